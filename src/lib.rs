@@ -1,0 +1,13 @@
+//! warta: a keyboard-driven terminal browser for corpora of scraped news articles.
+//!
+//! Domain modules (`model`, `text`, `loader`, `cache`, `corpus`, `query`, `facets`) never
+//! import ratatui or crossterm; the terminal lives in `tui`, `ui` and `app`.
+
+pub mod cache;
+pub mod cli;
+pub mod corpus;
+pub mod facets;
+pub mod loader;
+pub mod model;
+pub mod query;
+pub mod text;

@@ -1,0 +1,225 @@
+//! The article model shared by the loader, the cache, the query engine, the CLI and the TUI.
+//!
+//! An article is split in two: [`Meta`] holds everything the list, the facets and the query
+//! language need and stays resident; [`Body`] holds the long text and is fetched on demand
+//! (from memory after a fresh parse, or from the cache), so a million-article corpus does not
+//! need every body in memory at start-up. [`Article`] is the two together, and its JSON form
+//! (meta fields then body fields, flattened) is the contract used by `warta parse`, `warta show
+//! --format json`, `warta list --format json` and the export.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Bumped whenever parsing changes what an article looks like; cached entries made by another
+/// parser version are re-parsed.
+pub const PARSER_VERSION: u32 = 1;
+
+/// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A validated date; `None` for impossible ones such as 2024-02-30 or month 13.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// `YYYY-MM`, the key of the year-month facet.
+    pub fn year_month(&self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+}
+
+pub fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a date (expected YYYY-MM-DD): {0:?}")]
+pub struct DateParseError(pub String);
+
+impl FromStr for Date {
+    type Err = DateParseError;
+    fn from_str(s: &str) -> Result<Date, DateParseError> {
+        let err = || DateParseError(s.to_string());
+        let mut it = s.splitn(3, '-');
+        let (y, m, d) = (it.next(), it.next(), it.next());
+        let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+            return Err(err());
+        };
+        if y.len() != 4 || m.is_empty() || m.len() > 2 || d.is_empty() || d.len() > 2 {
+            return Err(err());
+        }
+        let y: u16 = y.parse().map_err(|_| err())?;
+        let m: u8 = m.parse().map_err(|_| err())?;
+        let d: u8 = d.parse().map_err(|_| err())?;
+        Date::new(y, m, d).ok_or_else(err)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Which input format an article came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Txt,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+/// A quotation found in the body, with the speaker when the text names one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<String>,
+}
+
+/// The resident part of an article: everything lists, facets and queries need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Meta {
+    /// Stable id: a hash of the article's text, independent of where the file lives.
+    pub id: String,
+    pub title: String,
+    /// True when the source had no title line and the title was derived from the lede.
+    #[serde(default)]
+    pub title_derived: bool,
+    /// Outlet name normalised for display and faceting ("Tribunsumsel.com", "Kompas.com").
+    pub outlet: Option<String>,
+    /// The dateline city in title case ("Lubuklinggau").
+    pub dateline: Option<String>,
+    pub authors: Vec<String>,
+    pub editor: Option<String>,
+    /// The article's own publication date (not an earlier event it mentions).
+    pub published: Option<Date>,
+    pub tags: Vec<String>,
+    pub url: Option<String>,
+    /// The file the article came from, as given or found while walking.
+    pub source_path: String,
+    /// For files holding several articles (JSON arrays, JSONL, CSV): the record's index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<usize>,
+    #[serde(default)]
+    pub format: Format,
+    pub word_count: usize,
+}
+
+/// The long part of an article, loaded on demand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Body {
+    /// Every date the text names, in order of appearance, without duplicates.
+    pub dates_mentioned: Vec<Date>,
+    /// Paragraphs with boilerplate removed.
+    pub body: Vec<String>,
+    /// The lines removed as boilerplate, kept for transparency.
+    pub boilerplate: Vec<String>,
+    /// Headlines of "Baca juga" (read also) links.
+    pub related: Vec<String>,
+    pub quotes: Vec<Quote>,
+}
+
+/// A whole article; its JSON form is the flattened union of [`Meta`] and [`Body`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Article {
+    #[serde(flatten)]
+    pub meta: Meta,
+    #[serde(flatten)]
+    pub body: Body,
+}
+
+/// The stable id of an article: xxh3-64 of its normalised text, as 16 hex digits.
+///
+/// xxh3 is specified byte-for-byte, so the id is the same on every machine, run and platform
+/// (unlike `DefaultHasher`). Callers pass the decoded, sanitised text with `\n` line ends, so a
+/// CRLF copy or a re-encoded copy of the same article gets the same id.
+pub fn article_id(text: &str) -> String {
+    let trimmed = text.trim();
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(trimmed.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_round_trip_and_validation() {
+        let d: Date = "2024-02-29".parse().unwrap();
+        assert_eq!(d.to_string(), "2024-02-29");
+        assert!("2023-02-29".parse::<Date>().is_err());
+        assert!("2024-13-01".parse::<Date>().is_err());
+        assert!("2024-1-1".parse::<Date>().is_ok());
+        assert!("24-01-01".parse::<Date>().is_err());
+        assert_eq!(d.year_month(), "2024-02");
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(json, "\"2024-02-29\"");
+        assert_eq!(serde_json::from_str::<Date>(&json).unwrap(), d);
+    }
+
+    #[test]
+    fn id_is_stable_and_ignores_surrounding_whitespace() {
+        // A fixed value: if this changes, every user's triage state loses its keys.
+        assert_eq!(article_id("abc"), article_id("\n abc \n"));
+        assert_eq!(article_id("abc"), "78af5f94892f3950");
+    }
+
+    #[test]
+    fn article_json_is_flat() {
+        let a = Article::default();
+        let v = serde_json::to_value(&a).unwrap();
+        for k in [
+            "id",
+            "title",
+            "outlet",
+            "dateline",
+            "authors",
+            "editor",
+            "published",
+            "dates_mentioned",
+            "body",
+            "boilerplate",
+            "related",
+            "quotes",
+            "tags",
+            "url",
+            "source_path",
+            "word_count",
+        ] {
+            assert!(v.get(k).is_some(), "missing {k}");
+        }
+    }
+}
