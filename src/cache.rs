@@ -1,0 +1,889 @@
+//! The parsed-article cache.
+//!
+//! Layout, one directory per input root (a file or directory given on the command line):
+//!
+//! ```text
+//! <cache_dir>/v<CACHE_FORMAT>/<xxh3-64 of the canonical root, 16 hex>/
+//!     meta.jsonl          header line, then one line per source file (metadata + body refs)
+//!     bodies-<gen>.jsonl  one JSON line per article body; meta points into it by offset
+//!     lock                advisory lock held while writing
+//!     damaged             marker left when a body read found corruption
+//! ```
+//!
+//! Start-up only deserialises `meta.jsonl` (metadata is ~10% of the bytes); bodies are read
+//! one at a time with `read_exact_at` when the UI asks for them, and checked against an
+//! xxh3 of their bytes, so a damaged body file yields an error, never a wrong article.
+//!
+//! Body file updates: new bodies are *appended* to the current generation and the meta file
+//! is rewritten atomically; once dead bytes (bodies of changed or deleted files, or a crashed
+//! writer's tail) outweigh the live ones, the live bodies are copied (raw bytes, no
+//! deserialising) into a new generation. Rewriting the whole body file on every change would
+//! copy ~3 GB at a million articles to update one file; appending costs only the new bodies,
+//! and existing offsets never move, so a running warta reading the same file is unaffected.
+//! A new generation gets a new file name, and meta names its body file, so a crash between
+//! the two renames cannot pair a meta file with the wrong bodies.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Read as _, Write};
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::BodySource;
+use crate::loader::{SkipReason, Skipped};
+use crate::model::{Article, Body, Meta, PARSER_VERSION};
+
+/// Bumped whenever the on-disk layout changes; each format lives in its own `v<N>` directory.
+pub const CACHE_FORMAT: u32 = 1;
+
+const META_FILE: &str = "meta.jsonl";
+const LOCK_FILE: &str = "lock";
+const DAMAGED_FILE: &str = "damaged";
+
+/// `WARTA_CACHE_DIR` when set (and not empty), else the platform cache dir
+/// (`~/.cache/warta` on Linux).
+pub fn default_cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("WARTA_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "warta").map(|p| p.cache_dir().to_path_buf())
+}
+
+/// The directory holding the cache of one input root (`root` should be canonical).
+pub fn root_dir(cache_dir: &Path, root: &Path) -> PathBuf {
+    let key = xxhash_rust::xxh3::xxh3_64(root.as_os_str().as_encoded_bytes());
+    cache_dir
+        .join(format!("v{CACHE_FORMAT}"))
+        .join(format!("{key:016x}"))
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Header {
+    format: u32,
+    parser: u32,
+    root: String,
+    files: usize,
+    articles: usize,
+    /// File name of the body file, inside the same directory.
+    bodies: String,
+    /// How many bytes of the body file this meta file vouches for.
+    bodies_len: u64,
+    #[serde(default)]
+    generation: u64,
+}
+
+/// One source file as cached: enough to decide validity and to rebuild its articles' metadata.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct CachedFile {
+    pub path: String,
+    pub size: u64,
+    pub mtime_ns: i128,
+    pub articles: Vec<CachedArticle>,
+    #[serde(default)]
+    pub skipped: Vec<CachedSkip>,
+}
+
+/// An article's metadata and where its body lives. Nested rather than flattened: serde's
+/// `flatten` buffers every field and is several times slower to deserialise.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct CachedArticle {
+    pub m: Meta,
+    pub at: u64,
+    pub len: u64,
+    /// xxh3-64 of the body's bytes.
+    pub h: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct CachedSkip {
+    pub path: String,
+    pub kind: String,
+    #[serde(default)]
+    pub detail: String,
+}
+
+impl CachedSkip {
+    pub(crate) fn from_skipped(s: &Skipped) -> CachedSkip {
+        let detail = match &s.reason {
+            SkipReason::Unreadable(d) | SkipReason::Malformed(d) => d.clone(),
+            _ => String::new(),
+        };
+        CachedSkip {
+            path: s.path.clone(),
+            kind: s.reason.kind().to_string(),
+            detail,
+        }
+    }
+
+    pub(crate) fn to_skipped(&self) -> Skipped {
+        let reason = match self.kind.as_str() {
+            "empty" => SkipReason::Empty,
+            "binary" => SkipReason::Binary,
+            "unreadable" => SkipReason::Unreadable(self.detail.clone()),
+            "symlink loop" => SkipReason::SymlinkLoop,
+            "not a file" => SkipReason::NotAFile,
+            _ => SkipReason::Malformed(self.detail.clone()),
+        };
+        Skipped {
+            path: self.path.clone(),
+            reason,
+        }
+    }
+}
+
+/// A source file's state as found on disk now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FileStamp {
+    pub path: String,
+    pub size: u64,
+    pub mtime_ns: i128,
+}
+
+/// A file parsed during this load, to be written to the cache.
+pub(crate) struct FreshFile {
+    pub stamp: FileStamp,
+    pub articles: Vec<Article>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// The cache of one input root as read at start-up. Opening never fails: anything wrong
+/// with what is on disk makes it empty and sets [`RootCache::problem`].
+pub(crate) struct RootCache {
+    dir: PathBuf,
+    root: String,
+    header: Option<Header>,
+    files: HashMap<String, CachedFile>,
+    body_file: Option<Arc<BodyFile>>,
+    /// Why an existing cache was thrown away (for the one warning), if it was.
+    pub problem: Option<String>,
+    /// Something was found that the next write must drop (deleted files, stale parser...).
+    dirty: bool,
+}
+
+impl RootCache {
+    /// Reads the cache of `root` (canonical) under `cache_dir`.
+    pub(crate) fn open(cache_dir: &Path, root: &Path) -> RootCache {
+        let dir = root_dir(cache_dir, root);
+        let mut rc = RootCache {
+            root: root.to_string_lossy().into_owned(),
+            dir,
+            header: None,
+            files: HashMap::new(),
+            body_file: None,
+            problem: None,
+            dirty: false,
+        };
+        match rc.read() {
+            Ok(()) => {}
+            Err(ReadError::Absent) => rc.dirty = true,
+            Err(ReadError::Stale) => {
+                rc.files.clear();
+                rc.dirty = true;
+            }
+            Err(ReadError::Corrupt(why)) => {
+                rc.header = None;
+                rc.files.clear();
+                rc.body_file = None;
+                rc.dirty = true;
+                rc.problem = Some(why);
+            }
+        }
+        rc
+    }
+
+    pub(crate) fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn read(&mut self) -> Result<(), ReadError> {
+        let meta_path = self.dir.join(META_FILE);
+        let buf = match fs::read(&meta_path) {
+            Ok(b) => b,
+            // A cache dir that cannot exist (a file in the way) is not a damaged cache; the
+            // write will fail and say so.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Err(ReadError::Absent);
+            }
+            Err(e) => return Err(ReadError::Corrupt(format!("cannot read {META_FILE}: {e}"))),
+        };
+        if self.dir.join(DAMAGED_FILE).exists() {
+            return Err(ReadError::Corrupt("a body could not be read".into()));
+        }
+        let mut lines = buf.split(|&b| b == b'\n').filter(|l| !l.is_empty());
+        let first = lines
+            .next()
+            .ok_or_else(|| ReadError::Corrupt(format!("{META_FILE} is empty")))?;
+        let header: Header = serde_json::from_slice(first)
+            .map_err(|e| ReadError::Corrupt(format!("bad header: {e}")))?;
+        if header.format != CACHE_FORMAT {
+            return Err(ReadError::Corrupt(format!(
+                "format {} instead of {CACHE_FORMAT}",
+                header.format
+            )));
+        }
+        if header.root != self.root {
+            return Err(ReadError::Corrupt("made for another input".into()));
+        }
+        if header.parser != PARSER_VERSION {
+            // Not damage: a newer warta re-parses what an older parser produced.
+            self.header = Some(header);
+            return Err(ReadError::Stale);
+        }
+        let lines: Vec<&[u8]> = lines.collect();
+        if lines.len() != header.files {
+            return Err(ReadError::Corrupt(format!(
+                "truncated: {} of {} files",
+                lines.len(),
+                header.files
+            )));
+        }
+        let files: Vec<CachedFile> = lines
+            .par_iter()
+            .map(|l| serde_json::from_slice::<CachedFile>(l))
+            .collect::<Result<_, _>>()
+            .map_err(|e| ReadError::Corrupt(format!("bad entry: {e}")))?;
+        if safe_name(&header.bodies).is_none() {
+            return Err(ReadError::Corrupt("bad body file name".into()));
+        }
+        let body_path = self.dir.join(&header.bodies);
+        let file = File::open(&body_path)
+            .map_err(|e| ReadError::Corrupt(format!("cannot open {}: {e}", header.bodies)))?;
+        let actual = file
+            .metadata()
+            .map_err(|e| ReadError::Corrupt(format!("cannot stat {}: {e}", header.bodies)))?
+            .len();
+        if actual < header.bodies_len {
+            return Err(ReadError::Corrupt("body file truncated".into()));
+        }
+        let mut articles = 0;
+        for f in &files {
+            articles += f.articles.len();
+            for a in &f.articles {
+                let end = a.at.checked_add(a.len);
+                if end.is_none_or(|end| end > header.bodies_len) {
+                    return Err(ReadError::Corrupt("body offset past the end".into()));
+                }
+            }
+        }
+        if articles != header.articles {
+            return Err(ReadError::Corrupt("article count mismatch".into()));
+        }
+        self.body_file = Some(Arc::new(BodyFile::new(file, self.dir.clone())));
+        self.files = files.into_iter().map(|f| (f.path.clone(), f)).collect();
+        self.header = Some(header);
+        Ok(())
+    }
+
+    /// The cached entry for `stamp` when it is still valid (same path, size and mtime);
+    /// removes it from the cache either way, so what remains afterwards was deleted.
+    pub(crate) fn take(&mut self, stamp: &FileStamp) -> Option<CachedFile> {
+        let f = self.files.remove(&stamp.path)?;
+        // An unknown mtime cannot prove the file unchanged.
+        if f.size == stamp.size && f.mtime_ns == stamp.mtime_ns && stamp.mtime_ns != 0 {
+            Some(f)
+        } else {
+            self.dirty = true;
+            None
+        }
+    }
+
+    /// The handle on the current body file (what [`take`](Self::take)n entries point into).
+    pub(crate) fn body_file(&self) -> Option<Arc<BodyFile>> {
+        self.body_file.clone()
+    }
+
+    /// Writes the cache for this root: `kept` entries (from [`take`](Self::take), still
+    /// pointing into [`body_file`](Self::body_file)) plus `fresh` files. `Ok(None)` when
+    /// nothing changed. On error the previous cache, and `kept`'s offsets into the old body
+    /// file, are still valid.
+    pub(crate) fn store(
+        &mut self,
+        kept: &[CachedFile],
+        fresh: &[FreshFile],
+    ) -> io::Result<Option<Stored>> {
+        let deleted = !self.files.is_empty();
+        if !self.dirty && !deleted && fresh.is_empty() && self.body_file.is_some() {
+            return Ok(None);
+        }
+        fs::create_dir_all(&self.dir)?;
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir.join(LOCK_FILE))?;
+        lock.try_lock().map_err(|e| match e {
+            fs::TryLockError::WouldBlock => io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "in use by another warta; not updated",
+            ),
+            fs::TryLockError::Error(e) => e,
+        })?;
+
+        let old = self.body_file.clone();
+        if old.is_none() && kept.iter().any(|f| !f.articles.is_empty()) {
+            return Err(io::Error::other("kept bodies without a body file"));
+        }
+        let live: u64 = kept
+            .iter()
+            .flat_map(|f| &f.articles)
+            .map(|a| a.len + 1)
+            .sum();
+        // Append only to a body file this meta vouched for, and only while live bodies are
+        // at least half of it; otherwise compact into a new generation.
+        let append_to = match (&old, &self.header) {
+            (Some(_), Some(h)) if h.bodies_len < 2 * live.max(1) => Some(h),
+            _ => None,
+        };
+
+        let mut kept_at = None;
+        let (body_name, generation, mut out, mut pos) = match append_to {
+            Some(h) => {
+                let f = OpenOptions::new()
+                    .append(true)
+                    .open(self.dir.join(&h.bodies))?;
+                let pos = f.metadata()?.len();
+                (h.bodies.clone(), h.generation, f, pos)
+            }
+            None => {
+                // Past every generation on disk: a running warta may still read an orphan.
+                let generation = max_generation(&self.dir) + 1;
+                let name = format!("bodies-{generation}.jsonl");
+                let f = File::create(self.dir.join(&name))?;
+                let mut w = BufWriter::with_capacity(1 << 20, f);
+                let mut pos = 0u64;
+                let mut offsets = Vec::new();
+                // Copy live bodies as raw bytes: no deserialising, hashes travel with them.
+                if let Some(old) = &old {
+                    let mut buf = Vec::new();
+                    for a in kept.iter().flat_map(|f| &f.articles) {
+                        buf.resize(usize::try_from(a.len).map_err(io::Error::other)?, 0);
+                        old.file.read_exact_at(&mut buf, a.at)?;
+                        w.write_all(&buf)?;
+                        w.write_all(b"\n")?;
+                        offsets.push(pos);
+                        pos += a.len + 1;
+                    }
+                }
+                kept_at = Some(offsets);
+                let f = w.into_inner().map_err(|e| e.into_error())?;
+                (name, generation, f, pos)
+            }
+        };
+
+        // Serialise new bodies on all cores, then write them in order.
+        let encoded: Vec<Vec<Vec<u8>>> = fresh
+            .par_iter()
+            // Nested: one JSONL file can hold most of a corpus.
+            .map(|f| {
+                f.articles
+                    .par_iter()
+                    .map(|a| serde_json::to_vec(&a.body))
+                    .collect::<Result<_, _>>()
+            })
+            .collect::<Result<_, _>>()?;
+        let mut new_files = Vec::with_capacity(fresh.len());
+        let mut w = BufWriter::with_capacity(1 << 20, &mut out);
+        for (f, bodies) in fresh.iter().zip(encoded) {
+            let mut articles = Vec::with_capacity(bodies.len());
+            for (a, bytes) in f.articles.iter().zip(bodies) {
+                w.write_all(&bytes)?;
+                w.write_all(b"\n")?;
+                let len = bytes.len() as u64;
+                articles.push(CachedArticle {
+                    m: a.meta.clone(),
+                    at: pos,
+                    len,
+                    h: xxhash_rust::xxh3::xxh3_64(&bytes),
+                });
+                pos += len + 1;
+            }
+            new_files.push(CachedFile {
+                path: f.stamp.path.clone(),
+                size: f.stamp.size,
+                mtime_ns: f.stamp.mtime_ns,
+                articles,
+                skipped: f.skipped.iter().map(CachedSkip::from_skipped).collect(),
+            });
+        }
+        w.flush()?;
+        drop(w);
+        out.sync_all()?;
+        drop(out);
+
+        let header = Header {
+            format: CACHE_FORMAT,
+            parser: PARSER_VERSION,
+            root: self.root.clone(),
+            files: kept.len() + new_files.len(),
+            articles: kept
+                .iter()
+                .chain(&new_files)
+                .map(|f| f.articles.len())
+                .sum(),
+            bodies: body_name.clone(),
+            bodies_len: pos,
+            generation,
+        };
+        // Kept entries are serialised through a borrowed view, with their new offsets
+        // after a compaction, so a million metas are not cloned to be written.
+        let mut offsets = kept_at.as_deref().map(|v| v.iter());
+        let kept_views: Vec<FileView<'_>> = kept
+            .iter()
+            .map(|f| FileView {
+                path: &f.path,
+                size: f.size,
+                mtime_ns: f.mtime_ns,
+                articles: f
+                    .articles
+                    .iter()
+                    .map(|a| ArticleView {
+                        m: &a.m,
+                        at: offsets
+                            .as_mut()
+                            .and_then(|o| o.next().copied())
+                            .unwrap_or(a.at),
+                        len: a.len,
+                        h: a.h,
+                    })
+                    .collect(),
+                skipped: &f.skipped,
+            })
+            .collect();
+        let mut lines: Vec<Vec<u8>> = kept_views
+            .par_iter()
+            .map(serde_json::to_vec)
+            .collect::<Result<_, _>>()?;
+        drop(kept_views);
+        lines.extend(
+            new_files
+                .par_iter()
+                .map(serde_json::to_vec)
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+        write_atomic(&self.dir.join(META_FILE), |w| {
+            serde_json::to_writer(&mut *w, &header)?;
+            w.write_all(b"\n")?;
+            for l in &lines {
+                w.write_all(l)?;
+                w.write_all(b"\n")?;
+            }
+            Ok(())
+        })?;
+        // Best effort: leftovers only waste space, and a running warta keeps its open handle.
+        let _ = fs::remove_file(self.dir.join(DAMAGED_FILE));
+        remove_other_body_files(&self.dir, &body_name);
+
+        let file = File::open(self.dir.join(&body_name))?;
+        Ok(Some(Stored {
+            body: Arc::new(BodyFile::new(file, self.dir.clone())),
+            kept_at,
+            fresh: new_files,
+        }))
+    }
+}
+
+/// The result of [`RootCache::store`].
+pub(crate) struct Stored {
+    /// The body file every entry now points into.
+    pub body: Arc<BodyFile>,
+    /// After a compaction, the new offset of each kept article, in order.
+    pub kept_at: Option<Vec<u64>>,
+    /// The fresh files as cached.
+    pub fresh: Vec<CachedFile>,
+}
+
+#[derive(Serialize)]
+struct FileView<'a> {
+    path: &'a str,
+    size: u64,
+    mtime_ns: i128,
+    articles: Vec<ArticleView<'a>>,
+    skipped: &'a [CachedSkip],
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    m: &'a Meta,
+    at: u64,
+    len: u64,
+    h: u64,
+}
+
+enum ReadError {
+    /// No cache yet.
+    Absent,
+    /// Made by another parser version: re-parse everything, quietly.
+    Stale,
+    /// Damaged or unrecognisable: rebuild and tell the user once.
+    Corrupt(String),
+}
+
+fn safe_name(name: &str) -> Option<&str> {
+    let ok = !name.is_empty()
+        && !name.contains('/')
+        && !name.contains('\0')
+        && name != "."
+        && name != "..";
+    ok.then_some(name)
+}
+
+fn max_generation(dir: &Path) -> u64 {
+    let Ok(rd) = fs::read_dir(dir) else { return 0 };
+    rd.flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let name = name.to_str()?;
+            name.strip_prefix("bodies-")?
+                .strip_suffix(".jsonl")?
+                .parse::<u64>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+fn remove_other_body_files(dir: &Path, keep: &str) {
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bodies-") && name != keep {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Writes `path` so that a crash leaves either the old or the new content: a temp file in
+/// the same directory, fsync, rename over, fsync the directory.
+pub(crate) fn write_atomic(
+    path: &Path,
+    fill: impl FnOnce(&mut BufWriter<&File>) -> io::Result<()>,
+) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| io::Error::other("no parent directory"))?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::other("no file name"))?
+        .to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let f = File::create(&tmp)?;
+        let mut w = BufWriter::with_capacity(1 << 20, &f);
+        fill(&mut w)?;
+        w.flush()?;
+        drop(w);
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// An open body file of one root's cache.
+pub struct BodyFile {
+    file: File,
+    dir: PathBuf,
+    damaged: AtomicBool,
+}
+
+impl BodyFile {
+    fn new(file: File, dir: PathBuf) -> BodyFile {
+        BodyFile {
+            file,
+            dir,
+            damaged: AtomicBool::new(false),
+        }
+    }
+
+    fn read(&self, at: u64, len: u64, hash: u64) -> Result<Body, String> {
+        let result = (|| {
+            let len = usize::try_from(len).map_err(|_| "body too large".to_string())?;
+            let mut buf = vec![0; len];
+            self.file
+                .read_exact_at(&mut buf, at)
+                .map_err(|e| format!("cannot read the cached body: {e}"))?;
+            if xxhash_rust::xxh3::xxh3_64(&buf) != hash {
+                return Err("the cached body is damaged".to_string());
+            }
+            serde_json::from_slice::<Body>(&buf)
+                .map_err(|e| format!("the cached body is damaged: {e}"))
+        })();
+        if result.is_err() && !self.damaged.swap(true, Ordering::Relaxed) {
+            // Leave a marker so the next start rebuilds this cache; best effort.
+            let _ = File::create(self.dir.join(DAMAGED_FILE));
+        }
+        result.map_err(|e| format!("{e}; the cache will be rebuilt at the next start"))
+    }
+}
+
+/// Where one article's body is.
+#[derive(Debug, Clone, Copy)]
+enum BodyLoc {
+    /// Index into the in-memory bodies.
+    Mem(u32),
+    /// In body file `file`, bytes `at..at+len`, with that xxh3.
+    Disk {
+        file: u32,
+        at: u64,
+        len: u64,
+        h: u64,
+    },
+}
+
+/// Bodies of a loaded corpus: some in memory (embedded inputs, or when caching is off or
+/// failed), the rest read lazily from the cache's body files.
+pub struct LoadedBodies {
+    mem: Vec<Body>,
+    files: Vec<Arc<BodyFile>>,
+    locs: Vec<BodyLoc>,
+}
+
+impl LoadedBodies {
+    pub(crate) fn new() -> LoadedBodies {
+        LoadedBodies {
+            mem: Vec::new(),
+            files: Vec::new(),
+            locs: Vec::new(),
+        }
+    }
+
+    pub(crate) fn push_mem(&mut self, body: Body) {
+        self.locs.push(BodyLoc::Mem(self.mem.len() as u32));
+        self.mem.push(body);
+    }
+
+    /// Registers a body file; returns its number for [`push_disk`](Self::push_disk).
+    pub(crate) fn add_file(&mut self, f: Arc<BodyFile>) -> u32 {
+        self.files.push(f);
+        (self.files.len() - 1) as u32
+    }
+
+    pub(crate) fn push_disk(&mut self, file: u32, at: u64, len: u64, h: u64) {
+        self.locs.push(BodyLoc::Disk { file, at, len, h });
+    }
+}
+
+impl BodySource for LoadedBodies {
+    fn body(&self, index: usize) -> Result<Body, String> {
+        match self.locs.get(index) {
+            None => Err(format!("no article at index {index}")),
+            Some(BodyLoc::Mem(i)) => self
+                .mem
+                .get(*i as usize)
+                .cloned()
+                .ok_or_else(|| format!("no article at index {index}")),
+            Some(BodyLoc::Disk { file, at, len, h }) => match self.files.get(*file as usize) {
+                Some(f) => f.read(*at, *len, *h),
+                None => Err(format!("no body file for article {index}")),
+            },
+        }
+    }
+}
+
+/// What `warta cache info` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheInfo {
+    pub dir: PathBuf,
+    pub corpora: Vec<CorpusInfo>,
+    pub total_bytes: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusInfo {
+    /// The input root, or `None` when the header could not be read.
+    pub root: Option<String>,
+    pub files: usize,
+    pub articles: usize,
+    pub bytes: u64,
+}
+
+/// Describes what is cached under `cache_dir`; unreadable parts show up as unknown roots.
+pub fn info(cache_dir: &Path) -> CacheInfo {
+    let mut corpora = Vec::new();
+    for vdir in version_dirs(cache_dir) {
+        let Ok(rd) = fs::read_dir(&vdir) else {
+            continue;
+        };
+        let mut dirs: Vec<PathBuf> = rd
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .collect();
+        dirs.sort();
+        for d in dirs {
+            let header = read_header(&d.join(META_FILE));
+            corpora.push(CorpusInfo {
+                root: header.as_ref().map(|h| h.root.clone()),
+                files: header.as_ref().map_or(0, |h| h.files),
+                articles: header.as_ref().map_or(0, |h| h.articles),
+                bytes: dir_bytes(&d),
+            });
+        }
+    }
+    let total_bytes = version_dirs(cache_dir).iter().map(|d| dir_bytes(d)).sum();
+    CacheInfo {
+        dir: cache_dir.to_path_buf(),
+        corpora,
+        total_bytes,
+    }
+}
+
+impl fmt::Display for CacheInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "cache: {}", self.dir.display())?;
+        let n = self.corpora.len();
+        writeln!(
+            f,
+            "{n} {} cached, {}",
+            if n == 1 { "corpus" } else { "corpora" },
+            human_bytes(self.total_bytes)
+        )?;
+        for c in &self.corpora {
+            writeln!(
+                f,
+                "  {}: {} files, {} articles, {}",
+                c.root.as_deref().unwrap_or("(unreadable)"),
+                c.files,
+                c.articles,
+                human_bytes(c.bytes)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Removes everything warta cached under `cache_dir` (the `v<N>` directories only, so a
+/// mistaken `--cache-dir ~` cannot delete anything else); returns the bytes freed.
+pub fn clear(cache_dir: &Path) -> io::Result<u64> {
+    let mut freed = 0;
+    for d in version_dirs(cache_dir) {
+        freed += dir_bytes(&d);
+        fs::remove_dir_all(&d)?;
+    }
+    Ok(freed)
+}
+
+fn version_dirs(cache_dir: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = fs::read_dir(cache_dir) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = rd
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.len() > 1
+                && name.starts_with('v')
+                && name[1..].bytes().all(|b| b.is_ascii_digit())
+                && e.file_type().is_ok_and(|t| t.is_dir())
+        })
+        .map(|e| e.path())
+        .collect();
+    v.sort();
+    v
+}
+
+fn read_header(meta: &Path) -> Option<Header> {
+    use std::io::BufRead;
+    let f = File::open(meta).ok()?;
+    let mut line = Vec::new();
+    // Headers are small; a cap keeps a garbage file from being read whole.
+    io::BufReader::new(f.take(1 << 20))
+        .read_until(b'\n', &mut line)
+        .ok()?;
+    serde_json::from_slice(&line).ok()
+}
+
+fn dir_bytes(dir: &Path) -> u64 {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn human_bytes(b: u64) -> String {
+    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
+    if b < 1000 {
+        return format!("{b} B");
+    }
+    let mut v = b as f64;
+    let mut unit = "B";
+    for u in UNITS {
+        if v < 1000.0 {
+            break;
+        }
+        v /= 1000.0;
+        unit = u;
+    }
+    format!("{v:.1} {unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn human_bytes_units() {
+        assert_eq!(human_bytes(999), "999 B");
+        assert_eq!(human_bytes(1500), "1.5 KB");
+        assert_eq!(human_bytes(2_500_000), "2.5 MB");
+    }
+
+    #[test]
+    fn write_atomic_replaces_and_leaves_no_temp_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = tmp.path().join("f.jsonl");
+        fs::write(&p, "old").unwrap();
+        write_atomic(&p, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        // A failing writer leaves the old content and no temp file behind.
+        let err = write_atomic(&p, |w| {
+            w.write_all(b"partial")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(err.is_err());
+        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn safe_names_only() {
+        assert!(safe_name("bodies-1.jsonl").is_some());
+        assert!(safe_name("../x").is_none());
+        assert!(safe_name("..").is_none());
+        assert!(safe_name("").is_none());
+    }
+
+    #[test]
+    fn skip_round_trip() {
+        for reason in [
+            SkipReason::Empty,
+            SkipReason::Binary,
+            SkipReason::Malformed("line 3: bad".into()),
+        ] {
+            let s = Skipped {
+                path: "a.jsonl".into(),
+                reason,
+            };
+            assert_eq!(CachedSkip::from_skipped(&s).to_skipped(), s);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Command-line definitions. Every subcommand shares the query language with the TUI.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Examples:
+  warta                                  browse the bundled sample corpus
+  warta ~/berita/                        browse every article under a folder
+  warta list ~/berita --query 'tiktok date:2025'
+  warta search 'asn medsos' ~/berita     ranked matches, one per line (like fzf --filter)
+  warta show 4c0f ~/berita               one article by id (a unique prefix is enough)
+  warta stats ~/berita                   counts by outlet, month, dateline and tag
+  warta parse artikel.txt                the parser's view of one file, as JSON
+
+Inputs: .txt (one scraped article per file), .json (an object or an array), .jsonl/.ndjson
+(one object per line) and .csv (a header row, one article per row). Directories are walked
+recursively. With no PATH, warta uses the five sample articles built into it.
+
+Query language: space-separated terms are AND-ed; plain terms are fuzzy over title, outlet,
+dateline and authors; 'exact ^prefix suffix$ !not a|b; fields outlet: city: author: tag:
+body:word date:2024 date:2024-06 date:2024-01..2024-06 date:>2025-01-01.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "warta",
+    version,
+    about = "A keyboard-driven terminal browser for corpora of scraped news articles",
+    long_about = "warta finds, reads and triages scraped online news from the terminal: \
+                  fuzzy and fielded search, facets with counts, and keyboard navigation, \
+                  locally or over ssh.",
+    after_help = AFTER_HELP
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files or folders to browse (default: the bundled sample corpus).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Configuration file (default: the platform config dir's warta/config.toml, or $WARTA_CONFIG).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalOpts {
+    /// Where parsed articles are cached (default: the platform cache dir, or $WARTA_CACHE_DIR).
+    #[arg(long, value_name = "DIR", global = true, env = "WARTA_CACHE_DIR")]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Parse every file afresh and neither read nor write the cache.
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+
+    /// Print less on stderr: no load summary, no per-file skip reasons.
+    #[arg(long, global = true)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles, optionally filtered by a query.
+    #[command(after_help = "Examples:
+  warta list ~/berita --query 'outlet:tribun date:2025-06' --sort date
+  warta list ~/berita --format csv > artikel.csv
+  warta list --query 'body:viral' --format jsonl | jq .title")]
+    List(ListArgs),
+    /// Show one article by id (or a unique id prefix).
+    #[command(after_help = "Examples:
+  warta show 4c0f88                     from the bundled corpus
+  warta show 4c0f88 ~/berita --format json")]
+    Show(ShowArgs),
+    /// Ranked matches for a query, one line per article (like `fzf --filter`).
+    #[command(
+        after_help = "Output: id, date, outlet and title, separated by tabs, best match first.
+
+Examples:
+  warta search tiktok
+  warta search \"'karaoke palembang\" ~/berita --limit 10"
+    )]
+    Search(SearchArgs),
+    /// Print the parsed article(s) of one file as JSON, to check the parser.
+    #[command(after_help = "Examples:
+  warta parse data/000_4c0f888a8b7f48f0.txt
+  warta parse export.jsonl | jq '.[].published'")]
+    Parse(ParseArgs),
+    /// Counts by outlet, month, dateline and tag; files read and skipped; cache use; time taken.
+    #[command(after_help = "Examples:
+  warta stats ~/berita
+  warta stats ~/berita --no-cache        time a cold parse")]
+    Stats(StatsArgs),
+    /// Inspect or clear the parsed-article cache.
+    #[command(subcommand)]
+    Cache(CacheCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Files or folders (default: the bundled sample corpus).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only articles matching this query.
+    #[arg(long, short = 'q', value_name = "QUERY", default_value = "")]
+    pub query: String,
+    /// Sort order (relevance when a query is given and no sort is asked for).
+    #[arg(long, short, value_enum)]
+    pub sort: Option<SortArg>,
+    /// At most this many articles.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article's id, or a prefix of it that only one article has.
+    pub id: String,
+    /// Files or folders (default: the bundled sample corpus).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (same language as the browser's search bar).
+    pub query: String,
+    /// Files or folders (default: the bundled sample corpus).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// At most this many results.
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// The file to parse (.txt, .json, .jsonl, .ndjson or .csv).
+    pub file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Files or folders (default: the bundled sample corpus).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Show at most this many values per facet.
+    #[arg(long, value_name = "N", default_value_t = 15)]
+    pub top: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// Where the cache is, what it holds and how big it is.
+    Info,
+    /// Delete everything warta has cached (articles are re-parsed on the next run).
+    Clear,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Date,
+    /// Oldest first.
+    DateAsc,
+    Title,
+    Outlet,
+    Relevance,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Jsonl,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn bare_paths_and_subcommands_parse() {
+        let cli = Cli::try_parse_from(["warta", "a", "b"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.paths.len(), 2);
+        let cli =
+            Cli::try_parse_from(["warta", "list", "x", "--query", "tiktok", "-n", "3"]).unwrap();
+        match cli.command {
+            Some(Command::List(l)) => {
+                assert_eq!(l.query, "tiktok");
+                assert_eq!(l.limit, Some(3));
+                assert_eq!(l.paths, vec![PathBuf::from("x")]);
+            }
+            other => panic!("{other:?}"),
+        }
+        let cli = Cli::try_parse_from(["warta", "--no-cache", "cache", "info"]).unwrap();
+        assert!(cli.global.no_cache);
+        assert!(matches!(
+            cli.command,
+            Some(Command::Cache(CacheCommand::Info))
+        ));
+    }
+}

@@ -31,7 +31,9 @@ pub struct Corpus {
 
 impl std::fmt::Debug for Corpus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Corpus").field("len", &self.metas.len()).finish()
+        f.debug_struct("Corpus")
+            .field("len", &self.metas.len())
+            .finish()
     }
 }
 

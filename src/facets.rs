@@ -1,0 +1,368 @@
+//! Facets (outlet, year-month, dateline, tag) and their counts.
+//!
+//! Selections follow the usual faceted-search rules: values selected under one facet are OR-ed,
+//! facets are AND-ed, and the counts shown for a facet ignore that facet's own selection (see
+//! [`facet_counts`]) so the reader can still see, and add, the alternatives.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt;
+
+use crate::corpus::Corpus;
+use crate::model::Meta;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Facet {
+    Outlet,
+    Month,
+    Dateline,
+    Tag,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [Facet::Outlet, Facet::Month, Facet::Dateline, Facet::Tag];
+
+    /// The lower-case name used in the status line and in exports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Outlet => "outlet",
+            Facet::Month => "month",
+            Facet::Dateline => "dateline",
+            Facet::Tag => "tag",
+        }
+    }
+}
+
+impl fmt::Display for Facet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Selected facet values: OR within a facet, AND across facets.
+///
+/// A facet never maps to an empty set (toggling the last value off removes the facet), so
+/// `is_empty` and equality mean what they say.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub selected: BTreeMap<Facet, BTreeSet<String>>,
+}
+
+impl Filters {
+    /// Selects `value` under `facet`, or deselects it when it was selected.
+    pub fn toggle(&mut self, facet: Facet, value: &str) {
+        let set = self.selected.entry(facet).or_default();
+        if !set.remove(value) {
+            set.insert(value.to_string());
+        }
+        if set.is_empty() {
+            self.selected.remove(&facet);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.selected.values().all(BTreeSet::is_empty)
+    }
+
+    pub fn clear(&mut self) {
+        self.selected.clear();
+    }
+
+    pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
+        self.selected
+            .get(&facet)
+            .is_some_and(|set| set.contains(value))
+    }
+
+    /// The number of selected values over all facets.
+    pub fn count(&self) -> usize {
+        self.selected.values().map(BTreeSet::len).sum()
+    }
+
+    pub fn matches(&self, meta: &Meta) -> bool {
+        self.matches_except(meta, None)
+    }
+
+    /// Like [`Filters::matches`] but ignoring the selection of `skip`.
+    fn matches_except(&self, meta: &Meta, skip: Option<Facet>) -> bool {
+        self.selected.iter().all(|(&facet, wanted)| {
+            Some(facet) == skip || wanted.is_empty() || has_any(meta, facet, wanted)
+        })
+    }
+}
+
+/// True when `meta` has at least one of `wanted` for `facet`, without allocating the values.
+fn has_any(meta: &Meta, facet: Facet, wanted: &BTreeSet<String>) -> bool {
+    match facet {
+        Facet::Outlet => meta.outlet.as_ref().is_some_and(|o| wanted.contains(o)),
+        Facet::Dateline => meta.dateline.as_ref().is_some_and(|d| wanted.contains(d)),
+        Facet::Tag => meta.tags.iter().any(|t| wanted.contains(t)),
+        Facet::Month => meta
+            .published
+            .is_some_and(|d| wanted.contains(&d.year_month())),
+    }
+}
+
+impl fmt::Display for Filters {
+    /// `outlet: Infoku, Sumeks.co; month: 2024-06`, for the status line and export headers.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        for (facet, values) in self.selected.iter().filter(|(_, v)| !v.is_empty()) {
+            if !first {
+                f.write_str("; ")?;
+            }
+            first = false;
+            write!(f, "{facet}: ")?;
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                f.write_str(v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The values `meta` has for `facet` ("(none)" is not a value: an article without an outlet
+/// has no outlet value).
+pub fn values(meta: &Meta, facet: Facet) -> Vec<String> {
+    match facet {
+        Facet::Outlet => meta.outlet.iter().cloned().collect(),
+        Facet::Dateline => meta.dateline.iter().cloned().collect(),
+        Facet::Month => meta.published.iter().map(|d| d.year_month()).collect(),
+        Facet::Tag => {
+            // A tag repeated in one article must count that article once.
+            let mut tags: Vec<String> = meta.tags.clone();
+            tags.sort();
+            tags.dedup();
+            tags
+        }
+    }
+}
+
+/// Counts per value of `facet` over `hits` (indices into the corpus), most frequent first,
+/// ties by value.
+pub fn counts(corpus: &Corpus, hits: &[usize], facet: Facet) -> Vec<(String, usize)> {
+    count_where(corpus, hits, facet, |_| true)
+}
+
+fn count_where(
+    corpus: &Corpus,
+    hits: &[usize],
+    facet: Facet,
+    keep: impl Fn(&Meta) -> bool,
+) -> Vec<(String, usize)> {
+    let metas = corpus.metas();
+    let mut map: HashMap<String, usize> = HashMap::new();
+    for meta in hits
+        .iter()
+        .filter_map(|&i| metas.get(i))
+        .filter(|m| keep(m))
+    {
+        for v in values(meta, facet) {
+            *map.entry(v).or_default() += 1;
+        }
+    }
+    sorted_counts(map)
+}
+
+fn sorted_counts(map: HashMap<String, usize>) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = map.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// Counts for one facet's panel in standard faceted-search style.
+///
+/// `query_hits` are the articles matching the query alone (no facet filters). The counts for
+/// `facet` are taken over those hits filtered by every *other* facet's selection, so selecting
+/// "Infoku" under outlet still shows how many articles each other outlet would add. Selected
+/// values always appear, with a zero count when nothing matches them.
+pub fn facet_counts(
+    corpus: &Corpus,
+    query_hits: &[usize],
+    filters: &Filters,
+    facet: Facet,
+) -> Vec<(String, usize)> {
+    let mut out = count_where(corpus, query_hits, facet, |m| {
+        filters.matches_except(m, Some(facet))
+    });
+    if let Some(selected) = filters.selected.get(&facet) {
+        let missing: Vec<&String> = selected
+            .iter()
+            .filter(|v| !out.iter().any(|(have, _)| have == *v))
+            .collect();
+        if !missing.is_empty() {
+            out.extend(missing.into_iter().map(|v| (v.clone(), 0)));
+            out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        }
+    }
+    out
+}
+
+/// Articles per published month (`YYYY-MM`) over `hits`, chronological, with the empty months
+/// between the first and the last included so a bar chart's x axis is linear in time.
+/// Undated articles are not counted.
+pub fn month_histogram(corpus: &Corpus, hits: &[usize]) -> Vec<(String, u64)> {
+    let metas = corpus.metas();
+    // Keyed by months since year 0 so gap filling is plain integer arithmetic.
+    let mut by_month: BTreeMap<u32, u64> = BTreeMap::new();
+    for d in hits
+        .iter()
+        .filter_map(|&i| metas.get(i))
+        .filter_map(|m| m.published)
+    {
+        let key = u32::from(d.year) * 12 + u32::from(d.month.saturating_sub(1));
+        *by_month.entry(key).or_default() += 1;
+    }
+    let (Some((&first, _)), Some((&last, _))) =
+        (by_month.first_key_value(), by_month.last_key_value())
+    else {
+        return Vec::new();
+    };
+    (first..=last)
+        .map(|k| {
+            let label = format!("{:04}-{:02}", k / 12, k % 12 + 1);
+            (label, by_month.get(&k).copied().unwrap_or(0))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Date};
+
+    fn art(id: &str, outlet: Option<&str>, date: Option<(u16, u8, u8)>, tags: &[&str]) -> Article {
+        let mut a = Article::default();
+        a.meta.id = id.to_string();
+        a.meta.title = format!("title {id}");
+        a.meta.outlet = outlet.map(str::to_string);
+        a.meta.dateline = Some("Palembang".to_string());
+        a.meta.published = date.and_then(|(y, m, d)| Date::new(y, m, d));
+        a.meta.tags = tags.iter().map(|t| t.to_string()).collect();
+        a
+    }
+
+    fn corpus() -> Corpus {
+        Corpus::from_articles(vec![
+            art("a", Some("Infoku"), Some((2024, 6, 1)), &["asn", "asn"]),
+            art("b", Some("Infoku"), Some((2024, 8, 3)), &["viral"]),
+            art("c", Some("Sumeks.co"), Some((2024, 6, 19)), &["asn"]),
+            art("d", None, None, &[]),
+            art("e", Some("Detik"), Some((2025, 1, 2)), &[]),
+        ])
+    }
+
+    #[test]
+    fn values_per_facet() {
+        let c = corpus();
+        assert_eq!(values(c.meta(0), Facet::Outlet), vec!["Infoku"]);
+        assert_eq!(values(c.meta(0), Facet::Month), vec!["2024-06"]);
+        assert_eq!(values(c.meta(0), Facet::Dateline), vec!["Palembang"]);
+        assert_eq!(values(c.meta(0), Facet::Tag), vec!["asn"]);
+        assert!(values(c.meta(3), Facet::Outlet).is_empty());
+        assert!(values(c.meta(3), Facet::Month).is_empty());
+    }
+
+    #[test]
+    fn toggle_clear_count_display() {
+        let mut f = Filters::default();
+        assert!(f.is_empty());
+        f.toggle(Facet::Outlet, "Sumeks.co");
+        f.toggle(Facet::Outlet, "Infoku");
+        f.toggle(Facet::Month, "2024-06");
+        assert_eq!(f.count(), 3);
+        assert!(f.is_selected(Facet::Outlet, "Infoku"));
+        assert!(!f.is_selected(Facet::Tag, "Infoku"));
+        assert_eq!(f.to_string(), "outlet: Infoku, Sumeks.co; month: 2024-06");
+        f.toggle(Facet::Month, "2024-06");
+        assert!(!f.selected.contains_key(&Facet::Month));
+        assert_eq!(f.to_string(), "outlet: Infoku, Sumeks.co");
+        f.clear();
+        assert!(f.is_empty());
+        assert_eq!(f.count(), 0);
+        assert_eq!(f.to_string(), "");
+    }
+
+    #[test]
+    fn or_within_and_across() {
+        let c = corpus();
+        let mut f = Filters::default();
+        f.toggle(Facet::Outlet, "Infoku");
+        f.toggle(Facet::Outlet, "Sumeks.co");
+        let hit = |f: &Filters| {
+            (0..c.len())
+                .filter(|&i| f.matches(c.meta(i)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(hit(&f), vec![0, 1, 2]);
+        f.toggle(Facet::Month, "2024-06");
+        assert_eq!(hit(&f), vec![0, 2]);
+        f.toggle(Facet::Tag, "viral");
+        assert!(hit(&f).is_empty());
+    }
+
+    #[test]
+    fn counts_most_frequent_first_ties_by_value() {
+        let c = corpus();
+        let all: Vec<usize> = (0..c.len()).collect();
+        assert_eq!(
+            counts(&c, &all, Facet::Outlet),
+            vec![
+                ("Infoku".to_string(), 2),
+                ("Detik".to_string(), 1),
+                ("Sumeks.co".to_string(), 1)
+            ]
+        );
+        // The duplicated tag in article "a" counts once.
+        assert_eq!(counts(&c, &all, Facet::Tag)[0], ("asn".to_string(), 2));
+        // Out-of-range indices are ignored rather than panicking.
+        assert_eq!(counts(&c, &[99], Facet::Outlet), vec![]);
+    }
+
+    #[test]
+    fn facet_counts_ignore_own_selection_and_keep_zero_selected() {
+        let c = corpus();
+        let all: Vec<usize> = (0..c.len()).collect();
+        let mut f = Filters::default();
+        f.toggle(Facet::Outlet, "Infoku");
+        // The outlet panel still shows the other outlets.
+        let outlets = facet_counts(&c, &all, &f, Facet::Outlet);
+        assert_eq!(outlets.len(), 3);
+        assert_eq!(outlets[0], ("Infoku".to_string(), 2));
+        // The month panel is restricted by the outlet selection.
+        let months = facet_counts(&c, &all, &f, Facet::Month);
+        assert_eq!(
+            months,
+            vec![("2024-06".to_string(), 1), ("2024-08".to_string(), 1)]
+        );
+        // A selected month with no article under the other selections still shows, at 0.
+        f.toggle(Facet::Month, "2025-01");
+        let months = facet_counts(&c, &all, &f, Facet::Month);
+        assert!(months.contains(&("2025-01".to_string(), 0)));
+        // And the outlet panel now reflects the month selection: only Detik has 2025-01.
+        let outlets = facet_counts(&c, &all, &f, Facet::Outlet);
+        assert_eq!(
+            outlets,
+            vec![("Detik".to_string(), 1), ("Infoku".to_string(), 0)]
+        );
+    }
+
+    #[test]
+    fn histogram_fills_gaps_chronologically() {
+        let c = corpus();
+        let all: Vec<usize> = (0..c.len()).collect();
+        let h = month_histogram(&c, &all);
+        assert_eq!(h.first(), Some(&("2024-06".to_string(), 2)));
+        assert_eq!(h.get(1), Some(&("2024-07".to_string(), 0)));
+        assert_eq!(h.get(2), Some(&("2024-08".to_string(), 1)));
+        assert_eq!(h.last(), Some(&("2025-01".to_string(), 1)));
+        assert_eq!(h.len(), 8);
+        assert_eq!(h.iter().map(|(_, n)| n).sum::<u64>(), 4);
+        assert!(month_histogram(&c, &[3]).is_empty());
+    }
+}

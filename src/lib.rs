@@ -3,11 +3,18 @@
 //! Domain modules (`model`, `text`, `loader`, `cache`, `corpus`, `query`, `facets`) never
 //! import ratatui or crossterm; the terminal lives in `tui`, `ui` and `app`.
 
+pub mod app;
 pub mod cache;
 pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod facets;
+pub mod keymap;
 pub mod loader;
 pub mod model;
 pub mod query;
 pub mod text;
+pub mod triage;
+pub mod tui;
+pub mod ui;

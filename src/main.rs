@@ -1,1 +1,51 @@
-fn main() {}
+use std::process::ExitCode;
+
+use clap::Parser;
+use warta::cli::{Cli, Command};
+use warta::commands;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Some(Command::List(a)) => commands::list(a, &cli.global),
+        Some(Command::Show(a)) => commands::show(a, &cli.global),
+        Some(Command::Search(a)) => commands::search(a, &cli.global),
+        Some(Command::Parse(a)) => commands::parse(a),
+        Some(Command::Stats(a)) => commands::stats(a, &cli.global),
+        Some(Command::Cache(c)) => commands::cache_cmd(c, &cli.global),
+        None => browse(&cli),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("warta: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn browse(cli: &Cli) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "not a terminal; use `warta list`, `warta search` or `warta show` for plain output"
+        );
+    }
+    // The summary and skip reasons go to the status line, not to a screen about to be replaced.
+    let quiet = warta::cli::GlobalOpts {
+        quiet: true,
+        ..cli.global.clone()
+    };
+    let report = commands::load_corpus(&cli.paths, &quiet)?;
+    let summary = report.summary();
+    let mut warnings = report.warnings.clone();
+    warnings.extend(report.skipped.iter().map(|s| s.to_string()));
+    warta::tui::run(
+        report.corpus,
+        warta::tui::TuiOptions {
+            config_path: cli.config.clone(),
+            load_summary: summary,
+            load_warnings: warnings,
+        },
+    )
+}

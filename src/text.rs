@@ -1,4 +1,15 @@
-//! Decoding bytes into text and making untrusted text display-safe. (stub: being written)
+//! Decoding bytes into text and making untrusted text display-safe.
+//!
+//! Every file is scraped from the web and may carry terminal escape sequences, bidi overrides or
+//! invisible characters (RELIABILITY.md section A). [`decode`] is the single ingest boundary:
+//! whatever it returns is safe to hand to any widget, and [`sanitize`] is applied again to every
+//! string that JSON escapes or user input could re-arm.
+
+use std::borrow::Cow;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -6,21 +17,439 @@ pub enum DecodeError {
     Binary,
 }
 
+/// Tab stops every this many display columns.
+pub const TAB_WIDTH: usize = 4;
+
+/// How many leading bytes the binary check looks at.
+const SNIFF_LEN: usize = 8 * 1024;
+
 /// Decodes a file's bytes (BOM, UTF-16, UTF-8, else Windows-1252), normalises line ends to `\n`
 /// and sanitises the result with [`sanitize`].
+///
+/// Decoding comes before sanitising on purpose: Windows-1252 bytes such as 0x9D decode to C1
+/// controls, which only exist as characters after decoding.
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    let _ = bytes;
-    todo!()
+    let text = decode_cow(bytes)?;
+    let text = match sanitize_cow(&text) {
+        Cow::Borrowed(_) => text.into_owned(),
+        Cow::Owned(s) => s,
+    };
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(text)
+}
+
+/// [`decode`] without the sanitising: for JSON, JSONL and CSV files only, whose parsers
+/// sanitise every field they extract (they must anyway: a JSON `\u001b` escape is harmless text
+/// until it is parsed). Sanitising the raw file first could damage its syntax: an 8-bit CSI
+/// (U+009B, legal inside a JSON string) would swallow the `", "` after it. The result is NOT
+/// display-safe.
+pub fn decode_raw(bytes: &[u8]) -> Result<String, DecodeError> {
+    let text = decode_cow(bytes)?.into_owned();
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(text)
+}
+
+fn decode_cow(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(DecodeError::Empty);
+    }
+    let text: Cow<'_, str> = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, bom_len)) if enc == encoding_rs::UTF_8 => utf8_or_1252(&bytes[bom_len..])?,
+        // UTF-16 text is full of NUL bytes, so the binary check must not run on it.
+        Some((enc, bom_len)) => enc.decode_without_bom_handling(&bytes[bom_len..]).0,
+        None => utf8_or_1252(bytes)?,
+    };
+    Ok(normalize_newlines(text))
+}
+
+fn utf8_or_1252(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
+    if looks_binary(bytes) {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Cow::Borrowed(s)),
+        // Windows-1252 maps every byte, so this cannot fail; it is the usual encoding of
+        // non-UTF-8 Indonesian scrapes (smart quotes 0x93/0x94, euro 0x80).
+        Err(_) => Ok(encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0),
+    }
+}
+
+/// The same heuristic as `content_inspector` (a NUL byte means binary), widened to 8 KiB, plus a
+/// ratio test so a file of raw control bytes without NULs is not shown as text either.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if memchr::memchr(0, head).is_some() {
+        return true;
+    }
+    // \t \n \r \x0c and ESC occur in real (if hostile) text; the rest practically never.
+    let odd = head
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b)) || b == 0x7f)
+        .count();
+    odd * 10 > head.len()
+}
+
+/// CRLF and lone CR → LF.
+fn normalize_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = &*text;
+    while let Some(p) = memchr::memchr(b'\r', rest.as_bytes()) {
+        out.push_str(&rest[..p]);
+        out.push('\n');
+        rest = &rest[p + 1..];
+        if rest.as_bytes().first() == Some(&b'\n') {
+            rest = &rest[1..];
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// Removes escape sequences, control, bidi and invisible format characters; expands tabs.
+///
+/// Policy (RELIABILITY.md, "Sanitizer policy to implement"):
+/// - escape sequences introduced by ESC or a C1 control are dropped whole (CSI, OSC,
+///   DCS/SOS/PM/APC, two-character `ESC x`), so no `[2J` residue is left; an unterminated one is
+///   dropped only up to the end of its line, never into the following lines;
+/// - every other C0 control except `\n`, DEL and C1 are removed (CR included: text reaching
+///   here through [`decode`] already had CRLF turned into `\n`);
+/// - `\t` becomes spaces up to the next multiple of [`TAB_WIDTH`] display columns;
+/// - bidi controls and zero-width/invisible format characters are removed, but ZWNJ/ZWJ
+///   (U+200C/U+200D) are kept because emoji and Indic clusters need them.
 pub fn sanitize(s: &str) -> String {
-    let _ = s;
-    todo!()
+    sanitize_cow(s).into_owned()
 }
 
-/// Lower-cases and strips diacritics, for case- and diacritic-insensitive matching.
+/// True when [`sanitize`] would return `s` unchanged.
+pub fn is_safe(s: &str) -> bool {
+    first_unsafe(s, 0).is_none()
+}
+
+/// Byte classes for the scan: 0 = always safe; 1 = unsafe ASCII; 2 = a UTF-8 lead byte whose
+/// code point may be unsafe (C1 and U+00AD: C2; U+061C: D8; U+180E: E1; U+200B..U+2069: E2;
+/// U+FEFF: EF; tag characters: F3).
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = 1;
+        b += 1;
+    }
+    t[b'\n' as usize] = 0;
+    t[0x7f] = 1;
+    t[0xc2] = 2;
+    t[0xd8] = 2;
+    t[0xe1] = 2;
+    t[0xe2] = 2;
+    t[0xef] = 2;
+    t[0xf3] = 2;
+    t
+};
+
+/// Whether a character is removed or rewritten by [`sanitize`].
+fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n') || is_invisible(c)
+}
+
+/// Bidi controls and zero-width/invisible format characters (not ZWNJ/ZWJ).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
+/// The byte offset of the first character [`sanitize`] would change, from `start` on.
+fn first_unsafe(s: &str, start: usize) -> Option<usize> {
+    const CHUNK: usize = 16;
+    let b = s.as_bytes();
+    let mut i = start;
+    while i < b.len() {
+        // Printable ASCII a chunk at a time; the non-short-circuiting fold vectorises.
+        if let Some(chunk) = b.get(i..i + CHUNK)
+            && chunk
+                .iter()
+                .fold(true, |ok, &c| ok & (c.wrapping_sub(0x20) < 0x5f))
+        {
+            i += CHUNK;
+            continue;
+        }
+        // Otherwise one chunk's worth byte by byte, so a newline or a non-ASCII letter does
+        // not make the chunk test run again at every byte.
+        let end = (i + CHUNK).min(b.len());
+        while i < end {
+            match CLASS[b[i] as usize] {
+                0 => i += 1,
+                1 => return Some(i),
+                _ => {
+                    // A lead byte, so `i` is a char boundary.
+                    let c = s[i..].chars().next()?;
+                    if is_unsafe_char(c) {
+                        return Some(i);
+                    }
+                    i += c.len_utf8();
+                }
+            }
+        }
+    }
+    None
+}
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{07}';
+const ST: char = '\u{9c}';
+
+/// [`sanitize`] without a copy when nothing changes.
+pub fn sanitize_cow(s: &str) -> Cow<'_, str> {
+    let Some(first) = first_unsafe(s, 0) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len());
+    // Column bookkeeping for tabs: the display column at `col_at` bytes into `out`.
+    let mut col_at = 0usize;
+    let mut col = 0usize;
+    let mut copied = 0usize; // bytes of `s` already handled
+    let mut next = Some(first);
+    while let Some(i) = next {
+        out.push_str(&s[copied..i]);
+        let rest = &s[i..];
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
+        let consumed = match c {
+            ESC => escape_len(&rest[1..]) + 1,
+            '\u{9b}' => csi_len(&rest[2..]) + 2,
+            '\u{9d}' => c1_string_len(&rest[2..], true) + 2,
+            '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => c1_string_len(&rest[2..], false) + 2,
+            '\t' => {
+                // Column of the end of `out`, measured incrementally from the last newline.
+                let tail_start = match memchr::memrchr(b'\n', &out.as_bytes()[col_at..]) {
+                    Some(p) => {
+                        col = 0;
+                        col_at + p + 1
+                    }
+                    None => col_at,
+                };
+                col += out[tail_start..].width();
+                let n = TAB_WIDTH - col % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+                col_at = out.len();
+                1
+            }
+            _ => c.len_utf8(),
+        };
+        copied = i + consumed;
+        next = first_unsafe(s, copied);
+    }
+    out.push_str(&s[copied..]);
+    Cow::Owned(out)
+}
+
+/// Length in bytes of what follows an ESC that belongs to its sequence.
+fn escape_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    match b.first() {
+        Some(b'[') => 1 + csi_len(&rest[1..]),
+        Some(b']') => 1 + string_len(&rest[1..], true).0,
+        Some(b'P' | b'X' | b'^' | b'_') => 1 + string_len(&rest[1..], false).0,
+        // nF sequences (`ESC ( B`, `ESC # 8`): intermediates 0x20–0x2F, then one final byte.
+        Some(0x20..=0x2f) => {
+            let n = b.iter().take_while(|x| (0x20..=0x2f).contains(*x)).count();
+            match b.get(n) {
+                Some(0x30..=0x7e) => n + 1,
+                _ => n,
+            }
+        }
+        // Two-character `ESC x`.
+        Some(0x30..=0x7e) => 1,
+        // ESC before a newline, another control or non-ASCII: drop the ESC alone.
+        _ => 0,
+    }
+}
+
+/// Length of a CSI body (after `ESC [` or U+009B): parameter and intermediate bytes, then a final
+/// byte 0x40–0x7E. Anything else (a newline, a control, non-ASCII) ends it unconsumed, so a
+/// broken sequence never eats the text that follows.
+fn csi_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let n = b.iter().take_while(|x| (0x20..=0x3f).contains(*x)).count();
+    match b.get(n) {
+        Some(0x40..=0x7e) => n + 1,
+        _ => n,
+    }
+}
+
+/// Length of a control-string body (OSC, DCS, SOS, PM, APC) up to and including its terminator,
+/// and whether there was one: ST (`ESC \\` or U+009C), or BEL for OSC. Unterminated strings stop
+/// before the end of the line; an ESC that does not start ST aborts the string (as in terminals)
+/// and is left to be parsed.
+fn string_len(rest: &str, bel_ends: bool) -> (usize, bool) {
+    for (i, c) in rest.char_indices() {
+        match c {
+            '\n' => return (i, false),
+            BEL if bel_ends => return (i + 1, true),
+            ST => return (i + c.len_utf8(), true),
+            ESC if rest.as_bytes().get(i + 1) == Some(&b'\\') => return (i + 2, true),
+            ESC => return (i, false),
+            _ => {}
+        }
+    }
+    (rest.len(), false)
+}
+
+/// Like [`string_len`] for a string opened by an 8-bit C1 introducer, but an unterminated one
+/// keeps its text (only the introducer goes). U+0090/U+009D are everyday characters of
+/// double-encoded UTF-8 mojibake ("Ù\u{90}" is Arabic kasra): the detik corpus has lines like
+/// that, and dropping to the end of the line would lose real text, or break a JSONL record.
+/// The introducer alone is inert, so the payload left behind is harmless.
+fn c1_string_len(rest: &str, bel_ends: bool) -> usize {
+    match string_len(rest, bel_ends) {
+        (n, true) => n,
+        (_, false) => 0,
+    }
+}
+
+/// Lower-cases and strips diacritics, for case- and diacritic-insensitive matching
+/// ("Café" → "cafe", "İstanbul" → "istanbul").
 pub fn fold(s: &str) -> String {
-    let _ = s;
-    todo!()
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    // Lower-case first: some capitals lower-case to a base letter plus a combining mark
+    // (U+0130 → "i\u{307}"), which the NFD pass then removes.
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_returned_as_is() {
+        let s = "Jakarta — “Kata dia,” ujarnya. 日本 🇮🇩\nbaris dua";
+        assert!(is_safe(s));
+        assert!(matches!(sanitize_cow(s), Cow::Borrowed(_)));
+        assert_eq!(sanitize(s), s);
+    }
+
+    #[test]
+    fn unsafe_chars_found_at_every_offset() {
+        // The scanner works in 16-byte chunks: probe every position around two chunks, with
+        // multi-byte neighbours straddling the chunk boundaries.
+        for bad in ["\x1b", "\t", "\u{9b}", "\u{202E}", "\u{E0041}", "\x7f"] {
+            for prefix in ["", "é", "日本", "🇮🇩"] {
+                for n in 0..40 {
+                    let s = format!("{prefix}{}{bad}{}", "a".repeat(n), "b".repeat(20));
+                    assert!(!is_safe(&s), "{s:?}");
+                    let ok = format!("{prefix}{}{}", "a".repeat(n), "b".repeat(20));
+                    assert!(is_safe(&ok), "{ok:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn escape_sequences_are_dropped_whole() {
+        assert_eq!(sanitize("Breaking\x1b[2J\x1b[H FAKE"), "Breaking FAKE");
+        assert_eq!(sanitize("a\x1b[?1049lb\x1b[?1000hc"), "abc");
+        assert_eq!(sanitize("x\x1b]0;pwned\x07y"), "xy");
+        assert_eq!(sanitize("x\x1b]52;c;Y3VybA==\x1b\\y"), "xy");
+        assert_eq!(
+            sanitize("\x1b]8;;https://evil\x07click\x1b]8;;\x07"),
+            "click"
+        );
+        assert_eq!(sanitize("a\x1bPq#0;2;0;0;0\x1b\\b"), "ab");
+        assert_eq!(sanitize("a\x1b(Bb\x1b7c\x1b#8d"), "abcd");
+        assert_eq!(
+            sanitize("a\u{9b}31mb\u{9d}0;t\u{9c}c\u{90}x\u{9c}d"),
+            "abcd"
+        );
+    }
+
+    #[test]
+    fn unterminated_sequences_stop_at_line_end() {
+        assert_eq!(sanitize("title\x1b]0;\nnext line"), "title\nnext line");
+        assert_eq!(sanitize("a\x1bP...\nb\nc"), "a\nb\nc");
+        assert_eq!(sanitize("a\x1b[\nb"), "a\nb");
+        assert_eq!(sanitize("a\x1b"), "a");
+        assert_eq!(sanitize("a\x1b[12"), "a");
+        // An ESC inside a string aborts it and starts its own sequence.
+        assert_eq!(sanitize("a\x1b]0;x\x1b[31mb"), "ab");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops_of_four_columns() {
+        assert_eq!(sanitize("a\tb"), "a   b");
+        assert_eq!(sanitize("\tx"), "    x");
+        assert_eq!(sanitize("abcd\te"), "abcd    e");
+        assert_eq!(sanitize("ab\tc\td"), "ab  c   d");
+        assert_eq!(sanitize("xy\n\tz"), "xy\n    z");
+        // Wide characters count two columns.
+        assert_eq!(sanitize("日\tx"), "日  x");
+        // Removed characters do not count.
+        assert_eq!(sanitize("a\x1b[1m\tb"), "a   b");
+    }
+
+    #[test]
+    fn controls_bidi_and_invisibles_removed() {
+        assert_eq!(sanitize("Safe\rEVIL"), "SafeEVIL");
+        assert_eq!(sanitize("abc\x08\x08\x08XYZ\x0b\x0c"), "abcXYZ");
+        assert_eq!(sanitize("a\0b\x7fc\x07"), "abc");
+        assert_eq!(sanitize("invoice\u{202E}fdp.exe"), "invoicefdp.exe");
+        assert_eq!(
+            sanitize("\u{2066}a\u{2069}\u{200E}b\u{200F}\u{061C}c\u{202A}"),
+            "abc"
+        );
+        assert_eq!(
+            sanitize("foo\u{200B}bar\u{2060}\u{FEFF}baz\u{AD}qux\u{180E}"),
+            "foobarbazqux"
+        );
+        assert_eq!(sanitize("tag\u{E0041}\u{E007F}"), "tag");
+        let family = "👨\u{200D}👩\u{200D}👧 ক্\u{200C}ষ";
+        assert_eq!(sanitize(family), family);
+    }
+
+    #[test]
+    fn decode_handles_encodings() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhalo").unwrap(), "halo");
+        assert_eq!(decode(b"\xFF\xFEh\0a\0").unwrap(), "ha");
+        assert_eq!(decode(b"\xFE\xFF\0h\0a").unwrap(), "ha");
+        assert_eq!(
+            decode(b"\x93Kata\x94 \x80 5 caf\xe9").unwrap(),
+            "\u{201C}Kata\u{201D} \u{20AC} 5 caf\u{e9}"
+        );
+        assert_eq!(decode(b"a\r\nb\rc\n").unwrap(), "a\nb\nc\n");
+        // Windows-1252 0x9D is the C1 control OSC: it must go, with its payload.
+        assert_eq!(decode(b"x\x9d0;title\x07y").unwrap(), "xy");
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t\r\n "), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xE2\x80\x8B\n"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"a\0b"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(decode(&[1u8, 2, 3, 4, 5, b'a']), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn fold_strips_case_and_diacritics() {
+        assert_eq!(fold("Café"), "cafe");
+        assert_eq!(fold("JAKARTA"), "jakarta");
+        assert_eq!(fold("İstanbul Ñandú"), "istanbul nandu");
+        assert_eq!(fold("Ärzte 日本"), "arzte 日本");
+    }
 }

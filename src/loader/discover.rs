@@ -1,7 +1,17 @@
-//! Walking the inputs to find article files. (stub: being written)
-use std::path::PathBuf;
+//! Walking the inputs to find article files.
+//!
+//! Discovery only looks at metadata: it never opens a file, so a FIFO or a device found here can
+//! never block the loader, and a million-file tree costs one `stat` per entry. Files that turn
+//! out to be unreadable are reported when the loader reads them.
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
 
-use super::Skipped;
+use walkdir::WalkDir;
+
+use super::{SkipReason, Skipped};
+use crate::model::Format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileEntry {
@@ -11,9 +21,206 @@ pub struct FileEntry {
     pub mtime_ns: i128,
 }
 
+/// Extensions taken from directory walks (compared case-insensitively).
+pub const EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson", "csv"];
+
+/// The format a file is read as, from its extension; anything unknown is read as text.
+pub fn format_for(path: &Path) -> Format {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("json") => Format::Json,
+        Some("jsonl" | "ndjson") => Format::Jsonl,
+        Some("csv") => Format::Csv,
+        _ => Format::Txt,
+    }
+}
+
+fn has_supported_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.as_encoded_bytes().first() == Some(&b'.'))
+}
+
+/// An I/O error as a short message a user can act on ("permission denied", not
+/// "Permission denied (os error 13)").
+fn reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error") {
+                Some(p) => s[..p].to_lowercase(),
+                None => s,
+            }
+        }
+    }
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> i128 {
+    match meta.modified() {
+        Ok(t) => match t.duration_since(UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as i128,
+            Err(e) => -(e.duration().as_nanos() as i128),
+        },
+        Err(_) => 0,
+    }
+}
+
+/// What identifies a file regardless of the path it was reached by.
+#[cfg(unix)]
+fn identity(_path: &Path, meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino(), PathBuf::new())
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path, _meta: &std::fs::Metadata) -> (u64, u64, PathBuf) {
+    let canon = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    (0, 0, canon)
+}
+
+struct Found {
+    entry: FileEntry,
+    id: (u64, u64, PathBuf),
+}
+
+fn found(path: PathBuf, meta: &std::fs::Metadata) -> Found {
+    Found {
+        id: identity(&path, meta),
+        entry: FileEntry {
+            path,
+            size: meta.len(),
+            mtime_ns: mtime_ns(meta),
+        },
+    }
+}
+
+fn skipped(path: &Path, reason: SkipReason) -> Skipped {
+    Skipped {
+        path: path.display().to_string(),
+        reason,
+    }
+}
+
 /// Finds every supported file under `paths` (files taken as given, directories walked
 /// recursively), in a deterministic order; problems come back as [`Skipped`] entries.
+///
+/// A file named explicitly is taken whatever its extension; walks take only regular files with
+/// a supported extension, skip hidden entries, follow symlinks (reporting loops) and silently
+/// ignore FIFOs, sockets and devices. The result is sorted by path, and a file reachable by
+/// several paths (symlinks, hard links, overlapping arguments) is listed once, under the first
+/// path in that order.
 pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
-    let _ = paths;
-    todo!()
+    let mut files = Vec::new();
+    let mut skips = Vec::new();
+    for root in paths {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                skips.push(skipped(root, SkipReason::Unreadable(reason(&e))));
+                continue;
+            }
+        };
+        if meta.is_file() {
+            files.push(found(root.clone(), &meta));
+        } else if meta.is_dir() {
+            walk(root, &mut files, &mut skips);
+        } else {
+            skips.push(skipped(root, SkipReason::NotAFile));
+        }
+    }
+    files.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
+    let mut seen = HashSet::new();
+    let files = files
+        .into_iter()
+        .filter(|f| seen.insert(f.id.clone()))
+        .map(|f| f.entry)
+        .collect();
+    skips.sort_by(|a, b| a.path.cmp(&b.path));
+    skips.dedup();
+    (files, skips)
+}
+
+fn walk(root: &Path, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .into_iter()
+        // The root itself was named by the user, so it is walked even if hidden.
+        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+    for item in walker {
+        match item {
+            Ok(entry) => {
+                // With follow_links the file type is the link target's: FIFOs, sockets and
+                // devices are not files and are never opened.
+                if !entry.file_type().is_file() || !has_supported_extension(entry.path()) {
+                    continue;
+                }
+                match entry.metadata() {
+                    Ok(meta) => files.push(found(entry.into_path(), &meta)),
+                    Err(e) => {
+                        let why = e.io_error().map_or_else(|| e.to_string(), reason);
+                        skips.push(skipped(entry.path(), SkipReason::Unreadable(why)));
+                    }
+                }
+            }
+            Err(e) => {
+                let path = e.path().unwrap_or(root).to_path_buf();
+                if e.loop_ancestor().is_some() {
+                    skips.push(skipped(&path, SkipReason::SymlinkLoop));
+                    continue;
+                }
+                // Errors bypass `filter_entry`, so apply the walk's own rules here: a hidden
+                // entry or a dangling link to a file we would not read is not worth a warning.
+                if path != root
+                    && (is_hidden(&path) || (!path.is_dir() && !has_supported_extension(&path)))
+                {
+                    continue;
+                }
+                let why = e.io_error().map_or_else(|| e.to_string(), reason);
+                skips.push(skipped(&path, SkipReason::Unreadable(why)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_extensions() {
+        assert_eq!(format_for(Path::new("a/b.JSON")), Format::Json);
+        assert_eq!(format_for(Path::new("b.ndjson")), Format::Jsonl);
+        assert_eq!(format_for(Path::new("b.jsonl")), Format::Jsonl);
+        assert_eq!(format_for(Path::new("b.Csv")), Format::Csv);
+        assert_eq!(format_for(Path::new("b.txt")), Format::Txt);
+        assert_eq!(format_for(Path::new("b.md")), Format::Txt);
+        assert_eq!(format_for(Path::new("README")), Format::Txt);
+    }
+
+    #[test]
+    fn hidden_and_extensions() {
+        assert!(is_hidden(Path::new("a/.git")));
+        assert!(!is_hidden(Path::new("a/b.txt")));
+        assert!(has_supported_extension(Path::new("x.NDJSON")));
+        assert!(!has_supported_extension(Path::new("x.png")));
+        assert!(!has_supported_extension(Path::new("txt")));
+    }
+
+    #[test]
+    fn io_reasons_are_short() {
+        let e = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(reason(&e), "no such file or directory");
+        let e = io::Error::from_raw_os_error(13);
+        assert_eq!(reason(&e), "permission denied");
+    }
 }

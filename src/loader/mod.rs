@@ -5,11 +5,19 @@ pub mod discover;
 pub mod formats;
 pub mod parse;
 
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
-use std::path::PathBuf;
-use std::time::Duration;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
+use crate::cache::{CachedFile, FileStamp, FreshFile, LoadedBodies, RootCache};
 use crate::corpus::Corpus;
+use crate::model::{Article, Body, Format, Meta};
+use crate::text::{DecodeError, decode};
 
 /// One input given on the command line, or the corpus embedded in the binary.
 #[derive(Debug, Clone)]
@@ -21,11 +29,26 @@ pub enum Input {
 
 /// The five seed articles in `data/`, compiled in so `warta` works from any directory.
 pub const EMBEDDED: &[(&str, &[u8])] = &[
-    ("000_4c0f888a8b7f48f0.txt", include_bytes!("../../data/000_4c0f888a8b7f48f0.txt")),
-    ("001_2701c3b0c1794c03.txt", include_bytes!("../../data/001_2701c3b0c1794c03.txt")),
-    ("002_e1615265fd42e33b.txt", include_bytes!("../../data/002_e1615265fd42e33b.txt")),
-    ("003_750af5ede4df2d6f.txt", include_bytes!("../../data/003_750af5ede4df2d6f.txt")),
-    ("004_2693d6224899cf9b.txt", include_bytes!("../../data/004_2693d6224899cf9b.txt")),
+    (
+        "000_4c0f888a8b7f48f0.txt",
+        include_bytes!("../../data/000_4c0f888a8b7f48f0.txt"),
+    ),
+    (
+        "001_2701c3b0c1794c03.txt",
+        include_bytes!("../../data/001_2701c3b0c1794c03.txt"),
+    ),
+    (
+        "002_e1615265fd42e33b.txt",
+        include_bytes!("../../data/002_e1615265fd42e33b.txt"),
+    ),
+    (
+        "003_750af5ede4df2d6f.txt",
+        include_bytes!("../../data/003_750af5ede4df2d6f.txt"),
+    ),
+    (
+        "004_2693d6224899cf9b.txt",
+        include_bytes!("../../data/004_2693d6224899cf9b.txt"),
+    ),
 ];
 
 pub fn embedded_inputs() -> Vec<Input> {
@@ -102,4 +125,459 @@ pub struct Record {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub authors: Vec<String>,
+}
+
+/// Whether and where [`load`] keeps its parsed-article cache.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum CacheMode {
+    /// Parse everything, write nothing.
+    #[default]
+    Disabled,
+    /// Use (and create) the cache under this directory.
+    Dir(PathBuf),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LoadOptions {
+    pub cache: CacheMode,
+}
+
+/// What [`load`] produced and what it had to leave out.
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub corpus: Corpus,
+    /// Files found (embedded inputs included).
+    pub files_seen: usize,
+    /// Files that gave at least one article.
+    pub files_loaded: usize,
+    /// Skipped files and skipped records, ordered by path.
+    pub skipped: Vec<Skipped>,
+    /// Problems that did not stop the load (a rebuilt or unwritable cache, duplicate ids).
+    pub warnings: Vec<String>,
+    /// Files whose articles came from the cache.
+    pub cache_hits: usize,
+    /// Files that were parsed although a cache was in use.
+    pub cache_misses: usize,
+    /// Articles whose id another article already has. Both rows are kept: analysts do have
+    /// copies of the same article in two files, and hiding one would make a file look empty;
+    /// triage state is keyed on the id, so the copies share it, which is what they want.
+    pub duplicate_ids: usize,
+    /// Bytes of input files read and parsed (not counting the cache).
+    pub bytes_read: u64,
+    pub elapsed: Duration,
+}
+
+impl LoadReport {
+    /// One line, e.g. `loaded 909 articles from 909 files (3 skipped: 2 binary, 1 empty);
+    /// cache: 905 hits, 4 misses`.
+    pub fn summary(&self) -> String {
+        let mut s = format!(
+            "loaded {} articles from {} files",
+            self.corpus.len(),
+            self.files_loaded
+        );
+        if !self.skipped.is_empty() {
+            let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+            for sk in &self.skipped {
+                *kinds.entry(sk.reason.kind()).or_default() += 1;
+            }
+            let mut kinds: Vec<(&str, usize)> = kinds.into_iter().collect();
+            kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let parts: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            s.push_str(&format!(
+                " ({} skipped: {})",
+                self.skipped.len(),
+                parts.join(", ")
+            ));
+        }
+        if self.cache_hits + self.cache_misses > 0 {
+            s.push_str(&format!(
+                "; cache: {} hits, {} misses",
+                self.cache_hits, self.cache_misses
+            ));
+        }
+        s
+    }
+}
+
+/// Decodes and parses one file's bytes. A file that is not text, or not its format at all,
+/// is `Err`; records that fail inside a good file come back as [`Skipped`] entries named
+/// `<path> (record <i>)`, `i` counting from 0 like [`Meta::record`].
+pub fn parse_bytes(
+    path: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<(Vec<Article>, Vec<Skipped>), SkipReason> {
+    // Structured formats are decoded without sanitising: a removed control character next
+    // to a quote could break the syntax, and their parsers sanitise every field they extract.
+    let decoded = match format {
+        Format::Txt => decode(bytes),
+        Format::Json | Format::Jsonl | Format::Csv => crate::text::decode_raw(bytes),
+    };
+    let text = decoded.map_err(|e| match e {
+        DecodeError::Empty => SkipReason::Empty,
+        DecodeError::Binary => SkipReason::Binary,
+    })?;
+    let records = match format {
+        Format::Txt => return Ok((vec![parse::parse_text(&text, path)], Vec::new())),
+        Format::Json => formats::parse_json(&text).map_err(SkipReason::Malformed)?,
+        Format::Jsonl => formats::parse_jsonl(&text),
+        Format::Csv => formats::parse_csv(&text).map_err(SkipReason::Malformed)?,
+    };
+    let mut articles = Vec::with_capacity(records.len());
+    let mut skipped = Vec::new();
+    for (i, rec) in records.into_iter().enumerate() {
+        match rec {
+            Ok(rec) => articles.push(parse::from_record(&rec, path, Some(i), format)),
+            Err(e) => skipped.push(Skipped {
+                path: format!("{path} (record {i})"),
+                reason: SkipReason::Malformed(e),
+            }),
+        }
+    }
+    Ok((articles, skipped))
+}
+
+/// The shape of [`parse_bytes`]: `(source path, file bytes, format)` to articles.
+pub type ParseFn =
+    dyn Fn(&str, &[u8], Format) -> Result<(Vec<Article>, Vec<Skipped>), SkipReason> + Sync;
+
+/// The parser behind a panic guard: a parser bug must not cost the user the rest of the
+/// corpus. `Err(None)` is a panic (the default hook has already reported it on stderr).
+fn parse_guarded(
+    parse: &ParseFn,
+    path: &str,
+    bytes: &[u8],
+    format: Format,
+) -> Result<(Vec<Article>, Vec<Skipped>), Option<SkipReason>> {
+    match catch_unwind(AssertUnwindSafe(|| parse(path, bytes, format))) {
+        Ok(r) => r.map_err(Some),
+        Err(_) => Err(None),
+    }
+}
+
+fn internal_error() -> SkipReason {
+    SkipReason::Malformed("internal parser error".into())
+}
+
+/// One file's contribution to the corpus, before the global ordering.
+struct Unit {
+    path: String,
+    metas: Vec<Meta>,
+    bodies: Vec<PendingBody>,
+}
+
+enum PendingBody {
+    Mem(Body),
+    Disk {
+        file: u32,
+        at: u64,
+        len: u64,
+        h: u64,
+    },
+}
+
+impl Unit {
+    fn from_articles(path: String, articles: Vec<Article>) -> Unit {
+        let (metas, bodies) = articles
+            .into_iter()
+            .map(|a| (a.meta, PendingBody::Mem(a.body)))
+            .unzip();
+        Unit {
+            path,
+            metas,
+            bodies,
+        }
+    }
+
+    fn from_cached(
+        f: CachedFile,
+        file: u32,
+        new_at: &mut Option<std::slice::Iter<'_, u64>>,
+    ) -> Unit {
+        let mut metas = Vec::with_capacity(f.articles.len());
+        let mut bodies = Vec::with_capacity(f.articles.len());
+        for a in f.articles {
+            let at = new_at
+                .as_mut()
+                .and_then(|it| it.next().copied())
+                .unwrap_or(a.at);
+            bodies.push(PendingBody::Disk {
+                file,
+                at,
+                len: a.len,
+                h: a.h,
+            });
+            metas.push(a.m);
+        }
+        Unit {
+            path: f.path,
+            metas,
+            bodies,
+        }
+    }
+}
+
+/// Loads every input into one corpus. Never fails: unreadable files, bad records, a broken
+/// cache and even parser panics end up in the report. Articles are ordered by source path,
+/// then record index, whatever the thread timing.
+pub fn load(inputs: &[Input], opts: &LoadOptions) -> LoadReport {
+    load_with(inputs, opts, &parse_bytes)
+}
+
+/// [`load`] with another parser: the seam that lets tests and benches drive the loader and
+/// the cache with synthetic articles. The cache only knows [`crate::model::PARSER_VERSION`],
+/// so give a substitute parser its own cache directory.
+pub fn load_with(inputs: &[Input], opts: &LoadOptions, parse: &ParseFn) -> LoadReport {
+    let start = Instant::now();
+    let mut report = LoadReport::default();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut bodies = LoadedBodies::new();
+    let cache_dir = match &opts.cache {
+        CacheMode::Disabled => None,
+        CacheMode::Dir(d) => Some(d.as_path()),
+    };
+    let mut cache_write_failed = false;
+
+    for input in inputs {
+        match input {
+            Input::Embedded(name, bytes) => {
+                let path = format!("data/{name}");
+                report.files_seen += 1;
+                let format = discover::format_for(Path::new(name));
+                match parse_guarded(parse, &path, bytes, format) {
+                    Ok((articles, skipped)) => {
+                        report.skipped.extend(skipped);
+                        units.push(Unit::from_articles(path, articles));
+                    }
+                    Err(reason) => report.skipped.push(Skipped {
+                        path,
+                        reason: reason.unwrap_or_else(internal_error),
+                    }),
+                }
+            }
+            Input::Path(root) => load_root(
+                root,
+                parse,
+                cache_dir,
+                &mut report,
+                &mut units,
+                &mut bodies,
+                &mut cache_write_failed,
+            ),
+        }
+    }
+
+    // Deterministic order whatever the input order or thread timing; a file reached through
+    // two overlapping inputs is loaded once.
+    units.sort_by(|a, b| a.path.cmp(&b.path));
+    units.dedup_by(|b, a| a.path == b.path);
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    report.skipped.dedup();
+
+    let mut metas = Vec::with_capacity(units.iter().map(|u| u.metas.len()).sum());
+    for u in units {
+        if !u.metas.is_empty() {
+            report.files_loaded += 1;
+        }
+        metas.extend(u.metas);
+        for b in u.bodies {
+            match b {
+                PendingBody::Mem(body) => bodies.push_mem(body),
+                PendingBody::Disk { file, at, len, h } => bodies.push_disk(file, at, len, h),
+            }
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::with_capacity(metas.len());
+    report.duplicate_ids = metas.iter().filter(|m| !seen.insert(m.id.as_str())).count();
+    drop(seen);
+    if report.duplicate_ids > 0 {
+        report.warnings.push(format!(
+            "{} articles have the same text as another article (same id); all are listed and \
+             copies share their triage state",
+            report.duplicate_ids
+        ));
+    }
+    report.corpus = Corpus::new(metas, Arc::new(bodies));
+    report.elapsed = start.elapsed();
+    report
+}
+
+/// A file found under a root that has to be read and parsed.
+struct Miss {
+    stamp: FileStamp,
+    path: PathBuf,
+    format: Format,
+    /// False for paths that are not UTF-8: their lossy name could collide in the cache.
+    cacheable: bool,
+}
+
+enum Outcome {
+    Parsed(Vec<Article>, Vec<Skipped>),
+    /// A skip decided by the content (empty, binary, malformed), worth caching.
+    Rejected(SkipReason),
+    /// A skip that may not last (I/O error, parser panic): not cached.
+    Failed(SkipReason),
+}
+
+fn load_root(
+    root: &Path,
+    parse: &ParseFn,
+    cache_dir: Option<&Path>,
+    report: &mut LoadReport,
+    units: &mut Vec<Unit>,
+    bodies: &mut LoadedBodies,
+    cache_write_failed: &mut bool,
+) {
+    let (entries, skips) = discover::discover(&[root.to_path_buf()]);
+    report.skipped.extend(skips);
+    report.files_seen += entries.len();
+
+    let mut cache = cache_dir.and_then(|d| {
+        let canonical = std::fs::canonicalize(root).ok()?;
+        Some(RootCache::open(d, &canonical))
+    });
+    if let Some(c) = &cache
+        && let Some(why) = &c.problem
+    {
+        report.warnings.push(format!(
+            "cache at {} was corrupt ({why}); rebuilt",
+            c.dir().display()
+        ));
+    }
+
+    let mut kept: Vec<CachedFile> = Vec::new();
+    let mut misses: Vec<Miss> = Vec::new();
+    for e in entries {
+        let cacheable = e.path.to_str().is_some();
+        let stamp = FileStamp {
+            path: e.path.to_string_lossy().into_owned(),
+            size: e.size,
+            mtime_ns: e.mtime_ns,
+        };
+        if cacheable
+            && let Some(c) = cache.as_mut()
+            && let Some(hit) = c.take(&stamp)
+        {
+            kept.push(hit);
+            continue;
+        }
+        let format = discover::format_for(&e.path);
+        misses.push(Miss {
+            stamp,
+            path: e.path,
+            format,
+            cacheable,
+        });
+    }
+    if cache.is_some() {
+        report.cache_hits += kept.len();
+        report.cache_misses += misses.len();
+    }
+
+    let parsed: Vec<(Miss, Outcome, u64)> = misses
+        .into_par_iter()
+        .map(|m| {
+            let (outcome, n) = match std::fs::read(&m.path) {
+                Err(e) => (Outcome::Failed(SkipReason::Unreadable(e.to_string())), 0),
+                Ok(bytes) => {
+                    let n = bytes.len() as u64;
+                    let o = match parse_guarded(parse, &m.stamp.path, &bytes, m.format) {
+                        Ok((a, s)) => Outcome::Parsed(a, s),
+                        Err(Some(r)) => Outcome::Rejected(r),
+                        Err(None) => Outcome::Failed(internal_error()),
+                    };
+                    (o, n)
+                }
+            };
+            (m, outcome, n)
+        })
+        .collect();
+
+    let mut fresh: Vec<FreshFile> = Vec::new();
+    for (m, outcome, n) in parsed {
+        report.bytes_read += n;
+        match outcome {
+            Outcome::Parsed(articles, skipped) if m.cacheable => fresh.push(FreshFile {
+                stamp: m.stamp,
+                articles,
+                skipped,
+            }),
+            Outcome::Parsed(articles, skipped) => {
+                report.skipped.extend(skipped);
+                units.push(Unit::from_articles(m.stamp.path, articles));
+            }
+            Outcome::Rejected(reason) if m.cacheable => {
+                let skipped = vec![Skipped {
+                    path: m.stamp.path.clone(),
+                    reason,
+                }];
+                fresh.push(FreshFile {
+                    stamp: m.stamp,
+                    articles: Vec::new(),
+                    skipped,
+                });
+            }
+            Outcome::Rejected(reason) | Outcome::Failed(reason) => {
+                report.skipped.push(Skipped {
+                    path: m.stamp.path,
+                    reason,
+                });
+            }
+        }
+    }
+
+    let stored = match cache.as_mut() {
+        None => None,
+        Some(c) => match c.store(&kept, &fresh) {
+            Ok(s) => Some((s, c.body_file())),
+            Err(e) => {
+                if !*cache_write_failed {
+                    report.warnings.push(format!(
+                        "cannot write the cache at {}: {e}; continuing without it",
+                        c.dir().display()
+                    ));
+                    *cache_write_failed = true;
+                }
+                // The old cache is intact: its entries still point into its body file.
+                Some((None, c.body_file()))
+            }
+        },
+    };
+
+    match stored {
+        Some((Some(s), _)) => {
+            let file = bodies.add_file(s.body);
+            let mut new_at = s.kept_at.as_deref().map(|v| v.iter());
+            for f in kept {
+                report
+                    .skipped
+                    .extend(f.skipped.iter().map(|s| s.to_skipped()));
+                units.push(Unit::from_cached(f, file, &mut new_at));
+            }
+            for f in s.fresh {
+                report
+                    .skipped
+                    .extend(f.skipped.iter().map(|s| s.to_skipped()));
+                units.push(Unit::from_cached(f, file, &mut None));
+            }
+        }
+        other => {
+            // Nothing written (unchanged, failed or no cache): hits read the existing body
+            // file, fresh files stay in memory.
+            if let Some((_, Some(old))) = other {
+                let file = bodies.add_file(old);
+                for f in kept {
+                    report
+                        .skipped
+                        .extend(f.skipped.iter().map(|s| s.to_skipped()));
+                    units.push(Unit::from_cached(f, file, &mut None));
+                }
+            }
+            for f in fresh {
+                report.skipped.extend(f.skipped);
+                units.push(Unit::from_articles(f.stamp.path, f.articles));
+            }
+        }
+    }
 }

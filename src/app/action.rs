@@ -1,0 +1,152 @@
+//! Everything the user can ask the browser to do. The keymap binds keys to these by their
+//! snake_case names; [`crate::app::update`] interprets them against the focused pane.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    FocusNext,
+    FocusPrev,
+    StartSearch,
+    ToggleFilters,
+    CycleSort,
+    ClearFilters,
+    MoveDown,
+    MoveUp,
+    Top,
+    Bottom,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    /// List: show the article in the detail pane and focus it.
+    Open,
+    /// Esc outside the search bar: clear the query (list), back to the list (detail), close
+    /// the filters (filters).
+    Back,
+    NextMatch,
+    PrevMatch,
+    /// Filters: select or deselect the value under the cursor.
+    ToggleValue,
+    /// Search bar: leave it, keeping the query.
+    LeaveSearch,
+    DeleteBack,
+    DeleteForward,
+    DeleteWordBack,
+    /// Search bar: empty the query text.
+    ClearQuery,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    /// A typed character in the search bar (not bindable: any printable key).
+    #[serde(skip)]
+    Insert(char),
+    /// The terminal was resized to (columns, rows) (not bindable).
+    #[serde(skip)]
+    Resize(u16, u16),
+}
+
+impl Action {
+    /// Every action a key can be bound to, in the order the help screen lists them.
+    pub const BINDABLE: [Action; 30] = [
+        Action::Quit,
+        Action::ToggleHelp,
+        Action::FocusNext,
+        Action::FocusPrev,
+        Action::StartSearch,
+        Action::ToggleFilters,
+        Action::CycleSort,
+        Action::ClearFilters,
+        Action::MoveDown,
+        Action::MoveUp,
+        Action::Top,
+        Action::Bottom,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::Open,
+        Action::Back,
+        Action::NextMatch,
+        Action::PrevMatch,
+        Action::ToggleValue,
+        Action::LeaveSearch,
+        Action::DeleteBack,
+        Action::DeleteForward,
+        Action::DeleteWordBack,
+        Action::ClearQuery,
+        Action::CursorLeft,
+        Action::CursorRight,
+        Action::CursorHome,
+        Action::CursorEnd,
+    ];
+
+    /// The snake_case name used in config files.
+    pub fn name(self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => format!("{self:?}"),
+        }
+    }
+
+    /// Parses a config-file name such as `move_down`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        serde_json::from_value(serde_json::Value::String(name.to_string())).ok()
+    }
+
+    /// A short description for the help screen and key hints.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::ToggleHelp => "help",
+            Action::FocusNext => "next pane",
+            Action::FocusPrev => "previous pane",
+            Action::StartSearch => "search",
+            Action::ToggleFilters => "filters",
+            Action::CycleSort => "sort",
+            Action::ClearFilters => "clear filters",
+            Action::MoveDown => "down",
+            Action::MoveUp => "up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::HalfPageDown => "half page down",
+            Action::HalfPageUp => "half page up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::Open => "open",
+            Action::Back => "back / clear query",
+            Action::NextMatch => "next match",
+            Action::PrevMatch => "previous match",
+            Action::ToggleValue => "toggle value",
+            Action::LeaveSearch => "done",
+            Action::DeleteBack => "delete back",
+            Action::DeleteForward => "delete",
+            Action::DeleteWordBack => "delete word",
+            Action::ClearQuery => "clear query",
+            Action::CursorLeft => "cursor left",
+            Action::CursorRight => "cursor right",
+            Action::CursorHome => "cursor home",
+            Action::CursorEnd => "cursor end",
+            Action::Insert(_) => "type",
+            Action::Resize(..) => "resize",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for a in Action::BINDABLE {
+            assert_eq!(Action::from_name(&a.name()), Some(a), "{a:?}");
+        }
+        assert_eq!(Action::MoveDown.name(), "move_down");
+        assert_eq!(Action::from_name("insert"), None);
+    }
+}

@@ -1,0 +1,296 @@
+//! The detail pane's content, laid out once per (article, width, query) and cached in the
+//! app, so scrolling a long article never re-wraps it and `n`/`N` know where matches are.
+//! Lines carry semantic span kinds; the theme turns kinds into styles at render time.
+
+use std::ops::Range;
+
+use crate::corpus::Corpus;
+use crate::ui::wrap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanKind {
+    Text,
+    Title,
+    Label,
+    Heading,
+    Quote,
+    /// The bar that sets a quotation apart.
+    QuoteBar,
+    /// A query term found in the text.
+    Match,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocLine {
+    pub spans: Vec<(String, SpanKind)>,
+}
+
+impl DocLine {
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|(s, _)| s.as_str()).collect()
+    }
+
+    pub fn has_match(&self) -> bool {
+        self.spans.iter().any(|(_, k)| *k == SpanKind::Match)
+    }
+}
+
+/// An article laid out for one width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailDoc {
+    pub index: usize,
+    pub width: usize,
+    pub query: String,
+    pub lines: Vec<DocLine>,
+    /// Line numbers holding at least one highlighted term, ascending.
+    pub matches: Vec<usize>,
+}
+
+/// Width of the label column in the header ("Published  2024-04-10").
+const LABEL: usize = 11;
+
+pub fn build(
+    corpus: &Corpus,
+    index: usize,
+    width: usize,
+    query: &str,
+    terms: &[String],
+) -> DetailDoc {
+    let mut out = Builder {
+        lines: Vec::new(),
+        width,
+        terms,
+    };
+    if index < corpus.len() {
+        fill(&mut out, corpus, index);
+    }
+    let matches = out
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.has_match())
+        .map(|(i, _)| i)
+        .collect();
+    DetailDoc {
+        index,
+        width,
+        query: query.to_string(),
+        lines: out.lines,
+        matches,
+    }
+}
+
+fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize) {
+    let meta = corpus.meta(index);
+    out.paragraph(&meta.title, "", SpanKind::Title);
+    out.blank();
+    let date = meta.published.map(|d| d.to_string());
+    let source = meta.url.clone().unwrap_or_else(|| match meta.record {
+        Some(r) => format!("{} #{r}", meta.source_path),
+        None => meta.source_path.clone(),
+    });
+    let fields: [(&str, Option<String>); 7] = [
+        ("Outlet", meta.outlet.clone()),
+        ("Dateline", meta.dateline.clone()),
+        ("Published", date),
+        (
+            "Authors",
+            (!meta.authors.is_empty()).then(|| meta.authors.join(", ")),
+        ),
+        ("Editor", meta.editor.clone()),
+        ("Source", Some(source)),
+        (
+            "Tags",
+            (!meta.tags.is_empty()).then(|| meta.tags.join(", ")),
+        ),
+    ];
+    for (label, value) in fields {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            out.field(label, &v);
+        }
+    }
+    out.blank();
+    match corpus.body(index) {
+        Err(e) => out.paragraph(&format!("cannot load the body: {e}"), "", SpanKind::Error),
+        Ok(body) => {
+            for (i, p) in body.body.iter().enumerate() {
+                if i > 0 {
+                    out.blank();
+                }
+                if is_quote(p) {
+                    out.paragraph(p, "│ ", SpanKind::Quote);
+                } else {
+                    out.paragraph(p, "", SpanKind::Text);
+                }
+            }
+            if !body.related.is_empty() {
+                out.blank();
+                out.paragraph("Baca juga", "", SpanKind::Heading);
+                for r in &body.related {
+                    out.paragraph(r, "• ", SpanKind::Text);
+                }
+            }
+        }
+    }
+}
+
+/// A paragraph that opens with a quotation mark is someone speaking; it is set apart.
+fn is_quote(p: &str) -> bool {
+    p.trim_start().starts_with(['"', '“', '”', '«', '\''])
+}
+
+struct Builder<'a> {
+    lines: Vec<DocLine>,
+    width: usize,
+    terms: &'a [String],
+}
+
+impl Builder<'_> {
+    fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| !l.spans.is_empty()) {
+            self.lines.push(DocLine::default());
+        }
+    }
+
+    /// Wraps `text` with a hanging `prefix` (shown on the first line, spaces after).
+    fn paragraph(&mut self, text: &str, prefix: &str, kind: SpanKind) {
+        let pw = wrap::display_width(prefix);
+        let (prefix, pw) = if pw * 2 >= self.width {
+            ("", 0)
+        } else {
+            (prefix, pw)
+        };
+        let text = text.trim();
+        let hits = find_terms(text, self.terms);
+        let bar = kind == SpanKind::Quote;
+        for (n, range) in wrap::wrap(text, self.width - pw).into_iter().enumerate() {
+            let mut line = DocLine::default();
+            if pw > 0 {
+                let lead = if n == 0 || bar {
+                    prefix.to_string()
+                } else {
+                    " ".repeat(pw)
+                };
+                let k = if bar { SpanKind::QuoteBar } else { kind };
+                line.spans.push((lead, k));
+            }
+            push_highlighted(&mut line, text, range, &hits, kind);
+            self.lines.push(line);
+        }
+    }
+
+    fn field(&mut self, label: &str, value: &str) {
+        if self.width < LABEL * 2 {
+            let text = format!("{label}: {value}");
+            self.paragraph(&text, "", SpanKind::Text);
+            return;
+        }
+        let hits = find_terms(value, self.terms);
+        for (n, range) in wrap::wrap(value, self.width - LABEL)
+            .into_iter()
+            .enumerate()
+        {
+            let mut line = DocLine::default();
+            let lead = if n == 0 {
+                format!("{label:<LABEL$}")
+            } else {
+                " ".repeat(LABEL)
+            };
+            line.spans.push((lead, SpanKind::Label));
+            push_highlighted(&mut line, value, range, &hits, SpanKind::Text);
+            self.lines.push(line);
+        }
+    }
+}
+
+/// Splits `text[range]` into plain and highlighted spans.
+fn push_highlighted(
+    line: &mut DocLine,
+    text: &str,
+    range: Range<usize>,
+    hits: &[Range<usize>],
+    kind: SpanKind,
+) {
+    let mut pos = range.start;
+    for h in hits {
+        let (s, e) = (h.start.max(range.start), h.end.min(range.end));
+        if s >= e {
+            continue;
+        }
+        if pos < s {
+            line.spans.push((text[pos..s].to_string(), kind));
+        }
+        line.spans.push((text[s..e].to_string(), SpanKind::Match));
+        pos = e;
+    }
+    if pos < range.end {
+        line.spans.push((text[pos..range.end].to_string(), kind));
+    }
+}
+
+/// Byte ranges of case-insensitive occurrences of `terms` in `text`, sorted, not overlapping.
+pub fn find_terms(text: &str, terms: &[String]) -> Vec<Range<usize>> {
+    // One lowered char per source char keeps positions aligned with the original text.
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, lower(c))).collect();
+    let mut found: Vec<Range<usize>> = Vec::new();
+    for term in terms {
+        let t: Vec<char> = term.chars().map(lower).collect();
+        if t.is_empty() || t.len() > chars.len() {
+            continue;
+        }
+        for start in 0..=chars.len() - t.len() {
+            if chars[start..start + t.len()]
+                .iter()
+                .map(|(_, c)| *c)
+                .eq(t.iter().copied())
+            {
+                let s = chars[start].0;
+                let e = chars.get(start + t.len()).map_or(text.len(), |(i, _)| *i);
+                found.push(s..e);
+            }
+        }
+    }
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in found {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_terms_case_insensitively_and_merges() {
+        let t = "TikTok dan tiktokan";
+        assert_eq!(find_terms(t, &["tiktok".into()]), vec![0..6, 11..17]);
+        assert_eq!(
+            find_terms(t, &["tik".into(), "tiktok".into()]),
+            vec![0..6, 11..17]
+        );
+        assert!(find_terms(t, &[String::new()]).is_empty());
+    }
+
+    #[test]
+    fn highlighted_spans_cover_the_line() {
+        let mut line = DocLine::default();
+        let text = "live TikTok sambil";
+        push_highlighted(
+            &mut line,
+            text,
+            0..text.len(),
+            std::slice::from_ref(&(5..11)),
+            SpanKind::Text,
+        );
+        assert_eq!(line.text(), text);
+        assert!(line.has_match());
+        assert_eq!(line.spans[1], ("TikTok".to_string(), SpanKind::Match));
+    }
+}

@@ -1,0 +1,315 @@
+//! The browser's state: plain data, changed only by [`crate::app::update`] and
+//! [`App::apply_results`], read by the renderer.
+
+use crate::corpus::Corpus;
+use crate::facets::{Facet, Filters};
+use crate::query::{Hit, Query, Sort};
+
+use super::detail::{self, DetailDoc};
+use super::layout::{self, Panes, Screen};
+use super::search::{SearchRequest, SearchResults};
+
+/// What keys currently mean: browsing panes, typing a query, or reading the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Search,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Detail,
+    Filters,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+/// One row of the filters pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FilterRow {
+    Heading(Facet),
+    Value {
+        facet: Facet,
+        value: String,
+        count: usize,
+        selected: bool,
+    },
+}
+
+/// Key bindings rendered to text, generated from the keymap so help never drifts from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeyHelp {
+    /// (section title, [(keys, description)]) in display order.
+    pub sections: Vec<(String, Vec<(String, String)>)>,
+    pub list: String,
+    pub detail: String,
+    pub filters: String,
+    pub search: String,
+    pub help: String,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub corpus: Corpus,
+    pub mode: Mode,
+    pub focus: Focus,
+    /// The filters overlay is open (below 120 columns; the wide layout always shows them).
+    pub filters_open: bool,
+    /// The query text as typed, and the cursor in it (a char index).
+    pub input: String,
+    pub input_cursor: usize,
+    /// The last query that parsed; an invalid edit keeps it (and its results).
+    pub query: Query,
+    pub filters: Filters,
+    pub sort: Sort,
+    /// Generation of the newest search request; results for older ones are dropped.
+    pub generation: u64,
+    pub searching: bool,
+    pub hits: Vec<Hit>,
+    /// Position of the selected row in `hits`.
+    pub cursor: usize,
+    /// First visible row of the list.
+    pub list_offset: usize,
+    pub filter_rows: Vec<FilterRow>,
+    pub filter_cursor: usize,
+    pub filter_offset: usize,
+    pub histogram: Vec<(String, u64)>,
+    /// The selected article laid out for the detail pane's width.
+    pub detail: Option<DetailDoc>,
+    pub detail_scroll: usize,
+    pub help_scroll: usize,
+    pub width: u16,
+    pub height: u16,
+    pub message: Option<Message>,
+    pub keys: KeyHelp,
+    /// No colours at all (the `NO_COLOR` convention); selection is shown by reverse video.
+    pub no_color: bool,
+}
+
+impl App {
+    pub fn new(corpus: Corpus, keys: KeyHelp) -> App {
+        App {
+            corpus,
+            mode: Mode::Normal,
+            focus: Focus::List,
+            filters_open: false,
+            input: String::new(),
+            input_cursor: 0,
+            query: Query::default(),
+            filters: Filters::default(),
+            sort: Sort::DateDesc,
+            generation: 0,
+            searching: false,
+            hits: Vec::new(),
+            cursor: 0,
+            list_offset: 0,
+            filter_rows: Vec::new(),
+            filter_cursor: 0,
+            filter_offset: 0,
+            histogram: Vec::new(),
+            detail: None,
+            detail_scroll: 0,
+            help_scroll: 0,
+            width: 80,
+            height: 24,
+            message: None,
+            keys,
+            no_color: false,
+        }
+    }
+
+    pub fn screen(&self) -> Screen {
+        layout::compute(self.width, self.height, self.filters_open)
+    }
+
+    pub fn panes(&self) -> Option<Panes> {
+        match self.screen() {
+            Screen::Main(p) => Some(p),
+            Screen::TooSmall => None,
+        }
+    }
+
+    /// Rows of the list pane (at least 1, so paging always moves).
+    pub fn list_height(&self) -> usize {
+        self.panes()
+            .map_or(1, |p| usize::from(p.list.inner().height).max(1))
+    }
+
+    pub fn detail_height(&self) -> usize {
+        self.panes()
+            .map_or(1, |p| usize::from(p.detail.inner().height).max(1))
+    }
+
+    pub fn filter_height(&self) -> usize {
+        self.panes().map_or(1, |p| p.filter_rows().max(1))
+    }
+
+    pub fn filters_visible(&self) -> bool {
+        self.panes().is_some_and(|p| p.filters.is_some())
+    }
+
+    /// Corpus index of the selected article.
+    pub fn selected(&self) -> Option<usize> {
+        self.hits.get(self.cursor).map(|h| h.index)
+    }
+
+    pub fn set_message(&mut self, text: impl Into<String>, kind: MessageKind) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind,
+        });
+    }
+
+    /// A new search for the current query, filters and sort.
+    pub fn request(&mut self) -> SearchRequest {
+        self.generation += 1;
+        self.searching = true;
+        SearchRequest {
+            generation: self.generation,
+            query: self.query.clone(),
+            filters: self.filters.clone(),
+            sort: self.sort,
+        }
+    }
+
+    /// Installs search results; returns false (and changes nothing) when they are stale.
+    pub fn apply_results(&mut self, r: SearchResults) -> bool {
+        if r.generation != self.generation {
+            return false;
+        }
+        let selected = self.selected();
+        self.hits = r.hits;
+        self.cursor = selected
+            .and_then(|sel| self.hits.iter().position(|h| h.index == sel))
+            .unwrap_or(0);
+        self.histogram = r.histogram;
+        let key = self.filter_key();
+        self.filter_rows = r
+            .facets
+            .into_iter()
+            .filter(|(_, values)| !values.is_empty())
+            .flat_map(|(facet, values)| {
+                let filters = &self.filters;
+                std::iter::once(FilterRow::Heading(facet)).chain(values.into_iter().map(
+                    move |(value, count)| FilterRow::Value {
+                        selected: filters.is_selected(facet, &value),
+                        facet,
+                        value,
+                        count,
+                    },
+                ))
+            })
+            .collect();
+        self.filter_cursor = key
+            .and_then(|(f, v)| {
+                self.filter_rows.iter().position(
+                    |r| matches!(r, FilterRow::Value { facet, value, .. } if *facet == f && *value == v),
+                )
+            })
+            .or_else(|| self.first_value_row())
+            .unwrap_or(0);
+        self.searching = false;
+        self.fix_view();
+        true
+    }
+
+    fn filter_key(&self) -> Option<(Facet, String)> {
+        match self.filter_rows.get(self.filter_cursor) {
+            Some(FilterRow::Value { facet, value, .. }) => Some((*facet, value.clone())),
+            _ => None,
+        }
+    }
+
+    fn first_value_row(&self) -> Option<usize> {
+        self.filter_rows
+            .iter()
+            .position(|r| matches!(r, FilterRow::Value { .. }))
+    }
+
+    /// Re-establishes invariants after any change: cursors in range, the cursor rows
+    /// visible, the detail laid out for the selected article at the current width.
+    pub fn fix_view(&mut self) {
+        self.cursor = self.cursor.min(self.hits.len().saturating_sub(1));
+        self.list_offset = keep_visible(self.list_offset, self.cursor, self.list_height());
+        self.filter_cursor = self
+            .filter_cursor
+            .min(self.filter_rows.len().saturating_sub(1));
+        self.filter_offset =
+            keep_visible(self.filter_offset, self.filter_cursor, self.filter_height());
+        if !self.filters_visible() && self.focus == Focus::Filters {
+            self.focus = Focus::List;
+        }
+        let help_rows = usize::from(self.height.saturating_sub(4));
+        self.help_scroll = self
+            .help_scroll
+            .min(self.help_len().saturating_sub(help_rows));
+        self.sync_detail();
+    }
+
+    /// Lines in the help overlay: per non-empty section a heading, its entries, a blank.
+    pub fn help_len(&self) -> usize {
+        let sections = self.keys.sections.iter().filter(|(_, e)| !e.is_empty());
+        sections
+            .map(|(_, e)| e.len() + 2)
+            .sum::<usize>()
+            .saturating_sub(1)
+    }
+
+    fn sync_detail(&mut self) {
+        let Some(index) = self.selected() else {
+            self.detail = None;
+            self.detail_scroll = 0;
+            return;
+        };
+        let width = self
+            .panes()
+            .map_or(0, |p| usize::from(p.detail.inner().width));
+        let current = self.detail.as_ref().is_some_and(|d| {
+            d.index == index && d.width == width && d.query == self.query.source()
+        });
+        if !current {
+            if self.detail.as_ref().is_some_and(|d| d.index != index) {
+                self.detail_scroll = 0;
+            }
+            let terms = self.query.highlight_terms();
+            self.detail = Some(detail::build(
+                &self.corpus,
+                index,
+                width,
+                self.query.source(),
+                &terms,
+            ));
+        }
+        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+    }
+
+    pub fn max_detail_scroll(&self) -> usize {
+        self.detail
+            .as_ref()
+            .map_or(0, |d| d.lines.len().saturating_sub(self.detail_height()))
+    }
+}
+
+/// The smallest change to `offset` that keeps row `cursor` inside a window of `height` rows.
+pub fn keep_visible(offset: usize, cursor: usize, height: usize) -> usize {
+    let height = height.max(1);
+    if cursor < offset {
+        cursor
+    } else if cursor >= offset + height {
+        cursor + 1 - height
+    } else {
+        offset
+    }
+}

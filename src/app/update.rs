@@ -1,0 +1,361 @@
+//! The pure state transition: `update(&mut App, Action) -> Effect`. Nothing here touches the
+//! terminal, threads or the clock; work that must happen elsewhere is returned as an effect.
+
+use crate::query::{Query, Sort};
+use crate::text;
+
+use super::action::Action;
+use super::search::SearchRequest;
+use super::state::{App, FilterRow, Focus, MessageKind, Mode};
+
+#[derive(Debug, Clone)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Run this search (on a worker) and feed the results to [`App::apply_results`].
+    Search(SearchRequest),
+}
+
+/// The sorts `S` cycles through; relevance only means something while a query scores.
+pub fn sort_cycle(query: &Query) -> Vec<Sort> {
+    let mut sorts = vec![Sort::DateDesc, Sort::DateAsc, Sort::Outlet, Sort::Title];
+    if query.has_score() {
+        sorts.push(Sort::Relevance);
+    }
+    sorts
+}
+
+pub fn sort_label(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Relevance => "relevance",
+        Sort::DateDesc => "newest",
+        Sort::DateAsc => "oldest",
+        Sort::Outlet => "outlet",
+        Sort::Title => "title",
+    }
+}
+
+pub fn update(app: &mut App, action: Action) -> Effect {
+    let effect = match action {
+        Action::Quit => Effect::Quit,
+        Action::Resize(w, h) => {
+            app.width = w;
+            app.height = h;
+            Effect::None
+        }
+        _ => match app.mode {
+            Mode::Help => help(app, action),
+            Mode::Search => search_bar(app, action),
+            Mode::Normal => normal(app, action),
+        },
+    };
+    app.fix_view();
+    effect
+}
+
+fn help(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::ToggleHelp | Action::Back => app.mode = Mode::Normal,
+        Action::MoveDown => app.help_scroll = app.help_scroll.saturating_add(1),
+        Action::MoveUp => app.help_scroll = app.help_scroll.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => {
+            app.help_scroll = app.help_scroll.saturating_add(app.height as usize / 2)
+        }
+        Action::PageUp | Action::HalfPageUp => {
+            app.help_scroll = app.help_scroll.saturating_sub(app.height as usize / 2)
+        }
+        Action::Top => app.help_scroll = 0,
+        Action::Bottom => app.help_scroll = usize::MAX / 2,
+        _ => {}
+    }
+    Effect::None
+}
+
+fn search_bar(app: &mut App, action: Action) -> Effect {
+    let chars = app.input.chars().count();
+    match action {
+        Action::LeaveSearch | Action::Back => {
+            app.mode = Mode::Normal;
+            return Effect::None;
+        }
+        Action::Insert(c) => {
+            // The query is echoed on screen: never let a control or invisible char in.
+            if c.is_control() || text::is_invisible(c) {
+                return Effect::None;
+            }
+            let at = byte_at(&app.input, app.input_cursor);
+            app.input.insert(at, c);
+            app.input_cursor += 1;
+        }
+        Action::DeleteBack => {
+            if app.input_cursor == 0 {
+                return Effect::None;
+            }
+            app.input_cursor -= 1;
+            let at = byte_at(&app.input, app.input_cursor);
+            app.input.remove(at);
+        }
+        Action::DeleteForward => {
+            if app.input_cursor >= chars {
+                return Effect::None;
+            }
+            let at = byte_at(&app.input, app.input_cursor);
+            app.input.remove(at);
+        }
+        Action::DeleteWordBack => {
+            let before: Vec<char> = app.input.chars().take(app.input_cursor).collect();
+            let mut start = before.len();
+            while start > 0 && before[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            while start > 0 && !before[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            if start == before.len() {
+                return Effect::None;
+            }
+            let (s, e) = (
+                byte_at(&app.input, start),
+                byte_at(&app.input, app.input_cursor),
+            );
+            app.input.replace_range(s..e, "");
+            app.input_cursor = start;
+        }
+        Action::ClearQuery => {
+            if app.input.is_empty() {
+                return Effect::None;
+            }
+            app.input.clear();
+            app.input_cursor = 0;
+        }
+        Action::CursorLeft => {
+            app.input_cursor = app.input_cursor.saturating_sub(1);
+            return Effect::None;
+        }
+        Action::CursorRight => {
+            app.input_cursor = (app.input_cursor + 1).min(chars);
+            return Effect::None;
+        }
+        Action::CursorHome => {
+            app.input_cursor = 0;
+            return Effect::None;
+        }
+        Action::CursorEnd => {
+            app.input_cursor = chars;
+            return Effect::None;
+        }
+        _ => return Effect::None,
+    }
+    requery(app)
+}
+
+/// Parses the edited input; a valid query starts a search, an invalid one is reported and
+/// the previous results stay.
+fn requery(app: &mut App) -> Effect {
+    match Query::parse(&app.input) {
+        Err(e) => {
+            app.set_message(format!("invalid query: {e}"), MessageKind::Error);
+            Effect::None
+        }
+        Ok(q) => {
+            if app
+                .message
+                .as_ref()
+                .is_some_and(|m| m.kind == MessageKind::Error)
+            {
+                app.message = None;
+            }
+            // Ranking by relevance is what a reader wants when a query starts scoring;
+            // it makes no sense once it stops.
+            if q.has_score() && !app.query.has_score() {
+                app.sort = Sort::Relevance;
+            } else if !q.has_score() && app.sort == Sort::Relevance {
+                app.sort = Sort::DateDesc;
+            }
+            app.query = q;
+            Effect::Search(app.request())
+        }
+    }
+}
+
+fn normal(app: &mut App, action: Action) -> Effect {
+    match action {
+        Action::ToggleHelp => {
+            app.mode = Mode::Help;
+            app.help_scroll = 0;
+        }
+        Action::StartSearch => {
+            app.mode = Mode::Search;
+            app.input_cursor = app.input.chars().count();
+            if app.focus == Focus::Filters && app.filters_open {
+                app.filters_open = false;
+            }
+            app.focus = Focus::List;
+        }
+        Action::FocusNext | Action::FocusPrev => {
+            let mut order = vec![Focus::List, Focus::Detail];
+            if app.filters_visible() {
+                order.push(Focus::Filters);
+            }
+            let i = order.iter().position(|f| *f == app.focus).unwrap_or(0);
+            let n = order.len();
+            let next = if action == Action::FocusNext {
+                (i + 1) % n
+            } else {
+                (i + n - 1) % n
+            };
+            app.focus = order[next];
+        }
+        Action::ToggleFilters => {
+            if app.focus == Focus::Filters {
+                app.filters_open = false;
+                app.focus = Focus::List;
+            } else {
+                app.filters_open = true;
+                app.focus = Focus::Filters;
+            }
+        }
+        Action::CycleSort => {
+            let sorts = sort_cycle(&app.query);
+            let i = sorts.iter().position(|s| *s == app.sort);
+            app.sort = match i {
+                Some(i) => sorts[(i + 1) % sorts.len()],
+                None => sorts[0],
+            };
+            app.set_message(
+                format!("sorted by {}", sort_label(app.sort)),
+                MessageKind::Info,
+            );
+            return Effect::Search(app.request());
+        }
+        Action::ClearFilters => {
+            if app.filters.is_empty() {
+                return Effect::None;
+            }
+            app.filters.clear();
+            app.set_message("filters cleared", MessageKind::Info);
+            return Effect::Search(app.request());
+        }
+        _ => {
+            return match app.focus {
+                Focus::List => list(app, action),
+                Focus::Detail => detail(app, action),
+                Focus::Filters => filters(app, action),
+            };
+        }
+    }
+    Effect::None
+}
+
+/// New position for a cursor over `len` rows after a movement action; `None` when the
+/// action is not a movement.
+fn moved(action: Action, pos: usize, len: usize, page: usize) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    let half = (page / 2).max(1);
+    let page = page.max(1);
+    let to = match action {
+        Action::MoveDown => pos.saturating_add(1),
+        Action::MoveUp => pos.saturating_sub(1),
+        Action::HalfPageDown => pos.saturating_add(half),
+        Action::HalfPageUp => pos.saturating_sub(half),
+        Action::PageDown => pos.saturating_add(page),
+        Action::PageUp => pos.saturating_sub(page),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
+fn list(app: &mut App, action: Action) -> Effect {
+    if let Some(to) = moved(action, app.cursor, app.hits.len(), app.list_height()) {
+        app.cursor = to;
+        return Effect::None;
+    }
+    match action {
+        Action::Open if !app.hits.is_empty() => app.focus = Focus::Detail,
+        Action::Back if !app.input.is_empty() => {
+            app.input.clear();
+            app.input_cursor = 0;
+            return requery(app);
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+fn detail(app: &mut App, action: Action) -> Effect {
+    let lines = app.max_detail_scroll() + 1;
+    if let Some(to) = moved(action, app.detail_scroll, lines, app.detail_height()) {
+        app.detail_scroll = to;
+        return Effect::None;
+    }
+    match action {
+        Action::Back => app.focus = Focus::List,
+        Action::NextMatch | Action::PrevMatch => {
+            let matches = app
+                .detail
+                .as_ref()
+                .map(|d| d.matches.clone())
+                .unwrap_or_default();
+            let at = app.detail_scroll;
+            let target = if action == Action::NextMatch {
+                matches.iter().find(|&&l| l > at).or(matches.first())
+            } else {
+                matches.iter().rev().find(|&&l| l < at).or(matches.last())
+            };
+            match target {
+                Some(&l) => app.detail_scroll = l.min(app.max_detail_scroll()),
+                None => app.set_message("no highlighted matches", MessageKind::Info),
+            }
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+fn filters(app: &mut App, action: Action) -> Effect {
+    let len = app.filter_rows.len();
+    if let Some(to) = moved(action, app.filter_cursor, len, app.filter_height()) {
+        // Headings are not selectable: step past them in the direction of travel.
+        let down = to >= app.filter_cursor;
+        app.filter_cursor = skip_headings(&app.filter_rows, to, down);
+        return Effect::None;
+    }
+    match action {
+        Action::Back => {
+            app.filters_open = false;
+            app.focus = Focus::List;
+        }
+        Action::ToggleValue | Action::Open => {
+            if let Some(FilterRow::Value { facet, value, .. }) =
+                app.filter_rows.get(app.filter_cursor)
+            {
+                let (facet, value) = (*facet, value.clone());
+                app.filters.toggle(facet, &value);
+                return Effect::Search(app.request());
+            }
+        }
+        _ => {}
+    }
+    Effect::None
+}
+
+fn skip_headings(rows: &[FilterRow], at: usize, down: bool) -> usize {
+    let is_value = |i: usize| matches!(rows.get(i), Some(FilterRow::Value { .. }));
+    let forward = (at..rows.len()).find(|&i| is_value(i));
+    let backward = (0..=at.min(rows.len().saturating_sub(1)))
+        .rev()
+        .find(|&i| is_value(i));
+    let found = if down {
+        forward.or(backward)
+    } else {
+        backward.or(forward)
+    };
+    found.unwrap_or(at)
+}
+
+/// Byte offset of char index `n` in `s` (the end when `n` is past it).
+fn byte_at(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+}

@@ -1,0 +1,420 @@
+//! The non-interactive subcommands. Output goes to stdout, diagnostics to stderr.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::cache;
+use crate::cli::{
+    CacheCommand, GlobalOpts, ListArgs, ListFormat, ParseArgs, SearchArgs, ShowArgs, ShowFormat,
+    SortArg, StatsArgs,
+};
+use crate::corpus::Corpus;
+use crate::facets::{self, Facet, Filters};
+use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
+use crate::model::{Article, Meta};
+use crate::query::{self, Query, Sort};
+
+/// How many per-file skip reasons are printed before the rest are summarised.
+const MAX_SKIP_LINES: usize = 20;
+
+pub fn load_options(global: &GlobalOpts) -> LoadOptions {
+    let cache = if global.no_cache {
+        CacheMode::Disabled
+    } else {
+        match global.cache_dir.clone().or_else(cache::default_cache_dir) {
+            Some(dir) => CacheMode::Dir(dir),
+            None => CacheMode::Disabled,
+        }
+    };
+    LoadOptions { cache }
+}
+
+/// Loads `paths` (the bundled corpus when empty), reporting skips and a summary on stderr.
+/// Fails when nothing at all could be loaded, with a message saying what to do.
+pub fn load_corpus(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport> {
+    let inputs: Vec<Input> = if paths.is_empty() {
+        loader::embedded_inputs()
+    } else {
+        paths.iter().cloned().map(Input::Path).collect()
+    };
+    let report = loader::load(&inputs, &load_options(global));
+    if !global.quiet {
+        report_problems(&report);
+        eprintln!("{}", report.summary());
+    }
+    if report.corpus.is_empty() {
+        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        bail!(
+            "no articles found in {}; warta reads .txt, .json, .jsonl, .ndjson and .csv files \
+             (give a file or a folder that holds them)",
+            shown.join(", ")
+        );
+    }
+    Ok(report)
+}
+
+fn report_problems(report: &LoadReport) {
+    for w in &report.warnings {
+        eprintln!("warta: warning: {w}");
+    }
+    for s in report.skipped.iter().take(MAX_SKIP_LINES) {
+        eprintln!("warta: {s}");
+    }
+    if report.skipped.len() > MAX_SKIP_LINES {
+        eprintln!(
+            "warta: ... and {} more skipped (see `warta stats` for the full list)",
+            report.skipped.len() - MAX_SKIP_LINES
+        );
+    }
+}
+
+/// Runs `f` against a buffered stdout; a closed pipe (`warta list | head`) is not an error.
+fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match f(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
+fn parse_query(q: &str) -> Result<Query> {
+    Query::parse(q).map_err(|e| anyhow::anyhow!("invalid query {q:?}: {e}"))
+}
+
+fn sort_of(arg: Option<SortArg>, query: &Query) -> Sort {
+    match arg {
+        Some(SortArg::Date) => Sort::DateDesc,
+        Some(SortArg::DateAsc) => Sort::DateAsc,
+        Some(SortArg::Title) => Sort::Title,
+        Some(SortArg::Outlet) => Sort::Outlet,
+        Some(SortArg::Relevance) => Sort::Relevance,
+        None if query.has_score() => Sort::Relevance,
+        None => Sort::DateDesc,
+    }
+}
+
+pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
+    let query = parse_query(&args.query)?;
+    let report = load_corpus(&args.paths, global)?;
+    let corpus = &report.corpus;
+    let mut hits = query::search(
+        corpus,
+        &query,
+        &Filters::default(),
+        sort_of(args.sort, &query),
+    );
+    if let Some(n) = args.limit {
+        hits.truncate(n);
+    }
+    let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
+    with_stdout(|out| match args.format {
+        ListFormat::Table => write_table(out, corpus, &indices),
+        ListFormat::Json => {
+            let articles = full_articles(corpus, &indices)?;
+            serde_json::to_writer_pretty(&mut *out, &articles)?;
+            writeln!(out)
+        }
+        ListFormat::Jsonl => {
+            for &i in &indices {
+                serde_json::to_writer(&mut *out, &full_article(corpus, i)?)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        ListFormat::Csv => write_csv(out, corpus, &indices),
+    })
+}
+
+fn full_article(corpus: &Corpus, i: usize) -> io::Result<Article> {
+    corpus.article(i).map_err(io::Error::other)
+}
+
+fn full_articles(corpus: &Corpus, indices: &[usize]) -> io::Result<Vec<Article>> {
+    indices.iter().map(|&i| full_article(corpus, i)).collect()
+}
+
+/// Pads or cuts `s` to exactly `width` terminal columns.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let needs_cut = s.width() > width;
+    let budget = if needs_cut {
+        width.saturating_sub(1)
+    } else {
+        width
+    };
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > budget {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if needs_cut && width > 0 {
+        out.push('…');
+        used += 1;
+    }
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+    out
+}
+
+fn date_cell(meta: &Meta) -> String {
+    meta.published
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "----------".into())
+}
+
+fn write_table(out: &mut dyn Write, corpus: &Corpus, indices: &[usize]) -> io::Result<()> {
+    for &i in indices {
+        let m = corpus.meta(i);
+        writeln!(
+            out,
+            "{}  {}  {}  {}",
+            &m.id[..m.id.len().min(8)],
+            date_cell(m),
+            fit(m.outlet.as_deref().unwrap_or("-"), 18),
+            m.title
+        )?;
+    }
+    Ok(())
+}
+
+/// Cells a spreadsheet would run as a formula are prefixed with `'` (CSV injection).
+pub fn csv_safe(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn write_csv(out: &mut dyn Write, corpus: &Corpus, indices: &[usize]) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record([
+        "id",
+        "published",
+        "outlet",
+        "dateline",
+        "title",
+        "authors",
+        "editor",
+        "tags",
+        "url",
+        "source_path",
+        "word_count",
+    ])?;
+    for &i in indices {
+        let m = corpus.meta(i);
+        let row = [
+            m.id.clone(),
+            m.published.map(|d| d.to_string()).unwrap_or_default(),
+            m.outlet.clone().unwrap_or_default(),
+            m.dateline.clone().unwrap_or_default(),
+            m.title.clone(),
+            m.authors.join("; "),
+            m.editor.clone().unwrap_or_default(),
+            m.tags.join("; "),
+            m.url.clone().unwrap_or_default(),
+            m.source_path.clone(),
+            m.word_count.to_string(),
+        ];
+        w.write_record(row.iter().map(|c| csv_safe(c)))?;
+    }
+    w.flush()
+}
+
+pub fn show(args: &ShowArgs, global: &GlobalOpts) -> Result<()> {
+    let report = load_corpus(&args.paths, global)?;
+    let corpus = &report.corpus;
+    let index = corpus
+        .find_id(&args.id)
+        .map_err(|e| anyhow::anyhow!("{e} (list ids with `warta list`)"))?;
+    let article = corpus
+        .article(index)
+        .map_err(|e| anyhow::anyhow!("cannot read the article's text: {e}"))?;
+    with_stdout(|out| match args.format {
+        ShowFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &article)?;
+            writeln!(out)
+        }
+        ShowFormat::Text => write_article_text(out, &article),
+    })
+}
+
+/// A plain-text rendering of one article, for reading in a pager or pasting into a brief.
+pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
+    let m = &a.meta;
+    writeln!(out, "{}", m.title)?;
+    writeln!(out, "{}", "=".repeat(m.title.width().min(78)))?;
+    let mut field = |k: &str, v: Option<String>| -> io::Result<()> {
+        match v {
+            Some(v) if !v.is_empty() => writeln!(out, "{k:<10}{v}"),
+            _ => Ok(()),
+        }
+    };
+    field("Outlet:", m.outlet.clone())?;
+    field("Dateline:", m.dateline.clone())?;
+    field("Date:", m.published.map(|d| d.to_string()))?;
+    field("Authors:", Some(m.authors.join(", ")))?;
+    field("Editor:", m.editor.clone())?;
+    field("Tags:", Some(m.tags.join(", ")))?;
+    field("URL:", m.url.clone())?;
+    field("Source:", Some(m.source_path.clone()))?;
+    field("Id:", Some(m.id.clone()))?;
+    writeln!(out)?;
+    for p in &a.body.body {
+        writeln!(out, "{p}\n")?;
+    }
+    if !a.body.related.is_empty() {
+        writeln!(out, "Baca juga:")?;
+        for r in &a.body.related {
+            writeln!(out, "  - {r}")?;
+        }
+    }
+    Ok(())
+}
+
+pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
+    let query = parse_query(&args.query)?;
+    let report = load_corpus(&args.paths, global)?;
+    let corpus = &report.corpus;
+    let mut hits = query::search(corpus, &query, &Filters::default(), Sort::Relevance);
+    if let Some(n) = args.limit {
+        hits.truncate(n);
+    }
+    with_stdout(|out| {
+        for h in &hits {
+            let m = corpus.meta(h.index);
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                m.id,
+                m.published.map(|d| d.to_string()).unwrap_or_default(),
+                m.outlet.as_deref().unwrap_or(""),
+                m.title
+            )?;
+        }
+        Ok(())
+    })
+}
+
+pub fn parse(args: &ParseArgs) -> Result<()> {
+    let path = &args.file;
+    let bytes = std::fs::read(path).with_context(|| {
+        format!(
+            "cannot read {}; check the path and that you may read it",
+            path.display()
+        )
+    })?;
+    let shown = path.display().to_string();
+    let format = loader::discover::format_for(path);
+    let (articles, skipped) = loader::parse_bytes(&shown, &bytes, format)
+        .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
+    for s in &skipped {
+        eprintln!("warta: {s}");
+    }
+    with_stdout(|out| {
+        if articles.len() == 1 && format == crate::model::Format::Txt {
+            serde_json::to_writer_pretty(&mut *out, &articles[0])?;
+        } else {
+            serde_json::to_writer_pretty(&mut *out, &articles)?;
+        }
+        writeln!(out)
+    })
+}
+
+pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
+    let report = load_corpus(&args.paths, global)?;
+    let corpus = &report.corpus;
+    let all: Vec<usize> = (0..corpus.len()).collect();
+    with_stdout(|out| {
+        writeln!(
+            out,
+            "articles      {}\nfiles seen    {}\nfiles loaded  {}\nskipped       {}\ncache         {} hits, {} misses\nbytes read    {}\ntime          {:.1} ms",
+            corpus.len(),
+            report.files_seen,
+            report.files_loaded,
+            report.skipped.len(),
+            report.cache_hits,
+            report.cache_misses,
+            report.bytes_read,
+            report.elapsed.as_secs_f64() * 1000.0
+        )?;
+        let dated = corpus
+            .metas()
+            .iter()
+            .filter(|m| m.published.is_some())
+            .count();
+        let with_outlet = corpus.metas().iter().filter(|m| m.outlet.is_some()).count();
+        writeln!(out, "with a date   {dated}\nwith outlet   {with_outlet}")?;
+        for facet in Facet::ALL {
+            let counts = facets::counts(corpus, &all, facet);
+            writeln!(out, "\n{} ({} values)", facet_title(facet), counts.len())?;
+            for (value, n) in counts.iter().take(args.top) {
+                writeln!(out, "  {n:>7}  {value}")?;
+            }
+            if counts.len() > args.top {
+                writeln!(out, "  ... {} more", counts.len() - args.top)?;
+            }
+        }
+        if !report.skipped.is_empty() {
+            writeln!(out, "\nskipped")?;
+            for s in &report.skipped {
+                writeln!(out, "  {s}")?;
+            }
+        }
+        for w in &report.warnings {
+            writeln!(out, "warning: {w}")?;
+        }
+        Ok(())
+    })
+}
+
+fn facet_title(f: Facet) -> &'static str {
+    match f {
+        Facet::Outlet => "outlet",
+        Facet::Month => "year-month",
+        Facet::Dateline => "dateline",
+        Facet::Tag => "tag",
+    }
+}
+
+pub fn cache_cmd(cmd: &CacheCommand, global: &GlobalOpts) -> Result<()> {
+    let Some(dir) = global.cache_dir.clone().or_else(cache::default_cache_dir) else {
+        bail!("no cache directory: this system has no home directory; pass --cache-dir DIR");
+    };
+    match cmd {
+        CacheCommand::Info => with_stdout(|out| write!(out, "{}", cache::info(&dir))),
+        CacheCommand::Clear => {
+            let freed = cache::clear(&dir)
+                .with_context(|| format!("cannot clear the cache at {}", dir.display()))?;
+            println!("cleared {} ({} bytes freed)", dir.display(), freed);
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_pads_and_cuts_by_display_width() {
+        assert_eq!(fit("abc", 5), "abc  ");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("日本語", 4), "日… ");
+        assert_eq!(fit("", 0), "");
+    }
+
+    #[test]
+    fn csv_cells_cannot_run_formulas() {
+        assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(csv_safe("-2+3"), "'-2+3");
+        assert_eq!(csv_safe("@SUM"), "'@SUM");
+        assert_eq!(csv_safe("Berita"), "Berita");
+    }
+}

@@ -1,0 +1,172 @@
+//! The optional TOML config file: key binding overrides per mode.
+//!
+//! ```toml
+//! [keys.list]
+//! "ctrl-n" = "move_down"
+//! "x" = "none"          # unbind
+//! [keys.global]
+//! "Q" = "quit"
+//! ```
+//! Problems never stop the browser: a malformed file falls back to the defaults and every
+//! problem becomes a message naming the file and line, shown in the status line at start.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use toml::Spanned;
+
+use crate::app::Action;
+use crate::keymap::{Key, KeyMode, Keymap};
+
+/// The keymap to use and what went wrong building it.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub keymap: Keymap,
+    pub warnings: Vec<String>,
+}
+
+/// Where the config file is: the explicit path, else `$WARTA_CONFIG`, else
+/// `<config dir>/warta/config.toml`.
+pub fn config_path(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("WARTA_CONFIG").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("", "", "warta").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads the config; a missing file means defaults (it is optional) unless the path was given
+/// explicitly, which is worth a warning.
+pub fn load(explicit: Option<&Path>) -> Config {
+    let Some(path) = config_path(explicit) else {
+        return Config::default();
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&text, &path.display().to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
+            Config::default()
+        }
+        Err(e) => Config {
+            keymap: Keymap::default(),
+            warnings: vec![format!(
+                "config {}: cannot read: {e}; using default keys",
+                path.display()
+            )],
+        },
+    }
+}
+
+#[derive(serde::Deserialize, Default)]
+struct File {
+    #[serde(default)]
+    keys: BTreeMap<String, BTreeMap<Spanned<String>, Spanned<String>>>,
+}
+
+/// Builds a keymap from config text; `origin` names the file in messages.
+pub fn parse(text: &str, origin: &str) -> Config {
+    let file: File = match toml::from_str(text) {
+        Ok(f) => f,
+        Err(e) => {
+            let at = e
+                .span()
+                .map(|s| format!(" line {}:", line_of(text, s.start)))
+                .unwrap_or_default();
+            let msg = e.message().trim().replace('\n', " ");
+            return Config {
+                keymap: Keymap::default(),
+                warnings: vec![format!("config {origin}:{at} {msg}; using default keys")],
+            };
+        }
+    };
+    let mut keymap = Keymap::default();
+    let mut warnings = Vec::new();
+    for (mode_name, entries) in &file.keys {
+        let Some(mode) = KeyMode::from_name(mode_name) else {
+            let names: Vec<&str> = KeyMode::ALL.iter().map(|m| m.name()).collect();
+            warnings.push(format!(
+                "config {origin}: unknown key table [keys.{mode_name}] (expected one of {}); ignored",
+                names.join(", ")
+            ));
+            continue;
+        };
+        // (key, first spelling, line) of each key bound in this table, to report duplicates
+        // that differ only in spelling ("G" and "shift-g").
+        let mut seen: Vec<(Key, String, usize)> = Vec::new();
+        for (key_name, action_name) in entries {
+            let line = line_of(text, key_name.span().start);
+            let key = match Key::parse(key_name.get_ref()) {
+                Ok(k) => k,
+                Err(e) => {
+                    warnings.push(format!("config {origin} line {line}: {e}; ignored"));
+                    continue;
+                }
+            };
+            let action = match action_name.get_ref().as_str() {
+                "none" | "unbind" => None,
+                name => match Action::from_name(name) {
+                    Some(a) => Some(a),
+                    None => {
+                        warnings.push(format!(
+                            "config {origin} line {line}: unknown action {name:?}; ignored"
+                        ));
+                        continue;
+                    }
+                },
+            };
+            if let Some((_, first, first_line)) = seen.iter().find(|(k, _, _)| *k == key) {
+                warnings.push(format!(
+                    "config {origin} line {line}: key {:?} in [keys.{mode_name}] is already bound on line {first_line} (as {first:?}); the later binding wins",
+                    key_name.get_ref()
+                ));
+            } else {
+                seen.push((key, key_name.get_ref().clone(), line));
+            }
+            keymap.bind(mode, key, action);
+        }
+    }
+    Config { keymap, warnings }
+}
+
+/// 1-based line number of byte offset `at`.
+fn line_of(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The default bindings as a config file (for `warta config --default`).
+pub fn default_config_toml() -> String {
+    let mut out = String::from(
+        "# warta configuration.\n\
+         # Key names: j, G, ctrl-d, alt-x, shift-tab, enter, esc, space, backspace, delete,\n\
+         # home, end, pgup, pgdn, up, down, left, right, f1..f24. Bind \"none\" to unbind a key.\n\
+         # Tables: global (all panes), list, detail, filters, search (the search bar), help.\n\
+         # ctrl-c always quits.\n",
+    );
+    out.push_str(&Keymap::default().to_toml());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_config_parses_back_to_the_defaults() {
+        let cfg = parse(&default_config_toml(), "defaults");
+        assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
+        assert_eq!(cfg.keymap, Keymap::default());
+    }
+
+    #[test]
+    fn line_numbers() {
+        assert_eq!(line_of("a\nb\nc", 0), 1);
+        assert_eq!(line_of("a\nb\nc", 2), 2);
+        assert_eq!(line_of("a\nb\nc", 99), 3);
+    }
+}

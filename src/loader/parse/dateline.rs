@@ -1,0 +1,557 @@
+//! Datelines (`TRIBUNSUMSEL.COM, LUBUKLINGGAU -`, `KAYUAGUNG, SUMEKS.CO -`, `Jakarta -`) and
+//! outlet-name normalisation.
+
+/// What a dateline prefix says, and where the lead text after it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    pub outlet: Option<String>,
+    pub city: Option<String>,
+    /// Byte offset in the line where the lead text starts (== line length for a dateline on
+    /// its own line, `SIMALUNGUN, (PAB)---`).
+    pub rest: usize,
+    /// Two parts, or a part that is unmistakably an outlet (domain, parentheses): such a prefix
+    /// is trusted anywhere near the top; a lone word (`JAKARTA -`) only on the first body line.
+    pub strong: bool,
+}
+
+/// Prefixes found only this far into a line are datelines; beyond that a dash is prose.
+const MAX_PREFIX: usize = 90;
+
+const TLDS: &[&str] = &[
+    "com", "co", "id", "net", "org", "news", "tv", "info", "me", "online", "web",
+];
+
+/// Words that make an unmarked name an outlet rather than a place.
+const MEDIA_WORDS: &[&str] = &[
+    "media",
+    "news",
+    "pos",
+    "post",
+    "tv",
+    "online",
+    "times",
+    "today",
+    "indonesia",
+    "radio",
+    "berita",
+    "kabar",
+    "info",
+    "pers",
+    "ekspres",
+    "express",
+    "harian",
+    "tribun",
+    "antara",
+    "detik",
+    "kompas",
+    "tempo",
+    "okezone",
+    "sindonews",
+    "liputan6",
+    "republika",
+    "merdeka",
+    "suara",
+    "viva",
+    "cnn",
+    "jpnn",
+    "kumparan",
+    "sumeks",
+];
+
+/// Labels that are captions or section kickers, never datelines (`VIRAL - ASN di ...`).
+const KICKERS: &[&str] = &[
+    "viral",
+    "ilustrasi",
+    "foto",
+    "video",
+    "kolase",
+    "tangkapan layar",
+    "breaking news",
+    "update",
+    "terkini",
+    "berita",
+    "opini",
+    "editorial",
+    "infografis",
+    "advertorial",
+    "hoaks",
+    "cek fakta",
+    "baca juga",
+];
+
+/// Indonesian places that often head a dateline, to tell `INFOKU, BLORA` from `BLORA, INFOKU`.
+const CITIES: &[&str] = &[
+    "jakarta",
+    "bandung",
+    "surabaya",
+    "medan",
+    "semarang",
+    "makassar",
+    "palembang",
+    "yogyakarta",
+    "jogja",
+    "denpasar",
+    "malang",
+    "solo",
+    "surakarta",
+    "bogor",
+    "depok",
+    "bekasi",
+    "tangerang",
+    "serang",
+    "cilegon",
+    "padang",
+    "pekanbaru",
+    "batam",
+    "jambi",
+    "bengkulu",
+    "lampung",
+    "pontianak",
+    "banjarmasin",
+    "samarinda",
+    "balikpapan",
+    "manado",
+    "kendari",
+    "palu",
+    "gorontalo",
+    "ambon",
+    "jayapura",
+    "kupang",
+    "mataram",
+    "mamuju",
+    "ternate",
+    "sorong",
+    "merauke",
+    "aceh",
+    "banda aceh",
+    "lhokseumawe",
+    "pangkalpinang",
+    "tanjungpinang",
+    "tanjung pinang",
+    "lubuklinggau",
+    "kayuagung",
+    "prabumulih",
+    "muara enim",
+    "baturaja",
+    "simalungun",
+    "pematangsiantar",
+    "binjai",
+    "blora",
+    "kudus",
+    "pati",
+    "cirebon",
+    "tasikmalaya",
+    "sukabumi",
+    "cianjur",
+    "garut",
+    "karawang",
+    "purwakarta",
+    "subang",
+    "indramayu",
+    "tegal",
+    "pekalongan",
+    "magelang",
+    "klaten",
+    "sragen",
+    "kediri",
+    "blitar",
+    "madiun",
+    "jember",
+    "banyuwangi",
+    "sidoarjo",
+    "gresik",
+    "mojokerto",
+    "pasuruan",
+    "probolinggo",
+    "lumajang",
+    "bali",
+    "batu",
+    "parepare",
+    "palopo",
+    "bone",
+    "bima",
+    "sumbawa",
+    "muratara",
+    "muara",
+    "washington",
+    "london",
+    "beijing",
+    "tokyo",
+    "singapura",
+    "singapore",
+    "kuala lumpur",
+];
+
+fn is_domain(part: &str) -> bool {
+    let p = part.trim_matches(|c: char| c == '(' || c == ')');
+    match p.rsplit_once('.') {
+        Some((host, tld)) => {
+            !host.is_empty() && !p.contains(' ') && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
+        }
+        None => false,
+    }
+}
+
+fn is_parenthesised(part: &str) -> bool {
+    part.starts_with('(') && part.ends_with(')') && part.len() > 2
+}
+
+fn lower(part: &str) -> String {
+    part.to_lowercase()
+}
+
+fn is_known_city(part: &str) -> bool {
+    let l = lower(part);
+    CITIES.contains(&l.as_str())
+        || ["kota ", "kabupaten ", "kab. ", "kab "]
+            .iter()
+            .any(|p| l.starts_with(p))
+}
+
+fn is_media_named(part: &str) -> bool {
+    lower(part)
+        .split([' ', '.'])
+        .any(|w| MEDIA_WORDS.contains(&w))
+}
+
+fn is_outlet_marked(part: &str) -> bool {
+    is_domain(part) || is_parenthesised(part) || is_media_named(part)
+}
+
+/// A dateline part looks like a heading: 1-4 words, each starting with an upper-case letter,
+/// a digit inside a domain, or `(`; and either all upper case, a domain, parenthesised, or
+/// title case.
+fn is_header_part(part: &str) -> bool {
+    let n = part.split_whitespace().count();
+    if n == 0 || n > 4 || part.chars().count() > 40 {
+        return false;
+    }
+    let domain = is_domain(part);
+    part.split_whitespace().all(|w| {
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_uppercase() || first == '('
+    }) && (domain || !part.chars().any(|c| c.is_ascii_digit()))
+        && part
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '(' | ')' | '\'' | '&'))
+}
+
+fn is_all_caps(part: &str) -> bool {
+    part.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+}
+
+/// Finds the dash separating the prefix: ` - `, `--`, `---`, `–`, `—` (a hyphen inside a
+/// word, `Prabowo-Gibran`, is not one). Returns (prefix end, rest start) in bytes.
+fn find_separator(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    for (i, c) in line.char_indices() {
+        if i > MAX_PREFIX {
+            return None;
+        }
+        let is_sep = match c {
+            '\u{2013}' | '\u{2014}' => true,
+            '-' => {
+                b.get(i + 1) == Some(&b'-')
+                    || (i > 0 && b[i - 1] == b' ' && matches!(b.get(i + 1), None | Some(b' ')))
+            }
+            _ => false,
+        };
+        if is_sep {
+            let rest = line[i..]
+                .char_indices()
+                .find(|&(_, ch)| !matches!(ch, '-' | '\u{2013}' | '\u{2014}' | ' ' | ':'))
+                .map_or(line.len(), |(k, _)| i + k);
+            return Some((i, rest));
+        }
+    }
+    None
+}
+
+/// Reads a dateline at the start of `line`.
+pub fn detect(line: &str) -> Option<Dateline> {
+    let (sep, rest) = find_separator(line)?;
+    let prefix = line[..sep].trim().trim_end_matches(',').trim();
+    if prefix.is_empty() {
+        return None;
+    }
+    let parts: Vec<&str> = prefix.split(',').map(str::trim).collect();
+    if parts.len() > 2 || !parts.iter().all(|p| is_header_part(p)) {
+        return None;
+    }
+    // Mixed-case prose such as `Glandy Burnama, Tangerang -` or `Populer Jabodetabek -` looks
+    // like a heading too; real datelines are upper case, a domain, parenthesised, or a known
+    // place (`Jakarta -`); a mixed-case outlet name needs a known place beside it
+    // (`Jakarta, CNN Indonesia --`), a mixed-case place a domain (`Tangerang Selatan, Tempo.co`).
+    let plain_ok = |x: &str, other: Option<&str>| {
+        is_domain(x)
+            || is_parenthesised(x)
+            || is_all_caps(x)
+            || is_known_city(x)
+            || (is_media_named(x) && other.is_some_and(is_known_city))
+            || other.is_some_and(|o| is_domain(o) || is_parenthesised(o))
+    };
+    let (outlet, city, strong) = if let [a, b] = parts[..] {
+        if !plain_ok(a, Some(b)) || !plain_ok(b, Some(a)) {
+            return None;
+        }
+        let (outlet, city) = match (is_outlet_marked(a), is_outlet_marked(b)) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            // Both or neither marked: a known place decides; otherwise outlet first, as in
+            // `INFOKU, BLORA` (city-first datelines nearly always carry a domain, `KOMPAS.com`).
+            _ if is_known_city(a) && !is_known_city(b) => (b, a),
+            _ => (a, b),
+        };
+        (Some(outlet), Some(city), true)
+    } else {
+        let p = parts[0];
+        let l = lower(p);
+        if KICKERS.contains(&l.as_str()) {
+            return None;
+        }
+        if !plain_ok(p, None) {
+            return None;
+        }
+        let marked = is_domain(p) || is_parenthesised(p);
+        if marked || (is_media_named(p) && !is_known_city(p)) {
+            (Some(p), None, marked)
+        } else if is_known_city(p) || p.split_whitespace().count() == 1 {
+            // Lone unknown words are places far more often than outlets (`PALEMBANG –`).
+            (None, Some(p), false)
+        } else if is_all_caps(p) {
+            // `GROW MEDIA` style names; multi-word places are in the list or start with KOTA.
+            (Some(p), None, false)
+        } else {
+            return None;
+        }
+    };
+    Some(Dateline {
+        outlet: outlet.map(normalize_outlet).filter(|s| !s.is_empty()),
+        city: city.map(title_case).filter(|s| !s.is_empty()),
+        rest,
+        strong,
+    })
+}
+
+/// Title case for place names: `LUBUKLINGGAU` -> `Lubuklinggau`, `BANDA ACEH` -> `Banda Aceh`.
+pub fn title_case(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            let mut start = true;
+            for c in w.chars() {
+                if start && c.is_alphabetic() {
+                    out.extend(c.to_uppercase());
+                    start = false;
+                } else {
+                    out.extend(c.to_lowercase());
+                    start = matches!(c, '-' | '(' | '/');
+                }
+            }
+            out
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Subdomains that name a section of a site, not the outlet.
+const SUBDOMAINS: &[&str] = &[
+    "www",
+    "news",
+    "m",
+    "mobile",
+    "amp",
+    "finance",
+    "inet",
+    "travel",
+    "hot",
+    "health",
+    "sport",
+    "oto",
+    "food",
+    "edukasi",
+    "nasional",
+    "regional",
+    "bisnis",
+    "tekno",
+    "megapolitan",
+    "en",
+    "lifestyle",
+];
+
+/// Second-level labels under a country code (`detik.co.id` keeps three labels).
+const SECOND_LEVEL: &[&str] = &["co", "go", "or", "ac", "web", "my", "sch", "net", "com"];
+
+/// Normalises an outlet for display and faceting: domains lose scheme, path and section
+/// subdomains and get a capital first letter (`news.detik.com` -> `Detik.com`, `KOMPAS.com` ->
+/// `Kompas.com`); parentheses go (`(PAB)` -> `PAB`); short acronyms stay upper case; other
+/// names become title case (`GROW MEDIA` -> `Grow Media`).
+pub fn normalize_outlet(raw: &str) -> String {
+    let s = raw
+        .trim()
+        .trim_matches(|c: char| c == '(' || c == ')')
+        .trim();
+    let s = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .unwrap_or(s);
+    let s = s.split('/').next().unwrap_or("").trim();
+    if s.is_empty() {
+        return String::new();
+    }
+    if is_domain(s) {
+        let host = s.to_lowercase();
+        let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+        let keep = if labels.len() >= 3 && SECOND_LEVEL.contains(&labels[labels.len() - 2]) {
+            3
+        } else {
+            2
+        };
+        let mut start = labels.len().saturating_sub(keep);
+        // Keep an unusual subdomain when it is the outlet itself (`sumsel.tribunnews.com`).
+        while start > 0 && !SUBDOMAINS.contains(&labels[start - 1]) {
+            start -= 1;
+        }
+        while start < labels.len().saturating_sub(keep) && SUBDOMAINS.contains(&labels[start]) {
+            start += 1;
+        }
+        let joined = labels[start..].join(".");
+        let mut chars = joined.chars();
+        return match chars.next() {
+            Some(f) => f.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        };
+    }
+    s.split_whitespace()
+        .map(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            if is_all_caps(w) && letters <= 4 && (letters <= 3 || s.split_whitespace().count() == 1)
+            {
+                w.to_string()
+            } else {
+                title_case(w)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dl(line: &str) -> (Option<String>, Option<String>, String) {
+        let d = detect(line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+        (d.outlet, d.city, line[d.rest..].to_string())
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn dateline_styles() {
+        assert_eq!(
+            dl("TRIBUNSUMSEL.COM, LUBUKLINGGAU - Viral"),
+            (s("Tribunsumsel.com"), s("Lubuklinggau"), "Viral".into())
+        );
+        assert_eq!(
+            dl("KAYUAGUNG, SUMEKS.CO - Beberapa"),
+            (s("Sumeks.co"), s("Kayuagung"), "Beberapa".into())
+        );
+        assert_eq!(
+            dl("SIMALUNGUN, (PAB)---"),
+            (s("PAB"), s("Simalungun"), String::new())
+        );
+        assert_eq!(
+            dl("INFOKU, BLORA - Bupati"),
+            (s("Infoku"), s("Blora"), "Bupati".into())
+        );
+        assert_eq!(
+            dl("GROW MEDIA - Viral di"),
+            (s("Grow Media"), None, "Viral di".into())
+        );
+        assert_eq!(
+            dl("JAKARTA, KOMPAS.com - Presiden"),
+            (s("Kompas.com"), s("Jakarta"), "Presiden".into())
+        );
+        assert_eq!(
+            dl("Jakarta - Presiden"),
+            (None, s("Jakarta"), "Presiden".into())
+        );
+        assert_eq!(
+            dl("JAKARTA \u{2013} Presiden"),
+            (None, s("Jakarta"), "Presiden".into())
+        );
+        assert_eq!(
+            dl("KOTA BANDUNG \u{2014} Wakil"),
+            (None, s("Kota Bandung"), "Wakil".into())
+        );
+        assert_eq!(
+            dl("Jakarta, CNN Indonesia -- Kata"),
+            (s("CNN Indonesia"), s("Jakarta"), "Kata".into())
+        );
+        assert_eq!(
+            dl("BLORA, INFOKU - Bupati"),
+            (s("Infoku"), s("Blora"), "Bupati".into())
+        );
+        assert_eq!(
+            dl("TRIBUNNEWS.COM - Kapten"),
+            (s("Tribunnews.com"), None, "Kapten".into())
+        );
+        assert!(detect("SIMALUNGUN, (PAB)---").unwrap().strong);
+        assert!(!detect("Jakarta - Presiden").unwrap().strong);
+    }
+
+    #[test]
+    fn not_datelines() {
+        assert_eq!(detect("VIRAL - ASN di Muratara yang Viral"), None);
+        assert_eq!(detect("Kerja sama Prabowo-Gibran dimulai - kata dia"), None);
+        assert_eq!(
+            detect("Menurut Kapolres, AKBP Budi dan warga - hadir"),
+            None
+        );
+        assert_eq!(detect("Tanpa tanda pisah sama sekali"), None);
+        assert_eq!(detect(" - hanya tanda"), None);
+        assert_eq!(detect("A, B, C - tiga bagian"), None);
+        assert_eq!(detect("Glandy Burnama, Tangerang - kata"), None);
+        assert_eq!(detect("Mulai Go Public, Jennifer Dunn - x"), None);
+        assert_eq!(detect("Berita Persib Hari Ini - x"), None);
+        assert_eq!(detect("Nurdin - x"), None);
+        assert_eq!(
+            dl("Tangerang Selatan, Tempo.co - Warga"),
+            (s("Tempo.co"), s("Tangerang Selatan"), "Warga".into())
+        );
+        let long = format!("{} - x", "A".repeat(200));
+        assert_eq!(detect(&long), None);
+    }
+
+    #[test]
+    fn outlet_normalisation() {
+        assert_eq!(normalize_outlet("TRIBUNSUMSEL.COM"), "Tribunsumsel.com");
+        assert_eq!(normalize_outlet("Tribunsumsel.com"), "Tribunsumsel.com");
+        assert_eq!(normalize_outlet("SUMEKS.CO"), "Sumeks.co");
+        assert_eq!(normalize_outlet("KOMPAS.com"), "Kompas.com");
+        assert_eq!(normalize_outlet("(PAB)"), "PAB");
+        assert_eq!(normalize_outlet("INFOKU"), "Infoku");
+        assert_eq!(normalize_outlet("GROW MEDIA"), "Grow Media");
+        assert_eq!(normalize_outlet("news.detik.com"), "Detik.com");
+        assert_eq!(normalize_outlet("www.tribunnews.com"), "Tribunnews.com");
+        assert_eq!(normalize_outlet("tribunnews.com"), "Tribunnews.com");
+        assert_eq!(
+            normalize_outlet("https://finance.detik.com/berita/x"),
+            "Detik.com"
+        );
+        assert_eq!(normalize_outlet("www.antaranews.co.id"), "Antaranews.co.id");
+        assert_eq!(
+            normalize_outlet("sumsel.tribunnews.com"),
+            "Sumsel.tribunnews.com"
+        );
+        assert_eq!(normalize_outlet("RRI NEWS"), "RRI News");
+        assert_eq!(normalize_outlet("  "), "");
+        assert_eq!(title_case("LUBUKLINGGAU"), "Lubuklinggau");
+        assert_eq!(title_case("banda ACEH"), "Banda Aceh");
+    }
+}

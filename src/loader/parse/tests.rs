@@ -1,0 +1,291 @@
+use super::*;
+use proptest::prelude::*;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn p(text: &str) -> Article {
+    parse_text(text, "t.txt")
+}
+
+#[test]
+fn dateline_styles_in_articles() {
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        (
+            "TRIBUNSUMSEL.COM, LUBUKLINGGAU - Warga berkumpul di balai desa.",
+            Some("Tribunsumsel.com"),
+            Some("Lubuklinggau"),
+        ),
+        (
+            "KAYUAGUNG, SUMEKS.CO - Warga berkumpul di balai desa.",
+            Some("Sumeks.co"),
+            Some("Kayuagung"),
+        ),
+        (
+            "SIMALUNGUN, (PAB)---\nWarga berkumpul di balai desa.",
+            Some("PAB"),
+            Some("Simalungun"),
+        ),
+        (
+            "INFOKU, BLORA - Warga berkumpul di balai desa.",
+            Some("Infoku"),
+            Some("Blora"),
+        ),
+        (
+            "GROW MEDIA - Warga berkumpul di balai desa.",
+            Some("Grow Media"),
+            None,
+        ),
+        (
+            "JAKARTA, KOMPAS.com - Warga berkumpul di balai desa.",
+            Some("Kompas.com"),
+            Some("Jakarta"),
+        ),
+        (
+            "Jakarta - Warga berkumpul di balai desa.",
+            None,
+            Some("Jakarta"),
+        ),
+        (
+            "JAKARTA -- Warga berkumpul di balai desa.",
+            None,
+            Some("Jakarta"),
+        ),
+        (
+            "JAKARTA \u{2013} Warga berkumpul di balai desa.",
+            None,
+            Some("Jakarta"),
+        ),
+        (
+            "Jakarta, CNN Indonesia \u{2014} Warga berkumpul di balai desa.",
+            Some("CNN Indonesia"),
+            Some("Jakarta"),
+        ),
+    ];
+    for (lead, outlet, city) in cases {
+        let a = p(&format!(
+            "Judul Berita Hari Ini\n\n{lead}\n\nParagraf kedua."
+        ));
+        assert_eq!(a.meta.title, "Judul Berita Hari Ini", "{lead}");
+        assert_eq!(a.meta.outlet.as_deref(), *outlet, "{lead}");
+        assert_eq!(a.meta.dateline.as_deref(), *city, "{lead}");
+        assert_eq!(a.body.body[0], "Warga berkumpul di balai desa.", "{lead}");
+        assert_eq!(a.body.body.len(), 2, "{lead}");
+    }
+}
+
+#[test]
+fn lines_before_the_lead_are_not_body() {
+    let a = p(
+        "Judul\nRingkasan yang mengulang lede. --\nFoto: Dok. Humas\nKAYUAGUNG, SUMEKS.CO - Lede asli di sini.\nLanjut.",
+    );
+    assert_eq!(a.body.body, vec!["Lede asli di sini.", "Lanjut."]);
+    assert!(
+        a.body
+            .boilerplate
+            .contains(&"Ringkasan yang mengulang lede. --".to_string())
+    );
+    // Without a dateline lead nothing is dropped as a summary.
+    let b = p("Judul\nParagraf satu.\nParagraf dua.");
+    assert_eq!(b.body.body, vec!["Paragraf satu.", "Paragraf dua."]);
+    assert_eq!(b.meta.outlet, None);
+}
+
+#[test]
+fn dateline_like_prose_deep_in_the_body_is_prose() {
+    let a = p(
+        "Judul\nSatu.\nDua.\nTiga.\nEmpat.\nLima.\nEnam.\nTujuh.\nJAKARTA, KOMPAS.com - bukan lead.",
+    );
+    assert_eq!(a.meta.outlet, None);
+    assert_eq!(a.body.body.len(), 8);
+}
+
+#[test]
+fn title_rules() {
+    let a = p("Viral ASN di Muratara Live\n\nViral ASN di Muratara Live Sebut Medsos\n\nIsi.");
+    assert_eq!(a.meta.title, "Viral ASN di Muratara Live Sebut Medsos");
+    assert_eq!(a.body.body, vec!["Isi."]);
+    let b = p("Judul Sama\n\nJudul Sama\n\nIsi.");
+    assert_eq!(b.meta.title, "Judul Sama");
+    assert_eq!(b.body.body, vec!["Isi."]);
+    assert!(!b.meta.title_derived);
+    let c = p("ADVERTISEMENT\nJudul Setelah Iklan\nIsi.");
+    assert_eq!(c.meta.title, "Judul Setelah Iklan");
+}
+
+#[test]
+fn derived_title() {
+    let a =
+        p("GROW MEDIA - Viral di media sosial sejumlah ASN yang karaoke. Kalimat kedua.\nLanjut.");
+    assert!(a.meta.title_derived);
+    assert_eq!(
+        a.meta.title,
+        "Viral di media sosial sejumlah ASN yang karaoke"
+    );
+    assert_eq!(
+        a.body.body[0],
+        "Viral di media sosial sejumlah ASN yang karaoke. Kalimat kedua."
+    );
+    // Abbreviations do not end the sentence; long sentences are cut at a word boundary.
+    let long = format!("JAKARTA - Ir. H. Asmar {} akhir.", "kata ".repeat(40));
+    let b = p(&long);
+    assert!(b.meta.title.starts_with("Ir. H. Asmar kata"));
+    assert!(b.meta.title.ends_with('\u{2026}'));
+    assert!(b.meta.title.chars().count() <= DERIVED_TITLE_CHARS + 1);
+    assert!(!b.meta.title.contains("JAKARTA"));
+}
+
+#[test]
+fn people() {
+    let a = p(
+        "Judul\nPenulis: Eko | Editor: Slamet\nLaporan wartawan Tribunsumsel.com, Eko\nIsi berita.\nAkhir berita. (MS/Red)",
+    );
+    assert_eq!(a.meta.authors, vec!["Eko", "MS"]);
+    assert_eq!(a.meta.editor.as_deref(), Some("Slamet"));
+    assert_eq!(a.body.body, vec!["Isi berita.", "Akhir berita."]);
+    assert!(a.body.boilerplate.contains(&"(MS/Red)".to_string()));
+    let b =
+        p("Judul\nIsi.\n\u{201c}Kata penutup yang panjang sekali,\u{201d} pungkasnya.(Setyorini)");
+    assert_eq!(b.meta.authors, vec!["Setyorini"]);
+    // Not credits: an acronym after a word, a desk code only, a date.
+    let c = p("Judul\nKomisi Pemberantasan Korupsi (KPK)");
+    assert!(c.meta.authors.is_empty());
+    assert_eq!(c.body.body, vec!["Komisi Pemberantasan Korupsi (KPK)"]);
+    let e = p("Judul\nSelesai. (adv/eth)");
+    assert!(e.meta.authors.is_empty());
+    assert_eq!(e.body.body, vec!["Selesai."]);
+    let f = p("Judul\nRabu (10/4/2024)");
+    assert_eq!(f.body.body, vec!["Rabu (10/4/2024)"]);
+    let g = p("Judul\nReporter: Ani\nEditor : Budi\nIsi. (Ani)");
+    assert_eq!(g.meta.authors, vec!["Ani"]);
+    assert_eq!(g.meta.editor.as_deref(), Some("Budi"));
+}
+
+#[test]
+fn published_versus_mentioned() {
+    let a = p(
+        "Judul\nBerita tanggal 8 April 2024 lalu dibantah, Rabu (10/4/2024).\nRapat akan digelar Senin (15/4/2024).",
+    );
+    assert_eq!(a.meta.published, Some(d("2024-04-10")));
+    assert_eq!(
+        a.body.dates_mentioned,
+        vec![d("2024-04-08"), d("2024-04-10"), d("2024-04-15")]
+    );
+    let b = p(
+        "Judul\nVideo diunggah Kamis (8/6/2023).\nHal itu diungkapkan Jumat (9/6/2023).\nKamis (8/6/2023) lagi.",
+    );
+    assert_eq!(b.meta.published, Some(d("2023-06-09")));
+    assert_eq!(
+        b.body.dates_mentioned,
+        vec![d("2023-06-08"), d("2023-06-09")]
+    );
+    let c = p("Judul\nTanpa tanggal sama sekali, 2024-13-40.");
+    assert_eq!(c.meta.published, None);
+    assert!(c.body.dates_mentioned.is_empty());
+    // Dates in boilerplate are not the article's.
+    let e = p("Judul\nIsi.\nArtikel ini telah tayang di X pada Senin (1/1/2024)");
+    assert_eq!(e.meta.published, None);
+}
+
+#[test]
+fn boilerplate_and_related() {
+    let a = p(
+        "Judul\nIsi satu.\nBaca juga: Berita Lain\nBACA JUGA:Berita Dua\nBaca: Tiga\nIsi dua.\nSCROLL TO CONTINUE WITH CONTENT\nSimak juga Video 'x':\n0 Komentar\n\u{a9} 2025 Media\nAll Rights Reserved\nSumber : Tribun.com",
+    );
+    assert_eq!(a.body.body, vec!["Isi satu.", "Isi dua."]);
+    assert_eq!(a.body.related, vec!["Berita Lain", "Berita Dua", "Tiga"]);
+    assert_eq!(a.body.boilerplate.len(), 9);
+    let g = p("Judul\nBaca juga:,,\u{201c}Kutipan yang tersambung,\u{201d} kata Ani.");
+    assert_eq!(
+        g.body.body,
+        vec!["\u{201c}Kutipan yang tersambung,\u{201d} kata Ani."]
+    );
+    assert!(g.body.related.is_empty());
+}
+
+#[test]
+fn whitespace_and_word_count() {
+    let a = p("  Judul  \n \u{a0} \n  Satu   dua\ttiga  \n\n\nempat  ");
+    assert_eq!(a.meta.title, "Judul");
+    assert_eq!(a.body.body, vec!["Satu dua tiga", "empat"]);
+    assert_eq!(a.meta.word_count, 4);
+    assert_eq!(
+        a.meta.id,
+        article_id("  Judul  \n \u{a0} \n  Satu   dua\ttiga  \n\n\nempat  ")
+    );
+}
+
+#[test]
+fn quotes_and_tags_in_articles() {
+    let a = p(
+        "Judul TikTok\nIsi live.\n\"Kami akan memanggil mereka semua,\" ujar Ratu Dewa.\n\"eksis\" saja.",
+    );
+    assert_eq!(a.body.quotes.len(), 1);
+    assert_eq!(a.body.quotes[0].speaker.as_deref(), Some("Ratu Dewa"));
+    assert_eq!(a.meta.tags, vec!["TikTok", "live"]);
+}
+
+#[test]
+fn edge_cases() {
+    for text in ["", "   ", "\n\n\n", " \u{a0}\n\t"] {
+        let a = p(text);
+        assert_eq!(a.meta.title, "");
+        assert!(!a.meta.title_derived);
+        assert!(a.body.body.is_empty());
+        assert_eq!(a.meta.word_count, 0);
+        assert_eq!(a.meta.format, Format::Txt);
+    }
+    let only = p("Baca juga: X\n0 Komentar\nADVERTISEMENT");
+    assert_eq!(only.meta.title, "");
+    assert!(only.body.body.is_empty());
+    assert_eq!(only.body.boilerplate.len(), 3);
+    assert_eq!(only.body.related, vec!["X"]);
+    // One long line: no headline, a derived title, the line kept as body.
+    let line = "kata ".repeat(10_000);
+    let long = p(&line);
+    assert!(long.meta.title_derived);
+    assert_eq!(long.body.body.len(), 1);
+    assert_eq!(long.meta.word_count, 10_000);
+    // Multi-byte characters near every cut point.
+    let _ = p("é\u{2013}é - é, é - \"é\u{201d} (é/é) 1/1/2024\u{2019}");
+    let _ = p("\u{201c}\u{201c}\u{201d}\u{201d} (\u{a0}) ---- , - ()");
+}
+
+#[test]
+fn record_without_body_or_title() {
+    let a = from_record(&Record::default(), "r.json", Some(0), Format::Json);
+    assert_eq!(a.meta.title, "");
+    assert!(a.body.body.is_empty());
+    assert_eq!(a.meta.record, Some(0));
+    assert_eq!(a.meta.format, Format::Json);
+    let rec = Record {
+        title: Some("  T  ".into()),
+        body: Some("Isi, Rabu (10/4/2024).".into()),
+        date: Some("tidak jelas".into()),
+        outlet: Some("  ".into()),
+        ..Record::default()
+    };
+    let b = from_record(&rec, "r.json", None, Format::Json);
+    assert_eq!(b.meta.title, "T");
+    // An unreadable record date leaves the text's date in place.
+    assert_eq!(b.meta.published, Some(d("2024-04-10")));
+    assert_eq!(b.meta.outlet, None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn never_panics(s in "\\PC*") {
+        let a = p(&s);
+        prop_assert!(a.body.body.iter().all(|x| !x.is_empty() && x.trim() == x));
+    }
+
+    #[test]
+    fn never_panics_on_news_shaped_noise(
+        s in "([A-Z]{1,6}|[a-z]{1,5}|[0-9]{1,4}|[ /\\-\u{2013}\u{2014},.():|\"'\u{201c}\u{201d}\u{2019}\n]|\\(MS/Red\\)|Baca juga:|Penulis:|Jumat |é){0,50}"
+    ) {
+        let _ = p(&s);
+    }
+}

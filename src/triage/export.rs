@@ -1,0 +1,479 @@
+//! Export of a view (the articles a query and filters selected) with their triage state, as
+//! CSV, JSON, JSON Lines or a Markdown brief.
+//!
+//! Every format records the query and filters that produced the view, so an exported file
+//! says where it came from: CSV and JSONL repeat them on every row (a leading comment would
+//! not be valid CSV), JSON puts them in the enclosing object.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::fsutil::write_atomic;
+use super::state::{ArticleState, Decision};
+use super::store::Store;
+use crate::corpus::Corpus;
+use crate::model::{Date, Meta};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+    Jsonl,
+    Markdown,
+}
+
+impl ExportFormat {
+    /// By extension (case-insensitive): `.csv`, `.json`, `.jsonl`, `.md`.
+    pub fn from_path(path: &Path) -> Option<ExportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(ExportFormat::Csv),
+            "json" => Some(ExportFormat::Json),
+            "jsonl" => Some(ExportFormat::Jsonl),
+            "md" => Some(ExportFormat::Markdown),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Json => "json",
+            ExportFormat::Jsonl => "jsonl",
+            ExportFormat::Markdown => "md",
+        }
+    }
+}
+
+/// Where an export came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ExportContext {
+    /// The query text as typed.
+    pub query: String,
+    /// The active facet filters, described for humans.
+    pub filters: String,
+    /// RFC 3339 UTC (see [`super::time::now_rfc3339`]).
+    pub exported_at: String,
+}
+
+/// Writes the articles at `indices` (in that order) with their triage state.
+pub fn export(
+    w: &mut dyn Write,
+    format: ExportFormat,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    context: &ExportContext,
+) -> io::Result<()> {
+    if let Some(&bad) = indices.iter().find(|&&i| i >= corpus.len()) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("no article at index {bad} (corpus has {})", corpus.len()),
+        ));
+    }
+    match format {
+        ExportFormat::Csv => export_csv(w, corpus, indices, store, context),
+        ExportFormat::Json => export_json(w, corpus, indices, store, context),
+        ExportFormat::Jsonl => export_jsonl(w, corpus, indices, store, context),
+        ExportFormat::Markdown => export_markdown(w, corpus, indices, store, context),
+    }
+}
+
+/// [`export()`] into `path`, replaced atomically (temp file → fsync → rename → fsync dir), so
+/// an interrupted export never leaves a half-written file under the final name.
+pub fn export_to_path(
+    path: &Path,
+    format: ExportFormat,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    context: &ExportContext,
+) -> io::Result<()> {
+    write_atomic(path, &mut |w| {
+        export(w, format, corpus, indices, store, context)
+    })
+}
+
+/// One article as JSON: the article fields, then the triage fields (always present, so every
+/// record has the same keys), then the body when asked for.
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    title: &'a str,
+    outlet: Option<&'a str>,
+    dateline: Option<&'a str>,
+    published: Option<Date>,
+    authors: &'a [String],
+    editor: Option<&'a str>,
+    tags: &'a [String],
+    url: Option<&'a str>,
+    source_path: &'a str,
+    word_count: usize,
+    read: bool,
+    read_at: Option<&'a str>,
+    starred: bool,
+    starred_at: Option<&'a str>,
+    decision: Decision,
+    decided_at: Option<&'a str>,
+    labels: Vec<&'a str>,
+    labels_at: Option<&'a str>,
+    note: Option<&'a str>,
+    note_at: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<Vec<String>>,
+    /// Why the body could not be read (e.g. the cache file vanished); the record is still
+    /// exported rather than failing the whole export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body_error: Option<String>,
+}
+
+impl<'a> Record<'a> {
+    fn new(m: &'a Meta, st: &'a ArticleState) -> Record<'a> {
+        Record {
+            id: &m.id,
+            title: &m.title,
+            outlet: m.outlet.as_deref(),
+            dateline: m.dateline.as_deref(),
+            published: m.published,
+            authors: &m.authors,
+            editor: m.editor.as_deref(),
+            tags: &m.tags,
+            url: m.url.as_deref(),
+            source_path: &m.source_path,
+            word_count: m.word_count,
+            read: st.read,
+            read_at: st.read_at.as_deref(),
+            starred: st.starred,
+            starred_at: st.starred_at.as_deref(),
+            decision: st.decision,
+            decided_at: st.decided_at.as_deref(),
+            labels: st.labels.iter().map(String::as_str).collect(),
+            labels_at: st.labels_at.as_deref(),
+            note: st.note.as_deref(),
+            note_at: st.note_at.as_deref(),
+            body: None,
+            body_error: None,
+        }
+    }
+
+    fn with_body(mut self, corpus: &Corpus, index: usize) -> Record<'a> {
+        match corpus.body(index) {
+            Ok(b) => self.body = Some(b.body),
+            Err(e) => self.body_error = Some(e),
+        }
+        self
+    }
+}
+
+#[derive(Serialize)]
+struct JsonlRecord<'a> {
+    #[serde(flatten)]
+    record: Record<'a>,
+    query: &'a str,
+    filters: &'a str,
+    exported_at: &'a str,
+}
+
+fn json_err(e: serde_json::Error) -> io::Error {
+    io::Error::other(e)
+}
+
+fn export_json(
+    w: &mut dyn Write,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    ctx: &ExportContext,
+) -> io::Result<()> {
+    // Streamed one record at a time so bodies are never all in memory at once.
+    w.write_all(b"{\"query\":")?;
+    serde_json::to_writer(&mut *w, &ctx.query).map_err(json_err)?;
+    w.write_all(b",\"filters\":")?;
+    serde_json::to_writer(&mut *w, &ctx.filters).map_err(json_err)?;
+    w.write_all(b",\"exported_at\":")?;
+    serde_json::to_writer(&mut *w, &ctx.exported_at).map_err(json_err)?;
+    w.write_all(b",\"articles\":[")?;
+    for (n, &i) in indices.iter().enumerate() {
+        w.write_all(if n == 0 { b"\n" } else { b",\n" })?;
+        let m = corpus.meta(i);
+        let st = store.state(&m.id);
+        let rec = Record::new(m, &st).with_body(corpus, i);
+        serde_json::to_writer(&mut *w, &rec).map_err(json_err)?;
+    }
+    w.write_all(b"\n]}\n")?;
+    w.flush()
+}
+
+fn export_jsonl(
+    w: &mut dyn Write,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    ctx: &ExportContext,
+) -> io::Result<()> {
+    for &i in indices {
+        let m = corpus.meta(i);
+        let st = store.state(&m.id);
+        let rec = JsonlRecord {
+            record: Record::new(m, &st).with_body(corpus, i),
+            query: &ctx.query,
+            filters: &ctx.filters,
+            exported_at: &ctx.exported_at,
+        };
+        serde_json::to_writer(&mut *w, &rec).map_err(json_err)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()
+}
+
+pub const CSV_COLUMNS: [&str; 24] = [
+    "id",
+    "title",
+    "outlet",
+    "dateline",
+    "published",
+    "authors",
+    "editor",
+    "tags",
+    "url",
+    "source_path",
+    "word_count",
+    "read",
+    "read_at",
+    "starred",
+    "starred_at",
+    "decision",
+    "decided_at",
+    "labels",
+    "labels_at",
+    "note",
+    "note_at",
+    "query",
+    "filters",
+    "exported_at",
+];
+
+/// A spreadsheet treats a cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula
+/// (CSV injection), so such cells get a leading `'`, which spreadsheets hide.
+fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
+fn export_csv(
+    w: &mut dyn Write,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    ctx: &ExportContext,
+) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(CSV_COLUMNS)?;
+    let opt = |o: Option<&str>| o.unwrap_or("").to_string();
+    for &i in indices {
+        let m = corpus.meta(i);
+        let st = store.state(&m.id);
+        let labels: Vec<&str> = st.labels.iter().map(String::as_str).collect();
+        let row: [String; 24] = [
+            m.id.clone(),
+            m.title.clone(),
+            opt(m.outlet.as_deref()),
+            opt(m.dateline.as_deref()),
+            m.published.map(|d| d.to_string()).unwrap_or_default(),
+            m.authors.join("; "),
+            opt(m.editor.as_deref()),
+            m.tags.join("; "),
+            opt(m.url.as_deref()),
+            m.source_path.clone(),
+            m.word_count.to_string(),
+            st.read.to_string(),
+            opt(st.read_at.as_deref()),
+            st.starred.to_string(),
+            opt(st.starred_at.as_deref()),
+            st.decision.to_string(),
+            opt(st.decided_at.as_deref()),
+            labels.join("; "),
+            opt(st.labels_at.as_deref()),
+            opt(st.note.as_deref()),
+            opt(st.note_at.as_deref()),
+            ctx.query.clone(),
+            ctx.filters.clone(),
+            ctx.exported_at.clone(),
+        ];
+        out.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
+    }
+    out.flush()
+}
+
+/// Article text made inert for Markdown: sanitised, on one line (a newline could start a new
+/// block), and with the characters that open links, images, HTML, entities or emphasis
+/// backslash-escaped. Text never starts a line here, so line-start syntax (`#`, `-`, `1.`)
+/// needs no escaping.
+fn md_text(s: &str) -> String {
+    let clean = crate::text::sanitize(s);
+    let mut out = String::with_capacity(clean.len());
+    for (n, word) in clean.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            if matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '!' | '|'
+            ) {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An autolink for plain http(s) URLs; anything else (spaces, angle brackets, other schemes
+/// such as `javascript:`) is shown as inert text.
+fn md_link(url: &str) -> String {
+    let lower = url.to_ascii_lowercase();
+    let plain = (lower.starts_with("http://") || lower.starts_with("https://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '`'))
+        && crate::text::is_safe(url);
+    if plain {
+        format!("<{url}>")
+    } else {
+        md_text(url)
+    }
+}
+
+fn export_markdown(
+    w: &mut dyn Write,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    ctx: &ExportContext,
+) -> io::Result<()> {
+    let order = [
+        (Decision::Relevant, "Relevant"),
+        (Decision::Maybe, "Maybe"),
+        (Decision::Undecided, "Undecided"),
+        (Decision::Irrelevant, "Irrelevant"),
+    ];
+    let states: Vec<ArticleState> = indices
+        .iter()
+        .map(|&i| store.state(&corpus.meta(i).id))
+        .collect();
+    let count = |d: Decision| states.iter().filter(|s| s.decision == d).count();
+
+    let date = ctx.exported_at.get(..10).unwrap_or(&ctx.exported_at);
+    writeln!(w, "# Triage brief — {}", md_text(date))?;
+    writeln!(w)?;
+    let or_none = |s: &str| {
+        if s.trim().is_empty() {
+            "(none)".to_string()
+        } else {
+            md_text(s)
+        }
+    };
+    writeln!(w, "- Query: {}", or_none(&ctx.query))?;
+    writeln!(w, "- Filters: {}", or_none(&ctx.filters))?;
+    writeln!(w, "- Exported: {}", md_text(&ctx.exported_at))?;
+    writeln!(
+        w,
+        "- Articles: {} (relevant {} · maybe {} · undecided {} · irrelevant {})",
+        indices.len(),
+        count(Decision::Relevant),
+        count(Decision::Maybe),
+        count(Decision::Undecided),
+        count(Decision::Irrelevant)
+    )?;
+
+    for (decision, heading) in order {
+        let n = count(decision);
+        if n == 0 {
+            continue;
+        }
+        writeln!(w)?;
+        writeln!(w, "## {heading} ({n})")?;
+        writeln!(w)?;
+        for (&i, st) in indices.iter().zip(&states) {
+            if st.decision != decision {
+                continue;
+            }
+            let m = corpus.meta(i);
+            let star = if st.starred { "★ " } else { "" };
+            let mut line = format!("- {star}**{}**", md_text(&m.title));
+            let mut where_when = Vec::new();
+            if let Some(o) = m.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+                where_when.push(md_text(o));
+            }
+            where_when.push(match m.published {
+                Some(d) => d.to_string(),
+                None => "undated".to_string(),
+            });
+            line.push_str(" — ");
+            line.push_str(&where_when.join(", "));
+            line.push_str(" — ");
+            match m.url.as_deref().filter(|u| !u.trim().is_empty()) {
+                Some(u) => line.push_str(&md_link(u)),
+                None => line.push_str(&md_text(&m.source_path)),
+            }
+            writeln!(w, "{line}")?;
+            let mut extra = Vec::new();
+            if !st.labels.is_empty() {
+                let labels: Vec<String> = st.labels.iter().map(|l| md_text(l)).collect();
+                extra.push(format!("Labels: {}", labels.join(", ")));
+            }
+            if let Some(note) = &st.note {
+                extra.push(format!("Note: {}", md_text(note)));
+            }
+            if !extra.is_empty() {
+                writeln!(w, "  {}", extra.join(" · "))?;
+            }
+        }
+    }
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        for (p, f) in [
+            ("a.csv", Some(ExportFormat::Csv)),
+            ("a.JSON", Some(ExportFormat::Json)),
+            ("dir/a.jsonl", Some(ExportFormat::Jsonl)),
+            ("a.md", Some(ExportFormat::Markdown)),
+            ("a.txt", None),
+            ("csv", None),
+        ] {
+            assert_eq!(ExportFormat::from_path(Path::new(p)), f, "{p}");
+        }
+    }
+
+    #[test]
+    fn neutralises_formula_cells() {
+        for c in ["=1+1", "+62", "-x", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(neutralise(c), format!("'{c}"));
+        }
+        assert_eq!(neutralise("Banjir"), "Banjir");
+        assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn markdown_text_is_inert() {
+        assert_eq!(
+            md_text("[click](http://evil) <b>x</b> &#x202E;"),
+            "\\[click\\](http://evil) \\<b\\>x\\</b\\> \\&#x202E;"
+        );
+        assert_eq!(md_text("a\n\n# b"), "a # b");
+        assert_eq!(md_link("https://ex.com/a_b"), "<https://ex.com/a_b>");
+        assert_eq!(md_link("javascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(md_link("https://a.com/<x>"), "https://a.com/\\<x\\>");
+    }
+}

@@ -1,0 +1,25 @@
+//! Durable per-article triage (read, star, decision, labels, note) with undo/redo, and the
+//! export of a view with its triage state.
+//!
+//! Domain code: no terminal imports. The store is keyed by the stable [`crate::model::Meta::id`],
+//! never by path or index, so triage survives moving files and reloading the corpus.
+//!
+//! - [`Store`] (see [`store`] for the on-disk design): `Store::open(dir)` never fails; check
+//!   [`Store::mode`] / [`Store::status`] and show the message. [`Store::apply`] takes an
+//!   [`Op`] over a set of ids and returns [`Saved`]: `Durable` (fsync'd), `Unchanged`, or
+//!   `NotSaved(why)` that the UI must display. `undo`/`redo` survive restarts.
+//! - [`TriageTerm`] parses `is:…`, `label:…`, `has:…` for the query language.
+//! - [`export()`] / [`export_to_path`] write CSV, JSON, JSONL or a Markdown brief.
+
+pub mod export;
+mod fsutil;
+mod state;
+pub mod store;
+pub mod time;
+
+pub use export::{ExportContext, ExportFormat, export, export_to_path};
+pub use state::{
+    ArticleState, Decision, InvalidOp, MAX_LABEL_CHARS, MAX_NOTE_CHARS, Op, Progress, TriageTerm,
+    normalize_label,
+};
+pub use store::{Mode, Saved, Store, StoreError, StoreOptions, Summary, default_data_dir};

@@ -1,0 +1,533 @@
+//! Per-article triage state, the actions that change it, and the query terms over it.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// An analyst's verdict on an article.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    #[default]
+    Undecided,
+    Relevant,
+    Irrelevant,
+    Maybe,
+}
+
+impl Decision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Undecided => "undecided",
+            Decision::Relevant => "relevant",
+            Decision::Irrelevant => "irrelevant",
+            Decision::Maybe => "maybe",
+        }
+    }
+
+    /// Case-insensitive parse of the lower-case names used in the journal and in `is:`.
+    pub fn parse(s: &str) -> Option<Decision> {
+        [
+            Decision::Undecided,
+            Decision::Relevant,
+            Decision::Irrelevant,
+            Decision::Maybe,
+        ]
+        .into_iter()
+        .find(|d| d.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+
+    fn is_undecided(&self) -> bool {
+        *self == Decision::Undecided
+    }
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The triage state of one article. Timestamps (RFC 3339 UTC) record the last change of the
+/// field next to them. Defaults are skipped when serialised, so untouched fields cost nothing
+/// in the journal and the snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ArticleState {
+    #[serde(skip_serializing_if = "is_false")]
+    pub read: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_at: Option<String>,
+    #[serde(skip_serializing_if = "is_false")]
+    pub starred: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub starred_at: Option<String>,
+    #[serde(skip_serializing_if = "Decision::is_undecided")]
+    pub decision: Decision,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decided_at: Option<String>,
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    pub labels: BTreeSet<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub labels_at: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note_at: Option<String>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl ArticleState {
+    pub fn is_default(&self) -> bool {
+        *self == ArticleState::default()
+    }
+
+    /// Whether the article carries `label`, compared case-insensitively.
+    pub fn has_label(&self, label: &str) -> bool {
+        let want = label.to_lowercase();
+        self.labels.iter().any(|l| l.to_lowercase() == want)
+    }
+}
+
+/// Longest label accepted, in characters.
+pub const MAX_LABEL_CHARS: usize = 100;
+/// Longest note accepted, in characters ("a short note"; this also bounds journal lines).
+pub const MAX_NOTE_CHARS: usize = 4000;
+
+/// One undoable action. Every variant applies to a set of article ids at once; a batch is a
+/// single action for undo and redo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Op {
+    SetRead {
+        ids: Vec<String>,
+        read: bool,
+    },
+    SetStar {
+        ids: Vec<String>,
+        star: bool,
+    },
+    Decide {
+        ids: Vec<String>,
+        decision: Decision,
+    },
+    AddLabel {
+        ids: Vec<String>,
+        label: String,
+    },
+    RemoveLabel {
+        ids: Vec<String>,
+        label: String,
+    },
+    /// An empty (or all-whitespace) note removes the note.
+    SetNote {
+        ids: Vec<String>,
+        note: String,
+    },
+}
+
+impl Op {
+    pub fn ids(&self) -> &[String] {
+        match self {
+            Op::SetRead { ids, .. }
+            | Op::SetStar { ids, .. }
+            | Op::Decide { ids, .. }
+            | Op::AddLabel { ids, .. }
+            | Op::RemoveLabel { ids, .. }
+            | Op::SetNote { ids, .. } => ids,
+        }
+    }
+
+    fn ids_mut(&mut self) -> &mut Vec<String> {
+        match self {
+            Op::SetRead { ids, .. }
+            | Op::SetStar { ids, .. }
+            | Op::Decide { ids, .. }
+            | Op::AddLabel { ids, .. }
+            | Op::RemoveLabel { ids, .. }
+            | Op::SetNote { ids, .. } => ids,
+        }
+    }
+
+    /// A short past-tense description for the status line ("marked 3 articles relevant").
+    pub fn describe(&self) -> String {
+        let n = self.ids().len();
+        let what = if n == 1 {
+            "1 article".to_string()
+        } else {
+            format!("{n} articles")
+        };
+        match self {
+            Op::SetRead { read: true, .. } => format!("marked {what} read"),
+            Op::SetRead { read: false, .. } => format!("marked {what} unread"),
+            Op::SetStar { star: true, .. } => format!("starred {what}"),
+            Op::SetStar { star: false, .. } => format!("unstarred {what}"),
+            Op::Decide { decision, .. } => format!("marked {what} {decision}"),
+            Op::AddLabel { label, .. } => format!("labelled {what} \"{label}\""),
+            Op::RemoveLabel { label, .. } => format!("removed label \"{label}\" from {what}"),
+            Op::SetNote { note, .. } if note.is_empty() => format!("removed the note of {what}"),
+            Op::SetNote { .. } => format!("set the note of {what}"),
+        }
+    }
+
+    /// Cleans user input: ids trimmed, de-duplicated and non-empty; labels and notes
+    /// sanitised (they are rendered later) and trimmed. The journal stores the cleaned op, so
+    /// replay never depends on the sanitiser's version.
+    pub(crate) fn normalized(mut self) -> Result<Op, InvalidOp> {
+        let mut seen = BTreeSet::new();
+        let ids: Vec<String> = std::mem::take(self.ids_mut())
+            .into_iter()
+            .map(|id| id.trim().to_string())
+            .filter(|id| !id.is_empty() && seen.insert(id.clone()))
+            .collect();
+        if ids.is_empty() {
+            return Err(InvalidOp::NoIds);
+        }
+        *self.ids_mut() = ids;
+        match &mut self {
+            Op::AddLabel { label, .. } | Op::RemoveLabel { label, .. } => {
+                *label = normalize_label(label)?;
+            }
+            Op::SetNote { note, .. } => {
+                let clean = crate::text::sanitize(note).trim().to_string();
+                if clean.chars().count() > MAX_NOTE_CHARS {
+                    return Err(InvalidOp::NoteTooLong);
+                }
+                *note = clean;
+            }
+            Op::SetRead { .. } | Op::SetStar { .. } | Op::Decide { .. } => {}
+        }
+        Ok(self)
+    }
+
+    /// The state after this op, stamped with `at` on the fields that change. Deterministic,
+    /// so replaying the journal and redo reproduce the original result exactly.
+    pub(crate) fn apply_to(&self, state: &ArticleState, at: &str) -> ArticleState {
+        let mut s = state.clone();
+        let at = Some(at.to_string());
+        match self {
+            Op::SetRead { read, .. } if s.read != *read => {
+                s.read = *read;
+                s.read_at = at;
+            }
+            Op::SetStar { star, .. } if s.starred != *star => {
+                s.starred = *star;
+                s.starred_at = at;
+            }
+            Op::Decide { decision, .. } if s.decision != *decision => {
+                s.decision = *decision;
+                s.decided_at = at;
+            }
+            Op::AddLabel { label, .. } if !s.has_label(label) => {
+                s.labels.insert(label.clone());
+                s.labels_at = at;
+            }
+            Op::RemoveLabel { label, .. } if s.has_label(label) => {
+                let want = label.to_lowercase();
+                s.labels.retain(|l| l.to_lowercase() != want);
+                s.labels_at = at;
+            }
+            Op::SetNote { note, .. } => {
+                let new = (!note.is_empty()).then(|| note.clone());
+                if s.note != new {
+                    s.note = new;
+                    s.note_at = at;
+                }
+            }
+            _ => {}
+        }
+        s
+    }
+}
+
+/// Why an op was refused before it reached the store.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InvalidOp {
+    #[error("no articles selected")]
+    NoIds,
+    #[error("a label cannot be empty")]
+    EmptyLabel,
+    #[error("a label can have at most {MAX_LABEL_CHARS} characters")]
+    LabelTooLong,
+    #[error("a note can have at most {MAX_NOTE_CHARS} characters")]
+    NoteTooLong,
+}
+
+/// Sanitised, whitespace runs (newlines included) collapsed to one space, trimmed.
+pub fn normalize_label(label: &str) -> Result<String, InvalidOp> {
+    let clean = crate::text::sanitize(label);
+    let label = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    if label.is_empty() {
+        return Err(InvalidOp::EmptyLabel);
+    }
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return Err(InvalidOp::LabelTooLong);
+    }
+    Ok(label)
+}
+
+/// Counts over a set of articles, for the status line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub total: usize,
+    /// Articles with a decision other than undecided.
+    pub triaged: usize,
+    pub relevant: usize,
+    pub irrelevant: usize,
+    pub maybe: usize,
+    pub starred: usize,
+    pub read: usize,
+}
+
+impl Progress {
+    pub fn add(&mut self, state: &ArticleState) {
+        self.total += 1;
+        match state.decision {
+            Decision::Undecided => {}
+            Decision::Relevant => self.relevant += 1,
+            Decision::Irrelevant => self.irrelevant += 1,
+            Decision::Maybe => self.maybe += 1,
+        }
+        self.triaged += usize::from(state.decision != Decision::Undecided);
+        self.starred += usize::from(state.starred);
+        self.read += usize::from(state.read);
+    }
+}
+
+impl fmt::Display for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "triaged {}/{} · relevant {} · maybe {} · irrelevant {}",
+            self.triaged, self.total, self.relevant, self.maybe, self.irrelevant
+        )?;
+        if self.starred > 0 {
+            write!(f, " · starred {}", self.starred)?;
+        }
+        Ok(())
+    }
+}
+
+/// A triage condition for the query language: `is:unread|read|starred|relevant|irrelevant|
+/// maybe|undecided`, `label:NAME` (case-insensitive) and `has:note|labels`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TriageTerm {
+    Unread,
+    Read,
+    Starred,
+    /// A decision other than undecided (`is:relevant`, `is:irrelevant`, `is:maybe`).
+    Decision(Decision),
+    Undecided,
+    /// Stored lower-cased; matched case-insensitively.
+    Label(String),
+    HasNote,
+    HasLabels,
+}
+
+impl TriageTerm {
+    /// Parses `field:value`; `field` is one of `is`, `label`, `has` (case-insensitive).
+    pub fn parse(field: &str, value: &str) -> Result<TriageTerm, String> {
+        let value = value.trim();
+        match field.trim().to_ascii_lowercase().as_str() {
+            "is" => match value.to_ascii_lowercase().as_str() {
+                "unread" => Ok(TriageTerm::Unread),
+                "read" => Ok(TriageTerm::Read),
+                "starred" => Ok(TriageTerm::Starred),
+                "undecided" => Ok(TriageTerm::Undecided),
+                other => match Decision::parse(other) {
+                    Some(d) => Ok(TriageTerm::Decision(d)),
+                    None => Err(format!(
+                        "unknown is:{value} (expected unread, read, starred, relevant, \
+                         irrelevant, maybe or undecided)"
+                    )),
+                },
+            },
+            "label" => normalize_label(value)
+                .map(|l| TriageTerm::Label(l.to_lowercase()))
+                .map_err(|e| format!("label:{value}: {e}")),
+            "has" => match value.to_ascii_lowercase().as_str() {
+                "note" => Ok(TriageTerm::HasNote),
+                "labels" | "label" => Ok(TriageTerm::HasLabels),
+                _ => Err(format!("unknown has:{value} (expected note or labels)")),
+            },
+            other => Err(format!(
+                "{other}: not a triage field (expected is, label or has)"
+            )),
+        }
+    }
+
+    pub fn matches(&self, state: &ArticleState) -> bool {
+        match self {
+            TriageTerm::Unread => !state.read,
+            TriageTerm::Read => state.read,
+            TriageTerm::Starred => state.starred,
+            TriageTerm::Decision(d) => state.decision == *d,
+            TriageTerm::Undecided => state.decision == Decision::Undecided,
+            TriageTerm::Label(l) => state.has_label(l),
+            TriageTerm::HasNote => state.note.is_some(),
+            TriageTerm::HasLabels => !state.labels.is_empty(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn normalisation_cleans_ids_labels_and_notes() {
+        let op = Op::AddLabel {
+            ids: ids(&[" a ", "a", "", "b"]),
+            label: "  banjir\x1b[31m \n bandang ".into(),
+        }
+        .normalized()
+        .unwrap();
+        assert_eq!(
+            op,
+            Op::AddLabel {
+                ids: ids(&["a", "b"]),
+                label: "banjir bandang".into()
+            }
+        );
+        let err = Op::AddLabel {
+            ids: ids(&["a"]),
+            label: " \u{200B} ".into(),
+        }
+        .normalized();
+        assert_eq!(err, Err(InvalidOp::EmptyLabel));
+        assert_eq!(
+            Op::SetRead {
+                ids: ids(&[" "]),
+                read: true
+            }
+            .normalized(),
+            Err(InvalidOp::NoIds)
+        );
+        let long = Op::SetNote {
+            ids: ids(&["a"]),
+            note: "x".repeat(MAX_NOTE_CHARS + 1),
+        };
+        assert_eq!(long.normalized(), Err(InvalidOp::NoteTooLong));
+    }
+
+    #[test]
+    fn apply_stamps_only_changed_fields() {
+        let s0 = ArticleState::default();
+        let op = Op::SetRead {
+            ids: ids(&["a"]),
+            read: true,
+        };
+        let s1 = op.apply_to(&s0, "2024-01-01T00:00:00Z");
+        assert!(s1.read);
+        assert_eq!(s1.read_at.as_deref(), Some("2024-01-01T00:00:00Z"));
+        // Re-applying keeps the first timestamp: nothing changed.
+        let s2 = op.apply_to(&s1, "2025-01-01T00:00:00Z");
+        assert_eq!(s2, s1);
+        let lab = Op::AddLabel {
+            ids: ids(&["a"]),
+            label: "Banjir".into(),
+        };
+        let s3 = lab.apply_to(&s2, "t3");
+        let lower = Op::AddLabel {
+            ids: ids(&["a"]),
+            label: "banjir".into(),
+        };
+        assert_eq!(lower.apply_to(&s3, "t4"), s3, "case-insensitive duplicate");
+        let rm = Op::RemoveLabel {
+            ids: ids(&["a"]),
+            label: "BANJIR".into(),
+        };
+        assert!(rm.apply_to(&s3, "t5").labels.is_empty());
+    }
+
+    #[test]
+    fn state_serialises_compactly() {
+        assert_eq!(
+            serde_json::to_string(&ArticleState::default()).unwrap(),
+            "{}"
+        );
+        let s = ArticleState {
+            starred: true,
+            starred_at: Some("t".into()),
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(json, r#"{"starred":true,"starred_at":"t"}"#);
+        assert_eq!(serde_json::from_str::<ArticleState>(&json).unwrap(), s);
+    }
+
+    #[test]
+    fn progress_counts_and_displays() {
+        let mut p = Progress::default();
+        for d in [
+            Decision::Relevant,
+            Decision::Relevant,
+            Decision::Maybe,
+            Decision::Undecided,
+        ] {
+            p.add(&ArticleState {
+                decision: d,
+                ..Default::default()
+            });
+        }
+        assert_eq!((p.total, p.triaged, p.relevant, p.maybe), (4, 3, 2, 1));
+        assert_eq!(
+            p.to_string(),
+            "triaged 3/4 · relevant 2 · maybe 1 · irrelevant 0"
+        );
+        p.starred = 2;
+        assert!(p.to_string().ends_with(" · starred 2"));
+    }
+
+    #[test]
+    fn terms_parse_and_match() {
+        let st = ArticleState {
+            read: true,
+            decision: Decision::Maybe,
+            labels: ["Banjir".to_string()].into(),
+            ..Default::default()
+        };
+        let yes = [
+            ("is", "read"),
+            ("IS", "Maybe"),
+            ("label", "banjir"),
+            ("label", "BANJIR"),
+            ("has", "labels"),
+        ];
+        for (f, v) in yes {
+            let t = TriageTerm::parse(f, v).unwrap();
+            assert!(t.matches(&st), "{f}:{v}");
+        }
+        let no = [
+            ("is", "unread"),
+            ("is", "starred"),
+            ("is", "relevant"),
+            ("is", "undecided"),
+            ("label", "gempa"),
+            ("has", "note"),
+        ];
+        for (f, v) in no {
+            let t = TriageTerm::parse(f, v).unwrap();
+            assert!(!t.matches(&st), "{f}:{v}");
+        }
+        assert!(TriageTerm::parse("is", "bogus").is_err());
+        assert!(TriageTerm::parse("has", "stars").is_err());
+        assert!(TriageTerm::parse("label", "  ").is_err());
+        assert!(TriageTerm::parse("title", "x").is_err());
+        assert!(
+            TriageTerm::parse("is", "undecided")
+                .unwrap()
+                .matches(&ArticleState::default())
+        );
+    }
+}

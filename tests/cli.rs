@@ -1,0 +1,255 @@
+//! The command line, driven through the real binary.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn warta(args: &[&str], cache: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .env("WARTA_CACHE_DIR", cache)
+        .env_remove("WARTA_CONFIG")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run warta")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn list_on_the_bundled_corpus_shows_five_articles_newest_first() {
+    let cache = tempfile::tempdir().unwrap();
+    let o = warta(&["list"], cache.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 5, "{out}");
+    assert!(
+        lines[0].contains("2025-09-10") && lines[0].contains("Infoku"),
+        "{out}"
+    );
+    assert!(lines[4].contains("2023-06-09"), "{out}");
+    assert!(stderr(&o).contains("loaded 5 articles"), "{}", stderr(&o));
+}
+
+#[test]
+fn search_ranks_the_palembang_article_first_for_tiktok() {
+    let cache = tempfile::tempdir().unwrap();
+    let o = warta(&["search", "tiktok"], cache.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let first = out.lines().next().expect("a result");
+    let cols: Vec<&str> = first.split('\t').collect();
+    assert_eq!(cols.len(), 4, "{first}");
+    assert_eq!(cols[1], "2023-06-09");
+    assert_eq!(cols[2], "Grow Media");
+}
+
+#[test]
+fn list_query_formats_and_limit() {
+    let cache = tempfile::tempdir().unwrap();
+    let o = warta(
+        &["list", "--query", "date:2024", "--format", "csv"],
+        cache.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    assert_eq!(&headers[0], "id");
+    assert_eq!(&headers[2], "outlet");
+    let outlets: Vec<String> = rows.records().map(|r| r.unwrap()[2].to_string()).collect();
+    assert_eq!(outlets.len(), 2, "{out}");
+    assert!(outlets.contains(&"PAB".to_string()));
+    assert!(outlets.contains(&"Sumeks.co".to_string()));
+
+    let o = warta(&["list", "--format", "json", "-n", "2"], cache.path());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    for key in [
+        "id",
+        "title",
+        "outlet",
+        "published",
+        "body",
+        "related",
+        "word_count",
+    ] {
+        assert!(arr[0].get(key).is_some(), "missing {key}");
+    }
+
+    let o = warta(
+        &["list", "--format", "jsonl", "--sort", "title"],
+        cache.path(),
+    );
+    let titles: Vec<String> = stdout(&o)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["title"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles, sorted);
+}
+
+#[test]
+fn invalid_query_is_a_clear_error() {
+    let cache = tempfile::tempdir().unwrap();
+    let o = warta(&["list", "--query", "date:2024-13"], cache.path());
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("date:2024-13") && err.contains("month"),
+        "{err}"
+    );
+}
+
+#[test]
+fn show_by_id_prefix_in_text_and_json() {
+    let cache = tempfile::tempdir().unwrap();
+    let o = warta(
+        &["list", "--query", "outlet:infoku", "--format", "jsonl"],
+        cache.path(),
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    let id = v["id"].as_str().unwrap().to_string();
+
+    let o = warta(&["show", &id[..6]], cache.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.starts_with("ASN Dibatasi Bermedsos, Bupati Blora Melarang Pamer Kemewahan\n"),
+        "{out}"
+    );
+    assert!(out.contains("Outlet:   Infoku"), "{out}");
+    assert!(!out.to_lowercase().contains("baca juga :"), "{out}");
+
+    let o = warta(&["show", &id, "--format", "json"], cache.path());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["published"], "2025-09-10");
+
+    let o = warta(&["show", "zzzz"], cache.path());
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("no article has id"), "{}", stderr(&o));
+}
+
+#[test]
+fn parse_prints_the_parsers_view_of_one_file() {
+    let cache = tempfile::tempdir().unwrap();
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/data/001_2701c3b0c1794c03.txt");
+    let o = warta(&["parse", seed], cache.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["outlet"], "PAB");
+    assert_eq!(v["published"], "2024-04-10");
+
+    let o = warta(&["parse", "/no/such/file.txt"], cache.path());
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("cannot read /no/such/file.txt"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn stats_counts_facets_and_files() {
+    let cache = tempfile::tempdir().unwrap();
+    let o = warta(&["stats"], cache.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("articles      5"), "{out}");
+    assert!(out.contains("outlet (5 values)"), "{out}");
+    assert!(out.contains("Tribunsumsel.com"), "{out}");
+}
+
+#[test]
+fn folders_are_walked_cached_and_bad_files_reported() {
+    let cache = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    for e in std::fs::read_dir(data).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(dir.path().join("kosong.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("gambar.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .unwrap();
+    let d = dir.path().to_str().unwrap();
+
+    let o = warta(&["stats", d], cache.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("kosong.txt") && err.contains("gambar.txt"),
+        "{err}"
+    );
+    assert!(
+        err.contains("loaded 5 articles from 5 files (2 skipped: 1 binary, 1 empty)"),
+        "{err}"
+    );
+    assert!(stdout(&o).contains("0 hits, 7 misses"), "{}", stdout(&o));
+
+    let o = warta(&["stats", d], cache.path());
+    assert!(stdout(&o).contains("7 hits, 0 misses"), "{}", stdout(&o));
+
+    let o = warta(&["cache", "info"], cache.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = warta(&["cache", "clear"], cache.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = warta(&["stats", d, "--no-cache"], cache.path());
+    assert!(stdout(&o).contains("0 hits, 0 misses"), "{}", stdout(&o));
+}
+
+#[test]
+fn nothing_to_load_is_one_clear_line_and_a_failure() {
+    let cache = tempfile::tempdir().unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let o = warta(&["list", empty.path().to_str().unwrap()], cache.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("no articles found"), "{}", stderr(&o));
+
+    let o = warta(&["list", "/no/such/folder"], cache.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("/no/such/folder") && err.contains("no such file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn browser_refuses_without_a_terminal() {
+    let cache = tempfile::tempdir().unwrap();
+    let o = warta(&[], cache.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a terminal"), "{}", stderr(&o));
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    let cache = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["list", "--format", "json"])
+        .env("WARTA_CACHE_DIR", cache.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}

@@ -1,0 +1,198 @@
+//! End-to-end: the real `warta` binary in a real terminal (tmux on a private socket), driven
+//! with `send-keys` and observed with `capture-pane`. Polls with a timeout; never sleeps a
+//! fixed time. Skips (passes) when tmux is not installed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
+const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+
+fn have_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        println!("tmux not found; skipping terminal tests");
+    }
+    found
+}
+
+/// A tmux server of our own; killed on drop, also when the test fails.
+struct Tmux {
+    socket: String,
+    _home: tempfile::TempDir,
+}
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+impl Tmux {
+    /// Starts `warta` with an isolated environment in a `width`x`height` window.
+    fn start(width: u16, height: u16) -> Tmux {
+        let home = tempfile::tempdir().expect("tempdir");
+        let socket = format!(
+            "warta-test-{}-{}",
+            std::process::id(),
+            SERVERS.fetch_add(1, Ordering::SeqCst)
+        );
+        let dir = |name: &str| home.path().join(name).display().to_string();
+        let bin = env!("CARGO_BIN_EXE_warta");
+        // `read` keeps the pane open after warta exits so the exit marker can be seen.
+        let script = format!("{}; echo WARTA-EXITED-$?; read _", quote(bin));
+        let cmd = format!(
+            "env -i PATH={} HOME={} WARTA_CACHE_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 sh -c {}",
+            quote(&std::env::var("PATH").unwrap_or_default()),
+            quote(&home.path().display().to_string()),
+            quote(&dir("cache")),
+            quote(&dir("config.toml")),
+            quote(&dir("xdg")),
+            quote(&script),
+        );
+        let t = Tmux {
+            socket,
+            _home: home,
+        };
+        let out = t.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            &cmd,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("run tmux")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        let out = self.tmux(&args);
+        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
+    }
+
+    fn literal(&self, text: &str) {
+        self.keys(&["-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    /// Polls until `ok(screen)` holds; fails with the last screen after the timeout.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out waiting for {what}; screen:\n{s}");
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait(needle, |s| s.contains(needle))
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+/// The status line is the last non-empty row; it starts with " shown/total".
+fn status_line(screen: &str) -> String {
+    screen
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn search_open_and_quit() {
+    if !have_tmux() {
+        return;
+    }
+    assert!(Path::new(env!("CARGO_BIN_EXE_warta")).exists());
+    let t = Tmux::start(120, 40);
+    t.wait("5/5 in the status line", |s| {
+        status_line(s).starts_with(" 5/5")
+    });
+    t.keys(&["/"]);
+    t.literal("tiktok");
+    t.keys(&["Enter"]);
+    let s = t.wait("the Palembang article first", |s| {
+        // Row 0 is the search bar, row 1 the list's top border, row 2 its first row.
+        s.lines()
+            .nth(2)
+            .is_some_and(|row| row.contains("2023-06-09") && row.contains("Viral di media"))
+    });
+    assert!(s.contains("/ tiktok"), "{s}");
+    assert!(s.contains("Grow Media"), "{s}");
+    t.keys(&["Enter"]);
+    t.wait("the detail focused", |s| s.contains("BKPSDM"));
+    t.keys(&["q"]);
+    t.wait_for("WARTA-EXITED-0");
+}
+
+#[test]
+fn filter_changes_the_count() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(120, 40);
+    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    t.keys(&["f"]);
+    t.keys(&["Space"]);
+    let s = t.wait("1/5 after toggling an outlet", |s| {
+        status_line(s).starts_with(" 1/5")
+    });
+    assert!(s.contains("[x]"), "{s}");
+    t.keys(&["c"]);
+    t.wait("5/5 after clearing", |s| status_line(s).starts_with(" 5/5"));
+    t.keys(&["C-c"]);
+    t.wait_for("WARTA-EXITED-0");
+}
+
+#[test]
+fn narrow_terminal_uses_the_filter_overlay() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(80, 24);
+    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    t.keys(&["f"]);
+    t.wait_for("Filters");
+    t.keys(&["j", "Space"]);
+    t.wait("1/5", |s| status_line(s).starts_with(" 1/5"));
+    // Esc and q in one burst would read as alt-q; wait for the overlay to close first.
+    t.keys(&["Escape"]);
+    t.wait("the overlay closed", |s| s.contains("Articles 1/5"));
+    t.keys(&["q"]);
+    t.wait_for("WARTA-EXITED-0");
+}

@@ -1,0 +1,403 @@
+//! The query language, ranking and facets over the five bundled seeds and a synthetic corpus.
+//!
+//! Most behaviour is checked on hand-made articles so it does not depend on the parser's
+//! details; the tests marked SEED run the real parser over `data/*.txt`.
+
+use proptest::prelude::*;
+use warta::corpus::Corpus;
+use warta::facets::{self, Facet, Filters};
+use warta::loader::EMBEDDED;
+use warta::loader::parse::parse_text;
+use warta::model::{Article, Meta};
+use warta::query::{Hit, Query, Sort, search, search_subset, search_with};
+
+fn seeds() -> Corpus {
+    let articles = EMBEDDED
+        .iter()
+        .map(|(name, bytes)| {
+            let text = warta::text::decode(bytes).expect("seed decodes");
+            parse_text(&text, &format!("data/{name}"))
+        })
+        .collect();
+    Corpus::from_articles(articles)
+}
+
+/// The seed number (0-4) of each hit, from the file name the article came from.
+fn seed_numbers(corpus: &Corpus, hits: &[Hit]) -> Vec<usize> {
+    hits.iter()
+        .map(|h| {
+            let path = &corpus.meta(h.index).source_path;
+            let name = path.rsplit('/').next().unwrap_or(path);
+            name[..3]
+                .parse()
+                .expect("seed file names start with a number")
+        })
+        .collect()
+}
+
+fn run(corpus: &Corpus, q: &str) -> Vec<Hit> {
+    let query = Query::parse(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+    search(corpus, &query, &Filters::default(), Sort::Relevance)
+}
+
+fn sorted(mut v: Vec<usize>) -> Vec<usize> {
+    v.sort_unstable();
+    v
+}
+
+// SEED: required seed-level assertions.
+
+#[test]
+fn seed_tiktok_ranks_the_palembang_article_first() {
+    let c = seeds();
+    let hits = run(&c, "tiktok");
+    assert_eq!(seed_numbers(&c, &hits).first(), Some(&3));
+    let top = c.meta(hits[0].index);
+    assert_eq!(top.outlet.as_deref(), Some("Grow Media"));
+    assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn seed_date_2024_is_seeds_1_and_2() {
+    let c = seeds();
+    assert_eq!(sorted(seed_numbers(&c, &run(&c, "date:2024"))), vec![1, 2]);
+}
+
+#[test]
+fn seed_outlet_sumeks_is_seed_2() {
+    let c = seeds();
+    assert_eq!(seed_numbers(&c, &run(&c, "outlet:sumeks")), vec![2]);
+}
+
+#[test]
+fn seed_body_karaoke_is_seed_3() {
+    let c = seeds();
+    assert_eq!(seed_numbers(&c, &run(&c, "body:karaoke")), vec![3]);
+}
+
+#[test]
+fn seed_not_viral_excludes_every_title_containing_viral() {
+    let c = seeds();
+    let hits = run(&c, "!viral");
+    let with_viral: Vec<usize> = (0..c.len())
+        .filter(|&i| c.meta(i).title.to_lowercase().contains("viral"))
+        .collect();
+    // Seed 000's title is "Viral ASN di Muratara Live ...", so the negation removes something.
+    assert!(!with_viral.is_empty());
+    assert_eq!(hits.len() + with_viral.len(), c.len());
+    assert!(hits.iter().all(|h| !with_viral.contains(&h.index)));
+    assert!(!seed_numbers(&c, &hits).contains(&0));
+}
+
+#[test]
+fn seed_invalid_month_error_message() {
+    let e = Query::parse("date:2024-13").expect_err("month 13");
+    assert_eq!(e.message, "date:2024-13: month must be 1-12");
+    assert_eq!(e.to_string(), "date:2024-13: month must be 1-12");
+}
+
+#[test]
+fn seed_facets_cover_all_seeds() {
+    let c = seeds();
+    let all: Vec<usize> = (0..c.len()).collect();
+    let outlets = facets::counts(&c, &all, Facet::Outlet);
+    assert!(outlets.iter().any(|(o, _)| o == "Grow Media"));
+    let hist = facets::month_histogram(&c, &all);
+    // Dated seeds span 2023-06 .. 2025-09: every month in between is present.
+    assert!(hist.windows(2).all(|w| w[0].0 < w[1].0));
+    assert_eq!(
+        hist.iter().map(|(_, n)| *n as usize).sum::<usize>(),
+        (0..c.len())
+            .filter(|&i| c.meta(i).published.is_some())
+            .count()
+    );
+}
+
+// Synthetic corpus.
+
+fn art(id: &str, title: &str, outlet: Option<&str>, date: Option<&str>) -> Article {
+    let mut a = Article::default();
+    a.meta.id = id.to_string();
+    a.meta.title = title.to_string();
+    a.meta.outlet = outlet.map(str::to_string);
+    a.meta.published = date.map(|d| d.parse().expect("test date"));
+    a.body.body = vec![format!("{title} isi berita")];
+    a
+}
+
+fn synthetic() -> Corpus {
+    Corpus::from_articles(vec![
+        art(
+            "id3",
+            "Banjir di Palembang",
+            Some("Infoku"),
+            Some("2024-06-01"),
+        ),
+        art(
+            "id1",
+            "Banjir di Palembang",
+            Some("Infoku"),
+            Some("2024-06-01"),
+        ),
+        art(
+            "id2",
+            "Banjir di Palembang",
+            Some("Sumeks.co"),
+            Some("2024-08-15"),
+        ),
+        art("id0", "Banjir di Palembang", None, None),
+        art(
+            "id4",
+            "Jalan rusak di Blora",
+            Some("Sumeks.co"),
+            Some("2024-06-20"),
+        ),
+        art("id5", "Pasar Blora sepi", Some("Detik"), Some("2023-12-31")),
+    ])
+}
+
+fn hit_ids(c: &Corpus, hits: &[Hit]) -> Vec<String> {
+    hits.iter().map(|h| c.meta(h.index).id.clone()).collect()
+}
+
+#[test]
+fn equal_scores_are_ordered_by_date_desc_then_id_and_are_repeatable() {
+    let c = synthetic();
+    let hits = run(&c, "banjir");
+    assert!(hits.windows(2).all(|w| w[0].score == w[1].score));
+    assert_eq!(hit_ids(&c, &hits), vec!["id2", "id1", "id3", "id0"]);
+    for _ in 0..10 {
+        assert_eq!(run(&c, "banjir"), hits);
+    }
+}
+
+#[test]
+fn or_negation_and_fields_combine() {
+    let c = synthetic();
+    let ids = |q: &str| {
+        let mut v = hit_ids(&c, &run(&c, q));
+        v.sort();
+        v
+    };
+    assert_eq!(
+        ids("'blora | 'banjir !outlet:sumeks"),
+        vec!["id0", "id1", "id3", "id5"]
+    );
+    assert_eq!(ids("^pasar | rusak$ date:2024"), Vec::<String>::new());
+    assert_eq!(ids("^jalan | sepi$ date:..2023"), vec!["id5"]);
+    assert_eq!(
+        ids("outlet:\"sumeks.co\" date:2024-06.."),
+        vec!["id2", "id4"]
+    );
+}
+
+#[test]
+fn facet_selection_or_within_and_across() {
+    let c = synthetic();
+    let q = Query::default();
+    let mut f = Filters::default();
+    f.toggle(Facet::Outlet, "Infoku");
+    f.toggle(Facet::Outlet, "Detik");
+    assert_eq!(
+        hit_ids(&c, &search(&c, &q, &f, Sort::DateDesc)),
+        vec!["id1", "id3", "id5"]
+    );
+    f.toggle(Facet::Month, "2023-12");
+    assert_eq!(
+        hit_ids(&c, &search(&c, &q, &f, Sort::DateDesc)),
+        vec!["id5"]
+    );
+    assert_eq!(f.to_string(), "outlet: Detik, Infoku; month: 2023-12");
+}
+
+#[test]
+fn facet_counts_use_the_other_facets_selections() {
+    let c = synthetic();
+    let q = Query::parse("'banjir | 'blora").unwrap();
+    let query_hits: Vec<usize> = search(&c, &q, &Filters::default(), Sort::DateDesc)
+        .iter()
+        .map(|h| h.index)
+        .collect();
+    let mut f = Filters::default();
+    f.toggle(Facet::Month, "2024-06");
+    let outlets = facets::facet_counts(&c, &query_hits, &f, Facet::Outlet);
+    assert_eq!(
+        outlets,
+        vec![("Infoku".to_string(), 2), ("Sumeks.co".to_string(), 1)]
+    );
+    f.toggle(Facet::Outlet, "Infoku");
+    // The month panel ignores the month selection but honours the outlet one.
+    let months = facets::facet_counts(&c, &query_hits, &f, Facet::Month);
+    assert_eq!(months, vec![("2024-06".to_string(), 2)]);
+    // The outlet panel still lists Sumeks.co although Infoku is selected.
+    let outlets = facets::facet_counts(&c, &query_hits, &f, Facet::Outlet);
+    assert_eq!(outlets.len(), 2);
+}
+
+#[test]
+fn histogram_fills_gaps() {
+    let c = synthetic();
+    let all: Vec<usize> = (0..c.len()).collect();
+    let h = facets::month_histogram(&c, &all);
+    let labels: Vec<&str> = h.iter().map(|(m, _)| m.as_str()).collect();
+    assert_eq!(
+        labels,
+        vec![
+            "2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07",
+            "2024-08"
+        ]
+    );
+    assert_eq!(h[0].1, 1);
+    assert_eq!(h[1].1, 0);
+    assert_eq!(h[6].1, 3);
+    assert_eq!(h[8].1, 1);
+}
+
+#[test]
+fn refined_query_over_previous_results_equals_a_full_search() {
+    let c = synthetic();
+    let f = Filters::default();
+    for (old, new) in [("b", "ban"), ("ban", "banjir blora"), ("'pa", "'pal")] {
+        let (old, new) = (Query::parse(old).unwrap(), Query::parse(new).unwrap());
+        assert!(new.refines(&old));
+        let prev: Vec<usize> = search(&c, &old, &f, Sort::Relevance)
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        assert_eq!(
+            search_subset(&c, &new, &f, Sort::Relevance, &prev, None),
+            search(&c, &new, &f, Sort::Relevance)
+        );
+    }
+    assert!(
+        !Query::parse("ba")
+            .unwrap()
+            .refines(&Query::parse("ban").unwrap())
+    );
+}
+
+#[test]
+fn extra_filter_is_applied() {
+    let c = synthetic();
+    let q = Query::parse("banjir").unwrap();
+    let only_infoku = |m: &Meta, _: usize| m.outlet.as_deref() == Some("Infoku");
+    let hits = search_with(
+        &c,
+        &q,
+        &Filters::default(),
+        Sort::Relevance,
+        Some(&only_infoku),
+    );
+    assert_eq!(hit_ids(&c, &hits), vec!["id1", "id3"]);
+}
+
+/// Query-ish strings: mostly syntax characters and a few words, so the parser's branches
+/// (fields, quotes, ranges, operators) are reached far more often than with random text.
+fn query_strategy() -> impl Strategy<Value = String> {
+    let atom = prop_oneof![
+        Just("date:".to_string()),
+        Just("outlet:".to_string()),
+        Just("body:".to_string()),
+        Just("tag:".to_string()),
+        Just("city:".to_string()),
+        Just("..".to_string()),
+        Just("|".to_string()),
+        Just(" ".to_string()),
+        Just("\"".to_string()),
+        Just("!".to_string()),
+        Just("^".to_string()),
+        Just("$".to_string()),
+        Just("'".to_string()),
+        Just(">=".to_string()),
+        Just("<".to_string()),
+        "[0-9]{1,4}(-[0-9]{1,2}){0,2}",
+        "[a-zA-Zé]{1,6}",
+        any::<String>(),
+    ];
+    prop::collection::vec(atom, 0..8).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn parse_never_panics_on_arbitrary_input(s in any::<String>()) {
+        let _ = Query::parse(&s);
+    }
+
+    #[test]
+    fn search_never_panics_and_respects_refines(s in query_strategy(), t in query_strategy()) {
+        let c = synthetic();
+        let f = Filters::default();
+        if let Ok(q) = Query::parse(&s) {
+            for sort in [Sort::Relevance, Sort::DateDesc, Sort::DateAsc, Sort::Outlet, Sort::Title] {
+                let hits = search(&c, &q, &f, sort);
+                prop_assert!(hits.len() <= c.len());
+            }
+            for i in 0..c.len() {
+                let _ = q.title_highlights(&c.meta(i).title);
+            }
+            let _ = q.highlight_terms();
+            if let Ok(q2) = Query::parse(&format!("{s}{t}"))
+                && q2.refines(&q)
+            {
+                    let old: Vec<usize> =
+                        search(&c, &q, &f, Sort::DateDesc).iter().map(|h| h.index).collect();
+                    let new = search(&c, &q2, &f, Sort::DateDesc);
+                    prop_assert!(new.iter().all(|h| old.contains(&h.index)), "{} !< {}", s, t);
+            }
+        }
+    }
+}
+
+/// Timing over the real corpora in /work/shared (local only; skipped when absent). Run with
+/// `cargo test --release --test query -- --ignored --nocapture`.
+#[test]
+#[ignore = "benchmark over local corpora"]
+fn bench_real_corpus_keystrokes() {
+    use rayon::prelude::*;
+    use std::time::Instant;
+    let dir = std::path::Path::new("/work/shared/corpora/clickid2019");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("skipped: {} not present", dir.display());
+        return;
+    };
+    let paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let articles: Vec<Article> = paths
+        .par_iter()
+        .filter_map(|p| {
+            let text = warta::text::decode(&std::fs::read(p).ok()?).ok()?;
+            Some(parse_text(&text, &p.to_string_lossy()))
+        })
+        .collect();
+    // 20 copies give a ~100k-article corpus, the size PERF.md budgets for.
+    let big: Vec<Article> = (0..20).flat_map(|_| articles.iter().cloned()).collect();
+    let c = Corpus::from_articles(big);
+    let f = Filters::default();
+    for typed in [
+        "presiden",
+        "outlet:kompas jokowi",
+        "date:2019-05 banjir",
+        "body:banjir",
+    ] {
+        let mut prev: Option<(Query, Vec<usize>)> = None;
+        let mut line = format!("{} articles, {typed:?}:", c.len());
+        for k in 1..=typed.len() {
+            let Ok(q) = Query::parse(&typed[..k]) else {
+                continue;
+            };
+            let t = Instant::now();
+            let hits = match &prev {
+                Some((pq, ph)) if q.refines(pq) => {
+                    search_subset(&c, &q, &f, Sort::Relevance, ph, None)
+                }
+                _ => search(&c, &q, &f, Sort::Relevance),
+            };
+            line += &format!(
+                " {:.0}ms/{}",
+                t.elapsed().as_secs_f64() * 1000.0,
+                hits.len()
+            );
+            prev = Some((q, hits.iter().map(|h| h.index).collect()));
+        }
+        eprintln!("{line}");
+    }
+}

@@ -1,0 +1,151 @@
+//! Full-screen snapshots of the browser on the bundled corpus, rendered into ratatui's
+//! `TestBackend`, plus a property test that no sequence of actions at any size panics.
+
+use insta::assert_snapshot;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use warta::app::{self, Action, App};
+use warta::corpus::Corpus;
+use warta::keymap::Keymap;
+use warta::loader::{self, CacheMode, LoadOptions};
+use warta::ui;
+
+fn corpus() -> Corpus {
+    let report = loader::load(
+        &loader::embedded_inputs(),
+        &LoadOptions {
+            cache: CacheMode::Disabled,
+        },
+    );
+    assert_eq!(report.corpus.len(), 5, "the five bundled seeds");
+    report.corpus
+}
+
+fn app_at(width: u16, height: u16) -> App {
+    let mut app = App::new(corpus(), Keymap::default().key_help());
+    app.no_color = true;
+    app::update(&mut app, Action::Resize(width, height));
+    app::search_now(&mut app);
+    app
+}
+
+fn screen(app: &App) -> String {
+    let mut term = Terminal::new(TestBackend::new(app.width, app.height)).expect("test backend");
+    term.draw(|f| ui::render(f, app)).expect("draw");
+    let buf = term.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn type_query(app: &mut App, q: &str) {
+    app::update_sync(app, Action::StartSearch);
+    for c in q.chars() {
+        app::update_sync(app, Action::Insert(c));
+    }
+    app::update_sync(app, Action::LeaveSearch);
+}
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (50, 16)];
+
+#[test]
+fn initial_view() {
+    for (w, h) in SIZES {
+        let app = app_at(w, h);
+        assert_snapshot!(format!("initial_{w}x{h}"), screen(&app));
+    }
+}
+
+#[test]
+fn with_query() {
+    for (w, h) in SIZES {
+        let mut app = app_at(w, h);
+        type_query(&mut app, "tiktok");
+        let s = screen(&app);
+        let first = app
+            .hits
+            .first()
+            .map(|h| app.corpus.meta(h.index).title.clone());
+        assert!(
+            first.is_some_and(|t| t.contains("Palembang") || t.contains("Viral di media")),
+            "{s}"
+        );
+        assert_snapshot!(format!("query_tiktok_{w}x{h}"), s);
+    }
+}
+
+#[test]
+fn with_filter() {
+    for (w, h) in SIZES {
+        let mut app = app_at(w, h);
+        app::update_sync(&mut app, Action::ToggleFilters);
+        app::update_sync(&mut app, Action::ToggleValue);
+        let s = screen(&app);
+        assert!(!app.filters.is_empty());
+        assert_snapshot!(format!("filter_{w}x{h}"), s);
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut app = app_at(w, h);
+        app::update_sync(&mut app, Action::ToggleHelp);
+        assert_snapshot!(format!("help_{w}x{h}"), screen(&app));
+    }
+}
+
+#[test]
+fn too_small() {
+    let app = app_at(30, 10);
+    let s = screen(&app);
+    assert!(s.contains("too small: need 40x12"), "{s}");
+    let mut wide_short = app_at(60, 11);
+    app::update_sync(&mut wide_short, Action::MoveDown);
+    assert!(screen(&wide_short).contains("terminal too small (need 40x12)"));
+    assert_snapshot!("too_small_30x10", s);
+}
+
+fn action() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        proptest::sample::select(Action::BINDABLE.to_vec()),
+        proptest::char::any().prop_map(Action::Insert),
+        (0u16..200, 0u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn random_actions_never_panic(
+        size in (0u16..160, 0u16..50),
+        actions in proptest::collection::vec(action(), 0..40),
+    ) {
+        let corpus = corpus();
+        let mut app = App::new(corpus, Keymap::default().key_help());
+        app::update(&mut app, Action::Resize(size.0, size.1));
+        app::search_now(&mut app);
+        for a in actions {
+            if a == Action::Quit {
+                continue;
+            }
+            app::update_sync(&mut app, a);
+            let mut term = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+            term.draw(|f| ui::render(f, &app)).unwrap();
+        }
+        for (w, h) in [(1, 1), (0, 0), (40, 12), (39, 12)] {
+            app::update(&mut app, Action::Resize(w, h));
+            let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+            term.draw(|f| ui::render(f, &app)).unwrap();
+        }
+    }
+}
