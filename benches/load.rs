@@ -10,8 +10,11 @@ use std::time::{Duration, Instant};
 use warta::loader::{CacheMode, Input, LoadOptions, LoadReport, load};
 
 const DEFAULTS: &[&str] = &[
-    "/work/shared/corpora/clickid2019",
-    "/work/shared/corpora/clickid2019.jsonl",
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/clickid2019"),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpora/clickid2019.jsonl"
+    ),
 ];
 
 fn main() {

@@ -631,7 +631,10 @@ fn embedded_inputs_load_five_articles() {
 
 #[test]
 fn real_corpus_warm_load_equals_cold_load() {
-    let dir = Path::new("/work/shared/corpora/detik2025");
+    let dir = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpora/detik2025"
+    ));
     if !dir.is_dir() {
         eprintln!("skipped: {} not present", dir.display());
         return;

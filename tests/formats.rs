@@ -605,7 +605,10 @@ fn discover_never_takes_a_fifo() {
 #[ignore = "timing on a local corpus; run by hand in release mode"]
 fn throughput_on_local_corpus() {
     use std::time::Instant;
-    let path = Path::new("/work/shared/corpora/clickid2019.jsonl");
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpora/clickid2019.jsonl"
+    ));
     let Ok(bytes) = fs::read(path) else {
         eprintln!("note: {} not present; skipping", path.display());
         return;
@@ -656,7 +659,7 @@ fn throughput_on_local_corpus() {
 #[test]
 #[ignore = "reads the local corpora; run by hand"]
 fn local_corpora_load_cleanly() {
-    let root = Path::new("/work/shared/corpora");
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora"));
     if !root.is_dir() {
         eprintln!("note: {} not present; skipping", root.display());
         return;

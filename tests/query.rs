@@ -355,7 +355,10 @@ proptest! {
 fn bench_real_corpus_keystrokes() {
     use rayon::prelude::*;
     use std::time::Instant;
-    let dir = std::path::Path::new("/work/shared/corpora/clickid2019");
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpora/clickid2019"
+    ));
     let Ok(entries) = std::fs::read_dir(dir) else {
         eprintln!("skipped: {} not present", dir.display());
         return;

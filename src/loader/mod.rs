@@ -224,15 +224,25 @@ pub fn parse_bytes(
         Format::Jsonl => formats::parse_jsonl(&text),
         Format::Csv => formats::parse_csv(&text).map_err(SkipReason::Malformed)?,
     };
-    let mut articles = Vec::with_capacity(records.len());
-    let mut skipped = Vec::new();
-    for (i, rec) in records.into_iter().enumerate() {
-        match rec {
-            Ok(rec) => articles.push(parse::from_record(&rec, path, Some(i), format)),
-            Err(e) => skipped.push(Skipped {
+    // One big JSONL or CSV file is common (a whole scrape in one file), so its records are
+    // parsed in parallel too; the indexed collect keeps record order.
+    let parsed: Vec<Result<Article, Skipped>> = records
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, rec)| match rec {
+            Ok(rec) => Ok(parse::from_record(&rec, path, Some(i), format)),
+            Err(e) => Err(Skipped {
                 path: format!("{path} (record {i})"),
                 reason: SkipReason::Malformed(e),
             }),
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(parsed.len());
+    let mut skipped = Vec::new();
+    for p in parsed {
+        match p {
+            Ok(a) => articles.push(a),
+            Err(s) => skipped.push(s),
         }
     }
     Ok((articles, skipped))
