@@ -74,7 +74,7 @@ shoot search 120 40
 
 # 3. The filter pane with counts, one outlet selected.
 start 120 40
-keys f; keys j Space; wait_for "[x]"
+keys f; keys j j Space; wait_for "[x] Grow Media"
 shoot filters 120 40
 
 # 4. The help overlay, generated from the keymap.

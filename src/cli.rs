@@ -13,6 +13,8 @@ Examples:
   warta show 4c0f ~/berita               one article by id (a unique prefix is enough)
   warta stats ~/berita                   counts by outlet, month, dateline and tag
   warta parse artikel.txt                the parser's view of one file, as JSON
+  warta list ~/berita --query 'is:relevant label:banjir'
+  warta export ~/berita --query 'is:relevant' -o relevan.csv
 
 Inputs: .txt (one scraped article per file), .json (an object or an array), .jsonl/.ndjson
 (one object per line) and .csv (a header row, one article per row). Directories are walked
@@ -20,7 +22,14 @@ recursively. With no PATH, warta uses the five sample articles built into it.
 
 Query language: space-separated terms are AND-ed; plain terms are fuzzy over title, outlet,
 dateline and authors; 'exact ^prefix suffix$ !not a|b; fields outlet: city: author: tag:
-body:word date:2024 date:2024-06 date:2024-01..2024-06 date:>2025-01-01.";
+body:word date:2024 date:2024-06 date:2024-01..2024-06 date:>2025-01-01; triage state
+is:unread is:read is:starred is:relevant is:irrelevant is:maybe is:undecided label:NAME
+has:note has:labels.
+
+Triage state (read, stars, decisions, labels, notes) lives in --data-dir (default
+~/.local/share/warta on Linux, ~/Library/Application Support/warta on macOS, or
+$WARTA_DATA_DIR). `list`, `search` and `export` only read it, so they work while the
+browser is open.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -61,6 +70,11 @@ pub struct GlobalOpts {
     /// Print less on stderr: no load summary, no per-file skip reasons.
     #[arg(long, global = true)]
     pub quiet: bool,
+
+    /// Where triage state (read, stars, decisions, labels, notes) is kept (default: the
+    /// platform data dir, e.g. ~/.local/share/warta, or $WARTA_DATA_DIR).
+    #[arg(long, value_name = "DIR", global = true, env = "WARTA_DATA_DIR")]
+    pub data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -95,6 +109,20 @@ Examples:
   warta stats ~/berita
   warta stats ~/berita --no-cache        time a cold parse")]
     Stats(StatsArgs),
+    /// Export the articles matching a query with their triage state (CSV, JSON, JSONL or a
+    /// Markdown brief grouped by decision).
+    #[command(
+        after_help = "Without -o the export goes to standard output (CSV unless --format says
+otherwise); with -o the format follows the file's extension (.csv .json .jsonl .md)
+unless --format is given. The triage state is read without locking, so this works while
+the browser is running.
+
+Examples:
+  warta export ~/berita --query 'is:relevant' -o relevan.csv
+  warta export ~/berita --query 'is:starred | label:banjir' --format md > brief.md
+  warta export ~/berita --query 'date:2025-06 !is:irrelevant' --format jsonl | jq .title"
+    )]
+    Export(ExportArgs),
     /// Inspect or clear the parsed-article cache.
     #[command(subcommand)]
     Cache(CacheCommand),
@@ -117,6 +145,34 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Files or folders (default: the bundled sample corpus).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Only articles matching this query (triage terms such as is:relevant included).
+    #[arg(long, short = 'q', value_name = "QUERY", default_value = "")]
+    pub query: String,
+    /// Output format (default: from the -o file's extension, else csv).
+    #[arg(long, short, value_enum)]
+    pub format: Option<ExportFormatArg>,
+    /// Write to this file (replaced atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Sort order (relevance when a query is given and no sort is asked for).
+    #[arg(long, short, value_enum)]
+    pub sort: Option<SortArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormatArg {
+    Csv,
+    Json,
+    Jsonl,
+    /// A Markdown brief grouped by decision.
+    Md,
 }
 
 #[derive(Debug, Args)]

@@ -8,14 +8,15 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::cache;
 use crate::cli::{
-    CacheCommand, GlobalOpts, ListArgs, ListFormat, ParseArgs, SearchArgs, ShowArgs, ShowFormat,
-    SortArg, StatsArgs,
+    CacheCommand, ExportArgs, ExportFormatArg, GlobalOpts, ListArgs, ListFormat, ParseArgs,
+    SearchArgs, ShowArgs, ShowFormat, SortArg, StatsArgs,
 };
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, Filters};
 use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
 use crate::model::{Article, Meta};
-use crate::query::{self, Query, Sort};
+use crate::query::{self, Hit, Query, Scope, Sort};
+use crate::triage::{self, ExportContext, ExportFormat, Store};
 
 /// How many per-file skip reasons are printed before the rest are summarised.
 const MAX_SKIP_LINES: usize = 20;
@@ -97,16 +98,41 @@ fn sort_of(arg: Option<SortArg>, query: &Query) -> Sort {
     }
 }
 
+/// The triage store, read without the lock (so a running browser is no obstacle). Without
+/// any data directory every article is unread and undecided.
+pub fn read_store(global: &GlobalOpts) -> Store {
+    let store = match global.data_dir.clone().or_else(triage::default_data_dir) {
+        Some(dir) => Store::open_read_only(&dir),
+        None => Store::in_memory("no data directory"),
+    };
+    if !global.quiet {
+        for w in store.warnings() {
+            eprintln!("warta: warning: triage: {w}");
+        }
+    }
+    store
+}
+
+/// Query hits with triage terms evaluated against `store`.
+fn search_triaged(corpus: &Corpus, query: &Query, sort: Sort, store: &Store) -> Vec<Hit> {
+    query::search_in(
+        corpus,
+        query,
+        &Filters::default(),
+        sort,
+        Scope {
+            triage: Some(store),
+            ..Scope::default()
+        },
+    )
+}
+
 pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
     let query = parse_query(&args.query)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
-    let mut hits = query::search(
-        corpus,
-        &query,
-        &Filters::default(),
-        sort_of(args.sort, &query),
-    );
+    let store = read_store(global);
+    let mut hits = search_triaged(corpus, &query, sort_of(args.sort, &query), &store);
     if let Some(n) = args.limit {
         hits.truncate(n);
     }
@@ -282,7 +308,8 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     let query = parse_query(&args.query)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
-    let mut hits = query::search(corpus, &query, &Filters::default(), Sort::Relevance);
+    let store = read_store(global);
+    let mut hits = search_triaged(corpus, &query, Sort::Relevance, &store);
     if let Some(n) = args.limit {
         hits.truncate(n);
     }
@@ -300,6 +327,47 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
         }
         Ok(())
     })
+}
+
+pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => match f {
+            ExportFormatArg::Csv => ExportFormat::Csv,
+            ExportFormatArg::Json => ExportFormat::Json,
+            ExportFormatArg::Jsonl => ExportFormat::Jsonl,
+            ExportFormatArg::Md => ExportFormat::Markdown,
+        },
+        (None, Some(path)) => ExportFormat::from_path(path).with_context(|| {
+            format!(
+                "cannot tell the format of {}: name it .csv, .json, .jsonl or .md, or pass \
+                 --format",
+                path.display()
+            )
+        })?,
+        (None, None) => ExportFormat::Csv,
+    };
+    let query = parse_query(&args.query)?;
+    let report = load_corpus(&args.paths, global)?;
+    let corpus = &report.corpus;
+    let store = read_store(global);
+    let hits = search_triaged(corpus, &query, sort_of(args.sort, &query), &store);
+    let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
+    let context = ExportContext {
+        query: args.query.clone(),
+        filters: String::new(),
+        exported_at: triage::time::now_rfc3339(),
+    };
+    match &args.output {
+        Some(path) => {
+            triage::export_to_path(path, format, corpus, &indices, &store, &context)
+                .with_context(|| format!("cannot export to {}", path.display()))?;
+            if !global.quiet {
+                eprintln!("exported {} articles to {}", indices.len(), path.display());
+            }
+            Ok(())
+        }
+        None => with_stdout(|out| triage::export(out, format, corpus, &indices, &store, &context)),
+    }
 }
 
 pub fn parse(args: &ParseArgs) -> Result<()> {
@@ -380,6 +448,7 @@ fn facet_title(f: Facet) -> &'static str {
         Facet::Month => "year-month",
         Facet::Dateline => "dateline",
         Facet::Tag => "tag",
+        other => other.name(),
     }
 }
 

@@ -1,4 +1,6 @@
-//! Facets (outlet, year-month, dateline, tag) and their counts.
+//! Facets (outlet, year-month, dateline, tag, and the triage facets decision, read, star and
+//! label) and their counts. Triage facets read the state through a
+//! [`crate::triage::StateLookup`], so the counts follow every triage change.
 //!
 //! Selections follow the usual faceted-search rules: values selected under one facet are OR-ed,
 //! facets are AND-ed, and the counts shown for a facet ignore that facet's own selection (see
@@ -9,6 +11,7 @@ use std::fmt;
 
 use crate::corpus::Corpus;
 use crate::model::Meta;
+use crate::triage::{ArticleState, Decision, NoState, StateLookup};
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
@@ -19,10 +22,25 @@ pub enum Facet {
     Month,
     Dateline,
     Tag,
+    /// relevant / irrelevant / maybe / undecided.
+    Decision,
+    /// read / unread.
+    Read,
+    /// starred (unstarred articles have no value).
+    Star,
+    /// Each label an article carries.
+    Label,
 }
 
 impl Facet {
+    /// The metadata facets.
     pub const ALL: [Facet; 4] = [Facet::Outlet, Facet::Month, Facet::Dateline, Facet::Tag];
+    /// The facets over triage state.
+    pub const TRIAGE: [Facet; 4] = [Facet::Decision, Facet::Read, Facet::Star, Facet::Label];
+
+    pub fn is_triage(self) -> bool {
+        Facet::TRIAGE.contains(&self)
+    }
 
     /// The lower-case name used in the status line and in exports.
     pub fn name(self) -> &'static str {
@@ -31,6 +49,10 @@ impl Facet {
             Facet::Month => "month",
             Facet::Dateline => "dateline",
             Facet::Tag => "tag",
+            Facet::Decision => "decision",
+            Facet::Read => "read",
+            Facet::Star => "star",
+            Facet::Label => "label",
         }
     }
 }
@@ -81,21 +103,33 @@ impl Filters {
         self.selected.values().map(BTreeSet::len).sum()
     }
 
+    /// Whether `meta` passes the selection, taking triage facets as the default state
+    /// (unread, undecided); see [`Filters::matches_with`].
     pub fn matches(&self, meta: &Meta) -> bool {
-        self.matches_except(meta, None)
+        self.matches_with(meta, &ArticleState::default())
     }
 
-    /// Like [`Filters::matches`] but ignoring the selection of `skip`.
-    fn matches_except(&self, meta: &Meta, skip: Option<Facet>) -> bool {
+    /// Whether the article with `meta` and triage `state` passes the selection.
+    pub fn matches_with(&self, meta: &Meta, state: &ArticleState) -> bool {
+        self.matches_except(meta, state, None)
+    }
+
+    /// Like [`Filters::matches_with`] but ignoring the selection of `skip`.
+    fn matches_except(&self, meta: &Meta, state: &ArticleState, skip: Option<Facet>) -> bool {
         self.selected.iter().all(|(&facet, wanted)| {
-            Some(facet) == skip || wanted.is_empty() || has_any(meta, facet, wanted)
+            Some(facet) == skip || wanted.is_empty() || has_any(meta, state, facet, wanted)
         })
     }
 }
 
-/// True when `meta` has at least one of `wanted` for `facet`, without allocating the values.
-fn has_any(meta: &Meta, facet: Facet, wanted: &BTreeSet<String>) -> bool {
+/// True when the article has at least one of `wanted` for `facet`, without allocating the
+/// values.
+fn has_any(meta: &Meta, state: &ArticleState, facet: Facet, wanted: &BTreeSet<String>) -> bool {
     match facet {
+        Facet::Decision => wanted.contains(state.decision.as_str()),
+        Facet::Read => wanted.contains(read_value(state)),
+        Facet::Star => state.starred && wanted.contains(STARRED),
+        Facet::Label => state.labels.iter().any(|l| wanted.contains(l)),
         Facet::Outlet => meta.outlet.as_ref().is_some_and(|o| wanted.contains(o)),
         Facet::Dateline => meta.dateline.as_ref().is_some_and(|d| wanted.contains(d)),
         Facet::Tag => meta.tags.iter().any(|t| wanted.contains(t)),
@@ -126,10 +160,31 @@ impl fmt::Display for Filters {
     }
 }
 
+const STARRED: &str = "starred";
+
+fn read_value(state: &ArticleState) -> &'static str {
+    if state.read { "read" } else { "unread" }
+}
+
 /// The values `meta` has for `facet` ("(none)" is not a value: an article without an outlet
-/// has no outlet value).
+/// has no outlet value). Triage facets see the default state; see [`values_with`].
 pub fn values(meta: &Meta, facet: Facet) -> Vec<String> {
+    values_with(meta, &ArticleState::default(), facet)
+}
+
+/// The values an article with `meta` and triage `state` has for `facet`.
+pub fn values_with(meta: &Meta, state: &ArticleState, facet: Facet) -> Vec<String> {
     match facet {
+        Facet::Decision => vec![state.decision.as_str().to_string()],
+        Facet::Read => vec![read_value(state).to_string()],
+        Facet::Star => {
+            if state.starred {
+                vec![STARRED.to_string()]
+            } else {
+                Vec::new()
+            }
+        }
+        Facet::Label => state.labels.iter().cloned().collect(),
         Facet::Outlet => meta.outlet.iter().cloned().collect(),
         Facet::Dateline => meta.dateline.iter().cloned().collect(),
         Facet::Month => meta.published.iter().map(|d| d.year_month()).collect(),
@@ -146,27 +201,46 @@ pub fn values(meta: &Meta, facet: Facet) -> Vec<String> {
 /// Counts per value of `facet` over `hits` (indices into the corpus), most frequent first,
 /// ties by value.
 pub fn counts(corpus: &Corpus, hits: &[usize], facet: Facet) -> Vec<(String, usize)> {
-    count_where(corpus, hits, facet, |_| true)
+    count_where(corpus, hits, facet, &NoState, |_, _| true)
 }
 
 fn count_where(
     corpus: &Corpus,
     hits: &[usize],
     facet: Facet,
-    keep: impl Fn(&Meta) -> bool,
+    triage: &dyn StateLookup,
+    keep: impl Fn(&Meta, &ArticleState) -> bool,
 ) -> Vec<(String, usize)> {
     let metas = corpus.metas();
+    let default = ArticleState::default();
     let mut map: HashMap<String, usize> = HashMap::new();
-    for meta in hits
-        .iter()
-        .filter_map(|&i| metas.get(i))
-        .filter(|m| keep(m))
-    {
-        for v in values(meta, facet) {
+    for meta in hits.iter().filter_map(|&i| metas.get(i)) {
+        let state = triage.lookup(&meta.id).unwrap_or(&default);
+        if !keep(meta, state) {
+            continue;
+        }
+        for v in values_with(meta, state, facet) {
             *map.entry(v).or_default() += 1;
         }
     }
-    sorted_counts(map)
+    let mut out = sorted_counts(map);
+    if facet == Facet::Decision {
+        // A fixed order reads faster while triaging than one that reshuffles with the counts.
+        out.sort_by_key(|(v, _)| decision_rank(v));
+    }
+    out
+}
+
+fn decision_rank(value: &str) -> usize {
+    [
+        Decision::Relevant,
+        Decision::Maybe,
+        Decision::Irrelevant,
+        Decision::Undecided,
+    ]
+    .iter()
+    .position(|d| d.as_str() == value)
+    .unwrap_or(usize::MAX)
 }
 
 fn sorted_counts(map: HashMap<String, usize>) -> Vec<(String, usize)> {
@@ -187,8 +261,20 @@ pub fn facet_counts(
     filters: &Filters,
     facet: Facet,
 ) -> Vec<(String, usize)> {
-    let mut out = count_where(corpus, query_hits, facet, |m| {
-        filters.matches_except(m, Some(facet))
+    facet_counts_with(corpus, query_hits, filters, facet, &NoState)
+}
+
+/// [`facet_counts`] with the triage state, for the triage facets and for selections that
+/// include them.
+pub fn facet_counts_with(
+    corpus: &Corpus,
+    query_hits: &[usize],
+    filters: &Filters,
+    facet: Facet,
+    triage: &dyn StateLookup,
+) -> Vec<(String, usize)> {
+    let mut out = count_where(corpus, query_hits, facet, triage, |m, st| {
+        filters.matches_except(m, st, Some(facet))
     });
     if let Some(selected) = filters.selected.get(&facet) {
         let missing: Vec<&String> = selected
@@ -198,6 +284,9 @@ pub fn facet_counts(
         if !missing.is_empty() {
             out.extend(missing.into_iter().map(|v| (v.clone(), 0)));
             out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            if facet == Facet::Decision {
+                out.sort_by_key(|(v, _)| decision_rank(v));
+            }
         }
     }
     out

@@ -147,16 +147,19 @@ pub enum KeyMode {
     Detail,
     Filters,
     Search,
+    /// The one-line prompts (labels, note, export file name).
+    Prompt,
     Help,
 }
 
 impl KeyMode {
-    pub const ALL: [KeyMode; 6] = [
+    pub const ALL: [KeyMode; 7] = [
         KeyMode::Global,
         KeyMode::List,
         KeyMode::Detail,
         KeyMode::Filters,
         KeyMode::Search,
+        KeyMode::Prompt,
         KeyMode::Help,
     ];
 
@@ -168,6 +171,7 @@ impl KeyMode {
             KeyMode::Detail => "detail",
             KeyMode::Filters => "filters",
             KeyMode::Search => "search",
+            KeyMode::Prompt => "prompt",
             KeyMode::Help => "help",
         }
     }
@@ -183,6 +187,7 @@ impl KeyMode {
             KeyMode::Detail => "Article detail",
             KeyMode::Filters => "Filters",
             KeyMode::Search => "Search bar",
+            KeyMode::Prompt => "Label, note and export prompts",
             KeyMode::Help => "This help",
         }
     }
@@ -202,6 +207,10 @@ const DEFAULTS: &[(KeyMode, &str, Action)] = &[
     (KeyMode::Global, "f", Action::ToggleFilters),
     (KeyMode::Global, "S", Action::CycleSort),
     (KeyMode::Global, "c", Action::ClearFilters),
+    (KeyMode::Global, "u", Action::Undo),
+    (KeyMode::Global, "ctrl-r", Action::Redo),
+    (KeyMode::Global, "e", Action::Export),
+    (KeyMode::Global, "ctrl-a", Action::ClearSelection),
     (KeyMode::List, "j", Action::MoveDown),
     (KeyMode::List, "down", Action::MoveDown),
     (KeyMode::List, "k", Action::MoveUp),
@@ -216,6 +225,16 @@ const DEFAULTS: &[(KeyMode, &str, Action)] = &[
     (KeyMode::List, "pgup", Action::PageUp),
     (KeyMode::List, "enter", Action::Open),
     (KeyMode::List, "esc", Action::Back),
+    (KeyMode::List, "space", Action::ToggleSelect),
+    (KeyMode::List, "V", Action::SelectAll),
+    (KeyMode::List, "r", Action::MarkRelevant),
+    (KeyMode::List, "i", Action::MarkIrrelevant),
+    (KeyMode::List, "m", Action::MarkMaybe),
+    (KeyMode::List, "0", Action::MarkUndecided),
+    (KeyMode::List, "s", Action::ToggleStar),
+    (KeyMode::List, "x", Action::ToggleRead),
+    (KeyMode::List, "t", Action::EditLabels),
+    (KeyMode::List, "a", Action::EditNote),
     (KeyMode::Detail, "j", Action::MoveDown),
     (KeyMode::Detail, "down", Action::MoveDown),
     (KeyMode::Detail, "k", Action::MoveUp),
@@ -232,6 +251,14 @@ const DEFAULTS: &[(KeyMode, &str, Action)] = &[
     (KeyMode::Detail, "n", Action::NextMatch),
     (KeyMode::Detail, "N", Action::PrevMatch),
     (KeyMode::Detail, "esc", Action::Back),
+    (KeyMode::Detail, "r", Action::MarkRelevant),
+    (KeyMode::Detail, "i", Action::MarkIrrelevant),
+    (KeyMode::Detail, "m", Action::MarkMaybe),
+    (KeyMode::Detail, "0", Action::MarkUndecided),
+    (KeyMode::Detail, "s", Action::ToggleStar),
+    (KeyMode::Detail, "x", Action::ToggleRead),
+    (KeyMode::Detail, "t", Action::EditLabels),
+    (KeyMode::Detail, "a", Action::EditNote),
     (KeyMode::Filters, "j", Action::MoveDown),
     (KeyMode::Filters, "down", Action::MoveDown),
     (KeyMode::Filters, "k", Action::MoveUp),
@@ -260,6 +287,20 @@ const DEFAULTS: &[(KeyMode, &str, Action)] = &[
     (KeyMode::Search, "end", Action::CursorEnd),
     (KeyMode::Search, "ctrl-e", Action::CursorEnd),
     (KeyMode::Search, "ctrl-c", Action::Quit),
+    (KeyMode::Prompt, "enter", Action::Submit),
+    (KeyMode::Prompt, "esc", Action::Cancel),
+    (KeyMode::Prompt, "tab", Action::Complete),
+    (KeyMode::Prompt, "backspace", Action::DeleteBack),
+    (KeyMode::Prompt, "delete", Action::DeleteForward),
+    (KeyMode::Prompt, "ctrl-w", Action::DeleteWordBack),
+    (KeyMode::Prompt, "ctrl-u", Action::ClearQuery),
+    (KeyMode::Prompt, "left", Action::CursorLeft),
+    (KeyMode::Prompt, "right", Action::CursorRight),
+    (KeyMode::Prompt, "home", Action::CursorHome),
+    (KeyMode::Prompt, "ctrl-a", Action::CursorHome),
+    (KeyMode::Prompt, "end", Action::CursorEnd),
+    (KeyMode::Prompt, "ctrl-e", Action::CursorEnd),
+    (KeyMode::Prompt, "ctrl-c", Action::Quit),
     (KeyMode::Help, "?", Action::ToggleHelp),
     (KeyMode::Help, "esc", Action::ToggleHelp),
     (KeyMode::Help, "q", Action::ToggleHelp),
@@ -355,12 +396,19 @@ impl Keymap {
             return Some(Action::Quit);
         }
         match mode {
-            Mode::Search => self.lookup(KeyMode::Search, key).or(match key.code {
-                KeyCode::Char(c) if !key.mods.intersects(CTRL | KeyModifiers::ALT) => {
-                    Some(Action::Insert(c))
-                }
-                _ => None,
-            }),
+            Mode::Search | Mode::Prompt => {
+                let table = if mode == Mode::Search {
+                    KeyMode::Search
+                } else {
+                    KeyMode::Prompt
+                };
+                self.lookup(table, key).or(match key.code {
+                    KeyCode::Char(c) if !key.mods.intersects(CTRL | KeyModifiers::ALT) => {
+                        Some(Action::Insert(c))
+                    }
+                    _ => None,
+                })
+            }
             Mode::Help => self.lookup(KeyMode::Help, key),
             Mode::Normal => self
                 .lookup(pane_mode(focus), key)
@@ -381,7 +429,7 @@ impl Keymap {
                             .then(|| (join_keys(&keys), action.describe().to_string()))
                     })
                     .collect();
-                if mode == KeyMode::Search {
+                if matches!(mode, KeyMode::Search | KeyMode::Prompt) {
                     entries.push(("any other key".to_string(), "type".to_string()));
                 }
                 (mode.title().to_string(), entries)
@@ -393,6 +441,9 @@ impl Keymap {
                 KeyMode::List,
                 &[
                     Action::Open,
+                    Action::MarkRelevant,
+                    Action::MarkIrrelevant,
+                    Action::MarkMaybe,
                     Action::StartSearch,
                     Action::ToggleFilters,
                     Action::CycleSort,
@@ -403,7 +454,9 @@ impl Keymap {
             detail: self.hints(
                 KeyMode::Detail,
                 &[
-                    Action::MoveDown,
+                    Action::MarkRelevant,
+                    Action::MarkIrrelevant,
+                    Action::MarkMaybe,
                     Action::PageDown,
                     Action::NextMatch,
                     Action::Back,
@@ -420,6 +473,10 @@ impl Keymap {
                 ],
             ),
             search: self.hints(KeyMode::Search, &[Action::LeaveSearch, Action::ClearQuery]),
+            prompt: self.hints(
+                KeyMode::Prompt,
+                &[Action::Submit, Action::Cancel, Action::Complete],
+            ),
             help: self.hints(KeyMode::Help, &[Action::MoveDown, Action::ToggleHelp]),
         }
     }
@@ -430,7 +487,9 @@ impl Keymap {
             .iter()
             .filter_map(|&a| {
                 let keys = self.keys_for(mode, a);
-                let keys = if keys.is_empty() && !matches!(mode, KeyMode::Search | KeyMode::Help) {
+                let keys = if keys.is_empty()
+                    && !matches!(mode, KeyMode::Search | KeyMode::Prompt | KeyMode::Help)
+                {
                     self.keys_for(KeyMode::Global, a)
                 } else {
                     keys

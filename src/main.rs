@@ -12,6 +12,7 @@ fn main() -> ExitCode {
         Some(Command::Search(a)) => commands::search(a, &cli.global),
         Some(Command::Parse(a)) => commands::parse(a),
         Some(Command::Stats(a)) => commands::stats(a, &cli.global),
+        Some(Command::Export(a)) => commands::export(a, &cli.global),
         Some(Command::Cache(c)) => commands::cache_cmd(c, &cli.global),
         None => browse(&cli),
     };
@@ -46,6 +47,7 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
             config_path: cli.config.clone(),
             load_summary: summary,
             load_warnings: warnings,
+            store: warta::tui::open_store(cli.global.data_dir.clone()),
         },
     )
 }

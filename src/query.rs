@@ -21,6 +21,7 @@ use crate::corpus::Corpus;
 use crate::facets::Filters;
 use crate::model::{Date, Meta, days_in_month};
 use crate::text::fold;
+use crate::triage::{ArticleState, NoState, StateLookup, TriageTerm};
 
 /// One matcher for the whole process: it keeps per-thread scratch buffers, so sharing it across
 /// rayon workers avoids reallocating them for every search.
@@ -62,6 +63,9 @@ enum Pred {
     Date(DateRange),
     /// A word or phrase of whole words in the body.
     Body(Vec<String>),
+    /// Triage state (`is:starred`, `label:banjir`, `has:note`), looked up by article id in
+    /// the state the caller supplies.
+    Triage(TriageTerm),
 }
 
 impl Pred {
@@ -183,7 +187,32 @@ const FIELDS: &[FieldSpec] = &[
         names: &["date"],
         parse: parse_date,
     },
+    FieldSpec {
+        names: &["is"],
+        parse: |v| triage_field("is", v),
+    },
+    FieldSpec {
+        names: &["label"],
+        parse: |v| triage_field("label", v),
+    },
+    FieldSpec {
+        names: &["has"],
+        parse: |v| triage_field("has", v),
+    },
 ];
+
+/// The triage fields; the message lists the valid values ("must be one of unread, read,
+/// …") because the term is already shown in front of it.
+fn triage_field(field: &str, value: &str) -> Result<Pred, String> {
+    TriageTerm::parse(field, value)
+        .map(Pred::Triage)
+        .map_err(|e| match field {
+            "is" => "must be one of unread, read, starred, relevant, irrelevant, maybe, undecided"
+                .to_string(),
+            "has" => "must be note or labels".to_string(),
+            _ => e,
+        })
+}
 
 fn field_list() -> String {
     FIELDS
@@ -249,6 +278,12 @@ impl Query {
             .any(|t| !t.negated && matches!(t.pred, Pred::Fuzzy(_)))
     }
 
+    /// True when the query tests triage state (`is:`, `label:`, `has:`), so its results
+    /// change when the state does.
+    pub fn has_triage(&self) -> bool {
+        self.terms().any(|t| matches!(t.pred, Pred::Triage(_)))
+    }
+
     fn terms(&self) -> impl Iterator<Item = &Term> {
         self.groups.iter().flatten()
     }
@@ -297,7 +332,7 @@ impl Query {
         for &g in &self.order {
             let group = &self.groups[g];
             let has_body = group.iter().any(|t| t.pred.cost() == 2);
-            match eval_group(group, meta, &mut BodyCache::Unavailable) {
+            match eval_group(group, meta, &mut BodyCache::Unavailable, &NoState) {
                 Some(s) => total += s,
                 None if has_body => {}
                 None => return None,
@@ -312,12 +347,13 @@ impl Query {
         meta: &Meta,
         costs: std::ops::RangeInclusive<u8>,
         body: &mut BodyCache,
+        triage: &dyn StateLookup,
     ) -> Option<i64> {
         let mut total = 0;
         for &g in &self.order {
             let group = &self.groups[g];
             if costs.contains(&group_cost(group)) {
-                total += eval_group(group, meta, body)?;
+                total += eval_group(group, meta, body, triage)?;
             }
         }
         Some(total)
@@ -328,7 +364,13 @@ impl Query {
     /// results. Conservative: it holds when each of `previous`'s groups is implied by one of
     /// `self`'s, where a term implies another when they are equal, or when a fuzzy, exact,
     /// prefix or substring-field term was extended by appending characters.
+    ///
+    /// Queries with triage terms never refine: triage state can change between two searches
+    /// (starring an article adds it to `is:starred`), so earlier results are no bound.
     pub fn refines(&self, previous: &Query) -> bool {
+        if self.has_triage() || previous.has_triage() {
+            return false;
+        }
         previous
             .groups
             .iter()
@@ -702,16 +744,21 @@ impl BodyCache<'_> {
 
 /// The group's score when one of its terms matches. Body terms are tried only when no cheaper
 /// alternative matched.
-fn eval_group(group: &Group, meta: &Meta, body: &mut BodyCache) -> Option<i64> {
+fn eval_group(
+    group: &Group,
+    meta: &Meta,
+    body: &mut BodyCache,
+    triage: &dyn StateLookup,
+) -> Option<i64> {
     let mut best: Option<i64> = None;
     for term in group.iter().filter(|t| t.pred.cost() < 2) {
-        if let Some(s) = eval_term(term, meta, body) {
+        if let Some(s) = eval_term(term, meta, body, triage) {
             best = Some(best.map_or(s, |b| b.max(s)));
         }
     }
     if best.is_none() {
         for term in group.iter().filter(|t| t.pred.cost() == 2) {
-            if let Some(s) = eval_term(term, meta, body) {
+            if let Some(s) = eval_term(term, meta, body, triage) {
                 return Some(s);
             }
         }
@@ -719,8 +766,17 @@ fn eval_group(group: &Group, meta: &Meta, body: &mut BodyCache) -> Option<i64> {
     best
 }
 
-fn eval_term(term: &Term, meta: &Meta, body: &mut BodyCache) -> Option<i64> {
+fn eval_term(
+    term: &Term,
+    meta: &Meta,
+    body: &mut BodyCache,
+    triage: &dyn StateLookup,
+) -> Option<i64> {
     let matched = match &term.pred {
+        Pred::Triage(t) => match triage.lookup(&meta.id) {
+            Some(st) => t.matches(st),
+            None => t.matches(&ArticleState::default()),
+        },
         Pred::Fuzzy(p) => return fuzzy_score(meta, p),
         // Undated articles match no date term, negated or not: their date is unknown.
         Pred::Date(r) => meta.published.as_ref().map(|d| r.contains(d))?,
@@ -844,7 +900,7 @@ pub fn search(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> 
     search_with(corpus, query, filters, sort, None)
 }
 
-/// [`search`] with an extra caller-supplied predicate (triage state and the like).
+/// [`search`] with an extra caller-supplied predicate.
 pub fn search_with(
     corpus: &Corpus,
     query: &Query,
@@ -852,8 +908,74 @@ pub fn search_with(
     sort: Sort,
     extra: Option<ExtraFilter<'_>>,
 ) -> Vec<Hit> {
-    let all: Vec<usize> = (0..corpus.len()).collect();
-    search_subset(corpus, query, filters, sort, &all, extra)
+    search_in(
+        corpus,
+        query,
+        filters,
+        sort,
+        Scope {
+            extra,
+            ..Scope::default()
+        },
+    )
+}
+
+/// What a search may look at besides the corpus: which articles to scan, an extra
+/// predicate, and the triage state that `is:`/`label:`/`has:` terms and triage facets test
+/// (without it every article is unread and undecided).
+#[derive(Clone, Copy, Default)]
+pub struct Scope<'a> {
+    /// Scan only these corpus indices (see [`Query::refines`]); `None` scans everything.
+    pub candidates: Option<&'a [usize]>,
+    pub extra: Option<ExtraFilter<'a>>,
+    pub triage: Option<&'a dyn StateLookup>,
+}
+
+/// The general search: every article in `scope` matching `query` and `filters`, in `sort`
+/// order.
+pub fn search_in(
+    corpus: &Corpus,
+    query: &Query,
+    filters: &Filters,
+    sort: Sort,
+    scope: Scope<'_>,
+) -> Vec<Hit> {
+    let triage: &dyn StateLookup = scope.triage.unwrap_or(&NoState);
+    let default = ArticleState::default();
+    let metas = corpus.metas();
+    let check = |index: usize| -> Option<Hit> {
+        let meta = metas.get(index)?;
+        let state = triage.lookup(&meta.id).unwrap_or(&default);
+        if !filters.matches_with(meta, state) {
+            return None;
+        }
+        let mut body = BodyCache::Pending(corpus, index);
+        let cheap = query.eval_costs(meta, 0..=0, &mut body, triage)?;
+        if let Some(extra) = scope.extra
+            && !extra(meta, index)
+        {
+            return None;
+        }
+        let rest = query.eval_costs(meta, 1..=2, &mut body, triage)?;
+        Some(Hit {
+            index,
+            score: cheap + rest,
+        })
+    };
+    let mut hits: Vec<Hit> = match scope.candidates {
+        Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
+        None => (0..corpus.len())
+            .into_par_iter()
+            .filter_map(check)
+            .collect(),
+    };
+    let sort = if sort == Sort::Relevance && !query.has_score() {
+        Sort::DateDesc
+    } else {
+        sort
+    };
+    sort_hits(&mut hits, corpus, sort);
+    hits
 }
 
 /// Like [`search_with`] but scanning only `candidates` (e.g. the previous results when
@@ -867,35 +989,17 @@ pub fn search_subset(
     candidates: &[usize],
     extra: Option<ExtraFilter<'_>>,
 ) -> Vec<Hit> {
-    let metas = corpus.metas();
-    let mut hits: Vec<Hit> = candidates
-        .par_iter()
-        .filter_map(|&index| {
-            let meta = metas.get(index)?;
-            if !filters.matches(meta) {
-                return None;
-            }
-            let mut body = BodyCache::Pending(corpus, index);
-            let cheap = query.eval_costs(meta, 0..=0, &mut body)?;
-            if let Some(extra) = extra
-                && !extra(meta, index)
-            {
-                return None;
-            }
-            let rest = query.eval_costs(meta, 1..=2, &mut body)?;
-            Some(Hit {
-                index,
-                score: cheap + rest,
-            })
-        })
-        .collect();
-    let sort = if sort == Sort::Relevance && !query.has_score() {
-        Sort::DateDesc
-    } else {
-        sort
-    };
-    sort_hits(&mut hits, corpus, sort);
-    hits
+    search_in(
+        corpus,
+        query,
+        filters,
+        sort,
+        Scope {
+            candidates: Some(candidates),
+            extra,
+            triage: None,
+        },
+    )
 }
 
 /// Orders hits in place; ties are broken by date (newest first), then id, so output is stable.
@@ -1313,7 +1417,7 @@ mod tests {
         );
         assert_eq!(
             err("foo:bar"),
-            "unknown field \"foo:\"; fields are outlet: city: author: tag: body: date:"
+            "unknown field \"foo:\"; fields are outlet: city: author: tag: body: date: is: label: has:"
         );
         assert!(err("| a").starts_with("dangling \"|\""));
         assert!(err("a |").starts_with("dangling \"|\""));
@@ -1542,5 +1646,80 @@ mod tests {
                 "{new} vs {old}"
             );
         }
+    }
+
+    #[test]
+    fn triage_terms_parse_evaluate_and_never_refine() {
+        use crate::triage::{ArticleState, Decision};
+        use std::collections::HashMap;
+        let c = corpus();
+        let ids: Vec<String> = (0..c.len()).map(|i| c.meta(i).id.clone()).collect();
+        let mut states: HashMap<String, ArticleState> = HashMap::new();
+        states.insert(
+            ids[0].clone(),
+            ArticleState {
+                starred: true,
+                decision: Decision::Relevant,
+                labels: ["Banjir".to_string()].into(),
+                ..Default::default()
+            },
+        );
+        states.insert(
+            ids[1].clone(),
+            ArticleState {
+                read: true,
+                decision: Decision::Maybe,
+                note: Some("cek".into()),
+                ..Default::default()
+            },
+        );
+        let run = |q: &str| -> Vec<String> {
+            let q = Query::parse(q).unwrap();
+            let mut hits: Vec<String> = search_in(
+                &c,
+                &q,
+                &Filters::default(),
+                Sort::DateDesc,
+                Scope {
+                    triage: Some(&states),
+                    ..Scope::default()
+                },
+            )
+            .iter()
+            .map(|h| c.meta(h.index).id.clone())
+            .collect();
+            hits.sort();
+            hits
+        };
+        assert_eq!(run("is:starred"), vec![ids[0].clone()]);
+        assert_eq!(run("is:relevant"), vec![ids[0].clone()]);
+        assert_eq!(run("is:maybe"), vec![ids[1].clone()]);
+        assert_eq!(run("is:read"), vec![ids[1].clone()]);
+        assert_eq!(run("label:banjir"), vec![ids[0].clone()]);
+        assert_eq!(run("has:note"), vec![ids[1].clone()]);
+        assert_eq!(run("has:labels"), vec![ids[0].clone()]);
+        assert_eq!(run("is:starred | is:maybe").len(), 2);
+        assert_eq!(run("is:undecided").len(), c.len() - 2);
+        assert_eq!(run("!is:unread"), vec![ids[1].clone()]);
+        assert_eq!(run("is:unread").len(), c.len() - 1);
+        // Without a lookup every article has the default state.
+        let q = Query::parse("is:starred").unwrap();
+        assert!(search(&c, &q, &Filters::default(), Sort::DateDesc).is_empty());
+        assert!(q.has_triage() && !Query::parse("banjir").unwrap().has_triage());
+        let e = Query::parse("is:bogus").unwrap_err().message;
+        assert!(
+            e.contains("is:bogus") && e.contains("unread, read, starred, relevant"),
+            "{e}"
+        );
+        assert!(
+            Query::parse("has:stars")
+                .unwrap_err()
+                .message
+                .contains("note or labels")
+        );
+        // Triage state changes between searches, so no reuse of earlier results.
+        let a = Query::parse("is:starred").unwrap();
+        let b = Query::parse("is:starred banjir").unwrap();
+        assert!(!b.refines(&a) && !a.refines(&a));
     }
 }

@@ -10,6 +10,10 @@
 //! ```
 //! Nothing ticks: with no input the loop sleeps in `recv`, uses no CPU and writes nothing.
 //! It redraws only after a message changed something.
+//!
+//! Triage effects run on the loop's thread against the store it owns: each is fsync'd
+//! before its outcome reaches the app, so nothing is drawn as done before it is on disk.
+//! The store is closed (compacted, lock released) on quit and on signals.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -22,10 +26,12 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::search::{self, SearchMemo};
+use crate::app::triage as app_triage;
 use crate::app::{Action, App, Effect, MessageKind, SearchRequest, SearchResults, update};
 use crate::config;
 use crate::corpus::Corpus;
 use crate::keymap::Keymap;
+use crate::triage::Store;
 use crate::ui;
 
 pub struct TuiOptions {
@@ -35,6 +41,19 @@ pub struct TuiOptions {
     pub load_summary: String,
     /// Loader problems (skipped files); the first is shown at start.
     pub load_warnings: Vec<String>,
+    /// The triage store, opened by the caller (see [`open_store`]).
+    pub store: Store,
+}
+
+/// The store for `data_dir` (from `--data-dir` / `WARTA_DATA_DIR`), else the platform data
+/// dir, else a memory-only store that says why nothing is saved.
+pub fn open_store(data_dir: Option<PathBuf>) -> Store {
+    match data_dir.or_else(crate::triage::default_data_dir) {
+        Some(dir) => Store::open(&dir),
+        None => Store::in_memory(
+            "no data directory (no home directory?); use --data-dir or WARTA_DATA_DIR",
+        ),
+    }
 }
 
 enum Msg {
@@ -64,13 +83,16 @@ impl Drop for RestoreGuard {
 
 /// Runs the browser until the user quits. On SIGTERM/SIGHUP/SIGINT the terminal is restored
 /// and the process exits with 128 + the signal number.
-pub fn run(corpus: Corpus, opts: TuiOptions) -> anyhow::Result<()> {
+pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         bail!("not a terminal; use 'warta list' for plain output");
     }
     let cfg = config::load(opts.config_path.as_deref());
     let mut app = App::new(corpus.clone(), cfg.keymap.key_help());
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let store = std::mem::replace(&mut opts.store, Store::in_memory(""));
+    app_triage::install_store(&mut app, &store);
+    let mut store = Some(store);
     if let Some(w) = cfg.warnings.first() {
         let more = cfg.warnings.len() - 1;
         let text = if more > 0 {
@@ -107,21 +129,38 @@ pub fn run(corpus: Corpus, opts: TuiOptions) -> anyhow::Result<()> {
         // The worker lives as long as `req_rx`; a send error means it died, which the loop
         // reports as a message rather than a crash.
         let _ = req_tx.send(req);
-        event_loop(&mut terminal, &mut app, &cfg.keymap, &rx, &req_tx)?
+        let mut ctx = Ctx {
+            keymap: &cfg.keymap,
+            req_tx: &req_tx,
+            store: store.as_mut(),
+        };
+        event_loop(&mut terminal, &mut app, &mut ctx, &rx)
     };
     signal_handle.close();
+    // Compact and release the lock before leaving, also after a signal or a draw error.
+    let closed = store.take().map(Store::close);
+    let exit = exit?;
+    if let Some(Err(e)) = closed {
+        eprintln!("warta: {e}");
+    }
     match exit {
         Exit::Quit => Ok(()),
         Exit::Signal(sig) => std::process::exit(128 + sig),
     }
 }
 
+/// What the loop works with besides the app.
+struct Ctx<'a> {
+    keymap: &'a Keymap,
+    req_tx: &'a Sender<SearchRequest>,
+    store: Option<&'a mut Store>,
+}
+
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    keymap: &Keymap,
+    ctx: &mut Ctx<'_>,
     rx: &Receiver<Msg>,
-    req_tx: &Sender<SearchRequest>,
 ) -> anyhow::Result<Exit> {
     let mut dirty = true;
     loop {
@@ -138,7 +177,7 @@ fn event_loop(
         };
         let mut next = Some(first);
         while let Some(msg) = next {
-            match handle(app, keymap, msg, req_tx) {
+            match handle(app, ctx, msg) {
                 Step::Continue(changed) => dirty |= changed,
                 Step::Exit(e) => return Ok(e),
             }
@@ -152,30 +191,44 @@ enum Step {
     Exit(Exit),
 }
 
-fn handle(app: &mut App, keymap: &Keymap, msg: Msg, req_tx: &Sender<SearchRequest>) -> Step {
+fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
     let action = match msg {
         Msg::Signal(sig) => return Step::Exit(Exit::Signal(sig)),
         Msg::InputClosed => return Step::Exit(Exit::Quit),
         Msg::Results(r) => return Step::Continue(app.apply_results(r)),
         Msg::Resize(w, h) => Action::Resize(w, h),
-        Msg::Key(key) => match keymap.resolve(app.mode, app.focus, key) {
+        Msg::Key(key) => match ctx.keymap.resolve(app.mode, app.focus, key) {
             Some(a) => a,
             None => return Step::Continue(false),
         },
     };
-    match update(app, action) {
-        Effect::Quit => Step::Exit(Exit::Quit),
-        Effect::Search(req) => {
-            if req_tx.send(req).is_err() {
-                app.searching = false;
-                app.set_message(
-                    "search worker stopped; results are stale",
-                    MessageKind::Error,
-                );
+    let mut effect = update(app, action);
+    loop {
+        effect = match effect {
+            Effect::Quit => return Step::Exit(Exit::Quit),
+            Effect::Search(req) => {
+                send_search(app, ctx.req_tx, req);
+                return Step::Continue(true);
             }
-            Step::Continue(true)
-        }
-        Effect::None => Step::Continue(true),
+            Effect::None => return Step::Continue(true),
+            Effect::Triage(cmd) => match ctx.store.as_deref_mut() {
+                Some(store) => {
+                    let outcome = app_triage::execute(store, &app.corpus, cmd);
+                    app.apply_outcome(outcome)
+                }
+                None => return Step::Continue(true),
+            },
+        };
+    }
+}
+
+fn send_search(app: &mut App, req_tx: &Sender<SearchRequest>, req: SearchRequest) {
+    if req_tx.send(req).is_err() {
+        app.searching = false;
+        app.set_message(
+            "search worker stopped; results are stale",
+            MessageKind::Error,
+        );
     }
 }
 

@@ -253,3 +253,219 @@ fn closed_pipe_is_not_an_error() {
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+// ---- Triage state from the command line ----
+
+use warta::loader::{self, CacheMode, LoadOptions};
+use warta::triage::{Decision, Mode, Op, Saved, Store};
+
+fn warta_in(args: &[&str], cache: &Path, data: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .env("WARTA_CACHE_DIR", cache)
+        .env("WARTA_DATA_DIR", data)
+        .env_remove("WARTA_CONFIG")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run warta")
+}
+
+/// The bundled corpus's (id, title), newest first, as `warta list` orders them.
+fn seed_ids() -> Vec<(String, String)> {
+    let c = loader::load(
+        &loader::embedded_inputs(),
+        &LoadOptions {
+            cache: CacheMode::Disabled,
+        },
+    )
+    .corpus;
+    let mut v: Vec<_> = (0..c.len())
+        .map(|i| {
+            let m = c.meta(i);
+            (m.published, m.id.clone(), m.title.clone())
+        })
+        .collect();
+    v.sort_by_key(|b| std::cmp::Reverse(b.0));
+    v.into_iter().map(|(_, id, t)| (id, t)).collect()
+}
+
+/// A store holding: article 0 relevant + starred + labelled, 1 relevant, 2 maybe, 3
+/// irrelevant with a note. The store stays open (and locked), like a running browser.
+fn triaged_store(dir: &Path) -> (Store, Vec<(String, String)>) {
+    let ids = seed_ids();
+    let mut store = Store::open(dir);
+    assert_eq!(store.mode(), Mode::ReadWrite);
+    let one = |i: usize| vec![ids[i].0.clone()];
+    let ops = [
+        Op::Decide {
+            ids: vec![ids[0].0.clone(), ids[1].0.clone()],
+            decision: Decision::Relevant,
+        },
+        Op::SetStar {
+            ids: one(0),
+            star: true,
+        },
+        Op::AddLabel {
+            ids: one(0),
+            label: "banjir".into(),
+        },
+        Op::Decide {
+            ids: one(2),
+            decision: Decision::Maybe,
+        },
+        Op::Decide {
+            ids: one(3),
+            decision: Decision::Irrelevant,
+        },
+        Op::SetNote {
+            ids: one(3),
+            note: "bukan wilayah kita".into(),
+        },
+    ];
+    for op in ops {
+        assert_eq!(store.apply(op).unwrap(), Saved::Durable);
+    }
+    (store, ids)
+}
+
+#[test]
+fn list_and_search_read_triage_state_while_the_store_is_locked() {
+    let cache = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let (_held, ids) = triaged_store(data.path());
+    let o = warta_in(
+        &["list", "--query", "is:starred"],
+        cache.path(),
+        data.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains(&ids[0].1[..20]), "{out}");
+    let o = warta_in(
+        &["list", "--query", "is:relevant", "--format", "jsonl"],
+        cache.path(),
+        data.path(),
+    );
+    assert_eq!(stdout(&o).lines().count(), 2, "{}", stdout(&o));
+    let o = warta_in(
+        &["list", "--query", "is:undecided"],
+        cache.path(),
+        data.path(),
+    );
+    assert_eq!(stdout(&o).lines().count(), 1);
+    let o = warta_in(&["search", "label:BANJIR"], cache.path(), data.path());
+    assert!(stdout(&o).starts_with(&ids[0].0), "{}", stdout(&o));
+    let o = warta_in(&["list", "--query", "is:bogus"], cache.path(), data.path());
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("unread, read, starred"),
+        "{}",
+        stderr(&o)
+    );
+    // Reading never disturbed the holder: it still writes durably.
+    let mut held = _held;
+    let op = Op::SetRead {
+        ids: vec![ids[4].0.clone()],
+        read: true,
+    };
+    assert_eq!(held.apply(op).unwrap(), Saved::Durable);
+    assert_eq!(held.mode(), Mode::ReadWrite);
+}
+
+#[test]
+fn export_csv_rows_carry_the_triage_state() {
+    let cache = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let (_held, ids) = triaged_store(data.path());
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("relevan.csv");
+    let o = warta_in(
+        &[
+            "export",
+            "--query",
+            "is:relevant",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+        cache.path(),
+        data.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut r = csv::Reader::from_path(&file).unwrap();
+    let headers = r.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    let mut got: Vec<&str> = rows.iter().map(|r| &r[col("id")]).collect();
+    got.sort();
+    let mut want = vec![ids[0].0.as_str(), ids[1].0.as_str()];
+    want.sort();
+    assert_eq!(got, want);
+    for row in &rows {
+        assert_eq!(&row[col("decision")], "relevant");
+        assert_eq!(&row[col("query")], "is:relevant");
+    }
+    let starred = rows.iter().find(|r| r[col("id")] == ids[0].0).unwrap();
+    assert_eq!(&starred[col("starred")], "true");
+    assert_eq!(&starred[col("labels")], "banjir");
+    // Without -o: CSV on stdout.
+    let o = warta_in(&["export", "-q", "has:note"], cache.path(), data.path());
+    let text = stdout(&o);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(
+        text.contains("bukan wilayah kita") && text.contains("irrelevant"),
+        "{text}"
+    );
+}
+
+#[test]
+fn export_json_jsonl_and_markdown() {
+    let cache = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let (_held, ids) = triaged_store(data.path());
+    let o = warta_in(&["export", "--format", "json"], cache.path(), data.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let arts = v["articles"].as_array().unwrap();
+    assert_eq!(arts.len(), 5);
+    let first = arts.iter().find(|a| a["id"] == ids[0].0.as_str()).unwrap();
+    assert_eq!(first["decision"], "relevant");
+    assert_eq!(first["starred"], true);
+
+    let out_dir = tempfile::tempdir().unwrap();
+    let jl = out_dir.path().join("x.jsonl");
+    let o = warta_in(
+        &["export", "-q", "is:maybe", "-o", jl.to_str().unwrap()],
+        cache.path(),
+        data.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&jl).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    let rec: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(rec["id"], ids[2].0.as_str());
+    assert_eq!(rec["decision"], "maybe");
+
+    let o = warta_in(&["export", "--format", "md"], cache.path(), data.path());
+    let md = stdout(&o);
+    // Grouped by decision: relevant before maybe before irrelevant, each article under its group.
+    let pos = |s: &str| {
+        md.find(s)
+            .unwrap_or_else(|| panic!("{s:?} missing in\n{md}"))
+    };
+    let (rel, may, irr) = (pos("Relevant"), pos("Maybe"), pos("Irrelevant"));
+    assert!(rel < may && may < irr, "{md}");
+    let t0 = pos(&ids[0].1[..15]);
+    let t2 = pos(&ids[2].1[..15]);
+    assert!(rel < t0 && t0 < may && may < t2 && t2 < irr, "{md}");
+
+    // An unknown extension without --format is a clear error.
+    let o = warta_in(&["export", "-o", "out.txt"], cache.path(), data.path());
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains(".csv, .json, .jsonl or .md"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -35,7 +35,16 @@ fn quote(s: &str) -> String {
 impl Tmux {
     /// Starts `warta` with an isolated environment in a `width`x`height` window.
     fn start(width: u16, height: u16) -> Tmux {
+        Tmux::start_with(width, height, None)
+    }
+
+    /// Like [`Tmux::start`], keeping triage state in `data` (so a second run sees it).
+    fn start_with(width: u16, height: u16, data: Option<&Path>) -> Tmux {
         let home = tempfile::tempdir().expect("tempdir");
+        let data = data.map_or_else(
+            || home.path().join("data").display().to_string(),
+            |d| d.display().to_string(),
+        );
         let socket = format!(
             "warta-test-{}-{}",
             std::process::id(),
@@ -46,10 +55,11 @@ impl Tmux {
         // `read` keeps the pane open after warta exits so the exit marker can be seen.
         let script = format!("{}; echo WARTA-EXITED-$?; read _", quote(bin));
         let cmd = format!(
-            "env -i PATH={} HOME={} WARTA_CACHE_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 sh -c {}",
+            "env -i PATH={} HOME={} WARTA_CACHE_DIR={} WARTA_DATA_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 sh -c {}",
             quote(&std::env::var("PATH").unwrap_or_default()),
             quote(&home.path().display().to_string()),
             quote(&dir("cache")),
+            quote(&data),
             quote(&dir("config.toml")),
             quote(&dir("xdg")),
             quote(&script),
@@ -168,6 +178,8 @@ fn filter_changes_the_count() {
     let t = Tmux::start(120, 40);
     t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     t.keys(&["f"]);
+    // Past the triage facets (decision: undecided, read: unread) to the first outlet.
+    t.keys(&["j", "j"]);
     t.keys(&["Space"]);
     let s = t.wait("1/5 after toggling an outlet", |s| {
         status_line(s).starts_with(" 1/5")
@@ -188,11 +200,120 @@ fn narrow_terminal_uses_the_filter_overlay() {
     t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     t.keys(&["f"]);
     t.wait_for("Filters");
-    t.keys(&["j", "Space"]);
+    t.keys(&["j", "j", "j", "Space"]);
     t.wait("1/5", |s| status_line(s).starts_with(" 1/5"));
     // Esc and q in one burst would read as alt-q; wait for the overlay to close first.
     t.keys(&["Escape"]);
     t.wait("the overlay closed", |s| s.contains("Articles 1/5"));
+    t.keys(&["q"]);
+    t.wait_for("WARTA-EXITED-0");
+}
+
+/// Row `n` of the article list in the 120-column layout (filters | list | detail): the list
+/// is the second bordered pane on the line.
+fn list_row(screen: &str, n: usize) -> String {
+    let line = screen.lines().nth(2 + n).unwrap_or_default();
+    line.split('│').nth(3).unwrap_or_default().to_string()
+}
+
+#[test]
+fn triage_marks_survive_a_restart() {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    {
+        let t = Tmux::start_with(120, 40, Some(data.path()));
+        t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+        t.keys(&["s"]);
+        t.wait("the star", |s| list_row(s, 0).contains("★"));
+        // r decides row 0 and moves on to row 1; m decides row 1.
+        t.keys(&["r"]);
+        t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+        t.keys(&["m"]);
+        let s = t.wait("maybe 1", |s| {
+            status_line(s).contains("triaged 2/5 · relevant 1 · maybe 1")
+        });
+        assert!(list_row(&s, 0).contains("•★R"), "{s}");
+        assert!(list_row(&s, 1).contains("• M"), "{s}");
+        t.keys(&["q"]);
+        t.wait_for("WARTA-EXITED-0");
+    }
+    let t = Tmux::start_with(120, 40, Some(data.path()));
+    let s = t.wait("the marks after a restart", |s| {
+        status_line(s).contains("triaged 2/5")
+    });
+    assert!(list_row(&s, 0).contains("•★R"), "{s}");
+    assert!(list_row(&s, 1).contains("• M"), "{s}");
+    assert!(
+        list_row(&s, 2).starts_with(" •    "),
+        "undecided, unread: {s}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("WARTA-EXITED-0");
+}
+
+#[test]
+fn export_from_the_browser_writes_csv_rows() {
+    if !have_tmux() {
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("view.csv");
+    let t = Tmux::start(120, 40);
+    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    t.keys(&["r"]);
+    t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+    t.keys(&["e"]);
+    t.wait_for("export to");
+    t.keys(&["C-u"]);
+    t.literal(&file.display().to_string());
+    t.keys(&["Enter"]);
+    t.wait_for("exported 5 articles to");
+    let text = std::fs::read_to_string(&file).expect("the export");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    let decision = headers.iter().position(|h| h == "decision").unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), 5, "{text}");
+    let relevant = rows.iter().filter(|r| &r[decision] == "relevant").count();
+    assert_eq!(relevant, 1, "{text}");
+    t.keys(&["q"]);
+    t.wait_for("WARTA-EXITED-0");
+}
+
+#[test]
+fn a_batch_decision_is_undone_in_one_step() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start(120, 40);
+    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    t.keys(&["Space", "Space"]);
+    t.wait_for("2 selected");
+    t.keys(&["r"]);
+    let s = t.wait("relevant 2", |s| status_line(s).contains("relevant 2"));
+    assert!(
+        list_row(&s, 0).contains("▸• R") && list_row(&s, 1).contains("▸• R"),
+        "{s}"
+    );
+    t.keys(&["u"]);
+    let s = t.wait("the batch undone", |s| {
+        status_line(s).contains("undone: marked 2 articles relevant")
+    });
+    assert!(status_line(&s).contains("triaged 0/5"), "{s}");
+    // Still selected, no decision mark any more.
+    assert!(
+        list_row(&s, 0).starts_with("▸•    ") && list_row(&s, 1).starts_with("▸•    "),
+        "{s}"
+    );
+    // V selects the whole view; one undo reverts all five.
+    t.keys(&["V"]);
+    t.wait_for("5 selected");
+    t.keys(&["i"]);
+    t.wait("triaged 5/5", |s| status_line(s).contains("triaged 5/5"));
+    t.keys(&["u"]);
+    t.wait("all undone", |s| status_line(s).contains("triaged 0/5"));
     t.keys(&["q"]);
     t.wait_for("WARTA-EXITED-0");
 }

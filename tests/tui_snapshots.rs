@@ -88,9 +88,13 @@ fn with_filter() {
     for (w, h) in SIZES {
         let mut app = app_at(w, h);
         app::update_sync(&mut app, Action::ToggleFilters);
+        // Past the triage facets (undecided, unread) to the first outlet, Grow Media.
+        app::update_sync(&mut app, Action::MoveDown);
+        app::update_sync(&mut app, Action::MoveDown);
         app::update_sync(&mut app, Action::ToggleValue);
         let s = screen(&app);
         assert!(!app.filters.is_empty());
+        assert_eq!(app.hits.len(), 1, "one outlet selected:\n{s}");
         assert_snapshot!(format!("filter_{w}x{h}"), s);
     }
 }
@@ -147,5 +151,37 @@ proptest! {
             let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
             term.draw(|f| ui::render(f, &app)).unwrap();
         }
+    }
+}
+
+/// The marks column and the triage facets after some triage: decided, starred, labelled,
+/// read and selected rows, readable without colour.
+#[test]
+fn triage_marks_and_facets() {
+    use warta::triage::Store;
+    for (w, h) in SIZES {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(dir.path());
+        let mut app = app_at(w, h);
+        app.today = "2025-01-01".into();
+        app::triage::install_store(&mut app, &store);
+        let mut run = |app: &mut App, actions: &[Action]| {
+            for &a in actions {
+                app::update_with_store(app, &mut store, a);
+            }
+        };
+        // Row 0: relevant + starred + read; row 1: maybe; row 2: selected; row 3: labelled.
+        run(&mut app, &[Action::Open, Action::Back, Action::ToggleStar]);
+        run(&mut app, &[Action::MarkRelevant, Action::MarkMaybe]);
+        run(&mut app, &[Action::EditLabels]);
+        for c in "banjir".chars() {
+            run(&mut app, &[Action::Insert(c)]);
+        }
+        run(&mut app, &[Action::Submit, Action::ToggleSelect]);
+        let s = screen(&app);
+        assert!(s.contains("★R") || w < 60, "{s}");
+        assert_snapshot!(format!("triage_list_{w}x{h}"), s);
+        run(&mut app, &[Action::ToggleFilters]);
+        assert_snapshot!(format!("triage_filters_{w}x{h}"), screen(&app));
     }
 }

@@ -217,6 +217,13 @@ fn filters_toggle_and_clear() {
     let mut app = app_with(seeds(), 80, 24);
     step(&mut app, &[Action::ToggleFilters]);
     assert_eq!((app.focus, app.filters_open), (Focus::Filters, true));
+    // The triage facets come first; this test is about the outlets.
+    while !matches!(
+        &app.filter_rows[app.filter_cursor],
+        FilterRow::Value { facet, .. } if facet.name() == "outlet"
+    ) {
+        step(&mut app, &[Action::MoveDown]);
+    }
     let Some(FilterRow::Value { value, count, .. }) =
         app.filter_rows.get(app.filter_cursor).cloned()
     else {
@@ -505,4 +512,418 @@ fn config_file_is_read_from_the_given_path() {
     );
     let missing = config::load(Some(&dir.path().join("nope.toml")));
     assert!(missing.warnings[0].contains("cannot read"));
+}
+
+// ---- Triage: keys → effects → the store → the view ----
+
+use warta::app::{PromptKind, TriageCmd};
+use warta::triage::{Decision, Mode as StoreMode, Store};
+
+fn triage_app(n: usize) -> (App, Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path());
+    assert_eq!(store.mode(), StoreMode::ReadWrite);
+    let mut app = app_with(synthetic(n), 100, 30);
+    app::triage::install_store(&mut app, &store);
+    (app, store, dir)
+}
+
+fn act(app: &mut App, store: &mut Store, actions: &[Action]) {
+    for &a in actions {
+        app::update_with_store(app, store, a);
+    }
+}
+
+fn decision_at(app: &App, pos: usize) -> Decision {
+    app.state_of(app.hits[pos].index).decision
+}
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn deciding_moves_to_the_next_undecided_article_in_the_view() {
+    let (mut app, mut store, _dir) = triage_app(6);
+    // Article at position 2 is already decided, so deciding 1 skips it.
+    act(&mut app, &mut store, &[Action::MoveDown, Action::MoveDown]);
+    act(&mut app, &mut store, &[Action::MarkMaybe]);
+    assert_eq!(app.cursor, 3);
+    act(&mut app, &mut store, &[Action::Top, Action::MoveDown]);
+    act(&mut app, &mut store, &[Action::MarkRelevant]);
+    assert_eq!(decision_at(&app, 1), Decision::Relevant);
+    assert_eq!(app.cursor, 3, "skipped the decided article at 2");
+    assert_eq!(message(&app), "marked 1 article relevant");
+    // Durable: a fresh store over the same directory sees it.
+    let id = app.corpus.meta(app.hits[1].index).id.clone();
+    act(
+        &mut app,
+        &mut store,
+        &[Action::Bottom, Action::MarkIrrelevant],
+    );
+    assert_eq!(app.cursor, 5, "nothing undecided below: stay");
+    assert!(message(&app).ends_with("all triaged"), "{}", message(&app));
+    drop(store);
+    let reopened = Store::open(_dir.path());
+    assert_eq!(reopened.state(&id).decision, Decision::Relevant);
+}
+
+#[test]
+fn deciding_inside_an_is_undecided_view_keeps_the_cursor_on_the_next_one() {
+    let (mut app, mut store, _dir) = triage_app(5);
+    step(&mut app, &[Action::StartSearch]);
+    type_str(&mut app, "is:undecided");
+    step(&mut app, &[Action::LeaveSearch]);
+    assert_eq!(app.hits.len(), 5);
+    let second = app.hits[1].index;
+    act(&mut app, &mut store, &[Action::MarkRelevant]);
+    assert_eq!(app.hits.len(), 4, "the decided article left the view");
+    assert_eq!(app.selected(), Some(second));
+    assert_eq!(app.progress.total, 4);
+}
+
+#[test]
+fn a_batch_over_the_selection_is_one_undo() {
+    let (mut app, mut store, _dir) = triage_app(8);
+    act(&mut app, &mut store, &[Action::SelectAll]);
+    assert_eq!(app.selection.len(), 8);
+    act(&mut app, &mut store, &[Action::MarkRelevant]);
+    assert!((0..8).all(|p| decision_at(&app, p) == Decision::Relevant));
+    assert_eq!(app.progress.relevant, 8);
+    assert_eq!(app.cursor, 0, "no one-key move after a batch");
+    act(&mut app, &mut store, &[Action::Undo]);
+    assert!((0..8).all(|p| decision_at(&app, p) == Decision::Undecided));
+    assert_eq!(message(&app), "undone: marked 8 articles relevant");
+    act(&mut app, &mut store, &[Action::Redo]);
+    assert_eq!(app.progress.relevant, 8);
+    assert_eq!(message(&app), "redone: marked 8 articles relevant");
+    act(&mut app, &mut store, &[Action::Undo, Action::Undo]);
+    assert_eq!(message(&app), "nothing to undo");
+}
+
+#[test]
+fn space_selects_and_moves_down_and_ctrl_a_clears() {
+    let (mut app, mut store, _dir) = triage_app(5);
+    act(
+        &mut app,
+        &mut store,
+        &[Action::ToggleSelect, Action::ToggleSelect],
+    );
+    assert_eq!(app.cursor, 2);
+    let picked: Vec<usize> = app.hits[..2].iter().map(|h| h.index).collect();
+    assert_eq!(app.selection.iter().copied().collect::<Vec<_>>(), {
+        let mut p = picked.clone();
+        p.sort();
+        p
+    });
+    act(&mut app, &mut store, &[Action::ToggleStar]);
+    assert!(app.state_of(picked[0]).starred && app.state_of(picked[1]).starred);
+    assert!(!app.state_of(app.hits[2].index).starred);
+    // Toggling again unstars the whole selection.
+    act(&mut app, &mut store, &[Action::ToggleStar]);
+    assert!(!app.state_of(picked[0]).starred);
+    act(&mut app, &mut store, &[Action::ClearSelection]);
+    assert!(app.selection.is_empty());
+    // Space in the filters pane still toggles a facet value.
+    act(
+        &mut app,
+        &mut store,
+        &[Action::ToggleFilters, Action::ToggleValue],
+    );
+    assert!(!app.filters.is_empty());
+}
+
+#[test]
+fn opening_marks_read_and_x_toggles_it() {
+    let (mut app, mut store, _dir) = triage_app(3);
+    let first = app.hits[0].index;
+    assert!(!app.state_of(first).read);
+    act(&mut app, &mut store, &[Action::Open]);
+    assert_eq!(app.focus, Focus::Detail);
+    assert!(app.state_of(first).read);
+    act(&mut app, &mut store, &[Action::ToggleRead]);
+    assert!(!app.state_of(first).read);
+    assert_eq!(message(&app), "marked 1 article unread");
+}
+
+fn type_prompt(app: &mut App, store: &mut Store, s: &str) {
+    for c in s.chars() {
+        app::update_with_store(app, store, Action::Insert(c));
+    }
+}
+
+#[test]
+fn label_prompt_adds_removes_and_completes_most_used_first() {
+    let (mut app, mut store, _dir) = triage_app(4);
+    act(&mut app, &mut store, &[Action::EditLabels]);
+    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.prompt.as_ref().unwrap().kind, PromptKind::Labels);
+    type_prompt(&mut app, &mut store, "banjir");
+    act(&mut app, &mut store, &[Action::Submit]);
+    assert_eq!(app.mode, Mode::Normal);
+    let first = app.hits[0].index;
+    assert!(app.state_of(first).has_label("banjir"));
+    // A second label on two articles makes it the most used.
+    act(&mut app, &mut store, &[Action::SelectAll]);
+    act(&mut app, &mut store, &[Action::EditLabels]);
+    type_prompt(&mut app, &mut store, "+bandang");
+    act(
+        &mut app,
+        &mut store,
+        &[Action::Submit, Action::ClearSelection],
+    );
+    assert_eq!(app.labels[0], ("bandang".to_string(), 4));
+    // Completion: "ba" + tab offers the most used first, tab again cycles.
+    act(
+        &mut app,
+        &mut store,
+        &[Action::MoveDown, Action::EditLabels],
+    );
+    type_prompt(&mut app, &mut store, "+ba");
+    act(&mut app, &mut store, &[Action::Complete]);
+    assert_eq!(app.prompt.as_ref().unwrap().input, "+bandang");
+    act(&mut app, &mut store, &[Action::Complete]);
+    assert_eq!(app.prompt.as_ref().unwrap().input, "+banjir");
+    act(&mut app, &mut store, &[Action::Submit]);
+    let second = app.hits[1].index;
+    assert!(app.state_of(second).has_label("banjir"));
+    // Removal with -, completing only labels the article has.
+    act(&mut app, &mut store, &[Action::EditLabels]);
+    type_prompt(&mut app, &mut store, "-");
+    act(&mut app, &mut store, &[Action::Complete]);
+    assert_eq!(app.prompt.as_ref().unwrap().input, "-bandang");
+    act(&mut app, &mut store, &[Action::Submit]);
+    assert!(!app.state_of(second).has_label("bandang"));
+    assert!(app.state_of(second).has_label("banjir"));
+    // An empty label is refused and the prompt stays open; esc closes it.
+    act(&mut app, &mut store, &[Action::EditLabels]);
+    type_prompt(&mut app, &mut store, "+ ");
+    act(&mut app, &mut store, &[Action::Submit]);
+    assert_eq!(app.mode, Mode::Prompt);
+    assert!(message(&app).contains("empty"), "{}", message(&app));
+    act(&mut app, &mut store, &[Action::Cancel]);
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn note_editor_is_prefilled_and_empty_removes() {
+    let (mut app, mut store, _dir) = triage_app(3);
+    let first = app.hits[0].index;
+    act(&mut app, &mut store, &[Action::EditNote]);
+    type_prompt(&mut app, &mut store, "cek ke dinas");
+    act(&mut app, &mut store, &[Action::Submit]);
+    assert_eq!(app.state_of(first).note.as_deref(), Some("cek ke dinas"));
+    // The detail header shows it.
+    let text: Vec<String> = app
+        .detail
+        .as_ref()
+        .unwrap()
+        .lines
+        .iter()
+        .map(|l| l.text())
+        .collect();
+    assert!(
+        text.iter()
+            .any(|l| l.starts_with("Note") && l.contains("cek ke dinas")),
+        "{text:?}"
+    );
+    act(&mut app, &mut store, &[Action::EditNote]);
+    assert_eq!(app.prompt.as_ref().unwrap().input, "cek ke dinas");
+    act(&mut app, &mut store, &[Action::ClearQuery, Action::Submit]);
+    assert_eq!(app.state_of(first).note, None);
+}
+
+#[test]
+fn export_writes_the_view_or_the_selection() {
+    let (mut app, mut store, dir) = triage_app(5);
+    act(&mut app, &mut store, &[Action::MarkRelevant]);
+    act(&mut app, &mut store, &[Action::Export]);
+    let p = app.prompt.as_ref().unwrap();
+    assert_eq!(p.kind, PromptKind::Export);
+    assert!(p.input.starts_with("warta-export-") && p.input.ends_with(".csv"));
+    let path = dir.path().join("out.csv");
+    act(&mut app, &mut store, &[Action::ClearQuery]);
+    type_prompt(&mut app, &mut store, &path.display().to_string());
+    let effect = app::update_with_store(&mut app, &mut store, Action::Submit);
+    assert!(matches!(
+        effect,
+        app::Effect::Triage(TriageCmd::Export { .. })
+    ));
+    assert_eq!(
+        message(&app),
+        format!("exported 5 articles to {}", path.display())
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(text.lines().count(), 6, "header + 5 rows");
+    assert!(text.lines().nth(1).unwrap().contains(",relevant,"));
+    // With a selection only the selection is exported; a bad extension keeps the prompt.
+    act(
+        &mut app,
+        &mut store,
+        &[Action::ToggleSelect, Action::Export, Action::ClearQuery],
+    );
+    type_prompt(&mut app, &mut store, "x.txt");
+    act(&mut app, &mut store, &[Action::Submit]);
+    assert_eq!(app.mode, Mode::Prompt);
+    assert!(message(&app).contains("unknown format"));
+    let md = dir.path().join("brief.md");
+    act(&mut app, &mut store, &[Action::ClearQuery]);
+    type_prompt(&mut app, &mut store, &md.display().to_string());
+    act(&mut app, &mut store, &[Action::Submit]);
+    assert_eq!(
+        message(&app),
+        format!("exported 1 article to {}", md.display())
+    );
+}
+
+#[test]
+fn read_only_store_refuses_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let _writer = Store::open(dir.path());
+    let mut store = Store::open(dir.path());
+    assert_eq!(store.mode(), StoreMode::ReadOnly);
+    let mut app = app_with(synthetic(3), 100, 30);
+    app::triage::install_store(&mut app, &store);
+    assert!(
+        app.store_status
+            .as_deref()
+            .unwrap()
+            .starts_with("read-only: another warta")
+    );
+    act(&mut app, &mut store, &[Action::MarkRelevant]);
+    assert_eq!(decision_at(&app, 0), Decision::Undecided);
+    assert_eq!(app.cursor, 0, "a refused decision does not move on");
+    assert!(message(&app).contains("read-only"), "{}", message(&app));
+}
+
+#[test]
+fn triage_facets_count_live_and_filter() {
+    let (mut app, mut store, _dir) = triage_app(6);
+    act(
+        &mut app,
+        &mut store,
+        &[
+            Action::MarkRelevant,
+            Action::MarkRelevant,
+            Action::ToggleStar,
+        ],
+    );
+    let count = |app: &App, facet: &str, value: &str| {
+        app.filter_rows.iter().find_map(|r| match r {
+            FilterRow::Value {
+                facet: f,
+                value: v,
+                count,
+                ..
+            } if f.name() == facet && v == value => Some(*count),
+            _ => None,
+        })
+    };
+    assert_eq!(count(&app, "decision", "relevant"), Some(2));
+    assert_eq!(count(&app, "decision", "undecided"), Some(4));
+    assert_eq!(count(&app, "star", "starred"), Some(1));
+    assert_eq!(count(&app, "read", "unread"), Some(6));
+    // Counts follow the query.
+    step(&mut app, &[Action::StartSearch]);
+    type_str(&mut app, "outlet:even");
+    step(&mut app, &[Action::LeaveSearch]);
+    let relevant_even = (0..app.hits.len())
+        .filter(|&p| decision_at(&app, p) == Decision::Relevant)
+        .count();
+    assert_eq!(
+        count(&app, "decision", "relevant").unwrap_or(0),
+        relevant_even
+    );
+    // Selecting a triage facet value filters the list.
+    step(&mut app, &[Action::ClearQuery]);
+    step(&mut app, &[Action::Back]);
+    act(&mut app, &mut store, &[Action::ToggleFilters]);
+    let pos = app
+        .filter_rows
+        .iter()
+        .position(|r| matches!(r, FilterRow::Value { facet, value, .. } if facet.name() == "decision" && value == "relevant"))
+        .unwrap();
+    app.filter_cursor = pos;
+    act(&mut app, &mut store, &[Action::ToggleValue]);
+    assert_eq!(app.hits.len(), 2);
+}
+
+#[test]
+fn triage_keys_are_bound_and_space_means_select_only_in_the_list() {
+    let map = Keymap::default();
+    let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
+    assert_eq!(
+        map.resolve(Mode::Normal, Focus::List, space),
+        Some(Action::ToggleSelect)
+    );
+    assert_eq!(
+        map.resolve(Mode::Normal, Focus::Filters, space),
+        Some(Action::ToggleValue)
+    );
+    assert_eq!(
+        map.resolve(Mode::Normal, Focus::Detail, space),
+        Some(Action::PageDown)
+    );
+    for (c, mods, a) in [
+        ('r', KeyModifiers::NONE, Action::MarkRelevant),
+        ('i', KeyModifiers::NONE, Action::MarkIrrelevant),
+        ('m', KeyModifiers::NONE, Action::MarkMaybe),
+        ('0', KeyModifiers::NONE, Action::MarkUndecided),
+        ('s', KeyModifiers::NONE, Action::ToggleStar),
+        ('x', KeyModifiers::NONE, Action::ToggleRead),
+        ('t', KeyModifiers::NONE, Action::EditLabels),
+        ('a', KeyModifiers::NONE, Action::EditNote),
+        ('V', KeyModifiers::SHIFT, Action::SelectAll),
+        ('u', KeyModifiers::NONE, Action::Undo),
+        ('r', KeyModifiers::CONTROL, Action::Redo),
+        ('e', KeyModifiers::NONE, Action::Export),
+        ('a', KeyModifiers::CONTROL, Action::ClearSelection),
+    ] {
+        assert_eq!(
+            map.resolve(Mode::Normal, Focus::List, press(KeyCode::Char(c), mods)),
+            Some(a),
+            "{c}"
+        );
+    }
+    let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(
+        map.resolve(Mode::Prompt, Focus::List, tab),
+        Some(Action::Complete)
+    );
+    let r = press(KeyCode::Char('r'), KeyModifiers::NONE);
+    assert_eq!(
+        map.resolve(Mode::Prompt, Focus::List, r),
+        Some(Action::Insert('r'))
+    );
+    let help = map.key_help();
+    let all: String = help
+        .sections
+        .iter()
+        .flat_map(|(_, e)| e.iter().map(|(k, d)| format!("{k} {d}\n")))
+        .collect();
+    assert!(all.contains("r relevant, next undecided"), "{all}");
+    assert!(all.contains("space select / deselect"), "{all}");
+}
+
+#[test]
+fn opening_the_filter_overlay_shows_the_first_facet_heading() {
+    // At 80 columns the filters are an overlay, hidden at start.
+    let mut app = app_with(seeds(), 80, 24);
+    assert_eq!(app.filter_offset, 0);
+    step(&mut app, &[Action::ToggleFilters]);
+    assert_eq!(app.focus, Focus::Filters);
+    let first_shown = &app.filter_rows[app.filter_offset];
+    assert!(
+        matches!(first_shown, FilterRow::Heading(_)),
+        "first visible row is {first_shown:?}"
+    );
+    // Moving down and back up to the first value keeps its heading in view.
+    step(&mut app, &[Action::Bottom, Action::Top]);
+    assert!(matches!(
+        app.filter_rows[app.filter_offset],
+        FilterRow::Heading(_)
+    ));
 }

@@ -42,6 +42,33 @@ pub enum Action {
     CursorRight,
     CursorHome,
     CursorEnd,
+    /// Triage: toggle read/unread (the cursor article, or the selection).
+    ToggleRead,
+    ToggleStar,
+    /// Decide, then move to the next undecided article in the view.
+    MarkRelevant,
+    MarkIrrelevant,
+    MarkMaybe,
+    MarkUndecided,
+    /// Open the label prompt (`+name` adds, `-name` removes, tab completes).
+    EditLabels,
+    /// Open the one-line note editor.
+    EditNote,
+    /// List: select or deselect the cursor article and move down.
+    ToggleSelect,
+    /// List: select every article in the view.
+    SelectAll,
+    ClearSelection,
+    Undo,
+    Redo,
+    /// Export the view (or the selection) to a file named in a prompt.
+    Export,
+    /// Prompt: accept the input.
+    Submit,
+    /// Prompt: close without doing anything.
+    Cancel,
+    /// Prompt: complete the label under the cursor (repeat to cycle).
+    Complete,
     /// A typed character in the search bar (not bindable: any printable key).
     #[serde(skip)]
     Insert(char),
@@ -52,7 +79,7 @@ pub enum Action {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help screen lists them.
-    pub const BINDABLE: [Action; 30] = [
+    pub const BINDABLE: [Action; 47] = [
         Action::Quit,
         Action::ToggleHelp,
         Action::FocusNext,
@@ -83,6 +110,23 @@ impl Action {
         Action::CursorRight,
         Action::CursorHome,
         Action::CursorEnd,
+        Action::ToggleRead,
+        Action::ToggleStar,
+        Action::MarkRelevant,
+        Action::MarkIrrelevant,
+        Action::MarkMaybe,
+        Action::MarkUndecided,
+        Action::EditLabels,
+        Action::EditNote,
+        Action::ToggleSelect,
+        Action::SelectAll,
+        Action::ClearSelection,
+        Action::Undo,
+        Action::Redo,
+        Action::Export,
+        Action::Submit,
+        Action::Cancel,
+        Action::Complete,
     ];
 
     /// The snake_case name used in config files.
@@ -131,6 +175,23 @@ impl Action {
             Action::CursorRight => "cursor right",
             Action::CursorHome => "cursor home",
             Action::CursorEnd => "cursor end",
+            Action::ToggleRead => "read / unread",
+            Action::ToggleStar => "star / unstar",
+            Action::MarkRelevant => "relevant, next undecided",
+            Action::MarkIrrelevant => "irrelevant, next undecided",
+            Action::MarkMaybe => "maybe, next undecided",
+            Action::MarkUndecided => "undecided",
+            Action::EditLabels => "labels (+add -remove)",
+            Action::EditNote => "note",
+            Action::ToggleSelect => "select / deselect",
+            Action::SelectAll => "select all in view",
+            Action::ClearSelection => "clear selection",
+            Action::Undo => "undo",
+            Action::Redo => "redo",
+            Action::Export => "export view / selection",
+            Action::Submit => "accept",
+            Action::Cancel => "cancel",
+            Action::Complete => "complete label",
             Action::Insert(_) => "type",
             Action::Resize(..) => "resize",
         }

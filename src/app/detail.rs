@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::corpus::Corpus;
+use crate::triage::{ArticleState, Decision};
 use crate::ui::wrap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +43,8 @@ pub struct DetailDoc {
     pub index: usize,
     pub width: usize,
     pub query: String,
+    /// The triage state shown in the header (a change re-lays the document out).
+    pub state: ArticleState,
     pub lines: Vec<DocLine>,
     /// Line numbers holding at least one highlighted term, ascending.
     pub matches: Vec<usize>,
@@ -56,6 +59,7 @@ pub fn build(
     width: usize,
     query: &str,
     terms: &[String],
+    state: &ArticleState,
 ) -> DetailDoc {
     let mut out = Builder {
         lines: Vec::new(),
@@ -63,7 +67,7 @@ pub fn build(
         terms,
     };
     if index < corpus.len() {
-        fill(&mut out, corpus, index);
+        fill(&mut out, corpus, index, state);
     }
     let matches = out
         .lines
@@ -76,12 +80,49 @@ pub fn build(
         index,
         width,
         query: query.to_string(),
+        state: state.clone(),
         lines: out.lines,
         matches,
     }
 }
 
-fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize) {
+/// `2025-06-01T10:00:00Z` as `2025-06-01 10:00 UTC`; anything else as it is.
+fn when(at: Option<&str>) -> String {
+    match at {
+        Some(t) if t.len() >= 16 && t.is_char_boundary(10) && t.is_char_boundary(16) => {
+            format!(" · {} {} UTC", &t[..10], &t[11..16])
+        }
+        Some(t) => format!(" · {t}"),
+        None => String::new(),
+    }
+}
+
+/// The triage fields of the header; only what was set.
+fn triage_fields(st: &ArticleState) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if st.decision != Decision::Undecided {
+        out.push((
+            "Decision",
+            format!("{}{}", st.decision, when(st.decided_at.as_deref())),
+        ));
+    }
+    if st.starred {
+        out.push(("Starred", format!("yes{}", when(st.starred_at.as_deref()))));
+    }
+    if !st.labels.is_empty() {
+        let labels: Vec<&str> = st.labels.iter().map(String::as_str).collect();
+        out.push((
+            "Labels",
+            format!("{}{}", labels.join(", "), when(st.labels_at.as_deref())),
+        ));
+    }
+    if let Some(note) = &st.note {
+        out.push(("Note", format!("{note}{}", when(st.note_at.as_deref()))));
+    }
+    out
+}
+
+fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize, state: &ArticleState) {
     let meta = corpus.meta(index);
     out.paragraph(&meta.title, "", SpanKind::Title);
     out.blank();
@@ -109,6 +150,10 @@ fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize) {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
             out.field(label, &v);
         }
+    }
+    // The state file can be edited by hand: never echo a control character from it.
+    for (label, value) in triage_fields(state) {
+        out.field(label, &crate::text::sanitize(&value));
     }
     out.blank();
     match corpus.body(index) {

@@ -101,9 +101,10 @@ pub fn compute(width: u16, height: u16, filters_open: bool) -> Screen {
     let status = Area::new(0, height - 1, width, 1);
     let body = Area::new(0, 1, width, height - 2);
     if width >= WIDE {
-        let fw = 28;
+        let fw = 26;
         let rest = width - fw;
-        let lw = rest / 2;
+        // The list carries marks, date and outlet before the title: it gets the larger share.
+        let lw = rest * 11 / 20;
         return Screen::Main(Panes {
             search,
             list: Area::new(fw, body.y, lw, body.height),

@@ -7,11 +7,15 @@ pub mod detail;
 pub mod layout;
 pub mod search;
 pub mod state;
+pub mod triage;
 pub mod update;
 
 pub use action::Action;
 pub use search::{SearchRequest, SearchResults};
-pub use state::{App, FilterRow, Focus, KeyHelp, Message, MessageKind, Mode};
+pub use state::{
+    App, FilterRow, Focus, KeyHelp, Message, MessageKind, Mode, PendingMove, Prompt, PromptKind,
+};
+pub use triage::{TriageCmd, TriageMap, TriageOutcome};
 pub use update::{Effect, update};
 
 /// Runs `action` and, when it asks for a search, runs that search inline and installs the
@@ -22,6 +26,24 @@ pub fn update_sync(app: &mut App, action: Action) -> Effect {
     if let Effect::Search(req) = &effect {
         let results = search::execute(&app.corpus, req);
         app.apply_results(results);
+    }
+    effect
+}
+
+/// Like [`update_sync`], also running triage effects against `store` inline (and the search
+/// their outcome asks for). Returns the effect `update` produced.
+pub fn update_with_store(
+    app: &mut App,
+    store: &mut crate::triage::Store,
+    action: Action,
+) -> Effect {
+    let effect = update_sync(app, action);
+    if let Effect::Triage(cmd) = &effect {
+        let outcome = triage::execute(store, &app.corpus, cmd.clone());
+        if let Effect::Search(req) = app.apply_outcome(outcome) {
+            let results = search::execute(&app.corpus, &req);
+            app.apply_results(results);
+        }
     }
     effect
 }

@@ -4,7 +4,10 @@
 
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, Filters};
-use crate::query::{self, Hit, Query, Sort};
+use crate::query::{self, Hit, Query, Scope, Sort};
+use crate::triage::ArticleState;
+
+use super::triage::TriageMap;
 
 /// Everything a search depends on, stamped with a generation so stale answers are dropped.
 #[derive(Debug, Clone)]
@@ -13,6 +16,8 @@ pub struct SearchRequest {
     pub query: Query,
     pub filters: Filters,
     pub sort: Sort,
+    /// The triage state the search sees (for `is:` terms and the triage facets).
+    pub triage: TriageMap,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +30,8 @@ pub struct SearchResults {
     /// Articles per month over `hits`, chronological.
     pub histogram: Vec<(String, u64)>,
 }
+
+type HashMapState = std::collections::HashMap<String, ArticleState>;
 
 /// What the last search matched before facet filters, so a query that only narrows the
 /// previous one (typing another character) rescans those matches instead of the corpus.
@@ -41,24 +48,40 @@ pub fn execute(corpus: &Corpus, req: &SearchRequest) -> SearchResults {
 /// Runs a request, reusing `memo` when the new query refines the previous one.
 pub fn execute_with(corpus: &Corpus, req: &SearchRequest, memo: &mut SearchMemo) -> SearchResults {
     let none = Filters::default();
-    let base = match &memo.last {
-        Some((prev, cands)) if req.query.refines(prev) => {
-            query::search_subset(corpus, &req.query, &none, req.sort, cands, None)
-        }
-        _ => query::search(corpus, &req.query, &none, req.sort),
+    let triage: &HashMapState = &req.triage;
+    let candidates = match &memo.last {
+        Some((prev, cands)) if req.query.refines(prev) => Some(cands.as_slice()),
+        _ => None,
     };
+    let base = query::search_in(
+        corpus,
+        &req.query,
+        &none,
+        req.sort,
+        Scope {
+            candidates,
+            extra: None,
+            triage: Some(triage),
+        },
+    );
     let base_idx: Vec<usize> = base.iter().map(|h| h.index).collect();
+    let default = ArticleState::default();
     let hits: Vec<Hit> = if req.filters.is_empty() {
         base
     } else {
         base.into_iter()
-            .filter(|h| req.filters.matches(corpus.meta(h.index)))
+            .filter(|h| {
+                let meta = corpus.meta(h.index);
+                let state = triage.get(&meta.id).unwrap_or(&default);
+                req.filters.matches_with(meta, state)
+            })
             .collect()
     };
     let hit_idx: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    let mut facet_list = Vec::with_capacity(Facet::ALL.len());
-    for facet in Facet::ALL {
-        let mut values = facets::facet_counts(corpus, &base_idx, &req.filters, facet);
+    let mut facet_list = Vec::with_capacity(Facet::TRIAGE.len() + Facet::ALL.len());
+    // Triage facets first: while triaging they are the ones used most.
+    for facet in Facet::TRIAGE.into_iter().chain(Facet::ALL) {
+        let mut values = facets::facet_counts_with(corpus, &base_idx, &req.filters, facet, triage);
         if facet == Facet::Month {
             // Months read best in calendar order, newest first.
             values.sort_by(|a, b| b.0.cmp(&a.0));

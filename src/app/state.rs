@@ -1,20 +1,71 @@
 //! The browser's state: plain data, changed only by [`crate::app::update`] and
 //! [`App::apply_results`], read by the renderer.
 
+use std::collections::BTreeSet;
+
 use crate::corpus::Corpus;
 use crate::facets::{Facet, Filters};
 use crate::query::{Hit, Query, Sort};
+use crate::triage::{ArticleState, Progress};
 
 use super::detail::{self, DetailDoc};
 use super::layout::{self, Panes, Screen};
 use super::search::{SearchRequest, SearchResults};
+use super::triage::TriageMap;
 
-/// What keys currently mean: browsing panes, typing a query, or reading the help overlay.
+/// What keys currently mean: browsing panes, typing a query, answering a one-line prompt
+/// (labels, note, export file), or reading the help overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Normal,
     Search,
+    Prompt,
     Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// `+name` adds, `-name` removes, a bare `name` adds.
+    Labels,
+    /// The note; empty removes it.
+    Note,
+    /// The file to export to; the extension picks the format.
+    Export,
+}
+
+impl PromptKind {
+    /// The text in front of the input.
+    pub fn title(self) -> &'static str {
+        match self {
+            PromptKind::Labels => "label (+add -remove, tab completes): ",
+            PromptKind::Note => "note (empty removes): ",
+            PromptKind::Export => "export to (.csv .json .jsonl .md): ",
+        }
+    }
+}
+
+/// An open one-line prompt. The articles it acts on are fixed when it opens, so moving
+/// nothing while typing can retarget it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: String,
+    /// A char index into `input`.
+    pub cursor: usize,
+    /// Corpus indices the prompt acts on, in view order.
+    pub targets: Vec<usize>,
+    /// Tab completion in progress: the text typed before the first tab and the next
+    /// candidate to offer.
+    pub completion: Option<(String, usize)>,
+}
+
+/// Where the cursor goes once a decision is confirmed saved (one-key triage).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PendingMove {
+    /// To this corpus index (the next undecided article below).
+    To(usize),
+    /// Nowhere: nothing below is undecided.
+    AllTriaged,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +108,7 @@ pub struct KeyHelp {
     pub detail: String,
     pub filters: String,
     pub search: String,
+    pub prompt: String,
     pub help: String,
 }
 
@@ -96,6 +148,21 @@ pub struct App {
     pub keys: KeyHelp,
     /// No colours at all (the `NO_COLOR` convention); selection is shown by reverse video.
     pub no_color: bool,
+    pub prompt: Option<Prompt>,
+    /// The triage state of every article with a non-default one, as last confirmed by the
+    /// store. Shared with the search thread, which evaluates `is:` terms and triage facets.
+    pub triage: TriageMap,
+    /// Every label with its use count, most used first (for completion).
+    pub labels: Vec<(String, usize)>,
+    /// Selected articles (corpus indices), always within `hits`.
+    pub selection: BTreeSet<usize>,
+    /// Triage counts over `hits`.
+    pub progress: Progress,
+    /// Why triage changes are refused or not saved; shown permanently in the status line.
+    pub store_status: Option<String>,
+    pub pending_move: Option<PendingMove>,
+    /// Today as `YYYY-MM-DD`, for the default export file name.
+    pub today: String,
 }
 
 impl App {
@@ -127,7 +194,54 @@ impl App {
             message: None,
             keys,
             no_color: false,
+            prompt: None,
+            triage: TriageMap::default(),
+            labels: Vec::new(),
+            selection: BTreeSet::new(),
+            progress: Progress::default(),
+            store_status: None,
+            pending_move: None,
+            today: crate::triage::time::now_rfc3339()
+                .get(..10)
+                .unwrap_or("today")
+                .to_string(),
         }
+    }
+
+    /// The triage state of the article at corpus index `index`.
+    pub fn state_of(&self, index: usize) -> ArticleState {
+        self.state_ref(index).cloned().unwrap_or_default()
+    }
+
+    /// Like [`App::state_of`] without a copy; `None` is the default state.
+    pub fn state_ref(&self, index: usize) -> Option<&ArticleState> {
+        if index >= self.corpus.len() {
+            return None;
+        }
+        self.triage.get(&self.corpus.meta(index).id)
+    }
+
+    /// What a triage action applies to: the selection in view order, else the cursor article.
+    pub fn targets(&self) -> Vec<usize> {
+        if self.selection.is_empty() {
+            self.selected().into_iter().collect()
+        } else {
+            self.hits
+                .iter()
+                .map(|h| h.index)
+                .filter(|i| self.selection.contains(i))
+                .collect()
+        }
+    }
+
+    /// Recounts triage progress over the current view.
+    pub fn recount(&mut self) {
+        let default = ArticleState::default();
+        let mut p = Progress::default();
+        for h in &self.hits {
+            p.add(self.state_ref(h.index).unwrap_or(&default));
+        }
+        self.progress = p;
     }
 
     pub fn screen(&self) -> Screen {
@@ -181,6 +295,7 @@ impl App {
             query: self.query.clone(),
             filters: self.filters.clone(),
             sort: self.sort,
+            triage: self.triage.clone(),
         }
     }
 
@@ -195,6 +310,12 @@ impl App {
             .and_then(|sel| self.hits.iter().position(|h| h.index == sel))
             .unwrap_or(0);
         self.histogram = r.histogram;
+        // The selection means "these, in this view": articles that left it are dropped.
+        if !self.selection.is_empty() {
+            let in_view: BTreeSet<usize> = self.hits.iter().map(|h| h.index).collect();
+            self.selection.retain(|i| in_view.contains(i));
+        }
+        self.recount();
         let key = self.filter_key();
         self.filter_rows = r
             .facets
@@ -246,8 +367,21 @@ impl App {
         self.filter_cursor = self
             .filter_cursor
             .min(self.filter_rows.len().saturating_sub(1));
-        self.filter_offset =
-            keep_visible(self.filter_offset, self.filter_cursor, self.filter_height());
+        // A hidden pane has no height: scrolling for it would leave an offset that hides the
+        // first facet's heading once the overlay opens.
+        if self.filters_visible() {
+            let height = self.filter_height();
+            let offset = keep_visible(self.filter_offset, self.filter_cursor, height);
+            // A facet's first value brings its heading into view with it.
+            let heading_above = self
+                .filter_cursor
+                .checked_sub(1)
+                .filter(|&h| matches!(self.filter_rows.get(h), Some(FilterRow::Heading(_))));
+            self.filter_offset = match heading_above {
+                Some(h) if height >= 2 => offset.min(h),
+                _ => offset,
+            };
+        }
         if !self.filters_visible() && self.focus == Focus::Filters {
             self.focus = Focus::List;
         }
@@ -276,8 +410,12 @@ impl App {
         let width = self
             .panes()
             .map_or(0, |p| usize::from(p.detail.inner().width));
+        let state = self.state_of(index);
         let current = self.detail.as_ref().is_some_and(|d| {
-            d.index == index && d.width == width && d.query == self.query.source()
+            d.index == index
+                && d.width == width
+                && d.query == self.query.source()
+                && d.state == state
         });
         if !current {
             if self.detail.as_ref().is_some_and(|d| d.index != index) {
@@ -290,6 +428,7 @@ impl App {
                 width,
                 self.query.source(),
                 &terms,
+                &state,
             ));
         }
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());

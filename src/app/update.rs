@@ -7,6 +7,7 @@ use crate::text;
 use super::action::Action;
 use super::search::SearchRequest;
 use super::state::{App, FilterRow, Focus, MessageKind, Mode};
+use super::triage::{self, TriageCmd};
 
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -14,6 +15,9 @@ pub enum Effect {
     Quit,
     /// Run this search (on a worker) and feed the results to [`App::apply_results`].
     Search(SearchRequest),
+    /// Run this against the triage store (see [`crate::app::triage::execute`]) and feed the
+    /// outcome to [`App::apply_outcome`].
+    Triage(TriageCmd),
 }
 
 /// The sorts `S` cycles through; relevance only means something while a query scores.
@@ -46,6 +50,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         _ => match app.mode {
             Mode::Help => help(app, action),
             Mode::Search => search_bar(app, action),
+            Mode::Prompt => triage::prompt(app, action),
             Mode::Normal => normal(app, action),
         },
     };
@@ -236,6 +241,13 @@ fn normal(app: &mut App, action: Action) -> Effect {
             app.set_message("filters cleared", MessageKind::Info);
             return Effect::Search(app.request());
         }
+        Action::Undo => return Effect::Triage(TriageCmd::Undo),
+        Action::Redo => return Effect::Triage(TriageCmd::Redo),
+        Action::Export => return triage::open_export(app),
+        Action::ClearSelection => triage::clear_selection(app),
+        a if triage::is_article_action(a) && triage::pane_allows_triage(app.focus) => {
+            return triage::article_action(app, a);
+        }
         _ => {
             return match app.focus {
                 Focus::List => list(app, action),
@@ -273,7 +285,14 @@ fn list(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     }
     match action {
-        Action::Open if !app.hits.is_empty() => app.focus = Focus::Detail,
+        Action::Open => {
+            if let Some(index) = app.selected() {
+                app.focus = Focus::Detail;
+                return triage::mark_opened(app, index);
+            }
+        }
+        Action::ToggleSelect => triage::toggle_select(app),
+        Action::SelectAll => triage::select_all(app),
         Action::Back if !app.input.is_empty() => {
             app.input.clear();
             app.input_cursor = 0;

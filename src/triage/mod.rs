@@ -19,7 +19,7 @@ pub mod time;
 
 pub use export::{ExportContext, ExportFormat, export, export_to_path};
 pub use state::{
-    ArticleState, Decision, InvalidOp, MAX_LABEL_CHARS, MAX_NOTE_CHARS, Op, Progress, TriageTerm,
-    normalize_label,
+    ArticleState, Decision, InvalidOp, MAX_LABEL_CHARS, MAX_NOTE_CHARS, NoState, Op, Progress,
+    StateLookup, TriageTerm, normalize_label,
 };
 pub use store::{Mode, Saved, Store, StoreError, StoreOptions, Summary, default_data_dir};

@@ -95,6 +95,30 @@ impl ArticleState {
     }
 }
 
+/// Read access to triage state by article id, so the query language and the facets can
+/// evaluate `is:`/`label:`/`has:` terms without knowing where the state lives (the store,
+/// or the browser's copy of it that the search thread reads).
+pub trait StateLookup: Sync {
+    /// The state of `id`; `None` means the default state (unread, undecided, no labels).
+    fn lookup(&self, id: &str) -> Option<&ArticleState>;
+}
+
+impl StateLookup for std::collections::HashMap<String, ArticleState> {
+    fn lookup(&self, id: &str) -> Option<&ArticleState> {
+        self.get(id)
+    }
+}
+
+/// No triage state at all: every article is unread and undecided.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoState;
+
+impl StateLookup for NoState {
+    fn lookup(&self, _id: &str) -> Option<&ArticleState> {
+        None
+    }
+}
+
 /// Longest label accepted, in characters.
 pub const MAX_LABEL_CHARS: usize = 100;
 /// Longest note accepted, in characters ("a short note"; this also bounds journal lines).

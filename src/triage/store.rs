@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::fsutil::{is_temp_for, sync_dir, write_atomic};
-use super::state::{ArticleState, InvalidOp, Op, Progress};
+use super::state::{ArticleState, InvalidOp, Op, Progress, StateLookup};
 use super::time::now_rfc3339;
 
 /// The snapshot format this build writes; newer snapshots are opened read-only.
@@ -89,6 +89,12 @@ pub enum Saved {
     Unchanged,
     /// Applied in memory only; the message says why and must be shown.
     NotSaved(String),
+}
+
+impl StateLookup for Store {
+    fn lookup(&self, id: &str) -> Option<&ArticleState> {
+        self.get(id)
+    }
 }
 
 /// The result of an undo or redo.
@@ -302,6 +308,24 @@ impl Store {
                     data_dir.join(JOURNAL_FILE).display()
                 ));
             }
+        }
+        s
+    }
+
+    /// Reads the state in `data_dir` without taking the lock and without creating anything:
+    /// for readers such as `warta export` and `warta list`, which must work while a browser
+    /// holds the store. The result is always read-only. A missing directory is an empty
+    /// store. A journal line being appended at this very moment is a torn last line and is
+    /// ignored (with a warning), like after a crash.
+    pub fn open_read_only(data_dir: &Path) -> Store {
+        let mut s = Store::in_memory("");
+        s.dir = Some(data_dir.to_path_buf());
+        s.set_read_only(format!("{} opened read-only", data_dir.display()));
+        if data_dir.is_dir()
+            && let Err(damage) = s.load(data_dir)
+        {
+            s.warnings.push(damage.clone());
+            s.set_read_only(damage);
         }
         s
     }

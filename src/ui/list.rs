@@ -1,13 +1,16 @@
 //! The article list: one row per result, only the visible window is built.
 //!
 //! ```text
-//! ┌ Articles 3/5 · newest ─────────────────────────────┐
-//! │  2025-09-10 Infoku         ASN Dibatasi Bermedsos,…│  marks (2 cells, reserved
-//! │  2024-06-19 Sumeks.co      Pemkab OKI Minta OPD Ti…│  for triage), date, outlet,
-//! │  2024-04-10 Pab-Online     Dituding Paksa ASN Jadi…│  title with fuzzy matches
-//! └────────────────────────────────────────────────────┘  highlighted; cursor reversed
+//! ┌ Articles 3/5 · 1 selected · newest ────────────────┐
+//! │ •★R2 2025-09-10 Infoku     ASN Dibatasi Bermedsos,…│  marks, date, outlet, title
+//! │▸ • M 2024-06-19 Sumeks.co  Pemkab OKI Minta OPD Ti…│  with fuzzy matches
+//! │    I 2024-04-10 Pab-Online Dituding Paksa ASN Jadi…│  highlighted; cursor reversed
+//! └────────────────────────────────────────────────────┘
 //! ```
-//! Narrow panes drop the outlet column first, then the date.
+//! Marks, one cell each, readable without colour: `▸` selected (the row is also bold and
+//! underlined), `•` unread, `★` starred, the decision `R`/`I`/`M` (blank: undecided), the
+//! number of labels (`+` for more than 9). Narrow panes drop the outlet column first, then
+//! the date.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,19 +18,49 @@ use ratatui::text::{Line, Span};
 
 use crate::app::update::sort_label;
 use crate::app::{App, Focus, Mode};
+use crate::triage::{ArticleState, Decision};
 
 use super::theme::Theme;
 use super::{highlighted, pane_block, put_line, style_row, wrap};
 
-const MARKS: usize = 2;
+/// Selection, read, star, decision, labels, then a space.
+const MARKS: usize = 6;
+
+/// The marks cells for one row.
+pub fn marks(selected: bool, st: &ArticleState) -> String {
+    let decision = match st.decision {
+        Decision::Undecided => ' ',
+        Decision::Relevant => 'R',
+        Decision::Irrelevant => 'I',
+        Decision::Maybe => 'M',
+    };
+    let labels = match st.labels.len() {
+        0 => ' ',
+        n @ 1..=9 => char::from_digit(n as u32, 10).unwrap_or('+'),
+        _ => '+',
+    };
+    let mut out = String::with_capacity(MARKS * 3);
+    out.push(if selected { '▸' } else { ' ' });
+    out.push(if st.read { ' ' } else { '•' });
+    out.push(if st.starred { '★' } else { ' ' });
+    out.push(decision);
+    out.push(labels);
+    out.push(' ');
+    out
+}
 const DATE: usize = 10;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
     let focused = app.focus == Focus::List && app.mode == Mode::Normal;
     let busy = if app.searching { " …" } else { "" };
+    let selected = if app.selection.is_empty() {
+        String::new()
+    } else {
+        format!(" · {} selected", app.selection.len())
+    };
     let title = format!(
-        " Articles {}/{} · {}{busy} ",
+        " Articles {}/{}{selected} · {}{busy} ",
         app.hits.len(),
         app.corpus.len(),
         sort_label(app.sort)
@@ -61,7 +94,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     for (row, (pos, hit)) in rows.enumerate() {
         let y = inner.y + row as u16;
         let meta = app.corpus.meta(hit.index);
-        let mut spans = vec![Span::raw(" ".repeat(MARKS.min(width)))];
+        let default = ArticleState::default();
+        let state = app.state_ref(hit.index).unwrap_or(&default);
+        let is_selected = app.selection.contains(&hit.index);
+        let mut spans = vec![Span::styled(marks(is_selected, state), theme.marks)];
         let mut used = MARKS;
         if show_date {
             let date = meta
@@ -93,6 +129,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             theme.matched,
         ));
         put_line(buf, inner, y, &Line::from(spans));
+        if is_selected {
+            style_row(buf, inner, y, theme.picked);
+        }
         if pos == app.cursor {
             style_row(buf, inner, y, theme.selected);
         }

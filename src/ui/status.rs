@@ -1,9 +1,11 @@
 //! The status line: result count, the latest message, key hints for the focused pane.
 //!
 //! ```text
-//!  3/5 · invalid query: date:2024-13: month must be 1-12      enter open · / search · ? help
-//!  └count┘ └message (errors in red/bold) ────────────┘        └hints, dropped when narrow┘
+//!  3/5 · triaged 1/3 · relevant 1 · maybe 0 · read-only: … · marked 1 article relevant   hints
+//!  └count┘ └progress over the view ───────┘ └store status┘ └message (errors red/bold)┘
 //! ```
+//! The store status (read-only, not saved) stays as long as it holds; the rest of the line
+//! is cut from the right when narrow, hints first.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,15 +19,41 @@ use super::{put_line, wrap};
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
     let width = usize::from(area.width);
-    let count = format!(" {}/{} ", app.hits.len(), app.corpus.len());
+    let p = &app.progress;
+    let count = if width >= 80 {
+        format!(
+            " {}/{} · triaged {}/{} · relevant {} · maybe {} ",
+            app.hits.len(),
+            app.corpus.len(),
+            p.triaged,
+            p.total,
+            p.relevant,
+            p.maybe
+        )
+    } else {
+        format!(
+            " {}/{} · triaged {}/{} ",
+            app.hits.len(),
+            app.corpus.len(),
+            p.triaged,
+            p.total
+        )
+    };
     let hints = match (app.mode, app.focus) {
         (Mode::Search, _) => &app.keys.search,
+        (Mode::Prompt, _) => &app.keys.prompt,
         (Mode::Help, _) => &app.keys.help,
         (Mode::Normal, Focus::List) => &app.keys.list,
         (Mode::Normal, Focus::Detail) => &app.keys.detail,
         (Mode::Normal, Focus::Filters) => &app.keys.filters,
     };
     let left_w = width.saturating_sub(wrap::display_width(&count));
+    let store = app
+        .store_status
+        .as_ref()
+        .map(|s| wrap::truncate_ellipsis(&format!("· {s} "), left_w))
+        .unwrap_or_default();
+    let left_w = left_w.saturating_sub(wrap::display_width(&store));
     let (message, style) = match &app.message {
         Some(m) => (
             format!("· {} ", m.text),
@@ -41,6 +69,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let room = left_w.saturating_sub(wrap::display_width(&message));
     let mut spans = vec![
         Span::styled(count, theme.title),
+        Span::styled(store, theme.error),
         Span::styled(message, style),
     ];
     // As many whole hints as fit; a cut-off hint is worse than none.

@@ -32,6 +32,10 @@ pub struct Theme {
     pub info: Style,
     pub chart: Style,
     pub checked: Style,
+    /// The triage marks column.
+    pub marks: Style,
+    /// Rows in the selection: bold and underlined, so it shows without colour too.
+    pub picked: Style,
 }
 
 impl Theme {
@@ -56,6 +60,8 @@ impl Theme {
                 info: plain,
                 chart: plain,
                 checked: bold,
+                marks: plain,
+                picked: bold.add_modifier(Modifier::UNDERLINED),
             };
         }
         Theme {
@@ -75,6 +81,8 @@ impl Theme {
             info: plain.fg(Color::Green),
             chart: plain.fg(Color::Cyan),
             checked: bold.fg(Color::Green),
+            marks: plain.fg(Color::Yellow),
+            picked: bold.add_modifier(Modifier::UNDERLINED),
         }
     }
 

@@ -1,0 +1,584 @@
+//! Triage in the browser: the key actions (pure, returning [`Effect::Triage`]), the one-line
+//! prompts (labels with completion, note, export file), and the executor that runs a
+//! [`TriageCmd`] against the [`Store`] and hands back a [`TriageOutcome`] for
+//! [`App::apply_outcome`].
+//!
+//! ```text
+//!  key ──> update() ──> Effect::Triage(cmd) ──> execute(store, cmd)   (tui.rs, or a test)
+//!                                                     │ fsync'd before it returns
+//!  screen <── App::apply_outcome(outcome) <───────────┘ then a re-search, because the
+//!                                                        view and the counts may change
+//! ```
+//! The app never shows an action as done before the store confirmed it; a refused or
+//! unsaved action says so in the status line.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::corpus::Corpus;
+use crate::text;
+use crate::triage::{
+    ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, Saved, Store,
+    export_to_path, normalize_label, time,
+};
+
+use super::action::Action;
+use super::state::{App, Focus, MessageKind, Mode, PendingMove, Prompt, PromptKind};
+use super::update::Effect;
+
+/// The browser's copy of the triage state, keyed by article id (only non-default states).
+pub type TriageMap = Arc<HashMap<String, ArticleState>>;
+
+/// Work against the store that [`crate::app::update`] asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TriageCmd {
+    /// Apply one action (a batch is one op, so one undo). `quiet` ops report only failures
+    /// (marking an article read on opening it).
+    Apply {
+        op: Op,
+        quiet: bool,
+    },
+    Undo,
+    Redo,
+    /// Write these corpus indices (in this order) to `path`; the extension picks the format.
+    Export {
+        path: PathBuf,
+        indices: Vec<usize>,
+        context: ExportContext,
+    },
+}
+
+/// What happened, for [`App::apply_outcome`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriageOutcome {
+    pub message: Option<(String, MessageKind)>,
+    /// The change took effect (durably, or in memory with a warning), so one-key triage may
+    /// move on.
+    pub applied: bool,
+    /// The state after the command when it may have changed, with the labels by use.
+    pub triage: Option<(TriageMap, Vec<(String, usize)>)>,
+    pub store_status: Option<String>,
+}
+
+/// A copy of the store's state for the app and the search thread.
+pub fn snapshot(store: &Store) -> TriageMap {
+    Arc::new(
+        store
+            .ids()
+            .filter_map(|id| store.get(id).map(|st| (id.to_string(), st.clone())))
+            .collect(),
+    )
+}
+
+/// The permanent status-line text for a store that does not save every change.
+pub fn store_status(store: &Store) -> Option<String> {
+    let reason = store.status()?;
+    Some(match store.mode() {
+        StoreMode::ReadWrite => return None,
+        StoreMode::ReadOnly => format!("read-only: {reason}"),
+        StoreMode::MemoryOnly => format!("not saved: {reason}"),
+    })
+}
+
+/// Gives the app the store's state and status (at start, and after reopening).
+pub fn install_store(app: &mut App, store: &Store) {
+    app.triage = snapshot(store);
+    app.labels = store.labels();
+    app.store_status = store_status(store);
+    if let Some(w) = store.warnings().first() {
+        app.set_message(format!("triage: {w}"), MessageKind::Error);
+    }
+    app.recount();
+    app.fix_view();
+}
+
+/// Runs `cmd` against the store. Every change is on disk (or reported as not) on return.
+pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutcome {
+    let mut out = TriageOutcome {
+        message: None,
+        applied: false,
+        triage: None,
+        store_status: None,
+    };
+    let info = |s: String| Some((s, MessageKind::Info));
+    let error = |s: String| Some((s, MessageKind::Error));
+    let mut changed = false;
+    match cmd {
+        TriageCmd::Apply { op, quiet } => {
+            let what = op.describe();
+            match store.apply(op) {
+                Ok(Saved::Durable) => {
+                    out.applied = true;
+                    changed = true;
+                    out.message = if quiet { None } else { info(what) };
+                }
+                Ok(Saved::Unchanged) => {
+                    out.applied = true;
+                    out.message = if quiet {
+                        None
+                    } else {
+                        info(format!("{what} (no change)"))
+                    };
+                }
+                Ok(Saved::NotSaved(why)) => {
+                    out.applied = true;
+                    changed = true;
+                    out.message = error(format!("{what}, but NOT saved: {why}"));
+                }
+                Err(e) => {
+                    // A read-only store already says so permanently; repeating it on every
+                    // opened article would only hide other messages.
+                    out.message = if quiet { None } else { error(e.to_string()) };
+                }
+            }
+        }
+        TriageCmd::Undo | TriageCmd::Redo => {
+            let undo = cmd == TriageCmd::Undo;
+            let (verb, none) = if undo {
+                ("undone", "nothing to undo")
+            } else {
+                ("redone", "nothing to redo")
+            };
+            let r = if undo { store.undo() } else { store.redo() };
+            match r {
+                Ok(Some(summary)) => {
+                    out.applied = true;
+                    changed = true;
+                    out.message = match summary.saved {
+                        Saved::NotSaved(why) => error(format!(
+                            "{verb}: {}, but NOT saved: {why}",
+                            summary.description
+                        )),
+                        _ => info(format!("{verb}: {}", summary.description)),
+                    };
+                }
+                Ok(None) => out.message = info(none.to_string()),
+                Err(e) => out.message = error(e.to_string()),
+            }
+        }
+        TriageCmd::Export {
+            path,
+            indices,
+            mut context,
+        } => match ExportFormat::from_path(&path) {
+            None => {
+                out.message = error(format!(
+                    "{}: unknown format; end the name with .csv, .json, .jsonl or .md",
+                    path.display()
+                ))
+            }
+            Some(format) => {
+                context.exported_at = time::now_rfc3339();
+                match export_to_path(&path, format, corpus, &indices, store, &context) {
+                    Ok(()) => {
+                        out.applied = true;
+                        let n = indices.len();
+                        let what = if n == 1 { "article" } else { "articles" };
+                        out.message = info(format!("exported {n} {what} to {}", path.display()));
+                    }
+                    Err(e) => {
+                        out.message = error(format!("cannot export to {}: {e}", path.display()))
+                    }
+                }
+            }
+        },
+    }
+    if changed {
+        out.triage = Some((snapshot(store), store.labels()));
+    }
+    out.store_status = store_status(store);
+    out
+}
+
+impl App {
+    /// Installs the result of a [`TriageCmd`]: the new state, the message, the one-key
+    /// triage move. Returns a search when the state changed (the view, the facet counts and
+    /// the progress depend on it).
+    pub fn apply_outcome(&mut self, o: TriageOutcome) -> Effect {
+        self.store_status = o.store_status;
+        let mut message = o.message;
+        if let Some(m) = self.pending_move.take()
+            && o.applied
+        {
+            match m {
+                PendingMove::To(index) => {
+                    if let Some(pos) = self.hits.iter().position(|h| h.index == index) {
+                        self.cursor = pos;
+                    }
+                }
+                PendingMove::AllTriaged => {
+                    let text = match message.take() {
+                        Some((t, k)) => (format!("{t} · all triaged"), k),
+                        None => ("all triaged".to_string(), MessageKind::Info),
+                    };
+                    message = Some(text);
+                }
+            }
+        }
+        if let Some((text, kind)) = message {
+            self.set_message(text, kind);
+        }
+        let effect = match o.triage {
+            Some((map, labels)) => {
+                self.triage = map;
+                self.labels = labels;
+                self.recount();
+                Effect::Search(self.request())
+            }
+            None => Effect::None,
+        };
+        self.fix_view();
+        effect
+    }
+}
+
+/// Whether `action` is a triage action on articles (the cursor's or the selection).
+pub fn is_article_action(action: Action) -> bool {
+    matches!(
+        action,
+        Action::ToggleRead
+            | Action::ToggleStar
+            | Action::MarkRelevant
+            | Action::MarkIrrelevant
+            | Action::MarkMaybe
+            | Action::MarkUndecided
+            | Action::EditLabels
+            | Action::EditNote
+    )
+}
+
+fn ids(app: &App, indices: &[usize]) -> Vec<String> {
+    indices
+        .iter()
+        .filter(|&&i| i < app.corpus.len())
+        .map(|&i| app.corpus.meta(i).id.clone())
+        .collect()
+}
+
+fn apply(op: Op) -> Effect {
+    Effect::Triage(TriageCmd::Apply { op, quiet: false })
+}
+
+/// The effect of opening the article at `index`: mark it read unless it already is.
+pub fn mark_opened(app: &App, index: usize) -> Effect {
+    if app.state_ref(index).is_some_and(|s| s.read) || index >= app.corpus.len() {
+        return Effect::None;
+    }
+    Effect::Triage(TriageCmd::Apply {
+        op: Op::SetRead {
+            ids: ids(app, &[index]),
+            read: true,
+        },
+        quiet: true,
+    })
+}
+
+/// A triage key on the cursor article or the selection.
+pub fn article_action(app: &mut App, action: Action) -> Effect {
+    let targets = app.targets();
+    if targets.is_empty() {
+        app.set_message("no article selected", MessageKind::Info);
+        return Effect::None;
+    }
+    let target_ids = ids(app, &targets);
+    let all = |f: &dyn Fn(&ArticleState) -> bool| {
+        targets.iter().all(|&i| app.state_ref(i).is_some_and(f))
+    };
+    match action {
+        Action::ToggleRead => apply(Op::SetRead {
+            read: !all(&|s| s.read),
+            ids: target_ids,
+        }),
+        Action::ToggleStar => apply(Op::SetStar {
+            star: !all(&|s| s.starred),
+            ids: target_ids,
+        }),
+        Action::MarkRelevant | Action::MarkIrrelevant | Action::MarkMaybe => {
+            let decision = match action {
+                Action::MarkRelevant => Decision::Relevant,
+                Action::MarkIrrelevant => Decision::Irrelevant,
+                _ => Decision::Maybe,
+            };
+            // One-key triage moves on only for the cursor article: after a batch the
+            // reader decides where to go.
+            if app.selection.is_empty() {
+                app.pending_move = Some(next_undecided(app));
+            }
+            apply(Op::Decide {
+                ids: target_ids,
+                decision,
+            })
+        }
+        Action::MarkUndecided => apply(Op::Decide {
+            ids: target_ids,
+            decision: Decision::Undecided,
+        }),
+        Action::EditLabels => open_prompt(app, PromptKind::Labels, targets, String::new()),
+        Action::EditNote => {
+            let note = app
+                .selected()
+                .and_then(|i| app.state_ref(i))
+                .and_then(|s| s.note.clone())
+                .unwrap_or_default();
+            open_prompt(app, PromptKind::Note, targets, note)
+        }
+        _ => Effect::None,
+    }
+}
+
+/// The next undecided article below the cursor in the view.
+fn next_undecided(app: &App) -> PendingMove {
+    app.hits
+        .iter()
+        .skip(app.cursor + 1)
+        .find(|h| {
+            app.state_ref(h.index)
+                .is_none_or(|s| s.decision == Decision::Undecided)
+        })
+        .map_or(PendingMove::AllTriaged, |h| PendingMove::To(h.index))
+}
+
+/// Opens the export prompt for the selection, else the whole view.
+pub fn open_export(app: &mut App) -> Effect {
+    let targets = if app.selection.is_empty() {
+        app.hits.iter().map(|h| h.index).collect()
+    } else {
+        app.targets()
+    };
+    if targets.is_empty() {
+        app.set_message("nothing to export: the view is empty", MessageKind::Info);
+        return Effect::None;
+    }
+    let name = format!("warta-export-{}.csv", app.today);
+    open_prompt(app, PromptKind::Export, targets, name)
+}
+
+fn open_prompt(app: &mut App, kind: PromptKind, targets: Vec<usize>, input: String) -> Effect {
+    let cursor = input.chars().count();
+    app.prompt = Some(Prompt {
+        kind,
+        input,
+        cursor,
+        targets,
+        completion: None,
+    });
+    app.mode = Mode::Prompt;
+    Effect::None
+}
+
+/// Space in the list: select or deselect the cursor article, then move down.
+pub fn toggle_select(app: &mut App) {
+    let Some(index) = app.selected() else {
+        return;
+    };
+    if !app.selection.remove(&index) {
+        app.selection.insert(index);
+    }
+    app.cursor = (app.cursor + 1).min(app.hits.len().saturating_sub(1));
+}
+
+pub fn select_all(app: &mut App) {
+    app.selection = app.hits.iter().map(|h| h.index).collect();
+    let n = app.selection.len();
+    app.set_message(format!("selected {n} articles"), MessageKind::Info);
+}
+
+pub fn clear_selection(app: &mut App) {
+    if !app.selection.is_empty() {
+        app.selection.clear();
+        app.set_message("selection cleared", MessageKind::Info);
+    }
+}
+
+/// Keys while a prompt is open.
+pub fn prompt(app: &mut App, action: Action) -> Effect {
+    let Some(mut p) = app.prompt.take() else {
+        app.mode = Mode::Normal;
+        return Effect::None;
+    };
+    let effect = match action {
+        Action::Cancel | Action::Back | Action::LeaveSearch => {
+            app.mode = Mode::Normal;
+            return Effect::None;
+        }
+        Action::Submit => match submit(app, &p) {
+            Ok(effect) => {
+                app.mode = Mode::Normal;
+                return effect;
+            }
+            Err(why) => {
+                app.set_message(why, MessageKind::Error);
+                Effect::None
+            }
+        },
+        Action::Complete if p.kind == PromptKind::Labels => {
+            complete(app, &mut p);
+            Effect::None
+        }
+        other => {
+            if edit(&mut p.input, &mut p.cursor, other) {
+                p.completion = None;
+            }
+            Effect::None
+        }
+    };
+    app.prompt = Some(p);
+    effect
+}
+
+/// What the prompt's input asks for; `Err` keeps the prompt open with the message.
+fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
+    let text = p.input.trim();
+    match p.kind {
+        PromptKind::Labels => {
+            let (remove, name) = match text.chars().next() {
+                Some('-') => (true, &text[1..]),
+                Some('+') => (false, &text[1..]),
+                _ => (false, text),
+            };
+            if text.is_empty() {
+                return Ok(Effect::None);
+            }
+            let label = normalize_label(name).map_err(|e| e.to_string())?;
+            let ids = ids(app, &p.targets);
+            Ok(apply(if remove {
+                Op::RemoveLabel { ids, label }
+            } else {
+                Op::AddLabel { ids, label }
+            }))
+        }
+        PromptKind::Note => Ok(apply(Op::SetNote {
+            ids: ids(app, &p.targets),
+            note: text.to_string(),
+        })),
+        PromptKind::Export => {
+            if text.is_empty() {
+                return Err("give a file name, e.g. export.csv".to_string());
+            }
+            let path = PathBuf::from(text);
+            if ExportFormat::from_path(&path).is_none() {
+                return Err(format!(
+                    "{text}: unknown format; end the name with .csv, .json, .jsonl or .md"
+                ));
+            }
+            Ok(Effect::Triage(TriageCmd::Export {
+                path,
+                indices: p.targets.clone(),
+                context: ExportContext {
+                    query: app.query.source().to_string(),
+                    filters: app.filters.to_string(),
+                    exported_at: String::new(),
+                },
+            }))
+        }
+    }
+}
+
+/// Tab: replaces the label being typed with the next existing label that starts with what
+/// was typed before the first tab, most used first. After `-`, only labels the targets
+/// carry are offered.
+fn complete(app: &mut App, p: &mut Prompt) {
+    let (sign, typed) = match p.input.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), p.input[1..].to_string()),
+        _ => (String::new(), p.input.clone()),
+    };
+    let (prefix, next) = p.completion.clone().unwrap_or((typed, 0));
+    let want = prefix.trim().to_lowercase();
+    let candidates: Vec<&String> = app
+        .labels
+        .iter()
+        .map(|(l, _)| l)
+        .filter(|l| l.to_lowercase().starts_with(&want))
+        .filter(|l| {
+            sign != "-"
+                || p.targets
+                    .iter()
+                    .any(|&i| app.state_ref(i).is_some_and(|s| s.has_label(l)))
+        })
+        .collect();
+    let Some(pick) = candidates.get(next % candidates.len().max(1)) else {
+        app.set_message(
+            format!("no label starts with \"{}\"", prefix.trim()),
+            MessageKind::Info,
+        );
+        return;
+    };
+    p.input = format!("{sign}{pick}");
+    p.cursor = p.input.chars().count();
+    p.completion = Some((prefix, next + 1));
+}
+
+/// Line editing shared by the prompts; true when the text changed.
+fn edit(input: &mut String, cursor: &mut usize, action: Action) -> bool {
+    let chars = input.chars().count();
+    *cursor = (*cursor).min(chars);
+    match action {
+        Action::Insert(c) => {
+            // The input is echoed and stored: never let a control or invisible char in.
+            if c.is_control() || text::is_invisible(c) {
+                return false;
+            }
+            input.insert(byte_at(input, *cursor), c);
+            *cursor += 1;
+            true
+        }
+        Action::DeleteBack if *cursor > 0 => {
+            *cursor -= 1;
+            input.remove(byte_at(input, *cursor));
+            true
+        }
+        Action::DeleteForward if *cursor < chars => {
+            input.remove(byte_at(input, *cursor));
+            true
+        }
+        Action::DeleteWordBack => {
+            let before: Vec<char> = input.chars().take(*cursor).collect();
+            let mut start = before.len();
+            while start > 0 && before[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            while start > 0 && !before[start - 1].is_whitespace() {
+                start -= 1;
+            }
+            if start == before.len() {
+                return false;
+            }
+            let (s, e) = (byte_at(input, start), byte_at(input, *cursor));
+            input.replace_range(s..e, "");
+            *cursor = start;
+            true
+        }
+        Action::ClearQuery if !input.is_empty() => {
+            input.clear();
+            *cursor = 0;
+            true
+        }
+        Action::CursorLeft => {
+            *cursor = cursor.saturating_sub(1);
+            false
+        }
+        Action::CursorRight => {
+            *cursor = (*cursor + 1).min(chars);
+            false
+        }
+        Action::CursorHome => {
+            *cursor = 0;
+            false
+        }
+        Action::CursorEnd => {
+            *cursor = chars;
+            false
+        }
+        _ => false,
+    }
+}
+
+fn byte_at(s: &str, n: usize) -> usize {
+    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
+}
+
+/// Whether triage keys mean something in this pane (not in the filters).
+pub fn pane_allows_triage(focus: Focus) -> bool {
+    matches!(focus, Focus::List | Focus::Detail)
+}
