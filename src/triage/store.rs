@@ -33,6 +33,23 @@ use super::fsutil::{is_temp_for, sync_dir, write_atomic};
 use super::state::{ArticleState, InvalidOp, Op, Progress, StateLookup};
 use super::time::now_rfc3339;
 
+/// Takes the lock, waiting up to about half a second when it is held: a warta that is just
+/// exiting, or a process forked by this one that has not yet reached `exec` (it briefly holds
+/// a copy of the lock's descriptor), releases it within milliseconds, and opening read-only
+/// for such a moment would cost the whole session's writes.
+fn try_lock_briefly(lock: &File) -> Result<(), fs::TryLockError> {
+    const ATTEMPTS: u32 = 25;
+    for _ in 1..ATTEMPTS {
+        match lock.try_lock() {
+            Err(fs::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+    lock.try_lock()
+}
+
 /// The snapshot format this build writes; newer snapshots are opened read-only.
 pub const FORMAT: u32 = 1;
 pub const JOURNAL_FILE: &str = "journal.jsonl";
@@ -254,7 +271,7 @@ impl Store {
                 return s;
             }
         };
-        match lock.try_lock() {
+        match try_lock_briefly(&lock) {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
                 let mut text = String::new();
