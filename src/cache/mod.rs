@@ -24,20 +24,23 @@
 //! the two renames cannot pair a meta file with the wrong bodies.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Read as _, Write};
+use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::BodySource;
 use crate::loader::{SkipReason, Skipped};
-use crate::model::{Article, Body, Meta, PARSER_VERSION};
+use crate::model::{Article, Meta, PARSER_VERSION};
+
+mod bodies;
+mod info;
+
+pub use bodies::{BodyFile, LoadedBodies};
+pub use info::{CacheInfo, CorpusInfo, clear, info};
 
 /// Bumped whenever the on-disk layout changes; each format lives in its own `v<N>` directory.
 pub const CACHE_FORMAT: u32 = 1;
@@ -594,258 +597,9 @@ pub(crate) fn write_atomic(
     result
 }
 
-/// An open body file of one root's cache.
-pub struct BodyFile {
-    file: File,
-    dir: PathBuf,
-    damaged: AtomicBool,
-}
-
-impl BodyFile {
-    fn new(file: File, dir: PathBuf) -> BodyFile {
-        BodyFile {
-            file,
-            dir,
-            damaged: AtomicBool::new(false),
-        }
-    }
-
-    fn read(&self, at: u64, len: u64, hash: u64) -> Result<Body, String> {
-        let result = (|| {
-            let len = usize::try_from(len).map_err(|_| "body too large".to_string())?;
-            let mut buf = vec![0; len];
-            self.file
-                .read_exact_at(&mut buf, at)
-                .map_err(|e| format!("cannot read the cached body: {e}"))?;
-            if xxhash_rust::xxh3::xxh3_64(&buf) != hash {
-                return Err("the cached body is damaged".to_string());
-            }
-            serde_json::from_slice::<Body>(&buf)
-                .map_err(|e| format!("the cached body is damaged: {e}"))
-        })();
-        if result.is_err() && !self.damaged.swap(true, Ordering::Relaxed) {
-            // Leave a marker so the next start rebuilds this cache; best effort.
-            let _ = File::create(self.dir.join(DAMAGED_FILE));
-        }
-        result.map_err(|e| format!("{e}; the cache will be rebuilt at the next start"))
-    }
-}
-
-/// Where one article's body is.
-#[derive(Debug, Clone, Copy)]
-enum BodyLoc {
-    /// Index into the in-memory bodies.
-    Mem(u32),
-    /// In body file `file`, bytes `at..at+len`, with that xxh3.
-    Disk {
-        file: u32,
-        at: u64,
-        len: u64,
-        h: u64,
-    },
-}
-
-/// Bodies of a loaded corpus: some in memory (embedded inputs, or when caching is off or
-/// failed), the rest read lazily from the cache's body files.
-pub struct LoadedBodies {
-    mem: Vec<Body>,
-    files: Vec<Arc<BodyFile>>,
-    locs: Vec<BodyLoc>,
-}
-
-impl LoadedBodies {
-    pub(crate) fn new() -> LoadedBodies {
-        LoadedBodies {
-            mem: Vec::new(),
-            files: Vec::new(),
-            locs: Vec::new(),
-        }
-    }
-
-    pub(crate) fn push_mem(&mut self, body: Body) {
-        self.locs.push(BodyLoc::Mem(self.mem.len() as u32));
-        self.mem.push(body);
-    }
-
-    /// Registers a body file; returns its number for [`push_disk`](Self::push_disk).
-    pub(crate) fn add_file(&mut self, f: Arc<BodyFile>) -> u32 {
-        self.files.push(f);
-        (self.files.len() - 1) as u32
-    }
-
-    pub(crate) fn push_disk(&mut self, file: u32, at: u64, len: u64, h: u64) {
-        self.locs.push(BodyLoc::Disk { file, at, len, h });
-    }
-}
-
-impl BodySource for LoadedBodies {
-    fn body(&self, index: usize) -> Result<Body, String> {
-        match self.locs.get(index) {
-            None => Err(format!("no article at index {index}")),
-            Some(BodyLoc::Mem(i)) => self
-                .mem
-                .get(*i as usize)
-                .cloned()
-                .ok_or_else(|| format!("no article at index {index}")),
-            Some(BodyLoc::Disk { file, at, len, h }) => match self.files.get(*file as usize) {
-                Some(f) => f.read(*at, *len, *h),
-                None => Err(format!("no body file for article {index}")),
-            },
-        }
-    }
-}
-
-/// What `warta cache info` shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CacheInfo {
-    pub dir: PathBuf,
-    pub corpora: Vec<CorpusInfo>,
-    pub total_bytes: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusInfo {
-    /// The input root, or `None` when the header could not be read.
-    pub root: Option<String>,
-    pub files: usize,
-    pub articles: usize,
-    pub bytes: u64,
-}
-
-/// Describes what is cached under `cache_dir`; unreadable parts show up as unknown roots.
-pub fn info(cache_dir: &Path) -> CacheInfo {
-    let mut corpora = Vec::new();
-    for vdir in version_dirs(cache_dir) {
-        let Ok(rd) = fs::read_dir(&vdir) else {
-            continue;
-        };
-        let mut dirs: Vec<PathBuf> = rd
-            .flatten()
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-            .map(|e| e.path())
-            .collect();
-        dirs.sort();
-        for d in dirs {
-            let header = read_header(&d.join(META_FILE));
-            corpora.push(CorpusInfo {
-                root: header.as_ref().map(|h| h.root.clone()),
-                files: header.as_ref().map_or(0, |h| h.files),
-                articles: header.as_ref().map_or(0, |h| h.articles),
-                bytes: dir_bytes(&d),
-            });
-        }
-    }
-    let total_bytes = version_dirs(cache_dir).iter().map(|d| dir_bytes(d)).sum();
-    CacheInfo {
-        dir: cache_dir.to_path_buf(),
-        corpora,
-        total_bytes,
-    }
-}
-
-impl fmt::Display for CacheInfo {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "cache: {}", self.dir.display())?;
-        let n = self.corpora.len();
-        writeln!(
-            f,
-            "{n} {} cached, {}",
-            if n == 1 { "corpus" } else { "corpora" },
-            human_bytes(self.total_bytes)
-        )?;
-        for c in &self.corpora {
-            writeln!(
-                f,
-                "  {}: {} files, {} articles, {}",
-                c.root.as_deref().unwrap_or("(unreadable)"),
-                c.files,
-                c.articles,
-                human_bytes(c.bytes)
-            )?;
-        }
-        Ok(())
-    }
-}
-
-/// Removes everything warta cached under `cache_dir` (the `v<N>` directories only, so a
-/// mistaken `--cache-dir ~` cannot delete anything else); returns the bytes freed.
-pub fn clear(cache_dir: &Path) -> io::Result<u64> {
-    let mut freed = 0;
-    for d in version_dirs(cache_dir) {
-        freed += dir_bytes(&d);
-        fs::remove_dir_all(&d)?;
-    }
-    Ok(freed)
-}
-
-fn version_dirs(cache_dir: &Path) -> Vec<PathBuf> {
-    let Ok(rd) = fs::read_dir(cache_dir) else {
-        return Vec::new();
-    };
-    let mut v: Vec<PathBuf> = rd
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.len() > 1
-                && name.starts_with('v')
-                && name[1..].bytes().all(|b| b.is_ascii_digit())
-                && e.file_type().is_ok_and(|t| t.is_dir())
-        })
-        .map(|e| e.path())
-        .collect();
-    v.sort();
-    v
-}
-
-fn read_header(meta: &Path) -> Option<Header> {
-    use std::io::BufRead;
-    let f = File::open(meta).ok()?;
-    let mut line = Vec::new();
-    // Headers are small; a cap keeps a garbage file from being read whole.
-    io::BufReader::new(f.take(1 << 20))
-        .read_until(b'\n', &mut line)
-        .ok()?;
-    serde_json::from_slice(&line).ok()
-}
-
-fn dir_bytes(dir: &Path) -> u64 {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| e.metadata().ok())
-        .map(|m| m.len())
-        .sum()
-}
-
-fn human_bytes(b: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if b < 1000 {
-        return format!("{b} B");
-    }
-    let mut v = b as f64;
-    let mut unit = "B";
-    for u in UNITS {
-        if v < 1000.0 {
-            break;
-        }
-        v /= 1000.0;
-        unit = u;
-    }
-    format!("{v:.1} {unit}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn human_bytes_units() {
-        assert_eq!(human_bytes(999), "999 B");
-        assert_eq!(human_bytes(1500), "1.5 KB");
-        assert_eq!(human_bytes(2_500_000), "2.5 MB");
-    }
 
     #[test]
     fn write_atomic_replaces_and_leaves_no_temp_file() {
