@@ -15,6 +15,10 @@ Examples:
   warta parse artikel.txt                the parser's view of one file, as JSON
   warta list ~/berita --query 'is:relevant label:banjir'
   warta export ~/berita --query 'is:relevant' -o relevan.csv
+  warta cache info                       where parsed articles are cached, and how much
+  warta config                           where the config file is; --default prints one
+  warta completions bash > ~/.local/share/bash-completion/completions/warta
+  warta man | man -l -                   this help as a man page
 
 Inputs: .txt (one scraped article per file), .json (an object or an array), .jsonl/.ndjson
 (one object per line) and .csv (a header row, one article per row). Directories are walked
@@ -124,8 +128,75 @@ Examples:
     )]
     Export(ExportArgs),
     /// Inspect or clear the parsed-article cache.
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        long_about = "Inspect or clear the parsed-article cache.\n\nwarta keeps the parsed form \
+                      of every file it reads, keyed by path, size and modification time, so a \
+                      second run over the same folder skips parsing. The cache is only a speed-up: \
+                      clearing it loses nothing.",
+        after_help = "Examples:
+  warta cache info
+  warta cache clear
+  warta --cache-dir /tmp/warta-cache list ~/berita    use another cache for one run"
+    )]
     Cache(CacheCommand),
+    /// Show where the config file is, check it, or print the default one.
+    #[command(
+        long_about = "Show where the config file is looked for, whether it exists and any \
+                      problem in it, or print the default configuration (every key binding) to \
+                      start your own from.\n\nThe file is the platform config dir's \
+                      warta/config.toml (~/.config/warta/config.toml on Linux), or $WARTA_CONFIG, \
+                      or --config FILE.",
+        after_help = "Examples:
+  warta config                           path, whether it exists, and any problems
+  warta config --path                    just the path (and problems, on stderr)
+  warta config --default > ~/.config/warta/config.toml
+  warta --config ./keys.toml config      check another file"
+    )]
+    Config(ConfigArgs),
+    /// Print a shell completion script.
+    #[command(
+        long_about = "Print a completion script for SHELL to standard output. Install it where \
+                      your shell looks for completions, then start a new shell.",
+        after_help = "Examples:
+  warta completions bash > ~/.local/share/bash-completion/completions/warta
+  warta completions zsh > ~/.zfunc/_warta     (with fpath+=~/.zfunc before compinit in ~/.zshrc)
+  warta completions fish > ~/.config/fish/completions/warta.fish
+  warta completions elvish >> ~/.config/elvish/rc.elv
+  warta completions powershell >> $PROFILE"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page, or write one page per subcommand into a folder.
+    #[command(after_help = "Examples:
+  warta man | man -l -                   read it now
+  warta man --dir ~/.local/share/man/man1   install warta.1, warta-list.1, ... (then `man warta`)")]
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub struct ConfigArgs {
+    /// Print the default configuration file (all key bindings, commented).
+    #[arg(long)]
+    pub default: bool,
+    /// Print only the path where the config file is looked for.
+    #[arg(long)]
+    pub path: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write warta.1 and one warta-SUBCOMMAND.1 per subcommand into this folder (created if
+    /// missing) instead of printing warta.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -218,8 +289,13 @@ pub struct StatsArgs {
 #[derive(Debug, Subcommand)]
 pub enum CacheCommand {
     /// Where the cache is, what it holds and how big it is.
+    #[command(after_help = "Examples:
+  warta cache info
+  warta --cache-dir /tmp/c cache info")]
     Info,
     /// Delete everything warta has cached (articles are re-parsed on the next run).
+    #[command(after_help = "Examples:
+  warta cache clear")]
     Clear,
 }
 

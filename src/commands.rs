@@ -1,15 +1,15 @@
 //! The non-interactive subcommands. Output goes to stdout, diagnostics to stderr.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::cache;
 use crate::cli::{
-    CacheCommand, ExportArgs, ExportFormatArg, GlobalOpts, ListArgs, ListFormat, ParseArgs,
-    SearchArgs, ShowArgs, ShowFormat, SortArg, StatsArgs,
+    CacheCommand, Cli, CompletionsArgs, ConfigArgs, ExportArgs, ExportFormatArg, GlobalOpts,
+    ListArgs, ListFormat, ManArgs, ParseArgs, SearchArgs, ShowArgs, ShowFormat, SortArg, StatsArgs,
 };
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, Filters};
@@ -33,28 +33,79 @@ pub fn load_options(global: &GlobalOpts) -> LoadOptions {
     LoadOptions { cache }
 }
 
+/// One line for an I/O error on a path the user named, saying what to do about it.
+pub fn io_problem(path: &Path, e: &io::Error) -> String {
+    let what = match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory; check the path".to_string(),
+        io::ErrorKind::PermissionDenied => {
+            "permission denied; check that you may read it".to_string()
+        }
+        _ => format!("cannot read: {e}"),
+    };
+    format!("{}: {what}", path.display())
+}
+
+/// Fails on the first path that does not exist (or cannot be looked at), before any loading:
+/// a mistyped path is the commonest first-run error and deserves one plain line.
+pub fn check_inputs(paths: &[PathBuf]) -> Result<()> {
+    for p in paths {
+        if let Err(e) = std::fs::metadata(p) {
+            bail!("{}", io_problem(p, &e));
+        }
+    }
+    Ok(())
+}
+
 /// Loads `paths` (the bundled corpus when empty), reporting skips and a summary on stderr.
 /// Fails when nothing at all could be loaded, with a message saying what to do.
 pub fn load_corpus(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport> {
+    check_inputs(paths)?;
     let inputs: Vec<Input> = if paths.is_empty() {
         loader::embedded_inputs()
     } else {
         paths.iter().cloned().map(Input::Path).collect()
     };
     let report = loader::load(&inputs, &load_options(global));
+    if report.corpus.is_empty() {
+        // Several skip reasons are the explanation, so they are still printed; a single one
+        // goes into the error line itself, and a "loaded 0 articles" summary adds nothing.
+        if !global.quiet && report.skipped.len() > 1 {
+            report_problems(&report);
+        }
+        bail!("{}", nothing_loaded(paths, &report));
+    }
     if !global.quiet {
         report_problems(&report);
         eprintln!("{}", report.summary());
     }
-    if report.corpus.is_empty() {
-        let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
-        bail!(
-            "no articles found in {}; warta reads .txt, .json, .jsonl, .ndjson and .csv files \
-             (give a file or a folder that holds them)",
-            shown.join(", ")
-        );
-    }
     Ok(report)
+}
+
+fn nothing_loaded(paths: &[PathBuf], report: &LoadReport) -> String {
+    let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    let shown = shown.join(", ");
+    match report.skipped.as_slice() {
+        [] => format!(
+            "no articles found in {shown}; warta reads .txt, .json, .jsonl, .ndjson and .csv \
+             files (give a file or a folder that holds them)"
+        ),
+        [one] => format!("{}: {}; no articles loaded", one.path, one.reason),
+        many => {
+            let mut kinds: Vec<(&str, usize)> = Vec::new();
+            for s in many {
+                match kinds.iter_mut().find(|(k, _)| *k == s.reason.kind()) {
+                    Some((_, n)) => *n += 1,
+                    None => kinds.push((s.reason.kind(), 1)),
+                }
+            }
+            let kinds: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            format!(
+                "no articles loaded from {shown}: all {} files were skipped ({})",
+                many.len(),
+                kinds.join(", ")
+            )
+        }
+    }
 }
 
 fn report_problems(report: &LoadReport) {
@@ -372,12 +423,7 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
 
 pub fn parse(args: &ParseArgs) -> Result<()> {
     let path = &args.file;
-    let bytes = std::fs::read(path).with_context(|| {
-        format!(
-            "cannot read {}; check the path and that you may read it",
-            path.display()
-        )
-    })?;
+    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}", io_problem(path, &e)))?;
     let shown = path.display().to_string();
     let format = loader::discover::format_for(path);
     let (articles, skipped) = loader::parse_bytes(&shown, &bytes, format)
@@ -467,6 +513,124 @@ pub fn cache_cmd(cmd: &CacheCommand, global: &GlobalOpts) -> Result<()> {
     }
 }
 
+/// `warta completions SHELL`: the script clap_complete derives from the CLI definition.
+pub fn completions(args: &CompletionsArgs) -> Result<()> {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    let mut buf = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "warta", &mut buf);
+    with_stdout(|out| out.write_all(&buf))
+}
+
+/// `warta man`: warta.1 on stdout, or with `--dir` one page per (sub)command written there.
+pub fn man(args: &ManArgs) -> Result<()> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let Some(dir) = &args.dir else {
+        let mut buf = Vec::new();
+        clap_mangen::Man::new(cmd)
+            .render(&mut buf)
+            .context("cannot render the man page")?;
+        return with_stdout(|out| out.write_all(&buf));
+    };
+    std::fs::create_dir_all(dir)
+        .map_err(|e| anyhow::anyhow!("{}", io_problem(dir, &e)))
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut written = Vec::new();
+    write_man_pages(cmd.disable_help_subcommand(true), dir, &mut written)
+        .with_context(|| format!("cannot write man pages into {}", dir.display()))?;
+    println!(
+        "wrote {} man pages into {} ({})",
+        written.len(),
+        dir.display(),
+        written.join(", ")
+    );
+    Ok(())
+}
+
+/// Mirrors `clap_mangen::generate_to` but records each file name, so the user is told what
+/// appeared in their folder.
+fn write_man_pages(
+    mut cmd: clap::Command,
+    dir: &Path,
+    written: &mut Vec<String>,
+) -> io::Result<()> {
+    cmd.build();
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
+        write_man_pages(sub, dir, written)?;
+    }
+    let man = clap_mangen::Man::new(cmd);
+    let name = man.get_filename();
+    let mut buf = Vec::new();
+    man.render(&mut buf)?;
+    std::fs::write(dir.join(&name), buf)?;
+    written.push(name);
+    Ok(())
+}
+
+/// `warta config`: where the config file is, whether it exists and what is wrong with it;
+/// `--default` prints the default file, `--path` only the path (problems go to stderr).
+pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
+    if args.default {
+        let text = crate::config::default_config_toml();
+        return with_stdout(|out| out.write_all(text.as_bytes()));
+    }
+    let Some(path) = crate::config::config_path(explicit) else {
+        bail!(
+            "this system has no config directory; pass --config FILE or set WARTA_CONFIG \
+             (warta uses its default keys meanwhile)"
+        );
+    };
+    // `exists`, not `is_file`: a directory at that path is reported by `load` as unreadable
+    // rather than as missing.
+    let exists = path.exists();
+    let warnings = if exists {
+        crate::config::load(explicit).warnings
+    } else {
+        Vec::new()
+    };
+    if args.path {
+        println!("{}", path.display());
+        if !exists {
+            eprintln!(
+                "warta: {} does not exist (default keys are used)",
+                path.display()
+            );
+        }
+        for w in &warnings {
+            eprintln!("warta: warning: {w}");
+        }
+        return Ok(());
+    }
+    with_stdout(|out| {
+        if exists {
+            writeln!(out, "config file  {} (exists)", path.display())?;
+        } else {
+            writeln!(
+                out,
+                "config file  {} (not found; warta uses its default keys)",
+                path.display()
+            )?;
+            writeln!(
+                out,
+                "create one   warta config --default > {}",
+                path.display()
+            )?;
+        }
+        if warnings.is_empty() {
+            if exists {
+                writeln!(out, "problems     none")?;
+            }
+        } else {
+            writeln!(out, "problems     {}", warnings.len())?;
+            for w in &warnings {
+                writeln!(out, "  warning: {w}")?;
+            }
+        }
+        writeln!(out, "defaults     warta config --default")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,6 +641,21 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("日本語", 4), "日… ");
         assert_eq!(fit("", 0), "");
+    }
+
+    #[test]
+    fn io_problems_say_what_to_do() {
+        let p = Path::new("/srv/berita");
+        let e = io::Error::from(io::ErrorKind::PermissionDenied);
+        assert_eq!(
+            io_problem(p, &e),
+            "/srv/berita: permission denied; check that you may read it"
+        );
+        let e = io::Error::from(io::ErrorKind::NotFound);
+        assert_eq!(
+            io_problem(p, &e),
+            "/srv/berita: no such file or directory; check the path"
+        );
     }
 
     #[test]

@@ -14,6 +14,9 @@ fn main() -> ExitCode {
         Some(Command::Stats(a)) => commands::stats(a, &cli.global),
         Some(Command::Export(a)) => commands::export(a, &cli.global),
         Some(Command::Cache(c)) => commands::cache_cmd(c, &cli.global),
+        Some(Command::Config(a)) => commands::config_cmd(a, cli.config.as_deref()),
+        Some(Command::Completions(a)) => commands::completions(a),
+        Some(Command::Man(a)) => commands::man(a),
         None => browse(&cli),
     };
     match result {
@@ -27,6 +30,8 @@ fn main() -> ExitCode {
 
 fn browse(cli: &Cli) -> anyhow::Result<()> {
     use std::io::IsTerminal;
+    // A mistyped path should be reported as such, not as "not a terminal".
+    commands::check_inputs(&cli.paths)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "not a terminal; use `warta list`, `warta search` or `warta show` for plain output"

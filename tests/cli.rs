@@ -156,7 +156,7 @@ fn parse_prints_the_parsers_view_of_one_file() {
     let o = warta(&["parse", "/no/such/file.txt"], cache.path());
     assert!(!o.status.success());
     assert!(
-        stderr(&o).contains("cannot read /no/such/file.txt"),
+        stderr(&o).contains("/no/such/file.txt: no such file or directory"),
         "{}",
         stderr(&o)
     );
@@ -467,5 +467,174 @@ fn export_json_jsonl_and_markdown() {
         stderr(&o).contains(".csv, .json, .jsonl or .md"),
         "{}",
         stderr(&o)
+    );
+}
+
+// ---- Completions, man pages, config and help ----
+
+fn warta_cfg(args: &[&str], config: Option<&Path>) -> Output {
+    let cache = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_warta"));
+    cmd.args(args)
+        .env("WARTA_CACHE_DIR", cache.path())
+        .env_remove("WARTA_CONFIG")
+        .stdin(Stdio::null());
+    if let Some(c) = config {
+        cmd.env("WARTA_CONFIG", c);
+    }
+    cmd.output().expect("run warta")
+}
+
+const SUBCOMMANDS: [&str; 10] = [
+    "list",
+    "show",
+    "search",
+    "parse",
+    "stats",
+    "export",
+    "cache",
+    "config",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_name_every_subcommand() {
+    for shell in ["bash", "zsh"] {
+        let o = warta_cfg(&["completions", shell], None);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        for sub in SUBCOMMANDS {
+            assert!(out.contains(sub), "{shell} completion lacks {sub}");
+        }
+    }
+    let o = warta_cfg(&["completions", "tcsh"], None);
+    assert_eq!(o.status.code(), Some(2), "unknown shells are a usage error");
+}
+
+#[test]
+fn man_page_on_stdout_and_into_a_folder() {
+    let o = warta_cfg(&["man"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.lines().take(5).any(|l| l.starts_with(".TH warta 1")),
+        "{out}"
+    );
+    assert!(out.contains("list"), "{out}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("man1");
+    let o = warta_cfg(&["man", "--dir", target.to_str().unwrap()], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for page in ["warta.1", "warta-list.1", "warta-cache-info.1"] {
+        let text = std::fs::read_to_string(target.join(page)).unwrap_or_default();
+        assert!(text.contains(".TH"), "{page} missing or not roff");
+    }
+    assert!(!target.join("warta-help.1").exists());
+}
+
+#[test]
+fn default_config_is_valid_toml_with_the_key_tables() {
+    let o = warta_cfg(&["config", "--default"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let v: toml::Table = toml::from_str(&out).expect("default config parses as TOML");
+    assert!(v["keys"].get("list").is_some(), "{out}");
+    assert!(out.contains("[keys.list]"), "{out}");
+}
+
+#[test]
+fn config_path_follows_warta_config_and_reports_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.toml");
+    let o = warta_cfg(&["config", "--path"], Some(&missing));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), missing.to_str().unwrap());
+    assert!(stderr(&o).contains("does not exist"), "{}", stderr(&o));
+
+    let o = warta_cfg(&["config"], Some(&missing));
+    assert!(stdout(&o).contains("not found"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("warta config --default >"),
+        "{}",
+        stdout(&o)
+    );
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[keys.list]\n\"j\" = \n").unwrap();
+    let o = warta_cfg(&["config"], Some(&bad));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("(exists)"), "{out}");
+    assert!(out.contains("warning") && out.contains("line 2"), "{out}");
+
+    let o = warta_cfg(&["config", "--path"], Some(&bad));
+    assert_eq!(stdout(&o).trim(), bad.to_str().unwrap());
+    assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
+
+    // An explicit --config wins over WARTA_CONFIG.
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, "[keys.list]\n\"ctrl-n\" = \"move_down\"\n").unwrap();
+    let o = warta_cfg(&["--config", good.to_str().unwrap(), "config"], Some(&bad));
+    let out = stdout(&o);
+    assert!(
+        out.contains("good.toml") && out.contains("problems     none"),
+        "{out}"
+    );
+}
+
+#[test]
+fn every_help_has_examples_and_the_top_level_lists_every_subcommand() {
+    let o = warta_cfg(&["--help"], None);
+    let top = stdout(&o);
+    assert!(top.contains("Examples:"), "{top}");
+    for sub in SUBCOMMANDS {
+        assert!(top.contains(&format!("\n  {sub} ")), "--help lacks {sub}");
+        assert!(top.contains(&format!("warta {sub}")), "no example of {sub}");
+        let o = warta_cfg(&[sub, "--help"], None);
+        assert!(o.status.success(), "{sub}: {}", stderr(&o));
+        assert!(
+            stdout(&o).contains("Examples"),
+            "{sub} --help lacks examples"
+        );
+    }
+    for sub in ["info", "clear"] {
+        let o = warta_cfg(&["cache", sub, "--help"], None);
+        assert!(stdout(&o).contains("Examples"), "cache {sub} --help");
+    }
+}
+
+#[test]
+fn a_missing_path_is_one_line_naming_it() {
+    let o = warta_cfg(&["/no/such/place"], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("/no/such/place: no such file or directory; check the path"),
+        "{err}"
+    );
+    let o = warta_cfg(&["parse", "/no/such/file.txt"], None);
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_folder_of_only_bad_files_says_why_nothing_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "").unwrap();
+    let o = warta_cfg(&["list", dir.path().to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("a.txt") && err.contains("empty"), "{err}");
+
+    std::fs::write(dir.path().join("b.txt"), b"\0\0\0\0").unwrap();
+    let o = warta_cfg(&["list", "--quiet", dir.path().to_str().unwrap()], None);
+    let err = stderr(&o);
+    assert!(
+        err.contains("all 2 files were skipped (1 ") && err.contains("binary"),
+        "{err}"
     );
 }
