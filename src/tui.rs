@@ -4,25 +4,40 @@
 //! ```text
 //!  input thread (crossterm::event::read) ──┐
 //!  search worker (latest request wins) ────┼──> one channel ──> event loop: update(), draw
-//!  signal thread (TERM/HUP/INT) ───────────┘                      │
-//!                 ^                                               │ Effect::Search
+//!  signal thread (TERM/HUP/INT/TSTP/CONT) ─┤                      │
+//!  hang-up watchdog (tty gone?) ───────────┘                      │ Effect::Search
+//!                 ^                                               │
 //!                 └───────────────── request channel <────────────┘
 //! ```
 //! Nothing ticks: with no input the loop sleeps in `recv`, uses no CPU and writes nothing.
-//! It redraws only after a message changed something.
+//! It redraws only after a message changed something. The watchdog wakes a few times a
+//! second for one `isatty` check; it never draws or writes.
+//!
+//! Leaving: SIGTERM/SIGHUP/SIGINT, a hang-up noticed by the watchdog (a dead tty without
+//! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal
+//! read/write all take the same path: close the store, restore what can be restored, exit
+//! with 128 + the signal (hang-ups as SIGHUP, 129).
+//!
+//! Suspending: ctrl-z (a key in raw mode) and an external SIGTSTP restore the terminal and
+//! stop the process with SIGSTOP; on resume the terminal is set up again and fully redrawn.
+//! Without a job-control shell to resume it, the app says so instead of freezing.
 //!
 //! Triage effects run on the loop's thread against the store it owns: each is fsync'd
 //! before its outcome reaches the app, so nothing is drawn as done before it is on disk.
 //! The store is closed (compacted, lock released) on quit and on signals.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
+use std::mem::ManuallyDrop;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
+use std::time::Duration;
 
 use anyhow::{Context, bail};
-use crossterm::event::{self, Event, KeyEvent};
-use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGTERM};
+use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::layout::Rect;
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::search::{self, SearchMemo};
@@ -60,6 +75,7 @@ enum Msg {
     Key(KeyEvent),
     Resize(u16, u16),
     Results(SearchResults),
+    /// A signal, or SIGHUP sent by the watchdog when the terminal is gone.
     Signal(i32),
     /// The terminal cannot be read any more (hang-up): leave instead of spinning.
     InputClosed,
@@ -71,18 +87,50 @@ enum Exit {
     Signal(i32),
 }
 
+/// How often the watchdog checks that the terminal still exists. Bounds both the exit delay
+/// after a hang-up without SIGHUP and the CPU crossterm burns spinning until then.
+const WATCHDOG_INTERVAL: Duration = Duration::from_millis(250);
+
 /// Restores the terminal when dropped, so `?` returns leave it usable too (the panic hook
 /// installed by `ratatui::try_init` covers panics).
 struct RestoreGuard;
 
 impl Drop for RestoreGuard {
     fn drop(&mut self) {
-        ratatui::restore();
+        restore_terminal();
     }
 }
 
-/// Runs the browser until the user quits. On SIGTERM/SIGHUP/SIGINT the terminal is restored
-/// and the process exits with 128 + the signal number.
+/// Undoes everything [`enter_terminal`] and drawing did, step by step, ignoring failures:
+/// on a hung-up tty every step fails, and one failure must not skip the rest. Unlike
+/// `ratatui::restore` it reports nothing, because `eprintln!` panics when stderr is a
+/// dead tty. The app enables no mouse, paste or keyboard-protocol modes, so there are
+/// none to disable here.
+fn restore_terminal() {
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+}
+
+/// Raw mode and the alternate screen, as `ratatui::try_init` sets them up.
+fn enter_terminal() -> std::io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
+}
+
+/// True once the terminal we were started on has been hung up: the kernel then swaps the
+/// file's operations for ones that fail every ioctl, so `isatty` turns false on the very
+/// descriptors that were terminals at start.
+fn terminal_gone(watch_stdin: bool) -> bool {
+    !std::io::stdout().is_terminal() || (watch_stdin && !std::io::stdin().is_terminal())
+}
+
+/// Runs the browser until the user quits. On SIGTERM/SIGHUP/SIGINT the store is closed, the
+/// terminal restored and the process exits with 128 + the signal number; a lost terminal
+/// counts as SIGHUP (exit 129).
 pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         bail!("not a terminal; use 'warta list' for plain output");
@@ -114,13 +162,23 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel::<Msg>();
     let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
     spawn_search_worker(corpus, req_rx, tx.clone())?;
-    let signals =
-        Signals::new([SIGTERM, SIGHUP, SIGINT]).context("cannot install signal handlers")?;
+    // SIGTSTP and SIGCONT are caught so an external `kill -TSTP` suspends through the same
+    // restore path as ctrl-z, and a resume after an uncatchable SIGSTOP repaints. signal-hook
+    // installs its handlers even when the parent left a signal ignored (`trap '' HUP`).
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
+        .context("cannot install signal handlers")?;
     let signal_handle = signals.handle();
     spawn_signal_thread(signals, tx.clone())?;
+    // Dropping `_watchdog_stop` at the end of `run` ends the watchdog.
+    let (_watchdog_stop, watchdog_stop_rx) = mpsc::channel::<()>();
+    spawn_watchdog(watchdog_stop_rx, tx.clone())?;
 
     let exit = {
-        let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+        // Never dropped: `Terminal`'s Drop only re-shows the cursor (RestoreGuard does that)
+        // and reports a failure with `eprintln!`, which panics on a hung-up terminal and
+        // would turn a clean hang-up exit into a crash.
+        let mut terminal =
+            ManuallyDrop::new(ratatui::try_init().context("cannot set up the terminal")?);
         let _guard = RestoreGuard;
         spawn_input_thread(tx)?;
         let size = terminal.size().context("cannot read the terminal size")?;
@@ -141,7 +199,8 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     let closed = store.take().map(Store::close);
     let exit = exit?;
     if let Some(Err(e)) = closed {
-        eprintln!("warta: {e}");
+        // Not eprintln!: after a hang-up stderr is a dead tty and eprintln! would panic.
+        let _ = writeln!(std::io::stderr(), "warta: {e}");
     }
     match exit {
         Exit::Quit => Ok(()),
@@ -165,9 +224,13 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if dirty && app.width > 0 && app.height > 0 {
-            terminal
-                .draw(|frame| ui::render(frame, app))
-                .context("cannot draw to the terminal")?;
+            if let Err(e) = terminal.draw(|frame| ui::render(frame, app)) {
+                // A write to a hung-up tty fails with EIO: that is a hang-up, not a bug.
+                if terminal_gone(false) {
+                    return Ok(Exit::Signal(SIGHUP));
+                }
+                return Err(e).context("cannot draw to the terminal");
+            }
             dirty = false;
         }
         // Block for one message, then take whatever else is already queued (a burst of
@@ -180,6 +243,21 @@ fn event_loop(
             match handle(app, ctx, msg) {
                 Step::Continue(changed) => dirty |= changed,
                 Step::Exit(e) => return Ok(e),
+                Step::Suspend if !job_control() => {
+                    app.set_message(
+                        "not suspended: no job-control shell here to resume warta (fg)",
+                        MessageKind::Info,
+                    );
+                    dirty = true;
+                }
+                Step::Suspend => {
+                    suspend(terminal, app)?;
+                    dirty = true;
+                }
+                Step::Repaint => {
+                    repaint(terminal, app)?;
+                    dirty = true;
+                }
             }
             next = rx.try_recv().ok();
         }
@@ -189,14 +267,31 @@ fn event_loop(
 enum Step {
     Continue(bool),
     Exit(Exit),
+    /// Give the terminal back to the shell and stop (ctrl-z, SIGTSTP).
+    Suspend,
+    /// Resumed from outside (SIGCONT): the screen may hold anything, draw all of it.
+    Repaint,
+}
+
+/// ctrl-z is a fixed binding like ctrl-c (which the keymap hard-wires): raw mode turns off
+/// ISIG, so the byte 0x1A arrives as this key instead of the kernel sending SIGTSTP, and
+/// job control must keep working whatever the user's keymap says. Checked before the
+/// keymap, in every mode, so it also works while typing a search.
+fn is_suspend_key(key: &KeyEvent) -> bool {
+    key.kind != KeyEventKind::Release
+        && key.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(key.code, KeyCode::Char('z' | 'Z'))
 }
 
 fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
     let action = match msg {
+        Msg::Signal(SIGTSTP) => return Step::Suspend,
+        Msg::Signal(SIGCONT) => return Step::Repaint,
         Msg::Signal(sig) => return Step::Exit(Exit::Signal(sig)),
-        Msg::InputClosed => return Step::Exit(Exit::Quit),
+        Msg::InputClosed => return Step::Exit(Exit::Signal(SIGHUP)),
         Msg::Results(r) => return Step::Continue(app.apply_results(r)),
         Msg::Resize(w, h) => Action::Resize(w, h),
+        Msg::Key(key) if is_suspend_key(&key) => return Step::Suspend,
         Msg::Key(key) => match ctx.keymap.resolve(app.mode, app.focus, key) {
             Some(a) => a,
             None => return Step::Continue(false),
@@ -220,6 +315,69 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             },
         };
     }
+}
+
+/// Restores the terminal, stops the whole process and, once continued, sets the terminal up
+/// again and repaints it. SIGSTOP rather than SIGTSTP: a self-raised SIGTSTP is discarded
+/// when the process group is orphaned (parent shell gone), which would leave the terminal
+/// restored under a still-running app. `raise` returns once SIGCONT arrives (`fg`/`bg`).
+fn suspend(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(SIGSTOP).context("cannot suspend")?;
+    if terminal_gone(false) {
+        // Hung up while stopped: the next draw fails and takes the hang-up exit.
+        return Ok(());
+    }
+    enter_terminal().context("cannot set up the terminal again")?;
+    repaint(terminal, app)
+}
+
+/// Whether a job-control shell can resume us after a stop: our parent is in our session but
+/// put us in a process group of our own, which only a shell doing job control does. Without
+/// one (run by `sh -c`, as the session leader of `ssh host warta`, under a non-interactive
+/// wrapper) a SIGSTOP would freeze the app for good, since nothing would ever send SIGCONT;
+/// the kernel discards terminal stop signals for such orphaned groups for the same reason.
+/// Where `/proc` cannot tell (not Linux), suspend as other terminal programs do.
+fn job_control() -> bool {
+    let parent = std::os::unix::process::parent_id().to_string();
+    match (
+        proc_group_and_session("self"),
+        proc_group_and_session(&parent),
+    ) {
+        (Some((pgrp, sid)), Some((parent_pgrp, parent_sid))) => {
+            sid == parent_sid && pgrp != parent_pgrp
+        }
+        _ => true,
+    }
+}
+
+/// Process group and session of `pid` from `/proc/<pid>/stat`. The command name may hold
+/// spaces and parentheses, so fields are counted from its last `)`.
+fn proc_group_and_session(pid: &str) -> Option<(u32, u32)> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = stat.get(stat.rfind(')')? + 1..)?;
+    // state ppid pgrp session ...
+    let mut fields = rest.split_whitespace().skip(2);
+    let pgrp = fields.next()?.parse().ok()?;
+    let session = fields.next()?.parse().ok()?;
+    Some((pgrp, session))
+}
+
+/// Clears the screen and forgets what ratatui believes is on it, so the next draw writes
+/// every cell. `Terminal::resize` does both without `Terminal::clear`'s cursor-position
+/// query, which would wait for a reply the input thread is busy reading (and that a
+/// terminal over a slow link may never send). Also picks up a resize that happened while
+/// the app was stopped.
+fn repaint(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let Ok(size) = terminal.size() else {
+        // No size means no terminal; the watchdog or the next draw handles the hang-up.
+        return Ok(());
+    };
+    let _ = terminal.resize(Rect::new(0, 0, size.width, size.height));
+    if (size.width, size.height) != (app.width, app.height) {
+        update(app, Action::Resize(size.width, size.height));
+    }
+    Ok(())
 }
 
 fn send_search(app: &mut App, req_tx: &Sender<SearchRequest>, req: SearchRequest) {
@@ -261,11 +419,35 @@ fn spawn_signal_thread(mut signals: Signals, tx: Sender<Msg>) -> anyhow::Result<
     thread::Builder::new()
         .name("warta-signals".into())
         .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
-                let _ = tx.send(Msg::Signal(sig));
+            for sig in signals.forever() {
+                if tx.send(Msg::Signal(sig)).is_err() {
+                    return;
+                }
             }
         })
         .context("cannot start the signal thread")?;
+    Ok(())
+}
+
+/// Notices a hang-up that brings no SIGHUP (the session leader ignores it and so never
+/// passes it on, or a wrapper swallows it) and reports it as SIGHUP. Without this the app
+/// would never leave: crossterm 0.29's reader spins on the dead tty (crossterm#793) and
+/// neither returns an error nor lets `event::read` return. Polls `isatty`, which needs no
+/// FFI; `poll(2)` for POLLHUP on the tty fd would be the event-driven alternative but needs
+/// `libc`/`rustix`. Ends when `stop` is dropped.
+fn spawn_watchdog(stop: Receiver<()>, tx: Sender<Msg>) -> anyhow::Result<()> {
+    let watch_stdin = std::io::stdin().is_terminal();
+    thread::Builder::new()
+        .name("warta-watchdog".into())
+        .spawn(move || {
+            while let Err(RecvTimeoutError::Timeout) = stop.recv_timeout(WATCHDOG_INTERVAL) {
+                if terminal_gone(watch_stdin) {
+                    let _ = tx.send(Msg::Signal(SIGHUP));
+                    return;
+                }
+            }
+        })
+        .context("cannot start the watchdog thread")?;
     Ok(())
 }
 

@@ -1,0 +1,413 @@
+//! End-to-end: how the real `warta` binary leaves and suspends in a real terminal (tmux on a
+//! private socket): hang-ups with and without SIGHUP, SIGTERM/SIGHUP with decisions kept,
+//! ctrl-z and `fg`. Polls with timeouts; never sleeps a fixed time. Skips (passes) when tmux
+//! is not installed. Linux only (reads `/proc`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
+const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(50);
+
+fn have_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        println!("tmux not found; skipping terminal tests");
+    }
+    found
+}
+
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// A tmux server of our own; killed on drop, also when the test fails.
+struct Tmux {
+    socket: String,
+    home: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Runs `script` with `sh -c` in an isolated environment in a 120x40 window. The script
+    /// sees `$WARTA` (the binary) and `$PIDFILE` (where a script writes warta's pid);
+    /// triage state lives in `data`.
+    fn start(script: &str, data: &Path) -> Tmux {
+        Tmux::start_cmd(&format!("sh -c {}", quote(script)), data)
+    }
+
+    fn start_cmd(shell: &str, data: &Path) -> Tmux {
+        let home = tempfile::tempdir().expect("tempdir");
+        let socket = format!(
+            "warta-sig-{}-{}",
+            std::process::id(),
+            SERVERS.fetch_add(1, Ordering::SeqCst)
+        );
+        let dir = |name: &str| home.path().join(name).display().to_string();
+        let cmd = format!(
+            "env -i PATH={} HOME={} WARTA_CACHE_DIR={} WARTA_DATA_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' WARTA={} PIDFILE={} {}",
+            quote(&std::env::var("PATH").unwrap_or_default()),
+            quote(&home.path().display().to_string()),
+            quote(&dir("cache")),
+            quote(&data.display().to_string()),
+            quote(&dir("config.toml")),
+            quote(&dir("xdg")),
+            quote(env!("CARGO_BIN_EXE_warta")),
+            quote(&dir("pid")),
+            shell,
+        );
+        let t = Tmux { socket, home };
+        let out = t.tmux(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ]);
+        assert!(out.status.success(), "tmux new-session: {out:?}");
+        t
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("run tmux")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        let out = self.tmux(&args);
+        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    /// `#{alternate_on} #{cursor_flag}` of the pane: "0 1" once the terminal is restored.
+    fn modes(&self) -> String {
+        let out = self.tmux(&[
+            "display-message",
+            "-p",
+            "-t",
+            "0",
+            "#{alternate_on} #{cursor_flag}",
+        ]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Polls until `ok(screen)` holds; fails with the last screen after the timeout.
+    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what}; screen:\n{s}"
+            );
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn pidfile(&self) -> PathBuf {
+        self.home.path().join("pid")
+    }
+
+    /// The pid the script wrote to `$PIDFILE`.
+    fn pid(&self) -> u32 {
+        let start = Instant::now();
+        loop {
+            let text = std::fs::read_to_string(self.pidfile()).unwrap_or_default();
+            if let Ok(pid) = text.trim().parse() {
+                return pid;
+            }
+            assert!(start.elapsed() < TIMEOUT, "no pid in {:?}", self.pidfile());
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+/// The status line is the last non-empty row; it starts with " shown/total".
+fn status_line(screen: &str) -> String {
+    screen
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn ready(screen: &str) -> bool {
+    status_line(screen).starts_with(" 5/5")
+}
+
+/// Fields of `/proc/<pid>/stat` after the command name (which may contain spaces).
+fn proc_stat(pid: u32) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &text[text.rfind(')')? + 1..];
+    Some(rest.split_whitespace().map(str::to_string).collect())
+}
+
+/// utime + stime in clock ticks.
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let f = proc_stat(pid)?;
+    // After the name: state is field 3 of stat(5), utime 14 and stime 15.
+    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+}
+
+fn ticks_per_second() -> u64 {
+    Command::new("getconf")
+        .arg("CLK_TCK")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
+        .unwrap_or(100)
+}
+
+/// True while `pid` exists and is not a zombie.
+fn alive(pid: u32) -> bool {
+    proc_stat(pid).is_some_and(|f| f.first().is_some_and(|state| state != "Z"))
+}
+
+/// Closes the pty master (what sshd does when the connection drops) and returns how long
+/// warta took to go away and the CPU time it used meanwhile (at least, the last sample).
+fn hang_up_and_time_exit(t: &Tmux, pid: u32) -> (Duration, Duration) {
+    let before = cpu_ticks(pid).expect("warta is running");
+    let out = t.tmux(&["kill-server"]);
+    assert!(out.status.success(), "kill-server: {out:?}");
+    let start = Instant::now();
+    let mut last = before;
+    while alive(pid) {
+        last = cpu_ticks(pid).unwrap_or(last);
+        if start.elapsed() > Duration::from_secs(2) {
+            // Don't leave a spinning process behind.
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status();
+            panic!(
+                "warta (pid {pid}) still running 2 s after the hang-up; cpu {} ticks",
+                last - before
+            );
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let cpu = Duration::from_millis((last - before) * 1000 / ticks_per_second());
+    (start.elapsed(), cpu)
+}
+
+#[test]
+fn closing_the_pty_ends_warta_within_a_second() {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    // exec: warta is the session leader, so the kernel sends it SIGHUP.
+    let t = Tmux::start(r#"echo $$ > "$PIDFILE"; exec "$WARTA""#, data.path());
+    t.wait("5/5", ready);
+    let pid = t.pid();
+    let (took, _) = hang_up_and_time_exit(&t, pid);
+    println!("exited {took:?} after the hang-up");
+    assert!(took < Duration::from_secs(1), "took {took:?}");
+}
+
+#[test]
+fn a_hang_up_without_sighup_is_noticed_without_spinning() {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    // The session leader ignores SIGHUP and so never dies and never passes one on; warta is
+    // its child (not the leader), so the kernel sends it nothing: only the watchdog can tell.
+    let t = Tmux::start(
+        r#"trap "" HUP; sh -c 'echo $$ > "$PIDFILE"; exec "$WARTA"'; echo WARTA-EXITED-$?; read _"#,
+        data.path(),
+    );
+    t.wait("5/5", ready);
+    let pid = t.pid();
+    t.keys(&["r"]);
+    t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+    let (took, cpu) = hang_up_and_time_exit(&t, pid);
+    println!("exited {took:?} after the hang-up, using {cpu:?} of CPU");
+    assert!(took < Duration::from_secs(2), "took {took:?}");
+    // crossterm spins on the dead tty until the watchdog (250 ms) notices; unbounded
+    // spinning would show as CPU time close to the wall time.
+    assert!(
+        cpu < Duration::from_millis(600),
+        "used {cpu:?} of CPU in {took:?}"
+    );
+    // The decision made before the hang-up is on disk.
+    let t = Tmux::start(r#"exec "$WARTA""#, data.path());
+    t.wait("the decision after the hang-up", |s| {
+        status_line(s).contains("relevant 1")
+    });
+}
+
+/// Decides one article, sends `signal`, expects exit code `code` with the terminal restored,
+/// then restarts warta on the same data and expects the decision back.
+fn signal_restores_and_keeps_decisions(signal: &str, code: u32) {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let t = Tmux::start(
+        r#"sh -c 'echo $$ > "$PIDFILE"; exec "$WARTA"'; echo WARTA-EXITED-$?; stty -a; read _"#,
+        data.path(),
+    );
+    t.wait("5/5", ready);
+    assert_eq!(
+        t.modes(),
+        "1 0",
+        "alternate screen, hidden cursor while running"
+    );
+    let pid = t.pid();
+    t.keys(&["r"]);
+    t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+    let out = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .output()
+        .expect("run kill");
+    assert!(out.status.success(), "kill: {out:?}");
+    let marker = format!("WARTA-EXITED-{code}");
+    let s = t.wait("the exit marker and stty", |s| {
+        s.contains(&marker) && s.contains("icanon")
+    });
+    assert_eq!(t.modes(), "0 1", "main screen, cursor shown: {s}");
+    assert!(!s.contains("Articles"), "the list is gone: {s}");
+    // Raw mode is off again: canonical input and echo.
+    let words: Vec<&str> = s.split_whitespace().collect();
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "{s}");
+    drop(t);
+    let t = Tmux::start(r#"exec "$WARTA""#, data.path());
+    t.wait("the decision after a restart", |s| {
+        status_line(s).contains("relevant 1")
+    });
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_decisions() {
+    signal_restores_and_keeps_decisions("TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_keeps_decisions() {
+    signal_restores_and_keeps_decisions("HUP", 129);
+}
+
+/// The list's top border is row 1 (under the search bar) in the 120-column layout.
+fn fully_drawn(screen: &str) -> bool {
+    ready(screen)
+        && screen
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("Articles"))
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws_everything() {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    // An interactive shell, so there is job control to stop and resume warta.
+    let t = Tmux::start_cmd("sh -i", data.path());
+    t.wait("the prompt", |s| s.trim_end().ends_with('$'));
+    t.keys(&["-l", r#""$WARTA""#]);
+    t.keys(&["Enter"]);
+    t.wait("the list", fully_drawn);
+    t.keys(&["r"]);
+    t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+    t.keys(&["C-z"]);
+    let s = t.wait("stopped, back at the prompt", |s| {
+        s.contains("Stopped") && s.trim_end().ends_with('$')
+    });
+    assert_eq!(t.modes(), "0 1", "main screen, cursor shown: {s}");
+    // Scribble on the screen, so a partial redraw would leave traces.
+    t.keys(&["clear", "Enter"]);
+    t.wait("a cleared screen", |s| s.trim() == "$");
+    t.keys(&["fg", "Enter"]);
+    let s = t.wait("the list again", fully_drawn);
+    assert!(status_line(&s).contains("relevant 1"), "{s}");
+    assert!(s.contains("Filters"), "every pane redrawn: {s}");
+    assert_eq!(t.modes(), "1 0", "alternate screen again: {s}");
+    // Raw mode is back: keys reach warta, not the shell.
+    t.keys(&["m"]);
+    t.wait("maybe 1", |s| status_line(s).contains("maybe 1"));
+    t.keys(&["q"]);
+    t.wait("the prompt after quitting", |s| {
+        !s.contains("Articles") && s.trim_end().ends_with('$')
+    });
+}
+
+#[test]
+fn an_external_sigtstp_suspends_through_the_same_path() {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let t = Tmux::start_cmd("sh -i", data.path());
+    t.wait("the prompt", |s| s.trim_end().ends_with('$'));
+    t.keys(&["-l", r#"sh -c 'echo $$ > "$PIDFILE"; exec "$WARTA"'"#]);
+    t.keys(&["Enter"]);
+    t.wait("the list", fully_drawn);
+    let pid = t.pid();
+    let out = Command::new("kill")
+        .arg("-TSTP")
+        .arg(pid.to_string())
+        .output()
+        .expect("run kill");
+    assert!(out.status.success(), "kill: {out:?}");
+    let s = t.wait("stopped, back at the prompt", |s| {
+        s.contains("Stopped") && s.trim_end().ends_with('$')
+    });
+    assert_eq!(t.modes(), "0 1", "restored before stopping: {s}");
+    t.keys(&["fg", "Enter"]);
+    t.wait("the list again", fully_drawn);
+    assert_eq!(t.modes(), "1 0");
+    t.keys(&["q"]);
+    t.wait("the prompt after quitting", |s| {
+        !s.contains("Articles") && s.trim_end().ends_with('$')
+    });
+}
+
+#[test]
+fn ctrl_z_without_job_control_keeps_running() {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    // A non-interactive shell does no job control: nobody could `fg` a stopped warta.
+    let t = Tmux::start(r#""$WARTA"; echo WARTA-EXITED-$?; read _"#, data.path());
+    t.wait("5/5", ready);
+    t.keys(&["C-z"]);
+    t.wait("the explanation", |s| {
+        status_line(s).contains("not suspended: no job-control shell")
+    });
+    t.keys(&["r"]);
+    t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+    t.keys(&["q"]);
+    t.wait("the exit marker", |s| s.contains("WARTA-EXITED-0"));
+}
