@@ -3,35 +3,13 @@
 //! ctrl-z and `fg`. Polls with timeouts; never sleeps a fixed time. Skips (passes) when tmux
 //! is not installed. Linux only (reads `/proc`).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-static SERVERS: AtomicUsize = AtomicUsize::new(0);
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(50);
-
-fn have_tmux() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        println!("tmux not found; skipping terminal tests");
-    }
-    found
-}
-
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
-
-/// A tmux server of our own; killed on drop, also when the test fails.
-struct Tmux {
-    socket: String,
-    home: tempfile::TempDir,
-}
+use common::{POLL, TIMEOUT, Tmux, have_tmux, quote, status_line};
 
 impl Tmux {
     /// Runs `script` with `sh -c` in an isolated environment in a 120x40 window. The script
@@ -42,60 +20,7 @@ impl Tmux {
     }
 
     fn start_cmd(shell: &str, data: &Path) -> Tmux {
-        let home = tempfile::tempdir().expect("tempdir");
-        let socket = format!(
-            "warta-sig-{}-{}",
-            std::process::id(),
-            SERVERS.fetch_add(1, Ordering::SeqCst)
-        );
-        let dir = |name: &str| home.path().join(name).display().to_string();
-        let cmd = format!(
-            "env -i PATH={} HOME={} WARTA_CACHE_DIR={} WARTA_DATA_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' WARTA={} PIDFILE={} {}",
-            quote(&std::env::var("PATH").unwrap_or_default()),
-            quote(&home.path().display().to_string()),
-            quote(&dir("cache")),
-            quote(&data.display().to_string()),
-            quote(&dir("config.toml")),
-            quote(&dir("xdg")),
-            quote(env!("CARGO_BIN_EXE_warta")),
-            quote(&dir("pid")),
-            shell,
-        );
-        let t = Tmux { socket, home };
-        let out = t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            &cmd,
-        ]);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-        t
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        let out = self.tmux(&args);
-        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+        Tmux::launch(120, 40, Some(data), shell)
     }
 
     /// `#{alternate_on} #{cursor_flag}` of the pane: "0 1" once the terminal is restored.
@@ -110,24 +35,8 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
-    /// Polls until `ok(screen)` holds; fails with the last screen after the timeout.
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(POLL);
-        }
-    }
-
     fn pidfile(&self) -> PathBuf {
-        self.home.path().join("pid")
+        self.path("pid")
     }
 
     /// The pid the script wrote to `$PIDFILE`.
@@ -142,21 +51,6 @@ impl Tmux {
             std::thread::sleep(POLL);
         }
     }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-/// The status line is the last non-empty row; it starts with " shown/total".
-fn status_line(screen: &str) -> String {
-    screen
-        .lines()
-        .rfind(|l| !l.trim().is_empty())
-        .unwrap_or_default()
-        .to_string()
 }
 
 fn ready(screen: &str) -> bool {

@@ -2,35 +2,11 @@
 //! with `send-keys` and observed with `capture-pane`. Polls with a timeout; never sleeps a
 //! fixed time. Skips (passes) when tmux is not installed.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
 
-static SERVERS: AtomicUsize = AtomicUsize::new(0);
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(50);
-
-fn have_tmux() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        println!("tmux not found; skipping terminal tests");
-    }
-    found
-}
-
-/// A tmux server of our own; killed on drop, also when the test fails.
-struct Tmux {
-    socket: String,
-    _home: tempfile::TempDir,
-}
-
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
+use common::{Tmux, have_tmux, quote, status_line};
 
 impl Tmux {
     /// Starts `warta` with an isolated environment in a `width`x`height` window.
@@ -40,107 +16,10 @@ impl Tmux {
 
     /// Like [`Tmux::start`], keeping triage state in `data` (so a second run sees it).
     fn start_with(width: u16, height: u16, data: Option<&Path>) -> Tmux {
-        let home = tempfile::tempdir().expect("tempdir");
-        let data = data.map_or_else(
-            || home.path().join("data").display().to_string(),
-            |d| d.display().to_string(),
-        );
-        let socket = format!(
-            "warta-test-{}-{}",
-            std::process::id(),
-            SERVERS.fetch_add(1, Ordering::SeqCst)
-        );
-        let dir = |name: &str| home.path().join(name).display().to_string();
-        let bin = env!("CARGO_BIN_EXE_warta");
         // `read` keeps the pane open after warta exits so the exit marker can be seen.
-        let script = format!("{}; echo WARTA-EXITED-$?; read _", quote(bin));
-        let cmd = format!(
-            "env -i PATH={} HOME={} WARTA_CACHE_DIR={} WARTA_DATA_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 sh -c {}",
-            quote(&std::env::var("PATH").unwrap_or_default()),
-            quote(&home.path().display().to_string()),
-            quote(&dir("cache")),
-            quote(&data),
-            quote(&dir("config.toml")),
-            quote(&dir("xdg")),
-            quote(&script),
-        );
-        let t = Tmux {
-            socket,
-            _home: home,
-        };
-        let out = t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            &cmd,
-        ]);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-        t
+        let script = "\"$WARTA\"; echo WARTA-EXITED-$?; read _";
+        Tmux::launch(width, height, data, &format!("sh -c {}", quote(script)))
     }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("run tmux")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        let out = self.tmux(&args);
-        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
-    }
-
-    fn literal(&self, text: &str) {
-        self.keys(&["-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    /// Polls until `ok(screen)` holds; fails with the last screen after the timeout.
-    fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out waiting for {what}; screen:\n{s}");
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait(needle, |s| s.contains(needle))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-/// The status line is the last non-empty row; it starts with " shown/total".
-fn status_line(screen: &str) -> String {
-    screen
-        .lines()
-        .rfind(|l| !l.trim().is_empty())
-        .unwrap_or_default()
-        .to_string()
 }
 
 #[test]
