@@ -26,7 +26,7 @@ recursively. With no PATH, warta uses the five sample articles built into it.
 
 Query language: space-separated terms are AND-ed; plain terms are fuzzy over title, outlet,
 dateline and authors; 'exact ^prefix suffix$ !not a|b; fields outlet: city: author: tag:
-body:word date:2024 date:2024-06 date:2024-01..2024-06 date:>2025-01-01; triage state
+prov: region: body:word date:2024 date:2024-06 date:2024-01..2024-06 date:>2025-01-01; triage state
 is:unread is:read is:starred is:relevant is:irrelevant is:maybe is:undecided label:NAME
 has:note has:labels.
 

@@ -1,4 +1,4 @@
-//! Facets (outlet, year-month, dateline, tag, and the triage facets decision, read, star and
+//! Facets (outlet, year-month, dateline, tag, province, region, and the triage facets decision, read, star and
 //! label) and their counts. Triage facets read the state through a
 //! [`crate::triage::StateLookup`], so the counts follow every triage change.
 //!
@@ -22,6 +22,10 @@ pub enum Facet {
     Month,
     Dateline,
     Tag,
+    /// Provinces the article names (its dateline's, or through one of its regions).
+    Province,
+    /// Regencies and cities the article names.
+    Region,
     /// relevant / irrelevant / maybe / undecided.
     Decision,
     /// read / unread.
@@ -34,7 +38,14 @@ pub enum Facet {
 
 impl Facet {
     /// The metadata facets.
-    pub const ALL: [Facet; 4] = [Facet::Outlet, Facet::Month, Facet::Dateline, Facet::Tag];
+    pub const ALL: [Facet; 6] = [
+        Facet::Outlet,
+        Facet::Month,
+        Facet::Dateline,
+        Facet::Tag,
+        Facet::Province,
+        Facet::Region,
+    ];
     /// The facets over triage state.
     pub const TRIAGE: [Facet; 4] = [Facet::Decision, Facet::Read, Facet::Star, Facet::Label];
 
@@ -49,6 +60,8 @@ impl Facet {
             Facet::Month => "month",
             Facet::Dateline => "dateline",
             Facet::Tag => "tag",
+            Facet::Province => "province",
+            Facet::Region => "region",
             Facet::Decision => "decision",
             Facet::Read => "read",
             Facet::Star => "star",
@@ -133,6 +146,8 @@ fn has_any(meta: &Meta, state: &ArticleState, facet: Facet, wanted: &BTreeSet<St
         Facet::Outlet => meta.outlet.as_ref().is_some_and(|o| wanted.contains(o)),
         Facet::Dateline => meta.dateline.as_ref().is_some_and(|d| wanted.contains(d)),
         Facet::Tag => meta.tags.iter().any(|t| wanted.contains(t)),
+        Facet::Province => meta.provinces.iter().any(|p| wanted.contains(p)),
+        Facet::Region => meta.regions.iter().any(|r| wanted.contains(r)),
         Facet::Month => meta
             .published
             .is_some_and(|d| wanted.contains(&d.year_month())),
@@ -188,6 +203,9 @@ pub fn values_with(meta: &Meta, state: &ArticleState, facet: Facet) -> Vec<Strin
         Facet::Outlet => meta.outlet.iter().cloned().collect(),
         Facet::Dateline => meta.dateline.iter().cloned().collect(),
         Facet::Month => meta.published.iter().map(|d| d.year_month()).collect(),
+        // The parser deduplicates these, so each article counts once per value.
+        Facet::Province => meta.provinces.clone(),
+        Facet::Region => meta.regions.clone(),
         Facet::Tag => {
             // A tag repeated in one article must count that article once.
             let mut tags: Vec<String> = meta.tags.clone();

@@ -14,6 +14,7 @@ pub mod keymap;
 pub mod loader;
 pub mod model;
 pub mod query;
+pub mod regions;
 pub mod text;
 pub mod triage;
 pub mod tui;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Bumped whenever parsing changes what an article looks like; cached entries made by another
 /// parser version are re-parsed.
-pub const PARSER_VERSION: u32 = 1;
+pub const PARSER_VERSION: u32 = 2;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -130,6 +130,14 @@ pub struct Meta {
     /// The article's own publication date (not an earlier event it mentions).
     pub published: Option<Date>,
     pub tags: Vec<String>,
+    /// Regencies and cities the article is about, by display name ("Musi Rawas Utara",
+    /// "Kota Sorong"): the dateline's first, then in order of first mention.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// Provinces named directly or through one of their regions ("Sumatera Selatan"), in the
+    /// same order.
+    #[serde(default)]
+    pub provinces: Vec<String>,
     pub url: Option<String>,
     /// The file the article came from, as given or found while walking.
     pub source_path: String,

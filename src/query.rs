@@ -60,6 +60,10 @@ enum Pred {
     Dateline(String),
     Author(String),
     Tag(String),
+    /// Substring of one of the provinces the article names.
+    Province(String),
+    /// Substring of one of the regencies and cities the article names.
+    Region(String),
     Date(DateRange),
     /// A word or phrase of whole words in the body.
     Body(Vec<String>),
@@ -178,6 +182,14 @@ const FIELDS: &[FieldSpec] = &[
     FieldSpec {
         names: &["tag"],
         parse: |v| Ok(Pred::Tag(fold(v))),
+    },
+    FieldSpec {
+        names: &["prov", "province"],
+        parse: |v| Ok(Pred::Province(fold(v))),
+    },
+    FieldSpec {
+        names: &["region", "regency"],
+        parse: |v| Ok(Pred::Region(fold(v))),
     },
     FieldSpec {
         names: &["body"],
@@ -406,7 +418,9 @@ fn term_implies(s: &Term, p: &Term) -> bool {
         | (Pred::Prefix(a), Pred::Prefix(b))
         | (Pred::Outlet(a), Pred::Outlet(b))
         | (Pred::Dateline(a), Pred::Dateline(b))
-        | (Pred::Author(a), Pred::Author(b)) => a.starts_with(b.as_str()),
+        | (Pred::Author(a), Pred::Author(b))
+        | (Pred::Province(a), Pred::Province(b))
+        | (Pred::Region(a), Pred::Region(b)) => a.starts_with(b.as_str()),
         _ => false,
     }
 }
@@ -804,6 +818,8 @@ fn eval_term(
             .as_deref()
             .is_some_and(|d| contains_folded(d, n)),
         Pred::Author(n) => meta.authors.iter().any(|a| contains_folded(a, n)),
+        Pred::Province(n) => meta.provinces.iter().any(|p| contains_folded(p, n)),
+        Pred::Region(n) => meta.regions.iter().any(|r| contains_folded(r, n)),
         Pred::Tag(n) => meta
             .tags
             .iter()
@@ -1417,7 +1433,7 @@ mod tests {
         );
         assert_eq!(
             err("foo:bar"),
-            "unknown field \"foo:\"; fields are outlet: city: author: tag: body: date: is: label: has:"
+            "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: body: date: is: label: has:"
         );
         assert!(err("| a").starts_with("dangling \"|\""));
         assert!(err("a |").starts_with("dangling \"|\""));
@@ -1621,6 +1637,9 @@ mod tests {
         assert!(r("'pemkab", "'pem"));
         assert!(r("^bupa", "^bu"));
         assert!(r("outlet:sumeks", "outlet:sum"));
+        assert!(r("prov:\"sumatera sel\"", "prov:sumatera"));
+        assert!(r("region:blora", "region:blo"));
+        assert!(!r("region:blo", "prov:blo"));
         assert!(r("tik", ""));
         assert!(r("a", "a | b"));
         assert!(!r("", "tik"));

@@ -317,7 +317,8 @@ fn assemble(
 ) -> Article {
     let texts = std::iter::once(title.as_str()).chain(parts.body.iter().map(String::as_str));
     let (dates_mentioned, published) = dates_of(texts.clone());
-    let tags = tags::detect(texts);
+    let tags = tags::detect(texts.clone());
+    let places = crate::regions::find(parts.dateline.as_deref(), texts);
     let quotes = quotes::extract(&parts.body);
     let word_count = parts
         .body
@@ -335,6 +336,8 @@ fn assemble(
             editor: parts.editor,
             published,
             tags,
+            regions: places.regions,
+            provinces: places.provinces,
             url: None,
             source_path: source_path.to_string(),
             record: None,

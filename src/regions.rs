@@ -1,0 +1,643 @@
+//! Indonesian regions named by an article: its dateline and the regencies (kabupaten), cities
+//! (kota) and provinces its text mentions, resolved against the table in `data/regions.tsv`
+//! (see that file's header for how it was derived).
+//!
+//! Matching works on whole words, case-insensitively: the text is split into lower-case words
+//! once and each word is looked up in an index from first word to the names starting with it,
+//! so an article costs one hash lookup per word rather than one scan per name. News writes
+//! regions with prefixes ("Kabupaten Musi Rawas Utara", "Pemkab OKI", "Pemkot Palembang",
+//! "Kota Batu", "Provinsi Jambi"); a prefix picks between a regency and a city of the same
+//! name, and names that are also common words ("batu" = stone, "malang" = unlucky) only count
+//! after one.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// The shipped table, so warta works without the reference data it was derived from.
+const TABLE: &str = include_str!("../data/regions.tsv");
+
+/// A multiply-rotate hash (as in rustc's FxHash) for the word index: every word of every
+/// article is looked up, and SipHash was a quarter of the scan. Flooding is no concern:
+/// the keys are the fixed table, and text only ever looks keys up.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(b))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
+
+/// A regency or a city.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionKind {
+    Regency,
+    City,
+}
+
+/// A province of Indonesia (38 since the 2022 Papua split).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Province {
+    /// Two-digit Kemendagri code ("16").
+    pub code: String,
+    /// Title-case name ("Sumatera Selatan").
+    pub name: String,
+}
+
+/// A regency or city.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Region {
+    pub code: String,
+    pub kind: RegionKind,
+    /// Display name: "Musi Rawas Utara", "Lubuk Linggau", "Kota Sorong" (a city keeps "Kota"
+    /// only when a regency has the same name).
+    pub name: String,
+    /// Index into [`Gazetteer::provinces`].
+    pub province: usize,
+}
+
+/// What a name in the index refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    Province(usize),
+    Region(usize),
+    /// A phrase that names places without being about them ("dari Sabang sampai Merauke");
+    /// matching it skips its words.
+    Nothing,
+}
+
+/// How sure a bare (unprefixed) mention of a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Bare {
+    /// Counts as written.
+    Any,
+    /// Also a common word ("medan" = field): counts when its first letter is upper case.
+    Capitalised,
+    /// Also a common word or given name ("batu" = stone): counts only after a prefix.
+    Never,
+}
+
+/// One way of writing a place: its words (lower case), what it names, and how a bare
+/// mention counts.
+#[derive(Debug, Clone)]
+struct Name {
+    words: Vec<String>,
+    target: Target,
+    bare: Bare,
+}
+
+/// The words of a text, lower case, with whether each began with an upper-case letter. All
+/// words share one buffer, reused across an article's paragraphs: every word of every article
+/// passes through here, and a `String` per word showed up as allocator time in profiles.
+struct Words {
+    buf: String,
+    /// Byte range of each word in `buf`.
+    spans: Vec<(usize, usize)>,
+    capitalised: Vec<bool>,
+}
+
+impl Words {
+    fn new() -> Words {
+        Words {
+            buf: String::new(),
+            spans: Vec::new(),
+            capitalised: Vec::new(),
+        }
+    }
+
+    /// Replaces the words with those of `text`, reusing the buffers: an article is scanned
+    /// paragraph by paragraph, and a name never spans two paragraphs.
+    fn fill(&mut self, text: &str) {
+        self.buf.clear();
+        self.spans.clear();
+        self.capitalised.clear();
+        // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
+        // over every paragraph of every article.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Skip to the start of a word.
+            let (alnum, upper, width) = class_at(text, i);
+            if !alnum {
+                i += width;
+                continue;
+            }
+            let start = i;
+            let mut ascii = true;
+            i += width;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
+                let (alnum, _, width) = class_at(text, i);
+                if !alnum {
+                    break;
+                }
+                ascii = false;
+                i += width;
+            }
+            let Some(word) = text.get(start..i) else {
+                continue;
+            };
+            let from = self.buf.len();
+            if ascii && width == 1 {
+                self.buf.push_str(word);
+                if let Some(tail) = self.buf.get_mut(from..) {
+                    tail.make_ascii_lowercase();
+                }
+            } else {
+                self.buf.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            self.spans.push((from, self.buf.len()));
+            self.capitalised.push(upper);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get(&self, i: usize) -> Option<&str> {
+        let &(a, b) = self.spans.get(i)?;
+        self.buf.get(a..b)
+    }
+
+    /// Whether the words from `at` on are `expected`.
+    fn matches(&self, at: usize, expected: &[String]) -> bool {
+        expected
+            .iter()
+            .enumerate()
+            .all(|(k, e)| self.get(at + k) == Some(e.as_str()))
+    }
+}
+
+/// What a prefix word says the next name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    Regency,
+    City,
+    Province,
+}
+
+/// The regions table with its word index.
+#[derive(Debug)]
+pub struct Gazetteer {
+    pub provinces: Vec<Province>,
+    pub regions: Vec<Region>,
+    /// First word of a name -> the names starting with it, longest first.
+    index: WordMap<Vec<Name>>,
+}
+
+/// The regions and provinces an article names, in order: the dateline's first, then by first
+/// mention; without duplicates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub regions: Vec<String>,
+    pub provinces: Vec<String>,
+}
+
+impl Found {
+    fn add(&mut self, g: &Gazetteer, target: Target) {
+        let province = match target {
+            Target::Nothing => return,
+            Target::Province(p) => p,
+            Target::Region(r) => {
+                let region = &g.regions[r];
+                push_unique(&mut self.regions, &region.name);
+                region.province
+            }
+        };
+        if let Some(p) = g.provinces.get(province) {
+            push_unique(&mut self.provinces, &p.name);
+        }
+    }
+}
+
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v == value) {
+        list.push(value.to_string());
+    }
+}
+
+/// Lower-case words (runs of letters and digits) of `text`; "Toli-Toli" is two words, so
+/// hyphenated and spaced spellings match alike.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the char at byte `i` of `text` (a char boundary) is a letter or digit, whether it
+/// is upper case, and its width in bytes.
+fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (b.is_ascii_alphanumeric(), b.is_ascii_uppercase(), 1),
+        Some(_) => match text.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) => (c.is_alphanumeric(), c.is_uppercase(), c.len_utf8()),
+            // Not a boundary, which callers never pass; step over the byte.
+            None => (false, false, 1),
+        },
+        None => (false, false, 1),
+    }
+}
+
+fn prefix_hint(word: &str) -> Option<Hint> {
+    match word {
+        "kabupaten" | "kab" | "pemkab" | "bupati" => Some(Hint::Regency),
+        "kota" | "pemkot" | "walikota" => Some(Hint::City),
+        "provinsi" | "prov" | "pemprov" => Some(Hint::Province),
+        _ => None,
+    }
+}
+
+impl Gazetteer {
+    /// The table shipped with warta, parsed once.
+    pub fn get() -> &'static Gazetteer {
+        static G: OnceLock<Gazetteer> = OnceLock::new();
+        G.get_or_init(|| Gazetteer::parse(TABLE))
+    }
+
+    /// Parses a table in the format of `data/regions.tsv`; malformed lines are skipped.
+    pub fn parse(table: &str) -> Gazetteer {
+        let mut provinces: Vec<Province> = Vec::new();
+        let mut regions: Vec<Region> = Vec::new();
+        // (words, target, bare) before indexing.
+        let mut names: Vec<(Vec<String>, Target, Bare)> = Vec::new();
+        let mut pending: Vec<(usize, String)> = Vec::new(); // region index -> province code
+        for line in table.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let [kind, code, prov, display, written, aliases, flags] = cols[..] else {
+                continue;
+            };
+            let target = match kind {
+                "province" => {
+                    provinces.push(Province {
+                        code: code.to_string(),
+                        name: display.to_string(),
+                    });
+                    Target::Province(provinces.len() - 1)
+                }
+                "regency" | "city" => {
+                    pending.push((regions.len(), prov.to_string()));
+                    regions.push(Region {
+                        code: code.to_string(),
+                        kind: if kind == "city" {
+                            RegionKind::City
+                        } else {
+                            RegionKind::Regency
+                        },
+                        name: display.to_string(),
+                        province: usize::MAX,
+                    });
+                    Target::Region(regions.len() - 1)
+                }
+                "ignore" => Target::Nothing,
+                _ => continue,
+            };
+            let bare = match flags.trim() {
+                "prefix" => Bare::Never,
+                "cap" => Bare::Capitalised,
+                _ => Bare::Any,
+            };
+            let main = words(written);
+            if main.len() > 1 && target != Target::Nothing {
+                // "Lubuk Linggau" is also written "Lubuklinggau".
+                names.push((vec![main.concat()], target, bare));
+            }
+            names.push((main, target, bare));
+            for alias in aliases.split(',').map(words).filter(|w| !w.is_empty()) {
+                names.push((alias, target, Bare::Any));
+            }
+        }
+        for (r, code) in pending {
+            regions[r].province = provinces
+                .iter()
+                .position(|p| p.code == code)
+                .unwrap_or(usize::MAX);
+        }
+        let mut index: WordMap<Vec<Name>> = WordMap::default();
+        for (words, target, bare) in names {
+            let Some(first) = words.first().cloned() else {
+                continue;
+            };
+            let list = index.entry(first).or_default();
+            // One spelling naming one place twice (a joined form equal to an alias): keep the
+            // laxer form.
+            if let Some(same) = list
+                .iter_mut()
+                .find(|n| n.words == words && n.target == target)
+            {
+                same.bare = same.bare.min(bare);
+                continue;
+            }
+            list.push(Name {
+                words,
+                target,
+                bare,
+            });
+        }
+        for list in index.values_mut() {
+            list.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
+        }
+        Gazetteer {
+            provinces,
+            regions,
+            index,
+        }
+    }
+
+    /// How well `target` fits `hint`: 0 best. A bare name that is both a province and a city
+    /// ("Gorontalo", "Jambi") means the province; one that is both a city and a regency
+    /// ("Bekasi") means the city, which is what news usually means.
+    fn rank(&self, target: Target, hint: Option<Hint>) -> u8 {
+        let kind = match target {
+            // Only ever found bare and never competing with a place of the same words.
+            Target::Nothing => return 0,
+            Target::Province(_) => Hint::Province,
+            Target::Region(r) => match self.regions[r].kind {
+                RegionKind::City => Hint::City,
+                RegionKind::Regency => Hint::Regency,
+            },
+        };
+        match (hint, kind) {
+            (Some(h), k) if h == k => 0,
+            (None, Hint::Province) => 0,
+            (None, Hint::City) => 1,
+            (None, Hint::Regency) => 2,
+            // "Kota Blora" is the town of Blora regency; "Provinsi Papua Selatan" is found
+            // either way.
+            _ => 3,
+        }
+    }
+
+    /// The longest name starting at `words[at]` (best fit to `hint` among equally long ones),
+    /// and how many words it spans. Names needing a prefix are only found with a hint.
+    fn longest(&self, words: &Words, at: usize, hint: Option<Hint>) -> Option<(Target, usize)> {
+        let list = self.index.get(words.get(at)?)?;
+        let capitalised = words.capitalised.get(at).copied().unwrap_or(false);
+        let mut best: Option<(&Name, u8)> = None;
+        for name in list {
+            if let Some((b, _)) = best
+                && b.words.len() > name.words.len()
+            {
+                break;
+            }
+            let bare_ok = match name.bare {
+                Bare::Any => true,
+                Bare::Capitalised => capitalised,
+                Bare::Never => false,
+            };
+            if hint.is_none() && !bare_ok {
+                continue;
+            }
+            if !words.matches(at, &name.words) {
+                continue;
+            }
+            let rank = self.rank(name.target, hint);
+            if best.is_none_or(|(_, r)| rank < r) {
+                best = Some((name, rank));
+            }
+        }
+        best.map(|(n, _)| (n.target, n.words.len()))
+    }
+
+    /// Every place named in `text`, in order, added to `found`; `words` is scratch space.
+    fn scan(&self, text: &str, words: &mut Words, found: &mut Found) {
+        words.fill(text);
+        let words = &*words;
+        let mut i = 0;
+        while i < words.len() {
+            if let Some(hint) = words.get(i).and_then(prefix_hint)
+                && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
+            {
+                found.add(self, target);
+                i += 1 + len;
+                continue;
+            }
+            if let Some((target, len)) = self.longest(words, i, None) {
+                found.add(self, target);
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
+    /// must be one name. A dateline is a place by construction, so ambiguous names count.
+    fn dateline(&self, dateline: &str) -> Option<Target> {
+        let mut ws = words(dateline);
+        let hint = ws.first().and_then(|w| prefix_hint(w));
+        if hint.is_some() && ws.len() > 1 {
+            ws.remove(0);
+        }
+        let list = self.index.get(ws.first()?)?;
+        list.iter()
+            .filter(|n| n.words == ws)
+            .min_by_key(|n| self.rank(n.target, hint))
+            .map(|n| n.target)
+    }
+
+    /// The regions and provinces of an article with `dateline` and `texts` (title and body
+    /// paragraphs).
+    pub fn find<'a>(
+        &self,
+        dateline: Option<&str>,
+        texts: impl IntoIterator<Item = &'a str>,
+    ) -> Found {
+        let mut found = Found::default();
+        if let Some(t) = dateline.and_then(|d| self.dateline(d)) {
+            found.add(self, t);
+        }
+        let mut words = Words::new();
+        for text in texts {
+            self.scan(text, &mut words, &mut found);
+        }
+        found
+    }
+}
+
+/// [`Gazetteer::find`] over the shipped table.
+pub fn find<'a>(dateline: Option<&str>, texts: impl IntoIterator<Item = &'a str>) -> Found {
+    Gazetteer::get().find(dateline, texts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(text: &str) -> Found {
+        find(None, [text])
+    }
+
+    #[test]
+    fn table_has_all_provinces_and_regions() {
+        let g = Gazetteer::get();
+        assert_eq!(g.provinces.len(), 38);
+        assert_eq!(g.regions.len(), 514);
+        assert!(g.regions.iter().all(|r| r.province < g.provinces.len()));
+        let mut names: Vec<&str> = g.regions.iter().map(|r| r.name.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), 514, "display names must be unique");
+    }
+
+    #[test]
+    fn short_forms() {
+        let x = f("Pemkab OKI dan Muba, warga Muratara di Lubuklinggau, Sumsel");
+        assert_eq!(
+            x.regions,
+            [
+                "Ogan Komering Ilir",
+                "Musi Banyuasin",
+                "Musi Rawas Utara",
+                "Lubuk Linggau"
+            ]
+        );
+        assert_eq!(x.provinces, ["Sumatera Selatan"]);
+        assert_eq!(f("OKU Timur").regions, ["Ogan Komering Ulu Timur"]);
+        assert_eq!(f("OKU").regions, ["Ogan Komering Ulu"]);
+        for (short, long) in [
+            ("Jateng", "Jawa Tengah"),
+            ("jatim", "Jawa Timur"),
+            ("JABAR", "Jawa Barat"),
+            ("Sulsel", "Sulawesi Selatan"),
+            ("NTT", "Nusa Tenggara Timur"),
+            ("DIY", "DI Yogyakarta"),
+            ("Babel", "Kepulauan Bangka Belitung"),
+            ("Kepri", "Kepulauan Riau"),
+            ("Jakarta", "DKI Jakarta"),
+        ] {
+            let x = f(short);
+            assert_eq!(x.provinces, [long], "{short}");
+            assert!(x.regions.is_empty(), "{short}");
+        }
+    }
+
+    #[test]
+    fn prefixes_choose_between_regency_and_city() {
+        assert_eq!(f("Pemkot Sorong").regions, ["Kota Sorong"]);
+        assert_eq!(f("Pemkab Sorong").regions, ["Sorong"]);
+        assert_eq!(f("Kabupaten Bekasi").regions, ["Bekasi"]);
+        assert_eq!(f("Wali Kota Bekasi").regions, ["Kota Bekasi"]);
+        // A bare name shared by both means the city.
+        assert_eq!(f("banjir di Bekasi").regions, ["Kota Bekasi"]);
+        assert_eq!(f("Kota Palembang").regions, ["Palembang"]);
+        // "Kota Blora" is the town: there is no city of that name, so the regency.
+        assert_eq!(f("kota Blora").regions, ["Blora"]);
+        assert_eq!(f("Provinsi Jambi").provinces, ["Jambi"]);
+        assert!(f("Provinsi Jambi").regions.is_empty());
+        assert_eq!(f("Kota Jambi").regions, ["Jambi"]);
+        assert_eq!(
+            f("Pemerintah Kabupaten (Pemkab) Simalungun").regions,
+            ["Simalungun"]
+        );
+        assert_eq!(f("Toli-Toli dan Tolitoli").regions, ["Toli-Toli"]);
+        // The source spells some names letter by letter ("B A T A M").
+        assert_eq!(f("Batam dan Siak").regions, ["Batam", "Siak"]);
+    }
+
+    #[test]
+    fn ambiguous_words_need_a_prefix() {
+        for text in [
+            "karung berisi batu",
+            "nasib malang warga",
+            "tulang bone",
+            "batang pohon",
+            "sampai ke puncak gunung",
+            "minta serang balik",
+            "kota baru itu",
+        ] {
+            assert_eq!(f(text), Found::default(), "{text}");
+        }
+        // Also common words, but usually the place when capitalised.
+        assert!(f("di medan perang, padang rumput").regions.is_empty());
+        assert_eq!(f("warga Medan dan Padang").regions, ["Medan", "Padang"]);
+        assert!(
+            f("harga batu bara naik; kawasan Kuningan")
+                .regions
+                .is_empty()
+        );
+        assert_eq!(f("Pemkab Batu Bara").regions, ["Batu Bara"]);
+        // A figure of speech for the whole country, not news about either end.
+        assert_eq!(f("dari Sabang sampai Merauke"), Found::default());
+        assert_eq!(f("Wali Kota Sabang").regions, ["Sabang"]);
+        assert_eq!(f("Kota Batu").regions, ["Batu"]);
+        assert_eq!(f("Kota Batu").provinces, ["Jawa Timur"]);
+        assert_eq!(f("Pemkab Malang").regions, ["Malang"]);
+        assert_eq!(f("Pemkot Malang").regions, ["Kota Malang"]);
+        assert_eq!(f("Bupati Bone").regions, ["Bone"]);
+        assert_eq!(f("Kabupaten Puncak").provinces, ["Papua Tengah"]);
+        assert_eq!(f("Kabupaten Kota Baru").regions, ["Kotabaru"]);
+        assert_eq!(f("Kotabaru").regions, ["Kotabaru"]);
+        // Whole words only.
+        assert!(f("Blorawan Palembangan").regions.is_empty());
+        // A dateline is a place, so an ambiguous name counts there.
+        assert_eq!(find(Some("Palu"), []).regions, ["Palu"]);
+        assert_eq!(find(Some("Palu"), []).provinces, ["Sulawesi Tengah"]);
+    }
+
+    #[test]
+    fn papua_2022_provinces() {
+        for (text, prov) in [
+            ("Merauke", "Papua Selatan"),
+            ("Asmat", "Papua Selatan"),
+            ("Mimika", "Papua Tengah"),
+            ("Nabire", "Papua Tengah"),
+            ("Jayawijaya", "Papua Pegunungan"),
+            ("Lanny Jaya", "Papua Pegunungan"),
+            ("Raja Ampat", "Papua Barat Daya"),
+            ("Kota Sorong", "Papua Barat Daya"),
+            ("Pemkab Sorong", "Papua Barat Daya"),
+            ("Jayapura", "Papua"),
+            ("Manokwari", "Papua Barat"),
+            ("Fakfak", "Papua Barat"),
+        ] {
+            assert_eq!(f(text).provinces, [prov], "{text}");
+        }
+        // The longest name wins.
+        assert_eq!(f("Papua Barat Daya").provinces, ["Papua Barat Daya"]);
+        assert_eq!(f("Sorong Selatan").regions, ["Sorong Selatan"]);
+    }
+
+    #[test]
+    fn order_dateline_first_then_mentions_without_duplicates() {
+        let x = find(
+            Some("Lubuklinggau"),
+            ["Pemkab Blora dan Muratara", "lalu Blora, Jateng dan Sumsel"],
+        );
+        assert_eq!(x.regions, ["Lubuk Linggau", "Blora", "Musi Rawas Utara"]);
+        assert_eq!(x.provinces, ["Sumatera Selatan", "Jawa Tengah"]);
+        assert_eq!(find(Some("Dusun Antah"), ["tanpa nama"]), Found::default());
+        assert_eq!(find(Some(""), [""]), Found::default());
+    }
+
+    #[test]
+    fn malformed_table_lines_are_skipped() {
+        let g = Gazetteer::parse(
+            "# c\nprovince\t11\t-\tAceh\tAceh\t\t-\nbad line\nregency\t1\t99\tX\tX\t\t-\n",
+        );
+        assert_eq!(g.provinces.len(), 1);
+        let x = g.find(None, ["X di Aceh"]);
+        // A region whose province is unknown still counts as a region.
+        assert_eq!(x.regions, ["X"]);
+        assert_eq!(x.provinces, ["Aceh"]);
+    }
+}
