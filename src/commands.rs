@@ -16,6 +16,7 @@ use crate::facets::{self, Facet, Filters};
 use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
 use crate::model::{Article, Meta};
 use crate::query::{self, Hit, Query, Scope, Sort};
+use crate::triage::export::neutralise;
 use crate::triage::{self, ExportContext, ExportFormat, Store};
 
 /// How many per-file skip reasons are printed before the rest are summarised.
@@ -261,14 +262,6 @@ fn write_table(out: &mut dyn Write, corpus: &Corpus, indices: &[usize]) -> io::R
     Ok(())
 }
 
-/// Cells a spreadsheet would run as a formula are prefixed with `'` (CSV injection).
-pub fn csv_safe(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
-    }
-}
-
 fn write_csv(out: &mut dyn Write, corpus: &Corpus, indices: &[usize]) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record([
@@ -299,7 +292,7 @@ fn write_csv(out: &mut dyn Write, corpus: &Corpus, indices: &[usize]) -> io::Res
             m.source_path.clone(),
             m.word_count.to_string(),
         ];
-        w.write_record(row.iter().map(|c| csv_safe(c)))?;
+        w.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
     }
     w.flush()
 }
@@ -656,13 +649,5 @@ mod tests {
             io_problem(p, &e),
             "/srv/berita: no such file or directory; check the path"
         );
-    }
-
-    #[test]
-    fn csv_cells_cannot_run_formulas() {
-        assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(csv_safe("-2+3"), "'-2+3");
-        assert_eq!(csv_safe("@SUM"), "'@SUM");
-        assert_eq!(csv_safe("Berita"), "Berita");
     }
 }

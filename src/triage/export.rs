@@ -257,7 +257,7 @@ pub const CSV_COLUMNS: [&str; 24] = [
 
 /// A spreadsheet treats a cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula
 /// (CSV injection), so such cells get a leading `'`, which spreadsheets hide.
-fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
         _ => cell.into(),
