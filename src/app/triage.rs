@@ -509,8 +509,8 @@ fn complete(app: &mut App, p: &mut Prompt) {
     p.completion = Some((prefix, next + 1));
 }
 
-/// Line editing shared by the prompts; true when the text changed.
-fn edit(input: &mut String, cursor: &mut usize, action: Action) -> bool {
+/// Line editing shared by the search bar and the prompts; true when the text changed.
+pub(super) fn edit(input: &mut String, cursor: &mut usize, action: Action) -> bool {
     let chars = input.chars().count();
     *cursor = (*cursor).min(chars);
     match action {

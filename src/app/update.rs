@@ -2,7 +2,6 @@
 //! terminal, threads or the clock; work that must happen elsewhere is returned as an effect.
 
 use crate::query::{Query, Sort};
-use crate::text;
 
 use super::action::Action;
 use super::search::SearchRequest;
@@ -77,81 +76,15 @@ fn help(app: &mut App, action: Action) -> Effect {
 }
 
 fn search_bar(app: &mut App, action: Action) -> Effect {
-    let chars = app.input.chars().count();
-    match action {
-        Action::LeaveSearch | Action::Back => {
-            app.mode = Mode::Normal;
-            return Effect::None;
-        }
-        Action::Insert(c) => {
-            // The query is echoed on screen: never let a control or invisible char in.
-            if c.is_control() || text::is_invisible(c) {
-                return Effect::None;
-            }
-            let at = byte_at(&app.input, app.input_cursor);
-            app.input.insert(at, c);
-            app.input_cursor += 1;
-        }
-        Action::DeleteBack => {
-            if app.input_cursor == 0 {
-                return Effect::None;
-            }
-            app.input_cursor -= 1;
-            let at = byte_at(&app.input, app.input_cursor);
-            app.input.remove(at);
-        }
-        Action::DeleteForward => {
-            if app.input_cursor >= chars {
-                return Effect::None;
-            }
-            let at = byte_at(&app.input, app.input_cursor);
-            app.input.remove(at);
-        }
-        Action::DeleteWordBack => {
-            let before: Vec<char> = app.input.chars().take(app.input_cursor).collect();
-            let mut start = before.len();
-            while start > 0 && before[start - 1].is_whitespace() {
-                start -= 1;
-            }
-            while start > 0 && !before[start - 1].is_whitespace() {
-                start -= 1;
-            }
-            if start == before.len() {
-                return Effect::None;
-            }
-            let (s, e) = (
-                byte_at(&app.input, start),
-                byte_at(&app.input, app.input_cursor),
-            );
-            app.input.replace_range(s..e, "");
-            app.input_cursor = start;
-        }
-        Action::ClearQuery => {
-            if app.input.is_empty() {
-                return Effect::None;
-            }
-            app.input.clear();
-            app.input_cursor = 0;
-        }
-        Action::CursorLeft => {
-            app.input_cursor = app.input_cursor.saturating_sub(1);
-            return Effect::None;
-        }
-        Action::CursorRight => {
-            app.input_cursor = (app.input_cursor + 1).min(chars);
-            return Effect::None;
-        }
-        Action::CursorHome => {
-            app.input_cursor = 0;
-            return Effect::None;
-        }
-        Action::CursorEnd => {
-            app.input_cursor = chars;
-            return Effect::None;
-        }
-        _ => return Effect::None,
+    if matches!(action, Action::LeaveSearch | Action::Back) {
+        app.mode = Mode::Normal;
+        return Effect::None;
     }
-    requery(app)
+    if triage::edit(&mut app.input, &mut app.input_cursor, action) {
+        requery(app)
+    } else {
+        Effect::None
+    }
 }
 
 /// Parses the edited input; a valid query starts a search, an invalid one is reported and
@@ -372,9 +305,4 @@ fn skip_headings(rows: &[FilterRow], at: usize, down: bool) -> usize {
         backward.or(forward)
     };
     found.unwrap_or(at)
-}
-
-/// Byte offset of char index `n` in `s` (the end when `n` is past it).
-fn byte_at(s: &str, n: usize) -> usize {
-    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
