@@ -59,6 +59,25 @@ pub struct Cli {
     /// Configuration file (default: the platform config dir's warta/config.toml, or $WARTA_CONFIG).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub browse: BrowseOpts,
+}
+
+/// Switches for the interactive browser; each overrides the config file's option.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct BrowseOpts {
+    /// Leave the mouse to the terminal (no wheel scrolling or clicking in warta).
+    #[arg(long)]
+    pub no_mouse: bool,
+
+    /// Plain ASCII borders and marks, for terminals or fonts without good Unicode.
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// Start afresh instead of restoring the last query, filters, sort and cursor.
+    #[arg(long)]
+    pub no_restore: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

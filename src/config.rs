@@ -18,11 +18,36 @@ use toml::Spanned;
 use crate::app::Action;
 use crate::keymap::{Key, KeyMode, Keymap};
 
-/// The keymap to use and what went wrong building it.
+/// The keymap and options to use, and what went wrong building them.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub keymap: Keymap,
+    pub options: Options,
     pub warnings: Vec<String>,
+}
+
+/// The top-level switches of the config file. Command-line flags override them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Mouse: the wheel scrolls the pane under the pointer, a click selects or toggles.
+    pub mouse: bool,
+    /// Plain ASCII borders and marks, for terminals or fonts without good Unicode.
+    pub ascii: bool,
+    /// URLs in the detail pane as OSC 8 hyperlinks.
+    pub hyperlinks: bool,
+    /// Restore the last query, filters, sort and cursor for the same corpus paths.
+    pub restore_session: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            mouse: true,
+            ascii: false,
+            hyperlinks: true,
+            restore_session: true,
+        }
+    }
 }
 
 /// Where the config file is: the explicit path, else `$WARTA_CONFIG`, else
@@ -49,11 +74,11 @@ pub fn load(explicit: Option<&Path>) -> Config {
             Config::default()
         }
         Err(e) => Config {
-            keymap: Keymap::default(),
             warnings: vec![format!(
-                "config {}: cannot read: {e}; using default keys",
+                "config {}: cannot read: {e}; using the defaults",
                 path.display()
             )],
+            ..Config::default()
         },
     }
 }
@@ -62,6 +87,25 @@ pub fn load(explicit: Option<&Path>) -> Config {
 struct File {
     #[serde(default)]
     keys: BTreeMap<String, BTreeMap<Spanned<String>, Spanned<String>>>,
+    mouse: Option<bool>,
+    ascii: Option<bool>,
+    hyperlinks: Option<bool>,
+    restore_session: Option<bool>,
+    /// Anything else: reported, so a misspelt option does not silently do nothing.
+    #[serde(flatten)]
+    unknown: BTreeMap<String, toml::Value>,
+}
+
+impl File {
+    fn options(&self) -> Options {
+        let d = Options::default();
+        Options {
+            mouse: self.mouse.unwrap_or(d.mouse),
+            ascii: self.ascii.unwrap_or(d.ascii),
+            hyperlinks: self.hyperlinks.unwrap_or(d.hyperlinks),
+            restore_session: self.restore_session.unwrap_or(d.restore_session),
+        }
+    }
 }
 
 /// Builds a keymap from config text; `origin` names the file in messages.
@@ -75,13 +119,18 @@ pub fn parse(text: &str, origin: &str) -> Config {
                 .unwrap_or_default();
             let msg = e.message().trim().replace('\n', " ");
             return Config {
-                keymap: Keymap::default(),
-                warnings: vec![format!("config {origin}:{at} {msg}; using default keys")],
+                warnings: vec![format!("config {origin}:{at} {msg}; using the defaults")],
+                ..Config::default()
             };
         }
     };
     let mut keymap = Keymap::default();
     let mut warnings = Vec::new();
+    for name in file.unknown.keys() {
+        warnings.push(format!(
+            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session or a [keys.*] table); ignored"
+        ));
+    }
     for (mode_name, entries) in &file.keys {
         let Some(mode) = KeyMode::from_name(mode_name) else {
             let names: Vec<&str> = KeyMode::ALL.iter().map(|m| m.name()).collect();
@@ -126,7 +175,11 @@ pub fn parse(text: &str, origin: &str) -> Config {
             keymap.bind(mode, key, action);
         }
     }
-    Config { keymap, warnings }
+    Config {
+        keymap,
+        options: file.options(),
+        warnings,
+    }
 }
 
 /// 1-based line number of byte offset `at`.
@@ -146,7 +199,16 @@ pub fn default_config_toml() -> String {
          # Key names: j, G, ctrl-d, alt-x, shift-tab, enter, esc, space, backspace, delete,\n\
          # home, end, pgup, pgdn, up, down, left, right, f1..f24. Bind \"none\" to unbind a key.\n\
          # Tables: global (all panes), list, detail, filters, search (the search bar), help.\n\
-         # ctrl-c always quits.\n",
+         # ctrl-c always quits.\n\n\
+         # Mouse: the wheel scrolls the pane under the pointer, a click selects a row, focuses a\n\
+         # pane or toggles a filter value (--no-mouse turns it off for one run).\n\
+         mouse = true\n\
+         # Plain ASCII borders and marks for terminals without good Unicode fonts (--ascii).\n\
+         ascii = false\n\
+         # URLs in the detail pane as OSC 8 hyperlinks (terminals without them show plain text).\n\
+         hyperlinks = true\n\
+         # Restore the last query, filters, sort and cursor for the same corpus (--no-restore).\n\
+         restore_session = true\n",
     );
     out.push_str(&Keymap::default().to_toml());
     out
@@ -161,6 +223,17 @@ mod tests {
         let cfg = parse(&default_config_toml(), "defaults");
         assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
         assert_eq!(cfg.keymap, Keymap::default());
+        assert_eq!(cfg.options, Options::default());
+    }
+
+    #[test]
+    fn options_are_read_and_unknown_ones_reported() {
+        let cfg = parse("mouse = false\nascii = true\nmuose = true\n", "t");
+        assert!(!cfg.options.mouse);
+        assert!(cfg.options.ascii);
+        assert!(cfg.options.hyperlinks);
+        assert_eq!(cfg.warnings.len(), 1, "{:?}", cfg.warnings);
+        assert!(cfg.warnings[0].contains("\"muose\""), "{:?}", cfg.warnings);
     }
 
     #[test]

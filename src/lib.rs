@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod corpus;
+pub mod external;
 pub mod facets;
 pub mod keymap;
 pub mod loader;

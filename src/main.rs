@@ -53,6 +53,9 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
             load_summary: summary,
             load_warnings: warnings,
             store: warta::tui::open_store(cli.global.data_dir.clone()),
+            browse: cli.browse,
+            paths: cli.paths.clone(),
+            data_dir: cli.global.data_dir.clone(),
         },
     )
 }

@@ -13,7 +13,7 @@
 //! It redraws only after a message changed something. The watchdog wakes a few times a
 //! second for one `isatty` check; it never draws or writes.
 //!
-//! Leaving: SIGTERM/SIGHUP/SIGINT, a hang-up noticed by the watchdog (a dead tty without
+//! Leaving: SIGTERM/SIGHUP/SIGINT/SIGQUIT, a hang-up noticed by the watchdog (a dead tty without
 //! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal
 //! read/write all take the same path: close the store, restore what can be restored, exit
 //! with 128 + the signal (hang-ups as SIGHUP, 129).
@@ -34,15 +34,22 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
+    KeyModifiers, MouseButton, MouseEventKind,
+};
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTERM, SIGTSTP};
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
+use crate::app::action::{MouseInput, MouseKind};
 use crate::app::search::{self, SearchMemo};
 use crate::app::triage as app_triage;
-use crate::app::{Action, App, Effect, MessageKind, SearchRequest, SearchResults, update};
+use crate::app::{Action, App, Effect, MessageKind, SearchRequest, SearchResults, session, update};
+use crate::cli::BrowseOpts;
 use crate::config;
 use crate::corpus::Corpus;
 use crate::keymap::Keymap;
@@ -58,6 +65,12 @@ pub struct TuiOptions {
     pub load_warnings: Vec<String>,
     /// The triage store, opened by the caller (see [`open_store`]).
     pub store: Store,
+    /// Command-line switches; they override the config file's options.
+    pub browse: BrowseOpts,
+    /// The corpus paths as given (they key the saved session).
+    pub paths: Vec<PathBuf>,
+    /// `--data-dir`/`WARTA_DATA_DIR`, where the session is saved next to triage state.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The store for `data_dir` (from `--data-dir` / `WARTA_DATA_DIR`), else the platform data
@@ -73,6 +86,7 @@ pub fn open_store(data_dir: Option<PathBuf>) -> Store {
 
 enum Msg {
     Key(KeyEvent),
+    Mouse(MouseInput),
     Resize(u16, u16),
     Results(SearchResults),
     /// A signal, or SIGHUP sent by the watchdog when the terminal is gone.
@@ -91,6 +105,9 @@ enum Exit {
 /// after a hang-up without SIGHUP and the CPU crossterm burns spinning until then.
 const WATCHDOG_INTERVAL: Duration = Duration::from_millis(250);
 
+/// Whether mouse reporting is on, so a resume after ctrl-z turns it back on.
+static MOUSE: AtomicBool = AtomicBool::new(false);
+
 /// Restores the terminal when dropped, so `?` returns leave it usable too (the panic hook
 /// installed by `ratatui::try_init` covers panics).
 struct RestoreGuard;
@@ -104,21 +121,35 @@ impl Drop for RestoreGuard {
 /// Undoes everything [`enter_terminal`] and drawing did, step by step, ignoring failures:
 /// on a hung-up tty every step fails, and one failure must not skip the rest. Unlike
 /// `ratatui::restore` it reports nothing, because `eprintln!` panics when stderr is a
-/// dead tty. The app enables no mouse, paste or keyboard-protocol modes, so there are
-/// none to disable here.
+/// dead tty. Mouse reporting is turned off unconditionally: a shell left with it on
+/// receives escape sequences for every click.
 fn restore_terminal() {
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = crossterm::execute!(
         std::io::stdout(),
+        DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
 }
 
-/// Raw mode and the alternate screen, as `ratatui::try_init` sets them up.
+/// Raw mode and the alternate screen, as `ratatui::try_init` sets them up, plus mouse
+/// reporting when it is on.
 fn enter_terminal() -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(std::io::stdout(), EnterAlternateScreen)
+    crossterm::execute!(std::io::stdout(), EnterAlternateScreen)?;
+    if MOUSE.load(Ordering::SeqCst) {
+        crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Whether we run in an ssh session: then `o` copies instead of opening a browser on the
+/// server.
+fn over_ssh() -> bool {
+    ["SSH_CONNECTION", "SSH_CLIENT", "SSH_TTY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|v| !v.is_empty()))
 }
 
 /// True once the terminal we were started on has been hung up: the kernel then swaps the
@@ -128,7 +159,7 @@ fn terminal_gone(watch_stdin: bool) -> bool {
     !std::io::stdout().is_terminal() || (watch_stdin && !std::io::stdin().is_terminal())
 }
 
-/// Runs the browser until the user quits. On SIGTERM/SIGHUP/SIGINT the store is closed, the
+/// Runs the browser until the user quits. On SIGTERM/SIGHUP/SIGINT/SIGQUIT the store is closed, the
 /// terminal restored and the process exits with 128 + the signal number; a lost terminal
 /// counts as SIGHUP (exit 129).
 pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
@@ -138,6 +169,22 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     let cfg = config::load(opts.config_path.as_deref());
     let mut app = App::new(corpus.clone(), cfg.keymap.key_help());
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.ascii = cfg.options.ascii || opts.browse.ascii;
+    app.hyperlinks = cfg.options.hyperlinks;
+    app.remote = over_ssh();
+    let mouse = cfg.options.mouse && !opts.browse.no_mouse;
+    let session_path = (cfg.options.restore_session && !opts.browse.no_restore)
+        .then(|| {
+            opts.data_dir
+                .clone()
+                .or_else(crate::triage::default_data_dir)
+                .map(|dir| session::path_for(&dir, &opts.paths))
+        })
+        .flatten();
+    let restored = match &session_path {
+        Some(path) => session::restore(&mut app, path),
+        None => Ok(false),
+    };
     let store = std::mem::replace(&mut opts.store, Store::in_memory(""));
     app_triage::install_store(&mut app, &store);
     let mut store = Some(store);
@@ -155,8 +202,15 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
             format!("{}; {n} skipped, first: {w}", opts.load_summary),
             MessageKind::Info,
         );
+    } else if let Err(e) = &restored {
+        app.set_message(format!("session not restored: {e}"), MessageKind::Error);
     } else if !opts.load_summary.is_empty() {
-        app.set_message(opts.load_summary.clone(), MessageKind::Info);
+        let text = if restored == Ok(true) {
+            format!("{}; last session restored", opts.load_summary)
+        } else {
+            opts.load_summary.clone()
+        };
+        app.set_message(text, MessageKind::Info);
     }
 
     let (tx, rx) = mpsc::channel::<Msg>();
@@ -165,7 +219,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     // SIGTSTP and SIGCONT are caught so an external `kill -TSTP` suspends through the same
     // restore path as ctrl-z, and a resume after an uncatchable SIGSTOP repaints. signal-hook
     // installs its handlers even when the parent left a signal ignored (`trap '' HUP`).
-    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
         .context("cannot install signal handlers")?;
     let signal_handle = signals.handle();
     spawn_signal_thread(signals, tx.clone())?;
@@ -180,6 +234,11 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
         let mut terminal =
             ManuallyDrop::new(ratatui::try_init().context("cannot set up the terminal")?);
         let _guard = RestoreGuard;
+        if mouse {
+            MOUSE.store(true, Ordering::SeqCst);
+            // Without mouse reporting the app works as before; not worth failing over.
+            let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+        }
         spawn_input_thread(tx)?;
         let size = terminal.size().context("cannot read the terminal size")?;
         update(&mut app, Action::Resize(size.width, size.height));
@@ -197,10 +256,15 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     signal_handle.close();
     // Compact and release the lock before leaving, also after a signal or a draw error.
     let closed = store.take().map(Store::close);
+    // A session that cannot be saved costs only the next start's convenience.
+    let saved = session_path.map(|path| session::save(&app, &path));
     let exit = exit?;
     if let Some(Err(e)) = closed {
         // Not eprintln!: after a hang-up stderr is a dead tty and eprintln! would panic.
         let _ = writeln!(std::io::stderr(), "warta: {e}");
+    }
+    if let Some(Err(e)) = saved {
+        let _ = writeln!(std::io::stderr(), "warta: session not saved: {e}");
     }
     match exit {
         Exit::Quit => Ok(()),
@@ -291,6 +355,7 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::InputClosed => return Step::Exit(Exit::Signal(SIGHUP)),
         Msg::Results(r) => return Step::Continue(app.apply_results(r)),
         Msg::Resize(w, h) => Action::Resize(w, h),
+        Msg::Mouse(m) => Action::Mouse(m),
         Msg::Key(key) if is_suspend_key(&key) => return Step::Suspend,
         Msg::Key(key) => match ctx.keymap.resolve(app.mode, app.focus, key) {
             Some(a) => a,
@@ -306,6 +371,13 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
                 return Step::Continue(true);
             }
             Effect::None => return Step::Continue(true),
+            Effect::External(cmd) => {
+                match crate::external::execute(&cmd, app.remote) {
+                    Ok(done) => app.set_message(done, MessageKind::Info),
+                    Err(e) => app.set_message(e, MessageKind::Error),
+                }
+                return Step::Continue(true);
+            }
             Effect::Triage(cmd) => match ctx.store.as_deref_mut() {
                 Some(store) => {
                     let outcome = app_triage::execute(store, &app.corpus, cmd);
@@ -459,6 +531,21 @@ fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
                 let msg = match event::read() {
                     Ok(Event::Key(k)) => Msg::Key(k),
                     Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                    Ok(Event::Mouse(m)) => {
+                        // Only what the app acts on: motion and drags would wake the loop
+                        // for nothing.
+                        let kind = match m.kind {
+                            MouseEventKind::Down(MouseButton::Left) => MouseKind::Click,
+                            MouseEventKind::ScrollUp => MouseKind::ScrollUp,
+                            MouseEventKind::ScrollDown => MouseKind::ScrollDown,
+                            _ => continue,
+                        };
+                        Msg::Mouse(MouseInput {
+                            kind,
+                            column: m.column,
+                            row: m.row,
+                        })
+                    }
                     Ok(_) => continue,
                     Err(_) => {
                         let _ = tx.send(Msg::InputClosed);

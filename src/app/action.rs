@@ -69,17 +69,43 @@ pub enum Action {
     Cancel,
     /// Prompt: complete the label under the cursor (repeat to cycle).
     Complete,
+    /// Copy the article's citation (title, outlet, date, URL or path) to the clipboard.
+    CopyCitation,
+    /// Copy the article's body to the clipboard.
+    CopyBody,
+    /// Open the article's URL (or file) with the system opener; over ssh, copy the URL.
+    OpenExternal,
     /// A typed character in the search bar (not bindable: any printable key).
     #[serde(skip)]
     Insert(char),
     /// The terminal was resized to (columns, rows) (not bindable).
     #[serde(skip)]
     Resize(u16, u16),
+    /// A mouse click or wheel turn at a screen cell (not bindable).
+    #[serde(skip)]
+    Mouse(MouseInput),
+}
+
+/// What the mouse did, in the app's own terms so `update` stays free of terminal types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MouseKind {
+    /// The left button went down.
+    Click,
+    ScrollUp,
+    ScrollDown,
+}
+
+/// A mouse event at screen cell (`column`, `row`), both 0-based from the top left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MouseInput {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
 }
 
 impl Action {
     /// Every action a key can be bound to, in the order the help screen lists them.
-    pub const BINDABLE: [Action; 47] = [
+    pub const BINDABLE: [Action; 50] = [
         Action::Quit,
         Action::ToggleHelp,
         Action::FocusNext,
@@ -127,6 +153,9 @@ impl Action {
         Action::Submit,
         Action::Cancel,
         Action::Complete,
+        Action::CopyCitation,
+        Action::CopyBody,
+        Action::OpenExternal,
     ];
 
     /// The snake_case name used in config files.
@@ -192,8 +221,12 @@ impl Action {
             Action::Submit => "accept",
             Action::Cancel => "cancel",
             Action::Complete => "complete label",
+            Action::CopyCitation => "copy citation",
+            Action::CopyBody => "copy body",
+            Action::OpenExternal => "open URL or file (ssh: copy URL)",
             Action::Insert(_) => "type",
             Action::Resize(..) => "resize",
+            Action::Mouse(_) => "mouse",
         }
     }
 }

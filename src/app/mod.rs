@@ -3,9 +3,12 @@
 //! results exchanged with the worker. No terminal code lives here.
 
 pub mod action;
+pub mod clipboard;
 pub mod detail;
 pub mod layout;
+pub mod mouse;
 pub mod search;
+pub mod session;
 pub mod state;
 pub mod triage;
 pub mod update;
@@ -16,7 +19,7 @@ pub use state::{
     App, FilterRow, Focus, KeyHelp, Message, MessageKind, Mode, PendingMove, Prompt, PromptKind,
 };
 pub use triage::{TriageCmd, TriageMap, TriageOutcome};
-pub use update::{Effect, update};
+pub use update::{Effect, External, update};
 
 /// Runs `action` and, when it asks for a search, runs that search inline and installs the
 /// results. Tests and snapshot fixtures use this; the terminal front end runs searches on a

@@ -163,6 +163,14 @@ pub struct App {
     pub pending_move: Option<PendingMove>,
     /// Today as `YYYY-MM-DD`, for the default export file name.
     pub today: String,
+    /// Plain ASCII borders and marks.
+    pub ascii: bool,
+    /// URLs in the detail pane become OSC 8 hyperlinks.
+    pub hyperlinks: bool,
+    /// Running over ssh: `o` copies the URL instead of opening a browser on the server.
+    pub remote: bool,
+    /// An article id to put the cursor on when it shows up in results (session restore).
+    pub restore_cursor: Option<String>,
 }
 
 impl App {
@@ -205,6 +213,10 @@ impl App {
                 .get(..10)
                 .unwrap_or("today")
                 .to_string(),
+            ascii: false,
+            hyperlinks: false,
+            remote: false,
+            restore_cursor: None,
         }
     }
 
@@ -304,7 +316,10 @@ impl App {
         if r.generation != self.generation {
             return false;
         }
-        let selected = self.selected();
+        let selected = match self.restore_cursor.take() {
+            Some(id) => self.corpus.find_id(&id).ok().or(self.selected()),
+            None => self.selected(),
+        };
         self.hits = r.hits;
         self.cursor = selected
             .and_then(|sel| self.hits.iter().position(|h| h.index == sel))

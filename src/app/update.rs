@@ -7,6 +7,7 @@ use super::action::Action;
 use super::search::SearchRequest;
 use super::state::{App, FilterRow, Focus, MessageKind, Mode};
 use super::triage::{self, TriageCmd};
+use super::{clipboard, mouse};
 
 #[derive(Debug, Clone)]
 pub enum Effect {
@@ -17,6 +18,17 @@ pub enum Effect {
     /// Run this against the triage store (see [`crate::app::triage::execute`]) and feed the
     /// outcome to [`App::apply_outcome`].
     Triage(TriageCmd),
+    /// Work outside the screen: the clipboard or the system opener (see [`External`]).
+    External(External),
+}
+
+/// What the front end does for copy and open; it reports the outcome as a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum External {
+    /// Put `text` on the clipboard (OSC 52); `what` names it in the confirmation.
+    Copy { text: String, what: String },
+    /// Open a URL or a file with the system opener.
+    Open { target: String },
 }
 
 /// The sorts `S` cycles through; relevance only means something while a query scores.
@@ -46,6 +58,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             app.height = h;
             Effect::None
         }
+        Action::Mouse(m) => mouse::handle(app, m),
         _ => match app.mode {
             Mode::Help => help(app, action),
             Mode::Search => search_bar(app, action),
@@ -177,6 +190,9 @@ fn normal(app: &mut App, action: Action) -> Effect {
         Action::Undo => return Effect::Triage(TriageCmd::Undo),
         Action::Redo => return Effect::Triage(TriageCmd::Redo),
         Action::Export => return triage::open_export(app),
+        Action::CopyCitation | Action::CopyBody | Action::OpenExternal => {
+            return clipboard::action(app, action);
+        }
         Action::ClearSelection => triage::clear_selection(app),
         a if triage::is_article_action(a) && triage::pane_allows_triage(app.focus) => {
             return triage::article_action(app, a);
@@ -194,7 +210,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
 
 /// New position for a cursor over `len` rows after a movement action; `None` when the
 /// action is not a movement.
-fn moved(action: Action, pos: usize, len: usize, page: usize) -> Option<usize> {
+pub(super) fn moved(action: Action, pos: usize, len: usize, page: usize) -> Option<usize> {
     let last = len.saturating_sub(1);
     let half = (page / 2).max(1);
     let page = page.max(1);
@@ -212,7 +228,7 @@ fn moved(action: Action, pos: usize, len: usize, page: usize) -> Option<usize> {
     Some(to.min(last))
 }
 
-fn list(app: &mut App, action: Action) -> Effect {
+pub(super) fn list(app: &mut App, action: Action) -> Effect {
     if let Some(to) = moved(action, app.cursor, app.hits.len(), app.list_height()) {
         app.cursor = to;
         return Effect::None;
@@ -236,7 +252,7 @@ fn list(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn detail(app: &mut App, action: Action) -> Effect {
+pub(super) fn detail(app: &mut App, action: Action) -> Effect {
     let lines = app.max_detail_scroll() + 1;
     if let Some(to) = moved(action, app.detail_scroll, lines, app.detail_height()) {
         app.detail_scroll = to;
@@ -266,7 +282,7 @@ fn detail(app: &mut App, action: Action) -> Effect {
     Effect::None
 }
 
-fn filters(app: &mut App, action: Action) -> Effect {
+pub(super) fn filters(app: &mut App, action: Action) -> Effect {
     let len = app.filter_rows.len();
     if let Some(to) = moved(action, app.filter_cursor, len, app.filter_height()) {
         // Headings are not selectable: step past them in the direction of travel.
