@@ -9,6 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt;
 
+mod index;
+pub use index::FacetIndex;
+
 use crate::corpus::Corpus;
 use crate::model::Meta;
 use crate::triage::{ArticleState, Decision, NoState, StateLookup};

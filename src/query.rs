@@ -945,6 +945,9 @@ pub struct Scope<'a> {
     pub candidates: Option<&'a [usize]>,
     pub extra: Option<ExtraFilter<'a>>,
     pub triage: Option<&'a dyn StateLookup>,
+    /// Polled while scanning; once it returns true the scan stops early and its (partial)
+    /// result is meaningless. Lets the browser drop a search the user has already typed past.
+    pub cancel: Option<&'a (dyn Fn() -> bool + Sync)>,
 }
 
 /// The general search: every article in `scope` matching `query` and `filters`, in `sort`
@@ -960,6 +963,9 @@ pub fn search_in(
     let default = ArticleState::default();
     let metas = corpus.metas();
     let check = |index: usize| -> Option<Hit> {
+        if scope.cancel.is_some_and(|c| c()) {
+            return None;
+        }
         let meta = metas.get(index)?;
         let state = triage.lookup(&meta.id).unwrap_or(&default);
         if !filters.matches_with(meta, state) {
@@ -1013,7 +1019,7 @@ pub fn search_subset(
         Scope {
             candidates: Some(candidates),
             extra,
-            triage: None,
+            ..Scope::default()
         },
     )
 }

@@ -34,7 +34,8 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
@@ -215,7 +216,8 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
 
     let (tx, rx) = mpsc::channel::<Msg>();
     let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
-    spawn_search_worker(corpus, req_rx, tx.clone())?;
+    let latest = Arc::new(AtomicU64::new(0));
+    spawn_search_worker(corpus, req_rx, tx.clone(), Arc::clone(&latest))?;
     // SIGTSTP and SIGCONT are caught so an external `kill -TSTP` suspends through the same
     // restore path as ctrl-z, and a resume after an uncatchable SIGSTOP repaints. signal-hook
     // installs its handlers even when the parent left a signal ignored (`trap '' HUP`).
@@ -243,12 +245,14 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
         let size = terminal.size().context("cannot read the terminal size")?;
         update(&mut app, Action::Resize(size.width, size.height));
         let req = app.request();
+        latest.store(req.generation, Ordering::SeqCst);
         // The worker lives as long as `req_rx`; a send error means it died, which the loop
         // reports as a message rather than a crash.
         let _ = req_tx.send(req);
         let mut ctx = Ctx {
             keymap: &cfg.keymap,
             req_tx: &req_tx,
+            latest: &latest,
             store: store.as_mut(),
         };
         event_loop(&mut terminal, &mut app, &mut ctx, &rx)
@@ -276,6 +280,8 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
 struct Ctx<'a> {
     keymap: &'a Keymap,
     req_tx: &'a Sender<SearchRequest>,
+    /// The newest request's generation, which the worker polls to abandon stale scans.
+    latest: &'a AtomicU64,
     store: Option<&'a mut Store>,
 }
 
@@ -367,7 +373,7 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         effect = match effect {
             Effect::Quit => return Step::Exit(Exit::Quit),
             Effect::Search(req) => {
-                send_search(app, ctx.req_tx, req);
+                send_search(app, ctx, req);
                 return Step::Continue(true);
             }
             Effect::None => return Step::Continue(true),
@@ -452,8 +458,9 @@ fn repaint(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Re
     Ok(())
 }
 
-fn send_search(app: &mut App, req_tx: &Sender<SearchRequest>, req: SearchRequest) {
-    if req_tx.send(req).is_err() {
+fn send_search(app: &mut App, ctx: &Ctx<'_>, req: SearchRequest) {
+    ctx.latest.store(req.generation, Ordering::SeqCst);
+    if ctx.req_tx.send(req).is_err() {
         app.searching = false;
         app.set_message(
             "search worker stopped; results are stale",
@@ -463,11 +470,14 @@ fn send_search(app: &mut App, req_tx: &Sender<SearchRequest>, req: SearchRequest
 }
 
 /// Runs searches off the UI thread. Requests that queued up while one ran are skipped in
-/// favour of the newest, so typing fast never builds a backlog.
+/// favour of the newest, and a scan still running when a newer request is sent stops
+/// early, so typing fast never builds a backlog: the last keystroke waits only for its own
+/// search.
 fn spawn_search_worker(
     corpus: Corpus,
     requests: Receiver<SearchRequest>,
     tx: Sender<Msg>,
+    latest: Arc<AtomicU64>,
 ) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-search".into())
@@ -477,7 +487,12 @@ fn spawn_search_worker(
                 while let Ok(newer) = requests.try_recv() {
                     req = newer;
                 }
-                let results = search::execute_with(&corpus, &req, &mut memo);
+                let generation = req.generation;
+                let stale = || latest.load(Ordering::Relaxed) != generation;
+                let Some(results) = search::execute_cancellable(&corpus, &req, &mut memo, &stale)
+                else {
+                    continue;
+                };
                 if tx.send(Msg::Results(results)).is_err() {
                     return;
                 }

@@ -3,7 +3,7 @@
 //! worker thread; tests call it inline.
 
 use crate::corpus::Corpus;
-use crate::facets::{self, Facet, Filters};
+use crate::facets::{self, Facet, FacetIndex, Filters};
 use crate::query::{self, Hit, Query, Scope, Sort};
 use crate::triage::ArticleState;
 
@@ -38,6 +38,8 @@ type HashMapState = std::collections::HashMap<String, ArticleState>;
 #[derive(Debug, Default)]
 pub struct SearchMemo {
     last: Option<(Query, Vec<usize>)>,
+    /// The corpus's facet values, interned on the first search.
+    index: Option<FacetIndex>,
 }
 
 /// Runs a request from scratch.
@@ -47,6 +49,18 @@ pub fn execute(corpus: &Corpus, req: &SearchRequest) -> SearchResults {
 
 /// Runs a request, reusing `memo` when the new query refines the previous one.
 pub fn execute_with(corpus: &Corpus, req: &SearchRequest, memo: &mut SearchMemo) -> SearchResults {
+    execute_cancellable(corpus, req, memo, &|| false)
+        .expect("a search that is never cancelled completes")
+}
+
+/// Like [`execute_with`], polling `cancelled` while scanning: `None` once it returned true
+/// (a newer request is waiting; this one's results would be dropped anyway).
+pub fn execute_cancellable(
+    corpus: &Corpus,
+    req: &SearchRequest,
+    memo: &mut SearchMemo,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<SearchResults> {
     let none = Filters::default();
     let triage: &HashMapState = &req.triage;
     let candidates = match &memo.last {
@@ -62,8 +76,14 @@ pub fn execute_with(corpus: &Corpus, req: &SearchRequest, memo: &mut SearchMemo)
             candidates,
             extra: None,
             triage: Some(triage),
+            cancel: Some(cancelled),
         },
     );
+    if cancelled() {
+        // A partial scan is no bound for the next query either: forget it.
+        memo.last = None;
+        return None;
+    }
     let base_idx: Vec<usize> = base.iter().map(|h| h.index).collect();
     let default = ArticleState::default();
     let hits: Vec<Hit> = if req.filters.is_empty() {
@@ -78,22 +98,81 @@ pub fn execute_with(corpus: &Corpus, req: &SearchRequest, memo: &mut SearchMemo)
             .collect()
     };
     let hit_idx: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    let mut facet_list = Vec::with_capacity(Facet::TRIAGE.len() + Facet::ALL.len());
+    if !memo.index.as_ref().is_some_and(|i| i.fits(corpus)) {
+        memo.index = Some(FacetIndex::build(corpus));
+    }
+    let index = memo.index.as_ref().expect("built above");
     // Triage facets first: while triaging they are the ones used most.
-    for facet in Facet::TRIAGE.into_iter().chain(Facet::ALL) {
-        let mut values = facets::facet_counts_with(corpus, &base_idx, &req.filters, facet, triage);
-        if facet == Facet::Month {
+    let order: Vec<Facet> = Facet::TRIAGE.into_iter().chain(Facet::ALL).collect();
+    let mut facet_list = index.counts(corpus, &base_idx, &req.filters, &order, triage);
+    for (facet, values) in &mut facet_list {
+        if *facet == Facet::Month {
             // Months read best in calendar order, newest first.
             values.sort_by(|a, b| b.0.cmp(&a.0));
         }
-        facet_list.push((facet, values));
     }
     let histogram = facets::month_histogram(corpus, &hit_idx);
     memo.last = Some((req.query.clone(), base_idx));
-    SearchResults {
+    Some(SearchResults {
         generation: req.generation,
         hits,
         facets: facet_list,
         histogram,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::loader::{self, LoadOptions};
+
+    fn request(q: &str, generation: u64) -> SearchRequest {
+        SearchRequest {
+            generation,
+            query: Query::parse(q).expect("valid query"),
+            filters: Filters::default(),
+            sort: Sort::DateDesc,
+            triage: Default::default(),
+        }
+    }
+
+    fn seeds() -> Corpus {
+        loader::load(&loader::embedded_inputs(), &LoadOptions::default()).corpus
+    }
+
+    #[test]
+    fn a_cancelled_search_returns_nothing_and_forgets_its_partial_scan() {
+        let corpus = seeds();
+        let mut memo = SearchMemo::default();
+        let full = execute_with(&corpus, &request("a", 1), &mut memo);
+        assert!(!full.hits.is_empty());
+        assert!(memo.last.is_some());
+        // Cancelled after the first article: the scan stops and the memo is no bound.
+        let polls = AtomicUsize::new(0);
+        let cancel = || polls.fetch_add(1, Ordering::SeqCst) >= 1;
+        assert!(execute_cancellable(&corpus, &request("ab", 2), &mut memo, &cancel).is_none());
+        assert!(memo.last.is_none());
+        // The next search starts from the whole corpus and finds what a fresh one finds.
+        let again = execute_with(&corpus, &request("a", 3), &mut memo);
+        assert_eq!(again.hits, full.hits);
+    }
+
+    #[test]
+    fn facet_counts_come_from_the_interned_index_built_once() {
+        let corpus = seeds();
+        let mut memo = SearchMemo::default();
+        let first = execute_with(&corpus, &request("", 1), &mut memo);
+        assert!(memo.index.as_ref().is_some_and(|i| i.fits(&corpus)));
+        let outlets = first
+            .facets
+            .iter()
+            .find(|(f, _)| *f == Facet::Outlet)
+            .map(|(_, v)| v.clone())
+            .expect("outlet facet");
+        let hits: Vec<usize> = (0..corpus.len()).collect();
+        let reference = facets::facet_counts(&corpus, &hits, &Filters::default(), Facet::Outlet);
+        assert_eq!(outlets, reference);
     }
 }

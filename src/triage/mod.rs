@@ -12,7 +12,7 @@
 //! - [`export()`] / [`export_to_path`] write CSV, JSON, JSONL or a Markdown brief.
 
 pub mod export;
-mod fsutil;
+pub(crate) mod fsutil;
 mod state;
 pub mod store;
 pub mod time;

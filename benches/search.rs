@@ -1,0 +1,148 @@
+//! Per-keystroke search benchmark: `cargo bench --bench search -- <paths...>`.
+//!
+//! Loads the inputs through the cache (warm after the first run), then types each query one
+//! character at a time the way the browser's search worker sees it: every prefix is a
+//! request, run with the worker's memo so a query that narrows the last one rescans only its
+//! matches. Prints, per query and over all keystrokes, the median, p95 and max time from
+//! request to results (matching, ranking, facet counts and the month histogram), and the
+//! same for matching and ranking alone, to show where the time goes. Without paths it uses
+//! the shared corpora when present.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use warta::app::search::{self, SearchMemo, SearchRequest};
+use warta::facets::Filters;
+use warta::loader::{CacheMode, Input, LoadOptions, load};
+use warta::query::{self, Query, Sort};
+
+const DEFAULTS: &[&str] = &[
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/clickid2019"),
+    concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpora/clickid2019.jsonl"
+    ),
+];
+
+const QUERIES: &[&str] = &[
+    "presiden",
+    "asn medsos",
+    "kpk",
+    "bupati",
+    "viral tiktok",
+    "hrgbrsnk",
+];
+
+fn main() {
+    let mut paths: Vec<PathBuf> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .collect();
+    if paths.is_empty() {
+        paths = DEFAULTS
+            .iter()
+            .map(PathBuf::from)
+            .filter(|p| p.exists())
+            .collect();
+    }
+    if paths.is_empty() {
+        eprintln!("no input: pass paths after `--`");
+        return;
+    }
+    let reps: usize = std::env::var("WARTA_BENCH_REPS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(3);
+    let cache = std::env::var_os("WARTA_CACHE_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join("warta-bench-cache"));
+    let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
+    let opts = LoadOptions {
+        cache: CacheMode::Dir(cache),
+    };
+    // The first load may parse and write the cache; the timed one is warm.
+    let _ = load(&inputs, &opts);
+    let report = load(&inputs, &opts);
+    let corpus = report.corpus;
+    println!(
+        "{} articles, warm load {} ms, {} threads",
+        corpus.len(),
+        report.elapsed.as_millis(),
+        rayon::current_num_threads()
+    );
+    println!();
+    println!(
+        "| query | keystrokes | full median ms | full p95 ms | full max ms | match+rank median ms | match+rank p95 ms |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    let mut all_full = Vec::new();
+    let mut all_match = Vec::new();
+    for q in QUERIES {
+        let mut full = Vec::new();
+        let mut matching = Vec::new();
+        for _ in 0..reps {
+            let mut memo = SearchMemo::default();
+            let chars: Vec<char> = q.chars().collect();
+            for n in 1..=chars.len() {
+                let text: String = chars[..n].iter().collect();
+                let Ok(parsed) = Query::parse(&text) else {
+                    continue;
+                };
+                let sort = if parsed.has_score() {
+                    Sort::Relevance
+                } else {
+                    Sort::DateDesc
+                };
+                let req = SearchRequest {
+                    generation: n as u64,
+                    query: parsed.clone(),
+                    filters: Filters::default(),
+                    sort,
+                    triage: Default::default(),
+                };
+                let t = Instant::now();
+                let r = search::execute_with(&corpus, &req, &mut memo);
+                full.push(t.elapsed());
+                std::hint::black_box(r);
+                let t = Instant::now();
+                let hits = query::search(&corpus, &parsed, &Filters::default(), sort);
+                matching.push(t.elapsed());
+                std::hint::black_box(hits);
+            }
+        }
+        println!(
+            "| `{q}` | {} | {} | {} | {} | {} | {} |",
+            q.chars().count(),
+            ms(pct(&mut full, 50)),
+            ms(pct(&mut full, 95)),
+            ms(pct(&mut full, 100)),
+            ms(pct(&mut matching, 50)),
+            ms(pct(&mut matching, 95)),
+        );
+        all_full.extend(full);
+        all_match.extend(matching);
+    }
+    println!(
+        "| all | {} | {} | {} | {} | {} | {} |",
+        all_full.len(),
+        ms(pct(&mut all_full, 50)),
+        ms(pct(&mut all_full, 95)),
+        ms(pct(&mut all_full, 100)),
+        ms(pct(&mut all_match, 50)),
+        ms(pct(&mut all_match, 95)),
+    );
+}
+
+fn pct(xs: &mut [Duration], p: usize) -> Duration {
+    if xs.is_empty() {
+        return Duration::ZERO;
+    }
+    xs.sort();
+    let i = ((xs.len() - 1) * p).div_ceil(100);
+    xs[i.min(xs.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1000.0)
+}
