@@ -25,6 +25,19 @@ pub enum SpanKind {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DocLine {
     pub spans: Vec<(String, SpanKind)>,
+    /// Web addresses on this line, for terminals that make them clickable (OSC 8).
+    pub links: Vec<Link>,
+}
+
+/// A piece of a web address shown on one line (an address wrapped over several lines has a
+/// piece on each, all with the whole address).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Byte range in the line's [`DocLine::text`].
+    pub range: Range<usize>,
+    /// The whole address, checked by [`crate::external::web_url`]: `http(s)`, printable
+    /// ASCII only, so it can sit inside an escape sequence.
+    pub url: String,
 }
 
 impl DocLine {
@@ -208,6 +221,7 @@ impl Builder<'_> {
         };
         let text = text.trim();
         let hits = find_terms(text, self.terms);
+        let urls = find_urls(text);
         let bar = kind == SpanKind::Quote;
         for (n, range) in wrap::wrap(text, self.width - pw).into_iter().enumerate() {
             let mut line = DocLine::default();
@@ -220,6 +234,7 @@ impl Builder<'_> {
                 let k = if bar { SpanKind::QuoteBar } else { kind };
                 line.spans.push((lead, k));
             }
+            push_links(&mut line, &range, &urls);
             push_highlighted(&mut line, text, range, &hits, kind);
             self.lines.push(line);
         }
@@ -232,6 +247,7 @@ impl Builder<'_> {
             return;
         }
         let hits = find_terms(value, self.terms);
+        let urls = find_urls(value);
         for (n, range) in wrap::wrap(value, self.width - LABEL)
             .into_iter()
             .enumerate()
@@ -243,10 +259,72 @@ impl Builder<'_> {
                 " ".repeat(LABEL)
             };
             line.spans.push((lead, SpanKind::Label));
+            push_links(&mut line, &range, &urls);
             push_highlighted(&mut line, value, range, &hits, SpanKind::Text);
             self.lines.push(line);
         }
     }
+}
+
+/// Records the parts of `urls` (byte ranges in the paragraph, with the address) that fall
+/// in `range`, the paragraph's piece about to be appended to `line`.
+fn push_links(line: &mut DocLine, range: &Range<usize>, urls: &[(Range<usize>, String)]) {
+    let base = line.spans.iter().map(|(s, _)| s.len()).sum::<usize>();
+    for (u, url) in urls {
+        let (s, e) = (u.start.max(range.start), u.end.min(range.end));
+        if s < e {
+            line.links.push(Link {
+                range: base + s - range.start..base + e - range.start,
+                url: url.clone(),
+            });
+        }
+    }
+}
+
+/// Web addresses in `text`: `http://` or `https://` at the start of a word, up to the next
+/// space, without trailing punctuation (a sentence's full stop, a closing bracket that did
+/// not open in the address). Addresses [`crate::external::web_url`] refuses (non-ASCII,
+/// over-long) are left as plain text.
+pub fn find_urls(text: &str) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(found) = text[from..].find("http") {
+        let start = from + found;
+        from = start + 4;
+        let word_start = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let rest = &text[start..];
+        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+        if !word_start || !(lower.starts_with("https://") || lower.starts_with("http://")) {
+            continue;
+        }
+        let mut end = start + rest.find(char::is_whitespace).unwrap_or(rest.len());
+        loop {
+            let candidate = &text[start..end];
+            let Some(last) = candidate.chars().next_back() else {
+                break;
+            };
+            let unbalanced = |open: char, close: char| {
+                last == close && candidate.matches(open).count() < candidate.matches(close).count()
+            };
+            let trailing = matches!(
+                last,
+                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '”' | '’' | '»'
+            ) || unbalanced('(', ')')
+                || unbalanced('[', ']');
+            if !trailing {
+                break;
+            }
+            end -= last.len_utf8();
+        }
+        if let Some(url) = crate::external::web_url(&text[start..end]) {
+            out.push((start..end, url.to_string()));
+        }
+        from = end.max(from);
+    }
+    out
 }
 
 /// Splits `text[range]` into plain and highlighted spans.
@@ -321,6 +399,56 @@ mod tests {
             vec![0..6, 11..17]
         );
         assert!(find_terms(t, &[String::new()]).is_empty());
+    }
+
+    #[test]
+    fn finds_web_addresses_without_trailing_punctuation() {
+        let t = "Lihat https://a.id/x?y=1. Juga (http://b.id/c_(d)) dan xhttps://no.id, \
+                 https://c.id/ü serta https://d.id/e\u{1b}]8 ";
+        let urls: Vec<String> = find_urls(t).into_iter().map(|(_, u)| u).collect();
+        assert_eq!(urls, ["https://a.id/x?y=1", "http://b.id/c_(d)"]);
+        let (r, u) = &find_urls(t)[0];
+        assert_eq!(&t[r.clone()], u);
+        assert!(find_urls("http:// kosong").is_empty());
+    }
+
+    #[test]
+    fn a_wrapped_address_is_linked_on_every_line() {
+        let mut a = crate::model::Article::default();
+        a.meta.title = "Judul".into();
+        a.meta.url = Some("https://news.example.id/read/2025/06/03/panjang-sekali".into());
+        a.meta.source_path = "a.txt".into();
+        a.body.body = vec!["Sumber: https://b.id/x.".into()];
+        let corpus = Corpus::from_articles(vec![a]);
+        let doc = build(&corpus, 0, 30, "", &[], &ArticleState::default());
+        let linked: Vec<(String, String)> = doc
+            .lines
+            .iter()
+            .flat_map(|l| {
+                let text = l.text();
+                l.links
+                    .iter()
+                    .map(move |k| (text[k.range.clone()].to_string(), k.url.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let header: String = linked
+            .iter()
+            .filter(|(_, u)| u.starts_with("https://news"))
+            .map(|(piece, _)| piece.as_str())
+            .collect();
+        assert_eq!(
+            header,
+            "https://news.example.id/read/2025/06/03/panjang-sekali"
+        );
+        assert!(
+            linked
+                .iter()
+                .filter(|(_, u)| u.starts_with("https://news"))
+                .count()
+                > 1
+        );
+        assert!(linked.contains(&("https://b.id/x".into(), "https://b.id/x".into())));
     }
 
     #[test]

@@ -18,15 +18,29 @@
 //! └────────────────────────────────────────────┘
 //! ```
 //! Only the visible lines are turned into widgets; `Paragraph::scroll` (a u16) is never used.
+//!
+//! Web addresses become OSC 8 hyperlinks when `app.hyperlinks` is on (and colours are, since
+//! `NO_COLOR` asks for plain output). ratatui has no hyperlinks and would count an escape
+//! sequence's bytes as cells, so after the normal render each cell of an address gets its
+//! own symbol wrapped in `ESC ] 8 ; id=… ; URL ESC \ … ESC ] 8 ; ; ESC \` with its width
+//! forced to 1 for the diff; the shared `id` makes the terminal treat the cells (and the
+//! pieces of an address wrapped over lines) as one link. Terminals without OSC 8 ignore the
+//! sequences. Only addresses [`crate::external::web_url`] accepts (http/https, printable
+//! ASCII) get here, and they are checked again before use.
+
+use std::num::NonZeroU16;
 
 use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 
+use crate::app::detail::DocLine;
 use crate::app::{App, Focus, Mode};
 
 use super::theme::Theme;
-use super::{pane_block, put_line};
+use super::{pane_block, put_line, wrap};
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
@@ -70,6 +84,141 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             .iter()
             .map(|(text, kind)| Span::styled(text.as_str(), theme.span(*kind)))
             .collect();
-        put_line(buf, inner, inner.y + row as u16, &Line::from(spans));
+        let y = inner.y + row as u16;
+        put_line(buf, inner, y, &Line::from(spans));
+        if app.hyperlinks && !app.no_color {
+            link_cells(buf, inner, y, line);
+        }
+    }
+}
+
+/// The opening OSC 8 sequence for `url`, or `None` when the address is not safe inside an
+/// escape sequence.
+pub fn osc8_open(url: &str) -> Option<String> {
+    let url = crate::external::web_url(url)?;
+    let id = xxhash_rust::xxh3::xxh3_64(url.as_bytes()) & 0xffff_ffff;
+    Some(format!("\x1b]8;id=w{id:08x};{url}\x1b\\"))
+}
+
+/// Closes a hyperlink.
+pub const OSC8_CLOSE: &str = "\x1b]8;;\x1b\\";
+
+/// Wraps the cells showing `line`'s links (row `y` of `inner`) in OSC 8. A cell is linked
+/// only when it holds the expected character, so a disagreement over widths between the
+/// layout and the buffer costs a link, never a wrong glyph.
+fn link_cells(buf: &mut Buffer, inner: Rect, y: u16, line: &DocLine) {
+    if line.links.is_empty() || !buf.area.contains((inner.x, y).into()) {
+        return;
+    }
+    let opens: Vec<Option<String>> = line.links.iter().map(|l| osc8_open(&l.url)).collect();
+    let text = line.text();
+    let mut col: u16 = 0;
+    for (at, g) in text.grapheme_indices(true) {
+        // The cells ratatui's `set_line` fills: it skips controls and zero-width graphemes.
+        let w = wrap::grapheme_width(g);
+        if w == 0 || g.contains(char::is_control) {
+            continue;
+        }
+        let Ok(w) = u16::try_from(w) else {
+            return;
+        };
+        if col + w > inner.width {
+            return;
+        }
+        let open = line
+            .links
+            .iter()
+            .zip(&opens)
+            .find(|(l, _)| l.range.contains(&at))
+            .and_then(|(_, o)| o.as_deref());
+        if let Some(open) = open
+            && w == 1
+            && let Some(cell) = buf.cell_mut((inner.x + col, y))
+            && cell.symbol() == g
+        {
+            let symbol = format!("{open}{g}{OSC8_CLOSE}");
+            cell.set_symbol(&symbol)
+                .set_diff_option(CellDiffOption::ForcedWidth(NonZeroU16::MIN));
+        }
+        col += w;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::model::Article;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    const URL: &str = "https://news.example.id/a?b=1";
+
+    fn app(url: &str, hyperlinks: bool) -> App {
+        let mut a = Article::default();
+        a.meta.title = "Judul".into();
+        a.meta.url = Some(url.into());
+        a.meta.source_path = "a.txt".into();
+        a.body.body = vec![format!("Baca di {url} ya.")];
+        let mut app = App::new(Corpus::from_articles(vec![a]), Default::default());
+        app.hyperlinks = hyperlinks;
+        crate::app::update(&mut app, crate::app::Action::Resize(120, 30));
+        crate::app::search_now(&mut app);
+        app
+    }
+
+    fn cells(app: &App) -> Vec<String> {
+        let mut term = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+        term.draw(|f| crate::ui::render(f, app)).unwrap();
+        term.backend()
+            .buffer()
+            .content()
+            .iter()
+            .map(|c| c.symbol().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn address_cells_carry_osc8_and_keep_their_text() {
+        let app = app(URL, true);
+        let cells = cells(&app);
+        let open = osc8_open(URL).unwrap();
+        let linked: Vec<&String> = cells.iter().filter(|c| c.starts_with(&open)).collect();
+        // The header's address and the one in the body.
+        assert_eq!(linked.len(), 2 * URL.len(), "{linked:?}");
+        let text: String = linked
+            .iter()
+            .take(URL.len())
+            .map(|c| &c[open.len()..c.len() - OSC8_CLOSE.len()])
+            .collect();
+        assert_eq!(text, URL);
+        assert!(linked.iter().all(|c| c.ends_with(OSC8_CLOSE)));
+    }
+
+    #[test]
+    fn no_links_when_off_or_without_colour() {
+        let off = app(URL, false);
+        assert!(cells(&off).iter().all(|c| !c.contains('\x1b')));
+        let mut plain = app(URL, true);
+        plain.no_color = true;
+        assert!(cells(&plain).iter().all(|c| !c.contains('\x1b')));
+        // The text itself is still there.
+        assert!(cells(&off).concat().contains(URL));
+    }
+
+    #[test]
+    fn hostile_addresses_are_never_linked() {
+        for bad in [
+            "https://a.id/\x07\x1b]8;;evil",
+            "https://a.id/ü",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(osc8_open(bad), None, "{bad:?}");
+            let app = app(bad, true);
+            assert!(
+                cells(&app).iter().all(|c| !c.contains("]8;")),
+                "{bad:?} was linked"
+            );
+        }
     }
 }
