@@ -546,6 +546,9 @@ fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
                 let msg = match event::read() {
                     Ok(Event::Key(k)) => Msg::Key(k),
                     Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
+                    // Reports that arrive with the mouse off (a terminal left in mouse mode
+                    // by another program) must not act.
+                    Ok(Event::Mouse(_)) if !MOUSE.load(Ordering::SeqCst) => continue,
                     Ok(Event::Mouse(m)) => {
                         // Only what the app acts on: motion and drags would wake the loop
                         // for nothing.

@@ -73,8 +73,11 @@ pub fn build(
     query: &str,
     terms: &[String],
     state: &ArticleState,
+    ascii: bool,
 ) -> DetailDoc {
+    let glyphs = super::layout::glyphs(ascii);
     let mut out = Builder {
+        glyphs,
         lines: Vec::new(),
         width,
         terms,
@@ -100,42 +103,53 @@ pub fn build(
 }
 
 /// `2025-06-01T10:00:00Z` as `2025-06-01 10:00 UTC`; anything else as it is.
-fn when(at: Option<&str>) -> String {
+fn when(at: Option<&str>, sep: &str) -> String {
     match at {
         Some(t) if t.len() >= 16 && t.is_char_boundary(10) && t.is_char_boundary(16) => {
-            format!(" · {} {} UTC", &t[..10], &t[11..16])
+            format!(" {sep} {} {} UTC", &t[..10], &t[11..16])
         }
-        Some(t) => format!(" · {t}"),
+        Some(t) => format!(" {sep} {t}"),
         None => String::new(),
     }
 }
 
 /// The triage fields of the header; only what was set.
-fn triage_fields(st: &ArticleState) -> Vec<(&'static str, String)> {
+fn triage_fields(st: &ArticleState, sep: &str) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     if st.decision != Decision::Undecided {
         out.push((
             "Decision",
-            format!("{}{}", st.decision, when(st.decided_at.as_deref())),
+            format!("{}{}", st.decision, when(st.decided_at.as_deref(), sep)),
         ));
     }
     if st.starred {
-        out.push(("Starred", format!("yes{}", when(st.starred_at.as_deref()))));
+        out.push((
+            "Starred",
+            format!("yes{}", when(st.starred_at.as_deref(), sep)),
+        ));
     }
     if !st.labels.is_empty() {
         let labels: Vec<&str> = st.labels.iter().map(String::as_str).collect();
         out.push((
             "Labels",
-            format!("{}{}", labels.join(", "), when(st.labels_at.as_deref())),
+            format!(
+                "{}{}",
+                labels.join(", "),
+                when(st.labels_at.as_deref(), sep)
+            ),
         ));
     }
     if let Some(note) = &st.note {
-        out.push(("Note", format!("{note}{}", when(st.note_at.as_deref()))));
+        out.push((
+            "Note",
+            format!("{note}{}", when(st.note_at.as_deref(), sep)),
+        ));
     }
     out
 }
 
 fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize, state: &ArticleState) {
+    let glyphs = out.glyphs;
     let meta = corpus.meta(index);
     out.paragraph(&meta.title, "", SpanKind::Title);
     out.blank();
@@ -165,7 +179,7 @@ fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize, state: &ArticleSta
         }
     }
     // The state file can be edited by hand: never echo a control character from it.
-    for (label, value) in triage_fields(state) {
+    for (label, value) in triage_fields(state, glyphs.sep) {
         out.field(label, &crate::text::sanitize(&value));
     }
     out.blank();
@@ -177,7 +191,7 @@ fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize, state: &ArticleSta
                     out.blank();
                 }
                 if is_quote(p) {
-                    out.paragraph(p, "│ ", SpanKind::Quote);
+                    out.paragraph(p, glyphs.quote_bar, SpanKind::Quote);
                 } else {
                     out.paragraph(p, "", SpanKind::Text);
                 }
@@ -186,7 +200,7 @@ fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize, state: &ArticleSta
                 out.blank();
                 out.paragraph("Baca juga", "", SpanKind::Heading);
                 for r in &body.related {
-                    out.paragraph(r, "• ", SpanKind::Text);
+                    out.paragraph(r, glyphs.bullet, SpanKind::Text);
                 }
             }
         }
@@ -199,6 +213,8 @@ fn is_quote(p: &str) -> bool {
 }
 
 struct Builder<'a> {
+    /// Quote bars, bullets and separators, Unicode or ASCII.
+    glyphs: &'static super::layout::Glyphs,
     lines: Vec<DocLine>,
     width: usize,
     terms: &'a [String],
@@ -420,7 +436,7 @@ mod tests {
         a.meta.source_path = "a.txt".into();
         a.body.body = vec!["Sumber: https://b.id/x.".into()];
         let corpus = Corpus::from_articles(vec![a]);
-        let doc = build(&corpus, 0, 30, "", &[], &ArticleState::default());
+        let doc = build(&corpus, 0, 30, "", &[], &ArticleState::default(), false);
         let linked: Vec<(String, String)> = doc
             .lines
             .iter()

@@ -15,6 +15,12 @@
 //! +------------------------------+   +-----------------------+    +-------------+
 //! ```
 //! Below 40x12 only a "terminal too small" line is drawn.
+//!
+//! Mouse hit-testing ([`Panes::pane_at`], [`Panes::value_row_at`]) reads the same areas, so a
+//! click lands on what is drawn there; the glyph set ([`Glyphs`]) lives here too because
+//! both the app (the detail document) and the renderer draw with it.
+
+use std::borrow::Cow;
 
 /// Smallest size with a usable layout.
 pub const MIN_WIDTH: u16 = 40;
@@ -40,6 +46,20 @@ impl Area {
             width,
             height,
         }
+    }
+
+    /// Whether cell (`col`, `row`) lies inside; wide math so no size can overflow.
+    pub fn contains(self, col: u16, row: u16) -> bool {
+        let (c, r) = (u32::from(col), u32::from(row));
+        c >= u32::from(self.x)
+            && c < u32::from(self.x) + u32::from(self.width)
+            && r >= u32::from(self.y)
+            && r < u32::from(self.y) + u32::from(self.height)
+    }
+
+    /// The 0-based row inside this area at screen row `row`, when (`col`, `row`) is inside.
+    pub fn row_at(self, col: u16, row: u16) -> Option<usize> {
+        self.contains(col, row).then(|| usize::from(row - self.y))
     }
 
     /// The area inside a one-cell border.
@@ -71,10 +91,61 @@ pub enum Screen {
     Main(Panes),
 }
 
+/// A pane, as the mouse sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Search,
+    List,
+    Detail,
+    Filters,
+    Status,
+}
+
+/// What lies at a row of the filters pane's inside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilterSpot {
+    /// The month chart at the top.
+    Chart,
+    /// Facet row `n` counted from the top of the rows area (add the scroll offset).
+    Row(usize),
+}
+
 /// Rows the filters pane gives the month chart (label + bars), when it is tall enough.
 pub const CHART_ROWS: u16 = 4;
 
 impl Panes {
+    /// The pane drawn at (`col`, `row`) and whether the cell is inside its border (false:
+    /// on the border itself). The filters are tested first: as an overlay they are drawn
+    /// over the list (and, at 80 columns, the edge of the detail).
+    pub fn pane_at(&self, col: u16, row: u16) -> Option<(Target, bool)> {
+        let bordered = |a: Area| a.contains(col, row).then(|| a.inner().contains(col, row));
+        if let Some(inside) = self.filters.and_then(bordered) {
+            return Some((Target::Filters, inside));
+        }
+        if self.search.contains(col, row) {
+            return Some((Target::Search, true));
+        }
+        if self.status.contains(col, row) {
+            return Some((Target::Status, true));
+        }
+        if let Some(inside) = bordered(self.list) {
+            return Some((Target::List, inside));
+        }
+        bordered(self.detail).map(|inside| (Target::Detail, inside))
+    }
+
+    /// The part of the filters pane at (`col`, `row`), when that cell is inside its border.
+    pub fn filter_spot(&self, col: u16, row: u16) -> Option<FilterSpot> {
+        let inner = self.filters?.inner();
+        let r = u16::try_from(inner.row_at(col, row)?).ok()?;
+        let chart = chart_rows(inner.height);
+        Some(if r < chart {
+            FilterSpot::Chart
+        } else {
+            FilterSpot::Row(usize::from(r - chart))
+        })
+    }
+
     /// Rows available for facet values inside the filters pane.
     pub fn filter_rows(&self) -> usize {
         self.filters.map_or(0, |f| {
@@ -91,6 +162,14 @@ pub fn chart_rows(inner_height: u16) -> u16 {
     } else {
         0
     }
+}
+
+/// Where the help overlay is drawn on a `width`x`height` screen: centred, at most 72 wide,
+/// a margin of 2 columns and 1 row.
+pub fn help_area(width: u16, height: u16) -> Area {
+    let w = width.saturating_sub(4).min(72);
+    let h = height.saturating_sub(2);
+    Area::new((width - w) / 2, (height - h) / 2, w, h)
 }
 
 pub fn compute(width: u16, height: u16, filters_open: bool) -> Screen {
@@ -136,6 +215,115 @@ pub fn compute(width: u16, height: u16, filters_open: bool) -> Screen {
         filters_overlay: true,
         status,
     })
+}
+
+/// The characters the interface draws from its own code (never article text): Unicode by
+/// default, plain ASCII with `--ascii` / `ascii = true` for terminals and fonts without box
+/// drawing. Every ASCII replacement is one cell wide, like the glyph it stands for, so both
+/// modes lay out every column identically.
+///
+/// ```text
+///              Unicode   ASCII
+/// borders      ┌─┐│└┘    +-+|++
+/// selected     ▸         >
+/// unread       •         *
+/// starred      ★         !      (mutt's "flagged")
+/// separator    ·         |
+/// cut off      …         ~
+/// busy         …         ...
+/// from..to     …         ..
+/// month bars   ▁▂▃▄▅▆▇█  .:-=+*%#
+/// quote bar    │         |
+/// bullet       •         *
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Glyphs {
+    pub top_left: &'static str,
+    pub top_right: &'static str,
+    pub bottom_left: &'static str,
+    pub bottom_right: &'static str,
+    pub horizontal: &'static str,
+    pub vertical: &'static str,
+    /// List marks: in the selection, unread, starred.
+    pub picked: char,
+    pub unread: char,
+    pub starred: char,
+    /// Between items in pane titles and the status line.
+    pub sep: &'static str,
+    /// Ends a text cut to fit.
+    pub ellipsis: &'static str,
+    /// After "searching" and in a title while a search runs.
+    pub busy: &'static str,
+    /// Between the ends of a range ("2023-06…2025-09").
+    pub range: &'static str,
+    /// Chart bars from empty to full, nine levels.
+    pub bars: [&'static str; 9],
+    /// In front of each line of a quotation in the detail.
+    pub quote_bar: &'static str,
+    /// In front of each related headline in the detail.
+    pub bullet: &'static str,
+}
+
+pub const UNICODE: Glyphs = Glyphs {
+    top_left: "┌",
+    top_right: "┐",
+    bottom_left: "└",
+    bottom_right: "┘",
+    horizontal: "─",
+    vertical: "│",
+    picked: '▸',
+    unread: '•',
+    starred: '★',
+    sep: "·",
+    ellipsis: "…",
+    busy: "…",
+    range: "…",
+    bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
+    quote_bar: "│ ",
+    bullet: "• ",
+};
+
+pub const ASCII: Glyphs = Glyphs {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    horizontal: "-",
+    vertical: "|",
+    picked: '>',
+    unread: '*',
+    starred: '!',
+    sep: "|",
+    ellipsis: "~",
+    busy: "...",
+    range: "..",
+    bars: [" ", ".", ":", "-", "=", "+", "*", "%", "#"],
+    quote_bar: "| ",
+    bullet: "* ",
+};
+
+/// The glyph set for the `ascii` switch.
+pub fn glyphs(ascii: bool) -> &'static Glyphs {
+    if ascii { &ASCII } else { &UNICODE }
+}
+
+impl Glyphs {
+    /// `text` built with the Unicode separator and ellipsis (key hints, messages, titles
+    /// made elsewhere), with this set's instead. Other characters are left alone: they may
+    /// be article text, which is shown as it is.
+    pub fn plain<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.sep == UNICODE.sep || !text.contains([UNICODE.sep_char(), '…']) {
+            return Cow::Borrowed(text);
+        }
+        Cow::Owned(
+            text.replace(UNICODE.sep, self.sep)
+                .replace(UNICODE.ellipsis, self.ellipsis),
+        )
+    }
+
+    fn sep_char(&self) -> char {
+        self.sep.chars().next().unwrap_or(' ')
+    }
 }
 
 #[cfg(test)]

@@ -198,7 +198,6 @@ fn write(saved: &Saved, path: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -444,6 +444,7 @@ impl App {
                 self.query.source(),
                 &terms,
                 &state,
+                self.ascii,
             ));
         }
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());

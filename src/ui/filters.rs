@@ -37,7 +37,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
     let title = if active == 0 {
         " Filters ".to_string()
     } else {
-        format!(" Filters · {active} active ")
+        format!(" Filters {} {active} active ", theme.glyphs.sep)
     };
     let block = pane_block(title, focused, &theme);
     let inner = block.inner(area);
@@ -89,7 +89,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
                 let mark = if *selected { " [x] " } else { " [ ] " };
                 let count = format!(" {count}");
                 let value_w = width.saturating_sub(mark.len() + count.len());
-                let value = wrap::truncate_ellipsis(value, value_w);
+                let value = wrap::truncate_with(value, value_w, theme.glyphs.ellipsis);
                 let pad = value_w.saturating_sub(wrap::display_width(&value));
                 let style = if *selected {
                     theme.checked
@@ -119,11 +119,11 @@ fn render_chart(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let label = match (shown.first(), shown.last()) {
         (Some((a, _)), Some((b, _))) => {
             let max = shown.iter().map(|(_, n)| *n).max().unwrap_or(0);
-            format!("Per month {a}…{b} max {max}")
+            format!("Per month {a}{}{b} max {max}", theme.glyphs.range)
         }
         _ => "Per month: no dated articles".to_string(),
     };
-    let label = wrap::truncate_ellipsis(&label, width);
+    let label = wrap::truncate_with(&label, width, theme.glyphs.ellipsis);
     put_line(
         frame.buffer_mut(),
         area,
@@ -132,7 +132,10 @@ fn render_chart(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     );
     if area.height > 1 && !shown.is_empty() {
         let data: Vec<u64> = shown.iter().map(|(_, n)| *n).collect();
-        let spark = Sparkline::default().data(&data).style(theme.chart);
+        let spark = Sparkline::default()
+            .data(&data)
+            .bar_set(theme.bar_set())
+            .style(theme.chart);
         let bars = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
         frame.render_widget(spark, bars);
     }

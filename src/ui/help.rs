@@ -18,6 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Clear;
 
 use crate::app::App;
+use crate::app::layout::help_area;
 
 use super::theme::Theme;
 use super::{pane_block, put_line, wrap};
@@ -49,17 +50,18 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
-    let w = area.width.saturating_sub(4).min(72);
-    let h = area.height.saturating_sub(2);
+    // The same place the mouse tests clicks against.
+    let popup = super::rect(help_area(area.width, area.height));
     let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
+        area.x + popup.x,
+        area.y + popup.y,
+        popup.width,
+        popup.height,
     )
     .intersection(frame.area());
     frame.render_widget(Clear, popup);
-    let block = pane_block(" Keys (from your keymap) · esc closes ", true, &theme);
+    let title = format!(" Keys (from your keymap) {} esc closes ", theme.glyphs.sep);
+    let block = pane_block(title, true, &theme);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
     let all = lines(app, &theme);

@@ -9,13 +9,14 @@
 //! ```
 //! Marks, one cell each, readable without colour: `▸` selected (the row is also bold and
 //! underlined), `•` unread, `★` starred, the decision `R`/`I`/`M` (blank: undecided), the
-//! number of labels (`+` for more than 9). Narrow panes drop the outlet column first, then
-//! the date.
+//! number of labels (`+` for more than 9); with `--ascii` `>`, `*` and `!` stand for the
+//! first three. Narrow panes drop the outlet column first, then the date.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::app::layout::Glyphs;
 use crate::app::update::sort_label;
 use crate::app::{App, Focus, Mode};
 use crate::triage::{ArticleState, Decision};
@@ -27,7 +28,7 @@ use super::{highlighted, pane_block, put_line, style_row, wrap};
 const MARKS: usize = 6;
 
 /// The marks cells for one row.
-pub fn marks(selected: bool, st: &ArticleState) -> String {
+pub fn marks(selected: bool, st: &ArticleState, glyphs: &Glyphs) -> String {
     let decision = match st.decision {
         Decision::Undecided => ' ',
         Decision::Relevant => 'R',
@@ -40,9 +41,9 @@ pub fn marks(selected: bool, st: &ArticleState) -> String {
         _ => '+',
     };
     let mut out = String::with_capacity(MARKS * 3);
-    out.push(if selected { '▸' } else { ' ' });
-    out.push(if st.read { ' ' } else { '•' });
-    out.push(if st.starred { '★' } else { ' ' });
+    out.push(if selected { glyphs.picked } else { ' ' });
+    out.push(if st.read { ' ' } else { glyphs.unread });
+    out.push(if st.starred { glyphs.starred } else { ' ' });
     out.push(decision);
     out.push(labels);
     out.push(' ');
@@ -53,14 +54,20 @@ const DATE: usize = 10;
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
     let focused = app.focus == Focus::List && app.mode == Mode::Normal;
-    let busy = if app.searching { " …" } else { "" };
+    let g = theme.glyphs;
+    let busy = if app.searching {
+        format!(" {}", g.busy)
+    } else {
+        String::new()
+    };
+    let sep = g.sep;
     let selected = if app.selection.is_empty() {
         String::new()
     } else {
-        format!(" · {} selected", app.selection.len())
+        format!(" {sep} {} selected", app.selection.len())
     };
     let title = format!(
-        " Articles {}/{}{selected} · {}{busy} ",
+        " Articles {}/{}{selected} {sep} {}{busy} ",
         app.hits.len(),
         app.corpus.len(),
         sort_label(app.sort)
@@ -71,9 +78,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let buf = frame.buffer_mut();
     if app.hits.is_empty() {
         let msg = if app.searching {
-            "searching…"
+            format!("searching{}", g.busy)
         } else {
-            "no articles match"
+            "no articles match".to_string()
         };
         put_line(buf, inner, inner.y, &Line::styled(msg, theme.muted));
         return;
@@ -97,7 +104,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let default = ArticleState::default();
         let state = app.state_ref(hit.index).unwrap_or(&default);
         let is_selected = app.selection.contains(&hit.index);
-        let mut spans = vec![Span::styled(marks(is_selected, state), theme.marks)];
+        let mut spans = vec![Span::styled(marks(is_selected, state, g), theme.marks)];
         let mut used = MARKS;
         if show_date {
             let date = meta
@@ -108,7 +115,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             used += DATE + 1;
         }
         if outlet_w > 0 {
-            let outlet = wrap::truncate_ellipsis(meta.outlet.as_deref().unwrap_or(""), outlet_w);
+            let outlet =
+                wrap::truncate_with(meta.outlet.as_deref().unwrap_or(""), outlet_w, g.ellipsis);
             let pad = outlet_w - wrap::display_width(&outlet);
             spans.push(Span::styled(outlet, theme.outlet));
             spans.push(Span::raw(" ".repeat(pad + 1)));

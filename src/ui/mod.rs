@@ -23,6 +23,8 @@ pub mod status;
 pub mod theme;
 pub mod wrap;
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -79,15 +81,24 @@ pub fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.width, a.height)
 }
 
-/// A bordered pane whose border shows whether it has the focus.
+/// A bordered pane whose border shows whether it has the focus, drawn with the theme's
+/// glyphs. A title built with the Unicode separator or ellipsis gets the theme's instead, so
+/// every pane's title follows `--ascii` even where it was formatted without the theme.
 pub fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
     let style = if focused {
         theme.border_focused
     } else {
         theme.border
     };
+    let mut title: Line<'a> = title.into();
+    for span in &mut title.spans {
+        if let Cow::Owned(plain) = theme.glyphs.plain(&span.content) {
+            span.content = Cow::Owned(plain);
+        }
+    }
     Block::default()
         .borders(Borders::ALL)
+        .border_set(theme.border_set())
         .border_style(style)
         .title(title)
         .title_style(style)

@@ -18,11 +18,13 @@ use super::{put_line, wrap};
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
+    let g = theme.glyphs;
+    let sep = g.sep;
     let width = usize::from(area.width);
     let p = &app.progress;
     let count = if width >= 80 {
         format!(
-            " {}/{} · triaged {}/{} · relevant {} · maybe {} ",
+            " {}/{} {sep} triaged {}/{} {sep} relevant {} {sep} maybe {} ",
             app.hits.len(),
             app.corpus.len(),
             p.triaged,
@@ -32,7 +34,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         )
     } else {
         format!(
-            " {}/{} · triaged {}/{} ",
+            " {}/{} {sep} triaged {}/{} ",
             app.hits.len(),
             app.corpus.len(),
             p.triaged,
@@ -51,12 +53,12 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let store = app
         .store_status
         .as_ref()
-        .map(|s| wrap::truncate_ellipsis(&format!("· {s} "), left_w))
+        .map(|s| wrap::truncate_with(&g.plain(&format!("{sep} {s} ")), left_w, g.ellipsis))
         .unwrap_or_default();
     let left_w = left_w.saturating_sub(wrap::display_width(&store));
     let (message, style) = match &app.message {
         Some(m) => (
-            format!("· {} ", m.text),
+            g.plain(&format!("{sep} {} ", m.text)).into_owned(),
             if m.kind == MessageKind::Error {
                 theme.error
             } else {
@@ -65,20 +67,21 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ),
         None => (String::new(), theme.muted),
     };
-    let message = wrap::truncate_ellipsis(&message, left_w);
+    let message = wrap::truncate_with(&message, left_w, g.ellipsis);
     let room = left_w.saturating_sub(wrap::display_width(&message));
     let mut spans = vec![
         Span::styled(count, theme.title),
         Span::styled(store, theme.error),
         Span::styled(message, style),
     ];
-    // As many whole hints as fit; a cut-off hint is worse than none.
+    // As many whole hints as fit; a cut-off hint is worse than none. The keymap joins
+    // hints with the Unicode separator; they are rejoined with the theme's.
     let mut shown = String::new();
     for hint in hints.split(" · ") {
         let candidate = if shown.is_empty() {
             hint.to_string()
         } else {
-            format!("{shown} · {hint}")
+            format!("{shown} {sep} {hint}")
         };
         if wrap::display_width(&candidate) + 1 > room {
             break;

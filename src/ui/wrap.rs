@@ -96,14 +96,22 @@ pub fn truncate(text: &str, width: usize) -> (&str, usize) {
 
 /// Like [`truncate`], but ends with `…` when something was cut (and `width` allows it).
 pub fn truncate_ellipsis(text: &str, width: usize) -> String {
+    truncate_with(text, width, "…")
+}
+
+/// Like [`truncate`], but ends with `mark` when something was cut. The mark's own width is
+/// taken from the text (a three-cell `...` leaves three fewer cells); a mark wider than
+/// `width` is dropped and the text just cut.
+pub fn truncate_with(text: &str, width: usize, mark: &str) -> String {
     if display_width(text) <= width {
         return text.to_string();
     }
-    if width == 0 {
-        return String::new();
+    let mark_w = display_width(mark);
+    if mark_w > width {
+        return truncate(text, width).0.to_string();
     }
-    let (head, _) = truncate(text, width - 1);
-    format!("{head}…")
+    let (head, _) = truncate(text, width - mark_w);
+    format!("{head}{mark}")
 }
 
 #[derive(Default)]
@@ -223,6 +231,10 @@ mod tests {
         assert_eq!(truncate("阿里", 3), ("阿", 2));
         assert_eq!(truncate_ellipsis("Tribunsumsel.com", 6), "Tribu…");
         assert_eq!(truncate_ellipsis("abc", 3), "abc");
+        assert_eq!(truncate_with("Tribunsumsel.com", 6, "~"), "Tribu~");
+        assert_eq!(truncate_with("Tribunsumsel.com", 6, "..."), "Tri...");
+        assert_eq!(truncate_with("Tribunsumsel.com", 2, "..."), "Tr");
+        assert_eq!(truncate_with("阿里巴", 5, "..."), "阿...");
     }
 
     use proptest::prelude::*;
@@ -271,6 +283,9 @@ mod tests {
             let (head, w) = truncate(&text, width);
             prop_assert!(w <= width && display_width(head) == w);
             prop_assert!(display_width(&truncate_ellipsis(&text, width)) <= width);
+            for mark in ["~", "...", "…"] {
+                prop_assert!(display_width(&truncate_with(&text, width, mark)) <= width);
+            }
         }
     }
 }
