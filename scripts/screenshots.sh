@@ -17,7 +17,13 @@ bin="$PWD/target/release/warta"
 out="$PWD/screenshots"
 work=$(mktemp -d)
 sock="warta-shots-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
+# warta saves its session as it exits after the server is killed: retry the removal until
+# the last one is gone.
+cleanup() {
+  tmux -L "$sock" kill-server 2>/dev/null || true
+  for _ in $(seq 100); do rm -rf "$work" 2>/dev/null && return 0; sleep 0.05; done
+}
+trap cleanup EXIT
 mkdir -p "$out"
 
 # Waits until the pane shows $1 (a fixed string), for at most 10 s.
@@ -37,11 +43,15 @@ start() {
   # A new session must not attach to a server that is still shutting down.
   while tmux -L "$sock" has-session 2>/dev/null; do sleep 0.05; done
   rm -f "/tmp/tmux-$(id -u)/$sock"
-  rm -rf "$work/home" && mkdir -p "$work/home"
+  # A fresh home each time: the previous warta may still be saving its session on the way
+  # out, and that must not be restored here.
+  runs=$(( ${runs:-0} + 1 ))
+  local home="$work/home$runs"
+  mkdir -p "$home"
   tmux -L "$sock" -f /dev/null new-session -d -s shot -x "$1" -y "$2" \
-    "env -i PATH='$PATH' HOME='$work/home' TERM=xterm-256color LANG=C.UTF-8 \
-     WARTA_CACHE_DIR='$work/home/cache' WARTA_DATA_DIR='$work/home/data' \
-     WARTA_CONFIG='$work/home/config.toml' '$bin'"
+    "env -i PATH='$PATH' HOME='$home' TERM=xterm-256color LANG=C.UTF-8 \
+     WARTA_CACHE_DIR='$home/cache' WARTA_DATA_DIR='$home/data' \
+     WARTA_CONFIG='$home/config.toml' '$bin' ${start_args:-}"
   wait_for "5/5"
 }
 
@@ -84,3 +94,18 @@ shoot help 120 40
 # 5. A standard 80x24 terminal: list and detail, filters as an overlay.
 start 80 24
 shoot narrow 80 24
+
+# 6. Triage marks: decisions, a star, a label and a note, two rows selected.
+start 120 40
+keys r; wait_for "relevant 1"
+keys s; keys m; wait_for "maybe 1"
+keys t; keys -l "+banjir"; keys Enter; wait_for "banjir"
+keys a; keys -l "cek ke Inspektorat"; keys Enter; wait_for "cek ke Inspektorat"
+keys g; keys Space; keys Space
+shoot triage 120 40
+
+# 7. ASCII mode for terminals without box-drawing fonts.
+start_args="--ascii"
+start 80 24
+shoot ascii 80 24
+start_args=""

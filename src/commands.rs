@@ -416,9 +416,17 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
 
 pub fn parse(args: &ParseArgs) -> Result<()> {
     let path = &args.file;
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}", io_problem(path, &e)))?;
-    let shown = path.display().to_string();
+    if let Err(e) = std::fs::metadata(path) {
+        anyhow::bail!("{}", io_problem(path, &e));
+    }
+    let shown = crate::text::escape_path(&path.display().to_string()).into_owned();
     let format = loader::discover::format_for(path);
+    // The same bounds as a load: a 100 MB file is cut with a note, not read whole.
+    let (bytes, notes) =
+        loader::read_one(path, format).map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
+    for n in &notes {
+        eprintln!("warta: {n}");
+    }
     let (articles, skipped) = loader::parse_bytes(&shown, &bytes, format)
         .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
     for s in &skipped {

@@ -318,6 +318,35 @@ fn c1_string_len(rest: &str, bel_ends: bool) -> usize {
     }
 }
 
+/// A file name made display-safe and kept on one line: every character [`sanitize`] would
+/// drop (controls, newlines, bidi and invisible characters) is shown as an escape instead
+/// (`\x1b`, `\n`, `\u{202e}`), the way tmux and `ls -b` show such names, so the
+/// user still sees that something is there and roughly what.
+///
+/// Paths are not sanitised like article text: silently dropping characters would show a
+/// different, possibly existing, file name. A path changed by this is no longer the file's
+/// real name, which is why callers keep the real `PathBuf` for opening.
+pub fn escape_path(s: &str) -> Cow<'_, str> {
+    let needs = |c: char| is_unsafe_char(c) || c == '\n';
+    if !s.chars().any(needs) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if needs(c) && (c as u32) < 0x100 => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if needs(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Lower-cases and strips diacritics, for case- and diacritic-insensitive matching
 /// ("Café" → "cafe", "İstanbul" → "istanbul").
 pub fn fold(s: &str) -> String {
@@ -443,6 +472,21 @@ mod tests {
             Err(DecodeError::Binary)
         );
         assert_eq!(decode(&[1u8, 2, 3, 4, 5, b'a']), Err(DecodeError::Binary));
+    }
+
+    #[test]
+    fn paths_are_escaped_visibly_on_one_line() {
+        assert!(matches!(escape_path("a/b c/é.txt"), Cow::Borrowed(_)));
+        assert_eq!(escape_path("a\x1b[2Jb\n.txt"), "a\\x1b[2Jb\\n.txt");
+        assert_eq!(
+            escape_path("x\u{202e}txt.exe\t\r"),
+            "x\\u{202e}txt.exe\\t\\r"
+        );
+        assert_eq!(escape_path("\u{9b}\u{200b}"), "\\x9b\\u{200b}");
+        for s in ["a\x1b]0;t\x07", "l1\nl2", "\u{2066}\u{feff}\u{7f}"] {
+            let e = escape_path(s);
+            assert!(is_safe(&e) && !e.contains('\n'), "{e:?}");
+        }
     }
 
     #[test]

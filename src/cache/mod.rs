@@ -90,6 +90,9 @@ pub(crate) struct CachedFile {
     pub articles: Vec<CachedArticle>,
     #[serde(default)]
     pub skipped: Vec<CachedSkip>,
+    /// Load-report notes about the file (cut at a size limit), repeated on every cache hit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// An article's metadata and where its body lives. Nested rather than flattened: serde's
@@ -115,6 +118,7 @@ impl CachedSkip {
     pub(crate) fn from_skipped(s: &Skipped) -> CachedSkip {
         let detail = match &s.reason {
             SkipReason::Unreadable(d) | SkipReason::Malformed(d) => d.clone(),
+            SkipReason::TooLarge { size, limit } => format!("{size}/{limit}"),
             _ => String::new(),
         };
         CachedSkip {
@@ -131,6 +135,13 @@ impl CachedSkip {
             "unreadable" => SkipReason::Unreadable(self.detail.clone()),
             "symlink loop" => SkipReason::SymlinkLoop,
             "not a file" => SkipReason::NotAFile,
+            "too large" => match self.detail.split_once('/') {
+                Some((size, limit)) => SkipReason::TooLarge {
+                    size: size.parse().unwrap_or(0),
+                    limit: limit.parse().unwrap_or(0),
+                },
+                None => SkipReason::Malformed(self.detail.clone()),
+            },
             _ => SkipReason::Malformed(self.detail.clone()),
         };
         Skipped {
@@ -153,6 +164,7 @@ pub(crate) struct FreshFile {
     pub stamp: FileStamp,
     pub articles: Vec<Article>,
     pub skipped: Vec<Skipped>,
+    pub notes: Vec<String>,
 }
 
 /// The cache of one input root as read at start-up. Opening never fails: anything wrong
@@ -417,6 +429,7 @@ impl RootCache {
                 mtime_ns: f.stamp.mtime_ns,
                 articles,
                 skipped: f.skipped.iter().map(CachedSkip::from_skipped).collect(),
+                notes: f.notes.clone(),
             });
         }
         w.flush()?;
@@ -461,6 +474,7 @@ impl RootCache {
                     })
                     .collect(),
                 skipped: &f.skipped,
+                notes: &f.notes,
             })
             .collect();
         let mut lines: Vec<Vec<u8>> = kept_views
@@ -513,6 +527,8 @@ struct FileView<'a> {
     mtime_ns: i128,
     articles: Vec<ArticleView<'a>>,
     skipped: &'a [CachedSkip],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
 }
 
 #[derive(Serialize)]

@@ -51,7 +51,7 @@ fn is_hidden(path: &Path) -> bool {
 
 /// An I/O error as a short message a user can act on ("permission denied", not
 /// "Permission denied (os error 13)").
-fn reason(e: &io::Error) -> String {
+pub(crate) fn reason(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
@@ -65,7 +65,7 @@ fn reason(e: &io::Error) -> String {
     }
 }
 
-fn mtime_ns(meta: &std::fs::Metadata) -> i128 {
+pub(crate) fn mtime_ns(meta: &std::fs::Metadata) -> i128 {
     match meta.modified() {
         Ok(t) => match t.duration_since(UNIX_EPOCH) {
             Ok(d) => d.as_nanos() as i128,
@@ -106,7 +106,8 @@ fn found(path: PathBuf, meta: &std::fs::Metadata) -> Found {
 
 fn skipped(path: &Path, reason: SkipReason) -> Skipped {
     Skipped {
-        path: path.display().to_string(),
+        // Skip lines go to stderr and the status line: a file name is untrusted text too.
+        path: crate::text::escape_path(&path.display().to_string()).into_owned(),
         reason,
     }
 }

@@ -72,9 +72,13 @@ fn field_of(name: &str) -> Option<(Field, usize)> {
         .find_map(|(f, names)| names.iter().position(|n| *n == norm).map(|p| (*f, p)))
 }
 
-/// A sanitised, trimmed string; `None` when nothing is left.
+/// A sanitised, trimmed string with over-long lines cut; `None` when nothing is left.
 fn clean(s: &str) -> Option<String> {
     let s = sanitize(s);
+    let s = match super::cap_lines(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(cut) => cut,
+    };
     let t = s.trim();
     if t.is_empty() {
         None

@@ -5,6 +5,7 @@ pub mod discover;
 pub mod formats;
 pub mod parse;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -71,6 +72,11 @@ pub enum SkipReason {
     SymlinkLoop,
     /// Not a regular file (FIFO, socket, device): never opened, since that could block.
     NotAFile,
+    /// A JSON, JSONL or CSV file over [`MAX_STRUCTURED_BYTES`] (sizes in bytes).
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
 }
 
 impl SkipReason {
@@ -83,6 +89,7 @@ impl SkipReason {
             SkipReason::Malformed(_) => "malformed",
             SkipReason::SymlinkLoop => "symlink loop",
             SkipReason::NotAFile => "not a file",
+            SkipReason::TooLarge { .. } => "too large",
         }
     }
 }
@@ -96,8 +103,195 @@ impl fmt::Display for SkipReason {
             SkipReason::Malformed(e) => write!(f, "malformed: {e}"),
             SkipReason::SymlinkLoop => write!(f, "symlink loop"),
             SkipReason::NotAFile => write!(f, "not a regular file"),
+            SkipReason::TooLarge { size, limit } => write!(
+                f,
+                "too large ({}; the limit is {})",
+                human_bytes(*size),
+                human_bytes(*limit)
+            ),
         }
     }
+}
+
+/// An article file (`.txt` or anything read as text) is read up to this many bytes; the rest
+/// is dropped with a note in the load report. News articles are a few KiB; 16 MiB is
+/// thousands of pages, so only a broken scrape (a whole site in one file, a log) gets cut,
+/// and the parser then never holds more than a few copies of 16 MiB.
+pub const MAX_ARTICLE_BYTES: u64 = 16 << 20;
+/// JSON, JSONL and CSV files larger than this are skipped: cutting them would break their
+/// syntax, and a JSON document is parsed whole into memory (several times its size).
+pub const MAX_STRUCTURED_BYTES: u64 = 1 << 30;
+/// A line (paragraph) longer than this is cut, ending with [`LINE_CUT_MARK`]: a minified
+/// page or a base64 blob is no paragraph anyone reads, and wrapping it costs every frame.
+pub const MAX_LINE_BYTES: usize = 256 << 10;
+/// What ends a line that was cut at [`MAX_LINE_BYTES`], so the reader sees it was cut.
+pub const LINE_CUT_MARK: &str = " [\u{2026} line cut by warta: longer than 256 KiB]";
+
+/// `1.5 MiB`, `300 KiB`, `12 bytes`.
+pub fn human_bytes(n: u64) -> String {
+    const KIB: u64 = 1 << 10;
+    const MIB: u64 = 1 << 20;
+    const GIB: u64 = 1 << 30;
+    let frac = |unit: u64| {
+        let tenths = n * 10 / unit;
+        if tenths.is_multiple_of(10) {
+            format!("{}", tenths / 10)
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        }
+    };
+    match n {
+        n if n >= GIB => format!("{} GiB", frac(GIB)),
+        n if n >= MIB => format!("{} MiB", frac(MIB)),
+        n if n >= KIB => format!("{} KiB", frac(KIB)),
+        n => format!("{n} bytes"),
+    }
+}
+
+/// Cuts every line longer than [`MAX_LINE_BYTES`] at a character boundary and marks the cut
+/// with [`LINE_CUT_MARK`]. Borrowed when no line is that long (the usual case).
+pub fn cap_lines(text: &str) -> Cow<'_, str> {
+    let long = text.split('\n').any(|l| l.len() > MAX_LINE_BYTES);
+    if !long {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len().min(8 * MAX_LINE_BYTES));
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.len() > MAX_LINE_BYTES {
+            let mut cut = MAX_LINE_BYTES;
+            while !line.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            out.push_str(&line[..cut]);
+            out.push_str(LINE_CUT_MARK);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Where to cut an article file's bytes to at most `max`: after the last line break in the
+/// second half if there is one (a clean paragraph end), else at a UTF-8 character boundary,
+/// so the cut cannot turn a UTF-8 file into "invalid UTF-8" read as Windows-1252. UTF-16
+/// files are cut at an even length.
+fn cut_point(bytes: &[u8], max: usize) -> usize {
+    if bytes.len() <= max {
+        return bytes.len();
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return max & !1;
+    }
+    if let Some(p) = memchr::memrchr(b'\n', &bytes[max / 2..max]) {
+        return max / 2 + p + 1;
+    }
+    let mut cut = max;
+    // At most three continuation bytes precede a character's end.
+    while cut > max.saturating_sub(3) && cut > 0 && (bytes[cut] & 0xC0) == 0x80 {
+        cut -= 1;
+    }
+    cut
+}
+
+/// What reading one file gave: its (possibly cut) bytes and notes for the load report.
+struct ReadFile {
+    bytes: Vec<u8>,
+    notes: Vec<String>,
+    /// The file changed between discovery and the end of the read: do not cache it under
+    /// the stamp taken at discovery.
+    changed: bool,
+}
+
+/// Reads a file within the bounds above. Reads through a handle (never mmap: a file cut
+/// short while mapped kills the process with SIGBUS) and never more than the limit plus one
+/// byte, whatever the file claims to be.
+fn read_bounded(
+    path: &Path,
+    shown: &str,
+    format: Format,
+    stamp: &FileStamp,
+) -> Result<ReadFile, Outcome> {
+    use std::io::Read;
+    let unreadable =
+        |e: &std::io::Error| Outcome::Failed(SkipReason::Unreadable(discover::reason(e)));
+    let limit = match format {
+        Format::Txt => MAX_ARTICLE_BYTES,
+        Format::Json | Format::Jsonl | Format::Csv => {
+            if stamp.size > MAX_STRUCTURED_BYTES {
+                return Err(Outcome::Rejected(SkipReason::TooLarge {
+                    size: stamp.size,
+                    limit: MAX_STRUCTURED_BYTES,
+                }));
+            }
+            MAX_STRUCTURED_BYTES
+        }
+    };
+    let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
+    let mut bytes = Vec::with_capacity(stamp.size.min(limit + 1) as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(&e))?;
+    let mut notes = Vec::new();
+    let mut changed = false;
+    if bytes.len() as u64 > limit {
+        let size = std::fs::metadata(path).map_or(stamp.size, |m| m.len());
+        if format != Format::Txt {
+            return Err(Outcome::Failed(SkipReason::TooLarge { size, limit }));
+        }
+        let cut = cut_point(&bytes, limit as usize);
+        bytes.truncate(cut);
+        bytes.shrink_to_fit();
+        notes.push(format!(
+            "{shown}: only the first {} of {} loaded (articles are cut at {})",
+            human_bytes(cut as u64),
+            human_bytes(size),
+            human_bytes(limit)
+        ));
+    } else if bytes.len() as u64 != stamp.size
+        || std::fs::metadata(path).is_ok_and(|m| discover::mtime_ns(&m) != stamp.mtime_ns)
+    {
+        changed = true;
+        notes.push(format!(
+            "{shown}: changed while being loaded; showing what was read, re-read next time"
+        ));
+    }
+    Ok(ReadFile {
+        bytes,
+        notes,
+        changed,
+    })
+}
+
+/// Reads one file for `warta parse` within the same bounds as a load: the bytes and any
+/// note about what was cut, or why it cannot be read.
+pub fn read_one(path: &Path, format: Format) -> Result<(Vec<u8>, Vec<String>), SkipReason> {
+    let meta = std::fs::metadata(path).map_err(|e| SkipReason::Unreadable(discover::reason(&e)))?;
+    let shown = crate::text::escape_path(&path.to_string_lossy()).into_owned();
+    let stamp = FileStamp {
+        path: shown.clone(),
+        size: meta.len(),
+        mtime_ns: discover::mtime_ns(&meta),
+    };
+    match read_bounded(path, &shown, format, &stamp) {
+        Ok(read) => Ok((read.bytes, read.notes)),
+        Err(Outcome::Rejected(reason) | Outcome::Failed(reason)) => Err(reason),
+        Err(Outcome::Parsed(..)) => unreachable!("reading never parses"),
+    }
+}
+
+/// Whether the parser had to cut a line of these articles.
+fn has_cut_lines(articles: &[Article]) -> bool {
+    articles.iter().any(|a| {
+        a.meta.title.ends_with(LINE_CUT_MARK)
+            || a.body
+                .body
+                .iter()
+                .chain(&a.body.boilerplate)
+                .any(|p| p.ends_with(LINE_CUT_MARK))
+    })
 }
 
 /// A file or record that was skipped, with the reason; shown as one line on stderr.
@@ -152,7 +346,8 @@ pub struct LoadReport {
     pub files_loaded: usize,
     /// Skipped files and skipped records, ordered by path.
     pub skipped: Vec<Skipped>,
-    /// Problems that did not stop the load (a rebuilt or unwritable cache, duplicate ids).
+    /// Problems that did not stop the load (a rebuilt or unwritable cache, duplicate ids, a
+    /// file cut at a size limit or changed while it was read).
     pub warnings: Vec<String>,
     /// Files whose articles came from the cache.
     pub cache_hits: usize,
@@ -219,7 +414,10 @@ pub fn parse_bytes(
         DecodeError::Binary => SkipReason::Binary,
     })?;
     let records = match format {
-        Format::Txt => return Ok((vec![parse::parse_text(&text, path)], Vec::new())),
+        Format::Txt => {
+            let text = cap_lines(&text);
+            return Ok((vec![parse::parse_text(&text, path)], Vec::new()));
+        }
         Format::Json => formats::parse_json(&text).map_err(SkipReason::Malformed)?,
         Format::Jsonl => formats::parse_jsonl(&text),
         Format::Csv => formats::parse_csv(&text).map_err(SkipReason::Malformed)?,
@@ -459,9 +657,14 @@ fn load_root(
     let mut kept: Vec<CachedFile> = Vec::new();
     let mut misses: Vec<Miss> = Vec::new();
     for e in entries {
-        let cacheable = e.path.to_str().is_some();
+        // The path is shown (list, detail, skip lines), so it is made display-safe here, once.
+        // An escaped or lossy name could collide with a real one in the cache, so such files
+        // are re-read every time instead.
+        let lossy = e.path.to_string_lossy();
+        let shown = crate::text::escape_path(&lossy);
+        let cacheable = e.path.to_str().is_some() && matches!(shown, Cow::Borrowed(_));
         let stamp = FileStamp {
-            path: e.path.to_string_lossy().into_owned(),
+            path: shown.into_owned(),
             size: e.size,
             mtime_ns: e.mtime_ns,
         };
@@ -485,35 +688,51 @@ fn load_root(
         report.cache_misses += misses.len();
     }
 
-    let parsed: Vec<(Miss, Outcome, u64)> = misses
+    let parsed: Vec<(Miss, Outcome, u64, Vec<String>)> = misses
         .into_par_iter()
-        .map(|m| {
-            let (outcome, n) = match std::fs::read(&m.path) {
-                Err(e) => (Outcome::Failed(SkipReason::Unreadable(e.to_string())), 0),
-                Ok(bytes) => {
-                    let n = bytes.len() as u64;
-                    let o = match parse_guarded(parse, &m.stamp.path, &bytes, m.format) {
-                        Ok((a, s)) => Outcome::Parsed(a, s),
+        .map(|mut m| {
+            let (outcome, n, notes) = match read_bounded(&m.path, &m.stamp.path, m.format, &m.stamp)
+            {
+                Err(o) => (o, 0, Vec::new()),
+                Ok(read) => {
+                    let n = read.bytes.len() as u64;
+                    let mut notes = read.notes;
+                    if read.changed {
+                        m.cacheable = false;
+                    }
+                    let o = match parse_guarded(parse, &m.stamp.path, &read.bytes, m.format) {
+                        Ok((a, s)) => {
+                            if has_cut_lines(&a) {
+                                notes.push(format!(
+                                    "{}: lines longer than {} were cut",
+                                    m.stamp.path,
+                                    human_bytes(MAX_LINE_BYTES as u64)
+                                ));
+                            }
+                            Outcome::Parsed(a, s)
+                        }
                         Err(Some(r)) => Outcome::Rejected(r),
                         Err(None) => Outcome::Failed(internal_error()),
                     };
-                    (o, n)
+                    (o, n, notes)
                 }
             };
-            (m, outcome, n)
+            (m, outcome, n, notes)
         })
         .collect();
 
     let mut fresh: Vec<FreshFile> = Vec::new();
-    for (m, outcome, n) in parsed {
+    for (m, outcome, n, notes) in parsed {
         report.bytes_read += n;
         match outcome {
             Outcome::Parsed(articles, skipped) if m.cacheable => fresh.push(FreshFile {
                 stamp: m.stamp,
                 articles,
                 skipped,
+                notes,
             }),
             Outcome::Parsed(articles, skipped) => {
+                report.warnings.extend(notes);
                 report.skipped.extend(skipped);
                 units.push(Unit::from_articles(m.stamp.path, articles));
             }
@@ -526,6 +745,7 @@ fn load_root(
                     stamp: m.stamp,
                     articles: Vec::new(),
                     skipped,
+                    notes,
                 });
             }
             Outcome::Rejected(reason) | Outcome::Failed(reason) => {
@@ -563,12 +783,14 @@ fn load_root(
                 report
                     .skipped
                     .extend(f.skipped.iter().map(|s| s.to_skipped()));
+                report.warnings.extend(f.notes.iter().cloned());
                 units.push(Unit::from_cached(f, file, &mut new_at));
             }
             for f in s.fresh {
                 report
                     .skipped
                     .extend(f.skipped.iter().map(|s| s.to_skipped()));
+                report.warnings.extend(f.notes.iter().cloned());
                 units.push(Unit::from_cached(f, file, &mut None));
             }
         }
@@ -581,13 +803,44 @@ fn load_root(
                     report
                         .skipped
                         .extend(f.skipped.iter().map(|s| s.to_skipped()));
+                    report.warnings.extend(f.notes.iter().cloned());
                     units.push(Unit::from_cached(f, file, &mut None));
                 }
             }
             for f in fresh {
                 report.skipped.extend(f.skipped);
+                report.warnings.extend(f.notes);
                 units.push(Unit::from_articles(f.stamp.path, f.articles));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cut_points_never_split_a_character() {
+        // Short enough: whole.
+        assert_eq!(cut_point(b"abc", 10), 3);
+        // A line break in the second half wins.
+        assert_eq!(cut_point(b"aaaaaa\nbbbbbb", 10), 7);
+        // No line break: back off to a UTF-8 boundary ("\u{65e5}" is three bytes).
+        let s = "aaaaaaaa\u{65e5}\u{65e5}".as_bytes();
+        assert_eq!(cut_point(s, 10), 8);
+        assert_eq!(cut_point(s, 11), 11);
+        assert!(std::str::from_utf8(&s[..cut_point(s, 9)]).is_ok());
+        // UTF-16: an even length.
+        assert_eq!(cut_point(b"\xff\xfea\0b\0c\0", 5), 4);
+    }
+
+    #[test]
+    fn byte_sizes_read_naturally() {
+        assert_eq!(human_bytes(12), "12 bytes");
+        assert_eq!(human_bytes(256 << 10), "256 KiB");
+        assert_eq!(human_bytes(3 << 19), "1.5 MiB");
+        assert_eq!(human_bytes(100 << 20), "100 MiB");
+        assert_eq!(human_bytes((1 << 30) + 1), "1 GiB");
     }
 }

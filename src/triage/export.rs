@@ -264,6 +264,15 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A CSV cell that is inert both in a spreadsheet and when the file is `cat` to a terminal:
+/// sanitised (everything here should already be, but the query and filters are typed text
+/// and the cost is one scan), then neutralised. Sanitising first matters: `\x1b[0m=1+1`
+/// would otherwise start with `=` only after a viewer dropped the escape.
+fn csv_cell(cell: &str) -> String {
+    let clean = crate::text::sanitize_cow(cell);
+    neutralise(&clean).into_owned()
+}
+
 fn export_csv(
     w: &mut dyn Write,
     corpus: &Corpus,
@@ -304,7 +313,7 @@ fn export_csv(
             ctx.filters.clone(),
             ctx.exported_at.clone(),
         ];
-        out.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
+        out.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
     out.flush()
 }

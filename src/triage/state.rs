@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// An analyst's verdict on an article.
 #[derive(
@@ -60,23 +60,69 @@ pub struct ArticleState {
     #[serde(skip_serializing_if = "is_false")]
     pub read: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "de_text")]
     pub read_at: Option<String>,
     #[serde(skip_serializing_if = "is_false")]
     pub starred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "de_text")]
     pub starred_at: Option<String>,
     #[serde(skip_serializing_if = "Decision::is_undecided")]
     pub decision: Decision,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "de_text")]
     pub decided_at: Option<String>,
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    #[serde(deserialize_with = "de_labels")]
     pub labels: BTreeSet<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "de_text")]
     pub labels_at: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "de_text")]
     pub note: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "de_text")]
     pub note_at: Option<String>,
+}
+
+/// The store's files are input too (hand-edited, synced from another machine, written by an
+/// older or other tool), so every text field read back is cleaned the way typed text is
+/// before anything can show it. Cleaning is idempotent, so states written by warta itself
+/// come back unchanged and replaying the journal stays exact.
+fn clean_text(s: &str) -> Option<String> {
+    let t = crate::text::sanitize(s);
+    let t = t.trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// A label as read back: sanitised and on one line; one that cleans to nothing is dropped.
+/// Over-long labels are kept: refusing them is for typing; on reading, refusing would lose them.
+fn clean_label(s: &str) -> Option<String> {
+    let clean = crate::text::sanitize(s);
+    let label = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!label.is_empty()).then_some(label)
+}
+
+fn de_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?
+        .as_deref()
+        .and_then(clean_text))
+}
+
+fn de_labels<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeSet<String>, D::Error> {
+    let raw = BTreeSet::<String>::deserialize(d)?;
+    Ok(raw.iter().filter_map(|l| clean_label(l)).collect())
+}
+
+fn de_label<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = String::deserialize(d)?;
+    Ok(clean_label(&raw).unwrap_or_default())
+}
+
+fn de_note<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = String::deserialize(d)?;
+    Ok(clean_text(&raw).unwrap_or_default())
 }
 
 fn is_false(b: &bool) -> bool {
@@ -143,15 +189,18 @@ pub enum Op {
     },
     AddLabel {
         ids: Vec<String>,
+        #[serde(deserialize_with = "de_label")]
         label: String,
     },
     RemoveLabel {
         ids: Vec<String>,
+        #[serde(deserialize_with = "de_label")]
         label: String,
     },
     /// An empty (or all-whitespace) note removes the note.
     SetNote {
         ids: Vec<String>,
+        #[serde(deserialize_with = "de_note")]
         note: String,
     },
 }
@@ -248,7 +297,8 @@ impl Op {
                 s.decision = *decision;
                 s.decided_at = at;
             }
-            Op::AddLabel { label, .. } if !s.has_label(label) => {
+            // A label that cleaned to nothing (see `de_label`) adds nothing.
+            Op::AddLabel { label, .. } if !label.is_empty() && !s.has_label(label) => {
                 s.labels.insert(label.clone());
                 s.labels_at = at;
             }

@@ -1,0 +1,293 @@
+//! End-to-end, hostile input in a real terminal (tmux on a private socket): an article whose
+//! title and body carry every kind of escape sequence renders as inert text; SIGINT and
+//! SIGQUIT restore the terminal and keep decisions; an unusable or full data directory is
+//! reported in the status line. Skips (passes) with a printed line when tmux is missing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use common::{POLL, TIMEOUT, Tmux, have_tmux, quote, status_line};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
+}
+
+/// The ordinary article's file name, with a set-title and a clear-screen sequence in it.
+const EVIL_NAME: &str = "biasa\x1b]2;NAMA\x07\x1b[2J.txt";
+
+/// A corpus of the escape-laden article and one ordinary article with a hostile file name.
+fn hostile_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        fixtures().join("escapes.txt"),
+        dir.path().join("escapes.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join(EVIL_NAME),
+        "Pasar murah digelar di Lubuklinggau\n\nLUBUKLINGGAU - Pasar murah digelar Selasa \
+         (4/6/2024) di halaman kantor wali kota.\n",
+    )
+    .unwrap();
+    dir
+}
+
+impl Tmux {
+    fn pane(&self, format: &str) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "0", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// The screen with attributes (`capture-pane -e`): colours show as SGR sequences.
+    fn screen_e(&self) -> String {
+        let out = self.tmux(&["capture-pane", "-p", "-e", "-t", "0"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The paste buffers tmux holds (an OSC 52 write with `set-clipboard on` makes one).
+    fn buffers(&self) -> String {
+        let out = self.tmux(&["list-buffers"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The pid the script wrote to `$PIDFILE`.
+    fn pid(&self) -> u32 {
+        let start = Instant::now();
+        loop {
+            let text = std::fs::read_to_string(self.path("pid")).unwrap_or_default();
+            if let Ok(pid) = text.trim().parse() {
+                return pid;
+            }
+            assert!(start.elapsed() < TIMEOUT, "no pid written");
+            std::thread::sleep(POLL);
+        }
+    }
+}
+
+/// What the hostile article would do to the terminal if printed raw.
+const INJECTED_COLOURS: [&str; 2] = ["38;5;201", "48;2;1;2;3"];
+
+#[test]
+fn an_escape_laden_article_renders_as_inert_text() {
+    if !have_tmux() {
+        return;
+    }
+    let corpus = hostile_corpus();
+    // warta waits for `go`, so the terminal options below are set before it draws anything.
+    let script = format!(
+        r#"while [ ! -e "$HOME/go" ]; do sleep 0.05; done; "$WARTA" {}; echo WARTA-EXITED-$?; read _"#,
+        quote(&corpus.path().display().to_string())
+    );
+    let t = Tmux::launch(200, 40, None, &format!("sh -c {}", quote(&script)));
+    let out = t.tmux(&["set-option", "-s", "set-clipboard", "on"]);
+    assert!(out.status.success(), "{out:?}");
+    let title_before = t.pane("#{pane_title}");
+    assert!(t.buffers().trim().is_empty());
+    std::fs::write(t.path("go"), "").unwrap();
+
+    let s = t.wait("2/2", |s| status_line(s).starts_with(" 2/2"));
+    assert!(s.contains("Bupati Musi Rawas resmikan jembatan"), "{s}");
+    // The newest article is shown first; its file name comes out escaped, visibly.
+    assert!(s.contains("biasa\\x1b]2;NAMA\\x07\\x1b[2J.txt"), "{s}");
+    assert_eq!(t.pane("#{pane_title}"), title_before);
+    t.keys(&["/"]);
+    t.literal("jembatan");
+    t.keys(&["Enter"]);
+    t.wait("one hit", |s| status_line(s).starts_with(" 1/2"));
+    t.keys(&["Enter"]);
+    let s = t.wait("the body", |s| s.contains("Tautan resmi dibagikan."));
+
+    // No cleared screen: the list, its border and the status line are all still there.
+    assert!(s.contains("Articles"), "{s}");
+    assert!(status_line(&s).starts_with(" 1/2"), "{s}");
+    assert!(s.contains("Kode DCS, APC, PM selesai."), "{s}");
+    // Inert: no payload residue anywhere on the screen.
+    for residue in [
+        "PWNED",
+        "[2J",
+        "]0;",
+        "]52",
+        "cHduZWQK",
+        "evil.example",
+        "8;;",
+    ] {
+        assert!(!s.contains(residue), "{residue} on screen:\n{s}");
+    }
+    let styled = t.screen_e();
+    for colour in INJECTED_COLOURS {
+        assert!(
+            !styled.contains(colour),
+            "injected colour {colour}:\n{styled:?}"
+        );
+    }
+    // No set title, no clipboard write.
+    assert_eq!(t.pane("#{pane_title}"), title_before);
+    assert!(t.buffers().trim().is_empty(), "{}", t.buffers());
+
+    t.keys(&["q"]);
+    t.keys(&["q"]);
+    t.wait_for("WARTA-EXITED-0");
+
+    // The control: the same file printed raw does all of the above in this terminal, so the
+    // checks above would have seen it.
+    let out = t.tmux(&[
+        "respawn-pane",
+        "-k",
+        "-t",
+        "0",
+        &format!(
+            "cat {}; sleep 30",
+            quote(&fixtures().join("escapes.txt").display().to_string())
+        ),
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    let start = Instant::now();
+    while t.pane("#{pane_title}") == title_before && start.elapsed() < TIMEOUT {
+        std::thread::sleep(POLL);
+    }
+    // OSC 0/2 and (in tmux) APC set the pane title; which one is seen last depends on timing.
+    let raw_title = t.pane("#{pane_title}");
+    assert!(
+        raw_title.starts_with("PWNED-"),
+        "raw output sets the title: {raw_title}"
+    );
+    assert!(
+        !t.buffers().trim().is_empty(),
+        "raw output writes the clipboard"
+    );
+    assert!(t.screen_e().contains("38;5;201"), "raw output colours");
+}
+
+/// Decides one article, sends `signal` to warta, expects exit `code` with the terminal back
+/// in its normal modes, then restarts warta on the same data and expects the decision back.
+fn signal_restores_and_keeps_decisions(signal: &str, code: u32) {
+    if !have_tmux() {
+        return;
+    }
+    let data = tempfile::tempdir().unwrap();
+    let script =
+        r#"sh -c 'echo $$ > "$PIDFILE"; exec "$WARTA"'; echo WARTA-EXITED-$?; stty -a; read _"#;
+    let t = Tmux::launch(
+        120,
+        40,
+        Some(data.path()),
+        &format!("sh -c {}", quote(script)),
+    );
+    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    assert_eq!(t.pane("#{alternate_on} #{cursor_flag}"), "1 0");
+    let pid = t.pid();
+    t.keys(&["r"]);
+    t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+    let out = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .output()
+        .expect("run kill");
+    assert!(out.status.success(), "kill: {out:?}");
+    let marker = format!("WARTA-EXITED-{code}");
+    let s = t.wait(&marker, |s| s.contains(&marker) && s.contains("icanon"));
+    assert_eq!(
+        t.pane("#{alternate_on} #{cursor_flag}"),
+        "0 1",
+        "main screen, cursor shown: {s}"
+    );
+    let words: Vec<&str> = s.split_whitespace().collect();
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "{s}");
+    drop(t);
+    let t = Tmux::launch(
+        120,
+        40,
+        Some(data.path()),
+        &format!("sh -c {}", quote(r#""$WARTA""#)),
+    );
+    t.wait("the decision after a restart", |s| {
+        status_line(s).contains("relevant 1")
+    });
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_keeps_decisions() {
+    signal_restores_and_keeps_decisions("INT", 130);
+}
+
+#[test]
+fn sigquit_restores_the_terminal_and_keeps_decisions() {
+    signal_restores_and_keeps_decisions("QUIT", 131);
+}
+
+/// A data directory that cannot exist (a path under a regular file: this fails even for
+/// root, unlike a read-only directory): warta runs, and the status line says nothing is saved.
+#[test]
+fn an_unusable_data_dir_is_reported_in_the_status_line() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let t = Tmux::launch(
+        120,
+        40,
+        Some(&file.join("warta")),
+        &format!("sh -c {}", quote(r#""$WARTA""#)),
+    );
+    let s = t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    println!("unusable data dir: {}", status_line(&s));
+    assert!(status_line(&s).contains("not saved"), "{s}");
+    t.keys(&["r"]);
+    let s = t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+    assert!(status_line(&s).contains("not saved"), "{s}");
+}
+
+/// A full disk, on a 64 KiB tmpfs mounted for the test (needs root and mount rights; skips
+/// with a printed reason otherwise): the decision is refused durability and the status line
+/// says it was NOT saved.
+#[test]
+fn a_full_disk_is_reported_and_nothing_claims_to_be_saved() {
+    if !have_tmux() {
+        return;
+    }
+    let mnt = tempfile::tempdir().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=64k", "tmpfs"])
+        .arg(mnt.path())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        println!("cannot mount a tmpfs here (not root or not permitted); full-disk check skipped");
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _guard = Unmount(mnt.path().to_path_buf());
+    let data = mnt.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    // Fill the disk: write until the file system refuses.
+    {
+        use std::io::Write;
+        let mut f = std::fs::File::create(mnt.path().join("filler")).unwrap();
+        let chunk = [b'x'; 4096];
+        while f.write_all(&chunk).and_then(|()| f.sync_data()).is_ok() {}
+    }
+    let t = Tmux::launch(
+        120,
+        40,
+        Some(&data),
+        &format!("sh -c {}", quote(r#""$WARTA""#)),
+    );
+    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    t.keys(&["r"]);
+    let s = t.wait("the not-saved message", |s| {
+        let l = status_line(s);
+        l.contains("NOT saved") || l.contains("not saved")
+    });
+    println!("full disk: {}", status_line(&s));
+    assert!(status_line(&s).contains("relevant 1"), "{s}");
+}
