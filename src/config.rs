@@ -1,4 +1,5 @@
-//! The optional TOML config file: key binding overrides per mode.
+//! The optional TOML config file: top-level switches, key binding overrides per mode and
+//! the colour theme.
 //!
 //! ```toml
 //! [keys.list]
@@ -6,6 +7,9 @@
 //! "x" = "none"          # unbind
 //! [keys.global]
 //! "Q" = "quit"
+//! [theme]
+//! border_focused = "bold yellow"
+//! selected = "fg:black bg:#ffaa00"
 //! ```
 //! Problems never stop the browser: a malformed file falls back to the defaults and every
 //! problem becomes a message naming the file and line, shown in the status line at start.
@@ -18,11 +22,15 @@ use toml::Spanned;
 use crate::app::Action;
 use crate::keymap::{Key, KeyMode, Keymap};
 
+mod theme;
+pub use theme::{Mods, Role, SpecError, StyleSpec, ThemeColor, ThemeConfig};
+
 /// The keymap and options to use, and what went wrong building them.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
     pub keymap: Keymap,
     pub options: Options,
+    pub theme: ThemeConfig,
     pub warnings: Vec<String>,
 }
 
@@ -91,6 +99,9 @@ struct File {
     ascii: Option<bool>,
     hyperlinks: Option<bool>,
     restore_session: Option<bool>,
+    /// Values are checked one by one, so a wrong type costs one role, not the whole file.
+    #[serde(default)]
+    theme: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     /// Anything else: reported, so a misspelt option does not silently do nothing.
     #[serde(flatten)]
     unknown: BTreeMap<String, toml::Value>,
@@ -128,7 +139,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
     let mut warnings = Vec::new();
     for name in file.unknown.keys() {
         warnings.push(format!(
-            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session or a [keys.*] table); ignored"
+            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, a [keys.*] or the [theme] table); ignored"
         ));
     }
     for (mode_name, entries) in &file.keys {
@@ -175,9 +186,11 @@ pub fn parse(text: &str, origin: &str) -> Config {
             keymap.bind(mode, key, action);
         }
     }
+    let theme = parse_theme(&file.theme, text, origin, &mut warnings);
     Config {
         keymap,
         options: file.options(),
+        theme,
         warnings,
     }
 }
@@ -190,6 +203,46 @@ fn line_of(text: &str, at: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+fn parse_theme(
+    entries: &BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    text: &str,
+    origin: &str,
+    warnings: &mut Vec<String>,
+) -> ThemeConfig {
+    let mut theme = ThemeConfig::default();
+    // The map is ordered by name; report in file order instead.
+    let mut entries: Vec<_> = entries.iter().collect();
+    entries.sort_by_key(|(name, _)| name.span().start);
+    for (name, value) in entries {
+        let line = line_of(text, name.span().start);
+        let Some(role) = Role::from_name(name.get_ref()) else {
+            let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
+            warnings.push(format!(
+                "config {origin} line {line}: unknown theme role {:?} (expected one of {}); ignored",
+                name.get_ref(),
+                names.join(", ")
+            ));
+            continue;
+        };
+        let line = line_of(text, value.span().start);
+        let Some(spec) = value.get_ref().as_str() else {
+            warnings.push(format!(
+                "config {origin} line {line}: [theme] {} must be a string such as \"bold cyan\"; it keeps its default",
+                role.name()
+            ));
+            continue;
+        };
+        match StyleSpec::parse(spec) {
+            Ok(s) => theme.set(role, s),
+            Err(e) => warnings.push(format!(
+                "config {origin} line {line}: [theme] {} = {spec:?}: {e}; it keeps its default",
+                role.name()
+            )),
+        }
+    }
+    theme
 }
 
 /// The default bindings as a config file (for `warta config --default`).
@@ -211,6 +264,15 @@ pub fn default_config_toml() -> String {
          restore_session = true\n",
     );
     out.push_str(&Keymap::default().to_toml());
+    out.push_str(
+        "\n# Colours: each role takes space-separated words: modifiers bold, dim, italic,\n\
+         # underlined, reversed; a colour (black, red, green, yellow, blue, magenta, cyan, gray,\n\
+         # darkgray, white, light<colour> such as lightred, reset, #rrggbb, or an index 0-255)\n\
+         # for the text, fg:<colour> likewise; on <colour> or bg:<colour> for the background;\n\
+         # \"default\" for plain text. Example: matched = \"bold black on yellow\".\n\
+         # With NO_COLOR set, colours are dropped and only modifiers are used.",
+    );
+    out.push_str(&ThemeConfig::default().to_toml());
     out
 }
 
@@ -234,6 +296,80 @@ mod tests {
         assert!(cfg.options.hyperlinks);
         assert_eq!(cfg.warnings.len(), 1, "{:?}", cfg.warnings);
         assert!(cfg.warnings[0].contains("\"muose\""), "{:?}", cfg.warnings);
+    }
+
+    #[test]
+    fn default_file_has_every_theme_role_and_round_trips() {
+        let text = default_config_toml();
+        assert!(text.contains("\n[theme]\n"), "{text}");
+        for role in Role::ALL {
+            let want = format!("\n{} = \"{}\"", role.name(), role.default_spec());
+            assert!(text.contains(&want), "{want} missing");
+        }
+        let cfg = parse(&text, "defaults");
+        assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
+        assert_eq!(cfg.theme, ThemeConfig::default());
+        assert!(text.contains("border_focused = \"bold cyan\""), "{text}");
+    }
+
+    #[test]
+    fn theme_table_overrides_roles_and_reports_problems() {
+        let text = "mouse = true\n\
+                    [theme]\n\
+                    border_focused = \"bold #ffaa00\"\n\
+                    matched = \"bold purple\"\n\
+                    boarder = \"red\"\n\
+                    date = 4\n\
+                    selected = \"fg:black bg:yellow\"\n";
+        let cfg = parse(text, "t.toml");
+        let theme = cfg.theme;
+        assert_eq!(
+            theme.get(Role::BorderFocused),
+            StyleSpec::fg(ThemeColor::Rgb(255, 170, 0)).with(Mods::BOLD)
+        );
+        assert_eq!(
+            theme.get(Role::Selected),
+            StyleSpec {
+                fg: Some(ThemeColor::Black),
+                bg: Some(ThemeColor::Yellow),
+                mods: Mods::NONE,
+            }
+        );
+        // The bad ones keep their defaults; the rest of the file still applies.
+        assert_eq!(theme.get(Role::Matched), Role::Matched.default_spec());
+        assert_eq!(theme.get(Role::Date), Role::Date.default_spec());
+        assert_eq!(theme.get(Role::Border), Role::Border.default_spec());
+        assert!(cfg.options.mouse);
+        assert_eq!(cfg.warnings.len(), 3, "{:?}", cfg.warnings);
+        let find = |needle: &str| {
+            cfg.warnings
+                .iter()
+                .find(|w| w.contains(needle))
+                .unwrap_or_else(|| panic!("no warning with {needle}: {:?}", cfg.warnings))
+                .clone()
+        };
+        let purple = find("\"purple\"");
+        assert!(
+            purple.starts_with("config t.toml line 4: [theme] matched"),
+            "{purple}"
+        );
+        assert!(purple.contains("keeps its default"), "{purple}");
+        let role = find("\"boarder\"");
+        assert!(
+            role.starts_with("config t.toml line 5: unknown theme role"),
+            "{role}"
+        );
+        assert!(role.contains("border_focused"), "{role}");
+        let typed = find("[theme] date");
+        assert!(typed.starts_with("config t.toml line 6:"), "{typed}");
+    }
+
+    #[test]
+    fn a_theme_that_is_not_a_table_is_one_problem() {
+        let cfg = parse("theme = \"light\"\n", "t");
+        assert_eq!(cfg.warnings.len(), 1, "{:?}", cfg.warnings);
+        assert!(cfg.warnings[0].contains("line 1"), "{:?}", cfg.warnings);
+        assert_eq!(cfg.theme, ThemeConfig::default());
     }
 
     #[test]

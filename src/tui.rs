@@ -170,6 +170,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     let cfg = config::load(opts.config_path.as_deref());
     let mut app = App::new(corpus.clone(), cfg.keymap.key_help());
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.theme = cfg.theme;
     app.ascii = cfg.options.ascii || opts.browse.ascii;
     app.hyperlinks = cfg.options.hyperlinks;
     app.remote = over_ssh();

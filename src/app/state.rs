@@ -148,6 +148,8 @@ pub struct App {
     pub keys: KeyHelp,
     /// No colours at all (the `NO_COLOR` convention); selection is shown by reverse video.
     pub no_color: bool,
+    /// The style of each screen role, from the config's `[theme]` table.
+    pub theme: crate::config::ThemeConfig,
     pub prompt: Option<Prompt>,
     /// The triage state of every article with a non-default one, as last confirmed by the
     /// store. Shared with the search thread, which evaluates `is:` terms and triage facets.
@@ -202,6 +204,7 @@ impl App {
             message: None,
             keys,
             no_color: false,
+            theme: crate::config::ThemeConfig::default(),
             prompt: None,
             triage: TriageMap::default(),
             labels: Vec::new(),

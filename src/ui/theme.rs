@@ -1,6 +1,8 @@
 //! Styles. The default theme uses the 16 ANSI colours only (they follow the user's terminal
 //! palette, light or dark); with `NO_COLOR` there is no colour at all and everything that
 //! matters is carried by modifiers: the selection is REVERSED, matches BOLD+UNDERLINED.
+//! The config's `[theme]` table ([`ThemeConfig`]) overrides single roles; `NO_COLOR` still
+//! drops its colours but keeps its modifiers.
 //!
 //! ```text
 //!  ┌ Articles 5/5 · newest ┐   border: focused = bold (+cyan)
@@ -18,6 +20,7 @@ use ratatui::symbols::{bar, border};
 use crate::app::App;
 use crate::app::detail::SpanKind;
 use crate::app::layout::{self, Glyphs};
+use crate::config::{Mods, Role, StyleSpec, ThemeColor, ThemeConfig};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
@@ -45,51 +48,35 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The built-in theme.
     pub fn new(no_color: bool) -> Theme {
-        let plain = Style::default();
-        let bold = plain.add_modifier(Modifier::BOLD);
-        if no_color {
-            return Theme {
-                border: plain,
-                border_focused: bold,
-                selected: plain.add_modifier(Modifier::REVERSED),
-                matched: bold.add_modifier(Modifier::UNDERLINED),
-                date: plain,
-                outlet: plain,
-                muted: plain,
-                title: bold,
-                label: plain,
-                heading: bold,
-                quote: plain.add_modifier(Modifier::ITALIC),
-                quote_bar: plain,
-                error: bold,
-                info: plain,
-                chart: plain,
-                checked: bold,
-                marks: plain,
-                picked: bold.add_modifier(Modifier::UNDERLINED),
-                glyphs: &layout::UNICODE,
-            };
-        }
+        Theme::from_config(&ThemeConfig::default(), no_color)
+    }
+
+    /// The theme from the config's `[theme]` table. With `no_color` every colour is dropped
+    /// and each role gets its no-colour modifiers plus any the user asked for, so the
+    /// selection and matches stay visible on a monochrome terminal whatever the table says.
+    pub fn from_config(config: &ThemeConfig, no_color: bool) -> Theme {
+        let s = |role: Role| style(config.get(role), no_color, no_color_modifiers(role));
         Theme {
-            border: plain.fg(Color::DarkGray),
-            border_focused: bold.fg(Color::Cyan),
-            selected: plain.add_modifier(Modifier::REVERSED),
-            matched: bold.fg(Color::Yellow),
-            date: plain.fg(Color::Blue),
-            outlet: plain.fg(Color::Green),
-            muted: plain.fg(Color::DarkGray),
-            title: bold,
-            label: plain.fg(Color::Cyan),
-            heading: bold.fg(Color::Magenta),
-            quote: plain.add_modifier(Modifier::ITALIC),
-            quote_bar: plain.fg(Color::Magenta),
-            error: bold.fg(Color::Red),
-            info: plain.fg(Color::Green),
-            chart: plain.fg(Color::Cyan),
-            checked: bold.fg(Color::Green),
-            marks: plain.fg(Color::Yellow),
-            picked: bold.add_modifier(Modifier::UNDERLINED),
+            border: s(Role::Border),
+            border_focused: s(Role::BorderFocused),
+            selected: s(Role::Selected),
+            matched: s(Role::Matched),
+            date: s(Role::Date),
+            outlet: s(Role::Outlet),
+            muted: s(Role::Muted),
+            title: s(Role::Title),
+            label: s(Role::Label),
+            heading: s(Role::Heading),
+            quote: s(Role::Quote),
+            quote_bar: s(Role::QuoteBar),
+            error: s(Role::Error),
+            info: s(Role::Info),
+            chart: s(Role::Chart),
+            checked: s(Role::Checked),
+            marks: s(Role::Marks),
+            picked: s(Role::Picked),
             glyphs: &layout::UNICODE,
         }
     }
@@ -97,7 +84,7 @@ impl Theme {
     pub fn for_app(app: &App) -> Theme {
         Theme {
             glyphs: layout::glyphs(app.ascii),
-            ..Theme::new(app.no_color)
+            ..Theme::from_config(&app.theme, app.no_color)
         }
     }
 
@@ -146,6 +133,81 @@ impl Theme {
     }
 }
 
+/// What a role looks like without colour: modifiers carry everything that must stay
+/// visible (the cursor row reversed, matches and the selection bold and underlined).
+fn no_color_modifiers(role: Role) -> Modifier {
+    match role {
+        Role::Selected => Modifier::REVERSED,
+        Role::Matched | Role::Picked => Modifier::BOLD | Modifier::UNDERLINED,
+        Role::BorderFocused | Role::Title | Role::Heading | Role::Error | Role::Checked => {
+            Modifier::BOLD
+        }
+        Role::Quote => Modifier::ITALIC,
+        Role::Border
+        | Role::Date
+        | Role::Outlet
+        | Role::Muted
+        | Role::Label
+        | Role::QuoteBar
+        | Role::Info
+        | Role::Chart
+        | Role::Marks => Modifier::empty(),
+    }
+}
+
+/// The ratatui style for a spec; with `no_color` only modifiers, on top of `base`.
+pub fn style(spec: StyleSpec, no_color: bool, base: Modifier) -> Style {
+    let mods = modifiers(spec.mods);
+    if no_color {
+        return Style::default().add_modifier(base | mods);
+    }
+    let mut style = Style::default().add_modifier(mods);
+    if let Some(c) = spec.fg {
+        style = style.fg(color(c));
+    }
+    if let Some(c) = spec.bg {
+        style = style.bg(color(c));
+    }
+    style
+}
+
+fn modifiers(mods: Mods) -> Modifier {
+    [
+        (Mods::BOLD, Modifier::BOLD),
+        (Mods::DIM, Modifier::DIM),
+        (Mods::ITALIC, Modifier::ITALIC),
+        (Mods::UNDERLINED, Modifier::UNDERLINED),
+        (Mods::REVERSED, Modifier::REVERSED),
+    ]
+    .into_iter()
+    .filter(|(m, _)| mods.contains(*m))
+    .fold(Modifier::empty(), |acc, (_, m)| acc | m)
+}
+
+pub fn color(c: ThemeColor) -> Color {
+    match c {
+        ThemeColor::Reset => Color::Reset,
+        ThemeColor::Black => Color::Black,
+        ThemeColor::Red => Color::Red,
+        ThemeColor::Green => Color::Green,
+        ThemeColor::Yellow => Color::Yellow,
+        ThemeColor::Blue => Color::Blue,
+        ThemeColor::Magenta => Color::Magenta,
+        ThemeColor::Cyan => Color::Cyan,
+        ThemeColor::Gray => Color::Gray,
+        ThemeColor::DarkGray => Color::DarkGray,
+        ThemeColor::LightRed => Color::LightRed,
+        ThemeColor::LightGreen => Color::LightGreen,
+        ThemeColor::LightYellow => Color::LightYellow,
+        ThemeColor::LightBlue => Color::LightBlue,
+        ThemeColor::LightMagenta => Color::LightMagenta,
+        ThemeColor::LightCyan => Color::LightCyan,
+        ThemeColor::White => Color::White,
+        ThemeColor::Indexed(i) => Color::Indexed(i),
+        ThemeColor::Rgb(r, g, b) => Color::Rgb(r, g, b),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +219,174 @@ mod tests {
         let t = Theme::new(false);
         assert_eq!(t.border_set(), border::PLAIN);
         assert_eq!(t.bar_set(), bar::NINE_LEVELS);
+    }
+
+    /// The theme as it was hard-coded before it became configurable; the default
+    /// `[theme]` must reproduce it exactly.
+    fn builtin(no_color: bool) -> [Style; 18] {
+        let plain = Style::default();
+        let bold = plain.add_modifier(Modifier::BOLD);
+        let reversed = plain.add_modifier(Modifier::REVERSED);
+        let italic = plain.add_modifier(Modifier::ITALIC);
+        let bold_under = bold.add_modifier(Modifier::UNDERLINED);
+        if no_color {
+            return [
+                plain, bold, reversed, bold_under, plain, plain, plain, bold, plain, bold, italic,
+                plain, bold, plain, plain, bold, plain, bold_under,
+            ];
+        }
+        [
+            plain.fg(Color::DarkGray),
+            bold.fg(Color::Cyan),
+            reversed,
+            bold.fg(Color::Yellow),
+            plain.fg(Color::Blue),
+            plain.fg(Color::Green),
+            plain.fg(Color::DarkGray),
+            bold,
+            plain.fg(Color::Cyan),
+            bold.fg(Color::Magenta),
+            italic,
+            plain.fg(Color::Magenta),
+            bold.fg(Color::Red),
+            plain.fg(Color::Green),
+            plain.fg(Color::Cyan),
+            bold.fg(Color::Green),
+            plain.fg(Color::Yellow),
+            bold_under,
+        ]
+    }
+
+    /// The theme's styles in [`Role::ALL`] order.
+    fn styles(t: &Theme) -> [Style; 18] {
+        [
+            t.border,
+            t.border_focused,
+            t.selected,
+            t.matched,
+            t.date,
+            t.outlet,
+            t.muted,
+            t.title,
+            t.label,
+            t.heading,
+            t.quote,
+            t.quote_bar,
+            t.error,
+            t.info,
+            t.chart,
+            t.checked,
+            t.marks,
+            t.picked,
+        ]
+    }
+
+    #[test]
+    fn default_config_is_the_builtin_theme() {
+        for no_color in [false, true] {
+            let got = styles(&Theme::from_config(&ThemeConfig::default(), no_color));
+            for ((role, got), want) in Role::ALL.iter().zip(got).zip(builtin(no_color)) {
+                assert_eq!(got, want, "{} no_color={no_color}", role.name());
+            }
+        }
+    }
+
+    #[test]
+    fn configured_roles_are_used() {
+        let mut cfg = ThemeConfig::default();
+        let spec = StyleSpec::parse("fg:#ffaa00 on 17 underlined").expect("spec");
+        cfg.set(Role::BorderFocused, spec);
+        let t = Theme::from_config(&cfg, false);
+        assert_eq!(
+            t.border_focused,
+            Style::default()
+                .fg(Color::Rgb(255, 170, 0))
+                .bg(Color::Indexed(17))
+                .add_modifier(Modifier::UNDERLINED)
+        );
+        assert_eq!(t.border, Style::default().fg(Color::DarkGray));
+    }
+
+    #[test]
+    fn no_color_drops_colours_and_keeps_modifiers() {
+        let mut cfg = ThemeConfig::default();
+        for role in Role::ALL {
+            cfg.set(role, StyleSpec::parse("red on blue").expect("spec"));
+        }
+        cfg.set(
+            Role::Border,
+            StyleSpec::parse("italic red on blue").expect("spec"),
+        );
+        cfg.set(Role::Matched, StyleSpec::parse("dim green").expect("spec"));
+        let t = Theme::from_config(&cfg, true);
+        for (role, style) in Role::ALL.iter().zip(styles(&t)) {
+            assert_eq!(style.fg, None, "{}", role.name());
+            assert_eq!(style.bg, None, "{}", role.name());
+        }
+        assert_eq!(t.border, Style::default().add_modifier(Modifier::ITALIC));
+        // The no-colour design survives a table that only sets colours.
+        assert_eq!(
+            t.selected,
+            Style::default().add_modifier(Modifier::REVERSED)
+        );
+        assert_eq!(
+            t.matched,
+            Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED | Modifier::DIM)
+        );
+    }
+
+    #[test]
+    fn colour_words_agree_with_ratatui() {
+        let words = [
+            "black",
+            "Red",
+            "green",
+            "yellow",
+            "blue",
+            "magenta",
+            "cyan",
+            "gray",
+            "grey",
+            "silver",
+            "darkgray",
+            "dark-grey",
+            "lightblack",
+            "bright-black",
+            "lightred",
+            "BrightRed",
+            "light_green",
+            "lightyellow",
+            "lightblue",
+            "lightmagenta",
+            "lightcyan",
+            "white",
+            "lightwhite",
+            "lightgray",
+            "reset",
+            "0",
+            "7",
+            "208",
+            "255",
+            "256",
+            "-1",
+            "#000000",
+            "#ffAA00",
+            "#ffaa0",
+            "#ffaa000",
+            "#gggggg",
+            "ffaa00",
+            "purple",
+            "orange",
+            "",
+            "on",
+            "bold",
+            "#ééé",
+        ];
+        for w in words {
+            let ours = ThemeColor::parse(w).map(color);
+            let theirs = w.parse::<Color>().ok();
+            assert_eq!(ours, theirs, "{w:?}");
+        }
     }
 
     #[test]
