@@ -56,10 +56,6 @@ pub struct Cli {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// Configuration file (default: the platform config dir's warta/config.toml, or $WARTA_CONFIG).
-    #[arg(long, value_name = "FILE", global = true)]
-    pub config: Option<PathBuf>,
-
     #[command(flatten)]
     pub browse: BrowseOpts,
 }
@@ -82,6 +78,10 @@ pub struct BrowseOpts {
 
 #[derive(Debug, Args, Clone, Default)]
 pub struct GlobalOpts {
+    /// Configuration file (default: the platform config dir's warta/config.toml, or $WARTA_CONFIG).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+
     /// Where parsed articles are cached (default: the platform cache dir, or $WARTA_CACHE_DIR).
     #[arg(long, value_name = "DIR", global = true, env = "WARTA_CACHE_DIR")]
     pub cache_dir: Option<PathBuf>,

@@ -134,8 +134,16 @@ fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     }
 }
 
-fn parse_query(q: &str) -> Result<Query> {
-    Query::parse(q).map_err(|e| anyhow::anyhow!("invalid query {q:?}: {e}"))
+/// Parses a query with the configured synonyms and topics; config problems are reported on
+/// stderr (unless --quiet) and never stop the command.
+fn parse_query(q: &str, global: &GlobalOpts) -> Result<Query> {
+    let cfg = crate::config::load(global.config.as_deref());
+    if !global.quiet {
+        for w in &cfg.warnings {
+            eprintln!("warta: {w}");
+        }
+    }
+    Query::parse_with(q, &cfg.lexicon).map_err(|e| anyhow::anyhow!("invalid query {q:?}: {e}"))
 }
 
 fn sort_of(arg: Option<SortArg>, query: &Query) -> Sort {
@@ -180,7 +188,7 @@ fn search_triaged(corpus: &Corpus, query: &Query, sort: Sort, store: &Store) -> 
 }
 
 pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
-    let query = parse_query(&args.query)?;
+    let query = parse_query(&args.query, global)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
     let store = read_store(global);
@@ -349,7 +357,7 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
 }
 
 pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
-    let query = parse_query(&args.query)?;
+    let query = parse_query(&args.query, global)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
     let store = read_store(global);
@@ -390,7 +398,7 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         })?,
         (None, None) => ExportFormat::Csv,
     };
-    let query = parse_query(&args.query)?;
+    let query = parse_query(&args.query, global)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
     let store = read_store(global);

@@ -30,6 +30,9 @@ pub use theme::{Mods, Role, SpecError, StyleSpec, ThemeColor, ThemeConfig};
 pub struct Config {
     pub keymap: Keymap,
     pub options: Options,
+    /// Synonyms and topics: the built-in tables with the file's `[synonyms]` and `[topics]`
+    /// merged over them.
+    pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
     pub theme: ThemeConfig,
     pub warnings: Vec<String>,
 }
@@ -102,6 +105,8 @@ struct File {
     /// Values are checked one by one, so a wrong type costs one role, not the whole file.
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
+    synonyms: Option<toml::Table>,
+    topics: Option<toml::Table>,
     /// Anything else: reported, so a misspelt option does not silently do nothing.
     #[serde(flatten)]
     unknown: BTreeMap<String, toml::Value>,
@@ -139,7 +144,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
     let mut warnings = Vec::new();
     for name in file.unknown.keys() {
         warnings.push(format!(
-            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, a [keys.*] or the [theme] table); ignored"
+            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, or a [keys.*], [theme], [synonyms] or [topics] table); ignored"
         ));
     }
     for (mode_name, entries) in &file.keys {
@@ -187,10 +192,18 @@ pub fn parse(text: &str, origin: &str) -> Config {
         }
     }
     let theme = parse_theme(&file.theme, text, origin, &mut warnings);
+    let (lexicon, problems) =
+        crate::lexicon::Lexicon::from_config(file.synonyms.as_ref(), file.topics.as_ref());
+    warnings.extend(
+        problems
+            .into_iter()
+            .map(|p| format!("config {origin}: {p}")),
+    );
     Config {
         keymap,
         options: file.options(),
         theme,
+        lexicon: std::sync::Arc::new(lexicon),
         warnings,
     }
 }
@@ -273,6 +286,40 @@ pub fn default_config_toml() -> String {
          # With NO_COLOR set, colours are dropped and only modifiers are used.",
     );
     out.push_str(&ThemeConfig::default().to_toml());
+    out.push_str(&lexicon_toml(crate::lexicon::Lexicon::builtin()));
+    out
+}
+
+/// The `[synonyms]` and `[topics]` tables with the built-in entries as comments: they apply
+/// without being listed, and a listed one would replace its built-in group.
+fn lexicon_toml(lexicon: &crate::lexicon::Lexicon) -> String {
+    let list = |items: &[String]| {
+        let quoted: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let mut out = String::from(
+        "\n# Synonyms: searching any term of a group finds all of them (plain terms, \"phrases\"\n\
+         # and body:; 'exact terms are never expanded). The built-in groups below apply without\n\
+         # being listed. Add a group as  key = [\"other\", \"terms\"],  remove a built-in one\n\
+         # with  key = [],  and make a one-way broader term with\n\
+         # \"kepala daerah\" = { includes = [\"bupati\", \"wali kota\"] }.\n\
+         [synonyms]\n",
+    );
+    for group in lexicon.groups() {
+        if let Some((first, rest)) = group.split_first() {
+            out.push_str(&format!("# {first:?} = {}\n", list(rest)));
+        }
+    }
+    out.push_str(
+        "\n# Topics: named keyword lists, underlined in the article pane and searchable as\n\
+         # topic:NAME. Built-in ones below; an empty list removes one.\n\
+         [topics]\n",
+    );
+    for name in lexicon.topic_names() {
+        if let Some(words) = lexicon.topic(name) {
+            out.push_str(&format!("# {name} = {}\n", list(words)));
+        }
+    }
     out
 }
 

@@ -12,6 +12,7 @@ pub mod corpus;
 pub mod external;
 pub mod facets;
 pub mod keymap;
+pub mod lexicon;
 pub mod loader;
 pub mod model;
 pub mod query;

@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         Some(Command::Stats(a)) => commands::stats(a, &cli.global),
         Some(Command::Export(a)) => commands::export(a, &cli.global),
         Some(Command::Cache(c)) => commands::cache_cmd(c, &cli.global),
-        Some(Command::Config(a)) => commands::config_cmd(a, cli.config.as_deref()),
+        Some(Command::Config(a)) => commands::config_cmd(a, cli.global.config.as_deref()),
         Some(Command::Completions(a)) => commands::completions(a),
         Some(Command::Man(a)) => commands::man(a),
         None => browse(&cli),
@@ -49,7 +49,7 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
     warta::tui::run(
         report.corpus,
         warta::tui::TuiOptions {
-            config_path: cli.config.clone(),
+            config_path: cli.global.config.clone(),
             load_summary: summary,
             load_warnings: warnings,
             store: warta::tui::open_store(cli.global.data_dir.clone()),

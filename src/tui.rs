@@ -171,6 +171,8 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     let mut app = App::new(corpus.clone(), cfg.keymap.key_help());
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     app.theme = cfg.theme;
+    app.topic_phrases = cfg.lexicon.all_topic_phrases();
+    app.lexicon = std::sync::Arc::clone(&cfg.lexicon);
     app.ascii = cfg.options.ascii || opts.browse.ascii;
     app.hyperlinks = cfg.options.hyperlinks;
     app.remote = over_ssh();

@@ -125,6 +125,39 @@ fn art(id: &str, title: &str, outlet: Option<&str>, date: Option<&str>) -> Artic
     a
 }
 
+/// The synthetic corpus plus articles that need the lexicon: one says only "aparatur sipil
+/// negara", one only "PNS", one has "diviralkan" and "teguran" in its body.
+fn with_lexicon_articles() -> Corpus {
+    let base = synthetic();
+    let mut all: Vec<Article> = (0..base.len())
+        .map(|i| Article {
+            meta: base.meta(i).clone(),
+            body: base.body(i).expect("in memory"),
+        })
+        .collect();
+    let mut extra = vec![
+        art(
+            "id6",
+            "Aparatur sipil negara dilarang pamer harta",
+            Some("Infoku"),
+            Some("2024-07-01"),
+        ),
+        art("id7", "PNS bolos kerja", Some("Detik"), Some("2024-07-02")),
+        art(
+            "id8",
+            "Video pegawai beredar",
+            Some("Detik"),
+            Some("2024-07-03"),
+        ),
+    ];
+    extra[2].body.body = vec![
+        "Video itu diviralkan warganet di media sosial.".to_string(),
+        "Pegawai tersebut mendapat teguran dari atasannya.".to_string(),
+    ];
+    all.extend(extra);
+    Corpus::from_articles(all)
+}
+
 fn synthetic() -> Corpus {
     Corpus::from_articles(vec![
         art(
@@ -276,6 +309,115 @@ fn refined_query_over_previous_results_equals_a_full_search() {
     );
 }
 
+fn sorted_ids(c: &Corpus, q: &str) -> Vec<String> {
+    let mut v = hit_ids(c, &run(c, q));
+    v.sort();
+    v
+}
+
+#[test]
+fn an_abbreviation_finds_its_long_form_and_the_other_way_round() {
+    let c = with_lexicon_articles();
+    // id6 says only "aparatur sipil negara", id7 only "PNS".
+    let asn = sorted_ids(&c, "asn");
+    assert!(
+        asn.contains(&"id6".to_string()) && asn.contains(&"id7".to_string()),
+        "{asn:?}"
+    );
+    assert!(sorted_ids(&c, "pns").contains(&"id6".to_string()));
+    assert_eq!(
+        sorted_ids(&c, "\"aparatur sipil negara\""),
+        vec!["id6", "id7"]
+    );
+    // 'exact is literal: no synonyms.
+    assert_eq!(sorted_ids(&c, "'pns"), vec!["id7"]);
+    assert_eq!(sorted_ids(&c, "!asn"), sorted_ids(&c, "!pns"));
+    assert!(!sorted_ids(&c, "!asn").contains(&"id6".to_string()));
+    // The title shows the synonym that matched.
+    let q = Query::parse("asn").unwrap();
+    let title = "Aparatur sipil negara dilarang pamer harta";
+    let lit: String = q
+        .title_highlights(title)
+        .iter()
+        .map(|&i| title.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(lit, "Aparatur sipil negara");
+    let terms = q.highlight_terms();
+    assert!(
+        terms.contains(&"aparatur sipil negara".to_string()),
+        "{terms:?}"
+    );
+}
+
+#[test]
+fn body_terms_match_affixed_forms_and_synonyms() {
+    let c = with_lexicon_articles();
+    assert_eq!(sorted_ids(&c, "body:viral"), vec!["id8"]);
+    assert_eq!(sorted_ids(&c, "body:memviralkan"), vec!["id8"]);
+    assert_eq!(sorted_ids(&c, "body:VIRAL"), vec!["id8"]);
+    assert!(sorted_ids(&c, "body:'viral").is_empty());
+    assert_eq!(sorted_ids(&c, "body:'diviralkan"), vec!["id8"]);
+    assert_eq!(sorted_ids(&c, "body:medsos"), vec!["id8"]);
+    assert_eq!(sorted_ids(&c, "body:netizen"), vec!["id8"]);
+    assert_eq!(sorted_ids(&c, "body:\"media sosial\""), vec!["id8"]);
+    assert!(!sorted_ids(&c, "!body:viral").contains(&"id8".to_string()));
+}
+
+#[test]
+fn topics_match_title_or_body_and_unknown_topics_are_errors() {
+    let c = with_lexicon_articles();
+    assert_eq!(sorted_ids(&c, "topic:disiplin"), vec!["id8"]);
+    assert_eq!(sorted_ids(&c, "topic:DISIPLIN"), vec!["id8"]);
+    assert_eq!(sorted_ids(&c, "topic:viral"), vec!["id8"]);
+    assert!(!sorted_ids(&c, "!topic:disiplin").contains(&"id8".to_string()));
+    let e = Query::parse("topic:cuaca").unwrap_err().message;
+    assert_eq!(
+        e,
+        "topic:cuaca: unknown topic; topics are disiplin, korupsi, viral"
+    );
+    // A configured lexicon: its own topics and synonyms.
+    let topics: toml::Table = "banjir = [\"genangan\", \"luapan air\"]\nviral = []\n"
+        .parse()
+        .unwrap();
+    let syn: toml::Table = "pasar = [\"jalan\"]\n".parse().unwrap();
+    let (lex, warnings) = warta::lexicon::Lexicon::from_config(Some(&syn), Some(&topics));
+    assert!(warnings.is_empty());
+    let q = Query::parse_with("topic:banjir", &lex).unwrap();
+    assert!(search(&c, &q, &Filters::default(), Sort::DateDesc).is_empty());
+    assert!(Query::parse_with("topic:viral", &lex).is_err());
+    let q = Query::parse_with("'pasar | pasar", &lex).unwrap();
+    let hits = hit_ids(&c, &search(&c, &q, &Filters::default(), Sort::DateDesc));
+    assert!(hits.contains(&"id4".to_string()), "{hits:?}");
+    let (empty, _) = warta::lexicon::Lexicon::from_config(
+        None,
+        Some(&"disiplin = []\nviral = []\nkorupsi = []".parse().unwrap()),
+    );
+    assert!(
+        Query::parse_with("topic:x", &empty)
+            .unwrap_err()
+            .message
+            .contains("no topics are configured")
+    );
+}
+
+#[test]
+fn a_term_with_synonyms_refines_only_itself() {
+    let r = |new: &str, old: &str| {
+        Query::parse(new)
+            .unwrap()
+            .refines(&Query::parse(old).unwrap())
+    };
+    // "pns" finds "aparatur sipil negara", which "pn" need not.
+    assert!(!r("pns", "pn"));
+    assert!(!r("asn", "as"));
+    assert!(r("asn", "asn"));
+    assert!(r("asn banjir", "asn"));
+    assert!(r("pnsx", "pns"));
+    assert!(Query::parse("topic:disipli").is_err());
+    assert!(!r("topic:disiplin", "topic:korupsi"));
+    assert!(r("topic:disiplin x", "topic:disiplin"));
+}
+
 #[test]
 fn extra_filter_is_applied() {
     let c = synthetic();
@@ -300,6 +442,12 @@ fn query_strategy() -> impl Strategy<Value = String> {
         Just("body:".to_string()),
         Just("tag:".to_string()),
         Just("city:".to_string()),
+        Just("topic:".to_string()),
+        Just("disiplin".to_string()),
+        Just("asn".to_string()),
+        Just("pns".to_string()),
+        Just("medsos".to_string()),
+        Just("viral".to_string()),
         Just("..".to_string()),
         Just("|".to_string()),
         Just(" ".to_string()),

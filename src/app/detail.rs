@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use crate::corpus::Corpus;
+use crate::lexicon::{Phrase, find_phrases};
 use crate::triage::{ArticleState, Decision};
 use crate::ui::wrap;
 
@@ -27,6 +28,9 @@ pub struct DocLine {
     pub spans: Vec<(String, SpanKind)>,
     /// Web addresses on this line, for terminals that make them clickable (OSC 8).
     pub links: Vec<Link>,
+    /// Byte ranges in [`DocLine::text`] holding a topic keyword ([`Marks::topics`]); each
+    /// range covers whole spans, so a span is either in a topic range or outside all of them.
+    pub topics: Vec<Range<usize>>,
 }
 
 /// A piece of a web address shown on one line (an address wrapped over several lines has a
@@ -48,6 +52,31 @@ impl DocLine {
     pub fn has_match(&self) -> bool {
         self.spans.iter().any(|(_, k)| *k == SpanKind::Match)
     }
+
+    /// The spans with, for each, whether it is a topic keyword (to be drawn in the topic
+    /// style on top of its kind's).
+    pub fn pieces(&self) -> impl Iterator<Item = (&str, SpanKind, bool)> + '_ {
+        let mut at = 0;
+        self.spans.iter().map(move |(text, kind)| {
+            let start = at;
+            at += text.len();
+            let topic = !text.is_empty()
+                && self
+                    .topics
+                    .iter()
+                    .any(|r| r.start <= start && start + text.len() <= r.end);
+            (text.as_str(), *kind, topic)
+        })
+    }
+}
+
+/// What the detail pane highlights: the query's terms ([`crate::query::Query::highlight_terms`],
+/// found as substrings and, stem-aware, as whole words) and the configured topics' keywords
+/// ([`crate::lexicon::Lexicon::all_topic_phrases`]), which are marked separately.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Marks<'a> {
+    pub terms: &'a [String],
+    pub topics: &'a [Phrase],
 }
 
 /// An article laid out for one width.
@@ -75,12 +104,28 @@ pub fn build(
     state: &ArticleState,
     ascii: bool,
 ) -> DetailDoc {
+    let marks = Marks { terms, topics: &[] };
+    build_marked(corpus, index, width, query, marks, state, ascii)
+}
+
+/// [`build`] with topic keywords highlighted as well.
+pub fn build_marked(
+    corpus: &Corpus,
+    index: usize,
+    width: usize,
+    query: &str,
+    marks: Marks<'_>,
+    state: &ArticleState,
+    ascii: bool,
+) -> DetailDoc {
     let glyphs = super::layout::glyphs(ascii);
     let mut out = Builder {
         glyphs,
         lines: Vec::new(),
         width,
-        terms,
+        terms: marks.terms,
+        phrases: marks.terms.iter().filter_map(|t| Phrase::new(t)).collect(),
+        topics: marks.topics,
     };
     if index < corpus.len() {
         fill(&mut out, corpus, index, state);
@@ -218,9 +263,19 @@ struct Builder<'a> {
     lines: Vec<DocLine>,
     width: usize,
     terms: &'a [String],
+    /// `terms` as stem-aware phrases, so `viral` also marks "diviralkan".
+    phrases: Vec<Phrase>,
+    topics: &'a [Phrase],
 }
 
 impl Builder<'_> {
+    /// Byte ranges of query matches and of topic keywords in `text`.
+    fn marks(&self, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+        let mut hits = find_terms(text, self.terms);
+        hits.extend(find_phrases(text, &self.phrases));
+        (merge(hits), find_phrases(text, self.topics))
+    }
+
     fn blank(&mut self) {
         if self.lines.last().is_some_and(|l| !l.spans.is_empty()) {
             self.lines.push(DocLine::default());
@@ -236,7 +291,7 @@ impl Builder<'_> {
             (prefix, pw)
         };
         let text = text.trim();
-        let hits = find_terms(text, self.terms);
+        let (hits, topics) = self.marks(text);
         let urls = find_urls(text);
         let bar = kind == SpanKind::Quote;
         for (n, range) in wrap::wrap(text, self.width - pw).into_iter().enumerate() {
@@ -251,7 +306,7 @@ impl Builder<'_> {
                 line.spans.push((lead, k));
             }
             push_links(&mut line, &range, &urls);
-            push_highlighted(&mut line, text, range, &hits, kind);
+            push_highlighted(&mut line, text, range, &hits, &topics, kind);
             self.lines.push(line);
         }
     }
@@ -262,7 +317,7 @@ impl Builder<'_> {
             self.paragraph(&text, "", SpanKind::Text);
             return;
         }
-        let hits = find_terms(value, self.terms);
+        let (hits, topics) = self.marks(value);
         let urls = find_urls(value);
         for (n, range) in wrap::wrap(value, self.width - LABEL)
             .into_iter()
@@ -276,7 +331,7 @@ impl Builder<'_> {
             };
             line.spans.push((lead, SpanKind::Label));
             push_links(&mut line, &range, &urls);
-            push_highlighted(&mut line, value, range, &hits, SpanKind::Text);
+            push_highlighted(&mut line, value, range, &hits, &topics, SpanKind::Text);
             self.lines.push(line);
         }
     }
@@ -343,29 +398,62 @@ pub fn find_urls(text: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
-/// Splits `text[range]` into plain and highlighted spans.
+/// Splits `text[range]` into plain and highlighted spans (query `hits` become
+/// [`SpanKind::Match`]) and records the parts inside `topics` in [`DocLine::topics`]. Both
+/// lists are sorted and non-overlapping.
 fn push_highlighted(
     line: &mut DocLine,
     text: &str,
     range: Range<usize>,
     hits: &[Range<usize>],
+    topics: &[Range<usize>],
     kind: SpanKind,
 ) {
-    let mut pos = range.start;
-    for h in hits {
-        let (s, e) = (h.start.max(range.start), h.end.min(range.end));
-        if s >= e {
-            continue;
-        }
-        if pos < s {
-            line.spans.push((text[pos..s].to_string(), kind));
-        }
-        line.spans.push((text[s..e].to_string(), SpanKind::Match));
-        pos = e;
+    let clip = |r: &Range<usize>| {
+        let (s, e) = (r.start.max(range.start), r.end.min(range.end));
+        (s < e).then_some(s..e)
+    };
+    let hits: Vec<Range<usize>> = hits.iter().filter_map(clip).collect();
+    let topics: Vec<Range<usize>> = topics.iter().filter_map(clip).collect();
+    let mut cuts: Vec<usize> = vec![range.start, range.end];
+    for r in hits.iter().chain(&topics) {
+        cuts.extend([r.start, r.end]);
     }
-    if pos < range.end {
-        line.spans.push((text[pos..range.end].to_string(), kind));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let base = line.spans.iter().map(|(s, _)| s.len()).sum::<usize>();
+    let inside =
+        |rs: &[Range<usize>], s: usize, e: usize| rs.iter().any(|r| r.start <= s && e <= r.end);
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        let k = if inside(&hits, s, e) {
+            SpanKind::Match
+        } else {
+            kind
+        };
+        // Both lists are merged, so neighbouring pieces always differ in kind or topic.
+        line.spans.push((text[s..e].to_string(), k));
+        if inside(&topics, s, e) {
+            let at = base + s - range.start;
+            match line.topics.last_mut() {
+                Some(t) if t.end == at => t.end = at + (e - s),
+                _ => line.topics.push(at..at + (e - s)),
+            }
+        }
     }
+}
+
+/// Sorts ranges and merges those that overlap or touch.
+fn merge(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in found {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
 }
 
 /// Byte ranges of case-insensitive occurrences of `terms` in `text`, sorted, not overlapping.
@@ -391,15 +479,7 @@ pub fn find_terms(text: &str, terms: &[String]) -> Vec<Range<usize>> {
             }
         }
     }
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in found {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
+    merge(found)
 }
 
 #[cfg(test)]
@@ -410,6 +490,7 @@ mod tests {
     fn finds_terms_case_insensitively_and_merges() {
         let t = "TikTok dan tiktokan";
         assert_eq!(find_terms(t, &["tiktok".into()]), vec![0..6, 11..17]);
+        assert_eq!(find_terms(t, &["TIKTOK".into()]), vec![0..6, 11..17]);
         assert_eq!(
             find_terms(t, &["tik".into(), "tiktok".into()]),
             vec![0..6, 11..17]
@@ -476,10 +557,83 @@ mod tests {
             text,
             0..text.len(),
             std::slice::from_ref(&(5..11)),
+            &[],
             SpanKind::Text,
         );
         assert_eq!(line.text(), text);
         assert!(line.has_match());
         assert_eq!(line.spans[1], ("TikTok".to_string(), SpanKind::Match));
+        assert!(line.topics.is_empty());
+        // A topic range overlapping a match: pieces split at every boundary, and the topic
+        // range (in line coordinates, after the prefix span) covers whole pieces.
+        let mut line = DocLine::default();
+        line.spans.push(("> ".to_string(), SpanKind::QuoteBar));
+        let (hit, topic) = (5..11, 8..18);
+        push_highlighted(
+            &mut line,
+            text,
+            5..18,
+            std::slice::from_ref(&hit),
+            std::slice::from_ref(&topic),
+            SpanKind::Quote,
+        );
+        let pieces: Vec<(&str, SpanKind, bool)> = line.pieces().collect();
+        assert_eq!(
+            pieces,
+            [
+                ("> ", SpanKind::QuoteBar, false),
+                ("Tik", SpanKind::Match, false),
+                ("Tok", SpanKind::Match, true),
+                (" sambil", SpanKind::Quote, true),
+            ]
+        );
+        assert_eq!(line.topics, vec![5..15_usize]);
+    }
+
+    #[test]
+    fn query_terms_match_inflections_and_topics_are_marked_apart() {
+        let mut a = crate::model::Article::default();
+        a.meta.title = "Video viral".into();
+        a.meta.source_path = "a.txt".into();
+        a.body.body = vec!["Ia diviralkan lalu ditegur oleh Inspektorat.".into()];
+        let corpus = Corpus::from_articles(vec![a]);
+        let lex = crate::lexicon::Lexicon::default();
+        let topics = lex.topic_phrases("disiplin").expect("built-in topic");
+        let terms = ["viral".to_string()];
+        let marks = Marks {
+            terms: &terms,
+            topics: &topics,
+        };
+        let doc = build_marked(
+            &corpus,
+            0,
+            80,
+            "viral",
+            marks,
+            &ArticleState::default(),
+            false,
+        );
+        let body = doc
+            .lines
+            .iter()
+            .find(|l| l.text().starts_with("Ia "))
+            .expect("body line");
+        let matched: Vec<&str> = body
+            .pieces()
+            .filter(|p| p.1 == SpanKind::Match)
+            .map(|p| p.0)
+            .collect();
+        assert_eq!(matched, ["diviralkan"]);
+        let topical: Vec<&str> = body.pieces().filter(|p| p.2).map(|p| p.0).collect();
+        assert_eq!(topical, ["ditegur", "Inspektorat"]);
+        // Topic keywords are not query matches: n/N only visits the title and this line.
+        assert_eq!(doc.matches.len(), 2);
+        let plain = build(&corpus, 0, 80, "", &[], &ArticleState::default(), false);
+        assert!(
+            plain
+                .lines
+                .iter()
+                .all(|l| l.topics.is_empty() && !l.has_match())
+        );
     }
 }

@@ -125,7 +125,7 @@ pub fn restore(app: &mut App, path: &Path) -> Result<bool, String> {
             saved.version
         ));
     }
-    let query = Query::parse(&saved.query).map_err(|e| {
+    let query = Query::parse_with(&saved.query, &app.lexicon).map_err(|e| {
         format!(
             "the saved query {:?} no longer parses ({e}); starting afresh",
             crate::text::sanitize(&saved.query)

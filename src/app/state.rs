@@ -173,6 +173,10 @@ pub struct App {
     pub remote: bool,
     /// An article id to put the cursor on when it shows up in results (session restore).
     pub restore_cursor: Option<String>,
+    /// Synonyms, the stemmer's exceptions and topics: how queries are read.
+    pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
+    /// Every topic's keywords, underlined in the detail pane.
+    pub topic_phrases: Vec<crate::lexicon::Phrase>,
 }
 
 impl App {
@@ -220,6 +224,8 @@ impl App {
             hyperlinks: false,
             remote: false,
             restore_cursor: None,
+            lexicon: std::sync::Arc::new(crate::lexicon::Lexicon::default()),
+            topic_phrases: crate::lexicon::Lexicon::builtin().all_topic_phrases(),
         }
     }
 
@@ -440,12 +446,15 @@ impl App {
                 self.detail_scroll = 0;
             }
             let terms = self.query.highlight_terms();
-            self.detail = Some(detail::build(
+            self.detail = Some(detail::build_marked(
                 &self.corpus,
                 index,
                 width,
                 self.query.source(),
-                &terms,
+                detail::Marks {
+                    terms: &terms,
+                    topics: &self.topic_phrases,
+                },
                 &state,
                 self.ascii,
             ));

@@ -103,7 +103,7 @@ fn search_bar(app: &mut App, action: Action) -> Effect {
 /// Parses the edited input; a valid query starts a search, an invalid one is reported and
 /// the previous results stay.
 fn requery(app: &mut App) -> Effect {
-    match Query::parse(&app.input) {
+    match Query::parse_with(&app.input, &app.lexicon) {
         Err(e) => {
             app.set_message(format!("invalid query: {e}"), MessageKind::Error);
             Effect::None

@@ -79,10 +79,19 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         .take(usize::from(inner.height))
         .enumerate()
     {
+        // Topic keywords are underlined on top of their kind's style (a `topic` theme role
+        // would make this configurable).
         let spans: Vec<Span<'_>> = line
-            .spans
-            .iter()
-            .map(|(text, kind)| Span::styled(text.as_str(), theme.span(*kind)))
+            .pieces()
+            .map(|(text, kind, topic)| {
+                let style = theme.span(kind);
+                let style = if topic {
+                    style.add_modifier(ratatui::style::Modifier::UNDERLINED)
+                } else {
+                    style
+                };
+                Span::styled(text, style)
+            })
             .collect();
         let y = inner.y + row as u16;
         put_line(buf, inner, y, &Line::from(spans));
