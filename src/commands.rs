@@ -82,7 +82,9 @@ pub fn load_corpus(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport>
     Ok(report)
 }
 
-fn nothing_loaded(paths: &[PathBuf], report: &LoadReport) -> String {
+/// What to tell the user when a load gave no article at all (the CLI's error line, and the
+/// browser's status line after a background load).
+pub fn nothing_loaded(paths: &[PathBuf], report: &LoadReport) -> String {
     let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
     let shown = shown.join(", ");
     match report.skipped.as_slice() {

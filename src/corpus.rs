@@ -1,6 +1,7 @@
 //! A loaded corpus: resident metadata plus bodies fetched on demand.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Article, Body, Meta};
 
@@ -27,12 +28,19 @@ impl BodySource for MemoryBodies {
 pub struct Corpus {
     metas: Arc<Vec<Meta>>,
     bodies: Arc<dyn BodySource>,
+    /// Process-unique identity of this article list (see [`Corpus::identity`]).
+    identity: u64,
 }
+
+/// Identities are handed out from one counter, so two corpora built at different times never
+/// share one, even when they have the same length.
+static NEXT_IDENTITY: AtomicU64 = AtomicU64::new(1);
 
 impl std::fmt::Debug for Corpus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Corpus")
             .field("len", &self.metas.len())
+            .field("identity", &self.identity)
             .finish()
     }
 }
@@ -48,7 +56,16 @@ impl Corpus {
         Corpus {
             metas: Arc::new(metas),
             bodies,
+            identity: NEXT_IDENTITY.fetch_add(1, Ordering::Relaxed),
         }
+    }
+
+    /// A process-unique number for this list of articles; clones share it. Anything that
+    /// caches corpus indices (the search memo, the facet index) keys on it, since a newer
+    /// corpus (reloaded, or grown while loading) may add, remove or reorder articles, and a
+    /// length comparison cannot tell.
+    pub fn identity(&self) -> u64 {
+        self.identity
     }
 
     pub fn from_articles(articles: Vec<Article>) -> Corpus {

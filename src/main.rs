@@ -37,25 +37,31 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
             "not a terminal; use `warta list`, `warta search` or `warta show` for plain output"
         );
     }
-    // The summary and skip reasons go to the status line, not to a screen about to be replaced.
-    let quiet = warta::cli::GlobalOpts {
-        quiet: true,
-        ..cli.global.clone()
+    // The browser is on screen at once; the corpus is loaded behind it (the cached one
+    // first), and the summary and skip reasons arrive in the status line.
+    let inputs = if cli.paths.is_empty() {
+        warta::loader::embedded_inputs()
+    } else {
+        cli.paths
+            .iter()
+            .cloned()
+            .map(warta::loader::Input::Path)
+            .collect()
     };
-    let report = commands::load_corpus(&cli.paths, &quiet)?;
-    let summary = report.summary();
-    let mut warnings = report.warnings.clone();
-    warnings.extend(report.skipped.iter().map(|s| s.to_string()));
     warta::tui::run(
-        report.corpus,
+        warta::corpus::Corpus::default(),
         warta::tui::TuiOptions {
             config_path: cli.global.config.clone(),
-            load_summary: summary,
-            load_warnings: warnings,
+            load_summary: String::new(),
+            load_warnings: Vec::new(),
             store: warta::tui::open_store(cli.global.data_dir.clone()),
             browse: cli.browse,
             paths: cli.paths.clone(),
             data_dir: cli.global.data_dir.clone(),
+            load: Some(warta::tui::BackgroundLoad {
+                inputs,
+                options: commands::load_options(&cli.global),
+            }),
         },
     )
 }

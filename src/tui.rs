@@ -54,6 +54,7 @@ use crate::cli::BrowseOpts;
 use crate::config;
 use crate::corpus::Corpus;
 use crate::keymap::Keymap;
+use crate::loader::{self, Input, LoadEvent, LoadOptions, LoadReport, Phase};
 use crate::triage::Store;
 use crate::ui;
 
@@ -72,6 +73,16 @@ pub struct TuiOptions {
     pub paths: Vec<PathBuf>,
     /// `--data-dir`/`WARTA_DATA_DIR`, where the session is saved next to triage state.
     pub data_dir: Option<PathBuf>,
+    /// Load these inputs in the background, showing each corpus the loader hands over
+    /// (the cached one at once on a warm start, growing snapshots on a cold one); `None`
+    /// when the corpus given to [`run`] is all there is.
+    pub load: Option<BackgroundLoad>,
+}
+
+/// A load that runs while the browser is already on screen.
+pub struct BackgroundLoad {
+    pub inputs: Vec<Input>,
+    pub options: LoadOptions,
 }
 
 /// The store for `data_dir` (from `--data-dir` / `WARTA_DATA_DIR`), else the platform data
@@ -86,6 +97,10 @@ pub fn open_store(data_dir: Option<PathBuf>) -> Store {
 }
 
 enum Msg {
+    /// Progress or a corpus to show from the background load.
+    Load(LoadEvent),
+    /// The background load is over.
+    Loaded(Box<LoadReport>),
     Key(KeyEvent),
     Mouse(MouseInput),
     Resize(u16, u16),
@@ -94,6 +109,13 @@ enum Msg {
     Signal(i32),
     /// The terminal cannot be read any more (hang-up): leave instead of spinning.
     InputClosed,
+}
+
+/// What the search worker is sent. One channel for both keeps them in order: a request
+/// made right after a corpus was replaced is searched on that corpus.
+enum Work {
+    Corpus(Corpus),
+    Search(SearchRequest),
 }
 
 /// How the loop ended.
@@ -169,6 +191,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     }
     let cfg = config::load(opts.config_path.as_deref());
     let mut app = App::new(corpus.clone(), cfg.keymap.key_help());
+    app.corpus_loading = opts.load.is_some();
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     app.theme = cfg.theme;
     app.topic_phrases = cfg.lexicon.all_topic_phrases();
@@ -218,9 +241,20 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     }
 
     let (tx, rx) = mpsc::channel::<Msg>();
-    let (req_tx, req_rx) = mpsc::channel::<SearchRequest>();
+    let (work_tx, work_rx) = mpsc::channel::<Work>();
     let latest = Arc::new(AtomicU64::new(0));
-    spawn_search_worker(corpus, req_rx, tx.clone(), Arc::clone(&latest))?;
+    spawn_search_worker(corpus, work_rx, tx.clone(), Arc::clone(&latest))?;
+    // Started before the terminal is set up, so the cache is being read while the first
+    // (empty) frame is drawn.
+    let mut load_ui = LoadUi {
+        restored: restored == Ok(true),
+        ..LoadUi::default()
+    };
+    if let Some(load) = opts.load.take() {
+        spawn_loader(load, tx.clone())?;
+        load_ui.running = true;
+        show_progress(&mut app, &mut load_ui, "starting\u{2026}".to_string());
+    }
     // SIGTSTP and SIGCONT are caught so an external `kill -TSTP` suspends through the same
     // restore path as ctrl-z, and a resume after an uncatchable SIGSTOP repaints. signal-hook
     // installs its handlers even when the parent left a signal ignored (`trap '' HUP`).
@@ -251,12 +285,14 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
         latest.store(req.generation, Ordering::SeqCst);
         // The worker lives as long as `req_rx`; a send error means it died, which the loop
         // reports as a message rather than a crash.
-        let _ = req_tx.send(req);
+        let _ = work_tx.send(Work::Search(req));
         let mut ctx = Ctx {
             keymap: &cfg.keymap,
-            req_tx: &req_tx,
+            work_tx: &work_tx,
             latest: &latest,
             store: store.as_mut(),
+            load: load_ui,
+            paths: &opts.paths,
         };
         event_loop(&mut terminal, &mut app, &mut ctx, &rx)
     };
@@ -282,10 +318,109 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
 /// What the loop works with besides the app.
 struct Ctx<'a> {
     keymap: &'a Keymap,
-    req_tx: &'a Sender<SearchRequest>,
+    work_tx: &'a Sender<Work>,
     /// The newest request's generation, which the worker polls to abandon stale scans.
     latest: &'a AtomicU64,
     store: Option<&'a mut Store>,
+    load: LoadUi,
+    /// The corpus paths as given, for the "nothing loaded" message.
+    paths: &'a [PathBuf],
+}
+
+/// What the status line shows about the background load.
+#[derive(Default)]
+struct LoadUi {
+    running: bool,
+    /// The progress text last put in the status line: replaced by newer progress, while a
+    /// message set by anything else is left alone.
+    line: Option<String>,
+    phase: Option<Phase>,
+    /// The cached corpus was shown before the files were checked.
+    shown_cached: bool,
+    /// A saved session was restored at start (said in the final summary).
+    restored: bool,
+}
+
+/// Puts a progress line in the status line unless something else is being said there.
+fn show_progress(app: &mut App, load: &mut LoadUi, text: String) {
+    let ours = match &app.message {
+        None => true,
+        Some(m) => load.line.as_deref() == Some(m.text.as_str()),
+    };
+    if ours {
+        app.set_message(text.clone(), MessageKind::Info);
+        load.line = Some(text);
+    }
+}
+
+/// Shows `corpus` from now on: the worker gets it first, then the search for it.
+fn install_corpus(app: &mut App, ctx: &mut Ctx<'_>, corpus: Corpus) {
+    if ctx.work_tx.send(Work::Corpus(corpus.clone())).is_err() {
+        app.set_message(
+            "search worker stopped; results are stale",
+            MessageKind::Error,
+        );
+        return;
+    }
+    let req = app.replace_corpus(corpus);
+    send_search(app, ctx, req);
+}
+
+fn on_load_event(app: &mut App, ctx: &mut Ctx<'_>, event: LoadEvent) {
+    match event {
+        LoadEvent::Progress(p) => {
+            ctx.load.phase = Some(p.phase);
+            let text = match p.phase {
+                Phase::Walking if ctx.load.shown_cached => {
+                    "checking files for changes\u{2026}".to_string()
+                }
+                _ => p.line(),
+            };
+            show_progress(app, &mut ctx.load, text);
+        }
+        LoadEvent::Corpus(corpus) => {
+            if ctx.load.phase == Some(Phase::ReadingCache) {
+                ctx.load.shown_cached = true;
+            }
+            install_corpus(app, ctx, corpus);
+        }
+    }
+}
+
+fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
+    ctx.load.running = false;
+    app.corpus_loading = false;
+    if report.corpus.is_empty() {
+        let text = crate::commands::nothing_loaded(ctx.paths, &report);
+        app.set_message(text, MessageKind::Error);
+        ctx.load.line = None;
+    }
+    if report.corpus.identity() != app.corpus.identity() {
+        install_corpus(app, ctx, report.corpus.clone());
+    } else {
+        // Nothing to replace; a session cursor not found by now never will be.
+        app.fix_view();
+    }
+    if report.corpus.is_empty() {
+        return;
+    }
+    let mut text = report.summary();
+    if ctx.load.shown_cached {
+        text = format!(
+            "checked {} files: {} changed; {text}",
+            loader::thousands(report.files_seen as u64),
+            loader::thousands(report.files_changed as u64)
+        );
+    }
+    let mut warnings = report.warnings.clone();
+    warnings.extend(report.skipped.iter().map(|s| s.to_string()));
+    if let Some(w) = warnings.first() {
+        text = format!("{text}; {} skipped, first: {w}", warnings.len());
+    } else if ctx.load.restored {
+        text.push_str("; last session restored");
+    }
+    show_progress(app, &mut ctx.load, text);
+    ctx.load.line = None;
 }
 
 fn event_loop(
@@ -363,6 +498,14 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::Signal(sig) => return Step::Exit(Exit::Signal(sig)),
         Msg::InputClosed => return Step::Exit(Exit::Signal(SIGHUP)),
         Msg::Results(r) => return Step::Continue(app.apply_results(r)),
+        Msg::Load(event) => {
+            on_load_event(app, ctx, event);
+            return Step::Continue(true);
+        }
+        Msg::Loaded(report) => {
+            on_loaded(app, ctx, *report);
+            return Step::Continue(true);
+        }
         Msg::Resize(w, h) => Action::Resize(w, h),
         Msg::Mouse(m) => Action::Mouse(m),
         Msg::Key(key) if is_suspend_key(&key) => return Step::Suspend,
@@ -463,7 +606,7 @@ fn repaint(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Re
 
 fn send_search(app: &mut App, ctx: &Ctx<'_>, req: SearchRequest) {
     ctx.latest.store(req.generation, Ordering::SeqCst);
-    if ctx.req_tx.send(req).is_err() {
+    if ctx.work_tx.send(Work::Search(req)).is_err() {
         app.searching = false;
         app.set_message(
             "search worker stopped; results are stale",
@@ -477,8 +620,8 @@ fn send_search(app: &mut App, ctx: &Ctx<'_>, req: SearchRequest) {
 /// early, so typing fast never builds a backlog: the last keystroke waits only for its own
 /// search.
 fn spawn_search_worker(
-    corpus: Corpus,
-    requests: Receiver<SearchRequest>,
+    mut corpus: Corpus,
+    work: Receiver<Work>,
     tx: Sender<Msg>,
     latest: Arc<AtomicU64>,
 ) -> anyhow::Result<()> {
@@ -486,10 +629,22 @@ fn spawn_search_worker(
         .name("warta-search".into())
         .spawn(move || {
             let mut memo = SearchMemo::default();
-            while let Ok(mut req) = requests.recv() {
-                while let Ok(newer) = requests.try_recv() {
-                    req = newer;
+            while let Ok(first) = work.recv() {
+                let mut request = None;
+                for w in std::iter::once(first).chain(std::iter::from_fn(|| work.try_recv().ok())) {
+                    match w {
+                        Work::Corpus(c) => {
+                            corpus = c;
+                            // Keyed by corpus identity anyway; dropping it frees the old
+                            // corpus's facet index now.
+                            memo = SearchMemo::default();
+                        }
+                        Work::Search(r) => request = Some(r),
+                    }
                 }
+                let Some(req) = request else {
+                    continue;
+                };
                 let generation = req.generation;
                 let stale = || latest.load(Ordering::Relaxed) != generation;
                 let Some(results) = search::execute_cancellable(&corpus, &req, &mut memo, &stale)
@@ -502,6 +657,22 @@ fn spawn_search_worker(
             }
         })
         .context("cannot start the search thread")?;
+    Ok(())
+}
+
+/// Runs the background load, forwarding its events to the loop, and the report at the end.
+/// If the app has quit meanwhile, the sends fail and the load just finishes unseen.
+fn spawn_loader(load: BackgroundLoad, tx: Sender<Msg>) -> anyhow::Result<()> {
+    thread::Builder::new()
+        .name("warta-loader".into())
+        .spawn(move || {
+            let events = tx.clone();
+            let report = loader::load_staged(&load.inputs, &load.options, &mut |event| {
+                let _ = events.send(Msg::Load(event));
+            });
+            let _ = tx.send(Msg::Loaded(Box::new(report)));
+        })
+        .context("cannot start the loader thread")?;
     Ok(())
 }
 

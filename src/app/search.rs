@@ -35,11 +35,15 @@ type HashMapState = std::collections::HashMap<String, ArticleState>;
 
 /// What the last search matched before facet filters, so a query that only narrows the
 /// previous one (typing another character) rescans those matches instead of the corpus.
+///
+/// Both parts hold corpus indices, so both are tagged with the [`Corpus::identity`] they were
+/// computed on and ignored for any other corpus: a corpus replaced while loading or reloading
+/// can have the same length and different articles at the same indices.
 #[derive(Debug, Default)]
 pub struct SearchMemo {
-    last: Option<(Query, Vec<usize>)>,
-    /// The corpus's facet values, interned on the first search.
-    index: Option<FacetIndex>,
+    last: Option<(u64, Query, Vec<usize>)>,
+    /// The corpus's facet values, interned on the first search over it.
+    index: Option<(u64, FacetIndex)>,
 }
 
 /// Runs a request from scratch.
@@ -63,8 +67,11 @@ pub fn execute_cancellable(
 ) -> Option<SearchResults> {
     let none = Filters::default();
     let triage: &HashMapState = &req.triage;
+    let identity = corpus.identity();
     let candidates = match &memo.last {
-        Some((prev, cands)) if req.query.refines(prev) => Some(cands.as_slice()),
+        Some((id, prev, cands)) if *id == identity && req.query.refines(prev) => {
+            Some(cands.as_slice())
+        }
         _ => None,
     };
     let base = query::search_in(
@@ -98,10 +105,10 @@ pub fn execute_cancellable(
             .collect()
     };
     let hit_idx: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    if !memo.index.as_ref().is_some_and(|i| i.fits(corpus)) {
-        memo.index = Some(FacetIndex::build(corpus));
-    }
-    let index = memo.index.as_ref().expect("built above");
+    let index = match &mut memo.index {
+        Some((id, index)) if *id == identity && index.fits(corpus) => &*index,
+        slot => &slot.insert((identity, FacetIndex::build(corpus))).1,
+    };
     // Triage facets first: while triaging they are the ones used most.
     let order: Vec<Facet> = Facet::TRIAGE.into_iter().chain(Facet::ALL).collect();
     let mut facet_list = index.counts(corpus, &base_idx, &req.filters, &order, triage);
@@ -112,7 +119,7 @@ pub fn execute_cancellable(
         }
     }
     let histogram = facets::month_histogram(corpus, &hit_idx);
-    memo.last = Some((req.query.clone(), base_idx));
+    memo.last = Some((identity, req.query.clone(), base_idx));
     Some(SearchResults {
         generation: req.generation,
         hits,
@@ -164,7 +171,7 @@ mod tests {
         let corpus = seeds();
         let mut memo = SearchMemo::default();
         let first = execute_with(&corpus, &request("", 1), &mut memo);
-        assert!(memo.index.as_ref().is_some_and(|i| i.fits(&corpus)));
+        assert!(memo.index.as_ref().is_some_and(|(_, i)| i.fits(&corpus)));
         let outlets = first
             .facets
             .iter()

@@ -177,6 +177,9 @@ pub struct App {
     pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
     /// Every topic's keywords, underlined in the detail pane.
     pub topic_phrases: Vec<crate::lexicon::Phrase>,
+    /// The corpus is still being loaded in the background: newer corpora will follow, so a
+    /// session's cursor article not found yet may still arrive.
+    pub corpus_loading: bool,
 }
 
 impl App {
@@ -226,6 +229,7 @@ impl App {
             restore_cursor: None,
             lexicon: std::sync::Arc::new(crate::lexicon::Lexicon::default()),
             topic_phrases: crate::lexicon::Lexicon::builtin().all_topic_phrases(),
+            corpus_loading: false,
         }
     }
 
@@ -320,15 +324,69 @@ impl App {
         }
     }
 
+    /// Installs a newer corpus (a background load's next step, or a reload) and returns the
+    /// search to run on it. The query, filters and sort stay; every corpus index the app
+    /// holds (results, selection, prompt targets, pending move) is carried over by article
+    /// id, so the view stays valid until the new results arrive; articles that are gone are
+    /// dropped. The cursor stays on the same article when it still exists, else on the same
+    /// row. The laid-out detail is dropped: the same index may now be another article.
+    pub fn replace_corpus(&mut self, corpus: Corpus) -> SearchRequest {
+        let old = std::mem::replace(&mut self.corpus, corpus);
+        let new = &self.corpus;
+        let (by_place, by_id) = id_index(new);
+        // Copies of one article share an id: the copy from the same file is the same row.
+        let remap = |i: usize| -> Option<usize> {
+            let meta = old.metas().get(i)?;
+            by_place
+                .get(&(meta.id.as_str(), meta.source_path.as_str()))
+                .or_else(|| by_id.get(meta.id.as_str()))
+                .copied()
+        };
+        let cursor_target = self.selected().and_then(remap);
+        let row = self.cursor;
+        self.hits = std::mem::take(&mut self.hits)
+            .into_iter()
+            .filter_map(|h| {
+                remap(h.index).map(|index| Hit {
+                    index,
+                    score: h.score,
+                })
+            })
+            .collect();
+        self.selection = self.selection.iter().filter_map(|&i| remap(i)).collect();
+        if let Some(p) = &mut self.prompt {
+            p.targets = p.targets.iter().filter_map(|&i| remap(i)).collect();
+        }
+        self.pending_move = match self.pending_move {
+            Some(PendingMove::To(i)) => remap(i).map(PendingMove::To),
+            other => other,
+        };
+        self.cursor = cursor_target
+            .and_then(|t| self.hits.iter().position(|h| h.index == t))
+            .unwrap_or(row);
+        if cursor_target.is_none() {
+            self.detail_scroll = 0;
+        }
+        self.detail = None;
+        self.recount();
+        self.fix_view();
+        self.request()
+    }
+
     /// Installs search results; returns false (and changes nothing) when they are stale.
     pub fn apply_results(&mut self, r: SearchResults) -> bool {
         if r.generation != self.generation {
             return false;
         }
-        let selected = match self.restore_cursor.take() {
-            Some(id) => self.corpus.find_id(&id).ok().or(self.selected()),
-            None => self.selected(),
-        };
+        let restored = self
+            .restore_cursor
+            .as_deref()
+            .and_then(|id| self.corpus.find_id(id).ok());
+        // While loading, the article may simply not have been parsed yet: keep looking.
+        if restored.is_some() || !self.corpus_loading {
+            self.restore_cursor = None;
+        }
+        let selected = restored.or(self.selected());
         self.hits = r.hits;
         self.cursor = selected
             .and_then(|sel| self.hits.iter().position(|h| h.index == sel))
@@ -467,6 +525,21 @@ impl App {
             .as_ref()
             .map_or(0, |d| d.lines.len().saturating_sub(self.detail_height()))
     }
+}
+
+type PlaceIndex<'a> = std::collections::HashMap<(&'a str, &'a str), usize>;
+
+/// The first index of each (id, source file) and of each id in `corpus`.
+fn id_index(corpus: &Corpus) -> (PlaceIndex<'_>, std::collections::HashMap<&str, usize>) {
+    let mut places = PlaceIndex::with_capacity(corpus.len());
+    let mut ids = std::collections::HashMap::with_capacity(corpus.len());
+    for (i, m) in corpus.metas().iter().enumerate() {
+        places
+            .entry((m.id.as_str(), m.source_path.as_str()))
+            .or_insert(i);
+        ids.entry(m.id.as_str()).or_insert(i);
+    }
+    (places, ids)
 }
 
 /// The smallest change to `offset` that keeps row `cursor` inside a window of `height` rows.

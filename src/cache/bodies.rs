@@ -65,7 +65,8 @@ enum BodyLoc {
 /// Bodies of a loaded corpus: some in memory (embedded inputs, or when caching is off or
 /// failed), the rest read lazily from the cache's body files.
 pub struct LoadedBodies {
-    mem: Vec<Body>,
+    /// Shared, so the snapshots shown while a load is still running cost no body copies.
+    mem: Vec<Arc<Body>>,
     files: Vec<Arc<BodyFile>>,
     locs: Vec<BodyLoc>,
 }
@@ -79,7 +80,7 @@ impl LoadedBodies {
         }
     }
 
-    pub(crate) fn push_mem(&mut self, body: Body) {
+    pub(crate) fn push_mem(&mut self, body: Arc<Body>) {
         self.locs.push(BodyLoc::Mem(self.mem.len() as u32));
         self.mem.push(body);
     }
@@ -102,7 +103,7 @@ impl BodySource for LoadedBodies {
             Some(BodyLoc::Mem(i)) => self
                 .mem
                 .get(*i as usize)
-                .cloned()
+                .map(|b| Body::clone(b))
                 .ok_or_else(|| format!("no article at index {index}")),
             Some(BodyLoc::Disk { file, at, len, h }) => match self.files.get(*file as usize) {
                 Some(f) => f.read(*at, *len, *h),

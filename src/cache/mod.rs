@@ -34,7 +34,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::loader::{SkipReason, Skipped};
-use crate::model::{Article, Meta, PARSER_VERSION};
+use crate::model::{Body, Meta, PARSER_VERSION};
 
 mod bodies;
 mod info;
@@ -159,10 +159,12 @@ pub(crate) struct FileStamp {
     pub mtime_ns: i128,
 }
 
-/// A file parsed during this load, to be written to the cache.
+/// A file parsed during this load, to be written to the cache. Bodies are shared so that a
+/// snapshot of a load in progress can show them without a copy.
 pub(crate) struct FreshFile {
     pub stamp: FileStamp,
-    pub articles: Vec<Article>,
+    pub metas: Vec<Meta>,
+    pub bodies: Vec<Arc<Body>>,
     pub skipped: Vec<Skipped>,
     pub notes: Vec<String>,
 }
@@ -313,6 +315,17 @@ impl RootCache {
         }
     }
 
+    /// Every cached file not [`take`](Self::take)n yet: before validation, all of them
+    /// (what a warm start shows at once); after it, the files that have vanished.
+    pub(crate) fn files(&self) -> impl Iterator<Item = &CachedFile> {
+        self.files.values()
+    }
+
+    /// Takes every cached file out, leaving the cache empty (open it again to validate).
+    pub(crate) fn drain_files(&mut self) -> impl Iterator<Item = CachedFile> + '_ {
+        self.files.drain().map(|(_, f)| f)
+    }
+
     /// The handle on the current body file (what [`take`](Self::take)n entries point into).
     pub(crate) fn body_file(&self) -> Option<Arc<BodyFile>> {
         self.body_file.clone()
@@ -401,9 +414,9 @@ impl RootCache {
             .par_iter()
             // Nested: one JSONL file can hold most of a corpus.
             .map(|f| {
-                f.articles
+                f.bodies
                     .par_iter()
-                    .map(|a| serde_json::to_vec(&a.body))
+                    .map(|b| serde_json::to_vec(&**b))
                     .collect::<Result<_, _>>()
             })
             .collect::<Result<_, _>>()?;
@@ -411,12 +424,12 @@ impl RootCache {
         let mut w = BufWriter::with_capacity(1 << 20, &mut out);
         for (f, bodies) in fresh.iter().zip(encoded) {
             let mut articles = Vec::with_capacity(bodies.len());
-            for (a, bytes) in f.articles.iter().zip(bodies) {
+            for (meta, bytes) in f.metas.iter().zip(bodies) {
                 w.write_all(&bytes)?;
                 w.write_all(b"\n")?;
                 let len = bytes.len() as u64;
                 articles.push(CachedArticle {
-                    m: a.meta.clone(),
+                    m: meta.clone(),
                     at: pos,
                     len,
                     h: xxhash_rust::xxh3::xxh3_64(&bytes),

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::cache::{CachedFile, FileStamp, FreshFile, LoadedBodies, RootCache};
+use crate::cache::{BodyFile, CachedFile, FileStamp, FreshFile, LoadedBodies, RootCache};
 use crate::corpus::Corpus;
 use crate::model::{Article, Body, Format, Meta};
 use crate::text::{DecodeError, decode};
@@ -359,6 +359,8 @@ pub struct LoadReport {
     pub duplicate_ids: usize,
     /// Bytes of input files read and parsed (not counting the cache).
     pub bytes_read: u64,
+    /// Files new, changed or vanished since the cache was written (every file without one).
+    pub files_changed: usize,
     pub elapsed: Duration,
 }
 
@@ -469,14 +471,17 @@ fn internal_error() -> SkipReason {
 }
 
 /// One file's contribution to the corpus, before the global ordering.
+#[derive(Clone)]
 struct Unit {
     path: String,
     metas: Vec<Meta>,
     bodies: Vec<PendingBody>,
 }
 
+#[derive(Clone)]
 enum PendingBody {
-    Mem(Body),
+    Mem(Arc<Body>),
+    /// In the load's body file number `file`.
     Disk {
         file: u32,
         at: u64,
@@ -489,12 +494,29 @@ impl Unit {
     fn from_articles(path: String, articles: Vec<Article>) -> Unit {
         let (metas, bodies) = articles
             .into_iter()
-            .map(|a| (a.meta, PendingBody::Mem(a.body)))
+            .map(|a| (a.meta, PendingBody::Mem(Arc::new(a.body))))
             .unzip();
         Unit {
             path,
             metas,
             bodies,
+        }
+    }
+
+    fn from_fresh(f: FreshFile) -> Unit {
+        Unit {
+            path: f.stamp.path,
+            metas: f.metas,
+            bodies: f.bodies.into_iter().map(PendingBody::Mem).collect(),
+        }
+    }
+
+    /// A copy of a file parsed during this load, for a snapshot.
+    fn copy_fresh(f: &FreshFile) -> Unit {
+        Unit {
+            path: f.stamp.path.clone(),
+            metas: f.metas.clone(),
+            bodies: f.bodies.iter().cloned().map(PendingBody::Mem).collect(),
         }
     }
 
@@ -524,7 +546,150 @@ impl Unit {
             bodies,
         }
     }
+
+    /// A copy of a cached file's articles, for a corpus shown before the load is over.
+    fn copy_cached(f: &CachedFile, file: u32) -> Unit {
+        Unit {
+            path: f.path.clone(),
+            metas: f.articles.iter().map(|a| a.m.clone()).collect(),
+            bodies: f
+                .articles
+                .iter()
+                .map(|a| PendingBody::Disk {
+                    file,
+                    at: a.at,
+                    len: a.len,
+                    h: a.h,
+                })
+                .collect(),
+        }
+    }
 }
+
+/// Orders units (by source path, then record), drops a file reached through two inputs, and
+/// joins them into a corpus. Returns the corpus and how many files gave articles.
+fn assemble(mut units: Vec<Unit>, files: &[Arc<BodyFile>]) -> (Corpus, usize) {
+    // Deterministic order whatever the input order or thread timing.
+    units.sort_by(|a, b| a.path.cmp(&b.path));
+    units.dedup_by(|b, a| a.path == b.path);
+    let mut bodies = LoadedBodies::new();
+    for f in files {
+        bodies.add_file(Arc::clone(f));
+    }
+    let mut files_loaded = 0;
+    let mut metas = Vec::with_capacity(units.iter().map(|u| u.metas.len()).sum());
+    for u in units {
+        if !u.metas.is_empty() {
+            files_loaded += 1;
+        }
+        metas.extend(u.metas);
+        for b in u.bodies {
+            match b {
+                PendingBody::Mem(body) => bodies.push_mem(body),
+                PendingBody::Disk { file, at, len, h } => bodies.push_disk(file, at, len, h),
+            }
+        }
+    }
+    (Corpus::new(metas, Arc::new(bodies)), files_loaded)
+}
+
+/// What a load is doing, for a progress line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Phase {
+    /// Reading the cache's metadata.
+    #[default]
+    ReadingCache,
+    /// Walking the inputs and looking at every file's size and time.
+    Walking,
+    /// Reading and parsing new or changed files.
+    Parsing,
+    /// Writing what was parsed to the cache.
+    Saving,
+}
+
+/// How far a load has got; counters only grow.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub phase: Phase,
+    /// Files found by walking so far.
+    pub files_seen: usize,
+    /// Of those, files that have to be parsed (all of them without a cache).
+    pub to_parse: usize,
+    /// Files parsed so far (or skipped while trying).
+    pub parsed: usize,
+    /// Bytes of input read so far.
+    pub bytes_read: u64,
+    /// Articles parsed so far (not counting those taken from the cache).
+    pub articles: usize,
+    /// Time since the load started.
+    pub elapsed: Duration,
+}
+
+impl Progress {
+    /// One line for a status bar, e.g. `parsing 34,120/100,000 files · 78 MB/s`.
+    pub fn line(&self) -> String {
+        match self.phase {
+            Phase::ReadingCache => "reading the cache\u{2026}".to_string(),
+            Phase::Walking => format!(
+                "looking for files\u{2026} {} found",
+                thousands(self.files_seen as u64)
+            ),
+            Phase::Parsing => {
+                let secs = self.elapsed.as_secs_f64();
+                let mut s = format!(
+                    "parsing {}/{} files",
+                    thousands(self.parsed as u64),
+                    thousands(self.to_parse as u64)
+                );
+                if secs > 0.2 && self.bytes_read > 0 {
+                    s.push_str(&format!(
+                        " \u{b7} {:.0} MB/s",
+                        self.bytes_read as f64 / 1e6 / secs
+                    ));
+                }
+                s
+            }
+            Phase::Saving => format!(
+                "saving the cache ({} files parsed)\u{2026}",
+                thousands(self.parsed as u64)
+            ),
+        }
+    }
+}
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What a staged load ([`load_staged`]) reports while it runs.
+#[derive(Debug)]
+pub enum LoadEvent {
+    Progress(Progress),
+    /// A corpus worth showing now; a later one (or the final report's) replaces it. On a
+    /// warm start the first is everything the cache holds, before any file was checked;
+    /// on a cold one, what has been parsed so far.
+    Corpus(Corpus),
+}
+
+/// Parse work is handed to the threads in chunks of this many files (or bytes), so that
+/// progress and snapshots can be reported between chunks.
+const CHUNK_FILES: usize = 512;
+const CHUNK_BYTES: u64 = 16 << 20;
+/// Progress events are at most this frequent: each one costs the UI a redraw.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+/// A snapshot of a cold load is handed over at most this often, and only once the corpus
+/// has grown by a quarter since the last one: each costs a copy of the metadata and a search,
+/// so a geometric schedule keeps their total cost a small multiple of one.
+const SNAPSHOT_EVERY: Duration = Duration::from_millis(250);
 
 /// Loads every input into one corpus. Never fails: unreadable files, bad records, a broken
 /// cache and even parser panics end up in the report. Articles are ordered by source path,
@@ -537,78 +702,496 @@ pub fn load(inputs: &[Input], opts: &LoadOptions) -> LoadReport {
 /// the cache with synthetic articles. The cache only knows [`crate::model::PARSER_VERSION`],
 /// so give a substitute parser its own cache directory.
 pub fn load_with(inputs: &[Input], opts: &LoadOptions, parse: &ParseFn) -> LoadReport {
-    let start = Instant::now();
-    let mut report = LoadReport::default();
-    let mut units: Vec<Unit> = Vec::new();
-    let mut bodies = LoadedBodies::new();
-    let cache_dir = match &opts.cache {
-        CacheMode::Disabled => None,
-        CacheMode::Dir(d) => Some(d.as_path()),
-    };
-    let mut cache_write_failed = false;
+    Engine::new(parse, None).run(inputs, opts)
+}
 
-    for input in inputs {
-        match input {
-            Input::Embedded(name, bytes) => {
-                let path = format!("data/{name}");
-                report.files_seen += 1;
-                let format = discover::format_for(Path::new(name));
-                match parse_guarded(parse, &path, bytes, format) {
-                    Ok((articles, skipped)) => {
-                        report.skipped.extend(skipped);
-                        units.push(Unit::from_articles(path, articles));
-                    }
-                    Err(reason) => report.skipped.push(Skipped {
-                        path,
-                        reason: reason.unwrap_or_else(internal_error),
-                    }),
+/// [`load`] for a front end that shows the corpus while it loads. `on` is called on the
+/// calling thread with progress and with corpora worth showing before the end:
+///
+/// - warm start: first everything the cache holds for the inputs, without looking at a
+///   single file, then (after walking and checking every file) the returned report's
+///   corpus, which is the same corpus (same [`Corpus::identity`]) when nothing changed;
+/// - cold start: snapshots of what has been parsed so far, growing, then the report's.
+pub fn load_staged(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    on: &mut dyn FnMut(LoadEvent),
+) -> LoadReport {
+    load_staged_with(inputs, opts, &parse_bytes, on)
+}
+
+/// [`load_staged`] with another parser (see [`load_with`]).
+pub fn load_staged_with(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    parse: &ParseFn,
+    on: &mut dyn FnMut(LoadEvent),
+) -> LoadReport {
+    Engine::new(parse, Some(on)).run(inputs, opts)
+}
+
+/// The state of a staged load's reporting.
+struct Stage<'a> {
+    on: &'a mut dyn FnMut(LoadEvent),
+    progress: Progress,
+    last_progress: Option<Instant>,
+    /// Snapshots are taken only while nothing better (the cached corpus) has been shown.
+    snapshots: bool,
+    last_corpus: Option<(Instant, usize)>,
+}
+
+struct Engine<'a> {
+    parse: &'a ParseFn,
+    start: Instant,
+    report: LoadReport,
+    units: Vec<Unit>,
+    /// Body files the units' [`PendingBody::Disk`] entries point into, by number.
+    files: Vec<Arc<BodyFile>>,
+    cache_write_failed: bool,
+    /// Files found changed, new or vanished since the cache was written, over all roots.
+    changed: usize,
+    /// A cache was rewritten (even without a changed file: a parser upgrade, a repair).
+    rewritten: bool,
+    stage: Option<Stage<'a>>,
+}
+
+impl<'a> Engine<'a> {
+    fn new(parse: &'a ParseFn, on: Option<&'a mut dyn FnMut(LoadEvent)>) -> Engine<'a> {
+        Engine {
+            parse,
+            start: Instant::now(),
+            report: LoadReport::default(),
+            units: Vec::new(),
+            files: Vec::new(),
+            cache_write_failed: false,
+            changed: 0,
+            rewritten: false,
+            stage: on.map(|on| Stage {
+                on,
+                progress: Progress::default(),
+                last_progress: None,
+                snapshots: true,
+                last_corpus: None,
+            }),
+        }
+    }
+
+    fn add_file(&mut self, f: Arc<BodyFile>) -> u32 {
+        // Registering the same handle twice would only waste a slot; find it instead.
+        if let Some(i) = self.files.iter().position(|g| Arc::ptr_eq(g, &f)) {
+            return i as u32;
+        }
+        self.files.push(f);
+        (self.files.len() - 1) as u32
+    }
+
+    /// Updates the progress counters with `change` and reports them, at most every
+    /// [`PROGRESS_EVERY`] unless the phase changed.
+    fn progress(&mut self, change: impl FnOnce(&mut Progress)) {
+        let elapsed = self.start.elapsed();
+        let Some(st) = self.stage.as_mut() else {
+            return;
+        };
+        let phase = st.progress.phase;
+        change(&mut st.progress);
+        st.progress.elapsed = elapsed;
+        let now = Instant::now();
+        let due = st
+            .last_progress
+            .is_none_or(|t| now.duration_since(t) >= PROGRESS_EVERY);
+        if due || st.progress.phase != phase {
+            st.last_progress = Some(now);
+            (st.on)(LoadEvent::Progress(st.progress.clone()));
+        }
+    }
+
+    fn run(mut self, inputs: &[Input], opts: &LoadOptions) -> LoadReport {
+        let cache_dir = match &opts.cache {
+            CacheMode::Disabled => None,
+            CacheMode::Dir(d) => Some(d.as_path()),
+        };
+        let mut opened: Vec<Option<RootCache>> = inputs.iter().map(|_| None).collect();
+        let mut shown: Option<Corpus> = None;
+        if self.stage.is_some()
+            && let Some(dir) = cache_dir
+        {
+            self.progress(|p| p.phase = Phase::ReadingCache);
+            for (slot, input) in opened.iter_mut().zip(inputs) {
+                if let Input::Path(root) = input {
+                    *slot = open_cache(dir, root);
                 }
             }
-            Input::Path(root) => load_root(
-                root,
-                parse,
-                cache_dir,
-                &mut report,
-                &mut units,
-                &mut bodies,
-                &mut cache_write_failed,
-            ),
+            shown = self.show_cached(&mut opened);
+        }
+
+        for (input, cache) in inputs.iter().zip(opened) {
+            match input {
+                Input::Embedded(name, bytes) => {
+                    let path = format!("data/{name}");
+                    self.report.files_seen += 1;
+                    self.changed += 1;
+                    let format = discover::format_for(Path::new(name));
+                    match parse_guarded(self.parse, &path, bytes, format) {
+                        Ok((articles, skipped)) => {
+                            self.report.skipped.extend(skipped);
+                            self.units.push(Unit::from_articles(path, articles));
+                        }
+                        Err(reason) => self.report.skipped.push(Skipped {
+                            path,
+                            reason: reason.unwrap_or_else(internal_error),
+                        }),
+                    }
+                }
+                Input::Path(root) => self.load_root(root, cache_dir, cache),
+            }
+        }
+
+        let units = std::mem::take(&mut self.units);
+        let (corpus, files_loaded) = assemble(units, &self.files);
+        let mut report = self.report;
+        report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        report.skipped.dedup();
+        report.files_loaded = files_loaded;
+        report.files_changed = self.changed;
+        // Nothing changed since the cached corpus was shown: hand back that very corpus, so
+        // the front end knows it has nothing to replace.
+        report.corpus = match shown {
+            Some(shown) if self.changed == 0 && !self.rewritten => shown,
+            _ => corpus,
+        };
+        let mut seen: HashSet<&str> = HashSet::with_capacity(report.corpus.len());
+        report.duplicate_ids = report
+            .corpus
+            .metas()
+            .iter()
+            .filter(|m| !seen.insert(m.id.as_str()))
+            .count();
+        drop(seen);
+        if report.duplicate_ids > 0 {
+            report.warnings.push(format!(
+                "{} articles have the same text as another article (same id); all are listed and \
+                 copies share their triage state",
+                report.duplicate_ids
+            ));
+        }
+        report.elapsed = self.start.elapsed();
+        report
+    }
+
+    /// Hands over everything the opened caches hold, before any file is checked. Returns the
+    /// corpus shown, if any.
+    ///
+    /// The cached metadata is moved into that corpus rather than copied (a copy of a million
+    /// metas costs more than the first frame's budget), which empties the opened caches: the
+    /// check that follows reads them again, off the critical path.
+    fn show_cached(&mut self, opened: &mut [Option<RootCache>]) -> Option<Corpus> {
+        let mut units = Vec::new();
+        for slot in opened.iter_mut() {
+            let Some(mut cache) = slot.take() else {
+                continue;
+            };
+            let Some(body) = cache.body_file() else {
+                *slot = Some(cache);
+                continue;
+            };
+            let file = self.add_file(body);
+            units.extend(
+                cache
+                    .drain_files()
+                    .map(|f| Unit::from_cached(f, file, &mut None)),
+            );
+        }
+        if units.iter().all(|u| u.metas.is_empty()) {
+            return None;
+        }
+        let (corpus, _) = assemble(units, &self.files);
+        let st = self.stage.as_mut()?;
+        st.snapshots = false;
+        (st.on)(LoadEvent::Corpus(corpus.clone()));
+        Some(corpus)
+    }
+
+    /// Hands over what has been parsed so far, when a snapshot is due.
+    fn snapshot(&mut self, kept: &[CachedFile], kept_file: Option<u32>, fresh: &[FreshFile]) {
+        let Some(st) = self.stage.as_ref() else {
+            return;
+        };
+        if !st.snapshots {
+            return;
+        }
+        let articles = self.units.iter().map(|u| u.metas.len()).sum::<usize>()
+            + kept.iter().map(|f| f.articles.len()).sum::<usize>()
+            + fresh.iter().map(|f| f.metas.len()).sum::<usize>();
+        let due = match st.last_corpus {
+            None => articles > 0,
+            Some((t, n)) => t.elapsed() >= SNAPSHOT_EVERY && articles > n + n / 4,
+        };
+        if !due {
+            return;
+        }
+        let mut units: Vec<Unit> = self.units.clone();
+        if let Some(file) = kept_file {
+            units.par_extend(kept.par_iter().map(|f| Unit::copy_cached(f, file)));
+        }
+        units.par_extend(fresh.par_iter().map(Unit::copy_fresh));
+        let (corpus, _) = assemble(units, &self.files);
+        let elapsed = self.start.elapsed();
+        if let Some(st) = self.stage.as_mut() {
+            st.last_corpus = Some((Instant::now(), articles));
+            // The counters that go with this corpus, whatever the progress throttle says.
+            st.progress.elapsed = elapsed;
+            st.last_progress = Some(Instant::now());
+            (st.on)(LoadEvent::Progress(st.progress.clone()));
+            (st.on)(LoadEvent::Corpus(corpus));
         }
     }
 
-    // Deterministic order whatever the input order or thread timing; a file reached through
-    // two overlapping inputs is loaded once.
-    units.sort_by(|a, b| a.path.cmp(&b.path));
-    units.dedup_by(|b, a| a.path == b.path);
-    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-    report.skipped.dedup();
+    fn load_root(&mut self, root: &Path, cache_dir: Option<&Path>, opened: Option<RootCache>) {
+        self.progress(|p| p.phase = Phase::Walking);
+        let (entries, skips) = discover::discover(&[root.to_path_buf()]);
+        self.report.skipped.extend(skips);
+        self.report.files_seen += entries.len();
 
-    let mut metas = Vec::with_capacity(units.iter().map(|u| u.metas.len()).sum());
-    for u in units {
-        if !u.metas.is_empty() {
-            report.files_loaded += 1;
+        let mut cache = opened.or_else(|| cache_dir.and_then(|d| open_cache(d, root)));
+        if let Some(c) = &cache
+            && let Some(why) = &c.problem
+        {
+            self.report.warnings.push(format!(
+                "cache at {} was corrupt ({why}); rebuilt",
+                c.dir().display()
+            ));
         }
-        metas.extend(u.metas);
-        for b in u.bodies {
-            match b {
-                PendingBody::Mem(body) => bodies.push_mem(body),
-                PendingBody::Disk { file, at, len, h } => bodies.push_disk(file, at, len, h),
+        let kept_file = cache
+            .as_ref()
+            .and_then(RootCache::body_file)
+            .map(|f| self.add_file(f));
+
+        let mut kept: Vec<CachedFile> = Vec::new();
+        let mut misses: Vec<Miss> = Vec::new();
+        for e in entries {
+            // The path is shown (list, detail, skip lines), so it is made display-safe here,
+            // once. An escaped or lossy name could collide with a real one in the cache, so
+            // such files are re-read every time instead.
+            let lossy = e.path.to_string_lossy();
+            let shown = crate::text::escape_path(&lossy);
+            let cacheable = e.path.to_str().is_some() && matches!(shown, Cow::Borrowed(_));
+            let stamp = FileStamp {
+                path: shown.into_owned(),
+                size: e.size,
+                mtime_ns: e.mtime_ns,
+            };
+            if cacheable
+                && let Some(c) = cache.as_mut()
+                && let Some(hit) = c.take(&stamp)
+            {
+                kept.push(hit);
+                continue;
+            }
+            let format = discover::format_for(&e.path);
+            misses.push(Miss {
+                stamp,
+                path: e.path,
+                format,
+                cacheable,
+            });
+        }
+        if cache.is_some() {
+            self.report.cache_hits += kept.len();
+            self.report.cache_misses += misses.len();
+        }
+        // What is left in the cache after every file found took its entry has vanished.
+        self.changed += misses.len() + cache.as_ref().map_or(0, |c| c.files().count());
+        let (seen, to_parse) = (self.report.files_seen, misses.len());
+        self.progress(|p| {
+            p.phase = Phase::Parsing;
+            p.files_seen = seen;
+            p.to_parse += to_parse;
+        });
+
+        let mut fresh: Vec<FreshFile> = Vec::new();
+        let mut misses = misses.into_iter().peekable();
+        loop {
+            let mut chunk = Vec::new();
+            let mut chunk_bytes = 0;
+            while let Some(m) =
+                misses.next_if(|_| chunk.len() < CHUNK_FILES && chunk_bytes < CHUNK_BYTES)
+            {
+                chunk_bytes += m.stamp.size;
+                chunk.push(m);
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            let parse = self.parse;
+            let parsed: Vec<(Miss, Outcome, u64, Vec<String>)> = chunk
+                .into_par_iter()
+                .map(|m| parse_miss(parse, m))
+                .collect();
+            let (mut files, mut bytes, mut articles) = (0, 0, 0);
+            for (m, outcome, n, notes) in parsed {
+                files += 1;
+                bytes += n;
+                self.report.bytes_read += n;
+                match outcome {
+                    Outcome::Parsed(list, skipped) if m.cacheable => {
+                        articles += list.len();
+                        let (metas, bodies) =
+                            list.into_iter().map(|a| (a.meta, Arc::new(a.body))).unzip();
+                        fresh.push(FreshFile {
+                            stamp: m.stamp,
+                            metas,
+                            bodies,
+                            skipped,
+                            notes,
+                        });
+                    }
+                    Outcome::Parsed(list, skipped) => {
+                        articles += list.len();
+                        self.report.warnings.extend(notes);
+                        self.report.skipped.extend(skipped);
+                        self.units.push(Unit::from_articles(m.stamp.path, list));
+                    }
+                    Outcome::Rejected(reason) if m.cacheable => {
+                        let skipped = vec![Skipped {
+                            path: m.stamp.path.clone(),
+                            reason,
+                        }];
+                        fresh.push(FreshFile {
+                            stamp: m.stamp,
+                            metas: Vec::new(),
+                            bodies: Vec::new(),
+                            skipped,
+                            notes,
+                        });
+                    }
+                    Outcome::Rejected(reason) | Outcome::Failed(reason) => {
+                        self.report.skipped.push(Skipped {
+                            path: m.stamp.path,
+                            reason,
+                        });
+                    }
+                }
+            }
+            self.progress(|p| {
+                p.parsed += files;
+                p.bytes_read += bytes;
+                p.articles += articles;
+            });
+            self.snapshot(&kept, kept_file, &fresh);
+        }
+        // The root's final counts, whatever the throttle let through.
+        if let Some(st) = self.stage.as_mut() {
+            st.last_progress = None;
+        }
+        self.progress(|_| {});
+        self.store(cache, kept, kept_file, fresh);
+    }
+
+    /// Writes the root's cache and turns its files into units pointing at their bodies.
+    fn store(
+        &mut self,
+        cache: Option<RootCache>,
+        kept: Vec<CachedFile>,
+        kept_file: Option<u32>,
+        fresh: Vec<FreshFile>,
+    ) {
+        let Some(mut cache) = cache else {
+            for f in fresh {
+                self.report.skipped.extend(f.skipped.iter().cloned());
+                self.report.warnings.extend(f.notes.iter().cloned());
+                self.units.push(Unit::from_fresh(f));
+            }
+            return;
+        };
+        if !fresh.is_empty() {
+            self.progress(|p| p.phase = Phase::Saving);
+        }
+        match cache.store(&kept, &fresh) {
+            Ok(Some(s)) => {
+                self.rewritten = true;
+                let file = self.add_file(s.body);
+                let mut new_at = s.kept_at.as_deref().map(|v| v.iter());
+                for f in kept {
+                    self.cached_unit(f, file, &mut new_at);
+                }
+                for f in s.fresh {
+                    self.cached_unit(f, file, &mut None);
+                }
+            }
+            result => {
+                if let Err(e) = result
+                    && !self.cache_write_failed
+                {
+                    self.report.warnings.push(format!(
+                        "cannot write the cache at {}: {e}; continuing without it",
+                        cache.dir().display()
+                    ));
+                    self.cache_write_failed = true;
+                }
+                // Nothing written: hits read the existing body file (intact even after a
+                // failed write), fresh files stay in memory.
+                if let Some(file) = kept_file {
+                    for f in kept {
+                        self.cached_unit(f, file, &mut None);
+                    }
+                }
+                for f in fresh {
+                    self.report.skipped.extend(f.skipped.iter().cloned());
+                    self.report.warnings.extend(f.notes.iter().cloned());
+                    self.units.push(Unit::from_fresh(f));
+                }
             }
         }
     }
-    let mut seen: HashSet<&str> = HashSet::with_capacity(metas.len());
-    report.duplicate_ids = metas.iter().filter(|m| !seen.insert(m.id.as_str())).count();
-    drop(seen);
-    if report.duplicate_ids > 0 {
-        report.warnings.push(format!(
-            "{} articles have the same text as another article (same id); all are listed and \
-             copies share their triage state",
-            report.duplicate_ids
-        ));
+
+    fn cached_unit(
+        &mut self,
+        f: CachedFile,
+        file: u32,
+        new_at: &mut Option<std::slice::Iter<'_, u64>>,
+    ) {
+        self.report
+            .skipped
+            .extend(f.skipped.iter().map(|s| s.to_skipped()));
+        self.report.warnings.extend(f.notes.iter().cloned());
+        self.units.push(Unit::from_cached(f, file, new_at));
     }
-    report.corpus = Corpus::new(metas, Arc::new(bodies));
-    report.elapsed = start.elapsed();
-    report
+}
+
+/// The cache of `root` under `dir`; `None` when the root cannot be resolved.
+fn open_cache(dir: &Path, root: &Path) -> Option<RootCache> {
+    let canonical = std::fs::canonicalize(root).ok()?;
+    Some(RootCache::open(dir, &canonical))
+}
+
+/// Reads and parses one file that the cache could not provide.
+fn parse_miss(parse: &ParseFn, mut m: Miss) -> (Miss, Outcome, u64, Vec<String>) {
+    let (outcome, n, notes) = match read_bounded(&m.path, &m.stamp.path, m.format, &m.stamp) {
+        Err(o) => (o, 0, Vec::new()),
+        Ok(read) => {
+            let n = read.bytes.len() as u64;
+            let mut notes = read.notes;
+            if read.changed {
+                m.cacheable = false;
+            }
+            let o = match parse_guarded(parse, &m.stamp.path, &read.bytes, m.format) {
+                Ok((a, s)) => {
+                    if has_cut_lines(&a) {
+                        notes.push(format!(
+                            "{}: lines longer than {} were cut",
+                            m.stamp.path,
+                            human_bytes(MAX_LINE_BYTES as u64)
+                        ));
+                    }
+                    Outcome::Parsed(a, s)
+                }
+                Err(Some(r)) => Outcome::Rejected(r),
+                Err(None) => Outcome::Failed(internal_error()),
+            };
+            (o, n, notes)
+        }
+    };
+    (m, outcome, n, notes)
 }
 
 /// A file found under a root that has to be read and parsed.
@@ -626,194 +1209,6 @@ enum Outcome {
     Rejected(SkipReason),
     /// A skip that may not last (I/O error, parser panic): not cached.
     Failed(SkipReason),
-}
-
-fn load_root(
-    root: &Path,
-    parse: &ParseFn,
-    cache_dir: Option<&Path>,
-    report: &mut LoadReport,
-    units: &mut Vec<Unit>,
-    bodies: &mut LoadedBodies,
-    cache_write_failed: &mut bool,
-) {
-    let (entries, skips) = discover::discover(&[root.to_path_buf()]);
-    report.skipped.extend(skips);
-    report.files_seen += entries.len();
-
-    let mut cache = cache_dir.and_then(|d| {
-        let canonical = std::fs::canonicalize(root).ok()?;
-        Some(RootCache::open(d, &canonical))
-    });
-    if let Some(c) = &cache
-        && let Some(why) = &c.problem
-    {
-        report.warnings.push(format!(
-            "cache at {} was corrupt ({why}); rebuilt",
-            c.dir().display()
-        ));
-    }
-
-    let mut kept: Vec<CachedFile> = Vec::new();
-    let mut misses: Vec<Miss> = Vec::new();
-    for e in entries {
-        // The path is shown (list, detail, skip lines), so it is made display-safe here, once.
-        // An escaped or lossy name could collide with a real one in the cache, so such files
-        // are re-read every time instead.
-        let lossy = e.path.to_string_lossy();
-        let shown = crate::text::escape_path(&lossy);
-        let cacheable = e.path.to_str().is_some() && matches!(shown, Cow::Borrowed(_));
-        let stamp = FileStamp {
-            path: shown.into_owned(),
-            size: e.size,
-            mtime_ns: e.mtime_ns,
-        };
-        if cacheable
-            && let Some(c) = cache.as_mut()
-            && let Some(hit) = c.take(&stamp)
-        {
-            kept.push(hit);
-            continue;
-        }
-        let format = discover::format_for(&e.path);
-        misses.push(Miss {
-            stamp,
-            path: e.path,
-            format,
-            cacheable,
-        });
-    }
-    if cache.is_some() {
-        report.cache_hits += kept.len();
-        report.cache_misses += misses.len();
-    }
-
-    let parsed: Vec<(Miss, Outcome, u64, Vec<String>)> = misses
-        .into_par_iter()
-        .map(|mut m| {
-            let (outcome, n, notes) = match read_bounded(&m.path, &m.stamp.path, m.format, &m.stamp)
-            {
-                Err(o) => (o, 0, Vec::new()),
-                Ok(read) => {
-                    let n = read.bytes.len() as u64;
-                    let mut notes = read.notes;
-                    if read.changed {
-                        m.cacheable = false;
-                    }
-                    let o = match parse_guarded(parse, &m.stamp.path, &read.bytes, m.format) {
-                        Ok((a, s)) => {
-                            if has_cut_lines(&a) {
-                                notes.push(format!(
-                                    "{}: lines longer than {} were cut",
-                                    m.stamp.path,
-                                    human_bytes(MAX_LINE_BYTES as u64)
-                                ));
-                            }
-                            Outcome::Parsed(a, s)
-                        }
-                        Err(Some(r)) => Outcome::Rejected(r),
-                        Err(None) => Outcome::Failed(internal_error()),
-                    };
-                    (o, n, notes)
-                }
-            };
-            (m, outcome, n, notes)
-        })
-        .collect();
-
-    let mut fresh: Vec<FreshFile> = Vec::new();
-    for (m, outcome, n, notes) in parsed {
-        report.bytes_read += n;
-        match outcome {
-            Outcome::Parsed(articles, skipped) if m.cacheable => fresh.push(FreshFile {
-                stamp: m.stamp,
-                articles,
-                skipped,
-                notes,
-            }),
-            Outcome::Parsed(articles, skipped) => {
-                report.warnings.extend(notes);
-                report.skipped.extend(skipped);
-                units.push(Unit::from_articles(m.stamp.path, articles));
-            }
-            Outcome::Rejected(reason) if m.cacheable => {
-                let skipped = vec![Skipped {
-                    path: m.stamp.path.clone(),
-                    reason,
-                }];
-                fresh.push(FreshFile {
-                    stamp: m.stamp,
-                    articles: Vec::new(),
-                    skipped,
-                    notes,
-                });
-            }
-            Outcome::Rejected(reason) | Outcome::Failed(reason) => {
-                report.skipped.push(Skipped {
-                    path: m.stamp.path,
-                    reason,
-                });
-            }
-        }
-    }
-
-    let stored = match cache.as_mut() {
-        None => None,
-        Some(c) => match c.store(&kept, &fresh) {
-            Ok(s) => Some((s, c.body_file())),
-            Err(e) => {
-                if !*cache_write_failed {
-                    report.warnings.push(format!(
-                        "cannot write the cache at {}: {e}; continuing without it",
-                        c.dir().display()
-                    ));
-                    *cache_write_failed = true;
-                }
-                // The old cache is intact: its entries still point into its body file.
-                Some((None, c.body_file()))
-            }
-        },
-    };
-
-    match stored {
-        Some((Some(s), _)) => {
-            let file = bodies.add_file(s.body);
-            let mut new_at = s.kept_at.as_deref().map(|v| v.iter());
-            for f in kept {
-                report
-                    .skipped
-                    .extend(f.skipped.iter().map(|s| s.to_skipped()));
-                report.warnings.extend(f.notes.iter().cloned());
-                units.push(Unit::from_cached(f, file, &mut new_at));
-            }
-            for f in s.fresh {
-                report
-                    .skipped
-                    .extend(f.skipped.iter().map(|s| s.to_skipped()));
-                report.warnings.extend(f.notes.iter().cloned());
-                units.push(Unit::from_cached(f, file, &mut None));
-            }
-        }
-        other => {
-            // Nothing written (unchanged, failed or no cache): hits read the existing body
-            // file, fresh files stay in memory.
-            if let Some((_, Some(old))) = other {
-                let file = bodies.add_file(old);
-                for f in kept {
-                    report
-                        .skipped
-                        .extend(f.skipped.iter().map(|s| s.to_skipped()));
-                    report.warnings.extend(f.notes.iter().cloned());
-                    units.push(Unit::from_cached(f, file, &mut None));
-                }
-            }
-            for f in fresh {
-                report.skipped.extend(f.skipped);
-                report.warnings.extend(f.notes);
-                units.push(Unit::from_articles(f.stamp.path, f.articles));
-            }
-        }
-    }
 }
 
 #[cfg(test)]
