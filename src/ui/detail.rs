@@ -112,6 +112,29 @@ pub fn osc8_open(url: &str) -> Option<String> {
 /// Closes a hyperlink.
 pub const OSC8_CLOSE: &str = "\x1b]8;;\x1b\\";
 
+/// Whether `symbol` is exactly a cell [`link_cells`] builds: an opening sequence for a safe
+/// URL, one safe grapheme, the closing sequence. Anything else holding an escape is not ours.
+pub fn is_link_cell(symbol: &str) -> bool {
+    let Some(body) = symbol
+        .strip_prefix("\x1b]8;id=w")
+        .and_then(|s| s.strip_suffix(OSC8_CLOSE))
+    else {
+        return false;
+    };
+    let Some((id, rest)) = body.split_once(';') else {
+        return false;
+    };
+    let Some((url, glyph)) = rest.split_once("\x1b\\") else {
+        return false;
+    };
+    id.len() == 8
+        && id.bytes().all(|b| b.is_ascii_hexdigit())
+        && osc8_open(url).is_some_and(|open| symbol.starts_with(&open))
+        && !glyph.is_empty()
+        && crate::text::is_safe(glyph)
+        && !glyph.contains('\n')
+}
+
 /// Wraps the cells showing `line`'s links (row `y` of `inner`) in OSC 8. A cell is linked
 /// only when it holds the expected character, so a disagreement over widths between the
 /// layout and the buffer costs a link, never a wrong glyph.

@@ -59,6 +59,27 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
             }
         }
     }
+    scrub(frame.buffer_mut());
+}
+
+/// The last line of defence: no cell may reach the terminal holding a control, bidi or
+/// invisible character, whatever path its text took (article text is sanitised where it
+/// enters, typed text as it is typed; this catches anything a future code path forgets).
+/// The OSC 8 hyperlink cells the detail pane builds itself are the one exception, and only
+/// in exactly the shape it builds them.
+fn scrub(buf: &mut Buffer) {
+    for cell in buf.content.iter_mut() {
+        let symbol = cell.symbol();
+        let clean = crate::text::is_safe(symbol) && !symbol.contains('\n');
+        if clean || detail::is_link_cell(symbol) {
+            continue;
+        }
+        let safe: String = crate::text::sanitize(symbol)
+            .chars()
+            .filter(|&c| c != '\n')
+            .collect();
+        cell.set_symbol(if safe.is_empty() { " " } else { &safe });
+    }
 }
 
 fn too_small(buf: &mut Buffer, area: Rect) {
@@ -185,6 +206,63 @@ mod tests {
             text,
             [("T", true), ("ikT", false), ("o", true), ("k l", false)]
         );
+    }
+
+    #[test]
+    fn scrub_leaves_only_safe_cells_and_our_own_links() {
+        let area = Rect::new(0, 0, 6, 1);
+        let mut buf = Buffer::empty(area);
+        for (x, sym) in ["a", "\u{202e}", "b\u{200b}", "\u{1b}", "\n", "\u{9b}"]
+            .iter()
+            .enumerate()
+        {
+            buf[(x as u16, 0)].set_symbol(sym);
+        }
+        let link = format!(
+            "{}x{}",
+            detail::osc8_open("https://example.com/a").expect("a plain URL"),
+            detail::OSC8_CLOSE
+        );
+        let mut linked = Buffer::empty(Rect::new(0, 0, 2, 1));
+        linked[(0, 0)].set_symbol(&link);
+        // A forged sequence in the same place is not one of ours.
+        linked[(1, 0)].set_symbol("\u{1b}]8;;javascript:x\u{1b}\\y");
+        scrub(&mut buf);
+        scrub(&mut linked);
+        let symbols: Vec<&str> = buf.content.iter().map(|c| c.symbol()).collect();
+        assert_eq!(symbols, ["a", " ", "b", " ", " ", " "]);
+        assert_eq!(linked[(0, 0)].symbol(), link);
+        assert!(crate::text::is_safe(linked[(1, 0)].symbol()));
+    }
+
+    #[test]
+    fn unsanitised_text_never_reaches_a_cell() {
+        // Text that skipped the loader's sanitiser (as a future code path might).
+        let mut a = crate::model::Article::default();
+        a.meta.id = "0123456789abcdef".into();
+        a.meta.title = "Judul \u{202e}terbalik\u{1b}]0;pwned\u{7} \u{1b}[2Jbersih".into();
+        a.meta.outlet = Some("Out\u{9b}31mlet".into());
+        a.body.body = vec!["isi \u{1b}[31mmerah\u{200b} \u{2066}x".into()];
+        let corpus = crate::corpus::Corpus::from_articles(vec![a]);
+        let mut app = App::new(corpus, crate::app::KeyHelp::default());
+        crate::app::update(&mut app, crate::app::Action::Resize(100, 20));
+        crate::app::search_now(&mut app);
+        crate::app::update(&mut app, crate::app::Action::Open);
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 20))
+            .expect("test terminal");
+        term.draw(|f| render(f, &app)).expect("draw");
+        let buf = term.backend().buffer();
+        let mut screen = String::new();
+        for cell in buf.content.iter() {
+            let s = cell.symbol();
+            assert!(
+                crate::text::is_safe(s) && !s.contains('\n'),
+                "unsafe cell {s:?}"
+            );
+            screen.push_str(s);
+        }
+        assert!(screen.contains("terbalik"), "{screen}");
+        assert!(screen.contains("merah"), "{screen}");
     }
 
     #[test]
