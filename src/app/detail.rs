@@ -203,9 +203,17 @@ fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize, state: &ArticleSta
         Some(r) => format!("{} #{r}", meta.source_path),
         None => meta.source_path.clone(),
     });
-    let fields: [(&str, Option<String>); 7] = [
+    let fields: [(&str, Option<String>); 9] = [
         ("Outlet", meta.outlet.clone()),
         ("Dateline", meta.dateline.clone()),
+        (
+            "Regions",
+            (!meta.regions.is_empty()).then(|| meta.regions.join(", ")),
+        ),
+        (
+            "Provinces",
+            (!meta.provinces.is_empty()).then(|| meta.provinces.join(", ")),
+        ),
         ("Published", date),
         (
             "Authors",
