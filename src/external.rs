@@ -151,7 +151,15 @@ impl Target {
         }
         let path = Path::new(target);
         let meta =
-            std::fs::metadata(path).map_err(|e| format!("not opened: {}: {e}", shorten(target)))?;
+            std::fs::metadata(path).map_err(|e| match e.kind() {
+                // The bundled samples carry their repository path, which means nothing
+                // elsewhere: say so rather than print an OS error.
+                std::io::ErrorKind::NotFound if path.is_relative() => format!(
+                    "not opened: no file {} here (relative to the current folder; the bundled samples are built into warta)",
+                    shorten(target)
+                ),
+                _ => format!("not opened: {}: {}", shorten(target), crate::loader::discover::reason(&e)),
+            })?;
         if !meta.is_file() {
             return Err(format!("not opened: {} is not a file", shorten(target)));
         }
@@ -463,5 +471,17 @@ mod tests {
         );
         let msg = spawn(&["true".into()], &target).unwrap();
         assert_eq!(msg, "opening the file with true");
+    }
+
+    #[test]
+    fn a_relative_path_that_is_not_here_says_why_in_plain_words() {
+        let err = Target::check("data/no-such-sample-article.txt").unwrap_err();
+        assert!(
+            err.contains("no file data/no-such-sample-article.txt here"),
+            "{err}"
+        );
+        assert!(err.contains("built into warta"), "{err}");
+        let err = Target::check("/no/such/dir/article.txt").unwrap_err();
+        assert!(err.contains("no such file"), "{err}");
     }
 }
