@@ -238,6 +238,8 @@ const DEFAULTS: &[(KeyMode, &str, Action)] = &[
     (KeyMode::List, "x", Action::ToggleRead),
     (KeyMode::List, "t", Action::EditLabels),
     (KeyMode::List, "a", Action::EditNote),
+    (KeyMode::List, "z", Action::ToggleGroup),
+    (KeyMode::List, "Z", Action::ToggleAllGroups),
     (KeyMode::Detail, "j", Action::MoveDown),
     (KeyMode::Detail, "down", Action::MoveDown),
     (KeyMode::Detail, "k", Action::MoveUp),

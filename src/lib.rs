@@ -22,3 +22,4 @@ pub mod text;
 pub mod triage;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -62,6 +62,8 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
                 inputs,
                 options: commands::load_options(&cli.global),
             }),
+            // Files given on the command line are watched; the embedded seeds cannot change.
+            watch: !cli.paths.is_empty(),
         },
     )
 }

@@ -10,8 +10,9 @@
 //! last, since it may read the body from disk.
 
 use std::cmp::Reverse;
+use std::collections::HashSet;
 use std::ops::{Bound, RangeBounds};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -73,6 +74,12 @@ enum Pred {
     /// Triage state (`is:starred`, `label:banjir`, `has:note`), looked up by article id in
     /// the state the caller supplies.
     Triage(TriageTerm),
+    /// `is:new`: the article arrived while the browser ran (a live corpus); the ids are
+    /// bound by the caller with [`Query::with_new_ids`], and none match until then.
+    New(NewIds),
+    /// `has:copies`: the article belongs to a group of syndicated copies (see
+    /// [`Scope::copies`]).
+    Copies,
 }
 
 impl Pred {
@@ -83,6 +90,16 @@ impl Pred {
             Pred::Body(_) | Pred::Topic(..) => 2,
             _ => 0,
         }
+    }
+}
+
+/// The ids an `is:new` term matches; shared, since every search request carries them.
+#[derive(Clone, Default, PartialEq, Eq)]
+struct NewIds(Arc<HashSet<String>>);
+
+impl std::fmt::Debug for NewIds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "NewIds({} ids)", self.0.len())
     }
 }
 
@@ -212,7 +229,13 @@ const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         names: &["is"],
-        parse: |v, _| triage_field("is", v),
+        parse: |v, _| {
+            if v.trim().eq_ignore_ascii_case("new") {
+                Ok(Pred::New(NewIds::default()))
+            } else {
+                triage_field("is", v)
+            }
+        },
     },
     FieldSpec {
         names: &["label"],
@@ -220,7 +243,13 @@ const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         names: &["has"],
-        parse: |v, _| triage_field("has", v),
+        parse: |v, _| {
+            if fold(v) == "copies" {
+                Ok(Pred::Copies)
+            } else {
+                triage_field("has", v)
+            }
+        },
     },
 ];
 
@@ -230,9 +259,11 @@ fn triage_field(field: &str, value: &str) -> Result<Pred, String> {
     TriageTerm::parse(field, value)
         .map(Pred::Triage)
         .map_err(|e| match field {
-            "is" => "must be one of unread, read, starred, relevant, irrelevant, maybe, undecided"
-                .to_string(),
-            "has" => "must be note or labels".to_string(),
+            "is" => {
+                "must be one of unread, read, starred, relevant, irrelevant, maybe, undecided, new"
+                    .to_string()
+            }
+            "has" => "must be note or labels (triage), or copies (syndicated copies)".to_string(),
             _ => e,
         })
 }
@@ -314,6 +345,25 @@ impl Query {
         self.terms().any(|t| matches!(t.pred, Pred::Triage(_)))
     }
 
+    /// True when the query has an `is:new` term.
+    pub fn has_new(&self) -> bool {
+        self.terms().any(|t| matches!(t.pred, Pred::New(_)))
+    }
+
+    /// This query with `ids` as the articles `is:new` matches (those that arrived since the
+    /// browser started). A plain clone when there is no `is:new` term.
+    pub fn with_new_ids(&self, ids: &Arc<HashSet<String>>) -> Query {
+        let mut q = self.clone();
+        if q.has_new() {
+            for term in q.groups.iter_mut().flatten() {
+                if let Pred::New(bound) = &mut term.pred {
+                    *bound = NewIds(Arc::clone(ids));
+                }
+            }
+        }
+        q
+    }
+
     fn terms(&self) -> impl Iterator<Item = &Term> {
         self.groups.iter().flatten()
     }
@@ -380,7 +430,7 @@ impl Query {
         for &g in &self.order {
             let group = &self.groups[g];
             let has_body = group.iter().any(|t| t.pred.cost() == 2);
-            match eval_group(group, meta, &mut BodyCache::Unavailable, &NoState) {
+            match eval_group(group, meta, &mut BodyCache::Unavailable, &NoState, false) {
                 Some(s) => total += s,
                 None if has_body => {}
                 None => return None,
@@ -390,18 +440,25 @@ impl Query {
     }
 
     /// Evaluates the groups whose cost is within `costs`; `None` as soon as one fails.
+    /// True when the query has a `has:copies` term, whose matches depend on the groups of
+    /// copies the caller knows (see [`Scope::copies`]).
+    pub fn has_copies_term(&self) -> bool {
+        self.terms().any(|t| t.pred == Pred::Copies)
+    }
+
     fn eval_costs(
         &self,
         meta: &Meta,
         costs: std::ops::RangeInclusive<u8>,
         body: &mut BodyCache,
         triage: &dyn StateLookup,
+        copies: bool,
     ) -> Option<i64> {
         let mut total = 0;
         for &g in &self.order {
             let group = &self.groups[g];
             if costs.contains(&group_cost(group)) {
-                total += eval_group(group, meta, body, triage)?;
+                total += eval_group(group, meta, body, triage, copies)?;
             }
         }
         Some(total)
@@ -416,7 +473,16 @@ impl Query {
     /// Queries with triage terms never refine: triage state can change between two searches
     /// (starring an article adds it to `is:starred`), so earlier results are no bound.
     pub fn refines(&self, previous: &Query) -> bool {
-        if self.has_triage() || previous.has_triage() {
+        // The set `is:new` tests grows with every reload of a live corpus.
+        if self.has_new() || previous.has_new() {
+            return false;
+        }
+        // Groups of copies arrive after the first searches, so `has:copies` is no bound either.
+        if self.has_triage()
+            || previous.has_triage()
+            || self.has_copies_term()
+            || previous.has_copies_term()
+        {
             return false;
         }
         previous
@@ -818,16 +884,17 @@ fn eval_group(
     meta: &Meta,
     body: &mut BodyCache,
     triage: &dyn StateLookup,
+    copies: bool,
 ) -> Option<i64> {
     let mut best: Option<i64> = None;
     for term in group.iter().filter(|t| t.pred.cost() < 2) {
-        if let Some(s) = eval_term(term, meta, body, triage) {
+        if let Some(s) = eval_term(term, meta, body, triage, copies) {
             best = Some(best.map_or(s, |b| b.max(s)));
         }
     }
     if best.is_none() {
         for term in group.iter().filter(|t| t.pred.cost() == 2) {
-            if let Some(s) = eval_term(term, meta, body, triage) {
+            if let Some(s) = eval_term(term, meta, body, triage, copies) {
                 return Some(s);
             }
         }
@@ -840,8 +907,11 @@ fn eval_term(
     meta: &Meta,
     body: &mut BodyCache,
     triage: &dyn StateLookup,
+    copies: bool,
 ) -> Option<i64> {
     let matched = match &term.pred {
+        Pred::New(ids) => ids.0.contains(&meta.id),
+        Pred::Copies => copies,
         Pred::Triage(t) => match triage.lookup(&meta.id) {
             Some(st) => t.matches(st),
             None => t.matches(&ArticleState::default()),
@@ -1038,6 +1108,9 @@ pub struct Scope<'a> {
     /// Polled while scanning; once it returns true the scan stops early and its (partial)
     /// result is meaningless. Lets the browser drop a search the user has already typed past.
     pub cancel: Option<&'a (dyn Fn() -> bool + Sync)>,
+    /// Whether the article at a corpus index belongs to a group of copies, for `has:copies`.
+    /// Without it (grouping not done, or not run at all) `has:copies` matches nothing.
+    pub copies: Option<&'a (dyn Fn(usize) -> bool + Sync)>,
 }
 
 /// The general search: every article in `scope` matching `query` and `filters`, in `sort`
@@ -1062,13 +1135,14 @@ pub fn search_in(
             return None;
         }
         let mut body = BodyCache::Pending(corpus, index);
-        let cheap = query.eval_costs(meta, 0..=0, &mut body, triage)?;
+        let copies = scope.copies.is_some_and(|f| f(index));
+        let cheap = query.eval_costs(meta, 0..=0, &mut body, triage, copies)?;
         if let Some(extra) = scope.extra
             && !extra(meta, index)
         {
             return None;
         }
-        let rest = query.eval_costs(meta, 1..=2, &mut body, triage)?;
+        let rest = query.eval_costs(meta, 1..=2, &mut body, triage, copies)?;
         Some(Hit {
             index,
             score: cheap + rest,

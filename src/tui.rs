@@ -13,6 +13,12 @@
 //! It redraws only after a message changed something. The watchdog wakes a few times a
 //! second for one `isatty` check; it never draws or writes.
 //!
+//! A live corpus: when paths were given, a watcher ([`crate::watch`]) sends one message per
+//! debounced burst of file changes; the loop then reloads through the cache on a thread of
+//! its own (one at a time; changes during a reload queue exactly one more) and installs the
+//! result with [`App::reload_corpus`], which keeps the cursor on its article and counts the
+//! new ids. The watcher sleeps in the kernel: it adds no wake-ups while nothing changes.
+//!
 //! Leaving: SIGTERM/SIGHUP/SIGINT/SIGQUIT, a hang-up noticed by the watchdog (a dead tty without
 //! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal
 //! read/write all take the same path: close the store, restore what can be restored, exit
@@ -51,12 +57,14 @@ use crate::app::search::{self, SearchMemo};
 use crate::app::triage as app_triage;
 use crate::app::{Action, App, Effect, MessageKind, SearchRequest, SearchResults, session, update};
 use crate::cli::BrowseOpts;
+use crate::cluster::Clusters;
 use crate::config;
 use crate::corpus::Corpus;
 use crate::keymap::Keymap;
 use crate::loader::{self, Input, LoadEvent, LoadOptions, LoadReport, Phase};
 use crate::triage::Store;
 use crate::ui;
+use crate::watch::{self, CorpusDiff, Note, Watch};
 
 pub struct TuiOptions {
     /// Config file given on the command line; else `$WARTA_CONFIG`, else the platform path.
@@ -77,6 +85,9 @@ pub struct TuiOptions {
     /// (the cached one at once on a warm start, growing snapshots on a cold one); `None`
     /// when the corpus given to [`run`] is all there is.
     pub load: Option<BackgroundLoad>,
+    /// Watch `paths` and reload when files are added, changed or removed (a live corpus;
+    /// see [`crate::watch`]). Needs `load`, whose inputs and options the reloads reuse.
+    pub watch: bool,
 }
 
 /// A load that runs while the browser is already on screen.
@@ -105,10 +116,33 @@ enum Msg {
     Mouse(MouseInput),
     Resize(u16, u16),
     Results(SearchResults),
+    /// Grouping copies started for the corpus with this identity (only said for corpora
+    /// large enough for it to take a noticeable time).
+    Grouping(u64),
+    /// The groups of copies of the corpus with this identity.
+    Clusters(u64, Arc<Clusters>),
     /// A signal, or SIGHUP sent by the watchdog when the terminal is gone.
     Signal(i32),
     /// The terminal cannot be read any more (hang-up): leave instead of spinning.
     InputClosed,
+    /// The watcher is running; the loop keeps it alive.
+    Watching(Watch),
+    /// The watcher could not start, and why.
+    WatchFailed(String),
+    /// Files changed, or the watcher hit a problem.
+    Watch(Note),
+    /// A reload of the live corpus is over.
+    Reloaded(Box<Reload>),
+}
+
+/// What a reload found, compared with the corpus it started from.
+struct Reload {
+    report: LoadReport,
+    /// [`Corpus::identity`] of the corpus the diff is against.
+    base: u64,
+    diff: CorpusDiff,
+    /// Same articles from the same files in the same order: nothing to install.
+    same: bool,
 }
 
 /// What the search worker is sent. One channel for both keeps them in order: a request
@@ -116,6 +150,8 @@ enum Msg {
 enum Work {
     Corpus(Corpus),
     Search(SearchRequest),
+    /// The groups of copies of the corpus with this identity, for `has:copies`.
+    Clusters(u64, Arc<Clusters>),
 }
 
 /// How the loop ended.
@@ -250,7 +286,24 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
         restored: restored == Ok(true),
         ..LoadUi::default()
     };
+    let mut live = None;
     if let Some(load) = opts.load.take() {
+        if opts.watch && !opts.paths.is_empty() {
+            spawn_watch(
+                &opts.paths,
+                &load.options,
+                opts.data_dir.clone(),
+                tx.clone(),
+            );
+            live = Some(Live {
+                inputs: load.inputs.clone(),
+                options: load.options.clone(),
+                tx: tx.clone(),
+                watch: None,
+                reloading: false,
+                queued: false,
+            });
+        }
         spawn_loader(load, tx.clone())?;
         load_ui.running = true;
         show_progress(&mut app, &mut load_ui, "starting\u{2026}".to_string());
@@ -293,6 +346,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
             store: store.as_mut(),
             load: load_ui,
             paths: &opts.paths,
+            live,
         };
         event_loop(&mut terminal, &mut app, &mut ctx, &rx)
     };
@@ -325,6 +379,21 @@ struct Ctx<'a> {
     load: LoadUi,
     /// The corpus paths as given, for the "nothing loaded" message.
     paths: &'a [PathBuf],
+    /// Reloads of a watched corpus; `None` when nothing is watched.
+    live: Option<Live>,
+}
+
+/// The live corpus: the watcher and the reloads it asks for.
+struct Live {
+    inputs: Vec<Input>,
+    options: LoadOptions,
+    tx: Sender<Msg>,
+    /// Kept here so watching lasts as long as the loop.
+    watch: Option<Watch>,
+    reloading: bool,
+    /// Files changed while a load or reload ran: one more reload when it is over, however
+    /// many events came meanwhile.
+    queued: bool,
 }
 
 /// What the status line shows about the background load.
@@ -498,12 +567,52 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::Signal(sig) => return Step::Exit(Exit::Signal(sig)),
         Msg::InputClosed => return Step::Exit(Exit::Signal(SIGHUP)),
         Msg::Results(r) => return Step::Continue(app.apply_results(r)),
+        Msg::Grouping(identity) => {
+            let now = identity == app.corpus.identity() && app.clusters.is_none();
+            app.grouping |= now;
+            return Step::Continue(now);
+        }
+        Msg::Clusters(identity, clusters) => {
+            return Step::Continue(on_clusters(app, ctx, identity, clusters));
+        }
         Msg::Load(event) => {
             on_load_event(app, ctx, event);
             return Step::Continue(true);
         }
         Msg::Loaded(report) => {
             on_loaded(app, ctx, *report);
+            // Files that changed during the first load are picked up now.
+            if ctx.live.as_ref().is_some_and(|l| l.queued) {
+                start_reload(app, ctx);
+            }
+            return Step::Continue(true);
+        }
+        Msg::Watching(w) => {
+            if let Some(live) = ctx.live.as_mut() {
+                live.watch = Some(w);
+            }
+            return Step::Continue(false);
+        }
+        Msg::WatchFailed(reason) => {
+            app.set_message(
+                format!("not watching for new files: {reason}"),
+                MessageKind::Error,
+            );
+            return Step::Continue(true);
+        }
+        Msg::Watch(Note::Problem(reason)) => {
+            app.set_message(
+                format!("watching for new files: {reason}; some changes may be missed"),
+                MessageKind::Error,
+            );
+            return Step::Continue(true);
+        }
+        Msg::Watch(Note::Changed { .. }) => {
+            start_reload(app, ctx);
+            return Step::Continue(false);
+        }
+        Msg::Reloaded(reload) => {
+            on_reloaded(app, ctx, *reload);
             return Step::Continue(true);
         }
         Msg::Resize(w, h) => Action::Resize(w, h),
@@ -629,17 +738,29 @@ fn spawn_search_worker(
         .name("warta-search".into())
         .spawn(move || {
             let mut memo = SearchMemo::default();
+            // Every corpus the worker gets is also grouped, in the background.
+            let cluster_latest = Arc::new(AtomicU64::new(corpus.identity()));
+            let to_cluster = spawn_cluster_worker(tx.clone(), Arc::clone(&cluster_latest));
+            let cluster = |c: &Corpus| {
+                cluster_latest.store(c.identity(), Ordering::SeqCst);
+                if let Some(to) = &to_cluster {
+                    let _ = to.send(c.clone());
+                }
+            };
+            cluster(&corpus);
             while let Ok(first) = work.recv() {
                 let mut request = None;
                 for w in std::iter::once(first).chain(std::iter::from_fn(|| work.try_recv().ok())) {
                     match w {
                         Work::Corpus(c) => {
                             corpus = c;
+                            cluster(&corpus);
                             // Keyed by corpus identity anyway; dropping it frees the old
                             // corpus's facet index now.
                             memo = SearchMemo::default();
                         }
                         Work::Search(r) => request = Some(r),
+                        Work::Clusters(identity, c) => memo.set_clusters(identity, c),
                     }
                 }
                 let Some(req) = request else {
@@ -658,6 +779,206 @@ fn spawn_search_worker(
         })
         .context("cannot start the search thread")?;
     Ok(())
+}
+
+/// Corpora with at least this many articles say "grouping copies…" while they are grouped;
+/// smaller ones are grouped within a frame or two, and a flash of text would only distract.
+const ANNOUNCE_GROUPING: usize = 2_000;
+
+/// Groups syndicated copies on a thread and a rayon pool of its own (all cores but one), so
+/// neither the event loop nor a search ever waits for it: at 100k articles grouping takes
+/// seconds, mostly reading bodies, while searches on the global pool stay interactive.
+/// Corpora that queued up while one was grouped are skipped for the newest, and grouping
+/// stops early once a newer corpus is sent (`latest` changes); signatures computed so far
+/// are kept by article id, so the next corpus only signs articles it has not seen.
+/// Returns the sender for corpora, or `None` when the thread cannot start (the browser then
+/// simply shows no groups).
+fn spawn_cluster_worker(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> Option<Sender<Corpus>> {
+    let (corpus_tx, corpora) = mpsc::channel::<Corpus>();
+    let threads = thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("warta-cluster-{i}"))
+        .build()
+        .ok()?;
+    thread::Builder::new()
+        .name("warta-cluster".into())
+        .spawn(move || {
+            let mut memo = crate::app::clusters::SignatureMemo::default();
+            while let Ok(first) = corpora.recv() {
+                let Some(corpus) = std::iter::once(first)
+                    .chain(std::iter::from_fn(|| corpora.try_recv().ok()))
+                    .last()
+                else {
+                    continue;
+                };
+                let identity = corpus.identity();
+                if latest.load(Ordering::SeqCst) != identity {
+                    continue;
+                }
+                if corpus.len() >= ANNOUNCE_GROUPING && tx.send(Msg::Grouping(identity)).is_err() {
+                    return;
+                }
+                let stale = || latest.load(Ordering::Relaxed) != identity;
+                let grouped = pool.install(|| {
+                    crate::app::clusters::cluster_with_memo(&corpus, &mut memo, &stale)
+                });
+                if let Some(clusters) = grouped
+                    && tx
+                        .send(Msg::Clusters(identity, Arc::new(clusters)))
+                        .is_err()
+                {
+                    return;
+                }
+            }
+        })
+        .ok()?;
+    Some(corpus_tx)
+}
+
+/// Installs the groups of copies when they are for the corpus on screen, hands them to the
+/// search worker for `has:copies`, and re-runs a search that uses it. True when the screen
+/// may have changed.
+fn on_clusters(app: &mut App, ctx: &mut Ctx<'_>, identity: u64, clusters: Arc<Clusters>) -> bool {
+    if !app.install_clusters(identity, Arc::clone(&clusters)) {
+        return false;
+    }
+    let _ = ctx
+        .work_tx
+        .send(Work::Clusters(identity, Arc::clone(&clusters)));
+    if !clusters.is_empty() {
+        let text = crate::app::clusters::summary(&clusters);
+        let quiet = app
+            .message
+            .as_ref()
+            .is_some_and(|m| m.kind == MessageKind::Error);
+        if !quiet {
+            app.set_message(text, MessageKind::Info);
+        }
+    }
+    if app.query.has_copies_term() {
+        let req = app.request();
+        send_search(app, ctx, req);
+    }
+    true
+}
+
+/// Starts the watcher on a thread of its own (setting up recursive watches walks every
+/// directory) and hands it to the loop, or says why it could not start.
+fn spawn_watch(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    data_dir: Option<PathBuf>,
+    tx: Sender<Msg>,
+) {
+    let paths = paths.to_vec();
+    // The reload writes the cache and triage writes the data dir: when they live inside a
+    // watched directory, their writes must not look like new articles.
+    let mut ignore: Vec<PathBuf> = data_dir
+        .or_else(crate::triage::default_data_dir)
+        .into_iter()
+        .collect();
+    if let loader::CacheMode::Dir(dir) = &options.cache {
+        ignore.push(dir.clone());
+    }
+    let started = thread::Builder::new()
+        .name("warta-watch-start".into())
+        .spawn({
+            let tx = tx.clone();
+            move || {
+                let notes = tx.clone();
+                let msg = match Watch::start(&paths, &ignore, watch::DEBOUNCE, move |note| {
+                    notes.send(Msg::Watch(note)).is_ok()
+                }) {
+                    Ok(w) => Msg::Watching(w),
+                    Err(reason) => Msg::WatchFailed(reason),
+                };
+                let _ = tx.send(msg);
+            }
+        });
+    if let Err(e) = started {
+        let _ = tx.send(Msg::WatchFailed(format!("cannot start a thread: {e}")));
+    }
+}
+
+/// Reloads the watched corpus in the background, unless a load or reload is running: then
+/// one more runs when it is over.
+fn start_reload(app: &mut App, ctx: &mut Ctx<'_>) {
+    let Some(live) = ctx.live.as_mut() else {
+        return;
+    };
+    if live.reloading || ctx.load.running {
+        live.queued = true;
+        return;
+    }
+    live.queued = false;
+    let inputs = live.inputs.clone();
+    let options = live.options.clone();
+    let base = app.corpus.clone();
+    let tx = live.tx.clone();
+    let started = thread::Builder::new()
+        .name("warta-reload".into())
+        .spawn(move || {
+            // Unchanged files are cache hits: the cost is the walk plus parsing what changed.
+            let report = loader::load(&inputs, &options);
+            let diff = watch::diff(&base, &report.corpus);
+            let same = base.len() == report.corpus.len()
+                && base
+                    .metas()
+                    .iter()
+                    .zip(report.corpus.metas())
+                    .all(|(a, b)| a.id == b.id && a.source_path == b.source_path);
+            let _ = tx.send(Msg::Reloaded(Box::new(Reload {
+                report,
+                base: base.identity(),
+                diff,
+                same,
+            })));
+        });
+    match started {
+        Ok(_) => live.reloading = true,
+        Err(e) => app.set_message(format!("cannot reload the corpus: {e}"), MessageKind::Error),
+    }
+}
+
+/// Shows what a reload found: the cursor stays on its article, new ids are counted.
+fn on_reloaded(app: &mut App, ctx: &mut Ctx<'_>, reload: Reload) {
+    let Some(live) = ctx.live.as_mut() else {
+        return;
+    };
+    live.reloading = false;
+    let queued = live.queued;
+    let Reload {
+        report,
+        base,
+        diff,
+        same,
+    } = reload;
+    // Reloads run one at a time after the first load, so the base is the corpus on screen;
+    // if it is not, the diff is taken again rather than trusted.
+    let diff = if base == app.corpus.identity() {
+        diff
+    } else {
+        watch::diff(&app.corpus, &report.corpus)
+    };
+    if !(same && base == app.corpus.identity()) {
+        if ctx
+            .work_tx
+            .send(Work::Corpus(report.corpus.clone()))
+            .is_err()
+        {
+            app.set_message(
+                "search worker stopped; results are stale",
+                MessageKind::Error,
+            );
+        } else {
+            let req = app.reload_corpus(report.corpus, &diff);
+            send_search(app, ctx, req);
+        }
+    }
+    if queued {
+        start_reload(app, ctx);
+    }
 }
 
 /// Runs the background load, forwarding its events to the loop, and the report at the end.

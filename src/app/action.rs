@@ -75,6 +75,10 @@ pub enum Action {
     CopyBody,
     /// Open the article's URL (or file) with the system opener; over ssh, copy the URL.
     OpenExternal,
+    /// List: expand or collapse the group of copies under the cursor.
+    ToggleGroup,
+    /// List: expand every group of copies, or collapse them all when all are expanded.
+    ToggleAllGroups,
     /// A typed character in the search bar (not bindable: any printable key).
     #[serde(skip)]
     Insert(char),
@@ -105,7 +109,7 @@ pub struct MouseInput {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help screen lists them.
-    pub const BINDABLE: [Action; 50] = [
+    pub const BINDABLE: [Action; 52] = [
         Action::Quit,
         Action::ToggleHelp,
         Action::FocusNext,
@@ -156,6 +160,8 @@ impl Action {
         Action::CopyCitation,
         Action::CopyBody,
         Action::OpenExternal,
+        Action::ToggleGroup,
+        Action::ToggleAllGroups,
     ];
 
     /// The snake_case name used in config files.
@@ -224,6 +230,8 @@ impl Action {
             Action::CopyCitation => "copy citation",
             Action::CopyBody => "copy body",
             Action::OpenExternal => "open URL or file (ssh: copy URL)",
+            Action::ToggleGroup => "show / hide copies of the story",
+            Action::ToggleAllGroups => "show / hide all copies",
             Action::Insert(_) => "type",
             Action::Resize(..) => "resize",
             Action::Mouse(_) => "mouse",

@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod clipboard;
+pub mod clusters;
 pub mod detail;
 pub mod layout;
 pub mod mouse;

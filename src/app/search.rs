@@ -2,6 +2,9 @@
 //! the function that turns one into the other. The terminal front end runs [`execute`] on a
 //! worker thread; tests call it inline.
 
+use std::sync::Arc;
+
+use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, FacetIndex, Filters};
 use crate::query::{self, Hit, Query, Scope, Sort};
@@ -44,6 +47,30 @@ pub struct SearchMemo {
     last: Option<(u64, Query, Vec<usize>)>,
     /// The corpus's facet values, interned on the first search over it.
     index: Option<(u64, FacetIndex)>,
+    /// The corpus's groups of copies, once clustering delivered them (for `has:copies`).
+    clusters: Option<(u64, Arc<Clusters>)>,
+}
+
+impl SearchMemo {
+    /// A memo that knows the groups of copies of the corpus with `identity`. Clusters are
+    /// handed to the search worker once, like the corpus, rather than with every request.
+    pub fn set_clusters(&mut self, identity: u64, clusters: Arc<Clusters>) {
+        self.clusters = Some((identity, clusters));
+    }
+}
+
+/// Runs a request from scratch, with `clusters` (computed for `corpus`) answering
+/// `has:copies`.
+pub fn execute_clustered(
+    corpus: &Corpus,
+    req: &SearchRequest,
+    clusters: Option<Arc<Clusters>>,
+) -> SearchResults {
+    let mut memo = SearchMemo::default();
+    if let Some(c) = clusters {
+        memo.set_clusters(corpus.identity(), c);
+    }
+    execute_with(corpus, req, &mut memo)
 }
 
 /// Runs a request from scratch.
@@ -74,6 +101,11 @@ pub fn execute_cancellable(
         }
         _ => None,
     };
+    let clusters = match &memo.clusters {
+        Some((id, c)) if *id == identity => Some(Arc::clone(c)),
+        _ => None,
+    };
+    let grouped = |i: usize| clusters.as_ref().is_some_and(|c| c.cluster_of(i).is_some());
     let base = query::search_in(
         corpus,
         &req.query,
@@ -84,6 +116,9 @@ pub fn execute_cancellable(
             extra: None,
             triage: Some(triage),
             cancel: Some(cancelled),
+            copies: clusters
+                .is_some()
+                .then_some(&grouped as &(dyn Fn(usize) -> bool + Sync)),
         },
     );
     if cancelled() {

@@ -2,12 +2,15 @@
 //! [`App::apply_results`], read by the renderer.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
+use crate::cluster::{ClusterId, Clusters};
 use crate::corpus::Corpus;
 use crate::facets::{Facet, Filters};
 use crate::query::{Hit, Query, Sort};
 use crate::triage::{ArticleState, Progress};
 
+use super::clusters::{self, RowKind};
 use super::detail::{self, DetailDoc};
 use super::layout::{self, Panes, Screen};
 use super::search::{SearchRequest, SearchResults};
@@ -129,9 +132,25 @@ pub struct App {
     /// Generation of the newest search request; results for older ones are dropped.
     pub generation: u64,
     pub searching: bool,
+    /// Every article the query and filters matched, in sort order. Counts, progress,
+    /// "select all" and export work on these.
+    pub matches: Vec<Hit>,
+    /// The rows of the list: `matches` with the copies of collapsed groups left out (see
+    /// [`super::clusters`]); the same as `matches` while no clusters are known.
     pub hits: Vec<Hit>,
+    /// What each row of `hits` is (an article, a group's head, a copy under it).
+    pub rows: Vec<RowKind>,
+    /// Per group in the view, its matching members (head first).
+    pub group_members: std::collections::HashMap<ClusterId, Vec<usize>>,
     /// Position of the selected row in `hits`.
     pub cursor: usize,
+    /// Groups of syndicated copies in the current corpus, once the background clustering
+    /// has delivered them; `None` before (and after the corpus is replaced).
+    pub clusters: Option<Arc<Clusters>>,
+    /// Clustering is running for the current corpus.
+    pub grouping: bool,
+    /// Groups whose copies are listed under their row.
+    pub expanded: BTreeSet<ClusterId>,
     /// First visible row of the list.
     pub list_offset: usize,
     pub filter_rows: Vec<FilterRow>,
@@ -156,7 +175,7 @@ pub struct App {
     pub triage: TriageMap,
     /// Every label with its use count, most used first (for completion).
     pub labels: Vec<(String, usize)>,
-    /// Selected articles (corpus indices), always within `hits`.
+    /// Selected articles (corpus indices), always within `matches`.
     pub selection: BTreeSet<usize>,
     /// Triage counts over `hits`.
     pub progress: Progress,
@@ -180,6 +199,10 @@ pub struct App {
     /// The corpus is still being loaded in the background: newer corpora will follow, so a
     /// session's cursor article not found yet may still arrive.
     pub corpus_loading: bool,
+    /// Ids of the articles that arrived in a reload of the live corpus (not in the corpus
+    /// first loaded, nor in the one before that reload), still in the corpus: what `is:new`
+    /// selects and the status line counts ("3 new"). Kept until warta quits.
+    pub new_ids: Arc<std::collections::HashSet<String>>,
 }
 
 impl App {
@@ -196,8 +219,14 @@ impl App {
             sort: Sort::DateDesc,
             generation: 0,
             searching: false,
+            matches: Vec::new(),
             hits: Vec::new(),
+            rows: Vec::new(),
+            group_members: Default::default(),
             cursor: 0,
+            clusters: None,
+            grouping: false,
+            expanded: BTreeSet::new(),
             list_offset: 0,
             filter_rows: Vec::new(),
             filter_cursor: 0,
@@ -230,6 +259,7 @@ impl App {
             lexicon: std::sync::Arc::new(crate::lexicon::Lexicon::default()),
             topic_phrases: crate::lexicon::Lexicon::builtin().all_topic_phrases(),
             corpus_loading: false,
+            new_ids: Arc::default(),
         }
     }
 
@@ -246,12 +276,13 @@ impl App {
         self.triage.get(&self.corpus.meta(index).id)
     }
 
-    /// What a triage action applies to: the selection in view order, else the cursor article.
+    /// What a triage action applies to: the selection in view order, else the cursor row
+    /// (a collapsed group's row: every copy it stands for).
     pub fn targets(&self) -> Vec<usize> {
         if self.selection.is_empty() {
-            self.selected().into_iter().collect()
+            self.row_targets(self.cursor)
         } else {
-            self.hits
+            self.matches
                 .iter()
                 .map(|h| h.index)
                 .filter(|i| self.selection.contains(i))
@@ -259,11 +290,88 @@ impl App {
         }
     }
 
+    /// The corpus indices the row at `pos` stands for (empty past the end).
+    pub fn row_targets(&self, pos: usize) -> Vec<usize> {
+        let Some(hit) = self.hits.get(pos) else {
+            return Vec::new();
+        };
+        match self.row_kind(pos) {
+            RowKind::Group {
+                cluster,
+                expanded: false,
+                ..
+            } => self
+                .group_members
+                .get(&cluster)
+                .cloned()
+                .unwrap_or_else(|| vec![hit.index]),
+            _ => vec![hit.index],
+        }
+    }
+
+    /// The copies a group's row stands for besides its head (in view, earliest first).
+    pub fn copies_of(&self, cluster: ClusterId) -> &[usize] {
+        self.group_members
+            .get(&cluster)
+            .map_or(&[], |m| m.get(1..).unwrap_or(&[]))
+    }
+
+    fn install_rows(&mut self, rows: clusters::Rows) {
+        self.hits = rows.hits;
+        self.rows = rows.kinds;
+        self.group_members = rows.members;
+    }
+
+    /// What the row at `pos` is.
+    pub fn row_kind(&self, pos: usize) -> RowKind {
+        self.rows.get(pos).copied().unwrap_or(RowKind::Single)
+    }
+
+    /// The row showing article `index`: its own, else its collapsed group's.
+    pub fn row_of(&self, index: usize) -> Option<usize> {
+        self.hits.iter().position(|h| h.index == index).or_else(|| {
+            let c = self.clusters.as_ref()?.cluster_of(index)?;
+            self.rows
+                .iter()
+                .position(|k| matches!(k, RowKind::Group { cluster, .. } if *cluster == c))
+        })
+    }
+
+    /// Rebuilds the rows from `matches`, keeping the cursor on the same article (or on the
+    /// group row that now hides it).
+    pub fn regroup(&mut self) {
+        let selected = self.selected();
+        let rows = clusters::group_rows(
+            &self.matches,
+            self.clusters.as_deref(),
+            self.sort,
+            &self.expanded,
+        );
+        self.install_rows(rows);
+        if let Some(pos) = selected.and_then(|i| self.row_of(i)) {
+            self.cursor = pos;
+        }
+    }
+
+    /// Installs the clusters computed for the corpus with `identity`; stale ones (the corpus
+    /// was replaced meanwhile) are dropped and false returned.
+    pub fn install_clusters(&mut self, identity: u64, clusters: Arc<Clusters>) -> bool {
+        if identity != self.corpus.identity() {
+            return false;
+        }
+        self.grouping = false;
+        self.clusters = Some(clusters);
+        self.expanded.clear();
+        self.regroup();
+        self.fix_view();
+        true
+    }
+
     /// Recounts triage progress over the current view.
     pub fn recount(&mut self) {
         let default = ArticleState::default();
         let mut p = Progress::default();
-        for h in &self.hits {
+        for h in &self.matches {
             p.add(self.state_ref(h.index).unwrap_or(&default));
         }
         self.progress = p;
@@ -317,11 +425,39 @@ impl App {
         self.searching = true;
         SearchRequest {
             generation: self.generation,
-            query: self.query.clone(),
+            query: self.query.with_new_ids(&self.new_ids),
             filters: self.filters.clone(),
             sort: self.sort,
             triage: self.triage.clone(),
         }
+    }
+
+    /// Installs the corpus a reload of the live corpus produced, given what changed since
+    /// the current one ([`crate::watch::diff`]): added ids join [`App::new_ids`], gone ones
+    /// leave it, and the change is said in the status line ("2 new, 1 removed"). Otherwise
+    /// as [`App::replace_corpus`].
+    pub fn reload_corpus(
+        &mut self,
+        corpus: Corpus,
+        diff: &crate::watch::CorpusDiff,
+    ) -> SearchRequest {
+        if !diff.is_empty() {
+            let ids = Arc::make_mut(&mut self.new_ids);
+            for id in &diff.gone {
+                ids.remove(id);
+            }
+            ids.extend(diff.added.iter().cloned());
+            let hint = if diff.added.is_empty() {
+                ""
+            } else {
+                "; search is:new to list what arrived"
+            };
+            self.set_message(
+                format!("corpus updated: {}{hint}", diff.summary()),
+                MessageKind::Info,
+            );
+        }
+        self.replace_corpus(corpus)
     }
 
     /// Installs a newer corpus (a background load's next step, or a reload) and returns the
@@ -344,7 +480,11 @@ impl App {
         };
         let cursor_target = self.selected().and_then(remap);
         let row = self.cursor;
-        self.hits = std::mem::take(&mut self.hits)
+        // Clusters hold the old corpus's indices; the new corpus's arrive from the
+        // background clustering. Until then every article is its own row.
+        self.clusters = None;
+        self.expanded.clear();
+        self.matches = std::mem::take(&mut self.matches)
             .into_iter()
             .filter_map(|h| {
                 remap(h.index).map(|index| Hit {
@@ -353,6 +493,9 @@ impl App {
                 })
             })
             .collect();
+        self.hits = self.matches.clone();
+        self.rows = vec![RowKind::Single; self.hits.len()];
+        self.group_members.clear();
         self.selection = self.selection.iter().filter_map(|&i| remap(i)).collect();
         if let Some(p) = &mut self.prompt {
             p.targets = p.targets.iter().filter_map(|&i| remap(i)).collect();
@@ -387,14 +530,19 @@ impl App {
             self.restore_cursor = None;
         }
         let selected = restored.or(self.selected());
-        self.hits = r.hits;
-        self.cursor = selected
-            .and_then(|sel| self.hits.iter().position(|h| h.index == sel))
-            .unwrap_or(0);
+        self.matches = r.hits;
+        let rows = clusters::group_rows(
+            &self.matches,
+            self.clusters.as_deref(),
+            self.sort,
+            &self.expanded,
+        );
+        self.install_rows(rows);
+        self.cursor = selected.and_then(|sel| self.row_of(sel)).unwrap_or(0);
         self.histogram = r.histogram;
         // The selection means "these, in this view": articles that left it are dropped.
         if !self.selection.is_empty() {
-            let in_view: BTreeSet<usize> = self.hits.iter().map(|h| h.index).collect();
+            let in_view: BTreeSet<usize> = self.matches.iter().map(|h| h.index).collect();
             self.selection.retain(|i| in_view.contains(i));
         }
         self.recount();

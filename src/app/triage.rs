@@ -16,11 +16,13 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::text;
+use crate::triage::export::export_to_path_clustered;
 use crate::triage::{
     ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, Saved, Store,
-    export_to_path, normalize_label, time,
+    normalize_label, time,
 };
 
 use super::action::Action;
@@ -29,6 +31,17 @@ use super::update::Effect;
 
 /// The browser's copy of the triage state, keyed by article id (only non-default states).
 pub type TriageMap = Arc<HashMap<String, ArticleState>>;
+
+/// Groups of copies carried by a command; two are equal when they are the same computation
+/// (comparing the groups themselves would cost a pass over the corpus).
+#[derive(Debug, Clone)]
+pub struct SharedClusters(pub Arc<Clusters>);
+
+impl PartialEq for SharedClusters {
+    fn eq(&self, other: &SharedClusters) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// Work against the store that [`crate::app::update`] asks for.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +59,8 @@ pub enum TriageCmd {
         path: PathBuf,
         indices: Vec<usize>,
         context: ExportContext,
+        /// The corpus's groups of copies, when known: they fill the `cluster` field.
+        clusters: Option<SharedClusters>,
     },
 }
 
@@ -161,6 +176,7 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
             path,
             indices,
             mut context,
+            clusters,
         } => match ExportFormat::from_path(&path) {
             None => {
                 out.message = error(format!(
@@ -170,7 +186,10 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
             }
             Some(format) => {
                 context.exported_at = time::now_rfc3339();
-                match export_to_path(&path, format, corpus, &indices, store, &context) {
+                let clusters = clusters.as_ref().map(|c| &*c.0);
+                match export_to_path_clustered(
+                    &path, format, corpus, &indices, store, &context, clusters,
+                ) {
                     Ok(()) => {
                         out.applied = true;
                         let n = indices.len();
@@ -327,11 +346,14 @@ pub fn article_action(app: &mut App, action: Action) -> Effect {
     }
 }
 
-/// The next undecided article below the cursor in the view.
+/// The next undecided row below the cursor in the view (copies listed under the group
+/// being decided are decided with it, so they are passed over).
 fn next_undecided(app: &App) -> PendingMove {
+    let deciding = app.targets();
     app.hits
         .iter()
         .skip(app.cursor + 1)
+        .filter(|h| !deciding.contains(&h.index))
         .find(|h| {
             app.state_ref(h.index)
                 .is_none_or(|s| s.decision == Decision::Undecided)
@@ -342,7 +364,7 @@ fn next_undecided(app: &App) -> PendingMove {
 /// Opens the export prompt for the selection, else the whole view.
 pub fn open_export(app: &mut App) -> Effect {
     let targets = if app.selection.is_empty() {
-        app.hits.iter().map(|h| h.index).collect()
+        app.matches.iter().map(|h| h.index).collect()
     } else {
         app.targets()
     };
@@ -367,19 +389,25 @@ fn open_prompt(app: &mut App, kind: PromptKind, targets: Vec<usize>, input: Stri
     Effect::None
 }
 
-/// Space in the list: select or deselect the cursor article, then move down.
+/// Space in the list: select or deselect the cursor row (a collapsed group's row: all the
+/// copies it stands for), then move down.
 pub fn toggle_select(app: &mut App) {
-    let Some(index) = app.selected() else {
+    let targets = app.row_targets(app.cursor);
+    if targets.is_empty() {
         return;
-    };
-    if !app.selection.remove(&index) {
-        app.selection.insert(index);
+    }
+    if targets.iter().all(|i| app.selection.contains(i)) {
+        for i in &targets {
+            app.selection.remove(i);
+        }
+    } else {
+        app.selection.extend(targets);
     }
     app.cursor = (app.cursor + 1).min(app.hits.len().saturating_sub(1));
 }
 
 pub fn select_all(app: &mut App) {
-    app.selection = app.hits.iter().map(|h| h.index).collect();
+    app.selection = app.matches.iter().map(|h| h.index).collect();
     let n = app.selection.len();
     app.set_message(format!("selected {n} articles"), MessageKind::Info);
 }
@@ -470,6 +498,7 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
                     filters: app.filters.to_string(),
                     exported_at: String::new(),
                 },
+                clusters: app.clusters.clone().map(SharedClusters),
             }))
         }
     }

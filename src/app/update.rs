@@ -4,6 +4,7 @@
 use crate::query::{Query, Sort};
 
 use super::action::Action;
+use super::clusters::RowKind;
 use super::search::SearchRequest;
 use super::state::{App, FilterRow, Focus, MessageKind, Mode};
 use super::triage::{self, TriageCmd};
@@ -122,6 +123,14 @@ fn requery(app: &mut App) -> Effect {
                 app.sort = Sort::Relevance;
             } else if !q.has_score() && app.sort == Sort::Relevance {
                 app.sort = Sort::DateDesc;
+            }
+            if q.has_copies_term() && app.clusters.is_none() {
+                let text = if app.grouping {
+                    "has:copies matches nothing until copies are grouped (running)"
+                } else {
+                    "has:copies matches nothing until copies are grouped"
+                };
+                app.set_message(text, MessageKind::Info);
             }
             app.query = q;
             Effect::Search(app.request())
@@ -242,6 +251,8 @@ pub(super) fn list(app: &mut App, action: Action) -> Effect {
         }
         Action::ToggleSelect => triage::toggle_select(app),
         Action::SelectAll => triage::select_all(app),
+        Action::ToggleGroup => toggle_group(app),
+        Action::ToggleAllGroups => toggle_all_groups(app),
         Action::Back if !app.input.is_empty() => {
             app.input.clear();
             app.input_cursor = 0;
@@ -250,6 +261,70 @@ pub(super) fn list(app: &mut App, action: Action) -> Effect {
         _ => {}
     }
     Effect::None
+}
+
+/// `z`: on a group's row shows or hides its copies; on a copy hides them and goes back to
+/// the group's row.
+fn toggle_group(app: &mut App) {
+    let cluster = match app.row_kind(app.cursor) {
+        RowKind::Group { cluster, .. } | RowKind::Copy { cluster } => cluster,
+        RowKind::Single => {
+            let text = if app.clusters.is_some() {
+                "this story has no copies in the view"
+            } else if app.grouping {
+                "still grouping copies\u{2026}"
+            } else {
+                "no groups of copies"
+            };
+            app.set_message(text, MessageKind::Info);
+            return;
+        }
+    };
+    let head = app
+        .rows
+        .iter()
+        .position(|k| matches!(k, RowKind::Group { cluster: c, .. } if *c == cluster));
+    if !app.expanded.remove(&cluster) {
+        app.expanded.insert(cluster);
+    }
+    // The cursor stays on the group's row (a copy's row disappears when it collapses).
+    if let Some(pos) = head {
+        app.cursor = pos;
+    }
+    app.regroup();
+}
+
+/// `Z`: expands every group in the view, or collapses all when none is collapsed.
+fn toggle_all_groups(app: &mut App) {
+    let groups: Vec<_> = app
+        .rows
+        .iter()
+        .filter_map(|k| match k {
+            RowKind::Group {
+                cluster, expanded, ..
+            } => Some((*cluster, *expanded)),
+            _ => None,
+        })
+        .collect();
+    if groups.is_empty() {
+        app.set_message("no groups of copies in the view", MessageKind::Info);
+        return;
+    }
+    // Collapsing moves a copy's cursor to its group's row, not to whatever slides under it.
+    if let RowKind::Copy { cluster } = app.row_kind(app.cursor)
+        && let Some(pos) = app
+            .rows
+            .iter()
+            .position(|k| matches!(k, RowKind::Group { cluster: c, .. } if *c == cluster))
+    {
+        app.cursor = pos;
+    }
+    if groups.iter().all(|&(_, open)| open) {
+        app.expanded.clear();
+    } else {
+        app.expanded.extend(groups.iter().map(|&(c, _)| c));
+    }
+    app.regroup();
 }
 
 pub(super) fn detail(app: &mut App, action: Action) -> Effect {

@@ -4,6 +4,11 @@
 //! Every format records the query and filters that produced the view, so an exported file
 //! says where it came from: CSV and JSONL repeat them on every row (a leading comment would
 //! not be valid CSV), JSON puts them in the enclosing object.
+//!
+//! With groups of syndicated copies known ([`export_clustered`]), every record carries a
+//! `cluster`: the article id of its story's representative (the earliest copy), empty
+//! (`null` in JSON) for an article without copies; the Markdown brief lists copies under
+//! their story instead of as stories of their own.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -13,6 +18,7 @@ use serde::Serialize;
 use super::fsutil::write_atomic;
 use super::state::{ArticleState, Decision};
 use super::store::Store;
+use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::model::{Date, Meta};
 
@@ -67,17 +73,55 @@ pub fn export(
     store: &Store,
     context: &ExportContext,
 ) -> io::Result<()> {
+    export_clustered(w, format, corpus, indices, store, context, None)
+}
+
+/// [`export()`] with the corpus's groups of copies (computed for `corpus`), which fill the
+/// `cluster` field and nest copies in the Markdown brief.
+pub fn export_clustered(
+    w: &mut dyn Write,
+    format: ExportFormat,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    context: &ExportContext,
+    clusters: Option<&Clusters>,
+) -> io::Result<()> {
+    // Clusters of another corpus would name wrong representatives: leave them out.
+    let clusters = clusters.filter(|c| c.articles() == corpus.len());
     if let Some(&bad) = indices.iter().find(|&&i| i >= corpus.len()) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!("no article at index {bad} (corpus has {})", corpus.len()),
         ));
     }
+    let x = Exported {
+        corpus,
+        indices,
+        store,
+        ctx: context,
+        clusters,
+    };
     match format {
-        ExportFormat::Csv => export_csv(w, corpus, indices, store, context),
-        ExportFormat::Json => export_json(w, corpus, indices, store, context),
-        ExportFormat::Jsonl => export_jsonl(w, corpus, indices, store, context),
-        ExportFormat::Markdown => export_markdown(w, corpus, indices, store, context),
+        ExportFormat::Csv => export_csv(w, &x),
+        ExportFormat::Json => export_json(w, &x),
+        ExportFormat::Jsonl => export_jsonl(w, &x),
+        ExportFormat::Markdown => export_markdown(w, &x),
+    }
+}
+
+/// What an export writes.
+struct Exported<'a> {
+    corpus: &'a Corpus,
+    indices: &'a [usize],
+    store: &'a Store,
+    ctx: &'a ExportContext,
+    clusters: Option<&'a Clusters>,
+}
+
+impl Exported<'_> {
+    fn cluster(&self, index: usize) -> Option<&str> {
+        self.clusters?.export_id(index, self.corpus.metas())
     }
 }
 
@@ -91,8 +135,21 @@ pub fn export_to_path(
     store: &Store,
     context: &ExportContext,
 ) -> io::Result<()> {
+    export_to_path_clustered(path, format, corpus, indices, store, context, None)
+}
+
+/// [`export_to_path`] with groups of copies (see [`export_clustered`]).
+pub fn export_to_path_clustered(
+    path: &Path,
+    format: ExportFormat,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    context: &ExportContext,
+    clusters: Option<&Clusters>,
+) -> io::Result<()> {
     write_atomic(path, &mut |w| {
-        export(w, format, corpus, indices, store, context)
+        export_clustered(w, format, corpus, indices, store, context, clusters)
     })
 }
 
@@ -121,6 +178,8 @@ struct Record<'a> {
     labels_at: Option<&'a str>,
     note: Option<&'a str>,
     note_at: Option<&'a str>,
+    /// The article id of the story's earliest copy; `None` without copies.
+    cluster: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<Vec<String>>,
     /// Why the body could not be read (e.g. the cache file vanished); the record is still
@@ -130,7 +189,7 @@ struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
-    fn new(m: &'a Meta, st: &'a ArticleState) -> Record<'a> {
+    fn new(m: &'a Meta, st: &'a ArticleState, cluster: Option<&'a str>) -> Record<'a> {
         Record {
             id: &m.id,
             title: &m.title,
@@ -153,6 +212,7 @@ impl<'a> Record<'a> {
             labels_at: st.labels_at.as_deref(),
             note: st.note.as_deref(),
             note_at: st.note_at.as_deref(),
+            cluster,
             body: None,
             body_error: None,
         }
@@ -180,13 +240,8 @@ fn json_err(e: serde_json::Error) -> io::Error {
     io::Error::other(e)
 }
 
-fn export_json(
-    w: &mut dyn Write,
-    corpus: &Corpus,
-    indices: &[usize],
-    store: &Store,
-    ctx: &ExportContext,
-) -> io::Result<()> {
+fn export_json(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
+    let (corpus, indices, store, ctx) = (x.corpus, x.indices, x.store, x.ctx);
     // Streamed one record at a time so bodies are never all in memory at once.
     w.write_all(b"{\"query\":")?;
     serde_json::to_writer(&mut *w, &ctx.query).map_err(json_err)?;
@@ -199,25 +254,20 @@ fn export_json(
         w.write_all(if n == 0 { b"\n" } else { b",\n" })?;
         let m = corpus.meta(i);
         let st = store.state(&m.id);
-        let rec = Record::new(m, &st).with_body(corpus, i);
+        let rec = Record::new(m, &st, x.cluster(i)).with_body(corpus, i);
         serde_json::to_writer(&mut *w, &rec).map_err(json_err)?;
     }
     w.write_all(b"\n]}\n")?;
     w.flush()
 }
 
-fn export_jsonl(
-    w: &mut dyn Write,
-    corpus: &Corpus,
-    indices: &[usize],
-    store: &Store,
-    ctx: &ExportContext,
-) -> io::Result<()> {
+fn export_jsonl(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
+    let (corpus, indices, store, ctx) = (x.corpus, x.indices, x.store, x.ctx);
     for &i in indices {
         let m = corpus.meta(i);
         let st = store.state(&m.id);
         let rec = JsonlRecord {
-            record: Record::new(m, &st).with_body(corpus, i),
+            record: Record::new(m, &st, x.cluster(i)).with_body(corpus, i),
             query: &ctx.query,
             filters: &ctx.filters,
             exported_at: &ctx.exported_at,
@@ -228,7 +278,8 @@ fn export_jsonl(
     w.flush()
 }
 
-pub const CSV_COLUMNS: [&str; 24] = [
+/// The CSV header; `cluster` comes last so columns of earlier exports keep their positions.
+pub const CSV_COLUMNS: [&str; 25] = [
     "id",
     "title",
     "outlet",
@@ -253,6 +304,7 @@ pub const CSV_COLUMNS: [&str; 24] = [
     "query",
     "filters",
     "exported_at",
+    "cluster",
 ];
 
 /// A spreadsheet treats a cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula
@@ -273,13 +325,8 @@ fn csv_cell(cell: &str) -> String {
     neutralise(&clean).into_owned()
 }
 
-fn export_csv(
-    w: &mut dyn Write,
-    corpus: &Corpus,
-    indices: &[usize],
-    store: &Store,
-    ctx: &ExportContext,
-) -> io::Result<()> {
+fn export_csv(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
+    let (corpus, indices, store, ctx) = (x.corpus, x.indices, x.store, x.ctx);
     let mut out = csv::Writer::from_writer(w);
     out.write_record(CSV_COLUMNS)?;
     let opt = |o: Option<&str>| o.unwrap_or("").to_string();
@@ -287,7 +334,7 @@ fn export_csv(
         let m = corpus.meta(i);
         let st = store.state(&m.id);
         let labels: Vec<&str> = st.labels.iter().map(String::as_str).collect();
-        let row: [String; 24] = [
+        let row: [String; 25] = [
             m.id.clone(),
             m.title.clone(),
             opt(m.outlet.as_deref()),
@@ -312,6 +359,7 @@ fn export_csv(
             ctx.query.clone(),
             ctx.filters.clone(),
             ctx.exported_at.clone(),
+            opt(x.cluster(i)),
         ];
         out.write_record(row.iter().map(|c| csv_cell(c)))?;
     }
@@ -358,13 +406,57 @@ fn md_link(url: &str) -> String {
     }
 }
 
-fn export_markdown(
-    w: &mut dyn Write,
-    corpus: &Corpus,
-    indices: &[usize],
-    store: &Store,
-    ctx: &ExportContext,
-) -> io::Result<()> {
+/// One article of the brief: title, outlet and date, link (or file).
+fn md_entry(m: &Meta, st: &ArticleState) -> String {
+    let star = if st.starred { "★ " } else { "" };
+    let mut line = format!("{star}**{}**", md_text(&m.title));
+    let mut where_when = Vec::new();
+    if let Some(o) = m.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        where_when.push(md_text(o));
+    }
+    where_when.push(match m.published {
+        Some(d) => d.to_string(),
+        None => "undated".to_string(),
+    });
+    line.push_str(" — ");
+    line.push_str(&where_when.join(", "));
+    line.push_str(" — ");
+    match m.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        Some(u) => line.push_str(&md_link(u)),
+        None => line.push_str(&md_text(&m.source_path)),
+    }
+    line
+}
+
+/// Per exported position: the position of the story it is listed under, when it is a copy
+/// whose story (the earliest exported copy) is exported with the same decision.
+fn nesting(x: &Exported<'_>, states: &[ArticleState]) -> Vec<Option<usize>> {
+    let mut nested = vec![None; x.indices.len()];
+    let Some(clusters) = x.clusters else {
+        return nested;
+    };
+    let position: std::collections::HashMap<usize, usize> =
+        x.indices.iter().enumerate().map(|(p, &i)| (i, p)).collect();
+    for (p, &i) in x.indices.iter().enumerate() {
+        let Some(c) = clusters.cluster_of(i) else {
+            continue;
+        };
+        let head = clusters
+            .members(c)
+            .iter()
+            .find_map(|m| position.get(m).copied());
+        if let Some(h) = head
+            && h != p
+            && states[h].decision == states[p].decision
+        {
+            nested[p] = Some(h);
+        }
+    }
+    nested
+}
+
+fn export_markdown(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
+    let (corpus, indices, store, ctx) = (x.corpus, x.indices, x.store, x.ctx);
     let order = [
         (Decision::Relevant, "Relevant"),
         (Decision::Maybe, "Maybe"),
@@ -376,6 +468,7 @@ fn export_markdown(
         .map(|&i| store.state(&corpus.meta(i).id))
         .collect();
     let count = |d: Decision| states.iter().filter(|s| s.decision == d).count();
+    let nested = nesting(x, &states);
 
     let date = ctx.exported_at.get(..10).unwrap_or(&ctx.exported_at);
     writeln!(w, "# Triage brief — {}", md_text(date))?;
@@ -408,29 +501,17 @@ fn export_markdown(
         writeln!(w)?;
         writeln!(w, "## {heading} ({n})")?;
         writeln!(w)?;
-        for (&i, st) in indices.iter().zip(&states) {
-            if st.decision != decision {
+        for (p, (&i, st)) in indices.iter().zip(&states).enumerate() {
+            if st.decision != decision || nested[p].is_some() {
                 continue;
             }
-            let m = corpus.meta(i);
-            let star = if st.starred { "★ " } else { "" };
-            let mut line = format!("- {star}**{}**", md_text(&m.title));
-            let mut where_when = Vec::new();
-            if let Some(o) = m.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
-                where_when.push(md_text(o));
+            writeln!(w, "- {}", md_entry(corpus.meta(i), st))?;
+            // The story's copies with the same decision, under it.
+            for (q, &j) in indices.iter().enumerate() {
+                if nested[q] == Some(p) {
+                    writeln!(w, "  - copy: {}", md_entry(corpus.meta(j), &states[q]))?;
+                }
             }
-            where_when.push(match m.published {
-                Some(d) => d.to_string(),
-                None => "undated".to_string(),
-            });
-            line.push_str(" — ");
-            line.push_str(&where_when.join(", "));
-            line.push_str(" — ");
-            match m.url.as_deref().filter(|u| !u.trim().is_empty()) {
-                Some(u) => line.push_str(&md_link(u)),
-                None => line.push_str(&md_text(&m.source_path)),
-            }
-            writeln!(w, "{line}")?;
             let mut extra = Vec::new();
             if !st.labels.is_empty() {
                 let labels: Vec<String> = st.labels.iter().map(|l| md_text(l)).collect();

@@ -11,11 +11,16 @@
 //! underlined), `•` unread, `★` starred, the decision `R`/`I`/`M` (blank: undecided), the
 //! number of labels (`+` for more than 9); with `--ascii` `>`, `*` and `!` stand for the
 //! first three. Narrow panes drop the outlet column first, then the date.
+//!
+//! A story with syndicated copies in the view is one row, its earliest copy, ending in
+//! "+2 copies (Sripoku, Infoku)" (the outlets as far as they fit); expanded, the copies
+//! follow it indented with `└`. The title then counts groups: "Articles 40/120 · 12 groups".
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use crate::app::clusters::{RowKind, group_count};
 use crate::app::layout::Glyphs;
 use crate::app::update::sort_label;
 use crate::app::{App, Focus, Mode};
@@ -51,6 +56,38 @@ pub fn marks(selected: bool, st: &ArticleState, glyphs: &Glyphs) -> String {
 }
 const DATE: usize = 10;
 
+/// "+2 copies (Sripoku, Infoku)" for a group's row, shortened to "+2 copies" and "+2" as
+/// `room` (the title's cells) shrinks.
+fn copies_badge(app: &App, cluster: crate::cluster::ClusterId, room: usize) -> String {
+    let copies = app.copies_of(cluster);
+    let n = copies.len();
+    let noun = if n == 1 { "copy" } else { "copies" };
+    let mut outlets: Vec<&str> = Vec::new();
+    for &i in copies {
+        if let Some(o) = app.corpus.metas().get(i).and_then(|m| m.outlet.as_deref())
+            && !o.trim().is_empty()
+            && !outlets.contains(&o)
+        {
+            outlets.push(o);
+        }
+    }
+    let long = format!(" +{n} {noun} ({})", outlets.join(", "));
+    let short = format!(" +{n} {noun}");
+    let tiny = format!(" +{n}");
+    // Outlets only while the title keeps half the room; "+N copies" while it keeps a third.
+    let fits = |b: &str, share: usize| wrap::display_width(b) <= room * share / 6;
+    let badge = if !outlets.is_empty() && fits(&long, 3) {
+        long
+    } else if fits(&short, 4) {
+        short
+    } else if fits(&tiny, 6) {
+        tiny
+    } else {
+        String::new()
+    };
+    crate::text::sanitize(&badge)
+}
+
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
     let focused = app.focus == Focus::List && app.mode == Mode::Normal;
@@ -66,9 +103,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     } else {
         format!(" {sep} {} selected", app.selection.len())
     };
+    let groups = match group_count(&app.rows) {
+        0 => String::new(),
+        1 => format!(" {sep} 1 group"),
+        n => format!(" {sep} {n} groups"),
+    };
     let title = format!(
-        " Articles {}/{}{selected} {sep} {}{busy} ",
-        app.hits.len(),
+        " Articles {}/{}{groups}{selected} {sep} {}{busy} ",
+        app.matches.len(),
         app.corpus.len(),
         sort_label(app.sort)
     );
@@ -122,20 +164,37 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             spans.push(Span::raw(" ".repeat(pad + 1)));
             used += outlet_w + 1;
         }
-        let title_w = width.saturating_sub(used);
+        let mut title_w = width.saturating_sub(used);
+        let kind = app.row_kind(pos);
+        if let RowKind::Copy { .. } = kind {
+            let indent = if app.ascii { "  ` " } else { "  \u{2514} " };
+            let indent = wrap::truncate_with(indent, title_w, g.ellipsis);
+            title_w = title_w.saturating_sub(wrap::display_width(&indent));
+            spans.push(Span::styled(indent, theme.muted));
+        }
+        let badge = match kind {
+            RowKind::Group { cluster, .. } => copies_badge(app, cluster, title_w),
+            _ => String::new(),
+        };
+        title_w = title_w.saturating_sub(wrap::display_width(&badge));
         // Highlights are computed for visible rows only: that is what keeps drawing cheap.
         let positions = if app.query.is_empty() {
             Vec::new()
         } else {
             app.query.title_highlights(&meta.title)
         };
-        spans.extend(highlighted(
+        let title = highlighted(
             &meta.title,
             &positions,
             title_w,
             ratatui::style::Style::default(),
             theme.matched,
-        ));
+        );
+        // The title is cut to leave the badge its room, so "+N copies" is never cut.
+        spans.extend(title);
+        if !badge.is_empty() {
+            spans.push(Span::styled(badge, theme.muted));
+        }
         put_line(buf, inner, y, &Line::from(spans));
         if is_selected {
             style_row(buf, inner, y, theme.picked);

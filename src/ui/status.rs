@@ -25,7 +25,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let count = if width >= 80 {
         format!(
             " {}/{} {sep} triaged {}/{} {sep} relevant {} {sep} maybe {} ",
-            app.hits.len(),
+            app.matches.len(),
             app.corpus.len(),
             p.triaged,
             p.total,
@@ -35,11 +35,23 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     } else {
         format!(
             " {}/{} {sep} triaged {}/{} ",
-            app.hits.len(),
+            app.matches.len(),
             app.corpus.len(),
             p.triaged,
             p.total
         )
+    };
+    // Said next to the counts rather than as a message: the load summary and other
+    // messages stay readable while grouping runs.
+    let count = if app.grouping {
+        format!("{count}{sep} grouping copies{} ", g.ellipsis)
+    } else {
+        count
+    };
+    // Articles that arrived while warta ran (a live corpus): what `is:new` lists.
+    let count = match app.new_ids.len() {
+        0 => count,
+        n => format!("{count}{sep} {n} new "),
     };
     let hints = match (app.mode, app.focus) {
         (Mode::Search, _) => &app.keys.search,

@@ -1,0 +1,336 @@
+//! Syndicated copies in the list: the search returns every matching article; this module
+//! folds the copies of one story into a single row headed by its earliest copy.
+//!
+//! ```text
+//!  search hits (all matches, in sort order)      rows the list shows
+//!  0 Tribunsumsel  "Bupati Larang ASN…"   ─┐     ▸ Sumeks.co "ASN Dilarang…" +2 copies
+//!  1 Infoku        "Pemkab OKI Minta…"     │       (Tribunsumsel, Sripoku)
+//!  2 Sumeks.co     "ASN Dilarang…" (rep)  ─┤     Infoku "Pemkab OKI Minta…"
+//!  3 Sripoku       "Larangan Bermedsos…"  ─┘
+//! ```
+//!
+//! Rules (pure functions of the hits, the clusters, the sort and the expanded groups):
+//! - A group in the view is the set of a cluster's members that match the query and filters;
+//!   with fewer than two matching members there is no group, just an ordinary row.
+//! - Its row shows the earliest matching member (the cluster's representative when it
+//!   matches), whatever the sort: the original, not whichever copy ranked first.
+//! - The row sits where the representative sits when sorting by date (a story is placed by
+//!   when it first ran), and where its best-placed member sits for relevance, outlet and
+//!   title (a copy that matches the query better pulls the story up).
+//! - An expanded group lists the other matching members under its row, earliest first.
+//!
+//! Clustering runs in the background (see `tui.rs`), so results are grouped once the clusters
+//! for the current corpus have arrived; before that every article is its own row.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
+
+use crate::cluster::{ClusterId, Clusters, Signature, earliest_first, signature};
+use crate::corpus::Corpus;
+use crate::query::{Hit, Sort};
+
+/// What a row of the list is, parallel to [`crate::app::App::hits`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// An article without copies in the view.
+    Single,
+    /// The head of a group: it stands for itself and `copies` more matching articles.
+    Group {
+        cluster: ClusterId,
+        copies: usize,
+        expanded: bool,
+    },
+    /// A copy listed under its expanded group's head.
+    Copy { cluster: ClusterId },
+}
+
+/// The list's rows for a set of matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Rows {
+    /// The visible hits, one per row.
+    pub hits: Vec<Hit>,
+    /// What each row is, parallel to `hits`.
+    pub kinds: Vec<RowKind>,
+    /// Per group in the view: its matching members, earliest first (the head first).
+    pub members: HashMap<ClusterId, Vec<usize>>,
+}
+
+/// The rows for `matches` (in sort order). Without clusters every match is a
+/// [`RowKind::Single`] row, in the same order.
+pub fn group_rows(
+    matches: &[Hit],
+    clusters: Option<&Clusters>,
+    sort: Sort,
+    expanded: &BTreeSet<ClusterId>,
+) -> Rows {
+    let Some(clusters) = clusters.filter(|c| !c.is_empty()) else {
+        return Rows {
+            hits: matches.to_vec(),
+            kinds: vec![RowKind::Single; matches.len()],
+            members: HashMap::new(),
+        };
+    };
+    // Positions of each cluster's matching members.
+    let mut in_view: HashMap<ClusterId, Vec<usize>> = HashMap::new();
+    for (pos, h) in matches.iter().enumerate() {
+        if let Some(c) = clusters.cluster_of(h.index) {
+            in_view.entry(c).or_default().push(pos);
+        }
+    }
+    let position: HashMap<usize, usize> = in_view
+        .values()
+        .filter(|v| v.len() >= 2)
+        .flatten()
+        .map(|&pos| (matches[pos].index, pos))
+        .collect();
+    let by_date = matches!(sort, Sort::DateDesc | Sort::DateAsc);
+    // Per group: its matching members earliest first, and the position its row takes.
+    let mut groups: HashMap<ClusterId, (Vec<usize>, usize)> = HashMap::new();
+    for (&c, positions) in &in_view {
+        if positions.len() < 2 {
+            continue;
+        }
+        let members: Vec<usize> = clusters
+            .members(c)
+            .iter()
+            .copied()
+            .filter(|i| position.contains_key(i))
+            .collect();
+        let Some(&head) = members.first() else {
+            continue;
+        };
+        let at = if by_date {
+            position[&head]
+        } else {
+            positions.iter().copied().min().unwrap_or(position[&head])
+        };
+        groups.insert(c, (members, at));
+    }
+    let mut hits = Vec::with_capacity(matches.len());
+    let mut kinds = Vec::with_capacity(matches.len());
+    for (pos, h) in matches.iter().enumerate() {
+        let group = clusters
+            .cluster_of(h.index)
+            .and_then(|c| groups.get(&c).map(|g| (c, g)));
+        let Some((cluster, (members, at))) = group else {
+            hits.push(*h);
+            kinds.push(RowKind::Single);
+            continue;
+        };
+        if pos != *at {
+            continue;
+        }
+        let open = expanded.contains(&cluster);
+        for (n, &member) in members.iter().enumerate() {
+            if n > 0 && !open {
+                break;
+            }
+            hits.push(matches[position[&member]]);
+            kinds.push(if n == 0 {
+                RowKind::Group {
+                    cluster,
+                    copies: members.len() - 1,
+                    expanded: open,
+                }
+            } else {
+                RowKind::Copy { cluster }
+            });
+        }
+    }
+    let members = groups.into_iter().map(|(c, (m, _))| (c, m)).collect();
+    Rows {
+        hits,
+        kinds,
+        members,
+    }
+}
+
+/// The number of group rows among `kinds`.
+pub fn group_count(kinds: &[RowKind]) -> usize {
+    kinds
+        .iter()
+        .filter(|k| matches!(k, RowKind::Group { .. }))
+        .count()
+}
+
+/// Signatures already computed, by article id. An id is a hash of the article's text, so a
+/// signature stays valid for every corpus that holds the same id: a reloaded or grown corpus
+/// only signs its new articles.
+#[derive(Debug, Default)]
+pub struct SignatureMemo {
+    by_id: HashMap<String, Option<Signature>>,
+}
+
+impl SignatureMemo {
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
+
+/// One article's signature step: known (possibly "too short to compare"), unreadable (not
+/// remembered, so a later corpus tries again), or skipped because the work was cancelled.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "almost every article is Known: boxing would add an allocation per article"
+)]
+enum Signed {
+    Known(Option<Signature>),
+    Unreadable,
+    Skipped,
+}
+
+/// The clusters of `corpus` with [`earliest_first`] representatives, reusing and refilling
+/// `memo`. Polls `cancelled` while signing: `None` once it returned true (a newer corpus is
+/// waiting), keeping the signatures computed so far in `memo`.
+///
+/// Runs on whatever rayon pool it is called in; the browser calls it in a pool of its own so
+/// searches on the global pool never wait behind it.
+pub fn cluster_with_memo(
+    corpus: &Corpus,
+    memo: &mut SignatureMemo,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Clusters> {
+    let metas = corpus.metas();
+    let steps: Vec<Signed> = (0..corpus.len())
+        .into_par_iter()
+        .map(|i| {
+            if let Some(known) = memo.by_id.get(&metas[i].id) {
+                return Signed::Known(known.clone());
+            }
+            if cancelled() {
+                return Signed::Skipped;
+            }
+            match corpus.body(i) {
+                Ok(b) => Signed::Known(signature(&b.body)),
+                Err(_) => Signed::Unreadable,
+            }
+        })
+        .collect();
+    if steps.iter().any(|s| matches!(s, Signed::Skipped)) {
+        for (m, s) in metas.iter().zip(steps) {
+            if let Signed::Known(sig) = s {
+                memo.by_id.entry(m.id.clone()).or_insert(sig);
+            }
+        }
+        return None;
+    }
+    let sigs: Vec<Option<Signature>> = steps
+        .into_iter()
+        .map(|s| match s {
+            Signed::Known(sig) => sig,
+            Signed::Unreadable | Signed::Skipped => None,
+        })
+        .collect();
+    // Only this corpus's signatures are kept, so the memo never outgrows the corpus.
+    memo.by_id = metas
+        .iter()
+        .zip(&sigs)
+        .map(|(m, s)| (m.id.clone(), s.clone()))
+        .collect();
+    Some(Clusters::build(&sigs, |i| earliest_first(&metas[i])))
+}
+
+/// The status-line summary once grouping is done: "12 stories with copies (31 articles)".
+pub fn summary(clusters: &Clusters) -> String {
+    let stories = clusters.len();
+    let articles: usize = clusters.iter().map(|(_, m)| m.len()).sum();
+    let noun = if stories == 1 { "story" } else { "stories" };
+    format!("{stories} {noun} with copies ({articles} articles)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(seed: usize) -> Vec<String> {
+        let words: Vec<String> = (0..120)
+            .map(|k| format!("w{}x{}", seed, k * 7 + seed))
+            .collect();
+        vec![words.join(" ")]
+    }
+
+    /// Articles 0 and 2 are copies (representative 0); 1 and 3 stand alone.
+    fn clusters() -> Clusters {
+        let sigs: Vec<_> = [0, 1, 0, 3].iter().map(|&s| signature(&body(s))).collect();
+        Clusters::build(&sigs, |i| i)
+    }
+
+    fn hits(order: &[usize]) -> Vec<Hit> {
+        order
+            .iter()
+            .enumerate()
+            .map(|(n, &index)| Hit {
+                index,
+                score: 100 - n as i64,
+            })
+            .collect()
+    }
+
+    fn shown(rows: &Rows) -> Vec<usize> {
+        rows.hits.iter().map(|h| h.index).collect()
+    }
+
+    #[test]
+    fn a_group_sits_where_its_best_member_ranks_and_shows_its_earliest_copy() {
+        let c = clusters();
+        let none = BTreeSet::new();
+        // The copy (2) ranks first: the story takes its place, shown by the original (0).
+        let rows = group_rows(&hits(&[2, 1, 0, 3]), Some(&c), Sort::Relevance, &none);
+        assert_eq!(shown(&rows), vec![0, 1, 3]);
+        assert!(matches!(rows.kinds[0], RowKind::Group { copies: 1, .. }));
+        // By date the story sits where its original does.
+        let rows = group_rows(&hits(&[2, 1, 0, 3]), Some(&c), Sort::DateDesc, &none);
+        assert_eq!(shown(&rows), vec![1, 0, 3]);
+        assert_eq!(rows.members[&c.cluster_of(0).unwrap()], vec![0, 2]);
+    }
+
+    #[test]
+    fn expanded_groups_list_their_copies_and_lone_matches_are_plain_rows() {
+        let c = clusters();
+        let open: BTreeSet<ClusterId> = c.cluster_of(0).into_iter().collect();
+        let rows = group_rows(&hits(&[1, 0, 2, 3]), Some(&c), Sort::DateDesc, &open);
+        assert_eq!(shown(&rows), vec![1, 0, 2, 3]);
+        assert!(matches!(rows.kinds[2], RowKind::Copy { .. }));
+        // Only one member matches: no group in this view.
+        let rows = group_rows(&hits(&[2, 3]), Some(&c), Sort::DateDesc, &open);
+        assert_eq!(rows.kinds, vec![RowKind::Single; 2]);
+        assert_eq!(shown(&rows), vec![2, 3]);
+        // Without clusters nothing changes.
+        let rows = group_rows(&hits(&[2, 1, 0, 3]), None, Sort::DateDesc, &open);
+        assert_eq!(shown(&rows), vec![2, 1, 0, 3]);
+        assert_eq!(group_count(&rows.kinds), 0);
+    }
+
+    #[test]
+    fn a_cancelled_grouping_keeps_its_signatures_for_the_next_run() {
+        let corpus = Corpus::from_articles(
+            [0, 1, 0, 3]
+                .iter()
+                .map(|&s| crate::model::Article {
+                    meta: crate::model::Meta {
+                        id: format!("id{s}-{}", s * 31),
+                        ..Default::default()
+                    },
+                    body: crate::model::Body {
+                        body: body(s),
+                        ..Default::default()
+                    },
+                })
+                .collect(),
+        );
+        let mut memo = SignatureMemo::default();
+        assert!(cluster_with_memo(&corpus, &mut memo, &|| true).is_none());
+        let full = cluster_with_memo(&corpus, &mut memo, &|| false).expect("not cancelled");
+        assert_eq!(full.len(), 1);
+        assert_eq!(full.copies(0), 1);
+        // Every id is now known: a cancelled rerun needs no body and still completes.
+        assert_eq!(memo.len(), 3, "ids id0-0 (twice), id1-31, id3-93");
+        let again = cluster_with_memo(&corpus, &mut memo, &|| true).expect("all memoised");
+        assert_eq!(again.len(), 1);
+    }
+}

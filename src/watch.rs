@@ -1,0 +1,479 @@
+//! A live corpus: watching the corpus paths for files that scrapers add, rewrite or delete,
+//! and telling what a reload changed.
+//!
+//! ```text
+//!  notify (inotify/FSEvents/kqueue thread) ──raw events──> debounce thread ──> on(Note)
+//!                                                           first relevant event opens a
+//!                                                           window; one Note per window
+//! ```
+//! Nothing polls: with no file activity both threads sleep in the kernel. A burst (a scraper
+//! writing 50 files) opens one window of [`DEBOUNCE`] after its first event and ends as one
+//! [`Note::Changed`], so it costs one reload, not 50.
+//!
+//! Events are filtered before they open a window: hidden files and directories (names
+//! starting with `.`), editor and download temporaries (`x~`, `#x#`, `.swp`, `.part`,
+//! `.tmp`, vim's `4913` probe), and anything under the cache or data directory when those
+//! live inside a watched directory (the reload writes the cache, which must not trigger
+//! another reload). Opening and reading files (the reload itself) is ignored too.
+//!
+//! [`diff`] compares two corpora by article id, which is a hash of the article's text: a
+//! rewritten file whose text is unchanged keeps its id (and so its triage state).
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::corpus::Corpus;
+
+/// How long events are collected after the first one before a reload is asked for. Long
+/// enough that a scraper's burst of files is one reload; short enough that a new file shows
+/// up within a second (this plus the reload, ~0.7 s at 100k files).
+pub const DEBOUNCE: Duration = Duration::from_millis(300);
+
+/// What the watcher reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// Files changed; `events` relevant events were collected in the window.
+    Changed { events: usize },
+    /// The watcher hit a problem after it started (a new subdirectory could not be watched,
+    /// the event queue overflowed); reported once, watching goes on where it can.
+    Problem(String),
+}
+
+/// A running watcher. Dropping it stops watching and ends the debounce thread.
+pub struct Watch {
+    _watcher: RecommendedWatcher,
+}
+
+impl std::fmt::Debug for Watch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Watch")
+    }
+}
+
+impl Watch {
+    /// Watches `inputs` (directories recursively; for a file, its directory, reporting only
+    /// that file) and calls `on` from a thread of its own once per debounce `window` in
+    /// which something relevant happened. `ignore` lists directories whose changes never
+    /// count (the cache and the data directory). `on` returns false to stop.
+    ///
+    /// Blocks while the watches are set up: on Linux that walks every directory below the
+    /// inputs, so call it off the UI thread. Fails, with a reason for the status line, when
+    /// the platform's watcher cannot start or an input cannot be watched (the inotify
+    /// watch limit, a file system without notifications).
+    pub fn start(
+        inputs: &[PathBuf],
+        ignore: &[PathBuf],
+        window: Duration,
+        on: impl FnMut(Note) -> bool + Send + 'static,
+    ) -> Result<Watch, String> {
+        let filter = Filter::new(inputs, ignore);
+        let (raw_tx, raw_rx) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(move |e| {
+            // The debounce thread is gone only when it was told to stop.
+            let _ = raw_tx.send(e);
+        })
+        .map_err(|e| describe(&e))?;
+        for (path, mode) in filter.watches() {
+            watcher
+                .watch(&path, mode)
+                .map_err(|e| format!("{}: {}", path.display(), describe(&e)))?;
+        }
+        thread::Builder::new()
+            .name("warta-watch".into())
+            .spawn(move || debounce(&raw_rx, &filter, window, on))
+            .map_err(|e| format!("cannot start the watch thread: {e}"))?;
+        Ok(Watch { _watcher: watcher })
+    }
+}
+
+/// A notify error as a reason a person can act on.
+fn describe(e: &notify::Error) -> String {
+    match &e.kind {
+        notify::ErrorKind::MaxFilesWatch => {
+            "the system's limit on watched directories is reached (raise fs.inotify.max_user_watches)"
+                .to_string()
+        }
+        notify::ErrorKind::Io(io) if io.raw_os_error() == Some(24) => {
+            "too many watchers open (raise fs.inotify.max_user_instances)".to_string()
+        }
+        notify::ErrorKind::Io(io) => crate::loader::discover::reason(io),
+        notify::ErrorKind::PathNotFound => "not found".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+/// Collects events into windows: blocks for the first relevant event, then takes what
+/// arrives until `window` after it, then reports once.
+fn debounce(
+    rx: &Receiver<notify::Result<Event>>,
+    filter: &Filter,
+    window: Duration,
+    mut on: impl FnMut(Note) -> bool,
+) {
+    let mut problem_reported = false;
+    // Classifies one raw event: Some(true) relevant, Some(false) not, None a problem
+    // already handled.
+    let mut classify = |raw: notify::Result<Event>, on: &mut dyn FnMut(Note) -> bool| match raw {
+        Ok(ev) => Some(filter.wants(&ev)),
+        Err(e) => {
+            if !problem_reported {
+                problem_reported = true;
+                if !on(Note::Problem(describe(&e))) {
+                    return None;
+                }
+            }
+            // An error can mean lost events (a queue overflow): reloading is the safe side.
+            Some(true)
+        }
+    };
+    loop {
+        let Ok(raw) = rx.recv() else {
+            return;
+        };
+        match classify(raw, &mut on) {
+            None => return,
+            Some(false) => continue,
+            Some(true) => {}
+        }
+        let deadline = Instant::now() + window;
+        let mut events = 1;
+        let mut closed = false;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            match rx.recv_timeout(left) {
+                Ok(raw) => match classify(raw, &mut on) {
+                    None => return,
+                    Some(true) => events += 1,
+                    Some(false) => {}
+                },
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => {
+                    closed = true;
+                    break;
+                }
+            }
+        }
+        if !on(Note::Changed { events }) || closed {
+            return;
+        }
+    }
+}
+
+/// Which paths are watched and which events count.
+#[derive(Debug)]
+struct Filter {
+    /// Directories watched recursively.
+    dirs: Vec<PathBuf>,
+    /// Files given one by one; their directories are watched without recursion.
+    files: Vec<PathBuf>,
+    ignore: Vec<PathBuf>,
+}
+
+impl Filter {
+    fn new(inputs: &[PathBuf], ignore: &[PathBuf]) -> Filter {
+        let mut dirs = Vec::new();
+        let mut files = Vec::new();
+        for p in inputs {
+            let p = resolve(p);
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+        Filter {
+            dirs,
+            files,
+            ignore: ignore.iter().map(|p| resolve(p)).collect(),
+        }
+    }
+
+    /// What to hand the watcher: each directory once, a file's directory only when no
+    /// recursive watch covers it already.
+    fn watches(&self) -> Vec<(PathBuf, RecursiveMode)> {
+        let mut out: Vec<(PathBuf, RecursiveMode)> = self
+            .dirs
+            .iter()
+            .map(|d| (d.clone(), RecursiveMode::Recursive))
+            .collect();
+        for f in &self.files {
+            let parent = f
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            let covered = self.dirs.iter().any(|d| parent.starts_with(d));
+            if !covered && !out.iter().any(|(p, _)| *p == parent) {
+                out.push((parent, RecursiveMode::NonRecursive));
+            }
+        }
+        out
+    }
+
+    /// Whether `ev` can change the corpus.
+    fn wants(&self, ev: &Event) -> bool {
+        if ev.need_rescan() {
+            return true;
+        }
+        let kind_counts = match ev.kind {
+            // Opening and reading (the reload itself does both) change nothing; a file
+            // closed after writing is the moment its content is complete.
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+            EventKind::Access(_) => false,
+            // Times and permissions: a touched file parses to the same articles.
+            EventKind::Modify(ModifyKind::Metadata(_)) => false,
+            EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) => true,
+            EventKind::Any | EventKind::Other => true,
+        };
+        kind_counts && ev.paths.iter().any(|p| self.path_counts(p))
+    }
+
+    fn path_counts(&self, path: &Path) -> bool {
+        if self.ignore.iter().any(|i| path.starts_with(i)) {
+            return false;
+        }
+        if self.files.iter().any(|f| f == path) {
+            return true;
+        }
+        self.dirs.iter().any(|d| {
+            path.strip_prefix(d)
+                .is_ok_and(|rel| !rel.as_os_str().is_empty() && !hidden_or_temporary(rel))
+        })
+    }
+}
+
+/// True for a path (relative to a watched directory) that no scraper means as an article:
+/// anything inside a hidden directory, hidden files, and files that are still being written
+/// or are an editor's scratch copy.
+fn hidden_or_temporary(rel: &Path) -> bool {
+    let hidden = rel.components().any(|c| match c {
+        Component::Normal(name) => name.to_string_lossy().starts_with('.'),
+        _ => false,
+    });
+    if hidden {
+        return true;
+    }
+    let Some(name) = rel.file_name().map(|n| n.to_string_lossy().to_lowercase()) else {
+        return false;
+    };
+    const TEMP_SUFFIXES: &[&str] = &[
+        "~",
+        ".part",
+        ".partial",
+        ".tmp",
+        ".temp",
+        ".swp",
+        ".swo",
+        ".swx",
+        ".crdownload",
+    ];
+    TEMP_SUFFIXES.iter().any(|s| name.ends_with(s))
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        // vim creates and deletes this file to test whether it may write in a directory.
+        || name == "4913"
+}
+
+/// `p` made absolute with symlinks resolved, as the watcher reports paths under it. A path
+/// that does not exist yet (a cache directory not created so far) keeps its missing tail
+/// on its deepest existing ancestor.
+fn resolve(p: &Path) -> PathBuf {
+    let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut tail = Vec::new();
+    let mut head = absolute.as_path();
+    loop {
+        if let Ok(real) = head.canonicalize() {
+            return tail.iter().rev().fold(real, |acc, t| acc.join(t));
+        }
+        match (head.parent(), head.file_name()) {
+            (Some(parent), Some(name)) => {
+                tail.push(name.to_os_string());
+                head = parent;
+            }
+            _ => return absolute,
+        }
+    }
+}
+
+/// What a reload changed, by article id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CorpusDiff {
+    /// Ids in the new corpus that the old one lacked, in the new corpus's order.
+    pub added: Vec<String>,
+    /// Ids of the old corpus the new one lacks.
+    pub gone: Vec<String>,
+    /// Added articles from files that had none of the gone ones.
+    pub new: usize,
+    /// Added articles that replace a gone one from the same file (the file was rewritten
+    /// with a different text).
+    pub changed: usize,
+    /// Gone articles not replaced within their file.
+    pub removed: usize,
+}
+
+impl CorpusDiff {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.gone.is_empty()
+    }
+
+    /// `3 new, 1 changed, 2 removed`, leaving out what is zero; empty when nothing changed.
+    pub fn summary(&self) -> String {
+        [
+            (self.new, "new"),
+            (self.changed, "changed"),
+            (self.removed, "removed"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+}
+
+/// Compares two corpora by id. A changed file is one that lost an id and gained another;
+/// an article moved to another file keeps its id and is neither new nor removed.
+pub fn diff(old: &Corpus, new: &Corpus) -> CorpusDiff {
+    let old_ids: HashSet<&str> = old.metas().iter().map(|m| m.id.as_str()).collect();
+    let new_ids: HashSet<&str> = new.metas().iter().map(|m| m.id.as_str()).collect();
+    let mut out = CorpusDiff::default();
+    // Gone ids per file they came from, to pair them with ids added to the same file.
+    let mut gone_in: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for m in old.metas() {
+        if !new_ids.contains(m.id.as_str()) && seen.insert(m.id.as_str()) {
+            out.gone.push(m.id.clone());
+            *gone_in.entry(m.source_path.as_str()).or_default() += 1;
+        }
+    }
+    seen.clear();
+    for m in new.metas() {
+        if old_ids.contains(m.id.as_str()) || !seen.insert(m.id.as_str()) {
+            continue;
+        }
+        out.added.push(m.id.clone());
+        match gone_in.get_mut(m.source_path.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                out.changed += 1;
+            }
+            _ => out.new += 1,
+        }
+    }
+    out.removed = out.gone.len() - out.changed;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, DataChange, RemoveKind};
+
+    fn ev(kind: EventKind, path: &str) -> Event {
+        Event::new(kind).add_path(PathBuf::from(path))
+    }
+
+    fn filter() -> Filter {
+        Filter {
+            dirs: vec![PathBuf::from("/corpus")],
+            files: vec![PathBuf::from("/one/article.txt")],
+            ignore: vec![
+                PathBuf::from("/corpus/.cache"),
+                PathBuf::from("/corpus/data"),
+            ],
+        }
+    }
+
+    #[test]
+    fn writes_creates_and_removes_count_reads_and_scratch_files_do_not() {
+        let f = filter();
+        let create = EventKind::Create(CreateKind::File);
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        assert!(f.wants(&ev(create, "/corpus/a.txt")));
+        assert!(f.wants(&ev(write, "/corpus/sub/a.txt")));
+        assert!(f.wants(&ev(EventKind::Remove(RemoveKind::File), "/corpus/a.txt")));
+        assert!(f.wants(&ev(
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            "/corpus/a.txt"
+        )));
+        assert!(f.wants(&ev(create, "/one/article.txt")));
+        // The reload's own reads.
+        assert!(!f.wants(&ev(
+            EventKind::Access(AccessKind::Open(AccessMode::Any)),
+            "/corpus/a.txt"
+        )));
+        assert!(!f.wants(&ev(
+            EventKind::Access(AccessKind::Close(AccessMode::Read)),
+            "/corpus/a.txt"
+        )));
+        assert!(!f.wants(&ev(
+            EventKind::Modify(ModifyKind::Metadata(notify::event::MetadataKind::Any)),
+            "/corpus/a.txt"
+        )));
+        // Cache and data directories inside the corpus, siblings of a single file.
+        assert!(!f.wants(&ev(write, "/corpus/.cache/x/bodies")));
+        assert!(!f.wants(&ev(write, "/corpus/data/triage.jsonl")));
+        assert!(!f.wants(&ev(create, "/one/other.txt")));
+        assert!(!f.wants(&ev(create, "/elsewhere/a.txt")));
+        for scratch in [
+            "/corpus/.a.txt.swp",
+            "/corpus/a.txt~",
+            "/corpus/a.txt.part",
+            "/corpus/A.TXT.PART",
+            "/corpus/#a.txt#",
+            "/corpus/4913",
+            "/corpus/.git/index",
+            "/corpus/sub/.hidden/a.txt",
+            "/corpus/a.crdownload",
+        ] {
+            assert!(!f.wants(&ev(create, scratch)), "{scratch}");
+        }
+        // The scraper's final rename counts: the new name is an article.
+        let rename = EventKind::Modify(ModifyKind::Name(notify::event::RenameMode::Both));
+        let both = Event::new(rename)
+            .add_path(PathBuf::from("/corpus/a.txt.part"))
+            .add_path(PathBuf::from("/corpus/a.txt"));
+        assert!(f.wants(&both));
+        // A lost-events notice means: look again.
+        let rescan = Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        assert!(f.wants(&rescan));
+    }
+
+    #[test]
+    fn a_file_input_watches_its_directory_unless_a_directory_input_covers_it() {
+        let f = Filter {
+            dirs: vec![PathBuf::from("/corpus")],
+            files: vec![
+                PathBuf::from("/corpus/sub/a.jsonl"),
+                PathBuf::from("/other/b.csv"),
+                PathBuf::from("/other/c.csv"),
+            ],
+            ignore: Vec::new(),
+        };
+        assert_eq!(
+            f.watches(),
+            vec![
+                (PathBuf::from("/corpus"), RecursiveMode::Recursive),
+                (PathBuf::from("/other"), RecursiveMode::NonRecursive),
+            ]
+        );
+    }
+
+    #[test]
+    fn resolve_keeps_the_missing_tail_of_a_path() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().canonicalize().expect("canonical");
+        assert_eq!(resolve(dir.path()), real);
+        assert_eq!(
+            resolve(&dir.path().join("not/yet")),
+            real.join("not").join("yet")
+        );
+    }
+}

@@ -1,0 +1,331 @@
+//! A live corpus (issue 7): what a reload changes in the app (new ids, `is:new`, the status
+//! line, the cursor, triage marks) and the watcher's debouncing in a real directory.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use warta::app::{self, Action, App, KeyHelp, search};
+use warta::corpus::Corpus;
+use warta::loader::{self, Input, LoadOptions};
+use warta::query::Query;
+use warta::triage::{ArticleState, Decision};
+use warta::ui;
+use warta::watch::{self, Note, Watch};
+
+/// A made-up article (not corpus text) in the seeds' plain-text shape.
+const NEW_ARTICLE: &str = "Warga Gotong Royong Bersihkan Sungai Kelingi Jelang Musim Hujan\n\n\
+LUBUKLINGGAU - Ratusan warga Kelurahan Taba Jemekeh bergotong royong membersihkan aliran \
+Sungai Kelingi, Minggu (14/9/2025), untuk mencegah banjir saat musim hujan tiba.\n\n\
+Lurah setempat mengatakan sampah plastik dan ranting yang menumpuk di bawah jembatan \
+membuat air meluap ke permukiman setiap kali hujan deras turun.\n\n\
+Kegiatan serupa akan digelar setiap bulan bersama Dinas Lingkungan Hidup.\n";
+
+fn seeds_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    for e in std::fs::read_dir(&data).expect("data dir") {
+        let path = e.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "txt") {
+            let name = path.file_name().expect("name");
+            std::fs::copy(&path, dir.path().join(name)).expect("copy seed");
+        }
+    }
+    dir
+}
+
+fn load(dir: &Path) -> Corpus {
+    let report = loader::load(&[Input::Path(dir.to_path_buf())], &LoadOptions::default());
+    report.corpus
+}
+
+/// An app showing `corpus` as after its first load, with results installed.
+fn app_on(corpus: Corpus) -> App {
+    let mut a = App::new(corpus, KeyHelp::default());
+    a.width = 120;
+    a.height = 30;
+    app::search_now(&mut a);
+    a
+}
+
+/// Installs a reload of `dir` the way the terminal front end does, running the search.
+fn reload(a: &mut App, dir: &Path) -> watch::CorpusDiff {
+    let corpus = load(dir);
+    let diff = watch::diff(&a.corpus, &corpus);
+    let req = a.reload_corpus(corpus, &diff);
+    let results = search::execute(&a.corpus, &req);
+    assert!(a.apply_results(results));
+    diff
+}
+
+fn selected_id(a: &App) -> String {
+    let i = a.selected().expect("a selected article");
+    a.corpus.meta(i).id.clone()
+}
+
+fn status_line(a: &App) -> String {
+    let mut term = Terminal::new(TestBackend::new(a.width, a.height)).expect("terminal");
+    term.draw(|f| ui::render(f, a)).expect("draw");
+    let buf = term.backend().buffer();
+    let y = a.height - 1;
+    (0..a.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+fn search(a: &mut App, q: &str) {
+    app::update_sync(a, Action::StartSearch);
+    app::update_sync(a, Action::ClearQuery);
+    for c in q.chars() {
+        app::update_sync(a, Action::Insert(c));
+    }
+    app::update_sync(a, Action::Submit);
+}
+
+#[test]
+fn a_new_file_is_counted_new_listed_by_is_new_and_the_cursor_stays() {
+    let dir = seeds_dir();
+    let mut a = app_on(load(dir.path()));
+    assert_eq!(a.hits.len(), 5);
+    assert!(a.new_ids.is_empty());
+    assert!(!status_line(&a).contains(" new"));
+    app::update_sync(&mut a, Action::MoveDown);
+    app::update_sync(&mut a, Action::MoveDown);
+    let before = selected_id(&a);
+
+    std::fs::write(dir.path().join("100_new.txt"), NEW_ARTICLE).expect("write");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (1, 0, 0));
+    assert_eq!(a.hits.len(), 6);
+    assert_eq!(selected_id(&a), before, "the cursor stays on its article");
+    assert_eq!(a.new_ids.len(), 1);
+    let status = status_line(&a);
+    assert!(status.contains("1 new"), "{status}");
+    assert!(
+        a.message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("corpus updated: 1 new;")),
+        "{:?}",
+        a.message
+    );
+
+    search(&mut a, "is:new");
+    assert_eq!(a.hits.len(), 1);
+    let new = a.corpus.meta(a.hits[0].index);
+    assert!(new.source_path.ends_with("100_new.txt"), "{new:?}");
+    assert!(new.title.starts_with("Warga Gotong Royong"), "{new:?}");
+    search(&mut a, "!is:new");
+    assert_eq!(a.hits.len(), 5);
+}
+
+#[test]
+fn rewritten_and_deleted_files_are_told_apart_and_leave_is_new() {
+    let dir = seeds_dir();
+    let mut a = app_on(load(dir.path()));
+    let added = dir.path().join("100_new.txt");
+    std::fs::write(&added, NEW_ARTICLE).expect("write");
+    reload(&mut a, dir.path());
+    assert_eq!(a.new_ids.len(), 1);
+
+    // The new file is rewritten: its id changes, the file is the same.
+    std::fs::write(&added, NEW_ARTICLE.replace("Ratusan", "Puluhan")).expect("rewrite");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (0, 1, 0));
+    assert_eq!(
+        a.new_ids.len(),
+        1,
+        "the old version left is:new, the new joined"
+    );
+    search(&mut a, "is:new");
+    assert_eq!(a.hits.len(), 1);
+    assert!(
+        a.corpus
+            .meta(a.hits[0].index)
+            .title
+            .starts_with("Warga Gotong")
+    );
+
+    // A seed is deleted and the new file too.
+    std::fs::remove_file(dir.path().join("000_4c0f888a8b7f48f0.txt")).expect("rm seed");
+    std::fs::remove_file(&added).expect("rm new");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (0, 0, 2));
+    assert!(a.new_ids.is_empty());
+    assert_eq!(a.corpus.len(), 4);
+    assert!(
+        a.hits.is_empty(),
+        "is:new lists nothing once the new one is gone"
+    );
+    assert!(
+        a.message
+            .as_ref()
+            .is_some_and(|m| m.text == "corpus updated: 2 removed")
+    );
+    assert!(!status_line(&a).contains(" new "));
+}
+
+#[test]
+fn a_file_rewritten_with_the_same_text_keeps_its_id_and_its_mark() {
+    let dir = seeds_dir();
+    let mut a = app_on(load(dir.path()));
+    let target = a.selected().expect("selected");
+    let id = a.corpus.meta(target).id.clone();
+    let path = PathBuf::from(&a.corpus.meta(target).source_path);
+    let mut states = (*a.triage).clone();
+    states.insert(
+        id.clone(),
+        ArticleState {
+            decision: Decision::Relevant,
+            ..ArticleState::default()
+        },
+    );
+    a.triage = std::sync::Arc::new(states);
+
+    let text = std::fs::read(&path).expect("read");
+    std::fs::remove_file(&path).expect("rm");
+    std::fs::write(&path, &text).expect("write back");
+    let diff = reload(&mut a, dir.path());
+    assert!(diff.is_empty(), "{diff:?}");
+    assert!(a.new_ids.is_empty());
+    assert_eq!(selected_id(&a), id);
+    let i = a.selected().expect("selected");
+    assert_eq!(a.state_of(i).decision, Decision::Relevant);
+}
+
+#[test]
+fn is_new_never_refines_and_matches_only_the_ids_it_is_given() {
+    let new = Query::parse("is:new").expect("valid");
+    let narrower = Query::parse("is:new banjir").expect("valid");
+    let plain = Query::parse("banjir").expect("valid");
+    assert!(new.has_new() && narrower.has_new() && !plain.has_new());
+    assert!(!narrower.refines(&new));
+    assert!(!Query::parse("banjirx").unwrap().refines(&narrower));
+    assert!(Query::parse("is:NEW").unwrap().has_new());
+    let err = Query::parse("is:neww").unwrap_err().message;
+    assert!(err.contains("new"), "{err}");
+
+    let dir = seeds_dir();
+    let corpus = load(dir.path());
+    let chosen = corpus.meta(3).id.clone();
+    let run = |q: &Query| {
+        let req = app::SearchRequest {
+            generation: 1,
+            query: q.clone(),
+            filters: Default::default(),
+            sort: warta::query::Sort::DateDesc,
+            triage: Default::default(),
+        };
+        search::execute(&corpus, &req).hits
+    };
+    // Unbound (`warta list --query is:new`): nothing arrived while it ran.
+    assert!(run(&new).is_empty());
+    let ids = std::sync::Arc::new(std::iter::once(chosen.clone()).collect());
+    let hits = run(&new.with_new_ids(&ids));
+    assert_eq!(hits.len(), 1);
+    assert_eq!(corpus.meta(hits[0].index).id, chosen);
+}
+
+#[test]
+fn the_first_load_counts_nothing_as_new() {
+    let dir = seeds_dir();
+    let mut a = App::new(Corpus::default(), KeyHelp::default());
+    // The front end installs the initial load's corpora with replace_corpus.
+    let req = a.replace_corpus(load(dir.path()));
+    a.apply_results(search::execute(&a.corpus, &req));
+    assert_eq!(a.hits.len(), 5);
+    assert!(a.new_ids.is_empty());
+}
+
+// --- the watcher, in a real directory -------------------------------------------------
+
+const WAIT: Duration = Duration::from_secs(10);
+
+/// A watcher on `dir` whose notes arrive on the returned channel.
+fn watch(dir: &Path, ignore: &[PathBuf], window: Duration) -> (Watch, mpsc::Receiver<Note>) {
+    let (tx, rx) = mpsc::channel();
+    let w = Watch::start(&[dir.to_path_buf()], ignore, window, move |n| {
+        tx.send(n).is_ok()
+    })
+    .expect("the watcher starts");
+    (w, rx)
+}
+
+fn next_change(rx: &mpsc::Receiver<Note>, within: Duration) -> Option<usize> {
+    match rx.recv_timeout(within) {
+        Ok(Note::Changed { events }) => Some(events),
+        Ok(Note::Problem(p)) => panic!("watcher problem: {p}"),
+        Err(_) => None,
+    }
+}
+
+#[test]
+fn a_burst_of_files_is_one_debounced_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let window = Duration::from_millis(300);
+    let (_w, rx) = watch(dir.path(), &[], window);
+    let start = Instant::now();
+    for i in 0..50 {
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), NEW_ARTICLE).expect("write");
+    }
+    let events = next_change(&rx, WAIT).expect("one change reported");
+    assert!(events >= 1);
+    // Whatever of the burst fell after the first window makes at most one more change,
+    // never one per file.
+    let mut changes = 1;
+    while next_change(&rx, window * 3).is_some() {
+        changes += 1;
+    }
+    assert!(changes <= 2, "{changes} changes for one burst");
+    assert!(start.elapsed() < WAIT);
+}
+
+#[test]
+fn reads_scratch_files_and_the_cache_dir_do_not_count() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), NEW_ARTICLE).expect("write");
+    let cache = dir.path().join("cache");
+    std::fs::create_dir(&cache).expect("mkdir");
+    let window = Duration::from_millis(200);
+    let (_w, rx) = watch(dir.path(), std::slice::from_ref(&cache), window);
+    // A reload reads every file, and editors and downloads write scratch files.
+    std::fs::read(dir.path().join("a.txt")).expect("read");
+    std::fs::write(dir.path().join(".a.txt.swp"), "x").expect("swp");
+    std::fs::write(dir.path().join("b.txt.part"), "x").expect("part");
+    std::fs::write(dir.path().join("b.txt~"), "x").expect("backup");
+    std::fs::write(cache.join("bodies"), "x").expect("cache write");
+    std::fs::create_dir(dir.path().join(".git")).expect("hidden dir");
+    assert_eq!(next_change(&rx, window * 4), None);
+    // A download finished by renaming counts.
+    std::fs::rename(dir.path().join("b.txt.part"), dir.path().join("b.txt")).expect("mv");
+    assert!(next_change(&rx, WAIT).is_some());
+}
+
+#[test]
+fn a_single_file_input_reports_only_that_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("feed.jsonl");
+    std::fs::write(&file, "{\"title\":\"a\",\"body\":\"b\"}\n").expect("write");
+    let (tx, rx) = mpsc::channel();
+    let _w = Watch::start(
+        std::slice::from_ref(&file),
+        &[],
+        Duration::from_millis(200),
+        move |n| tx.send(n).is_ok(),
+    )
+    .expect("starts");
+    std::fs::write(dir.path().join("other.txt"), "x").expect("sibling");
+    assert_eq!(next_change(&rx, Duration::from_millis(800)), None);
+    std::fs::write(&file, "{\"title\":\"a\",\"body\":\"c\"}\n").expect("append");
+    assert!(next_change(&rx, WAIT).is_some());
+}
+
+#[test]
+fn a_watcher_that_cannot_start_says_why() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A file that may appear later is watched through its directory; one whose directory
+    // is missing cannot be.
+    let gone = dir.path().join("no-such-dir").join("feed.jsonl");
+    let err = Watch::start(&[gone], &[], watch::DEBOUNCE, |_| true)
+        .expect_err("cannot watch in a missing directory");
+    assert!(err.contains("no-such-dir"), "{err}");
+}
