@@ -164,7 +164,7 @@ fn first_load_misses_and_writes_then_all_hits_with_equal_bodies() {
     assert_eq!((cold.cache_hits, cold.cache_misses), (0, 3));
     assert!(cold.warnings.is_empty(), "{:?}", cold.warnings);
     assert_eq!(titles(&cold), ["Alpha", "Beta", "Gamma"]);
-    assert!(f.root_dir().join("meta.jsonl").is_file());
+    assert!(f.root_dir().join("meta.bin").is_file());
     assert!(cold.bytes_read > 0);
 
     let warm = f.load();
@@ -235,12 +235,12 @@ fn deleted_file_is_dropped_and_added_file_is_added() {
     assert_eq!(r.corpus.body(2).unwrap().body, ["gamma body"]);
 }
 
-/// Damages meta.jsonl with `damage`, then checks one warning, a full rebuild with the right
+/// Damages meta.bin with `damage`, then checks one warning, a full rebuild with the right
 /// result, and a clean cache afterwards.
 fn check_meta_damage(damage: impl Fn(&Path)) {
     let f = three();
     let cold = articles(&f.load());
-    damage(&f.root_dir().join("meta.jsonl"));
+    damage(&f.root_dir().join("meta.bin"));
     let r = f.load();
     assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
     assert!(r.warnings[0].contains("corrupt"), "{:?}", r.warnings);
@@ -263,12 +263,43 @@ fn meta_truncated_mid_line_is_rebuilt() {
 }
 
 #[test]
-fn meta_missing_its_last_line_is_rebuilt() {
+fn meta_missing_its_chunks_is_rebuilt() {
     check_meta_damage(|p| {
-        let s = fs::read_to_string(p).unwrap();
-        let keep: Vec<&str> = s.lines().collect();
-        fs::write(p, keep[..keep.len() - 1].join("\n") + "\n").unwrap();
+        let b = fs::read(p).unwrap();
+        let header_end = b.iter().position(|&c| c == b'\n').unwrap();
+        fs::write(p, &b[..=header_end]).unwrap();
     });
+}
+
+#[test]
+fn meta_with_a_flipped_byte_is_rebuilt() {
+    // A byte inside an entry: it may still decode, the chunk checksum must catch it.
+    check_meta_damage(|p| {
+        let mut b = fs::read(p).unwrap();
+        let n = b.len();
+        b[n - 10] ^= 0x01;
+        fs::write(p, &b).unwrap();
+    });
+}
+
+#[test]
+fn meta_with_trailing_bytes_is_rebuilt() {
+    check_meta_damage(|p| {
+        let mut b = fs::read(p).unwrap();
+        b.extend_from_slice(b"tail");
+        fs::write(p, &b).unwrap();
+    });
+}
+
+/// Replaces `from` by `to` once in the JSON header line of the binary meta file.
+fn edit_header(p: &Path, from: &str, to: &str) {
+    let b = fs::read(p).unwrap();
+    let end = b.iter().position(|&c| c == b'\n').unwrap();
+    let header = std::str::from_utf8(&b[..end]).unwrap();
+    assert!(header.contains(from), "{from} not in {header}");
+    let mut out = header.replacen(from, to, 1).into_bytes();
+    out.extend_from_slice(&b[end..]);
+    fs::write(p, out).unwrap();
 }
 
 #[test]
@@ -284,20 +315,27 @@ fn empty_meta_is_rebuilt() {
 #[test]
 fn meta_with_another_format_version_is_rebuilt() {
     check_meta_damage(|p| {
-        let s = fs::read_to_string(p).unwrap();
-        let s = s.replacen("\"format\":1", "\"format\":999", 1);
-        assert!(s.contains("999"));
-        fs::write(p, s).unwrap();
+        edit_header(
+            p,
+            &format!("\"format\":{},", cache::CACHE_FORMAT),
+            "\"format\":999,",
+        );
     });
 }
 
 #[test]
 fn meta_pointing_past_the_body_file_is_rebuilt() {
+    // The header vouches for fewer body bytes than the entries point into.
     check_meta_damage(|p| {
-        let s = fs::read_to_string(p).unwrap();
-        let s = s.replacen("\"at\":0,", "\"at\":900000,", 1);
-        assert!(s.contains("900000"));
-        fs::write(p, s).unwrap();
+        let b = fs::read(p).unwrap();
+        let end = b.iter().position(|&c| c == b'\n').unwrap();
+        let header = std::str::from_utf8(&b[..end]).unwrap();
+        let at = header.find("\"bodies_len\":").unwrap() + "\"bodies_len\":".len();
+        let len: String = header[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        edit_header(p, &format!("\"bodies_len\":{len}"), "\"bodies_len\":10");
     });
 }
 
@@ -353,16 +391,13 @@ fn damaged_body_read_fails_gracefully_and_is_rebuilt_next_time() {
 fn other_parser_version_is_reparsed_without_warning() {
     let f = three();
     let cold = f.load();
-    let meta = f.root_dir().join("meta.jsonl");
-    let s = fs::read_to_string(&meta).unwrap();
+    let meta = f.root_dir().join("meta.bin");
     let other = warta::model::PARSER_VERSION + 1;
-    let s = s.replacen(
+    edit_header(
+        &meta,
         &format!("\"parser\":{}", warta::model::PARSER_VERSION),
         &format!("\"parser\":{other}"),
-        1,
     );
-    assert!(s.contains(&format!("\"parser\":{other}")));
-    fs::write(&meta, s).unwrap();
     let r = f.load();
     assert_eq!((r.cache_hits, r.cache_misses), (0, 3));
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);

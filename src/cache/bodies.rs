@@ -80,6 +80,14 @@ impl LoadedBodies {
         }
     }
 
+    pub(crate) fn with_capacity(n: usize) -> LoadedBodies {
+        LoadedBodies {
+            mem: Vec::new(),
+            files: Vec::new(),
+            locs: Vec::with_capacity(n),
+        }
+    }
+
     pub(crate) fn push_mem(&mut self, body: Arc<Body>) {
         self.locs.push(BodyLoc::Mem(self.mem.len() as u32));
         self.mem.push(body);

@@ -4,13 +4,14 @@
 //!
 //! ```text
 //! <cache_dir>/v<CACHE_FORMAT>/<xxh3-64 of the canonical root, 16 hex>/
-//!     meta.jsonl          header line, then one line per source file (metadata + body refs)
+//!     meta.bin            a JSON header line, then checksummed binary chunks of entries, one
+//!                         per source file (metadata + body refs), sorted by path
 //!     bodies-<gen>.jsonl  one JSON line per article body; meta points into it by offset
 //!     lock                advisory lock held while writing
 //!     damaged             marker left when a body read found corruption
 //! ```
 //!
-//! Start-up only deserialises `meta.jsonl` (metadata is ~10% of the bytes); bodies are read
+//! Start-up only decodes `meta.bin` (metadata is ~10% of the bytes); bodies are read
 //! one at a time with `read_exact_at` when the UI asks for them, and checked against an
 //! xxh3 of their bytes, so a damaged body file yields an error, never a wrong article.
 //!
@@ -37,15 +38,22 @@ use crate::loader::{SkipReason, Skipped};
 use crate::model::{Body, Meta, PARSER_VERSION};
 
 mod bodies;
+mod codec;
 mod info;
 
 pub use bodies::{BodyFile, LoadedBodies};
 pub use info::{CacheInfo, CorpusInfo, clear, info};
 
 /// Bumped whenever the on-disk layout changes; each format lives in its own `v<N>` directory.
-pub const CACHE_FORMAT: u32 = 1;
+/// Format 2: binary metadata in checksummed chunks (format 1 was JSON lines).
+pub const CACHE_FORMAT: u32 = 2;
 
-const META_FILE: &str = "meta.jsonl";
+const META_FILE: &str = "meta.bin";
+/// Entries per chunk of the meta file: chunks are checksummed and decoded in parallel, and
+/// ~100 of them at 100k files keep both cores busy without much framing.
+const CHUNK_ENTRIES: usize = 1024;
+/// Bytes before each chunk: entry count (u32), payload length (u64), xxh3-64 (u64), LE.
+const FRAME_BYTES: usize = 20;
 const LOCK_FILE: &str = "lock";
 const DAMAGED_FILE: &str = "damaged";
 
@@ -79,6 +87,8 @@ struct Header {
     bodies_len: u64,
     #[serde(default)]
     generation: u64,
+    /// Number of binary chunks after the header line.
+    chunks: usize,
 }
 
 /// One source file as cached: enough to decide validity and to rebuild its articles' metadata.
@@ -175,7 +185,11 @@ pub(crate) struct RootCache {
     dir: PathBuf,
     root: String,
     header: Option<Header>,
-    files: HashMap<String, CachedFile>,
+    /// The entries as read, in path order: what a warm start shows, with no map to build.
+    files: Vec<CachedFile>,
+    /// The entries by path, built from `files` at the first [`take`](Self::take) (the
+    /// validation, which runs after the first frame).
+    by_path: HashMap<String, CachedFile>,
     body_file: Option<Arc<BodyFile>>,
     /// Why an existing cache was thrown away (for the one warning), if it was.
     pub problem: Option<String>,
@@ -191,7 +205,8 @@ impl RootCache {
             root: root.to_string_lossy().into_owned(),
             dir,
             header: None,
-            files: HashMap::new(),
+            files: Vec::new(),
+            by_path: HashMap::new(),
             body_file: None,
             problem: None,
             dirty: false,
@@ -201,11 +216,13 @@ impl RootCache {
             Err(ReadError::Absent) => rc.dirty = true,
             Err(ReadError::Stale) => {
                 rc.files.clear();
+                rc.by_path.clear();
                 rc.dirty = true;
             }
             Err(ReadError::Corrupt(why)) => {
                 rc.header = None;
                 rc.files.clear();
+                rc.by_path.clear();
                 rc.body_file = None;
                 rc.dirty = true;
                 rc.problem = Some(why);
@@ -237,11 +254,9 @@ impl RootCache {
         if self.dir.join(DAMAGED_FILE).exists() {
             return Err(ReadError::Corrupt("a body could not be read".into()));
         }
-        let mut lines = buf.split(|&b| b == b'\n').filter(|l| !l.is_empty());
-        let first = lines
-            .next()
-            .ok_or_else(|| ReadError::Corrupt(format!("{META_FILE} is empty")))?;
-        let header: Header = serde_json::from_slice(first)
+        let nl = memchr::memchr(b'\n', &buf)
+            .ok_or_else(|| ReadError::Corrupt(format!("{META_FILE} has no header")))?;
+        let header: Header = serde_json::from_slice(&buf[..nl])
             .map_err(|e| ReadError::Corrupt(format!("bad header: {e}")))?;
         if header.format != CACHE_FORMAT {
             return Err(ReadError::Corrupt(format!(
@@ -257,19 +272,24 @@ impl RootCache {
             self.header = Some(header);
             return Err(ReadError::Stale);
         }
-        let lines: Vec<&[u8]> = lines.collect();
-        if lines.len() != header.files {
+        let chunks = split_chunks(&buf[nl + 1..], header.chunks).map_err(ReadError::Corrupt)?;
+        let decoded: Vec<Vec<CachedFile>> = chunks
+            .par_iter()
+            .map(|&(n, payload, hash)| decode_chunk(n, payload, hash))
+            .collect::<Result<_, _>>()
+            .map_err(|e| ReadError::Corrupt(format!("bad entry: {e}")))?;
+        drop(buf);
+        let mut files = Vec::with_capacity(decoded.iter().map(Vec::len).sum());
+        for d in decoded {
+            files.extend(d);
+        }
+        if files.len() != header.files {
             return Err(ReadError::Corrupt(format!(
                 "truncated: {} of {} files",
-                lines.len(),
+                files.len(),
                 header.files
             )));
         }
-        let files: Vec<CachedFile> = lines
-            .par_iter()
-            .map(|l| serde_json::from_slice::<CachedFile>(l))
-            .collect::<Result<_, _>>()
-            .map_err(|e| ReadError::Corrupt(format!("bad entry: {e}")))?;
         if safe_name(&header.bodies).is_none() {
             return Err(ReadError::Corrupt("bad body file name".into()));
         }
@@ -297,7 +317,7 @@ impl RootCache {
             return Err(ReadError::Corrupt("article count mismatch".into()));
         }
         self.body_file = Some(Arc::new(BodyFile::new(file, self.dir.clone())));
-        self.files = files.into_iter().map(|f| (f.path.clone(), f)).collect();
+        self.files = files;
         self.header = Some(header);
         Ok(())
     }
@@ -305,7 +325,12 @@ impl RootCache {
     /// The cached entry for `stamp` when it is still valid (same path, size and mtime);
     /// removes it from the cache either way, so what remains afterwards was deleted.
     pub(crate) fn take(&mut self, stamp: &FileStamp) -> Option<CachedFile> {
-        let f = self.files.remove(&stamp.path)?;
+        if !self.files.is_empty() {
+            let files = std::mem::take(&mut self.files);
+            self.by_path
+                .extend(files.into_iter().map(|f| (f.path.clone(), f)));
+        }
+        let f = self.by_path.remove(&stamp.path)?;
         // An unknown mtime cannot prove the file unchanged.
         if f.size == stamp.size && f.mtime_ns == stamp.mtime_ns && stamp.mtime_ns != 0 {
             Some(f)
@@ -318,12 +343,15 @@ impl RootCache {
     /// Every cached file not [`take`](Self::take)n yet: before validation, all of them
     /// (what a warm start shows at once); after it, the files that have vanished.
     pub(crate) fn files(&self) -> impl Iterator<Item = &CachedFile> {
-        self.files.values()
+        self.files.iter().chain(self.by_path.values())
     }
 
-    /// Takes every cached file out, leaving the cache empty (open it again to validate).
+    /// Takes every cached file out, in path order unless some were
+    /// [`take`](Self::take)n, leaving the cache empty (open it again to validate).
     pub(crate) fn drain_files(&mut self) -> impl Iterator<Item = CachedFile> + '_ {
-        self.files.drain().map(|(_, f)| f)
+        self.files
+            .drain(..)
+            .chain(self.by_path.drain().map(|(_, f)| f))
     }
 
     /// The handle on the current body file (what [`take`](Self::take)n entries point into).
@@ -340,7 +368,7 @@ impl RootCache {
         kept: &[CachedFile],
         fresh: &[FreshFile],
     ) -> io::Result<Option<Stored>> {
-        let deleted = !self.files.is_empty();
+        let deleted = !self.files.is_empty() || !self.by_path.is_empty();
         if !self.dirty && !deleted && fresh.is_empty() && self.body_file.is_some() {
             return Ok(None);
         }
@@ -409,41 +437,45 @@ impl RootCache {
             }
         };
 
-        // Serialise new bodies on all cores, then write them in order.
-        let encoded: Vec<Vec<Vec<u8>>> = fresh
-            .par_iter()
-            // Nested: one JSONL file can hold most of a corpus.
-            .map(|f| {
-                f.bodies
-                    .par_iter()
-                    .map(|b| serde_json::to_vec(&**b))
-                    .collect::<Result<_, _>>()
-            })
-            .collect::<Result<_, _>>()?;
+        // Serialise new bodies on all cores, a batch of files at a time (a whole corpus's
+        // encoded bodies at once would double the peak memory of a cold load), and write
+        // them in order.
         let mut new_files = Vec::with_capacity(fresh.len());
         let mut w = BufWriter::with_capacity(1 << 20, &mut out);
-        for (f, bodies) in fresh.iter().zip(encoded) {
-            let mut articles = Vec::with_capacity(bodies.len());
-            for (meta, bytes) in f.metas.iter().zip(bodies) {
-                w.write_all(&bytes)?;
-                w.write_all(b"\n")?;
-                let len = bytes.len() as u64;
-                articles.push(CachedArticle {
-                    m: meta.clone(),
-                    at: pos,
-                    len,
-                    h: xxhash_rust::xxh3::xxh3_64(&bytes),
+        for batch in fresh.chunks(CHUNK_ENTRIES) {
+            let encoded: Vec<Vec<Vec<u8>>> = batch
+                .par_iter()
+                // Nested: one JSONL file can hold most of a corpus.
+                .map(|f| {
+                    f.bodies
+                        .par_iter()
+                        .map(|b| serde_json::to_vec(&**b))
+                        .collect::<Result<_, _>>()
+                })
+                .collect::<Result<_, _>>()?;
+            for (f, bodies) in batch.iter().zip(encoded) {
+                let mut articles = Vec::with_capacity(bodies.len());
+                for (meta, bytes) in f.metas.iter().zip(bodies) {
+                    w.write_all(&bytes)?;
+                    w.write_all(b"\n")?;
+                    let len = bytes.len() as u64;
+                    articles.push(CachedArticle {
+                        m: meta.clone(),
+                        at: pos,
+                        len,
+                        h: xxhash_rust::xxh3::xxh3_64(&bytes),
+                    });
+                    pos += len + 1;
+                }
+                new_files.push(CachedFile {
+                    path: f.stamp.path.clone(),
+                    size: f.stamp.size,
+                    mtime_ns: f.stamp.mtime_ns,
+                    articles,
+                    skipped: f.skipped.iter().map(CachedSkip::from_skipped).collect(),
+                    notes: f.notes.clone(),
                 });
-                pos += len + 1;
             }
-            new_files.push(CachedFile {
-                path: f.stamp.path.clone(),
-                size: f.stamp.size,
-                mtime_ns: f.stamp.mtime_ns,
-                articles,
-                skipped: f.skipped.iter().map(CachedSkip::from_skipped).collect(),
-                notes: f.notes.clone(),
-            });
         }
         w.flush()?;
         drop(w);
@@ -463,53 +495,9 @@ impl RootCache {
             bodies: body_name.clone(),
             bodies_len: pos,
             generation,
+            chunks: 0,
         };
-        // Kept entries are serialised through a borrowed view, with their new offsets
-        // after a compaction, so a million metas are not cloned to be written.
-        let mut offsets = kept_at.as_deref().map(|v| v.iter());
-        let kept_views: Vec<FileView<'_>> = kept
-            .iter()
-            .map(|f| FileView {
-                path: &f.path,
-                size: f.size,
-                mtime_ns: f.mtime_ns,
-                articles: f
-                    .articles
-                    .iter()
-                    .map(|a| ArticleView {
-                        m: &a.m,
-                        at: offsets
-                            .as_mut()
-                            .and_then(|o| o.next().copied())
-                            .unwrap_or(a.at),
-                        len: a.len,
-                        h: a.h,
-                    })
-                    .collect(),
-                skipped: &f.skipped,
-                notes: &f.notes,
-            })
-            .collect();
-        let mut lines: Vec<Vec<u8>> = kept_views
-            .par_iter()
-            .map(serde_json::to_vec)
-            .collect::<Result<_, _>>()?;
-        drop(kept_views);
-        lines.extend(
-            new_files
-                .par_iter()
-                .map(serde_json::to_vec)
-                .collect::<Result<Vec<_>, _>>()?,
-        );
-        write_atomic(&self.dir.join(META_FILE), |w| {
-            serde_json::to_writer(&mut *w, &header)?;
-            w.write_all(b"\n")?;
-            for l in &lines {
-                w.write_all(l)?;
-                w.write_all(b"\n")?;
-            }
-            Ok(())
-        })?;
+        write_meta(&self.dir, header, kept, kept_at.as_deref(), &new_files)?;
         // Best effort: leftovers only waste space, and a running warta keeps its open handle.
         let _ = fs::remove_file(self.dir.join(DAMAGED_FILE));
         remove_other_body_files(&self.dir, &body_name);
@@ -533,23 +521,116 @@ pub(crate) struct Stored {
     pub fresh: Vec<CachedFile>,
 }
 
-#[derive(Serialize)]
-struct FileView<'a> {
-    path: &'a str,
-    size: u64,
-    mtime_ns: i128,
-    articles: Vec<ArticleView<'a>>,
-    skipped: &'a [CachedSkip],
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    notes: &'a [String],
+/// One entry to write: a cached file, with its articles' new offsets after a compaction.
+struct Entry<'a> {
+    file: &'a CachedFile,
+    new_at: Option<&'a [u64]>,
 }
 
-#[derive(Serialize)]
-struct ArticleView<'a> {
-    m: &'a Meta,
-    at: u64,
-    len: u64,
-    h: u64,
+impl Entry<'_> {
+    fn encode(&self, e: &mut codec::Enc) {
+        let f = self.file;
+        let mut articles = f.articles.iter().enumerate().map(|(i, a)| {
+            let at = self.new_at.and_then(|v| v.get(i).copied()).unwrap_or(a.at);
+            (&a.m, at, a.len, a.h)
+        });
+        e.file(
+            &f.path,
+            f.size,
+            f.mtime_ns,
+            &mut articles,
+            &f.skipped,
+            &f.notes,
+        );
+    }
+}
+
+/// Writes the meta file: `kept` (with `kept_at`, their articles' new offsets in order, after
+/// a compaction) and `fresh`, sorted by path so that a warm start gets them in corpus order,
+/// encoded in parallel chunks.
+fn write_meta(
+    dir: &Path,
+    mut header: Header,
+    kept: &[CachedFile],
+    kept_at: Option<&[u64]>,
+    fresh: &[CachedFile],
+) -> io::Result<()> {
+    let mut entries: Vec<Entry<'_>> = Vec::with_capacity(kept.len() + fresh.len());
+    let mut next = 0;
+    for f in kept {
+        let n = f.articles.len();
+        let new_at = kept_at.and_then(|v| v.get(next..next + n));
+        next += n;
+        entries.push(Entry { file: f, new_at });
+    }
+    entries.extend(fresh.iter().map(|file| Entry { file, new_at: None }));
+    entries.par_sort_unstable_by(|a, b| a.file.path.cmp(&b.file.path));
+    let chunks: Vec<(u32, Vec<u8>)> = entries
+        .par_chunks(CHUNK_ENTRIES)
+        .map(|c| {
+            let mut e = codec::Enc::new();
+            for entry in c {
+                entry.encode(&mut e);
+            }
+            (c.len() as u32, e.buf)
+        })
+        .collect();
+    header.chunks = chunks.len();
+    write_atomic(&dir.join(META_FILE), |w| {
+        serde_json::to_writer(&mut *w, &header)?;
+        w.write_all(b"\n")?;
+        for (n, payload) in &chunks {
+            w.write_all(&n.to_le_bytes())?;
+            w.write_all(&(payload.len() as u64).to_le_bytes())?;
+            w.write_all(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes())?;
+            w.write_all(payload)?;
+        }
+        Ok(())
+    })
+}
+
+/// The `expected` chunks after the header line, as `(entries, payload, xxh3)`; an error
+/// when the framing does not add up (truncated, extended, or damaged lengths).
+/// One chunk of the meta file: entry count, payload, xxh3-64 of the payload.
+type Chunk<'a> = (u32, &'a [u8], u64);
+
+fn split_chunks(mut rest: &[u8], expected: usize) -> Result<Vec<Chunk<'_>>, String> {
+    let mut out = Vec::with_capacity(expected.min(rest.len() / FRAME_BYTES));
+    while !rest.is_empty() {
+        if rest.len() < FRAME_BYTES {
+            return Err("truncated chunk header".into());
+        }
+        let (frame, after) = rest.split_at(FRAME_BYTES);
+        let word = |r: std::ops::Range<usize>| {
+            let mut b = [0u8; 8];
+            b[..r.len()].copy_from_slice(&frame[r]);
+            u64::from_le_bytes(b)
+        };
+        let (n, len, hash) = (word(0..4) as u32, word(4..12), word(12..20));
+        let len = usize::try_from(len)
+            .ok()
+            .filter(|&l| l <= after.len())
+            .ok_or("truncated chunk")?;
+        let (payload, after) = after.split_at(len);
+        out.push((n, payload, hash));
+        rest = after;
+    }
+    if out.len() != expected {
+        return Err(format!("{} of {expected} chunks", out.len()));
+    }
+    Ok(out)
+}
+
+fn decode_chunk(n: u32, payload: &[u8], hash: u64) -> Result<Vec<CachedFile>, String> {
+    if xxhash_rust::xxh3::xxh3_64(payload) != hash {
+        return Err("checksum mismatch".into());
+    }
+    let mut d = codec::Dec::new(payload);
+    let files = (0..n).map(|_| d.file()).collect::<Result<Vec<_>, _>>()?;
+    if !d.is_empty() {
+        return Err("trailing bytes in a chunk".into());
+    }
+    Ok(files)
 }
 
 enum ReadError {

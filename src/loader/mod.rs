@@ -885,7 +885,7 @@ impl<'a> Engine<'a> {
     /// metas costs more than the first frame's budget), which empties the opened caches: the
     /// check that follows reads them again, off the critical path.
     fn show_cached(&mut self, opened: &mut [Option<RootCache>]) -> Option<Corpus> {
-        let mut units = Vec::new();
+        let mut cached: Vec<(u32, Vec<CachedFile>)> = Vec::new();
         for slot in opened.iter_mut() {
             let Some(mut cache) = slot.take() else {
                 continue;
@@ -895,16 +895,46 @@ impl<'a> Engine<'a> {
                 continue;
             };
             let file = self.add_file(body);
-            units.extend(
-                cache
-                    .drain_files()
-                    .map(|f| Unit::from_cached(f, file, &mut None)),
-            );
+            cached.push((file, cache.drain_files().collect()));
         }
-        if units.iter().all(|u| u.metas.is_empty()) {
+        if cached
+            .iter()
+            .all(|(_, files)| files.iter().all(|f| f.articles.is_empty()))
+        {
             return None;
         }
-        let (corpus, _) = assemble(units, &self.files);
+        let corpus = match cached.as_slice() {
+            // The usual case, one cached root: its entries are stored in path order, so
+            // they go straight into the corpus, without the per-file units and the sort
+            // that merging several roots needs (~0.2 s at 100k articles).
+            [(_, files)] if files.windows(2).all(|w| w[0].path < w[1].path) => {
+                let (file, files) = cached.pop()?;
+                let n = files.iter().map(|f| f.articles.len()).sum();
+                let mut metas = Vec::with_capacity(n);
+                let mut bodies = LoadedBodies::with_capacity(n);
+                for f in &self.files {
+                    bodies.add_file(Arc::clone(f));
+                }
+                for f in files {
+                    for a in f.articles {
+                        metas.push(a.m);
+                        bodies.push_disk(file, a.at, a.len, a.h);
+                    }
+                }
+                Corpus::new(metas, Arc::new(bodies))
+            }
+            _ => {
+                let units = cached
+                    .into_iter()
+                    .flat_map(|(file, files)| {
+                        files
+                            .into_iter()
+                            .map(move |f| Unit::from_cached(f, file, &mut None))
+                    })
+                    .collect();
+                assemble(units, &self.files).0
+            }
+        };
         let st = self.stage.as_mut()?;
         st.snapshots = false;
         (st.on)(LoadEvent::Corpus(corpus.clone()));
