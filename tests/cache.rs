@@ -182,6 +182,32 @@ fn first_load_misses_and_writes_then_all_hits_with_equal_bodies() {
 }
 
 #[test]
+fn the_root_spelled_differently_still_hits_and_shows_canonical_paths() {
+    let f = three();
+    let cold = f.load();
+    assert_eq!((cold.cache_hits, cold.cache_misses), (0, 3));
+    fs::create_dir(f.corpus.join("sub")).unwrap();
+    let canonical = fs::canonicalize(&f.corpus).unwrap();
+    for spelling in [f.corpus.join("."), f.corpus.join("sub").join("..")] {
+        let r = load_with(&[Input::Path(spelling.clone())], &f.opts(), &fake_parse);
+        assert_eq!(
+            (r.cache_hits, r.cache_misses),
+            (3, 0),
+            "spelled {}",
+            spelling.display()
+        );
+        for m in r.corpus.metas() {
+            assert!(
+                Path::new(&m.source_path).starts_with(&canonical),
+                "{} under {}",
+                m.source_path,
+                canonical.display()
+            );
+        }
+    }
+}
+
+#[test]
 fn modified_file_alone_is_reparsed() {
     let f = three();
     f.load();

@@ -810,6 +810,19 @@ impl<'a> Engine<'a> {
             CacheMode::Disabled => None,
             CacheMode::Dir(d) => Some(d.as_path()),
         };
+        // Each root is walked by its canonical path, so the cache recognises its files however
+        // the root was spelled (`berita`, `./berita/`, an absolute path, a symlink) and every
+        // source path shown or opened later is unambiguous.
+        let canonical: Vec<Input> = inputs
+            .iter()
+            .map(|input| match input {
+                Input::Path(root) => {
+                    Input::Path(std::fs::canonicalize(root).unwrap_or_else(|_| root.clone()))
+                }
+                other => other.clone(),
+            })
+            .collect();
+        let inputs = canonical.as_slice();
         let mut opened: Vec<Option<RootCache>> = inputs.iter().map(|_| None).collect();
         let mut shown: Option<Corpus> = None;
         if self.stage.is_some()
