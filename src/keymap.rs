@@ -478,7 +478,8 @@ impl Keymap {
                 ],
             ),
             search: self.hints(KeyMode::Search, &[Action::LeaveSearch, Action::ClearQuery]),
-            prompt: self.hints(
+            prompt: self.hints(KeyMode::Prompt, &[Action::Submit, Action::Cancel]),
+            prompt_labels: self.hints(
                 KeyMode::Prompt,
                 &[Action::Submit, Action::Cancel, Action::Complete],
             ),

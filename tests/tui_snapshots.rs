@@ -331,3 +331,20 @@ fn ascii_mode_draws_only_ascii() {
     check(&app, "triage marks");
     check(&ascii_app_at(30, 10), "too small");
 }
+
+#[test]
+fn only_the_label_prompt_offers_tab_completion() {
+    let status = |kind: Action| {
+        let mut app = app_at(120, 40);
+        app::update_sync(&mut app, kind);
+        let s = screen(&app);
+        s.lines().last().unwrap_or_default().to_string()
+    };
+    let labels = status(Action::EditLabels);
+    assert!(labels.contains("complete label"), "{labels}");
+    for kind in [Action::EditNote, Action::Export] {
+        let line = status(kind);
+        assert!(line.contains("esc cancel"), "{kind:?}: {line}");
+        assert!(!line.contains("complete"), "{kind:?}: {line}");
+    }
+}

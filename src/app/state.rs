@@ -112,6 +112,8 @@ pub struct KeyHelp {
     pub filters: String,
     pub search: String,
     pub prompt: String,
+    /// The label prompt's hints, which add tab completion.
+    pub prompt_labels: String,
     pub help: String,
 }
 

@@ -55,6 +55,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     let hints = match (app.mode, app.focus) {
         (Mode::Search, _) => &app.keys.search,
+        (Mode::Prompt, _)
+            if app
+                .prompt
+                .as_ref()
+                .is_some_and(|p| p.kind == crate::app::PromptKind::Labels) =>
+        {
+            &app.keys.prompt_labels
+        }
         (Mode::Prompt, _) => &app.keys.prompt,
         (Mode::Help, _) => &app.keys.help,
         (Mode::Normal, Focus::List) => &app.keys.list,
