@@ -74,6 +74,10 @@ pub struct BrowseOpts {
     /// Start afresh instead of restoring the last query, filters, sort and cursor.
     #[arg(long)]
     pub no_restore: bool,
+
+    /// Do not watch the folders for new, changed or removed files while browsing.
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -63,7 +63,7 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
                 options: commands::load_options(&cli.global),
             }),
             // Files given on the command line are watched; the embedded seeds cannot change.
-            watch: !cli.paths.is_empty(),
+            watch: !cli.paths.is_empty() && !cli.browse.no_watch,
         },
     )
 }
