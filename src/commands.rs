@@ -11,12 +11,13 @@ use crate::cli::{
     CacheCommand, Cli, CompletionsArgs, ConfigArgs, ExportArgs, ExportFormatArg, GlobalOpts,
     ListArgs, ListFormat, ManArgs, ParseArgs, SearchArgs, ShowArgs, ShowFormat, SortArg, StatsArgs,
 };
+use crate::cluster::{self, Clusters};
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, Filters};
 use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
 use crate::model::{Article, Meta};
 use crate::query::{self, Hit, Query, Scope, Sort};
-use crate::triage::export::neutralise;
+use crate::triage::export::{export_clustered, export_to_path_clustered, neutralise};
 use crate::triage::{self, ExportContext, ExportFormat, Store};
 
 /// How many per-file skip reasons are printed before the rest are summarised.
@@ -175,8 +176,22 @@ pub fn read_store(global: &GlobalOpts) -> Store {
     store
 }
 
-/// Query hits with triage terms evaluated against `store`.
-fn search_triaged(corpus: &Corpus, query: &Query, sort: Sort, store: &Store) -> Vec<Hit> {
+/// The groups of copies of `corpus` when `needed`. Clustering reads every body (seconds at
+/// 100k articles), so commands ask for it only when the query or the output uses it.
+fn clusters_if(corpus: &Corpus, needed: bool) -> Option<Clusters> {
+    needed.then(|| cluster::cluster_corpus(corpus).1)
+}
+
+/// Query hits with triage terms evaluated against `store` and `has:copies` against
+/// `clusters` (without them `has:copies` matches nothing).
+fn search_triaged(
+    corpus: &Corpus,
+    query: &Query,
+    sort: Sort,
+    store: &Store,
+    clusters: Option<&Clusters>,
+) -> Vec<Hit> {
+    let grouped = |i: usize| clusters.is_some_and(|c| c.cluster_of(i).is_some());
     query::search_in(
         corpus,
         query,
@@ -184,6 +199,9 @@ fn search_triaged(corpus: &Corpus, query: &Query, sort: Sort, store: &Store) -> 
         sort,
         Scope {
             triage: Some(store),
+            copies: clusters
+                .is_some()
+                .then_some(&grouped as &(dyn Fn(usize) -> bool + Sync)),
             ..Scope::default()
         },
     )
@@ -194,7 +212,9 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
     let store = read_store(global);
-    let mut hits = search_triaged(corpus, &query, sort_of(args.sort, &query), &store);
+    let clusters = clusters_if(corpus, query.has_copies_term());
+    let sort = sort_of(args.sort, &query);
+    let mut hits = search_triaged(corpus, &query, sort, &store, clusters.as_ref());
     if let Some(n) = args.limit {
         hits.truncate(n);
     }
@@ -363,7 +383,8 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
     let store = read_store(global);
-    let mut hits = search_triaged(corpus, &query, Sort::Relevance, &store);
+    let clusters = clusters_if(corpus, query.has_copies_term());
+    let mut hits = search_triaged(corpus, &query, Sort::Relevance, &store, clusters.as_ref());
     if let Some(n) = args.limit {
         hits.truncate(n);
     }
@@ -404,7 +425,11 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
     let store = read_store(global);
-    let hits = search_triaged(corpus, &query, sort_of(args.sort, &query), &store);
+    // Always clustered: every format carries the `cluster` id and the brief nests copies.
+    let clusters = clusters_if(corpus, true);
+    let clusters = clusters.as_ref();
+    let sort = sort_of(args.sort, &query);
+    let hits = search_triaged(corpus, &query, sort, &store, clusters);
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
     let context = ExportContext {
         query: args.query.clone(),
@@ -413,14 +438,16 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
     };
     match &args.output {
         Some(path) => {
-            triage::export_to_path(path, format, corpus, &indices, &store, &context)
+            export_to_path_clustered(path, format, corpus, &indices, &store, &context, clusters)
                 .with_context(|| format!("cannot export to {}", path.display()))?;
             if !global.quiet {
                 eprintln!("exported {} articles to {}", indices.len(), path.display());
             }
             Ok(())
         }
-        None => with_stdout(|out| triage::export(out, format, corpus, &indices, &store, &context)),
+        None => with_stdout(|out| {
+            export_clustered(out, format, corpus, &indices, &store, &context, clusters)
+        }),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::lexicon::{Phrase, find_phrases};
 use crate::triage::{ArticleState, Decision};
@@ -70,13 +71,27 @@ impl DocLine {
     }
 }
 
-/// What the detail pane highlights: the query's terms ([`crate::query::Query::highlight_terms`],
-/// found as substrings and, stem-aware, as whole words) and the configured topics' keywords
-/// ([`crate::lexicon::Lexicon::all_topic_phrases`]), which are marked separately.
+/// What the detail pane marks up beyond the article itself: the query's terms
+/// ([`crate::query::Query::highlight_terms`], found as substrings and, stem-aware, as whole
+/// words), the configured topics' keywords ([`crate::lexicon::Lexicon::all_topic_phrases`]),
+/// which are highlighted separately, and the groups of copies, named in the header.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Marks<'a> {
     pub terms: &'a [String],
     pub topics: &'a [Phrase],
+    /// The groups of copies computed for the corpus being shown; `None` until clustering has
+    /// finished (groups for a corpus of another size are ignored).
+    pub clusters: Option<&'a Clusters>,
+}
+
+/// The members of the group of copies that article `index` belongs to, representative first;
+/// empty when it has none. This is what the header's copy lines depend on, so the app keeps
+/// it in [`DetailDoc::group`] to know when a laid-out document is stale.
+pub fn group_of<'a>(corpus: &Corpus, index: usize, clusters: Option<&'a Clusters>) -> &'a [usize] {
+    clusters
+        .filter(|c| c.articles() == corpus.len())
+        .and_then(|c| c.cluster_of(index).map(|id| c.members(id)))
+        .unwrap_or(&[])
 }
 
 /// An article laid out for one width.
@@ -87,6 +102,8 @@ pub struct DetailDoc {
     pub query: String,
     /// The triage state shown in the header (a change re-lays the document out).
     pub state: ArticleState,
+    /// The article's group of copies named in the header ([`group_of`]); empty without one.
+    pub group: Vec<usize>,
     pub lines: Vec<DocLine>,
     /// Line numbers holding at least one highlighted term, ascending.
     pub matches: Vec<usize>,
@@ -104,7 +121,11 @@ pub fn build(
     state: &ArticleState,
     ascii: bool,
 ) -> DetailDoc {
-    let marks = Marks { terms, topics: &[] };
+    let marks = Marks {
+        terms,
+        topics: &[],
+        clusters: None,
+    };
     build_marked(corpus, index, width, query, marks, state, ascii)
 }
 
@@ -127,8 +148,9 @@ pub fn build_marked(
         phrases: marks.terms.iter().filter_map(|t| Phrase::new(t)).collect(),
         topics: marks.topics,
     };
+    let group = group_of(corpus, index, marks.clusters);
     if index < corpus.len() {
-        fill(&mut out, corpus, index, state);
+        fill(&mut out, corpus, index, state, group);
     }
     let matches = out
         .lines
@@ -142,6 +164,7 @@ pub fn build_marked(
         width,
         query: query.to_string(),
         state: state.clone(),
+        group: group.to_vec(),
         lines: out.lines,
         matches,
     }
@@ -193,7 +216,65 @@ fn triage_fields(st: &ArticleState, sep: &str) -> Vec<(&'static str, String)> {
     out
 }
 
-fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize, state: &ArticleState) {
+/// At most this many other copies are named in the `Copies` line; a wire story run by dozens
+/// of sites would otherwise push the body off the screen.
+const MAX_COPIES_NAMED: usize = 8;
+
+/// "Sripoku.com 2025-06-23": where and when a copy ran. Without an outlet the file name
+/// stands in, since that is what tells two unattributed copies apart.
+fn copy_place(meta: &crate::model::Meta) -> String {
+    let outlet = meta.outlet.clone().unwrap_or_else(|| {
+        let path = meta.source_path.as_str();
+        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+        match meta.record {
+            Some(r) => format!("{name} #{r}"),
+            None => name.to_string(),
+        }
+    });
+    match meta.published {
+        Some(d) => format!("{outlet} {d}"),
+        None => outlet,
+    }
+}
+
+/// The header's copy lines: a representative names its copies (`Copies  +2: …`), a copy
+/// names the story's earliest run (`Copy of  …`). `group` is representative first, then
+/// earliest first, so the named copies come in date order.
+fn copy_fields(corpus: &Corpus, index: usize, group: &[usize]) -> Vec<(&'static str, String)> {
+    let metas = corpus.metas();
+    let mut out = Vec::new();
+    match group.split_first() {
+        Some((&rep, others)) if rep == index => {
+            let named: Vec<String> = others
+                .iter()
+                .filter_map(|&i| metas.get(i))
+                .take(MAX_COPIES_NAMED)
+                .map(copy_place)
+                .collect();
+            let more = others.len().saturating_sub(named.len());
+            let mut line = format!("+{}: {}", others.len(), named.join(", "));
+            if more > 0 {
+                line.push_str(&format!(" and {more} more"));
+            }
+            out.push(("Copies", line));
+        }
+        Some((&rep, _)) => {
+            if let Some(m) = metas.get(rep) {
+                out.push(("Copy of", format!("{}, {}", copy_place(m), m.title)));
+            }
+        }
+        None => {}
+    }
+    out
+}
+
+fn fill(
+    out: &mut Builder<'_>,
+    corpus: &Corpus,
+    index: usize,
+    state: &ArticleState,
+    group: &[usize],
+) {
     let glyphs = out.glyphs;
     let meta = corpus.meta(index);
     out.paragraph(&meta.title, "", SpanKind::Title);
@@ -230,6 +311,9 @@ fn fill(out: &mut Builder<'_>, corpus: &Corpus, index: usize, state: &ArticleSta
         if let Some(v) = value.filter(|v| !v.is_empty()) {
             out.field(label, &v);
         }
+    }
+    for (label, value) in copy_fields(corpus, index, group) {
+        out.field(label, &value);
     }
     // The state file can be edited by hand: never echo a control character from it.
     for (label, value) in triage_fields(state, glyphs.sep) {
@@ -598,6 +682,84 @@ mod tests {
         assert_eq!(line.topics, vec![5..15_usize]);
     }
 
+    /// `n` articles with one body, published on successive days from June 1st, outlets
+    /// "Outlet 0", "Outlet 1", … (the last has no outlet, so its file name stands in).
+    fn syndicated(n: usize) -> Corpus {
+        let body: Vec<String> = vec![
+            (0..60)
+                .map(|w| format!("kata{w}"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        ];
+        let articles = (0..n)
+            .map(|i| {
+                let mut a = crate::model::Article::default();
+                a.meta.id = format!("id{i:02}");
+                a.meta.title = format!("Judul {i}");
+                a.meta.source_path = format!("dir/copy{i}.txt");
+                a.meta.outlet = (i + 1 < n).then(|| format!("Outlet {i}"));
+                a.meta.published = crate::model::Date::new(2025, 6, 1 + i as u8);
+                a.body.body = body.clone();
+                a
+            })
+            .collect();
+        Corpus::from_articles(articles)
+    }
+
+    fn header(doc: &DetailDoc) -> Vec<String> {
+        doc.lines.iter().map(DocLine::text).collect()
+    }
+
+    #[test]
+    fn a_story_names_its_copies_earliest_first_and_a_copy_names_the_story() {
+        let corpus = syndicated(11);
+        let sigs = crate::cluster::corpus_signatures(&corpus);
+        let metas = corpus.metas();
+        let clusters = Clusters::build(&sigs, |i| crate::cluster::earliest_first(&metas[i]));
+        let marks = Marks {
+            clusters: Some(&clusters),
+            ..Marks::default()
+        };
+        let st = ArticleState::default();
+        let doc = build_marked(&corpus, 0, 400, "", marks, &st, false);
+        assert_eq!(doc.group, (0..11).collect::<Vec<_>>());
+        let copies: Vec<String> = header(&doc)
+            .into_iter()
+            .filter(|l| l.starts_with("Copies"))
+            .collect();
+        assert_eq!(
+            copies,
+            [
+                "Copies     +10: Outlet 1 2025-06-02, Outlet 2 2025-06-03, Outlet 3 2025-06-04, \
+              Outlet 4 2025-06-05, Outlet 5 2025-06-06, Outlet 6 2025-06-07, Outlet 7 2025-06-08, \
+              Outlet 8 2025-06-09 and 2 more"
+            ]
+        );
+
+        let doc = build_marked(&corpus, 10, 400, "", marks, &st, false);
+        let lines = header(&doc);
+        assert!(lines.contains(&"Copy of    Outlet 0 2025-06-01, Judul 0".to_string()));
+        assert!(!lines.iter().any(|l| l.starts_with("Copies")), "{lines:#?}");
+
+        // The unattributed copy is named by its file.
+        let doc = build_marked(&syndicated(2), 0, 400, "", Marks::default(), &st, false);
+        assert!(doc.group.is_empty(), "no clusters, no group");
+        let two = syndicated(2);
+        let sigs = crate::cluster::corpus_signatures(&two);
+        let pair = Clusters::build(&sigs, |i| i);
+        let marks = Marks {
+            clusters: Some(&pair),
+            ..Marks::default()
+        };
+        let doc = build_marked(&two, 0, 400, "", marks, &st, false);
+        assert!(header(&doc).contains(&"Copies     +1: copy1.txt 2025-06-02".to_string()));
+
+        // Clusters computed for another corpus are ignored rather than naming wrong articles.
+        let doc = build_marked(&corpus, 0, 400, "", marks, &st, false);
+        assert!(doc.group.is_empty());
+        assert!(!header(&doc).iter().any(|l| l.starts_with("Cop")));
+    }
+
     #[test]
     fn query_terms_match_inflections_and_topics_are_marked_apart() {
         let mut a = crate::model::Article::default();
@@ -611,6 +773,7 @@ mod tests {
         let marks = Marks {
             terms: &terms,
             topics: &topics,
+            clusters: None,
         };
         let doc = build_marked(
             &corpus,

@@ -643,11 +643,15 @@ impl App {
             .panes()
             .map_or(0, |p| usize::from(p.detail.inner().width));
         let state = self.state_of(index);
+        let clusters = self.clusters.as_deref();
+        // Clusters arrive after the first article is shown: its copy lines change with them.
+        let group = detail::group_of(&self.corpus, index, clusters);
         let current = self.detail.as_ref().is_some_and(|d| {
             d.index == index
                 && d.width == width
                 && d.query == self.query.source()
                 && d.state == state
+                && d.group == group
         });
         if !current {
             if self.detail.as_ref().is_some_and(|d| d.index != index) {
@@ -662,6 +666,7 @@ impl App {
                 detail::Marks {
                     terms: &terms,
                     topics: &self.topic_phrases,
+                    clusters,
                 },
                 &state,
                 self.ascii,
