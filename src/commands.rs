@@ -358,6 +358,8 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
     };
     field("Outlet:", m.outlet.clone())?;
     field("Dateline:", m.dateline.clone())?;
+    field("Regions:", Some(m.regions.join(", ")))?;
+    field("Province:", Some(m.provinces.join(", ")))?;
     field("Date:", m.published.map(|d| d.to_string()))?;
     field("Authors:", Some(m.authors.join(", ")))?;
     field("Editor:", m.editor.clone())?;

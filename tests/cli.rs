@@ -132,6 +132,8 @@ fn show_by_id_prefix_in_text_and_json() {
         "{out}"
     );
     assert!(out.contains("Outlet:   Infoku"), "{out}");
+    assert!(out.contains("\nRegions:  Blora\n"), "{out}");
+    assert!(out.contains("\nProvince: Jawa Tengah\n"), "{out}");
     assert!(!out.to_lowercase().contains("baca juga :"), "{out}");
 
     let o = warta(&["show", &id, "--format", "json"], cache.path());
