@@ -88,6 +88,11 @@ const PROBE_SEED: u64 = 0x5741_5254_415F_434C; // "WARTA_CL"
 pub struct Signature([u32; HASHES]);
 
 impl Signature {
+    /// A signature from its bins as [`Signature::mins`] gives them (for a cache of them).
+    pub fn from_mins(mins: [u32; HASHES]) -> Signature {
+        Signature(mins)
+    }
+
     /// The minima, one per hash function.
     pub fn mins(&self) -> &[u32; HASHES] {
         &self.0

@@ -279,7 +279,17 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel::<Msg>();
     let (work_tx, work_rx) = mpsc::channel::<Work>();
     let latest = Arc::new(AtomicU64::new(0));
-    spawn_search_worker(corpus, work_rx, tx.clone(), Arc::clone(&latest))?;
+    // Copy signatures are kept per corpus next to the parsed-article cache, so a warm start
+    // groups copies without reading every body again.
+    let signatures = opts.load.as_ref().and_then(|l| match &l.options.cache {
+        crate::loader::CacheMode::Dir(dir) => Some(dir.join("signatures").join(format!(
+            "{}-v{}.bin",
+            session::key(&opts.paths),
+            crate::cluster::SIGNATURE_VERSION
+        ))),
+        crate::loader::CacheMode::Disabled => None,
+    });
+    spawn_search_worker(corpus, work_rx, tx.clone(), Arc::clone(&latest), signatures)?;
     // Started before the terminal is set up, so the cache is being read while the first
     // (empty) frame is drawn.
     let mut load_ui = LoadUi {
@@ -733,6 +743,7 @@ fn spawn_search_worker(
     work: Receiver<Work>,
     tx: Sender<Msg>,
     latest: Arc<AtomicU64>,
+    signatures: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-search".into())
@@ -740,7 +751,8 @@ fn spawn_search_worker(
             let mut memo = SearchMemo::default();
             // Every corpus the worker gets is also grouped, in the background.
             let cluster_latest = Arc::new(AtomicU64::new(corpus.identity()));
-            let to_cluster = spawn_cluster_worker(tx.clone(), Arc::clone(&cluster_latest));
+            let to_cluster =
+                spawn_cluster_worker(tx.clone(), Arc::clone(&cluster_latest), signatures);
             let cluster = |c: &Corpus| {
                 cluster_latest.store(c.identity(), Ordering::SeqCst);
                 if let Some(to) = &to_cluster {
@@ -793,7 +805,13 @@ const ANNOUNCE_GROUPING: usize = 2_000;
 /// are kept by article id, so the next corpus only signs articles it has not seen.
 /// Returns the sender for corpora, or `None` when the thread cannot start (the browser then
 /// simply shows no groups).
-fn spawn_cluster_worker(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> Option<Sender<Corpus>> {
+/// With `signatures`, the signature memo starts from that file and is saved back after each
+/// grouping that computed new ones (a failed save costs only the next start's time).
+fn spawn_cluster_worker(
+    tx: Sender<Msg>,
+    latest: Arc<AtomicU64>,
+    signatures: Option<PathBuf>,
+) -> Option<Sender<Corpus>> {
     let (corpus_tx, corpora) = mpsc::channel::<Corpus>();
     let threads = thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
     let pool = rayon::ThreadPoolBuilder::new()
@@ -804,7 +822,10 @@ fn spawn_cluster_worker(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> Option<Sende
     thread::Builder::new()
         .name("warta-cluster".into())
         .spawn(move || {
-            let mut memo = crate::app::clusters::SignatureMemo::default();
+            let mut memo = signatures
+                .as_deref()
+                .map(crate::app::clusters::SignatureMemo::load)
+                .unwrap_or_default();
             while let Ok(first) = corpora.recv() {
                 let Some(corpus) = std::iter::once(first)
                     .chain(std::iter::from_fn(|| corpora.try_recv().ok()))
@@ -813,16 +834,25 @@ fn spawn_cluster_worker(tx: Sender<Msg>, latest: Arc<AtomicU64>) -> Option<Sende
                     continue;
                 };
                 let identity = corpus.identity();
-                if latest.load(Ordering::SeqCst) != identity {
+                // The empty corpus the browser starts with has nothing to group, and grouping
+                // it would leave the memo with only its (no) signatures.
+                if latest.load(Ordering::SeqCst) != identity || corpus.is_empty() {
                     continue;
                 }
                 if corpus.len() >= ANNOUNCE_GROUPING && tx.send(Msg::Grouping(identity)).is_err() {
                     return;
                 }
                 let stale = || latest.load(Ordering::Relaxed) != identity;
+                let known = memo.len();
                 let grouped = pool.install(|| {
                     crate::app::clusters::cluster_with_memo(&corpus, &mut memo, &stale)
                 });
+                if grouped.is_some()
+                    && memo.len() != known
+                    && let Some(path) = &signatures
+                {
+                    let _ = memo.save(path);
+                }
                 if let Some(clusters) = grouped
                     && tx
                         .send(Msg::Clusters(identity, Arc::new(clusters)))

@@ -23,10 +23,13 @@
 //! for the current corpus have arrived; before that every article is its own row.
 
 use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::cluster::{ClusterId, Clusters, Signature, earliest_first, signature};
+use crate::cluster::{
+    ClusterId, Clusters, HASHES, SIGNATURE_VERSION, Signature, earliest_first, signature,
+};
 use crate::corpus::Corpus;
 use crate::query::{Hit, Sort};
 
@@ -170,6 +173,97 @@ impl SignatureMemo {
     pub fn is_empty(&self) -> bool {
         self.by_id.is_empty()
     }
+
+    /// The memo saved at `path` by [`SignatureMemo::save`]; empty when there is none or it
+    /// cannot be trusted (damaged, another signature version): signatures are then simply
+    /// computed again.
+    pub fn load(path: &Path) -> SignatureMemo {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| decode_memo(&bytes))
+            .map(|by_id| SignatureMemo { by_id })
+            .unwrap_or_default()
+    }
+
+    /// Saves the memo atomically, so the next start groups copies without reading every
+    /// body again.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::create_dir_all(crate::triage::fsutil::parent_dir(path))?;
+        let bytes = encode_memo(&self.by_id);
+        crate::triage::fsutil::write_atomic(path, &mut |w| w.write_all(&bytes))
+    }
+}
+
+const MEMO_MAGIC: &[u8; 8] = b"wartasig";
+
+/// Header (magic, signature version, bins, count), then per article: id length, id, a flag
+/// (0: too short to compare, 1: a signature follows), the bins little-endian; then an xxh3
+/// of everything before it.
+fn encode_memo(by_id: &HashMap<String, Option<Signature>>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(24 + by_id.len() * (26 + 4 * HASHES));
+    out.extend_from_slice(MEMO_MAGIC);
+    out.extend_from_slice(&SIGNATURE_VERSION.to_le_bytes());
+    out.extend_from_slice(&(HASHES as u32).to_le_bytes());
+    out.extend_from_slice(&(by_id.len() as u64).to_le_bytes());
+    for (id, sig) in by_id {
+        // Ids are 16 hex digits; anything longer could not have come from this program.
+        let Ok(len) = u8::try_from(id.len()) else {
+            continue;
+        };
+        out.push(len);
+        out.extend_from_slice(id.as_bytes());
+        match sig {
+            None => out.push(0),
+            Some(sig) => {
+                out.push(1);
+                for m in sig.mins() {
+                    out.extend_from_slice(&m.to_le_bytes());
+                }
+            }
+        }
+    }
+    let sum = xxhash_rust::xxh3::xxh3_64(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
+}
+
+fn decode_memo(bytes: &[u8]) -> Option<HashMap<String, Option<Signature>>> {
+    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if xxhash_rust::xxh3::xxh3_64(body) != u64::from_le_bytes(sum.try_into().ok()?) {
+        return None;
+    }
+    let mut r = body;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let (head, rest) = r.split_at_checked(n)?;
+        r = rest;
+        Some(head)
+    };
+    let u32_at = |b: &[u8]| b.try_into().ok().map(u32::from_le_bytes);
+    if take(8)? != MEMO_MAGIC
+        || u32_at(take(4)?)? != SIGNATURE_VERSION
+        || u32_at(take(4)?)? as usize != HASHES
+    {
+        return None;
+    }
+    let count = u64::from_le_bytes(take(8)?.try_into().ok()?);
+    let mut by_id = HashMap::new();
+    for _ in 0..count {
+        let len = usize::from(*take(1)?.first()?);
+        let id = std::str::from_utf8(take(len)?).ok()?.to_string();
+        let sig = match take(1)?.first()? {
+            0 => None,
+            1 => {
+                let mut mins = [0u32; HASHES];
+                for m in &mut mins {
+                    *m = u32_at(take(4)?)?;
+                }
+                Some(Signature::from_mins(mins))
+            }
+            _ => return None,
+        };
+        by_id.insert(id, sig);
+    }
+    r.is_empty().then_some(by_id)
 }
 
 /// One article's signature step: known (possibly "too short to compare"), unreadable (not
@@ -252,6 +346,31 @@ mod tests {
             .map(|k| format!("w{}x{}", seed, k * 7 + seed))
             .collect();
         vec![words.join(" ")]
+    }
+
+    #[test]
+    fn the_signature_memo_round_trips_and_distrusts_damage() {
+        let mut memo = SignatureMemo::default();
+        memo.by_id
+            .insert("00000000000000aa".into(), signature(&body(1)));
+        memo.by_id.insert("00000000000000bb".into(), None);
+        assert!(memo.by_id["00000000000000aa"].is_some());
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("sub").join("sig.bin");
+        memo.save(&path).expect("saved");
+        let back = SignatureMemo::load(&path);
+        assert_eq!(back.by_id, memo.by_id);
+        // Every truncation and every flipped byte is refused, never half-trusted.
+        let bytes = std::fs::read(&path).expect("read");
+        for cut in 0..bytes.len() {
+            assert!(decode_memo(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        for at in (0..bytes.len()).step_by(7) {
+            let mut bad = bytes.clone();
+            bad[at] ^= 0x40;
+            assert!(decode_memo(&bad).is_none(), "flip at {at}");
+        }
+        assert!(SignatureMemo::load(&dir.path().join("missing.bin")).is_empty());
     }
 
     /// Articles 0 and 2 are copies (representative 0); 1 and 3 stand alone.

@@ -59,7 +59,7 @@ pub fn path_for(data_dir: &Path, paths: &[PathBuf]) -> PathBuf {
 /// `bundled` for no paths, else 16 hex digits of xxh3 over the canonical paths, sorted,
 /// without duplicates, joined by NUL (which no path contains). A path that cannot be
 /// canonicalised (gone since) is used as given.
-fn key(paths: &[PathBuf]) -> String {
+pub fn key(paths: &[PathBuf]) -> String {
     if paths.is_empty() {
         return "bundled".into();
     }
