@@ -232,14 +232,23 @@ fn filters_toggle_and_clear() {
     step(&mut app, &[Action::ToggleValue]);
     assert_eq!(app.hits.len(), count);
     assert!(app.filters.selected.values().any(|s| s.contains(&value)));
+    let said = |app: &App| app.message.clone().map(|m| m.text).unwrap_or_default();
+    assert_eq!(said(&app), format!("on: outlet {value} (1 filter)"));
     // OR within a facet: a second outlet adds its articles.
     step(&mut app, &[Action::MoveDown, Action::ToggleValue]);
     assert_eq!(app.hits.len(), 2);
+    assert!(said(&app).ends_with("(2 filters)"), "{}", said(&app));
     // Untoggle by toggling again.
     step(&mut app, &[Action::ToggleValue]);
     assert_eq!(app.hits.len(), 1);
+    assert!(said(&app).starts_with("off: outlet "), "{}", said(&app));
     step(&mut app, &[Action::ClearFilters]);
     assert!(app.filters.is_empty());
+    // Toggling after a clear says the new state, not a stale "filters cleared".
+    step(&mut app, &[Action::ToggleValue]);
+    assert!(said(&app).ends_with("(1 filter)"), "{}", said(&app));
+    step(&mut app, &[Action::ToggleValue]);
+    assert!(said(&app).ends_with("(no filters)"), "{}", said(&app));
     assert_eq!(app.hits.len(), 5);
     step(&mut app, &[Action::Back]);
     assert_eq!((app.focus, app.filters_open), (Focus::List, false));

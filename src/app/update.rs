@@ -376,6 +376,23 @@ pub(super) fn filters(app: &mut App, action: Action) -> Effect {
             {
                 let (facet, value) = (*facet, value.clone());
                 app.filters.toggle(facet, &value);
+                // Says what the filters are now, replacing whatever an earlier action said
+                // (a stale "filters cleared" next to a filtered list misleads).
+                let verb = if app.filters.is_selected(facet, &value) {
+                    "on"
+                } else {
+                    "off"
+                };
+                let n = app.filters.count();
+                let total = match n {
+                    0 => "no filters".to_string(),
+                    1 => "1 filter".to_string(),
+                    n => format!("{n} filters"),
+                };
+                app.set_message(
+                    format!("{verb}: {facet} {value} ({total})"),
+                    MessageKind::Info,
+                );
                 return Effect::Search(app.request());
             }
         }
