@@ -103,6 +103,12 @@ impl Signature {
         self.agreement(other) as f64 / HASHES as f64
     }
 
+    /// Whether the two bodies are copies of each other by [`THRESHOLD`], the test
+    /// [`Clusters::build`] applies to its candidate pairs.
+    pub fn is_copy_of(&self, other: &Signature) -> bool {
+        self.agreement(other) >= (THRESHOLD * HASHES as f64).ceil().max(1.0) as usize
+    }
+
     fn agreement(&self, other: &Signature) -> usize {
         self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count()
     }
@@ -353,6 +359,25 @@ impl Clusters {
         for &(a, b) in &edges {
             uf.union(a, b);
         }
+        Clusters::from_sets(
+            &mut uf,
+            n,
+            order_key,
+            BuildStats {
+                signed,
+                candidates,
+                verified: edges.len(),
+            },
+        )
+    }
+
+    /// The clusters `uf`'s sets of at least two articles make, numbered by representative.
+    fn from_sets<K: Ord>(
+        uf: &mut UnionFind,
+        n: usize,
+        order_key: impl Fn(usize) -> K,
+        stats: BuildStats,
+    ) -> Clusters {
         // Roots are the smallest index of their component, so numbering clusters as roots
         // appear orders them by their smallest member, independently of edge order.
         let mut size = vec![0u32; n];
@@ -396,14 +421,66 @@ impl Clusters {
             .filter_map(|&old| slots[old].take())
             .map(Vec::into_boxed_slice)
             .collect();
+        Clusters { of, members, stats }
+    }
+
+    /// These clusters with the articles of each `edges` pair in one group (joining groups
+    /// where a pair spans two): how articles added to a live corpus join the stories they
+    /// copy without grouping the whole corpus again. `order_key` as for [`Clusters::build`].
+    pub fn joined<K: Ord>(
+        &self,
+        edges: &[(usize, usize)],
+        order_key: impl Fn(usize) -> K,
+    ) -> Clusters {
+        let n = self.of.len();
+        let mut uf = UnionFind::new(n);
+        for m in &self.members {
+            for &i in m.iter().skip(1) {
+                uf.union(m[0] as u32, i as u32);
+            }
+        }
+        let mut verified = self.stats.verified;
+        for &(a, b) in edges {
+            if a < n && b < n && a != b {
+                uf.union(a as u32, b as u32);
+                verified += 1;
+            }
+        }
+        let stats = BuildStats {
+            verified,
+            ..self.stats
+        };
+        Clusters::from_sets(&mut uf, n, order_key, stats)
+    }
+
+    /// These clusters carried over to a newer corpus of `articles` articles in which article
+    /// `i` is now at `to(i)` (`None`: gone). Members keep their order; a group left with
+    /// one member is no group. Articles new to that corpus belong to no cluster until the
+    /// next [`Clusters::build`]: this is what the list shows meanwhile, so groups do not
+    /// fall apart on screen each time a file arrives.
+    pub fn remap(&self, articles: usize, to: impl Fn(usize) -> Option<usize>) -> Clusters {
+        let mut groups: Vec<Box<[usize]>> = self
+            .members
+            .iter()
+            .map(|m| {
+                m.iter()
+                    .filter_map(|&i| to(i))
+                    .filter(|&j| j < articles.min(NONE as usize))
+                    .collect::<Box<[usize]>>()
+            })
+            .filter(|m| m.len() >= 2)
+            .collect();
+        groups.sort_by_key(|m| m[0]);
+        let mut of = vec![NONE; articles];
+        for (c, m) in groups.iter().enumerate() {
+            for &j in m.iter() {
+                of[j] = c as u32;
+            }
+        }
         Clusters {
             of,
-            members,
-            stats: BuildStats {
-                signed,
-                candidates,
-                verified: edges.len(),
-            },
+            members: groups,
+            stats: self.stats,
         }
     }
 
@@ -647,5 +724,44 @@ mod tests {
         assert_eq!(c.copies(3), 0);
         assert!(c.members(ClusterId(9)).is_empty());
         assert_eq!(c.export_id(0, &[]), None);
+    }
+
+    #[test]
+    fn joining_pairs_merges_groups_and_renumbers_by_representative() {
+        // 0~3 and 1~4 are copies; 2 and 5 stand alone.
+        let a = words(120, 1);
+        let b = words(120, 2);
+        let sigs: Vec<_> = [&a, &b, &words(120, 3), &a, &b, &words(120, 4)]
+            .iter()
+            .map(|w| signature(w))
+            .collect();
+        let c = Clusters::build(&sigs, |i| i);
+        assert_eq!(c.len(), 2);
+        // A pair spanning both groups joins them; a pair with a lone article adds it; a
+        // pair of an article with itself or out of range changes nothing.
+        let j = c.joined(&[(3, 4), (5, 0), (2, 2), (9, 1)], |i| i);
+        assert_eq!(j.len(), 1);
+        assert_eq!(j.members(ClusterId(0)), &[0, 1, 3, 4, 5]);
+        assert_eq!(j.cluster_of(2), None);
+        // The order key picks the representative, as in `build`.
+        let j = c.joined(&[], std::cmp::Reverse);
+        assert_eq!(j.members(ClusterId(0)), &[3, 0]);
+        assert_eq!(j.members(ClusterId(1)), &[4, 1]);
+        // Carried to a corpus where article 0 is gone and the rest moved down one place.
+        let r = c.remap(5, |i| i.checked_sub(1));
+        assert_eq!(r.len(), 1, "a group of one is no group");
+        assert_eq!(r.members(ClusterId(0)), &[0, 3]);
+        assert!(
+            sigs[1]
+                .as_ref()
+                .zip(sigs[4].as_ref())
+                .is_some_and(|(x, y)| x.is_copy_of(y))
+        );
+        assert!(
+            !sigs[1]
+                .as_ref()
+                .zip(sigs[2].as_ref())
+                .is_some_and(|(x, y)| x.is_copy_of(y))
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! A loaded corpus: resident metadata plus bodies fetched on demand.
 
 use std::sync::Arc;
+
+use rayon::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::model::{Article, Body, Meta};
@@ -10,6 +12,81 @@ use crate::model::{Article, Body, Meta};
 pub trait BodySource: Send + Sync {
     /// The body of the article at `index` (an index into [`Corpus::metas`]).
     fn body(&self, index: usize) -> Result<Body, String>;
+
+    /// The patch this source is, if it is one (see [`Corpus::patch`]), so that patching a
+    /// patched corpus maps straight to the original source instead of stacking layers.
+    fn as_patch(&self) -> Option<&PatchedBodies> {
+        None
+    }
+}
+
+/// How a corpus was made from an earlier one by patching ([`Corpus::patch`]), for whatever
+/// holds indices into the earlier one (groups of copies, the view) and wants to carry them
+/// over rather than recompute them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lineage {
+    /// [`Corpus::identity`] of the earlier corpus.
+    pub base: u64,
+    /// For each article of the earlier corpus, its index in this one (`None`: gone).
+    pub moved: Vec<Option<usize>>,
+    /// This corpus's articles that the earlier one did not have at that place, ascending.
+    pub added: Vec<usize>,
+}
+
+impl Lineage {
+    /// This lineage (A to B) followed by `next` (B to C): A to C.
+    pub fn then(&self, next: &Lineage) -> Lineage {
+        let through = |j: usize| next.moved.get(j).copied().flatten();
+        let mut added: Vec<usize> = next
+            .added
+            .iter()
+            .copied()
+            .chain(self.added.iter().filter_map(|&j| through(j)))
+            .collect();
+        added.sort_unstable();
+        added.dedup();
+        Lineage {
+            base: self.base,
+            moved: self.moved.iter().map(|m| m.and_then(through)).collect(),
+            added,
+        }
+    }
+}
+
+/// What [`Corpus::patch`] builds a corpus from, in the new order.
+pub enum Piece {
+    /// The article at this index of the corpus being patched.
+    Kept(usize),
+    /// An article that corpus did not have (a new or rewritten file's).
+    Fresh(Box<Article>),
+}
+
+/// Bodies of a patched corpus: kept articles read from the original source, fresh ones held
+/// in memory. One level deep whatever the number of patches, so a long-running live corpus
+/// never reads a body through a chain of patches.
+pub struct PatchedBodies {
+    base: Arc<dyn BodySource>,
+    slots: Vec<Slot>,
+}
+
+#[derive(Clone)]
+enum Slot {
+    Base(usize),
+    Fresh(Arc<Body>),
+}
+
+impl BodySource for PatchedBodies {
+    fn body(&self, index: usize) -> Result<Body, String> {
+        match self.slots.get(index) {
+            Some(Slot::Base(i)) => self.base.body(*i),
+            Some(Slot::Fresh(b)) => Ok(Body::clone(b)),
+            None => Err(format!("no article at index {index}")),
+        }
+    }
+
+    fn as_patch(&self) -> Option<&PatchedBodies> {
+        Some(self)
+    }
 }
 
 /// Bodies held in memory, parallel to the metadata.
@@ -99,6 +176,45 @@ impl Corpus {
             meta: self.metas[index].clone(),
             body: self.body(index)?,
         })
+    }
+
+    /// A new corpus made of some of this one's articles and some fresh ones, in the order
+    /// given: what a live reload builds when a few files changed, without reading the rest
+    /// again. Kept bodies are still read from where they are (the cache's body file).
+    pub fn patch(&self, pieces: Vec<Piece>) -> Corpus {
+        let (base, inherited) = match self.bodies.as_patch() {
+            Some(p) => (Arc::clone(&p.base), Some(&p.slots)),
+            None => (Arc::clone(&self.bodies), None),
+        };
+        // Metas are copied on both cores: at 100k articles the copy is most of a patch.
+        let mut fresh_metas = Vec::new();
+        let mut slots = Vec::with_capacity(pieces.len());
+        let order: Vec<Result<usize, usize>> = pieces
+            .into_iter()
+            .map(|piece| match piece {
+                Piece::Kept(i) => {
+                    slots.push(match inherited {
+                        Some(s) => s[i].clone(),
+                        None => Slot::Base(i),
+                    });
+                    Ok(i)
+                }
+                Piece::Fresh(a) => {
+                    let Article { meta, body } = *a;
+                    slots.push(Slot::Fresh(Arc::new(body)));
+                    fresh_metas.push(meta);
+                    Err(fresh_metas.len() - 1)
+                }
+            })
+            .collect();
+        let metas = order
+            .par_iter()
+            .map(|at| match *at {
+                Ok(i) => self.metas[i].clone(),
+                Err(k) => fresh_metas[k].clone(),
+            })
+            .collect();
+        Corpus::new(metas, Arc::new(PatchedBodies { base, slots }))
     }
 
     /// The index of the article whose id is `id`, or the only one whose id starts with it.

@@ -59,7 +59,7 @@ use crate::app::{Action, App, Effect, MessageKind, SearchRequest, SearchResults,
 use crate::cli::BrowseOpts;
 use crate::cluster::Clusters;
 use crate::config;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Lineage};
 use crate::keymap::Keymap;
 use crate::loader::{self, Input, LoadEvent, LoadOptions, LoadReport, Phase};
 use crate::triage::Store;
@@ -143,12 +143,15 @@ struct Reload {
     diff: CorpusDiff,
     /// Same articles from the same files in the same order: nothing to install.
     same: bool,
+    /// For a patched corpus, how it was made from the base.
+    lineage: Option<Arc<Lineage>>,
 }
 
 /// What the search worker is sent. One channel for both keeps them in order: a request
 /// made right after a corpus was replaced is searched on that corpus.
 enum Work {
-    Corpus(Corpus),
+    /// A corpus to search from now on, and how it was patched from the previous one.
+    Corpus(Corpus, Option<Arc<Lineage>>),
     Search(SearchRequest),
     /// The groups of copies of the corpus with this identity, for `has:copies`.
     Clusters(u64, Arc<Clusters>),
@@ -311,7 +314,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
                 tx: tx.clone(),
                 watch: None,
                 reloading: false,
-                queued: false,
+                pending: Pending::Nothing,
             });
         }
         spawn_loader(load, tx.clone())?;
@@ -401,9 +404,37 @@ struct Live {
     /// Kept here so watching lasts as long as the loop.
     watch: Option<Watch>,
     reloading: bool,
-    /// Files changed while a load or reload ran: one more reload when it is over, however
-    /// many events came meanwhile.
-    queued: bool,
+    /// Changes not reloaded yet. Those that come while a load or reload runs make one
+    /// more reload when it is over, however many events came meanwhile.
+    pending: Pending,
+}
+
+/// What changed since the last reload started.
+#[derive(Debug, Default)]
+enum Pending {
+    #[default]
+    Nothing,
+    /// Only these paths: the corpus on screen is patched (see [`loader::patch`]).
+    Paths(std::collections::BTreeSet<PathBuf>),
+    /// Events were lost, or a path needs it: every file is checked again.
+    Everything,
+}
+
+impl Pending {
+    fn add(&mut self, paths: Option<Vec<PathBuf>>) {
+        *self = match (std::mem::take(self), paths) {
+            (Pending::Everything, _) | (_, None) => Pending::Everything,
+            (Pending::Nothing, Some(p)) => Pending::Paths(p.into_iter().collect()),
+            (Pending::Paths(mut have), Some(p)) => {
+                have.extend(p);
+                Pending::Paths(have)
+            }
+        };
+    }
+
+    fn is_nothing(&self) -> bool {
+        matches!(self, Pending::Nothing)
+    }
 }
 
 /// What the status line shows about the background load.
@@ -434,15 +465,40 @@ fn show_progress(app: &mut App, load: &mut LoadUi, text: String) {
 
 /// Shows `corpus` from now on: the worker gets it first, then the search for it.
 fn install_corpus(app: &mut App, ctx: &mut Ctx<'_>, corpus: Corpus) {
-    if ctx.work_tx.send(Work::Corpus(corpus.clone())).is_err() {
+    if ctx
+        .work_tx
+        .send(Work::Corpus(corpus.clone(), None))
+        .is_err()
+    {
         app.set_message(
             "search worker stopped; results are stale",
             MessageKind::Error,
         );
         return;
     }
+    let old = app.corpus.clone();
     let req = app.replace_corpus(corpus);
+    drop_later(old);
+    hand_over_clusters(app, ctx);
     send_search(app, ctx, req);
+}
+
+/// Lets go of a replaced corpus on another thread: when the UI holds the last reference,
+/// freeing 100k articles' metadata would otherwise cost it ~0.1 s.
+fn drop_later(corpus: Corpus) {
+    let _ = thread::Builder::new()
+        .name("warta-drop".into())
+        .spawn(move || drop(corpus));
+}
+
+/// Gives the search worker the groups of copies carried over to the corpus just installed,
+/// so `has:copies` keeps working until that corpus's own grouping arrives.
+fn hand_over_clusters(app: &App, ctx: &Ctx<'_>) {
+    if let Some(clusters) = &app.clusters {
+        let _ = ctx
+            .work_tx
+            .send(Work::Clusters(app.corpus.identity(), Arc::clone(clusters)));
+    }
 }
 
 fn on_load_event(app: &mut App, ctx: &mut Ctx<'_>, event: LoadEvent) {
@@ -592,7 +648,7 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::Loaded(report) => {
             on_loaded(app, ctx, *report);
             // Files that changed during the first load are picked up now.
-            if ctx.live.as_ref().is_some_and(|l| l.queued) {
+            if ctx.live.as_ref().is_some_and(|l| !l.pending.is_nothing()) {
                 start_reload(app, ctx);
             }
             return Step::Continue(true);
@@ -617,7 +673,10 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             );
             return Step::Continue(true);
         }
-        Msg::Watch(Note::Changed { .. }) => {
+        Msg::Watch(Note::Changed { paths, .. }) => {
+            if let Some(live) = ctx.live.as_mut() {
+                live.pending.add(paths);
+            }
             start_reload(app, ctx);
             return Step::Continue(false);
         }
@@ -753,20 +812,34 @@ fn spawn_search_worker(
             let cluster_latest = Arc::new(AtomicU64::new(corpus.identity()));
             let to_cluster =
                 spawn_cluster_worker(tx.clone(), Arc::clone(&cluster_latest), signatures);
-            let cluster = |c: &Corpus| {
+            let cluster = |c: &Corpus, lineage: Option<Arc<Lineage>>| {
                 cluster_latest.store(c.identity(), Ordering::SeqCst);
                 if let Some(to) = &to_cluster {
-                    let _ = to.send(c.clone());
+                    let _ = to.send(ToGroup {
+                        corpus: c.clone(),
+                        lineage,
+                    });
                 }
             };
-            cluster(&corpus);
+            // A new corpus is grouped once its first results are out: grouping keeps a core
+            // busy for a second or more at 100k articles, and the list comes first.
+            let mut lineage: Option<Arc<Lineage>> = None;
+            // The corpus given at start (loaded before the browser opened, or the empty one
+            // a background load starts from) is grouped at once.
+            cluster(&corpus, None);
+            let mut ungrouped = false;
             while let Ok(first) = work.recv() {
                 let mut request = None;
                 for w in std::iter::once(first).chain(std::iter::from_fn(|| work.try_recv().ok())) {
                     match w {
-                        Work::Corpus(c) => {
+                        Work::Corpus(c, l) => {
+                            // A corpus that was never sent to grouping is skipped: the
+                            // next one's lineage then starts where that one's did.
+                            lineage = chain(lineage.take(), &corpus, l, ungrouped);
                             corpus = c;
-                            cluster(&corpus);
+                            ungrouped = true;
+                            // Grouping an older corpus stops now, not after this search.
+                            cluster_latest.store(corpus.identity(), Ordering::SeqCst);
                             // Keyed by corpus identity anyway; dropping it frees the old
                             // corpus's facet index now.
                             memo = SearchMemo::default();
@@ -775,17 +848,19 @@ fn spawn_search_worker(
                         Work::Clusters(identity, c) => memo.set_clusters(identity, c),
                     }
                 }
-                let Some(req) = request else {
-                    continue;
-                };
-                let generation = req.generation;
-                let stale = || latest.load(Ordering::Relaxed) != generation;
-                let Some(results) = search::execute_cancellable(&corpus, &req, &mut memo, &stale)
-                else {
-                    continue;
-                };
-                if tx.send(Msg::Results(results)).is_err() {
-                    return;
+                if let Some(req) = request {
+                    let generation = req.generation;
+                    let stale = || latest.load(Ordering::Relaxed) != generation;
+                    if let Some(results) =
+                        search::execute_cancellable(&corpus, &req, &mut memo, &stale)
+                        && tx.send(Msg::Results(results)).is_err()
+                    {
+                        return;
+                    }
+                }
+                if ungrouped {
+                    ungrouped = false;
+                    cluster(&corpus, lineage.take());
                 }
             }
         })
@@ -811,8 +886,8 @@ fn spawn_cluster_worker(
     tx: Sender<Msg>,
     latest: Arc<AtomicU64>,
     signatures: Option<PathBuf>,
-) -> Option<Sender<Corpus>> {
-    let (corpus_tx, corpora) = mpsc::channel::<Corpus>();
+) -> Option<Sender<ToGroup>> {
+    let (corpus_tx, corpora) = mpsc::channel::<ToGroup>();
     let threads = thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -826,44 +901,106 @@ fn spawn_cluster_worker(
                 .as_deref()
                 .map(crate::app::clusters::SignatureMemo::load)
                 .unwrap_or_default();
+            // The last corpus grouped, and its groups: a corpus patched from it only has
+            // its new articles joined to them.
+            let mut last: Option<(u64, Arc<Clusters>)> = None;
+            // A corpus received but not grouped (a newer one was on its way): the next
+            // one's lineage is chained through it.
+            let mut held: Option<ToGroup> = None;
             while let Ok(first) = corpora.recv() {
-                let Some(corpus) = std::iter::once(first)
-                    .chain(std::iter::from_fn(|| corpora.try_recv().ok()))
-                    .last()
-                else {
+                let mut job = held.take();
+                for next in
+                    std::iter::once(first).chain(std::iter::from_fn(|| corpora.try_recv().ok()))
+                {
+                    job = Some(match job {
+                        None => next,
+                        Some(prev) => ToGroup {
+                            lineage: chain(prev.lineage, &prev.corpus, next.lineage, true),
+                            corpus: next.corpus,
+                        },
+                    });
+                }
+                let Some(job) = job else {
                     continue;
                 };
-                let identity = corpus.identity();
+                let identity = job.corpus.identity();
                 // The empty corpus the browser starts with has nothing to group, and grouping
                 // it would leave the memo with only its (no) signatures.
-                if latest.load(Ordering::SeqCst) != identity || corpus.is_empty() {
+                if latest.load(Ordering::SeqCst) != identity || job.corpus.is_empty() {
+                    held = Some(job);
                     continue;
                 }
-                if corpus.len() >= ANNOUNCE_GROUPING && tx.send(Msg::Grouping(identity)).is_err() {
-                    return;
-                }
-                let stale = || latest.load(Ordering::Relaxed) != identity;
-                let known = memo.len();
-                let grouped = pool.install(|| {
-                    crate::app::clusters::cluster_with_memo(&corpus, &mut memo, &stale)
-                });
-                if grouped.is_some()
-                    && memo.len() != known
-                    && let Some(path) = &signatures
-                {
-                    let _ = memo.save(path);
-                }
-                if let Some(clusters) = grouped
-                    && tx
-                        .send(Msg::Clusters(identity, Arc::new(clusters)))
-                        .is_err()
-                {
-                    return;
+                let corpus = &job.corpus;
+                let carried = match (&job.lineage, &last) {
+                    (Some(l), Some((base, clusters)))
+                        if l.base == *base && l.added.len() <= crate::app::clusters::MAX_ADDED =>
+                    {
+                        Some((
+                            clusters.remap(corpus.len(), |i| l.moved.get(i).copied().flatten()),
+                            l,
+                        ))
+                    }
+                    _ => None,
+                };
+                let grouped = match carried {
+                    Some((carried, l)) => Some(pool.install(|| {
+                        crate::app::clusters::cluster_added(corpus, &mut memo, &carried, &l.added)
+                    })),
+                    None => {
+                        if corpus.len() >= ANNOUNCE_GROUPING
+                            && tx.send(Msg::Grouping(identity)).is_err()
+                        {
+                            return;
+                        }
+                        let stale = || latest.load(Ordering::Relaxed) != identity;
+                        let known = memo.len();
+                        let grouped = pool.install(|| {
+                            crate::app::clusters::cluster_with_memo(corpus, &mut memo, &stale)
+                        });
+                        // Saved after full groupings only: the few articles a live
+                        // corpus adds are signed again at the next start in no time.
+                        if grouped.is_some()
+                            && memo.len() != known
+                            && let Some(path) = &signatures
+                        {
+                            let _ = memo.save(path);
+                        }
+                        grouped
+                    }
+                };
+                if let Some(clusters) = grouped {
+                    let clusters = Arc::new(clusters);
+                    last = Some((identity, Arc::clone(&clusters)));
+                    if tx.send(Msg::Clusters(identity, clusters)).is_err() {
+                        return;
+                    }
                 }
             }
         })
         .ok()?;
     Some(corpus_tx)
+}
+
+/// A corpus for the grouping thread, and how it was patched from the one sent before it.
+struct ToGroup {
+    corpus: Corpus,
+    lineage: Option<Arc<Lineage>>,
+}
+
+/// The lineage of a corpus patched from `current` by `step`, counted from where `current`'s
+/// own lineage (`pending`) starts when `current` was `skipped` (never grouped): grouping can
+/// then carry the groups of the last corpus it did group. `None` when the chain is broken.
+fn chain(
+    pending: Option<Arc<Lineage>>,
+    current: &Corpus,
+    step: Option<Arc<Lineage>>,
+    skipped: bool,
+) -> Option<Arc<Lineage>> {
+    let step = step.filter(|s| s.base == current.identity())?;
+    if !skipped {
+        return Some(step);
+    }
+    pending.map(|p| Arc::new(p.then(&step)))
 }
 
 /// Installs the groups of copies when they are for the corpus on screen, hands them to the
@@ -937,11 +1074,10 @@ fn start_reload(app: &mut App, ctx: &mut Ctx<'_>) {
     let Some(live) = ctx.live.as_mut() else {
         return;
     };
-    if live.reloading || ctx.load.running {
-        live.queued = true;
+    if live.reloading || ctx.load.running || live.pending.is_nothing() {
         return;
     }
-    live.queued = false;
+    let todo = std::mem::take(&mut live.pending);
     let inputs = live.inputs.clone();
     let options = live.options.clone();
     let base = app.corpus.clone();
@@ -949,21 +1085,46 @@ fn start_reload(app: &mut App, ctx: &mut Ctx<'_>) {
     let started = thread::Builder::new()
         .name("warta-reload".into())
         .spawn(move || {
-            // Unchanged files are cache hits: the cost is the walk plus parsing what changed.
-            let report = loader::load(&inputs, &options);
-            let diff = watch::diff(&base, &report.corpus);
-            let same = base.len() == report.corpus.len()
-                && base
-                    .metas()
-                    .iter()
-                    .zip(report.corpus.metas())
-                    .all(|(a, b)| a.id == b.id && a.source_path == b.source_path);
-            let _ = tx.send(Msg::Reloaded(Box::new(Reload {
-                report,
-                base: base.identity(),
-                diff,
-                same,
-            })));
+            // Patching costs the changed files plus a pass over the metadata; a full reload
+            // finds unchanged files in the cache, but walks and checks every one of them.
+            let patched = match &todo {
+                Pending::Paths(paths) => {
+                    let paths: Vec<PathBuf> = paths.iter().cloned().collect();
+                    loader::patch::reload_paths(&base, &inputs, &paths)
+                }
+                Pending::Nothing | Pending::Everything => None,
+            };
+            let reload = match patched {
+                Some(p) => Reload {
+                    diff: watch::diff_patched(
+                        &base,
+                        &p.report.corpus,
+                        &p.removed,
+                        &p.lineage.added,
+                    ),
+                    same: p.removed.is_empty() && p.lineage.added.is_empty(),
+                    report: p.report,
+                    base: base.identity(),
+                    lineage: Some(Arc::new(p.lineage)),
+                },
+                None => {
+                    let report = loader::load(&inputs, &options);
+                    let same = base.len() == report.corpus.len()
+                        && base
+                            .metas()
+                            .iter()
+                            .zip(report.corpus.metas())
+                            .all(|(a, b)| a.id == b.id && a.source_path == b.source_path);
+                    Reload {
+                        diff: watch::diff(&base, &report.corpus),
+                        same,
+                        report,
+                        base: base.identity(),
+                        lineage: None,
+                    }
+                }
+            };
+            let _ = tx.send(Msg::Reloaded(Box::new(reload)));
         });
     match started {
         Ok(_) => live.reloading = true,
@@ -977,12 +1138,13 @@ fn on_reloaded(app: &mut App, ctx: &mut Ctx<'_>, reload: Reload) {
         return;
     };
     live.reloading = false;
-    let queued = live.queued;
+    let queued = !live.pending.is_nothing();
     let Reload {
         report,
         base,
         diff,
         same,
+        lineage,
     } = reload;
     // Reloads run one at a time after the first load, so the base is the corpus on screen;
     // if it is not, the diff is taken again rather than trusted.
@@ -991,10 +1153,12 @@ fn on_reloaded(app: &mut App, ctx: &mut Ctx<'_>, reload: Reload) {
     } else {
         watch::diff(&app.corpus, &report.corpus)
     };
+    // A lineage is only good against the corpus it was made from.
+    let lineage = lineage.filter(|_| base == app.corpus.identity());
     if !(same && base == app.corpus.identity()) {
         if ctx
             .work_tx
-            .send(Work::Corpus(report.corpus.clone()))
+            .send(Work::Corpus(report.corpus.clone(), lineage.clone()))
             .is_err()
         {
             app.set_message(
@@ -1002,7 +1166,13 @@ fn on_reloaded(app: &mut App, ctx: &mut Ctx<'_>, reload: Reload) {
                 MessageKind::Error,
             );
         } else {
-            let req = app.reload_corpus(report.corpus, &diff);
+            let old = app.corpus.clone();
+            let req = match &lineage {
+                Some(l) => app.reload_patched(report.corpus, &diff, &l.moved),
+                None => app.reload_corpus(report.corpus, &diff),
+            };
+            drop_later(old);
+            hand_over_clusters(app, ctx);
             send_search(app, ctx, req);
         }
     }

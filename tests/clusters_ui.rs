@@ -421,3 +421,108 @@ fn grouping_cost_at_scale() {
         start.elapsed()
     );
 }
+
+/// Member sets of every group, by article id, for comparing groupings of one corpus.
+fn groups_by_id(clusters: &cluster::Clusters, corpus: &Corpus) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = clusters
+        .iter()
+        .map(|(_, m)| {
+            let mut ids: Vec<String> = m.iter().map(|&i| corpus.meta(i).id.clone()).collect();
+            ids.sort();
+            ids
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_live_reload_keeps_the_groups_on_screen_and_new_copies_join_them() {
+    use warta::app::clusters::{SignatureMemo, cluster_added, cluster_with_memo};
+    use warta::corpus::Piece;
+
+    let mut app = grouped_app();
+    let pos = group_row(&app);
+    app.cursor = pos;
+    let head = app.hits[pos].index;
+    app::update_sync(&mut app, Action::ToggleGroup);
+    assert_eq!(app.hits.len(), 7, "the group is expanded");
+    let mut memo = SignatureMemo::default();
+    let never = || false;
+    let before = cluster_with_memo(&app.corpus, &mut memo, &never).expect("grouped");
+
+    // A file arrives with a third copy of seed 000 (sorted first: it gets index 0, so every
+    // earlier article moves down one place).
+    let old = app.corpus.clone();
+    let mut pieces = vec![Piece::Fresh(Box::new(parse_text(
+        &copy_of_seed0("Video Live Pegawai Muratara Jadi Sorotan"),
+        "0_copy_c.txt",
+    )))];
+    pieces.extend((0..old.len()).map(Piece::Kept));
+    let new = old.patch(pieces);
+    let moved: Vec<Option<usize>> = (0..old.len()).map(|i| Some(i + 1)).collect();
+    let diff = warta::watch::diff(&old, &new);
+    assert_eq!(diff.new, 1);
+    let req = app.reload_patched(new.clone(), &diff, &moved);
+    app.apply_results(search::execute(&app.corpus, &req));
+
+    // Until the new corpus is grouped, the old groups stay (moved with their articles),
+    // still expanded, and the cursor stays on its article.
+    let carried = app.clusters.clone().expect("groups carried over");
+    assert_eq!(
+        groups_by_id(&carried, &new),
+        groups_by_id(&before, &old),
+        "the same groups, by id"
+    );
+    assert_eq!(app.selected(), Some(head + 1));
+    assert!(matches!(
+        app.rows[app.cursor],
+        RowKind::Group { expanded: true, .. }
+    ));
+    assert_eq!(
+        app.hits.len(),
+        8,
+        "7 rows of the expanded story and a lone row"
+    );
+
+    // Joining the one new article gives what grouping the whole corpus again gives.
+    let mut full_memo = SignatureMemo::default();
+    let full = cluster_with_memo(&new, &mut full_memo, &never).expect("grouped");
+    let joined = cluster_added(&new, &mut memo, &carried, &[0]);
+    assert_eq!(groups_by_id(&joined, &new), groups_by_id(&full, &new));
+    assert_eq!(joined.copies(0), 3, "the new copy joined the story");
+
+    // Installing them keeps the story expanded, now with three copies under it.
+    assert!(app.install_clusters(new.identity(), Arc::new(joined)));
+    let group = app
+        .rows
+        .iter()
+        .position(|k| matches!(k, RowKind::Group { expanded: true, .. }))
+        .expect("still expanded");
+    let copies = app.rows[group + 1..]
+        .iter()
+        .take_while(|k| matches!(k, RowKind::Copy { .. }))
+        .count();
+    assert_eq!(copies, 3);
+}
+
+#[test]
+fn a_removed_copy_leaves_its_group_and_a_lone_survivor_is_no_group() {
+    let app = grouped_app();
+    let clusters = app.clusters.clone().expect("grouped");
+    let story = clusters.cluster_of(0).expect("seed 000 has copies");
+    assert_eq!(clusters.members(story).len(), 3);
+    // Copy 6 is gone: the story keeps two members.
+    let n = app.corpus.len();
+    let keep_all_but = |gone: Vec<usize>| {
+        move |i: usize| (!gone.contains(&i)).then(|| i - gone.iter().filter(|&&g| g < i).count())
+    };
+    let one_less = clusters.remap(n - 1, keep_all_but(vec![6]));
+    assert_eq!(one_less.len(), 1);
+    assert_eq!(one_less.copies(0), 1);
+    // Both copies gone: seed 000 stands alone, and no group is left.
+    let none = clusters.remap(n - 2, keep_all_but(vec![5, 6]));
+    assert!(none.is_empty());
+    assert_eq!(none.cluster_of(0), None);
+    assert_eq!(none.articles(), n - 2);
+}

@@ -115,3 +115,49 @@ fn files_added_removed_and_rewritten_show_up_live() {
     t.keys(&["q"]);
     t.wait_for("WARTA-EXITED-0");
 }
+
+/// A second made-up article, for a folder of two.
+const OTHER_ARTICLE: &str = "Pemkab Gelar Pelatihan Etika Bermedia Sosial bagi ASN\n\n\
+MUARA RUPIT - Pemerintah kabupaten menggelar pelatihan etika bermedia sosial bagi aparatur \
+sipil negara, Selasa (16/9/2025), menyusul video siaran langsung pegawai yang viral.\n\n\
+Peserta diminta tidak menyiarkan kegiatan kantor tanpa izin atasan.\n";
+
+#[test]
+fn a_folder_moved_in_and_then_deleted_shows_up_and_leaves_whole() {
+    if !have_tmux() {
+        return;
+    }
+    let corpus = tempfile::tempdir().expect("tempdir");
+    copy_seeds(corpus.path());
+    // The scraper fills a folder elsewhere, then moves it in whole.
+    let outside = tempfile::tempdir().expect("tempdir");
+    let batch = outside.path().join("batch-0917");
+    std::fs::create_dir(&batch).expect("mkdir");
+    std::fs::write(batch.join("a.txt"), NEW_ARTICLE).expect("write");
+    std::fs::write(batch.join("b.txt"), OTHER_ARTICLE).expect("write");
+    std::fs::write(batch.join("notes.png"), "not an article").expect("write");
+    let dir = quote(&corpus.path().display().to_string());
+    let script = format!("\"$WARTA\" {dir}; echo WARTA-EXITED-$?; read _");
+    let t = Tmux::launch(160, 40, None, &format!("sh -c {}", quote(&script)));
+    t.wait("the five seeds loaded", |s| {
+        let st = status_line(s);
+        st.starts_with(" 5/5") && st.contains("loaded 5 articles")
+    });
+    let moved_in = corpus.path().join("batch-0917");
+    std::fs::rename(&batch, &moved_in).expect("move the folder in");
+    let s = t.wait("both articles of the folder", |s| {
+        let st = status_line(s);
+        st.starts_with(" 7/7") && st.contains("2 new")
+    });
+    assert!(s.contains("Warga Gotong Royong"), "{s}");
+    assert!(s.contains("Etika Bermedia"), "{s}");
+
+    std::fs::remove_dir_all(&moved_in).expect("rm -r");
+    let s = t.wait("the folder's articles gone", |s| {
+        let st = status_line(s);
+        st.starts_with(" 5/5") && st.contains("2 removed")
+    });
+    assert!(!s.contains("Etika Bermedia"), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("WARTA-EXITED-0");
+}

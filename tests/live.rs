@@ -252,7 +252,7 @@ fn watch(dir: &Path, ignore: &[PathBuf], window: Duration) -> (Watch, mpsc::Rece
 
 fn next_change(rx: &mpsc::Receiver<Note>, within: Duration) -> Option<usize> {
     match rx.recv_timeout(within) {
-        Ok(Note::Changed { events }) => Some(events),
+        Ok(Note::Changed { events, .. }) => Some(events),
         Ok(Note::Problem(p)) => panic!("watcher problem: {p}"),
         Err(_) => None,
     }

@@ -362,8 +362,16 @@ impl App {
             return false;
         }
         self.grouping = false;
+        // Expanded groups stay expanded: the new grouping may number them differently.
+        if let Some(old) = self.clusters.take() {
+            self.expanded = std::mem::take(&mut self.expanded)
+                .into_iter()
+                .filter_map(|c| old.members(c).iter().find_map(|&i| clusters.cluster_of(i)))
+                .collect();
+        } else {
+            self.expanded.clear();
+        }
         self.clusters = Some(clusters);
-        self.expanded.clear();
         self.regroup();
         self.fix_view();
         true
@@ -443,6 +451,25 @@ impl App {
         corpus: Corpus,
         diff: &crate::watch::CorpusDiff,
     ) -> SearchRequest {
+        self.note_reload(diff);
+        self.replace_corpus(corpus)
+    }
+
+    /// [`App::reload_corpus`] for a corpus patched from the current one
+    /// ([`crate::loader::patch`]), which says where each current article went: `moved[i]` is
+    /// the new index of article `i` (`None`: gone). Saves looking every article up by id.
+    pub fn reload_patched(
+        &mut self,
+        corpus: Corpus,
+        diff: &crate::watch::CorpusDiff,
+        moved: &[Option<usize>],
+    ) -> SearchRequest {
+        self.note_reload(diff);
+        self.corpus = corpus;
+        self.carry_over(|i| moved.get(i).copied().flatten())
+    }
+
+    fn note_reload(&mut self, diff: &crate::watch::CorpusDiff) {
         if !diff.is_empty() {
             let ids = Arc::make_mut(&mut self.new_ids);
             for id in &diff.gone {
@@ -459,7 +486,6 @@ impl App {
                 MessageKind::Info,
             );
         }
-        self.replace_corpus(corpus)
     }
 
     /// Installs a newer corpus (a background load's next step, or a reload) and returns the
@@ -470,8 +496,8 @@ impl App {
     /// row. The laid-out detail is dropped: the same index may now be another article.
     pub fn replace_corpus(&mut self, corpus: Corpus) -> SearchRequest {
         let old = std::mem::replace(&mut self.corpus, corpus);
-        let new = &self.corpus;
-        let (by_place, by_id) = id_index(new);
+        let new = self.corpus.clone();
+        let (by_place, by_id) = id_index(&new);
         // Copies of one article share an id: the copy from the same file is the same row.
         let remap = |i: usize| -> Option<usize> {
             let meta = old.metas().get(i)?;
@@ -480,12 +506,30 @@ impl App {
                 .or_else(|| by_id.get(meta.id.as_str()))
                 .copied()
         };
-        let cursor_target = self.selected().and_then(remap);
+        self.carry_over(remap)
+    }
+
+    /// Carries every corpus index the app holds over to the corpus just installed, in which
+    /// article `i` of the previous one is at `remap(i)`.
+    fn carry_over(&mut self, remap: impl Fn(usize) -> Option<usize>) -> SearchRequest {
+        let cursor_target = self.selected().and_then(&remap);
         let row = self.cursor;
-        // Clusters hold the old corpus's indices; the new corpus's arrive from the
-        // background clustering. Until then every article is its own row.
-        self.clusters = None;
-        self.expanded.clear();
+        // Groups of copies are carried over (new articles join theirs when the background
+        // grouping of the new corpus arrives), and so is which of them are expanded.
+        if let Some(old_clusters) = self.clusters.take() {
+            let clusters = old_clusters.remap(self.corpus.len(), &remap);
+            self.expanded = self
+                .expanded
+                .iter()
+                .filter_map(|&c| {
+                    old_clusters
+                        .members(c)
+                        .iter()
+                        .find_map(|&i| remap(i).and_then(|j| clusters.cluster_of(j)))
+                })
+                .collect();
+            self.clusters = Some(Arc::new(clusters));
+        }
         self.matches = std::mem::take(&mut self.matches)
             .into_iter()
             .filter_map(|h| {

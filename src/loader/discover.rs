@@ -44,6 +44,11 @@ fn has_supported_extension(path: &Path) -> bool {
         .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
 }
 
+/// Whether a directory walk takes the file at `path` (judging by its name only).
+pub fn walked(path: &Path) -> bool {
+    has_supported_extension(path) && !is_hidden(path)
+}
+
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|n| n.as_encoded_bytes().first() == Some(&b'.'))

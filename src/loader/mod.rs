@@ -4,6 +4,7 @@
 pub mod discover;
 pub mod formats;
 pub mod parse;
+pub mod patch;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
