@@ -14,10 +14,15 @@
 //! second for one `isatty` check; it never draws or writes.
 //!
 //! A live corpus: when paths were given, a watcher ([`crate::watch`]) sends one message per
-//! debounced burst of file changes; the loop then reloads through the cache on a thread of
-//! its own (one at a time; changes during a reload queue exactly one more) and installs the
-//! result with [`App::reload_corpus`], which keeps the cursor on its article and counts the
-//! new ids. The watcher sleeps in the kernel: it adds no wake-ups while nothing changes.
+//! debounced burst of file changes; the loop then reloads on a thread of its own (one at a
+//! time; changes during a reload queue exactly one more, their paths merged). When the
+//! watcher named the paths, the reload patches the corpus on screen with those paths only
+//! ([`loader::patch`]) and installs it with [`App::reload_patched`], carrying the cursor,
+//! selection and groups of copies over through the patch's lineage; otherwise it loads
+//! everything through the cache and installs it with [`App::reload_corpus`]. Either way the
+//! new ids are counted. The search worker answers the new corpus first; the cluster worker
+//! then extends the groups with the added articles (or regroups after a full reload). The
+//! watcher sleeps in the kernel: it adds no wake-ups while nothing changes.
 //!
 //! Leaving: SIGTERM/SIGHUP/SIGINT/SIGQUIT, a hang-up noticed by the watchdog (a dead tty without
 //! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal

@@ -37,7 +37,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// A window closes early once no relevant event came for this long: a single file (or a
 /// quick burst) is reloaded at once, so it shows up well within a second (this, plus
-/// patching the corpus and searching it again: ~0.4–0.6 s at 100k articles on two cores).
+/// patching the corpus and searching it again: 0.5–0.9 s at 100k articles on two cores).
 pub const QUIET: Duration = Duration::from_millis(60);
 
 /// What the watcher reports.
