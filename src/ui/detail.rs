@@ -40,7 +40,7 @@ use crate::app::detail::DocLine;
 use crate::app::{App, Focus, Mode};
 
 use super::theme::Theme;
-use super::{pane_block, put_line, wrap};
+use super::{fit_title, pane_block, put_line, wrap};
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
@@ -50,12 +50,24 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         Some(doc) if !doc.lines.is_empty() => {
             let first = app.detail_scroll + 1;
             let last = (app.detail_scroll + height).min(doc.lines.len());
-            let matches = if doc.matches.is_empty() {
-                String::new()
+            let (n, total) = (doc.matches.len(), doc.lines.len());
+            let lines = format!("{first}-{last}/{total}");
+            if n == 0 {
+                fit_title(
+                    [format!(" Article · {lines} "), format!(" {lines} ")],
+                    area.width,
+                )
             } else {
-                format!(" · {} matching lines", doc.matches.len())
-            };
-            format!(" Article · {first}-{last}/{}{matches} ", doc.lines.len())
+                fit_title(
+                    [
+                        format!(" Article · {lines} · {n} matching lines "),
+                        format!(" Article · {lines} · {n} matches "),
+                        format!(" {lines} · {n} matches "),
+                        format!(" {lines} "),
+                    ],
+                    area.width,
+                )
+            }
         }
         _ => " Article ".to_string(),
     };

@@ -27,7 +27,7 @@ use crate::app::{App, Focus, Mode};
 use crate::triage::{ArticleState, Decision};
 
 use super::theme::Theme;
-use super::{highlighted, pane_block, put_line, style_row, wrap};
+use super::{fit_title, highlighted, pane_block, put_line, style_row, wrap};
 
 /// Selection, read, star, decision, labels, then a space.
 const MARKS: usize = 6;
@@ -108,11 +108,16 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         1 => format!(" {sep} 1 group"),
         n => format!(" {sep} {n} groups"),
     };
-    let title = format!(
-        " Articles {}/{}{groups}{selected} {sep} {}{busy} ",
-        app.matches.len(),
-        app.corpus.len(),
-        sort_label(app.sort)
+    let (shown, total, sort) = (app.matches.len(), app.corpus.len(), sort_label(app.sort));
+    // Shorter forms keep the counts and the busy marker, dropping words first.
+    let title = fit_title(
+        [
+            format!(" Articles {shown}/{total}{groups}{selected} {sep} {sort}{busy} "),
+            format!(" Articles {shown}/{total}{selected} {sep} {sort}{busy} "),
+            format!(" {shown}/{total}{selected} {sep} {sort}{busy} "),
+            format!(" {shown}/{total}{busy} "),
+        ],
+        area.width,
     );
     let block = pane_block(title, focused, &theme);
     let inner = block.inner(area);

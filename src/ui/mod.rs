@@ -125,6 +125,21 @@ pub fn pane_block<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) 
         .title_style(style)
 }
 
+/// The first of `titles` (longest first) that fits on the top border of a pane `width`
+/// wide; the last one when none does (the border then cuts it). A title cut mid-word by the
+/// border reads as a different number ("1-30/4" of 45), so panes offer shorter forms.
+pub fn fit_title(titles: impl IntoIterator<Item = String>, width: u16) -> String {
+    let room = usize::from(width.saturating_sub(2));
+    let mut last = String::new();
+    for t in titles {
+        if unicode_width::UnicodeWidthStr::width(t.as_str()) <= room {
+            return t;
+        }
+        last = t;
+    }
+    last
+}
+
 /// Writes `line` on row `y` of `area`, clipped to both `area` and the buffer.
 pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line<'_>) {
     let area = area.intersection(buf.area);
@@ -206,6 +221,24 @@ mod tests {
             text,
             [("T", true), ("ikT", false), ("o", true), ("k l", false)]
         );
+    }
+
+    #[test]
+    fn titles_shrink_to_the_first_form_that_fits_the_border() {
+        let forms = || {
+            [
+                " Article · 1-20/85 · 12 matching lines ".to_string(),
+                " Article · 1-20/85 · 12 matches ".to_string(),
+                " 1-20/85 ".to_string(),
+            ]
+        };
+        // Two columns go to the corners.
+        assert_eq!(fit_title(forms(), 41), forms()[0]);
+        assert_eq!(fit_title(forms(), 40), forms()[1]);
+        assert_eq!(fit_title(forms(), 34), forms()[1]);
+        assert_eq!(fit_title(forms(), 33), forms()[2]);
+        // Nothing fits: the shortest, for the border to cut.
+        assert_eq!(fit_title(forms(), 5), forms()[2]);
     }
 
     #[test]
