@@ -305,14 +305,16 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
         ..LoadUi::default()
     };
     let mut live = None;
+    let gate = Gate::default();
+    let mut deferred = None;
     if let Some(load) = opts.load.take() {
         if opts.watch && !opts.paths.is_empty() {
-            spawn_watch(
-                &opts.paths,
-                &load.options,
-                opts.data_dir.clone(),
-                tx.clone(),
-            );
+            deferred = Some(WatchArgs {
+                paths: opts.paths.clone(),
+                options: load.options.clone(),
+                data_dir: opts.data_dir.clone(),
+                tx: tx.clone(),
+            });
             live = Some(Live {
                 inputs: load.inputs.clone(),
                 options: load.options.clone(),
@@ -322,7 +324,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
                 pending: Pending::Nothing,
             });
         }
-        spawn_loader(load, tx.clone())?;
+        spawn_loader(load, tx.clone(), gate.clone())?;
         load_ui.running = true;
         show_progress(&mut app, &mut load_ui, "starting\u{2026}".to_string());
     }
@@ -365,6 +367,11 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
             load: load_ui,
             paths: &opts.paths,
             live,
+            startup: Some(Startup {
+                watch: deferred,
+                gate,
+            }),
+            watch_gate: None,
         };
         event_loop(&mut terminal, &mut app, &mut ctx, &rx)
     };
@@ -399,6 +406,65 @@ struct Ctx<'a> {
     paths: &'a [PathBuf],
     /// Reloads of a watched corpus; `None` when nothing is watched.
     live: Option<Live>,
+    /// Background work held back until the first results are on screen; `None` once
+    /// started.
+    startup: Option<Startup>,
+    /// The loader's gate while the deferred watcher registers.
+    watch_gate: Option<Gate>,
+}
+
+/// Start-up work that waits for the first results. Registering the watcher walks every
+/// folder and checking the cache stats every file: each keeps a core busy for a few hundred
+/// ms at 100k files, and the first frame (cache decode, facet index, first search) wants
+/// both cores.
+struct Startup {
+    /// The watcher to start; the loader's check of the files waits until it is registered,
+    /// so a file written in between is seen by one or the other.
+    watch: Option<WatchArgs>,
+    /// Holds the loader between showing the cached corpus and checking the files.
+    gate: Gate,
+}
+
+struct WatchArgs {
+    paths: Vec<PathBuf>,
+    options: LoadOptions,
+    data_dir: Option<PathBuf>,
+    tx: Sender<Msg>,
+}
+
+/// Starts what [`Startup`] held back (once).
+fn start_deferred(ctx: &mut Ctx<'_>) {
+    let Some(startup) = ctx.startup.take() else {
+        return;
+    };
+    match startup.watch {
+        Some(w) => {
+            // Opened when the watcher reports in (`Msg::Watching`/`Msg::WatchFailed`).
+            ctx.watch_gate = Some(startup.gate);
+            spawn_watch(&w.paths, &w.options, w.data_dir, w.tx);
+        }
+        None => startup.gate.open(),
+    }
+}
+
+/// A one-way gate between threads: closed until opened, never closed again.
+#[derive(Clone, Default)]
+struct Gate(Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Gate {
+    fn open(&self) {
+        let (open, cv) = &*self.0;
+        *open.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        cv.notify_all();
+    }
+
+    /// Waits until the gate is opened, or `at_most`: a gate nobody opens (the loop died)
+    /// only delays.
+    fn wait(&self, at_most: Duration) {
+        let (open, cv) = &*self.0;
+        let guard = open.lock().unwrap_or_else(|e| e.into_inner());
+        let _ = cv.wait_timeout_while(guard, at_most, |open| !*open);
+    }
 }
 
 /// The live corpus: the watcher and the reloads it asks for.
@@ -637,7 +703,15 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::Signal(SIGCONT) => return Step::Repaint,
         Msg::Signal(sig) => return Step::Exit(Exit::Signal(sig)),
         Msg::InputClosed => return Step::Exit(Exit::Signal(SIGHUP)),
-        Msg::Results(r) => return Step::Continue(app.apply_results(r)),
+        Msg::Results(r) => {
+            let applied = app.apply_results(r);
+            // The loader waits on the gate once it showed the cached corpus, even an empty
+            // one, so that case must start it too.
+            if applied && (!app.corpus.is_empty() || ctx.load.shown_cached) {
+                start_deferred(ctx);
+            }
+            return Step::Continue(applied);
+        }
         Msg::Grouping(identity) => {
             let now = identity == app.corpus.identity() && app.clusters.is_none();
             app.grouping |= now;
@@ -651,6 +725,7 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             return Step::Continue(true);
         }
         Msg::Loaded(report) => {
+            start_deferred(ctx);
             on_loaded(app, ctx, *report);
             // Files that changed during the first load are picked up now.
             if ctx.live.as_ref().is_some_and(|l| !l.pending.is_nothing()) {
@@ -659,12 +734,18 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             return Step::Continue(true);
         }
         Msg::Watching(w) => {
+            if let Some(gate) = ctx.watch_gate.take() {
+                gate.open();
+            }
             if let Some(live) = ctx.live.as_mut() {
                 live.watch = Some(w);
             }
             return Step::Continue(false);
         }
         Msg::WatchFailed(reason) => {
+            if let Some(gate) = ctx.watch_gate.take() {
+                gate.open();
+            }
             app.set_message(
                 format!("not watching for new files: {reason}"),
                 MessageKind::Error,
@@ -853,6 +934,9 @@ fn spawn_search_worker(
                         Work::Clusters(identity, c) => memo.set_clusters(identity, c),
                     }
                 }
+                // The corpus comes a moment before the search for it (the UI thread swaps
+                // it in between): grouping waits for that search, not just for the corpus.
+                let searched = request.is_some();
                 if let Some(req) = request {
                     let generation = req.generation;
                     let stale = || latest.load(Ordering::Relaxed) != generation;
@@ -863,7 +947,7 @@ fn spawn_search_worker(
                         return;
                     }
                 }
-                if ungrouped {
+                if ungrouped && searched {
                     ungrouped = false;
                     cluster(&corpus, lineage.take());
                 }
@@ -902,10 +986,9 @@ fn spawn_cluster_worker(
     thread::Builder::new()
         .name("warta-cluster".into())
         .spawn(move || {
-            let mut memo = signatures
-                .as_deref()
-                .map(crate::app::clusters::SignatureMemo::load)
-                .unwrap_or_default();
+            // Read when the first real corpus comes (after its first results): reading 26 MB
+            // of signatures at start would compete with the first frame.
+            let mut memo: Option<crate::app::clusters::SignatureMemo> = None;
             // The last corpus grouped, and its groups: a corpus patched from it only has
             // its new articles joined to them.
             let mut last: Option<(u64, Arc<Clusters>)> = None;
@@ -936,6 +1019,12 @@ fn spawn_cluster_worker(
                     continue;
                 }
                 let corpus = &job.corpus;
+                let memo = memo.get_or_insert_with(|| {
+                    signatures
+                        .as_deref()
+                        .map(crate::app::clusters::SignatureMemo::load)
+                        .unwrap_or_default()
+                });
                 let carried = match (&job.lineage, &last) {
                     (Some(l), Some((base, clusters)))
                         if l.base == *base && l.added.len() <= crate::app::clusters::MAX_ADDED =>
@@ -949,7 +1038,7 @@ fn spawn_cluster_worker(
                 };
                 let grouped = match carried {
                     Some((carried, l)) => Some(pool.install(|| {
-                        crate::app::clusters::cluster_added(corpus, &mut memo, &carried, &l.added)
+                        crate::app::clusters::cluster_added(corpus, memo, &carried, &l.added)
                     })),
                     None => {
                         if corpus.len() >= ANNOUNCE_GROUPING
@@ -960,7 +1049,7 @@ fn spawn_cluster_worker(
                         let stale = || latest.load(Ordering::Relaxed) != identity;
                         let known = memo.len();
                         let grouped = pool.install(|| {
-                            crate::app::clusters::cluster_with_memo(corpus, &mut memo, &stale)
+                            crate::app::clusters::cluster_with_memo(corpus, memo, &stale)
                         });
                         // Saved after full groupings only: the few articles a live
                         // corpus adds are signed again at the next start in no time.
@@ -1188,13 +1277,30 @@ fn on_reloaded(app: &mut App, ctx: &mut Ctx<'_>, reload: Reload) {
 
 /// Runs the background load, forwarding its events to the loop, and the report at the end.
 /// If the app has quit meanwhile, the sends fail and the load just finishes unseen.
-fn spawn_loader(load: BackgroundLoad, tx: Sender<Msg>) -> anyhow::Result<()> {
+/// How long the loader holds the check of every file back for the first results (see
+/// [`Startup`]); only a stuck loop makes it wait this long.
+const GATE_MAX: Duration = Duration::from_secs(5);
+
+fn spawn_loader(load: BackgroundLoad, tx: Sender<Msg>, gate: Gate) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-loader".into())
         .spawn(move || {
             let events = tx.clone();
+            let mut phase = None;
             let report = loader::load_staged(&load.inputs, &load.options, &mut |event| {
+                let cached = match &event {
+                    LoadEvent::Progress(p) => {
+                        phase = Some(p.phase);
+                        false
+                    }
+                    LoadEvent::Corpus(_) => phase == Some(Phase::ReadingCache),
+                };
                 let _ = events.send(Msg::Load(event));
+                // The cached corpus is on its way to the screen: checking the files can
+                // wait until it is there.
+                if cached {
+                    gate.wait(GATE_MAX);
+                }
             });
             let _ = tx.send(Msg::Loaded(Box::new(report)));
         })
@@ -1277,4 +1383,37 @@ fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
         })
         .context("cannot start the input thread")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Instant;
+
+    #[test]
+    fn a_gate_holds_until_opened_and_only_delays_when_never_opened() {
+        let gate = Gate::default();
+        let waiter = {
+            let gate = gate.clone();
+            thread::spawn(move || {
+                let t = Instant::now();
+                gate.wait(Duration::from_secs(30));
+                t.elapsed()
+            })
+        };
+        thread::sleep(Duration::from_millis(50));
+        assert!(!waiter.is_finished(), "passed a closed gate");
+        gate.open();
+        let waited = waiter.join().expect("waiter");
+        assert!(waited < Duration::from_secs(30), "opening let it through");
+        // Once open it stays open.
+        let t = Instant::now();
+        gate.wait(Duration::from_secs(30));
+        assert!(t.elapsed() < Duration::from_secs(1));
+        // A gate nobody opens gives up after its time.
+        let shut = Gate::default();
+        let t = Instant::now();
+        shut.wait(Duration::from_millis(30));
+        assert!(t.elapsed() >= Duration::from_millis(30));
+    }
 }

@@ -122,8 +122,9 @@ pub fn execute_cancellable(
         },
     );
     if cancelled() {
-        // A partial scan is no bound for the next query either: forget it.
-        memo.last = None;
+        // The partial scan is thrown away; `memo.last` still holds the last complete one,
+        // which bounds the next query when it refines that one (typing on past a cancelled
+        // keystroke keeps narrowing instead of rescanning the corpus).
         return None;
     }
     let base_idx: Vec<usize> = base.iter().map(|h| h.index).collect();
@@ -185,20 +186,25 @@ mod tests {
     }
 
     #[test]
-    fn a_cancelled_search_returns_nothing_and_forgets_its_partial_scan() {
+    fn a_cancelled_search_returns_nothing_and_keeps_the_last_complete_scan() {
         let corpus = seeds();
         let mut memo = SearchMemo::default();
         let full = execute_with(&corpus, &request("a", 1), &mut memo);
         assert!(!full.hits.is_empty());
+        let seen = |m: &SearchMemo| format!("{:?}", m.last);
+        let complete = seen(&memo);
         assert!(memo.last.is_some());
-        // Cancelled after the first article: the scan stops and the memo is no bound.
+        // Cancelled after the first article: the scan stops and leaves no trace.
         let polls = AtomicUsize::new(0);
         let cancel = || polls.fetch_add(1, Ordering::SeqCst) >= 1;
         assert!(execute_cancellable(&corpus, &request("ab", 2), &mut memo, &cancel).is_none());
-        assert!(memo.last.is_none());
-        // The next search starts from the whole corpus and finds what a fresh one finds.
-        let again = execute_with(&corpus, &request("a", 3), &mut memo);
-        assert_eq!(again.hits, full.hits);
+        assert_eq!(seen(&memo), complete, "the partial scan is not remembered");
+        // A query typed on past the cancelled one narrows the complete scan and finds what
+        // a fresh search finds; so does going back to a broader one.
+        let on = execute_with(&corpus, &request("abu", 3), &mut memo);
+        assert_eq!(on.hits, execute(&corpus, &request("abu", 3)).hits);
+        let back = execute_with(&corpus, &request("a", 4), &mut memo);
+        assert_eq!(back.hits, full.hits);
     }
 
     #[test]
