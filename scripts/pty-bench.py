@@ -40,8 +40,10 @@ between writing the key and the end of its burst. Between keystrokes the harness
 --gap-ms (default 100 ms, about a fast typist's pace); any output arriving in that pause is
 reported as "late" bytes: non-zero means a frame came after the harness judged the key done.
 
-Idle: after the first frame and a few moves, 1 s to settle, then 10 s without input:
-bytes written and CPU time (utime + stime of all threads, /proc/<pid>/stat, 10 ms ticks).
+Idle: after the first frame and a few moves, the start-up work that follows the first frame
+(checking files, grouping copies) is waited out: until a whole second passes without CPU
+time (at most 60 s; the table says how long that took). Then 10 s without input: bytes
+written and CPU time (utime + stime of all threads, /proc/<pid>/stat, 10 ms ticks).
 
 Statistics: count, median, p95 (nearest rank) and max. Run the script several times when
 other work shares the machine; it prints the load average at start and end for that reason.
@@ -634,12 +636,22 @@ class Bench:
         w, _ = self.spawn()
         for k in (b"j", b"j", b"k"):
             w.key(k)
-        w.drain(1.0)
+        # Start-up work (checking files, grouping copies) runs after the first frame; idle
+        # starts once it is over: a whole second without CPU time, 60 s at most.
+        t0 = time.monotonic()
+        last = w.cpu_seconds()
+        while time.monotonic() - t0 < 60:
+            w.drain(1.0)
+            now = w.cpu_seconds()
+            if now == last:
+                break
+            last = now
+        settle = time.monotonic() - t0
         cpu0 = w.cpu_seconds()
         n = w.drain(self.args.idle)
         cpu = w.cpu_seconds() - cpu0
         self.quit(w)
-        return {"bytes": n, "cpu": cpu, "seconds": self.args.idle}
+        return {"bytes": n, "cpu": cpu, "seconds": self.args.idle, "settle": settle}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -794,10 +806,13 @@ def report(b: Bench, res: dict, started: str, load0: str) -> str:
         i = res["idle"]
         pct = 100 * i["cpu"] / i["seconds"]
         out.append("### Idle\n")
-        out.append("| seconds | bytes written | CPU ms | CPU % | target 0 bytes | target < 1 % |")
-        out.append("|---:|---:|---:|---:|---|---|")
         out.append(
-            f"| {i['seconds']:g} | {i['bytes']} | {i['cpu'] * 1000:.0f} | {pct:.2f} "
+            "| start-up work done after s | seconds | bytes written | CPU ms | CPU % "
+            "| target 0 bytes | target < 1 % |"
+        )
+        out.append("|---:|---:|---:|---:|---:|---|---|")
+        out.append(
+            f"| {i['settle']:.1f} | {i['seconds']:g} | {i['bytes']} | {i['cpu'] * 1000:.0f} | {pct:.2f} "
             f"| {'met' if i['bytes'] == 0 else 'missed'} | {'met' if pct < 1 else 'missed'} |"
         )
         out.append("")
