@@ -24,6 +24,10 @@
 //! then extends the groups with the added articles (or regroups after a full reload). The
 //! watcher sleeps in the kernel: it adds no wake-ups while nothing changes.
 //!
+//! Starting: the cached corpus is shown first; the work that follows it (registering the
+//! watcher, checking every file against the cache, grouping copies) waits for the first
+//! results, so the first frame has both cores (see [`Startup`]).
+//!
 //! Leaving: SIGTERM/SIGHUP/SIGINT/SIGQUIT, a hang-up noticed by the watchdog (a dead tty without
 //! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal
 //! read/write all take the same path: close the store, restore what can be restored, exit
