@@ -1,5 +1,5 @@
 //! The terminal front end: setup and restore, the input, search and signal threads, and the
-//! blocking single-threaded event loop that feeds [`update`] and redraws.
+//! blocking single-threaded event loop that feeds [`update()`] and redraws.
 //!
 //! ```text
 //!  input thread (crossterm::event::read) ──┐
@@ -26,7 +26,7 @@
 //!
 //! Starting: the cached corpus is shown first; the work that follows it (registering the
 //! watcher, checking every file against the cache, grouping copies) waits for the first
-//! results, so the first frame has both cores (see [`Startup`]).
+//! results, so the first frame has both cores (see `Startup`).
 //!
 //! Leaving: SIGTERM/SIGHUP/SIGINT/SIGQUIT, a hang-up noticed by the watchdog (a dead tty without
 //! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal

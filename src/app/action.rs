@@ -1,5 +1,5 @@
 //! Everything the user can ask the browser to do. The keymap binds keys to these by their
-//! snake_case names; [`crate::app::update`] interprets them against the focused pane.
+//! snake_case names; [`crate::app::update()`] interprets them against the focused pane.
 
 use serde::{Deserialize, Serialize};
 

@@ -16,7 +16,7 @@
 //! ```
 //! Below 40x12 only a "terminal too small" line is drawn.
 //!
-//! Mouse hit-testing ([`Panes::pane_at`], [`Panes::value_row_at`]) reads the same areas, so a
+//! Mouse hit-testing ([`Panes::pane_at`], [`Area::row_at`]) reads the same areas, so a
 //! click lands on what is drawn there; the glyph set ([`Glyphs`]) lives here too because
 //! both the app (the detail document) and the renderer draw with it.
 

@@ -1,5 +1,5 @@
 //! The interactive browser's state machine: [`App`] (plain data), [`Action`] (what keys
-//! mean), [`update`] (pure transitions returning an [`Effect`]) and the search request and
+//! mean), [`update()`] (pure transitions returning an [`Effect`]) and the search request and
 //! results exchanged with the worker. No terminal code lives here.
 
 pub mod action;

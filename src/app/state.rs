@@ -1,4 +1,4 @@
-//! The browser's state: plain data, changed only by [`crate::app::update`] and
+//! The browser's state: plain data, changed only by [`crate::app::update()`] and
 //! [`App::apply_results`], read by the renderer.
 
 use std::collections::BTreeSet;

@@ -43,7 +43,7 @@ impl PartialEq for SharedClusters {
     }
 }
 
-/// Work against the store that [`crate::app::update`] asks for.
+/// Work against the store that [`crate::app::update()`] asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TriageCmd {
     /// Apply one action (a batch is one op, so one undo). `quiet` ops report only failures

@@ -124,7 +124,7 @@ pub fn osc8_open(url: &str) -> Option<String> {
 /// Closes a hyperlink.
 pub const OSC8_CLOSE: &str = "\x1b]8;;\x1b\\";
 
-/// Whether `symbol` is exactly a cell [`link_cells`] builds: an opening sequence for a safe
+/// Whether `symbol` is exactly a cell `link_cells` builds: an opening sequence for a safe
 /// URL, one safe grapheme, the closing sequence. Anything else holding an escape is not ours.
 pub fn is_link_cell(symbol: &str) -> bool {
     let Some(body) = symbol
