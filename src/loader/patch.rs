@@ -25,7 +25,7 @@ use super::discover::{self, FileEntry};
 use super::{Input, LoadReport, Miss, Outcome, ParseFn, Skipped, parse_bytes, parse_miss};
 use crate::cache::FileStamp;
 use crate::corpus::{Corpus, Lineage, Piece};
-use crate::model::Article;
+use crate::model::{Article, Meta};
 
 /// `base` with the articles of `changed` paths read again. `inputs` are the inputs `base`
 /// was loaded from. `None` when a full reload is needed instead (see the module docs).
@@ -158,40 +158,13 @@ pub fn reload_paths_with(
     for (_, articles) in fresh {
         take(articles, &mut pieces);
     }
-    if added.is_empty() && removed.is_empty() {
-        report.corpus = base.clone();
-        report.elapsed = start.elapsed();
-        return Some(Patched {
-            lineage: Lineage {
-                base: base.identity(),
-                moved,
-                added,
-            },
-            report,
-            removed,
-        });
-    }
-    // A file rewritten with the same text, or moved, still has its articles: what pointed
-    // at them (the cursor, a selection) follows them.
-    let mut fresh_at: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut fresh_id: HashMap<&str, usize> = HashMap::new();
-    for &j in &added {
-        if let Piece::Fresh(a) = &pieces[j] {
-            fresh_at
-                .entry((a.meta.id.as_str(), a.meta.source_path.as_str()))
-                .or_insert(j);
-            fresh_id.entry(a.meta.id.as_str()).or_insert(j);
-        }
-    }
-    for &i in &removed {
-        let m = &metas[i];
-        moved[i] = fresh_at
-            .get(&(m.id.as_str(), m.source_path.as_str()))
-            .or_else(|| fresh_id.get(m.id.as_str()))
-            .copied();
-    }
-    drop((fresh_at, fresh_id));
-    report.corpus = base.patch(pieces);
+    report.corpus = if added.is_empty() && removed.is_empty() {
+        // Nothing came or went (a scratch file, an empty file): the very same corpus.
+        base.clone()
+    } else {
+        follow_reread(metas, &pieces, &added, &removed, &mut moved);
+        base.patch(pieces)
+    };
     report.elapsed = start.elapsed();
     Some(Patched {
         lineage: Lineage {
@@ -202,6 +175,35 @@ pub fn reload_paths_with(
         report,
         removed,
     })
+}
+
+/// Points each removed article at its copy among the `added` pieces, when it was read again
+/// (a file rewritten with the same text, or moved): what pointed at it (the cursor, a
+/// selection) follows it. The same file first, else the same id anywhere.
+fn follow_reread(
+    metas: &[Meta],
+    pieces: &[Piece],
+    added: &[usize],
+    removed: &[usize],
+    moved: &mut [Option<usize>],
+) {
+    let mut fresh_at: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut fresh_id: HashMap<&str, usize> = HashMap::new();
+    for &j in added {
+        if let Piece::Fresh(a) = &pieces[j] {
+            fresh_at
+                .entry((a.meta.id.as_str(), a.meta.source_path.as_str()))
+                .or_insert(j);
+            fresh_id.entry(a.meta.id.as_str()).or_insert(j);
+        }
+    }
+    for &i in removed {
+        let m = &metas[i];
+        moved[i] = fresh_at
+            .get(&(m.id.as_str(), m.source_path.as_str()))
+            .or_else(|| fresh_id.get(m.id.as_str()))
+            .copied();
+    }
 }
 
 /// A corpus patched by [`reload_paths`], and how it relates to the one it was made from.
