@@ -30,6 +30,7 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::corpus::Corpus;
+use crate::model::Meta;
 
 /// The longest events are collected after the first one before a reload is asked for: a
 /// scraper's steady stream of files makes one reload per window, not one per file.
@@ -409,32 +410,12 @@ impl CorpusDiff {
 pub fn diff(old: &Corpus, new: &Corpus) -> CorpusDiff {
     let old_ids: HashSet<&str> = old.metas().iter().map(|m| m.id.as_str()).collect();
     let new_ids: HashSet<&str> = new.metas().iter().map(|m| m.id.as_str()).collect();
-    let mut out = CorpusDiff::default();
-    // Gone ids per file they came from, to pair them with ids added to the same file.
-    let mut gone_in: HashMap<&str, usize> = HashMap::new();
-    let mut seen: HashSet<&str> = HashSet::new();
-    for m in old.metas() {
-        if !new_ids.contains(m.id.as_str()) && seen.insert(m.id.as_str()) {
-            out.gone.push(m.id.clone());
-            *gone_in.entry(m.source_path.as_str()).or_default() += 1;
-        }
-    }
-    seen.clear();
-    for m in new.metas() {
-        if old_ids.contains(m.id.as_str()) || !seen.insert(m.id.as_str()) {
-            continue;
-        }
-        out.added.push(m.id.clone());
-        match gone_in.get_mut(m.source_path.as_str()) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                out.changed += 1;
-            }
-            _ => out.new += 1,
-        }
-    }
-    out.removed = out.gone.len() - out.changed;
-    out
+    pair_up(
+        old.metas().iter(),
+        new.metas().iter(),
+        |id| new_ids.contains(id),
+        |id| old_ids.contains(id),
+    )
 }
 
 /// [`diff`] for a corpus patched from `old` ([`crate::loader::patch`]): `removed` are the
@@ -459,20 +440,36 @@ pub fn diff_patched(old: &Corpus, new: &Corpus, removed: &[usize], added: &[usiz
     // the old corpus already had.
     let still = present(new, &removed_ids);
     let had = present(old, &added_ids);
+    pair_up(
+        removed.iter().map(|&i| old.meta(i)),
+        added.iter().map(|&j| new.meta(j)),
+        |id| still.contains(id),
+        |id| had.contains(id),
+    )
+}
+
+/// The diff of `dropped` (old articles that may be gone) and `came` (new articles that may
+/// be added), given which ids the new corpus still has and which the old one had: an id gone
+/// and another added in the same file is a change, the rest are new or removed.
+fn pair_up<'a>(
+    dropped: impl Iterator<Item = &'a Meta>,
+    came: impl Iterator<Item = &'a Meta>,
+    still_there: impl Fn(&str) -> bool,
+    was_there: impl Fn(&str) -> bool,
+) -> CorpusDiff {
     let mut out = CorpusDiff::default();
+    // Gone ids per file they came from, to pair them with ids added to the same file.
     let mut gone_in: HashMap<&str, usize> = HashMap::new();
     let mut seen: HashSet<&str> = HashSet::new();
-    for &i in removed {
-        let m = old.meta(i);
-        if !still.contains(&m.id) && seen.insert(m.id.as_str()) {
+    for m in dropped {
+        if !still_there(&m.id) && seen.insert(m.id.as_str()) {
             out.gone.push(m.id.clone());
             *gone_in.entry(m.source_path.as_str()).or_default() += 1;
         }
     }
     seen.clear();
-    for &j in added {
-        let m = new.meta(j);
-        if had.contains(&m.id) || !seen.insert(m.id.as_str()) {
+    for m in came {
+        if was_there(&m.id) || !seen.insert(m.id.as_str()) {
             continue;
         }
         out.added.push(m.id.clone());
