@@ -629,8 +629,9 @@ fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
     } else if ctx.load.restored {
         text.push_str("; last session restored");
     }
+    // The line stays the load's, so that the groups of copies found next are added to it
+    // rather than replacing it.
     show_progress(app, &mut ctx.load, text);
-    ctx.load.line = None;
 }
 
 fn event_loop(
@@ -1113,12 +1114,20 @@ fn on_clusters(app: &mut App, ctx: &mut Ctx<'_>, identity: u64, clusters: Arc<Cl
         .send(Work::Clusters(identity, Arc::clone(&clusters)));
     if !clusters.is_empty() {
         let text = crate::app::clusters::summary(&clusters);
-        let quiet = app
-            .message
-            .as_ref()
-            .is_some_and(|m| m.kind == MessageKind::Error);
-        if !quiet {
-            app.set_message(text, MessageKind::Info);
+        let shown = app.message.as_ref();
+        let load_line = shown.is_some_and(|m| ctx.load.line.as_deref() == Some(m.text.as_str()));
+        match shown {
+            Some(m) if m.kind == MessageKind::Error => {}
+            // Progress matters more while loading; the corpus the load ends with is grouped
+            // again and says so then.
+            Some(_) if load_line && ctx.load.running => {}
+            // The load's summary stays, with the groups after it.
+            Some(m) if load_line => {
+                let text = format!("{}; {text}", m.text);
+                app.set_message(text.clone(), MessageKind::Info);
+                ctx.load.line = Some(text);
+            }
+            _ => app.set_message(text, MessageKind::Info),
         }
     }
     if app.query.has_copies_term() {

@@ -304,6 +304,71 @@ fn a_cold_load_reports_growing_progress_and_snapshots_that_add_up() {
     assert_eq!(report.files_changed, n);
 }
 
+/// With a cache, a cold load writes each chunk's bodies to the body file as it goes: by the
+/// first snapshot the file already holds them, and they are read back from there, so memory
+/// holds only metadata however big the corpus.
+#[test]
+fn a_cold_load_streams_bodies_to_the_cache_as_it_parses() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let cache = tempfile::tempdir().expect("tempdir");
+    let n = 1300;
+    write_articles(tmp.path(), n);
+    let inputs = [Input::Path(tmp.path().to_path_buf())];
+    let opts = LoadOptions {
+        cache: CacheMode::Dir(cache.path().to_path_buf()),
+    };
+    let body_bytes = || -> u64 {
+        walk(cache.path())
+            .iter()
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("bodies-")
+            })
+            .map(|p| std::fs::metadata(p).expect("metadata").len())
+            .sum()
+    };
+    let mut at_first_snapshot = None;
+    let mut first = None;
+    let report = loader::load_staged(&inputs, &opts, &mut |e| {
+        if let LoadEvent::Corpus(c) = e
+            && first.is_none()
+        {
+            at_first_snapshot = Some(body_bytes());
+            first = Some(c);
+        }
+    });
+    let first = first.expect("a snapshot");
+    assert!(first.len() < n, "a snapshot of a load in progress");
+    let streamed = at_first_snapshot.expect("measured");
+    assert!(streamed > 0, "bodies were on disk before the load ended");
+    assert!(streamed < body_bytes(), "and more followed");
+    for i in [0, first.len() - 1] {
+        assert_eq!(
+            first.body(i).expect("snapshot body"),
+            report.corpus.body(i).expect("final body")
+        );
+    }
+    // A warm start finds every body where the streaming put it.
+    let warm = loader::load(&inputs, &opts);
+    assert_eq!(warm.cache_hits, n);
+    assert_eq!(warm.corpus.body(n - 1), report.corpus.body(n - 1));
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).expect("read_dir").flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
 #[test]
 fn a_warm_load_shows_the_cache_first_and_a_second_corpus_only_after_a_change() {
     let tmp = tempfile::tempdir().expect("tempdir");

@@ -27,7 +27,7 @@ impl BodyFile {
         }
     }
 
-    fn read(&self, at: u64, len: u64, hash: u64) -> Result<Body, String> {
+    pub(super) fn read(&self, at: u64, len: u64, hash: u64) -> Result<Body, String> {
         let result = (|| {
             let len = usize::try_from(len).map_err(|_| "body too large".to_string())?;
             let mut buf = vec![0; len];

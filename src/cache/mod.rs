@@ -54,6 +54,9 @@ const META_FILE: &str = "meta.bin";
 const CHUNK_ENTRIES: usize = 1024;
 /// Bytes before each chunk: entry count (u32), payload length (u64), xxh3-64 (u64), LE.
 const FRAME_BYTES: usize = 20;
+/// Bodies serialised at once when writing: enough to keep both cores busy, few enough that
+/// their encoded bytes stay a few MB.
+const BODY_BATCH: usize = 4096;
 const LOCK_FILE: &str = "lock";
 const DAMAGED_FILE: &str = "damaged";
 
@@ -372,6 +375,20 @@ impl RootCache {
         if !self.dirty && !deleted && fresh.is_empty() && self.body_file.is_some() {
             return Ok(None);
         }
+        let mut w = self.begin(kept)?;
+        let written = w.append(fresh)?;
+        w.finish(kept, written).map(Some)
+    }
+
+    /// Starts writing the cache for this root, keeping `kept` (entries from
+    /// [`take`](Self::take), which point into [`body_file`](Self::body_file)): takes the
+    /// lock, and either reopens the body file to append to it or starts a new generation
+    /// holding a copy of the kept bodies. Bodies then go to disk as they are parsed
+    /// ([`Writer::append`]), so a cold load never holds a corpus's bodies in memory; the
+    /// meta file that vouches for them is written by [`Writer::checkpoint`] and
+    /// [`Writer::finish`]. Until then, and after any error, the previous cache and `kept`'s
+    /// offsets stay valid.
+    pub(crate) fn begin(&mut self, kept: &[CachedFile]) -> io::Result<Writer> {
         fs::create_dir_all(&self.dir)?;
         let lock = OpenOptions::new()
             .create(true)
@@ -398,25 +415,36 @@ impl RootCache {
         // Append only to a body file this meta vouched for, and only while live bodies are
         // at least half of it; otherwise compact into a new generation.
         let append_to = match (&old, &self.header) {
-            (Some(_), Some(h)) if h.bodies_len < 2 * live.max(1) => Some(h),
+            (Some(old), Some(h)) if h.bodies_len < 2 * live.max(1) => Some((old, h)),
             _ => None,
         };
 
-        let mut kept_at = None;
-        let (body_name, generation, mut out, mut pos) = match append_to {
-            Some(h) => {
+        let writer = match append_to {
+            Some((old, h)) => {
                 let f = OpenOptions::new()
                     .append(true)
                     .open(self.dir.join(&h.bodies))?;
                 let pos = f.metadata()?.len();
-                (h.bodies.clone(), h.generation, f, pos)
+                Writer {
+                    dir: self.dir.clone(),
+                    root: self.root.clone(),
+                    _lock: lock,
+                    body_name: h.bodies.clone(),
+                    generation: h.generation,
+                    out: BufWriter::with_capacity(1 << 20, f),
+                    pos,
+                    kept_at: None,
+                    // The same file: bodies appended are read through the handle the kept
+                    // ones already use.
+                    body: Arc::clone(old),
+                }
             }
             None => {
                 // Past every generation on disk: a running warta may still read an orphan.
                 let generation = max_generation(&self.dir) + 1;
                 let name = format!("bodies-{generation}.jsonl");
-                let f = File::create(self.dir.join(&name))?;
-                let mut w = BufWriter::with_capacity(1 << 20, f);
+                let path = self.dir.join(&name);
+                let mut w = BufWriter::with_capacity(1 << 20, File::create(&path)?);
                 let mut pos = 0u64;
                 let mut offsets = Vec::new();
                 // Copy live bodies as raw bytes: no deserialising, hashes travel with them.
@@ -431,83 +459,140 @@ impl RootCache {
                         pos += a.len + 1;
                     }
                 }
-                kept_at = Some(offsets);
-                let f = w.into_inner().map_err(|e| e.into_error())?;
-                (name, generation, f, pos)
+                Writer {
+                    dir: self.dir.clone(),
+                    root: self.root.clone(),
+                    _lock: lock,
+                    body_name: name,
+                    generation,
+                    out: w,
+                    pos,
+                    kept_at: Some(offsets),
+                    body: Arc::new(BodyFile::new(File::open(&path)?, self.dir.clone())),
+                }
             }
         };
+        Ok(writer)
+    }
+}
 
-        // Serialise new bodies on all cores, a batch of files at a time (a whole corpus's
-        // encoded bodies at once would double the peak memory of a cold load), and write
-        // them in order.
-        let mut new_files = Vec::with_capacity(fresh.len());
-        let mut w = BufWriter::with_capacity(1 << 20, &mut out);
-        for batch in fresh.chunks(CHUNK_ENTRIES) {
-            let encoded: Vec<Vec<Vec<u8>>> = batch
+/// A cache write in progress, from [`RootCache::begin`]; holds the cache's lock.
+pub(crate) struct Writer {
+    dir: PathBuf,
+    root: String,
+    _lock: File,
+    body_name: String,
+    generation: u64,
+    out: BufWriter<File>,
+    /// Where the next body goes.
+    pos: u64,
+    /// After a compaction, the new offset of each kept article, in order.
+    kept_at: Option<Vec<u64>>,
+    /// A read handle on the body file being written.
+    body: Arc<BodyFile>,
+}
+
+impl Writer {
+    /// The body file the entries [`append`](Self::append) returns point into; they can be
+    /// read through it at once.
+    pub(crate) fn body_file(&self) -> Arc<BodyFile> {
+        Arc::clone(&self.body)
+    }
+
+    /// Writes the bodies of `fresh` to the body file and returns the files as cached
+    /// entries pointing at them, readable through [`body_file`](Self::body_file) as soon as
+    /// this returns. After an error the writer must not be used again: what earlier calls
+    /// returned is still readable, but nothing of this call is.
+    pub(crate) fn append(&mut self, fresh: &[FreshFile]) -> io::Result<Vec<CachedFile>> {
+        let mut new_files: Vec<CachedFile> = fresh
+            .iter()
+            .map(|f| CachedFile {
+                path: f.stamp.path.clone(),
+                size: f.stamp.size,
+                mtime_ns: f.stamp.mtime_ns,
+                articles: Vec::with_capacity(f.bodies.len()),
+                skipped: f.skipped.iter().map(CachedSkip::from_skipped).collect(),
+                notes: f.notes.clone(),
+            })
+            .collect();
+        // Serialise bodies on all cores, a batch at a time whatever the files (one JSONL
+        // file can hold most of a corpus), and write them in order: a batch's encoded
+        // bodies are what this costs in memory.
+        let all: Vec<(usize, usize)> = fresh
+            .iter()
+            .enumerate()
+            .flat_map(|(fi, f)| (0..f.bodies.len().min(f.metas.len())).map(move |bi| (fi, bi)))
+            .collect();
+        for batch in all.chunks(BODY_BATCH) {
+            let encoded: Vec<Vec<u8>> = batch
                 .par_iter()
-                // Nested: one JSONL file can hold most of a corpus.
-                .map(|f| {
-                    f.bodies
-                        .par_iter()
-                        .map(|b| serde_json::to_vec(&**b))
-                        .collect::<Result<_, _>>()
-                })
+                .map(|&(fi, bi)| serde_json::to_vec(&*fresh[fi].bodies[bi]))
                 .collect::<Result<_, _>>()?;
-            for (f, bodies) in batch.iter().zip(encoded) {
-                let mut articles = Vec::with_capacity(bodies.len());
-                for (meta, bytes) in f.metas.iter().zip(bodies) {
-                    w.write_all(&bytes)?;
-                    w.write_all(b"\n")?;
-                    let len = bytes.len() as u64;
-                    articles.push(CachedArticle {
-                        m: meta.clone(),
-                        at: pos,
-                        len,
-                        h: xxhash_rust::xxh3::xxh3_64(&bytes),
-                    });
-                    pos += len + 1;
-                }
-                new_files.push(CachedFile {
-                    path: f.stamp.path.clone(),
-                    size: f.stamp.size,
-                    mtime_ns: f.stamp.mtime_ns,
-                    articles,
-                    skipped: f.skipped.iter().map(CachedSkip::from_skipped).collect(),
-                    notes: f.notes.clone(),
+            for (&(fi, bi), bytes) in batch.iter().zip(encoded) {
+                self.out.write_all(&bytes)?;
+                self.out.write_all(b"\n")?;
+                let len = bytes.len() as u64;
+                new_files[fi].articles.push(CachedArticle {
+                    m: fresh[fi].metas[bi].clone(),
+                    at: self.pos,
+                    len,
+                    h: xxhash_rust::xxh3::xxh3_64(&bytes),
                 });
+                self.pos += len + 1;
             }
         }
-        w.flush()?;
-        drop(w);
-        out.sync_all()?;
-        drop(out);
+        // Readers use their own handle on the file, so the bytes must be in the kernel.
+        self.out.flush()?;
+        Ok(new_files)
+    }
 
+    /// Makes what is written so far durable and vouched for: `kept` and `written` (every
+    /// entry [`append`](Self::append) returned) become the cache, so a load stopped after
+    /// this keeps them. Files not listed yet are simply parsed again next time.
+    pub(crate) fn checkpoint(
+        &mut self,
+        kept: &[CachedFile],
+        written: &[CachedFile],
+    ) -> io::Result<()> {
+        self.out.flush()?;
+        self.out.get_ref().sync_all()?;
+        self.write_meta(kept, written)?;
+        // The new meta vouches only for bodies written since the cache was found damaged
+        // (or copied with their hashes, which a read still checks). Best effort.
+        let _ = fs::remove_file(self.dir.join(DAMAGED_FILE));
+        Ok(())
+    }
+
+    fn write_meta(&self, kept: &[CachedFile], written: &[CachedFile]) -> io::Result<()> {
         let header = Header {
             format: CACHE_FORMAT,
             parser: PARSER_VERSION,
             root: self.root.clone(),
-            files: kept.len() + new_files.len(),
-            articles: kept
-                .iter()
-                .chain(&new_files)
-                .map(|f| f.articles.len())
-                .sum(),
-            bodies: body_name.clone(),
-            bodies_len: pos,
-            generation,
+            files: kept.len() + written.len(),
+            articles: kept.iter().chain(written).map(|f| f.articles.len()).sum(),
+            bodies: self.body_name.clone(),
+            bodies_len: self.pos,
+            generation: self.generation,
             chunks: 0,
         };
-        write_meta(&self.dir, header, kept, kept_at.as_deref(), &new_files)?;
-        // Best effort: leftovers only waste space, and a running warta keeps its open handle.
-        let _ = fs::remove_file(self.dir.join(DAMAGED_FILE));
-        remove_other_body_files(&self.dir, &body_name);
+        write_meta(&self.dir, header, kept, self.kept_at.as_deref(), written)
+    }
 
-        let file = File::open(self.dir.join(&body_name))?;
-        Ok(Some(Stored {
-            body: Arc::new(BodyFile::new(file, self.dir.clone())),
-            kept_at,
-            fresh: new_files,
-        }))
+    /// Ends the write: the body file is made durable, then the meta file naming `kept` and
+    /// `written` replaces the old one, and older body generations are removed.
+    pub(crate) fn finish(
+        mut self,
+        kept: &[CachedFile],
+        written: Vec<CachedFile>,
+    ) -> io::Result<Stored> {
+        self.checkpoint(kept, &written)?;
+        // Best effort: leftovers only waste space, and a running warta keeps its open handle.
+        remove_other_body_files(&self.dir, &self.body_name);
+        Ok(Stored {
+            body: self.body,
+            kept_at: self.kept_at,
+            fresh: written,
+        })
     }
 }
 
@@ -726,6 +811,123 @@ mod tests {
         assert!(err.is_err());
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
         assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+    }
+
+    fn fresh(name: &str, text: &str) -> FreshFile {
+        FreshFile {
+            stamp: FileStamp {
+                path: format!("/corpus/{name}"),
+                size: text.len() as u64,
+                mtime_ns: 1,
+            },
+            metas: vec![Meta {
+                title: name.to_string(),
+                source_path: format!("/corpus/{name}"),
+                ..Meta::default()
+            }],
+            bodies: vec![Arc::new(Body {
+                body: vec![text.to_string()],
+                ..Body::default()
+            })],
+            skipped: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    fn stamp_of(f: &FreshFile) -> FileStamp {
+        f.stamp.clone()
+    }
+
+    fn body_text(file: &BodyFile, a: &CachedArticle) -> String {
+        file.read(a.at, a.len, a.h).unwrap().body.join("\n")
+    }
+
+    /// Bodies reach the disk as they are appended and can be read back at once; the old
+    /// cache stays what a new reader sees until a checkpoint, which vouches for exactly
+    /// what was written so far, and a writer dropped after it (a quit mid-load) keeps that.
+    #[test]
+    fn a_write_in_progress_is_readable_at_once_and_durable_from_each_checkpoint() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = Path::new("/corpus");
+        let first = [fresh("a.txt", "alpha"), fresh("b.txt", "beta")];
+        let mut rc = RootCache::open(tmp.path(), root);
+        rc.store(&[], &first).unwrap().expect("written");
+
+        // Next load: a.txt is kept, b.txt changed, c.txt and d.txt are new.
+        let mut rc = RootCache::open(tmp.path(), root);
+        let kept = vec![rc.take(&stamp_of(&first[0])).expect("a.txt cached")];
+        let old_file = rc.body_file().unwrap();
+        let mut w = rc.begin(&kept).unwrap();
+        let written = w.append(&[fresh("b.txt", "beta two")]).unwrap();
+        assert_eq!(
+            body_text(&w.body_file(), &written[0].articles[0]),
+            "beta two"
+        );
+        // Before a checkpoint a new reader still sees the old cache, bodies included.
+        let mut other = RootCache::open(tmp.path(), root);
+        assert_eq!(other.files().count(), 2);
+        let b = other.take(&stamp_of(&first[1])).expect("old b.txt");
+        assert_eq!(
+            body_text(&other.body_file().unwrap(), &b.articles[0]),
+            "beta"
+        );
+        assert!(other.problem.is_none());
+
+        w.checkpoint(&kept, &written).unwrap();
+        let mut more = written.clone();
+        more.extend(w.append(&[fresh("c.txt", "gamma")]).unwrap());
+        drop(w); // stopped before d.txt, and before `finish`
+
+        let mut after = RootCache::open(tmp.path(), root);
+        assert!(after.problem.is_none(), "{:?}", after.problem);
+        let mut paths: Vec<String> = after.files().map(|f| f.path.clone()).collect();
+        paths.sort();
+        assert_eq!(
+            paths,
+            ["/corpus/a.txt", "/corpus/b.txt"],
+            "what the checkpoint named"
+        );
+        let file = after.body_file().unwrap();
+        let a = after.take(&stamp_of(&first[0])).unwrap();
+        assert_eq!(body_text(&file, &a.articles[0]), "alpha");
+        let b = after.take(&stamp_of(&fresh("b.txt", "beta two"))).unwrap();
+        assert_eq!(body_text(&file, &b.articles[0]), "beta two");
+        // The kept body is still where the first load's reader expects it.
+        assert_eq!(body_text(&old_file, &kept[0].articles[0]), "alpha");
+
+        // A finished write names everything, and a second writer can then take the lock.
+        let mut rc = RootCache::open(tmp.path(), root);
+        let kept: Vec<CachedFile> = [&first[0]]
+            .iter()
+            .map(|f| rc.take(&stamp_of(f)).unwrap())
+            .collect();
+        let mut w = rc.begin(&kept).unwrap();
+        let mut written = w.append(&[fresh("b.txt", "beta two")]).unwrap();
+        written.extend(
+            w.append(&[fresh("c.txt", "gamma"), fresh("d.txt", "delta")])
+                .unwrap(),
+        );
+        let stored = w.finish(&kept, written).unwrap();
+        assert_eq!(stored.fresh.len(), 3);
+        let mut rc = RootCache::open(tmp.path(), root);
+        assert_eq!(rc.files().count(), 4);
+        let d = rc.take(&stamp_of(&fresh("d.txt", "delta"))).unwrap();
+        assert_eq!(body_text(&rc.body_file().unwrap(), &d.articles[0]), "delta");
+        assert!(rc.begin(&[]).is_ok(), "the lock was released");
+    }
+
+    /// Only one writer at a time per cache: the second is told, and writes nothing.
+    #[test]
+    fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = Path::new("/corpus");
+        let mut one = RootCache::open(tmp.path(), root);
+        let mut two = RootCache::open(tmp.path(), root);
+        let w = one.begin(&[]).unwrap();
+        let err = two.begin(&[]).err().expect("refused");
+        assert_eq!(err.kind(), io::ErrorKind::WouldBlock);
+        drop(w);
+        assert!(two.begin(&[]).is_ok());
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::cache::{BodyFile, CachedFile, FileStamp, FreshFile, LoadedBodies, RootCache};
+use crate::cache::{BodyFile, CachedFile, FileStamp, FreshFile, LoadedBodies, RootCache, Writer};
 use crate::corpus::Corpus;
 use crate::model::{Article, Body, Format, Meta};
 use crate::text::{DecodeError, decode};
@@ -688,9 +688,14 @@ const CHUNK_BYTES: u64 = 16 << 20;
 /// Progress events are at most this frequent: each one costs the UI a redraw.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 /// A snapshot of a cold load is handed over at most this often, and only once the corpus
-/// has grown by a quarter since the last one: each costs a copy of the metadata and a search,
-/// so a geometric schedule keeps their total cost a small multiple of one.
+/// has doubled since the last one: each costs a copy of the metadata and a search, so a
+/// geometric schedule keeps their total cost a small multiple of one. None is taken past
+/// half of the files to parse: the front end holds a snapshot while the load builds the
+/// whole corpus, so a late one would nearly double the peak memory of a cold load.
 const SNAPSHOT_EVERY: Duration = Duration::from_millis(250);
+/// How often a cold load makes what it has written to the cache durable (at most: see
+/// `Engine::stream`).
+const CHECKPOINT_EVERY: Duration = Duration::from_secs(10);
 
 /// Loads every input into one corpus. Never fails: unreadable files, bad records, a broken
 /// cache and even parser panics end up in the report. Articles are ordered by source path,
@@ -956,7 +961,7 @@ impl<'a> Engine<'a> {
     }
 
     /// Hands over what has been parsed so far, when a snapshot is due.
-    fn snapshot(&mut self, kept: &[CachedFile], kept_file: Option<u32>, fresh: &[FreshFile]) {
+    fn snapshot(&mut self, kept: &[CachedFile], kept_file: Option<u32>, sink: &Sink) {
         let Some(st) = self.stage.as_ref() else {
             return;
         };
@@ -965,10 +970,15 @@ impl<'a> Engine<'a> {
         }
         let articles = self.units.iter().map(|u| u.metas.len()).sum::<usize>()
             + kept.iter().map(|f| f.articles.len()).sum::<usize>()
-            + fresh.iter().map(|f| f.metas.len()).sum::<usize>();
+            + sink.written.iter().map(|f| f.articles.len()).sum::<usize>()
+            + sink.mem.iter().map(|f| f.metas.len()).sum::<usize>();
         let due = match st.last_corpus {
             None => articles > 0,
-            Some((t, n)) => t.elapsed() >= SNAPSHOT_EVERY && articles > n + n / 4,
+            Some((t, n)) => {
+                t.elapsed() >= SNAPSHOT_EVERY
+                    && articles >= 2 * n
+                    && st.progress.parsed * 2 <= st.progress.to_parse
+            }
         };
         if !due {
             return;
@@ -977,7 +987,10 @@ impl<'a> Engine<'a> {
         if let Some(file) = kept_file {
             units.par_extend(kept.par_iter().map(|f| Unit::copy_cached(f, file)));
         }
-        units.par_extend(fresh.par_iter().map(Unit::copy_fresh));
+        if let Some(file) = sink.file {
+            units.par_extend(sink.written.par_iter().map(|f| Unit::copy_cached(f, file)));
+        }
+        units.par_extend(sink.mem.par_iter().map(Unit::copy_fresh));
         let (corpus, _) = assemble(units, &self.files);
         let elapsed = self.start.elapsed();
         if let Some(st) = self.stage.as_mut() {
@@ -1052,7 +1065,16 @@ impl<'a> Engine<'a> {
             p.to_parse += to_parse;
         });
 
-        let mut fresh: Vec<FreshFile> = Vec::new();
+        let mut sink = Sink {
+            cache,
+            writer: None,
+            file: None,
+            off: false,
+            written: Vec::new(),
+            mem: Vec::new(),
+            checkpointed: Instant::now(),
+            checkpoint_cost: Duration::ZERO,
+        };
         let mut misses = misses.into_iter().peekable();
         loop {
             let mut chunk = Vec::new();
@@ -1072,6 +1094,7 @@ impl<'a> Engine<'a> {
                 .map(|m| parse_miss(parse, m))
                 .collect();
             let (mut files, mut bytes, mut articles) = (0, 0, 0);
+            let mut fresh: Vec<FreshFile> = Vec::new();
             for (m, outcome, n, notes) in parsed {
                 files += 1;
                 bytes += n;
@@ -1116,41 +1139,99 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
+            self.stream(&mut sink, &kept, fresh);
             self.progress(|p| {
                 p.parsed += files;
                 p.bytes_read += bytes;
                 p.articles += articles;
             });
-            self.snapshot(&kept, kept_file, &fresh);
+            self.snapshot(&kept, kept_file, &sink);
         }
         // The root's final counts, whatever the throttle let through.
         if let Some(st) = self.stage.as_mut() {
             st.last_progress = None;
         }
         self.progress(|_| {});
-        self.store(cache, kept, kept_file, fresh);
+        self.store(sink, kept, kept_file);
     }
 
-    /// Writes the root's cache and turns its files into units pointing at their bodies.
-    fn store(
-        &mut self,
-        cache: Option<RootCache>,
-        kept: Vec<CachedFile>,
-        kept_file: Option<u32>,
-        fresh: Vec<FreshFile>,
-    ) {
-        let Some(mut cache) = cache else {
-            for f in fresh {
-                self.report.skipped.extend(f.skipped.iter().cloned());
-                self.report.warnings.extend(f.notes.iter().cloned());
-                self.units.push(Unit::from_fresh(f));
+    /// Sends a chunk of freshly parsed files to the root's cache: their bodies are written
+    /// now, so only their metadata stays in memory. Without a cache, or once writing it
+    /// has failed, they are kept in memory instead.
+    fn stream(&mut self, sink: &mut Sink, kept: &[CachedFile], fresh: Vec<FreshFile>) {
+        if fresh.is_empty() {
+            return;
+        }
+        if sink.writer.is_none() && !sink.off {
+            match sink.cache.as_mut().map(|c| c.begin(kept)) {
+                Some(Ok(w)) => {
+                    sink.file = Some(self.add_file(w.body_file()));
+                    sink.checkpointed = Instant::now();
+                    sink.writer = Some(w);
+                }
+                Some(Err(e)) => self.write_failed(sink, &e),
+                None => sink.off = true,
             }
+        }
+        let Some(w) = sink.writer.as_mut() else {
+            sink.mem.extend(fresh);
             return;
         };
-        if !fresh.is_empty() {
-            self.progress(|p| p.phase = Phase::Saving);
+        match w.append(&fresh) {
+            Ok(written) => sink.written.extend(written),
+            Err(e) => {
+                sink.mem.extend(fresh);
+                self.write_failed(sink, &e);
+                return;
+            }
         }
-        match cache.store(&kept, &fresh) {
+        // A load stopped after a checkpoint (a quit, a crash) keeps what it has parsed.
+        // Each checkpoint rewrites the whole meta file, so they are spaced to cost at most
+        // a tenth of the load.
+        let due = sink.checkpointed.elapsed() >= CHECKPOINT_EVERY.max(sink.checkpoint_cost * 10);
+        if due {
+            let t = Instant::now();
+            let result = sink
+                .writer
+                .as_mut()
+                .map_or(Ok(()), |w| w.checkpoint(kept, &sink.written));
+            sink.checkpoint_cost = t.elapsed();
+            sink.checkpointed = Instant::now();
+            if let Err(e) = result {
+                self.write_failed(sink, &e);
+            }
+        }
+    }
+
+    /// Stops writing the root's cache after `e`, warning once per load. What was written
+    /// stays readable through the body file's handle; later files stay in memory.
+    fn write_failed(&mut self, sink: &mut Sink, e: &std::io::Error) {
+        sink.writer = None;
+        sink.off = true;
+        if !self.cache_write_failed {
+            let dir = sink.cache.as_ref().map(|c| c.dir().display().to_string());
+            self.report.warnings.push(format!(
+                "cannot write the cache at {}: {e}; continuing without it",
+                dir.unwrap_or_default()
+            ));
+            self.cache_write_failed = true;
+        }
+    }
+
+    /// Finishes the root's cache and turns its files into units pointing at their bodies.
+    fn store(&mut self, mut sink: Sink, kept: Vec<CachedFile>, kept_file: Option<u32>) {
+        let stored = match (sink.writer.take(), sink.cache.as_mut()) {
+            (Some(w), _) => {
+                self.progress(|p| p.phase = Phase::Saving);
+                let written = std::mem::take(&mut sink.written);
+                w.finish(&kept, written).map(Some)
+            }
+            // Nothing parsed to write, but deleted files or a parser upgrade may still call
+            // for a rewrite.
+            (None, Some(cache)) if !sink.off => cache.store(&kept, &[]),
+            _ => Ok(None),
+        };
+        match stored {
             Ok(Some(s)) => {
                 self.rewritten = true;
                 let file = self.add_file(s.body);
@@ -1163,28 +1244,28 @@ impl<'a> Engine<'a> {
                 }
             }
             result => {
-                if let Err(e) = result
-                    && !self.cache_write_failed
-                {
-                    self.report.warnings.push(format!(
-                        "cannot write the cache at {}: {e}; continuing without it",
-                        cache.dir().display()
-                    ));
-                    self.cache_write_failed = true;
+                if let Err(e) = result {
+                    self.write_failed(&mut sink, &e);
                 }
-                // Nothing written: hits read the existing body file (intact even after a
-                // failed write), fresh files stay in memory.
+                // The meta file was not replaced: hits read the existing body file (intact
+                // even after a failed write), written files the body file they went to,
+                // and the rest stay in memory.
                 if let Some(file) = kept_file {
                     for f in kept {
                         self.cached_unit(f, file, &mut None);
                     }
                 }
-                for f in fresh {
-                    self.report.skipped.extend(f.skipped.iter().cloned());
-                    self.report.warnings.extend(f.notes.iter().cloned());
-                    self.units.push(Unit::from_fresh(f));
+                if let Some(file) = sink.file {
+                    for f in std::mem::take(&mut sink.written) {
+                        self.cached_unit(f, file, &mut None);
+                    }
                 }
             }
+        }
+        for f in sink.mem {
+            self.report.skipped.extend(f.skipped.iter().cloned());
+            self.report.warnings.extend(f.notes.iter().cloned());
+            self.units.push(Unit::from_fresh(f));
         }
     }
 
@@ -1236,6 +1317,24 @@ fn parse_miss(parse: &ParseFn, mut m: Miss) -> (Miss, Outcome, u64, Vec<String>)
         }
     };
     (m, outcome, n, notes)
+}
+
+/// Where a root's freshly parsed files go during a load.
+struct Sink {
+    cache: Option<RootCache>,
+    /// The cache write in progress, started at the first file to write.
+    writer: Option<Writer>,
+    /// The number of the writer's body file in the load's list: what `written` points
+    /// into, readable even after the writer failed.
+    file: Option<u32>,
+    /// No more writing: there is no cache, or writing it failed.
+    off: bool,
+    /// Files whose bodies are in the cache's body file.
+    written: Vec<CachedFile>,
+    /// Files whose bodies are in memory.
+    mem: Vec<FreshFile>,
+    checkpointed: Instant,
+    checkpoint_cost: Duration,
 }
 
 /// A file found under a root that has to be read and parsed.
