@@ -6,7 +6,8 @@
 //! matches. Prints, per query and over all keystrokes, the median, p95 and max time from
 //! request to results (matching, ranking, facet counts and the month histogram), and the
 //! same for matching and ranking alone, to show where the time goes. Without paths it uses
-//! the shared corpora when present.
+//! the shared corpora when present. The order is relevance as soon as the query scores (what
+//! the browser switches to), or newest first with `WARTA_BENCH_SORT=date`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -58,6 +59,9 @@ fn main() {
     let cache = std::env::var_os("WARTA_CACHE_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| std::env::temp_dir().join("warta-bench-cache"));
+    // `WARTA_BENCH_SORT=date` keeps newest first while typing, as a reader who chose that
+    // order does; fuzzy terms are then tested, not scored.
+    let by_date = std::env::var("WARTA_BENCH_SORT").is_ok_and(|s| s == "date");
     let inputs: Vec<Input> = paths.iter().cloned().map(Input::Path).collect();
     let opts = LoadOptions {
         cache: CacheMode::Dir(cache),
@@ -81,6 +85,7 @@ fn main() {
     let mut app = App::new(corpus.clone(), KeyHelp::default());
     app.width = 120;
     app.height = 40;
+    let mut memo = SearchMemo::default();
     let mut all_full = Vec::new();
     let mut all_match = Vec::new();
     let mut all_install = Vec::new();
@@ -89,14 +94,23 @@ fn main() {
         let mut matching = Vec::new();
         let mut install = Vec::new();
         for _ in 0..reps {
-            let mut memo = SearchMemo::default();
+            // As in the browser: one memo per corpus (its facet index is built once), and
+            // each query typed after clearing the last, so its first key scans everything.
+            let empty = SearchRequest {
+                generation: 0,
+                query: Query::default(),
+                filters: Filters::default(),
+                sort: Sort::DateDesc,
+                triage: Default::default(),
+            };
+            let _ = search::execute_with(&corpus, &empty, &mut memo);
             let chars: Vec<char> = q.chars().collect();
             for n in 1..=chars.len() {
                 let text: String = chars[..n].iter().collect();
                 let Ok(parsed) = Query::parse(&text) else {
                     continue;
                 };
-                let sort = if parsed.has_score() {
+                let sort = if parsed.has_score() && !by_date {
                     Sort::Relevance
                 } else {
                     Sort::DateDesc

@@ -133,6 +133,34 @@ impl FuzzyPattern {
         }
     }
 
+    /// Whether [`score`](Self::score) would be `Some`: skim's matcher (without an element
+    /// limit) scores exactly the texts holding the pattern as a subsequence, comparing
+    /// ASCII letters without case unless the pattern has an upper-case one.
+    fn matches(&self, hay: &str) -> bool {
+        if self.case_sensitive {
+            is_subsequence(hay.chars(), self.raw.chars(), |a, b| a == b)
+        } else if hay.is_ascii() {
+            is_subsequence(hay.chars(), self.folded.chars(), |a, b| {
+                a.eq_ignore_ascii_case(&b)
+            })
+        } else {
+            is_subsequence(fold(hay).chars(), self.folded.chars(), |a, b| {
+                a.eq_ignore_ascii_case(&b)
+            })
+        }
+    }
+
+    /// Whether [`fuzzy_score`] would be `Some`.
+    fn matches_any(&self, meta: &Meta) -> bool {
+        self.matches(&meta.title)
+            || meta
+                .outlet
+                .iter()
+                .chain(meta.dateline.iter())
+                .chain(meta.authors.iter())
+                .any(|f| self.matches(f))
+    }
+
     /// Char indices in `title` matched by the pattern.
     fn indices(&self, title: &str, folded: &mut Option<FoldedChars>) -> Vec<usize> {
         if self.case_sensitive || title.is_ascii() {
@@ -430,7 +458,7 @@ impl Query {
         for &g in &self.order {
             let group = &self.groups[g];
             let has_body = group.iter().any(|t| t.pred.cost() == 2);
-            match eval_group(group, meta, &mut BodyCache::Unavailable, &NoState, false) {
+            match eval_group(group, meta, &mut BodyCache::Unavailable, &Env::SCORED) {
                 Some(s) => total += s,
                 None if has_body => {}
                 None => return None,
@@ -451,14 +479,13 @@ impl Query {
         meta: &Meta,
         costs: std::ops::RangeInclusive<u8>,
         body: &mut BodyCache,
-        triage: &dyn StateLookup,
-        copies: bool,
+        env: &Env<'_>,
     ) -> Option<i64> {
         let mut total = 0;
         for &g in &self.order {
             let group = &self.groups[g];
             if costs.contains(&group_cost(group)) {
-                total += eval_group(group, meta, body, triage, copies)?;
+                total += eval_group(group, meta, body, env)?;
             }
         }
         Some(total)
@@ -879,22 +906,34 @@ impl BodyCache<'_> {
 
 /// The group's score when one of its terms matches. Body terms are tried only when no cheaper
 /// alternative matched.
-fn eval_group(
-    group: &Group,
-    meta: &Meta,
-    body: &mut BodyCache,
-    triage: &dyn StateLookup,
+/// What a term is evaluated against besides the article itself.
+struct Env<'a> {
+    triage: &'a dyn StateLookup,
+    /// The article belongs to a group of copies (for `has:copies`).
     copies: bool,
-) -> Option<i64> {
+    /// Scores are wanted (ranking by relevance). Without, a fuzzy term only has to match,
+    /// which is a subsequence test instead of skim's scoring matrix.
+    scored: bool,
+}
+
+impl Env<'static> {
+    const SCORED: Env<'static> = Env {
+        triage: &NoState,
+        copies: false,
+        scored: true,
+    };
+}
+
+fn eval_group(group: &Group, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> Option<i64> {
     let mut best: Option<i64> = None;
     for term in group.iter().filter(|t| t.pred.cost() < 2) {
-        if let Some(s) = eval_term(term, meta, body, triage, copies) {
+        if let Some(s) = eval_term(term, meta, body, env) {
             best = Some(best.map_or(s, |b| b.max(s)));
         }
     }
     if best.is_none() {
         for term in group.iter().filter(|t| t.pred.cost() == 2) {
-            if let Some(s) = eval_term(term, meta, body, triage, copies) {
+            if let Some(s) = eval_term(term, meta, body, env) {
                 return Some(s);
             }
         }
@@ -902,20 +941,36 @@ fn eval_group(
     best
 }
 
-fn eval_term(
-    term: &Term,
-    meta: &Meta,
-    body: &mut BodyCache,
-    triage: &dyn StateLookup,
-    copies: bool,
-) -> Option<i64> {
+/// Every item of `pattern` found in `hay` in order, compared with `eq`.
+fn is_subsequence(
+    hay: impl Iterator<Item = char>,
+    pattern: impl Iterator<Item = char>,
+    eq: impl Fn(char, char) -> bool,
+) -> bool {
+    let mut pattern = pattern.peekable();
+    for c in hay {
+        match pattern.peek() {
+            Some(&p) if eq(c, p) => {
+                pattern.next();
+            }
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    pattern.peek().is_none()
+}
+
+fn eval_term(term: &Term, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> Option<i64> {
     let matched = match &term.pred {
         Pred::New(ids) => ids.0.contains(&meta.id),
-        Pred::Copies => copies,
-        Pred::Triage(t) => match triage.lookup(&meta.id) {
+        Pred::Copies => env.copies,
+        Pred::Triage(t) => match env.triage.lookup(&meta.id) {
             Some(st) => t.matches(st),
             None => t.matches(&ArticleState::default()),
         },
+        Pred::Fuzzy(p) if !env.scored => {
+            p.matches_any(meta) || synonym_score(meta, &term.alts).is_some()
+        }
         Pred::Fuzzy(p) => {
             return fuzzy_score(meta, p).or_else(|| synonym_score(meta, &term.alts));
         }
@@ -1125,6 +1180,8 @@ pub fn search_in(
     let triage: &dyn StateLookup = scope.triage.unwrap_or(&NoState);
     let default = ArticleState::default();
     let metas = corpus.metas();
+    // Scores only order hits by relevance; any other order needs only to know what matches.
+    let scored = sort == Sort::Relevance;
     let check = |index: usize| -> Option<Hit> {
         if scope.cancel.is_some_and(|c| c()) {
             return None;
@@ -1135,14 +1192,18 @@ pub fn search_in(
             return None;
         }
         let mut body = BodyCache::Pending(corpus, index);
-        let copies = scope.copies.is_some_and(|f| f(index));
-        let cheap = query.eval_costs(meta, 0..=0, &mut body, triage, copies)?;
+        let env = Env {
+            triage,
+            copies: scope.copies.is_some_and(|f| f(index)),
+            scored,
+        };
+        let cheap = query.eval_costs(meta, 0..=0, &mut body, &env)?;
         if let Some(extra) = scope.extra
             && !extra(meta, index)
         {
             return None;
         }
-        let rest = query.eval_costs(meta, 1..=2, &mut body, triage, copies)?;
+        let rest = query.eval_costs(meta, 1..=2, &mut body, &env)?;
         Some(Hit {
             index,
             score: cheap + rest,
@@ -1383,6 +1444,44 @@ mod tests {
         // Author fallback.
         assert_eq!(ids(&c, "setyorini"), vec!["a3"]);
         assert!(Query::parse("tiktok").unwrap().has_score());
+    }
+
+    proptest::proptest! {
+        /// The subsequence test used when nothing is ranked by relevance agrees with skim's
+        /// matcher on which texts match, whatever the case, accents and non-ASCII letters.
+        #[test]
+        fn matching_without_scores_agrees_with_the_scorer(
+            hay in "[a-cA-C éÉñßİı.-]{0,12}",
+            pattern in "[a-cA-Cé ñ]{0,4}",
+        ) {
+            let p = FuzzyPattern::new(&pattern);
+            proptest::prop_assert_eq!(p.matches(&hay), p.score(&hay).is_some());
+        }
+    }
+
+    /// Sorted by date, fuzzy terms are only tested, not scored: the same articles come out
+    /// in the same order as when they were scored.
+    #[test]
+    fn date_order_finds_what_relevance_order_finds() {
+        let c = corpus();
+        for q in [
+            "asn",
+            "viral live",
+            "Palembang",
+            "ehp",
+            "-asn medsos",
+            "pns | tim",
+            "zzz",
+            "é",
+        ] {
+            let query = Query::parse(q).unwrap();
+            let by_date = search(&c, &query, &Filters::default(), Sort::DateDesc);
+            let mut ranked = search(&c, &query, &Filters::default(), Sort::Relevance);
+            sort_hits(&mut ranked, &c, Sort::DateDesc);
+            let idx = |h: &[Hit]| h.iter().map(|h| h.index).collect::<Vec<_>>();
+            assert_eq!(idx(&by_date), idx(&ranked), "{q}");
+            assert!(by_date.iter().all(|h| h.score == 0), "{q}: not scored");
+        }
     }
 
     #[test]
