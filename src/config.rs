@@ -48,6 +48,9 @@ pub struct Options {
     pub hyperlinks: bool,
     /// Restore the last query, filters, sort and cursor for the same corpus paths.
     pub restore_session: bool,
+    /// Switch to relevance order when a typed query starts matching by similarity; false
+    /// keeps the order chosen (newest first by default), which also answers each key faster.
+    pub rank_while_typing: bool,
 }
 
 impl Default for Options {
@@ -57,6 +60,7 @@ impl Default for Options {
             ascii: false,
             hyperlinks: true,
             restore_session: true,
+            rank_while_typing: true,
         }
     }
 }
@@ -102,6 +106,7 @@ struct File {
     ascii: Option<bool>,
     hyperlinks: Option<bool>,
     restore_session: Option<bool>,
+    rank_while_typing: Option<bool>,
     /// Values are checked one by one, so a wrong type costs one role, not the whole file.
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -120,6 +125,7 @@ impl File {
             ascii: self.ascii.unwrap_or(d.ascii),
             hyperlinks: self.hyperlinks.unwrap_or(d.hyperlinks),
             restore_session: self.restore_session.unwrap_or(d.restore_session),
+            rank_while_typing: self.rank_while_typing.unwrap_or(d.rank_while_typing),
         }
     }
 }
@@ -144,7 +150,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
     let mut warnings = Vec::new();
     for name in file.unknown.keys() {
         warnings.push(format!(
-            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, or a [keys.*], [theme], [synonyms] or [topics] table); ignored"
+            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, rank_while_typing, or a [keys.*], [theme], [synonyms] or [topics] table); ignored"
         ));
     }
     for (mode_name, entries) in &file.keys {
@@ -274,7 +280,10 @@ pub fn default_config_toml() -> String {
          # URLs in the detail pane as OSC 8 hyperlinks (terminals without them show plain text).\n\
          hyperlinks = true\n\
          # Restore the last query, filters, sort and cursor for the same corpus (--no-restore).\n\
-         restore_session = true\n",
+         restore_session = true\n\
+         # Order by relevance as soon as a typed query starts matching by similarity; false keeps\n\
+         # the order chosen (newest first unless changed with the sort key), and answers faster.\n\
+         rank_while_typing = true\n",
     );
     out.push_str(&Keymap::default().to_toml());
     out.push_str(
@@ -337,9 +346,13 @@ mod tests {
 
     #[test]
     fn options_are_read_and_unknown_ones_reported() {
-        let cfg = parse("mouse = false\nascii = true\nmuose = true\n", "t");
+        let cfg = parse(
+            "mouse = false\nascii = true\nmuose = true\nrank_while_typing = false\n",
+            "t",
+        );
         assert!(!cfg.options.mouse);
         assert!(cfg.options.ascii);
+        assert!(!cfg.options.rank_while_typing);
         assert!(cfg.options.hyperlinks);
         assert_eq!(cfg.warnings.len(), 1, "{:?}", cfg.warnings);
         assert!(cfg.warnings[0].contains("\"muose\""), "{:?}", cfg.warnings);

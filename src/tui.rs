@@ -246,6 +246,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     app.lexicon = std::sync::Arc::clone(&cfg.lexicon);
     app.ascii = cfg.options.ascii || opts.browse.ascii;
     app.hyperlinks = cfg.options.hyperlinks;
+    app.rank_while_typing = cfg.options.rank_while_typing;
     app.remote = over_ssh();
     let mouse = cfg.options.mouse && !opts.browse.no_mouse;
     let session_path = (cfg.options.restore_session && !opts.browse.no_restore)

@@ -303,6 +303,33 @@ fn sort_cycles_and_offers_relevance_only_with_a_query() {
     assert_eq!(cycle.len(), 5);
 }
 
+/// With `rank_while_typing = false` a typed query keeps the order chosen: newest first
+/// stays newest first, and the results really are in date order.
+#[test]
+fn typing_keeps_the_order_when_ranking_while_typing_is_off() {
+    let mut app = app_with(synthetic(10), 80, 24);
+    app.rank_while_typing = false;
+    step(&mut app, &[Action::StartSearch]);
+    type_str(&mut app, "article");
+    step(&mut app, &[Action::LeaveSearch]);
+    assert_eq!(app.sort, Sort::DateDesc);
+    let dates: Vec<_> = app
+        .hits
+        .iter()
+        .map(|h| app.corpus.meta(h.index).published)
+        .collect();
+    assert!(dates.len() > 1, "the query matched");
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // Relevance is still one sort key away.
+    step(&mut app, &[Action::CycleSort]);
+    let mut cycle = vec![app.sort];
+    for _ in 0..4 {
+        step(&mut app, &[Action::CycleSort]);
+        cycle.push(app.sort);
+    }
+    assert!(cycle.contains(&Sort::Relevance));
+}
+
 #[test]
 fn cursor_stays_on_the_same_article_when_results_change() {
     let mut app = app_with(synthetic(20), 80, 24);

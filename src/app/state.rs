@@ -190,6 +190,9 @@ pub struct App {
     pub ascii: bool,
     /// URLs in the detail pane become OSC 8 hyperlinks.
     pub hyperlinks: bool,
+    /// A query that starts scoring switches the order to relevance (see
+    /// [`crate::config::Options::rank_while_typing`]).
+    pub rank_while_typing: bool,
     /// Running over ssh: `o` copies the URL instead of opening a browser on the server.
     pub remote: bool,
     /// An article id to put the cursor on when it shows up in results (session restore).
@@ -256,6 +259,7 @@ impl App {
                 .to_string(),
             ascii: false,
             hyperlinks: false,
+            rank_while_typing: true,
             remote: false,
             restore_cursor: None,
             lexicon: std::sync::Arc::new(crate::lexicon::Lexicon::default()),

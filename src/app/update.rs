@@ -119,7 +119,7 @@ fn requery(app: &mut App) -> Effect {
             }
             // Ranking by relevance is what a reader wants when a query starts scoring;
             // it makes no sense once it stops.
-            if q.has_score() && !app.query.has_score() {
+            if q.has_score() && !app.query.has_score() && app.rank_while_typing {
                 app.sort = Sort::Relevance;
             } else if !q.has_score() && app.sort == Sort::Relevance {
                 app.sort = Sort::DateDesc;
