@@ -509,7 +509,7 @@ class Bench:
             "LANG": "C.UTF-8",
             "WARTA_CACHE_DIR": str(cache_dir),
             "WARTA_DATA_DIR": str(work / "data"),
-            "WARTA_CONFIG": str(work / "config.toml"),
+            "WARTA_CONFIG": str(args.config.resolve() if args.config else work / "config.toml"),
         }
         (work / "home").mkdir(exist_ok=True)
         self.argv = [str(args.bin), *[str(p) for p in args.paths]]
@@ -610,6 +610,8 @@ class Bench:
     # 3. typing queries
     def search(self) -> dict:
         w, _ = self.spawn()
+        if self.args.settle:
+            self.settle(w)
         w.key(b"/", {"bar": bar_shows("")})
         self.gap(w)
         per_query: dict[str, list[Burst]] = {q: [] for q in self.args.queries}
@@ -631,13 +633,9 @@ class Bench:
         self.quit(w)
         return {"per_query": per_query, "timeouts": timeouts}
 
-    # 4. idle
-    def idle(self) -> dict:
-        w, _ = self.spawn()
-        for k in (b"j", b"j", b"k"):
-            w.key(k)
-        # Start-up work (checking files, grouping copies) runs after the first frame; idle
-        # starts once it is over: a whole second without CPU time, 60 s at most.
+    def settle(self, w: "Warta") -> float:
+        """Waits until the start-up work is over (a whole second without CPU time, 60 s at
+        most); returns the seconds waited."""
         t0 = time.monotonic()
         last = w.cpu_seconds()
         while time.monotonic() - t0 < 60:
@@ -646,7 +644,16 @@ class Bench:
             if now == last:
                 break
             last = now
-        settle = time.monotonic() - t0
+        return time.monotonic() - t0
+
+    # 4. idle
+    def idle(self) -> dict:
+        w, _ = self.spawn()
+        for k in (b"j", b"j", b"k"):
+            w.key(k)
+        # Start-up work (checking files, grouping copies) runs after the first frame; idle
+        # starts once it is over.
+        settle = self.settle(w)
         cpu0 = w.cpu_seconds()
         n = w.drain(self.args.idle)
         cpu = w.cpu_seconds() - cpu0
@@ -781,6 +788,9 @@ def report(b: Bench, res: dict, started: str, load0: str) -> str:
     if "search" in res:
         sr = res["search"]
         out.append("### Typing a query (per keystroke; echo = typed text on screen, results = list redrawn)\n")
+        when = "after the start-up work" if a.settle else "from the first frame, during the start-up work"
+        order = f"config {a.config}" if a.config else "default config: relevance order once a query scores"
+        out.append(f"Typed {when}; {order}.\n")
         out.append(
             "| query | keys | echo median ms | echo p95 | echo max | results median ms "
             "| results p95 | results max | bytes/key median | bytes/key max |"
@@ -865,6 +875,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help='query to type (repeatable; default: "presiden", "asn medsos", "kpk")',
     )
     p.add_argument("--cache-dir", type=Path, help="persistent cache dir (default: a temporary one)")
+    p.add_argument(
+        "--settle", action="store_true",
+        help="type queries only once the start-up work (file check, copy grouping) is over",
+    )
+    p.add_argument(
+        "--config", type=Path,
+        help="warta config file (default: none), e.g. one with rank_while_typing = false",
+    )
     p.add_argument("--quiet-ms", type=float, default=30, help="silence that ends a burst (default 30)")
     p.add_argument("--gap-ms", type=float, default=100, help="pause between keystrokes (default 100)")
     p.add_argument("--idle", type=float, default=10, help="idle seconds (default 10)")

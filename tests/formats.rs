@@ -110,6 +110,31 @@ fn jsonl_bad_middle_line_and_torn_last_line() {
     assert!(e.starts_with("line 6: EOF while parsing"), "{e}");
 }
 
+/// A JSONL file through the loader's parser: records are numbered among the non-blank lines
+/// (as `parse_jsonl` numbers them), bad lines are skipped with their line number, and the
+/// articles keep file order however the lines were spread over the cores.
+#[test]
+fn jsonl_articles_keep_record_numbers_line_numbers_and_order() {
+    let mut text = String::from("{\"title\": \"satu\"}\n\n{\"title\": oops}\n");
+    for i in 0..500 {
+        text.push_str(&format!(
+            "{{\"title\": \"judul {i}\", \"body\": \"isi {i}\"}}\n"
+        ));
+    }
+    let (arts, skipped) =
+        warta::loader::parse_bytes("f.jsonl", text.as_bytes(), Format::Jsonl).expect("parses");
+    assert_eq!(arts.len(), 501);
+    assert_eq!(arts[0].meta.title, "satu");
+    assert_eq!(arts[0].meta.record, Some(0));
+    assert_eq!(skipped.len(), 1);
+    assert_eq!(skipped[0].path, "f.jsonl (record 1)");
+    assert!(skipped[0].to_string().contains("line 3"), "{}", skipped[0]);
+    for (i, a) in arts[1..].iter().enumerate() {
+        assert_eq!(a.meta.title, format!("judul {i}"));
+        assert_eq!(a.meta.record, Some(i + 2));
+    }
+}
+
 #[test]
 fn structured_files_decode_raw_then_sanitise_per_field() {
     // U+009B (8-bit CSI) is legal raw inside a JSON string; sanitising the whole file first

@@ -283,25 +283,33 @@ pub fn parse_json(text: &str) -> Result<Vec<RecordResult>, FileError> {
 /// One JSON object per line; blank lines are skipped and a bad line (including a torn last
 /// line) becomes that line's error while the rest still load.
 pub fn parse_jsonl(text: &str) -> Vec<RecordResult> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut out = Vec::new();
-    for (i, line) in text.split('\n').enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
+    jsonl_lines(text)
+        .map(|(i, line)| parse_jsonl_line(line, i))
+        .collect()
+}
+
+/// The non-blank lines of a JSONL text with their 0-based line numbers: one record each, in
+/// order (what [`parse_jsonl`] numbers its records by).
+pub fn jsonl_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.trim_start_matches('\u{feff}')
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| (i, line.trim()))
+        .filter(|(_, line)| !line.is_empty())
+}
+
+/// One JSONL line (0-based number `i`, for messages) as a record.
+pub fn parse_jsonl_line(line: &str, i: usize) -> RecordResult {
+    let what = format!("line {}", i + 1);
+    match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(o)) => record_from_object(&o, &what),
+        Ok(other) => Err(format!("{what}: not an object but {}", kind(&other))),
+        Err(e) => {
+            let s = e.to_string();
+            let msg = s.rfind(" at line ").map_or(s.as_str(), |p| &s[..p]);
+            Err(format!("{what}: {msg} (column {})", e.column()))
         }
-        let what = format!("line {}", i + 1);
-        out.push(match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(o)) => record_from_object(&o, &what),
-            Ok(other) => Err(format!("{what}: not an object but {}", kind(&other))),
-            Err(e) => {
-                let s = e.to_string();
-                let msg = s.rfind(" at line ").map_or(s.as_str(), |p| &s[..p]);
-                Err(format!("{what}: {msg} (column {})", e.column()))
-            }
-        });
     }
-    out
 }
 
 /// The delimiter used by the header line: the most frequent of comma, semicolon and tab outside

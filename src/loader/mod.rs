@@ -416,28 +416,41 @@ pub fn parse_bytes(
         DecodeError::Empty => SkipReason::Empty,
         DecodeError::Binary => SkipReason::Binary,
     })?;
-    let records = match format {
+    let to_article = |i: usize, rec: formats::RecordResult| match rec {
+        Ok(rec) => Ok(parse::from_record(&rec, path, Some(i), format)),
+        Err(e) => Err(Skipped {
+            path: format!("{path} (record {i})"),
+            reason: SkipReason::Malformed(e),
+        }),
+    };
+    // One big JSONL or CSV file is common (a whole scrape in one file), so its records are
+    // parsed in parallel too; the indexed collect keeps record order.
+    let parsed: Vec<Result<Article, Skipped>> = match format {
         Format::Txt => {
             let text = cap_lines(&text);
             return Ok((vec![parse::parse_text(&text, path)], Vec::new()));
         }
-        Format::Json => formats::parse_json(&text).map_err(SkipReason::Malformed)?,
-        Format::Jsonl => formats::parse_jsonl(&text),
-        Format::Csv => formats::parse_csv(&text).map_err(SkipReason::Malformed)?,
+        // Each line goes straight to an article on any core: no whole file of intermediate
+        // records (as big again as the text) is held, and the JSON is decoded in parallel.
+        Format::Jsonl => formats::jsonl_lines(&text)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, (line_no, line))| to_article(i, formats::parse_jsonl_line(line, line_no)))
+            .collect(),
+        Format::Json | Format::Csv => {
+            let records = match format {
+                Format::Json => formats::parse_json(&text),
+                _ => formats::parse_csv(&text),
+            }
+            .map_err(SkipReason::Malformed)?;
+            records
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, rec)| to_article(i, rec))
+                .collect()
+        }
     };
-    // One big JSONL or CSV file is common (a whole scrape in one file), so its records are
-    // parsed in parallel too; the indexed collect keeps record order.
-    let parsed: Vec<Result<Article, Skipped>> = records
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, rec)| match rec {
-            Ok(rec) => Ok(parse::from_record(&rec, path, Some(i), format)),
-            Err(e) => Err(Skipped {
-                path: format!("{path} (record {i})"),
-                reason: SkipReason::Malformed(e),
-            }),
-        })
-        .collect();
     let mut articles = Vec::with_capacity(parsed.len());
     let mut skipped = Vec::new();
     for p in parsed {
