@@ -147,11 +147,21 @@ impl ArticleState {
 pub trait StateLookup: Sync {
     /// The state of `id`; `None` means the default state (unread, undecided, no labels).
     fn lookup(&self, id: &str) -> Option<&ArticleState>;
+
+    /// True when every article is in the default state, so a scan need not look any up
+    /// (nor read the article's id to do so).
+    fn is_empty(&self) -> bool {
+        false
+    }
 }
 
 impl StateLookup for std::collections::HashMap<String, ArticleState> {
     fn lookup(&self, id: &str) -> Option<&ArticleState> {
         self.get(id)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.is_empty()
     }
 }
 
@@ -162,6 +172,10 @@ pub struct NoState;
 impl StateLookup for NoState {
     fn lookup(&self, _id: &str) -> Option<&ArticleState> {
         None
+    }
+
+    fn is_empty(&self) -> bool {
+        true
     }
 }
 
