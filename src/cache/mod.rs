@@ -23,6 +23,10 @@
 //! and existing offsets never move, so a running warta reading the same file is unaffected.
 //! A new generation gets a new file name, and meta names its body file, so a crash between
 //! the two renames cannot pair a meta file with the wrong bodies.
+//!
+//! A load writes bodies as it parses them ([`RootCache::begin`], [`Writer::append`]), so a
+//! cold load holds only metadata in memory, and rewrites the meta file now and then
+//! ([`Writer::checkpoint`]) so that a load stopped part-way keeps what it had parsed.
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
