@@ -129,7 +129,7 @@ impl FuzzyPattern {
             // Folding ASCII only lower-cases, which the matcher already ignores.
             MATCHER.fuzzy_match(hay, &self.folded)
         } else {
-            MATCHER.fuzzy_match(&fold(hay), &self.folded)
+            crate::text::with_folded(hay, |h| MATCHER.fuzzy_match(h, &self.folded))
         }
     }
 
@@ -144,9 +144,17 @@ impl FuzzyPattern {
                 a.eq_ignore_ascii_case(&b)
             })
         } else {
-            is_subsequence(fold(hay).chars(), self.folded.chars(), |a, b| {
-                a.eq_ignore_ascii_case(&b)
-            })
+            // Folded on the fly: titles with one curly quote or dash are not ASCII, and
+            // folding each into a new string cost a fifth of a keystroke.
+            let mut pattern = self.folded.chars().peekable();
+            crate::text::fold_each(hay, |c| {
+                if pattern.next_if(|&p| c.eq_ignore_ascii_case(&p)).is_some() {
+                    pattern.peek().is_some()
+                } else {
+                    true
+                }
+            });
+            pattern.peek().is_none()
         }
     }
 
@@ -1047,8 +1055,8 @@ fn synonym_score(meta: &Meta, alts: &[Phrase]) -> Option<i64> {
     }
     let typed =
         |alt: &Phrase, hay: &str| FuzzyPattern::new(alt.text()).score(hay).unwrap_or(1).max(1);
-    let title = fold(&meta.title);
-    if let Some(alt) = alts.iter().find(|a| a.is_in(&title)) {
+    let in_title = crate::text::with_folded(&meta.title, |t| alts.iter().find(|a| a.is_in(t)));
+    if let Some(alt) = in_title {
         return Some(typed(alt, &meta.title).saturating_mul(2));
     }
     meta.outlet
@@ -1056,8 +1064,8 @@ fn synonym_score(meta: &Meta, alts: &[Phrase]) -> Option<i64> {
         .chain(meta.dateline.iter())
         .chain(meta.authors.iter())
         .find_map(|f| {
-            let folded = fold(f);
-            alts.iter().find(|a| a.is_in(&folded)).map(|a| typed(a, f))
+            crate::text::with_folded(f, |folded| alts.iter().find(|a| a.is_in(folded)))
+                .map(|a| typed(a, f))
         })
 }
 
