@@ -449,6 +449,52 @@ fn disabled_cache_writes_nothing() {
     assert_eq!(r.corpus.body(1).unwrap().body, ["beta body"]);
 }
 
+/// The cache disappears while a cold load is writing it (a `cache clear`, a full disk's
+/// cleanup): the bodies already written stay readable through the open file, the rest of the
+/// load goes on, and one warning says the cache was not written. Nothing is lost.
+#[test]
+fn a_cache_removed_mid_load_costs_no_article() {
+    let n = 1200; // three parse chunks: the cache write has begun before the removal
+    let files: Vec<(String, String)> = (0..n)
+        .map(|i| (format!("{i:04}.txt"), format!("Judul {i}\nisi {i}\n")))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let f = Fixture::new(&refs);
+    let root = f.root_dir();
+    let parse = move |path: &str, bytes: &[u8], format: Format| {
+        if path.ends_with("/0900.txt") {
+            let _ = fs::remove_dir_all(&root);
+        }
+        fake_parse(path, bytes, format)
+    };
+    let r = load_with(&[Input::Path(f.corpus.clone())], &f.opts(), &parse);
+    assert_eq!(
+        r.corpus.len(),
+        n,
+        "{:?} {:?}",
+        r.warnings,
+        r.skipped.first()
+    );
+    for i in [0, 511, 512, 899, 900, n - 1] {
+        assert_eq!(r.corpus.meta(i).title, format!("Judul {i}"));
+        assert_eq!(r.corpus.body(i).expect("body").body, [format!("isi {i}")]);
+    }
+    assert_eq!(r.warnings.len(), 1, "{:?}", r.warnings);
+    assert!(
+        r.warnings[0].contains("cannot write the cache"),
+        "{:?}",
+        r.warnings
+    );
+    // The next load parses again and writes a whole cache.
+    let again = f.load();
+    assert_eq!(again.cache_misses, n);
+    assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+    assert_eq!(f.load().cache_hits, n);
+}
+
 #[test]
 fn unwritable_cache_dir_loads_with_one_warning() {
     let f = three();

@@ -381,7 +381,7 @@ impl RootCache {
         }
         let mut w = self.begin(kept)?;
         let written = w.append(fresh)?;
-        w.finish(kept, written).map(Some)
+        w.finish(kept, &written).map(Some)
     }
 
     /// Starts writing the cache for this root, keeping `kept` (entries from
@@ -583,19 +583,19 @@ impl Writer {
     }
 
     /// Ends the write: the body file is made durable, then the meta file naming `kept` and
-    /// `written` replaces the old one, and older body generations are removed.
+    /// `written` replaces the old one, and older body generations are removed. After an
+    /// error, `written` can still be read through [`body_file`](Self::body_file)'s handle.
     pub(crate) fn finish(
         mut self,
         kept: &[CachedFile],
-        written: Vec<CachedFile>,
+        written: &[CachedFile],
     ) -> io::Result<Stored> {
-        self.checkpoint(kept, &written)?;
+        self.checkpoint(kept, written)?;
         // Best effort: leftovers only waste space, and a running warta keeps its open handle.
         remove_other_body_files(&self.dir, &self.body_name);
         Ok(Stored {
             body: self.body,
             kept_at: self.kept_at,
-            fresh: written,
         })
     }
 }
@@ -606,8 +606,6 @@ pub(crate) struct Stored {
     pub body: Arc<BodyFile>,
     /// After a compaction, the new offset of each kept article, in order.
     pub kept_at: Option<Vec<u64>>,
-    /// The fresh files as cached.
-    pub fresh: Vec<CachedFile>,
 }
 
 /// One entry to write: a cached file, with its articles' new offsets after a compaction.
@@ -911,8 +909,7 @@ mod tests {
             w.append(&[fresh("c.txt", "gamma"), fresh("d.txt", "delta")])
                 .unwrap(),
         );
-        let stored = w.finish(&kept, written).unwrap();
-        assert_eq!(stored.fresh.len(), 3);
+        w.finish(&kept, &written).unwrap();
         let mut rc = RootCache::open(tmp.path(), root);
         assert_eq!(rc.files().count(), 4);
         let d = rc.take(&stamp_of(&fresh("d.txt", "delta"))).unwrap();

@@ -1236,8 +1236,7 @@ impl<'a> Engine<'a> {
         let stored = match (sink.writer.take(), sink.cache.as_mut()) {
             (Some(w), _) => {
                 self.progress(|p| p.phase = Phase::Saving);
-                let written = std::mem::take(&mut sink.written);
-                w.finish(&kept, written).map(Some)
+                w.finish(&kept, &sink.written).map(Some)
             }
             // Nothing parsed to write, but deleted files or a parser upgrade may still call
             // for a rewrite.
@@ -1252,7 +1251,7 @@ impl<'a> Engine<'a> {
                 for f in kept {
                     self.cached_unit(f, file, &mut new_at);
                 }
-                for f in s.fresh {
+                for f in std::mem::take(&mut sink.written) {
                     self.cached_unit(f, file, &mut None);
                 }
             }
