@@ -159,8 +159,10 @@ struct Reload {
 /// What the search worker is sent. One channel for both keeps them in order: a request
 /// made right after a corpus was replaced is searched on that corpus.
 enum Work {
-    /// A corpus to search from now on, and how it was patched from the previous one.
-    Corpus(Corpus, Option<Arc<Lineage>>),
+    /// A corpus to search from now on, how it was patched from the previous one, and
+    /// whether it is a snapshot of a load still parsing (searched, but not grouped: the
+    /// whole corpus comes soon, and grouping a part would take a core from the parse).
+    Corpus(Corpus, Option<Arc<Lineage>>, bool),
     Search(SearchRequest),
     /// The groups of copies of the corpus with this identity, for `has:copies`.
     Clusters(u64, Arc<Clusters>),
@@ -540,10 +542,10 @@ fn show_progress(app: &mut App, load: &mut LoadUi, text: String) {
 }
 
 /// Shows `corpus` from now on: the worker gets it first, then the search for it.
-fn install_corpus(app: &mut App, ctx: &mut Ctx<'_>, corpus: Corpus) {
+fn install_corpus(app: &mut App, ctx: &mut Ctx<'_>, corpus: Corpus, partial: bool) {
     if ctx
         .work_tx
-        .send(Work::Corpus(corpus.clone(), None))
+        .send(Work::Corpus(corpus.clone(), None, partial))
         .is_err()
     {
         app.set_message(
@@ -590,10 +592,12 @@ fn on_load_event(app: &mut App, ctx: &mut Ctx<'_>, event: LoadEvent) {
             show_progress(app, &mut ctx.load, text);
         }
         LoadEvent::Corpus(corpus) => {
-            if ctx.load.phase == Some(Phase::ReadingCache) {
+            // The cache's corpus is whole; any other shown during a load is a snapshot.
+            let cached = ctx.load.phase == Some(Phase::ReadingCache);
+            if cached {
                 ctx.load.shown_cached = true;
             }
-            install_corpus(app, ctx, corpus);
+            install_corpus(app, ctx, corpus, !cached);
         }
     }
 }
@@ -607,7 +611,7 @@ fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
         ctx.load.line = None;
     }
     if report.corpus.identity() != app.corpus.identity() {
-        install_corpus(app, ctx, report.corpus.clone());
+        install_corpus(app, ctx, report.corpus.clone(), false);
     } else {
         // Nothing to replace; a session cursor not found by now never will be.
         app.fix_view();
@@ -920,16 +924,18 @@ fn spawn_search_worker(
             // a background load starts from) is grouped at once.
             cluster(&corpus, None);
             let mut ungrouped = false;
+            let mut partial = false;
             while let Ok(first) = work.recv() {
                 let mut request = None;
                 for w in std::iter::once(first).chain(std::iter::from_fn(|| work.try_recv().ok())) {
                     match w {
-                        Work::Corpus(c, l) => {
+                        Work::Corpus(c, l, part) => {
                             // A corpus that was never sent to grouping is skipped: the
                             // next one's lineage then starts where that one's did.
                             lineage = chain(lineage.take(), &corpus, l, ungrouped);
                             corpus = c;
                             ungrouped = true;
+                            partial = part;
                             // Grouping an older corpus stops now, not after this search.
                             cluster_latest.store(corpus.identity(), Ordering::SeqCst);
                             // Keyed by corpus identity anyway; dropping it frees the old
@@ -953,7 +959,7 @@ fn spawn_search_worker(
                         return;
                     }
                 }
-                if ungrouped && searched {
+                if ungrouped && searched && !partial {
                     ungrouped = false;
                     cluster(&corpus, lineage.take());
                 }
@@ -1266,7 +1272,7 @@ fn on_reloaded(app: &mut App, ctx: &mut Ctx<'_>, reload: Reload) {
     if !(same && base == app.corpus.identity()) {
         if ctx
             .work_tx
-            .send(Work::Corpus(report.corpus.clone(), lineage.clone()))
+            .send(Work::Corpus(report.corpus.clone(), lineage.clone(), false))
             .is_err()
         {
             app.set_message(
