@@ -139,13 +139,10 @@ impl FuzzyPattern {
     fn matches(&self, hay: &str) -> bool {
         if self.case_sensitive {
             is_subsequence(hay.chars(), self.raw.chars(), |a, b| a == b)
-        } else if hay.is_ascii() {
-            is_subsequence(hay.chars(), self.folded.chars(), |a, b| {
-                a.eq_ignore_ascii_case(&b)
-            })
         } else {
-            // Folded on the fly: titles with one curly quote or dash are not ASCII, and
-            // folding each into a new string cost a fifth of a keystroke.
+            // Folded on the fly (ASCII only lower-cased): titles with one curly quote or
+            // dash are not ASCII, and folding each into a new string cost a fifth of a
+            // keystroke.
             let mut pattern = self.folded.chars().peekable();
             crate::text::fold_each(hay, |c| {
                 if pattern.next_if(|&p| c.eq_ignore_ascii_case(&p)).is_some() {

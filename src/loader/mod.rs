@@ -981,17 +981,20 @@ impl<'a> Engine<'a> {
         if !st.snapshots {
             return;
         }
+        // The cheap tests first: this runs after every chunk, and counting the articles
+        // walks every file parsed so far.
+        if let Some((t, _)) = st.last_corpus
+            && (t.elapsed() < SNAPSHOT_EVERY || st.progress.parsed * 2 > st.progress.to_parse)
+        {
+            return;
+        }
         let articles = self.units.iter().map(|u| u.metas.len()).sum::<usize>()
             + kept.iter().map(|f| f.articles.len()).sum::<usize>()
             + sink.written.iter().map(|f| f.articles.len()).sum::<usize>()
             + sink.mem.iter().map(|f| f.metas.len()).sum::<usize>();
         let due = match st.last_corpus {
             None => articles > 0,
-            Some((t, n)) => {
-                t.elapsed() >= SNAPSHOT_EVERY
-                    && articles >= 2 * n
-                    && st.progress.parsed * 2 <= st.progress.to_parse
-            }
+            Some((_, n)) => articles >= 2 * n,
         };
         if !due {
             return;
@@ -1190,29 +1193,29 @@ impl<'a> Engine<'a> {
             sink.mem.extend(fresh);
             return;
         };
-        match w.append(&fresh) {
-            Ok(written) => sink.written.extend(written),
+        let result = match w.append(&fresh) {
+            Ok(written) => {
+                sink.written.extend(written);
+                // A load stopped after a checkpoint (a quit, a crash) keeps what it has
+                // parsed. Each checkpoint rewrites the whole meta file, so they are spaced
+                // to cost at most a tenth of the load.
+                let every = CHECKPOINT_EVERY.max(sink.checkpoint_cost * 10);
+                if sink.checkpointed.elapsed() < every {
+                    return;
+                }
+                let t = Instant::now();
+                let result = w.checkpoint(kept, &sink.written);
+                sink.checkpoint_cost = t.elapsed();
+                sink.checkpointed = Instant::now();
+                result
+            }
             Err(e) => {
                 sink.mem.extend(fresh);
-                self.write_failed(sink, &e);
-                return;
+                Err(e)
             }
-        }
-        // A load stopped after a checkpoint (a quit, a crash) keeps what it has parsed.
-        // Each checkpoint rewrites the whole meta file, so they are spaced to cost at most
-        // a tenth of the load.
-        let due = sink.checkpointed.elapsed() >= CHECKPOINT_EVERY.max(sink.checkpoint_cost * 10);
-        if due {
-            let t = Instant::now();
-            let result = sink
-                .writer
-                .as_mut()
-                .map_or(Ok(()), |w| w.checkpoint(kept, &sink.written));
-            sink.checkpoint_cost = t.elapsed();
-            sink.checkpointed = Instant::now();
-            if let Err(e) = result {
-                self.write_failed(sink, &e);
-            }
+        };
+        if let Err(e) = result {
+            self.write_failed(sink, &e);
         }
     }
 
