@@ -610,7 +610,8 @@ fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
         app.set_message(text, MessageKind::Error);
         ctx.load.line = None;
     }
-    if report.corpus.identity() != app.corpus.identity() {
+    let replaced = report.corpus.identity() != app.corpus.identity();
+    if replaced {
         install_corpus(app, ctx, report.corpus.clone(), false);
     } else {
         // Nothing to replace; a session cursor not found by now never will be.
@@ -626,6 +627,11 @@ fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
             loader::thousands(report.files_seen as u64),
             loader::thousands(report.files_changed as u64)
         );
+    }
+    // Groups found while the files were checked were not said over the progress; a corpus
+    // that stays is grouped already, so they are said here.
+    if !replaced && let Some(c) = app.clusters.as_ref().filter(|c| !c.is_empty()) {
+        text = format!("{text}; {}", crate::app::clusters::summary(c));
     }
     let mut warnings = report.warnings.clone();
     warnings.extend(report.skipped.iter().map(|s| s.to_string()));
@@ -1125,8 +1131,8 @@ fn on_clusters(app: &mut App, ctx: &mut Ctx<'_>, identity: u64, clusters: Arc<Cl
         let load_line = shown.is_some_and(|m| ctx.load.line.as_deref() == Some(m.text.as_str()));
         match shown {
             Some(m) if m.kind == MessageKind::Error => {}
-            // Progress matters more while loading; the corpus the load ends with is grouped
-            // again and says so then.
+            // Progress matters more while loading: the load's summary names these groups
+            // when it ends, or the corpus it ends with is grouped and says so then.
             Some(_) if load_line && ctx.load.running => {}
             // The load's summary stays, with the groups after it.
             Some(m) if load_line => {
