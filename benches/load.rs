@@ -17,6 +17,10 @@ const DEFAULTS: &[&str] = &[
     ),
 ];
 
+// The allocator the binary ships with (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // cargo passes `--bench`; anything that is not a flag is an input path.
     let mut paths: Vec<PathBuf> = std::env::args()

@@ -35,6 +35,10 @@ const QUERIES: &[&str] = &[
     "hrgbrsnk",
 ];
 
+// The allocator the binary ships with (src/main.rs), so the figures are the binary's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let mut paths: Vec<PathBuf> = std::env::args()
         .skip(1)
