@@ -179,7 +179,9 @@ pub fn reload_paths_with(
 
 /// Points each removed article at its copy among the `added` pieces, when it was read again
 /// (a file rewritten with the same text, or moved): what pointed at it (the cursor, a
-/// selection) follows it. The same file first, else the same id anywhere.
+/// selection) follows it. The same file first, else the same id anywhere. Each piece is
+/// followed by one article at most: copies of one text (same id) in a moved folder each
+/// follow their own copy.
 fn follow_reread(
     metas: &[Meta],
     pieces: &[Piece],
@@ -187,22 +189,38 @@ fn follow_reread(
     removed: &[usize],
     moved: &mut [Option<usize>],
 ) {
-    let mut fresh_at: HashMap<(&str, &str), usize> = HashMap::new();
-    let mut fresh_id: HashMap<&str, usize> = HashMap::new();
-    for &j in added {
+    let mut fresh_at: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    let mut fresh_id: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Reversed, so `pop` hands out the pieces in corpus order.
+    for &j in added.iter().rev() {
         if let Piece::Fresh(a) = &pieces[j] {
             fresh_at
                 .entry((a.meta.id.as_str(), a.meta.source_path.as_str()))
-                .or_insert(j);
-            fresh_id.entry(a.meta.id.as_str()).or_insert(j);
+                .or_default()
+                .push(j);
+            fresh_id.entry(a.meta.id.as_str()).or_default().push(j);
         }
     }
+    let mut taken = vec![false; pieces.len()];
+    let mut unclaimed = |list: Option<&mut Vec<usize>>| {
+        let list = list?;
+        while let Some(j) = list.pop() {
+            if !std::mem::replace(&mut taken[j], true) {
+                return Some(j);
+            }
+        }
+        None
+    };
+    // Every article read again from its own file is matched before any is matched by id
+    // alone, so a moved copy cannot take the piece of one that stayed.
     for &i in removed {
         let m = &metas[i];
-        moved[i] = fresh_at
-            .get(&(m.id.as_str(), m.source_path.as_str()))
-            .or_else(|| fresh_id.get(m.id.as_str()))
-            .copied();
+        moved[i] = unclaimed(fresh_at.get_mut(&(m.id.as_str(), m.source_path.as_str())));
+    }
+    for &i in removed {
+        if moved[i].is_none() {
+            moved[i] = unclaimed(fresh_id.get_mut(metas[i].id.as_str()));
+        }
     }
 }
 
