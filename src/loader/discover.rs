@@ -8,6 +8,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::{SkipReason, Skipped};
@@ -159,23 +160,20 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
 fn walk(root: &Path, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
     let walker = WalkDir::new(root)
         .follow_links(true)
+        // Names in order within each folder make the walk come out in path order already, so
+        // the sort in `discover` has nothing left to move.
+        .sort_by_file_name()
         .into_iter()
         // The root itself was named by the user, so it is walked even if hidden.
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+    let mut paths = Vec::new();
     for item in walker {
         match item {
             Ok(entry) => {
                 // With follow_links the file type is the link target's: FIFOs, sockets and
                 // devices are not files and are never opened.
-                if !entry.file_type().is_file() || !has_supported_extension(entry.path()) {
-                    continue;
-                }
-                match entry.metadata() {
-                    Ok(meta) => files.push(found(entry.into_path(), &meta)),
-                    Err(e) => {
-                        let why = e.io_error().map_or_else(|| e.to_string(), reason);
-                        skips.push(skipped(entry.path(), SkipReason::Unreadable(why)));
-                    }
+                if entry.file_type().is_file() && has_supported_extension(entry.path()) {
+                    paths.push(entry.into_path());
                 }
             }
             Err(e) => {
@@ -194,6 +192,21 @@ fn walk(root: &Path, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
                 let why = e.io_error().map_or_else(|| e.to_string(), reason);
                 skips.push(skipped(&path, SkipReason::Unreadable(why)));
             }
+        }
+    }
+    // One stat per file is most of a walk (100k files: ~0.25 s of system time), and stats
+    // of different files do not wait on each other, so they run on every core.
+    let stated: Vec<Result<Found, Skipped>> = paths
+        .into_par_iter()
+        .map(|path| match std::fs::metadata(&path) {
+            Ok(meta) => Ok(found(path, &meta)),
+            Err(e) => Err(skipped(&path, SkipReason::Unreadable(reason(&e)))),
+        })
+        .collect();
+    for s in stated {
+        match s {
+            Ok(f) => files.push(f),
+            Err(s) => skips.push(s),
         }
     }
 }

@@ -1021,11 +1021,14 @@ impl<'a> Engine<'a> {
 
     fn load_root(&mut self, root: &Path, cache_dir: Option<&Path>, opened: Option<RootCache>) {
         self.progress(|p| p.phase = Phase::Walking);
-        let (entries, skips) = discover::discover(&[root.to_path_buf()]);
+        // The walk spends most of its time waiting on one folder after another, so the
+        // cache is decoded beside it rather than after it.
+        let ((entries, skips), mut cache) = rayon::join(
+            || discover::discover(&[root.to_path_buf()]),
+            || opened.or_else(|| cache_dir.and_then(|d| open_cache(d, root))),
+        );
         self.report.skipped.extend(skips);
         self.report.files_seen += entries.len();
-
-        let mut cache = opened.or_else(|| cache_dir.and_then(|d| open_cache(d, root)));
         if let Some(c) = &cache
             && let Some(why) = &c.problem
         {
