@@ -17,8 +17,13 @@ dir=${2:?usage: scripts/profile.sh cold|warm|cli|search DIR [QUERY]}
 query=${3:-presiden}
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-warta=${WARTA:-$root/target/release/warta}
-[ -x "$warta" ] || (cd "$root" && cargo build --release --quiet)
+if [ -n "${WARTA:-}" ]; then
+    warta=$WARTA
+    [ -x "$warta" ] || { echo "WARTA=$warta is not an executable" >&2; exit 1; }
+else
+    warta=$root/target/release/warta
+    [ -x "$warta" ] || (cd "$root" && cargo build --release --quiet)
+fi
 command -v perf >/dev/null || { echo "missing perf (apt-get install -y linux-perf)" >&2; exit 1; }
 
 work=$(mktemp -d)
