@@ -409,7 +409,7 @@ pub fn parse_bytes(
     // Structured formats are decoded without sanitising: a removed control character next
     // to a quote could break the syntax, and their parsers sanitise every field they extract.
     let decoded = match format {
-        Format::Txt => decode(bytes),
+        Format::Txt => decode(bytes).map(Cow::Owned),
         Format::Json | Format::Jsonl | Format::Csv => crate::text::decode_raw(bytes),
     };
     let text = decoded.map_err(|e| match e {
