@@ -30,7 +30,7 @@
 
 use std::collections::HashMap;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -58,6 +58,11 @@ const META_FILE: &str = "meta.bin";
 const CHUNK_ENTRIES: usize = 1024;
 /// Bytes before each chunk: entry count (u32), payload length (u64), xxh3-64 (u64), LE.
 const FRAME_BYTES: usize = 20;
+/// Chunks of the meta file encoded or decoded at once (a few MB): enough to keep both cores
+/// busy, without ever holding the whole file.
+const CHUNK_GROUP: usize = 16;
+/// The meta file's first line (JSON naming the format, root and counts) is far shorter.
+const MAX_HEADER_BYTES: u64 = 1 << 20;
 /// Bodies serialised at once when writing: enough to keep both cores busy, few enough that
 /// their encoded bytes stay a few MB.
 const BODY_BATCH: usize = 4096;
@@ -247,8 +252,10 @@ impl RootCache {
 
     fn read(&mut self) -> Result<(), ReadError> {
         let meta_path = self.dir.join(META_FILE);
-        let buf = match fs::read(&meta_path) {
-            Ok(b) => b,
+        // Read as a stream, a group of chunks at a time, never whole: at 1M articles the
+        // file is 380 MB, held beside everything it decodes to.
+        let file = match File::open(&meta_path) {
+            Ok(f) => f,
             // A cache dir that cannot exist (a file in the way) is not a damaged cache; the
             // write will fail and say so.
             Err(e)
@@ -264,9 +271,19 @@ impl RootCache {
         if self.dir.join(DAMAGED_FILE).exists() {
             return Err(ReadError::Corrupt("a body could not be read".into()));
         }
-        let nl = memchr::memchr(b'\n', &buf)
-            .ok_or_else(|| ReadError::Corrupt(format!("{META_FILE} has no header")))?;
-        let header: Header = serde_json::from_slice(&buf[..nl])
+        let size = file
+            .metadata()
+            .map_err(|e| ReadError::Corrupt(format!("cannot read {META_FILE}: {e}")))?
+            .len();
+        let mut r = io::BufReader::with_capacity(1 << 20, file);
+        let mut line = Vec::new();
+        io::Read::take(&mut r, MAX_HEADER_BYTES)
+            .read_until(b'\n', &mut line)
+            .map_err(|e| ReadError::Corrupt(format!("cannot read {META_FILE}: {e}")))?;
+        if line.pop() != Some(b'\n') {
+            return Err(ReadError::Corrupt(format!("{META_FILE} has no header")));
+        }
+        let header: Header = serde_json::from_slice(&line)
             .map_err(|e| ReadError::Corrupt(format!("bad header: {e}")))?;
         if header.format != CACHE_FORMAT {
             return Err(ReadError::Corrupt(format!(
@@ -282,17 +299,20 @@ impl RootCache {
             self.header = Some(header);
             return Err(ReadError::Stale);
         }
-        let chunks = split_chunks(&buf[nl + 1..], header.chunks).map_err(ReadError::Corrupt)?;
-        let decoded: Vec<Vec<CachedFile>> = chunks
-            .par_iter()
-            .map(|&(n, payload, hash)| decode_chunk(n, payload, hash))
-            .collect::<Result<_, _>>()
-            .map_err(|e| ReadError::Corrupt(format!("bad entry: {e}")))?;
-        drop(buf);
-        let mut files = Vec::with_capacity(decoded.iter().map(Vec::len).sum());
-        for d in decoded {
-            files.extend(d);
-        }
+        let left = size.saturating_sub(line.len() as u64 + 1);
+        // The header's count is only believed as far as the file could hold that many.
+        let mut files: Vec<CachedFile> =
+            Vec::with_capacity(header.files.min(usize::try_from(left / 16).unwrap_or(0)));
+        read_chunks(&mut r, left, header.chunks, |group| {
+            let decoded: Vec<Vec<CachedFile>> = group
+                .par_iter()
+                .map(|(n, payload, hash)| decode_chunk(*n, payload, *hash))
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("bad entry: {e}"))?;
+            files.extend(decoded.into_iter().flatten());
+            Ok(())
+        })
+        .map_err(ReadError::Corrupt)?;
         if files.len() != header.files {
             return Err(ReadError::Corrupt(format!(
                 "truncated: {} of {} files",
@@ -669,60 +689,87 @@ fn write_meta(
     }
     entries.extend(fresh.iter().map(|file| Entry { file, new_at: None }));
     entries.par_sort_unstable_by(|a, b| a.file.path.cmp(&b.file.path));
-    let chunks: Vec<(u32, Vec<u8>)> = entries
-        .par_chunks(CHUNK_ENTRIES)
-        .map(|c| {
-            let mut e = codec::Enc::new();
-            for entry in c {
-                entry.encode(&mut e);
-            }
-            (c.len() as u32, e.buf)
-        })
-        .collect();
-    header.chunks = chunks.len();
+    header.chunks = entries.len().div_ceil(CHUNK_ENTRIES);
     write_atomic(&dir.join(META_FILE), |w| {
         serde_json::to_writer(&mut *w, &header)?;
         w.write_all(b"\n")?;
-        for (n, payload) in &chunks {
-            w.write_all(&n.to_le_bytes())?;
-            w.write_all(&(payload.len() as u64).to_le_bytes())?;
-            w.write_all(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes())?;
-            w.write_all(payload)?;
+        // A group of chunks at a time: the whole encoded file is as big as the metadata's
+        // share of the corpus (380 MB at 1M articles), and it used to be held in full, on
+        // top of everything else, at the end of a cold load.
+        for group in entries.chunks(CHUNK_ENTRIES * CHUNK_GROUP) {
+            let chunks: Vec<(u32, Vec<u8>)> = group
+                .par_chunks(CHUNK_ENTRIES)
+                .map(|c| {
+                    let mut e = codec::Enc::new();
+                    for entry in c {
+                        entry.encode(&mut e);
+                    }
+                    (c.len() as u32, e.buf)
+                })
+                .collect();
+            for (n, payload) in &chunks {
+                w.write_all(&n.to_le_bytes())?;
+                w.write_all(&(payload.len() as u64).to_le_bytes())?;
+                w.write_all(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes())?;
+                w.write_all(payload)?;
+            }
         }
         Ok(())
     })
 }
 
-/// The `expected` chunks after the header line, as `(entries, payload, xxh3)`; an error
-/// when the framing does not add up (truncated, extended, or damaged lengths).
 /// One chunk of the meta file: entry count, payload, xxh3-64 of the payload.
-type Chunk<'a> = (u32, &'a [u8], u64);
+type Chunk = (u32, Vec<u8>, u64);
 
-fn split_chunks(mut rest: &[u8], expected: usize) -> Result<Vec<Chunk<'_>>, String> {
-    let mut out = Vec::with_capacity(expected.min(rest.len() / FRAME_BYTES));
-    while !rest.is_empty() {
-        if rest.len() < FRAME_BYTES {
+/// Reads the meta file's chunks after its header line, [`CHUNK_GROUP`] at a time, handing
+/// each group to `take`; an error when the framing does not add up (truncated, extended,
+/// or damaged lengths). `left` is what the file holds after the header, so a damaged
+/// length is caught before anything is allocated for it.
+fn read_chunks(
+    r: &mut impl io::Read,
+    mut left: u64,
+    expected: usize,
+    mut take: impl FnMut(Vec<Chunk>) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut seen = 0;
+    let mut group = Vec::with_capacity(CHUNK_GROUP);
+    while left > 0 {
+        if left < FRAME_BYTES as u64 {
             return Err("truncated chunk header".into());
         }
-        let (frame, after) = rest.split_at(FRAME_BYTES);
+        let mut frame = [0u8; FRAME_BYTES];
+        r.read_exact(&mut frame)
+            .map_err(|_| "truncated chunk header".to_string())?;
+        left -= FRAME_BYTES as u64;
         let word = |r: std::ops::Range<usize>| {
             let mut b = [0u8; 8];
             b[..r.len()].copy_from_slice(&frame[r]);
             u64::from_le_bytes(b)
         };
         let (n, len, hash) = (word(0..4) as u32, word(4..12), word(12..20));
-        let len = usize::try_from(len)
-            .ok()
-            .filter(|&l| l <= after.len())
-            .ok_or("truncated chunk")?;
-        let (payload, after) = after.split_at(len);
-        out.push((n, payload, hash));
-        rest = after;
+        if len > left {
+            return Err("truncated chunk".into());
+        }
+        let mut payload = vec![0u8; len as usize];
+        r.read_exact(&mut payload)
+            .map_err(|_| "truncated chunk".to_string())?;
+        left -= len;
+        seen += 1;
+        if seen > expected {
+            break;
+        }
+        group.push((n, payload, hash));
+        if group.len() == CHUNK_GROUP {
+            take(std::mem::take(&mut group))?;
+        }
     }
-    if out.len() != expected {
-        return Err(format!("{} of {expected} chunks", out.len()));
+    if seen != expected {
+        return Err(format!("{seen} of {expected} chunks"));
     }
-    Ok(out)
+    if !group.is_empty() {
+        take(group)?;
+    }
+    Ok(())
 }
 
 fn decode_chunk(n: u32, payload: &[u8], hash: u64) -> Result<Vec<CachedFile>, String> {
@@ -975,6 +1022,62 @@ mod tests {
                 .is_none()
         );
         assert!(rc.dirty);
+    }
+
+    /// The meta file is read a group of chunks at a time: every chunk arrives, in order,
+    /// in groups of [`CHUNK_GROUP`]; and framing that does not add up is an error before
+    /// anything is allocated for a damaged length.
+    #[test]
+    fn meta_chunks_stream_in_groups_and_bad_framing_is_caught() {
+        let frame = |n: u32, payload: &[u8]| {
+            let mut b = n.to_le_bytes().to_vec();
+            b.extend((payload.len() as u64).to_le_bytes());
+            b.extend(xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes());
+            b.extend(payload);
+            b
+        };
+        let count = 2 * CHUNK_GROUP + 3;
+        let bytes: Vec<u8> = (0..count)
+            .flat_map(|i| frame(i as u32, format!("chunk {i}").as_bytes()))
+            .collect();
+        let read = |bytes: &[u8], expected: usize| {
+            let mut groups = Vec::new();
+            read_chunks(&mut &bytes[..], bytes.len() as u64, expected, |g| {
+                groups.push(g);
+                Ok(())
+            })
+            .map(|()| groups)
+        };
+        let groups = read(&bytes, count).unwrap();
+        let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [CHUNK_GROUP, CHUNK_GROUP, 3]);
+        for (i, (n, payload, hash)) in groups.iter().flatten().enumerate() {
+            assert_eq!(*n as usize, i);
+            assert_eq!(payload, format!("chunk {i}").as_bytes());
+            assert_eq!(*hash, xxhash_rust::xxh3::xxh3_64(payload));
+        }
+
+        let short = format!("{count} of {} chunks", count + 1);
+        assert_eq!(read(&bytes, count + 1).unwrap_err(), short);
+        let long = format!("{count} of {} chunks", count - 1);
+        assert_eq!(read(&bytes, count - 1).unwrap_err(), long);
+        assert_eq!(
+            read(&bytes[..bytes.len() - 1], count).unwrap_err(),
+            "truncated chunk"
+        );
+        let mut tail = bytes.clone();
+        tail.extend([0u8; FRAME_BYTES - 1]);
+        assert_eq!(read(&tail, count).unwrap_err(), "truncated chunk header");
+        // A length of 2^62 bytes in a short file: refused, not allocated.
+        let mut huge = frame(1, b"x");
+        huge[4..12].copy_from_slice(&(1u64 << 62).to_le_bytes());
+        assert_eq!(read(&huge, 1).unwrap_err(), "truncated chunk");
+        assert!(read(&[], 0).unwrap().is_empty());
+        // An error from the consumer (a bad entry) stops the read.
+        let err = read_chunks(&mut &bytes[..], bytes.len() as u64, count, |_| {
+            Err("bad entry".to_string())
+        });
+        assert_eq!(err.unwrap_err(), "bad entry");
     }
 
     /// Only one writer at a time per cache: the second is told, and writes nothing.
