@@ -300,9 +300,11 @@ impl RootCache {
             return Err(ReadError::Stale);
         }
         let left = size.saturating_sub(line.len() as u64 + 1);
-        // The header's count is only believed as far as the file could hold that many.
-        let mut files: Vec<CachedFile> =
-            Vec::with_capacity(header.files.min(usize::try_from(left / 16).unwrap_or(0)));
+        // The header (not checksummed) is believed only as far as reserving no more memory
+        // than the file's own size: a damaged count must not cost gigabytes before the
+        // count check below reports it.
+        let fit = usize::try_from(left).unwrap_or(usize::MAX) / std::mem::size_of::<CachedFile>();
+        let mut files: Vec<CachedFile> = Vec::with_capacity(header.files.min(fit));
         read_chunks(&mut r, left, header.chunks, |group| {
             let decoded: Vec<Vec<CachedFile>> = group
                 .par_iter()
@@ -1078,6 +1080,34 @@ mod tests {
             Err("bad entry".to_string())
         });
         assert_eq!(err.unwrap_err(), "bad entry");
+    }
+
+    /// The header line has no checksum: a damaged file count (here far more files than
+    /// the machine has memory for) is reported as a damaged cache, not reserved for.
+    #[test]
+    fn a_damaged_file_count_in_the_header_is_corruption() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = Path::new("/corpus");
+        let mut rc = RootCache::open(tmp.path(), root);
+        rc.store(&[], &[fresh("a.txt", "alpha")])
+            .unwrap()
+            .expect("written");
+        let meta = rc.dir().join(META_FILE);
+        let bytes = fs::read(&meta).unwrap();
+        let nl = bytes.iter().position(|&b| b == b'\n').unwrap();
+        let header = String::from_utf8(bytes[..nl].to_vec()).unwrap();
+        let damaged = header.replace("\"files\":1,", "\"files\":999999999999999,");
+        assert_ne!(damaged, header);
+        let mut out = damaged.into_bytes();
+        out.extend(&bytes[nl..]);
+        fs::write(&meta, out).unwrap();
+        let rc = RootCache::open(tmp.path(), root);
+        let why = rc.problem.as_deref().expect("reported");
+        assert!(
+            why.contains("truncated: 1 of 999999999999999 files"),
+            "{why}"
+        );
+        assert_eq!(rc.files().count(), 0);
     }
 
     /// Only one writer at a time per cache: the second is told, and writes nothing.
