@@ -45,8 +45,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 /// until it is parsed). Sanitising the raw file first could damage its syntax: an 8-bit CSI
 /// (U+009B, legal inside a JSON string) would swallow the `", "` after it. The result is NOT
 /// display-safe. Borrows `bytes` when they are already UTF-8 with `\n` line ends: one JSONL
-/// file can be most of a corpus (350 MB), and a copy of it was a seventh of a 1M-article
-/// load's peak memory.
+/// file can be most of a corpus (350 MB), and a copy would add its size to the load's peak.
 pub fn decode_raw(bytes: &[u8]) -> Result<Cow<'_, str>, DecodeError> {
     let text = decode_cow(bytes)?;
     if text.trim().is_empty() {

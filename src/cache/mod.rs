@@ -695,9 +695,9 @@ fn write_meta(
     write_atomic(&dir.join(META_FILE), |w| {
         serde_json::to_writer(&mut *w, &header)?;
         w.write_all(b"\n")?;
-        // A group of chunks at a time: the whole encoded file is as big as the metadata's
-        // share of the corpus (380 MB at 1M articles), and it used to be held in full, on
-        // top of everything else, at the end of a cold load.
+        // A group of chunks at a time: the encoded file is as big as the metadata's share
+        // of the corpus (380 MB at 1M articles), and a cold load writes it last, when it
+        // holds the most.
         for group in entries.chunks(CHUNK_ENTRIES * CHUNK_GROUP) {
             let chunks: Vec<(u32, Vec<u8>)> = group
                 .par_chunks(CHUNK_ENTRIES)
