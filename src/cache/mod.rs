@@ -462,25 +462,23 @@ impl RootCache {
             _ => None,
         };
 
-        let writer = match append_to {
+        let (body_name, generation, out, pos, kept_at, body) = match append_to {
             Some((old, h)) => {
                 let f = OpenOptions::new()
                     .append(true)
                     .open(self.dir.join(&h.bodies))?;
                 let pos = f.metadata()?.len();
-                Writer {
-                    dir: self.dir.clone(),
-                    root: self.root.clone(),
-                    _lock: lock,
-                    body_name: h.bodies.clone(),
-                    generation: h.generation,
-                    out: BufWriter::with_capacity(1 << 20, f),
+                let out = BufWriter::with_capacity(1 << 20, f);
+                // The same file: bodies appended are read through the handle the kept ones
+                // already use.
+                (
+                    h.bodies.clone(),
+                    h.generation,
+                    out,
                     pos,
-                    kept_at: None,
-                    // The same file: bodies appended are read through the handle the kept
-                    // ones already use.
-                    body: Arc::clone(old),
-                }
+                    None,
+                    Arc::clone(old),
+                )
             }
             None => {
                 // Past every generation on disk: a running warta may still read an orphan.
@@ -502,20 +500,21 @@ impl RootCache {
                         pos += a.len + 1;
                     }
                 }
-                Writer {
-                    dir: self.dir.clone(),
-                    root: self.root.clone(),
-                    _lock: lock,
-                    body_name: name,
-                    generation,
-                    out: w,
-                    pos,
-                    kept_at: Some(offsets),
-                    body: Arc::new(BodyFile::new(File::open(&path)?, self.dir.clone())),
-                }
+                let body = Arc::new(BodyFile::new(File::open(&path)?, self.dir.clone()));
+                (name, generation, w, pos, Some(offsets), body)
             }
         };
-        Ok(writer)
+        Ok(Writer {
+            dir: self.dir.clone(),
+            root: self.root.clone(),
+            _lock: lock,
+            body_name,
+            generation,
+            out,
+            pos,
+            kept_at,
+            body,
+        })
     }
 }
 

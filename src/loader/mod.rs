@@ -1257,27 +1257,25 @@ impl<'a> Engine<'a> {
                 for f in kept {
                     self.cached_unit(f, file, &mut new_at);
                 }
-                for f in std::mem::take(&mut sink.written) {
-                    self.cached_unit(f, file, &mut None);
-                }
             }
             result => {
                 if let Err(e) = result {
                     self.write_failed(&mut sink, &e);
                 }
                 // The meta file was not replaced: hits read the existing body file (intact
-                // even after a failed write), written files the body file they went to,
-                // and the rest stay in memory.
+                // even after a failed write).
                 if let Some(file) = kept_file {
                     for f in kept {
                         self.cached_unit(f, file, &mut None);
                     }
                 }
-                if let Some(file) = sink.file {
-                    for f in std::mem::take(&mut sink.written) {
-                        self.cached_unit(f, file, &mut None);
-                    }
-                }
+            }
+        }
+        // Written files point into the writer's body file, whether or not the meta file
+        // that names them was replaced (`finish` hands back that same file).
+        if let Some(file) = sink.file {
+            for f in sink.written {
+                self.cached_unit(f, file, &mut None);
             }
         }
         for f in sink.mem {
