@@ -142,10 +142,6 @@ impl Filters {
 /// values.
 fn has_any(meta: &Meta, state: &ArticleState, facet: Facet, wanted: &BTreeSet<String>) -> bool {
     match facet {
-        Facet::Decision => wanted.contains(state.decision.as_str()),
-        Facet::Read => wanted.contains(read_value(state)),
-        Facet::Star => state.starred && wanted.contains(STARRED),
-        Facet::Label => state.labels.iter().any(|l| wanted.contains(l)),
         Facet::Outlet => meta.outlet.as_ref().is_some_and(|o| wanted.contains(o)),
         Facet::Dateline => meta.dateline.as_ref().is_some_and(|d| wanted.contains(d)),
         Facet::Tag => meta.tags.iter().any(|t| wanted.contains(t)),
@@ -154,6 +150,22 @@ fn has_any(meta: &Meta, state: &ArticleState, facet: Facet, wanted: &BTreeSet<St
         Facet::Month => meta
             .published
             .is_some_and(|d| wanted.contains(&d.year_month())),
+        Facet::Decision | Facet::Read | Facet::Star | Facet::Label => {
+            state_has_any(state, facet, wanted)
+        }
+    }
+}
+
+/// [`has_any`] for a triage facet (decision, read, star, label): the article's triage state
+/// is all it needs, so a facet count can test it without reading the metadata. False for
+/// the metadata facets.
+fn state_has_any(state: &ArticleState, facet: Facet, wanted: &BTreeSet<String>) -> bool {
+    match facet {
+        Facet::Decision => wanted.contains(state.decision.as_str()),
+        Facet::Read => wanted.contains(read_value(state)),
+        Facet::Star => state.starred && wanted.contains(STARRED),
+        Facet::Label => state.labels.iter().any(|l| wanted.contains(l)),
+        _ => false,
     }
 }
 

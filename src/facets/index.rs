@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::{Facet, Filters, STARRED, decision_rank, has_any, read_value};
+use super::{Facet, Filters, STARRED, decision_rank, read_value, state_has_any};
 use crate::corpus::Corpus;
 use crate::model::Meta;
 use crate::triage::{ArticleState, Decision, StateLookup};
@@ -125,7 +125,6 @@ impl FacetIndex {
         // Without triage state and triage selections, counting is all in the index: the
         // articles' metadata (a cache miss or two per hit at a million) is never read.
         let untriaged = triage.is_empty() && selection.triage.is_empty();
-        let no_meta = Meta::default();
         let tally = query_hits
             .par_iter()
             .with_min_len(4096)
@@ -135,13 +134,12 @@ impl FacetIndex {
                     if i >= self.len.min(metas.len()) {
                         return tally;
                     }
-                    let (meta, state) = if untriaged {
-                        (&no_meta, &default)
+                    let state = if untriaged {
+                        &default
                     } else {
-                        let meta = &metas[i];
-                        (meta, triage.lookup(&meta.id).unwrap_or(&default))
+                        triage.lookup(&metas[i].id).unwrap_or(&default)
                     };
-                    tally.add(self, &selection, filters, i, meta, state);
+                    tally.add(self, &selection, filters, i, state);
                     tally
                 },
             )
@@ -237,7 +235,6 @@ impl<'a> Tally<'a> {
         selection: &Selection,
         filters: &Filters,
         article: usize,
-        meta: &Meta,
         state: &'a ArticleState,
     ) {
         // Which facets' selections this article fails. Failing two or more means it counts
@@ -253,7 +250,7 @@ impl<'a> Tally<'a> {
         }
         for &facet in &selection.triage {
             if let Some(wanted) = filters.selected.get(&facet)
-                && !has_any(meta, state, facet, wanted)
+                && !state_has_any(state, facet, wanted)
             {
                 fails |= bit(facet);
             }

@@ -150,9 +150,7 @@ pub trait StateLookup: Sync {
 
     /// True when every article is in the default state, so a scan need not look any up
     /// (nor read the article's id to do so).
-    fn is_empty(&self) -> bool {
-        false
-    }
+    fn is_empty(&self) -> bool;
 }
 
 impl StateLookup for std::collections::HashMap<String, ArticleState> {

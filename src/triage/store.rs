@@ -112,6 +112,10 @@ impl StateLookup for Store {
     fn lookup(&self, id: &str) -> Option<&ArticleState> {
         self.get(id)
     }
+
+    fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
 }
 
 /// The result of an undo or redo.
