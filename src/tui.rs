@@ -1134,11 +1134,12 @@ fn on_clusters(app: &mut App, ctx: &mut Ctx<'_>, identity: u64, clusters: Arc<Cl
             // Progress matters more while loading: the load's summary names these groups
             // when it ends, or the corpus it ends with is grouped and says so then.
             Some(_) if load_line && ctx.load.running => {}
-            // The load's summary stays, with the groups after it.
+            // The load's summary stays, with the groups after it, once: the line is no longer
+            // the load's, so the groups of a later corpus (a live change) replace it.
             Some(m) if load_line => {
                 let text = format!("{}; {text}", m.text);
-                app.set_message(text.clone(), MessageKind::Info);
-                ctx.load.line = Some(text);
+                app.set_message(text, MessageKind::Info);
+                ctx.load.line = None;
             }
             _ => app.set_message(text, MessageKind::Info),
         }
