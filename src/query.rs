@@ -137,22 +137,30 @@ impl FuzzyPattern {
     /// limit) scores exactly the texts holding the pattern as a subsequence, comparing
     /// ASCII letters without case unless the pattern has an upper-case one.
     fn matches(&self, hay: &str) -> bool {
-        if self.case_sensitive {
-            is_subsequence(hay.chars(), self.raw.chars(), |a, b| a == b)
+        let mut pattern = if self.case_sensitive {
+            self.raw.chars()
         } else {
-            // Folded on the fly (ASCII only lower-cased): titles with one curly quote or
-            // dash are not ASCII, and folding each into a new string cost a fifth of a
-            // keystroke.
-            let mut pattern = self.folded.chars().peekable();
-            crate::text::fold_each(hay, |c| {
-                if pattern.next_if(|&p| c.eq_ignore_ascii_case(&p)).is_some() {
-                    pattern.peek().is_some()
-                } else {
-                    true
-                }
-            });
-            pattern.peek().is_none()
+            self.folded.chars()
         }
+        .peekable();
+        // Each char of the haystack takes the next pattern char if they are equal; true
+        // while some of the pattern is left to find.
+        let mut step = |c: char| {
+            pattern.next_if_eq(&c);
+            pattern.peek().is_some()
+        };
+        if self.case_sensitive {
+            for c in hay.chars() {
+                if !step(c) {
+                    break;
+                }
+            }
+        } else {
+            // Folded on the fly: titles with one curly quote or dash are not ASCII, and
+            // folding each into a new string cost a fifth of a keystroke.
+            crate::text::fold_each(hay, step);
+        }
+        pattern.peek().is_none()
     }
 
     /// Whether [`fuzzy_score`] would be `Some`.
@@ -852,7 +860,7 @@ fn contains_folded(hay: &str, needle: &str) -> bool {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
         n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
     } else {
-        fold(hay).contains(needle)
+        crate::text::with_folded(hay, |h| h.contains(needle))
     }
 }
 
@@ -875,12 +883,11 @@ fn anchored_folded(hay: &str, needle: &str, anchor: Anchor) -> bool {
         };
         return part.is_some_and(|p| p.eq_ignore_ascii_case(n));
     }
-    let hay = fold(hay);
-    match anchor {
+    crate::text::with_folded(hay, |hay| match anchor {
         Anchor::Start => hay.starts_with(needle),
         Anchor::End => hay.ends_with(needle),
         Anchor::Whole => hay == needle,
-    }
+    })
 }
 
 /// The body's paragraphs, folded, loaded on first use.
@@ -946,25 +953,6 @@ fn eval_group(group: &Group, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -
     best
 }
 
-/// Every item of `pattern` found in `hay` in order, compared with `eq`.
-fn is_subsequence(
-    hay: impl Iterator<Item = char>,
-    pattern: impl Iterator<Item = char>,
-    eq: impl Fn(char, char) -> bool,
-) -> bool {
-    let mut pattern = pattern.peekable();
-    for c in hay {
-        match pattern.peek() {
-            Some(&p) if eq(c, p) => {
-                pattern.next();
-            }
-            Some(_) => {}
-            None => return true,
-        }
-    }
-    pattern.peek().is_none()
-}
-
 fn eval_term(term: &Term, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> Option<i64> {
     let matched = match &term.pred {
         Pred::New(ids) => ids.0.contains(&meta.id),
@@ -974,7 +962,7 @@ fn eval_term(term: &Term, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> O
             None => t.matches(&ArticleState::default()),
         },
         Pred::Fuzzy(p) if !env.scored => {
-            p.matches_any(meta) || synonym_score(meta, &term.alts).is_some()
+            p.matches_any(meta) || synonym_hit(meta, &term.alts).is_some()
         }
         Pred::Fuzzy(p) => {
             return fuzzy_score(meta, p).or_else(|| synonym_score(meta, &term.alts));
@@ -983,7 +971,7 @@ fn eval_term(term: &Term, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> O
         Pred::Date(r) => meta.published.as_ref().map(|d| r.contains(d))?,
         Pred::Contains(n) => {
             contains_folded(&meta.title, n)
-                || synonym_score(meta, &term.alts).is_some()
+                || synonym_hit(meta, &term.alts).is_some()
                 || meta
                     .outlet
                     .as_deref()
@@ -1017,8 +1005,9 @@ fn eval_term(term: &Term, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> O
             paras.iter().any(|p| phrases.iter().any(|ph| ph.is_in(p)))
         }
         Pred::Topic(_, phrases) => {
-            let title = fold(&meta.title);
-            if phrases.iter().any(|ph| ph.is_in(&title)) {
+            let in_title =
+                crate::text::with_folded(&meta.title, |t| phrases.iter().any(|ph| ph.is_in(t)));
+            if in_title {
                 true
             } else {
                 let paras = body.paragraphs()?;
@@ -1043,18 +1032,15 @@ fn fuzzy_score(meta: &Meta, pattern: &FuzzyPattern) -> Option<i64> {
         .max()
 }
 
-/// The score of a term matched through one of its synonyms `alts` (whole words in the title,
-/// else the outlet, dateline or an author): what the synonym would score if it had been
-/// typed, so "asn" ranks an article titled "PNS ..." like the query "pns" would.
-fn synonym_score(meta: &Meta, alts: &[Phrase]) -> Option<i64> {
+/// The synonym among `alts` that an article holds as whole words, and where: in the title
+/// (true), else the first of the outlet, dateline or an author holding one.
+fn synonym_hit<'m>(meta: &'m Meta, alts: &'m [Phrase]) -> Option<(&'m Phrase, &'m str, bool)> {
     if alts.is_empty() {
         return None;
     }
-    let typed =
-        |alt: &Phrase, hay: &str| FuzzyPattern::new(alt.text()).score(hay).unwrap_or(1).max(1);
     let in_title = crate::text::with_folded(&meta.title, |t| alts.iter().find(|a| a.is_in(t)));
     if let Some(alt) = in_title {
-        return Some(typed(alt, &meta.title).saturating_mul(2));
+        return Some((alt, &meta.title, true));
     }
     meta.outlet
         .iter()
@@ -1062,8 +1048,21 @@ fn synonym_score(meta: &Meta, alts: &[Phrase]) -> Option<i64> {
         .chain(meta.authors.iter())
         .find_map(|f| {
             crate::text::with_folded(f, |folded| alts.iter().find(|a| a.is_in(folded)))
-                .map(|a| typed(a, f))
+                .map(|a| (a, f.as_str(), false))
         })
+}
+
+/// The score of a term matched through one of its synonyms `alts` (see [`synonym_hit`]):
+/// what the synonym would score if it had been typed, so "asn" ranks an article titled
+/// "PNS ..." like the query "pns" would.
+fn synonym_score(meta: &Meta, alts: &[Phrase]) -> Option<i64> {
+    let (alt, hay, in_title) = synonym_hit(meta, alts)?;
+    let typed = FuzzyPattern::new(alt.text()).score(hay).unwrap_or(1).max(1);
+    Some(if in_title {
+        typed.saturating_mul(2)
+    } else {
+        typed
+    })
 }
 
 /// A title folded char by char, remembering which original char each folded char came from,
