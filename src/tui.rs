@@ -522,7 +522,6 @@ struct LoadUi {
     /// The progress text last put in the status line: replaced by newer progress, while a
     /// message set by anything else is left alone.
     line: Option<String>,
-    phase: Option<Phase>,
     /// The cached corpus was shown before the files were checked.
     shown_cached: bool,
     /// A saved session was restored at start (said in the final summary).
@@ -582,7 +581,6 @@ fn hand_over_clusters(app: &App, ctx: &Ctx<'_>) {
 fn on_load_event(app: &mut App, ctx: &mut Ctx<'_>, event: LoadEvent) {
     match event {
         LoadEvent::Progress(p) => {
-            ctx.load.phase = Some(p.phase);
             let text = match p.phase {
                 Phase::Walking if ctx.load.shown_cached => {
                     "checking files for changes\u{2026}".to_string()
@@ -591,9 +589,8 @@ fn on_load_event(app: &mut App, ctx: &mut Ctx<'_>, event: LoadEvent) {
             };
             show_progress(app, &mut ctx.load, text);
         }
-        LoadEvent::Corpus(corpus) => {
+        LoadEvent::Corpus { corpus, cached } => {
             // The cache's corpus is whole; any other shown during a load is a snapshot.
-            let cached = ctx.load.phase == Some(Phase::ReadingCache);
             if cached {
                 ctx.load.shown_cached = true;
             }
@@ -1313,15 +1310,8 @@ fn spawn_loader(load: BackgroundLoad, tx: Sender<Msg>, gate: Gate) -> anyhow::Re
         .name("warta-loader".into())
         .spawn(move || {
             let events = tx.clone();
-            let mut phase = None;
             let report = loader::load_staged(&load.inputs, &load.options, &mut |event| {
-                let cached = match &event {
-                    LoadEvent::Progress(p) => {
-                        phase = Some(p.phase);
-                        false
-                    }
-                    LoadEvent::Corpus(_) => phase == Some(Phase::ReadingCache),
-                };
+                let cached = matches!(event, LoadEvent::Corpus { cached: true, .. });
                 let _ = events.send(Msg::Load(event));
                 // The cached corpus is on its way to the screen: checking the files can
                 // wait until it is there.

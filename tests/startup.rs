@@ -245,7 +245,7 @@ fn progress(events: &[LoadEvent]) -> Vec<Progress> {
         .iter()
         .filter_map(|e| match e {
             LoadEvent::Progress(p) => Some(p.clone()),
-            LoadEvent::Corpus(_) => None,
+            LoadEvent::Corpus { .. } => None,
         })
         .collect()
 }
@@ -254,7 +254,7 @@ fn corpora(events: &[LoadEvent]) -> Vec<Corpus> {
     events
         .iter()
         .filter_map(|e| match e {
-            LoadEvent::Corpus(c) => Some(c.clone()),
+            LoadEvent::Corpus { corpus: c, .. } => Some(c.clone()),
             LoadEvent::Progress(_) => None,
         })
         .collect()
@@ -332,7 +332,7 @@ fn a_cold_load_streams_bodies_to_the_cache_as_it_parses() {
     let mut at_first_snapshot = None;
     let mut first = None;
     let report = loader::load_staged(&inputs, &opts, &mut |e| {
-        if let LoadEvent::Corpus(c) = e
+        if let LoadEvent::Corpus { corpus: c, .. } = e
             && first.is_none()
         {
             at_first_snapshot = Some(body_bytes());
@@ -386,7 +386,7 @@ fn a_warm_load_shows_the_cache_first_and_a_second_corpus_only_after_a_change() {
     let (events, report) = collect(&inputs, &opts);
     let first_corpus = events
         .iter()
-        .position(|e| matches!(e, LoadEvent::Corpus(_)))
+        .position(|e| matches!(e, LoadEvent::Corpus { .. }))
         .expect("the cached corpus");
     let first_walk = events
         .iter()
@@ -504,7 +504,7 @@ fn staged_load_timings() {
         &[Input::Path(path.into())],
         &LoadOptions { cache },
         &mut |e| match e {
-            LoadEvent::Corpus(c) if first_corpus.is_none() => {
+            LoadEvent::Corpus { corpus: c, .. } if first_corpus.is_none() => {
                 first_corpus = Some((start.elapsed(), c.len()));
             }
             LoadEvent::Progress(p) if phases.last().is_none_or(|(q, _)| *q != p.phase) => {

@@ -689,9 +689,12 @@ pub fn thousands(n: u64) -> String {
 pub enum LoadEvent {
     Progress(Progress),
     /// A corpus worth showing now; a later one (or the final report's) replaces it. On a
-    /// warm start the first is everything the cache holds, before any file was checked;
-    /// on a cold one, what has been parsed so far.
-    Corpus(Corpus),
+    /// warm start the first is everything the cache holds, before any file was checked
+    /// (`cached`); on a cold one, snapshots of what has been parsed so far.
+    Corpus {
+        corpus: Corpus,
+        cached: bool,
+    },
 }
 
 /// Parse work is handed to the threads in chunks of this many files (or bytes), so that
@@ -969,7 +972,10 @@ impl<'a> Engine<'a> {
         };
         let st = self.stage.as_mut()?;
         st.snapshots = false;
-        (st.on)(LoadEvent::Corpus(corpus.clone()));
+        (st.on)(LoadEvent::Corpus {
+            corpus: corpus.clone(),
+            cached: true,
+        });
         Some(corpus)
     }
 
@@ -1015,7 +1021,10 @@ impl<'a> Engine<'a> {
             st.progress.elapsed = elapsed;
             st.last_progress = Some(Instant::now());
             (st.on)(LoadEvent::Progress(st.progress.clone()));
-            (st.on)(LoadEvent::Corpus(corpus));
+            (st.on)(LoadEvent::Corpus {
+                corpus,
+                cached: false,
+            });
         }
     }
 
