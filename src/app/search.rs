@@ -135,25 +135,29 @@ pub fn execute_cancellable(
     let mut base_idx: Vec<usize> = base.iter().map(|h| h.index).collect();
     base_idx.par_sort_unstable();
     let default = ArticleState::default();
-    let hits: Vec<Hit> = if req.filters.is_empty() {
-        base
-    } else {
-        base.into_iter()
-            .filter(|h| {
-                let meta = corpus.meta(h.index);
+    // Filtered in corpus order too (each test reads the article's metadata), then the hits
+    // kept in display order by a mark per article.
+    let filtered: Option<Vec<usize>> = (!req.filters.is_empty()).then(|| {
+        base_idx
+            .par_iter()
+            .copied()
+            .filter(|&i| {
+                let meta = corpus.meta(i);
                 let state = triage.get(&meta.id).unwrap_or(&default);
                 req.filters.matches_with(meta, state)
             })
             .collect()
-    };
-    let filtered: Vec<usize>;
-    let hit_idx: &[usize] = if req.filters.is_empty() {
-        &base_idx
-    } else {
-        let mut v: Vec<usize> = hits.iter().map(|h| h.index).collect();
-        v.par_sort_unstable();
-        filtered = v;
-        &filtered
+    });
+    let (hits, hit_idx): (Vec<Hit>, &[usize]) = match &filtered {
+        None => (base, &base_idx),
+        Some(kept) => {
+            let mut keep = vec![false; corpus.len()];
+            for &i in kept {
+                keep[i] = true;
+            }
+            let hits = base.into_iter().filter(|h| keep[h.index]).collect();
+            (hits, kept)
+        }
     };
     let index = match &mut memo.index {
         Some((id, index)) if *id == identity && index.fits(corpus) => &*index,
@@ -219,6 +223,35 @@ mod tests {
         assert_eq!(on.hits, execute(&corpus, &request("abu", 3)).hits);
         let back = execute_with(&corpus, &request("a", 4), &mut memo);
         assert_eq!(back.hits, full.hits);
+    }
+
+    /// A facet selection keeps exactly the matching hits, in the order the query gave them.
+    #[test]
+    fn filters_keep_the_matching_hits_in_display_order() {
+        let corpus = seeds();
+        let all = execute(&corpus, &request("", 1)).hits;
+        let outlets: Vec<String> = all
+            .iter()
+            .filter_map(|h| corpus.meta(h.index).outlet.clone())
+            .take(2)
+            .collect();
+        let mut req = request("", 2);
+        for o in &outlets {
+            req.filters.toggle(Facet::Outlet, o);
+        }
+        let got = execute(&corpus, &req).hits;
+        let want: Vec<Hit> = all
+            .into_iter()
+            .filter(|h| {
+                corpus
+                    .meta(h.index)
+                    .outlet
+                    .as_ref()
+                    .is_some_and(|o| outlets.contains(o))
+            })
+            .collect();
+        assert!(want.len() >= 2, "{want:?}");
+        assert_eq!(got, want);
     }
 
     #[test]
