@@ -222,6 +222,7 @@ fn compaction_keeps_state_and_undo_across_the_snapshot() {
     let opts = StoreOptions {
         compact_every: 5,
         history_limit: 100,
+        ..StoreOptions::default()
     };
     let names: Vec<String> = (0..12).map(|i| format!("id{i}")).collect();
     let all: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -544,12 +545,27 @@ fn lock_file_that_cannot_be_created_is_not_reported_as_locked() {
         Ok(Saved::NotSaved(_))
     ));
     let before = read_all(dir.path());
-    s.close().unwrap();
-    assert_eq!(
-        read_all(dir.path()),
-        before,
-        "nothing written without the lock"
-    );
+    // Quitting with a change that was not saved is an error, and the whole state goes to a
+    // rescue file beside the data: the only file written without the lock.
+    let rescue = match s.close() {
+        Err(StoreError::Unsaved {
+            changes: 1,
+            rescue: Some(path),
+            ..
+        }) => path,
+        other => panic!("{other:?}"),
+    };
+    let mut after = read_all(dir.path());
+    let name = rescue.file_name().unwrap().to_string_lossy().into_owned();
+    let i = after
+        .iter()
+        .position(|(n, _)| *n == name)
+        .expect("rescue file");
+    let (_, bytes) = after.remove(i);
+    assert_eq!(after, before, "nothing else written without the lock");
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains(r#""a":{"starred":true"#), "{text}");
+    assert!(text.contains(r#""b":{"starred":true"#), "{text}");
 }
 
 #[test]
@@ -648,6 +664,8 @@ const CRASH_OPTS: StoreOptions = StoreOptions {
     // Small, so kills also land inside compactions.
     compact_every: 16,
     history_limit: 40,
+    compact_bytes: 1 << 20,
+    history_bytes: 1 << 20,
 };
 
 /// The writer half of the crash test; does nothing unless run by it.

@@ -22,4 +22,7 @@ pub use state::{
     ArticleState, Decision, InvalidOp, MAX_LABEL_CHARS, MAX_NOTE_CHARS, NoState, Op, Progress,
     StateLookup, TriageTerm, normalize_label,
 };
-pub use store::{Mode, Saved, Store, StoreError, StoreOptions, Summary, default_data_dir};
+pub use store::{
+    Mode, Refresh, RepairReport, Saved, Store, StoreError, StoreOptions, Summary, default_data_dir,
+    repair,
+};

@@ -54,7 +54,7 @@ impl fmt::Display for Decision {
 /// The triage state of one article. Timestamps (RFC 3339 UTC) record the last change of the
 /// field next to them. Defaults are skipped when serialised, so untouched fields cost nothing
 /// in the journal and the snapshot.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ArticleState {
     #[serde(skip_serializing_if = "is_false")]
