@@ -177,6 +177,20 @@ Examples:
   warta --config ./keys.toml config      check another file"
     )]
     Config(ConfigArgs),
+    /// Repair a damaged triage journal, keeping every change that can still be read.
+    #[command(
+        long_about = "Repair a damaged triage journal (journal.jsonl in the data directory), \
+                      keeping every change that can still be read.\n\nA journal damaged in the \
+                      middle (a bad disk block, a hand edit, a sync conflict) makes the browser \
+                      open read-only. Repair replays every readable line, skips the damaged \
+                      ones, saves the result as a new state.json and moves the damaged journal \
+                      aside as journal.jsonl.damaged-TIME-PID; nothing is deleted. Quit every \
+                      warta using the data directory first.",
+        after_help = "Examples:
+  warta repair                           the default data directory
+  warta --data-dir ~/triase repair       another one"
+    )]
+    Repair,
     /// Print a shell completion script.
     #[command(
         long_about = "Print a completion script for SHELL to standard output. Install it where \

@@ -671,6 +671,38 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
     })
 }
 
+/// `warta repair`: keeps every readable line of a damaged journal (see
+/// [`triage::repair`]).
+pub fn repair(global: &GlobalOpts) -> Result<()> {
+    let Some(dir) = global.data_dir.clone().or_else(triage::default_data_dir) else {
+        anyhow::bail!("no data directory (no home directory?); use --data-dir or WARTA_DATA_DIR");
+    };
+    let report = triage::repair(&dir).map_err(anyhow::Error::msg)?;
+    let with_state = match report.articles {
+        1 => "1 article has".to_string(),
+        n => format!("{n} articles have"),
+    };
+    let text = match &report.set_aside {
+        None => format!(
+            "{}: nothing to repair ({} journal lines read; {with_state} triage state)",
+            dir.display(),
+            report.kept
+        ),
+        Some(aside) => {
+            let lines: Vec<String> = report.damaged.iter().map(usize::to_string).collect();
+            format!(
+                "{}: kept {} changes and skipped damaged line(s) {}; the damaged journal is \
+                 kept as {}; {with_state} triage state",
+                dir.display(),
+                report.kept,
+                lines.join(", "),
+                aside.display()
+            )
+        }
+    };
+    with_stdout(|out| writeln!(out, "{text}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,7 @@ fn main() -> ExitCode {
         Some(Command::Config(a)) => commands::config_cmd(a, cli.global.config.as_deref()),
         Some(Command::Completions(a)) => commands::completions(a),
         Some(Command::Man(a)) => commands::man(a),
+        Some(Command::Repair) => commands::repair(&cli.global),
         None => browse(&cli),
     };
     match result {

@@ -75,6 +75,8 @@ use crate::triage::Store;
 use crate::ui;
 use crate::watch::{self, CorpusDiff, Note, Watch};
 
+mod follow;
+
 pub struct TuiOptions {
     /// Config file given on the command line; else `$WARTA_CONFIG`, else the platform path.
     pub config_path: Option<PathBuf>,
@@ -142,6 +144,8 @@ enum Msg {
     Watch(Note),
     /// A reload of the live corpus is over.
     Reloaded(Box<Reload>),
+    /// The files of a read-only store changed, or its lock was freed (see [`follow`]).
+    StoreChanged,
 }
 
 /// What a reload found, compared with the corpus it started from.
@@ -292,6 +296,11 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     }
 
     let (tx, rx) = mpsc::channel::<Msg>();
+    let follower = store
+        .as_ref()
+        .filter(|s| s.is_read_only())
+        .and_then(Store::data_dir)
+        .map(|dir| follow::Follower::start(dir, tx.clone()));
     let (work_tx, work_rx) = mpsc::channel::<Work>();
     let latest = Arc::new(AtomicU64::new(0));
     // Copy signatures are kept per corpus next to the parsed-article cache, so a warm start
@@ -379,23 +388,34 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
                 gate,
             }),
             watch_gate: None,
+            follower,
         };
         event_loop(&mut terminal, &mut app, &mut ctx, &rx)
     };
     signal_handle.close();
+    // A read-only browser leaves the session to the one that writes, whose file it shares.
+    let writer = store.as_ref().is_some_and(|s| !s.is_read_only());
     // Compact and release the lock before leaving, also after a signal or a draw error.
     let closed = store.take().map(Store::close);
     // A session that cannot be saved costs only the next start's convenience.
-    let saved = session_path.map(|path| session::save(&app, &path));
+    let saved = session_path
+        .filter(|_| writer)
+        .map(|path| session::save(&app, &path));
     let exit = exit?;
-    if let Some(Err(e)) = closed {
-        // Not eprintln!: after a hang-up stderr is a dead tty and eprintln! would panic.
-        let _ = writeln!(std::io::stderr(), "warta: {e}");
-    }
     if let Some(Err(e)) = saved {
         let _ = writeln!(std::io::stderr(), "warta: session not saved: {e}");
     }
+    // Triage that could not be saved makes the exit status say so, whatever ended the loop.
+    let unsaved = match closed {
+        Some(Err(e)) => {
+            // Not eprintln!: after a hang-up stderr is a dead tty and eprintln! would panic.
+            let _ = writeln!(std::io::stderr(), "warta: {e}");
+            true
+        }
+        _ => false,
+    };
     match exit {
+        Exit::Quit if unsaved => std::process::exit(1),
         Exit::Quit => Ok(()),
         Exit::Signal(sig) => std::process::exit(128 + sig),
     }
@@ -418,6 +438,8 @@ struct Ctx<'a> {
     startup: Option<Startup>,
     /// The loader's gate while the deferred watcher registers.
     watch_gate: Option<Gate>,
+    /// Follows the writer while the store is read-only.
+    follower: Option<follow::Follower>,
 }
 
 /// Start-up work that waits for the first results. Registering the watcher walks every
@@ -783,6 +805,10 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             on_reloaded(app, ctx, *reload);
             return Step::Continue(true);
         }
+        Msg::StoreChanged => {
+            let effect = on_store_changed(app, ctx);
+            return run_effects(app, ctx, effect);
+        }
         Msg::Resize(w, h) => Action::Resize(w, h),
         Msg::Mouse(m) => Action::Mouse(m),
         Msg::Key(key) if is_suspend_key(&key) => return Step::Suspend,
@@ -791,7 +817,12 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             None => return Step::Continue(false),
         },
     };
-    let mut effect = update(app, action);
+    let effect = update(app, action);
+    run_effects(app, ctx, effect)
+}
+
+/// Carries out `effect` and whatever it leads to.
+fn run_effects(app: &mut App, ctx: &mut Ctx<'_>, mut effect: Effect) -> Step {
     loop {
         effect = match effect {
             Effect::Quit => return Step::Exit(Exit::Quit),
@@ -816,6 +847,22 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             },
         };
     }
+}
+
+/// Reads a read-only store's new state; once the other browser has quit, this one writes
+/// and stops following.
+fn on_store_changed(app: &mut App, ctx: &mut Ctx<'_>) -> Effect {
+    let (Some(store), Some(follower)) = (ctx.store.as_deref_mut(), ctx.follower.as_mut()) else {
+        return Effect::None;
+    };
+    follower.handled();
+    let refresh = store.refresh();
+    if store.is_read_only() {
+        follower.wait_for_lock();
+    } else {
+        ctx.follower = None;
+    }
+    app_triage::follow_store(app, store, refresh)
 }
 
 /// Restores the terminal, stops the whole process and, once continued, sets the terminal up

@@ -541,3 +541,39 @@ fn repair_refuses_while_a_browser_writes() {
     let err = repair(dir.path()).unwrap_err();
     assert!(err.contains("quit it first"), "{err}");
 }
+
+#[test]
+fn repair_from_the_command_line_says_what_it_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = Store::open(dir.path());
+        for id in ["a", "b", "c"] {
+            durable(s.apply(one(id, Decision::Relevant)));
+        }
+    }
+    let path = dir.path().join(JOURNAL_FILE);
+    let text = fs::read_to_string(&path).unwrap();
+    let broken = text.replacen("\"seq\":2", "\"seq\":\"2", 1);
+    fs::write(&path, broken).unwrap();
+    let run = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_warta"))
+            .arg("repair")
+            .env("WARTA_DATA_DIR", dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert!(out.status.success(), "{out:?}");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("kept 2 changes") && said.contains("damaged line(s) 2"),
+        "{said}"
+    );
+    assert!(said.contains("journal.jsonl.damaged-"), "{said}");
+    let out = run();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("nothing to repair"));
+    let _writer = Store::open(dir.path());
+    let out = run();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("quit it first"));
+}

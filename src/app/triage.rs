@@ -21,8 +21,8 @@ use crate::corpus::Corpus;
 use crate::text;
 use crate::triage::export::export_to_path_clustered;
 use crate::triage::{
-    ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, Saved, Store,
-    normalize_label, time,
+    ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, Refresh, Saved,
+    Store, normalize_label, time,
 };
 
 use super::action::Action;
@@ -106,6 +106,27 @@ pub fn install_store(app: &mut App, store: &Store) {
     }
     app.recount();
     app.fix_view();
+}
+
+/// Shows what [`Store::refresh`] found: another browser's changes, or that this one now
+/// writes. Returns a search, since the view and the counts may depend on triage state.
+pub fn follow_store(app: &mut App, store: &Store, refresh: Refresh) -> Effect {
+    if refresh == Refresh::Unchanged {
+        return Effect::None;
+    }
+    app.triage = snapshot(store);
+    app.labels = store.labels();
+    app.store_status = store_status(store);
+    if refresh == Refresh::Writable {
+        app.set_message(
+            "the other warta has quit: triage changes are saved again".to_string(),
+            MessageKind::Info,
+        );
+    }
+    app.recount();
+    let effect = Effect::Search(app.request());
+    app.fix_view();
+    effect
 }
 
 /// Runs `cmd` against the store. Every change is on disk (or reported as not) on return.
@@ -205,6 +226,14 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
     }
     if changed {
         out.triage = Some((snapshot(store), store.labels()));
+    }
+    if let Some(notice) = store.take_notice() {
+        // Said with the action it came with: the data directory was deleted and written
+        // back, a journal another program wrote was set aside.
+        out.message = Some(match out.message.take() {
+            Some((text, _)) => (format!("{text}; {notice}"), MessageKind::Error),
+            None => (notice, MessageKind::Error),
+        });
     }
     out.store_status = store_status(store);
     out
