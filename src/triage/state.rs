@@ -265,11 +265,24 @@ impl Op {
     /// sanitised (they are rendered later) and trimmed. The journal stores the cleaned op, so
     /// replay never depends on the sanitiser's version.
     pub(crate) fn normalized(mut self) -> Result<Op, InvalidOp> {
-        let mut seen = BTreeSet::new();
         let ids: Vec<String> = std::mem::take(self.ids_mut())
             .into_iter()
-            .map(|id| id.trim().to_string())
-            .filter(|id| !id.is_empty() && seen.insert(id.clone()))
+            .map(|id| match id.trim() {
+                t if t.len() == id.len() => id,
+                t => t.to_string(),
+            })
+            .collect();
+        // Hashing borrowed ids, not a sorted set of copies: a select-all batch has 100k.
+        let keep: Vec<bool> = {
+            let mut seen = std::collections::HashSet::with_capacity(ids.len());
+            ids.iter()
+                .map(|id| !id.is_empty() && seen.insert(id.as_str()))
+                .collect()
+        };
+        let ids: Vec<String> = ids
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(id, keep)| keep.then_some(id))
             .collect();
         if ids.is_empty() {
             return Err(InvalidOp::NoIds);
@@ -289,6 +302,18 @@ impl Op {
             Op::SetRead { .. } | Op::SetStar { .. } | Op::Decide { .. } => {}
         }
         Ok(self)
+    }
+
+    /// Whether applying this op to `state` would change it (without building the result).
+    pub(crate) fn changes(&self, s: &ArticleState) -> bool {
+        match self {
+            Op::SetRead { read, .. } => s.read != *read,
+            Op::SetStar { star, .. } => s.starred != *star,
+            Op::Decide { decision, .. } => s.decision != *decision,
+            Op::AddLabel { label, .. } => !label.is_empty() && !s.has_label(label),
+            Op::RemoveLabel { label, .. } => s.has_label(label),
+            Op::SetNote { note, .. } => s.note.as_deref().unwrap_or("") != note,
+        }
     }
 
     /// The state after this op, stamped with `at` on the fields that change. Deterministic,

@@ -8,11 +8,48 @@
 //! others as they are; since undo always takes the newest action, the other fields are
 //! exactly what the action left, so this is the same as restoring the whole prior state.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
-use super::super::state::{ArticleState, Op};
+use super::super::state::{ArticleState, Decision, Op};
+
+/// The default state, borrowable for as long as anything: what an id without a state has.
+pub(crate) static DEFAULT: ArticleState = ArticleState {
+    read: false,
+    read_at: None,
+    starred: false,
+    starred_at: None,
+    decision: Decision::Undecided,
+    decided_at: None,
+    labels: BTreeSet::new(),
+    labels_at: None,
+    note: None,
+    note_at: None,
+};
+
+/// The fields `op` changes, borrowed from a state: equal keys mean equal projections, so
+/// capturing a batch copies each distinct prior value once.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Read(bool, Option<&'a str>),
+    Star(bool, Option<&'a str>),
+    Decide(Decision, Option<&'a str>),
+    Labels(&'a BTreeSet<String>, Option<&'a str>),
+    Note(Option<&'a str>, Option<&'a str>),
+}
+
+fn key<'a>(op: &Op, st: &'a ArticleState) -> Key<'a> {
+    match op {
+        Op::SetRead { .. } => Key::Read(st.read, st.read_at.as_deref()),
+        Op::SetStar { .. } => Key::Star(st.starred, st.starred_at.as_deref()),
+        Op::Decide { .. } => Key::Decide(st.decision, st.decided_at.as_deref()),
+        Op::AddLabel { .. } | Op::RemoveLabel { .. } => {
+            Key::Labels(&st.labels, st.labels_at.as_deref())
+        }
+        Op::SetNote { .. } => Key::Note(st.note.as_deref(), st.note_at.as_deref()),
+    }
+}
 
 /// The fields `op` changes, taken from `st`; every other field is left at its default.
 pub(crate) fn project(op: &Op, st: &ArticleState) -> ArticleState {
@@ -84,14 +121,13 @@ impl Prior {
         op: &Op,
         mut get: impl FnMut(&str) -> Option<&'a ArticleState>,
     ) -> Prior {
-        let default = ArticleState::default();
-        let mut index: HashMap<ArticleState, u32> = HashMap::new();
+        let mut index: HashMap<Key<'a>, u32> = HashMap::new();
         let mut prior = Prior::default();
         for id in op.ids() {
-            let value = project(op, get(id).unwrap_or(&default));
+            let st = get(id).unwrap_or(&DEFAULT);
             let next = u32::try_from(prior.states.len()).unwrap_or(u32::MAX);
-            let i = *index.entry(value).or_insert_with_key(|v| {
-                prior.states.push(v.clone());
+            let i = *index.entry(key(op, st)).or_insert_with(|| {
+                prior.states.push(project(op, st));
                 next
             });
             match prior.runs.last_mut() {
@@ -239,33 +275,6 @@ impl Action {
             _ => 0,
         };
         ids + payload + self.prior.weight() + self.at.len() + 64
-    }
-
-    /// The state of each id after this action, given the current states (the prior ones, on
-    /// a first apply or a redo).
-    pub(crate) fn redo_each<'a>(
-        &'a self,
-        mut current: impl FnMut(&str) -> ArticleState + 'a,
-    ) -> impl Iterator<Item = (&'a str, ArticleState)> + 'a {
-        self.op.ids().iter().map(move |id| {
-            let now = current(id);
-            (id.as_str(), self.op.apply_to(&now, &self.at))
-        })
-    }
-
-    /// The state of each id with this action undone, given the current states.
-    pub(crate) fn undo_each<'a>(
-        &'a self,
-        mut current: impl FnMut(&str) -> ArticleState + 'a,
-    ) -> impl Iterator<Item = (&'a str, ArticleState)> + 'a {
-        self.op
-            .ids()
-            .iter()
-            .zip(self.prior.iter())
-            .map(move |(id, prior)| {
-                let now = current(id);
-                (id.as_str(), restore(&self.op, &now, prior))
-            })
     }
 }
 

@@ -572,11 +572,10 @@ impl Store {
             }
         }
         let at = now_rfc3339();
-        let default = ArticleState::default();
-        let unchanged = op.ids().iter().all(|id| {
-            let st = self.articles.get(id).unwrap_or(&default);
-            op.apply_to(st, &at) == *st
-        });
+        let unchanged = op
+            .ids()
+            .iter()
+            .all(|id| !op.changes(self.articles.get(id).unwrap_or(&history::DEFAULT)));
         if unchanged {
             return Ok(Saved::Unchanged);
         }
@@ -1078,11 +1077,7 @@ impl Store {
     /// trims the history once at the end instead, so an older journal's undo lines (which
     /// name their action without carrying it) still find it.
     fn commit(&mut self, action: Action, trim: bool) {
-        let updates: Vec<(String, ArticleState)> = action
-            .redo_each(|id| self.articles.get(id).cloned().unwrap_or_default())
-            .map(|(id, st)| (id.to_string(), st))
-            .collect();
-        set_states(&mut self.articles, updates);
+        redo_in_place(&mut self.articles, &action);
         self.seq = action.seq;
         self.history.push(action);
         if trim {
@@ -1256,13 +1251,24 @@ impl Store {
     }
 }
 
-/// Sets each id's state, dropping default states from the map.
-fn set_states(articles: &mut BTreeMap<String, ArticleState>, updates: Vec<(String, ArticleState)>) {
-    for (id, st) in updates {
-        if st.is_default() {
-            articles.remove(&id);
-        } else {
-            articles.insert(id, st);
+/// Applies `action`'s op to each of its ids' states where they are.
+fn redo_in_place(articles: &mut BTreeMap<String, ArticleState>, action: &Action) {
+    let op = &action.op;
+    for id in op.ids() {
+        match articles.get_mut(id) {
+            Some(st) if op.changes(st) => {
+                *st = op.apply_to(st, &action.at);
+                if st.is_default() {
+                    articles.remove(id);
+                }
+            }
+            Some(_) => {}
+            None => {
+                let st = op.apply_to(&history::DEFAULT, &action.at);
+                if !st.is_default() {
+                    articles.insert(id.clone(), st);
+                }
+            }
         }
     }
 }
@@ -1278,32 +1284,45 @@ fn apply_step(
     target: u64,
     carried: Option<Action>,
 ) -> Option<String> {
-    let moved = if redo {
-        history.take_redo(target).cloned()
+    let found = if redo {
+        history.take_redo(target).is_some()
     } else {
-        history.take_undo(target).cloned()
+        history.take_undo(target).is_some()
     };
-    let action = match (moved, carried) {
-        (Some(a), _) => a,
-        (None, Some(a)) => {
-            history.clear();
-            a
+    let owned;
+    let action = if found {
+        // take_* moved it to the top of the other stack.
+        if redo {
+            history.undo.back()?
+        } else {
+            history.redo.last()?
         }
-        (None, None) => return None,
-    };
-    let current = |id: &str| articles.get(id).cloned().unwrap_or_default();
-    let updates: Vec<(String, ArticleState)> = if redo {
-        action
-            .redo_each(current)
-            .map(|(id, st)| (id.to_string(), st))
-            .collect()
     } else {
-        action
-            .undo_each(current)
-            .map(|(id, st)| (id.to_string(), st))
-            .collect()
+        owned = carried?;
+        history.clear();
+        &owned
     };
-    set_states(articles, updates);
+    if redo {
+        redo_in_place(articles, action);
+    } else {
+        let op = &action.op;
+        for (id, prior) in op.ids().iter().zip(action.prior.iter()) {
+            match articles.get_mut(id) {
+                Some(st) => {
+                    *st = history::restore(op, st, prior);
+                    if st.is_default() {
+                        articles.remove(id);
+                    }
+                }
+                None => {
+                    let st = history::restore(op, &history::DEFAULT, prior);
+                    if !st.is_default() {
+                        articles.insert(id.clone(), st);
+                    }
+                }
+            }
+        }
+    }
     Some(action.op.describe())
 }
 
