@@ -18,6 +18,7 @@ use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
 use crate::model::{Article, Meta};
 use crate::query::{self, Hit, Query, Scope, Sort};
 use crate::triage::export::{export_clustered, export_to_path_clustered, neutralise};
+use crate::triage::output::{self, OutputMode};
 use crate::triage::{self, ExportContext, ExportFormat, Store};
 
 /// How many per-file skip reasons are printed before the rest are summarised.
@@ -407,13 +408,19 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
 }
 
 pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
-    let format = match (args.format, &args.output) {
+    // `-o -` is standard output, as for most commands that take an output file.
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let format = match (args.format, output) {
         (Some(f), _) => match f {
             ExportFormatArg::Csv => ExportFormat::Csv,
             ExportFormatArg::Json => ExportFormat::Json,
             ExportFormatArg::Jsonl => ExportFormat::Jsonl,
             ExportFormatArg::Md => ExportFormat::Markdown,
         },
+        // /dev/stdout, a FIFO or `>(cmd)` has no extension to tell: CSV, as on stdout.
+        (None, Some(path)) if output::writes_in_place(path) => {
+            ExportFormat::from_path(path).unwrap_or(ExportFormat::Csv)
+        }
         (None, Some(path)) => ExportFormat::from_path(path).with_context(|| {
             format!(
                 "cannot tell the format of {}: name it .csv, .json, .jsonl or .md, or pass \
@@ -438,10 +445,19 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         filters: String::new(),
         exported_at: triage::time::now_rfc3339(),
     };
-    match &args.output {
+    match output {
         Some(path) => {
-            export_to_path_clustered(path, format, corpus, &indices, &store, &context, clusters)
-                .with_context(|| format!("cannot export to {}", path.display()))?;
+            export_to_path_clustered(
+                path,
+                OutputMode::Command,
+                format,
+                corpus,
+                &indices,
+                &store,
+                &context,
+                clusters,
+            )
+            .with_context(|| format!("cannot export to {}", path.display()))?;
             if !global.quiet {
                 eprintln!("exported {} articles to {}", indices.len(), path.display());
             }
