@@ -62,13 +62,7 @@ pub fn check_inputs(paths: &[PathBuf]) -> Result<()> {
 /// Loads `paths` (the bundled corpus when empty), reporting skips and a summary on stderr.
 /// Fails when nothing at all could be loaded, with a message saying what to do.
 pub fn load_corpus(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport> {
-    check_inputs(paths)?;
-    let inputs: Vec<Input> = if paths.is_empty() {
-        loader::embedded_inputs()
-    } else {
-        paths.iter().cloned().map(Input::Path).collect()
-    };
-    let report = loader::load(&inputs, &load_options(global));
+    let report = load_quietly(paths, global)?;
     if report.corpus.is_empty() {
         // Several skip reasons are the explanation, so they are still printed; a single one
         // goes into the error line itself, and a "loaded 0 articles" summary adds nothing.
@@ -82,6 +76,17 @@ pub fn load_corpus(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport>
         eprintln!("{}", report.summary());
     }
     Ok(report)
+}
+
+/// Loads `paths` (the bundled corpus when empty) and reports nothing.
+fn load_quietly(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport> {
+    check_inputs(paths)?;
+    let inputs: Vec<Input> = if paths.is_empty() {
+        loader::embedded_inputs()
+    } else {
+        paths.iter().cloned().map(Input::Path).collect()
+    };
+    Ok(loader::load(&inputs, &load_options(global)))
 }
 
 /// What to tell the user when a load gave no article at all (the CLI's error line, and the
@@ -122,7 +127,7 @@ fn report_problems(report: &LoadReport) {
     }
     if report.skipped.len() > MAX_SKIP_LINES {
         eprintln!(
-            "warta: ... and {} more skipped (see `warta stats` for the full list)",
+            "warta: ... and {} more skipped (`warta stats` on the same paths lists them all)",
             report.skipped.len() - MAX_SKIP_LINES
         );
     }
@@ -497,9 +502,20 @@ pub fn parse(args: &ParseArgs) -> Result<()> {
     })
 }
 
+/// Counts, facets and every skipped file with its reason, on stdout. Unlike the other
+/// commands it reports even when nothing loaded (the skipped files are then the whole
+/// story), and fails afterwards. The skipped files are not repeated on stderr.
 pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
-    let report = load_corpus(&args.paths, global)?;
+    let report = load_quietly(&args.paths, global)?;
     let corpus = &report.corpus;
+    if !global.quiet {
+        for w in &report.warnings {
+            eprintln!("warta: warning: {w}");
+        }
+        if !corpus.is_empty() {
+            eprintln!("{}", report.summary());
+        }
+    }
     let all: Vec<usize> = (0..corpus.len()).collect();
     with_stdout(|out| {
         writeln!(
@@ -521,7 +537,9 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
             .count();
         let with_outlet = corpus.metas().iter().filter(|m| m.outlet.is_some()).count();
         writeln!(out, "with a date   {dated}\nwith outlet   {with_outlet}")?;
-        for facet in Facet::ALL {
+        // An empty corpus has no facet values: six "(0 values)" headings would only be noise.
+        let shown: &[Facet] = if corpus.is_empty() { &[] } else { &Facet::ALL };
+        for &facet in shown {
             let counts = facets::counts(corpus, &all, facet);
             writeln!(out, "\n{} ({} values)", facet_title(facet), counts.len())?;
             for (value, n) in counts.iter().take(args.top) {
@@ -541,7 +559,11 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
             writeln!(out, "warning: {w}")?;
         }
         Ok(())
-    })
+    })?;
+    if corpus.is_empty() {
+        bail!("{}", nothing_loaded(&args.paths, &report));
+    }
+    Ok(())
 }
 
 fn facet_title(f: Facet) -> &'static str {

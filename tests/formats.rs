@@ -552,6 +552,56 @@ fn discover_symlinks_loops_and_duplicates() {
     assert_eq!(got.len(), 2, "{got:?}");
 }
 
+/// Special files and endless links in a walk are listed with what they are, never opened;
+/// ones whose names a walk would not take (hidden, no article extension) stay quiet.
+#[cfg(unix)]
+#[test]
+fn discover_lists_special_files_and_self_links() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(&root.join("ok.txt"), "ok");
+    symlink("self.txt", root.join("self.txt")).unwrap();
+    symlink("ping.json", root.join("pong.json")).unwrap();
+    symlink("pong.json", root.join("ping.json")).unwrap();
+    symlink("/dev/null", root.join("null.txt")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(root.join("feed.jsonl")).unwrap();
+    let fifos = ["pipe.csv", ".hidden.txt", "no_extension"];
+    for name in fifos {
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join(name))
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "mkfifo {name}");
+    }
+
+    let (files, skips) = discover(&[root.to_path_buf()]);
+    assert_eq!(paths(&files, root), ["ok.txt"]);
+    let at = |name: &str| root.join(name).display().to_string();
+    let not_a_file = |what: &str| SkipReason::NotAFile(what.into());
+    assert_eq!(
+        reasons(&skips),
+        [
+            (at("feed.jsonl"), not_a_file("a socket")),
+            (at("null.txt"), not_a_file("a character device")),
+            (at("ping.json"), SkipReason::SymlinkLoop),
+            (at("pipe.csv"), not_a_file("a FIFO (named pipe)")),
+            (at("pong.json"), SkipReason::SymlinkLoop),
+            (at("self.txt"), SkipReason::SymlinkLoop),
+        ]
+    );
+    assert_eq!(
+        skips[3].to_string(),
+        format!(
+            "{}: a FIFO (named pipe), not a regular file; skipped",
+            at("pipe.csv")
+        )
+    );
+    // Named explicitly, an endless link is a loop too.
+    let (_, skips) = discover(&[root.join("self.txt")]);
+    assert_eq!(reasons(&skips), [(at("self.txt"), SkipReason::SymlinkLoop)]);
+}
+
 fn running_as_root() -> bool {
     std::process::Command::new("id")
         .arg("-u")
@@ -609,17 +659,17 @@ fn discover_never_takes_a_fifo() {
         return;
     }
     write(&tmp.path().join("a.txt"), "a");
-    // In a walk: silently ignored (and never opened, or this test would hang).
+    // In a walk and given explicitly: reported, and never opened (or this test would hang).
+    let fifo_skip = [(
+        fifo.display().to_string(),
+        SkipReason::NotAFile("a FIFO (named pipe)".into()),
+    )];
     let (files, skips) = discover(&[tmp.path().to_path_buf()]);
     assert_eq!(paths(&files, tmp.path()), ["a.txt"]);
-    assert!(skips.is_empty(), "{skips:?}");
-    // Given explicitly: reported.
+    assert_eq!(reasons(&skips), fifo_skip);
     let (files, skips) = discover(std::slice::from_ref(&fifo));
     assert!(files.is_empty());
-    assert_eq!(
-        reasons(&skips),
-        [(fifo.display().to_string(), SkipReason::NotAFile)]
-    );
+    assert_eq!(reasons(&skips), fifo_skip);
 }
 
 // ---------------------------------------------------------------- throughput
