@@ -266,7 +266,9 @@ pub struct ExportArgs {
     /// Output format (default: from the -o file's extension, else csv).
     #[arg(long, short, value_enum)]
     pub format: Option<ExportFormatArg>,
-    /// Write to this file (replaced atomically) instead of standard output.
+    /// Write to this file instead of standard output (`-` is standard output). A file is
+    /// replaced atomically, through any symlink; a FIFO, /dev/stdout or a device is written
+    /// in place.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Sort order (relevance when a query is given and no sort is asked for).

@@ -18,6 +18,7 @@ use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
 use crate::model::{Article, Meta};
 use crate::query::{self, Hit, Query, Scope, Sort};
 use crate::triage::export::{export_clustered, export_to_path_clustered, neutralise};
+use crate::triage::output::{self, OutputMode};
 use crate::triage::{self, ExportContext, ExportFormat, Store};
 
 /// How many per-file skip reasons are printed before the rest are summarised.
@@ -61,13 +62,7 @@ pub fn check_inputs(paths: &[PathBuf]) -> Result<()> {
 /// Loads `paths` (the bundled corpus when empty), reporting skips and a summary on stderr.
 /// Fails when nothing at all could be loaded, with a message saying what to do.
 pub fn load_corpus(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport> {
-    check_inputs(paths)?;
-    let inputs: Vec<Input> = if paths.is_empty() {
-        loader::embedded_inputs()
-    } else {
-        paths.iter().cloned().map(Input::Path).collect()
-    };
-    let report = loader::load(&inputs, &load_options(global));
+    let report = load_quietly(paths, global)?;
     if report.corpus.is_empty() {
         // Several skip reasons are the explanation, so they are still printed; a single one
         // goes into the error line itself, and a "loaded 0 articles" summary adds nothing.
@@ -81,6 +76,17 @@ pub fn load_corpus(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport>
         eprintln!("{}", report.summary());
     }
     Ok(report)
+}
+
+/// Loads `paths` (the bundled corpus when empty) and reports nothing.
+fn load_quietly(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport> {
+    check_inputs(paths)?;
+    let inputs: Vec<Input> = if paths.is_empty() {
+        loader::embedded_inputs()
+    } else {
+        paths.iter().cloned().map(Input::Path).collect()
+    };
+    Ok(loader::load(&inputs, &load_options(global)))
 }
 
 /// What to tell the user when a load gave no article at all (the CLI's error line, and the
@@ -121,7 +127,7 @@ fn report_problems(report: &LoadReport) {
     }
     if report.skipped.len() > MAX_SKIP_LINES {
         eprintln!(
-            "warta: ... and {} more skipped (see `warta stats` for the full list)",
+            "warta: ... and {} more skipped (`warta stats` on the same paths lists them all)",
             report.skipped.len() - MAX_SKIP_LINES
         );
     }
@@ -407,13 +413,19 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
 }
 
 pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
-    let format = match (args.format, &args.output) {
+    // `-o -` is standard output, as for most commands that take an output file.
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let format = match (args.format, output) {
         (Some(f), _) => match f {
             ExportFormatArg::Csv => ExportFormat::Csv,
             ExportFormatArg::Json => ExportFormat::Json,
             ExportFormatArg::Jsonl => ExportFormat::Jsonl,
             ExportFormatArg::Md => ExportFormat::Markdown,
         },
+        // /dev/stdout, a FIFO or `>(cmd)` has no extension to tell: CSV, as on stdout.
+        (None, Some(path)) if output::writes_in_place(path) => {
+            ExportFormat::from_path(path).unwrap_or(ExportFormat::Csv)
+        }
         (None, Some(path)) => ExportFormat::from_path(path).with_context(|| {
             format!(
                 "cannot tell the format of {}: name it .csv, .json, .jsonl or .md, or pass \
@@ -438,10 +450,19 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         filters: String::new(),
         exported_at: triage::time::now_rfc3339(),
     };
-    match &args.output {
+    match output {
         Some(path) => {
-            export_to_path_clustered(path, format, corpus, &indices, &store, &context, clusters)
-                .with_context(|| format!("cannot export to {}", path.display()))?;
+            export_to_path_clustered(
+                path,
+                OutputMode::Command,
+                format,
+                corpus,
+                &indices,
+                &store,
+                &context,
+                clusters,
+            )
+            .with_context(|| format!("cannot export to {}", path.display()))?;
             if !global.quiet {
                 eprintln!("exported {} articles to {}", indices.len(), path.display());
             }
@@ -481,9 +502,20 @@ pub fn parse(args: &ParseArgs) -> Result<()> {
     })
 }
 
+/// Counts, facets and every skipped file with its reason, on stdout. Unlike the other
+/// commands it reports even when nothing loaded (the skipped files are then the whole
+/// story), and fails afterwards. The skipped files are not repeated on stderr.
 pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
-    let report = load_corpus(&args.paths, global)?;
+    let report = load_quietly(&args.paths, global)?;
     let corpus = &report.corpus;
+    if !global.quiet {
+        for w in &report.warnings {
+            eprintln!("warta: warning: {w}");
+        }
+        if !corpus.is_empty() {
+            eprintln!("{}", report.summary());
+        }
+    }
     let all: Vec<usize> = (0..corpus.len()).collect();
     with_stdout(|out| {
         writeln!(
@@ -505,7 +537,9 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
             .count();
         let with_outlet = corpus.metas().iter().filter(|m| m.outlet.is_some()).count();
         writeln!(out, "with a date   {dated}\nwith outlet   {with_outlet}")?;
-        for facet in Facet::ALL {
+        // An empty corpus has no facet values: six "(0 values)" headings would only be noise.
+        let shown: &[Facet] = if corpus.is_empty() { &[] } else { &Facet::ALL };
+        for &facet in shown {
             let counts = facets::counts(corpus, &all, facet);
             writeln!(out, "\n{} ({} values)", facet_title(facet), counts.len())?;
             for (value, n) in counts.iter().take(args.top) {
@@ -525,7 +559,11 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
             writeln!(out, "warning: {w}")?;
         }
         Ok(())
-    })
+    })?;
+    if corpus.is_empty() {
+        bail!("{}", nothing_loaded(&args.paths, &report));
+    }
+    Ok(())
 }
 
 fn facet_title(f: Facet) -> &'static str {

@@ -702,8 +702,8 @@ fn parse_field(
     let value = value.trim();
     if value.is_empty() {
         return Err(QueryError::new(format!(
-            "{shown} needs a value, e.g. {}:\"grow media\"",
-            spec.names[0]
+            "{shown} needs a value: {}",
+            value_hint(spec.names[0], lexicon)
         )));
     }
     let pred =
@@ -713,6 +713,37 @@ fn parse_field(
         pred,
         alts: Vec::new(),
     })
+}
+
+/// What a field takes, for a term typed without a value: the values themselves where they
+/// are few, else an example.
+fn value_hint(field: &str, lexicon: &Lexicon) -> String {
+    let hint = match field {
+        "is" => "unread, read, starred, relevant, irrelevant, maybe, undecided or new",
+        "has" => "note, labels or copies",
+        "label" => "a triage label, e.g. label:banjir",
+        "date" => {
+            "YYYY, YYYY-MM or YYYY-MM-DD, a range a..b, or >, >=, <, <= and a date, e.g. date:2024-06"
+        }
+        "outlet" => "an outlet's name, e.g. outlet:kompas",
+        "city" => "a dateline's city, e.g. city:palembang",
+        "author" => "an author's name, e.g. author:budi",
+        "tag" => "a tag, e.g. tag:pemilu",
+        "prov" => "a province, e.g. prov:\"sumatera selatan\"",
+        "region" => "a regency or city, e.g. region:muratara",
+        "body" => "a word of the text, e.g. body:viral",
+        "topic" => {
+            let names = lexicon.topic_names();
+            return if names.is_empty() {
+                "a topic, but none are configured (add a [topics] table to the config file)"
+                    .to_string()
+            } else {
+                format!("a topic: {}", names.join(", "))
+            };
+        }
+        _ => "a value after the colon",
+    };
+    hint.to_string()
 }
 
 /// `body:viral` finds the word's inflections and synonyms; `body:'viral` only the word.
@@ -1431,6 +1462,40 @@ mod tests {
     }
 
     #[test]
+    fn a_field_without_a_value_says_what_it_takes() {
+        assert_eq!(
+            err("is:"),
+            "is: needs a value: unread, read, starred, relevant, irrelevant, maybe, undecided \
+             or new"
+        );
+        assert_eq!(err("is: banjir"), err("is:"));
+        assert_eq!(err("!has:"), "has: needs a value: note, labels or copies");
+        assert!(err("date:").starts_with("date: needs a value: YYYY, YYYY-MM or YYYY-MM-DD"));
+        assert_eq!(
+            err("label:"),
+            "label: needs a value: a triage label, e.g. label:banjir"
+        );
+        let topics = Lexicon::builtin().topic_names().join(", ");
+        assert_eq!(
+            err("topic:"),
+            format!("topic: needs a value: a topic: {topics}")
+        );
+        let removed = "disiplin = []\nviral = []\nkorupsi = []".parse().unwrap();
+        let (none, _) = Lexicon::from_config(None, Some(&removed));
+        let e = Query::parse_with("topic:", &none).unwrap_err().message;
+        assert!(e.contains("none are configured"), "{e}");
+        // Every field and alias, so a new field cannot fall back to a meaningless example.
+        for name in FIELDS.iter().flat_map(|f| f.names) {
+            let e = err(&format!("{name}:"));
+            assert!(e.starts_with(&format!("{name}: needs a value: ")), "{e}");
+            assert!(
+                !e.contains("after the colon") && !e.contains("grow media"),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
     fn empty_query_matches_everything_newest_first() {
         let c = corpus();
         let q = Query::parse("   ").unwrap();
@@ -1706,11 +1771,11 @@ mod tests {
         );
         assert_eq!(
             err("outlet:"),
-            "outlet: needs a value, e.g. outlet:\"grow media\""
+            "outlet: needs a value: an outlet's name, e.g. outlet:kompas"
         );
         assert_eq!(
             err("!city:\"\""),
-            "city:\"\" needs a value, e.g. city:\"grow media\""
+            "city:\"\" needs a value: a dateline's city, e.g. city:palembang"
         );
         assert_eq!(
             err("foo:bar"),

@@ -194,11 +194,13 @@ fn folders_are_walked_cached_and_bad_files_reported() {
 
     let o = warta(&["stats", d], cache.path());
     assert!(o.status.success(), "{}", stderr(&o));
-    let err = stderr(&o);
+    // stats lists the skipped files on stdout, with the report; stderr has the summary.
+    let out = stdout(&o);
     assert!(
-        err.contains("kosong.txt") && err.contains("gambar.txt"),
-        "{err}"
+        out.contains("kosong.txt") && out.contains("gambar.txt"),
+        "{out}"
     );
+    let err = stderr(&o);
     assert!(
         err.contains("loaded 5 articles from 5 files (2 skipped: 1 binary, 1 empty)"),
         "{err}"

@@ -552,6 +552,56 @@ fn discover_symlinks_loops_and_duplicates() {
     assert_eq!(got.len(), 2, "{got:?}");
 }
 
+/// Special files and endless links in a walk are listed with what they are, never opened;
+/// ones whose names a walk would not take (hidden, no article extension) stay quiet.
+#[cfg(unix)]
+#[test]
+fn discover_lists_special_files_and_self_links() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path();
+    write(&root.join("ok.txt"), "ok");
+    symlink("self.txt", root.join("self.txt")).unwrap();
+    symlink("ping.json", root.join("pong.json")).unwrap();
+    symlink("pong.json", root.join("ping.json")).unwrap();
+    symlink("/dev/null", root.join("null.txt")).unwrap();
+    let _socket = std::os::unix::net::UnixListener::bind(root.join("feed.jsonl")).unwrap();
+    let fifos = ["pipe.csv", ".hidden.txt", "no_extension"];
+    for name in fifos {
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join(name))
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(made, "mkfifo {name}");
+    }
+
+    let (files, skips) = discover(&[root.to_path_buf()]);
+    assert_eq!(paths(&files, root), ["ok.txt"]);
+    let at = |name: &str| root.join(name).display().to_string();
+    let not_a_file = |what: &str| SkipReason::NotAFile(what.into());
+    assert_eq!(
+        reasons(&skips),
+        [
+            (at("feed.jsonl"), not_a_file("a socket")),
+            (at("null.txt"), not_a_file("a character device")),
+            (at("ping.json"), SkipReason::SymlinkLoop),
+            (at("pipe.csv"), not_a_file("a FIFO (named pipe)")),
+            (at("pong.json"), SkipReason::SymlinkLoop),
+            (at("self.txt"), SkipReason::SymlinkLoop),
+        ]
+    );
+    assert_eq!(
+        skips[3].to_string(),
+        format!(
+            "{}: a FIFO (named pipe), not a regular file; skipped",
+            at("pipe.csv")
+        )
+    );
+    // Named explicitly, an endless link is a loop too.
+    let (_, skips) = discover(&[root.join("self.txt")]);
+    assert_eq!(reasons(&skips), [(at("self.txt"), SkipReason::SymlinkLoop)]);
+}
+
 fn running_as_root() -> bool {
     std::process::Command::new("id")
         .arg("-u")
@@ -609,20 +659,106 @@ fn discover_never_takes_a_fifo() {
         return;
     }
     write(&tmp.path().join("a.txt"), "a");
-    // In a walk: silently ignored (and never opened, or this test would hang).
+    // In a walk and given explicitly: reported, and never opened (or this test would hang).
+    let fifo_skip = [(
+        fifo.display().to_string(),
+        SkipReason::NotAFile("a FIFO (named pipe)".into()),
+    )];
     let (files, skips) = discover(&[tmp.path().to_path_buf()]);
     assert_eq!(paths(&files, tmp.path()), ["a.txt"]);
-    assert!(skips.is_empty(), "{skips:?}");
-    // Given explicitly: reported.
+    assert_eq!(reasons(&skips), fifo_skip);
     let (files, skips) = discover(std::slice::from_ref(&fifo));
     assert!(files.is_empty());
-    assert_eq!(
-        reasons(&skips),
-        [(fifo.display().to_string(), SkipReason::NotAFile)]
-    );
+    assert_eq!(reasons(&skips), fifo_skip);
 }
 
 // ---------------------------------------------------------------- throughput
+
+/// The measurement behind the UTF-8 / Windows-1252 rule in `text::decode`:
+/// `cargo test --release --test formats -- --ignored --nocapture decoding_rule`. Every `.txt`
+/// article of the local corpora is (a) re-encoded as Windows-1252 and (b) damaged as UTF-8 by
+/// 1, 2 or 3 stray or lost bytes; it counts which are read the other way. Skips cleanly when
+/// the corpora are absent.
+#[test]
+#[ignore = "a measurement on a local corpus; run by hand"]
+fn decoding_rule_on_local_corpus() {
+    let root = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora"));
+    let mut texts = Vec::new();
+    for dir in ["detik2025", "clickid2019"] {
+        let Ok(rd) = fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            if let Ok(t) = fs::read_to_string(e.path()) {
+                texts.push(t);
+            }
+        }
+    }
+    if texts.is_empty() {
+        eprintln!("note: {} not present; skipping", root.display());
+        return;
+    }
+    let as_1252 = |b: &[u8]| {
+        decode(
+            encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(b)
+                .0
+                .as_bytes(),
+        )
+    };
+    let as_utf8 = |b: &[u8]| decode(String::from_utf8_lossy(b).as_bytes());
+    // (a) Windows-1252 files: with a non-ASCII byte, how many are taken for UTF-8.
+    let (mut cp, mut cp_wrong) = (0, 0);
+    for t in &texts {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(t);
+        if bytes.is_ascii() || std::str::from_utf8(&bytes).is_ok() {
+            continue;
+        }
+        cp += 1;
+        if decode(&bytes) != as_1252(&bytes) {
+            cp_wrong += 1;
+        }
+    }
+    eprintln!("Windows-1252: {cp_wrong} of {cp} articles read as UTF-8");
+    // (b) UTF-8 files with damage, at positions from a fixed LCG.
+    let mut seed: u64 = 7;
+    let mut next = |n: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % n.max(1)
+    };
+    for damage in 1..=3 {
+        let (mut n, mut wrong) = (0, 0);
+        for t in &texts {
+            if t.is_ascii() {
+                continue;
+            }
+            let mut b = t.as_bytes().to_vec();
+            for _ in 0..damage {
+                if next(2) == 0 {
+                    let at = next(b.len());
+                    b.insert(at, 0x80 + next(0x80) as u8);
+                } else {
+                    let tails: Vec<usize> = (0..b.len()).filter(|&i| b[i] & 0xC0 == 0x80).collect();
+                    if !tails.is_empty() {
+                        b.remove(tails[next(tails.len())]);
+                    }
+                }
+            }
+            if std::str::from_utf8(&b).is_ok() {
+                continue;
+            }
+            n += 1;
+            if decode(&b) != as_utf8(&b) {
+                wrong += 1;
+            }
+        }
+        eprintln!(
+            "UTF-8 with {damage} damaged byte(s): {wrong} of {n} articles read as Windows-1252"
+        );
+    }
+}
 
 /// `cargo test --release --test formats -- --ignored --nocapture throughput`; skips cleanly
 /// when the local corpora are absent.

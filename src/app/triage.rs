@@ -21,8 +21,8 @@ use crate::corpus::Corpus;
 use crate::text;
 use crate::triage::export::export_to_path_clustered;
 use crate::triage::{
-    ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, Refresh, Saved,
-    Store, normalize_label, time,
+    ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, OutputMode,
+    Refresh, Saved, Store, normalize_label, time,
 };
 
 use super::action::Action;
@@ -209,7 +209,14 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
                 context.exported_at = time::now_rfc3339();
                 let clusters = clusters.as_ref().map(|c| &*c.0);
                 match export_to_path_clustered(
-                    &path, format, corpus, &indices, store, &context, clusters,
+                    &path,
+                    OutputMode::Browser,
+                    format,
+                    corpus,
+                    &indices,
+                    store,
+                    &context,
+                    clusters,
                 ) {
                     Ok(()) => {
                         out.applied = true;

@@ -139,7 +139,9 @@ pub(crate) struct CachedSkip {
 impl CachedSkip {
     pub(crate) fn from_skipped(s: &Skipped) -> CachedSkip {
         let detail = match &s.reason {
-            SkipReason::Unreadable(d) | SkipReason::Malformed(d) => d.clone(),
+            SkipReason::Unreadable(d) | SkipReason::Malformed(d) | SkipReason::NotAFile(d) => {
+                d.clone()
+            }
             SkipReason::TooLarge { size, limit } => format!("{size}/{limit}"),
             _ => String::new(),
         };
@@ -156,7 +158,7 @@ impl CachedSkip {
             "binary" => SkipReason::Binary,
             "unreadable" => SkipReason::Unreadable(self.detail.clone()),
             "symlink loop" => SkipReason::SymlinkLoop,
-            "not a file" => SkipReason::NotAFile,
+            "not a file" => SkipReason::NotAFile(self.detail.clone()),
             "too large" => match self.detail.split_once('/') {
                 Some((size, limit)) => SkipReason::TooLarge {
                     size: size.parse().unwrap_or(0),

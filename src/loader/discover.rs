@@ -71,6 +71,41 @@ pub(crate) fn reason(e: &io::Error) -> String {
     }
 }
 
+/// Why an I/O error skipped a path: a symlink pointing to itself (or a chain of links that
+/// never ends) is a loop, not an unreadable file.
+fn io_skip(e: &io::Error) -> SkipReason {
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return SkipReason::SymlinkLoop;
+    }
+    SkipReason::Unreadable(reason(e))
+}
+
+/// What a path that is neither a file nor a folder is, for the skip line.
+fn not_a_file(kind: std::fs::FileType) -> SkipReason {
+    #[cfg(unix)]
+    let what = {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            "a FIFO (named pipe)"
+        } else if kind.is_char_device() {
+            "a character device"
+        } else if kind.is_block_device() {
+            "a block device"
+        } else if kind.is_socket() {
+            "a socket"
+        } else {
+            ""
+        }
+    };
+    #[cfg(not(unix))]
+    let what = {
+        let _ = kind;
+        ""
+    };
+    SkipReason::NotAFile(what.to_string())
+}
+
 pub(crate) fn mtime_ns(meta: &std::fs::Metadata) -> i128 {
     match meta.modified() {
         Ok(t) => match t.duration_since(UNIX_EPOCH) {
@@ -122,8 +157,8 @@ fn skipped(path: &Path, reason: SkipReason) -> Skipped {
 /// recursively), in a deterministic order; problems come back as [`Skipped`] entries.
 ///
 /// A file named explicitly is taken whatever its extension; walks take only regular files with
-/// a supported extension, skip hidden entries, follow symlinks (reporting loops) and silently
-/// ignore FIFOs, sockets and devices. The result is sorted by path, and a file reachable by
+/// a supported extension, skip hidden entries and follow symlinks (reporting loops). FIFOs,
+/// sockets and devices are reported (when a walk would have taken their name), never opened. The result is sorted by path, and a file reachable by
 /// several paths (symlinks, hard links, overlapping arguments) is listed once, under the first
 /// path in that order.
 pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
@@ -133,7 +168,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                skips.push(skipped(root, SkipReason::Unreadable(reason(&e))));
+                skips.push(skipped(root, io_skip(&e)));
                 continue;
             }
         };
@@ -142,7 +177,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
         } else if meta.is_dir() {
             walk(root, &mut files, &mut skips);
         } else {
-            skips.push(skipped(root, SkipReason::NotAFile));
+            skips.push(skipped(root, not_a_file(meta.file_type())));
         }
     }
     files.sort_by(|a, b| a.entry.path.cmp(&b.entry.path));
@@ -171,9 +206,16 @@ fn walk(root: &Path, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
         match item {
             Ok(entry) => {
                 // With follow_links the file type is the link target's: FIFOs, sockets and
-                // devices are not files and are never opened.
-                if entry.file_type().is_file() && has_supported_extension(entry.path()) {
+                // devices are not files and are never opened, but said to be skipped when
+                // their name looks like an article's.
+                let kind = entry.file_type();
+                if !has_supported_extension(entry.path()) || kind.is_dir() {
+                    continue;
+                }
+                if kind.is_file() {
                     paths.push(entry.into_path());
+                } else {
+                    skips.push(skipped(entry.path(), not_a_file(kind)));
                 }
             }
             Err(e) => {
@@ -189,8 +231,10 @@ fn walk(root: &Path, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
                 {
                     continue;
                 }
-                let why = e.io_error().map_or_else(|| e.to_string(), reason);
-                skips.push(skipped(&path, SkipReason::Unreadable(why)));
+                let why = e
+                    .io_error()
+                    .map_or_else(|| SkipReason::Unreadable(e.to_string()), io_skip);
+                skips.push(skipped(&path, why));
             }
         }
     }
@@ -200,7 +244,7 @@ fn walk(root: &Path, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
         .into_par_iter()
         .map(|path| match std::fs::metadata(&path) {
             Ok(meta) => Ok(found(path, &meta)),
-            Err(e) => Err(skipped(&path, SkipReason::Unreadable(reason(&e)))),
+            Err(e) => Err(skipped(&path, io_skip(&e))),
         })
         .collect();
     for s in stated {

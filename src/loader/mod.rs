@@ -69,10 +69,11 @@ pub enum SkipReason {
     Unreadable(String),
     /// JSON/CSV that could not be parsed at all, or a record without any text.
     Malformed(String),
-    /// A symlink that leads back into a directory being walked.
+    /// A symlink that leads back into a directory being walked, or to itself.
     SymlinkLoop,
-    /// Not a regular file (FIFO, socket, device): never opened, since that could block.
-    NotAFile,
+    /// Not a regular file: what it is ("a FIFO (named pipe)", "a character device", ...; empty
+    /// when unknown). Never opened, since that could block.
+    NotAFile(String),
     /// A JSON, JSONL or CSV file over [`MAX_STRUCTURED_BYTES`] (sizes in bytes).
     TooLarge {
         size: u64,
@@ -89,7 +90,7 @@ impl SkipReason {
             SkipReason::Unreadable(_) => "unreadable",
             SkipReason::Malformed(_) => "malformed",
             SkipReason::SymlinkLoop => "symlink loop",
-            SkipReason::NotAFile => "not a file",
+            SkipReason::NotAFile(_) => "not a file",
             SkipReason::TooLarge { .. } => "too large",
         }
     }
@@ -103,7 +104,8 @@ impl fmt::Display for SkipReason {
             SkipReason::Unreadable(e) => write!(f, "cannot read: {e}"),
             SkipReason::Malformed(e) => write!(f, "malformed: {e}"),
             SkipReason::SymlinkLoop => write!(f, "symlink loop"),
-            SkipReason::NotAFile => write!(f, "not a regular file"),
+            SkipReason::NotAFile(what) if what.is_empty() => write!(f, "not a regular file"),
+            SkipReason::NotAFile(what) => write!(f, "{what}, not a regular file"),
             SkipReason::TooLarge { size, limit } => write!(
                 f,
                 "too large ({}; the limit is {})",

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::fsutil::write_atomic;
+use super::output::{OutputMode, write_output};
 use super::state::{ArticleState, Decision};
 use super::store::Store;
 use crate::cluster::Clusters;
@@ -125,8 +125,9 @@ impl Exported<'_> {
     }
 }
 
-/// [`export()`] into `path`, replaced atomically (temp file → fsync → rename → fsync dir), so
-/// an interrupted export never leaves a half-written file under the final name.
+/// [`export()`] into `path` as a command writes it (see [`write_output`]): a regular file is
+/// replaced atomically (temp file → fsync → rename → fsync dir), so an interrupted export never
+/// leaves a half-written file under the final name; a FIFO or a device is written in place.
 pub fn export_to_path(
     path: &Path,
     format: ExportFormat,
@@ -135,12 +136,27 @@ pub fn export_to_path(
     store: &Store,
     context: &ExportContext,
 ) -> io::Result<()> {
-    export_to_path_clustered(path, format, corpus, indices, store, context, None)
+    export_to_path_clustered(
+        path,
+        OutputMode::Command,
+        format,
+        corpus,
+        indices,
+        store,
+        context,
+        None,
+    )
 }
 
-/// [`export_to_path`] with groups of copies (see [`export_clustered`]).
+/// [`export_to_path`] for a command or the browser (see [`OutputMode`]), with groups of copies
+/// (see [`export_clustered`]).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "export_clustered's, plus where and how"
+)]
 pub fn export_to_path_clustered(
     path: &Path,
+    mode: OutputMode,
     format: ExportFormat,
     corpus: &Corpus,
     indices: &[usize],
@@ -148,7 +164,7 @@ pub fn export_to_path_clustered(
     context: &ExportContext,
     clusters: Option<&Clusters>,
 ) -> io::Result<()> {
-    write_atomic(path, &mut |w| {
+    write_output(path, mode, &mut |w| {
         export_clustered(w, format, corpus, indices, store, context, clusters)
     })
 }

@@ -1,4 +1,5 @@
-//! Crash-safe file replacement (RELIABILITY.md b3.1).
+//! Crash-safe file replacement (RELIABILITY.md b3.1), and writing to a path a user named
+//! without harming what is there ([`write_output`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -7,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// Replaces `path` with what `fill` writes, so a crash or power loss leaves either the old or
 /// the new file, never a torn one: temp file in the same directory → write → `sync_all` →
 /// rename → fsync the directory (rename alone is not durable). The temp file is removed on
-/// error.
+/// error. An existing file's permissions carry over to the new one.
 pub fn write_atomic(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
@@ -27,6 +28,13 @@ pub fn write_atomic(
             .create(true)
             .truncate(true)
             .open(&tmp)?;
+        // A replaced file keeps its permissions: an export over a private (0600) file must
+        // not come out readable by everyone. Set before writing, so no byte is ever exposed.
+        if let Ok(old) = fs::metadata(path)
+            && old.is_file()
+        {
+            file.set_permissions(old.permissions())?;
+        }
         let mut w = BufWriter::new(file);
         fill(&mut w)?;
         let file = w.into_inner().map_err(|e| e.into_error())?;
@@ -94,5 +102,20 @@ mod tests {
         assert_eq!(names, vec!["a.txt".to_string()]);
         assert!(is_temp_for(".state.json.tmp-12", "state.json"));
         assert!(!is_temp_for("state.json", "state.json"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("private.csv");
+        fs::write(&p, "old").unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&p, &mut |w| w.write_all(b"new")).unwrap();
+        assert_eq!(
+            fs::metadata(&p).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
 }

@@ -9,15 +9,18 @@
 //!   [`Op`] over a set of ids and returns [`Saved`]: `Durable` (fsync'd), `Unchanged`, or
 //!   `NotSaved(why)` that the UI must display. `undo`/`redo` survive restarts.
 //! - [`TriageTerm`] parses `is:…`, `label:…`, `has:…` for the query language.
-//! - [`export()`] / [`export_to_path`] write CSV, JSON, JSONL or a Markdown brief.
+//! - [`export()`] / [`export_to_path`] write CSV, JSON, JSONL or a Markdown brief; [`output`]
+//!   writes to a named path without harming a device, FIFO or symlink found there.
 
 pub mod export;
 pub(crate) mod fsutil;
+pub mod output;
 mod state;
 pub mod store;
 pub mod time;
 
 pub use export::{ExportContext, ExportFormat, export, export_to_path};
+pub use output::OutputMode;
 pub use state::{
     ArticleState, Decision, InvalidOp, MAX_LABEL_CHARS, MAX_NOTE_CHARS, NoState, Op, Progress,
     StateLookup, TriageTerm, normalize_label,
