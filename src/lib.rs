@@ -18,6 +18,7 @@ pub mod loader;
 pub mod model;
 pub mod query;
 pub mod regions;
+pub mod safe_read;
 pub mod text;
 pub mod triage;
 pub mod tui;
