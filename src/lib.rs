@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod lexicon;
 pub mod loader;
 pub mod model;
+pub mod own_dirs;
 pub mod query;
 pub mod regions;
 pub mod safe_read;

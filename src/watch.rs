@@ -13,9 +13,10 @@
 //!
 //! Events are filtered before they open a window: hidden files and directories (names
 //! starting with `.`), editor and download temporaries (`x~`, `#x#`, `.swp`, `.part`,
-//! `.tmp`, vim's `4913` probe), and anything under the cache or data directory when those
-//! live inside a watched directory (the reload writes the cache, which must not trigger
-//! another reload). Opening and reading files (the reload itself) is ignored too.
+//! `.tmp`, vim's `4913` probe), and anything under warta's own directories inside a watched
+//! one ([`crate::own_dirs`], the rule the loader follows too: the reload writes the cache,
+//! which must not trigger another reload). Opening and reading files (the reload itself) is
+//! ignored too.
 //!
 //! [`diff`] compares two corpora by article id, which is a hash of the article's text: a
 //! rewritten file whose text is unchanged keeps its id (and so its triage state).
@@ -31,6 +32,7 @@ use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::corpus::Corpus;
 use crate::model::Meta;
+use crate::own_dirs::{OwnDirs, resolve};
 
 /// The longest events are collected after the first one before a reload is asked for: a
 /// scraper's steady stream of files makes one reload per window, not one per file.
@@ -222,7 +224,8 @@ struct Filter {
     dirs: Vec<PathBuf>,
     /// Files given one by one; their directories are watched without recursion.
     files: Vec<PathBuf>,
-    ignore: Vec<PathBuf>,
+    /// The cache and data directories, whose writes (the reload's own) are no news.
+    own: OwnDirs,
 }
 
 impl Filter {
@@ -240,7 +243,7 @@ impl Filter {
         Filter {
             dirs,
             files,
-            ignore: ignore.iter().map(|p| resolve(p)).collect(),
+            own: OwnDirs::new(ignore),
         }
     }
 
@@ -304,15 +307,14 @@ impl Filter {
     }
 
     fn path_counts(&self, path: &Path) -> bool {
-        if self.ignore.iter().any(|i| path.starts_with(i)) {
-            return false;
-        }
         if self.files.iter().any(|f| f == path) {
-            return true;
+            return !self.own.contains(path, path);
         }
+        // The loader leaves the same folders out (see `own_dirs`).
         self.dirs.iter().any(|d| {
             path.strip_prefix(d)
                 .is_ok_and(|rel| !rel.as_os_str().is_empty() && !hidden_or_temporary(rel))
+                && !self.own.contains(d, path)
         })
     }
 }
@@ -346,27 +348,6 @@ fn hidden_or_temporary(rel: &Path) -> bool {
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         // vim creates and deletes this file to test whether it may write in a directory.
         || name == "4913"
-}
-
-/// `p` made absolute with symlinks resolved, as the watcher reports paths under it. A path
-/// that does not exist yet (a cache directory not created so far) keeps its missing tail
-/// on its deepest existing ancestor.
-fn resolve(p: &Path) -> PathBuf {
-    let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let mut tail = Vec::new();
-    let mut head = absolute.as_path();
-    loop {
-        if let Ok(real) = head.canonicalize() {
-            return tail.iter().rev().fold(real, |acc, t| acc.join(t));
-        }
-        match (head.parent(), head.file_name()) {
-            (Some(parent), Some(name)) => {
-                tail.push(name.to_os_string());
-                head = parent;
-            }
-            _ => return absolute,
-        }
-    }
 }
 
 /// What a reload changed, by article id.
@@ -498,10 +479,7 @@ mod tests {
         Filter {
             dirs: vec![PathBuf::from("/corpus")],
             files: vec![PathBuf::from("/one/article.txt")],
-            ignore: vec![
-                PathBuf::from("/corpus/.cache"),
-                PathBuf::from("/corpus/data"),
-            ],
+            own: OwnDirs::new(["/corpus/.cache", "/corpus/data"]),
         }
     }
 
@@ -561,6 +539,21 @@ mod tests {
     }
 
     #[test]
+    fn writes_inside_a_folder_that_looks_like_wartas_own_do_not_count() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let corpus = resolve(tmp.path());
+        let cache = corpus.join("other-cache/v2/0123456789abcdef");
+        std::fs::create_dir_all(&cache).expect("mkdir");
+        std::fs::write(cache.join("meta.bin"), "").expect("meta");
+        let f = Filter::new(std::slice::from_ref(&corpus), &[]);
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        let body = cache.join("bodies-2.jsonl");
+        assert!(!f.wants(&ev(write, &body.display().to_string())));
+        let article = corpus.join("other-cache/a.txt");
+        assert!(f.wants(&ev(write, &article.display().to_string())));
+    }
+
+    #[test]
     fn a_file_input_watches_its_directory_unless_a_directory_input_covers_it() {
         let f = Filter {
             dirs: vec![PathBuf::from("/corpus")],
@@ -569,7 +562,7 @@ mod tests {
                 PathBuf::from("/other/b.csv"),
                 PathBuf::from("/other/c.csv"),
             ],
-            ignore: Vec::new(),
+            own: OwnDirs::default(),
         };
         assert_eq!(
             f.watches(),
@@ -577,17 +570,6 @@ mod tests {
                 (PathBuf::from("/corpus"), RecursiveMode::Recursive),
                 (PathBuf::from("/other"), RecursiveMode::NonRecursive),
             ]
-        );
-    }
-
-    #[test]
-    fn resolve_keeps_the_missing_tail_of_a_path() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let real = dir.path().canonicalize().expect("canonical");
-        assert_eq!(resolve(dir.path()), real);
-        assert_eq!(
-            resolve(&dir.path().join("not/yet")),
-            real.join("not").join("yet")
         );
     }
 }

@@ -1032,8 +1032,16 @@ impl<'a> Engine<'a> {
         self.progress(|p| p.phase = Phase::Walking);
         // The walk spends most of its time waiting on one folder after another, so the
         // cache is decoded beside it rather than after it.
+        // The cache and data directories may live inside the corpus: their files are not
+        // articles (the cache's bodies are JSON lines, and would come back every start).
+        let own = crate::own_dirs::OwnDirs::new(
+            cache_dir
+                .map(Path::to_path_buf)
+                .into_iter()
+                .chain(crate::triage::default_data_dir()),
+        );
         let ((entries, skips), mut cache) = rayon::join(
-            || discover::discover(&[root.to_path_buf()]),
+            || discover::discover_skipping(&[root.to_path_buf()], &own),
             || opened.or_else(|| cache_dir.and_then(|d| open_cache(d, root))),
         );
         self.report.skipped.extend(skips);
