@@ -64,9 +64,7 @@ pub fn looks_own(dir: &Path) -> bool {
 /// checked first, so other folders cost no file system call.
 fn looks_like_root_cache(dir: &Path) -> bool {
     let name_is = |p: &Path, ok: &dyn Fn(&str) -> bool| {
-        p.file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(ok)
+        p.file_name().and_then(|n| n.to_str()).is_some_and(ok)
     };
     let hex = |n: &str| n.len() == 16 && n.bytes().all(|b| b.is_ascii_hexdigit());
     let version = |n: &str| {

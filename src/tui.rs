@@ -619,11 +619,7 @@ fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
     }
     let mut text = report.summary();
     if ctx.load.shown_cached {
-        text = format!(
-            "checked {} files: {} changed; {text}",
-            loader::thousands(report.files_seen as u64),
-            loader::thousands(report.files_changed as u64)
-        );
+        text = format!("{}; {text}", report.checked());
     }
     // Groups found while the files were checked were not said over the progress; a corpus
     // that stays is grouped already, so they are said here.

@@ -355,6 +355,9 @@ fn hidden_or_temporary(rel: &Path) -> bool {
 pub struct CorpusDiff {
     /// Ids in the new corpus that the old one lacked, in the new corpus's order.
     pub added: Vec<String>,
+    /// For each of `added`: whether it replaces a gone article of the same file (counted in
+    /// `changed`, else in `new`).
+    pub replaces: Vec<bool>,
     /// Ids of the old corpus the new one lacks.
     pub gone: Vec<String>,
     /// Added articles from files that had none of the gone ones.
@@ -373,8 +376,16 @@ impl CorpusDiff {
 
     /// `3 new, 1 changed, 2 removed`, leaving out what is zero; empty when nothing changed.
     pub fn summary(&self) -> String {
+        self.summary_with_back(0)
+    }
+
+    /// [`CorpusDiff::summary`] when `back` of the `new` articles are not new but back: they
+    /// were in the corpus when warta started, and went away since (`3 new, 1 back`).
+    pub fn summary_with_back(&self, back: usize) -> String {
+        let back = back.min(self.new);
         [
-            (self.new, "new"),
+            (self.new - back, "new"),
+            (back, "back"),
             (self.changed, "changed"),
             (self.removed, "removed"),
         ]
@@ -454,13 +465,18 @@ fn pair_up<'a>(
             continue;
         }
         out.added.push(m.id.clone());
-        match gone_in.get_mut(m.source_path.as_str()) {
+        let replaces = match gone_in.get_mut(m.source_path.as_str()) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 out.changed += 1;
+                true
             }
-            _ => out.new += 1,
-        }
+            _ => {
+                out.new += 1;
+                false
+            }
+        };
+        out.replaces.push(replaces);
     }
     out.removed = out.gone.len() - out.changed;
     out

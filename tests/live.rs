@@ -236,6 +236,61 @@ fn the_first_load_counts_nothing_as_new() {
     assert!(a.new_ids.is_empty());
 }
 
+#[test]
+fn an_article_deleted_and_restored_is_back_not_new() {
+    let dir = seeds_dir();
+    let mut a = app_on(load(dir.path()));
+    let seed = dir.path().join("000_4c0f888a8b7f48f0.txt");
+    let text = std::fs::read(&seed).expect("read");
+    std::fs::remove_file(&seed).expect("rm");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (0, 0, 1));
+
+    // Back, beside a file that is really new: only that one counts.
+    std::fs::write(&seed, &text).expect("restore");
+    std::fs::write(dir.path().join("100_new.txt"), NEW_ARTICLE).expect("write");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (2, 0, 0));
+    assert_eq!(a.new_ids.len(), 1);
+    assert_eq!(
+        a.message.as_ref().map(|m| m.text.as_str()),
+        Some("corpus updated: 1 new, 1 back; search is:new to list what arrived")
+    );
+    search(&mut a, "is:new");
+    assert_eq!(a.hits.len(), 1);
+    assert!(
+        a.corpus
+            .meta(a.hits[0].index)
+            .source_path
+            .ends_with("100_new.txt")
+    );
+
+    // A start file rewritten, then rewritten back to its first text: new, then not.
+    let other = dir.path().join("001_2701c3b0c1794c03.txt");
+    let first = std::fs::read_to_string(&other).expect("read");
+    std::fs::write(&other, first.replacen('a', "o", 1)).expect("rewrite");
+    reload(&mut a, dir.path());
+    assert_eq!(a.new_ids.len(), 2, "the rewritten text is new");
+    std::fs::write(&other, &first).expect("rewrite back");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (0, 1, 0));
+    assert_eq!(a.new_ids.len(), 1, "the first text is not");
+    assert_eq!(
+        a.message.as_ref().map(|m| m.text.as_str()),
+        Some("corpus updated: 1 changed")
+    );
+
+    // The only new article deleted and restored stays new: it was not there at the start.
+    let added = dir.path().join("100_new.txt");
+    std::fs::remove_file(&added).expect("rm");
+    reload(&mut a, dir.path());
+    assert!(a.new_ids.is_empty());
+    std::fs::write(&added, NEW_ARTICLE).expect("write again");
+    reload(&mut a, dir.path());
+    assert_eq!(a.new_ids.len(), 1);
+    assert!(status_line(&a).contains("1 new"), "{}", status_line(&a));
+}
+
 // --- the watcher, in a real directory -------------------------------------------------
 
 const WAIT: Duration = Duration::from_secs(10);
