@@ -24,6 +24,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -33,6 +34,10 @@ use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 use crate::corpus::Corpus;
 use crate::model::Meta;
 use crate::own_dirs::{OwnDirs, resolve};
+
+mod roots;
+use roots::Root;
+pub use roots::RootChange;
 
 /// The longest events are collected after the first one before a reload is asked for: a
 /// scraper's steady stream of files makes one reload per window, not one per file.
@@ -53,14 +58,19 @@ pub enum Note {
         events: usize,
         paths: Option<Vec<PathBuf>>,
     },
+    /// A corpus folder given on the command line (`path`, as given) was replaced, is gone or
+    /// is back ([`RootChange`]). A replaced or returning folder is followed by a
+    /// [`Note::Changed`] without paths: everything is read again.
+    Root { path: String, change: RootChange },
     /// The watcher hit a problem after it started (a new subdirectory could not be watched,
     /// the event queue overflowed); reported once, watching goes on where it can.
     Problem(String),
 }
 
-/// A running watcher. Dropping it stops watching and ends the debounce thread.
+/// A running watcher. Dropping it stops watching and ends the debounce thread, which holds
+/// the watcher only weakly (to move the watch of a replaced folder).
 pub struct Watch {
-    _watcher: RecommendedWatcher,
+    _watcher: Arc<Mutex<RecommendedWatcher>>,
 }
 
 impl std::fmt::Debug for Watch {
@@ -97,9 +107,27 @@ impl Watch {
                 .watch(&path, mode)
                 .map_err(|e| format!("{}: {}", path.display(), describe(&e)))?;
         }
+        // Without these only a replaced folder goes unnoticed: worth a word, not a failure.
+        let problem = filter.parent_watches().into_iter().find_map(|parent| {
+            let e = watcher.watch(&parent, RecursiveMode::NonRecursive).err()?;
+            Some(format!(
+                "cannot watch {} ({}), so a corpus folder replaced in it goes unnoticed",
+                parent.display(),
+                describe(&e)
+            ))
+        });
+        let watcher = Arc::new(Mutex::new(watcher));
+        let weak = Arc::downgrade(&watcher);
+        let mut filter = filter;
         thread::Builder::new()
             .name("warta-watch".into())
-            .spawn(move || debounce(&raw_rx, &filter, window, on))
+            .spawn(move || {
+                let mut on = on;
+                if problem.is_some_and(|p| !on(Note::Problem(p))) {
+                    return;
+                }
+                debounce(&raw_rx, &mut filter, &weak, window, on);
+            })
             .map_err(|e| format!("cannot start the watch thread: {e}"))?;
         Ok(Watch { _watcher: watcher })
     }
@@ -125,15 +153,19 @@ fn describe(e: &notify::Error) -> String {
 /// arrives until `window` after it, then reports once.
 fn debounce(
     rx: &Receiver<notify::Result<Event>>,
-    filter: &Filter,
+    filter: &mut Filter,
+    watcher: &Weak<Mutex<RecommendedWatcher>>,
     window: Duration,
     mut on: impl FnMut(Note) -> bool,
 ) {
     let mut problem_reported = false;
-    // Classifies one raw event, adding what it names to `paths`: Some(true) relevant,
-    // Some(false) not, None a problem already handled and a reason to stop.
-    let mut classify = |raw: notify::Result<Event>,
+    // Classifies one raw event, adding what it names to `paths` (or noting that a corpus
+    // folder itself must be looked at): Some(true) relevant, Some(false) not, None a
+    // problem already handled and a reason to stop.
+    let mut classify = |filter: &Filter,
+                        raw: notify::Result<Event>,
                         paths: &mut Option<BTreeSet<PathBuf>>,
+                        roots: &mut Option<BTreeSet<usize>>,
                         on: &mut dyn FnMut(Note) -> bool| {
         match raw {
             Ok(ev) => match filter.relevant(&ev) {
@@ -142,6 +174,10 @@ fn debounce(
                     if let Some(p) = paths.as_mut() {
                         p.extend(named);
                     }
+                    Some(true)
+                }
+                Relevant::Root(lost) => {
+                    roots.get_or_insert_default().extend(lost);
                     Some(true)
                 }
                 Relevant::Rescan => {
@@ -168,7 +204,9 @@ fn debounce(
             return;
         };
         let mut paths = Some(BTreeSet::new());
-        match classify(raw, &mut paths, &mut on) {
+        // Corpus folders to look at again (`Some`), and which of them lost their entry.
+        let mut roots = None;
+        match classify(filter, raw, &mut paths, &mut roots, &mut on) {
             None => return,
             Some(false) => continue,
             Some(true) => {}
@@ -185,7 +223,7 @@ fn debounce(
                 break;
             }
             match rx.recv_timeout(left) {
-                Ok(raw) => match classify(raw, &mut paths, &mut on) {
+                Ok(raw) => match classify(filter, raw, &mut paths, &mut roots, &mut on) {
                     None => return,
                     Some(true) => {
                         events += 1;
@@ -200,8 +238,20 @@ fn debounce(
                 }
             }
         }
+        if let Some(lost) = roots {
+            let Some(watcher) = watcher.upgrade() else {
+                return;
+            };
+            let mut watcher = watcher.lock().unwrap_or_else(|e| e.into_inner());
+            for note in filter.recheck_roots(&mut *watcher, &lost, &mut paths) {
+                if !on(note) {
+                    return;
+                }
+            }
+        }
+        let changed = paths.as_ref().is_none_or(|p| !p.is_empty());
         let paths = paths.map(|p| p.into_iter().collect());
-        if !on(Note::Changed { events, paths }) || closed {
+        if (changed && !on(Note::Changed { events, paths })) || closed {
             return;
         }
     }
@@ -213,6 +263,9 @@ enum Relevant {
     No,
     /// These paths may have new, changed or no articles now.
     Paths(Vec<PathBuf>),
+    /// A corpus folder itself was moved, deleted, created or its name relinked; these (by
+    /// index) lost their entry, moved or deleted, and with it their watch.
+    Root(Vec<usize>),
     /// Events were lost: look at everything.
     Rescan,
 }
@@ -224,6 +277,8 @@ struct Filter {
     dirs: Vec<PathBuf>,
     /// Files given one by one; their directories are watched without recursion.
     files: Vec<PathBuf>,
+    /// The directories given, by their names, to notice one replaced; `dir` indexes `dirs`.
+    roots: Vec<Root>,
     /// The cache and data directories, whose writes (the reload's own) are no news.
     own: OwnDirs,
 }
@@ -232,9 +287,11 @@ impl Filter {
     fn new(inputs: &[PathBuf], ignore: &[PathBuf]) -> Filter {
         let mut dirs = Vec::new();
         let mut files = Vec::new();
-        for p in inputs {
-            let p = resolve(p);
+        let mut roots = Vec::new();
+        for given in inputs {
+            let p = resolve(given);
             if p.is_dir() {
+                roots.push(Root::new(given, &p, dirs.len()));
                 dirs.push(p);
             } else {
                 files.push(p);
@@ -243,6 +300,7 @@ impl Filter {
         Filter {
             dirs,
             files,
+            roots,
             own: OwnDirs::new(ignore),
         }
     }
@@ -268,6 +326,63 @@ impl Filter {
         out
     }
 
+    /// The folders holding the corpus folders, to watch without recursion for their
+    /// entries: those no recursive watch covers already, each once.
+    fn parent_watches(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = Vec::new();
+        let watched: Vec<PathBuf> = self.watches().into_iter().map(|(p, _)| p).collect();
+        for parent in self.roots.iter().filter_map(Root::parent) {
+            let covered = self.dirs.iter().any(|d| parent.starts_with(d));
+            if !covered && !watched.iter().chain(&out).any(|p| p == parent) {
+                out.push(parent.to_path_buf());
+            }
+        }
+        out
+    }
+
+    /// Looks at every corpus folder again after an event named one (see [`roots`]): notes
+    /// what happened to each, and fixes up `paths`: everything is read again after a
+    /// replacement, and paths under a folder that is gone are left out, so that its
+    /// articles stay listed.
+    fn recheck_roots(
+        &mut self,
+        watcher: &mut impl Watcher,
+        lost: &BTreeSet<usize>,
+        paths: &mut Option<BTreeSet<PathBuf>>,
+    ) -> Vec<Note> {
+        let mut notes = Vec::new();
+        for (i, root) in self.roots.iter_mut().enumerate() {
+            let watched = &mut self.dirs[root.dir];
+            let Some((change, problem)) = root.recheck(watched, lost.contains(&i), watcher) else {
+                continue;
+            };
+            notes.push(Note::Root {
+                path: root.shown.clone(),
+                change,
+            });
+            notes.extend(problem.map(Note::Problem));
+            match change {
+                RootChange::Replaced | RootChange::Back => *paths = None,
+                RootChange::Gone => {
+                    if let Some(p) = paths.as_mut() {
+                        let gone = &self.dirs[root.dir];
+                        p.retain(|path| !path.starts_with(gone) && *path != root.entry);
+                    }
+                }
+            }
+        }
+        notes
+    }
+
+    /// The corpus folders `path` names itself (by their entry, or the folder watched).
+    fn roots_named<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = usize> + 'a {
+        self.roots
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.entry == path || self.dirs[r.dir] == path)
+            .map(|(i, _)| i)
+    }
+
     /// Whether `ev` can change the corpus.
     #[cfg(test)]
     fn wants(&self, ev: &Event) -> bool {
@@ -291,6 +406,13 @@ impl Filter {
         };
         if !kind_counts {
             return Relevant::No;
+        }
+        let mut named = ev.paths.iter().flat_map(|p| self.roots_named(p)).peekable();
+        if named.peek().is_some() {
+            // A move or a deletion drops the folder's watch even when the same folder is
+            // back by the end of the window; a creation alone does not.
+            let lost = !matches!(ev.kind, EventKind::Create(_));
+            return Relevant::Root(named.filter(|_| lost).collect());
         }
         let paths: Vec<PathBuf> = ev
             .paths
@@ -495,6 +617,7 @@ mod tests {
         Filter {
             dirs: vec![PathBuf::from("/corpus")],
             files: vec![PathBuf::from("/one/article.txt")],
+            roots: Vec::new(),
             own: OwnDirs::new(["/corpus/.cache", "/corpus/data"]),
         }
     }
@@ -578,6 +701,7 @@ mod tests {
                 PathBuf::from("/other/b.csv"),
                 PathBuf::from("/other/c.csv"),
             ],
+            roots: Vec::new(),
             own: OwnDirs::default(),
         };
         assert_eq!(

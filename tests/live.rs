@@ -309,8 +309,59 @@ fn next_change(rx: &mpsc::Receiver<Note>, within: Duration) -> Option<usize> {
     match rx.recv_timeout(within) {
         Ok(Note::Changed { events, .. }) => Some(events),
         Ok(Note::Problem(p)) => panic!("watcher problem: {p}"),
+        Ok(n @ Note::Root { .. }) => panic!("the corpus folder was not touched: {n:?}"),
         Err(_) => None,
     }
+}
+
+#[test]
+fn the_corpus_folder_replaced_gone_and_back_is_told_and_watched_anew() {
+    use watch::RootChange::{Back, Gone, Replaced};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("berita");
+    std::fs::create_dir(&root).expect("mkdir");
+    let (tx, rx) = mpsc::channel();
+    let _w = Watch::start(
+        std::slice::from_ref(&root),
+        &[],
+        watch::DEBOUNCE,
+        move |n| tx.send(n).is_ok(),
+    )
+    .expect("the watcher starts");
+    // What happened to the folder, up to the next change of files.
+    let until_changed = || {
+        let mut seen = Vec::new();
+        loop {
+            match rx.recv_timeout(WAIT).expect("a note") {
+                Note::Root { path, change } => {
+                    assert_eq!(path, root.display().to_string());
+                    seen.push(change);
+                }
+                Note::Changed { paths, .. } => return (seen, paths),
+                Note::Problem(p) => panic!("watcher problem: {p}"),
+            }
+        }
+    };
+
+    std::fs::rename(&root, tmp.path().join("berita.old")).expect("mv");
+    std::fs::create_dir(&root).expect("mkdir");
+    let (seen, paths) = until_changed();
+    // In one window, or in two (gone, then back).
+    assert!(seen == [Replaced] || seen == [Gone, Back], "{seen:?}");
+    assert_eq!(paths, None, "everything is read again");
+
+    // Gone: said, and nothing to reload; back: read again, and watched.
+    std::fs::remove_dir(&root).expect("rmdir");
+    std::fs::create_dir(&root).expect("mkdir");
+    let (seen, paths) = until_changed();
+    assert!(seen == [Gone, Back] || seen == [Replaced], "{seen:?}");
+    assert_eq!(paths, None);
+    let file = root.join("a.txt");
+    std::fs::write(&file, NEW_ARTICLE).expect("write");
+    let (seen, paths) = until_changed();
+    assert!(seen.is_empty(), "{seen:?}");
+    let want = root.canonicalize().expect("canonical").join("a.txt");
+    assert_eq!(paths, Some(vec![want]));
 }
 
 #[test]
