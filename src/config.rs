@@ -83,20 +83,31 @@ pub fn load(explicit: Option<&Path>) -> Config {
     let Some(path) = config_path(explicit) else {
         return Config::default();
     };
-    match std::fs::read_to_string(&path) {
+    let text = crate::safe_read::read_own_file(&path, MAX_CONFIG_BYTES).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|_| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "{} is not UTF-8 text",
+                    crate::text::escape_path(&path.display().to_string())
+                ),
+            )
+        })
+    });
+    match text {
         Ok(text) => parse(&text, &path.display().to_string()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && explicit.is_none() => {
             Config::default()
         }
         Err(e) => Config {
-            warnings: vec![format!(
-                "config {}: cannot read: {e}; using the defaults",
-                path.display()
-            )],
+            warnings: vec![format!("config: {e}; ignored, using the defaults")],
             ..Config::default()
         },
     }
 }
+
+/// A config file is a page or two of TOML; anything near this size is not one.
+const MAX_CONFIG_BYTES: u64 = 4 << 20;
 
 #[derive(serde::Deserialize, Default)]
 struct File {
@@ -430,6 +441,29 @@ mod tests {
         assert_eq!(cfg.warnings.len(), 1, "{:?}", cfg.warnings);
         assert!(cfg.warnings[0].contains("line 1"), "{:?}", cfg.warnings);
         assert_eq!(cfg.theme, ThemeConfig::default());
+    }
+
+    #[test]
+    fn a_fifo_or_a_directory_as_the_config_is_named_and_ignored_at_once() {
+        use crate::safe_read::testing::{mkfifo, within};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("config.toml");
+        mkfifo(&fifo);
+        // Found at the default place (WARTA_CONFIG) and given explicitly alike.
+        let cfg = within(move || load(Some(&fifo)));
+        assert_eq!(cfg.warnings.len(), 1, "{:?}", cfg.warnings);
+        let w = &cfg.warnings[0];
+        assert!(
+            w.contains("config.toml is not a regular file (a FIFO)"),
+            "{w}"
+        );
+        assert!(w.ends_with("; ignored, using the defaults"), "{w}");
+        let cfg = load(Some(dir.path()));
+        assert!(
+            cfg.warnings[0].contains("(a directory)"),
+            "{:?}",
+            cfg.warnings
+        );
     }
 
     #[test]

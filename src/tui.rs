@@ -73,7 +73,7 @@ use crate::keymap::Keymap;
 use crate::loader::{self, Input, LoadEvent, LoadOptions, LoadReport, Phase};
 use crate::triage::Store;
 use crate::ui;
-use crate::watch::{self, CorpusDiff, Note, Watch};
+use crate::watch::{self, CorpusDiff, Note, RootChange, Watch};
 
 mod follow;
 
@@ -338,6 +338,8 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
                 watch: None,
                 reloading: false,
                 pending: Pending::Nothing,
+                root_note: None,
+                reload_note: None,
             });
         }
         spawn_loader(load, tx.clone(), gate.clone())?;
@@ -507,6 +509,10 @@ struct Live {
     /// Changes not reloaded yet. Those that come while a load or reload runs make one
     /// more reload when it is over, however many events came meanwhile.
     pending: Pending,
+    /// What happened to a corpus folder ("… was replaced"), said with the result of the
+    /// reload it asked for: the next one to start, then the one running.
+    root_note: Option<String>,
+    reload_note: Option<String>,
 }
 
 /// What changed since the last reload started.
@@ -641,11 +647,7 @@ fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
     }
     let mut text = report.summary();
     if ctx.load.shown_cached {
-        text = format!(
-            "checked {} files: {} changed; {text}",
-            loader::thousands(report.files_seen as u64),
-            loader::thousands(report.files_changed as u64)
-        );
+        text = format!("{}; {text}", report.checked());
     }
     // Groups found while the files were checked were not said over the progress; a corpus
     // that stays is grouped already, so they are said here.
@@ -792,6 +794,22 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
                 format!("watching for new files: {reason}; some changes may be missed"),
                 MessageKind::Error,
             );
+            return Step::Continue(true);
+        }
+        Msg::Watch(Note::Root { path, change }) => {
+            if let Some(live) = ctx.live.as_mut() {
+                live.root_note = match change {
+                    RootChange::Replaced => Some(format!("corpus folder {path} was replaced")),
+                    RootChange::Back => Some(format!("corpus folder {path} is back")),
+                    RootChange::Gone => None,
+                };
+            }
+            if change == RootChange::Gone {
+                app.set_message(
+                    format!("corpus folder {path} is gone; showing what was loaded"),
+                    MessageKind::Error,
+                );
+            }
             return Step::Continue(true);
         }
         Msg::Watch(Note::Changed { paths, .. }) => {
@@ -1243,6 +1261,7 @@ fn start_reload(app: &mut App, ctx: &mut Ctx<'_>) {
         return;
     }
     let todo = std::mem::take(&mut live.pending);
+    live.reload_note = live.root_note.take();
     let inputs = live.inputs.clone();
     let options = live.options.clone();
     let base = app.corpus.clone();
@@ -1304,6 +1323,7 @@ fn on_reloaded(app: &mut App, ctx: &mut Ctx<'_>, reload: Reload) {
     };
     live.reloading = false;
     let queued = !live.pending.is_nothing();
+    let note = live.reload_note.take();
     let Reload {
         report,
         base,
@@ -1340,6 +1360,13 @@ fn on_reloaded(app: &mut App, ctx: &mut Ctx<'_>, reload: Reload) {
             hand_over_clusters(app, ctx);
             send_search(app, ctx, req);
         }
+    }
+    if let Some(note) = note {
+        let what = match &app.message {
+            Some(m) if !diff.is_empty() => m.text.clone(),
+            _ => "reloaded, nothing changed".to_string(),
+        };
+        app.set_message(format!("{note}; {what}"), MessageKind::Info);
     }
     if queued {
         start_reload(app, ctx);

@@ -13,9 +13,10 @@
 //!
 //! Events are filtered before they open a window: hidden files and directories (names
 //! starting with `.`), editor and download temporaries (`x~`, `#x#`, `.swp`, `.part`,
-//! `.tmp`, vim's `4913` probe), and anything under the cache or data directory when those
-//! live inside a watched directory (the reload writes the cache, which must not trigger
-//! another reload). Opening and reading files (the reload itself) is ignored too.
+//! `.tmp`, vim's `4913` probe), and anything under warta's own directories inside a watched
+//! one ([`crate::own_dirs`], the rule the loader follows too: the reload writes the cache,
+//! which must not trigger another reload). Opening and reading files (the reload itself) is
+//! ignored too.
 //!
 //! [`diff`] compares two corpora by article id, which is a hash of the article's text: a
 //! rewritten file whose text is unchanged keeps its id (and so its triage state).
@@ -23,6 +24,7 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, Mutex, Weak};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -31,6 +33,11 @@ use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::corpus::Corpus;
 use crate::model::Meta;
+use crate::own_dirs::{OwnDirs, resolve};
+
+mod roots;
+use roots::Root;
+pub use roots::RootChange;
 
 /// The longest events are collected after the first one before a reload is asked for: a
 /// scraper's steady stream of files makes one reload per window, not one per file.
@@ -51,14 +58,19 @@ pub enum Note {
         events: usize,
         paths: Option<Vec<PathBuf>>,
     },
+    /// A corpus folder given on the command line (`path`, as given) was replaced, is gone or
+    /// is back ([`RootChange`]). A replaced or returning folder is followed by a
+    /// [`Note::Changed`] without paths: everything is read again.
+    Root { path: String, change: RootChange },
     /// The watcher hit a problem after it started (a new subdirectory could not be watched,
     /// the event queue overflowed); reported once, watching goes on where it can.
     Problem(String),
 }
 
-/// A running watcher. Dropping it stops watching and ends the debounce thread.
+/// A running watcher. Dropping it stops watching and ends the debounce thread, which holds
+/// the watcher only weakly (to move the watch of a replaced folder).
 pub struct Watch {
-    _watcher: RecommendedWatcher,
+    _watcher: Arc<Mutex<RecommendedWatcher>>,
 }
 
 impl std::fmt::Debug for Watch {
@@ -95,9 +107,27 @@ impl Watch {
                 .watch(&path, mode)
                 .map_err(|e| format!("{}: {}", path.display(), describe(&e)))?;
         }
+        // Without these only a replaced folder goes unnoticed: worth a word, not a failure.
+        let problem = filter.parent_watches().into_iter().find_map(|parent| {
+            let e = watcher.watch(&parent, RecursiveMode::NonRecursive).err()?;
+            Some(format!(
+                "cannot watch {} ({}), so a corpus folder replaced in it goes unnoticed",
+                parent.display(),
+                describe(&e)
+            ))
+        });
+        let watcher = Arc::new(Mutex::new(watcher));
+        let weak = Arc::downgrade(&watcher);
+        let mut filter = filter;
         thread::Builder::new()
             .name("warta-watch".into())
-            .spawn(move || debounce(&raw_rx, &filter, window, on))
+            .spawn(move || {
+                let mut on = on;
+                if problem.is_some_and(|p| !on(Note::Problem(p))) {
+                    return;
+                }
+                debounce(&raw_rx, &mut filter, &weak, window, on);
+            })
             .map_err(|e| format!("cannot start the watch thread: {e}"))?;
         Ok(Watch { _watcher: watcher })
     }
@@ -123,15 +153,19 @@ fn describe(e: &notify::Error) -> String {
 /// arrives until `window` after it, then reports once.
 fn debounce(
     rx: &Receiver<notify::Result<Event>>,
-    filter: &Filter,
+    filter: &mut Filter,
+    watcher: &Weak<Mutex<RecommendedWatcher>>,
     window: Duration,
     mut on: impl FnMut(Note) -> bool,
 ) {
     let mut problem_reported = false;
-    // Classifies one raw event, adding what it names to `paths`: Some(true) relevant,
-    // Some(false) not, None a problem already handled and a reason to stop.
-    let mut classify = |raw: notify::Result<Event>,
+    // Classifies one raw event, adding what it names to `paths` (or noting that a corpus
+    // folder itself must be looked at): Some(true) relevant, Some(false) not, None a
+    // problem already handled and a reason to stop.
+    let mut classify = |filter: &Filter,
+                        raw: notify::Result<Event>,
                         paths: &mut Option<BTreeSet<PathBuf>>,
+                        roots: &mut Option<BTreeSet<usize>>,
                         on: &mut dyn FnMut(Note) -> bool| {
         match raw {
             Ok(ev) => match filter.relevant(&ev) {
@@ -140,6 +174,10 @@ fn debounce(
                     if let Some(p) = paths.as_mut() {
                         p.extend(named);
                     }
+                    Some(true)
+                }
+                Relevant::Root(lost) => {
+                    roots.get_or_insert_default().extend(lost);
                     Some(true)
                 }
                 Relevant::Rescan => {
@@ -166,7 +204,9 @@ fn debounce(
             return;
         };
         let mut paths = Some(BTreeSet::new());
-        match classify(raw, &mut paths, &mut on) {
+        // Corpus folders to look at again (`Some`), and which of them lost their entry.
+        let mut roots = None;
+        match classify(filter, raw, &mut paths, &mut roots, &mut on) {
             None => return,
             Some(false) => continue,
             Some(true) => {}
@@ -183,7 +223,7 @@ fn debounce(
                 break;
             }
             match rx.recv_timeout(left) {
-                Ok(raw) => match classify(raw, &mut paths, &mut on) {
+                Ok(raw) => match classify(filter, raw, &mut paths, &mut roots, &mut on) {
                     None => return,
                     Some(true) => {
                         events += 1;
@@ -198,8 +238,20 @@ fn debounce(
                 }
             }
         }
+        if let Some(lost) = roots {
+            let Some(watcher) = watcher.upgrade() else {
+                return;
+            };
+            let mut watcher = watcher.lock().unwrap_or_else(|e| e.into_inner());
+            for note in filter.recheck_roots(&mut *watcher, &lost, &mut paths) {
+                if !on(note) {
+                    return;
+                }
+            }
+        }
+        let changed = paths.as_ref().is_none_or(|p| !p.is_empty());
         let paths = paths.map(|p| p.into_iter().collect());
-        if !on(Note::Changed { events, paths }) || closed {
+        if (changed && !on(Note::Changed { events, paths })) || closed {
             return;
         }
     }
@@ -211,6 +263,9 @@ enum Relevant {
     No,
     /// These paths may have new, changed or no articles now.
     Paths(Vec<PathBuf>),
+    /// A corpus folder itself was moved, deleted, created or its name relinked; these (by
+    /// index) lost their entry, moved or deleted, and with it their watch.
+    Root(Vec<usize>),
     /// Events were lost: look at everything.
     Rescan,
 }
@@ -222,16 +277,21 @@ struct Filter {
     dirs: Vec<PathBuf>,
     /// Files given one by one; their directories are watched without recursion.
     files: Vec<PathBuf>,
-    ignore: Vec<PathBuf>,
+    /// The directories given, by their names, to notice one replaced; `dir` indexes `dirs`.
+    roots: Vec<Root>,
+    /// The cache and data directories, whose writes (the reload's own) are no news.
+    own: OwnDirs,
 }
 
 impl Filter {
     fn new(inputs: &[PathBuf], ignore: &[PathBuf]) -> Filter {
         let mut dirs = Vec::new();
         let mut files = Vec::new();
-        for p in inputs {
-            let p = resolve(p);
+        let mut roots = Vec::new();
+        for given in inputs {
+            let p = resolve(given);
             if p.is_dir() {
+                roots.push(Root::new(given, &p, dirs.len()));
                 dirs.push(p);
             } else {
                 files.push(p);
@@ -240,7 +300,8 @@ impl Filter {
         Filter {
             dirs,
             files,
-            ignore: ignore.iter().map(|p| resolve(p)).collect(),
+            roots,
+            own: OwnDirs::new(ignore),
         }
     }
 
@@ -263,6 +324,63 @@ impl Filter {
             }
         }
         out
+    }
+
+    /// The folders holding the corpus folders, to watch without recursion for their
+    /// entries: those no recursive watch covers already, each once.
+    fn parent_watches(&self) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = Vec::new();
+        let watched: Vec<PathBuf> = self.watches().into_iter().map(|(p, _)| p).collect();
+        for parent in self.roots.iter().filter_map(Root::parent) {
+            let covered = self.dirs.iter().any(|d| parent.starts_with(d));
+            if !covered && !watched.iter().chain(&out).any(|p| p == parent) {
+                out.push(parent.to_path_buf());
+            }
+        }
+        out
+    }
+
+    /// Looks at every corpus folder again after an event named one (see [`roots`]): notes
+    /// what happened to each, and fixes up `paths`: everything is read again after a
+    /// replacement, and paths under a folder that is gone are left out, so that its
+    /// articles stay listed.
+    fn recheck_roots(
+        &mut self,
+        watcher: &mut impl Watcher,
+        lost: &BTreeSet<usize>,
+        paths: &mut Option<BTreeSet<PathBuf>>,
+    ) -> Vec<Note> {
+        let mut notes = Vec::new();
+        for (i, root) in self.roots.iter_mut().enumerate() {
+            let watched = &mut self.dirs[root.dir];
+            let Some((change, problem)) = root.recheck(watched, lost.contains(&i), watcher) else {
+                continue;
+            };
+            notes.push(Note::Root {
+                path: root.shown.clone(),
+                change,
+            });
+            notes.extend(problem.map(Note::Problem));
+            match change {
+                RootChange::Replaced | RootChange::Back => *paths = None,
+                RootChange::Gone => {
+                    if let Some(p) = paths.as_mut() {
+                        let gone = &self.dirs[root.dir];
+                        p.retain(|path| !path.starts_with(gone) && *path != root.entry);
+                    }
+                }
+            }
+        }
+        notes
+    }
+
+    /// The corpus folders `path` names itself (by their entry, or the folder watched).
+    fn roots_named<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = usize> + 'a {
+        self.roots
+            .iter()
+            .enumerate()
+            .filter(move |(_, r)| r.entry == path || self.dirs[r.dir] == path)
+            .map(|(i, _)| i)
     }
 
     /// Whether `ev` can change the corpus.
@@ -289,6 +407,13 @@ impl Filter {
         if !kind_counts {
             return Relevant::No;
         }
+        let mut named = ev.paths.iter().flat_map(|p| self.roots_named(p)).peekable();
+        if named.peek().is_some() {
+            // A move or a deletion drops the folder's watch even when the same folder is
+            // back by the end of the window; a creation alone does not.
+            let lost = !matches!(ev.kind, EventKind::Create(_));
+            return Relevant::Root(named.filter(|_| lost).collect());
+        }
         let paths: Vec<PathBuf> = ev
             .paths
             .iter()
@@ -304,15 +429,14 @@ impl Filter {
     }
 
     fn path_counts(&self, path: &Path) -> bool {
-        if self.ignore.iter().any(|i| path.starts_with(i)) {
-            return false;
-        }
         if self.files.iter().any(|f| f == path) {
-            return true;
+            return !self.own.contains(path, path);
         }
+        // The loader leaves the same folders out (see `own_dirs`).
         self.dirs.iter().any(|d| {
             path.strip_prefix(d)
                 .is_ok_and(|rel| !rel.as_os_str().is_empty() && !hidden_or_temporary(rel))
+                && !self.own.contains(d, path)
         })
     }
 }
@@ -348,32 +472,14 @@ fn hidden_or_temporary(rel: &Path) -> bool {
         || name == "4913"
 }
 
-/// `p` made absolute with symlinks resolved, as the watcher reports paths under it. A path
-/// that does not exist yet (a cache directory not created so far) keeps its missing tail
-/// on its deepest existing ancestor.
-fn resolve(p: &Path) -> PathBuf {
-    let absolute = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let mut tail = Vec::new();
-    let mut head = absolute.as_path();
-    loop {
-        if let Ok(real) = head.canonicalize() {
-            return tail.iter().rev().fold(real, |acc, t| acc.join(t));
-        }
-        match (head.parent(), head.file_name()) {
-            (Some(parent), Some(name)) => {
-                tail.push(name.to_os_string());
-                head = parent;
-            }
-            _ => return absolute,
-        }
-    }
-}
-
 /// What a reload changed, by article id.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CorpusDiff {
     /// Ids in the new corpus that the old one lacked, in the new corpus's order.
     pub added: Vec<String>,
+    /// For each of `added`: whether it replaces a gone article of the same file (counted in
+    /// `changed`, else in `new`).
+    pub replaces: Vec<bool>,
     /// Ids of the old corpus the new one lacks.
     pub gone: Vec<String>,
     /// Added articles from files that had none of the gone ones.
@@ -392,8 +498,16 @@ impl CorpusDiff {
 
     /// `3 new, 1 changed, 2 removed`, leaving out what is zero; empty when nothing changed.
     pub fn summary(&self) -> String {
+        self.summary_with_back(0)
+    }
+
+    /// [`CorpusDiff::summary`] when `back` of the `new` articles are not new but back: they
+    /// were in the corpus when warta started, and went away since (`3 new, 1 back`).
+    pub fn summary_with_back(&self, back: usize) -> String {
+        let back = back.min(self.new);
         [
-            (self.new, "new"),
+            (self.new - back, "new"),
+            (back, "back"),
             (self.changed, "changed"),
             (self.removed, "removed"),
         ]
@@ -473,13 +587,18 @@ fn pair_up<'a>(
             continue;
         }
         out.added.push(m.id.clone());
-        match gone_in.get_mut(m.source_path.as_str()) {
+        let replaces = match gone_in.get_mut(m.source_path.as_str()) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 out.changed += 1;
+                true
             }
-            _ => out.new += 1,
-        }
+            _ => {
+                out.new += 1;
+                false
+            }
+        };
+        out.replaces.push(replaces);
     }
     out.removed = out.gone.len() - out.changed;
     out
@@ -498,10 +617,8 @@ mod tests {
         Filter {
             dirs: vec![PathBuf::from("/corpus")],
             files: vec![PathBuf::from("/one/article.txt")],
-            ignore: vec![
-                PathBuf::from("/corpus/.cache"),
-                PathBuf::from("/corpus/data"),
-            ],
+            roots: Vec::new(),
+            own: OwnDirs::new(["/corpus/.cache", "/corpus/data"]),
         }
     }
 
@@ -561,6 +678,21 @@ mod tests {
     }
 
     #[test]
+    fn writes_inside_a_folder_that_looks_like_wartas_own_do_not_count() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let corpus = resolve(tmp.path());
+        let cache = corpus.join("other-cache/v2/0123456789abcdef");
+        std::fs::create_dir_all(&cache).expect("mkdir");
+        std::fs::write(cache.join("meta.bin"), "").expect("meta");
+        let f = Filter::new(std::slice::from_ref(&corpus), &[]);
+        let write = EventKind::Modify(ModifyKind::Data(DataChange::Content));
+        let body = cache.join("bodies-2.jsonl");
+        assert!(!f.wants(&ev(write, &body.display().to_string())));
+        let article = corpus.join("other-cache/a.txt");
+        assert!(f.wants(&ev(write, &article.display().to_string())));
+    }
+
+    #[test]
     fn a_file_input_watches_its_directory_unless_a_directory_input_covers_it() {
         let f = Filter {
             dirs: vec![PathBuf::from("/corpus")],
@@ -569,7 +701,8 @@ mod tests {
                 PathBuf::from("/other/b.csv"),
                 PathBuf::from("/other/c.csv"),
             ],
-            ignore: Vec::new(),
+            roots: Vec::new(),
+            own: OwnDirs::default(),
         };
         assert_eq!(
             f.watches(),
@@ -577,17 +710,6 @@ mod tests {
                 (PathBuf::from("/corpus"), RecursiveMode::Recursive),
                 (PathBuf::from("/other"), RecursiveMode::NonRecursive),
             ]
-        );
-    }
-
-    #[test]
-    fn resolve_keeps_the_missing_tail_of_a_path() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let real = dir.path().canonicalize().expect("canonical");
-        assert_eq!(resolve(dir.path()), real);
-        assert_eq!(
-            resolve(&dir.path().join("not/yet")),
-            real.join("not").join("yet")
         );
     }
 }

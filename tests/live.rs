@@ -236,6 +236,61 @@ fn the_first_load_counts_nothing_as_new() {
     assert!(a.new_ids.is_empty());
 }
 
+#[test]
+fn an_article_deleted_and_restored_is_back_not_new() {
+    let dir = seeds_dir();
+    let mut a = app_on(load(dir.path()));
+    let seed = dir.path().join("000_4c0f888a8b7f48f0.txt");
+    let text = std::fs::read(&seed).expect("read");
+    std::fs::remove_file(&seed).expect("rm");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (0, 0, 1));
+
+    // Back, beside a file that is really new: only that one counts.
+    std::fs::write(&seed, &text).expect("restore");
+    std::fs::write(dir.path().join("100_new.txt"), NEW_ARTICLE).expect("write");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (2, 0, 0));
+    assert_eq!(a.new_ids.len(), 1);
+    assert_eq!(
+        a.message.as_ref().map(|m| m.text.as_str()),
+        Some("corpus updated: 1 new, 1 back; search is:new to list what arrived")
+    );
+    search(&mut a, "is:new");
+    assert_eq!(a.hits.len(), 1);
+    assert!(
+        a.corpus
+            .meta(a.hits[0].index)
+            .source_path
+            .ends_with("100_new.txt")
+    );
+
+    // A start file rewritten, then rewritten back to its first text: new, then not.
+    let other = dir.path().join("001_2701c3b0c1794c03.txt");
+    let first = std::fs::read_to_string(&other).expect("read");
+    std::fs::write(&other, first.replacen('a', "o", 1)).expect("rewrite");
+    reload(&mut a, dir.path());
+    assert_eq!(a.new_ids.len(), 2, "the rewritten text is new");
+    std::fs::write(&other, &first).expect("rewrite back");
+    let diff = reload(&mut a, dir.path());
+    assert_eq!((diff.new, diff.changed, diff.removed), (0, 1, 0));
+    assert_eq!(a.new_ids.len(), 1, "the first text is not");
+    assert_eq!(
+        a.message.as_ref().map(|m| m.text.as_str()),
+        Some("corpus updated: 1 changed")
+    );
+
+    // The only new article deleted and restored stays new: it was not there at the start.
+    let added = dir.path().join("100_new.txt");
+    std::fs::remove_file(&added).expect("rm");
+    reload(&mut a, dir.path());
+    assert!(a.new_ids.is_empty());
+    std::fs::write(&added, NEW_ARTICLE).expect("write again");
+    reload(&mut a, dir.path());
+    assert_eq!(a.new_ids.len(), 1);
+    assert!(status_line(&a).contains("1 new"), "{}", status_line(&a));
+}
+
 // --- the watcher, in a real directory -------------------------------------------------
 
 const WAIT: Duration = Duration::from_secs(10);
@@ -254,8 +309,59 @@ fn next_change(rx: &mpsc::Receiver<Note>, within: Duration) -> Option<usize> {
     match rx.recv_timeout(within) {
         Ok(Note::Changed { events, .. }) => Some(events),
         Ok(Note::Problem(p)) => panic!("watcher problem: {p}"),
+        Ok(n @ Note::Root { .. }) => panic!("the corpus folder was not touched: {n:?}"),
         Err(_) => None,
     }
+}
+
+#[test]
+fn the_corpus_folder_replaced_gone_and_back_is_told_and_watched_anew() {
+    use watch::RootChange::{Back, Gone, Replaced};
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("berita");
+    std::fs::create_dir(&root).expect("mkdir");
+    let (tx, rx) = mpsc::channel();
+    let _w = Watch::start(
+        std::slice::from_ref(&root),
+        &[],
+        watch::DEBOUNCE,
+        move |n| tx.send(n).is_ok(),
+    )
+    .expect("the watcher starts");
+    // What happened to the folder, up to the next change of files.
+    let until_changed = || {
+        let mut seen = Vec::new();
+        loop {
+            match rx.recv_timeout(WAIT).expect("a note") {
+                Note::Root { path, change } => {
+                    assert_eq!(path, root.display().to_string());
+                    seen.push(change);
+                }
+                Note::Changed { paths, .. } => return (seen, paths),
+                Note::Problem(p) => panic!("watcher problem: {p}"),
+            }
+        }
+    };
+
+    std::fs::rename(&root, tmp.path().join("berita.old")).expect("mv");
+    std::fs::create_dir(&root).expect("mkdir");
+    let (seen, paths) = until_changed();
+    // In one window, or in two (gone, then back).
+    assert!(seen == [Replaced] || seen == [Gone, Back], "{seen:?}");
+    assert_eq!(paths, None, "everything is read again");
+
+    // Gone: said, and nothing to reload; back: read again, and watched.
+    std::fs::remove_dir(&root).expect("rmdir");
+    std::fs::create_dir(&root).expect("mkdir");
+    let (seen, paths) = until_changed();
+    assert!(seen == [Gone, Back] || seen == [Replaced], "{seen:?}");
+    assert_eq!(paths, None);
+    let file = root.join("a.txt");
+    std::fs::write(&file, NEW_ARTICLE).expect("write");
+    let (seen, paths) = until_changed();
+    assert!(seen.is_empty(), "{seen:?}");
+    let want = root.canonicalize().expect("canonical").join("a.txt");
+    assert_eq!(paths, Some(vec![want]));
 }
 
 #[test]

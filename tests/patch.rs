@@ -454,6 +454,7 @@ fn the_watcher_names_the_paths_that_changed() {
             }) => named.extend(paths),
             Ok(Note::Changed { paths: None, .. }) => panic!("a rescan where paths were known"),
             Ok(Note::Problem(p)) => panic!("watcher problem: {p}"),
+            Ok(n @ Note::Root { .. }) => panic!("the corpus folder was not touched: {n:?}"),
             Err(_) => panic!("paths not all named in time: {named:?}"),
         }
     }

@@ -178,7 +178,7 @@ impl SignatureMemo {
     /// cannot be trusted (damaged, another signature version): signatures are then simply
     /// computed again.
     pub fn load(path: &Path) -> SignatureMemo {
-        std::fs::read(path)
+        crate::safe_read::read_own_file(path, MAX_MEMO_BYTES)
             .ok()
             .and_then(|bytes| decode_memo(&bytes))
             .map(|by_id| SignatureMemo { by_id })
@@ -195,6 +195,9 @@ impl SignatureMemo {
 }
 
 const MEMO_MAGIC: &[u8; 8] = b"wartasig";
+/// About 270 bytes an article: room for over ten million, and a bound on what a file that
+/// is not a memo can cost.
+const MAX_MEMO_BYTES: u64 = 4 << 30;
 
 /// Header (magic, signature version, bins, count), then per article: id length, id, a flag
 /// (0: too short to compare, 1: a signature follows), the bins little-endian; then an xxh3
@@ -438,6 +441,15 @@ mod tests {
             assert!(decode_memo(&bad).is_none(), "flip at {at}");
         }
         assert!(SignatureMemo::load(&dir.path().join("missing.bin")).is_empty());
+    }
+
+    #[test]
+    fn a_fifo_where_the_memo_should_be_is_no_memo_and_does_not_block() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("sig.bin");
+        crate::safe_read::testing::mkfifo(&fifo);
+        let memo = crate::safe_read::testing::within(move || SignatureMemo::load(&fifo));
+        assert!(memo.is_empty());
     }
 
     /// Articles 0 and 2 are copies (representative 0); 1 and 3 stand alone.

@@ -108,15 +108,12 @@ fn to_name<T: Serialize>(v: &T) -> String {
 /// Applies the saved session at `path` to a fresh app; `Ok(false)` when there is none.
 pub fn restore(app: &mut App, path: &Path) -> Result<bool, String> {
     let shown = path.display();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
+    let bytes = match crate::safe_read::read_own_file(path, MAX_BYTES) {
+        Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(format!("cannot read {shown}: {e}")),
+        // The save on quit replaces whatever is there by a rename.
+        Err(e) => return Err(format!("{e}; ignored")),
     };
-    if meta.len() > MAX_BYTES {
-        return Err(format!("{shown} is too large to be a session file"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
     let saved: Saved = serde_json::from_slice(&bytes)
         .map_err(|e| format!("{shown} is damaged ({e}); it is replaced on quit"))?;
     if saved.version > VERSION {
@@ -295,6 +292,19 @@ mod tests {
         // A directory where the file should be cannot be read.
         std::fs::create_dir(dir.path().join("d.json")).unwrap();
         assert!(restore(&mut app(), &dir.path().join("d.json")).is_err());
+    }
+
+    #[test]
+    fn a_fifo_as_the_session_file_is_named_and_ignored_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("s.json");
+        crate::safe_read::testing::mkfifo(&fifo);
+        let err =
+            crate::safe_read::testing::within(move || restore(&mut app(), &fifo)).unwrap_err();
+        assert!(
+            err.ends_with("s.json is not a regular file (a FIFO); ignored"),
+            "{err}"
+        );
     }
 
     #[test]

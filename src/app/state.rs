@@ -204,10 +204,14 @@ pub struct App {
     /// The corpus is still being loaded in the background: newer corpora will follow, so a
     /// session's cursor article not found yet may still arrive.
     pub corpus_loading: bool,
-    /// Ids of the articles that arrived in a reload of the live corpus (not in the corpus
-    /// first loaded, nor in the one before that reload), still in the corpus: what `is:new`
-    /// selects and the status line counts ("3 new"). Kept until warta quits.
+    /// Ids of the articles that arrived in a reload of the live corpus and were not in the
+    /// corpus first loaded, still in the corpus: what `is:new` selects and the status line
+    /// counts ("3 new"). Kept until warta quits.
     pub new_ids: Arc<std::collections::HashSet<String>>,
+    /// Ids of the corpus first loaded that a reload took away: one coming back (a file
+    /// deleted and restored) is not new. With [`App::new_ids`] this tells apart every id
+    /// that ever arrived, at the cost of what churned only, not a copy of the first corpus.
+    pub gone_since_start: std::collections::HashSet<String>,
 }
 
 impl App {
@@ -266,6 +270,7 @@ impl App {
             topic_phrases: crate::lexicon::Lexicon::builtin().all_topic_phrases(),
             corpus_loading: false,
             new_ids: Arc::default(),
+            gone_since_start: Default::default(),
         }
     }
 
@@ -473,23 +478,38 @@ impl App {
         self.carry_over(|i| moved.get(i).copied().flatten())
     }
 
+    /// Keeps [`App::new_ids`] to "not in the corpus when warta started": every id of the
+    /// current corpus is either from the start or in `new_ids`, so a gone id not in
+    /// `new_ids` was there at the start, and is remembered until it returns.
     fn note_reload(&mut self, diff: &crate::watch::CorpusDiff) {
-        if !diff.is_empty() {
-            let ids = Arc::make_mut(&mut self.new_ids);
-            for id in &diff.gone {
-                ids.remove(id);
-            }
-            ids.extend(diff.added.iter().cloned());
-            let hint = if diff.added.is_empty() {
-                ""
-            } else {
-                "; search is:new to list what arrived"
-            };
-            self.set_message(
-                format!("corpus updated: {}{hint}", diff.summary()),
-                MessageKind::Info,
-            );
+        if diff.is_empty() {
+            return;
         }
+        let ids = Arc::make_mut(&mut self.new_ids);
+        for id in &diff.gone {
+            if !ids.remove(id) {
+                self.gone_since_start.insert(id.clone());
+            }
+        }
+        let (mut arrived, mut back) = (false, 0);
+        for (id, &replaces) in diff.added.iter().zip(&diff.replaces) {
+            if self.gone_since_start.remove(id) {
+                // A restored file; a file rewritten back to its first text stays "changed".
+                back += usize::from(!replaces);
+            } else {
+                ids.insert(id.clone());
+                arrived = true;
+            }
+        }
+        let hint = if arrived {
+            "; search is:new to list what arrived"
+        } else {
+            ""
+        };
+        self.set_message(
+            format!("corpus updated: {}{hint}", diff.summary_with_back(back)),
+            MessageKind::Info,
+        );
     }
 
     /// Installs a newer corpus (a background load's next step, or a reload) and returns the

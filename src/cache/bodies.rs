@@ -42,7 +42,13 @@ impl BodyFile {
         })();
         if result.is_err() && !self.damaged.swap(true, Ordering::Relaxed) {
             // Leave a marker so the next start rebuilds this cache; best effort.
-            let _ = File::create(self.dir.join(DAMAGED_FILE));
+            let _ = crate::safe_read::open_own_with(
+                &self.dir.join(DAMAGED_FILE),
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .create(true)
+                    .truncate(true),
+            );
         }
         result.map_err(|e| format!("{e}; the cache will be rebuilt at the next start"))
     }

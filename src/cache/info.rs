@@ -1,7 +1,7 @@
 //! `warta cache info` and `warta cache clear`.
 
 use std::fmt;
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
@@ -112,7 +112,7 @@ fn version_dirs(cache_dir: &Path) -> Vec<PathBuf> {
 
 fn read_header(meta: &Path) -> Option<Header> {
     use std::io::BufRead;
-    let f = File::open(meta).ok()?;
+    let f = crate::safe_read::open_own_file(meta).ok()?;
     let mut line = Vec::new();
     // Headers are small; a cap keeps a garbage file from being read whole.
     io::BufReader::new(f.take(1 << 20))

@@ -256,7 +256,7 @@ impl RootCache {
         let meta_path = self.dir.join(META_FILE);
         // Read as a stream, a group of chunks at a time, never whole: at 1M articles the
         // file is 380 MB, held beside everything it decodes to.
-        let file = match File::open(&meta_path) {
+        let file = match crate::safe_read::open_own_file(&meta_path) {
             Ok(f) => f,
             // A cache dir that cannot exist (a file in the way) is not a damaged cache; the
             // write will fail and say so.
@@ -268,7 +268,8 @@ impl RootCache {
             {
                 return Err(ReadError::Absent);
             }
-            Err(e) => return Err(ReadError::Corrupt(format!("cannot read {META_FILE}: {e}"))),
+            // Says what is in the way (a FIFO, a device) with its path.
+            Err(e) => return Err(ReadError::Corrupt(e.to_string())),
         };
         if self.dir.join(DAMAGED_FILE).exists() {
             return Err(ReadError::Corrupt("a body could not be read".into()));
@@ -328,8 +329,8 @@ impl RootCache {
             return Err(ReadError::Corrupt("bad body file name".into()));
         }
         let body_path = self.dir.join(&header.bodies);
-        let file = File::open(&body_path)
-            .map_err(|e| ReadError::Corrupt(format!("cannot open {}: {e}", header.bodies)))?;
+        let file = crate::safe_read::open_own_file(&body_path)
+            .map_err(|e| ReadError::Corrupt(e.to_string()))?;
         let actual = file
             .metadata()
             .map_err(|e| ReadError::Corrupt(format!("cannot stat {}: {e}", header.bodies)))?
@@ -435,11 +436,10 @@ impl RootCache {
     /// offsets stay valid.
     pub(crate) fn begin(&mut self, kept: &[CachedFile]) -> io::Result<Writer> {
         fs::create_dir_all(&self.dir)?;
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(self.dir.join(LOCK_FILE))?;
+        let (lock, _) = crate::safe_read::open_own_with(
+            &self.dir.join(LOCK_FILE),
+            OpenOptions::new().create(true).truncate(false).write(true),
+        )?;
         lock.try_lock().map_err(|e| match e {
             fs::TryLockError::WouldBlock => io::Error::new(
                 io::ErrorKind::WouldBlock,
@@ -466,9 +466,10 @@ impl RootCache {
 
         let (body_name, generation, out, pos, kept_at, body) = match append_to {
             Some((old, h)) => {
-                let f = OpenOptions::new()
-                    .append(true)
-                    .open(self.dir.join(&h.bodies))?;
+                let (f, _) = crate::safe_read::open_own_with(
+                    &self.dir.join(&h.bodies),
+                    OpenOptions::new().append(true),
+                )?;
                 let pos = f.metadata()?.len();
                 let out = BufWriter::with_capacity(1 << 20, f);
                 // The same file: bodies appended are read through the handle the kept ones
@@ -487,7 +488,11 @@ impl RootCache {
                 let generation = max_generation(&self.dir) + 1;
                 let name = format!("bodies-{generation}.jsonl");
                 let path = self.dir.join(&name);
-                let mut w = BufWriter::with_capacity(1 << 20, File::create(&path)?);
+                let (file, _) = crate::safe_read::open_own_with(
+                    &path,
+                    OpenOptions::new().write(true).create(true).truncate(true),
+                )?;
+                let mut w = BufWriter::with_capacity(1 << 20, file);
                 let mut pos = 0u64;
                 let mut offsets = Vec::new();
                 // Copy live bodies as raw bytes: no deserialising, hashes travel with them.
@@ -502,7 +507,10 @@ impl RootCache {
                         pos += a.len + 1;
                     }
                 }
-                let body = Arc::new(BodyFile::new(File::open(&path)?, self.dir.clone()));
+                let body = Arc::new(BodyFile::new(
+                    crate::safe_read::open_own_file(&path)?,
+                    self.dir.clone(),
+                ));
                 (name, generation, w, pos, Some(offsets), body)
             }
         };

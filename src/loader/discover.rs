@@ -13,6 +13,7 @@ use walkdir::WalkDir;
 
 use super::{SkipReason, Skipped};
 use crate::model::Format;
+use crate::own_dirs::OwnDirs;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileEntry {
@@ -157,11 +158,19 @@ fn skipped(path: &Path, reason: SkipReason) -> Skipped {
 /// recursively), in a deterministic order; problems come back as [`Skipped`] entries.
 ///
 /// A file named explicitly is taken whatever its extension; walks take only regular files with
-/// a supported extension, skip hidden entries and follow symlinks (reporting loops). FIFOs,
-/// sockets and devices are reported (when a walk would have taken their name), never opened. The result is sorted by path, and a file reachable by
+/// a supported extension, skip hidden entries and folders that look like warta's own cache
+/// or data ([`crate::own_dirs`]) and follow symlinks (reporting loops). FIFOs, sockets and
+/// devices are reported (when a walk would have taken their name), never opened. The result
+/// is sorted by path, and a file reachable by
 /// several paths (symlinks, hard links, overlapping arguments) is listed once, under the first
 /// path in that order.
 pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
+    discover_skipping(paths, &OwnDirs::default())
+}
+
+/// [`discover`], leaving out warta's own directories (this run's cache and data directories
+/// in `own`, and any that looks like one) wherever a walk meets them.
+pub fn discover_skipping(paths: &[PathBuf], own: &OwnDirs) -> (Vec<FileEntry>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skips = Vec::new();
     for root in paths {
@@ -175,7 +184,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
         if meta.is_file() {
             files.push(found(root.clone(), &meta));
         } else if meta.is_dir() {
-            walk(root, &mut files, &mut skips);
+            walk(root, own, &mut files, &mut skips);
         } else {
             skips.push(skipped(root, not_a_file(meta.file_type())));
         }
@@ -192,15 +201,18 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
     (files, skips)
 }
 
-fn walk(root: &Path, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
+fn walk(root: &Path, own: &OwnDirs, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
     let walker = WalkDir::new(root)
         .follow_links(true)
         // Names in order within each folder make the walk come out in path order already, so
         // the sort in `discover` has nothing left to move.
         .sort_by_file_name()
         .into_iter()
-        // The root itself was named by the user, so it is walked even if hidden.
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.path()));
+        // The root itself was named by the user, so it is walked even if hidden or warta's.
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(is_hidden(e.path()) || (e.file_type().is_dir() && own.is_own(e.path())))
+        });
     let mut paths = Vec::new();
     for item in walker {
         match item {

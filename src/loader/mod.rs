@@ -362,12 +362,31 @@ pub struct LoadReport {
     pub duplicate_ids: usize,
     /// Bytes of input files read and parsed (not counting the cache).
     pub bytes_read: u64,
-    /// Files new, changed or vanished since the cache was written (every file without one).
+    /// Of the files found, those new or changed since the cache was written (every file
+    /// without one); never more than `files_seen`.
     pub files_changed: usize,
+    /// Files in the cache that were not found any more (deleted, or renamed: the new name
+    /// is one of `files_changed`).
+    pub files_gone: usize,
     pub elapsed: Duration,
 }
 
 impl LoadReport {
+    /// `checked 4,061 files: 12 changed, 1,389 gone`: the files found, the changed ones
+    /// among them, and apart from them the files the cache had that are gone, so that no
+    /// count exceeds the files checked.
+    pub fn checked(&self) -> String {
+        let mut text = format!(
+            "checked {} files: {} changed",
+            thousands(self.files_seen as u64),
+            thousands(self.files_changed as u64)
+        );
+        if self.files_gone > 0 {
+            text.push_str(&format!(", {} gone", thousands(self.files_gone as u64)));
+        }
+        text
+    }
+
     /// One line, e.g. `loaded 909 articles from 909 files (3 skipped: 2 binary, 1 empty);
     /// cache: 905 hits, 4 misses`.
     pub fn summary(&self) -> String {
@@ -772,8 +791,10 @@ struct Engine<'a> {
     /// Body files the units' [`PendingBody::Disk`] entries point into, by number.
     files: Vec<Arc<BodyFile>>,
     cache_write_failed: bool,
-    /// Files found changed, new or vanished since the cache was written, over all roots.
+    /// Files found changed or new since the cache was written, over all roots.
     changed: usize,
+    /// Cached files not found any more, over all roots.
+    gone: usize,
     /// A cache was rewritten (even without a changed file: a parser upgrade, a repair).
     rewritten: bool,
     stage: Option<Stage<'a>>,
@@ -789,6 +810,7 @@ impl<'a> Engine<'a> {
             files: Vec::new(),
             cache_write_failed: false,
             changed: 0,
+            gone: 0,
             rewritten: false,
             stage: on.map(|on| Stage {
                 on,
@@ -890,10 +912,11 @@ impl<'a> Engine<'a> {
         report.skipped.dedup();
         report.files_loaded = files_loaded;
         report.files_changed = self.changed;
+        report.files_gone = self.gone;
         // Nothing changed since the cached corpus was shown: hand back that very corpus, so
         // the front end knows it has nothing to replace.
         report.corpus = match shown {
-            Some(shown) if self.changed == 0 && !self.rewritten => shown,
+            Some(shown) if self.changed == 0 && self.gone == 0 && !self.rewritten => shown,
             _ => corpus,
         };
         let mut seen: HashSet<&str> = HashSet::with_capacity(report.corpus.len());
@@ -1034,8 +1057,16 @@ impl<'a> Engine<'a> {
         self.progress(|p| p.phase = Phase::Walking);
         // The walk spends most of its time waiting on one folder after another, so the
         // cache is decoded beside it rather than after it.
+        // The cache and data directories may live inside the corpus: their files are not
+        // articles (the cache's bodies are JSON lines, and would come back every start).
+        let own = crate::own_dirs::OwnDirs::new(
+            cache_dir
+                .map(Path::to_path_buf)
+                .into_iter()
+                .chain(crate::triage::default_data_dir()),
+        );
         let ((entries, skips), mut cache) = rayon::join(
-            || discover::discover(&[root.to_path_buf()]),
+            || discover::discover_skipping(&[root.to_path_buf()], &own),
             || opened.or_else(|| cache_dir.and_then(|d| open_cache(d, root))),
         );
         self.report.skipped.extend(skips);
@@ -1086,8 +1117,11 @@ impl<'a> Engine<'a> {
             self.report.cache_hits += kept.len();
             self.report.cache_misses += misses.len();
         }
-        // What is left in the cache after every file found took its entry has vanished.
-        self.changed += misses.len() + cache.as_ref().map_or(0, |c| c.files().count());
+        // What is left in the cache after every file found took its entry has vanished. Kept
+        // apart from the changed files: a file renamed is one of each, and a folder emptied
+        // would otherwise report more files changed than there are files.
+        self.changed += misses.len();
+        self.gone += cache.as_ref().map_or(0, |c| c.files().count());
         let (seen, to_parse) = (self.report.files_seen, misses.len());
         self.progress(|p| {
             p.phase = Phase::Parsing;

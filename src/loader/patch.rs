@@ -79,7 +79,6 @@ pub fn reload_paths_with(
             found.insert(e.path.clone(), e);
         }
     }
-    report.files_changed = exact.len();
 
     let mut misses = Vec::with_capacity(found.len());
     for (path, e) in found {
@@ -98,7 +97,10 @@ pub fn reload_paths_with(
             cacheable: true,
         });
     }
+    // Every file found under a changed path is read again: all of them count as changed.
     report.files_seen = misses.len();
+    report.files_changed = misses.len();
+    let read: HashSet<String> = misses.iter().map(|m| m.stamp.path.clone()).collect();
     let parsed: Vec<_> = misses
         .into_par_iter()
         .map(|m| parse_miss(parse, m))
@@ -158,6 +160,13 @@ pub fn reload_paths_with(
     for (_, articles) in fresh {
         take(articles, &mut pieces);
     }
+    // Files whose articles were dropped and that were not found to read again.
+    let gone_files: HashSet<&str> = removed
+        .iter()
+        .map(|&i| metas[i].source_path.as_str())
+        .filter(|p| !read.contains(*p))
+        .collect();
+    report.files_gone = gone_files.len();
     report.corpus = if added.is_empty() && removed.is_empty() {
         // Nothing came or went (a scratch file, an empty file): the very same corpus.
         base.clone()
