@@ -26,49 +26,10 @@ pub const MAX_SEQ: u64 = 1 << 53;
 /// state never depends on it.
 const MAX_HISTORY_BYTES: u64 = 512 << 20;
 
-/// Describes a file type for messages ("a FIFO", "a directory").
-fn kind_of(ft: fs::FileType) -> &'static str {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if ft.is_fifo() {
-            return "a FIFO";
-        }
-        if ft.is_char_device() {
-            return "a character device";
-        }
-        if ft.is_block_device() {
-            return "a block device";
-        }
-        if ft.is_socket() {
-            return "a socket";
-        }
-    }
-    if ft.is_dir() {
-        "a directory"
-    } else {
-        "not a regular file"
-    }
-}
-
 /// Opens `path` without blocking (a FIFO would block `open` itself) and refuses anything but
 /// a regular file, so a FIFO, a device or a link to `/dev/zero` is reported, never read.
-pub fn open_regular(path: &Path, opts: &mut OpenOptions) -> io::Result<File> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = opts.open(path)?;
-    let ft = file.metadata()?.file_type();
-    if !ft.is_file() {
-        return Err(io::Error::other(format!(
-            "{} is {}, not a regular file",
-            path.display(),
-            kind_of(ft)
-        )));
-    }
-    Ok(file)
+pub fn open_regular(path: &Path, opts: &OpenOptions) -> io::Result<File> {
+    crate::safe_read::open_own_with(path, opts).map(|(f, _)| f)
 }
 
 pub fn open_for_reading(path: &Path) -> io::Result<File> {
