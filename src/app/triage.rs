@@ -545,7 +545,7 @@ pub(super) fn edit(input: &mut String, cursor: &mut usize, action: Action) -> bo
     match action {
         Action::Insert(c) => {
             // The input is echoed and stored: never let a control or invisible char in.
-            if c.is_control() || text::is_invisible(c) {
+            if !text::is_typeable(c) {
                 return false;
             }
             input.insert(byte_at(input, *cursor), c);

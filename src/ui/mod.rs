@@ -200,9 +200,7 @@ pub fn highlighted(
 
 /// Text typed by the user, made safe to echo: no control or invisible characters.
 pub fn safe_echo(s: &str) -> String {
-    s.chars()
-        .filter(|&c| !c.is_control() && !crate::text::is_invisible(c))
-        .collect()
+    s.chars().filter(|&c| crate::text::is_typeable(c)).collect()
 }
 
 #[cfg(test)]
