@@ -4,7 +4,7 @@
 //! ```text
 //!  input thread (crossterm::event::read) ──┐
 //!  search worker (latest request wins) ────┼──> one channel ──> event loop: update(), draw
-//!  signal thread (TERM/HUP/INT/TSTP/CONT) ─┤                      │
+//!  signal thread (TERM/HUP/INT/…/TSTP/CONT)┤                      │
 //!  hang-up watchdog (tty gone?) ───────────┘                      │ Effect::Search
 //!                 ^                                               │
 //!                 └───────────────── request channel <────────────┘
@@ -28,7 +28,8 @@
 //! watcher, checking every file against the cache, grouping copies) waits for the first
 //! results, so the first frame has both cores (see `Startup`).
 //!
-//! Leaving: SIGTERM/SIGHUP/SIGINT/SIGQUIT, a hang-up noticed by the watchdog (a dead tty without
+//! Leaving: SIGTERM, SIGHUP, SIGINT, SIGQUIT and every other terminating signal that can be
+//! caught (see [`exit_signals`]), a hang-up noticed by the watchdog (a dead tty without
 //! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal
 //! read/write all take the same path: close the store, restore what can be restored, exit
 //! with 128 + the signal (hang-ups as SIGHUP, 129).
@@ -174,6 +175,32 @@ enum Exit {
     Signal(i32),
 }
 
+/// The signals that end warta through the same path as SIGTERM (store closed, terminal
+/// restored, exit 128 + the signal): every signal whose default action ends the process and
+/// that can be caught safely. Left at their defaults: SIGKILL and SIGSTOP (cannot be caught);
+/// SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP and SIGSYS, which the kernel raises for the
+/// instruction or call that faulted, so a handler that returns runs into the fault again or
+/// hides it; SIGABRT, which `abort` raises again after any handler and whose core dump is
+/// the point; SIGPIPE, which the Rust runtime ignores so that a closed pipe is an error.
+fn exit_signals() -> Vec<i32> {
+    use signal_hook::consts::signal::{
+        SIGALRM, SIGIO, SIGPROF, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
+    };
+    let common = [
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO,
+        SIGXCPU, SIGXFSZ,
+    ];
+    // SIGPOLL is SIGIO under another name.
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    let platform: Vec<i32> = [libc::SIGPWR, libc::SIGSTKFLT]
+        .into_iter()
+        .chain(libc::SIGRTMIN()..=libc::SIGRTMAX())
+        .collect();
+    #[cfg(not(any(target_os = "linux", target_os = "android")))]
+    let platform: Vec<i32> = Vec::new();
+    common.into_iter().chain(platform).collect()
+}
+
 /// How often the watchdog checks that the terminal still exists. Bounds both the exit delay
 /// after a hang-up without SIGHUP and the CPU crossterm burns spinning until then.
 const WATCHDOG_INTERVAL: Duration = Duration::from_millis(250);
@@ -232,9 +259,9 @@ fn terminal_gone(watch_stdin: bool) -> bool {
     !std::io::stdout().is_terminal() || (watch_stdin && !std::io::stdin().is_terminal())
 }
 
-/// Runs the browser until the user quits. On SIGTERM/SIGHUP/SIGINT/SIGQUIT the store is closed, the
-/// terminal restored and the process exits with 128 + the signal number; a lost terminal
-/// counts as SIGHUP (exit 129).
+/// Runs the browser until the user quits. On SIGTERM, SIGHUP, SIGINT, SIGQUIT and the other
+/// signals of [`exit_signals`] the store is closed, the terminal restored and the process
+/// exits with 128 + the signal number; a lost terminal counts as SIGHUP (exit 129).
 pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         bail!("not a terminal; use 'warta list' for plain output");
@@ -338,7 +365,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     // SIGTSTP and SIGCONT are caught so an external `kill -TSTP` suspends through the same
     // restore path as ctrl-z, and a resume after an uncatchable SIGSTOP repaints. signal-hook
     // installs its handlers even when the parent left a signal ignored (`trap '' HUP`).
-    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
+    let signals = Signals::new(exit_signals().into_iter().chain([SIGTSTP, SIGCONT]))
         .context("cannot install signal handlers")?;
     let signal_handle = signals.handle();
     spawn_signal_thread(signals, tx.clone())?;
@@ -1406,6 +1433,34 @@ fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
 mod tests {
     use super::*;
     use std::time::Instant;
+
+    /// Every signal is either caught to leave cleanly, handled otherwise (stop, continue),
+    /// harmless by default, or left alone for a stated reason (see `exit_signals`).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn every_terminating_signal_that_can_be_caught_is_caught() {
+        use libc::*;
+        let caught = exit_signals();
+        let ignored_by_default = [SIGCHLD, SIGURG, SIGWINCH];
+        let stops_or_continues = [SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT];
+        let left_alone = [
+            SIGKILL, SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP, SIGSYS, SIGABRT, SIGPIPE,
+        ];
+        for sig in 1..=SIGRTMAX() {
+            // Between SIGSYS and SIGRTMIN: reserved by the C library's threads.
+            let reserved = sig > SIGSYS && sig < SIGRTMIN();
+            let expected = !(ignored_by_default.contains(&sig)
+                || stops_or_continues.contains(&sig)
+                || left_alone.contains(&sig)
+                || reserved);
+            assert_eq!(caught.contains(&sig), expected, "signal {sig}");
+        }
+        for sig in signal_hook::consts::FORBIDDEN {
+            assert!(!caught.contains(sig), "forbidden {sig}");
+        }
+        // 128 + the largest still fits an exit status.
+        assert!(caught.iter().all(|&s| (1..128).contains(&s)));
+    }
 
     #[test]
     fn a_gate_holds_until_opened_and_only_delays_when_never_opened() {

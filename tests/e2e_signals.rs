@@ -35,6 +35,12 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// `#{mouse_any_flag}`: "1" while any mouse reporting mode is on in the pane.
+    fn mouse(&self) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "0", "#{mouse_any_flag}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     fn pidfile(&self) -> PathBuf {
         self.path("pid")
     }
@@ -176,6 +182,7 @@ fn signal_restores_and_keeps_decisions(signal: &str, code: u32) {
         "1 0",
         "alternate screen, hidden cursor while running"
     );
+    assert_eq!(t.mouse(), "1", "mouse reporting on while running");
     let pid = t.pid();
     t.keys(&["r"]);
     t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
@@ -190,6 +197,7 @@ fn signal_restores_and_keeps_decisions(signal: &str, code: u32) {
         s.contains(&marker) && s.contains("icanon")
     });
     assert_eq!(t.modes(), "0 1", "main screen, cursor shown: {s}");
+    assert_eq!(t.mouse(), "0", "mouse reporting off: {s}");
     assert!(!s.contains("Articles"), "the list is gone: {s}");
     // Raw mode is off again: canonical input and echo.
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -209,6 +217,24 @@ fn sigterm_restores_the_terminal_and_keeps_decisions() {
 #[test]
 fn sighup_restores_the_terminal_and_keeps_decisions() {
     signal_restores_and_keeps_decisions("HUP", 129);
+}
+
+/// Signals that would kill warta outright by default (and leave the shell in the alternate
+/// screen with mouse reporting on) take the SIGTERM path too.
+#[test]
+fn sigusr1_restores_the_terminal_and_keeps_decisions() {
+    signal_restores_and_keeps_decisions("USR1", 138);
+}
+
+#[test]
+fn sigalrm_restores_the_terminal_and_keeps_decisions() {
+    signal_restores_and_keeps_decisions("ALRM", 142);
+}
+
+#[test]
+fn a_realtime_signal_restores_the_terminal_and_keeps_decisions() {
+    let sig = libc::SIGRTMIN() + 2;
+    signal_restores_and_keeps_decisions(&sig.to_string(), 128 + sig as u32);
 }
 
 /// The list's top border is row 1 (under the search bar) in the 120-column layout.
