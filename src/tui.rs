@@ -32,7 +32,14 @@
 //! caught (see [`exit_signals`]), a hang-up noticed by the watchdog (a dead tty without
 //! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal
 //! read/write all take the same path: close the store, restore what can be restored, exit
-//! with 128 + the signal (hang-ups as SIGHUP, 129).
+//! with 128 + the signal (hang-ups as SIGHUP, 129). An exit asked for from outside the loop
+//! (a signal, a hang-up, ctrl-c read by the input thread) that the loop does not take up
+//! within a second, because it is stuck in a step or blocked writing to the terminal, is
+//! carried out by the watchdog (see [`force_exit`]).
+//!
+//! Pasting: bracketed paste is on, so a paste arrives as one event and one
+//! [`Action::Paste`], never as keys that could be commands; the searches that a burst of
+//! queued keys asks for are sent once the burst is handled (see [`flush_search`]).
 //!
 //! Suspending: ctrl-z (a key in raw mode) and an external SIGTSTP restore the terminal and
 //! stop the process with SIGSTOP; on resume the terminal is set up again and fully redrawn.
@@ -52,14 +59,15 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::action::{MouseInput, MouseKind};
@@ -75,6 +83,9 @@ use crate::loader::{self, Input, LoadEvent, LoadOptions, LoadReport, Phase};
 use crate::triage::Store;
 use crate::ui;
 use crate::watch::{self, CorpusDiff, Note, Watch};
+
+mod leave;
+use leave::{Leaving, exit_signals, force_exit, is_interrupt_key};
 
 pub struct TuiOptions {
     /// Config file given on the command line; else `$WARTA_CONFIG`, else the platform path.
@@ -123,6 +134,8 @@ enum Msg {
     /// The background load is over.
     Loaded(Box<LoadReport>),
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste), whole.
+    Paste(String),
     Mouse(MouseInput),
     Resize(u16, u16),
     Results(SearchResults),
@@ -175,32 +188,6 @@ enum Exit {
     Signal(i32),
 }
 
-/// The signals that end warta through the same path as SIGTERM (store closed, terminal
-/// restored, exit 128 + the signal): every signal whose default action ends the process and
-/// that can be caught safely. Left at their defaults: SIGKILL and SIGSTOP (cannot be caught);
-/// SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP and SIGSYS, which the kernel raises for the
-/// instruction or call that faulted, so a handler that returns runs into the fault again or
-/// hides it; SIGABRT, which `abort` raises again after any handler and whose core dump is
-/// the point; SIGPIPE, which the Rust runtime ignores so that a closed pipe is an error.
-fn exit_signals() -> Vec<i32> {
-    use signal_hook::consts::signal::{
-        SIGALRM, SIGIO, SIGPROF, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU, SIGXFSZ,
-    };
-    let common = [
-        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO,
-        SIGXCPU, SIGXFSZ,
-    ];
-    // SIGPOLL is SIGIO under another name.
-    #[cfg(any(target_os = "linux", target_os = "android"))]
-    let platform: Vec<i32> = [libc::SIGPWR, libc::SIGSTKFLT]
-        .into_iter()
-        .chain(libc::SIGRTMIN()..=libc::SIGRTMAX())
-        .collect();
-    #[cfg(not(any(target_os = "linux", target_os = "android")))]
-    let platform: Vec<i32> = Vec::new();
-    common.into_iter().chain(platform).collect()
-}
-
 /// How often the watchdog checks that the terminal still exists. Bounds both the exit delay
 /// after a hang-up without SIGHUP and the CPU crossterm burns spinning until then.
 const WATCHDOG_INTERVAL: Duration = Duration::from_millis(250);
@@ -221,23 +208,26 @@ impl Drop for RestoreGuard {
 /// Undoes everything [`enter_terminal`] and drawing did, step by step, ignoring failures:
 /// on a hung-up tty every step fails, and one failure must not skip the rest. Unlike
 /// `ratatui::restore` it reports nothing, because `eprintln!` panics when stderr is a
-/// dead tty. Mouse reporting is turned off unconditionally: a shell left with it on
-/// receives escape sequences for every click.
+/// dead tty. Mouse reporting and bracketed paste are turned off unconditionally: a shell
+/// left with them on receives escape sequences for every click and around every paste.
 fn restore_terminal() {
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = crossterm::execute!(
         std::io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
 }
 
-/// Raw mode and the alternate screen, as `ratatui::try_init` sets them up, plus mouse
-/// reporting when it is on.
+/// Raw mode and the alternate screen, as `ratatui::try_init` sets them up, bracketed paste,
+/// and mouse reporting when it is on.
 fn enter_terminal() -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(std::io::stdout(), EnterAlternateScreen)?;
+    // Without it a paste still arrives, as keys.
+    let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     if MOUSE.load(Ordering::SeqCst) {
         crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
     }
@@ -368,10 +358,11 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     let signals = Signals::new(exit_signals().into_iter().chain([SIGTSTP, SIGCONT]))
         .context("cannot install signal handlers")?;
     let signal_handle = signals.handle();
-    spawn_signal_thread(signals, tx.clone())?;
+    let leaving = Arc::new(Leaving::default());
+    spawn_signal_thread(signals, tx.clone(), Arc::clone(&leaving))?;
     // Dropping `_watchdog_stop` at the end of `run` ends the watchdog.
     let (_watchdog_stop, watchdog_stop_rx) = mpsc::channel::<()>();
-    spawn_watchdog(watchdog_stop_rx, tx.clone())?;
+    spawn_watchdog(watchdog_stop_rx, tx.clone(), Arc::clone(&leaving))?;
 
     let exit = {
         // Never dropped: `Terminal`'s Drop only re-shows the cursor (RestoreGuard does that)
@@ -385,7 +376,10 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
             // Without mouse reporting the app works as before; not worth failing over.
             let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
         }
-        spawn_input_thread(tx)?;
+        // A paste then comes as one event instead of a key per character (each of which
+        // could be a command), and takes one search however long it is.
+        let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+        spawn_input_thread(tx, Arc::clone(&leaving))?;
         let size = terminal.size().context("cannot read the terminal size")?;
         update(&mut app, Action::Resize(size.width, size.height));
         let req = app.request();
@@ -406,9 +400,12 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
                 gate,
             }),
             watch_gate: None,
+            search: None,
         };
         event_loop(&mut terminal, &mut app, &mut ctx, &rx)
     };
+    // The loop is out and the terminal restored: what remains only closes files.
+    leaving.answer();
     signal_handle.close();
     // Compact and release the lock before leaving, also after a signal or a draw error.
     let closed = store.take().map(Store::close);
@@ -445,6 +442,9 @@ struct Ctx<'a> {
     startup: Option<Startup>,
     /// The loader's gate while the deferred watcher registers.
     watch_gate: Option<Gate>,
+    /// The search the messages handled so far ask for, sent once they are all handled: a
+    /// burst of queued keys makes one search, not one per key (see [`flush_search`]).
+    search: Option<SearchRequest>,
 }
 
 /// Start-up work that waits for the first results. Registering the watcher walks every
@@ -705,6 +705,7 @@ fn event_loop(
                     dirty = true;
                 }
                 Step::Suspend => {
+                    flush_search(app, ctx);
                     suspend(terminal, app)?;
                     dirty = true;
                 }
@@ -715,6 +716,16 @@ fn event_loop(
             }
             next = rx.try_recv().ok();
         }
+        flush_search(app, ctx);
+    }
+}
+
+/// Sends the search the handled messages asked for last, if any. Each key of a burst (keys
+/// typed faster than they are handled, or a paste without bracketed paste) re-parses the
+/// query, but only the last one's search is sent.
+fn flush_search(app: &mut App, ctx: &mut Ctx<'_>) {
+    if let Some(req) = ctx.search.take() {
+        send_search(app, ctx, req);
     }
 }
 
@@ -812,6 +823,7 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         }
         Msg::Resize(w, h) => Action::Resize(w, h),
         Msg::Mouse(m) => Action::Mouse(m),
+        Msg::Paste(text) => Action::Paste(text),
         Msg::Key(key) if is_suspend_key(&key) => return Step::Suspend,
         Msg::Key(key) => match ctx.keymap.resolve(app.mode, app.focus, key) {
             Some(a) => a,
@@ -823,7 +835,7 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         effect = match effect {
             Effect::Quit => return Step::Exit(Exit::Quit),
             Effect::Search(req) => {
-                send_search(app, ctx, req);
+                ctx.search = Some(req);
                 return Step::Continue(true);
             }
             Effect::None => return Step::Continue(true),
@@ -908,7 +920,9 @@ fn repaint(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Re
     Ok(())
 }
 
-fn send_search(app: &mut App, ctx: &Ctx<'_>, req: SearchRequest) {
+/// Sends `req` now; a search held back for the end of the batch is older, so it is dropped.
+fn send_search(app: &mut App, ctx: &mut Ctx<'_>, req: SearchRequest) {
+    ctx.search = None;
     ctx.latest.store(req.generation, Ordering::SeqCst);
     if ctx.work_tx.send(Work::Search(req)).is_err() {
         app.searching = false;
@@ -1352,11 +1366,18 @@ fn spawn_loader(load: BackgroundLoad, tx: Sender<Msg>, gate: Gate) -> anyhow::Re
     Ok(())
 }
 
-fn spawn_signal_thread(mut signals: Signals, tx: Sender<Msg>) -> anyhow::Result<()> {
+fn spawn_signal_thread(
+    mut signals: Signals,
+    tx: Sender<Msg>,
+    leaving: Arc<Leaving>,
+) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-signals".into())
         .spawn(move || {
             for sig in signals.forever() {
+                if sig != SIGTSTP && sig != SIGCONT {
+                    leaving.ask(sig);
+                }
                 if tx.send(Msg::Signal(sig)).is_err() {
                     return;
                 }
@@ -1372,15 +1393,27 @@ fn spawn_signal_thread(mut signals: Signals, tx: Sender<Msg>) -> anyhow::Result<
 /// neither returns an error nor lets `event::read` return. Polls `isatty`, which needs no
 /// FFI; `poll(2)` for POLLHUP on the tty fd would be the event-driven alternative but needs
 /// `libc`/`rustix`. Ends when `stop` is dropped.
-fn spawn_watchdog(stop: Receiver<()>, tx: Sender<Msg>) -> anyhow::Result<()> {
+///
+/// It also ends the process when the loop does not take up an exit asked for (a hang-up,
+/// ctrl-c, a signal) within [`EXIT_GRACE`]: see [`force_exit`].
+fn spawn_watchdog(
+    stop: Receiver<()>,
+    tx: Sender<Msg>,
+    leaving: Arc<Leaving>,
+) -> anyhow::Result<()> {
     let watch_stdin = std::io::stdin().is_terminal();
     thread::Builder::new()
         .name("warta-watchdog".into())
         .spawn(move || {
+            let mut hung_up = false;
             while let Err(RecvTimeoutError::Timeout) = stop.recv_timeout(WATCHDOG_INTERVAL) {
-                if terminal_gone(watch_stdin) {
+                if !hung_up && terminal_gone(watch_stdin) {
+                    hung_up = true;
+                    leaving.ask(SIGHUP);
                     let _ = tx.send(Msg::Signal(SIGHUP));
-                    return;
+                }
+                if let Some(sig) = leaving.overdue(Instant::now()) {
+                    force_exit(sig);
                 }
             }
         })
@@ -1388,13 +1421,21 @@ fn spawn_watchdog(stop: Receiver<()>, tx: Sender<Msg>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
+fn spawn_input_thread(tx: Sender<Msg>, leaving: Arc<Leaving>) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-input".into())
         .spawn(move || {
             loop {
                 let msg = match event::read() {
-                    Ok(Event::Key(k)) => Msg::Key(k),
+                    Ok(Event::Key(k)) => {
+                        // ctrl-c always quits (the keymap hard-wires it): it must work even
+                        // when the loop is stuck behind other work.
+                        if is_interrupt_key(&k) {
+                            leaving.ask(SIGINT);
+                        }
+                        Msg::Key(k)
+                    }
+                    Ok(Event::Paste(text)) => Msg::Paste(text),
                     Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
                     // Reports that arrive with the mouse off (a terminal left in mouse mode
                     // by another program) must not act.
@@ -1416,6 +1457,7 @@ fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
                     }
                     Ok(_) => continue,
                     Err(_) => {
+                        leaving.ask(SIGHUP);
                         let _ = tx.send(Msg::InputClosed);
                         return;
                     }
@@ -1434,32 +1476,59 @@ mod tests {
     use super::*;
     use std::time::Instant;
 
-    /// Every signal is either caught to leave cleanly, handled otherwise (stop, continue),
-    /// harmless by default, or left alone for a stated reason (see `exit_signals`).
-    #[cfg(target_os = "linux")]
+    /// A burst of typed keys handled in one batch sends one search, for the last key; a
+    /// search sent directly meanwhile (a new corpus) drops the held one, which is older.
     #[test]
-    fn every_terminating_signal_that_can_be_caught_is_caught() {
-        use libc::*;
-        let caught = exit_signals();
-        let ignored_by_default = [SIGCHLD, SIGURG, SIGWINCH];
-        let stops_or_continues = [SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT];
-        let left_alone = [
-            SIGKILL, SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP, SIGSYS, SIGABRT, SIGPIPE,
-        ];
-        for sig in 1..=SIGRTMAX() {
-            // Between SIGSYS and SIGRTMIN: reserved by the C library's threads.
-            let reserved = sig > SIGSYS && sig < SIGRTMIN();
-            let expected = !(ignored_by_default.contains(&sig)
-                || stops_or_continues.contains(&sig)
-                || left_alone.contains(&sig)
-                || reserved);
-            assert_eq!(caught.contains(&sig), expected, "signal {sig}");
+    fn a_burst_of_keys_sends_one_search() {
+        let corpus = Corpus::from_articles(Vec::new());
+        let keymap = Keymap::default();
+        let mut app = App::new(corpus.clone(), keymap.key_help());
+        update(&mut app, Action::Resize(80, 24));
+        let (work_tx, work_rx) = mpsc::channel();
+        let latest = AtomicU64::new(0);
+        let mut ctx = Ctx {
+            keymap: &keymap,
+            work_tx: &work_tx,
+            latest: &latest,
+            store: None,
+            load: LoadUi::default(),
+            paths: &[],
+            live: None,
+            startup: None,
+            watch_gate: None,
+            search: None,
+        };
+        let key = |c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let searches = |rx: &Receiver<Work>| -> Vec<u64> {
+            rx.try_iter()
+                .filter_map(|w| match w {
+                    Work::Search(r) => Some(r.generation),
+                    _ => None,
+                })
+                .collect()
+        };
+        for msg in std::iter::once(key('/')).chain("banjir bandang".chars().map(key)) {
+            handle(&mut app, &mut ctx, msg);
         }
-        for sig in signal_hook::consts::FORBIDDEN {
-            assert!(!caught.contains(sig), "forbidden {sig}");
-        }
-        // 128 + the largest still fits an exit status.
-        assert!(caught.iter().all(|&s| (1..128).contains(&s)));
+        assert!(
+            searches(&work_rx).is_empty(),
+            "held until the batch is handled"
+        );
+        flush_search(&mut app, &mut ctx);
+        assert_eq!(searches(&work_rx), [app.generation]);
+        assert_eq!(latest.load(Ordering::SeqCst), app.generation);
+        flush_search(&mut app, &mut ctx);
+        assert!(searches(&work_rx).is_empty(), "sent once");
+        // A paste is one action: one search.
+        handle(&mut app, &mut ctx, Msg::Paste("longsor\r\ncianjur".into()));
+        flush_search(&mut app, &mut ctx);
+        assert_eq!(searches(&work_rx), [app.generation]);
+        assert_eq!(app.input, "banjir bandanglongsor cianjur");
+        // A new corpus during a burst: its search is the newest, the held one goes.
+        handle(&mut app, &mut ctx, key('x'));
+        install_corpus(&mut app, &mut ctx, corpus, false);
+        flush_search(&mut app, &mut ctx);
+        assert_eq!(searches(&work_rx), [app.generation]);
     }
 
     #[test]

@@ -167,8 +167,8 @@ fn moving_off_a_flag_leaves_no_stale_glyph() {
             Action::CycleSort,
         ];
         for step in std::iter::once(None).chain(steps.map(Some)) {
-            if let Some(action) = step {
-                app::update_sync(&mut app, action);
+            if let Some(action) = &step {
+                app::update_sync(&mut app, action.clone());
             }
             let next = frame(&mut term, &app);
             screen.apply(&shown.diff(&next));
