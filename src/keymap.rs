@@ -331,7 +331,7 @@ impl Default for Keymap {
         let mut map = Keymap {
             tables: KeyMode::ALL.into_iter().map(|m| (m, Vec::new())).collect(),
         };
-        for &(mode, name, action) in DEFAULTS {
+        for (mode, name, action) in DEFAULTS.iter().cloned() {
             // The table is a constant checked by a test, so a bad name is a programming error
             // caught there; skipping keeps start-up infallible.
             if let Ok(key) = Key::parse(name) {
@@ -379,14 +379,14 @@ impl Keymap {
         self.table(mode)
             .iter()
             .find(|(k, _)| *k == key)
-            .map(|(_, a)| *a)
+            .map(|(_, a)| a.clone())
     }
 
     /// Keys bound to `action` in `mode`, in table order.
-    pub fn keys_for(&self, mode: KeyMode, action: Action) -> Vec<Key> {
+    pub fn keys_for(&self, mode: KeyMode, action: &Action) -> Vec<Key> {
         self.table(mode)
             .iter()
-            .filter(|(_, a)| *a == action)
+            .filter(|(_, a)| a == action)
             .map(|(k, _)| *k)
             .collect()
     }
@@ -429,7 +429,7 @@ impl Keymap {
                 let mut entries: Vec<(String, String)> = Action::BINDABLE
                     .into_iter()
                     .filter_map(|action| {
-                        let keys = self.keys_for(mode, action);
+                        let keys = self.keys_for(mode, &action);
                         (!keys.is_empty())
                             .then(|| (join_keys(&keys), action.describe().to_string()))
                     })
@@ -491,7 +491,7 @@ impl Keymap {
     fn hints(&self, mode: KeyMode, actions: &[Action]) -> String {
         actions
             .iter()
-            .filter_map(|&a| {
+            .filter_map(|a| {
                 let keys = self.keys_for(mode, a);
                 let keys = if keys.is_empty()
                     && !matches!(mode, KeyMode::Search | KeyMode::Prompt | KeyMode::Help)

@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use unicode_normalization::char::is_combining_mark;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 use unicode_width::UnicodeWidthStr;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,8 +168,11 @@ fn normalize_newlines(text: Cow<'_, str>) -> Cow<'_, str> {
 /// - every other C0 control except `\n`, DEL and C1 are removed (CR included: text reaching
 ///   here through [`decode`] already had CRLF turned into `\n`);
 /// - `\t` becomes spaces up to the next multiple of [`TAB_WIDTH`] display columns;
-/// - bidi controls and zero-width/invisible format characters are removed, but ZWNJ/ZWJ
-///   (U+200C/U+200D) are kept because emoji and Indic clusters need them.
+/// - format characters (see [`is_invisible`]) are removed;
+/// - the line and paragraph separators U+2028/U+2029 become `\n`: they end a line where they
+///   stand, and removing them would join two words;
+/// - a regional indicator that is not half of a flag becomes [`LONE_INDICATOR`] (see
+///   [`is_regional_indicator`]).
 pub fn sanitize(s: &str) -> String {
     sanitize_cow(s).into_owned()
 }
@@ -178,9 +182,14 @@ pub fn is_safe(s: &str) -> bool {
     first_unsafe(s, 0).is_none()
 }
 
+/// What [`sanitize`] puts in place of a regional indicator that is not half of a flag.
+pub const LONE_INDICATOR: char = '\u{FFFD}';
+
 /// Byte classes for the scan: 0 = always safe; 1 = unsafe ASCII; 2 = a UTF-8 lead byte whose
-/// code point may be unsafe (C1 and U+00AD: C2; U+061C: D8; U+180E: E1; U+200B..U+2069: E2;
-/// U+FEFF: EF; tag characters: F3).
+/// code point may be unsafe: C1 controls, a format character or separator (General_Category
+/// Cf, Zl, Zp), a Mongolian variation selector or a regional indicator. A unit test checks
+/// every code point against this table, so a Unicode update that adds a format character
+/// under another lead byte fails it.
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -190,29 +199,91 @@ static CLASS: [u8; 256] = {
     }
     t[b'\n' as usize] = 0;
     t[0x7f] = 1;
-    t[0xc2] = 2;
-    t[0xd8] = 2;
-    t[0xe1] = 2;
-    t[0xe2] = 2;
-    t[0xef] = 2;
-    t[0xf3] = 2;
+    let leads = [0xc2, 0xd8, 0xdb, 0xdc, 0xe0, 0xe1, 0xe2, 0xef, 0xf0, 0xf3];
+    let mut i = 0;
+    while i < leads.len() {
+        t[leads[i]] = 2;
+        i += 1;
+    }
     t
 };
 
-/// Whether a character is removed or rewritten by [`sanitize`].
+/// Whether a character is removed or rewritten by [`sanitize`] wherever it stands (a regional
+/// indicator depends on its neighbours and is not included).
 fn is_unsafe_char(c: char) -> bool {
-    (c.is_control() && c != '\n') || is_invisible(c)
+    (c.is_control() && c != '\n') || is_invisible(c) || is_line_separator(c)
 }
 
-/// Bidi controls and zero-width/invisible format characters (not ZWNJ/ZWJ).
+/// Whether `c` may be typed into a one-line input (the search bar, a prompt): not a control,
+/// format character or line separator. Typed and pasted text are filtered with this.
+pub fn is_typeable(c: char) -> bool {
+    !(c.is_control() || is_invisible(c) || is_line_separator(c))
+}
+
+/// The characters [`sanitize`] removes as invisible: every format character (General_Category
+/// Cf) except ZWNJ, plus the Mongolian free variation selectors.
+///
+/// Cf holds the bidi controls and isolates, zero-width space, word joiner, the invisible
+/// math operators (U+2061–2064), interlinear annotation marks (U+FFF9–FFFB), the BOM, tag
+/// characters and the like: none draws anything, and each either reorders text or hides
+/// inside a word (a search for it then fails, two strings that look the same differ).
+/// Decisions on the Cf characters that do something visible:
+/// - soft hyphen U+00AD: removed; terminals draw it as a hyphen (tmux: one cell) while width
+///   tables give it none, and scraped text holds it mid-word for hyphenation hints only;
+/// - Arabic number signs and other prepended marks (U+0600–0605, U+06DD, U+070F, U+08E2…):
+///   removed, the digits stay; a mark and its digits form one grapheme that ratatui counts as
+///   one wide cell while terminals draw them in separate cells, which leaves stale glyphs;
+/// - ZWJ U+200D: removed. Terminals disagree on what it joins: tmux 3.3a draws
+///   "👨‍👩‍👧" as one 2-cell glyph, like unicode-width, but "x‍👍" in 1 cell (width tables
+///   say 3) and "क्‍ष" in 1 (they say 2); terminals without emoji sequences draw three
+///   emoji in 6 cells. Without it each emoji is drawn alone, the same width everywhere.
+/// - ZWNJ U+200C: kept; Persian and Indic spelling needs it, and both the width tables and
+///   terminals measure it as nothing attached to the letter before it.
+///
+/// The Mongolian free variation selectors (U+180B–180D, U+180F) are nonspacing marks, not
+/// Cf, but only a Mongolian shaping engine gives them meaning, and terminals have none.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{200B}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' | '\u{180E}'
-        | '\u{E0000}'..='\u{E007F}')
+    match c {
+        // Nothing below the soft hyphen is a format character: most text stops here.
+        '\0'..='\u{AC}' => false,
+        // Dashes, quotes and the ellipsis fill news text; none is a format character (the
+        // exhaustive unit test checks these shortcuts against the General_Category).
+        '\u{2010}'..='\u{2027}' => false,
+        '\u{200C}' => false,
+        '\u{180B}'..='\u{180D}' | '\u{180F}' => true,
+        _ => c.general_category() == GeneralCategory::Format,
+    }
+}
+
+/// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR (General_Category Zl and Zp).
+pub fn is_line_separator(c: char) -> bool {
+    c >= '\u{2028}'
+        && matches!(
+            c.general_category(),
+            GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator
+        )
+}
+
+/// A regional indicator (U+1F1E6–1F1FF). Two in a row make a flag, which both the width tables
+/// and terminals draw in 2 cells. One alone is 1 cell to unicode-width but 2 in terminals that
+/// draw it as a flag glyph, so [`sanitize`] replaces it. Pairs are counted from the start of a
+/// run, as grapheme segmentation pairs them (UAX #29 rules GB12/GB13).
+pub fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// The byte offset of the lone regional indicator in the run that starts `s`, if the run has
+/// one: the last indicator of a run of odd length.
+fn lone_indicator(s: &str) -> (usize, Option<usize>) {
+    let n = s.chars().take_while(|&c| is_regional_indicator(c)).count();
+    // Every regional indicator is four bytes long.
+    let len = n * 4;
+    (len, (n % 2 == 1).then(|| len - 4))
 }
 
 /// The byte offset of the first character [`sanitize`] would change, from `start` on.
+/// `start` is never inside a run of regional indicators: it is 0 or just past a character
+/// that was changed, and a changed indicator is the last of its run.
 fn first_unsafe(s: &str, start: usize) -> Option<usize> {
     const CHUNK: usize = 16;
     let b = s.as_bytes();
@@ -239,6 +310,14 @@ fn first_unsafe(s: &str, start: usize) -> Option<usize> {
                     let c = s[i..].chars().next()?;
                     if is_unsafe_char(c) {
                         return Some(i);
+                    }
+                    if is_regional_indicator(c) {
+                        let (len, lone) = lone_indicator(&s[i..]);
+                        if let Some(at) = lone {
+                            return Some(i + at);
+                        }
+                        i += len;
+                        continue;
                     }
                     i += c.len_utf8();
                 }
@@ -273,6 +352,15 @@ pub fn sanitize_cow(s: &str) -> Cow<'_, str> {
             '\u{9b}' => csi_len(&rest[2..]) + 2,
             '\u{9d}' => c1_string_len(&rest[2..], true) + 2,
             '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => c1_string_len(&rest[2..], false) + 2,
+            '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                c.len_utf8()
+            }
+            // `first_unsafe` stops at an indicator only when it is a lone one.
+            c if is_regional_indicator(c) => {
+                out.push(LONE_INDICATOR);
+                c.len_utf8()
+            }
             '\t' => {
                 // Column of the end of `out`, measured incrementally from the last newline.
                 let tail_start = match memchr::memrchr(b'\n', &out.as_bytes()[col_at..]) {
@@ -363,7 +451,8 @@ fn c1_string_len(rest: &str, bel_ends: bool) -> usize {
 }
 
 /// A file name made display-safe and kept on one line: every character [`sanitize`] would
-/// drop (controls, newlines, bidi and invisible characters) is shown as an escape instead
+/// drop or replace (controls, newlines, line separators, bidi and invisible characters, a
+/// lone regional indicator) is shown as an escape instead
 /// (`\x1b`, `\n`, `\u{202e}`), the way tmux and `ls -b` show such names, so the
 /// user still sees that something is there and roughly what.
 ///
@@ -371,20 +460,28 @@ fn c1_string_len(rest: &str, bel_ends: bool) -> usize {
 /// different, possibly existing, file name. A path changed by this is no longer the file's
 /// real name, which is why callers keep the real `PathBuf` for opening.
 pub fn escape_path(s: &str) -> Cow<'_, str> {
-    let needs = |c: char| is_unsafe_char(c) || c == '\n';
-    if !s.chars().any(needs) {
+    if is_safe(s) && !s.contains('\n') {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    // The lone indicator of the current run of regional indicators, if it has one.
+    let mut lone = None;
+    let mut in_run = false;
+    for (i, c) in s.char_indices() {
+        let indicator = is_regional_indicator(c);
+        if indicator && !in_run {
+            lone = lone_indicator(&s[i..]).1.map(|at| i + at);
+        }
+        in_run = indicator;
+        let needs = is_unsafe_char(c) || c == '\n' || lone == Some(i);
         match c {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if needs(c) && (c as u32) < 0x100 => {
+            c if needs && (c as u32) < 0x100 => {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             }
-            c if needs(c) => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c if needs => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }
@@ -499,7 +596,17 @@ mod tests {
     fn unsafe_chars_found_at_every_offset() {
         // The scanner works in 16-byte chunks: probe every position around two chunks, with
         // multi-byte neighbours straddling the chunk boundaries.
-        for bad in ["\x1b", "\t", "\u{9b}", "\u{202E}", "\u{E0041}", "\x7f"] {
+        for bad in [
+            "\x1b",
+            "\t",
+            "\u{9b}",
+            "\u{202E}",
+            "\u{E0041}",
+            "\x7f",
+            "\u{2063}",
+            "\u{2029}",
+            "\u{1F1EE}",
+        ] {
             for prefix in ["", "é", "日本", "🇮🇩"] {
                 for n in 0..40 {
                     let s = format!("{prefix}{}{bad}{}", "a".repeat(n), "b".repeat(20));
@@ -568,8 +675,82 @@ mod tests {
             "foobarbazqux"
         );
         assert_eq!(sanitize("tag\u{E0041}\u{E007F}"), "tag");
-        let family = "👨\u{200D}👩\u{200D}👧 ক্\u{200C}ষ";
-        assert_eq!(sanitize(family), family);
+        let zwnj = "ক্\u{200C}ষ می\u{200C}خواهم";
+        assert_eq!(sanitize(zwnj), zwnj);
+    }
+
+    #[test]
+    fn every_format_character_is_removed_by_category() {
+        // The ones a hand list had missed: invisible operators, annotation marks, Mongolian
+        // variation selectors, Egyptian hieroglyph format controls.
+        assert_eq!(
+            sanitize("f\u{2061}(x)\u{2062}y\u{2063}z\u{2064}1"),
+            "f(x)yz1"
+        );
+        assert_eq!(sanitize("\u{FFF9}ruby\u{FFFA}anno\u{FFFB}"), "rubyanno");
+        assert_eq!(
+            sanitize("a\u{180B}b\u{180C}c\u{180D}d\u{180E}e\u{180F}f"),
+            "abcdef"
+        );
+        assert_eq!(sanitize("\u{13430}x\u{1343F}\u{1BCA0}"), "x");
+        // ZWJ goes: the emoji of a sequence are drawn one by one, equally wide everywhere.
+        assert_eq!(sanitize("👨\u{200D}👩\u{200D}👧"), "👨👩👧");
+        // Arabic number signs go, the digits stay.
+        assert_eq!(sanitize("\u{0600}123 \u{06DD}4"), "123 4");
+        assert!(!is_safe("x\u{2064}"));
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_break_the_line() {
+        assert_eq!(sanitize("satu\u{2028}dua\u{2029}tiga"), "satu\ndua\ntiga");
+        // A tab after one counts from the new line.
+        assert_eq!(sanitize("abcdef\u{2028}a\tb"), "abcdef\na   b");
+        assert_eq!(escape_path("a\u{2028}b"), "a\\u{2028}b");
+    }
+
+    #[test]
+    fn a_regional_indicator_stays_only_as_half_of_a_flag() {
+        let (id, i, d) = ("🇮🇩", "\u{1F1EE}", "\u{1F1E9}");
+        assert!(is_safe(&format!("Bendera {id}{id} dan {id}")));
+        assert_eq!(sanitize(&format!("huruf {i} saja")), "huruf \u{FFFD} saja");
+        // Paired from the start of the run: the third is the lone one.
+        assert_eq!(sanitize(&format!("{i}{d}{i}x")), format!("{id}\u{FFFD}x"));
+        assert_eq!(sanitize(&format!("{i}{d}{i}{d}")), format!("{id}{id}"));
+        // Pairs are not made across removed characters (the output stays idempotent).
+        let apart = sanitize(&format!("{i}\u{200B}{d}"));
+        assert_eq!(apart, "\u{FFFD}\u{FFFD}");
+        assert_eq!(sanitize(&apart), apart);
+        assert_eq!(
+            escape_path(&format!("{i}{d}{i}.txt")),
+            format!("{id}\\u{{1f1ee}}.txt")
+        );
+        assert!(matches!(
+            escape_path(&format!("{id}.txt")),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    /// The shortcuts in [`is_invisible`] and the lead-byte table agree with the Unicode data
+    /// for every code point.
+    #[test]
+    fn removed_characters_follow_the_general_category_and_the_scan_sees_them() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let gc = c.general_category();
+            let fvs = matches!(c, '\u{180B}'..='\u{180D}' | '\u{180F}');
+            let format = gc == GeneralCategory::Format && c != '\u{200C}';
+            assert_eq!(is_invisible(c), format || fvs, "{c:?} {gc:?}");
+            let separator = matches!(
+                gc,
+                GeneralCategory::LineSeparator | GeneralCategory::ParagraphSeparator
+            );
+            assert_eq!(is_line_separator(c), separator, "{c:?}");
+            if is_unsafe_char(c) || is_regional_indicator(c) {
+                let mut b = [0u8; 4];
+                let lead = c.encode_utf8(&mut b).as_bytes()[0];
+                assert_ne!(CLASS[lead as usize], 0, "{c:?} starts with {lead:#x}");
+                assert!(!is_safe(&format!("ab{c}cd")), "{c:?}");
+            }
+        }
     }
 
     #[test]

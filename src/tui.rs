@@ -4,7 +4,7 @@
 //! ```text
 //!  input thread (crossterm::event::read) ──┐
 //!  search worker (latest request wins) ────┼──> one channel ──> event loop: update(), draw
-//!  signal thread (TERM/HUP/INT/TSTP/CONT) ─┤                      │
+//!  signal thread (TERM/HUP/INT/…/TSTP/CONT)┤                      │
 //!  hang-up watchdog (tty gone?) ───────────┘                      │ Effect::Search
 //!                 ^                                               │
 //!                 └───────────────── request channel <────────────┘
@@ -28,10 +28,18 @@
 //! watcher, checking every file against the cache, grouping copies) waits for the first
 //! results, so the first frame has both cores (see `Startup`).
 //!
-//! Leaving: SIGTERM/SIGHUP/SIGINT/SIGQUIT, a hang-up noticed by the watchdog (a dead tty without
+//! Leaving: SIGTERM, SIGHUP, SIGINT, SIGQUIT and every other terminating signal that can be
+//! caught (see [`exit_signals`]), a hang-up noticed by the watchdog (a dead tty without
 //! SIGHUP, which crossterm 0.29 answers by spinning in `event::read`), or a failed terminal
 //! read/write all take the same path: close the store, restore what can be restored, exit
-//! with 128 + the signal (hang-ups as SIGHUP, 129).
+//! with 128 + the signal (hang-ups as SIGHUP, 129). An exit asked for from outside the loop
+//! (a signal, a hang-up, ctrl-c read by the input thread) that the loop does not take up
+//! within a second, because it is stuck in a step or blocked writing to the terminal, is
+//! carried out by the watchdog (see [`force_exit`]).
+//!
+//! Pasting: bracketed paste is on, so a paste arrives as one event and one
+//! [`Action::Paste`], never as keys that could be commands; the searches that a burst of
+//! queued keys asks for are sent once the burst is handled (see [`flush_search`]).
 //!
 //! Suspending: ctrl-z (a key in raw mode) and an external SIGTSTP restore the terminal and
 //! stop the process with SIGSTOP; on resume the terminal is set up again and fully redrawn.
@@ -51,14 +59,15 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Instant;
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEvent, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::layout::Rect;
-use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP};
+use signal_hook::consts::signal::{SIGCONT, SIGHUP, SIGINT, SIGSTOP, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::action::{MouseInput, MouseKind};
@@ -76,6 +85,9 @@ use crate::ui;
 use crate::watch::{self, CorpusDiff, Note, RootChange, Watch};
 
 mod follow;
+
+mod leave;
+use leave::{Leaving, exit_signals, force_exit, is_interrupt_key};
 
 pub struct TuiOptions {
     /// Config file given on the command line; else `$WARTA_CONFIG`, else the platform path.
@@ -124,6 +136,8 @@ enum Msg {
     /// The background load is over.
     Loaded(Box<LoadReport>),
     Key(KeyEvent),
+    /// Text pasted into the terminal (bracketed paste), whole.
+    Paste(String),
     Mouse(MouseInput),
     Resize(u16, u16),
     Results(SearchResults),
@@ -198,23 +212,26 @@ impl Drop for RestoreGuard {
 /// Undoes everything [`enter_terminal`] and drawing did, step by step, ignoring failures:
 /// on a hung-up tty every step fails, and one failure must not skip the rest. Unlike
 /// `ratatui::restore` it reports nothing, because `eprintln!` panics when stderr is a
-/// dead tty. Mouse reporting is turned off unconditionally: a shell left with it on
-/// receives escape sequences for every click.
+/// dead tty. Mouse reporting and bracketed paste are turned off unconditionally: a shell
+/// left with them on receives escape sequences for every click and around every paste.
 fn restore_terminal() {
     let _ = crossterm::terminal::disable_raw_mode();
     let _ = crossterm::execute!(
         std::io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         crossterm::cursor::Show
     );
 }
 
-/// Raw mode and the alternate screen, as `ratatui::try_init` sets them up, plus mouse
-/// reporting when it is on.
+/// Raw mode and the alternate screen, as `ratatui::try_init` sets them up, bracketed paste,
+/// and mouse reporting when it is on.
 fn enter_terminal() -> std::io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(std::io::stdout(), EnterAlternateScreen)?;
+    // Without it a paste still arrives, as keys.
+    let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     if MOUSE.load(Ordering::SeqCst) {
         crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
     }
@@ -236,9 +253,9 @@ fn terminal_gone(watch_stdin: bool) -> bool {
     !std::io::stdout().is_terminal() || (watch_stdin && !std::io::stdin().is_terminal())
 }
 
-/// Runs the browser until the user quits. On SIGTERM/SIGHUP/SIGINT/SIGQUIT the store is closed, the
-/// terminal restored and the process exits with 128 + the signal number; a lost terminal
-/// counts as SIGHUP (exit 129).
+/// Runs the browser until the user quits. On SIGTERM, SIGHUP, SIGINT, SIGQUIT and the other
+/// signals of [`exit_signals`] the store is closed, the terminal restored and the process
+/// exits with 128 + the signal number; a lost terminal counts as SIGHUP (exit 129).
 pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         bail!("not a terminal; use 'warta list' for plain output");
@@ -349,13 +366,14 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     // SIGTSTP and SIGCONT are caught so an external `kill -TSTP` suspends through the same
     // restore path as ctrl-z, and a resume after an uncatchable SIGSTOP repaints. signal-hook
     // installs its handlers even when the parent left a signal ignored (`trap '' HUP`).
-    let signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])
+    let signals = Signals::new(exit_signals().into_iter().chain([SIGTSTP, SIGCONT]))
         .context("cannot install signal handlers")?;
     let signal_handle = signals.handle();
-    spawn_signal_thread(signals, tx.clone())?;
+    let leaving = Arc::new(Leaving::default());
+    spawn_signal_thread(signals, tx.clone(), Arc::clone(&leaving))?;
     // Dropping `_watchdog_stop` at the end of `run` ends the watchdog.
     let (_watchdog_stop, watchdog_stop_rx) = mpsc::channel::<()>();
-    spawn_watchdog(watchdog_stop_rx, tx.clone())?;
+    spawn_watchdog(watchdog_stop_rx, tx.clone(), Arc::clone(&leaving))?;
 
     let exit = {
         // Never dropped: `Terminal`'s Drop only re-shows the cursor (RestoreGuard does that)
@@ -369,7 +387,10 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
             // Without mouse reporting the app works as before; not worth failing over.
             let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
         }
-        spawn_input_thread(tx)?;
+        // A paste then comes as one event instead of a key per character (each of which
+        // could be a command), and takes one search however long it is.
+        let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+        spawn_input_thread(tx, Arc::clone(&leaving))?;
         let size = terminal.size().context("cannot read the terminal size")?;
         update(&mut app, Action::Resize(size.width, size.height));
         let req = app.request();
@@ -391,9 +412,12 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
             }),
             watch_gate: None,
             follower,
+            search: None,
         };
         event_loop(&mut terminal, &mut app, &mut ctx, &rx)
     };
+    // The loop is out and the terminal restored: what remains only closes files.
+    leaving.answer();
     signal_handle.close();
     // A read-only browser leaves the session to the one that writes, whose file it shares.
     let writer = store.as_ref().is_some_and(|s| !s.is_read_only());
@@ -442,6 +466,9 @@ struct Ctx<'a> {
     watch_gate: Option<Gate>,
     /// Follows the writer while the store is read-only.
     follower: Option<follow::Follower>,
+    /// The search the messages handled so far ask for, sent once they are all handled: a
+    /// burst of queued keys makes one search, not one per key (see [`flush_search`]).
+    search: Option<SearchRequest>,
 }
 
 /// Start-up work that waits for the first results. Registering the watcher walks every
@@ -702,6 +729,7 @@ fn event_loop(
                     dirty = true;
                 }
                 Step::Suspend => {
+                    flush_search(app, ctx);
                     suspend(terminal, app)?;
                     dirty = true;
                 }
@@ -712,6 +740,16 @@ fn event_loop(
             }
             next = rx.try_recv().ok();
         }
+        flush_search(app, ctx);
+    }
+}
+
+/// Sends the search the handled messages asked for last, if any. Each key of a burst (keys
+/// typed faster than they are handled, or a paste without bracketed paste) re-parses the
+/// query, but only the last one's search is sent.
+fn flush_search(app: &mut App, ctx: &mut Ctx<'_>) {
+    if let Some(req) = ctx.search.take() {
+        send_search(app, ctx, req);
     }
 }
 
@@ -829,6 +867,7 @@ fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         }
         Msg::Resize(w, h) => Action::Resize(w, h),
         Msg::Mouse(m) => Action::Mouse(m),
+        Msg::Paste(text) => Action::Paste(text),
         Msg::Key(key) if is_suspend_key(&key) => return Step::Suspend,
         Msg::Key(key) => match ctx.keymap.resolve(app.mode, app.focus, key) {
             Some(a) => a,
@@ -845,7 +884,7 @@ fn run_effects(app: &mut App, ctx: &mut Ctx<'_>, mut effect: Effect) -> Step {
         effect = match effect {
             Effect::Quit => return Step::Exit(Exit::Quit),
             Effect::Search(req) => {
-                send_search(app, ctx, req);
+                ctx.search = Some(req);
                 return Step::Continue(true);
             }
             Effect::None => return Step::Continue(true),
@@ -946,7 +985,9 @@ fn repaint(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Re
     Ok(())
 }
 
-fn send_search(app: &mut App, ctx: &Ctx<'_>, req: SearchRequest) {
+/// Sends `req` now; a search held back for the end of the batch is older, so it is dropped.
+fn send_search(app: &mut App, ctx: &mut Ctx<'_>, req: SearchRequest) {
+    ctx.search = None;
     ctx.latest.store(req.generation, Ordering::SeqCst);
     if ctx.work_tx.send(Work::Search(req)).is_err() {
         app.searching = false;
@@ -1399,11 +1440,18 @@ fn spawn_loader(load: BackgroundLoad, tx: Sender<Msg>, gate: Gate) -> anyhow::Re
     Ok(())
 }
 
-fn spawn_signal_thread(mut signals: Signals, tx: Sender<Msg>) -> anyhow::Result<()> {
+fn spawn_signal_thread(
+    mut signals: Signals,
+    tx: Sender<Msg>,
+    leaving: Arc<Leaving>,
+) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-signals".into())
         .spawn(move || {
             for sig in signals.forever() {
+                if sig != SIGTSTP && sig != SIGCONT {
+                    leaving.ask(sig);
+                }
                 if tx.send(Msg::Signal(sig)).is_err() {
                     return;
                 }
@@ -1419,15 +1467,27 @@ fn spawn_signal_thread(mut signals: Signals, tx: Sender<Msg>) -> anyhow::Result<
 /// neither returns an error nor lets `event::read` return. Polls `isatty`, which needs no
 /// FFI; `poll(2)` for POLLHUP on the tty fd would be the event-driven alternative but needs
 /// `libc`/`rustix`. Ends when `stop` is dropped.
-fn spawn_watchdog(stop: Receiver<()>, tx: Sender<Msg>) -> anyhow::Result<()> {
+///
+/// It also ends the process when the loop does not take up an exit asked for (a hang-up,
+/// ctrl-c, a signal) within [`EXIT_GRACE`]: see [`force_exit`].
+fn spawn_watchdog(
+    stop: Receiver<()>,
+    tx: Sender<Msg>,
+    leaving: Arc<Leaving>,
+) -> anyhow::Result<()> {
     let watch_stdin = std::io::stdin().is_terminal();
     thread::Builder::new()
         .name("warta-watchdog".into())
         .spawn(move || {
+            let mut hung_up = false;
             while let Err(RecvTimeoutError::Timeout) = stop.recv_timeout(WATCHDOG_INTERVAL) {
-                if terminal_gone(watch_stdin) {
+                if !hung_up && terminal_gone(watch_stdin) {
+                    hung_up = true;
+                    leaving.ask(SIGHUP);
                     let _ = tx.send(Msg::Signal(SIGHUP));
-                    return;
+                }
+                if let Some(sig) = leaving.overdue(Instant::now()) {
+                    force_exit(sig);
                 }
             }
         })
@@ -1435,13 +1495,21 @@ fn spawn_watchdog(stop: Receiver<()>, tx: Sender<Msg>) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
+fn spawn_input_thread(tx: Sender<Msg>, leaving: Arc<Leaving>) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-input".into())
         .spawn(move || {
             loop {
                 let msg = match event::read() {
-                    Ok(Event::Key(k)) => Msg::Key(k),
+                    Ok(Event::Key(k)) => {
+                        // ctrl-c always quits (the keymap hard-wires it): it must work even
+                        // when the loop is stuck behind other work.
+                        if is_interrupt_key(&k) {
+                            leaving.ask(SIGINT);
+                        }
+                        Msg::Key(k)
+                    }
+                    Ok(Event::Paste(text)) => Msg::Paste(text),
                     Ok(Event::Resize(w, h)) => Msg::Resize(w, h),
                     // Reports that arrive with the mouse off (a terminal left in mouse mode
                     // by another program) must not act.
@@ -1463,6 +1531,7 @@ fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
                     }
                     Ok(_) => continue,
                     Err(_) => {
+                        leaving.ask(SIGHUP);
                         let _ = tx.send(Msg::InputClosed);
                         return;
                     }
@@ -1480,6 +1549,62 @@ fn spawn_input_thread(tx: Sender<Msg>) -> anyhow::Result<()> {
 mod tests {
     use super::*;
     use std::time::Instant;
+
+    /// A burst of typed keys handled in one batch sends one search, for the last key; a
+    /// search sent directly meanwhile (a new corpus) drops the held one, which is older.
+    #[test]
+    fn a_burst_of_keys_sends_one_search() {
+        let corpus = Corpus::from_articles(Vec::new());
+        let keymap = Keymap::default();
+        let mut app = App::new(corpus.clone(), keymap.key_help());
+        update(&mut app, Action::Resize(80, 24));
+        let (work_tx, work_rx) = mpsc::channel();
+        let latest = AtomicU64::new(0);
+        let mut ctx = Ctx {
+            keymap: &keymap,
+            work_tx: &work_tx,
+            latest: &latest,
+            store: None,
+            load: LoadUi::default(),
+            paths: &[],
+            live: None,
+            startup: None,
+            watch_gate: None,
+            follower: None,
+            search: None,
+        };
+        let key = |c| Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        let searches = |rx: &Receiver<Work>| -> Vec<u64> {
+            rx.try_iter()
+                .filter_map(|w| match w {
+                    Work::Search(r) => Some(r.generation),
+                    _ => None,
+                })
+                .collect()
+        };
+        for msg in std::iter::once(key('/')).chain("banjir bandang".chars().map(key)) {
+            handle(&mut app, &mut ctx, msg);
+        }
+        assert!(
+            searches(&work_rx).is_empty(),
+            "held until the batch is handled"
+        );
+        flush_search(&mut app, &mut ctx);
+        assert_eq!(searches(&work_rx), [app.generation]);
+        assert_eq!(latest.load(Ordering::SeqCst), app.generation);
+        flush_search(&mut app, &mut ctx);
+        assert!(searches(&work_rx).is_empty(), "sent once");
+        // A paste is one action: one search.
+        handle(&mut app, &mut ctx, Msg::Paste("longsor\r\ncianjur".into()));
+        flush_search(&mut app, &mut ctx);
+        assert_eq!(searches(&work_rx), [app.generation]);
+        assert_eq!(app.input, "banjir bandanglongsor cianjur");
+        // A new corpus during a burst: its search is the newest, the held one goes.
+        handle(&mut app, &mut ctx, key('x'));
+        install_corpus(&mut app, &mut ctx, corpus, false);
+        flush_search(&mut app, &mut ctx);
+        assert_eq!(searches(&work_rx), [app.generation]);
+    }
 
     #[test]
     fn a_gate_holds_until_opened_and_only_delays_when_never_opened() {

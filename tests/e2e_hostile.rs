@@ -291,3 +291,56 @@ fn a_full_disk_is_reported_and_nothing_claims_to_be_saved() {
     println!("full disk: {}", status_line(&s));
     assert!(status_line(&s).contains("relevant 1"), "{s}");
 }
+
+/// A flag is two regional indicators that tmux 3.3a draws in two cells of its own, while
+/// ratatui keeps one wide cell: moving from an article with a flag in its text to one with
+/// a narrow letter and a space in its place must leave no half flag in the detail pane. A
+/// lone indicator is shown as U+FFFD.
+#[test]
+fn moving_off_a_flag_leaves_no_stale_glyph() {
+    if !have_tmux() {
+        return;
+    }
+    let corpus = tempfile::tempdir().unwrap();
+    let flag = "\u{1F1EE}\u{1F1E9}";
+    for (name, title, day) in [
+        ("plain.txt", "Berita biasa tanpa bendera".to_string(), 4),
+        ("flag.txt", format!("Bendera {flag} berkibar di Jakarta"), 3),
+        ("twin.txt", "Bendera X berkibar di Jakarta".to_string(), 2),
+        (
+            "lone.txt",
+            "Huruf \u{1F1EE} sendiri di judul".to_string(),
+            1,
+        ),
+    ] {
+        let text = format!("{title}\n\nJAKARTA - {title}, Senin ({day}/6/2024).\n");
+        std::fs::write(corpus.path().join(name), text).unwrap();
+    }
+    let script = format!(
+        r#""$WARTA" {}; echo WARTA-EXITED-$?; read _"#,
+        quote(&corpus.path().display().to_string())
+    );
+    let t = Tmux::launch(120, 40, None, &format!("sh -c {}", quote(&script)));
+    let s = t.wait("4/4", |s| status_line(s).starts_with(" 4/4"));
+    assert!(s.contains("Huruf \u{FFFD} sendiri"), "{s}");
+    // The detail pane is the part of each row after the list's right border.
+    let detail = |s: &str| -> String {
+        s.lines()
+            .map(|l| l.rsplit("││").next().unwrap_or(""))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    t.keys(&["j"]);
+    t.wait("the flag's body", |s| {
+        detail(s).contains(&format!("Bendera {flag} berkibar di Jakarta, Senin"))
+    });
+    t.keys(&["j"]);
+    let s = t.wait("the twin's body", |s| detail(s).contains("(2/6/2024)"));
+    let shown = detail(&s);
+    assert!(
+        !shown.chars().any(warta::text::is_regional_indicator),
+        "a half flag is left in the detail pane:\n{shown}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("WARTA-EXITED-0");
+}

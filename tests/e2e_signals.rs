@@ -35,6 +35,12 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// `#{mouse_any_flag}`: "1" while any mouse reporting mode is on in the pane.
+    fn mouse(&self) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "0", "#{mouse_any_flag}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
     fn pidfile(&self) -> PathBuf {
         self.path("pid")
     }
@@ -176,6 +182,7 @@ fn signal_restores_and_keeps_decisions(signal: &str, code: u32) {
         "1 0",
         "alternate screen, hidden cursor while running"
     );
+    assert_eq!(t.mouse(), "1", "mouse reporting on while running");
     let pid = t.pid();
     t.keys(&["r"]);
     t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
@@ -190,6 +197,7 @@ fn signal_restores_and_keeps_decisions(signal: &str, code: u32) {
         s.contains(&marker) && s.contains("icanon")
     });
     assert_eq!(t.modes(), "0 1", "main screen, cursor shown: {s}");
+    assert_eq!(t.mouse(), "0", "mouse reporting off: {s}");
     assert!(!s.contains("Articles"), "the list is gone: {s}");
     // Raw mode is off again: canonical input and echo.
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -209,6 +217,24 @@ fn sigterm_restores_the_terminal_and_keeps_decisions() {
 #[test]
 fn sighup_restores_the_terminal_and_keeps_decisions() {
     signal_restores_and_keeps_decisions("HUP", 129);
+}
+
+/// Signals that would kill warta outright by default (and leave the shell in the alternate
+/// screen with mouse reporting on) take the SIGTERM path too.
+#[test]
+fn sigusr1_restores_the_terminal_and_keeps_decisions() {
+    signal_restores_and_keeps_decisions("USR1", 138);
+}
+
+#[test]
+fn sigalrm_restores_the_terminal_and_keeps_decisions() {
+    signal_restores_and_keeps_decisions("ALRM", 142);
+}
+
+#[test]
+fn a_realtime_signal_restores_the_terminal_and_keeps_decisions() {
+    let sig = libc::SIGRTMIN() + 2;
+    signal_restores_and_keeps_decisions(&sig.to_string(), 128 + sig as u32);
 }
 
 /// The list's top border is row 1 (under the search bar) in the 120-column layout.
@@ -304,4 +330,70 @@ fn ctrl_z_without_job_control_keeps_running() {
     t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
     t.keys(&["q"]);
     t.wait("the exit marker", |s| s.contains("WARTA-EXITED-0"));
+}
+
+/// ctrl-c and SIGTERM end warta within a bounded time even when the loop cannot take them
+/// up. Here the loop is stuck writing a frame: the test turns output flow control on for the
+/// pane's tty (raw mode had turned it off) and stops output with ctrl-s, so the next frame's
+/// write blocks. The input thread still reads ctrl-c, and the watchdog ends the process once
+/// the loop has not answered for a second. Nothing decided is lost.
+#[test]
+fn ctrl_c_and_sigterm_end_warta_when_the_loop_is_stuck() {
+    if !have_tmux() {
+        return;
+    }
+    for (how, code) in [("ctrl-c", 130), ("TERM", 143)] {
+        let data = tempfile::tempdir().unwrap();
+        let t = Tmux::start(
+            r#"sh -c 'echo $$ > "$PIDFILE"; exec "$WARTA"'; echo WARTA-EXITED-$?; stty sane; read _"#,
+            data.path(),
+        );
+        t.wait("5/5", ready);
+        let pid = t.pid();
+        t.keys(&["r"]);
+        t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+        let out = t.tmux(&["display-message", "-p", "-t", "0", "#{pane_tty}"]);
+        let tty = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let out = Command::new("stty")
+            .args(["-F", &tty, "ixon"])
+            .output()
+            .expect("run stty");
+        assert!(out.status.success(), "stty: {out:?}");
+        t.keys(&["C-s"]);
+        // A move draws a frame, whose write now blocks.
+        t.keys(&["j"]);
+        let start = Instant::now();
+        if how == "ctrl-c" {
+            t.keys(&["C-c"]);
+        } else {
+            let out = Command::new("kill")
+                .arg(format!("-{how}"))
+                .arg(pid.to_string())
+                .output()
+                .expect("run kill");
+            assert!(out.status.success(), "kill: {out:?}");
+        }
+        while alive(pid) && start.elapsed() < Duration::from_secs(5) {
+            std::thread::sleep(POLL);
+        }
+        let took = start.elapsed();
+        let stuck = alive(pid);
+        // Let output flow again, so the shell (and a stuck warta) can go on.
+        t.keys(&["C-q"]);
+        if stuck {
+            let _ = Command::new("kill")
+                .arg("-KILL")
+                .arg(pid.to_string())
+                .status();
+            panic!("{how}: warta (pid {pid}) still running {took:?} after it was asked to leave");
+        }
+        println!("{how}: warta ended {took:?} after it was asked to, its loop stuck");
+        let marker = format!("WARTA-EXITED-{code}");
+        t.wait(&marker, |s| s.contains(&marker));
+        drop(t);
+        let t = Tmux::start(r#"exec "$WARTA""#, data.path());
+        t.wait("the decision after the forced exit", |s| {
+            status_line(s).contains("relevant 1")
+        });
+    }
 }

@@ -123,6 +123,7 @@ fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         proptest::sample::select(Action::BINDABLE.to_vec()),
         proptest::char::any().prop_map(Action::Insert),
+        "(\\PC|[\r\n\t\u{1b}\u{2028}]){0,60}".prop_map(Action::Paste),
         (0u16..200, 0u16..60).prop_map(|(w, h)| Action::Resize(w, h)),
     ]
 }
@@ -166,8 +167,8 @@ fn triage_marks_and_facets() {
         app.today = "2025-01-01".into();
         app::triage::install_store(&mut app, &store);
         let mut run = |app: &mut App, actions: &[Action]| {
-            for &a in actions {
-                app::update_with_store(app, &mut store, a);
+            for a in actions {
+                app::update_with_store(app, &mut store, a.clone());
             }
         };
         // Row 0: relevant + starred + read; row 1: maybe; row 2: selected; row 3: labelled.
@@ -343,7 +344,7 @@ fn only_the_label_prompt_offers_tab_completion() {
     let labels = status(Action::EditLabels);
     assert!(labels.contains("complete label"), "{labels}");
     for kind in [Action::EditNote, Action::Export] {
-        let line = status(kind);
+        let line = status(kind.clone());
         assert!(line.contains("esc cancel"), "{kind:?}: {line}");
         assert!(!line.contains("complete"), "{kind:?}: {line}");
     }

@@ -46,8 +46,8 @@ fn app_with(corpus: Corpus, w: u16, h: u16) -> App {
 }
 
 fn step(app: &mut App, actions: &[Action]) {
-    for &a in actions {
-        app::update_sync(app, a);
+    for a in actions {
+        app::update_sync(app, a.clone());
     }
 }
 
@@ -405,7 +405,7 @@ fn default_keymap_has_no_duplicates_and_reaches_every_action() {
         assert!(
             KeyMode::ALL
                 .iter()
-                .any(|&m| !map.keys_for(m, action).is_empty()),
+                .any(|&m| !map.keys_for(m, &action).is_empty()),
             "{action:?} has no key"
         );
     }
@@ -565,8 +565,8 @@ fn triage_app(n: usize) -> (App, Store, tempfile::TempDir) {
 }
 
 fn act(app: &mut App, store: &mut Store, actions: &[Action]) {
-    for &a in actions {
-        app::update_with_store(app, store, a);
+    for a in actions {
+        app::update_with_store(app, store, a.clone());
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     Quit,
@@ -88,6 +88,9 @@ pub enum Action {
     /// A mouse click or wheel turn at a screen cell (not bindable).
     #[serde(skip)]
     Mouse(MouseInput),
+    /// Text pasted into the terminal, as one piece (bracketed paste; not bindable).
+    #[serde(skip)]
+    Paste(String),
 }
 
 /// What the mouse did, in the app's own terms so `update` stays free of terminal types.
@@ -165,7 +168,7 @@ impl Action {
     ];
 
     /// The snake_case name used in config files.
-    pub fn name(self) -> String {
+    pub fn name(&self) -> String {
         match serde_json::to_value(self) {
             Ok(serde_json::Value::String(s)) => s,
             _ => format!("{self:?}"),
@@ -178,7 +181,7 @@ impl Action {
     }
 
     /// A short description for the help screen and key hints.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(&self) -> &'static str {
         match self {
             Action::Quit => "quit",
             Action::ToggleHelp => "help",
@@ -235,6 +238,7 @@ impl Action {
             Action::Insert(_) => "type",
             Action::Resize(..) => "resize",
             Action::Mouse(_) => "mouse",
+            Action::Paste(_) => "paste",
         }
     }
 }
@@ -246,7 +250,7 @@ mod tests {
     #[test]
     fn names_round_trip() {
         for a in Action::BINDABLE {
-            assert_eq!(Action::from_name(&a.name()), Some(a), "{a:?}");
+            assert_eq!(Action::from_name(&a.name()).as_ref(), Some(&a), "{a:?}");
         }
         assert_eq!(Action::MoveDown.name(), "move_down");
         assert_eq!(Action::from_name("insert"), None);

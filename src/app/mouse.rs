@@ -79,13 +79,13 @@ fn wheel(app: &mut App, panes: &Panes, input: MouseInput) {
     for _ in 0..WHEEL_STEP {
         match target {
             Target::List => {
-                update::list(app, step);
+                update::list(app, step.clone());
             }
             Target::Detail => {
-                update::detail(app, step);
+                update::detail(app, step.clone());
             }
             Target::Filters => {
-                update::filters(app, step);
+                update::filters(app, step.clone());
             }
             Target::Search | Target::Status => return,
         }

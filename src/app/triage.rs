@@ -289,7 +289,7 @@ impl App {
 }
 
 /// Whether `action` is a triage action on articles (the cursor's or the selection).
-pub fn is_article_action(action: Action) -> bool {
+pub fn is_article_action(action: &Action) -> bool {
     matches!(
         action,
         Action::ToggleRead
@@ -481,7 +481,9 @@ pub fn prompt(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         other => {
-            if edit(&mut p.input, &mut p.cursor, other) {
+            if line_full(app, p.input.chars().count(), &other) {
+                // Said in the status line; the key types nothing.
+            } else if edit(&mut p.input, &mut p.cursor, other) {
                 p.completion = None;
             }
             Effect::None
@@ -574,6 +576,71 @@ fn complete(app: &mut App, p: &mut Prompt) {
     p.completion = Some((prefix, next + 1));
 }
 
+/// The most characters a one-line input (the search bar, a prompt) holds: a note's limit,
+/// far more than a search needs. Typing stops there and a paste is cut to fit, which also
+/// bounds what every later key costs (parsing the query, drawing the bar).
+pub const MAX_LINE_CHARS: usize = crate::triage::MAX_NOTE_CHARS;
+
+/// Whether `action` types into a full line of `chars` characters; then the status line says
+/// so.
+pub(super) fn line_full(app: &mut App, chars: usize, action: &Action) -> bool {
+    let full = matches!(action, Action::Insert(_)) && chars >= MAX_LINE_CHARS;
+    if full {
+        app.set_message(
+            format!(
+                "the line is full: it holds at most {} characters",
+                crate::loader::thousands(MAX_LINE_CHARS as u64)
+            ),
+            MessageKind::Info,
+        );
+    }
+    full
+}
+
+/// Pasted text as one line of what could be typed: line breaks (CRLF once), tabs and line
+/// separators become spaces, escape sequences go whole (as in article text), and then every
+/// character typing refuses ([`text::is_typeable`]).
+pub fn clean_paste(pasted: &str) -> String {
+    let mut one_line = String::with_capacity(pasted.len());
+    let mut chars = pasted.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                one_line.push(' ');
+            }
+            '\n' | '\t' => one_line.push(' '),
+            c if text::is_line_separator(c) => one_line.push(' '),
+            c => one_line.push(c),
+        }
+    }
+    text::sanitize(&one_line)
+        .chars()
+        .filter(|&c| text::is_typeable(c))
+        .collect()
+}
+
+/// Inserts what fits of `text` at `cursor` without taking `input` past [`MAX_LINE_CHARS`],
+/// cut between graphemes; returns how many characters went in.
+pub(super) fn insert_text(input: &mut String, cursor: &mut usize, text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let chars = input.chars().count();
+    *cursor = (*cursor).min(chars);
+    let room = MAX_LINE_CHARS.saturating_sub(chars);
+    let (mut end, mut n) = (0, 0);
+    for g in text.graphemes(true) {
+        let c = g.chars().count();
+        if n + c > room {
+            break;
+        }
+        n += c;
+        end += g.len();
+    }
+    input.insert_str(byte_at(input, *cursor), &text[..end]);
+    *cursor += n;
+    n
+}
+
 /// Line editing shared by the search bar and the prompts; true when the text changed.
 pub(super) fn edit(input: &mut String, cursor: &mut usize, action: Action) -> bool {
     let chars = input.chars().count();
@@ -581,7 +648,7 @@ pub(super) fn edit(input: &mut String, cursor: &mut usize, action: Action) -> bo
     match action {
         Action::Insert(c) => {
             // The input is echoed and stored: never let a control or invisible char in.
-            if c.is_control() || text::is_invisible(c) {
+            if !text::is_typeable(c) || chars >= MAX_LINE_CHARS {
                 return false;
             }
             input.insert(byte_at(input, *cursor), c);

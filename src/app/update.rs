@@ -60,6 +60,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
             Effect::None
         }
         Action::Mouse(m) => mouse::handle(app, m),
+        Action::Paste(text) => paste(app, &text),
         _ => match app.mode {
             Mode::Help => help(app, action),
             Mode::Search => search_bar(app, action),
@@ -94,11 +95,62 @@ fn search_bar(app: &mut App, action: Action) -> Effect {
         app.mode = Mode::Normal;
         return Effect::None;
     }
-    if triage::edit(&mut app.input, &mut app.input_cursor, action) {
+    let chars = app.input.chars().count();
+    if !triage::line_full(app, chars, &action)
+        && triage::edit(&mut app.input, &mut app.input_cursor, action)
+    {
         requery(app)
     } else {
         Effect::None
     }
+}
+
+/// A paste is one action whatever its length: it goes in at the cursor of the search bar or
+/// the open prompt (from the panes it opens the search bar, as `/` would), made one line of
+/// typeable text by [`triage::clean_paste`], cut to [`triage::MAX_LINE_CHARS`] with a
+/// message saying so, and searched once.
+fn paste(app: &mut App, text: &str) -> Effect {
+    let clean = triage::clean_paste(text);
+    let blank = clean.trim().is_empty();
+    if clean.is_empty() || app.mode == Mode::Help || (app.mode == Mode::Normal && blank) {
+        return Effect::None;
+    }
+    if app.mode == Mode::Normal {
+        normal(app, Action::StartSearch);
+    }
+    let total = clean.chars().count();
+    let inserted = match (app.mode, app.prompt.as_mut()) {
+        (Mode::Prompt, Some(p)) => {
+            let n = triage::insert_text(&mut p.input, &mut p.cursor, &clean);
+            if n > 0 {
+                p.completion = None;
+            }
+            n
+        }
+        (Mode::Prompt, None) => return Effect::None,
+        _ => triage::insert_text(&mut app.input, &mut app.input_cursor, &clean),
+    };
+    let effect = if app.mode == Mode::Search && inserted > 0 {
+        requery(app)
+    } else {
+        Effect::None
+    };
+    if inserted < total {
+        let cut = format!(
+            "pasted text cut to {} of {} characters: a line holds at most {}",
+            crate::loader::thousands(inserted as u64),
+            crate::loader::thousands(total as u64),
+            crate::loader::thousands(triage::MAX_LINE_CHARS as u64)
+        );
+        // An invalid query stays said too.
+        match app.message.take() {
+            Some(m) if m.kind == MessageKind::Error => {
+                app.set_message(format!("{}; {cut}", m.text), MessageKind::Error);
+            }
+            _ => app.set_message(cut, MessageKind::Info),
+        }
+    }
+    effect
 }
 
 /// Parses the edited input; a valid query starts a search, an invalid one is reported and
@@ -203,7 +255,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
             return clipboard::action(app, action);
         }
         Action::ClearSelection => triage::clear_selection(app),
-        a if triage::is_article_action(a) && triage::pane_allows_triage(app.focus) => {
+        a if triage::is_article_action(&a) && triage::pane_allows_triage(app.focus) => {
             return triage::article_action(app, a);
         }
         _ => {
@@ -219,7 +271,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
 
 /// New position for a cursor over `len` rows after a movement action; `None` when the
 /// action is not a movement.
-pub(super) fn moved(action: Action, pos: usize, len: usize, page: usize) -> Option<usize> {
+pub(super) fn moved(action: &Action, pos: usize, len: usize, page: usize) -> Option<usize> {
     let last = len.saturating_sub(1);
     let half = (page / 2).max(1);
     let page = page.max(1);
@@ -238,7 +290,7 @@ pub(super) fn moved(action: Action, pos: usize, len: usize, page: usize) -> Opti
 }
 
 pub(super) fn list(app: &mut App, action: Action) -> Effect {
-    if let Some(to) = moved(action, app.cursor, app.hits.len(), app.list_height()) {
+    if let Some(to) = moved(&action, app.cursor, app.hits.len(), app.list_height()) {
         app.cursor = to;
         return Effect::None;
     }
@@ -329,7 +381,7 @@ fn toggle_all_groups(app: &mut App) {
 
 pub(super) fn detail(app: &mut App, action: Action) -> Effect {
     let lines = app.max_detail_scroll() + 1;
-    if let Some(to) = moved(action, app.detail_scroll, lines, app.detail_height()) {
+    if let Some(to) = moved(&action, app.detail_scroll, lines, app.detail_height()) {
         app.detail_scroll = to;
         return Effect::None;
     }
@@ -359,7 +411,7 @@ pub(super) fn detail(app: &mut App, action: Action) -> Effect {
 
 pub(super) fn filters(app: &mut App, action: Action) -> Effect {
     let len = app.filter_rows.len();
-    if let Some(to) = moved(action, app.filter_cursor, len, app.filter_height()) {
+    if let Some(to) = moved(&action, app.filter_cursor, len, app.filter_height()) {
         // Headings are not selectable: step past them in the direction of travel.
         let down = to >= app.filter_cursor;
         app.filter_cursor = skip_headings(&app.filter_rows, to, down);

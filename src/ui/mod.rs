@@ -28,7 +28,7 @@ use std::borrow::Cow;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 use unicode_segmentation::UnicodeSegmentation;
@@ -67,19 +67,55 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
 /// enters, typed text as it is typed; this catches anything a future code path forgets).
 /// The OSC 8 hyperlink cells the detail pane builds itself are the one exception, and only
 /// in exactly the shape it builds them.
+///
+/// It also marks the cells hidden behind a wide grapheme made of several characters (see
+/// [`hide_behind`]).
 fn scrub(buf: &mut Buffer) {
-    for cell in buf.content.iter_mut() {
-        let symbol = cell.symbol();
-        let clean = crate::text::is_safe(symbol) && !symbol.contains('\n');
-        if clean || detail::is_link_cell(symbol) {
+    let width = usize::from(buf.area.width).max(1);
+    let mut hidden = 0;
+    for (i, cell) in buf.content.iter_mut().enumerate() {
+        if i % width == 0 {
+            hidden = 0;
+        }
+        if hidden > 0 {
+            cell.modifier.insert(HIDDEN_BEHIND);
+            hidden -= 1;
             continue;
         }
-        let safe: String = crate::text::sanitize(symbol)
-            .chars()
-            .filter(|&c| c != '\n')
-            .collect();
-        cell.set_symbol(if safe.is_empty() { " " } else { &safe });
+        let symbol = cell.symbol();
+        if detail::is_link_cell(symbol) {
+            continue;
+        }
+        if !crate::text::is_safe(symbol) || symbol.contains('\n') {
+            let safe: String = crate::text::sanitize(symbol)
+                .chars()
+                .filter(|&c| c != '\n')
+                .collect();
+            cell.set_symbol(if safe.is_empty() { " " } else { &safe });
+        }
+        hidden = hide_behind(cell.symbol());
     }
+}
+
+/// The marker on cells covered by a wide grapheme of several characters.
+const HIDDEN_BEHIND: Modifier = Modifier::HIDDEN;
+
+/// How many cells after `symbol` to mark: its width less one when it is a wide grapheme of
+/// several characters (a flag, an emoji with a skin tone, an Indic conjunct), else none.
+///
+/// ratatui keeps such a grapheme in one wide cell and never writes the cell behind it, but a
+/// terminal may draw its characters in separate cells: tmux 3.3a puts each regional indicator
+/// of a flag in its own. When the next frame puts a narrow character where the flag began
+/// and a space behind it, ratatui sees the space unchanged (the covered cell was blank too)
+/// and skips it, leaving the flag's second half on screen. Marking the covered cell makes it
+/// differ from any cell of the next frame, so it is written; while the grapheme stays,
+/// ratatui skips the covered cell as before, so the mark itself is never drawn.
+fn hide_behind(symbol: &str) -> usize {
+    let mut chars = symbol.chars();
+    if chars.next().is_none() || chars.next().is_none() {
+        return 0;
+    }
+    wrap::display_width(symbol).saturating_sub(1)
 }
 
 fn too_small(buf: &mut Buffer, area: Rect) {
@@ -200,9 +236,7 @@ pub fn highlighted(
 
 /// Text typed by the user, made safe to echo: no control or invisible characters.
 pub fn safe_echo(s: &str) -> String {
-    s.chars()
-        .filter(|&c| !c.is_control() && !crate::text::is_invisible(c))
-        .collect()
+    s.chars().filter(|&c| crate::text::is_typeable(c)).collect()
 }
 
 #[cfg(test)]
@@ -296,6 +330,60 @@ mod tests {
         }
         assert!(screen.contains("terbalik"), "{screen}");
         assert!(screen.contains("merah"), "{screen}");
+    }
+
+    /// A terminal that draws every character of a cell in cells of its own, the way tmux 3.3a
+    /// draws the two regional indicators of a flag; zero-width characters join the cell
+    /// before. Applies ratatui's updates to `screen`, one string per cell.
+    fn draw_split(screen: &mut [Vec<String>], updates: &[(u16, u16, &ratatui::buffer::Cell)]) {
+        use unicode_width::UnicodeWidthChar;
+        for &(x, y, cell) in updates {
+            let row = &mut screen[usize::from(y)];
+            let mut x = usize::from(x);
+            for c in cell.symbol().chars() {
+                match c.width().unwrap_or(0) {
+                    0 if x > 0 => row[x - 1].push(c),
+                    0 => {}
+                    w => {
+                        if let Some(at) = row.get_mut(x) {
+                            *at = c.to_string();
+                        }
+                        if let Some(behind) = row.get_mut(x + 1).filter(|_| w == 2) {
+                            behind.clear();
+                        }
+                        x += w;
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_flag_replaced_by_narrow_text_leaves_nothing_behind() {
+        let area = Rect::new(0, 0, 24, 1);
+        let frame = |text: &str| {
+            let mut buf = Buffer::empty(area);
+            buf.set_string(0, 0, text, Style::default());
+            scrub(&mut buf);
+            buf
+        };
+        let text = |row: &[String]| row.concat().trim_end().to_string();
+        let blank = Buffer::empty(area);
+        for (before, after) in [
+            ("Bendera 🇮🇩 berkibar", "Bendera X berkibar"),
+            ("Bendera 🇮🇩 berkibar", "Bendera  berkibar"),
+            ("a🇮🇩 b", "ab  b"),
+            ("aksara क्ष ok", "aksara x ok"),
+        ] {
+            let (one, two) = (frame(before), frame(after));
+            let mut screen = vec![vec![" ".to_string(); 24]];
+            draw_split(&mut screen, &blank.diff(&one));
+            assert_eq!(text(&screen[0]), before);
+            draw_split(&mut screen, &one.diff(&two));
+            assert_eq!(text(&screen[0]), after, "after {before:?}");
+            // Nothing is written while the flag stays.
+            assert!(one.diff(&frame(before)).is_empty());
+        }
     }
 
     #[test]

@@ -22,7 +22,15 @@ use unicode_width::UnicodeWidthStr;
 
 /// Cell width of one grapheme cluster, as ratatui's buffer counts it.
 pub fn grapheme_width(g: &str) -> usize {
+    #[cfg(test)]
+    MEASURED.with(|n| n.set(n.get() + 1));
     g.width()
+}
+
+#[cfg(test)]
+thread_local! {
+    /// How many graphemes this thread has measured: tests assert on the work a render does.
+    pub static MEASURED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// Cell width of a string: the sum of its graphemes' widths.
@@ -92,6 +100,22 @@ pub fn truncate(text: &str, width: usize) -> (&str, usize) {
         used += w;
     }
     (text, used)
+}
+
+/// The longest suffix of `text` that fits in `width` cells, and its width. Measures from the
+/// end, so the cost is what fits, not the length of `text`.
+pub fn truncate_start(text: &str, width: usize) -> (&str, usize) {
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, g) in text.grapheme_indices(true).rev() {
+        let w = grapheme_width(g);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        start = i;
+    }
+    (&text[start..], used)
 }
 
 /// Like [`truncate`], but ends with `…` when something was cut (and `width` allows it).
@@ -282,6 +306,13 @@ mod tests {
             }
             let (head, w) = truncate(&text, width);
             prop_assert!(w <= width && display_width(head) == w);
+            let (tail, w) = truncate_start(&text, width);
+            prop_assert!(w <= width && display_width(tail) == w && text.ends_with(tail));
+            // Nothing more fits: the grapheme before the tail is too wide for what is left.
+            let rest = &text[..text.len() - tail.len()];
+            if let Some(g) = rest.graphemes(true).next_back() {
+                prop_assert!(w + display_width(g) > width);
+            }
             prop_assert!(display_width(&truncate_ellipsis(&text, width)) <= width);
             for mark in ["~", "...", "…"] {
                 prop_assert!(display_width(&truncate_with(&text, width, mark)) <= width);

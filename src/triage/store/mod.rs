@@ -1354,7 +1354,7 @@ fn lock_new_dir(dir: &Path) -> Result<Locks, String> {
         )
     };
     let f = files::open_dir(dir).map_err(|e| taken(format!("cannot be opened ({e})")))?;
-    match f.try_lock() {
+    match files::try_lock_briefly(&f) {
         Ok(()) => {}
         Err(fs::TryLockError::WouldBlock) => return Err(taken("another warta now uses it".into())),
         Err(fs::TryLockError::Error(e)) => return Err(taken(format!("cannot be locked ({e})"))),
@@ -1373,7 +1373,7 @@ fn lock_new_dir(dir: &Path) -> Result<Locks, String> {
     )
     .ok();
     if let Some(lf) = &mut file {
-        if let Err(fs::TryLockError::WouldBlock) = lf.try_lock() {
+        if let Err(fs::TryLockError::WouldBlock) = files::try_lock_briefly(lf) {
             return Err(taken("another warta now uses it".into()));
         }
         let _ = lf
