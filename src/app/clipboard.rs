@@ -2,7 +2,7 @@
 //!
 //! `y` copies a citation per article: the selection's in view order, else the cursor's.
 //! `Y` copies the cursor article's body. `o` opens its URL, else the file it came from.
-//! The front end carries the [`External`] effect out (see [`crate::external`]).
+//! The front end carries the [`External`] effect out (the `external` module runs it).
 
 use crate::corpus::Corpus;
 use crate::model::Meta;

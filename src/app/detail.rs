@@ -7,8 +7,9 @@ use std::ops::Range;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::lexicon::{Phrase, find_phrases};
+use crate::text::wrap;
 use crate::triage::{ArticleState, Decision};
-use crate::ui::wrap;
+use crate::url::find_urls;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpanKind {
@@ -40,7 +41,7 @@ pub struct DocLine {
 pub struct Link {
     /// Byte range in the line's [`DocLine::text`].
     pub range: Range<usize>,
-    /// The whole address, checked by [`crate::external::web_url`]: `http(s)`, printable
+    /// The whole address, checked by [`crate::url::web_url`]: `http(s)`, printable
     /// ASCII only, so it can sit inside an escape sequence.
     pub url: String,
 }
@@ -444,52 +445,6 @@ fn push_links(line: &mut DocLine, range: &Range<usize>, urls: &[(Range<usize>, S
     }
 }
 
-/// Web addresses in `text`: `http://` or `https://` at the start of a word, up to the next
-/// space, without trailing punctuation (a sentence's full stop, a closing bracket that did
-/// not open in the address). Addresses [`crate::external::web_url`] refuses (non-ASCII,
-/// over-long) are left as plain text.
-pub fn find_urls(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(found) = text[from..].find("http") {
-        let start = from + found;
-        from = start + 4;
-        let word_start = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let rest = &text[start..];
-        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-        if !word_start || !(lower.starts_with("https://") || lower.starts_with("http://")) {
-            continue;
-        }
-        let mut end = start + rest.find(char::is_whitespace).unwrap_or(rest.len());
-        loop {
-            let candidate = &text[start..end];
-            let Some(last) = candidate.chars().next_back() else {
-                break;
-            };
-            let unbalanced = |open: char, close: char| {
-                last == close && candidate.matches(open).count() < candidate.matches(close).count()
-            };
-            let trailing = matches!(
-                last,
-                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '”' | '’' | '»'
-            ) || unbalanced('(', ')')
-                || unbalanced('[', ']');
-            if !trailing {
-                break;
-            }
-            end -= last.len_utf8();
-        }
-        if let Some(url) = crate::external::web_url(&text[start..end]) {
-            out.push((start..end, url.to_string()));
-        }
-        from = end.max(from);
-    }
-    out
-}
-
 /// Splits `text[range]` into plain and highlighted spans (query `hits` become
 /// [`SpanKind::Match`]) and records the parts inside `topics` in [`DocLine::topics`]. Both
 /// lists are sorted and non-overlapping.
@@ -588,17 +543,6 @@ mod tests {
             vec![0..6, 11..17]
         );
         assert!(find_terms(t, &[String::new()]).is_empty());
-    }
-
-    #[test]
-    fn finds_web_addresses_without_trailing_punctuation() {
-        let t = "Lihat https://a.id/x?y=1. Juga (http://b.id/c_(d)) dan xhttps://no.id, \
-                 https://c.id/ü serta https://d.id/e\u{1b}]8 ";
-        let urls: Vec<String> = find_urls(t).into_iter().map(|(_, u)| u).collect();
-        assert_eq!(urls, ["https://a.id/x?y=1", "http://b.id/c_(d)"]);
-        let (r, u) = &find_urls(t)[0];
-        assert_eq!(&t[r.clone()], u);
-        assert!(find_urls("http:// kosong").is_empty());
     }
 
     #[test]

@@ -170,7 +170,7 @@ pub struct App {
     /// No colours at all (the `NO_COLOR` convention); selection is shown by reverse video.
     pub no_color: bool,
     /// The style of each screen role, from the config's `[theme]` table.
-    pub theme: crate::config::ThemeConfig,
+    pub theme: crate::style::ThemeConfig,
     pub prompt: Option<Prompt>,
     /// The triage state of every article with a non-default one, as last confirmed by the
     /// store. Shared with the search thread, which evaluates `is:` terms and triage facets.
@@ -190,8 +190,8 @@ pub struct App {
     pub ascii: bool,
     /// URLs in the detail pane become OSC 8 hyperlinks.
     pub hyperlinks: bool,
-    /// A query that starts scoring switches the order to relevance (see
-    /// [`crate::config::Options::rank_while_typing`]).
+    /// A query that starts scoring switches the order to relevance (the config's
+    /// `rank_while_typing` option).
     pub rank_while_typing: bool,
     /// Running over ssh: `o` copies the URL instead of opening a browser on the server.
     pub remote: bool,
@@ -249,7 +249,7 @@ impl App {
             message: None,
             keys,
             no_color: false,
-            theme: crate::config::ThemeConfig::default(),
+            theme: crate::style::ThemeConfig::default(),
             prompt: None,
             triage: TriageMap::default(),
             labels: Vec::new(),
