@@ -253,7 +253,7 @@ mod tests {
     use crate::facets::Filters;
     use crate::model::Body;
     use crate::query::testing::*;
-    use crate::query::{Scope, Sort, search, search_in};
+    use crate::query::{Scope, Sort, search};
 
     #[test]
     fn exact_prefix_suffix_and_whole() {
@@ -342,7 +342,13 @@ mod tests {
     fn better_fuzzy_match_ranks_higher_and_scores_add_up() {
         let c = corpus();
         let q = Query::parse("pemkab").unwrap();
-        let hits = search(&c, &q, &Filters::default(), Sort::Relevance);
+        let hits = search(
+            &c,
+            &q,
+            &Filters::default(),
+            Sort::Relevance,
+            Scope::default(),
+        );
         assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
         let one = Query::parse("live").unwrap().score_meta(c.meta(0)).unwrap();
         let two = Query::parse("live tiktok")
@@ -389,7 +395,13 @@ mod tests {
         let source = std::sync::Arc::new(CountingBodies(bodies, Mutex::new(Vec::new())));
         let c = Corpus::new(metas, source.clone());
         let q = Query::parse("body:live outlet:grow 'tiktok").unwrap();
-        let hits = search(&c, &q, &Filters::default(), Sort::Relevance);
+        let hits = search(
+            &c,
+            &q,
+            &Filters::default(),
+            Sort::Relevance,
+            Scope::default(),
+        );
         assert_eq!(hits.len(), 1);
         assert_eq!(*source.1.lock().unwrap(), vec![0]);
     }
@@ -433,7 +445,7 @@ mod tests {
         );
         let run = |q: &str| -> Vec<String> {
             let q = Query::parse(q).unwrap();
-            let mut hits: Vec<String> = search_in(
+            let mut hits: Vec<String> = search(
                 &c,
                 &q,
                 &Filters::default(),
@@ -462,7 +474,16 @@ mod tests {
         assert_eq!(run("is:unread").len(), c.len() - 1);
         // Without a lookup every article has the default state.
         let q = Query::parse("is:starred").unwrap();
-        assert!(search(&c, &q, &Filters::default(), Sort::DateDesc).is_empty());
+        assert!(
+            search(
+                &c,
+                &q,
+                &Filters::default(),
+                Sort::DateDesc,
+                Scope::default()
+            )
+            .is_empty()
+        );
         assert!(q.has_triage() && !Query::parse("banjir").unwrap().has_triage());
         let e = Query::parse("is:bogus").unwrap_err().message;
         assert!(

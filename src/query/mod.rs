@@ -43,6 +43,4 @@ mod search;
 mod testing;
 
 pub use model::{Query, QueryError};
-pub use search::{
-    ExtraFilter, Hit, Scope, Sort, search, search_in, search_subset, search_with, sort_hits,
-};
+pub use search::{ExtraFilter, Hit, Scope, Sort, search, sort_hits};

@@ -38,38 +38,17 @@ pub enum Sort {
     Title,
 }
 
-/// Every article matching `query` and `filters`, ordered by `sort`.
-pub fn search(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> Vec<Hit> {
-    search_with(corpus, query, filters, sort, None)
-}
-
-/// [`search`] with an extra caller-supplied predicate.
-pub fn search_with(
-    corpus: &Corpus,
-    query: &Query,
-    filters: &Filters,
-    sort: Sort,
-    extra: Option<ExtraFilter<'_>>,
-) -> Vec<Hit> {
-    search_in(
-        corpus,
-        query,
-        filters,
-        sort,
-        Scope {
-            extra,
-            ..Scope::default()
-        },
-    )
-}
-
 /// What a search may look at besides the corpus: which articles to scan, an extra
 /// predicate, and the triage state that `is:`/`label:`/`has:` terms and triage facets test
-/// (without it every article is unread and undecided).
+/// (without it every article is unread and undecided). `Scope::default()` scans the whole
+/// corpus with none of these.
 #[derive(Clone, Copy, Default)]
 pub struct Scope<'a> {
-    /// Scan only these corpus indices (see [`Query::refines`]); `None` scans everything.
+    /// Scan only these corpus indices, e.g. the previous results when [`Query::refines`]
+    /// says the new query cannot match anything else; indices out of range are ignored.
+    /// `None` scans everything.
     pub candidates: Option<&'a [usize]>,
+    /// Tested after the metadata terms, before fuzzy scoring and body terms.
     pub extra: Option<ExtraFilter<'a>>,
     pub triage: Option<&'a dyn StateLookup>,
     /// Polled while scanning; once it returns true the scan stops early and its (partial)
@@ -80,9 +59,8 @@ pub struct Scope<'a> {
     pub copies: Option<&'a (dyn Fn(usize) -> bool + Sync)>,
 }
 
-/// The general search: every article in `scope` matching `query` and `filters`, in `sort`
-/// order.
-pub fn search_in(
+/// Every article in `scope` matching `query` and `filters`, in `sort` order.
+pub fn search(
     corpus: &Corpus,
     query: &Query,
     filters: &Filters,
@@ -135,30 +113,6 @@ pub fn search_in(
     };
     sort_hits(&mut hits, corpus, sort);
     hits
-}
-
-/// Like [`search_with`] but scanning only `candidates` (e.g. the previous results when
-/// [`Query::refines`] says the new query cannot match anything else). Indices out of range are
-/// ignored.
-pub fn search_subset(
-    corpus: &Corpus,
-    query: &Query,
-    filters: &Filters,
-    sort: Sort,
-    candidates: &[usize],
-    extra: Option<ExtraFilter<'_>>,
-) -> Vec<Hit> {
-    search_in(
-        corpus,
-        query,
-        filters,
-        sort,
-        Scope {
-            candidates: Some(candidates),
-            extra,
-            ..Scope::default()
-        },
-    )
 }
 
 /// Orders hits in place; ties are broken by date (newest first), then id, so output is stable.
@@ -252,8 +206,20 @@ mod tests {
             "é",
         ] {
             let query = Query::parse(q).unwrap();
-            let by_date = search(&c, &query, &Filters::default(), Sort::DateDesc);
-            let mut ranked = search(&c, &query, &Filters::default(), Sort::Relevance);
+            let by_date = search(
+                &c,
+                &query,
+                &Filters::default(),
+                Sort::DateDesc,
+                Scope::default(),
+            );
+            let mut ranked = search(
+                &c,
+                &query,
+                &Filters::default(),
+                Sort::Relevance,
+                Scope::default(),
+            );
             sort_hits(&mut ranked, &c, Sort::DateDesc);
             let idx = |h: &[Hit]| h.iter().map(|h| h.index).collect::<Vec<_>>();
             assert_eq!(idx(&by_date), idx(&ranked), "{q}");
@@ -327,7 +293,7 @@ mod tests {
         );
         assert_eq!(ids(&c, "same"), vec!["d", "a", "b", "c"]);
         let q = Query::parse("same").unwrap();
-        let asc = search(&c, &q, &Filters::default(), Sort::DateAsc);
+        let asc = search(&c, &q, &Filters::default(), Sort::DateAsc, Scope::default());
         let asc: Vec<&str> = asc.iter().map(|h| c.meta(h.index).id.as_str()).collect();
         assert_eq!(asc, vec!["a", "b", "d", "c"]);
     }
@@ -337,7 +303,7 @@ mod tests {
         let c = corpus();
         let q = Query::default();
         let order = |s: Sort| -> Vec<String> {
-            search(&c, &q, &Filters::default(), s)
+            search(&c, &q, &Filters::default(), s, Scope::default())
                 .iter()
                 .map(|h| c.meta(h.index).id.clone())
                 .collect()
@@ -358,18 +324,29 @@ mod tests {
         let mut f = Filters::default();
         f.toggle(crate::facets::Facet::Outlet, "Infoku");
         f.toggle(crate::facets::Facet::Outlet, "PAB");
-        let hits = search(&c, &q, &f, Sort::DateDesc);
+        let hits = search(&c, &q, &f, Sort::DateDesc, Scope::default());
         assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), vec![3, 2]);
         let even = |_: &Meta, i: usize| i.is_multiple_of(2);
-        let hits = search_with(&c, &q, &f, Sort::DateDesc, Some(&even));
+        let hits = search(
+            &c,
+            &q,
+            &f,
+            Sort::DateDesc,
+            Scope {
+                extra: Some(&even),
+                ..Scope::default()
+            },
+        );
         assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), vec![2]);
-        let sub = search_subset(
+        let sub = search(
             &c,
             &q,
             &Filters::default(),
             Sort::DateAsc,
-            &[4, 99, 0],
-            None,
+            Scope {
+                candidates: Some(&[4, 99, 0]),
+                ..Scope::default()
+            },
         );
         assert_eq!(sub.iter().map(|h| h.index).collect::<Vec<_>>(), vec![0, 4]);
     }

@@ -1,6 +1,6 @@
 //! A small corpus and helpers shared by the query unit tests.
 
-use super::{Query, Sort, search};
+use super::{Query, Scope, Sort, search};
 use crate::corpus::Corpus;
 use crate::facets::Filters;
 use crate::model::Article;
@@ -97,10 +97,16 @@ pub(super) fn corpus() -> Corpus {
 
 pub(super) fn ids(corpus: &Corpus, q: &str) -> Vec<String> {
     let query = Query::parse(q).expect("query parses");
-    search(corpus, &query, &Filters::default(), Sort::Relevance)
-        .iter()
-        .map(|h| corpus.meta(h.index).id.clone())
-        .collect()
+    search(
+        corpus,
+        &query,
+        &Filters::default(),
+        Sort::Relevance,
+        Scope::default(),
+    )
+    .iter()
+    .map(|h| corpus.meta(h.index).id.clone())
+    .collect()
 }
 
 pub(super) fn sorted_ids(corpus: &Corpus, q: &str) -> Vec<String> {
