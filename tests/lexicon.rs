@@ -10,7 +10,7 @@ use warta::lexicon::{Lexicon, stem, stems};
 use warta::loader::EMBEDDED;
 use warta::loader::parse::parse_text;
 use warta::model::Article;
-use warta::query::{Query, Sort, search};
+use warta::query::{Query, Scope, Sort, search};
 
 fn seeds() -> Corpus {
     let articles = EMBEDDED
@@ -25,7 +25,7 @@ fn seeds() -> Corpus {
 
 fn seed_numbers(c: &Corpus, q: &str) -> Vec<usize> {
     let q = Query::parse(q).unwrap_or_else(|e| panic!("{q}: {e}"));
-    let mut v: Vec<usize> = search(c, &q, &Filters::default(), Sort::DateDesc)
+    let mut v: Vec<usize> = search(c, &q, &Filters::default(), Sort::DateDesc, Scope::default())
         .iter()
         .map(|h| {
             let path = &c.meta(h.index).source_path;
@@ -196,7 +196,7 @@ fn bench_body_stemmed_vs_literal() {
         let mut n = 0;
         for _ in 0..3 {
             let t = Instant::now();
-            n = search(&c, &query, &f, Sort::DateDesc).len();
+            n = search(&c, &query, &f, Sort::DateDesc, Scope::default()).len();
             best = best.min(t.elapsed().as_secs_f64() * 1000.0);
         }
         eprintln!("{} articles, {q:>24}: {best:7.0} ms, {n} hits", c.len());

@@ -108,7 +108,7 @@ pub fn execute_cancellable(
         _ => None,
     };
     let grouped = |i: usize| clusters.as_ref().is_some_and(|c| c.cluster_of(i).is_some());
-    let base = query::search_in(
+    let base = query::search(
         corpus,
         &req.query,
         &none,
