@@ -680,6 +680,10 @@ fn overlapping_inputs_load_a_file_once() {
 }
 
 #[test]
+#[expect(
+    unsafe_code,
+    reason = "the environment is process-wide state (edition 2024)"
+)]
 fn default_cache_dir_honours_the_environment() {
     // The only test touching this variable, so no other test observes the change.
     // SAFETY: set and removed on this thread; nothing else in this binary reads it.

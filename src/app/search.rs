@@ -81,6 +81,10 @@ pub fn execute(corpus: &Corpus, req: &SearchRequest) -> SearchResults {
 }
 
 /// Runs a request, reusing `memo` when the new query refines the previous one.
+#[expect(
+    clippy::expect_used,
+    reason = "only a cancelled search returns None, and this one never is"
+)]
 pub fn execute_with(corpus: &Corpus, req: &SearchRequest, memo: &mut SearchMemo) -> SearchResults {
     execute_cancellable(corpus, req, memo, &|| false)
         .expect("a search that is never cancelled completes")

@@ -36,7 +36,7 @@ pub(super) fn spawn_signal_thread(
 /// `libc`/`rustix`. Ends when `stop` is dropped.
 ///
 /// It also ends the process when the loop does not take up an exit asked for (a hang-up,
-/// ctrl-c, a signal) within [`EXIT_GRACE`]: see [`force_exit`].
+/// ctrl-c, a signal) within [`super::leave::EXIT_GRACE`]: see [`force_exit`].
 pub(super) fn spawn_watchdog(
     stop: Receiver<()>,
     tx: Sender<Msg>,

@@ -25,7 +25,7 @@
 //!
 //! Damage is never overwritten: a journal line that is invalid before the last one, a
 //! snapshot that does not parse, or a snapshot from a newer format makes the store read-only
-//! with a message that says what to do ([`repair`] keeps every readable line). Only a torn
+//! with a message that says what to do ([`repair()`] keeps every readable line). Only a torn
 //! LAST line (a write cut short by a crash, never acknowledged) is dropped, with a warning.
 //!
 //! Opening never fails: problems turn into a [`Mode`] plus a message ([`Store::status`])
