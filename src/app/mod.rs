@@ -19,7 +19,7 @@ pub use search::{SearchRequest, SearchResults};
 pub use state::{
     App, FilterRow, Focus, KeyHelp, Message, MessageKind, Mode, PendingMove, Prompt, PromptKind,
 };
-pub use triage::{TriageCmd, TriageMap, TriageOutcome};
+pub use triage::{TriageChange, TriageCmd, TriageMap, TriageOutcome};
 pub use update::{Effect, External, update};
 
 /// Runs `action` and, when it asks for a search, runs that search inline and installs the

@@ -618,7 +618,7 @@ impl App {
             let in_view: BTreeSet<usize> = self.matches.iter().map(|h| h.index).collect();
             self.selection.retain(|i| in_view.contains(i));
         }
-        self.recount();
+        self.progress = r.progress;
         let key = self.filter_key();
         self.filter_rows = r
             .facets
