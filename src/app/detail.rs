@@ -7,6 +7,7 @@ use std::ops::Range;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::lexicon::{Phrase, find_phrases};
+use crate::model::Body;
 use crate::text::wrap;
 use crate::triage::{ArticleState, Decision};
 use crate::url::find_urls;
@@ -83,6 +84,20 @@ pub struct Marks<'a> {
     /// The groups of copies computed for the corpus being shown; `None` until clustering has
     /// finished (groups for a corpus of another size are ignored).
     pub clusters: Option<&'a Clusters>,
+    /// Where the body comes from.
+    pub body: BodyView<'a>,
+}
+
+/// The body to lay out under the header.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum BodyView<'a> {
+    /// Read it from the corpus: for bodies held in memory, where that costs no I/O.
+    #[default]
+    Read,
+    /// Loaded off the UI thread (see [`super::bodies`]), or why it could not be.
+    Loaded(&'a Result<Body, String>),
+    /// Still being loaded: the header is shown, and a line saying so.
+    Loading,
 }
 
 /// The members of the group of copies that article `index` belongs to, representative first;
@@ -108,6 +123,9 @@ pub struct DetailDoc {
     pub lines: Vec<DocLine>,
     /// Line numbers holding at least one highlighted term, ascending.
     pub matches: Vec<usize>,
+    /// Laid out with the body, not the "loading" line: when it arrives the document is
+    /// laid out again.
+    pub body_ready: bool,
 }
 
 /// Width of the label column in the header ("Published  2024-04-10").
@@ -126,6 +144,7 @@ pub fn build(
         terms,
         topics: &[],
         clusters: None,
+        body: BodyView::Read,
     };
     build_marked(corpus, index, width, query, marks, state, ascii)
 }
@@ -151,7 +170,7 @@ pub fn build_marked(
     };
     let group = group_of(corpus, index, marks.clusters);
     if index < corpus.len() {
-        fill(&mut out, corpus, index, state, group);
+        fill(&mut out, corpus, index, state, group, marks.body);
     }
     let matches = out
         .lines
@@ -168,6 +187,7 @@ pub fn build_marked(
         group: group.to_vec(),
         lines: out.lines,
         matches,
+        body_ready: !matches!(marks.body, BodyView::Loading),
     }
 }
 
@@ -275,6 +295,7 @@ fn fill(
     index: usize,
     state: &ArticleState,
     group: &[usize],
+    body: BodyView<'_>,
 ) {
     let glyphs = out.glyphs;
     let meta = corpus.meta(index);
@@ -321,7 +342,19 @@ fn fill(
         out.field(label, &crate::text::sanitize(&value));
     }
     out.blank();
-    match corpus.body(index) {
+    let read;
+    let body = match body {
+        BodyView::Loading => {
+            out.paragraph("loading the article\u{2026}", "", SpanKind::Label);
+            return;
+        }
+        BodyView::Loaded(b) => b,
+        BodyView::Read => {
+            read = corpus.body(index);
+            &read
+        }
+    };
+    match body {
         Err(e) => out.paragraph(&format!("cannot load the body: {e}"), "", SpanKind::Error),
         Ok(body) => {
             for (i, p) in body.body.iter().enumerate() {
@@ -718,6 +751,7 @@ mod tests {
             terms: &terms,
             topics: &topics,
             clusters: None,
+            body: BodyView::Read,
         };
         let doc = build_marked(
             &corpus,

@@ -3,6 +3,7 @@
 //! results exchanged with the worker. No terminal code lives here.
 
 pub mod action;
+pub mod bodies;
 pub mod clipboard;
 pub mod clusters;
 pub mod detail;

@@ -174,6 +174,8 @@ pub struct App {
     pub prompt: Option<Prompt>,
     /// The triage state of every article with a non-default one, as last confirmed by the
     /// store. Shared with the search thread, which evaluates `is:` terms and triage facets.
+    /// Bodies loaded off the UI thread for the detail pane (see [`super::bodies`]).
+    pub bodies: super::bodies::Bodies,
     pub triage: TriageMap,
     /// Every label with its use count, most used first (for completion).
     pub labels: Vec<(String, usize)>,
@@ -251,6 +253,7 @@ impl App {
             no_color: false,
             theme: crate::style::ThemeConfig::default(),
             prompt: None,
+            bodies: Default::default(),
             triage: TriageMap::default(),
             labels: Vec::new(),
             selection: BTreeSet::new(),
@@ -717,14 +720,19 @@ impl App {
         let clusters = self.clusters.as_deref();
         // Clusters arrive after the first article is shown: its copy lines change with them.
         let group = detail::group_of(&self.corpus, index, clusters);
+        // The body itself is never read here: one from disk is loaded by a worker (see
+        // `bodies`), and the document is laid out again when it arrives.
+        let ready = self.body_ready(index);
         let current = self.detail.as_ref().is_some_and(|d| {
             d.index == index
                 && d.width == width
                 && d.query == self.query.source()
                 && d.state == state
                 && d.group == group
+                && d.body_ready == ready
         });
         if !current {
+            let body = self.body_for(index);
             if self.detail.as_ref().is_some_and(|d| d.index != index) {
                 self.detail_scroll = 0;
             }
@@ -738,6 +746,10 @@ impl App {
                     terms: &terms,
                     topics: &self.topic_phrases,
                     clusters,
+                    body: match &body {
+                        Some(b) => detail::BodyView::Loaded(b),
+                        None => detail::BodyView::Loading,
+                    },
                 },
                 &state,
                 self.ascii,

@@ -34,6 +34,12 @@ pub(super) enum Msg {
     Reloaded(Box<Reload>),
     /// The files of a read-only store changed, or its lock was freed (see [`follow`]).
     StoreChanged,
+    /// A body the body worker read for the corpus with `identity`.
+    Body {
+        identity: u64,
+        index: usize,
+        body: Box<Result<crate::model::Body, String>>,
+    },
 }
 
 /// What the loop works with besides the app.
@@ -53,6 +59,10 @@ pub(super) struct Ctx<'a> {
     pub(super) startup: Option<Startup>,
     /// The loader's gate while the deferred watcher registers.
     pub(super) watch_gate: Option<Gate>,
+    /// Where to ask for bodies (see [`super::body_worker`]); `None` in tests without one.
+    pub(super) bodies_tx: Option<&'a Sender<BodyRequest>>,
+    /// The last request sent to the body worker, so the same one is not sent again.
+    pub(super) bodies_asked: Option<(u64, Vec<usize>)>,
     /// Follows the writer while the store is read-only.
     pub(super) follower: Option<follow::Follower>,
     /// The search the messages handled so far ask for, sent once they are all handled: a
@@ -177,6 +187,14 @@ pub(super) fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             on_reloaded(app, ctx, *reload);
             return Step::Continue(true);
         }
+        Msg::Body {
+            identity,
+            index,
+            body,
+        } => {
+            app.install_body(identity, index, *body);
+            return Step::Continue(true);
+        }
         Msg::StoreChanged => {
             let effect = on_store_changed(app, ctx);
             return run_effects(app, ctx, effect);
@@ -297,6 +315,8 @@ mod tests {
                 watch_gate: None,
                 follower: None,
                 search: None,
+                bodies_tx: None,
+                bodies_asked: None,
             };
             let steps = msgs
                 .into_iter()
@@ -367,6 +387,8 @@ mod tests {
             watch_gate: None,
             follower: None,
             search: None,
+            bodies_tx: None,
+            bodies_asked: None,
         };
         let searches = |rx: &Receiver<Work>| -> Vec<u64> {
             rx.try_iter()
@@ -480,6 +502,8 @@ mod tests {
             watch_gate: None,
             follower: ctx_follower.take(),
             search: None,
+            bodies_tx: None,
+            bodies_asked: None,
         };
         handle(&mut h.app, &mut ctx, Msg::StoreChanged);
         assert_eq!(
@@ -501,5 +525,85 @@ mod tests {
         assert!(message(&h.app).contains("not watching for new files: inotify limit"));
         h.feed(vec![Msg::Watch(Note::Problem("queue overflow".into()))]);
         assert!(message(&h.app).contains("queue overflow"));
+    }
+
+    #[test]
+    fn bodies_on_disk_are_asked_for_and_shown_when_they_arrive() {
+        /// Bodies that are "on disk": the app must not read them in update().
+        struct Disk;
+        impl crate::corpus::BodySource for Disk {
+            fn body(&self, i: usize) -> Result<crate::model::Body, String> {
+                Ok(crate::model::Body {
+                    body: vec![format!("paragraf nomor {i}")],
+                    ..Default::default()
+                })
+            }
+        }
+        let metas = (0..8)
+            .map(|i| crate::model::Meta {
+                id: format!("{i:016x}"),
+                title: format!("Judul {i}"),
+                source_path: format!("{i}.txt"),
+                ..Default::default()
+            })
+            .collect();
+        let corpus = Corpus::new(metas, Arc::new(Disk));
+        let keymap = Keymap::default();
+        let mut app = App::new(corpus.clone(), keymap.key_help());
+        update(&mut app, Action::Resize(120, 40));
+        crate::app::search_now(&mut app);
+        let (work_tx, _work_rx) = mpsc::channel();
+        let (bodies_tx, bodies_rx) = mpsc::channel();
+        let latest = AtomicU64::new(0);
+        let mut ctx = Ctx {
+            keymap: &keymap,
+            work_tx: &work_tx,
+            latest: &latest,
+            store: None,
+            load: LoadUi::default(),
+            paths: &[],
+            live: None,
+            startup: None,
+            watch_gate: None,
+            follower: None,
+            search: None,
+            bodies_tx: Some(&bodies_tx),
+            bodies_asked: None,
+        };
+        let shown = |app: &App| {
+            app.detail
+                .as_ref()
+                .map(|d| {
+                    d.lines
+                        .iter()
+                        .map(|l| l.text())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .unwrap_or_default()
+        };
+        assert!(shown(&app).contains("loading the article"));
+        let first = app.selected().expect("a cursor");
+        request_bodies(&app, &mut ctx);
+        let req = bodies_rx.try_recv().expect("asked");
+        assert_eq!(req.indices[0], first, "the shown article first");
+        assert!(req.indices.len() > 1, "and its neighbours ahead");
+        request_bodies(&app, &mut ctx);
+        assert!(bodies_rx.try_recv().is_err(), "not asked twice");
+        let body = Box::new(req.corpus.body(first));
+        let step = handle(
+            &mut app,
+            &mut ctx,
+            Msg::Body {
+                identity: corpus.identity(),
+                index: first,
+                body,
+            },
+        );
+        assert!(matches!(step, Step::Continue(true)));
+        assert!(shown(&app).contains(&format!("paragraf nomor {first}")));
+        // A body for a corpus no longer shown is dropped.
+        app.install_body(corpus.identity() ^ 1, first, Err("stale".into()));
+        assert!(!shown(&app).contains("stale"));
     }
 }

@@ -92,6 +92,7 @@ use crate::triage::Store;
 use crate::ui;
 use crate::watch::{self, CorpusDiff, Note, RootChange, Watch};
 
+mod body_worker;
 mod clusters;
 mod dispatch;
 mod follow;
@@ -102,6 +103,7 @@ mod search_worker;
 mod terminal;
 mod threads;
 
+use body_worker::*;
 use clusters::*;
 use dispatch::*;
 use leave::{Leaving, exit_signals, force_exit, is_interrupt_key};
@@ -236,6 +238,8 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
         crate::loader::CacheMode::Disabled => None,
     });
     spawn_search_worker(corpus, work_rx, tx.clone(), Arc::clone(&latest), signatures)?;
+    let (bodies_tx, bodies_rx) = mpsc::channel::<BodyRequest>();
+    spawn_body_worker(bodies_rx, tx.clone())?;
     // Started before the terminal is set up, so the cache is being read while the first
     // (empty) frame is drawn.
     let mut load_ui = LoadUi {
@@ -318,6 +322,8 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
             watch_gate: None,
             follower,
             search: None,
+            bodies_tx: Some(&bodies_tx),
+            bodies_asked: None,
         };
         event_loop(&mut terminal, &mut app, &mut ctx, &rx)
     };
@@ -389,6 +395,7 @@ fn event_loop(
                 }
                 Step::Suspend => {
                     flush_search(app, ctx);
+                    request_bodies(app, ctx);
                     suspend(terminal, app)?;
                     dirty = true;
                 }
@@ -400,5 +407,6 @@ fn event_loop(
             next = rx.try_recv().ok();
         }
         flush_search(app, ctx);
+        request_bodies(app, ctx);
     }
 }
