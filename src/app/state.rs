@@ -172,10 +172,10 @@ pub struct App {
     /// The style of each screen role, from the config's `[theme]` table.
     pub theme: crate::style::ThemeConfig,
     pub prompt: Option<Prompt>,
-    /// The triage state of every article with a non-default one, as last confirmed by the
-    /// store. Shared with the search thread, which evaluates `is:` terms and triage facets.
     /// Bodies loaded off the UI thread for the detail pane (see [`super::bodies`]).
     pub bodies: super::bodies::Bodies,
+    /// The triage state of every article with a non-default one, as last confirmed by the
+    /// store. Shared with the search thread, which evaluates `is:` terms and triage facets.
     pub triage: TriageMap,
     /// Every label with its use count, most used first (for completion).
     pub labels: Vec<(String, usize)>,
