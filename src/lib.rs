@@ -12,6 +12,7 @@ pub mod config;
 pub mod corpus;
 pub mod external;
 pub mod facets;
+pub mod fsutil;
 pub mod keymap;
 pub mod lexicon;
 pub mod loader;

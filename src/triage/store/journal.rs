@@ -13,10 +13,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::super::fsutil::{parent_dir, sync_dir};
 use super::super::state::{ArticleState, Op};
 use super::files::{self, Identity, MAX_SEQ};
 use super::history::{Action, ActionRepr, Prior};
+use crate::fsutil::{parent_dir, sync_dir};
 
 /// One journal line, parsed and checked.
 #[derive(Debug)]

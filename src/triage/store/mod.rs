@@ -46,9 +46,9 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::fsutil::{is_temp_for, write_atomic};
 use super::state::{ArticleState, InvalidOp, Op, Progress, StateLookup};
 use super::time::now_rfc3339;
+use crate::fsutil::{is_temp_for, write_atomic};
 
 pub use files::{FORMAT, HISTORY_FILE, JOURNAL_FILE, LOCK_FILE, MAX_SEQ, SNAPSHOT_FILE};
 pub use lock::wait_until_free;
