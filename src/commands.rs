@@ -28,7 +28,7 @@ pub fn load_options(global: &GlobalOpts) -> LoadOptions {
     let cache = if global.no_cache {
         CacheMode::Disabled
     } else {
-        match global.cache_dir.clone().or_else(cache::default_cache_dir) {
+        match crate::paths::cache_dir(global.cache_dir.as_deref()) {
             Some(dir) => CacheMode::Dir(dir),
             None => CacheMode::Disabled,
         }
@@ -170,7 +170,7 @@ fn sort_of(arg: Option<SortArg>, query: &Query) -> Sort {
 /// The triage store, read without the lock (so a running browser is no obstacle). Without
 /// any data directory every article is unread and undecided.
 pub fn read_store(global: &GlobalOpts) -> Store {
-    let store = match global.data_dir.clone().or_else(triage::default_data_dir) {
+    let store = match crate::paths::data_dir(global.data_dir.as_deref()) {
         Some(dir) => Store::open_read_only(&dir),
         None => Store::in_memory("no data directory"),
     };
@@ -577,7 +577,7 @@ fn facet_title(f: Facet) -> &'static str {
 }
 
 pub fn cache_cmd(cmd: &CacheCommand, global: &GlobalOpts) -> Result<()> {
-    let Some(dir) = global.cache_dir.clone().or_else(cache::default_cache_dir) else {
+    let Some(dir) = crate::paths::cache_dir(global.cache_dir.as_deref()) else {
         bail!("no cache directory: this system has no home directory; pass --cache-dir DIR");
     };
     match cmd {
@@ -653,7 +653,7 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
         let text = crate::config::default_config_toml();
         return with_stdout(|out| out.write_all(text.as_bytes()));
     }
-    let Some(path) = crate::config::config_path(explicit) else {
+    let Some(path) = crate::paths::config_file(explicit) else {
         bail!(
             "this system has no config directory; pass --config FILE or set WARTA_CONFIG \
              (warta uses its default keys meanwhile)"
@@ -712,7 +712,7 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
 /// `warta repair`: keeps every readable line of a damaged journal (see
 /// [`triage::repair`]).
 pub fn repair(global: &GlobalOpts) -> Result<()> {
-    let Some(dir) = global.data_dir.clone().or_else(triage::default_data_dir) else {
+    let Some(dir) = crate::paths::data_dir(global.data_dir.as_deref()) else {
         anyhow::bail!("no data directory (no home directory?); use --data-dir or WARTA_DATA_DIR");
     };
     let report = triage::repair(&dir).map_err(anyhow::Error::msg)?;

@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod loader;
 pub mod model;
 pub mod own_dirs;
+pub mod paths;
 pub mod query;
 pub mod regions;
 pub mod safe_read;

@@ -70,13 +70,9 @@ const BODY_BATCH: usize = 4096;
 const LOCK_FILE: &str = "lock";
 const DAMAGED_FILE: &str = "damaged";
 
-/// `WARTA_CACHE_DIR` when set (and not empty), else the platform cache dir
-/// (`~/.cache/warta` on Linux).
+/// The cache directory when no `--cache-dir` was given (see [`crate::paths::cache_dir`]).
 pub fn default_cache_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("WARTA_CACHE_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "warta").map(|p| p.cache_dir().to_path_buf())
+    crate::paths::cache_dir(None)
 }
 
 /// The directory holding the cache of one input root (`root` should be canonical).

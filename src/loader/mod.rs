@@ -1063,7 +1063,7 @@ impl<'a> Engine<'a> {
             cache_dir
                 .map(Path::to_path_buf)
                 .into_iter()
-                .chain(crate::triage::default_data_dir()),
+                .chain(crate::paths::data_dir(None)),
         );
         let ((entries, skips), mut cache) = rayon::join(
             || discover::discover_skipping(&[root.to_path_buf()], &own),

@@ -62,13 +62,9 @@ use load::{apply_step, redo_in_place};
 use lock::{Locks, lock_is_free, lock_new_dir, read_pid};
 use recover::compact_stamp;
 
-/// The triage data directory: `$WARTA_DATA_DIR`, else the platform data dir
-/// (`~/.local/share/warta` on Linux).
+/// The triage data directory when no `--data-dir` was given (see [`crate::paths::data_dir`]).
 pub fn default_data_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("WARTA_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("", "", "warta").map(|p| p.data_dir().to_path_buf())
+    crate::paths::data_dir(None)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
