@@ -21,6 +21,7 @@ pub mod own_dirs;
 pub mod paths;
 pub mod query;
 pub mod regions;
+pub mod report;
 pub mod safe_read;
 pub mod text;
 pub mod triage;
