@@ -53,6 +53,19 @@ pub fn write_atomic(
     result
 }
 
+/// Removes a file warta no longer needs (a stale temp file, an old cache generation, a
+/// marker). Best effort: a file already gone is what was wanted, and any other failure
+/// costs disk space, not data, so it goes to the log rather than to the user.
+pub fn remove_stale(path: &Path) {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            let shown = crate::text::escape_path(&path.display().to_string()).into_owned();
+            log::warn!("cannot remove {shown}: {e}");
+        }
+        _ => {}
+    }
+}
+
 /// The directory holding `path` ("." for a bare file name).
 pub fn parent_dir(path: &Path) -> PathBuf {
     match path.parent() {

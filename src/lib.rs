@@ -16,6 +16,7 @@ pub mod fsutil;
 pub mod keymap;
 pub mod lexicon;
 pub mod loader;
+pub mod log;
 pub mod model;
 pub mod own_dirs;
 pub mod paths;

@@ -611,7 +611,7 @@ impl Writer {
         self.write_meta(kept, written)?;
         // The new meta vouches only for bodies written since the cache was found damaged
         // (or copied with their hashes, which a read still checks). Best effort.
-        let _ = fs::remove_file(self.dir.join(DAMAGED_FILE));
+        crate::fsutil::remove_stale(&self.dir.join(DAMAGED_FILE));
         Ok(())
     }
 
@@ -833,7 +833,7 @@ fn remove_stale_temps(dir: &Path) {
     let Ok(rd) = fs::read_dir(dir) else { return };
     for e in rd.flatten() {
         if is_temp_for(&e.file_name().to_string_lossy(), META_FILE) {
-            let _ = fs::remove_file(e.path());
+            crate::fsutil::remove_stale(&e.path());
         }
     }
 }
@@ -844,7 +844,7 @@ fn remove_other_body_files(dir: &Path, keep: &str) {
         let name = e.file_name();
         let name = name.to_string_lossy();
         if name.starts_with("bodies-") && name != keep {
-            let _ = fs::remove_file(e.path());
+            crate::fsutil::remove_stale(&e.path());
         }
     }
 }

@@ -194,7 +194,7 @@ fn remove_stale_temps(dir: &Path) {
             && !process_alive(pid)
             && e.file_type().is_ok_and(|t| t.is_file())
         {
-            let _ = fs::remove_file(e.path());
+            crate::fsutil::remove_stale(&e.path());
         }
     }
 }

@@ -286,7 +286,10 @@ impl Journal {
                 Ok(())
             }
             Err(e) => {
-                let _ = self.file.set_len(self.valid_len);
+                // A torn line left behind is dropped, with a warning, at the next open.
+                if let Err(cut) = self.file.set_len(self.valid_len) {
+                    log::warn!("cannot cut a failed journal append back ({cut}) after: {e}");
+                }
                 Err(e)
             }
         }

@@ -326,10 +326,13 @@ impl Store {
             }
         }
         // Naming the holder is a courtesy for the message above; failure does not matter.
-        let _ = lock_file
+        if let Err(e) = lock_file
             .set_len(0)
             .and_then(|()| lock_file.seek(SeekFrom::Start(0)))
-            .and_then(|_| writeln!(lock_file, "{}", std::process::id()));
+            .and_then(|_| writeln!(lock_file, "{}", std::process::id()))
+        {
+            log::debug!("cannot write the pid into {}: {e}", lock_path.display());
+        }
         let dir_id = match dir_file.metadata() {
             Ok(m) => Identity::of(&m),
             Err(e) => {
