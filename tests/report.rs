@@ -98,3 +98,58 @@ fn list_json_keeps_every_parsed_field_and_adds_the_triage_state() {
     assert_eq!(it["decision"], "relevant");
     assert_eq!(it["labels"], serde_json::json!(["=banjir"]));
 }
+
+#[test]
+fn a_damaged_cached_body_gives_body_error_and_the_rest_is_still_listed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, title) in [("a.txt", "Banjir Rob"), ("b.txt", "Gempa Kecil")] {
+        let text = format!("{title}\n\nJAKARTA - Isi berita tentang {title} yang cukup panjang.\n");
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let root = corpus.to_str().unwrap();
+    warta(&["list", root], tmp.path());
+    // Damage the cached bodies in place (same size): the cache still vouches for them, and
+    // each read finds the checksum wrong.
+    let bodies: Vec<_> = walk(&tmp.path().join("cache"))
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("bodies-")
+        })
+        .collect();
+    assert_eq!(bodies.len(), 1, "{bodies:?}");
+    let mut bytes = std::fs::read(&bodies[0]).unwrap();
+    for b in bytes.iter_mut().filter(|b| b.is_ascii_lowercase()) {
+        *b = b'x';
+    }
+    std::fs::write(&bodies[0], bytes).unwrap();
+
+    let o = warta(&["list", "--format", "jsonl", root], tmp.path());
+    let rows: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    for r in &rows {
+        assert!(r.get("body").is_none(), "{r}");
+        assert!(r["body_error"].as_str().unwrap().contains("damaged"), "{r}");
+        assert!(r["title"].as_str().unwrap().contains(' '), "{r}");
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
