@@ -43,7 +43,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            log::error!("{e:#}");
+            // The user reads it on stderr; the log keeps it only when asked for more.
+            log::info!("failed: {e:#}");
             eprintln!("warta: {e:#}");
             ExitCode::FAILURE
         }

@@ -86,3 +86,22 @@ fn an_unwritable_log_costs_nothing_but_the_log() {
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 5);
     assert!(!String::from_utf8_lossy(&o.stderr).contains("panick"));
 }
+
+#[test]
+fn a_command_error_the_user_reads_is_logged_only_at_info() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = warta(&["list", "/no/such/place"], tmp.path(), &[]);
+    assert!(!o.status.success());
+    assert_eq!(log_text(tmp.path()), None);
+    assert!(
+        !tmp.path().join("data").exists(),
+        "no data folder made for it"
+    );
+    warta(
+        &["list", "/no/such/place"],
+        tmp.path(),
+        &[("WARTA_LOG", "info")],
+    );
+    let log = log_text(tmp.path()).expect("a log at info");
+    assert!(log.contains("failed: /no/such/place"), "{log}");
+}
