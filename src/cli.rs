@@ -102,6 +102,47 @@ pub struct GlobalOpts {
     /// platform data dir, e.g. ~/.local/share/warta, or $WARTA_DATA_DIR).
     #[arg(long, value_name = "DIR", global = true, env = "WARTA_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// What goes to warta.log in the data dir: problems warta works around without a word
+    /// on screen (default: warn, or $WARTA_LOG).
+    #[arg(
+        long,
+        value_name = "LEVEL",
+        value_enum,
+        global = true,
+        env = "WARTA_LOG",
+        default_value_t = LogLevel::Warn
+    )]
+    pub log_level: LogLevel,
+}
+
+/// How much goes to the log file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum LogLevel {
+    /// No log file.
+    Off,
+    /// Failures only.
+    Error,
+    /// Failures, and problems worked around (a cache or temp file not removed, a watcher
+    /// error).
+    #[default]
+    Warn,
+    /// Also start-up and what was loaded.
+    Info,
+    /// Also small problems that cost nothing (a file already gone).
+    Debug,
+}
+
+impl LogLevel {
+    pub fn filter(self) -> log::LevelFilter {
+        match self {
+            LogLevel::Off => log::LevelFilter::Off,
+            LogLevel::Error => log::LevelFilter::Error,
+            LogLevel::Warn => log::LevelFilter::Warn,
+            LogLevel::Info => log::LevelFilter::Info,
+            LogLevel::Debug => log::LevelFilter::Debug,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]

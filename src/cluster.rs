@@ -269,7 +269,13 @@ pub fn signature(body: &[String]) -> Option<Signature> {
 pub fn corpus_signatures(corpus: &Corpus) -> Vec<Option<Signature>> {
     (0..corpus.len())
         .into_par_iter()
-        .map(|i| corpus.body(i).ok().and_then(|b| signature(&b.body)))
+        .map(|i| match corpus.body(i) {
+            Ok(b) => signature(&b.body),
+            Err(e) => {
+                log::debug!("{} not grouped: {e}", corpus.meta(i).source_path);
+                None
+            }
+        })
         .collect()
 }
 

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use crate::cache;
 use crate::cli::{
@@ -15,9 +15,10 @@ use crate::cluster::{self, Clusters};
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, Filters};
 use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
-use crate::model::{Article, Meta};
+use crate::model::Article;
 use crate::query::{self, Hit, Query, Scope, Sort};
-use crate::triage::export::{export_clustered, export_to_path_clustered, neutralise};
+use crate::report::{self, Row, TriageFields};
+use crate::triage::export::{export_clustered, export_to_path_clustered};
 use crate::triage::output::{self, OutputMode};
 use crate::triage::{self, ExportContext, ExportFormat, Store};
 
@@ -28,7 +29,7 @@ pub fn load_options(global: &GlobalOpts) -> LoadOptions {
     let cache = if global.no_cache {
         CacheMode::Disabled
     } else {
-        match global.cache_dir.clone().or_else(cache::default_cache_dir) {
+        match crate::paths::cache_dir(global.cache_dir.as_deref()) {
             Some(dir) => CacheMode::Dir(dir),
             None => CacheMode::Disabled,
         }
@@ -170,7 +171,7 @@ fn sort_of(arg: Option<SortArg>, query: &Query) -> Sort {
 /// The triage store, read without the lock (so a running browser is no obstacle). Without
 /// any data directory every article is unread and undecided.
 pub fn read_store(global: &GlobalOpts) -> Store {
-    let store = match global.data_dir.clone().or_else(triage::default_data_dir) {
+    let store = match crate::paths::data_dir(global.data_dir.as_deref()) {
         Some(dir) => Store::open_read_only(&dir),
         None => Store::in_memory("no data directory"),
     };
@@ -225,112 +226,52 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
         hits.truncate(n);
     }
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    with_stdout(|out| match args.format {
-        ListFormat::Table => write_table(out, corpus, &indices),
-        ListFormat::Json => {
-            let articles = full_articles(corpus, &indices)?;
-            serde_json::to_writer_pretty(&mut *out, &articles)?;
-            writeln!(out)
-        }
-        ListFormat::Jsonl => {
-            for &i in &indices {
-                serde_json::to_writer(&mut *out, &full_article(corpus, i)?)?;
-                writeln!(out)?;
+    with_stdout(|out| write_list(out, args.format, corpus, &indices, &store))
+}
+
+/// `warta list`'s output: report rows with the article and its triage state; JSON adds
+/// everything the parser found, body included.
+fn write_list(
+    out: &mut dyn Write,
+    format: ListFormat,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+) -> io::Result<()> {
+    let full = matches!(format, ListFormat::Json | ListFormat::Jsonl);
+    let each = |f: &mut dyn FnMut(&Row<'_>) -> io::Result<()>| -> io::Result<()> {
+        for &i in indices {
+            let m = corpus.meta(i);
+            let st = store.state(&m.id);
+            let mut row = Row {
+                triage: Some(TriageFields::from(&st)),
+                ..Row::new(m)
+            };
+            if full {
+                row.parsed = Some(report::ParsedFields::from(m));
+                row.text = Some(match corpus.body(i) {
+                    Ok(body) => report::Text::Whole(body),
+                    Err(body_error) => report::Text::Unreadable { body_error },
+                });
             }
-            Ok(())
+            f(&row)?;
         }
-        ListFormat::Csv => write_csv(out, corpus, &indices),
-    })
-}
-
-fn full_article(corpus: &Corpus, i: usize) -> io::Result<Article> {
-    corpus.article(i).map_err(io::Error::other)
-}
-
-fn full_articles(corpus: &Corpus, indices: &[usize]) -> io::Result<Vec<Article>> {
-    indices.iter().map(|&i| full_article(corpus, i)).collect()
-}
-
-/// Pads or cuts `s` to exactly `width` terminal columns.
-pub fn fit(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    let needs_cut = s.width() > width;
-    let budget = if needs_cut {
-        width.saturating_sub(1)
-    } else {
-        width
+        Ok(())
     };
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > budget {
-            break;
+    match format {
+        ListFormat::Table => each(&mut |row| report::write_table_line(out, row)),
+        ListFormat::Jsonl => each(&mut |row| report::write_jsonl(out, row)),
+        ListFormat::Json => {
+            let mut json = report::JsonArray::new(out);
+            each(&mut |row| json.item(row))?;
+            json.finish()
         }
-        out.push(c);
-        used += w;
+        ListFormat::Csv => {
+            let mut csv = report::CsvReport::new(out, &report::Part::LIST)?;
+            each(&mut |row| csv.row(row))?;
+            csv.finish()
+        }
     }
-    if needs_cut && width > 0 {
-        out.push('…');
-        used += 1;
-    }
-    out.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-    out
-}
-
-fn date_cell(meta: &Meta) -> String {
-    meta.published
-        .map(|d| d.to_string())
-        .unwrap_or_else(|| "----------".into())
-}
-
-fn write_table(out: &mut dyn Write, corpus: &Corpus, indices: &[usize]) -> io::Result<()> {
-    for &i in indices {
-        let m = corpus.meta(i);
-        writeln!(
-            out,
-            "{}  {}  {}  {}",
-            &m.id[..m.id.len().min(8)],
-            date_cell(m),
-            fit(m.outlet.as_deref().unwrap_or("-"), 18),
-            m.title
-        )?;
-    }
-    Ok(())
-}
-
-fn write_csv(out: &mut dyn Write, corpus: &Corpus, indices: &[usize]) -> io::Result<()> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record([
-        "id",
-        "published",
-        "outlet",
-        "dateline",
-        "title",
-        "authors",
-        "editor",
-        "tags",
-        "url",
-        "source_path",
-        "word_count",
-    ])?;
-    for &i in indices {
-        let m = corpus.meta(i);
-        let row = [
-            m.id.clone(),
-            m.published.map(|d| d.to_string()).unwrap_or_default(),
-            m.outlet.clone().unwrap_or_default(),
-            m.dateline.clone().unwrap_or_default(),
-            m.title.clone(),
-            m.authors.join("; "),
-            m.editor.clone().unwrap_or_default(),
-            m.tags.join("; "),
-            m.url.clone().unwrap_or_default(),
-            m.source_path.clone(),
-            m.word_count.to_string(),
-        ];
-        w.write_record(row.iter().map(|c| neutralise(c).into_owned()))?;
-    }
-    w.flush()
 }
 
 pub fn show(args: &ShowArgs, global: &GlobalOpts) -> Result<()> {
@@ -577,7 +518,7 @@ fn facet_title(f: Facet) -> &'static str {
 }
 
 pub fn cache_cmd(cmd: &CacheCommand, global: &GlobalOpts) -> Result<()> {
-    let Some(dir) = global.cache_dir.clone().or_else(cache::default_cache_dir) else {
+    let Some(dir) = crate::paths::cache_dir(global.cache_dir.as_deref()) else {
         bail!("no cache directory: this system has no home directory; pass --cache-dir DIR");
     };
     match cmd {
@@ -653,7 +594,7 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
         let text = crate::config::default_config_toml();
         return with_stdout(|out| out.write_all(text.as_bytes()));
     }
-    let Some(path) = crate::config::config_path(explicit) else {
+    let Some(path) = crate::paths::config_file(explicit) else {
         bail!(
             "this system has no config directory; pass --config FILE or set WARTA_CONFIG \
              (warta uses its default keys meanwhile)"
@@ -712,7 +653,7 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
 /// `warta repair`: keeps every readable line of a damaged journal (see
 /// [`triage::repair`]).
 pub fn repair(global: &GlobalOpts) -> Result<()> {
-    let Some(dir) = global.data_dir.clone().or_else(triage::default_data_dir) else {
+    let Some(dir) = crate::paths::data_dir(global.data_dir.as_deref()) else {
         anyhow::bail!("no data directory (no home directory?); use --data-dir or WARTA_DATA_DIR");
     };
     let report = triage::repair(&dir).map_err(anyhow::Error::msg)?;
@@ -744,14 +685,6 @@ pub fn repair(global: &GlobalOpts) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fit_pads_and_cuts_by_display_width() {
-        assert_eq!(fit("abc", 5), "abc  ");
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("日本語", 4), "日… ");
-        assert_eq!(fit("", 0), "");
-    }
 
     #[test]
     fn io_problems_say_what_to_do() {

@@ -15,7 +15,7 @@
 //! problem becomes a message naming the file and line, shown in the status line at start.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use toml::Spanned;
 
@@ -64,22 +64,10 @@ impl Default for Options {
     }
 }
 
-/// Where the config file is: the explicit path, else `$WARTA_CONFIG`, else
-/// `<config dir>/warta/config.toml`.
-pub fn config_path(explicit: Option<&Path>) -> Option<PathBuf> {
-    if let Some(p) = explicit {
-        return Some(p.to_path_buf());
-    }
-    if let Some(p) = std::env::var_os("WARTA_CONFIG").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
-    }
-    directories::ProjectDirs::from("", "", "warta").map(|d| d.config_dir().join("config.toml"))
-}
-
 /// Reads the config; a missing file means defaults (it is optional) unless the path was given
 /// explicitly, which is worth a warning.
 pub fn load(explicit: Option<&Path>) -> Config {
-    let Some(path) = config_path(explicit) else {
+    let Some(path) = crate::paths::config_file(explicit) else {
         return Config::default();
     };
     let text = crate::safe_read::read_own_file(&path, MAX_CONFIG_BYTES).and_then(|bytes| {

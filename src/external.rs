@@ -265,9 +265,12 @@ fn spawn(words: &[String], target: &Target) -> Result<String, String> {
     })?;
     // Reaped in the background so no zombie is left; its exit status is not reported, since
     // the opener hands over to a browser or viewer and returns.
-    let _ = std::thread::Builder::new()
+    if let Err(e) = std::thread::Builder::new()
         .name("warta-opener".into())
-        .spawn(move || child.wait());
+        .spawn(move || child.wait())
+    {
+        log::warn!("cannot wait for {program} ({e}); it stays a zombie until warta exits");
+    }
     let what = match target {
         Target::Url(_) => "the URL",
         Target::File(_) => "the file",

@@ -483,15 +483,7 @@ pub fn find_phrases(text: &str, phrases: &[Phrase]) -> Vec<Range<usize>> {
             }
         }
     }
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in found {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
+    crate::text::merge_ranges(found)
 }
 
 /// One entry of the synonym table: a key term, the terms that mean the same, and narrower

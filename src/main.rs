@@ -17,6 +17,18 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let data_dir = warta::paths::data_dir(cli.global.data_dir.as_deref());
+    warta::log::init(data_dir.as_deref(), cli.global.log_level.filter());
+    log::info!(
+        "warta {} started: {}",
+        env!("CARGO_PKG_VERSION"),
+        // args_os: a file name that is not UTF-8 must not make `args` panic.
+        std::env::args_os()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     let result = match &cli.command {
         Some(Command::List(a)) => commands::list(a, &cli.global),
         Some(Command::Show(a)) => commands::show(a, &cli.global),
@@ -34,6 +46,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            // The user reads it on stderr; the log keeps it only when asked for more.
+            log::info!("failed: {e:#}");
             eprintln!("warta: {e:#}");
             ExitCode::FAILURE
         }

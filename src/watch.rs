@@ -186,6 +186,8 @@ fn debounce(
                 }
             },
             Err(e) => {
+                // The status line shows the first; the log has them all.
+                log::warn!("watching the corpus: {}", describe(&e));
                 if !problem_reported {
                     problem_reported = true;
                     if !on(Note::Problem(describe(&e))) {

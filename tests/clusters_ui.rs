@@ -19,7 +19,7 @@ use warta::keymap::Keymap;
 use warta::loader::EMBEDDED;
 use warta::loader::parse::parse_text;
 use warta::query::{Query, Sort};
-use warta::triage::export::{CSV_COLUMNS, export_clustered};
+use warta::triage::export::export_clustered;
 use warta::triage::{Decision, ExportContext, ExportFormat, Store};
 use warta::ui;
 
@@ -306,7 +306,7 @@ fn exports_carry_the_cluster_and_the_brief_nests_copies() {
     let csv = export(ExportFormat::Csv);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, CSV_COLUMNS);
+    assert_eq!(header, warta::report::columns(&warta::report::Part::ALL));
     let col = header.iter().position(|h| h == "cluster").unwrap();
     let id_col = header.iter().position(|h| h == "id").unwrap();
     let mut with_cluster = 0;

@@ -40,15 +40,20 @@ impl BodyFile {
             serde_json::from_slice::<Body>(&buf)
                 .map_err(|e| format!("the cached body is damaged: {e}"))
         })();
-        if result.is_err() && !self.damaged.swap(true, Ordering::Relaxed) {
+        if let Err(e) = &result
+            && !self.damaged.swap(true, Ordering::Relaxed)
+        {
+            log::warn!("cache {}: {e}", self.dir.display());
             // Leave a marker so the next start rebuilds this cache; best effort.
-            let _ = crate::safe_read::open_own_with(
+            if let Err(e) = crate::safe_read::open_own_with(
                 &self.dir.join(DAMAGED_FILE),
                 std::fs::OpenOptions::new()
                     .write(true)
                     .create(true)
                     .truncate(true),
-            );
+            ) {
+                log::warn!("cannot mark the cache for a rebuild: {e}");
+            }
         }
         result.map_err(|e| format!("{e}; the cache will be rebuilt at the next start"))
     }

@@ -38,6 +38,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::fsutil::{is_temp_for, write_atomic};
 use crate::model::{Body, Meta, PARSER_VERSION};
 use crate::skip::{SkipReason, Skipped};
 
@@ -69,13 +70,9 @@ const BODY_BATCH: usize = 4096;
 const LOCK_FILE: &str = "lock";
 const DAMAGED_FILE: &str = "damaged";
 
-/// `WARTA_CACHE_DIR` when set (and not empty), else the platform cache dir
-/// (`~/.cache/warta` on Linux).
+/// The cache directory when no `--cache-dir` was given (see [`crate::paths::cache_dir`]).
 pub fn default_cache_dir() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("WARTA_CACHE_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "warta").map(|p| p.cache_dir().to_path_buf())
+    crate::paths::cache_dir(None)
 }
 
 /// The directory holding the cache of one input root (`root` should be canonical).
@@ -447,6 +444,9 @@ impl RootCache {
             ),
             fs::TryLockError::Error(e) => e,
         })?;
+        // Holding the lock, no live writer owns a temp meta file here: those are a killed
+        // writer's, and each can be as big as the meta file itself.
+        remove_stale_temps(&self.dir);
 
         let old = self.body_file.clone();
         if old.is_none() && kept.iter().any(|f| !f.articles.is_empty()) {
@@ -611,7 +611,7 @@ impl Writer {
         self.write_meta(kept, written)?;
         // The new meta vouches only for bodies written since the cache was found damaged
         // (or copied with their hashes, which a read still checks). Best effort.
-        let _ = fs::remove_file(self.dir.join(DAMAGED_FILE));
+        crate::fsutil::remove_stale(&self.dir.join(DAMAGED_FILE));
         Ok(())
     }
 
@@ -701,7 +701,7 @@ fn write_meta(
     entries.extend(fresh.iter().map(|file| Entry { file, new_at: None }));
     entries.par_sort_unstable_by(|a, b| a.file.path.cmp(&b.file.path));
     header.chunks = entries.len().div_ceil(CHUNK_ENTRIES);
-    write_atomic(&dir.join(META_FILE), |w| {
+    write_atomic(&dir.join(META_FILE), &mut |w| {
         serde_json::to_writer(&mut *w, &header)?;
         w.write_all(b"\n")?;
         // A group of chunks at a time: the encoded file is as big as the metadata's share
@@ -828,45 +828,25 @@ fn max_generation(dir: &Path) -> u64 {
         .unwrap_or(0)
 }
 
+/// Removes the meta file's temp files (both naming schemes, see [`is_temp_for`]).
+fn remove_stale_temps(dir: &Path) {
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        if is_temp_for(&e.file_name().to_string_lossy(), META_FILE) {
+            crate::fsutil::remove_stale(&e.path());
+        }
+    }
+}
+
 fn remove_other_body_files(dir: &Path, keep: &str) {
     let Ok(rd) = fs::read_dir(dir) else { return };
     for e in rd.flatten() {
         let name = e.file_name();
         let name = name.to_string_lossy();
         if name.starts_with("bodies-") && name != keep {
-            let _ = fs::remove_file(e.path());
+            crate::fsutil::remove_stale(&e.path());
         }
     }
-}
-
-/// Writes `path` so that a crash leaves either the old or the new content: a temp file in
-/// the same directory, fsync, rename over, fsync the directory.
-pub(crate) fn write_atomic(
-    path: &Path,
-    fill: impl FnOnce(&mut BufWriter<&File>) -> io::Result<()>,
-) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::other("no parent directory"))?;
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::other("no file name"))?
-        .to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let f = File::create(&tmp)?;
-        let mut w = BufWriter::with_capacity(1 << 20, &f);
-        fill(&mut w)?;
-        w.flush()?;
-        drop(w);
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]
@@ -874,20 +854,26 @@ mod tests {
     use super::*;
 
     #[test]
-    fn write_atomic_replaces_and_leaves_no_temp_file() {
+    fn a_write_removes_a_killed_writers_temp_meta_files_of_either_name() {
         let tmp = tempfile::tempdir().unwrap();
-        let p = tmp.path().join("f.jsonl");
-        fs::write(&p, "old").unwrap();
-        write_atomic(&p, |w| w.write_all(b"new")).unwrap();
-        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
-        // A failing writer leaves the old content and no temp file behind.
-        let err = write_atomic(&p, |w| {
-            w.write_all(b"partial")?;
-            Err(io::Error::other("disk full"))
-        });
-        assert!(err.is_err());
-        assert_eq!(fs::read_to_string(&p).unwrap(), "new");
-        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 1);
+        let root = Path::new("/corpus");
+        let dir = root_dir(tmp.path(), root);
+        fs::create_dir_all(&dir).unwrap();
+        let stale = [".meta.bin.4711.tmp", ".meta.bin.tmp-4712"];
+        for name in stale {
+            fs::write(dir.join(name), "half a meta file").unwrap();
+        }
+        // Not a temp file of the meta file: stays.
+        fs::write(dir.join(".notes.4711.tmp"), "x").unwrap();
+        let mut rc = RootCache::open(tmp.path(), root);
+        let mut w = rc.begin(&[]).unwrap();
+        let written = w.append(&[fresh("a.txt", "Judul\n\nIsi.")]).unwrap();
+        w.finish(&[], &written).unwrap();
+        for name in stale {
+            assert!(!dir.join(name).exists(), "{name} left behind");
+        }
+        assert!(dir.join(".notes.4711.tmp").exists());
+        assert!(dir.join(META_FILE).is_file());
     }
 
     fn fresh(name: &str, text: &str) -> FreshFile {

@@ -398,7 +398,7 @@ pub type ParseFn =
     dyn Fn(&str, &[u8], Format) -> Result<(Vec<Article>, Vec<Skipped>), SkipReason> + Sync;
 
 /// The parser behind a panic guard: a parser bug must not cost the user the rest of the
-/// corpus. `Err(None)` is a panic (the default hook has already reported it on stderr).
+/// corpus. `Err(None)` is a panic (the hook has reported it on stderr, and it is logged).
 fn parse_guarded(
     parse: &ParseFn,
     path: &str,
@@ -407,7 +407,16 @@ fn parse_guarded(
 ) -> Result<(Vec<Article>, Vec<Skipped>), Option<SkipReason>> {
     match catch_unwind(AssertUnwindSafe(|| parse(path, bytes, format))) {
         Ok(r) => r.map_err(Some),
-        Err(_) => Err(None),
+        Err(panic) => {
+            // The hook's message may have gone to a screen the browser then redrew.
+            let why = panic
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("no message");
+            log::error!("the parser failed on {path}: {why}");
+            Err(None)
+        }
     }
 }
 
@@ -973,7 +982,7 @@ impl<'a> Engine<'a> {
             cache_dir
                 .map(Path::to_path_buf)
                 .into_iter()
-                .chain(crate::triage::default_data_dir()),
+                .chain(crate::paths::data_dir(None)),
         );
         let ((entries, skips), mut cache) = rayon::join(
             || discover::discover_skipping(&[root.to_path_buf()], &own),
@@ -1182,12 +1191,15 @@ impl<'a> Engine<'a> {
     fn write_failed(&mut self, sink: &mut Sink, e: &std::io::Error) {
         sink.writer = None;
         sink.off = true;
+        let dir = sink.cache.as_ref().map(|c| c.dir().display().to_string());
+        let warning = format!(
+            "cannot write the cache at {}: {e}; continuing without it",
+            dir.unwrap_or_default()
+        );
+        // The load reports the first; the log has every root's.
+        log::warn!("{warning}");
         if !self.cache_write_failed {
-            let dir = sink.cache.as_ref().map(|c| c.dir().display().to_string());
-            self.report.warnings.push(format!(
-                "cannot write the cache at {}: {e}; continuing without it",
-                dir.unwrap_or_default()
-            ));
+            self.report.warnings.push(warning);
             self.cache_write_failed = true;
         }
     }
@@ -1256,8 +1268,13 @@ impl<'a> Engine<'a> {
 
 /// The cache of `root` under `dir`; `None` when the root cannot be resolved.
 fn open_cache(dir: &Path, root: &Path) -> Option<RootCache> {
-    let canonical = std::fs::canonicalize(root).ok()?;
-    Some(RootCache::open(dir, &canonical))
+    match std::fs::canonicalize(root) {
+        Ok(canonical) => Some(RootCache::open(dir, &canonical)),
+        Err(e) => {
+            log::info!("{}: {e}; not cached", root.display());
+            None
+        }
+    }
 }
 
 /// Reads and parses one file that the cache could not provide.

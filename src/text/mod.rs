@@ -8,6 +8,7 @@
 pub mod wrap;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
@@ -555,9 +556,54 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Sorts byte ranges and merges those that overlap or touch, dropping empty ones: what a
+/// highlighter needs from matches found term by term (`asn` inside `asn medsos`, a synonym
+/// that shares a word with another).
+pub fn merge_ranges(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| r.start < r.end);
+    ranges.sort_unstable_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_merge_when_they_overlap_touch_or_nest() {
+        assert_eq!(merge_ranges(vec![8..10, 0..3, 2..5]), vec![0..5, 8..10]);
+        assert_eq!(merge_ranges(vec![0..3, 3..6]), vec![0..6]);
+        assert_eq!(merge_ranges(vec![0..10, 2..4, 9..12]), vec![0..12]);
+        assert_eq!(merge_ranges(vec![4..4, 0..1, 7..7]), vec![0..1]);
+        assert_eq!(merge_ranges(vec![]), Vec::<Range<usize>>::new());
+    }
+
+    proptest::proptest! {
+        /// The merged ranges are sorted, apart (not even touching) and cover exactly the
+        /// bytes the input ranges cover.
+        #[test]
+        fn merged_ranges_cover_the_same_bytes_apart(
+            ranges in proptest::collection::vec((0usize..60, 0usize..12), 0..12)
+        ) {
+            let ranges: Vec<Range<usize>> = ranges.into_iter().map(|(s, n)| s..s + n).collect();
+            let merged = merge_ranges(ranges.clone());
+            for w in merged.windows(2) {
+                proptest::prop_assert!(w[0].end < w[1].start, "{merged:?}");
+            }
+            for b in 0..80 {
+                let want = ranges.iter().any(|r| r.contains(&b));
+                let got = merged.iter().any(|r| r.contains(&b));
+                proptest::prop_assert_eq!(got, want, "byte {} in {:?} -> {:?}", b, ranges, merged);
+            }
+        }
+    }
 
     proptest::proptest! {
         /// Folding char by char gives exactly what lower-casing and decomposing the whole

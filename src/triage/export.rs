@@ -1,5 +1,6 @@
 //! Export of a view (the articles a query and filters selected) with their triage state, as
-//! CSV, JSON, JSON Lines or a Markdown brief.
+//! CSV, JSON, JSON Lines or a Markdown brief. The first three write [`crate::report`] rows,
+//! the same rows `warta list` writes; the brief is here.
 //!
 //! Every format records the query and filters that produced the view, so an exported file
 //! says where it came from: CSV and JSONL repeat them on every row (a leading comment would
@@ -13,14 +14,15 @@
 use std::io::{self, Write};
 use std::path::Path;
 
-use serde::Serialize;
-
 use super::output::{OutputMode, write_output};
 use super::state::{ArticleState, Decision};
 use super::store::Store;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
-use crate::model::{Date, Meta};
+use crate::model::Meta;
+use crate::report::{CsvReport, Part, Row, Text, TriageFields};
+
+pub use crate::report::{ExportContext, neutralise};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -51,17 +53,6 @@ impl ExportFormat {
             ExportFormat::Markdown => "md",
         }
     }
-}
-
-/// Where an export came from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct ExportContext {
-    /// The query text as typed.
-    pub query: String,
-    /// The active facet filters, described for humans.
-    pub filters: String,
-    /// RFC 3339 UTC (see [`super::time::now_rfc3339`]).
-    pub exported_at: String,
 }
 
 /// Writes the articles at `indices` (in that order) with their triage state.
@@ -169,87 +160,41 @@ pub fn export_to_path_clustered(
     })
 }
 
-/// One article as JSON: the article fields, then the triage fields (always present, so every
-/// record has the same keys), then the body when asked for.
-#[derive(Serialize)]
-struct Record<'a> {
-    id: &'a str,
-    title: &'a str,
-    outlet: Option<&'a str>,
-    dateline: Option<&'a str>,
-    published: Option<Date>,
-    authors: &'a [String],
-    editor: Option<&'a str>,
-    tags: &'a [String],
-    url: Option<&'a str>,
-    source_path: &'a str,
-    word_count: usize,
-    read: bool,
-    read_at: Option<&'a str>,
-    starred: bool,
-    starred_at: Option<&'a str>,
-    decision: Decision,
-    decided_at: Option<&'a str>,
-    labels: Vec<&'a str>,
-    labels_at: Option<&'a str>,
-    note: Option<&'a str>,
-    note_at: Option<&'a str>,
-    /// The article id of the story's earliest copy; `None` without copies.
-    cluster: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<Vec<String>>,
-    /// Why the body could not be read (e.g. the cache file vanished); the record is still
-    /// exported rather than failing the whole export.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body_error: Option<String>,
-}
-
-impl<'a> Record<'a> {
-    fn new(m: &'a Meta, st: &'a ArticleState, cluster: Option<&'a str>) -> Record<'a> {
-        Record {
-            id: &m.id,
-            title: &m.title,
-            outlet: m.outlet.as_deref(),
-            dateline: m.dateline.as_deref(),
-            published: m.published,
-            authors: &m.authors,
-            editor: m.editor.as_deref(),
-            tags: &m.tags,
-            url: m.url.as_deref(),
-            source_path: &m.source_path,
-            word_count: m.word_count,
+impl<'a> From<&'a ArticleState> for TriageFields<'a> {
+    fn from(st: &'a ArticleState) -> Self {
+        TriageFields {
             read: st.read,
             read_at: st.read_at.as_deref(),
             starred: st.starred,
             starred_at: st.starred_at.as_deref(),
-            decision: st.decision,
+            decision: st.decision.as_str(),
             decided_at: st.decided_at.as_deref(),
             labels: st.labels.iter().map(String::as_str).collect(),
             labels_at: st.labels_at.as_deref(),
             note: st.note.as_deref(),
             note_at: st.note_at.as_deref(),
-            cluster,
-            body: None,
-            body_error: None,
         }
-    }
-
-    fn with_body(mut self, corpus: &Corpus, index: usize) -> Record<'a> {
-        match corpus.body(index) {
-            Ok(b) => self.body = Some(b.body),
-            Err(e) => self.body_error = Some(e),
-        }
-        self
     }
 }
 
-#[derive(Serialize)]
-struct JsonlRecord<'a> {
-    #[serde(flatten)]
-    record: Record<'a>,
-    query: &'a str,
-    filters: &'a str,
-    exported_at: &'a str,
+/// The body's paragraphs, or why they could not be read.
+fn paragraphs(corpus: &Corpus, index: usize) -> Text {
+    match corpus.body(index) {
+        Ok(b) => Text::Paragraphs { body: b.body },
+        Err(body_error) => Text::Unreadable { body_error },
+    }
+}
+
+impl Exported<'_> {
+    /// The report row of the article at `index` with its state `st`: every part but the
+    /// view and the text.
+    fn row<'r>(&'r self, index: usize, st: &'r ArticleState) -> Row<'r> {
+        Row {
+            triage: Some(TriageFields::from(st)),
+            cluster: Some(self.cluster(index)),
+            ..Row::new(self.corpus.meta(index))
+        }
+    }
 }
 
 fn json_err(e: serde_json::Error) -> io::Error {
@@ -268,10 +213,12 @@ fn export_json(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     w.write_all(b",\"articles\":[")?;
     for (n, &i) in indices.iter().enumerate() {
         w.write_all(if n == 0 { b"\n" } else { b",\n" })?;
-        let m = corpus.meta(i);
-        let st = store.state(&m.id);
-        let rec = Record::new(m, &st, x.cluster(i)).with_body(corpus, i);
-        serde_json::to_writer(&mut *w, &rec).map_err(json_err)?;
+        let st = store.state(&corpus.meta(i).id);
+        let row = Row {
+            text: Some(paragraphs(corpus, i)),
+            ..x.row(i, &st)
+        };
+        serde_json::to_writer(&mut *w, &row).map_err(json_err)?;
     }
     w.write_all(b"\n]}\n")?;
     w.flush()
@@ -280,106 +227,28 @@ fn export_json(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
 fn export_jsonl(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     let (corpus, indices, store, ctx) = (x.corpus, x.indices, x.store, x.ctx);
     for &i in indices {
-        let m = corpus.meta(i);
-        let st = store.state(&m.id);
-        let rec = JsonlRecord {
-            record: Record::new(m, &st, x.cluster(i)).with_body(corpus, i),
-            query: &ctx.query,
-            filters: &ctx.filters,
-            exported_at: &ctx.exported_at,
+        let st = store.state(&corpus.meta(i).id);
+        let row = Row {
+            view: Some(ctx),
+            text: Some(paragraphs(corpus, i)),
+            ..x.row(i, &st)
         };
-        serde_json::to_writer(&mut *w, &rec).map_err(json_err)?;
-        w.write_all(b"\n")?;
+        crate::report::write_jsonl(w, &row)?;
     }
     w.flush()
 }
 
-/// The CSV header; `cluster` comes last so columns of earlier exports keep their positions.
-pub const CSV_COLUMNS: [&str; 25] = [
-    "id",
-    "title",
-    "outlet",
-    "dateline",
-    "published",
-    "authors",
-    "editor",
-    "tags",
-    "url",
-    "source_path",
-    "word_count",
-    "read",
-    "read_at",
-    "starred",
-    "starred_at",
-    "decision",
-    "decided_at",
-    "labels",
-    "labels_at",
-    "note",
-    "note_at",
-    "query",
-    "filters",
-    "exported_at",
-    "cluster",
-];
-
-/// A spreadsheet treats a cell starting with `=`, `+`, `-`, `@`, tab or CR as a formula
-/// (CSV injection), so such cells get a leading `'`, which spreadsheets hide.
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}").into(),
-        _ => cell.into(),
-    }
-}
-
-/// A CSV cell that is inert both in a spreadsheet and when the file is `cat` to a terminal:
-/// sanitised (everything here should already be, but the query and filters are typed text
-/// and the cost is one scan), then neutralised. Sanitising first matters: `\x1b[0m=1+1`
-/// would otherwise start with `=` only after a viewer dropped the escape.
-fn csv_cell(cell: &str) -> String {
-    let clean = crate::text::sanitize_cow(cell);
-    neutralise(&clean).into_owned()
-}
-
 fn export_csv(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     let (corpus, indices, store, ctx) = (x.corpus, x.indices, x.store, x.ctx);
-    let mut out = csv::Writer::from_writer(w);
-    out.write_record(CSV_COLUMNS)?;
-    let opt = |o: Option<&str>| o.unwrap_or("").to_string();
+    let mut out = CsvReport::new(w, &Part::ALL)?;
     for &i in indices {
-        let m = corpus.meta(i);
-        let st = store.state(&m.id);
-        let labels: Vec<&str> = st.labels.iter().map(String::as_str).collect();
-        let row: [String; 25] = [
-            m.id.clone(),
-            m.title.clone(),
-            opt(m.outlet.as_deref()),
-            opt(m.dateline.as_deref()),
-            m.published.map(|d| d.to_string()).unwrap_or_default(),
-            m.authors.join("; "),
-            opt(m.editor.as_deref()),
-            m.tags.join("; "),
-            opt(m.url.as_deref()),
-            m.source_path.clone(),
-            m.word_count.to_string(),
-            st.read.to_string(),
-            opt(st.read_at.as_deref()),
-            st.starred.to_string(),
-            opt(st.starred_at.as_deref()),
-            st.decision.to_string(),
-            opt(st.decided_at.as_deref()),
-            labels.join("; "),
-            opt(st.labels_at.as_deref()),
-            opt(st.note.as_deref()),
-            opt(st.note_at.as_deref()),
-            ctx.query.clone(),
-            ctx.filters.clone(),
-            ctx.exported_at.clone(),
-            opt(x.cluster(i)),
-        ];
-        out.write_record(row.iter().map(|c| csv_cell(c)))?;
+        let st = store.state(&corpus.meta(i).id);
+        out.row(&Row {
+            view: Some(ctx),
+            ..x.row(i, &st)
+        })?;
     }
-    out.flush()
+    out.finish()
 }
 
 /// Article text made inert for Markdown: sanitised, on one line (a newline could start a new

@@ -13,11 +13,13 @@
 //!   writes to a named path without harming a device, FIFO or symlink found there.
 
 pub mod export;
-pub(crate) mod fsutil;
 pub mod output;
 mod state;
 pub mod store;
 pub mod time;
+
+// The browser's session and signature memo still name it here.
+pub(crate) use crate::fsutil;
 
 pub use export::{ExportContext, ExportFormat, export, export_to_path};
 pub use output::OutputMode;

@@ -11,7 +11,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use super::fsutil::{parent_dir, write_atomic};
+use crate::fsutil::{parent_dir, temp_owner, write_atomic};
 
 /// How [`write_output`] treats the targets that can stall or garble a full-screen program.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,18 +198,9 @@ fn remove_stale_temps(dir: &Path) {
             && !process_alive(pid)
             && e.file_type().is_ok_and(|t| t.is_file())
         {
-            let _ = fs::remove_file(e.path());
+            crate::fsutil::remove_stale(&e.path());
         }
     }
-}
-
-/// The process id in a temp file name made by [`write_atomic`].
-fn temp_owner(name: &str) -> Option<u32> {
-    let (stem, pid) = name.strip_prefix('.')?.rsplit_once(".tmp-")?;
-    if stem.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    pid.parse().ok()
 }
 
 #[cfg(unix)]

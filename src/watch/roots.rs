@@ -91,7 +91,9 @@ impl Root {
         self.id = id;
         // Gone already when the folder was moved or deleted (notify drops the watches of a
         // folder whose entry went away); harmless otherwise.
-        let _ = watcher.unwatch(watched);
+        if let Err(e) = watcher.unwatch(watched) {
+            log::debug!("unwatch {}: {e}", watched.display());
+        }
         let mut problem = None;
         if let Some(now) = now.filter(|_| id.is_some()) {
             if let Err(e) = watcher.watch(&now, RecursiveMode::Recursive) {

@@ -13,10 +13,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use super::super::fsutil::{parent_dir, sync_dir};
 use super::super::state::{ArticleState, Op};
 use super::files::{self, Identity, MAX_SEQ};
 use super::history::{Action, ActionRepr, Prior};
+use crate::fsutil::{parent_dir, sync_dir};
 
 /// One journal line, parsed and checked.
 #[derive(Debug)]
@@ -286,7 +286,10 @@ impl Journal {
                 Ok(())
             }
             Err(e) => {
-                let _ = self.file.set_len(self.valid_len);
+                // A torn line left behind is dropped, with a warning, at the next open.
+                if let Err(cut) = self.file.set_len(self.valid_len) {
+                    log::warn!("cannot cut a failed journal append back ({cut}) after: {e}");
+                }
                 Err(e)
             }
         }

@@ -238,7 +238,7 @@ impl Store {
             let name = name.to_string_lossy();
             // We hold the lock, so no live writer owns these.
             if is_temp_for(&name, SNAPSHOT_FILE) || is_temp_for(&name, HISTORY_FILE) {
-                let _ = fs::remove_file(e.path());
+                crate::fsutil::remove_stale(&e.path());
             }
         }
     }

@@ -44,10 +44,16 @@ pub(super) fn lock_new_dir(dir: &Path) -> Result<Locks, String> {
         if let Err(fs::TryLockError::WouldBlock) = files::try_lock_briefly(lf) {
             return Err(taken("another warta now uses it".into()));
         }
-        let _ = lf
+        if let Err(e) = lf
             .set_len(0)
             .and_then(|()| lf.seek(SeekFrom::Start(0)))
-            .and_then(|_| writeln!(lf, "{}", std::process::id()));
+            .and_then(|_| writeln!(lf, "{}", std::process::id()))
+        {
+            log::debug!(
+                "cannot write the pid into {}: {e}",
+                dir.join(LOCK_FILE).display()
+            );
+        }
     }
     Ok(Locks {
         _dir: f,

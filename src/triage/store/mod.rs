@@ -46,9 +46,9 @@ use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::fsutil::{is_temp_for, write_atomic};
 use super::state::{ArticleState, InvalidOp, Op, Progress, StateLookup};
 use super::time::now_rfc3339;
+use crate::fsutil::{is_temp_for, write_atomic};
 
 pub use files::{FORMAT, HISTORY_FILE, JOURNAL_FILE, LOCK_FILE, MAX_SEQ, SNAPSHOT_FILE};
 pub use lock::wait_until_free;
@@ -63,13 +63,9 @@ use lock::{Locks, lock_is_free, lock_new_dir, read_pid};
 use recover::compact_stamp;
 use states::States;
 
-/// The triage data directory: `$WARTA_DATA_DIR`, else the platform data dir
-/// (`~/.local/share/warta` on Linux).
+/// The triage data directory when no `--data-dir` was given (see [`crate::paths::data_dir`]).
 pub fn default_data_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("WARTA_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    directories::ProjectDirs::from("", "", "warta").map(|p| p.data_dir().to_path_buf())
+    crate::paths::data_dir(None)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,10 +341,13 @@ impl Store {
             }
         }
         // Naming the holder is a courtesy for the message above; failure does not matter.
-        let _ = lock_file
+        if let Err(e) = lock_file
             .set_len(0)
             .and_then(|()| lock_file.seek(SeekFrom::Start(0)))
-            .and_then(|_| writeln!(lock_file, "{}", std::process::id()));
+            .and_then(|_| writeln!(lock_file, "{}", std::process::id()))
+        {
+            log::debug!("cannot write the pid into {}: {e}", lock_path.display());
+        }
         let dir_id = match dir_file.metadata() {
             Ok(m) => Identity::of(&m),
             Err(e) => {

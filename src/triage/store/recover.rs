@@ -220,7 +220,7 @@ impl Store {
             w.write_all(b"\n")
         });
         if let Err(e) = written {
-            let _ = fs::remove_file(&history_path);
+            crate::fsutil::remove_stale(&history_path);
             self.warnings.push(format!(
                 "the undo history could not be saved to {} ({e}); the state was",
                 history_path.display()

@@ -1,5 +1,6 @@
-//! Crash-safe file replacement (RELIABILITY.md b3.1), and writing to a path a user named
-//! without harming what is there ([`crate::triage::output::write_output`]).
+//! Crash-safe file replacement (RELIABILITY.md b3.1), for every file warta replaces: the
+//! triage snapshot and history, exports, sessions, the signature memo and the cache's meta
+//! file. One function, so one temp-file name to clean up after a crash.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
@@ -8,7 +9,8 @@ use std::path::{Path, PathBuf};
 /// Replaces `path` with what `fill` writes, so a crash or power loss leaves either the old or
 /// the new file, never a torn one: temp file in the same directory → write → `sync_all` →
 /// rename → fsync the directory (rename alone is not durable). The temp file is removed on
-/// error. An existing file's permissions carry over to the new one.
+/// error. An existing file's permissions carry over to the new one. The temp file is
+/// `.NAME.tmp-PID` (see [`is_temp_for`] and [`temp_owner`]).
 pub fn write_atomic(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
@@ -35,7 +37,9 @@ pub fn write_atomic(
         {
             file.set_permissions(old.permissions())?;
         }
-        let mut w = BufWriter::new(file);
+        // Large enough that a serialiser's many small writes cost few system calls; a
+        // multi-megabyte chunk bypasses it and goes straight to the file.
+        let mut w = BufWriter::with_capacity(1 << 16, file);
         fill(&mut w)?;
         let file = w.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
@@ -47,6 +51,19 @@ pub fn write_atomic(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes a file warta no longer needs (a stale temp file, an old cache generation, a
+/// marker). Best effort: a file already gone is what was wanted, and any other failure
+/// costs disk space, not data, so it goes to the log rather than to the user.
+pub fn remove_stale(path: &Path) {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            let shown = crate::text::escape_path(&path.display().to_string()).into_owned();
+            log::warn!("cannot remove {shown}: {e}");
+        }
+        _ => {}
+    }
 }
 
 /// The directory holding `path` ("." for a bare file name).
@@ -71,11 +88,29 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Whether `name` is a temp file left by [`write_atomic`] for `target`.
+/// Whether `name` is a temp file left by [`write_atomic`] for `target`: `.TARGET.tmp-PID`,
+/// or `.TARGET.PID.tmp`, which the cache's own copy of it wrote before there was one (such
+/// files may still sit in users' cache folders).
 pub fn is_temp_for(name: &str, target: &str) -> bool {
-    name.strip_prefix('.')
-        .and_then(|n| n.strip_prefix(target))
-        .is_some_and(|rest| rest.starts_with(".tmp-"))
+    let Some(rest) = name.strip_prefix('.').and_then(|n| n.strip_prefix(target)) else {
+        return false;
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    rest.starts_with(".tmp-")
+        || rest
+            .strip_prefix('.')
+            .and_then(|r| r.strip_suffix(".tmp"))
+            .is_some_and(digits)
+}
+
+/// The process id in a temp file name made by [`write_atomic`] (`.NAME.tmp-PID`), for
+/// cleaning up in a folder no lock guards, where only a dead writer's file may go.
+pub fn temp_owner(name: &str) -> Option<u32> {
+    let (stem, pid) = name.strip_prefix('.')?.rsplit_once(".tmp-")?;
+    if stem.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    pid.parse().ok()
 }
 
 #[cfg(test)]
@@ -102,6 +137,45 @@ mod tests {
         assert_eq!(names, vec!["a.txt".to_string()]);
         assert!(is_temp_for(".state.json.tmp-12", "state.json"));
         assert!(!is_temp_for("state.json", "state.json"));
+    }
+
+    #[test]
+    fn temp_names_of_both_schemes_are_recognised() {
+        assert!(is_temp_for(".meta.bin.tmp-4711", "meta.bin"));
+        assert!(is_temp_for(".meta.bin.4711.tmp", "meta.bin"));
+        for other in [
+            "meta.bin",
+            ".meta.bin",
+            ".meta.bin..tmp",
+            ".meta.bin.47x1.tmp",
+            ".meta.bin.4711.tmp.old",
+            ".other.bin.tmp-4711",
+            ".meta.binary.4711.tmp",
+        ] {
+            assert!(!is_temp_for(other, "meta.bin"), "{other}");
+        }
+        assert_eq!(temp_owner(".june.csv.tmp-4711"), Some(4711));
+        assert_eq!(temp_owner(".june.csv.4711.tmp"), None);
+        assert_eq!(temp_owner(".tmp-4711"), None);
+        assert_eq!(temp_owner(".june.csv.tmp-"), None);
+    }
+
+    #[test]
+    fn the_temp_file_is_named_for_its_target_and_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("meta.bin");
+        let mut seen = Vec::new();
+        write_atomic(&p, &mut |w| {
+            seen = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            w.write_all(b"x")
+        })
+        .unwrap();
+        assert_eq!(seen.len(), 1, "{seen:?}");
+        assert!(is_temp_for(&seen[0], "meta.bin"), "{seen:?}");
+        assert_eq!(temp_owner(&seen[0]), Some(std::process::id()));
     }
 
     #[cfg(unix)]
