@@ -583,6 +583,38 @@ fn parser_panic_costs_one_file_and_is_not_cached() {
     assert_eq!(again.skipped.len(), 1);
 }
 
+/// The panic hook runs before the loader's guard catches the panic; it must be able to
+/// tell, or the browser's hook restores the terminal under a running app.
+#[test]
+fn a_hook_can_tell_that_a_parser_panic_will_be_caught() {
+    use std::sync::{Arc, Mutex};
+    let seen: Arc<Mutex<Vec<(String, bool)>>> = Arc::default();
+    let prev = std::panic::take_hook();
+    {
+        let seen = Arc::clone(&seen);
+        std::panic::set_hook(Box::new(move |info| {
+            let caught = warta::loader::panic_is_caught_here();
+            seen.lock().unwrap().push((info.to_string(), caught));
+        }));
+    }
+    let f = three();
+    f.write("p.txt", "PANIC here\n");
+    let r = f.load();
+    drop(std::panic::take_hook());
+    std::panic::set_hook(prev);
+    assert_eq!(r.skipped.len(), 1);
+    let seen = seen.lock().unwrap();
+    assert!(
+        seen.iter()
+            .any(|(m, caught)| m.contains("synthetic parser bug") && *caught),
+        "{seen:?}"
+    );
+    assert!(
+        !warta::loader::panic_is_caught_here(),
+        "only inside the guard"
+    );
+}
+
 #[test]
 fn records_come_out_by_path_then_index_and_bad_records_are_skipped() {
     let mut files: Vec<(String, String)> = (0..40)

@@ -178,19 +178,32 @@ impl SignatureMemo {
     /// cannot be trusted (damaged, another signature version): signatures are then simply
     /// computed again.
     pub fn load(path: &Path) -> SignatureMemo {
-        crate::safe_read::read_own_file(path, MAX_MEMO_BYTES)
-            .ok()
-            .and_then(|bytes| decode_memo(&bytes))
-            .map(|by_id| SignatureMemo { by_id })
-            .unwrap_or_default()
+        let bytes = match crate::safe_read::read_own_file(path, MAX_MEMO_BYTES) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return SignatureMemo::default(),
+            Err(e) => {
+                log::warn!("copy signatures not read ({e}); computing them again");
+                return SignatureMemo::default();
+            }
+        };
+        match decode_memo(&bytes) {
+            Some(by_id) => SignatureMemo { by_id },
+            None => {
+                log::info!(
+                    "copy signatures in {} are damaged or of another version; computing them again",
+                    path.display()
+                );
+                SignatureMemo::default()
+            }
+        }
     }
 
     /// Saves the memo atomically, so the next start groups copies without reading every
     /// body again.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
-        std::fs::create_dir_all(crate::triage::fsutil::parent_dir(path))?;
+        std::fs::create_dir_all(crate::fsutil::parent_dir(path))?;
         let bytes = encode_memo(&self.by_id);
-        crate::triage::fsutil::write_atomic(path, &mut |w| w.write_all(&bytes))
+        crate::fsutil::write_atomic(path, &mut |w| w.write_all(&bytes))
     }
 }
 

@@ -399,7 +399,10 @@ impl Builder<'_> {
     fn marks(&self, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let mut hits = find_terms(text, self.terms);
         hits.extend(find_phrases(text, &self.phrases));
-        (merge(hits), find_phrases(text, self.topics))
+        (
+            crate::text::merge_ranges(hits),
+            find_phrases(text, self.topics),
+        )
     }
 
     fn blank(&mut self) {
@@ -523,19 +526,6 @@ fn push_highlighted(
     }
 }
 
-/// Sorts ranges and merges those that overlap or touch.
-fn merge(mut found: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in found {
-        match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => merged.push(r),
-        }
-    }
-    merged
-}
-
 /// Byte ranges of case-insensitive occurrences of `terms` in `text`, sorted, not overlapping.
 pub fn find_terms(text: &str, terms: &[String]) -> Vec<Range<usize>> {
     // One lowered char per source char keeps positions aligned with the original text.
@@ -559,7 +549,7 @@ pub fn find_terms(text: &str, terms: &[String]) -> Vec<Range<usize>> {
             }
         }
     }
-    merge(found)
+    crate::text::merge_ranges(found)
 }
 
 #[cfg(test)]

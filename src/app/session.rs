@@ -189,9 +189,9 @@ pub fn save(app: &App, path: &Path) -> Result<(), String> {
 fn write(saved: &Saved, path: &Path) -> Result<(), String> {
     let mut json = serde_json::to_vec_pretty(saved).map_err(|e| e.to_string())?;
     json.push(b'\n');
-    let dir = crate::triage::fsutil::parent_dir(path);
+    let dir = crate::fsutil::parent_dir(path);
     std::fs::create_dir_all(&dir)
-        .and_then(|()| crate::triage::fsutil::write_atomic(path, &mut |w| w.write_all(&json)))
+        .and_then(|()| crate::fsutil::write_atomic(path, &mut |w| w.write_all(&json)))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 

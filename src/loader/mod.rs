@@ -397,14 +397,32 @@ pub fn parse_bytes(
 pub type ParseFn =
     dyn Fn(&str, &[u8], Format) -> Result<(Vec<Article>, Vec<Skipped>), SkipReason> + Sync;
 
+thread_local! {
+    static GUARDED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether this thread is inside the parser's panic guard: a panic here is caught and
+/// logged, and the article skipped, so a panic hook must not treat it as the end of the
+/// program (the browser's hook would otherwise restore the terminal under a running app).
+pub fn panic_is_caught_here() -> bool {
+    GUARDED.with(std::cell::Cell::get)
+}
+
 /// The parser behind a panic guard: a parser bug must not cost the user the rest of the
-/// corpus. `Err(None)` is a panic (the hook has reported it on stderr, and it is logged).
+/// corpus. `Err(None)` is a panic (logged; the skip line names the file).
 fn parse_guarded(
     parse: &ParseFn,
     path: &str,
     bytes: &[u8],
     format: Format,
 ) -> Result<(Vec<Article>, Vec<Skipped>), Option<SkipReason>> {
+    struct Guard(bool);
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            GUARDED.with(|g| g.set(self.0));
+        }
+    }
+    let _guard = Guard(GUARDED.with(|g| g.replace(true)));
     match catch_unwind(AssertUnwindSafe(|| parse(path, bytes, format))) {
         Ok(r) => r.map_err(Some),
         Err(panic) => {

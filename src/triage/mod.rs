@@ -19,7 +19,6 @@ pub mod store;
 pub mod time;
 
 // The browser's session and signature memo still name it here.
-pub(crate) use crate::fsutil;
 
 pub use export::{ExportContext, ExportFormat, export, export_to_path};
 pub use output::OutputMode;

@@ -109,11 +109,13 @@ pub(super) fn spawn_cluster_worker(
                         });
                         // Saved after full groupings only: the few articles a live
                         // corpus adds are signed again at the next start in no time.
+                        // A failed save costs the next start a re-read of every body.
                         if grouped.is_some()
                             && memo.len() != known
                             && let Some(path) = &signatures
+                            && let Err(e) = memo.save(path)
                         {
-                            let _ = memo.save(path);
+                            log::warn!("copy signatures not saved to {}: {e}", path.display());
                         }
                         grouped
                     }

@@ -50,6 +50,12 @@ impl Follower {
                 }
             })
             .and_then(|mut w| w.watch(dir, RecursiveMode::NonRecursive).map(|()| w))
+            .inspect_err(|e| {
+                log::warn!(
+                    "not watching {} for the other browser's changes ({e}); they show when it quits",
+                    dir.display()
+                );
+            })
             .ok()
         };
         let mut f = Follower {

@@ -71,8 +71,7 @@ pub(super) fn spawn_watch(
     let paths = paths.to_vec();
     // The reload writes the cache and triage writes the data dir: when they live inside a
     // watched directory, their writes must not look like new articles.
-    let mut ignore: Vec<PathBuf> = data_dir
-        .or_else(crate::triage::default_data_dir)
+    let mut ignore: Vec<PathBuf> = crate::paths::data_dir(data_dir.as_deref())
         .into_iter()
         .collect();
     if let loader::CacheMode::Dir(dir) = &options.cache {

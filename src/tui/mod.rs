@@ -146,7 +146,7 @@ pub struct BackgroundLoad {
 /// The store for `data_dir` (from `--data-dir` / `WARTA_DATA_DIR`), else the platform data
 /// dir, else a memory-only store that says why nothing is saved.
 pub fn open_store(data_dir: Option<PathBuf>) -> Store {
-    match data_dir.or_else(crate::triage::default_data_dir) {
+    match crate::paths::data_dir(data_dir.as_deref()) {
         Some(dir) => Store::open(&dir),
         None => Store::in_memory(
             "no data directory (no home directory?); use --data-dir or WARTA_DATA_DIR",
@@ -181,9 +181,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
     let mouse = cfg.options.mouse && !opts.browse.no_mouse;
     let session_path = (cfg.options.restore_session && !opts.browse.no_restore)
         .then(|| {
-            opts.data_dir
-                .clone()
-                .or_else(crate::triage::default_data_dir)
+            crate::paths::data_dir(opts.data_dir.as_deref())
                 .map(|dir| session::path_for(&dir, &opts.paths))
         })
         .flatten();
@@ -290,6 +288,7 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
         // would turn a clean hang-up exit into a crash.
         let mut terminal =
             ManuallyDrop::new(ratatui::try_init().context("cannot set up the terminal")?);
+        keep_caught_panics_quiet();
         let _guard = RestoreGuard;
         if mouse {
             MOUSE.store(true, Ordering::SeqCst);
@@ -340,11 +339,13 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
         .map(|path| session::save(&app, &path));
     let exit = exit?;
     if let Some(Err(e)) = saved {
+        log::warn!("session not saved: {e}");
         let _ = writeln!(std::io::stderr(), "warta: session not saved: {e}");
     }
     // Triage that could not be saved makes the exit status say so, whatever ended the loop.
     let unsaved = match closed {
         Some(Err(e)) => {
+            log::error!("{e}");
             // Not eprintln!: after a hang-up stderr is a dead tty and eprintln! would panic.
             let _ = writeln!(std::io::stderr(), "warta: {e}");
             true

@@ -32,6 +32,20 @@ pub(super) fn restore_terminal() {
     );
 }
 
+/// Wraps the panic hook `ratatui::try_init` installed (restore the terminal, then report)
+/// so that a panic the loader catches (a parser bug on one file, on a loading thread) is
+/// left to the loader, which logs it and skips the file: restoring the terminal then would
+/// leave the browser running without raw mode or its screen, and the report would be
+/// printed over it.
+pub(super) fn keep_caught_panics_quiet() {
+    let restore_and_report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !crate::loader::panic_is_caught_here() {
+            restore_and_report(info);
+        }
+    }));
+}
+
 /// Raw mode and the alternate screen, as `ratatui::try_init` sets them up, bracketed paste,
 /// and mouse reporting when it is on.
 pub(super) fn enter_terminal() -> std::io::Result<()> {
