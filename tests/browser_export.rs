@@ -2,6 +2,8 @@
 //! `warta export -o`, except that nothing may freeze the screen.
 #![cfg(unix)]
 
+mod common;
+
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::FileTypeExt;
@@ -14,6 +16,8 @@ use warta::corpus::Corpus;
 use warta::keymap::Keymap;
 use warta::model::Article;
 use warta::triage::{Mode as StoreMode, Store};
+
+use common::scaled;
 
 fn triage_app(n: usize) -> (App, Store, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
@@ -68,7 +72,10 @@ fn a_fifo_without_a_reader_is_refused_at_once() {
     let msg = export_to(&mut app, &mut store, &fifo);
     assert!(msg.starts_with("cannot export to"), "{msg}");
     assert!(msg.contains("nothing reads"), "{msg}");
-    assert!(started.elapsed() < Duration::from_secs(5));
+    // Blocked, it would wait forever; the timeout scale covers a loaded machine.
+    let took = started.elapsed();
+    let limit = scaled(Duration::from_secs(5));
+    assert!(took < limit, "took {took:?}, more than {limit:?}");
     assert!(
         std::fs::symlink_metadata(&fifo)
             .unwrap()
@@ -89,7 +96,7 @@ fn a_fifo_with_a_reader_gets_the_export() {
     });
     // The reader may not have opened its end yet: the browser says so and the export is
     // simply asked for again, as a user would.
-    let deadline = Instant::now() + Duration::from_secs(20);
+    let deadline = Instant::now() + scaled(Duration::from_secs(20));
     let msg = loop {
         let msg = export_to(&mut app, &mut store, &fifo);
         if !msg.contains("nothing reads") || Instant::now() > deadline {
@@ -98,7 +105,10 @@ fn a_fifo_with_a_reader_gets_the_export() {
         std::thread::yield_now();
     };
     assert_eq!(msg, format!("exported 3 articles to {}", fifo.display()));
-    let got = rx.recv_timeout(Duration::from_secs(20)).unwrap().unwrap();
+    let got = rx
+        .recv_timeout(scaled(Duration::from_secs(20)))
+        .unwrap()
+        .unwrap();
     assert_eq!(got.lines().count(), 4, "header + 3 rows:\n{got}");
     assert!(
         std::fs::symlink_metadata(&fifo)

@@ -2,6 +2,8 @@
 //! FIFO, a shell's `>(cmd)`, a symlink; and the temp files a killed export leaves.
 #![cfg(unix)]
 
+mod common;
+
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::FileTypeExt;
@@ -108,7 +110,7 @@ fn a_fifo_gets_the_export_and_stays_a_fifo() {
     assert!(o.status.success(), "{}", stderr(&o));
     // Replaced instead, the FIFO would never get a writer and its reader would wait forever.
     let got = rx
-        .recv_timeout(Duration::from_secs(30))
+        .recv_timeout(common::scaled(Duration::from_secs(30)))
         .expect("the reader got nothing");
     assert_csv(&got.unwrap());
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();

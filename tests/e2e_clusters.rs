@@ -47,11 +47,8 @@ fn copies_are_grouped_expanded_and_triaged_together() {
     }
     let corpus = tempfile::tempdir().expect("tempdir");
     write_corpus(corpus.path());
-    let script = format!(
-        "\"$WARTA\" {}; echo WARTA-EXITED-$?; read _",
-        quote(&corpus.path().display().to_string())
-    );
-    let t = Tmux::launch(120, 40, None, &format!("sh -c {}", quote(&script)));
+    let args = quote(&corpus.path().display().to_string());
+    let t = Tmux::start_warta(120, 40, None, &args);
     let s = t.wait("the story grouped", |s| s.contains("+2 copies"));
     assert!(s.contains("Articles 7/7 · 1 group"), "{s}");
     assert!(status_line(&s).starts_with(" 7/7"), "{s}");
@@ -69,8 +66,7 @@ fn copies_are_grouped_expanded_and_triaged_together() {
         status_line(s).contains("relevant 3")
     });
     assert!(status_line(&s).contains("triaged 3/7"), "{s}");
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 
     // The decisions are in the store: `warta list` finds the three copies relevant.
     let out = Command::new(env!("CARGO_BIN_EXE_warta"))

@@ -8,13 +8,13 @@ mod common;
 use std::path::Path;
 use std::time::Instant;
 
-use common::{POLL, TIMEOUT, Tmux, have_tmux, quote, status_line};
+use common::{POLL, SHOW_EXIT, Tmux, have_tmux, quote, status_line, timeout};
 
 /// Runs `warta` with `args` (already quoted for `sh`) and `env` assignments in front, and
 /// keeps the pane open after it exits so the exit marker can be seen.
 fn start(data: Option<&Path>, env: &str, args: &str) -> Tmux {
-    let script = format!("{env} \"$WARTA\" {args}; echo WARTA-EXITED-$?; read _");
-    let t = Tmux::launch(120, 40, data, &format!("sh -c {}", quote(&script)));
+    let script = format!("{env} \"$WARTA\" {args}; {SHOW_EXIT}");
+    let t = Tmux::start_script(120, 40, data, &script);
     // tmux's default, `external`, ignores OSC 52 from applications.
     let out = t.tmux(&["set-option", "-g", "set-clipboard", "on"]);
     assert!(out.status.success(), "set-clipboard: {out:?}");
@@ -31,7 +31,7 @@ fn wait_buffer(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
             return buf;
         }
         assert!(
-            start.elapsed() < TIMEOUT,
+            start.elapsed() < timeout(),
             "timed out waiting for {what} in the paste buffer; it holds:\n{buf}\nscreen:\n{}",
             t.screen()
         );
@@ -72,8 +72,7 @@ fn y_copies_the_citation_and_big_y_the_body() {
     t.wait("the confirmation", |s| {
         status_line(s).contains("copied body (")
     });
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 #[test]
@@ -94,8 +93,7 @@ fn o_over_ssh_copies_the_path_instead_of_opening() {
     t.wait("the over-ssh message", |s| {
         status_line(s).contains("over ssh: copied the path instead of opening it")
     });
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 #[test]
@@ -137,8 +135,7 @@ fn o_over_ssh_copies_the_url_and_the_linked_url_still_reads_right() {
     t.wait("the over-ssh message", |s| {
         status_line(s).contains("over ssh: copied the URL instead of opening it")
     });
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 /// The second "tiktok" hit's date as the detail pane's header shows it (the list shows
@@ -162,8 +159,7 @@ fn the_last_session_is_restored_unless_asked_not_to() {
         t.wait("the second hit in the detail", |s| {
             s.contains(SECOND_IN_DETAIL)
         });
-        t.keys(&["q"]);
-        t.wait_for("WARTA-EXITED-0");
+        t.quit();
     }
     assert!(data.path().join("sessions/bundled.json").is_file());
     {
@@ -174,16 +170,14 @@ fn the_last_session_is_restored_unless_asked_not_to() {
         assert!(s.lines().next().unwrap_or("").contains("tiktok"), "{s}");
         // The detail pane shows the cursor article: the second hit.
         assert!(s.contains(SECOND_IN_DETAIL), "{s}");
-        t.keys(&["q"]);
-        t.wait_for("WARTA-EXITED-0");
+        t.quit();
     }
     {
         let t = start(Some(data.path()), "", "--no-restore");
         let s = t.wait("a fresh start", |s| status_line(s).starts_with(" 5/5"));
         assert!(!s.lines().next().unwrap_or("").contains("tiktok"), "{s}");
         assert!(!status_line(&s).contains("restored"), "{s}");
-        t.keys(&["q"]);
-        t.wait_for("WARTA-EXITED-0");
+        t.quit();
     }
 }
 
@@ -199,8 +193,7 @@ fn a_damaged_session_is_reported_not_fatal() {
     t.wait("the reason", |s| {
         status_line(s).contains("session not restored:")
     });
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
     // Quitting replaced it with a good one.
     let text = std::fs::read_to_string(data.path().join("sessions/bundled.json")).unwrap();
     assert!(

@@ -1,7 +1,8 @@
 //! End-to-end, hostile input in a real terminal (tmux on a private socket): an article whose
-//! title and body carry every kind of escape sequence renders as inert text; SIGINT and
-//! SIGQUIT restore the terminal and keep decisions; an unusable or full data directory is
-//! reported in the status line. Skips (passes) with a printed line when tmux is missing.
+//! title and body carry every kind of escape sequence renders as inert text; an unusable or
+//! full data directory is reported in the status line; a flag leaves no half glyph behind.
+//! (Signals are in `e2e_signals.rs`.) Skips (passes) with a printed line when tmux is
+//! missing.
 
 mod common;
 
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use common::{POLL, TIMEOUT, Tmux, have_tmux, quote, status_line};
+use common::{POLL, SHOW_EXIT, Tmux, have_tmux, quote, status_line, timeout};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile")
@@ -35,36 +36,10 @@ fn hostile_corpus() -> tempfile::TempDir {
     dir
 }
 
-impl Tmux {
-    fn pane(&self, format: &str) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "0", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// The screen with attributes (`capture-pane -e`): colours show as SGR sequences.
-    fn screen_e(&self) -> String {
-        let out = self.tmux(&["capture-pane", "-p", "-e", "-t", "0"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The paste buffers tmux holds (an OSC 52 write with `set-clipboard on` makes one).
-    fn buffers(&self) -> String {
-        let out = self.tmux(&["list-buffers"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The pid the script wrote to `$PIDFILE`.
-    fn pid(&self) -> u32 {
-        let start = Instant::now();
-        loop {
-            let text = std::fs::read_to_string(self.path("pid")).unwrap_or_default();
-            if let Ok(pid) = text.trim().parse() {
-                return pid;
-            }
-            assert!(start.elapsed() < TIMEOUT, "no pid written");
-            std::thread::sleep(POLL);
-        }
-    }
+/// The paste buffers tmux holds (an OSC 52 write with `set-clipboard on` makes one).
+fn buffers(t: &Tmux) -> String {
+    let out = t.tmux(&["list-buffers"]);
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// What the hostile article would do to the terminal if printed raw.
@@ -78,14 +53,14 @@ fn an_escape_laden_article_renders_as_inert_text() {
     let corpus = hostile_corpus();
     // warta waits for `go`, so the terminal options below are set before it draws anything.
     let script = format!(
-        r#"while [ ! -e "$HOME/go" ]; do sleep 0.05; done; "$WARTA" {}; echo WARTA-EXITED-$?; read _"#,
+        r#"while [ ! -e "$HOME/go" ]; do sleep 0.05; done; "$WARTA" {}; {SHOW_EXIT}"#,
         quote(&corpus.path().display().to_string())
     );
-    let t = Tmux::launch(200, 40, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_script(200, 40, None, &script);
     let out = t.tmux(&["set-option", "-s", "set-clipboard", "on"]);
     assert!(out.status.success(), "{out:?}");
     let title_before = t.pane("#{pane_title}");
-    assert!(t.buffers().trim().is_empty());
+    assert!(buffers(&t).trim().is_empty());
     std::fs::write(t.path("go"), "").unwrap();
 
     let s = t.wait("2/2", |s| status_line(s).starts_with(" 2/2"));
@@ -125,11 +100,10 @@ fn an_escape_laden_article_renders_as_inert_text() {
     }
     // No set title, no clipboard write.
     assert_eq!(t.pane("#{pane_title}"), title_before);
-    assert!(t.buffers().trim().is_empty(), "{}", t.buffers());
+    assert!(buffers(&t).trim().is_empty(), "{}", buffers(&t));
 
     t.keys(&["q"]);
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 
     // The control: the same file printed raw does all of the above in this terminal, so the
     // checks above would have seen it.
@@ -145,7 +119,7 @@ fn an_escape_laden_article_renders_as_inert_text() {
     ]);
     assert!(out.status.success(), "{out:?}");
     let start = Instant::now();
-    while t.pane("#{pane_title}") == title_before && start.elapsed() < TIMEOUT {
+    while t.pane("#{pane_title}") == title_before && start.elapsed() < timeout() {
         std::thread::sleep(POLL);
     }
     // OSC 0/2 and (in tmux) APC set the pane title; which one is seen last depends on timing.
@@ -155,67 +129,10 @@ fn an_escape_laden_article_renders_as_inert_text() {
         "raw output sets the title: {raw_title}"
     );
     assert!(
-        !t.buffers().trim().is_empty(),
+        !buffers(&t).trim().is_empty(),
         "raw output writes the clipboard"
     );
     assert!(t.screen_e().contains("38;5;201"), "raw output colours");
-}
-
-/// Decides one article, sends `signal` to warta, expects exit `code` with the terminal back
-/// in its normal modes, then restarts warta on the same data and expects the decision back.
-fn signal_restores_and_keeps_decisions(signal: &str, code: u32) {
-    if !have_tmux() {
-        return;
-    }
-    let data = tempfile::tempdir().unwrap();
-    let script =
-        r#"sh -c 'echo $$ > "$PIDFILE"; exec "$WARTA"'; echo WARTA-EXITED-$?; stty -a; read _"#;
-    let t = Tmux::launch(
-        120,
-        40,
-        Some(data.path()),
-        &format!("sh -c {}", quote(script)),
-    );
-    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
-    assert_eq!(t.pane("#{alternate_on} #{cursor_flag}"), "1 0");
-    let pid = t.pid();
-    t.keys(&["r"]);
-    t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
-    let out = Command::new("kill")
-        .arg(format!("-{signal}"))
-        .arg(pid.to_string())
-        .output()
-        .expect("run kill");
-    assert!(out.status.success(), "kill: {out:?}");
-    let marker = format!("WARTA-EXITED-{code}");
-    let s = t.wait(&marker, |s| s.contains(&marker) && s.contains("icanon"));
-    assert_eq!(
-        t.pane("#{alternate_on} #{cursor_flag}"),
-        "0 1",
-        "main screen, cursor shown: {s}"
-    );
-    let words: Vec<&str> = s.split_whitespace().collect();
-    assert!(words.contains(&"icanon") && words.contains(&"echo"), "{s}");
-    drop(t);
-    let t = Tmux::launch(
-        120,
-        40,
-        Some(data.path()),
-        &format!("sh -c {}", quote(r#""$WARTA""#)),
-    );
-    t.wait("the decision after a restart", |s| {
-        status_line(s).contains("relevant 1")
-    });
-}
-
-#[test]
-fn sigint_restores_the_terminal_and_keeps_decisions() {
-    signal_restores_and_keeps_decisions("INT", 130);
-}
-
-#[test]
-fn sigquit_restores_the_terminal_and_keeps_decisions() {
-    signal_restores_and_keeps_decisions("QUIT", 131);
 }
 
 /// A data directory that cannot exist (a path under a regular file: this fails even for
@@ -228,12 +145,7 @@ fn an_unusable_data_dir_is_reported_in_the_status_line() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("a-file");
     std::fs::write(&file, "x").unwrap();
-    let t = Tmux::launch(
-        120,
-        40,
-        Some(&file.join("warta")),
-        &format!("sh -c {}", quote(r#""$WARTA""#)),
-    );
+    let t = Tmux::start_warta(120, 40, Some(&file.join("warta")), "");
     let s = t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     println!("unusable data dir: {}", status_line(&s));
     assert!(status_line(&s).contains("not saved"), "{s}");
@@ -276,12 +188,7 @@ fn a_full_disk_is_reported_and_nothing_claims_to_be_saved() {
         let chunk = [b'x'; 4096];
         while f.write_all(&chunk).and_then(|()| f.sync_data()).is_ok() {}
     }
-    let t = Tmux::launch(
-        120,
-        40,
-        Some(&data),
-        &format!("sh -c {}", quote(r#""$WARTA""#)),
-    );
+    let t = Tmux::start_warta(120, 40, Some(&data), "");
     t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     t.keys(&["r"]);
     let s = t.wait("the not-saved message", |s| {
@@ -316,11 +223,7 @@ fn moving_off_a_flag_leaves_no_stale_glyph() {
         let text = format!("{title}\n\nJAKARTA - {title}, Senin ({day}/6/2024).\n");
         std::fs::write(corpus.path().join(name), text).unwrap();
     }
-    let script = format!(
-        r#""$WARTA" {}; echo WARTA-EXITED-$?; read _"#,
-        quote(&corpus.path().display().to_string())
-    );
-    let t = Tmux::launch(120, 40, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_warta(120, 40, None, &quote(&corpus.path().display().to_string()));
     let s = t.wait("4/4", |s| status_line(s).starts_with(" 4/4"));
     assert!(s.contains("Huruf \u{FFFD} sendiri"), "{s}");
     // The detail pane is the part of each row after the list's right border.
@@ -341,6 +244,5 @@ fn moving_off_a_flag_leaves_no_stale_glyph() {
         !shown.chars().any(warta::text::is_regional_indicator),
         "a half flag is left in the detail pane:\n{shown}"
     );
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }

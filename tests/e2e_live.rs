@@ -42,8 +42,7 @@ fn files_added_removed_and_rewritten_show_up_live() {
     let corpus = tempfile::tempdir().expect("tempdir");
     copy_seeds(corpus.path());
     let dir = quote(&corpus.path().display().to_string());
-    let script = format!("\"$WARTA\" {dir}; echo WARTA-EXITED-$?; read _");
-    let t = Tmux::launch(160, 40, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_warta(160, 40, None, &dir);
     t.wait("the five seeds loaded", |s| {
         let st = status_line(s);
         st.starts_with(" 5/5") && st.contains("loaded 5 articles")
@@ -112,8 +111,7 @@ fn files_added_removed_and_rewritten_show_up_live() {
         Some(cursor.as_str()),
         "cursor moved:\n{s}"
     );
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 /// A second made-up article, for a folder of two.
@@ -137,8 +135,7 @@ fn a_folder_moved_in_and_then_deleted_shows_up_and_leaves_whole() {
     std::fs::write(batch.join("b.txt"), OTHER_ARTICLE).expect("write");
     std::fs::write(batch.join("notes.png"), "not an article").expect("write");
     let dir = quote(&corpus.path().display().to_string());
-    let script = format!("\"$WARTA\" {dir}; echo WARTA-EXITED-$?; read _");
-    let t = Tmux::launch(160, 40, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_warta(160, 40, None, &dir);
     t.wait("the five seeds loaded", |s| {
         let st = status_line(s);
         st.starts_with(" 5/5") && st.contains("loaded 5 articles")
@@ -158,6 +155,5 @@ fn a_folder_moved_in_and_then_deleted_shows_up_and_leaves_whole() {
         st.starts_with(" 5/5") && st.contains("2 removed")
     });
     assert!(!s.contains("Etika Bermedia"), "{s}");
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }

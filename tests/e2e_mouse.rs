@@ -6,15 +6,14 @@
 
 mod common;
 
-use common::{Tmux, have_tmux, quote, status_line};
+use common::{Tmux, have_tmux, status_line};
 
 /// SGR button codes: left press, wheel up, wheel down.
 const LEFT: u8 = 0;
 const WHEEL_DOWN: u8 = 65;
 
 fn start(width: u16, height: u16, args: &str) -> Tmux {
-    let script = format!("\"$WARTA\" {args}; echo WARTA-EXITED-$?; read _");
-    let t = Tmux::launch(width, height, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_warta(width, height, None, args);
     t.wait("5/5 in the status line", |s| {
         status_line(s).starts_with(" 5/5")
     });
@@ -28,12 +27,6 @@ impl Tmux {
         if button == LEFT {
             self.literal(&format!("\x1b[<{button};{};{}m", col + 1, row + 1));
         }
-    }
-
-    /// A tmux format for the pane, e.g. `#{mouse_sgr_flag}`.
-    fn pane_format(&self, format: &str) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "0", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 }
 
@@ -56,7 +49,7 @@ fn click_selects_a_row_and_the_wheel_scrolls_the_detail_under_the_pointer() {
     }
     let t = start(120, 40, "");
     assert_eq!(
-        t.pane_format("#{mouse_sgr_flag}"),
+        t.pane("#{mouse_sgr_flag}"),
         "1",
         "warta asked for SGR mouse"
     );
@@ -83,8 +76,7 @@ fn click_selects_a_row_and_the_wheel_scrolls_the_detail_under_the_pointer() {
     t.wait("the article marked read", |s| {
         pane_text(s, 4, 1, '│').starts_with("      2024-06-19")
     });
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 #[test]
@@ -113,8 +105,7 @@ fn ascii_mode_draws_no_box_drawing() {
     // The chart: the month label and ASCII bars.
     assert!(s.contains("|Per month 2023-10..2025~|"), "{s}");
     assert!(s.contains("|      # #           #  #|"), "{s}");
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 /// With `--no-mouse` warta does not ask the terminal for mouse reports, so a real click
@@ -126,12 +117,11 @@ fn no_mouse_leaves_the_terminal_mouse_off() {
     }
     let t = start(120, 40, "--no-mouse");
     for flag in ["mouse_any_flag", "mouse_sgr_flag", "mouse_button_flag"] {
-        assert_eq!(t.pane_format(&format!("#{{{flag}}}")), "0", "{flag}");
+        assert_eq!(t.pane(&format!("#{{{flag}}}")), "0", "{flag}");
     }
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
     // After a normal exit mouse reporting is off again.
-    assert_eq!(t.pane_format("#{mouse_sgr_flag}"), "0");
+    assert_eq!(t.pane("#{mouse_sgr_flag}"), "0");
 }
 
 /// Stray mouse bytes with `--no-mouse` (a terminal left in mouse mode by a crashed program,
@@ -154,8 +144,7 @@ fn no_mouse_stray_mouse_bytes_trigger_no_keys() {
     assert!(status_line(&s).starts_with(" 5/5 · triaged 0/5"), "{s}");
     assert!(s.contains("type / to search"), "not in the search bar: {s}");
     assert!(!s.contains("WARTA-EXITED"), "{s}");
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 /// With `--no-mouse` a mouse report that arrives anyway is dropped, so a click moves

@@ -30,11 +30,7 @@ fn fill(dir: &Path, from: usize, count: usize) {
 
 /// warta on `path`, once its `count` articles are listed.
 fn browse(path: &Path, count: usize) -> Tmux {
-    let script = format!(
-        "\"$WARTA\" {}; echo WARTA-EXITED-$?; read _",
-        quote(&path.display().to_string())
-    );
-    let t = Tmux::launch(160, 40, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_warta(160, 40, None, &quote(&path.display().to_string()));
     let shown = format!(" {count}/{count}");
     t.wait("the first load", |s| {
         let st = status_line(s);
@@ -52,11 +48,6 @@ fn wait_for(t: &Tmux, n: usize, text: &str) -> String {
     })
 }
 
-fn quit(t: &Tmux) {
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
-}
-
 #[test]
 fn a_folder_moved_away_and_made_again_is_read_anew() {
     if !have_tmux() {
@@ -72,7 +63,7 @@ fn a_folder_moved_away_and_made_again_is_read_anew() {
     // The new folder is the one watched now.
     fill(&root, 200, 1);
     wait_for(&t, 3, "1 new");
-    quit(&t);
+    t.quit();
 }
 
 #[test]
@@ -92,7 +83,7 @@ fn a_prepared_folder_renamed_into_place_is_read_anew() {
     assert!(s.contains("Kelurahan 100"), "{s}");
     fill(&root, 200, 1);
     wait_for(&t, 4, "1 new");
-    quit(&t);
+    t.quit();
 }
 
 #[test]
@@ -111,7 +102,7 @@ fn a_folder_deleted_keeps_the_list_and_one_made_again_is_read() {
     wait_for(&t, 1, "is back");
     fill(&root, 200, 1);
     wait_for(&t, 2, "1 new");
-    quit(&t);
+    t.quit();
 }
 
 #[test]
@@ -140,5 +131,5 @@ fn a_symlinked_folder_switched_elsewhere_is_followed() {
     fill(&b, 200, 1);
     let s = wait_for(&t, 2, "1 new");
     assert!(!s.contains("Kelurahan 300"), "{s}");
-    quit(&t);
+    t.quit();
 }

@@ -8,18 +8,13 @@ mod common;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use common::{POLL, TIMEOUT, Tmux, have_tmux, quote, status_line};
-
-/// How long a screen must stay unchanged to count as settled; see [`settled`].
-const SETTLE: Duration = Duration::from_millis(300);
+use common::{POLL, Tmux, have_tmux, quote, searching, status_line, timeout};
 
 /// Starts `warta ARGS` in a 120x40 window (filters | list | detail side by side).
 fn start(args: &str) -> Tmux {
-    // `read` keeps the pane open after warta exits so the exit marker can be seen.
-    let script = format!("\"$WARTA\" {args}; echo WARTA-EXITED-$?; read _");
-    let t = Tmux::launch(120, 40, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_warta(120, 40, None, args);
     t.wait("the list drawn", |s| {
         status_line(s).contains('/') && s.contains("Articles")
     });
@@ -34,33 +29,77 @@ fn config_without_lexicon(dir: &Path) -> String {
     format!("--config {}", quote(&path.display().to_string()))
 }
 
-/// Polls until `ok` holds on a screen that then stays the same for [`SETTLE`]. Every key
-/// typed into the search bar runs a search, and the result of an earlier prefix of the query
-/// can be on screen next to the finished query text; results come in order and stale ones
-/// are dropped, so a screen that holds still is the final query's.
+/// Polls until `ok` holds with no search running (see [`searching`]), on two captures in a
+/// row that agree. Every key typed into the search bar runs a search, and the result of an
+/// earlier prefix of the query can be on screen next to the finished query text; the busy
+/// marker clears only when the final query's results are in. Two equal captures make sure
+/// the screen read was not a frame half written.
 fn settled(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
     let start = Instant::now();
-    let mut stable: Option<(String, Instant)> = None;
+    let mut last: Option<String> = None;
     loop {
         let s = t.screen();
-        if ok(&s) {
-            match &stable {
-                Some((prev, since)) if *prev == s => {
-                    if since.elapsed() >= SETTLE {
-                        return s;
-                    }
-                }
-                _ => stable = Some((s.clone(), Instant::now())),
-            }
-        } else {
-            stable = None;
-        }
         assert!(
-            start.elapsed() < TIMEOUT,
+            start.elapsed() < timeout(),
             "timed out waiting for {what}; screen:\n{s}"
         );
+        if ok(&s) && !searching(&s) {
+            if last.as_ref() == Some(&s) {
+                return s;
+            }
+            last = Some(s);
+        } else {
+            last = None;
+        }
         std::thread::sleep(POLL);
     }
+}
+
+/// The screen of the app as a terminal would show it (no attributes).
+fn render(app: &warta::app::App) -> String {
+    let backend = ratatui::backend::TestBackend::new(app.width, app.height);
+    let mut term = ratatui::Terminal::new(backend).expect("test backend");
+    term.draw(|f| warta::ui::render(f, app)).expect("draw");
+    let buf = term.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+            row.trim_end().to_string() + "\n"
+        })
+        .collect()
+}
+
+/// [`settled`] trusts [`searching`] to see a search in flight on the real screen: here the
+/// browser drawn while its search runs, and once the results are in.
+#[test]
+fn the_busy_marker_settled_waits_for_is_on_screen_while_searching() {
+    use warta::app::{self, Action, App};
+    use warta::keymap::Keymap;
+    use warta::loader::{self, CacheMode, LoadOptions};
+    let corpus = loader::load(
+        &loader::embedded_inputs(),
+        &LoadOptions {
+            cache: CacheMode::Disabled,
+        },
+    )
+    .corpus;
+    let mut app = App::new(corpus, Keymap::default().key_help());
+    app::update(&mut app, Action::Resize(120, 40));
+    app::search_now(&mut app);
+    let s = render(&app);
+    assert!(!searching(&s), "{s}");
+    let _in_flight = app.request();
+    let s = render(&app);
+    assert!(searching(&s), "{s}");
+    // Before the first results, the list itself says so.
+    let mut empty = App::new(
+        warta::corpus::Corpus::default(),
+        Keymap::default().key_help(),
+    );
+    app::update(&mut empty, Action::Resize(120, 40));
+    let _in_flight = empty.request();
+    let s = render(&empty);
+    assert!(searching(&s), "{s}");
 }
 
 /// Replaces the search query with `q` and waits until the status line shows `count` (such as
@@ -182,11 +221,6 @@ fn cli_count(q: &str, extra: &[&str]) -> usize {
         .count()
 }
 
-fn quit(t: &Tmux) {
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
-}
-
 #[test]
 fn regions_show_in_the_detail_facets_and_queries() {
     if !have_tmux() {
@@ -220,7 +254,7 @@ fn regions_show_in_the_detail_facets_and_queries() {
     let mut prev = screen_e(&t);
     while !on_sumsel(&prev) {
         assert!(
-            start.elapsed() < TIMEOUT * 3,
+            start.elapsed() < timeout() * 3,
             "the filter cursor never reached Sumatera Selatan:\n{}",
             t.screen()
         );
@@ -232,7 +266,7 @@ fn regions_show_in_the_detail_facets_and_queries() {
             if now != from {
                 break now;
             }
-            assert!(start.elapsed() < TIMEOUT * 3, "j did not move the cursor");
+            assert!(start.elapsed() < timeout() * 3, "j did not move the cursor");
             std::thread::sleep(POLL);
         };
     }
@@ -275,7 +309,7 @@ fn regions_show_in_the_detail_facets_and_queries() {
     assert!(list_pane(&s, 2).contains("PAB"), "{s}");
     // Sumatera Selatan (3) and Sumatera Utara (1).
     search(&t, "prov:sumatera", "4/5");
-    quit(&t);
+    t.quit();
 }
 
 #[test]
@@ -299,7 +333,7 @@ fn synonyms_find_pns_through_asn() {
     assert!(quoted > exact, "\"pns\" {quoted}");
     let s = search(&t, "\"pns\"", &format!("{quoted}/5"));
     assert!(list_rows(&s).iter().all(|r| !r.contains("PNS")), "{s}");
-    quit(&t);
+    t.quit();
 
     // Without the ASN group the same searches find less, so the count above is the synonym's.
     let cfg = tempfile::tempdir().expect("tempdir");
@@ -319,7 +353,7 @@ fn synonyms_find_pns_through_asn() {
     t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     search(&t, "pns", &format!("{without}/5"));
     search(&t, "\"pns\"", "0/5");
-    quit(&t);
+    t.quit();
 }
 
 #[test]
@@ -353,7 +387,7 @@ fn body_search_finds_affixed_forms() {
     // Case-insensitive too.
     let s = search(&t, "body:VIRAL", "1/2");
     assert!(list_pane(&s, 2).contains("Warganet Ramai"), "{s}");
-    quit(&t);
+    t.quit();
 }
 
 #[test]
@@ -388,7 +422,7 @@ fn topic_search_and_underlined_keywords() {
     let start_at = Instant::now();
     let found = loop {
         let found = underlined_in_detail(&screen_e(&t), DISIPLIN_WORDS);
-        if found.iter().any(|(_, u)| *u) || start_at.elapsed() > TIMEOUT {
+        if found.iter().any(|(_, u)| *u) || start_at.elapsed() > timeout() {
             break found;
         }
         std::thread::sleep(POLL);
@@ -426,7 +460,7 @@ fn topic_search_and_underlined_keywords() {
     t.wait("the search bar closed", |s| {
         !status_line(s).contains("enter done")
     });
-    quit(&t);
+    t.quit();
 
     // Without the topic, the same words in the same article are not underlined and the
     // query is an error.
@@ -452,5 +486,5 @@ fn topic_search_and_underlined_keywords() {
         status_line(s).contains("unknown topic")
     });
     t.keys(&["Enter"]);
-    quit(&t);
+    t.quit();
 }

@@ -7,29 +7,16 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{POLL, Tmux, have_tmux, quote, status_line};
-
-/// A debug build parses a few thousand files in seconds, so the waits here are longer than
-/// the harness's default.
-const LOAD_TIMEOUT: Duration = Duration::from_secs(120);
+use common::{Tmux, have_tmux, quote, scaled, status_line};
 
 const FILES: usize = 4000;
 
+/// A debug build parses a few thousand files in seconds, so the waits here are longer than
+/// the harness's default.
 fn wait_long(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    loop {
-        let s = t.screen();
-        if ok(&s) {
-            return s;
-        }
-        assert!(
-            start.elapsed() < LOAD_TIMEOUT,
-            "timed out waiting for {what}; screen:\n{s}"
-        );
-        std::thread::sleep(POLL);
-    }
+    t.wait_within(scaled(Duration::from_secs(120)), what, ok)
 }
 
 /// Small synthetic articles (a dateline, Indonesian words, a few paragraphs), enough of them
@@ -64,7 +51,7 @@ fn cold_start_shows_progress_then_warm_start_shows_the_cache_and_picks_up_a_chan
     // test can change a file in between.
     let script =
         format!("for run in 1 2 3; do \"$WARTA\" {dir}; echo WARTA-EXITED-$run-$?; read _; done");
-    let t = Tmux::launch(160, 40, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_script(160, 40, None, &script);
     let total = format!(" {FILES}/{FILES}");
 
     // Cold: the frame (list border, status line) is there while parsing goes on.

@@ -7,11 +7,10 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Tmux, have_tmux, quote, status_line};
+use common::{Tmux, have_tmux, status_line};
 
 fn start(data: &Path) -> Tmux {
-    let script = "\"$WARTA\"; echo WARTA-EXITED-$?; read _";
-    Tmux::launch(120, 30, Some(data), &format!("sh -c {}", quote(script)))
+    Tmux::start_warta(120, 30, Some(data), "")
 }
 
 /// `warta list` over the bundled corpus with the triage state in `data`: one JSON line per
@@ -54,15 +53,13 @@ fn a_read_only_browser_follows_the_writer_and_takes_over_when_it_quits() {
     reader.keys(&["j", "m"]);
     reader.wait("refused", |s| status_line(s).contains("read-only"));
 
-    writer.keys(&["q"]);
-    writer.wait_for("WARTA-EXITED-0");
+    writer.quit();
     reader.wait("taken over", |s| status_line(s).contains("saved again"));
     reader.keys(&["m"]);
     reader.wait("maybe 1", |s| {
         status_line(s).contains("relevant 1 · maybe 1")
     });
-    reader.keys(&["q"]);
-    reader.wait_for("WARTA-EXITED-0");
+    reader.quit();
     assert_eq!(ids_matching(&data, "is:relevant").len(), 1);
     assert_eq!(ids_matching(&data, "is:maybe").len(), 1);
 }
@@ -81,8 +78,7 @@ fn a_data_directory_deleted_mid_session_is_written_back() {
     std::fs::remove_dir_all(&data).unwrap();
     t.keys(&["m"]);
     t.wait("said so", |s| status_line(s).contains("was deleted"));
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
     assert_eq!(ids_matching(&data, "is:relevant").len(), 1);
     assert_eq!(ids_matching(&data, "is:maybe").len(), 1);
 }
@@ -113,7 +109,7 @@ fn a_quit_that_could_not_save_exits_non_zero_and_names_the_rescue_file() {
         status_line(s).contains("not saved: the data directory")
     });
     t.keys(&["q"]);
-    let s = t.wait_for("WARTA-EXITED-1");
+    let s = t.wait_exit(1);
     assert!(s.contains("state.unsaved-"), "{s}");
     // The other data was left alone.
     let kept = std::fs::read_to_string(data.join("state.json")).unwrap();
@@ -131,8 +127,7 @@ fn a_read_only_browser_leaves_the_shared_session_file_alone() {
         let first = start(&data);
         first.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
         first.keys(&["j"]);
-        first.keys(&["q"]);
-        first.wait_for("WARTA-EXITED-0");
+        first.quit();
     }
     let sessions = data.join("sessions");
     let read = || {
@@ -156,9 +151,7 @@ fn a_read_only_browser_leaves_the_shared_session_file_alone() {
     reader.literal("asn");
     reader.keys(&["Enter"]);
     reader.wait("searched", |s| s.contains("/ asn"));
-    reader.keys(&["q"]);
-    reader.wait_for("WARTA-EXITED-0");
+    reader.quit();
     assert_eq!(read(), saved, "the read-only browser wrote the session");
-    writer.keys(&["q"]);
-    writer.wait_for("WARTA-EXITED-0");
+    writer.quit();
 }

@@ -6,20 +6,11 @@ mod common;
 
 use std::path::Path;
 
-use common::{Tmux, have_tmux, quote, status_line};
+use common::{Tmux, have_tmux, status_line};
 
-impl Tmux {
-    /// Starts `warta` with an isolated environment in a `width`x`height` window.
-    fn start(width: u16, height: u16) -> Tmux {
-        Tmux::start_with(width, height, None)
-    }
-
-    /// Like [`Tmux::start`], keeping triage state in `data` (so a second run sees it).
-    fn start_with(width: u16, height: u16, data: Option<&Path>) -> Tmux {
-        // `read` keeps the pane open after warta exits so the exit marker can be seen.
-        let script = "\"$WARTA\"; echo WARTA-EXITED-$?; read _";
-        Tmux::launch(width, height, data, &format!("sh -c {}", quote(script)))
-    }
+/// `warta` with an isolated environment in a `width`x`height` window.
+fn start(width: u16, height: u16) -> Tmux {
+    Tmux::start_warta(width, height, None, "")
 }
 
 #[test]
@@ -28,7 +19,7 @@ fn search_open_and_quit() {
         return;
     }
     assert!(Path::new(env!("CARGO_BIN_EXE_warta")).exists());
-    let t = Tmux::start(120, 40);
+    let t = start(120, 40);
     t.wait("5/5 in the status line", |s| {
         status_line(s).starts_with(" 5/5")
     });
@@ -45,8 +36,7 @@ fn search_open_and_quit() {
     assert!(s.contains("Grow Media"), "{s}");
     t.keys(&["Enter"]);
     t.wait("the detail focused", |s| s.contains("BKPSDM"));
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 #[test]
@@ -54,7 +44,7 @@ fn filter_changes_the_count() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(120, 40);
+    let t = start(120, 40);
     t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     t.keys(&["f"]);
     // Past the triage facets (decision: undecided, read: unread) to the first outlet.
@@ -67,7 +57,7 @@ fn filter_changes_the_count() {
     t.keys(&["c"]);
     t.wait("5/5 after clearing", |s| status_line(s).starts_with(" 5/5"));
     t.keys(&["C-c"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.wait_exit(0);
 }
 
 #[test]
@@ -75,7 +65,7 @@ fn narrow_terminal_uses_the_filter_overlay() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(80, 24);
+    let t = start(80, 24);
     t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     t.keys(&["f"]);
     t.wait_for("Filters");
@@ -84,8 +74,7 @@ fn narrow_terminal_uses_the_filter_overlay() {
     // Esc and q in one burst would read as alt-q; wait for the overlay to close first.
     t.keys(&["Escape"]);
     t.wait("the overlay closed", |s| s.contains("Articles 1/5"));
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 /// Row `n` of the article list in the 120-column layout (filters | list | detail): the list
@@ -102,7 +91,7 @@ fn triage_marks_survive_a_restart() {
     }
     let data = tempfile::tempdir().unwrap();
     {
-        let t = Tmux::start_with(120, 40, Some(data.path()));
+        let t = Tmux::start_warta(120, 40, Some(data.path()), "");
         t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
         t.keys(&["s"]);
         t.wait("the star", |s| list_row(s, 0).contains("★"));
@@ -115,10 +104,9 @@ fn triage_marks_survive_a_restart() {
         });
         assert!(list_row(&s, 0).contains("•★R"), "{s}");
         assert!(list_row(&s, 1).contains("• M"), "{s}");
-        t.keys(&["q"]);
-        t.wait_for("WARTA-EXITED-0");
+        t.quit();
     }
-    let t = Tmux::start_with(120, 40, Some(data.path()));
+    let t = Tmux::start_warta(120, 40, Some(data.path()), "");
     let s = t.wait("the marks after a restart", |s| {
         status_line(s).contains("triaged 2/5")
     });
@@ -128,8 +116,7 @@ fn triage_marks_survive_a_restart() {
         list_row(&s, 2).starts_with(" •    "),
         "undecided, unread: {s}"
     );
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 #[test]
@@ -139,7 +126,7 @@ fn export_from_the_browser_writes_csv_rows() {
     }
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("view.csv");
-    let t = Tmux::start(120, 40);
+    let t = start(120, 40);
     t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     t.keys(&["r"]);
     t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
@@ -157,8 +144,7 @@ fn export_from_the_browser_writes_csv_rows() {
     assert_eq!(rows.len(), 5, "{text}");
     let relevant = rows.iter().filter(|r| &r[decision] == "relevant").count();
     assert_eq!(relevant, 1, "{text}");
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 #[test]
@@ -166,7 +152,7 @@ fn a_batch_decision_is_undone_in_one_step() {
     if !have_tmux() {
         return;
     }
-    let t = Tmux::start(120, 40);
+    let t = start(120, 40);
     t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     t.keys(&["Space", "Space"]);
     t.wait_for("2 selected");
@@ -193,6 +179,5 @@ fn a_batch_decision_is_undone_in_one_step() {
     t.wait("triaged 5/5", |s| status_line(s).contains("triaged 5/5"));
     t.keys(&["u"]);
     t.wait("all undone", |s| status_line(s).contains("triaged 0/5"));
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }

@@ -11,12 +11,11 @@ use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::{Tmux, have_tmux, quote, status_line};
+use common::{SHOW_EXIT, Tmux, have_tmux, quote, scaled, status_line};
 
 /// Virtual memory for one run, in KiB: far more than warta needs for five articles, far
 /// less than reading /dev/zero into memory would take.
 const MEMORY_KIB: u64 = 2_000_000;
-const RUN_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Clone, Copy, Debug)]
 enum Special {
@@ -98,7 +97,7 @@ impl Home {
         std::thread::spawn(move || {
             let _ = tx.send(child.wait_with_output());
         });
-        match rx.recv_timeout(RUN_TIMEOUT) {
+        match rx.recv_timeout(scaled(Duration::from_secs(30))) {
             Ok(out) => out.expect("wait for warta"),
             Err(_) => {
                 let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
@@ -198,19 +197,18 @@ fn special_cache_files_are_named_and_the_cache_rebuilt() {
 fn browse(home: &Home, expect: &str) {
     let env = |name: &str, path: PathBuf| format!("{name}={}", quote(&path.display().to_string()));
     let script = format!(
-        "ulimit -v {MEMORY_KIB}; {} {} {} \"$WARTA\" {}; echo WARTA-EXITED-$?; read _",
+        "ulimit -v {MEMORY_KIB}; {} {} {} \"$WARTA\" {}; {SHOW_EXIT}",
         env("WARTA_CONFIG", home.path("config.toml")),
         env("WARTA_CACHE_DIR", home.path("cache")),
         env("WARTA_DATA_DIR", home.path("data")),
         quote(&home.path("corpus").display().to_string()),
     );
-    let t = Tmux::launch(200, 30, None, &format!("sh -c {}", quote(&script)));
+    let t = Tmux::start_script(200, 30, None, &script);
     t.wait(expect, |s| {
         let st = status_line(s);
         st.starts_with(" 5/5") && st.contains(expect)
     });
-    t.keys(&["q"]);
-    t.wait_for("WARTA-EXITED-0");
+    t.quit();
 }
 
 #[test]

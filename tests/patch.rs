@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+mod common;
+
 use proptest::prelude::*;
 use warta::corpus::{Corpus, Lineage};
 use warta::loader::patch::{Patched, reload_paths};
@@ -445,7 +447,7 @@ fn the_watcher_names_the_paths_that_changed() {
     std::fs::write(root.join("a.txt"), article(1)).expect("write");
     std::fs::remove_dir(root.join("old")).expect("rmdir");
     let mut named = BTreeSet::new();
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let deadline = std::time::Instant::now() + common::timeout();
     while !(named.contains(&root.join("a.txt")) && named.contains(&root.join("old"))) {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         match rx.recv_timeout(left) {

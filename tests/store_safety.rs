@@ -3,6 +3,8 @@
 //! edge, a read-only browser following the writer, special files, a byte order mark, and
 //! repairing a damaged journal.
 
+mod common;
+
 use std::fs;
 use std::io::Write;
 use std::path::Path;
@@ -43,7 +45,7 @@ fn within<T: Send + 'static>(secs: u64, f: impl FnOnce() -> T + Send + 'static) 
     std::thread::spawn(move || {
         let _ = tx.send(f());
     });
-    rx.recv_timeout(Duration::from_secs(secs))
+    rx.recv_timeout(common::scaled(Duration::from_secs(secs)))
         .expect("did not return: blocked on a special file?")
 }
 
