@@ -2,6 +2,8 @@
 //! parser (so these tests do not depend on the news parser's heuristics), plus a few
 //! end-to-end checks with the real parser.
 
+mod common;
+
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -679,14 +681,27 @@ fn overlapping_inputs_load_a_file_once() {
     assert_eq!(titles(&r), ["Alpha", "Beta", "Gamma"]);
 }
 
+/// Runs in a child process of its own (`common::this_test`) with the variable set there:
+/// setting it in this process would race with every other test reading the environment,
+/// and leak into the warta processes they start.
 #[test]
 fn default_cache_dir_honours_the_environment() {
-    // The only test touching this variable, so no other test observes the change.
-    // SAFETY: set and removed on this thread; nothing else in this binary reads it.
-    unsafe { std::env::set_var("WARTA_CACHE_DIR", "/tmp/warta-test-cache") };
-    let got = cache::default_cache_dir();
-    unsafe { std::env::remove_var("WARTA_CACHE_DIR") };
-    assert_eq!(got, Some(PathBuf::from("/tmp/warta-test-cache")));
+    const CHILD: &str = "WARTA_TEST_CACHE_DIR_CHILD";
+    if let Some(want) = std::env::var_os(CHILD) {
+        assert_eq!(cache::default_cache_dir(), Some(PathBuf::from(want)));
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let want = dir.path().join("elsewhere");
+    let out = common::this_test(module_path!(), "default_cache_dir_honours_the_environment")
+        .env("WARTA_CACHE_DIR", &want)
+        .env(CHILD, &want)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{out:?}");
+    // A filter that matched nothing would pass too.
+    assert!(text.contains("1 passed"), "{text}");
 }
 
 // End to end with the real decoder and parser.

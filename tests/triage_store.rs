@@ -1,10 +1,12 @@
 //! The durable triage store (journal, snapshot, lock, damage handling, crash safety) and the
 //! export formats.
 
+mod common;
+
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -655,7 +657,10 @@ fn progress_over_a_view() {
 
 // ---------------------------------------------------------------------------------------
 // Crash test: a child process writes actions and is killed with SIGKILL at a random moment;
-// everything it acknowledged must be in the reopened store.
+// everything it acknowledged must be in the reopened store. The child is this same test
+// binary running just the crash test (`common::this_test`) with `WARTA_STORE_WRITER_DIR`
+// set, which makes the test play the writer instead: no helper binary to build, and no
+// entry in the test list that is not a test.
 
 const WRITER_ENV: &str = "WARTA_STORE_WRITER_DIR";
 const WRITER_START_ENV: &str = "WARTA_STORE_WRITER_START";
@@ -668,25 +673,22 @@ const CRASH_OPTS: StoreOptions = StoreOptions {
     history_bytes: 1 << 20,
 };
 
-/// The writer half of the crash test; does nothing unless run by it.
-#[test]
-fn crash_writer_child() {
-    let Some(dir) = std::env::var_os(WRITER_ENV) else {
-        return;
-    };
+/// The writer half of the crash test, in the child process: writes and acknowledges
+/// actions on the store in `dir` until it is killed.
+fn crash_writer(dir: &Path) {
     let start: u64 = std::env::var(WRITER_START_ENV)
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let mut store = Store::open_with(Path::new(&dir), CRASH_OPTS);
+    let mut store = Store::open_with(dir, CRASH_OPTS);
     assert_eq!(store.mode(), Mode::ReadWrite, "{:?}", store.status());
     let mut out = std::io::stdout().lock();
-    // libtest may print "test crash_writer_child ... " in front of this on the same line.
+    // libtest may print "test crash_test_kill_9_... ... " in front of this on the same line.
     writeln!(out, "{READY}").unwrap();
     // Bounded, so a parent that never kills (a broken harness) cannot leave it running.
     let started = Instant::now();
     for n in start..start + 100_000 {
-        if started.elapsed() > Duration::from_secs(20) {
+        if started.elapsed() > common::scaled(Duration::from_secs(20)) {
             break;
         }
         if n % 10 == 9 {
@@ -727,32 +729,34 @@ impl XorShift {
 
 #[test]
 fn crash_test_kill_9_never_loses_an_acknowledged_action() {
+    if let Some(dir) = std::env::var_os(WRITER_ENV) {
+        crash_writer(Path::new(&dir));
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
-    let exe = std::env::current_exe().unwrap();
     let started = Instant::now();
     let (mut acked, mut undone) = (Vec::new(), Vec::new());
     let mut iterations = 0;
     let mut torn_seen = 0;
     for iter in 0..200u64 {
         // Keep debug runs on slow disks bounded; 200 iterations normally take a few seconds.
-        if started.elapsed() > Duration::from_secs(45) {
+        if started.elapsed() > common::scaled(Duration::from_secs(45)) {
             break;
         }
         iterations += 1;
         let mut rng = XorShift(0x9E37_79B9_7F4A_7C15 ^ (iter + 1).wrapping_mul(0x2545_F491));
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "crash_writer_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env(WRITER_ENV, dir.path())
-            .env(WRITER_START_ENV, (iter * 1_000_000).to_string())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .unwrap();
+        let mut child = common::this_test(
+            module_path!(),
+            "crash_test_kill_9_never_loses_an_acknowledged_action",
+        )
+        .env(WRITER_ENV, dir.path())
+        // Each run starts at another place in the writer's cycle of nine labels and an undo,
+        // so undos are killed too, not only runs that get nine writes far.
+        .env(WRITER_START_ENV, (iter * 1_000_000 + iter % 10).to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel::<String>();
         let reader = std::thread::spawn(move || {
@@ -764,15 +768,23 @@ fn crash_test_kill_9_never_loses_an_acknowledged_action() {
             }
         });
         let mut lines = Vec::new();
-        let wait_until = Instant::now() + Duration::from_secs(30);
-        loop {
+        let wait_until = Instant::now() + common::scaled(Duration::from_secs(30));
+        // The kill comes after 0 to 3 acknowledgements (so the test exercises writes however
+        // slow the machine) and a random pause, landing anywhere in the next write.
+        let acks_first = rng.next() % 4;
+        let mut ready = false;
+        let mut acks_seen = 0;
+        while !ready || acks_seen < acks_first {
             let left = wait_until.saturating_duration_since(Instant::now());
             match rx.recv_timeout(left) {
-                Ok(l) if l.ends_with(READY) => break,
-                Ok(l) => lines.push(l),
+                Ok(l) if l.ends_with(READY) => ready = true,
+                Ok(l) => {
+                    acks_seen += u64::from(ready);
+                    lines.push(l);
+                }
                 Err(e) => {
                     let _ = child.kill();
-                    panic!("iteration {iter}: writer never became ready ({e}): {lines:?}");
+                    panic!("iteration {iter}: writer not ready or not writing ({e}): {lines:?}");
                 }
             }
         }
