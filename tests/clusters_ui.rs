@@ -2,7 +2,6 @@
 //! group, `has:copies`, the export's `cluster` field, and a snapshot of a grouped list.
 //! The corpus is the five bundled seeds plus two copies of seed 000 with new headlines.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use insta::assert_snapshot;
@@ -363,63 +362,6 @@ fn grouped_list_80x24() {
     app.cursor = group_row(&app);
     app::update_sync(&mut app, Action::ToggleGroup);
     assert_snapshot!("grouped_expanded_80x24", screen(&app));
-}
-
-/// The cost of grouping in the background on a large corpus: run with
-/// `WARTA_CLUSTER_BENCH=/path/to/corpus cargo test --release --test clusters_ui -- --ignored`
-/// (the first run builds the cache under `target/`, later runs load warm). Groups on a
-/// one-thread pool as the browser does on two cores, then again with the signature memo a
-/// reloaded corpus finds.
-#[test]
-#[ignore = "measurement; needs WARTA_CLUSTER_BENCH"]
-fn grouping_cost_at_scale() {
-    use std::time::Instant;
-    use warta::app::clusters::{SignatureMemo, cluster_with_memo};
-    use warta::loader::{self, CacheMode, Input, LoadOptions};
-    let Some(dir) = std::env::var_os("WARTA_CLUSTER_BENCH") else {
-        return;
-    };
-    let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cluster-bench-cache");
-    let start = Instant::now();
-    let report = loader::load(
-        &[Input::Path(dir.into())],
-        &LoadOptions {
-            cache: CacheMode::Dir(cache),
-        },
-    );
-    let corpus = report.corpus;
-    println!("load: {} articles in {:?}", corpus.len(), start.elapsed());
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build()
-        .expect("pool");
-    let mut memo = SignatureMemo::default();
-    let start = Instant::now();
-    let clusters = pool
-        .install(|| cluster_with_memo(&corpus, &mut memo, &|| false))
-        .expect("not cancelled");
-    println!(
-        "grouping (1 thread): {:?}; {}; {:?}",
-        start.elapsed(),
-        warta::app::clusters::summary(&clusters),
-        clusters.stats()
-    );
-    let start = Instant::now();
-    let again = pool
-        .install(|| cluster_with_memo(&corpus, &mut memo, &|| false))
-        .expect("not cancelled");
-    println!("regrouping with the memo: {:?}", start.elapsed());
-    assert_eq!(again.len(), clusters.len());
-    let mut app = App::new(corpus.clone(), Keymap::default().key_help());
-    app::search_now(&mut app);
-    let start = Instant::now();
-    assert!(app.install_clusters(corpus.identity(), Arc::new(clusters)));
-    println!(
-        "install + regroup {} matches into {} rows: {:?}",
-        app.matches.len(),
-        app.hits.len(),
-        start.elapsed()
-    );
 }
 
 /// Member sets of every group, by article id, for comparing groupings of one corpus.
