@@ -6,7 +6,8 @@
 //! through [`scaled`]: `WARTA_TEST_TIMEOUT_SCALE=4 cargo test` gives a slow or busy machine
 //! four times as long, and CI (`CI=true`) gets three times unless told otherwise.
 
-// Each test file compiles its own copy of this module and uses a different part of it.
+// Compiled into tests/it and into any test file kept as a binary of its own (`mod common;`),
+// each using a part of it.
 #![allow(
     dead_code,
     unused_imports,
