@@ -16,7 +16,7 @@ use warta::app::search::{self, SearchMemo, SearchRequest};
 use warta::app::{App, KeyHelp};
 use warta::facets::Filters;
 use warta::loader::{CacheMode, Input, LoadOptions, load};
-use warta::query::{self, Query, Sort};
+use warta::query::{self, Query, Scope, Sort};
 
 const DEFAULTS: &[&str] = &[
     concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/clickid2019"),
@@ -135,7 +135,13 @@ fn main() {
                 app.apply_results(r);
                 install.push(t.elapsed());
                 let t = Instant::now();
-                let hits = query::search(&corpus, &parsed, &Filters::default(), sort);
+                let hits = query::search(
+                    &corpus,
+                    &parsed,
+                    &Filters::default(),
+                    sort,
+                    Scope::default(),
+                );
                 matching.push(t.elapsed());
                 std::hint::black_box(hits);
             }

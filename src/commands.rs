@@ -198,7 +198,7 @@ fn search_triaged(
     clusters: Option<&Clusters>,
 ) -> Vec<Hit> {
     let grouped = |i: usize| clusters.is_some_and(|c| c.cluster_of(i).is_some());
-    query::search_in(
+    query::search(
         corpus,
         query,
         &Filters::default(),

@@ -22,8 +22,7 @@ use toml::Spanned;
 use crate::app::Action;
 use crate::keymap::{Key, KeyMode, Keymap};
 
-mod theme;
-pub use theme::{Mods, Role, SpecError, StyleSpec, ThemeColor, ThemeConfig};
+pub use crate::style::{Mods, Role, SpecError, StyleSpec, ThemeColor, ThemeConfig};
 
 /// The keymap and options to use, and what went wrong building them.
 #[derive(Debug, Clone, Default)]

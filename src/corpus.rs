@@ -13,6 +13,13 @@ pub trait BodySource: Send + Sync {
     /// The body of the article at `index` (an index into [`Corpus::metas`]).
     fn body(&self, index: usize) -> Result<Body, String>;
 
+    /// Whether the body at `index` is in memory, so reading it does no I/O; bodies read from
+    /// disk are loaded off the UI thread instead (see `app::bodies`).
+    fn in_memory(&self, index: usize) -> bool {
+        let _ = index;
+        false
+    }
+
     /// The patch this source is, if it is one (see [`Corpus::patch`]), so that patching a
     /// patched corpus maps straight to the original source instead of stacking layers.
     fn as_patch(&self) -> Option<&PatchedBodies> {
@@ -84,6 +91,14 @@ impl BodySource for PatchedBodies {
         }
     }
 
+    fn in_memory(&self, index: usize) -> bool {
+        match self.slots.get(index) {
+            Some(Slot::Base(i)) => self.base.in_memory(*i),
+            Some(Slot::Fresh(_)) => true,
+            None => true,
+        }
+    }
+
     fn as_patch(&self) -> Option<&PatchedBodies> {
         Some(self)
     }
@@ -98,6 +113,10 @@ impl BodySource for MemoryBodies {
             .get(index)
             .cloned()
             .ok_or_else(|| format!("no article at index {index}"))
+    }
+
+    fn in_memory(&self, _index: usize) -> bool {
+        true
     }
 }
 
@@ -169,6 +188,11 @@ impl Corpus {
 
     pub fn body(&self, index: usize) -> Result<Body, String> {
         self.bodies.body(index)
+    }
+
+    /// Whether [`Corpus::body`] for `index` is answered from memory (no file is read).
+    pub fn body_in_memory(&self, index: usize) -> bool {
+        self.bodies.in_memory(index)
     }
 
     pub fn article(&self, index: usize) -> Result<Article, String> {

@@ -17,15 +17,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::app::External;
+#[cfg(test)]
+use crate::url::MAX_URL_BYTES;
+use crate::url::web_url;
 
 /// The most text one copy puts on the clipboard, in bytes. Its base64 (99,992 bytes) stays
 /// under the ~100 KB that several terminals accept in one OSC 52 sequence (xterm, hterm,
 /// kitty's default); longer text is cut at a char boundary and the message says so.
 pub const MAX_COPY_BYTES: usize = 74_994;
-
-/// The longest URL handed to the opener or made a hyperlink; browsers and terminals cap
-/// URLs around this (VTE takes 2083-byte OSC 8 URIs, browsers a little more).
-pub const MAX_URL_BYTES: usize = 2048;
 
 /// Carries out `cmd`; `Ok` is the confirmation to show, `Err` what went wrong.
 pub fn execute(cmd: &External, remote: bool) -> Result<String, String> {
@@ -178,26 +177,6 @@ fn has_scheme(s: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')),
         _ => false,
     }
-}
-
-/// `url` when it is safe to hand to a browser or a terminal: `http://` or `https://` with a
-/// host, printable ASCII only (no spaces, no control characters: nothing that could end an
-/// escape sequence or split an argument), at most [`MAX_URL_BYTES`].
-pub fn web_url(url: &str) -> Option<&str> {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return None;
-    };
-    let host_ok = rest
-        .split(['/', '?', '#'])
-        .next()
-        .is_some_and(|h| !h.is_empty());
-    let printable = url.bytes().all(|b| (0x21..=0x7e).contains(&b));
-    (host_ok && printable && url.len() <= MAX_URL_BYTES).then_some(url)
 }
 
 /// A target for a message: long or hostile text must not flood the status line.

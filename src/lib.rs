@@ -3,6 +3,11 @@
 //! Domain modules (`model`, `text`, `loader`, `cache`, `corpus`, `query`, `facets`) never
 //! import ratatui or crossterm; the terminal lives in `tui`, `ui` and `app`.
 
+// A panic in the browser loses the screen and, worse, trust; code outside tests returns
+// errors instead, and the few expects that cannot fail say why (`#[expect]` with a reason).
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+#![cfg_attr(not(test), warn(clippy::expect_used))]
+
 pub mod app;
 pub mod cache;
 pub mod cli;
@@ -20,8 +25,11 @@ pub mod own_dirs;
 pub mod query;
 pub mod regions;
 pub mod safe_read;
+pub mod skip;
+pub mod style;
 pub mod text;
 pub mod triage;
 pub mod tui;
 pub mod ui;
+pub mod url;
 pub mod watch;

@@ -1,3 +1,6 @@
+#![deny(clippy::unwrap_used)]
+#![warn(clippy::expect_used)]
+
 use std::process::ExitCode;
 
 use clap::Parser;

@@ -9,7 +9,7 @@ use warta::corpus::Corpus;
 use warta::facets::Filters;
 use warta::lexicon::{stem, stems};
 use warta::model::Article;
-use warta::query::{Query, Sort, search, search_subset};
+use warta::query::{Query, Scope, Sort, search};
 
 use crate::{corpus_dir, read_articles};
 
@@ -110,7 +110,7 @@ pub fn body_stemmed_vs_literal() {
         let mut n = 0;
         for _ in 0..3 {
             let t = Instant::now();
-            n = search(&c, &query, &f, Sort::DateDesc).len();
+            n = search(&c, &query, &f, Sort::DateDesc, Scope::default()).len();
             best = best.min(t.elapsed().as_secs_f64() * 1000.0);
         }
         eprintln!("{} articles, {q:>24}: {best:7.0} ms, {n} hits", c.len());
@@ -143,10 +143,17 @@ pub fn keystrokes() {
             };
             let t = Instant::now();
             let hits = match &prev {
-                Some((pq, ph)) if q.refines(pq) => {
-                    search_subset(&c, &q, &f, Sort::Relevance, ph, None)
-                }
-                _ => search(&c, &q, &f, Sort::Relevance),
+                Some((pq, ph)) if q.refines(pq) => search(
+                    &c,
+                    &q,
+                    &f,
+                    Sort::Relevance,
+                    Scope {
+                        candidates: Some(ph),
+                        ..Scope::default()
+                    },
+                ),
+                _ => search(&c, &q, &f, Sort::Relevance, Scope::default()),
             };
             line += &format!(
                 " {:.0}ms/{}",

@@ -2,9 +2,8 @@
 //!
 //! `y` copies a citation per article: the selection's in view order, else the cursor's.
 //! `Y` copies the cursor article's body. `o` opens its URL, else the file it came from.
-//! The front end carries the [`External`] effect out (see [`crate::external`]).
+//! The front end carries the [`External`] effect out (the `external` module runs it).
 
-use crate::corpus::Corpus;
 use crate::model::Meta;
 
 use super::action::Action;
@@ -31,19 +30,26 @@ pub fn action(app: &mut App, action: Action) -> Effect {
             };
             Effect::External(External::Copy { text, what })
         }
-        Action::CopyBody => match body_text(&app.corpus, index) {
-            Ok(text) if text.is_empty() => {
+        Action::CopyBody => match app.body_for(index).map(|b| paragraphs(&b)) {
+            None => {
+                app.set_message(
+                    "the article is still loading; copy it again in a moment",
+                    MessageKind::Info,
+                );
+                Effect::None
+            }
+            Some(Ok(text)) if text.is_empty() => {
                 app.set_message(
                     "nothing copied: the article has no body text",
                     MessageKind::Info,
                 );
                 Effect::None
             }
-            Ok(text) => Effect::External(External::Copy {
+            Some(Ok(text)) => Effect::External(External::Copy {
                 text,
                 what: "body".into(),
             }),
-            Err(e) => {
+            Some(Err(e)) => {
                 app.set_message(format!("cannot load the body: {e}"), MessageKind::Error);
                 Effect::None
             }
@@ -103,8 +109,8 @@ pub fn open_target(meta: &Meta) -> String {
 }
 
 /// The body's paragraphs separated by blank lines.
-pub fn body_text(corpus: &Corpus, index: usize) -> Result<String, String> {
-    let body = corpus.body(index)?;
+fn paragraphs(body: &Result<crate::model::Body, String>) -> Result<String, String> {
+    let body = body.as_ref().map_err(Clone::clone)?;
     Ok(body
         .body
         .iter()
@@ -117,6 +123,7 @@ pub fn body_text(corpus: &Corpus, index: usize) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Corpus;
     use crate::model::{Article, Date};
 
     fn meta(title: &str) -> Meta {
@@ -218,8 +225,15 @@ mod tests {
     #[test]
     fn an_unloadable_body_is_reported() {
         let corpus = Corpus::new(vec![meta("A")], std::sync::Arc::new(Broken));
-        let mut app = App::new(corpus, Default::default());
+        let mut app = App::new(corpus.clone(), Default::default());
         crate::app::search_now(&mut app);
+        // A body on disk is loaded by the front end's worker, never by update().
+        assert!(matches!(action(&mut app, Action::CopyBody), Effect::None));
+        let msg = app.message.take().expect("a message");
+        assert!(msg.text.contains("still loading"), "{}", msg.text);
+        assert_eq!(app.wanted_bodies(), [0]);
+        app.install_body(corpus.identity(), 0, corpus.body(0));
+        assert!(app.wanted_bodies().is_empty());
         assert!(matches!(action(&mut app, Action::CopyBody), Effect::None));
         let msg = app.message.expect("a message");
         assert_eq!(msg.kind, MessageKind::Error);

@@ -271,7 +271,7 @@ fn decode_memo(bytes: &[u8]) -> Option<HashMap<String, Option<Signature>>> {
 
 /// One article's signature step: known (possibly "too short to compare"), unreadable (not
 /// remembered, so a later corpus tries again), or skipped because the work was cancelled.
-#[allow(
+#[expect(
     clippy::large_enum_variant,
     reason = "almost every article is Known: boxing would add an allocation per article"
 )]

@@ -7,8 +7,10 @@ use std::ops::Range;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::lexicon::{Phrase, find_phrases};
+use crate::model::Body;
+use crate::text::wrap;
 use crate::triage::{ArticleState, Decision};
-use crate::ui::wrap;
+use crate::url::find_urls;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SpanKind {
@@ -40,7 +42,7 @@ pub struct DocLine {
 pub struct Link {
     /// Byte range in the line's [`DocLine::text`].
     pub range: Range<usize>,
-    /// The whole address, checked by [`crate::external::web_url`]: `http(s)`, printable
+    /// The whole address, checked by [`crate::url::web_url`]: `http(s)`, printable
     /// ASCII only, so it can sit inside an escape sequence.
     pub url: String,
 }
@@ -82,6 +84,20 @@ pub struct Marks<'a> {
     /// The groups of copies computed for the corpus being shown; `None` until clustering has
     /// finished (groups for a corpus of another size are ignored).
     pub clusters: Option<&'a Clusters>,
+    /// Where the body comes from.
+    pub body: BodyView<'a>,
+}
+
+/// The body to lay out under the header.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum BodyView<'a> {
+    /// Read it from the corpus: for bodies held in memory, where that costs no I/O.
+    #[default]
+    Read,
+    /// Loaded off the UI thread (see [`super::bodies`]), or why it could not be.
+    Loaded(&'a Result<Body, String>),
+    /// Still being loaded: the header is shown, and a line saying so.
+    Loading,
 }
 
 /// The members of the group of copies that article `index` belongs to, representative first;
@@ -107,6 +123,9 @@ pub struct DetailDoc {
     pub lines: Vec<DocLine>,
     /// Line numbers holding at least one highlighted term, ascending.
     pub matches: Vec<usize>,
+    /// Laid out with the body, not the "loading" line: when it arrives the document is
+    /// laid out again.
+    pub body_ready: bool,
 }
 
 /// Width of the label column in the header ("Published  2024-04-10").
@@ -125,6 +144,7 @@ pub fn build(
         terms,
         topics: &[],
         clusters: None,
+        body: BodyView::Read,
     };
     build_marked(corpus, index, width, query, marks, state, ascii)
 }
@@ -150,7 +170,7 @@ pub fn build_marked(
     };
     let group = group_of(corpus, index, marks.clusters);
     if index < corpus.len() {
-        fill(&mut out, corpus, index, state, group);
+        fill(&mut out, corpus, index, state, group, marks.body);
     }
     let matches = out
         .lines
@@ -167,6 +187,7 @@ pub fn build_marked(
         group: group.to_vec(),
         lines: out.lines,
         matches,
+        body_ready: !matches!(marks.body, BodyView::Loading),
     }
 }
 
@@ -274,6 +295,7 @@ fn fill(
     index: usize,
     state: &ArticleState,
     group: &[usize],
+    body: BodyView<'_>,
 ) {
     let glyphs = out.glyphs;
     let meta = corpus.meta(index);
@@ -320,7 +342,19 @@ fn fill(
         out.field(label, &crate::text::sanitize(&value));
     }
     out.blank();
-    match corpus.body(index) {
+    let read;
+    let body = match body {
+        BodyView::Loading => {
+            out.paragraph("loading the article\u{2026}", "", SpanKind::Label);
+            return;
+        }
+        BodyView::Loaded(b) => b,
+        BodyView::Read => {
+            read = corpus.body(index);
+            &read
+        }
+    };
+    match body {
         Err(e) => out.paragraph(&format!("cannot load the body: {e}"), "", SpanKind::Error),
         Ok(body) => {
             for (i, p) in body.body.iter().enumerate() {
@@ -444,52 +478,6 @@ fn push_links(line: &mut DocLine, range: &Range<usize>, urls: &[(Range<usize>, S
     }
 }
 
-/// Web addresses in `text`: `http://` or `https://` at the start of a word, up to the next
-/// space, without trailing punctuation (a sentence's full stop, a closing bracket that did
-/// not open in the address). Addresses [`crate::external::web_url`] refuses (non-ASCII,
-/// over-long) are left as plain text.
-pub fn find_urls(text: &str) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(found) = text[from..].find("http") {
-        let start = from + found;
-        from = start + 4;
-        let word_start = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let rest = &text[start..];
-        let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
-        if !word_start || !(lower.starts_with("https://") || lower.starts_with("http://")) {
-            continue;
-        }
-        let mut end = start + rest.find(char::is_whitespace).unwrap_or(rest.len());
-        loop {
-            let candidate = &text[start..end];
-            let Some(last) = candidate.chars().next_back() else {
-                break;
-            };
-            let unbalanced = |open: char, close: char| {
-                last == close && candidate.matches(open).count() < candidate.matches(close).count()
-            };
-            let trailing = matches!(
-                last,
-                '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '"' | '”' | '’' | '»'
-            ) || unbalanced('(', ')')
-                || unbalanced('[', ']');
-            if !trailing {
-                break;
-            }
-            end -= last.len_utf8();
-        }
-        if let Some(url) = crate::external::web_url(&text[start..end]) {
-            out.push((start..end, url.to_string()));
-        }
-        from = end.max(from);
-    }
-    out
-}
-
 /// Splits `text[range]` into plain and highlighted spans (query `hits` become
 /// [`SpanKind::Match`]) and records the parts inside `topics` in [`DocLine::topics`]. Both
 /// lists are sorted and non-overlapping.
@@ -588,17 +576,6 @@ mod tests {
             vec![0..6, 11..17]
         );
         assert!(find_terms(t, &[String::new()]).is_empty());
-    }
-
-    #[test]
-    fn finds_web_addresses_without_trailing_punctuation() {
-        let t = "Lihat https://a.id/x?y=1. Juga (http://b.id/c_(d)) dan xhttps://no.id, \
-                 https://c.id/ü serta https://d.id/e\u{1b}]8 ";
-        let urls: Vec<String> = find_urls(t).into_iter().map(|(_, u)| u).collect();
-        assert_eq!(urls, ["https://a.id/x?y=1", "http://b.id/c_(d)"]);
-        let (r, u) = &find_urls(t)[0];
-        assert_eq!(&t[r.clone()], u);
-        assert!(find_urls("http:// kosong").is_empty());
     }
 
     #[test]
@@ -774,6 +751,7 @@ mod tests {
             terms: &terms,
             topics: &topics,
             clusters: None,
+            body: BodyView::Read,
         };
         let doc = build_marked(
             &corpus,

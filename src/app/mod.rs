@@ -3,6 +3,7 @@
 //! results exchanged with the worker. No terminal code lives here.
 
 pub mod action;
+pub mod bodies;
 pub mod clipboard;
 pub mod clusters;
 pub mod detail;
@@ -19,7 +20,7 @@ pub use search::{SearchRequest, SearchResults};
 pub use state::{
     App, FilterRow, Focus, KeyHelp, Message, MessageKind, Mode, PendingMove, Prompt, PromptKind,
 };
-pub use triage::{TriageCmd, TriageMap, TriageOutcome};
+pub use triage::{TriageChange, TriageCmd, TriageMap, TriageOutcome};
 pub use update::{Effect, External, update};
 
 /// Runs `action` and, when it asks for a search, runs that search inline and installs the

@@ -10,7 +10,7 @@ use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, FacetIndex, Filters};
 use crate::query::{self, Hit, Query, Scope, Sort};
-use crate::triage::ArticleState;
+use crate::triage::{ArticleState, Progress};
 
 use super::triage::TriageMap;
 
@@ -34,6 +34,8 @@ pub struct SearchResults {
     pub facets: Vec<(Facet, Vec<(String, usize)>)>,
     /// Articles per month over `hits`, chronological.
     pub histogram: Vec<(String, u64)>,
+    /// Triage progress over `hits`, counted here rather than on the UI thread.
+    pub progress: Progress,
 }
 
 type HashMapState = std::collections::HashMap<String, ArticleState>;
@@ -81,6 +83,10 @@ pub fn execute(corpus: &Corpus, req: &SearchRequest) -> SearchResults {
 }
 
 /// Runs a request, reusing `memo` when the new query refines the previous one.
+#[expect(
+    clippy::expect_used,
+    reason = "only a cancelled search returns None, and this one never is"
+)]
 pub fn execute_with(corpus: &Corpus, req: &SearchRequest, memo: &mut SearchMemo) -> SearchResults {
     execute_cancellable(corpus, req, memo, &|| false)
         .expect("a search that is never cancelled completes")
@@ -108,7 +114,7 @@ pub fn execute_cancellable(
         _ => None,
     };
     let grouped = |i: usize| clusters.as_ref().is_some_and(|c| c.cluster_of(i).is_some());
-    let base = query::search_in(
+    let base = query::search(
         corpus,
         &req.query,
         &none,
@@ -173,12 +179,27 @@ pub fn execute_cancellable(
         }
     }
     let histogram = facets::month_histogram(corpus, hit_idx);
+    let progress = if triage.is_empty() {
+        Progress {
+            total: hit_idx.len(),
+            ..Progress::default()
+        }
+    } else {
+        hit_idx
+            .par_iter()
+            .fold(Progress::default, |mut p, &i| {
+                p.add(triage.get(&corpus.meta(i).id).unwrap_or(&default));
+                p
+            })
+            .reduce(Progress::default, Progress::merge)
+    };
     memo.last = Some((identity, req.query.clone(), base_idx));
     Some(SearchResults {
         generation: req.generation,
         hits,
         facets: facet_list,
         histogram,
+        progress,
     })
 }
 

@@ -170,8 +170,10 @@ pub struct App {
     /// No colours at all (the `NO_COLOR` convention); selection is shown by reverse video.
     pub no_color: bool,
     /// The style of each screen role, from the config's `[theme]` table.
-    pub theme: crate::config::ThemeConfig,
+    pub theme: crate::style::ThemeConfig,
     pub prompt: Option<Prompt>,
+    /// Bodies loaded off the UI thread for the detail pane (see [`super::bodies`]).
+    pub bodies: super::bodies::Bodies,
     /// The triage state of every article with a non-default one, as last confirmed by the
     /// store. Shared with the search thread, which evaluates `is:` terms and triage facets.
     pub triage: TriageMap,
@@ -190,8 +192,8 @@ pub struct App {
     pub ascii: bool,
     /// URLs in the detail pane become OSC 8 hyperlinks.
     pub hyperlinks: bool,
-    /// A query that starts scoring switches the order to relevance (see
-    /// [`crate::config::Options::rank_while_typing`]).
+    /// A query that starts scoring switches the order to relevance (the config's
+    /// `rank_while_typing` option).
     pub rank_while_typing: bool,
     /// Running over ssh: `o` copies the URL instead of opening a browser on the server.
     pub remote: bool,
@@ -249,8 +251,9 @@ impl App {
             message: None,
             keys,
             no_color: false,
-            theme: crate::config::ThemeConfig::default(),
+            theme: crate::style::ThemeConfig::default(),
             prompt: None,
+            bodies: Default::default(),
             triage: TriageMap::default(),
             labels: Vec::new(),
             selection: BTreeSet::new(),
@@ -618,7 +621,7 @@ impl App {
             let in_view: BTreeSet<usize> = self.matches.iter().map(|h| h.index).collect();
             self.selection.retain(|i| in_view.contains(i));
         }
-        self.recount();
+        self.progress = r.progress;
         let key = self.filter_key();
         self.filter_rows = r
             .facets
@@ -717,14 +720,19 @@ impl App {
         let clusters = self.clusters.as_deref();
         // Clusters arrive after the first article is shown: its copy lines change with them.
         let group = detail::group_of(&self.corpus, index, clusters);
+        // The body itself is never read here: one from disk is loaded by a worker (see
+        // `bodies`), and the document is laid out again when it arrives.
+        let ready = self.body_ready(index);
         let current = self.detail.as_ref().is_some_and(|d| {
             d.index == index
                 && d.width == width
                 && d.query == self.query.source()
                 && d.state == state
                 && d.group == group
+                && d.body_ready == ready
         });
         if !current {
+            let body = self.body_for(index);
             if self.detail.as_ref().is_some_and(|d| d.index != index) {
                 self.detail_scroll = 0;
             }
@@ -738,6 +746,10 @@ impl App {
                     terms: &terms,
                     topics: &self.topic_phrases,
                     clusters,
+                    body: match &body {
+                        Some(b) => detail::BodyView::Loaded(b),
+                        None => detail::BodyView::Loading,
+                    },
                 },
                 &state,
                 self.ascii,

@@ -64,6 +64,19 @@ pub enum TriageCmd {
     },
 }
 
+/// The states a command changed: only the ids it touched, so a key costs what it did, not
+/// a copy of every state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TriageChange {
+    /// Each touched id's state now (`None`: back to the default, unread and undecided).
+    pub states: Vec<(String, Option<ArticleState>)>,
+    /// All labels by use, for completion and the facet.
+    pub labels: Vec<(String, usize)>,
+    /// The ids are all in the view (the cursor's article or the selection), so the progress
+    /// follows by difference; an undo or redo may touch articles elsewhere.
+    pub in_view: bool,
+}
+
 /// What happened, for [`App::apply_outcome`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct TriageOutcome {
@@ -71,8 +84,8 @@ pub struct TriageOutcome {
     /// The change took effect (durably, or in memory with a warning), so one-key triage may
     /// move on.
     pub applied: bool,
-    /// The state after the command when it may have changed, with the labels by use.
-    pub triage: Option<(TriageMap, Vec<(String, usize)>)>,
+    /// What the command changed, when it may have changed anything.
+    pub triage: Option<TriageChange>,
     pub store_status: Option<String>,
 }
 
@@ -140,6 +153,7 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
     let info = |s: String| Some((s, MessageKind::Info));
     let error = |s: String| Some((s, MessageKind::Error));
     let mut changed = false;
+    let in_view = matches!(cmd, TriageCmd::Apply { .. });
     match cmd {
         TriageCmd::Apply { op, quiet } => {
             let what = op.describe();
@@ -232,7 +246,15 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
         },
     }
     if changed {
-        out.triage = Some((snapshot(store), store.labels()));
+        out.triage = Some(TriageChange {
+            states: store
+                .last_changed()
+                .iter()
+                .map(|id| (id.clone(), store.get(id).cloned()))
+                .collect(),
+            labels: store.labels(),
+            in_view,
+        });
     }
     if let Some(notice) = store.take_notice() {
         // Said with the action it came with: the data directory was deleted and written
@@ -275,16 +297,39 @@ impl App {
             self.set_message(text, kind);
         }
         let effect = match o.triage {
-            Some((map, labels)) => {
-                self.triage = map;
-                self.labels = labels;
-                self.recount();
+            Some(change) => {
+                self.install_change(change);
                 Effect::Search(self.request())
             }
             None => Effect::None,
         };
         self.fix_view();
         effect
+    }
+}
+
+impl App {
+    /// Puts a command's changed states into the app's copy. The copy is shared with the
+    /// search worker only while a search runs, so it is copied only when a key comes in the
+    /// middle of one. The search the change asks for recounts everything; until it answers,
+    /// the progress follows by difference.
+    fn install_change(&mut self, change: TriageChange) {
+        let default = ArticleState::default();
+        let map = Arc::make_mut(&mut self.triage);
+        for (id, state) in change.states {
+            if change.in_view {
+                self.progress.remove(map.get(&id).unwrap_or(&default));
+                self.progress.add(state.as_ref().unwrap_or(&default));
+            }
+            match state {
+                Some(st) => map.insert(id, st),
+                None => map.remove(&id),
+            };
+        }
+        self.labels = change.labels;
+        if !change.in_view {
+            self.recount();
+        }
     }
 }
 

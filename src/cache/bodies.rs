@@ -111,6 +111,10 @@ impl LoadedBodies {
 }
 
 impl BodySource for LoadedBodies {
+    fn in_memory(&self, index: usize) -> bool {
+        !matches!(self.locs.get(index), Some(BodyLoc::Disk { .. }))
+    }
+
     fn body(&self, index: usize) -> Result<Body, String> {
         match self.locs.get(index) {
             None => Err(format!("no article at index {index}")),

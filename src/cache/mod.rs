@@ -38,8 +38,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::loader::{SkipReason, Skipped};
 use crate::model::{Body, Meta, PARSER_VERSION};
+use crate::skip::{SkipReason, Skipped};
 
 mod bodies;
 mod codec;

@@ -8,7 +8,6 @@ pub mod patch;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -19,6 +18,7 @@ use rayon::prelude::*;
 use crate::cache::{BodyFile, CachedFile, FileStamp, FreshFile, LoadedBodies, RootCache, Writer};
 use crate::corpus::Corpus;
 use crate::model::{Article, Body, Format, Meta};
+pub use crate::skip::{SkipReason, Skipped, human_bytes};
 use crate::text::{DecodeError, decode};
 
 /// One input given on the command line, or the corpus embedded in the binary.
@@ -60,62 +60,6 @@ pub fn embedded_inputs() -> Vec<Input> {
         .collect()
 }
 
-/// Why a file (or a record inside one) was not loaded.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SkipReason {
-    Empty,
-    Binary,
-    /// An I/O error while walking or reading (permission denied, vanished, ...).
-    Unreadable(String),
-    /// JSON/CSV that could not be parsed at all, or a record without any text.
-    Malformed(String),
-    /// A symlink that leads back into a directory being walked, or to itself.
-    SymlinkLoop,
-    /// Not a regular file: what it is ("a FIFO (named pipe)", "a character device", ...; empty
-    /// when unknown). Never opened, since that could block.
-    NotAFile(String),
-    /// A JSON, JSONL or CSV file over [`MAX_STRUCTURED_BYTES`] (sizes in bytes).
-    TooLarge {
-        size: u64,
-        limit: u64,
-    },
-}
-
-impl SkipReason {
-    /// A one-word category for summaries ("3 skipped: 2 binary, 1 empty").
-    pub fn kind(&self) -> &'static str {
-        match self {
-            SkipReason::Empty => "empty",
-            SkipReason::Binary => "binary",
-            SkipReason::Unreadable(_) => "unreadable",
-            SkipReason::Malformed(_) => "malformed",
-            SkipReason::SymlinkLoop => "symlink loop",
-            SkipReason::NotAFile(_) => "not a file",
-            SkipReason::TooLarge { .. } => "too large",
-        }
-    }
-}
-
-impl fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SkipReason::Empty => write!(f, "empty file"),
-            SkipReason::Binary => write!(f, "binary file, not text"),
-            SkipReason::Unreadable(e) => write!(f, "cannot read: {e}"),
-            SkipReason::Malformed(e) => write!(f, "malformed: {e}"),
-            SkipReason::SymlinkLoop => write!(f, "symlink loop"),
-            SkipReason::NotAFile(what) if what.is_empty() => write!(f, "not a regular file"),
-            SkipReason::NotAFile(what) => write!(f, "{what}, not a regular file"),
-            SkipReason::TooLarge { size, limit } => write!(
-                f,
-                "too large ({}; the limit is {})",
-                human_bytes(*size),
-                human_bytes(*limit)
-            ),
-        }
-    }
-}
-
 /// An article file (`.txt` or anything read as text) is read up to this many bytes; the rest
 /// is dropped with a note in the load report. News articles are a few KiB; 16 MiB is
 /// thousands of pages, so only a broken scrape (a whole site in one file, a log) gets cut,
@@ -129,27 +73,6 @@ pub const MAX_STRUCTURED_BYTES: u64 = 1 << 30;
 pub const MAX_LINE_BYTES: usize = 256 << 10;
 /// What ends a line that was cut at [`MAX_LINE_BYTES`], so the reader sees it was cut.
 pub const LINE_CUT_MARK: &str = " [\u{2026} line cut by warta: longer than 256 KiB]";
-
-/// `1.5 MiB`, `300 KiB`, `12 bytes`.
-pub fn human_bytes(n: u64) -> String {
-    const KIB: u64 = 1 << 10;
-    const MIB: u64 = 1 << 20;
-    const GIB: u64 = 1 << 30;
-    let frac = |unit: u64| {
-        let tenths = n * 10 / unit;
-        if tenths.is_multiple_of(10) {
-            format!("{}", tenths / 10)
-        } else {
-            format!("{}.{}", tenths / 10, tenths % 10)
-        }
-    };
-    match n {
-        n if n >= GIB => format!("{} GiB", frac(GIB)),
-        n if n >= MIB => format!("{} MiB", frac(MIB)),
-        n if n >= KIB => format!("{} KiB", frac(KIB)),
-        n => format!("{n} bytes"),
-    }
-}
 
 /// Cuts every line longer than [`MAX_LINE_BYTES`] at a character boundary and marks the cut
 /// with [`LINE_CUT_MARK`]. Borrowed when no line is that long (the usual case).
@@ -295,19 +218,6 @@ fn has_cut_lines(articles: &[Article]) -> bool {
                 .chain(&a.body.boilerplate)
                 .any(|p| p.ends_with(LINE_CUT_MARK))
     })
-}
-
-/// A file or record that was skipped, with the reason; shown as one line on stderr.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
-    pub path: String,
-    pub reason: SkipReason,
-}
-
-impl fmt::Display for Skipped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}; skipped", self.path, self.reason)
-    }
 }
 
 /// One article-shaped record from a JSON, JSONL or CSV file, with common field names already

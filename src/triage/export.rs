@@ -406,20 +406,10 @@ fn md_text(s: &str) -> String {
     out
 }
 
-/// An autolink for plain http(s) URLs; anything else (spaces, angle brackets, other schemes
-/// such as `javascript:`) is shown as inert text.
+/// An autolink for plain http(s) URLs ([`crate::url::markdown_autolink`]); anything else
+/// (spaces, angle brackets, other schemes such as `javascript:`) is shown as inert text.
 fn md_link(url: &str) -> String {
-    let lower = url.to_ascii_lowercase();
-    let plain = (lower.starts_with("http://") || lower.starts_with("https://"))
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '`'))
-        && crate::text::is_safe(url);
-    if plain {
-        format!("<{url}>")
-    } else {
-        md_text(url)
-    }
+    crate::url::markdown_autolink(url).unwrap_or_else(|| md_text(url))
 }
 
 /// One article of the brief: title, outlet and date, link (or file).

@@ -1,5 +1,5 @@
 //! Crash-safe file replacement (RELIABILITY.md b3.1), and writing to a path a user named
-//! without harming what is there ([`write_output`]).
+//! without harming what is there ([`crate::triage::output::write_output`]).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};

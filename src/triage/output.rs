@@ -160,6 +160,10 @@ fn open_in_place(path: &Path, meta: &fs::Metadata, mode: OutputMode) -> io::Resu
 }
 
 #[cfg(unix)]
+#[expect(
+    unsafe_code,
+    reason = "std has no fcntl; the descriptor is borrowed from a live File"
+)]
 fn set_blocking(file: &File) -> io::Result<()> {
     use std::os::fd::AsRawFd;
     let fd = file.as_raw_fd();
@@ -209,6 +213,10 @@ fn temp_owner(name: &str) -> Option<u32> {
 }
 
 #[cfg(unix)]
+#[expect(
+    unsafe_code,
+    reason = "std cannot ask whether a process exists (kill with signal 0)"
+)]
 fn process_alive(pid: u32) -> bool {
     match libc::pid_t::try_from(pid) {
         // 0 would ask about our own process group; keep what cannot be judged.
@@ -228,6 +236,10 @@ fn process_alive(_pid: u32) -> bool {
 }
 
 #[cfg(all(test, unix))]
+#[expect(
+    unsafe_code,
+    reason = "fixtures std cannot make: a FIFO, a pty, the effective uid"
+)]
 mod tests {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;

@@ -397,6 +397,31 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// `state` taken out again (it changed), so counts follow a change without a recount.
+    pub fn remove(&mut self, state: &ArticleState) {
+        let mut one = Progress::default();
+        one.add(state);
+        self.total = self.total.saturating_sub(one.total);
+        self.triaged = self.triaged.saturating_sub(one.triaged);
+        self.relevant = self.relevant.saturating_sub(one.relevant);
+        self.irrelevant = self.irrelevant.saturating_sub(one.irrelevant);
+        self.maybe = self.maybe.saturating_sub(one.maybe);
+        self.starred = self.starred.saturating_sub(one.starred);
+        self.read = self.read.saturating_sub(one.read);
+    }
+
+    /// The counts of two disjoint sets together.
+    pub fn merge(mut self, o: Progress) -> Progress {
+        self.total += o.total;
+        self.triaged += o.triaged;
+        self.relevant += o.relevant;
+        self.irrelevant += o.irrelevant;
+        self.maybe += o.maybe;
+        self.starred += o.starred;
+        self.read += o.read;
+        self
+    }
+
     pub fn add(&mut self, state: &ArticleState) {
         self.total += 1;
         match state.decision {

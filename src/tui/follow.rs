@@ -5,7 +5,7 @@
 //! writer appends to `journal.jsonl`, compaction replaces `state.json`), and a thread
 //! blocked on the directory's lock, which returns the moment the writer exits, also when it
 //! was killed and wrote nothing on the way out. Each wakes the loop with one
-//! [`Msg::StoreChanged`](super::Msg) at a time; [`Store::refresh`] then reads only what is
+//! [`Msg::StoreChanged`](super::Msg) at a time; [`crate::triage::Store::refresh`] then reads only what is
 //! new.
 
 use std::path::{Path, PathBuf};

@@ -91,6 +91,10 @@ impl Leaving {
 /// compaction skipped here. The terminal is restored from a thread of its own, given
 /// [`RESTORE_MAX`], because a terminal that takes no output blocks that too. `_exit`, not
 /// `process::exit`: the latter flushes stdout's buffer, which can block the same way.
+#[expect(
+    unsafe_code,
+    reason = "_exit, not exit: exit flushes stdout first, which blocks on the stuck terminal"
+)]
 pub(super) fn force_exit(sig: i32) -> ! {
     let (done, restored) = mpsc::channel();
     let _ = thread::Builder::new()

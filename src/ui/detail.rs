@@ -25,7 +25,7 @@
 //! own symbol wrapped in `ESC ] 8 ; id=… ; URL ESC \ … ESC ] 8 ; ; ESC \` with its width
 //! forced to 1 for the diff; the shared `id` makes the terminal treat the cells (and the
 //! pieces of an address wrapped over lines) as one link. Terminals without OSC 8 ignore the
-//! sequences. Only addresses [`crate::external::web_url`] accepts (http/https, printable
+//! sequences. Only addresses [`crate::url::web_url`] accepts (http/https, printable
 //! ASCII) get here, and they are checked again before use.
 
 use std::num::NonZeroU16;
@@ -40,7 +40,8 @@ use crate::app::detail::DocLine;
 use crate::app::{App, Focus, Mode};
 
 use super::theme::Theme;
-use super::{fit_title, pane_block, put_line, wrap};
+use super::{fit_title, pane_block, put_line};
+use crate::text::wrap;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
@@ -116,7 +117,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
 /// The opening OSC 8 sequence for `url`, or `None` when the address is not safe inside an
 /// escape sequence.
 pub fn osc8_open(url: &str) -> Option<String> {
-    let url = crate::external::web_url(url)?;
+    let url = crate::url::web_url(url)?;
     let id = xxhash_rust::xxh3::xxh3_64(url.as_bytes()) & 0xffff_ffff;
     Some(format!("\x1b]8;id=w{id:08x};{url}\x1b\\"))
 }

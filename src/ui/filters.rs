@@ -24,7 +24,8 @@ use crate::app::layout::chart_rows;
 use crate::app::{App, FilterRow, Focus, Mode};
 
 use super::theme::Theme;
-use super::{pane_block, put_line, style_row, wrap};
+use super::{pane_block, put_line, style_row};
+use crate::text::wrap;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
     let area = area.intersection(frame.area());

@@ -21,7 +21,8 @@ use crate::app::App;
 use crate::app::layout::help_area;
 
 use super::theme::Theme;
-use super::{pane_block, put_line, wrap};
+use super::{pane_block, put_line};
+use crate::text::wrap;
 
 const KEYS_COL: usize = 22;
 

@@ -27,7 +27,8 @@ use crate::app::{App, Focus, Mode};
 use crate::triage::{ArticleState, Decision};
 
 use super::theme::Theme;
-use super::{fit_title, highlighted, pane_block, put_line, style_row, wrap};
+use super::{fit_title, highlighted, pane_block, put_line, style_row};
+use crate::text::wrap;
 
 /// Selection, read, star, decision, labels, then a space.
 const MARKS: usize = 6;

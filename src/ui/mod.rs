@@ -21,7 +21,6 @@ pub mod list;
 pub mod search;
 pub mod status;
 pub mod theme;
-pub mod wrap;
 
 use std::borrow::Cow;
 
@@ -35,6 +34,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::layout::{self, Area, Screen};
 use crate::app::{App, Mode};
+use crate::text::wrap;
 
 use theme::Theme;
 

@@ -18,7 +18,8 @@ use ratatui::text::{Line, Span};
 use crate::app::{App, Mode};
 
 use super::theme::Theme;
-use super::{put_line, safe_echo, style_row, wrap};
+use super::{put_line, safe_echo, style_row};
+use crate::text::wrap;
 
 const PROMPT: &str = " / ";
 
@@ -118,7 +119,7 @@ fn edit_line(
 mod tests {
     use super::*;
     use crate::app::{KeyHelp, Prompt, PromptKind};
-    use crate::ui::wrap::MEASURED;
+    use crate::text::wrap::MEASURED;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 

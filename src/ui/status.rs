@@ -13,8 +13,9 @@ use ratatui::text::{Line, Span};
 
 use crate::app::{App, Focus, MessageKind, Mode};
 
+use super::put_line;
 use super::theme::Theme;
-use super::{put_line, wrap};
+use crate::text::wrap;
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);

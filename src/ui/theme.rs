@@ -20,7 +20,7 @@ use ratatui::symbols::{bar, border};
 use crate::app::App;
 use crate::app::detail::SpanKind;
 use crate::app::layout::{self, Glyphs};
-use crate::config::{Mods, Role, StyleSpec, ThemeColor, ThemeConfig};
+use crate::style::{Mods, Role, StyleSpec, ThemeColor, ThemeConfig};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {

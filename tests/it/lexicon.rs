@@ -6,7 +6,7 @@ use warta::facets::Filters;
 use warta::lexicon::{Lexicon, stem};
 use warta::loader::EMBEDDED;
 use warta::loader::parse::parse_text;
-use warta::query::{Query, Sort, search};
+use warta::query::{Query, Scope, Sort, search};
 
 fn seeds() -> Corpus {
     let articles = EMBEDDED
@@ -21,7 +21,7 @@ fn seeds() -> Corpus {
 
 fn seed_numbers(c: &Corpus, q: &str) -> Vec<usize> {
     let q = Query::parse(q).unwrap_or_else(|e| panic!("{q}: {e}"));
-    let mut v: Vec<usize> = search(c, &q, &Filters::default(), Sort::DateDesc)
+    let mut v: Vec<usize> = search(c, &q, &Filters::default(), Sort::DateDesc, Scope::default())
         .iter()
         .map(|h| {
             let path = &c.meta(h.index).source_path;

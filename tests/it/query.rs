@@ -9,7 +9,7 @@ use warta::facets::{self, Facet, Filters};
 use warta::loader::EMBEDDED;
 use warta::loader::parse::parse_text;
 use warta::model::{Article, Meta};
-use warta::query::{Hit, Query, Sort, search, search_subset, search_with};
+use warta::query::{Hit, Query, Scope, Sort, search};
 
 fn seeds() -> Corpus {
     let articles = EMBEDDED
@@ -37,7 +37,13 @@ fn seed_numbers(corpus: &Corpus, hits: &[Hit]) -> Vec<usize> {
 
 fn run(corpus: &Corpus, q: &str) -> Vec<Hit> {
     let query = Query::parse(q).unwrap_or_else(|e| panic!("{q}: {e}"));
-    search(corpus, &query, &Filters::default(), Sort::Relevance)
+    search(
+        corpus,
+        &query,
+        &Filters::default(),
+        Sort::Relevance,
+        Scope::default(),
+    )
 }
 
 fn sorted(mut v: Vec<usize>) -> Vec<usize> {
@@ -232,12 +238,12 @@ fn facet_selection_or_within_and_across() {
     f.toggle(Facet::Outlet, "Infoku");
     f.toggle(Facet::Outlet, "Detik");
     assert_eq!(
-        hit_ids(&c, &search(&c, &q, &f, Sort::DateDesc)),
+        hit_ids(&c, &search(&c, &q, &f, Sort::DateDesc, Scope::default())),
         vec!["id1", "id3", "id5"]
     );
     f.toggle(Facet::Month, "2023-12");
     assert_eq!(
-        hit_ids(&c, &search(&c, &q, &f, Sort::DateDesc)),
+        hit_ids(&c, &search(&c, &q, &f, Sort::DateDesc, Scope::default())),
         vec!["id5"]
     );
     assert_eq!(f.to_string(), "outlet: Detik, Infoku; month: 2023-12");
@@ -247,10 +253,16 @@ fn facet_selection_or_within_and_across() {
 fn facet_counts_use_the_other_facets_selections() {
     let c = synthetic();
     let q = Query::parse("'banjir | 'blora").unwrap();
-    let query_hits: Vec<usize> = search(&c, &q, &Filters::default(), Sort::DateDesc)
-        .iter()
-        .map(|h| h.index)
-        .collect();
+    let query_hits: Vec<usize> = search(
+        &c,
+        &q,
+        &Filters::default(),
+        Sort::DateDesc,
+        Scope::default(),
+    )
+    .iter()
+    .map(|h| h.index)
+    .collect();
     let mut f = Filters::default();
     f.toggle(Facet::Month, "2024-06");
     let outlets = facets::facet_counts(&c, &query_hits, &f, Facet::Outlet);
@@ -293,13 +305,22 @@ fn refined_query_over_previous_results_equals_a_full_search() {
     for (old, new) in [("b", "ban"), ("ban", "banjir blora"), ("'pa", "'pal")] {
         let (old, new) = (Query::parse(old).unwrap(), Query::parse(new).unwrap());
         assert!(new.refines(&old));
-        let prev: Vec<usize> = search(&c, &old, &f, Sort::Relevance)
+        let prev: Vec<usize> = search(&c, &old, &f, Sort::Relevance, Scope::default())
             .iter()
             .map(|h| h.index)
             .collect();
         assert_eq!(
-            search_subset(&c, &new, &f, Sort::Relevance, &prev, None),
-            search(&c, &new, &f, Sort::Relevance)
+            search(
+                &c,
+                &new,
+                &f,
+                Sort::Relevance,
+                Scope {
+                    candidates: Some(&prev),
+                    ..Scope::default()
+                }
+            ),
+            search(&c, &new, &f, Sort::Relevance, Scope::default())
         );
     }
     assert!(
@@ -383,10 +404,28 @@ fn topics_match_title_or_body_and_unknown_topics_are_errors() {
     let (lex, warnings) = warta::lexicon::Lexicon::from_config(Some(&syn), Some(&topics));
     assert!(warnings.is_empty());
     let q = Query::parse_with("topic:banjir", &lex).unwrap();
-    assert!(search(&c, &q, &Filters::default(), Sort::DateDesc).is_empty());
+    assert!(
+        search(
+            &c,
+            &q,
+            &Filters::default(),
+            Sort::DateDesc,
+            Scope::default()
+        )
+        .is_empty()
+    );
     assert!(Query::parse_with("topic:viral", &lex).is_err());
     let q = Query::parse_with("'pasar | pasar", &lex).unwrap();
-    let hits = hit_ids(&c, &search(&c, &q, &Filters::default(), Sort::DateDesc));
+    let hits = hit_ids(
+        &c,
+        &search(
+            &c,
+            &q,
+            &Filters::default(),
+            Sort::DateDesc,
+            Scope::default(),
+        ),
+    );
     assert!(hits.contains(&"id4".to_string()), "{hits:?}");
     let (empty, _) = warta::lexicon::Lexicon::from_config(
         None,
@@ -423,12 +462,15 @@ fn extra_filter_is_applied() {
     let c = synthetic();
     let q = Query::parse("banjir").unwrap();
     let only_infoku = |m: &Meta, _: usize| m.outlet.as_deref() == Some("Infoku");
-    let hits = search_with(
+    let hits = search(
         &c,
         &q,
         &Filters::default(),
         Sort::Relevance,
-        Some(&only_infoku),
+        Scope {
+            extra: Some(&only_infoku),
+            ..Scope::default()
+        },
     );
     assert_eq!(hit_ids(&c, &hits), vec!["id1", "id3"]);
 }
@@ -477,7 +519,7 @@ proptest! {
         let f = Filters::default();
         if let Ok(q) = Query::parse(&s) {
             for sort in [Sort::Relevance, Sort::DateDesc, Sort::DateAsc, Sort::Outlet, Sort::Title] {
-                let hits = search(&c, &q, &f, sort);
+                let hits = search(&c, &q, &f, sort, Scope::default());
                 prop_assert!(hits.len() <= c.len());
             }
             for i in 0..c.len() {
@@ -487,9 +529,11 @@ proptest! {
             if let Ok(q2) = Query::parse(&format!("{s}{t}"))
                 && q2.refines(&q)
             {
-                    let old: Vec<usize> =
-                        search(&c, &q, &f, Sort::DateDesc).iter().map(|h| h.index).collect();
-                    let new = search(&c, &q2, &f, Sort::DateDesc);
+                    let old: Vec<usize> = search(&c, &q, &f, Sort::DateDesc, Scope::default())
+                        .iter()
+                        .map(|h| h.index)
+                        .collect();
+                    let new = search(&c, &q2, &f, Sort::DateDesc, Scope::default());
                     prop_assert!(new.iter().all(|h| old.contains(&h.index)), "{} !< {}", s, t);
             }
         }

@@ -7,7 +7,7 @@ use warta::loader::EMBEDDED;
 use warta::loader::Record;
 use warta::loader::parse::{from_record, parse_text};
 use warta::model::{Article, Format, Meta};
-use warta::query::{Query, Sort, search};
+use warta::query::{Query, Scope, Sort, search};
 
 fn seeds() -> Vec<Article> {
     EMBEDDED
@@ -80,7 +80,7 @@ fn corpus() -> Corpus {
 
 fn hits(c: &Corpus, q: &str) -> Vec<String> {
     let q = Query::parse(q).expect("query parses");
-    let mut out: Vec<String> = search(c, &q, &Filters::default(), Sort::DateDesc)
+    let mut out: Vec<String> = search(c, &q, &Filters::default(), Sort::DateDesc, Scope::default())
         .iter()
         .map(|h| c.meta(h.index).source_path[..3].to_string())
         .collect();
@@ -120,7 +120,7 @@ fn province_and_region_facets() {
     f.toggle(Facet::Province, "Sumatera Selatan");
     f.toggle(Facet::Region, "Palembang");
     let q = Query::default();
-    let h = search(&c, &q, &f, Sort::DateDesc);
+    let h = search(&c, &q, &f, Sort::DateDesc, Scope::default());
     assert_eq!(h.len(), 1);
     assert_eq!(c.meta(h[0].index).regions, ["Palembang"]);
     assert_eq!(

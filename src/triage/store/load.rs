@@ -3,24 +3,10 @@
 use super::*;
 
 /// Applies `action`'s op to each of its ids' states where they are.
-pub(super) fn redo_in_place(articles: &mut BTreeMap<String, ArticleState>, action: &Action) {
+pub(super) fn redo_in_place(states: &mut States, action: &Action) {
     let op = &action.op;
     for id in op.ids() {
-        match articles.get_mut(id) {
-            Some(st) if op.changes(st) => {
-                *st = op.apply_to(st, &action.at);
-                if st.is_default() {
-                    articles.remove(id);
-                }
-            }
-            Some(_) => {}
-            None => {
-                let st = op.apply_to(&history::DEFAULT, &action.at);
-                if !st.is_default() {
-                    articles.insert(id.clone(), st);
-                }
-            }
-        }
+        states.update(id, |st| op.changes(st).then(|| op.apply_to(st, &action.at)));
     }
 }
 
@@ -29,7 +15,7 @@ pub(super) fn redo_in_place(articles: &mut BTreeMap<String, ArticleState>, actio
 /// that does not have it on top is out of step and is cleared (the state is still right).
 /// Returns the action's description, or `None` when the action is nowhere to be found.
 pub(super) fn apply_step(
-    articles: &mut BTreeMap<String, ArticleState>,
+    states: &mut States,
     history: &mut History,
     redo: bool,
     target: u64,
@@ -54,24 +40,11 @@ pub(super) fn apply_step(
         &owned
     };
     if redo {
-        redo_in_place(articles, action);
+        redo_in_place(states, action);
     } else {
         let op = &action.op;
         for (id, prior) in op.ids().iter().zip(action.prior.iter()) {
-            match articles.get_mut(id) {
-                Some(st) => {
-                    *st = history::restore(op, st, prior);
-                    if st.is_default() {
-                        articles.remove(id);
-                    }
-                }
-                None => {
-                    let st = history::restore(op, &history::DEFAULT, prior);
-                    if !st.is_default() {
-                        articles.insert(id.clone(), st);
-                    }
-                }
-            }
+            states.update(id, |st| Some(history::restore(op, st, prior)));
         }
     }
     Some(action.op.describe())
@@ -167,7 +140,7 @@ impl Store {
         let Some(snap) = files::read_state(&dir.join(SNAPSHOT_FILE))? else {
             return Ok(0);
         };
-        self.articles = snap.articles;
+        self.states = States::from_map(snap.articles);
         self.seq = snap.seq;
         if snap.format < 2 {
             // Format 1 kept the history in the state file.
@@ -243,8 +216,7 @@ impl Store {
                 action,
                 ..
             } => {
-                if apply_step(&mut self.articles, &mut self.history, redo, target, action).is_none()
-                {
+                if apply_step(&mut self.states, &mut self.history, redo, target, action).is_none() {
                     return Err(format!(
                         "it {} action {target}, which is not in the undo history",
                         if redo { "redoes" } else { "undoes" }

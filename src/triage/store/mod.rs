@@ -25,7 +25,7 @@
 //!
 //! Damage is never overwritten: a journal line that is invalid before the last one, a
 //! snapshot that does not parse, or a snapshot from a newer format makes the store read-only
-//! with a message that says what to do ([`repair`] keeps every readable line). Only a torn
+//! with a message that says what to do ([`repair()`] keeps every readable line). Only a torn
 //! LAST line (a write cut short by a crash, never acknowledged) is dropped, with a warning.
 //!
 //! Opening never fails: problems turn into a [`Mode`] plus a message ([`Store::status`])
@@ -39,8 +39,8 @@ mod load;
 mod lock;
 mod recover;
 mod repair;
+mod states;
 
-use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -61,6 +61,7 @@ use journal::{EntryOut, Journal, Line, Problem, Reader};
 use load::{apply_step, redo_in_place};
 use lock::{Locks, lock_is_free, lock_new_dir, read_pid};
 use recover::compact_stamp;
+use states::States;
 
 /// The triage data directory: `$WARTA_DATA_DIR`, else the platform data dir
 /// (`~/.local/share/warta` on Linux).
@@ -134,7 +135,7 @@ impl StateLookup for Store {
     }
 
     fn is_empty(&self) -> bool {
-        self.articles.is_empty()
+        self.states.is_empty()
     }
 }
 
@@ -204,7 +205,7 @@ pub struct Store {
     /// Said once by [`Store::take_notice`]: something the store did on its own, such as
     /// writing the whole state back after the data directory was deleted.
     notice: Option<String>,
-    articles: BTreeMap<String, ArticleState>,
+    states: States,
     history: History,
     seq: u64,
     /// The sequence number the loaded history stands at (see [`Store::replay`]).
@@ -218,6 +219,19 @@ pub struct Store {
     /// What loading found in the journal: bytes of complete lines, and their count.
     scanned: Option<(u64, usize)>,
     follow: Option<FollowPos>,
+    /// Which action the last apply, undo or redo changed: see [`Store::last_changed`].
+    last: Last,
+}
+
+/// The action whose ids the last change touched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Last {
+    #[default]
+    None,
+    /// The newest action on the undo stack (applied or redone).
+    Done,
+    /// The newest action on the redo stack (undone).
+    Undone,
 }
 
 /// How long to wait before trying again to save after a failure.
@@ -234,7 +248,7 @@ impl Store {
             reason: Some(reason.into()),
             warnings: Vec::new(),
             notice: None,
-            articles: BTreeMap::new(),
+            states: States::default(),
             history: History::default(),
             seq: 0,
             history_seq: 0,
@@ -244,6 +258,7 @@ impl Store {
             retry_after: None,
             scanned: None,
             follow: None,
+            last: Last::None,
         }
     }
 
@@ -461,49 +476,44 @@ impl Store {
         self.history.undo.len()
     }
 
+    /// The ids whose state the last [`Store::apply`], [`Store::undo`] or [`Store::redo`]
+    /// changed (or may have: a batch lists every id it was given), so a view can update just
+    /// those. Empty when nothing changed.
+    pub fn last_changed(&self) -> &[String] {
+        let action = match self.last {
+            Last::None => None,
+            Last::Done => self.history.undo.back(),
+            Last::Undone => self.history.redo.last(),
+        };
+        action.map_or(&[], |a| a.op.ids())
+    }
+
     /// The state of `id`; the default (unread, undecided, …) when it was never touched.
     pub fn state(&self, id: &str) -> ArticleState {
-        self.articles.get(id).cloned().unwrap_or_default()
+        self.states.get(id).cloned().unwrap_or_default()
     }
 
     /// Like [`Store::state`] without a copy; `None` means the default state.
     pub fn get(&self, id: &str) -> Option<&ArticleState> {
-        self.articles.get(id)
+        self.states.get(id)
     }
 
     /// Every id with a non-default state, including ids no longer in the corpus.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.articles.keys().map(String::as_str)
+        self.states.map().keys().map(String::as_str)
     }
 
     /// All labels with the number of articles carrying each, most used first (ties by name).
     /// Spellings that differ only in case are counted together under one spelling.
     pub fn labels(&self) -> Vec<(String, usize)> {
-        let mut by_key: BTreeMap<String, (String, usize)> = BTreeMap::new();
-        for st in self.articles.values() {
-            for l in &st.labels {
-                let e = by_key
-                    .entry(l.to_lowercase())
-                    .or_insert_with(|| (l.clone(), 0));
-                if *l < e.0 {
-                    e.0 = l.clone();
-                }
-                e.1 += 1;
-            }
-        }
-        let mut v: Vec<(String, usize)> = by_key.into_values().collect();
-        v.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
-        });
-        v
+        self.states.labels()
     }
 
     pub fn progress<'a>(&self, ids: impl Iterator<Item = &'a str>) -> Progress {
         let default = ArticleState::default();
         let mut p = Progress::default();
         for id in ids {
-            p.add(self.articles.get(id).unwrap_or(&default));
+            p.add(self.states.get(id).unwrap_or(&default));
         }
         p
     }
@@ -536,18 +546,20 @@ impl Store {
         let unchanged = op
             .ids()
             .iter()
-            .all(|id| !op.changes(self.articles.get(id).unwrap_or(&history::DEFAULT)));
+            .all(|id| !op.changes(self.states.get(id).unwrap_or(&history::DEFAULT)));
         if unchanged {
+            self.last = Last::None;
             return Ok(Saved::Unchanged);
         }
         let seq = self.next_seq()?;
-        let prior = Prior::capture(&op, |id| self.articles.get(id));
+        let prior = Prior::capture(&op, |id| self.states.get(id));
         let action = Action { seq, at, op, prior };
         let saved = match EntryOut::action(&action).encode() {
             Ok(line) => self.append(&line),
             Err(e) => self.not_saved(format!("cannot encode the change: {e}")),
         };
         self.commit(action, true);
+        self.last = Last::Done;
         self.maybe_compact();
         Ok(saved)
     }
@@ -588,8 +600,9 @@ impl Store {
             None => return Ok(None),
         };
         self.seq = seq;
-        let description = apply_step(&mut self.articles, &mut self.history, redo, target, None)
-            .unwrap_or_default();
+        self.last = if redo { Last::Done } else { Last::Undone };
+        let description =
+            apply_step(&mut self.states, &mut self.history, redo, target, None).unwrap_or_default();
         self.maybe_compact();
         Ok(Some(Summary { description, saved }))
     }
@@ -701,7 +714,7 @@ impl Store {
     /// trims the history once at the end instead, so an older journal's undo lines (which
     /// name their action without carrying it) still find it.
     fn commit(&mut self, action: Action, trim: bool) {
-        redo_in_place(&mut self.articles, &action);
+        redo_in_place(&mut self.states, &action);
         self.seq = action.seq;
         self.history.push(action);
         if trim {

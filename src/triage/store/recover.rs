@@ -201,7 +201,7 @@ impl Store {
         let state = StateOut {
             format: FORMAT,
             seq: self.seq,
-            articles: &self.articles,
+            articles: self.states.map(),
         };
         write_atomic(&state_path, &mut |w| {
             serde_json::to_writer(&mut *w, &state).map_err(io::Error::other)?;
@@ -240,7 +240,7 @@ impl Store {
         let state = StateOut {
             format: FORMAT,
             seq: self.seq,
-            articles: &self.articles,
+            articles: self.states.map(),
         };
         let dirs = self
             .dir

@@ -48,7 +48,7 @@ pub fn repair(dir: &Path) -> Result<RepairReport, String> {
                 kept: 0,
                 damaged: Vec::new(),
                 set_aside: None,
-                articles: s.articles.len(),
+                articles: s.states.len(),
             });
         }
         Err(e) => return Err(format!("cannot read {} ({e})", journal_path.display())),
@@ -68,7 +68,7 @@ pub fn repair(dir: &Path) -> Result<RepairReport, String> {
             Err(_) => damaged.push(rd.line_no),
         }
     }
-    let articles = s.articles.len();
+    let articles = s.states.len();
     if damaged.is_empty() {
         return Ok(RepairReport {
             kept,

@@ -5,6 +5,8 @@
 //! whatever it returns is safe to hand to any widget, and [`sanitize`] is applied again to every
 //! string that JSON escapes or user input could re-arm.
 
+pub mod wrap;
+
 use std::borrow::Cow;
 
 use unicode_normalization::char::is_combining_mark;

@@ -1,0 +1,180 @@
+//! What to highlight for a query: char positions in a title (mapped back through folding)
+//! and the words to mark in the detail body.
+
+use super::model::{Pred, Query};
+use crate::lexicon::find_phrases;
+use crate::text::fold;
+
+impl Query {
+    /// Positions (char indices) in `title` to highlight for this query, sorted and unique.
+    pub fn title_highlights(&self, title: &str) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        let mut folded: Option<FoldedChars> = None;
+        for term in self.terms().filter(|t| !t.negated) {
+            // A title found through a synonym ("pns" for asn) shows the synonym rather than
+            // the letters a fuzzy match happened to pick.
+            if !term.alts.is_empty() {
+                let found = find_phrases(title, &term.alts);
+                for r in &found {
+                    let first = title[..r.start].chars().count();
+                    out.extend(first..first + title[r.clone()].chars().count());
+                }
+                if !found.is_empty() {
+                    continue;
+                }
+            }
+            match &term.pred {
+                Pred::Fuzzy(p) => out.extend(p.indices(title, &mut folded)),
+                Pred::Contains(n) | Pred::Prefix(n) | Pred::Suffix(n) | Pred::Whole(n) => {
+                    let f = folded.get_or_insert_with(|| FoldedChars::new(title));
+                    out.extend(f.highlight(&term.pred, n));
+                }
+                _ => {}
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Words to highlight in the detail body (from plain, exact, body: and topic: terms and
+    /// their synonyms), in query order without duplicates. A phrase ("aparatur sipil negara",
+    /// `body:"jam kerja"`) is one entry.
+    pub fn highlight_terms(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for term in self.terms().filter(|t| !t.negated) {
+            let mut words: Vec<String> = match &term.pred {
+                Pred::Fuzzy(p) => vec![p.raw.clone()],
+                Pred::Contains(s) => vec![s.clone()],
+                Pred::Body(phrases) | Pred::Topic(_, phrases) => {
+                    phrases.iter().map(|p| p.text().to_string()).collect()
+                }
+                _ => continue,
+            };
+            words.extend(term.alts.iter().map(|p| p.text().to_string()));
+            for word in words {
+                if !word.is_empty() && !out.contains(&word) {
+                    out.push(word);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A title folded char by char, remembering which original char each folded char came from,
+/// so matches in folded text map back to highlight positions.
+pub(super) struct FoldedChars {
+    pub(super) text: String,
+    /// For each char of `text`, the index of the original char.
+    pub(super) origin: Vec<usize>,
+}
+
+impl FoldedChars {
+    pub(super) fn new(title: &str) -> FoldedChars {
+        let mut text = String::new();
+        let mut origin = Vec::new();
+        let mut buf = [0u8; 4];
+        for (i, c) in title.chars().enumerate() {
+            for f in fold(c.encode_utf8(&mut buf)).chars() {
+                text.push(f);
+                origin.push(i);
+            }
+        }
+        FoldedChars { text, origin }
+    }
+
+    /// Original char indices covered by the folded char range `[start, start + len)`.
+    fn span(&self, start: usize, len: usize) -> impl Iterator<Item = usize> + '_ {
+        self.origin.iter().skip(start).take(len).copied()
+    }
+
+    fn highlight(&self, pred: &Pred, needle: &str) -> Vec<usize> {
+        let n = needle.chars().count();
+        let total = self.origin.len();
+        let starts: Vec<usize> = match pred {
+            Pred::Prefix(_) if self.text.starts_with(needle) => vec![0],
+            Pred::Suffix(_) if self.text.ends_with(needle) => vec![total - n],
+            Pred::Whole(_) if self.text == needle => vec![0],
+            Pred::Contains(_) => self
+                .text
+                .match_indices(needle)
+                .map(|(b, _)| self.text[..b].chars().count())
+                .collect(),
+            _ => Vec::new(),
+        };
+        starts.into_iter().flat_map(|s| self.span(s, n)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+    use crate::query::testing::*;
+
+    #[test]
+    fn matching_ignores_diacritics_and_highlights_map_back() {
+        let c = Corpus::from_articles(
+            [
+                A {
+                    id: "x",
+                    title: "Kafé Señor di Bandung",
+                    outlet: Some("Détik"),
+                    body: &["Pertemuan di kafé."],
+                    ..BLANK
+                },
+                A {
+                    id: "y",
+                    title: "Cafe biasa",
+                    ..BLANK
+                },
+            ]
+            .iter()
+            .map(article)
+            .collect(),
+        );
+        assert_eq!(sorted_ids(&c, "'kafe"), vec!["x"]);
+        assert_eq!(sorted_ids(&c, "'KAFÉ"), vec!["x"]);
+        assert_eq!(sorted_ids(&c, "outlet:detik"), vec!["x"]);
+        assert_eq!(sorted_ids(&c, "body:kafe"), vec!["x"]);
+        assert_eq!(sorted_ids(&c, "^kafe senor"), vec!["x"]);
+        assert_eq!(sorted_ids(&c, "Señor"), vec!["x"]);
+        assert!(sorted_ids(&c, "Senor").is_empty());
+        let q = Query::parse("kfsnr").unwrap();
+        assert_eq!(
+            q.title_highlights("Kafé Señor di Bandung"),
+            vec![0, 2, 5, 7, 9]
+        );
+        assert_eq!(sorted_ids(&c, "!'senor"), vec!["y"]);
+        let q = Query::parse("'senor").unwrap();
+        assert_eq!(
+            q.title_highlights("Kafé Señor di Bandung"),
+            vec![5, 6, 7, 8, 9]
+        );
+    }
+
+    #[test]
+    fn highlights() {
+        let q = Query::parse("'pemkab ^bantahan simalungun$ tim !soal outlet:pab").unwrap();
+        let title = "Bantahan Pemkab Simalungun soal tim medsos";
+        let h = q.title_highlights(title);
+        let chars: Vec<char> = title.chars().collect();
+        let lit: String = h.iter().map(|&i| chars[i]).collect();
+        // Prefix "Bantahan" + exact "Pemkab" + fuzzy "tim"; the suffix does not match here.
+        assert!(lit.starts_with("BantahanPemkab"), "{lit}");
+        assert!(h.windows(2).all(|w| w[0] < w[1]));
+        let q = Query::parse("'ab").unwrap();
+        assert_eq!(q.title_highlights("Ab ab"), vec![0, 1, 3, 4]);
+        assert_eq!(
+            Query::parse("ka$").unwrap().title_highlights("kaka"),
+            vec![2, 3]
+        );
+        let q = Query::parse("tiktok 'live !viral body:\"jam kerja\" outlet:x tiktok").unwrap();
+        // Synonyms are highlighted too; the exact 'live is not expanded.
+        assert_eq!(
+            q.highlight_terms(),
+            vec!["tiktok", "tik tok", "live", "jam kerja"]
+        );
+    }
+}

@@ -1,0 +1,46 @@
+//! The query language shared by the TUI, `warta list --query` and `warta search`.
+//!
+//! A query is a list of space-separated terms that are AND-ed; `a | b` ORs adjacent terms.
+//! Plain terms are fuzzy (skim v2, smart case) over the title, falling back to the outlet,
+//! dateline and authors; `'exact`, `^prefix`, `suffix$` and `!negation` follow fzf's extended
+//! syntax; `field:value` terms (see `FIELDS` in `parse.rs`) filter on metadata, dates and body
+//! words.
+//!
+//! Evaluation is ordered by cost so the TUI can run it on every keystroke: facet filters and
+//! metadata predicates first, then the caller's extra filter, then fuzzy scoring, and `body:`
+//! last, since it may read the body from disk.
+//!
+//! How a query flows, and the file that owns each step:
+//!
+//! ```text
+//!   "asn | pns outlet:kompas !viral"     text, as typed
+//!        │  parse.rs   tokenize: whitespace, quotes, `|`
+//!        ▼
+//!   tokens ──────────▶ terms             parse.rs: plain/'exact/^prefix/suffix$ + synonyms,
+//!        │                               FIELDS table for field:value, date.rs for date:
+//!        ▼
+//!   Query = AND of groups (`|`-joined    model.rs: Term { negated, Pred, alts }, groups
+//!           terms), cheapest first       ordered by cost; `refines` for the search memo
+//!        │
+//!        ▼
+//!   predicate per article                eval.rs: metadata → extra filter → fuzzy
+//!        │                               (fuzzy.rs) → body, read only when needed
+//!        ▼
+//!   hits: Vec<Hit { index, score }>      search.rs: over the corpus or a Scope, in
+//!                                        parallel, then sorted by `Sort`
+//! ```
+//!
+//! `highlight.rs` answers what the display marks for a query: title positions and body words.
+
+mod date;
+mod eval;
+mod fuzzy;
+mod highlight;
+mod model;
+mod parse;
+mod search;
+#[cfg(test)]
+mod testing;
+
+pub use model::{Query, QueryError};
+pub use search::{ExtraFilter, Hit, Scope, Sort, search, sort_hits};

@@ -1,0 +1,457 @@
+//! Text to terms: the tokenizer (whitespace, quotes, `|`), plain and anchored terms with
+//! their synonyms, the `field:value` table, and the messages for what does not parse.
+
+use super::date::parse_date;
+use super::fuzzy::FuzzyPattern;
+use super::model::{Group, NewIds, Pred, Query, QueryError, Term, group_cost};
+use crate::lexicon::{Lexicon, Phrase};
+use crate::text::fold;
+use crate::triage::TriageTerm;
+
+/// A field the query language knows: its names (the first is the canonical one, the rest are
+/// aliases) and how its value is parsed. Adding a field is adding an entry here.
+struct FieldSpec {
+    names: &'static [&'static str],
+    parse: fn(&str, &Lexicon) -> Result<Pred, String>,
+}
+
+const FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        names: &["outlet"],
+        parse: |v, _| Ok(Pred::Outlet(fold(v))),
+    },
+    FieldSpec {
+        names: &["city", "dateline"],
+        parse: |v, _| Ok(Pred::Dateline(fold(v))),
+    },
+    FieldSpec {
+        names: &["author"],
+        parse: |v, _| Ok(Pred::Author(fold(v))),
+    },
+    FieldSpec {
+        names: &["tag"],
+        parse: |v, _| Ok(Pred::Tag(fold(v))),
+    },
+    FieldSpec {
+        names: &["prov", "province"],
+        parse: |v, _| Ok(Pred::Province(fold(v))),
+    },
+    FieldSpec {
+        names: &["region", "regency"],
+        parse: |v, _| Ok(Pred::Region(fold(v))),
+    },
+    FieldSpec {
+        names: &["body"],
+        parse: parse_body,
+    },
+    FieldSpec {
+        names: &["topic"],
+        parse: parse_topic,
+    },
+    FieldSpec {
+        names: &["date"],
+        parse: |v, _| parse_date(v),
+    },
+    FieldSpec {
+        names: &["is"],
+        parse: |v, _| {
+            if v.trim().eq_ignore_ascii_case("new") {
+                Ok(Pred::New(NewIds::default()))
+            } else {
+                triage_field("is", v)
+            }
+        },
+    },
+    FieldSpec {
+        names: &["label"],
+        parse: |v, _| triage_field("label", v),
+    },
+    FieldSpec {
+        names: &["has"],
+        parse: |v, _| {
+            if fold(v) == "copies" {
+                Ok(Pred::Copies)
+            } else {
+                triage_field("has", v)
+            }
+        },
+    },
+];
+
+/// The triage fields; the message lists the valid values ("must be one of unread, read,
+/// …") because the term is already shown in front of it.
+fn triage_field(field: &str, value: &str) -> Result<Pred, String> {
+    TriageTerm::parse(field, value)
+        .map(Pred::Triage)
+        .map_err(|e| match field {
+            "is" => {
+                "must be one of unread, read, starred, relevant, irrelevant, maybe, undecided, new"
+                    .to_string()
+            }
+            "has" => "must be note or labels (triage), or copies (syndicated copies)".to_string(),
+            _ => e,
+        })
+}
+
+fn field_list() -> String {
+    FIELDS
+        .iter()
+        .map(|f| format!("{}:", f.names[0]))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Query {
+    /// Parses with the built-in synonym table and topics ([`Lexicon::builtin`]).
+    pub fn parse(input: &str) -> Result<Query, QueryError> {
+        Query::parse_with(input, Lexicon::builtin())
+    }
+
+    /// Parses with `lexicon`'s synonyms (plain, quoted and `body:` terms also find their
+    /// synonyms) and topics (`topic:NAME`). The expansions are fixed at parse time.
+    pub fn parse_with(input: &str, lexicon: &Lexicon) -> Result<Query, QueryError> {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut pending_or = false;
+        for tok in tokenize(input)? {
+            if tok.quote_at.is_none() && tok.text == "|" {
+                if groups.is_empty() || pending_or {
+                    return Err(dangling_or());
+                }
+                pending_or = true;
+                continue;
+            }
+            let term = parse_term(&tok, lexicon)?;
+            match groups.last_mut() {
+                Some(group) if pending_or => group.push(term),
+                _ => groups.push(vec![term]),
+            }
+            pending_or = false;
+        }
+        if pending_or {
+            return Err(dangling_or());
+        }
+        let mut order: Vec<usize> = (0..groups.len()).collect();
+        order.sort_by_key(|&g| group_cost(&groups[g]));
+        Ok(Query {
+            source: input.to_string(),
+            groups,
+            order,
+        })
+    }
+}
+
+fn dangling_or() -> QueryError {
+    QueryError::new("dangling \"|\": put a term on each side, e.g. tiktok | instagram")
+}
+
+/// One whitespace-separated piece of the query, with quotes removed.
+struct Token {
+    /// The text with quote characters removed.
+    text: String,
+    /// Byte offset in `text` where the first quoted part starts.
+    quote_at: Option<usize>,
+    /// The piece as typed, for error messages.
+    raw: String,
+}
+
+fn tokenize(input: &str) -> Result<Vec<Token>, QueryError> {
+    let mut out = Vec::new();
+    let mut cur: Option<Token> = None;
+    let mut in_quote = false;
+    for c in input.chars() {
+        if c.is_whitespace() && !in_quote {
+            out.extend(cur.take());
+            continue;
+        }
+        let tok = cur.get_or_insert_with(|| Token {
+            text: String::new(),
+            quote_at: None,
+            raw: String::new(),
+        });
+        tok.raw.push(c);
+        if c == '"' {
+            in_quote = !in_quote;
+            tok.quote_at.get_or_insert(tok.text.len());
+        } else {
+            tok.text.push(c);
+        }
+    }
+    if in_quote {
+        let raw = cur.map(|t| t.raw).unwrap_or_default();
+        return Err(QueryError::new(format!(
+            "{raw}: unterminated quote (add a closing \")"
+        )));
+    }
+    out.extend(cur);
+    Ok(out)
+}
+
+fn parse_term(tok: &Token, lexicon: &Lexicon) -> Result<Term, QueryError> {
+    let raw = tok.raw.as_str();
+    let (negated, text, quote_at) = match tok.text.strip_prefix('!') {
+        Some(rest) if tok.quote_at != Some(0) => (true, rest, tok.quote_at.map(|q| q - 1)),
+        _ => (false, tok.text.as_str(), tok.quote_at),
+    };
+    let unquoted = &text[..quote_at.unwrap_or(text.len())];
+    if let Some(colon) = unquoted.find(':') {
+        let name = &unquoted[..colon];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) {
+            return parse_field(name, &text[colon + 1..], raw, negated, lexicon);
+        }
+    }
+    let nothing = |what: &str| QueryError::new(format!("{raw}: nothing {what}"));
+    if text.trim().is_empty() {
+        return Err(nothing(if negated {
+            "to negate"
+        } else {
+            "inside the quotes"
+        }));
+    }
+    // Plain and double-quoted terms find their synonyms; 'exact, ^prefix and suffix$ do not.
+    let synonyms = || -> Vec<Phrase> {
+        lexicon
+            .expand(text)
+            .iter()
+            .skip(1)
+            .filter_map(|t| Phrase::new(t))
+            .collect()
+    };
+    let mut alts = Vec::new();
+    let pred = if quote_at == Some(0) {
+        alts = synonyms();
+        Pred::Contains(fold(text))
+    } else if let Some(rest) = text.strip_prefix('\'') {
+        Pred::Contains(fold(non_empty(rest).ok_or_else(|| nothing("to match"))?))
+    } else if let Some(rest) = text.strip_prefix('^') {
+        let (rest, whole) = strip_dollar(rest, quote_at.map(|q| q.saturating_sub(1)));
+        let rest = fold(non_empty(rest).ok_or_else(|| nothing("after ^"))?);
+        if whole {
+            Pred::Whole(rest)
+        } else {
+            Pred::Prefix(rest)
+        }
+    } else if let (rest, true) = strip_dollar(text, quote_at) {
+        Pred::Suffix(fold(non_empty(rest).ok_or_else(|| nothing("before $"))?))
+    } else if negated {
+        // fzf semantics: a negated plain term is an exact "does not contain".
+        alts = synonyms();
+        Pred::Contains(fold(text))
+    } else {
+        alts = synonyms();
+        Pred::Fuzzy(FuzzyPattern::new(text))
+    };
+    Ok(Term {
+        negated,
+        pred,
+        alts,
+    })
+}
+
+/// Strips a trailing `$` that was typed outside quotes.
+fn strip_dollar(text: &str, quote_at: Option<usize>) -> (&str, bool) {
+    match text.strip_suffix('$') {
+        Some(rest) if quote_at.is_none() => (rest, true),
+        _ => (text, false),
+    }
+}
+
+fn non_empty(s: &str) -> Option<&str> {
+    (!s.trim().is_empty()).then_some(s)
+}
+
+fn parse_field(
+    name: &str,
+    value: &str,
+    raw: &str,
+    negated: bool,
+    lexicon: &Lexicon,
+) -> Result<Term, QueryError> {
+    let lower = name.to_ascii_lowercase();
+    let Some(spec) = FIELDS.iter().find(|f| f.names.contains(&lower.as_str())) else {
+        return Err(QueryError::new(format!(
+            "unknown field \"{name}:\"; fields are {}",
+            field_list()
+        )));
+    };
+    let shown = raw.strip_prefix('!').unwrap_or(raw);
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(QueryError::new(format!(
+            "{shown} needs a value: {}",
+            value_hint(spec.names[0], lexicon)
+        )));
+    }
+    let pred =
+        (spec.parse)(value, lexicon).map_err(|m| QueryError::new(format!("{shown}: {m}")))?;
+    Ok(Term {
+        negated,
+        pred,
+        alts: Vec::new(),
+    })
+}
+
+/// What a field takes, for a term typed without a value: the values themselves where they
+/// are few, else an example.
+fn value_hint(field: &str, lexicon: &Lexicon) -> String {
+    let hint = match field {
+        "is" => "unread, read, starred, relevant, irrelevant, maybe, undecided or new",
+        "has" => "note, labels or copies",
+        "label" => "a triage label, e.g. label:banjir",
+        "date" => {
+            "YYYY, YYYY-MM or YYYY-MM-DD, a range a..b, or >, >=, <, <= and a date, e.g. date:2024-06"
+        }
+        "outlet" => "an outlet's name, e.g. outlet:kompas",
+        "city" => "a dateline's city, e.g. city:palembang",
+        "author" => "an author's name, e.g. author:budi",
+        "tag" => "a tag, e.g. tag:pemilu",
+        "prov" => "a province, e.g. prov:\"sumatera selatan\"",
+        "region" => "a regency or city, e.g. region:muratara",
+        "body" => "a word of the text, e.g. body:viral",
+        "topic" => {
+            let names = lexicon.topic_names();
+            return if names.is_empty() {
+                "a topic, but none are configured (add a [topics] table to the config file)"
+                    .to_string()
+            } else {
+                format!("a topic: {}", names.join(", "))
+            };
+        }
+        _ => "a value after the colon",
+    };
+    hint.to_string()
+}
+
+/// `body:viral` finds the word's inflections and synonyms; `body:'viral` only the word.
+fn parse_body(value: &str, lexicon: &Lexicon) -> Result<Pred, String> {
+    let needs = || "needs a word (letters or digits)".to_string();
+    if let Some(rest) = value.strip_prefix('\'') {
+        return Phrase::literal(rest)
+            .map(|p| Pred::Body(vec![p]))
+            .ok_or_else(needs);
+    }
+    let phrases: Vec<Phrase> = lexicon
+        .expand(value)
+        .iter()
+        .filter_map(|t| Phrase::new(t))
+        .collect();
+    if phrases.is_empty() {
+        return Err(needs());
+    }
+    Ok(Pred::Body(phrases))
+}
+
+fn parse_topic(value: &str, lexicon: &Lexicon) -> Result<Pred, String> {
+    match lexicon.topic_phrases(value) {
+        Some(phrases) => Ok(Pred::Topic(crate::lexicon::normalize(value), phrases)),
+        None if lexicon.topic_names().is_empty() => Err(
+            "unknown topic: no topics are configured (add a [topics] table to the config file)"
+                .to_string(),
+        ),
+        None => Err(format!(
+            "unknown topic; topics are {}",
+            lexicon.topic_names().join(", ")
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::testing::*;
+
+    #[test]
+    fn a_field_without_a_value_says_what_it_takes() {
+        assert_eq!(
+            err("is:"),
+            "is: needs a value: unread, read, starred, relevant, irrelevant, maybe, undecided \
+             or new"
+        );
+        assert_eq!(err("is: banjir"), err("is:"));
+        assert_eq!(err("!has:"), "has: needs a value: note, labels or copies");
+        assert!(err("date:").starts_with("date: needs a value: YYYY, YYYY-MM or YYYY-MM-DD"));
+        assert_eq!(
+            err("label:"),
+            "label: needs a value: a triage label, e.g. label:banjir"
+        );
+        let topics = Lexicon::builtin().topic_names().join(", ");
+        assert_eq!(
+            err("topic:"),
+            format!("topic: needs a value: a topic: {topics}")
+        );
+        let removed = "disiplin = []\nviral = []\nkorupsi = []".parse().unwrap();
+        let (none, _) = Lexicon::from_config(None, Some(&removed));
+        let e = Query::parse_with("topic:", &none).unwrap_err().message;
+        assert!(e.contains("none are configured"), "{e}");
+        // Every field and alias, so a new field cannot fall back to a meaningless example.
+        for name in FIELDS.iter().flat_map(|f| f.names) {
+            let e = err(&format!("{name}:"));
+            assert!(e.starts_with(&format!("{name}: needs a value: ")), "{e}");
+            assert!(
+                !e.contains("after the colon") && !e.contains("grow media"),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn terms_are_anded_and_or_joins_adjacent_terms() {
+        let c = corpus();
+        assert_eq!(sorted_ids(&c, "'live 'tiktok"), vec!["a0"]);
+        assert_eq!(sorted_ids(&c, "'tiktok | 'instagram"), vec!["a0", "a4"]);
+        assert_eq!(sorted_ids(&c, "'tiktok | 'instagram 'pejabat"), vec!["a4"]);
+        assert_eq!(sorted_ids(&c, "'blora | 'oki | 'zzz"), vec!["a1", "a3"]);
+    }
+
+    #[test]
+    fn error_messages() {
+        assert_eq!(err("date:2024-13"), "date:2024-13: month must be 1-12");
+        assert_eq!(
+            err("date:2024-02-30"),
+            "date:2024-02-30: invalid day: 2024-02 has days 1-29"
+        );
+        assert_eq!(
+            err("date:abc"),
+            "date:abc: expected a date as YYYY, YYYY-MM or YYYY-MM-DD, not \"abc\""
+        );
+        assert_eq!(err("date:24"), "date:24: the year must have 4 digits");
+        assert_eq!(
+            err("date:.."),
+            "date:..: a range needs at least one end, e.g. date:2024-01..2024-06"
+        );
+        assert_eq!(
+            err("date:2025..2024"),
+            "date:2025..2024: the range ends before it starts"
+        );
+        assert!(err("date:>=").contains("found nothing"));
+        assert_eq!(
+            err("outlet:\"grow media"),
+            "outlet:\"grow media: unterminated quote (add a closing \")"
+        );
+        assert_eq!(
+            err("outlet:"),
+            "outlet: needs a value: an outlet's name, e.g. outlet:kompas"
+        );
+        assert_eq!(
+            err("!city:\"\""),
+            "city:\"\" needs a value: a dateline's city, e.g. city:palembang"
+        );
+        assert_eq!(
+            err("foo:bar"),
+            "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: body: topic: date: is: label: has:"
+        );
+        assert!(err("| a").starts_with("dangling \"|\""));
+        assert!(err("a |").starts_with("dangling \"|\""));
+        assert!(err("a | | b").starts_with("dangling \"|\""));
+        assert_eq!(
+            err("body:..."),
+            "body:...: needs a word (letters or digits)"
+        );
+        assert_eq!(err("!"), "!: nothing to negate");
+        assert_eq!(err("'"), "': nothing to match");
+        assert_eq!(err("\"\""), "\"\": nothing inside the quotes");
+        // Not fields: a colon after something other than a bare word, or inside quotes.
+        assert!(Query::parse("10:30").is_ok());
+        assert!(Query::parse("\"foo:bar\"").is_ok());
+        assert!(Query::parse("\"|\"").is_ok());
+    }
+}
