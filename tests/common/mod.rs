@@ -1,29 +1,75 @@
-//! The tmux harness shared by the end-to-end tests: the real `warta` binary in a tmux server
-//! of its own (a private socket), keys sent with `send-keys`, the screen read with
-//! `capture-pane`, polled with a timeout and never a fixed sleep.
+//! What the integration tests share: waits that stretch on a loaded machine, the check for
+//! tmux, a test re-run alone in a child process, signals, and (in [`tmux`]) the harness that
+//! drives the real `warta` binary in a tmux server of its own.
+//!
+//! Every wait here is a poll with a deadline, never a fixed sleep, and every deadline goes
+//! through [`scaled`]: `WARTA_TEST_TIMEOUT_SCALE=4 cargo test` gives a slow or busy machine
+//! four times as long, and CI (`CI=true`) gets three times unless told otherwise.
 
-// Each test file compiles its own copy of this module and uses a different part of it.
+// Compiled into tests/it and into any test file kept as a binary of its own (`mod common;`),
+// each using a part of it.
 #![allow(
     dead_code,
+    unused_imports,
     reason = "shared by several test crates, each using a subset"
 )]
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant};
+pub mod tmux;
 
-static SERVERS: AtomicUsize = AtomicUsize::new(0);
-pub const TIMEOUT: Duration = Duration::from_secs(10);
+pub use tmux::{SHOW_EXIT, Tmux, WARTA_WRITING_PID, searching, status_line};
+
+use std::process::Command;
+use std::sync::OnceLock;
+use std::time::Duration;
+
+/// How long to sleep between two looks at something awaited.
 pub const POLL: Duration = Duration::from_millis(50);
 
-/// True when tmux can run; otherwise says the terminal tests are skipped.
+/// True under CI: `CI` set to `true` (or `1`), as CI services do.
+pub fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
+/// The factor every deadline is multiplied by: `WARTA_TEST_TIMEOUT_SCALE` (a positive
+/// number), otherwise 3 under CI and 1 elsewhere.
+pub fn timeout_scale() -> f64 {
+    static SCALE: OnceLock<f64> = OnceLock::new();
+    *SCALE.get_or_init(|| match std::env::var("WARTA_TEST_TIMEOUT_SCALE") {
+        Ok(v) => match v.trim().parse::<f64>() {
+            Ok(f) if f.is_finite() && f > 0.0 => f,
+            _ => panic!("WARTA_TEST_TIMEOUT_SCALE must be a positive number, not {v:?}"),
+        },
+        Err(_) if on_ci() => 3.0,
+        Err(_) => 1.0,
+    })
+}
+
+/// `d` stretched by [`timeout_scale`]: a deadline, or a bound on elapsed time that a loaded
+/// machine may need more of.
+pub fn scaled(d: Duration) -> Duration {
+    d.mul_f64(timeout_scale())
+}
+
+/// How long to wait for a screen, a file or a process that should come at once.
+pub fn timeout() -> Duration {
+    scaled(Duration::from_secs(10))
+}
+
+/// True when tmux can run. Otherwise the terminal tests are skipped with a note, except
+/// under CI, where a missing tmux fails them: a CI run that skipped them proves nothing.
 pub fn have_tmux() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    static FOUND: OnceLock<bool> = OnceLock::new();
+    let found = *FOUND.get_or_init(|| {
+        Command::new("tmux")
+            .arg("-V")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
     if !found {
+        assert!(
+            !on_ci(),
+            "tmux not found, and CI is set: the terminal tests need tmux (.ci/run installs it)"
+        );
         println!("tmux not found; skipping terminal tests");
     }
     found
@@ -34,115 +80,26 @@ pub fn quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
-/// A tmux server of our own; killed on drop, also when the test fails.
-pub struct Tmux {
-    pub socket: String,
-    /// HOME, cache, config and (unless given) triage state of the session live here.
-    pub home: tempfile::TempDir,
+/// A command running just the test `name` of this test binary, in a child process of its
+/// own; `module` is the caller's `module_path!()`. For a test that needs a process to
+/// itself: one that sets the process environment, or the writer the crash test kills.
+pub fn this_test(module: &str, name: &str) -> Command {
+    // libtest names a test by its path without the crate.
+    let path = match module.split_once("::") {
+        Some((_, inner)) => format!("{inner}::{name}"),
+        None => name.to_string(),
+    };
+    let mut cmd = Command::new(std::env::current_exe().expect("the test binary"));
+    cmd.args(["--exact", &path, "--nocapture", "--test-threads=1"]);
+    cmd
 }
 
-impl Tmux {
-    /// Runs the command line `shell` in a `width`x`height` window with an isolated
-    /// environment. The command sees `$WARTA` (the binary) and `$PIDFILE` (where a script
-    /// may write warta's pid); triage state lives in `data`, or inside the session's home.
-    pub fn launch(width: u16, height: u16, data: Option<&Path>, shell: &str) -> Tmux {
-        let home = tempfile::tempdir().expect("tempdir");
-        let socket = format!(
-            "warta-test-{}-{}",
-            std::process::id(),
-            SERVERS.fetch_add(1, Ordering::SeqCst)
-        );
-        let dir = |name: &str| home.path().join(name).display().to_string();
-        let data = data.map_or_else(|| dir("data"), |d| d.display().to_string());
-        let cmd = format!(
-            "env -i PATH={} HOME={} WARTA_CACHE_DIR={} WARTA_DATA_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' WARTA={} PIDFILE={} {}",
-            quote(&std::env::var("PATH").unwrap_or_default()),
-            quote(&home.path().display().to_string()),
-            quote(&dir("cache")),
-            quote(&data),
-            quote(&dir("config.toml")),
-            quote(&dir("xdg")),
-            quote(env!("CARGO_BIN_EXE_warta")),
-            quote(&dir("pid")),
-            shell,
-        );
-        let t = Tmux { socket, home };
-        let out = t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            &cmd,
-        ]);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-        t
-    }
-
-    pub fn path(&self, name: &str) -> PathBuf {
-        self.home.path().join(name)
-    }
-
-    pub fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .env_remove("TMUX")
-            .output()
-            .expect("run tmux")
-    }
-
-    pub fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        let out = self.tmux(&args);
-        assert!(out.status.success(), "send-keys {keys:?}: {out:?}");
-    }
-
-    pub fn literal(&self, text: &str) {
-        self.keys(&["-l", text]);
-    }
-
-    pub fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    /// Polls until `ok(screen)` holds; fails with the last screen after the timeout.
-    pub fn wait(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if ok(&s) {
-                return s;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; screen:\n{s}"
-            );
-            std::thread::sleep(POLL);
-        }
-    }
-
-    pub fn wait_for(&self, needle: &str) -> String {
-        self.wait(needle, |s| s.contains(needle))
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-/// The status line is the last non-empty row; it starts with " shown/total".
-pub fn status_line(screen: &str) -> String {
-    screen
-        .lines()
-        .rfind(|l| !l.trim().is_empty())
-        .unwrap_or_default()
-        .to_string()
+/// Sends `signal` (a name such as `TERM`, or a number) to `pid` with kill(1).
+pub fn send_signal(pid: u32, signal: &str) {
+    let out = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .output()
+        .expect("run kill");
+    assert!(out.status.success(), "kill -{signal} {pid}: {out:?}");
 }

@@ -1,0 +1,162 @@
+//! `warta export -o` into places other than a plain file: standard output, /dev/stdout, a
+//! FIFO, a shell's `>(cmd)`, a symlink; and the temp files a killed export leaves.
+#![cfg(unix)]
+
+use crate::common;
+
+use std::os::unix::fs::FileTypeExt;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+fn warta(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .current_dir(dir)
+        .env("WARTA_CACHE_DIR", dir.join("cache"))
+        .env("WARTA_DATA_DIR", dir.join("data"))
+        .env_remove("WARTA_CONFIG")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run warta")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The bundled corpus as CSV: a header and five rows.
+fn assert_csv(text: &str) {
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(&rows.headers().unwrap()[0], "id", "{text}");
+    assert_eq!(rows.records().count(), 5, "{text}");
+}
+
+/// Names in `dir` other than the cache and data folders.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "cache" && n != "data")
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = warta(&["export", "-o", "-"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_csv(&String::from_utf8_lossy(&o.stdout));
+    assert!(entries(dir.path()).is_empty(), "{:?}", entries(dir.path()));
+
+    let o = warta(&["export", "-o", "-", "--format", "jsonl"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 5);
+}
+
+#[test]
+fn dev_stdout_is_written_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    // Standard output is a pipe here, as in `warta export -o /dev/stdout | …`.
+    let o = warta(&["export", "-o", "/dev/stdout"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_csv(&String::from_utf8_lossy(&o.stdout));
+
+    let o = warta(
+        &["export", "-o", "/dev/stdout", "--format", "md"],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("# Triage brief"));
+
+    // Redirected to a file with `>>`: appended to, not replaced.
+    let log = dir.path().join("log.csv");
+    std::fs::write(&log, "earlier line\n").unwrap();
+    let file = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let status = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["export", "-o", "/dev/stdout", "--quiet"])
+        .env("WARTA_CACHE_DIR", dir.path().join("cache"))
+        .env("WARTA_DATA_DIR", dir.path().join("data"))
+        .env_remove("WARTA_CONFIG")
+        .stdin(Stdio::null())
+        .stdout(file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let text = std::fs::read_to_string(&log).unwrap();
+    let rest = text.strip_prefix("earlier line\n").expect(&text);
+    assert_csv(rest);
+}
+
+#[test]
+fn a_fifo_gets_the_export_and_stays_a_fifo() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()));
+    let (tx, rx) = mpsc::channel();
+    let reader = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::read_to_string(&reader));
+    });
+    // No extension: CSV, as on standard output.
+    let o = warta(&["export", "-o", "pipe"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Replaced instead, the FIFO would never get a writer and its reader would wait forever.
+    let got = rx
+        .recv_timeout(common::scaled(Duration::from_secs(30)))
+        .expect("the reader got nothing");
+    assert_csv(&got.unwrap());
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo());
+}
+
+#[test]
+fn process_substitution_is_written_in_place() {
+    if Command::new("bash").arg("-c").arg("true").status().is_err() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("got.csv");
+    let script = format!(
+        "'{}' export --quiet -o >(cat > '{}'); wait $!",
+        env!("CARGO_BIN_EXE_warta"),
+        out.display()
+    );
+    let o = Command::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(dir.path())
+        .env("WARTA_CACHE_DIR", dir.path().join("cache"))
+        .env("WARTA_DATA_DIR", dir.path().join("data"))
+        .env_remove("WARTA_CONFIG")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_csv(&std::fs::read_to_string(&out).unwrap());
+}
+
+#[test]
+fn a_symlink_stays_a_link_and_stale_temp_files_go() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("reports")).unwrap();
+    std::fs::write(dir.path().join("reports/june.csv"), "old").unwrap();
+    std::os::unix::fs::symlink("reports/june.csv", dir.path().join("latest.csv")).unwrap();
+    // What a `kill -9` during an earlier export left behind.
+    let mut gone = Command::new("true").spawn().unwrap();
+    let dead = gone.id();
+    gone.wait().unwrap();
+    let stale = format!(".june.csv.tmp-{dead}");
+    std::fs::write(dir.path().join("reports").join(&stale), "partial").unwrap();
+
+    let o = warta(&["export", "-o", "latest.csv"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let link = std::fs::symlink_metadata(dir.path().join("latest.csv")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert_csv(&std::fs::read_to_string(dir.path().join("reports/june.csv")).unwrap());
+    assert_eq!(entries(&dir.path().join("reports")), vec!["june.csv"]);
+}

@@ -1,0 +1,52 @@
+//! Every integration test in one binary: after a change to the library one test program is
+//! compiled and linked instead of forty (15 s instead of 32 s on two busy cores). Run one
+//! file's tests with `cargo test --test it FILE::`, e.g. `cargo test --test it e2e_signals::`.
+//! A new test file is a module here.
+//!
+//! Tests share this process: none may change process-wide state such as the environment
+//! or the working directory (a test that must sets it in a child running just itself, see
+//! `common::this_test`).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod browser_export;
+mod cache;
+mod churn;
+mod cli;
+mod cli_copies;
+mod cli_export;
+mod cli_messages;
+mod cluster;
+mod clusters_ui;
+mod e2e_clusters;
+mod e2e_external;
+mod e2e_hostile;
+mod e2e_live;
+mod e2e_mouse;
+mod e2e_paste;
+mod e2e_root;
+mod e2e_search;
+mod e2e_signals;
+mod e2e_startup;
+mod e2e_store;
+mod e2e_tmux;
+mod formats;
+mod golden_seeds;
+mod hostile;
+mod lexicon;
+mod live;
+mod mouse;
+mod own_dirs;
+mod own_files;
+mod paste;
+mod patch;
+mod query;
+mod regions;
+mod startup;
+mod store_safety;
+mod theme;
+mod triage_store;
+mod tui_snapshots;
+mod tui_update;
+mod wide_graphemes;

@@ -1,0 +1,130 @@
+//! Regions and provinces found in the seed articles, and the `prov:` / `region:` query fields
+//! and facets over them.
+
+use warta::corpus::Corpus;
+use warta::facets::{self, Facet, Filters};
+use warta::loader::EMBEDDED;
+use warta::loader::Record;
+use warta::loader::parse::{from_record, parse_text};
+use warta::model::{Article, Format, Meta};
+use warta::query::{Query, Scope, Sort, search};
+
+fn seeds() -> Vec<Article> {
+    EMBEDDED
+        .iter()
+        .map(|(name, bytes)| {
+            let text = std::str::from_utf8(bytes).expect("seed is UTF-8");
+            parse_text(text, name)
+        })
+        .collect()
+}
+
+fn seed(prefix: &str) -> Meta {
+    seeds()
+        .into_iter()
+        .find(|a| a.meta.source_path.starts_with(prefix))
+        .unwrap_or_else(|| panic!("seed {prefix} missing"))
+        .meta
+}
+
+#[test]
+fn seed_regions_and_provinces() {
+    let a = seed("000");
+    // The dateline (LUBUKLINGGAU) comes first, then the regency the text is about.
+    assert_eq!(a.regions, ["Lubuk Linggau", "Musi Rawas Utara"]);
+    assert_eq!(a.provinces, ["Sumatera Selatan"]);
+    let a = seed("001");
+    assert_eq!(a.regions, ["Simalungun"]);
+    assert_eq!(a.provinces, ["Sumatera Utara"]);
+    let a = seed("002");
+    // "Batu" in a read-also headline is boilerplate, and a stone anyway.
+    assert_eq!(a.regions, ["Ogan Komering Ilir"]);
+    assert_eq!(a.provinces, ["Sumatera Selatan"]);
+    let a = seed("003");
+    assert_eq!(a.regions, ["Palembang"]);
+    assert_eq!(a.provinces, ["Sumatera Selatan"]);
+    let a = seed("004");
+    assert_eq!(a.regions, ["Blora"]);
+    assert_eq!(a.provinces, ["Jawa Tengah"]);
+}
+
+#[test]
+fn records_get_regions_from_title_and_body() {
+    let rec = Record {
+        title: Some("Pemkot Malang gelar rapat".into()),
+        body: Some("KOMPAS.com - Wali Kota Sorong hadir.\n\nWarga Merauke ikut.".into()),
+        ..Record::default()
+    };
+    let a = from_record(&rec, "x.jsonl", Some(0), Format::Jsonl);
+    assert_eq!(a.meta.regions, ["Kota Malang", "Kota Sorong", "Merauke"]);
+    assert_eq!(
+        a.meta.provinces,
+        ["Jawa Timur", "Papua Barat Daya", "Papua Selatan"]
+    );
+}
+
+#[test]
+fn old_json_without_the_fields_still_reads() {
+    let mut v = serde_json::to_value(seed("004")).expect("serialises");
+    let obj = v.as_object_mut().expect("object");
+    assert_eq!(obj["provinces"], serde_json::json!(["Jawa Tengah"]));
+    obj.remove("regions");
+    obj.remove("provinces");
+    let back: Meta = serde_json::from_value(v).expect("defaults fill the gap");
+    assert!(back.regions.is_empty() && back.provinces.is_empty());
+}
+
+fn corpus() -> Corpus {
+    Corpus::from_articles(seeds())
+}
+
+fn hits(c: &Corpus, q: &str) -> Vec<String> {
+    let q = Query::parse(q).expect("query parses");
+    let mut out: Vec<String> = search(c, &q, &Filters::default(), Sort::DateDesc, Scope::default())
+        .iter()
+        .map(|h| c.meta(h.index).source_path[..3].to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn prov_and_region_queries_over_the_seeds() {
+    let c = corpus();
+    assert_eq!(hits(&c, "prov:\"sumatera selatan\""), ["000", "002", "003"]);
+    assert_eq!(hits(&c, "prov:sumatera"), ["000", "001", "002", "003"]);
+    assert_eq!(hits(&c, "PROVINCE:jawa"), ["004"]);
+    assert_eq!(hits(&c, "region:blora"), ["004"]);
+    assert_eq!(hits(&c, "region:BLÓRA"), ["004"]);
+    assert_eq!(hits(&c, "region:linggau"), ["000"]);
+    assert_eq!(hits(&c, "!prov:sumatera"), ["004"]);
+    assert_eq!(hits(&c, "region:ogan | region:palembang"), ["002", "003"]);
+    assert!(hits(&c, "region:papua").is_empty());
+}
+
+#[test]
+fn province_and_region_facets() {
+    let c = corpus();
+    let all: Vec<usize> = (0..c.len()).collect();
+    assert!(Facet::ALL.contains(&Facet::Province) && Facet::ALL.contains(&Facet::Region));
+    assert_eq!(
+        facets::counts(&c, &all, Facet::Province),
+        [
+            ("Sumatera Selatan".to_string(), 3),
+            ("Jawa Tengah".to_string(), 1),
+            ("Sumatera Utara".to_string(), 1),
+        ]
+    );
+    assert_eq!(facets::counts(&c, &all, Facet::Region).len(), 6);
+    let mut f = Filters::default();
+    f.toggle(Facet::Province, "Sumatera Selatan");
+    f.toggle(Facet::Region, "Palembang");
+    let q = Query::default();
+    let h = search(&c, &q, &f, Sort::DateDesc, Scope::default());
+    assert_eq!(h.len(), 1);
+    assert_eq!(c.meta(h[0].index).regions, ["Palembang"]);
+    assert_eq!(
+        f.to_string(),
+        "province: Sumatera Selatan; region: Palembang"
+    );
+}
