@@ -22,6 +22,9 @@ use toml::Spanned;
 use crate::app::Action;
 use crate::keymap::{Key, KeyMode, Keymap};
 
+mod lexicon;
+pub use lexicon::lexicon_from_tables;
+
 pub use crate::style::{Mods, Role, SpecError, StyleSpec, ThemeColor, ThemeConfig};
 
 /// The keymap and options to use, and what went wrong building them.
@@ -196,8 +199,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
         }
     }
     let theme = parse_theme(&file.theme, text, origin, &mut warnings);
-    let (lexicon, problems) =
-        crate::lexicon::Lexicon::from_config(file.synonyms.as_ref(), file.topics.as_ref());
+    let (lexicon, problems) = lexicon_from_tables(file.synonyms.as_ref(), file.topics.as_ref());
     warnings.extend(
         problems
             .into_iter()

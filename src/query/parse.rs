@@ -379,7 +379,7 @@ mod tests {
             format!("topic: needs a value: a topic: {topics}")
         );
         let removed = "disiplin = []\nviral = []\nkorupsi = []".parse().unwrap();
-        let (none, _) = Lexicon::from_config(None, Some(&removed));
+        let (none, _) = crate::config::lexicon_from_tables(None, Some(&removed));
         let e = Query::parse_with("topic:", &none).unwrap_err().message;
         assert!(e.contains("none are configured"), "{e}");
         // Every field and alias, so a new field cannot fall back to a meaningless example.

@@ -401,7 +401,7 @@ fn topics_match_title_or_body_and_unknown_topics_are_errors() {
         .parse()
         .unwrap();
     let syn: toml::Table = "pasar = [\"jalan\"]\n".parse().unwrap();
-    let (lex, warnings) = warta::lexicon::Lexicon::from_config(Some(&syn), Some(&topics));
+    let (lex, warnings) = warta::config::lexicon_from_tables(Some(&syn), Some(&topics));
     assert!(warnings.is_empty());
     let q = Query::parse_with("topic:banjir", &lex).unwrap();
     assert!(
@@ -427,7 +427,7 @@ fn topics_match_title_or_body_and_unknown_topics_are_errors() {
         ),
     );
     assert!(hits.contains(&"id4".to_string()), "{hits:?}");
-    let (empty, _) = warta::lexicon::Lexicon::from_config(
+    let (empty, _) = warta::config::lexicon_from_tables(
         None,
         Some(&"disiplin = []\nviral = []\nkorupsi = []".parse().unwrap()),
     );
