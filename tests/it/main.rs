@@ -10,6 +10,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod architecture;
 mod browser_export;
 mod cache;
 mod churn;
