@@ -1,0 +1,275 @@
+//! Property tests of the triage store against models: random actions, undo, redo, reopen,
+//! close and compaction give the state and the undo behaviour of a store that never touched
+//! the disk; replaying the files always gives exactly the live state; and a read-only store
+//! following a writer sees exactly the writer's state after every refresh.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use proptest::prelude::*;
+use warta::triage::{ArticleState, Decision, Mode, Op, Refresh, Saved, Store, StoreOptions};
+
+const IDS: [&str; 6] = ["a", "b", "c", "d", "e", "f"];
+const LABELS: [&str; 5] = ["Banjir", "BANJIR", "gempa", " x\ty ", "\u{1b}[31mmerah"];
+const NOTES: [&str; 5] = ["", "cek lagi", "a\tb", "\u{202e}balik", "  baris\nbaru  "];
+
+#[derive(Debug, Clone)]
+enum Step {
+    Apply {
+        kind: u8,
+        ids: Vec<usize>,
+        arg: u8,
+    },
+    Undo,
+    Redo,
+    /// Dropped without close, as after a crash.
+    Reopen,
+    CloseReopen,
+    Compact,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => (0u8..6, prop::collection::vec(0usize..IDS.len(), 1..5), any::<u8>())
+            .prop_map(|(kind, ids, arg)| Step::Apply { kind, ids, arg }),
+        3 => Just(Step::Undo),
+        2 => Just(Step::Redo),
+        1 => Just(Step::Reopen),
+        1 => Just(Step::CloseReopen),
+        1 => Just(Step::Compact),
+    ]
+}
+
+fn op(kind: u8, idx: &[usize], arg: u8) -> Op {
+    let ids: Vec<String> = idx.iter().map(|&i| IDS[i].to_string()).collect();
+    let a = arg as usize;
+    match kind {
+        0 => Op::SetRead {
+            ids,
+            read: arg.is_multiple_of(2),
+        },
+        1 => Op::SetStar {
+            ids,
+            star: arg.is_multiple_of(2),
+        },
+        2 => Op::Decide {
+            ids,
+            decision: [
+                Decision::Undecided,
+                Decision::Relevant,
+                Decision::Irrelevant,
+                Decision::Maybe,
+            ][a % 4],
+        },
+        3 => Op::AddLabel {
+            ids,
+            label: LABELS[a % LABELS.len()].into(),
+        },
+        4 => Op::RemoveLabel {
+            ids,
+            label: LABELS[a % LABELS.len()].into(),
+        },
+        _ => Op::SetNote {
+            ids,
+            note: NOTES[a % NOTES.len()].into(),
+        },
+    }
+}
+
+/// The whole state, timestamps included.
+fn state(s: &Store) -> BTreeMap<String, ArticleState> {
+    s.ids().map(|id| (id.to_string(), s.state(id))).collect()
+}
+
+/// The state without timestamps: what two stores doing the same things at different
+/// moments agree on.
+fn stripped(s: &Store) -> BTreeMap<String, ArticleState> {
+    let mut m = state(s);
+    for st in m.values_mut() {
+        st.read_at = None;
+        st.starred_at = None;
+        st.decided_at = None;
+        st.labels_at = None;
+        st.note_at = None;
+    }
+    m
+}
+
+fn saved(r: Saved) -> bool {
+    matches!(r, Saved::Durable | Saved::Unchanged)
+}
+
+const UNBOUNDED: StoreOptions = StoreOptions {
+    compact_every: 1_000_000,
+    compact_bytes: 1 << 40,
+    history_limit: 1_000_000,
+    history_bytes: 1 << 40,
+};
+
+fn options() -> impl Strategy<Value = StoreOptions> {
+    prop_oneof![
+        Just(UNBOUNDED),
+        (1usize..4).prop_map(|n| StoreOptions {
+            compact_every: n,
+            ..UNBOUNDED
+        }),
+        (100u64..600).prop_map(|b| StoreOptions {
+            compact_bytes: b,
+            ..UNBOUNDED
+        }),
+        (0usize..4, 1usize..6).prop_map(|(h, c)| StoreOptions {
+            history_limit: h,
+            compact_every: c,
+            ..UNBOUNDED
+        }),
+        (200usize..1500, 1usize..6).prop_map(|(b, c)| StoreOptions {
+            history_bytes: b,
+            compact_every: c,
+            ..UNBOUNDED
+        }),
+    ]
+}
+
+fn bounded(o: &StoreOptions) -> bool {
+    o.history_limit < UNBOUNDED.history_limit || o.history_bytes < UNBOUNDED.history_bytes
+}
+
+/// Reopens and checks that nothing visible changed: the state exactly, what can be
+/// redone, and (without bounds) what can be undone.
+fn reopen(dir: &Path, s: Store, opts: StoreOptions, close: bool) -> Store {
+    let before = state(&s);
+    let (depth, redo) = (s.undo_depth(), s.can_redo());
+    if close {
+        s.close().unwrap();
+    } else {
+        drop(s);
+    }
+    let s = Store::open_with(dir, opts);
+    assert_eq!(s.mode(), Mode::ReadWrite, "{:?}", s.status());
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+    assert_eq!(state(&s), before, "reopen changed the state");
+    assert_eq!(s.can_redo(), redo, "reopen changed what can be redone");
+    if !bounded(&opts) {
+        assert_eq!(s.undo_depth(), depth, "reopen changed what can be undone");
+    }
+    s
+}
+
+fn run(opts: StoreOptions, steps: &[Step]) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open_with(dir.path(), opts);
+    // The model: the same semantics, never on disk, with room for all the history.
+    let mut m = Store::in_memory("model");
+    for (i, st) in steps.iter().enumerate() {
+        match st {
+            Step::Apply { kind, ids, arg } => {
+                let op = op(*kind, ids, *arg);
+                let got = s.apply(op.clone()).map(saved);
+                let want = m.apply(op).map(|r| !matches!(r, Saved::Unchanged));
+                match (got, want) {
+                    (Ok(ok), Ok(_)) => assert!(ok, "step {i}: not saved"),
+                    (Err(_), Err(_)) => {}
+                    (g, w) => panic!("step {i}: store {g:?}, model {w:?}"),
+                }
+            }
+            Step::Undo => match s.undo().unwrap() {
+                Some(sum) => {
+                    assert!(saved(sum.saved), "step {i}");
+                    let want = m.undo().unwrap().expect("the model can undo too");
+                    assert_eq!(sum.description, want.description, "step {i}");
+                }
+                None => assert!(
+                    bounded(&opts) || !m.can_undo(),
+                    "step {i}: the store lost undo history"
+                ),
+            },
+            Step::Redo => {
+                let got = s.redo().unwrap();
+                let want = m.redo().unwrap();
+                assert_eq!(
+                    got.as_ref().map(|g| &g.description),
+                    want.as_ref().map(|w| &w.description),
+                    "step {i}: redo"
+                );
+                if let Some(g) = got {
+                    assert!(saved(g.saved), "step {i}");
+                }
+            }
+            Step::Reopen => s = reopen(dir.path(), s, opts, false),
+            Step::CloseReopen => s = reopen(dir.path(), s, opts, true),
+            Step::Compact => s.compact().unwrap(),
+        }
+        assert_eq!(stripped(&s), stripped(&m), "step {i} ({st:?})");
+        assert_eq!(s.mode(), Mode::ReadWrite, "step {i}: {:?}", s.status());
+        // What a reader sees is exactly the live state.
+        let r = Store::open_read_only(dir.path());
+        assert!(r.warnings().is_empty(), "step {i}: {:?}", r.warnings());
+        assert_eq!(state(&r), state(&s), "step {i}: replay differs from live");
+    }
+    reopen(dir.path(), s, opts, true);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 96,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn the_store_behaves_like_one_that_never_touched_the_disk(
+        opts in options(),
+        steps in prop::collection::vec(step(), 1..60),
+    ) {
+        run(opts, &steps);
+    }
+
+}
+
+proptest! {
+    // Each case waits half a second for the writer's lock (as a second browser would).
+    #![proptest_config(ProptestConfig {
+        cases: 32,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+    #[test]
+    fn a_follower_sees_exactly_the_writers_state_after_every_refresh(
+        opts in options(),
+        steps in prop::collection::vec((step(), any::<bool>()), 1..80),
+    ) {
+        follow(opts, &steps);
+    }
+}
+
+fn follow(opts: StoreOptions, steps: &[(Step, bool)]) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = Store::open_with(dir.path(), opts);
+    let mut f = Store::open_with(dir.path(), opts);
+    assert!(f.is_read_only());
+    for (i, (st, look)) in steps.iter().enumerate() {
+        match st {
+            Step::Apply { kind, ids, arg } => {
+                let _ = w.apply(op(*kind, ids, *arg));
+            }
+            Step::Undo => {
+                let _ = w.undo().unwrap();
+            }
+            Step::Redo => {
+                let _ = w.redo().unwrap();
+            }
+            // The writer stays: reopening would let the follower take over.
+            Step::Reopen | Step::CloseReopen | Step::Compact => w.compact().unwrap(),
+        }
+        if *look {
+            let r = f.refresh();
+            assert_ne!(r, Refresh::Writable, "step {i}");
+            assert!(f.is_read_only());
+            assert_eq!(state(&f), state(&w), "step {i} ({st:?}): follower differs");
+        }
+    }
+    assert_ne!(f.refresh(), Refresh::Writable);
+    assert_eq!(state(&f), state(&w), "end: follower differs");
+    w.close().unwrap();
+    assert_eq!(f.refresh(), Refresh::Writable);
+}
