@@ -273,3 +273,99 @@ fn follow(opts: StoreOptions, steps: &[(Step, bool)]) {
     w.close().unwrap();
     assert_eq!(f.refresh(), Refresh::Writable);
 }
+
+// ---------------------------------------------------------------------------------------
+// Concurrency: a writer thread compacting all the time, readers reading at any moment.
+
+type Seen = Vec<(u64, BTreeMap<String, ArticleState>, Vec<String>)>;
+
+fn concurrent(reader: impl Fn(&Path, &mut Option<Store>) -> Store + Send + 'static) {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    let dir = tempfile::tempdir().unwrap();
+    let opts = StoreOptions {
+        compact_every: 3,
+        history_limit: 5,
+        ..UNBOUNDED
+    };
+    let mut w = Store::open_with(dir.path(), opts);
+    let states: Arc<Mutex<BTreeMap<u64, BTreeMap<String, ArticleState>>>> = Arc::default();
+    states.lock().unwrap().insert(0, BTreeMap::new());
+    let done = Arc::new(AtomicBool::new(false));
+    let seen: Arc<Mutex<Seen>> = Arc::default();
+    let r = {
+        let (path, done, seen) = (dir.path().to_path_buf(), done.clone(), seen.clone());
+        std::thread::spawn(move || {
+            let mut keep = None;
+            while !done.load(Ordering::SeqCst) {
+                let s = reader(&path, &mut keep);
+                let warn = s.warnings().to_vec();
+                seen.lock().unwrap().push((s.seq(), state(&s), warn));
+                keep = Some(s);
+            }
+        })
+    };
+    let mut x = 0x9E37_79B9_7F4A_7C15u64;
+    for _ in 0..800 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let ids: Vec<usize> = (0..1 + x as usize % 3)
+            .map(|k| (x as usize >> (8 + k * 3)) % 6)
+            .collect();
+        match x % 7 {
+            0 => {
+                let _ = w.undo().unwrap();
+            }
+            1 => {
+                let _ = w.redo().unwrap();
+            }
+            k => {
+                let _ = w.apply(op(k as u8, &ids, (x >> 32) as u8));
+            }
+        }
+        states.lock().unwrap().insert(w.seq(), state(&w));
+    }
+    done.store(true, Ordering::SeqCst);
+    r.join().unwrap();
+    let states = states.lock().unwrap();
+    let seen = seen.lock().unwrap();
+    assert!(seen.len() > 20, "the reader barely read: {}", seen.len());
+    let mut bad = Vec::new();
+    for (i, (seq, st, warn)) in seen.iter().enumerate() {
+        if !warn.is_empty() {
+            bad.push(format!("read {i} at {seq}: {warn:?}"));
+        }
+        if Some(st) != states.get(seq) {
+            bad.push(format!("read {i}: not the writer's state at {seq}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {} reads wrong: {:#?}",
+        bad.len(),
+        seen.len(),
+        &bad[..bad.len().min(8)]
+    );
+}
+
+#[test]
+fn a_reader_never_sees_a_state_the_writer_did_not_have() {
+    concurrent(|dir, _| Store::open_read_only(dir));
+}
+
+#[test]
+fn a_follower_never_sees_a_state_the_writer_did_not_have() {
+    concurrent(|dir, keep| match keep.take() {
+        Some(mut f) => {
+            f.refresh();
+            assert!(f.is_read_only());
+            f
+        }
+        None => {
+            let f = Store::open(dir);
+            assert!(f.is_read_only());
+            f
+        }
+    });
+}

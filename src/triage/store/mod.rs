@@ -225,6 +225,9 @@ pub struct Store {
     retry_after: Option<Instant>,
     /// What loading found in the journal: bytes of complete lines, and their count.
     scanned: Option<(u64, usize)>,
+    /// The last load met what a writer compacting at the same moment would cause (a gap in
+    /// the journal, a history newer than the state): a read without the lock tries again.
+    unsteady: bool,
     follow: Option<FollowPos>,
 }
 
@@ -251,6 +254,7 @@ impl Store {
             unsaved: 0,
             retry_after: None,
             scanned: None,
+            unsteady: false,
             follow: None,
         }
     }
@@ -408,9 +412,38 @@ impl Store {
         self.load_read_only(dir);
     }
 
+    /// Loads without the lock. A writer may compact meanwhile, and a read that overlaps a
+    /// compaction can pair an old `state.json` with the truncated journal (changes missing,
+    /// or a line cut in two that looks like damage); so the read is done again until the
+    /// files held still during it, or it hung together and the snapshots did not change.
     fn load_read_only(&mut self, dir: &Path) {
-        let before = self.follow_pos(dir);
-        match self.load(dir) {
+        const TRIES: usize = 10;
+        let warned = self.warnings.len();
+        let mut attempt = 1;
+        let (before, result) = loop {
+            let stamps = file_stamps(dir);
+            let before = self.follow_pos(dir);
+            let result = self.load(dir);
+            let after = file_stamps(dir);
+            let scanned = self.scanned.map_or(0, |(len, _)| len);
+            let held_still = stamps == after;
+            let hung_together = result.is_ok()
+                && !self.unsteady
+                && stamps[..2] == after[..2]
+                && stamps[2]
+                    .zip(after[2])
+                    .is_some_and(|(a, b)| a.0 == b.0 && b.1 >= scanned);
+            if held_still || hung_together || attempt == TRIES {
+                break (before, result);
+            }
+            attempt += 1;
+            self.warnings.truncate(warned);
+            self.articles.clear();
+            self.history.clear();
+            self.seq = 0;
+            self.scanned = None;
+        };
+        match result {
             Ok(()) => {
                 self.follow = before.map(|mut f| {
                     f.offset = self.scanned.map_or(0, |(len, _)| len);
@@ -1088,6 +1121,7 @@ impl Store {
     /// Loads the snapshots and replays the journal. `Err` carries the read-only reason; the
     /// state loaded up to the damage stays visible.
     fn load(&mut self, dir: &Path) -> Result<(), String> {
+        self.unsteady = false;
         let snap_seq = self.load_snapshots(dir)?;
         let journal_path = dir.join(JOURNAL_FILE);
         let file = match files::open_for_reading(&journal_path) {
@@ -1170,11 +1204,14 @@ impl Store {
                 self.history = History::new(h.undo, h.redo);
                 self.history_seq = h.seq;
             }
-            Ok(Some(_)) => self.warnings.push(format!(
-                "{} is newer than {}; undo history starts afresh",
-                dir.join(HISTORY_FILE).display(),
-                dir.join(SNAPSHOT_FILE).display()
-            )),
+            Ok(Some(_)) => {
+                self.unsteady = true;
+                self.warnings.push(format!(
+                    "{} is newer than {}; undo history starts afresh",
+                    dir.join(HISTORY_FILE).display(),
+                    dir.join(SNAPSHOT_FILE).display()
+                ));
+            }
             Ok(None) => {}
             Err(why) => self.warnings.push(format!(
                 "{why}; undo history starts afresh (the triage state is not affected)"
@@ -1209,6 +1246,7 @@ impl Store {
             return Err(format!("it repeats sequence number {seq}"));
         }
         if seq != self.seq + 1 {
+            self.unsteady = true;
             self.warnings.push(format!(
                 "the journal skips from entry {} to {seq}; some changes may be missing",
                 self.seq
@@ -1412,6 +1450,16 @@ pub fn wait_until_free(dir: &Path) -> io::Result<()> {
     let d = files::open_dir(dir)?;
     d.lock()?;
     Ok(())
+}
+
+/// `stat` of `state.json`, `history.json` and the journal: equal before and after a read
+/// without the lock means no writer changed them meanwhile.
+fn file_stamps(dir: &Path) -> [Option<(Identity, u64, Option<SystemTime>)>; 3] {
+    [SNAPSHOT_FILE, HISTORY_FILE, JOURNAL_FILE].map(|name| {
+        fs::metadata(dir.join(name))
+            .ok()
+            .map(|m| (Identity::of(&m), m.len(), m.modified().ok()))
+    })
 }
 
 fn read_pid(path: &Path) -> Option<u32> {
