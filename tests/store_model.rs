@@ -369,3 +369,53 @@ fn a_follower_never_sees_a_state_the_writer_did_not_have() {
         }
     });
 }
+
+/// ext4 hands a freed inode straight to the next new file and stamps files with a coarse
+/// clock, so two quick compactions can leave a `state.json` with the inode, size and time
+/// the follower saw before. Simulated here with a hard link; the journal it then reads from
+/// its old offset is a new one, and must not be taken for the rest of the old.
+#[cfg(unix)]
+#[test]
+fn a_follower_is_not_fooled_by_a_state_file_that_looks_unchanged() {
+    use std::fs;
+    use warta::triage::store::{JOURNAL_FILE, SNAPSHOT_FILE};
+    let dir = tempfile::tempdir().unwrap();
+    let star = |id: &str| Op::SetStar {
+        ids: vec![id.to_string()],
+        star: true,
+    };
+    let mut w = Store::open_with(dir.path(), UNBOUNDED);
+    for i in 0..10 {
+        assert_eq!(w.apply(star(&format!("s{i}"))).unwrap(), Saved::Durable);
+    }
+    w.compact().unwrap();
+    let mut f = Store::open_with(dir.path(), UNBOUNDED);
+    assert!(f.is_read_only());
+    assert_eq!(w.apply(star("z")).unwrap(), Saved::Durable); // 11
+    w.undo().unwrap().unwrap(); // 12
+    assert_eq!(f.refresh(), Refresh::Updated);
+    let state_path = dir.path().join(SNAPSHOT_FILE);
+    let seen = fs::metadata(&state_path).unwrap();
+    let pinned = dir.path().join("pinned");
+    fs::hard_link(&state_path, &pinned).unwrap();
+
+    // The state at 12 is the state at 10: the same size.
+    w.compact().unwrap();
+    w.redo().unwrap().unwrap(); // 13, as long as the undo line 12
+    assert_eq!(w.apply(star("w")).unwrap(), Saved::Durable); // 14, as long as line 11
+    assert_eq!(w.apply(star("v")).unwrap(), Saved::Durable); // 15: at the follower's offset
+    let now = fs::read(&state_path).unwrap();
+    assert_eq!(now.len() as u64, seen.len());
+    fs::write(&pinned, &now).unwrap();
+    fs::rename(&pinned, &state_path).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&state_path)
+        .unwrap()
+        .set_modified(seen.modified().unwrap())
+        .unwrap();
+    assert!(fs::metadata(dir.path().join(JOURNAL_FILE)).unwrap().len() > 0);
+
+    f.refresh();
+    assert_eq!(state(&f), state(&w), "the follower missed changes");
+}

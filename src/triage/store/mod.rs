@@ -805,6 +805,11 @@ impl Store {
                 break;
             }
             let line = journal::parse(&raw.bytes).map_err(|_| ())?;
+            // The writer compacted and wrote the journal anew past our offset: what is
+            // there now does not follow what was read.
+            if line.seq() != self.seq + 1 {
+                return Err(());
+            }
             let snap = self.seq;
             self.replay(line, snap, &mut None).map_err(|_| ())?;
             good = rd.offset;
