@@ -312,7 +312,7 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
     let convert = |v: Vec<ActionRepr>| -> Result<Vec<Action>, String> {
         v.into_iter()
             .map(|a| {
-                a.into_action()
+                a.into_action_upto(h.seq)
                     .map_err(|e| format!("{shown} is damaged ({e})"))
             })
             .collect()

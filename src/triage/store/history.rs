@@ -264,6 +264,21 @@ impl ActionRepr {
     }
 }
 
+impl ActionRepr {
+    /// An action of a history that stands at `seq`, which can hold only earlier actions:
+    /// undoing one numbered later would write a journal line naming a later action, which
+    /// reading refuses as damage.
+    pub(crate) fn into_action_upto(self, seq: u64) -> Result<Action, String> {
+        if self.seq == 0 || self.seq > seq {
+            return Err(format!(
+                "it holds action {} at sequence number {seq}",
+                self.seq
+            ));
+        }
+        self.into_action()
+    }
+}
+
 impl Action {
     /// Roughly the bytes this action takes when serialised: what the history's size bound
     /// counts.

@@ -1063,7 +1063,8 @@ impl Store {
         if let Err(e) = written {
             let _ = fs::remove_file(&history_path);
             self.warnings.push(format!(
-                "the undo history could not be saved to {} ({e}); the state was",
+                "the undo history could not be saved to {} ({e}); the triage state was \
+                 saved, but earlier steps cannot be undone after a restart",
                 history_path.display()
             ));
         }
@@ -1191,13 +1192,14 @@ impl Store {
             // Format 1 kept the history in the state file.
             let convert = |v: Vec<history::ActionRepr>| -> Result<Vec<Action>, String> {
                 v.into_iter()
-                    .map(history::ActionRepr::into_action)
+                    .map(|a| a.into_action_upto(snap.seq))
                     .collect()
             };
             match convert(snap.history).and_then(|u| Ok((u, convert(snap.redo)?))) {
                 Ok((undo, redo)) => self.history = History::new(undo, redo),
                 Err(e) => self.warnings.push(format!(
-                    "the undo history in {} could not be read ({e}); the state was",
+                    "the undo history in {} could not be read ({e}); undo history starts \
+                     afresh (the triage state is not affected)",
                     dir.join(SNAPSHOT_FILE).display()
                 )),
             }

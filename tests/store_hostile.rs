@@ -1,0 +1,90 @@
+//! The triage store's files as a hand, an editor on another system or a sync tool leaves
+//! them: whatever they hold, warta never loses or misapplies a change, and what it writes
+//! it can read again.
+
+use std::fs;
+use std::path::Path;
+
+use warta::triage::store::{HISTORY_FILE, JOURNAL_FILE, SNAPSHOT_FILE};
+use warta::triage::{Decision, Mode, Op, Saved, Store, StoreError};
+
+fn one(id: &str, decision: Decision) -> Op {
+    Op::Decide {
+        ids: vec![id.to_string()],
+        decision,
+    }
+}
+
+#[track_caller]
+fn durable(r: Result<Saved, StoreError>) {
+    assert_eq!(r.unwrap(), Saved::Durable);
+}
+
+#[track_caller]
+fn open_clean(dir: &Path) -> Store {
+    let s = Store::open(dir);
+    assert_eq!(s.mode(), Mode::ReadWrite, "{:?}", s.status());
+    s
+}
+
+#[test]
+fn history_naming_actions_after_its_own_point_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = open_clean(dir.path());
+        durable(s.apply(one("x", Decision::Relevant)));
+        s.close().unwrap();
+    }
+    let path = dir.path().join(HISTORY_FILE);
+    let text = fs::read_to_string(&path).unwrap();
+    let edited = text.replace(r#""undo":[{"seq":1,"#, r#""undo":[{"seq":7,"#);
+    assert_ne!(edited, text);
+    fs::write(&path, edited).unwrap();
+
+    let mut s = open_clean(dir.path());
+    // Undoing "action 7" at sequence number 2 would write a journal line that names a later
+    // action, which reading refuses: the undo would be lost at the next start.
+    if let Some(sum) = s.undo().unwrap() {
+        assert_eq!(sum.saved, Saved::Durable);
+    }
+    let after = s.state("x");
+    drop(s);
+    let s = open_clean(dir.path());
+    assert!(
+        !s.warnings().iter().any(|w| w.contains(JOURNAL_FILE)),
+        "{:?}",
+        s.warnings()
+    );
+    assert_eq!(s.state("x"), after, "an acknowledged undo was lost");
+    assert!(
+        s.warnings().iter().any(|w| w.contains(HISTORY_FILE)),
+        "the user hears the history was not used: {:?}",
+        s.warnings()
+    );
+}
+
+#[test]
+fn a_format_1_history_naming_later_actions_is_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = r#"{"format":1,"seq":2,"articles":{"a":{"decision":"relevant","decided_at":"t2"}},"history":[{"seq":9,"at":"t2","op":{"kind":"decide","ids":["a"],"decision":"relevant"},"before":{"a":{}}}],"redo":[]}"#;
+    fs::write(dir.path().join(SNAPSHOT_FILE), snap).unwrap();
+    let mut s = open_clean(dir.path());
+    if let Some(sum) = s.undo().unwrap() {
+        assert_eq!(sum.saved, Saved::Durable);
+    }
+    let after = s.state("a");
+    drop(s);
+    let s = open_clean(dir.path());
+    assert!(
+        !s.warnings().iter().any(|w| w.contains(JOURNAL_FILE)),
+        "{:?}",
+        s.warnings()
+    );
+    assert_eq!(s.state("a"), after, "an acknowledged undo was lost");
+    assert_eq!(after.decision, Decision::Relevant, "the state is kept");
+    let said = s.warnings().join("\n");
+    assert!(
+        said.contains("undo history") && said.contains("not affected"),
+        "{said}"
+    );
+}
