@@ -88,3 +88,44 @@ fn a_format_1_history_naming_later_actions_is_not_used() {
         "{said}"
     );
 }
+
+/// A sync tool or a restored backup can bring back an older `history.json` next to a newer
+/// `state.json`, with no journal between them: its newest action is then not the last thing
+/// done, and undoing it would undo the wrong change.
+#[test]
+fn a_history_older_than_the_state_is_not_used_for_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut s = open_clean(dir.path());
+        durable(s.apply(one("x", Decision::Relevant)));
+        s.close().unwrap();
+    }
+    let old = fs::read(dir.path().join(HISTORY_FILE)).unwrap();
+    {
+        let mut s = open_clean(dir.path());
+        durable(s.apply(one("x", Decision::Irrelevant)));
+        s.close().unwrap();
+    }
+    fs::write(dir.path().join(HISTORY_FILE), old).unwrap();
+    let mut s = open_clean(dir.path());
+    if s.undo().unwrap().is_some() {
+        assert_eq!(
+            s.state("x").decision,
+            Decision::Relevant,
+            "undo took back something other than the last change"
+        );
+    }
+    assert!(
+        s.warnings().iter().any(|w| w.contains(HISTORY_FILE)),
+        "{:?}",
+        s.warnings()
+    );
+    // The same through the repair path, which reads the history the same way.
+    drop(s);
+    assert!(
+        warta::triage::repair(dir.path())
+            .unwrap()
+            .damaged
+            .is_empty()
+    );
+}

@@ -1175,6 +1175,7 @@ impl Store {
             good = rd.offset;
             lines += 1;
         }
+        self.settle_history(&mut hist_seq, snap_seq);
         self.history.trim(self.opts.bounds());
         self.scanned = Some((good, lines));
         Ok(())
@@ -1249,6 +1250,7 @@ impl Store {
             }
             return Ok(());
         }
+        self.settle_history(hist_seq, snap_seq);
         if seq <= self.seq {
             return Err(format!("it repeats sequence number {seq}"));
         }
@@ -1279,6 +1281,30 @@ impl Store {
         }
         *hist_seq = None;
         Ok(())
+    }
+
+    /// Once the journal has passed the state snapshot, the history must stand where the
+    /// state does. One that stopped short (a `history.json` older than `state.json`, with
+    /// no journal lines between them) has for its newest action something other than the
+    /// last change, and undoing it would take back the wrong one: it is dropped.
+    fn settle_history(&mut self, hist_seq: &mut Option<u64>, snap_seq: u64) {
+        let Some(h) = hist_seq.take() else {
+            return;
+        };
+        if h == snap_seq {
+            *hist_seq = Some(h);
+            return;
+        }
+        if !self.history.undo.is_empty() || !self.history.redo.is_empty() {
+            let dir = self.dir.clone().unwrap_or_default();
+            self.warnings.push(format!(
+                "{} is older than {}; undo history starts afresh (the triage state is not \
+                 affected)",
+                dir.join(HISTORY_FILE).display(),
+                dir.join(SNAPSHOT_FILE).display()
+            ));
+        }
+        self.history.clear();
     }
 
     fn remove_stale_temps(&self, dir: &Path) {

@@ -68,6 +68,7 @@ pub fn repair(dir: &Path) -> Result<RepairReport, String> {
             Err(_) => damaged.push(rd.line_no),
         }
     }
+    s.settle_history(&mut hist_seq, snap_seq);
     let articles = s.articles.len();
     if damaged.is_empty() {
         return Ok(RepairReport {
