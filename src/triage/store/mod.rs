@@ -1161,6 +1161,8 @@ impl Store {
             let line = match parsed {
                 Ok(l) => l,
                 Err(why) if raw.last => {
+                    // Without the lock it may also be a line read across a truncation.
+                    self.unsteady = true;
                     self.warnings.push(format!(
                         "the last line of {} {why}: a write cut short by a crash; it was never \
                          confirmed and is ignored",
