@@ -129,3 +129,43 @@ fn a_history_older_than_the_state_is_not_used_for_undo() {
             .is_empty()
     );
 }
+
+/// The data directory is deleted while warta runs and cannot be made again (its parent is
+/// gone and a file now has the parent's name); the user quits without another change. The
+/// changes were only in the deleted journal, so quitting must rescue them.
+#[test]
+fn quitting_after_the_data_directory_vanished_for_good_rescues_the_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let parent = tmp.path().join("parent");
+    let dir = parent.join("data");
+    let mut s = Store::open(&dir);
+    durable(s.apply(one("x", Decision::Relevant)));
+    fs::remove_dir_all(&parent).unwrap();
+    fs::write(&parent, "not a directory").unwrap();
+    match s.close() {
+        Err(StoreError::Unsaved {
+            rescue: Some(rescue),
+            ..
+        }) => {
+            let text = fs::read_to_string(&rescue).unwrap();
+            fs::remove_file(&rescue).unwrap();
+            assert!(text.contains(r#""x":{"decision":"relevant""#), "{text}");
+        }
+        other => panic!("the change is lost: {other:?}"),
+    }
+}
+
+/// Deleted right after a compaction, the data directory held this session's changes only in
+/// its snapshot; quitting writes it back like the next change would have.
+#[test]
+fn quitting_after_the_data_directory_was_deleted_writes_it_back() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let mut s = Store::open(&dir);
+    durable(s.apply(one("x", Decision::Relevant)));
+    s.compact().unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    s.close().unwrap();
+    let s = open_clean(&dir);
+    assert_eq!(s.state("x").decision, Decision::Relevant);
+}

@@ -703,8 +703,22 @@ impl Store {
     /// rescue file, which the error names, so they are not lost with the process.
     pub fn close(mut self) -> Result<(), StoreError> {
         let pending = self.journal.as_ref().is_some_and(|j| j.lines > 0 || j.torn);
-        if self.mode == Mode::ReadWrite && pending {
-            return self.compact();
+        if self.mode == Mode::ReadWrite && (pending || !self.files_are_ours()) {
+            match self.compact() {
+                Ok(()) => return Ok(()),
+                // The journal still holds every change; the next start replays it.
+                Err(e) if self.files_are_ours() => return Err(e),
+                // The directory or journal went with this session's changes, and writing
+                // them back failed: only the rescue file below keeps them.
+                Err(e) => {
+                    self.reason = Some(match e {
+                        StoreError::Io { source, .. } => source.to_string(),
+                        other => other.to_string(),
+                    });
+                    let lines = self.journal.as_ref().map_or(0, |j| j.lines);
+                    self.unsaved = self.unsaved.max(lines).max(1);
+                }
+            }
         }
         if self.unsaved == 0 {
             return Ok(());
@@ -928,6 +942,14 @@ impl Store {
                 false
             }
         }
+    }
+
+    /// Whether the data directory and the journal at their paths are still the ones this
+    /// store locked and writes.
+    fn files_are_ours(&self) -> bool {
+        self.dir
+            .as_deref()
+            .is_some_and(|d| self.dir_is_ours(d) && self.journal_problem(d).is_none())
     }
 
     fn dir_is_ours(&self, dir: &Path) -> bool {
