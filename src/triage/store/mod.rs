@@ -416,6 +416,8 @@ impl Store {
     /// compaction can pair an old `state.json` with the truncated journal (changes missing,
     /// or a line cut in two that looks like damage); so the read is done again until the
     /// files held still during it, or it hung together and the snapshots did not change.
+    /// Compactions are rare (every [`StoreOptions::compact_every`] lines), so this costs a
+    /// few `stat`s.
     fn load_read_only(&mut self, dir: &Path) {
         const TRIES: usize = 10;
         let warned = self.warnings.len();
@@ -436,6 +438,8 @@ impl Store {
             if held_still || hung_together || attempt == TRIES {
                 break (before, result);
             }
+            // A moment's pause lets a compaction that is under way finish.
+            std::thread::sleep(Duration::from_millis(attempt as u64));
             attempt += 1;
             self.warnings.truncate(warned);
             self.articles.clear();
