@@ -306,7 +306,10 @@ fn concurrent(reader: impl Fn(&Path, &mut Option<Store>) -> Store + Send + 'stat
         })
     };
     let mut x = 0x9E37_79B9_7F4A_7C15u64;
-    for _ in 0..800 {
+    // Enough writes, and enough reads among them (the follower first waits for the lock).
+    let mut n = 0;
+    while (n < 800 || seen.lock().unwrap().len() < 50) && n < 200_000 {
+        n += 1;
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
