@@ -169,3 +169,80 @@ fn quitting_after_the_data_directory_was_deleted_writes_it_back() {
     let s = open_clean(&dir);
     assert_eq!(s.state("x").decision, Decision::Relevant);
 }
+
+/// Four changes, one undone: the journal lines of a store edited by hand below.
+fn four_changes(dir: &Path) -> String {
+    let mut s = open_clean(dir);
+    durable(s.apply(one("a", Decision::Relevant)));
+    durable(s.apply(one("b", Decision::Maybe)));
+    s.undo().unwrap().unwrap();
+    durable(s.apply(one("c", Decision::Irrelevant)));
+    drop(s);
+    fs::read_to_string(dir.join(JOURNAL_FILE)).unwrap()
+}
+
+#[track_caller]
+fn assert_four_changes(s: &Store) {
+    assert_eq!(s.state("a").decision, Decision::Relevant);
+    assert_eq!(s.state("b").decision, Decision::Undecided);
+    assert_eq!(s.state("c").decision, Decision::Irrelevant);
+}
+
+/// Reopens `dir`, adds a change and reopens again: the edited journal must stay readable
+/// once warta appends to it.
+#[track_caller]
+fn assert_appends_after_the_edit(dir: &Path) {
+    let mut s = open_clean(dir);
+    durable(s.apply(one("d", Decision::Maybe)));
+    drop(s);
+    let s = open_clean(dir);
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+    assert_four_changes(&s);
+    assert_eq!(s.state("d").decision, Decision::Maybe);
+}
+
+#[test]
+fn a_journal_saved_by_a_windows_editor_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = four_changes(dir.path());
+    let path = dir.path().join(JOURNAL_FILE);
+    let mut crlf = vec![0xEF, 0xBB, 0xBF];
+    crlf.extend_from_slice(text.replace('\n', "\r\n").as_bytes());
+    fs::write(&path, crlf).unwrap();
+    let s = open_clean(dir.path());
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+    assert_four_changes(&s);
+    drop(s);
+    assert_appends_after_the_edit(dir.path());
+    // The snapshots too.
+    Store::open(dir.path()).close().unwrap();
+    for name in [SNAPSHOT_FILE, HISTORY_FILE] {
+        let p = dir.path().join(name);
+        let t = fs::read_to_string(&p).unwrap();
+        fs::write(&p, format!("\u{feff}{}", t.replace('\n', "\r\n"))).unwrap();
+    }
+    let s = open_clean(dir.path());
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+    assert_four_changes(&s);
+    assert_eq!(s.undo_depth(), 3);
+}
+
+#[test]
+fn blank_lines_in_the_journal_are_not_damage() {
+    for (what, edit) in [
+        ("a blank line", "\n\n"),
+        ("a CRLF blank line", "\n\r\n"),
+        ("spaces", "\n   \t\n"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let text = four_changes(dir.path());
+        let path = dir.path().join(JOURNAL_FILE);
+        fs::write(&path, text.replacen('\n', edit, 2) + edit).unwrap();
+        let s = Store::open(dir.path());
+        assert_eq!(s.mode(), Mode::ReadWrite, "{what}: {:?}", s.status());
+        assert!(s.warnings().is_empty(), "{what}: {:?}", s.warnings());
+        assert_four_changes(&s);
+        drop(s);
+        assert_appends_after_the_edit(dir.path());
+    }
+}

@@ -182,12 +182,21 @@ impl Reader {
 
     pub(crate) fn next_line(&mut self) -> io::Result<Option<RawLine>> {
         let mut bytes = Vec::new();
-        let n = self.r.read_until(b'\n', &mut bytes)?;
-        if n == 0 {
-            return Ok(None);
-        }
-        self.line_no += 1;
-        let complete = bytes.last() == Some(&b'\n');
+        let (n, complete) = loop {
+            bytes.clear();
+            let n = self.r.read_until(b'\n', &mut bytes)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line_no += 1;
+            let complete = bytes.last() == Some(&b'\n');
+            // A blank line (an editor's, or CRLF's lone CR) holds no change: not damage.
+            // Never a torn write either, which cannot end in a newline without its line.
+            if !(complete && bytes.iter().all(u8::is_ascii_whitespace)) {
+                break (n, complete);
+            }
+            self.offset += n as u64;
+        };
         if complete {
             bytes.pop();
             self.offset += n as u64;
