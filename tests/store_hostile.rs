@@ -246,3 +246,20 @@ fn blank_lines_in_the_journal_are_not_damage() {
         assert_appends_after_the_edit(dir.path());
     }
 }
+
+/// An editor that drops the final newline leaves the last change whole: it is not a write
+/// cut short, and appending after it must not glue the next line onto it.
+#[test]
+fn a_last_line_without_its_newline_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = four_changes(dir.path());
+    let path = dir.path().join(JOURNAL_FILE);
+    fs::write(&path, text.trim_end()).unwrap();
+    let s = open_clean(dir.path());
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+    assert_four_changes(&s);
+    let r = Store::open_read_only(dir.path());
+    assert_four_changes(&r);
+    drop(s);
+    assert_appends_after_the_edit(dir.path());
+}

@@ -27,6 +27,8 @@
 //! snapshot that does not parse, or a snapshot from a newer format makes the store read-only
 //! with a message that says what to do ([`repair`] keeps every readable line). Only a torn
 //! LAST line (a write cut short by a crash, never acknowledged) is dropped, with a warning.
+//! What editors do to a text file is not damage: CRLF line ends, a byte order mark, blank
+//! lines, and a last line without its newline (which is kept, and ended before appending).
 //!
 //! Opening never fails: problems turn into a [`Mode`] plus a message ([`Store::status`])
 //! that the UI must show, because refusing to start would lose more than it protects.
@@ -228,6 +230,8 @@ pub struct Store {
     /// The last load met what a writer compacting at the same moment would cause (a gap in
     /// the journal, a history newer than the state): a read without the lock tries again.
     unsteady: bool,
+    /// The journal's last line lacks its newline (see [`Store::load`]).
+    unterminated: bool,
     follow: Option<FollowPos>,
 }
 
@@ -255,6 +259,7 @@ impl Store {
             retry_after: None,
             scanned: None,
             unsteady: false,
+            unterminated: false,
             follow: None,
         }
     }
@@ -366,7 +371,13 @@ impl Store {
             return s;
         }
         s.remove_stale_temps(data_dir);
-        match Journal::open(&data_dir.join(JOURNAL_FILE), s.scanned) {
+        let opened = Journal::open(&data_dir.join(JOURNAL_FILE), s.scanned).and_then(|mut j| {
+            if s.unterminated {
+                j.append(b"\n")?;
+            }
+            Ok(j)
+        });
+        match opened {
             Ok(j) => {
                 s.journal = Some(j);
                 s.mode = Mode::ReadWrite;
@@ -1154,6 +1165,7 @@ impl Store {
     /// state loaded up to the damage stays visible.
     fn load(&mut self, dir: &Path) -> Result<(), String> {
         self.unsteady = false;
+        self.unterminated = false;
         let snap_seq = self.load_snapshots(dir)?;
         let journal_path = dir.join(JOURNAL_FILE);
         let file = match files::open_for_reading(&journal_path) {
@@ -1179,13 +1191,27 @@ impl Store {
         let mut rd = Reader::new(file, 0).map_err(read_err)?;
         let (mut good, mut lines) = (rd.offset, 0);
         while let Some(raw) = rd.next_line().map_err(read_err)? {
-            let parsed = if raw.complete {
-                journal::parse(&raw.bytes).map_err(|e| format!("is not valid ({e})"))
-            } else {
-                Err("is incomplete".to_string())
+            let parsed = journal::parse(&raw.bytes).map_err(|e| match raw.complete {
+                true => format!("is not valid ({e})"),
+                false => "is incomplete".to_string(),
+            });
+            // A last line whole but for its newline (an editor that drops the final one) is
+            // a change like any other; the newline is added before anything is appended.
+            let parsed = match parsed {
+                Ok(line) if !raw.complete => self
+                    .replay(line, snap_seq, &mut hist_seq)
+                    .map(|()| None)
+                    .map_err(|_| "is incomplete".to_string()),
+                other => other.map(Some),
             };
             let line = match parsed {
-                Ok(l) => l,
+                Ok(Some(l)) => l,
+                Ok(None) => {
+                    good = rd.offset + raw.bytes.len() as u64;
+                    lines += 1;
+                    self.unterminated = true;
+                    break;
+                }
                 Err(why) if raw.last => {
                     // Without the lock it may also be a line read across a truncation.
                     self.unsteady = true;
