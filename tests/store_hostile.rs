@@ -263,3 +263,76 @@ fn a_last_line_without_its_newline_is_kept() {
     drop(s);
     assert_appends_after_the_edit(dir.path());
 }
+
+/// What a hostile store file says must not reach the terminal as escape sequences or bidi
+/// controls through the messages about it: serde's errors quote the text they choke on.
+#[test]
+fn messages_about_a_hostile_file_are_inert() {
+    const EVIL: &str = r"\u001b]0;PWNED\u0007\u001b[2J\u202e\u009b31m";
+    let prior = r#""prior":{"states":[{}],"runs":[[0,1]]}"#;
+    let good = |seq: u32, id: &str| {
+        format!(
+            r#"{{"seq":{seq},"at":"t","op":{{"kind":"set_star","ids":["{id}"],"star":true}},{prior}}}"#
+        )
+    };
+    let evil_kind = format!(r#"{{"seq":2,"at":"t","op":{{"kind":"{EVIL}","ids":["a"]}},{prior}}}"#);
+    let evil_before = format!(
+        r#"{{"seq":2,"at":"t","op":{{"kind":"set_star","ids":["a"],"star":true}},"before":{{"{EVIL}":{{}}}}}}"#
+    );
+    let evil_field = format!(r#"{{"seq":2,"at":"t","{EVIL}":1}}"#);
+    let mut cases: Vec<(&str, String)> = Vec::new();
+    for evil in [&evil_kind, &evil_before, &evil_field] {
+        // In the middle: damage, the read-only reason. Last: a warning.
+        cases.push((
+            JOURNAL_FILE,
+            format!("{}\n{evil}\n{}\n", good(1, "a"), good(3, "b")),
+        ));
+        cases.push((JOURNAL_FILE, format!("{}\n{evil}\n", good(1, "a"))));
+    }
+    cases.push((
+        SNAPSHOT_FILE,
+        format!(r#"{{"format":2,"seq":1,"articles":{{"a":{{"decision":"{EVIL}"}}}}}}"#),
+    ));
+    cases.push((
+        SNAPSHOT_FILE,
+        format!(r#"{{"format":9,"seq":1,"{EVIL}":{{}}}}"#),
+    ));
+    for (name, text) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        if name == HISTORY_FILE {
+            fs::write(
+                dir.path().join(SNAPSHOT_FILE),
+                r#"{"format":2,"seq":0,"articles":{}}"#,
+            )
+            .unwrap();
+        }
+        fs::write(dir.path().join(name), &text).unwrap();
+        for s in [Store::open(dir.path()), Store::open_read_only(dir.path())] {
+            let said: Vec<&str> = s
+                .status()
+                .into_iter()
+                .chain(s.warnings().iter().map(String::as_str))
+                .collect();
+            assert!(!said.is_empty(), "{name}: nothing said about {text}");
+            for m in said {
+                assert!(warta::text::is_safe(m), "{name}: {m:?}");
+            }
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join(SNAPSHOT_FILE),
+        r#"{"format":2,"seq":0,"articles":{}}"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join(HISTORY_FILE),
+        format!(r#"{{"format":2,"seq":0,"undo":[{{"{EVIL}":1}}],"redo":[]}}"#),
+    )
+    .unwrap();
+    let s = Store::open(dir.path());
+    assert!(!s.warnings().is_empty());
+    for m in s.warnings() {
+        assert!(warta::text::is_safe(m), "{m:?}");
+    }
+}

@@ -263,9 +263,10 @@ pub fn read_state(path: &Path) -> Result<Option<StateIn>, String> {
                 match format_of(path) {
                     Some(f) if f > FORMAT => newer(f),
                     _ => format!(
-                        "{shown} is damaged ({e}); opened read-only so it is not overwritten. \
+                        "{shown} is damaged ({}); opened read-only so it is not overwritten. \
                          Restore it from a backup, or move it aside (e.g. rename it to \
-                         state.json.damaged) to start over"
+                         state.json.damaged) to start over",
+                        quoted(&e)
                     ),
                 }
             })
@@ -299,7 +300,7 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
     let h: HistoryIn = without_bom(file)
         .map_err(|e| e.to_string())
         .and_then(|r| serde_json::from_reader(BufReader::new(r)).map_err(|e| e.to_string()))
-        .map_err(|e| format!("{shown} is damaged ({e})"))?;
+        .map_err(|e| format!("{shown} is damaged ({})", quoted(&e)))?;
     if h.format > FORMAT {
         return Err(format!(
             "{shown} is from a newer warta (format {})",
@@ -313,7 +314,7 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
         v.into_iter()
             .map(|a| {
                 a.into_action_upto(h.seq)
-                    .map_err(|e| format!("{shown} is damaged ({e})"))
+                    .map_err(|e| format!("{shown} is damaged ({})", quoted(&e)))
             })
             .collect()
     };
@@ -322,6 +323,12 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
         undo: convert(h.undo)?,
         redo: convert(h.redo)?,
     }))
+}
+
+/// An error about a file's content, fit for a message: serde quotes the text it chokes on,
+/// and a hostile file's escape sequences must not reach the terminal that way.
+pub fn quoted(e: &dyn std::fmt::Display) -> String {
+    crate::text::sanitize(&e.to_string())
 }
 
 /// Whether `dir` holds triage data (a state file or a journal with anything in it).

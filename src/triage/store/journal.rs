@@ -61,6 +61,10 @@ struct EntryIn {
 
 /// Parses one complete line; `Err` says what is wrong with it.
 pub(crate) fn parse(bytes: &[u8]) -> Result<Line, String> {
+    parse_entry(bytes).map_err(|e| files::quoted(&e))
+}
+
+fn parse_entry(bytes: &[u8]) -> Result<Line, String> {
     let e: EntryIn = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     if e.seq == 0 || e.seq > MAX_SEQ {
         return Err(format!("sequence number {} is out of range", e.seq));

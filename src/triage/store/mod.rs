@@ -1253,9 +1253,10 @@ impl Store {
             match convert(snap.history).and_then(|u| Ok((u, convert(snap.redo)?))) {
                 Ok((undo, redo)) => self.history = History::new(undo, redo),
                 Err(e) => self.warnings.push(format!(
-                    "the undo history in {} could not be read ({e}); undo history starts \
+                    "the undo history in {} could not be read ({}); undo history starts \
                      afresh (the triage state is not affected)",
-                    dir.join(SNAPSHOT_FILE).display()
+                    dir.join(SNAPSHOT_FILE).display(),
+                    files::quoted(&e)
                 )),
             }
             self.history_seq = snap.seq;
