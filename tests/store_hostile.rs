@@ -336,3 +336,59 @@ fn messages_about_a_hostile_file_are_inert() {
         assert!(warta::text::is_safe(m), "{m:?}");
     }
 }
+
+/// The peak resident memory (KiB) of `cmd` run to its end, and its stderr.
+#[cfg(unix)]
+#[allow(
+    clippy::zombie_processes,
+    reason = "reaped by wait4, which also gives its rusage"
+)]
+fn peak_memory_kib(cmd: &mut std::process::Command, stderr: &Path) -> (i64, String) {
+    let child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(fs::File::create(stderr).unwrap())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: waits for our own child; rusage is plain data.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32);
+    (usage.ru_maxrss, fs::read_to_string(stderr).unwrap())
+}
+
+/// A crash or a damaged file system can leave a journal with a long run of zero bytes (or
+/// a sparse file of any size). No JSON line holds a NUL byte, so such a line is known to be
+/// damage at its first byte, and reading it must not take memory in proportion to it.
+#[cfg(unix)]
+#[test]
+fn a_journal_tail_of_zero_bytes_does_not_fill_memory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    {
+        let mut s = open_clean(&dir);
+        durable(s.apply(one("a", Decision::Relevant)));
+    }
+    let journal = dir.join(JOURNAL_FILE);
+    let len = fs::metadata(&journal).unwrap().len();
+    // Sparse: no disk space used.
+    fs::File::options()
+        .write(true)
+        .open(&journal)
+        .unwrap()
+        .set_len(len + (256 << 20))
+        .unwrap();
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let (kib, said) = peak_memory_kib(
+        std::process::Command::new(env!("CARGO_BIN_EXE_warta"))
+            .arg("list")
+            .arg(&corpus)
+            .env("WARTA_DATA_DIR", &dir)
+            .env("WARTA_CACHE_DIR", tmp.path().join("cache")),
+        &tmp.path().join("stderr"),
+    );
+    assert!(said.contains("last line"), "{said}");
+    assert!(kib < 96 << 10, "peak memory {} MiB", kib >> 10);
+    let s = open_clean(&dir);
+    assert_eq!(s.state("a").decision, Decision::Relevant);
+}

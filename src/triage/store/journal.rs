@@ -188,12 +188,11 @@ impl Reader {
         let mut bytes = Vec::new();
         let (n, complete) = loop {
             bytes.clear();
-            let n = self.r.read_until(b'\n', &mut bytes)?;
+            let (n, complete) = self.read_raw(&mut bytes)?;
             if n == 0 {
                 return Ok(None);
             }
             self.line_no += 1;
-            let complete = bytes.last() == Some(&b'\n');
             // A blank line (an editor's, or CRLF's lone CR) holds no change: not damage.
             // Never a torn write either, which cannot end in a newline without its line.
             if !(complete && bytes.iter().all(u8::is_ascii_whitespace)) {
@@ -202,7 +201,6 @@ impl Reader {
             self.offset += n as u64;
         };
         if complete {
-            bytes.pop();
             self.offset += n as u64;
         }
         let last = !complete || self.r.fill_buf()?.is_empty();
@@ -211,6 +209,58 @@ impl Reader {
             complete,
             last,
         }))
+    }
+
+    /// Reads through the next newline (or to the end); `bytes` gets the line without it.
+    /// Returns the bytes read and whether a newline ended them. JSON never holds a control
+    /// byte other than tab and CR outside strings, nor any inside them, so at the first one
+    /// the line is known to be damage: the rest of it is skipped, not kept, and a journal
+    /// filled with zeros (a crash on some file systems, a sparse file) cannot fill memory.
+    fn read_raw(&mut self, bytes: &mut Vec<u8>) -> io::Result<(usize, bool)> {
+        let mut n = 0;
+        let mut damaged = false;
+        loop {
+            let buf = match self.r.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                return Ok((n, false));
+            }
+            // One pass finds the newline or the first byte that cannot be JSON.
+            let stop = if damaged {
+                buf.iter().position(|&b| b == b'\n')
+            } else {
+                buf.iter()
+                    .position(|&b| b < 0x20 && b != b'\t' && b != b'\r')
+            };
+            let (take, ended) = match stop {
+                Some(i) if buf[i] == b'\n' => {
+                    if !damaged {
+                        bytes.extend_from_slice(&buf[..i]);
+                    }
+                    (i + 1, true)
+                }
+                Some(i) => {
+                    // Kept, so the parser says what is wrong.
+                    bytes.extend_from_slice(&buf[..=i]);
+                    damaged = true;
+                    (i + 1, false)
+                }
+                None => {
+                    if !damaged {
+                        bytes.extend_from_slice(buf);
+                    }
+                    (buf.len(), false)
+                }
+            };
+            self.r.consume(take);
+            n += take;
+            if ended {
+                return Ok((n, true));
+            }
+        }
     }
 }
 
