@@ -392,3 +392,46 @@ fn a_journal_tail_of_zero_bytes_does_not_fill_memory() {
     let s = open_clean(&dir);
     assert_eq!(s.state("a").decision, Decision::Relevant);
 }
+
+/// An action's time becomes the time of the fields it sets, which the detail pane shows and
+/// exports write out; from a hand-edited journal it is hostile text like a note.
+#[test]
+fn an_action_time_from_the_journal_is_cleaned_like_other_text() {
+    const EVIL: &str = r"2025-06-01T10:00:00Z\u001b]52;c;cm0gLXJm\u0007\u202e";
+    let dir = tempfile::tempdir().unwrap();
+    let prior = r#""prior":{"states":[{}],"runs":[[0,1]]}"#;
+    let lines = [
+        format!(
+            r#"{{"seq":1,"at":"{EVIL}","op":{{"kind":"decide","ids":["a"],"decision":"maybe"}},{prior}}}"#
+        ),
+        format!(
+            r#"{{"seq":2,"at":"{EVIL}","op":{{"kind":"set_star","ids":["b"],"star":true}},"before":{{"b":{{}}}}}}"#
+        ),
+        format!(
+            r#"{{"seq":3,"at":"t","undo":2,"action":{{"seq":2,"at":"{EVIL}","op":{{"kind":"set_star","ids":["b"],"star":true}},{prior}}}}}"#
+        ),
+        format!(
+            r#"{{"seq":4,"at":"t","redo":2,"action":{{"seq":2,"at":"{EVIL}","op":{{"kind":"set_star","ids":["b"],"star":true}},{prior}}}}}"#
+        ),
+    ];
+    fs::write(dir.path().join(JOURNAL_FILE), lines.join("\n") + "\n").unwrap();
+    let mut s = open_clean(dir.path());
+    assert_eq!(s.state("a").decision, Decision::Maybe);
+    assert!(s.state("b").starred);
+    let check = |s: &Store| {
+        for id in ["a", "b"] {
+            let st = s.state(id);
+            for t in [&st.decided_at, &st.starred_at].into_iter().flatten() {
+                assert!(warta::text::is_safe(t), "{id}: {t:?}");
+                assert!(t.starts_with("2025-06-01T10:00:00Z"), "{id}: {t:?}");
+            }
+        }
+    };
+    check(&s);
+    // Undone and redone, and through a compaction.
+    s.undo().unwrap().unwrap();
+    s.redo().unwrap().unwrap();
+    check(&s);
+    s.close().unwrap();
+    check(&open_clean(dir.path()));
+}

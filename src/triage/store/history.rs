@@ -215,12 +215,21 @@ pub(crate) struct Action {
     pub prior: Prior,
 }
 
+/// An action's time as read from disk. It becomes the time of every field the action sets,
+/// which is shown and exported, so it is cleaned like the other text in the store's files
+/// (a time warta wrote is unchanged by it).
+pub(crate) fn de_at<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = String::deserialize(d)?;
+    Ok(crate::text::sanitize(&raw).trim().to_string())
+}
+
 /// An action as read from disk: the current compact `prior`, or an older build's `before`
 /// map of whole prior states.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ActionRepr {
     seq: u64,
+    #[serde(deserialize_with = "de_at")]
     at: String,
     op: Op,
     #[serde(default)]

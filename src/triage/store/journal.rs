@@ -44,6 +44,7 @@ impl Line {
 #[serde(deny_unknown_fields)]
 struct EntryIn {
     seq: u64,
+    #[serde(deserialize_with = "super::history::de_at")]
     at: String,
     #[serde(default)]
     op: Option<Op>,
