@@ -363,3 +363,68 @@ fn kill_9_during_repair_keeps_the_damaged_journal_and_ends_the_same() {
         assert!(files(&dir).contains(&damaged), "iteration {iter}");
     }
 }
+
+/// A crash after compaction wrote `state.json` but before `history.json`: the old history
+/// stands before the state, and the journal (not yet truncated) holds the steps between.
+/// Undo then reaches back across that point, also after more changes and restarts.
+#[test]
+fn a_crash_between_the_state_and_history_files_keeps_every_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = StoreOptions {
+        compact_every: 1_000_000,
+        compact_bytes: 1 << 40,
+        history_limit: 1000,
+        history_bytes: 1 << 30,
+    };
+    let mut rng = XorShift(0xD1CE);
+    let mut s = Store::open_with(dir.path(), opts);
+    let mut digests = vec![digest(&s)];
+    let step = |s: &mut Store, rng: &mut XorShift, digests: &mut Vec<u64>| loop {
+        if s.apply(random_op(rng)).unwrap() == Saved::Durable {
+            digests.push(digest(s));
+            return;
+        }
+    };
+    for _ in 0..5 {
+        step(&mut s, &mut rng, &mut digests);
+    }
+    s.compact().unwrap();
+    let old_history = fs::read(dir.path().join(warta::triage::store::HISTORY_FILE)).unwrap();
+    for _ in 0..5 {
+        step(&mut s, &mut rng, &mut digests);
+    }
+    let journal = fs::read(dir.path().join(JOURNAL_FILE)).unwrap();
+    s.compact().unwrap();
+    drop(s);
+    // As the crash left it.
+    fs::write(
+        dir.path().join(warta::triage::store::HISTORY_FILE),
+        old_history,
+    )
+    .unwrap();
+    fs::write(dir.path().join(JOURNAL_FILE), journal).unwrap();
+
+    let mut s = Store::open_with(dir.path(), opts);
+    assert_eq!(s.mode(), Mode::ReadWrite, "{:?}", s.status());
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+    assert_eq!(digest(&s), *digests.last().unwrap());
+    assert_eq!(s.undo_depth(), 10);
+    for _ in 0..3 {
+        step(&mut s, &mut rng, &mut digests);
+    }
+    // Back across the crash point, then a restart in the middle of undoing.
+    for _ in 0..6 {
+        s.undo().unwrap().unwrap();
+        digests.pop();
+        assert_eq!(digest(&s), *digests.last().unwrap());
+    }
+    drop(s);
+    let mut s = Store::open_with(dir.path(), opts);
+    assert_eq!(digest(&s), *digests.last().unwrap());
+    while s.undo().unwrap().is_some() {
+        digests.pop();
+        assert_eq!(digest(&s), *digests.last().unwrap());
+    }
+    assert_eq!(digests.len(), 1, "every step could be undone");
+    assert_eq!(s.ids().count(), 0);
+}

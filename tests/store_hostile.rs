@@ -435,3 +435,46 @@ fn an_action_time_from_the_journal_is_cleaned_like_other_text() {
     s.close().unwrap();
     check(&open_clean(dir.path()));
 }
+
+/// A store an older build left: format 1 `state.json` with the history inside, journal lines
+/// with whole `before` states, and bare undo and redo lines that need the history.
+#[test]
+fn an_older_builds_store_reads_undoes_and_upgrades() {
+    let dir = tempfile::tempdir().unwrap();
+    let snap = r#"{"format":1,"seq":2,"articles":{"a":{"read":true,"read_at":"t1","decision":"relevant","decided_at":"t2"}},"history":[{"seq":1,"at":"t1","op":{"kind":"set_read","ids":["a"],"read":true},"before":{"a":{}}},{"seq":2,"at":"t2","op":{"kind":"decide","ids":["a"],"decision":"relevant"},"before":{"a":{"read":true,"read_at":"t1"}}}],"redo":[]}"#;
+    let journal = [
+        r#"{"seq":3,"at":"t3","op":{"kind":"add_label","ids":["a","b"],"label":"Banjir"},"before":{"a":{"read":true,"read_at":"t1","decision":"relevant","decided_at":"t2"},"b":{}}}"#,
+        r#"{"seq":4,"at":"t4","undo":3}"#,
+        r#"{"seq":5,"at":"t5","undo":2}"#,
+        r#"{"seq":6,"at":"t6","redo":2}"#,
+        r#"{"seq":7,"at":"t7","op":{"kind":"set_star","ids":["b"],"star":true},"before":{"b":{}}}"#,
+    ];
+    fs::write(dir.path().join(SNAPSHOT_FILE), snap).unwrap();
+    fs::write(dir.path().join(JOURNAL_FILE), journal.join("\r\n") + "\r\n").unwrap();
+    let check_top = |s: &Store| {
+        let (a, b) = (s.state("a"), s.state("b"));
+        assert_eq!(
+            (a.decision, a.read, a.labels.len()),
+            (Decision::Relevant, true, 0)
+        );
+        assert!(b.starred && b.labels.is_empty());
+    };
+    let s = open_clean(dir.path());
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+    check_top(&s);
+    assert!(!s.can_redo(), "a new action cleared the redo of 3");
+    assert_eq!(s.undo_depth(), 3);
+    s.close().unwrap();
+    let text = fs::read_to_string(dir.path().join(SNAPSHOT_FILE)).unwrap();
+    assert!(text.starts_with(r#"{"format":2,"#), "{text}");
+    let mut s = open_clean(dir.path());
+    check_top(&s);
+    s.undo().unwrap().unwrap();
+    assert!(!s.state("b").starred);
+    s.undo().unwrap().unwrap();
+    assert_eq!(s.state("a").decision, Decision::Undecided);
+    assert_eq!(s.state("a").read_at.as_deref(), Some("t1"));
+    s.undo().unwrap().unwrap();
+    assert_eq!(s.ids().count(), 0);
+    assert!(s.undo().unwrap().is_none());
+}
