@@ -478,3 +478,29 @@ fn an_older_builds_store_reads_undoes_and_upgrades() {
     assert_eq!(s.ids().count(), 0);
     assert!(s.undo().unwrap().is_none());
 }
+
+/// `state.json` deleted while warta runs (by hand, or a sync tool mirroring a deletion): the
+/// journal only continues it, so the next change writes the whole state back, as for a
+/// deleted journal; a crash afterwards must not leave the journal alone.
+#[test]
+fn a_state_file_deleted_mid_session_is_written_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = open_clean(dir.path());
+    durable(s.apply(one("x", Decision::Relevant)));
+    s.compact().unwrap();
+    fs::remove_file(dir.path().join(SNAPSHOT_FILE)).unwrap();
+    durable(s.apply(one("y", Decision::Maybe)));
+    let notice = s.take_notice();
+    // Dropped without close, as in a crash.
+    drop(s);
+    let s = open_clean(dir.path());
+    assert_eq!(
+        s.state("x").decision,
+        Decision::Relevant,
+        "lost with state.json"
+    );
+    assert_eq!(s.state("y").decision, Decision::Maybe);
+    assert!(s.warnings().is_empty(), "{:?}", s.warnings());
+    let notice = notice.expect("the user is told");
+    assert!(notice.contains(SNAPSHOT_FILE), "{notice}");
+}

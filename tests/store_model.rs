@@ -26,6 +26,8 @@ enum Step {
     Reopen,
     CloseReopen,
     Compact,
+    /// Another program deletes or changes one of the store's files, then a change follows.
+    Interfere(u8),
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -38,6 +40,34 @@ fn step() -> impl Strategy<Value = Step> {
         1 => Just(Step::CloseReopen),
         1 => Just(Step::Compact),
     ]
+}
+
+fn interfering_step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        8 => step(),
+        1 => (0u8..7).prop_map(Step::Interfere),
+    ]
+}
+
+/// What another program does to the store's files in `dir`.
+fn interfere(dir: &Path, what: u8) {
+    use std::fs;
+    use warta::triage::store::{HISTORY_FILE, JOURNAL_FILE, LOCK_FILE, SNAPSHOT_FILE};
+    let _ = match what {
+        0 => fs::remove_file(dir.join(JOURNAL_FILE)),
+        1 => fs::remove_dir_all(dir),
+        2 => fs::remove_file(dir.join(LOCK_FILE)),
+        3 => fs::remove_file(dir.join(HISTORY_FILE)),
+        4 => fs::OpenOptions::new()
+            .append(true)
+            .open(dir.join(JOURNAL_FILE))
+            .and_then(|mut f| std::io::Write::write_all(&mut f, b"{\"seq\":99999}\n")),
+        5 => fs::OpenOptions::new()
+            .write(true)
+            .open(dir.join(JOURNAL_FILE))
+            .and_then(|f| f.set_len(0)),
+        _ => fs::remove_file(dir.join(SNAPSHOT_FILE)),
+    };
 }
 
 fn op(kind: u8, idx: &[usize], arg: u8) -> Op {
@@ -136,7 +166,7 @@ fn bounded(o: &StoreOptions) -> bool {
 
 /// Reopens and checks that nothing visible changed: the state exactly, what can be
 /// redone, and (without bounds) what can be undone.
-fn reopen(dir: &Path, s: Store, opts: StoreOptions, close: bool) -> Store {
+fn reopen(dir: &Path, s: Store, opts: StoreOptions, close: bool, interfered: bool) -> Store {
     let before = state(&s);
     let (depth, redo) = (s.undo_depth(), s.can_redo());
     if close {
@@ -148,20 +178,36 @@ fn reopen(dir: &Path, s: Store, opts: StoreOptions, close: bool) -> Store {
     assert_eq!(s.mode(), Mode::ReadWrite, "{:?}", s.status());
     assert!(s.warnings().is_empty(), "{:?}", s.warnings());
     assert_eq!(state(&s), before, "reopen changed the state");
-    assert_eq!(s.can_redo(), redo, "reopen changed what can be redone");
-    if !bounded(&opts) {
+    if !interfered {
+        assert_eq!(s.can_redo(), redo, "reopen changed what can be redone");
+    }
+    if !interfered && !bounded(&opts) {
         assert_eq!(s.undo_depth(), depth, "reopen changed what can be undone");
     }
     s
 }
 
 fn run(opts: StoreOptions, steps: &[Step]) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open_with(dir.path(), opts);
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = &tmp.path().join("data");
+    let mut s = Store::open_with(dir, opts);
     // The model: the same semantics, never on disk, with room for all the history.
     let mut m = Store::in_memory("model");
+    // Undo history may be lost with a deleted file (never the state).
+    let mut interfered = false;
     for (i, st) in steps.iter().enumerate() {
         match st {
+            Step::Interfere(what) => {
+                interfere(dir, *what);
+                interfered = true;
+                // A change that surely changes something, so the store writes and notices.
+                let op = Op::SetStar {
+                    ids: vec!["f".into()],
+                    star: !s.state("f").starred,
+                };
+                assert_eq!(s.apply(op.clone()).unwrap(), Saved::Durable, "step {i}");
+                assert_eq!(m.apply(op).unwrap(), Saved::NotSaved("model".into()));
+            }
             Step::Apply { kind, ids, arg } => {
                 let op = op(*kind, ids, *arg);
                 let got = s.apply(op.clone()).map(saved);
@@ -179,7 +225,7 @@ fn run(opts: StoreOptions, steps: &[Step]) {
                     assert_eq!(sum.description, want.description, "step {i}");
                 }
                 None => assert!(
-                    bounded(&opts) || !m.can_undo(),
+                    interfered || bounded(&opts) || !m.can_undo(),
                     "step {i}: the store lost undo history"
                 ),
             },
@@ -195,23 +241,23 @@ fn run(opts: StoreOptions, steps: &[Step]) {
                     assert!(saved(g.saved), "step {i}");
                 }
             }
-            Step::Reopen => s = reopen(dir.path(), s, opts, false),
-            Step::CloseReopen => s = reopen(dir.path(), s, opts, true),
+            Step::Reopen => s = reopen(dir, s, opts, false, interfered),
+            Step::CloseReopen => s = reopen(dir, s, opts, true, interfered),
             Step::Compact => s.compact().unwrap(),
         }
         assert_eq!(stripped(&s), stripped(&m), "step {i} ({st:?})");
         assert_eq!(s.mode(), Mode::ReadWrite, "step {i}: {:?}", s.status());
         // What a reader sees is exactly the live state.
-        let r = Store::open_read_only(dir.path());
+        let r = Store::open_read_only(dir);
         assert!(r.warnings().is_empty(), "step {i}: {:?}", r.warnings());
         assert_eq!(state(&r), state(&s), "step {i}: replay differs from live");
     }
-    reopen(dir.path(), s, opts, true);
+    reopen(dir, s, opts, true, interfered);
 }
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 96,
+        cases: 64,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
@@ -220,6 +266,15 @@ proptest! {
     fn the_store_behaves_like_one_that_never_touched_the_disk(
         opts in options(),
         steps in prop::collection::vec(step(), 1..60),
+    ) {
+        run(opts, &steps);
+    }
+
+    #[test]
+    #[cfg_attr(not(unix), ignore = "deletes files the store holds open")]
+    fn files_deleted_or_changed_by_others_cost_no_state(
+        opts in options(),
+        steps in prop::collection::vec(interfering_step(), 1..60),
     ) {
         run(opts, &steps);
     }
@@ -259,7 +314,9 @@ fn follow(opts: StoreOptions, steps: &[(Step, bool)]) {
                 let _ = w.redo().unwrap();
             }
             // The writer stays: reopening would let the follower take over.
-            Step::Reopen | Step::CloseReopen | Step::Compact => w.compact().unwrap(),
+            Step::Reopen | Step::CloseReopen | Step::Compact | Step::Interfere(_) => {
+                w.compact().unwrap()
+            }
         }
         if *look {
             let r = f.refresh();

@@ -19,9 +19,10 @@
 //! One writer: the data directory itself is locked (`flock` on the directory), plus the
 //! `lock` file for older builds; deleting a file cannot let a second writer in. Before every
 //! append the store checks that the directory and the journal at their paths are still the
-//! ones it locked and opened, and that nobody else appended; when the directory or journal
-//! was deleted it writes the whole state back (creating the directory again), and what it
-//! cannot save it says, keeps in memory, and at [`Store::close`] writes to a rescue file.
+//! ones it locked and opened, that nobody else appended, and that `state.json` is still
+//! there; when the directory, the journal or the state file was deleted it writes the whole
+//! state back (creating the directory again), and what it cannot save it says, keeps in
+//! memory, and at [`Store::close`] writes to a rescue file.
 //!
 //! Damage is never overwritten: a journal line that is invalid before the last one, a
 //! snapshot that does not parse, or a snapshot from a newer format makes the store read-only
@@ -232,6 +233,8 @@ pub struct Store {
     unsteady: bool,
     /// The journal's last line lacks its newline (see [`Store::load`]).
     unterminated: bool,
+    /// `state.json` was read or written, so the journal continues it.
+    has_snapshot: bool,
     follow: Option<FollowPos>,
 }
 
@@ -260,6 +263,7 @@ impl Store {
             scanned: None,
             unsteady: false,
             unterminated: false,
+            has_snapshot: false,
             follow: None,
         }
     }
@@ -692,7 +696,7 @@ impl Store {
                 source: io::Error::other(self.reason.clone().unwrap_or_default()),
             });
         };
-        if !self.dir_is_ours(&dir) || self.journal_problem(&dir).is_some() {
+        if !self.files_are_ours() {
             return self.recover().map_err(|reason| StoreError::Io {
                 path: dir.clone(),
                 source: io::Error::other(reason),
@@ -893,7 +897,7 @@ impl Store {
         let Some(dir) = self.dir.clone() else {
             return self.not_saved(self.reason.clone().unwrap_or_default());
         };
-        if (!self.dir_is_ours(&dir) || self.journal_problem(&dir).is_some())
+        if !self.files_are_ours()
             && let Err(why) = self.recover()
         {
             return self.degrade(why);
@@ -960,11 +964,16 @@ impl Store {
     }
 
     /// Whether the data directory and the journal at their paths are still the ones this
-    /// store locked and writes.
+    /// store locked and writes, and the state snapshot the journal continues is still there.
     fn files_are_ours(&self) -> bool {
-        self.dir
-            .as_deref()
-            .is_some_and(|d| self.dir_is_ours(d) && self.journal_problem(d).is_none())
+        self.dir.as_deref().is_some_and(|d| {
+            self.dir_is_ours(d) && self.journal_problem(d).is_none() && !self.snapshot_gone(d)
+        })
+    }
+
+    /// `state.json` was deleted: the journal alone no longer holds the state.
+    fn snapshot_gone(&self, dir: &Path) -> bool {
+        self.has_snapshot && fs::symlink_metadata(dir.join(SNAPSHOT_FILE)).is_err()
     }
 
     fn dir_is_ours(&self, dir: &Path) -> bool {
@@ -1018,6 +1027,11 @@ impl Store {
                      and saved the whole triage state"
                 )
             });
+        } else if self.snapshot_gone(&dir) && self.journal_problem(&dir).is_none() {
+            notice = Some(format!(
+                "{} was deleted while warta ran; saved the whole triage state again",
+                dir.join(SNAPSHOT_FILE).display()
+            ));
         } else if let Some(problem) = self.journal_problem(&dir) {
             self.journal = None;
             match problem {
@@ -1086,6 +1100,7 @@ impl Store {
             w.write_all(b"\n")
         })
         .map_err(|e| (state_path.clone(), e))?;
+        self.has_snapshot = true;
         let history_path = dir.join(HISTORY_FILE);
         let history = HistoryOut {
             format: FORMAT,
@@ -1238,9 +1253,11 @@ impl Store {
     /// Reads `state.json` and `history.json`; returns the state's sequence number.
     fn load_snapshots(&mut self, dir: &Path) -> Result<u64, String> {
         self.history_seq = 0;
+        self.has_snapshot = false;
         let Some(snap) = files::read_state(&dir.join(SNAPSHOT_FILE))? else {
             return Ok(0);
         };
+        self.has_snapshot = true;
         self.articles = snap.articles;
         self.seq = snap.seq;
         if snap.format < 2 {
