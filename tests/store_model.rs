@@ -168,7 +168,7 @@ fn bounded(o: &StoreOptions) -> bool {
 /// redone, and (without bounds) what can be undone.
 fn reopen(dir: &Path, s: Store, opts: StoreOptions, close: bool, interfered: bool) -> Store {
     let before = state(&s);
-    let (depth, redo) = (s.undo_depth(), s.can_redo());
+    let (depth, redo, bytes) = (s.undo_depth(), s.can_redo(), s.history_bytes());
     if close {
         s.close().unwrap();
     } else {
@@ -180,9 +180,8 @@ fn reopen(dir: &Path, s: Store, opts: StoreOptions, close: bool, interfered: boo
     assert_eq!(state(&s), before, "reopen changed the state");
     if !interfered {
         assert_eq!(s.can_redo(), redo, "reopen changed what can be redone");
-    }
-    if !interfered && !bounded(&opts) {
         assert_eq!(s.undo_depth(), depth, "reopen changed what can be undone");
+        assert_eq!(s.history_bytes(), bytes, "reopen changed the history");
     }
     s
 }
@@ -247,6 +246,13 @@ fn run(opts: StoreOptions, steps: &[Step]) {
         }
         assert_eq!(stripped(&s), stripped(&m), "step {i} ({st:?})");
         assert_eq!(s.mode(), Mode::ReadWrite, "step {i}: {:?}", s.status());
+        // Bounded history, except the newest action (and what was undone, to redo).
+        assert!(s.undo_depth() <= opts.history_limit.max(1), "step {i}");
+        assert!(
+            s.undo_depth() <= 1 || s.history_bytes() <= opts.history_bytes,
+            "step {i}: {} bytes of history",
+            s.history_bytes()
+        );
         // What a reader sees is exactly the live state.
         let r = Store::open_read_only(dir);
         assert!(r.warnings().is_empty(), "step {i}: {:?}", r.warnings());
@@ -313,10 +319,22 @@ fn follow(opts: StoreOptions, steps: &[(Step, bool)]) {
             Step::Redo => {
                 let _ = w.redo().unwrap();
             }
-            // The writer stays: reopening would let the follower take over.
-            Step::Reopen | Step::CloseReopen | Step::Compact | Step::Interfere(_) => {
-                w.compact().unwrap()
+            // The writer dies or quits: the follower takes over with exactly its state, and
+            // a new follower (a reader that follows) watches it.
+            Step::Reopen | Step::CloseReopen => {
+                let last = state(&w);
+                if matches!(st, Step::CloseReopen) {
+                    w.close().unwrap();
+                } else {
+                    drop(w);
+                }
+                assert_eq!(f.refresh(), Refresh::Writable, "step {i}");
+                assert_eq!(state(&f), last, "step {i}: taken over with another state");
+                w = f;
+                f = Store::open_read_only(dir.path());
+                continue;
             }
+            Step::Compact | Step::Interfere(_) => w.compact().unwrap(),
         }
         if *look {
             let r = f.refresh();
@@ -478,4 +496,58 @@ fn a_follower_is_not_fooled_by_a_state_file_that_looks_unchanged() {
 
     f.refresh();
     assert_eq!(state(&f), state(&w), "the follower missed changes");
+}
+
+/// Replaying the journal trims the history as the live store did: a restart must not bring
+/// back an undo step the session had already forgotten, nor hold more than the bound.
+#[test]
+fn a_restart_does_not_bring_back_forgotten_undo_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = StoreOptions {
+        history_limit: 1,
+        ..UNBOUNDED
+    };
+    let star = |id: &str| Op::SetStar {
+        ids: vec![id.into()],
+        star: true,
+    };
+    let mut s = Store::open_with(dir.path(), opts);
+    assert_eq!(s.apply(star("a")).unwrap(), Saved::Durable);
+    s.close().unwrap();
+    let mut s = Store::open_with(dir.path(), opts);
+    assert_eq!(s.apply(star("b")).unwrap(), Saved::Durable);
+    assert_eq!(s.undo_depth(), 1, "starring a is forgotten");
+    s.undo().unwrap().unwrap();
+    assert!(!s.can_undo());
+    drop(s);
+    let mut s = Store::open_with(dir.path(), opts);
+    assert!(
+        !s.can_undo(),
+        "after a restart, undo would take back the forgotten star of a"
+    );
+    s.redo().unwrap().unwrap();
+    assert_eq!(s.undo_depth(), 1);
+}
+
+/// An older build's undo lines name their action without carrying it; when this build's
+/// smaller bound forgot the action during replay, the line must still find it.
+#[test]
+fn an_older_journal_undoing_past_the_bound_still_reads() {
+    use std::fs;
+    use warta::triage::store::JOURNAL_FILE;
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"seq":1,"at":"t1","op":{"kind":"set_star","ids":["a"],"star":true},"before":{"a":{}}}"#,
+        r#"{"seq":2,"at":"t2","op":{"kind":"set_star","ids":["b"],"star":true},"before":{"b":{}}}"#,
+        r#"{"seq":3,"at":"t3","undo":2}"#,
+        r#"{"seq":4,"at":"t4","undo":1}"#,
+    ];
+    fs::write(dir.path().join(JOURNAL_FILE), lines.join("\n") + "\n").unwrap();
+    let opts = StoreOptions {
+        history_limit: 1,
+        ..UNBOUNDED
+    };
+    let s = Store::open_with(dir.path(), opts);
+    assert_eq!(s.mode(), Mode::ReadWrite, "{:?}", s.status());
+    assert_eq!(s.ids().count(), 0, "both stars undone");
 }

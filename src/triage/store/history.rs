@@ -363,14 +363,25 @@ impl History {
     /// Forgets the oldest actions until both bounds hold. The newest action is always kept,
     /// however large, so the last thing done can be undone.
     pub(crate) fn trim(&mut self, bounds: Bounds) {
+        self.trim_into(bounds, None);
+    }
+
+    /// [`History::trim`], putting what it forgets in `attic` (if any).
+    pub(crate) fn trim_into(&mut self, bounds: Bounds, mut attic: Option<&mut Vec<Action>>) {
         while self.undo.len() > 1
             && (self.undo.len() > bounds.actions || self.weight > bounds.bytes)
         {
             if let Some(a) = self.undo.pop_front() {
                 self.weight -= a.weight();
+                if let Some(attic) = attic.as_deref_mut() {
+                    attic.push(a);
+                }
             }
         }
         if bounds.actions == 0 {
+            if let Some(attic) = attic {
+                attic.extend(self.undo.drain(..).chain(self.redo.drain(..)));
+            }
             self.undo.clear();
             self.redo.clear();
             self.weight = 0;

@@ -235,6 +235,9 @@ pub struct Store {
     unterminated: bool,
     /// `state.json` was read or written, so the journal continues it.
     has_snapshot: bool,
+    /// What trimming forgot while replaying, for undo lines that do not carry their action
+    /// (see [`Store::commit`]); emptied once the journal is read.
+    attic: Vec<Action>,
     follow: Option<FollowPos>,
 }
 
@@ -264,6 +267,7 @@ impl Store {
             unsteady: false,
             unterminated: false,
             has_snapshot: false,
+            attic: Vec::new(),
             follow: None,
         }
     }
@@ -638,7 +642,7 @@ impl Store {
             Ok(line) => self.append(&line),
             Err(e) => self.not_saved(format!("cannot encode the change: {e}")),
         };
-        self.commit(action, true);
+        self.commit(action, false);
         self.maybe_compact();
         Ok(saved)
     }
@@ -821,6 +825,12 @@ impl Store {
     /// Replays journal lines after `offset`; the number of lines read, or `Err` when the
     /// journal no longer fits what was read before (then everything is read again).
     fn follow_journal(&mut self, dir: &Path, offset: u64) -> Result<usize, ()> {
+        let read = self.follow_lines(dir, offset);
+        self.attic = Vec::new();
+        read
+    }
+
+    fn follow_lines(&mut self, dir: &Path, offset: u64) -> Result<usize, ()> {
         let file = files::open_for_reading(&dir.join(JOURNAL_FILE)).map_err(|_| ())?;
         let len = file.metadata().map_err(|_| ())?.len();
         if len < offset {
@@ -1164,21 +1174,28 @@ impl Store {
         }
     }
 
-    /// Applies a new (or replayed) action to the state and pushes it on the history. Replay
-    /// trims the history once at the end instead, so an older journal's undo lines (which
-    /// name their action without carrying it) still find it.
-    fn commit(&mut self, action: Action, trim: bool) {
+    /// Applies a new (or replayed) action to the state and pushes it on the history, which
+    /// it then trims. Replay trims exactly as the live store did, so a restart neither
+    /// brings back undo steps the session had forgotten nor exceeds the bounds; what it
+    /// forgets goes to the attic for an older journal's undo lines, which name their action
+    /// without carrying it.
+    fn commit(&mut self, action: Action, replaying: bool) {
         redo_in_place(&mut self.articles, &action);
         self.seq = action.seq;
         self.history.push(action);
-        if trim {
-            self.history.trim(self.opts.bounds());
-        }
+        let attic = replaying.then_some(&mut self.attic);
+        self.history.trim_into(self.opts.bounds(), attic);
     }
 
     /// Loads the snapshots and replays the journal. `Err` carries the read-only reason; the
     /// state loaded up to the damage stays visible.
     fn load(&mut self, dir: &Path) -> Result<(), String> {
+        let loaded = self.load_files(dir);
+        self.attic = Vec::new();
+        loaded
+    }
+
+    fn load_files(&mut self, dir: &Path) -> Result<(), String> {
         self.unsteady = false;
         self.unterminated = false;
         let snap_seq = self.load_snapshots(dir)?;
@@ -1314,7 +1331,7 @@ impl Store {
             if let Some(h) = *hist_seq
                 && seq > h
             {
-                let fits = seq == h + 1 && history_only(&mut self.history, line);
+                let fits = seq == h + 1 && self.history_only(line);
                 *hist_seq = fits.then_some(seq);
                 if !fits {
                     self.history.clear();
@@ -1334,13 +1351,14 @@ impl Store {
             ));
         }
         match line {
-            Line::Act(a) => self.commit(a, false),
+            Line::Act(a) => self.commit(a, true),
             Line::Step {
                 redo,
                 target,
                 action,
                 ..
             } => {
+                let action = action.or_else(|| self.take_from_attic(redo, target));
                 if apply_step(&mut self.articles, &mut self.history, redo, target, action).is_none()
                 {
                     return Err(format!(
@@ -1353,6 +1371,41 @@ impl Store {
         }
         *hist_seq = None;
         Ok(())
+    }
+
+    /// Replays a line the state already holds onto the history alone, trimming as the live
+    /// store did; false when the history does not fit it.
+    fn history_only(&mut self, line: Line) -> bool {
+        let history = &mut self.history;
+        match line {
+            Line::Act(a) => {
+                history.push(a);
+                history.trim_into(self.opts.bounds(), Some(&mut self.attic));
+                true
+            }
+            Line::Step { redo, target, .. } => {
+                if redo {
+                    history.take_redo(target).is_some()
+                } else {
+                    history.take_undo(target).is_some()
+                }
+            }
+        }
+    }
+
+    /// For an undo or redo line that does not carry its action: the action, when trimming
+    /// during replay forgot it (an older build kept more history).
+    fn take_from_attic(&mut self, redo: bool, target: u64) -> Option<Action> {
+        let top = if redo {
+            self.history.redo.last()
+        } else {
+            self.history.undo.back()
+        };
+        if top.is_some_and(|a| a.seq == target) {
+            return None;
+        }
+        let i = self.attic.iter().rposition(|a| a.seq == target)?;
+        Some(self.attic.remove(i))
     }
 
     /// Once the journal has passed the state snapshot, the history must stand where the
@@ -1467,24 +1520,6 @@ fn apply_step(
         }
     }
     Some(action.op.describe())
-}
-
-/// Replays a line the state already holds onto the history alone; false when the history
-/// does not fit it.
-fn history_only(history: &mut History, line: Line) -> bool {
-    match line {
-        Line::Act(a) => {
-            history.push(a);
-            true
-        }
-        Line::Step { redo, target, .. } => {
-            if redo {
-                history.take_redo(target).is_some()
-            } else {
-                history.take_undo(target).is_some()
-            }
-        }
-    }
 }
 
 /// Locks a data directory that replaced ours; `Err` when another warta holds it.
