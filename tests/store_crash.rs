@@ -428,3 +428,78 @@ fn a_crash_between_the_state_and_history_files_keeps_every_undo_step() {
     assert_eq!(digests.len(), 1, "every step could be undone");
     assert_eq!(s.ids().count(), 0);
 }
+
+/// The writer half of the directory durability test: opens a store in a directory that does
+/// not exist yet and saves one change.
+#[test]
+fn crash_child_new_directory() {
+    let Some(dir) = std::env::var_os(DIR_ENV) else {
+        return;
+    };
+    let mut s = Store::open(Path::new(&dir));
+    let op = Op::SetStar {
+        ids: vec!["a".into()],
+        star: true,
+    };
+    assert_eq!(s.apply(op).unwrap(), Saved::Durable);
+}
+
+/// A change is durable only if the directories leading to its file are: after creating the
+/// data directory (and any missing parent) the store must fsync the directory that holds
+/// each new one, or a power cut can take the new directory with every change in it. Checked
+/// with strace (skipped without it).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_new_data_directory_is_made_durable_before_a_change_is_acknowledged() {
+    let Ok(probe) = Command::new("strace").arg("-V").output() else {
+        eprintln!("strace not found; skipped");
+        return;
+    };
+    assert!(probe.status.success());
+    let tmp = tempfile::tempdir().unwrap();
+    let base = tmp.path().canonicalize().unwrap();
+    let dir = base.join("new").join("data");
+    let trace = base.join("trace");
+    let out = Command::new("strace")
+        .args([
+            "-f",
+            "-qq",
+            "-e",
+            "trace=openat,mkdir,mkdirat,fsync,fdatasync,close",
+        ])
+        .arg("-o")
+        .arg(&trace)
+        .arg(std::env::current_exe().unwrap())
+        .args(["--exact", "crash_child_new_directory", "--test-threads=1"])
+        .env(DIR_ENV, &dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = fs::read_to_string(&trace).unwrap();
+    // Which directories were fsync'd, by following descriptors from openat to fsync.
+    let mut open: std::collections::HashMap<(String, String), String> = Default::default();
+    let mut synced = Vec::new();
+    for line in text.lines() {
+        let (pid, call) = line.split_once(' ').unwrap_or(("", line));
+        let call = call.trim_start();
+        if let Some(rest) = call.strip_prefix("openat(") {
+            let path = rest.split('"').nth(1).unwrap_or_default().to_string();
+            if let Some(fd) = rest.rsplit("= ").next().and_then(|f| f.parse::<i64>().ok()) {
+                open.insert((pid.to_string(), fd.to_string()), path);
+            }
+        } else if let Some(rest) = call.strip_prefix("fsync(") {
+            let fd = rest.split(')').next().unwrap_or_default().to_string();
+            if let Some(path) = open.get(&(pid.to_string(), fd)) {
+                synced.push(path.clone());
+            }
+        }
+    }
+    for made in [dir.parent().unwrap(), dir.as_path()] {
+        let holder = made.parent().unwrap().to_string_lossy().into_owned();
+        assert!(
+            synced.contains(&holder),
+            "{} was made but {holder} never fsync'd; fsync'd: {synced:?}",
+            made.display()
+        );
+    }
+}

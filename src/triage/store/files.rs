@@ -325,6 +325,25 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
     }))
 }
 
+/// Creates `dir` and any missing parent, and fsyncs the directory holding each one it
+/// made (best effort): a change is durable only when every directory on the way to its file is, and a
+/// power cut could otherwise take a new data directory with everything saved in it.
+pub fn create_dir_durably(dir: &Path) -> io::Result<()> {
+    let mut missing = Vec::new();
+    let mut d = Some(dir);
+    while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && fs::metadata(p).is_err()) {
+        missing.push(p);
+        d = p.parent();
+    }
+    fs::create_dir_all(dir)?;
+    for made in missing {
+        // Best effort: a parent that cannot be opened (no read permission) must not stop
+        // the store from working.
+        let _ = super::super::fsutil::sync_dir(&super::super::fsutil::parent_dir(made));
+    }
+    Ok(())
+}
+
 /// An error about a file's content, fit for a message: serde quotes the text it chokes on,
 /// and a hostile file's escape sequences must not reach the terminal that way.
 pub fn quoted(e: &dyn std::fmt::Display) -> String {

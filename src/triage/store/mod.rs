@@ -286,7 +286,7 @@ impl Store {
         s.dir = Some(data_dir.to_path_buf());
         let shown = data_dir.display();
 
-        if let Err(e) = fs::create_dir_all(data_dir) {
+        if let Err(e) = files::create_dir_durably(data_dir) {
             s.reason = Some(format!(
                 "cannot create the data directory {shown} ({e}); triage changes are kept in \
                  memory only and NOT saved (use --data-dir or WARTA_DATA_DIR)"
@@ -1010,7 +1010,7 @@ impl Store {
         let mut notice = None;
         if !self.dir_is_ours(&dir) {
             let existed = dir.exists();
-            fs::create_dir_all(&dir).map_err(|e| {
+            files::create_dir_durably(&dir).map_err(|e| {
                 format!(
                     "the data directory {shown} was deleted and cannot be created again ({e}); \
                      triage changes are kept in memory only and NOT saved"
