@@ -326,8 +326,9 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
 }
 
 /// Creates `dir` and any missing parent, and fsyncs the directory holding each one it
-/// made (best effort): a change is durable only when every directory on the way to its file is, and a
-/// power cut could otherwise take a new data directory with everything saved in it.
+/// made (best effort): a change is durable only when every directory on the way to its
+/// file is, and a power cut could otherwise take a new data directory with everything
+/// saved in it.
 pub fn create_dir_durably(dir: &Path) -> io::Result<()> {
     let mut missing = Vec::new();
     let mut d = Some(dir);

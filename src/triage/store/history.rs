@@ -271,9 +271,7 @@ impl ActionRepr {
             prior,
         })
     }
-}
 
-impl ActionRepr {
     /// An action of a history that stands at `seq`, which can hold only earlier actions:
     /// undoing one numbered later would write a journal line naming a later action, which
     /// reading refuses as damage.
