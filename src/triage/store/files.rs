@@ -224,9 +224,10 @@ pub fn read_state(path: &Path) -> Result<Option<StateIn>, String> {
                 match format_of(path) {
                     Some(f) if f > FORMAT => newer(f),
                     _ => format!(
-                        "{shown} is damaged ({e}); opened read-only so it is not overwritten. \
+                        "{shown} is damaged ({}); opened read-only so it is not overwritten. \
                          Restore it from a backup, or move it aside (e.g. rename it to \
-                         state.json.damaged) to start over"
+                         state.json.damaged) to start over",
+                        quoted(&e)
                     ),
                 }
             })
@@ -260,7 +261,7 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
     let h: HistoryIn = without_bom(file)
         .map_err(|e| e.to_string())
         .and_then(|r| serde_json::from_reader(BufReader::new(r)).map_err(|e| e.to_string()))
-        .map_err(|e| format!("{shown} is damaged ({e})"))?;
+        .map_err(|e| format!("{shown} is damaged ({})", quoted(&e)))?;
     if h.format > FORMAT {
         return Err(format!(
             "{shown} is from a newer warta (format {})",
@@ -273,8 +274,8 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
     let convert = |v: Vec<ActionRepr>| -> Result<Vec<Action>, String> {
         v.into_iter()
             .map(|a| {
-                a.into_action()
-                    .map_err(|e| format!("{shown} is damaged ({e})"))
+                a.into_action_upto(h.seq)
+                    .map_err(|e| format!("{shown} is damaged ({})", quoted(&e)))
             })
             .collect()
     };
@@ -283,6 +284,32 @@ pub fn read_history(path: &Path) -> Result<Option<LoadedHistory>, String> {
         undo: convert(h.undo)?,
         redo: convert(h.redo)?,
     }))
+}
+
+/// Creates `dir` and any missing parent, and fsyncs the directory holding each one it
+/// made (best effort): a change is durable only when every directory on the way to its
+/// file is, and a power cut could otherwise take a new data directory with everything
+/// saved in it.
+pub fn create_dir_durably(dir: &Path) -> io::Result<()> {
+    let mut missing = Vec::new();
+    let mut d = Some(dir);
+    while let Some(p) = d.filter(|p| !p.as_os_str().is_empty() && fs::metadata(p).is_err()) {
+        missing.push(p);
+        d = p.parent();
+    }
+    fs::create_dir_all(dir)?;
+    for made in missing {
+        // Best effort: a parent that cannot be opened (no read permission) must not stop
+        // the store from working.
+        let _ = crate::fsutil::sync_dir(&crate::fsutil::parent_dir(made));
+    }
+    Ok(())
+}
+
+/// An error about a file's content, fit for a message: serde quotes the text it chokes on,
+/// and a hostile file's escape sequences must not reach the terminal that way.
+pub fn quoted(e: &dyn std::fmt::Display) -> String {
+    crate::text::sanitize(&e.to_string())
 }
 
 /// Whether `dir` holds triage data (a state file or a journal with anything in it).

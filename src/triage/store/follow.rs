@@ -1,5 +1,6 @@
-//! A read-only store following the writer: reading only what it appended, everything again
-//! after a compaction, and taking over once the lock is free.
+//! Reading without the lock, and a read-only store following the writer: reading again when
+//! a compaction overlapped the read, reading only what the writer appended, and taking over
+//! once the lock is free.
 
 use super::*;
 
@@ -9,6 +10,16 @@ pub(super) struct FollowPos {
     pub(super) state: Option<(Identity, u64, Option<SystemTime>)>,
     pub(super) journal: Option<Identity>,
     pub(super) offset: u64,
+}
+
+/// `stat` of `state.json`, `history.json` and the journal: equal before and after a read
+/// without the lock means no writer changed them meanwhile.
+pub(super) fn file_stamps(dir: &Path) -> [Option<(Identity, u64, Option<SystemTime>)>; 3] {
+    [SNAPSHOT_FILE, HISTORY_FILE, JOURNAL_FILE].map(|name| {
+        fs::metadata(dir.join(name))
+            .ok()
+            .map(|m| (Identity::of(&m), m.len(), m.modified().ok()))
+    })
 }
 
 impl Store {
@@ -27,9 +38,42 @@ impl Store {
         self.load_read_only(dir);
     }
 
+    /// Loads without the lock. A writer may compact meanwhile, and a read that overlaps a
+    /// compaction can pair an old `state.json` with the truncated journal (changes missing,
+    /// or a line cut in two that looks like damage); so the read is done again until the
+    /// files held still during it, or it hung together and the snapshots did not change.
+    /// Compactions are rare (every [`StoreOptions::compact_every`] lines), so this costs a
+    /// few `stat`s.
     pub(super) fn load_read_only(&mut self, dir: &Path) {
-        let before = self.follow_pos(dir);
-        match self.load(dir) {
+        const TRIES: usize = 10;
+        let warned = self.warnings.len();
+        let mut attempt = 1;
+        let (before, result) = loop {
+            let stamps = file_stamps(dir);
+            let before = self.follow_pos(dir);
+            let result = self.load(dir);
+            let after = file_stamps(dir);
+            let scanned = self.scanned.map_or(0, |(len, _)| len);
+            let held_still = stamps == after;
+            let hung_together = result.is_ok()
+                && !self.unsteady
+                && stamps[..2] == after[..2]
+                && stamps[2]
+                    .zip(after[2])
+                    .is_some_and(|(a, b)| a.0 == b.0 && b.1 >= scanned);
+            if held_still || hung_together || attempt == TRIES {
+                break (before, result);
+            }
+            // A moment's pause lets a compaction that is under way finish.
+            std::thread::sleep(Duration::from_millis(attempt as u64));
+            attempt += 1;
+            self.warnings.truncate(warned);
+            self.states = States::default();
+            self.history.clear();
+            self.seq = 0;
+            self.scanned = None;
+        };
+        match result {
             Ok(()) => {
                 self.follow = before.map(|mut f| {
                     f.offset = self.scanned.map_or(0, |(len, _)| len);
@@ -40,6 +84,19 @@ impl Store {
                 self.warnings.push(damage.clone());
                 self.set_read_only(damage);
             }
+        }
+    }
+
+    /// Re-reads the files of a read-only store (to see another instance's changes, or to
+    /// become writable once it has exited). Returns false, changing nothing, for other modes.
+    pub fn reload(&mut self) -> bool {
+        match (&self.dir, self.mode) {
+            (Some(dir), Mode::ReadOnly) => {
+                let dir = dir.clone();
+                *self = Store::open_with(&dir, self.opts);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -94,6 +151,12 @@ impl Store {
     /// Replays journal lines after `offset`; the number of lines read, or `Err` when the
     /// journal no longer fits what was read before (then everything is read again).
     pub(super) fn follow_journal(&mut self, dir: &Path, offset: u64) -> Result<usize, ()> {
+        let read = self.follow_lines(dir, offset);
+        self.attic = Vec::new();
+        read
+    }
+
+    pub(super) fn follow_lines(&mut self, dir: &Path, offset: u64) -> Result<usize, ()> {
         let file = files::open_for_reading(&dir.join(JOURNAL_FILE)).map_err(|_| ())?;
         let len = file.metadata().map_err(|_| ())?.len();
         if len < offset {
@@ -111,6 +174,11 @@ impl Store {
                 break;
             }
             let line = journal::parse(&raw.bytes).map_err(|_| ())?;
+            // The writer compacted and wrote the journal anew past our offset: what is
+            // there now does not follow what was read.
+            if line.seq() != self.seq + 1 {
+                return Err(());
+            }
             let snap = self.seq;
             self.replay(line, snap, &mut None).map_err(|_| ())?;
             good = rd.offset;

@@ -215,12 +215,21 @@ pub(crate) struct Action {
     pub prior: Prior,
 }
 
+/// An action's time as read from disk. It becomes the time of every field the action sets,
+/// which is shown and exported, so it is cleaned like the other text in the store's files
+/// (a time warta wrote is unchanged by it).
+pub(crate) fn de_at<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = String::deserialize(d)?;
+    Ok(crate::text::sanitize(&raw).trim().to_string())
+}
+
 /// An action as read from disk: the current compact `prior`, or an older build's `before`
 /// map of whole prior states.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ActionRepr {
     seq: u64,
+    #[serde(deserialize_with = "de_at")]
     at: String,
     op: Op,
     #[serde(default)]
@@ -261,6 +270,19 @@ impl ActionRepr {
             op: self.op,
             prior,
         })
+    }
+
+    /// An action of a history that stands at `seq`, which can hold only earlier actions:
+    /// undoing one numbered later would write a journal line naming a later action, which
+    /// reading refuses as damage.
+    pub(crate) fn into_action_upto(self, seq: u64) -> Result<Action, String> {
+        if self.seq == 0 || self.seq > seq {
+            return Err(format!(
+                "it holds action {} at sequence number {seq}",
+                self.seq
+            ));
+        }
+        self.into_action()
     }
 }
 
@@ -339,14 +361,25 @@ impl History {
     /// Forgets the oldest actions until both bounds hold. The newest action is always kept,
     /// however large, so the last thing done can be undone.
     pub(crate) fn trim(&mut self, bounds: Bounds) {
+        self.trim_into(bounds, None);
+    }
+
+    /// [`History::trim`], putting what it forgets in `attic` (if any).
+    pub(crate) fn trim_into(&mut self, bounds: Bounds, mut attic: Option<&mut Vec<Action>>) {
         while self.undo.len() > 1
             && (self.undo.len() > bounds.actions || self.weight > bounds.bytes)
         {
             if let Some(a) = self.undo.pop_front() {
                 self.weight -= a.weight();
+                if let Some(attic) = attic.as_deref_mut() {
+                    attic.push(a);
+                }
             }
         }
         if bounds.actions == 0 {
+            if let Some(attic) = attic {
+                attic.extend(self.undo.drain(..).chain(self.redo.drain(..)));
+            }
             self.undo.clear();
             self.redo.clear();
             self.weight = 0;

@@ -44,6 +44,7 @@ impl Line {
 #[serde(deny_unknown_fields)]
 struct EntryIn {
     seq: u64,
+    #[serde(deserialize_with = "super::history::de_at")]
     at: String,
     #[serde(default)]
     op: Option<Op>,
@@ -61,6 +62,10 @@ struct EntryIn {
 
 /// Parses one complete line; `Err` says what is wrong with it.
 pub(crate) fn parse(bytes: &[u8]) -> Result<Line, String> {
+    parse_entry(bytes).map_err(|e| files::quoted(&e))
+}
+
+fn parse_entry(bytes: &[u8]) -> Result<Line, String> {
     let e: EntryIn = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
     if e.seq == 0 || e.seq > MAX_SEQ {
         return Err(format!("sequence number {} is out of range", e.seq));
@@ -182,14 +187,21 @@ impl Reader {
 
     pub(crate) fn next_line(&mut self) -> io::Result<Option<RawLine>> {
         let mut bytes = Vec::new();
-        let n = self.r.read_until(b'\n', &mut bytes)?;
-        if n == 0 {
-            return Ok(None);
-        }
-        self.line_no += 1;
-        let complete = bytes.last() == Some(&b'\n');
+        let (n, complete) = loop {
+            bytes.clear();
+            let (n, complete) = self.read_raw(&mut bytes)?;
+            if n == 0 {
+                return Ok(None);
+            }
+            self.line_no += 1;
+            // A blank line (an editor's, or CRLF's lone CR) holds no change: not damage.
+            // Never a torn write either, which cannot end in a newline without its line.
+            if !(complete && bytes.iter().all(u8::is_ascii_whitespace)) {
+                break (n, complete);
+            }
+            self.offset += n as u64;
+        };
         if complete {
-            bytes.pop();
             self.offset += n as u64;
         }
         let last = !complete || self.r.fill_buf()?.is_empty();
@@ -198,6 +210,58 @@ impl Reader {
             complete,
             last,
         }))
+    }
+
+    /// Reads through the next newline (or to the end); `bytes` gets the line without it.
+    /// Returns the bytes read and whether a newline ended them. JSON never holds a control
+    /// byte other than tab and CR outside strings, nor any inside them, so at the first one
+    /// the line is known to be damage: the rest of it is skipped, not kept, and a journal
+    /// filled with zeros (a crash on some file systems, a sparse file) cannot fill memory.
+    fn read_raw(&mut self, bytes: &mut Vec<u8>) -> io::Result<(usize, bool)> {
+        let mut n = 0;
+        let mut damaged = false;
+        loop {
+            let buf = match self.r.fill_buf() {
+                Ok(buf) => buf,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                return Ok((n, false));
+            }
+            // One pass finds the newline or the first byte that cannot be JSON.
+            let stop = if damaged {
+                buf.iter().position(|&b| b == b'\n')
+            } else {
+                buf.iter()
+                    .position(|&b| b < 0x20 && b != b'\t' && b != b'\r')
+            };
+            let (take, ended) = match stop {
+                Some(i) if buf[i] == b'\n' => {
+                    if !damaged {
+                        bytes.extend_from_slice(&buf[..i]);
+                    }
+                    (i + 1, true)
+                }
+                Some(i) => {
+                    // Kept, so the parser says what is wrong.
+                    bytes.extend_from_slice(&buf[..=i]);
+                    damaged = true;
+                    (i + 1, false)
+                }
+                None => {
+                    if !damaged {
+                        bytes.extend_from_slice(buf);
+                    }
+                    (buf.len(), false)
+                }
+            };
+            self.r.consume(take);
+            n += take;
+            if ended {
+                return Ok((n, true));
+            }
+        }
     }
 }
 

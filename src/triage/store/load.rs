@@ -50,24 +50,6 @@ pub(super) fn apply_step(
     Some(action.op.describe())
 }
 
-/// Replays a line the state already holds onto the history alone; false when the history
-/// does not fit it.
-pub(super) fn history_only(history: &mut History, line: Line) -> bool {
-    match line {
-        Line::Act(a) => {
-            history.push(a);
-            true
-        }
-        Line::Step { redo, target, .. } => {
-            if redo {
-                history.take_redo(target).is_some()
-            } else {
-                history.take_undo(target).is_some()
-            }
-        }
-    }
-}
-
 pub(super) fn damaged_line(path: &Path, line: usize, why: &str) -> String {
     format!(
         "{} is damaged at line {line} ({why}); opened read-only so it is not overwritten (the \
@@ -82,6 +64,14 @@ impl Store {
     /// Loads the snapshots and replays the journal. `Err` carries the read-only reason; the
     /// state loaded up to the damage stays visible.
     pub(super) fn load(&mut self, dir: &Path) -> Result<(), String> {
+        let loaded = self.load_files(dir);
+        self.attic = Vec::new();
+        loaded
+    }
+
+    pub(super) fn load_files(&mut self, dir: &Path) -> Result<(), String> {
+        self.unsteady = false;
+        self.unterminated = false;
         let snap_seq = self.load_snapshots(dir)?;
         let journal_path = dir.join(JOURNAL_FILE);
         let file = match files::open_for_reading(&journal_path) {
@@ -107,14 +97,30 @@ impl Store {
         let mut rd = Reader::new(file, 0).map_err(read_err)?;
         let (mut good, mut lines) = (rd.offset, 0);
         while let Some(raw) = rd.next_line().map_err(read_err)? {
-            let parsed = if raw.complete {
-                journal::parse(&raw.bytes).map_err(|e| format!("is not valid ({e})"))
-            } else {
-                Err("is incomplete".to_string())
+            let parsed = journal::parse(&raw.bytes).map_err(|e| match raw.complete {
+                true => format!("is not valid ({e})"),
+                false => "is incomplete".to_string(),
+            });
+            // A last line whole but for its newline (an editor that drops the final one) is
+            // a change like any other; the newline is added before anything is appended.
+            let parsed = match parsed {
+                Ok(line) if !raw.complete => self
+                    .replay(line, snap_seq, &mut hist_seq)
+                    .map(|()| None)
+                    .map_err(|_| "is incomplete".to_string()),
+                other => other.map(Some),
             };
             let line = match parsed {
-                Ok(l) => l,
+                Ok(Some(l)) => l,
+                Ok(None) => {
+                    good = rd.offset + raw.bytes.len() as u64;
+                    lines += 1;
+                    self.unterminated = true;
+                    break;
+                }
                 Err(why) if raw.last => {
+                    // Without the lock it may also be a line read across a truncation.
+                    self.unsteady = true;
                     self.warnings.push(format!(
                         "the last line of {} {why}: a write cut short by a crash; it was never \
                          confirmed and is ignored",
@@ -129,6 +135,7 @@ impl Store {
             good = rd.offset;
             lines += 1;
         }
+        self.settle_history(&mut hist_seq, snap_seq);
         self.history.trim(self.opts.bounds());
         self.scanned = Some((good, lines));
         Ok(())
@@ -137,23 +144,27 @@ impl Store {
     /// Reads `state.json` and `history.json`; returns the state's sequence number.
     pub(super) fn load_snapshots(&mut self, dir: &Path) -> Result<u64, String> {
         self.history_seq = 0;
+        self.has_snapshot = false;
         let Some(snap) = files::read_state(&dir.join(SNAPSHOT_FILE))? else {
             return Ok(0);
         };
+        self.has_snapshot = true;
         self.states = States::from_map(snap.articles);
         self.seq = snap.seq;
         if snap.format < 2 {
             // Format 1 kept the history in the state file.
             let convert = |v: Vec<history::ActionRepr>| -> Result<Vec<Action>, String> {
                 v.into_iter()
-                    .map(history::ActionRepr::into_action)
+                    .map(|a| a.into_action_upto(snap.seq))
                     .collect()
             };
             match convert(snap.history).and_then(|u| Ok((u, convert(snap.redo)?))) {
                 Ok((undo, redo)) => self.history = History::new(undo, redo),
                 Err(e) => self.warnings.push(format!(
-                    "the undo history in {} could not be read ({e}); the state was",
-                    dir.join(SNAPSHOT_FILE).display()
+                    "the undo history in {} could not be read ({}); undo history starts \
+                     afresh (the triage state is not affected)",
+                    dir.join(SNAPSHOT_FILE).display(),
+                    files::quoted(&e)
                 )),
             }
             self.history_seq = snap.seq;
@@ -164,11 +175,14 @@ impl Store {
                 self.history = History::new(h.undo, h.redo);
                 self.history_seq = h.seq;
             }
-            Ok(Some(_)) => self.warnings.push(format!(
-                "{} is newer than {}; undo history starts afresh",
-                dir.join(HISTORY_FILE).display(),
-                dir.join(SNAPSHOT_FILE).display()
-            )),
+            Ok(Some(_)) => {
+                self.unsteady = true;
+                self.warnings.push(format!(
+                    "{} is newer than {}; undo history starts afresh",
+                    dir.join(HISTORY_FILE).display(),
+                    dir.join(SNAPSHOT_FILE).display()
+                ));
+            }
             Ok(None) => {}
             Err(why) => self.warnings.push(format!(
                 "{why}; undo history starts afresh (the triage state is not affected)"
@@ -191,7 +205,7 @@ impl Store {
             if let Some(h) = *hist_seq
                 && seq > h
             {
-                let fits = seq == h + 1 && history_only(&mut self.history, line);
+                let fits = seq == h + 1 && self.history_only(line);
                 *hist_seq = fits.then_some(seq);
                 if !fits {
                     self.history.clear();
@@ -199,23 +213,26 @@ impl Store {
             }
             return Ok(());
         }
+        self.settle_history(hist_seq, snap_seq);
         if seq <= self.seq {
             return Err(format!("it repeats sequence number {seq}"));
         }
         if seq != self.seq + 1 {
+            self.unsteady = true;
             self.warnings.push(format!(
                 "the journal skips from entry {} to {seq}; some changes may be missing",
                 self.seq
             ));
         }
         match line {
-            Line::Act(a) => self.commit(a, false),
+            Line::Act(a) => self.commit(a, true),
             Line::Step {
                 redo,
                 target,
                 action,
                 ..
             } => {
+                let action = action.or_else(|| self.take_from_attic(redo, target));
                 if apply_step(&mut self.states, &mut self.history, redo, target, action).is_none() {
                     return Err(format!(
                         "it {} action {target}, which is not in the undo history",
@@ -229,6 +246,65 @@ impl Store {
         Ok(())
     }
 
+    /// Replays a line the state already holds onto the history alone, trimming as the live
+    /// store did; false when the history does not fit it.
+    pub(super) fn history_only(&mut self, line: Line) -> bool {
+        let history = &mut self.history;
+        match line {
+            Line::Act(a) => {
+                history.push(a);
+                history.trim_into(self.opts.bounds(), Some(&mut self.attic));
+                true
+            }
+            Line::Step { redo, target, .. } => {
+                if redo {
+                    history.take_redo(target).is_some()
+                } else {
+                    history.take_undo(target).is_some()
+                }
+            }
+        }
+    }
+
+    /// For an undo or redo line that does not carry its action: the action, when trimming
+    /// during replay forgot it (an older build kept more history).
+    pub(super) fn take_from_attic(&mut self, redo: bool, target: u64) -> Option<Action> {
+        let top = if redo {
+            self.history.redo.last()
+        } else {
+            self.history.undo.back()
+        };
+        if top.is_some_and(|a| a.seq == target) {
+            return None;
+        }
+        let i = self.attic.iter().rposition(|a| a.seq == target)?;
+        Some(self.attic.remove(i))
+    }
+
+    /// Once the journal has passed the state snapshot, the history must stand where the
+    /// state does. One that stopped short (a `history.json` older than `state.json`, with
+    /// no journal lines between them) has for its newest action something other than the
+    /// last change, and undoing it would take back the wrong one: it is dropped.
+    pub(super) fn settle_history(&mut self, hist_seq: &mut Option<u64>, snap_seq: u64) {
+        let Some(h) = hist_seq.take() else {
+            return;
+        };
+        if h == snap_seq {
+            *hist_seq = Some(h);
+            return;
+        }
+        if !self.history.undo.is_empty() || !self.history.redo.is_empty() {
+            let dir = self.dir.clone().unwrap_or_default();
+            self.warnings.push(format!(
+                "{} is older than {}; undo history starts afresh (the triage state is not \
+                 affected)",
+                dir.join(HISTORY_FILE).display(),
+                dir.join(SNAPSHOT_FILE).display()
+            ));
+        }
+        self.history.clear();
+    }
+
     pub(super) fn remove_stale_temps(&self, dir: &Path) {
         let Ok(entries) = fs::read_dir(dir) else {
             return;
@@ -238,7 +314,7 @@ impl Store {
             let name = name.to_string_lossy();
             // We hold the lock, so no live writer owns these.
             if is_temp_for(&name, SNAPSHOT_FILE) || is_temp_for(&name, HISTORY_FILE) {
-                crate::fsutil::remove_stale(&e.path());
+                let _ = fs::remove_file(e.path());
             }
         }
     }

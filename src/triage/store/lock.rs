@@ -44,16 +44,10 @@ pub(super) fn lock_new_dir(dir: &Path) -> Result<Locks, String> {
         if let Err(fs::TryLockError::WouldBlock) = files::try_lock_briefly(lf) {
             return Err(taken("another warta now uses it".into()));
         }
-        if let Err(e) = lf
+        let _ = lf
             .set_len(0)
             .and_then(|()| lf.seek(SeekFrom::Start(0)))
-            .and_then(|_| writeln!(lf, "{}", std::process::id()))
-        {
-            log::debug!(
-                "cannot write the pid into {}: {e}",
-                dir.join(LOCK_FILE).display()
-            );
-        }
+            .and_then(|_| writeln!(lf, "{}", std::process::id()));
     }
     Ok(Locks {
         _dir: f,

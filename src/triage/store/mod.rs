@@ -19,14 +19,17 @@
 //! One writer: the data directory itself is locked (`flock` on the directory), plus the
 //! `lock` file for older builds; deleting a file cannot let a second writer in. Before every
 //! append the store checks that the directory and the journal at their paths are still the
-//! ones it locked and opened, and that nobody else appended; when the directory or journal
-//! was deleted it writes the whole state back (creating the directory again), and what it
-//! cannot save it says, keeps in memory, and at [`Store::close`] writes to a rescue file.
+//! ones it locked and opened, that nobody else appended, and that `state.json` is still
+//! there; when the directory, the journal or the state file was deleted it writes the whole
+//! state back (creating the directory again), and what it cannot save it says, keeps in
+//! memory, and at [`Store::close`] writes to a rescue file.
 //!
 //! Damage is never overwritten: a journal line that is invalid before the last one, a
 //! snapshot that does not parse, or a snapshot from a newer format makes the store read-only
 //! with a message that says what to do ([`repair()`] keeps every readable line). Only a torn
 //! LAST line (a write cut short by a crash, never acknowledged) is dropped, with a warning.
+//! What editors do to a text file is not damage: CRLF line ends, a byte order mark, blank
+//! lines, and a last line without its newline (which is kept, and ended before appending).
 //!
 //! Opening never fails: problems turn into a [`Mode`] plus a message ([`Store::status`])
 //! that the UI must show, because refusing to start would lose more than it protects.
@@ -63,9 +66,13 @@ use lock::{Locks, lock_is_free, lock_new_dir, read_pid};
 use recover::compact_stamp;
 use states::States;
 
-/// The triage data directory when no `--data-dir` was given (see [`crate::paths::data_dir`]).
+/// The triage data directory: `$WARTA_DATA_DIR`, else the platform data dir
+/// (`~/.local/share/warta` on Linux).
 pub fn default_data_dir() -> Option<PathBuf> {
-    crate::paths::data_dir(None)
+    if let Some(d) = std::env::var_os("WARTA_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    directories::ProjectDirs::from("", "", "warta").map(|p| p.data_dir().to_path_buf())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,6 +221,16 @@ pub struct Store {
     retry_after: Option<Instant>,
     /// What loading found in the journal: bytes of complete lines, and their count.
     scanned: Option<(u64, usize)>,
+    /// The last load met what a writer compacting at the same moment would cause (a gap in
+    /// the journal, a history newer than the state): a read without the lock tries again.
+    unsteady: bool,
+    /// The journal's last line lacks its newline (see [`Store::load`]).
+    unterminated: bool,
+    /// `state.json` was read or written, so the journal continues it.
+    has_snapshot: bool,
+    /// What trimming forgot while replaying, for undo lines that do not carry their action
+    /// (see [`Store::commit`]); emptied once the journal is read.
+    attic: Vec<Action>,
     follow: Option<FollowPos>,
     /// Which action the last apply, undo or redo changed: see [`Store::last_changed`].
     last: Last,
@@ -253,6 +270,10 @@ impl Store {
             unsaved: 0,
             retry_after: None,
             scanned: None,
+            unsteady: false,
+            unterminated: false,
+            has_snapshot: false,
+            attic: Vec::new(),
             follow: None,
             last: Last::None,
         }
@@ -272,7 +293,7 @@ impl Store {
         s.dir = Some(data_dir.to_path_buf());
         let shown = data_dir.display();
 
-        if let Err(e) = fs::create_dir_all(data_dir) {
+        if let Err(e) = files::create_dir_durably(data_dir) {
             s.reason = Some(format!(
                 "cannot create the data directory {shown} ({e}); triage changes are kept in \
                  memory only and NOT saved (use --data-dir or WARTA_DATA_DIR)"
@@ -341,13 +362,10 @@ impl Store {
             }
         }
         // Naming the holder is a courtesy for the message above; failure does not matter.
-        if let Err(e) = lock_file
+        let _ = lock_file
             .set_len(0)
             .and_then(|()| lock_file.seek(SeekFrom::Start(0)))
-            .and_then(|_| writeln!(lock_file, "{}", std::process::id()))
-        {
-            log::debug!("cannot write the pid into {}: {e}", lock_path.display());
-        }
+            .and_then(|_| writeln!(lock_file, "{}", std::process::id()));
         let dir_id = match dir_file.metadata() {
             Ok(m) => Identity::of(&m),
             Err(e) => {
@@ -368,7 +386,13 @@ impl Store {
             return s;
         }
         s.remove_stale_temps(data_dir);
-        match Journal::open(&data_dir.join(JOURNAL_FILE), s.scanned) {
+        let opened = Journal::open(&data_dir.join(JOURNAL_FILE), s.scanned).and_then(|mut j| {
+            if s.unterminated {
+                j.append(b"\n")?;
+            }
+            Ok(j)
+        });
+        match opened {
             Ok(j) => {
                 s.journal = Some(j);
                 s.mode = Mode::ReadWrite;
@@ -557,7 +581,7 @@ impl Store {
             Ok(line) => self.append(&line),
             Err(e) => self.not_saved(format!("cannot encode the change: {e}")),
         };
-        self.commit(action, true);
+        self.commit(action, false);
         self.last = Last::Done;
         self.maybe_compact();
         Ok(saved)
@@ -617,7 +641,7 @@ impl Store {
                 source: io::Error::other(self.reason.clone().unwrap_or_default()),
             });
         };
-        if !self.dir_is_ours(&dir) || self.journal_problem(&dir).is_some() {
+        if !self.files_are_ours() {
             return self.recover().map_err(|reason| StoreError::Io {
                 path: dir.clone(),
                 source: io::Error::other(reason),
@@ -643,8 +667,22 @@ impl Store {
     /// rescue file, which the error names, so they are not lost with the process.
     pub fn close(mut self) -> Result<(), StoreError> {
         let pending = self.journal.as_ref().is_some_and(|j| j.lines > 0 || j.torn);
-        if self.mode == Mode::ReadWrite && pending {
-            return self.compact();
+        if self.mode == Mode::ReadWrite && (pending || !self.files_are_ours()) {
+            match self.compact() {
+                Ok(()) => return Ok(()),
+                // The journal still holds every change; the next start replays it.
+                Err(e) if self.files_are_ours() => return Err(e),
+                // The directory or journal went with this session's changes, and writing
+                // them back failed: only the rescue file below keeps them.
+                Err(e) => {
+                    self.reason = Some(match e {
+                        StoreError::Io { source, .. } => source.to_string(),
+                        other => other.to_string(),
+                    });
+                    let lines = self.journal.as_ref().map_or(0, |j| j.lines);
+                    self.unsaved = self.unsaved.max(lines).max(1);
+                }
+            }
         }
         if self.unsaved == 0 {
             return Ok(());
@@ -662,19 +700,6 @@ impl Store {
             reason,
             rescue,
         })
-    }
-
-    /// Re-reads the files of a read-only store (to see another instance's changes, or to
-    /// become writable once it has exited). Returns false, changing nothing, for other modes.
-    pub fn reload(&mut self) -> bool {
-        match (&self.dir, self.mode) {
-            (Some(dir), Mode::ReadOnly) => {
-                let dir = dir.clone();
-                *self = Store::open_with(&dir, self.opts);
-                true
-            }
-            _ => false,
-        }
     }
 
     fn check_writable(&self) -> Result<(), StoreError> {
@@ -709,15 +734,16 @@ impl Store {
         }
     }
 
-    /// Applies a new (or replayed) action to the state and pushes it on the history. Replay
-    /// trims the history once at the end instead, so an older journal's undo lines (which
-    /// name their action without carrying it) still find it.
-    fn commit(&mut self, action: Action, trim: bool) {
+    /// Applies a new (or replayed) action to the state and pushes it on the history, which
+    /// it then trims. Replay trims exactly as the live store did, so a restart neither
+    /// brings back undo steps the session had forgotten nor exceeds the bounds; what it
+    /// forgets goes to the attic for an older journal's undo lines, which name their action
+    /// without carrying it.
+    fn commit(&mut self, action: Action, replaying: bool) {
         redo_in_place(&mut self.states, &action);
         self.seq = action.seq;
         self.history.push(action);
-        if trim {
-            self.history.trim(self.opts.bounds());
-        }
+        let attic = replaying.then_some(&mut self.attic);
+        self.history.trim_into(self.opts.bounds(), attic);
     }
 }

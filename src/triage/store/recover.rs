@@ -1,6 +1,7 @@
 //! Writing: appending a line only where the store still owns the files, and writing the
-//! whole state back when the data directory or journal was deleted, replaced or written by
-//! someone else, or after a failed write; the rescue file when nothing else can be saved.
+//! whole state back when the data directory, journal or state file was deleted, replaced or
+//! written by someone else, or after a failed write; the rescue file when nothing else can
+//! be saved.
 
 use super::*;
 
@@ -23,7 +24,7 @@ impl Store {
         let Some(dir) = self.dir.clone() else {
             return self.not_saved(self.reason.clone().unwrap_or_default());
         };
-        if (!self.dir_is_ours(&dir) || self.journal_problem(&dir).is_some())
+        if !self.files_are_ours()
             && let Err(why) = self.recover()
         {
             return self.degrade(why);
@@ -89,6 +90,19 @@ impl Store {
         }
     }
 
+    /// Whether the data directory and the journal at their paths are still the ones this
+    /// store locked and writes, and the state snapshot the journal continues is still there.
+    pub(super) fn files_are_ours(&self) -> bool {
+        self.dir.as_deref().is_some_and(|d| {
+            self.dir_is_ours(d) && self.journal_problem(d).is_none() && !self.snapshot_gone(d)
+        })
+    }
+
+    /// `state.json` was deleted: the journal alone no longer holds the state.
+    pub(super) fn snapshot_gone(&self, dir: &Path) -> bool {
+        self.has_snapshot && fs::symlink_metadata(dir.join(SNAPSHOT_FILE)).is_err()
+    }
+
     pub(super) fn dir_is_ours(&self, dir: &Path) -> bool {
         match &self.locks {
             Some(l) => Identity::of_path(dir) == Some(l.dir_id),
@@ -113,7 +127,7 @@ impl Store {
         let mut notice = None;
         if !self.dir_is_ours(&dir) {
             let existed = dir.exists();
-            fs::create_dir_all(&dir).map_err(|e| {
+            files::create_dir_durably(&dir).map_err(|e| {
                 format!(
                     "the data directory {shown} was deleted and cannot be created again ({e}); \
                      triage changes are kept in memory only and NOT saved"
@@ -140,6 +154,11 @@ impl Store {
                      and saved the whole triage state"
                 )
             });
+        } else if self.snapshot_gone(&dir) && self.journal_problem(&dir).is_none() {
+            notice = Some(format!(
+                "{} was deleted while warta ran; saved the whole triage state again",
+                dir.join(SNAPSHOT_FILE).display()
+            ));
         } else if let Some(problem) = self.journal_problem(&dir) {
             self.journal = None;
             match problem {
@@ -208,6 +227,7 @@ impl Store {
             w.write_all(b"\n")
         })
         .map_err(|e| (state_path.clone(), e))?;
+        self.has_snapshot = true;
         let history_path = dir.join(HISTORY_FILE);
         let history = HistoryOut {
             format: FORMAT,
@@ -220,9 +240,10 @@ impl Store {
             w.write_all(b"\n")
         });
         if let Err(e) = written {
-            crate::fsutil::remove_stale(&history_path);
+            let _ = fs::remove_file(&history_path);
             self.warnings.push(format!(
-                "the undo history could not be saved to {} ({e}); the state was",
+                "the undo history could not be saved to {} ({e}); the triage state was \
+                 saved, but earlier steps cannot be undone after a restart",
                 history_path.display()
             ));
         }

@@ -58,16 +58,15 @@ pub fn repair(dir: &Path) -> Result<RepairReport, String> {
     let mut hist_seq = Some(s.history_seq);
     let (mut kept, mut damaged) = (0, Vec::new());
     while let Some(raw) = rd.next_line().map_err(read_err)? {
-        let replayed = if raw.complete {
-            journal::parse(&raw.bytes).and_then(|line| s.replay(line, snap_seq, &mut hist_seq))
-        } else {
-            Err("incomplete".into())
-        };
+        // A last line without its newline counts when it is whole, as when opening.
+        let replayed =
+            journal::parse(&raw.bytes).and_then(|line| s.replay(line, snap_seq, &mut hist_seq));
         match replayed {
             Ok(()) => kept += 1,
             Err(_) => damaged.push(rd.line_no),
         }
     }
+    s.settle_history(&mut hist_seq, snap_seq);
     let articles = s.states.len();
     if damaged.is_empty() {
         return Ok(RepairReport {
