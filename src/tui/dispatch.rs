@@ -265,6 +265,27 @@ mod tests {
     use crate::triage::Decision;
     use signal_hook::consts::signal::SIGTERM;
 
+    impl<'a> Ctx<'a> {
+        /// A context with nothing running: no store, load, watcher, follower or body worker.
+        fn bare(keymap: &'a Keymap, work_tx: &'a Sender<Work>, latest: &'a AtomicU64) -> Ctx<'a> {
+            Ctx {
+                keymap,
+                work_tx,
+                latest,
+                store: None,
+                load: LoadUi::default(),
+                paths: &[],
+                live: None,
+                startup: None,
+                watch_gate: None,
+                follower: None,
+                search: None,
+                bodies_tx: None,
+                bodies_asked: None,
+            }
+        }
+    }
+
     /// An app with the bundled corpus, a keymap, the worker channel and (optionally) a store:
     /// everything [`Ctx`] borrows.
     struct Harness {
@@ -304,19 +325,8 @@ mod tests {
         /// the searches they sent. Returns each message's step.
         fn feed(&mut self, msgs: Vec<Msg>) -> Vec<Step> {
             let mut ctx = Ctx {
-                keymap: &self.keymap,
-                work_tx: &self.work_tx,
-                latest: &self.latest,
                 store: self.store.as_mut(),
-                load: LoadUi::default(),
-                paths: &[],
-                live: None,
-                startup: None,
-                watch_gate: None,
-                follower: None,
-                search: None,
-                bodies_tx: None,
-                bodies_asked: None,
+                ..Ctx::bare(&self.keymap, &self.work_tx, &self.latest)
             };
             let steps = msgs
                 .into_iter()
@@ -376,19 +386,8 @@ mod tests {
         let (work_tx, work_rx) = mpsc::channel();
         let latest = AtomicU64::new(0);
         let mut ctx = Ctx {
-            keymap: &keymap,
-            work_tx: &work_tx,
-            latest: &latest,
             store: None,
-            load: LoadUi::default(),
-            paths: &[],
-            live: None,
-            startup: None,
-            watch_gate: None,
-            follower: None,
-            search: None,
-            bodies_tx: None,
-            bodies_asked: None,
+            ..Ctx::bare(&keymap, &work_tx, &latest)
         };
         let searches = |rx: &Receiver<Work>| -> Vec<u64> {
             rx.try_iter()
@@ -491,19 +490,9 @@ mod tests {
         assert!(h.app.triage.get(&id).is_none());
         let mut ctx_follower = Some(follow::Follower::start(dir.path(), mpsc::channel().0));
         let mut ctx = Ctx {
-            keymap: &h.keymap,
-            work_tx: &h.work_tx,
-            latest: &h.latest,
             store: h.store.as_mut(),
-            load: LoadUi::default(),
-            paths: &[],
-            live: None,
-            startup: None,
-            watch_gate: None,
             follower: ctx_follower.take(),
-            search: None,
-            bodies_tx: None,
-            bodies_asked: None,
+            ..Ctx::bare(&h.keymap, &h.work_tx, &h.latest)
         };
         handle(&mut h.app, &mut ctx, Msg::StoreChanged);
         assert_eq!(
@@ -562,19 +551,9 @@ mod tests {
         let (bodies_tx, bodies_rx) = mpsc::channel();
         let latest = AtomicU64::new(0);
         let mut ctx = Ctx {
-            keymap: &keymap,
-            work_tx: &work_tx,
-            latest: &latest,
             store: None,
-            load: LoadUi::default(),
-            paths: &[],
-            live: None,
-            startup: None,
-            watch_gate: None,
-            follower: None,
-            search: None,
             bodies_tx: Some(&bodies_tx),
-            bodies_asked: None,
+            ..Ctx::bare(&keymap, &work_tx, &latest)
         };
         let shown = |app: &App| {
             app.detail

@@ -133,15 +133,21 @@ pub fn open_dir(dir: &Path) -> io::Result<File> {
     #[cfg(not(unix))]
     {
         // Windows cannot open a directory as a file; the lock file alone guards it there.
-        open_regular(
-            &dir.join(LOCK_FILE),
-            OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false),
-        )
+        open_lock_file(dir)
     }
+}
+
+/// The `lock` file in `dir`, created when missing, opened to be locked and to name the
+/// writer's pid.
+pub fn open_lock_file(dir: &Path) -> io::Result<File> {
+    open_regular(
+        &dir.join(LOCK_FILE),
+        OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false),
+    )
 }
 
 /// `state.json`: the current state at `seq`, without history.

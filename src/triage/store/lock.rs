@@ -31,15 +31,7 @@ pub(super) fn lock_new_dir(dir: &Path) -> Result<Locks, String> {
         .metadata()
         .map(|m| Identity::of(&m))
         .map_err(|e| taken(e.to_string()))?;
-    let mut file = files::open_regular(
-        &dir.join(LOCK_FILE),
-        OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false),
-    )
-    .ok();
+    let mut file = files::open_lock_file(dir).ok();
     if let Some(lf) = &mut file {
         if let Err(fs::TryLockError::WouldBlock) = files::try_lock_briefly(lf) {
             return Err(taken("another warta now uses it".into()));

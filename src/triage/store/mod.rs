@@ -325,14 +325,7 @@ impl Store {
             }
         }
         let lock_path = data_dir.join(LOCK_FILE);
-        let lock_file = files::open_regular(
-            &lock_path,
-            OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false),
-        );
+        let lock_file = files::open_lock_file(data_dir);
         let mut lock_file = match lock_file {
             Ok(f) => f,
             Err(e) => {
