@@ -52,10 +52,6 @@ impl Facet {
     /// The facets over triage state.
     pub const TRIAGE: [Facet; 4] = [Facet::Decision, Facet::Read, Facet::Star, Facet::Label];
 
-    pub fn is_triage(self) -> bool {
-        Facet::TRIAGE.contains(&self)
-    }
-
     /// The lower-case name used in the status line and in exports.
     pub fn name(self) -> &'static str {
         match self {

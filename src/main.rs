@@ -74,22 +74,17 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
             .map(warta::loader::Input::Path)
             .collect()
     };
-    warta::tui::run(
-        warta::corpus::Corpus::default(),
-        warta::tui::TuiOptions {
-            config_path: cli.global.config.clone(),
-            load_summary: String::new(),
-            load_warnings: Vec::new(),
-            store: warta::tui::open_store(cli.global.data_dir.clone()),
-            browse: cli.browse,
-            paths: cli.paths.clone(),
-            data_dir: cli.global.data_dir.clone(),
-            load: Some(warta::tui::BackgroundLoad {
-                inputs,
-                options: commands::load_options(&cli.global),
-            }),
-            // Files given on the command line are watched; the embedded seeds cannot change.
-            watch: !cli.paths.is_empty() && !cli.browse.no_watch,
-        },
-    )
+    warta::tui::run(warta::tui::TuiOptions {
+        config_path: cli.global.config.clone(),
+        store: warta::tui::open_store(cli.global.data_dir.clone()),
+        browse: cli.browse,
+        paths: cli.paths.clone(),
+        data_dir: cli.global.data_dir.clone(),
+        load: Some(warta::tui::BackgroundLoad {
+            inputs,
+            options: commands::load_options(&cli.global),
+        }),
+        // Files given on the command line are watched; the embedded seeds cannot change.
+        watch: !cli.paths.is_empty() && !cli.browse.no_watch,
+    })
 }

@@ -116,10 +116,6 @@ use threads::*;
 pub struct TuiOptions {
     /// Config file given on the command line; else `$WARTA_CONFIG`, else the platform path.
     pub config_path: Option<PathBuf>,
-    /// Shown in the status line at start ("5 articles from 1 input in 12 ms").
-    pub load_summary: String,
-    /// Loader problems (skipped files); the first is shown at start.
-    pub load_warnings: Vec<String>,
     /// The triage store, opened by the caller (see [`open_store`]).
     pub store: Store,
     /// Command-line switches; they override the config file's options.
@@ -163,11 +159,13 @@ enum Exit {
 /// Runs the browser until the user quits. On SIGTERM, SIGHUP, SIGINT, SIGQUIT and the other
 /// signals of [`exit_signals`] the store is closed, the terminal restored and the process
 /// exits with 128 + the signal number; a lost terminal counts as SIGHUP (exit 129).
-pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
+pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() {
         bail!("not a terminal; use 'warta list' for plain output");
     }
     let cfg = config::load(opts.config_path.as_deref());
+    // Empty until the background load shows the first corpus.
+    let corpus = Corpus::default();
     let mut app = App::new(corpus.clone(), cfg.keymap.key_help());
     app.corpus_loading = opts.load.is_some();
     app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -200,21 +198,8 @@ pub fn run(corpus: Corpus, mut opts: TuiOptions) -> anyhow::Result<()> {
             w.clone()
         };
         app.set_message(text, MessageKind::Error);
-    } else if let Some(w) = opts.load_warnings.first() {
-        let n = opts.load_warnings.len();
-        app.set_message(
-            format!("{}; {n} skipped, first: {w}", opts.load_summary),
-            MessageKind::Info,
-        );
     } else if let Err(e) = &restored {
         app.set_message(format!("session not restored: {e}"), MessageKind::Error);
-    } else if !opts.load_summary.is_empty() {
-        let text = if restored == Ok(true) {
-            format!("{}; last session restored", opts.load_summary)
-        } else {
-            opts.load_summary.clone()
-        };
-        app.set_message(text, MessageKind::Info);
     }
 
     let (tx, rx) = mpsc::channel::<Msg>();
