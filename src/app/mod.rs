@@ -8,6 +8,7 @@ pub mod clipboard;
 pub mod clusters;
 pub mod detail;
 pub mod layout;
+pub mod line;
 pub mod mouse;
 pub mod search;
 pub mod session;

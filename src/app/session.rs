@@ -148,8 +148,7 @@ pub fn restore(app: &mut App, path: &Path) -> Result<bool, String> {
     if sort == Sort::Relevance && !query.has_score() {
         sort = Sort::DateDesc;
     }
-    app.input = saved.query.clone();
-    app.input_cursor = app.input.chars().count();
+    app.input.set(saved.query.clone());
     app.query = query;
     app.filters = filters;
     app.sort = sort;
@@ -244,7 +243,7 @@ mod tests {
         let mut b = app();
         assert_eq!(restore(&mut b, &path), Ok(true));
         assert_eq!(b.input, "berita");
-        assert_eq!(b.input_cursor, 6);
+        assert_eq!(b.input.cursor, 6);
         assert_eq!(b.query.source(), "berita");
         assert_eq!(b.filters, a.filters);
         assert_eq!(b.sort, Sort::Title);

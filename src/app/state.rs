@@ -52,9 +52,7 @@ impl PromptKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prompt {
     pub kind: PromptKind,
-    pub input: String,
-    /// A char index into `input`.
-    pub cursor: usize,
+    pub input: super::line::LineInput,
     /// Corpus indices the prompt acts on, in view order.
     pub targets: Vec<usize>,
     /// Tab completion in progress: the text typed before the first tab and the next
@@ -124,9 +122,8 @@ pub struct App {
     pub focus: Focus,
     /// The filters overlay is open (below 120 columns; the wide layout always shows them).
     pub filters_open: bool,
-    /// The query text as typed, and the cursor in it (a char index).
-    pub input: String,
-    pub input_cursor: usize,
+    /// The query as typed, with its cursor.
+    pub input: super::line::LineInput,
     /// The last query that parsed; an invalid edit keeps it (and its results).
     pub query: Query,
     pub filters: Filters,
@@ -223,8 +220,7 @@ impl App {
             mode: Mode::Normal,
             focus: Focus::List,
             filters_open: false,
-            input: String::new(),
-            input_cursor: 0,
+            input: super::line::LineInput::default(),
             query: Query::default(),
             filters: Filters::default(),
             sort: Sort::DateDesc,

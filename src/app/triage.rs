@@ -18,7 +18,6 @@ use std::sync::Arc;
 
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
-use crate::text;
 use crate::triage::export::export_to_path_clustered;
 use crate::triage::{
     ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, OutputMode,
@@ -26,6 +25,7 @@ use crate::triage::{
 };
 
 use super::action::Action;
+use super::line::{LineInput, line_full};
 use super::state::{App, Focus, MessageKind, Mode, PendingMove, Prompt, PromptKind};
 use super::update::Effect;
 
@@ -458,11 +458,9 @@ pub fn open_export(app: &mut App) -> Effect {
 }
 
 fn open_prompt(app: &mut App, kind: PromptKind, targets: Vec<usize>, input: String) -> Effect {
-    let cursor = input.chars().count();
     app.prompt = Some(Prompt {
         kind,
-        input,
-        cursor,
+        input: LineInput::new(input),
         targets,
         completion: None,
     });
@@ -528,7 +526,7 @@ pub fn prompt(app: &mut App, action: Action) -> Effect {
         other => {
             if line_full(app, p.input.chars().count(), &other) {
                 // Said in the status line; the key types nothing.
-            } else if edit(&mut p.input, &mut p.cursor, other) {
+            } else if p.input.edit(other) {
                 p.completion = None;
             }
             Effect::None
@@ -593,7 +591,7 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
 fn complete(app: &mut App, p: &mut Prompt) {
     let (sign, typed) = match p.input.chars().next() {
         Some(c @ ('+' | '-')) => (c.to_string(), p.input[1..].to_string()),
-        _ => (String::new(), p.input.clone()),
+        _ => (String::new(), p.input.text.clone()),
     };
     let (prefix, next) = p.completion.clone().unwrap_or((typed, 0));
     let want = prefix.trim().to_lowercase();
@@ -616,143 +614,8 @@ fn complete(app: &mut App, p: &mut Prompt) {
         );
         return;
     };
-    p.input = format!("{sign}{pick}");
-    p.cursor = p.input.chars().count();
+    p.input.set(format!("{sign}{pick}"));
     p.completion = Some((prefix, next + 1));
-}
-
-/// The most characters a one-line input (the search bar, a prompt) holds: a note's limit,
-/// far more than a search needs. Typing stops there and a paste is cut to fit, which also
-/// bounds what every later key costs (parsing the query, drawing the bar).
-pub const MAX_LINE_CHARS: usize = crate::triage::MAX_NOTE_CHARS;
-
-/// Whether `action` types into a full line of `chars` characters; then the status line says
-/// so.
-pub(super) fn line_full(app: &mut App, chars: usize, action: &Action) -> bool {
-    let full = matches!(action, Action::Insert(_)) && chars >= MAX_LINE_CHARS;
-    if full {
-        app.set_message(
-            format!(
-                "the line is full: it holds at most {} characters",
-                crate::loader::thousands(MAX_LINE_CHARS as u64)
-            ),
-            MessageKind::Info,
-        );
-    }
-    full
-}
-
-/// Pasted text as one line of what could be typed: line breaks (CRLF once), tabs and line
-/// separators become spaces, escape sequences go whole (as in article text), and then every
-/// character typing refuses ([`text::is_typeable`]).
-pub fn clean_paste(pasted: &str) -> String {
-    let mut one_line = String::with_capacity(pasted.len());
-    let mut chars = pasted.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                chars.next_if_eq(&'\n');
-                one_line.push(' ');
-            }
-            '\n' | '\t' => one_line.push(' '),
-            c if text::is_line_separator(c) => one_line.push(' '),
-            c => one_line.push(c),
-        }
-    }
-    text::sanitize(&one_line)
-        .chars()
-        .filter(|&c| text::is_typeable(c))
-        .collect()
-}
-
-/// Inserts what fits of `text` at `cursor` without taking `input` past [`MAX_LINE_CHARS`],
-/// cut between graphemes; returns how many characters went in.
-pub(super) fn insert_text(input: &mut String, cursor: &mut usize, text: &str) -> usize {
-    use unicode_segmentation::UnicodeSegmentation;
-    let chars = input.chars().count();
-    *cursor = (*cursor).min(chars);
-    let room = MAX_LINE_CHARS.saturating_sub(chars);
-    let (mut end, mut n) = (0, 0);
-    for g in text.graphemes(true) {
-        let c = g.chars().count();
-        if n + c > room {
-            break;
-        }
-        n += c;
-        end += g.len();
-    }
-    input.insert_str(byte_at(input, *cursor), &text[..end]);
-    *cursor += n;
-    n
-}
-
-/// Line editing shared by the search bar and the prompts; true when the text changed.
-pub(super) fn edit(input: &mut String, cursor: &mut usize, action: Action) -> bool {
-    let chars = input.chars().count();
-    *cursor = (*cursor).min(chars);
-    match action {
-        Action::Insert(c) => {
-            // The input is echoed and stored: never let a control or invisible char in.
-            if !text::is_typeable(c) || chars >= MAX_LINE_CHARS {
-                return false;
-            }
-            input.insert(byte_at(input, *cursor), c);
-            *cursor += 1;
-            true
-        }
-        Action::DeleteBack if *cursor > 0 => {
-            *cursor -= 1;
-            input.remove(byte_at(input, *cursor));
-            true
-        }
-        Action::DeleteForward if *cursor < chars => {
-            input.remove(byte_at(input, *cursor));
-            true
-        }
-        Action::DeleteWordBack => {
-            let before: Vec<char> = input.chars().take(*cursor).collect();
-            let mut start = before.len();
-            while start > 0 && before[start - 1].is_whitespace() {
-                start -= 1;
-            }
-            while start > 0 && !before[start - 1].is_whitespace() {
-                start -= 1;
-            }
-            if start == before.len() {
-                return false;
-            }
-            let (s, e) = (byte_at(input, start), byte_at(input, *cursor));
-            input.replace_range(s..e, "");
-            *cursor = start;
-            true
-        }
-        Action::ClearQuery if !input.is_empty() => {
-            input.clear();
-            *cursor = 0;
-            true
-        }
-        Action::CursorLeft => {
-            *cursor = cursor.saturating_sub(1);
-            false
-        }
-        Action::CursorRight => {
-            *cursor = (*cursor + 1).min(chars);
-            false
-        }
-        Action::CursorHome => {
-            *cursor = 0;
-            false
-        }
-        Action::CursorEnd => {
-            *cursor = chars;
-            false
-        }
-        _ => false,
-    }
-}
-
-fn byte_at(s: &str, n: usize) -> usize {
-    s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
 /// Whether triage keys mean something in this pane (not in the filters).

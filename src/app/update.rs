@@ -5,6 +5,7 @@ use crate::query::{Query, Sort};
 
 use super::action::Action;
 use super::clusters::RowKind;
+use super::line;
 use super::search::SearchRequest;
 use super::state::{App, FilterRow, Focus, MessageKind, Mode};
 use super::triage::{self, TriageCmd};
@@ -96,9 +97,7 @@ fn search_bar(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     }
     let chars = app.input.chars().count();
-    if !triage::line_full(app, chars, &action)
-        && triage::edit(&mut app.input, &mut app.input_cursor, action)
-    {
+    if !line::line_full(app, chars, &action) && app.input.edit(action) {
         requery(app)
     } else {
         Effect::None
@@ -107,10 +106,10 @@ fn search_bar(app: &mut App, action: Action) -> Effect {
 
 /// A paste is one action whatever its length: it goes in at the cursor of the search bar or
 /// the open prompt (from the panes it opens the search bar, as `/` would), made one line of
-/// typeable text by [`triage::clean_paste`], cut to [`triage::MAX_LINE_CHARS`] with a
+/// typeable text by [`line::clean_paste`], cut to [`line::MAX_LINE_CHARS`] with a
 /// message saying so, and searched once.
 fn paste(app: &mut App, text: &str) -> Effect {
-    let clean = triage::clean_paste(text);
+    let clean = line::clean_paste(text);
     let blank = clean.trim().is_empty();
     if clean.is_empty() || app.mode == Mode::Help || (app.mode == Mode::Normal && blank) {
         return Effect::None;
@@ -121,14 +120,14 @@ fn paste(app: &mut App, text: &str) -> Effect {
     let total = clean.chars().count();
     let inserted = match (app.mode, app.prompt.as_mut()) {
         (Mode::Prompt, Some(p)) => {
-            let n = triage::insert_text(&mut p.input, &mut p.cursor, &clean);
+            let n = p.input.insert(&clean);
             if n > 0 {
                 p.completion = None;
             }
             n
         }
         (Mode::Prompt, None) => return Effect::None,
-        _ => triage::insert_text(&mut app.input, &mut app.input_cursor, &clean),
+        _ => app.input.insert(&clean),
     };
     let effect = if app.mode == Mode::Search && inserted > 0 {
         requery(app)
@@ -140,7 +139,7 @@ fn paste(app: &mut App, text: &str) -> Effect {
             "pasted text cut to {} of {} characters: a line holds at most {}",
             crate::loader::thousands(inserted as u64),
             crate::loader::thousands(total as u64),
-            crate::loader::thousands(triage::MAX_LINE_CHARS as u64)
+            crate::loader::thousands(line::MAX_LINE_CHARS as u64)
         );
         // An invalid query stays said too.
         match app.message.take() {
@@ -198,7 +197,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
         }
         Action::StartSearch => {
             app.mode = Mode::Search;
-            app.input_cursor = app.input.chars().count();
+            app.input.cursor = app.input.chars().count();
             if app.focus == Focus::Filters && app.filters_open {
                 app.filters_open = false;
             }
@@ -307,7 +306,6 @@ pub(super) fn list(app: &mut App, action: Action) -> Effect {
         Action::ToggleAllGroups => toggle_all_groups(app),
         Action::Back if !app.input.is_empty() => {
             app.input.clear();
-            app.input_cursor = 0;
             return requery(app);
         }
         _ => {}

@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let title = format!(" {}", p.kind.title());
         let max = usize::from(area.width) / 2;
         let title = wrap::truncate(&title, max).0.to_string();
-        edit_line(frame, area, &theme, &title, &p.input, p.cursor, true);
+        edit_line(frame, area, &theme, &title, &p.input, p.input.cursor, true);
         return;
     }
     let editing = app.mode == Mode::Search;
@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         &theme,
         PROMPT,
         &app.input,
-        app.input_cursor,
+        app.input.cursor,
         editing,
     );
 }
@@ -118,6 +118,7 @@ fn edit_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::line::LineInput;
     use crate::app::{KeyHelp, Prompt, PromptKind};
     use crate::text::wrap::MEASURED;
     use ratatui::Terminal;
@@ -148,12 +149,16 @@ mod tests {
         for mode in [Mode::Search, Mode::Prompt] {
             app.mode = mode;
             for cursor in [n, n / 2 + 1, 1, 0] {
-                app.input = text.clone();
-                app.input_cursor = cursor;
+                app.input = LineInput {
+                    text: text.clone(),
+                    cursor,
+                };
                 app.prompt = Some(Prompt {
                     kind: PromptKind::Note,
-                    input: text.clone(),
-                    cursor,
+                    input: LineInput {
+                        text: text.clone(),
+                        cursor,
+                    },
                     targets: Vec::new(),
                     completion: None,
                 });

@@ -2,7 +2,7 @@
 //! cursor of the search bar or the open prompt, cut to the line limit with a message, one
 //! search whatever its length.
 
-use warta::app::triage::{MAX_LINE_CHARS, clean_paste};
+use warta::app::line::{MAX_LINE_CHARS, clean_paste};
 use warta::app::{self, Action, App, Effect, MessageKind, Mode, update};
 use warta::keymap::Keymap;
 use warta::loader::{self, CacheMode, LoadOptions};
@@ -59,14 +59,14 @@ fn a_paste_in_the_search_bar_searches_once() {
     let effect = paste(&mut app, "Viral\r\nMuratara\t");
     assert!(matches!(effect, Effect::Search(_)), "{effect:?}");
     assert_eq!(app.input, "asn Viral Muratara ");
-    assert_eq!(app.input_cursor, app.input.chars().count());
+    assert_eq!(app.input.cursor, app.input.chars().count());
     assert_eq!(app.mode, Mode::Search);
     assert_eq!(app.hits.len(), 1, "the Muratara article");
     // At the cursor, not at the end.
     update(&mut app, Action::CursorHome);
     paste(&mut app, "live\n");
     assert_eq!(app.input, "live asn Viral Muratara ");
-    assert_eq!(app.input_cursor, 5);
+    assert_eq!(app.input.cursor, 5);
 }
 
 #[test]
@@ -151,7 +151,7 @@ fn a_paste_in_a_prompt_goes_into_the_prompt() {
     assert!(matches!(effect, Effect::None), "{effect:?}");
     let p = app.prompt.as_ref().expect("the note prompt");
     assert_eq!(p.input, "perlu dicek lagi besok");
-    assert_eq!(p.cursor, p.input.chars().count());
+    assert_eq!(p.input.cursor, p.input.chars().count());
     assert_eq!(app.input, "", "the search is untouched");
     paste(&mut app, &"n".repeat(2 * MAX_LINE_CHARS));
     let p = app.prompt.as_ref().expect("the note prompt");

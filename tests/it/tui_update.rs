@@ -171,7 +171,7 @@ fn search_typing_backspace_and_escape() {
         &mut app,
         &[Action::CursorHome, Action::DeleteForward, Action::CursorEnd],
     );
-    assert_eq!((app.input.as_str(), app.input_cursor), ("ikt", 3));
+    assert_eq!((app.input.as_str(), app.input.cursor), ("ikt", 3));
     step(&mut app, &[Action::Back]);
     assert_eq!(app.mode, Mode::Normal, "esc leaves the bar");
     assert_eq!(app.input, "ikt", "and keeps the query");
