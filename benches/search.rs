@@ -129,8 +129,8 @@ fn main() {
                 let t = Instant::now();
                 let mut r = search::execute_with(&corpus, &req, &mut memo);
                 full.push(t.elapsed());
-                app.generation += 1;
-                r.generation = app.generation;
+                app.search.generation += 1;
+                r.generation = app.search.generation;
                 let t = Instant::now();
                 app.apply_results(r);
                 install.push(t.elapsed());

@@ -126,8 +126,8 @@ pub fn grouping(dir: &Path) {
     assert!(app.install_clusters(corpus.identity(), Arc::new(clusters)));
     println!(
         "install + regroup {} matches into {} rows: {:?}",
-        app.matches.len(),
-        app.hits.len(),
+        app.list.matches.len(),
+        app.list.shown.len(),
         start.elapsed()
     );
 }

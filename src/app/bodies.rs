@@ -70,7 +70,8 @@ impl App {
         if self.corpus.body_in_memory(index) {
             return Some(Arc::new(self.corpus.body(index)));
         }
-        self.bodies
+        self.detail
+            .bodies
             .get(self.corpus.identity(), index)
             .map(Arc::clone)
     }
@@ -78,7 +79,11 @@ impl App {
     /// Whether [`App::body_for`] has the body of `index` now.
     pub fn body_ready(&self, index: usize) -> bool {
         self.corpus.body_in_memory(index)
-            || self.bodies.get(self.corpus.identity(), index).is_some()
+            || self
+                .detail
+                .bodies
+                .get(self.corpus.identity(), index)
+                .is_some()
     }
 
     /// The articles whose bodies the screen wants and that are not loaded yet, the one in
@@ -90,13 +95,15 @@ impl App {
         };
         let identity = self.corpus.identity();
         let around = (1..=AHEAD)
-            .filter_map(|d| self.cursor.checked_add(d))
-            .chain((1..=BEHIND).filter_map(|d| self.cursor.checked_sub(d)))
-            .filter_map(|r| self.hits.get(r).map(|h| h.index));
+            .filter_map(|d| self.list.cursor.checked_add(d))
+            .chain((1..=BEHIND).filter_map(|d| self.list.cursor.checked_sub(d)))
+            .filter_map(|r| self.list.shown.get(r).map(|h| h.index));
         std::iter::once(current)
             .chain(around)
             .filter(|&i| i < self.corpus.len())
-            .filter(|&i| !self.corpus.body_in_memory(i) && self.bodies.get(identity, i).is_none())
+            .filter(|&i| {
+                !self.corpus.body_in_memory(i) && self.detail.bodies.get(identity, i).is_none()
+            })
             .collect()
     }
 
@@ -106,7 +113,7 @@ impl App {
         if identity != self.corpus.identity() {
             return;
         }
-        self.bodies.insert(identity, index, Arc::new(body));
+        self.detail.bodies.insert(identity, index, Arc::new(body));
         if self.selected() == Some(index) {
             self.fix_view();
         }

@@ -190,7 +190,7 @@ mod tests {
             }
             e => panic!("{e:?}"),
         }
-        app.selection.extend([0, 2]);
+        app.list.selection.extend([0, 2]);
         match action(&mut app, Action::CopyCitation) {
             Effect::External(External::Copy { text, what }) => {
                 let lines: Vec<&str> = text.lines().collect();

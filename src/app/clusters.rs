@@ -33,7 +33,7 @@ use crate::cluster::{
 use crate::corpus::Corpus;
 use crate::query::{Hit, Sort};
 
-/// What a row of the list is, parallel to [`crate::app::App::hits`].
+/// What a row of the list is, parallel to [`crate::app::ListView::shown`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
     /// An article without copies in the view.
@@ -53,7 +53,7 @@ pub enum RowKind {
 pub struct Rows {
     /// The visible hits, one per row.
     pub hits: Vec<Hit>,
-    /// What each row is, parallel to `hits`.
+    /// What each row is, parallel to the shown articles.
     pub kinds: Vec<RowKind>,
     /// Per group in the view: its matching members, earliest first (the head first).
     pub members: HashMap<ClusterId, Vec<usize>>,

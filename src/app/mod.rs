@@ -19,7 +19,8 @@ pub mod update;
 pub use action::Action;
 pub use search::{SearchRequest, SearchResults};
 pub use state::{
-    App, FilterRow, Focus, KeyHelp, Message, MessageKind, Mode, PendingMove, Prompt, PromptKind,
+    App, Arrivals, Copies, DetailPane, FilterPane, FilterRow, Focus, KeyHelp, ListView, Message,
+    MessageKind, Mode, PendingMove, Prompt, PromptKind, SearchState, Settings, TriageView,
 };
 pub use triage::{TriageChange, TriageCmd, TriageMap, TriageOutcome};
 pub use update::{Effect, External, update};

@@ -105,8 +105,8 @@ fn click(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
         }
         update::update(app, Action::LeaveSearch);
     }
-    if target != Target::Filters && panes.filters_overlay && app.filters_open {
-        app.filters_open = false;
+    if target != Target::Filters && panes.filters_overlay && app.filter_pane.open {
+        app.filter_pane.open = false;
         if app.focus == Focus::Filters {
             app.focus = Focus::List;
         }
@@ -129,14 +129,14 @@ fn click_list(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
     let Some(r) = panes.list.inner().row_at(col, row) else {
         return Effect::None;
     };
-    let pos = app.list_offset.saturating_add(r);
-    if pos >= app.hits.len() {
+    let pos = app.list.offset.saturating_add(r);
+    if pos >= app.list.shown.len() {
         return Effect::None;
     }
-    if was_focused && pos == app.cursor {
+    if was_focused && pos == app.list.cursor {
         return update::list(app, Action::Open);
     }
-    app.cursor = pos;
+    app.list.cursor = pos;
     Effect::None
 }
 
@@ -145,11 +145,11 @@ fn click_filters(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
     let Some(FilterSpot::Row(r)) = panes.filter_spot(col, row) else {
         return Effect::None;
     };
-    let pos = app.filter_offset.saturating_add(r);
-    if !matches!(app.filter_rows.get(pos), Some(FilterRow::Value { .. })) {
+    let pos = app.filter_pane.offset.saturating_add(r);
+    if !matches!(app.filter_pane.rows.get(pos), Some(FilterRow::Value { .. })) {
         return Effect::None;
     }
-    app.filter_cursor = pos;
+    app.filter_pane.cursor = pos;
     update::filters(app, Action::ToggleValue)
 }
 

@@ -122,7 +122,7 @@ pub fn restore(app: &mut App, path: &Path) -> Result<bool, String> {
             saved.version
         ));
     }
-    let query = Query::parse_with(&saved.query, &app.lexicon).map_err(|e| {
+    let query = Query::parse_with(&saved.query, &app.search.lexicon).map_err(|e| {
         format!(
             "the saved query {:?} no longer parses ({e}); starting afresh",
             crate::text::sanitize(&saved.query)
@@ -148,17 +148,17 @@ pub fn restore(app: &mut App, path: &Path) -> Result<bool, String> {
     if sort == Sort::Relevance && !query.has_score() {
         sort = Sort::DateDesc;
     }
-    app.input.set(saved.query.clone());
-    app.query = query;
-    app.filters = filters;
-    app.sort = sort;
-    app.restore_cursor = saved.cursor.filter(|id| !id.is_empty());
+    app.search.input.set(saved.query.clone());
+    app.search.query = query;
+    app.search.filters = filters;
+    app.search.sort = sort;
+    app.arrivals.restore_cursor = saved.cursor.filter(|id| !id.is_empty());
     if let Some(focus) = saved.focus.as_deref().and_then(focus_from) {
         app.focus = focus;
         // Below 120 columns the filters are an overlay: open it, or the focus has nowhere
         // to go (`fix_view` moves it back to the list if the filters still cannot show).
         if focus == Focus::Filters {
-            app.filters_open = true;
+            app.filter_pane.open = true;
         }
     }
     Ok(true)
@@ -171,14 +171,15 @@ pub fn save(app: &App, path: &Path) -> Result<(), String> {
     let saved = Saved {
         version: VERSION,
         saved_at: crate::triage::time::now_rfc3339(),
-        query: app.query.source().to_string(),
+        query: app.search.query.source().to_string(),
         filters: app
+            .search
             .filters
             .selected
             .iter()
             .map(|(f, values)| (to_name(f), values.clone()))
             .collect(),
-        sort: Some(to_name(&app.sort)),
+        sort: Some(to_name(&app.search.sort)),
         cursor: app.selected().map(|i| app.corpus.meta(i).id.clone()),
         focus: Some(focus_name(app.focus).to_string()),
     };
@@ -228,12 +229,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = path_for(dir.path(), &[]);
         let mut a = app();
-        a.input = "berita".into();
-        a.query = Query::parse("berita").unwrap();
-        a.filters.toggle(Facet::Outlet, "Genap");
-        a.sort = Sort::Title;
+        a.search.input = "berita".into();
+        a.search.query = Query::parse("berita").unwrap();
+        a.search.filters.toggle(Facet::Outlet, "Genap");
+        a.search.sort = Sort::Title;
         search(&mut a);
-        a.cursor = 1;
+        a.list.cursor = 1;
         a.focus = Focus::Detail;
         let id = a.corpus.meta(a.selected().unwrap()).id.clone();
         save(&a, &path).unwrap();
@@ -242,16 +243,16 @@ mod tests {
 
         let mut b = app();
         assert_eq!(restore(&mut b, &path), Ok(true));
-        assert_eq!(b.input, "berita");
-        assert_eq!(b.input.cursor, 6);
-        assert_eq!(b.query.source(), "berita");
-        assert_eq!(b.filters, a.filters);
-        assert_eq!(b.sort, Sort::Title);
+        assert_eq!(b.search.input, "berita");
+        assert_eq!(b.search.input.cursor, 6);
+        assert_eq!(b.search.query.source(), "berita");
+        assert_eq!(b.search.filters, a.search.filters);
+        assert_eq!(b.search.sort, Sort::Title);
         assert_eq!(b.focus, Focus::Detail);
-        assert_eq!(b.restore_cursor.as_deref(), Some(id.as_str()));
+        assert_eq!(b.arrivals.restore_cursor.as_deref(), Some(id.as_str()));
         search(&mut b);
         assert_eq!(b.corpus.meta(b.selected().unwrap()).id, id);
-        assert_eq!(b.restore_cursor, None, "used once");
+        assert_eq!(b.arrivals.restore_cursor, None, "used once");
         // No temp file is left behind.
         let names: Vec<_> = std::fs::read_dir(dir.path().join("sessions"))
             .unwrap()
@@ -265,7 +266,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut a = app();
         assert_eq!(restore(&mut a, &dir.path().join("none.json")), Ok(false));
-        assert_eq!(a.input, "");
+        assert_eq!(a.search.input, "");
     }
 
     #[test]
@@ -282,8 +283,8 @@ mod tests {
             let mut a = app();
             let err = restore(&mut a, &path).unwrap_err();
             assert!(err.contains("is damaged"), "{err}");
-            assert_eq!(a.input, "");
-            assert!(a.filters.is_empty());
+            assert_eq!(a.search.input, "");
+            assert!(a.search.filters.is_empty());
         }
         std::fs::write(&path, r#"{"version": 99, "query": "x"}"#).unwrap();
         let err = restore(&mut app(), &path).unwrap_err();
@@ -321,9 +322,9 @@ mod tests {
             err.starts_with("the saved query \"berita |\" no longer parses"),
             "{err}"
         );
-        assert_eq!(a.input, "");
-        assert!(a.filters.is_empty());
-        assert_eq!(a.sort, Sort::DateDesc);
+        assert_eq!(a.search.input, "");
+        assert!(a.search.filters.is_empty());
+        assert_eq!(a.search.sort, Sort::DateDesc);
     }
 
     #[test]
@@ -338,14 +339,14 @@ mod tests {
         .unwrap();
         let mut a = app();
         assert_eq!(restore(&mut a, &path), Ok(true));
-        assert_eq!(a.filters.count(), 1);
-        assert!(a.filters.is_selected(Facet::Outlet, "Gone"));
-        assert_eq!(a.sort, Sort::DateDesc);
+        assert_eq!(a.search.filters.count(), 1);
+        assert!(a.search.filters.is_selected(Facet::Outlet, "Gone"));
+        assert_eq!(a.search.sort, Sort::DateDesc);
         assert_eq!(a.focus, Focus::List);
         // A value no article has any more: nothing matches, the cursor id is not found, and
         // nothing panics.
         search(&mut a);
-        assert!(a.hits.is_empty());
+        assert!(a.list.shown.is_empty());
         assert_eq!(a.selected(), None);
     }
 

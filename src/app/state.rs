@@ -115,13 +115,9 @@ pub struct KeyHelp {
     pub help: String,
 }
 
+/// The query and how it is read and ordered.
 #[derive(Debug)]
-pub struct App {
-    pub corpus: Corpus,
-    pub mode: Mode,
-    pub focus: Focus,
-    /// The filters overlay is open (below 120 columns; the wide layout always shows them).
-    pub filters_open: bool,
+pub struct SearchState {
     /// The query as typed, with its cursor.
     pub input: super::line::LineInput,
     /// The last query that parsed; an invalid edit keeps it (and its results).
@@ -131,86 +127,139 @@ pub struct App {
     /// Generation of the newest search request; results for older ones are dropped.
     pub generation: u64,
     pub searching: bool,
+    /// A query that starts scoring switches the order to relevance (the config's
+    /// `rank_while_typing` option).
+    pub rank_while_typing: bool,
+    /// Synonyms, the stemmer's exceptions and topics: how queries are read.
+    pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
+}
+
+/// The article list: what matched, what is shown, where the cursor is, what is selected.
+#[derive(Debug, Default)]
+pub struct ListView {
     /// Every article the query and filters matched, in sort order. Counts, progress,
     /// "select all" and export work on these.
     pub matches: Vec<Hit>,
-    /// The rows of the list: `matches` with the copies of collapsed groups left out (see
-    /// [`super::clusters`]); the same as `matches` while no clusters are known.
-    pub hits: Vec<Hit>,
-    /// What each row of `hits` is (an article, a group's head, a copy under it).
-    pub rows: Vec<RowKind>,
+    /// The list's rows: `matches` with the copies of collapsed groups left out (see
+    /// [`super::clusters`]); the same as `matches` while no groups are known.
+    pub shown: Vec<Hit>,
+    /// What each row of `shown` is (an article, a group's head, a copy under it).
+    pub kinds: Vec<RowKind>,
     /// Per group in the view, its matching members (head first).
     pub group_members: std::collections::HashMap<ClusterId, Vec<usize>>,
-    /// Position of the selected row in `hits`.
+    /// Position of the selected row in `shown`.
     pub cursor: usize,
-    /// Groups of syndicated copies in the current corpus, once the background clustering
-    /// has delivered them; `None` before (and after the corpus is replaced).
-    pub clusters: Option<Arc<Clusters>>,
-    /// Clustering is running for the current corpus.
-    pub grouping: bool,
+    /// First visible row.
+    pub offset: usize,
     /// Groups whose copies are listed under their row.
     pub expanded: BTreeSet<ClusterId>,
-    /// First visible row of the list.
-    pub list_offset: usize,
-    pub filter_rows: Vec<FilterRow>,
-    pub filter_cursor: usize,
-    pub filter_offset: usize,
-    pub histogram: Vec<(String, u64)>,
-    /// The selected article laid out for the detail pane's width.
-    pub detail: Option<DetailDoc>,
-    pub detail_scroll: usize,
-    pub help_scroll: usize,
-    pub width: u16,
-    pub height: u16,
-    pub message: Option<Message>,
-    pub keys: KeyHelp,
-    /// No colours at all (the `NO_COLOR` convention); selection is shown by reverse video.
-    pub no_color: bool,
-    /// The style of each screen role, from the config's `[theme]` table.
-    pub theme: crate::style::ThemeConfig,
-    pub prompt: Option<Prompt>,
-    /// Bodies loaded off the UI thread for the detail pane (see [`super::bodies`]).
-    pub bodies: super::bodies::Bodies,
-    /// The triage state of every article with a non-default one, as last confirmed by the
-    /// store. Shared with the search thread, which evaluates `is:` terms and triage facets.
-    pub triage: TriageMap,
-    /// Every label with its use count, most used first (for completion).
-    pub labels: Vec<(String, usize)>,
     /// Selected articles (corpus indices), always within `matches`.
     pub selection: BTreeSet<usize>,
-    /// Triage counts over `hits`.
+}
+
+/// The filters pane: facet rows with counts, and the month chart.
+#[derive(Debug, Default)]
+pub struct FilterPane {
+    /// The overlay is open (below 120 columns; the wide layout always shows the pane).
+    pub open: bool,
+    pub rows: Vec<FilterRow>,
+    pub cursor: usize,
+    pub offset: usize,
+    pub histogram: Vec<(String, u64)>,
+}
+
+/// The detail pane: the article laid out, and the bodies loaded for it.
+#[derive(Debug, Default)]
+pub struct DetailPane {
+    /// The selected article laid out for the pane's width.
+    pub doc: Option<DetailDoc>,
+    pub scroll: usize,
+    /// Bodies loaded off the UI thread (see [`super::bodies`]).
+    pub bodies: super::bodies::Bodies,
+    /// Every topic's keywords, underlined in the pane.
+    pub topic_phrases: Vec<crate::lexicon::Phrase>,
+}
+
+/// Triage as the browser shows it.
+#[derive(Debug, Default)]
+pub struct TriageView {
+    /// The state of every article with a non-default one, as last confirmed by the store.
+    /// Shared with the search thread, which evaluates `is:` terms and triage facets.
+    pub states: TriageMap,
+    /// Every label with its use count, most used first (for completion).
+    pub labels: Vec<(String, usize)>,
+    /// Triage counts over the list's matches.
     pub progress: Progress,
     /// Why triage changes are refused or not saved; shown permanently in the status line.
     pub store_status: Option<String>,
     pub pending_move: Option<PendingMove>,
     /// Today as `YYYY-MM-DD`, for the default export file name.
     pub today: String,
+}
+
+/// How the screen is drawn: from the config and the terminal.
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub keys: KeyHelp,
+    /// No colours at all (the `NO_COLOR` convention); selection is shown by reverse video.
+    pub no_color: bool,
+    /// The style of each screen role, from the config's `[theme]` table.
+    pub theme: crate::style::ThemeConfig,
     /// Plain ASCII borders and marks.
     pub ascii: bool,
     /// URLs in the detail pane become OSC 8 hyperlinks.
     pub hyperlinks: bool,
-    /// A query that starts scoring switches the order to relevance (the config's
-    /// `rank_while_typing` option).
-    pub rank_while_typing: bool,
     /// Running over ssh: `o` copies the URL instead of opening a browser on the server.
     pub remote: bool,
-    /// An article id to put the cursor on when it shows up in results (session restore).
-    pub restore_cursor: Option<String>,
-    /// Synonyms, the stemmer's exceptions and topics: how queries are read.
-    pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
-    /// Every topic's keywords, underlined in the detail pane.
-    pub topic_phrases: Vec<crate::lexicon::Phrase>,
+}
+
+/// Groups of copies of one story in the corpus.
+#[derive(Debug, Default)]
+pub struct Copies {
+    /// The groups, once the background grouping has delivered them; `None` before (and
+    /// after the corpus is replaced).
+    pub clusters: Option<Arc<Clusters>>,
+    /// Grouping is running for the current corpus.
+    pub grouping: bool,
+}
+
+/// How the corpus arrived and changes: a background load, a live corpus's new articles.
+#[derive(Debug, Default)]
+pub struct Arrivals {
     /// The corpus is still being loaded in the background: newer corpora will follow, so a
     /// session's cursor article not found yet may still arrive.
-    pub corpus_loading: bool,
+    pub loading: bool,
+    /// An article id to put the cursor on when it shows up in results (session restore).
+    pub restore_cursor: Option<String>,
     /// Ids of the articles that arrived in a reload of the live corpus and were not in the
     /// corpus first loaded, still in the corpus: what `is:new` selects and the status line
     /// counts ("3 new"). Kept until warta quits.
     pub new_ids: Arc<std::collections::HashSet<String>>,
     /// Ids of the corpus first loaded that a reload took away: one coming back (a file
-    /// deleted and restored) is not new. With [`App::new_ids`] this tells apart every id
-    /// that ever arrived, at the cost of what churned only, not a copy of the first corpus.
+    /// deleted and restored) is not new. With `new_ids` this tells apart every id that ever
+    /// arrived, at the cost of what churned only, not a copy of the first corpus.
     pub gone_since_start: std::collections::HashSet<String>,
+}
+
+/// The browser's state: what [`super::update()`] changes and the panes draw.
+#[derive(Debug)]
+pub struct App {
+    pub corpus: Corpus,
+    pub mode: Mode,
+    pub focus: Focus,
+    pub search: SearchState,
+    pub list: ListView,
+    pub filter_pane: FilterPane,
+    pub detail: DetailPane,
+    pub triage: TriageView,
+    pub settings: Settings,
+    pub copies: Copies,
+    pub arrivals: Arrivals,
+    pub prompt: Option<Prompt>,
+    pub message: Option<Message>,
+    pub help_scroll: usize,
+    pub width: u16,
+    pub height: u16,
 }
 
 impl App {
@@ -219,57 +268,40 @@ impl App {
             corpus,
             mode: Mode::Normal,
             focus: Focus::List,
-            filters_open: false,
-            input: super::line::LineInput::default(),
-            query: Query::default(),
-            filters: Filters::default(),
-            sort: Sort::DateDesc,
-            generation: 0,
-            searching: false,
-            matches: Vec::new(),
-            hits: Vec::new(),
-            rows: Vec::new(),
-            group_members: Default::default(),
-            cursor: 0,
-            clusters: None,
-            grouping: false,
-            expanded: BTreeSet::new(),
-            list_offset: 0,
-            filter_rows: Vec::new(),
-            filter_cursor: 0,
-            filter_offset: 0,
-            histogram: Vec::new(),
-            detail: None,
-            detail_scroll: 0,
+            search: SearchState {
+                input: super::line::LineInput::default(),
+                query: Query::default(),
+                filters: Filters::default(),
+                sort: Sort::DateDesc,
+                generation: 0,
+                searching: false,
+                rank_while_typing: true,
+                lexicon: std::sync::Arc::new(crate::lexicon::Lexicon::default()),
+            },
+            list: ListView::default(),
+            filter_pane: FilterPane::default(),
+            detail: DetailPane {
+                topic_phrases: crate::lexicon::Lexicon::builtin().all_topic_phrases(),
+                ..DetailPane::default()
+            },
+            triage: TriageView {
+                today: crate::triage::time::now_rfc3339()
+                    .get(..10)
+                    .unwrap_or("today")
+                    .to_string(),
+                ..TriageView::default()
+            },
+            settings: Settings {
+                keys,
+                ..Settings::default()
+            },
+            copies: Copies::default(),
+            arrivals: Arrivals::default(),
+            prompt: None,
+            message: None,
             help_scroll: 0,
             width: 80,
             height: 24,
-            message: None,
-            keys,
-            no_color: false,
-            theme: crate::style::ThemeConfig::default(),
-            prompt: None,
-            bodies: Default::default(),
-            triage: TriageMap::default(),
-            labels: Vec::new(),
-            selection: BTreeSet::new(),
-            progress: Progress::default(),
-            store_status: None,
-            pending_move: None,
-            today: crate::triage::time::now_rfc3339()
-                .get(..10)
-                .unwrap_or("today")
-                .to_string(),
-            ascii: false,
-            hyperlinks: false,
-            rank_while_typing: true,
-            remote: false,
-            restore_cursor: None,
-            lexicon: std::sync::Arc::new(crate::lexicon::Lexicon::default()),
-            topic_phrases: crate::lexicon::Lexicon::builtin().all_topic_phrases(),
-            corpus_loading: false,
-            new_ids: Arc::default(),
-            gone_since_start: Default::default(),
         }
     }
 
@@ -283,26 +315,27 @@ impl App {
         if index >= self.corpus.len() {
             return None;
         }
-        self.triage.get(&self.corpus.meta(index).id)
+        self.triage.states.get(&self.corpus.meta(index).id)
     }
 
     /// What a triage action applies to: the selection in view order, else the cursor row
     /// (a collapsed group's row: every copy it stands for).
     pub fn targets(&self) -> Vec<usize> {
-        if self.selection.is_empty() {
-            self.row_targets(self.cursor)
+        if self.list.selection.is_empty() {
+            self.row_targets(self.list.cursor)
         } else {
-            self.matches
+            self.list
+                .matches
                 .iter()
                 .map(|h| h.index)
-                .filter(|i| self.selection.contains(i))
+                .filter(|i| self.list.selection.contains(i))
                 .collect()
         }
     }
 
     /// The corpus indices the row at `pos` stands for (empty past the end).
     pub fn row_targets(&self, pos: usize) -> Vec<usize> {
-        let Some(hit) = self.hits.get(pos) else {
+        let Some(hit) = self.list.shown.get(pos) else {
             return Vec::new();
         };
         match self.row_kind(pos) {
@@ -311,6 +344,7 @@ impl App {
                 expanded: false,
                 ..
             } => self
+                .list
                 .group_members
                 .get(&cluster)
                 .cloned()
@@ -321,30 +355,36 @@ impl App {
 
     /// The copies a group's row stands for besides its head (in view, earliest first).
     pub fn copies_of(&self, cluster: ClusterId) -> &[usize] {
-        self.group_members
+        self.list
+            .group_members
             .get(&cluster)
             .map_or(&[], |m| m.get(1..).unwrap_or(&[]))
     }
 
     fn install_rows(&mut self, rows: clusters::Rows) {
-        self.hits = rows.hits;
-        self.rows = rows.kinds;
-        self.group_members = rows.members;
+        self.list.shown = rows.hits;
+        self.list.kinds = rows.kinds;
+        self.list.group_members = rows.members;
     }
 
     /// What the row at `pos` is.
     pub fn row_kind(&self, pos: usize) -> RowKind {
-        self.rows.get(pos).copied().unwrap_or(RowKind::Single)
+        self.list.kinds.get(pos).copied().unwrap_or(RowKind::Single)
     }
 
     /// The row showing article `index`: its own, else its collapsed group's.
     pub fn row_of(&self, index: usize) -> Option<usize> {
-        self.hits.iter().position(|h| h.index == index).or_else(|| {
-            let c = self.clusters.as_ref()?.cluster_of(index)?;
-            self.rows
-                .iter()
-                .position(|k| matches!(k, RowKind::Group { cluster, .. } if *cluster == c))
-        })
+        self.list
+            .shown
+            .iter()
+            .position(|h| h.index == index)
+            .or_else(|| {
+                let c = self.copies.clusters.as_ref()?.cluster_of(index)?;
+                self.list
+                    .kinds
+                    .iter()
+                    .position(|k| matches!(k, RowKind::Group { cluster, .. } if *cluster == c))
+            })
     }
 
     /// Rebuilds the rows from `matches`, keeping the cursor on the same article (or on the
@@ -352,14 +392,14 @@ impl App {
     pub fn regroup(&mut self) {
         let selected = self.selected();
         let rows = clusters::group_rows(
-            &self.matches,
-            self.clusters.as_deref(),
-            self.sort,
-            &self.expanded,
+            &self.list.matches,
+            self.copies.clusters.as_deref(),
+            self.search.sort,
+            &self.list.expanded,
         );
         self.install_rows(rows);
         if let Some(pos) = selected.and_then(|i| self.row_of(i)) {
-            self.cursor = pos;
+            self.list.cursor = pos;
         }
     }
 
@@ -369,17 +409,17 @@ impl App {
         if identity != self.corpus.identity() {
             return false;
         }
-        self.grouping = false;
+        self.copies.grouping = false;
         // Expanded groups stay expanded: the new grouping may number them differently.
-        if let Some(old) = self.clusters.take() {
-            self.expanded = std::mem::take(&mut self.expanded)
+        if let Some(old) = self.copies.clusters.take() {
+            self.list.expanded = std::mem::take(&mut self.list.expanded)
                 .into_iter()
                 .filter_map(|c| old.members(c).iter().find_map(|&i| clusters.cluster_of(i)))
                 .collect();
         } else {
-            self.expanded.clear();
+            self.list.expanded.clear();
         }
-        self.clusters = Some(clusters);
+        self.copies.clusters = Some(clusters);
         self.regroup();
         self.fix_view();
         true
@@ -389,14 +429,14 @@ impl App {
     pub fn recount(&mut self) {
         let default = ArticleState::default();
         let mut p = Progress::default();
-        for h in &self.matches {
+        for h in &self.list.matches {
             p.add(self.state_ref(h.index).unwrap_or(&default));
         }
-        self.progress = p;
+        self.triage.progress = p;
     }
 
     pub fn screen(&self) -> Screen {
-        layout::compute(self.width, self.height, self.filters_open)
+        layout::compute(self.width, self.height, self.filter_pane.open)
     }
 
     pub fn panes(&self) -> Option<Panes> {
@@ -427,7 +467,7 @@ impl App {
 
     /// Corpus index of the selected article.
     pub fn selected(&self) -> Option<usize> {
-        self.hits.get(self.cursor).map(|h| h.index)
+        self.list.shown.get(self.list.cursor).map(|h| h.index)
     }
 
     pub fn set_message(&mut self, text: impl Into<String>, kind: MessageKind) {
@@ -439,19 +479,19 @@ impl App {
 
     /// A new search for the current query, filters and sort.
     pub fn request(&mut self) -> SearchRequest {
-        self.generation += 1;
-        self.searching = true;
+        self.search.generation += 1;
+        self.search.searching = true;
         SearchRequest {
-            generation: self.generation,
-            query: self.query.with_new_ids(&self.new_ids),
-            filters: self.filters.clone(),
-            sort: self.sort,
-            triage: self.triage.clone(),
+            generation: self.search.generation,
+            query: self.search.query.with_new_ids(&self.arrivals.new_ids),
+            filters: self.search.filters.clone(),
+            sort: self.search.sort,
+            triage: self.triage.states.clone(),
         }
     }
 
     /// Installs the corpus a reload of the live corpus produced, given what changed since
-    /// the current one ([`crate::watch::diff`]): added ids join [`App::new_ids`], gone ones
+    /// the current one ([`crate::watch::diff`]): added ids join [`Arrivals::new_ids`], gone ones
     /// leave it, and the change is said in the status line ("2 new, 1 removed"). Otherwise
     /// as [`App::replace_corpus`].
     pub fn reload_corpus(
@@ -477,22 +517,22 @@ impl App {
         self.carry_over(|i| moved.get(i).copied().flatten())
     }
 
-    /// Keeps [`App::new_ids`] to "not in the corpus when warta started": every id of the
+    /// Keeps [`Arrivals::new_ids`] to "not in the corpus when warta started": every id of the
     /// current corpus is either from the start or in `new_ids`, so a gone id not in
     /// `new_ids` was there at the start, and is remembered until it returns.
     fn note_reload(&mut self, diff: &crate::watch::CorpusDiff) {
         if diff.is_empty() {
             return;
         }
-        let ids = Arc::make_mut(&mut self.new_ids);
+        let ids = Arc::make_mut(&mut self.arrivals.new_ids);
         for id in &diff.gone {
             if !ids.remove(id) {
-                self.gone_since_start.insert(id.clone());
+                self.arrivals.gone_since_start.insert(id.clone());
             }
         }
         let (mut arrived, mut back) = (false, 0);
         for (id, &replaces) in diff.added.iter().zip(&diff.replaces) {
-            if self.gone_since_start.remove(id) {
+            if self.arrivals.gone_since_start.remove(id) {
                 // A restored file; a file rewritten back to its first text stays "changed".
                 back += usize::from(!replaces);
             } else {
@@ -539,12 +579,13 @@ impl App {
     /// article `i` of the previous one is at `remap(i)`.
     fn carry_over(&mut self, remap: impl Fn(usize) -> Option<usize>) -> SearchRequest {
         let cursor_target = self.selected().and_then(&remap);
-        let row = self.cursor;
+        let row = self.list.cursor;
         // Groups of copies are carried over (new articles join theirs when the background
         // grouping of the new corpus arrives), and so is which of them are expanded.
-        if let Some(old_clusters) = self.clusters.take() {
+        if let Some(old_clusters) = self.copies.clusters.take() {
             let clusters = old_clusters.remap(self.corpus.len(), &remap);
-            self.expanded = self
+            self.list.expanded = self
+                .list
                 .expanded
                 .iter()
                 .filter_map(|&c| {
@@ -554,9 +595,9 @@ impl App {
                         .find_map(|&i| remap(i).and_then(|j| clusters.cluster_of(j)))
                 })
                 .collect();
-            self.clusters = Some(Arc::new(clusters));
+            self.copies.clusters = Some(Arc::new(clusters));
         }
-        self.matches = std::mem::take(&mut self.matches)
+        self.list.matches = std::mem::take(&mut self.list.matches)
             .into_iter()
             .filter_map(|h| {
                 remap(h.index).map(|index| Hit {
@@ -565,24 +606,29 @@ impl App {
                 })
             })
             .collect();
-        self.hits = self.matches.clone();
-        self.rows = vec![RowKind::Single; self.hits.len()];
-        self.group_members.clear();
-        self.selection = self.selection.iter().filter_map(|&i| remap(i)).collect();
+        self.list.shown = self.list.matches.clone();
+        self.list.kinds = vec![RowKind::Single; self.list.shown.len()];
+        self.list.group_members.clear();
+        self.list.selection = self
+            .list
+            .selection
+            .iter()
+            .filter_map(|&i| remap(i))
+            .collect();
         if let Some(p) = &mut self.prompt {
             p.targets = p.targets.iter().filter_map(|&i| remap(i)).collect();
         }
-        self.pending_move = match self.pending_move {
+        self.triage.pending_move = match self.triage.pending_move {
             Some(PendingMove::To(i)) => remap(i).map(PendingMove::To),
             other => other,
         };
-        self.cursor = cursor_target
-            .and_then(|t| self.hits.iter().position(|h| h.index == t))
+        self.list.cursor = cursor_target
+            .and_then(|t| self.list.shown.iter().position(|h| h.index == t))
             .unwrap_or(row);
         if cursor_target.is_none() {
-            self.detail_scroll = 0;
+            self.detail.scroll = 0;
         }
-        self.detail = None;
+        self.detail.doc = None;
         self.recount();
         self.fix_view();
         self.request()
@@ -590,41 +636,42 @@ impl App {
 
     /// Installs search results; returns false (and changes nothing) when they are stale.
     pub fn apply_results(&mut self, r: SearchResults) -> bool {
-        if r.generation != self.generation {
+        if r.generation != self.search.generation {
             return false;
         }
         let restored = self
+            .arrivals
             .restore_cursor
             .as_deref()
             .and_then(|id| self.corpus.find_id(id).ok());
         // While loading, the article may simply not have been parsed yet: keep looking.
-        if restored.is_some() || !self.corpus_loading {
-            self.restore_cursor = None;
+        if restored.is_some() || !self.arrivals.loading {
+            self.arrivals.restore_cursor = None;
         }
         let selected = restored.or(self.selected());
-        self.matches = r.hits;
+        self.list.matches = r.hits;
         let rows = clusters::group_rows(
-            &self.matches,
-            self.clusters.as_deref(),
-            self.sort,
-            &self.expanded,
+            &self.list.matches,
+            self.copies.clusters.as_deref(),
+            self.search.sort,
+            &self.list.expanded,
         );
         self.install_rows(rows);
-        self.cursor = selected.and_then(|sel| self.row_of(sel)).unwrap_or(0);
-        self.histogram = r.histogram;
+        self.list.cursor = selected.and_then(|sel| self.row_of(sel)).unwrap_or(0);
+        self.filter_pane.histogram = r.histogram;
         // The selection means "these, in this view": articles that left it are dropped.
-        if !self.selection.is_empty() {
-            let in_view: BTreeSet<usize> = self.matches.iter().map(|h| h.index).collect();
-            self.selection.retain(|i| in_view.contains(i));
+        if !self.list.selection.is_empty() {
+            let in_view: BTreeSet<usize> = self.list.matches.iter().map(|h| h.index).collect();
+            self.list.selection.retain(|i| in_view.contains(i));
         }
-        self.progress = r.progress;
+        self.triage.progress = r.progress;
         let key = self.filter_key();
-        self.filter_rows = r
+        self.filter_pane.rows = r
             .facets
             .into_iter()
             .filter(|(_, values)| !values.is_empty())
             .flat_map(|(facet, values)| {
-                let filters = &self.filters;
+                let filters = &self.search.filters;
                 std::iter::once(FilterRow::Heading(facet)).chain(values.into_iter().map(
                     move |(value, count)| FilterRow::Value {
                         selected: filters.is_selected(facet, &value),
@@ -635,28 +682,29 @@ impl App {
                 ))
             })
             .collect();
-        self.filter_cursor = key
+        self.filter_pane.cursor = key
             .and_then(|(f, v)| {
-                self.filter_rows.iter().position(
+                self.filter_pane.rows.iter().position(
                     |r| matches!(r, FilterRow::Value { facet, value, .. } if *facet == f && *value == v),
                 )
             })
             .or_else(|| self.first_value_row())
             .unwrap_or(0);
-        self.searching = false;
+        self.search.searching = false;
         self.fix_view();
         true
     }
 
     fn filter_key(&self) -> Option<(Facet, String)> {
-        match self.filter_rows.get(self.filter_cursor) {
+        match self.filter_pane.rows.get(self.filter_pane.cursor) {
             Some(FilterRow::Value { facet, value, .. }) => Some((*facet, value.clone())),
             _ => None,
         }
     }
 
     fn first_value_row(&self) -> Option<usize> {
-        self.filter_rows
+        self.filter_pane
+            .rows
             .iter()
             .position(|r| matches!(r, FilterRow::Value { .. }))
     }
@@ -664,22 +712,26 @@ impl App {
     /// Re-establishes invariants after any change: cursors in range, the cursor rows
     /// visible, the detail laid out for the selected article at the current width.
     pub fn fix_view(&mut self) {
-        self.cursor = self.cursor.min(self.hits.len().saturating_sub(1));
-        self.list_offset = keep_visible(self.list_offset, self.cursor, self.list_height());
-        self.filter_cursor = self
-            .filter_cursor
-            .min(self.filter_rows.len().saturating_sub(1));
+        self.list.cursor = self
+            .list
+            .cursor
+            .min(self.list.shown.len().saturating_sub(1));
+        self.list.offset = keep_visible(self.list.offset, self.list.cursor, self.list_height());
+        self.filter_pane.cursor = self
+            .filter_pane
+            .cursor
+            .min(self.filter_pane.rows.len().saturating_sub(1));
         // A hidden pane has no height: scrolling for it would leave an offset that hides the
         // first facet's heading once the overlay opens.
         if self.filters_visible() {
             let height = self.filter_height();
-            let offset = keep_visible(self.filter_offset, self.filter_cursor, height);
+            let offset = keep_visible(self.filter_pane.offset, self.filter_pane.cursor, height);
             // A facet's first value brings its heading into view with it.
-            let heading_above = self
-                .filter_cursor
-                .checked_sub(1)
-                .filter(|&h| matches!(self.filter_rows.get(h), Some(FilterRow::Heading(_))));
-            self.filter_offset = match heading_above {
+            let heading_above =
+                self.filter_pane.cursor.checked_sub(1).filter(|&h| {
+                    matches!(self.filter_pane.rows.get(h), Some(FilterRow::Heading(_)))
+                });
+            self.filter_pane.offset = match heading_above {
                 Some(h) if height >= 2 => offset.min(h),
                 _ => offset,
             };
@@ -696,7 +748,12 @@ impl App {
 
     /// Lines in the help overlay: per non-empty section a heading, its entries, a blank.
     pub fn help_len(&self) -> usize {
-        let sections = self.keys.sections.iter().filter(|(_, e)| !e.is_empty());
+        let sections = self
+            .settings
+            .keys
+            .sections
+            .iter()
+            .filter(|(_, e)| !e.is_empty());
         sections
             .map(|(_, e)| e.len() + 2)
             .sum::<usize>()
@@ -705,42 +762,42 @@ impl App {
 
     fn sync_detail(&mut self) {
         let Some(index) = self.selected() else {
-            self.detail = None;
-            self.detail_scroll = 0;
+            self.detail.doc = None;
+            self.detail.scroll = 0;
             return;
         };
         let width = self
             .panes()
             .map_or(0, |p| usize::from(p.detail.inner().width));
         let state = self.state_of(index);
-        let clusters = self.clusters.as_deref();
+        let clusters = self.copies.clusters.as_deref();
         // Clusters arrive after the first article is shown: its copy lines change with them.
         let group = detail::group_of(&self.corpus, index, clusters);
         // The body itself is never read here: one from disk is loaded by a worker (see
         // `bodies`), and the document is laid out again when it arrives.
         let ready = self.body_ready(index);
-        let current = self.detail.as_ref().is_some_and(|d| {
+        let current = self.detail.doc.as_ref().is_some_and(|d| {
             d.index == index
                 && d.width == width
-                && d.query == self.query.source()
+                && d.query == self.search.query.source()
                 && d.state == state
                 && d.group == group
                 && d.body_ready == ready
         });
         if !current {
             let body = self.body_for(index);
-            if self.detail.as_ref().is_some_and(|d| d.index != index) {
-                self.detail_scroll = 0;
+            if self.detail.doc.as_ref().is_some_and(|d| d.index != index) {
+                self.detail.scroll = 0;
             }
-            let terms = self.query.highlight_terms();
-            self.detail = Some(detail::build_marked(
+            let terms = self.search.query.highlight_terms();
+            self.detail.doc = Some(detail::build_marked(
                 &self.corpus,
                 index,
                 width,
-                self.query.source(),
+                self.search.query.source(),
                 detail::Marks {
                     terms: &terms,
-                    topics: &self.topic_phrases,
+                    topics: &self.detail.topic_phrases,
                     clusters,
                     body: match &body {
                         Some(b) => detail::BodyView::Loaded(b),
@@ -748,14 +805,15 @@ impl App {
                     },
                 },
                 &state,
-                self.ascii,
+                self.settings.ascii,
             ));
         }
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        self.detail.scroll = self.detail.scroll.min(self.max_detail_scroll());
     }
 
     pub fn max_detail_scroll(&self) -> usize {
         self.detail
+            .doc
             .as_ref()
             .map_or(0, |d| d.lines.len().saturating_sub(self.detail_height()))
     }

@@ -111,9 +111,9 @@ pub fn store_status(store: &Store) -> Option<String> {
 
 /// Gives the app the store's state and status (at start, and after reopening).
 pub fn install_store(app: &mut App, store: &Store) {
-    app.triage = snapshot(store);
-    app.labels = store.labels();
-    app.store_status = store_status(store);
+    app.triage.states = snapshot(store);
+    app.triage.labels = store.labels();
+    app.triage.store_status = store_status(store);
     if let Some(w) = store.warnings().first() {
         app.set_message(format!("triage: {w}"), MessageKind::Error);
     }
@@ -127,9 +127,9 @@ pub fn follow_store(app: &mut App, store: &Store, refresh: Refresh) -> Effect {
     if refresh == Refresh::Unchanged {
         return Effect::None;
     }
-    app.triage = snapshot(store);
-    app.labels = store.labels();
-    app.store_status = store_status(store);
+    app.triage.states = snapshot(store);
+    app.triage.labels = store.labels();
+    app.triage.store_status = store_status(store);
     if refresh == Refresh::Writable {
         app.set_message(
             "the other warta has quit: triage changes are saved again".to_string(),
@@ -273,15 +273,15 @@ impl App {
     /// triage move. Returns a search when the state changed (the view, the facet counts and
     /// the progress depend on it).
     pub fn apply_outcome(&mut self, o: TriageOutcome) -> Effect {
-        self.store_status = o.store_status;
+        self.triage.store_status = o.store_status;
         let mut message = o.message;
-        if let Some(m) = self.pending_move.take()
+        if let Some(m) = self.triage.pending_move.take()
             && o.applied
         {
             match m {
                 PendingMove::To(index) => {
-                    if let Some(pos) = self.hits.iter().position(|h| h.index == index) {
-                        self.cursor = pos;
+                    if let Some(pos) = self.list.shown.iter().position(|h| h.index == index) {
+                        self.list.cursor = pos;
                     }
                 }
                 PendingMove::AllTriaged => {
@@ -315,18 +315,20 @@ impl App {
     /// the progress follows by difference.
     fn install_change(&mut self, change: TriageChange) {
         let default = ArticleState::default();
-        let map = Arc::make_mut(&mut self.triage);
+        let map = Arc::make_mut(&mut self.triage.states);
         for (id, state) in change.states {
             if change.in_view {
-                self.progress.remove(map.get(&id).unwrap_or(&default));
-                self.progress.add(state.as_ref().unwrap_or(&default));
+                self.triage
+                    .progress
+                    .remove(map.get(&id).unwrap_or(&default));
+                self.triage.progress.add(state.as_ref().unwrap_or(&default));
             }
             match state {
                 Some(st) => map.insert(id, st),
                 None => map.remove(&id),
             };
         }
-        self.labels = change.labels;
+        self.triage.labels = change.labels;
         if !change.in_view {
             self.recount();
         }
@@ -402,8 +404,8 @@ pub fn article_action(app: &mut App, action: Action) -> Effect {
             };
             // One-key triage moves on only for the cursor article: after a batch the
             // reader decides where to go.
-            if app.selection.is_empty() {
-                app.pending_move = Some(next_undecided(app));
+            if app.list.selection.is_empty() {
+                app.triage.pending_move = Some(next_undecided(app));
             }
             apply(Op::Decide {
                 ids: target_ids,
@@ -431,9 +433,10 @@ pub fn article_action(app: &mut App, action: Action) -> Effect {
 /// being decided are decided with it, so they are passed over).
 fn next_undecided(app: &App) -> PendingMove {
     let deciding = app.targets();
-    app.hits
+    app.list
+        .shown
         .iter()
-        .skip(app.cursor + 1)
+        .skip(app.list.cursor + 1)
         .filter(|h| !deciding.contains(&h.index))
         .find(|h| {
             app.state_ref(h.index)
@@ -444,8 +447,8 @@ fn next_undecided(app: &App) -> PendingMove {
 
 /// Opens the export prompt for the selection, else the whole view.
 pub fn open_export(app: &mut App) -> Effect {
-    let targets = if app.selection.is_empty() {
-        app.matches.iter().map(|h| h.index).collect()
+    let targets = if app.list.selection.is_empty() {
+        app.list.matches.iter().map(|h| h.index).collect()
     } else {
         app.targets()
     };
@@ -453,7 +456,7 @@ pub fn open_export(app: &mut App) -> Effect {
         app.set_message("nothing to export: the view is empty", MessageKind::Info);
         return Effect::None;
     }
-    let name = format!("warta-export-{}.csv", app.today);
+    let name = format!("warta-export-{}.csv", app.triage.today);
     open_prompt(app, PromptKind::Export, targets, name)
 }
 
@@ -471,29 +474,29 @@ fn open_prompt(app: &mut App, kind: PromptKind, targets: Vec<usize>, input: Stri
 /// Space in the list: select or deselect the cursor row (a collapsed group's row: all the
 /// copies it stands for), then move down.
 pub fn toggle_select(app: &mut App) {
-    let targets = app.row_targets(app.cursor);
+    let targets = app.row_targets(app.list.cursor);
     if targets.is_empty() {
         return;
     }
-    if targets.iter().all(|i| app.selection.contains(i)) {
+    if targets.iter().all(|i| app.list.selection.contains(i)) {
         for i in &targets {
-            app.selection.remove(i);
+            app.list.selection.remove(i);
         }
     } else {
-        app.selection.extend(targets);
+        app.list.selection.extend(targets);
     }
-    app.cursor = (app.cursor + 1).min(app.hits.len().saturating_sub(1));
+    app.list.cursor = (app.list.cursor + 1).min(app.list.shown.len().saturating_sub(1));
 }
 
 pub fn select_all(app: &mut App) {
-    app.selection = app.matches.iter().map(|h| h.index).collect();
-    let n = app.selection.len();
+    app.list.selection = app.list.matches.iter().map(|h| h.index).collect();
+    let n = app.list.selection.len();
     app.set_message(format!("selected {n} articles"), MessageKind::Info);
 }
 
 pub fn clear_selection(app: &mut App) {
-    if !app.selection.is_empty() {
-        app.selection.clear();
+    if !app.list.selection.is_empty() {
+        app.list.selection.clear();
         app.set_message("selection cleared", MessageKind::Info);
     }
 }
@@ -575,11 +578,11 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
                 path,
                 indices: p.targets.clone(),
                 context: ExportContext {
-                    query: app.query.source().to_string(),
-                    filters: app.filters.to_string(),
+                    query: app.search.query.source().to_string(),
+                    filters: app.search.filters.to_string(),
                     exported_at: String::new(),
                 },
-                clusters: app.clusters.clone().map(SharedClusters),
+                clusters: app.copies.clusters.clone().map(SharedClusters),
             }))
         }
     }
@@ -596,6 +599,7 @@ fn complete(app: &mut App, p: &mut Prompt) {
     let (prefix, next) = p.completion.clone().unwrap_or((typed, 0));
     let want = prefix.trim().to_lowercase();
     let candidates: Vec<&String> = app
+        .triage
         .labels
         .iter()
         .map(|(l, _)| l)

@@ -96,8 +96,8 @@ fn search_bar(app: &mut App, action: Action) -> Effect {
         app.mode = Mode::Normal;
         return Effect::None;
     }
-    let chars = app.input.chars().count();
-    if !line::line_full(app, chars, &action) && app.input.edit(action) {
+    let chars = app.search.input.chars().count();
+    if !line::line_full(app, chars, &action) && app.search.input.edit(action) {
         requery(app)
     } else {
         Effect::None
@@ -127,7 +127,7 @@ fn paste(app: &mut App, text: &str) -> Effect {
             n
         }
         (Mode::Prompt, None) => return Effect::None,
-        _ => app.input.insert(&clean),
+        _ => app.search.input.insert(&clean),
     };
     let effect = if app.mode == Mode::Search && inserted > 0 {
         requery(app)
@@ -155,7 +155,7 @@ fn paste(app: &mut App, text: &str) -> Effect {
 /// Parses the edited input; a valid query starts a search, an invalid one is reported and
 /// the previous results stay.
 fn requery(app: &mut App) -> Effect {
-    match Query::parse_with(&app.input, &app.lexicon) {
+    match Query::parse_with(&app.search.input, &app.search.lexicon) {
         Err(e) => {
             app.set_message(format!("invalid query: {e}"), MessageKind::Error);
             Effect::None
@@ -170,20 +170,20 @@ fn requery(app: &mut App) -> Effect {
             }
             // Ranking by relevance is what a reader wants when a query starts scoring;
             // it makes no sense once it stops.
-            if q.has_score() && !app.query.has_score() && app.rank_while_typing {
-                app.sort = Sort::Relevance;
-            } else if !q.has_score() && app.sort == Sort::Relevance {
-                app.sort = Sort::DateDesc;
+            if q.has_score() && !app.search.query.has_score() && app.search.rank_while_typing {
+                app.search.sort = Sort::Relevance;
+            } else if !q.has_score() && app.search.sort == Sort::Relevance {
+                app.search.sort = Sort::DateDesc;
             }
-            if q.has_copies_term() && app.clusters.is_none() {
-                let text = if app.grouping {
+            if q.has_copies_term() && app.copies.clusters.is_none() {
+                let text = if app.copies.grouping {
                     "has:copies matches nothing until copies are grouped (running)"
                 } else {
                     "has:copies matches nothing until copies are grouped"
                 };
                 app.set_message(text, MessageKind::Info);
             }
-            app.query = q;
+            app.search.query = q;
             Effect::Search(app.request())
         }
     }
@@ -197,9 +197,9 @@ fn normal(app: &mut App, action: Action) -> Effect {
         }
         Action::StartSearch => {
             app.mode = Mode::Search;
-            app.input.cursor = app.input.chars().count();
-            if app.focus == Focus::Filters && app.filters_open {
-                app.filters_open = false;
+            app.search.input.cursor = app.search.input.chars().count();
+            if app.focus == Focus::Filters && app.filter_pane.open {
+                app.filter_pane.open = false;
             }
             app.focus = Focus::List;
         }
@@ -219,31 +219,31 @@ fn normal(app: &mut App, action: Action) -> Effect {
         }
         Action::ToggleFilters => {
             if app.focus == Focus::Filters {
-                app.filters_open = false;
+                app.filter_pane.open = false;
                 app.focus = Focus::List;
             } else {
-                app.filters_open = true;
+                app.filter_pane.open = true;
                 app.focus = Focus::Filters;
             }
         }
         Action::CycleSort => {
-            let sorts = sort_cycle(&app.query);
-            let i = sorts.iter().position(|s| *s == app.sort);
-            app.sort = match i {
+            let sorts = sort_cycle(&app.search.query);
+            let i = sorts.iter().position(|s| *s == app.search.sort);
+            app.search.sort = match i {
                 Some(i) => sorts[(i + 1) % sorts.len()],
                 None => sorts[0],
             };
             app.set_message(
-                format!("sorted by {}", sort_label(app.sort)),
+                format!("sorted by {}", sort_label(app.search.sort)),
                 MessageKind::Info,
             );
             return Effect::Search(app.request());
         }
         Action::ClearFilters => {
-            if app.filters.is_empty() {
+            if app.search.filters.is_empty() {
                 return Effect::None;
             }
-            app.filters.clear();
+            app.search.filters.clear();
             app.set_message("filters cleared", MessageKind::Info);
             return Effect::Search(app.request());
         }
@@ -289,8 +289,13 @@ pub(super) fn moved(action: &Action, pos: usize, len: usize, page: usize) -> Opt
 }
 
 pub(super) fn list(app: &mut App, action: Action) -> Effect {
-    if let Some(to) = moved(&action, app.cursor, app.hits.len(), app.list_height()) {
-        app.cursor = to;
+    if let Some(to) = moved(
+        &action,
+        app.list.cursor,
+        app.list.shown.len(),
+        app.list_height(),
+    ) {
+        app.list.cursor = to;
         return Effect::None;
     }
     match action {
@@ -304,8 +309,8 @@ pub(super) fn list(app: &mut App, action: Action) -> Effect {
         Action::SelectAll => triage::select_all(app),
         Action::ToggleGroup => toggle_group(app),
         Action::ToggleAllGroups => toggle_all_groups(app),
-        Action::Back if !app.input.is_empty() => {
-            app.input.clear();
+        Action::Back if !app.search.input.is_empty() => {
+            app.search.input.clear();
             return requery(app);
         }
         _ => {}
@@ -316,12 +321,12 @@ pub(super) fn list(app: &mut App, action: Action) -> Effect {
 /// `z`: on a group's row shows or hides its copies; on a copy hides them and goes back to
 /// the group's row.
 fn toggle_group(app: &mut App) {
-    let cluster = match app.row_kind(app.cursor) {
+    let cluster = match app.row_kind(app.list.cursor) {
         RowKind::Group { cluster, .. } | RowKind::Copy { cluster } => cluster,
         RowKind::Single => {
-            let text = if app.clusters.is_some() {
+            let text = if app.copies.clusters.is_some() {
                 "this story has no copies in the view"
-            } else if app.grouping {
+            } else if app.copies.grouping {
                 "still grouping copies\u{2026}"
             } else {
                 "no groups of copies"
@@ -331,15 +336,16 @@ fn toggle_group(app: &mut App) {
         }
     };
     let head = app
-        .rows
+        .list
+        .kinds
         .iter()
         .position(|k| matches!(k, RowKind::Group { cluster: c, .. } if *c == cluster));
-    if !app.expanded.remove(&cluster) {
-        app.expanded.insert(cluster);
+    if !app.list.expanded.remove(&cluster) {
+        app.list.expanded.insert(cluster);
     }
     // The cursor stays on the group's row (a copy's row disappears when it collapses).
     if let Some(pos) = head {
-        app.cursor = pos;
+        app.list.cursor = pos;
     }
     app.regroup();
 }
@@ -347,7 +353,8 @@ fn toggle_group(app: &mut App) {
 /// `Z`: expands every group in the view, or collapses all when none is collapsed.
 fn toggle_all_groups(app: &mut App) {
     let groups: Vec<_> = app
-        .rows
+        .list
+        .kinds
         .iter()
         .filter_map(|k| match k {
             RowKind::Group {
@@ -361,26 +368,27 @@ fn toggle_all_groups(app: &mut App) {
         return;
     }
     // Collapsing moves a copy's cursor to its group's row, not to whatever slides under it.
-    if let RowKind::Copy { cluster } = app.row_kind(app.cursor)
+    if let RowKind::Copy { cluster } = app.row_kind(app.list.cursor)
         && let Some(pos) = app
-            .rows
+            .list
+            .kinds
             .iter()
             .position(|k| matches!(k, RowKind::Group { cluster: c, .. } if *c == cluster))
     {
-        app.cursor = pos;
+        app.list.cursor = pos;
     }
     if groups.iter().all(|&(_, open)| open) {
-        app.expanded.clear();
+        app.list.expanded.clear();
     } else {
-        app.expanded.extend(groups.iter().map(|&(c, _)| c));
+        app.list.expanded.extend(groups.iter().map(|&(c, _)| c));
     }
     app.regroup();
 }
 
 pub(super) fn detail(app: &mut App, action: Action) -> Effect {
     let lines = app.max_detail_scroll() + 1;
-    if let Some(to) = moved(&action, app.detail_scroll, lines, app.detail_height()) {
-        app.detail_scroll = to;
+    if let Some(to) = moved(&action, app.detail.scroll, lines, app.detail_height()) {
+        app.detail.scroll = to;
         return Effect::None;
     }
     match action {
@@ -388,17 +396,18 @@ pub(super) fn detail(app: &mut App, action: Action) -> Effect {
         Action::NextMatch | Action::PrevMatch => {
             let matches = app
                 .detail
+                .doc
                 .as_ref()
                 .map(|d| d.matches.clone())
                 .unwrap_or_default();
-            let at = app.detail_scroll;
+            let at = app.detail.scroll;
             let target = if action == Action::NextMatch {
                 matches.iter().find(|&&l| l > at).or(matches.first())
             } else {
                 matches.iter().rev().find(|&&l| l < at).or(matches.last())
             };
             match target {
-                Some(&l) => app.detail_scroll = l.min(app.max_detail_scroll()),
+                Some(&l) => app.detail.scroll = l.min(app.max_detail_scroll()),
                 None => app.set_message("no highlighted matches", MessageKind::Info),
             }
         }
@@ -408,32 +417,32 @@ pub(super) fn detail(app: &mut App, action: Action) -> Effect {
 }
 
 pub(super) fn filters(app: &mut App, action: Action) -> Effect {
-    let len = app.filter_rows.len();
-    if let Some(to) = moved(&action, app.filter_cursor, len, app.filter_height()) {
+    let len = app.filter_pane.rows.len();
+    if let Some(to) = moved(&action, app.filter_pane.cursor, len, app.filter_height()) {
         // Headings are not selectable: step past them in the direction of travel.
-        let down = to >= app.filter_cursor;
-        app.filter_cursor = skip_headings(&app.filter_rows, to, down);
+        let down = to >= app.filter_pane.cursor;
+        app.filter_pane.cursor = skip_headings(&app.filter_pane.rows, to, down);
         return Effect::None;
     }
     match action {
         Action::Back => {
-            app.filters_open = false;
+            app.filter_pane.open = false;
             app.focus = Focus::List;
         }
         Action::ToggleValue | Action::Open => {
             if let Some(FilterRow::Value { facet, value, .. }) =
-                app.filter_rows.get(app.filter_cursor)
+                app.filter_pane.rows.get(app.filter_pane.cursor)
             {
                 let (facet, value) = (*facet, value.clone());
-                app.filters.toggle(facet, &value);
+                app.search.filters.toggle(facet, &value);
                 // Says what the filters are now, replacing whatever an earlier action said
                 // (a stale "filters cleared" next to a filtered list misleads).
-                let verb = if app.filters.is_selected(facet, &value) {
+                let verb = if app.search.filters.is_selected(facet, &value) {
                     "on"
                 } else {
                     "off"
                 };
-                let n = app.filters.count();
+                let n = app.search.filters.count();
                 let total = match n {
                     0 => "no filters".to_string(),
                     1 => "1 filter".to_string(),

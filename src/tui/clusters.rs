@@ -6,7 +6,7 @@ use super::*;
 /// Gives the search worker the groups of copies carried over to the corpus just installed,
 /// so `has:copies` keeps working until that corpus's own grouping arrives.
 pub(super) fn hand_over_clusters(app: &App, ctx: &Ctx<'_>) {
-    if let Some(clusters) = &app.clusters {
+    if let Some(clusters) = &app.copies.clusters {
         let _ = ctx
             .work_tx
             .send(Work::Clusters(app.corpus.identity(), Arc::clone(clusters)));
@@ -189,7 +189,7 @@ pub(super) fn on_clusters(
             _ => app.set_message(text, MessageKind::Info),
         }
     }
-    if app.query.has_copies_term() {
+    if app.search.query.has_copies_term() {
         let req = app.request();
         send_search(app, ctx, req);
     }

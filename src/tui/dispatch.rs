@@ -114,8 +114,8 @@ pub(super) fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             return Step::Continue(applied);
         }
         Msg::Grouping(identity) => {
-            let now = identity == app.corpus.identity() && app.clusters.is_none();
-            app.grouping |= now;
+            let now = identity == app.corpus.identity() && app.copies.clusters.is_none();
+            app.copies.grouping |= now;
             return Step::Continue(now);
         }
         Msg::Clusters(identity, clusters) => {
@@ -223,7 +223,7 @@ pub(super) fn run_effects(app: &mut App, ctx: &mut Ctx<'_>, mut effect: Effect) 
             }
             Effect::None => return Step::Continue(true),
             Effect::External(cmd) => {
-                match crate::external::execute(&cmd, app.remote) {
+                match crate::external::execute(&cmd, app.settings.remote) {
                     Ok(done) => app.set_message(done, MessageKind::Info),
                     Err(e) => app.set_message(e, MessageKind::Error),
                 }
@@ -405,30 +405,30 @@ mod tests {
             "held until the batch is handled"
         );
         flush_search(&mut app, &mut ctx);
-        assert_eq!(searches(&work_rx), [app.generation]);
-        assert_eq!(latest.load(Ordering::SeqCst), app.generation);
+        assert_eq!(searches(&work_rx), [app.search.generation]);
+        assert_eq!(latest.load(Ordering::SeqCst), app.search.generation);
         flush_search(&mut app, &mut ctx);
         assert!(searches(&work_rx).is_empty(), "sent once");
         // A paste is one action: one search.
         handle(&mut app, &mut ctx, Msg::Paste("longsor\r\ncianjur".into()));
         flush_search(&mut app, &mut ctx);
-        assert_eq!(searches(&work_rx), [app.generation]);
-        assert_eq!(app.input, "banjir bandanglongsor cianjur");
+        assert_eq!(searches(&work_rx), [app.search.generation]);
+        assert_eq!(app.search.input, "banjir bandanglongsor cianjur");
         // A new corpus during a burst: its search is the newest, the held one goes.
         handle(&mut app, &mut ctx, key('x'));
         install_corpus(&mut app, &mut ctx, corpus, false);
         flush_search(&mut app, &mut ctx);
-        assert_eq!(searches(&work_rx), [app.generation]);
+        assert_eq!(searches(&work_rx), [app.search.generation]);
     }
 
     #[test]
     fn typing_a_query_narrows_the_list_through_the_worker_channel() {
         let mut h = Harness::new(None);
-        assert_eq!(h.app.hits.len(), 5);
+        assert_eq!(h.app.list.shown.len(), 5);
         h.keys("/tiktok");
-        assert_eq!(h.app.input, "tiktok");
-        assert!(h.app.hits.len() < 5 && !h.app.hits.is_empty());
-        let first = h.app.hits[0].index;
+        assert_eq!(h.app.search.input, "tiktok");
+        assert!(h.app.list.shown.len() < 5 && !h.app.list.shown.is_empty());
+        let first = h.app.list.shown[0].index;
         assert!(h.app.corpus.meta(first).title.contains("Viral"));
     }
 
@@ -452,12 +452,12 @@ mod tests {
     fn a_triage_key_reaches_the_store_before_the_app_shows_it() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut h = Harness::new(Some(Store::open(dir.path())));
-        let id = h.app.corpus.meta(h.app.hits[0].index).id.clone();
+        let id = h.app.corpus.meta(h.app.list.shown[0].index).id.clone();
         h.keys("r");
         let store = h.store.as_ref().expect("store");
         assert_eq!(store.state(&id).decision, Decision::Relevant);
         assert_eq!(
-            h.app.triage.get(&id).map(|s| s.decision),
+            h.app.triage.states.get(&id).map(|s| s.decision),
             Some(Decision::Relevant)
         );
         assert!(message(&h.app).contains("marked 1 article relevant"));
@@ -475,6 +475,7 @@ mod tests {
         let mut h = Harness::new(Some(Store::open(dir.path())));
         assert!(
             h.app
+                .triage
                 .store_status
                 .as_deref()
                 .is_some_and(|s| s.contains("read-only"))
@@ -487,7 +488,7 @@ mod tests {
         assert!(saved.is_ok());
         // Without a follower (none started headless) the message changes nothing.
         h.feed(vec![Msg::StoreChanged]);
-        assert!(h.app.triage.get(&id).is_none());
+        assert!(h.app.triage.states.get(&id).is_none());
         let mut ctx_follower = Some(follow::Follower::start(dir.path(), mpsc::channel().0));
         let mut ctx = Ctx {
             store: h.store.as_mut(),
@@ -496,7 +497,7 @@ mod tests {
         };
         handle(&mut h.app, &mut ctx, Msg::StoreChanged);
         assert_eq!(
-            h.app.triage.get(&id).map(|s| s.decision),
+            h.app.triage.states.get(&id).map(|s| s.decision),
             Some(Decision::Maybe)
         );
         assert!(ctx.follower.is_some(), "still following");
@@ -509,7 +510,7 @@ mod tests {
             thread::sleep(Duration::from_millis(10));
         }
         assert!(ctx.follower.is_none(), "writes now");
-        assert!(h.app.store_status.is_none());
+        assert!(h.app.triage.store_status.is_none());
         assert!(message(&h.app).contains("saved again"));
     }
 
@@ -557,6 +558,7 @@ mod tests {
         };
         let shown = |app: &App| {
             app.detail
+                .doc
                 .as_ref()
                 .map(|d| {
                     d.lines

@@ -133,7 +133,7 @@ pub(super) fn on_load_event(app: &mut App, ctx: &mut Ctx<'_>, event: LoadEvent) 
 
 pub(super) fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
     ctx.load.running = false;
-    app.corpus_loading = false;
+    app.arrivals.loading = false;
     if report.corpus.is_empty() {
         let text = crate::commands::nothing_loaded(ctx.paths, &report);
         app.set_message(text, MessageKind::Error);
@@ -155,7 +155,7 @@ pub(super) fn on_loaded(app: &mut App, ctx: &mut Ctx<'_>, report: LoadReport) {
     }
     // Groups found while the files were checked were not said over the progress; a corpus
     // that stays is grouped already, so they are said here.
-    if !replaced && let Some(c) = app.clusters.as_ref().filter(|c| !c.is_empty()) {
+    if !replaced && let Some(c) = app.copies.clusters.as_ref().filter(|c| !c.is_empty()) {
         text = format!("{text}; {}", crate::app::clusters::summary(c));
     }
     let mut warnings = report.warnings.clone();

@@ -167,15 +167,15 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
     // Empty until the background load shows the first corpus.
     let corpus = Corpus::default();
     let mut app = App::new(corpus.clone(), cfg.keymap.key_help());
-    app.corpus_loading = opts.load.is_some();
-    app.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    app.theme = cfg.theme;
-    app.topic_phrases = cfg.lexicon.all_topic_phrases();
-    app.lexicon = std::sync::Arc::clone(&cfg.lexicon);
-    app.ascii = cfg.options.ascii || opts.browse.ascii;
-    app.hyperlinks = cfg.options.hyperlinks;
-    app.rank_while_typing = cfg.options.rank_while_typing;
-    app.remote = over_ssh();
+    app.arrivals.loading = opts.load.is_some();
+    app.settings.no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    app.settings.theme = cfg.theme;
+    app.detail.topic_phrases = cfg.lexicon.all_topic_phrases();
+    app.search.lexicon = std::sync::Arc::clone(&cfg.lexicon);
+    app.settings.ascii = cfg.options.ascii || opts.browse.ascii;
+    app.settings.hyperlinks = cfg.options.hyperlinks;
+    app.search.rank_while_typing = cfg.options.rank_while_typing;
+    app.settings.remote = over_ssh();
     let mouse = cfg.options.mouse && !opts.browse.no_mouse;
     let session_path = (cfg.options.restore_session && !opts.browse.no_restore)
         .then(|| {

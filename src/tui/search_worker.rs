@@ -20,7 +20,7 @@ pub(super) fn send_search(app: &mut App, ctx: &mut Ctx<'_>, req: SearchRequest) 
     ctx.search = None;
     ctx.latest.store(req.generation, Ordering::SeqCst);
     if ctx.work_tx.send(Work::Search(req)).is_err() {
-        app.searching = false;
+        app.search.searching = false;
         app.set_message(
             "search worker stopped; results are stale",
             MessageKind::Error,

@@ -19,7 +19,7 @@
 //! ```
 //! Only the visible lines are turned into widgets; `Paragraph::scroll` (a u16) is never used.
 //!
-//! Web addresses become OSC 8 hyperlinks when `app.hyperlinks` is on (and colours are, since
+//! Web addresses become OSC 8 hyperlinks when `app.settings.hyperlinks` is on (and colours are, since
 //! `NO_COLOR` asks for plain output). ratatui has no hyperlinks and would count an escape
 //! sequence's bytes as cells, so after the normal render each cell of an address gets its
 //! own symbol wrapped in `ESC ] 8 ; id=… ; URL ESC \ … ESC ] 8 ; ; ESC \` with its width
@@ -47,10 +47,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
     let focused = app.focus == Focus::Detail && app.mode == Mode::Normal;
     let height = usize::from(area.height.saturating_sub(2));
-    let title = match &app.detail {
+    let title = match &app.detail.doc {
         Some(doc) if !doc.lines.is_empty() => {
-            let first = app.detail_scroll + 1;
-            let last = (app.detail_scroll + height).min(doc.lines.len());
+            let first = app.detail.scroll + 1;
+            let last = (app.detail.scroll + height).min(doc.lines.len());
             let (n, total) = (doc.matches.len(), doc.lines.len());
             let lines = format!("{first}-{last}/{total}");
             if n == 0 {
@@ -76,7 +76,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
-    let Some(doc) = &app.detail else {
+    let Some(doc) = &app.detail.doc else {
         put_line(
             buf,
             inner,
@@ -88,7 +88,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     for (row, line) in doc
         .lines
         .iter()
-        .skip(app.detail_scroll)
+        .skip(app.detail.scroll)
         .take(usize::from(inner.height))
         .enumerate()
     {
@@ -108,7 +108,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             .collect();
         let y = inner.y + row as u16;
         put_line(buf, inner, y, &Line::from(spans));
-        if app.hyperlinks && !app.no_color {
+        if app.settings.hyperlinks && !app.settings.no_color {
             link_cells(buf, inner, y, line);
         }
     }
@@ -206,7 +206,7 @@ mod tests {
         a.meta.source_path = "a.txt".into();
         a.body.body = vec![format!("Baca di {url} ya.")];
         let mut app = App::new(Corpus::from_articles(vec![a]), Default::default());
-        app.hyperlinks = hyperlinks;
+        app.settings.hyperlinks = hyperlinks;
         crate::app::update(&mut app, crate::app::Action::Resize(120, 30));
         crate::app::search_now(&mut app);
         app
@@ -245,7 +245,7 @@ mod tests {
         let off = app(URL, false);
         assert!(cells(&off).iter().all(|c| !c.contains('\x1b')));
         let mut plain = app(URL, true);
-        plain.no_color = true;
+        plain.settings.no_color = true;
         assert!(cells(&plain).iter().all(|c| !c.contains('\x1b')));
         // The text itself is still there.
         assert!(cells(&off).concat().contains(URL));

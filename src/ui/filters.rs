@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
         frame.render_widget(Clear, area);
     }
     let focused = app.focus == Focus::Filters && app.mode == Mode::Normal;
-    let active = app.filters.count();
+    let active = app.search.filters.count();
     let title = if active == 0 {
         " Filters ".to_string()
     } else {
@@ -60,16 +60,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
         inner.height.saturating_sub(chart),
     );
     let buf = frame.buffer_mut();
-    if app.filter_rows.is_empty() {
+    if app.filter_pane.rows.is_empty() {
         put_line(buf, list, list.y, &Line::styled("no values", theme.muted));
         return;
     }
     let width = usize::from(list.width);
     for (row, (pos, item)) in app
-        .filter_rows
+        .filter_pane
+        .rows
         .iter()
         .enumerate()
-        .skip(app.filter_offset)
+        .skip(app.filter_pane.offset)
         .take(usize::from(list.height))
         .enumerate()
     {
@@ -106,14 +107,14 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
             }
         };
         put_line(buf, list, y, &line);
-        if focused && pos == app.filter_cursor {
+        if focused && pos == app.filter_pane.cursor {
             style_row(buf, list, y, theme.selected);
         }
     }
 }
 
 fn render_chart(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
-    let months = &app.histogram;
+    let months = &app.filter_pane.histogram;
     let width = usize::from(area.width);
     // Show the most recent months that fit, one column each.
     let shown = &months[months.len().saturating_sub(width)..];

@@ -29,7 +29,7 @@ const KEYS_COL: usize = 22;
 /// The help text as lines (section headings and `keys  description` rows).
 fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for (title, entries) in &app.keys.sections {
+    for (title, entries) in &app.settings.keys.sections {
         if entries.is_empty() {
             continue;
         }

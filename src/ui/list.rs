@@ -93,23 +93,27 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
     let focused = app.focus == Focus::List && app.mode == Mode::Normal;
     let g = theme.glyphs;
-    let busy = if app.searching {
+    let busy = if app.search.searching {
         format!(" {}", g.busy)
     } else {
         String::new()
     };
     let sep = g.sep;
-    let selected = if app.selection.is_empty() {
+    let selected = if app.list.selection.is_empty() {
         String::new()
     } else {
-        format!(" {sep} {} selected", app.selection.len())
+        format!(" {sep} {} selected", app.list.selection.len())
     };
-    let groups = match group_count(&app.rows) {
+    let groups = match group_count(&app.list.kinds) {
         0 => String::new(),
         1 => format!(" {sep} 1 group"),
         n => format!(" {sep} {n} groups"),
     };
-    let (shown, total, sort) = (app.matches.len(), app.corpus.len(), sort_label(app.sort));
+    let (shown, total, sort) = (
+        app.list.matches.len(),
+        app.corpus.len(),
+        sort_label(app.search.sort),
+    );
     // Shorter forms keep the counts and the busy marker, dropping words first.
     let title = fit_title(
         [
@@ -124,8 +128,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
-    if app.hits.is_empty() {
-        let msg = if app.searching {
+    if app.list.shown.is_empty() {
+        let msg = if app.search.searching {
             format!("searching{}", g.busy)
         } else {
             "no articles match".to_string()
@@ -141,17 +145,18 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         0
     };
     let rows = app
-        .hits
+        .list
+        .shown
         .iter()
         .enumerate()
-        .skip(app.list_offset)
+        .skip(app.list.offset)
         .take(usize::from(inner.height));
     for (row, (pos, hit)) in rows.enumerate() {
         let y = inner.y + row as u16;
         let meta = app.corpus.meta(hit.index);
         let default = ArticleState::default();
         let state = app.state_ref(hit.index).unwrap_or(&default);
-        let is_selected = app.selection.contains(&hit.index);
+        let is_selected = app.list.selection.contains(&hit.index);
         let mut spans = vec![Span::styled(marks(is_selected, state, g), theme.marks)];
         let mut used = MARKS;
         if show_date {
@@ -173,7 +178,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let mut title_w = width.saturating_sub(used);
         let kind = app.row_kind(pos);
         if let RowKind::Copy { .. } = kind {
-            let indent = if app.ascii { "  ` " } else { "  \u{2514} " };
+            let indent = if app.settings.ascii {
+                "  ` "
+            } else {
+                "  \u{2514} "
+            };
             let indent = wrap::truncate_with(indent, title_w, g.ellipsis);
             title_w = title_w.saturating_sub(wrap::display_width(&indent));
             spans.push(Span::styled(indent, theme.muted));
@@ -184,10 +193,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         };
         title_w = title_w.saturating_sub(wrap::display_width(&badge));
         // Highlights are computed for visible rows only: that is what keeps drawing cheap.
-        let positions = if app.query.is_empty() {
+        let positions = if app.search.query.is_empty() {
             Vec::new()
         } else {
-            app.query.title_highlights(&meta.title)
+            app.search.query.title_highlights(&meta.title)
         };
         let title = highlighted(
             &meta.title,
@@ -205,7 +214,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         if is_selected {
             style_row(buf, inner, y, theme.picked);
         }
-        if pos == app.cursor {
+        if pos == app.list.cursor {
             style_row(buf, inner, y, theme.selected);
         }
     }

@@ -44,7 +44,7 @@ const TOO_SMALL_SHORT: &str = "too small: need 40x12";
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
-    match layout::compute(area.width, area.height, app.filters_open) {
+    match layout::compute(area.width, area.height, app.filter_pane.open) {
         Screen::TooSmall => too_small(frame.buffer_mut(), area),
         Screen::Main(p) => {
             search::render(frame, rect(p.search), app);

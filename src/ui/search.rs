@@ -38,7 +38,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     }
     let editing = app.mode == Mode::Search;
     let avail = usize::from(area.width).saturating_sub(PROMPT.len() + 1);
-    if !editing && app.input.is_empty() {
+    if !editing && app.search.input.is_empty() {
         let buf = frame.buffer_mut();
         let hint = "type / to search (words, \"phrases\", outlet:, date:, body:)";
         let line = Line::from(vec![
@@ -53,8 +53,8 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         area,
         &theme,
         PROMPT,
-        &app.input,
-        app.input.cursor,
+        &app.search.input,
+        app.search.input.cursor,
         editing,
     );
 }
@@ -149,7 +149,7 @@ mod tests {
         for mode in [Mode::Search, Mode::Prompt] {
             app.mode = mode;
             for cursor in [n, n / 2 + 1, 1, 0] {
-                app.input = LineInput {
+                app.search.input = LineInput {
                     text: text.clone(),
                     cursor,
                 };

@@ -22,11 +22,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let g = theme.glyphs;
     let sep = g.sep;
     let width = usize::from(area.width);
-    let p = &app.progress;
+    let p = &app.triage.progress;
     let count = if width >= 80 {
         format!(
             " {}/{} {sep} triaged {}/{} {sep} relevant {} {sep} maybe {} ",
-            app.matches.len(),
+            app.list.matches.len(),
             app.corpus.len(),
             p.triaged,
             p.total,
@@ -36,7 +36,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     } else {
         format!(
             " {}/{} {sep} triaged {}/{} ",
-            app.matches.len(),
+            app.list.matches.len(),
             app.corpus.len(),
             p.triaged,
             p.total
@@ -44,34 +44,35 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     };
     // Said next to the counts rather than as a message: the load summary and other
     // messages stay readable while grouping runs.
-    let count = if app.grouping {
+    let count = if app.copies.grouping {
         format!("{count}{sep} grouping copies{} ", g.ellipsis)
     } else {
         count
     };
     // Articles that arrived while warta ran (a live corpus): what `is:new` lists.
-    let count = match app.new_ids.len() {
+    let count = match app.arrivals.new_ids.len() {
         0 => count,
         n => format!("{count}{sep} {n} new "),
     };
     let hints = match (app.mode, app.focus) {
-        (Mode::Search, _) => &app.keys.search,
+        (Mode::Search, _) => &app.settings.keys.search,
         (Mode::Prompt, _)
             if app
                 .prompt
                 .as_ref()
                 .is_some_and(|p| p.kind == crate::app::PromptKind::Labels) =>
         {
-            &app.keys.prompt_labels
+            &app.settings.keys.prompt_labels
         }
-        (Mode::Prompt, _) => &app.keys.prompt,
-        (Mode::Help, _) => &app.keys.help,
-        (Mode::Normal, Focus::List) => &app.keys.list,
-        (Mode::Normal, Focus::Detail) => &app.keys.detail,
-        (Mode::Normal, Focus::Filters) => &app.keys.filters,
+        (Mode::Prompt, _) => &app.settings.keys.prompt,
+        (Mode::Help, _) => &app.settings.keys.help,
+        (Mode::Normal, Focus::List) => &app.settings.keys.list,
+        (Mode::Normal, Focus::Detail) => &app.settings.keys.detail,
+        (Mode::Normal, Focus::Filters) => &app.settings.keys.filters,
     };
     let left_w = width.saturating_sub(wrap::display_width(&count));
     let store = app
+        .triage
         .store_status
         .as_ref()
         .map(|s| wrap::truncate_with(&g.plain(&format!("{sep} {s} ")), left_w, g.ellipsis))

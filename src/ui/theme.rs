@@ -83,8 +83,8 @@ impl Theme {
 
     pub fn for_app(app: &App) -> Theme {
         Theme {
-            glyphs: layout::glyphs(app.ascii),
-            ..Theme::from_config(&app.theme, app.no_color)
+            glyphs: layout::glyphs(app.settings.ascii),
+            ..Theme::from_config(&app.settings.theme, app.settings.no_color)
         }
     }
 

@@ -188,27 +188,28 @@ fn app_with_copy() -> App {
         Corpus::from_articles(articles),
         Keymap::default().key_help(),
     );
-    app.no_color = true;
+    app.settings.no_color = true;
     app::update(&mut app, Action::Resize(100, 30));
     app::search_now(&mut app);
     app
 }
 
 fn detail_text(app: &App) -> Vec<String> {
-    let doc = app.detail.as_ref().expect("a detail document");
+    let doc = app.detail.doc.as_ref().expect("a detail document");
     doc.lines.iter().map(|l| l.text()).collect()
 }
 
 /// Moves the cursor to the row showing article `index` and lays its detail out.
 fn show(app: &mut App, index: usize) {
     let row = app
-        .hits
+        .list
+        .shown
         .iter()
         .position(|h| h.index == index)
         .expect("a row for the article");
-    app.cursor = row;
+    app.list.cursor = row;
     app.fix_view();
-    assert_eq!(app.detail.as_ref().map(|d| d.index), Some(index));
+    assert_eq!(app.detail.doc.as_ref().map(|d| d.index), Some(index));
 }
 
 #[test]
@@ -234,7 +235,7 @@ fn the_detail_header_names_copies_once_clusters_arrive() {
     // Installing the clusters re-lays the shown article out with its copies named.
     let identity = app.corpus.identity();
     assert!(app.install_clusters(identity, Arc::new(clusters)));
-    assert_eq!(app.detail.as_ref().map(|d| d.index), Some(rep));
+    assert_eq!(app.detail.doc.as_ref().map(|d| d.index), Some(rep));
     let lines = detail_text(&app);
     let copy_meta = app.corpus.meta(copy).clone();
     let date = copy_meta

@@ -56,7 +56,7 @@ fn corpus(with_copies: bool) -> Corpus {
 
 fn app_at(corpus: Corpus, width: u16, height: u16) -> App {
     let mut app = App::new(corpus, Keymap::default().key_help());
-    app.no_color = true;
+    app.settings.no_color = true;
     app::update(&mut app, Action::Resize(width, height));
     app::search_now(&mut app);
     app
@@ -75,7 +75,8 @@ fn install(app: &mut App) {
 }
 
 fn group_row(app: &App) -> usize {
-    app.rows
+    app.list
+        .kinds
         .iter()
         .position(|k| matches!(k, RowKind::Group { .. }))
         .expect("a group row")
@@ -101,25 +102,31 @@ fn screen(app: &App) -> String {
 fn the_copies_of_a_story_become_one_row() {
     let mut app = app_at(corpus(true), 80, 24);
     // Before grouping every article is a row of its own.
-    assert_eq!((app.hits.len(), app.matches.len()), (7, 7));
-    assert!(app.rows.iter().all(|k| *k == RowKind::Single));
+    assert_eq!((app.list.shown.len(), app.list.matches.len()), (7, 7));
+    assert!(app.list.kinds.iter().all(|k| *k == RowKind::Single));
     install(&mut app);
-    assert_eq!((app.hits.len(), app.matches.len()), (5, 7));
+    assert_eq!((app.list.shown.len(), app.list.matches.len()), (5, 7));
     let pos = group_row(&app);
     assert_eq!(
-        app.rows[pos],
+        app.list.kinds[pos],
         RowKind::Group {
-            cluster: app.clusters.as_ref().unwrap().cluster_of(0).unwrap(),
+            cluster: app.copies.clusters.as_ref().unwrap().cluster_of(0).unwrap(),
             copies: 2,
             expanded: false
         }
     );
     // The row shows the earliest copy: the cluster's representative.
-    let head = app.hits[pos].index;
-    assert!(app.clusters.as_ref().unwrap().is_representative(head));
+    let head = app.list.shown[pos].index;
+    assert!(
+        app.copies
+            .clusters
+            .as_ref()
+            .unwrap()
+            .is_representative(head)
+    );
     assert_eq!(app.row_targets(pos).len(), 3);
     // Progress still counts articles.
-    assert_eq!(app.progress.total, 7);
+    assert_eq!(app.triage.progress.total, 7);
     let s = screen(&app);
     assert!(s.contains("Articles 7/7 · 1 group"), "{s}");
     assert!(s.contains("+2 copies"), "{s}");
@@ -130,8 +137,8 @@ fn without_copies_nothing_changes() {
     let mut app = app_at(corpus(false), 80, 24);
     let before = screen(&app);
     install(&mut app);
-    assert!(app.clusters.as_ref().unwrap().is_empty());
-    assert_eq!(app.hits, app.matches);
+    assert!(app.copies.clusters.as_ref().unwrap().is_empty());
+    assert_eq!(app.list.shown, app.list.matches);
     assert_eq!(screen(&app), before);
 }
 
@@ -140,39 +147,42 @@ fn stale_clusters_are_dropped() {
     let mut app = app_at(corpus(true), 80, 24);
     let (_, clusters) = cluster::cluster_corpus(&app.corpus);
     assert!(!app.install_clusters(app.corpus.identity() + 1_000, Arc::new(clusters)));
-    assert!(app.clusters.is_none());
-    assert_eq!(app.hits.len(), 7);
+    assert!(app.copies.clusters.is_none());
+    assert_eq!(app.list.shown.len(), 7);
 }
 
 #[test]
 fn z_expands_and_collapses_the_group_under_the_cursor() {
     let mut app = grouped_app();
     let pos = group_row(&app);
-    app.cursor = pos;
-    let head = app.hits[pos].index;
+    app.list.cursor = pos;
+    let head = app.list.shown[pos].index;
     app::update_sync(&mut app, Action::ToggleGroup);
-    assert_eq!(app.hits.len(), 7);
-    assert_eq!(app.cursor, pos, "the cursor stays on the group's row");
+    assert_eq!(app.list.shown.len(), 7);
+    assert_eq!(app.list.cursor, pos, "the cursor stays on the group's row");
     assert!(matches!(
-        app.rows[pos],
+        app.list.kinds[pos],
         RowKind::Group { expanded: true, .. }
     ));
-    assert!(matches!(app.rows[pos + 1], RowKind::Copy { .. }));
-    assert!(matches!(app.rows[pos + 2], RowKind::Copy { .. }));
+    assert!(matches!(app.list.kinds[pos + 1], RowKind::Copy { .. }));
+    assert!(matches!(app.list.kinds[pos + 2], RowKind::Copy { .. }));
     // An expanded group's row acts on its own article only.
     assert_eq!(app.row_targets(pos), vec![head]);
     assert!(screen(&app).contains("└"));
     // On a copy, z collapses the group and returns to its row.
     app::update_sync(&mut app, Action::MoveDown);
-    assert!(matches!(app.rows[app.cursor], RowKind::Copy { .. }));
+    assert!(matches!(
+        app.list.kinds[app.list.cursor],
+        RowKind::Copy { .. }
+    ));
     app::update_sync(&mut app, Action::ToggleGroup);
-    assert_eq!(app.hits.len(), 5);
-    assert_eq!(app.cursor, pos);
+    assert_eq!(app.list.shown.len(), 5);
+    assert_eq!(app.list.cursor, pos);
     assert_eq!(app.selected(), Some(head));
     // On an ordinary row z only says so.
-    app.cursor = if pos == 0 { 1 } else { 0 };
+    app.list.cursor = if pos == 0 { 1 } else { 0 };
     app::update_sync(&mut app, Action::ToggleGroup);
-    assert_eq!(app.hits.len(), 5);
+    assert_eq!(app.list.shown.len(), 5);
     assert!(app.message.as_ref().unwrap().text.contains("no copies"));
 }
 
@@ -180,17 +190,17 @@ fn z_expands_and_collapses_the_group_under_the_cursor() {
 fn shift_z_expands_and_collapses_all() {
     let mut app = grouped_app();
     app::update_sync(&mut app, Action::ToggleAllGroups);
-    assert_eq!(app.hits.len(), 7);
+    assert_eq!(app.list.shown.len(), 7);
     app::update_sync(&mut app, Action::ToggleAllGroups);
-    assert_eq!(app.hits.len(), 5);
+    assert_eq!(app.list.shown.len(), 5);
 }
 
 #[test]
 fn the_cursor_stays_on_its_article_when_groups_arrive() {
     let mut app = app_at(corpus(true), 80, 24);
     // On an article without copies: it stays selected.
-    let lone = app.hits.iter().position(|h| h.index == 3).unwrap();
-    app.cursor = lone;
+    let lone = app.list.shown.iter().position(|h| h.index == 3).unwrap();
+    app.list.cursor = lone;
     install(&mut app);
     assert_eq!(app.selected(), Some(3));
     // On a copy that becomes hidden: the cursor goes to its group's row.
@@ -200,12 +210,17 @@ fn the_cursor_stays_on_its_article_when_groups_arrive() {
         .members(clusters.cluster_of(0).unwrap())
         .last()
         .unwrap();
-    app.cursor = app.hits.iter().position(|h| h.index == hidden).unwrap();
+    app.list.cursor = app
+        .list
+        .shown
+        .iter()
+        .position(|h| h.index == hidden)
+        .unwrap();
     assert!(app.install_clusters(app.corpus.identity(), Arc::new(clusters)));
-    assert_eq!(app.cursor, group_row(&app));
+    assert_eq!(app.list.cursor, group_row(&app));
     // A new search (another sort) keeps the group row selected.
     app::update_sync(&mut app, Action::CycleSort);
-    assert_eq!(app.cursor, group_row(&app));
+    assert_eq!(app.list.cursor, group_row(&app));
 }
 
 #[test]
@@ -213,16 +228,16 @@ fn a_decision_on_a_group_applies_to_every_copy_and_undoes_at_once() {
     let mut app = grouped_app();
     let mut store = Store::in_memory("test");
     let pos = group_row(&app);
-    app.cursor = pos;
+    app.list.cursor = pos;
     let members = app.row_targets(pos);
     assert_eq!(members.len(), 3);
     app::update_with_store(&mut app, &mut store, Action::MarkRelevant);
     for &i in &members {
         assert_eq!(app.state_of(i).decision, Decision::Relevant, "article {i}");
     }
-    assert_eq!(app.progress.relevant, 3);
+    assert_eq!(app.triage.progress.relevant, 3);
     // Labels too, through the prompt.
-    app.cursor = group_row(&app);
+    app.list.cursor = group_row(&app);
     app::update_with_store(&mut app, &mut store, Action::EditLabels);
     for c in "sindikasi".chars() {
         app::update_with_store(&mut app, &mut store, Action::Insert(c));
@@ -239,9 +254,9 @@ fn a_decision_on_a_group_applies_to_every_copy_and_undoes_at_once() {
         assert!(!app.state_of(i).has_label("sindikasi"));
     }
     // Selecting a group row selects its copies.
-    app.cursor = group_row(&app);
+    app.list.cursor = group_row(&app);
     app::update_sync(&mut app, Action::ToggleSelect);
-    assert_eq!(app.selection.len(), 3);
+    assert_eq!(app.list.selection.len(), 3);
 }
 
 fn request(q: &str) -> SearchRequest {
@@ -283,9 +298,9 @@ fn has_copies_matches_the_grouped_articles_once_grouping_is_done() {
 #[test]
 fn exports_carry_the_cluster_and_the_brief_nests_copies() {
     let app = grouped_app();
-    let clusters = app.clusters.clone().unwrap();
+    let clusters = app.copies.clusters.clone().unwrap();
     let store = Store::in_memory("test");
-    let indices: Vec<usize> = app.matches.iter().map(|h| h.index).collect();
+    let indices: Vec<usize> = app.list.matches.iter().map(|h| h.index).collect();
     let ctx = ExportContext::default();
     let rep_id = app.corpus.meta(clusters.representative(0)).id.clone();
     let export = |format| {
@@ -359,7 +374,7 @@ fn grouped_list_80x24() {
     let app = grouped_app();
     assert_snapshot!("grouped_80x24", screen(&app));
     let mut app = grouped_app();
-    app.cursor = group_row(&app);
+    app.list.cursor = group_row(&app);
     app::update_sync(&mut app, Action::ToggleGroup);
     assert_snapshot!("grouped_expanded_80x24", screen(&app));
 }
@@ -385,10 +400,10 @@ fn a_live_reload_keeps_the_groups_on_screen_and_new_copies_join_them() {
 
     let mut app = grouped_app();
     let pos = group_row(&app);
-    app.cursor = pos;
-    let head = app.hits[pos].index;
+    app.list.cursor = pos;
+    let head = app.list.shown[pos].index;
     app::update_sync(&mut app, Action::ToggleGroup);
-    assert_eq!(app.hits.len(), 7, "the group is expanded");
+    assert_eq!(app.list.shown.len(), 7, "the group is expanded");
     let mut memo = SignatureMemo::default();
     let never = || false;
     let before = cluster_with_memo(&app.corpus, &mut memo, &never).expect("grouped");
@@ -410,7 +425,7 @@ fn a_live_reload_keeps_the_groups_on_screen_and_new_copies_join_them() {
 
     // Until the new corpus is grouped, the old groups stay (moved with their articles),
     // still expanded, and the cursor stays on its article.
-    let carried = app.clusters.clone().expect("groups carried over");
+    let carried = app.copies.clusters.clone().expect("groups carried over");
     assert_eq!(
         groups_by_id(&carried, &new),
         groups_by_id(&before, &old),
@@ -418,11 +433,11 @@ fn a_live_reload_keeps_the_groups_on_screen_and_new_copies_join_them() {
     );
     assert_eq!(app.selected(), Some(head + 1));
     assert!(matches!(
-        app.rows[app.cursor],
+        app.list.kinds[app.list.cursor],
         RowKind::Group { expanded: true, .. }
     ));
     assert_eq!(
-        app.hits.len(),
+        app.list.shown.len(),
         8,
         "7 rows of the expanded story and a lone row"
     );
@@ -437,11 +452,12 @@ fn a_live_reload_keeps_the_groups_on_screen_and_new_copies_join_them() {
     // Installing them keeps the story expanded, now with three copies under it.
     assert!(app.install_clusters(new.identity(), Arc::new(joined)));
     let group = app
-        .rows
+        .list
+        .kinds
         .iter()
         .position(|k| matches!(k, RowKind::Group { expanded: true, .. }))
         .expect("still expanded");
-    let copies = app.rows[group + 1..]
+    let copies = app.list.kinds[group + 1..]
         .iter()
         .take_while(|k| matches!(k, RowKind::Copy { .. }))
         .count();
@@ -451,7 +467,7 @@ fn a_live_reload_keeps_the_groups_on_screen_and_new_copies_join_them() {
 #[test]
 fn a_removed_copy_leaves_its_group_and_a_lone_survivor_is_no_group() {
     let app = grouped_app();
-    let clusters = app.clusters.clone().expect("grouped");
+    let clusters = app.copies.clusters.clone().expect("grouped");
     let story = clusters.cluster_of(0).expect("seed 000 has copies");
     assert_eq!(clusters.members(story).len(), 3);
     // Copy 6 is gone: the story keeps two members.

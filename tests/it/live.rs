@@ -88,8 +88,8 @@ fn search(a: &mut App, q: &str) {
 fn a_new_file_is_counted_new_listed_by_is_new_and_the_cursor_stays() {
     let dir = seeds_dir();
     let mut a = app_on(load(dir.path()));
-    assert_eq!(a.hits.len(), 5);
-    assert!(a.new_ids.is_empty());
+    assert_eq!(a.list.shown.len(), 5);
+    assert!(a.arrivals.new_ids.is_empty());
     assert!(!status_line(&a).contains(" new"));
     app::update_sync(&mut a, Action::MoveDown);
     app::update_sync(&mut a, Action::MoveDown);
@@ -98,9 +98,9 @@ fn a_new_file_is_counted_new_listed_by_is_new_and_the_cursor_stays() {
     std::fs::write(dir.path().join("100_new.txt"), NEW_ARTICLE).expect("write");
     let diff = reload(&mut a, dir.path());
     assert_eq!((diff.new, diff.changed, diff.removed), (1, 0, 0));
-    assert_eq!(a.hits.len(), 6);
+    assert_eq!(a.list.shown.len(), 6);
     assert_eq!(selected_id(&a), before, "the cursor stays on its article");
-    assert_eq!(a.new_ids.len(), 1);
+    assert_eq!(a.arrivals.new_ids.len(), 1);
     let status = status_line(&a);
     assert!(status.contains("1 new"), "{status}");
     assert!(
@@ -112,12 +112,12 @@ fn a_new_file_is_counted_new_listed_by_is_new_and_the_cursor_stays() {
     );
 
     search(&mut a, "is:new");
-    assert_eq!(a.hits.len(), 1);
-    let new = a.corpus.meta(a.hits[0].index);
+    assert_eq!(a.list.shown.len(), 1);
+    let new = a.corpus.meta(a.list.shown[0].index);
     assert!(new.source_path.ends_with("100_new.txt"), "{new:?}");
     assert!(new.title.starts_with("Warga Gotong Royong"), "{new:?}");
     search(&mut a, "!is:new");
-    assert_eq!(a.hits.len(), 5);
+    assert_eq!(a.list.shown.len(), 5);
 }
 
 #[test]
@@ -127,22 +127,22 @@ fn rewritten_and_deleted_files_are_told_apart_and_leave_is_new() {
     let added = dir.path().join("100_new.txt");
     std::fs::write(&added, NEW_ARTICLE).expect("write");
     reload(&mut a, dir.path());
-    assert_eq!(a.new_ids.len(), 1);
+    assert_eq!(a.arrivals.new_ids.len(), 1);
 
     // The new file is rewritten: its id changes, the file is the same.
     std::fs::write(&added, NEW_ARTICLE.replace("Ratusan", "Puluhan")).expect("rewrite");
     let diff = reload(&mut a, dir.path());
     assert_eq!((diff.new, diff.changed, diff.removed), (0, 1, 0));
     assert_eq!(
-        a.new_ids.len(),
+        a.arrivals.new_ids.len(),
         1,
         "the old version left is:new, the new joined"
     );
     search(&mut a, "is:new");
-    assert_eq!(a.hits.len(), 1);
+    assert_eq!(a.list.shown.len(), 1);
     assert!(
         a.corpus
-            .meta(a.hits[0].index)
+            .meta(a.list.shown[0].index)
             .title
             .starts_with("Warga Gotong")
     );
@@ -152,10 +152,10 @@ fn rewritten_and_deleted_files_are_told_apart_and_leave_is_new() {
     std::fs::remove_file(&added).expect("rm new");
     let diff = reload(&mut a, dir.path());
     assert_eq!((diff.new, diff.changed, diff.removed), (0, 0, 2));
-    assert!(a.new_ids.is_empty());
+    assert!(a.arrivals.new_ids.is_empty());
     assert_eq!(a.corpus.len(), 4);
     assert!(
-        a.hits.is_empty(),
+        a.list.shown.is_empty(),
         "is:new lists nothing once the new one is gone"
     );
     assert!(
@@ -173,7 +173,7 @@ fn a_file_rewritten_with_the_same_text_keeps_its_id_and_its_mark() {
     let target = a.selected().expect("selected");
     let id = a.corpus.meta(target).id.clone();
     let path = PathBuf::from(&a.corpus.meta(target).source_path);
-    let mut states = (*a.triage).clone();
+    let mut states = (*a.triage.states).clone();
     states.insert(
         id.clone(),
         ArticleState {
@@ -181,14 +181,14 @@ fn a_file_rewritten_with_the_same_text_keeps_its_id_and_its_mark() {
             ..ArticleState::default()
         },
     );
-    a.triage = std::sync::Arc::new(states);
+    a.triage.states = std::sync::Arc::new(states);
 
     let text = std::fs::read(&path).expect("read");
     std::fs::remove_file(&path).expect("rm");
     std::fs::write(&path, &text).expect("write back");
     let diff = reload(&mut a, dir.path());
     assert!(diff.is_empty(), "{diff:?}");
-    assert!(a.new_ids.is_empty());
+    assert!(a.arrivals.new_ids.is_empty());
     assert_eq!(selected_id(&a), id);
     let i = a.selected().expect("selected");
     assert_eq!(a.state_of(i).decision, Decision::Relevant);
@@ -234,8 +234,8 @@ fn the_first_load_counts_nothing_as_new() {
     // The front end installs the initial load's corpora with replace_corpus.
     let req = a.replace_corpus(load(dir.path()));
     a.apply_results(search::execute(&a.corpus, &req));
-    assert_eq!(a.hits.len(), 5);
-    assert!(a.new_ids.is_empty());
+    assert_eq!(a.list.shown.len(), 5);
+    assert!(a.arrivals.new_ids.is_empty());
 }
 
 #[test]
@@ -253,16 +253,16 @@ fn an_article_deleted_and_restored_is_back_not_new() {
     std::fs::write(dir.path().join("100_new.txt"), NEW_ARTICLE).expect("write");
     let diff = reload(&mut a, dir.path());
     assert_eq!((diff.new, diff.changed, diff.removed), (2, 0, 0));
-    assert_eq!(a.new_ids.len(), 1);
+    assert_eq!(a.arrivals.new_ids.len(), 1);
     assert_eq!(
         a.message.as_ref().map(|m| m.text.as_str()),
         Some("corpus updated: 1 new, 1 back; search is:new to list what arrived")
     );
     search(&mut a, "is:new");
-    assert_eq!(a.hits.len(), 1);
+    assert_eq!(a.list.shown.len(), 1);
     assert!(
         a.corpus
-            .meta(a.hits[0].index)
+            .meta(a.list.shown[0].index)
             .source_path
             .ends_with("100_new.txt")
     );
@@ -272,11 +272,11 @@ fn an_article_deleted_and_restored_is_back_not_new() {
     let first = std::fs::read_to_string(&other).expect("read");
     std::fs::write(&other, first.replacen('a', "o", 1)).expect("rewrite");
     reload(&mut a, dir.path());
-    assert_eq!(a.new_ids.len(), 2, "the rewritten text is new");
+    assert_eq!(a.arrivals.new_ids.len(), 2, "the rewritten text is new");
     std::fs::write(&other, &first).expect("rewrite back");
     let diff = reload(&mut a, dir.path());
     assert_eq!((diff.new, diff.changed, diff.removed), (0, 1, 0));
-    assert_eq!(a.new_ids.len(), 1, "the first text is not");
+    assert_eq!(a.arrivals.new_ids.len(), 1, "the first text is not");
     assert_eq!(
         a.message.as_ref().map(|m| m.text.as_str()),
         Some("corpus updated: 1 changed")
@@ -286,10 +286,10 @@ fn an_article_deleted_and_restored_is_back_not_new() {
     let added = dir.path().join("100_new.txt");
     std::fs::remove_file(&added).expect("rm");
     reload(&mut a, dir.path());
-    assert!(a.new_ids.is_empty());
+    assert!(a.arrivals.new_ids.is_empty());
     std::fs::write(&added, NEW_ARTICLE).expect("write again");
     reload(&mut a, dir.path());
-    assert_eq!(a.new_ids.len(), 1);
+    assert_eq!(a.arrivals.new_ids.len(), 1);
     assert!(status_line(&a).contains("1 new"), "{}", status_line(&a));
 }
 

@@ -52,14 +52,15 @@ fn panes(app: &App) -> layout::Panes {
 /// The screen row of filter row `pos` (which must be visible).
 fn filter_row_y(app: &App, pos: usize) -> u16 {
     let inner = panes(app).filters.expect("filters shown").inner();
-    let y = inner.y + layout::chart_rows(inner.height) + (pos - app.filter_offset) as u16;
+    let y = inner.y + layout::chart_rows(inner.height) + (pos - app.filter_pane.offset) as u16;
     assert!(y < inner.y + inner.height, "filter row {pos} is visible");
     y
 }
 
 /// Index of the first value row of `facet`.
 fn first_value(app: &App, facet: Facet) -> usize {
-    app.filter_rows
+    app.filter_pane
+        .rows
         .iter()
         .position(|r| matches!(r, FilterRow::Value { facet: f, .. } if *f == facet))
         .expect("a value for the facet")
@@ -70,13 +71,13 @@ fn click_on_the_third_row_selects_the_third_article() {
     for (w, h) in [(120, 40), (80, 24), (50, 16)] {
         let mut app = app_at(w, h);
         let list = panes(&app).list.inner();
-        let third = app.hits[2].index;
+        let third = app.list.shown[2].index;
         click(&mut app, list.x + 3, list.y + 2);
-        assert_eq!(app.cursor, 2, "{w}x{h}");
+        assert_eq!(app.list.cursor, 2, "{w}x{h}");
         assert_eq!(app.selected(), Some(third));
         assert_eq!(app.focus, Focus::List);
         assert_eq!(
-            app.detail.as_ref().map(|d| d.index),
+            app.detail.doc.as_ref().map(|d| d.index),
             Some(third),
             "the detail follows"
         );
@@ -89,7 +90,7 @@ fn a_second_click_on_the_cursor_row_opens_it() {
     let mut app = app_at(80, 24);
     let list = panes(&app).list.inner();
     click(&mut app, list.x + 10, list.y + 1);
-    assert_eq!((app.cursor, app.focus), (1, Focus::List));
+    assert_eq!((app.list.cursor, app.focus), (1, Focus::List));
     let effect = click(&mut app, list.x + 10, list.y + 1);
     assert_eq!(app.focus, Focus::Detail, "opened like enter");
     assert!(
@@ -98,7 +99,7 @@ fn a_second_click_on_the_cursor_row_opens_it() {
     );
     // From the detail, a click on the cursor row only brings the focus back.
     click(&mut app, list.x + 10, list.y + 1);
-    assert_eq!((app.cursor, app.focus), (1, Focus::List));
+    assert_eq!((app.list.cursor, app.focus), (1, Focus::List));
 }
 
 #[test]
@@ -114,16 +115,20 @@ fn clicks_below_the_last_row_and_on_borders_move_nothing() {
         (list.x + list.width - 1, list.y + 3),
     ] {
         click(&mut app, x, y);
-        assert_eq!((app.cursor, app.focus), (0, Focus::Detail), "({x},{y})");
+        assert_eq!(
+            (app.list.cursor, app.focus),
+            (0, Focus::Detail),
+            "({x},{y})"
+        );
     }
     // Inside the list below the five rows: focus only.
     click(&mut app, list.x + 3, list.y + 10);
-    assert_eq!((app.cursor, app.focus), (0, Focus::List));
+    assert_eq!((app.list.cursor, app.focus), (0, Focus::List));
     // The status line and cells past the screen are ignored.
     click(&mut app, 5, 23);
     click(&mut app, 500, 500);
     assert_eq!(
-        (app.cursor, app.focus, app.mode),
+        (app.list.cursor, app.focus, app.mode),
         (0, Focus::List, Mode::Normal)
     );
 }
@@ -138,17 +143,17 @@ fn wheel_over_the_detail_scrolls_it_and_keeps_the_focus_on_the_list() {
     );
     let detail = panes(&app).detail.inner();
     mouse(&mut app, MouseKind::ScrollDown, detail.x + 5, detail.y + 5);
-    assert_eq!(app.detail_scroll, WHEEL_STEP);
+    assert_eq!(app.detail.scroll, WHEEL_STEP);
     mouse(&mut app, MouseKind::ScrollDown, detail.x + 5, detail.y + 5);
-    assert_eq!(app.detail_scroll, 2 * WHEEL_STEP);
+    assert_eq!(app.detail.scroll, 2 * WHEEL_STEP);
     mouse(&mut app, MouseKind::ScrollUp, detail.x + 5, detail.y + 5);
-    assert_eq!(app.detail_scroll, WHEEL_STEP);
-    assert_eq!((app.focus, app.cursor), (Focus::List, 0));
+    assert_eq!(app.detail.scroll, WHEEL_STEP);
+    assert_eq!((app.focus, app.list.cursor), (Focus::List, 0));
     // The bottom is a limit.
     for _ in 0..100 {
         mouse(&mut app, MouseKind::ScrollDown, detail.x, detail.y);
     }
-    assert_eq!(app.detail_scroll, app.max_detail_scroll());
+    assert_eq!(app.detail.scroll, app.max_detail_scroll());
 }
 
 #[test]
@@ -157,34 +162,34 @@ fn wheel_over_the_list_moves_its_cursor_even_when_the_detail_has_the_focus() {
     app::update_sync(&mut app, Action::FocusNext);
     let list = panes(&app).list.inner();
     mouse(&mut app, MouseKind::ScrollDown, list.x + 2, list.y);
-    assert_eq!((app.cursor, app.focus), (WHEEL_STEP, Focus::Detail));
+    assert_eq!((app.list.cursor, app.focus), (WHEEL_STEP, Focus::Detail));
     mouse(&mut app, MouseKind::ScrollDown, list.x + 2, list.y);
-    assert_eq!(app.cursor, 4, "stops at the last of five");
+    assert_eq!(app.list.cursor, 4, "stops at the last of five");
     mouse(&mut app, MouseKind::ScrollUp, list.x + 2, list.y);
-    assert_eq!(app.cursor, 4 - WHEEL_STEP);
+    assert_eq!(app.list.cursor, 4 - WHEEL_STEP);
     // Over the search bar and the status line the wheel does nothing.
     mouse(&mut app, MouseKind::ScrollUp, 3, 0);
     mouse(&mut app, MouseKind::ScrollUp, 3, 23);
-    assert_eq!(app.cursor, 4 - WHEEL_STEP);
+    assert_eq!(app.list.cursor, 4 - WHEEL_STEP);
 }
 
 #[test]
 fn click_on_a_facet_value_toggles_it_and_changes_the_hits() {
     let mut app = app_at(120, 40);
-    assert_eq!(app.hits.len(), 5);
+    assert_eq!(app.list.shown.len(), 5);
     let pos = first_value(&app, Facet::Outlet);
     let x = panes(&app).filters.expect("a column at 120").inner().x + 3;
     let y = filter_row_y(&app, pos);
     let effect = click(&mut app, x, y);
     assert!(matches!(effect, Effect::Search(_)), "{effect:?}");
     assert_eq!(app.focus, Focus::Filters);
-    assert_eq!(app.hits.len(), 1, "one outlet");
-    assert_eq!(app.filters.count(), 1);
+    assert_eq!(app.list.shown.len(), 1, "one outlet");
+    assert_eq!(app.search.filters.count(), 1);
     // The rows keep their places (the facet values stay listed): the same click undoes it.
     assert_eq!(first_value(&app, Facet::Outlet), pos);
     let y = filter_row_y(&app, pos);
     click(&mut app, x, y);
-    assert_eq!((app.hits.len(), app.filters.count()), (5, 0));
+    assert_eq!((app.list.shown.len(), app.search.filters.count()), (5, 0));
 }
 
 #[test]
@@ -192,19 +197,19 @@ fn click_on_a_facet_heading_or_the_chart_only_focuses() {
     let mut app = app_at(120, 40);
     let heading = first_value(&app, Facet::Outlet) - 1;
     assert!(matches!(
-        app.filter_rows[heading],
+        app.filter_pane.rows[heading],
         FilterRow::Heading(Facet::Outlet)
     ));
     let inner = panes(&app).filters.expect("a column at 120").inner();
-    let before = app.filter_cursor;
+    let before = app.filter_pane.cursor;
     let y = filter_row_y(&app, heading);
     click(&mut app, inner.x + 2, y);
-    assert_eq!((app.focus, app.filters.count()), (Focus::Filters, 0));
-    assert_eq!(app.filter_cursor, before);
+    assert_eq!((app.focus, app.search.filters.count()), (Focus::Filters, 0));
+    assert_eq!(app.filter_pane.cursor, before);
     app::update_sync(&mut app, Action::FocusNext);
     click(&mut app, inner.x + 2, inner.y);
     assert_eq!(
-        (app.focus, app.filters.count()),
+        (app.focus, app.search.filters.count()),
         (Focus::Filters, 0),
         "the chart"
     );
@@ -214,11 +219,11 @@ fn click_on_a_facet_heading_or_the_chart_only_focuses() {
 fn wheel_over_the_filters_moves_their_cursor_past_headings() {
     let mut app = app_at(120, 40);
     let inner = panes(&app).filters.expect("a column at 120").inner();
-    let start = app.filter_cursor;
+    let start = app.filter_pane.cursor;
     mouse(&mut app, MouseKind::ScrollDown, inner.x + 2, inner.y + 6);
-    assert!(app.filter_cursor > start);
+    assert!(app.filter_pane.cursor > start);
     assert!(matches!(
-        app.filter_rows[app.filter_cursor],
+        app.filter_pane.rows[app.filter_pane.cursor],
         FilterRow::Value { .. }
     ));
     assert_eq!(app.focus, Focus::List, "the focus stays");
@@ -233,7 +238,7 @@ fn the_filters_overlay_takes_clicks_over_the_list_and_closes_on_a_click_outside(
         assert!(p.filters_overlay && p.filters.is_some());
         let pos = first_value(&app, Facet::Outlet);
         // Scroll the overlay until the outlet value shows (small screens).
-        while app.filter_offset + app.filter_height() <= pos {
+        while app.filter_pane.offset + app.filter_height() <= pos {
             mouse(
                 &mut app,
                 MouseKind::ScrollDown,
@@ -244,9 +249,9 @@ fn the_filters_overlay_takes_clicks_over_the_list_and_closes_on_a_click_outside(
         let y = filter_row_y(&app, pos);
         // Column 1 is inside both the list and the overlay: the overlay is on top.
         click(&mut app, 1, y);
-        assert_eq!(app.hits.len(), 1, "{w}x{h}");
-        assert_eq!(app.cursor, 0);
-        assert!(app.filters_open && app.focus == Focus::Filters);
+        assert_eq!(app.list.shown.len(), 1, "{w}x{h}");
+        assert_eq!(app.list.cursor, 0);
+        assert!(app.filter_pane.open && app.focus == Focus::Filters);
         // A click on the detail, outside the overlay, closes it and focuses the detail.
         let detail = p.detail.inner();
         click(
@@ -254,9 +259,9 @@ fn the_filters_overlay_takes_clicks_over_the_list_and_closes_on_a_click_outside(
             detail.x + detail.width - 1,
             detail.y + detail.height - 1,
         );
-        assert!(!app.filters_open, "{w}x{h}");
+        assert!(!app.filter_pane.open, "{w}x{h}");
         assert_eq!(app.focus, Focus::Detail);
-        assert_eq!(app.hits.len(), 1, "the filter stays");
+        assert_eq!(app.list.shown.len(), 1, "the filter stays");
     }
 }
 
@@ -268,7 +273,7 @@ fn click_on_the_search_bar_edits_and_a_click_elsewhere_leaves_it() {
     for c in "tiktok".chars() {
         app::update_sync(&mut app, Action::Insert(c));
     }
-    let found = app.hits.len();
+    let found = app.list.shown.len();
     assert!(found < 5 && found > 0);
     // A second click in the bar keeps editing.
     click(&mut app, 3, 0);
@@ -277,11 +282,11 @@ fn click_on_the_search_bar_edits_and_a_click_elsewhere_leaves_it() {
     click(&mut app, list.x + 2, list.y + 1);
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
-        (app.cursor, app.input.as_str()),
+        (app.list.cursor, app.search.input.as_str()),
         (1, "tiktok"),
         "query kept"
     );
-    assert_eq!(app.hits.len(), found);
+    assert_eq!(app.list.shown.len(), found);
 }
 
 #[test]
@@ -293,15 +298,15 @@ fn help_scrolls_under_the_wheel_and_closes_on_a_click_outside() {
     assert_eq!(app.help_scroll, WHEEL_STEP);
     mouse(&mut app, MouseKind::ScrollUp, 40, 12);
     assert_eq!(app.help_scroll, 0);
-    let cursor = app.cursor;
+    let cursor = app.list.cursor;
     let area = layout::help_area(80, 24);
     click(&mut app, area.x + 5, area.y + 5);
     assert_eq!(app.mode, Mode::Help, "a click inside keeps it open");
-    assert_eq!(app.cursor, cursor);
+    assert_eq!(app.list.cursor, cursor);
     // Column 0 is outside the centred help; the click closes it and goes no further.
     click(&mut app, 0, 5);
     assert_eq!(
-        (app.mode, app.cursor, app.focus),
+        (app.mode, app.list.cursor, app.focus),
         (Mode::Normal, cursor, Focus::List)
     );
 }
@@ -315,7 +320,7 @@ fn prompts_ignore_the_mouse() {
     click(&mut app, list.x + 2, list.y + 3);
     mouse(&mut app, MouseKind::ScrollDown, list.x + 2, list.y + 3);
     click(&mut app, 10, 0);
-    assert_eq!((app.mode, app.cursor), (Mode::Prompt, 0));
+    assert_eq!((app.mode, app.list.cursor), (Mode::Prompt, 0));
 }
 
 #[test]
@@ -328,7 +333,7 @@ fn the_too_small_screen_ignores_the_mouse() {
             }
         }
         assert_eq!(
-            (app.cursor, app.focus, app.mode),
+            (app.list.cursor, app.focus, app.mode),
             (0, Focus::List, Mode::Normal)
         );
     }
@@ -370,8 +375,8 @@ proptest! {
         let mut app = app_at(size.0, size.1);
         for e in events {
             app::update_sync(&mut app, e);
-            prop_assert!(app.cursor < app.hits.len().max(1));
-            prop_assert!(app.detail_scroll <= app.max_detail_scroll());
+            prop_assert!(app.list.cursor < app.list.shown.len().max(1));
+            prop_assert!(app.detail.scroll <= app.max_detail_scroll());
             let mut term = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
             term.draw(|f| ui::render(f, &app)).unwrap();
         }

@@ -58,15 +58,15 @@ fn a_paste_in_the_search_bar_searches_once() {
     }
     let effect = paste(&mut app, "Viral\r\nMuratara\t");
     assert!(matches!(effect, Effect::Search(_)), "{effect:?}");
-    assert_eq!(app.input, "asn Viral Muratara ");
-    assert_eq!(app.input.cursor, app.input.chars().count());
+    assert_eq!(app.search.input, "asn Viral Muratara ");
+    assert_eq!(app.search.input.cursor, app.search.input.chars().count());
     assert_eq!(app.mode, Mode::Search);
-    assert_eq!(app.hits.len(), 1, "the Muratara article");
+    assert_eq!(app.list.shown.len(), 1, "the Muratara article");
     // At the cursor, not at the end.
     update(&mut app, Action::CursorHome);
     paste(&mut app, "live\n");
-    assert_eq!(app.input, "live asn Viral Muratara ");
-    assert_eq!(app.input.cursor, 5);
+    assert_eq!(app.search.input, "live asn Viral Muratara ");
+    assert_eq!(app.search.input.cursor, 5);
 }
 
 #[test]
@@ -76,7 +76,7 @@ fn a_paste_from_the_list_opens_the_search_bar() {
     // Without bracketed paste these would be keys: `r` would mark the article relevant.
     let effect = paste(&mut app, "rrr");
     assert!(matches!(effect, Effect::Search(_)), "{effect:?}");
-    assert_eq!((app.mode, app.input.as_str()), (Mode::Search, "rrr"));
+    assert_eq!((app.mode, app.search.input.as_str()), (Mode::Search, "rrr"));
     // Nothing typeable: nothing happens.
     let mut app2 = self::app();
     assert!(matches!(paste(&mut app2, "\x1b[A\r\n"), Effect::None));
@@ -84,7 +84,7 @@ fn a_paste_from_the_list_opens_the_search_bar() {
     // The help overlay takes no text.
     update(&mut app2, Action::ToggleHelp);
     assert!(matches!(paste(&mut app2, "kata"), Effect::None));
-    assert_eq!((app2.mode, app2.input.as_str()), (Mode::Help, ""));
+    assert_eq!((app2.mode, app2.search.input.as_str()), (Mode::Help, ""));
 }
 
 #[test]
@@ -104,8 +104,8 @@ fn a_long_paste_is_cut_to_the_line_limit_with_a_message() {
     let effect = paste(&mut app, &text);
     assert!(matches!(effect, Effect::Search(_)));
     // The flag does not fit whole, so it is left out rather than split.
-    assert_eq!(app.input.chars().count(), MAX_LINE_CHARS - 1);
-    assert!(app.input.chars().all(|c| c == 'x'));
+    assert_eq!(app.search.input.chars().count(), MAX_LINE_CHARS - 1);
+    assert!(app.search.input.chars().all(|c| c == 'x'));
     let m = app.message.as_ref().expect("a message");
     assert_eq!(m.kind, MessageKind::Info);
     assert_eq!(
@@ -118,9 +118,9 @@ fn a_long_paste_is_cut_to_the_line_limit_with_a_message() {
     // The line is full: typing says so and types nothing, and so does another paste.
     update(&mut app, Action::Insert('y'));
     update(&mut app, Action::Insert('y'));
-    assert_eq!(app.input.chars().count(), MAX_LINE_CHARS);
+    assert_eq!(app.search.input.chars().count(), MAX_LINE_CHARS);
     update(&mut app, Action::Insert('z'));
-    assert_eq!(app.input.chars().count(), MAX_LINE_CHARS);
+    assert_eq!(app.search.input.chars().count(), MAX_LINE_CHARS);
     assert!(
         message(&app).contains("the line is full"),
         "{}",
@@ -152,7 +152,7 @@ fn a_paste_in_a_prompt_goes_into_the_prompt() {
     let p = app.prompt.as_ref().expect("the note prompt");
     assert_eq!(p.input, "perlu dicek lagi besok");
     assert_eq!(p.input.cursor, p.input.chars().count());
-    assert_eq!(app.input, "", "the search is untouched");
+    assert_eq!(app.search.input, "", "the search is untouched");
     paste(&mut app, &"n".repeat(2 * MAX_LINE_CHARS));
     let p = app.prompt.as_ref().expect("the note prompt");
     assert_eq!(p.input.chars().count(), MAX_LINE_CHARS);

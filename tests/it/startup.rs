@@ -53,13 +53,13 @@ fn replacing_the_corpus_keeps_the_cursor_article_query_and_filters() {
     let mut app = app_on(corpus_of(&first, |n| {
         if n % 2 == 0 { "Genap" } else { "Ganjil" }
     }));
-    app.query = Query::parse("berita").expect("valid query");
-    app.filters.toggle(Facet::Outlet, "Genap");
+    app.search.query = Query::parse("berita").expect("valid query");
+    app.search.filters.toggle(Facet::Outlet, "Genap");
     app::search_now(&mut app);
-    app.cursor = 7;
+    app.list.cursor = 7;
     app.fix_view();
     let id = selected_id(&app).expect("a selection");
-    let before_detail = app.detail.as_ref().map(|d| d.index);
+    let before_detail = app.detail.doc.as_ref().map(|d| d.index);
 
     // The new corpus has more articles, in another order: every index differs.
     let second: Vec<usize> = (0..80).rev().collect();
@@ -70,7 +70,7 @@ fn replacing_the_corpus_keeps_the_cursor_article_query_and_filters() {
     // Valid at once, before the search has run: the same article under the cursor, and the
     // detail laid out for it in the new corpus.
     assert_eq!(selected_id(&app).as_deref(), Some(id.as_str()));
-    let detail = app.detail.as_ref().expect("detail rebuilt").index;
+    let detail = app.detail.doc.as_ref().expect("detail rebuilt").index;
     assert_eq!(app.corpus.meta(detail).id, id);
     assert_ne!(
         Some(detail),
@@ -79,14 +79,15 @@ fn replacing_the_corpus_keeps_the_cursor_article_query_and_filters() {
     );
     assert_eq!(req.query.source(), "berita");
     assert!(req.filters.is_selected(Facet::Outlet, "Genap"));
-    assert_eq!(req.generation, app.generation);
+    assert_eq!(req.generation, app.search.generation);
 
     run_request(&mut app, &req);
     assert_eq!(selected_id(&app).as_deref(), Some(id.as_str()));
     // The filter still applies, now over the larger corpus.
-    assert_eq!(app.hits.len(), 40);
+    assert_eq!(app.list.shown.len(), 40);
     assert!(
-        app.hits
+        app.list
+            .shown
             .iter()
             .all(|h| app.corpus.meta(h.index).outlet.as_deref() == Some("Genap"))
     );
@@ -95,7 +96,7 @@ fn replacing_the_corpus_keeps_the_cursor_article_query_and_filters() {
 #[test]
 fn a_cursor_article_that_vanished_leaves_the_cursor_on_the_same_row() {
     let mut app = app_on(corpus_of(&(0..30).collect::<Vec<_>>(), |_| "A"));
-    app.cursor = 10;
+    app.list.cursor = 10;
     app.fix_view();
     let gone = selected_id(&app).expect("a selection");
     let kept: Vec<usize> = (0..30)
@@ -103,20 +104,20 @@ fn a_cursor_article_that_vanished_leaves_the_cursor_on_the_same_row() {
         .collect::<Vec<_>>();
     let req = app.replace_corpus(corpus_of(&kept, |_| "A"));
     run_request(&mut app, &req);
-    assert_eq!(app.hits.len(), 29);
-    assert_eq!(app.cursor, 10);
+    assert_eq!(app.list.shown.len(), 29);
+    assert_eq!(app.list.cursor, 10);
     assert_ne!(selected_id(&app).as_deref(), Some(gone.as_str()));
-    assert!(app.detail.is_some());
+    assert!(app.detail.doc.is_some());
 
     // Shrinking below the cursor clamps it to the last row.
     let req = app.replace_corpus(corpus_of(&[1, 2, 3], |_| "A"));
     run_request(&mut app, &req);
-    assert_eq!(app.cursor, 2);
+    assert_eq!(app.list.cursor, 2);
     // An empty corpus empties the view without panicking.
     let req = app.replace_corpus(Corpus::default());
-    assert!(app.hits.is_empty() && app.selected().is_none() && app.detail.is_none());
+    assert!(app.list.shown.is_empty() && app.selected().is_none() && app.detail.doc.is_none());
     run_request(&mut app, &req);
-    assert!(app.hits.is_empty());
+    assert!(app.list.shown.is_empty());
 }
 
 #[test]
@@ -124,11 +125,11 @@ fn selection_follows_articles_into_the_new_corpus_and_drops_vanished_ones() {
     let mut app = app_on(corpus_of(&(0..20).collect::<Vec<_>>(), |_| "A"));
     let ids: Vec<String> = [2, 5, 9]
         .iter()
-        .map(|&row| app.corpus.meta(app.hits[row].index).id.clone())
+        .map(|&row| app.corpus.meta(app.list.shown[row].index).id.clone())
         .collect();
     for row in [2, 5, 9] {
-        let index = app.hits[row].index;
-        app.selection.insert(index);
+        let index = app.list.shown[row].index;
+        app.list.selection.insert(index);
     }
     // Drop the article selected at row 5; reverse the rest.
     let keep: Vec<usize> = (0..20)
@@ -137,6 +138,7 @@ fn selection_follows_articles_into_the_new_corpus_and_drops_vanished_ones() {
         .collect();
     let req = app.replace_corpus(corpus_of(&keep, |_| "A"));
     let selected: Vec<String> = app
+        .list
         .selection
         .iter()
         .map(|&i| app.corpus.meta(i).id.clone())
@@ -147,35 +149,35 @@ fn selection_follows_articles_into_the_new_corpus_and_drops_vanished_ones() {
     got.sort();
     assert_eq!(got, want);
     run_request(&mut app, &req);
-    assert_eq!(app.selection.len(), 2);
+    assert_eq!(app.list.selection.len(), 2);
 }
 
 #[test]
 fn the_session_cursor_waits_for_its_article_while_loading() {
     let mut app = App::new(Corpus::default(), Keymap::default().key_help());
     update(&mut app, Action::Resize(120, 40));
-    app.corpus_loading = true;
-    app.restore_cursor = Some("id-42".into());
+    app.arrivals.loading = true;
+    app.arrivals.restore_cursor = Some("id-42".into());
     app::search_now(&mut app);
     assert_eq!(
-        app.restore_cursor.as_deref(),
+        app.arrivals.restore_cursor.as_deref(),
         Some("id-42"),
         "not loaded yet"
     );
     // A first snapshot without it: still waiting.
     let req = app.replace_corpus(corpus_of(&(0..10).collect::<Vec<_>>(), |_| "A"));
     run_request(&mut app, &req);
-    assert_eq!(app.restore_cursor.as_deref(), Some("id-42"));
+    assert_eq!(app.arrivals.restore_cursor.as_deref(), Some("id-42"));
     // The next one has it: the cursor lands there and the wish is spent.
     let req = app.replace_corpus(corpus_of(&(0..60).collect::<Vec<_>>(), |_| "A"));
     run_request(&mut app, &req);
     assert_eq!(selected_id(&app).as_deref(), Some("id-42"));
-    assert_eq!(app.restore_cursor, None);
+    assert_eq!(app.arrivals.restore_cursor, None);
     // Once loading is over, an id that never showed up is dropped instead of kept forever.
-    app.restore_cursor = Some("id-999".into());
-    app.corpus_loading = false;
+    app.arrivals.restore_cursor = Some("id-999".into());
+    app.arrivals.loading = false;
     app::search_now(&mut app);
-    assert_eq!(app.restore_cursor, None);
+    assert_eq!(app.arrivals.restore_cursor, None);
     assert_eq!(selected_id(&app).as_deref(), Some("id-42"));
 }
 

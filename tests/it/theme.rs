@@ -29,8 +29,8 @@ fn app(config_text: &str, no_color: bool) -> App {
     let cfg = config::parse(config_text, "test.toml");
     assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
     let mut app = App::new(report.corpus, Keymap::default().key_help());
-    app.theme = cfg.theme;
-    app.no_color = no_color;
+    app.settings.theme = cfg.theme;
+    app.settings.no_color = no_color;
     app::update(&mut app, app::Action::Resize(100, 30));
     app::search_now(&mut app);
     app
@@ -39,7 +39,7 @@ fn app(config_text: &str, no_color: bool) -> App {
 fn render(app: &App) -> (Buffer, Panes) {
     let mut term = Terminal::new(TestBackend::new(app.width, app.height)).expect("test backend");
     term.draw(|f| ui::render(f, app)).expect("draw");
-    let Screen::Main(panes) = layout::compute(app.width, app.height, app.filters_open) else {
+    let Screen::Main(panes) = layout::compute(app.width, app.height, app.filter_pane.open) else {
         panic!("100x30 is big enough for the main screen");
     };
     (term.backend().buffer().clone(), panes)

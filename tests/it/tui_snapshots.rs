@@ -25,7 +25,7 @@ fn corpus() -> Corpus {
 
 fn app_at(width: u16, height: u16) -> App {
     let mut app = App::new(corpus(), Keymap::default().key_help());
-    app.no_color = true;
+    app.settings.no_color = true;
     app::update(&mut app, Action::Resize(width, height));
     app::search_now(&mut app);
     app
@@ -72,7 +72,8 @@ fn with_query() {
         type_query(&mut app, "tiktok");
         let s = screen(&app);
         let first = app
-            .hits
+            .list
+            .shown
             .first()
             .map(|h| app.corpus.meta(h.index).title.clone());
         assert!(
@@ -93,8 +94,8 @@ fn with_filter() {
         app::update_sync(&mut app, Action::MoveDown);
         app::update_sync(&mut app, Action::ToggleValue);
         let s = screen(&app);
-        assert!(!app.filters.is_empty());
-        assert_eq!(app.hits.len(), 1, "one outlet selected:\n{s}");
+        assert!(!app.search.filters.is_empty());
+        assert_eq!(app.list.shown.len(), 1, "one outlet selected:\n{s}");
         assert_snapshot!(format!("filter_{w}x{h}"), s);
     }
 }
@@ -164,7 +165,7 @@ fn triage_marks_and_facets() {
         let dir = tempfile::tempdir().expect("tempdir");
         let mut store = Store::open(dir.path());
         let mut app = app_at(w, h);
-        app.today = "2025-01-01".into();
+        app.triage.today = "2025-01-01".into();
         app::triage::install_store(&mut app, &store);
         let mut run = |app: &mut App, actions: &[Action]| {
             for a in actions {
@@ -189,7 +190,7 @@ fn triage_marks_and_facets() {
 
 fn ascii_app_at(width: u16, height: u16) -> App {
     let mut app = app_at(width, height);
-    app.ascii = true;
+    app.settings.ascii = true;
     app
 }
 
@@ -209,7 +210,7 @@ fn ascii_mode() {
         app::update_sync(&mut app, Action::MoveDown);
         app::update_sync(&mut app, Action::MoveDown);
         app::update_sync(&mut app, Action::ToggleValue);
-        assert_eq!(app.hits.len(), 1);
+        assert_eq!(app.list.shown.len(), 1);
         assert_snapshot!(format!("ascii_filter_{w}x{h}"), screen(&app));
     }
 }
@@ -264,7 +265,7 @@ fn ascii_mode_draws_only_ascii() {
             Terminal::new(TestBackend::new(app.width, app.height)).expect("test backend");
         term.draw(|f| ui::render(f, app)).expect("draw");
         let buf = term.backend().buffer();
-        let screen_layout = layout::compute(app.width, app.height, app.filters_open);
+        let screen_layout = layout::compute(app.width, app.height, app.filter_pane.open);
         let covered = |x: u16, y: u16| {
             let Screen::Main(p) = screen_layout else {
                 return false;
@@ -299,9 +300,9 @@ fn ascii_mode_draws_only_ascii() {
         check(&app, "query");
         // Selected, starred and read rows; the selection count in the title.
         app::update_sync(&mut app, Action::ToggleSelect);
-        app.searching = true;
+        app.search.searching = true;
         check(&app, "busy");
-        app.searching = false;
+        app.search.searching = false;
         app::update_sync(&mut app, Action::ToggleFilters);
         check(&app, "filters");
         app::update_sync(&mut app, Action::ToggleHelp);

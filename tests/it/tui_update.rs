@@ -61,25 +61,25 @@ fn type_str(app: &mut App, s: &str) {
 fn list_navigation_is_bounded_and_pages() {
     let mut app = app_with(synthetic(100), 80, 24);
     let page = app.list_height();
-    assert_eq!(app.cursor, 0);
+    assert_eq!(app.list.cursor, 0);
     step(&mut app, &[Action::MoveUp]);
-    assert_eq!(app.cursor, 0, "no wrap above the top");
+    assert_eq!(app.list.cursor, 0, "no wrap above the top");
     step(&mut app, &[Action::MoveDown, Action::MoveDown]);
-    assert_eq!(app.cursor, 2);
+    assert_eq!(app.list.cursor, 2);
     step(&mut app, &[Action::PageDown]);
-    assert_eq!(app.cursor, 2 + page);
+    assert_eq!(app.list.cursor, 2 + page);
     step(&mut app, &[Action::HalfPageUp]);
-    assert_eq!(app.cursor, 2 + page - page / 2);
+    assert_eq!(app.list.cursor, 2 + page - page / 2);
     step(&mut app, &[Action::Bottom]);
-    assert_eq!(app.cursor, 99);
+    assert_eq!(app.list.cursor, 99);
     assert!(
-        app.list_offset + page > 99 && app.list_offset <= 99,
+        app.list.offset + page > 99 && app.list.offset <= 99,
         "cursor row visible"
     );
     step(&mut app, &[Action::MoveDown, Action::PageDown]);
-    assert_eq!(app.cursor, 99, "no wrap below the bottom");
+    assert_eq!(app.list.cursor, 99, "no wrap below the bottom");
     step(&mut app, &[Action::Top]);
-    assert_eq!((app.cursor, app.list_offset), (0, 0));
+    assert_eq!((app.list.cursor, app.list.offset), (0, 0));
 }
 
 #[test]
@@ -88,14 +88,14 @@ fn detail_scrolls_independently() {
     step(&mut app, &[Action::Open]);
     assert_eq!(app.focus, Focus::Detail);
     step(&mut app, &[Action::MoveDown, Action::MoveDown]);
-    assert_eq!((app.detail_scroll, app.cursor), (2, 0));
+    assert_eq!((app.detail.scroll, app.list.cursor), (2, 0));
     step(&mut app, &[Action::Bottom]);
-    assert_eq!(app.detail_scroll, app.max_detail_scroll());
-    assert!(app.detail_scroll > 0);
+    assert_eq!(app.detail.scroll, app.max_detail_scroll());
+    assert!(app.detail.scroll > 0);
     step(&mut app, &[Action::PageDown]);
-    assert_eq!(app.detail_scroll, app.max_detail_scroll());
+    assert_eq!(app.detail.scroll, app.max_detail_scroll());
     step(&mut app, &[Action::Top, Action::Back]);
-    assert_eq!((app.detail_scroll, app.focus), (0, Focus::List));
+    assert_eq!((app.detail.scroll, app.focus), (0, Focus::List));
     // Moving to another article starts it at the top.
     step(
         &mut app,
@@ -106,7 +106,7 @@ fn detail_scrolls_independently() {
             Action::MoveDown,
         ],
     );
-    assert_eq!(app.detail_scroll, 0);
+    assert_eq!(app.detail.scroll, 0);
 }
 
 #[test]
@@ -115,15 +115,15 @@ fn next_match_jumps_to_highlighted_lines() {
     step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "tiktok");
     step(&mut app, &[Action::LeaveSearch, Action::Open]);
-    let matches = app.detail.as_ref().unwrap().matches.clone();
+    let matches = app.detail.doc.as_ref().unwrap().matches.clone();
     assert!(matches.len() > 2, "{matches:?}");
     step(&mut app, &[Action::NextMatch]);
-    let first = app.detail_scroll;
+    let first = app.detail.scroll;
     assert!(matches.contains(&first) || first == app.max_detail_scroll());
     step(&mut app, &[Action::NextMatch]);
-    assert!(app.detail_scroll > first);
+    assert!(app.detail.scroll > first);
     step(&mut app, &[Action::PrevMatch]);
-    assert_eq!(app.detail_scroll, first);
+    assert_eq!(app.detail.scroll, first);
 }
 
 #[test]
@@ -152,33 +152,39 @@ fn search_typing_backspace_and_escape() {
     assert_eq!(app.mode, Mode::Search);
     let e = app::update(&mut app, Action::Insert('t'));
     assert!(matches!(e, Effect::Search(_)), "typing searches");
-    assert_eq!(app.input, "t", "the typed char shows before results arrive");
+    assert_eq!(
+        app.search.input, "t",
+        "the typed char shows before results arrive"
+    );
     type_str(&mut app, "iktok\u{1b}\u{202e}");
     app::search_now(&mut app);
     assert_eq!(
-        app.input, "tiktok",
+        app.search.input, "tiktok",
         "control and bidi chars are not accepted"
     );
-    assert!(app.hits.len() < 5 && !app.hits.is_empty());
+    assert!(app.list.shown.len() < 5 && !app.list.shown.is_empty());
     assert_eq!(
-        app.sort,
+        app.search.sort,
         Sort::Relevance,
         "a scoring query ranks by relevance"
     );
     step(&mut app, &[Action::DeleteBack, Action::DeleteBack]);
-    assert_eq!(app.input, "tikt");
+    assert_eq!(app.search.input, "tikt");
     step(
         &mut app,
         &[Action::CursorHome, Action::DeleteForward, Action::CursorEnd],
     );
-    assert_eq!((app.input.as_str(), app.input.cursor), ("ikt", 3));
+    assert_eq!(
+        (app.search.input.as_str(), app.search.input.cursor),
+        ("ikt", 3)
+    );
     step(&mut app, &[Action::Back]);
     assert_eq!(app.mode, Mode::Normal, "esc leaves the bar");
-    assert_eq!(app.input, "ikt", "and keeps the query");
+    assert_eq!(app.search.input, "ikt", "and keeps the query");
     step(&mut app, &[Action::Back]);
-    assert_eq!(app.input, "", "a second esc in the list clears it");
-    assert_eq!(app.hits.len(), 5);
-    assert_eq!(app.sort, Sort::DateDesc);
+    assert_eq!(app.search.input, "", "a second esc in the list clears it");
+    assert_eq!(app.list.shown.len(), 5);
+    assert_eq!(app.search.sort, Sort::DateDesc);
 }
 
 #[test]
@@ -186,12 +192,12 @@ fn invalid_query_keeps_previous_results() {
     let mut app = app_with(seeds(), 80, 24);
     step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "tiktok");
-    let before = app.hits.clone();
+    let before = app.list.shown.clone();
     type_str(&mut app, " |");
     let msg = app.message.clone().expect("an error message");
     assert_eq!(msg.kind, app::MessageKind::Error);
     assert!(msg.text.contains("invalid query"), "{}", msg.text);
-    assert_eq!(app.hits, before);
+    assert_eq!(app.list.shown, before);
     type_str(&mut app, " medsos");
     assert!(app.message.is_none(), "a valid edit clears the error");
 }
@@ -209,49 +215,55 @@ fn stale_results_are_dropped() {
     let stale = app::search::execute(&app.corpus, &old);
     assert!(!app.apply_results(stale));
     assert!(app.apply_results(app::search::execute(&app.corpus, &new)));
-    assert_eq!(app.hits.len(), 5);
+    assert_eq!(app.list.shown.len(), 5);
 }
 
 #[test]
 fn filters_toggle_and_clear() {
     let mut app = app_with(seeds(), 80, 24);
     step(&mut app, &[Action::ToggleFilters]);
-    assert_eq!((app.focus, app.filters_open), (Focus::Filters, true));
+    assert_eq!((app.focus, app.filter_pane.open), (Focus::Filters, true));
     // The triage facets come first; this test is about the outlets.
     while !matches!(
-        &app.filter_rows[app.filter_cursor],
+        &app.filter_pane.rows[app.filter_pane.cursor],
         FilterRow::Value { facet, .. } if facet.name() == "outlet"
     ) {
         step(&mut app, &[Action::MoveDown]);
     }
     let Some(FilterRow::Value { value, count, .. }) =
-        app.filter_rows.get(app.filter_cursor).cloned()
+        app.filter_pane.rows.get(app.filter_pane.cursor).cloned()
     else {
         panic!("cursor on a value row")
     };
     step(&mut app, &[Action::ToggleValue]);
-    assert_eq!(app.hits.len(), count);
-    assert!(app.filters.selected.values().any(|s| s.contains(&value)));
+    assert_eq!(app.list.shown.len(), count);
+    assert!(
+        app.search
+            .filters
+            .selected
+            .values()
+            .any(|s| s.contains(&value))
+    );
     let said = |app: &App| app.message.clone().map(|m| m.text).unwrap_or_default();
     assert_eq!(said(&app), format!("on: outlet {value} (1 filter)"));
     // OR within a facet: a second outlet adds its articles.
     step(&mut app, &[Action::MoveDown, Action::ToggleValue]);
-    assert_eq!(app.hits.len(), 2);
+    assert_eq!(app.list.shown.len(), 2);
     assert!(said(&app).ends_with("(2 filters)"), "{}", said(&app));
     // Untoggle by toggling again.
     step(&mut app, &[Action::ToggleValue]);
-    assert_eq!(app.hits.len(), 1);
+    assert_eq!(app.list.shown.len(), 1);
     assert!(said(&app).starts_with("off: outlet "), "{}", said(&app));
     step(&mut app, &[Action::ClearFilters]);
-    assert!(app.filters.is_empty());
+    assert!(app.search.filters.is_empty());
     // Toggling after a clear says the new state, not a stale "filters cleared".
     step(&mut app, &[Action::ToggleValue]);
     assert!(said(&app).ends_with("(1 filter)"), "{}", said(&app));
     step(&mut app, &[Action::ToggleValue]);
     assert!(said(&app).ends_with("(no filters)"), "{}", said(&app));
-    assert_eq!(app.hits.len(), 5);
+    assert_eq!(app.list.shown.len(), 5);
     step(&mut app, &[Action::Back]);
-    assert_eq!((app.focus, app.filters_open), (Focus::List, false));
+    assert_eq!((app.focus, app.filter_pane.open), (Focus::List, false));
 }
 
 #[test]
@@ -261,13 +273,13 @@ fn filter_cursor_skips_headings() {
     for _ in 0..30 {
         step(&mut app, &[Action::MoveDown]);
         assert!(matches!(
-            app.filter_rows[app.filter_cursor],
+            app.filter_pane.rows[app.filter_pane.cursor],
             FilterRow::Value { .. }
         ));
     }
     step(&mut app, &[Action::Top]);
     assert!(matches!(
-        app.filter_rows[app.filter_cursor],
+        app.filter_pane.rows[app.filter_pane.cursor],
         FilterRow::Value { .. }
     ));
 }
@@ -275,10 +287,10 @@ fn filter_cursor_skips_headings() {
 #[test]
 fn sort_cycles_and_offers_relevance_only_with_a_query() {
     let mut app = app_with(synthetic(10), 80, 24);
-    let mut seen = vec![app.sort];
+    let mut seen = vec![app.search.sort];
     for _ in 0..4 {
         step(&mut app, &[Action::CycleSort]);
-        seen.push(app.sort);
+        seen.push(app.search.sort);
     }
     assert_eq!(
         seen,
@@ -293,11 +305,11 @@ fn sort_cycles_and_offers_relevance_only_with_a_query() {
     step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "article");
     step(&mut app, &[Action::LeaveSearch]);
-    assert_eq!(app.sort, Sort::Relevance);
+    assert_eq!(app.search.sort, Sort::Relevance);
     let mut cycle = Vec::new();
     for _ in 0..5 {
         step(&mut app, &[Action::CycleSort]);
-        cycle.push(app.sort);
+        cycle.push(app.search.sort);
     }
     assert!(cycle.contains(&Sort::Relevance));
     assert_eq!(cycle.len(), 5);
@@ -308,13 +320,14 @@ fn sort_cycles_and_offers_relevance_only_with_a_query() {
 #[test]
 fn typing_keeps_the_order_when_ranking_while_typing_is_off() {
     let mut app = app_with(synthetic(10), 80, 24);
-    app.rank_while_typing = false;
+    app.search.rank_while_typing = false;
     step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "article");
     step(&mut app, &[Action::LeaveSearch]);
-    assert_eq!(app.sort, Sort::DateDesc);
+    assert_eq!(app.search.sort, Sort::DateDesc);
     let dates: Vec<_> = app
-        .hits
+        .list
+        .shown
         .iter()
         .map(|h| app.corpus.meta(h.index).published)
         .collect();
@@ -322,10 +335,10 @@ fn typing_keeps_the_order_when_ranking_while_typing_is_off() {
     assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
     // Relevance is still one sort key away.
     step(&mut app, &[Action::CycleSort]);
-    let mut cycle = vec![app.sort];
+    let mut cycle = vec![app.search.sort];
     for _ in 0..4 {
         step(&mut app, &[Action::CycleSort]);
-        cycle.push(app.sort);
+        cycle.push(app.search.sort);
     }
     assert!(cycle.contains(&Sort::Relevance));
 }
@@ -340,14 +353,16 @@ fn cursor_stays_on_the_same_article_when_results_change() {
     let chosen = app.selected().unwrap();
     step(&mut app, &[Action::CycleSort]);
     assert_eq!(app.selected(), Some(chosen), "re-sorting keeps the article");
-    assert_ne!(app.cursor, 3, "though at another row");
+    assert_ne!(app.list.cursor, 3, "though at another row");
     // A filter that excludes it moves the cursor to the first row.
     let outlet = app.corpus.meta(chosen).outlet.clone().unwrap();
     let other = if outlet == "Even" { "Odd" } else { "Even" };
-    app.filters.toggle(warta::facets::Facet::Outlet, other);
+    app.search
+        .filters
+        .toggle(warta::facets::Facet::Outlet, other);
     let req = app.request();
     app.apply_results(app::search::execute(&app.corpus, &req));
-    assert_eq!(app.cursor, 0);
+    assert_eq!(app.list.cursor, 0);
     assert_ne!(app.selected(), Some(chosen));
 }
 
@@ -369,12 +384,12 @@ fn resize_keeps_cursor_visible() {
     step(&mut app, &[Action::Bottom]);
     step(&mut app, &[Action::Resize(50, 16)]);
     let h = app.list_height();
-    assert!(app.list_offset <= app.cursor && app.cursor < app.list_offset + h);
+    assert!(app.list.offset <= app.list.cursor && app.list.cursor < app.list.offset + h);
     step(
         &mut app,
         &[Action::Resize(0, 0), Action::Resize(1, 1), Action::MoveUp],
     );
-    assert_eq!(app.cursor, 98);
+    assert_eq!(app.list.cursor, 98);
 }
 
 // ---- keymap ----
@@ -571,7 +586,7 @@ fn act(app: &mut App, store: &mut Store, actions: &[Action]) {
 }
 
 fn decision_at(app: &App, pos: usize) -> Decision {
-    app.state_of(app.hits[pos].index).decision
+    app.state_of(app.list.shown[pos].index).decision
 }
 
 fn message(app: &App) -> String {
@@ -587,20 +602,20 @@ fn deciding_moves_to_the_next_undecided_article_in_the_view() {
     // Article at position 2 is already decided, so deciding 1 skips it.
     act(&mut app, &mut store, &[Action::MoveDown, Action::MoveDown]);
     act(&mut app, &mut store, &[Action::MarkMaybe]);
-    assert_eq!(app.cursor, 3);
+    assert_eq!(app.list.cursor, 3);
     act(&mut app, &mut store, &[Action::Top, Action::MoveDown]);
     act(&mut app, &mut store, &[Action::MarkRelevant]);
     assert_eq!(decision_at(&app, 1), Decision::Relevant);
-    assert_eq!(app.cursor, 3, "skipped the decided article at 2");
+    assert_eq!(app.list.cursor, 3, "skipped the decided article at 2");
     assert_eq!(message(&app), "marked 1 article relevant");
     // Durable: a fresh store over the same directory sees it.
-    let id = app.corpus.meta(app.hits[1].index).id.clone();
+    let id = app.corpus.meta(app.list.shown[1].index).id.clone();
     act(
         &mut app,
         &mut store,
         &[Action::Bottom, Action::MarkIrrelevant],
     );
-    assert_eq!(app.cursor, 5, "nothing undecided below: stay");
+    assert_eq!(app.list.cursor, 5, "nothing undecided below: stay");
     assert!(message(&app).ends_with("all triaged"), "{}", message(&app));
     drop(store);
     let reopened = Store::open(_dir.path());
@@ -613,28 +628,28 @@ fn deciding_inside_an_is_undecided_view_keeps_the_cursor_on_the_next_one() {
     step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "is:undecided");
     step(&mut app, &[Action::LeaveSearch]);
-    assert_eq!(app.hits.len(), 5);
-    let second = app.hits[1].index;
+    assert_eq!(app.list.shown.len(), 5);
+    let second = app.list.shown[1].index;
     act(&mut app, &mut store, &[Action::MarkRelevant]);
-    assert_eq!(app.hits.len(), 4, "the decided article left the view");
+    assert_eq!(app.list.shown.len(), 4, "the decided article left the view");
     assert_eq!(app.selected(), Some(second));
-    assert_eq!(app.progress.total, 4);
+    assert_eq!(app.triage.progress.total, 4);
 }
 
 #[test]
 fn a_batch_over_the_selection_is_one_undo() {
     let (mut app, mut store, _dir) = triage_app(8);
     act(&mut app, &mut store, &[Action::SelectAll]);
-    assert_eq!(app.selection.len(), 8);
+    assert_eq!(app.list.selection.len(), 8);
     act(&mut app, &mut store, &[Action::MarkRelevant]);
     assert!((0..8).all(|p| decision_at(&app, p) == Decision::Relevant));
-    assert_eq!(app.progress.relevant, 8);
-    assert_eq!(app.cursor, 0, "no one-key move after a batch");
+    assert_eq!(app.triage.progress.relevant, 8);
+    assert_eq!(app.list.cursor, 0, "no one-key move after a batch");
     act(&mut app, &mut store, &[Action::Undo]);
     assert!((0..8).all(|p| decision_at(&app, p) == Decision::Undecided));
     assert_eq!(message(&app), "undone: marked 8 articles relevant");
     act(&mut app, &mut store, &[Action::Redo]);
-    assert_eq!(app.progress.relevant, 8);
+    assert_eq!(app.triage.progress.relevant, 8);
     assert_eq!(message(&app), "redone: marked 8 articles relevant");
     act(&mut app, &mut store, &[Action::Undo, Action::Undo]);
     assert_eq!(message(&app), "nothing to undo");
@@ -648,34 +663,34 @@ fn space_selects_and_moves_down_and_ctrl_a_clears() {
         &mut store,
         &[Action::ToggleSelect, Action::ToggleSelect],
     );
-    assert_eq!(app.cursor, 2);
-    let picked: Vec<usize> = app.hits[..2].iter().map(|h| h.index).collect();
-    assert_eq!(app.selection.iter().copied().collect::<Vec<_>>(), {
+    assert_eq!(app.list.cursor, 2);
+    let picked: Vec<usize> = app.list.shown[..2].iter().map(|h| h.index).collect();
+    assert_eq!(app.list.selection.iter().copied().collect::<Vec<_>>(), {
         let mut p = picked.clone();
         p.sort();
         p
     });
     act(&mut app, &mut store, &[Action::ToggleStar]);
     assert!(app.state_of(picked[0]).starred && app.state_of(picked[1]).starred);
-    assert!(!app.state_of(app.hits[2].index).starred);
+    assert!(!app.state_of(app.list.shown[2].index).starred);
     // Toggling again unstars the whole selection.
     act(&mut app, &mut store, &[Action::ToggleStar]);
     assert!(!app.state_of(picked[0]).starred);
     act(&mut app, &mut store, &[Action::ClearSelection]);
-    assert!(app.selection.is_empty());
+    assert!(app.list.selection.is_empty());
     // Space in the filters pane still toggles a facet value.
     act(
         &mut app,
         &mut store,
         &[Action::ToggleFilters, Action::ToggleValue],
     );
-    assert!(!app.filters.is_empty());
+    assert!(!app.search.filters.is_empty());
 }
 
 #[test]
 fn opening_marks_read_and_x_toggles_it() {
     let (mut app, mut store, _dir) = triage_app(3);
-    let first = app.hits[0].index;
+    let first = app.list.shown[0].index;
     assert!(!app.state_of(first).read);
     act(&mut app, &mut store, &[Action::Open]);
     assert_eq!(app.focus, Focus::Detail);
@@ -700,7 +715,7 @@ fn label_prompt_adds_removes_and_completes_most_used_first() {
     type_prompt(&mut app, &mut store, "banjir");
     act(&mut app, &mut store, &[Action::Submit]);
     assert_eq!(app.mode, Mode::Normal);
-    let first = app.hits[0].index;
+    let first = app.list.shown[0].index;
     assert!(app.state_of(first).has_label("banjir"));
     // A second label on two articles makes it the most used.
     act(&mut app, &mut store, &[Action::SelectAll]);
@@ -711,7 +726,7 @@ fn label_prompt_adds_removes_and_completes_most_used_first() {
         &mut store,
         &[Action::Submit, Action::ClearSelection],
     );
-    assert_eq!(app.labels[0], ("bandang".to_string(), 4));
+    assert_eq!(app.triage.labels[0], ("bandang".to_string(), 4));
     // Completion: "ba" + tab offers the most used first, tab again cycles.
     act(
         &mut app,
@@ -724,7 +739,7 @@ fn label_prompt_adds_removes_and_completes_most_used_first() {
     act(&mut app, &mut store, &[Action::Complete]);
     assert_eq!(app.prompt.as_ref().unwrap().input, "+banjir");
     act(&mut app, &mut store, &[Action::Submit]);
-    let second = app.hits[1].index;
+    let second = app.list.shown[1].index;
     assert!(app.state_of(second).has_label("banjir"));
     // Removal with -, completing only labels the article has.
     act(&mut app, &mut store, &[Action::EditLabels]);
@@ -747,7 +762,7 @@ fn label_prompt_adds_removes_and_completes_most_used_first() {
 #[test]
 fn note_editor_is_prefilled_and_empty_removes() {
     let (mut app, mut store, _dir) = triage_app(3);
-    let first = app.hits[0].index;
+    let first = app.list.shown[0].index;
     act(&mut app, &mut store, &[Action::EditNote]);
     type_prompt(&mut app, &mut store, "cek ke dinas");
     act(&mut app, &mut store, &[Action::Submit]);
@@ -755,6 +770,7 @@ fn note_editor_is_prefilled_and_empty_removes() {
     // The detail header shows it.
     let text: Vec<String> = app
         .detail
+        .doc
         .as_ref()
         .unwrap()
         .lines
@@ -824,14 +840,15 @@ fn read_only_store_refuses_and_says_so() {
     let mut app = app_with(synthetic(3), 100, 30);
     app::triage::install_store(&mut app, &store);
     assert!(
-        app.store_status
+        app.triage
+            .store_status
             .as_deref()
             .unwrap()
             .starts_with("read-only: another warta")
     );
     act(&mut app, &mut store, &[Action::MarkRelevant]);
     assert_eq!(decision_at(&app, 0), Decision::Undecided);
-    assert_eq!(app.cursor, 0, "a refused decision does not move on");
+    assert_eq!(app.list.cursor, 0, "a refused decision does not move on");
     assert!(message(&app).contains("read-only"), "{}", message(&app));
 }
 
@@ -848,7 +865,7 @@ fn triage_facets_count_live_and_filter() {
         ],
     );
     let count = |app: &App, facet: &str, value: &str| {
-        app.filter_rows.iter().find_map(|r| match r {
+        app.filter_pane.rows.iter().find_map(|r| match r {
             FilterRow::Value {
                 facet: f,
                 value: v,
@@ -866,7 +883,7 @@ fn triage_facets_count_live_and_filter() {
     step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "outlet:even");
     step(&mut app, &[Action::LeaveSearch]);
-    let relevant_even = (0..app.hits.len())
+    let relevant_even = (0..app.list.shown.len())
         .filter(|&p| decision_at(&app, p) == Decision::Relevant)
         .count();
     assert_eq!(
@@ -878,13 +895,13 @@ fn triage_facets_count_live_and_filter() {
     step(&mut app, &[Action::Back]);
     act(&mut app, &mut store, &[Action::ToggleFilters]);
     let pos = app
-        .filter_rows
+        .filter_pane.rows
         .iter()
         .position(|r| matches!(r, FilterRow::Value { facet, value, .. } if facet.name() == "decision" && value == "relevant"))
         .unwrap();
-    app.filter_cursor = pos;
+    app.filter_pane.cursor = pos;
     act(&mut app, &mut store, &[Action::ToggleValue]);
-    assert_eq!(app.hits.len(), 2);
+    assert_eq!(app.list.shown.len(), 2);
 }
 
 #[test]
@@ -948,10 +965,10 @@ fn triage_keys_are_bound_and_space_means_select_only_in_the_list() {
 fn opening_the_filter_overlay_shows_the_first_facet_heading() {
     // At 80 columns the filters are an overlay, hidden at start.
     let mut app = app_with(seeds(), 80, 24);
-    assert_eq!(app.filter_offset, 0);
+    assert_eq!(app.filter_pane.offset, 0);
     step(&mut app, &[Action::ToggleFilters]);
     assert_eq!(app.focus, Focus::Filters);
-    let first_shown = &app.filter_rows[app.filter_offset];
+    let first_shown = &app.filter_pane.rows[app.filter_pane.offset];
     assert!(
         matches!(first_shown, FilterRow::Heading(_)),
         "first visible row is {first_shown:?}"
@@ -959,7 +976,7 @@ fn opening_the_filter_overlay_shows_the_first_facet_heading() {
     // Moving down and back up to the first value keeps its heading in view.
     step(&mut app, &[Action::Bottom, Action::Top]);
     assert!(matches!(
-        app.filter_rows[app.filter_offset],
+        app.filter_pane.rows[app.filter_pane.offset],
         FilterRow::Heading(_)
     ));
 }

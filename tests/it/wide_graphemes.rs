@@ -39,7 +39,7 @@ fn app_at(width: u16, height: u16) -> App {
         article("lone.txt", "Huruf \u{1F1EE} sendiri di judul", 1),
     ]);
     let mut app = App::new(corpus, Keymap::default().key_help());
-    app.no_color = true;
+    app.settings.no_color = true;
     app::update(&mut app, Action::Resize(width, height));
     app::search_now(&mut app);
     app
