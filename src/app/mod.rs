@@ -10,6 +10,7 @@ pub mod detail;
 pub mod layout;
 pub mod line;
 pub mod mouse;
+pub mod parts;
 pub mod search;
 pub mod session;
 pub mod state;
@@ -17,10 +18,12 @@ pub mod triage;
 pub mod update;
 
 pub use action::Action;
+pub use parts::{
+    Arrivals, Copies, DetailPane, FilterPane, ListView, SearchState, Settings, TriageView,
+};
 pub use search::{SearchRequest, SearchResults};
 pub use state::{
-    App, Arrivals, Copies, DetailPane, FilterPane, FilterRow, Focus, KeyHelp, ListView, Message,
-    MessageKind, Mode, PendingMove, Prompt, PromptKind, SearchState, Settings, TriageView,
+    App, FilterRow, Focus, KeyHelp, Message, MessageKind, Mode, PendingMove, Prompt, PromptKind,
 };
 pub use triage::{TriageChange, TriageCmd, TriageMap, TriageOutcome};
 pub use update::{Effect, External, update};

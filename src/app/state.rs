@@ -11,10 +11,12 @@ use crate::query::{Hit, Query, Sort};
 use crate::triage::{ArticleState, Progress};
 
 use super::clusters::{self, RowKind};
-use super::detail::{self, DetailDoc};
+use super::detail;
 use super::layout::{self, Panes, Screen};
+use super::parts::{
+    Arrivals, Copies, DetailPane, FilterPane, ListView, SearchState, Settings, TriageView,
+};
 use super::search::{SearchRequest, SearchResults};
-use super::triage::TriageMap;
 
 /// What keys currently mean: browsing panes, typing a query, answering a one-line prompt
 /// (labels, note, export file), or reading the help overlay.
@@ -113,132 +115,6 @@ pub struct KeyHelp {
     /// The label prompt's hints, which add tab completion.
     pub prompt_labels: String,
     pub help: String,
-}
-
-/// The query and how it is read and ordered.
-#[derive(Debug)]
-pub struct SearchState {
-    /// The query as typed, with its cursor.
-    pub input: super::line::LineInput,
-    /// The last query that parsed; an invalid edit keeps it (and its results).
-    pub query: Query,
-    pub filters: Filters,
-    pub sort: Sort,
-    /// Generation of the newest search request; results for older ones are dropped.
-    pub generation: u64,
-    pub searching: bool,
-    /// A query that starts scoring switches the order to relevance (the config's
-    /// `rank_while_typing` option).
-    pub rank_while_typing: bool,
-    /// Synonyms, the stemmer's exceptions and topics: how queries are read.
-    pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
-}
-
-/// The article list: what matched, what is shown, where the cursor is, what is selected.
-#[derive(Debug, Default)]
-pub struct ListView {
-    /// Every article the query and filters matched, in sort order. Counts, progress,
-    /// "select all" and export work on these.
-    pub matches: Vec<Hit>,
-    /// The list's rows: `matches` with the copies of collapsed groups left out (see
-    /// [`super::clusters`]); the same as `matches` while no groups are known.
-    pub shown: Vec<Hit>,
-    /// What each row of `shown` is (an article, a group's head, a copy under it).
-    pub kinds: Vec<RowKind>,
-    /// Per group in the view, its matching members (head first).
-    pub group_members: std::collections::HashMap<ClusterId, Vec<usize>>,
-    /// Position of the selected row in `shown`.
-    pub cursor: usize,
-    /// First visible row.
-    pub offset: usize,
-    /// Groups whose copies are listed under their row.
-    pub expanded: BTreeSet<ClusterId>,
-    /// Selected articles (corpus indices), always within `matches`.
-    pub selection: BTreeSet<usize>,
-}
-
-/// The filters pane: facet rows with counts, and the month chart.
-#[derive(Debug, Default)]
-pub struct FilterPane {
-    /// The overlay is open (below 120 columns; the wide layout always shows the pane).
-    pub open: bool,
-    pub rows: Vec<FilterRow>,
-    pub cursor: usize,
-    pub offset: usize,
-    pub histogram: Vec<(String, u64)>,
-}
-
-/// The detail pane: the article laid out, and the bodies loaded for it.
-#[derive(Debug, Default)]
-pub struct DetailPane {
-    /// The selected article laid out for the pane's width.
-    pub doc: Option<DetailDoc>,
-    pub scroll: usize,
-    /// Bodies loaded off the UI thread (see [`super::bodies`]).
-    pub bodies: super::bodies::Bodies,
-    /// Every topic's keywords, underlined in the pane.
-    pub topic_phrases: Vec<crate::lexicon::Phrase>,
-}
-
-/// Triage as the browser shows it.
-#[derive(Debug, Default)]
-pub struct TriageView {
-    /// The state of every article with a non-default one, as last confirmed by the store.
-    /// Shared with the search thread, which evaluates `is:` terms and triage facets.
-    pub states: TriageMap,
-    /// Every label with its use count, most used first (for completion).
-    pub labels: Vec<(String, usize)>,
-    /// Triage counts over the list's matches.
-    pub progress: Progress,
-    /// Why triage changes are refused or not saved; shown permanently in the status line.
-    pub store_status: Option<String>,
-    pub pending_move: Option<PendingMove>,
-    /// Today as `YYYY-MM-DD`, for the default export file name.
-    pub today: String,
-}
-
-/// How the screen is drawn: from the config and the terminal.
-#[derive(Debug, Default)]
-pub struct Settings {
-    pub keys: KeyHelp,
-    /// No colours at all (the `NO_COLOR` convention); selection is shown by reverse video.
-    pub no_color: bool,
-    /// The style of each screen role, from the config's `[theme]` table.
-    pub theme: crate::style::ThemeConfig,
-    /// Plain ASCII borders and marks.
-    pub ascii: bool,
-    /// URLs in the detail pane become OSC 8 hyperlinks.
-    pub hyperlinks: bool,
-    /// Running over ssh: `o` copies the URL instead of opening a browser on the server.
-    pub remote: bool,
-}
-
-/// Groups of copies of one story in the corpus.
-#[derive(Debug, Default)]
-pub struct Copies {
-    /// The groups, once the background grouping has delivered them; `None` before (and
-    /// after the corpus is replaced).
-    pub clusters: Option<Arc<Clusters>>,
-    /// Grouping is running for the current corpus.
-    pub grouping: bool,
-}
-
-/// How the corpus arrived and changes: a background load, a live corpus's new articles.
-#[derive(Debug, Default)]
-pub struct Arrivals {
-    /// The corpus is still being loaded in the background: newer corpora will follow, so a
-    /// session's cursor article not found yet may still arrive.
-    pub loading: bool,
-    /// An article id to put the cursor on when it shows up in results (session restore).
-    pub restore_cursor: Option<String>,
-    /// Ids of the articles that arrived in a reload of the live corpus and were not in the
-    /// corpus first loaded, still in the corpus: what `is:new` selects and the status line
-    /// counts ("3 new"). Kept until warta quits.
-    pub new_ids: Arc<std::collections::HashSet<String>>,
-    /// Ids of the corpus first loaded that a reload took away: one coming back (a file
-    /// deleted and restored) is not new. With `new_ids` this tells apart every id that ever
-    /// arrived, at the cost of what churned only, not a copy of the first corpus.
-    pub gone_since_start: std::collections::HashSet<String>,
 }
 
 /// The browser's state: what [`super::update()`] changes and the panes draw.
