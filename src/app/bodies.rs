@@ -108,15 +108,23 @@ impl App {
     }
 
     /// A body the worker loaded for the corpus with `identity`; the detail pane shows it if
-    /// it is the one it waits for. A body of a corpus no longer shown is dropped.
-    pub fn install_body(&mut self, identity: u64, index: usize, body: Result<Body, String>) {
+    /// it is the one it waits for. A body of a corpus no longer shown is dropped. True when
+    /// the screen changed (a body fetched ahead changes nothing until the cursor gets there).
+    pub fn install_body(
+        &mut self,
+        identity: u64,
+        index: usize,
+        body: Result<Body, String>,
+    ) -> bool {
         if identity != self.corpus.identity() {
-            return;
+            return false;
         }
         self.detail.bodies.insert(identity, index, Arc::new(body));
-        if self.selected() == Some(index) {
+        let shown = self.selected() == Some(index);
+        if shown {
             self.fix_view();
         }
+        shown
     }
 }
 

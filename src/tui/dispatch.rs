@@ -192,8 +192,7 @@ pub(super) fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             index,
             body,
         } => {
-            app.install_body(identity, index, *body);
-            return Step::Continue(true);
+            return Step::Continue(app.install_body(identity, index, *body));
         }
         Msg::StoreChanged => {
             let effect = on_store_changed(app, ctx);
@@ -589,6 +588,19 @@ mod tests {
         );
         assert!(matches!(step, Step::Continue(true)));
         assert!(shown(&app).contains(&format!("paragraf nomor {first}")));
+        // A body fetched ahead changes nothing on screen: no redraw.
+        let ahead = req.indices[1];
+        let step = handle(
+            &mut app,
+            &mut ctx,
+            Msg::Body {
+                identity: corpus.identity(),
+                index: ahead,
+                body: Box::new(req.corpus.body(ahead)),
+            },
+        );
+        assert!(matches!(step, Step::Continue(false)));
+        assert!(app.body_ready(ahead));
         // A body for a corpus no longer shown is dropped.
         app.install_body(corpus.identity() ^ 1, first, Err("stale".into()));
         assert!(!shown(&app).contains("stale"));
