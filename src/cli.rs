@@ -19,6 +19,7 @@ Examples:
   warta config                           where the config file is; --default prints one
   warta completions bash > ~/.local/share/bash-completion/completions/warta
   warta man | man -l -                   this help as a man page
+  warta repair                           rescue a damaged triage journal, keeping what is readable
 
 Inputs: .txt (one scraped article per file), .json (an object or an array), .jsonl/.ndjson
 (one object per line) and .csv (a header row, one article per row). Directories are walked
