@@ -41,6 +41,8 @@ mod parse;
 mod search;
 #[cfg(test)]
 mod testing;
+mod text_index;
 
 pub use model::{Query, QueryError};
 pub use search::{ExtraFilter, Hit, Scope, Sort, search, sort_hits};
+pub use text_index::{BuildProgress, Field, TextHit, TextIndex, TextQuery, Word};
