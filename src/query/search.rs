@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::eval::{BodyCache, Env};
 use super::model::Query;
+
 use crate::corpus::Corpus;
 use crate::facets::Filters;
 use crate::model::{Date, Meta};
@@ -57,6 +58,10 @@ pub struct Scope<'a> {
     /// Whether the article at a corpus index belongs to a group of copies, for `has:copies`.
     /// Without it (grouping not done, or not run at all) `has:copies` matches nothing.
     pub copies: Option<&'a (dyn Fn(usize) -> bool + Sync)>,
+    /// The full-text index for this corpus, when there is one: word, phrase and synonym terms
+    /// are answered from it, and scanned from titles and bodies when it is absent or cannot
+    /// answer yet.
+    pub text: Option<&'a dyn super::TextIndex>,
 }
 
 /// Every article in `scope` matching `query` and `filters`, in `sort` order.
