@@ -127,6 +127,7 @@ pub fn execute_cancellable(
             copies: clusters
                 .is_some()
                 .then_some(&grouped as &(dyn Fn(usize) -> bool + Sync)),
+            text: None,
         },
     );
     if cancelled() {
