@@ -123,9 +123,22 @@ impl Phrase {
     /// True when already folded `text` contains the phrase's words in order, separated only
     /// by non-word characters.
     pub fn is_in(&self, text: &str) -> bool {
+        self.count_up_to(text, 1) > 0
+    }
+
+    /// How many times already folded `text` holds the phrase (occurrences starting at
+    /// different words), for scoring.
+    pub fn count_in(&self, text: &str) -> usize {
+        self.count_up_to(text, usize::MAX)
+    }
+
+    fn count_up_to(&self, text: &str, limit: usize) -> usize {
         let Some((first, rest)) = self.words.split_first() else {
-            return false;
+            return 0;
         };
+        // Probes of one needle can hit the same word (a stem and its recoded form), so the
+        // words already counted are remembered by their start.
+        let mut seen: Vec<usize> = Vec::new();
         for probe in &first.probes {
             let mut last_start = usize::MAX;
             for hit in memchr::memmem::find_iter(text.as_bytes(), probe.as_bytes()) {
@@ -135,12 +148,18 @@ impl Phrase {
                     continue;
                 }
                 last_start = start;
-                if first.matches(&text[start..end]) && rest_follows(text, end, rest) {
-                    return true;
+                if !seen.contains(&start)
+                    && first.matches(&text[start..end])
+                    && rest_follows(text, end, rest)
+                {
+                    seen.push(start);
+                    if seen.len() >= limit {
+                        return seen.len();
+                    }
                 }
             }
         }
-        false
+        seen.len()
     }
 }
 

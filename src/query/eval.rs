@@ -1,46 +1,18 @@
-//! Evaluation of terms against one article: folded substring and anchored tests, the body
-//! read on first use, synonym hits, and the groups scored in cost order.
+//! Evaluation of terms against one article: metadata tests, anchored title tests, word
+//! terms looked up in their resolved match sets, and fuzzy titles, groups in cost order.
 
-use super::fuzzy::{FuzzyPattern, fuzzy_score};
-use super::model::{Group, Pred, Query, Term, group_cost};
-use crate::corpus::Corpus;
-use crate::lexicon::Phrase;
+use super::fuzzy::fuzzy_score;
+use super::model::{Group, Pred, Query, Term};
+use super::words::Resolved;
 use crate::model::Meta;
-use crate::text::fold;
-use crate::triage::{ArticleState, NoState, StateLookup};
+use crate::triage::{ArticleState, StateLookup};
 
 impl Query {
-    /// Score of `meta` when it matches the query's non-body predicates (higher is better).
-    /// A group that needs the body counts as matching here; [`search`](fn@super::search) checks
-    /// it for real.
-    pub fn score_meta(&self, meta: &Meta) -> Option<i64> {
-        let mut total = 0;
+    /// Evaluates every group; `None` as soon as one fails, else the article's score.
+    pub(super) fn eval(&self, meta: &Meta, env: &Env<'_>) -> Option<i64> {
+        let mut total: i64 = 0;
         for &g in &self.order {
-            let group = &self.groups[g];
-            let has_body = group.iter().any(|t| t.pred.cost() == 2);
-            match eval_group(group, meta, &mut BodyCache::Unavailable, &Env::SCORED) {
-                Some(s) => total += s,
-                None if has_body => {}
-                None => return None,
-            }
-        }
-        Some(total)
-    }
-
-    /// Evaluates the groups whose cost is within `costs`; `None` as soon as one fails.
-    pub(super) fn eval_costs(
-        &self,
-        meta: &Meta,
-        costs: std::ops::RangeInclusive<u8>,
-        body: &mut BodyCache,
-        env: &Env<'_>,
-    ) -> Option<i64> {
-        let mut total = 0;
-        for &g in &self.order {
-            let group = &self.groups[g];
-            if costs.contains(&group_cost(group)) {
-                total += eval_group(group, meta, body, env)?;
-            }
+            total = total.saturating_add(eval_group(&self.groups[g], meta, env)?);
         }
         Some(total)
     }
@@ -83,98 +55,58 @@ fn anchored_folded(hay: &str, needle: &str, anchor: Anchor) -> bool {
     })
 }
 
-/// The body's paragraphs, folded, loaded on first use.
-pub(super) enum BodyCache<'a> {
-    Pending(&'a Corpus, usize),
-    Loaded(Vec<String>),
-    /// No body to look at ([`Query::score_meta`]); body terms are not evaluated.
-    Unavailable,
-}
-
-impl BodyCache<'_> {
-    /// `None` when there is no body to evaluate against.
-    fn paragraphs(&mut self) -> Option<&[String]> {
-        if let BodyCache::Pending(corpus, index) = *self {
-            // An unreadable body is searched as an empty one: `body:x` fails, `!body:x` holds.
-            let paras = corpus
-                .body(index)
-                .map(|b| b.body.iter().map(|p| fold(p)).collect())
-                .unwrap_or_default();
-            *self = BodyCache::Loaded(paras);
-        }
-        match self {
-            BodyCache::Loaded(p) => Some(p),
-            _ => None,
-        }
-    }
-}
-
 /// What a term is evaluated against besides the article itself.
 pub(super) struct Env<'a> {
+    /// The article's position in the corpus (word terms look it up in `resolved`).
+    pub(super) index: usize,
+    pub(super) resolved: &'a Resolved,
     pub(super) triage: &'a dyn StateLookup,
     /// The article belongs to a group of copies (for `has:copies`).
     pub(super) copies: bool,
     /// Scores are wanted (ranking by relevance). Without, a fuzzy term only has to match,
-    /// which is a subsequence test instead of skim's scoring matrix.
+    /// which is cheaper than skim's scoring matrix.
     pub(super) scored: bool,
 }
 
-impl Env<'static> {
-    const SCORED: Env<'static> = Env {
-        triage: &NoState,
-        copies: false,
-        scored: true,
-    };
+/// Word scores are BM25 values of a few units; scaled so that they add up with fuzzy title
+/// scores (skim's, in the tens to hundreds) as integers without losing their order.
+pub(super) const TEXT_SCALE: f32 = 100.0;
+
+/// The group's score when one of its terms matches: the best of those that do.
+fn eval_group(group: &Group, meta: &Meta, env: &Env<'_>) -> Option<i64> {
+    group
+        .iter()
+        .filter_map(|term| eval_term(term, meta, env))
+        .max()
 }
 
-/// The group's score when one of its terms matches. Body terms are tried only when no cheaper
-/// alternative matched.
-fn eval_group(group: &Group, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> Option<i64> {
-    let mut best: Option<i64> = None;
-    for term in group.iter().filter(|t| t.pred.cost() < 2) {
-        if let Some(s) = eval_term(term, meta, body, env) {
-            best = Some(best.map_or(s, |b| b.max(s)));
-        }
-    }
-    if best.is_none() {
-        for term in group.iter().filter(|t| t.pred.cost() == 2) {
-            if let Some(s) = eval_term(term, meta, body, env) {
-                return Some(s);
-            }
-        }
-    }
-    best
-}
-
-fn eval_term(term: &Term, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> Option<i64> {
+fn eval_term(term: &Term, meta: &Meta, env: &Env<'_>) -> Option<i64> {
     let matched = match &term.pred {
+        Pred::Text(t) => {
+            let score = env.resolved.score(t.slot, env.index);
+            if term.negated {
+                return (score <= 0.0).then_some(0);
+            }
+            if score <= 0.0 {
+                return None;
+            }
+            return Some(if env.scored {
+                (score * TEXT_SCALE).round() as i64
+            } else {
+                0
+            });
+        }
+        Pred::Fuzzy(p) if term.negated => p.matches_title(&meta.title),
+        Pred::Fuzzy(p) if !env.scored => p.matches_title(&meta.title),
+        Pred::Fuzzy(p) => return fuzzy_score(meta, p),
         Pred::New(ids) => ids.0.contains(&meta.id),
         Pred::Copies => env.copies,
         Pred::Triage(t) => match env.triage.lookup(&meta.id) {
             Some(st) => t.matches(st),
             None => t.matches(&ArticleState::default()),
         },
-        Pred::Fuzzy(p) if !env.scored => {
-            p.matches_any(meta) || synonym_hit(meta, &term.alts).is_some()
-        }
-        Pred::Fuzzy(p) => {
-            return fuzzy_score(meta, p).or_else(|| synonym_score(meta, &term.alts));
-        }
         // Undated articles match no date term, negated or not: their date is unknown.
         Pred::Date(r) => meta.published.as_ref().map(|d| r.contains(d))?,
-        Pred::Contains(n) => {
-            contains_folded(&meta.title, n)
-                || synonym_hit(meta, &term.alts).is_some()
-                || meta
-                    .outlet
-                    .as_deref()
-                    .is_some_and(|o| contains_folded(o, n))
-                || meta
-                    .dateline
-                    .as_deref()
-                    .is_some_and(|d| contains_folded(d, n))
-                || meta.authors.iter().any(|a| contains_folded(a, n))
-        }
         Pred::Prefix(n) => anchored_folded(&meta.title, n, Anchor::Start),
         Pred::Suffix(n) => anchored_folded(&meta.title, n, Anchor::End),
         Pred::Whole(n) => anchored_folded(&meta.title, n, Anchor::Whole),
@@ -193,55 +125,8 @@ fn eval_term(term: &Term, meta: &Meta, body: &mut BodyCache, env: &Env<'_>) -> O
             .tags
             .iter()
             .any(|t| anchored_folded(t, n, Anchor::Whole)),
-        Pred::Body(phrases) => {
-            let paras = body.paragraphs()?;
-            paras.iter().any(|p| phrases.iter().any(|ph| ph.is_in(p)))
-        }
-        Pred::Topic(_, phrases) => {
-            let in_title =
-                crate::text::with_folded(&meta.title, |t| phrases.iter().any(|ph| ph.is_in(t)));
-            if in_title {
-                true
-            } else {
-                let paras = body.paragraphs()?;
-                paras.iter().any(|p| phrases.iter().any(|ph| ph.is_in(p)))
-            }
-        }
     };
     (matched != term.negated).then_some(0)
-}
-
-/// The synonym among `alts` that an article holds as whole words, and where: in the title
-/// (true), else the first of the outlet, dateline or an author holding one.
-fn synonym_hit<'m>(meta: &'m Meta, alts: &'m [Phrase]) -> Option<(&'m Phrase, &'m str, bool)> {
-    if alts.is_empty() {
-        return None;
-    }
-    let in_title = crate::text::with_folded(&meta.title, |t| alts.iter().find(|a| a.is_in(t)));
-    if let Some(alt) = in_title {
-        return Some((alt, &meta.title, true));
-    }
-    meta.outlet
-        .iter()
-        .chain(meta.dateline.iter())
-        .chain(meta.authors.iter())
-        .find_map(|f| {
-            crate::text::with_folded(f, |folded| alts.iter().find(|a| a.is_in(folded)))
-                .map(|a| (a, f.as_str(), false))
-        })
-}
-
-/// The score of a term matched through one of its synonyms `alts` (see [`synonym_hit`]):
-/// what the synonym would score if it had been typed, so "asn" ranks an article titled
-/// "PNS ..." like the query "pns" would.
-fn synonym_score(meta: &Meta, alts: &[Phrase]) -> Option<i64> {
-    let (alt, hay, in_title) = synonym_hit(meta, alts)?;
-    let typed = FuzzyPattern::new(alt.text()).score(hay).unwrap_or(1).max(1);
-    Some(if in_title {
-        typed.saturating_mul(2)
-    } else {
-        typed
-    })
 }
 
 #[cfg(test)]
@@ -249,19 +134,74 @@ mod tests {
     use std::sync::Mutex;
 
     use super::*;
-    use crate::corpus::BodySource;
+    use crate::corpus::{BodySource, Corpus};
     use crate::facets::Filters;
+    use crate::lexicon::Phrase;
     use crate::model::Body;
     use crate::query::testing::*;
     use crate::query::{Scope, Sort, search};
 
     #[test]
-    fn exact_prefix_suffix_and_whole() {
+    fn plain_words_match_whole_words_in_title_and_body() {
         let c = corpus();
-        assert_eq!(sorted_ids(&c, "'jam kerja"), vec!["a0"]);
-        // Exact is a substring: "pemkab" is in two titles; "grow media" via quotes.
-        assert_eq!(sorted_ids(&c, "'PEMKAB"), vec!["a1", "a2"]);
-        assert_eq!(sorted_ids(&c, "\"grow media\""), vec!["a0"]);
+        // "live" is in a0's title and a4's title and body; never inside another word.
+        assert_eq!(sorted_ids(&c, "live"), vec!["a0", "a4"]);
+        // Only in a body: "karaoke" (a0) and its affixed form "karaokean" (a2).
+        assert_eq!(sorted_ids(&c, "karaoke"), vec!["a0", "a2"]);
+        assert_eq!(sorted_ids(&c, "flexing"), vec!["a3"]);
+        // Case and diacritics never matter.
+        assert_eq!(sorted_ids(&c, "LIVE"), sorted_ids(&c, "live"));
+        assert_eq!(sorted_ids(&c, "Lïve"), sorted_ids(&c, "live"));
+        // Scattered letters are no match: "lve" is in no word, and no word starts with it.
+        assert!(sorted_ids(&c, "tmt").is_empty());
+        // Words are ANDed.
+        assert_eq!(sorted_ids(&c, "live instagram"), vec!["a4"]);
+    }
+
+    #[test]
+    fn a_word_nobody_uses_matches_as_a_prefix_then_with_a_typo() {
+        let c = corpus();
+        // No article has the word "bupa": it is being typed.
+        assert_eq!(sorted_ids(&c, "bupa"), vec!["a3"]);
+        assert_eq!(sorted_ids(&c, "kar"), vec!["a0", "a2"]);
+        // "media" is a word of a3's body: it does not widen to longer words.
+        assert_eq!(sorted_ids(&c, "media"), vec!["a3"]);
+        // One typo from five letters on; not below, and never the first letter.
+        assert_eq!(sorted_ids(&c, "bupatti"), vec!["a3"]);
+        assert_eq!(sorted_ids(&c, "flexnig"), vec!["a3"]);
+        assert!(sorted_ids(&c, "vupati").is_empty());
+        assert!(sorted_ids(&c, "liev").is_empty());
+    }
+
+    #[test]
+    fn literal_phrases_and_fields() {
+        let c = corpus();
+        assert_eq!(sorted_ids(&c, "'karaoke"), vec!["a0"]);
+        assert_eq!(sorted_ids(&c, "'KARAOKEAN"), vec!["a2"]);
+        // A quoted phrase finds its synonyms too ("medsos" in a2's title).
+        assert_eq!(sorted_ids(&c, "\"media sosial\""), vec!["a2", "a3"]);
+        assert!(sorted_ids(&c, "\"sosial media\"").is_empty());
+        assert_eq!(sorted_ids(&c, "\"jam kerja\""), vec!["a0"]);
+        assert_eq!(sorted_ids(&c, "title:live"), vec!["a0", "a4"]);
+        assert_eq!(sorted_ids(&c, "body:live"), vec!["a0", "a4"]);
+        assert_eq!(sorted_ids(&c, "title:karaoke"), Vec::<String>::new());
+        assert_eq!(sorted_ids(&c, "body:karaoke"), vec!["a0", "a2"]);
+        assert_eq!(sorted_ids(&c, "body:'karaoke"), vec!["a0"]);
+        assert_eq!(sorted_ids(&c, "!body:live"), vec!["a1", "a2", "a3"]);
+        assert_eq!(sorted_ids(&c, "!viral"), vec!["a0", "a2", "a3", "a4"]);
+        assert_eq!(sorted_ids(&c, "body:'karaoke | 'blora"), vec!["a0", "a3"]);
+    }
+
+    #[test]
+    fn synonyms_match_like_the_word() {
+        let c = corpus();
+        // "medsos" finds "media sosial" (a3) besides the word itself (a2).
+        assert_eq!(sorted_ids(&c, "medsos"), vec!["a2", "a3"]);
+    }
+
+    #[test]
+    fn anchors_stay_on_the_title() {
+        let c = corpus();
         assert_eq!(sorted_ids(&c, "^bupati"), vec!["a3"]);
         assert_eq!(sorted_ids(&c, "^pati"), Vec::<String>::new());
         assert_eq!(sorted_ids(&c, "viral$"), vec!["a1"]);
@@ -269,21 +209,8 @@ mod tests {
             sorted_ids(&c, "^bupati blora larang pamer kemewahan$"),
             vec!["a3"]
         );
-        assert!(!Query::parse("'x ^y z$").unwrap().has_score());
-    }
-
-    #[test]
-    fn negation() {
-        let c = corpus();
-        assert_eq!(sorted_ids(&c, "!viral"), vec!["a0", "a2", "a3", "a4"]);
-        assert_eq!(sorted_ids(&c, "!^tanpa !^bupati"), vec!["a0", "a1", "a2"]);
-        assert_eq!(sorted_ids(&c, "!kerja$"), vec!["a1", "a2", "a3", "a4"]);
-        assert_eq!(
-            sorted_ids(&c, "!outlet:sumeks !outlet:infoku"),
-            vec!["a0", "a2", "a4"]
-        );
-        // Negated terms do not score.
-        assert!(!Query::parse("!viral").unwrap().has_score());
+        assert!(!Query::parse("^y z$").unwrap().has_score());
+        assert!(Query::parse("'x").unwrap().has_score());
     }
 
     #[test]
@@ -299,23 +226,6 @@ mod tests {
         assert_eq!(sorted_ids(&c, "tag:asn"), vec!["a0"]);
         assert_eq!(sorted_ids(&c, "tag:as"), Vec::<String>::new());
         assert_eq!(sorted_ids(&c, "tag:VIRAL"), vec!["a0"]);
-    }
-
-    #[test]
-    fn body_terms_are_whole_words_and_phrases() {
-        let c = corpus();
-        // Stem-aware: "karaokean" is karaoke with -an; `body:'` is the word as written.
-        assert_eq!(sorted_ids(&c, "body:karaoke"), vec!["a0", "a2"]);
-        assert_eq!(sorted_ids(&c, "body:'karaoke"), vec!["a0"]);
-        assert_eq!(sorted_ids(&c, "body:'KARAOKEAN"), vec!["a2"]);
-        assert_eq!(sorted_ids(&c, "body:KARAOKEAN"), vec!["a0", "a2"]);
-        assert_eq!(sorted_ids(&c, "body:\"media sosial\""), vec!["a3"]);
-        assert_eq!(
-            sorted_ids(&c, "body:\"sosial media\""),
-            Vec::<String>::new()
-        );
-        assert_eq!(sorted_ids(&c, "!body:live"), vec!["a1", "a2", "a3"]);
-        assert_eq!(sorted_ids(&c, "body:'karaoke | 'blora"), vec!["a0", "a3"]);
     }
 
     #[test]
@@ -339,41 +249,62 @@ mod tests {
     }
 
     #[test]
-    fn better_fuzzy_match_ranks_higher_and_scores_add_up() {
-        let c = corpus();
-        let q = Query::parse("pemkab").unwrap();
-        let hits = search(
-            &c,
-            &q,
-            &Filters::default(),
-            Sort::Relevance,
-            Scope::default(),
+    fn title_words_rank_above_body_words_and_words_together_above_apart() {
+        let c = Corpus::from_articles(
+            [
+                A {
+                    id: "body",
+                    title: "Rapat kerja",
+                    date: Some("2025-01-03"),
+                    body: &["Bupati hadir."],
+                    ..BLANK
+                },
+                A {
+                    id: "title",
+                    title: "Bupati meninjau banjir",
+                    date: Some("2025-01-01"),
+                    ..BLANK
+                },
+                A {
+                    id: "apart",
+                    title: "Kota ramai",
+                    date: Some("2025-01-02"),
+                    body: &["Wakil bupati datang. Lalu banjir surut."],
+                    ..BLANK
+                },
+                A {
+                    id: "together",
+                    title: "Kota sepi",
+                    date: Some("2024-01-02"),
+                    body: &["Bupati banjir di sana."],
+                    ..BLANK
+                },
+            ]
+            .iter()
+            .map(article)
+            .collect(),
         );
-        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
-        let one = Query::parse("live").unwrap().score_meta(c.meta(0)).unwrap();
-        let two = Query::parse("live tiktok")
-            .unwrap()
-            .score_meta(c.meta(0))
-            .unwrap();
-        let tik = Query::parse("tiktok")
-            .unwrap()
-            .score_meta(c.meta(0))
-            .unwrap();
-        assert_eq!(two, one + tik);
+        // One body mention each for the last three: newest first.
+        assert_eq!(ids(&c, "bupati"), vec!["title", "body", "apart", "together"]);
+        let both = ids(&c, "bupati banjir");
+        assert_eq!(both[0], "title");
         assert!(
-            Query::parse("zzzz")
-                .unwrap()
-                .score_meta(c.meta(0))
-                .is_none()
-        );
-        // Body groups are assumed to match in score_meta.
-        assert_eq!(
-            Query::parse("body:zzzz").unwrap().score_meta(c.meta(0)),
-            Some(0)
+            both.iter().position(|i| i == "together") < both.iter().position(|i| i == "apart"),
+            "{both:?}"
         );
     }
 
-    /// Records which bodies were requested, to prove body terms run last.
+    #[test]
+    fn fuzzy_title_finder_takes_dense_matches_only() {
+        let c = corpus();
+        assert_eq!(ids(&c, "~pemkb"), vec!["a1", "a2"]);
+        assert_eq!(ids(&c, "~PEMKAB oki"), vec!["a1"]);
+        // b-u-p-a-t-i is a subsequence of a0's title only with letters strewn across it.
+        assert_eq!(ids(&c, "~blora"), vec!["a3"]);
+        assert_eq!(sorted_ids(&c, "!~pemkab"), vec!["a0", "a3", "a4"]);
+    }
+
+    /// Records which bodies were requested, to prove title-only terms read none.
     struct CountingBodies(Vec<Body>, Mutex<Vec<usize>>);
 
     impl BodySource for CountingBodies {
@@ -387,14 +318,14 @@ mod tests {
     }
 
     #[test]
-    fn body_is_read_only_for_candidates_that_passed_everything_else() {
+    fn title_terms_scan_no_body() {
         let base = corpus();
         let (metas, bodies): (Vec<Meta>, Vec<Body>) = (0..base.len())
             .map(|i| (base.meta(i).clone(), base.body(i).unwrap()))
             .unzip();
         let source = std::sync::Arc::new(CountingBodies(bodies, Mutex::new(Vec::new())));
         let c = Corpus::new(metas, source.clone());
-        let q = Query::parse("body:live outlet:grow 'tiktok").unwrap();
+        let q = Query::parse("title:live outlet:grow ~tiktok").unwrap();
         let hits = search(
             &c,
             &q,
@@ -403,7 +334,15 @@ mod tests {
             Scope::default(),
         );
         assert_eq!(hits.len(), 1);
-        assert_eq!(*source.1.lock().unwrap(), vec![0]);
+        assert!(source.1.lock().unwrap().is_empty());
+        search(
+            &c,
+            &Query::parse("body:live").unwrap(),
+            &Filters::default(),
+            Sort::Relevance,
+            Scope::default(),
+        );
+        assert_eq!(source.1.lock().unwrap().len(), c.len());
     }
 
     #[test]

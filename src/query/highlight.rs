@@ -11,21 +11,21 @@ impl Query {
         let mut out: Vec<usize> = Vec::new();
         let mut folded: Option<FoldedChars> = None;
         for term in self.terms().filter(|t| !t.negated) {
-            // A title found through a synonym ("pns" for asn) shows the synonym rather than
-            // the letters a fuzzy match happened to pick.
-            if !term.alts.is_empty() {
-                let found = find_phrases(title, &term.alts);
-                for r in &found {
-                    let first = title[..r.start].chars().count();
-                    out.extend(first..first + title[r.clone()].chars().count());
-                }
-                if !found.is_empty() {
-                    continue;
-                }
-            }
             match &term.pred {
+                Pred::Text(t) => {
+                    let mut found = find_phrases(title, &t.marks);
+                    if found.is_empty()
+                        && let Some(prefix) = typed_prefix(t)
+                    {
+                        found = find_prefixed(title, prefix);
+                    }
+                    for r in &found {
+                        let first = title[..r.start].chars().count();
+                        out.extend(first..first + title[r.clone()].chars().count());
+                    }
+                }
                 Pred::Fuzzy(p) => out.extend(p.indices(title, &mut folded)),
-                Pred::Contains(n) | Pred::Prefix(n) | Pred::Suffix(n) | Pred::Whole(n) => {
+                Pred::Prefix(n) | Pred::Suffix(n) | Pred::Whole(n) => {
                     let f = folded.get_or_insert_with(|| FoldedChars::new(title));
                     out.extend(f.highlight(&term.pred, n));
                 }
@@ -37,21 +37,17 @@ impl Query {
         out
     }
 
-    /// Words to highlight in the detail body (from plain, exact, body: and topic: terms and
-    /// their synonyms), in query order without duplicates. A phrase ("aparatur sipil negara",
-    /// `body:"jam kerja"`) is one entry.
+    /// Words to highlight in the detail body (from word, phrase, `body:`, `title:` and
+    /// `topic:` terms and their synonyms), in query order without duplicates. A phrase
+    /// ("aparatur sipil negara", `body:"jam kerja"`) is one entry.
     pub fn highlight_terms(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for term in self.terms().filter(|t| !t.negated) {
-            let mut words: Vec<String> = match &term.pred {
+            let words: Vec<String> = match &term.pred {
                 Pred::Fuzzy(p) => vec![p.raw.clone()],
-                Pred::Contains(s) => vec![s.clone()],
-                Pred::Body(phrases) | Pred::Topic(_, phrases) => {
-                    phrases.iter().map(|p| p.text().to_string()).collect()
-                }
+                Pred::Text(t) => t.marks.iter().map(|p| p.text().to_string()).collect(),
                 _ => continue,
             };
-            words.extend(term.alts.iter().map(|p| p.text().to_string()));
             for word in words {
                 if !word.is_empty() && !out.contains(&word) {
                     out.push(word);
@@ -60,6 +56,37 @@ impl Query {
         }
         out
     }
+}
+
+/// The word a plain term is typed as, which marks the words it begins when the term matched
+/// as a prefix.
+fn typed_prefix(t: &super::words::TextTerm) -> Option<&str> {
+    t.loose.iter().find_map(|q| match q {
+        super::TextQuery::Word(_, w) if w.prefix => Some(w.text.as_str()),
+        _ => None,
+    })
+}
+
+/// Byte ranges of the words of `text` starting with folded `prefix`.
+fn find_prefixed(text: &str, prefix: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                if fold(&text[s..i]).starts_with(prefix) {
+                    out.push(s..i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A title folded char by char, remembering which original char each folded char came from,
@@ -96,11 +123,6 @@ impl FoldedChars {
             Pred::Prefix(_) if self.text.starts_with(needle) => vec![0],
             Pred::Suffix(_) if self.text.ends_with(needle) => vec![total - n],
             Pred::Whole(_) if self.text == needle => vec![0],
-            Pred::Contains(_) => self
-                .text
-                .match_indices(needle)
-                .map(|(b, _)| self.text[..b].chars().count())
-                .collect(),
             _ => Vec::new(),
         };
         starts.into_iter().flat_map(|s| self.span(s, n)).collect()
@@ -140,8 +162,8 @@ mod tests {
         assert_eq!(sorted_ids(&c, "body:kafe"), vec!["x"]);
         assert_eq!(sorted_ids(&c, "^kafe senor"), vec!["x"]);
         assert_eq!(sorted_ids(&c, "Señor"), vec!["x"]);
-        assert!(sorted_ids(&c, "Senor").is_empty());
-        let q = Query::parse("kfsnr").unwrap();
+        assert_eq!(sorted_ids(&c, "SENOR"), vec!["x"]);
+        let q = Query::parse("~kfsnr").unwrap();
         assert_eq!(
             q.title_highlights("Kafé Señor di Bandung"),
             vec![0, 2, 5, 7, 9]

@@ -42,7 +42,8 @@ mod search;
 #[cfg(test)]
 mod testing;
 mod text_index;
+mod words;
 
 pub use model::{Query, QueryError};
-pub use search::{ExtraFilter, Hit, Scope, Sort, search, sort_hits};
+pub use search::{ExtraFilter, Hit, Scope, Sort, search, search_reporting, sort_hits};
 pub use text_index::{BuildProgress, Field, TextHit, TextIndex, TextQuery, Word};

@@ -4,6 +4,8 @@
 use super::date::parse_date;
 use super::fuzzy::FuzzyPattern;
 use super::model::{Group, NewIds, Pred, Query, QueryError, Term, group_cost};
+use super::text_index::{Field, TextQuery};
+use super::words::{TextTerm, edits_for, split_words, word, word_or_phrase};
 use crate::lexicon::{Lexicon, Phrase};
 use crate::text::fold;
 use crate::triage::TriageTerm;
@@ -41,8 +43,12 @@ const FIELDS: &[FieldSpec] = &[
         parse: |v, _| Ok(Pred::Region(fold(v))),
     },
     FieldSpec {
+        names: &["title"],
+        parse: |v, lexicon| words_term(v, Field::Title, false, lexicon),
+    },
+    FieldSpec {
         names: &["body"],
-        parse: parse_body,
+        parse: |v, lexicon| words_term(v, Field::Body, false, lexicon),
     },
     FieldSpec {
         names: &["topic"],
@@ -130,14 +136,48 @@ impl Query {
         if pending_or {
             return Err(dangling_or());
         }
+        let mut slot = 0;
+        for term in groups.iter_mut().flatten() {
+            if let Pred::Text(t) = &mut term.pred {
+                t.slot = slot;
+                slot += 1;
+            }
+        }
         let mut order: Vec<usize> = (0..groups.len()).collect();
         order.sort_by_key(|&g| group_cost(&groups[g]));
+        let together = together(&groups);
         Ok(Query {
             source: input.to_string(),
             groups,
             order,
+            together,
         })
     }
+}
+
+/// The plain single words typed as terms of their own, as a phrase when there are two or more
+/// (see [`Query::together`]).
+fn together(groups: &[Group]) -> Option<TextQuery> {
+    let words: Vec<_> = groups
+        .iter()
+        .filter_map(|g| match g.as_slice() {
+            [
+                Term {
+                    negated: false,
+                    pred: Pred::Text(t),
+                },
+            ] if !t.loose.is_empty() => match &t.exact {
+                TextQuery::Word(Field::Any, w) => Some(w.clone()),
+                TextQuery::AnyOf(parts) => match parts.first() {
+                    Some(TextQuery::Word(Field::Any, w)) => Some(w.clone()),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    (words.len() >= 2).then_some(TextQuery::Phrase(Field::Any, words))
 }
 
 fn dangling_or() -> QueryError {
@@ -207,21 +247,23 @@ fn parse_term(tok: &Token, lexicon: &Lexicon) -> Result<Term, QueryError> {
             "inside the quotes"
         }));
     }
-    // Plain and double-quoted terms find their synonyms; 'exact, ^prefix and suffix$ do not.
-    let synonyms = || -> Vec<Phrase> {
-        lexicon
-            .expand(text)
-            .iter()
-            .skip(1)
-            .filter_map(|t| Phrase::new(t))
-            .collect()
+    let words = |text: &str, literal: bool, loose: bool| -> Result<Pred, QueryError> {
+        let mut pred = words_term(text, Field::Any, literal, lexicon)
+            .map_err(|m| QueryError::new(format!("{raw}: {m}")))?;
+        if !loose && let Pred::Text(t) = &mut pred {
+            t.loose.clear();
+        }
+        Ok(pred)
     };
-    let mut alts = Vec::new();
     let pred = if quote_at == Some(0) {
-        alts = synonyms();
-        Pred::Contains(fold(text))
+        // A quoted phrase is what was typed, whole: never a prefix or a typo.
+        words(text, false, false)?
     } else if let Some(rest) = text.strip_prefix('\'') {
-        Pred::Contains(fold(non_empty(rest).ok_or_else(|| nothing("to match"))?))
+        words(non_empty(rest).ok_or_else(|| nothing("to match"))?, true, false)?
+    } else if let Some(rest) = text.strip_prefix('~') {
+        Pred::Fuzzy(FuzzyPattern::new(
+            non_empty(rest).ok_or_else(|| nothing("after ~"))?,
+        ))
     } else if let Some(rest) = text.strip_prefix('^') {
         let (rest, whole) = strip_dollar(rest, quote_at.map(|q| q.saturating_sub(1)));
         let rest = fold(non_empty(rest).ok_or_else(|| nothing("after ^"))?);
@@ -232,19 +274,69 @@ fn parse_term(tok: &Token, lexicon: &Lexicon) -> Result<Term, QueryError> {
         }
     } else if let (rest, true) = strip_dollar(text, quote_at) {
         Pred::Suffix(fold(non_empty(rest).ok_or_else(|| nothing("before $"))?))
-    } else if negated {
-        // fzf semantics: a negated plain term is an exact "does not contain".
-        alts = synonyms();
-        Pred::Contains(fold(text))
     } else {
-        alts = synonyms();
-        Pred::Fuzzy(FuzzyPattern::new(text))
+        // A negated word excludes the articles using it; it never widens to prefixes.
+        words(text, false, !negated)?
     };
-    Ok(Term {
-        negated,
-        pred,
-        alts,
-    })
+    Ok(Term { negated, pred })
+}
+
+/// A word term (see [`super::words`]): `text`'s words as a word or a phrase in `field`, with
+/// its synonyms unless `literal` (or written `'like this`), and, for a single stem-aware
+/// word, its looser forms.
+fn words_term(text: &str, field: Field, literal: bool, lexicon: &Lexicon) -> Result<Pred, String> {
+    let (text, literal) = match text.strip_prefix('\'') {
+        Some(rest) => (rest, true),
+        None => (text, literal),
+    };
+    let own = split_words(text);
+    if own.is_empty() {
+        return Err("needs a word (letters or digits)".to_string());
+    }
+    let mut parts = vec![word_or_phrase(field, &own, literal)];
+    let mut marks: Vec<Phrase> = Vec::new();
+    let joined = own.join(" ");
+    marks.extend(if literal {
+        Phrase::literal(&joined)
+    } else {
+        Phrase::new(&joined)
+    });
+    if !literal {
+        for synonym in lexicon.expand(text).iter().skip(1) {
+            let words = split_words(synonym);
+            if !words.is_empty() {
+                parts.push(word_or_phrase(field, &words, false));
+                marks.extend(Phrase::new(synonym));
+            }
+        }
+    }
+    let loose = match own.as_slice() {
+        [one] if !literal => {
+            let mut prefix = word(one, false);
+            prefix.prefix = true;
+            let mut out = vec![TextQuery::Word(field, prefix)];
+            let edits = edits_for(one);
+            if edits > 0 {
+                let mut typo = word(one, false);
+                typo.edits = edits;
+                out.push(TextQuery::Word(field, typo));
+            }
+            out
+        }
+        _ => Vec::new(),
+    };
+    let exact = if parts.len() == 1 {
+        parts.remove(0)
+    } else {
+        TextQuery::AnyOf(parts)
+    };
+    Ok(Pred::Text(TextTerm {
+        slot: 0,
+        exact,
+        loose,
+        marks,
+        topic: None,
+    }))
 }
 
 /// Strips a trailing `$` that was typed outside quotes.
@@ -281,13 +373,12 @@ fn parse_field(
             value_hint(spec.names[0], lexicon)
         )));
     }
-    let pred =
+    let mut pred =
         (spec.parse)(value, lexicon).map_err(|m| QueryError::new(format!("{shown}: {m}")))?;
-    Ok(Term {
-        negated,
-        pred,
-        alts: Vec::new(),
-    })
+    if negated && let Pred::Text(t) = &mut pred {
+        t.loose.clear();
+    }
+    Ok(Term { negated, pred })
 }
 
 /// What a field takes, for a term typed without a value: the values themselves where they
@@ -307,6 +398,7 @@ fn value_hint(field: &str, lexicon: &Lexicon) -> String {
         "prov" => "a province, e.g. prov:\"sumatera selatan\"",
         "region" => "a regency or city, e.g. region:muratara",
         "body" => "a word of the text, e.g. body:viral",
+        "title" => "a word of the title, e.g. title:bupati",
         "topic" => {
             let names = lexicon.topic_names();
             return if names.is_empty() {
@@ -321,28 +413,24 @@ fn value_hint(field: &str, lexicon: &Lexicon) -> String {
     hint.to_string()
 }
 
-/// `body:viral` finds the word's inflections and synonyms; `body:'viral` only the word.
-fn parse_body(value: &str, lexicon: &Lexicon) -> Result<Pred, String> {
-    let needs = || "needs a word (letters or digits)".to_string();
-    if let Some(rest) = value.strip_prefix('\'') {
-        return Phrase::literal(rest)
-            .map(|p| Pred::Body(vec![p]))
-            .ok_or_else(needs);
-    }
-    let phrases: Vec<Phrase> = lexicon
-        .expand(value)
-        .iter()
-        .filter_map(|t| Phrase::new(t))
-        .collect();
-    if phrases.is_empty() {
-        return Err(needs());
-    }
-    Ok(Pred::Body(phrases))
-}
-
 fn parse_topic(value: &str, lexicon: &Lexicon) -> Result<Pred, String> {
     match lexicon.topic_phrases(value) {
-        Some(phrases) => Ok(Pred::Topic(crate::lexicon::normalize(value), phrases)),
+        Some(phrases) => {
+            let parts: Vec<TextQuery> = phrases
+                .iter()
+                .map(|p| {
+                    let words = split_words(p.text());
+                    word_or_phrase(Field::Any, &words, p.is_literal())
+                })
+                .collect();
+            Ok(Pred::Text(TextTerm {
+                slot: 0,
+                exact: TextQuery::AnyOf(parts),
+                loose: Vec::new(),
+                marks: phrases,
+                topic: Some(crate::lexicon::normalize(value)),
+            }))
+        }
         None if lexicon.topic_names().is_empty() => Err(
             "unknown topic: no topics are configured (add a [topics] table to the config file)"
                 .to_string(),
@@ -437,7 +525,7 @@ mod tests {
         );
         assert_eq!(
             err("foo:bar"),
-            "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: body: topic: date: is: label: has:"
+            "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: title: body: topic: date: is: label: has:"
         );
         assert!(err("| a").starts_with("dangling \"|\""));
         assert!(err("a |").starts_with("dangling \"|\""));
@@ -452,6 +540,6 @@ mod tests {
         // Not fields: a colon after something other than a bare word, or inside quotes.
         assert!(Query::parse("10:30").is_ok());
         assert!(Query::parse("\"foo:bar\"").is_ok());
-        assert!(Query::parse("\"|\"").is_ok());
+        assert_eq!(err("\"|\""), "\"|\": needs a word (letters or digits)");
     }
 }

@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
-use super::eval::{BodyCache, Env};
+use super::eval::{Env, TEXT_SCALE};
 use super::model::Query;
-
+use super::words::{ScanScope, resolve};
 use crate::corpus::Corpus;
 use crate::facets::Filters;
 use crate::model::{Date, Meta};
@@ -72,9 +72,40 @@ pub fn search(
     sort: Sort,
     scope: Scope<'_>,
 ) -> Vec<Hit> {
+    search_reporting(corpus, query, filters, sort, scope).0
+}
+
+/// [`search`], also saying whether a word term had to be scanned from titles and bodies
+/// because the index could not answer (the browser says so while an index is being built).
+pub fn search_reporting(
+    corpus: &Corpus,
+    query: &Query,
+    filters: &Filters,
+    sort: Sort,
+    scope: Scope<'_>,
+) -> (Vec<Hit>, bool) {
     let triage: &dyn StateLookup = scope.triage.unwrap_or(&NoState);
     let default = ArticleState::default();
     let metas = corpus.metas();
+    let scan = ScanScope {
+        corpus,
+        candidates: scope.candidates,
+        cancel: scope.cancel,
+    };
+    let mut terms = query.text_terms();
+    let together = query.together.as_ref().filter(|_| sort == Sort::Relevance);
+    let together_term;
+    if let Some(q) = together {
+        together_term = super::words::TextTerm {
+            slot: terms.len(),
+            exact: q.clone(),
+            loose: Vec::new(),
+            marks: Vec::new(),
+            topic: None,
+        };
+        terms.push(&together_term);
+    }
+    let resolved = resolve(&terms, scope.text, &scan);
     // Scores only order hits by relevance; any other order needs only to know what matches.
     let scored = sort == Sort::Relevance;
     let check = |index: usize| -> Option<Hit> {
@@ -86,23 +117,25 @@ pub fn search(
         if !filters.matches_with(meta, state) {
             return None;
         }
-        let mut body = BodyCache::Pending(corpus, index);
-        let env = Env {
-            triage,
-            copies: scope.copies.is_some_and(|f| f(index)),
-            scored,
-        };
-        let cheap = query.eval_costs(meta, 0..=0, &mut body, &env)?;
         if let Some(extra) = scope.extra
             && !extra(meta, index)
         {
             return None;
         }
-        let rest = query.eval_costs(meta, 1..=2, &mut body, &env)?;
-        Some(Hit {
+        let env = Env {
             index,
-            score: cheap + rest,
-        })
+            resolved: &resolved,
+            triage,
+            copies: scope.copies.is_some_and(|f| f(index)),
+            scored,
+        };
+        let mut score = query.eval(meta, &env)?;
+        if together.is_some() {
+            // Words found together as typed count as much again as found apart.
+            let bonus = resolved.score(terms.len() - 1, index);
+            score = score.saturating_add((bonus * TEXT_SCALE).round() as i64);
+        }
+        Some(Hit { index, score })
     };
     let mut hits: Vec<Hit> = match scope.candidates {
         Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
@@ -117,7 +150,7 @@ pub fn search(
         sort
     };
     sort_hits(&mut hits, corpus, sort);
-    hits
+    (hits, resolved.scanned)
 }
 
 /// Orders hits in place; ties are broken by date (newest first), then id, so output is stable.

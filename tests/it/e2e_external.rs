@@ -138,9 +138,9 @@ fn o_over_ssh_copies_the_url_and_the_linked_url_still_reads_right() {
     t.quit();
 }
 
-/// The second "tiktok" hit's date as the detail pane's header shows it (the list shows
+/// The second "live" hit's date as the detail pane's header shows it (the list shows
 /// dates without the label).
-const SECOND_IN_DETAIL: &str = "Published  2024-04-10";
+const SECOND_IN_DETAIL: &str = "Published  2025-06-22";
 
 #[test]
 fn the_last_session_is_restored_unless_asked_not_to() {
@@ -152,7 +152,7 @@ fn the_last_session_is_restored_unless_asked_not_to() {
         let t = start(Some(data.path()), "", "");
         t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
         t.keys(&["/"]);
-        t.literal("tiktok");
+        t.literal("live");
         t.keys(&["Enter"]);
         t.wait("2 hits", |s| status_line(s).starts_with(" 2/5"));
         t.keys(&["j"]);
@@ -167,7 +167,7 @@ fn the_last_session_is_restored_unless_asked_not_to() {
         let s = t.wait("the restored session", |s| {
             status_line(s).contains("last session restored") && status_line(s).starts_with(" 2/5")
         });
-        assert!(s.lines().next().unwrap_or("").contains("tiktok"), "{s}");
+        assert!(s.lines().next().unwrap_or("").contains("live"), "{s}");
         // The detail pane shows the cursor article: the second hit.
         assert!(s.contains(SECOND_IN_DETAIL), "{s}");
         t.quit();
@@ -175,7 +175,7 @@ fn the_last_session_is_restored_unless_asked_not_to() {
     {
         let t = start(Some(data.path()), "", "--no-restore");
         let s = t.wait("a fresh start", |s| status_line(s).starts_with(" 5/5"));
-        assert!(!s.lines().next().unwrap_or("").contains("tiktok"), "{s}");
+        assert!(!s.lines().next().unwrap_or("").contains("live"), "{s}");
         assert!(!status_line(&s).contains("restored"), "{s}");
         t.quit();
     }

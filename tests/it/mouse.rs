@@ -270,11 +270,11 @@ fn click_on_the_search_bar_edits_and_a_click_elsewhere_leaves_it() {
     let mut app = app_at(80, 24);
     click(&mut app, 20, 0);
     assert_eq!(app.mode, Mode::Search);
-    for c in "tiktok".chars() {
+    for c in "live".chars() {
         app::update_sync(&mut app, Action::Insert(c));
     }
     let found = app.list.shown.len();
-    assert!(found < 5 && found > 0);
+    assert!(found < 5 && found > 1);
     // A second click in the bar keeps editing.
     click(&mut app, 3, 0);
     assert_eq!(app.mode, Mode::Search);
@@ -283,7 +283,7 @@ fn click_on_the_search_bar_edits_and_a_click_elsewhere_leaves_it() {
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(
         (app.list.cursor, app.search.input.as_str()),
-        (1, "tiktok"),
+        (1, "live"),
         "query kept"
     );
     assert_eq!(app.list.shown.len(), found);

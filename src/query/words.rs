@@ -1,0 +1,365 @@
+//! Word terms: what a plain word, a quoted phrase, `title:`, `body:` and `topic:` ask for
+//! ([`TextTerm`]), how they are resolved to scored match sets before the per-article pass
+//! (through a [`TextIndex`] when one can answer, by scanning titles and bodies when not), and
+//! the scan itself.
+//!
+//! A plain word matches itself and its affixed forms as whole words. Only when no article
+//! holds it that way does it match more loosely: first as the start of words (the word is
+//! still being typed: `bupa` finds "bupati"), then, for words of 5 letters or more, with one
+//! typo (two from 9 letters). Always matching typos would let `kades` find every "kader" and
+//! `banjir` every "Banjar", and always matching prefixes would let `asn` find "Asnawi": the
+//! match set, its counts and exports would no longer be the articles that use the word.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+use super::text_index::{Field, TextHit, TextIndex, TextQuery, Word};
+use crate::corpus::Corpus;
+use crate::lexicon::{Phrase, stems};
+use crate::text::fold;
+
+/// A word term of a query, resolved against a corpus before articles are tested.
+#[derive(Debug, Clone, Eq)]
+pub(super) struct TextTerm {
+    /// Index of this term's match set in [`Resolved`], in query order.
+    pub(super) slot: usize,
+    /// What the term matches when the corpus has it: the word or phrase and its synonyms.
+    pub(super) exact: TextQuery,
+    /// Looser forms tried in order when `exact` matches nothing (a plain single word only).
+    pub(super) loose: Vec<TextQuery>,
+    /// The phrases to mark in titles and bodies.
+    pub(super) marks: Vec<Phrase>,
+    /// `topic:NAME`: the topic's name, for messages.
+    pub(super) topic: Option<String>,
+}
+
+/// Two terms are the same question whatever their place in the query.
+impl PartialEq for TextTerm {
+    fn eq(&self, other: &TextTerm) -> bool {
+        self.exact == other.exact && self.loose == other.loose && self.topic == other.topic
+    }
+}
+
+/// Typo tolerance for a typed word: none below 5 letters, where one edit turns most words
+/// into other words, nor for words with digits (numbers, codes).
+pub(super) fn edits_for(word: &str) -> u8 {
+    let letters = word.chars().count();
+    if word.chars().any(|c| !c.is_alphabetic()) || letters < 5 {
+        0
+    } else if letters < 9 {
+        1
+    } else {
+        2
+    }
+}
+
+/// A folded word as the query asks for it: stem-aware unless `literal`.
+pub(super) fn word(text: &str, literal: bool) -> Word {
+    Word {
+        text: text.to_string(),
+        stems: if literal {
+            Vec::new()
+        } else {
+            stems(text).into_iter().map(|s| s.into_owned()).collect()
+        },
+        prefix: false,
+        edits: 0,
+    }
+}
+
+/// The words of `text` (folded, split at non-alphanumerics).
+pub(super) fn split_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A word or a phrase of `words`.
+pub(super) fn word_or_phrase(field: Field, words: &[String], literal: bool) -> TextQuery {
+    match words {
+        [one] => TextQuery::Word(field, word(one, literal)),
+        _ => TextQuery::Phrase(field, words.iter().map(|w| word(w, literal)).collect()),
+    }
+}
+
+/// One scored match set per word term of a query, indexed by corpus position (0 = no match).
+#[derive(Debug, Default)]
+pub(super) struct Resolved {
+    pub(super) sets: Vec<Vec<f32>>,
+    /// True when some set had to be scanned because the index could not answer.
+    pub(super) scanned: bool,
+}
+
+impl Resolved {
+    pub(super) fn score(&self, slot: usize, index: usize) -> f32 {
+        self.sets
+            .get(slot)
+            .and_then(|s| s.get(index))
+            .copied()
+            .unwrap_or(0.0)
+    }
+}
+
+/// Where the articles for a scan come from, and when to give up.
+pub(super) struct ScanScope<'a> {
+    pub(super) corpus: &'a Corpus,
+    pub(super) candidates: Option<&'a [usize]>,
+    pub(super) cancel: Option<&'a (dyn Fn() -> bool + Sync)>,
+}
+
+/// Resolves each term (in slot order) through `index`, or by scanning.
+pub(super) fn resolve(
+    terms: &[&TextTerm],
+    index: Option<&dyn TextIndex>,
+    scope: &ScanScope<'_>,
+) -> Resolved {
+    let n = scope.corpus.len();
+    let mut out = Resolved::default();
+    for term in terms {
+        let mut set = vec![0.0f32; n];
+        for q in std::iter::once(&term.exact).chain(&term.loose) {
+            let hits = match index.and_then(|i| i.find(q)) {
+                Some(hits) => hits,
+                None => {
+                    out.scanned = true;
+                    scan(q, scope)
+                }
+            };
+            let mut any = false;
+            for h in hits {
+                if let Some(slot) = set.get_mut(h.index as usize) {
+                    *slot = h.score.max(f32::MIN_POSITIVE);
+                    any = true;
+                }
+            }
+            if any {
+                break;
+            }
+        }
+        debug_assert_eq!(out.sets.len(), term.slot);
+        out.sets.push(set);
+    }
+    out
+}
+
+/// The title boost: a word in the title says more about what an article is about than one in
+/// its body, and titles are short, so one title hit outweighs a few body mentions.
+pub(super) const TITLE_WEIGHT: f32 = 3.0;
+
+/// The articles of `scope` matching `q`, with a BM25-like score from term frequencies (no
+/// document frequencies: every article in a scan answers the same question, so only the
+/// order within one term matters).
+pub(super) fn scan(q: &TextQuery, scope: &ScanScope<'_>) -> Vec<TextHit> {
+    let matcher = Matcher::new(q);
+    let stop = AtomicBool::new(false);
+    let check = |index: usize| -> Option<TextHit> {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        if scope.cancel.is_some_and(|c| c()) {
+            stop.store(true, Ordering::Relaxed);
+            return None;
+        }
+        let meta = scope.corpus.metas().get(index)?;
+        let score = matcher.score(scope.corpus, index, &meta.title);
+        (score > 0.0).then_some(TextHit {
+            index: u32::try_from(index).ok()?,
+            score,
+        })
+    };
+    match scope.candidates {
+        Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
+        None => (0..scope.corpus.len())
+            .into_par_iter()
+            .filter_map(check)
+            .collect(),
+    }
+}
+
+/// Saturating term frequency, as BM25 weighs it (k1 = 1.2).
+fn saturate(tf: usize) -> f32 {
+    let tf = tf as f32;
+    tf * 2.2 / (tf + 1.2)
+}
+
+/// A [`TextQuery`] compiled for scanning text.
+enum Matcher {
+    Phrase(Field, Phrase),
+    /// A word matched loosely (as a prefix or with typos).
+    Loose(Field, Word),
+    AnyOf(Vec<Matcher>),
+    Nothing,
+}
+
+impl Matcher {
+    fn new(q: &TextQuery) -> Matcher {
+        match q {
+            TextQuery::Word(f, w) if w.prefix || w.edits > 0 => Matcher::Loose(*f, w.clone()),
+            TextQuery::Word(f, w) => phrase_matcher(*f, std::slice::from_ref(w)),
+            TextQuery::Phrase(f, words) => phrase_matcher(*f, words),
+            TextQuery::AnyOf(parts) => Matcher::AnyOf(parts.iter().map(Matcher::new).collect()),
+        }
+    }
+
+    fn fields(&self) -> (bool, bool) {
+        match self {
+            Matcher::Phrase(f, _) | Matcher::Loose(f, _) => {
+                (*f != Field::Body, *f != Field::Title)
+            }
+            Matcher::AnyOf(parts) => parts.iter().fold((false, false), |(t, b), p| {
+                let (pt, pb) = p.fields();
+                (t || pt, b || pb)
+            }),
+            Matcher::Nothing => (false, false),
+        }
+    }
+
+    fn score(&self, corpus: &Corpus, index: usize, title: &str) -> f32 {
+        let (in_title, in_body) = self.fields();
+        let title = if in_title { fold(title) } else { String::new() };
+        let body: Vec<String> = if in_body {
+            // An unreadable body is searched as an empty one: `body:x` fails, `!body:x` holds.
+            corpus
+                .body(index)
+                .map(|b| b.body.iter().map(|p| fold(p)).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        self.score_text(&title, &body)
+    }
+
+    fn score_text(&self, title: &str, body: &[String]) -> f32 {
+        let (field, count): (Field, &dyn Fn(&str) -> usize) = match self {
+            Matcher::Nothing => return 0.0,
+            Matcher::AnyOf(parts) => {
+                return parts
+                    .iter()
+                    .map(|p| p.score_text(title, body))
+                    .fold(0.0, f32::max);
+            }
+            Matcher::Phrase(f, p) => (*f, &|t: &str| p.count_in(t)),
+            Matcher::Loose(f, w) => (*f, &|t: &str| count_loose(t, w)),
+        };
+        let t = if field == Field::Body { 0 } else { count(title) };
+        let b = if field == Field::Title {
+            0
+        } else {
+            body.iter().map(|p| count(p)).sum()
+        };
+        let mut score = 0.0;
+        if t > 0 {
+            score += TITLE_WEIGHT * saturate(t);
+        }
+        if b > 0 {
+            score += saturate(b);
+        }
+        score
+    }
+}
+
+fn phrase_matcher(field: Field, words: &[Word]) -> Matcher {
+    let text = words
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let literal = words.iter().all(|w| w.stems.is_empty());
+    let phrase = if literal {
+        Phrase::literal(&text)
+    } else {
+        Phrase::new(&text)
+    };
+    phrase.map_or(Matcher::Nothing, |p| Matcher::Phrase(field, p))
+}
+
+/// Words of folded `text` that `w` matches as a prefix or within its edits.
+fn count_loose(text: &str, w: &Word) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty() && loose_match(t, w))
+        .count()
+}
+
+/// Whether folded text word `t` matches `w` as a prefix (when `w.prefix`) or within `w.edits`
+/// edits, never changing the first letter.
+pub(super) fn loose_match(t: &str, w: &Word) -> bool {
+    if t == w.text || (w.prefix && t.starts_with(w.text.as_str())) {
+        return true;
+    }
+    if w.edits == 0 || t.chars().next() != w.text.chars().next() {
+        return false;
+    }
+    within_edits(&w.text, t, usize::from(w.edits))
+}
+
+/// Optimal-string-alignment distance (a transposition is one edit) of `a` and `b` is at
+/// most `max`.
+fn within_edits(a: &str, b: &str, max: usize) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    // Three rows of the dynamic programme: two back for transpositions.
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return false;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()] <= max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(text: &str, prefix: bool, edits: u8) -> Word {
+        Word {
+            prefix,
+            edits,
+            ..word(text, false)
+        }
+    }
+
+    #[test]
+    fn edits_grow_with_length_and_never_touch_short_words_or_codes() {
+        assert_eq!(edits_for("asn"), 0);
+        assert_eq!(edits_for("bupa"), 0);
+        assert_eq!(edits_for("camat"), 1);
+        assert_eq!(edits_for("gubernur"), 1);
+        assert_eq!(edits_for("kabupatenn"), 2);
+        assert_eq!(edits_for("covid19"), 0);
+    }
+
+    #[test]
+    fn loose_words_match_prefixes_and_typos_but_keep_the_first_letter() {
+        assert!(loose_match("bupati", &w("bupa", true, 0)));
+        assert!(!loose_match("bupati", &w("bupa", false, 0)));
+        assert!(loose_match("bupati", &w("bupatti", false, 1)));
+        assert!(loose_match("bupati", &w("buapti", false, 1)), "transposition");
+        assert!(!loose_match("bupati", &w("bpuatti", false, 1)));
+        assert!(!loose_match("kupati", &w("bupati", false, 1)), "first letter");
+        assert!(loose_match("kabupaten", &w("kabupatne", false, 2)));
+        assert!(!within_edits("abc", "xyz", 2));
+        assert!(within_edits("", "ab", 2) && !within_edits("", "abc", 2));
+    }
+}
