@@ -285,7 +285,10 @@ mod tests {
             .collect(),
         );
         // One body mention each for the last three: newest first.
-        assert_eq!(ids(&c, "bupati"), vec!["title", "body", "apart", "together"]);
+        assert_eq!(
+            ids(&c, "bupati"),
+            vec!["title", "body", "apart", "together"]
+        );
         let both = ids(&c, "bupati banjir");
         assert_eq!(both[0], "title");
         assert!(

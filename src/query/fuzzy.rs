@@ -132,7 +132,10 @@ mod tests {
         let p = FuzzyPattern::new("bupati");
         assert!(p.matches_title("Bupati Blora"));
         assert!(p.matches_title("Bupatinya Blora"));
-        assert!(FuzzyPattern::new("pmkb").matches_title("Pemkab OKI"), "letters left out");
+        assert!(
+            FuzzyPattern::new("pmkb").matches_title("Pemkab OKI"),
+            "letters left out"
+        );
         assert!(!p.matches_title("Bus untuk pasar tani"), "strewn letters");
     }
 }

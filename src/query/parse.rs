@@ -259,7 +259,11 @@ fn parse_term(tok: &Token, lexicon: &Lexicon) -> Result<Term, QueryError> {
         // A quoted phrase is what was typed, whole: never a prefix or a typo.
         words(text, false, false)?
     } else if let Some(rest) = text.strip_prefix('\'') {
-        words(non_empty(rest).ok_or_else(|| nothing("to match"))?, true, false)?
+        words(
+            non_empty(rest).ok_or_else(|| nothing("to match"))?,
+            true,
+            false,
+        )?
     } else if let Some(rest) = text.strip_prefix('~') {
         Pred::Fuzzy(FuzzyPattern::new(
             non_empty(rest).ok_or_else(|| nothing("after ~"))?,

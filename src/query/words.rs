@@ -206,9 +206,7 @@ impl Matcher {
 
     fn fields(&self) -> (bool, bool) {
         match self {
-            Matcher::Phrase(f, _) | Matcher::Loose(f, _) => {
-                (*f != Field::Body, *f != Field::Title)
-            }
+            Matcher::Phrase(f, _) | Matcher::Loose(f, _) => (*f != Field::Body, *f != Field::Title),
             Matcher::AnyOf(parts) => parts.iter().fold((false, false), |(t, b), p| {
                 let (pt, pb) = p.fields();
                 (t || pt, b || pb)
@@ -244,7 +242,11 @@ impl Matcher {
             Matcher::Phrase(f, p) => (*f, &|t: &str| p.count_in(t)),
             Matcher::Loose(f, w) => (*f, &|t: &str| count_loose(t, w)),
         };
-        let t = if field == Field::Body { 0 } else { count(title) };
+        let t = if field == Field::Body {
+            0
+        } else {
+            count(title)
+        };
         let b = if field == Field::Title {
             0
         } else {
@@ -355,9 +357,15 @@ mod tests {
         assert!(loose_match("bupati", &w("bupa", true, 0)));
         assert!(!loose_match("bupati", &w("bupa", false, 0)));
         assert!(loose_match("bupati", &w("bupatti", false, 1)));
-        assert!(loose_match("bupati", &w("buapti", false, 1)), "transposition");
+        assert!(
+            loose_match("bupati", &w("buapti", false, 1)),
+            "transposition"
+        );
         assert!(!loose_match("bupati", &w("bpuatti", false, 1)));
-        assert!(!loose_match("kupati", &w("bupati", false, 1)), "first letter");
+        assert!(
+            !loose_match("kupati", &w("bupati", false, 1)),
+            "first letter"
+        );
         assert!(loose_match("kabupaten", &w("kabupatne", false, 2)));
         assert!(!within_edits("abc", "xyz", 2));
         assert!(within_edits("", "ab", 2) && !within_edits("", "abc", 2));

@@ -544,3 +544,121 @@ proptest! {
         }
     }
 }
+
+/// The README's table of example queries on the bundled corpus says how many articles each
+/// returns; the docs must not drift from what the search does.
+#[test]
+fn readme_examples_return_what_they_say() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let table = readme
+        .split("Examples on the bundled corpus")
+        .nth(1)
+        .expect("the examples table");
+    let c = seeds();
+    let mut checked = 0;
+    for line in table.lines().skip_while(|l| !l.starts_with('|')) {
+        let Some(row) = line.strip_prefix("| `") else {
+            if line.starts_with('|') {
+                continue;
+            }
+            break;
+        };
+        let (query, rest) = row.split_once("` |").expect("a query cell");
+        let query = query.replace("\\|", "|");
+        let want: usize = rest
+            .trim()
+            .trim_end_matches('|')
+            .trim()
+            .parse()
+            .expect("a count");
+        let q = Query::parse(&query).unwrap_or_else(|e| panic!("{query}: {e}"));
+        let got = search(
+            &c,
+            &q,
+            &Filters::default(),
+            Sort::Relevance,
+            Scope::default(),
+        )
+        .len();
+        assert_eq!(got, want, "README says {query} finds {want}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} examples found");
+}
+
+/// Affixed forms of a few roots, and words that only look related, for the property below.
+const VOCAB: &[&str] = &[
+    "viral",
+    "diviralkan",
+    "memviralkan",
+    "keviralan",
+    "viralnya",
+    "viralitas",
+    "bupati",
+    "bupatinya",
+    "kades",
+    "kader",
+    "banjir",
+    "kebanjiran",
+    "banjar",
+    "tulis",
+    "menulis",
+    "penulis",
+    "tulisan",
+    "asnawi",
+    "sekolah",
+    "bersekolah",
+    "kerja",
+    "bekerja",
+    "pekerja",
+    "pekerjaan",
+    "kantor",
+    "camat",
+    "kecamatan",
+];
+
+proptest! {
+    /// Every hit of a plain word uses the word (an affixed form of it) as a whole word in its
+    /// title or body, and every article that does is a hit: the match set is precise.
+    #[test]
+    fn every_hit_of_a_plain_word_uses_the_word(
+        docs in proptest::collection::vec(
+            (proptest::collection::vec(0..VOCAB.len(), 0..4),
+             proptest::collection::vec(0..VOCAB.len(), 0..12)),
+            1..12),
+        pick in 0..VOCAB.len(),
+    ) {
+        let words = |ix: &[usize]| ix.iter().map(|&i| VOCAB[i]).collect::<Vec<_>>().join(" ");
+        let articles: Vec<Article> = docs
+            .iter()
+            .enumerate()
+            .map(|(n, (t, b))| {
+                let mut a = Article::default();
+                a.meta.id = format!("d{n}");
+                a.meta.title = words(t);
+                a.body.body = vec![words(b)];
+                a
+            })
+            .collect();
+        let c = Corpus::from_articles(articles);
+        let word = VOCAB[pick];
+        let phrase = warta::lexicon::Phrase::new(word).expect("a word");
+        let uses = |i: usize| {
+            let m = c.meta(i);
+            let body = c.body(i).expect("body").body.join(" ");
+            phrase.is_in(&warta::text::fold(&m.title)) || phrase.is_in(&warta::text::fold(&body))
+        };
+        let q = Query::parse(word).expect("parses");
+        let hits: Vec<usize> = search(&c, &q, &Filters::default(), Sort::Relevance, Scope::default())
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        let users: Vec<usize> = (0..c.len()).filter(|&i| uses(i)).collect();
+        if !users.is_empty() {
+            let mut sorted = hits.clone();
+            sorted.sort_unstable();
+            prop_assert_eq!(sorted, users, "{}", word);
+        }
+    }
+}
