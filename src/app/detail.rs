@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
-use crate::lexicon::{Phrase, find_phrases};
+use crate::lexicon::{Phrase, find_phrases, find_prefixed};
 use crate::model::Body;
 use crate::text::wrap;
 use crate::triage::{ArticleState, Decision};
@@ -74,12 +74,14 @@ impl DocLine {
 }
 
 /// What the detail pane marks up beyond the article itself: the query's terms
-/// ([`crate::query::Query::highlight_terms`], found as substrings and, stem-aware, as whole
-/// words), the configured topics' keywords ([`crate::lexicon::Lexicon::all_topic_phrases`]),
+/// ([`crate::query::Query::highlight_terms`], found stem-aware as whole words, and the words
+/// begun by [`crate::query::Query::highlight_prefixes`] in an article holding none of them
+/// whole), the configured topics' keywords ([`crate::lexicon::Lexicon::all_topic_phrases`]),
 /// which are highlighted separately, and the groups of copies, named in the header.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Marks<'a> {
     pub terms: &'a [String],
+    pub prefixes: &'a [String],
     pub topics: &'a [Phrase],
     /// The groups of copies computed for the corpus being shown; `None` until clustering has
     /// finished (groups for a corpus of another size are ignored).
@@ -142,6 +144,7 @@ pub fn build(
 ) -> DetailDoc {
     let marks = Marks {
         terms,
+        prefixes: &[],
         topics: &[],
         clusters: None,
         body: BodyView::Read,
@@ -164,10 +167,19 @@ pub fn build_marked(
         glyphs,
         lines: Vec::new(),
         width,
-        terms: marks.terms,
         phrases: marks.terms.iter().filter_map(|t| Phrase::new(t)).collect(),
+        prefixes: Vec::new(),
         topics: marks.topics,
     };
+    if index < corpus.len() {
+        // A word held whole matched as itself, not as a prefix (see `words` in the query).
+        out.prefixes = marks
+            .prefixes
+            .iter()
+            .filter(|p| Phrase::new(p).is_none_or(|ph| !holds(&ph, corpus, index, marks.body)))
+            .cloned()
+            .collect();
+    }
     let group = group_of(corpus, index, marks.clusters);
     if index < corpus.len() {
         fill(&mut out, corpus, index, state, group, marks.body);
@@ -388,17 +400,18 @@ struct Builder<'a> {
     glyphs: &'static super::layout::Glyphs,
     lines: Vec<DocLine>,
     width: usize,
-    terms: &'a [String],
-    /// `terms` as stem-aware phrases, so `viral` also marks "diviralkan".
+    /// The query's words as stem-aware phrases, so `viral` also marks "diviralkan".
     phrases: Vec<Phrase>,
+    /// Words typed halfway that the article holds nowhere whole, marked where they begin a word.
+    prefixes: Vec<String>,
     topics: &'a [Phrase],
 }
 
 impl Builder<'_> {
     /// Byte ranges of query matches and of topic keywords in `text`.
     fn marks(&self, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
-        let mut hits = find_terms(text, self.terms);
-        hits.extend(find_phrases(text, &self.phrases));
+        let mut hits = find_phrases(text, &self.phrases);
+        hits.extend(find_prefixed(text, &self.prefixes));
         (
             crate::text::merge_ranges(hits),
             find_phrases(text, self.topics),
@@ -526,47 +539,23 @@ fn push_highlighted(
     }
 }
 
-/// Byte ranges of case-insensitive occurrences of `terms` in `text`, sorted, not overlapping.
-pub fn find_terms(text: &str, terms: &[String]) -> Vec<Range<usize>> {
-    // One lowered char per source char keeps positions aligned with the original text.
-    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
-    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, lower(c))).collect();
-    let mut found: Vec<Range<usize>> = Vec::new();
-    for term in terms {
-        let t: Vec<char> = term.chars().map(lower).collect();
-        if t.is_empty() || t.len() > chars.len() {
-            continue;
-        }
-        for start in 0..=chars.len() - t.len() {
-            if chars[start..start + t.len()]
-                .iter()
-                .map(|(_, c)| *c)
-                .eq(t.iter().copied())
-            {
-                let s = chars[start].0;
-                let e = chars.get(start + t.len()).map_or(text.len(), |(i, _)| *i);
-                found.push(s..e);
-            }
-        }
+/// Whether the article's title or body holds `phrase`.
+fn holds(phrase: &Phrase, corpus: &Corpus, index: usize, body: BodyView<'_>) -> bool {
+    let has = |t: &str| crate::text::with_folded(t, |f| phrase.is_in(f));
+    if has(&corpus.meta(index).title) {
+        return true;
     }
-    crate::text::merge_ranges(found)
+    let check = |b: &Body| b.body.iter().any(|p| has(p));
+    match body {
+        BodyView::Read => corpus.body(index).is_ok_and(|b| check(&b)),
+        BodyView::Loaded(Ok(b)) => check(b),
+        BodyView::Loaded(Err(_)) | BodyView::Loading => false,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_terms_case_insensitively_and_merges() {
-        let t = "TikTok dan tiktokan";
-        assert_eq!(find_terms(t, &["tiktok".into()]), vec![0..6, 11..17]);
-        assert_eq!(find_terms(t, &["TIKTOK".into()]), vec![0..6, 11..17]);
-        assert_eq!(
-            find_terms(t, &["tik".into(), "tiktok".into()]),
-            vec![0..6, 11..17]
-        );
-        assert!(find_terms(t, &[String::new()]).is_empty());
-    }
 
     #[test]
     fn a_wrapped_address_is_linked_on_every_line() {
@@ -739,6 +728,7 @@ mod tests {
         let terms = ["viral".to_string()];
         let marks = Marks {
             terms: &terms,
+            prefixes: &[],
             topics: &topics,
             clusters: None,
             body: BodyView::Read,
@@ -774,5 +764,42 @@ mod tests {
                 .iter()
                 .all(|l| l.topics.is_empty() && !l.has_match())
         );
+    }
+
+    /// What a line marks for a query, as the words marked.
+    fn marked(corpus: &Corpus, query: &str) -> Vec<String> {
+        let q = crate::query::Query::parse(query).expect("query");
+        let (terms, prefixes) = (q.highlight_terms(), q.highlight_prefixes());
+        let marks = Marks {
+            terms: &terms,
+            prefixes: &prefixes,
+            ..Marks::default()
+        };
+        let doc = build_marked(corpus, 0, 80, query, marks, &ArticleState::default(), false);
+        doc.lines
+            .iter()
+            .flat_map(|l| {
+                l.pieces()
+                    .filter(|p| p.1 == SpanKind::Match)
+                    .map(|p| p.0.to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn whole_words_are_marked_and_a_word_typed_halfway_marks_what_it_begins() {
+        let mut a = crate::model::Article::default();
+        a.meta.title = "Bupati dan Asnawi".into();
+        a.meta.source_path = "a.txt".into();
+        a.body.body = vec!["Para ASN menemui bupatinya.".into()];
+        let corpus = Corpus::from_articles(vec![a]);
+        // "asn" is a word here: "Asnawi" is not marked.
+        assert_eq!(marked(&corpus, "asn"), ["ASN"]);
+        // Nothing holds "bupa" whole: the words it begins are.
+        assert_eq!(marked(&corpus, "bupa"), ["Bupati", "bupatinya"]);
+        assert_eq!(marked(&corpus, "asn bupa"), ["Bupati", "ASN", "bupatinya"]);
+        // A word held whole is marked whole, never as the start of longer words.
+        assert_eq!(marked(&corpus, "bupati"), ["Bupati", "bupatinya"]);
     }
 }

@@ -666,6 +666,7 @@ impl App {
                 self.detail.scroll = 0;
             }
             let terms = self.search.query.highlight_terms();
+            let prefixes = self.search.query.highlight_prefixes();
             self.detail.doc = Some(detail::build_marked(
                 &self.corpus,
                 index,
@@ -673,6 +674,7 @@ impl App {
                 self.search.query.source(),
                 detail::Marks {
                     terms: &terms,
+                    prefixes: &prefixes,
                     topics: &self.detail.topic_phrases,
                     clusters,
                     body: match &body {

@@ -39,7 +39,7 @@ mod builtin;
 mod phrase;
 mod stem;
 
-pub use phrase::{Phrase, find_phrases, normalize};
+pub use phrase::{Phrase, find_phrases, find_prefixed, normalize};
 pub use stem::{MIN_ROOT, stem, stems};
 
 /// One entry of the synonym table: a key term, the terms that mean the same, and narrower

@@ -195,6 +195,33 @@ fn rest_follows(text: &str, mut pos: usize, rest: &[Needle]) -> bool {
     true
 }
 
+/// Byte ranges in `text` (as written) of the words starting with any of the folded
+/// `prefixes`: what a word typed halfway matched.
+pub fn find_prefixed(text: &str, prefixes: &[String]) -> Vec<Range<usize>> {
+    if prefixes.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let word = fold(&text[s..i]);
+                if prefixes.iter().any(|p| word.starts_with(p.as_str())) {
+                    out.push(s..i);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Byte ranges in `text` (as written, not folded) of every occurrence of any of `phrases`,
 /// sorted and merged: for highlighting. Each match covers whole words.
 pub fn find_phrases(text: &str, phrases: &[Phrase]) -> Vec<Range<usize>> {

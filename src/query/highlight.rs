@@ -2,7 +2,7 @@
 //! and the words to mark in the detail body.
 
 use super::model::{Pred, Query};
-use crate::lexicon::find_phrases;
+use crate::lexicon::{find_phrases, find_prefixed};
 use crate::text::fold;
 
 impl Query {
@@ -17,7 +17,7 @@ impl Query {
                     if found.is_empty()
                         && let Some(prefix) = typed_prefix(t)
                     {
-                        found = find_prefixed(title, prefix);
+                        found = find_prefixed(title, &[prefix.to_string()]);
                     }
                     for r in &found {
                         let first = title[..r.start].chars().count();
@@ -58,6 +58,21 @@ impl Query {
     }
 }
 
+impl Query {
+    /// The plain words that match as the start of longer words when no article uses them
+    /// whole (`bupa`): the detail pane marks the words they begin in an article holding none
+    /// of the query's words whole.
+    pub fn highlight_prefixes(&self) -> Vec<String> {
+        self.terms()
+            .filter(|t| !t.negated)
+            .filter_map(|t| match &t.pred {
+                Pred::Text(x) => typed_prefix(x).map(str::to_string),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// The word a plain term is typed as, which marks the words it begins when the term matched
 /// as a prefix.
 fn typed_prefix(t: &super::words::TextTerm) -> Option<&str> {
@@ -65,28 +80,6 @@ fn typed_prefix(t: &super::words::TextTerm) -> Option<&str> {
         super::TextQuery::Word(_, w) if w.prefix => Some(w.text.as_str()),
         _ => None,
     })
-}
-
-/// Byte ranges of the words of `text` starting with folded `prefix`.
-fn find_prefixed(text: &str, prefix: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                if fold(&text[s..i]).starts_with(prefix) {
-                    out.push(s..i);
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// A title folded char by char, remembering which original char each folded char came from,
