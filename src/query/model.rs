@@ -275,4 +275,60 @@ mod tests {
             );
         }
     }
+
+    /// Every pair of these queries that `refines` claims is checked against the corpus, so
+    /// grouped and negated forms cannot make it unsound.
+    #[test]
+    fn refines_stays_sound_for_grouped_queries() {
+        let c = corpus();
+        let queries = [
+            "",
+            "tik",
+            "tikt",
+            "'pem",
+            "'pemkab",
+            "('tiktok | 'instagram)",
+            "('tiktok | 'instagram) 'live",
+            "('tiktok | 'instagram) 'live 'pejabat",
+            "!('tiktok | 'instagram)",
+            "!('tiktok | 'instagram) 'pem",
+            "!('live 'tiktok)",
+            "('live 'tiktok) | 'blora",
+            "('live 'tiktok) | 'blora 'bupati",
+            "tag:asn|tag:pelayanan",
+            "(tag:asn|tag:pelayanan) 'oki",
+            "!(!'pem)",
+            "(outlet:sum | outlet:grow) (city:pal | city:kay)",
+            "(outlet:sume | outlet:grow) (city:pal | city:kay)",
+        ];
+        let mut claimed = 0;
+        for new in queries {
+            for old in queries {
+                let (qn, qo) = (Query::parse(new).unwrap(), Query::parse(old).unwrap());
+                if !qn.refines(&qo) {
+                    continue;
+                }
+                claimed += 1;
+                let old_hits = sorted_ids(&c, old);
+                assert!(
+                    sorted_ids(&c, new).iter().all(|i| old_hits.contains(i)),
+                    "{new} claims to refine {old}"
+                );
+            }
+        }
+        // Beyond each query refining itself and "": grouped forms do refine.
+        assert!(claimed > 2 * queries.len(), "{claimed}");
+        let r = |new: &str, old: &str| {
+            Query::parse(new)
+                .unwrap()
+                .refines(&Query::parse(old).unwrap())
+        };
+        assert!(r("('tiktok | 'instagram) 'live", "'tiktok|'instagram"));
+        assert!(r("!(a | b) c", "!a"));
+        assert!(!r("(a | b)", "a"));
+        assert!(r(
+            "(outlet:sume | outlet:grow) city:pal",
+            "(outlet:sum | outlet:grow)"
+        ));
+    }
 }
