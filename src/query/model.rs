@@ -39,10 +39,10 @@ pub(super) enum Pred {
     Dateline(String),
     Author(String),
     Tag(String),
-    /// Substring of one of the provinces the article names.
-    Province(String),
-    /// Substring of one of the regencies and cities the article names.
-    Region(String),
+    /// One of the provinces the article names.
+    Province(Place),
+    /// One of the regencies and cities the article names.
+    Region(Place),
     Date(DateRange),
     /// Any of these phrases in the body: the typed one first, then its synonyms.
     Body(Vec<Phrase>),
@@ -66,6 +66,35 @@ impl Pred {
             Pred::Fuzzy(_) => 1,
             Pred::Body(_) | Pred::Topic(..) => 2,
             _ => 0,
+        }
+    }
+}
+
+/// What a `prov:` or `region:` value matches among an article's place names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Place {
+    /// Names containing this folded text: a part of an official name ("sumatera").
+    Contains(String),
+    /// Exactly these display names: what a spelling the region finder knows resolved to
+    /// ("jabar" → Jawa Barat), fixed at parse time.
+    Named(Vec<String>),
+}
+
+impl Place {
+    pub(super) fn matches(&self, name: &str) -> bool {
+        match self {
+            Place::Contains(n) => super::eval::contains_folded(name, n),
+            Place::Named(names) => names.iter().any(|n| n == name),
+        }
+    }
+
+    /// Every name `self` matches is matched by `other`.
+    fn implies(&self, other: &Place) -> bool {
+        match (self, other) {
+            (Place::Contains(a), Place::Contains(b)) => a.starts_with(b.as_str()),
+            (Place::Named(a), Place::Named(b)) => a.iter().all(|n| b.contains(n)),
+            (Place::Named(a), Place::Contains(_)) => a.iter().all(|n| other.matches(n)),
+            (Place::Contains(_), Place::Named(_)) => false,
         }
     }
 }
@@ -220,9 +249,8 @@ fn term_implies(s: &Term, p: &Term) -> bool {
         | (Pred::Prefix(a), Pred::Prefix(b))
         | (Pred::Outlet(a), Pred::Outlet(b))
         | (Pred::Dateline(a), Pred::Dateline(b))
-        | (Pred::Author(a), Pred::Author(b))
-        | (Pred::Province(a), Pred::Province(b))
-        | (Pred::Region(a), Pred::Region(b)) => a.starts_with(b.as_str()),
+        | (Pred::Author(a), Pred::Author(b)) => a.starts_with(b.as_str()),
+        (Pred::Province(a), Pred::Province(b)) | (Pred::Region(a), Pred::Region(b)) => a.implies(b),
         _ => false,
     }
 }
@@ -248,7 +276,14 @@ mod tests {
         assert!(r("outlet:sumeks", "outlet:sum"));
         assert!(r("prov:\"sumatera sel\"", "prov:sumatera"));
         assert!(r("region:blora", "region:blo"));
-        assert!(!r("region:blo", "prov:blo"));
+        assert!(!r("region:jambi", "prov:jambi"));
+        assert!(r("region:blora", "region:bl"));
+        assert!(r("prov:jabar", "prov:jawa"));
+        assert!(r("prov:jabar", "prov:\"jawa barat\""));
+        assert!(r("prov:\"papua barat\"", "prov:papua"));
+        assert!(!r("prov:papua", "prov:\"papua barat\""));
+        assert!(!r("region:solo", "region:sol"));
+        assert!(!r("prov:jawa", "prov:jabar"));
         assert!(r("tik", ""));
         assert!(r("a", "a | b"));
         assert!(!r("", "tik"));
