@@ -1,6 +1,6 @@
-//! Text to terms: the tokenizer (whitespace, quotes, `|`, parentheses), grouping into AND-ed
-//! groups of `|`-joined terms, plain and anchored terms with their synonyms, the
-//! `field:value` table, and the messages for what does not parse.
+//! Text to terms: plain and anchored terms with their synonyms, the `field:value` table, and
+//! the messages for what does not parse. The tokenizer and grouping (`|`, parentheses) are in
+//! `parse/syntax.rs`, `prov:`/`region:` values in `parse/place.rs`.
 
 use super::date::parse_date;
 use super::fuzzy::FuzzyPattern;
