@@ -39,6 +39,7 @@
 mod date;
 mod eval;
 mod fuzzy;
+mod help;
 mod highlight;
 mod model;
 mod parse;
@@ -47,6 +48,7 @@ mod search;
 mod testing;
 mod text_index;
 
+pub use help::SYNTAX_HELP;
 pub use model::{Query, QueryError};
 pub use search::{ExtraFilter, Hit, Scope, Sort, search, sort_hits};
 pub use text_index::{BuildProgress, Field, TextHit, TextIndex, TextQuery, Word};
