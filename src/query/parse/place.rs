@@ -23,9 +23,14 @@ pub(super) fn parse_place(kind: PlaceKind, value: &str) -> Result<Place, String>
     if names.iter().any(|n| fold(n).contains(&folded)) {
         return Ok(Place::Contains(folded));
     }
-    let (what, field, other, other_field) = match kind {
-        PlaceKind::Province => ("province", "prov", PlaceKind::Region, "region"),
-        PlaceKind::Region => ("regency or city", "region", PlaceKind::Province, "prov"),
+    // Short: the status line shows these after the counts, cut at the terminal's width.
+    let (what, field, other_field) = match kind {
+        PlaceKind::Province => ("province", "prov", "region"),
+        PlaceKind::Region => ("regency or city", "region", "prov"),
+    };
+    let other = match kind {
+        PlaceKind::Province => PlaceKind::Region,
+        PlaceKind::Region => PlaceKind::Province,
     };
     let shown = quoted_value(value);
     if let Some(other_name) = g.resolve(other, value).first() {
@@ -34,7 +39,7 @@ pub(super) fn parse_place(kind: PlaceKind, value: &str) -> Result<Place, String>
             PlaceKind::Region => "a regency or city",
         };
         return Err(format!(
-            "no {what} is named so; {other_name} is {other_what}: {other_field}:{shown}"
+            "{other_name} is {other_what}, try {other_field}:{shown}"
         ));
     }
     let guesses = g.spellings_starting(kind, value, 3);
@@ -44,10 +49,10 @@ pub(super) fn parse_place(kind: PlaceKind, value: &str) -> Result<Place, String>
             .map(|(s, d)| format!("{field}:{} ({d})", quoted_value(s)))
             .collect::<Vec<_>>()
             .join(", ");
-        return Err(format!("no {what} is named so; did you mean {list}?"));
+        return Err(format!("no such {what}; did you mean {list}?"));
     }
     Err(format!(
-        "no {what} is named so; e.g. {}",
+        "no such {what}; e.g. {}",
         match kind {
             PlaceKind::Province => "prov:jabar, prov:sumsel, prov:\"jawa tengah\"",
             PlaceKind::Region => "region:oki, region:solo, region:\"musi rawas\"",
@@ -125,19 +130,19 @@ mod tests {
     fn a_place_that_names_nothing_says_what_would() {
         assert_eq!(
             err("prov:blora"),
-            "prov:blora: no province is named so; Blora is a regency or city: region:blora"
+            "prov:blora: Blora is a regency or city, try region:blora"
         );
         assert_eq!(
             err("region:jabar"),
-            "region:jabar: no regency or city is named so; Jawa Barat is a province: prov:jabar"
+            "region:jabar: Jawa Barat is a province, try prov:jabar"
         );
         assert_eq!(
             err("prov:jab"),
-            "prov:jab: no province is named so; did you mean prov:jabar (Jawa Barat)?"
+            "prov:jab: no such province; did you mean prov:jabar (Jawa Barat)?"
         );
         let e = err("region:\"zzz qqq\"");
         assert!(
-            e.starts_with("region:\"zzz qqq\": no regency or city is named so; e.g. "),
+            e.starts_with("region:\"zzz qqq\": no such regency or city; e.g. "),
             "{e}"
         );
         assert!(err("prov:zzz").contains("prov:jabar"));
