@@ -25,11 +25,18 @@ Inputs: .txt (one scraped article per file), .json (an object or an array), .jso
 (one object per line) and .csv (a header row, one article per row). Directories are walked
 recursively. With no PATH, warta uses the five sample articles built into it.
 
-Query language: space-separated terms are AND-ed; plain terms are fuzzy over title, outlet,
-dateline and authors; 'exact ^prefix suffix$ !not a|b; fields outlet: city: author: tag:
-prov: region: body:word date:2024 date:2024-06 date:2024-01..2024-06 date:>2025-01-01; triage state
-is:unread is:read is:starred is:relevant is:irrelevant is:maybe is:undecided label:NAME
-has:note has:labels.
+Query language: space-separated terms are AND-ed, case never matters. A plain word finds the
+articles using it, or an affixed form or synonym, as a whole word in the title or body (a
+word no article uses matches as the start of words, then with a typo); \"a phrase\";
+'literal word; title:word body:word; ~fuzzy finds a title by letters close together;
+^prefix suffix$ of the title; !not; a|b or a | b for either; parentheses
+group: '(asn | pns) viral', '!(tiktok | instagram)'; inside \"quotes\" | ( ) are text. Fields
+outlet: city: author: tag: body:word date:2024 date:2024-06 date:2024-01..2024-06
+date:>2025-01-01; prov: region: take official names or short forms (prov:jabar prov:sumsel
+prov:diy region:oki region:jaksel region:solo); triage state is:unread is:read is:starred
+is:relevant is:irrelevant is:maybe is:undecided label:NAME has:note has:labels. A query that
+does not parse (an unknown field, an unclosed parenthesis, a dangling |, a place that names
+nothing) is an error saying what would work, never an empty result.
 
 Triage state (read, stars, decisions, labels, notes) lives in --data-dir (default
 ~/.local/share/warta on Linux, ~/Library/Application Support/warta on macOS, or
@@ -42,7 +49,7 @@ browser is open.";
     version,
     about = "A keyboard-driven terminal browser for corpora of scraped news articles",
     long_about = "warta finds, reads and triages scraped online news from the terminal: \
-                  fuzzy and fielded search, facets with counts, and keyboard navigation, \
+                  word and fielded search, facets with counts, and keyboard navigation, \
                   locally or over ssh.",
     after_help = AFTER_HELP
 )]

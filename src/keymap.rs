@@ -439,6 +439,13 @@ impl Keymap {
                 }
                 (mode.title().to_string(), entries)
             })
+            .chain(std::iter::once((
+                "Search syntax (search bar and --query)".to_string(),
+                crate::query::SYNTAX_HELP
+                    .iter()
+                    .map(|(q, what)| (q.to_string(), what.to_string()))
+                    .collect(),
+            )))
             .collect();
         KeyHelp {
             sections,

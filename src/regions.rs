@@ -14,6 +14,10 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+mod resolve;
+
+pub use resolve::{PlaceKind, resolve_province, resolve_region};
+
 /// The shipped table, so warta works without the reference data it was derived from.
 const TABLE: &str = include_str!("../data/regions.tsv");
 

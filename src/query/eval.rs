@@ -20,7 +20,7 @@ impl Query {
 
 /// Case- and diacritic-insensitive substring test against an already folded needle, without
 /// allocating for ASCII haystacks.
-fn contains_folded(hay: &str, needle: &str) -> bool {
+pub(super) fn contains_folded(hay: &str, needle: &str) -> bool {
     if hay.is_ascii() {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
         n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
@@ -119,8 +119,8 @@ fn eval_term(term: &Term, meta: &Meta, env: &Env<'_>) -> Option<i64> {
             .as_deref()
             .is_some_and(|d| contains_folded(d, n)),
         Pred::Author(n) => meta.authors.iter().any(|a| contains_folded(a, n)),
-        Pred::Province(n) => meta.provinces.iter().any(|p| contains_folded(p, n)),
-        Pred::Region(n) => meta.regions.iter().any(|r| contains_folded(r, n)),
+        Pred::Province(place) => meta.provinces.iter().any(|p| place.matches(p)),
+        Pred::Region(place) => meta.regions.iter().any(|r| place.matches(r)),
         Pred::Tag(n) => meta
             .tags
             .iter()

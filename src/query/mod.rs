@@ -1,6 +1,9 @@
 //! The query language shared by the TUI, `warta list --query` and `warta search`.
 //!
-//! A query is a list of space-separated terms that are AND-ed; `a | b` ORs adjacent terms.
+//! A query is a list of space-separated terms that are AND-ed; `a | b` (spaces optional) ORs
+//! adjacent terms, and parentheses group: `(a | b) c`, `!(a b)`. Grouped queries are
+//! distributed into the AND-of-ORs form the evaluator runs. Text the parser does not
+//! understand is an error naming the problem and what would work, never an empty result.
 //! Plain terms are fuzzy (skim v2, smart case) over the title, falling back to the outlet,
 //! dateline and authors; `'exact`, `^prefix`, `suffix$` and `!negation` follow fzf's extended
 //! syntax; `field:value` terms (see `FIELDS` in `parse.rs`) filter on metadata, dates and body
@@ -14,10 +17,11 @@
 //!
 //! ```text
 //!   "asn | pns outlet:kompas !viral"     text, as typed
-//!        │  parse.rs   tokenize: whitespace, quotes, `|`
+//!        │  parse.rs   tokenize: whitespace, quotes, `|`, `(`, `)`
 //!        ▼
 //!   tokens ──────────▶ terms             parse.rs: plain/'exact/^prefix/suffix$ + synonyms,
-//!        │                               FIELDS table for field:value, date.rs for date:
+//!        │                               FIELDS table for field:value, date.rs for date:;
+//!        │                               parentheses distributed (De Morgan for `!( )`)
 //!        ▼
 //!   Query = AND of groups (`|`-joined    model.rs: Term { negated, Pred, alts }, groups
 //!           terms), cheapest first       ordered by cost; `refines` for the search memo
@@ -35,6 +39,7 @@
 mod date;
 mod eval;
 mod fuzzy;
+mod help;
 mod highlight;
 mod model;
 mod parse;
@@ -44,6 +49,7 @@ mod testing;
 mod text_index;
 mod words;
 
+pub use help::SYNTAX_HELP;
 pub use model::{Query, QueryError};
 pub use search::{ExtraFilter, Hit, Scope, Sort, search, search_reporting, sort_hits};
 pub use text_index::{BuildProgress, Field, TextHit, TextIndex, TextQuery, Word};

@@ -1,5 +1,6 @@
-//! Text to terms: the tokenizer (whitespace, quotes, `|`), plain and anchored terms with
-//! their synonyms, the `field:value` table, and the messages for what does not parse.
+//! Text to terms: plain and anchored terms with their synonyms, the `field:value` table, and
+//! the messages for what does not parse. The tokenizer and grouping (`|`, parentheses) are in
+//! `parse/syntax.rs`, `prov:`/`region:` values in `parse/place.rs`.
 
 use super::date::parse_date;
 use super::fuzzy::FuzzyPattern;
@@ -7,8 +8,14 @@ use super::model::{Group, NewIds, Pred, Query, QueryError, Term, group_cost};
 use super::text_index::{Field, TextQuery};
 use super::words::{TextTerm, edits_for, split_words, word, word_or_phrase};
 use crate::lexicon::{Lexicon, Phrase};
+use crate::regions::PlaceKind;
 use crate::text::fold;
 use crate::triage::TriageTerm;
+use place::parse_place;
+use syntax::Token;
+
+mod place;
+mod syntax;
 
 /// A field the query language knows: its names (the first is the canonical one, the rest are
 /// aliases) and how its value is parsed. Adding a field is adding an entry here.
@@ -36,11 +43,11 @@ const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         names: &["prov", "province"],
-        parse: |v, _| Ok(Pred::Province(fold(v))),
+        parse: |v, _| parse_place(PlaceKind::Province, v).map(Pred::Province),
     },
     FieldSpec {
         names: &["region", "regency"],
-        parse: |v, _| Ok(Pred::Region(fold(v))),
+        parse: |v, _| parse_place(PlaceKind::Region, v).map(Pred::Region),
     },
     FieldSpec {
         names: &["title"],
@@ -116,26 +123,7 @@ impl Query {
     /// Parses with `lexicon`'s synonyms (plain, quoted and `body:` terms also find their
     /// synonyms) and topics (`topic:NAME`). The expansions are fixed at parse time.
     pub fn parse_with(input: &str, lexicon: &Lexicon) -> Result<Query, QueryError> {
-        let mut groups: Vec<Group> = Vec::new();
-        let mut pending_or = false;
-        for tok in tokenize(input)? {
-            if tok.quote_at.is_none() && tok.text == "|" {
-                if groups.is_empty() || pending_or {
-                    return Err(dangling_or());
-                }
-                pending_or = true;
-                continue;
-            }
-            let term = parse_term(&tok, lexicon)?;
-            match groups.last_mut() {
-                Some(group) if pending_or => group.push(term),
-                _ => groups.push(vec![term]),
-            }
-            pending_or = false;
-        }
-        if pending_or {
-            return Err(dangling_or());
-        }
+        let mut groups = syntax::parse_groups(input, lexicon)?;
         let mut slot = 0;
         for term in groups.iter_mut().flatten() {
             if let Pred::Text(t) = &mut term.pred {
@@ -178,52 +166,6 @@ fn together(groups: &[Group]) -> Option<TextQuery> {
         })
         .collect();
     (words.len() >= 2).then_some(TextQuery::Phrase(Field::Any, words))
-}
-
-fn dangling_or() -> QueryError {
-    QueryError::new("dangling \"|\": put a term on each side, e.g. tiktok | instagram")
-}
-
-/// One whitespace-separated piece of the query, with quotes removed.
-struct Token {
-    /// The text with quote characters removed.
-    text: String,
-    /// Byte offset in `text` where the first quoted part starts.
-    quote_at: Option<usize>,
-    /// The piece as typed, for error messages.
-    raw: String,
-}
-
-fn tokenize(input: &str) -> Result<Vec<Token>, QueryError> {
-    let mut out = Vec::new();
-    let mut cur: Option<Token> = None;
-    let mut in_quote = false;
-    for c in input.chars() {
-        if c.is_whitespace() && !in_quote {
-            out.extend(cur.take());
-            continue;
-        }
-        let tok = cur.get_or_insert_with(|| Token {
-            text: String::new(),
-            quote_at: None,
-            raw: String::new(),
-        });
-        tok.raw.push(c);
-        if c == '"' {
-            in_quote = !in_quote;
-            tok.quote_at.get_or_insert(tok.text.len());
-        } else {
-            tok.text.push(c);
-        }
-    }
-    if in_quote {
-        let raw = cur.map(|t| t.raw).unwrap_or_default();
-        return Err(QueryError::new(format!(
-            "{raw}: unterminated quote (add a closing \")"
-        )));
-    }
-    out.extend(cur);
-    Ok(out)
 }
 
 fn parse_term(tok: &Token, lexicon: &Lexicon) -> Result<Term, QueryError> {
@@ -364,8 +306,19 @@ fn parse_field(
 ) -> Result<Term, QueryError> {
     let lower = name.to_ascii_lowercase();
     let Some(spec) = FIELDS.iter().find(|f| f.names.contains(&lower.as_str())) else {
+        // `https://…` is text, not a field: its words as a phrase, exactly as written.
+        if value.starts_with("//") {
+            let pred = words_term(&format!("{name}:{value}"), Field::Any, true, lexicon)
+                .map_err(|m| QueryError::new(format!("{raw}: {m}")))?;
+            return Ok(Term { negated, pred });
+        }
+        let guess = guess_field(&lower)
+            .map(|f| format!("did you mean {f}:? "))
+            .unwrap_or_default();
+        let shown = raw.strip_prefix('!').unwrap_or(raw);
         return Err(QueryError::new(format!(
-            "unknown field \"{name}:\"; fields are {}",
+            "unknown field \"{name}:\"; {guess}fields are {} (to search the text, quote it: \
+             \"{shown}\")",
             field_list()
         )));
     };
@@ -383,6 +336,47 @@ fn parse_field(
         t.loose.clear();
     }
     Ok(Term { negated, pred })
+}
+
+/// The field an unknown name probably meant: an Indonesian word for one, or a name one or
+/// two typos away.
+fn guess_field(name: &str) -> Option<&'static str> {
+    let indonesian = match name {
+        "kota" | "kabupaten" | "kab" | "daerah" | "wilayah" | "kabkota" => Some("region"),
+        "provinsi" | "propinsi" => Some("prov"),
+        "penulis" | "wartawan" | "reporter" => Some("author"),
+        "media" | "sumber" | "portal" | "source" | "site" => Some("outlet"),
+        "tanggal" | "tgl" | "waktu" | "tahun" | "bulan" => Some("date"),
+        "isi" | "teks" | "text" | "konten" => Some("body"),
+        "topik" | "tema" => Some("topic"),
+        "tags" | "tagar" | "hashtag" => Some("tag"),
+        _ => None,
+    };
+    indonesian.or_else(|| {
+        FIELDS
+            .iter()
+            .flat_map(|f| f.names.iter().map(move |n| (f.names[0], *n)))
+            .map(|(canon, n)| (edit_distance(name, n), canon))
+            .filter(|&(d, _)| d <= 2 && d < name.len())
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, canon)| canon)
+    })
+}
+
+/// Levenshtein distance over bytes; field names are short ASCII words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, &ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, &cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// What a field takes, for a term typed without a value: the values themselves where they
@@ -529,16 +523,17 @@ mod tests {
         );
         assert_eq!(
             err("foo:bar"),
-            "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: title: body: topic: date: is: label: has:"
+            "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: title: \
+             body: topic: date: is: label: has: (to search the text, quote it: \"foo:bar\")"
         );
         assert!(err("| a").starts_with("dangling \"|\""));
         assert!(err("a |").starts_with("dangling \"|\""));
-        assert!(err("a | | b").starts_with("dangling \"|\""));
+        assert!(err("a | | b").starts_with("doubled \"|\""));
         assert_eq!(
             err("body:..."),
             "body:...: needs a word (letters or digits)"
         );
-        assert_eq!(err("!"), "!: nothing to negate");
+        assert!(err("!").starts_with("\"!\" with nothing after it"));
         assert_eq!(err("'"), "': nothing to match");
         assert_eq!(err("\"\""), "\"\": nothing inside the quotes");
         // Not fields: a colon after something other than a bare word, or inside quotes.

@@ -486,3 +486,72 @@ fn topic_search_and_underlined_keywords() {
     t.keys(&["Enter"]);
     t.quit();
 }
+
+/// Issue 18: `|` without spaces and parentheses find rows in the browser, place short forms
+/// find the articles about those places, and a query that does not parse says so in the
+/// status line instead of showing nothing.
+#[test]
+fn or_without_spaces_parentheses_and_query_errors_in_the_browser() {
+    if !have_tmux() {
+        return;
+    }
+    let t = start("");
+    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    // Each tag alone, then both: OR adds the other's row.
+    search(&t, "tag:tiktok", "1/5");
+    search(&t, "tag:facebook", "1/5");
+    let s = search(&t, "tag:tiktok|tag:facebook", "2/5");
+    let rows = list_rows(&s).join("\n");
+    assert!(rows.contains("Grow Med") && rows.contains("PAB"), "{s}");
+    let s = search(&t, "(tag:tiktok | tag:facebook) !region:palembang", "1/5");
+    assert!(list_pane(&s, 2).contains("PAB"), "{s}");
+    let s = search(&t, "!(tag:tiktok|tag:facebook)", "3/5");
+    let rows = list_rows(&s).join("\n");
+    assert!(!rows.contains("Grow Med") && !rows.contains("PAB"), "{s}");
+    // Short forms of the region finder, resolved to the names the articles carry.
+    let s = search(&t, "region:oki", "1/5");
+    assert!(list_pane(&s, 2).contains("Sumeks.co"), "{s}");
+    search(&t, "prov:sumsel", "3/5");
+
+    // A query that does not parse: the status line names the problem, and the list keeps the
+    // results of the last query that did.
+    for (q, says, kept) in [
+        ("(tag:tiktok", "unclosed \"(\"", Some(" 5/5")),
+        ("tag:tiktok||tag:live", "doubled \"|\"", Some(" 1/5")),
+        ("foo:bar", "unknown field \"foo:\"", None),
+        (
+            "region:jabar",
+            "Jawa Barat is a province, try prov:jabar",
+            None,
+        ),
+    ] {
+        t.keys(&["/"]);
+        t.wait("the search bar", |s| status_line(s).contains("enter done"));
+        t.keys(&["C-u"]);
+        t.literal(q);
+        let bar = format!(" / {q}");
+        let s = settled(&t, &format!("the error for {q:?}"), |s| {
+            s.lines().next().is_some_and(|l| l.trim_end() == bar) && status_line(s).contains(says)
+        });
+        // The rows of the last query that parsed (a prefix of this one) stay listed:
+        // "" and "tag:tiktok".
+        if let Some(kept) = kept {
+            assert!(status_line(&s).starts_with(kept), "{s}");
+            assert_eq!(
+                list_rows(&s).len(),
+                kept[1..2].parse::<usize>().unwrap(),
+                "{s}"
+            );
+        }
+        // The message hides the key hints the waits below look for: clear the query first.
+        t.keys(&["C-u"]);
+        t.wait("the query cleared", |s| {
+            status_line(s).starts_with(" 5/5") && status_line(s).contains("enter done")
+        });
+        t.keys(&["Enter"]);
+        t.wait("the search bar closed", |s| {
+            !status_line(s).contains("enter done")
+        });
+    }
+    t.quit();
+}
