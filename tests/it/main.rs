@@ -20,6 +20,7 @@ mod cli_export;
 mod cli_messages;
 mod cluster;
 mod clusters_ui;
+mod cursor;
 mod e2e_clusters;
 mod e2e_external;
 mod e2e_hostile;
