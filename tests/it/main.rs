@@ -22,6 +22,7 @@ mod cluster;
 mod clusters_ui;
 mod cursor;
 mod e2e_clusters;
+mod e2e_cursor;
 mod e2e_external;
 mod e2e_hostile;
 mod e2e_live;
