@@ -177,7 +177,10 @@ fn a_cold_load_of_many_files_ends_on_the_newest_article_at_the_top() {
         status_line(s).contains("loaded 2000 articles")
     });
     assert!(status_line(&s).starts_with(" 2000/2000"), "{s}");
-    assert!(!s.contains("groups"), "no article reads as a copy of another:\n{s}");
+    assert!(
+        !s.contains("groups"),
+        "no article reads as a copy of another:\n{s}"
+    );
     assert_first_row_selected(&t, &s, "#1999");
     t.quit();
 }
