@@ -137,6 +137,7 @@ fn click_list(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
         return update::list(app, Action::Open);
     }
     app.list.cursor = pos;
+    app.anchor();
     Effect::None
 }
 

@@ -48,6 +48,12 @@ pub struct ListView {
     pub group_members: std::collections::HashMap<ClusterId, Vec<usize>>,
     /// Position of the selected row in `shown`.
     pub cursor: usize,
+    /// The reader put the cursor on its article (moved it, opened the article, or a saved
+    /// session did) since the query, filters or sort last changed: new results for the same
+    /// view (a load's next chunk, arrivals in a live corpus, a triage change) keep that
+    /// article under the cursor. Until then the cursor stays on the first row, where a new
+    /// view's best or newest article is.
+    pub anchored: bool,
     /// First visible row.
     pub offset: usize,
     /// Groups whose copies are listed under their row.

@@ -180,10 +180,21 @@ pub fn save(app: &App, path: &Path) -> Result<(), String> {
             .map(|(f, values)| (to_name(f), values.clone()))
             .collect(),
         sort: Some(to_name(&app.search.sort)),
-        cursor: app.selected().map(|i| app.corpus.meta(i).id.clone()),
+        cursor: saved_cursor(app),
         focus: Some(focus_name(app.focus).to_string()),
     };
     write(&saved, path)
+}
+
+/// The article the reader put the cursor on; none while the cursor just sits on the first
+/// row, so the next start shows the first row of its own results (say, articles that
+/// arrived since). A saved article not found yet (the load still running) is kept.
+fn saved_cursor(app: &App) -> Option<String> {
+    if app.list.anchored {
+        app.selected().map(|i| app.corpus.meta(i).id.clone())
+    } else {
+        app.arrivals.restore_cursor.clone()
+    }
 }
 
 fn write(saved: &Saved, path: &Path) -> Result<(), String> {
@@ -235,6 +246,7 @@ mod tests {
         a.search.sort = Sort::Title;
         search(&mut a);
         a.list.cursor = 1;
+        a.anchor();
         a.focus = Focus::Detail;
         let id = a.corpus.meta(a.selected().unwrap()).id.clone();
         save(&a, &path).unwrap();
@@ -259,6 +271,29 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["bundled.json"]);
+    }
+
+    /// A cursor the reader never moved off the first row is not the reader's article: the
+    /// next start begins on its own first row. One still being looked for is kept.
+    #[test]
+    fn only_an_article_the_reader_chose_is_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = path_for(dir.path(), &[]);
+        let mut a = app();
+        search(&mut a);
+        assert!(a.selected().is_some());
+        save(&a, &path).unwrap();
+        let mut b = app();
+        assert_eq!(restore(&mut b, &path), Ok(true));
+        assert_eq!(b.arrivals.restore_cursor, None);
+
+        a.arrivals.restore_cursor = Some("0000000000000009".into());
+        save(&a, &path).unwrap();
+        assert_eq!(restore(&mut b, &path), Ok(true));
+        assert_eq!(
+            b.arrivals.restore_cursor.as_deref(),
+            Some("0000000000000009")
+        );
     }
 
     #[test]

@@ -279,6 +279,33 @@ impl App {
         }
     }
 
+    /// The cursor's article when the reader chose it ([`super::ListView::anchored`]).
+    fn anchored_article(&self) -> Option<usize> {
+        self.list.anchored.then(|| self.selected()).flatten()
+    }
+
+    fn go_to_first_row(&mut self) {
+        self.list.cursor = 0;
+        self.list.offset = 0;
+    }
+
+    /// The reader put the cursor on its article: new results for the same view keep it
+    /// there. A saved session's article still being looked for is forgotten, since the
+    /// reader has moved on from it.
+    pub fn anchor(&mut self) {
+        self.list.anchored = true;
+        self.arrivals.restore_cursor = None;
+    }
+
+    /// A new search for a changed query, filters or sort: its results start at the first
+    /// row, where the best or newest article of the new view is (see
+    /// [`super::ListView::anchored`]).
+    pub fn request_new_view(&mut self) -> SearchRequest {
+        self.list.anchored = false;
+        self.arrivals.restore_cursor = None;
+        self.request()
+    }
+
     /// Installs the clusters computed for the corpus with `identity`; stale ones (the corpus
     /// was replaced meanwhile) are dropped and false returned.
     pub fn install_clusters(&mut self, identity: u64, clusters: Arc<Clusters>) -> bool {
@@ -297,6 +324,11 @@ impl App {
         }
         self.copies.clusters = Some(clusters);
         self.regroup();
+        // The first row may now be a group whose head sorts above the article that was
+        // first; a reader who chose no article still wants the first row.
+        if !self.list.anchored {
+            self.go_to_first_row();
+        }
         self.fix_view();
         true
     }
@@ -432,7 +464,7 @@ impl App {
     /// holds (results, selection, prompt targets, pending move) is carried over by article
     /// id, so the view stays valid until the new results arrive; articles that are gone are
     /// dropped. The cursor stays on the same article when it still exists, else on the same
-    /// row. The laid-out detail is dropped: the same index may now be another article.
+    /// row; on the first row while the reader has not chosen an article. The laid-out detail is dropped: the same index may now be another article.
     pub fn replace_corpus(&mut self, corpus: Corpus) -> SearchRequest {
         let old = std::mem::replace(&mut self.corpus, corpus);
         let new = self.corpus.clone();
@@ -498,9 +530,13 @@ impl App {
             Some(PendingMove::To(i)) => remap(i).map(PendingMove::To),
             other => other,
         };
-        self.list.cursor = cursor_target
-            .and_then(|t| self.list.shown.iter().position(|h| h.index == t))
-            .unwrap_or(row);
+        self.list.cursor = if self.list.anchored {
+            cursor_target
+                .and_then(|t| self.list.shown.iter().position(|h| h.index == t))
+                .unwrap_or(row)
+        } else {
+            0
+        };
         if cursor_target.is_none() {
             self.detail.scroll = 0;
         }
@@ -524,7 +560,10 @@ impl App {
         if restored.is_some() || !self.arrivals.loading {
             self.arrivals.restore_cursor = None;
         }
-        let selected = restored.or(self.selected());
+        if restored.is_some() {
+            self.list.anchored = true;
+        }
+        let selected = restored.or(self.anchored_article());
         self.list.matches = r.hits;
         let rows = clusters::group_rows(
             &self.list.matches,
@@ -533,7 +572,10 @@ impl App {
             &self.list.expanded,
         );
         self.install_rows(rows);
-        self.list.cursor = selected.and_then(|sel| self.row_of(sel)).unwrap_or(0);
+        match selected.and_then(|sel| self.row_of(sel)) {
+            Some(pos) => self.list.cursor = pos,
+            None => self.go_to_first_row(),
+        }
         self.filter_pane.histogram = r.histogram;
         // The selection means "these, in this view": articles that left it are dropped.
         if !self.list.selection.is_empty() {

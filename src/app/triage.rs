@@ -282,6 +282,7 @@ impl App {
                 PendingMove::To(index) => {
                     if let Some(pos) = self.list.shown.iter().position(|h| h.index == index) {
                         self.list.cursor = pos;
+                        self.anchor();
                     }
                 }
                 PendingMove::AllTriaged => {
@@ -486,6 +487,7 @@ pub fn toggle_select(app: &mut App) {
         app.list.selection.extend(targets);
     }
     app.list.cursor = (app.list.cursor + 1).min(app.list.shown.len().saturating_sub(1));
+    app.anchor();
 }
 
 pub fn select_all(app: &mut App) {

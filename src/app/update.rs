@@ -184,7 +184,7 @@ fn requery(app: &mut App) -> Effect {
                 app.set_message(text, MessageKind::Info);
             }
             app.search.query = q;
-            Effect::Search(app.request())
+            Effect::Search(app.request_new_view())
         }
     }
 }
@@ -237,7 +237,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
                 format!("sorted by {}", sort_label(app.search.sort)),
                 MessageKind::Info,
             );
-            return Effect::Search(app.request());
+            return Effect::Search(app.request_new_view());
         }
         Action::ClearFilters => {
             if app.search.filters.is_empty() {
@@ -245,7 +245,7 @@ fn normal(app: &mut App, action: Action) -> Effect {
             }
             app.search.filters.clear();
             app.set_message("filters cleared", MessageKind::Info);
-            return Effect::Search(app.request());
+            return Effect::Search(app.request_new_view());
         }
         Action::Undo => return Effect::Triage(TriageCmd::Undo),
         Action::Redo => return Effect::Triage(TriageCmd::Redo),
@@ -296,11 +296,13 @@ pub(super) fn list(app: &mut App, action: Action) -> Effect {
         app.list_height(),
     ) {
         app.list.cursor = to;
+        app.anchor();
         return Effect::None;
     }
     match action {
         Action::Open => {
             if let Some(index) = app.selected() {
+                app.anchor();
                 app.focus = Focus::Detail;
                 return triage::mark_opened(app, index);
             }
@@ -388,6 +390,8 @@ fn toggle_all_groups(app: &mut App) {
 pub(super) fn detail(app: &mut App, action: Action) -> Effect {
     let lines = app.max_detail_scroll() + 1;
     if let Some(to) = moved(&action, app.detail.scroll, lines, app.detail_height()) {
+        // Reading on in an article keeps it on screen while results for the view change.
+        app.anchor();
         app.detail.scroll = to;
         return Effect::None;
     }
@@ -407,7 +411,10 @@ pub(super) fn detail(app: &mut App, action: Action) -> Effect {
                 matches.iter().rev().find(|&&l| l < at).or(matches.last())
             };
             match target {
-                Some(&l) => app.detail.scroll = l.min(app.max_detail_scroll()),
+                Some(&l) => {
+                    app.anchor();
+                    app.detail.scroll = l.min(app.max_detail_scroll());
+                }
                 None => app.set_message("no highlighted matches", MessageKind::Info),
             }
         }
@@ -452,7 +459,7 @@ pub(super) fn filters(app: &mut App, action: Action) -> Effect {
                     format!("{verb}: {facet} {value} ({total})"),
                     MessageKind::Info,
                 );
-                return Effect::Search(app.request());
+                return Effect::Search(app.request_new_view());
             }
         }
         _ => {}

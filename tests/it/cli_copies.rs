@@ -208,6 +208,7 @@ fn show(app: &mut App, index: usize) {
         .position(|h| h.index == index)
         .expect("a row for the article");
     app.list.cursor = row;
+    app.anchor();
     app.fix_view();
     assert_eq!(app.detail.doc.as_ref().map(|d| d.index), Some(index));
 }

@@ -57,6 +57,7 @@ fn replacing_the_corpus_keeps_the_cursor_article_query_and_filters() {
     app.search.filters.toggle(Facet::Outlet, "Genap");
     app::search_now(&mut app);
     app.list.cursor = 7;
+    app.anchor();
     app.fix_view();
     let id = selected_id(&app).expect("a selection");
     let before_detail = app.detail.doc.as_ref().map(|d| d.index);
@@ -97,6 +98,7 @@ fn replacing_the_corpus_keeps_the_cursor_article_query_and_filters() {
 fn a_cursor_article_that_vanished_leaves_the_cursor_on_the_same_row() {
     let mut app = app_on(corpus_of(&(0..30).collect::<Vec<_>>(), |_| "A"));
     app.list.cursor = 10;
+    app.anchor();
     app.fix_view();
     let gone = selected_id(&app).expect("a selection");
     let kept: Vec<usize> = (0..30)
