@@ -100,7 +100,6 @@ fn precision_and_recall_are_shares_of_what_was_found_and_of_what_should_be() {
 }
 
 #[test]
-#[ignore = "enabled when word search lands"]
 fn plain_words_reach_the_targets_on_the_shared_corpora() {
     let Some(shared) = search_eval::shared_corpora(Path::new(env!("CARGO_MANIFEST_DIR"))) else {
         println!("skipped: no ../shared/corpora beside the repository");
