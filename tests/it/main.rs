@@ -35,6 +35,7 @@ mod e2e_tmux;
 mod formats;
 mod golden_seeds;
 mod hostile;
+mod index;
 mod lexicon;
 mod live;
 mod log_file;
