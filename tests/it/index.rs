@@ -347,3 +347,61 @@ fn a_second_process_reads_without_writing() {
         [0].into()
     );
 }
+
+/// `warta search` builds the index beside the cache, reuses it, and syncs a changed file.
+#[test]
+fn the_command_line_builds_and_syncs_the_index() {
+    use std::process::{Command, Stdio};
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(corpus.path().join(name), text).unwrap();
+    write(
+        "a.txt",
+        "Bupati diviralkan\n\nVideo itu viral di media sosial.\n",
+    );
+    write("b.txt", "Pegawai bekerja\n\nTidak ada yang viral.\n");
+    let run = |q: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(["search", q])
+            .arg(corpus.path())
+            .env("WARTA_CACHE_DIR", cache.path())
+            .env_remove("WARTA_CONFIG")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run warta");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+            String::from_utf8_lossy(&o.stderr).into_owned(),
+        )
+    };
+    // What the search prints is the query side's; this is about the index under it.
+    let (_, err) = run("viral");
+    assert!(err.contains("indexed 2 articles"), "{err}");
+    let formats: Vec<_> = walkdir(cache.path())
+        .into_iter()
+        .filter(|p| p.ends_with("index/warta-index.json"))
+        .collect();
+    assert_eq!(formats.len(), 1, "one index beside the cache");
+    let (_, err) = run("viral");
+    assert!(
+        !err.contains("indexed"),
+        "a warm run indexes nothing: {err}"
+    );
+    write("b.txt", "Pegawai libur\n\nTidak ada kabar.\n");
+    let (_, err) = run("viral");
+    assert!(err.contains("indexed 1 article "), "{err}");
+}
+
+fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walkdir(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
