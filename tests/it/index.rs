@@ -405,3 +405,39 @@ fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// The browser builds the index on a background thread after the load, beside the cache.
+#[test]
+fn the_browser_builds_the_index_in_the_background() {
+    use crate::common::{POLL, Tmux, have_tmux, quote, status_line, timeout};
+    if !have_tmux() {
+        return;
+    }
+    let corpus = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            corpus.path().join(format!("{i}.txt")),
+            format!("Berita {i} viral\n\nIsi berita nomor {i} diviralkan warganet.\n"),
+        )
+        .unwrap();
+    }
+    let t = Tmux::start_warta(120, 40, None, &quote(&corpus.path().display().to_string()));
+    t.wait("the list drawn", |s| {
+        status_line(s).contains('/') && s.contains("Articles")
+    });
+    let start = std::time::Instant::now();
+    loop {
+        let built = walkdir(&t.path("cache"))
+            .iter()
+            .any(|p| p.ends_with("index/validated"));
+        if built {
+            break;
+        }
+        assert!(
+            start.elapsed() < timeout(),
+            "no index built; screen:\n{}",
+            t.screen()
+        );
+        std::thread::sleep(POLL);
+    }
+}
