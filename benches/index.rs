@@ -96,7 +96,11 @@ fn main() {
     let root = std::env::var_os("WARTA_BENCH_INDEX")
         .map(PathBuf::from)
         .unwrap_or_else(|| tmp.path().to_path_buf());
-    let _ = std::fs::remove_dir_all(root.join("index"));
+    // `WARTA_BENCH_KEEP=1` with `WARTA_BENCH_INDEX` reuses a built index: warm figures only.
+    let keep = std::env::var("WARTA_BENCH_KEEP").is_ok_and(|k| k == "1");
+    if !keep {
+        let _ = std::fs::remove_dir_all(root.join("index"));
+    }
     // Peak memory of the build alone, not of the load before it.
     let _ = std::fs::write("/proc/self/clear_refs", "5");
     let t = Instant::now();

@@ -423,12 +423,24 @@ impl IndexStore {
     /// when every article of the corpus is in the index as it is now.
     pub fn view(&self, corpus: &Corpus) -> Result<IndexView, OpenError> {
         let searcher = self.reader.searcher();
-        let mut wanted: HashMap<u64, u32> = HashMap::with_capacity(corpus.len());
-        let mut distinct = true;
-        for (i, m) in corpus.metas().iter().enumerate() {
-            let i = u32::try_from(i).map_err(io::Error::other)?;
-            distinct &= wanted.insert(article_key(m), i).is_none();
+        // A sorted list rather than a map: built and searched several times faster at 1M.
+        let mut wanted: Vec<(u64, u32)> = corpus
+            .metas()
+            .par_iter()
+            .enumerate()
+            .map(|(i, m)| (article_key(m), i as u32))
+            .collect();
+        if u32::try_from(wanted.len()).is_err() {
+            return Err(io::Error::other("too many articles for the index").into());
         }
+        wanted.par_sort_unstable();
+        let distinct = wanted.windows(2).all(|w| w[0].0 != w[1].0);
+        let find = |k: u64| -> Option<u32> {
+            wanted
+                .binary_search_by_key(&k, |&(key, _)| key)
+                .ok()
+                .map(|at| wanted[at].1)
+        };
         let mut maps = Vec::with_capacity(searcher.segment_readers().len());
         let mut covered = 0usize;
         let mut seen = vec![false; corpus.len()];
@@ -436,7 +448,7 @@ impl IndexStore {
             let keys = seg.fast_fields().u64("key")?;
             let mut map = vec![u32::MAX; seg.max_doc() as usize];
             for doc in alive(seg) {
-                if let Some(&i) = keys.first(doc).and_then(|k| wanted.get(&k))
+                if let Some(i) = keys.first(doc).and_then(find)
                     && !std::mem::replace(&mut seen[i as usize], true)
                 {
                     map[doc as usize] = i;
@@ -473,36 +485,50 @@ struct FileArticles {
 }
 
 fn article_key(m: &Meta) -> u64 {
-    let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(m.source_path.as_bytes());
-    h.update(&[0]);
-    h.update(&m.record.map_or(u64::MAX, |r| r as u64).to_le_bytes());
-    h.update(m.id.as_bytes());
-    h.digest()
+    // One-shot hashing of a small buffer: the streaming hasher's set-up cost more than the
+    // hashing, ~1 µs an article.
+    let mut buf = Vec::with_capacity(m.source_path.len() + m.id.len() + 9);
+    buf.extend_from_slice(m.source_path.as_bytes());
+    buf.push(0);
+    buf.extend_from_slice(&m.record.map_or(u64::MAX, |r| r as u64).to_le_bytes());
+    buf.extend_from_slice(m.id.as_bytes());
+    xxhash_rust::xxh3::xxh3_64(&buf)
 }
 
+/// The corpus's articles grouped by source file, with each file's fingerprint.
 fn files_of(corpus: &Corpus) -> HashMap<u64, FileArticles> {
-    let mut out: HashMap<u64, FileArticles> = HashMap::new();
-    for (i, m) in corpus.metas().iter().enumerate() {
-        let file = xxhash_rust::xxh3::xxh3_64(m.source_path.as_bytes());
-        out.entry(file)
-            .or_insert_with(|| FileArticles {
-                file,
-                stamp: 0,
-                articles: Vec::new(),
-            })
-            .articles
-            .push(i);
-    }
     let metas = corpus.metas();
-    for f in out.values_mut() {
-        let mut h = xxhash_rust::xxh3::Xxh3::new();
-        for &i in &f.articles {
-            h.update(&article_key(&metas[i]).to_le_bytes());
-            h.update(metas[i].title.as_bytes());
-            h.update(&[0]);
+    // (file, article index, what the fingerprint covers of the article), in file order and
+    // the corpus's order within a file.
+    let mut keyed: Vec<(u64, usize, u64, u64)> = metas
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            (
+                xxhash_rust::xxh3::xxh3_64(m.source_path.as_bytes()),
+                i,
+                article_key(m),
+                xxhash_rust::xxh3::xxh3_64(m.title.as_bytes()),
+            )
+        })
+        .collect();
+    keyed.par_sort_unstable_by_key(|&(f, i, _, _)| (f, i));
+    let mut out: HashMap<u64, FileArticles> = HashMap::new();
+    let mut buf: Vec<u8> = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        buf.clear();
+        for &(_, _, key, title) in group {
+            buf.extend_from_slice(&key.to_le_bytes());
+            buf.extend_from_slice(&title.to_le_bytes());
         }
-        f.stamp = h.digest();
+        out.insert(
+            group[0].0,
+            FileArticles {
+                file: group[0].0,
+                stamp: xxhash_rust::xxh3::xxh3_64(&buf),
+                articles: group.iter().map(|&(_, i, _, _)| i).collect(),
+            },
+        );
     }
     out
 }
