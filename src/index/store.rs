@@ -1,6 +1,6 @@
 //! Opening, repairing and syncing an index on disk, and the view that answers for a corpus.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -280,23 +280,34 @@ impl IndexStore {
         }
         let wanted = files_of(corpus);
         let have = self.files_indexed()?;
-        let mut remove: Vec<u64> = have
-            .iter()
-            .filter(|(f, s)| {
-                wanted
-                    .get(f)
-                    .is_none_or(|w| w.stamp != s.stamp || w.articles.len() != s.count || s.mixed)
-            })
-            .map(|(f, _)| *f)
-            .collect();
-        remove.sort_unstable();
-        let mut add: Vec<&FileArticles> = wanted
-            .values()
-            .filter(|w| {
-                have.get(&w.file)
-                    .is_none_or(|s| s.stamp != w.stamp || s.count != w.articles.len() || s.mixed)
-            })
-            .collect();
+        // Both lists are in file order: one merge finds what is gone, changed and new.
+        let same = |w: &FileArticles, s: &Indexed| {
+            w.stamp == s.stamp && w.articles.len() == s.count && !s.mixed
+        };
+        let mut remove: Vec<u64> = Vec::new();
+        let mut add: Vec<&FileArticles> = Vec::new();
+        let (mut wi, mut hi) = (0, 0);
+        while wi < wanted.len() || hi < have.len() {
+            match (wanted.get(wi), have.get(hi)) {
+                (Some(w), Some(h)) if w.file == h.file => {
+                    if !same(w, h) {
+                        remove.push(h.file);
+                        add.push(w);
+                    }
+                    wi += 1;
+                    hi += 1;
+                }
+                (Some(w), h) if h.is_none_or(|h| w.file < h.file) => {
+                    add.push(w);
+                    wi += 1;
+                }
+                (_, Some(h)) => {
+                    remove.push(h.file);
+                    hi += 1;
+                }
+                (None, None) | (Some(_), None) => break,
+            }
+        }
         // Path order: a resumed build meets what it already did first.
         add.sort_unstable_by_key(|w| w.articles.first().copied());
         let total = corpus.len();
@@ -396,27 +407,40 @@ impl IndexStore {
     }
 
     /// Per source file in the index: its stamp and document count.
-    fn files_indexed(&self) -> Result<HashMap<u64, Indexed>, OpenError> {
+    fn files_indexed(&self) -> Result<Vec<Indexed>, OpenError> {
         let searcher = self.reader.searcher();
-        let mut out: HashMap<u64, Indexed> = HashMap::new();
+        let mut docs: Vec<(u64, u64)> = Vec::with_capacity(searcher.num_docs() as usize);
+        let mut ids: Vec<DocId> = Vec::new();
+        let (mut files, mut stamps) = (Vec::new(), Vec::new());
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
             let file = ff.u64("file")?;
             let stamp = ff.u64("stamp")?;
-            for doc in alive(seg) {
-                let (Some(f), Some(s)) = (file.first(doc), stamp.first(doc)) else {
-                    continue;
-                };
-                let e = out.entry(f).or_insert(Indexed {
-                    stamp: s,
-                    count: 0,
-                    mixed: false,
-                });
-                e.count += 1;
-                e.mixed |= e.stamp != s;
-            }
+            ids.clear();
+            ids.extend(alive(seg));
+            files.clear();
+            files.resize(ids.len(), None);
+            stamps.clear();
+            stamps.resize(ids.len(), None);
+            file.first_vals(&ids, &mut files);
+            stamp.first_vals(&ids, &mut stamps);
+            docs.extend(
+                files
+                    .iter()
+                    .zip(&stamps)
+                    .filter_map(|(f, s)| Some(((*f)?, (*s)?))),
+            );
         }
-        Ok(out)
+        docs.par_sort_unstable();
+        Ok(docs
+            .chunk_by(|a, b| a.0 == b.0)
+            .map(|g| Indexed {
+                file: g[0].0,
+                stamp: g[0].1,
+                count: g.len(),
+                mixed: g.iter().any(|d| d.1 != g[0].1),
+            })
+            .collect())
     }
 
     /// The index as committed, answering for `corpus`. Its [`TextIndex::find`] answers only
@@ -471,6 +495,7 @@ fn alive(seg: &tantivy::SegmentReader) -> impl Iterator<Item = DocId> + '_ {
 }
 
 struct Indexed {
+    file: u64,
     stamp: u64,
     count: usize,
     /// Documents of the file with different stamps: a sync cut between two versions.
@@ -496,7 +521,7 @@ fn article_key(m: &Meta) -> u64 {
 }
 
 /// The corpus's articles grouped by source file, with each file's fingerprint.
-fn files_of(corpus: &Corpus) -> HashMap<u64, FileArticles> {
+fn files_of(corpus: &Corpus) -> Vec<FileArticles> {
     let metas = corpus.metas();
     // (file, article index, what the fingerprint covers of the article), in file order and
     // the corpus's order within a file.
@@ -513,7 +538,7 @@ fn files_of(corpus: &Corpus) -> HashMap<u64, FileArticles> {
         })
         .collect();
     keyed.par_sort_unstable_by_key(|&(f, i, _, _)| (f, i));
-    let mut out: HashMap<u64, FileArticles> = HashMap::new();
+    let mut out: Vec<FileArticles> = Vec::new();
     let mut buf: Vec<u8> = Vec::new();
     for group in keyed.chunk_by(|a, b| a.0 == b.0) {
         buf.clear();
@@ -521,14 +546,11 @@ fn files_of(corpus: &Corpus) -> HashMap<u64, FileArticles> {
             buf.extend_from_slice(&key.to_le_bytes());
             buf.extend_from_slice(&title.to_le_bytes());
         }
-        out.insert(
-            group[0].0,
-            FileArticles {
-                file: group[0].0,
-                stamp: xxhash_rust::xxh3::xxh3_64(&buf),
-                articles: group.iter().map(|&(_, i, _, _)| i).collect(),
-            },
-        );
+        out.push(FileArticles {
+            file: group[0].0,
+            stamp: xxhash_rust::xxh3::xxh3_64(&buf),
+            articles: group.iter().map(|&(_, i, _, _)| i).collect(),
+        });
     }
     out
 }
