@@ -6,6 +6,10 @@
 //! terms. A phrase of plain stem-aware (or plain literal) words is a tantivy phrase query,
 //! scored BM25; a phrase mixing literal, prefix or typo words is checked position by position
 //! across both fields (both tokenizers count words the same way), scored as a constant.
+//! Prefix and typo matches score a constant too (tantivy's automaton queries do): a typed
+//! prefix ranks by the BM25 of its stem-aware part, and the expansions only widen the set.
+//! Word queries do not cap prefix expansions (a one-letter prefix unions the postings of
+//! every word with that letter, tens of ms at 100k articles); phrases cap them per word.
 
 use std::collections::HashMap;
 use std::fmt;
