@@ -9,7 +9,7 @@
 //! Prefix and typo matches score a constant too (tantivy's automaton queries do): a typed
 //! prefix ranks by the BM25 of its stem-aware part, and the expansions only widen the set.
 //! Word queries do not cap prefix expansions (a one-letter prefix unions the postings of
-//! every word with that letter, tens of ms at 100k articles); phrases cap them per word.
+//! every word starting with that letter); phrases cap them per word.
 
 use std::collections::HashMap;
 use std::fmt;
