@@ -14,9 +14,10 @@ use crate::cli::{
 use crate::cluster::{self, Clusters};
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, Filters};
+use crate::index;
 use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
 use crate::model::Article;
-use crate::query::{self, Hit, Query, Scope, Sort};
+use crate::query::{self, Hit, Query, Scope, Sort, TextIndex};
 use crate::report::{self, Row, TriageFields};
 use crate::triage::export::{export_clustered, export_to_path_clustered};
 use crate::triage::output::{self, OutputMode};
@@ -189,14 +190,65 @@ fn clusters_if(corpus: &Corpus, needed: bool) -> Option<Clusters> {
     needed.then(|| cluster::cluster_corpus(corpus).1)
 }
 
-/// Query hits with triage terms evaluated against `store` and `has:copies` against
-/// `clusters` (without them `has:copies` matches nothing).
+/// The full-text index of the corpus loaded from `paths`, brought up to date with it (built
+/// when missing), when the query has something to look up in it. `None` (the search scans)
+/// without a cache directory, for the bundled corpus, or when the index cannot be used;
+/// problems are warnings, never errors: the scan gives the same answers, only slower.
+fn text_index(
+    paths: &[PathBuf],
+    global: &GlobalOpts,
+    corpus: &Corpus,
+    query: &Query,
+) -> Option<index::IndexView> {
+    if query.is_empty() || paths.is_empty() || global.no_cache {
+        return None;
+    }
+    let cache_dir = crate::paths::cache_dir(global.cache_dir.as_deref())?;
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+        .collect();
+    let dir = index::index_dir(&cache_dir, &roots);
+    let warn = |w: &dyn std::fmt::Display| {
+        if !global.quiet {
+            eprintln!("warta: warning: {w}");
+        }
+    };
+    let (mut store, warning) = match index::IndexStore::open(&dir) {
+        Ok(opened) => opened,
+        Err(e) => {
+            log::warn!("{}: {e}", dir.display());
+            warn(&format_args!("{e}; searching without it"));
+            return None;
+        }
+    };
+    if let Some(w) = warning {
+        warn(&w);
+    }
+    match store.sync(corpus, &index::Progress::default(), &|| false) {
+        Ok(r) if r.added > 0 && !global.quiet => {
+            let s = if r.added == 1 { "" } else { "s" };
+            eprintln!("indexed {} article{s} for full-text search", r.added);
+        }
+        Ok(_) => {}
+        Err(e) => {
+            log::warn!("{}: {e}", dir.display());
+            warn(&format_args!("{e}; searching without it"));
+            return None;
+        }
+    }
+    store.view(corpus).ok().filter(|v| v.complete())
+}
+
+/// Query hits with triage terms evaluated against `store`, `has:copies` against `clusters`
+/// (without them `has:copies` matches nothing) and words looked up in `text` when given.
 fn search_triaged(
     corpus: &Corpus,
     query: &Query,
     sort: Sort,
     store: &Store,
     clusters: Option<&Clusters>,
+    text: Option<&index::IndexView>,
 ) -> Vec<Hit> {
     let grouped = |i: usize| clusters.is_some_and(|c| c.cluster_of(i).is_some());
     query::search(
@@ -209,6 +261,7 @@ fn search_triaged(
             copies: clusters
                 .is_some()
                 .then_some(&grouped as &(dyn Fn(usize) -> bool + Sync)),
+            text: text.map(|t| t as &dyn TextIndex),
             ..Scope::default()
         },
     )
@@ -221,7 +274,15 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
     let store = read_store(global);
     let clusters = clusters_if(corpus, query.has_copies_term());
     let sort = sort_of(args.sort, &query);
-    let mut hits = search_triaged(corpus, &query, sort, &store, clusters.as_ref());
+    let text = text_index(&args.paths, global, corpus, &query);
+    let mut hits = search_triaged(
+        corpus,
+        &query,
+        sort,
+        &store,
+        clusters.as_ref(),
+        text.as_ref(),
+    );
     if let Some(n) = args.limit {
         hits.truncate(n);
     }
@@ -333,7 +394,15 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     let corpus = &report.corpus;
     let store = read_store(global);
     let clusters = clusters_if(corpus, query.has_copies_term());
-    let mut hits = search_triaged(corpus, &query, Sort::Relevance, &store, clusters.as_ref());
+    let text = text_index(&args.paths, global, corpus, &query);
+    let mut hits = search_triaged(
+        corpus,
+        &query,
+        Sort::Relevance,
+        &store,
+        clusters.as_ref(),
+        text.as_ref(),
+    );
     if let Some(n) = args.limit {
         hits.truncate(n);
     }
@@ -384,7 +453,8 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
     let clusters = clusters_if(corpus, true);
     let clusters = clusters.as_ref();
     let sort = sort_of(args.sort, &query);
-    let hits = search_triaged(corpus, &query, sort, &store, clusters);
+    let text = text_index(&args.paths, global, corpus, &query);
+    let hits = search_triaged(corpus, &query, sort, &store, clusters, text.as_ref());
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
     let context = ExportContext {
         query: args.query.clone(),

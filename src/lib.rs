@@ -18,6 +18,7 @@ pub mod corpus;
 pub mod external;
 pub mod facets;
 pub mod fsutil;
+pub mod index;
 pub mod keymap;
 pub mod lexicon;
 pub mod loader;

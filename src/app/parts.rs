@@ -31,6 +31,9 @@ pub struct SearchState {
     pub rank_while_typing: bool,
     /// Synonyms, the stemmer's exceptions and topics: how queries are read.
     pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
+    /// The full-text index is being built or synced for the corpus shown: how far (the
+    /// search scans until it is ready).
+    pub indexing: Option<crate::query::BuildProgress>,
 }
 
 /// The article list: what matched, what is shown, where the cursor is, what is selected.

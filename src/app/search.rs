@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, FacetIndex, Filters};
-use crate::query::{self, Hit, Query, Scope, Sort};
+use crate::query::{self, Hit, Query, Scope, Sort, TextIndex};
 use crate::triage::{ArticleState, Progress};
 
 use super::triage::TriageMap;
@@ -46,13 +46,25 @@ type HashMapState = std::collections::HashMap<String, ArticleState>;
 /// Both parts hold corpus indices, so both are tagged with the [`Corpus::identity`] they were
 /// computed on and ignored for any other corpus: a corpus replaced while loading or reloading
 /// can have the same length and different articles at the same indices.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct SearchMemo {
     last: Option<(u64, Query, Vec<usize>)>,
     /// The corpus's facet values, interned on the first search over it.
     index: Option<(u64, FacetIndex)>,
     /// The corpus's groups of copies, once clustering delivered them (for `has:copies`).
     clusters: Option<(u64, Arc<Clusters>)>,
+    /// The full-text index of the corpus, once built or synced for it.
+    text: Option<(u64, Arc<dyn TextIndex>)>,
+}
+
+impl std::fmt::Debug for SearchMemo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchMemo")
+            .field("last", &self.last.as_ref().map(|(id, q, _)| (id, q)))
+            .field("clusters", &self.clusters.as_ref().map(|(id, _)| id))
+            .field("text", &self.text.as_ref().map(|(id, _)| id))
+            .finish_non_exhaustive()
+    }
 }
 
 impl SearchMemo {
@@ -60,6 +72,11 @@ impl SearchMemo {
     /// handed to the search worker once, like the corpus, rather than with every request.
     pub fn set_clusters(&mut self, identity: u64, clusters: Arc<Clusters>) {
         self.clusters = Some((identity, clusters));
+    }
+
+    /// A memo whose searches of the corpus with `identity` look words up in `text`.
+    pub fn set_text(&mut self, identity: u64, text: Arc<dyn TextIndex>) {
+        self.text = Some((identity, text));
     }
 }
 
@@ -114,6 +131,10 @@ pub fn execute_cancellable(
         _ => None,
     };
     let grouped = |i: usize| clusters.as_ref().is_some_and(|c| c.cluster_of(i).is_some());
+    let text = match &memo.text {
+        Some((id, t)) if *id == identity => Some(Arc::clone(t)),
+        _ => None,
+    };
     let base = query::search(
         corpus,
         &req.query,
@@ -127,7 +148,7 @@ pub fn execute_cancellable(
             copies: clusters
                 .is_some()
                 .then_some(&grouped as &(dyn Fn(usize) -> bool + Sync)),
-            text: None,
+            text: text.as_deref(),
         },
     );
     if cancelled() {

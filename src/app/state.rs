@@ -153,6 +153,7 @@ impl App {
                 searching: false,
                 rank_while_typing: true,
                 lexicon: std::sync::Arc::new(crate::lexicon::Lexicon::default()),
+                indexing: None,
             },
             list: ListView::default(),
             filter_pane: FilterPane::default(),
@@ -468,6 +469,8 @@ impl App {
     pub fn replace_corpus(&mut self, corpus: Corpus) -> SearchRequest {
         let old = std::mem::replace(&mut self.corpus, corpus);
         let new = self.corpus.clone();
+        // The index's progress was for the old corpus; the new one's is said when it starts.
+        self.search.indexing = None;
         // Built on first use: hashing 100k ids costs the UI thread ~80 ms, and the first
         // corpus replaces an empty one that nothing points into.
         let index = std::cell::OnceCell::new();

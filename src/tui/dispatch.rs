@@ -20,6 +20,9 @@ pub(super) enum Msg {
     Grouping(u64),
     /// The groups of copies of the corpus with this identity.
     Clusters(u64, Arc<Clusters>),
+    /// How far the full-text index of the corpus with this identity is (`None`: ready or
+    /// given up), and a warning to show once (a damaged index rebuilt).
+    Indexing(u64, Option<crate::query::BuildProgress>, Option<String>),
     /// A signal, or SIGHUP sent by the watchdog when the terminal is gone.
     Signal(i32),
     /// The terminal cannot be read any more (hang-up): leave instead of spinning.
@@ -116,6 +119,16 @@ pub(super) fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::Grouping(identity) => {
             let now = identity == app.corpus.identity() && app.copies.clusters.is_none();
             app.copies.grouping |= now;
+            return Step::Continue(now);
+        }
+        Msg::Indexing(identity, progress, warning) => {
+            if let Some(w) = warning {
+                app.set_message(&w, MessageKind::Error);
+            }
+            let now = identity == app.corpus.identity();
+            if now {
+                app.search.indexing = progress;
+            }
             return Step::Continue(now);
         }
         Msg::Clusters(identity, clusters) => {

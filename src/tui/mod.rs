@@ -101,6 +101,7 @@ mod live;
 mod load;
 mod search_worker;
 mod terminal;
+mod text_worker;
 mod threads;
 
 use body_worker::*;
@@ -111,6 +112,7 @@ use live::*;
 use load::*;
 use search_worker::*;
 use terminal::*;
+use text_worker::*;
 use threads::*;
 
 pub struct TuiOptions {
@@ -220,7 +222,27 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
         ))),
         crate::loader::CacheMode::Disabled => None,
     });
-    spawn_search_worker(corpus, work_rx, tx.clone(), Arc::clone(&latest), signatures)?;
+    // The full-text index lives beside the cache too, keyed by the inputs (see
+    // `index::index_dir`); the bundled corpus has none.
+    let index_dir = opts.load.as_ref().and_then(|l| match &l.options.cache {
+        crate::loader::CacheMode::Dir(dir) if !opts.paths.is_empty() => {
+            let roots: Vec<PathBuf> = opts
+                .paths
+                .iter()
+                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
+                .collect();
+            Some(crate::index::index_dir(dir, &roots))
+        }
+        _ => None,
+    });
+    spawn_search_worker(
+        corpus,
+        work_rx,
+        tx.clone(),
+        Arc::clone(&latest),
+        signatures,
+        index_dir.map(|d| (d, work_tx.clone())),
+    )?;
     let (bodies_tx, bodies_rx) = mpsc::channel::<BodyRequest>();
     spawn_body_worker(bodies_rx, tx.clone())?;
     // Started before the terminal is set up, so the cache is being read while the first

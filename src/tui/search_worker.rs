@@ -13,6 +13,8 @@ pub(super) enum Work {
     Search(SearchRequest),
     /// The groups of copies of the corpus with this identity, for `has:copies`.
     Clusters(u64, Arc<Clusters>),
+    /// The full-text index, ready for the corpus with this identity.
+    Text(u64, Arc<dyn crate::query::TextIndex>),
 }
 
 /// Sends `req` now; a search held back for the end of the batch is older, so it is dropped.
@@ -38,6 +40,7 @@ pub(super) fn spawn_search_worker(
     tx: Sender<Msg>,
     latest: Arc<AtomicU64>,
     signatures: Option<PathBuf>,
+    index: Option<(PathBuf, Sender<Work>)>,
 ) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-search".into())
@@ -47,6 +50,12 @@ pub(super) fn spawn_search_worker(
             let cluster_latest = Arc::new(AtomicU64::new(corpus.identity()));
             let to_cluster =
                 spawn_cluster_worker(tx.clone(), Arc::clone(&cluster_latest), signatures);
+            // Every whole corpus is indexed too, once grouped: both read every body, and
+            // the index only speeds up what the scan already answers.
+            let text_latest = Arc::new(AtomicU64::new(corpus.identity()));
+            let to_index = index.and_then(|(dir, work_tx)| {
+                spawn_text_worker(dir, Arc::clone(&text_latest), work_tx, tx.clone())
+            });
             let cluster = |c: &Corpus, lineage: Option<Arc<Lineage>>| {
                 cluster_latest.store(c.identity(), Ordering::SeqCst);
                 if let Some(to) = &to_cluster {
@@ -77,12 +86,14 @@ pub(super) fn spawn_search_worker(
                             partial = part;
                             // Grouping an older corpus stops now, not after this search.
                             cluster_latest.store(corpus.identity(), Ordering::SeqCst);
+                            text_latest.store(corpus.identity(), Ordering::SeqCst);
                             // Keyed by corpus identity anyway; dropping it frees the old
                             // corpus's facet index now.
                             memo = SearchMemo::default();
                         }
                         Work::Search(r) => request = Some(r),
                         Work::Clusters(identity, c) => memo.set_clusters(identity, c),
+                        Work::Text(identity, t) => memo.set_text(identity, t),
                     }
                 }
                 // The corpus comes a moment before the search for it (the UI thread swaps
@@ -101,6 +112,9 @@ pub(super) fn spawn_search_worker(
                 if ungrouped && searched && !partial {
                     ungrouped = false;
                     cluster(&corpus, lineage.take());
+                    if let Some(to) = &to_index {
+                        let _ = to.send(corpus.clone());
+                    }
                 }
             }
         })

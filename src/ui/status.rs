@@ -49,6 +49,15 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     } else {
         count
     };
+    // The search scans while the index is built; saying so explains slower typing.
+    let count = match app.search.indexing {
+        Some(p) if p.total > 0 => format!(
+            "{count}{sep} index {}%{} ",
+            p.done * 100 / p.total,
+            g.ellipsis
+        ),
+        _ => count,
+    };
     // Articles that arrived while warta ran (a live corpus): what `is:new` lists.
     let count = match app.arrivals.new_ids.len() {
         0 => count,

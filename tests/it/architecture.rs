@@ -12,6 +12,7 @@ const DOMAIN: &[&str] = &[
     "corpus",
     "facets",
     "fsutil",
+    "index",
     "lexicon",
     "loader",
     "log",

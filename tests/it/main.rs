@@ -38,6 +38,7 @@ mod eval_search;
 mod formats;
 mod golden_seeds;
 mod hostile;
+mod index;
 mod lexicon;
 mod live;
 mod log_file;

@@ -1,0 +1,78 @@
+use super::*;
+use crate::corpus::Corpus;
+use crate::lexicon::stems;
+use crate::model::Article;
+use crate::query::{Field, TextIndex, TextQuery, Word};
+
+fn art(path: &str, title: &str, body: &[&str]) -> Article {
+    let mut a = Article::default();
+    a.meta.id = crate::model::article_id(&format!("{title}\n{}", body.join("\n")));
+    a.meta.title = title.to_string();
+    a.meta.source_path = path.to_string();
+    a.body.body = body.iter().map(|s| s.to_string()).collect();
+    a
+}
+
+fn word(text: &str) -> Word {
+    Word {
+        text: text.to_string(),
+        stems: stems(text).into_iter().map(|s| s.into_owned()).collect(),
+        prefix: false,
+        edits: 0,
+    }
+}
+
+fn built(c: &Corpus) -> (tempfile::TempDir, IndexView) {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut s, warning) = IndexStore::open(tmp.path()).unwrap();
+    assert!(warning.is_none());
+    s.sync(c, &Progress::default(), &|| false).unwrap();
+    let v = s.view(c).unwrap();
+    assert!(v.complete());
+    (tmp, v)
+}
+
+fn found(v: &IndexView, q: &TextQuery) -> Vec<u32> {
+    let mut ids: Vec<u32> = v.find(q).unwrap().iter().map(|h| h.index).collect();
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn phrases_do_not_span_paragraphs_and_titles_weigh_more() {
+    let c = Corpus::from_articles(vec![
+        art("a.txt", "Media sosial ramai", &["Tidak ada apa apa."]),
+        art("b.txt", "Kabar", &["Viral di media", "sosial lagi"]),
+        art(
+            "c.txt",
+            "Kabar lain",
+            &["Viral di medianya sosial, juga media sosial."],
+        ),
+    ]);
+    let (_t, v) = built(&c);
+    let phrase = TextQuery::Phrase(Field::Any, vec![word("media"), word("sosial")]);
+    assert_eq!(found(&v, &phrase), [0, 2]);
+    let hits = v.find(&phrase).unwrap();
+    let score = |i: u32| hits.iter().find(|h| h.index == i).unwrap().score;
+    assert!(score(0) > score(2), "a title match outranks body mentions");
+    assert!(hits.iter().all(|h| h.score > 0.0));
+    // Separately, both words are in b.
+    let both = TextQuery::Word(Field::Body, word("sosial"));
+    assert_eq!(found(&v, &both), [1, 2]);
+    let any = TextQuery::AnyOf(vec![
+        TextQuery::Word(Field::Title, word("kabar")),
+        TextQuery::Word(Field::Title, word("ramai")),
+    ]);
+    assert_eq!(found(&v, &any), [0, 1, 2]);
+}
+
+#[test]
+fn a_view_of_another_corpus_does_not_answer() {
+    let c = Corpus::from_articles(vec![art("a.txt", "Satu", &["dua"])]);
+    let (tmp, _v) = built(&c);
+    let (s, _) = IndexStore::open(tmp.path()).unwrap();
+    let other = Corpus::from_articles(vec![art("a.txt", "Satu", &["tiga"])]);
+    let v = s.view(&other).unwrap();
+    assert!(!v.complete());
+    assert!(v.find(&TextQuery::Word(Field::Any, word("satu"))).is_none());
+}
