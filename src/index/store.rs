@@ -137,11 +137,15 @@ fn schema() -> (Schema, TextFields, [tantivy::schema::Field; 3]) {
 struct FormatFile {
     format: u32,
     parser: u32,
+    /// The stems in the index are the stemmer's (see [`crate::lexicon::STEMMER_VERSION`]).
+    #[serde(default)]
+    stemmer: u32,
 }
 
 const FORMAT: FormatFile = FormatFile {
     format: INDEX_FORMAT,
     parser: PARSER_VERSION,
+    stemmer: crate::lexicon::STEMMER_VERSION,
 };
 
 impl IndexStore {
@@ -194,8 +198,7 @@ impl IndexStore {
     }
 
     /// Opens an existing index. The error is why it is unusable (`None`: there is none, or
-    /// it is of an older parser: no damage to warn of), with the lock handed back.
-    #[allow(clippy::result_large_err)]
+    /// it is of an older parser or stemmer: no damage to warn of), with the lock handed back.
     fn read(dir: &Path, lock: Option<File>) -> Result<IndexStore, (Option<String>, Option<File>)> {
         let format = match fs::read(dir.join(FORMAT_FILE)) {
             Ok(bytes) => bytes,

@@ -40,7 +40,7 @@ mod phrase;
 mod stem;
 
 pub use phrase::{Phrase, find_phrases, find_prefixed, normalize};
-pub use stem::{MIN_ROOT, stem, stems};
+pub use stem::{MIN_ROOT, STEMMER_VERSION, stem, stems};
 
 /// One entry of the synonym table: a key term, the terms that mean the same, and narrower
 /// terms that a search for the key (or its synonyms) also finds, one way.

@@ -4,6 +4,10 @@ use std::borrow::Cow;
 
 use crate::text::fold;
 
+/// Bumped whenever the stemmer's rules or exception lists change what a word stems to: the
+/// text index holds stems, and one built by another version is rebuilt.
+pub const STEMMER_VERSION: u32 = 2;
+
 /// The shortest stem the stemmer leaves: stripping that would leave fewer letters is refused.
 pub const MIN_ROOT: usize = 4;
 
