@@ -33,8 +33,7 @@ fn main() {
             println!("skipped {rel}: not in {}", shared.display());
             continue;
         }
-        let corpus =
-            loader::load(&[Input::Path(path.clone())], &LoadOptions::default()).corpus;
+        let corpus = loader::load(&[Input::Path(path.clone())], &LoadOptions::default()).corpus;
         let titles: Vec<String> = corpus.metas().iter().map(|m| fold(&m.title)).collect();
         report(rel, &titles);
     }
@@ -107,7 +106,11 @@ fn span(matcher: &SkimMatcherV2, title: &str, pattern: &str) -> Option<usize> {
 fn report(name: &str, titles: &[String]) {
     let matcher = SkimMatcherV2::default();
     let pats = patterns(titles);
-    println!("\n{name}: {} titles, {} patterns\n", titles.len(), pats.len());
+    println!(
+        "\n{name}: {} titles, {} patterns\n",
+        titles.len(),
+        pats.len()
+    );
     println!("| rule | kind | title sought found | median titles matching | p90 titles matching |");
     println!("|---|---|---:|---:|---:|");
     for kind in ["skeleton", "two starts"] {
@@ -116,10 +119,7 @@ fn report(name: &str, titles: &[String]) {
         let spans: Vec<(Option<usize>, Vec<usize>)> = of_kind
             .par_iter()
             .map(|(p, target, _)| {
-                let all: Vec<usize> = titles
-                    .iter()
-                    .filter_map(|t| span(&matcher, t, p))
-                    .collect();
+                let all: Vec<usize> = titles.iter().filter_map(|t| span(&matcher, t, p)).collect();
                 (span(&matcher, &titles[*target], p), all)
             })
             .collect();
