@@ -200,7 +200,7 @@ fn text_index(
     corpus: &Corpus,
     query: &Query,
 ) -> Option<index::IndexView> {
-    if query.is_empty() || paths.is_empty() || global.no_cache {
+    if !query.has_words() || paths.is_empty() || global.no_cache {
         return None;
     }
     let cache_dir = crate::paths::cache_dir(global.cache_dir.as_deref())?;

@@ -160,6 +160,12 @@ impl Query {
             .any(|t| !t.negated && matches!(t.pred, Pred::Fuzzy(_) | Pred::Text(_)))
     }
 
+    /// True when the query has word terms (plain words, phrases, `title:`, `body:`,
+    /// `topic:`), the ones a text index answers; a query of metadata fields needs none.
+    pub fn has_words(&self) -> bool {
+        self.terms().any(|t| matches!(t.pred, Pred::Text(_)))
+    }
+
     /// The word terms, in slot order (see [`super::words::resolve`]).
     pub(super) fn text_terms(&self) -> Vec<&TextTerm> {
         let mut out: Vec<&TextTerm> = self
@@ -270,6 +276,14 @@ fn term_implies(s: &Term, p: &Term) -> bool {
 mod tests {
     use super::*;
     use crate::query::testing::*;
+
+    #[test]
+    fn only_word_terms_need_a_text_index() {
+        let w = |q: &str| Query::parse(q).unwrap().has_words();
+        assert!(w("bupati") && w("!viral") && w("body:x") && w("title:x") && w("\"a b\""));
+        assert!(w("topic:disiplin") && w("outlet:x | 'y"));
+        assert!(!w("outlet:x date:2024 ~pmkb ^viral is:starred") && !w(""));
+    }
 
     #[test]
     fn refines_is_conservative_and_sound() {
