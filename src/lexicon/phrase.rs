@@ -201,33 +201,15 @@ pub fn find_prefixed(text: &str, prefixes: &[String]) -> Vec<Range<usize>> {
     if prefixes.is_empty() {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (is_word(c), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                let word = fold(&text[s..i]);
-                if prefixes.iter().any(|p| word.starts_with(p.as_str())) {
-                    out.push(s..i);
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    words_of(text)
+        .into_iter()
+        .filter(|(_, w)| prefixes.iter().any(|p| w.starts_with(p.as_str())))
+        .map(|(r, _)| r)
+        .collect()
 }
 
-/// Byte ranges in `text` (as written, not folded) of every occurrence of any of `phrases`,
-/// sorted and merged: for highlighting. Each match covers whole words.
-pub fn find_phrases(text: &str, phrases: &[Phrase]) -> Vec<Range<usize>> {
-    if phrases.is_empty() {
-        return Vec::new();
-    }
+/// The words of `text` as written: each one's byte range and folded form.
+fn words_of(text: &str) -> Vec<(Range<usize>, String)> {
     let mut words: Vec<(Range<usize>, String)> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in text
@@ -243,6 +225,16 @@ pub fn find_phrases(text: &str, phrases: &[Phrase]) -> Vec<Range<usize>> {
             _ => {}
         }
     }
+    words
+}
+
+/// Byte ranges in `text` (as written, not folded) of every occurrence of any of `phrases`,
+/// sorted and merged: for highlighting. Each match covers whole words.
+pub fn find_phrases(text: &str, phrases: &[Phrase]) -> Vec<Range<usize>> {
+    if phrases.is_empty() {
+        return Vec::new();
+    }
+    let words = words_of(text);
     let mut found: Vec<Range<usize>> = Vec::new();
     for phrase in phrases {
         let n = phrase.words.len();

@@ -41,6 +41,26 @@ pub struct Word {
     pub edits: u8,
 }
 
+impl Word {
+    /// A folded word matched as itself only: stem-aware (with its candidate stems) unless
+    /// `literal`, no prefix, no typos.
+    pub fn new(text: &str, literal: bool) -> Word {
+        Word {
+            text: text.to_string(),
+            stems: if literal {
+                Vec::new()
+            } else {
+                crate::lexicon::stems(text)
+                    .into_iter()
+                    .map(|s| s.into_owned())
+                    .collect()
+            },
+            prefix: false,
+            edits: 0,
+        }
+    }
+}
+
 /// A question for the index.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TextQuery {

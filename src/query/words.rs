@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::text_index::{Field, TextHit, TextIndex, TextQuery, Word};
 use crate::corpus::Corpus;
-use crate::lexicon::{Phrase, stems};
+use crate::lexicon::Phrase;
 use crate::text::fold;
 
 /// A word term of a query, resolved against a corpus before articles are tested.
@@ -56,16 +56,7 @@ pub(super) fn edits_for(word: &str) -> u8 {
 
 /// A folded word as the query asks for it: stem-aware unless `literal`.
 pub(super) fn word(text: &str, literal: bool) -> Word {
-    Word {
-        text: text.to_string(),
-        stems: if literal {
-            Vec::new()
-        } else {
-            stems(text).into_iter().map(|s| s.into_owned()).collect()
-        },
-        prefix: false,
-        edits: 0,
-    }
+    Word::new(text, literal)
 }
 
 /// The words of `text` (folded, split at non-alphanumerics).

@@ -7,7 +7,7 @@ use std::path::Path;
 use proptest::prelude::*;
 use warta::corpus::Corpus;
 use warta::index::{IndexStore, IndexView, Progress};
-use warta::lexicon::{Phrase, stems};
+use warta::lexicon::Phrase;
 use warta::model::Article;
 use warta::query::{Field, TextIndex, TextQuery, Word};
 use warta::text::fold;
@@ -23,16 +23,7 @@ fn art(path: &str, record: Option<usize>, title: &str, body: &[String]) -> Artic
 }
 
 fn word(text: &str, literal: bool) -> Word {
-    Word {
-        text: text.to_string(),
-        stems: if literal {
-            Vec::new()
-        } else {
-            stems(text).into_iter().map(|s| s.into_owned()).collect()
-        },
-        prefix: false,
-        edits: 0,
-    }
+    Word::new(text, literal)
 }
 
 fn open(dir: &Path) -> (IndexStore, Option<String>) {
