@@ -96,8 +96,8 @@ fn eval_term(term: &Term, meta: &Meta, env: &Env<'_>) -> Option<i64> {
                 0
             });
         }
-        Pred::Fuzzy(p) if term.negated => p.matches_title(&meta.title),
-        Pred::Fuzzy(p) if !env.scored => p.matches_title(&meta.title),
+        // Negated or not ranked, a fuzzy term only has to match.
+        Pred::Fuzzy(p) if term.negated || !env.scored => p.matches_title(&meta.title),
         Pred::Fuzzy(p) => return fuzzy_score(meta, p),
         Pred::New(ids) => ids.0.contains(&meta.id),
         Pred::Copies => env.copies,
@@ -171,6 +171,10 @@ mod tests {
         assert_eq!(sorted_ids(&c, "flexnig"), vec!["a3"]);
         assert!(sorted_ids(&c, "vupati").is_empty());
         assert!(sorted_ids(&c, "liev").is_empty());
+        // Negated, however written, the word never widens: no article uses "bupa".
+        for q in ["!bupa", "!(bupa)", "!body:bupa", "!(title:bupa | bupa)"] {
+            assert_eq!(sorted_ids(&c, q).len(), c.len(), "{q}");
+        }
     }
 
     #[test]

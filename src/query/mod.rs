@@ -51,5 +51,5 @@ mod words;
 
 pub use help::SYNTAX_HELP;
 pub use model::{Query, QueryError};
-pub use search::{ExtraFilter, Hit, Scope, Sort, search, search_reporting, sort_hits};
+pub use search::{ExtraFilter, Hit, Scope, Sort, search, sort_hits};
 pub use text_index::{BuildProgress, Field, TextHit, TextIndex, TextQuery, Word};

@@ -129,6 +129,11 @@ impl Query {
             if let Pred::Text(t) = &mut term.pred {
                 t.slot = slot;
                 slot += 1;
+                // A negated word excludes the articles using it; it never widens to prefixes
+                // or typos, however the negation was written (`!w`, `!body:w`, `!(w)`).
+                if term.negated {
+                    t.loose.clear();
+                }
             }
         }
         let mut order: Vec<usize> = (0..groups.len()).collect();
@@ -221,8 +226,7 @@ fn parse_term(tok: &Token, lexicon: &Lexicon) -> Result<Term, QueryError> {
     } else if let (rest, true) = strip_dollar(text, quote_at) {
         Pred::Suffix(fold(non_empty(rest).ok_or_else(|| nothing("before $"))?))
     } else {
-        // A negated word excludes the articles using it; it never widens to prefixes.
-        words(text, false, !negated)?
+        words(text, false, true)?
     };
     Ok(Term { negated, pred })
 }
@@ -281,7 +285,6 @@ fn words_term(text: &str, field: Field, literal: bool, lexicon: &Lexicon) -> Res
         exact,
         loose,
         marks,
-        topic: None,
     }))
 }
 
@@ -330,11 +333,8 @@ fn parse_field(
             value_hint(spec.names[0], lexicon)
         )));
     }
-    let mut pred =
+    let pred =
         (spec.parse)(value, lexicon).map_err(|m| QueryError::new(format!("{shown}: {m}")))?;
-    if negated && let Pred::Text(t) = &mut pred {
-        t.loose.clear();
-    }
     Ok(Term { negated, pred })
 }
 
@@ -426,7 +426,6 @@ fn parse_topic(value: &str, lexicon: &Lexicon) -> Result<Pred, String> {
                 exact: TextQuery::AnyOf(parts),
                 loose: Vec::new(),
                 marks: phrases,
-                topic: Some(crate::lexicon::normalize(value)),
             }))
         }
         None if lexicon.topic_names().is_empty() => Err(

@@ -72,18 +72,6 @@ pub fn search(
     sort: Sort,
     scope: Scope<'_>,
 ) -> Vec<Hit> {
-    search_reporting(corpus, query, filters, sort, scope).0
-}
-
-/// [`search`], also saying whether a word term had to be scanned from titles and bodies
-/// because the index could not answer (the browser says so while an index is being built).
-pub fn search_reporting(
-    corpus: &Corpus,
-    query: &Query,
-    filters: &Filters,
-    sort: Sort,
-    scope: Scope<'_>,
-) -> (Vec<Hit>, bool) {
     let triage: &dyn StateLookup = scope.triage.unwrap_or(&NoState);
     let default = ArticleState::default();
     let metas = corpus.metas();
@@ -101,7 +89,6 @@ pub fn search_reporting(
             exact: q.clone(),
             loose: Vec::new(),
             marks: Vec::new(),
-            topic: None,
         };
         terms.push(&together_term);
     }
@@ -150,7 +137,7 @@ pub fn search_reporting(
         sort
     };
     sort_hits(&mut hits, corpus, sort);
-    (hits, resolved.scanned)
+    hits
 }
 
 /// Orders hits in place; ties are broken by date (newest first), then id, so output is stable.

@@ -30,14 +30,12 @@ pub(super) struct TextTerm {
     pub(super) loose: Vec<TextQuery>,
     /// The phrases to mark in titles and bodies.
     pub(super) marks: Vec<Phrase>,
-    /// `topic:NAME`: the topic's name, for messages.
-    pub(super) topic: Option<String>,
 }
 
 /// Two terms are the same question whatever their place in the query.
 impl PartialEq for TextTerm {
     fn eq(&self, other: &TextTerm) -> bool {
-        self.exact == other.exact && self.loose == other.loose && self.topic == other.topic
+        self.exact == other.exact && self.loose == other.loose
     }
 }
 
@@ -80,8 +78,6 @@ pub(super) fn word_or_phrase(field: Field, words: &[String], literal: bool) -> T
 #[derive(Debug, Default)]
 pub(super) struct Resolved {
     pub(super) sets: Vec<Vec<f32>>,
-    /// True when some set had to be scanned because the index could not answer.
-    pub(super) scanned: bool,
 }
 
 impl Resolved {
@@ -114,10 +110,7 @@ pub(super) fn resolve(
         for q in std::iter::once(&term.exact).chain(&term.loose) {
             let hits = match index.and_then(|i| i.find(q)) {
                 Some(hits) => hits,
-                None => {
-                    out.scanned = true;
-                    scan(q, scope)
-                }
+                None => scan(q, scope),
             };
             let mut any = false;
             for h in hits {
