@@ -350,6 +350,16 @@ mod tests {
             Scope::default(),
         );
         assert_eq!(source.1.lock().unwrap().len(), c.len());
+        // Several body terms, each with looser forms to try: still one read per body.
+        source.1.lock().unwrap().clear();
+        search(
+            &c,
+            &Query::parse("body:live karaoke bupa").unwrap(),
+            &Filters::default(),
+            Sort::Relevance,
+            Scope::default(),
+        );
+        assert_eq!(source.1.lock().unwrap().len(), c.len());
     }
 
     #[test]

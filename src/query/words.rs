@@ -97,29 +97,63 @@ pub(super) struct ScanScope<'a> {
     pub(super) cancel: Option<&'a (dyn Fn() -> bool + Sync)>,
 }
 
-/// Resolves each term (in slot order) through `index`, or by scanning.
+/// Resolves each term (in slot order) through `index`, or by scanning. A term's looser forms
+/// are asked only while its stricter ones find nothing; what the index cannot answer is
+/// scanned in one pass, every body read once for all of them.
 pub(super) fn resolve(
     terms: &[&TextTerm],
     index: Option<&dyn TextIndex>,
     scope: &ScanScope<'_>,
 ) -> Resolved {
     let n = scope.corpus.len();
-    let mut out = Resolved::default();
+    let in_range = |hits: &[TextHit]| hits.iter().any(|h| (h.index as usize) < n);
+    // Per term, the answer to each of its forms, strictest first; `None` where the index
+    // could not answer (that form and the looser ones are scanned).
+    let mut answers: Vec<Vec<Option<Vec<TextHit>>>> = Vec::with_capacity(terms.len());
+    let mut to_scan: Vec<&TextQuery> = Vec::new();
     for term in terms {
-        let mut set = vec![0.0f32; n];
+        let mut forms = Vec::new();
+        let mut scanning = false;
         for q in std::iter::once(&term.exact).chain(&term.loose) {
-            let hits = match index.and_then(|i| i.find(q)) {
-                Some(hits) => hits,
-                None => scan(q, scope),
+            let answer = if scanning {
+                None
+            } else {
+                index.and_then(|i| i.find(q))
             };
-            let mut any = false;
-            for h in hits {
-                if let Some(slot) = set.get_mut(h.index as usize) {
-                    *slot = h.score.max(f32::MIN_POSITIVE);
-                    any = true;
+            match answer {
+                Some(hits) => {
+                    let found = in_range(&hits);
+                    forms.push(Some(hits));
+                    if found {
+                        break;
+                    }
+                }
+                None => {
+                    scanning = true;
+                    to_scan.push(q);
+                    forms.push(None);
                 }
             }
-            if any {
+        }
+        answers.push(forms);
+    }
+    let mut scanned = scan(&to_scan, scope).into_iter();
+    let mut out = Resolved::default();
+    for (term, forms) in terms.iter().zip(answers) {
+        let mut set = vec![0.0f32; n];
+        // Every scanned form is taken in order, the ones after the form used too, so the next
+        // term gets its own.
+        let forms: Vec<Vec<TextHit>> = forms
+            .into_iter()
+            .map(|f| f.or_else(|| scanned.next()).unwrap_or_default())
+            .collect();
+        for hits in forms {
+            if in_range(&hits) {
+                for h in hits {
+                    if let Some(slot) = set.get_mut(h.index as usize) {
+                        *slot = h.score.max(f32::MIN_POSITIVE);
+                    }
+                }
                 break;
             }
         }
@@ -133,13 +167,21 @@ pub(super) fn resolve(
 /// its body, and titles are short, so one title hit outweighs a few body mentions.
 pub(super) const TITLE_WEIGHT: f32 = 3.0;
 
-/// The articles of `scope` matching `q`, with a BM25-like score from term frequencies (no
-/// document frequencies: every article in a scan answers the same question, so only the
-/// order within one term matters).
-pub(super) fn scan(q: &TextQuery, scope: &ScanScope<'_>) -> Vec<TextHit> {
-    let matcher = Matcher::new(q);
+/// The articles of `scope` matching each of `queries`, with a BM25-like score from term
+/// frequencies (no document frequencies: every article in a scan answers the same question,
+/// so only the order within one query matters). One pass: each title and body is read and
+/// folded once for all the queries.
+pub(super) fn scan(queries: &[&TextQuery], scope: &ScanScope<'_>) -> Vec<Vec<TextHit>> {
+    if queries.is_empty() {
+        return Vec::new();
+    }
+    let matchers: Vec<Matcher> = queries.iter().map(|q| Matcher::new(q)).collect();
+    let (in_title, in_body) = matchers.iter().fold((false, false), |(t, b), m| {
+        let (mt, mb) = m.fields();
+        (t || mt, b || mb)
+    });
     let stop = AtomicBool::new(false);
-    let check = |index: usize| -> Option<TextHit> {
+    let check = |index: usize| -> Option<(u32, Vec<f32>)> {
         if stop.load(Ordering::Relaxed) {
             return None;
         }
@@ -148,19 +190,46 @@ pub(super) fn scan(q: &TextQuery, scope: &ScanScope<'_>) -> Vec<TextHit> {
             return None;
         }
         let meta = scope.corpus.metas().get(index)?;
-        let score = matcher.score(scope.corpus, index, &meta.title);
-        (score > 0.0).then_some(TextHit {
-            index: u32::try_from(index).ok()?,
-            score,
-        })
+        let title = if in_title {
+            fold(&meta.title)
+        } else {
+            String::new()
+        };
+        let body: Vec<String> = if in_body {
+            // An unreadable body is searched as an empty one: `body:x` fails, `!body:x` holds.
+            scope
+                .corpus
+                .body(index)
+                .map(|b| b.body.iter().map(|p| fold(p)).collect())
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        let scores: Vec<f32> = matchers
+            .iter()
+            .map(|m| m.score_text(&title, &body))
+            .collect();
+        scores
+            .iter()
+            .any(|&s| s > 0.0)
+            .then_some((u32::try_from(index).ok()?, scores))
     };
-    match scope.candidates {
+    let found: Vec<(u32, Vec<f32>)> = match scope.candidates {
         Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
         None => (0..scope.corpus.len())
             .into_par_iter()
             .filter_map(check)
             .collect(),
+    };
+    let mut out: Vec<Vec<TextHit>> = vec![Vec::new(); queries.len()];
+    for (index, scores) in found {
+        for (hits, score) in out.iter_mut().zip(scores) {
+            if score > 0.0 {
+                hits.push(TextHit { index, score });
+            }
+        }
     }
+    out
 }
 
 /// Saturating term frequency, as BM25 weighs it (k1 = 1.2).
@@ -197,21 +266,6 @@ impl Matcher {
             }),
             Matcher::Nothing => (false, false),
         }
-    }
-
-    fn score(&self, corpus: &Corpus, index: usize, title: &str) -> f32 {
-        let (in_title, in_body) = self.fields();
-        let title = if in_title { fold(title) } else { String::new() };
-        let body: Vec<String> = if in_body {
-            // An unreadable body is searched as an empty one: `body:x` fails, `!body:x` holds.
-            corpus
-                .body(index)
-                .map(|b| b.body.iter().map(|p| fold(p)).collect())
-                .unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        self.score_text(&title, &body)
     }
 
     fn score_text(&self, title: &str, body: &[String]) -> f32 {
