@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use warta::index::{IndexStore, Progress};
-use warta::lexicon::{Phrase, stems};
+use warta::lexicon::Phrase;
 use warta::loader::{CacheMode, Input, LoadOptions, load};
 use warta::query::{Field, TextIndex, TextQuery, Word};
 
@@ -23,12 +23,7 @@ use warta::query::{Field, TextIndex, TextQuery, Word};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn word(text: &str) -> Word {
-    Word {
-        text: text.to_string(),
-        stems: stems(text).into_iter().map(|s| s.into_owned()).collect(),
-        prefix: false,
-        edits: 0,
-    }
+    Word::new(text, false)
 }
 
 fn status(key: &str) -> String {

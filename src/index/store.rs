@@ -25,6 +25,10 @@ use crate::query::{BuildProgress, TextHit, TextIndex, TextQuery};
 const INDEX_FORMAT: u32 = 1;
 const FORMAT_FILE: &str = "warta-index.json";
 const VALIDATED_FILE: &str = "validated";
+/// The format file is one short JSON object.
+const SMALL_FILE: u64 = 64 << 10;
+/// One line per segment file; a few hundred at most.
+const VALIDATED_LIMIT: u64 = 4 << 20;
 const INDEX_DIR: &str = "index";
 const LOCK_FILE: &str = "index.lock";
 /// Articles added between commits: a build killed part-way keeps what it had committed, and
@@ -200,7 +204,7 @@ impl IndexStore {
     /// Opens an existing index. The error is why it is unusable (`None`: there is none, or
     /// it is of an older parser or stemmer: no damage to warn of), with the lock handed back.
     fn read(dir: &Path, lock: Option<File>) -> Result<IndexStore, (Option<String>, Option<File>)> {
-        let format = match fs::read(dir.join(FORMAT_FILE)) {
+        let format = match crate::safe_read::read_own_file(&dir.join(FORMAT_FILE), SMALL_FILE) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 let why = dir
@@ -576,9 +580,16 @@ fn validate(index: &Index, dir: &Path) -> Result<(), String> {
     let metas = index.load_metas().map_err(|e| e.to_string())?;
     let mut files: Vec<PathBuf> = metas.list_segment_files().into_iter().collect();
     files.sort();
-    let known: HashSet<String> = fs::read_to_string(dir.join(VALIDATED_FILE))
-        .map(|s| s.lines().map(str::to_string).collect())
-        .unwrap_or_default();
+    // Warta's own files: a FIFO or device put there must not hang the open (see safe_read).
+    let known: HashSet<String> =
+        crate::safe_read::read_own_file(&dir.join(VALIDATED_FILE), VALIDATED_LIMIT)
+            .map(|b| {
+                String::from_utf8_lossy(&b)
+                    .lines()
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default();
     let mut lines = Vec::new();
     let mut checked_any = false;
     {
@@ -588,11 +599,7 @@ fn validate(index: &Index, dir: &Path) -> Result<(), String> {
                 // Optional files (deletes, positions of an empty field) may not exist.
                 continue;
             };
-            let mtime = md
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
+            let mtime = crate::loader::discover::mtime_ns(&md);
             let line = format!("{} {} {mtime}", rel.display(), md.len());
             if !known.contains(&line) {
                 checked_any = true;

@@ -1,6 +1,5 @@
 use super::*;
 use crate::corpus::Corpus;
-use crate::lexicon::stems;
 use crate::model::Article;
 use crate::query::{Field, TextIndex, TextQuery, Word};
 
@@ -14,12 +13,7 @@ fn art(path: &str, title: &str, body: &[&str]) -> Article {
 }
 
 fn word(text: &str) -> Word {
-    Word {
-        text: text.to_string(),
-        stems: stems(text).into_iter().map(|s| s.into_owned()).collect(),
-        prefix: false,
-        edits: 0,
-    }
+    Word::new(text, false)
 }
 
 fn built(c: &Corpus) -> (tempfile::TempDir, IndexView) {

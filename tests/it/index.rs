@@ -234,6 +234,28 @@ fn an_index_survives_a_restart() {
     assert_eq!(found(&s.view(&c).unwrap(), &q), before);
 }
 
+/// Warta's own files in the index folder are opened without blocking: a FIFO put where the
+/// list of validated segments lives must not hang the open (nobody writes to it).
+#[test]
+fn a_fifo_in_the_index_folder_does_not_hang_the_open() {
+    let c = corpus3();
+    let tmp = tempfile::tempdir().unwrap();
+    let q = TextQuery::Word(Field::Any, word("viral", false));
+    let before = found(&synced(tmp.path(), &c), &q);
+    let validated = walkdir(tmp.path())
+        .into_iter()
+        .find(|p| p.file_name().is_some_and(|n| n == "validated"))
+        .expect("the validated list");
+    std::fs::remove_file(&validated).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&validated)
+        .status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // Segments are checked again instead; the answers are the same.
+    let (s, _) = open(tmp.path());
+    assert_eq!(found(&s.view(&c).unwrap(), &q), before);
+}
+
 #[test]
 fn a_damaged_index_is_rebuilt_with_one_warning() {
     let c = corpus3();
