@@ -47,17 +47,19 @@ pub(super) fn spawn_text_worker(
                 }
                 let Some(s) = store.as_mut() else { continue };
                 let progress = Progress::default();
-                let finished = Arc::new(AtomicBool::new(false));
+                // Dropped when the sync ends, which wakes the ticker at once: a sync with
+                // nothing to do is not held up by a sleeping tick.
+                let (done_tx, done_rx) = mpsc::channel::<()>();
                 let ticker = {
-                    let (progress, finished, tx) =
-                        (progress.clone(), Arc::clone(&finished), tx.clone());
+                    let (progress, tx) = (progress.clone(), tx.clone());
                     thread::Builder::new()
                         .name("warta-index-tick".into())
                         .spawn(move || {
-                            while !finished.load(Ordering::SeqCst) {
-                                thread::sleep(TICK);
+                            while let Err(mpsc::RecvTimeoutError::Timeout) =
+                                done_rx.recv_timeout(TICK)
+                            {
                                 let p = progress.get();
-                                if p.done < p.total && !finished.load(Ordering::SeqCst) {
+                                if p.done < p.total {
                                     let _ = tx.send(Msg::Indexing(identity, Some(p), None));
                                 }
                             }
@@ -66,7 +68,7 @@ pub(super) fn spawn_text_worker(
                 };
                 let stale = || latest.load(Ordering::SeqCst) != identity;
                 let synced = s.sync(&corpus, &progress, &stale);
-                finished.store(true, Ordering::SeqCst);
+                drop(done_tx);
                 if let Some(t) = ticker {
                     let _ = t.join();
                 }
