@@ -200,15 +200,10 @@ fn text_index(
     corpus: &Corpus,
     query: &Query,
 ) -> Option<index::IndexView> {
-    if !query.has_words() || paths.is_empty() || global.no_cache {
+    if !query.has_words() {
         return None;
     }
-    let cache_dir = crate::paths::cache_dir(global.cache_dir.as_deref())?;
-    let roots: Vec<PathBuf> = paths
-        .iter()
-        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
-        .collect();
-    let dir = index::index_dir(&cache_dir, &roots);
+    let dir = index::index_dir(&load_options(global).cache, paths)?;
     let warn = |w: &dyn std::fmt::Display| {
         if !global.quiet {
             eprintln!("warta: warning: {w}");

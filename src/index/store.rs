@@ -39,22 +39,33 @@ const BATCH: usize = 1024;
 /// The writer's memory for segments being built, shared by its threads.
 const WRITER_HEAP: usize = 128 << 20;
 
-/// The index directory for a corpus loaded from `roots` (canonical paths) with the
-/// parsed-article cache in `cache_dir`: see the module docs.
-pub fn index_dir(cache_dir: &Path, roots: &[PathBuf]) -> PathBuf {
-    let key = match roots {
-        [one] => one.clone(),
+/// The index directory for the corpus loaded from `paths` with `cache` (see the module
+/// docs); `None` without a cache, or for the bundled corpus (no paths). The CLI and the
+/// browser both find it here, so they share one index.
+pub fn index_dir(cache: &crate::loader::CacheMode, paths: &[PathBuf]) -> Option<PathBuf> {
+    let crate::loader::CacheMode::Dir(cache_dir) = cache else {
+        return None;
+    };
+    let roots: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            std::fs::canonicalize(p)
+                .unwrap_or_else(|_| p.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let key = match roots.as_slice() {
+        [] => return None,
+        [one] => PathBuf::from(one),
         many => {
-            let mut names: Vec<String> = many
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect();
+            let mut names = many.to_vec();
             names.sort();
             names.dedup();
             PathBuf::from(names.join("\n"))
         }
     };
-    crate::cache::root_dir(cache_dir, &key)
+    Some(crate::cache::root_dir(cache_dir, &key))
 }
 
 /// Why no index could be opened at all.

@@ -224,17 +224,10 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
     });
     // The full-text index lives beside the cache too, keyed by the inputs (see
     // `index::index_dir`); the bundled corpus has none.
-    let index_dir = opts.load.as_ref().and_then(|l| match &l.options.cache {
-        crate::loader::CacheMode::Dir(dir) if !opts.paths.is_empty() => {
-            let roots: Vec<PathBuf> = opts
-                .paths
-                .iter()
-                .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()))
-                .collect();
-            Some(crate::index::index_dir(dir, &roots))
-        }
-        _ => None,
-    });
+    let index_dir = opts
+        .load
+        .as_ref()
+        .and_then(|l| crate::index::index_dir(&l.options.cache, &opts.paths));
     spawn_search_worker(
         corpus,
         work_rx,
