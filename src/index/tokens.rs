@@ -1,12 +1,12 @@
 //! The two tokenizers the index registers: both fold a text ([`crate::text::fold`]) and split
-//! it into words (maximal runs of alphanumeric characters), exactly as
+//! it into words ([`crate::lexicon::folded_words`], the split every matcher uses), exactly as
 //! [`crate::lexicon::Phrase`] reads text, so a word's position is its count of words before
 //! it. The raw one emits each folded word; the stem one emits, at each position, every
 //! candidate stem of the word there ([`crate::lexicon::stems`]).
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use crate::lexicon::stems;
+use crate::lexicon::{folded_words, stems};
 use crate::text::fold;
 
 pub(super) const RAW: &str = "warta_raw";
@@ -19,14 +19,6 @@ pub(super) struct RawTokenizer;
 /// Every candidate stem of each folded word, all at the word's position.
 #[derive(Clone, Default)]
 pub(super) struct StemTokenizer;
-
-/// The folded words of `text` with their byte ranges in the folded text, in order.
-pub(super) fn words(folded: &str) -> impl Iterator<Item = (usize, &str)> {
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - folded.as_ptr() as usize, w))
-}
 
 /// The tokens of a text, computed at once: texts are a paragraph or a title, and a stream
 /// that borrowed the folded text would have to own it anyway.
@@ -65,7 +57,7 @@ impl Tokenizer for RawTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
         let folded = fold(text);
-        let tokens = words(&folded)
+        let tokens = folded_words(&folded)
             .enumerate()
             .map(|(pos, (at, w))| token(at, w.len(), pos, w.to_string()))
             .collect();
@@ -79,7 +71,7 @@ impl Tokenizer for StemTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Tokens {
         let folded = fold(text);
         let mut tokens = Vec::new();
-        for (pos, (at, w)) in words(&folded).enumerate() {
+        for (pos, (at, w)) in folded_words(&folded).enumerate() {
             for s in stems(w) {
                 tokens.push(token(at, w.len(), pos, s.into_owned()));
             }

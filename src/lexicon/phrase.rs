@@ -13,12 +13,20 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The words of already folded text with their byte offsets, in order: how every matcher
+/// (phrases, the text index's tokenizers, loose query words) splits text, so they agree.
+pub fn folded_words(folded: &str) -> impl Iterator<Item = (usize, &str)> {
+    folded
+        .split(|c: char| !is_word(c))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - folded.as_ptr() as usize, w))
+}
+
 /// The folded words of `text` joined by single spaces: the normal form of a lexicon term, so
 /// "Kemenpan-RB", "kemenpan rb" and "KEMENPAN  RB" are one term.
 pub fn normalize(text: &str) -> String {
-    fold(text)
-        .split(|c: char| !is_word(c))
-        .filter(|w| !w.is_empty())
+    folded_words(&fold(text))
+        .map(|(_, w)| w)
         .collect::<Vec<_>>()
         .join(" ")
 }

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::text_index::{Field, TextHit, TextIndex, TextQuery, Word};
 use crate::corpus::Corpus;
-use crate::lexicon::Phrase;
+use crate::lexicon::{Phrase, folded_words};
 use crate::text::fold;
 
 /// A word term of a query, resolved against a corpus before articles are tested.
@@ -57,12 +57,10 @@ pub(super) fn word(text: &str, literal: bool) -> Word {
     Word::new(text, literal)
 }
 
-/// The words of `text` (folded, split at non-alphanumerics).
+/// The words of `text`, folded.
 pub(super) fn split_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
+    folded_words(&fold(text))
+        .map(|(_, w)| w.to_string())
         .collect()
 }
 
@@ -318,8 +316,8 @@ fn phrase_matcher(field: Field, words: &[Word]) -> Matcher {
 
 /// Words of folded `text` that `w` matches as a prefix or within its edits.
 fn count_loose(text: &str, w: &Word) -> usize {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|t| !t.is_empty() && loose_match(t, w))
+    folded_words(text)
+        .filter(|(_, t)| loose_match(t, w))
         .count()
 }
 
