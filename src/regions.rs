@@ -196,6 +196,15 @@ enum Hint {
     Province,
 }
 
+impl From<RegionKind> for Hint {
+    fn from(kind: RegionKind) -> Hint {
+        match kind {
+            RegionKind::City => Hint::City,
+            RegionKind::Regency => Hint::Regency,
+        }
+    }
+}
+
 /// The regions table with its word index.
 #[derive(Debug)]
 pub struct Gazetteer {
@@ -375,10 +384,7 @@ impl Gazetteer {
             // Only ever found bare and never competing with a place of the same words.
             Target::Nothing => return 0,
             Target::Province(_) => Hint::Province,
-            Target::Region(r) => match self.regions[r].kind {
-                RegionKind::City => Hint::City,
-                RegionKind::Regency => Hint::Regency,
-            },
+            Target::Region(r) => self.regions[r].kind.into(),
         };
         match (hint, kind) {
             (Some(h), k) if h == k => 0,

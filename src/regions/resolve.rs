@@ -1,7 +1,7 @@
 //! Places named in a query (`prov:jabar`, `region:solo`): the spellings the finder knows, and a
 //! few short forms only a query uses, resolved to the display names articles carry.
 
-use super::{Gazetteer, Hint, RegionKind, Target, prefix_hint, words};
+use super::{Gazetteer, Hint, Target, prefix_hint, words};
 
 /// Short forms a query may use that the text finder does not count, by the display name they
 /// stand for: "Solo" is also a common word ("konser solo"), and adding the others to the table
@@ -35,13 +35,7 @@ impl Gazetteer {
         match target {
             Target::Nothing => None,
             Target::Province(_) => Some((PlaceKind::Province, Hint::Province)),
-            Target::Region(r) => Some((
-                PlaceKind::Region,
-                match self.regions.get(r)?.kind {
-                    RegionKind::City => Hint::City,
-                    RegionKind::Regency => Hint::Regency,
-                },
-            )),
+            Target::Region(r) => Some((PlaceKind::Region, self.regions.get(r)?.kind.into())),
         }
     }
 
@@ -64,13 +58,7 @@ impl Gazetteer {
             PlaceKind::Region => self
                 .regions
                 .iter()
-                .map(|r| {
-                    let hint = match r.kind {
-                        RegionKind::City => Hint::City,
-                        RegionKind::Regency => Hint::Regency,
-                    };
-                    (r.name.as_str(), hint)
-                })
+                .map(|r| (r.name.as_str(), r.kind.into()))
                 .collect(),
         }
     }
