@@ -5,8 +5,8 @@
 use super::date::parse_date;
 use super::fuzzy::FuzzyPattern;
 use super::model::{Group, NewIds, Pred, Query, QueryError, Term, group_cost};
-use super::text_index::{Field, TextQuery};
-use super::words::{TextTerm, edits_for, split_words, word, word_or_phrase};
+use super::text_index::{Field, TextQuery, Word};
+use super::words::{TextTerm, edits_for, split_words, word_or_phrase};
 use crate::lexicon::{Lexicon, Phrase};
 use crate::regions::PlaceKind;
 use crate::text::fold;
@@ -262,12 +262,12 @@ fn words_term(text: &str, field: Field, literal: bool, lexicon: &Lexicon) -> Res
     }
     let loose = match own.as_slice() {
         [one] if !literal => {
-            let mut prefix = word(one, false);
+            let mut prefix = Word::new(one, false);
             prefix.prefix = true;
             let mut out = vec![TextQuery::Word(field, prefix)];
             let edits = edits_for(one);
             if edits > 0 {
-                let mut typo = word(one, false);
+                let mut typo = Word::new(one, false);
                 typo.edits = edits;
                 out.push(TextQuery::Word(field, typo));
             }

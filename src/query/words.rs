@@ -52,11 +52,6 @@ pub(super) fn edits_for(word: &str) -> u8 {
     }
 }
 
-/// A folded word as the query asks for it: stem-aware unless `literal`.
-pub(super) fn word(text: &str, literal: bool) -> Word {
-    Word::new(text, literal)
-}
-
 /// The words of `text`, folded.
 pub(super) fn split_words(text: &str) -> Vec<String> {
     folded_words(&fold(text))
@@ -67,8 +62,8 @@ pub(super) fn split_words(text: &str) -> Vec<String> {
 /// A word or a phrase of `words`.
 pub(super) fn word_or_phrase(field: Field, words: &[String], literal: bool) -> TextQuery {
     match words {
-        [one] => TextQuery::Word(field, word(one, literal)),
-        _ => TextQuery::Phrase(field, words.iter().map(|w| word(w, literal)).collect()),
+        [one] => TextQuery::Word(field, Word::new(one, literal)),
+        _ => TextQuery::Phrase(field, words.iter().map(|w| Word::new(w, literal)).collect()),
     }
 }
 
@@ -374,7 +369,7 @@ mod tests {
         Word {
             prefix,
             edits,
-            ..word(text, false)
+            ..Word::new(text, false)
         }
     }
 
