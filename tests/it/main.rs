@@ -34,6 +34,7 @@ mod e2e_signals;
 mod e2e_startup;
 mod e2e_store;
 mod e2e_tmux;
+mod eval_parse;
 mod eval_search;
 mod formats;
 mod golden_seeds;

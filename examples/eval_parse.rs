@@ -1,0 +1,85 @@
+//! Extraction fidelity on the shared real corpora, scored against their own metadata.
+//!
+//! ```text
+//! cargo run --example eval_parse -- [--shared DIR] [--show N]
+//! ```
+//!
+//! Parses `detik2025/*.txt`, `detik2025.jsonl`, `clickid2019/*.txt` and `clickid2019.jsonl`
+//! from `../shared/corpora` (or `--shared DIR`), plus every clickid2019 record's title and
+//! body read as a plain text file, and prints a Markdown table (corpus × measure): title,
+//! date (exact, ±1 day, exact where the text states it, year-less dates, URL-dated
+//! articles, dates later than the record or the file), outlet, authors and boilerplate left
+//! in bodies. The measures are defined in `support/parse_eval.rs`. `--show N` prints up to
+//! N misses of "exact where stated" and "URL-dated" per corpus (terminal only: publisher
+//! text is never copied into the repository). Without the corpora folder it says so and
+//! exits successfully.
+
+#[path = "support/parse_eval.rs"]
+mod parse_eval;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use parse_eval::CORPORA;
+
+fn main() -> ExitCode {
+    let mut shared = None;
+    let mut show = 0usize;
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match (a.as_str(), it.next()) {
+            ("--shared", Some(v)) => shared = Some(PathBuf::from(v)),
+            ("--show", Some(v)) => match v.parse() {
+                Ok(n) => show = n,
+                Err(e) => {
+                    eprintln!("eval_parse: --show: {e}");
+                    return ExitCode::from(2);
+                }
+            },
+            (other, _) => {
+                eprintln!("eval_parse: unknown or incomplete argument {other}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let shared = shared
+        .or_else(|| parse_eval::shared_corpora(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))));
+    let Some(shared) = shared.filter(|d| d.is_dir()) else {
+        println!(
+            "no shared corpora folder (../shared/corpora or --shared DIR): nothing to evaluate"
+        );
+        return ExitCode::SUCCESS;
+    };
+    let t = Instant::now();
+    let mut cols = Vec::new();
+    for (name, rel, jsonl, mode) in CORPORA {
+        if !shared.join(rel).exists() || !shared.join(jsonl).exists() {
+            println!("{name}: not in {}; skipped", shared.display());
+            continue;
+        }
+        let cases = parse_eval::load(&shared, rel, jsonl, mode);
+        let scores = parse_eval::score(&cases);
+        if show > 0 {
+            for (what, misses) in [
+                ("stated date missed", &scores.stated_misses),
+                ("URL date missed", &scores.url_misses),
+            ] {
+                for &i in misses.iter().take(show) {
+                    let c = &cases[i];
+                    println!(
+                        "{name} · {what}: {} truth {:?} got {:?} ({})",
+                        c.truth.id,
+                        c.truth.date.map(|d| d.to_string()),
+                        c.meta.published.map(|d| d.to_string()),
+                        c.meta.source_path
+                    );
+                }
+            }
+        }
+        cols.push((name, scores));
+    }
+    println!("{}", parse_eval::table(&cols));
+    println!("(evaluated in {:.1} s)", t.elapsed().as_secs_f64());
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,556 @@
+//! Extraction fidelity against the corpora's own metadata (issue 19), shared by
+//! `examples/eval_parse.rs` (which prints the table) and `tests/it/eval_parse.rs` (which
+//! enforces the targets). Both include this file with `#[path]`.
+//!
+//! The truth is each JSONL record's `title`, `source`, `url` and `date`; a `.txt` file is
+//! named by its record's `id`, so both forms of a corpus join the same records. Every check
+//! here is computed apart from the parser (plain substring scans over the raw text), so a
+//! parser change cannot move its own yardstick:
+//!
+//! - *stated*: the raw text writes the metadata date with its year, as `d/m/yyyy` (either
+//!   part zero-padded or not) or `d Month yyyy` (Indonesian or English month, full or
+//!   abbreviated), not glued to a digit before it;
+//! - *year-less*: the text has a weekday name followed within a few characters by
+//!   `(d/m)` with no year;
+//! - *URL-dated*: the record's URL carries `/yyyy/mm/dd/`;
+//! - *outlet named*: the outlet family of the record's `source` (detik, kompas, tribun …)
+//!   occurs in the raw text or the article has a URL;
+//! - *boilerplate left*: body paragraphs in one of the issue's non-body forms
+//!   ([`boiler_form`]).
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use warta::corpus::Corpus;
+use warta::loader::{self, Input, LoadOptions};
+use warta::model::{Article, Date, Format, Meta};
+
+/// The corpora: (column name, path under the shared folder, metadata JSONL, how to read).
+pub const CORPORA: [(&str, &str, &str, Mode); 5] = [
+    ("detik2025 txt", "detik2025", "detik2025.jsonl", Mode::Load),
+    (
+        "detik2025.jsonl",
+        "detik2025.jsonl",
+        "detik2025.jsonl",
+        Mode::Load,
+    ),
+    (
+        "clickid2019 txt",
+        "clickid2019",
+        "clickid2019.jsonl",
+        Mode::Load,
+    ),
+    (
+        "clickid2019.jsonl",
+        "clickid2019.jsonl",
+        "clickid2019.jsonl",
+        Mode::Load,
+    ),
+    (
+        "clickid2019 bodies",
+        "clickid2019.jsonl",
+        "clickid2019.jsonl",
+        Mode::BodiesAsText,
+    ),
+];
+
+/// How a corpus is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// With the crate's loader, as `warta` reads it (record fields win in JSONL).
+    Load,
+    /// Each JSONL record's title and body as a plain text file, without its URL, date or
+    /// source: the whole clickid2019 set as the parser sees a scraped `.txt`.
+    BodiesAsText,
+}
+
+/// The shared corpora folder beside the repository (`../shared/corpora`), when there.
+pub fn shared_corpora(manifest_dir: &Path) -> Option<PathBuf> {
+    let dir = manifest_dir.parent()?.join("shared").join("corpora");
+    dir.is_dir().then_some(dir)
+}
+
+/// One JSONL record's metadata.
+#[derive(Debug, Clone, Default)]
+pub struct Truth {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub url: String,
+    pub date: Option<Date>,
+    pub body: String,
+}
+
+/// The records of a JSONL file, in line order (blank lines skipped, as the loader does).
+pub fn read_truth(path: &Path) -> Vec<Truth> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap_or_default();
+            let s = |k: &str| v.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+            Truth {
+                id: s("id"),
+                title: s("title"),
+                source: s("source"),
+                url: s("url"),
+                date: s("date").get(..10).and_then(|d| d.parse().ok()),
+                body: s("body"),
+            }
+        })
+        .collect()
+}
+
+/// One parsed article joined with its record.
+pub struct Case {
+    pub truth: Truth,
+    /// The raw text the parser read (title line, then body).
+    pub text: String,
+    pub meta: Meta,
+    pub body: Vec<String>,
+    /// The modification time of the file it came from.
+    pub file_time: Option<Date>,
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+pub fn days(d: Date) -> i64 {
+    let (y, m, dd) = (i64::from(d.year), i64::from(d.month), i64::from(d.day));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + dd - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The UTC date of a file time.
+pub fn date_of_time(t: SystemTime) -> Option<Date> {
+    let secs = t.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs();
+    let z = i64::try_from(secs / 86_400).ok()? + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    Date::new(
+        u16::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
+}
+
+fn mtime(path: &Path) -> Option<Date> {
+    date_of_time(std::fs::metadata(path).ok()?.modified().ok()?)
+}
+
+/// Loads one corpus and joins every article with its record.
+pub fn load(shared: &Path, rel: &str, jsonl: &str, mode: Mode) -> Vec<Case> {
+    let truths = read_truth(&shared.join(jsonl));
+    let path = shared.join(rel);
+    if mode == Mode::BodiesAsText {
+        let file_time = mtime(&path);
+        return truths
+            .into_par_iter()
+            .map(|t| {
+                let text = format!("{}\n{}", t.title, t.body);
+                let name = format!("{}.txt", t.id);
+                let article = loader::parse_bytes(&name, text.as_bytes(), Format::Txt)
+                    .ok()
+                    .and_then(|(mut a, _)| a.pop())
+                    .unwrap_or_default();
+                let Article { meta, body } = article;
+                Case {
+                    truth: t,
+                    text,
+                    meta,
+                    body: body.body,
+                    file_time,
+                }
+            })
+            .collect();
+    }
+    let corpus: Corpus = loader::load(&[Input::Path(path.clone())], &LoadOptions::default()).corpus;
+    let by_id: HashMap<&str, &Truth> = truths.iter().map(|t| (t.id.as_str(), t)).collect();
+    (0..corpus.len())
+        .into_par_iter()
+        .filter_map(|i| {
+            let meta = corpus.meta(i).clone();
+            let src_buf = PathBuf::from(&meta.source_path);
+            let src = src_buf.as_path();
+            let (truth, text) = match meta.record {
+                Some(r) => {
+                    let t = truths.get(r)?.clone();
+                    let text = format!("{}\n{}", t.title, t.body);
+                    (t, text)
+                }
+                None => {
+                    let stem = src.file_stem()?.to_str()?;
+                    let t = (*by_id.get(stem)?).clone();
+                    (t, std::fs::read_to_string(src).ok()?)
+                }
+            };
+            let body = corpus.body(i).map(|b| b.body).unwrap_or_default();
+            Some(Case {
+                truth,
+                text,
+                meta,
+                body,
+                file_time: mtime(src),
+            })
+        })
+        .collect()
+}
+
+const MONTH_NAMES: [&[&str]; 12] = [
+    &["januari", "january", "jan"],
+    &["februari", "pebruari", "february", "feb", "peb"],
+    &["maret", "march", "mar"],
+    &["april", "apr"],
+    &["mei", "may"],
+    &["juni", "june", "jun"],
+    &["juli", "july", "jul"],
+    &["agustus", "august", "agu", "agt", "ags", "aug"],
+    &["september", "sept", "sep"],
+    &["oktober", "october", "okt", "oct"],
+    &["november", "nopember", "nov"],
+    &["desember", "december", "des", "dec"],
+];
+
+const WEEKDAY_NAMES: [&str; 10] = [
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "jum’at",
+];
+
+/// Whether `needle` occurs in `hay` with no digit glued before it.
+fn occurs(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(needle) {
+        let at = from + p;
+        let end = at + needle.len();
+        let before_ok = !hay[..at].ends_with(|c: char| c.is_ascii_digit());
+        let after_ok = !hay[end..].starts_with(|c: char| c.is_ascii_digit());
+        if before_ok && after_ok {
+            return true;
+        }
+        from = at + 1;
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
+/// Whether the lower-cased text writes `d` with its year (see the module doc).
+pub fn states(lower: &str, d: Date) -> bool {
+    let days = [format!("{}", d.day), format!("{:02}", d.day)];
+    let months = [format!("{}", d.month), format!("{:02}", d.month)];
+    for dd in &days {
+        for mm in &months {
+            if occurs(lower, &format!("{dd}/{mm}/{}", d.year)) {
+                return true;
+            }
+        }
+        for name in MONTH_NAMES[usize::from(d.month) - 1] {
+            if occurs(lower, &format!("{dd} {name} {}", d.year))
+                || occurs(lower, &format!("{dd} {name}. {}", d.year))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Whether the lower-cased text has a weekday followed by a year-less `(d/m)`.
+pub fn has_yearless(lower: &str) -> bool {
+    let b = lower.as_bytes();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find('(') {
+        let at = from + p;
+        from = at + 1;
+        let mut j = at + 1;
+        let d0 = j;
+        while j < b.len() && b[j].is_ascii_digit() && j - d0 < 3 {
+            j += 1;
+        }
+        if !(1..=2).contains(&(j - d0)) || b.get(j) != Some(&b'/') {
+            continue;
+        }
+        j += 1;
+        let m0 = j;
+        while j < b.len() && b[j].is_ascii_digit() && j - m0 < 3 {
+            j += 1;
+        }
+        if !(1..=2).contains(&(j - m0)) || b.get(j) != Some(&b')') {
+            continue;
+        }
+        let mut s = at.saturating_sub(24);
+        while !lower.is_char_boundary(s) {
+            s += 1;
+        }
+        if WEEKDAY_NAMES.iter().any(|w| lower[s..at].contains(w)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The `/yyyy/mm/dd/` date of a URL.
+pub fn url_date(url: &str) -> Option<Date> {
+    let parts: Vec<&str> = url.split('/').collect();
+    parts.windows(3).find_map(|w| {
+        let ok = w[0].len() == 4 && w[1].len() == 2 && w[2].len() == 2;
+        ok.then(|| format!("{}-{}-{}", w[0], w[1], w[2]).parse().ok())
+            .flatten()
+    })
+}
+
+/// The outlet family a record's `source` belongs to, as it is written in text.
+pub fn family(source: &str) -> Option<&'static str> {
+    let s = source.to_lowercase();
+    [
+        "detik",
+        "kompas",
+        "tribun",
+        "tempo",
+        "okezone",
+        "sindo",
+        "wowkeren",
+        "kapanlagi",
+        "fimela",
+        "posmetro",
+        "liputan6",
+        "antara",
+        "cnn",
+    ]
+    .into_iter()
+    .find(|f| s.contains(f))
+}
+
+/// The issue's non-body forms, by name, for a body paragraph.
+pub fn boiler_form(p: &str) -> Option<&'static str> {
+    let l = p.to_lowercase();
+    let l = l.trim_start_matches(['"', '\'', '“', '‘', ' ', '-', '*', '•']);
+    let starts = |s: &[&str]| s.iter().any(|x| l.starts_with(x));
+    if l.contains("scroll to continue") || starts(&["advertisement"]) {
+        Some("advert")
+    } else if starts(&["baca juga", "baca:", "(baca:", "baca selengkapnya"]) {
+        Some("related")
+    } else if starts(&[
+        "simak juga",
+        "simak video",
+        "lihat juga",
+        "tonton juga",
+        "saksikan juga",
+        "[gambas:",
+    ]) {
+        Some("prompt")
+    } else if l.contains("artikel ini telah tayang")
+        || l.contains("artikel ini tayang di")
+        || starts(&["(penulis:", "penulis:", "editor:", "(editor:"])
+    {
+        Some("credit")
+    } else if l == "loading..." || l.ends_with(" loading...") {
+        Some("footer")
+    } else if starts(&["halaman selanjutnya", "halaman berikutnya", "next page"]) {
+        Some("pagination")
+    } else if starts(&["(foto:", "foto:"]) && l.chars().count() < 200 {
+        Some("caption")
+    } else {
+        None
+    }
+}
+
+/// A share: hits of a count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Share {
+    pub hit: usize,
+    pub of: usize,
+}
+
+impl Share {
+    pub fn add(&mut self, counted: bool, hit: bool) {
+        if counted {
+            self.of += 1;
+            self.hit += usize::from(hit);
+        }
+    }
+    pub fn rate(&self) -> f64 {
+        if self.of == 0 {
+            1.0
+        } else {
+            self.hit as f64 / self.of as f64
+        }
+    }
+    fn cell(&self) -> String {
+        if self.of == 0 {
+            "–".into()
+        } else {
+            format!("{:.1}% ({}/{})", 100.0 * self.rate(), self.hit, self.of)
+        }
+    }
+}
+
+/// The scores of one corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Scores {
+    pub articles: usize,
+    pub title: Share,
+    pub date_exact: Share,
+    pub date_near: Share,
+    pub date_none: usize,
+    pub stated_exact: Share,
+    pub yearless_resolved: Share,
+    pub yearless_near: Share,
+    pub url_near: Share,
+    pub later_than_record: usize,
+    pub later_than_file: usize,
+    pub outlet: Share,
+    pub authors: Share,
+    pub boiler_lines: usize,
+    pub boiler_articles: usize,
+    /// Articles by `date_source` (or "none").
+    pub sources: Vec<(String, usize)>,
+    /// Ids of the misses of "stated" and "URL-dated", for `--show`.
+    pub stated_misses: Vec<usize>,
+    pub url_misses: Vec<usize>,
+}
+
+fn near(a: Option<Date>, b: Option<Date>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if (days(a) - days(b)).abs() <= 1)
+}
+
+fn later(d: Option<Date>, bound: Option<Date>) -> bool {
+    matches!((d, bound), (Some(d), Some(b)) if days(d) > days(b) + 1)
+}
+
+/// How an article's date was found, as the cache and exports write it.
+fn source_of(m: &Meta) -> String {
+    match m.published {
+        None => "none".into(),
+        Some(_) => serde_json::to_value(m)
+            .ok()
+            .and_then(|v| {
+                v.get("date_source")
+                    .and_then(|s| s.as_str().map(String::from))
+            })
+            .unwrap_or_else(|| "unknown".into()),
+    }
+}
+
+/// Scores one corpus.
+pub fn score(cases: &[Case]) -> Scores {
+    let mut s = Scores {
+        articles: cases.len(),
+        ..Scores::default()
+    };
+    let mut sources: HashMap<String, usize> = HashMap::new();
+    for (i, c) in cases.iter().enumerate() {
+        let t = &c.truth;
+        let got = c.meta.published;
+        let clean = |x: &str| x.split_whitespace().collect::<Vec<_>>().join(" ");
+        s.title.add(true, clean(&c.meta.title) == clean(&t.title));
+        s.date_exact.add(t.date.is_some(), got == t.date);
+        s.date_near.add(t.date.is_some(), near(got, t.date));
+        s.date_none += usize::from(got.is_none());
+        let lower = c.text.to_lowercase();
+        let stated = t.date.is_some_and(|d| states(&lower, d));
+        s.stated_exact.add(stated, got == t.date);
+        if stated && got != t.date {
+            s.stated_misses.push(i);
+        }
+        let yl = has_yearless(&lower);
+        s.yearless_resolved.add(yl, got.is_some());
+        s.yearless_near.add(yl, near(got, t.date));
+        let ud = url_date(&t.url);
+        s.url_near.add(ud.is_some(), near(got, ud));
+        if ud.is_some() && !near(got, ud) {
+            s.url_misses.push(i);
+        }
+        s.later_than_record += usize::from(later(got, t.date));
+        s.later_than_file += usize::from(later(got, c.file_time));
+        let fam = family(&t.source);
+        let named = fam.is_some_and(|f| lower.contains(f) || c.meta.url.is_some());
+        let found = fam.is_some_and(|f| {
+            c.meta
+                .outlet
+                .as_deref()
+                .is_some_and(|o| o.to_lowercase().contains(f))
+        });
+        s.outlet.add(named, found);
+        s.authors.add(true, !c.meta.authors.is_empty());
+        let left = c.body.iter().filter(|p| boiler_form(p).is_some()).count();
+        s.boiler_lines += left;
+        s.boiler_articles += usize::from(left > 0);
+        *sources.entry(source_of(&c.meta)).or_default() += 1;
+    }
+    let mut sources: Vec<(String, usize)> = sources.into_iter().collect();
+    sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    s.sources = sources;
+    s
+}
+
+/// One measure's cell for a corpus.
+type Row = dyn Fn(&Scores) -> String;
+
+/// A Markdown table, one column per corpus and one row per measure.
+pub fn table(cols: &[(&str, Scores)]) -> String {
+    let mut out = String::new();
+    let _ = write!(out, "| measure |");
+    for (name, _) in cols {
+        let _ = write!(out, " {name} |");
+    }
+    let _ = write!(out, "\n|---|");
+    for _ in cols {
+        out.push_str("---|");
+    }
+    out.push('\n');
+    let rows: [(&str, &Row); 16] = [
+        ("articles", &|s| s.articles.to_string()),
+        ("title exact", &|s| s.title.cell()),
+        ("date exact", &|s| s.date_exact.cell()),
+        ("date ±1 day", &|s| s.date_near.cell()),
+        ("no date", &|s| s.date_none.to_string()),
+        ("date exact where the text states it", &|s| {
+            s.stated_exact.cell()
+        }),
+        ("year-less date: resolved", &|s| s.yearless_resolved.cell()),
+        ("year-less date: ±1 day", &|s| s.yearless_near.cell()),
+        ("URL-dated: ±1 day of the URL", &|s| s.url_near.cell()),
+        ("later than the record's date + 1 day", &|s| {
+            s.later_than_record.to_string()
+        }),
+        ("later than the file's time + 1 day", &|s| {
+            s.later_than_file.to_string()
+        }),
+        ("outlet found where text/URL names it", &|s| s.outlet.cell()),
+        ("authors present", &|s| s.authors.cell()),
+        ("boilerplate lines left in bodies", &|s| {
+            s.boiler_lines.to_string()
+        }),
+        ("articles with boilerplate left", &|s| {
+            s.boiler_articles.to_string()
+        }),
+        ("date source", &|s| {
+            s.sources
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
+    ];
+    for (name, f) in &rows {
+        let _ = write!(out, "| {name} |");
+        for (_, s) in cols {
+            let _ = write!(out, " {} |", f(s));
+        }
+        out.push('\n');
+    }
+    out
+}
