@@ -1,7 +1,7 @@
 //! Extraction fidelity on the shared real corpora, scored against their own metadata.
 //!
 //! ```text
-//! cargo run --example eval_parse -- [--shared DIR] [--show N]
+//! cargo run --example eval_parse -- [--shared DIR] [--show N] [--only TEXT]
 //! ```
 //!
 //! Parses `detik2025/*.txt`, `detik2025.jsonl`, `clickid2019/*.txt` and `clickid2019.jsonl`
@@ -11,7 +11,8 @@
 //! articles, dates later than the record or the file), outlet, authors and boilerplate left
 //! in bodies. The measures are defined in `support/parse_eval.rs`. `--show N` prints up to
 //! N misses of "exact where stated" and "URL-dated" per corpus (terminal only: publisher
-//! text is never copied into the repository). Without the corpora folder it says so and
+//! text is never copied into the repository). `--only TEXT` evaluates the corpora whose
+//! column name contains TEXT. Without the corpora folder it says so and
 //! exits successfully.
 
 #[path = "support/parse_eval.rs"]
@@ -26,10 +27,12 @@ use parse_eval::CORPORA;
 fn main() -> ExitCode {
     let mut shared = None;
     let mut show = 0usize;
+    let mut only = String::new();
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match (a.as_str(), it.next()) {
             ("--shared", Some(v)) => shared = Some(PathBuf::from(v)),
+            ("--only", Some(v)) => only = v,
             ("--show", Some(v)) => match v.parse() {
                 Ok(n) => show = n,
                 Err(e) => {
@@ -54,6 +57,9 @@ fn main() -> ExitCode {
     let t = Instant::now();
     let mut cols = Vec::new();
     for (name, rel, jsonl, mode) in CORPORA {
+        if !name.contains(&only) {
+            continue;
+        }
         if !shared.join(rel).exists() || !shared.join(jsonl).exists() {
             println!("{name}: not in {}; skipped", shared.display());
             continue;

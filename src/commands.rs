@@ -493,8 +493,16 @@ pub fn parse(args: &ParseArgs) -> Result<()> {
     for n in &notes {
         eprintln!("warta: {n}");
     }
-    let (articles, skipped) = loader::parse_bytes(&shown, &bytes, format)
+    let (mut articles, skipped) = loader::parse_bytes(&shown, &bytes, format)
         .map_err(|reason| anyhow::anyhow!("{shown}: {reason}"))?;
+    // Dated as a load dates them, so `warta parse` shows what the browser shows.
+    if let Some(ns) = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+    {
+        loader::date_by_file(&mut articles, i128::try_from(ns.as_nanos()).unwrap_or(0));
+    }
     for s in &skipped {
         eprintln!("warta: {s}");
     }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Bumped whenever parsing changes what an article looks like; cached entries made by another
 /// parser version are re-parsed.
-pub const PARSER_VERSION: u32 = 4;
+pub const PARSER_VERSION: u32 = 5;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -31,6 +31,34 @@ impl Date {
             return None;
         }
         Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01, for distances between dates.
+    pub fn days(&self) -> i64 {
+        let (m, d) = (i64::from(self.month), i64::from(self.day));
+        let y = i64::from(self.year) - i64::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+        era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    }
+
+    /// The date `days` days after 1970-01-01; `None` outside years 1..=65535.
+    pub fn from_days(days: i64) -> Option<Date> {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        Date::new(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
     }
 
     /// `YYYY-MM`, the key of the year-month facet.
@@ -93,6 +121,46 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// Where an article's publication date came from, so a stated date can be told from a guess.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// Written with its year in the text (`Selasa (21/10/2025)`).
+    Text,
+    /// The `/yyyy/mm/dd/` of the article's URL.
+    Url,
+    /// The record's own date field.
+    Record,
+    /// Written without a year (`Jumat (27/9)`); the year is inferred from the article's other
+    /// dates, its URL, record or file time, and the weekday.
+    InferredYear,
+}
+
+impl DateSource {
+    pub const ALL: [DateSource; 4] = [
+        DateSource::Text,
+        DateSource::Url,
+        DateSource::Record,
+        DateSource::InferredYear,
+    ];
+
+    /// The name exports and the detail pane show.
+    pub fn name(self) -> &'static str {
+        match self {
+            DateSource::Text => "text",
+            DateSource::Url => "url",
+            DateSource::Record => "record",
+            DateSource::InferredYear => "inferred-year",
+        }
+    }
+}
+
+impl fmt::Display for DateSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Which input format an article came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -129,6 +197,9 @@ pub struct Meta {
     pub editor: Option<String>,
     /// The article's own publication date (not an earlier event it mentions).
     pub published: Option<Date>,
+    /// Where `published` came from; `None` when there is no date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<DateSource>,
     pub tags: Vec<String>,
     /// Regencies and cities the article is about, by display name ("Musi Rawas Utara",
     /// "Kota Sorong"): the dateline's first, then in order of first mention.
@@ -198,6 +269,18 @@ mod tests {
         let json = serde_json::to_string(&d).unwrap();
         assert_eq!(json, "\"2024-02-29\"");
         assert_eq!(serde_json::from_str::<Date>(&json).unwrap(), d);
+        for (s, days) in [
+            ("1970-01-01", 0),
+            ("2000-03-01", 11_017),
+            ("2024-02-29", 19_782),
+        ] {
+            let d: Date = s.parse().unwrap();
+            assert_eq!(d.days(), days, "{s}");
+            assert_eq!(Date::from_days(days), Some(d));
+        }
+        let json = serde_json::to_string(&DateSource::InferredYear).unwrap();
+        assert_eq!(json, "\"inferred-year\"");
+        assert_eq!(DateSource::Url.to_string(), "url");
     }
 
     #[test]

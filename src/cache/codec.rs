@@ -8,7 +8,7 @@
 //! UTF-8-validated, so a damaged file is an error, never a panic; the per-chunk checksum in
 //! the meta file catches damage that would still decode.
 
-use crate::model::{Date, Format, Meta};
+use crate::model::{Date, DateSource, Format, Meta};
 
 use super::{CachedArticle, CachedFile, CachedSkip};
 
@@ -62,7 +62,13 @@ impl Enc {
         match m.published {
             None => self.buf.push(0),
             Some(d) => {
-                self.buf.push(1);
+                // The presence byte carries the date's source: 1 for none, else 2 + its
+                // place in ALL.
+                let k = m
+                    .date_source
+                    .and_then(|s| DateSource::ALL.iter().position(|a| *a == s))
+                    .map_or(1, |k| 2 + k as u8);
+                self.buf.push(k);
                 self.buf.extend_from_slice(&d.year.to_le_bytes());
                 self.buf.push(d.month);
                 self.buf.push(d.day);
@@ -216,12 +222,23 @@ impl<'a> Dec<'a> {
         let dateline = self.opt_str()?;
         let authors = self.strs()?;
         let editor = self.opt_str()?;
-        let published = if self.flag()? {
-            let y = self.bytes(2)?;
-            let (year, month, day) = (u16::from_le_bytes([y[0], y[1]]), self.byte()?, self.byte()?);
-            Some(Date::new(year, month, day).ok_or_else(|| "bad date".to_string())?)
-        } else {
-            None
+        let (published, date_source) = match self.byte()? {
+            0 => (None, None),
+            k => {
+                let source = match k {
+                    1 => None,
+                    _ => Some(
+                        *DateSource::ALL
+                            .get(usize::from(k) - 2)
+                            .ok_or_else(|| format!("bad date source {k}"))?,
+                    ),
+                };
+                let y = self.bytes(2)?;
+                let (year, month, day) =
+                    (u16::from_le_bytes([y[0], y[1]]), self.byte()?, self.byte()?);
+                let date = Date::new(year, month, day).ok_or_else(|| "bad date".to_string())?;
+                (Some(date), source)
+            }
         };
         let tags = self.strs()?;
         let regions = self.strs()?;
@@ -250,6 +267,7 @@ impl<'a> Dec<'a> {
             authors,
             editor,
             published,
+            date_source,
             tags,
             regions,
             provinces,
@@ -316,6 +334,7 @@ mod tests {
                         authors: vec!["A".into(), "B".into()],
                         editor: Some("E".into()),
                         published: Date::new(2024, 2, 29),
+                        date_source: Some(DateSource::InferredYear),
                         tags: vec!["t".into()],
                         regions: vec!["Kota Sorong".into()],
                         provinces: vec![],

@@ -56,7 +56,7 @@ pub use info::{CacheInfo, CorpusInfo, clear, info};
 
 /// Bumped whenever the on-disk layout changes; each format lives in its own `v<N>` directory.
 /// Format 2: binary metadata in checksummed chunks (format 1 was JSON lines).
-pub const CACHE_FORMAT: u32 = 2;
+pub const CACHE_FORMAT: u32 = 3;
 
 const META_FILE: &str = "meta.bin";
 /// Entries per chunk of the meta file: chunks are checksummed and decoded in parallel, and

@@ -748,7 +748,8 @@ pub(super) fn parse_miss(parse: &ParseFn, mut m: Miss) -> (Miss, Outcome, u64, V
                 m.cacheable = false;
             }
             let o = match parse_guarded(parse, &m.stamp.path, &read.bytes, m.format) {
-                Ok((a, s)) => {
+                Ok((mut a, s)) => {
+                    super::date_by_file(&mut a, m.stamp.mtime_ns);
                     if has_cut_lines(&a) {
                         notes.push(format!(
                             "{}: lines longer than {} were cut",

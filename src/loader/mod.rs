@@ -168,6 +168,21 @@ pub fn parse_bytes(
     Ok((articles, skipped))
 }
 
+/// Dates freshly parsed articles with their file's modification time (nanoseconds since the
+/// epoch, UTC): see [`parse::settle_date`].
+pub fn date_by_file(articles: &mut [Article], mtime_ns: i128) {
+    let days = mtime_ns.div_euclid(86_400 * 1_000_000_000);
+    let Some(file) = i64::try_from(days)
+        .ok()
+        .and_then(crate::model::Date::from_days)
+    else {
+        return;
+    };
+    for a in articles {
+        parse::settle_date(a, file);
+    }
+}
+
 /// The shape of [`parse_bytes`]: `(source path, file bytes, format)` to articles.
 pub type ParseFn =
     dyn Fn(&str, &[u8], Format) -> Result<(Vec<Article>, Vec<Skipped>), SkipReason> + Sync;

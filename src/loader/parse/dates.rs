@@ -9,20 +9,32 @@ use crate::model::Date;
 /// One date found in a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
+    /// The date; in year 2000 (a leap year, so 29/2 is kept) when it was written without one.
     pub date: Date,
     /// Byte range of the date itself (without a weekday before it).
     pub start: usize,
     pub end: usize,
-    /// Anchored by a weekday name just before it: `Rabu (10/4/2024)`, `Rabu, 19 Juni 2024`.
+    /// Anchored by a weekday name just before it: `Rabu (10/4/2024)`, `Rabu, 19 Juni 2024`,
+    /// `Rabu malam (10/4/2024)`, a weekday glued to the word before or misspelt by a letter.
     pub weekday: bool,
+    /// That weekday, 0 = Sunday.
+    pub weekday_no: u8,
     /// The weekday name contradicts the date (`Senin (19/10/2025)`, a Sunday): a typo in the
     /// day, the year or the weekday. Measured on detik2025, no single fix (year - 1, year + 1,
     /// day ± 1) is right more often than wrong, so the date is kept as written and only ranks
     /// below consistent ones.
     pub inconsistent: bool,
-    /// Marked as past (`... 8 April 2024 lalu`, `sebelumnya`) or future (`akan ...`,
-    /// `mendatang`): such a date is about another event, not the report's own day.
+    /// Marked as past (`... 8 April 2024 lalu`, `sebelumnya`, `sejak`) or future (`akan ...`,
+    /// `mendatang`, `besok`, `dijadwalkan`, `terhitung`): such a date is about another event,
+    /// not the report's own day.
     pub displaced: bool,
+    /// In the reporting clause (`kata X, Selasa (...)`, `kepada wartawan (...)`,
+    /// `saat dihubungi, ...`): the day the reporter heard it, the report's own day.
+    pub report: bool,
+    /// Written in parentheses, `(20/10/2025)`: the convention for the day of the report.
+    pub paren: bool,
+    /// Written without a year (`Jumat (27/9)`), only kept with a weekday before it.
+    pub yearless: bool,
 }
 
 const MONTHS: &[(&str, u8)] = &[
@@ -92,7 +104,7 @@ const WEEKDAYS: &[(&[u8], u8)] = &[
 ];
 
 /// Day of the week, 0 = Sunday (Sakamoto's method).
-fn weekday_of(d: Date) -> u8 {
+pub fn weekday_of(d: Date) -> u8 {
     const T: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
     let m = usize::from(d.month.clamp(1, 12));
     let y = u32::from(d.year) - u32::from(d.month < 3);
@@ -102,8 +114,56 @@ fn weekday_of(d: Date) -> u8 {
 }
 
 const PAST_AFTER: &[&[u8]] = &[b"lalu", b"silam", b"sebelumnya"];
-const FUTURE_BEFORE: &[&[u8]] = &[b"akan", b"hingga", b"sampai", b"batas", b"besok"];
-const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti"];
+const PAST_BEFORE: &[&[u8]] = &[b"sejak", b"semenjak"];
+const FUTURE_BEFORE: &[&[u8]] = &[
+    b"akan",
+    b"hingga",
+    b"sampai",
+    b"batas",
+    b"besok",
+    b"terhitung",
+    b"dijadwalkan",
+    b"menjadwalkan",
+    b"terjadwal",
+    b"jadwal",
+    b"rencananya",
+    b"direncanakan",
+];
+const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"depan"];
+/// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`).
+const REPORT_BEFORE: &[&[u8]] = &[
+    b"kata",
+    b"ujar",
+    b"ungkap",
+    b"jelas",
+    b"tutur",
+    b"ucap",
+    b"terang",
+    b"imbuh",
+    b"tambah",
+    b"sebut",
+    b"tegas",
+    b"papar",
+    b"kepada",
+    b"dihubungi",
+    b"dikonfirmasi",
+    b"ditemui",
+    b"dikutip",
+    b"dilansir",
+    b"keterangan",
+    b"pantauan",
+    b"wartawan",
+    b"tulis",
+    b"bilang",
+    b"pungkas",
+    b"tukas",
+];
+/// Words that may stand between a weekday and its date: a time of day (`Senin malam`), `ini`,
+/// `kemarin`, `pekan lalu` (which marks the date as past).
+const BETWEEN_WORDS: &[&[u8]] = &[
+    b"pagi", b"siang", b"sore", b"petang", b"malam", b"dini", b"hari", b"subuh", b"ini", b"tadi",
+    b"kemarin", b"lalu", b"pekan",
+];
 
 fn month_number(word: &[u8]) -> Option<u8> {
     MONTHS
@@ -141,9 +201,77 @@ fn boundary_after(b: &[u8], j: usize) -> bool {
     j >= b.len() || !(b[j].is_ascii_alphanumeric() || b[j] == b'/')
 }
 
+/// A date form found at a byte: the date, where it ends, and whether it had no year.
+struct At {
+    date: Date,
+    end: usize,
+    yearless: bool,
+}
+
+/// `d Month yyyy` with the day already read (`n1`, ending at `j`): `19 Juni 2024`,
+/// `8 Agt. 2024`.
+fn day_month_year(b: &[u8], n1: u32, j: usize) -> Option<At> {
+    let mut k = j;
+    while k < b.len() && b[k] == b' ' {
+        k += 1;
+    }
+    let ws = k;
+    while k < b.len() && b[k].is_ascii_alphabetic() {
+        k += 1;
+    }
+    let month = month_number(&b[ws..k])?;
+    if b.get(k) == Some(&b'.') {
+        k += 1;
+    }
+    let ys = k;
+    while k < b.len() && b[k] == b' ' {
+        k += 1;
+    }
+    if k == ys {
+        return None;
+    }
+    let (y, e) = digits(b, k)?;
+    if e - k != 4 || !boundary_after(b, e) {
+        return None;
+    }
+    let date = ymd(y, u32::from(month), n1)?;
+    Some(At {
+        date,
+        end: e,
+        yearless: false,
+    })
+}
+
+/// A two-day span, `7 - 8 September 2019`, `7-8 September 2019`, `7–8 ...`: the first day
+/// (`j` is just after the first day's digits).
+fn span(b: &[u8], n1: u32, j: usize) -> Option<At> {
+    let mut k = j;
+    while k < b.len() && b[k] == b' ' && k - j < 2 {
+        k += 1;
+    }
+    // `-`, or an en dash (E2 80 93).
+    if b.get(k) == Some(&b'-') {
+        k += 1;
+    } else if b[k..].starts_with("\u{2013}".as_bytes()) {
+        k += 3;
+    } else {
+        return None;
+    }
+    let ds = k;
+    while k < b.len() && b[k] == b' ' && k - ds < 2 {
+        k += 1;
+    }
+    let (n2, e) = digits(b, k)?;
+    if e - k > 2 || n2 <= n1 {
+        return None;
+    }
+    let last = day_month_year(b, n2, e)?;
+    let date = Date::new(last.date.year, last.date.month, u8::try_from(n1).ok()?)?;
+    Some(At { date, ..last })
+}
+
 /// Tries every date form starting at byte `i` (a digit with no digit/letter before it).
-/// Returns the date and the end of the match.
-fn date_at(b: &[u8], i: usize) -> Option<(Date, usize)> {
+fn date_at(b: &[u8], i: usize) -> Option<At> {
     let (n1, j) = digits(b, i)?;
     let len1 = j - i;
     if len1 == 4 {
@@ -161,7 +289,12 @@ fn date_at(b: &[u8], i: usize) -> Option<(Date, usize)> {
         if e - (k + 1) > 2 || !(time || boundary_after(b, e)) {
             return None;
         }
-        return ymd(n1, m, d).map(|dt| (dt, e));
+        let date = ymd(n1, m, d)?;
+        return Some(At {
+            date,
+            end: e,
+            yearless: false,
+        });
     }
     if len1 > 2 {
         return None;
@@ -169,62 +302,134 @@ fn date_at(b: &[u8], i: usize) -> Option<(Date, usize)> {
     match b.get(j) {
         Some(&sep @ (b'/' | b'-')) => {
             // 22/6/2025, 22/06/2025 (day first, the Indonesian order)
-            let (m, k) = digits(b, j + 1)?;
-            if k - (j + 1) > 2 || b.get(k) != Some(&sep) {
-                return None;
-            }
-            let (y, e) = digits(b, k + 1)?;
-            if e - (k + 1) != 4 || !boundary_after(b, e) {
-                return None;
-            }
-            ymd(y, m, n1).map(|dt| (dt, e))
+            let slashed = || {
+                let (m, k) = digits(b, j + 1)?;
+                if k - (j + 1) > 2 {
+                    return None;
+                }
+                // `(27/9)`: a year-less date, only in parentheses (a bare `2/1` is a score
+                // or a fraction); the caller keeps it only after a weekday.
+                if sep == b'/' && i > 0 && b[i - 1] == b'(' && b.get(k) == Some(&b')') {
+                    let date = Date::new(2000, u8::try_from(m).ok()?, u8::try_from(n1).ok()?)?;
+                    return Some(At {
+                        date,
+                        end: k,
+                        yearless: true,
+                    });
+                }
+                if b.get(k) != Some(&sep) {
+                    return None;
+                }
+                let (y, e) = digits(b, k + 1)?;
+                if e - (k + 1) != 4 || !boundary_after(b, e) {
+                    return None;
+                }
+                let date = ymd(y, m, n1)?;
+                Some(At {
+                    date,
+                    end: e,
+                    yearless: false,
+                })
+            };
+            slashed().or_else(|| (sep == b'-').then(|| span(b, n1, j)).flatten())
         }
-        Some(b' ') => {
-            // 19 Juni 2024, 8 Agt. 2024
-            let mut k = j;
-            while k < b.len() && b[k] == b' ' {
-                k += 1;
-            }
-            let ws = k;
-            while k < b.len() && b[k].is_ascii_alphabetic() {
-                k += 1;
-            }
-            let month = month_number(&b[ws..k])?;
-            if b.get(k) == Some(&b'.') {
-                k += 1;
-            }
-            let ys = k;
-            while k < b.len() && b[k] == b' ' {
-                k += 1;
-            }
-            if k == ys {
-                return None;
-            }
-            let (y, e) = digits(b, k)?;
-            if e - k != 4 || !boundary_after(b, e) {
-                return None;
-            }
-            ymd(y, u32::from(month), n1).map(|dt| (dt, e))
-        }
+        Some(b' ') => day_month_year(b, n1, j).or_else(|| span(b, n1, j)),
+        Some(0xE2) => span(b, n1, j),
         _ => None,
     }
 }
 
-/// The start and day number of a weekday name that ends just before `start`, allowing `, `
-/// and `(` between.
-fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8)> {
+/// The ASCII letters run ending at `end`: its start.
+fn word_start(b: &[u8], end: usize) -> usize {
+    let mut s = end;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    s
+}
+
+/// Whether `a` and `b` differ by one edit (a letter changed, added, dropped or two swapped).
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        if p == a.len() {
+            return false;
+        }
+        let swapped = p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p];
+        a[p + 1..] == b[p + 1..] || (swapped && a[p + 2..] == b[p + 2..])
+    } else {
+        a[p..] == b[p + 1..]
+    }
+}
+
+/// The weekday of the word ending at `end`: the name itself, a name glued after a lower-case
+/// word by the scraper (`dihubungiSenin`), or a capitalised name misspelt by one edit
+/// (`Selsa`, `Kamsi`). Returns its start and day number.
+fn weekday_word(b: &[u8], end: usize) -> Option<(usize, u8)> {
+    let exact = WEEKDAYS.iter().find_map(|&(w, n)| {
+        (end >= w.len()
+            && b[end - w.len()..end].eq_ignore_ascii_case(w)
+            && (end == w.len() || !b[end - w.len() - 1].is_ascii_alphabetic()))
+        .then(|| (end - w.len(), n))
+    });
+    if exact.is_some() {
+        return exact;
+    }
+    let ws = word_start(b, end);
+    let word = &b[ws..end];
+    if word.is_empty() || !word[0].is_ascii_uppercase() {
+        // Glued: `...detikcomSenin`, the name capitalised after a lower-case letter.
+        return WEEKDAYS.iter().find_map(|&(w, n)| {
+            let s = end.checked_sub(w.len())?;
+            (s > ws
+                && b[s].is_ascii_uppercase()
+                && b[s - 1].is_ascii_lowercase()
+                && b[s..end].eq_ignore_ascii_case(w))
+            .then_some((s, n))
+        });
+    }
+    // Only the longer Indonesian names: a one-letter slip of `Rabu` is too many real words.
+    if word.len() < 5 {
+        return None;
+    }
+    let lower: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
+    WEEKDAYS[..10]
+        .iter()
+        .filter(|(w, _)| w.len() >= 5 && w.iter().all(u8::is_ascii_alphabetic))
+        .find_map(|&(w, n)| one_edit(&lower, w).then_some((ws, n)))
+}
+
+/// The weekday before the date at `start`, allowing `, ` and `(` and up to three words of
+/// time between (`Senin malam (...)`, `Jumat pekan lalu (...)`): its start, day number, and
+/// whether the words between mark the date as past.
+fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, bool)> {
     let mut i = start;
     let mut skipped = 0;
     while i > 0 && matches!(b[i - 1], b' ' | b'(' | b',') && skipped < 4 {
         i -= 1;
         skipped += 1;
     }
-    WEEKDAYS.iter().find_map(|&(w, n)| {
-        (i >= w.len()
-            && b[i - w.len()..i].eq_ignore_ascii_case(w)
-            && (i == w.len() || !b[i - w.len() - 1].is_ascii_alphabetic()))
-        .then(|| (i - w.len(), n))
-    })
+    let mut past = false;
+    for _ in 0..4 {
+        if let Some((s, n)) = weekday_word(b, i) {
+            return Some((s, n, past));
+        }
+        let ws = word_start(b, i);
+        let word = &b[ws..i];
+        if word.is_empty() || !BETWEEN_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+            return None;
+        }
+        past |= word.eq_ignore_ascii_case(b"lalu");
+        i = ws;
+        while i > 0 && b[i - 1] == b' ' && ws - i < 2 {
+            i -= 1;
+        }
+    }
+    None
 }
 
 /// The ASCII words (lower-cased on comparison) in `b`, as slices.
@@ -237,9 +442,26 @@ fn has_word(window: &[u8], set: &[&[u8]]) -> bool {
     words(window).any(|w| set.iter().any(|s| s.eq_ignore_ascii_case(w)))
 }
 
+fn has_prefix(window: &[u8], set: &[&[u8]]) -> bool {
+    words(window).any(|w| {
+        set.iter()
+            .any(|s| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s))
+    })
+}
+
+/// The clause before `at`: up to `max` bytes back, cut after the last of `stops` (any byte
+/// of a multi-byte character, such as a curly quote, also stops it).
+fn clause_before<'a>(b: &'a [u8], at: usize, max: usize, stops: &[u8]) -> &'a [u8] {
+    let window = &b[at.saturating_sub(max)..at];
+    match window.iter().rposition(|c| stops.contains(c) || *c >= 0x80) {
+        Some(p) => &window[p + 1..],
+        None => window,
+    }
+}
+
 /// Past/future markers in a small window around the date, within its sentence.
 fn displaced(b: &[u8], wd_start: usize, end: usize) -> bool {
-    // After: the next couple of words (`8 April 2024 lalu`, `(7/9/2019) lalu`).
+    // After: the next couple of words (`8 April 2024 lalu`, `(7/9/2019) lalu`, `... besok`).
     let mut after_end = (end + 16).min(b.len());
     if let Some(p) = b[end..after_end]
         .iter()
@@ -251,16 +473,16 @@ fn displaced(b: &[u8], wd_start: usize, end: usize) -> bool {
     if has_word(after, PAST_AFTER) || has_word(after, FUTURE_AFTER) {
         return true;
     }
-    // Before: the same clause, up to ~40 bytes back (`akan digelar pada Sabtu (...)`).
-    let from = wd_start.saturating_sub(40);
-    let mut before = &b[from..wd_start];
-    if let Some(p) = before
-        .iter()
-        .rposition(|&c| matches!(c, b'.' | b',' | b'"'))
-    {
-        before = &before[p + 1..];
-    }
-    has_word(before, FUTURE_BEFORE)
+    // Before: the same clause (`akan digelar pada Sabtu (...)`, `menjadwalkan sidang
+    // putusan pada Senin, ...`).
+    let before = clause_before(b, wd_start, 64, b".,\"");
+    has_word(before, FUTURE_BEFORE) || has_word(before, PAST_BEFORE)
+}
+
+/// Whether the date at `from` closes a reporting clause (`," kata X kepada wartawan, Senin
+/// (...)`): the words since the sentence or the quotation began.
+fn reporting(b: &[u8], from: usize) -> bool {
+    has_prefix(clause_before(b, from, 80, b".\"!?"), REPORT_BEFORE)
 }
 
 /// Every date in `text`, in order of appearance.
@@ -270,18 +492,28 @@ pub fn scan(text: &str) -> Vec<Found> {
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_alphanumeric())) {
-            if let Some((date, end)) = date_at(b, i) {
-                let wd = weekday_before(b, i);
+            if let Some(at) = date_at(b, i) {
+                let start = i;
+                i = at.end;
+                let wd = weekday_before(b, start);
+                if at.yearless && wd.is_none() {
+                    continue;
+                }
+                // The clause checks look before the weekday name, not inside it.
+                let from = wd.map_or(start, |(s, _, _)| s);
                 out.push(Found {
-                    date,
-                    start: i,
-                    end,
+                    date: at.date,
+                    start,
+                    end: at.end,
                     weekday: wd.is_some(),
-                    inconsistent: wd.is_some_and(|(_, n)| weekday_of(date) != n),
-                    // The clause check looks before the weekday name, not inside it.
-                    displaced: displaced(b, wd.map_or(i, |(s, _)| s), end),
+                    weekday_no: wd.map_or(0, |(_, n, _)| n),
+                    inconsistent: !at.yearless
+                        && wd.is_some_and(|(_, n, _)| weekday_of(at.date) != n),
+                    displaced: wd.is_some_and(|(_, _, past)| past) || displaced(b, from, at.end),
+                    report: reporting(b, from),
+                    paren: start > 0 && b[start - 1] == b'(',
+                    yearless: at.yearless,
                 });
-                i = end;
                 continue;
             }
             while i < b.len() && b[i].is_ascii_digit() {
@@ -294,26 +526,32 @@ pub fn scan(text: &str) -> Vec<Found> {
     out
 }
 
-/// Picks the article's own date from the dates of its paragraphs (in order).
-///
-/// News reports anchor their own day with a weekday (`..., kata X, Rabu (10/4/2024).`), while
-/// earlier or later events are usually marked (`lalu`, `sebelumnya`, `akan`, `mendatang`). So
-/// the latest unmarked weekday-anchored date wins: a report comes on or after every day it
-/// describes as having happened, so "latest" skips background events that are also
-/// weekday-anchored. Dates whose weekday contradicts them rank below consistent ones. Dates
-/// without a weekday are not used: measured on detik2025 they were the publication day in only
-/// 6 of 26 articles that had nothing better (1991 founding dates, old anniversaries), so no
-/// date beats a wrong one. Measured there: 586 of 745 right (78.7%; "first" instead of
-/// "latest" gave 76.2%); most misses are reports of the previous day's event.
-pub fn pick_published(found: &[Found]) -> Option<Date> {
-    let anchored = |consistent: bool| {
-        found
-            .iter()
-            .filter(|f| f.weekday && !f.displaced && f.inconsistent != consistent)
-            .map(|f| f.date)
-            .max()
-    };
-    anchored(true).or_else(|| anchored(false))
+/// The four-digit years 1900..=2100 written as words (`Liga 1 2019`, `tahun 2025`): where
+/// a year-less date's year may come from.
+pub fn years(text: &str) -> Vec<u16> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let s = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let glued = (s > 0 && b[s - 1].is_ascii_alphanumeric())
+                || (i < b.len() && b[i].is_ascii_alphanumeric());
+            if i - s == 4
+                && !glued
+                && let Some((y, _)) = digits(b, s)
+                && (1900..=2100).contains(&y)
+            {
+                out.push(y as u16);
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Parses a date written the way record fields write them. Tries, in order: ISO
@@ -363,7 +601,7 @@ pub fn parse_date_loose(s: &str) -> Option<Date> {
             return ymd(2000 + y, u32::from(m), d);
         }
     }
-    scan(s).first().map(|f| f.date)
+    scan(s).into_iter().find(|f| !f.yearless).map(|f| f.date)
 }
 
 #[cfg(test)]
@@ -372,6 +610,10 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    fn pick_published(f: &[Found]) -> Option<Date> {
+        super::super::published::pick(f, &[], Default::default()).map(|(d, _)| d)
     }
 
     fn dates(s: &str) -> Vec<Date> {
@@ -402,7 +644,8 @@ mod tests {
     fn rejects_impossible_and_partial() {
         assert!(dates("2024-13-40").is_empty());
         assert!(dates("31/2/2024 dan 40 Juni 2024").is_empty());
-        assert!(dates("Jumat (9/6) pagi").is_empty());
+        assert!(scan("Jumat (9/6) pagi").iter().all(|f| f.yearless));
+        assert!(scan("skor (2/1) dan 9/6 lalu").is_empty());
         assert!(dates("Rp 12/3/20245 dan 112/3/2024 dan a1/2/2024").is_empty());
         assert!(dates("10 ribu 2024").is_empty());
     }
@@ -421,6 +664,7 @@ mod tests {
         // A consistent anchored date outranks a later inconsistent one.
         let g = scan("kata dia, Senin (20/10/2025). Lalu Rabu (22/10/2026).");
         assert_eq!(pick_published(&g), Some(d("2025-10-20")));
+        // Alone, a date whose weekday contradicts it is still the best there is.
         assert_eq!(
             pick_published(&scan("Rabu (22/10/2026).")),
             Some(d("2026-10-22"))

@@ -9,17 +9,19 @@
 mod dateline;
 mod dates;
 mod lines;
+mod published;
 mod quotes;
 mod tags;
 
 use std::collections::HashSet;
 
-use crate::model::{Article, Body, Date, Format, Meta, article_id};
+use crate::model::{Article, Body, Date, DateSource, Format, Meta, article_id};
 
 use super::Record;
 pub use dateline::{normalize_outlet, title_case};
 pub use dates::parse_date_loose;
 use lines::Kind;
+pub use published::{Hints, url_date};
 
 /// How many body paragraphs after the title may precede the dateline lead (summary, caption,
 /// photo credit, "Laporan wartawan"); a dateline-like line farther down is prose.
@@ -295,16 +297,47 @@ fn derive_title(lede: &str) -> String {
     )
 }
 
-/// Dates of the title and body: all distinct ones in order, and the publication date.
-fn dates_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> (Vec<Date>, Option<Date>) {
-    let found: Vec<dates::Found> = texts.into_iter().flat_map(dates::scan).collect();
+/// Dates of the title and body: all distinct ones written with a year, in order, and the
+/// publication date with where it came from.
+fn dates_of<'a>(
+    texts: impl IntoIterator<Item = &'a str> + Clone,
+    hints: Hints,
+) -> (Vec<Date>, Option<(Date, DateSource)>) {
+    let found: Vec<dates::Found> = texts.clone().into_iter().flat_map(dates::scan).collect();
+    let years: Vec<u16> = texts.into_iter().flat_map(dates::years).collect();
     let mut seen = HashSet::new();
     let mentioned = found
         .iter()
+        .filter(|f| !f.yearless)
         .map(|f| f.date)
         .filter(|d| seen.insert(*d))
         .collect();
-    (mentioned, dates::pick_published(&found))
+    (mentioned, published::pick(&found, &years, hints))
+}
+
+/// Re-dates a parsed article with its file's modification time: no date may be later than
+/// the file plus a day, and a year-less date may take its year from the file's. Dates from a
+/// record or URL stand. An article nothing dates stays undated rather than taking the
+/// file's day: copied or re-synced files carry the copy's time, and a guessed "today"
+/// would sort them above every real article.
+pub fn settle_date(article: &mut Article, file: Date) {
+    let meta = &mut article.meta;
+    if matches!(meta.date_source, Some(DateSource::Record | DateSource::Url)) {
+        return;
+    }
+    let late = meta.published.is_some_and(|p| p.days() > file.days() + 1);
+    if !(late || meta.published.is_none() || meta.date_source == Some(DateSource::InferredYear)) {
+        return;
+    }
+    let texts =
+        std::iter::once(meta.title.as_str()).chain(article.body.body.iter().map(String::as_str));
+    let hints = Hints {
+        bound: Some(file),
+        near: None,
+    };
+    let found = dates_of(texts, hints).1;
+    meta.published = found.map(|(d, _)| d);
+    meta.date_source = found.map(|(_, s)| s);
 }
 
 /// Assembles the article from the line pass; `title` is the final title.
@@ -314,9 +347,10 @@ fn assemble(
     title_derived: bool,
     id: String,
     source_path: &str,
+    hints: Hints,
 ) -> Article {
     let texts = std::iter::once(title.as_str()).chain(parts.body.iter().map(String::as_str));
-    let (dates_mentioned, published) = dates_of(texts.clone());
+    let (dates_mentioned, published) = dates_of(texts.clone(), hints);
     let tags = tags::detect(texts.clone());
     let places = crate::regions::find(parts.dateline.as_deref(), texts);
     let quotes = quotes::extract(&parts.body);
@@ -334,7 +368,8 @@ fn assemble(
             dateline: parts.dateline,
             authors: parts.authors,
             editor: parts.editor,
-            published,
+            published: published.map(|(d, _)| d),
+            date_source: published.map(|(_, s)| s),
             tags,
             regions: places.regions,
             provinces: places.provinces,
@@ -369,7 +404,14 @@ fn title_or_derived(title: Option<String>, body: &[String]) -> (String, bool) {
 pub fn parse_text(text: &str, source_path: &str) -> Article {
     let mut parts = extract(paragraphs(text), true);
     let (title, derived) = title_or_derived(parts.title.take(), &parts.body);
-    assemble(parts, title, derived, article_id(text), source_path)
+    assemble(
+        parts,
+        title,
+        derived,
+        article_id(text),
+        source_path,
+        Hints::default(),
+    )
 }
 
 /// Builds an article from a JSON/CSV record, running the text parser over its body to find
@@ -401,16 +443,34 @@ pub fn from_record(
         parts.add_author(a);
     }
     let id = article_id(&format!("{title}\n\n{body_text}"));
-    let mut article = assemble(parts, title, derived, id, source_path);
-    if let Some(d) = rec.date.as_deref().and_then(parse_date_loose) {
-        article.meta.published = Some(d);
-    }
-    article.meta.url = rec
+    let url = rec
         .url
         .as_deref()
         .map(str::trim)
         .filter(|u| !u.is_empty())
         .map(String::from);
+    // The record's own date, else the URL's, is the publication date; the text's dates
+    // then only bound it and place year-less dates.
+    let known = rec
+        .date
+        .as_deref()
+        .and_then(parse_date_loose)
+        .map(|d| (d, DateSource::Record))
+        .or_else(|| {
+            url.as_deref()
+                .and_then(url_date)
+                .map(|d| (d, DateSource::Url))
+        });
+    let hints = Hints {
+        bound: known.map(|(d, _)| d),
+        near: known.map(|(d, _)| d),
+    };
+    let mut article = assemble(parts, title, derived, id, source_path, hints);
+    if let Some((d, source)) = known {
+        article.meta.published = Some(d);
+        article.meta.date_source = Some(source);
+    }
+    article.meta.url = url;
     article.meta.record = index;
     article.meta.format = format;
     article

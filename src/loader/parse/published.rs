@@ -1,0 +1,303 @@
+//! The article's own publication date, chosen among the dates its text names the way a
+//! reader would: the day of the reporting clause first, scheduled and background dates
+//! last, year-less dates given the year the rest of the article (or its URL, record or file)
+//! points to, and impossible dates refused.
+
+use crate::model::{Date, DateSource};
+
+use super::dates::{Found, weekday_of};
+
+/// What the article says about its date apart from its text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// No publication date can be later than this plus a day: the file's modification time,
+    /// or the record's or URL's own date.
+    pub bound: Option<Date>,
+    /// A date known to be near the publication (the record's or URL's): where a year-less
+    /// date's year is looked for first.
+    pub near: Option<Date>,
+}
+
+/// The publication date among `found` (in order of appearance); `years` are the four-digit
+/// years the text writes as words.
+///
+/// In order, the first rank that has a date gives the latest date of that rank:
+/// 1. a date closing a reporting clause (`kata X, Senin (20/10/2025)`, `kepada wartawan
+///    (20/10/2025)`) with a weekday that agrees, in parentheses, or year-less;
+/// 2. any such date outside a reporting clause;
+/// 3. a date whose weekday contradicts it, when another date of the article has its year or
+///    it is the article's only date (a `2028` among `2025`s is the typo).
+///
+/// Dates marked as past or future (`lalu`, `besok`, `akan … pada`, `terhitung sejak`) and
+/// dates later than the bound plus a day never count. A bare date with no weekday or
+/// parentheses (`pada 8 April 2024`) is about another event more often than not and is
+/// not used. "Latest" because a report comes on or after every day it tells of.
+pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateSource)> {
+    let limit = hints.bound.map(|b| b.days() + 1);
+    let in_bound = |d: Date| limit.is_none_or(|l| d.days() <= l);
+    let full: Vec<&Found> = found
+        .iter()
+        .filter(|f| !f.yearless && in_bound(f.date))
+        .collect();
+    let anchor =
+        |f: &Found| !f.displaced && ((f.weekday && !f.inconsistent) || (f.paren && !f.weekday));
+    // Where year-less dates are placed: near the record/URL date, else the latest sound full
+    // date, else the year the text writes most.
+    let reference = hints.near.or_else(|| {
+        full.iter()
+            .filter(|f| anchor(f))
+            .map(|f| f.date)
+            .max()
+            .or_else(|| common_year(years, hints.bound).and_then(|y| Date::new(y, 7, 1)))
+            .or(hints.bound)
+    });
+    let mut evidence: Vec<u16> = full.iter().map(|f| f.date.year).collect();
+    evidence.extend(years.iter().copied());
+    evidence.extend(hints.near.map(|d| d.year));
+    if evidence.is_empty()
+        && let Some(b) = hints.bound
+    {
+        // Nothing but the file's time: the weekday picks the latest fitting year before it
+        // (a date falls on each weekday within seven years, 29/2 within 28).
+        evidence.extend(b.year.saturating_sub(28)..=b.year);
+    }
+    let mut candidates: Vec<(Date, &Found)> = Vec::new();
+    for f in found.iter().filter(|f| !f.displaced) {
+        if f.yearless {
+            if let Some(d) = year_for(f, &evidence, reference, limit) {
+                candidates.push((d, f));
+            }
+        } else if in_bound(f.date) {
+            candidates.push((f.date, f));
+        }
+    }
+    let ranked = |rank: &dyn Fn(&Found) -> bool| {
+        candidates
+            .iter()
+            .filter(|(_, f)| rank(f))
+            .max_by_key(|(d, _)| *d)
+            .map(|&(d, f)| {
+                let source = if f.yearless {
+                    DateSource::InferredYear
+                } else {
+                    DateSource::Text
+                };
+                (d, source)
+            })
+    };
+    // A date in parentheses is the report's convention; with a weekday that contradicts it
+    // it is a typo like any other.
+    let sound = |f: &Found| (f.weekday && !f.inconsistent) || (f.paren && !f.weekday) || f.yearless;
+    // A contradicting weekday is a typo somewhere; the date stands only if the article's
+    // other dates share its year (a `2028` among `2025`s is the typo).
+    let supported = |f: &Found| {
+        let others = full.iter().filter(|g| g.start != f.start || g.end != f.end);
+        f.inconsistent
+            && (others.clone().all(|g| g.date == f.date)
+                || others.clone().any(|g| g.date.year == f.date.year)
+                || hints.near.is_some_and(|n| n.year == f.date.year))
+    };
+    ranked(&sound).or_else(|| ranked(&supported))
+}
+
+/// The year the text writes most (the latest on a tie), not after the bound.
+fn common_year(years: &[u16], bound: Option<Date>) -> Option<u16> {
+    let mut counts: Vec<(u16, usize)> = Vec::new();
+    for &y in years.iter().filter(|&&y| bound.is_none_or(|b| y <= b.year)) {
+        match counts.iter_mut().find(|(c, _)| *c == y) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((y, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(y, n)| (n, y))
+        .map(|(y, _)| y)
+}
+
+/// The year of a year-less date: among the evidence years and their neighbours, those
+/// whose calendar puts the date on its weekday and not after the limit; the one closest to
+/// the reference date.
+fn year_for(
+    f: &Found,
+    evidence: &[u16],
+    reference: Option<Date>,
+    limit: Option<i64>,
+) -> Option<Date> {
+    let mut best: Option<(i64, Date)> = None;
+    for &y in evidence {
+        for y in [y.saturating_sub(1), y, y.saturating_add(1)] {
+            let Some(d) = Date::new(y, f.date.month, f.date.day) else {
+                continue;
+            };
+            if weekday_of(d) != f.weekday_no || limit.is_some_and(|l| d.days() > l) {
+                continue;
+            }
+            // Without a reference the latest fitting year wins.
+            let distance = reference.map_or(-d.days(), |r| (d.days() - r.days()).abs());
+            if best.is_none_or(|(b, _)| distance < b) {
+                best = Some((distance, d));
+            }
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// The `/yyyy/mm/dd/` date in a URL's path (`…/2019/09/10/judul`), as news sites write it.
+pub fn url_date(url: &str) -> Option<Date> {
+    let mut parts = url.split('/');
+    let mut window: [&str; 3] = ["", "", ""];
+    for p in parts.by_ref() {
+        window = [window[1], window[2], p];
+        let [y, m, d] = window;
+        if y.len() == 4
+            && m.len() == 2
+            && d.len() == 2
+            && [y, m, d]
+                .iter()
+                .all(|s| s.bytes().all(|c| c.is_ascii_digit()))
+            && let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse())
+            && (1990..=2100).contains(&y)
+            && let Some(date) = Date::new(y, m, d)
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::loader::parse::dates::{scan, years};
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    /// The publication date of made-up text with these hints.
+    fn pub_of(text: &str, hints: Hints) -> Option<(Date, DateSource)> {
+        pick(&scan(text), &years(text), hints)
+    }
+
+    fn date_of(text: &str) -> Option<Date> {
+        pub_of(text, Hints::default()).map(|(d, _)| d)
+    }
+
+    #[test]
+    fn scheduled_and_future_dates_give_way_to_the_report_day() {
+        for text in [
+            "Rapat digelar pada Kamis (12/3/2026) besok. Kata dia, Rabu (11/3/2026).",
+            "Aturan berlaku terhitung sejak Senin, 2 Maret 2026, kata dia, Rabu (11/3/2026).",
+            "Hakim menjadwalkan sidang putusan pada Senin, 16 Maret 2026. Kata dia, Rabu (11/3/2026).",
+            "Laga akan digelar pada Sabtu (14/3/2026). Ujar pelatih, Rabu (11/3/2026).",
+            "Kata dia, Rabu (11/3/2026). Rapat lanjutan pekan depan, Rabu (18/3/2026) depan.",
+        ] {
+            assert_eq!(date_of(text), Some(d("2026-03-11")), "{text}");
+        }
+    }
+
+    #[test]
+    fn forms_between_weekday_and_date_and_without_weekday() {
+        for (text, want) in [
+            ("kata dia, Senin malam (9/3/2026).", "2026-03-09"),
+            ("kata dia, Selasa dini hari (10/3/2026).", "2026-03-10"),
+            ("kata dia kepada wartawan (9/3/2026).", "2026-03-09"),
+            ("saat dihubungiwartaSenin (9/3/2026).", "2026-03-09"),
+            ("kata dia, Selsa (10/3/2026).", "2026-03-10"),
+            ("kata dia, Kamsi (12/3/2026).", "2026-03-12"),
+        ] {
+            assert_eq!(date_of(text), Some(d(want)), "{text}");
+        }
+        // `pekan lalu` marks a past event.
+        assert_eq!(
+            date_of("Acara itu digelar Jumat pekan lalu (6/3/2026)."),
+            None
+        );
+    }
+
+    #[test]
+    fn two_day_spans_give_their_first_day() {
+        let f = scan("Pameran digelar 7 - 8 Maret 2026 dan 14-15 Maret 2026, lalu 1–2 April 2026.");
+        let got: Vec<Date> = f.iter().map(|x| x.date).collect();
+        assert_eq!(got, vec![d("2026-03-07"), d("2026-03-14"), d("2026-04-01")]);
+        // A range that runs backwards or a score is not a span.
+        assert!(
+            scan("skor 3 - 1 Maret 2026")
+                .iter()
+                .all(|x| x.date.day != 3)
+        );
+    }
+
+    #[test]
+    fn year_less_dates_take_the_year_the_article_points_to() {
+        // From the article's other dates, the weekday agreeing (27/2/2026 is a Friday).
+        let text = "Tim tiba Senin (23/2/2026). Kata pelatih, Jumat (27/2).";
+        assert_eq!(
+            pub_of(text, Hints::default()),
+            Some((d("2026-02-27"), DateSource::InferredYear))
+        );
+        // From a year the text writes as a word.
+        assert_eq!(
+            date_of("Musim 2026 dimulai. Kata pelatih, Jumat (27/2)."),
+            Some(d("2026-02-27"))
+        );
+        // From the URL or record date: the nearest fitting year.
+        let near = Hints {
+            bound: Some(d("2026-03-01")),
+            near: Some(d("2026-03-01")),
+        };
+        assert_eq!(
+            pub_of("Kata pelatih, Jumat (27/2).", near),
+            Some((d("2026-02-27"), DateSource::InferredYear))
+        );
+        // From the file's time alone: the latest fitting year, never after it.
+        let file = Hints {
+            bound: Some(d("2026-02-20")),
+            near: None,
+        };
+        assert_eq!(
+            pub_of("Kata pelatih, Jumat (27/2).", file).map(|(d, _)| d),
+            Some(d("2015-02-27"))
+        );
+        // A weekday that fits no year near the evidence leaves it unresolved.
+        assert_eq!(date_of("Musim 2026. Kata pelatih, Minggu (27/2)."), None);
+        // No weekday: `(2/1)` is a score, not a date.
+        assert_eq!(date_of("Musim 2026 menang (2/1)."), None);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        // A weekday contradicting a year that no other date shares: the typo is the year.
+        assert_eq!(
+            date_of("Acara Senin (2/3/2026). Kata dia, Senin (9/3/2028)."),
+            Some(d("2026-03-02"))
+        );
+        // Supported by another date of its year, an inconsistent date still stands alone.
+        assert_eq!(
+            date_of("Sejak 1 Januari 2026 lalu. Kata dia, Selasa (9/3/2026)."),
+            Some(d("2026-03-09"))
+        );
+        // Later than the bound plus a day.
+        let bound = Hints {
+            bound: Some(d("2026-03-10")),
+            near: None,
+        };
+        assert_eq!(pub_of("Kata dia, Kamis (12/3/2026).", bound), None);
+        assert_eq!(
+            pub_of("Kata dia, Rabu (11/3/2026).", bound),
+            Some((d("2026-03-11"), DateSource::Text))
+        );
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(
+            url_date("https://x.test/news/2026/03/09/judul-berita"),
+            Some(d("2026-03-09"))
+        );
+        assert_eq!(url_date("https://x.test/read/4067609/judul"), None);
+        assert_eq!(url_date("https://x.test/2026/13/09/x"), None);
+        assert_eq!(url_date("https://x.test/12026/03/09/x"), None);
+    }
+}
