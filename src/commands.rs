@@ -363,7 +363,13 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
     field("Dateline:", m.dateline.clone())?;
     field("Regions:", Some(m.regions.join(", ")))?;
     field("Province:", Some(m.provinces.join(", ")))?;
-    field("Date:", m.published.map(|d| d.to_string()))?;
+    field(
+        "Date:",
+        m.published.map(|d| match m.date_source {
+            Some(s) => format!("{d} ({s})"),
+            None => d.to_string(),
+        }),
+    )?;
     field("Authors:", Some(m.authors.join(", ")))?;
     field("Editor:", m.editor.clone())?;
     field("Tags:", Some(m.tags.join(", ")))?;

@@ -17,7 +17,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::model::{Body, Date, Format, Meta};
+use crate::model::{Body, Date, DateSource, Format, Meta};
 
 /// One article in a report. JSON drops the parts that are `None`; CSV writes the columns
 /// of the parts it was asked for ([`CsvReport::new`]).
@@ -63,6 +63,8 @@ pub struct ArticleFields<'a> {
     pub outlet: Option<&'a str>,
     pub dateline: Option<&'a str>,
     pub published: Option<Date>,
+    /// Where `published` came from (`text`, `url`, `record`, `inferred-year`).
+    pub date_source: Option<DateSource>,
     pub authors: &'a [String],
     pub editor: Option<&'a str>,
     pub tags: &'a [String],
@@ -79,6 +81,7 @@ impl<'a> From<&'a Meta> for ArticleFields<'a> {
             outlet: m.outlet.as_deref(),
             dateline: m.dateline.as_deref(),
             published: m.published,
+            date_source: m.date_source,
             authors: &m.authors,
             editor: m.editor.as_deref(),
             tags: &m.tags,
@@ -225,6 +228,11 @@ pub const COLUMNS: &[Column] = &[
         r.article
             .published
             .map_or(Cow::Borrowed(""), |d| d.to_string().into())
+    }),
+    col("date_source", Part::Article, |r| {
+        r.article
+            .date_source
+            .map_or(Cow::Borrowed(""), |s| s.name().into())
     }),
     col("authors", Part::Article, |r| joined(r.article.authors)),
     col("editor", Part::Article, |r| opt(r.article.editor)),

@@ -313,7 +313,11 @@ fn fill(
     let meta = corpus.meta(index);
     out.paragraph(&meta.title, "", SpanKind::Title);
     out.blank();
-    let date = meta.published.map(|d| d.to_string());
+    // Where the date came from, so a stated date can be told from a guess.
+    let date = meta.published.map(|d| match meta.date_source {
+        Some(s) => format!("{d} ({s})"),
+        None => d.to_string(),
+    });
     let source = meta.url.clone().unwrap_or_else(|| match meta.record {
         Some(r) => format!("{} #{r}", meta.source_path),
         None => meta.source_path.clone(),

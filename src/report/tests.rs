@@ -6,6 +6,7 @@ fn meta() -> Meta {
         title: "=HYPERLINK(\"http://evil\")".into(),
         outlet: Some("Tribunsumsel.com".into()),
         published: Date::new(2025, 6, 22),
+        date_source: Some(DateSource::InferredYear),
         authors: vec!["Ani".into(), "Budi".into()],
         tags: vec!["asn".into()],
         regions: vec!["Musi Rawas Utara".into()],
@@ -110,6 +111,7 @@ fn csv_cells_join_lists_and_are_inert() {
     assert_eq!(col("labels"), "banjir; Prioritas");
     assert_eq!(col("note"), "'-cek ke dinas");
     assert_eq!(col("published"), "2025-06-22");
+    assert_eq!(col("date_source"), "inferred-year");
     assert_eq!(col("read"), "true");
     assert_eq!(col("starred"), "false");
     assert_eq!(col("read_at"), "");

@@ -19,7 +19,7 @@ use super::state::{ArticleState, Decision};
 use super::store::Store;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
-use crate::model::Meta;
+use crate::model::{DateSource, Meta};
 use crate::report::{CsvReport, Part, Row, Text, TriageFields};
 
 pub use crate::report::{ExportContext, neutralise};
@@ -289,9 +289,11 @@ fn md_entry(m: &Meta, st: &ArticleState) -> String {
     if let Some(o) = m.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
         where_when.push(md_text(o));
     }
-    where_when.push(match m.published {
-        Some(d) => d.to_string(),
-        None => "undated".to_string(),
+    where_when.push(match (m.published, m.date_source) {
+        // A guessed year is said so: a brief must not state it as fact.
+        (Some(d), Some(DateSource::InferredYear)) => format!("{d} (year inferred)"),
+        (Some(d), _) => d.to_string(),
+        (None, _) => "undated".to_string(),
     });
     line.push_str(" — ");
     line.push_str(&where_when.join(", "));

@@ -77,6 +77,7 @@ fn list_query_formats_and_limit() {
         "title",
         "outlet",
         "published",
+        "date_source",
         "body",
         "related",
         "word_count",
@@ -139,6 +140,7 @@ fn show_by_id_prefix_in_text_and_json() {
     let o = warta(&["show", &id, "--format", "json"], cache.path());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["published"], "2025-09-10");
+    assert_eq!(v["date_source"], "text");
 
     let o = warta(&["show", "zzzz"], cache.path());
     assert!(!o.status.success());
@@ -154,6 +156,7 @@ fn parse_prints_the_parsers_view_of_one_file() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["outlet"], "PAB");
     assert_eq!(v["published"], "2024-04-10");
+    assert_eq!(v["date_source"], "text");
 
     let o = warta(&["parse", "/no/such/file.txt"], cache.path());
     assert!(!o.status.success());
