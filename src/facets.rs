@@ -323,7 +323,9 @@ pub fn facet_counts_with(
 
 /// Articles per published month (`YYYY-MM`) over `hits`, chronological, with the empty months
 /// between the first and the last included so a bar chart's x axis is linear in time.
-/// Undated articles are not counted.
+/// Undated articles are not counted, nor are outliers: a few months far from the rest at
+/// either end (see [`core_span`]), which are typos or scheduled events, not publication
+/// days, and would otherwise stretch the axis until the real months are a sliver.
 pub fn month_histogram(corpus: &Corpus, hits: &[usize]) -> Vec<(String, u64)> {
     let metas = corpus.metas();
     // Keyed by months since year 0 so gap filling is plain integer arithmetic.
@@ -336,9 +338,7 @@ pub fn month_histogram(corpus: &Corpus, hits: &[usize]) -> Vec<(String, u64)> {
         let key = u32::from(d.year) * 12 + u32::from(d.month.saturating_sub(1));
         *by_month.entry(key).or_default() += 1;
     }
-    let (Some((&first, _)), Some((&last, _))) =
-        (by_month.first_key_value(), by_month.last_key_value())
-    else {
+    let Some((first, last)) = core_span(&by_month) else {
         return Vec::new();
     };
     (first..=last)
@@ -347,6 +347,49 @@ pub fn month_histogram(corpus: &Corpus, hits: &[usize]) -> Vec<(String, u64)> {
             (label, by_month.get(&k).copied().unwrap_or(0))
         })
         .collect()
+}
+
+/// The share of dated articles an end of the chart may drop as outliers.
+const OUTLIER_SHARE: f64 = 0.01;
+/// How many months an outlier lies beyond the next month inward, at least.
+const OUTLIER_GAP: u32 = 3;
+
+/// The first and last month of the chart: the whole range, less the months at either end
+/// that lie at least [`OUTLIER_GAP`] months beyond their neighbour inward and together hold
+/// at most [`OUTLIER_SHARE`] of the articles.
+fn core_span(by_month: &BTreeMap<u32, u64>) -> Option<(u32, u32)> {
+    let months: Vec<(u32, u64)> = by_month.iter().map(|(&k, &n)| (k, n)).collect();
+    let total: u64 = months.iter().map(|(_, n)| n).sum();
+    let budget = (total as f64 * OUTLIER_SHARE) as u64;
+    let (mut lo, mut hi) = (0, months.len().checked_sub(1)?);
+    let mut dropped = 0;
+    // Each step drops the run of months beyond the widest gap at an end, if it is small.
+    loop {
+        let mut moved = false;
+        // From the top: the first gap (from the end) of OUTLIER_GAP or more.
+        if let Some(g) = (lo + 1..=hi)
+            .rev()
+            .find(|&i| months[i].0 - months[i - 1].0 >= OUTLIER_GAP)
+        {
+            let n: u64 = months[g..=hi].iter().map(|(_, n)| n).sum();
+            if dropped + n <= budget {
+                dropped += n;
+                hi = g - 1;
+                moved = true;
+            }
+        }
+        if let Some(g) = (lo..hi).find(|&i| months[i + 1].0 - months[i].0 >= OUTLIER_GAP) {
+            let n: u64 = months[lo..=g].iter().map(|(_, n)| n).sum();
+            if dropped + n <= budget {
+                dropped += n;
+                lo = g + 1;
+                moved = true;
+            }
+        }
+        if !moved {
+            return Some((months[lo].0, months[hi].0));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -482,5 +525,27 @@ mod tests {
         assert_eq!(h.len(), 8);
         assert_eq!(h.iter().map(|(_, n)| n).sum::<u64>(), 4);
         assert!(month_histogram(&c, &[3]).is_empty());
+    }
+
+    #[test]
+    fn the_chart_leaves_out_far_outlying_months() {
+        let month = |y: u32, m: u32| y * 12 + m - 1;
+        let mut by: BTreeMap<u32, u64> = BTreeMap::new();
+        for m in 4..=12 {
+            by.insert(month(2025, m), 100);
+        }
+        // A typo'd year and an old anniversary: far away and few.
+        by.insert(month(2028, 10), 1);
+        by.insert(month(1998, 5), 2);
+        assert_eq!(core_span(&by), Some((month(2025, 4), month(2025, 12))));
+        // Near the rest, a small month is real and stays.
+        by.insert(month(2026, 2), 1);
+        assert_eq!(core_span(&by), Some((month(2025, 4), month(2026, 2))));
+        // Far but many: a real second period, kept (the old outlier still goes).
+        by.insert(month(2030, 1), 300);
+        assert_eq!(core_span(&by), Some((month(2025, 4), month(2030, 1))));
+        // A small corpus keeps everything (no month is within the budget).
+        let small: BTreeMap<u32, u64> = [(month(2020, 1), 1), (month(2024, 1), 1)].into();
+        assert_eq!(core_span(&small), Some((month(2020, 1), month(2024, 1))));
     }
 }
