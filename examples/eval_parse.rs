@@ -70,6 +70,7 @@ fn main() -> ExitCode {
             for (what, misses) in [
                 ("stated date missed", &scores.stated_misses),
                 ("URL date missed", &scores.url_misses),
+                ("year-less unresolved", &scores.yearless_misses),
             ] {
                 for &i in misses.iter().take(show) {
                     let c = &cases[i];

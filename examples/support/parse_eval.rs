@@ -426,9 +426,10 @@ pub struct Scores {
     pub boiler_articles: usize,
     /// Articles by `date_source` (or "none").
     pub sources: Vec<(String, usize)>,
-    /// Ids of the misses of "stated" and "URL-dated", for `--show`.
+    /// The misses of "stated", "URL-dated" and "year-less resolved", for `--show`.
     pub stated_misses: Vec<usize>,
     pub url_misses: Vec<usize>,
+    pub yearless_misses: Vec<usize>,
 }
 
 fn near(a: Option<Date>, b: Option<Date>) -> bool {
@@ -477,6 +478,9 @@ pub fn score(cases: &[Case]) -> Scores {
         let yl = has_yearless(&lower);
         let guessed = c.meta.date_source.is_none();
         s.yearless_resolved.add(yl, !guessed);
+        if yl && guessed {
+            s.yearless_misses.push(i);
+        }
         s.yearless_near.add(yl, near(got, t.date));
         let ud = url_date(&t.url);
         s.url_near.add(ud.is_some(), near(got, ud));

@@ -1,5 +1,6 @@
-//! Dates in running text: a byte scanner for the forms Indonesian news uses, and the rule that
-//! picks the article's own publication date among them.
+//! Dates in running text: a byte scanner for the forms Indonesian news uses, with what the
+//! words around each date say of it (weekday, reporting clause, past or future, today);
+//! `published.rs` picks the article's own date among them.
 //!
 //! Every pattern is ASCII, so the scanner works on bytes and never slices a `&str`; it makes
 //! one pass with bounded look-around, which keeps it linear on arbitrarily long lines.
@@ -35,6 +36,11 @@ pub struct Found {
     pub paren: bool,
     /// Written without a year (`Jumat (27/9)`), only kept with a weekday before it.
     pub yearless: bool,
+    /// Said to be today (`Jumat pagi ini (...)`, `(...) hari ini`): the report's own day.
+    pub today: bool,
+    /// Introduced by `pada` (`digelar pada Sabtu (...)`): the day of an event the report
+    /// tells of, which may lie after the report's own day.
+    pub event: bool,
 }
 
 const MONTHS: &[(&str, u8)] = &[
@@ -121,15 +127,17 @@ const FUTURE_BEFORE: &[&[u8]] = &[
     b"sampai",
     b"batas",
     b"besok",
+    b"esok",
     b"terhitung",
     b"dijadwalkan",
     b"menjadwalkan",
     b"terjadwal",
     b"jadwal",
+    b"rencana",
     b"rencananya",
     b"direncanakan",
 ];
-const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"depan"];
+const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"esok", b"depan"];
 /// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`).
 const REPORT_BEFORE: &[&[u8]] = &[
     b"kata",
@@ -405,25 +413,27 @@ fn weekday_word(b: &[u8], end: usize) -> Option<(usize, u8)> {
 
 /// The weekday before the date at `start`, allowing `, ` and `(` and up to three words of
 /// time between (`Senin malam (...)`, `Jumat pekan lalu (...)`): its start, day number, and
-/// whether the words between mark the date as past.
-fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, bool)> {
+/// whether the words between mark the date as another day (`lalu`, `esok`) or as today
+/// (`ini`).
+fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, bool, bool)> {
     let mut i = start;
     let mut skipped = 0;
     while i > 0 && matches!(b[i - 1], b' ' | b'(' | b',') && skipped < 4 {
         i -= 1;
         skipped += 1;
     }
-    let mut past = false;
+    let (mut displaced, mut today) = (false, false);
     for _ in 0..4 {
         if let Some((s, n)) = weekday_word(b, i) {
-            return Some((s, n, past));
+            return Some((s, n, displaced, today));
         }
         let ws = word_start(b, i);
         let word = &b[ws..i];
         if word.is_empty() || !BETWEEN_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             return None;
         }
-        past |= word.eq_ignore_ascii_case(b"lalu");
+        displaced |= word.eq_ignore_ascii_case(b"lalu") || word.eq_ignore_ascii_case(b"esok");
+        today |= word.eq_ignore_ascii_case(b"ini");
         i = ws;
         while i > 0 && b[i - 1] == b' ' && ws - i < 2 {
             i -= 1;
@@ -485,6 +495,31 @@ fn reporting(b: &[u8], from: usize) -> bool {
     has_prefix(clause_before(b, from, 80, b".\"!?"), REPORT_BEFORE)
 }
 
+/// Whether `hari ini`, `pagi ini` … follows the date: the report's own day.
+fn today_after(b: &[u8], end: usize) -> bool {
+    let window = &b[end..(end + 20).min(b.len())];
+    let mut ws = words(window).take(3).map(|w| w.to_ascii_lowercase());
+    let first = ws.next();
+    let second = ws.next();
+    matches!(
+        (first.as_deref(), second.as_deref()),
+        (
+            Some(b"hari" | b"pagi" | b"siang" | b"sore" | b"malam"),
+            Some(b"ini")
+        )
+    )
+}
+
+/// Whether the word just before `at` (past spaces and commas) is `pada`.
+fn event_before(b: &[u8], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
+        i -= 1;
+    }
+    let ws = word_start(b, i);
+    b[ws..i].eq_ignore_ascii_case(b"pada")
+}
+
 /// Every date in `text`, in order of appearance.
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
@@ -500,19 +535,22 @@ pub fn scan(text: &str) -> Vec<Found> {
                     continue;
                 }
                 // The clause checks look before the weekday name, not inside it.
-                let from = wd.map_or(start, |(s, _, _)| s);
+                let from = wd.map_or(start, |(s, ..)| s);
                 out.push(Found {
                     date: at.date,
                     start,
                     end: at.end,
                     weekday: wd.is_some(),
-                    weekday_no: wd.map_or(0, |(_, n, _)| n),
+                    weekday_no: wd.map_or(0, |(_, n, ..)| n),
                     inconsistent: !at.yearless
-                        && wd.is_some_and(|(_, n, _)| weekday_of(at.date) != n),
-                    displaced: wd.is_some_and(|(_, _, past)| past) || displaced(b, from, at.end),
+                        && wd.is_some_and(|(_, n, ..)| weekday_of(at.date) != n),
+                    displaced: wd.is_some_and(|(_, _, other, _)| other)
+                        || displaced(b, from, at.end),
+                    today: wd.is_some_and(|(.., today)| today) || today_after(b, at.end),
                     report: reporting(b, from),
                     paren: start > 0 && b[start - 1] == b'(',
                     yearless: at.yearless,
+                    event: event_before(b, from),
                 });
                 continue;
             }
@@ -692,10 +730,13 @@ mod tests {
         // A future event is not the publication day.
         let f = scan("dihubungi Selasa (10/9/2019). Laga akan digelar Rabu (11/9/2019).");
         assert_eq!(pick_published(&f), Some(d("2019-09-10")));
-        // Only a marked date: no publication day.
+        // Only a marked bare date: no publication day.
         assert_eq!(pick_published(&scan("sejak 8 April 2024 lalu")), None);
-        // Without a weekday, a date is not trusted as the publication day.
-        assert_eq!(pick_published(&scan("pada 8 April 2024")), None);
+        // A bare date is the last resort (see published::pick).
+        assert_eq!(
+            pick_published(&scan("pada 8 April 2024")),
+            Some(d("2024-04-08"))
+        );
     }
 
     #[test]
