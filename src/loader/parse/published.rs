@@ -3,6 +3,8 @@
 //! last, year-less dates given the year the rest of the article (or its URL, record or file)
 //! points to, and impossible dates refused.
 
+use std::collections::HashMap;
+
 use crate::model::{Date, DateSource};
 
 use super::dates::{Found, weekday_of};
@@ -56,9 +58,12 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateS
             .or_else(|| common_year(years, hints.bound).and_then(|y| Date::new(y, 7, 1)))
             .or(hints.bound)
     });
+    // Distinct years only: a hostile text may write millions of dates.
     let mut evidence: Vec<u16> = full.iter().map(|f| f.date.year).collect();
     evidence.extend(years.iter().copied());
     evidence.extend(hints.near.map(|d| d.year));
+    evidence.sort_unstable();
+    evidence.dedup();
     if evidence.is_empty()
         && let Some(b) = hints.bound
     {
@@ -81,11 +86,19 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateS
     let sound = |f: &Found| (f.weekday && !f.inconsistent) || (f.paren && !f.weekday) || f.yearless;
     // A contradicting weekday is a typo somewhere; the date stands only if the article's
     // other dates share its year (a `2028` among `2025`s is the typo).
+    // Counted once, so that the check per date is constant time.
+    let mut per_year: HashMap<u16, usize> = HashMap::new();
+    for g in &full {
+        *per_year.entry(g.date.year).or_default() += 1;
+    }
+    let first_full = full.first().map(|g| g.date);
+    let one_date = full.iter().all(|g| Some(g.date) == first_full);
     let supported = |f: &Found| {
-        let others = full.iter().filter(|g| g.start != f.start || g.end != f.end);
+        // `full` holds `f` itself when it is in bound, so its year counts once for it.
+        let same_year = per_year.get(&f.date.year).copied().unwrap_or(0);
         f.inconsistent
-            && (others.clone().all(|g| g.date == f.date)
-                || others.clone().any(|g| g.date.year == f.date.year)
+            && (one_date
+                || same_year > usize::from(in_bound(f.date))
                 || hints.near.is_some_and(|n| n.year == f.date.year))
     };
     // An event introduced by `pada` after the last day the reporter heard something is
@@ -390,6 +403,21 @@ mod tests {
         assert_eq!(
             pub_of("Kata dia, Rabu (11/3/2026).", bound),
             Some((d("2026-03-11"), DateSource::Text))
+        );
+    }
+
+    #[test]
+    fn many_dates_on_one_line_stay_linear() {
+        // Quadratic work over 60k dates would take minutes; linear work takes milliseconds.
+        let line = "Senin (9/3/2026) Selasa (9/3/2025) Rabu (27/2) 2024 ".repeat(20_000);
+        let t = std::time::Instant::now();
+        let found = scan(&line);
+        assert_eq!(found.len(), 60_000);
+        assert!(pick(&found, &years(&line), Hints::default()).is_some());
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(20),
+            "{:?}",
+            t.elapsed()
         );
     }
 
