@@ -64,17 +64,18 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateS
     evidence.extend(hints.near.map(|d| d.year));
     evidence.sort_unstable();
     evidence.dedup();
-    if evidence.is_empty()
-        && let Some(b) = hints.bound
-    {
-        // Nothing but the file's time: the weekday picks the latest fitting year before it
-        // (a date falls on each weekday within seven years, 29/2 within 28).
-        evidence.extend(b.year.saturating_sub(28)..=b.year);
+    // Nothing but the file's time: the date is taken to be from the year before it at most,
+    // as a reader of a fresh scrape would. Searching further back for a year the weekday fits
+    // dates a copied archive (2019 texts with 2026 file times) to arbitrary recent years that
+    // sort above every real date; an older year-less date stays undated instead.
+    let file_only = evidence.is_empty() && hints.bound.is_some();
+    if file_only && let Some(b) = hints.bound {
+        evidence.push(b.year);
     }
     let mut candidates: Vec<(Date, &Found)> = Vec::new();
     for f in found.iter().filter(|f| !f.displaced) {
         if f.yearless {
-            if let Some(d) = year_for(f, &evidence, reference, limit) {
+            if let Some(d) = year_for(f, &evidence, reference, limit, !file_only) {
                 candidates.push((d, f));
             }
         } else if in_bound(f.date) {
@@ -129,7 +130,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateS
             found
                 .iter()
                 .filter(|f| f.yearless)
-                .filter_map(|f| year_for(f, &evidence, reference, limit))
+                .filter_map(|f| year_for(f, &evidence, reference, limit, !file_only))
                 .max()
                 .map(|d| (d, DateSource::InferredYear))
         })
@@ -178,6 +179,7 @@ fn year_for(
     evidence: &[u16],
     reference: Option<Date>,
     limit: Option<i64>,
+    widen: bool,
 ) -> Option<Date> {
     let mut best: Option<(i64, Date)> = None;
     for &y in evidence {
@@ -196,6 +198,7 @@ fn year_for(
         }
     }
     if best.is_none()
+        && widen
         && let Some(r) = reference
     {
         // The weekday fits none of the years written: the nearest year that it fits, a
@@ -364,14 +367,21 @@ mod tests {
             pub_of("Kata pelatih, Jumat (27/2).", near),
             Some((d("2026-02-27"), DateSource::InferredYear))
         );
-        // From the file's time alone: the latest fitting year, never after it.
-        let file = Hints {
-            bound: Some(d("2026-02-20")),
+        // From the file's time alone: its year or the year before, never after it.
+        let file = |day| Hints {
+            bound: Some(d(day)),
             near: None,
         };
         assert_eq!(
-            pub_of("Kata pelatih, Jumat (27/2).", file).map(|(d, _)| d),
-            Some(d("2015-02-27"))
+            pub_of("Kata pelatih, Jumat (27/2).", file("2026-03-20")).map(|(d, _)| d),
+            Some(d("2026-02-27"))
+        );
+        // 27/2 was a Friday in 2015 and 2026 only: read in February 2026 before the 27th, the
+        // text is older than a year and its year unknown, not 2015 by weekday arithmetic.
+        assert_eq!(pub_of("Kata pelatih, Jumat (27/2).", file("2026-02-20")), None);
+        assert_eq!(
+            pub_of("Kata pelatih, Kamis (29/2).", file("2025-06-01")).map(|(d, _)| d),
+            Some(d("2024-02-29"))
         );
         // A weekday that fits no year next to the evidence: the nearest year it fits.
         assert_eq!(
