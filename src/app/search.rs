@@ -135,7 +135,7 @@ pub fn execute_cancellable(
         Some((id, t)) if *id == identity => Some(Arc::clone(t)),
         _ => None,
     };
-    let base = query::search(
+    let mut base = query::matches(
         corpus,
         &req.query,
         &none,
@@ -159,9 +159,17 @@ pub fn execute_cancellable(
     }
     // In corpus order: the facet tally and the next keystroke's scan walk these indices
     // through per-article arrays, and in display (date) order every step is a cache miss,
-    // which at a million hits made both several times slower.
+    // which at a million hits made both several times slower. The hits come in the order of
+    // the candidates, which are in corpus order themselves.
     let mut base_idx: Vec<usize> = base.iter().map(|h| h.index).collect();
-    base_idx.par_sort_unstable();
+    if !base_idx.is_sorted() {
+        base_idx.par_sort_unstable();
+    }
+    query::sort_hits(
+        &mut base,
+        corpus,
+        query::effective_sort(&req.query, req.sort),
+    );
     let default = ArticleState::default();
     // Filtered in corpus order too (each test reads the article's metadata), then the hits
     // kept in display order by a mark per article.
