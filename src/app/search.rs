@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, FacetIndex, Filters};
-use crate::query::{self, Hit, Query, Scope, Sort, TextIndex};
+use crate::query::{self, Hit, Query, Scope, Sort, TextIndex, WordForms};
 use crate::triage::{ArticleState, Progress};
 
 use super::triage::TriageMap;
@@ -36,6 +36,8 @@ pub struct SearchResults {
     pub histogram: Vec<(String, u64)>,
     /// Triage progress over `hits`, counted here rather than on the UI thread.
     pub progress: Progress,
+    /// The forms the query's words matched with, so the panes mark what matched.
+    pub forms: WordForms,
 }
 
 type HashMapState = std::collections::HashMap<String, ArticleState>;
@@ -135,7 +137,7 @@ pub fn execute_cancellable(
         Some((id, t)) if *id == identity => Some(Arc::clone(t)),
         _ => None,
     };
-    let mut base = query::matches(
+    let (mut base, forms) = query::matches(
         corpus,
         &req.query,
         &none,
@@ -230,6 +232,7 @@ pub fn execute_cancellable(
         facets: facet_list,
         histogram,
         progress,
+        forms,
     })
 }
 

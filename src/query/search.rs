@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::eval::{Env, TEXT_SCALE};
 use super::model::Query;
-use super::words::{ScanScope, resolve};
+use super::words::{ScanScope, WordForms, resolve};
 use crate::corpus::Corpus;
 use crate::facets::Filters;
 use crate::model::{Date, Meta};
@@ -72,7 +72,7 @@ pub fn search(
     sort: Sort,
     scope: Scope<'_>,
 ) -> Vec<Hit> {
-    let mut hits = matches(corpus, query, filters, sort, scope);
+    let (mut hits, _) = matches(corpus, query, filters, sort, scope);
     sort_hits(&mut hits, corpus, effective_sort(query, sort));
     hits
 }
@@ -89,14 +89,14 @@ pub fn effective_sort(query: &Query, sort: Sort) -> Sort {
 
 /// What [`search`] finds, scored for `sort`, in the order of `scope.candidates` (corpus order
 /// without them) rather than sorted: a caller that needs the hits in corpus order too gets
-/// them without sorting twice.
+/// them without sorting twice. With them, the forms its words matched with, for marking.
 pub fn matches(
     corpus: &Corpus,
     query: &Query,
     filters: &Filters,
     sort: Sort,
     scope: Scope<'_>,
-) -> Vec<Hit> {
+) -> (Vec<Hit>, WordForms) {
     let triage: &dyn StateLookup = scope.triage.unwrap_or(&NoState);
     let default = ArticleState::default();
     let metas = corpus.metas();
@@ -149,13 +149,14 @@ pub fn matches(
         }
         Some(Hit { index, score })
     };
-    match scope.candidates {
+    let hits = match scope.candidates {
         Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
         None => (0..corpus.len())
             .into_par_iter()
             .filter_map(check)
             .collect(),
-    }
+    };
+    (hits, WordForms::new(query.source(), resolved.forms))
 }
 
 /// Orders hits in place; ties are broken by date (newest first), then id, so output is stable.
