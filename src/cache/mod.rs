@@ -44,6 +44,7 @@ use crate::skip::{SkipReason, Skipped};
 
 mod bodies;
 mod codec;
+pub mod headlines;
 mod info;
 mod meta;
 mod writer;
