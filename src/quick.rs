@@ -79,7 +79,7 @@ pub fn prepare(paths: &[PathBuf], cache: &CacheMode, query: &Query) -> Prepared 
         return Prepared::Load(None);
     }
     match answer {
-        Some((corpus, text)) if snapshot.matches(&walk) => {
+        Some((corpus, text)) if snapshot.matches(stamps(&walk)) => {
             let report = LoadReport {
                 files_seen: walk.len(),
                 files_loaded: corpus
@@ -122,12 +122,21 @@ pub fn remember(walked: Walked, report: &LoadReport) {
     if !report.skipped.is_empty() || !report.warnings.is_empty() {
         return;
     }
-    if let Err(e) = headlines::write(&walked.root_dir, &walked.root, &walked.walk, &report.corpus) {
+    if let Err(e) = headlines::write(
+        &walked.root_dir,
+        &walked.root,
+        stamps(&walked.walk),
+        &report.corpus,
+    ) {
         log::info!(
             "{}: headline snapshot not written: {e}",
             walked.root_dir.display()
         );
     }
+}
+
+fn stamps(walk: &[FileEntry]) -> impl ExactSizeIterator<Item = headlines::Stamp<'_>> {
+    walk.iter().map(|e| (e.path.as_path(), e.size, e.mtime_ns))
 }
 
 /// A text index that remembers whether it ever declined to answer: a search over a snapshot

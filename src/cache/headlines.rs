@@ -26,7 +26,6 @@ use serde::{Deserialize, Serialize};
 
 use super::codec::{Dec, Enc};
 use crate::corpus::{BodySource, Corpus};
-use crate::loader::discover::FileEntry;
 use crate::model::{Body, Date, Format, Meta, PARSER_VERSION};
 
 const FILE: &str = "headlines.bin";
@@ -45,6 +44,9 @@ struct Header {
     /// xxh3-64 of everything after the header line.
     hash: u64,
 }
+
+/// A walked file: its path, size and modification time (ns since the epoch, 0 unknown).
+pub type Stamp<'a> = (&'a Path, u64, i128);
 
 /// A root's headline snapshot as read from disk, checked but not decoded.
 pub struct Headlines {
@@ -84,22 +86,20 @@ impl Headlines {
         })
     }
 
-    /// Whether `walk` (a walk of the root, as [`crate::loader::walk_root`] gives it) found
-    /// exactly the files of the snapshot, each with the same size and modification time.
-    pub fn matches(&self, walk: &[FileEntry]) -> bool {
+    /// Whether `walk` (a walk of the root as a load makes it: each file's path, size and
+    /// modification time, in walk order) found exactly the files of the snapshot, each
+    /// with the same size and time.
+    pub fn matches<'a>(&self, walk: impl ExactSizeIterator<Item = Stamp<'a>>) -> bool {
         if walk.len() != self.files {
             return false;
         }
         let mut d = Dec::new(&self.bytes[self.payload..]);
-        walk.iter().all(|e| {
+        walk.into_iter().all(|(p, s, t)| {
             let Ok((path, size, mtime_ns)) = file(&mut d) else {
                 return false;
             };
             // An unknown time cannot prove a file unchanged (as for the cache).
-            mtime_ns != 0
-                && e.size == size
-                && e.mtime_ns == mtime_ns
-                && e.path.to_str() == Some(path)
+            mtime_ns != 0 && s == size && t == mtime_ns && p.to_str() == Some(path)
         })
     }
 
@@ -173,21 +173,27 @@ fn file<'a>(d: &mut Dec<'a>) -> Result<(&'a str, u64, i128), String> {
 /// snapshot at the next walk. Writes nothing (and removes an older snapshot) when a file's
 /// name could not be cached or its time is unknown, or an article's file is not in the walk:
 /// such roots are always loaded in full.
-pub fn write(root_dir: &Path, root: &Path, walk: &[FileEntry], corpus: &Corpus) -> io::Result<()> {
+pub fn write<'a>(
+    root_dir: &Path,
+    root: &Path,
+    walk: impl ExactSizeIterator<Item = Stamp<'a>>,
+    corpus: &Corpus,
+) -> io::Result<()> {
     let path = root_dir.join(FILE);
     let mut e = Enc::new();
-    let mut at: HashMap<&str, usize> = HashMap::with_capacity(walk.len());
-    for (i, f) in walk.iter().enumerate() {
-        let name = f.path.to_str().filter(|p| {
-            matches!(crate::text::escape_path(p), std::borrow::Cow::Borrowed(_)) && f.mtime_ns != 0
+    let files = walk.len();
+    let mut at: HashMap<&str, usize> = HashMap::with_capacity(files);
+    for (i, (p, size, mtime_ns)) in walk.enumerate() {
+        let name = p.to_str().filter(|p| {
+            matches!(crate::text::escape_path(p), std::borrow::Cow::Borrowed(_)) && mtime_ns != 0
         });
         let Some(name) = name else {
             return remove(&path);
         };
         at.insert(name, i);
         e.str(name);
-        e.uint(f.size);
-        e.buf.extend_from_slice(&f.mtime_ns.to_le_bytes());
+        e.uint(size);
+        e.buf.extend_from_slice(&mtime_ns.to_le_bytes());
     }
     for m in corpus.metas() {
         let Some(&file) = at.get(m.source_path.as_str()) else {
@@ -225,7 +231,7 @@ pub fn write(root_dir: &Path, root: &Path, walk: &[FileEntry], corpus: &Corpus) 
         format: FORMAT,
         parser: PARSER_VERSION,
         root: root.to_string_lossy().into_owned(),
-        files: walk.len(),
+        files,
         articles: corpus.len(),
         hash: xxhash_rust::xxh3::xxh3_64(&e.buf),
     };
@@ -273,47 +279,37 @@ mod tests {
     fn a_snapshot_answers_only_for_the_same_files_with_the_same_sizes_and_times() {
         let dir = tempfile::tempdir().expect("tempdir");
         let root = Path::new("/corpus");
-        let walk = vec![
-            FileEntry {
-                path: "/corpus/a.txt".into(),
-                size: 10,
-                mtime_ns: 5,
-            },
-            FileEntry {
-                path: "/corpus/b.jsonl".into(),
-                size: 20,
-                mtime_ns: 6,
-            },
-        ];
+        let (a, b, c) = (
+            Path::new("/corpus/a.txt"),
+            Path::new("/corpus/b.jsonl"),
+            Path::new("/corpus/c.txt"),
+        );
+        let walk: Vec<Stamp<'_>> = vec![(a, 10, 5), (b, 20, 6)];
         let metas = vec![
             meta("1", "Satu", "/corpus/a.txt", None),
             meta("2", "Dua", "/corpus/b.jsonl", Some(0)),
             meta("3", "Tiga", "/corpus/b.jsonl", Some(1)),
         ];
         let corpus = Corpus::new(metas.clone(), Arc::new(Empty));
-        write(dir.path(), root, &walk, &corpus).expect("written");
+        write(dir.path(), root, walk.iter().copied(), &corpus).expect("written");
 
         let h = Headlines::read(dir.path(), root).expect("read back");
-        assert!(h.matches(&walk));
+        assert!(h.matches(walk.iter().copied()));
         let back = h.corpus().expect("decoded");
         assert_eq!(back.metas(), &metas[..]);
         assert!(back.body(0).is_err(), "no bodies behind a snapshot");
 
         // Any difference in the walk is a miss: a time, a size, a file more or less.
         let mut touched = walk.clone();
-        touched[1].mtime_ns = 7;
-        assert!(!h.matches(&touched));
+        touched[1].2 = 7;
+        assert!(!h.matches(touched.into_iter()));
         let mut grown = walk.clone();
-        grown[0].size = 11;
-        assert!(!h.matches(&grown));
-        assert!(!h.matches(&walk[..1]));
+        grown[0].1 = 11;
+        assert!(!h.matches(grown.into_iter()));
+        assert!(!h.matches(walk[..1].iter().copied()));
         let mut more = walk.clone();
-        more.push(FileEntry {
-            path: "/corpus/c.txt".into(),
-            size: 1,
-            mtime_ns: 1,
-        });
-        assert!(!h.matches(&more));
+        more.push((c, 1, 1));
+        assert!(!h.matches(more.into_iter()));
 
         // Another root, or damage, and there is no snapshot.
         assert!(Headlines::read(dir.path(), Path::new("/other")).is_none());
@@ -326,8 +322,8 @@ mod tests {
 
         // A file with an unknown time cannot be vouched for: no snapshot at all.
         let mut unknown = walk.clone();
-        unknown[0].mtime_ns = 0;
-        write(dir.path(), root, &unknown, &corpus).expect("no error");
+        unknown[0].2 = 0;
+        write(dir.path(), root, unknown.into_iter(), &corpus).expect("no error");
         assert!(!file.exists());
     }
 }

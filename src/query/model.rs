@@ -210,7 +210,7 @@ impl Query {
 
     /// True when no term reads more of an article than its headline (id, title, outlet,
     /// date, file and record) and its words, which the text index answers: such a query can
-    /// be answered without the rest of the metadata (see [`crate::quick`]).
+    /// be answered without the rest of the metadata (the command line's quick answer).
     pub fn reads_headlines_only(&self) -> bool {
         self.terms().all(|t| {
             matches!(
