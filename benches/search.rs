@@ -10,13 +10,16 @@
 //! the browser switches to), or newest first with `WARTA_BENCH_SORT=date`.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use warta::app::search::{self, SearchMemo, SearchRequest};
 use warta::app::{App, KeyHelp};
+use warta::corpus::Corpus;
 use warta::facets::Filters;
+use warta::index::{IndexStore, Progress};
 use warta::loader::{CacheMode, Input, LoadOptions, load};
-use warta::query::{self, Query, Scope, Sort};
+use warta::query::{self, Query, Scope, Sort, TextIndex};
 
 const DEFAULTS: &[&str] = &[
     concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpora/clickid2019"),
@@ -70,6 +73,10 @@ fn main() {
     let opts = LoadOptions {
         cache: CacheMode::Dir(cache),
     };
+    let queries: Vec<String> = match std::env::var("WARTA_BENCH_QUERIES") {
+        Ok(q) => q.split(',').map(str::to_string).collect(),
+        Err(_) => QUERIES.iter().map(|q| q.to_string()).collect(),
+    };
     // The first load may parse and write the cache; the timed one is warm.
     let _ = load(&inputs, &opts);
     let report = load(&inputs, &opts);
@@ -90,10 +97,23 @@ fn main() {
     app.width = 120;
     app.height = 40;
     let mut memo = SearchMemo::default();
+    // Words are looked up in the full-text index as in the browser once it is built (built
+    // here first when it is not); `WARTA_BENCH_INDEX=0` measures the scan instead.
+    let index = std::env::var("WARTA_BENCH_INDEX")
+        .map_or(true, |v| v != "0")
+        .then(|| text_index(&opts, &paths, &corpus))
+        .flatten();
+    if let Some(t) = &index {
+        memo.set_text(corpus.identity(), Arc::clone(t));
+    }
+    println!(
+        "full-text index: {}",
+        if index.is_some() { "used" } else { "not used" }
+    );
     let mut all_full = Vec::new();
     let mut all_match = Vec::new();
     let mut all_install = Vec::new();
-    for q in QUERIES {
+    for q in &queries {
         let mut full = Vec::new();
         let mut matching = Vec::new();
         let mut install = Vec::new();
@@ -140,7 +160,10 @@ fn main() {
                     &parsed,
                     &Filters::default(),
                     sort,
-                    Scope::default(),
+                    Scope {
+                        text: index.as_deref(),
+                        ..Scope::default()
+                    },
                 );
                 matching.push(t.elapsed());
                 std::hint::black_box(hits);
@@ -172,6 +195,19 @@ fn main() {
         ms(pct(&mut all_install, 50)),
         ms(pct(&mut all_install, 95)),
     );
+}
+
+/// The corpus's full-text index, synced (built when missing); `None` when it cannot be used.
+fn text_index(
+    opts: &LoadOptions,
+    paths: &[PathBuf],
+    corpus: &Corpus,
+) -> Option<Arc<dyn TextIndex>> {
+    let dir = warta::index::index_dir(&opts.cache, paths)?;
+    let (mut store, _) = IndexStore::open(&dir).ok()?;
+    store.sync(corpus, &Progress::default(), &|| false).ok()?;
+    let view = store.view(corpus).ok().filter(|v| v.complete())?;
+    Some(Arc::new(view))
 }
 
 fn pct(xs: &mut [Duration], p: usize) -> Duration {

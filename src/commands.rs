@@ -18,6 +18,7 @@ use crate::index;
 use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
 use crate::model::Article;
 use crate::query::{self, Hit, Query, Scope, Sort, TextIndex};
+use crate::quick;
 use crate::report::{self, Row, TriageFields};
 use crate::triage::export::{export_clustered, export_to_path_clustered};
 use crate::triage::output::{self, OutputMode};
@@ -243,7 +244,7 @@ fn search_triaged(
     sort: Sort,
     store: &Store,
     clusters: Option<&Clusters>,
-    text: Option<&index::IndexView>,
+    text: Option<&dyn TextIndex>,
 ) -> Vec<Hit> {
     let grouped = |i: usize| clusters.is_some_and(|c| c.cluster_of(i).is_some());
     query::search(
@@ -256,7 +257,7 @@ fn search_triaged(
             copies: clusters
                 .is_some()
                 .then_some(&grouped as &(dyn Fn(usize) -> bool + Sync)),
-            text: text.map(|t| t as &dyn TextIndex),
+            text,
             ..Scope::default()
         },
     )
@@ -264,25 +265,76 @@ fn search_triaged(
 
 pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
     let query = parse_query(&args.query, global)?;
-    let report = load_corpus(&args.paths, global)?;
-    let corpus = &report.corpus;
     let store = read_store(global);
-    let clusters = clusters_if(corpus, query.has_copies_term());
     let sort = sort_of(args.sort, &query);
-    let text = text_index(&args.paths, global, corpus, &query);
-    let mut hits = search_triaged(
-        corpus,
-        &query,
-        sort,
-        &store,
-        clusters.as_ref(),
-        text.as_ref(),
-    );
+    // Other formats print every field: only the table can come from the headlines.
+    let quick = args.format == ListFormat::Table;
+    let (corpus, mut hits) = answer(&args.paths, global, &query, sort, &store, quick)?;
     if let Some(n) = args.limit {
         hits.truncate(n);
     }
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    with_stdout(|out| write_list(out, args.format, corpus, &indices, &store))
+    with_stdout(|out| write_list(out, args.format, &corpus, &indices, &store))
+}
+
+/// The corpus and the hits of `query` in `sort` order: from the headline snapshot when
+/// `quick` allows it and [`quick::prepare`] finds it fresh, else from a full load (whose
+/// summary and problems go to stderr), which then writes the snapshot for the next time.
+fn answer(
+    paths: &[PathBuf],
+    global: &GlobalOpts,
+    query: &Query,
+    sort: Sort,
+    store: &Store,
+    quick: bool,
+) -> Result<(Corpus, Vec<Hit>)> {
+    let prepared = if quick {
+        quick::prepare(paths, &load_options(global).cache, query)
+    } else {
+        quick::Prepared::Load(None)
+    };
+    let walked = match prepared {
+        quick::Prepared::Fresh {
+            corpus,
+            text,
+            report,
+        } => {
+            let watched = text.as_ref().map(quick::Watched::new);
+            let hits = search_triaged(
+                &corpus,
+                query,
+                sort,
+                store,
+                None,
+                watched.as_ref().map(|w| w as &dyn TextIndex),
+            );
+            // Without bodies a search the index declined would have scanned nothing.
+            if !watched.as_ref().is_some_and(quick::Watched::declined) {
+                if !global.quiet {
+                    eprintln!("{}", report.summary());
+                }
+                return Ok((corpus, hits));
+            }
+            None
+        }
+        quick::Prepared::Load(walked) => walked,
+    };
+    let report = load_corpus(paths, global)?;
+    let corpus = report.corpus.clone();
+    let clusters = clusters_if(&corpus, query.has_copies_term());
+    let text = text_index(paths, global, &corpus, query);
+    let hits = search_triaged(
+        &corpus,
+        query,
+        sort,
+        store,
+        clusters.as_ref(),
+        text.as_ref().map(|t| t as &dyn TextIndex),
+    );
+    if let Some(walked) = walked {
+        quick::remember(walked, &report);
+    }
+    Ok((corpus, hits))
 }
 
 /// `warta list`'s output: report rows with the article and its triage state; JSON adds
@@ -391,19 +443,9 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
 
 pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     let query = parse_query(&args.query, global)?;
-    let report = load_corpus(&args.paths, global)?;
-    let corpus = &report.corpus;
     let store = read_store(global);
-    let clusters = clusters_if(corpus, query.has_copies_term());
-    let text = text_index(&args.paths, global, corpus, &query);
-    let mut hits = search_triaged(
-        corpus,
-        &query,
-        Sort::Relevance,
-        &store,
-        clusters.as_ref(),
-        text.as_ref(),
-    );
+    let (corpus, mut hits) = answer(&args.paths, global, &query, Sort::Relevance, &store, true)?;
+    let corpus = &corpus;
     if let Some(n) = args.limit {
         hits.truncate(n);
     }
@@ -455,7 +497,14 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
     let clusters = clusters.as_ref();
     let sort = sort_of(args.sort, &query);
     let text = text_index(&args.paths, global, corpus, &query);
-    let hits = search_triaged(corpus, &query, sort, &store, clusters, text.as_ref());
+    let hits = search_triaged(
+        corpus,
+        &query,
+        sort,
+        &store,
+        clusters,
+        text.as_ref().map(|t| t as &dyn TextIndex),
+    );
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
     let context = ExportContext {
         query: args.query.clone(),

@@ -1,6 +1,6 @@
 //! A loaded corpus: resident metadata plus bodies fetched on demand.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -126,6 +126,9 @@ pub struct Corpus {
     bodies: Arc<dyn BodySource>,
     /// Process-unique identity of this article list (see [`Corpus::identity`]).
     identity: u64,
+    /// Each article's rank in newest-first order, computed on first use (see
+    /// [`Corpus::newest_rank`]) and shared by clones.
+    newest: Arc<OnceLock<Vec<u32>>>,
 }
 
 /// Identities are handed out from one counter, so two corpora built at different times never
@@ -153,7 +156,17 @@ impl Corpus {
             metas: Arc::new(metas),
             bodies,
             identity: NEXT_IDENTITY.fetch_add(1, Ordering::Relaxed),
+            newest: Arc::default(),
         }
+    }
+
+    /// Each article's rank when the corpus is ordered newest first, then by id, then by
+    /// position: the order that breaks every tie between hits. Computed once per corpus: a
+    /// sort of a million hits that compares one number per pair instead of dates and ids is
+    /// several times faster, and that sort runs on every keystroke.
+    pub fn newest_rank(&self) -> &[u32] {
+        self.newest
+            .get_or_init(|| crate::query::newest_first_ranks(&self.metas))
     }
 
     /// A process-unique number for this list of articles; clones share it. Anything that

@@ -27,6 +27,7 @@ pub mod model;
 pub mod own_dirs;
 pub mod paths;
 pub mod query;
+pub mod quick;
 pub mod regions;
 pub mod report;
 pub mod safe_read;

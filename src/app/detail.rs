@@ -118,6 +118,8 @@ pub struct DetailDoc {
     pub index: usize,
     pub width: usize,
     pub query: String,
+    /// The words marked where they begin longer words ([`Marks::prefixes`]).
+    pub prefixes: Vec<String>,
     /// The triage state shown in the header (a change re-lays the document out).
     pub state: ArticleState,
     /// The article's group of copies named in the header ([`group_of`]); empty without one.
@@ -195,6 +197,7 @@ pub fn build_marked(
         index,
         width,
         query: query.to_string(),
+        prefixes: marks.prefixes.to_vec(),
         state: state.clone(),
         group: group.to_vec(),
         lines: out.lines,
@@ -773,7 +776,11 @@ mod tests {
     /// What a line marks for a query, as the words marked.
     fn marked(corpus: &Corpus, query: &str) -> Vec<String> {
         let q = crate::query::Query::parse(query).expect("query");
-        let (terms, prefixes) = (q.highlight_terms(), q.highlight_prefixes());
+        let scope = crate::query::Scope::default();
+        let none = crate::facets::Filters::default();
+        let (_, forms) =
+            crate::query::matches(corpus, &q, &none, crate::query::Sort::Relevance, scope);
+        let (terms, prefixes) = (q.highlight_terms(), q.highlight_prefixes(&forms));
         let marks = Marks {
             terms: &terms,
             prefixes: &prefixes,

@@ -21,6 +21,8 @@ pub struct SearchState {
     pub input: super::line::LineInput,
     /// The last query that parsed; an invalid edit keeps it (and its results).
     pub query: Query,
+    /// The forms its words matched with in the last search applied, for marking.
+    pub forms: crate::query::WordForms,
     pub filters: Filters,
     pub sort: Sort,
     /// Generation of the newest search request; results for older ones are dropped.

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::facets::{self, Facet, FacetIndex, Filters};
-use crate::query::{self, Hit, Query, Scope, Sort, TextIndex};
+use crate::query::{self, Hit, Query, Scope, Sort, TextIndex, WordForms};
 use crate::triage::{ArticleState, Progress};
 
 use super::triage::TriageMap;
@@ -36,6 +36,8 @@ pub struct SearchResults {
     pub histogram: Vec<(String, u64)>,
     /// Triage progress over `hits`, counted here rather than on the UI thread.
     pub progress: Progress,
+    /// The forms the query's words matched with, so the panes mark what matched.
+    pub forms: WordForms,
 }
 
 type HashMapState = std::collections::HashMap<String, ArticleState>;
@@ -135,7 +137,7 @@ pub fn execute_cancellable(
         Some((id, t)) if *id == identity => Some(Arc::clone(t)),
         _ => None,
     };
-    let base = query::search(
+    let (mut base, forms) = query::matches(
         corpus,
         &req.query,
         &none,
@@ -159,9 +161,17 @@ pub fn execute_cancellable(
     }
     // In corpus order: the facet tally and the next keystroke's scan walk these indices
     // through per-article arrays, and in display (date) order every step is a cache miss,
-    // which at a million hits made both several times slower.
+    // which at a million hits made both several times slower. The hits come in the order of
+    // the candidates, which are in corpus order themselves.
     let mut base_idx: Vec<usize> = base.iter().map(|h| h.index).collect();
-    base_idx.par_sort_unstable();
+    if !base_idx.is_sorted() {
+        base_idx.par_sort_unstable();
+    }
+    query::sort_hits(
+        &mut base,
+        corpus,
+        query::effective_sort(&req.query, req.sort),
+    );
     let default = ArticleState::default();
     // Filtered in corpus order too (each test reads the article's metadata), then the hits
     // kept in display order by a mark per article.
@@ -222,6 +232,7 @@ pub fn execute_cancellable(
         facets: facet_list,
         histogram,
         progress,
+        forms,
     })
 }
 

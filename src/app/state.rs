@@ -147,6 +147,7 @@ impl App {
             search: SearchState {
                 input: super::line::LineInput::default(),
                 query: Query::default(),
+                forms: Default::default(),
                 filters: Filters::default(),
                 sort: Sort::DateDesc,
                 generation: 0,
@@ -580,6 +581,7 @@ impl App {
             None => self.go_to_first_row(),
         }
         self.filter_pane.histogram = r.histogram;
+        self.search.forms = r.forms;
         // The selection means "these, in this view": articles that left it are dropped.
         if !self.list.selection.is_empty() {
             let in_view: BTreeSet<usize> = self.list.matches.iter().map(|h| h.index).collect();
@@ -697,10 +699,13 @@ impl App {
         // The body itself is never read here: one from disk is loaded by a worker (see
         // `bodies`), and the document is laid out again when it arrives.
         let ready = self.body_ready(index);
+        // What the words matched with arrives with the results, after the query.
+        let prefixes = self.search.query.highlight_prefixes(&self.search.forms);
         let current = self.detail.doc.as_ref().is_some_and(|d| {
             d.index == index
                 && d.width == width
                 && d.query == self.search.query.source()
+                && d.prefixes == prefixes
                 && d.state == state
                 && d.group == group
                 && d.body_ready == ready
@@ -711,7 +716,6 @@ impl App {
                 self.detail.scroll = 0;
             }
             let terms = self.search.query.highlight_terms();
-            let prefixes = self.search.query.highlight_prefixes();
             self.detail.doc = Some(detail::build_marked(
                 &self.corpus,
                 index,

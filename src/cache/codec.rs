@@ -21,7 +21,7 @@ impl Enc {
         Enc { buf: Vec::new() }
     }
 
-    fn uint(&mut self, mut v: u64) {
+    pub fn uint(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.buf.push((v as u8) | 0x80);
             v >>= 7;
@@ -29,12 +29,12 @@ impl Enc {
         self.buf.push(v as u8);
     }
 
-    fn str(&mut self, s: &str) {
+    pub fn str(&mut self, s: &str) {
         self.uint(s.len() as u64);
         self.buf.extend_from_slice(s.as_bytes());
     }
 
-    fn opt_str(&mut self, s: &Option<String>) {
+    pub fn opt_str(&mut self, s: &Option<String>) {
         match s {
             None => self.buf.push(0),
             Some(s) => {
@@ -145,7 +145,7 @@ impl<'a> Dec<'a> {
         self.buf.is_empty()
     }
 
-    fn bytes(&mut self, n: usize) -> R<&'a [u8]> {
+    pub fn bytes(&mut self, n: usize) -> R<&'a [u8]> {
         if n > self.buf.len() {
             return Err(short());
         }
@@ -154,11 +154,11 @@ impl<'a> Dec<'a> {
         Ok(a)
     }
 
-    fn byte(&mut self) -> R<u8> {
+    pub fn byte(&mut self) -> R<u8> {
         Ok(self.bytes(1)?[0])
     }
 
-    fn flag(&mut self) -> R<bool> {
+    pub fn flag(&mut self) -> R<bool> {
         match self.byte()? {
             0 => Ok(false),
             1 => Ok(true),
@@ -166,7 +166,7 @@ impl<'a> Dec<'a> {
         }
     }
 
-    fn uint(&mut self) -> R<u64> {
+    pub fn uint(&mut self) -> R<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let b = self.byte()?;
@@ -180,7 +180,7 @@ impl<'a> Dec<'a> {
 
     /// A count of items that each take at least one byte, so a damaged count cannot make
     /// a huge allocation.
-    fn count(&mut self) -> R<usize> {
+    pub fn count(&mut self) -> R<usize> {
         let n = self.uint()?;
         if n > self.buf.len() as u64 {
             return Err(short());
@@ -188,7 +188,14 @@ impl<'a> Dec<'a> {
         Ok(n as usize)
     }
 
-    fn str(&mut self) -> R<String> {
+    /// A string borrowed from the buffer.
+    pub fn str_ref(&mut self) -> R<&'a str> {
+        let n = self.count()?;
+        let b = self.bytes(n)?;
+        std::str::from_utf8(b).map_err(|_| "invalid UTF-8".to_string())
+    }
+
+    pub fn str(&mut self) -> R<String> {
         let n = self.count()?;
         let b = self.bytes(n)?;
         std::str::from_utf8(b)
@@ -196,7 +203,7 @@ impl<'a> Dec<'a> {
             .map_err(|_| "invalid UTF-8".to_string())
     }
 
-    fn opt_str(&mut self) -> R<Option<String>> {
+    pub fn opt_str(&mut self) -> R<Option<String>> {
         Ok(if self.flag()? {
             Some(self.str()?)
         } else {

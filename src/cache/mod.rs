@@ -7,6 +7,8 @@
 //!     meta.bin            a JSON header line, then checksummed binary chunks of entries, one
 //!                         per source file (metadata + body refs), sorted by path
 //!     bodies-<gen>.jsonl  one JSON line per article body; meta points into it by offset
+//!     headlines.bin       what `warta search`/`list` print, with every file's stamp
+//!                         ([`headlines`]; written by those commands)
 //!     lock                advisory lock held while writing
 //!     damaged             marker left when a body read found corruption
 //! ```
@@ -44,6 +46,7 @@ use crate::skip::{SkipReason, Skipped};
 
 mod bodies;
 mod codec;
+pub mod headlines;
 mod info;
 mod meta;
 mod writer;

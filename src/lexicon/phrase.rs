@@ -209,9 +209,14 @@ pub fn find_prefixed(text: &str, prefixes: &[String]) -> Vec<Range<usize>> {
     if prefixes.is_empty() {
         return Vec::new();
     }
+    find_words(text, |w| prefixes.iter().any(|p| w.starts_with(p.as_str())))
+}
+
+/// Byte ranges in `text` of the words whose folded form `wanted` accepts.
+pub fn find_words(text: &str, wanted: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
     words_of(text)
         .into_iter()
-        .filter(|(_, w)| prefixes.iter().any(|p| w.starts_with(p.as_str())))
+        .filter(|(_, w)| wanted(w))
         .map(|(r, _)| r)
         .collect()
 }

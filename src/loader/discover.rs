@@ -5,6 +5,8 @@
 //! out to be unreadable are reported when the loader reads them.
 use std::collections::HashSet;
 use std::io;
+#[cfg(target_os = "linux")]
+use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -206,12 +208,14 @@ fn walk(root: &Path, own: &OwnDirs, files: &mut Vec<Found>, skips: &mut Vec<Skip
         .follow_links(true)
         // Names in order within each folder make the walk come out in path order already, so
         // the sort in `discover` has nothing left to move.
-        .sort_by_file_name()
+        .sort_by(|a, b| name_of(a.path()).cmp(name_of(b.path())))
         .into_iter()
         // The root itself was named by the user, so it is walked even if hidden or warta's.
+        // Judged by the entry's own name (see `name_of`).
         .filter_entry(|e| {
             e.depth() == 0
-                || !(is_hidden(e.path()) || (e.file_type().is_dir() && own.is_own(e.path())))
+                || !(is_hidden(Path::new(name_of(e.path())))
+                    || (e.file_type().is_dir() && own.is_own(e.path())))
         });
     let mut paths = Vec::new();
     for item in walker {
@@ -221,7 +225,7 @@ fn walk(root: &Path, own: &OwnDirs, files: &mut Vec<Found>, skips: &mut Vec<Skip
                 // devices are not files and are never opened, but said to be skipped when
                 // their name looks like an article's.
                 let kind = entry.file_type();
-                if !has_supported_extension(entry.path()) || kind.is_dir() {
+                if !has_supported_extension(Path::new(name_of(entry.path()))) || kind.is_dir() {
                     continue;
                 }
                 if kind.is_file() {
@@ -251,20 +255,94 @@ fn walk(root: &Path, own: &OwnDirs, files: &mut Vec<Found>, skips: &mut Vec<Skip
         }
     }
     // One stat per file is most of a walk (100k files: ~0.25 s of system time), and stats
-    // of different files do not wait on each other, so they run on every core.
-    let stated: Vec<Result<Found, Skipped>> = paths
-        .into_par_iter()
-        .map(|path| match std::fs::metadata(&path) {
-            Ok(meta) => Ok(found(path, &meta)),
-            Err(e) => Err(skipped(&path, io_skip(&e))),
-        })
-        .collect();
+    // of different files do not wait on each other, so they run on every core, a folder at
+    // a time (the walk gives each folder's files together).
+    let mut folders: Vec<Vec<PathBuf>> = Vec::new();
+    for path in paths {
+        match folders.last_mut() {
+            Some(f) if f.first().is_some_and(|p| folder_of(p) == folder_of(&path)) => f.push(path),
+            _ => folders.push(vec![path]),
+        }
+    }
+    let stated: Vec<Result<Found, Skipped>> =
+        folders.into_par_iter().flat_map_iter(stat_folder).collect();
     for s in stated {
         match s {
             Ok(f) => files.push(f),
             Err(s) => skips.push(s),
         }
     }
+}
+
+/// The last part of a walked path, found without parsing components: walkdir's
+/// `file_name()` parses the path from the end at every call, and sorting each folder by
+/// name called it millions of times at 100k files (~10% of a warm `warta search`).
+#[cfg(unix)]
+fn name_of(path: &Path) -> &std::ffi::OsStr {
+    use std::os::unix::ffi::OsStrExt;
+    let b = path.as_os_str().as_bytes();
+    std::ffi::OsStr::from_bytes(&b[memchr::memrchr(b'/', b).map_or(0, |i| i + 1)..])
+}
+
+#[cfg(not(unix))]
+fn name_of(path: &Path) -> &std::ffi::OsStr {
+    path.file_name().unwrap_or_default()
+}
+
+/// The bytes of `path` up to its last separator: its folder, without parsing components.
+fn folder_of(path: &Path) -> &[u8] {
+    let b = path.as_os_str().as_encoded_bytes();
+    &b[..memchr::memrchr(b'/', b).unwrap_or(0)]
+}
+
+fn stat_one(path: PathBuf) -> Result<Found, Skipped> {
+    match std::fs::metadata(&path) {
+        Ok(meta) => Ok(found(path, &meta)),
+        Err(e) => Err(skipped(&path, io_skip(&e))),
+    }
+}
+
+/// Stats files of one folder, following links as `std::fs::metadata` does. On Linux the
+/// folder is opened once and each file looked up by name in it: the kernel then resolves
+/// one name per file instead of its whole path (~10% of a warm `warta search` at 100k).
+#[cfg(target_os = "linux")]
+fn stat_folder(paths: Vec<PathBuf>) -> Vec<Result<Found, Skipped>> {
+    use rustix::fs::{AtFlags, Mode, OFlags};
+    let dir = paths.first().and_then(|p| {
+        let folder = std::ffi::OsStr::from_bytes(folder_of(p));
+        let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        rustix::fs::open(folder, flags, Mode::empty()).ok()
+    });
+    let Some(dir) = dir else {
+        return paths.into_iter().map(stat_one).collect();
+    };
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = path.as_os_str().as_encoded_bytes();
+            let Some(slash) = memchr::memrchr(b'/', bytes) else {
+                return stat_one(path);
+            };
+            let name = std::ffi::OsStr::from_bytes(&bytes[slash + 1..]);
+            match rustix::fs::statat(&dir, name, AtFlags::empty()) {
+                Ok(st) => Ok(Found {
+                    id: (st.st_dev, st.st_ino, PathBuf::new()),
+                    entry: FileEntry {
+                        size: st.st_size.max(0) as u64,
+                        mtime_ns: i128::from(st.st_mtime) * 1_000_000_000
+                            + i128::from(st.st_mtime_nsec),
+                        path,
+                    },
+                }),
+                Err(e) => Err(skipped(&path, io_skip(&e.into()))),
+            }
+        })
+        .collect()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stat_folder(paths: Vec<PathBuf>) -> Vec<Result<Found, Skipped>> {
+    paths.into_iter().map(stat_one).collect()
 }
 
 #[cfg(test)]

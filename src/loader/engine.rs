@@ -436,16 +436,8 @@ impl<'a> Engine<'a> {
         self.progress(|p| p.phase = Phase::Walking);
         // The walk spends most of its time waiting on one folder after another, so the
         // cache is decoded beside it rather than after it.
-        // The cache and data directories may live inside the corpus: their files are not
-        // articles (the cache's bodies are JSON lines, and would come back every start).
-        let own = crate::own_dirs::OwnDirs::new(
-            cache_dir
-                .map(Path::to_path_buf)
-                .into_iter()
-                .chain(crate::paths::data_dir(None)),
-        );
         let ((entries, skips), mut cache) = rayon::join(
-            || discover::discover_skipping(&[root.to_path_buf()], &own),
+            || walk_root(root, cache_dir),
             || opened.or_else(|| cache_dir.and_then(|d| open_cache(d, root))),
         );
         self.report.skipped.extend(skips);
@@ -724,6 +716,22 @@ impl<'a> Engine<'a> {
         self.report.warnings.extend(f.notes.iter().cloned());
         self.units.push(Unit::from_cached(f, file, new_at));
     }
+}
+
+/// The files of `root` (canonical) as a load finds them: warta's own cache and data
+/// directories may live inside the corpus, and their files are not articles (the cache's
+/// bodies are JSON lines, and would come back every start).
+pub fn walk_root(
+    root: &Path,
+    cache_dir: Option<&Path>,
+) -> (Vec<discover::FileEntry>, Vec<Skipped>) {
+    let own = crate::own_dirs::OwnDirs::new(
+        cache_dir
+            .map(Path::to_path_buf)
+            .into_iter()
+            .chain(crate::paths::data_dir(None)),
+    );
+    discover::discover_skipping(&[root.to_path_buf()], &own)
 }
 
 /// The cache of `root` under `dir`; `None` when the root cannot be resolved.

@@ -29,6 +29,7 @@ use crate::model::{Article, Body, Format, Meta};
 pub use crate::skip::{SkipReason, Skipped, human_bytes};
 use crate::text::{DecodeError, decode};
 
+pub use engine::walk_root;
 use engine::*;
 use read::*;
 pub use read::{

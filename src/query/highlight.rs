@@ -2,23 +2,25 @@
 //! and the words to mark in the detail body.
 
 use super::model::{Pred, Query};
-use crate::lexicon::{find_phrases, find_prefixed};
+use super::words::{WordForms, loose_match};
+use crate::lexicon::{find_phrases, find_words};
 use crate::text::fold;
 
 impl Query {
     /// Positions (char indices) in `title` to highlight for this query, sorted and unique.
-    pub fn title_highlights(&self, title: &str) -> Vec<usize> {
+    /// A word term marks what it matched with in the search that gave `forms`: itself (and
+    /// its affixed forms and synonyms), or the words its prefix or typo form accepts when the
+    /// search had to widen to one.
+    pub fn title_highlights(&self, title: &str, forms: &WordForms) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         let mut folded: Option<FoldedChars> = None;
         for term in self.terms().filter(|t| !t.negated) {
             match &term.pred {
                 Pred::Text(t) => {
-                    let mut found = find_phrases(title, &t.marks);
-                    if found.is_empty()
-                        && let Some(prefix) = typed_prefix(t)
-                    {
-                        found = find_prefixed(title, &[prefix.to_string()]);
-                    }
+                    let found = match forms.loose(&self.source, t) {
+                        Some(w) => find_words(title, |word| loose_match(word, w)),
+                        None => find_phrases(title, &t.marks),
+                    };
                     for r in &found {
                         let first = title[..r.start].chars().count();
                         out.extend(first..first + title[r.clone()].chars().count());
@@ -59,27 +61,21 @@ impl Query {
 }
 
 impl Query {
-    /// The plain words that match as the start of longer words when no article uses them
-    /// whole (`bupa`): the detail pane marks the words they begin in an article holding none
-    /// of the query's words whole.
-    pub fn highlight_prefixes(&self) -> Vec<String> {
+    /// The plain words that matched as the start of longer words in the search that gave
+    /// `forms`, because no article used them whole (`bupa`): the detail pane marks the words
+    /// they begin.
+    pub fn highlight_prefixes(&self, forms: &WordForms) -> Vec<String> {
         self.terms()
             .filter(|t| !t.negated)
             .filter_map(|t| match &t.pred {
-                Pred::Text(x) => typed_prefix(x).map(str::to_string),
+                Pred::Text(x) => forms
+                    .loose(&self.source, x)
+                    .filter(|w| w.prefix)
+                    .map(|w| w.text.clone()),
                 _ => None,
             })
             .collect()
     }
-}
-
-/// The word a plain term is typed as, which marks the words it begins when the term matched
-/// as a prefix.
-fn typed_prefix(t: &super::words::TextTerm) -> Option<&str> {
-    t.loose.iter().find_map(|q| match q {
-        super::TextQuery::Word(_, w) if w.prefix => Some(w.text.as_str()),
-        _ => None,
-    })
 }
 
 /// A title folded char by char, remembering which original char each folded char came from,
@@ -126,7 +122,9 @@ impl FoldedChars {
 mod tests {
     use super::*;
     use crate::corpus::Corpus;
+    use crate::facets::Filters;
     use crate::query::testing::*;
+    use crate::query::{Scope, Sort, matches};
 
     #[test]
     fn matching_ignores_diacritics_and_highlights_map_back() {
@@ -158,31 +156,73 @@ mod tests {
         assert_eq!(sorted_ids(&c, "SENOR"), vec!["x"]);
         let q = Query::parse("~kfsnr").unwrap();
         assert_eq!(
-            q.title_highlights("Kafé Señor di Bandung"),
+            q.title_highlights("Kafé Señor di Bandung", &WordForms::default()),
             vec![0, 2, 5, 7, 9]
         );
         assert_eq!(sorted_ids(&c, "!'senor"), vec!["y"]);
         let q = Query::parse("'senor").unwrap();
         assert_eq!(
-            q.title_highlights("Kafé Señor di Bandung"),
+            q.title_highlights("Kafé Señor di Bandung", &WordForms::default()),
             vec![5, 6, 7, 8, 9]
         );
+    }
+
+    /// A word marks the form it matched with in the search: whole words when some article
+    /// holds it whole, else the words its prefix or its typo form accepts.
+    #[test]
+    fn titles_mark_the_form_the_search_used() {
+        let c = corpus();
+        let marked = |q: &str, title: &str| -> String {
+            let q = Query::parse(q).unwrap();
+            let none = Filters::default();
+            let (_, forms) = matches(&c, &q, &none, Sort::Relevance, Scope::default());
+            let chars: Vec<char> = title.chars().collect();
+            q.title_highlights(title, &forms)
+                .iter()
+                .map(|&i| chars[i])
+                .collect()
+        };
+        let title = "Bupati bupatinya Bupatu karaoke karaokean Karang";
+        // Held whole somewhere: whole words (and affixed forms) only.
+        assert_eq!(marked("bupati", title), "Bupatibupatinya");
+        assert_eq!(marked("karaoke", title), "karaokekaraokean");
+        // Nobody holds "bupa" or "kar" whole: the words they begin.
+        assert_eq!(marked("bupa", title), "BupatibupatinyaBupatu");
+        assert_eq!(marked("kar", title), "karaokekaraokeanKarang");
+        // A typo: the words within one edit ("bupatu" is two away), as the search matched them.
+        assert_eq!(marked("bupatti", title), "Bupati");
+        // Forms of another query are not used: whole words only.
+        let q = Query::parse("kar").unwrap();
+        let other = matches(
+            &c,
+            &Query::parse("bupa").unwrap(),
+            &Filters::default(),
+            Sort::Relevance,
+            Scope::default(),
+        )
+        .1;
+        assert!(q.title_highlights(title, &other).is_empty());
     }
 
     #[test]
     fn highlights() {
         let q = Query::parse("'pemkab ^bantahan simalungun$ tim !soal outlet:pab").unwrap();
         let title = "Bantahan Pemkab Simalungun soal tim medsos";
-        let h = q.title_highlights(title);
+        let h = q.title_highlights(title, &WordForms::default());
         let chars: Vec<char> = title.chars().collect();
         let lit: String = h.iter().map(|&i| chars[i]).collect();
         // Prefix "Bantahan" + exact "Pemkab" + fuzzy "tim"; the suffix does not match here.
         assert!(lit.starts_with("BantahanPemkab"), "{lit}");
         assert!(h.windows(2).all(|w| w[0] < w[1]));
         let q = Query::parse("'ab").unwrap();
-        assert_eq!(q.title_highlights("Ab ab"), vec![0, 1, 3, 4]);
         assert_eq!(
-            Query::parse("ka$").unwrap().title_highlights("kaka"),
+            q.title_highlights("Ab ab", &WordForms::default()),
+            vec![0, 1, 3, 4]
+        );
+        assert_eq!(
+            Query::parse("ka$")
+                .unwrap()
+                .title_highlights("kaka", &WordForms::default()),
             vec![2, 3]
         );
         let q = Query::parse("tiktok 'live !viral body:\"jam kerja\" outlet:x tiktok").unwrap();

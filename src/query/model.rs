@@ -208,6 +208,26 @@ impl Query {
         self.groups.iter().flatten()
     }
 
+    /// True when no term reads more of an article than its headline (id, title, outlet,
+    /// date, file and record) and its words, which the text index answers: such a query can
+    /// be answered without the rest of the metadata (the command line's quick answer).
+    pub fn reads_headlines_only(&self) -> bool {
+        self.terms().all(|t| {
+            matches!(
+                t.pred,
+                Pred::Text(_)
+                    | Pred::Fuzzy(_)
+                    | Pred::Prefix(_)
+                    | Pred::Suffix(_)
+                    | Pred::Whole(_)
+                    | Pred::Outlet(_)
+                    | Pred::Date(_)
+                    | Pred::New(_)
+                    | Pred::Triage(_)
+            )
+        })
+    }
+
     /// True when the query has a `has:copies` term, whose matches depend on the groups of
     /// copies the caller knows (see [`Scope::copies`](super::Scope::copies)).
     pub fn has_copies_term(&self) -> bool {

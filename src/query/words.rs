@@ -71,6 +71,8 @@ pub(super) fn word_or_phrase(field: Field, words: &[String], literal: bool) -> T
 #[derive(Debug, Default)]
 pub(super) struct Resolved {
     pub(super) sets: Vec<Vec<f32>>,
+    /// Per term, the form its set came from: 0 for the word itself, `k` for `loose[k - 1]`.
+    pub(super) forms: Vec<u8>,
 }
 
 impl Resolved {
@@ -80,6 +82,40 @@ impl Resolved {
             .and_then(|s| s.get(index))
             .copied()
             .unwrap_or(0.0)
+    }
+}
+
+/// Which form each word term of a query matched with in one search: the word itself, or,
+/// when no article held it whole, the prefix or typo form the search widened to. The
+/// display marks what matched: a word found whole marks only whole words, so a title word
+/// that merely begins with it ("Asnawi" for `asn`) is not marked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordForms {
+    /// The query (as typed) the forms are for; another query reads them as all exact.
+    source: String,
+    /// Per term slot, as in [`Resolved::forms`].
+    used: Vec<u8>,
+}
+
+impl WordForms {
+    pub(super) fn new(source: &str, used: Vec<u8>) -> WordForms {
+        WordForms {
+            source: source.to_string(),
+            used,
+        }
+    }
+
+    /// The loose form `term` matched with in the search for `source`; `None` when it matched
+    /// as the word itself (or the forms are for another query).
+    pub(super) fn loose<'t>(&self, source: &str, term: &'t TextTerm) -> Option<&'t Word> {
+        if self.source != source {
+            return None;
+        }
+        let k = usize::from(*self.used.get(term.slot)?);
+        match term.loose.get(k.checked_sub(1)?)? {
+            TextQuery::Word(_, w) => Some(w),
+            _ => None,
+        }
     }
 }
 
@@ -140,8 +176,10 @@ pub(super) fn resolve(
             .into_iter()
             .map(|f| f.or_else(|| scanned.next()).unwrap_or_default())
             .collect();
-        for hits in forms {
+        let mut used = 0;
+        for (form, hits) in forms.into_iter().enumerate() {
             if in_range(&hits) {
+                used = u8::try_from(form).unwrap_or(u8::MAX);
                 for h in hits {
                     if let Some(slot) = set.get_mut(h.index as usize) {
                         *slot = h.score.max(f32::MIN_POSITIVE);
@@ -152,6 +190,7 @@ pub(super) fn resolve(
         }
         debug_assert_eq!(out.sets.len(), term.slot);
         out.sets.push(set);
+        out.forms.push(used);
     }
     out
 }

@@ -31,6 +31,7 @@ pub(super) fn spawn_cluster_worker(
     tx: Sender<Msg>,
     latest: Arc<AtomicU64>,
     signatures: Option<PathBuf>,
+    drawn: Gate,
 ) -> Option<Sender<ToGroup>> {
     let (corpus_tx, corpora) = mpsc::channel::<ToGroup>();
     let threads = thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
@@ -74,6 +75,9 @@ pub(super) fn spawn_cluster_worker(
                     held = Some(job);
                     continue;
                 }
+                // Reading the signatures and grouping would share the cores with the first
+                // frame; the gate stays open once opened.
+                drawn.wait(GATE_MAX);
                 let corpus = &job.corpus;
                 let memo = memo.get_or_insert_with(|| {
                     signatures

@@ -60,6 +60,8 @@ pub(super) struct Ctx<'a> {
     /// Background work held back until the first results are on screen; `None` once
     /// started.
     pub(super) startup: Option<Startup>,
+    /// The first results were applied: [`start_deferred`] once they are drawn.
+    pub(super) deferred_due: bool,
     /// The loader's gate while the deferred watcher registers.
     pub(super) watch_gate: Option<Gate>,
     /// Where to ask for bodies (see [`super::body_worker`]); `None` in tests without one.
@@ -110,9 +112,11 @@ pub(super) fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::Results(r) => {
             let applied = app.apply_results(r);
             // The loader waits on the gate once it showed the cached corpus, even an empty
-            // one, so that case must start it too.
+            // one, so that case must start it too. Started once these results are drawn
+            // (see `event_loop`): spawning the watcher and waking the loader and workers
+            // before the draw made the first frame share the cores with them.
             if applied && (!app.corpus.is_empty() || ctx.load.shown_cached) {
-                start_deferred(ctx);
+                ctx.deferred_due = true;
             }
             return Step::Continue(applied);
         }
@@ -122,14 +126,18 @@ pub(super) fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
             return Step::Continue(now);
         }
         Msg::Indexing(identity, progress, warning) => {
+            let mut changed = false;
             if let Some(w) = warning {
                 app.set_message(&w, MessageKind::Error);
+                changed = true;
             }
-            let now = identity == app.corpus.identity();
-            if now {
+            // A sync with nothing to do ends with "not indexing" while nothing was shown: no
+            // redraw, which at start-up would land right after the first frame.
+            if identity == app.corpus.identity() && app.search.indexing != progress {
                 app.search.indexing = progress;
+                changed = true;
             }
-            return Step::Continue(now);
+            return Step::Continue(changed);
         }
         Msg::Clusters(identity, clusters) => {
             return Step::Continue(on_clusters(app, ctx, identity, clusters));
@@ -289,6 +297,7 @@ mod tests {
                 paths: &[],
                 live: None,
                 startup: None,
+                deferred_due: false,
                 watch_gate: None,
                 follower: None,
                 search: None,

@@ -3,16 +3,19 @@
 
 use super::*;
 
-/// Start-up work that waits for the first results. Registering the watcher walks every
-/// folder and checking the cache stats every file: each keeps a core busy for a few hundred
-/// ms at 100k files, and the first frame (cache decode, facet index, first search) wants
-/// both cores.
+/// Start-up work that waits for the first results to be drawn. Registering the watcher walks
+/// every folder, checking the cache stats every file, grouping copies reads 26 MB of
+/// signatures and opening the text index compares every file with it: each keeps a core
+/// busy for tens to hundreds of ms at 100k files, and the first frame (cache decode, facet
+/// index, first search, the draw itself) wants both cores.
 pub(super) struct Startup {
     /// The watcher to start; the loader's check of the files waits until it is registered,
     /// so a file written in between is seen by one or the other.
     pub(super) watch: Option<WatchArgs>,
     /// Holds the loader between showing the cached corpus and checking the files.
     pub(super) gate: Gate,
+    /// Holds the grouping and text index workers until the first results are on screen.
+    pub(super) drawn: Gate,
 }
 
 pub(super) struct WatchArgs {
@@ -27,6 +30,7 @@ pub(super) fn start_deferred(ctx: &mut Ctx<'_>) {
     let Some(startup) = ctx.startup.take() else {
         return;
     };
+    startup.drawn.open();
     match startup.watch {
         Some(w) => {
             // Opened when the watcher reports in (`Msg::Watching`/`Msg::WatchFailed`).

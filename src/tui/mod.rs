@@ -228,6 +228,8 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
         .load
         .as_ref()
         .and_then(|l| crate::index::index_dir(&l.options.cache, &opts.paths));
+    // Opened once the first results are drawn (see `Startup`).
+    let drawn = Gate::default();
     spawn_search_worker(
         corpus,
         work_rx,
@@ -235,6 +237,7 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
         Arc::clone(&latest),
         signatures,
         index_dir.map(|d| (d, work_tx.clone())),
+        drawn.clone(),
     )?;
     let (bodies_tx, bodies_rx) = mpsc::channel::<BodyRequest>();
     spawn_body_worker(bodies_rx, tx.clone())?;
@@ -317,7 +320,9 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
             startup: Some(Startup {
                 watch: deferred,
                 gate,
+                drawn,
             }),
+            deferred_due: false,
             watch_gate: None,
             follower,
             search: None,
@@ -376,6 +381,9 @@ fn event_loop(
                 return Err(e).context("cannot draw to the terminal");
             }
             dirty = false;
+        }
+        if std::mem::take(&mut ctx.deferred_due) {
+            start_deferred(ctx);
         }
         // Block for one message, then take whatever else is already queued (a burst of
         // typed keys or resizes) before drawing once.

@@ -41,6 +41,7 @@ pub(super) fn spawn_search_worker(
     latest: Arc<AtomicU64>,
     signatures: Option<PathBuf>,
     index: Option<(PathBuf, Sender<Work>)>,
+    drawn: Gate,
 ) -> anyhow::Result<()> {
     thread::Builder::new()
         .name("warta-search".into())
@@ -48,13 +49,17 @@ pub(super) fn spawn_search_worker(
             let mut memo = SearchMemo::default();
             // Every corpus the worker gets is also grouped, in the background.
             let cluster_latest = Arc::new(AtomicU64::new(corpus.identity()));
-            let to_cluster =
-                spawn_cluster_worker(tx.clone(), Arc::clone(&cluster_latest), signatures);
+            let to_cluster = spawn_cluster_worker(
+                tx.clone(),
+                Arc::clone(&cluster_latest),
+                signatures,
+                drawn.clone(),
+            );
             // Every whole corpus is indexed too, once grouped: both read every body, and
             // the index only speeds up what the scan already answers.
             let text_latest = Arc::new(AtomicU64::new(corpus.identity()));
             let to_index = index.and_then(|(dir, work_tx)| {
-                spawn_text_worker(dir, Arc::clone(&text_latest), work_tx, tx.clone())
+                spawn_text_worker(dir, Arc::clone(&text_latest), work_tx, tx.clone(), drawn)
             });
             let cluster = |c: &Corpus, lineage: Option<Arc<Lineage>>| {
                 cluster_latest.store(c.identity(), Ordering::SeqCst);

@@ -16,6 +16,7 @@ pub(super) fn spawn_text_worker(
     latest: Arc<AtomicU64>,
     work_tx: Sender<Work>,
     tx: Sender<Msg>,
+    drawn: Gate,
 ) -> Option<Sender<Corpus>> {
     let (to, from) = mpsc::channel::<Corpus>();
     let spawned = thread::Builder::new()
@@ -23,6 +24,8 @@ pub(super) fn spawn_text_worker(
         .spawn(move || {
             let mut store: Option<IndexStore> = None;
             while let Ok(first) = from.recv() {
+                // Opening and syncing would share the cores with the first frame.
+                drawn.wait(GATE_MAX);
                 let Some(corpus) = std::iter::once(first).chain(from.try_iter()).last() else {
                     continue;
                 };

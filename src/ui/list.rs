@@ -196,7 +196,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let positions = if app.search.query.is_empty() {
             Vec::new()
         } else {
-            app.search.query.title_highlights(&meta.title)
+            app.search
+                .query
+                .title_highlights(&meta.title, &app.search.forms)
         };
         let title = highlighted(
             &meta.title,

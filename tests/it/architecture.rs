@@ -20,6 +20,7 @@ const DOMAIN: &[&str] = &[
     "own_dirs",
     "paths",
     "query",
+    "quick",
     "regions",
     "report",
     "safe_read",

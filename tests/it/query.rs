@@ -362,7 +362,7 @@ fn an_abbreviation_finds_its_long_form_and_the_other_way_round() {
     let q = Query::parse("asn").unwrap();
     let title = "Aparatur sipil negara dilarang pamer harta";
     let lit: String = q
-        .title_highlights(title)
+        .title_highlights(title, &Default::default())
         .iter()
         .map(|&i| title.chars().nth(i).unwrap())
         .collect();
@@ -528,7 +528,7 @@ proptest! {
                 prop_assert!(hits.len() <= c.len());
             }
             for i in 0..c.len() {
-                let _ = q.title_highlights(&c.meta(i).title);
+                let _ = q.title_highlights(&c.meta(i).title, &Default::default());
             }
             let _ = q.highlight_terms();
             if let Ok(q2) = Query::parse(&format!("{s}{t}"))

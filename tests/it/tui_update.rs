@@ -976,3 +976,73 @@ fn opening_the_filter_overlay_shows_the_first_facet_heading() {
         FilterRow::Heading(_)
     ));
 }
+
+/// The list pane drawn, as rows of (symbol, style) cells.
+fn list_cells(app: &App) -> Vec<Vec<(String, ratatui::style::Style)>> {
+    let backend = ratatui::backend::TestBackend::new(app.width, app.height);
+    let mut term = ratatui::Terminal::new(backend).expect("test backend");
+    term.draw(|f| warta::ui::render(f, app)).expect("draw");
+    let buf = term.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| (buf[(x, y)].symbol().to_string(), buf[(x, y)].style()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether each char of `word` in the row showing `row_text` is drawn highlighted: its
+/// style differs from that of the title's last word, which no query here matches.
+fn marked_in_row(app: &App, row_text: &str, word: &str) -> bool {
+    let rows = list_cells(app);
+    let text = |r: &[(String, ratatui::style::Style)]| -> String {
+        r.iter().map(|c| c.0.as_str()).collect()
+    };
+    let row = rows
+        .iter()
+        .find(|r| text(r).contains(row_text))
+        .unwrap_or_else(|| panic!("no row with {row_text:?}"));
+    let line = text(row);
+    let cell = |byte: usize| line[..byte].chars().count();
+    let plain = row[cell(line.find("rapat").expect("plain word"))].1;
+    let at = cell(line.find(word).expect("word in row"));
+    (at..at + word.chars().count()).all(|i| row[i].1 != plain)
+}
+
+/// A word held whole by some article matched as itself: the list does not mark a longer
+/// title word that merely begins with it ("Asnawi" for `asn`), where the article holds
+/// `asn` only in its body. A word nobody holds whole matched as the start of words, and
+/// those words are marked.
+#[test]
+fn list_marks_follow_the_form_the_word_matched_with() {
+    let mk = |id: &str, title: &str, body: &str| {
+        let mut a = Article::default();
+        a.meta.id = id.to_string();
+        a.meta.title = title.to_string();
+        a.meta.published = Date::new(2025, 1, 1);
+        a.body.body = vec![body.to_string()];
+        a
+    };
+    let corpus = Corpus::from_articles(vec![
+        mk("a1", "Asnawi pimpin rapat", "Para ASN hadir di sana."),
+        mk("a2", "ASN dilarang rapat", "Aturan baru."),
+    ]);
+    let mut app = app_with(corpus, 120, 30);
+    step(&mut app, &[Action::StartSearch]);
+    type_str(&mut app, "asn");
+    assert_eq!(app.list.matches.len(), 2);
+    assert!(
+        marked_in_row(&app, "ASN dilarang", "ASN"),
+        "the word itself"
+    );
+    assert!(
+        !marked_in_row(&app, "Asnawi pimpin", "Asnawi"),
+        "a word that only begins with `asn`"
+    );
+    assert!(!marked_in_row(&app, "Asnawi pimpin", "Asn"));
+    // Nobody writes "asnaw" whole: it is being typed, and marks the word it begins.
+    type_str(&mut app, "aw");
+    assert_eq!(app.list.matches.len(), 1);
+    assert!(marked_in_row(&app, "Asnawi pimpin", "Asnawi"));
+}
