@@ -1,14 +1,16 @@
 //! Whole-line classification: site furniture ("Baca juga", share prompts, footers, captions)
 //! and credit lines (`Penulis: X | Editor: Y`, `Laporan wartawan ..., X`).
 
+use crate::model::RemovedKind;
+
 /// What one paragraph line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Body,
     /// A "read also" link; the headline (may be empty).
     Related(String),
-    /// Site furniture, captions, source credits.
-    Boiler,
+    /// Site furniture, captions, source credits, and which.
+    Boiler(RemovedKind),
     /// A byline; the line itself is boilerplate.
     Credit {
         authors: Vec<String>,
@@ -20,75 +22,79 @@ pub enum Kind {
 const SHORT: usize = 250;
 
 /// Exact (case-insensitive, trailing `:` ignored) furniture lines.
-const EXACT: &[&str] = &[
-    "rekomendasi untuk anda",
-    "berita terkini",
-    "berita lainnya",
-    "berita terkait",
-    "berita populer",
-    "terpopuler",
-    "index",
-    "indeks",
-    "indeks berita",
-    "post a comment",
-    "advertisement",
-    "iklan",
-    "scroll to continue with content",
-    "scroll to resume content",
-    "aa",
-    "sumber",
-    "tags",
-    "tag",
-    "topik",
-    "share",
-    "bagikan",
-    "komentar",
-    "ikuti kami di",
-    "ikuti kami",
-    "editor",
-    "penulis",
+const EXACT: &[(&str, RemovedKind)] = &[
+    ("rekomendasi untuk anda", RemovedKind::Related),
+    ("berita terkini", RemovedKind::Related),
+    ("berita lainnya", RemovedKind::Related),
+    ("berita terkait", RemovedKind::Related),
+    ("berita populer", RemovedKind::Related),
+    ("terpopuler", RemovedKind::Related),
+    ("index", RemovedKind::Footer),
+    ("indeks", RemovedKind::Footer),
+    ("indeks berita", RemovedKind::Footer),
+    ("post a comment", RemovedKind::Footer),
+    ("advertisement", RemovedKind::Prompt),
+    ("iklan", RemovedKind::Prompt),
+    ("scroll to continue with content", RemovedKind::Prompt),
+    ("scroll to resume content", RemovedKind::Prompt),
+    ("aa", RemovedKind::Footer),
+    ("sumber", RemovedKind::Credit),
+    ("tags", RemovedKind::Footer),
+    ("tag", RemovedKind::Footer),
+    ("topik", RemovedKind::Footer),
+    ("share", RemovedKind::Prompt),
+    ("bagikan", RemovedKind::Prompt),
+    ("komentar", RemovedKind::Footer),
+    ("ikuti kami di", RemovedKind::Prompt),
+    ("ikuti kami", RemovedKind::Prompt),
+    ("editor", RemovedKind::Credit),
+    ("penulis", RemovedKind::Credit),
 ];
 
 /// Line prefixes (case-insensitive) that mark furniture or captions.
-const PREFIXES: &[&str] = &[
-    "baca berita ",
-    "baca selengkapnya",
-    "ikuti kami",
-    "ikuti dan bergabung",
-    "cek berita dan artikel",
-    "simak juga video",
-    "simak video",
-    "simak juga:",
-    "tonton juga video",
-    "saksikan live",
-    "saksikan video",
-    "[gambas",
-    "artikel ini telah tayang",
-    "artikel ini sudah tayang",
-    "artikel ini telah diterbitkan",
-    "foto:",
-    "foto :",
-    "(foto:",
-    "(foto :",
-    "kolase ",
-    "dok.",
-    "dok:",
-    "(dok.",
-    "(dok ",
-    "ilustrasi -",
-    "ilustrasi:",
-    "ilustrasi.",
-    "ilustrasi –",
-    "tangkapan layar",
-    "©",
-    "(c) ",
-    "copyright",
-    "download aplikasi",
-    "dapatkan update berita",
+const PREFIXES: &[(&str, RemovedKind)] = &[
+    ("baca berita ", RemovedKind::Prompt),
+    ("baca selengkapnya", RemovedKind::Related),
+    ("ikuti kami", RemovedKind::Prompt),
+    ("ikuti dan bergabung", RemovedKind::Prompt),
+    ("cek berita dan artikel", RemovedKind::Related),
+    ("simak juga video", RemovedKind::Prompt),
+    ("simak video", RemovedKind::Prompt),
+    ("simak juga:", RemovedKind::Prompt),
+    ("tonton juga video", RemovedKind::Prompt),
+    ("saksikan live", RemovedKind::Prompt),
+    ("saksikan video", RemovedKind::Prompt),
+    ("[gambas", RemovedKind::Prompt),
+    ("artikel ini telah tayang", RemovedKind::Credit),
+    ("artikel ini sudah tayang", RemovedKind::Credit),
+    ("artikel ini telah diterbitkan", RemovedKind::Credit),
+    ("foto:", RemovedKind::Caption),
+    ("foto :", RemovedKind::Caption),
+    ("(foto:", RemovedKind::Caption),
+    ("(foto :", RemovedKind::Caption),
+    ("kolase ", RemovedKind::Caption),
+    ("dok.", RemovedKind::Caption),
+    ("dok:", RemovedKind::Caption),
+    ("(dok.", RemovedKind::Caption),
+    ("(dok ", RemovedKind::Caption),
+    ("ilustrasi -", RemovedKind::Caption),
+    ("ilustrasi:", RemovedKind::Caption),
+    ("ilustrasi.", RemovedKind::Caption),
+    ("ilustrasi –", RemovedKind::Caption),
+    ("tangkapan layar", RemovedKind::Caption),
+    ("©", RemovedKind::Footer),
+    ("(c) ", RemovedKind::Footer),
+    ("copyright", RemovedKind::Footer),
+    ("download aplikasi", RemovedKind::Prompt),
+    ("dapatkan update berita", RemovedKind::Prompt),
 ];
 
 /// Phrases that mark a short line as furniture wherever they occur in it.
-const CONTAINS: &[&str] = &["google news", "all right reserved", "all rights reserved"];
+const CONTAINS: &[(&str, RemovedKind)] = &[
+    ("google news", RemovedKind::Prompt),
+    ("all right reserved", RemovedKind::Footer),
+    ("all rights reserved", RemovedKind::Footer),
+];
 
 fn lower_prefix(line: &str, max_chars: usize) -> String {
     line.chars()
@@ -230,12 +236,17 @@ pub fn classify(line: &str) -> Kind {
         };
     }
     let bare = low.trim_end_matches([':', ' ']);
-    if line.len() <= 60 && (EXACT.contains(&bare) || is_count_footer(bare)) {
-        return Kind::Boiler;
+    if line.len() <= 60 {
+        if let Some(&(_, kind)) = EXACT.iter().find(|(e, _)| *e == bare) {
+            return Kind::Boiler(kind);
+        }
+        if is_count_footer(bare) {
+            return Kind::Boiler(RemovedKind::Footer);
+        }
     }
     if line.len() <= SHORT {
-        if PREFIXES.iter().any(|p| low.starts_with(p)) {
-            return Kind::Boiler;
+        if let Some(&(_, kind)) = PREFIXES.iter().find(|(p, _)| low.starts_with(p)) {
+            return Kind::Boiler(kind);
         }
         // Source credits (`Sumber: Tribun.com`, `Sumber : -`) name where the text came from;
         // they are provenance, not narrative, so they leave the body (and are not authors).
@@ -243,11 +254,11 @@ pub fn classify(line: &str) -> Kind {
             && low["sumber".len()..].trim_start().starts_with(':')
             && line.len() <= 120
         {
-            return Kind::Boiler;
+            return Kind::Boiler(RemovedKind::Credit);
         }
         let full = line.to_lowercase();
-        if CONTAINS.iter().any(|p| full.contains(p)) {
-            return Kind::Boiler;
+        if let Some(&(_, kind)) = CONTAINS.iter().find(|(p, _)| full.contains(p)) {
+            return Kind::Boiler(kind);
         }
         if low.starts_with("ikuti ")
             && [
@@ -265,7 +276,7 @@ pub fn classify(line: &str) -> Kind {
             .iter()
             .any(|p| full.contains(p))
         {
-            return Kind::Boiler;
+            return Kind::Boiler(RemovedKind::Prompt);
         }
     }
     Kind::Body
@@ -299,7 +310,10 @@ mod tests {
         assert_eq!(classify("Baca buku itu penting bagi anak."), Kind::Body);
         assert_eq!(classify("Bacaan doa dibacakan."), Kind::Body);
         assert_eq!(classify("Baca Juga :,,"), rel(""));
-        assert_eq!(classify("Baca selengkapnya di halaman 2"), Kind::Boiler);
+        assert!(matches!(
+            classify("Baca selengkapnya di halaman 2"),
+            Kind::Boiler(_)
+        ));
     }
 
     #[test]
@@ -344,7 +358,7 @@ mod tests {
             "Dok. Pemkab",
             "ILUSTRASI - Gedung DPR",
         ] {
-            assert_eq!(classify(l), Kind::Boiler, "{l}");
+            assert!(matches!(classify(l), Kind::Boiler(_)), "{l}");
         }
         for l in [
             "Sumber daya manusia menjadi prioritas pemerintah daerah.",

@@ -14,7 +14,7 @@ mod tags;
 
 use std::collections::HashSet;
 
-use crate::model::{Article, Body, Date, Format, Meta, article_id};
+use crate::model::{Article, Body, Date, Format, Meta, Removed, RemovedKind, article_id};
 
 use super::Record;
 pub use dateline::{normalize_outlet, title_case};
@@ -59,11 +59,15 @@ struct Parts {
     authors: Vec<String>,
     editor: Option<String>,
     body: Vec<String>,
-    boilerplate: Vec<String>,
+    boilerplate: Vec<Removed>,
     related: Vec<String>,
 }
 
 impl Parts {
+    fn remove(&mut self, kind: RemovedKind, text: impl Into<String>) {
+        self.boilerplate.push(Removed::new(kind, text));
+    }
+
     fn add_author(&mut self, name: &str) {
         let name = name.trim();
         if !name.is_empty() && !self.authors.iter().any(|a| a.eq_ignore_ascii_case(name)) {
@@ -144,9 +148,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         .into_iter()
         .map(|p| match lines::glued_related(&p) {
             Some(pos) => {
-                parts
-                    .boilerplate
-                    .push(p[..pos].trim_end_matches([',', ' ']).to_string());
+                parts.remove(RemovedKind::Related, p[..pos].trim_end_matches([',', ' ']));
                 p[pos..].to_string()
             }
             None => p,
@@ -211,7 +213,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     for (i, (p, kind)) in paras.into_iter().zip(kinds).enumerate() {
         match kind {
             Kind::Body if title_lines.contains(&i) => {}
-            Kind::Body if pre_lead.contains(&i) => parts.boilerplate.push(p),
+            Kind::Body if pre_lead.contains(&i) => parts.remove(RemovedKind::Summary, p),
             Kind::Body if Some(i) == lead_para && lead_rest > 0 => {
                 // The header shows outlet and city; the body keeps the lede only.
                 let rest = p[lead_rest.min(p.len())..].trim();
@@ -224,9 +226,9 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 if !h.is_empty() && !parts.related.contains(&h) {
                     parts.related.push(h);
                 }
-                parts.boilerplate.push(p);
+                parts.remove(RemovedKind::Related, p);
             }
-            Kind::Boiler => parts.boilerplate.push(p),
+            Kind::Boiler(kind) => parts.remove(kind, p),
             Kind::Credit { authors, editor } => {
                 for a in &authors {
                     parts.add_author(a);
@@ -234,7 +236,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 if editor.is_some() {
                     parts.editor = editor;
                 }
-                parts.boilerplate.push(p);
+                parts.remove(RemovedKind::Credit, p);
             }
         }
     }
@@ -245,7 +247,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 for n in &names {
                     parts.add_author(n);
                 }
-                parts.boilerplate.push(last[cut..].to_string());
+                parts.remove(RemovedKind::Credit, &last[cut..]);
                 let kept = last[..cut].trim_end();
                 if !kept.is_empty() {
                     parts.body.push(kept.to_string());

@@ -81,11 +81,10 @@ fn lines_before_the_lead_are_not_body() {
         "Judul\nRingkasan yang mengulang lede. --\nFoto: Dok. Humas\nKAYUAGUNG, SUMEKS.CO - Lede asli di sini.\nLanjut.",
     );
     assert_eq!(a.body.body, vec!["Lede asli di sini.", "Lanjut."]);
-    assert!(
-        a.body
-            .boilerplate
-            .contains(&"Ringkasan yang mengulang lede. --".to_string())
-    );
+    assert!(a.body.boilerplate.contains(&Removed::new(
+        RemovedKind::Summary,
+        "Ringkasan yang mengulang lede. --"
+    )));
     // Without a dateline lead nothing is dropped as a summary.
     let b = p("Judul\nParagraf satu.\nParagraf dua.");
     assert_eq!(b.body.body, vec!["Paragraf satu.", "Paragraf dua."]);
@@ -144,7 +143,11 @@ fn people() {
     assert_eq!(a.meta.authors, vec!["Eko", "MS"]);
     assert_eq!(a.meta.editor.as_deref(), Some("Slamet"));
     assert_eq!(a.body.body, vec!["Isi berita.", "Akhir berita."]);
-    assert!(a.body.boilerplate.contains(&"(MS/Red)".to_string()));
+    assert!(
+        a.body
+            .boilerplate
+            .contains(&Removed::new(RemovedKind::Credit, "(MS/Red)"))
+    );
     let b =
         p("Judul\nIsi.\n\u{201c}Kata penutup yang panjang sekali,\u{201d} pungkasnya.(Setyorini)");
     assert_eq!(b.meta.authors, vec!["Setyorini"]);
