@@ -3,6 +3,8 @@
 
 use crate::model::RemovedKind;
 
+use super::people;
+
 /// What one paragraph line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
@@ -48,6 +50,8 @@ const EXACT: &[(&str, RemovedKind)] = &[
     ("ikuti kami di", RemovedKind::Prompt),
     ("ikuti kami", RemovedKind::Prompt),
     ("editor", RemovedKind::Credit),
+    ("loading...", RemovedKind::Footer),
+    ("loading", RemovedKind::Footer),
     ("penulis", RemovedKind::Credit),
 ];
 
@@ -72,7 +76,6 @@ const PREFIXES: &[(&str, RemovedKind)] = &[
     ("foto :", RemovedKind::Caption),
     ("(foto:", RemovedKind::Caption),
     ("(foto :", RemovedKind::Caption),
-    ("kolase ", RemovedKind::Caption),
     ("dok.", RemovedKind::Caption),
     ("dok:", RemovedKind::Caption),
     ("(dok.", RemovedKind::Caption),
@@ -81,12 +84,84 @@ const PREFIXES: &[(&str, RemovedKind)] = &[
     ("ilustrasi:", RemovedKind::Caption),
     ("ilustrasi.", RemovedKind::Caption),
     ("ilustrasi –", RemovedKind::Caption),
-    ("tangkapan layar", RemovedKind::Caption),
     ("©", RemovedKind::Footer),
     ("(c) ", RemovedKind::Footer),
     ("copyright", RemovedKind::Footer),
     ("download aplikasi", RemovedKind::Prompt),
     ("dapatkan update berita", RemovedKind::Prompt),
+];
+
+/// Openings (after any quote mark) of calls to watch, follow or open something.
+const PROMPT_OPENERS: &[&str] = &[
+    "simak juga",
+    "simak video",
+    "tonton juga",
+    "tonton video",
+    "lihat juga video",
+    "lihat video",
+    "saksikan juga",
+    "saksikan video",
+    "saksikan live",
+    "[gambas",
+    "klik di sini",
+    "klik link",
+    "klik tautan",
+];
+
+/// Caption openings that also open prose (`Tangkapan layar yang beredar menunjukkan …`):
+/// a caption only when the line has a caption's shape.
+const WEAK_CAPTION_OPENERS: &[&str] = &["tangkapan layar", "kolase ", "ilustrasi ", "screenshot"];
+
+/// Words of advertisement and scroll prompts, which some scrapes put on one line.
+const AD_WORDS: &[&str] = &[
+    "advertisement",
+    "scroll",
+    "to",
+    "continue",
+    "resume",
+    "with",
+    "content",
+    "iklan",
+];
+
+/// Words of pagination prompts (`Halaman selanjutnya`, `1 2 3 Next »`).
+const PAGE_WORDS: &[&str] = &[
+    "halaman",
+    "selanjutnya",
+    "berikutnya",
+    "sebelumnya",
+    "next",
+    "prev",
+    "previous",
+    "page",
+    "of",
+    "dari",
+    "baca",
+    "ke",
+];
+
+/// Marks of a photo or video source inside a trailing `( … )` credit.
+const MEDIA_MARKS: &[&str] = &[
+    "foto",
+    "dok",
+    ".com",
+    ".co",
+    ".id",
+    "detik",
+    "antara",
+    "instagram",
+    "twitter",
+    "istimewa",
+    "youtube",
+    "facebook",
+    "tiktok",
+    "reuters",
+    "afp",
+    "getty",
+    "shutterstock",
+    "screenshot",
+    "tangkapan layar",
+    "@",
 ];
 
 /// Phrases that mark a short line as furniture wherever they occur in it.
@@ -152,6 +227,84 @@ pub fn glued_related(line: &str) -> Option<usize> {
     (glued && pos < b.len()).then_some(pos)
 }
 
+/// How many bytes at the start (`from_end` false) or end of `line` are an ad or scroll
+/// prompt in capitals glued to a paragraph. At most eight words are looked at.
+fn glued_ad(line: &str, from_end: bool) -> usize {
+    let mut len = 0;
+    let mut marked = false;
+    let words: Box<dyn Iterator<Item = &str>> = if from_end {
+        Box::new(line.rsplit(' '))
+    } else {
+        Box::new(line.split(' '))
+    };
+    for w in words.take(8) {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let low = bare.to_ascii_lowercase();
+        if bare.is_empty()
+            || !bare.bytes().all(|b| b.is_ascii_uppercase())
+            || !AD_WORDS.contains(&low.as_str())
+        {
+            break;
+        }
+        marked |= low == "advertisement" || low == "scroll";
+        len += w.len() + 1;
+    }
+    if marked { len.min(line.len()) } else { 0 }
+}
+
+/// A trailing `,,,loading...` left by a page's lazy loader. Returns where it starts.
+fn glued_loading(line: &str) -> Option<usize> {
+    let head = line.len().checked_sub("loading...".len())?;
+    if !line.get(head..)?.eq_ignore_ascii_case("loading...") {
+        return None;
+    }
+    let kept = line[..head].trim_end_matches([',', ' ']);
+    (!kept.is_empty()).then_some(kept.len())
+}
+
+/// Splits furniture a scraper glued onto a paragraph (a "read also" with no headline, ad
+/// prompts, a lazy-loading footer, a credit line before the first paragraph) from it: the
+/// pieces in order, furniture with its kind and text with `None`.
+pub fn unglue(line: String) -> Vec<(Option<RemovedKind>, String)> {
+    let mut out = Vec::new();
+    let mut rest: &str = &line;
+    if let Some(pos) = glued_related(rest) {
+        out.push((
+            Some(RemovedKind::Related),
+            rest[..pos].trim_end_matches([',', ' ']).to_string(),
+        ));
+        rest = &rest[pos..];
+    }
+    let ad = glued_ad(rest, false);
+    if ad > 0 && ad < rest.len() {
+        out.push((Some(RemovedKind::Prompt), rest[..ad].trim().to_string()));
+        rest = rest[ad..].trim_start();
+    }
+    let mut tail = Vec::new();
+    if let Some(cut) = glued_loading(rest) {
+        tail.push((
+            Some(RemovedKind::Footer),
+            rest[cut..].trim_start_matches([',', ' ']).to_string(),
+        ));
+        rest = &rest[..cut];
+    }
+    let ad = glued_ad(rest, true);
+    if ad > 0 && ad < rest.len() {
+        tail.push((
+            Some(RemovedKind::Prompt),
+            rest[rest.len() - ad..].trim().to_string(),
+        ));
+        rest = rest[..rest.len() - ad].trim_end();
+    }
+    if let Some(pos) = report_with_text(rest) {
+        out.push((None, rest[..pos].trim_end_matches([',', ' ']).to_string()));
+        rest = &rest[pos..];
+    }
+    out.push((None, rest.to_string()));
+    out.extend(tail.into_iter().rev());
+    out
+}
+
 fn is_count_footer(low: &str) -> bool {
     let mut it = low.split_whitespace();
     let (Some(n), Some(w), None) = (it.next(), it.next(), it.next()) else {
@@ -170,6 +323,24 @@ const AUTHOR_KEYS: &[&str] = &[
     "jurnalis",
 ];
 const EDITOR_KEYS: &[&str] = &["editor", "penyunting", "redaktur"];
+/// Credits for the production crew of a video or photo story: a credit, but not authors.
+const CREW_KEYS: &[&str] = &[
+    "narator",
+    "narasi",
+    "voice over",
+    "pengisi suara",
+    "produser",
+    "produksi",
+    "kamerawan",
+    "kameramen",
+    "videografer",
+    "video editor",
+    "fotografer",
+    "grafis",
+    "desain grafis",
+    "ilustrator",
+    "infografis",
+];
 
 /// `Penulis: X | Editor: Y`, `Editor : Y`, `Reporter: X`.
 fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
@@ -183,40 +354,220 @@ fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
         let key = key.trim().to_lowercase();
         let value = value.trim().trim_end_matches(['.', ',']).trim();
         if AUTHOR_KEYS.contains(&key.as_str()) {
-            if !value.is_empty() {
-                authors.push(value.to_string());
-            }
+            authors.extend(people::people(value));
         } else if EDITOR_KEYS.contains(&key.as_str()) {
-            if !value.is_empty() {
-                editor = Some(value.to_string());
+            if let Some(e) = people::people(value).into_iter().next() {
+                editor = Some(e);
             }
-        } else {
+        } else if !CREW_KEYS.contains(&key.as_str()) {
             return None;
         }
     }
     Some((authors, editor))
 }
 
-/// `Laporan wartawan Tribunsumsel.com, Eko Hepronis` -> Eko Hepronis.
-fn report_credit(line: &str, low: &str) -> Option<String> {
-    if line.len() > 160
-        || ![
-            "laporan wartawan",
-            "laporan reporter",
-            "laporan kontributor",
-            "laporan jurnalis",
-        ]
-        .iter()
-        .any(|p| low.starts_with(p))
-    {
+const REPORT_PREFIXES: &[&str] = &[
+    "laporan wartawan",
+    "laporan reporter",
+    "laporan kontributor",
+    "laporan jurnalis",
+];
+
+/// `Laporan wartawan Tribunsumsel.com, Eko Hepronis` -> Eko Hepronis;
+/// `Laporan wartawan Warta.com Ani Lestari dari Kota` -> Ani Lestari.
+fn report_credit(line: &str, low: &str) -> Option<Vec<String>> {
+    if line.len() > 160 || !REPORT_PREFIXES.iter().any(|p| low.starts_with(p)) {
         return None;
     }
-    let name = line.rsplit_once(',').map_or("", |(_, n)| n).trim();
-    Some(name.trim_end_matches('.').trim().to_string())
+    let rest = line.splitn(3, ' ').nth(2).unwrap_or("");
+    let (head, tail) = rest.split_once(',').unwrap_or((rest, ""));
+    if let Some(name) = people::person(tail) {
+        return Some(vec![name]);
+    }
+    let head = head.split(" dari ").next().unwrap_or(head);
+    // The outlet comes first (`Warta.com`, `TribunKota.com`); the name follows it.
+    let name = head
+        .split_once(' ')
+        .filter(|(outlet, _)| outlet.contains('.') || outlet.chars().any(char::is_uppercase))
+        .map_or(head, |(_, n)| n);
+    Some(people::person(name).into_iter().collect())
+}
+
+/// `Laporan wartawan Warta.com Ani dari Kota, warga juga berkumpul di …`: a scraper
+/// joined the credit line and the first paragraph. Returns where the paragraph starts.
+pub fn report_with_text(line: &str) -> Option<usize> {
+    let low = lower_prefix(line, 20);
+    if !REPORT_PREFIXES.iter().any(|p| low.starts_with(p)) {
+        return None;
+    }
+    // The credit is short; only its first comma can end it.
+    let comma = line.get(..line.len().min(160))?.find(',')?;
+    let tail = line[comma + 1..].trim_start();
+    let words = tail.split_whitespace().take(5).count();
+    (words >= 4 && people::person(tail).is_none()).then(|| line.len() - tail.len())
+}
+
+/// Every word an ad or scroll prompt word (`ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT`).
+fn is_ad_line(low: &str) -> bool {
+    low.split_whitespace().count() >= 2
+        && low
+            .split_whitespace()
+            .all(|w| AD_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// `Halaman selanjutnya`, `Halaman 2 dari 3`, `1 2 3 4 Next`, `2`.
+fn is_pagination(low: &str) -> bool {
+    let mut any = false;
+    for w in low.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if !(w.bytes().all(|b| b.is_ascii_digit()) || PAGE_WORDS.contains(&w)) {
+            return false;
+        }
+        any |= w != "baca" && w != "ke" && w != "dari" && w != "of";
+    }
+    any
+}
+
+/// `ANTARA FOTO/Name caption`, `WARTA.com/NAME caption`: an outlet in capitals and a
+/// photographer before the first slash.
+fn outlet_slash_caption(line: &str) -> bool {
+    let Some(slash) = line.get(..line.len().min(40)).and_then(|h| h.find('/')) else {
+        return false;
+    };
+    let owner = line[..slash]
+        .trim_end()
+        .trim_end_matches(".com")
+        .trim_end_matches(".co.id")
+        .trim_end_matches(".co")
+        .trim_end_matches(".id");
+    owner.chars().filter(|c| c.is_uppercase()).count() >= 3
+        && !owner.chars().any(char::is_lowercase)
+        && !owner.chars().any(|c| c.is_ascii_digit())
+        && super::dateline::detect(line).is_none()
+}
+
+/// A short line closed by a photo credit group: `Warga antre beras (Foto: Ani/detikX)`,
+/// `Name (Outlet/Photographer)`. A sentence that ends in a desk code (`… rumahnya. (MS/Red)`)
+/// ends with its own punctuation before the group and is not one.
+fn credited_caption(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
+    let Some(inner_end) = line.strip_suffix(')').map(str::len) else {
+        return false;
+    };
+    let Some(open) = line[..inner_end].rfind('(') else {
+        return false;
+    };
+    let group = line[open + 1..inner_end].to_lowercase();
+    let before = line[..open].trim_end();
+    let slash_names = group.split_once('/').is_some_and(|(a, b)| {
+        a.chars().any(char::is_alphabetic) && b.chars().any(char::is_alphabetic)
+    });
+    (slash_names || group.starts_with("foto") || group.starts_with("dok"))
+        && MEDIA_MARKS.iter().any(|m| group.contains(m))
+        && before.split_whitespace().nth(1).is_some()
+        && !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ','])
+}
+
+/// A weak caption opener's line is a caption when it is shaped like one: a source in it
+/// (`/`, `@`, a closing credit group) or short with no sentence break.
+fn caption_shaped(line: &str) -> bool {
+    line.len() <= 200
+        && (line.contains(['/', '@'])
+            || line.ends_with(')')
+            || (line.chars().nth(120).is_none() && !line.contains(". ")))
+}
+
+/// Marks that open a bulleted list item.
+const BULLETS: &[char] = &[
+    '\u{2022}', '\u{b7}', '\u{25aa}', '\u{25ba}', '-', '*', '\u{2013}', '\u{bb}',
+];
+
+/// Lower-case words a headline leaves in lower case.
+const HEADLINE_SMALL_WORDS: &[&str] = &[
+    "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "ini", "itu", "soal", "jadi",
+    "bagi", "atau", "vs", "usai", "jelang", "akan", "ada", "bisa", "tak", "juga", "hingga",
+    "sampai", "saat", "agar", "buat", "oleh", "ala", "the", "of", "in", "and",
+];
+
+/// A headline's shape: a short line in title case that does not end like a sentence.
+pub fn is_title_like(line: &str) -> bool {
+    if line.chars().nth(160).is_some()
+        || line.ends_with(['.', ',', ':', ';', '"', '\u{201d}', '\'', ')'])
+    {
+        return false;
+    }
+    let (mut words, mut caps) = (0, 0);
+    for w in line.split_whitespace() {
+        let Some(first) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        let low = w.to_lowercase();
+        if HEADLINE_SMALL_WORDS.contains(&low.trim_matches(|c: char| !c.is_alphanumeric())) {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(first.is_uppercase() || first.is_ascii_digit());
+    }
+    words >= 3 && caps * 10 >= words * 8
+}
+
+/// The headline of a bulleted list item (`• Headline`), if the line is one.
+fn bulleted(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(BULLETS)?;
+    let rest = rest.trim_start();
+    (rest.len() < line.len() && line.len() <= 200 && !rest.is_empty()).then_some(rest)
+}
+
+/// Headlines under a "read also" or "related news" heading: the bulleted or title-shaped
+/// lines that directly follow it become related links. Linear in the number of lines.
+pub fn related_runs(paras: &[String], kinds: &mut [Kind]) {
+    let mut open = false;
+    for (p, kind) in paras.iter().zip(kinds.iter_mut()) {
+        match kind {
+            Kind::Related(h) => open = h.is_empty() || open,
+            Kind::Boiler(RemovedKind::Related) => open = true,
+            Kind::Body if open => {
+                if let Some(h) = bulleted(p) {
+                    *kind = Kind::Related(h.to_string());
+                } else if is_title_like(p) {
+                    *kind = Kind::Related(p.clone());
+                    // One bare headline per heading; a list needs bullets.
+                    open = false;
+                } else {
+                    open = false;
+                }
+            }
+            _ => open = false,
+        }
+    }
+}
+
+/// The article's last line is a related headline without a "read also" prefix: it repeats
+/// one of the links, or it has a headline's shape in an article that has links.
+pub fn is_bare_headline(line: &str, related: &[String]) -> bool {
+    related.iter().any(|r| r == line) || (!related.is_empty() && is_title_like(line))
 }
 
 /// Classifies one trimmed, whitespace-collapsed line.
 pub fn classify(line: &str) -> Kind {
+    if !line.chars().any(char::is_alphanumeric) {
+        return Kind::Boiler(RemovedKind::Separator);
+    }
+    // A whole line in parentheses is what its inside is: `(Foto: …)`, `(Baca: …)`,
+    // `(Penulis: X | Editor: Y)`. The inside has no parentheses, so this recurses once.
+    if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')'))
+        && !inner.contains(['(', ')'])
+    {
+        let kind = classify(inner.trim());
+        if kind != Kind::Body {
+            return kind;
+        }
+    }
     let low = lower_prefix(line, 60);
     if let Some(h) = related(line, &low) {
         return Kind::Related(h);
@@ -224,14 +575,15 @@ pub fn classify(line: &str) -> Kind {
     if let Some((authors, editor)) = byline(line) {
         return Kind::Credit { authors, editor };
     }
-    if let Some(name) = report_credit(line, &low) {
-        let authors = if name.is_empty() {
-            Vec::new()
-        } else {
-            vec![name]
-        };
+    if let Some(authors) = report_credit(line, &low) {
         return Kind::Credit {
             authors,
+            editor: None,
+        };
+    }
+    if let Some(name) = people::oleh_byline(line) {
+        return Kind::Credit {
+            authors: vec![name],
             editor: None,
         };
     }
@@ -247,6 +599,25 @@ pub fn classify(line: &str) -> Kind {
     if line.len() <= SHORT {
         if let Some(&(_, kind)) = PREFIXES.iter().find(|(p, _)| low.starts_with(p)) {
             return Kind::Boiler(kind);
+        }
+        let unquoted = low.trim_start_matches(['\'', '"', '\u{201c}', '\u{2018}', '*', ')', ' ']);
+        if PROMPT_OPENERS.iter().any(|p| unquoted.starts_with(p)) {
+            return Kind::Boiler(RemovedKind::Prompt);
+        }
+        if unquoted.starts_with("penulis adalah") {
+            return Kind::Credit {
+                authors: Vec::new(),
+                editor: None,
+            };
+        }
+        if line.len() <= 60 && (is_ad_line(&low) || is_pagination(&low)) {
+            return Kind::Boiler(RemovedKind::Prompt);
+        }
+        if (WEAK_CAPTION_OPENERS.iter().any(|p| low.starts_with(p)) && caption_shaped(line))
+            || outlet_slash_caption(line)
+            || credited_caption(line)
+        {
+            return Kind::Boiler(RemovedKind::Caption);
         }
         // Source credits (`Sumber: Tribun.com`, `Sumber : -`) name where the text came from;
         // they are provenance, not narrative, so they leave the body (and are not authors).

@@ -9,6 +9,7 @@
 mod dateline;
 mod dates;
 mod lines;
+mod people;
 mod quotes;
 mod tags;
 
@@ -89,8 +90,14 @@ fn is_lede_line(line: &str) -> bool {
 /// byte offset where the credit starts and the person names in it (service words such as
 /// `Red` = redaksi and lower-case desk codes are not people).
 fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
-    let inner_end = p.strip_suffix(')')?.len();
-    let open = p[..inner_end].rfind('(')?;
+    // `(MS/Red)` or, in some outlets, `[MS]`.
+    let (inner_end, open) = match p.strip_suffix(')') {
+        Some(head) => (head.len(), head.rfind('(')?),
+        None => {
+            let head = p.strip_suffix(']')?;
+            (head.len(), head.rfind('[')?)
+        }
+    };
     let inner = &p[open + 1..inner_end];
     if inner.is_empty()
         || inner.chars().count() > 40
@@ -136,7 +143,8 @@ fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
         if part.split_whitespace().count() > 4 {
             return None;
         }
-        names.push(part.to_string());
+        // A unit or an outlet (`Humas Pemkab`, `Warta.com`) credits the text but is nobody.
+        names.extend(people::person(part));
     }
     Some((open, names))
 }
@@ -144,17 +152,18 @@ fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
 /// The line-level pass over the paragraphs of one article.
 fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     let mut parts = Parts::default();
-    let paras: Vec<String> = paras
-        .into_iter()
-        .map(|p| match lines::glued_related(&p) {
-            Some(pos) => {
-                parts.remove(RemovedKind::Related, p[..pos].trim_end_matches([',', ' ']));
-                p[pos..].to_string()
+    let mut split = Vec::with_capacity(paras.len());
+    for p in paras {
+        for (kind, piece) in lines::unglue(p) {
+            match kind {
+                Some(kind) => parts.remove(kind, piece),
+                None => split.push(piece),
             }
-            None => p,
-        })
-        .collect();
-    let kinds: Vec<Kind> = paras.iter().map(|p| lines::classify(p)).collect();
+        }
+    }
+    let paras = split;
+    let mut kinds: Vec<Kind> = paras.iter().map(|p| lines::classify(p)).collect();
+    lines::related_runs(&paras, &mut kinds);
     let body_idx: Vec<usize> = (0..paras.len())
         .filter(|&i| kinds[i] == Kind::Body)
         .collect();
@@ -241,6 +250,25 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         }
     }
 
+    // An opinion column closes with its author's signature (`Name.Affiliation`).
+    if let Some(name) = parts.body.last().and_then(|l| people::signature(l))
+        && parts.body.len() > 1
+    {
+        parts.add_author(&name);
+        let line = parts.body.pop().unwrap_or_default();
+        parts.remove(RemovedKind::Credit, line);
+    }
+    // A last line shaped like a headline, with other links already removed, is one more.
+    if let Some(last) = parts.body.last()
+        && parts.body.len() > 1
+        && lines::is_bare_headline(last, &parts.related)
+    {
+        let line = parts.body.pop().unwrap_or_default();
+        if !parts.related.contains(&line) {
+            parts.related.push(line.clone());
+        }
+        parts.remove(RemovedKind::Related, line);
+    }
     if let Some(last) = parts.body.pop() {
         match trailing_credit(&last) {
             Some((cut, names)) => {

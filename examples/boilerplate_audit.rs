@@ -1,0 +1,288 @@
+//! What the parser removes from bodies, what non-body text it leaves in them, and which
+//! authors it finds, over the real corpora in `../shared/corpora`.
+//!
+//! ```text
+//! cargo run --example boilerplate_audit -- [--shared DIR] [--dump DIR]
+//! ```
+//!
+//! Prints, per corpus: articles; removed lines by kind; body paragraphs that still look like
+//! non-body text, by form (the suspects are found by deliberately loose patterns, so the
+//! counts are an upper bound to be read, not a score); authors and editors found and authors
+//! that look bogus (an outlet, a unit, a fragment). With `--dump DIR` every removed line
+//! (`DIR/removed-<kind>.txt`), every suspect (`DIR/left-<form>.txt`) and every author
+//! (`DIR/authors.txt`, with counts) is written out for reading, each line prefixed by its
+//! article, so that no real paragraph is dropped unseen. Nothing is copied into the
+//! repository; without the corpora the example says so and exits successfully.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use warta::loader::parse_bytes;
+use warta::model::{Article, Format, RemovedKind};
+
+/// Forms of non-body text that can stay in a body; loose on purpose.
+fn left_form(p: &str) -> Option<&'static str> {
+    let low = p.to_lowercase();
+    let bare = low.trim_start_matches(['\'', '"', '\u{201c}', '\u{2018}', '(', '[', ' ']);
+    let short = p.len() < 250;
+    if !p.chars().any(char::is_alphanumeric) {
+        return Some("separator");
+    }
+    if low.contains("advertisement") || low.contains("scroll to continue") {
+        return Some("ad-scroll");
+    }
+    if low.contains("[gambas")
+        || (short
+            && [
+                "simak",
+                "tonton",
+                "saksikan",
+                "lihat juga video",
+                "lihat video",
+            ]
+            .iter()
+            .any(|w| bare.starts_with(w)))
+    {
+        return Some("video-prompt");
+    }
+    if short
+        && ([
+            "halaman selanjutnya",
+            "selanjutnya",
+            "next",
+            "baca halaman",
+            "lanjut ke halaman",
+        ]
+        .iter()
+        .any(|w| bare.starts_with(w))
+            || p.split_whitespace()
+                .all(|w| w.chars().all(|c| c.is_ascii_digit() || c == '|')))
+    {
+        return Some("pagination");
+    }
+    if low.contains("loading...") || low.contains("copyright") || low.contains('\u{a9}') {
+        return Some("footer");
+    }
+    if short
+        && ([
+            "penulis:",
+            "editor:",
+            "reporter:",
+            "pewarta:",
+            "narator",
+            "narasi:",
+            "penyunting",
+        ]
+        .iter()
+        .any(|w| low.contains(w))
+            || bare.starts_with("laporan wartawan"))
+    {
+        return Some("credit");
+    }
+    if short && (bare.starts_with("oleh ") || bare.starts_with("oleh:")) {
+        return Some("column-byline");
+    }
+    if short
+        && (bare.starts_with("foto")
+            || low.contains("(foto")
+            || low.contains("foto:")
+            || bare.starts_with("dok.")
+            || bare.starts_with("ilustrasi")
+            || bare.starts_with("tangkapan layar")
+            || p.split_whitespace().next().is_some_and(|w| {
+                w.contains('/') && w.chars().filter(|c| c.is_uppercase()).count() >= 3
+            }))
+    {
+        return Some("caption");
+    }
+    if short
+        && (low.starts_with("baca:")
+            || low.starts_with("(baca")
+            || low.starts_with("baca juga")
+            || p.starts_with(['\u{2022}', '*', '-', '\u{2013}']))
+    {
+        return Some("related");
+    }
+    None
+}
+
+/// An author that is not a person: an outlet, a unit, a sentence fragment, a tag.
+fn bogus_author(a: &str) -> bool {
+    let low = a.to_lowercase();
+    let words = a.split_whitespace().count();
+    words == 0
+        || words > 4
+        || a.contains(['#', '@', ':', '|'])
+        || a.chars().any(|c| c.is_ascii_digit())
+        || !a.chars().next().is_some_and(char::is_uppercase)
+        || [
+            ".com", ".co", ".id", "detik", "kompas", "tribun", "tempo", "okezone", "antara",
+            "sindo", "kominfo", "humas", "ikp", "polres", "pemkab", "pemkot", "artikel", "foto",
+            "redaksi", "tim ", "media", "news", "fimela", "liputan6",
+        ]
+        .iter()
+        .any(|w| low.contains(w))
+}
+
+#[derive(Default)]
+struct Tally {
+    articles: usize,
+    removed: BTreeMap<RemovedKind, usize>,
+    left: BTreeMap<&'static str, usize>,
+    with_author: usize,
+    with_editor: usize,
+    authors: BTreeMap<String, usize>,
+    bogus: usize,
+}
+
+fn load(shared: &Path) -> Vec<(String, Vec<Article>)> {
+    let mut out = Vec::new();
+    for name in ["detik2025", "clickid2019"] {
+        let dir = shared.join(name);
+        let Ok(rd) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        let arts: Vec<Article> = files
+            .par_iter()
+            .filter_map(|f| {
+                let bytes = std::fs::read(f).ok()?;
+                parse_bytes(&f.to_string_lossy(), &bytes, Format::Txt)
+                    .ok()
+                    .map(|(a, _)| a)
+            })
+            .flatten()
+            .collect();
+        out.push((format!("{name}/*.txt"), arts));
+        let jl = shared.join(format!("{name}.jsonl"));
+        if let Ok(bytes) = std::fs::read(&jl)
+            && let Ok((arts, _)) = parse_bytes(&jl.to_string_lossy(), &bytes, Format::Jsonl)
+        {
+            out.push((format!("{name}.jsonl"), arts));
+        }
+    }
+    out
+}
+
+fn short_source(a: &Article) -> String {
+    let file = Path::new(&a.meta.source_path)
+        .file_name()
+        .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+    match a.meta.record {
+        Some(r) => format!("{file}#{r}"),
+        None => file,
+    }
+}
+
+fn main() -> std::io::Result<()> {
+    let mut shared = PathBuf::from("../shared/corpora");
+    let mut dump: Option<PathBuf> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--shared" => shared = args.next().map(PathBuf::from).unwrap_or(shared),
+            "--dump" => dump = args.next().map(PathBuf::from),
+            _ => {
+                eprintln!("usage: boilerplate_audit [--shared DIR] [--dump DIR]");
+                std::process::exit(2);
+            }
+        }
+    }
+    if !shared.is_dir() {
+        println!("{} not found: nothing to audit", shared.display());
+        return Ok(());
+    }
+    let corpora = load(&shared);
+    let mut removed_txt: BTreeMap<RemovedKind, String> = BTreeMap::new();
+    let mut left_txt: BTreeMap<&str, String> = BTreeMap::new();
+    let mut all_authors: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tallies = Vec::new();
+    for (name, arts) in &corpora {
+        let mut t = Tally {
+            articles: arts.len(),
+            ..Tally::default()
+        };
+        for a in arts {
+            let src = short_source(a);
+            for r in &a.body.boilerplate {
+                *t.removed.entry(r.kind).or_default() += 1;
+                let _ = writeln!(removed_txt.entry(r.kind).or_default(), "{src}\t{}", r.text);
+            }
+            for p in &a.body.body {
+                if let Some(form) = left_form(p) {
+                    *t.left.entry(form).or_default() += 1;
+                    let _ = writeln!(left_txt.entry(form).or_default(), "{src}\t{p}");
+                }
+            }
+            t.with_author += usize::from(!a.meta.authors.is_empty());
+            t.with_editor += usize::from(a.meta.editor.is_some());
+            for au in &a.meta.authors {
+                *t.authors.entry(au.clone()).or_default() += 1;
+                *all_authors.entry(au.clone()).or_default() += 1;
+                t.bogus += usize::from(bogus_author(au));
+            }
+        }
+        tallies.push((name.clone(), t));
+    }
+    let kinds = RemovedKind::ALL;
+    let mut forms: Vec<&str> = tallies
+        .iter()
+        .flat_map(|(_, t)| t.left.keys().copied())
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    print!("| | ");
+    println!(
+        "{} |",
+        tallies
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    println!("|---|{}", "---:|".repeat(tallies.len()));
+    let row = |label: &str, f: &dyn Fn(&Tally) -> usize| {
+        let cells: Vec<String> = tallies.iter().map(|(_, t)| f(t).to_string()).collect();
+        println!("| {label} | {} |", cells.join(" | "));
+    };
+    row("articles", &|t| t.articles);
+    for k in kinds {
+        row(&format!("removed: {k}"), &|t| {
+            t.removed.get(&k).copied().unwrap_or(0)
+        });
+    }
+    for f in &forms {
+        row(&format!("left in body: {f}"), &|t| {
+            t.left.get(f).copied().unwrap_or(0)
+        });
+    }
+    row("articles with an author", &|t| t.with_author);
+    row("articles with an editor", &|t| t.with_editor);
+    row("distinct authors", &|t| t.authors.len());
+    row("bogus-looking author mentions", &|t| t.bogus);
+    if let Some(dir) = dump {
+        std::fs::create_dir_all(&dir)?;
+        for (k, text) in &removed_txt {
+            std::fs::write(dir.join(format!("removed-{k}.txt")), text)?;
+        }
+        for (f, text) in &left_txt {
+            std::fs::write(dir.join(format!("left-{f}.txt")), text)?;
+        }
+        let mut authors: Vec<(&String, &usize)> = all_authors.iter().collect();
+        authors.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let mut text = String::new();
+        for (a, n) in authors {
+            let flag = if bogus_author(a) { "BOGUS?" } else { "" };
+            let _ = writeln!(text, "{n}\t{flag}\t{a}");
+        }
+        std::fs::write(dir.join("authors.txt"), text)?;
+        println!("lists written to {}", dir.display());
+    }
+    Ok(())
+}
