@@ -81,7 +81,12 @@ fn left_form(p: &str) -> Option<&'static str> {
     {
         return Some("credit");
     }
-    if short && (bare.starts_with("oleh ") || bare.starts_with("oleh:")) {
+    if p.len() < 50
+        && !p.contains(',')
+        && (bare.starts_with("oleh ") || bare.starts_with("oleh:"))
+        && !bare.starts_with("oleh karena")
+        && !bare.starts_with("oleh sebab")
+    {
         return Some("column-byline");
     }
     if short
@@ -106,6 +111,19 @@ fn left_form(p: &str) -> Option<&'static str> {
         return Some("related");
     }
     None
+}
+
+/// A last paragraph with no closing punctuation, most words capitalised: a headline?
+fn last_line_headline(p: &str) -> bool {
+    if p.len() > 200 || p.ends_with(['.', '"', '\u{201d}', ')', '\'', ':', ',']) {
+        return false;
+    }
+    let words: Vec<&str> = p.split_whitespace().filter(|w| w.len() > 3).collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && caps * 3 >= words.len() * 2
 }
 
 /// An author that is not a person: an outlet, a unit, a sentence fragment, a tag.
@@ -213,6 +231,15 @@ fn main() -> std::io::Result<()> {
             for r in &a.body.boilerplate {
                 *t.removed.entry(r.kind).or_default() += 1;
                 let _ = writeln!(removed_txt.entry(r.kind).or_default(), "{src}\t{}", r.text);
+            }
+            if let Some(last) = a.body.body.last().filter(|_| a.body.body.len() > 1)
+                && last_line_headline(last)
+            {
+                *t.left.entry("last-line-headline").or_default() += 1;
+                let _ = writeln!(
+                    left_txt.entry("last-line-headline").or_default(),
+                    "{src}\t{last}"
+                );
             }
             for p in &a.body.body {
                 if let Some(form) = left_form(p) {

@@ -73,6 +73,8 @@ const PREFIXES: &[(&str, RemovedKind)] = &[
     ("artikel ini sudah tayang", RemovedKind::Credit),
     ("artikel ini telah diterbitkan", RemovedKind::Credit),
     ("foto:", RemovedKind::Caption),
+    ("caption:", RemovedKind::Caption),
+    ("keterangan foto", RemovedKind::Caption),
     ("foto :", RemovedKind::Caption),
     ("(foto:", RemovedKind::Caption),
     ("(foto :", RemovedKind::Caption),
@@ -104,6 +106,8 @@ const PROMPT_OPENERS: &[&str] = &[
     "saksikan live",
     "[gambas",
     "klik di sini",
+    "video:",
+    "video by:",
     "klik link",
     "klik tautan",
 ];
@@ -415,20 +419,30 @@ fn is_ad_line(low: &str) -> bool {
             .all(|w| AD_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
-/// `Halaman selanjutnya`, `Halaman 2 dari 3`, `1 2 3 4 Next`, `2`.
+/// `Halaman selanjutnya`, `Halaman 2 dari 3`, `1 2 3 4 Next`: page words, or page numbers
+/// counting up from 1 or 2. A lone number (`1.`, `(2)`, `19'`) is a list item or a score.
 fn is_pagination(low: &str) -> bool {
-    let mut any = false;
+    let (mut word, mut next_number, mut numbers) = (false, None, 0);
     for w in low.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty() {
             continue;
         }
-        if !(w.bytes().all(|b| b.is_ascii_digit()) || PAGE_WORDS.contains(&w)) {
+        if let Ok(n) = w.parse::<u32>() {
+            if next_number.is_some_and(|x| x != n) || (next_number.is_none() && n > 2) {
+                // Not a run of page numbers; still fine beside a page word (`Halaman 5`).
+                next_number = Some(u32::MAX);
+            } else {
+                next_number = Some(n + 1);
+            }
+            numbers += 1;
+        } else if PAGE_WORDS.contains(&w) {
+            word |= !matches!(w, "baca" | "ke" | "dari" | "of");
+        } else {
             return false;
         }
-        any |= w != "baca" && w != "ke" && w != "dari" && w != "of";
     }
-    any
+    word || (numbers >= 2 && next_number != Some(u32::MAX))
 }
 
 /// `ANTARA FOTO/Name caption`, `WARTA.com/NAME caption`: an outlet in capitals and a
@@ -467,7 +481,12 @@ fn credited_caption(line: &str) -> bool {
     let slash_names = group.split_once('/').is_some_and(|(a, b)| {
         a.chars().any(char::is_alphabetic) && b.chars().any(char::is_alphabetic)
     });
-    (slash_names || group.starts_with("foto") || group.starts_with("dok"))
+    let opener = ["foto", "dok.", "dok:", "dok ", "sumber foto"]
+        .iter()
+        .any(|o| group.starts_with(o))
+        || group == "dok";
+    !line.starts_with(['"', '\'', '\u{201c}', '\u{2018}'])
+        && (slash_names || opener)
         && MEDIA_MARKS.iter().any(|m| group.contains(m))
         && before.split_whitespace().nth(1).is_some()
         && !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ','])

@@ -258,6 +258,16 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         let line = parts.body.pop().unwrap_or_default();
         parts.remove(RemovedKind::Credit, line);
     }
+    // Reporters or sources in capitals close some outlets' articles.
+    if let Some(names) = parts.body.last().and_then(|l| people::caps_credit(l))
+        && parts.body.len() > 1
+    {
+        for n in &names {
+            parts.add_author(n);
+        }
+        let line = parts.body.pop().unwrap_or_default();
+        parts.remove(RemovedKind::Credit, line);
+    }
     // A last line shaped like a headline, with other links already removed, is one more.
     if let Some(last) = parts.body.last()
         && parts.body.len() > 1

@@ -65,7 +65,48 @@ const NOT_NAME_WORDS: &[&str] = &[
     "news",
     "media",
     "online",
+    "komisi",
+    "dewan",
+    "majelis",
+    "mahkamah",
+    "partai",
+    "universitas",
+    "lembaga",
+    "pengadilan",
+    "kejaksaan",
+    "kepolisian",
+    "pemerintah",
+    "provinsi",
+    "kabupaten",
+    "kota",
+    "desa",
+    "perusahaan",
+    "bank",
+    "pt",
+    "korupsi",
 ];
+
+/// Credit lines in capitals (`ANI LESTARI | BUDI SANTOSO`) at the end of some outlets'
+/// articles name the reporters; sources share the form (`WARTA NEWS | REUTERS`), so only
+/// parts of two or more words shaped like a person's name count. Returns the names, or
+/// `None` when the line is not such a credit.
+pub fn caps_credit(line: &str) -> Option<Vec<String>> {
+    if line.len() > 120
+        || line.chars().any(char::is_lowercase)
+        || !line
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '|' | '.' | '\'' | '-'))
+        || line.split_whitespace().filter(|w| *w != "|").count() < 2
+    {
+        return None;
+    }
+    Some(
+        line.split('|')
+            .filter(|p| p.split_whitespace().nth(1).is_some())
+            .filter_map(|p| person(&super::dateline::title_case(p.trim())))
+            .collect(),
+    )
+}
 
 /// Joining words that may sit inside a personal name.
 const NAME_JOINERS: &[&str] = &["bin", "binti", "van", "de", "da", "al", "el", "von"];
@@ -276,9 +317,8 @@ pub fn signature(line: &str) -> Option<String> {
         return None;
     }
     let mut name_end = None;
-    let mut words = 0;
     // Walk the name's words; the name ends where its last word is glued to or followed by
-    // an affiliation word. Bounded: at most eight words are looked at.
+    // its affiliation after a `.` or `,`. Bounded: at most eight words are looked at.
     let mut start = 0;
     for (i, w) in line.split(' ').enumerate() {
         if i >= 8 {
@@ -286,29 +326,25 @@ pub fn signature(line: &str) -> Option<String> {
         }
         let at = start;
         start += w.len() + 1;
-        words += 1;
         let title = TITLES.contains(&w.to_lowercase().trim_end_matches('.'));
         // A separator inside or at the end of this word splits name and affiliation.
         if let Some(cut) = affiliation_split(w).filter(|_| !title) {
             name_end = Some((at + cut.0, at + cut.1));
             break;
         }
-        let low = w.to_lowercase();
-        if words > 1 && AFFILIATION_WORDS.contains(&low.trim_end_matches([',', '.'])) {
-            name_end = Some((at, at));
-            break;
-        }
     }
     let (end, aff) = name_end?;
-    let affiliation = line[aff..].to_lowercase();
-    // Degrees and initials after the name (`Ph.D.`, `S,`) come before the affiliation.
-    let first_aff = affiliation
+    // Degrees and initials after the name (`Ph.D.`, `S,`) come before the affiliation,
+    // which opens with a capitalised role (`Dosen`, `Peneliti`).
+    let first_aff = line[aff..]
         .split([' ', ','])
         .filter(|w| !w.is_empty())
         .take(4)
         .find(|w| w.chars().count() > 2 && !w.trim_end_matches('.').contains('.'))
         .unwrap_or("");
-    if !AFFILIATION_WORDS.contains(&first_aff.trim_end_matches('.'))
+    let affiliation = line[aff..].to_lowercase();
+    if !first_aff.chars().next().is_some_and(char::is_uppercase)
+        || !AFFILIATION_WORDS.contains(&first_aff.to_lowercase().trim_end_matches('.'))
         || SPEECH.iter().any(|v| affiliation.contains(v))
     {
         return None;
@@ -324,7 +360,8 @@ pub fn signature(line: &str) -> Option<String> {
     {
         name = head;
     }
-    person(name)
+    // A one-word "name" is the opening word of a sentence (`Kemudian, Sekretaris …`).
+    person(name).filter(|n| n.contains(' '))
 }
 
 /// Within one word: `Fajri.Dosen` -> split at the dot, `Soeparno,Wakil` at the comma,
@@ -395,6 +432,17 @@ mod tests {
     }
 
     #[test]
+    fn capital_credits() {
+        assert_eq!(
+            caps_credit("ANI LESTARI | BUDI SANTOSO"),
+            Some(vec!["Ani Lestari".to_string(), "Budi Santoso".to_string()])
+        );
+        assert_eq!(caps_credit("WARTA NEWS | REUTERS"), Some(vec![]));
+        assert_eq!(caps_credit("Ani Lestari"), None);
+        assert_eq!(caps_credit("BERITA"), None);
+    }
+
+    #[test]
     fn column_bylines() {
         assert_eq!(oleh_byline("Oleh: Rina Wati").as_deref(), Some("Rina Wati"));
         assert_eq!(
@@ -442,6 +490,10 @@ mod tests {
             "Joko Susilo, Ketua RT setempat, saat ditemui di rumahnya.",
             "Desa Contoh, 19 Oktober 2025.",
             "Oleh karena itu, Ketua DPR meminta maaf.",
+            "Adapun anggota panitia tersebut, berikut ini nama-namanya :",
+            "Kemudian, Sekretaris Kabinet Budi, Panglima Andi, dan Kepala Badan Citra.",
+            "Sebelumnya Analis Sekuritas Contoh Budi Santoso memperkirakan indeks naik.",
+            "Budi Santoso (Komisioner Lembaga) sebagai wakil ketua lembaga.",
         ] {
             assert_eq!(signature(line), None, "{line}");
         }
