@@ -411,6 +411,17 @@ pub fn report_with_text(line: &str) -> Option<usize> {
     (words >= 4 && people::person(tail).is_none()).then(|| line.len() - tail.len())
 }
 
+/// A prompt is one short phrase; a line that goes on into sentences (`…itu:,Salah dan …`,
+/// `… ini. Warga …`) is a paragraph that happens to open like one.
+fn is_one_phrase(line: &str) -> bool {
+    line.len() <= 200
+        && !line.contains(":,")
+        && !line.contains(".,")
+        && !line
+            .match_indices(". ")
+            .any(|(i, _)| line[i + 2..].starts_with(char::is_uppercase))
+}
+
 /// Every word an ad or scroll prompt word (`ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT`).
 fn is_ad_line(low: &str) -> bool {
     low.split_whitespace().count() >= 2
@@ -489,6 +500,7 @@ fn credited_caption(line: &str) -> bool {
         && (slash_names || opener)
         && MEDIA_MARKS.iter().any(|m| group.contains(m))
         && before.split_whitespace().nth(1).is_some()
+        && before.len() <= 120
         && !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ','])
 }
 
@@ -620,7 +632,7 @@ pub fn classify(line: &str) -> Kind {
             return Kind::Boiler(kind);
         }
         let unquoted = low.trim_start_matches(['\'', '"', '\u{201c}', '\u{2018}', '*', ')', ' ']);
-        if PROMPT_OPENERS.iter().any(|p| unquoted.starts_with(p)) {
+        if PROMPT_OPENERS.iter().any(|p| unquoted.starts_with(p)) && is_one_phrase(line) {
             return Kind::Boiler(RemovedKind::Prompt);
         }
         if unquoted.starts_with("penulis adalah") {

@@ -102,11 +102,82 @@ pub fn caps_credit(line: &str) -> Option<Vec<String>> {
     }
     Some(
         line.split('|')
-            .filter(|p| p.split_whitespace().nth(1).is_some())
+            .filter(|p| {
+                p.split_whitespace().nth(1).is_some() && p.split_whitespace().nth(4).is_none()
+            })
             .filter_map(|p| person(&super::dateline::title_case(p.trim())))
             .collect(),
     )
 }
+
+/// Words of publication names (`Daily Mail`, `Live Science`, `The Verge`), which credit
+/// lines in capitals list beside reporters.
+const MEDIA_WORDS: &[&str] = &[
+    "the",
+    "of",
+    "daily",
+    "mail",
+    "times",
+    "post",
+    "journal",
+    "magazine",
+    "science",
+    "live",
+    "tech",
+    "digital",
+    "sun",
+    "interest",
+    "national",
+    "international",
+    "world",
+    "guide",
+    "health",
+    "nature",
+    "popular",
+    "trends",
+    "line",
+    "review",
+    "today",
+    "weekly",
+    "herald",
+    "tribune",
+    "telegraph",
+    "gazette",
+    "express",
+    "mirror",
+    "independent",
+    "insider",
+    "wire",
+    "press",
+    "channel",
+    "radio",
+    "tv",
+    "crunch",
+    "verge",
+    "mechanics",
+    "astronomy",
+    "sports",
+    "football",
+    "liga",
+    "bisnis",
+    "espana",
+    "bazaar",
+    "harper's",
+    "american",
+    "one",
+    "asia",
+    "guardian",
+    "reuters",
+    "afp",
+    "bbc",
+    "nasa",
+    "cnbc",
+    "nbc",
+    "cbs",
+    "fox",
+    "abc",
+    "ap",
+];
 
 /// Joining words that may sit inside a personal name.
 const NAME_JOINERS: &[&str] = &["bin", "binti", "van", "de", "da", "al", "el", "von"];
@@ -161,6 +232,7 @@ pub fn person(raw: &str) -> Option<String> {
         let low = t.to_lowercase();
         let low = low.trim_end_matches('.');
         if NOT_NAME_WORDS.contains(&low)
+            || MEDIA_WORDS.contains(&low)
             || low.contains(".com")
             || low.contains(".co")
             || low.starts_with("detik")
@@ -438,6 +510,7 @@ mod tests {
             Some(vec!["Ani Lestari".to_string(), "Budi Santoso".to_string()])
         );
         assert_eq!(caps_credit("WARTA NEWS | REUTERS"), Some(vec![]));
+        assert_eq!(caps_credit("DAILY WARTA | THE TIMES"), Some(vec![]));
         assert_eq!(caps_credit("Ani Lestari"), None);
         assert_eq!(caps_credit("BERITA"), None);
     }

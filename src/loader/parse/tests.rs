@@ -434,3 +434,14 @@ fn column_authors() {
     );
     assert_eq!(e.meta.authors, vec!["Citra Dewi"]);
 }
+
+#[test]
+fn prompt_openers_in_prose_stay() {
+    for line in [
+        "Lihat video unggahan pemain itu:,Dia dan rekannya akan kembali jadi andalan saat melawan tim tamu.",
+        "Simak juga penjelasannya. Warga diminta tetap tenang selama proses berlangsung.",
+    ] {
+        let a = p(&format!("Judul\nParagraf satu.\n{line}\nParagraf dua."));
+        assert_eq!(a.body.body.len(), 3, "{line}");
+    }
+}
