@@ -51,6 +51,7 @@ const EXACT: &[(&str, RemovedKind)] = &[
     ("ikuti kami", RemovedKind::Prompt),
     ("editor", RemovedKind::Credit),
     ("loading...", RemovedKind::Footer),
+    ("oleh", RemovedKind::Credit),
     ("loading", RemovedKind::Footer),
     ("penulis", RemovedKind::Credit),
 ];
@@ -554,6 +555,26 @@ fn bulleted(line: &str) -> Option<&str> {
     (rest.len() < line.len() && line.len() <= 200 && !rest.is_empty()).then_some(rest)
 }
 
+/// The line after a lone `Oleh:` names the column's author (`Name, degrees, role`).
+pub fn byline_runs(paras: &[String], kinds: &mut [Kind]) {
+    for i in 1..paras.len() {
+        let after_oleh = matches!(&kinds[i - 1], Kind::Boiler(RemovedKind::Credit))
+            && paras[i - 1]
+                .trim_end_matches(':')
+                .eq_ignore_ascii_case("oleh");
+        if after_oleh
+            && kinds[i] == Kind::Body
+            && paras[i].len() <= 300
+            && let Some(name) = people::name_before_role(&paras[i])
+        {
+            kinds[i] = Kind::Credit {
+                authors: vec![name],
+                editor: None,
+            };
+        }
+    }
+}
+
 /// Headlines under a "read also" or "related news" heading: the bulleted or title-shaped
 /// lines that directly follow it become related links. Linear in the number of lines.
 pub fn related_runs(paras: &[String], kinds: &mut [Kind]) {
@@ -634,6 +655,34 @@ pub fn classify(line: &str) -> Kind {
         let unquoted = low.trim_start_matches(['\'', '"', '\u{201c}', '\u{2018}', '*', ')', ' ']);
         if PROMPT_OPENERS.iter().any(|p| unquoted.starts_with(p)) && is_one_phrase(line) {
             return Kind::Boiler(RemovedKind::Prompt);
+        }
+        if (low.contains("halaman selanjutnya") || low.contains("halaman berikutnya"))
+            && line.len() <= 80
+            && is_one_phrase(line)
+        {
+            return Kind::Boiler(RemovedKind::Prompt);
+        }
+        // `*) Name, role …`: the footnote of an opinion column, naming its author, or its
+        // disclaimer (`*) Tulisan ini merupakan opini pribadi penulis …`).
+        if let Some(note) = line.strip_prefix("*)") {
+            let note_low = lower_prefix(note.trim_start(), 30);
+            let authors = if note_low.starts_with("tulisan ini") || note_low.starts_with("penulis")
+            {
+                Vec::new()
+            } else {
+                people::name_before_role(note.trim_start())
+                    .into_iter()
+                    .collect()
+            };
+            if !authors.is_empty()
+                || note_low.starts_with("tulisan ini")
+                || note_low.starts_with("penulis")
+            {
+                return Kind::Credit {
+                    authors,
+                    editor: None,
+                };
+            }
         }
         if unquoted.starts_with("penulis adalah") {
             return Kind::Credit {

@@ -164,6 +164,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     let paras = split;
     let mut kinds: Vec<Kind> = paras.iter().map(|p| lines::classify(p)).collect();
     lines::related_runs(&paras, &mut kinds);
+    lines::byline_runs(&paras, &mut kinds);
     let body_idx: Vec<usize> = (0..paras.len())
         .filter(|&i| kinds[i] == Kind::Body)
         .collect();

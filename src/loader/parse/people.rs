@@ -224,7 +224,7 @@ pub fn person(raw: &str) -> Option<String> {
         .trim_end_matches([',', '.', ';', ':', '-', ' '])
         .trim_start_matches(['-', ':', ' ']);
     let toks: Vec<&str> = s.split_whitespace().collect();
-    if toks.is_empty() || toks.len() > 5 {
+    if toks.is_empty() || toks.len() > 6 {
         return None;
     }
     let mut caps = 0;
@@ -290,6 +290,13 @@ pub fn oleh_byline(line: &str) -> Option<String> {
         return None;
     }
     person(strip_titles(rest))
+}
+
+/// The author of a line that names them with a role: `Name, Role …`, `Name, S.Si., Role`
+/// (the line after a lone `Oleh:`, or a footnote `*) Name, role`). Needs two or more words.
+pub fn name_before_role(line: &str) -> Option<String> {
+    let head = line.split(',').next()?;
+    person(strip_titles(head)).filter(|n| n.contains(' '))
 }
 
 /// The name before honorifics are dropped: `Dr. Eddy Soeparno` -> `Eddy Soeparno`.

@@ -421,6 +421,16 @@ fn column_authors() {
         a.body.body,
         vec!["Paragraf opini pertama.", "Paragraf penutup."]
     );
+    let f = p(
+        "Judul\nIsi opini.\nLanjut.\nOleh:\nRina Wati, S.Si., M.M.Kepala Bagian Contoh\n*) Tulisan ini merupakan opini pribadi penulis",
+    );
+    assert_eq!(f.meta.authors, vec!["Rina Wati"]);
+    assert_eq!(f.body.body, vec!["Isi opini.", "Lanjut."]);
+    let g = p(
+        "Judul\nIsi opini.\n*)Rina Wati, pemerhati pendidikan di Kota Contoh.\nSimak selengkapnya di halaman selanjutnya.",
+    );
+    assert_eq!(g.meta.authors, vec!["Rina Wati"]);
+    assert_eq!(g.body.body, vec!["Isi opini."]);
     let b = p("Judul\nIsi berita.\nANI LESTARI | BUDI SANTOSO");
     assert_eq!(b.meta.authors, vec!["Ani Lestari", "Budi Santoso"]);
     assert_eq!(b.body.body, vec!["Isi berita."]);
