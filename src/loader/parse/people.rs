@@ -92,6 +92,8 @@ const NOT_NAME_WORDS: &[&str] = &[
 /// `None` when the line is not such a credit.
 pub fn caps_credit(line: &str) -> Option<Vec<String>> {
     if line.len() > 120
+        || line.ends_with(['!', '?'])
+        || line.ends_with("..")
         || line.chars().any(char::is_lowercase)
         || !line
             .chars()
@@ -520,6 +522,7 @@ mod tests {
         assert_eq!(caps_credit("DAILY WARTA | THE TIMES"), Some(vec![]));
         assert_eq!(caps_credit("Ani Lestari"), None);
         assert_eq!(caps_credit("BERITA"), None);
+        assert_eq!(caps_credit("RASANYA SEPERTI MIMPI.."), None);
     }
 
     #[test]
