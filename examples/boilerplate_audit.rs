@@ -131,7 +131,7 @@ fn bogus_author(a: &str) -> bool {
     let low = a.to_lowercase();
     let words = a.split_whitespace().count();
     words == 0
-        || words > 4
+        || words > 6
         || a.contains(['#', '@', ':', '|'])
         || a.chars().any(|c| c.is_ascii_digit())
         || !a.chars().next().is_some_and(char::is_uppercase)

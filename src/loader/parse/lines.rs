@@ -217,7 +217,7 @@ pub fn glued_related(line: &str) -> Option<usize> {
             break;
         }
         pos += 9;
-        while matches!(b.get(pos), Some(b' ' | b':')) {
+        while matches!(b.get(pos), Some(b' ' | b':' | b';')) {
             pos += 1;
         }
         if b.get(pos) != Some(&b',') {

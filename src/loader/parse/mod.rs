@@ -288,8 +288,10 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 }
                 parts.remove(RemovedKind::Credit, &last[cut..]);
                 let kept = last[..cut].trim_end();
-                if !kept.is_empty() {
+                if kept.chars().any(char::is_alphanumeric) {
                     parts.body.push(kept.to_string());
+                } else if !kept.is_empty() {
+                    parts.remove(RemovedKind::Separator, kept);
                 }
             }
             None => parts.body.push(last),

@@ -358,6 +358,11 @@ fn glued_furniture_is_split_off() {
         ]
     );
     assert_eq!(a.body.boilerplate[2].text, "(ab/cd)");
+    let c = p("Judul\nBaca juga;,,\u{201c}Kutipan yang tersambung,\u{201d} kata Ani.");
+    assert_eq!(
+        c.body.body,
+        vec!["\u{201c}Kutipan yang tersambung,\u{201d} kata Ani."]
+    );
     let b = p("Judul\nIsi.\nKatanya lagi. [Ani Lestari],,,loading...");
     assert_eq!(b.meta.authors, vec!["Ani Lestari"]);
 }
