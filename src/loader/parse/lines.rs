@@ -244,11 +244,12 @@ fn glued_ad(line: &str, from_end: bool) -> usize {
     };
     for w in words.take(8) {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // The longest ad word is short: a longer word is text, and is never lower-cased.
+        if bare.is_empty() || bare.len() > 13 || !bare.bytes().all(|b| b.is_ascii_uppercase()) {
+            break;
+        }
         let low = bare.to_ascii_lowercase();
-        if bare.is_empty()
-            || !bare.bytes().all(|b| b.is_ascii_uppercase())
-            || !AD_WORDS.contains(&low.as_str())
-        {
+        if !AD_WORDS.contains(&low.as_str()) {
             break;
         }
         marked |= low == "advertisement" || low == "scroll";
