@@ -84,6 +84,14 @@ const NOT_NAME_WORDS: &[&str] = &[
     "bank",
     "pt",
     "korupsi",
+    // Headings of notes that close an article in capitals (`PERINGATAN …`, `CATATAN …`).
+    "peringatan",
+    "catatan",
+    "informasi",
+    "pengumuman",
+    "bersambung",
+    "disclaimer",
+    "update",
 ];
 
 /// Credit lines in capitals (`ANI LESTARI | BUDI SANTOSO`) at the end of some outlets'
@@ -102,14 +110,17 @@ pub fn caps_credit(line: &str) -> Option<Vec<String>> {
     {
         return None;
     }
-    Some(
-        line.split('|')
-            .filter(|p| {
-                p.split_whitespace().nth(1).is_some() && p.split_whitespace().nth(4).is_none()
-            })
-            .filter_map(|p| person(&super::dateline::title_case(p.trim())))
-            .collect(),
-    )
+    // A line that lists one publication (a one-word part such as `REUTERS`, or a part that
+    // is not a name) lists sources, and its other parts are publications too.
+    let mut names = Vec::new();
+    for part in line.split('|') {
+        let words = part.split_whitespace().count();
+        match person(&super::dateline::title_case(part.trim())) {
+            Some(n) if (2..=4).contains(&words) => names.push(n),
+            _ => return Some(Vec::new()),
+        }
+    }
+    Some(names)
 }
 
 /// Words of publication names (`Daily Mail`, `Live Science`, `The Verge`), which credit
