@@ -531,6 +531,10 @@ mod tests {
         );
         assert_eq!(caps_credit("WARTA NEWS | REUTERS"), Some(vec![]));
         assert_eq!(caps_credit("DAILY WARTA | THE TIMES"), Some(vec![]));
+        // One publication in the line makes every part a source.
+        assert_eq!(caps_credit("GADGET SCENE | WIRA"), Some(vec![]));
+        assert_eq!(caps_credit("ANI LESTARI | WARTA NEWS"), Some(vec![]));
+        assert_eq!(caps_credit("CATATAN KHUSUS BUDI"), Some(vec![]));
         assert_eq!(caps_credit("Ani Lestari"), None);
         assert_eq!(caps_credit("BERITA"), None);
         assert_eq!(caps_credit("RASANYA SEPERTI MIMPI.."), None);
