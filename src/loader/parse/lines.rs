@@ -268,6 +268,23 @@ fn glued_loading(line: &str) -> Option<usize> {
     (!kept.is_empty()).then_some(kept.len())
 }
 
+/// `…text,Reporter: Name` / `…,Penulis: Name`: a byline glued after a paragraph by a
+/// scraper that joined lines with commas. Returns where the byline starts; only the last
+/// 80 bytes are looked at.
+fn glued_byline(line: &str) -> Option<usize> {
+    let mut from = line.len().saturating_sub(80);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let comma = from + line[from..].rfind(',')?;
+    let byline_text = line[comma + 1..].trim_start();
+    let pos = line.len() - byline_text.len();
+    (pos > 0
+        && line[..comma].chars().any(char::is_alphanumeric)
+        && byline(byline_text).is_some_and(|(a, e)| !a.is_empty() || e.is_some()))
+    .then_some(pos)
+}
+
 /// Splits furniture a scraper glued onto a paragraph (a "read also" with no headline, ad
 /// prompts, a lazy-loading footer, a credit line before the first paragraph) from it: the
 /// pieces in order, furniture with its kind and text with `None`.
@@ -301,6 +318,11 @@ pub fn unglue(line: String) -> Vec<(Option<RemovedKind>, String)> {
             rest[rest.len() - ad..].trim().to_string(),
         ));
         rest = rest[..rest.len() - ad].trim_end();
+    }
+    if let Some(pos) = glued_byline(rest) {
+        // Classified later as the credit it is, so its names are read.
+        tail.push((None, rest[pos..].to_string()));
+        rest = rest[..pos].trim_end_matches([',', ' ']);
     }
     if let Some(pos) = report_with_text(rest) {
         out.push((None, rest[..pos].trim_end_matches([',', ' ']).to_string()));

@@ -358,6 +358,12 @@ fn glued_furniture_is_split_off() {
         ]
     );
     assert_eq!(a.body.boilerplate[2].text, "(ab/cd)");
+    let d = p("Judul\nIsi.\nKunjungi laman resmi untuk info lebih lanjut,Reporter: Ani Lestari");
+    assert_eq!(d.meta.authors, vec!["Ani Lestari"]);
+    assert_eq!(
+        d.body.body,
+        vec!["Isi.", "Kunjungi laman resmi untuk info lebih lanjut"]
+    );
     let c = p("Judul\nBaca juga;,,\u{201c}Kutipan yang tersambung,\u{201d} kata Ani.");
     assert_eq!(
         c.body.body,
