@@ -8,6 +8,7 @@
 
 mod dateline;
 mod dates;
+mod glued;
 mod lines;
 mod people;
 mod quotes;
@@ -154,7 +155,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     let mut parts = Parts::default();
     let mut split = Vec::with_capacity(paras.len());
     for p in paras {
-        for (kind, piece) in lines::unglue(p) {
+        for (kind, piece) in glued::unglue(p) {
             match kind {
                 Some(kind) => parts.remove(kind, piece),
                 None => split.push(piece),
