@@ -227,11 +227,79 @@ pub struct Body {
     pub dates_mentioned: Vec<Date>,
     /// Paragraphs with boilerplate removed.
     pub body: Vec<String>,
-    /// The lines removed as boilerplate, kept for transparency.
-    pub boilerplate: Vec<String>,
+    /// The lines removed as boilerplate, each with what it was, kept for transparency.
+    pub boilerplate: Vec<Removed>,
     /// Headlines of "Baca juga" (read also) links.
     pub related: Vec<String>,
     pub quotes: Vec<Quote>,
+}
+
+/// What a line removed from the body was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemovedKind {
+    /// A photo or video caption, or its credit (`Foto: …`, `OUTLET/PHOTOGRAPHER …`).
+    Caption,
+    /// Who wrote, edited or supplied the text: bylines, column signatures, desk codes,
+    /// `Sumber:` and syndication notes.
+    Credit,
+    /// A link to another article (`Baca juga: …`, a bare related headline).
+    Related,
+    /// A call to act: watch a video, scroll, follow a channel, go to the next page.
+    Prompt,
+    /// Site furniture after or around the text: copyright, comment counts, `loading...`, tags.
+    Footer,
+    /// A summary or caption before the dateline lead that repeats the lede.
+    Summary,
+    /// Lines of punctuation or symbols only.
+    Separator,
+}
+
+impl RemovedKind {
+    pub const ALL: [RemovedKind; 7] = [
+        RemovedKind::Caption,
+        RemovedKind::Credit,
+        RemovedKind::Related,
+        RemovedKind::Prompt,
+        RemovedKind::Footer,
+        RemovedKind::Summary,
+        RemovedKind::Separator,
+    ];
+
+    /// The kind's name as exports write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            RemovedKind::Caption => "caption",
+            RemovedKind::Credit => "credit",
+            RemovedKind::Related => "related",
+            RemovedKind::Prompt => "prompt",
+            RemovedKind::Footer => "footer",
+            RemovedKind::Summary => "summary",
+            RemovedKind::Separator => "separator",
+        }
+    }
+}
+
+impl fmt::Display for RemovedKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A line removed from the body and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    pub kind: RemovedKind,
+    pub text: String,
+}
+
+impl Removed {
+    pub fn new(kind: RemovedKind, text: impl Into<String>) -> Removed {
+        Removed {
+            kind,
+            text: text.into(),
+        }
+    }
 }
 
 /// A whole article; its JSON form is the flattened union of [`Meta`] and [`Body`].

@@ -161,7 +161,7 @@ pub(super) fn has_cut_lines(articles: &[Article]) -> bool {
             || a.body
                 .body
                 .iter()
-                .chain(&a.body.boilerplate)
+                .chain(a.body.boilerplate.iter().map(|r| &r.text))
                 .any(|p| p.ends_with(LINE_CUT_MARK))
     })
 }

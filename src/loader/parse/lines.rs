@@ -1,14 +1,18 @@
 //! Whole-line classification: site furniture ("Baca juga", share prompts, footers, captions)
 //! and credit lines (`Penulis: X | Editor: Y`, `Laporan wartawan ..., X`).
 
+use crate::model::RemovedKind;
+
+use super::people;
+
 /// What one paragraph line is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Kind {
     Body,
     /// A "read also" link; the headline (may be empty).
     Related(String),
-    /// Site furniture, captions, source credits.
-    Boiler,
+    /// Site furniture, captions, source credits, and which.
+    Boiler(RemovedKind),
     /// A byline; the line itself is boilerplate.
     Credit {
         authors: Vec<String>,
@@ -20,77 +24,159 @@ pub enum Kind {
 const SHORT: usize = 250;
 
 /// Exact (case-insensitive, trailing `:` ignored) furniture lines.
-const EXACT: &[&str] = &[
-    "rekomendasi untuk anda",
-    "berita terkini",
-    "berita lainnya",
-    "berita terkait",
-    "berita populer",
-    "terpopuler",
-    "index",
-    "indeks",
-    "indeks berita",
-    "post a comment",
-    "advertisement",
-    "iklan",
-    "scroll to continue with content",
-    "scroll to resume content",
-    "aa",
-    "sumber",
-    "tags",
-    "tag",
-    "topik",
-    "share",
-    "bagikan",
-    "komentar",
-    "ikuti kami di",
-    "ikuti kami",
-    "editor",
-    "penulis",
+const EXACT: &[(&str, RemovedKind)] = &[
+    ("rekomendasi untuk anda", RemovedKind::Related),
+    ("berita terkini", RemovedKind::Related),
+    ("berita lainnya", RemovedKind::Related),
+    ("berita terkait", RemovedKind::Related),
+    ("berita populer", RemovedKind::Related),
+    ("terpopuler", RemovedKind::Related),
+    ("index", RemovedKind::Footer),
+    ("indeks", RemovedKind::Footer),
+    ("indeks berita", RemovedKind::Footer),
+    ("post a comment", RemovedKind::Footer),
+    ("advertisement", RemovedKind::Prompt),
+    ("iklan", RemovedKind::Prompt),
+    ("scroll to continue with content", RemovedKind::Prompt),
+    ("scroll to resume content", RemovedKind::Prompt),
+    ("aa", RemovedKind::Footer),
+    ("sumber", RemovedKind::Credit),
+    ("tags", RemovedKind::Footer),
+    ("tag", RemovedKind::Footer),
+    ("topik", RemovedKind::Footer),
+    ("share", RemovedKind::Prompt),
+    ("bagikan", RemovedKind::Prompt),
+    ("komentar", RemovedKind::Footer),
+    ("ikuti kami di", RemovedKind::Prompt),
+    ("ikuti kami", RemovedKind::Prompt),
+    ("editor", RemovedKind::Credit),
+    ("loading...", RemovedKind::Footer),
+    ("oleh", RemovedKind::Credit),
+    ("loading", RemovedKind::Footer),
+    ("penulis", RemovedKind::Credit),
 ];
 
 /// Line prefixes (case-insensitive) that mark furniture or captions.
-const PREFIXES: &[&str] = &[
-    "baca berita ",
-    "baca selengkapnya",
-    "ikuti kami",
-    "ikuti dan bergabung",
-    "cek berita dan artikel",
-    "simak juga video",
+const PREFIXES: &[(&str, RemovedKind)] = &[
+    ("baca berita ", RemovedKind::Prompt),
+    ("baca selengkapnya", RemovedKind::Related),
+    ("ikuti kami", RemovedKind::Prompt),
+    ("ikuti dan bergabung", RemovedKind::Prompt),
+    ("cek berita dan artikel", RemovedKind::Related),
+    ("simak juga video", RemovedKind::Prompt),
+    ("simak video", RemovedKind::Prompt),
+    ("simak juga:", RemovedKind::Prompt),
+    ("tonton juga video", RemovedKind::Prompt),
+    ("saksikan live", RemovedKind::Prompt),
+    ("saksikan video", RemovedKind::Prompt),
+    ("[gambas", RemovedKind::Prompt),
+    ("artikel ini telah tayang", RemovedKind::Credit),
+    ("artikel ini sudah tayang", RemovedKind::Credit),
+    ("artikel ini telah diterbitkan", RemovedKind::Credit),
+    ("foto:", RemovedKind::Caption),
+    ("caption:", RemovedKind::Caption),
+    ("keterangan foto", RemovedKind::Caption),
+    ("foto :", RemovedKind::Caption),
+    ("(foto:", RemovedKind::Caption),
+    ("(foto :", RemovedKind::Caption),
+    ("dok.", RemovedKind::Caption),
+    ("dok:", RemovedKind::Caption),
+    ("(dok.", RemovedKind::Caption),
+    ("(dok ", RemovedKind::Caption),
+    ("ilustrasi -", RemovedKind::Caption),
+    ("ilustrasi:", RemovedKind::Caption),
+    ("ilustrasi.", RemovedKind::Caption),
+    ("ilustrasi –", RemovedKind::Caption),
+    ("©", RemovedKind::Footer),
+    ("(c) ", RemovedKind::Footer),
+    ("copyright", RemovedKind::Footer),
+    ("download aplikasi", RemovedKind::Prompt),
+    ("dapatkan update berita", RemovedKind::Prompt),
+];
+
+/// Openings (after any quote mark) of calls to watch, follow or open something.
+const PROMPT_OPENERS: &[&str] = &[
+    "simak juga",
     "simak video",
-    "simak juga:",
-    "tonton juga video",
-    "saksikan live",
+    "tonton juga",
+    "tonton video",
+    "lihat juga video",
+    "lihat video",
+    "saksikan juga",
     "saksikan video",
+    "saksikan live",
     "[gambas",
-    "artikel ini telah tayang",
-    "artikel ini sudah tayang",
-    "artikel ini telah diterbitkan",
-    "foto:",
-    "foto :",
-    "(foto:",
-    "(foto :",
-    "kolase ",
-    "dok.",
-    "dok:",
-    "(dok.",
-    "(dok ",
-    "ilustrasi -",
-    "ilustrasi:",
-    "ilustrasi.",
-    "ilustrasi –",
+    "klik di sini",
+    "video:",
+    "video by:",
+    "klik link",
+    "klik tautan",
+];
+
+/// Caption openings that also open prose (`Tangkapan layar yang beredar menunjukkan …`):
+/// a caption only when the line has a caption's shape.
+const WEAK_CAPTION_OPENERS: &[&str] = &["tangkapan layar", "kolase ", "ilustrasi ", "screenshot"];
+
+/// Words of advertisement and scroll prompts, which some scrapes put on one line.
+pub(super) const AD_WORDS: &[&str] = &[
+    "advertisement",
+    "scroll",
+    "to",
+    "continue",
+    "resume",
+    "with",
+    "content",
+    "iklan",
+];
+
+/// Words of pagination prompts (`Halaman selanjutnya`, `1 2 3 Next »`).
+const PAGE_WORDS: &[&str] = &[
+    "halaman",
+    "selanjutnya",
+    "berikutnya",
+    "sebelumnya",
+    "next",
+    "prev",
+    "previous",
+    "page",
+    "of",
+    "dari",
+    "baca",
+    "ke",
+];
+
+/// Marks of a photo or video source inside a trailing `( … )` credit.
+const MEDIA_MARKS: &[&str] = &[
+    "foto",
+    "dok",
+    ".com",
+    ".co",
+    ".id",
+    "detik",
+    "antara",
+    "instagram",
+    "twitter",
+    "istimewa",
+    "youtube",
+    "facebook",
+    "tiktok",
+    "reuters",
+    "afp",
+    "getty",
+    "shutterstock",
+    "screenshot",
     "tangkapan layar",
-    "©",
-    "(c) ",
-    "copyright",
-    "download aplikasi",
-    "dapatkan update berita",
+    "@",
 ];
 
 /// Phrases that mark a short line as furniture wherever they occur in it.
-const CONTAINS: &[&str] = &["google news", "all right reserved", "all rights reserved"];
+const CONTAINS: &[(&str, RemovedKind)] = &[
+    ("google news", RemovedKind::Prompt),
+    ("all right reserved", RemovedKind::Footer),
+    ("all rights reserved", RemovedKind::Footer),
+];
 
-fn lower_prefix(line: &str, max_chars: usize) -> String {
+pub(super) fn lower_prefix(line: &str, max_chars: usize) -> String {
     line.chars()
         .take(max_chars)
         .flat_map(char::to_lowercase)
@@ -118,34 +204,6 @@ fn related(line: &str, low: &str) -> Option<String> {
     Some(rest.trim().trim_matches(',').trim().to_string())
 }
 
-/// Some scrapers dropped the linked headline of a "read also" line and glued the next
-/// paragraph on with commas (`Baca juga:,,“Tadi dua ...`). Returns the byte offset where the
-/// real paragraph starts; the part before it is furniture.
-pub fn glued_related(line: &str) -> Option<usize> {
-    let b = line.as_bytes();
-    let mut pos = 0;
-    let mut glued = false;
-    loop {
-        let head = b.get(pos..pos + 9)?;
-        if !head.eq_ignore_ascii_case(b"baca juga") {
-            break;
-        }
-        pos += 9;
-        while matches!(b.get(pos), Some(b' ' | b':')) {
-            pos += 1;
-        }
-        if b.get(pos) != Some(&b',') {
-            return None;
-        }
-        while matches!(b.get(pos), Some(b' ' | b',')) {
-            pos += 1;
-        }
-        glued = true;
-    }
-    // Only ASCII bytes were skipped, so `pos` is a char boundary.
-    (glued && pos < b.len()).then_some(pos)
-}
-
 fn is_count_footer(low: &str) -> bool {
     let mut it = low.split_whitespace();
     let (Some(n), Some(w), None) = (it.next(), it.next(), it.next()) else {
@@ -164,9 +222,27 @@ const AUTHOR_KEYS: &[&str] = &[
     "jurnalis",
 ];
 const EDITOR_KEYS: &[&str] = &["editor", "penyunting", "redaktur"];
+/// Credits for the production crew of a video or photo story: a credit, but not authors.
+const CREW_KEYS: &[&str] = &[
+    "narator",
+    "narasi",
+    "voice over",
+    "pengisi suara",
+    "produser",
+    "produksi",
+    "kamerawan",
+    "kameramen",
+    "videografer",
+    "video editor",
+    "fotografer",
+    "grafis",
+    "desain grafis",
+    "ilustrator",
+    "infografis",
+];
 
 /// `Penulis: X | Editor: Y`, `Editor : Y`, `Reporter: X`.
-fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
+pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     if line.len() > 200 {
         return None;
     }
@@ -177,40 +253,253 @@ fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
         let key = key.trim().to_lowercase();
         let value = value.trim().trim_end_matches(['.', ',']).trim();
         if AUTHOR_KEYS.contains(&key.as_str()) {
-            if !value.is_empty() {
-                authors.push(value.to_string());
-            }
+            authors.extend(people::people(value));
         } else if EDITOR_KEYS.contains(&key.as_str()) {
-            if !value.is_empty() {
-                editor = Some(value.to_string());
+            if let Some(e) = people::people(value).into_iter().next() {
+                editor = Some(e);
             }
-        } else {
+        } else if !CREW_KEYS.contains(&key.as_str()) {
             return None;
         }
     }
     Some((authors, editor))
 }
 
-/// `Laporan wartawan Tribunsumsel.com, Eko Hepronis` -> Eko Hepronis.
-fn report_credit(line: &str, low: &str) -> Option<String> {
-    if line.len() > 160
-        || ![
-            "laporan wartawan",
-            "laporan reporter",
-            "laporan kontributor",
-            "laporan jurnalis",
-        ]
-        .iter()
-        .any(|p| low.starts_with(p))
-    {
+pub(super) const REPORT_PREFIXES: &[&str] = &[
+    "laporan wartawan",
+    "laporan reporter",
+    "laporan kontributor",
+    "laporan jurnalis",
+];
+
+/// `Laporan wartawan Tribunsumsel.com, Eko Hepronis` -> Eko Hepronis;
+/// `Laporan wartawan Warta.com Ani Lestari dari Kota` -> Ani Lestari.
+fn report_credit(line: &str, low: &str) -> Option<Vec<String>> {
+    if line.len() > 160 || !REPORT_PREFIXES.iter().any(|p| low.starts_with(p)) {
         return None;
     }
-    let name = line.rsplit_once(',').map_or("", |(_, n)| n).trim();
-    Some(name.trim_end_matches('.').trim().to_string())
+    let rest = line.splitn(3, ' ').nth(2).unwrap_or("");
+    let (head, tail) = rest.split_once(',').unwrap_or((rest, ""));
+    if let Some(name) = people::person(tail) {
+        return Some(vec![name]);
+    }
+    let head = head.split(" dari ").next().unwrap_or(head);
+    // The outlet comes first (`Warta.com`, `TribunKota.com`); the name follows it.
+    let name = head
+        .split_once(' ')
+        .filter(|(outlet, _)| outlet.contains('.') || outlet.chars().any(char::is_uppercase))
+        .map_or(head, |(_, n)| n);
+    Some(people::person(name).into_iter().collect())
+}
+
+/// A prompt is one short phrase; a line that goes on into sentences (`…itu:,Salah dan …`,
+/// `… ini. Warga …`) is a paragraph that happens to open like one.
+fn is_one_phrase(line: &str) -> bool {
+    line.len() <= 200
+        && !line.contains(":,")
+        && !line.contains(".,")
+        && !line
+            .match_indices(". ")
+            .any(|(i, _)| line[i + 2..].starts_with(char::is_uppercase))
+}
+
+/// Every word an ad or scroll prompt word (`ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT`).
+fn is_ad_line(low: &str) -> bool {
+    low.split_whitespace().count() >= 2
+        && low
+            .split_whitespace()
+            .all(|w| AD_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+/// `Halaman selanjutnya`, `Halaman 2 dari 3`, `1 2 3 4 Next`: page words, or page numbers
+/// counting up from 1 or 2. A lone number (`1.`, `(2)`, `19'`) is a list item or a score.
+fn is_pagination(low: &str) -> bool {
+    let (mut word, mut next_number, mut numbers) = (false, None, 0);
+    for w in low.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        if let Ok(n) = w.parse::<u32>() {
+            if next_number.is_some_and(|x| x != n) || (next_number.is_none() && n > 2) {
+                // Not a run of page numbers; still fine beside a page word (`Halaman 5`).
+                next_number = Some(u32::MAX);
+            } else {
+                next_number = Some(n + 1);
+            }
+            numbers += 1;
+        } else if PAGE_WORDS.contains(&w) {
+            word |= !matches!(w, "baca" | "ke" | "dari" | "of");
+        } else {
+            return false;
+        }
+    }
+    word || (numbers >= 2 && next_number != Some(u32::MAX))
+}
+
+/// `ANTARA FOTO/Name caption`, `WARTA.com/NAME caption`: an outlet in capitals and a
+/// photographer before the first slash.
+fn outlet_slash_caption(line: &str) -> bool {
+    let Some(slash) = line.get(..line.len().min(40)).and_then(|h| h.find('/')) else {
+        return false;
+    };
+    let owner = line[..slash]
+        .trim_end()
+        .trim_end_matches(".com")
+        .trim_end_matches(".co.id")
+        .trim_end_matches(".co")
+        .trim_end_matches(".id");
+    owner.chars().filter(|c| c.is_uppercase()).count() >= 3
+        && !owner.chars().any(char::is_lowercase)
+        && !owner.chars().any(|c| c.is_ascii_digit())
+        && super::dateline::detect(line).is_none()
+}
+
+/// A short line closed by a photo credit group: `Warga antre beras (Foto: Ani/detikX)`,
+/// `Name (Outlet/Photographer)`. A sentence that ends in a desk code (`… rumahnya. (MS/Red)`)
+/// ends with its own punctuation before the group and is not one.
+fn credited_caption(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
+    let Some(inner_end) = line.strip_suffix(')').map(str::len) else {
+        return false;
+    };
+    let Some(open) = line[..inner_end].rfind('(') else {
+        return false;
+    };
+    let group = line[open + 1..inner_end].to_lowercase();
+    let before = line[..open].trim_end();
+    let slash_names = group.split_once('/').is_some_and(|(a, b)| {
+        a.chars().any(char::is_alphabetic) && b.chars().any(char::is_alphabetic)
+    });
+    let opener = ["foto", "dok.", "dok:", "dok ", "sumber foto"]
+        .iter()
+        .any(|o| group.starts_with(o))
+        || group == "dok";
+    !line.starts_with(['"', '\'', '\u{201c}', '\u{2018}'])
+        && (slash_names || opener)
+        && MEDIA_MARKS.iter().any(|m| group.contains(m))
+        && before.split_whitespace().nth(1).is_some()
+        && before.len() <= 120
+        && !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ','])
+}
+
+/// A weak caption opener's line is a caption when it is shaped like one: a source in it
+/// (`/`, `@`, a closing credit group) or short with no sentence break.
+fn caption_shaped(line: &str) -> bool {
+    line.len() <= 200
+        && (line.contains(['/', '@'])
+            || line.ends_with(')')
+            || (line.chars().nth(120).is_none() && !line.contains(". ")))
+}
+
+/// Marks that open a bulleted list item.
+const BULLETS: &[char] = &[
+    '\u{2022}', '\u{b7}', '\u{25aa}', '\u{25ba}', '-', '*', '\u{2013}', '\u{bb}',
+];
+
+/// Lower-case words a headline leaves in lower case.
+const HEADLINE_SMALL_WORDS: &[&str] = &[
+    "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "ini", "itu", "soal", "jadi",
+    "bagi", "atau", "vs", "usai", "jelang", "akan", "ada", "bisa", "tak", "juga", "hingga",
+    "sampai", "saat", "agar", "buat", "oleh", "ala", "the", "of", "in", "and",
+];
+
+/// A headline's shape: a short line in title case that does not end like a sentence.
+pub fn is_title_like(line: &str) -> bool {
+    if line.chars().nth(160).is_some()
+        || line.ends_with(['.', ',', ':', ';', '"', '\u{201d}', '\'', ')'])
+    {
+        return false;
+    }
+    let (mut words, mut caps) = (0, 0);
+    for w in line.split_whitespace() {
+        let Some(first) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        let low = w.to_lowercase();
+        if HEADLINE_SMALL_WORDS.contains(&low.trim_matches(|c: char| !c.is_alphanumeric())) {
+            continue;
+        }
+        words += 1;
+        caps += usize::from(first.is_uppercase() || first.is_ascii_digit());
+    }
+    words >= 3 && caps * 10 >= words * 8
+}
+
+/// The headline of a bulleted list item (`• Headline`), if the line is one.
+fn bulleted(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix(BULLETS)?;
+    let rest = rest.trim_start();
+    (rest.len() < line.len() && line.len() <= 200 && !rest.is_empty()).then_some(rest)
+}
+
+/// The line after a lone `Oleh:` names the column's author (`Name, degrees, role`).
+pub fn byline_runs(paras: &[String], kinds: &mut [Kind]) {
+    for i in 1..paras.len() {
+        let after_oleh = matches!(&kinds[i - 1], Kind::Boiler(RemovedKind::Credit))
+            && paras[i - 1]
+                .trim_end_matches(':')
+                .eq_ignore_ascii_case("oleh");
+        if after_oleh
+            && kinds[i] == Kind::Body
+            && paras[i].len() <= 300
+            && let Some(name) = people::name_before_role(&paras[i])
+        {
+            kinds[i] = Kind::Credit {
+                authors: vec![name],
+                editor: None,
+            };
+        }
+    }
+}
+
+/// Headlines under a "read also" or "related news" heading: the bulleted or title-shaped
+/// lines that directly follow it become related links. Linear in the number of lines.
+pub fn related_runs(paras: &[String], kinds: &mut [Kind]) {
+    let mut open = false;
+    for (p, kind) in paras.iter().zip(kinds.iter_mut()) {
+        match kind {
+            Kind::Related(h) => open = h.is_empty() || open,
+            Kind::Boiler(RemovedKind::Related) => open = true,
+            Kind::Body if open => {
+                if let Some(h) = bulleted(p) {
+                    *kind = Kind::Related(h.to_string());
+                } else if is_title_like(p) {
+                    *kind = Kind::Related(p.clone());
+                    // One bare headline per heading; a list needs bullets.
+                    open = false;
+                } else {
+                    open = false;
+                }
+            }
+            _ => open = false,
+        }
+    }
+}
+
+/// The article's last line is a related headline without a "read also" prefix: it repeats
+/// one of the links, or it has a headline's shape in an article that has links.
+pub fn is_bare_headline(line: &str, related: &[String]) -> bool {
+    related.iter().any(|r| r == line) || (!related.is_empty() && is_title_like(line))
 }
 
 /// Classifies one trimmed, whitespace-collapsed line.
 pub fn classify(line: &str) -> Kind {
+    if !line.chars().any(char::is_alphanumeric) {
+        return Kind::Boiler(RemovedKind::Separator);
+    }
+    // A whole line in parentheses is what its inside is: `(Foto: …)`, `(Baca: …)`,
+    // `(Penulis: X | Editor: Y)`. The inside has no parentheses, so this recurses once.
+    if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')'))
+        && !inner.contains(['(', ')'])
+    {
+        let kind = classify(inner.trim());
+        if kind != Kind::Body {
+            return kind;
+        }
+    }
     let low = lower_prefix(line, 60);
     if let Some(h) = related(line, &low) {
         return Kind::Related(h);
@@ -218,24 +507,77 @@ pub fn classify(line: &str) -> Kind {
     if let Some((authors, editor)) = byline(line) {
         return Kind::Credit { authors, editor };
     }
-    if let Some(name) = report_credit(line, &low) {
-        let authors = if name.is_empty() {
-            Vec::new()
-        } else {
-            vec![name]
-        };
+    if let Some(authors) = report_credit(line, &low) {
         return Kind::Credit {
             authors,
             editor: None,
         };
     }
+    if let Some(name) = people::oleh_byline(line) {
+        return Kind::Credit {
+            authors: vec![name],
+            editor: None,
+        };
+    }
     let bare = low.trim_end_matches([':', ' ']);
-    if line.len() <= 60 && (EXACT.contains(&bare) || is_count_footer(bare)) {
-        return Kind::Boiler;
+    if line.len() <= 60 {
+        if let Some(&(_, kind)) = EXACT.iter().find(|(e, _)| *e == bare) {
+            return Kind::Boiler(kind);
+        }
+        if is_count_footer(bare) {
+            return Kind::Boiler(RemovedKind::Footer);
+        }
     }
     if line.len() <= SHORT {
-        if PREFIXES.iter().any(|p| low.starts_with(p)) {
-            return Kind::Boiler;
+        if let Some(&(_, kind)) = PREFIXES.iter().find(|(p, _)| low.starts_with(p)) {
+            return Kind::Boiler(kind);
+        }
+        let unquoted = low.trim_start_matches(['\'', '"', '\u{201c}', '\u{2018}', '*', ')', ' ']);
+        if PROMPT_OPENERS.iter().any(|p| unquoted.starts_with(p)) && is_one_phrase(line) {
+            return Kind::Boiler(RemovedKind::Prompt);
+        }
+        if (low.contains("halaman selanjutnya") || low.contains("halaman berikutnya"))
+            && line.len() <= 80
+            && is_one_phrase(line)
+        {
+            return Kind::Boiler(RemovedKind::Prompt);
+        }
+        // `*) Name, role …`: the footnote of an opinion column, naming its author, or its
+        // disclaimer (`*) Tulisan ini merupakan opini pribadi penulis …`).
+        if let Some(note) = line.strip_prefix("*)") {
+            let note_low = lower_prefix(note.trim_start(), 30);
+            let authors = if note_low.starts_with("tulisan ini") || note_low.starts_with("penulis")
+            {
+                Vec::new()
+            } else {
+                people::name_before_role(note.trim_start())
+                    .into_iter()
+                    .collect()
+            };
+            if !authors.is_empty()
+                || note_low.starts_with("tulisan ini")
+                || note_low.starts_with("penulis")
+            {
+                return Kind::Credit {
+                    authors,
+                    editor: None,
+                };
+            }
+        }
+        if unquoted.starts_with("penulis adalah") {
+            return Kind::Credit {
+                authors: Vec::new(),
+                editor: None,
+            };
+        }
+        if line.len() <= 60 && (is_ad_line(&low) || is_pagination(&low)) {
+            return Kind::Boiler(RemovedKind::Prompt);
+        }
+        if (WEAK_CAPTION_OPENERS.iter().any(|p| low.starts_with(p)) && caption_shaped(line))
+            || outlet_slash_caption(line)
+            || credited_caption(line)
+        {
+            return Kind::Boiler(RemovedKind::Caption);
         }
         // Source credits (`Sumber: Tribun.com`, `Sumber : -`) name where the text came from;
         // they are provenance, not narrative, so they leave the body (and are not authors).
@@ -243,11 +585,11 @@ pub fn classify(line: &str) -> Kind {
             && low["sumber".len()..].trim_start().starts_with(':')
             && line.len() <= 120
         {
-            return Kind::Boiler;
+            return Kind::Boiler(RemovedKind::Credit);
         }
         let full = line.to_lowercase();
-        if CONTAINS.iter().any(|p| full.contains(p)) {
-            return Kind::Boiler;
+        if let Some(&(_, kind)) = CONTAINS.iter().find(|(p, _)| full.contains(p)) {
+            return Kind::Boiler(kind);
         }
         if low.starts_with("ikuti ")
             && [
@@ -265,7 +607,7 @@ pub fn classify(line: &str) -> Kind {
             .iter()
             .any(|p| full.contains(p))
         {
-            return Kind::Boiler;
+            return Kind::Boiler(RemovedKind::Prompt);
         }
     }
     Kind::Body
@@ -299,18 +641,10 @@ mod tests {
         assert_eq!(classify("Baca buku itu penting bagi anak."), Kind::Body);
         assert_eq!(classify("Bacaan doa dibacakan."), Kind::Body);
         assert_eq!(classify("Baca Juga :,,"), rel(""));
-        assert_eq!(classify("Baca selengkapnya di halaman 2"), Kind::Boiler);
-    }
-
-    #[test]
-    fn glued_read_also() {
-        let l = "Baca juga:,Baca juga:,,\u{201c}Tadi dua pihak hadir";
-        let pos = glued_related(l).unwrap();
-        assert_eq!(&l[pos..], "\u{201c}Tadi dua pihak hadir");
-        assert_eq!(glued_related("Baca juga,,Meski begitu"), Some(11));
-        assert_eq!(glued_related("Baca juga: Judul"), None);
-        assert_eq!(glued_related("Baca juga:,,"), None);
-        assert_eq!(glued_related("Teks biasa"), None);
+        assert!(matches!(
+            classify("Baca selengkapnya di halaman 2"),
+            Kind::Boiler(_)
+        ));
     }
 
     #[test]
@@ -344,7 +678,7 @@ mod tests {
             "Dok. Pemkab",
             "ILUSTRASI - Gedung DPR",
         ] {
-            assert_eq!(classify(l), Kind::Boiler, "{l}");
+            assert!(matches!(classify(l), Kind::Boiler(_)), "{l}");
         }
         for l in [
             "Sumber daya manusia menjadi prioritas pemerintah daerah.",

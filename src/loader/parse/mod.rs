@@ -8,14 +8,18 @@
 
 mod dateline;
 mod dates;
+mod glued;
 mod lines;
+mod people;
 mod published;
 mod quotes;
 mod tags;
 
 use std::collections::HashSet;
 
-use crate::model::{Article, Body, Date, DateSource, Format, Meta, article_id};
+use crate::model::{
+    Article, Body, Date, DateSource, Format, Meta, Removed, RemovedKind, article_id,
+};
 
 use super::Record;
 pub use dateline::{normalize_outlet, title_case};
@@ -61,11 +65,15 @@ struct Parts {
     authors: Vec<String>,
     editor: Option<String>,
     body: Vec<String>,
-    boilerplate: Vec<String>,
+    boilerplate: Vec<Removed>,
     related: Vec<String>,
 }
 
 impl Parts {
+    fn remove(&mut self, kind: RemovedKind, text: impl Into<String>) {
+        self.boilerplate.push(Removed::new(kind, text));
+    }
+
     fn add_author(&mut self, name: &str) {
         let name = name.trim();
         if !name.is_empty() && !self.authors.iter().any(|a| a.eq_ignore_ascii_case(name)) {
@@ -87,8 +95,14 @@ fn is_lede_line(line: &str) -> bool {
 /// byte offset where the credit starts and the person names in it (service words such as
 /// `Red` = redaksi and lower-case desk codes are not people).
 fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
-    let inner_end = p.strip_suffix(')')?.len();
-    let open = p[..inner_end].rfind('(')?;
+    // `(MS/Red)` or, in some outlets, `[MS]`.
+    let (inner_end, open) = match p.strip_suffix(')') {
+        Some(head) => (head.len(), head.rfind('(')?),
+        None => {
+            let head = p.strip_suffix(']')?;
+            (head.len(), head.rfind('[')?)
+        }
+    };
     let inner = &p[open + 1..inner_end];
     if inner.is_empty()
         || inner.chars().count() > 40
@@ -134,7 +148,8 @@ fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
         if part.split_whitespace().count() > 4 {
             return None;
         }
-        names.push(part.to_string());
+        // A unit or an outlet (`Humas Pemkab`, `Warta.com`) credits the text but is nobody.
+        names.extend(people::person(part));
     }
     Some((open, names))
 }
@@ -142,19 +157,19 @@ fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
 /// The line-level pass over the paragraphs of one article.
 fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     let mut parts = Parts::default();
-    let paras: Vec<String> = paras
-        .into_iter()
-        .map(|p| match lines::glued_related(&p) {
-            Some(pos) => {
-                parts
-                    .boilerplate
-                    .push(p[..pos].trim_end_matches([',', ' ']).to_string());
-                p[pos..].to_string()
+    let mut split = Vec::with_capacity(paras.len());
+    for p in paras {
+        for (kind, piece) in glued::unglue(p) {
+            match kind {
+                Some(kind) => parts.remove(kind, piece),
+                None => split.push(piece),
             }
-            None => p,
-        })
-        .collect();
-    let kinds: Vec<Kind> = paras.iter().map(|p| lines::classify(p)).collect();
+        }
+    }
+    let paras = split;
+    let mut kinds: Vec<Kind> = paras.iter().map(|p| lines::classify(p)).collect();
+    lines::related_runs(&paras, &mut kinds);
+    lines::byline_runs(&paras, &mut kinds);
     let body_idx: Vec<usize> = (0..paras.len())
         .filter(|&i| kinds[i] == Kind::Body)
         .collect();
@@ -213,7 +228,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     for (i, (p, kind)) in paras.into_iter().zip(kinds).enumerate() {
         match kind {
             Kind::Body if title_lines.contains(&i) => {}
-            Kind::Body if pre_lead.contains(&i) => parts.boilerplate.push(p),
+            Kind::Body if pre_lead.contains(&i) => parts.remove(RemovedKind::Summary, p),
             Kind::Body if Some(i) == lead_para && lead_rest > 0 => {
                 // The header shows outlet and city; the body keeps the lede only.
                 let rest = p[lead_rest.min(p.len())..].trim();
@@ -226,9 +241,9 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 if !h.is_empty() && !parts.related.contains(&h) {
                     parts.related.push(h);
                 }
-                parts.boilerplate.push(p);
+                parts.remove(RemovedKind::Related, p);
             }
-            Kind::Boiler => parts.boilerplate.push(p),
+            Kind::Boiler(kind) => parts.remove(kind, p),
             Kind::Credit { authors, editor } => {
                 for a in &authors {
                     parts.add_author(a);
@@ -236,21 +251,52 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 if editor.is_some() {
                     parts.editor = editor;
                 }
-                parts.boilerplate.push(p);
+                parts.remove(RemovedKind::Credit, p);
             }
         }
     }
 
+    // An opinion column closes with its author's signature (`Name.Affiliation`).
+    if let Some(name) = parts.body.last().and_then(|l| people::signature(l))
+        && parts.body.len() > 1
+    {
+        parts.add_author(&name);
+        let line = parts.body.pop().unwrap_or_default();
+        parts.remove(RemovedKind::Credit, line);
+    }
+    // Reporters or sources in capitals close some outlets' articles.
+    if let Some(names) = parts.body.last().and_then(|l| people::caps_credit(l))
+        && parts.body.len() > 1
+    {
+        for n in &names {
+            parts.add_author(n);
+        }
+        let line = parts.body.pop().unwrap_or_default();
+        parts.remove(RemovedKind::Credit, line);
+    }
+    // A last line shaped like a headline, with other links already removed, is one more.
+    if let Some(last) = parts.body.last()
+        && parts.body.len() > 1
+        && lines::is_bare_headline(last, &parts.related)
+    {
+        let line = parts.body.pop().unwrap_or_default();
+        if !parts.related.contains(&line) {
+            parts.related.push(line.clone());
+        }
+        parts.remove(RemovedKind::Related, line);
+    }
     if let Some(last) = parts.body.pop() {
         match trailing_credit(&last) {
             Some((cut, names)) => {
                 for n in &names {
                     parts.add_author(n);
                 }
-                parts.boilerplate.push(last[cut..].to_string());
+                parts.remove(RemovedKind::Credit, &last[cut..]);
                 let kept = last[..cut].trim_end();
-                if !kept.is_empty() {
+                if kept.chars().any(char::is_alphanumeric) {
                     parts.body.push(kept.to_string());
+                } else if !kept.is_empty() {
+                    parts.remove(RemovedKind::Separator, kept);
                 }
             }
             None => parts.body.push(last),

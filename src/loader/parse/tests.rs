@@ -81,11 +81,10 @@ fn lines_before_the_lead_are_not_body() {
         "Judul\nRingkasan yang mengulang lede. --\nFoto: Dok. Humas\nKAYUAGUNG, SUMEKS.CO - Lede asli di sini.\nLanjut.",
     );
     assert_eq!(a.body.body, vec!["Lede asli di sini.", "Lanjut."]);
-    assert!(
-        a.body
-            .boilerplate
-            .contains(&"Ringkasan yang mengulang lede. --".to_string())
-    );
+    assert!(a.body.boilerplate.contains(&Removed::new(
+        RemovedKind::Summary,
+        "Ringkasan yang mengulang lede. --"
+    )));
     // Without a dateline lead nothing is dropped as a summary.
     let b = p("Judul\nParagraf satu.\nParagraf dua.");
     assert_eq!(b.body.body, vec!["Paragraf satu.", "Paragraf dua."]);
@@ -144,7 +143,11 @@ fn people() {
     assert_eq!(a.meta.authors, vec!["Eko", "MS"]);
     assert_eq!(a.meta.editor.as_deref(), Some("Slamet"));
     assert_eq!(a.body.body, vec!["Isi berita.", "Akhir berita."]);
-    assert!(a.body.boilerplate.contains(&"(MS/Red)".to_string()));
+    assert!(
+        a.body
+            .boilerplate
+            .contains(&Removed::new(RemovedKind::Credit, "(MS/Red)"))
+    );
     let b =
         p("Judul\nIsi.\n\u{201c}Kata penutup yang panjang sekali,\u{201d} pungkasnya.(Setyorini)");
     assert_eq!(b.meta.authors, vec!["Setyorini"]);
@@ -287,5 +290,179 @@ proptest! {
         s in "([A-Z]{1,6}|[a-z]{1,5}|[0-9]{1,4}|[ /\\-\u{2013}\u{2014},.():|\"'\u{201c}\u{201d}\u{2019}\n]|\\(MS/Red\\)|Baca juga:|Penulis:|Jumat |é){0,50}"
     ) {
         let _ = p(&s);
+    }
+}
+
+/// Every furniture form goes to boilerplate with its kind; the paragraphs around it stay.
+#[test]
+fn boilerplate_forms_have_kinds() {
+    use RemovedKind::*;
+    let cases: &[(&str, RemovedKind)] = &[
+        ("ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT", Prompt),
+        ("'Simak juga video: Warga Desa Menanam Padi'", Prompt),
+        ("Lihat juga Video: Pasar Murah di Kota", Prompt),
+        ("Tonton juga \"Banjir Surut di Kota\" di sini:", Prompt),
+        ("Halaman selanjutnya", Prompt),
+        ("1 2 3 Next", Prompt),
+        ("(Foto: Ani Lestari/detikKota)", Caption),
+        (
+            "WARTA FOTO/Budi Santoso Warga antre beras di pasar",
+            Caption,
+        ),
+        ("Warga antre beras di pasar (Warta.com/Budi)", Caption),
+        ("Tangkapan layar akun @warta_kota", Caption),
+        ("(Penulis: Ani Lestari | Editor: Budi Santoso)", Credit),
+        ("Narator: Citra Dewi", Credit),
+        ("*) Penulis adalah peneliti di lembaga contoh", Credit),
+        ("(Baca: Harga Beras Naik Lagi)", Related),
+        ("loading...", Footer),
+        ("* * *", Separator),
+        ("\"", Separator),
+    ];
+    for (line, kind) in cases {
+        let a = p(&format!(
+            "Judul Berita\nParagraf satu.\n{line}\nParagraf dua."
+        ));
+        assert_eq!(
+            a.body.body,
+            vec!["Paragraf satu.", "Paragraf dua."],
+            "{line}"
+        );
+        assert_eq!(
+            a.body.boilerplate,
+            vec![Removed::new(*kind, *line)],
+            "{line}"
+        );
+    }
+    let a = p("Judul\nParagraf satu.\n(Penulis: Ani Lestari | Editor: Budi Santoso)");
+    assert_eq!(a.meta.authors, vec!["Ani Lestari"]);
+    assert_eq!(a.meta.editor.as_deref(), Some("Budi Santoso"));
+}
+
+#[test]
+fn glued_furniture_is_split_off() {
+    let a = p(
+        "Judul\nADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Warga berkumpul.\nAkhir cerita, katanya. (ab/cd),,,loading...",
+    );
+    assert_eq!(
+        a.body.body,
+        vec!["Warga berkumpul.", "Akhir cerita, katanya."]
+    );
+    let kinds: Vec<RemovedKind> = a.body.boilerplate.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            RemovedKind::Prompt,
+            RemovedKind::Footer,
+            RemovedKind::Credit
+        ]
+    );
+    assert_eq!(a.body.boilerplate[2].text, "(ab/cd)");
+    let d = p("Judul\nIsi.\nKunjungi laman resmi untuk info lebih lanjut,Reporter: Ani Lestari");
+    assert_eq!(d.meta.authors, vec!["Ani Lestari"]);
+    assert_eq!(
+        d.body.body,
+        vec!["Isi.", "Kunjungi laman resmi untuk info lebih lanjut"]
+    );
+    let c = p("Judul\nBaca juga;,,\u{201c}Kutipan yang tersambung,\u{201d} kata Ani.");
+    assert_eq!(
+        c.body.body,
+        vec!["\u{201c}Kutipan yang tersambung,\u{201d} kata Ani."]
+    );
+    let b = p("Judul\nIsi.\nKatanya lagi. [Ani Lestari],,,loading...");
+    assert_eq!(b.meta.authors, vec!["Ani Lestari"]);
+}
+
+#[test]
+fn real_paragraphs_that_look_like_furniture_stay() {
+    for line in [
+        "Tangkapan layar yang menampilkan akun-akun itu juga beredar di media sosial lain seperti pesan berantai dan forum warga yang ramai dibicarakan sejak pekan lalu.",
+        "Selanjutnya, polisi membawa pelaku ke kantor polisi.",
+        "Oleh karena itu, warga diminta waspada.",
+        "Acara dihadiri Dr. Ani Lestari (dokter dari Kota Contoh)",
+        "\"Pastikan informasi hanya dari kanal resmi (Instagram/Twitter @kanalresmi)",
+        "1.",
+        "(2019)",
+    ] {
+        let a = p(&format!("Judul\nParagraf satu.\n{line}\nParagraf dua."));
+        assert_eq!(a.body.body.len(), 3, "{line}: {:?}", a.body.boilerplate);
+    }
+    // A credit line glued to the first paragraph: the author is found, the text kept.
+    let a = p(
+        "Judul\nLaporan wartawan Warta.com Ani Lestari dari Kota, warga juga melempari kantor di kota itu.\nLanjut.",
+    );
+    assert_eq!(a.meta.authors, vec!["Ani Lestari"]);
+    assert_eq!(
+        a.body.body,
+        vec!["warga juga melempari kantor di kota itu.", "Lanjut."]
+    );
+}
+
+#[test]
+fn related_headlines_without_prefix() {
+    // Bulleted links under a heading, and a bare headline closing an article with links.
+    let a = p(
+        "Judul\nIsi satu.\nBerita Terkait\n\u{2022} Harga Beras Naik di Pasar Kota\n\u{2022} Warga Antre Minyak Goreng Murah\nIsi dua.\nBaca juga: Banjir Surut\nPetani Panen Raya di Desa Contoh",
+    );
+    assert_eq!(a.body.body, vec!["Isi satu.", "Isi dua."]);
+    assert_eq!(
+        a.body.related,
+        vec![
+            "Harga Beras Naik di Pasar Kota",
+            "Warga Antre Minyak Goreng Murah",
+            "Banjir Surut",
+            "Petani Panen Raya di Desa Contoh"
+        ]
+    );
+    // Without other links a title-case closing line is the article's own.
+    let b = p("Judul\nIsi satu.\nSalam Hangat Dari Kami Semua");
+    assert_eq!(b.body.body.len(), 2);
+    // A bulleted list in the body is body.
+    let c = p("Judul\nSyaratnya:\n- membawa KTP\n- mengisi formulir\nSelesai.");
+    assert_eq!(c.body.body.len(), 4);
+}
+
+#[test]
+fn column_authors() {
+    let a = p(
+        "Judul Kolom\nOleh: Rina Wati\nParagraf opini pertama.\nParagraf penutup.\nRina Wati.Dosen Ilmu Politik Universitas Contoh.\nSimak juga Video: Sesuatu",
+    );
+    assert_eq!(a.meta.authors, vec!["Rina Wati"]);
+    assert_eq!(
+        a.body.body,
+        vec!["Paragraf opini pertama.", "Paragraf penutup."]
+    );
+    let f = p(
+        "Judul\nIsi opini.\nLanjut.\nOleh:\nRina Wati, S.Si., M.M.Kepala Bagian Contoh\n*) Tulisan ini merupakan opini pribadi penulis",
+    );
+    assert_eq!(f.meta.authors, vec!["Rina Wati"]);
+    assert_eq!(f.body.body, vec!["Isi opini.", "Lanjut."]);
+    let g = p(
+        "Judul\nIsi opini.\n*)Rina Wati, pemerhati pendidikan di Kota Contoh.\nSimak selengkapnya di halaman selanjutnya.",
+    );
+    assert_eq!(g.meta.authors, vec!["Rina Wati"]);
+    assert_eq!(g.body.body, vec!["Isi opini."]);
+    let b = p("Judul\nIsi berita.\nANI LESTARI | BUDI SANTOSO");
+    assert_eq!(b.meta.authors, vec!["Ani Lestari", "Budi Santoso"]);
+    assert_eq!(b.body.body, vec!["Isi berita."]);
+    // Bogus authors: a unit in a desk credit, a hashtag and a glued note after a name.
+    let c = p("Judul\nIsi. (IKP Diskominfo/HK)");
+    assert_eq!(c.meta.authors, vec!["HK"]);
+    let d = p("Judul\nPenulis: Ani Lestari,#SehatBersama di Majalah\nIsi.");
+    assert_eq!(d.meta.authors, vec!["Ani Lestari"]);
+    let e = p(
+        "Judul\nReporter: Kontributor Kota, Citra Dewi,Artikel ini tayang di Warta.com dengan judul\nIsi.",
+    );
+    assert_eq!(e.meta.authors, vec!["Citra Dewi"]);
+}
+
+#[test]
+fn prompt_openers_in_prose_stay() {
+    for line in [
+        "Lihat video unggahan pemain itu:,Dia dan rekannya akan kembali jadi andalan saat melawan tim tamu.",
+        "Simak juga penjelasannya. Warga diminta tetap tenang selama proses berlangsung.",
+    ] {
+        let a = p(&format!("Judul\nParagraf satu.\n{line}\nParagraf dua."));
+        assert_eq!(a.body.body.len(), 3, "{line}");
     }
 }

@@ -1,0 +1,167 @@
+//! Furniture a scraper glued onto a paragraph: a "read also" whose headline was dropped, ad
+//! prompts, a lazy-loading footer, a byline after the text or a credit line before it. Each
+//! is found at the ends of the line within a bounded window, so a long line costs one pass.
+
+use crate::model::RemovedKind;
+
+use super::lines::{AD_WORDS, REPORT_PREFIXES, byline, lower_prefix};
+use super::people;
+
+/// Some scrapers dropped the linked headline of a "read also" line and glued the next
+/// paragraph on with commas (`Baca juga:,,“Tadi dua ...`). Returns the byte offset where the
+/// real paragraph starts; the part before it is furniture.
+pub fn glued_related(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    let mut pos = 0;
+    let mut glued = false;
+    loop {
+        let head = b.get(pos..pos + 9)?;
+        if !head.eq_ignore_ascii_case(b"baca juga") {
+            break;
+        }
+        pos += 9;
+        while matches!(b.get(pos), Some(b' ' | b':' | b';')) {
+            pos += 1;
+        }
+        if b.get(pos) != Some(&b',') {
+            return None;
+        }
+        while matches!(b.get(pos), Some(b' ' | b',')) {
+            pos += 1;
+        }
+        glued = true;
+    }
+    // Only ASCII bytes were skipped, so `pos` is a char boundary.
+    (glued && pos < b.len()).then_some(pos)
+}
+
+/// How many bytes at the start (`from_end` false) or end of `line` are an ad or scroll
+/// prompt in capitals glued to a paragraph. At most eight words are looked at.
+fn glued_ad(line: &str, from_end: bool) -> usize {
+    let mut len = 0;
+    let mut marked = false;
+    let words: Box<dyn Iterator<Item = &str>> = if from_end {
+        Box::new(line.rsplit(' '))
+    } else {
+        Box::new(line.split(' '))
+    };
+    for w in words.take(8) {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // The longest ad word is short: a longer word is text, and is never lower-cased.
+        if bare.is_empty() || bare.len() > 13 || !bare.bytes().all(|b| b.is_ascii_uppercase()) {
+            break;
+        }
+        let low = bare.to_ascii_lowercase();
+        if !AD_WORDS.contains(&low.as_str()) {
+            break;
+        }
+        marked |= low == "advertisement" || low == "scroll";
+        len += w.len() + 1;
+    }
+    if marked { len.min(line.len()) } else { 0 }
+}
+
+/// A trailing `,,,loading...` left by a page's lazy loader. Returns where it starts.
+fn glued_loading(line: &str) -> Option<usize> {
+    let head = line.len().checked_sub("loading...".len())?;
+    if !line.get(head..)?.eq_ignore_ascii_case("loading...") {
+        return None;
+    }
+    let kept = line[..head].trim_end_matches([',', ' ']);
+    (!kept.is_empty()).then_some(kept.len())
+}
+
+/// `…text,Reporter: Name` / `…,Penulis: Name`: a byline glued after a paragraph by a
+/// scraper that joined lines with commas. Returns where the byline starts; only the last
+/// 80 bytes are looked at.
+fn glued_byline(line: &str) -> Option<usize> {
+    let mut from = line.len().saturating_sub(80);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    let comma = from + line[from..].rfind(',')?;
+    let byline_text = line[comma + 1..].trim_start();
+    let pos = line.len() - byline_text.len();
+    (pos > 0
+        && line[..comma].chars().any(char::is_alphanumeric)
+        && byline(byline_text).is_some_and(|(a, e)| !a.is_empty() || e.is_some()))
+    .then_some(pos)
+}
+
+/// Splits furniture a scraper glued onto a paragraph (a "read also" with no headline, ad
+/// prompts, a lazy-loading footer, a credit line before the first paragraph) from it: the
+/// pieces in order, furniture with its kind and text with `None`.
+pub fn unglue(line: String) -> Vec<(Option<RemovedKind>, String)> {
+    let mut out = Vec::new();
+    let mut rest: &str = &line;
+    if let Some(pos) = glued_related(rest) {
+        out.push((
+            Some(RemovedKind::Related),
+            rest[..pos].trim_end_matches([',', ' ']).to_string(),
+        ));
+        rest = &rest[pos..];
+    }
+    let ad = glued_ad(rest, false);
+    if ad > 0 && ad < rest.len() {
+        out.push((Some(RemovedKind::Prompt), rest[..ad].trim().to_string()));
+        rest = rest[ad..].trim_start();
+    }
+    let mut tail = Vec::new();
+    if let Some(cut) = glued_loading(rest) {
+        tail.push((
+            Some(RemovedKind::Footer),
+            rest[cut..].trim_start_matches([',', ' ']).to_string(),
+        ));
+        rest = &rest[..cut];
+    }
+    let ad = glued_ad(rest, true);
+    if ad > 0 && ad < rest.len() {
+        tail.push((
+            Some(RemovedKind::Prompt),
+            rest[rest.len() - ad..].trim().to_string(),
+        ));
+        rest = rest[..rest.len() - ad].trim_end();
+    }
+    if let Some(pos) = glued_byline(rest) {
+        // Classified later as the credit it is, so its names are read.
+        tail.push((None, rest[pos..].to_string()));
+        rest = rest[..pos].trim_end_matches([',', ' ']);
+    }
+    if let Some(pos) = report_with_text(rest) {
+        out.push((None, rest[..pos].trim_end_matches([',', ' ']).to_string()));
+        rest = &rest[pos..];
+    }
+    out.push((None, rest.to_string()));
+    out.extend(tail.into_iter().rev());
+    out
+}
+
+/// `Laporan wartawan Warta.com Ani dari Kota, warga juga berkumpul di …`: a scraper
+/// joined the credit line and the first paragraph. Returns where the paragraph starts.
+pub fn report_with_text(line: &str) -> Option<usize> {
+    let low = lower_prefix(line, 20);
+    if !REPORT_PREFIXES.iter().any(|p| low.starts_with(p)) {
+        return None;
+    }
+    // The credit is short; only its first comma can end it.
+    let comma = line.get(..line.len().min(160))?.find(',')?;
+    let tail = line[comma + 1..].trim_start();
+    let words = tail.split_whitespace().take(5).count();
+    (words >= 4 && people::person(tail).is_none()).then(|| line.len() - tail.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_read_also() {
+        let l = "Baca juga:,Baca juga:,,\u{201c}Tadi dua pihak hadir";
+        let pos = glued_related(l).unwrap();
+        assert_eq!(&l[pos..], "\u{201c}Tadi dua pihak hadir");
+        assert_eq!(glued_related("Baca juga,,Meski begitu"), Some(11));
+        assert_eq!(glued_related("Baca juga: Judul"), None);
+        assert_eq!(glued_related("Baca juga:,,"), None);
+        assert_eq!(glued_related("Teks biasa"), None);
+    }
+}
