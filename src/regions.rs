@@ -484,6 +484,16 @@ impl Gazetteer {
     }
 }
 
+/// Whether `written` as a whole spells a regency, city or province of the shipped table, in
+/// any of its spellings and with or without a Kota/Kabupaten prefix ("Kulon Progo",
+/// "KARANGANYAR", "Kab. Sleman"): datelines name places the short list of big cities misses.
+pub fn is_place_name(written: &str) -> bool {
+    matches!(
+        Gazetteer::get().dateline(written),
+        Some(Target::Province(_) | Target::Region(_))
+    )
+}
+
 /// [`Gazetteer::find`] over the shipped table.
 pub fn find<'a>(dateline: Option<&str>, texts: impl IntoIterator<Item = &'a str>) -> Found {
     Gazetteer::get().find(dateline, texts)
