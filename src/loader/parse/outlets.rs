@@ -60,7 +60,7 @@ const BRANDS: &[(&str, &str)] = &[
 /// `suara` = voice): a bare lower-case one is the word.
 const WORDLIKE: &[&str] = &[
     "detik", "tempo", "kompas", "suara", "merdeka", "antara", "viva", "bisnis", "kontan", "grid",
-    "tirto", "sindo",
+    "tirto", "sindo", "tribun",
 ];
 
 /// detik's desks, which it writes glued to the brand (`detikJatim`); anything else after
@@ -118,23 +118,15 @@ const CUE_BEFORE: &[&str] = &[
     "rangkuman",
     "pemberitaan",
     "live",
-];
-
-/// Passive verbs before an outlet that cite it rather than name its own work (`seperti
-/// diberitakan Kompas.com`); other `di-` verbs make it the agent (`dirangkum Okezone`).
-const CITING_PASSIVES: &[&str] = &[
-    "dikutip",
-    "dilansir",
-    "diberitakan",
-    "dimuat",
-    "ditayangkan",
-    "disiarkan",
-    "dipublikasikan",
+    "pembaca",
+    "program",
+    "dengan",
+    "konfirmasi",
 ];
 
 /// Brands whose bare name also starts clauses as an ordinary word.
 const CLAUSE_WORDS: &[&str] = &[
-    "suara", "merdeka", "antara", "viva", "bisnis", "kontan", "grid", "detik", "sindo",
+    "suara", "merdeka", "antara", "viva", "bisnis", "kontan", "grid", "detik", "sindo", "tribun",
 ];
 
 /// Whether a word addresses the outlet's readers by its brand (`Okezoners`, `detikers`).
@@ -145,6 +137,27 @@ fn readers_of(word: &str) -> bool {
             .is_some_and(|r| r == "ers" || (r == "rs" && n.ends_with('e')))
     })
 }
+
+/// Passive verbs whose agent is the reporting outlet (`dirangkum Okezone`, `dilihat
+/// detikcom`); citing ones (`diberitakan`, `dilansir`) are not here.
+const AGENT_PASSIVES: &[&str] = &[
+    "dirangkum",
+    "diintip",
+    "diulas",
+    "diperoleh",
+    "dihimpun",
+    "dilihat",
+    "dipantau",
+    "diwawancarai",
+    "diwawancara",
+    "didapatkan",
+    "didapat",
+    "dikumpulkan",
+    "dicatat",
+    "ditanya",
+    "ditanyai",
+    "dimintai",
+];
 
 /// Words between an outlet and its verb (`Okezone pun akan merangkum`).
 const AUXILIARIES: &[&str] = &[
@@ -179,8 +192,21 @@ const CUE_AFTER: &[&str] = &[
 /// `dikutip X dari ...`: the outlet quotes someone else, so X is the article's own.
 const CITE: &[&str] = &["dikutip", "dilansir"];
 
-/// Words before an outlet that cite it: the outlet is named, but perhaps as a source.
-const CITE_WEAK: &[&str] = &["dikutip", "dilansir", "melansir", "mengutip", "di"];
+/// Words before an outlet that cite it. Citing another outlet is common, so only a citation
+/// of a desk (`dilansir dari detikFinance`, `dikutip dari Tribunjogja.com`) counts, weakly:
+/// newsrooms cite their sibling desks, other outlets cite the main brand.
+const CITE_WEAK: &[&str] = &["dikutip", "dilansir", "melansir", "mengutip", "dari"];
+
+/// Whether an outlet name is a desk or regional site of its brand (`detikFinance`,
+/// `Tribunjogja.com`), not the main brand (`Detik.com`, `Tribunnews.com`, `Kompas.com`).
+fn is_desk(name: &str) -> bool {
+    let low = name.to_lowercase();
+    let head = low.split('.').next().unwrap_or("");
+    BRANDS.iter().any(|(n, _)| {
+        head.strip_prefix(n)
+            .is_some_and(|r| !["", "news", "com", "online", "indonesia", "id", "tv"].contains(&r))
+    })
+}
 
 /// Words longer than this are not names (and a 50 MB "word" is not lower-cased).
 const MAX_WORD: usize = 60;
@@ -232,7 +258,14 @@ fn outlet_word(word: &str) -> Option<String> {
     let first = w.chars().next()?;
     if *needle == "detik" || *needle == "20detik" {
         let rest_low = rest.to_lowercase();
-        if let Some(desk) = DETIK_DESKS.iter().find(|d| rest_low == **d) {
+        // The longest desk the rest starts with: the scraper glues the next word on
+        // (`detikSportdalam`, `detikNewsdariAntara`).
+        if let Some(desk) = DETIK_DESKS
+            .iter()
+            .filter(|d| rest_low.starts_with(**d))
+            .max_by_key(|d| d.len())
+            .filter(|_| rest.chars().next().is_some_and(char::is_uppercase))
+        {
             let mut chars = desk.chars();
             let cap: String = chars
                 .next()
@@ -253,9 +286,11 @@ fn outlet_word(word: &str) -> Option<String> {
         if rest.is_empty() || rest_low.starts_with("com") || rest_low.starts_with(".com") {
             return Some("Detik.com".to_string());
         }
-        // A desk or show glued to the brand (`detikSepakbola`, `Detikpagi`).
-        return (rest.chars().next().is_some_and(char::is_uppercase) || first.is_uppercase())
-            .then(|| "Detik.com".to_string());
+        // A desk glued to the brand (`detikSepakbola`), or a show with the brand
+        // capitalised (`Detikpagi`).
+        return (rest.chars().next().is_some_and(char::is_uppercase)
+            || (first.is_uppercase() && rest.chars().all(char::is_lowercase)))
+        .then(|| "Detik.com".to_string());
     }
     if readers_of(w) {
         return Some(normalize_outlet(&w[..needle.len()]));
@@ -275,21 +310,31 @@ fn outlet_word(word: &str) -> Option<String> {
     ok.then(|| normalize_outlet(w))
 }
 
-/// Splits a word the scraper glued to the one before (`kepadadetikJatim`) into the cue and
-/// the outlet, when the cue is a known one.
-fn glued(word: &str) -> Option<(&str, String)> {
+/// Splits a word the scraper glued to the one before (`kepadadetikJatim`, `dilihatdetikcom`)
+/// into that word, lower case, and the outlet: the brand must start a name (`detikX`,
+/// `Kompas.com`) after at least two lower-case letters.
+fn glued(word: &str) -> Option<(String, String)> {
     let w = trim_word(word);
-    if w.len() > MAX_WORD {
+    if w.len() > MAX_WORD || !w.is_ascii() {
         return None;
     }
-    let low = w.to_lowercase();
-    for cue in CUE_BEFORE.iter().chain(CITE).chain(&["dari"]) {
-        if low.len() > cue.len()
-            && low.starts_with(cue)
-            && w.is_char_boundary(cue.len())
-            && let Some(o) = outlet_word(&w[cue.len()..])
-        {
-            return Some((cue, o));
+    let low = w.to_ascii_lowercase();
+    for (needle, _) in BRANDS {
+        let Some(at) = low.get(2..).and_then(|l| l.find(needle)).map(|k| k + 2) else {
+            continue;
+        };
+        let head = &w[..at];
+        if !head.chars().all(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        let tail = &w[at..];
+        let after = &tail[needle.len()..];
+        // A glued brand must look like a name (a desk or a domain), not the bare word.
+        let named = after.starts_with(|c: char| c.is_ascii_uppercase())
+            || after.starts_with("com")
+            || after.contains('.');
+        if named && let Some(o) = outlet_word(tail) {
+            return Some((head.to_string(), o));
         }
     }
     None
@@ -335,7 +380,7 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
         let prev_low = prev.map(|n| trim_word(n).to_lowercase());
         let found = match outlet_word(w) {
             Some(o) => Some((prev_low.clone(), o)),
-            None => glued(w).map(|(cue, o)| (Some(cue.to_string()), o)),
+            None => glued(w).map(|(cue, o)| (Some(cue), o)),
         };
         if let Some((before, o)) = found {
             let before = before.as_deref().unwrap_or("");
@@ -343,8 +388,7 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
             let cited_from = after == "dari" && CITE.contains(&before);
             // The outlet as the subject of an active verb (`Okezone merangkum`, `Tempo telah
             // menelusuri`) or the agent of a passive one (`diulas Okezone`) is the reporter.
-            let agent =
-                before.len() > 4 && before.starts_with("di") && !CITING_PASSIVES.contains(&before);
+            let agent = AGENT_PASSIVES.contains(&before);
             let subject =
                 after.len() > 4 && after.starts_with("me") || AUXILIARIES.contains(&after);
             // Readers addressed by the brand (`Okezoners`, `detikers`).
@@ -361,7 +405,7 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
                 || readers
             {
                 Some(Strength::Strong)
-            } else if CITE_WEAK.contains(&before) {
+            } else if CITE_WEAK.contains(&before) && is_desk(&o) {
                 // `dilansir detikFinance`, `tayang di Kompas.com`.
                 Some(Strength::Weak)
             } else {
@@ -476,6 +520,23 @@ mod tests {
     }
 
     #[test]
+    fn glued_words() {
+        assert_eq!(
+            t(&["Dalam unggahan yang dilihatdetikcom, Sabtu."]).as_deref(),
+            Some("Detik.com")
+        );
+        assert_eq!(
+            t(&["kata Shin dilansir daridetikSportdalam wawancara"]).as_deref(),
+            Some("detikSport")
+        );
+        assert_eq!(t(&["Direktorat Detikdispen perihal itu"]), None);
+        assert_eq!(
+            t(&["Saksikan Live Detikpagi:"]).as_deref(),
+            Some("Detik.com")
+        );
+    }
+
+    #[test]
     fn credits_and_embeds() {
         assert_eq!(
             t(&["Suasana pasar. (Foto: Nama Orang/detikJatim)"]).as_deref(),
@@ -497,10 +558,13 @@ mod tests {
             .as_deref(),
             Some("Tribunjogja.com")
         );
+        assert_eq!(t(&["Dilansir Kompas.com, harga naik."]), None);
+        assert_eq!(t(&["dilansir Antara, Senin."]), None);
         assert_eq!(
-            t(&["Dilansir Kompas.com, harga naik."]).as_deref(),
-            Some("Kompas.com")
+            t(&["dilansir dari detikFinance, Senin."]).as_deref(),
+            Some("detikFinance")
         );
+        assert_eq!(t(&["menonton di tribun stadion"]), None);
     }
 
     #[test]
