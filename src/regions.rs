@@ -281,9 +281,46 @@ fn prefix_hint(word: &str) -> Option<Hint> {
 /// Medan Merdeka`, `Jl. Solo`, `Gang Sleman`) or a dish or cuisine (`nasi Padang`, `bakso
 /// Malang`, `rumah makan Padang`), which can be anywhere.
 const NOT_PLACE_BEFORE: &[&str] = &[
-    "jalan", "jl", "jln", "gang", "gg", "lorong", "nasi", "sate", "soto", "bakso", "rendang",
-    "mie", "mi", "pempek", "empek", "gudeg", "lumpia", "rawon", "martabak", "masakan", "makan",
-    "gulai", "dendeng", "kuliner", "batik", "tari", "tarian", "logat", "dialek", "gaya",
+    "jalan",
+    "jl",
+    "jln",
+    "gang",
+    "gg",
+    "lorong",
+    "nasi",
+    "sate",
+    "soto",
+    "bakso",
+    "rendang",
+    "mie",
+    "mi",
+    "pempek",
+    "empek",
+    "gudeg",
+    "lumpia",
+    "rawon",
+    "martabak",
+    "masakan",
+    "makan",
+    "gulai",
+    "dendeng",
+    "kuliner",
+    "batik",
+    "tari",
+    "tarian",
+    "logat",
+    "dialek",
+    "gaya",
+    // A solo career, not Solo: `debut solo`, `album solo`, `konser solo`.
+    "debut",
+    "album",
+    "karier",
+    "karir",
+    "konser",
+    "pemotretan",
+    "penampilan",
+    "proyek",
+    "bengawan",
 ];
 
 /// Words after a bare name that make it a job title's abbreviation (`Karo Humas` = head of
@@ -314,10 +351,13 @@ const NOT_PLACE_AFTER: &[&str] = &[
 
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
-    let before = at
-        .checked_sub(1)
-        .and_then(|b| words.get(b))
-        .is_some_and(|w| NOT_PLACE_BEFORE.contains(&w));
+    // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`.
+    let before = at.checked_sub(1).is_some_and(|b| {
+        words.get(b).is_some_and(|w| {
+            NOT_PLACE_BEFORE.contains(&w)
+                && (w != "jalan" || words.capitalised.get(b).copied().unwrap_or(false))
+        })
+    });
     let after = words
         .get(at + len)
         .is_some_and(|w| NOT_PLACE_AFTER.contains(&w));
@@ -675,6 +715,7 @@ mod tests {
     fn streets_dishes_titles_and_idioms_are_not_places() {
         for text in [
             "demo di Jalan Medan Merdeka Barat",
+            "di Jln. Surabaya nomor 3",
             "kantor di Jl. Padang Panjang nomor 3",
             "makan nasi Padang dan bakso Malang",
             "rumah makan Padang di sana",
@@ -689,6 +730,7 @@ mod tests {
         assert_eq!(f("Bupati Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);
+        assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
     }
 
     #[test]
@@ -699,6 +741,11 @@ mod tests {
         );
         assert_eq!(f("Yogya").provinces, ["DI Yogyakarta"]);
         assert!(f("karier solo dan konser").regions.is_empty());
+        assert!(
+            f("Umumkan Debut Solo dan Album Solo Pertama")
+                .regions
+                .is_empty()
+        );
     }
 
     #[test]

@@ -200,6 +200,13 @@ const CITE_WEAK: &[&str] = &["dikutip", "dilansir", "melansir", "mengutip", "dar
 /// Whether an outlet name is a desk or regional site of its brand (`detikFinance`,
 /// `Tribunjogja.com`), not the main brand (`Detik.com`, `Tribunnews.com`, `Kompas.com`).
 fn is_desk(name: &str) -> bool {
+    // detik's desks are written brand + capital (`detikNews`); the main site is `Detik.com`.
+    if name
+        .strip_prefix("detik")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+    {
+        return true;
+    }
     let low = name.to_lowercase();
     let head = low.split('.').next().unwrap_or("");
     BRANDS.iter().any(|(n, _)| {
@@ -323,8 +330,8 @@ fn glued(word: &str) -> Option<(String, String)> {
         let Some(at) = low.get(2..).and_then(|l| l.find(needle)).map(|k| k + 2) else {
             continue;
         };
-        let head = &w[..at];
-        if !head.chars().all(|c| c.is_ascii_lowercase()) {
+        let head = &low[..at];
+        if !w[1..at].chars().all(|c| c.is_ascii_lowercase()) {
             continue;
         }
         let tail = &w[at..];
@@ -524,6 +531,10 @@ mod tests {
         assert_eq!(
             t(&["Dalam unggahan yang dilihatdetikcom, Sabtu."]).as_deref(),
             Some("Detik.com")
+        );
+        assert_eq!(
+            t(&["DilansirdetikNews, harga naik."]).as_deref(),
+            Some("detikNews")
         );
         assert_eq!(
             t(&["kata Shin dilansir daridetikSportdalam wawancara"]).as_deref(),
