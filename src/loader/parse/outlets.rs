@@ -220,8 +220,8 @@ const MAX_WORD: usize = 60;
 
 /// The family an outlet belongs to (`detikJatim` -> `Detik`), or the outlet itself when the
 /// table does not know it.
-pub fn family(outlet: &str) -> String {
-    brand_of(outlet).map_or_else(|| outlet.to_string(), |(_, f)| f.to_string())
+pub fn family(outlet: &str) -> &str {
+    brand_of(outlet).map_or(outlet, |(_, f)| f)
 }
 
 /// The brand `name` (an outlet or a domain) starts with; for a domain any label may start it
@@ -434,7 +434,7 @@ pub fn from_text<'a>(paras: impl IntoIterator<Item = &'a str>) -> Option<String>
         scan(p, &mut found);
     }
     let best = found.iter().map(|(_, s)| *s).max()?;
-    let mut counts: Vec<(String, usize, usize)> = Vec::new(); // family, count, first index
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new(); // family, count, first index
     for (i, (o, _)) in found.iter().enumerate().filter(|(_, (_, s))| *s == best) {
         let fam = family(o);
         match counts.iter_mut().find(|(f, _, _)| *f == fam) {
