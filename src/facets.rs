@@ -422,7 +422,11 @@ mod tests {
         );
         let mut f = Filters::default();
         f.toggle(Facet::Family, "Detik");
-        let kept: Vec<usize> = all.iter().copied().filter(|&i| f.matches(c.meta(i))).collect();
+        let kept: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| f.matches(c.meta(i)))
+            .collect();
         assert_eq!(kept, vec![0, 1]);
         // The outlet facet still tells the desks apart.
         assert_eq!(counts(&c, &kept, Facet::Outlet).len(), 2);

@@ -182,7 +182,7 @@ const CITIES: &[&str] = &[
     "kuala lumpur",
 ];
 
-fn is_domain(part: &str) -> bool {
+pub(super) fn is_domain(part: &str) -> bool {
     let p = part.trim_matches(|c: char| c == '(' || c == ')');
     match p.rsplit_once('.') {
         Some((host, tld)) => {

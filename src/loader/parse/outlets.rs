@@ -8,7 +8,7 @@
 //! article's own outlet only in a self-reference (a reporter's "kepada X", "pantauan X", "yang
 //! X terima", a credit or an embed); "dilansir dari X" cites another outlet and is ignored.
 
-use super::dateline::normalize_outlet;
+use super::dateline::{is_domain, normalize_outlet};
 
 /// Brands by the lower-case start of their names and domains, with the family they belong to.
 /// Longer needles come before shorter ones that start them (`cnbcindonesia` before `cnbc`).
@@ -122,6 +122,9 @@ const CUE_BEFORE: &[&str] = &[
     "program",
     "dengan",
     "konfirmasi",
+    "bersama",
+    "penelusuran",
+    "grup",
 ];
 
 /// Brands whose bare name also starts clauses as an ordinary word.
@@ -157,6 +160,7 @@ const AGENT_PASSIVES: &[&str] = &[
     "ditanya",
     "ditanyai",
     "dimintai",
+    "dilakukan",
 ];
 
 /// Words between an outlet and its verb (`Okezone pun akan merangkum`).
@@ -195,7 +199,14 @@ const CITE: &[&str] = &["dikutip", "dilansir"];
 /// Words before an outlet that cite it. Citing another outlet is common, so only a citation
 /// of a desk (`dilansir dari detikFinance`, `dikutip dari Tribunjogja.com`) counts, weakly:
 /// newsrooms cite their sibling desks, other outlets cite the main brand.
-const CITE_WEAK: &[&str] = &["dikutip", "dilansir", "melansir", "mengutip", "dari"];
+const CITE_WEAK: &[&str] = &[
+    "dikutip",
+    "dilansir",
+    "melansir",
+    "mengutip",
+    "dari",
+    "diberitakan",
+];
 
 /// Whether an outlet name is a desk or regional site of its brand (`detikFinance`,
 /// `Tribunjogja.com`), not the main brand (`Detik.com`, `Tribunnews.com`, `Kompas.com`).
@@ -260,7 +271,11 @@ fn outlet_word(word: &str) -> Option<String> {
         return None;
     }
     let low = w.to_lowercase();
-    let (needle, _) = BRANDS.iter().find(|(n, _)| low.starts_with(n))?;
+    let Some((needle, _)) = BRANDS.iter().find(|(n, _)| low.starts_with(n)) else {
+        // Any other site named by its domain (`Jatimnet.com`).
+        return (w.starts_with(|c: char| c.is_alphabetic()) && is_domain(w))
+            .then(|| normalize_outlet(w));
+    };
     let rest = &w[needle.len()..];
     let first = w.chars().next()?;
     if *needle == "detik" || *needle == "20detik" {
@@ -271,7 +286,7 @@ fn outlet_word(word: &str) -> Option<String> {
             .iter()
             .filter(|d| rest_low.starts_with(**d))
             .max_by_key(|d| d.len())
-            .filter(|_| rest.chars().next().is_some_and(char::is_uppercase))
+            .filter(|d| rest.chars().next().is_some_and(char::is_uppercase) || rest_low == **d)
         {
             let mut chars = desk.chars();
             let cap: String = chars
@@ -317,6 +332,17 @@ fn outlet_word(word: &str) -> Option<String> {
     ok.then(|| normalize_outlet(w))
 }
 
+/// Whether `brand` followed by the word `next` names a regional site: a bare brand (no
+/// domain) and a capitalised place (`Tribun Jogja`, `Tribun Medan`).
+fn is_regional(brand: &str, next: &str) -> bool {
+    let place = trim_word(next);
+    !brand.contains('.')
+        && BRANDS.iter().any(|(n, _)| brand.eq_ignore_ascii_case(n))
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && place.len() == next.trim_end_matches([',', '.', ';', ':', ')']).len()
+        && crate::regions::is_place_name(place)
+}
+
 /// Splits a word the scraper glued to the one before (`kepadadetikJatim`, `dilihatdetikcom`)
 /// into that word, lower case, and the outlet: the brand must start a name (`detikX`,
 /// `Kompas.com`) after at least two lower-case letters.
@@ -338,8 +364,10 @@ fn glued(word: &str) -> Option<(String, String)> {
         let after = &tail[needle.len()..];
         // A glued brand must look like a name (a desk or a domain), not the bare word.
         let named = after.starts_with(|c: char| c.is_ascii_uppercase())
+            || tail.starts_with(|c: char| c.is_ascii_uppercase())
             || after.starts_with("com")
-            || after.contains('.');
+            || after.contains('.')
+            || DETIK_DESKS.contains(&after);
         if named && let Some(o) = outlet_word(tail) {
             return Some((head.to_string(), o));
         }
@@ -380,15 +408,26 @@ fn credit_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
 fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
     credit_outlets(p, out);
     let mut prev: Option<&str> = None;
-    let mut words = p.split_whitespace().peekable();
+    // Commas split words too: scrapes glue `tercapai,Dilansir`.
+    let mut words = p
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
     while let Some(w) = words.next() {
-        let next = words.peek().copied();
-        let next_low = next.map(|n| trim_word(n).to_lowercase());
+        let mut next = words.peek().copied();
         let prev_low = prev.map(|n| trim_word(n).to_lowercase());
         let found = match outlet_word(w) {
+            // A brand and a place is a regional site (`Tribun Jogja`).
+            Some(o) if next.is_some_and(|n| is_regional(&o, n)) => {
+                let place = trim_word(next.unwrap_or_default());
+                words.next();
+                next = words.peek().copied();
+                Some((prev_low.clone(), format!("{o} {place}")))
+            }
             Some(o) => Some((prev_low.clone(), o)),
             None => glued(w).map(|(cue, o)| (Some(cue), o)),
         };
+        let next_low = next.map(|n| trim_word(n).to_lowercase());
         if let Some((before, o)) = found {
             let before = before.as_deref().unwrap_or("");
             let after = next_low.as_deref().unwrap_or("");
@@ -396,8 +435,9 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
             // The outlet as the subject of an active verb (`Okezone merangkum`, `Tempo telah
             // menelusuri`) or the agent of a passive one (`diulas Okezone`) is the reporter.
             let agent = AGENT_PASSIVES.contains(&before);
-            let subject =
-                after.len() > 4 && after.starts_with("me") || AUXILIARIES.contains(&after);
+            let subject = (after.len() > 4 && after.starts_with("me"))
+                || (after.len() > 5 && after.starts_with("ber"))
+                || AUXILIARIES.contains(&after);
             // Readers addressed by the brand (`Okezoners`, `detikers`).
             let readers = readers_of(w);
             // A bare brand that starts clauses as a plain word (`Suara tembakan mengejutkan`)
@@ -543,6 +583,35 @@ mod tests {
         assert_eq!(t(&["Direktorat Detikdispen perihal itu"]), None);
         assert_eq!(
             t(&["Saksikan Live Detikpagi:"]).as_deref(),
+            Some("Detik.com")
+        );
+    }
+
+    #[test]
+    fn regional_sites_and_more_forms() {
+        assert_eq!(
+            t(&["Dilansir dari Tribun Jogja dalam artikel itu."]).as_deref(),
+            Some("Tribun Jogja")
+        );
+        assert_eq!(family("Tribun Jogja"), "Tribun");
+        assert_eq!(
+            t(&["acara ini tercapai,Dilansir Suatuportal.com dari laman resmi"]).as_deref(),
+            Some("Suatuportal.com")
+        );
+        assert_eq!(
+            t(&["Kompas.com berkesempatan hadir di sana."]).as_deref(),
+            Some("Kompas.com")
+        );
+        assert_eq!(
+            t(&["dalam rilis yang diterimadetiktravel, Senin."]).as_deref(),
+            Some("detikTravel")
+        );
+        assert_eq!(
+            t(&["kata dia, dikutip dari detiknews."]).as_deref(),
+            Some("detikNews")
+        );
+        assert_eq!(
+            t(&["Saksikan LiveDetikpagi:"]).as_deref(),
             Some("Detik.com")
         );
     }
