@@ -259,6 +259,15 @@ enum Strength {
     Strong,
 }
 
+/// `word` starts with the lower-case ASCII `prefix`, ignoring case; the first byte is checked
+/// before the rest.
+fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
+    let (w, p) = (word.as_bytes(), prefix.as_bytes());
+    w.len() >= p.len()
+        && w.first().map(u8::to_ascii_lowercase) == p.first().copied()
+        && w[..p.len()].eq_ignore_ascii_case(p)
+}
+
 fn trim_word(w: &str) -> &str {
     w.trim_matches(|c: char| !c.is_alphanumeric())
 }
@@ -270,12 +279,13 @@ fn outlet_word(word: &str) -> Option<String> {
     if w.len() < 3 || w.len() > MAX_WORD {
         return None;
     }
-    let low = w.to_lowercase();
-    let Some((needle, _)) = BRANDS.iter().find(|(n, _)| low.starts_with(n)) else {
+    // Compared in place: every word passes here, and few are outlets.
+    let Some((needle, _)) = BRANDS.iter().find(|(n, _)| starts_with_ignore_case(w, n)) else {
         // Any other site named by its domain (`Jatimnet.com`).
         return (w.starts_with(|c: char| c.is_alphabetic()) && is_domain(w))
             .then(|| normalize_outlet(w));
     };
+    let low = w.to_lowercase();
     let rest = &w[needle.len()..];
     let first = w.chars().next()?;
     if *needle == "detik" || *needle == "20detik" {
@@ -343,24 +353,30 @@ fn is_regional(brand: &str, next: &str) -> bool {
         && crate::regions::is_place_name(place)
 }
 
-/// Splits a word the scraper glued to the one before (`kepadadetikJatim`, `dilihatdetikcom`)
-/// into that word, lower case, and the outlet: the brand must start a name (`detikX`,
-/// `Kompas.com`) after at least two lower-case letters.
+/// Splits a word the scraper glued to the cue before it (`kepadadetikJatim`,
+/// `dilihatdetikcom`) into the cue and the outlet. Only known cues are tried, each a prefix
+/// compare: every word of a 50 MB line passes here.
 fn glued(word: &str) -> Option<(String, String)> {
     let w = trim_word(word);
-    if w.len() > MAX_WORD || !w.is_ascii() {
+    if w.len() < 7 || w.len() > MAX_WORD || !w.is_ascii() {
         return None;
     }
-    let low = w.to_ascii_lowercase();
-    for (needle, _) in BRANDS {
-        let Some(at) = low.get(2..).and_then(|l| l.find(needle)).map(|k| k + 2) else {
-            continue;
-        };
-        let head = &low[..at];
-        if !w[1..at].chars().all(|c| c.is_ascii_lowercase()) {
+    let cues = CUE_BEFORE
+        .iter()
+        .chain(CITE_WEAK)
+        .chain(AGENT_PASSIVES)
+        .chain(&["di"]);
+    for cue in cues {
+        if !starts_with_ignore_case(w, cue) {
             continue;
         }
-        let tail = &w[at..];
+        let tail = &w[cue.len()..];
+        let Some((needle, _)) = BRANDS
+            .iter()
+            .find(|(n, _)| starts_with_ignore_case(tail, n))
+        else {
+            continue;
+        };
         let after = &tail[needle.len()..];
         // A glued brand must look like a name (a desk or a domain), not the bare word.
         let named = after.starts_with(|c: char| c.is_ascii_uppercase())
@@ -369,7 +385,7 @@ fn glued(word: &str) -> Option<(String, String)> {
             || after.contains('.')
             || DETIK_DESKS.contains(&after);
         if named && let Some(o) = outlet_word(tail) {
-            return Some((head.to_string(), o));
+            return Some((cue.to_string(), o));
         }
     }
     None
@@ -415,20 +431,21 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
         .peekable();
     while let Some(w) = words.next() {
         let mut next = words.peek().copied();
-        let prev_low = prev.map(|n| trim_word(n).to_lowercase());
+        // Neighbours are lower-cased only around an outlet: most words are not one.
+        let prev_low = || prev.map(|n| trim_word(n).to_lowercase());
         let found = match outlet_word(w) {
             // A brand and a place is a regional site (`Tribun Jogja`).
             Some(o) if next.is_some_and(|n| is_regional(&o, n)) => {
                 let place = trim_word(next.unwrap_or_default());
                 words.next();
                 next = words.peek().copied();
-                Some((prev_low.clone(), format!("{o} {place}")))
+                Some((prev_low(), format!("{o} {place}")))
             }
-            Some(o) => Some((prev_low.clone(), o)),
+            Some(o) => Some((prev_low(), o)),
             None => glued(w).map(|(cue, o)| (Some(cue), o)),
         };
-        let next_low = next.map(|n| trim_word(n).to_lowercase());
         if let Some((before, o)) = found {
+            let next_low = next.map(|n| trim_word(n).to_lowercase());
             let before = before.as_deref().unwrap_or("");
             let after = next_low.as_deref().unwrap_or("");
             let cited_from = after == "dari" && CITE.contains(&before);
