@@ -321,6 +321,11 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "penampilan",
     "proyek",
     "bengawan",
+    // Capes, bays and ships named after a place elsewhere (`Tanjung Buton`, `KRI Teluk
+    // Cirebon`); a name that starts with the word (`Tanjung Pinang`) is matched before this.
+    "tanjung",
+    "teluk",
+    "kri",
 ];
 
 /// Words after a bare name that make it a job title's abbreviation (`Karo Humas` = head of
@@ -351,6 +356,18 @@ const NOT_PLACE_AFTER: &[&str] = &[
 
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
+    // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `Persib Bandung`);
+    // `pers` alone is the press.
+    let club = at
+        .checked_sub(1)
+        .and_then(|b| words.get(b))
+        .is_some_and(|w| {
+            (w.starts_with("ps") && (3..=5).contains(&w.len()))
+                || (w.starts_with("pers") && (6..=9).contains(&w.len()))
+        });
+    if club {
+        return true;
+    }
     // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`.
     let before = at.checked_sub(1).is_some_and(|b| {
         words.get(b).is_some_and(|w| {
@@ -722,6 +739,9 @@ mod tests {
             "kata Karo Humas Polda itu",
             "jenazah dimasukkan ke liang lahat",
             "dari Sabang-Merauke bersatu",
+            "laga PSM Makassar melawan Persib Bandung",
+            "kapal KRI Teluk Cirebon bersandar",
+            "Pelabuhan Tanjung Buton ramai",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -731,6 +751,8 @@ mod tests {
         assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);
         assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
+        assert_eq!(f("kata pers Medan").regions, ["Medan"]);
+        assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
     }
 
     #[test]
