@@ -202,14 +202,18 @@ pub fn execute_cancellable(
     }
     // The family panel helps only where it groups outlets (detik's desks under Detik); when
     // every family is one outlet it would repeat the outlet panel line for line.
-    let outlet_values = facet_list
+    let groups = facet_list
         .iter()
         .find(|(f, _)| *f == Facet::Outlet)
-        .map(|(_, v)| v.len());
+        .is_some_and(|(_, outlets)| {
+            let families: std::collections::HashSet<&str> = outlets
+                .iter()
+                .map(|(o, _)| crate::loader::parse::outlet_family(o))
+                .collect();
+            families.len() < outlets.len()
+        });
     let family_chosen = req.filters.selected.contains_key(&Facet::Family);
-    facet_list.retain(|(f, values)| {
-        *f != Facet::Family || family_chosen || Some(values.len()) != outlet_values
-    });
+    facet_list.retain(|(f, _)| *f != Facet::Family || family_chosen || groups);
     let histogram = facets::month_histogram(corpus, hit_idx);
     let progress = if triage.is_empty() {
         Progress {
