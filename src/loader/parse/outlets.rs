@@ -397,10 +397,7 @@ fn credit_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
     // Each `(`/`[` opens at most one credit, read to its close; bounded to a short span.
     while let Some(k) = p[from..].find(['(', '[']) {
         let open = from + k + 1;
-        let span_end = p[open..]
-            .char_indices()
-            .nth(120)
-            .map_or(p.len(), |(i, _)| open + i);
+        let span_end = super::quotes::window_end(p, open, 160);
         let inner = &p[open..span_end];
         let close = inner.find([')', ']']).unwrap_or(inner.len());
         let inner = &inner[..close];

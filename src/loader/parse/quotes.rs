@@ -166,8 +166,18 @@ const TITLE_WORDS: &[&str] = &[
 /// A speaker's name is at most this many words (titles and ranks included).
 const MAX_NAME_WORDS: usize = 12;
 
-/// How far after a closing quote the attribution is read, in characters.
-const ATTRIBUTION_CHARS: usize = 200;
+/// How far after a closing quote the attribution is read, in bytes.
+const ATTRIBUTION_BYTES: usize = 240;
+
+/// The end of a window of at most `len` bytes from `start`, on a char boundary: found in
+/// constant time, since a long line has a window per quotation.
+pub(super) fn window_end(p: &str, start: usize, len: usize) -> usize {
+    let mut end = start.saturating_add(len).min(p.len());
+    while !p.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
 
 const WEEKDAYS: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
@@ -364,10 +374,7 @@ pub fn extract(paras: &[String]) -> Vec<Quote> {
                         prev_close = i + c.len_utf8();
                         continue;
                     }
-                    let after_end = p[i + c.len_utf8()..]
-                        .char_indices()
-                        .nth(ATTRIBUTION_CHARS)
-                        .map_or(p.len(), |(k, _)| i + c.len_utf8() + k);
+                    let after_end = window_end(p, i + c.len_utf8(), ATTRIBUTION_BYTES);
                     let before = p[prev_close.min(s)..s]
                         .trim_end_matches(['"', '\u{201c}'])
                         .trim_end();
