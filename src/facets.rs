@@ -13,6 +13,7 @@ mod index;
 pub use index::FacetIndex;
 
 use crate::corpus::Corpus;
+use crate::loader::parse::outlet_family;
 use crate::model::Meta;
 use crate::triage::{ArticleState, Decision, NoState, StateLookup};
 
@@ -22,6 +23,8 @@ use crate::triage::{ArticleState, Decision, NoState, StateLookup};
 #[serde(rename_all = "snake_case")]
 pub enum Facet {
     Outlet,
+    /// The outlet's family: detik's desks under Detik, Tribun's regional sites under Tribun.
+    Family,
     Month,
     Dateline,
     Tag,
@@ -41,8 +44,9 @@ pub enum Facet {
 
 impl Facet {
     /// The metadata facets.
-    pub const ALL: [Facet; 6] = [
+    pub const ALL: [Facet; 7] = [
         Facet::Outlet,
+        Facet::Family,
         Facet::Month,
         Facet::Dateline,
         Facet::Tag,
@@ -56,6 +60,7 @@ impl Facet {
     pub fn name(self) -> &'static str {
         match self {
             Facet::Outlet => "outlet",
+            Facet::Family => "family",
             Facet::Month => "month",
             Facet::Dateline => "dateline",
             Facet::Tag => "tag",
@@ -139,6 +144,10 @@ impl Filters {
 fn has_any(meta: &Meta, state: &ArticleState, facet: Facet, wanted: &BTreeSet<String>) -> bool {
     match facet {
         Facet::Outlet => meta.outlet.as_ref().is_some_and(|o| wanted.contains(o)),
+        Facet::Family => meta
+            .outlet
+            .as_deref()
+            .is_some_and(|o| wanted.contains(outlet_family(o))),
         Facet::Dateline => meta.dateline.as_ref().is_some_and(|d| wanted.contains(d)),
         Facet::Tag => meta.tags.iter().any(|t| wanted.contains(t)),
         Facet::Province => meta.provinces.iter().any(|p| wanted.contains(p)),
@@ -212,6 +221,11 @@ pub fn values_with(meta: &Meta, state: &ArticleState, facet: Facet) -> Vec<Strin
         }
         Facet::Label => state.labels.iter().cloned().collect(),
         Facet::Outlet => meta.outlet.iter().cloned().collect(),
+        Facet::Family => meta
+            .outlet
+            .iter()
+            .map(|o| outlet_family(o).to_string())
+            .collect(),
         Facet::Dateline => meta.dateline.iter().cloned().collect(),
         Facet::Month => meta.published.iter().map(|d| d.year_month()).collect(),
         // The parser deduplicates these, so each article counts once per value.
@@ -427,6 +441,38 @@ mod tests {
         assert_eq!(values(c.meta(0), Facet::Tag), vec!["asn"]);
         assert!(values(c.meta(3), Facet::Outlet).is_empty());
         assert!(values(c.meta(3), Facet::Month).is_empty());
+    }
+
+    #[test]
+    fn family_groups_an_outlets_desks() {
+        let c = Corpus::from_articles(vec![
+            art("a", Some("detikJatim"), None, &[]),
+            art("b", Some("Detik.com"), None, &[]),
+            art("c", Some("Tribunsumsel.com"), None, &[]),
+            art("d", Some("Infoku"), None, &[]),
+        ]);
+        assert_eq!(values(c.meta(0), Facet::Family), vec!["Detik"]);
+        assert_eq!(values(c.meta(2), Facet::Family), vec!["Tribun"]);
+        assert_eq!(values(c.meta(3), Facet::Family), vec!["Infoku"]);
+        let all: Vec<usize> = (0..c.len()).collect();
+        assert_eq!(
+            counts(&c, &all, Facet::Family),
+            vec![
+                ("Detik".to_string(), 2),
+                ("Infoku".to_string(), 1),
+                ("Tribun".to_string(), 1)
+            ]
+        );
+        let mut f = Filters::default();
+        f.toggle(Facet::Family, "Detik");
+        let kept: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| f.matches(c.meta(i)))
+            .collect();
+        assert_eq!(kept, vec![0, 1]);
+        // The outlet facet still tells the desks apart.
+        assert_eq!(counts(&c, &kept, Facet::Outlet).len(), 2);
     }
 
     #[test]

@@ -277,6 +277,110 @@ fn prefix_hint(word: &str) -> Option<Hint> {
     }
 }
 
+/// Words before a bare place name that make it part of something else: a street (`Jalan
+/// Medan Merdeka`, `Jl. Solo`, `Gang Sleman`) or a dish or cuisine (`nasi Padang`, `bakso
+/// Malang`, `rumah makan Padang`), which can be anywhere.
+const NOT_PLACE_BEFORE: &[&str] = &[
+    "jalan",
+    "jl",
+    "jln",
+    "gang",
+    "gg",
+    "lorong",
+    "nasi",
+    "sate",
+    "soto",
+    "bakso",
+    "rendang",
+    "mie",
+    "mi",
+    "pempek",
+    "empek",
+    "gudeg",
+    "lumpia",
+    "rawon",
+    "martabak",
+    "masakan",
+    "makan",
+    "gulai",
+    "dendeng",
+    "kuliner",
+    "batik",
+    "tari",
+    "tarian",
+    "logat",
+    "dialek",
+    "gaya",
+    // A solo career, not Solo: `debut solo`, `album solo`, `konser solo`.
+    "debut",
+    "album",
+    "karier",
+    "karir",
+    "konser",
+    "pemotretan",
+    "penampilan",
+    "proyek",
+    "bengawan",
+    // Capes, bays and ships named after a place elsewhere (`Tanjung Buton`, `KRI Teluk
+    // Cirebon`); a name that starts with the word (`Tanjung Pinang`) is matched before this.
+    "tanjung",
+    "teluk",
+    "kri",
+];
+
+/// Words after a bare name that make it a job title's abbreviation (`Karo Humas` = head of
+/// the public relations bureau) or a unit's name rather than the place.
+const NOT_PLACE_AFTER: &[&str] = &[
+    "humas",
+    "ops",
+    "operasi",
+    "penmas",
+    "hukum",
+    "umum",
+    "sdm",
+    "perencanaan",
+    "pemerintahan",
+    "keuangan",
+    "kesra",
+    "logistik",
+    "provos",
+    "binops",
+    "rena",
+    "protokol",
+    "organisasi",
+    "paminal",
+    "wabprof",
+    "renmin",
+    "binopsnal",
+];
+
+/// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
+fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
+    // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `Persib Bandung`);
+    // `pers` alone is the press.
+    let club = at
+        .checked_sub(1)
+        .and_then(|b| words.get(b))
+        .is_some_and(|w| {
+            (w.starts_with("ps") && (3..=5).contains(&w.len()))
+                || (w.starts_with("pers") && (6..=9).contains(&w.len()))
+        });
+    if club {
+        return true;
+    }
+    // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`.
+    let before = at.checked_sub(1).is_some_and(|b| {
+        words.get(b).is_some_and(|w| {
+            NOT_PLACE_BEFORE.contains(&w)
+                && (w != "jalan" || words.capitalised.get(b).copied().unwrap_or(false))
+        })
+    });
+    let after = words
+        .get(at + len)
+        .is_some_and(|w| NOT_PLACE_AFTER.contains(&w));
+    before || after
+}
+
 impl Gazetteer {
     /// The table shipped with warta, parsed once.
     pub fn get() -> &'static Gazetteer {
@@ -335,8 +439,16 @@ impl Gazetteer {
                 names.push((vec![main.concat()], target, bare));
             }
             names.push((main, target, bare));
-            for alias in aliases.split(',').map(words).filter(|w| !w.is_empty()) {
-                names.push((alias, target, Bare::Any));
+            for alias in aliases.split(',') {
+                let bare = if alias.trim().ends_with('*') {
+                    Bare::Capitalised
+                } else {
+                    Bare::Any
+                };
+                let w = words(alias);
+                if !w.is_empty() {
+                    names.push((w, target, bare));
+                }
             }
         }
         for (r, code) in pending {
@@ -442,7 +554,9 @@ impl Gazetteer {
                 continue;
             }
             if let Some((target, len)) = self.longest(words, i, None) {
-                found.add(self, target);
+                if !not_a_place(words, i, len) {
+                    found.add(self, target);
+                }
                 i += len;
                 continue;
             }
@@ -482,6 +596,16 @@ impl Gazetteer {
         }
         found
     }
+}
+
+/// Whether `written` as a whole spells a regency, city or province of the shipped table, in
+/// any of its spellings and with or without a Kota/Kabupaten prefix ("Kulon Progo",
+/// "KARANGANYAR", "Kab. Sleman"): datelines name places the short list of big cities misses.
+pub fn is_place_name(written: &str) -> bool {
+    matches!(
+        Gazetteer::get().dateline(written),
+        Some(Target::Province(_) | Target::Region(_))
+    )
 }
 
 /// [`Gazetteer::find`] over the shipped table.
@@ -602,6 +726,48 @@ mod tests {
         // A dateline is a place, so an ambiguous name counts there.
         assert_eq!(find(Some("Palu"), []).regions, ["Palu"]);
         assert_eq!(find(Some("Palu"), []).provinces, ["Sulawesi Tengah"]);
+    }
+
+    #[test]
+    fn streets_dishes_titles_and_idioms_are_not_places() {
+        for text in [
+            "demo di Jalan Medan Merdeka Barat",
+            "di Jln. Surabaya nomor 3",
+            "kantor di Jl. Padang Panjang nomor 3",
+            "makan nasi Padang dan bakso Malang",
+            "rumah makan Padang di sana",
+            "kata Karo Humas Polda itu",
+            "jenazah dimasukkan ke liang lahat",
+            "dari Sabang-Merauke bersatu",
+            "laga PSM Makassar melawan Persib Bandung",
+            "kapal KRI Teluk Cirebon bersandar",
+            "Pelabuhan Tanjung Buton ramai",
+        ] {
+            assert_eq!(f(text), Found::default(), "{text}");
+        }
+        // The same names as places.
+        assert_eq!(f("warga Medan menonton").regions, ["Medan"]);
+        assert_eq!(f("Bupati Lahat hadir").regions, ["Lahat"]);
+        assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
+        assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);
+        assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
+        assert_eq!(f("kata pers Medan").regions, ["Medan"]);
+        assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
+    }
+
+    #[test]
+    fn well_known_short_names() {
+        assert_eq!(
+            f("macet di Solo dan Jogja").regions,
+            ["Surakarta", "Yogyakarta"]
+        );
+        assert_eq!(f("Yogya").provinces, ["DI Yogyakarta"]);
+        assert!(f("karier solo dan konser").regions.is_empty());
+        assert!(
+            f("Umumkan Debut Solo dan Album Solo Pertama")
+                .regions
+                .is_empty()
+        );
     }
 
     #[test]

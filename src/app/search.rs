@@ -210,6 +210,20 @@ pub fn execute_cancellable(
             values.sort_by(|a, b| b.0.cmp(&a.0));
         }
     }
+    // The family panel helps only where it groups outlets (detik's desks under Detik); when
+    // every family is one outlet it would repeat the outlet panel line for line.
+    let groups = facet_list
+        .iter()
+        .find(|(f, _)| *f == Facet::Outlet)
+        .is_some_and(|(_, outlets)| {
+            let families: std::collections::HashSet<&str> = outlets
+                .iter()
+                .map(|(o, _)| crate::loader::parse::outlet_family(o))
+                .collect();
+            families.len() < outlets.len()
+        });
+    let family_chosen = req.filters.selected.contains_key(&Facet::Family);
+    facet_list.retain(|(f, _)| *f != Facet::Family || family_chosen || groups);
     let histogram = facets::month_histogram(corpus, hit_idx);
     let progress = if triage.is_empty() {
         Progress {
@@ -306,6 +320,51 @@ mod tests {
             .collect();
         assert!(want.len() >= 2, "{want:?}");
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn family_panel_shows_only_when_it_groups_outlets() {
+        let panels = |corpus: &Corpus, filters: Filters| -> Vec<(Facet, Vec<(String, usize)>)> {
+            let mut req = request("", 1);
+            req.filters = filters;
+            execute(corpus, &req).facets
+        };
+        // The sample corpus has one outlet per family: no family panel.
+        let seeds = seeds();
+        assert!(
+            panels(&seeds, Filters::default())
+                .iter()
+                .all(|(f, _)| *f != Facet::Family)
+        );
+        let art = |id: &str, outlet: &str| {
+            let mut a = crate::model::Article::default();
+            a.meta.id = id.to_string();
+            a.meta.title = format!("judul {id}");
+            a.meta.outlet = Some(outlet.to_string());
+            a
+        };
+        let corpus = Corpus::from_articles(vec![
+            art("a", "detikJatim"),
+            art("b", "Detik.com"),
+            art("c", "Tribunsumsel.com"),
+        ]);
+        let family = |filters: Filters| {
+            panels(&corpus, filters)
+                .into_iter()
+                .find(|(f, _)| *f == Facet::Family)
+                .map(|(_, v)| v)
+        };
+        assert_eq!(
+            family(Filters::default()),
+            Some(vec![("Detik".to_string(), 2), ("Tribun".to_string(), 1)])
+        );
+        // Choosing a family keeps its desks and the panel, so it can be unchosen.
+        let mut f = Filters::default();
+        f.toggle(Facet::Family, "Detik");
+        let mut req = request("", 2);
+        req.filters = f.clone();
+        assert_eq!(execute(&corpus, &req).hits.len(), 2);
+        assert!(family(f).is_some());
     }
 
     #[test]

@@ -46,6 +46,12 @@ pub struct FacetIndex {
 fn meta_values<'a>(meta: &'a Meta, facet: Facet, month: &'a mut String) -> Vec<&'a str> {
     match facet {
         Facet::Outlet => meta.outlet.as_deref().into_iter().collect(),
+        Facet::Family => meta
+            .outlet
+            .as_deref()
+            .map(crate::loader::parse::outlet_family)
+            .into_iter()
+            .collect(),
         Facet::Dateline => meta.dateline.as_deref().into_iter().collect(),
         Facet::Month => match meta.published {
             Some(d) => {

@@ -182,7 +182,7 @@ const CITIES: &[&str] = &[
     "kuala lumpur",
 ];
 
-fn is_domain(part: &str) -> bool {
+pub(super) fn is_domain(part: &str) -> bool {
     let p = part.trim_matches(|c: char| c == '(' || c == ')');
     match p.rsplit_once('.') {
         Some((host, tld)) => {
@@ -200,12 +200,13 @@ fn lower(part: &str) -> String {
     part.to_lowercase()
 }
 
-fn is_known_city(part: &str) -> bool {
+pub(super) fn is_known_city(part: &str) -> bool {
     let l = lower(part);
     CITIES.contains(&l.as_str())
         || ["kota ", "kabupaten ", "kab. ", "kab "]
             .iter()
             .any(|p| l.starts_with(p))
+        || crate::regions::is_place_name(part)
 }
 
 fn is_media_named(part: &str) -> bool {
@@ -242,6 +243,16 @@ fn is_all_caps(part: &str) -> bool {
         .all(char::is_uppercase)
 }
 
+/// A dash glued to the word before it ends a dateline when that word is a domain
+/// (`JAKARTA, KOMPAS.com-`) or the prefix has two parts (`TEMPO.CO, Jakarta- `); elsewhere it
+/// joins words (`Prabowo-Gibran`, `TNI-`).
+fn glued_dash(before: &str, next: Option<&u8>) -> bool {
+    let word = before.rsplit([' ', ',']).next().unwrap_or("");
+    let ends = matches!(next, None | Some(b' '));
+    (is_domain(word) && (ends || next.is_some_and(u8::is_ascii_uppercase)))
+        || (before.contains(',') && ends)
+}
+
 /// Finds the dash separating the prefix: ` - `, `--`, `---`, `–`, `—` (a hyphen inside a
 /// word, `Prabowo-Gibran`, is not one). Returns (prefix end, rest start) in bytes.
 fn find_separator(line: &str) -> Option<(usize, usize)> {
@@ -255,6 +266,7 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
             '-' => {
                 b.get(i + 1) == Some(&b'-')
                     || (i > 0 && b[i - 1] == b' ' && matches!(b.get(i + 1), None | Some(b' ')))
+                    || (i > 0 && b[i - 1] != b' ' && glued_dash(&line[..i], b.get(i + 1)))
             }
             _ => false,
         };
@@ -320,10 +332,9 @@ pub fn detect(line: &str) -> Option<Dateline> {
         } else if is_known_city(p) || p.split_whitespace().count() == 1 {
             // Lone unknown words are places far more often than outlets (`PALEMBANG –`).
             (None, Some(p), false)
-        } else if is_all_caps(p) {
-            // `GROW MEDIA` style names; multi-word places are in the list or start with KOTA.
-            (Some(p), None, false)
         } else {
+            // Several unknown capitalised words are a title's kicker (`POPULER JABODETABEK -`);
+            // outlets carry a media word (`GROW MEDIA`) and places are in the gazetteer.
             return None;
         }
     };
@@ -524,6 +535,31 @@ mod tests {
             dl("Tangerang Selatan, Tempo.co - Warga"),
             (s("Tempo.co"), s("Tangerang Selatan"), "Warga".into())
         );
+        assert_eq!(detect("POPULER JABODETABEK - Judul berita"), None);
+        assert_eq!(detect("POPULER KOTA- Judul berita"), None);
+        assert_eq!(detect("TNI- Polri bersinergi"), None);
+        assert_eq!(
+            dl("JAKARTA, KOMPAS.com- Presiden"),
+            (s("Kompas.com"), s("Jakarta"), "Presiden".into())
+        );
+        assert_eq!(
+            dl("TEMPO.CO, Jakarta- Presiden"),
+            (s("Tempo.co"), s("Jakarta"), "Presiden".into())
+        );
+        // Every regency and city of the gazetteer heads a title-case dateline.
+        for place in [
+            "Karanganyar",
+            "Wonogiri",
+            "Sleman",
+            "Kulon Progo",
+            "Kab. Sleman",
+        ] {
+            assert_eq!(
+                dl(&format!("{place} - Warga")),
+                (None, Some(title_case(place)), "Warga".into()),
+                "{place}"
+            );
+        }
         let long = format!("{} - x", "A".repeat(200));
         assert_eq!(detect(&long), None);
     }

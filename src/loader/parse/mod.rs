@@ -10,6 +10,7 @@ mod dateline;
 mod dates;
 mod glued;
 mod lines;
+mod outlets;
 mod people;
 mod published;
 mod quotes;
@@ -25,6 +26,7 @@ use super::Record;
 pub use dateline::{normalize_outlet, title_case};
 pub use dates::parse_date_loose;
 use lines::Kind;
+pub use outlets::family as outlet_family;
 pub use published::{Hints, url_date};
 
 /// How many body paragraphs after the title may precede the dateline lead (summary, caption,
@@ -88,7 +90,11 @@ fn is_lede_line(line: &str) -> bool {
     if line.chars().nth(MAX_TITLE_CHARS).is_some() {
         return true;
     }
-    dateline::detect(line).is_some_and(|d| line[d.rest..].split_whitespace().nth(5).is_some())
+    // An unknown word before a dash is a title's kicker (`SATURDATE - ...`), not a dateline.
+    dateline::detect(line).is_some_and(|d| {
+        (d.outlet.is_some() || d.city.as_deref().is_some_and(dateline::is_known_city))
+            && line[d.rest..].split_whitespace().nth(5).is_some()
+    })
 }
 
 /// `(MS/Red)`, `.(Setyorini)`, `(adv/eth)` at the very end of the last paragraph: returns the
@@ -216,6 +222,9 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     if let Some((_, d)) = lead {
         parts.outlet = d.outlet;
         parts.dateline = d.city;
+    }
+    if parts.outlet.is_none() {
+        parts.outlet = outlets::from_text(paras.iter().map(String::as_str));
     }
     let lead_para = window.get(lead_pos).copied();
     // Lines before the lead are summaries and captions that repeat the lede, not body.
@@ -476,13 +485,22 @@ pub fn from_record(
         .map(clean_line)
         .filter(|t| !t.is_empty());
     let (title, derived) = title_or_derived(rec_title, &parts.body);
-    if let Some(o) = rec
+    // The record's own outlet, else the URL's host (the publisher, where a dateline may be a
+    // syndicated copy's), unless the text names a desk of the same family (`detikJatim`).
+    let named = rec
         .outlet
         .as_deref()
         .map(normalize_outlet)
         .filter(|o| !o.is_empty())
-    {
-        parts.outlet = Some(o);
+        .or_else(|| rec.url.as_deref().and_then(outlets::from_url));
+    if let Some(o) = named {
+        let same_family = parts
+            .outlet
+            .as_deref()
+            .is_some_and(|t| outlets::family(t) == outlets::family(&o) && t != o);
+        if !same_family || rec.outlet.is_some() {
+            parts.outlet = Some(o);
+        }
     }
     let found_authors = std::mem::take(&mut parts.authors);
     for a in rec.authors.iter().chain(&found_authors) {

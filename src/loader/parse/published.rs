@@ -378,7 +378,10 @@ mod tests {
         );
         // 27/2 was a Friday in 2015 and 2026 only: read in February 2026 before the 27th, the
         // text is older than a year and its year unknown, not 2015 by weekday arithmetic.
-        assert_eq!(pub_of("Kata pelatih, Jumat (27/2).", file("2026-02-20")), None);
+        assert_eq!(
+            pub_of("Kata pelatih, Jumat (27/2).", file("2026-02-20")),
+            None
+        );
         assert_eq!(
             pub_of("Kata pelatih, Kamis (29/2).", file("2025-06-01")).map(|(d, _)| d),
             Some(d("2024-02-29"))

@@ -466,3 +466,56 @@ fn prompt_openers_in_prose_stay() {
         assert_eq!(a.body.body.len(), 3, "{line}");
     }
 }
+
+/// Outlets, quote speakers and regions through the whole parser, one synthetic case per form.
+#[test]
+fn outlet_speaker_and_region_forms() {
+    let a = p(
+        "Judul Berita Contoh\nKaranganyar - Warga berkumpul di balai desa.\n\
+               \"Kami sudah siap sejak pagi tadi,\" kata Kepala Desa Contoh, Budi Santoso, \
+               kepada detikJateng, Senin (1/9/2025).\n\
+               Budi menjelaskan warga datang dari Jalan Medan Merdeka dan makan nasi Padang.\n\
+               \"Semua berjalan lancar sampai sore,\" ujarnya.\n\
+               (Foto: Nama Orang/detikJateng)",
+    );
+    assert_eq!(a.meta.title, "Judul Berita Contoh");
+    assert_eq!(a.meta.dateline.as_deref(), Some("Karanganyar"));
+    assert_eq!(a.meta.outlet.as_deref(), Some("detikJateng"));
+    assert_eq!(outlet_family("detikJateng"), "Detik");
+    assert_eq!(a.meta.regions, ["Karanganyar"]);
+    let speakers: Vec<Option<&str>> = a.body.quotes.iter().map(|q| q.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [Some("Kepala Desa Contoh Budi Santoso"), Some("Budi")]
+    );
+
+    // A title with an all-caps kicker stays a title; a glued dash after a domain is a dateline.
+    let a = p("POPULER KOTA - Satu | Dua | Tiga Empat Lima Enam Tujuh\n\
+               JAKARTA, KOMPAS.com- Warga berkumpul di balai desa.");
+    assert_eq!(
+        a.meta.title,
+        "POPULER KOTA - Satu | Dua | Tiga Empat Lima Enam Tujuh"
+    );
+    assert_eq!(a.meta.outlet.as_deref(), Some("Kompas.com"));
+    assert_eq!(a.meta.dateline.as_deref(), Some("Jakarta"));
+}
+
+#[test]
+fn record_url_host_is_the_outlet_when_the_record_names_none() {
+    let rec = Record {
+        title: Some("Judul".into()),
+        body: Some("Warga berkumpul di balai desa.".into()),
+        url: Some("https://www.tribunnews.com/regional/2025/09/01/judul".into()),
+        ..Record::default()
+    };
+    let a = from_record(&rec, "x.jsonl", Some(0), Format::Jsonl);
+    assert_eq!(a.meta.outlet.as_deref(), Some("Tribunnews.com"));
+    // A desk the text names wins over its own family's host.
+    let rec = Record {
+        body: Some("kata Budi kepada detikJatim, Senin.".into()),
+        url: Some("https://www.detik.com/jatim/berita/d-1/judul".into()),
+        ..Record::default()
+    };
+    let a = from_record(&rec, "x.jsonl", Some(0), Format::Jsonl);
+    assert_eq!(a.meta.outlet.as_deref(), Some("detikJatim"));
+}

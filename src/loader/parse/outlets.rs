@@ -1,0 +1,697 @@
+//! Outlets named by an article's own text (`kepada detikJatim`, `yang diterima Kompas.com`,
+//! `(Foto: Nama/detikBali)`, `[Gambas:Video 20detik]`), and the table that groups an outlet's
+//! desks and regional sites under one family (`detikJatim`, `Detik.com` -> Detik;
+//! `Tribunsumsel.com` -> Tribun).
+//!
+//! The scan is one pass over whitespace-separated words with a look at the neighbours: a word
+//! is an outlet only when it is a domain or starts with a known brand, and it names the
+//! article's own outlet only in a self-reference (a reporter's "kepada X", "pantauan X", "yang
+//! X terima", a credit or an embed); "dilansir dari X" cites another outlet and is ignored.
+
+use super::dateline::{is_domain, normalize_outlet};
+
+/// Brands by the lower-case start of their names and domains, with the family they belong to.
+/// Longer needles come before shorter ones that start them (`cnbcindonesia` before `cnbc`).
+const BRANDS: &[(&str, &str)] = &[
+    ("20detik", "Detik"),
+    ("detik", "Detik"),
+    ("tribun", "Tribun"),
+    ("kompas", "Kompas"),
+    ("tempo", "Tempo"),
+    ("okezone", "Okezone"),
+    ("sindonews", "Sindonews"),
+    ("sindo", "Sindonews"),
+    ("liputan6", "Liputan6"),
+    ("cnnindonesia", "CNN Indonesia"),
+    ("cnbcindonesia", "CNBC Indonesia"),
+    ("cnbc", "CNBC Indonesia"),
+    ("antaranews", "Antara"),
+    ("antara", "Antara"),
+    ("republika", "Republika"),
+    ("kumparan", "Kumparan"),
+    ("merdeka", "Merdeka"),
+    ("suara", "Suara"),
+    ("viva", "Viva"),
+    ("jpnn", "JPNN"),
+    ("jawapos", "Jawa Pos"),
+    ("idntimes", "IDN Times"),
+    ("inews", "iNews"),
+    ("fimela", "Fimela"),
+    ("kapanlagi", "KapanLagi"),
+    ("wowkeren", "WowKeren"),
+    ("posmetro", "Posmetro"),
+    ("bisnis", "Bisnis"),
+    ("kontan", "Kontan"),
+    ("katadata", "Katadata"),
+    ("tirto", "Tirto"),
+    ("medcom", "Medcom"),
+    ("metrotvnews", "Metro TV"),
+    ("beritasatu", "Beritasatu"),
+    ("mediaindonesia", "Media Indonesia"),
+    ("pikiran-rakyat", "Pikiran Rakyat"),
+    ("pikiranrakyat", "Pikiran Rakyat"),
+    ("sumeks", "Sumeks"),
+    ("jpnn", "JPNN"),
+    ("grid", "Grid"),
+    ("rri", "RRI"),
+];
+
+/// Brands that are also common words (`detik` = second, `tempo`, `kompas` = compass,
+/// `suara` = voice): a bare lower-case one is the word.
+const WORDLIKE: &[&str] = &[
+    "detik", "tempo", "kompas", "suara", "merdeka", "antara", "viva", "bisnis", "kontan", "grid",
+    "tirto", "sindo", "tribun",
+];
+
+/// detik's desks, which it writes glued to the brand (`detikJatim`); anything else after
+/// `detik` (a word glued by the scraper, `detikcomdi`) means the site as a whole.
+const DETIK_DESKS: &[&str] = &[
+    "news",
+    "finance",
+    "inet",
+    "travel",
+    "hot",
+    "health",
+    "sport",
+    "sepakbola",
+    "oto",
+    "food",
+    "edu",
+    "hikmah",
+    "properti",
+    "pop",
+    "jatim",
+    "jateng",
+    "jabar",
+    "jogja",
+    "bali",
+    "sulsel",
+    "sumut",
+    "sumbagsel",
+    "kalimantan",
+    "jateng",
+    "banten",
+];
+
+/// Words before an outlet that make it the reporting outlet: the reporter spoke to, watched,
+/// received or recorded for it, or it signs the text.
+const CUE_BEFORE: &[&str] = &[
+    "kepada",
+    "dihubungi",
+    "diterima",
+    "pantauan",
+    "ditemui",
+    "dikonfirmasi",
+    "catatan",
+    "wawancara",
+    "redaksi",
+    "wartawan",
+    "jurnalis",
+    "reporter",
+    "tim",
+    "with",
+    "sahabat",
+    "kru",
+    "pada",
+    "oleh",
+    "pengamatan",
+    "rangkuman",
+    "pemberitaan",
+    "live",
+    "pembaca",
+    "program",
+    "dengan",
+    "konfirmasi",
+    "bersama",
+    "penelusuran",
+    "grup",
+];
+
+/// Brands whose bare name also starts clauses as an ordinary word.
+const CLAUSE_WORDS: &[&str] = &[
+    "suara", "merdeka", "antara", "viva", "bisnis", "kontan", "grid", "detik", "sindo", "tribun",
+];
+
+/// Whether a word addresses the outlet's readers by its brand (`Okezoners`, `detikers`).
+fn readers_of(word: &str) -> bool {
+    let low = trim_word(word).to_lowercase();
+    BRANDS.iter().any(|(n, _)| {
+        low.strip_prefix(n)
+            .is_some_and(|r| r == "ers" || (r == "rs" && n.ends_with('e')))
+    })
+}
+
+/// Passive verbs whose agent is the reporting outlet (`dirangkum Okezone`, `dilihat
+/// detikcom`); citing ones (`diberitakan`, `dilansir`) are not here.
+const AGENT_PASSIVES: &[&str] = &[
+    "dirangkum",
+    "diintip",
+    "diulas",
+    "diperoleh",
+    "dihimpun",
+    "dilihat",
+    "dipantau",
+    "diwawancarai",
+    "diwawancara",
+    "didapatkan",
+    "didapat",
+    "dikumpulkan",
+    "dicatat",
+    "ditanya",
+    "ditanyai",
+    "dimintai",
+    "dilakukan",
+];
+
+/// Words between an outlet and its verb (`Okezone pun akan merangkum`).
+const AUXILIARIES: &[&str] = &[
+    "pun", "akan", "bakal", "telah", "sudah", "belum", "coba", "ikut", "juga", "sempat", "masih",
+    "berusaha", "mencoba", "kembali",
+];
+
+/// Words after an outlet with the same meaning (`yang Kompas.com terima`, `Okezone kutip`).
+const CUE_AFTER: &[&str] = &[
+    "terima",
+    "kutip",
+    "rangkum",
+    "rangkumkan",
+    "merangkum",
+    "himpun",
+    "menghimpun",
+    "pantau",
+    "memantau",
+    "temui",
+    "menemui",
+    "hubungi",
+    "menghubungi",
+    "konfirmasi",
+    "mengonfirmasi",
+    "wawancarai",
+    "mewawancarai",
+    "lansir",
+    "peroleh",
+    "dapatkan",
+];
+
+/// `dikutip X dari ...`: the outlet quotes someone else, so X is the article's own.
+const CITE: &[&str] = &["dikutip", "dilansir"];
+
+/// Words before an outlet that cite it. Citing another outlet is common, so only a citation
+/// of a desk (`dilansir dari detikFinance`, `dikutip dari Tribunjogja.com`) counts, weakly:
+/// newsrooms cite their sibling desks, other outlets cite the main brand.
+const CITE_WEAK: &[&str] = &[
+    "dikutip",
+    "dilansir",
+    "melansir",
+    "mengutip",
+    "dari",
+    "diberitakan",
+];
+
+/// Whether an outlet name is a desk or regional site of its brand (`detikFinance`,
+/// `Tribunjogja.com`), not the main brand (`Detik.com`, `Tribunnews.com`, `Kompas.com`).
+fn is_desk(name: &str) -> bool {
+    // detik's desks are written brand + capital (`detikNews`); the main site is `Detik.com`.
+    if name
+        .strip_prefix("detik")
+        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+    {
+        return true;
+    }
+    let low = name.to_lowercase();
+    let head = low.split('.').next().unwrap_or("");
+    BRANDS.iter().any(|(n, _)| {
+        head.strip_prefix(n)
+            .is_some_and(|r| !["", "news", "com", "online", "indonesia", "id", "tv"].contains(&r))
+    })
+}
+
+/// Words longer than this are not names (and a 50 MB "word" is not lower-cased).
+const MAX_WORD: usize = 60;
+
+/// The family an outlet belongs to (`detikJatim` -> `Detik`), or the outlet itself when the
+/// table does not know it.
+pub fn family(outlet: &str) -> &str {
+    brand_of(outlet).map_or(outlet, |(_, f)| f)
+}
+
+/// The brand `name` (an outlet or a domain) starts with; for a domain any label may start it
+/// (`sumsel.tribunnews.com`).
+fn brand_of(name: &str) -> Option<(&'static str, &'static str)> {
+    let low = name.to_lowercase();
+    let low = low.trim_start_matches("www.");
+    let compact: String = low.chars().filter(|c| !c.is_whitespace()).collect();
+    let labels = compact.split('.').take(3);
+    for label in std::iter::once(compact.as_str()).chain(labels) {
+        if let Some(&(n, f)) = BRANDS.iter().find(|(n, _)| label.starts_with(n)) {
+            return Some((n, f));
+        }
+    }
+    None
+}
+
+/// How sure a found outlet is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// Cited with no `dari` after it, or a syndication line (`tayang di X`).
+    Weak,
+    /// A self-reference, credit or embed.
+    Strong,
+}
+
+/// `word` starts with the lower-case ASCII `prefix`, ignoring case; the first byte is checked
+/// before the rest.
+fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
+    let (w, p) = (word.as_bytes(), prefix.as_bytes());
+    w.len() >= p.len()
+        && w.first().map(u8::to_ascii_lowercase) == p.first().copied()
+        && w[..p.len()].eq_ignore_ascii_case(p)
+}
+
+fn trim_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Reads an outlet name from one word: a domain, or a known brand written as a name
+/// (`Okezone`, `SINDOnews`, `detikJatim`, `20detik`). Returns the display name.
+fn outlet_word(word: &str) -> Option<String> {
+    let w = trim_word(word);
+    if w.len() < 3 || w.len() > MAX_WORD {
+        return None;
+    }
+    // Compared in place: every word passes here, and few are outlets.
+    let Some((needle, _)) = BRANDS.iter().find(|(n, _)| starts_with_ignore_case(w, n)) else {
+        // Any other site named by its domain (`Jatimnet.com`).
+        return (w.starts_with(|c: char| c.is_alphabetic()) && is_domain(w))
+            .then(|| normalize_outlet(w));
+    };
+    let low = w.to_lowercase();
+    let rest = &w[needle.len()..];
+    let first = w.chars().next()?;
+    if *needle == "detik" || *needle == "20detik" {
+        let rest_low = rest.to_lowercase();
+        // The longest desk the rest starts with: the scraper glues the next word on
+        // (`detikSportdalam`, `detikNewsdariAntara`).
+        if let Some(desk) = DETIK_DESKS
+            .iter()
+            .filter(|d| rest_low.starts_with(**d))
+            .max_by_key(|d| d.len())
+            .filter(|d| rest.chars().next().is_some_and(char::is_uppercase) || rest_low == **d)
+        {
+            let mut chars = desk.chars();
+            let cap: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            return Some(format!("detik{cap}"));
+        }
+        if rest_low == "ers" {
+            return Some("Detik.com".to_string());
+        }
+        if rest.contains('-') {
+            return None;
+        }
+        // `detik` alone is the word for a second; the site writes `detikcom` or `detik.com`.
+        if rest.is_empty() && (*needle == "detik" && first.is_lowercase()) {
+            return None;
+        }
+        if rest.is_empty() || rest_low.starts_with("com") || rest_low.starts_with(".com") {
+            return Some("Detik.com".to_string());
+        }
+        // A desk glued to the brand (`detikSepakbola`), or a show with the brand
+        // capitalised (`Detikpagi`).
+        return (rest.chars().next().is_some_and(char::is_uppercase)
+            || (first.is_uppercase() && rest.chars().all(char::is_lowercase)))
+        .then(|| "Detik.com".to_string());
+    }
+    if readers_of(w) {
+        return Some(normalize_outlet(&w[..needle.len()]));
+    }
+    if rest.contains('.') || low.contains(".co") {
+        return Some(normalize_outlet(w));
+    }
+    if WORDLIKE.contains(needle) && !first.is_uppercase() {
+        return None;
+    }
+    // A brand followed by more letters is another word (`tempoh`), unless written as a name:
+    // a desk in capitals (`TribunJogja`), a second part (`SINDOnews`) or a digit.
+    let ok = rest.is_empty()
+        || rest.chars().next().is_some_and(char::is_uppercase)
+        || BRANDS.iter().any(|(n, _)| *n == low)
+        || (first.is_uppercase() && rest.chars().all(char::is_alphanumeric) && rest.len() <= 8);
+    ok.then(|| normalize_outlet(w))
+}
+
+/// Whether `brand` followed by the word `next` names a regional site: a bare brand (no
+/// domain) and a capitalised place (`Tribun Jogja`, `Tribun Medan`).
+fn is_regional(brand: &str, next: &str) -> bool {
+    let place = trim_word(next);
+    !brand.contains('.')
+        && BRANDS.iter().any(|(n, _)| brand.eq_ignore_ascii_case(n))
+        && place.chars().next().is_some_and(char::is_uppercase)
+        && place.len() == next.trim_end_matches([',', '.', ';', ':', ')']).len()
+        && crate::regions::is_place_name(place)
+}
+
+/// Splits a word the scraper glued to the cue before it (`kepadadetikJatim`,
+/// `dilihatdetikcom`) into the cue and the outlet. Only known cues are tried, each a prefix
+/// compare: every word of a 50 MB line passes here.
+fn glued(word: &str) -> Option<(String, String)> {
+    let w = trim_word(word);
+    if w.len() < 7 || w.len() > MAX_WORD || !w.is_ascii() {
+        return None;
+    }
+    let cues = CUE_BEFORE
+        .iter()
+        .chain(CITE_WEAK)
+        .chain(AGENT_PASSIVES)
+        .chain(&["di"]);
+    for cue in cues {
+        if !starts_with_ignore_case(w, cue) {
+            continue;
+        }
+        let tail = &w[cue.len()..];
+        let Some((needle, _)) = BRANDS
+            .iter()
+            .find(|(n, _)| starts_with_ignore_case(tail, n))
+        else {
+            continue;
+        };
+        let after = &tail[needle.len()..];
+        // A glued brand must look like a name (a desk or a domain), not the bare word.
+        let named = after.starts_with(|c: char| c.is_ascii_uppercase())
+            || tail.starts_with(|c: char| c.is_ascii_uppercase())
+            || after.starts_with("com")
+            || after.contains('.')
+            || DETIK_DESKS.contains(&after);
+        if named && let Some(o) = outlet_word(tail) {
+            return Some((cue.to_string(), o));
+        }
+    }
+    None
+}
+
+/// Outlets a credit inside `(Foto: Nama/detikBali)` or `[Gambas:Video 20detik]` names.
+fn credit_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
+    let mut from = 0;
+    // Each `(`/`[` opens at most one credit, read to its close; bounded to a short span.
+    while let Some(k) = p[from..].find(['(', '[']) {
+        let open = from + k + 1;
+        let span_end = super::quotes::window_end(p, open, 160);
+        let inner = &p[open..span_end];
+        let close = inner.find([')', ']']).unwrap_or(inner.len());
+        let inner = &inner[..close];
+        let head = inner.split([':', ' ']).next().unwrap_or("").to_lowercase();
+        if matches!(
+            head.as_str(),
+            "foto" | "video" | "gambas" | "dok" | "dok." | "sumber" | "ilustrasi" | "grafis"
+        ) && let Some(last) = inner.rsplit(['/', ' ', ':']).next()
+            && let Some(o) = outlet_word(last)
+        {
+            out.push((o, Strength::Strong));
+        }
+        from = open + close.min(p.len() - open);
+        if from >= p.len() {
+            break;
+        }
+    }
+}
+
+/// Outlets a paragraph names as its own or cites, in order.
+fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
+    credit_outlets(p, out);
+    let mut prev: Option<&str> = None;
+    // Commas split words too: scrapes glue `tercapai,Dilansir`.
+    let mut words = p
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        let mut next = words.peek().copied();
+        // Neighbours are lower-cased only around an outlet: most words are not one.
+        let prev_low = || prev.map(|n| trim_word(n).to_lowercase());
+        let found = match outlet_word(w) {
+            // A brand and a place is a regional site (`Tribun Jogja`).
+            Some(o) if next.is_some_and(|n| is_regional(&o, n)) => {
+                let place = trim_word(next.unwrap_or_default());
+                words.next();
+                next = words.peek().copied();
+                Some((prev_low(), format!("{o} {place}")))
+            }
+            Some(o) => Some((prev_low(), o)),
+            None => glued(w).map(|(cue, o)| (Some(cue), o)),
+        };
+        if let Some((before, o)) = found {
+            let next_low = next.map(|n| trim_word(n).to_lowercase());
+            let before = before.as_deref().unwrap_or("");
+            let after = next_low.as_deref().unwrap_or("");
+            let cited_from = after == "dari" && CITE.contains(&before);
+            // The outlet as the subject of an active verb (`Okezone merangkum`, `Tempo telah
+            // menelusuri`) or the agent of a passive one (`diulas Okezone`) is the reporter.
+            let agent = AGENT_PASSIVES.contains(&before);
+            let subject = (after.len() > 4 && after.starts_with("me"))
+                || (after.len() > 5 && after.starts_with("ber"))
+                || AUXILIARIES.contains(&after);
+            // Readers addressed by the brand (`Okezoners`, `detikers`).
+            let readers = readers_of(w);
+            // A bare brand that starts clauses as a plain word (`Suara tembakan mengejutkan`)
+            // is not taken as a subject or agent.
+            let plain = CLAUSE_WORDS.contains(&trim_word(w).to_lowercase().as_str());
+            let (agent, subject) = (agent && !plain, subject && !plain);
+            let strength = if CUE_BEFORE.contains(&before)
+                || CUE_AFTER.contains(&after)
+                || cited_from
+                || agent
+                || subject
+                || readers
+            {
+                Some(Strength::Strong)
+            } else if CITE_WEAK.contains(&before) && is_desk(&o) {
+                // `dilansir detikFinance`, `tayang di Kompas.com`.
+                Some(Strength::Weak)
+            } else {
+                None
+            };
+            if let Some(s) = strength {
+                out.push((o, s));
+            }
+        }
+        prev = Some(w);
+    }
+}
+
+/// The outlet an article's paragraphs name as its own: the most often named in a
+/// self-reference, else in a citation; ties go to the first named.
+pub fn from_text<'a>(paras: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let mut found = Vec::new();
+    for p in paras {
+        scan(p, &mut found);
+    }
+    let best = found.iter().map(|(_, s)| *s).max()?;
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new(); // family, count, first index
+    for (i, (o, _)) in found.iter().enumerate().filter(|(_, (_, s))| *s == best) {
+        let fam = family(o);
+        match counts.iter_mut().find(|(f, _, _)| *f == fam) {
+            Some(c) => c.1 += 1,
+            None => counts.push((fam, 1, i)),
+        }
+    }
+    let (_, _, first) = counts
+        .into_iter()
+        .max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first)))?;
+    found.get(first).map(|(o, _)| o.clone())
+}
+
+/// The outlet a URL's host names (`https://www.tribunnews.com/...` -> `Tribunnews.com`).
+pub fn from_url(url: &str) -> Option<String> {
+    let rest = url.trim();
+    let rest = rest
+        .strip_prefix("https://")
+        .or_else(|| rest.strip_prefix("http://"))?;
+    let host = rest.split(['/', '?', '#']).next()?.split(':').next()?;
+    let o = normalize_outlet(host);
+    (!o.is_empty() && o.contains('.')).then_some(o)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(paras: &[&str]) -> Option<String> {
+        from_text(paras.iter().copied())
+    }
+
+    #[test]
+    fn self_references() {
+        assert_eq!(
+            t(&["Pantauan detikcom di lokasi, warga berkumpul."]).as_deref(),
+            Some("Detik.com")
+        );
+        assert_eq!(
+            t(&["kata Budi kepada detikSumut, Senin (1/9/2025)."]).as_deref(),
+            Some("detikSumut")
+        );
+        assert_eq!(
+            t(&["seperti dikutip detikINET dari laman resmi."]).as_deref(),
+            Some("detikInet")
+        );
+        assert_eq!(
+            t(&["ujar Ani kepadadetikJateng. Ia pun pulang."]).as_deref(),
+            Some("detikJateng")
+        );
+        assert_eq!(
+            t(&["Dalam keterangan yang Kompas.com terima, Rabu."]).as_deref(),
+            Some("Kompas.com")
+        );
+        assert_eq!(
+            t(&["saat dihubungi TEMPO.CO pada Senin."]).as_deref(),
+            Some("Tempo.co")
+        );
+        assert_eq!(
+            t(&["Berikut Okezone kutip dari laman resmi."]).as_deref(),
+            Some("Okezone")
+        );
+        assert_eq!(
+            t(&["keterangan yang diterima SINDOnews, Jumat."]).as_deref(),
+            Some("Sindonews")
+        );
+    }
+
+    #[test]
+    fn outlet_as_subject_or_agent() {
+        assert_eq!(
+            t(&["Terlepas dari itu, Okezone coba merangkum lima gaya."]).as_deref(),
+            Some("Okezone")
+        );
+        assert_eq!(
+            t(&["Tempo menelusuri fitur itu."]).as_deref(),
+            Some("Tempo")
+        );
+        assert_eq!(
+            t(&["penampilannya yang dirangkum Okezone dari akun resmi"]).as_deref(),
+            Some("Okezone")
+        );
+        assert_eq!(
+            t(&["Yuk, intip dulu Okezoners!"]).as_deref(),
+            Some("Okezone")
+        );
+        assert_eq!(t(&["Suara tembakan mengejutkan warga."]), None);
+        assert_eq!(t(&["Detik-detik menjelang laga."]), None);
+        assert_eq!(t(&["seperti diberitakan Kompas.com sebelumnya"]), None);
+    }
+
+    #[test]
+    fn glued_words() {
+        assert_eq!(
+            t(&["Dalam unggahan yang dilihatdetikcom, Sabtu."]).as_deref(),
+            Some("Detik.com")
+        );
+        assert_eq!(
+            t(&["DilansirdetikNews, harga naik."]).as_deref(),
+            Some("detikNews")
+        );
+        assert_eq!(
+            t(&["kata Shin dilansir daridetikSportdalam wawancara"]).as_deref(),
+            Some("detikSport")
+        );
+        assert_eq!(t(&["Direktorat Detikdispen perihal itu"]), None);
+        assert_eq!(
+            t(&["Saksikan Live Detikpagi:"]).as_deref(),
+            Some("Detik.com")
+        );
+    }
+
+    #[test]
+    fn regional_sites_and_more_forms() {
+        assert_eq!(
+            t(&["Dilansir dari Tribun Jogja dalam artikel itu."]).as_deref(),
+            Some("Tribun Jogja")
+        );
+        assert_eq!(family("Tribun Jogja"), "Tribun");
+        assert_eq!(
+            t(&["acara ini tercapai,Dilansir Suatuportal.com dari laman resmi"]).as_deref(),
+            Some("Suatuportal.com")
+        );
+        assert_eq!(
+            t(&["Kompas.com berkesempatan hadir di sana."]).as_deref(),
+            Some("Kompas.com")
+        );
+        assert_eq!(
+            t(&["dalam rilis yang diterimadetiktravel, Senin."]).as_deref(),
+            Some("detikTravel")
+        );
+        assert_eq!(
+            t(&["kata dia, dikutip dari detiknews."]).as_deref(),
+            Some("detikNews")
+        );
+        assert_eq!(
+            t(&["Saksikan LiveDetikpagi:"]).as_deref(),
+            Some("Detik.com")
+        );
+    }
+
+    #[test]
+    fn credits_and_embeds() {
+        assert_eq!(
+            t(&["Suasana pasar. (Foto: Nama Orang/detikJatim)"]).as_deref(),
+            Some("detikJatim")
+        );
+        assert_eq!(t(&["[Gambas:Video 20detik]"]).as_deref(), Some("Detik.com"));
+    }
+
+    #[test]
+    fn citations_of_other_outlets_do_not_count() {
+        assert_eq!(t(&["Dilansir dari Kompas.com, harga naik."]), None);
+        assert_eq!(t(&["selama beberapa detik saja kepada tempo"]), None);
+        // A self-reference beats a citation.
+        assert_eq!(
+            t(&[
+                "Dilansir Kompas.com, harga naik.",
+                "kata dia kepada Tribunjogja.com."
+            ])
+            .as_deref(),
+            Some("Tribunjogja.com")
+        );
+        assert_eq!(t(&["Dilansir Kompas.com, harga naik."]), None);
+        assert_eq!(t(&["dilansir Antara, Senin."]), None);
+        assert_eq!(
+            t(&["dilansir dari detikFinance, Senin."]).as_deref(),
+            Some("detikFinance")
+        );
+        assert_eq!(t(&["menonton di tribun stadion"]), None);
+    }
+
+    #[test]
+    fn families() {
+        for (o, f) in [
+            ("detikJatim", "Detik"),
+            ("Detik.com", "Detik"),
+            ("Tribunsumsel.com", "Tribun"),
+            ("Sumsel.tribunnews.com", "Tribun"),
+            ("Kompas.com", "Kompas"),
+            ("Tempo.co", "Tempo"),
+            ("Cnnindonesia.com", "CNN Indonesia"),
+            ("CNN Indonesia", "CNN Indonesia"),
+            ("Infoku", "Infoku"),
+        ] {
+            assert_eq!(family(o), f, "{o}");
+        }
+        assert_eq!(
+            from_url("https://www.tribunnews.com/x/2019/09/10/y").as_deref(),
+            Some("Tribunnews.com")
+        );
+        assert_eq!(from_url("news.detik.com"), None);
+        assert_eq!(
+            from_url("https://news.detik.com/berita/d-1/x").as_deref(),
+            Some("Detik.com")
+        );
+    }
+
+    #[test]
+    fn long_words_are_cheap() {
+        let big = "kepada".to_string() + &"x".repeat(1_000_000);
+        assert_eq!(t(&[&big]), None);
+        let parens = "(Foto: ".repeat(100_000);
+        assert_eq!(t(&[&parens]), None);
+    }
+}
