@@ -315,11 +315,14 @@ pub struct ExportArgs {
     /// Output format (default: from the -o file's extension, else csv).
     #[arg(long, short, value_enum)]
     pub format: Option<ExportFormatArg>,
-    /// Write to this file instead of standard output (`-` is standard output). A file is
-    /// replaced atomically, through any symlink; a FIFO, /dev/stdout or a device is written
-    /// in place.
+    /// Write to this file instead of standard output (`-` is standard output). An existing
+    /// file is kept unless --force is given; then it is replaced atomically, through any
+    /// symlink. A FIFO, /dev/stdout or a device is written in place.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists (without this an existing file is an error).
+    #[arg(long)]
+    pub force: bool,
     /// Sort order (relevance when a query is given and no sort is asked for).
     #[arg(long, short, value_enum)]
     pub sort: Option<SortArg>,

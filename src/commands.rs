@@ -440,6 +440,16 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         })?,
         (None, None) => ExportFormat::Csv,
     };
+    if let Some(path) = output
+        && !args.force
+        && output::existing_file(path).is_some()
+    {
+        // Checked before the corpus loads, so a long load does not end in this refusal.
+        bail!(
+            "{} exists; pass --force to replace it, or name another file",
+            path.display()
+        );
+    }
     let query = parse_query(&args.query, global)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;

@@ -60,6 +60,9 @@ pub struct Prompt {
     /// Tab completion in progress: the text typed before the first tab and the next
     /// candidate to offer.
     pub completion: Option<(String, usize)>,
+    /// The export name the user was told is an existing file: Enter on this very text
+    /// replaces it, any edit asks again.
+    pub replace: Option<String>,
 }
 
 /// Where the cursor goes once a decision is confirmed saved (one-key triage).

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::triage::export::export_to_path_clustered;
+use crate::triage::output::{existing_file, expand_home};
 use crate::triage::{
     ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, OutputMode,
     Refresh, Saved, Store, normalize_label, time,
@@ -61,6 +62,10 @@ pub enum TriageCmd {
         context: ExportContext,
         /// The corpus's groups of copies, when known: they fill the `cluster` field.
         clusters: Option<SharedClusters>,
+        /// The user confirmed replacing an existing file; without it an existing file is
+        /// left alone and the prompt asks (checked here, where the file is written, since it
+        /// may have appeared since the prompt opened).
+        replace: bool,
     },
 }
 
@@ -87,6 +92,9 @@ pub struct TriageOutcome {
     /// What the command changed, when it may have changed anything.
     pub triage: Option<TriageChange>,
     pub store_status: Option<String>,
+    /// An export found its file already there: the prompt reopens on this name for these
+    /// indices, to confirm or change it.
+    pub exists: Option<(PathBuf, Vec<usize>)>,
 }
 
 /// A copy of the store's state for the app and the search thread.
@@ -149,6 +157,7 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
         applied: false,
         triage: None,
         store_status: None,
+        exists: None,
     };
     let info = |s: String| Some((s, MessageKind::Info));
     let error = |s: String| Some((s, MessageKind::Error));
@@ -212,12 +221,20 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
             indices,
             mut context,
             clusters,
+            replace,
         } => match ExportFormat::from_path(&path) {
             None => {
                 out.message = error(format!(
                     "{}: unknown format; end the name with .csv, .json, .jsonl or .md",
                     path.display()
                 ))
+            }
+            Some(_) if !replace && existing_file(&path).is_some() => {
+                out.message = info(format!(
+                    "{} exists: Enter replaces it, or edit the name",
+                    path.display()
+                ));
+                out.exists = Some((path, indices));
             }
             Some(format) => {
                 context.exported_at = time::now_rfc3339();
@@ -296,6 +313,17 @@ impl App {
         }
         if let Some((text, kind)) = message {
             self.set_message(text, kind);
+        }
+        if let Some((path, targets)) = o.exists {
+            let name = path.display().to_string();
+            self.prompt = Some(Prompt {
+                kind: PromptKind::Export,
+                input: LineInput::new(name.clone()),
+                targets,
+                completion: None,
+                replace: Some(name),
+            });
+            self.mode = Mode::Prompt;
         }
         let effect = match o.triage {
             Some(change) => {
@@ -467,6 +495,7 @@ fn open_prompt(app: &mut App, kind: PromptKind, targets: Vec<usize>, input: Stri
         input: LineInput::new(input),
         targets,
         completion: None,
+        replace: None,
     });
     app.mode = Mode::Prompt;
     Effect::None
@@ -533,6 +562,7 @@ pub fn prompt(app: &mut App, action: Action) -> Effect {
                 // Said in the status line; the key types nothing.
             } else if p.input.edit(other) {
                 p.completion = None;
+                p.replace = None;
             }
             Effect::None
         }
@@ -570,7 +600,7 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
             if text.is_empty() {
                 return Err("give a file name, e.g. export.csv".to_string());
             }
-            let path = PathBuf::from(text);
+            let path = expand_home(text);
             if ExportFormat::from_path(&path).is_none() {
                 return Err(format!(
                     "{text}: unknown format; end the name with .csv, .json, .jsonl or .md"
@@ -585,6 +615,7 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
                     exported_at: String::new(),
                 },
                 clusters: app.copies.clusters.clone().map(SharedClusters),
+                replace: p.replace.as_deref() == Some(text),
             }))
         }
     }

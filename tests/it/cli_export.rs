@@ -153,10 +153,37 @@ fn a_symlink_stays_a_link_and_stale_temp_files_go() {
     let stale = format!(".june.csv.tmp-{dead}");
     std::fs::write(dir.path().join("reports").join(&stale), "partial").unwrap();
 
-    let o = warta(&["export", "-o", "latest.csv"], dir.path());
+    let o = warta(&["export", "-o", "latest.csv", "--force"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let link = std::fs::symlink_metadata(dir.path().join("latest.csv")).unwrap();
     assert!(link.file_type().is_symlink());
     assert_csv(&std::fs::read_to_string(dir.path().join("reports/june.csv")).unwrap());
     assert_eq!(entries(&dir.path().join("reports")), vec!["june.csv"]);
+}
+
+#[test]
+fn an_existing_file_is_kept_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("relevan.csv");
+    std::fs::write(&out, "finished").unwrap();
+    let o = warta(&["export", "-o", "relevan.csv"], dir.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("relevan.csv exists; pass --force to replace it"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "finished");
+    // Through a symlink too.
+    std::os::unix::fs::symlink("relevan.csv", dir.path().join("latest.csv")).unwrap();
+    let o = warta(&["export", "-o", "latest.csv"], dir.path());
+    assert!(!o.status.success());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "finished");
+
+    let o = warta(&["export", "-o", "relevan.csv", "--force"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_csv(&std::fs::read_to_string(&out).unwrap());
+    // A new name needs no --force.
+    let o = warta(&["export", "-o", "baru.csv"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
 }
