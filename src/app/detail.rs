@@ -203,13 +203,14 @@ pub fn build_marked(
     }
 }
 
-/// `2025-06-01T10:00:00Z` as `2025-06-01 10:00 UTC`; anything else as it is.
+/// A stored `2025-06-01T10:00:00Z` in the local zone (`2025-06-01 17:00 WIB`); anything else
+/// as it is.
 fn when(at: Option<&str>, sep: &str) -> String {
     match at {
-        Some(t) if t.len() >= 16 && t.is_char_boundary(10) && t.is_char_boundary(16) => {
-            format!(" {sep} {} {} UTC", &t[..10], &t[11..16])
-        }
-        Some(t) => format!(" {sep} {t}"),
+        Some(t) => match crate::triage::time::display_local(t) {
+            Some(local) => format!(" {sep} {local}"),
+            None => format!(" {sep} {t}"),
+        },
         None => String::new(),
     }
 }

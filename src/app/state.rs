@@ -165,10 +165,7 @@ impl App {
                 ..DetailPane::default()
             },
             triage: TriageView {
-                today: crate::triage::time::now_rfc3339()
-                    .get(..10)
-                    .unwrap_or("today")
-                    .to_string(),
+                today: crate::triage::time::today_local(),
                 ..TriageView::default()
             },
             settings: Settings {

@@ -345,8 +345,17 @@ fn export_markdown(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     let count = |d: Decision| states.iter().filter(|s| s.decision == d).count();
     let nested = nesting(x, &states);
 
-    let date = ctx.exported_at.get(..10).unwrap_or(&ctx.exported_at);
-    writeln!(w, "# Triage brief — {}", md_text(date))?;
+    // A brief is read by people: its date and time are local (the files keep UTC).
+    let tz = crate::triage::time::local_zone();
+    let date = crate::triage::time::date_in(&ctx.exported_at, &tz).unwrap_or_else(|| {
+        ctx.exported_at
+            .get(..10)
+            .unwrap_or(&ctx.exported_at)
+            .to_string()
+    });
+    let exported = crate::triage::time::display_in(&ctx.exported_at, &tz)
+        .unwrap_or_else(|| ctx.exported_at.clone());
+    writeln!(w, "# Triage brief — {}", md_text(&date))?;
     writeln!(w)?;
     let or_none = |s: &str| {
         if s.trim().is_empty() {
@@ -357,7 +366,7 @@ fn export_markdown(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     };
     writeln!(w, "- Query: {}", or_none(&ctx.query))?;
     writeln!(w, "- Filters: {}", or_none(&ctx.filters))?;
-    writeln!(w, "- Exported: {}", md_text(&ctx.exported_at))?;
+    writeln!(w, "- Exported: {}", md_text(&exported))?;
     writeln!(
         w,
         "- Articles: {} (relevant {} · maybe {} · undecided {} · irrelevant {})",

@@ -187,3 +187,38 @@ fn an_existing_file_is_kept_without_force() {
     let o = warta(&["export", "-o", "baru.csv"], dir.path());
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn the_brief_and_its_times_are_local() {
+    let dir = tempfile::tempdir().unwrap();
+    let brief = |tz: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(["export", "--format", "md"])
+            .current_dir(dir.path())
+            .env("WARTA_CACHE_DIR", dir.path().join("cache"))
+            .env("WARTA_DATA_DIR", dir.path().join("data"))
+            .env("TZ", tz)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = String::from_utf8(o.stdout).unwrap();
+        text.lines()
+            .find_map(|l| l.strip_prefix("- Exported: "))
+            .unwrap_or_else(|| panic!("{text}"))
+            .to_string()
+    };
+    // A POSIX rule needs no zone database: WIT is UTC+9.
+    let (utc, wit) = (brief("UTC0"), brief("WIT-9"));
+    assert!(utc.ends_with(" UTC"), "{utc}");
+    assert!(wit.ends_with(" WIT"), "{wit}");
+    let minutes = |s: &str| {
+        let hm = &s[11..16];
+        hm[..2].parse::<i32>().unwrap() * 60 + hm[3..].parse::<i32>().unwrap()
+    };
+    // Nine hours apart (around midnight the minute may also have turned).
+    let diff = (minutes(&wit) - minutes(&utc)).rem_euclid(24 * 60);
+    assert!((9 * 60..=9 * 60 + 1).contains(&diff), "{utc} vs {wit}");
+    if std::path::Path::new("/usr/share/zoneinfo/Asia/Makassar").exists() {
+        assert!(brief("Asia/Makassar").ends_with(" WITA"));
+    }
+}
