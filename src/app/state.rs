@@ -42,7 +42,7 @@ impl PromptKind {
     /// The text in front of the input.
     pub fn title(self) -> &'static str {
         match self {
-            PromptKind::Labels => "label (+add -remove, tab completes): ",
+            PromptKind::Labels => "labels (+add -remove, commas between, tab completes): ",
             PromptKind::Note => "note (empty removes): ",
             PromptKind::Export => "export to (.csv .json .jsonl .md): ",
         }

@@ -39,6 +39,7 @@ mod formats;
 mod golden_seeds;
 mod hostile;
 mod index;
+mod labels;
 mod lexicon;
 mod live;
 mod log_file;
