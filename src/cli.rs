@@ -10,7 +10,7 @@ Examples:
   warta ~/berita/                        browse every article under a folder
   warta list ~/berita --query 'tiktok date:2025'
   warta search 'asn medsos' ~/berita     ranked matches, one per line (like fzf --filter)
-  warta show 4c0f ~/berita               one article by id (a unique prefix is enough)
+  warta show 22dee9 ~/berita             one article by id (a unique prefix is enough)
   warta stats ~/berita                   counts by outlet, month, dateline and tag
   warta parse artikel.txt                the parser's view of one file, as JSON
   warta list ~/berita --query 'is:relevant label:banjir'
@@ -31,10 +31,11 @@ word no article uses matches as the start of words, then with a typo); \"a phras
 'literal word; title:word body:word; ~fuzzy finds a title by letters close together;
 ^prefix suffix$ of the title; !not; a|b or a | b for either; parentheses
 group: '(asn | pns) viral', '!(tiktok | instagram)'; inside \"quotes\" | ( ) are text. Fields
-outlet: city: author: tag: body:word date:2024 date:2024-06 date:2024-01..2024-06
+outlet: city: author: tag: topic: body:word date:2024 date:2024-06 date:2024-01..2024-06
 date:>2025-01-01; prov: region: take official names or short forms (prov:jabar prov:sumsel
 prov:diy region:oki region:jaksel region:solo); triage state is:unread is:read is:starred
-is:relevant is:irrelevant is:maybe is:undecided label:NAME has:note has:labels. A query that
+is:relevant is:irrelevant is:maybe is:undecided label:NAME has:note has:labels; is:new
+(added while browsing) and has:copies (syndicated copies). A query that
 does not parse (an unknown field, an unclosed parenthesis, a dangling |, a place that names
 nothing) is an error saying what would work, never an empty result.
 
@@ -163,8 +164,8 @@ pub enum Command {
     List(ListArgs),
     /// Show one article by id (or a unique id prefix).
     #[command(after_help = "Examples:
-  warta show 4c0f88                     from the bundled corpus
-  warta show 4c0f88 ~/berita --format json")]
+  warta show 22dee9                     from the bundled corpus
+  warta show 22dee9 ~/berita --format json")]
     Show(ShowArgs),
     /// Ranked matches for a query, one line per article (like `fzf --filter`).
     #[command(

@@ -619,19 +619,19 @@ pub fn completions(args: &CompletionsArgs) -> Result<()> {
 /// `warta man`: warta.1 on stdout, or with `--dir` one page per (sub)command written there.
 pub fn man(args: &ManArgs) -> Result<()> {
     use clap::CommandFactory;
-    let cmd = Cli::command();
+    // No `help` subcommand: it has no page of its own to point to.
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
     let Some(dir) = &args.dir else {
         let mut buf = Vec::new();
-        clap_mangen::Man::new(cmd)
-            .render(&mut buf)
-            .context("cannot render the man page")?;
+        crate::man::render(&cmd, true, &mut buf).context("cannot render the man page")?;
         return with_stdout(|out| out.write_all(&buf));
     };
     std::fs::create_dir_all(dir)
         .map_err(|e| anyhow::anyhow!("{}", io_problem(dir, &e)))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     let mut written = Vec::new();
-    write_man_pages(cmd.disable_help_subcommand(true), dir, &mut written)
+    write_man_pages(cmd, dir, &mut written, true)
         .with_context(|| format!("cannot write man pages into {}", dir.display()))?;
     println!(
         "wrote {} man pages into {} ({})",
@@ -645,18 +645,17 @@ pub fn man(args: &ManArgs) -> Result<()> {
 /// Mirrors `clap_mangen::generate_to` but records each file name, so the user is told what
 /// appeared in their folder.
 fn write_man_pages(
-    mut cmd: clap::Command,
+    cmd: clap::Command,
     dir: &Path,
     written: &mut Vec<String>,
+    top: bool,
 ) -> io::Result<()> {
-    cmd.build();
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
-        write_man_pages(sub, dir, written)?;
+        write_man_pages(sub, dir, written, false)?;
     }
-    let man = clap_mangen::Man::new(cmd);
-    let name = man.get_filename();
+    let name = clap_mangen::Man::new(cmd.clone()).get_filename();
     let mut buf = Vec::new();
-    man.render(&mut buf)?;
+    crate::man::render(&cmd, top, &mut buf)?;
     std::fs::write(dir.join(&name), buf)?;
     written.push(name);
     Ok(())

@@ -319,7 +319,7 @@ fn fill(
         Some(r) => format!("{} #{r}", meta.source_path),
         None => meta.source_path.clone(),
     });
-    let fields: [(&str, Option<String>); 9] = [
+    let fields: [(&str, Option<String>); 10] = [
         ("Outlet", meta.outlet.clone()),
         ("Dateline", meta.dateline.clone()),
         (
@@ -337,6 +337,8 @@ fn fill(
         ),
         ("Editor", meta.editor.clone()),
         ("Source", Some(source)),
+        // What `warta show` and `warta list` name the article by.
+        ("Id", Some(meta.id.clone())),
         (
             "Tags",
             (!meta.tags.is_empty()).then(|| meta.tags.join(", ")),

@@ -21,6 +21,7 @@ mod cli_messages;
 mod cluster;
 mod clusters_ui;
 mod cursor;
+mod docs_examples;
 mod e2e_clusters;
 mod e2e_cursor;
 mod e2e_external;
