@@ -140,9 +140,34 @@ fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match f(&mut out).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if is_broken_pipe(&e) => Ok(()),
         other => other.context("cannot write to standard output"),
     }
+}
+
+/// A reader that stopped reading (`| head`), also when a writer (csv, serde_json) wrapped the
+/// error: the output was wanted only that far, which is not a failure.
+fn is_broken_pipe(e: &io::Error) -> bool {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(io) = err.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            // io::Error's source() skips the error it wraps; get_ref() is that error.
+            if let Some(inner) = io.get_ref() {
+                cur = Some(inner);
+                continue;
+            }
+        }
+        // csv's error names no source; its kind holds the I/O error.
+        if let Some(csv::ErrorKind::Io(io)) = err.downcast_ref::<csv::Error>().map(|c| c.kind()) {
+            cur = Some(io);
+            continue;
+        }
+        cur = err.source();
+    }
+    false
 }
 
 /// Parses a query with the configured synonyms and topics; config problems are reported on

@@ -337,7 +337,7 @@ impl<W: Write> JsonArray<W> {
             .write_all(if self.rows == 0 { b"[\n" } else { b",\n" })?;
         self.rows += 1;
         self.buf.clear();
-        serde_json::to_writer_pretty(&mut self.buf, row).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut self.buf, row).map_err(io::Error::from)?;
         // JSON escapes the newlines inside strings: every one here is between tokens.
         for (k, line) in self.buf.split(|&b| b == b'\n').enumerate() {
             self.out.write_all(if k == 0 { b"  " } else { b"\n  " })?;
@@ -354,7 +354,7 @@ impl<W: Write> JsonArray<W> {
 
 /// One JSON Lines record.
 pub fn write_jsonl(w: &mut dyn Write, row: &Row<'_>) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, row).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *w, row).map_err(io::Error::from)?;
     w.write_all(b"\n")
 }
 

@@ -197,8 +197,10 @@ impl Exported<'_> {
     }
 }
 
+/// Keeps an I/O error's kind (a closed pipe stays a closed pipe); serde's own errors are
+/// "other".
 fn json_err(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
+    io::Error::from(e)
 }
 
 fn export_json(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {

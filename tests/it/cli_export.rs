@@ -222,3 +222,32 @@ fn the_brief_and_its_times_are_local() {
         assert!(brief("Asia/Makassar").ends_with(" WITA"));
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_every_format_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["export"][..],
+        &["export", "--format", "json"],
+        &["export", "--format", "jsonl"],
+        &["export", "--format", "md"],
+        &["list", "--format", "csv"],
+        &["list", "--format", "jsonl"],
+    ] {
+        // `| head -1` once the reader has gone: the pipe is closed before warta writes.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(args)
+            .arg("--quiet")
+            .env("WARTA_CACHE_DIR", dir.path().join("cache"))
+            .env("WARTA_DATA_DIR", dir.path().join("data"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?}");
+    }
+}
