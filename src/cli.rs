@@ -89,14 +89,23 @@ pub struct BrowseOpts {
     pub no_watch: bool,
 }
 
+/// Options every subcommand takes; grouped under their own heading so a subcommand's help
+/// shows its own options first.
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Global options (any subcommand)")]
 pub struct GlobalOpts {
     /// Configuration file (default: the platform config dir's warta/config.toml, or $WARTA_CONFIG).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
 
     /// Where parsed articles are cached (default: the platform cache dir, or $WARTA_CACHE_DIR).
-    #[arg(long, value_name = "DIR", global = true, env = "WARTA_CACHE_DIR")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        env = "WARTA_CACHE_DIR",
+        hide_env = true
+    )]
     pub cache_dir: Option<PathBuf>,
 
     /// Parse every file afresh and neither read nor write the cache.
@@ -109,7 +118,13 @@ pub struct GlobalOpts {
 
     /// Where triage state (read, stars, decisions, labels, notes) is kept (default: the
     /// platform data dir, e.g. ~/.local/share/warta, or $WARTA_DATA_DIR).
-    #[arg(long, value_name = "DIR", global = true, env = "WARTA_DATA_DIR")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        env = "WARTA_DATA_DIR",
+        hide_env = true
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// What goes to warta.log in the data dir: problems warta works around without a word
@@ -120,6 +135,7 @@ pub struct GlobalOpts {
         value_enum,
         global = true,
         env = "WARTA_LOG",
+        hide_env = true,
         default_value_t = LogLevel::Warn
     )]
     pub log_level: LogLevel,
@@ -176,14 +192,16 @@ Examples:
   warta search \"'karaoke palembang\" ~/berita --limit 10"
     )]
     Search(SearchArgs),
-    /// Print the parsed article(s) of one file as JSON, to check the parser.
+    /// Print the parsed articles of one file as a JSON array (one element for a .txt), to
+    /// check the parser.
     #[command(after_help = "Examples:
-  warta parse data/000_4c0f888a8b7f48f0.txt
+  warta parse data/000_4c0f888a8b7f48f0.txt | jq '.[0].title'
   warta parse export.jsonl | jq '.[].published'")]
     Parse(ParseArgs),
     /// Counts by outlet, month, dateline and tag; files read and skipped; cache use; time taken.
     #[command(after_help = "Examples:
   warta stats ~/berita
+  warta stats ~/berita --query 'prov:jatim'   counts for a query's articles
   warta stats ~/berita --no-cache        time a cold parse")]
     Stats(StatsArgs),
     /// Export the articles matching a query with their triage state (CSV, JSON, JSONL or a
@@ -292,7 +310,13 @@ pub struct ListArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Only articles matching this query.
-    #[arg(long, short = 'q', value_name = "QUERY", default_value = "")]
+    #[arg(
+        long,
+        short = 'q',
+        value_name = "QUERY",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub query: String,
     /// Sort order (relevance when a query is given and no sort is asked for).
     #[arg(long, short, value_enum)]
@@ -311,7 +335,13 @@ pub struct ExportArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Only articles matching this query (triage terms such as is:relevant included).
-    #[arg(long, short = 'q', value_name = "QUERY", default_value = "")]
+    #[arg(
+        long,
+        short = 'q',
+        value_name = "QUERY",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub query: String,
     /// Output format (default: from the -o file's extension, else csv).
     #[arg(long, short, value_enum)]
@@ -373,7 +403,17 @@ pub struct StatsArgs {
     /// Files or folders (default: the bundled sample corpus).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Show at most this many values per facet.
+    /// Count only the articles matching this query.
+    #[arg(
+        long,
+        short = 'q',
+        value_name = "QUERY",
+        default_value = "",
+        hide_default_value = true
+    )]
+    pub query: String,
+    /// Show at most this many values per facet (months are all shown, oldest first, with
+    /// outliers flagged).
     #[arg(long, value_name = "N", default_value_t = 15)]
     pub top: usize,
 }

@@ -50,6 +50,55 @@ pub fn io_problem(path: &Path, e: &io::Error) -> String {
     format!("{}: {what}", path.display())
 }
 
+/// The subcommand a missing bare path was probably meant to be (`warta lsit` → `list`):
+/// a name without a folder or extension within two edits (a swap counts as one) of a
+/// subcommand's. A path that exists is always a path.
+pub fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
+    use clap::CommandFactory;
+    let first = paths.first()?;
+    let word = first.to_str()?;
+    if word.len() < 3
+        || first.exists()
+        || !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+    {
+        return None;
+    }
+    let word = word.to_ascii_lowercase();
+    crate::cli::Cli::command()
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| (edit_distance(&word, c.get_name()), c.get_name().to_string()))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbours each cost one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 /// Fails on the first path that does not exist (or cannot be looked at), before any loading:
 /// a mistyped path is the commonest first-run error and deserves one plain line.
 pub fn check_inputs(paths: &[PathBuf]) -> Result<()> {
@@ -533,12 +582,9 @@ pub fn parse(args: &ParseArgs) -> Result<()> {
     for s in &skipped {
         eprintln!("warta: {s}");
     }
+    // Always an array, one element for a .txt, so one `jq '.[]'` reads every format.
     with_stdout(|out| {
-        if articles.len() == 1 && format == crate::model::Format::Txt {
-            serde_json::to_writer_pretty(&mut *out, &articles[0])?;
-        } else {
-            serde_json::to_writer_pretty(&mut *out, &articles)?;
-        }
+        serde_json::to_writer_pretty(&mut *out, &articles)?;
         writeln!(out)
     })
 }
@@ -547,6 +593,7 @@ pub fn parse(args: &ParseArgs) -> Result<()> {
 /// commands it reports even when nothing loaded (the skipped files are then the whole
 /// story), and fails afterwards. The skipped files are not repeated on stderr.
 pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
+    let query = parse_query(&args.query, global)?;
     let report = load_quietly(&args.paths, global)?;
     let corpus = &report.corpus;
     if !global.quiet {
@@ -557,7 +604,27 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
             eprintln!("{}", report.summary());
         }
     }
-    let all: Vec<usize> = (0..corpus.len()).collect();
+    let all: Vec<usize> = if args.query.trim().is_empty() {
+        (0..corpus.len()).collect()
+    } else {
+        let store = read_store(global);
+        let clusters = clusters_if(corpus, query.has_copies_term());
+        let text = text_index(&args.paths, global, corpus, &query);
+        let mut v: Vec<usize> = search_triaged(
+            corpus,
+            &query,
+            Sort::DateDesc,
+            &store,
+            clusters.as_ref(),
+            text.as_ref(),
+        )
+        .iter()
+        .map(|h| h.index)
+        .collect();
+        v.sort_unstable();
+        v
+    };
+    let metas = corpus.metas();
     with_stdout(|out| {
         writeln!(
             out,
@@ -571,18 +638,29 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
             report.bytes_read,
             report.elapsed.as_secs_f64() * 1000.0
         )?;
-        let dated = corpus
-            .metas()
+        if !args.query.trim().is_empty() {
+            writeln!(
+                out,
+                "query         {}\nmatching      {}",
+                args.query,
+                all.len()
+            )?;
+        }
+        let dated = all
             .iter()
-            .filter(|m| m.published.is_some())
+            .filter(|&&i| metas[i].published.is_some())
             .count();
-        let with_outlet = corpus.metas().iter().filter(|m| m.outlet.is_some()).count();
+        let with_outlet = all.iter().filter(|&&i| metas[i].outlet.is_some()).count();
         writeln!(out, "with a date   {dated}\nwith outlet   {with_outlet}")?;
         // An empty corpus has no facet values: six "(0 values)" headings would only be noise.
-        let shown: &[Facet] = if corpus.is_empty() { &[] } else { &Facet::ALL };
+        let shown: &[Facet] = if all.is_empty() { &[] } else { &Facet::ALL };
         for &facet in shown {
             let counts = facets::counts(corpus, &all, facet);
             writeln!(out, "\n{} ({} values)", facet_title(facet), counts.len())?;
+            if facet == Facet::Month {
+                write_months(out, &counts)?;
+                continue;
+            }
             for (value, n) in counts.iter().take(args.top) {
                 writeln!(out, "  {n:>7}  {value}")?;
             }
@@ -605,6 +683,44 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
         bail!("{}", nothing_loaded(&args.paths, &report));
     }
     Ok(())
+}
+
+/// Months are a time series: all of them, oldest first (by count, a stray date would be
+/// cut off as "... more"), with the ones far from the rest flagged, since an isolated month
+/// is usually a date the parser misread.
+fn write_months(out: &mut dyn Write, counts: &[(String, usize)]) -> io::Result<()> {
+    let mut months: Vec<(&str, usize, Option<i64>)> = counts
+        .iter()
+        .map(|(m, n)| (m.as_str(), *n, month_number(m)))
+        .collect();
+    months.sort_by(|a, b| a.0.cmp(b.0));
+    let numbers: Vec<i64> = months.iter().filter_map(|m| m.2).collect();
+    for &(month, n, number) in &months {
+        let gap = number.and_then(|x| {
+            numbers
+                .iter()
+                .filter(|&&y| y != x)
+                .map(|&y| (x - y).abs())
+                .min()
+        });
+        match gap {
+            Some(g) if g > OUTLIER_GAP_MONTHS => writeln!(
+                out,
+                "  {n:>7}  {month}  (outlier: {g} months from any other)"
+            )?,
+            _ => writeln!(out, "  {n:>7}  {month}")?,
+        }
+    }
+    Ok(())
+}
+
+/// A month with no other dated month within this many months is flagged as an outlier.
+const OUTLIER_GAP_MONTHS: i64 = 12;
+
+/// `2025-06` as months since year 0.
+fn month_number(m: &str) -> Option<i64> {
+    let (y, mo) = m.split_once('-')?;
+    Some(y.parse::<i64>().ok()? * 12 + mo.parse::<i64>().ok()? - 1)
 }
 
 fn facet_title(f: Facet) -> &'static str {
@@ -718,7 +834,7 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
         for w in &warnings {
             eprintln!("warta: warning: {w}");
         }
-        return Ok(());
+        return config_verdict(&path, warnings.len());
     }
     with_stdout(|out| {
         if exists {
@@ -746,7 +862,18 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
             }
         }
         writeln!(out, "defaults     warta config --default")
-    })
+    })?;
+    config_verdict(&path, warnings.len())
+}
+
+/// A check that found problems fails, so scripts and CI can rely on the exit code; a missing
+/// file is no problem (the defaults are used).
+fn config_verdict(path: &Path, problems: usize) -> Result<()> {
+    match problems {
+        0 => Ok(()),
+        1 => bail!("{} has a problem (see above)", path.display()),
+        n => bail!("{} has {n} problems (see above)", path.display()),
+    }
 }
 
 /// `warta repair`: keeps every readable line of a damaged journal (see

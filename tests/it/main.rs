@@ -18,6 +18,7 @@ mod cli;
 mod cli_copies;
 mod cli_export;
 mod cli_messages;
+mod cli_rough;
 mod cluster;
 mod clusters_ui;
 mod cursor;
