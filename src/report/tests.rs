@@ -66,7 +66,7 @@ fn csv_columns_are_the_json_keys_in_the_same_order() {
     assert_eq!(keys_in_order(&json), columns(&Part::ALL));
     // Without the triage part, its keys go from the JSON and its columns from the CSV.
     let json = serde_json::to_string(&Row::new(&m)).unwrap();
-    assert_eq!(keys_in_order(&json), columns(&[Part::Article]));
+    assert_eq!(keys_in_order(&json), columns(&[Part::Article, Part::Place]));
 }
 
 #[test]
@@ -74,7 +74,7 @@ fn a_lists_columns_are_the_first_of_an_exports() {
     let all = columns(&Part::ALL);
     let list = columns(&Part::LIST);
     assert_eq!(list[..], all[..list.len()]);
-    assert_eq!(list.last(), Some(&"note_at"));
+    assert_eq!(list.last(), Some(&"regions"));
     assert_eq!(all.last(), Some(&"cluster"));
 }
 
@@ -115,6 +115,8 @@ fn csv_cells_join_lists_and_are_inert() {
     assert_eq!(col("read_at"), "");
     assert_eq!(col("query"), "'=1+1");
     assert_eq!(col("cluster"), "0123456789abcdef");
+    assert_eq!(col("regions"), "Musi Rawas Utara");
+    assert_eq!(col("provinces"), "");
 }
 
 #[test]
@@ -123,10 +125,11 @@ fn a_row_without_a_part_has_empty_cells_there() {
     let table = csv_of(&[Row::new(&m)], &Part::ALL);
     let header = &table[0];
     for (h, cell) in header.iter().zip(&table[1]) {
-        let article = columns(&[Part::Article]).contains(&h.as_str());
+        let article = columns(&[Part::Article, Part::Place]).contains(&h.as_str());
         assert_eq!(
             cell.is_empty(),
-            !article || h == "dateline" || h == "editor" || h == "url"
+            !article || h == "dateline" || h == "editor" || h == "url" || h == "provinces",
+            "{h}"
         );
     }
 }
