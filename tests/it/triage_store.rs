@@ -1035,16 +1035,16 @@ fn markdown_brief_groups_by_decision_and_escapes_article_text() {
     assert!(rel < maybe && maybe < und);
     assert!(!md.contains("## Irrelevant"), "empty sections are omitted");
     assert!(md.contains(
-        "- ★ **=HYPERLINK(\"http://evil\")** — Kompas.com, 2024-06-19 — <https://kompas.com/a_1>\n  Labels: Prioritas · Note: -cek ke dinas\n"
+        "- ★ **=HYPERLINK(\"http://evil\")** — Kompas.com, 2024-06-19, Palembang — <https://kompas.com/a_1>\n  Paragraf satu.\n  Labels: Prioritas · Note: -cek ke dinas\n"
     ), "{md}");
     assert!(
-        md.contains("**Banjir \\[klik\\](javascript:alert(1)) \\<img src=x\\> \\*tebal\\***"),
+        md.contains("**Banjir \\[klik\\](javascript:alert(1)) \\<img src=x> \\*tebal\\***"),
         "{md}"
     );
     assert!(!md.replace("\\<", "").contains("<img"), "no raw HTML");
     assert!(!md.contains("<javascript"), "no autolink to a script URL");
     assert!(
-        md.contains("- **Gempa di Lombok** — Kompas.com, 2024-06-19 — data/id3.txt\n"),
+        md.contains("- **Gempa di Lombok** — Kompas.com, 2024-06-19, Palembang — data/id3.txt\n"),
         "{md}"
     );
 }
