@@ -327,6 +327,10 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads the accents
+    /// right.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Args)]
@@ -354,6 +358,9 @@ pub struct ExportArgs {
     /// Replace the -o file if it exists (without this an existing file is an error).
     #[arg(long)]
     pub force: bool,
+    /// Start a CSV with a UTF-8 byte-order mark, so Excel on Windows reads the accents right.
+    #[arg(long)]
+    pub bom: bool,
     /// Sort order (relevance when a query is given and no sort is asked for).
     #[arg(long, short, value_enum)]
     pub sort: Option<SortArg>,

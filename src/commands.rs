@@ -19,7 +19,7 @@ use crate::loader::{self, CacheMode, Input, LoadOptions, LoadReport};
 use crate::model::Article;
 use crate::query::{self, Hit, Query, Scope, Sort, TextIndex};
 use crate::report::{self, Row, TriageFields};
-use crate::triage::export::{export_clustered, export_to_path_clustered};
+use crate::triage::export::export_clustered;
 use crate::triage::output::{self, OutputMode};
 use crate::triage::{self, ExportContext, ExportFormat, Store};
 
@@ -337,6 +337,9 @@ fn search_triaged(
 }
 
 pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
+    if args.bom && args.format != ListFormat::Csv {
+        bail!("--bom is for --format csv (a byte-order mark that tells Excel the file is UTF-8)");
+    }
     let query = parse_query(&args.query, global)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
@@ -356,7 +359,16 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
         hits.truncate(n);
     }
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    with_stdout(|out| write_list(out, args.format, corpus, &indices, &store))
+    with_stdout(|out| write_list(out, args.format, corpus, &indices, &store, args.bom))
+}
+
+/// Excel on Windows reads a CSV as the system's legacy code page unless it starts with the
+/// UTF-8 byte-order mark; every other reader is better off without one, so it is asked for.
+fn write_bom(w: &mut dyn Write, bom: bool) -> io::Result<()> {
+    if bom {
+        w.write_all("\u{feff}".as_bytes())?;
+    }
+    Ok(())
 }
 
 /// `warta list`'s output: report rows with the article and its triage state; JSON adds
@@ -367,6 +379,7 @@ fn write_list(
     corpus: &Corpus,
     indices: &[usize],
     store: &Store,
+    bom: bool,
 ) -> io::Result<()> {
     let full = matches!(format, ListFormat::Json | ListFormat::Jsonl);
     let each = |f: &mut dyn FnMut(&Row<'_>) -> io::Result<()>| -> io::Result<()> {
@@ -397,6 +410,7 @@ fn write_list(
             json.finish()
         }
         ListFormat::Csv => {
+            write_bom(out, bom)?;
             let mut csv = report::CsvReport::new(out, &report::Part::LIST)?;
             each(&mut |row| csv.row(row))?;
             csv.finish()
@@ -514,6 +528,9 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         })?,
         (None, None) => ExportFormat::Csv,
     };
+    if args.bom && format != ExportFormat::Csv {
+        bail!("--bom is for CSV (a byte-order mark that tells Excel the file is UTF-8)");
+    }
     if let Some(path) = output
         && !args.force
         && output::existing_file(path).is_some()
@@ -542,16 +559,10 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
     };
     match output {
         Some(path) => {
-            export_to_path_clustered(
-                path,
-                OutputMode::Command,
-                format,
-                corpus,
-                &indices,
-                &store,
-                &context,
-                clusters,
-            )
+            output::write_output(path, OutputMode::Command, &mut |w| {
+                write_bom(w, args.bom)?;
+                export_clustered(w, format, corpus, &indices, &store, &context, clusters)
+            })
             .with_context(|| format!("cannot export to {}", path.display()))?;
             if !global.quiet {
                 eprintln!("exported {} articles to {}", indices.len(), path.display());
@@ -559,6 +570,7 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
             Ok(())
         }
         None => with_stdout(|out| {
+            write_bom(out, args.bom)?;
             export_clustered(out, format, corpus, &indices, &store, &context, clusters)
         }),
     }

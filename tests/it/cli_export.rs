@@ -251,3 +251,32 @@ fn a_closed_pipe_ends_every_format_quietly() {
         assert_eq!(stderr(&o), "", "{args:?}");
     }
 }
+
+#[test]
+fn bom_is_asked_for_and_only_for_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    const BOM: &[u8] = "\u{feff}".as_bytes();
+    let o = warta(&["export"], dir.path());
+    assert!(!o.stdout.starts_with(BOM), "no BOM unless asked");
+    let o = warta(&["export", "--bom"], dir.path());
+    assert!(o.stdout.starts_with(BOM));
+    assert_csv(std::str::from_utf8(&o.stdout[BOM.len()..]).unwrap());
+    let o = warta(&["export", "--bom", "-o", "excel.csv"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::read(dir.path().join("excel.csv"))
+            .unwrap()
+            .starts_with(BOM)
+    );
+    let o = warta(&["list", "--format", "csv", "--bom"], dir.path());
+    assert!(o.stdout.starts_with(BOM));
+    assert!(o.stdout[BOM.len()..].starts_with(b"id,"));
+    for args in [
+        &["export", "--bom", "--format", "md"][..],
+        &["list", "--bom"],
+    ] {
+        let o = warta(args, dir.path());
+        assert!(!o.status.success(), "{args:?}");
+        assert!(stderr(&o).contains("--bom is for"), "{}", stderr(&o));
+    }
+}
