@@ -156,8 +156,12 @@ impl From<&Meta> for ParsedFields {
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum Text {
-    /// The body's paragraphs (an export).
-    Paragraphs { body: Vec<String> },
+    /// The body's paragraphs and the source record's unmapped fields (an export).
+    Paragraphs {
+        body: Vec<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source_fields: Option<serde_json::Map<String, serde_json::Value>>,
+    },
     /// Everything the parser found in the text: paragraphs, dates, quotes, related
     /// headlines, boilerplate (a list).
     Whole(Body),
@@ -174,16 +178,19 @@ pub enum Part {
     Place,
     View,
     Cluster,
+    /// The source record's unmapped fields as one JSON object (exports only).
+    Source,
 }
 
 impl Part {
     /// An export's columns.
-    pub const ALL: [Part; 5] = [
+    pub const ALL: [Part; 6] = [
         Part::Article,
         Part::Triage,
         Part::Place,
         Part::View,
         Part::Cluster,
+        Part::Source,
     ];
     /// `warta list`'s: the article, its triage state and places (a list has no view to
     /// record and groups copies only when asked to), so a list's columns are the first of
@@ -287,6 +294,13 @@ pub const COLUMNS: &[Column] = &[
     col("filters", Part::View, |r| view(r, |v| &v.filters)),
     col("exported_at", Part::View, |r| view(r, |v| &v.exported_at)),
     col("cluster", Part::Cluster, |r| opt(r.cluster.flatten())),
+    col("source_fields", Part::Source, |r| match &r.text {
+        Some(Text::Paragraphs {
+            source_fields: Some(f),
+            ..
+        }) => serde_json::to_string(f).map_or(Cow::Borrowed(""), Cow::Owned),
+        _ => Cow::Borrowed(""),
+    }),
 ];
 
 /// The header of a CSV report with `parts`.

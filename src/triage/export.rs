@@ -180,7 +180,10 @@ impl<'a> From<&'a ArticleState> for TriageFields<'a> {
 /// The body's paragraphs, or why they could not be read.
 fn paragraphs(corpus: &Corpus, index: usize) -> Text {
     match corpus.body(index) {
-        Ok(b) => Text::Paragraphs { body: b.body },
+        Ok(b) => Text::Paragraphs {
+            body: b.body,
+            source_fields: b.source_fields,
+        },
         Err(body_error) => Text::Unreadable { body_error },
     }
 }
@@ -245,8 +248,10 @@ fn export_csv(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     let mut out = CsvReport::new(w, &Part::ALL)?;
     for &i in indices {
         let st = store.state(&corpus.meta(i).id);
+        // The text is read for the source record's fields; CSV writes no body.
         out.row(&Row {
             view: Some(ctx),
+            text: Some(paragraphs(corpus, i)),
             ..x.row(i, &st)
         })?;
     }

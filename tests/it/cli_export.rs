@@ -280,3 +280,50 @@ fn bom_is_asked_for_and_only_for_csv() {
         assert!(stderr(&o).contains("--bom is for"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn a_records_own_fields_are_exported_to_join_back() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("set.jsonl"),
+        concat!(
+            r#"{"id": 41, "category": "news", "title": "Banjir di Palembang", "body": "Banjir melanda."}"#,
+            "\n",
+            r#"{"id": 42, "category": "sport", "title": "Sepak bola", "body": "Pertandingan."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let o = warta(&["export", "set.jsonl", "--format", "jsonl"], dir.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let banjir = rows
+        .iter()
+        .find(|r| r["title"] == "Banjir di Palembang")
+        .unwrap();
+    assert_eq!(banjir["source_fields"]["id"], 41);
+    assert_eq!(banjir["source_fields"]["category"], "news");
+    // warta's own id stays its own.
+    assert_ne!(banjir["id"], 41);
+
+    let o = warta(&["export", "set.jsonl"], dir.path());
+    let mut csv = csv::Reader::from_reader(&o.stdout[..]);
+    let headers = csv.headers().unwrap().clone();
+    let col = headers.iter().position(|h| h == "source_fields").unwrap();
+    let cells: Vec<String> = csv.records().map(|r| r.unwrap()[col].to_string()).collect();
+    assert!(
+        cells.contains(&r#"{"category":"sport","id":42}"#.to_string()),
+        "{cells:?}"
+    );
+
+    let o = warta(&["list", "set.jsonl", "--format", "json"], dir.path());
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        all.iter().any(|a| a["source_fields"]["id"] == 42),
+        "{all:?}"
+    );
+}

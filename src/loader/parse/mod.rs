@@ -350,6 +350,7 @@ fn assemble(
             boilerplate: parts.boilerplate,
             related: parts.related,
             quotes,
+            source_fields: None,
         },
     }
 }
@@ -413,6 +414,7 @@ pub fn from_record(
         .map(String::from);
     article.meta.record = index;
     article.meta.format = format;
+    article.body.source_fields = rec.source_fields.clone();
     article
 }
 
