@@ -10,7 +10,7 @@ Examples:
   warta ~/berita/                        browse every article under a folder
   warta list ~/berita --query 'tiktok date:2025'
   warta search 'asn medsos' ~/berita     ranked matches, one per line (like fzf --filter)
-  warta show 4c0f ~/berita               one article by id (a unique prefix is enough)
+  warta show 22dee9 ~/berita             one article by id (a unique prefix is enough)
   warta stats ~/berita                   counts by outlet, month, dateline and tag
   warta parse artikel.txt                the parser's view of one file, as JSON
   warta list ~/berita --query 'is:relevant label:banjir'
@@ -31,10 +31,11 @@ word no article uses matches as the start of words, then with a typo); \"a phras
 'literal word; title:word body:word; ~fuzzy finds a title by letters close together;
 ^prefix suffix$ of the title; !not; a|b or a | b for either; parentheses
 group: '(asn | pns) viral', '!(tiktok | instagram)'; inside \"quotes\" | ( ) are text. Fields
-outlet: city: author: tag: body:word date:2024 date:2024-06 date:2024-01..2024-06
+outlet: city: author: tag: topic: body:word date:2024 date:2024-06 date:2024-01..2024-06
 date:>2025-01-01; prov: region: take official names or short forms (prov:jabar prov:sumsel
 prov:diy region:oki region:jaksel region:solo); triage state is:unread is:read is:starred
-is:relevant is:irrelevant is:maybe is:undecided label:NAME has:note has:labels. A query that
+is:relevant is:irrelevant is:maybe is:undecided label:NAME has:note has:labels; is:new
+(added while browsing) and has:copies (syndicated copies). A query that
 does not parse (an unknown field, an unclosed parenthesis, a dangling |, a place that names
 nothing) is an error saying what would work, never an empty result.
 
@@ -88,14 +89,23 @@ pub struct BrowseOpts {
     pub no_watch: bool,
 }
 
+/// Options every subcommand takes; grouped under their own heading so a subcommand's help
+/// shows its own options first.
 #[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Global options (any subcommand)")]
 pub struct GlobalOpts {
     /// Configuration file (default: the platform config dir's warta/config.toml, or $WARTA_CONFIG).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
 
     /// Where parsed articles are cached (default: the platform cache dir, or $WARTA_CACHE_DIR).
-    #[arg(long, value_name = "DIR", global = true, env = "WARTA_CACHE_DIR")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        env = "WARTA_CACHE_DIR",
+        hide_env = true
+    )]
     pub cache_dir: Option<PathBuf>,
 
     /// Parse every file afresh and neither read nor write the cache.
@@ -108,7 +118,13 @@ pub struct GlobalOpts {
 
     /// Where triage state (read, stars, decisions, labels, notes) is kept (default: the
     /// platform data dir, e.g. ~/.local/share/warta, or $WARTA_DATA_DIR).
-    #[arg(long, value_name = "DIR", global = true, env = "WARTA_DATA_DIR")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        global = true,
+        env = "WARTA_DATA_DIR",
+        hide_env = true
+    )]
     pub data_dir: Option<PathBuf>,
 
     /// What goes to warta.log in the data dir: problems warta works around without a word
@@ -119,6 +135,7 @@ pub struct GlobalOpts {
         value_enum,
         global = true,
         env = "WARTA_LOG",
+        hide_env = true,
         default_value_t = LogLevel::Warn
     )]
     pub log_level: LogLevel,
@@ -163,8 +180,8 @@ pub enum Command {
     List(ListArgs),
     /// Show one article by id (or a unique id prefix).
     #[command(after_help = "Examples:
-  warta show 4c0f88                     from the bundled corpus
-  warta show 4c0f88 ~/berita --format json")]
+  warta show 22dee9                     from the bundled corpus
+  warta show 22dee9 ~/berita --format json")]
     Show(ShowArgs),
     /// Ranked matches for a query, one line per article (like `fzf --filter`).
     #[command(
@@ -175,14 +192,16 @@ Examples:
   warta search \"'karaoke palembang\" ~/berita --limit 10"
     )]
     Search(SearchArgs),
-    /// Print the parsed article(s) of one file as JSON, to check the parser.
+    /// Print the parsed articles of one file as a JSON array (one element for a .txt), to
+    /// check the parser.
     #[command(after_help = "Examples:
-  warta parse data/000_4c0f888a8b7f48f0.txt
+  warta parse data/000_4c0f888a8b7f48f0.txt | jq '.[0].title'
   warta parse export.jsonl | jq '.[].published'")]
     Parse(ParseArgs),
     /// Counts by outlet, month, dateline and tag; files read and skipped; cache use; time taken.
     #[command(after_help = "Examples:
   warta stats ~/berita
+  warta stats ~/berita --query 'prov:jatim'   counts for a query's articles
   warta stats ~/berita --no-cache        time a cold parse")]
     Stats(StatsArgs),
     /// Export the articles matching a query with their triage state (CSV, JSON, JSONL or a
@@ -291,7 +310,13 @@ pub struct ListArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Only articles matching this query.
-    #[arg(long, short = 'q', value_name = "QUERY", default_value = "")]
+    #[arg(
+        long,
+        short = 'q',
+        value_name = "QUERY",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub query: String,
     /// Sort order (relevance when a query is given and no sort is asked for).
     #[arg(long, short, value_enum)]
@@ -302,6 +327,10 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel on Windows reads the accents
+    /// right.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 #[derive(Debug, Args)]
@@ -310,16 +339,28 @@ pub struct ExportArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Only articles matching this query (triage terms such as is:relevant included).
-    #[arg(long, short = 'q', value_name = "QUERY", default_value = "")]
+    #[arg(
+        long,
+        short = 'q',
+        value_name = "QUERY",
+        default_value = "",
+        hide_default_value = true
+    )]
     pub query: String,
     /// Output format (default: from the -o file's extension, else csv).
     #[arg(long, short, value_enum)]
     pub format: Option<ExportFormatArg>,
-    /// Write to this file instead of standard output (`-` is standard output). A file is
-    /// replaced atomically, through any symlink; a FIFO, /dev/stdout or a device is written
-    /// in place.
+    /// Write to this file instead of standard output (`-` is standard output). An existing
+    /// file is kept unless --force is given; then it is replaced atomically, through any
+    /// symlink. A FIFO, /dev/stdout or a device is written in place.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the -o file if it exists (without this an existing file is an error).
+    #[arg(long)]
+    pub force: bool,
+    /// Start a CSV with a UTF-8 byte-order mark, so Excel on Windows reads the accents right.
+    #[arg(long)]
+    pub bom: bool,
     /// Sort order (relevance when a query is given and no sort is asked for).
     #[arg(long, short, value_enum)]
     pub sort: Option<SortArg>,
@@ -369,7 +410,17 @@ pub struct StatsArgs {
     /// Files or folders (default: the bundled sample corpus).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Show at most this many values per facet.
+    /// Count only the articles matching this query.
+    #[arg(
+        long,
+        short = 'q',
+        value_name = "QUERY",
+        default_value = "",
+        hide_default_value = true
+    )]
+    pub query: String,
+    /// Show at most this many values per facet (months are all shown, oldest first, with
+    /// outliers flagged).
     #[arg(long, value_name = "N", default_value_t = 15)]
     pub top: usize,
 }

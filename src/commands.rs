@@ -20,7 +20,7 @@ use crate::model::Article;
 use crate::query::{self, Hit, Query, Scope, Sort, TextIndex};
 use crate::quick;
 use crate::report::{self, Row, TriageFields};
-use crate::triage::export::{export_clustered, export_to_path_clustered};
+use crate::triage::export::export_clustered;
 use crate::triage::output::{self, OutputMode};
 use crate::triage::{self, ExportContext, ExportFormat, Store};
 
@@ -49,6 +49,55 @@ pub fn io_problem(path: &Path, e: &io::Error) -> String {
         _ => format!("cannot read: {e}"),
     };
     format!("{}: {what}", path.display())
+}
+
+/// The subcommand a missing bare path was probably meant to be (`warta lsit` → `list`):
+/// a name without a folder or extension within two edits (a swap counts as one) of a
+/// subcommand's. A path that exists is always a path.
+pub fn mistyped_command(paths: &[PathBuf]) -> Option<String> {
+    use clap::CommandFactory;
+    let first = paths.first()?;
+    let word = first.to_str()?;
+    if word.len() < 3
+        || first.exists()
+        || !word.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+    {
+        return None;
+    }
+    let word = word.to_ascii_lowercase();
+    crate::cli::Cli::command()
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| (edit_distance(&word, c.get_name()), c.get_name().to_string()))
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, name)| name)
+}
+
+/// Optimal string alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbours each cost one.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// Fails on the first path that does not exist (or cannot be looked at), before any loading:
@@ -141,9 +190,34 @@ fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match f(&mut out).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if is_broken_pipe(&e) => Ok(()),
         other => other.context("cannot write to standard output"),
     }
+}
+
+/// A reader that stopped reading (`| head`), also when a writer (csv, serde_json) wrapped the
+/// error: the output was wanted only that far, which is not a failure.
+fn is_broken_pipe(e: &io::Error) -> bool {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(io) = err.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            // io::Error's source() skips the error it wraps; get_ref() is that error.
+            if let Some(inner) = io.get_ref() {
+                cur = Some(inner);
+                continue;
+            }
+        }
+        // csv's error names no source; its kind holds the I/O error.
+        if let Some(csv::ErrorKind::Io(io)) = err.downcast_ref::<csv::Error>().map(|c| c.kind()) {
+            cur = Some(io);
+            continue;
+        }
+        cur = err.source();
+    }
+    false
 }
 
 /// Parses a query with the configured synonyms and topics; config problems are reported on
@@ -264,6 +338,9 @@ fn search_triaged(
 }
 
 pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
+    if args.bom && args.format != ListFormat::Csv {
+        bail!("--bom is for --format csv (a byte-order mark that tells Excel the file is UTF-8)");
+    }
     let query = parse_query(&args.query, global)?;
     let store = read_store(global);
     let sort = sort_of(args.sort, &query);
@@ -274,7 +351,7 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
         hits.truncate(n);
     }
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    with_stdout(|out| write_list(out, args.format, &corpus, &indices, &store))
+    with_stdout(|out| write_list(out, args.format, &corpus, &indices, &store, args.bom))
 }
 
 /// The corpus and the hits of `query` in `sort` order: from the headline snapshot when
@@ -337,6 +414,15 @@ fn answer(
     Ok((corpus, hits))
 }
 
+/// Excel on Windows reads a CSV as the system's legacy code page unless it starts with the
+/// UTF-8 byte-order mark; every other reader is better off without one, so it is asked for.
+fn write_bom(w: &mut dyn Write, bom: bool) -> io::Result<()> {
+    if bom {
+        w.write_all("\u{feff}".as_bytes())?;
+    }
+    Ok(())
+}
+
 /// `warta list`'s output: report rows with the article and its triage state; JSON adds
 /// everything the parser found, body included.
 fn write_list(
@@ -345,6 +431,7 @@ fn write_list(
     corpus: &Corpus,
     indices: &[usize],
     store: &Store,
+    bom: bool,
 ) -> io::Result<()> {
     let full = matches!(format, ListFormat::Json | ListFormat::Jsonl);
     let each = |f: &mut dyn FnMut(&Row<'_>) -> io::Result<()>| -> io::Result<()> {
@@ -375,6 +462,7 @@ fn write_list(
             json.finish()
         }
         ListFormat::Csv => {
+            write_bom(out, bom)?;
             let mut csv = report::CsvReport::new(out, &report::Part::LIST)?;
             each(&mut |row| csv.row(row))?;
             csv.finish()
@@ -488,6 +576,19 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         })?,
         (None, None) => ExportFormat::Csv,
     };
+    if args.bom && format != ExportFormat::Csv {
+        bail!("--bom is for CSV (a byte-order mark that tells Excel the file is UTF-8)");
+    }
+    if let Some(path) = output
+        && !args.force
+        && output::existing_file(path).is_some()
+    {
+        // Checked before the corpus loads, so a long load does not end in this refusal.
+        bail!(
+            "{} exists; pass --force to replace it, or name another file",
+            path.display()
+        );
+    }
     let query = parse_query(&args.query, global)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
@@ -513,16 +614,10 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
     };
     match output {
         Some(path) => {
-            export_to_path_clustered(
-                path,
-                OutputMode::Command,
-                format,
-                corpus,
-                &indices,
-                &store,
-                &context,
-                clusters,
-            )
+            output::write_output(path, OutputMode::Command, &mut |w| {
+                write_bom(w, args.bom)?;
+                export_clustered(w, format, corpus, &indices, &store, &context, clusters)
+            })
             .with_context(|| format!("cannot export to {}", path.display()))?;
             if !global.quiet {
                 eprintln!("exported {} articles to {}", indices.len(), path.display());
@@ -530,6 +625,7 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
             Ok(())
         }
         None => with_stdout(|out| {
+            write_bom(out, args.bom)?;
             export_clustered(out, format, corpus, &indices, &store, &context, clusters)
         }),
     }
@@ -561,12 +657,9 @@ pub fn parse(args: &ParseArgs) -> Result<()> {
     for s in &skipped {
         eprintln!("warta: {s}");
     }
+    // Always an array, one element for a .txt, so one `jq '.[]'` reads every format.
     with_stdout(|out| {
-        if articles.len() == 1 && format == crate::model::Format::Txt {
-            serde_json::to_writer_pretty(&mut *out, &articles[0])?;
-        } else {
-            serde_json::to_writer_pretty(&mut *out, &articles)?;
-        }
+        serde_json::to_writer_pretty(&mut *out, &articles)?;
         writeln!(out)
     })
 }
@@ -575,6 +668,7 @@ pub fn parse(args: &ParseArgs) -> Result<()> {
 /// commands it reports even when nothing loaded (the skipped files are then the whole
 /// story), and fails afterwards. The skipped files are not repeated on stderr.
 pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
+    let query = parse_query(&args.query, global)?;
     let report = load_quietly(&args.paths, global)?;
     let corpus = &report.corpus;
     if !global.quiet {
@@ -585,7 +679,27 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
             eprintln!("{}", report.summary());
         }
     }
-    let all: Vec<usize> = (0..corpus.len()).collect();
+    let all: Vec<usize> = if args.query.trim().is_empty() {
+        (0..corpus.len()).collect()
+    } else {
+        let store = read_store(global);
+        let clusters = clusters_if(corpus, query.has_copies_term());
+        let text = text_index(&args.paths, global, corpus, &query);
+        let mut v: Vec<usize> = search_triaged(
+            corpus,
+            &query,
+            Sort::DateDesc,
+            &store,
+            clusters.as_ref(),
+            text.as_ref().map(|t| t as &dyn TextIndex),
+        )
+        .iter()
+        .map(|h| h.index)
+        .collect();
+        v.sort_unstable();
+        v
+    };
+    let metas = corpus.metas();
     with_stdout(|out| {
         writeln!(
             out,
@@ -599,18 +713,29 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
             report.bytes_read,
             report.elapsed.as_secs_f64() * 1000.0
         )?;
-        let dated = corpus
-            .metas()
+        if !args.query.trim().is_empty() {
+            writeln!(
+                out,
+                "query         {}\nmatching      {}",
+                args.query,
+                all.len()
+            )?;
+        }
+        let dated = all
             .iter()
-            .filter(|m| m.published.is_some())
+            .filter(|&&i| metas[i].published.is_some())
             .count();
-        let with_outlet = corpus.metas().iter().filter(|m| m.outlet.is_some()).count();
+        let with_outlet = all.iter().filter(|&&i| metas[i].outlet.is_some()).count();
         writeln!(out, "with a date   {dated}\nwith outlet   {with_outlet}")?;
         // An empty corpus has no facet values: six "(0 values)" headings would only be noise.
-        let shown: &[Facet] = if corpus.is_empty() { &[] } else { &Facet::ALL };
+        let shown: &[Facet] = if all.is_empty() { &[] } else { &Facet::ALL };
         for &facet in shown {
             let counts = facets::counts(corpus, &all, facet);
             writeln!(out, "\n{} ({} values)", facet_title(facet), counts.len())?;
+            if facet == Facet::Month {
+                write_months(out, &counts)?;
+                continue;
+            }
             for (value, n) in counts.iter().take(args.top) {
                 writeln!(out, "  {n:>7}  {value}")?;
             }
@@ -633,6 +758,44 @@ pub fn stats(args: &StatsArgs, global: &GlobalOpts) -> Result<()> {
         bail!("{}", nothing_loaded(&args.paths, &report));
     }
     Ok(())
+}
+
+/// Months are a time series: all of them, oldest first (by count, a stray date would be
+/// cut off as "... more"), with the ones far from the rest flagged, since an isolated month
+/// is usually a date the parser misread.
+fn write_months(out: &mut dyn Write, counts: &[(String, usize)]) -> io::Result<()> {
+    let mut months: Vec<(&str, usize, Option<i64>)> = counts
+        .iter()
+        .map(|(m, n)| (m.as_str(), *n, month_number(m)))
+        .collect();
+    months.sort_by(|a, b| a.0.cmp(b.0));
+    let numbers: Vec<i64> = months.iter().filter_map(|m| m.2).collect();
+    for &(month, n, number) in &months {
+        let gap = number.and_then(|x| {
+            numbers
+                .iter()
+                .filter(|&&y| y != x)
+                .map(|&y| (x - y).abs())
+                .min()
+        });
+        match gap {
+            Some(g) if g > OUTLIER_GAP_MONTHS => writeln!(
+                out,
+                "  {n:>7}  {month}  (outlier: {g} months from any other)"
+            )?,
+            _ => writeln!(out, "  {n:>7}  {month}")?,
+        }
+    }
+    Ok(())
+}
+
+/// A month with no other dated month within this many months is flagged as an outlier.
+const OUTLIER_GAP_MONTHS: i64 = 12;
+
+/// `2025-06` as months since year 0.
+fn month_number(m: &str) -> Option<i64> {
+    let (y, mo) = m.split_once('-')?;
+    Some(y.parse::<i64>().ok()? * 12 + mo.parse::<i64>().ok()? - 1)
 }
 
 fn facet_title(f: Facet) -> &'static str {
@@ -672,19 +835,19 @@ pub fn completions(args: &CompletionsArgs) -> Result<()> {
 /// `warta man`: warta.1 on stdout, or with `--dir` one page per (sub)command written there.
 pub fn man(args: &ManArgs) -> Result<()> {
     use clap::CommandFactory;
-    let cmd = Cli::command();
+    // No `help` subcommand: it has no page of its own to point to.
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
     let Some(dir) = &args.dir else {
         let mut buf = Vec::new();
-        clap_mangen::Man::new(cmd)
-            .render(&mut buf)
-            .context("cannot render the man page")?;
+        crate::man::render(&cmd, true, &mut buf).context("cannot render the man page")?;
         return with_stdout(|out| out.write_all(&buf));
     };
     std::fs::create_dir_all(dir)
         .map_err(|e| anyhow::anyhow!("{}", io_problem(dir, &e)))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     let mut written = Vec::new();
-    write_man_pages(cmd.disable_help_subcommand(true), dir, &mut written)
+    write_man_pages(cmd, dir, &mut written, true)
         .with_context(|| format!("cannot write man pages into {}", dir.display()))?;
     println!(
         "wrote {} man pages into {} ({})",
@@ -698,18 +861,17 @@ pub fn man(args: &ManArgs) -> Result<()> {
 /// Mirrors `clap_mangen::generate_to` but records each file name, so the user is told what
 /// appeared in their folder.
 fn write_man_pages(
-    mut cmd: clap::Command,
+    cmd: clap::Command,
     dir: &Path,
     written: &mut Vec<String>,
+    top: bool,
 ) -> io::Result<()> {
-    cmd.build();
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
-        write_man_pages(sub, dir, written)?;
+        write_man_pages(sub, dir, written, false)?;
     }
-    let man = clap_mangen::Man::new(cmd);
-    let name = man.get_filename();
+    let name = clap_mangen::Man::new(cmd.clone()).get_filename();
     let mut buf = Vec::new();
-    man.render(&mut buf)?;
+    crate::man::render(&cmd, top, &mut buf)?;
     std::fs::write(dir.join(&name), buf)?;
     written.push(name);
     Ok(())
@@ -747,7 +909,7 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
         for w in &warnings {
             eprintln!("warta: warning: {w}");
         }
-        return Ok(());
+        return config_verdict(&path, warnings.len());
     }
     with_stdout(|out| {
         if exists {
@@ -775,7 +937,18 @@ pub fn config_cmd(args: &ConfigArgs, explicit: Option<&Path>) -> Result<()> {
             }
         }
         writeln!(out, "defaults     warta config --default")
-    })
+    })?;
+    config_verdict(&path, warnings.len())
+}
+
+/// A check that found problems fails, so scripts and CI can rely on the exit code; a missing
+/// file is no problem (the defaults are used).
+fn config_verdict(path: &Path, problems: usize) -> Result<()> {
+    match problems {
+        0 => Ok(()),
+        1 => bail!("{} has a problem (see above)", path.display()),
+        n => bail!("{} has {n} problems (see above)", path.display()),
+    }
 }
 
 /// `warta repair`: keeps every readable line of a damaged journal (see

@@ -23,6 +23,7 @@ pub mod keymap;
 pub mod lexicon;
 pub mod loader;
 pub mod log;
+pub mod man;
 pub mod model;
 pub mod own_dirs;
 pub mod paths;

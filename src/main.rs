@@ -56,6 +56,14 @@ fn main() -> ExitCode {
 
 fn browse(cli: &Cli) -> anyhow::Result<()> {
     use std::io::IsTerminal;
+    // A mistyped subcommand is taken for a path: say what was probably meant.
+    if let Some(name) = commands::mistyped_command(&cli.paths) {
+        anyhow::bail!(
+            "{}: no such command, file or folder; did you mean `warta {name}`? (`warta --help` \
+             lists the commands)",
+            cli.paths[0].display()
+        );
+    }
     // A mistyped path should be reported as such, not as "not a terminal".
     commands::check_inputs(&cli.paths)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {

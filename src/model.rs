@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Bumped whenever parsing changes what an article looks like; cached entries made by another
 /// parser version are re-parsed.
+/// 5: a JSON record's unmapped fields are kept with the body.
 pub const PARSER_VERSION: u32 = 5;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
@@ -232,6 +233,11 @@ pub struct Body {
     /// Headlines of "Baca juga" (read also) links.
     pub related: Vec<String>,
     pub quotes: Vec<Quote>,
+    /// A JSON record's fields warta does not map (its own `id`, `category`…), exported so
+    /// results can be joined back to the dataset. Kept with the body, which is read only
+    /// when needed, so the corpus in memory does not grow.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_fields: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// What a line removed from the body was.

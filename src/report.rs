@@ -27,6 +27,9 @@ pub struct Row<'a> {
     pub article: ArticleFields<'a>,
     #[serde(flatten)]
     pub triage: Option<TriageFields<'a>>,
+    /// Where the article is about (regions and their provinces).
+    #[serde(flatten)]
+    pub place: Option<PlaceFields<'a>>,
     /// Where an export came from. A JSON export states it once, around its rows.
     #[serde(flatten)]
     pub view: Option<&'a ExportContext>,
@@ -35,7 +38,7 @@ pub struct Row<'a> {
     pub cluster: Option<Option<&'a str>>,
     /// The rest of what the parser found in the metadata (JSON only).
     #[serde(flatten)]
-    pub parsed: Option<ParsedFields<'a>>,
+    pub parsed: Option<ParsedFields>,
     /// The text (JSON only).
     #[serde(flatten)]
     pub text: Option<Text>,
@@ -47,6 +50,10 @@ impl<'a> Row<'a> {
         Row {
             article: ArticleFields::from(m),
             triage: None,
+            place: Some(PlaceFields {
+                provinces: &m.provinces,
+                regions: &m.regions,
+            }),
             view: None,
             cluster: None,
             parsed: None,
@@ -92,6 +99,14 @@ impl<'a> From<&'a Meta> for ArticleFields<'a> {
     }
 }
 
+/// The places an article is about: its provinces and regions (regencies and cities), the
+/// values of the `prov:` and `region:` facets.
+#[derive(Debug, Serialize)]
+pub struct PlaceFields<'a> {
+    pub provinces: &'a [String],
+    pub regions: &'a [String],
+}
+
 /// An article's triage state, every field always present so that every record has the
 /// same keys (filled from the store by the triage export).
 #[derive(Debug, Default, Serialize)]
@@ -123,21 +138,17 @@ pub struct ExportContext {
 /// The metadata a list's JSON adds beyond the columns, so that it keeps every field the
 /// parser found.
 #[derive(Debug, Serialize)]
-pub struct ParsedFields<'a> {
+pub struct ParsedFields {
     pub title_derived: bool,
-    pub regions: &'a [String],
-    pub provinces: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub record: Option<usize>,
     pub format: Format,
 }
 
-impl<'a> From<&'a Meta> for ParsedFields<'a> {
-    fn from(m: &'a Meta) -> Self {
+impl From<&Meta> for ParsedFields {
+    fn from(m: &Meta) -> Self {
         ParsedFields {
             title_derived: m.title_derived,
-            regions: &m.regions,
-            provinces: &m.provinces,
             record: m.record,
             format: m.format,
         }
@@ -148,8 +159,12 @@ impl<'a> From<&'a Meta> for ParsedFields<'a> {
 #[derive(Debug, Serialize)]
 #[serde(untagged)]
 pub enum Text {
-    /// The body's paragraphs (an export).
-    Paragraphs { body: Vec<String> },
+    /// The body's paragraphs and the source record's unmapped fields (an export).
+    Paragraphs {
+        body: Vec<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        source_fields: Option<serde_json::Map<String, serde_json::Value>>,
+    },
     /// Everything the parser found in the text: paragraphs, dates, quotes, related
     /// headlines, boilerplate (a list).
     Whole(Body),
@@ -163,16 +178,27 @@ pub enum Text {
 pub enum Part {
     Article,
     Triage,
+    Place,
     View,
     Cluster,
+    /// The source record's unmapped fields as one JSON object (exports only).
+    Source,
 }
 
 impl Part {
     /// An export's columns.
-    pub const ALL: [Part; 4] = [Part::Article, Part::Triage, Part::View, Part::Cluster];
-    /// `warta list`'s: the article and its triage state (a list has no view to record and
-    /// groups copies only when asked to).
-    pub const LIST: [Part; 2] = [Part::Article, Part::Triage];
+    pub const ALL: [Part; 6] = [
+        Part::Article,
+        Part::Triage,
+        Part::Place,
+        Part::View,
+        Part::Cluster,
+        Part::Source,
+    ];
+    /// `warta list`'s: the article, its triage state and places (a list has no view to
+    /// record and groups copies only when asked to), so a list's columns are the first of
+    /// an export's.
+    pub const LIST: [Part; 3] = [Part::Article, Part::Triage, Part::Place];
 }
 
 /// A CSV column: its header, the part of the row it reads, and its cell.
@@ -213,12 +239,18 @@ fn triage<'r>(
     r.triage.as_ref().map_or(Cow::Borrowed(""), f)
 }
 
+fn place<'r>(r: &'r Row<'_>, f: impl FnOnce(&'r PlaceFields<'_>) -> Cow<'r, str>) -> Cow<'r, str> {
+    r.place.as_ref().map_or(Cow::Borrowed(""), f)
+}
+
 fn view<'r>(r: &'r Row<'_>, f: impl FnOnce(&'r ExportContext) -> &'r str) -> Cow<'r, str> {
     Cow::Borrowed(r.view.map_or("", f))
 }
 
 /// Every CSV column, in the order of [`Row`]'s JSON keys (a test holds the two together).
-/// `cluster` came last when it was added, so columns of earlier exports kept their places.
+/// `cluster` came last when it was added, so columns of earlier exports kept their places;
+/// `provinces` and `regions` follow the triage columns, so a list's columns stay the first
+/// of an export's.
 pub const COLUMNS: &[Column] = &[
     col("id", Part::Article, |r| plain(r.article.id)),
     col("title", Part::Article, |r| plain(r.article.title)),
@@ -262,10 +294,21 @@ pub const COLUMNS: &[Column] = &[
     }),
     col("note", Part::Triage, |r| triage(r, |t| opt(t.note))),
     col("note_at", Part::Triage, |r| triage(r, |t| opt(t.note_at))),
+    col("provinces", Part::Place, |r| {
+        place(r, |p| joined(p.provinces))
+    }),
+    col("regions", Part::Place, |r| place(r, |p| joined(p.regions))),
     col("query", Part::View, |r| view(r, |v| &v.query)),
     col("filters", Part::View, |r| view(r, |v| &v.filters)),
     col("exported_at", Part::View, |r| view(r, |v| &v.exported_at)),
     col("cluster", Part::Cluster, |r| opt(r.cluster.flatten())),
+    col("source_fields", Part::Source, |r| match &r.text {
+        Some(Text::Paragraphs {
+            source_fields: Some(f),
+            ..
+        }) => serde_json::to_string(f).map_or(Cow::Borrowed(""), Cow::Owned),
+        _ => Cow::Borrowed(""),
+    }),
 ];
 
 /// The header of a CSV report with `parts`.
@@ -345,7 +388,7 @@ impl<W: Write> JsonArray<W> {
             .write_all(if self.rows == 0 { b"[\n" } else { b",\n" })?;
         self.rows += 1;
         self.buf.clear();
-        serde_json::to_writer_pretty(&mut self.buf, row).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut self.buf, row).map_err(io::Error::from)?;
         // JSON escapes the newlines inside strings: every one here is between tokens.
         for (k, line) in self.buf.split(|&b| b == b'\n').enumerate() {
             self.out.write_all(if k == 0 { b"  " } else { b"\n  " })?;
@@ -362,7 +405,7 @@ impl<W: Write> JsonArray<W> {
 
 /// One JSON Lines record.
 pub fn write_jsonl(w: &mut dyn Write, row: &Row<'_>) -> io::Result<()> {
-    serde_json::to_writer(&mut *w, row).map_err(io::Error::other)?;
+    serde_json::to_writer(&mut *w, row).map_err(io::Error::from)?;
     w.write_all(b"\n")
 }
 

@@ -206,13 +206,14 @@ pub fn build_marked(
     }
 }
 
-/// `2025-06-01T10:00:00Z` as `2025-06-01 10:00 UTC`; anything else as it is.
+/// A stored `2025-06-01T10:00:00Z` in the local zone (`2025-06-01 17:00 WIB`); anything else
+/// as it is.
 fn when(at: Option<&str>, sep: &str) -> String {
     match at {
-        Some(t) if t.len() >= 16 && t.is_char_boundary(10) && t.is_char_boundary(16) => {
-            format!(" {sep} {} {} UTC", &t[..10], &t[11..16])
-        }
-        Some(t) => format!(" {sep} {t}"),
+        Some(t) => match crate::triage::time::display_local(t) {
+            Some(local) => format!(" {sep} {local}"),
+            None => format!(" {sep} {t}"),
+        },
         None => String::new(),
     }
 }
@@ -325,7 +326,7 @@ fn fill(
         Some(r) => format!("{} #{r}", meta.source_path),
         None => meta.source_path.clone(),
     });
-    let fields: [(&str, Option<String>); 9] = [
+    let fields: [(&str, Option<String>); 10] = [
         ("Outlet", meta.outlet.clone()),
         ("Dateline", meta.dateline.clone()),
         (
@@ -343,6 +344,8 @@ fn fill(
         ),
         ("Editor", meta.editor.clone()),
         ("Source", Some(source)),
+        // What `warta show` and `warta list` name the article by.
+        ("Id", Some(meta.id.clone())),
         (
             "Tags",
             (!meta.tags.is_empty()).then(|| meta.tags.join(", ")),

@@ -103,7 +103,8 @@ pub struct TriageView {
     /// Why triage changes are refused or not saved; shown permanently in the status line.
     pub store_status: Option<String>,
     pub pending_move: Option<PendingMove>,
-    /// Today as `YYYY-MM-DD`, for the default export file name.
+    /// Today where the user is (the local zone) as `YYYY-MM-DD`, for the default export
+    /// file name.
     pub today: String,
 }
 

@@ -42,7 +42,7 @@ impl PromptKind {
     /// The text in front of the input.
     pub fn title(self) -> &'static str {
         match self {
-            PromptKind::Labels => "label (+add -remove, tab completes): ",
+            PromptKind::Labels => "labels (+add -remove, commas between, tab completes): ",
             PromptKind::Note => "note (empty removes): ",
             PromptKind::Export => "export to (.csv .json .jsonl .md): ",
         }
@@ -60,6 +60,9 @@ pub struct Prompt {
     /// Tab completion in progress: the text typed before the first tab and the next
     /// candidate to offer.
     pub completion: Option<(String, usize)>,
+    /// The export name the user was told is an existing file: Enter on this very text
+    /// replaces it, any edit asks again.
+    pub replace: Option<String>,
 }
 
 /// Where the cursor goes once a decision is confirmed saved (one-key triage).
@@ -163,10 +166,7 @@ impl App {
                 ..DetailPane::default()
             },
             triage: TriageView {
-                today: crate::triage::time::now_rfc3339()
-                    .get(..10)
-                    .unwrap_or("today")
-                    .to_string(),
+                today: crate::triage::time::today_local(),
                 ..TriageView::default()
             },
             settings: Settings {

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::triage::export::export_to_path_clustered;
+use crate::triage::output::{existing_file, expand_home};
 use crate::triage::{
     ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, OutputMode,
     Refresh, Saved, Store, normalize_label, time,
@@ -52,6 +53,9 @@ pub enum TriageCmd {
         op: Op,
         quiet: bool,
     },
+    /// Several ops from one prompt line (labels added and removed), in order; each is its
+    /// own undo step.
+    ApplyAll(Vec<Op>),
     Undo,
     Redo,
     /// Write these corpus indices (in this order) to `path`; the extension picks the format.
@@ -61,6 +65,10 @@ pub enum TriageCmd {
         context: ExportContext,
         /// The corpus's groups of copies, when known: they fill the `cluster` field.
         clusters: Option<SharedClusters>,
+        /// The user confirmed replacing an existing file; without it an existing file is
+        /// left alone and the prompt asks (checked here, where the file is written, since it
+        /// may have appeared since the prompt opened).
+        replace: bool,
     },
 }
 
@@ -87,6 +95,9 @@ pub struct TriageOutcome {
     /// What the command changed, when it may have changed anything.
     pub triage: Option<TriageChange>,
     pub store_status: Option<String>,
+    /// An export found its file already there: the prompt reopens on this name for these
+    /// indices, to confirm or change it.
+    pub exists: Option<(PathBuf, Vec<usize>)>,
 }
 
 /// A copy of the store's state for the app and the search thread.
@@ -149,11 +160,12 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
         applied: false,
         triage: None,
         store_status: None,
+        exists: None,
     };
     let info = |s: String| Some((s, MessageKind::Info));
     let error = |s: String| Some((s, MessageKind::Error));
     let mut changed = false;
-    let in_view = matches!(cmd, TriageCmd::Apply { .. });
+    let in_view = matches!(cmd, TriageCmd::Apply { .. } | TriageCmd::ApplyAll(_));
     match cmd {
         TriageCmd::Apply { op, quiet } => {
             let what = op.describe();
@@ -181,6 +193,32 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
                     // opened article would only hide other messages.
                     out.message = if quiet { None } else { error(e.to_string()) };
                 }
+            }
+        }
+        TriageCmd::ApplyAll(ops) => {
+            let mut done = Vec::new();
+            for op in ops {
+                let what = op.describe();
+                match store.apply(op) {
+                    Ok(Saved::Durable) => {
+                        changed = true;
+                        done.push(what);
+                    }
+                    Ok(Saved::Unchanged) => done.push(format!("{what} (no change)")),
+                    Ok(Saved::NotSaved(why)) => {
+                        changed = true;
+                        out.message = error(format!("{what}, but NOT saved: {why}"));
+                        break;
+                    }
+                    Err(e) => {
+                        out.message = error(e.to_string());
+                        break;
+                    }
+                }
+            }
+            out.applied = changed;
+            if out.message.is_none() {
+                out.message = info(done.join("; "));
             }
         }
         TriageCmd::Undo | TriageCmd::Redo => {
@@ -212,12 +250,20 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
             indices,
             mut context,
             clusters,
+            replace,
         } => match ExportFormat::from_path(&path) {
             None => {
                 out.message = error(format!(
                     "{}: unknown format; end the name with .csv, .json, .jsonl or .md",
                     path.display()
                 ))
+            }
+            Some(_) if !replace && existing_file(&path).is_some() => {
+                out.message = info(format!(
+                    "{} exists: Enter replaces it, or edit the name",
+                    path.display()
+                ));
+                out.exists = Some((path, indices));
             }
             Some(format) => {
                 context.exported_at = time::now_rfc3339();
@@ -296,6 +342,17 @@ impl App {
         }
         if let Some((text, kind)) = message {
             self.set_message(text, kind);
+        }
+        if let Some((path, targets)) = o.exists {
+            let name = path.display().to_string();
+            self.prompt = Some(Prompt {
+                kind: PromptKind::Export,
+                input: LineInput::new(name.clone()),
+                targets,
+                completion: None,
+                replace: Some(name),
+            });
+            self.mode = Mode::Prompt;
         }
         let effect = match o.triage {
             Some(change) => {
@@ -467,6 +524,7 @@ fn open_prompt(app: &mut App, kind: PromptKind, targets: Vec<usize>, input: Stri
         input: LineInput::new(input),
         targets,
         completion: None,
+        replace: None,
     });
     app.mode = Mode::Prompt;
     Effect::None
@@ -533,6 +591,7 @@ pub fn prompt(app: &mut App, action: Action) -> Effect {
                 // Said in the status line; the key types nothing.
             } else if p.input.edit(other) {
                 p.completion = None;
+                p.replace = None;
             }
             Effect::None
         }
@@ -546,21 +605,24 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
     let text = p.input.trim();
     match p.kind {
         PromptKind::Labels => {
-            let (remove, name) = match text.chars().next() {
-                Some('-') => (true, &text[1..]),
-                Some('+') => (false, &text[1..]),
-                _ => (false, text),
-            };
-            if text.is_empty() {
-                return Ok(Effect::None);
-            }
-            let label = normalize_label(name).map_err(|e| e.to_string())?;
+            let labels = parse_labels(text)?;
             let ids = ids(app, &p.targets);
-            Ok(apply(if remove {
-                Op::RemoveLabel { ids, label }
-            } else {
-                Op::AddLabel { ids, label }
-            }))
+            let mut ops: Vec<Op> = labels
+                .into_iter()
+                .map(|(remove, label)| {
+                    let ids = ids.clone();
+                    if remove {
+                        Op::RemoveLabel { ids, label }
+                    } else {
+                        Op::AddLabel { ids, label }
+                    }
+                })
+                .collect();
+            Ok(match ops.len() {
+                0 => Effect::None,
+                1 => apply(ops.remove(0)),
+                _ => Effect::Triage(TriageCmd::ApplyAll(ops)),
+            })
         }
         PromptKind::Note => Ok(apply(Op::SetNote {
             ids: ids(app, &p.targets),
@@ -570,7 +632,7 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
             if text.is_empty() {
                 return Err("give a file name, e.g. export.csv".to_string());
             }
-            let path = PathBuf::from(text);
+            let path = expand_home(text);
             if ExportFormat::from_path(&path).is_none() {
                 return Err(format!(
                     "{text}: unknown format; end the name with .csv, .json, .jsonl or .md"
@@ -585,18 +647,77 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
                     exported_at: String::new(),
                 },
                 clusters: app.copies.clusters.clone().map(SharedClusters),
+                replace: p.replace.as_deref() == Some(text),
             }))
         }
     }
+}
+
+/// The labels one prompt line asks for, in order, each with whether it is removed: a comma
+/// always separates labels (so no label contains one), and so does a word starting with `+`
+/// or `-`; other words join the label before them, so `banjir bandang` stays one label.
+/// `+satu +dua`, `banjir, medsos` and `-lama +baru` are two labels each; empty pieces
+/// between commas are passed over.
+pub fn parse_labels(text: &str) -> Result<Vec<(bool, String)>, String> {
+    let mut out = Vec::new();
+    for part in text.split(',') {
+        let mut current: Option<(bool, Vec<&str>)> = None;
+        for word in part.split_whitespace() {
+            let signed = match word.chars().next() {
+                Some('-') => Some(true),
+                Some('+') => Some(false),
+                _ => None,
+            };
+            match (signed, current.as_mut()) {
+                (None, Some((_, words))) => words.push(word),
+                (None, None) => current = Some((false, vec![word])),
+                (Some(remove), _) => {
+                    out.extend(current.take());
+                    current = Some((remove, vec![&word[1..]]));
+                }
+            }
+        }
+        out.extend(current);
+    }
+    // A sign with nothing after it (`+`) is an empty label, refused as before.
+    out.into_iter()
+        .map(|(remove, words)| {
+            let label = normalize_label(&words.join(" ")).map_err(|e| e.to_string())?;
+            Ok((remove, label))
+        })
+        .collect()
+}
+
+/// Where the label being typed starts: after the last comma or before the last word
+/// starting with `+` or `-`, whichever is later (see [`parse_labels`]).
+fn last_label_start(text: &str) -> usize {
+    let comma = text.rfind(',').map_or(0, |i| i + 1);
+    let signed = text
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '+' | '-') && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        })
+        .map(|(i, _)| i)
+        .next_back()
+        .unwrap_or(0);
+    comma.max(signed)
 }
 
 /// Tab: replaces the label being typed with the next existing label that starts with what
 /// was typed before the first tab, most used first. After `-`, only labels the targets
 /// carry are offered.
 fn complete(app: &mut App, p: &mut Prompt) {
-    let (sign, typed) = match p.input.chars().next() {
-        Some(c @ ('+' | '-')) => (c.to_string(), p.input[1..].to_string()),
-        _ => (String::new(), p.input.text.clone()),
+    // Only the last label is completed; the ones before it stay as typed.
+    let start = last_label_start(&p.input.text);
+    let (head, last) = p.input.text.split_at(start);
+    let head = match last.strip_prefix(char::is_whitespace) {
+        Some(_) if head.ends_with(',') => format!("{head} "),
+        _ => head.to_string(),
+    };
+    let last = last.trim_start();
+    let (sign, typed) = match last.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), last[1..].to_string()),
+        _ => (String::new(), last.to_string()),
     };
     let (prefix, next) = p.completion.clone().unwrap_or((typed, 0));
     let want = prefix.trim().to_lowercase();
@@ -620,7 +741,7 @@ fn complete(app: &mut App, p: &mut Prompt) {
         );
         return;
     };
-    p.input.set(format!("{sign}{pick}"));
+    p.input.set(format!("{head}{sign}{pick}"));
     p.completion = Some((prefix, next + 1));
 }
 

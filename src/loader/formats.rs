@@ -195,12 +195,35 @@ fn json_text(field: Field, v: &Value) -> Option<String> {
 
 fn record_from_object(obj: &Map<String, Value>, what: &str) -> RecordResult {
     let mut b = Builder::new();
+    let mut other = Map::new();
     for (k, v) in obj {
         if let Some((field, prio)) = field_of(k) {
             b.set(field, prio, json_text(field, v).as_deref().and_then(clean));
+        } else if let Some(v) = source_value(v) {
+            other.insert(sanitize(k), v);
         }
     }
+    if !other.is_empty() {
+        b.rec.source_fields = Some(other);
+    }
     b.finish(what)
+}
+
+/// Longest text of an unmapped field that is kept: ids, categories and short labels, not a
+/// second copy of a long text.
+const SOURCE_TEXT_CHARS: usize = 256;
+
+/// An unmapped field's value as kept for exports: scalars only (numbers, booleans, short
+/// sanitised text), since they are what joins a result back to its dataset; nested
+/// objects, arrays and long texts are left in the source file.
+fn source_value(v: &Value) -> Option<Value> {
+    match v {
+        Value::String(s) if s.chars().count() <= SOURCE_TEXT_CHARS => {
+            Some(Value::String(sanitize(s)))
+        }
+        Value::Number(_) | Value::Bool(_) => Some(v.clone()),
+        _ => None,
+    }
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -435,6 +458,24 @@ mod tests {
         assert_eq!(sniff_delimiter("a;b;c\n"), b';');
         assert_eq!(sniff_delimiter("a\tb\tc"), b'\t');
         assert_eq!(sniff_delimiter("title"), b',');
+    }
+
+    #[test]
+    fn unmapped_scalar_fields_are_kept_for_joining_back() {
+        let r = parse_json(
+            r#"{"id": 7, "category": "news", "title": "T", "body": "B", "tags": ["a"],
+                "meta": {"x": 1}, "live": true, "note": "a\u202eb"}"#,
+        )
+        .unwrap();
+        let rec = r[0].as_ref().unwrap();
+        let kept = rec.source_fields.as_ref().unwrap();
+        let keys: Vec<&str> = kept.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["category", "id", "live", "note"]);
+        assert_eq!(kept["id"], 7);
+        assert_eq!(kept["category"], "news");
+        assert!(!kept["note"].as_str().unwrap().contains('\u{202e}'));
+        let plain = parse_json(r#"{"title": "T", "body": "B"}"#).unwrap();
+        assert_eq!(plain[0].as_ref().unwrap().source_fields, None);
     }
 
     #[test]

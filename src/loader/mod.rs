@@ -88,6 +88,9 @@ pub struct Record {
     pub outlet: Option<String>,
     pub url: Option<String>,
     pub authors: Vec<String>,
+    /// The record's other fields (a JSON object's keys warta does not map, such as the
+    /// dataset's own `id` or `category`), kept so exports can be joined back to the source.
+    pub source_fields: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 /// Whether and where [`load`] keeps its parsed-article cache.

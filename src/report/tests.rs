@@ -63,11 +63,14 @@ fn keys_in_order(json: &str) -> Vec<String> {
 #[test]
 fn csv_columns_are_the_json_keys_in_the_same_order() {
     let (m, ctx) = (meta(), ExportContext::default());
+    // The source fields are the one column that is an object in JSON, after the body.
     let json = serde_json::to_string(&full(&m, &ctx)).unwrap();
-    assert_eq!(keys_in_order(&json), columns(&Part::ALL));
+    let mut all = columns(&Part::ALL);
+    assert_eq!(all.pop(), Some("source_fields"));
+    assert_eq!(keys_in_order(&json), all);
     // Without the triage part, its keys go from the JSON and its columns from the CSV.
     let json = serde_json::to_string(&Row::new(&m)).unwrap();
-    assert_eq!(keys_in_order(&json), columns(&[Part::Article]));
+    assert_eq!(keys_in_order(&json), columns(&[Part::Article, Part::Place]));
 }
 
 #[test]
@@ -75,8 +78,8 @@ fn a_lists_columns_are_the_first_of_an_exports() {
     let all = columns(&Part::ALL);
     let list = columns(&Part::LIST);
     assert_eq!(list[..], all[..list.len()]);
-    assert_eq!(list.last(), Some(&"note_at"));
-    assert_eq!(all.last(), Some(&"cluster"));
+    assert_eq!(list.last(), Some(&"regions"));
+    assert_eq!(all.last(), Some(&"source_fields"));
 }
 
 fn csv_of(rows: &[Row<'_>], parts: &[Part]) -> Vec<Vec<String>> {
@@ -117,6 +120,8 @@ fn csv_cells_join_lists_and_are_inert() {
     assert_eq!(col("read_at"), "");
     assert_eq!(col("query"), "'=1+1");
     assert_eq!(col("cluster"), "0123456789abcdef");
+    assert_eq!(col("regions"), "Musi Rawas Utara");
+    assert_eq!(col("provinces"), "");
 }
 
 #[test]
@@ -125,10 +130,11 @@ fn a_row_without_a_part_has_empty_cells_there() {
     let table = csv_of(&[Row::new(&m)], &Part::ALL);
     let header = &table[0];
     for (h, cell) in header.iter().zip(&table[1]) {
-        let article = columns(&[Part::Article]).contains(&h.as_str());
+        let article = columns(&[Part::Article, Part::Place]).contains(&h.as_str());
         assert_eq!(
             cell.is_empty(),
-            !article || h == "dateline" || h == "editor" || h == "url"
+            !article || h == "dateline" || h == "editor" || h == "url" || h == "provinces",
+            "{h}"
         );
     }
 }
@@ -145,6 +151,7 @@ fn json_text_is_the_paragraphs_the_whole_body_or_why_not() {
     };
     let v = with(Text::Paragraphs {
         body: vec!["Isi.".into()],
+        source_fields: None,
     });
     assert_eq!(v["body"], serde_json::json!(["Isi."]));
     assert!(v.get("related").is_none());
@@ -211,6 +218,7 @@ fn a_json_array_written_row_by_row_is_the_whole_array_pretty_printed() {
             .map(|m| Row {
                 text: Some(Text::Paragraphs {
                     body: vec!["satu\ndua".into()],
+                    source_fields: None,
                 }),
                 ..Row::new(m)
             })

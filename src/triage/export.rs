@@ -180,7 +180,10 @@ impl<'a> From<&'a ArticleState> for TriageFields<'a> {
 /// The body's paragraphs, or why they could not be read.
 fn paragraphs(corpus: &Corpus, index: usize) -> Text {
     match corpus.body(index) {
-        Ok(b) => Text::Paragraphs { body: b.body },
+        Ok(b) => Text::Paragraphs {
+            body: b.body,
+            source_fields: b.source_fields,
+        },
         Err(body_error) => Text::Unreadable { body_error },
     }
 }
@@ -197,8 +200,10 @@ impl Exported<'_> {
     }
 }
 
+/// Keeps an I/O error's kind (a closed pipe stays a closed pipe); serde's own errors are
+/// "other".
 fn json_err(e: serde_json::Error) -> io::Error {
-    io::Error::other(e)
+    io::Error::from(e)
 }
 
 fn export_json(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
@@ -243,18 +248,22 @@ fn export_csv(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     let mut out = CsvReport::new(w, &Part::ALL)?;
     for &i in indices {
         let st = store.state(&corpus.meta(i).id);
+        // The text is read for the source record's fields; CSV writes no body.
         out.row(&Row {
             view: Some(ctx),
+            text: Some(paragraphs(corpus, i)),
             ..x.row(i, &st)
         })?;
     }
     out.finish()
 }
 
-/// Article text made inert for Markdown: sanitised, on one line (a newline could start a new
-/// block), and with the characters that open links, images, HTML, entities or emphasis
-/// backslash-escaped. Text never starts a line here, so line-start syntax (`#`, `-`, `1.`)
-/// needs no escaping.
+/// Article text made inert for Markdown, escaping only what Markdown would act on where the
+/// text goes (inside a line, never at its start): sanitised, on one line (a newline could
+/// start a new block), with a backslash before what opens code, emphasis, links, HTML or
+/// strikethrough. An intraword `_` (`004_2693`) opens nothing, nor does `!` once `[` is
+/// escaped, nor `&` unless it starts an entity (`&amp;`, `&#x202E;`), nor `>` or `|`
+/// inside a line; those stay as written.
 fn md_text(s: &str) -> String {
     let clean = crate::text::sanitize(s);
     let mut out = String::with_capacity(clean.len());
@@ -262,17 +271,79 @@ fn md_text(s: &str) -> String {
         if n > 0 {
             out.push(' ');
         }
-        for c in word.chars() {
-            if matches!(
-                c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '!' | '|'
-            ) {
+        let chars: Vec<char> = word.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let alnum = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(|c| c.is_alphanumeric())
+            };
+            let escape = match c {
+                '\\' | '`' | '*' | '[' | ']' | '<' | '~' => true,
+                '_' => !(alnum(i.checked_sub(1)) && alnum(Some(i + 1))),
+                '&' => starts_entity(&chars[i + 1..]),
+                _ => false,
+            };
+            if escape {
                 out.push('\\');
             }
             out.push(c);
         }
     }
     out
+}
+
+/// Whether the text after a `&` makes it an entity reference (`amp;`, `#169;`, `#x202E;`).
+fn starts_entity(rest: &[char]) -> bool {
+    let n = rest
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .count();
+    n > 0 && rest.get(n) == Some(&';')
+}
+
+/// [`md_text`] for text that starts a line (a continuation line of a list item), where
+/// `#`, `>`, `-`, `+`, `*`, `=` or `1.` would start a heading, a quote or a list.
+fn md_line(s: &str) -> String {
+    let text = md_text(s);
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let list_number = digits > 0 && matches!(text[digits..].chars().next(), Some('.' | ')'));
+    match text.chars().next() {
+        Some('#' | '>' | '-' | '+' | '=') => format!("\\{text}"),
+        _ if list_number => format!("{}\\{}", &text[..digits], &text[digits..]),
+        _ => text,
+    }
+}
+
+/// The lede of a brief's entry: the body's first paragraph, cut near this many characters
+/// at a word boundary.
+const LEDE_CHARS: usize = 280;
+
+/// The first paragraph, cut at a word boundary with `…` when long; `None` without a body.
+fn lede(corpus: &Corpus, index: usize) -> Option<String> {
+    let body = corpus.body(index).ok()?.body;
+    let first = body.iter().map(|p| p.trim()).find(|p| !p.is_empty())?;
+    if first.chars().count() <= LEDE_CHARS {
+        return Some(first.to_string());
+    }
+    let cut: String = first.chars().take(LEDE_CHARS).collect();
+    let at = cut.rfind(char::is_whitespace).unwrap_or(cut.len());
+    Some(format!("{}…", cut[..at].trim_end()))
+}
+
+/// Where an article is about: its regions, then their provinces
+/// (`Lubuk Linggau, Musi Rawas Utara (Sumatera Selatan)`); the dateline when no region is known.
+fn md_place(m: &Meta) -> Option<String> {
+    let regions = m.regions.join(", ");
+    let provinces = m.provinces.join(", ");
+    match (regions.is_empty(), provinces.is_empty()) {
+        (false, false) => Some(format!("{regions} ({provinces})")),
+        (false, true) => Some(regions),
+        (true, false) => Some(match m.dateline.as_deref() {
+            Some(d) if !d.trim().is_empty() => format!("{d} ({provinces})"),
+            _ => provinces,
+        }),
+        (true, true) => m.dateline.clone().filter(|d| !d.trim().is_empty()),
+    }
 }
 
 /// An autolink for plain http(s) URLs ([`crate::url::markdown_autolink`]); anything else
@@ -295,6 +366,9 @@ fn md_entry(m: &Meta, st: &ArticleState) -> String {
         (Some(d), _) => d.to_string(),
         (None, _) => "undated".to_string(),
     });
+    if let Some(place) = md_place(m) {
+        where_when.push(md_text(&place));
+    }
     line.push_str(" — ");
     line.push_str(&where_when.join(", "));
     line.push_str(" — ");
@@ -347,8 +421,17 @@ fn export_markdown(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     let count = |d: Decision| states.iter().filter(|s| s.decision == d).count();
     let nested = nesting(x, &states);
 
-    let date = ctx.exported_at.get(..10).unwrap_or(&ctx.exported_at);
-    writeln!(w, "# Triage brief — {}", md_text(date))?;
+    // A brief is read by people: its date and time are local (the files keep UTC).
+    let tz = crate::triage::time::local_zone();
+    let date = crate::triage::time::date_in(&ctx.exported_at, &tz).unwrap_or_else(|| {
+        ctx.exported_at
+            .get(..10)
+            .unwrap_or(&ctx.exported_at)
+            .to_string()
+    });
+    let exported = crate::triage::time::display_in(&ctx.exported_at, &tz)
+        .unwrap_or_else(|| ctx.exported_at.clone());
+    writeln!(w, "# Triage brief — {}", md_text(&date))?;
     writeln!(w)?;
     let or_none = |s: &str| {
         if s.trim().is_empty() {
@@ -359,7 +442,7 @@ fn export_markdown(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     };
     writeln!(w, "- Query: {}", or_none(&ctx.query))?;
     writeln!(w, "- Filters: {}", or_none(&ctx.filters))?;
-    writeln!(w, "- Exported: {}", md_text(&ctx.exported_at))?;
+    writeln!(w, "- Exported: {}", md_text(&exported))?;
     writeln!(
         w,
         "- Articles: {} (relevant {} · maybe {} · undecided {} · irrelevant {})",
@@ -388,6 +471,9 @@ fn export_markdown(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
                 if nested[q] == Some(p) {
                     writeln!(w, "  - copy: {}", md_entry(corpus.meta(j), &states[q]))?;
                 }
+            }
+            if let Some(lede) = lede(corpus, i) {
+                writeln!(w, "  {}", md_line(&lede))?;
             }
             let mut extra = Vec::new();
             if !st.labels.is_empty() {
@@ -435,12 +521,23 @@ mod tests {
     #[test]
     fn markdown_text_is_inert() {
         assert_eq!(
-            md_text("[click](http://evil) <b>x</b> &#x202E;"),
-            "\\[click\\](http://evil) \\<b\\>x\\</b\\> \\&#x202E;"
+            md_text("[click](http://evil) <b>x</b> &#x202E; ![img](x)"),
+            "\\[click\\](http://evil) \\<b>x\\</b> \\&#x202E; !\\[img\\](x)"
         );
+        // Only what would act: no backslash before an intraword _, a ! or a plain &.
+        assert_eq!(
+            md_text("Wow! PT A&B di data/004_2693.txt, 3 > 2 | _miring_ *tebal*"),
+            "Wow! PT A&B di data/004_2693.txt, 3 > 2 | \\_miring\\_ \\*tebal\\*"
+        );
+        assert_eq!(md_text("&amp; &copy; a&b;"), "\\&amp; \\&copy; a\\&b;");
+        // At a line's start, block syntax is escaped too.
+        assert_eq!(md_line("# Bukan judul"), "\\# Bukan judul");
+        assert_eq!(md_line("- bukan daftar"), "\\- bukan daftar");
+        assert_eq!(md_line("2024. Tahun"), "2024\\. Tahun");
+        assert_eq!(md_line("2024 tahun"), "2024 tahun");
         assert_eq!(md_text("a\n\n# b"), "a # b");
         assert_eq!(md_link("https://ex.com/a_b"), "<https://ex.com/a_b>");
         assert_eq!(md_link("javascript:alert(1)"), "javascript:alert(1)");
-        assert_eq!(md_link("https://a.com/<x>"), "https://a.com/\\<x\\>");
+        assert_eq!(md_link("https://a.com/<x>"), "https://a.com/\\<x>");
     }
 }

@@ -88,6 +88,31 @@ pub fn writes_in_place(path: &Path) -> bool {
     matches!(resolve(path), Ok(Target::InPlace(..)))
 }
 
+/// The regular file an export to `path` would replace (through any symlinks), if there is one
+/// already: an export asks before replacing it. A free name, a FIFO or a device is `None`,
+/// since writing to those loses nothing.
+pub fn existing_file(path: &Path) -> Option<PathBuf> {
+    match resolve(path) {
+        Ok(Target::Replace(target)) if target.is_file() => Some(target),
+        _ => None,
+    }
+}
+
+/// `~` or `~/…` at the start of a name a user typed, as a shell would expand it (the browser's
+/// prompt has no shell in front of it). Without a home directory the name stays as typed.
+pub fn expand_home(typed: &str) -> PathBuf {
+    let rest = match typed.strip_prefix('~') {
+        Some("") => "",
+        Some(r) if r.starts_with('/') || r.starts_with(std::path::MAIN_SEPARATOR) => &r[1..],
+        _ => return PathBuf::from(typed),
+    };
+    match directories::BaseDirs::new() {
+        Some(b) if rest.is_empty() => b.home_dir().to_path_buf(),
+        Some(b) => b.home_dir().join(rest),
+        None => PathBuf::from(typed),
+    }
+}
+
 /// Writes what `fill` produces to `path`, as a user naming an output expects:
 ///
 /// - a regular file or a new name is replaced atomically, keeping the file's permissions; a

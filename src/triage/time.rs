@@ -1,6 +1,45 @@
-//! RFC 3339 UTC timestamps without a date-time dependency.
+//! Timestamps: stored as RFC 3339 UTC (written without a date-time dependency), shown to a
+//! reader in the local time zone (from `TZ`, else the system's), since warta's users read
+//! times in WIB, WITA or WIT, not UTC.
 
 use std::time::{SystemTime, UNIX_EPOCH};
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+/// The zone times are shown in: `TZ` (a name such as `Asia/Makassar`, or a POSIX rule),
+/// else the system's (/etc/localtime), else UTC.
+pub fn local_zone() -> TimeZone {
+    TimeZone::system()
+}
+
+/// A stored timestamp (`2025-06-01T10:00:00Z`) in `tz` as `2025-06-01 17:00 WIB`; `None`
+/// when `at` is not a timestamp.
+pub fn display_in(at: &str, tz: &TimeZone) -> Option<String> {
+    let ts: Timestamp = at.trim().parse().ok()?;
+    Some(
+        ts.to_zoned(tz.clone())
+            .strftime("%Y-%m-%d %H:%M %Z")
+            .to_string(),
+    )
+}
+
+/// [`display_in`] the local zone.
+pub fn display_local(at: &str) -> Option<String> {
+    display_in(at, &local_zone())
+}
+
+/// The calendar date (`YYYY-MM-DD`) of a stored timestamp in `tz`.
+pub fn date_in(at: &str, tz: &TimeZone) -> Option<String> {
+    let ts: Timestamp = at.trim().parse().ok()?;
+    Some(ts.to_zoned(tz.clone()).strftime("%Y-%m-%d").to_string())
+}
+
+/// Today's date where the user is, as `YYYY-MM-DD`.
+pub fn today_local() -> String {
+    let now = now_rfc3339();
+    date_in(&now, &local_zone()).unwrap_or_else(|| now.get(..10).unwrap_or("today").to_string())
+}
 
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now_rfc3339() -> String {
@@ -77,6 +116,30 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn local_times_follow_the_zone() {
+        // POSIX rules, so the test needs no zone database: WIB is UTC+7, WIT UTC+9.
+        let wib = TimeZone::posix("WIB-7").unwrap();
+        let wit = TimeZone::posix("WIT-9").unwrap();
+        let at = "2024-06-19T20:30:00Z";
+        assert_eq!(
+            display_in(at, &wib).as_deref(),
+            Some("2024-06-20 03:30 WIB")
+        );
+        assert_eq!(
+            display_in(at, &wit).as_deref(),
+            Some("2024-06-20 05:30 WIT")
+        );
+        assert_eq!(
+            display_in(at, &TimeZone::UTC).as_deref(),
+            Some("2024-06-19 20:30 UTC")
+        );
+        // The date changes with the zone: a brief exported at 20:30 UTC is tomorrow's in WIB.
+        assert_eq!(date_in(at, &wib).as_deref(), Some("2024-06-20"));
+        assert_eq!(date_in(at, &TimeZone::UTC).as_deref(), Some("2024-06-19"));
+        assert_eq!(display_in("yesterday", &wib), None);
     }
 
     #[test]

@@ -161,6 +161,7 @@ mod tests {
                     },
                     targets: Vec::new(),
                     completion: None,
+                    replace: None,
                 });
                 let (shown, measured) = draw(&app, width);
                 assert!(

@@ -123,6 +123,13 @@ fn a_symlink_stays_a_link() {
     let link = dir.path().join("brief.md");
     std::os::unix::fs::symlink("real.md", &link).unwrap();
     let msg = export_to(&mut app, &mut store, &link);
+    // The link's target exists: the browser asks first.
+    assert!(
+        msg.ends_with("exists: Enter replaces it, or edit the name"),
+        "{msg}"
+    );
+    app::update_with_store(&mut app, &mut store, Action::Submit);
+    let msg = app.message.as_ref().unwrap().text.clone();
     assert_eq!(msg, format!("exported 2 articles to {}", link.display()));
     assert!(
         std::fs::symlink_metadata(&link)
@@ -135,4 +142,68 @@ fn a_symlink_stays_a_link() {
             .unwrap()
             .starts_with("# Triage brief")
     );
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_a_second_enter() {
+    let (mut app, mut store, dir) = triage_app(2);
+    let out = dir.path().join("brief.md");
+    std::fs::write(&out, "finished brief").unwrap();
+    let msg = export_to(&mut app, &mut store, &out);
+    assert_eq!(
+        msg,
+        format!(
+            "{} exists: Enter replaces it, or edit the name",
+            out.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "finished brief");
+    // The prompt is open again on the same name, for the same articles.
+    let p = app.prompt.as_ref().expect("prompt reopened");
+    assert_eq!(p.input.text, out.display().to_string());
+    assert_eq!(p.targets.len(), 2);
+
+    // Editing the name (here: away and back) asks again rather than replacing.
+    app::update_with_store(&mut app, &mut store, Action::DeleteBack);
+    app::update_with_store(&mut app, &mut store, Action::Insert('d'));
+    app::update_with_store(&mut app, &mut store, Action::Submit);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "finished brief");
+    assert!(app.prompt.is_some());
+
+    // Enter on the name it asked about replaces the file.
+    app::update_with_store(&mut app, &mut store, Action::Submit);
+    assert!(app.prompt.is_none());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("# Triage brief")
+    );
+
+    // Esc instead of Enter keeps the file.
+    std::fs::write(&out, "second brief").unwrap();
+    export_to(&mut app, &mut store, &out);
+    app::update_with_store(&mut app, &mut store, Action::Cancel);
+    assert!(app.prompt.is_none());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "second brief");
+}
+
+#[test]
+fn a_tilde_in_the_export_prompt_is_the_home_folder() {
+    let (mut app, mut store, _dir) = triage_app(2);
+    let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf()) else {
+        return;
+    };
+    for a in [Action::Export, Action::ClearQuery] {
+        app::update_with_store(&mut app, &mut store, a);
+    }
+    for c in "~/laporan/brief.md".chars() {
+        app::update_with_store(&mut app, &mut store, Action::Insert(c));
+    }
+    // Not executed: the test must not write into the real home folder.
+    match app::update(&mut app, Action::Submit) {
+        app::Effect::Triage(app::triage::TriageCmd::Export { path, .. }) => {
+            assert_eq!(path, home.join("laporan/brief.md"));
+        }
+        other => panic!("{other:?}"),
+    }
 }

@@ -154,9 +154,18 @@ fn parse_prints_the_parsers_view_of_one_file() {
     let o = warta(&["parse", seed], cache.path());
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(v["outlet"], "PAB");
-    assert_eq!(v["published"], "2024-04-10");
-    assert_eq!(v["date_source"], "text");
+    // The same shape as for a .jsonl: an array, here of one article.
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v[0]["outlet"], "PAB");
+    assert_eq!(v[0]["published"], "2024-04-10");
+    assert_eq!(v[0]["date_source"], "text");
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("a.jsonl");
+    std::fs::write(&jsonl, "{\"title\": \"Satu\", \"body\": \"Isi.\"}\n").unwrap();
+    let o = warta(&["parse", jsonl.to_str().unwrap()], cache.path());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v[0]["title"], "Satu");
 
     let o = warta(&["parse", "/no/such/file.txt"], cache.path());
     assert!(!o.status.success());
@@ -571,12 +580,15 @@ fn config_path_follows_warta_config_and_reports_problems() {
     let bad = dir.path().join("bad.toml");
     std::fs::write(&bad, "[keys.list]\n\"j\" = \n").unwrap();
     let o = warta_cfg(&["config"], Some(&bad));
-    assert!(o.status.success(), "{}", stderr(&o));
+    // Problems are reported and fail the check, so a script can tell.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("has a problem"), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("(exists)"), "{out}");
     assert!(out.contains("warning") && out.contains("line 2"), "{out}");
 
     let o = warta_cfg(&["config", "--path"], Some(&bad));
+    assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o).trim(), bad.to_str().unwrap());
     assert!(stderr(&o).contains("line 2"), "{}", stderr(&o));
 
@@ -584,6 +596,7 @@ fn config_path_follows_warta_config_and_reports_problems() {
     let good = dir.path().join("good.toml");
     std::fs::write(&good, "[keys.list]\n\"ctrl-n\" = \"move_down\"\n").unwrap();
     let o = warta_cfg(&["--config", good.to_str().unwrap(), "config"], Some(&bad));
+    assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
         out.contains("good.toml") && out.contains("problems     none"),

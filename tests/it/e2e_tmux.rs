@@ -181,3 +181,31 @@ fn a_batch_decision_is_undone_in_one_step() {
     t.wait("all undone", |s| status_line(s).contains("triaged 0/5"));
     t.quit();
 }
+
+#[test]
+fn triage_times_and_the_export_name_are_local() {
+    if !have_tmux() {
+        return;
+    }
+    // A POSIX rule needs no zone database: WIT is UTC+9, so its date and hour are not UTC's.
+    let script = format!("TZ=WIT-9 \"$WARTA\"; {}", common::tmux::SHOW_EXIT);
+    let t = Tmux::start_script(120, 40, None, &script);
+    t.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    t.keys(&["r"]);
+    t.wait("relevant 1", |s| status_line(s).contains("relevant 1"));
+    let wit_now = std::process::Command::new("date")
+        .env("TZ", "WIT-9")
+        .arg("+%Y-%m-%d")
+        .output()
+        .unwrap();
+    let today = String::from_utf8_lossy(&wit_now.stdout).trim().to_string();
+    t.keys(&["k"]);
+    // The detail's Decision line: local date and zone (the zone may wrap to the next line).
+    let s = t.wait_for(" WIT");
+    assert!(s.contains(&format!("relevant · {today} ")), "{s}");
+    assert!(!s.contains("UTC"), "{s}");
+    t.keys(&["e"]);
+    t.wait_for(&format!("warta-export-{today}.csv"));
+    t.keys(&["Escape"]);
+    t.quit();
+}

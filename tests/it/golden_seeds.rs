@@ -232,6 +232,7 @@ fn record_fields_win() {
         outlet: Some("news.detik.com".into()),
         url: Some("https://news.detik.com/x".into()),
         authors: vec!["Budi".into()],
+        source_fields: None,
     };
     let a = from_record(&rec, "x.jsonl", Some(3), Format::Jsonl);
     assert_eq!(a.meta.title, "Judul Rekaman");
@@ -291,7 +292,15 @@ proptest! {
         date in proptest::option::of("[0-9A-Za-z/: \\-T]{0,20}"),
         outlet in proptest::option::of("[a-zA-Z.()/: ]{0,30}"),
     ) {
-        let rec = Record { title, body, date, outlet, url: None, authors: vec![] };
+        let rec = Record {
+            title,
+            body,
+            date,
+            outlet,
+            url: None,
+            authors: vec![],
+            source_fields: None,
+        };
         let _ = from_record(&rec, "r.jsonl", Some(0), Format::Jsonl);
     }
 }

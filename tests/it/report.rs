@@ -64,10 +64,11 @@ fn list_and_export_csv_share_their_columns_and_rows() {
         tmp.path(),
     ));
     let (lh, eh) = (&list[0], &export[0]);
-    // The list's columns are the export's first ones: the article, then its triage state.
+    // The list's columns are the export's first ones: the article, its triage state, then
+    // its places.
     assert_eq!(lh[..], eh[..lh.len()], "{lh:?}\n{eh:?}");
     assert_eq!(&lh[..5], ["id", "title", "outlet", "dateline", "published"]);
-    assert_eq!(lh.last().map(String::as_str), Some("note_at"));
+    assert_eq!(&lh[lh.len() - 3..], ["note_at", "provinces", "regions"]);
     assert_eq!(list.len(), 6);
     assert_eq!(list.len(), export.len());
     for (l, e) in list.iter().zip(&export).skip(1) {
@@ -77,6 +78,14 @@ fn list_and_export_csv_share_their_columns_and_rows() {
     let row = list.iter().find(|r| r[0] == id).unwrap();
     assert_eq!(row[col("decision")], "relevant");
     assert_eq!(row[col("labels")], "'=banjir");
+    // Every bundled article names its province (the sample is about Sumatra and Java).
+    for r in &list[1..] {
+        assert!(!r[col("provinces")].is_empty(), "{r:?}");
+    }
+    assert!(
+        list.iter()
+            .any(|r| r[col("regions")].contains("Ogan Komering Ilir"))
+    );
 }
 
 #[test]

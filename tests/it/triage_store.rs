@@ -1019,7 +1019,13 @@ fn json_and_jsonl_exports_carry_bodies_triage_and_the_view() {
 fn markdown_brief_groups_by_decision_and_escapes_article_text() {
     let (_d, corpus, store, ctx) = export_fixture();
     let md = export_string(ExportFormat::Markdown, &corpus, &store, &ctx);
-    assert!(md.starts_with("# Triage brief — 2024-06-20\n"), "{md}");
+    // The brief's date is the local one (the machine's zone; the CLI test pins TZ).
+    let zone = warta::triage::time::local_zone();
+    let date = warta::triage::time::date_in(&ctx.exported_at, &zone).unwrap();
+    assert!(
+        md.starts_with(&format!("# Triage brief — {date}\n")),
+        "{md}"
+    );
     assert!(md.contains("- Query: banjir -gempa"), "{md}");
     assert!(md.contains("- Filters: outlet=Kompas.com"), "{md}");
     assert!(md.contains("- Articles: 3 (relevant 1 · maybe 1 · undecided 1 · irrelevant 0)"));
@@ -1029,16 +1035,16 @@ fn markdown_brief_groups_by_decision_and_escapes_article_text() {
     assert!(rel < maybe && maybe < und);
     assert!(!md.contains("## Irrelevant"), "empty sections are omitted");
     assert!(md.contains(
-        "- ★ **=HYPERLINK(\"http://evil\")** — Kompas.com, 2024-06-19 — <https://kompas.com/a_1>\n  Labels: Prioritas · Note: -cek ke dinas\n"
+        "- ★ **=HYPERLINK(\"http://evil\")** — Kompas.com, 2024-06-19, Palembang — <https://kompas.com/a_1>\n  Paragraf satu.\n  Labels: Prioritas · Note: -cek ke dinas\n"
     ), "{md}");
     assert!(
-        md.contains("**Banjir \\[klik\\](javascript:alert(1)) \\<img src=x\\> \\*tebal\\***"),
+        md.contains("**Banjir \\[klik\\](javascript:alert(1)) \\<img src=x> \\*tebal\\***"),
         "{md}"
     );
     assert!(!md.replace("\\<", "").contains("<img"), "no raw HTML");
     assert!(!md.contains("<javascript"), "no autolink to a script URL");
     assert!(
-        md.contains("- **Gempa di Lombok** — Kompas.com, 2024-06-19 — data/id3.txt\n"),
+        md.contains("- **Gempa di Lombok** — Kompas.com, 2024-06-19, Palembang — data/id3.txt\n"),
         "{md}"
     );
 }

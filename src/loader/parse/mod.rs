@@ -440,6 +440,7 @@ fn assemble(
             boilerplate: parts.boilerplate,
             related: parts.related,
             quotes,
+            source_fields: None,
         },
     }
 }
@@ -537,6 +538,7 @@ pub fn from_record(
     article.meta.url = url;
     article.meta.record = index;
     article.meta.format = format;
+    article.body.source_fields = rec.source_fields.clone();
     article
 }
 
