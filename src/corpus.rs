@@ -5,7 +5,8 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::model::{Article, Body, Meta};
+use crate::model::{Article, Body, Date, Meta};
+use std::cmp::Reverse;
 
 /// Where bodies come from. After a fresh parse they are in memory; after a warm start they
 /// are read from the cache's body file one at a time, so start-up never deserialises them.
@@ -165,8 +166,7 @@ impl Corpus {
     /// sort of a million hits that compares one number per pair instead of dates and ids is
     /// several times faster, and that sort runs on every keystroke.
     pub fn newest_rank(&self) -> &[u32] {
-        self.newest
-            .get_or_init(|| crate::query::newest_first_ranks(&self.metas))
+        self.newest.get_or_init(|| newest_first_ranks(&self.metas))
     }
 
     /// A process-unique number for this list of articles; clones share it. Anything that
@@ -278,4 +278,42 @@ pub enum FindError {
     NotFound(String),
     #[error("id prefix {0:?} matches several articles; give more characters")]
     Ambiguous(String),
+}
+
+/// Each article's rank in newest-first order: date (undated last), then id, then position.
+pub(crate) fn newest_first_ranks(metas: &[Meta]) -> Vec<u32> {
+    let mut order: Vec<(Reverse<u32>, u128, &str, usize)> = metas
+        .par_iter()
+        .enumerate()
+        .map(|(i, m)| {
+            (
+                Reverse(date_key(m.published)),
+                id_prefix(&m.id),
+                m.id.as_str(),
+                i,
+            )
+        })
+        .collect();
+    order.par_sort_unstable();
+    let mut ranks = vec![0u32; metas.len()];
+    for (rank, (.., i)) in order.into_iter().enumerate() {
+        ranks[i] = rank as u32;
+    }
+    ranks
+}
+
+/// An order-preserving integer for a date; 0 (below every real date) when there is none.
+pub(crate) fn date_key(d: Option<Date>) -> u32 {
+    d.map_or(0, |d| {
+        (u32::from(d.year) << 16) | (u32::from(d.month) << 8) | u32::from(d.day)
+    })
+}
+
+/// The id's first 16 bytes as a big-endian integer: ordered like the strings themselves (a
+/// shorter id pads with zeros), so most id comparisons never touch the heap.
+pub(crate) fn id_prefix(id: &str) -> u128 {
+    let mut buf = [0u8; 16];
+    let n = id.len().min(16);
+    buf[..n].copy_from_slice(&id.as_bytes()[..n]);
+    u128::from_be_bytes(buf)
 }

@@ -51,7 +51,6 @@ mod words;
 
 pub use help::SYNTAX_HELP;
 pub use model::{Query, QueryError};
-pub(crate) use search::newest_first_ranks;
 pub use search::{ExtraFilter, Hit, Scope, Sort, effective_sort, matches, search, sort_hits};
 pub use text_index::{BuildProgress, Field, TextHit, TextIndex, TextQuery, Word};
 pub use words::WordForms;

@@ -1,7 +1,6 @@
 //! The search driver: every article of a corpus (or of a scope) matching a query and the
 //! facet filters, scanned in parallel, then sorted.
 
-use std::cmp::Reverse;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -9,9 +8,9 @@ use rayon::prelude::*;
 use super::eval::{Env, TEXT_SCALE};
 use super::model::Query;
 use super::words::{ScanScope, WordForms, resolve};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, date_key};
 use crate::facets::Filters;
-use crate::model::{Date, Meta};
+use crate::model::Meta;
 use crate::text::fold;
 use crate::triage::{ArticleState, NoState, StateLookup};
 
@@ -241,48 +240,13 @@ fn sort_by_primary<K: Ord + Send>(
     }
 }
 
-/// Each article's rank in newest-first order: date (undated last), then id, then position.
-pub(crate) fn newest_first_ranks(metas: &[Meta]) -> Vec<u32> {
-    let mut order: Vec<(Reverse<u32>, u128, &str, usize)> = metas
-        .par_iter()
-        .enumerate()
-        .map(|(i, m)| {
-            (
-                Reverse(date_key(m.published)),
-                id_prefix(&m.id),
-                m.id.as_str(),
-                i,
-            )
-        })
-        .collect();
-    order.par_sort_unstable();
-    let mut ranks = vec![0u32; metas.len()];
-    for (rank, (.., i)) in order.into_iter().enumerate() {
-        ranks[i] = rank as u32;
-    }
-    ranks
-}
-
-/// An order-preserving integer for a date; 0 (below every real date) when there is none.
-fn date_key(d: Option<Date>) -> u32 {
-    d.map_or(0, |d| {
-        (u32::from(d.year) << 16) | (u32::from(d.month) << 8) | u32::from(d.day)
-    })
-}
-
-/// The id's first 16 bytes as a big-endian integer: ordered like the strings themselves (a
-/// shorter id pads with zeros), so most id comparisons never touch the heap.
-fn id_prefix(id: &str) -> u128 {
-    let mut buf = [0u8; 16];
-    let n = id.len().min(16);
-    buf[..n].copy_from_slice(&id.as_bytes()[..n]);
-    u128::from_be_bytes(buf)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::id_prefix;
+    use crate::model::Date;
     use crate::query::testing::*;
+    use std::cmp::Reverse;
 
     #[test]
     fn empty_query_matches_everything_newest_first() {

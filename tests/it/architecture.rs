@@ -33,7 +33,7 @@ const DOMAIN: &[&str] = &[
 ];
 /// The front end: what a domain module must not import.
 const FRONT: &[&str] = &[
-    "app", "ui", "tui", "cli", "commands", "config", "keymap", "external",
+    "app", "ui", "tui", "cli", "commands", "config", "keymap", "external", "man",
 ];
 
 fn src() -> PathBuf {
