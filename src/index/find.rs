@@ -6,8 +6,8 @@
 //! terms. A phrase of plain stem-aware (or plain literal) words is a tantivy phrase query,
 //! scored BM25; a phrase mixing literal, prefix or typo words is checked position by position
 //! across both fields (both tokenizers count words the same way), scored as a constant.
-//! Prefix and typo matches score a constant too (tantivy's automaton queries do): a typed
-//! prefix ranks by the BM25 of its stem-aware part, and the expansions only widen the set.
+//! A prefix or typo word matches every term its automaton accepts; the commonest of those
+//! expansions are scored BM25 as well, the rest a constant (see [`AutoQuery`]).
 //! Word queries do not cap prefix expansions (a one-letter prefix unions the postings of
 //! every word starting with that letter); phrases cap them per word.
 
@@ -309,18 +309,84 @@ impl Automaton for FirstFixed {
     }
 }
 
-/// Every document with a term of `field` the automaton accepts, all scored alike.
+/// Every document with a term of `field` the automaton accepts. The match set is the
+/// automaton's; on top, the [`SCORED_EXPANSIONS`] expansions found in most documents are
+/// scored BM25, so a typed prefix (`bupa`) ranks articles about bupati above one that
+/// mentions a rarer word it begins, instead of leaving every expansion tied.
 #[derive(Debug, Clone)]
 struct AutoQuery {
     field: TField,
     auto: Arc<FirstFixed>,
 }
 
+/// Expansions of a prefix or typo word that get a BM25 score. Typing `p` expands to
+/// thousands of terms; scoring the commonest few keeps a keystroke's cost bounded, and a
+/// rarer expansion still matches (with the set's constant score). Their postings together
+/// are also held to about one per indexed article (the first term is always scored), so a
+/// short prefix whose commonest expansions are in most articles reads one list, not 32.
+const SCORED_EXPANSIONS: usize = 32;
+
 impl Query for AutoQuery {
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let set = AutoSet(self.clone());
+        let (true, Some(searcher)) = (scoring.is_scoring_enabled(), scoring.searcher()) else {
+            return set.weight(scoring);
+        };
+        let terms = self.commonest_expansions(searcher)?;
+        if terms.is_empty() {
+            return set.weight(scoring);
+        }
+        let mut parts: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(set))];
+        parts.extend(terms.into_iter().map(|t| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::WithFreqs));
+            (Occur::Should, q)
+        }));
+        BooleanQuery::new(parts).weight(scoring)
+    }
+}
+
+impl AutoQuery {
+    /// The accepted terms with the highest document frequency over all segments.
+    fn commonest_expansions(&self, searcher: &tantivy::Searcher) -> tantivy::Result<Vec<Term>> {
+        let mut freq: HashMap<Vec<u8>, u64> = HashMap::new();
+        for reader in searcher.segment_readers() {
+            let inverted = reader.inverted_index(self.field)?;
+            let mut stream = inverted.terms().search(&*self.auto).into_stream()?;
+            while stream.advance() {
+                *freq.entry(stream.key().to_vec()).or_default() +=
+                    u64::from(stream.value().doc_freq);
+            }
+        }
+        let mut terms: Vec<(Vec<u8>, u64)> = freq.into_iter().collect();
+        // Ties by the term's bytes, so the same index always scores the same terms.
+        terms.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        terms.truncate(SCORED_EXPANSIONS);
+        let budget = searcher.num_docs();
+        let mut postings = 0;
+        let keep = terms
+            .iter()
+            .take_while(|(_, df)| {
+                postings += df;
+                postings <= budget
+            })
+            .count();
+        terms.truncate(keep.max(1));
+        Ok(terms
+            .into_iter()
+            .map(|(bytes, _)| Term::from_field_bytes(self.field, &bytes))
+            .collect())
+    }
+}
+
+/// The automaton's match set, every document scored alike.
+#[derive(Debug, Clone)]
+struct AutoSet(AutoQuery);
+
+impl Query for AutoSet {
     fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
         Ok(Box::new(AutomatonWeight::<FirstFixed>::new(
-            self.field,
-            Arc::clone(&self.auto),
+            self.0.field,
+            Arc::clone(&self.0.auto),
         )))
     }
 }

@@ -70,3 +70,37 @@ fn a_view_of_another_corpus_does_not_answer() {
     assert!(!v.complete());
     assert!(v.find(&TextQuery::Word(Field::Any, word("satu"))).is_none());
 }
+
+#[test]
+fn prefix_and_typo_matches_rank_by_their_commonest_expansions() {
+    let c = Corpus::from_articles(vec![
+        art("a.txt", "Kabar Blora", &["Bupati datang, bupati bicara."]),
+        art("b.txt", "Kabar", &["Bupala menulis surat."]),
+        art(
+            "c.txt",
+            "Lain",
+            &["Warga dan bupati hadir di sini bersama camat."],
+        ),
+    ]);
+    let (_t, v) = built(&c);
+    let mut prefix = word("bupa");
+    prefix.prefix = true;
+    let mut typo = word("bupatu");
+    typo.edits = 1;
+    for w in [prefix, typo] {
+        let q = TextQuery::Word(Field::Body, w.clone());
+        let hits = v.find(&q).unwrap();
+        let score = |i: u32| hits.iter().find(|h| h.index == i).map(|h| h.score);
+        assert!(
+            score(0) > score(2),
+            "{w:?}: the article saying bupati most ranks first"
+        );
+        if w.prefix {
+            // The rarer expansion still matches: the set is the automaton's.
+            assert_eq!(found(&v, &q), [0, 1, 2]);
+            assert!(score(1).is_some());
+        } else {
+            assert_eq!(found(&v, &q), [0, 2]);
+        }
+    }
+}
