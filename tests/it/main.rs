@@ -62,6 +62,7 @@ mod store_disk_full;
 mod store_hostile;
 mod store_model;
 mod store_safety;
+mod team;
 mod team_harness;
 mod theme;
 mod triage_store;
