@@ -96,5 +96,6 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
         }),
         // Files given on the command line are watched; the embedded seeds cannot change.
         watch: !cli.paths.is_empty() && !cli.browse.no_watch,
+        team: commands::team::configured(&cli.global),
     })
 }

@@ -31,6 +31,11 @@ pub fn team_config(global: &GlobalOpts, url: Option<&str>) -> Result<TeamConfig>
     Ok(TeamConfig { url, analyst })
 }
 
+/// The team the browser shares with, when one is named anywhere.
+pub fn configured(global: &GlobalOpts) -> Option<TeamConfig> {
+    team_config(global, None).ok()
+}
+
 fn data_dir(global: &GlobalOpts) -> Result<std::path::PathBuf> {
     crate::paths::data_dir(global.data_dir.as_deref())
         .ok_or_else(|| anyhow!("no data directory (no home directory?); use --data-dir"))
@@ -65,7 +70,19 @@ pub fn run(cmd: &TeamCommand, global: &GlobalOpts) -> Result<()> {
         TeamCommand::Import => import(global),
         TeamCommand::Send => {
             let cfg = team_config(global, None)?;
-            let outbox = Outbox::in_dir(&data_dir(global)?);
+            let dir = data_dir(global)?;
+            // The browser writing this data directory sends its queue itself; two senders
+            // would each rewrite the queue under the other.
+            let store = Store::open(&dir);
+            if store.is_read_only() {
+                bail!(
+                    "{}; the warta using it sends the queue itself",
+                    store
+                        .read_only_reason()
+                        .unwrap_or("the data directory is in use")
+                );
+            }
+            let outbox = Outbox::in_dir(&dir);
             let mut t = Team::connect(&cfg)?;
             let f = team::flush(&mut t, &outbox)?;
             println!(
@@ -75,6 +92,7 @@ pub fn run(cmd: &TeamCommand, global: &GlobalOpts) -> Result<()> {
                 f.new,
                 unreadable_note(f.left, &outbox)
             );
+            drop(store);
             Ok(())
         }
     }

@@ -18,6 +18,7 @@
 pub mod event;
 pub mod outbox;
 pub mod redact;
+pub mod sender;
 pub mod sql;
 
 use std::collections::HashSet;
@@ -29,6 +30,7 @@ use postgres::{Client, NoTls};
 pub use event::{Action, Event};
 pub use outbox::{OUTBOX_FILE, Outbox, Pending};
 pub use redact::{Redactor, redact_url};
+pub use sender::Sender;
 pub use sql::SCHEMA_VERSION;
 
 use crate::triage::{ArticleState, Op, Saved, Store, StoreError, Summary};

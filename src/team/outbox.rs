@@ -14,6 +14,7 @@ use std::collections::HashSet;
 use std::fs::OpenOptions;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::event::Event;
 
@@ -22,6 +23,9 @@ pub const OUTBOX_FILE: &str = "team-outbox.jsonl";
 #[derive(Debug, Clone)]
 pub struct Outbox {
     path: PathBuf,
+    /// Shared by clones: the browser appends while its sender removes, and a removal
+    /// rewrites the file, so an append in between would be lost.
+    lock: Arc<Mutex<()>>,
 }
 
 /// What the outbox holds.
@@ -36,7 +40,13 @@ impl Outbox {
     pub fn in_dir(data_dir: &Path) -> Outbox {
         Outbox {
             path: data_dir.join(OUTBOX_FILE),
+            lock: Arc::default(),
         }
+    }
+
+    fn guard(&self) -> MutexGuard<'_, ()> {
+        // A panic elsewhere while holding it leaves the file as consistent as before.
+        self.lock.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     pub fn path(&self) -> &Path {
@@ -53,6 +63,7 @@ impl Outbox {
             serde_json::to_writer(&mut buf, e)?;
             buf.push(b'\n');
         }
+        let _g = self.guard();
         let existed = self.path.exists();
         let mut f = OpenOptions::new()
             .create(true)
@@ -96,6 +107,7 @@ impl Outbox {
     /// Removes the events whose ids are in `sent`, keeping everything else (including lines
     /// it cannot read) in order.
     pub fn remove(&self, sent: &HashSet<String>) -> io::Result<()> {
+        let _g = self.guard();
         let p = self.pending()?;
         let keep: Vec<&Event> = p.events.iter().filter(|e| !sent.contains(&e.id)).collect();
         if keep.is_empty() && p.unreadable.is_empty() {

@@ -36,6 +36,7 @@ mod e2e_search;
 mod e2e_signals;
 mod e2e_startup;
 mod e2e_store;
+mod e2e_team;
 mod e2e_tmux;
 mod eval_parse;
 mod eval_search;
