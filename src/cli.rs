@@ -20,6 +20,7 @@ Examples:
   warta completions bash > ~/.local/share/bash-completion/completions/warta
   warta man | man -l -                   this help as a man page
   warta repair                           rescue a damaged triage journal, keeping what is readable
+  warta team status                      share triage with a team (see README, Team triage)
 
 Inputs: .txt (one scraped article per file), .json (an object or an array), .jsonl/.ndjson
 (one object per line) and .csv (a header row, one article per row). Directories are walked
@@ -139,6 +140,21 @@ pub struct GlobalOpts {
         default_value_t = LogLevel::Warn
     )]
     pub log_level: LogLevel,
+
+    /// A team server to share triage with (a postgres:// URL; default: $WARTA_TEAM_URL, else
+    /// the config's [team] url). A password in it is used, never shown.
+    #[arg(
+        long,
+        value_name = "URL",
+        global = true,
+        env = "WARTA_TEAM_URL",
+        hide_env = true
+    )]
+    pub team: Option<String>,
+
+    /// Your name on the team (default: the config's [team] analyst, else the login name).
+    #[arg(long = "as", value_name = "NAME", global = true)]
+    pub analyst: Option<String>,
 }
 
 /// How much goes to the log file.
@@ -168,6 +184,23 @@ impl LogLevel {
             LogLevel::Debug => log::LevelFilter::Debug,
         }
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Create the team tables on a server, or upgrade them to this warta's version.
+    Init {
+        /// The server (default: --team, $WARTA_TEAM_URL or the config's [team] url).
+        #[arg(value_name = "URL")]
+        url: Option<String>,
+    },
+    /// Analysts, decision counts, conflicts, and what this machine still has to send.
+    Status,
+    /// Upload this data directory's triage state as your own, to join a team with your
+    /// history (importing twice stores it once).
+    Import,
+    /// Send the actions queued in this data directory's outbox.
+    Send,
 }
 
 #[derive(Debug, Subcommand)]
@@ -259,6 +292,21 @@ Examples:
   warta --data-dir ~/triase repair       another one"
     )]
     Repair,
+    /// Share triage with a team through a PostgreSQL server.
+    #[command(
+        subcommand,
+        long_about = "Share triage with a team through a PostgreSQL server.\n\nEvery action \
+                      is saved in the local data directory first and queued in its outbox \
+                      (team-outbox.jsonl); `warta team send` delivers the queue, exactly once \
+                      per action, whenever the server can be reached. The server is named by \
+                      --team URL, $WARTA_TEAM_URL or the config's [team] url.",
+        after_help = "Examples:
+  warta team init postgres://warta@db.kantor/warta    create (or upgrade) the tables once
+  warta --team postgres://warta@db.kantor/warta team status
+  warta --as ana team import             upload this data directory's triage as ana
+  warta team send                        deliver what is queued"
+    )]
+    Team(TeamCommand),
     /// Print a shell completion script.
     #[command(
         long_about = "Print a completion script for SHELL to standard output. Install it where \

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use unicode_width::UnicodeWidthStr;
 
+pub mod team;
+
 use crate::cache;
 use crate::cli::{
     CacheCommand, Cli, CompletionsArgs, ConfigArgs, ExportArgs, ExportFormatArg, GlobalOpts,

@@ -36,7 +36,18 @@ pub struct Config {
     /// merged over them.
     pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
     pub theme: ThemeConfig,
+    /// `[team]`: the shared server and who is deciding (see `crate::team`).
+    pub team: TeamSettings,
     pub warnings: Vec<String>,
+}
+
+/// The config file's `[team]` table; `--team`/`WARTA_TEAM_URL` and `--as` override it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct TeamSettings {
+    /// A `postgres://` URL. A password here is read, never shown.
+    pub url: Option<String>,
+    /// The analyst's name on the team (default: the login name).
+    pub analyst: Option<String>,
 }
 
 /// The top-level switches of the config file. Command-line flags override them.
@@ -113,6 +124,7 @@ struct File {
     theme: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     synonyms: Option<toml::Table>,
     topics: Option<toml::Table>,
+    team: Option<TeamSettings>,
     /// Anything else: reported, so a misspelt option does not silently do nothing.
     #[serde(flatten)]
     unknown: BTreeMap<String, toml::Value>,
@@ -151,7 +163,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
     let mut warnings = Vec::new();
     for name in file.unknown.keys() {
         warnings.push(format!(
-            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, rank_while_typing, or a [keys.*], [theme], [synonyms] or [topics] table); ignored"
+            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, rank_while_typing, or a [keys.*], [theme], [synonyms], [topics] or [team] table); ignored"
         ));
     }
     for (mode_name, entries) in &file.keys {
@@ -210,6 +222,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
         options: file.options(),
         theme,
         lexicon: std::sync::Arc::new(lexicon),
+        team: file.team.unwrap_or_default(),
         warnings,
     }
 }

@@ -34,6 +34,7 @@ pub mod report;
 pub mod safe_read;
 pub mod skip;
 pub mod style;
+pub mod team;
 pub mod text;
 pub mod triage;
 pub mod tui;

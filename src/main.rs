@@ -25,7 +25,8 @@ fn main() -> ExitCode {
         // args_os: a file name that is not UTF-8 must not make `args` panic.
         std::env::args_os()
             .skip(1)
-            .map(|a| a.to_string_lossy().into_owned())
+            // A team URL may carry a password: the log never gets it.
+            .map(|a| warta::team::redact_url(&a.to_string_lossy()))
             .collect::<Vec<_>>()
             .join(" ")
     );
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
         Some(Command::Completions(a)) => commands::completions(a),
         Some(Command::Man(a)) => commands::man(a),
         Some(Command::Repair) => commands::repair(&cli.global),
+        Some(Command::Team(c)) => commands::team::run(c, &cli.global),
         None => browse(&cli),
     };
     match result {
@@ -94,5 +96,6 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
         }),
         // Files given on the command line are watched; the embedded seeds cannot change.
         watch: !cli.paths.is_empty() && !cli.browse.no_watch,
+        team: commands::team::configured(&cli.global),
     })
 }

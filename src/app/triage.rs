@@ -155,6 +155,27 @@ pub fn follow_store(app: &mut App, store: &Store, refresh: Refresh) -> Effect {
 
 /// Runs `cmd` against the store. Every change is on disk (or reported as not) on return.
 pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutcome {
+    execute_with(store, None, corpus, cmd)
+}
+
+/// [`execute`], with every change that reached the disk also queued for the team.
+pub fn execute_with(
+    store: &mut Store,
+    team: Option<&crate::team::Recorder>,
+    corpus: &Corpus,
+    cmd: TriageCmd,
+) -> TriageOutcome {
+    // Why an action saved locally could not be queued for the team: said after the rest.
+    let mut unqueued: Option<String> = None;
+    let mut apply = |store: &mut Store, op: Op| match team {
+        None => store.apply(op),
+        Some(rec) => rec.apply(store, op).map(|(saved, queued)| {
+            if let Err(e) = queued {
+                unqueued = Some(e);
+            }
+            saved
+        }),
+    };
     let mut out = TriageOutcome {
         message: None,
         applied: false,
@@ -169,7 +190,7 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
     match cmd {
         TriageCmd::Apply { op, quiet } => {
             let what = op.describe();
-            match store.apply(op) {
+            match apply(store, op) {
                 Ok(Saved::Durable) => {
                     out.applied = true;
                     changed = true;
@@ -199,7 +220,7 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
             let mut done = Vec::new();
             for op in ops {
                 let what = op.describe();
-                match store.apply(op) {
+                match apply(store, op) {
                     Ok(Saved::Durable) => {
                         changed = true;
                         done.push(what);
@@ -228,7 +249,16 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
             } else {
                 ("redone", "nothing to redo")
             };
-            let r = if undo { store.undo() } else { store.redo() };
+            let r = match team {
+                None if undo => store.undo(),
+                None => store.redo(),
+                Some(rec) => rec.step(store, !undo).map(|(summary, queued)| {
+                    if let Err(e) = queued {
+                        unqueued = Some(e);
+                    }
+                    summary
+                }),
+            };
             match r {
                 Ok(Some(summary)) => {
                     out.applied = true;
@@ -308,6 +338,12 @@ pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutc
         out.message = Some(match out.message.take() {
             Some((text, _)) => (format!("{text}; {notice}"), MessageKind::Error),
             None => (notice, MessageKind::Error),
+        });
+    }
+    if let Some(why) = unqueued {
+        out.message = Some(match out.message.take() {
+            Some((text, _)) => (format!("{text}; {why}"), MessageKind::Error),
+            None => (why, MessageKind::Error),
         });
     }
     out.store_status = store_status(store);

@@ -73,6 +73,34 @@ pub(super) struct Ctx<'a> {
     /// The search the messages handled so far ask for, sent once they are all handled: a
     /// burst of queued keys makes one search, not one per key (see [`flush_search`]).
     pub(super) search: Option<SearchRequest>,
+    /// The team server this browser shares triage with; `None` without one.
+    pub(super) team: Option<TeamLink>,
+}
+
+/// Queues every saved action for the team, and the thread that sends the queue.
+pub(super) struct TeamLink {
+    pub(super) recorder: crate::team::Recorder,
+    pub(super) sender: crate::team::Sender,
+}
+
+impl TeamLink {
+    /// Says what the sender last found when it could not send: "offline: N to send".
+    fn annotate(&self, message: &mut Option<(String, MessageKind)>) {
+        let report = self.sender.report();
+        if report.offline.is_none() {
+            return;
+        }
+        let queued = self
+            .recorder
+            .outbox
+            .pending()
+            .map_or(report.queued, |p| p.events.len());
+        let note = format!("offline: {queued} to send");
+        *message = Some(match message.take() {
+            Some((text, kind)) => (format!("{text} · {note}"), kind),
+            None => (note, MessageKind::Info),
+        });
+    }
 }
 
 /// Sends the search the handled messages asked for last, if any. Each key of a burst (keys
@@ -251,7 +279,14 @@ pub(super) fn run_effects(app: &mut App, ctx: &mut Ctx<'_>, mut effect: Effect) 
             }
             Effect::Triage(cmd) => match ctx.store.as_deref_mut() {
                 Some(store) => {
-                    let outcome = app_triage::execute(store, &app.corpus, cmd);
+                    let recorder = ctx.team.as_ref().map(|t| &t.recorder);
+                    let mut outcome = app_triage::execute_with(store, recorder, &app.corpus, cmd);
+                    if let Some(team) = &ctx.team {
+                        if outcome.applied {
+                            team.sender.wake();
+                        }
+                        team.annotate(&mut outcome.message);
+                    }
                     app.apply_outcome(outcome)
                 }
                 None => return Step::Continue(true),
@@ -301,6 +336,7 @@ mod tests {
                 watch_gate: None,
                 follower: None,
                 search: None,
+                team: None,
                 bodies_tx: None,
                 bodies_asked: None,
             }

@@ -133,6 +133,8 @@ pub struct TuiOptions {
     /// Watch `paths` and reload when files are added, changed or removed (a live corpus;
     /// see [`crate::watch`]). Needs `load`, whose inputs and options the reloads reuse.
     pub watch: bool,
+    /// The team server to share triage with (`--team`, `WARTA_TEAM_URL`, `[team] url`).
+    pub team: Option<crate::team::TeamConfig>,
 }
 
 /// A load that runs while the browser is already on screen.
@@ -191,6 +193,21 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
     };
     let store = std::mem::replace(&mut opts.store, Store::in_memory(""));
     app_triage::install_store(&mut app, &store);
+    // Only the writer queues and sends: a read-only browser's actions are refused anyway,
+    // and the queue belongs to the data directory's one writer.
+    let team = match (opts.team.take(), store.data_dir()) {
+        (Some(cfg), Some(dir)) if store.mode() == crate::triage::Mode::ReadWrite => {
+            let outbox = crate::team::Outbox::in_dir(dir);
+            Some(dispatch::TeamLink {
+                recorder: crate::team::Recorder {
+                    analyst: cfg.analyst.clone(),
+                    outbox: outbox.clone(),
+                },
+                sender: crate::team::Sender::start(cfg, outbox),
+            })
+        }
+        _ => None,
+    };
     let mut store = Some(store);
     if let Some(w) = cfg.warnings.first() {
         let more = cfg.warnings.len() - 1;
@@ -326,6 +343,7 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
             watch_gate: None,
             follower,
             search: None,
+            team,
             bodies_tx: Some(&bodies_tx),
             bodies_asked: None,
         };

@@ -14,6 +14,7 @@
     reason = "shared by several test crates, each using a subset"
 )]
 
+pub mod pg;
 pub mod tmux;
 
 pub use tmux::{SHOW_EXIT, Tmux, WARTA_WRITING_PID, searching, status_line};

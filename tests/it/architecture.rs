@@ -26,6 +26,7 @@ const DOMAIN: &[&str] = &[
     "safe_read",
     "skip",
     "style",
+    "team",
     "text",
     "triage",
     "url",

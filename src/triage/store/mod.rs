@@ -504,6 +504,17 @@ impl Store {
         action.map_or(&[], |a| a.op.ids())
     }
 
+    /// The ids the next [`Store::undo`] (or with `redo`, [`Store::redo`]) would change, so a
+    /// caller can see their states before and after it.
+    pub fn next_step_ids(&self, redo: bool) -> &[String] {
+        let action = if redo {
+            self.history.redo.last()
+        } else {
+            self.history.undo.back()
+        };
+        action.map_or(&[], |a| a.op.ids())
+    }
+
     /// The state of `id`; the default (unread, undecided, …) when it was never touched.
     pub fn state(&self, id: &str) -> ArticleState {
         self.states.get(id).cloned().unwrap_or_default()

@@ -1,0 +1,406 @@
+//! Team triage: an office's analysts sharing decisions through a PostgreSQL server.
+//!
+//! Domain code: no terminal imports. The local triage store stays the first and durable
+//! home of every action; the team server is where copies of them meet:
+//!
+//! 1. an action is applied to the local [`Store`] (journal fsync'd), then
+//! 2. the fields it changed become [`Event`]s with fresh ids, appended to the [`Outbox`]
+//!    (fsync'd), then
+//! 3. [`flush`] sends the outbox in one transaction and removes what the server committed.
+//!
+//! A server that is away only delays step 3; the outbox is sent when it is back, and the
+//! server keeps one copy of each event id, so resending after a crash stores nothing twice.
+//!
+//! The client is the synchronous `postgres` crate: warta has no async code, and a blocking
+//! call on a worker thread is all a send needs. All SQL is in [`sql`]. Passwords never
+//! reach a message: see [`redact`].
+
+pub mod event;
+pub mod outbox;
+pub mod redact;
+pub mod sender;
+pub mod sql;
+
+use std::collections::HashSet;
+use std::fmt;
+use std::time::Duration;
+
+use postgres::{Client, NoTls};
+
+pub use event::{Action, Event};
+pub use outbox::{OUTBOX_FILE, Outbox, Pending};
+pub use redact::{Redactor, redact_url};
+pub use sender::Sender;
+pub use sql::SCHEMA_VERSION;
+
+use crate::triage::{ArticleState, Op, Saved, Store, StoreError, Summary};
+
+/// How long to wait for a server before calling it away.
+pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Which server, and who is deciding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamConfig {
+    /// A `postgres://` URL; may hold a password, so never print it: use [`TeamConfig::shown`].
+    pub url: String,
+    pub analyst: String,
+}
+
+impl TeamConfig {
+    /// The URL as it may be shown: without its password.
+    pub fn shown(&self) -> String {
+        redact_url(&self.url)
+    }
+
+    fn redactor(&self) -> Redactor {
+        Redactor::for_url(&self.url, std::env::var("PGPASSWORD").ok().as_deref())
+    }
+}
+
+/// The analyst's name when none is configured: the login name.
+pub fn login_name() -> String {
+    ["USER", "LOGNAME"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .map(|v| v.trim().to_string())
+        .find(|v| !v.is_empty())
+        .unwrap_or_else(|| "analyst".to_string())
+}
+
+/// A team operation that failed; the message is safe to show (no password in it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamError(pub String);
+
+impl fmt::Display for TeamError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TeamError {}
+
+/// A connection to a team server.
+pub struct Team {
+    client: Client,
+    cfg: TeamConfig,
+    redactor: Redactor,
+}
+
+/// What `warta team init` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InitOutcome {
+    Created,
+    Upgraded { from: i32 },
+    AlreadyCurrent,
+}
+
+/// What the server holds, for `warta team status`.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    pub schema: Option<i32>,
+    /// Name, events sent, articles decided, last event (UTC).
+    pub analysts: Vec<sql::AnalystRow>,
+    pub decisions: Vec<(String, i64)>,
+    pub conflicts: i64,
+}
+
+impl Team {
+    /// Connects, or says why not (without the password).
+    pub fn connect(cfg: &TeamConfig) -> Result<Team, TeamError> {
+        let redactor = cfg.redactor();
+        let fail = |what: &str, e: &dyn fmt::Display| {
+            TeamError(redactor.scrub(&format!("team server {}: {what}: {e}", cfg.shown())))
+        };
+        let mut pg: postgres::Config = cfg
+            .url
+            .parse()
+            .map_err(|e: postgres::Error| fail("not a usable postgres:// URL", &e))?;
+        if pg.get_password().is_none()
+            && let Ok(pw) = std::env::var("PGPASSWORD")
+        {
+            pg.password(pw);
+        }
+        if pg.get_connect_timeout().is_none() {
+            pg.connect_timeout(CONNECT_TIMEOUT);
+        }
+        pg.application_name("warta");
+        let client = pg
+            .connect(NoTls)
+            .map_err(|e| fail("cannot connect", &error_text(&e)))?;
+        Ok(Team {
+            client,
+            cfg: cfg.clone(),
+            redactor,
+        })
+    }
+
+    fn err(&self, what: &str, e: &postgres::Error) -> TeamError {
+        TeamError(self.redactor.scrub(&format!(
+            "team server {}: {what}: {}",
+            self.cfg.shown(),
+            error_text(e)
+        )))
+    }
+
+    /// Creates the schema, or upgrades an older one. Refuses a newer one.
+    pub fn init(&mut self) -> Result<InitOutcome, TeamError> {
+        let result = (|| {
+            let mut tx = self.client.transaction()?;
+            let r = sql::migrate(&mut tx)?;
+            if r.is_ok() {
+                tx.commit()?;
+            }
+            Ok(r)
+        })();
+        match result {
+            Ok(Ok(None)) => Ok(InitOutcome::Created),
+            Ok(Ok(Some(v))) if v == SCHEMA_VERSION => Ok(InitOutcome::AlreadyCurrent),
+            Ok(Ok(Some(v))) => Ok(InitOutcome::Upgraded { from: v }),
+            Ok(Err(newer)) => Err(self.newer(newer)),
+            Err(e) => Err(self.err("cannot create the tables", &e)),
+        }
+    }
+
+    fn newer(&self, v: i32) -> TeamError {
+        TeamError(format!(
+            "team server {}: its tables are at schema version {v}, newer than this warta \
+             understands ({SCHEMA_VERSION}); nothing was written. Upgrade warta on this \
+             machine to work with this team",
+            self.cfg.shown()
+        ))
+    }
+
+    /// Ok when this warta may write: the schema is exactly the version it knows.
+    pub fn check_writable(&mut self) -> Result<(), TeamError> {
+        match sql::schema_version(&mut self.client) {
+            Ok(Some(v)) if v == SCHEMA_VERSION => Ok(()),
+            Ok(Some(v)) if v > SCHEMA_VERSION => Err(self.newer(v)),
+            Ok(Some(v)) => Err(TeamError(format!(
+                "team server {}: its tables are at schema version {v}, older than this warta's \
+                 ({SCHEMA_VERSION}); run `warta team init` to upgrade them",
+                self.cfg.shown()
+            ))),
+            Ok(None) => Err(TeamError(format!(
+                "team server {}: no warta tables there; run `warta team init URL` once to create them",
+                self.cfg.shown()
+            ))),
+            Err(e) => Err(self.err("cannot read the schema version", &e)),
+        }
+    }
+
+    /// Stores `events` in one transaction; returns how many were new (the rest had been
+    /// sent before).
+    pub fn send(&mut self, events: &[Event]) -> Result<usize, TeamError> {
+        self.check_writable()?;
+        let result = (|| {
+            let mut tx = self.client.transaction()?;
+            let mut new = 0;
+            for e in events {
+                if sql::insert_event(&mut tx, e)? {
+                    new += 1;
+                }
+            }
+            tx.commit()?;
+            Ok(new)
+        })();
+        result.map_err(|e| self.err("cannot store the events", &e))
+    }
+
+    pub fn status(&mut self) -> Result<Status, TeamError> {
+        let c = &mut self.client;
+        let schema = sql::schema_version(c).map_err(|e| (e, "schema"));
+        let r = (|| {
+            let schema = schema?;
+            if schema != Some(SCHEMA_VERSION) {
+                return Ok(Status {
+                    schema,
+                    ..Status::default()
+                });
+            }
+            Ok(Status {
+                schema,
+                analysts: sql::analysts(c).map_err(|e| (e, "analysts"))?,
+                decisions: sql::decision_counts(c).map_err(|e| (e, "decisions"))?,
+                conflicts: sql::conflicts(c).map_err(|e| (e, "conflicts"))?,
+            })
+        })();
+        r.map_err(|(e, what)| self.err(&format!("cannot read the {what}"), &e))
+    }
+
+    /// Every analyst's current value of every field of `article`.
+    pub fn article(
+        &mut self,
+        article: &str,
+    ) -> Result<Vec<(String, String, Option<String>)>, TeamError> {
+        sql::article_state(&mut self.client, article)
+            .map_err(|e| self.err("cannot read the article", &e))
+    }
+}
+
+/// The client's error with its cause: "error connecting to server: No such file…".
+fn error_text(e: &postgres::Error) -> String {
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(cause) = src {
+        let c = cause.to_string();
+        if !s.contains(&c) {
+            s.push_str(": ");
+            s.push_str(&c);
+        }
+        src = cause.source();
+    }
+    s
+}
+
+/// What [`flush`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Flushed {
+    /// Events the server committed (and the outbox dropped).
+    pub sent: usize,
+    /// Of those, how many it had not seen before.
+    pub new: usize,
+    /// Events still queued (sending failed), and lines that cannot be read.
+    pub left: usize,
+}
+
+/// Sends the outbox, removing what the server committed. On failure everything stays
+/// queued and the error says why.
+pub fn flush(team: &mut Team, outbox: &Outbox) -> Result<Flushed, TeamError> {
+    let io = |e: std::io::Error| TeamError(format!("{}: {e}", outbox.path().display()));
+    let pending = outbox.pending().map_err(io)?;
+    if pending.events.is_empty() {
+        return Ok(Flushed {
+            left: pending.unreadable.len(),
+            ..Flushed::default()
+        });
+    }
+    let new = team.send(&pending.events)?;
+    let sent: HashSet<String> = pending.events.iter().map(|e| e.id.clone()).collect();
+    outbox.remove(&sent).map_err(io)?;
+    Ok(Flushed {
+        sent: sent.len(),
+        new,
+        left: pending.unreadable.len(),
+    })
+}
+
+/// Turns triage actions into queued events: the local store first, then the outbox.
+#[derive(Debug, Clone)]
+pub struct Recorder {
+    pub analyst: String,
+    pub outbox: Outbox,
+}
+
+impl Recorder {
+    /// Applies `op` to `store` and, once it is durable there, queues its events. A failure
+    /// to queue does not undo the local action; it comes back as a message to show.
+    pub fn apply(&self, store: &mut Store, op: Op) -> Result<(Saved, Queued), StoreError> {
+        let ids = op.ids().to_vec();
+        self.record(store, &ids, |s| s.apply(op))
+    }
+
+    /// [`Store::undo`] (or with `redo`, [`Store::redo`]), with its events queued: an undo is
+    /// recorded as the changes it makes, and touches only this analyst's decisions.
+    pub fn step(
+        &self,
+        store: &mut Store,
+        redo: bool,
+    ) -> Result<(Option<Summary>, Queued), StoreError> {
+        let ids = store.next_step_ids(redo).to_vec();
+        self.record(store, &ids, |s| if redo { s.redo() } else { s.undo() })
+    }
+
+    fn record<T: Durable>(
+        &self,
+        store: &mut Store,
+        ids: &[String],
+        change: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<(T, Queued), StoreError> {
+        let before: Vec<ArticleState> = ids.iter().map(|id| store.state(id)).collect();
+        let done = change(store)?;
+        if !done.durable() {
+            return Ok((done, Ok(0)));
+        }
+        let events: Vec<Event> = ids
+            .iter()
+            .zip(&before)
+            .flat_map(|(id, b)| event::diff(&self.analyst, id, b, &store.state(id)))
+            .collect();
+        let queued = self
+            .outbox
+            .append(&events)
+            .map(|()| events.len())
+            .map_err(|e| {
+                format!(
+                    "saved locally, but NOT queued for the team ({}: {e})",
+                    self.outbox.path().display()
+                )
+            });
+        Ok((done, queued))
+    }
+}
+
+/// How many events an action queued, or why it could not queue them.
+pub type Queued = Result<usize, String>;
+
+/// Whether a change reached the local disk: only such changes are sent to the team, so the
+/// server never holds what this machine may have lost.
+trait Durable {
+    fn durable(&self) -> bool;
+}
+
+impl Durable for Saved {
+    fn durable(&self) -> bool {
+        *self == Saved::Durable
+    }
+}
+
+impl Durable for Option<Summary> {
+    fn durable(&self) -> bool {
+        self.as_ref().is_some_and(|s| s.saved == Saved::Durable)
+    }
+}
+
+/// The events that carry a whole local store to a team, with ids derived from their
+/// content, so importing the same store twice stores it once.
+pub fn import_events(store: &Store, analyst: &str) -> Vec<Event> {
+    let mut out = Vec::new();
+    let mut ids: Vec<&str> = store.ids().collect();
+    ids.sort_unstable();
+    for id in ids {
+        let state = store.state(id);
+        let times = [
+            state.read_at.as_deref(),
+            state.starred_at.as_deref(),
+            state.decided_at.as_deref(),
+            state.labels_at.as_deref(),
+            state.note_at.as_deref(),
+        ];
+        for mut e in event::diff(analyst, id, &ArticleState::default(), &state) {
+            let at = match e.action {
+                Action::Read => times[0],
+                Action::Star => times[1],
+                Action::Decision => times[2],
+                Action::LabelAdd | Action::LabelRemove => times[3],
+                Action::Note => times[4],
+            };
+            if let Some(us) = at.and_then(rfc3339_us) {
+                e.at_us = us;
+            }
+            e.id = event::stable_id(&[
+                analyst,
+                id,
+                e.action.as_str(),
+                e.value.as_deref().unwrap_or(""),
+                at.unwrap_or(""),
+            ]);
+            out.push(e);
+        }
+    }
+    out
+}
+
+fn rfc3339_us(s: &str) -> Option<i64> {
+    let t: jiff::Timestamp = s.parse().ok()?;
+    Some(t.as_microsecond())
+}

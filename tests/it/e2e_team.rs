@@ -1,0 +1,89 @@
+//! End-to-end: the real browser in tmux sharing triage with a throwaway PostgreSQL server.
+//! A decision reaches the server; with the server stopped hard the browser keeps working and
+//! says how many actions wait; when it is back they arrive, each once.
+
+use std::time::{Duration, Instant};
+
+use crate::common::pg::Pg;
+use crate::common::{self, Tmux, have_tmux, quote, status_line};
+
+fn events(pg: &Pg) -> Vec<(String, String, Option<String>)> {
+    let mut c = pg.client("office");
+    c.query(
+        "SELECT analyst, action, value FROM warta_events ORDER BY seq",
+        &[],
+    )
+    .unwrap()
+    .iter()
+    .map(|r| (r.get(0), r.get(1), r.get(2)))
+    .collect()
+}
+
+fn wait_until(what: &str, limit: Duration, mut ok: impl FnMut() -> bool) {
+    let end = Instant::now() + limit;
+    while !ok() {
+        assert!(Instant::now() < end, "timed out waiting for {what}");
+        std::thread::sleep(common::POLL);
+    }
+}
+
+#[test]
+fn decisions_reach_the_server_and_wait_offline_until_it_returns() {
+    if !have_tmux() {
+        return;
+    }
+    let Some(pg) = Pg::start() else { return };
+    let url = pg.create_db("office");
+    let mut t = warta::team::Team::connect(&warta::team::TeamConfig {
+        url: url.clone(),
+        analyst: "setup".into(),
+    })
+    .unwrap();
+    t.init().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let w = Tmux::start_warta(
+        120,
+        30,
+        Some(&data),
+        &format!("--team {} --as ana", quote(&url)),
+    );
+    w.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    w.keys(&["r"]);
+    wait_until("the decision on the server", common::timeout(), || {
+        events(&pg).len() == 1
+    });
+    assert_eq!(
+        events(&pg),
+        vec![("ana".into(), "decision".into(), Some("relevant".into()))]
+    );
+
+    pg.stop_immediate();
+    w.keys(&["j", "m"]);
+    let log = data.join("warta.log");
+    wait_until(
+        "the sender to find the server gone",
+        common::timeout(),
+        || std::fs::read_to_string(&log).is_ok_and(|l| l.contains("team server")),
+    );
+    w.keys(&["j", "m"]);
+    w.wait("offline: 2 to send", |s| {
+        status_line(s).contains("offline: 2 to send")
+    });
+
+    pg.start_server();
+    // The sender retries on its own while actions wait.
+    wait_until(
+        "the queued decisions on the server",
+        common::timeout() * 2,
+        || events(&pg).len() == 3,
+    );
+    w.quit();
+    let all = events(&pg);
+    assert!(
+        all[1..].iter().all(|e| e.2.as_deref() == Some("maybe")),
+        "{all:?}"
+    );
+    let outbox = warta::team::Outbox::in_dir(&data);
+    assert!(outbox.pending().unwrap().events.is_empty());
+}
