@@ -327,10 +327,22 @@ fn lexicon_toml(lexicon: &crate::lexicon::Lexicon) -> String {
          # \"kepala daerah\" = { includes = [\"bupati\", \"wali kota\"] }.\n\
          [synonyms]\n",
     );
-    for group in lexicon.groups() {
-        if let Some((first, rest)) = group.split_first() {
-            out.push_str(&format!("# {first:?} = {}\n", list(rest)));
-        }
+    // The built-in entries as they are defined, one-way terms included: a line uncommented
+    // as it stands replaces its entry by itself and changes nothing. (Listing the merged
+    // groups instead made an uncommented line drop the one-way terms of its key.)
+    for (key, entry) in crate::lexicon::Lexicon::builtin_synonyms() {
+        let line = if entry.includes.is_empty() {
+            list(&entry.same)
+        } else if entry.same.is_empty() {
+            format!("{{ includes = {} }}", list(&entry.includes))
+        } else {
+            format!(
+                "{{ same = {}, includes = {} }}",
+                list(&entry.same),
+                list(&entry.includes)
+            )
+        };
+        out.push_str(&format!("# {key:?} = {line}\n"));
     }
     out.push_str(
         "\n# Topics: named keyword lists, underlined in the article pane and searchable as\n\
@@ -355,6 +367,31 @@ mod tests {
         assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
         assert_eq!(cfg.keymap, Keymap::default());
         assert_eq!(cfg.options, Options::default());
+    }
+
+    #[test]
+    fn the_default_configs_commented_examples_uncommented_change_nothing() {
+        // The commented entries under [synonyms] and [topics], up to the next blank line.
+        let mut in_table = false;
+        let text: String = default_config_toml()
+            .lines()
+            .map(|l| {
+                in_table = match l {
+                    "[synonyms]" | "[topics]" => true,
+                    "" => false,
+                    _ => in_table,
+                };
+                match l.strip_prefix("# ") {
+                    Some(entry) if in_table => format!("{entry}\n"),
+                    _ => format!("{l}\n"),
+                }
+            })
+            .collect();
+        let cfg = parse(&text, "uncommented");
+        assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
+        assert!(text.contains("\n\"kepala daerah\" = { "), "{text}");
+        assert!(text.contains("\ndisiplin = ["), "{text}");
+        assert_eq!(*cfg.lexicon, *crate::lexicon::Lexicon::builtin());
     }
 
     #[test]

@@ -149,16 +149,20 @@ impl Target {
             return Err("not opened: the article has no usable URL or file".into());
         }
         let path = Path::new(target);
-        let meta =
-            std::fs::metadata(path).map_err(|e| match e.kind() {
-                // The bundled samples carry their repository path, which means nothing
-                // elsewhere: say so rather than print an OS error.
-                std::io::ErrorKind::NotFound if path.is_relative() => format!(
-                    "not opened: no file {} here (relative to the current folder; the bundled samples are built into warta)",
-                    shorten(target)
-                ),
-                _ => format!("not opened: {}: {}", shorten(target), crate::loader::discover::reason(&e)),
-            })?;
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            // The bundled samples carry their repository path, which means nothing
+            // elsewhere: say so rather than print an OS error.
+            // Short enough for the status line of an 80-column terminal.
+            std::io::ErrorKind::NotFound if is_bundled(target) => BUNDLED.to_string(),
+            std::io::ErrorKind::NotFound if path.is_relative() => {
+                format!("not opened: no file {} in this folder", shorten(target))
+            }
+            _ => format!(
+                "not opened: {}: {}",
+                shorten(target),
+                crate::loader::discover::reason(&e)
+            ),
+        })?;
         if !meta.is_file() {
             return Err(format!("not opened: {} is not a file", shorten(target)));
         }
@@ -166,6 +170,18 @@ impl Target {
             .map_err(|e| format!("not opened: {}: {e}", shorten(target)))?;
         Ok(Target::File(full))
     }
+}
+
+/// Why a bundled sample does not open: it fits beside the counts of an 80-column status
+/// line.
+const BUNDLED: &str = "not opened: bundled sample, no URL";
+
+/// Whether `target` names one of the samples built into warta (`data/NAME`), whose path
+/// means nothing outside the source tree.
+fn is_bundled(target: &str) -> bool {
+    target
+        .strip_prefix("data/")
+        .is_some_and(|name| crate::loader::EMBEDDED.iter().any(|(n, _)| *n == name))
 }
 
 /// Whether `s` starts like `scheme:` with a scheme of two or more letters (one letter is a
@@ -280,6 +296,16 @@ fn spawn(words: &[String], target: &Target) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_bundled_sample_says_so_in_a_line_that_fits() {
+        assert!(is_bundled("data/000_4c0f888a8b7f48f0.txt"));
+        assert!(!is_bundled("data/elsewhere.txt"));
+        assert!(!is_bundled("000_4c0f888a8b7f48f0.txt"));
+        // The status line of an 80x24 terminal leaves 38 cells beside its counts.
+        assert!(BUNDLED.chars().count() + 3 <= 38);
+    }
+
     use super::*;
 
     #[test]
@@ -459,10 +485,9 @@ mod tests {
     fn a_relative_path_that_is_not_here_says_why_in_plain_words() {
         let err = Target::check("data/no-such-sample-article.txt").unwrap_err();
         assert!(
-            err.contains("no file data/no-such-sample-article.txt here"),
+            err.contains("no file data/no-such-sample-article.txt in this folder"),
             "{err}"
         );
-        assert!(err.contains("built into warta"), "{err}");
         let err = Target::check("/no/such/dir/article.txt").unwrap_err();
         assert!(err.contains("no such file"), "{err}");
     }

@@ -79,6 +79,13 @@ pub enum Action {
     ToggleGroup,
     /// List: expand every group of copies, or collapse them all when all are expanded.
     ToggleAllGroups,
+    /// Hide or show the wide layout's filter column (kept in the session).
+    ToggleFilterColumn,
+    /// List and detail: the article alone on the screen, or back to the panes.
+    ToggleReader,
+    /// Detail (and the reader): the next / previous article of the list, opened.
+    NextArticle,
+    PrevArticle,
     /// A typed character in the search bar (not bindable: any printable key).
     #[serde(skip)]
     Insert(char),
@@ -112,7 +119,7 @@ pub struct MouseInput {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help screen lists them.
-    pub const BINDABLE: [Action; 52] = [
+    pub const BINDABLE: [Action; 56] = [
         Action::Quit,
         Action::ToggleHelp,
         Action::FocusNext,
@@ -165,6 +172,10 @@ impl Action {
         Action::OpenExternal,
         Action::ToggleGroup,
         Action::ToggleAllGroups,
+        Action::ToggleFilterColumn,
+        Action::ToggleReader,
+        Action::NextArticle,
+        Action::PrevArticle,
     ];
 
     /// The snake_case name used in config files.
@@ -235,6 +246,10 @@ impl Action {
             Action::OpenExternal => "open URL or file (ssh: copy URL)",
             Action::ToggleGroup => "show / hide copies of the story",
             Action::ToggleAllGroups => "show / hide all copies",
+            Action::ToggleFilterColumn => "hide / show the filter column",
+            Action::ToggleReader => "reader (full screen)",
+            Action::NextArticle => "next article",
+            Action::PrevArticle => "previous article",
             Action::Insert(_) => "type",
             Action::Resize(..) => "resize",
             Action::Mouse(_) => "mouse",

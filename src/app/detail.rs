@@ -88,7 +88,14 @@ pub struct Marks<'a> {
     pub clusters: Option<&'a Clusters>,
     /// Where the body comes from.
     pub body: BodyView<'a>,
+    /// The pane is short ([`SHORT_PANE`]): the header is one line under the title and the
+    /// other fields follow the body, so opening an article shows its text.
+    pub short: bool,
 }
+
+/// Below this many rows the detail pane lays the header out short (see [`Marks::short`]):
+/// the full header (title, blank, up to a dozen fields, blank) would fill it.
+pub const SHORT_PANE: usize = 18;
 
 /// The body to lay out under the header.
 #[derive(Debug, Clone, Copy, Default)]
@@ -130,6 +137,8 @@ pub struct DetailDoc {
     /// Laid out with the body, not the "loading" line: when it arrives the document is
     /// laid out again.
     pub body_ready: bool,
+    /// Laid out for a short pane ([`Marks::short`]).
+    pub short: bool,
 }
 
 /// Width of the label column in the header ("Published  2024-04-10").
@@ -150,6 +159,7 @@ pub fn build(
         topics: &[],
         clusters: None,
         body: BodyView::Read,
+        short: false,
     };
     build_marked(corpus, index, width, query, marks, state, ascii)
 }
@@ -184,7 +194,7 @@ pub fn build_marked(
     }
     let group = group_of(corpus, index, marks.clusters);
     if index < corpus.len() {
-        fill(&mut out, corpus, index, state, group, marks.body);
+        fill(&mut out, corpus, index, state, group, marks);
     }
     let matches = out
         .lines
@@ -203,6 +213,7 @@ pub fn build_marked(
         lines: out.lines,
         matches,
         body_ready: !matches!(marks.body, BodyView::Loading),
+        short: marks.short,
     }
 }
 
@@ -311,12 +322,52 @@ fn fill(
     index: usize,
     state: &ArticleState,
     group: &[usize],
-    body: BodyView<'_>,
+    marks: Marks<'_>,
 ) {
     let glyphs = out.glyphs;
     let meta = corpus.meta(index);
     out.paragraph(&meta.title, "", SpanKind::Title);
+    if marks.short {
+        // Outlet, place and date in one line; the rest after the body.
+        let summary: Vec<String> = [
+            meta.outlet.clone(),
+            meta.dateline.clone(),
+            meta.published.map(|d| d.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|v| !v.is_empty())
+        .collect();
+        if !summary.is_empty() {
+            out.paragraph(
+                &summary.join(&format!(" {} ", glyphs.sep)),
+                "",
+                SpanKind::Label,
+            );
+        }
+        out.blank();
+        if body_part(out, corpus, index, marks.body) {
+            out.blank();
+            header_fields(out, corpus, index, state, group);
+        }
+        return;
+    }
     out.blank();
+    header_fields(out, corpus, index, state, group);
+    out.blank();
+    body_part(out, corpus, index, marks.body);
+}
+
+/// The fields under the title: outlet, place, dates, source, id, tags, copies, triage.
+fn header_fields(
+    out: &mut Builder<'_>,
+    corpus: &Corpus,
+    index: usize,
+    state: &ArticleState,
+    group: &[usize],
+) {
+    let glyphs = out.glyphs;
+    let meta = corpus.meta(index);
     // Where the date came from, so a stated date can be told from a guess.
     let date = meta.published.map(|d| match meta.date_source {
         Some(s) => format!("{d} ({s})"),
@@ -363,12 +414,16 @@ fn fill(
     for (label, value) in triage_fields(state, glyphs.sep) {
         out.field(label, &crate::text::sanitize(&value));
     }
-    out.blank();
+}
+
+/// The body, or the line saying it is loading (then false).
+fn body_part(out: &mut Builder<'_>, corpus: &Corpus, index: usize, body: BodyView<'_>) -> bool {
+    let glyphs = out.glyphs;
     let read;
     let body = match body {
         BodyView::Loading => {
             out.paragraph("loading the article\u{2026}", "", SpanKind::Label);
-            return;
+            return false;
         }
         BodyView::Loaded(b) => b,
         BodyView::Read => {
@@ -398,6 +453,7 @@ fn fill(
             }
         }
     }
+    true
 }
 
 /// A paragraph that opens with a quotation mark is someone speaking; it is set apart.
@@ -742,6 +798,7 @@ mod tests {
             topics: &topics,
             clusters: None,
             body: BodyView::Read,
+            short: false,
         };
         let doc = build_marked(
             &corpus,

@@ -14,7 +14,9 @@
 //! | status                       |   | status                |    | status      |
 //! +------------------------------+   +-----------------------+    +-------------+
 //! ```
-//! Below 40x12 only a "terminal too small" line is drawn.
+//! Below 40x12 only a "terminal too small" line is drawn. With the filter column hidden
+//! (`F`) a wide terminal is laid out like a medium one; in the reader (`v`) the detail takes
+//! the whole space between the search bar and the status line.
 //!
 //! Mouse hit-testing ([`Panes::pane_at`], [`Area::row_at`]) reads the same areas, so a
 //! click lands on what is drawn there; the glyph set ([`Glyphs`]) lives here too because
@@ -172,18 +174,53 @@ pub fn help_area(width: u16, height: u16) -> Area {
     Area::new((width - w) / 2, (height - h) / 2, w, h)
 }
 
+/// What the user chose to see, beyond the terminal's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct View {
+    /// The filters overlay is open.
+    pub filters_open: bool,
+    /// The wide layout's filter column is hidden (`F`): list and detail share the width, and
+    /// the filters open as an overlay as on narrower terminals.
+    pub filters_hidden: bool,
+    /// The reader: the article alone between the search bar and the status line.
+    pub reader: bool,
+}
+
 pub fn compute(width: u16, height: u16, filters_open: bool) -> Screen {
+    compute_view(
+        width,
+        height,
+        View {
+            filters_open,
+            ..View::default()
+        },
+    )
+}
+
+pub fn compute_view(width: u16, height: u16, view: View) -> Screen {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return Screen::TooSmall;
     }
+    let filters_open = view.filters_open;
     let search = Area::new(0, 0, width, 1);
     let status = Area::new(0, height - 1, width, 1);
     let body = Area::new(0, 1, width, height - 2);
-    if width >= WIDE {
+    if view.reader {
+        return Screen::Main(Panes {
+            search,
+            list: Area::new(0, body.y, 0, 0),
+            detail: body,
+            filters: None,
+            filters_overlay: false,
+            status,
+        });
+    }
+    if width >= WIDE && !view.filters_hidden {
         let fw = 26;
         let rest = width - fw;
-        // The list carries marks, date and outlet before the title: it gets the larger share.
-        let lw = rest * 11 / 20;
+        // The list carries marks, date and outlet before the title: it gets the larger share
+        // (the reader, `v`, is there for long reading).
+        let lw = rest * 3 / 5;
         return Screen::Main(Panes {
             search,
             list: Area::new(fw, body.y, lw, body.height),
@@ -194,7 +231,12 @@ pub fn compute(width: u16, height: u16, filters_open: bool) -> Screen {
         });
     }
     let (list, detail) = if width >= MEDIUM {
-        let lw = width * 45 / 100;
+        // A wide terminal without its filter column gives the titles the extra room.
+        let lw = if width >= WIDE {
+            width * 3 / 5
+        } else {
+            width / 2
+        };
         (
             Area::new(0, body.y, lw, body.height),
             Area::new(lw, body.y, width - lw, body.height),

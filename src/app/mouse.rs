@@ -163,11 +163,12 @@ mod tests {
         let layout::Screen::Main(p) = layout::compute(80, 24, true) else {
             panic!("80x24 has a layout")
         };
-        // At 80 columns the list is 36 wide and the 40-wide overlay covers 4 detail columns.
+        // At 80 columns list and overlay are both 40 wide: the overlay covers the list.
         assert_eq!(p.pane_at(5, 5), Some((Target::Filters, true)));
         assert_eq!(p.pane_at(38, 5), Some((Target::Filters, true)));
         assert_eq!(p.pane_at(39, 5), Some((Target::Filters, false)));
-        assert_eq!(p.pane_at(40, 5), Some((Target::Detail, true)));
+        assert_eq!(p.pane_at(40, 5), Some((Target::Detail, false)));
+        assert_eq!(p.pane_at(41, 5), Some((Target::Detail, true)));
         assert_eq!(p.pane_at(79, 5), Some((Target::Detail, false)));
         assert_eq!(p.pane_at(0, 0), Some((Target::Search, true)));
         assert_eq!(p.pane_at(0, 23), Some((Target::Status, true)));

@@ -72,6 +72,8 @@ pub struct ListView {
 pub struct FilterPane {
     /// The overlay is open (below 120 columns; the wide layout always shows the pane).
     pub open: bool,
+    /// The wide layout's filter column is hidden (`F`; kept in the session).
+    pub hidden: bool,
     pub rows: Vec<FilterRow>,
     pub cursor: usize,
     pub offset: usize,
@@ -84,6 +86,8 @@ pub struct DetailPane {
     /// The selected article laid out for the pane's width.
     pub doc: Option<DetailDoc>,
     pub scroll: usize,
+    /// The reader (`v`): the article fills the screen while the detail has the focus.
+    pub reader: bool,
     /// Bodies loaded off the UI thread (see [`super::bodies`]).
     pub bodies: super::bodies::Bodies,
     /// Every topic's keywords, underlined in the pane.

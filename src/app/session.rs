@@ -1,4 +1,5 @@
-//! Session restore: the last query, filters, sort and cursor per corpus.
+//! Session restore: the last query, filters, sort and cursor per corpus, and whether the
+//! filter column was hidden.
 //!
 //! One JSON file per set of corpus paths, `<data dir>/sessions/<key>.json`, where the key is
 //! the xxh3 of the canonical paths (sorted, duplicates dropped), so `warta a b` and
@@ -47,6 +48,9 @@ struct Saved {
     cursor: Option<String>,
     #[serde(default)]
     focus: Option<String>,
+    /// The wide layout's filter column was hidden (`F`).
+    #[serde(default)]
+    filters_hidden: bool,
 }
 
 /// Where the session for these corpus paths is kept under the data dir.
@@ -153,6 +157,7 @@ pub fn restore(app: &mut App, path: &Path) -> Result<bool, String> {
     app.search.filters = filters;
     app.search.sort = sort;
     app.arrivals.restore_cursor = saved.cursor.filter(|id| !id.is_empty());
+    app.filter_pane.hidden = saved.filters_hidden;
     if let Some(focus) = saved.focus.as_deref().and_then(focus_from) {
         app.focus = focus;
         // Below 120 columns the filters are an overlay: open it, or the focus has nowhere
@@ -182,6 +187,7 @@ pub fn save(app: &App, path: &Path) -> Result<(), String> {
         sort: Some(to_name(&app.search.sort)),
         cursor: saved_cursor(app),
         focus: Some(focus_name(app.focus).to_string()),
+        filters_hidden: app.filter_pane.hidden,
     };
     write(&saved, path)
 }

@@ -346,7 +346,25 @@ impl App {
     }
 
     pub fn screen(&self) -> Screen {
-        layout::compute(self.width, self.height, self.filter_pane.open)
+        self.screen_for(self.width, self.height)
+    }
+
+    /// The layout of this state on a `width`x`height` screen.
+    pub fn screen_for(&self, width: u16, height: u16) -> Screen {
+        layout::compute_view(
+            width,
+            height,
+            layout::View {
+                filters_open: self.filter_pane.open,
+                filters_hidden: self.filter_pane.hidden,
+                reader: self.reading(),
+            },
+        )
+    }
+
+    /// The reader is showing: asked for, with the article focused.
+    pub fn reading(&self) -> bool {
+        self.detail.reader && self.focus == Focus::Detail && self.mode != Mode::Search
     }
 
     pub fn panes(&self) -> Option<Panes> {
@@ -639,7 +657,26 @@ impl App {
             .list
             .cursor
             .min(self.list.shown.len().saturating_sub(1));
-        self.list.offset = keep_visible(self.list.offset, self.list.cursor, self.list_height());
+        // The reader ends when the article loses the focus (Tab, a search), so coming back
+        // to it shows the panes.
+        if self.focus != Focus::Detail {
+            self.detail.reader = false;
+        }
+        // The reader hides the list: its window moves when the list shows again.
+        if !self.reading() {
+            let height = self.list_height();
+            let offset = keep_visible(self.list.offset, self.list.cursor, height);
+            // A copy's row at the top is shown with its story's row above it, as long as
+            // the cursor stays in view: a copy without its story reads as a stray article.
+            self.list.offset = match self.list.kinds.get(offset) {
+                Some(RowKind::Copy { cluster }) => self.list.kinds[..offset]
+                    .iter()
+                    .rposition(|k| matches!(k, RowKind::Group { cluster: c, .. } if c == cluster))
+                    .filter(|&head| self.list.cursor < head + height)
+                    .unwrap_or(offset),
+                _ => offset,
+            };
+        }
         self.filter_pane.cursor = self
             .filter_pane
             .cursor
@@ -692,6 +729,9 @@ impl App {
         let width = self
             .panes()
             .map_or(0, |p| usize::from(p.detail.inner().width));
+        let short = self.panes().is_some_and(|p| {
+            p.detail.inner().height > 0 && usize::from(p.detail.inner().height) < detail::SHORT_PANE
+        });
         let state = self.state_of(index);
         let clusters = self.copies.clusters.as_deref();
         // Clusters arrive after the first article is shown: its copy lines change with them.
@@ -709,6 +749,7 @@ impl App {
                 && d.state == state
                 && d.group == group
                 && d.body_ready == ready
+                && d.short == short
         });
         if !current {
             let body = self.body_for(index);
@@ -730,6 +771,7 @@ impl App {
                         Some(b) => detail::BodyView::Loaded(b),
                         None => detail::BodyView::Loading,
                     },
+                    short,
                 },
                 &state,
                 self.settings.ascii,

@@ -226,6 +226,20 @@ fn normal(app: &mut App, action: Action) -> Effect {
                 app.focus = Focus::Filters;
             }
         }
+        Action::ToggleFilterColumn => {
+            let hidden = !app.filter_pane.hidden;
+            app.filter_pane.hidden = hidden;
+            app.filter_pane.open = false;
+            if app.focus == Focus::Filters {
+                app.focus = Focus::List;
+            }
+            let text = match (hidden, app.width >= super::layout::WIDE) {
+                (true, _) => "filter column hidden (F shows it; f opens the filters)",
+                (false, true) => "filter column shown",
+                (false, false) => "filter column shown from 120 columns; f opens the filters",
+            };
+            app.set_message(text, MessageKind::Info);
+        }
         Action::CycleSort => {
             let sorts = sort_cycle(&app.search.query);
             let i = sorts.iter().position(|s| *s == app.search.sort);
@@ -300,10 +314,11 @@ pub(super) fn list(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     }
     match action {
-        Action::Open => {
+        Action::Open | Action::ToggleReader => {
             if let Some(index) = app.selected() {
                 app.anchor();
                 app.focus = Focus::Detail;
+                app.detail.reader = action == Action::ToggleReader;
                 return triage::mark_opened(app, index);
             }
         }
@@ -396,7 +411,35 @@ pub(super) fn detail(app: &mut App, action: Action) -> Effect {
         return Effect::None;
     }
     match action {
-        Action::Back => app.focus = Focus::List,
+        Action::Back => {
+            app.focus = Focus::List;
+            app.detail.reader = false;
+        }
+        Action::ToggleReader => app.detail.reader = !app.detail.reader,
+        Action::NextArticle | Action::PrevArticle => {
+            let len = app.list.shown.len();
+            let at = app.list.cursor;
+            let to = if action == Action::NextArticle {
+                (at + 1 < len).then_some(at + 1)
+            } else {
+                at.checked_sub(1)
+            };
+            let Some(to) = to else {
+                let text = if action == Action::NextArticle {
+                    "last article in the view"
+                } else {
+                    "first article in the view"
+                };
+                app.set_message(text, MessageKind::Info);
+                return Effect::None;
+            };
+            app.list.cursor = to;
+            app.anchor();
+            app.detail.scroll = 0;
+            if let Some(index) = app.selected() {
+                return triage::mark_opened(app, index);
+            }
+        }
         Action::NextMatch | Action::PrevMatch => {
             let matches = app
                 .detail

@@ -6,6 +6,7 @@ use std::io::{self, Read as _};
 use std::path::{Path, PathBuf};
 
 use super::{Header, META_FILE};
+use crate::skip::{count, human_bytes};
 
 /// What `warta cache info` shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,10 +69,10 @@ impl fmt::Display for CacheInfo {
         for c in &self.corpora {
             writeln!(
                 f,
-                "  {}: {} files, {} articles, {}",
+                "  {}: {}, {}, {}",
                 c.root.as_deref().unwrap_or("(unreadable)"),
-                c.files,
-                c.articles,
+                count(c.files as u64, "file", "files"),
+                count(c.articles as u64, "article", "articles"),
                 human_bytes(c.bytes)
             )?;
         }
@@ -131,31 +132,16 @@ fn dir_bytes(dir: &Path) -> u64 {
         .sum()
 }
 
-fn human_bytes(b: u64) -> String {
-    const UNITS: [&str; 4] = ["KB", "MB", "GB", "TB"];
-    if b < 1000 {
-        return format!("{b} B");
-    }
-    let mut v = b as f64;
-    let mut unit = "B";
-    for u in UNITS {
-        if v < 1000.0 {
-            break;
-        }
-        v /= 1000.0;
-        unit = u;
-    }
-    format!("{v:.1} {unit}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn human_bytes_units() {
-        assert_eq!(human_bytes(999), "999 B");
-        assert_eq!(human_bytes(1500), "1.5 KB");
-        assert_eq!(human_bytes(2_500_000), "2.5 MB");
+        // The same units as every other size warta prints.
+        assert_eq!(human_bytes(999), "999 bytes");
+        assert_eq!(human_bytes(1536), "1.5 KiB");
+        assert_eq!(count(1, "file", "files"), "1 file");
+        assert_eq!(count(21940, "file", "files"), "21,940 files");
     }
 }

@@ -2,6 +2,7 @@
 //! events a front end shows while it runs.
 
 use super::*;
+pub use crate::skip::{count, thousands};
 
 /// What [`load`] produced and what it had to leave out.
 #[derive(Debug, Default)]
@@ -41,8 +42,8 @@ impl LoadReport {
     /// count exceeds the files checked.
     pub fn checked(&self) -> String {
         let mut text = format!(
-            "checked {} files: {} changed",
-            thousands(self.files_seen as u64),
+            "checked {}: {} changed",
+            count(self.files_seen as u64, "file", "files"),
             thousands(self.files_changed as u64)
         );
         if self.files_gone > 0 {
@@ -55,9 +56,9 @@ impl LoadReport {
     /// cache: 905 hits, 4 misses`.
     pub fn summary(&self) -> String {
         let mut s = format!(
-            "loaded {} articles from {} files",
-            self.corpus.len(),
-            self.files_loaded
+            "loaded {} from {}",
+            count(self.corpus.len() as u64, "article", "articles"),
+            count(self.files_loaded as u64, "file", "files")
         );
         if !self.skipped.is_empty() {
             let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
@@ -66,17 +67,21 @@ impl LoadReport {
             }
             let mut kinds: Vec<(&str, usize)> = kinds.into_iter().collect();
             kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let parts: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let parts: Vec<String> = kinds
+                .iter()
+                .map(|(k, n)| format!("{} {k}", thousands(*n as u64)))
+                .collect();
             s.push_str(&format!(
                 " ({} skipped: {})",
-                self.skipped.len(),
+                thousands(self.skipped.len() as u64),
                 parts.join(", ")
             ));
         }
         if self.cache_hits + self.cache_misses > 0 {
             s.push_str(&format!(
-                "; cache: {} hits, {} misses",
-                self.cache_hits, self.cache_misses
+                "; cache: {}, {}",
+                count(self.cache_hits as u64, "hit", "hits"),
+                count(self.cache_misses as u64, "miss", "misses")
             ));
         }
         s
@@ -145,19 +150,6 @@ impl Progress {
             ),
         }
     }
-}
-
-/// `1234567` as `1,234,567`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// What a staged load ([`load_staged`]) reports while it runs.

@@ -52,7 +52,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             let first = app.detail.scroll + 1;
             let last = (app.detail.scroll + height).min(doc.lines.len());
             let (n, total) = (doc.matches.len(), doc.lines.len());
-            let lines = format!("{first}-{last}/{total}");
+            // The reader says where in the view the article is, for reading on with J/K.
+            let lines = if app.reading() {
+                format!(
+                    "{}/{} {} {first}-{last}/{total}",
+                    app.list.cursor + 1,
+                    app.list.shown.len(),
+                    theme.glyphs.sep
+                )
+            } else {
+                format!("{first}-{last}/{total}")
+            };
             if n == 0 {
                 fit_title(
                     [format!(" Article · {lines} "), format!(" {lines} ")],

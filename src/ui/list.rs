@@ -10,7 +10,9 @@
 //! Marks, one cell each, readable without colour: `▸` selected (the row is also bold and
 //! underlined), `•` unread, `★` starred, the decision `R`/`I`/`M` (blank: undecided), the
 //! number of labels (`+` for more than 9); with `--ascii` `>`, `*` and `!` stand for the
-//! first three. Narrow panes drop the outlet column first, then the date.
+//! first three. The title gets the room: the date and the outlet only get theirs while the
+//! title keeps [`TITLE_MIN`] cells (the outlet first goes, then the date; see [`columns`]),
+//! and a title cut to fit ends in `…`.
 //!
 //! A story with syndicated copies in the view is one row, its earliest copy, ending in
 //! "+2 copies (Sripoku, Infoku)" (the outlets as far as they fit); expanded, the copies
@@ -56,6 +58,39 @@ pub fn marks(selected: bool, st: &ArticleState, glyphs: &Glyphs) -> String {
     out
 }
 const DATE: usize = 10;
+/// The title's cells that the date and outlet columns never take.
+pub const TITLE_MIN: usize = 20;
+const OUTLET_MIN: usize = 6;
+const OUTLET_MAX: usize = 16;
+
+/// How a list row of `width` cells is shared after the marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub date: bool,
+    /// The outlet's cells (0: no outlet column).
+    pub outlet: usize,
+    pub title: usize,
+}
+
+/// The date comes while the title keeps [`TITLE_MIN`] cells; the outlet then takes a quarter
+/// of what is left (6 to 16 cells) on the same condition.
+pub fn columns(width: usize) -> Columns {
+    let avail = width.saturating_sub(MARKS);
+    let date = avail > TITLE_MIN + DATE;
+    let rest = if date { avail - DATE - 1 } else { avail };
+    let outlet = (rest / 4).clamp(OUTLET_MIN, OUTLET_MAX);
+    let outlet = if date && rest > TITLE_MIN + outlet {
+        outlet
+    } else {
+        0
+    };
+    let title = rest - if outlet > 0 { outlet + 1 } else { 0 };
+    Columns {
+        date,
+        outlet,
+        title,
+    }
+}
 
 /// "+2 copies (Sripoku, Infoku)" for a group's row, shortened to "+2 copies" and "+2" as
 /// `room` (the title's cells) shrinks.
@@ -109,9 +144,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         1 => format!(" {sep} 1 group"),
         n => format!(" {sep} {n} groups"),
     };
+    let thousands = |n: usize| crate::loader::thousands(n as u64);
     let (shown, total, sort) = (
-        app.list.matches.len(),
-        app.corpus.len(),
+        thousands(app.list.matches.len()),
+        thousands(app.corpus.len()),
         sort_label(app.search.sort),
     );
     // Shorter forms keep the counts and the busy marker, dropping words first.
@@ -129,21 +165,28 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
     if app.list.shown.is_empty() {
+        // "No match" only when something was asked: an empty corpus is said as such.
+        let asked = !app.search.query.is_empty() || !app.search.filters.is_empty();
         let msg = if app.search.searching {
             format!("searching{}", g.busy)
-        } else {
+        } else if app.corpus.is_empty() && app.arrivals.loading {
+            format!("loading{}", g.busy)
+        } else if app.corpus.is_empty() {
+            "no articles here: no readable .txt, .json, .jsonl or .csv files".to_string()
+        } else if asked {
             "no articles match".to_string()
+        } else {
+            "no articles".to_string()
         };
         put_line(buf, inner, inner.y, &Line::styled(msg, theme.muted));
         return;
     }
     let width = usize::from(inner.width);
-    let show_date = width >= 30;
-    let outlet_w = if width >= 44 {
-        (width / 5).clamp(8, 18)
-    } else {
-        0
-    };
+    let Columns {
+        date: show_date,
+        outlet: outlet_w,
+        ..
+    } = columns(width);
     let rows = app
         .list
         .shown
@@ -206,6 +249,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
             title_w,
             ratatui::style::Style::default(),
             theme.matched,
+            g.ellipsis,
         );
         // The title is cut to leave the badge its room, so "+N copies" is never cut.
         spans.extend(title);
@@ -219,5 +263,53 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         if pos == app.list.cursor {
             style_row(buf, inner, y, theme.selected);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_gets_the_room_before_date_and_outlet() {
+        for width in 0..200 {
+            let c = columns(width);
+            let used =
+                MARKS + if c.date { DATE + 1 } else { 0 } + c.outlet + usize::from(c.outlet > 0);
+            if width >= MARKS {
+                assert_eq!(used + c.title, width, "{width}: {c:?}");
+            }
+            // The outlet only comes with the date, and neither squeezes the title.
+            assert!(c.outlet == 0 || c.date, "{width}: {c:?}");
+            if c.date {
+                assert!(c.title >= TITLE_MIN, "{width}: {c:?}");
+            }
+        }
+        // An 80-column terminal's list (38 cells inside): date and a title of 21.
+        assert_eq!(
+            columns(38),
+            Columns {
+                date: true,
+                outlet: 0,
+                title: 21
+            }
+        );
+        // 120 columns with the filter column: every column.
+        assert_eq!(
+            columns(54),
+            Columns {
+                date: true,
+                outlet: 9,
+                title: 27
+            }
+        );
+        assert_eq!(
+            columns(20),
+            Columns {
+                date: false,
+                outlet: 0,
+                title: 14
+            }
+        );
     }
 }

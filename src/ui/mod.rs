@@ -32,7 +32,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::app::layout::{self, Area, Screen};
+use crate::app::layout::{Area, Screen};
 use crate::app::{App, Mode};
 use crate::text::wrap;
 
@@ -44,11 +44,14 @@ const TOO_SMALL_SHORT: &str = "too small: need 40x12";
 /// Draws the whole screen.
 pub fn render(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
-    match layout::compute(area.width, area.height, app.filter_pane.open) {
+    match app.screen_for(area.width, area.height) {
         Screen::TooSmall => too_small(frame.buffer_mut(), area),
         Screen::Main(p) => {
             search::render(frame, rect(p.search), app);
-            list::render(frame, rect(p.list), app);
+            // The reader leaves the list no room.
+            if p.list.width > 0 {
+                list::render(frame, rect(p.list), app);
+            }
             detail::render(frame, rect(p.detail), app);
             if let Some(f) = p.filters {
                 filters::render(frame, rect(f), app, p.filters_overlay);
@@ -195,14 +198,22 @@ pub fn style_row(buf: &mut Buffer, area: Rect, y: u16, style: Style) {
 }
 
 /// `text` cut to `width` cells as spans, with the chars at `positions` (char indices,
-/// ascending) in `hl` and the rest in `base`.
+/// ascending) in `hl` and the rest in `base`. A text that does not fit is cut on a grapheme
+/// boundary and ends in `ellipsis` (one cell), so a cut title never reads as a whole one.
 pub fn highlighted(
     text: &str,
     positions: &[usize],
     width: usize,
     base: Style,
     hl: Style,
+    ellipsis: &str,
 ) -> Vec<Span<'static>> {
+    let cut = wrap::display_width(text) > width;
+    let width = if cut {
+        width.saturating_sub(wrap::display_width(ellipsis))
+    } else {
+        width
+    };
     let mut spans: Vec<Span<'static>> = Vec::new();
     let mut run = String::new();
     let mut run_hl = false;
@@ -231,6 +242,9 @@ pub fn highlighted(
     if !run.is_empty() {
         spans.push(Span::styled(run, if run_hl { hl } else { base }));
     }
+    if cut && width > 0 {
+        spans.push(Span::styled(ellipsis.to_string(), base));
+    }
     spans
 }
 
@@ -246,14 +260,35 @@ mod tests {
     #[test]
     fn highlighting_marks_the_right_chars_and_truncates() {
         let hl = Style::default().add_modifier(ratatui::style::Modifier::BOLD);
-        let spans = highlighted("TikTok live", &[0, 4], 8, Style::default(), hl);
+        let spans = highlighted("TikTok live", &[0, 4], 8, Style::default(), hl, "…");
         let text: Vec<(&str, bool)> = spans
             .iter()
             .map(|s| (s.content.as_ref(), s.style == hl))
             .collect();
         assert_eq!(
             text,
-            [("T", true), ("ikT", false), ("o", true), ("k l", false)]
+            [
+                ("T", true),
+                ("ikT", false),
+                ("o", true),
+                ("k ", false),
+                ("…", false)
+            ]
+        );
+        // A text that fits is never marked as cut; a wide grapheme is never split.
+        let all = |spans: Vec<Span<'static>>| {
+            spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        assert_eq!(
+            all(highlighted("TikTok", &[], 6, Style::default(), hl, "…")),
+            "TikTok"
+        );
+        assert_eq!(
+            all(highlighted("日本語です", &[], 6, Style::default(), hl, "~")),
+            "日本~"
         );
     }
 

@@ -23,23 +23,25 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let sep = g.sep;
     let width = usize::from(area.width);
     let p = &app.triage.progress;
+    // Counts read like every other number warta prints: "21,940".
+    let n = |v: usize| crate::loader::thousands(v as u64);
     let count = if width >= 80 {
         format!(
             " {}/{} {sep} triaged {}/{} {sep} relevant {} {sep} maybe {} ",
-            app.list.matches.len(),
-            app.corpus.len(),
-            p.triaged,
-            p.total,
-            p.relevant,
-            p.maybe
+            n(app.list.matches.len()),
+            n(app.corpus.len()),
+            n(p.triaged),
+            n(p.total),
+            n(p.relevant),
+            n(p.maybe)
         )
     } else {
         format!(
             " {}/{} {sep} triaged {}/{} ",
-            app.list.matches.len(),
-            app.corpus.len(),
-            p.triaged,
-            p.total
+            n(app.list.matches.len()),
+            n(app.corpus.len()),
+            n(p.triaged),
+            n(p.total)
         )
     };
     // Said next to the counts rather than as a message: the load summary and other

@@ -760,7 +760,7 @@ fn real_parser_skips_binary_and_empty_files() {
     );
     assert_eq!(
         r.summary(),
-        "loaded 1 articles from 1 files (2 skipped: 1 binary, 1 empty)"
+        "loaded 1 article from 1 file (2 skipped: 1 binary, 1 empty)"
     );
     let kinds: Vec<&str> = r.skipped.iter().map(|s| s.reason.kind()).collect();
     assert_eq!(kinds, ["binary", "empty"]);

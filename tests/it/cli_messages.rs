@@ -82,7 +82,7 @@ fn stats_with_some_articles_lists_the_skipped_on_stdout_only() {
         1,
         "only the summary, no skip lines:\n{err}"
     );
-    assert!(err.starts_with("loaded 1 articles"), "{err}");
+    assert!(err.starts_with("loaded 1 article from 1 file"), "{err}");
 }
 
 #[cfg(unix)]

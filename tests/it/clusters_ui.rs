@@ -491,3 +491,18 @@ fn a_removed_copy_leaves_its_group_and_a_lone_survivor_is_no_group() {
     assert_eq!(none.cluster_of(0), None);
     assert_eq!(none.articles(), n - 2);
 }
+
+#[test]
+fn after_expanding_all_the_view_never_starts_on_a_copy_without_its_story() {
+    let mut app = grouped_app();
+    // The window starts at the row below the group's, where its copies will appear.
+    let head = group_row(&app);
+    app.list.cursor = head + 1;
+    app.list.offset = head + 1;
+    app::update_sync(&mut app, Action::ToggleAllGroups);
+    assert!(matches!(app.list.kinds[head + 1], RowKind::Copy { .. }));
+    assert_eq!(app.list.offset, head, "{:?}", app.list.kinds);
+    let s = screen(&app);
+    let first_row = s.lines().nth(2).expect("a row");
+    assert!(first_row.contains("+2 copies"), "{s}");
+}

@@ -55,6 +55,7 @@ mod paste;
 mod patch;
 mod paths;
 mod query;
+mod reading;
 mod regions;
 mod report;
 mod startup;
