@@ -142,7 +142,7 @@ pub struct GlobalOpts {
     pub log_level: LogLevel,
 
     /// A team server to share triage with (a postgres:// URL; default: $WARTA_TEAM_URL, else
-    /// the config's [team] url). A password in it is used, never shown.
+    /// the url in the config's team table). A password in it is used, never shown.
     #[arg(
         long,
         value_name = "URL",
@@ -152,7 +152,7 @@ pub struct GlobalOpts {
     )]
     pub team: Option<String>,
 
-    /// Your name on the team (default: the config's [team] analyst, else the login name).
+    /// Your name on the team (default: the analyst in the config's team table, else the login name).
     #[arg(long = "as", value_name = "NAME", global = true)]
     pub analyst: Option<String>,
 }
@@ -190,7 +190,7 @@ impl LogLevel {
 pub enum TeamCommand {
     /// Create the team tables on a server, or upgrade them to this warta's version.
     Init {
-        /// The server (default: --team, $WARTA_TEAM_URL or the config's [team] url).
+        /// The server (default: --team, $WARTA_TEAM_URL or the url in the config's team table).
         #[arg(value_name = "URL")]
         url: Option<String>,
     },

@@ -2,7 +2,7 @@
 //! print for the queries that need no more (each article's id, title, outlet, date, file and
 //! record), with the path, size and modification time of every file the root's walk found.
 //!
-//! A command that loaded the root without a problem writes it ([`write`]). A later command
+//! A command that loaded the root without a problem writes it ([`write()`]). A later command
 //! walks the root exactly as a load does and compares the walk with the snapshot's files
 //! ([`Headlines::matches`]): the same files with the same sizes and times is the very test a
 //! load applies before it trusts its cache, so an answer built from the snapshot is the one
