@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Regenerates screenshots/*.png from real renders of warta on the bundled corpus:
+# Regenerates screenshots/*.png from real renders of warta on the bundled corpus and on a
+# generated corpus of 20,000 articles (`examples/gen_corpus.rs`, built-in vocabulary only):
 # tmux runs the release binary, `capture-pane -e` keeps the colours, aha turns the
 # escapes into HTML and headless Chromium takes the picture.
 #
 # Needs: tmux, aha, chromium (Debian: apt-get install tmux aha chromium fonts-dejavu-core).
 # Usage: scripts/screenshots.sh            (writes screenshots/*.png)
+#        scripts/screenshots.sh corpus     (only the generated corpus's: corpus-*.png)
+#        scripts/screenshots.sh bundled    (only the bundled corpus's)
+# SCREENSHOTS_PROFILE=debug uses a debug build (slower to load, same pictures).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +16,14 @@ for tool in tmux aha chromium; do
   command -v "$tool" >/dev/null || { echo "screenshots: $tool is not installed" >&2; exit 1; }
 done
 
-cargo build --release --quiet
-bin="$PWD/target/release/warta"
+profile=${SCREENSHOTS_PROFILE:-release}
+if [ "$profile" = release ]; then
+  cargo build --release --quiet --bin warta --example gen_corpus
+else
+  cargo build --quiet --bin warta --example gen_corpus
+fi
+bin="$PWD/target/$profile/warta"
+gen="$PWD/target/$profile/examples/gen_corpus"
 out="$PWD/screenshots"
 work=$(mktemp -d)
 sock="warta-shots-$$"
@@ -26,9 +36,9 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$out"
 
-# Waits until the pane shows $1 (a fixed string), for at most 10 s.
+# Waits until the pane shows $1 (a fixed string), for at most $2 seconds (10).
 wait_for() {
-  for _ in $(seq 200); do
+  for _ in $(seq $(( ${2:-10} * 20 ))); do
     tmux -L "$sock" capture-pane -p -t shot | grep -qF -- "$1" && return 0
     sleep 0.05
   done
@@ -37,7 +47,18 @@ wait_for() {
   return 1
 }
 
-# Starts warta in a fresh session of the given size with isolated state and cache.
+# Waits until the pane no longer shows $1, for at most 120 s (a first load's index).
+wait_gone() {
+  for _ in $(seq 2400); do
+    tmux -L "$sock" capture-pane -p -t shot | grep -qF -- "$1" || return 0
+    sleep 0.05
+  done
+  echo "screenshots: '$1' still shown" >&2
+  return 1
+}
+
+# Starts warta in a fresh session of the given size with isolated state and cache, and
+# waits for $3 (default: the bundled corpus's count).
 start() {
   tmux -L "$sock" kill-server 2>/dev/null || true
   # A new session must not attach to a server that is still shutting down.
@@ -52,7 +73,7 @@ start() {
     "env -i PATH='$PATH' HOME='$home' TERM=xterm-256color LANG=C.UTF-8 \
      WARTA_CACHE_DIR='$home/cache' WARTA_DATA_DIR='$home/data' \
      WARTA_CONFIG='$home/config.toml' '$bin' ${start_args:-}"
-  wait_for "5/5"
+  wait_for "${3:-5/5}" 600
 }
 
 # Captures the pane with colours and renders it to screenshots/$1.png.
@@ -74,6 +95,7 @@ shoot() {
 
 keys() { tmux -L "$sock" send-keys -t shot "$@"; }
 
+if [ "${1:-all}" != corpus ]; then
 # 1. The main view: filters, list and detail side by side.
 start 120 40
 shoot main 120 40
@@ -108,4 +130,31 @@ shoot triage 120 40
 start_args="--ascii"
 start 80 24
 shoot ascii 80 24
+start_args=""
+fi
+
+[ "${1:-all}" = bundled ] && exit 0
+
+# 8-10. A real-sized corpus: 20,000 generated articles (no publisher text: the generator's
+# built-in vocabulary only) in one JSONL file.
+"$gen" --count 20000 --out "$work/gen" --format jsonl --no-shared >/dev/null
+start_args="$work/gen/corpus.jsonl"
+start 120 40 "20,000/20,000"
+wait_gone "index "
+# The month chart over the whole corpus, facets with their counts.
+shoot corpus-main 120 40
+
+# Facets driven from the keyboard: an outlet on, every count and the chart updated.
+keys f; wait_for "Decision"
+for _ in $(seq 12); do keys j; done
+keys Space; wait_for "[x]" 60; wait_gone "searching"
+shoot corpus-facets 120 40
+
+# A search over 20,000 articles, ranked, with the filter column hidden (F) for the titles.
+start 120 40 "20,000/20,000"
+wait_gone "index "
+keys F; keys /; keys -l "asn medsos"; wait_for "relevance" 60; keys Enter
+# The results are in when the busy marker leaves the list's title.
+wait_gone "relevance …"; wait_for "/20,000 · relevance" 60
+shoot corpus-search 120 40
 start_args=""

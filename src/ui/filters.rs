@@ -89,7 +89,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
                 ..
             } => {
                 let mark = if *selected { " [x] " } else { " [ ] " };
-                let count = format!(" {count}");
+                let count = format!(" {}", crate::loader::thousands(*count as u64));
                 let value_w = width.saturating_sub(mark.len() + count.len());
                 let value = wrap::truncate_with(value, value_w, theme.glyphs.ellipsis);
                 let pad = value_w.saturating_sub(wrap::display_width(&value));

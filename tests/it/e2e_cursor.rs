@@ -174,9 +174,9 @@ fn a_cold_load_of_many_files_ends_on_the_newest_article_at_the_top() {
     let dir = quote(&corpus.path().display().to_string());
     let t = Tmux::start_warta(120, 40, None, &dir);
     let s = settled(&t, "the whole corpus loaded", |s| {
-        status_line(s).contains("loaded 2000 articles")
+        status_line(s).contains("loaded 2,000 articles")
     });
-    assert!(status_line(&s).starts_with(" 2000/2000"), "{s}");
+    assert!(status_line(&s).starts_with(" 2,000/2,000"), "{s}");
     assert!(
         !s.contains("groups"),
         "no article reads as a copy of another:\n{s}"

@@ -121,14 +121,8 @@ fn o_over_ssh_copies_the_url_and_the_linked_url_still_reads_right() {
     // either understands OSC 8 or drops it; neither may shift or garble the text).
     let s = t.wait("the detail", |s| s.contains("Sumber: "));
     // Wrapped at the pane's width: the body's copy in two pieces.
-    assert!(
-        s.contains("│https://berita.example.id/read/2025/06/03│"),
-        "{s}"
-    );
-    assert!(
-        s.contains("│/asn-medsos?ref=warta (diakses Juni).    │"),
-        "{s}"
-    );
+    assert!(s.contains("│https://berita.example.id/read/2025/│"), "{s}");
+    assert!(s.contains("│06/03/asn-medsos?ref=warta (diakses │"), "{s}");
     assert!(!s.contains("]8;"), "{s}");
     t.keys(&["o"]);
     wait_buffer(&t, "the URL", |b| b == url);

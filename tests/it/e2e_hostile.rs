@@ -223,7 +223,8 @@ fn moving_off_a_flag_leaves_no_stale_glyph() {
         let text = format!("{title}\n\nJAKARTA - {title}, Senin ({day}/6/2024).\n");
         std::fs::write(corpus.path().join(name), text).unwrap();
     }
-    let t = Tmux::start_warta(120, 40, None, &quote(&corpus.path().display().to_string()));
+    // Wide enough for the body's first line to hold the flag unwrapped.
+    let t = Tmux::start_warta(140, 40, None, &quote(&corpus.path().display().to_string()));
     let s = t.wait("4/4", |s| status_line(s).starts_with(" 4/4"));
     assert!(s.contains("Huruf \u{FFFD} sendiri"), "{s}");
     // The detail pane is the part of each row after the list's right border.

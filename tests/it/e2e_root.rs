@@ -31,7 +31,7 @@ fn fill(dir: &Path, from: usize, count: usize) {
 /// warta on `path`, once its `count` articles are listed.
 fn browse(path: &Path, count: usize) -> Tmux {
     let t = Tmux::start_warta(160, 40, None, &quote(&path.display().to_string()));
-    let shown = format!(" {count}/{count}");
+    let shown = format!(" {0}/{0}", warta::loader::thousands(count as u64));
     t.wait("the first load", |s| {
         let st = status_line(s);
         st.starts_with(&shown) && st.contains("loaded")
@@ -41,7 +41,7 @@ fn browse(path: &Path, count: usize) -> Tmux {
 
 /// Waits for `n` articles listed and a status line holding `text`.
 fn wait_for(t: &Tmux, n: usize, text: &str) -> String {
-    let shown = format!(" {n}/{n}");
+    let shown = format!(" {0}/{0}", warta::loader::thousands(n as u64));
     t.wait(&format!("{n} articles and {text:?}"), |s| {
         let st = status_line(s);
         st.starts_with(&shown) && st.contains(text)

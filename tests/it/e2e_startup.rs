@@ -52,7 +52,8 @@ fn cold_start_shows_progress_then_warm_start_shows_the_cache_and_picks_up_a_chan
     let script =
         format!("for run in 1 2 3; do \"$WARTA\" {dir}; echo WARTA-EXITED-$run-$?; read _; done");
     let t = Tmux::start_script(160, 40, None, &script);
-    let total = format!(" {FILES}/{FILES}");
+    let files = warta::loader::thousands(FILES as u64);
+    let total = format!(" {files}/{files}");
 
     // Cold: the frame (list border, status line) is there while parsing goes on.
     let s = wait_long(&t, "parsing progress", |s| {
@@ -61,7 +62,7 @@ fn cold_start_shows_progress_then_warm_start_shows_the_cache_and_picks_up_a_chan
     assert!(!status_line(&s).starts_with(&total), "loaded already:\n{s}");
     let s = wait_long(&t, "the final count and summary", |s| {
         let st = status_line(s);
-        st.starts_with(&total) && st.contains("loaded 4000 articles")
+        st.starts_with(&total) && st.contains("loaded 4,000 articles")
     });
     assert!(!status_line(&s).contains("parsing"));
     t.keys(&["q"]);
@@ -94,7 +95,7 @@ fn cold_start_shows_progress_then_warm_start_shows_the_cache_and_picks_up_a_chan
     t.literal("jembatan gantung");
     t.keys(&["Enter"]);
     let s = wait_long(&t, "the changed article found", |s| {
-        status_line(s).starts_with(&format!(" 1/{FILES}"))
+        status_line(s).starts_with(&format!(" 1/{files}"))
     });
     assert!(s.contains("Jembatan gantung baru diresmikan"), "{s}");
     t.keys(&["q"]);

@@ -229,4 +229,6 @@ fn counts_on_screen_have_thousands_separators() {
     let s = screen(&app);
     assert!(s.contains("Articles 1,200/1,200"), "{s}");
     assert!(s.contains(" 1,200/1,200 · triaged 0/1,200"), "{s}");
+    // The facet counts too ("unread 1,200").
+    assert!(s.contains(" 1,200│"), "{s}");
 }
