@@ -79,6 +79,18 @@ pub enum Action {
     ToggleGroup,
     /// List: expand every group of copies, or collapse them all when all are expanded.
     ToggleAllGroups,
+    /// Show the log of recent messages (or close it).
+    ShowMessages,
+    /// Search bar: the previous query in the history.
+    HistoryPrev,
+    /// Search bar: the next query in the history (past the newest: what was typed).
+    HistoryNext,
+    /// Filters: the first value of the next facet.
+    NextFacet,
+    /// Filters: the first value of the previous facet.
+    PrevFacet,
+    /// Filters: show only the values containing a text typed in a line.
+    FindInFacets,
     /// A typed character in the search bar (not bindable: any printable key).
     #[serde(skip)]
     Insert(char),
@@ -112,7 +124,7 @@ pub struct MouseInput {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help screen lists them.
-    pub const BINDABLE: [Action; 52] = [
+    pub const BINDABLE: [Action; 58] = [
         Action::Quit,
         Action::ToggleHelp,
         Action::FocusNext,
@@ -165,6 +177,12 @@ impl Action {
         Action::OpenExternal,
         Action::ToggleGroup,
         Action::ToggleAllGroups,
+        Action::ShowMessages,
+        Action::HistoryPrev,
+        Action::HistoryNext,
+        Action::NextFacet,
+        Action::PrevFacet,
+        Action::FindInFacets,
     ];
 
     /// The snake_case name used in config files.
@@ -235,6 +253,12 @@ impl Action {
             Action::OpenExternal => "open URL or file (ssh: copy URL)",
             Action::ToggleGroup => "show / hide copies of the story",
             Action::ToggleAllGroups => "show / hide all copies",
+            Action::ShowMessages => "message log",
+            Action::HistoryPrev => "previous query",
+            Action::HistoryNext => "next query",
+            Action::NextFacet => "next facet",
+            Action::PrevFacet => "previous facet",
+            Action::FindInFacets => "find values",
             Action::Insert(_) => "type",
             Action::Resize(..) => "resize",
             Action::Mouse(_) => "mouse",

@@ -1,4 +1,5 @@
-//! Session restore: the last query, filters, sort and cursor per corpus.
+//! Session restore: the last query, filters, sort and cursor per corpus, and the query
+//! history (see [`super::recall`]).
 //!
 //! One JSON file per set of corpus paths, `<data dir>/sessions/<key>.json`, where the key is
 //! the xxh3 of the canonical paths (sorted, duplicates dropped), so `warta a b` and
@@ -47,6 +48,9 @@ struct Saved {
     cursor: Option<String>,
     #[serde(default)]
     focus: Option<String>,
+    /// The query history, oldest first (↑ in the search bar).
+    #[serde(default)]
+    history: Vec<String>,
 }
 
 /// Where the session for these corpus paths is kept under the data dir.
@@ -122,6 +126,15 @@ pub fn restore(app: &mut App, path: &Path) -> Result<bool, String> {
             saved.version
         ));
     }
+    // The history is the reader's own typing, cleaned like typed text (the file is input
+    // too); it survives a query that no longer parses.
+    app.recall.history.clear();
+    for q in &saved.history {
+        let q = super::line::clean_paste(q);
+        if q.chars().count() <= super::line::MAX_LINE_CHARS {
+            app.recall.remember(&q);
+        }
+    }
     let query = Query::parse_with(&saved.query, &app.search.lexicon).map_err(|e| {
         format!(
             "the saved query {:?} no longer parses ({e}); starting afresh",
@@ -182,6 +195,13 @@ pub fn save(app: &App, path: &Path) -> Result<(), String> {
         sort: Some(to_name(&app.search.sort)),
         cursor: saved_cursor(app),
         focus: Some(focus_name(app.focus).to_string()),
+        // The query on screen is the newest, also when it was never left with Enter.
+        history: {
+            let mut recall = crate::app::recall::Recall::default();
+            recall.history.clone_from(&app.recall.history);
+            recall.remember(app.search.query.source());
+            recall.history
+        },
     };
     write(&saved, path)
 }
