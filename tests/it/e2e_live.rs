@@ -187,10 +187,9 @@ fn a_live_change_is_said_over_the_copies_notice_and_logged() {
         status_line(s).contains("with copies")
     });
     std::fs::write(corpus.path().join("100_new.txt"), NEW_ARTICLE).expect("write");
-    let s = t.wait("the change said", |s| {
-        status_line(s).contains("corpus updated: 1 new")
+    t.wait("the change said and shown", |s| {
+        status_line(s).contains("corpus updated: 1 new") && s.contains("Warga Gotong Royong")
     });
-    assert!(s.contains("Warga Gotong Royong"), "{s}");
     // The groups of the reloaded corpus arrive after the reload: they must not replace it.
     t.keys(&["j", "k"]);
     let s = t.screen();
