@@ -309,9 +309,7 @@ impl Op {
         match self {
             Op::SetRead { read, .. } => s.read != *read,
             Op::SetStar { star, .. } => s.starred != *star,
-            Op::Decide { decision, .. } => {
-                s.decision != *decision || (*decision != Decision::Undecided && !s.read)
-            }
+            Op::Decide { decision, .. } => s.decision != *decision,
             Op::AddLabel { label, .. } => !label.is_empty() && !s.has_label(label),
             Op::RemoveLabel { label, .. } => s.has_label(label),
             Op::SetNote { note, .. } => s.note.as_deref().unwrap_or("") != note,
@@ -332,19 +330,9 @@ impl Op {
                 s.starred = *star;
                 s.starred_at = at;
             }
-            Op::Decide { decision, .. } => {
-                // Deciding on an article means it was read: the unread mark would otherwise
-                // stay on every triaged row. Going back to undecided leaves the mark alone,
-                // and undoing a decision restores the decision only (see
-                // `store::history::restore`): the article was still read.
-                if *decision != Decision::Undecided && !s.read {
-                    s.read = true;
-                    s.read_at.clone_from(&at);
-                }
-                if s.decision != *decision {
-                    s.decision = *decision;
-                    s.decided_at = at;
-                }
+            Op::Decide { decision, .. } if s.decision != *decision => {
+                s.decision = *decision;
+                s.decided_at = at;
             }
             // A label that cleaned to nothing (see `de_label`) adds nothing.
             Op::AddLabel { label, .. } if !label.is_empty() && !s.has_label(label) => {

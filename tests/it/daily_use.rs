@@ -5,7 +5,7 @@ use warta::app::{self, Action, App, update};
 use warta::corpus::Corpus;
 use warta::keymap::Keymap;
 use warta::model::{Article, Date};
-use warta::triage::{Decision, Mode as StoreMode, Store};
+use warta::triage::{Mode as StoreMode, Store};
 
 /// `n` articles, one per day, with two outlets and a region each from a list of `regions`.
 fn corpus(n: usize) -> Corpus {
@@ -50,46 +50,6 @@ fn message(app: &App) -> String {
         .as_ref()
         .map(|m| m.text.clone())
         .unwrap_or_default()
-}
-
-// ---- Item 9: deciding marks read ----
-
-#[test]
-fn deciding_marks_the_article_read_and_undo_keeps_it_read() {
-    let (mut app, mut store, dir) = triage_app(4);
-    let first = app.list.shown[0].index;
-    assert!(!app.state_of(first).read);
-    act(&mut app, &mut store, &[Action::MarkRelevant]);
-    let st = app.state_of(first);
-    assert_eq!(st.decision, Decision::Relevant);
-    assert!(st.read, "a decided article is read");
-    assert_eq!(st.read_at, st.decided_at);
-    assert_eq!(app.triage.progress.triaged, 1);
-    // A batch marks every selected article read too.
-    act(
-        &mut app,
-        &mut store,
-        &[Action::SelectAll, Action::MarkMaybe],
-    );
-    assert!((0..4).all(|p| app.state_of(app.list.shown[p].index).read));
-    act(&mut app, &mut store, &[Action::ClearSelection]);
-    // Undoing the decision restores the decision, not the unread mark: it was read.
-    act(&mut app, &mut store, &[Action::Undo]);
-    assert_eq!(app.state_of(first).decision, Decision::Relevant);
-    act(&mut app, &mut store, &[Action::Undo]);
-    assert_eq!(app.state_of(first).decision, Decision::Undecided);
-    assert!(app.state_of(first).read);
-    // Back to undecided leaves the read mark alone; `x` still makes it unread.
-    act(&mut app, &mut store, &[Action::Top, Action::MarkRelevant]);
-    act(&mut app, &mut store, &[Action::Top, Action::MarkUndecided]);
-    assert!(app.state_of(first).read);
-    act(&mut app, &mut store, &[Action::ToggleRead]);
-    assert!(!app.state_of(first).read);
-    assert_eq!(message(&app), "marked 1 article unread");
-    // Durable, like every triage change.
-    let id = app.corpus.meta(app.list.shown[1].index).id.clone();
-    drop(store);
-    assert!(Store::open(dir.path()).state(&id).read);
 }
 
 // ---- Item 8: messages ----

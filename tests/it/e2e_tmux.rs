@@ -102,17 +102,16 @@ fn triage_marks_survive_a_restart() {
         let s = t.wait("maybe 1", |s| {
             status_line(s).contains("triaged 2/5 · relevant 1 · maybe 1")
         });
-        // Deciding marks read: no unread dot on a decided row.
-        assert!(list_row(&s, 0).contains(" ★R"), "{s}");
-        assert!(list_row(&s, 1).contains("  M"), "{s}");
+        assert!(list_row(&s, 0).contains("•★R"), "{s}");
+        assert!(list_row(&s, 1).contains("• M"), "{s}");
         t.quit();
     }
     let t = Tmux::start_warta(120, 40, Some(data.path()), "");
     let s = t.wait("the marks after a restart", |s| {
         status_line(s).contains("triaged 2/5")
     });
-    assert!(list_row(&s, 0).contains(" ★R"), "{s}");
-    assert!(list_row(&s, 1).contains("  M"), "{s}");
+    assert!(list_row(&s, 0).contains("•★R"), "{s}");
+    assert!(list_row(&s, 1).contains("• M"), "{s}");
     assert!(
         list_row(&s, 2).starts_with(" •    "),
         "undecided, unread: {s}"
@@ -159,9 +158,8 @@ fn a_batch_decision_is_undone_in_one_step() {
     t.wait_for("2 selected");
     t.keys(&["r"]);
     let s = t.wait("relevant 2", |s| status_line(s).contains("relevant 2"));
-    // Deciding marks read: the unread dot is gone.
     assert!(
-        list_row(&s, 0).contains("▸  R") && list_row(&s, 1).contains("▸  R"),
+        list_row(&s, 0).contains("▸• R") && list_row(&s, 1).contains("▸• R"),
         "{s}"
     );
     t.keys(&["u"]);
@@ -169,10 +167,9 @@ fn a_batch_decision_is_undone_in_one_step() {
         status_line(s).contains("undone: marked 2 articles relevant")
     });
     assert!(status_line(&s).contains("triaged 0/5"), "{s}");
-    // Still selected, no decision mark any more; still read (undoing a decision does not
-    // unread the article).
+    // Still selected, no decision mark any more.
     assert!(
-        list_row(&s, 0).starts_with("▸     ") && list_row(&s, 1).starts_with("▸     "),
+        list_row(&s, 0).starts_with("▸•    ") && list_row(&s, 1).starts_with("▸•    "),
         "{s}"
     );
     // V selects the whole view; one undo reverts all five.
