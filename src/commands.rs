@@ -1,5 +1,7 @@
 //! The non-interactive subcommands. Output goes to stdout, diagnostics to stderr.
 
+mod progress;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -132,7 +134,8 @@ pub fn load_corpus(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport>
     Ok(report)
 }
 
-/// Loads `paths` (the bundled corpus when empty) and reports nothing.
+/// Loads `paths` (the bundled corpus when empty) and reports nothing but, on a terminal
+/// and without `--quiet`, its progress (see [`progress`]).
 fn load_quietly(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport> {
     check_inputs(paths)?;
     let inputs: Vec<Input> = if paths.is_empty() {
@@ -140,7 +143,13 @@ fn load_quietly(paths: &[PathBuf], global: &GlobalOpts) -> Result<LoadReport> {
     } else {
         paths.iter().cloned().map(Input::Path).collect()
     };
-    Ok(loader::load(&inputs, &load_options(global)))
+    if global.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return Ok(loader::load(&inputs, &load_options(global)));
+    }
+    let mut shown = progress::StderrProgress::new(std::io::stderr());
+    let report = loader::load_with_progress(&inputs, &load_options(global), &mut |e| shown.on(e));
+    shown.finish();
+    Ok(report)
 }
 
 /// What to tell the user when a load gave no article at all (the CLI's error line, and the

@@ -86,6 +86,18 @@ pub enum Action {
     /// Detail (and the reader): the next / previous article of the list, opened.
     NextArticle,
     PrevArticle,
+    /// Show the log of recent messages (or close it).
+    ShowMessages,
+    /// Search bar: the previous query in the history.
+    HistoryPrev,
+    /// Search bar: the next query in the history (past the newest: what was typed).
+    HistoryNext,
+    /// Filters: the first value of the next facet.
+    NextFacet,
+    /// Filters: the first value of the previous facet.
+    PrevFacet,
+    /// Filters: show only the values containing a text typed in a line.
+    FindInFacets,
     /// A typed character in the search bar (not bindable: any printable key).
     #[serde(skip)]
     Insert(char),
@@ -119,7 +131,7 @@ pub struct MouseInput {
 
 impl Action {
     /// Every action a key can be bound to, in the order the help screen lists them.
-    pub const BINDABLE: [Action; 56] = [
+    pub const BINDABLE: [Action; 62] = [
         Action::Quit,
         Action::ToggleHelp,
         Action::FocusNext,
@@ -176,6 +188,12 @@ impl Action {
         Action::ToggleReader,
         Action::NextArticle,
         Action::PrevArticle,
+        Action::ShowMessages,
+        Action::HistoryPrev,
+        Action::HistoryNext,
+        Action::NextFacet,
+        Action::PrevFacet,
+        Action::FindInFacets,
     ];
 
     /// The snake_case name used in config files.
@@ -250,6 +268,12 @@ impl Action {
             Action::ToggleReader => "reader (full screen)",
             Action::NextArticle => "next article",
             Action::PrevArticle => "previous article",
+            Action::ShowMessages => "message log",
+            Action::HistoryPrev => "previous query",
+            Action::HistoryNext => "next query",
+            Action::NextFacet => "next facet",
+            Action::PrevFacet => "previous facet",
+            Action::FindInFacets => "find values",
             Action::Insert(_) => "type",
             Action::Resize(..) => "resize",
             Action::Mouse(_) => "mouse",

@@ -146,7 +146,9 @@ fn click_filters(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
     let Some(FilterSpot::Row(r)) = panes.filter_spot(col, row) else {
         return Effect::None;
     };
-    let pos = app.filter_pane.offset.saturating_add(r);
+    let Some(pos) = app.filter_row_at(r) else {
+        return Effect::None;
+    };
     if !matches!(app.filter_pane.rows.get(pos), Some(FilterRow::Value { .. })) {
         return Effect::None;
     }

@@ -78,6 +78,13 @@ pub struct FilterPane {
     pub cursor: usize,
     pub offset: usize,
     pub histogram: Vec<(String, u64)>,
+    /// Every facet's values with counts, in the places they keep (see
+    /// [`super::filter_rows`]); `rows` shows them, narrowed by `narrow`.
+    pub facets: super::filter_rows::FacetValues,
+    /// The query `facets` were ordered for: another query orders them afresh.
+    pub ordered_for: Option<String>,
+    /// Only values containing this text are shown (`/` in the pane).
+    pub narrow: String,
 }
 
 /// The detail pane: the article laid out, and the bodies loaded for it.

@@ -1,5 +1,5 @@
-//! Session restore: the last query, filters, sort and cursor per corpus, and whether the
-//! filter column was hidden.
+//! Session restore: the last query, filters, sort and cursor per corpus, whether the
+//! filter column was hidden, and the query history (see [`super::recall`]).
 //!
 //! One JSON file per set of corpus paths, `<data dir>/sessions/<key>.json`, where the key is
 //! the xxh3 of the canonical paths (sorted, duplicates dropped), so `warta a b` and
@@ -51,6 +51,9 @@ struct Saved {
     /// The wide layout's filter column was hidden (`F`).
     #[serde(default)]
     filters_hidden: bool,
+    /// The query history, oldest first (↑ in the search bar).
+    #[serde(default)]
+    history: Vec<String>,
 }
 
 /// Where the session for these corpus paths is kept under the data dir.
@@ -126,6 +129,15 @@ pub fn restore(app: &mut App, path: &Path) -> Result<bool, String> {
             saved.version
         ));
     }
+    // The history is the reader's own typing, cleaned like typed text (the file is input
+    // too); it survives a query that no longer parses.
+    app.recall.history.clear();
+    for q in &saved.history {
+        let q = super::line::clean_paste(q);
+        if q.chars().count() <= super::line::MAX_LINE_CHARS {
+            app.recall.remember(&q);
+        }
+    }
     let query = Query::parse_with(&saved.query, &app.search.lexicon).map_err(|e| {
         format!(
             "the saved query {:?} no longer parses ({e}); starting afresh",
@@ -188,6 +200,13 @@ pub fn save(app: &App, path: &Path) -> Result<(), String> {
         cursor: saved_cursor(app),
         focus: Some(focus_name(app.focus).to_string()),
         filters_hidden: app.filter_pane.hidden,
+        // The query on screen is the newest, also when it was never left with Enter.
+        history: {
+            let mut recall = crate::app::recall::Recall::default();
+            recall.history.clone_from(&app.recall.history);
+            recall.remember(app.search.query.source());
+            recall.history
+        },
     };
     write(&saved, path)
 }

@@ -36,6 +36,8 @@ pub enum PromptKind {
     Note,
     /// The file to export to; the extension picks the format.
     Export,
+    /// Text that narrows the filters pane to the values containing it.
+    FacetFind,
 }
 
 impl PromptKind {
@@ -45,6 +47,7 @@ impl PromptKind {
             PromptKind::Labels => "labels (+add -remove, commas between, tab completes): ",
             PromptKind::Note => "note (empty removes): ",
             PromptKind::Export => "export to (.csv .json .jsonl .md): ",
+            PromptKind::FacetFind => "find in filters (enter keeps, esc drops): ",
         }
     }
 }
@@ -91,6 +94,8 @@ pub enum MessageKind {
 pub struct Message {
     pub text: String,
     pub kind: MessageKind,
+    /// A background notice, which any other message replaces (see [`super::messages`]).
+    pub background: bool,
 }
 
 /// One row of the filters pane.
@@ -136,6 +141,12 @@ pub struct App {
     pub arrivals: Arrivals,
     pub prompt: Option<Prompt>,
     pub message: Option<Message>,
+    /// Every message since start (`L` shows them).
+    pub messages: super::messages::MessageLog,
+    /// The help overlay shows the message log instead of the keys.
+    pub show_log: bool,
+    /// The query history and undoable clears.
+    pub recall: super::recall::Recall,
     pub help_scroll: usize,
     pub width: u16,
     pub height: u16,
@@ -177,6 +188,9 @@ impl App {
             arrivals: Arrivals::default(),
             prompt: None,
             message: None,
+            messages: Default::default(),
+            show_log: false,
+            recall: Default::default(),
             help_scroll: 0,
             width: 80,
             height: 24,
@@ -399,10 +413,13 @@ impl App {
     }
 
     pub fn set_message(&mut self, text: impl Into<String>, kind: MessageKind) {
-        self.message = Some(Message {
+        let message = Message {
             text: text.into(),
             kind,
-        });
+            background: false,
+        };
+        self.messages.push(&message);
+        self.message = Some(message);
     }
 
     /// A new search for the current query, filters and sort.
@@ -607,22 +624,7 @@ impl App {
         }
         self.triage.progress = r.progress;
         let key = self.filter_key();
-        self.filter_pane.rows = r
-            .facets
-            .into_iter()
-            .filter(|(_, values)| !values.is_empty())
-            .flat_map(|(facet, values)| {
-                let filters = &self.search.filters;
-                std::iter::once(FilterRow::Heading(facet)).chain(values.into_iter().map(
-                    move |(value, count)| FilterRow::Value {
-                        selected: filters.is_selected(facet, &value),
-                        facet,
-                        value,
-                        count,
-                    },
-                ))
-            })
-            .collect();
+        self.install_facets(r.facets);
         self.filter_pane.cursor = key
             .and_then(|(f, v)| {
                 self.filter_pane.rows.iter().position(
@@ -695,14 +697,25 @@ impl App {
                 Some(h) if height >= 2 => offset.min(h),
                 _ => offset,
             };
+            // The pinned heading (see `filter_rows`) takes the top line: the rows under it
+            // are one fewer, so the cursor on the last line scrolls one more.
+            if height >= 2
+                && self.pinned_heading().is_some()
+                && self.filter_pane.cursor + 1 >= self.filter_pane.offset + height
+            {
+                self.filter_pane.offset += 1;
+            }
         }
         if !self.filters_visible() && self.focus == Focus::Filters {
             self.focus = Focus::List;
         }
         let help_rows = usize::from(self.height.saturating_sub(4));
-        self.help_scroll = self
-            .help_scroll
-            .min(self.help_len().saturating_sub(help_rows));
+        let overlay_len = if self.show_log {
+            self.log_len()
+        } else {
+            self.help_len()
+        };
+        self.help_scroll = self.help_scroll.min(overlay_len.saturating_sub(help_rows));
         self.sync_detail();
     }
 

@@ -98,6 +98,9 @@ pub struct TriageOutcome {
     /// An export found its file already there: the prompt reopens on this name for these
     /// indices, to confirm or change it.
     pub exists: Option<(PathBuf, Vec<usize>)>,
+    /// Undo steps the command added to the store's history (negative: undone), which
+    /// orders triage against undoable clears of the view (see [`super::recall`]).
+    pub steps: i64,
 }
 
 /// A copy of the store's state for the app and the search thread.
@@ -182,6 +185,7 @@ pub fn execute_with(
         triage: None,
         store_status: None,
         exists: None,
+        steps: 0,
     };
     let info = |s: String| Some((s, MessageKind::Info));
     let error = |s: String| Some((s, MessageKind::Error));
@@ -194,6 +198,7 @@ pub fn execute_with(
                 Ok(Saved::Durable) => {
                     out.applied = true;
                     changed = true;
+                    out.steps = 1;
                     out.message = if quiet { None } else { info(what) };
                 }
                 Ok(Saved::Unchanged) => {
@@ -207,6 +212,7 @@ pub fn execute_with(
                 Ok(Saved::NotSaved(why)) => {
                     out.applied = true;
                     changed = true;
+                    out.steps = 1;
                     out.message = error(format!("{what}, but NOT saved: {why}"));
                 }
                 Err(e) => {
@@ -223,11 +229,13 @@ pub fn execute_with(
                 match apply(store, op) {
                     Ok(Saved::Durable) => {
                         changed = true;
+                        out.steps += 1;
                         done.push(what);
                     }
                     Ok(Saved::Unchanged) => done.push(format!("{what} (no change)")),
                     Ok(Saved::NotSaved(why)) => {
                         changed = true;
+                        out.steps += 1;
                         out.message = error(format!("{what}, but NOT saved: {why}"));
                         break;
                     }
@@ -263,6 +271,7 @@ pub fn execute_with(
                 Ok(Some(summary)) => {
                     out.applied = true;
                     changed = true;
+                    out.steps = if undo { -1 } else { 1 };
                     out.message = match summary.saved {
                         Saved::NotSaved(why) => error(format!(
                             "{verb}: {}, but NOT saved: {why}",
@@ -356,6 +365,7 @@ impl App {
     /// the progress depend on it).
     pub fn apply_outcome(&mut self, o: TriageOutcome) -> Effect {
         self.triage.store_status = o.store_status;
+        self.recall.triage_steps += o.steps;
         let mut message = o.message;
         if let Some(m) = self.triage.pending_move.take()
             && o.applied
@@ -664,6 +674,8 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
             ids: ids(app, &p.targets),
             note: text.to_string(),
         })),
+        // Handled by `filter_rows::find_prompt`, which never submits here.
+        PromptKind::FacetFind => Ok(Effect::None),
         PromptKind::Export => {
             if text.is_empty() {
                 return Err("give a file name, e.g. export.csv".to_string());

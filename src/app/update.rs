@@ -5,9 +5,10 @@ use crate::query::{Query, Sort};
 
 use super::action::Action;
 use super::clusters::RowKind;
+use super::filter_rows;
 use super::line;
 use super::search::SearchRequest;
-use super::state::{App, FilterRow, Focus, MessageKind, Mode};
+use super::state::{App, FilterRow, Focus, MessageKind, Mode, PromptKind};
 use super::triage::{self, TriageCmd};
 use super::{clipboard, mouse};
 
@@ -65,6 +66,14 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         _ => match app.mode {
             Mode::Help => help(app, action),
             Mode::Search => search_bar(app, action),
+            Mode::Prompt
+                if app
+                    .prompt
+                    .as_ref()
+                    .is_some_and(|p| p.kind == PromptKind::FacetFind) =>
+            {
+                filter_rows::find_prompt(app, action)
+            }
             Mode::Prompt => triage::prompt(app, action),
             Mode::Normal => normal(app, action),
         },
@@ -75,7 +84,10 @@ pub fn update(app: &mut App, action: Action) -> Effect {
 
 fn help(app: &mut App, action: Action) -> Effect {
     match action {
-        Action::ToggleHelp | Action::Back => app.mode = Mode::Normal,
+        Action::ToggleHelp | Action::Back | Action::ShowMessages => {
+            app.mode = Mode::Normal;
+            app.show_log = false;
+        }
         Action::MoveDown => app.help_scroll = app.help_scroll.saturating_add(1),
         Action::MoveUp => app.help_scroll = app.help_scroll.saturating_sub(1),
         Action::PageDown | Action::HalfPageDown => {
@@ -94,7 +106,18 @@ fn help(app: &mut App, action: Action) -> Effect {
 fn search_bar(app: &mut App, action: Action) -> Effect {
     if matches!(action, Action::LeaveSearch | Action::Back) {
         app.mode = Mode::Normal;
+        // The last query that parsed: an invalid edit is not what the list shows.
+        let query = app.search.query.source().to_string();
+        app.recall.remember(&query);
+        app.recall.pos = None;
         return Effect::None;
+    }
+    if matches!(action, Action::HistoryPrev | Action::HistoryNext) {
+        return if app.walk_history(action == Action::HistoryPrev) {
+            requery(app)
+        } else {
+            Effect::None
+        };
     }
     let chars = app.search.input.chars().count();
     if !line::line_full(app, chars, &action) && app.search.input.edit(action) {
@@ -123,6 +146,10 @@ fn paste(app: &mut App, text: &str) -> Effect {
             let n = p.input.insert(&clean);
             if n > 0 {
                 p.completion = None;
+            }
+            if p.kind == PromptKind::FacetFind {
+                let text = p.input.to_string();
+                filter_rows::set_narrow(app, text);
             }
             n
         }
@@ -193,6 +220,12 @@ fn normal(app: &mut App, action: Action) -> Effect {
     match action {
         Action::ToggleHelp => {
             app.mode = Mode::Help;
+            app.show_log = false;
+            app.help_scroll = 0;
+        }
+        Action::ShowMessages => {
+            app.mode = Mode::Help;
+            app.show_log = true;
             app.help_scroll = 0;
         }
         Action::StartSearch => {
@@ -257,12 +290,25 @@ fn normal(app: &mut App, action: Action) -> Effect {
             if app.search.filters.is_empty() {
                 return Effect::None;
             }
+            app.before_clearing_filters();
             app.search.filters.clear();
-            app.set_message("filters cleared", MessageKind::Info);
+            app.set_message("filters cleared (u brings them back)", MessageKind::Info);
             return Effect::Search(app.request_new_view());
         }
-        Action::Undo => return Effect::Triage(TriageCmd::Undo),
-        Action::Redo => return Effect::Triage(TriageCmd::Redo),
+        // A clear of the query or filters newer than any triage change is undone first
+        // (see `recall`).
+        Action::Undo => {
+            return match app.undo_view() {
+                Some(req) => Effect::Search(req),
+                None => Effect::Triage(TriageCmd::Undo),
+            };
+        }
+        Action::Redo => {
+            return match app.redo_view() {
+                Some(req) => Effect::Search(req),
+                None => Effect::Triage(TriageCmd::Redo),
+            };
+        }
         Action::Export => return triage::open_export(app),
         Action::CopyCitation | Action::CopyBody | Action::OpenExternal => {
             return clipboard::action(app, action);
@@ -327,8 +373,14 @@ pub(super) fn list(app: &mut App, action: Action) -> Effect {
         Action::ToggleGroup => toggle_group(app),
         Action::ToggleAllGroups => toggle_all_groups(app),
         Action::Back if !app.search.input.is_empty() => {
+            app.before_clearing_query();
             app.search.input.clear();
-            return requery(app);
+            let effect = requery(app);
+            app.set_message(
+                "query cleared (u brings it back, / then \u{2191} for earlier ones)",
+                MessageKind::Info,
+            );
+            return effect;
         }
         _ => {}
     }
@@ -467,6 +519,9 @@ pub(super) fn detail(app: &mut App, action: Action) -> Effect {
 }
 
 pub(super) fn filters(app: &mut App, action: Action) -> Effect {
+    if let Some(effect) = filter_rows::pane_action(app, &action) {
+        return effect;
+    }
     let len = app.filter_pane.rows.len();
     if let Some(to) = moved(&action, app.filter_pane.cursor, len, app.filter_height()) {
         // Headings are not selectable: step past them in the direction of travel.

@@ -4,6 +4,8 @@
 
 use super::*;
 
+use std::sync::atomic::AtomicU64;
+
 /// One file's contribution to the corpus, before the global ordering.
 #[derive(Clone)]
 pub(super) struct Unit {
@@ -196,6 +198,50 @@ impl<'a> Engine<'a> {
         }
     }
 
+    /// Parses a chunk of files on the pool. With someone to tell, progress goes out while it
+    /// runs: a chunk may be one file of a gigabyte, whose JSONL lines are counted as they
+    /// are parsed (see [`parse_counter`]).
+    fn parse_chunk(&mut self, chunk: Vec<Miss>) -> Vec<(Miss, Outcome, u64, Vec<String>)> {
+        let parse = self.parse;
+        let run = |counter: Option<&Arc<AtomicU64>>| -> Vec<_> {
+            chunk
+                .into_par_iter()
+                .map(|m| match counter {
+                    Some(c) => with_parse_counter(c, || parse_miss(parse, m)),
+                    None => parse_miss(parse, m),
+                })
+                .collect()
+        };
+        if self.stage.is_none() {
+            return run(None);
+        }
+        let counter = Arc::new(AtomicU64::new(0));
+        let me = std::thread::current();
+        std::thread::scope(|s| {
+            let work = s.spawn(|| {
+                let out = run(Some(&counter));
+                me.unpark();
+                out
+            });
+            while !work.is_finished() {
+                std::thread::park_timeout(PROGRESS_EVERY);
+                let n = counter.load(std::sync::atomic::Ordering::Relaxed);
+                self.progress(|p| p.bytes_in_flight = n);
+            }
+            match work.join() {
+                Ok(out) => out,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        })
+    }
+
+    /// Reports progress only, never a corpus before the end.
+    pub(super) fn no_snapshots(&mut self) {
+        if let Some(st) = self.stage.as_mut() {
+            st.snapshots = false;
+        }
+    }
+
     pub(super) fn add_file(&mut self, f: Arc<BodyFile>) -> u32 {
         // Registering the same handle twice would only waste a slot; find it instead.
         if let Some(i) = self.files.iter().position(|g| Arc::ptr_eq(g, &f)) {
@@ -245,7 +291,9 @@ impl<'a> Engine<'a> {
         let inputs = canonical.as_slice();
         let mut opened: Vec<Option<RootCache>> = inputs.iter().map(|_| None).collect();
         let mut shown: Option<Corpus> = None;
-        if self.stage.is_some()
+        // Only for a front end that shows corpora as they come (not one that wants progress
+        // alone): it costs a second read of the cache's metadata.
+        if self.stage.as_ref().is_some_and(|st| st.snapshots)
             && let Some(dir) = cache_dir
         {
             self.progress(|p| p.phase = Phase::ReadingCache);
@@ -494,10 +542,12 @@ impl<'a> Engine<'a> {
         self.changed += misses.len();
         self.gone += cache.as_ref().map_or(0, |c| c.files().count());
         let (seen, to_parse) = (self.report.files_seen, misses.len());
+        let bytes_to_parse: u64 = misses.iter().map(|m| m.stamp.size).sum();
         self.progress(|p| {
             p.phase = Phase::Parsing;
             p.files_seen = seen;
             p.to_parse += to_parse;
+            p.bytes_to_parse += bytes_to_parse;
         });
 
         let mut sink = Sink {
@@ -523,11 +573,7 @@ impl<'a> Engine<'a> {
             if chunk.is_empty() {
                 break;
             }
-            let parse = self.parse;
-            let parsed: Vec<(Miss, Outcome, u64, Vec<String>)> = chunk
-                .into_par_iter()
-                .map(|m| parse_miss(parse, m))
-                .collect();
+            let parsed = self.parse_chunk(chunk);
             let (mut files, mut bytes, mut articles) = (0, 0, 0);
             let mut fresh: Vec<FreshFile> = Vec::new();
             for (m, outcome, n, notes) in parsed {
@@ -578,6 +624,7 @@ impl<'a> Engine<'a> {
             self.progress(|p| {
                 p.parsed += files;
                 p.bytes_read += bytes;
+                p.bytes_in_flight = 0;
                 p.articles += articles;
             });
             self.snapshot(&kept, kept_file, &sink);
@@ -809,4 +856,24 @@ pub(super) enum Outcome {
     Rejected(SkipReason),
     /// A skip that may not last (I/O error, parser panic): not cached.
     Failed(SkipReason),
+}
+
+thread_local! {
+    /// Where the parser on this thread counts the bytes it has got through (see
+    /// [`Engine::parse_chunk`]).
+    static PARSE_COUNTER: std::cell::RefCell<Option<Arc<AtomicU64>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with `counter` as this thread's parse counter.
+fn with_parse_counter<R>(counter: &Arc<AtomicU64>, f: impl FnOnce() -> R) -> R {
+    let before = PARSE_COUNTER.with(|c| c.replace(Some(Arc::clone(counter))));
+    let out = f();
+    PARSE_COUNTER.with(|c| *c.borrow_mut() = before);
+    out
+}
+
+/// The counter a parser running on this thread adds its progress to, if a load wants it.
+pub(super) fn parse_counter() -> Option<Arc<AtomicU64>> {
+    PARSE_COUNTER.with(|c| c.borrow().clone())
 }

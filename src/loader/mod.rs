@@ -142,12 +142,20 @@ pub fn parse_bytes(
         }
         // Each line goes straight to an article on any core: no whole file of intermediate
         // records (as big again as the text) is held, and the JSON is decoded in parallel.
-        Format::Jsonl => formats::jsonl_lines(&text)
-            .collect::<Vec<_>>()
-            .into_par_iter()
-            .enumerate()
-            .map(|(i, (line_no, line))| to_article(i, formats::parse_jsonl_line(line, line_no)))
-            .collect(),
+        Format::Jsonl => {
+            let counter = engine::parse_counter();
+            formats::jsonl_lines(&text)
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .enumerate()
+                .map(|(i, (line_no, line))| {
+                    if let Some(c) = &counter {
+                        c.fetch_add(line.len() as u64 + 1, std::sync::atomic::Ordering::Relaxed);
+                    }
+                    to_article(i, formats::parse_jsonl_line(line, line_no))
+                })
+                .collect()
+        }
         Format::Json | Format::Csv => {
             let records = match format {
                 Format::Json => formats::parse_json(&text),
@@ -263,6 +271,19 @@ pub fn load_staged(
     on: &mut dyn FnMut(LoadEvent),
 ) -> LoadReport {
     load_staged_with(inputs, opts, &parse_bytes, on)
+}
+
+/// [`load`] that reports its progress to `on` (on the calling thread, a few times a
+/// second) and nothing else: no corpus is assembled before the end, as a front end that only
+/// shows how far along the load is (the command line) has no use for one.
+pub fn load_with_progress(
+    inputs: &[Input],
+    opts: &LoadOptions,
+    on: &mut dyn FnMut(LoadEvent),
+) -> LoadReport {
+    let mut engine = Engine::new(&parse_bytes, Some(on));
+    engine.no_snapshots();
+    engine.run(inputs, opts)
 }
 
 /// [`load_staged`] with another parser (see [`load_with`]).

@@ -116,6 +116,11 @@ pub struct Progress {
     pub bytes_read: u64,
     /// Articles parsed so far (not counting those taken from the cache).
     pub articles: usize,
+    /// Bytes of the files to parse, all told.
+    pub bytes_to_parse: u64,
+    /// Bytes that the files being parsed right now have got through (one big JSONL file
+    /// is a whole load's work: this is how far into it the load is).
+    pub bytes_in_flight: u64,
     /// Time since the load started.
     pub elapsed: Duration,
 }
@@ -136,11 +141,18 @@ impl Progress {
                     thousands(self.parsed as u64),
                     thousands(self.to_parse as u64)
                 );
-                if secs > 0.2 && self.bytes_read > 0 {
+                // Bytes say how far a few big files are, which a file count cannot.
+                let done = (self.bytes_read + self.bytes_in_flight).min(self.bytes_to_parse);
+                if self.bytes_to_parse >= 1_000_000 && self.parsed < self.to_parse {
                     s.push_str(&format!(
-                        " \u{b7} {:.0} MB/s",
-                        self.bytes_read as f64 / 1e6 / secs
+                        " \u{b7} {} of {} MB",
+                        thousands(done / 1_000_000),
+                        thousands(self.bytes_to_parse.div_ceil(1_000_000))
                     ));
+                }
+                let done = self.bytes_read + self.bytes_in_flight;
+                if secs > 0.2 && done > 0 {
+                    s.push_str(&format!(" \u{b7} {:.0} MB/s", done as f64 / 1e6 / secs));
                 }
                 s
             }

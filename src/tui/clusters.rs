@@ -179,18 +179,18 @@ pub(super) fn on_clusters(
         let shown = app.message.as_ref();
         let load_line = shown.is_some_and(|m| ctx.load.line.as_deref() == Some(m.text.as_str()));
         match shown {
-            Some(m) if m.kind == MessageKind::Error => {}
-            // Progress matters more while loading: the load's summary names these groups
-            // when it ends, or the corpus it ends with is grouped and says so then.
-            Some(_) if load_line && ctx.load.running => {}
             // The load's summary stays, with the groups after it, once: the line is no longer
-            // the load's, so the groups of a later corpus (a live change) replace it.
-            Some(m) if load_line => {
+            // the load's, so the groups of a later corpus (a live change) are a notice.
+            // While loading, progress matters more: the load's summary names these groups
+            // when it ends, or the corpus it ends with is grouped and says so then.
+            Some(m) if load_line && !ctx.load.running && m.kind != MessageKind::Error => {
                 let text = format!("{}; {text}", m.text);
                 app.set_message(text, MessageKind::Info);
                 ctx.load.line = None;
             }
-            _ => app.set_message(text, MessageKind::Info),
+            // A notice: it never hides what a key, a live change or an error said (the
+            // "corpus updated" line a live change shows is followed by its new groups).
+            _ => app.notice(text),
         }
     }
     if app.search.query.has_copies_term() {

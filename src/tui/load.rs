@@ -81,7 +81,7 @@ pub(super) fn show_progress(app: &mut App, load: &mut LoadUi, text: String) {
         Some(m) => load.line.as_deref() == Some(m.text.as_str()),
     };
     if ours {
-        app.set_message(text.clone(), MessageKind::Info);
+        app.set_progress(text.clone());
         load.line = Some(text);
     }
 }

@@ -35,11 +35,15 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
     }
     let focused = app.focus == Focus::Filters && app.mode == Mode::Normal;
     let active = app.search.filters.count();
-    let title = if active == 0 {
-        " Filters ".to_string()
-    } else {
-        format!(" Filters {} {active} active ", theme.glyphs.sep)
-    };
+    let sep = theme.glyphs.sep;
+    let mut title = " Filters ".to_string();
+    if active > 0 {
+        title.push_str(&format!("{sep} {active} active "));
+    }
+    // The find text stays said while it hides values.
+    if !app.filter_pane.narrow.is_empty() {
+        title.push_str(&format!("{sep} /{} ", app.filter_pane.narrow));
+    }
     let block = pane_block(title, focused, &theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -65,23 +69,39 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
         return;
     }
     let width = usize::from(list.width);
+    // The heading of the facet being scrolled stays on the top line (see
+    // `app::filter_rows`), with how far down its values the view is.
+    let pinned = app.pinned_heading();
+    let first = usize::from(pinned.is_some());
+    if let Some(facet) = pinned {
+        let values = app
+            .filter_pane
+            .rows
+            .iter()
+            .filter(|r| matches!(r, FilterRow::Value { facet: f, .. } if *f == facet))
+            .count();
+        let start = app.filter_pane.rows[..app.filter_pane.offset]
+            .iter()
+            .rposition(|r| matches!(r, FilterRow::Heading(_)))
+            .map_or(app.filter_pane.offset, |h| app.filter_pane.offset - h);
+        let line = Line::from(vec![
+            Span::styled(heading_title(facet), theme.heading),
+            Span::styled(format!(" {sep} {start} of {values}"), theme.muted),
+        ]);
+        put_line(buf, list, list.y, &line);
+    }
     for (row, (pos, item)) in app
         .filter_pane
         .rows
         .iter()
         .enumerate()
         .skip(app.filter_pane.offset)
-        .take(usize::from(list.height))
+        .take(usize::from(list.height).saturating_sub(first))
         .enumerate()
     {
-        let y = list.y + row as u16;
+        let y = list.y + (row + first) as u16;
         let line = match item {
-            FilterRow::Heading(facet) => {
-                let name = facet.name();
-                let mut title = name[..1].to_uppercase();
-                title.push_str(&name[1..]);
-                Line::styled(title, theme.heading)
-            }
+            FilterRow::Heading(facet) => Line::styled(heading_title(*facet), theme.heading),
             FilterRow::Value {
                 value,
                 count,
@@ -89,12 +109,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
                 ..
             } => {
                 let mark = if *selected { " [x] " } else { " [ ] " };
+                let empty = *count == 0;
                 let count = format!(" {}", crate::loader::thousands(*count as u64));
                 let value_w = width.saturating_sub(mark.len() + count.len());
                 let value = wrap::truncate_with(value, value_w, theme.glyphs.ellipsis);
                 let pad = value_w.saturating_sub(wrap::display_width(&value));
+                // A value that matches nothing now keeps its place (see
+                // `app::filter_rows`), dimmed.
                 let style = if *selected {
                     theme.checked
+                } else if empty {
+                    theme.muted
                 } else {
                     ratatui::style::Style::default()
                 };
@@ -111,6 +136,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
             style_row(buf, list, y, theme.selected);
         }
     }
+}
+
+fn heading_title(facet: crate::facets::Facet) -> String {
+    let name = facet.name();
+    let mut title = name[..1].to_uppercase();
+    title.push_str(&name[1..]);
+    title
 }
 
 fn render_chart(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {

@@ -18,6 +18,7 @@ pub mod detail;
 pub mod filters;
 pub mod help;
 pub mod list;
+pub mod log;
 pub mod search;
 pub mod status;
 pub mod theme;
@@ -57,7 +58,9 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
                 filters::render(frame, rect(f), app, p.filters_overlay);
             }
             status::render(frame, rect(p.status), app);
-            if app.mode == Mode::Help {
+            if app.mode == Mode::Help && app.show_log {
+                log::render(frame, area, app);
+            } else if app.mode == Mode::Help {
                 help::render(frame, area, app);
             }
         }

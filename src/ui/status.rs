@@ -4,8 +4,10 @@
 //!  3/5 · triaged 1/3 · relevant 1 · maybe 0 · read-only: … · marked 1 article relevant   hints
 //!  └count┘ └progress over the view ───────┘ └store status┘ └message (errors red/bold)┘
 //! ```
-//! The store status (read-only, not saved) stays as long as it holds; the rest of the line
-//! is cut from the right when narrow, hints first.
+//! The store status (read-only, not saved) stays as long as it holds. When the line is
+//! narrow, the hints go first, then the counts other than `3/5` (least useful first) until
+//! the message has its width or half the line, and only then is the message cut, with `…`; every message is kept whole in the message log
+//! (`L`, see `ui/log.rs`).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,48 +25,88 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let sep = g.sep;
     let width = usize::from(area.width);
     let p = &app.triage.progress;
+    // The count always shows; the rest of the counts only when they leave the message its
+    // room (a message is news, the counts are there all the time), dropped least useful
+    // first. Shown in this order, kept by priority (the first number).
     // Counts read like every other number warta prints: "21,940".
     let n = |v: usize| crate::loader::thousands(v as u64);
-    let count = if width >= 80 {
-        format!(
-            " {}/{} {sep} triaged {}/{} {sep} relevant {} {sep} maybe {} ",
-            n(app.list.matches.len()),
-            n(app.corpus.len()),
-            n(p.triaged),
-            n(p.total),
-            n(p.relevant),
-            n(p.maybe)
-        )
-    } else {
-        format!(
-            " {}/{} {sep} triaged {}/{} ",
-            n(app.list.matches.len()),
-            n(app.corpus.len()),
-            n(p.triaged),
-            n(p.total)
-        )
-    };
+    let base = format!(" {}/{} ", n(app.list.matches.len()), n(app.corpus.len()));
+    let mut extras: Vec<(usize, String)> =
+        vec![(3, format!("{sep} triaged {}/{} ", n(p.triaged), n(p.total)))];
+    if width >= 80 {
+        extras.push((
+            4,
+            format!("{sep} relevant {} {sep} maybe {} ", n(p.relevant), n(p.maybe)),
+        ));
+    }
     // Said next to the counts rather than as a message: the load summary and other
     // messages stay readable while grouping runs.
-    let count = if app.copies.grouping {
-        format!("{count}{sep} grouping copies{} ", g.ellipsis)
-    } else {
-        count
-    };
+    if app.copies.grouping {
+        extras.push((2, format!("{sep} grouping copies{} ", g.ellipsis)));
+    }
     // The search scans while the index is built; saying so explains slower typing.
-    let count = match app.search.indexing {
-        Some(p) if p.total > 0 => format!(
-            "{count}{sep} index {}%{} ",
-            p.done * 100 / p.total,
-            g.ellipsis
-        ),
-        _ => count,
-    };
+    if let Some(ix) = app.search.indexing.filter(|ix| ix.total > 0) {
+        extras.push((
+            1,
+            format!("{sep} index {}%{} ", ix.done * 100 / ix.total, g.ellipsis),
+        ));
+    }
     // Articles that arrived while warta ran (a live corpus): what `is:new` lists.
-    let count = match app.arrivals.new_ids.len() {
-        0 => count,
-        n => format!("{count}{sep} {n} new "),
+    match app.arrivals.new_ids.len() {
+        0 => {}
+        n => extras.push((0, format!("{sep} {n} new "))),
+    }
+    let store = app
+        .triage
+        .store_status
+        .as_ref()
+        .map(|s| g.plain(&format!("{sep} {s} ")).into_owned())
+        .unwrap_or_default();
+    let (message, style) = match &app.message {
+        Some(m) => (
+            g.plain(&format!("{sep} {} ", m.text)).into_owned(),
+            if m.kind == MessageKind::Error {
+                theme.error
+            } else {
+                theme.info
+            },
+        ),
+        None => (String::new(), theme.muted),
     };
+    // The store status and the message are owed their whole width, or half the line when
+    // longer: the counts make way only as far as that.
+    let said_w = wrap::display_width(&store) + wrap::display_width(&message);
+    let room = width.saturating_sub(wrap::display_width(&base));
+    let owed = said_w.min(room / 2);
+    let mut order: Vec<usize> = (0..extras.len()).collect();
+    order.sort_by_key(|&i| extras[i].0);
+    let mut keep = vec![false; extras.len()];
+    let mut used = 0;
+    for i in order {
+        let w = wrap::display_width(&extras[i].1);
+        if used + w + owed <= room {
+            keep[i] = true;
+            used += w;
+        } else {
+            // Lower priorities are not taken out of order: a line with "maybe" but no
+            // "triaged" reads oddly.
+            break;
+        }
+    }
+    let room = room.saturating_sub(used);
+    let store = wrap::truncate_with(&store, room, g.ellipsis);
+    let room = room.saturating_sub(wrap::display_width(&store));
+    let count: String = std::iter::once(base)
+        .chain(
+            extras
+                .iter()
+                .zip(&keep)
+                .filter(|(_, k)| **k)
+                .map(|((_, s), _)| s.clone()),
+        )
+        .collect();
+    let message = wrap::truncate_with(&message, room, g.ellipsis);
+    let room = room.saturating_sub(wrap::display_width(&message));
     let hints = match (app.mode, app.focus) {
         (Mode::Search, _) => &app.settings.keys.search,
         (Mode::Prompt, _)
@@ -81,27 +123,6 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         (Mode::Normal, Focus::Detail) => &app.settings.keys.detail,
         (Mode::Normal, Focus::Filters) => &app.settings.keys.filters,
     };
-    let left_w = width.saturating_sub(wrap::display_width(&count));
-    let store = app
-        .triage
-        .store_status
-        .as_ref()
-        .map(|s| wrap::truncate_with(&g.plain(&format!("{sep} {s} ")), left_w, g.ellipsis))
-        .unwrap_or_default();
-    let left_w = left_w.saturating_sub(wrap::display_width(&store));
-    let (message, style) = match &app.message {
-        Some(m) => (
-            g.plain(&format!("{sep} {} ", m.text)).into_owned(),
-            if m.kind == MessageKind::Error {
-                theme.error
-            } else {
-                theme.info
-            },
-        ),
-        None => (String::new(), theme.muted),
-    };
-    let message = wrap::truncate_with(&message, left_w, g.ellipsis);
-    let room = left_w.saturating_sub(wrap::display_width(&message));
     let mut spans = vec![
         Span::styled(count, theme.title),
         Span::styled(store, theme.error),

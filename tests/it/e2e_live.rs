@@ -157,3 +157,48 @@ fn a_folder_moved_in_and_then_deleted_shows_up_and_leaves_whole() {
     assert!(!s.contains("Etika Bermedia"), "{s}");
     t.quit();
 }
+
+/// Issue 20: the message a live change promises ("corpus updated: …") shows even when the
+/// corpus has copies, whose "stories with copies" notice used to take its place, and the
+/// message log (`L`) keeps both.
+#[test]
+fn a_live_change_is_said_over_the_copies_notice_and_logged() {
+    if !have_tmux() {
+        return;
+    }
+    let corpus = tempfile::tempdir().expect("tempdir");
+    copy_seeds(corpus.path());
+    // A syndicated copy of the first seed under another headline: the corpus has a group.
+    let seed = std::fs::read_dir(corpus.path())
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .min()
+        .expect("a seed");
+    let text = std::fs::read_to_string(&seed).expect("read seed");
+    let body = text.split_once('\n').map_or(text.as_str(), |(_, b)| b);
+    std::fs::write(
+        corpus.path().join("050_copy.txt"),
+        format!("Judul Lain untuk Berita yang Sama\n{body}"),
+    )
+    .expect("write copy");
+    let dir = quote(&corpus.path().display().to_string());
+    let t = Tmux::start_warta(160, 40, None, &dir);
+    t.wait("the copies grouped", |s| {
+        status_line(s).contains("with copies")
+    });
+    std::fs::write(corpus.path().join("100_new.txt"), NEW_ARTICLE).expect("write");
+    t.wait("the change said and shown", |s| {
+        status_line(s).contains("corpus updated: 1 new") && s.contains("Warga Gotong Royong")
+    });
+    // The groups of the reloaded corpus arrive after the reload: they must not replace it.
+    t.keys(&["j", "k"]);
+    let s = t.screen();
+    assert!(status_line(&s).contains("corpus updated"), "{s}");
+    t.keys(&["L"]);
+    let s = t.wait("the log", |s| s.contains("Messages (newest first)"));
+    assert!(s.contains("corpus updated: 1 new"), "{s}");
+    assert!(s.contains("with copies"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait("the log closed", |s| !s.contains("Messages (newest first)"));
+    t.quit();
+}

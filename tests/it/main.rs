@@ -23,6 +23,7 @@ mod cli_rough;
 mod cluster;
 mod clusters_ui;
 mod cursor;
+mod daily_use;
 mod docs_examples;
 mod e2e_clusters;
 mod e2e_cursor;

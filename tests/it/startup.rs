@@ -480,8 +480,22 @@ fn progress_lines_read_naturally() {
         bytes_read: 78_000_000,
         articles: 34_120,
         elapsed: std::time::Duration::from_secs(1),
+        ..Progress::default()
     };
     assert_eq!(p.line(), "parsing 34,120/100,000 files \u{b7} 78 MB/s");
+    // One big file: how far into it, in bytes (issue 20).
+    let big = Progress {
+        phase: Phase::Parsing,
+        to_parse: 1,
+        bytes_to_parse: 1_200_000_000,
+        bytes_in_flight: 312_000_000,
+        elapsed: std::time::Duration::from_secs(4),
+        ..Progress::default()
+    };
+    assert_eq!(
+        big.line(),
+        "parsing 0/1 files \u{b7} 312 of 1,200 MB \u{b7} 78 MB/s"
+    );
     assert_eq!(loader::thousands(0), "0");
     assert_eq!(loader::thousands(999), "999");
     assert_eq!(loader::thousands(1000), "1,000");
