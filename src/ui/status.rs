@@ -36,7 +36,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     if width >= 80 {
         extras.push((
             4,
-            format!("{sep} relevant {} {sep} maybe {} ", n(p.relevant), n(p.maybe)),
+            format!(
+                "{sep} relevant {} {sep} maybe {} ",
+                n(p.relevant),
+                n(p.maybe)
+            ),
         ));
     }
     // Said next to the counts rather than as a message: the load summary and other
