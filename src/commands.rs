@@ -665,6 +665,9 @@ pub fn parse(args: &ParseArgs) -> Result<()> {
     {
         loader::date_by_file(&mut articles, i128::try_from(ns.as_nanos()).unwrap_or(0));
     }
+    // The file is its own corpus here: a year-less date takes the years its other records
+    // state (a load would also ask the rest of the folder).
+    loader::years::settle_articles(&mut articles);
     for s in &skipped {
         eprintln!("warta: {s}");
     }

@@ -254,6 +254,19 @@ impl Corpus {
         Corpus::new(metas, Arc::new(PatchedBodies { base, slots }))
     }
 
+    /// This corpus with `f` applied to its metadata: a new corpus (identity) with the same
+    /// bodies. Copies the metadata only when a clone still shares it.
+    pub fn map_metas(self, f: impl FnOnce(&mut [Meta])) -> Corpus {
+        let mut metas = self.metas;
+        f(Arc::<Vec<Meta>>::make_mut(&mut metas));
+        Corpus {
+            metas,
+            bodies: self.bodies,
+            identity: NEXT_IDENTITY.fetch_add(1, Ordering::Relaxed),
+            newest: Arc::default(),
+        }
+    }
+
     /// The index of the article whose id is `id`, or the only one whose id starts with it.
     pub fn find_id(&self, id: &str) -> Result<usize, FindError> {
         if let Some(i) = self.metas.iter().position(|m| m.id == id) {

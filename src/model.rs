@@ -15,7 +15,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// Bumped whenever parsing changes what an article looks like; cached entries made by another
 /// parser version are re-parsed.
 /// 5: a JSON record's unmapped fields are kept with the body.
-pub const PARSER_VERSION: u32 = 5;
+/// 6: a year-less date nothing in its article places is kept for the corpus to place.
+pub const PARSER_VERSION: u32 = 6;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -135,14 +136,19 @@ pub enum DateSource {
     /// Written without a year (`Jumat (27/9)`); the year is inferred from the article's other
     /// dates, its URL, record or file time, and the weekday.
     InferredYear,
+    /// Written without a year and nothing else in the article dates it; the year is one the
+    /// other articles of its folder (or file of records) state, and the weekday agrees.
+    CorpusYear,
 }
 
 impl DateSource {
-    pub const ALL: [DateSource; 4] = [
+    /// In the order the cache numbers them: new sources go last.
+    pub const ALL: [DateSource; 5] = [
         DateSource::Text,
         DateSource::Url,
         DateSource::Record,
         DateSource::InferredYear,
+        DateSource::CorpusYear,
     ];
 
     /// The name exports and the detail pane show.
@@ -152,6 +158,7 @@ impl DateSource {
             DateSource::Url => "url",
             DateSource::Record => "record",
             DateSource::InferredYear => "inferred-year",
+            DateSource::CorpusYear => "corpus-year",
         }
     }
 }
@@ -160,6 +167,20 @@ impl fmt::Display for DateSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// A date written without a year, waiting for one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Yearless {
+    pub day: u8,
+    pub month: u8,
+    /// The weekday written with it, 0 = Sunday.
+    pub weekday: Option<u8>,
+    /// The article cannot be later than this plus a day (its file's time).
+    pub bound: Option<Date>,
+    /// The date the article's own weak evidence gives (the years it writes as words, a
+    /// bare date of another event): what stands when the corpus gives no year.
+    pub guess: Option<Date>,
 }
 
 /// Which input format an article came from.
@@ -201,6 +222,11 @@ pub struct Meta {
     /// Where `published` came from; `None` when there is no date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_source: Option<DateSource>,
+    /// The year-less date (`Jumat (27/9)`) the publication date is, when nothing in the
+    /// article gives its year: the loader places it once the whole corpus is there (see
+    /// `loader::years`). Internal: exports show `published` and `date_source`.
+    #[serde(skip)]
+    pub yearless: Option<Yearless>,
     pub tags: Vec<String>,
     /// Regencies and cities the article is about, by display name ("Musi Rawas Utara",
     /// "Kota Sorong"): the dateline's first, then in order of first mention.

@@ -162,7 +162,7 @@ pub fn load(shared: &Path, rel: &str, jsonl: &str, mode: Mode) -> Vec<Case> {
             .ok()
             .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
             .map(|d| d.as_nanos() as i128);
-        return truths
+        let parsed: Vec<(Truth, String, Article)> = truths
             .into_par_iter()
             .map(|t| {
                 let text = format!("{}\n{}", t.title, t.body);
@@ -174,14 +174,22 @@ pub fn load(shared: &Path, rel: &str, jsonl: &str, mode: Mode) -> Vec<Case> {
                     loader::date_by_file(&mut articles, ns);
                 }
                 let article = articles.pop().unwrap_or_default();
-                let Article { meta, body } = article;
-                Case {
-                    truth: t,
-                    text,
-                    meta,
-                    body: body.body,
-                    file_time,
-                }
+                (t, text, article)
+            })
+            .collect();
+        // As the loader does once a folder of such files is read: year-less dates take the
+        // years the other articles state.
+        let mut metas: Vec<Meta> = parsed.iter().map(|(_, _, a)| a.meta.clone()).collect();
+        loader::years::settle(&mut metas);
+        return parsed
+            .into_iter()
+            .zip(metas)
+            .map(|((truth, text, article), meta)| Case {
+                truth,
+                text,
+                meta,
+                body: article.body.body,
+                file_time,
             })
             .collect();
     }
@@ -426,10 +434,14 @@ pub struct Scores {
     pub boiler_articles: usize,
     /// Articles by `date_source` (or "none").
     pub sources: Vec<(String, usize)>,
-    /// The misses of "stated", "URL-dated" and "year-less resolved", for `--show`.
+    /// The misses of "stated", "URL-dated", "year-less resolved" and "later than the
+    /// record", for `--show`.
     pub stated_misses: Vec<usize>,
     pub url_misses: Vec<usize>,
     pub yearless_misses: Vec<usize>,
+    /// Year-less articles dated more than a day off the record.
+    pub yearless_far: Vec<usize>,
+    pub later_misses: Vec<usize>,
 }
 
 fn near(a: Option<Date>, b: Option<Date>) -> bool {
@@ -482,12 +494,19 @@ pub fn score(cases: &[Case]) -> Scores {
             s.yearless_misses.push(i);
         }
         s.yearless_near.add(yl, near(got, t.date));
+        if yl && !guessed && !near(got, t.date) {
+            s.yearless_far.push(i);
+        }
         let ud = url_date(&t.url);
         s.url_near.add(ud.is_some(), near(got, ud));
         if ud.is_some() && !near(got, ud) {
             s.url_misses.push(i);
         }
-        s.later_than_record += usize::from(!guessed && later(got, t.date));
+        let late = !guessed && later(got, t.date);
+        s.later_than_record += usize::from(late);
+        if late {
+            s.later_misses.push(i);
+        }
         s.later_than_file += usize::from(later(got, c.file_time));
         let fam = family(&t.source);
         let named = fam.is_some_and(|f| lower.contains(f) || c.meta.url.is_some());

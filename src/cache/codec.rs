@@ -8,7 +8,10 @@
 //! UTF-8-validated, so a damaged file is an error, never a panic; the per-chunk checksum in
 //! the meta file catches damage that would still decode.
 
-use crate::model::{Date, DateSource, Format, Meta};
+use crate::model::{Date, DateSource, Format, Meta, Yearless};
+
+/// The weekday byte of a year-less date written without one.
+const NO_WEEKDAY: u8 = 0xff;
 
 use super::{CachedArticle, CachedFile, CachedSkip};
 
@@ -74,6 +77,17 @@ impl Enc {
                 self.buf.push(d.day);
             }
         }
+        match m.yearless {
+            None => self.buf.push(0),
+            Some(y) => {
+                self.buf.push(1);
+                self.buf.push(y.day);
+                self.buf.push(y.month);
+                self.buf.push(y.weekday.unwrap_or(NO_WEEKDAY));
+                self.date(y.bound);
+                self.date(y.guess);
+            }
+        }
         self.strs(&m.tags);
         self.strs(&m.regions);
         self.strs(&m.provinces);
@@ -93,6 +107,18 @@ impl Enc {
             Format::Csv => 3,
         });
         self.uint(m.word_count as u64);
+    }
+
+    fn date(&mut self, d: Option<Date>) {
+        match d {
+            None => self.buf.push(0),
+            Some(d) => {
+                self.buf.push(1);
+                self.buf.extend_from_slice(&d.year.to_le_bytes());
+                self.buf.push(d.month);
+                self.buf.push(d.day);
+            }
+        }
     }
 
     /// One file's entry; `m` gives each article's meta, `loc` its `(at, len, h)`, so that
@@ -216,6 +242,17 @@ impl<'a> Dec<'a> {
         (0..n).map(|_| self.str()).collect()
     }
 
+    fn date(&mut self) -> R<Option<Date>> {
+        if !self.flag()? {
+            return Ok(None);
+        }
+        let y = self.bytes(2)?;
+        let (year, month, day) = (u16::from_le_bytes([y[0], y[1]]), self.byte()?, self.byte()?);
+        Ok(Some(
+            Date::new(year, month, day).ok_or_else(|| "bad date".to_string())?,
+        ))
+    }
+
     fn u64_le(&mut self) -> R<u64> {
         let b = self.bytes(8)?;
         Ok(u64::from_le_bytes(b.try_into().map_err(|_| short())?))
@@ -247,6 +284,25 @@ impl<'a> Dec<'a> {
                 (Some(date), source)
             }
         };
+        let yearless = if self.flag()? {
+            let (day, month, weekday) = (self.byte()?, self.byte()?, self.byte()?);
+            // Any year that has the day will do for the check: 2000 has 29/2.
+            Date::new(2000, month, day).ok_or_else(|| "bad year-less date".to_string())?;
+            let weekday = match weekday {
+                NO_WEEKDAY => None,
+                w if w < 7 => Some(w),
+                w => return Err(format!("bad weekday {w}")),
+            };
+            Some(Yearless {
+                day,
+                month,
+                weekday,
+                bound: self.date()?,
+                guess: self.date()?,
+            })
+        } else {
+            None
+        };
         let tags = self.strs()?;
         let regions = self.strs()?;
         let provinces = self.strs()?;
@@ -275,6 +331,7 @@ impl<'a> Dec<'a> {
             editor,
             published,
             date_source,
+            yearless,
             tags,
             regions,
             provinces,
@@ -342,6 +399,13 @@ mod tests {
                         editor: Some("E".into()),
                         published: Date::new(2024, 2, 29),
                         date_source: Some(DateSource::InferredYear),
+                        yearless: Some(Yearless {
+                            day: 29,
+                            month: 2,
+                            weekday: Some(4),
+                            bound: Date::new(2024, 3, 1),
+                            guess: None,
+                        }),
                         tags: vec!["t".into()],
                         regions: vec!["Kota Sorong".into()],
                         provinces: vec![],

@@ -126,6 +126,8 @@ pub(super) fn assemble(mut units: Vec<Unit>, files: &[Arc<BodyFile>]) -> (Corpus
             }
         }
     }
+    // Year-less dates depend on the whole corpus, which no one file's parse sees.
+    super::years::settle(&mut metas);
     (Corpus::new(metas, Arc::new(bodies)), files_loaded)
 }
 

@@ -13,6 +13,7 @@ pub mod parse;
 pub mod patch;
 mod read;
 mod report;
+pub mod years;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};

@@ -172,7 +172,7 @@ pub fn reload_paths_with(
         base.clone()
     } else {
         follow_reread(metas, &pieces, &added, &removed, &mut moved);
-        base.patch(pieces)
+        base.patch(pieces).map_metas(super::years::settle)
     };
     report.elapsed = start.elapsed();
     Some(Patched {

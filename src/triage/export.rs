@@ -362,7 +362,9 @@ fn md_entry(m: &Meta, st: &ArticleState) -> String {
     }
     where_when.push(match (m.published, m.date_source) {
         // A guessed year is said so: a brief must not state it as fact.
-        (Some(d), Some(DateSource::InferredYear)) => format!("{d} (year inferred)"),
+        (Some(d), Some(DateSource::InferredYear | DateSource::CorpusYear)) => {
+            format!("{d} (year inferred)")
+        }
         (Some(d), _) => d.to_string(),
         (None, _) => "undated".to_string(),
     });

@@ -461,3 +461,73 @@ fn the_watcher_names_the_paths_that_changed() {
         }
     }
 }
+
+/// A made-up article whose only date has no year: `Jumat (27/9)`, a Friday in 2019 and 2024.
+fn yearless_article(n: usize) -> String {
+    format!(
+        "Pasar Murah Nomor {n} Digelar di Alun-alun\n\n\
+         SEKAYU - Pemerintah kabupaten menggelar pasar murah nomor {n}, Jumat (27/9), \
+         untuk menekan harga bahan pokok.\n"
+    )
+}
+
+/// A made-up article stating its date with the year.
+fn dated_article(n: usize, date: &str) -> String {
+    format!(
+        "Rapat Koordinasi Nomor {n} Membahas Banjir\n\n\
+         SEKAYU - Rapat koordinasi nomor {n} membahas penanganan banjir, kata bupati, \
+         {date}.\n"
+    )
+}
+
+#[test]
+fn a_year_less_date_takes_its_folders_year_in_a_full_load_a_cached_load_and_a_patch() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let cache = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("scrape");
+    std::fs::create_dir(&root).expect("mkdir");
+    std::fs::write(root.join("a.txt"), yearless_article(1)).expect("write");
+    for (n, date) in [(2, "Senin (23/9/2019)"), (3, "Rabu (2/10/2019)")] {
+        std::fs::write(root.join(format!("d{n}.txt")), dated_article(n, date)).expect("write");
+    }
+    let date_of = |c: &Corpus| {
+        let m = &c.metas()[0];
+        (
+            m.published.map(|d| d.to_string()),
+            m.date_source.map(|s| s.name()),
+        )
+    };
+    // Two stated dates are too few for a folder's prior; the third makes it one.
+    assert_eq!(date_of(&full_load(&root)).0, None);
+    std::fs::write(root.join("d4.txt"), dated_article(4, "Jumat (20/9/2019)")).expect("write");
+    let want = (Some("2019-09-27".to_string()), Some("corpus-year"));
+    let opts = LoadOptions {
+        cache: loader::CacheMode::Dir(cache.path().to_path_buf()),
+    };
+    let cold = loader::load(&inputs(&root), &opts);
+    assert_eq!(date_of(&cold.corpus), want);
+    let warm = loader::load(&inputs(&root), &opts);
+    assert!(warm.cache_hits > 0, "read from the cache");
+    assert_eq!(
+        date_of(&warm.corpus),
+        want,
+        "the cache keeps the year-less date"
+    );
+    // A live patch that adds a folder's worth of 2024 dates: the year follows, as a full load
+    // of the same files would give.
+    let mut changed = Vec::new();
+    for (n, date) in [
+        (5, "Senin (23/9/2024)"),
+        (6, "Rabu (25/9/2024)"),
+        (7, "Kamis (26/9/2024)"),
+        (8, "Senin (30/9/2024)"),
+    ] {
+        let p = root.join(format!("e{n}.txt"));
+        std::fs::write(&p, dated_article(n, date)).expect("write");
+        changed.push(p);
+    }
+    let base = full_load(&root);
+    let p = reload_paths(&base, &inputs(&root), &canonical(&root, changed)).expect("patched");
+    assert_eq!(date_of(&p.report.corpus).0.as_deref(), Some("2024-09-27"));
+    assert_eq!(contents(&p.report.corpus), contents(&full_load(&root)));
+}

@@ -651,7 +651,9 @@ mod tests {
     }
 
     fn pick_published(f: &[Found]) -> Option<Date> {
-        super::super::published::pick(f, &[], Default::default()).map(|(d, _)| d)
+        super::super::published::pick(f, &[], Default::default())
+            .date
+            .map(|(d, _)| d)
     }
 
     fn dates(s: &str) -> Vec<Date> {

@@ -353,11 +353,11 @@ fn derive_title(lede: &str) -> String {
 }
 
 /// Dates of the title and body: all distinct ones written with a year, in order, and the
-/// publication date with where it came from.
+/// publication date with where it came from (or the year-less date it waits to become).
 fn dates_of<'a>(
     texts: impl IntoIterator<Item = &'a str> + Clone,
     hints: Hints,
-) -> (Vec<Date>, Option<(Date, DateSource)>) {
+) -> (Vec<Date>, published::Picked) {
     let found: Vec<dates::Found> = texts.clone().into_iter().flat_map(dates::scan).collect();
     let years: Vec<u16> = texts.into_iter().flat_map(dates::years).collect();
     let mut seen = HashSet::new();
@@ -371,8 +371,8 @@ fn dates_of<'a>(
 }
 
 /// Re-dates a parsed article with its file's modification time: no date may be later than
-/// the file plus a day, and a year-less date may take its year from the file's. Dates from a
-/// record or URL stand. An article nothing dates stays undated rather than taking the
+/// the file plus a day, nor a year-less date's year once the corpus gives it one. Dates from
+/// a record or URL stand. An article nothing dates stays undated rather than taking the
 /// file's day: copied or re-synced files carry the copy's time, and a guessed "today"
 /// would sort them above every real article.
 pub fn settle_date(article: &mut Article, file: Date) {
@@ -390,9 +390,10 @@ pub fn settle_date(article: &mut Article, file: Date) {
         bound: Some(file),
         near: None,
     };
-    let found = dates_of(texts, hints).1;
-    meta.published = found.map(|(d, _)| d);
-    meta.date_source = found.map(|(_, s)| s);
+    let picked = dates_of(texts, hints).1;
+    meta.published = picked.date.map(|(d, _)| d);
+    meta.date_source = picked.date.map(|(_, s)| s);
+    meta.yearless = picked.yearless;
 }
 
 /// Assembles the article from the line pass; `title` is the final title.
@@ -423,8 +424,9 @@ fn assemble(
             dateline: parts.dateline,
             authors: parts.authors,
             editor: parts.editor,
-            published: published.map(|(d, _)| d),
-            date_source: published.map(|(_, s)| s),
+            published: published.date.map(|(d, _)| d),
+            date_source: published.date.map(|(_, s)| s),
+            yearless: published.yearless,
             tags,
             regions: places.regions,
             provinces: places.provinces,
@@ -534,6 +536,7 @@ pub fn from_record(
     if let Some((d, source)) = known {
         article.meta.published = Some(d);
         article.meta.date_source = Some(source);
+        article.meta.yearless = None;
     }
     article.meta.url = url;
     article.meta.record = index;

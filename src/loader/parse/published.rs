@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Date, DateSource};
+use crate::model::{Date, DateSource, Yearless};
 
 use super::dates::{Found, weekday_of};
 
@@ -37,9 +37,14 @@ pub struct Hints {
 /// not count before rank 5, nor, in ranks 1-4, an event introduced by `pada` later than
 /// the latest date of a reporting clause (`kata X, Selasa (...)`). Dates later than the
 /// bound plus a day never count. "Latest" because a report comes on or after every day it
-/// tells of. Measured with `examples/eval_parse.rs`: preferring the reporting clause's date
+/// tells of.
+///
+/// A year-less date chosen with no record, URL or anchored full date to place it is also
+/// returned as [`Picked::yearless`], for the corpus to give its year (`loader::years`):
+/// undated meanwhile when the article writes no year at all, else dated by the years it
+/// writes (a guess the corpus's years overrule). Measured with `examples/eval_parse.rs`: preferring the reporting clause's date
 /// outright lost more (same-day events after an older quote) than it won.
-pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateSource)> {
+pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     let limit = hints.bound.map(|b| b.days() + 1);
     let in_bound = |d: Date| limit.is_none_or(|l| d.days() <= l);
     let full: Vec<&Found> = found
@@ -64,18 +69,25 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateS
     evidence.extend(hints.near.map(|d| d.year));
     evidence.sort_unstable();
     evidence.dedup();
-    // Nothing but the file's time: the date is taken to be from the year before it at most,
-    // as a reader of a fresh scrape would. Searching further back for a year the weekday fits
-    // dates a copied archive (2019 texts with 2026 file times) to arbitrary recent years that
-    // sort above every real date; an older year-less date stays undated instead.
-    let file_only = evidence.is_empty() && hints.bound.is_some();
-    if file_only && let Some(b) = hints.bound {
-        evidence.push(b.year);
-    }
+    // Nothing in the article gives a year: its year-less date is ranked in a year of its own
+    // (2000, where the scanner puts it) and handed to the corpus, whose other articles say
+    // which years its folder covers (`loader::years`). The file's time alone is no guide: a
+    // copied archive (2019 texts with 2026 file times) would get arbitrary recent years.
+    let open = evidence.is_empty();
+    // Only years written as words or bare dates (a birth year, last season's final): the
+    // year they give is a guess the corpus's years overrule.
+    let weak = hints.near.is_none() && !full.iter().any(|f| anchor(f));
+    let place = |f: &Found| {
+        if open {
+            Some(f.date)
+        } else {
+            year_for(f, &evidence, reference, limit)
+        }
+    };
     let mut candidates: Vec<(Date, &Found)> = Vec::new();
     for f in found.iter().filter(|f| !f.displaced) {
         if f.yearless {
-            if let Some(d) = year_for(f, &evidence, reference, limit, !file_only) {
+            if let Some(d) = place(f) {
                 candidates.push((d, f));
             }
         } else if in_bound(f.date) {
@@ -115,11 +127,11 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateS
             .iter()
             .filter(|(d, f)| rank(f) && !ahead(*d, f))
             .max_by_key(|(d, _)| *d)
-            .map(|&(d, f)| (d, source_of(f)))
+            .copied()
     };
     let plain = |f: &Found| !f.weekday && !f.paren && !f.yearless;
     let today = |f: &Found| f.today && (sound(f) || supported(f));
-    ranked(&today)
+    let chosen = ranked(&today)
         .or_else(|| ranked(&sound))
         .or_else(|| ranked(&supported))
         .or_else(|| ranked(&plain))
@@ -130,22 +142,48 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Option<(Date, DateS
             found
                 .iter()
                 .filter(|f| f.yearless)
-                .filter_map(|f| year_for(f, &evidence, reference, limit, !file_only))
-                .max()
-                .map(|d| (d, DateSource::InferredYear))
-        })
+                .filter_map(|f| place(f).map(|d| (d, f)))
+                .max_by_key(|(d, _)| *d)
+        });
+    match chosen {
+        Some((d, f)) if f.yearless && weak => Picked {
+            date: (!open).then_some((d, DateSource::InferredYear)),
+            yearless: Some(Yearless {
+                day: d.day,
+                month: d.month,
+                weekday: f.weekday.then_some(f.weekday_no),
+                bound: hints.bound,
+                guess: (!open).then_some(d),
+            }),
+        },
+        Some((d, f)) => Picked {
+            date: Some((d, source_of(f))),
+            yearless: None,
+        },
+        None => Picked::default(),
+    }
+}
+
+/// What [`pick`] found: the publication date, or the year-less date it would be once the
+/// corpus gives it a year.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Picked {
+    pub date: Option<(Date, DateSource)>,
+    pub yearless: Option<Yearless>,
 }
 
 /// With nothing else, the latest date with a weekday or in parentheses even though it is
 /// marked (`hingga Senin (...)`, `sejak Minggu (...)`): a report's only date is more often
 /// its own day or the day before than not.
-fn last_resort(found: &[Found], in_bound: &dyn Fn(Date) -> bool) -> Option<(Date, DateSource)> {
-    let full = found
+fn last_resort<'a>(
+    found: &'a [Found],
+    in_bound: &dyn Fn(Date) -> bool,
+) -> Option<(Date, &'a Found)> {
+    found
         .iter()
         .filter(|f| !f.yearless && !f.inconsistent && (f.weekday || f.paren) && in_bound(f.date))
-        .map(|f| f.date)
-        .max();
-    full.map(|d| (d, DateSource::Text))
+        .map(|f| (f.date, f))
+        .max_by_key(|(d, _)| *d)
 }
 
 fn source_of(f: &Found) -> DateSource {
@@ -179,7 +217,6 @@ fn year_for(
     evidence: &[u16],
     reference: Option<Date>,
     limit: Option<i64>,
-    widen: bool,
 ) -> Option<Date> {
     let mut best: Option<(i64, Date)> = None;
     for &y in evidence {
@@ -198,7 +235,6 @@ fn year_for(
         }
     }
     if best.is_none()
-        && widen
         && let Some(r) = reference
     {
         // The weekday fits none of the years written: the nearest year that it fits, a
@@ -253,7 +289,7 @@ mod tests {
 
     /// The publication date of made-up text with these hints.
     fn pub_of(text: &str, hints: Hints) -> Option<(Date, DateSource)> {
-        pick(&scan(text), &years(text), hints)
+        pick(&scan(text), &years(text), hints).date
     }
 
     fn date_of(text: &str) -> Option<Date> {
@@ -367,24 +403,39 @@ mod tests {
             pub_of("Kata pelatih, Jumat (27/2).", near),
             Some((d("2026-02-27"), DateSource::InferredYear))
         );
-        // From the file's time alone: its year or the year before, never after it.
-        let file = |day| Hints {
-            bound: Some(d(day)),
+        // Nothing in the article gives a year: the date waits for the corpus's years
+        // (`loader::years`), with the file's time as its bound.
+        let file = Hints {
+            bound: Some(d("2026-03-20")),
             near: None,
         };
+        let text = "Tiba Kamis (26/2) lalu. Kata pelatih, Jumat (27/2). Laga Sabtu (28/2) besok.";
         assert_eq!(
-            pub_of("Kata pelatih, Jumat (27/2).", file("2026-03-20")).map(|(d, _)| d),
-            Some(d("2026-02-27"))
+            pick(&scan(text), &years(text), file),
+            Picked {
+                date: None,
+                yearless: Some(Yearless {
+                    day: 27,
+                    month: 2,
+                    weekday: Some(5),
+                    bound: Some(d("2026-03-20")),
+                    guess: None,
+                }),
+            }
         );
-        // 27/2 was a Friday in 2015 and 2026 only: read in February 2026 before the 27th, the
-        // text is older than a year and its year unknown, not 2015 by weekday arithmetic.
+        // Only a year written as a word (a birth year): a guess, handed on with the date.
+        let text = "Lahir 1976, kata pelatih, Jumat (27/2).";
+        let picked = pick(&scan(text), &years(text), Hints::default());
         assert_eq!(
-            pub_of("Kata pelatih, Jumat (27/2).", file("2026-02-20")),
+            picked.date,
+            Some((d("1976-02-27"), DateSource::InferredYear))
+        );
+        assert_eq!(picked.yearless.and_then(|y| y.guess), Some(d("1976-02-27")));
+        // An anchored full date places it for good.
+        let text = "Tim tiba Senin (23/2/2026). Kata pelatih, Jumat (27/2).";
+        assert_eq!(
+            pick(&scan(text), &years(text), Hints::default()).yearless,
             None
-        );
-        assert_eq!(
-            pub_of("Kata pelatih, Kamis (29/2).", file("2025-06-01")).map(|(d, _)| d),
-            Some(d("2024-02-29"))
         );
         // A weekday that fits no year next to the evidence: the nearest year it fits.
         assert_eq!(
@@ -426,7 +477,7 @@ mod tests {
         let t = std::time::Instant::now();
         let found = scan(&line);
         assert_eq!(found.len(), 60_000);
-        assert!(pick(&found, &years(&line), Hints::default()).is_some());
+        assert!(pick(&found, &years(&line), Hints::default()).date.is_some());
         assert!(
             t.elapsed() < std::time::Duration::from_secs(20),
             "{:?}",

@@ -519,3 +519,25 @@ fn record_url_host_is_the_outlet_when_the_record_names_none() {
     let a = from_record(&rec, "x.jsonl", Some(0), Format::Jsonl);
     assert_eq!(a.meta.outlet.as_deref(), Some("detikJatim"));
 }
+
+#[test]
+fn a_year_less_date_waits_for_the_corpus_and_then_takes_its_year() {
+    // Files copied in 2026 from a 2019 scrape: the file's time bounds, the folder dates.
+    let file = d("2026-03-01");
+    let mut waiting = p("Pasar Murah Digelar\n\nWarga antre sejak pagi, kata lurah, Jumat (27/9).");
+    settle_date(&mut waiting, file);
+    assert_eq!(waiting.meta.published, None);
+    assert!(waiting.meta.yearless.is_some());
+    let mut corpus = vec![waiting];
+    for date in ["Senin (23/9/2019)", "Rabu (2/10/2019)", "Jumat (20/9/2019)"] {
+        let mut a = p(&format!(
+            "Rapat Digelar\n\nRapat membahas banjir, kata bupati, {date}."
+        ));
+        settle_date(&mut a, file);
+        assert_eq!(a.meta.date_source, Some(DateSource::Text));
+        corpus.push(a);
+    }
+    crate::loader::years::settle_articles(&mut corpus);
+    assert_eq!(corpus[0].meta.published, Some(d("2019-09-27")));
+    assert_eq!(corpus[0].meta.date_source, Some(DateSource::CorpusYear));
+}
