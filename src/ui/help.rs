@@ -15,13 +15,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Clear;
 
 use crate::app::App;
-use crate::app::layout::help_area;
 
+use super::put_line;
 use super::theme::Theme;
-use super::{pane_block, put_line};
 use crate::text::wrap;
 
 const KEYS_COL: usize = 22;
@@ -51,20 +49,8 @@ fn lines(app: &App, theme: &Theme) -> Vec<Line<'static>> {
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
-    // The same place the mouse tests clicks against.
-    let popup = super::rect(help_area(area.width, area.height));
-    let popup = Rect::new(
-        area.x + popup.x,
-        area.y + popup.y,
-        popup.width,
-        popup.height,
-    )
-    .intersection(frame.area());
-    frame.render_widget(Clear, popup);
     let title = format!(" Keys (from your keymap) {} esc closes ", theme.glyphs.sep);
-    let block = pane_block(title, true, &theme);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = super::overlay(frame, area, title, &theme);
     let all = lines(app, &theme);
     let max_scroll = all.len().saturating_sub(usize::from(inner.height));
     let scroll = app.help_scroll.min(max_scroll);

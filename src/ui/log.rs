@@ -12,29 +12,16 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Clear;
 
-use crate::app::layout::help_area;
 use crate::app::{App, MessageKind};
 
+use super::put_line;
 use super::theme::Theme;
-use super::{pane_block, put_line};
 
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = Theme::for_app(app);
-    let popup = super::rect(help_area(area.width, area.height));
-    let popup = Rect::new(
-        area.x + popup.x,
-        area.y + popup.y,
-        popup.width,
-        popup.height,
-    )
-    .intersection(frame.area());
-    frame.render_widget(Clear, popup);
     let title = format!(" Messages (newest first) {} esc closes ", theme.glyphs.sep);
-    let block = pane_block(title, true, &theme);
-    let inner = block.inner(popup);
-    frame.render_widget(block, popup);
+    let inner = super::overlay(frame, area, title, &theme);
     let buf = frame.buffer_mut();
     let lines = app.messages.lines(usize::from(inner.width));
     if lines.is_empty() {

@@ -144,6 +144,24 @@ pub fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.width, a.height)
 }
 
+/// Draws a framed overlay in the help overlay's place (where the mouse tests click) over
+/// whatever is below, and returns the area inside its frame.
+pub fn overlay(frame: &mut Frame<'_>, area: Rect, title: String, theme: &Theme) -> Rect {
+    let popup = rect(crate::app::layout::help_area(area.width, area.height));
+    let popup = Rect::new(
+        area.x + popup.x,
+        area.y + popup.y,
+        popup.width,
+        popup.height,
+    )
+    .intersection(frame.area());
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    let block = pane_block(title, true, theme);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    inner
+}
+
 /// A bordered pane whose border shows whether it has the focus, drawn with the theme's
 /// glyphs. A title built with the Unicode separator or ellipsis gets the theme's instead, so
 /// every pane's title follows `--ascii` even where it was formatted without the theme.
