@@ -61,7 +61,9 @@ impl Store {
                 && stamps[2]
                     .zip(after[2])
                     .is_some_and(|(a, b)| a.0 == b.0 && b.1 >= scanned);
-            if held_still || hung_together || attempt == TRIES {
+            // Files that held still can still disagree: the writer renamed the state just
+            // before the first look and the history just after the last.
+            if (held_still && !self.unsteady) || hung_together || attempt == TRIES {
                 break (before, result);
             }
             // A moment's pause lets a compaction that is under way finish.

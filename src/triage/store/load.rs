@@ -294,6 +294,9 @@ impl Store {
             return;
         }
         if !self.history.undo.is_empty() || !self.history.redo.is_empty() {
+            // A writer compacting at this moment has renamed the state but not yet the
+            // history: a read without the lock reads again rather than warn.
+            self.unsteady = true;
             let dir = self.dir.clone().unwrap_or_default();
             self.warnings.push(format!(
                 "{} is older than {}; undo history starts afresh (the triage state is not \

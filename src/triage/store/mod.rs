@@ -222,7 +222,8 @@ pub struct Store {
     /// What loading found in the journal: bytes of complete lines, and their count.
     scanned: Option<(u64, usize)>,
     /// The last load met what a writer compacting at the same moment would cause (a gap in
-    /// the journal, a history newer than the state): a read without the lock tries again.
+    /// the journal, a history newer or older than the state): a read without the lock tries
+    /// again.
     unsteady: bool,
     /// The journal's last line lacks its newline (see [`Store::load`]).
     unterminated: bool,
