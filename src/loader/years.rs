@@ -38,13 +38,14 @@ pub fn settle(metas: &mut [Meta]) {
     if metas.iter().all(|m| m.yearless.is_none()) {
         return;
     }
-    let mut groups: HashMap<String, usize> = HashMap::new();
+    let mut groups: HashMap<&str, usize> = HashMap::new();
     let mut group_of = Vec::with_capacity(metas.len());
     for m in metas.iter() {
         let n = groups.len();
         group_of.push(*groups.entry(group_key(m)).or_insert(n));
     }
-    let mut priors: Vec<Vec<i64>> = vec![Vec::new(); groups.len()];
+    let groups = groups.len();
+    let mut priors: Vec<Vec<i64>> = vec![Vec::new(); groups];
     let mut all: Vec<i64> = Vec::new();
     for (m, &g) in metas.iter().zip(&group_of) {
         if let (Some(d), Some(DateSource::Text | DateSource::Url | DateSource::Record)) =
@@ -89,13 +90,14 @@ pub fn settle_articles(articles: &mut [Article]) {
 }
 
 /// Articles share a prior with those of the same file of records, else of the same folder.
-fn group_key(m: &Meta) -> String {
+/// Borrowed from the path: this runs over every article after every live change.
+fn group_key(m: &Meta) -> &str {
     if m.record.is_some() {
-        return m.source_path.clone();
+        return &m.source_path;
     }
     Path::new(&m.source_path)
         .parent()
-        .map(|p| p.to_string_lossy().into_owned())
+        .and_then(Path::to_str)
         .unwrap_or_default()
 }
 
