@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::parse::weekday_of;
 use crate::model::{Article, Date, DateSource, Meta, Yearless};
 
 /// Fewer dated articles than this in a folder say little about it: the whole corpus is
@@ -146,12 +147,7 @@ impl Prior {
 
 /// Whether `d` is on the weekday written and not later than the bound plus a day.
 fn fits(d: Date, y: Yearless) -> bool {
-    y.weekday.is_none_or(|w| weekday(d) == w) && y.bound.is_none_or(|b| d.days() <= b.days() + 1)
-}
-
-/// 0 = Sunday (1970-01-01 was a Thursday).
-fn weekday(d: Date) -> u8 {
-    u8::try_from((d.days() + 4).rem_euclid(7)).unwrap_or(0)
+    y.weekday.is_none_or(|w| weekday_of(d) == w) && y.bound.is_none_or(|b| d.days() <= b.days() + 1)
 }
 
 /// With no stated year anywhere in the corpus: the file's year or the year before, as a

@@ -24,7 +24,7 @@ use crate::model::{
 
 use super::Record;
 pub use dateline::{normalize_outlet, title_case};
-pub use dates::parse_date_loose;
+pub use dates::{parse_date_loose, weekday_of};
 use lines::Kind;
 pub use outlets::family as outlet_family;
 pub use published::{Hints, url_date};
