@@ -104,3 +104,22 @@ pub fn send_signal(pid: u32, signal: &str) {
         .expect("run kill");
     assert!(out.status.success(), "kill -{signal} {pid}: {out:?}");
 }
+
+/// Runs the real `warta` with `args` in `dir`, its cache and data kept in `dir` and no user
+/// config, and returns what it did.
+pub fn warta_in(args: &[&str], dir: &std::path::Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .current_dir(dir)
+        .env("WARTA_CACHE_DIR", dir.join("cache"))
+        .env("WARTA_DATA_DIR", dir.join("data"))
+        .env_remove("WARTA_CONFIG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run warta")
+}
+
+/// A run's stderr as text.
+pub fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}

@@ -3,28 +3,13 @@
 #![cfg(unix)]
 
 use crate::common;
+use crate::common::{stderr, warta_in as warta};
 
 use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
-
-fn warta(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .current_dir(dir)
-        .env("WARTA_CACHE_DIR", dir.join("cache"))
-        .env("WARTA_DATA_DIR", dir.join("data"))
-        .env_remove("WARTA_CONFIG")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run warta")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 /// The bundled corpus as CSV: a header and five rows.
 fn assert_csv(text: &str) {

@@ -1,23 +1,6 @@
 //! Command-line edges: a mistyped subcommand, `stats --query` and its month order.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn warta(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .current_dir(dir)
-        .env("WARTA_CACHE_DIR", dir.join("cache"))
-        .env("WARTA_DATA_DIR", dir.join("data"))
-        .env_remove("WARTA_CONFIG")
-        .stdin(Stdio::null())
-        .output()
-        .expect("run warta")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::common::{stderr, warta_in as warta};
 
 #[test]
 fn a_mistyped_command_is_suggested_but_a_real_path_wins() {
