@@ -37,6 +37,31 @@ impl Action {
         }
     }
 
+    /// The action an event stored as [`Action::as_str`] names; `None` for one a newer warta
+    /// wrote, which this one skips.
+    pub fn parse(s: &str) -> Option<Action> {
+        [
+            Action::Read,
+            Action::Star,
+            Action::Decision,
+            Action::LabelAdd,
+            Action::LabelRemove,
+            Action::Note,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == s)
+    }
+
+    /// The value [`Action::field`] holds after this action: a removed label is a field
+    /// with no value, so an older "add" that arrives later loses to it.
+    pub fn state_value(self, value: Option<&str>) -> Option<String> {
+        match self {
+            Action::LabelRemove => None,
+            Action::LabelAdd => Some("true".to_string()),
+            _ => value.map(str::to_string),
+        }
+    }
+
     /// The current-state field this action sets: labels are a field each.
     pub fn field(self, value: Option<&str>) -> String {
         match self {

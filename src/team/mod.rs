@@ -16,10 +16,12 @@
 //! reach a message: see [`redact`].
 
 pub mod event;
+pub mod listen;
 pub mod outbox;
 pub mod redact;
 pub mod sender;
 pub mod sql;
+pub mod view;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -28,10 +30,12 @@ use std::time::Duration;
 use postgres::{Client, NoTls};
 
 pub use event::{Action, Event};
+pub use listen::{Heard, Listener};
 pub use outbox::{OUTBOX_FILE, Outbox, Pending};
 pub use redact::{Redactor, redact_url};
 pub use sender::Sender;
 pub use sql::SCHEMA_VERSION;
+pub use view::{Agreement, Mode, TeamView, Verdict};
 
 use crate::triage::{ArticleState, Op, Saved, Store, StoreError, Summary};
 
@@ -225,6 +229,67 @@ impl Team {
             })
         })();
         r.map_err(|(e, what)| self.err(&format!("cannot read the {what}"), &e))
+    }
+
+    /// How the team decides. A server without the setting (schema 1) is shared.
+    pub fn mode(&mut self) -> Result<Mode, TeamError> {
+        let stored =
+            sql::mode(&mut self.client).map_err(|e| self.err("cannot read the mode", &e))?;
+        Ok(stored.as_deref().and_then(Mode::parse).unwrap_or_default())
+    }
+
+    /// Sets how the team decides; every browser picks it up when it next connects.
+    pub fn set_mode(&mut self, mode: Mode) -> Result<(), TeamError> {
+        self.check_writable()?;
+        sql::set_mode(&mut self.client, mode.as_str())
+            .map_err(|e| self.err("cannot set the mode", &e))
+    }
+
+    /// Everything the team has decided, as `me` sees it, and the server's time (for the
+    /// next [`Team::events_since`]).
+    pub fn view(&mut self, me: &str) -> Result<(TeamView, i64), TeamError> {
+        let mode = self.mode()?;
+        let (rows, seq, now) =
+            sql::all_state(&mut self.client).map_err(|e| self.err("cannot read the state", &e))?;
+        Ok((TeamView::from_rows(mode, me, rows, seq), now))
+    }
+
+    /// Events after log position `after` or arrived since `recent_us`, and the server's time.
+    pub fn events_since(
+        &mut self,
+        after: i64,
+        recent_us: i64,
+    ) -> Result<(Vec<(i64, Event)>, i64), TeamError> {
+        sql::events_since(&mut self.client, after, recent_us)
+            .map_err(|e| self.err("cannot read new events", &e))
+    }
+
+    /// Asks the server to say when events are stored (see [`Team::wait`]).
+    pub fn listen(&mut self) -> Result<(), TeamError> {
+        self.client
+            .batch_execute(&format!("LISTEN {}", sql::CHANNEL))
+            .map_err(|e| self.err("cannot listen for changes", &e))
+    }
+
+    /// Blocks until the server says events were stored, or the connection fails. Waiting
+    /// sends nothing: an idle browser costs the server nothing.
+    pub fn wait(&mut self) -> Result<(), TeamError> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let first = {
+            let mut notes = self.client.notifications();
+            let first = notes.blocking_iter().next().map(|n| n.is_some());
+            // A burst of commits is one fetch.
+            while let Ok(Some(_)) = notes.iter().next() {}
+            first
+        };
+        match first {
+            Ok(true) => Ok(()),
+            Err(e) => Err(self.err("lost the connection", &e)),
+            Ok(false) => Err(TeamError(format!(
+                "team server {}: the connection closed",
+                self.cfg.shown()
+            ))),
+        }
     }
 
     /// Every analyst's current value of every field of `article`.

@@ -9,13 +9,20 @@
 //!   log in the same transaction. A row changes only for a later event (by the analyst's
 //!   time, then event id), so the state is the same whatever order events arrive in: an
 //!   outbox sent after a day offline does not overwrite what was decided since.
+//! - `warta_meta.mode` (version 2): how the team decides, `shared` or `independent`.
+//! - A statement trigger on `warta_events` (version 2) notifies channel [`CHANNEL`] when a
+//!   transaction that stored events commits, so open browsers fetch what is new without
+//!   polling; PostgreSQL folds a transaction's identical notifications into one.
 
 use postgres::{GenericClient, Transaction};
 
 use super::event::Event;
 
 /// The schema this warta writes. A server at a newer version is read-only to it.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
+
+/// The channel a browser LISTENs on for new events.
+pub const CHANNEL: &str = "warta_events";
 
 /// Each step takes the schema from the version before it to its index + 1.
 const MIGRATIONS: &[&str] = &[
@@ -42,6 +49,16 @@ const MIGRATIONS: &[&str] = &[
          event_id text NOT NULL,
          PRIMARY KEY (article_id, analyst, field)
      );",
+    // 2: the team's mode, and a notification for listening browsers.
+    "INSERT INTO warta_meta (key, value) VALUES ('mode', 'shared') ON CONFLICT (key) DO NOTHING;
+     CREATE OR REPLACE FUNCTION warta_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+         PERFORM pg_notify('warta_events', '');
+         RETURN NULL;
+     END $$;
+     CREATE TRIGGER warta_events_notify AFTER INSERT ON warta_events
+         FOR EACH STATEMENT EXECUTE FUNCTION warta_notify();
+     CREATE INDEX warta_events_received ON warta_events (received);",
 ];
 
 /// Serialises `team init` runs against one database.
@@ -103,12 +120,7 @@ pub fn insert_event(tx: &mut Transaction<'_>, e: &Event) -> Result<bool, postgre
         return Ok(false);
     }
     let field = e.action.field(e.value.as_deref());
-    // A removed label is a row with no value, so an older "add" arriving later loses.
-    let value = match e.action {
-        super::event::Action::LabelRemove => None,
-        super::event::Action::LabelAdd => Some("true".to_string()),
-        _ => e.value.clone(),
-    };
+    let value = e.action.state_value(e.value.as_deref());
     tx.execute(
         "INSERT INTO warta_state AS s (article_id, analyst, field, value, at, event_id)
          VALUES ($1, $2, $3, $4,
@@ -178,4 +190,120 @@ pub fn article_state(
         .iter()
         .map(|r| (r.get(0), r.get(1), r.get(2)))
         .collect())
+}
+
+/// The team's mode as stored (`shared` or `independent`); `None` before version 2.
+pub fn mode(c: &mut impl GenericClient) -> Result<Option<String>, postgres::Error> {
+    let row = c.query_opt("SELECT value FROM warta_meta WHERE key = 'mode'", &[])?;
+    Ok(row.map(|r| r.get(0)))
+}
+
+pub fn set_mode(c: &mut impl GenericClient, mode: &str) -> Result<(), postgres::Error> {
+    c.execute(
+        "INSERT INTO warta_meta (key, value) VALUES ('mode', $1)
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+        &[&mode],
+    )?;
+    Ok(())
+}
+
+/// One row of `warta_state`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateRow {
+    pub article: String,
+    pub analyst: String,
+    pub field: String,
+    pub value: Option<String>,
+    pub at_us: i64,
+    pub event_id: String,
+}
+
+const AT_US: &str = "(extract(epoch FROM at) * 1000000)::bigint";
+
+/// The whole current state, the log position it reflects and the server's time: events
+/// after that position, or arriving since that time less [`RECENT_US`], may be newer.
+/// Read in one snapshot so they agree.
+pub fn all_state(c: &mut postgres::Client) -> Result<(Vec<StateRow>, i64, i64), postgres::Error> {
+    let mut tx = c
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()?;
+    let head = tx.query_one(
+        "SELECT coalesce(max(seq), 0),
+                (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
+           FROM warta_events",
+        &[],
+    )?;
+    let (seq, now): (i64, i64) = (head.get(0), head.get(1));
+    let rows = tx.query(
+        &format!("SELECT article_id, analyst, field, value, {AT_US}, event_id FROM warta_state"),
+        &[],
+    )?;
+    tx.commit()?;
+    let rows = rows
+        .iter()
+        .map(|r| StateRow {
+            article: r.get(0),
+            analyst: r.get(1),
+            field: r.get(2),
+            value: r.get(3),
+            at_us: r.get(4),
+            event_id: r.get(5),
+        })
+        .collect();
+    Ok((rows, seq, now))
+}
+
+/// How far back [`events_since`] re-reads by arrival time: longer than a send transaction
+/// lasts, an import of a large store included.
+pub const RECENT_US: i64 = 120 * 1_000_000;
+
+/// Events stored after sequence number `after`, or that arrived since `recent_us` (server
+/// time, microseconds since 1970), in log order; and the server's time now, for the next
+/// call's `recent_us` (less [`RECENT_US`]).
+///
+/// Sequence numbers are taken when a transaction inserts, not when it commits: a long
+/// transaction (an import) can commit low numbers after higher ones were read. Re-reading
+/// what arrived recently catches those; the view ignores what it already has.
+pub fn events_since(
+    c: &mut impl GenericClient,
+    after: i64,
+    recent_us: i64,
+) -> Result<(Vec<(i64, Event)>, i64), postgres::Error> {
+    let now: i64 = c
+        .query_one(
+            "SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint",
+            &[],
+        )?
+        .get(0);
+    let rows = c.query(
+        &format!(
+            "SELECT seq, event_id, article_id, analyst, action, value, previous, {AT_US}
+               FROM warta_events
+              WHERE seq > $1
+                 OR received >= 'epoch'::timestamptz + $2::bigint * interval '1 microsecond'
+              ORDER BY seq"
+        ),
+        &[&after, &recent_us],
+    )?;
+    let events = rows
+        .iter()
+        .filter_map(|r| {
+            let action: String = r.get(4);
+            Some((
+                r.get(0),
+                Event {
+                    id: r.get(1),
+                    article: r.get(2),
+                    analyst: r.get(3),
+                    action: super::event::Action::parse(&action)?,
+                    value: r.get(5),
+                    previous: r.get(6),
+                    at_us: r.get(7),
+                },
+            ))
+        })
+        .collect();
+    Ok((events, now))
 }

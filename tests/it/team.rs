@@ -285,7 +285,8 @@ fn labels_and_notes_that_look_like_sql_are_stored_as_text() {
             (rec.analyst.clone(), "note".into(), Some(note.into())),
         ]
     );
-    assert_eq!(count(&pg, "inject", "SELECT count(*) FROM warta_meta"), 1);
+    // Only warta's own settings (schema version and mode): nothing the label smuggled in.
+    assert_eq!(count(&pg, "inject", "SELECT count(*) FROM warta_meta"), 2);
 }
 
 fn warta(args: &[&str], data: &Path, home: &Path) -> Output {

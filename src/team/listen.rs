@@ -1,0 +1,106 @@
+//! Hears what other analysts do: a thread that reads the team's state once, then waits for
+//! the server's notifications and fetches each batch of new events, so another analyst's
+//! decision reaches an open browser within a second without polling while idle.
+//!
+//! What it hears goes to a callback (the browser sends it on to its event loop); the
+//! thread ends when the callback says nobody is listening any more. A lost connection is
+//! said once, then retried every [`RETRY`](super::sender::RETRY); on return the thread
+//! catches up from where it was, so nothing stored meanwhile is missed.
+
+use super::event::Event;
+use super::sender::RETRY;
+use super::sql::RECENT_US;
+use super::{Team, TeamConfig, TeamError, TeamView};
+
+/// What the listener hears.
+#[derive(Debug, Clone)]
+pub enum Heard {
+    /// The whole team state, on first connecting.
+    View(TeamView),
+    /// Events stored since the last delivery, in log order (some may be known already:
+    /// [`TeamView::apply`] ignores those).
+    Events(Vec<(i64, Event)>),
+    /// The server cannot be reached, or the connection broke; the message has no password.
+    Offline(TeamError),
+}
+
+pub struct Listener;
+
+impl Listener {
+    /// Starts the thread. `deliver` returns false once nobody wants more.
+    pub fn start(
+        cfg: TeamConfig,
+        deliver: impl FnMut(Heard) -> bool + Send + 'static,
+    ) -> std::io::Result<Listener> {
+        std::thread::Builder::new()
+            .name("team-listener".into())
+            .spawn(move || run(&cfg, deliver))?;
+        Ok(Listener)
+    }
+}
+
+fn run(cfg: &TeamConfig, mut deliver: impl FnMut(Heard) -> bool) {
+    // Log position and server time reached; `None` until the first full read.
+    let mut at: Option<(i64, i64)> = None;
+    let mut was_offline = false;
+    loop {
+        match session(cfg, &mut at, &mut deliver) {
+            Ok(()) => return,
+            Err(e) => {
+                if !was_offline && !deliver(Heard::Offline(e)) {
+                    return;
+                }
+                was_offline = true;
+            }
+        }
+        std::thread::sleep(RETRY);
+        was_offline = was_offline && at.is_some();
+    }
+}
+
+/// One connection's life: `Ok` when the receiver is gone, `Err` when the server is.
+fn session(
+    cfg: &TeamConfig,
+    at: &mut Option<(i64, i64)>,
+    deliver: &mut impl FnMut(Heard) -> bool,
+) -> Result<(), TeamError> {
+    let mut team = Team::connect(cfg)?;
+    // Listening before reading means a change committed in between is heard, not lost.
+    team.listen()?;
+    match *at {
+        None => {
+            let (view, now) = team.view(&cfg.analyst)?;
+            *at = Some((view.seq, now));
+            if !deliver(Heard::View(view)) {
+                return Ok(());
+            }
+        }
+        Some(_) => {
+            if !catch_up(&mut team, at, deliver)? {
+                return Ok(());
+            }
+        }
+    }
+    loop {
+        team.wait()?;
+        if !catch_up(&mut team, at, deliver)? {
+            return Ok(());
+        }
+    }
+}
+
+/// Fetches and delivers what is new; false when the receiver is gone.
+fn catch_up(
+    team: &mut Team,
+    at: &mut Option<(i64, i64)>,
+    deliver: &mut impl FnMut(Heard) -> bool,
+) -> Result<bool, TeamError> {
+    let (seq, now) = at.unwrap_or((0, 0));
+    let (events, server_now) = team.events_since(seq, now - RECENT_US)?;
+    let top = events.iter().map(|(s, _)| *s).max().unwrap_or(seq).max(seq);
+    *at = Some((top, server_now));
+    if events.is_empty() {
+        return Ok(true);
+    }
+    Ok(deliver(Heard::Events(events)))
+}
