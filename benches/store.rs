@@ -61,6 +61,8 @@ fn main() {
         let op = Op::Decide {
             ids: ids.clone(),
             decision,
+            // As the browser sends it (decide_marks_read on by default).
+            mark_read: true,
         };
         let t = Instant::now();
         let saved = store.apply(op).expect("apply");

@@ -74,6 +74,8 @@ fn main() {
         Op::Decide {
             ids: half.clone(),
             decision: Decision::Irrelevant,
+            // As the browser sends it (decide_marks_read on by default).
+            mark_read: true,
         },
         Op::SetRead {
             ids: half.clone(),

@@ -64,6 +64,8 @@ pub struct Options {
     /// Switch to relevance order when a typed query starts matching by similarity; false
     /// keeps the order chosen (newest first by default), which also answers each key faster.
     pub rank_while_typing: bool,
+    /// A decision (`r`, `i`, `m`) also marks the article read; undo takes back both.
+    pub decide_marks_read: bool,
 }
 
 impl Default for Options {
@@ -74,6 +76,7 @@ impl Default for Options {
             hyperlinks: true,
             restore_session: true,
             rank_while_typing: true,
+            decide_marks_read: true,
         }
     }
 }
@@ -119,6 +122,7 @@ struct File {
     hyperlinks: Option<bool>,
     restore_session: Option<bool>,
     rank_while_typing: Option<bool>,
+    decide_marks_read: Option<bool>,
     /// Values are checked one by one, so a wrong type costs one role, not the whole file.
     #[serde(default)]
     theme: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
@@ -139,6 +143,7 @@ impl File {
             hyperlinks: self.hyperlinks.unwrap_or(d.hyperlinks),
             restore_session: self.restore_session.unwrap_or(d.restore_session),
             rank_while_typing: self.rank_while_typing.unwrap_or(d.rank_while_typing),
+            decide_marks_read: self.decide_marks_read.unwrap_or(d.decide_marks_read),
         }
     }
 }
@@ -163,7 +168,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
     let mut warnings = Vec::new();
     for name in file.unknown.keys() {
         warnings.push(format!(
-            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, rank_while_typing, or a [keys.*], [theme], [synonyms], [topics] or [team] table); ignored"
+            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, rank_while_typing, decide_marks_read, or a [keys.*], [theme], [synonyms], [topics] or [team] table); ignored"
         ));
     }
     for (mode_name, entries) in &file.keys {
@@ -296,7 +301,10 @@ pub fn default_config_toml() -> String {
          restore_session = true\n\
          # Order by relevance as soon as a typed query starts matching by similarity; false keeps\n\
          # the order chosen (newest first unless changed with the sort key), and answers faster.\n\
-         rank_while_typing = true\n",
+         rank_while_typing = true\n\
+         # A decision (relevant, irrelevant, maybe) also marks the article read; undo takes\n\
+         # back both. false leaves the unread dot until the article is opened or marked.\n\
+         decide_marks_read = true\n",
     );
     out.push_str(&Keymap::default().to_toml());
     out.push_str(
@@ -397,12 +405,13 @@ mod tests {
     #[test]
     fn options_are_read_and_unknown_ones_reported() {
         let cfg = parse(
-            "mouse = false\nascii = true\nmuose = true\nrank_while_typing = false\n",
+            "mouse = false\nascii = true\nmuose = true\nrank_while_typing = false\ndecide_marks_read = false\n",
             "t",
         );
         assert!(!cfg.options.mouse);
         assert!(cfg.options.ascii);
         assert!(!cfg.options.rank_while_typing);
+        assert!(!cfg.options.decide_marks_read);
         assert!(cfg.options.hyperlinks);
         assert_eq!(cfg.warnings.len(), 1, "{:?}", cfg.warnings);
         assert!(cfg.warnings[0].contains("\"muose\""), "{:?}", cfg.warnings);

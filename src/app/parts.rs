@@ -117,6 +117,8 @@ pub struct TriageView {
     /// Today where the user is (the local zone) as `YYYY-MM-DD`, for the default export
     /// file name.
     pub today: String,
+    /// A decision also marks the article read (the `decide_marks_read` option).
+    pub decide_marks_read: bool,
 }
 
 /// How the screen is drawn: from the config and the terminal.

@@ -178,6 +178,7 @@ impl App {
             },
             triage: TriageView {
                 today: crate::triage::time::today_local(),
+                decide_marks_read: true,
                 ..TriageView::default()
             },
             settings: Settings {

@@ -514,11 +514,14 @@ pub fn article_action(app: &mut App, action: Action) -> Effect {
             apply(Op::Decide {
                 ids: target_ids,
                 decision,
+                mark_read: app.triage.decide_marks_read,
             })
         }
+        // Taking a decision back says nothing about having read the article.
         Action::MarkUndecided => apply(Op::Decide {
             ids: target_ids,
             decision: Decision::Undecided,
+            mark_read: false,
         }),
         Action::EditLabels => open_prompt(app, PromptKind::Labels, targets, String::new()),
         Action::EditNote => {

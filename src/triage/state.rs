@@ -198,6 +198,10 @@ pub enum Op {
     Decide {
         ids: Vec<String>,
         decision: Decision,
+        /// Also mark the articles read (the `decide_marks_read` option). Absent in journals
+        /// written before the option, which therefore replay and undo exactly as they did.
+        #[serde(default, skip_serializing_if = "is_false")]
+        mark_read: bool,
     },
     AddLabel {
         ids: Vec<String>,
@@ -309,7 +313,11 @@ impl Op {
         match self {
             Op::SetRead { read, .. } => s.read != *read,
             Op::SetStar { star, .. } => s.starred != *star,
-            Op::Decide { decision, .. } => s.decision != *decision,
+            Op::Decide {
+                decision,
+                mark_read,
+                ..
+            } => s.decision != *decision || (*mark_read && !s.read),
             Op::AddLabel { label, .. } => !label.is_empty() && !s.has_label(label),
             Op::RemoveLabel { label, .. } => s.has_label(label),
             Op::SetNote { note, .. } => s.note.as_deref().unwrap_or("") != note,
@@ -330,9 +338,19 @@ impl Op {
                 s.starred = *star;
                 s.starred_at = at;
             }
-            Op::Decide { decision, .. } if s.decision != *decision => {
-                s.decision = *decision;
-                s.decided_at = at;
+            Op::Decide {
+                decision,
+                mark_read,
+                ..
+            } => {
+                if *mark_read && !s.read {
+                    s.read = true;
+                    s.read_at.clone_from(&at);
+                }
+                if s.decision != *decision {
+                    s.decision = *decision;
+                    s.decided_at = at;
+                }
             }
             // A label that cleaned to nothing (see `de_label`) adds nothing.
             Op::AddLabel { label, .. } if !label.is_empty() && !s.has_label(label) => {
@@ -518,6 +536,37 @@ mod tests {
 
     fn ids(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_decision_written_before_the_read_option_replays_without_marking_read() {
+        let old = r#"{"kind":"decide","ids":["a"],"decision":"relevant"}"#;
+        let op: Op = serde_json::from_str(old).unwrap();
+        assert!(matches!(
+            op,
+            Op::Decide {
+                mark_read: false,
+                ..
+            }
+        ));
+        let after = op.apply_to(&ArticleState::default(), "2026-01-01T00:00:00Z");
+        assert!(!after.read && after.decision == Decision::Relevant);
+        // A new one carries the flag, and only when set.
+        let new = Op::Decide {
+            ids: ids(&["a"]),
+            decision: Decision::Maybe,
+            mark_read: true,
+        };
+        let text = serde_json::to_string(&new).unwrap();
+        assert!(text.contains("mark_read"), "{text}");
+        assert_eq!(serde_json::from_str::<Op>(&text).unwrap(), new);
+        let after = new.apply_to(&ArticleState::default(), "2026-01-01T00:00:00Z");
+        assert!(after.read && after.read_at.is_some());
+        // Already decided alike but unread: the op still changes something.
+        assert!(new.changes(&ArticleState {
+            decision: Decision::Maybe,
+            ..ArticleState::default()
+        }));
     }
 
     #[test]

@@ -541,6 +541,7 @@ mod tests {
         let saved = writer.apply(crate::triage::Op::Decide {
             ids: vec![id.clone()],
             decision: Decision::Maybe,
+            mark_read: false,
         });
         assert!(saved.is_ok());
         // Without a follower (none started headless) the message changes nothing.

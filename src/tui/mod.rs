@@ -179,6 +179,7 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
     app.settings.ascii = cfg.options.ascii || opts.browse.ascii;
     app.settings.hyperlinks = cfg.options.hyperlinks;
     app.search.rank_while_typing = cfg.options.rank_while_typing;
+    app.triage.decide_marks_read = cfg.options.decide_marks_read;
     app.settings.remote = over_ssh();
     let mouse = cfg.options.mouse && !opts.browse.no_mouse;
     let session_path = (cfg.options.restore_session && !opts.browse.no_restore)

@@ -316,6 +316,7 @@ fn triaged_store(dir: &Path) -> (Store, Vec<(String, String)>) {
         Op::Decide {
             ids: vec![ids[0].0.clone(), ids[1].0.clone()],
             decision: Decision::Relevant,
+            mark_read: false,
         },
         Op::SetStar {
             ids: one(0),
@@ -328,10 +329,12 @@ fn triaged_store(dir: &Path) -> (Store, Vec<(String, String)>) {
         Op::Decide {
             ids: one(2),
             decision: Decision::Maybe,
+            mark_read: false,
         },
         Op::Decide {
             ids: one(3),
             decision: Decision::Irrelevant,
+            mark_read: false,
         },
         Op::SetNote {
             ids: one(3),

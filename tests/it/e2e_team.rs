@@ -50,12 +50,16 @@ fn decisions_reach_the_server_and_wait_offline_until_it_returns() {
     );
     w.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     w.keys(&["r"]);
+    // A decision marks the article read too: two events, one action.
     wait_until("the decision on the server", common::timeout(), || {
-        events(&pg).len() == 1
+        events(&pg).len() == 2
     });
     assert_eq!(
         events(&pg),
-        vec![("ana".into(), "decision".into(), Some("relevant".into()))]
+        vec![
+            ("ana".into(), "read".into(), Some("true".into())),
+            ("ana".into(), "decision".into(), Some("relevant".into()))
+        ]
     );
 
     pg.stop_immediate();
@@ -67,8 +71,8 @@ fn decisions_reach_the_server_and_wait_offline_until_it_returns() {
         || std::fs::read_to_string(&log).is_ok_and(|l| l.contains("team server")),
     );
     w.keys(&["j", "m"]);
-    w.wait("offline: 2 to send", |s| {
-        status_line(s).contains("offline: 2 to send")
+    w.wait("offline: 4 to send", |s| {
+        status_line(s).contains("offline: 4 to send")
     });
 
     pg.start_server();
@@ -76,12 +80,13 @@ fn decisions_reach_the_server_and_wait_offline_until_it_returns() {
     wait_until(
         "the queued decisions on the server",
         common::timeout() * 2,
-        || events(&pg).len() == 3,
+        || events(&pg).len() == 6,
     );
     w.quit();
     let all = events(&pg);
+    let decisions: Vec<_> = all[2..].iter().filter(|e| e.1 == "decision").collect();
     assert!(
-        all[1..].iter().all(|e| e.2.as_deref() == Some("maybe")),
+        decisions.len() == 2 && decisions.iter().all(|e| e.2.as_deref() == Some("maybe")),
         "{all:?}"
     );
     let outbox = warta::team::Outbox::in_dir(&data);

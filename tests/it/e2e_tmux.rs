@@ -102,16 +102,17 @@ fn triage_marks_survive_a_restart() {
         let s = t.wait("maybe 1", |s| {
             status_line(s).contains("triaged 2/5 · relevant 1 · maybe 1")
         });
-        assert!(list_row(&s, 0).contains("•★R"), "{s}");
-        assert!(list_row(&s, 1).contains("• M"), "{s}");
+        // Deciding marked both read: no unread dot left on them.
+        assert!(list_row(&s, 0).starts_with("  ★R"), "{s}");
+        assert!(list_row(&s, 1).starts_with("   M"), "{s}");
         t.quit();
     }
     let t = Tmux::start_warta(120, 40, Some(data.path()), "");
     let s = t.wait("the marks after a restart", |s| {
         status_line(s).contains("triaged 2/5")
     });
-    assert!(list_row(&s, 0).contains("•★R"), "{s}");
-    assert!(list_row(&s, 1).contains("• M"), "{s}");
+    assert!(list_row(&s, 0).starts_with("  ★R"), "{s}");
+    assert!(list_row(&s, 1).starts_with("   M"), "{s}");
     assert!(
         list_row(&s, 2).starts_with(" •    "),
         "undecided, unread: {s}"
@@ -159,7 +160,7 @@ fn a_batch_decision_is_undone_in_one_step() {
     t.keys(&["r"]);
     let s = t.wait("relevant 2", |s| status_line(s).contains("relevant 2"));
     assert!(
-        list_row(&s, 0).contains("▸• R") && list_row(&s, 1).contains("▸• R"),
+        list_row(&s, 0).starts_with("▸  R") && list_row(&s, 1).starts_with("▸  R"),
         "{s}"
     );
     t.keys(&["u"]);

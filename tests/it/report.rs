@@ -39,6 +39,7 @@ fn triaged(dir: &Path) -> String {
         Op::Decide {
             ids: vec![id.clone()],
             decision: Decision::Relevant,
+            mark_read: false,
         },
         Op::AddLabel {
             ids: vec![id.clone()],

@@ -78,6 +78,7 @@ fn random_op(rng: &mut XorShift) -> Op {
                 Decision::Maybe,
                 Decision::Undecided,
             ][(arg % 4) as usize],
+            mark_read: false,
         },
         3 => Op::AddLabel {
             ids,

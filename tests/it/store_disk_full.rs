@@ -29,6 +29,7 @@ fn batch(prefix: &str, n: usize, decision: Decision) -> Op {
     Op::Decide {
         ids: (0..n).map(|i| format!("{prefix}{i:06}")).collect(),
         decision,
+        mark_read: false,
     }
 }
 

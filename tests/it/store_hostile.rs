@@ -13,6 +13,7 @@ fn one(id: &str, decision: Decision) -> Op {
     Op::Decide {
         ids: vec![id.to_string()],
         decision,
+        mark_read: false,
     }
 }
 

@@ -91,6 +91,7 @@ fn op(kind: u8, idx: &[usize], arg: u8) -> Op {
                 Decision::Irrelevant,
                 Decision::Maybe,
             ][a % 4],
+            mark_read: false,
         },
         3 => Op::AddLabel {
             ids,

@@ -22,6 +22,7 @@ fn decide(ids: &[String], decision: Decision) -> Op {
     Op::Decide {
         ids: ids.to_vec(),
         decision,
+        mark_read: false,
     }
 }
 

@@ -32,6 +32,7 @@ fn decide(id: &str, d: Decision) -> Op {
     Op::Decide {
         ids: vec![id.to_string()],
         decision: d,
+        mark_read: false,
     }
 }
 

@@ -47,6 +47,7 @@ fn all_ops(batch: &[&str]) -> Vec<Op> {
         Op::Decide {
             ids: ids(batch),
             decision: Decision::Relevant,
+            mark_read: false,
         },
         Op::AddLabel {
             ids: ids(batch),
@@ -235,6 +236,7 @@ fn compaction_keeps_state_and_undo_across_the_snapshot() {
             s.apply(Op::Decide {
                 ids: ids(&[id]),
                 decision: Decision::Maybe,
+                mark_read: false,
             })
             .durable();
         }
@@ -242,6 +244,7 @@ fn compaction_keeps_state_and_undo_across_the_snapshot() {
         s.apply(Op::Decide {
             ids: ids(&[all[4]]),
             decision: Decision::Maybe,
+            mark_read: false,
         })
         .durable();
         assert!(dir.path().join(SNAPSHOT_FILE).exists(), "compacted");
@@ -453,6 +456,7 @@ fn second_instance_is_read_only_and_can_reload() {
         .apply(Op::Decide {
             ids: ids(&["a"]),
             decision: Decision::Irrelevant,
+            mark_read: false,
         })
         .durable();
 
@@ -624,16 +628,19 @@ fn progress_over_a_view() {
     s.apply(Op::Decide {
         ids: ids(&["a", "b"]),
         decision: Decision::Relevant,
+        mark_read: false,
     })
     .durable();
     s.apply(Op::Decide {
         ids: ids(&["c"]),
         decision: Decision::Maybe,
+        mark_read: false,
     })
     .durable();
     s.apply(Op::Decide {
         ids: ids(&["gone"]),
         decision: Decision::Irrelevant,
+        mark_read: false,
     })
     .durable();
     s.apply(Op::SetRead {
@@ -891,12 +898,14 @@ fn export_fixture() -> (tempfile::TempDir, Corpus, Store, ExportContext) {
         .apply(Op::Decide {
             ids: ids(&["id1"]),
             decision: Decision::Relevant,
+            mark_read: false,
         })
         .durable();
     store
         .apply(Op::Decide {
             ids: ids(&["id2"]),
             decision: Decision::Maybe,
+            mark_read: false,
         })
         .durable();
     store

@@ -633,6 +633,47 @@ fn deciding_inside_an_is_undecided_view_keeps_the_cursor_on_the_next_one() {
 }
 
 #[test]
+fn a_decision_marks_the_article_read_and_one_undo_takes_back_both() {
+    let (mut app, mut store, dir) = triage_app(4);
+    let read_at = |app: &App, pos: usize| app.state_of(app.list.shown[pos].index).read;
+    assert!(!read_at(&app, 0));
+    act(&mut app, &mut store, &[Action::MarkRelevant]);
+    assert!(read_at(&app, 0), "deciding marks read");
+    assert_eq!(decision_at(&app, 0), Decision::Relevant);
+    act(&mut app, &mut store, &[Action::Undo]);
+    assert!(!read_at(&app, 0), "one undo restores unread…");
+    assert_eq!(decision_at(&app, 0), Decision::Undecided, "…and undecided");
+    act(&mut app, &mut store, &[Action::Redo]);
+    assert!(read_at(&app, 0) && decision_at(&app, 0) == Decision::Relevant);
+
+    // An article read before it was decided stays read after the undo.
+    act(
+        &mut app,
+        &mut store,
+        &[Action::Top, Action::MoveDown, Action::ToggleRead],
+    );
+    assert!(read_at(&app, 1));
+    act(&mut app, &mut store, &[Action::MarkMaybe, Action::Undo]);
+    assert!(read_at(&app, 1), "it was read before the decision");
+    // Taking a decision back (undecided) leaves the read mark alone.
+    act(&mut app, &mut store, &[Action::Top, Action::MarkUndecided]);
+    assert!(read_at(&app, 0));
+
+    // The journal replays it: a fresh store sees both fields.
+    let id = app.corpus.meta(app.list.shown[0].index).id.clone();
+    drop(store);
+    let reopened = Store::open(dir.path());
+    assert!(reopened.state(&id).read);
+
+    // With the option off, a decision leaves the unread dot.
+    let (mut app, mut store, _dir) = triage_app(2);
+    app.triage.decide_marks_read = false;
+    act(&mut app, &mut store, &[Action::MarkIrrelevant]);
+    assert_eq!(decision_at(&app, 0), Decision::Irrelevant);
+    assert!(!read_at(&app, 0));
+}
+
+#[test]
 fn a_batch_over_the_selection_is_one_undo() {
     let (mut app, mut store, _dir) = triage_app(8);
     act(&mut app, &mut store, &[Action::SelectAll]);
@@ -874,7 +915,9 @@ fn triage_facets_count_live_and_filter() {
     assert_eq!(count(&app, "decision", "relevant"), Some(2));
     assert_eq!(count(&app, "decision", "undecided"), Some(4));
     assert_eq!(count(&app, "star", "starred"), Some(1));
-    assert_eq!(count(&app, "read", "unread"), Some(6));
+    // The two decided articles were marked read with their decisions.
+    assert_eq!(count(&app, "read", "unread"), Some(4));
+    assert_eq!(count(&app, "read", "read"), Some(2));
     // Counts follow the query.
     step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "outlet:even");

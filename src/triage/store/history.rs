@@ -35,6 +35,7 @@ enum Key<'a> {
     Read(bool, Option<&'a str>),
     Star(bool, Option<&'a str>),
     Decide(Decision, Option<&'a str>),
+    DecideRead(Decision, Option<&'a str>, bool, Option<&'a str>),
     Labels(&'a BTreeSet<String>, Option<&'a str>),
     Note(Option<&'a str>, Option<&'a str>),
 }
@@ -43,6 +44,14 @@ fn key<'a>(op: &Op, st: &'a ArticleState) -> Key<'a> {
     match op {
         Op::SetRead { .. } => Key::Read(st.read, st.read_at.as_deref()),
         Op::SetStar { .. } => Key::Star(st.starred, st.starred_at.as_deref()),
+        Op::Decide {
+            mark_read: true, ..
+        } => Key::DecideRead(
+            st.decision,
+            st.decided_at.as_deref(),
+            st.read,
+            st.read_at.as_deref(),
+        ),
         Op::Decide { .. } => Key::Decide(st.decision, st.decided_at.as_deref()),
         Op::AddLabel { .. } | Op::RemoveLabel { .. } => {
             Key::Labels(&st.labels, st.labels_at.as_deref())
@@ -63,9 +72,13 @@ pub(crate) fn project(op: &Op, st: &ArticleState) -> ArticleState {
             p.starred = st.starred;
             p.starred_at.clone_from(&st.starred_at);
         }
-        Op::Decide { .. } => {
+        Op::Decide { mark_read, .. } => {
             p.decision = st.decision;
             p.decided_at.clone_from(&st.decided_at);
+            if *mark_read {
+                p.read = st.read;
+                p.read_at.clone_from(&st.read_at);
+            }
         }
         Op::AddLabel { .. } | Op::RemoveLabel { .. } => {
             p.labels.clone_from(&st.labels);
@@ -91,9 +104,13 @@ pub(crate) fn restore(op: &Op, current: &ArticleState, prior: &ArticleState) -> 
             s.starred = prior.starred;
             s.starred_at.clone_from(&prior.starred_at);
         }
-        Op::Decide { .. } => {
+        Op::Decide { mark_read, .. } => {
             s.decision = prior.decision;
             s.decided_at.clone_from(&prior.decided_at);
+            if *mark_read {
+                s.read = prior.read;
+                s.read_at.clone_from(&prior.read_at);
+            }
         }
         Op::AddLabel { .. } | Op::RemoveLabel { .. } => {
             s.labels.clone_from(&prior.labels);
@@ -405,6 +422,7 @@ mod tests {
         let op = Op::Decide {
             ids: ids(100_000),
             decision: Decision::Relevant,
+            mark_read: false,
         };
         let p = Prior::capture(&op, |_| None);
         assert_eq!(p.states, vec![ArticleState::default()]);
@@ -427,6 +445,7 @@ mod tests {
         let op = Op::Decide {
             ids: vec!["a".into(), "b".into(), "c".into()],
             decision: Decision::Relevant,
+            mark_read: false,
         };
         let p = Prior::capture(&op, |id| (id != "b").then_some(&st));
         assert_eq!(p.runs, vec![(0, 1), (1, 1), (0, 1)]);
