@@ -57,6 +57,25 @@ wait_gone() {
   return 1
 }
 
+# Waits until the background work a picture should not show is over: the text index being
+# built, copies being grouped, an article body still loading. Each starts a little after the
+# first frame, so "gone" must hold for a whole second, for at most 300 s.
+settle() {
+  local quiet=0
+  for _ in $(seq 6000); do
+    if tmux -L "$sock" capture-pane -p -t shot \
+        | grep -qE -- ' index [0-9]+%|grouping copies|loading the article'; then
+      quiet=0
+    else
+      quiet=$((quiet + 1))
+      [ "$quiet" -ge 20 ] && return 0
+    fi
+    sleep 0.05
+  done
+  echo "screenshots: background work still shown" >&2
+  return 1
+}
+
 # Starts warta in a fresh session of the given size with isolated state and cache, and
 # waits for $3 (default: the bundled corpus's count).
 start() {
@@ -140,21 +159,24 @@ fi
 "$gen" --count 20000 --out "$work/gen" --format jsonl --no-shared >/dev/null
 start_args="$work/gen/corpus.jsonl"
 start 120 40 "20,000/20,000"
-wait_gone "index "
+settle
 # The month chart over the whole corpus, facets with their counts.
 shoot corpus-main 120 40
 
 # Facets driven from the keyboard: an outlet on, every count and the chart updated.
 keys f; wait_for "Decision"
 for _ in $(seq 12); do keys j; done
-keys Space; wait_for "[x]" 60; wait_gone "searching"
+keys Space; wait_for "[x]" 60; wait_gone "searching"; settle
 shoot corpus-facets 120 40
 
 # A search over 20,000 articles, ranked, with the filter column hidden (F) for the titles.
+# The generated vocabulary is dense in monitoring words, so a three-word query is what
+# narrows it to a page-able set here.
 start 120 40 "20,000/20,000"
-wait_gone "index "
-keys F; keys /; keys -l "asn medsos"; wait_for "relevance" 60; keys Enter
+settle
+keys F; keys /; keys -l "live streaming flexing"; wait_for "relevance" 60; keys Enter
 # The results are in when the busy marker leaves the list's title.
 wait_gone "relevance …"; wait_for "/20,000 · relevance" 60
+settle
 shoot corpus-search 120 40
 start_args=""
