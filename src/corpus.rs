@@ -293,19 +293,13 @@ pub enum FindError {
     Ambiguous(String),
 }
 
-/// Each article's rank in newest-first order: date (undated last), then id, then position.
+/// Each article's rank in newest-first order: date and time of day (undated last), then id,
+/// then position.
 pub(crate) fn newest_first_ranks(metas: &[Meta]) -> Vec<u32> {
-    let mut order: Vec<(Reverse<u32>, u128, &str, usize)> = metas
+    let mut order: Vec<(Reverse<u64>, u128, &str, usize)> = metas
         .par_iter()
         .enumerate()
-        .map(|(i, m)| {
-            (
-                Reverse(date_key(m.published)),
-                id_prefix(&m.id),
-                m.id.as_str(),
-                i,
-            )
-        })
+        .map(|(i, m)| (Reverse(when_key(m)), id_prefix(&m.id), m.id.as_str(), i))
         .collect();
     order.par_sort_unstable();
     let mut ranks = vec![0u32; metas.len()];
@@ -322,6 +316,12 @@ pub(crate) fn date_key(d: Option<Date>) -> u32 {
     })
 }
 
+/// An article's date and time of day as one ordered integer (0: undated). Within a day an
+/// article whose source gives no time sorts before (is older than) one stated at 00:00.
+pub(crate) fn when_key(m: &Meta) -> u64 {
+    (u64::from(date_key(m.published)) << 16) | m.published_time.map_or(0, |t| u64::from(t) + 1)
+}
+
 /// The id's first 16 bytes as a big-endian integer: ordered like the strings themselves (a
 /// shorter id pads with zeros), so most id comparisons never touch the heap.
 pub(crate) fn id_prefix(id: &str) -> u128 {
@@ -329,4 +329,38 @@ pub(crate) fn id_prefix(id: &str) -> u128 {
     let n = id.len().min(16);
     buf[..n].copy_from_slice(&id.as_bytes()[..n]);
     u128::from_be_bytes(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Date;
+
+    fn meta(id: &str, date: Option<Date>, time: Option<u16>) -> Meta {
+        Meta {
+            id: id.into(),
+            published: date,
+            published_time: time,
+            ..Meta::default()
+        }
+    }
+
+    #[test]
+    fn newest_first_orders_one_day_by_its_time_then_id() {
+        let day = Date::new(2025, 10, 21);
+        let metas = [
+            meta("a", day, Some(8 * 60)),
+            meta("b", day, None),
+            meta("c", day, Some(20 * 60 + 43)),
+            meta("d", Date::new(2025, 10, 20), Some(23 * 60 + 59)),
+            meta("e", None, None),
+            meta("f", day, Some(0)),
+        ];
+        let ranks = newest_first_ranks(&metas);
+        let mut order: Vec<&str> = metas.iter().map(|m| m.id.as_str()).collect();
+        order.sort_by_key(|id| ranks[metas.iter().position(|m| m.id == *id).unwrap()]);
+        // The evening's article first; one without a time after every timed one of its day;
+        // an earlier day after the whole day; undated last.
+        assert_eq!(order, vec!["c", "a", "f", "b", "d", "e"]);
+    }
 }

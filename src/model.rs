@@ -219,6 +219,11 @@ pub struct Meta {
     pub editor: Option<String>,
     /// The article's own publication date (not an earlier event it mentions).
     pub published: Option<Date>,
+    /// The time of day of `published` in minutes after midnight, as the source states it
+    /// (a record's `2025-10-21T20:43`); it orders one day's articles. `None` when the source
+    /// gives no time, as most scraped text does.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "clock")]
+    pub published_time: Option<u16>,
     /// Where `published` came from; `None` when there is no date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_source: Option<DateSource>,
@@ -414,5 +419,30 @@ mod tests {
         ] {
             assert!(v.get(k).is_some(), "missing {k}");
         }
+    }
+}
+
+/// A time of day as `HH:MM` in JSON (`warta parse`, exports), minutes after midnight inside.
+mod clock {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &Option<u16>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&format!("{:02}:{:02}", t / 60, t % 60)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        let parsed = text.split_once(':').and_then(|(h, m)| {
+            let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+            (h < 24 && m < 60).then_some(h * 60 + m)
+        });
+        parsed
+            .map(Some)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a time of day: {text:?}")))
     }
 }

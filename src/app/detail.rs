@@ -369,9 +369,15 @@ fn header_fields(
     let glyphs = out.glyphs;
     let meta = corpus.meta(index);
     // Where the date came from, so a stated date can be told from a guess.
-    let date = meta.published.map(|d| match meta.date_source {
-        Some(s) => format!("{d} ({s})"),
-        None => d.to_string(),
+    let date = meta.published.map(|d| {
+        let at = meta
+            .published_time
+            .map(|t| format!(" {:02}:{:02}", t / 60, t % 60))
+            .unwrap_or_default();
+        match meta.date_source {
+            Some(s) => format!("{d}{at} ({s})"),
+            None => format!("{d}{at}"),
+        }
     });
     let source = meta.url.clone().unwrap_or_else(|| match meta.record {
         Some(r) => format!("{} #{r}", meta.source_path),

@@ -12,6 +12,8 @@ use crate::model::{Date, DateSource, Format, Meta, Yearless};
 
 /// The weekday byte of a year-less date written without one.
 const NO_WEEKDAY: u8 = 0xff;
+/// A date without a time of day.
+const NO_TIME: u16 = u16::MAX;
 
 use super::{CachedArticle, CachedFile, CachedSkip};
 
@@ -75,6 +77,8 @@ impl Enc {
                 self.buf.extend_from_slice(&d.year.to_le_bytes());
                 self.buf.push(d.month);
                 self.buf.push(d.day);
+                self.buf
+                    .extend_from_slice(&m.published_time.unwrap_or(NO_TIME).to_le_bytes());
             }
         }
         match m.yearless {
@@ -266,8 +270,8 @@ impl<'a> Dec<'a> {
         let dateline = self.opt_str()?;
         let authors = self.strs()?;
         let editor = self.opt_str()?;
-        let (published, date_source) = match self.byte()? {
-            0 => (None, None),
+        let (published, date_source, published_time) = match self.byte()? {
+            0 => (None, None, None),
             k => {
                 let source = match k {
                     1 => None,
@@ -281,7 +285,13 @@ impl<'a> Dec<'a> {
                 let (year, month, day) =
                     (u16::from_le_bytes([y[0], y[1]]), self.byte()?, self.byte()?);
                 let date = Date::new(year, month, day).ok_or_else(|| "bad date".to_string())?;
-                (Some(date), source)
+                let t = self.bytes(2)?;
+                let time = match u16::from_le_bytes([t[0], t[1]]) {
+                    NO_TIME => None,
+                    m if m < 24 * 60 => Some(m),
+                    m => return Err(format!("bad time of day {m}")),
+                };
+                (Some(date), source, time)
             }
         };
         let yearless = if self.flag()? {
@@ -330,6 +340,7 @@ impl<'a> Dec<'a> {
             authors,
             editor,
             published,
+            published_time,
             date_source,
             yearless,
             tags,
@@ -398,6 +409,7 @@ mod tests {
                         authors: vec!["A".into(), "B".into()],
                         editor: Some("E".into()),
                         published: Date::new(2024, 2, 29),
+                        published_time: Some(23 * 60 + 59),
                         date_source: Some(DateSource::InferredYear),
                         yearless: Some(Yearless {
                             day: 29,

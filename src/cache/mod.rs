@@ -60,7 +60,8 @@ pub use info::{CacheInfo, CorpusInfo, clear, info};
 /// Bumped whenever the on-disk layout changes; each format lives in its own `v<N>` directory.
 /// Format 2: binary metadata in checksummed chunks (format 1 was JSON lines).
 /// Format 4: a meta carries the year-less date waiting for the corpus's year.
-pub const CACHE_FORMAT: u32 = 4;
+/// Format 5: a dated meta carries its time of day (two bytes, `u16::MAX` for none).
+pub const CACHE_FORMAT: u32 = 5;
 
 const META_FILE: &str = "meta.bin";
 /// Entries per chunk of the meta file: chunks are checksummed and decoded in parallel, and

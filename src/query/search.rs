@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::eval::{Env, TEXT_SCALE};
 use super::model::Query;
 use super::words::{ScanScope, WordForms, resolve};
-use crate::corpus::{Corpus, date_key};
+use crate::corpus::{Corpus, when_key};
 use crate::facets::Filters;
 use crate::model::Meta;
 use crate::text::fold;
@@ -164,7 +164,11 @@ pub fn sort_hits(hits: &mut [Hit], corpus: &Corpus, sort: Sort) {
         Sort::Relevance => sort_by_rank(hits, corpus, true),
         Sort::DateDesc => sort_by_rank(hits, corpus, false),
         Sort::DateAsc => sort_by_primary(hits, corpus, |m, _| {
-            m.published.map_or(u32::MAX, |d| date_key(Some(d)))
+            if m.published.is_some() {
+                when_key(m)
+            } else {
+                u64::MAX
+            }
         }),
         // Folding allocates, so it happens once per hit while building keys, not per comparison.
         Sort::Outlet => sort_by_primary(hits, corpus, |m, _| {
@@ -243,7 +247,7 @@ fn sort_by_primary<K: Ord + Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::id_prefix;
+    use crate::corpus::{date_key, id_prefix};
     use crate::model::Date;
     use crate::query::testing::*;
     use std::cmp::Reverse;
@@ -335,7 +339,11 @@ mod tests {
                 Sort::DateDesc => (Reverse(0), 0, None, String::new()),
                 Sort::DateAsc => (
                     Reverse(0),
-                    m.published.map_or(u32::MAX, |d| date_key(Some(d))),
+                    if m.published.is_some() {
+                        when_key(m)
+                    } else {
+                        u64::MAX
+                    },
                     None,
                     String::new(),
                 ),
@@ -347,12 +355,7 @@ mod tests {
                 ),
                 Sort::Title => (Reverse(0), 0, None, fold(&m.title)),
             };
-            (
-                primary,
-                Reverse(date_key(m.published)),
-                m.id.clone(),
-                h.index,
-            )
+            (primary, Reverse(when_key(m)), m.id.clone(), h.index)
         };
         hits.sort_by_key(key);
     }

@@ -122,3 +122,57 @@ fn the_summary_line_is_the_full_loads_when_answered_from_the_snapshot() {
         "{said}"
     );
 }
+
+/// Records carry a time of day: one day's articles come newest first by it, from a full
+/// load and from the snapshot alike, and `warta parse` shows it.
+#[test]
+fn one_days_records_are_ordered_by_their_time_from_the_cache_and_the_snapshot() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cache = tempfile::tempdir().expect("tempdir");
+    // Ids are content hashes, so the titles' alphabetical order says nothing of id order;
+    // the times are chosen against the file order too.
+    let lines = [
+        ("Pagi hari bupati meninjau banjir", "2025-10-21T07:05"),
+        ("Malam hari warga mengungsi dari banjir", "2025-10-21T20:43"),
+        ("Siang hari bantuan banjir tiba", "2025-10-21T12:30"),
+        ("Sehari sebelumnya hujan deras", "2025-10-20T23:59"),
+    ];
+    let body: String = lines
+        .iter()
+        .map(|(t, d)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"title": t, "date": d, "body": format!("{t}. Isi berita tentang banjir.")})
+            )
+        })
+        .collect();
+    std::fs::write(dir.path().join("hari.jsonl"), body).expect("write");
+    let root = dir.path().to_str().expect("utf-8");
+    let titles = |o: &Output| -> Vec<String> {
+        out(o)
+            .lines()
+            .map(|l| l.rsplit("  ").next().unwrap_or("").trim().to_string())
+            .collect()
+    };
+    let want = vec![
+        "Malam hari warga mengungsi dari banjir",
+        "Siang hari bantuan banjir tiba",
+        "Pagi hari bupati meninjau banjir",
+        "Sehari sebelumnya hujan deras",
+    ];
+    assert!(!has_snapshot(cache.path()));
+    let full = warta(
+        &["list", root, "--query", "banjir", "--sort", "date"],
+        cache.path(),
+    );
+    assert_eq!(titles(&full), want, "from a full load: {}", out(&full));
+    assert!(has_snapshot(cache.path()));
+    let listed = warta(&["list", root], cache.path());
+    assert_eq!(titles(&listed), want, "from the snapshot: {}", out(&listed));
+    let parsed = warta(&["parse", &format!("{root}/hari.jsonl")], cache.path());
+    assert!(
+        out(&parsed).contains(r#""published_time": "20:43""#),
+        "{}",
+        out(&parsed)
+    );
+}

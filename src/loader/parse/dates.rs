@@ -600,6 +600,39 @@ pub fn years(text: &str) -> Vec<u16> {
 /// is 21 October, as detik's export writes it), otherwise day-first, the Indonesian order
 /// (`10/9/2025` is 10 September). Spreadsheet exports that are month-first with a day ≤ 12
 /// cannot be told apart from the text alone.
+/// The time of day a record's date field states after its date (`2025-10-21T20:43`,
+/// `10/21/2025 20:43`, `10-Sep-19 23:04:05`, `21 Oktober 2025 20.43 WIB`), in minutes
+/// after midnight, as written: a zone suffix is not applied, since the date beside it is
+/// the publisher's too.
+pub fn parse_time_loose(s: &str) -> Option<u16> {
+    let s = s.trim();
+    // The date comes first: a time is a later token, after a space or ISO's `T`.
+    let rest = s.get(s.find([' ', 'T', '\t'])?..)?;
+    rest.split(|c: char| c.is_whitespace() || c == 'T' || c == ',')
+        .enumerate()
+        .find_map(|(i, tok)| {
+            let zone_follows = || {
+                rest.split(|c: char| c.is_whitespace() || c == 'T' || c == ',')
+                    .skip(i + 1)
+                    .find(|t| !t.is_empty())
+                    .is_some_and(|t| matches!(t, "WIB" | "WITA" | "WIT"))
+            };
+            let (h, m) = tok.split_once(':').or_else(|| {
+                // `20.43` is a time only with a zone after it: alone it could be a number.
+                tok.split_once('.').filter(|_| zone_follows())
+            })?;
+            // Seconds, fractions and an offset (`:05`, `.000Z`, `+07:00`) may follow.
+            let m = m.get(..2)?;
+            let digits =
+                |x: &str| !x.is_empty() && x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
+            if !digits(h) || m.len() != 2 || !digits(m) {
+                return None;
+            }
+            let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
+            (h < 24 && m < 60).then_some(h * 60 + m)
+        })
+}
+
 pub fn parse_date_loose(s: &str) -> Option<Date> {
     let s = s.trim();
     let b = s.as_bytes();
@@ -739,6 +772,27 @@ mod tests {
             pick_published(&scan("pada 8 April 2024")),
             Some(d("2024-04-08"))
         );
+    }
+
+    #[test]
+    fn record_times_of_day() {
+        let t = |s: &str| parse_time_loose(s);
+        assert_eq!(t("2025-10-21T20:43"), Some(20 * 60 + 43));
+        assert_eq!(t("2025-10-21T20:43:05.000+07:00"), Some(20 * 60 + 43));
+        assert_eq!(t("10/21/2025 20:43"), Some(20 * 60 + 43));
+        assert_eq!(t("10-Sep-19 23:04"), Some(23 * 60 + 4));
+        assert_eq!(t("Senin, 21 Oktober 2025 07.05 WIB"), Some(7 * 60 + 5));
+        assert_eq!(t("21 Oktober 2025 07:05 WITA"), Some(7 * 60 + 5));
+        assert_eq!(t("2025-10-21"), None);
+        assert_eq!(t("21 Oktober 2025"), None);
+        assert_eq!(t("21.10.2025"), None, "a dotted date is not a time");
+        assert_eq!(
+            t("21 Oktober 2025 20.43"),
+            None,
+            "a dotted number alone is not a time"
+        );
+        assert_eq!(t("2025-10-21T25:61"), None);
+        assert_eq!(t("2025-10-21T7:5"), None);
     }
 
     #[test]

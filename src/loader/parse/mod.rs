@@ -24,7 +24,7 @@ use crate::model::{
 
 use super::Record;
 pub use dateline::{normalize_outlet, title_case};
-pub use dates::{parse_date_loose, weekday_of};
+pub use dates::{parse_date_loose, parse_time_loose, weekday_of};
 use lines::Kind;
 pub use outlets::family as outlet_family;
 pub use published::{Hints, url_date};
@@ -425,6 +425,7 @@ fn assemble(
             authors: parts.authors,
             editor: parts.editor,
             published: published.date.map(|(d, _)| d),
+            published_time: None,
             date_source: published.date.map(|(_, s)| s),
             yearless: published.yearless,
             tags,
@@ -537,6 +538,9 @@ pub fn from_record(
         article.meta.published = Some(d);
         article.meta.date_source = Some(source);
         article.meta.yearless = None;
+        if source == DateSource::Record {
+            article.meta.published_time = rec.date.as_deref().and_then(parse_time_loose);
+        }
     }
     article.meta.url = url;
     article.meta.record = index;
