@@ -357,17 +357,15 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
     let sort = sort_of(args.sort, &query);
     // Other formats print every field: only the table can come from the headlines.
     let quick = args.format == ListFormat::Table;
-    let (corpus, mut hits) = answer(&args.paths, global, &query, sort, &store, quick)?;
-    if let Some(n) = args.limit {
-        hits.truncate(n);
-    }
+    let (corpus, hits) = answer(&args.paths, global, &query, sort, &store, quick, args.limit)?;
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
     with_stdout(|out| write_list(out, args.format, &corpus, &indices, &store, args.bom))
 }
 
-/// The corpus and the hits of `query` in `sort` order: from the headline snapshot when
-/// `quick` allows it and [`quick::prepare`] finds it fresh, else from a full load (whose
-/// summary and problems go to stderr), which then writes the snapshot for the next time.
+/// The corpus and the first `limit` hits of `query` in `sort` order: from the headline
+/// snapshot when `quick` allows it and [`quick::prepare`] finds it fresh (then the corpus
+/// holds the hits' rows only), else from a full load (whose summary and problems go to
+/// stderr), which then writes the snapshot for the next time.
 fn answer(
     paths: &[PathBuf],
     global: &GlobalOpts,
@@ -375,43 +373,40 @@ fn answer(
     sort: Sort,
     store: &Store,
     quick: bool,
+    limit: Option<usize>,
 ) -> Result<(Corpus, Vec<Hit>)> {
     let prepared = if quick {
-        quick::prepare(paths, &load_options(global).cache, query)
+        quick::prepare(paths, &load_options(global).cache, query, sort)
     } else {
-        quick::Prepared::Load(None)
+        quick::Prepared::Load(None, None)
     };
     let walked = match prepared {
-        quick::Prepared::Fresh {
-            corpus,
-            text,
-            report,
-        } => {
-            let watched = text.as_ref().map(quick::Watched::new);
-            let hits = search_triaged(
-                &corpus,
-                query,
-                sort,
-                store,
-                None,
-                watched.as_ref().map(|w| w as &dyn TextIndex),
-            );
-            // Without bodies a search the index declined would have scanned nothing.
-            if !watched.as_ref().is_some_and(quick::Watched::declined) {
-                if !global.quiet {
-                    eprintln!("{}", report.summary());
+        quick::Prepared::Fresh(fresh) => {
+            let search = |corpus: &Corpus, text: Option<&dyn TextIndex>| {
+                search_triaged(corpus, query, sort, store, None, text)
+            };
+            match fresh.answer(search, limit) {
+                Ok(quick::Answer { rows, hits, report }) => {
+                    if !global.quiet {
+                        eprintln!("{}", report.summary());
+                    }
+                    return Ok((rows, hits));
                 }
-                return Ok((corpus, hits));
+                Err(walked) => walked,
             }
-            None
         }
-        quick::Prepared::Load(walked) => walked,
+        quick::Prepared::Load(walked, warning) => {
+            if let Some(w) = warning.filter(|_| !global.quiet) {
+                eprintln!("warta: {w}");
+            }
+            walked
+        }
     };
     let report = load_corpus(paths, global)?;
     let corpus = report.corpus.clone();
     let clusters = clusters_if(&corpus, query.has_copies_term());
     let text = text_index(paths, global, &corpus, query);
-    let hits = search_triaged(
+    let mut hits = search_triaged(
         &corpus,
         query,
         sort,
@@ -421,6 +416,9 @@ fn answer(
     );
     if let Some(walked) = walked {
         quick::remember(walked, &report);
+    }
+    if let Some(n) = limit {
+        hits.truncate(n);
     }
     Ok((corpus, hits))
 }
@@ -543,11 +541,16 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
 pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     let query = parse_query(&args.query, global)?;
     let store = read_store(global);
-    let (corpus, mut hits) = answer(&args.paths, global, &query, Sort::Relevance, &store, true)?;
+    let (corpus, hits) = answer(
+        &args.paths,
+        global,
+        &query,
+        Sort::Relevance,
+        &store,
+        true,
+        args.limit,
+    )?;
     let corpus = &corpus;
-    if let Some(n) = args.limit {
-        hits.truncate(n);
-    }
     with_stdout(|out| {
         for h in &hits {
             let m = corpus.meta(h.index);
