@@ -463,7 +463,15 @@ fn write_list(
         Ok(())
     };
     match format {
-        ListFormat::Table => each(&mut |row| report::write_table_line(out, row)),
+        ListFormat::Table => write_in_chunks(out, indices, |buf, &i| {
+            let m = corpus.meta(i);
+            let st = store.state(&m.id);
+            let row = Row {
+                triage: Some(TriageFields::from(&st)),
+                ..Row::new(m)
+            };
+            report::write_table_line(buf, &row)
+        }),
         ListFormat::Jsonl => each(&mut |row| report::write_jsonl(out, row)),
         ListFormat::Json => {
             let mut json = report::JsonArray::new(out);
@@ -552,19 +560,52 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     )?;
     let corpus = &corpus;
     with_stdout(|out| {
-        for h in &hits {
+        write_in_chunks(out, &hits, |buf, h| {
             let m = corpus.meta(h.index);
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}",
-                m.id,
-                m.published.map(|d| d.to_string()).unwrap_or_default(),
-                m.outlet.as_deref().unwrap_or(""),
-                m.title
-            )?;
-        }
-        Ok(())
+            buf.extend_from_slice(m.id.as_bytes());
+            buf.push(b'\t');
+            if let Some(d) = m.published {
+                write!(buf, "{d}")?;
+            }
+            buf.push(b'\t');
+            buf.extend_from_slice(m.outlet.as_deref().unwrap_or("").as_bytes());
+            buf.push(b'\t');
+            buf.extend_from_slice(m.title.as_bytes());
+            buf.push(b'\n');
+            Ok(())
+        })
     })
+}
+
+/// Writes `items` to `out`, each formatted by `line` into a buffer: in chunks formatted on
+/// every core, written in order (tens of thousands of rows were an eighth of a quick
+/// `warta search`). A chunk's rows reach `out` only once the chunks before it are written,
+/// so a closed pipe still stops the output early.
+fn write_in_chunks<T: Sync>(
+    out: &mut dyn Write,
+    items: &[T],
+    line: impl Fn(&mut Vec<u8>, &T) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    use rayon::prelude::*;
+    const CHUNK: usize = 4096;
+    // A few chunks at a time: the output's memory stays small whatever the row count.
+    for group in items.chunks(CHUNK * rayon::current_num_threads().max(1) * 2) {
+        let bufs: Vec<io::Result<Vec<u8>>> = group
+            .par_chunks(CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::with_capacity(chunk.len() * 128);
+                for item in chunk {
+                    line(&mut buf, item)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for buf in bufs {
+            let buf = buf?;
+            out.write_all(&buf)?;
+        }
+    }
+    Ok(())
 }
 
 pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
