@@ -169,6 +169,16 @@ impl Corpus {
         self.newest.get_or_init(|| newest_first_ranks(&self.metas))
     }
 
+    /// This corpus with its [`Corpus::newest_rank`] given rather than computed: ranks stored
+    /// with the articles (the headline snapshot's), which must be the ones the full corpus
+    /// had. Ignored when the ranks were already computed or their count is not the corpus's.
+    pub fn with_newest_rank(self, ranks: Vec<u32>) -> Corpus {
+        if ranks.len() == self.metas.len() {
+            let _ = self.newest.set(ranks);
+        }
+        self
+    }
+
     /// A process-unique number for this list of articles; clones share it. Anything that
     /// caches corpus indices (the search memo, the facet index) keys on it, since a newer
     /// corpus (reloaded, or grown while loading) may add, remove or reorder articles, and a

@@ -1,37 +1,36 @@
 //! The quick answer of `warta search` and `warta list`: for a query that reads no more of an
 //! article than its headline (id, title, outlet, date) and its words, and a root whose
-//! headline snapshot ([`crate::cache::headlines`]) matches a fresh walk of its files, the
-//! corpus comes from the snapshot and the words from the text index, and the metadata cache
-//! is not decoded at all.
+//! headline snapshot ([`crate::cache::headlines`]) says its files are unchanged, the corpus
+//! comes from the snapshot and the words from the text index, and the metadata cache is not
+//! decoded at all.
 //!
-//! The walk is the check a full load makes before trusting its cache (every file's size and
-//! modification time), run beside the snapshot's decoding and the index's opening; the answer
-//! is given only once the walk agrees with the snapshot. Anything else (no snapshot, a file
-//! changed, added or removed, a file the walk skips, an index that does not cover the corpus
-//! exactly, an index that fails to answer) takes the full load, which then writes the
-//! snapshot again from a walk made before it.
+//! The snapshot is mapped, not read: the search sees articles with only the strings its
+//! query reads (often none: words come from the index, order from stored dates and ranks),
+//! and only the rows printed are decoded in full. The check that the files are unchanged
+//! (a stat of every folder and file the snapshot names, see [`Headlines::unchanged`]) runs
+//! beside the search; the answer is given only once it agrees. Anything else (no usable
+//! snapshot, a file changed, added, removed or renamed, an index that does not cover the
+//! corpus exactly, an index that fails to answer) takes the full load, which then writes
+//! the snapshot again from a walk made before it.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::SystemTime;
 
-use crate::cache::headlines::{self, Headlines};
+use crate::cache::headlines::{self, FolderStamp, Headlines, Needs};
 use crate::corpus::Corpus;
 use crate::index::{IndexStore, IndexView};
 use crate::loader::discover::FileEntry;
 use crate::loader::{CacheMode, LoadReport};
-use crate::query::{Query, TextHit, TextIndex, TextQuery};
+use crate::query::{Hit, Query, Sort, TextHit, TextIndex, TextQuery};
 
 /// What a command does before searching.
 pub enum Prepared {
-    /// The snapshot matches the files: search this corpus (and index, for word terms).
-    Fresh {
-        corpus: Corpus,
-        text: Option<IndexView>,
-        /// What a full load would have said (files and cache hits) for the summary line.
-        report: LoadReport,
-    },
-    /// Load in full; afterwards [`remember`] the walk, when there is one.
-    Load(Option<Walked>),
+    /// A snapshot to search, if its files turn out unchanged ([`Fresh::answer`]).
+    Fresh(Fresh),
+    /// Load in full; afterwards [`remember`] the walk, when there is one. The warning says
+    /// why a snapshot that was there could not be used.
+    Load(Option<Walked>, Option<String>),
 }
 
 /// A walk of a root made before loading it, to write its snapshot from.
@@ -39,81 +38,153 @@ pub struct Walked {
     root_dir: PathBuf,
     root: PathBuf,
     walk: Vec<FileEntry>,
+    folders: Vec<FolderStamp>,
 }
 
-/// Looks for a quick answer to `query` over `paths`. Only one root with a cache qualifies
-/// (the snapshot and the index are per root), and only queries that
+/// A root's snapshot, its articles (with the strings the query reads) and its text index.
+pub struct Fresh {
+    snapshot: Headlines,
+    corpus: Corpus,
+    text: Option<IndexView>,
+    root_dir: PathBuf,
+    root: PathBuf,
+    cache_dir: PathBuf,
+}
+
+/// A quick answer: the printed rows only (hits numbered from 0 in their order), and what a
+/// full load would have said for the summary line.
+pub struct Answer {
+    pub rows: Corpus,
+    pub hits: Vec<Hit>,
+    pub report: LoadReport,
+}
+
+/// Looks for a quick answer to `query` in `sort` order over `paths`. Only one root with a
+/// cache qualifies (the snapshot and the index are per root), and only queries that
 /// [`Query::reads_headlines_only`].
-pub fn prepare(paths: &[PathBuf], cache: &CacheMode, query: &Query) -> Prepared {
+pub fn prepare(paths: &[PathBuf], cache: &CacheMode, query: &Query, sort: Sort) -> Prepared {
     let (CacheMode::Dir(cache_dir), [path]) = (cache, paths) else {
-        return Prepared::Load(None);
+        return Prepared::Load(None, None);
     };
     if !query.reads_headlines_only() {
-        return Prepared::Load(None);
+        return Prepared::Load(None, None);
     }
     // Canonical, as the loader walks it and keys its cache.
     let Ok(root) = std::fs::canonicalize(path) else {
-        return Prepared::Load(None);
+        return Prepared::Load(None, None);
     };
     let root_dir = crate::cache::root_dir(cache_dir, &root);
-    let walk = || crate::loader::walk_root(&root, Some(cache_dir));
-    let Some(snapshot) = Headlines::read(&root_dir, &root) else {
-        let (walk, skipped) = walk();
-        return Prepared::Load(skipped.is_empty().then_some(Walked {
-            root_dir,
-            root,
-            walk,
-        }));
-    };
-    let ((walk, skipped), answer) = rayon::join(walk, || {
-        let corpus = snapshot.corpus()?;
-        let text = if query.has_words() {
-            Some(complete_index(&root_dir, &corpus)?)
-        } else {
-            None
-        };
-        Some((corpus, text))
-    });
-    if !skipped.is_empty() {
-        // Skips are reported by a full load.
-        return Prepared::Load(None);
-    }
-    match answer {
-        Some((corpus, text)) if snapshot.matches(stamps(&walk)) => {
-            let report = LoadReport {
-                files_seen: walk.len(),
-                files_loaded: corpus
-                    .metas()
-                    .chunk_by(|a, b| a.source_path == b.source_path)
-                    .count(),
-                cache_hits: walk.len(),
-                corpus: corpus.clone(),
-                ..LoadReport::default()
-            };
-            Prepared::Fresh {
-                corpus,
-                text,
-                report,
-            }
+    let snapshot = match Headlines::open(&root_dir, &root) {
+        Ok(Some(s)) => s,
+        Ok(None) => return Prepared::Load(walk(root_dir, root, cache_dir), None),
+        Err(why) => {
+            let warning = format!("headline snapshot not used ({why}); loading in full");
+            log::warn!("{}: {warning}", root_dir.display());
+            return Prepared::Load(walk(root_dir, root, cache_dir), Some(warning));
         }
-        _ => Prepared::Load(Some(Walked {
-            root_dir,
-            root,
-            walk,
-        })),
+    };
+    let (id, title, outlet) = query.reads_strings();
+    let needs = Needs {
+        id,
+        title: title || sort == Sort::Title,
+        outlet: outlet || sort == Sort::Outlet,
+        file: false,
+    };
+    let (corpus, text) = rayon::join(
+        || snapshot.corpus(needs),
+        || {
+            if query.has_words() {
+                complete_index(&root_dir, &snapshot).map(Some)
+            } else {
+                Some(None)
+            }
+        },
+    );
+    let (Some(corpus), Some(text)) = (corpus, text) else {
+        return Prepared::Load(walk(root_dir, root, cache_dir), None);
+    };
+    Prepared::Fresh(Fresh {
+        snapshot,
+        corpus,
+        text,
+        root_dir,
+        root,
+        cache_dir: cache_dir.clone(),
+    })
+}
+
+impl Fresh {
+    /// Runs `search` over the snapshot's articles while checking that the root's files are
+    /// unchanged; keeps the first `limit` hits and decodes their rows. `Err` (with a walk to
+    /// write the next snapshot from, after the full load) when the files changed or the
+    /// text index declined a word.
+    pub fn answer(
+        self,
+        search: impl FnOnce(&Corpus, Option<&dyn TextIndex>) -> Vec<Hit> + Send,
+        limit: Option<usize>,
+    ) -> Result<Answer, Option<Walked>> {
+        let watched = self.text.as_ref().map(Watched::new);
+        let (unchanged, mut hits) = rayon::join(
+            || self.snapshot.unchanged(),
+            || search(&self.corpus, watched.as_ref().map(|w| w as &dyn TextIndex)),
+        );
+        // Without bodies a search the index declined would have scanned nothing.
+        if !unchanged || watched.as_ref().is_some_and(Watched::declined) {
+            return Err(walk(self.root_dir, self.root, &self.cache_dir));
+        }
+        if let Some(n) = limit {
+            hits.truncate(n);
+        }
+        let Some(rows) = self.snapshot.rows(hits.iter().map(|h| h.index)) else {
+            return Err(walk(self.root_dir, self.root, &self.cache_dir));
+        };
+        let hits = hits
+            .iter()
+            .enumerate()
+            .map(|(index, h)| Hit {
+                index,
+                score: h.score,
+            })
+            .collect();
+        log::debug!(
+            "{}: answered from the headline snapshot",
+            self.root_dir.display()
+        );
+        let (files, sources) = self.snapshot.file_counts();
+        let report = LoadReport {
+            files_seen: files,
+            files_loaded: sources,
+            cache_hits: files,
+            corpus: self.corpus,
+            ..LoadReport::default()
+        };
+        Ok(Answer { rows, hits, report })
     }
 }
 
-/// The root's text index when it holds exactly the corpus's articles (every one, and no
+/// A walk of `root` with its folders' stamps, when it found nothing to skip (skips are
+/// reported by full loads, which a snapshot would silence).
+fn walk(root_dir: PathBuf, root: PathBuf, cache_dir: &Path) -> Option<Walked> {
+    let started = SystemTime::now();
+    let (walk, skipped, folders) = crate::loader::walk_root_with_folders(&root, Some(cache_dir));
+    skipped.is_empty().then(|| Walked {
+        root_dir,
+        root,
+        walk,
+        folders: headlines::stamp_folders(folders, started),
+    })
+}
+
+/// The root's text index when it holds exactly the snapshot's articles (every one, and no
 /// other live document, so its word statistics are those a sync would leave). A warning on
 /// opening (a rebuilt index) is left for the full load to give.
-fn complete_index(root_dir: &Path, corpus: &Corpus) -> Option<IndexView> {
+fn complete_index(root_dir: &Path, snapshot: &Headlines) -> Option<IndexView> {
     let (store, warning) = IndexStore::open(root_dir).ok()?;
     if warning.is_some() {
         return None;
     }
-    let view = store.view(corpus).ok()?;
-    (view.complete() && view.docs() == corpus.len() as u64).then_some(view)
+    let view = store.view_keys(&snapshot.keys()?, snapshot.len()).ok()?;
+    (view.complete() && view.docs() == snapshot.len() as u64).then_some(view)
 }
 
 /// Writes the snapshot of a root loaded in full, when the load had nothing to report (its
@@ -122,21 +193,24 @@ pub fn remember(walked: Walked, report: &LoadReport) {
     if !report.skipped.is_empty() || !report.warnings.is_empty() {
         return;
     }
+    let walk: Vec<headlines::Stamp<'_>> = walked
+        .walk
+        .iter()
+        .map(|e| (e.path.as_path(), e.size, e.mtime_ns))
+        .collect();
     if let Err(e) = headlines::write(
         &walked.root_dir,
         &walked.root,
-        stamps(&walked.walk),
+        &walked.folders,
+        &walk,
         &report.corpus,
+        &crate::index::article_key,
     ) {
         log::info!(
             "{}: headline snapshot not written: {e}",
             walked.root_dir.display()
         );
     }
-}
-
-fn stamps(walk: &[FileEntry]) -> impl ExactSizeIterator<Item = headlines::Stamp<'_>> {
-    walk.iter().map(|e| (e.path.as_path(), e.size, e.mtime_ns))
 }
 
 /// A text index that remembers whether it ever declined to answer: a search over a snapshot

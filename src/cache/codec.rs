@@ -218,13 +218,6 @@ impl<'a> Dec<'a> {
         Ok(n as usize)
     }
 
-    /// A string borrowed from the buffer.
-    pub fn str_ref(&mut self) -> R<&'a str> {
-        let n = self.count()?;
-        let b = self.bytes(n)?;
-        std::str::from_utf8(b).map_err(|_| "invalid UTF-8".to_string())
-    }
-
     pub fn str(&mut self) -> R<String> {
         let n = self.count()?;
         let b = self.bytes(n)?;

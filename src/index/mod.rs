@@ -40,7 +40,7 @@ mod find;
 mod store;
 mod tokens;
 
-pub use store::{IndexStore, IndexView, OpenError, Progress, SyncReport, index_dir};
+pub use store::{IndexStore, IndexView, OpenError, Progress, SyncReport, article_key, index_dir};
 
 #[cfg(test)]
 mod tests;

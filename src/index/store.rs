@@ -464,7 +464,6 @@ impl IndexStore {
     /// The index as committed, answering for `corpus`. Its [`TextIndex::find`] answers only
     /// when every article of the corpus is in the index as it is now.
     pub fn view(&self, corpus: &Corpus) -> Result<IndexView, OpenError> {
-        let searcher = self.reader.searcher();
         // A sorted list rather than a map: built and searched several times faster at 1M.
         let mut wanted: Vec<(u64, u32)> = corpus
             .metas()
@@ -476,6 +475,21 @@ impl IndexStore {
             return Err(io::Error::other("too many articles for the index").into());
         }
         wanted.par_sort_unstable();
+        self.view_sorted(&wanted, corpus.len())
+    }
+
+    /// [`IndexStore::view`] for a corpus of `len` articles given by their [`article_key`]s
+    /// (each with its corpus index, sorted): the headline snapshot stores them, so a quick
+    /// answer does not hash every article again.
+    pub fn view_keys(&self, wanted: &[(u64, u32)], len: usize) -> Result<IndexView, OpenError> {
+        if wanted.len() != len || !wanted.is_sorted() {
+            return Err(io::Error::other("article keys not sorted").into());
+        }
+        self.view_sorted(wanted, len)
+    }
+
+    fn view_sorted(&self, wanted: &[(u64, u32)], len: usize) -> Result<IndexView, OpenError> {
+        let searcher = self.reader.searcher();
         let distinct = wanted.windows(2).all(|w| w[0].0 != w[1].0);
         let find = |k: u64| -> Option<u32> {
             wanted
@@ -485,7 +499,7 @@ impl IndexStore {
         };
         let mut maps = Vec::with_capacity(searcher.segment_readers().len());
         let mut covered = 0usize;
-        let mut seen = vec![false; corpus.len()];
+        let mut seen = vec![false; len];
         for seg in searcher.segment_readers() {
             let keys = seg.fast_fields().u64("key")?;
             let mut map = vec![u32::MAX; seg.max_doc() as usize];
@@ -503,7 +517,7 @@ impl IndexStore {
             searcher,
             fields: self.fields,
             maps,
-            complete: distinct && covered == corpus.len(),
+            complete: distinct && covered == len,
         })
     }
 }
@@ -527,7 +541,7 @@ struct FileArticles {
     articles: Vec<usize>,
 }
 
-fn article_key(m: &Meta) -> u64 {
+pub fn article_key(m: &Meta) -> u64 {
     // One-shot hashing of a small buffer: the streaming hasher's set-up cost more than the
     // hashing, ~1 µs an article.
     let mut buf = Vec::with_capacity(m.source_path.len() + m.id.len() + 9);

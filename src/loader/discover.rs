@@ -173,6 +173,17 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<FileEntry>, Vec<Skipped>) {
 /// [`discover`], leaving out warta's own directories (this run's cache and data directories
 /// in `own`, and any that looks like one) wherever a walk meets them.
 pub fn discover_skipping(paths: &[PathBuf], own: &OwnDirs) -> (Vec<FileEntry>, Vec<Skipped>) {
+    let (files, skips, _) = discover_with_folders(paths, own);
+    (files, skips)
+}
+
+/// [`discover_skipping`], also giving every folder the walks went into (named as the walks
+/// reached them, in walk order): what the headline snapshot stats to see files added.
+pub fn discover_with_folders(
+    paths: &[PathBuf],
+    own: &OwnDirs,
+) -> (Vec<FileEntry>, Vec<Skipped>, Vec<PathBuf>) {
+    let mut folders = Vec::new();
     let mut files = Vec::new();
     let mut skips = Vec::new();
     for root in paths {
@@ -186,7 +197,7 @@ pub fn discover_skipping(paths: &[PathBuf], own: &OwnDirs) -> (Vec<FileEntry>, V
         if meta.is_file() {
             files.push(found(root.clone(), &meta));
         } else if meta.is_dir() {
-            walk(root, own, &mut files, &mut skips);
+            walk(root, own, &mut files, &mut skips, &mut folders);
         } else {
             skips.push(skipped(root, not_a_file(meta.file_type())));
         }
@@ -200,10 +211,16 @@ pub fn discover_skipping(paths: &[PathBuf], own: &OwnDirs) -> (Vec<FileEntry>, V
         .collect();
     skips.sort_by(|a, b| a.path.cmp(&b.path));
     skips.dedup();
-    (files, skips)
+    (files, skips, folders)
 }
 
-fn walk(root: &Path, own: &OwnDirs, files: &mut Vec<Found>, skips: &mut Vec<Skipped>) {
+fn walk(
+    root: &Path,
+    own: &OwnDirs,
+    files: &mut Vec<Found>,
+    skips: &mut Vec<Skipped>,
+    walked: &mut Vec<PathBuf>,
+) {
     let walker = WalkDir::new(root)
         .follow_links(true)
         // Names in order within each folder make the walk come out in path order already, so
@@ -225,7 +242,11 @@ fn walk(root: &Path, own: &OwnDirs, files: &mut Vec<Found>, skips: &mut Vec<Skip
                 // devices are not files and are never opened, but said to be skipped when
                 // their name looks like an article's.
                 let kind = entry.file_type();
-                if !has_supported_extension(Path::new(name_of(entry.path()))) || kind.is_dir() {
+                if kind.is_dir() {
+                    walked.push(entry.into_path());
+                    continue;
+                }
+                if !has_supported_extension(Path::new(name_of(entry.path()))) {
                     continue;
                 }
                 if kind.is_file() {

@@ -774,13 +774,24 @@ pub fn walk_root(
     root: &Path,
     cache_dir: Option<&Path>,
 ) -> (Vec<discover::FileEntry>, Vec<Skipped>) {
-    let own = crate::own_dirs::OwnDirs::new(
+    discover::discover_skipping(&[root.to_path_buf()], &own_dirs(cache_dir))
+}
+
+/// [`walk_root`], also giving the folders walked (see [`discover::discover_with_folders`]).
+pub fn walk_root_with_folders(
+    root: &Path,
+    cache_dir: Option<&Path>,
+) -> (Vec<discover::FileEntry>, Vec<Skipped>, Vec<PathBuf>) {
+    discover::discover_with_folders(&[root.to_path_buf()], &own_dirs(cache_dir))
+}
+
+fn own_dirs(cache_dir: Option<&Path>) -> crate::own_dirs::OwnDirs {
+    crate::own_dirs::OwnDirs::new(
         cache_dir
             .map(Path::to_path_buf)
             .into_iter()
             .chain(crate::paths::data_dir(None)),
-    );
-    discover::discover_skipping(&[root.to_path_buf()], &own)
+    )
 }
 
 /// The cache of `root` under `dir`; `None` when the root cannot be resolved.

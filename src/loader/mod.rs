@@ -30,8 +30,8 @@ use crate::model::{Article, Body, Format, Meta};
 pub use crate::skip::{SkipReason, Skipped, human_bytes};
 use crate::text::{DecodeError, decode};
 
-pub use engine::walk_root;
 use engine::*;
+pub use engine::{walk_root, walk_root_with_folders};
 use read::*;
 pub use read::{
     LINE_CUT_MARK, MAX_ARTICLE_BYTES, MAX_LINE_BYTES, MAX_STRUCTURED_BYTES, cap_lines, read_one,

@@ -228,6 +228,23 @@ impl Query {
         })
     }
 
+    /// Which of the headline's strings evaluating the query reads: (ids, titles, outlets).
+    /// Word terms answered by the text index read none of them; dates are not strings.
+    pub fn reads_strings(&self) -> (bool, bool, bool) {
+        self.terms()
+            .fold((false, false, false), |(id, title, outlet), t| {
+                (
+                    id || matches!(t.pred, Pred::New(_) | Pred::Triage(_)),
+                    title
+                        || matches!(
+                            t.pred,
+                            Pred::Fuzzy(_) | Pred::Prefix(_) | Pred::Suffix(_) | Pred::Whole(_)
+                        ),
+                    outlet || matches!(t.pred, Pred::Outlet(_)),
+                )
+            })
+    }
+
     /// True when the query has a `has:copies` term, whose matches depend on the groups of
     /// copies the caller knows (see [`Scope::copies`](super::Scope::copies)).
     pub fn has_copies_term(&self) -> bool {

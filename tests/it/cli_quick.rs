@@ -1,6 +1,7 @@
-//! `warta search` and `warta list` answered from the headline snapshot: never stale. Each
-//! change below leaves the folder's own modification time as it was, as an edit in place
-//! does, so only a check of every file can see it.
+//! `warta search` and `warta list` answered from the headline snapshot: never stale, and the
+//! same rows as a full load. Most changes below leave the folder's own modification time as
+//! it was (an edit in place does; a tool that copies times can for the others), so only the
+//! check of every file, or of the folder's change time, can see them.
 
 use std::fs::File;
 use std::path::Path;
@@ -11,6 +12,10 @@ fn warta(args: &[&str], cache: &Path) -> Output {
     let o = Command::new(env!("CARGO_BIN_EXE_warta"))
         .args(args)
         .env("WARTA_CACHE_DIR", cache)
+        .env("WARTA_DATA_DIR", cache.join("data"))
+        .env("WARTA_LOG", "debug")
+        // The folders were made a moment ago: trusted at once, or no snapshot would answer.
+        .env("WARTA_SNAPSHOT_SETTLE_MS", "0")
         .env_remove("WARTA_CONFIG")
         .stdin(Stdio::null())
         .output()
@@ -31,6 +36,14 @@ fn corpus() -> tempfile::TempDir {
         std::fs::copy(&p, dir.path().join(p.file_name().expect("name"))).expect("copy");
     }
     dir
+}
+
+/// How many commands so far were answered from the snapshot (from warta.log).
+fn quick_answers(cache: &Path) -> usize {
+    std::fs::read_to_string(cache.join("data").join(warta::log::LOG_FILE))
+        .unwrap_or_default()
+        .matches("answered from the headline snapshot")
+        .count()
 }
 
 fn has_snapshot(cache: &Path) -> bool {
@@ -72,6 +85,7 @@ fn a_file_edited_in_place_between_two_searches_is_seen_by_the_second() {
         out(&warta(&["search", "muratara", d, "--quiet"], cache.path())),
         first
     );
+    assert_eq!(quick_answers(cache.path()), 1);
     assert!(out(&warta(&["search", "zebralut", d, "--quiet"], cache.path())).is_empty());
 
     // The title rewritten in place, to the same length, with a later modification time.
@@ -115,6 +129,7 @@ fn the_summary_line_is_the_full_loads_when_answered_from_the_snapshot() {
     let full = warta(&["list", d], cache.path());
     let quick = warta(&["list", d], cache.path());
     assert!(has_snapshot(cache.path()));
+    assert_eq!(quick_answers(cache.path()), 1);
     assert_eq!(out(&quick), out(&full));
     let said = String::from_utf8_lossy(&quick.stderr).into_owned();
     assert!(
@@ -175,4 +190,282 @@ fn one_days_records_are_ordered_by_their_time_from_the_cache_and_the_snapshot() 
         "{}",
         out(&parsed)
     );
+}
+
+/// Searches `word` twice (the second from the snapshot), makes `change` behind the folder's
+/// back, and returns what the next search prints.
+fn after(change: impl FnOnce(&Path), word: &str) -> (String, String) {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let dir = corpus();
+    let d = dir.path().to_str().expect("utf-8");
+    let before = out(&warta(&["search", word, d, "--quiet"], cache.path()));
+    assert_eq!(
+        out(&warta(&["search", word, d, "--quiet"], cache.path())),
+        before
+    );
+    assert_eq!(
+        quick_answers(cache.path()),
+        1,
+        "the second answered quickly"
+    );
+    behind_the_folders_back(dir.path(), || change(dir.path()));
+    let now = out(&warta(&["search", word, d, "--quiet"], cache.path()));
+    assert_eq!(quick_answers(cache.path()), 1, "a change is a full load");
+    // And the load that saw it wrote a snapshot that answers the same.
+    assert_eq!(
+        out(&warta(&["search", word, d, "--quiet"], cache.path())),
+        now
+    );
+    assert_eq!(quick_answers(cache.path()), 2);
+    (before, now)
+}
+
+#[test]
+fn a_file_added_behind_the_folders_back_is_found() {
+    let (before, now) = after(
+        |dir| {
+            std::fs::write(
+                dir.join("zz_new.txt"),
+                "Bupati Zebralut Resmikan Pasar\n\nZEBRALUT - Bupati meresmikan pasar.\n",
+            )
+            .expect("write")
+        },
+        "zebralut",
+    );
+    assert!(before.is_empty(), "{before}");
+    assert!(now.contains("Bupati Zebralut"), "{now}");
+}
+
+#[test]
+fn a_file_renamed_behind_the_folders_back_is_listed_once_under_its_new_name() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let dir = corpus();
+    let d = dir.path().to_str().expect("utf-8");
+    let list = |cache: &Path| out(&warta(&["list", d, "--format", "table"], cache));
+    let before = list(cache.path());
+    assert_eq!(list(cache.path()), before);
+    assert_eq!(quick_answers(cache.path()), 1);
+    behind_the_folders_back(dir.path(), || {
+        std::fs::rename(
+            dir.path().join("000_4c0f888a8b7f48f0.txt"),
+            dir.path().join("zzz_moved.txt"),
+        )
+        .expect("mv")
+    });
+    let now = list(cache.path());
+    assert_eq!(quick_answers(cache.path()), 1, "a rename is a full load");
+    assert_eq!(now.lines().count(), before.lines().count(), "{now}");
+    // The path is not in the table, but a full export says where each article is now.
+    let full = out(&warta(
+        &["list", d, "--format", "jsonl", "--quiet"],
+        cache.path(),
+    ));
+    assert!(full.contains("zzz_moved.txt"), "{full}");
+    assert!(!full.contains("000_4c0f888a8b7f48f0.txt"), "{full}");
+}
+
+#[test]
+fn a_file_added_in_a_new_subfolder_is_found() {
+    let (_, now) = after(
+        |dir| {
+            let sub = dir.join("baru");
+            std::fs::create_dir(&sub).expect("mkdir");
+            std::fs::write(
+                sub.join("a.txt"),
+                "Zebralut Banjir Lagi\n\nZEBRALUT - Banjir melanda.\n",
+            )
+            .expect("write");
+        },
+        "zebralut",
+    );
+    assert!(now.contains("Zebralut Banjir Lagi"), "{now}");
+}
+
+#[test]
+fn a_file_removed_behind_the_folders_back_is_gone() {
+    let (before, now) = after(
+        |dir| std::fs::remove_file(dir.join("000_4c0f888a8b7f48f0.txt")).expect("rm"),
+        "muratara",
+    );
+    assert_eq!(before.lines().count(), 1, "{before}");
+    assert!(now.is_empty(), "{now}");
+}
+
+/// A corpus of `n` synthetic articles in three folders and a JSONL file, with titles and
+/// outlets from small word lists (many ties in date and words, to test the orders).
+fn generated(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let words = [
+        "banjir", "bupati", "pasar", "jalan", "sekolah", "viral", "asn", "medsos", "pemkab",
+        "warga",
+    ];
+    let places = ["Palembang", "Blora", "Sorong", "Muratara", "Bandung"];
+    let outlets = ["Kompas", "Detik", "Tribunsumsel.com"];
+    let mut jsonl = String::new();
+    for i in 0..n {
+        let w = |k: usize| words[(i * 7 + k * 3) % words.len()];
+        let title = format!(
+            "{} {} di {} {}",
+            w(0).to_uppercase(),
+            w(1),
+            places[i % places.len()],
+            w(2)
+        );
+        // The number keeps each text (and so each id) unique: copies are a load warning,
+        // and a load with warnings writes no snapshot.
+        let body = format!(
+            "{} {} {} {} nomor {i}.",
+            w(3),
+            w(4),
+            places[(i + 2) % 5],
+            w(5)
+        );
+        let date = format!("2025-0{}-{:02}", 1 + i % 3, 1 + i % 5);
+        if i % 4 == 3 {
+            jsonl.push_str(
+                &serde_json::json!({
+                    "title": title, "body": body, "date": date,
+                    "source": outlets[i % outlets.len()],
+                })
+                .to_string(),
+            );
+            jsonl.push('\n');
+            continue;
+        }
+        let folder = match i % 3 {
+            0 => dir.path().to_path_buf(),
+            1 => dir.path().join("satu"),
+            _ => dir.path().join("dua").join("tiga"),
+        };
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(
+            folder.join(format!("{i:03}.txt")),
+            format!(
+                "{title}\n\n{}, {} - {body}\n",
+                places[i % 5].to_uppercase(),
+                outlets[i % 3]
+            ),
+        )
+        .expect("write");
+    }
+    std::fs::write(dir.path().join("records.jsonl"), jsonl).expect("write");
+    dir
+}
+
+#[test]
+fn the_snapshot_answers_every_query_as_the_full_load_does() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let dir = generated(60);
+    let d = dir.path().to_str().expect("utf-8");
+    // The first command loads in full and writes the snapshot.
+    warta(&["search", "banjir", d, "--quiet"], cache.path());
+    let snapshot_file = || {
+        walkdir::WalkDir::new(cache.path())
+            .into_iter()
+            .flatten()
+            .find(|e| e.file_name() == "headlines.bin")
+            .expect("snapshot")
+            .into_path()
+    };
+    let queries = [
+        "banjir",
+        "bup",
+        "pasar warga",
+        "banjir | viral",
+        "!banjir",
+        "banjir date:2025-02",
+        "outlet:detik",
+        "^banjir",
+        "sorong$",
+        "~bpt",
+        "\"bupati di\"",
+        "title:asn",
+        "zzzz",
+        "",
+    ];
+    let mut quick = 0;
+    for q in queries {
+        for (cmd, extra) in [
+            ("search", &[][..]),
+            ("search", &["--limit", "3"][..]),
+            ("list", &[][..]),
+            ("list", &["--sort", "title"][..]),
+            ("list", &["--sort", "outlet"][..]),
+            ("list", &["--sort", "date-asc"][..]),
+            ("list", &["--sort", "relevance", "--limit", "5"][..]),
+        ] {
+            let mut args: Vec<&str> = if cmd == "search" {
+                vec!["search", q, d]
+            } else {
+                vec!["list", d, "--query", q]
+            };
+            if cmd == "search" && q.is_empty() {
+                continue;
+            }
+            args.extend_from_slice(extra);
+            args.push("--quiet");
+            let snapshot = out(&warta(&args, cache.path()));
+            quick += 1;
+            assert_eq!(
+                quick_answers(cache.path()),
+                quick,
+                "{args:?} answered quickly"
+            );
+            // Without the snapshot: the full load (the same cache and text index), which
+            // writes the snapshot again.
+            std::fs::remove_file(snapshot_file()).expect("rm");
+            let full = out(&warta(&args, cache.path()));
+            assert_eq!(
+                quick_answers(cache.path()),
+                quick,
+                "{args:?} loaded in full"
+            );
+            assert_eq!(snapshot, full, "{args:?}");
+        }
+    }
+}
+
+#[test]
+fn a_damaged_snapshot_is_said_once_and_the_full_load_answers() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let dir = corpus();
+    let d = dir.path().to_str().expect("utf-8");
+    let want = out(&warta(&["search", "asn", d, "--quiet"], cache.path()));
+    let file = walkdir::WalkDir::new(cache.path())
+        .into_iter()
+        .flatten()
+        .find(|e| e.file_name() == "headlines.bin")
+        .expect("snapshot")
+        .into_path();
+    let good = std::fs::read(&file).expect("read");
+    let line = good.iter().position(|&b| b == b'\n').expect("header");
+    let damaged: Vec<(&str, Vec<u8>)> = vec![
+        ("truncated", good[..good.len() / 2].to_vec()),
+        ("garbage", b"\x7fELF garbage\n\x00\x01".repeat(50)),
+        ("empty", Vec::new()),
+        ("wrong version", {
+            let header =
+                String::from_utf8_lossy(&good[..line]).replacen("\"format\":", "\"format\":9", 1);
+            [header.as_bytes(), &good[line..]].concat()
+        }),
+    ];
+    for (what, bytes) in damaged {
+        std::fs::write(&file, &bytes).expect("write");
+        let o = warta(&["search", "asn", d], cache.path());
+        assert_eq!(out(&o), want, "{what}");
+        let said = String::from_utf8_lossy(&o.stderr).into_owned();
+        assert!(
+            said.contains("headline snapshot not used") && said.contains("loading in full"),
+            "{what}: {said}"
+        );
+        // The full load put a good one back: the next answer is quick and says nothing.
+        let before = quick_answers(cache.path());
+        let o = warta(&["search", "asn", d], cache.path());
+        assert_eq!(out(&o), want, "{what}");
+        assert_eq!(quick_answers(cache.path()), before + 1, "{what}");
+        assert!(
+            !String::from_utf8_lossy(&o.stderr).contains("snapshot"),
+            "{what}"
+        );
+    }
 }
