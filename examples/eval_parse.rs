@@ -1,7 +1,7 @@
 //! Extraction fidelity on the shared real corpora, scored against their own metadata.
 //!
 //! ```text
-//! cargo run --example eval_parse -- [--shared DIR] [--show N] [--only TEXT]
+//! cargo run --example eval_parse -- [--shared DIR] [--show N] [--regions N] [--only TEXT]
 //! ```
 //!
 //! Parses `detik2025/*.txt`, `detik2025.jsonl`, `clickid2019/*.txt` and `clickid2019.jsonl`
@@ -11,7 +11,9 @@
 //! articles, dates later than the record or the file), outlet, authors and boilerplate left
 //! in bodies. The measures are defined in `support/parse_eval.rs`. `--show N` prints up to
 //! N misses of "exact where stated", "URL-dated", "year-less resolved" and "later than the
-//! record" per corpus (terminal only: publisher
+//! record" and "outlet missed" per corpus; `--regions N` prints N sampled articles' regions
+//! with the words that named each, to judge the region finder's false positives (terminal
+//! only: publisher
 //! text is never copied into the repository). `--only TEXT` evaluates the corpora whose
 //! column name contains TEXT. Without the corpora folder it says so and
 //! exits successfully.
@@ -29,11 +31,19 @@ fn main() -> ExitCode {
     let mut shared = None;
     let mut show = 0usize;
     let mut only = String::new();
+    let mut regions = 0usize;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         match (a.as_str(), it.next()) {
             ("--shared", Some(v)) => shared = Some(PathBuf::from(v)),
             ("--only", Some(v)) => only = v,
+            ("--regions", Some(v)) => match v.parse() {
+                Ok(n) => regions = n,
+                Err(e) => {
+                    eprintln!("eval_parse: --regions: {e}");
+                    return ExitCode::from(2);
+                }
+            },
             ("--show", Some(v)) => match v.parse() {
                 Ok(n) => show = n,
                 Err(e) => {
@@ -74,19 +84,30 @@ fn main() -> ExitCode {
                 ("year-less unresolved", &scores.yearless_misses),
                 ("year-less off by days", &scores.yearless_far),
                 ("later than the record", &scores.later_misses),
+                ("outlet missed", &scores.outlet_misses),
             ] {
                 for &i in misses.iter().take(show) {
                     let c = &cases[i];
                     println!(
-                        "{name} · {what}: {} truth {:?} url {:?} got {:?} {:?} ({})",
+                        "{name} · {what}: {} truth {:?} url {:?} got {:?} {:?} outlet {:?}/{:?} ({})",
                         c.truth.id,
                         c.truth.date.map(|d| d.to_string()),
                         parse_eval::url_date(&c.truth.url).map(|d| d.to_string()),
                         c.meta.published.map(|d| d.to_string()),
                         c.meta.date_source.map(|s| s.name()),
+                        c.truth.source,
+                        c.meta.outlet,
                         c.meta.source_path
                     );
                 }
+            }
+        }
+        if regions > 0 {
+            for (i, region, context) in parse_eval::region_sample(&cases, regions) {
+                println!(
+                    "{name} · region {}: {region} · {context}",
+                    cases[i].truth.id
+                );
             }
         }
         cols.push((name, scores));

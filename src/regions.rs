@@ -89,6 +89,9 @@ enum Bare {
     Any,
     /// Also a common word ("medan" = field): counts when its first letter is upper case.
     Capitalised,
+    /// An acronym ("OKI", "PALI"): counts when written in capitals, not as a given name
+    /// ("Oki Setiana").
+    Upper,
     /// Also a common word or given name ("batu" = stone): counts only after a prefix.
     Never,
 }
@@ -110,6 +113,8 @@ struct Words {
     /// Byte range of each word in `buf`.
     spans: Vec<(usize, usize)>,
     capitalised: Vec<bool>,
+    /// No lower-case letter in the word ("OKI").
+    upper: Vec<bool>,
 }
 
 impl Words {
@@ -118,6 +123,7 @@ impl Words {
             buf: String::new(),
             spans: Vec::new(),
             capitalised: Vec::new(),
+            upper: Vec::new(),
         }
     }
 
@@ -127,6 +133,7 @@ impl Words {
         self.buf.clear();
         self.spans.clear();
         self.capitalised.clear();
+        self.upper.clear();
         // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
         // over every paragraph of every article.
         let bytes = text.as_bytes();
@@ -142,7 +149,7 @@ impl Words {
             let mut ascii = true;
             i += width;
             while i < bytes.len() {
-                if bytes[i].is_ascii_alphanumeric() {
+                if bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' {
                     i += 1;
                     continue;
                 }
@@ -167,6 +174,7 @@ impl Words {
             }
             self.spans.push((from, self.buf.len()));
             self.capitalised.push(upper);
+            self.upper.push(!word.chars().any(char::is_lowercase));
         }
     }
 
@@ -239,6 +247,24 @@ impl Found {
     }
 }
 
+/// One place mention as the finder read it ([`Gazetteer::mentions`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The region's or province's display name.
+    pub place: String,
+    /// Which of the texts it is in (0 = the first).
+    pub text: usize,
+    /// The lower-case words around it, the name (with any prefix) in brackets.
+    pub context: String,
+    /// Found after a prefix word (`Kabupaten`, `Pemkot`, `Bupati` ...).
+    pub prefixed: bool,
+    /// The words just before and after it, lower case ("" at an end of the text).
+    pub before: String,
+    pub after: String,
+    /// Its first word began with an upper-case letter.
+    pub capitalised: bool,
+}
+
 fn push_unique(list: &mut Vec<String>, value: &str) {
     if !list.iter().any(|v| v == value) {
         list.push(value.to_string());
@@ -258,7 +284,12 @@ fn words(text: &str) -> Vec<String> {
 /// is upper case, and its width in bytes.
 fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
     match text.as_bytes().get(i) {
-        Some(&b) if b.is_ascii() => (b.is_ascii_alphanumeric(), b.is_ascii_uppercase(), 1),
+        // `_` and `@` join a handle into one word (`@kota_info`): an account, not the place.
+        Some(&b) if b.is_ascii() => (
+            b.is_ascii_alphanumeric() || b == b'_' || b == b'@',
+            b.is_ascii_uppercase(),
+            1,
+        ),
         Some(_) => match text.get(i..).and_then(|t| t.chars().next()) {
             Some(c) => (c.is_alphanumeric(), c.is_uppercase(), c.len_utf8()),
             // Not a boundary, which callers never pass; step over the byte.
@@ -326,6 +357,15 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "tanjung",
     "teluk",
     "kri",
+    // A restaurant (`RM Padang`), a custom or a speciality of the place (`pakaian adat
+    // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
+    // Padang`, also a football club): they can be anywhere.
+    "rm",
+    "adat",
+    "khas",
+    "semen",
+    // A company (`PT Solo Manufaktur`), wherever it works.
+    "pt",
 ];
 
 /// Words after a bare name that make it a job title's abbreviation (`Karo Humas` = head of
@@ -352,10 +392,51 @@ const NOT_PLACE_AFTER: &[&str] = &[
     "wabprof",
     "renmin",
     "binopsnal",
+    // `Medan Merdeka`: a square and its streets in Jakarta, named without `Jalan`.
+    "merdeka",
 ];
+
+/// Small words an acronym leaves out (`Organisasi Kerja Sama Islam` is OKI).
+const ACRONYM_SKIPS: &[&str] = &[
+    "dan", "sama", "untuk", "dari", "di", "ke", "yang", "of", "and",
+];
+
+/// Whether the capitals at `at` (`OKI`) abbreviate the words just before them
+/// (`Organisasi Kerja Sama Islam (OKI)`): another body's acronym that happens to spell a
+/// region's.
+fn abbreviates(words: &Words, at: usize) -> bool {
+    let Some(acronym) = words.get(at) else {
+        return false;
+    };
+    let letters = acronym.as_bytes();
+    if !(2..=6).contains(&letters.len()) || !words.upper.get(at).copied().unwrap_or(false) {
+        return false;
+    }
+    let mut k = letters.len();
+    let mut i = at;
+    let mut skipped = 0;
+    while k > 0 && i > 0 {
+        i -= 1;
+        let Some(w) = words.get(i) else {
+            return false;
+        };
+        if ACRONYM_SKIPS.contains(&w) && skipped < 2 {
+            skipped += 1;
+            continue;
+        }
+        if w.as_bytes().first() != Some(&letters[k - 1]) {
+            return false;
+        }
+        k -= 1;
+    }
+    k == 0
+}
 
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
+    if len == 1 && abbreviates(words, at) {
+        return true;
+    }
     // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `Persib Bandung`);
     // `pers` alone is the press.
     let club = at
@@ -440,8 +521,13 @@ impl Gazetteer {
             }
             names.push((main, target, bare));
             for alias in aliases.split(',') {
+                let alias_letters = alias.trim().trim_end_matches('*');
                 let bare = if alias.trim().ends_with('*') {
                     Bare::Capitalised
+                } else if alias_letters.len() > 1
+                    && alias_letters.chars().all(|c| c.is_ascii_uppercase())
+                {
+                    Bare::Upper
                 } else {
                     Bare::Any
                 };
@@ -514,6 +600,7 @@ impl Gazetteer {
     fn longest(&self, words: &Words, at: usize, hint: Option<Hint>) -> Option<(Target, usize)> {
         let list = self.index.get(words.get(at)?)?;
         let capitalised = words.capitalised.get(at).copied().unwrap_or(false);
+        let upper = words.upper.get(at).copied().unwrap_or(false);
         let mut best: Option<(&Name, u8)> = None;
         for name in list {
             if let Some((b, _)) = best
@@ -524,6 +611,7 @@ impl Gazetteer {
             let bare_ok = match name.bare {
                 Bare::Any => true,
                 Bare::Capitalised => capitalised,
+                Bare::Upper => upper,
                 Bare::Never => false,
             };
             if hint.is_none() && !bare_ok {
@@ -542,6 +630,17 @@ impl Gazetteer {
 
     /// Every place named in `text`, in order, added to `found`; `words` is scratch space.
     fn scan(&self, text: &str, words: &mut Words, found: &mut Found) {
+        self.scan_with(text, words, |target, _, _, _| found.add(self, target));
+    }
+
+    /// Calls `hit(target, words, first word, word count)` for every place named in `text`,
+    /// in order; the count includes a prefix word.
+    fn scan_with(
+        &self,
+        text: &str,
+        words: &mut Words,
+        mut hit: impl FnMut(Target, &Words, usize, usize),
+    ) {
         words.fill(text);
         let words = &*words;
         let mut i = 0;
@@ -549,19 +648,63 @@ impl Gazetteer {
             if let Some(hint) = words.get(i).and_then(prefix_hint)
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
-                found.add(self, target);
+                hit(target, words, i, 1 + len);
                 i += 1 + len;
                 continue;
             }
             if let Some((target, len)) = self.longest(words, i, None) {
                 if !not_a_place(words, i, len) {
-                    found.add(self, target);
+                    hit(target, words, i, len);
                 }
                 i += len;
                 continue;
             }
             i += 1;
         }
+    }
+
+    /// Every mention [`Gazetteer::find`] counts in `texts`, with the words around it: what
+    /// the fidelity evaluation reads to judge whether each found place is one.
+    pub fn mentions<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<Mention> {
+        const AROUND: usize = 6;
+        let mut out = Vec::new();
+        let mut words = Words::new();
+        for (n, text) in texts.into_iter().enumerate() {
+            self.scan_with(text, &mut words, |target, words, at, len| {
+                let place = match target {
+                    Target::Nothing => return,
+                    Target::Province(p) => self.provinces.get(p).map(|p| p.name.clone()),
+                    Target::Region(r) => self.regions.get(r).map(|r| r.name.clone()),
+                };
+                let Some(place) = place else { return };
+                let from = at.saturating_sub(AROUND);
+                let to = (at + len + AROUND).min(words.len());
+                let mut context = String::new();
+                for k in from..to {
+                    if !context.is_empty() {
+                        context.push(' ');
+                    }
+                    if k == at {
+                        context.push('[');
+                    }
+                    context.push_str(words.get(k).unwrap_or(""));
+                    if k + 1 == at + len {
+                        context.push(']');
+                    }
+                }
+                let before = at.checked_sub(1).and_then(|b| words.get(b));
+                out.push(Mention {
+                    place,
+                    text: n,
+                    context,
+                    prefixed: words.get(at).and_then(prefix_hint).is_some(),
+                    before: before.unwrap_or("").to_string(),
+                    after: words.get(at + len).unwrap_or("").to_string(),
+                    capitalised: words.capitalised.get(at).copied().unwrap_or(false),
+                });
+            });
+        }
+        out
     }
 
     /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
@@ -606,6 +749,11 @@ pub fn is_place_name(written: &str) -> bool {
         Gazetteer::get().dateline(written),
         Some(Target::Province(_) | Target::Region(_))
     )
+}
+
+/// [`Gazetteer::mentions`] over the shipped table.
+pub fn mentions<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Mention> {
+    Gazetteer::get().mentions(texts)
 }
 
 /// [`Gazetteer::find`] over the shipped table.
@@ -742,6 +890,15 @@ mod tests {
             "laga PSM Makassar melawan Persib Bandung",
             "kapal KRI Teluk Cirebon bersandar",
             "Pelabuhan Tanjung Buton ramai",
+            "makan siang di RM Padang Jaya",
+            "mengenakan pakaian adat Padang",
+            "resep soto khas Surabaya",
+            "laga Semen Padang melawan tim tamu",
+            "aksi di Medan Merdeka Barat",
+            "penyanyi Oki Lestari dan Pali Putra",
+            "direktur PT Solo Karya Mandiri",
+            "diunggah akun @medan_info dan @info_palu",
+            "sidang Organisasi Kerja Sama Islam (OKI) di Jeddah",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -753,6 +910,36 @@ mod tests {
         assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
         assert_eq!(f("kata pers Medan").regions, ["Medan"]);
         assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
+        assert_eq!(f("banjir di OKI dan PALI").regions.len(), 2);
+        assert_eq!(
+            f("Ogan Komering Ilir (OKI) dan Pemkab OKI").regions,
+            ["Ogan Komering Ilir"]
+        );
+        assert_eq!(f("Bupati Palu Oki Karya Ilham").regions, ["Palu"]);
+        assert_eq!(f("warga Medan merayakan hari merdeka").regions, ["Medan"]);
+    }
+
+    #[test]
+    fn mentions_show_the_words_that_named_each_place() {
+        let m = mentions(["Tamu dari Pemkab Blora makan nasi Padang", "warga Medan"]);
+        let got: Vec<(&str, usize, &str, bool)> = m
+            .iter()
+            .map(|m| (m.place.as_str(), m.text, m.context.as_str(), m.prefixed))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Blora",
+                    0,
+                    "tamu dari [pemkab blora] makan nasi padang",
+                    true
+                ),
+                ("Medan", 1, "warga [medan]", false),
+            ]
+        );
+        assert_eq!((m[1].before.as_str(), m[1].after.as_str()), ("warga", ""));
+        assert!(m[1].capitalised);
     }
 
     #[test]

@@ -284,6 +284,48 @@ pub fn states(lower: &str, d: Date) -> bool {
     false
 }
 
+/// Whether the lower-cased text writes the day and month of `d`, a day before or a day after,
+/// in any form (`10/9`, `10/09/2019`, `(10/9)`, `10 september`): without that, no reading
+/// of the text can date the article within a day of `d`.
+pub fn writes_near(lower: &str, d: Date) -> bool {
+    (-1..=1).any(|k| {
+        let secs = (days(d) + k) * 86_400;
+        let Some(x) = u64::try_from(secs)
+            .ok()
+            .and_then(|s| date_of_time(SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(s)))
+        else {
+            return false;
+        };
+        let dd = [format!("{}", x.day), format!("{:02}", x.day)];
+        let mm = [format!("{}", x.month), format!("{:02}", x.month)];
+        dd.iter().any(|a| {
+            mm.iter().any(|b| occurs(lower, &format!("{a}/{b}")))
+                || MONTH_NAMES[usize::from(x.month) - 1]
+                    .iter()
+                    .any(|name| occurs_word(lower, &format!("{a} {name}")))
+        })
+    })
+}
+
+/// [`occurs`] with no letter after `needle` either (`10 sep` is not `10 sepeda`).
+fn occurs_word(hay: &str, needle: &str) -> bool {
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(needle) {
+        let at = from + p;
+        let end = at + needle.len();
+        let before_ok = !hay[..at].ends_with(|c: char| c.is_ascii_digit());
+        let after_ok = !hay[end..].starts_with(|c: char| c.is_alphanumeric());
+        if before_ok && after_ok {
+            return true;
+        }
+        from = at + 1;
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    false
+}
+
 /// Whether the lower-cased text has a weekday followed by a year-less `(d/m)`.
 pub fn has_yearless(lower: &str) -> bool {
     let b = lower.as_bytes();
@@ -348,6 +390,39 @@ pub fn family(source: &str) -> Option<&'static str> {
     ]
     .into_iter()
     .find(|f| s.contains(f))
+}
+
+/// Whether `text` writes the outlet family `fam` (lower case) as a name: a word starting
+/// with it, capitalised or written as a site (`Tempo`, `TEMPO.CO`, `detikcom`,
+/// `detikJatim`, `Tribunnews`), not the common word inside prose (`detik ini`, `jatuh
+/// tempo`, `kontemporer`).
+pub fn names_outlet(text: &str, fam: &str) -> bool {
+    let lower = text.to_lowercase();
+    // Lower-casing these ASCII names keeps byte offsets only where the text before is ASCII
+    // alike; compare on chars of the original at the same offsets when they line up.
+    if lower.len() != text.len() {
+        return names_outlet(&text.replace(|c: char| !c.is_ascii(), " "), fam);
+    }
+    let mut from = 0;
+    while let Some(p) = lower[from..].find(fam) {
+        let at = from + p;
+        from = at + fam.len();
+        // A digit may come before (`20detik`, a video brand), a letter may not.
+        if lower[..at].ends_with(char::is_alphabetic) {
+            continue;
+        }
+        let first_upper = text[at..].starts_with(|c: char| c.is_uppercase());
+        let rest = &text[at + fam.len()..];
+        let site = rest.starts_with(|c: char| c.is_uppercase())
+            || rest.starts_with("com")
+            || rest.starts_with(".co")
+            || rest.starts_with("news");
+        let word_end = !rest.starts_with(|c: char| c.is_lowercase());
+        if site || (first_upper && (word_end || fam.len() > 6)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The non-body forms, by name, for a body paragraph.
@@ -426,9 +501,16 @@ pub struct Scores {
     pub yearless_resolved: Share,
     pub yearless_near: Share,
     pub url_near: Share,
+    /// URL-dated articles whose text writes a day within one of the URL's (any form).
+    pub url_written: Share,
+    /// ±1 day of the URL among those.
+    pub url_near_written: Share,
     pub later_than_record: usize,
     pub later_than_file: usize,
     pub outlet: Share,
+    /// The same over texts with the family's letters anywhere (`detik ini` included): the
+    /// measure before it asked for a name.
+    pub outlet_loose: Share,
     pub authors: Share,
     pub boiler_lines: usize,
     pub boiler_articles: usize,
@@ -442,6 +524,8 @@ pub struct Scores {
     /// Year-less articles dated more than a day off the record.
     pub yearless_far: Vec<usize>,
     pub later_misses: Vec<usize>,
+    /// Articles whose outlet is named but not found, for `--show`.
+    pub outlet_misses: Vec<usize>,
 }
 
 fn near(a: Option<Date>, b: Option<Date>) -> bool {
@@ -499,6 +583,9 @@ pub fn score(cases: &[Case]) -> Scores {
         }
         let ud = url_date(&t.url);
         s.url_near.add(ud.is_some(), near(got, ud));
+        let written = ud.is_some_and(|d| writes_near(&lower, d));
+        s.url_written.add(ud.is_some(), written);
+        s.url_near_written.add(written, near(got, ud));
         if ud.is_some() && !near(got, ud) {
             s.url_misses.push(i);
         }
@@ -509,7 +596,7 @@ pub fn score(cases: &[Case]) -> Scores {
         }
         s.later_than_file += usize::from(later(got, c.file_time));
         let fam = family(&t.source);
-        let named = fam.is_some_and(|f| lower.contains(f) || c.meta.url.is_some());
+        let named = fam.is_some_and(|f| names_outlet(&c.text, f) || c.meta.url.is_some());
         let found = fam.is_some_and(|f| {
             c.meta
                 .outlet
@@ -517,6 +604,13 @@ pub fn score(cases: &[Case]) -> Scores {
                 .is_some_and(|o| o.to_lowercase().contains(f))
         });
         s.outlet.add(named, found);
+        s.outlet_loose.add(
+            fam.is_some_and(|f| lower.contains(f) || c.meta.url.is_some()),
+            found,
+        );
+        if named && !found {
+            s.outlet_misses.push(i);
+        }
         s.authors.add(true, !c.meta.authors.is_empty());
         let left = c.body.iter().filter(|p| boiler_form(p).is_some()).count();
         s.boiler_lines += left;
@@ -544,7 +638,7 @@ pub fn table(cols: &[(&str, Scores)]) -> String {
         out.push_str("---|");
     }
     out.push('\n');
-    let rows: [(&str, &Row); 16] = [
+    let rows: [(&str, &Row); 19] = [
         ("articles", &|s| s.articles.to_string()),
         ("title exact", &|s| s.title.cell()),
         ("date exact", &|s| s.date_exact.cell()),
@@ -556,6 +650,12 @@ pub fn table(cols: &[(&str, Scores)]) -> String {
         ("year-less date: resolved", &|s| s.yearless_resolved.cell()),
         ("year-less date: ±1 day", &|s| s.yearless_near.cell()),
         ("URL-dated: ±1 day of the URL", &|s| s.url_near.cell()),
+        ("URL-dated: text writes a day within 1 of the URL's", &|s| {
+            s.url_written.cell()
+        }),
+        ("URL-dated and written: ±1 day", &|s| {
+            s.url_near_written.cell()
+        }),
         ("later than the record's date + 1 day ", &|s| {
             s.later_than_record.to_string()
         }),
@@ -563,6 +663,9 @@ pub fn table(cols: &[(&str, Scores)]) -> String {
             s.later_than_file.to_string()
         }),
         ("outlet found where text/URL names it", &|s| s.outlet.cell()),
+        ("outlet found where its letters occur (old measure)", &|s| {
+            s.outlet_loose.cell()
+        }),
         ("authors present", &|s| s.authors.cell()),
         ("boilerplate lines left in bodies", &|s| {
             s.boiler_lines.to_string()
@@ -586,4 +689,47 @@ pub fn table(cols: &[(&str, Scores)]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// One sampled region of an article and the mention that gave it: (case index, region,
+/// the mention's words in context, or the dateline when only the dateline named it).
+#[allow(dead_code)] // printed by the example only; the test binary includes this file too
+pub type RegionSample = (usize, String, String);
+
+/// Up to `n` articles with a region, spread evenly over the corpus in a fixed shuffled order
+/// (the same sample every run), each with one of its regions and the first mention that
+/// named it: the finder's false positives are judged by reading these.
+#[allow(dead_code)]
+pub fn region_sample(cases: &[Case], n: usize) -> Vec<RegionSample> {
+    let with: Vec<usize> = (0..cases.len())
+        .filter(|&i| !cases[i].meta.regions.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    // A multiplicative walk over the indices: deterministic, no random-number dependency.
+    let len = with.len();
+    if len == 0 {
+        return out;
+    }
+    let step = (0..)
+        .map(|k| 7919 + k)
+        .find(|s| gcd(*s, len) == 1)
+        .unwrap_or(1);
+    for k in 0..n.min(len) {
+        let i = with[(k * step) % len];
+        let c = &cases[i];
+        let region = &c.meta.regions[(k * 31) % c.meta.regions.len()];
+        let texts = std::iter::once(c.meta.title.as_str()).chain(c.body.iter().map(String::as_str));
+        let context = warta::regions::mentions(texts)
+            .into_iter()
+            .find(|m| &m.place == region)
+            .map(|m| m.context)
+            .unwrap_or_else(|| format!("dateline: {}", c.meta.dateline.as_deref().unwrap_or("?")));
+        out.push((i, region.clone(), context));
+    }
+    out
+}
+
+#[allow(dead_code)]
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
 }

@@ -7,7 +7,9 @@ mod parse_eval;
 
 use std::path::Path;
 
-use parse_eval::{CORPORA, boiler_form, days, has_yearless, states, url_date};
+use parse_eval::{
+    CORPORA, boiler_form, days, has_yearless, names_outlet, states, url_date, writes_near,
+};
 use warta::model::Date;
 
 fn d(s: &str) -> Date {
@@ -59,14 +61,60 @@ fn url_dates_days_and_non_body_forms() {
     assert_eq!(boiler_form("Warga membaca juga koran pagi."), None);
 }
 
+#[test]
+fn a_day_near_the_url_date_is_written_in_any_form() {
+    let u = d("2019-09-10");
+    for text in [
+        "kata dia, selasa (10/9).",
+        "pada 09/09/2019 pukul",
+        "rabu, 11 september lalu",
+        "senin (9/9/19)",
+    ] {
+        assert!(writes_near(text, u), "{text}");
+    }
+    for text in [
+        "pada 12/9 lalu",
+        "10 sepeda",
+        "nomor 110/9",
+        "ke-8 september",
+    ] {
+        assert!(!writes_near(text, u), "{text}");
+    }
+}
+
+#[test]
+fn an_outlet_is_named_as_a_name_not_as_the_common_word() {
+    for (text, fam) in [
+        ("kata dia kepada detikcom.", "detik"),
+        ("Pantauan detikJatim di lokasi", "detik"),
+        ("dilansir TEMPO.CO hari ini", "tempo"),
+        ("pesan Tempo belum dibalas", "tempo"),
+        ("dikutip Tribunnews, Senin", "tribun"),
+        ("Okezone merangkum", "okezone"),
+    ] {
+        assert!(names_outlet(text, fam), "{text}");
+    }
+    for (text, fam) in [
+        ("sampai detik ini belum", "detik"),
+        ("rekaman 30 detik itu", "detik"),
+        ("tanggal jatuh tempo dekat", "tempo"),
+        ("seni kontemporer", "tempo"),
+        ("tulisan di Kompasiana", "kompas"),
+        ("penonton di tribun timur", "tribun"),
+    ] {
+        assert!(!names_outlet(text, fam), "{text}");
+    }
+}
+
 /// The levels reached on the shared corpora's `.txt` files, as a floor against regressions
 /// (the targets, printed by `examples/eval_parse.rs`, are higher: 99% stated, 95%
-/// year-less resolved, 85% URL-dated).
-const DATE_TARGETS: [(&str, f64, f64, f64, f64); 2] = [
+/// year-less resolved, 85% URL-dated; the URL-dated one is out of the text's reach, see the
+/// README).
+const DATE_TARGETS: [(&str, f64, f64, f64, f64, f64); 2] = [
     // (corpus column, exact where stated, year-less resolved, year-less ±1 day,
-    // URL-dated ±1 day)
-    ("detik2025 txt", 0.985, 0.99, 0.91, 0.0),
-    ("clickid2019 txt", 0.965, 0.98, 0.82, 0.70),
+    // URL-dated ±1 day, outlet found where the text names it)
+    ("detik2025 txt", 0.989, 0.99, 0.91, 0.0, 0.97),
+    ("clickid2019 txt", 0.97, 0.98, 0.82, 0.71, 0.97),
 ];
 
 /// Dates later than the file's time plus a day.
@@ -80,7 +128,7 @@ fn dates_reach_the_targets_on_the_shared_corpora() {
     };
     let mut misses = Vec::new();
     let mut cols = Vec::new();
-    for (name, stated, yearless, yearless_near, url) in DATE_TARGETS {
+    for (name, stated, yearless, yearless_near, url, outlet) in DATE_TARGETS {
         let (_, rel, jsonl, mode) = *CORPORA
             .iter()
             .find(|c| c.0 == name)
@@ -97,6 +145,7 @@ fn dates_reach_the_targets_on_the_shared_corpora() {
             ("year-less resolved", s.yearless_resolved.rate(), yearless),
             ("year-less ±1 day", s.yearless_near.rate(), yearless_near),
             ("URL-dated ±1 day", s.url_near.rate(), url),
+            ("outlet found", s.outlet.rate(), outlet),
         ] {
             if got < want {
                 misses.push(format!("{rel} {what}: {got:.3} < {want}"));

@@ -119,7 +119,8 @@ pub fn weekday_of(d: Date) -> u8 {
     u8::try_from(w).unwrap_or(0)
 }
 
-const PAST_AFTER: &[&[u8]] = &[b"lalu", b"silam", b"sebelumnya"];
+/// `kemarin` after a date (`Senin (16/9/2019) kemarin`) makes it the day before the report.
+const PAST_AFTER: &[&[u8]] = &[b"lalu", b"silam", b"sebelumnya", b"kemarin"];
 const PAST_BEFORE: &[&[u8]] = &[b"sejak", b"semenjak"];
 const FUTURE_BEFORE: &[&[u8]] = &[
     b"akan",
@@ -129,6 +130,7 @@ const FUTURE_BEFORE: &[&[u8]] = &[
     b"besok",
     b"esok",
     b"terhitung",
+    b"mulai",
     b"dijadwalkan",
     b"menjadwalkan",
     b"terjadwal",
@@ -136,6 +138,15 @@ const FUTURE_BEFORE: &[&[u8]] = &[
     b"rencana",
     b"rencananya",
     b"direncanakan",
+];
+/// Future markers that hold over a whole sentence, not just the date's own clause.
+const FUTURE_SENTENCE: &[&[u8]] = &[
+    b"akan",
+    b"dijadwalkan",
+    b"menjadwalkan",
+    b"direncanakan",
+    b"rencana",
+    b"rencananya",
 ];
 const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"esok", b"depan"];
 /// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`).
@@ -329,9 +340,17 @@ fn date_at(b: &[u8], i: usize) -> Option<At> {
                     return None;
                 }
                 let (y, e) = digits(b, k + 1)?;
-                if e - (k + 1) != 4 || !boundary_after(b, e) {
+                // `(9/9/19)`: a two-digit year, only in parentheses, where the form is the
+                // report's date and never a fraction, a score or a file number.
+                let short = sep == b'/'
+                    && e - (k + 1) == 2
+                    && i > 0
+                    && b[i - 1] == b'('
+                    && b.get(e) == Some(&b')');
+                if !(short || e - (k + 1) == 4 && boundary_after(b, e)) {
                     return None;
                 }
+                let y = if short { 2000 + y } else { y };
                 let date = ymd(y, m, n1)?;
                 Some(At {
                     date,
@@ -489,6 +508,17 @@ fn displaced(b: &[u8], wd_start: usize, end: usize) -> bool {
     has_word(before, FUTURE_BEFORE) || has_word(before, PAST_BEFORE)
 }
 
+/// A schedule told over several clauses (`X akan bertandang ke markas Y di stadion Z, laga
+/// pekan 18, Jumat (...)`): a future verb anywhere in the date's sentence, unless the date
+/// closes a reporting clause, where the future is what someone said on the report's day, or
+/// is said to be today (`akan ... pada hari ini, Selasa (...)`, `akan ..., Jumat (...)
+/// pagi ini`; the caller checks the words after).
+fn scheduled_sentence(b: &[u8], wd_start: usize) -> bool {
+    let sentence = clause_before(b, wd_start, 240, b".\"!?");
+    let today_before = has_word(clause_before(b, wd_start, 16, b".\"!?"), &[b"ini"]);
+    has_word(sentence, FUTURE_SENTENCE) && !has_prefix(sentence, REPORT_BEFORE) && !today_before
+}
+
 /// Whether the date at `from` closes a reporting clause (`," kata X kepada wartawan, Senin
 /// (...)`): the words since the sentence or the quotation began.
 fn reporting(b: &[u8], from: usize) -> bool {
@@ -545,7 +575,8 @@ pub fn scan(text: &str) -> Vec<Found> {
                     inconsistent: !at.yearless
                         && wd.is_some_and(|(_, n, ..)| weekday_of(at.date) != n),
                     displaced: wd.is_some_and(|(_, _, other, _)| other)
-                        || displaced(b, from, at.end),
+                        || displaced(b, from, at.end)
+                        || (scheduled_sentence(b, from) && !today_after(b, at.end)),
                     today: wd.is_some_and(|(.., today)| today) || today_after(b, at.end),
                     report: reporting(b, from),
                     paren: start > 0 && b[start - 1] == b'(',
@@ -711,6 +742,18 @@ mod tests {
             vec![d("2024-08-01"), d("2024-09-02"), d("2024-12-03")]
         );
         assert_eq!(dates("17 AGUSTUS 1945"), vec![d("1945-08-17")]);
+    }
+
+    #[test]
+    fn two_digit_years_only_in_parentheses() {
+        assert_eq!(
+            dates("kata dia di balai desa, Senin (9/9/19)."),
+            vec![d("2019-09-09")]
+        );
+        assert_eq!(dates("Rabu (18/09/19) sore"), vec![d("2019-09-18")]);
+        // Bare or unclosed, `9/9/19` is a number, a ratio or a reference.
+        assert!(dates("nomor 9/9/19 dan (9/9/19 dan 9/9/19)").is_empty());
+        assert!(dates("(9/9/195)").is_empty());
     }
 
     #[test]

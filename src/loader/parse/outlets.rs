@@ -125,6 +125,22 @@ const CUE_BEFORE: &[&str] = &[
     "bersama",
     "penelusuran",
     "grup",
+    // Messages and calls the outlet's reporter sent (`belum menjawab pesan Tempo`).
+    "pesan",
+    "panggilan",
+    "pertanyaan",
+];
+
+/// Words naming a medium between a cue and the brand (`kepada Koran SINDO`, `di kanal Tekno
+/// Tempo.co`): the cue before them still applies.
+const MEDIA_WORDS: &[&str] = &[
+    "koran", "harian", "majalah", "tabloid", "portal", "situs", "laman", "kanal", "rubrik",
+];
+
+/// Words a few places before `di X` that make it the outlet's own promotion (`bisa Anda simak
+/// di Tempo.co`, `hanya di detikcom`): outlets send readers to their own site.
+const PROMO: &[&str] = &[
+    "simak", "baca", "ikuti", "kunjungi", "hanya", "saksikan", "tonton",
 ];
 
 /// Brands whose bare name also starts clauses as an ordinary word.
@@ -253,6 +269,10 @@ fn brand_of(name: &str) -> Option<(&'static str, &'static str)> {
 /// How sure a found outlet is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Strength {
+    /// Named as a name (a domain, a desk, a brand that is no common word) outside any
+    /// citation, with no cue: an outlet names itself in its promotions, programmes and
+    /// events far more often than it names a rival without citing it.
+    Mention,
     /// Cited with no `dari` after it, or a syndication line (`tayang di X`).
     Weak,
     /// A self-reference, credit or embed.
@@ -421,6 +441,9 @@ fn credit_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
 fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
     credit_outlets(p, out);
     let mut prev: Option<&str> = None;
+    // The words before `prev`, nearest first, for cues a medium word or a promotion
+    // separates from the outlet.
+    let mut earlier: [Option<&str>; 4] = [None; 4];
     // Commas split words too: scrapes glue `tercapai,Dilansir`.
     let mut words = p
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -443,15 +466,32 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
         };
         if let Some((before, o)) = found {
             let next_low = next.map(|n| trim_word(n).to_lowercase());
-            let before = before.as_deref().unwrap_or("");
+            let before_raw = before.as_deref().unwrap_or("");
+            let low_at = |k: usize| earlier[k].map(|n| trim_word(n).to_lowercase());
+            let medium = MEDIA_WORDS.contains(&before_raw);
+            // `kepada Koran SINDO`: the cue is before the medium word.
+            let skipped = medium.then(|| low_at(0)).flatten();
+            let before = skipped.as_deref().unwrap_or(before_raw);
             let after = next_low.as_deref().unwrap_or("");
+            let promo = (before_raw == "di" || medium)
+                && (0..earlier.len())
+                    .filter_map(low_at)
+                    .any(|e| PROMO.contains(&e.as_str()));
+            // `malam,detikJabarmenyusuri`: a verb the scraper glued after the outlet.
+            let glued_verb = trim_word(w)
+                .get(o.len()..)
+                .filter(|_| starts_with_ignore_case(trim_word(w), &o.to_lowercase()))
+                .is_some_and(|r| {
+                    (r.len() > 4 && r.starts_with("me")) || (r.len() > 5 && r.starts_with("ber"))
+                });
             let cited_from = after == "dari" && CITE.contains(&before);
             // The outlet as the subject of an active verb (`Okezone merangkum`, `Tempo telah
             // menelusuri`) or the agent of a passive one (`diulas Okezone`) is the reporter.
             let agent = AGENT_PASSIVES.contains(&before);
             let subject = (after.len() > 4 && after.starts_with("me"))
                 || (after.len() > 5 && after.starts_with("ber"))
-                || AUXILIARIES.contains(&after);
+                || AUXILIARIES.contains(&after)
+                || glued_verb;
             // Readers addressed by the brand (`Okezoners`, `detikers`).
             let readers = readers_of(w);
             // A bare brand that starts clauses as a plain word (`Suara tembakan mengejutkan`)
@@ -464,11 +504,21 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
                 || agent
                 || subject
                 || readers
+                || promo
             {
                 Some(Strength::Strong)
             } else if CITE_WEAK.contains(&before) && is_desk(&o) {
                 // `dilansir detikFinance`, `tayang di Kompas.com`.
                 Some(Strength::Weak)
+            } else if before == "dikutip" {
+                // `tulis dia, seperti dikutip Kompas.com, Selasa`: the outlet quoting a post
+                // (`dikutip dari X` cites X and never gets here).
+                Some(Strength::Weak)
+            } else if !CITE_WEAK.contains(&before)
+                && !matches!(before, "via" | "sumber" | "menurut" | "versi")
+                && (medium || distinctive(w))
+            {
+                Some(Strength::Mention)
             } else {
                 None
             };
@@ -476,8 +526,27 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
                 out.push((o, s));
             }
         }
+        earlier.rotate_right(1);
+        earlier[0] = prev;
         prev = Some(w);
     }
+}
+
+/// Whether an outlet word can only be the outlet (`Tempo.co`, `detikcom`, `detikSore`,
+/// `Okezone`), not also a common word or a clause's first word (`Detik`, `Suara`).
+fn distinctive(word: &str) -> bool {
+    let w = trim_word(word);
+    let low = w.to_lowercase();
+    if low.contains('.') || low.ends_with("com") {
+        return true;
+    }
+    if let Some(rest) = w.get(5..).filter(|_| low.starts_with("detik")) {
+        return rest.starts_with(|c: char| c.is_uppercase());
+    }
+    BRANDS
+        .iter()
+        .find(|(n, _)| low.starts_with(n))
+        .is_some_and(|(n, _)| !WORDLIKE.contains(n) && !CLAUSE_WORDS.contains(n))
 }
 
 /// The outlet an article's paragraphs name as its own: the most often named in a
@@ -496,9 +565,12 @@ pub fn from_text<'a>(paras: impl IntoIterator<Item = &'a str>) -> Option<String>
             None => counts.push((fam, 1, i)),
         }
     }
+    // A news outlet of the table outranks a site it does not know: an unknown domain after
+    // `kepada` is mostly a foreign source the article translates (`kata dia kepada
+    // Health.com`), while the known brand signs the text.
     let (_, _, first) = counts
         .into_iter()
-        .max_by_key(|(_, n, first)| (*n, std::cmp::Reverse(*first)))?;
+        .max_by_key(|(fam, n, first)| (brand_of(fam).is_some(), *n, std::cmp::Reverse(*first)))?;
     found.get(first).map(|(o, _)| o.clone())
 }
 
@@ -659,6 +731,66 @@ mod tests {
             Some("detikFinance")
         );
         assert_eq!(t(&["menonton di tribun stadion"]), None);
+    }
+
+    #[test]
+    fn media_words_promotions_and_glued_verbs() {
+        assert_eq!(
+            t(&["ujar dia kepada Koran SINDO di kantornya."]).as_deref(),
+            Some("Sindo")
+        );
+        assert_eq!(
+            t(&["Berita lain soal banjir bisa Anda simak di Tempo.co."]).as_deref(),
+            Some("Tempo.co")
+        );
+        assert_eq!(
+            t(&["Ikuti ulasan lain hanya di kanal Sains Tempo.co."]).as_deref(),
+            Some("Tempo.co")
+        );
+        assert_eq!(
+            t(&["Sabtu malam,detikJatimmenyusuri jalan desa."]).as_deref(),
+            Some("detikJatim")
+        );
+        assert_eq!(
+            t(&["Ia belum menjawab pesan Tempo hingga berita ini ditulis."]).as_deref(),
+            Some("Tempo")
+        );
+        // Quoting a post: the outlet quoting; `dikutip dari` cites another.
+        assert_eq!(
+            t(&["tulis dia di akunnya, seperti dikutip Kompas.com, Selasa."]).as_deref(),
+            Some("Kompas.com")
+        );
+        assert_eq!(t(&["seperti dikutip dari Kompas.com, Selasa."]), None);
+    }
+
+    #[test]
+    fn named_outlets_without_a_cue_are_a_last_resort() {
+        // An outlet's own programme or event, named with no cue.
+        assert_eq!(
+            t(&["Ia berbicara dalam detikcom Forum Ekonomi 2030."]).as_deref(),
+            Some("Detik.com")
+        );
+        assert_eq!(
+            t(&["Tonton juga Video detikBali Awards berikut."]).as_deref(),
+            Some("detikBali")
+        );
+        // A cue outranks it, and common words and citations never count.
+        assert_eq!(
+            t(&["Acara Okezone Awards.", "kata dia kepada Tribunnews.com."]).as_deref(),
+            Some("Tribunnews.com")
+        );
+        assert_eq!(t(&["Detik demi detik berlalu."]), None);
+        assert_eq!(t(&["Suara warga riuh, Merdeka!"]), None);
+        assert_eq!(t(&["menurut Kompas.com pekan lalu"]), None);
+        // A known outlet outranks an unknown site named as often.
+        assert_eq!(
+            t(&[
+                "kata peneliti itu kepada Contohsehat.com.",
+                "#Tumbuh bersama with FIMELA"
+            ])
+            .as_deref(),
+            Some("Fimela")
+        );
     }
 
     #[test]

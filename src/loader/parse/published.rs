@@ -304,9 +304,41 @@ mod tests {
             "Hakim menjadwalkan sidang putusan pada Senin, 16 Maret 2026. Kata dia, Rabu (11/3/2026).",
             "Laga akan digelar pada Sabtu (14/3/2026). Ujar pelatih, Rabu (11/3/2026).",
             "Kata dia, Rabu (11/3/2026). Rapat lanjutan pekan depan, Rabu (18/3/2026) depan.",
+            // The future verb clauses away from the date, and a start day (`mulai`).
+            "Tim tamu akan bertandang ke kota itu, laga pekan kelima, Sabtu (14/3/2026). \
+             Kata pelatih, Rabu (11/3/2026).",
+            "Tarif baru berlaku mulai Minggu, 15 Maret 2026. Kata dia, Rabu (11/3/2026).",
+            "Rencana, Senin (16/3/2026) presiden meresmikan jalan itu. Kata dia, Rabu (11/3/2026).",
+            // A day said to be yesterday is not the report's.
+            "Hingga Rabu (11/3/2026) tersangka bertambah dari yang diumumkan Selasa \
+             (10/3/2026) kemarin.",
         ] {
             assert_eq!(date_of(text), Some(d("2026-03-11")), "{text}");
         }
+    }
+
+    #[test]
+    fn future_talk_in_a_reporting_clause_keeps_its_date() {
+        // What someone said will happen, said on the report's day.
+        assert_eq!(
+            date_of("Harga akan naik pekan ini, kata menteri itu, Rabu (11/3/2026)."),
+            Some(d("2026-03-11"))
+        );
+        assert_eq!(
+            date_of(
+                "Sidang akan digelar di pengadilan negeri, Rabu (11/3/2026) hari ini. \
+                 Kata jaksa saat dikonfirmasi, Selasa (10/3/2026) malam."
+            ),
+            Some(d("2026-03-11"))
+        );
+        // Nor does a future verb make `hari ini` another day.
+        assert_eq!(
+            date_of(
+                "Sinetron itu akan tayang untuk terakhir kali pada hari ini, Rabu (11/3/2026). \
+                 Episode lalu tayang Senin (9/3/2026)."
+            ),
+            Some(d("2026-03-11"))
+        );
     }
 
     #[test]

@@ -96,7 +96,9 @@ fn dateline_like_prose_deep_in_the_body_is_prose() {
     let a = p(
         "Judul\nSatu.\nDua.\nTiga.\nEmpat.\nLima.\nEnam.\nTujuh.\nJAKARTA, KOMPAS.com - bukan lead.",
     );
-    assert_eq!(a.meta.outlet, None);
+    assert_eq!(a.meta.dateline, None);
+    // Named there, the outlet is still the one the text names (with no cue, a last resort).
+    assert_eq!(a.meta.outlet.as_deref(), Some("Kompas.com"));
     assert_eq!(a.body.body.len(), 8);
 }
 
