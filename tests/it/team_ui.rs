@@ -527,3 +527,19 @@ fn what_other_machines_send_is_shown_cleaned() {
     }
     assert!(!o.message().contains('\x1b'), "{:?}", o.message());
 }
+
+#[test]
+fn the_command_line_says_why_team_terms_need_a_team() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Banjir di Palembang\n\nPALEMBANG - Air naik.\n",
+    )
+    .expect("write");
+    for q in ["is:conflict", "by:budi"] {
+        let out = crate::common::warta_in(&["list", "a.txt", "--query", q], dir.path());
+        assert!(!out.status.success(), "{q}: {out:?}");
+        let err = crate::common::stderr(&out);
+        assert!(err.contains("--team"), "{q}: {err}");
+    }
+}
