@@ -269,6 +269,16 @@ fn shared_mode_shows_the_latest_decision_and_mine_at_once() {
     assert_eq!(o.decision(&a), Decision::Maybe);
     let marks = o.app.triage.states[&a].team.clone().expect("team marks");
     assert_eq!(marks.decided_by.as_deref(), Some("budi"));
+    // The detail pane says who decided.
+    o.app.list.cursor = 0;
+    o.act(&[Action::Open]);
+    let doc = o.app.detail.doc.as_ref().expect("the detail");
+    let text: Vec<String> = doc.lines.iter().map(|l| l.text()).collect();
+    assert!(
+        text.iter()
+            .any(|l| l.starts_with("Decision") && l.contains("maybe · budi")),
+        "{text:#?}"
+    );
     assert_eq!(
         o.store.get(&a).map(|s| s.decision),
         Some(Decision::Irrelevant),
