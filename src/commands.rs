@@ -240,7 +240,12 @@ fn parse_query(q: &str, global: &GlobalOpts) -> Result<Query> {
             eprintln!("warta: {w}");
         }
     }
-    Query::parse_with(q, &cfg.lexicon).map_err(|e| anyhow::anyhow!("invalid query {q:?}: {e}"))
+    let query = Query::parse_with(q, &cfg.lexicon)
+        .map_err(|e| anyhow::anyhow!("invalid query {q:?}: {e}"))?;
+    if query.needs_team() && team::configured(global).is_none() {
+        anyhow::bail!("{}", crate::query::NO_TEAM);
+    }
+    Ok(query)
 }
 
 fn sort_of(arg: Option<SortArg>, query: &Query) -> Sort {

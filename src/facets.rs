@@ -40,6 +40,10 @@ pub enum Facet {
     Star,
     /// Each label an article carries.
     Label,
+    /// Each analyst of a team who touched the article (only with a team server).
+    Analyst,
+    /// Where the analysts' decisions stand: conflict, agreed, one analyst, undecided.
+    Conflict,
 }
 
 impl Facet {
@@ -53,8 +57,15 @@ impl Facet {
         Facet::Province,
         Facet::Region,
     ];
-    /// The facets over triage state.
-    pub const TRIAGE: [Facet; 4] = [Facet::Decision, Facet::Read, Facet::Star, Facet::Label];
+    /// The facets over triage state (the team's two have values only with a team server).
+    pub const TRIAGE: [Facet; 6] = [
+        Facet::Decision,
+        Facet::Conflict,
+        Facet::Read,
+        Facet::Star,
+        Facet::Label,
+        Facet::Analyst,
+    ];
 
     /// The lower-case name used in the status line and in exports.
     pub fn name(self) -> &'static str {
@@ -70,6 +81,8 @@ impl Facet {
             Facet::Read => "read",
             Facet::Star => "star",
             Facet::Label => "label",
+            Facet::Analyst => "analyst",
+            Facet::Conflict => "conflict",
         }
     }
 }
@@ -155,9 +168,12 @@ fn has_any(meta: &Meta, state: &ArticleState, facet: Facet, wanted: &BTreeSet<St
         Facet::Month => meta
             .published
             .is_some_and(|d| wanted.contains(&d.year_month())),
-        Facet::Decision | Facet::Read | Facet::Star | Facet::Label => {
-            state_has_any(state, facet, wanted)
-        }
+        Facet::Decision
+        | Facet::Read
+        | Facet::Star
+        | Facet::Label
+        | Facet::Analyst
+        | Facet::Conflict => state_has_any(state, facet, wanted),
     }
 }
 
@@ -170,6 +186,14 @@ fn state_has_any(state: &ArticleState, facet: Facet, wanted: &BTreeSet<String>) 
         Facet::Read => wanted.contains(read_value(state)),
         Facet::Star => state.starred && wanted.contains(STARRED),
         Facet::Label => state.labels.iter().any(|l| wanted.contains(l)),
+        Facet::Analyst => state
+            .team
+            .as_ref()
+            .is_some_and(|t| t.analysts.iter().any(|a| wanted.contains(a))),
+        Facet::Conflict => state
+            .team
+            .as_ref()
+            .is_some_and(|t| wanted.contains(t.agreement.as_str())),
         _ => false,
     }
 }
@@ -220,6 +244,16 @@ pub fn values_with(meta: &Meta, state: &ArticleState, facet: Facet) -> Vec<Strin
             }
         }
         Facet::Label => state.labels.iter().cloned().collect(),
+        Facet::Analyst => state
+            .team
+            .as_ref()
+            .map(|t| t.analysts.clone())
+            .unwrap_or_default(),
+        Facet::Conflict => state
+            .team
+            .as_ref()
+            .map(|t| vec![t.agreement.as_str().to_string()])
+            .unwrap_or_default(),
         Facet::Outlet => meta.outlet.iter().cloned().collect(),
         Facet::Family => meta
             .outlet

@@ -110,6 +110,9 @@ pub enum Action {
     /// Text pasted into the terminal, as one piece (bracketed paste; not bindable).
     #[serde(skip)]
     Paste(String),
+    /// What the team server's listener heard (not bindable).
+    #[serde(skip)]
+    Team(super::team::TeamNews),
 }
 
 /// What the mouse did, in the app's own terms so `update` stays free of terminal types.
@@ -278,6 +281,7 @@ impl Action {
             Action::Resize(..) => "resize",
             Action::Mouse(_) => "mouse",
             Action::Paste(_) => "paste",
+            Action::Team(_) => "team news",
         }
     }
 }

@@ -232,10 +232,18 @@ fn when(at: Option<&str>, sep: &str) -> String {
 /// The triage fields of the header; only what was set.
 fn triage_fields(st: &ArticleState, sep: &str) -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
+    let team = st.team.as_deref();
+    let decided_by = team.and_then(|t| t.decided_by.as_deref());
     if st.decision != Decision::Undecided {
+        // A shared team's decision says who made it, and when they did.
+        let at = decided_by
+            .and_then(|who| team?.verdicts.iter().find(|v| v.analyst == who))
+            .map(|v| crate::triage::time::format_us(v.at_us))
+            .or_else(|| st.decided_at.clone());
+        let by = decided_by.map_or(String::new(), |who| format!(" {sep} {who}"));
         out.push((
             "Decision",
-            format!("{}{}", st.decision, when(st.decided_at.as_deref(), sep)),
+            format!("{}{by}{}", st.decision, when(at.as_deref(), sep)),
         ));
     }
     if st.starred {
@@ -260,6 +268,32 @@ fn triage_fields(st: &ArticleState, sep: &str) -> Vec<(&'static str, String)> {
             "Note",
             format!("{note}{}", when(st.note_at.as_deref(), sep)),
         ));
+    }
+    if let Some(t) = team {
+        out.extend(team_fields(t, sep));
+    }
+    out
+}
+
+/// Every analyst's decision with its time, under where they stand (`Team  conflict`); the
+/// others who only read, starred, labelled or noted it are named after.
+fn team_fields(t: &crate::triage::TeamMarks, sep: &str) -> Vec<(&'static str, String)> {
+    let mut out = vec![("Team", t.agreement.as_str().to_string())];
+    for v in &t.verdicts {
+        let at = crate::triage::time::format_us(v.at_us);
+        out.push((
+            "",
+            format!("{}: {}{}", v.analyst, v.decision, when(Some(&at), sep)),
+        ));
+    }
+    let others: Vec<&str> = t
+        .analysts
+        .iter()
+        .filter(|a| !t.verdicts.iter().any(|v| &v.analyst == *a))
+        .map(String::as_str)
+        .collect();
+    if !others.is_empty() {
+        out.push(("", format!("also marked by: {}", others.join(", "))));
     }
     out
 }
@@ -527,7 +561,11 @@ impl Builder<'_> {
 
     fn field(&mut self, label: &str, value: &str) {
         if self.width < LABEL * 2 {
-            let text = format!("{label}: {value}");
+            let text = if label.is_empty() {
+                value.to_string()
+            } else {
+                format!("{label}: {value}")
+            };
             self.paragraph(&text, "", SpanKind::Text);
             return;
         }

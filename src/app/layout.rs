@@ -304,6 +304,8 @@ pub struct Glyphs {
     pub quote_bar: &'static str,
     /// In front of each related headline in the detail.
     pub bullet: &'static str,
+    /// The list's decision cell for an article a team's analysts decided differently.
+    pub conflict: char,
 }
 
 pub const UNICODE: Glyphs = Glyphs {
@@ -323,6 +325,7 @@ pub const UNICODE: Glyphs = Glyphs {
     bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
     quote_bar: "│ ",
     bullet: "• ",
+    conflict: '≠',
 };
 
 pub const ASCII: Glyphs = Glyphs {
@@ -342,6 +345,7 @@ pub const ASCII: Glyphs = Glyphs {
     bars: [" ", ".", ":", "-", "=", "+", "*", "%", "#"],
     quote_bar: "| ",
     bullet: "* ",
+    conflict: '#',
 };
 
 /// The glyph set for the `ascii` switch.

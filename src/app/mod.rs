@@ -17,6 +17,7 @@ pub mod recall;
 pub mod search;
 pub mod session;
 pub mod state;
+pub mod team;
 pub mod triage;
 pub mod update;
 

@@ -150,6 +150,8 @@ pub struct App {
     pub help_scroll: usize,
     pub width: u16,
     pub height: u16,
+    /// The team server's side of triage, when one is configured (see [`super::team`]).
+    pub team: Option<super::team::TeamState>,
 }
 
 impl App {
@@ -195,6 +197,7 @@ impl App {
             help_scroll: 0,
             width: 80,
             height: 24,
+            team: None,
         }
     }
 

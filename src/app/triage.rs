@@ -125,7 +125,7 @@ pub fn store_status(store: &Store) -> Option<String> {
 
 /// Gives the app the store's state and status (at start, and after reopening).
 pub fn install_store(app: &mut App, store: &Store) {
-    app.triage.states = snapshot(store);
+    install_own(app, snapshot(store));
     app.triage.labels = store.labels();
     app.triage.store_status = store_status(store);
     if let Some(w) = store.warnings().first() {
@@ -135,13 +135,21 @@ pub fn install_store(app: &mut App, store: &Store) {
     app.fix_view();
 }
 
+/// The store's states into the app: the map itself, or with a team the merge of them and
+/// the team's (see [`super::team`]).
+fn install_own(app: &mut App, own: TriageMap) {
+    if !super::team::set_own(app, &own) {
+        app.triage.states = own;
+    }
+}
+
 /// Shows what [`Store::refresh`] found: another browser's changes, or that this one now
 /// writes. Returns a search, since the view and the counts may depend on triage state.
 pub fn follow_store(app: &mut App, store: &Store, refresh: Refresh) -> Effect {
     if refresh == Refresh::Unchanged {
         return Effect::None;
     }
-    app.triage.states = snapshot(store);
+    install_own(app, snapshot(store));
     app.triage.labels = store.labels();
     app.triage.store_status = store_status(store);
     if refresh == Refresh::Writable {
@@ -158,13 +166,16 @@ pub fn follow_store(app: &mut App, store: &Store, refresh: Refresh) -> Effect {
 
 /// Runs `cmd` against the store. Every change is on disk (or reported as not) on return.
 pub fn execute(store: &mut Store, corpus: &Corpus, cmd: TriageCmd) -> TriageOutcome {
-    execute_with(store, None, corpus, cmd)
+    execute_with(store, None, None, corpus, cmd)
 }
 
-/// [`execute`], with every change that reached the disk also queued for the team.
+/// [`execute`], with every change that reached the disk also queued for the team. With the
+/// team's `view` in shared mode, an undo or redo leaves alone (does not send) the fields
+/// another analyst changed since (see [`super::team::undo_guard`]).
 pub fn execute_with(
     store: &mut Store,
     team: Option<&crate::team::Recorder>,
+    view: Option<&crate::team::TeamView>,
     corpus: &Corpus,
     cmd: TriageCmd,
 ) -> TriageOutcome {
@@ -257,15 +268,23 @@ pub fn execute_with(
             } else {
                 ("redone", "nothing to redo")
             };
+            let mut kept_theirs = 0;
             let r = match team {
                 None if undo => store.undo(),
                 None => store.redo(),
-                Some(rec) => rec.step(store, !undo).map(|(summary, queued)| {
-                    if let Err(e) = queued {
-                        unqueued = Some(e);
-                    }
-                    summary
-                }),
+                Some(rec) => {
+                    let keep = |before: &ArticleState, e: &crate::team::Event| {
+                        view.is_none_or(|v| super::team::undo_guard(v, before, e))
+                    };
+                    rec.step_guarded(store, !undo, &keep)
+                        .map(|(summary, queued, held)| {
+                            if let Err(e) = queued {
+                                unqueued = Some(e);
+                            }
+                            kept_theirs = held.len();
+                            summary
+                        })
+                }
             };
             match r {
                 Ok(Some(summary)) => {
@@ -276,6 +295,13 @@ pub fn execute_with(
                         Saved::NotSaved(why) => error(format!(
                             "{verb}: {}, but NOT saved: {why}",
                             summary.description
+                        )),
+                        _ if kept_theirs > 0 => info(format!(
+                            "{verb}: {}; {kept_theirs} article{} left as another analyst \
+                             changed {} since",
+                            summary.description,
+                            if kept_theirs == 1 { "" } else { "s" },
+                            if kept_theirs == 1 { "it" } else { "them" },
                         )),
                         _ => info(format!("{verb}: {}", summary.description)),
                     };
@@ -419,8 +445,10 @@ impl App {
     /// the progress follows by difference.
     fn install_change(&mut self, change: TriageChange) {
         let default = ArticleState::default();
-        let map = Arc::make_mut(&mut self.triage.states);
         for (id, state) in change.states {
+            // With a team, what shows is the merge of this state and the team's.
+            let state = super::team::set_own_one(self, &id, state.clone()).unwrap_or(state);
+            let map = Arc::make_mut(&mut self.triage.states);
             if change.in_view {
                 self.triage
                     .progress

@@ -63,6 +63,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::Mouse(m) => mouse::handle(app, m),
         Action::Paste(text) => paste(app, &text),
+        Action::Team(news) => super::team::heard(app, &news.0),
         _ => match app.mode {
             Mode::Help => help(app, action),
             Mode::Search => search_bar(app, action),
@@ -209,6 +210,9 @@ fn requery(app: &mut App) -> Effect {
                     "has:copies matches nothing until copies are grouped"
                 };
                 app.set_message(text, MessageKind::Info);
+            }
+            if q.needs_team() && app.team.is_none() {
+                app.set_message(crate::query::NO_TEAM, MessageKind::Error);
             }
             app.search.query = q;
             Effect::Search(app.request_new_view())

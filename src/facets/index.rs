@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use super::{Facet, Filters, STARRED, decision_rank, read_value, state_has_any};
 use crate::corpus::Corpus;
 use crate::model::Meta;
-use crate::triage::{ArticleState, Decision, StateLookup};
+use crate::triage::{Agreement, ArticleState, Decision, StateLookup};
 
 /// One metadata facet's values: a dictionary and, per article, the ids of its values.
 #[derive(Debug, Default)]
@@ -63,7 +63,12 @@ fn meta_values<'a>(meta: &'a Meta, facet: Facet, month: &'a mut String) -> Vec<&
         Facet::Tag => meta.tags.iter().map(String::as_str).collect(),
         Facet::Province => meta.provinces.iter().map(String::as_str).collect(),
         Facet::Region => meta.regions.iter().map(String::as_str).collect(),
-        Facet::Decision | Facet::Read | Facet::Star | Facet::Label => Vec::new(),
+        Facet::Decision
+        | Facet::Read
+        | Facet::Star
+        | Facet::Label
+        | Facet::Analyst
+        | Facet::Conflict => Vec::new(),
     }
 }
 
@@ -206,6 +211,9 @@ struct Tally<'a> {
     unread: usize,
     starred: usize,
     labels: HashMap<&'a str, usize>,
+    analysts: HashMap<&'a str, usize>,
+    /// Indexed like [`Agreement::ALL`].
+    agreement: [usize; 4],
 }
 
 const DECISIONS: [Decision; 4] = [
@@ -232,6 +240,8 @@ impl<'a> Tally<'a> {
             unread: 0,
             starred: 0,
             labels: HashMap::new(),
+            analysts: HashMap::new(),
+            agreement: [0; 4],
         }
     }
 
@@ -290,6 +300,17 @@ impl<'a> Tally<'a> {
                 *self.labels.entry(label.as_str()).or_default() += 1;
             }
         }
+        if let Some(team) = &state.team {
+            if counts_for(Facet::Analyst) {
+                for a in &team.analysts {
+                    *self.analysts.entry(a.as_str()).or_default() += 1;
+                }
+            }
+            if counts_for(Facet::Conflict) {
+                let slot = Agreement::ALL.iter().position(|x| *x == team.agreement);
+                self.agreement[slot.unwrap_or(0)] += 1;
+            }
+        }
     }
 
     fn merge(mut self, other: Tally<'a>) -> Tally<'a> {
@@ -306,6 +327,12 @@ impl<'a> Tally<'a> {
         self.starred += other.starred;
         for (label, n) in other.labels {
             *self.labels.entry(label).or_default() += n;
+        }
+        for (a, n) in other.analysts {
+            *self.analysts.entry(a).or_default() += n;
+        }
+        for (m, t) in self.agreement.iter_mut().zip(other.agreement) {
+            *m += t;
         }
         self
     }
@@ -337,6 +364,17 @@ impl<'a> Tally<'a> {
                 .iter()
                 .map(|(l, n)| (l.to_string(), *n))
                 .collect(),
+            Facet::Analyst => self
+                .analysts
+                .iter()
+                .map(|(a, n)| (a.to_string(), *n))
+                .collect(),
+            Facet::Conflict => Agreement::ALL
+                .iter()
+                .zip(self.agreement)
+                .filter(|(_, n)| *n > 0)
+                .map(|(a, n)| (a.as_str().to_string(), n))
+                .collect(),
             _ => {
                 let slot = Facet::ALL.iter().position(|f| *f == facet).unwrap_or(0);
                 let names = &index.tables[slot].names;
@@ -359,6 +397,9 @@ impl<'a> Tally<'a> {
         if facet == Facet::Decision {
             // A fixed order reads faster while triaging than one that reshuffles.
             out.sort_by_key(|(v, _)| decision_rank(v));
+        }
+        if facet == Facet::Conflict {
+            out.sort_by_key(|(v, _)| Agreement::ALL.iter().position(|a| a.as_str() == v));
         }
         out
     }

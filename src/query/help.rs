@@ -36,6 +36,10 @@ pub const SYNTAX_HELP: &[(&str, &str)] = &[
         "triage state; also has:note has:copies",
     ),
     (
+        "by:budi is:conflict",
+        "team: also is:mine is:agreed (needs --team)",
+    ),
+    (
         "\"foo:bar\" \"10:30\"",
         "quote text with a colon (10:30 works bare)",
     ),

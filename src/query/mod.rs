@@ -54,3 +54,7 @@ pub use model::{Query, QueryError};
 pub use search::{ExtraFilter, Hit, Scope, Sort, effective_sort, matches, search, sort_hits};
 pub use text_index::{BuildProgress, Field, TextHit, TextIndex, TextQuery, Word};
 pub use words::WordForms;
+
+/// Why `by:`, `is:mine`, `is:conflict` and `is:agreed` cannot be answered without a team.
+pub const NO_TEAM: &str = "by:, is:mine, is:conflict and is:agreed ask about a team's analysts: \
+                           give a team server with --team URL (or [team] url in the config)";

@@ -185,6 +185,14 @@ impl Query {
         self.terms().any(|t| matches!(t.pred, Pred::Triage(_)))
     }
 
+    /// True when the query asks about a team's analysts (`by:`, `is:mine`, `is:conflict`,
+    /// `is:agreed`), which only a team server can answer: without one, say so rather than
+    /// show an empty list.
+    pub fn needs_team(&self) -> bool {
+        self.terms()
+            .any(|t| matches!(&t.pred, Pred::Triage(tt) if tt.needs_team()))
+    }
+
     /// True when the query has an `is:new` term.
     pub fn has_new(&self) -> bool {
         self.terms().any(|t| matches!(t.pred, Pred::New(_)))

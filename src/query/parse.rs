@@ -80,6 +80,10 @@ const FIELDS: &[FieldSpec] = &[
         parse: |v, _| triage_field("label", v),
     },
     FieldSpec {
+        names: &["by"],
+        parse: |v, _| triage_field("by", v),
+    },
+    FieldSpec {
         names: &["has"],
         parse: |v, _| {
             if fold(v) == "copies" {
@@ -98,7 +102,8 @@ fn triage_field(field: &str, value: &str) -> Result<Pred, String> {
         .map(Pred::Triage)
         .map_err(|e| match field {
             "is" => {
-                "must be one of unread, read, starred, relevant, irrelevant, maybe, undecided, new"
+                "must be one of unread, read, starred, relevant, irrelevant, maybe, undecided, new, \
+                 mine, conflict, agreed"
                     .to_string()
             }
             "has" => "must be note or labels (triage), or copies (syndicated copies)".to_string(),
@@ -383,8 +388,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// are few, else an example.
 fn value_hint(field: &str, lexicon: &Lexicon) -> String {
     let hint = match field {
-        "is" => "unread, read, starred, relevant, irrelevant, maybe, undecided or new",
+        "is" => {
+            "unread, read, starred, relevant, irrelevant, maybe, undecided, new, or with a \
+             team mine, conflict, agreed"
+        }
         "has" => "note, labels or copies",
+        "by" => "a team analyst's name, e.g. by:budi",
         "label" => "a triage label, e.g. label:banjir",
         "date" => {
             "YYYY, YYYY-MM or YYYY-MM-DD, a range a..b, or >, >=, <, <= and a date, e.g. date:2024-06"
@@ -448,8 +457,8 @@ mod tests {
     fn a_field_without_a_value_says_what_it_takes() {
         assert_eq!(
             err("is:"),
-            "is: needs a value: unread, read, starred, relevant, irrelevant, maybe, undecided \
-             or new"
+            "is: needs a value: unread, read, starred, relevant, irrelevant, maybe, undecided, \
+             new, or with a team mine, conflict, agreed"
         );
         assert_eq!(err("is: banjir"), err("is:"));
         assert_eq!(err("!has:"), "has: needs a value: note, labels or copies");
@@ -523,7 +532,7 @@ mod tests {
         assert_eq!(
             err("foo:bar"),
             "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: title: \
-             body: topic: date: is: label: has: (to search the text, quote it: \"foo:bar\")"
+             body: topic: date: is: label: by: has: (to search the text, quote it: \"foo:bar\")"
         );
         assert!(err("| a").starts_with("dangling \"|\""));
         assert!(err("a |").starts_with("dangling \"|\""));

@@ -371,8 +371,35 @@ impl Recorder {
         store: &mut Store,
         redo: bool,
     ) -> Result<(Option<Summary>, Queued), StoreError> {
+        self.step_guarded(store, redo, &|_, _| true)
+            .map(|(summary, queued, _)| (summary, queued))
+    }
+
+    /// [`Recorder::step`], sending only the events `keep` allows (given the article's state
+    /// before the step): a shared team's undo must not overwrite what another analyst set
+    /// since. Also returns the articles with an event held back, which the local store
+    /// has undone alone.
+    pub fn step_guarded(
+        &self,
+        store: &mut Store,
+        redo: bool,
+        keep: &dyn Fn(&ArticleState, &Event) -> bool,
+    ) -> Result<(Option<Summary>, Queued, Vec<String>), StoreError> {
         let ids = store.next_step_ids(redo).to_vec();
-        self.record(store, &ids, |s| if redo { s.redo() } else { s.undo() })
+        let mut held = Vec::new();
+        let (summary, queued) = self.record_kept(
+            store,
+            &ids,
+            |s| if redo { s.redo() } else { s.undo() },
+            &mut |before, e| {
+                let k = keep(before, e);
+                if !k && held.last() != Some(&e.article) {
+                    held.push(e.article.clone());
+                }
+                k
+            },
+        )?;
+        Ok((summary, queued, held))
     }
 
     fn record<T: Durable>(
@@ -380,6 +407,16 @@ impl Recorder {
         store: &mut Store,
         ids: &[String],
         change: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<(T, Queued), StoreError> {
+        self.record_kept(store, ids, change, &mut |_, _| true)
+    }
+
+    fn record_kept<T: Durable>(
+        &self,
+        store: &mut Store,
+        ids: &[String],
+        change: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+        keep: &mut dyn FnMut(&ArticleState, &Event) -> bool,
     ) -> Result<(T, Queued), StoreError> {
         let before: Vec<ArticleState> = ids.iter().map(|id| store.state(id)).collect();
         let done = change(store)?;
@@ -389,7 +426,12 @@ impl Recorder {
         let events: Vec<Event> = ids
             .iter()
             .zip(&before)
-            .flat_map(|(id, b)| event::diff(&self.analyst, id, b, &store.state(id)))
+            .flat_map(|(id, b)| {
+                event::diff(&self.analyst, id, b, &store.state(id))
+                    .into_iter()
+                    .filter(|e| keep(b, e))
+                    .collect::<Vec<_>>()
+            })
             .collect();
         let queued = self
             .outbox

@@ -15,6 +15,7 @@ use std::fmt;
 
 use super::event::{Action, Event};
 use super::sql::StateRow;
+pub use crate::triage::{Agreement, Verdict};
 use crate::triage::{ArticleState, Decision};
 
 /// How a team decides, set once per team on the server (`warta team mode`).
@@ -61,39 +62,6 @@ struct Cell {
 impl Cell {
     fn newer_than(&self, other: &Cell) -> bool {
         (self.at_us, self.event_id.as_str()) > (other.at_us, other.event_id.as_str())
-    }
-}
-
-/// One analyst's decision on one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
-    pub analyst: String,
-    pub decision: Decision,
-    /// When they decided, microseconds since 1970 (UTC).
-    pub at_us: i64,
-}
-
-/// Where an article stands between analysts, for the Conflict facet and `is:conflict`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Agreement {
-    /// No analyst has decided.
-    Undecided,
-    /// One analyst has decided.
-    Single,
-    /// Two or more decided, all alike.
-    Agreed,
-    /// Two or more decided differently.
-    Conflict,
-}
-
-impl Agreement {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Agreement::Undecided => "undecided",
-            Agreement::Single => "one analyst",
-            Agreement::Agreed => "agreed",
-            Agreement::Conflict => "conflict",
-        }
     }
 }
 
@@ -221,15 +189,20 @@ impl TeamView {
     }
 
     pub fn agreement(&self, article: &str) -> Agreement {
-        let verdicts = self.verdicts(article);
-        match verdicts.as_slice() {
-            [] => Agreement::Undecided,
-            [_] => Agreement::Single,
-            [first, rest @ ..] if rest.iter().all(|v| v.decision == first.decision) => {
-                Agreement::Agreed
-            }
-            _ => Agreement::Conflict,
-        }
+        Agreement::of(&self.verdicts(article))
+    }
+
+    /// The analyst whose value of `field` stands on `article` (the latest set), and when
+    /// they set it (microseconds since 1970).
+    pub fn latest(&self, article: &str, field: &str) -> Option<(&str, i64)> {
+        self.articles
+            .get(article)?
+            .iter()
+            .filter_map(|(analyst, fields)| fields.get(field).map(|c| (analyst, c)))
+            .max_by(|a, b| {
+                (a.1.at_us, a.1.event_id.as_str()).cmp(&(b.1.at_us, b.1.event_id.as_str()))
+            })
+            .map(|(analyst, c)| (analyst.as_str(), c.at_us))
     }
 
     /// Whether `analyst` has done anything to `article` (decided, starred, labelled, noted

@@ -16,6 +16,7 @@ pub mod export;
 pub mod output;
 mod state;
 pub mod store;
+mod team_marks;
 pub mod time;
 
 // The browser's session and signature memo still name it here.
@@ -30,3 +31,4 @@ pub use store::{
     Mode, Refresh, RepairReport, Saved, Store, StoreError, StoreOptions, Summary, default_data_dir,
     repair,
 };
+pub use team_marks::{Agreement, TeamMarks, Verdict};

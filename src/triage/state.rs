@@ -84,6 +84,10 @@ pub struct ArticleState {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "de_text")]
     pub note_at: Option<String>,
+    /// What a team's analysts did to the article, in a browser with a team server; never
+    /// stored (boxed: most states have none).
+    #[serde(skip)]
+    pub team: Option<Box<super::TeamMarks>>,
 }
 
 /// The store's files are input too (hand-edited, synced from another machine, written by an
@@ -482,6 +486,14 @@ pub enum TriageTerm {
     Label(String),
     HasNote,
     HasLabels,
+    /// `is:mine`: this analyst touched it (with a team server).
+    Mine,
+    /// `is:conflict`: analysts decided it differently.
+    Conflict,
+    /// `is:agreed`: two or more analysts decided it alike.
+    Agreed,
+    /// `by:NAME`: the analyst touched it; the name lower-cased, matched case-insensitively.
+    By(String),
 }
 
 impl TriageTerm {
@@ -494,11 +506,14 @@ impl TriageTerm {
                 "read" => Ok(TriageTerm::Read),
                 "starred" => Ok(TriageTerm::Starred),
                 "undecided" => Ok(TriageTerm::Undecided),
+                "mine" => Ok(TriageTerm::Mine),
+                "conflict" => Ok(TriageTerm::Conflict),
+                "agreed" => Ok(TriageTerm::Agreed),
                 other => match Decision::parse(other) {
                     Some(d) => Ok(TriageTerm::Decision(d)),
                     None => Err(format!(
                         "unknown is:{value} (expected unread, read, starred, relevant, \
-                         irrelevant, maybe or undecided)"
+                         irrelevant, maybe, undecided, mine, conflict or agreed)"
                     )),
                 },
             },
@@ -510,10 +525,22 @@ impl TriageTerm {
                 "labels" | "label" => Ok(TriageTerm::HasLabels),
                 _ => Err(format!("unknown has:{value} (expected note or labels)")),
             },
+            "by" => match value.to_lowercase() {
+                name if name.is_empty() => Err("by: needs an analyst's name".to_string()),
+                name => Ok(TriageTerm::By(name)),
+            },
             other => Err(format!(
-                "{other}: not a triage field (expected is, label or has)"
+                "{other}: not a triage field (expected is, label, has or by)"
             )),
         }
+    }
+
+    /// Whether the term asks about a team's analysts, which only a team server can answer.
+    pub fn needs_team(&self) -> bool {
+        matches!(
+            self,
+            TriageTerm::Mine | TriageTerm::Conflict | TriageTerm::Agreed | TriageTerm::By(_)
+        )
     }
 
     pub fn matches(&self, state: &ArticleState) -> bool {
@@ -526,6 +553,19 @@ impl TriageTerm {
             TriageTerm::Label(l) => state.has_label(l),
             TriageTerm::HasNote => state.note.is_some(),
             TriageTerm::HasLabels => !state.labels.is_empty(),
+            TriageTerm::Mine => state.team.as_ref().is_some_and(|t| t.mine),
+            TriageTerm::Conflict => state
+                .team
+                .as_ref()
+                .is_some_and(|t| t.agreement == super::Agreement::Conflict),
+            TriageTerm::Agreed => state
+                .team
+                .as_ref()
+                .is_some_and(|t| t.agreement == super::Agreement::Agreed),
+            TriageTerm::By(name) => state
+                .team
+                .as_ref()
+                .is_some_and(|t| t.analysts.iter().any(|a| a.to_lowercase() == *name)),
         }
     }
 }

@@ -41,6 +41,17 @@ pub fn today_local() -> String {
     date_in(&now, &local_zone()).unwrap_or_else(|| now.get(..10).unwrap_or("today").to_string())
 }
 
+/// A stored timestamp as seconds since 1970; `None` when `at` is not one.
+pub fn parse_secs(at: &str) -> Option<i64> {
+    let ts: Timestamp = at.trim().parse().ok()?;
+    Some(ts.as_second())
+}
+
+/// Microseconds since 1970 (a team event's time) as a stored timestamp.
+pub fn format_us(at_us: i64) -> String {
+    format_rfc3339(at_us.div_euclid(1_000_000))
+}
+
 /// The current time as `YYYY-MM-DDTHH:MM:SSZ`.
 pub fn now_rfc3339() -> String {
     let secs = match SystemTime::now().duration_since(UNIX_EPOCH) {

@@ -37,6 +37,8 @@ pub(super) enum Msg {
     Reloaded(Box<Reload>),
     /// The files of a read-only store changed, or its lock was freed (see [`follow`]).
     StoreChanged,
+    /// What the team server's listener heard.
+    Team(crate::team::Heard),
     /// A body the body worker read for the corpus with `identity`.
     Body {
         identity: u64,
@@ -250,6 +252,7 @@ pub(super) fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::Resize(w, h) => Action::Resize(w, h),
         Msg::Mouse(m) => Action::Mouse(m),
         Msg::Paste(text) => Action::Paste(text),
+        Msg::Team(heard) => Action::Team(crate::app::team::TeamNews::new(heard)),
         Msg::Key(key) if is_suspend_key(&key) => return Step::Suspend,
         Msg::Key(key) => match ctx.keymap.resolve(app.mode, app.focus, key) {
             Some(a) => a,
@@ -280,7 +283,9 @@ pub(super) fn run_effects(app: &mut App, ctx: &mut Ctx<'_>, mut effect: Effect) 
             Effect::Triage(cmd) => match ctx.store.as_deref_mut() {
                 Some(store) => {
                     let recorder = ctx.team.as_ref().map(|t| &t.recorder);
-                    let mut outcome = app_triage::execute_with(store, recorder, &app.corpus, cmd);
+                    let view = app.team.as_ref().filter(|t| t.heard).map(|t| &t.view);
+                    let mut outcome =
+                        app_triage::execute_with(store, recorder, view, &app.corpus, cmd);
                     if let Some(team) = &ctx.team {
                         if outcome.applied {
                             team.sender.wake();

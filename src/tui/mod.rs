@@ -196,7 +196,19 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
     app_triage::install_store(&mut app, &store);
     // Only the writer queues and sends: a read-only browser's actions are refused anyway,
     // and the queue belongs to the data directory's one writer.
-    let team = match (opts.team.take(), store.data_dir()) {
+    let team_cfg = opts.team.take();
+    if let Some(cfg) = &team_cfg {
+        // Actions queued in an earlier session are the latest word on their articles
+        // until the server echoes them.
+        let queued = store
+            .data_dir()
+            .and_then(|dir| crate::team::Outbox::in_dir(dir).pending().ok())
+            .map(|p| p.events)
+            .unwrap_or_default();
+        crate::app::team::configure(&mut app, &cfg.analyst, &queued);
+    }
+    let listen_cfg = team_cfg.clone();
+    let team = match (team_cfg, store.data_dir()) {
         (Some(cfg), Some(dir)) if store.mode() == crate::triage::Mode::ReadWrite => {
             let outbox = crate::team::Outbox::in_dir(dir);
             Some(dispatch::TeamLink {
@@ -223,6 +235,19 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
     }
 
     let (tx, rx) = mpsc::channel::<Msg>();
+    if let Some(cfg) = listen_cfg {
+        // Every browser of a team hears the others, the read-only one too; it ends when the
+        // loop (the channel's receiver) is gone.
+        let team_tx = tx.clone();
+        if let Err(e) =
+            crate::team::Listener::start(cfg, move |heard| team_tx.send(Msg::Team(heard)).is_ok())
+        {
+            app.set_message(
+                format!("cannot listen to the team server: {e}"),
+                MessageKind::Error,
+            );
+        }
+    }
     let follower = store
         .as_ref()
         .filter(|s| s.is_read_only())

@@ -10,7 +10,8 @@
 //! Marks, one cell each, readable without colour: `▸` selected (the row is also bold and
 //! underlined), `•` unread, `★` starred, the decision `R`/`I`/`M` (blank: undecided), the
 //! number of labels (`+` for more than 9); with `--ascii` `>`, `*` and `!` stand for the
-//! first three. The title gets the room: the date and the outlet only get theirs while the
+//! first three. With an independent team, `≠` (`#` with `--ascii`) in the decision's cell, in
+//! the error colour, marks a conflict: analysts decided the article differently. The title gets the room: the date and the outlet only get theirs while the
 //! title keeps [`TITLE_MIN`] cells (the outlet first goes, then the date; see [`columns`]),
 //! and a title cut to fit ends in `…`.
 //!
@@ -38,6 +39,7 @@ const MARKS: usize = 6;
 /// The marks cells for one row.
 pub fn marks(selected: bool, st: &ArticleState, glyphs: &Glyphs) -> String {
     let decision = match st.decision {
+        _ if is_conflict(st) => glyphs.conflict,
         Decision::Undecided => ' ',
         Decision::Relevant => 'R',
         Decision::Irrelevant => 'I',
@@ -57,6 +59,13 @@ pub fn marks(selected: bool, st: &ArticleState, glyphs: &Glyphs) -> String {
     out.push(' ');
     out
 }
+/// An independent team's conflict; a shared team's list shows the decision that stands.
+fn is_conflict(st: &ArticleState) -> bool {
+    st.team
+        .as_ref()
+        .is_some_and(|t| !t.shared && t.agreement == crate::triage::Agreement::Conflict)
+}
+
 const DATE: usize = 10;
 /// The title's cells that the date and outlet columns never take.
 pub const TITLE_MIN: usize = 20;
@@ -200,7 +209,20 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let default = ArticleState::default();
         let state = app.state_ref(hit.index).unwrap_or(&default);
         let is_selected = app.list.selection.contains(&hit.index);
-        let mut spans = vec![Span::styled(marks(is_selected, state, g), theme.marks)];
+        let cells = marks(is_selected, state, g);
+        let mut spans = if is_conflict(state) {
+            // The conflict mark in the error colour; the glyph alone says it without colour.
+            let mut c = cells.chars();
+            let head: String = c.by_ref().take(3).collect();
+            let mark: String = c.by_ref().take(1).collect();
+            vec![
+                Span::styled(head, theme.marks),
+                Span::styled(mark, theme.error),
+                Span::styled(c.collect::<String>(), theme.marks),
+            ]
+        } else {
+            vec![Span::styled(cells, theme.marks)]
+        };
         let mut used = MARKS;
         if show_date {
             let date = meta

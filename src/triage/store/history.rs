@@ -26,6 +26,7 @@ pub(crate) static DEFAULT: ArticleState = ArticleState {
     labels_at: None,
     note: None,
     note_at: None,
+    team: None,
 };
 
 /// The fields `op` changes, borrowed from a state: equal keys mean equal projections, so
