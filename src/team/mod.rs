@@ -20,6 +20,7 @@ pub mod listen;
 pub mod outbox;
 pub mod redact;
 pub mod sender;
+pub mod shown;
 pub mod sql;
 pub mod view;
 
@@ -34,6 +35,7 @@ pub use listen::{Heard, Listener};
 pub use outbox::{OUTBOX_FILE, Outbox, Pending};
 pub use redact::{Redactor, redact_url};
 pub use sender::Sender;
+pub use shown::Shown;
 pub use sql::SCHEMA_VERSION;
 pub use view::{Agreement, Mode, TeamView, Verdict};
 

@@ -66,6 +66,7 @@ mod store_hostile;
 mod store_model;
 mod store_safety;
 mod team;
+mod team_cli;
 mod team_harness;
 mod team_live;
 mod theme;
