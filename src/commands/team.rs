@@ -148,6 +148,17 @@ pub fn run(cmd: &TeamCommand, global: &GlobalOpts) -> Result<()> {
                 );
             }
             let outbox = Outbox::in_dir(&dir);
+            let recovered = team::Recorder {
+                analyst: cfg.analyst.clone(),
+                outbox: outbox.clone(),
+            }
+            .recover(&store)
+            .map_err(|e| anyhow!("{}: {e}", outbox.path().display()))?;
+            if recovered > 0 {
+                println!(
+                    "queued {recovered} action(s) an interrupted warta had saved but not queued"
+                );
+            }
             let mut t = Team::connect(&cfg)?;
             let f = team::flush(&mut t, &outbox)?;
             println!(

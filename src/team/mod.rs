@@ -198,18 +198,38 @@ impl Team {
     /// sent before).
     pub fn send(&mut self, events: &[Event]) -> Result<usize, TeamError> {
         self.check_writable()?;
-        let result = (|| {
-            let mut tx = self.client.transaction()?;
-            let mut new = 0;
-            for e in events {
-                if sql::insert_event(&mut tx, e)? {
-                    new += 1;
+        // Every sender locks state rows in one order (article, analyst, field), so two
+        // offices' batches over the same articles wait for each other instead of
+        // deadlocking. The state does not depend on the order events are stored in.
+        let mut ordered: Vec<&Event> = events.iter().collect();
+        ordered.sort_by_cached_key(|e| {
+            (
+                e.article.clone(),
+                e.analyst.clone(),
+                e.action.field(e.value.as_deref()),
+                e.at_us,
+            )
+        });
+        let mut tries = 0;
+        loop {
+            let result = (|| {
+                let mut tx = self.client.transaction()?;
+                let mut new = 0;
+                for e in &ordered {
+                    if sql::insert_event(&mut tx, e)? {
+                        new += 1;
+                    }
                 }
+                tx.commit()?;
+                Ok(new)
+            })();
+            match result {
+                // Two senders inserting the same event ids can still deadlock (one data
+                // directory sent from two machines): the server rolled back, so try again.
+                Err(e) if tries < 3 && is_retryable(&e) => tries += 1,
+                r => return r.map_err(|e| self.err("cannot store the events", &e)),
             }
-            tx.commit()?;
-            Ok(new)
-        })();
-        result.map_err(|e| self.err("cannot store the events", &e))
+        }
     }
 
     pub fn status(&mut self) -> Result<Status, TeamError> {
@@ -304,6 +324,13 @@ impl Team {
     }
 }
 
+fn is_retryable(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    e.code().is_some_and(|c| {
+        *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
+    })
+}
+
 /// The client's error with its cause: "error connecting to server: No such file…".
 fn error_text(e: &postgres::Error) -> String {
     let mut s = e.to_string();
@@ -384,8 +411,33 @@ impl Recorder {
         change: impl FnOnce(&mut Store) -> Result<T, StoreError>,
     ) -> Result<(T, Queued), StoreError> {
         let before: Vec<ArticleState> = ids.iter().map(|id| store.state(id)).collect();
-        let done = change(store)?;
+        // Durable before the journal is written, so a crash between the two writes leaves
+        // something for [`Recorder::recover`] to find. Failing here does not stop the
+        // action: the events are still appended after it, as before intents existed.
+        let intent = if store.mode() == crate::triage::Mode::ReadWrite {
+            self.outbox
+                .begin(
+                    &self.analyst,
+                    ids.iter().cloned().zip(before.iter().cloned()).collect(),
+                )
+                .ok()
+        } else {
+            None
+        };
+        let close = |events: &[Event]| match &intent {
+            Some(x) => self.outbox.finish(x, events),
+            None => self.outbox.append(events),
+        };
+        let done = match change(store) {
+            Ok(done) => done,
+            Err(e) => {
+                // Nothing reached the journal; an intent left open would find no change.
+                let _ = close(&[]);
+                return Err(e);
+            }
+        };
         if !done.durable() {
+            let _ = close(&[]);
             return Ok((done, Ok(0)));
         }
         let events: Vec<Event> = ids
@@ -393,17 +445,34 @@ impl Recorder {
             .zip(&before)
             .flat_map(|(id, b)| event::diff(&self.analyst, id, b, &store.state(id)))
             .collect();
-        let queued = self
-            .outbox
-            .append(&events)
-            .map(|()| events.len())
-            .map_err(|e| {
-                format!(
-                    "saved locally, but NOT queued for the team ({}: {e})",
-                    self.outbox.path().display()
-                )
-            });
+        let queued = close(&events).map(|()| events.len()).map_err(|e| {
+            format!(
+                "saved locally, but NOT queued for the team ({}: {e})",
+                self.outbox.path().display()
+            )
+        });
         Ok((done, queued))
+    }
+
+    /// Queues what a crash left unqueued: for every intent still open in the outbox, the
+    /// events from the states it recorded to the store's states now. Run it once the store
+    /// is open for writing and before any new action. Returns the events queued.
+    pub fn recover(&self, store: &Store) -> std::io::Result<usize> {
+        let open = self.outbox.pending()?.intents;
+        let mut queued = 0;
+        for x in open {
+            let events: Vec<Event> = x
+                .before
+                .iter()
+                .flat_map(|(id, b)| event::diff(&x.analyst, id, b, &store.state(id)))
+                .collect();
+            self.outbox.finish(&x.intent, &events)?;
+            queued += events.len();
+        }
+        if queued > 0 {
+            log::info!("team: queued {queued} event(s) an interrupted run had not");
+        }
+        Ok(queued)
     }
 }
 
