@@ -40,6 +40,7 @@ pub fn configured(global: &GlobalOpts) -> Option<TeamConfig> {
 /// warning) when its server cannot be read, and then the commands read this machine's store.
 pub fn shown(global: &GlobalOpts) -> Option<Shown> {
     let cfg = configured(global)?;
+    warn_password_file(&cfg, global);
     let away = |why: &dyn std::fmt::Display| {
         if !global.quiet {
             eprintln!("warta: warning: {why}; showing this machine's triage only");
@@ -90,7 +91,23 @@ fn data_dir(global: &GlobalOpts) -> Result<std::path::PathBuf> {
         .ok_or_else(|| anyhow!("no data directory (no home directory?); use --data-dir"))
 }
 
+/// Says on stderr when the password file is ignored (libpq's rule: it must be private).
+fn warn_password_file(cfg: &TeamConfig, global: &GlobalOpts) {
+    if let Some(w) = team::password_file_warning(&cfg.url)
+        && !global.quiet
+    {
+        eprintln!("warta: warning: {w}");
+    }
+}
+
 pub fn run(cmd: &TeamCommand, global: &GlobalOpts) -> Result<()> {
+    let named = match cmd {
+        TeamCommand::Init { url, .. } => url.as_deref(),
+        _ => None,
+    };
+    if let Ok(cfg) = team_config(global, named) {
+        warn_password_file(&cfg, global);
+    }
     match cmd {
         TeamCommand::Mode { mode } => {
             let cfg = team_config(global, None)?;

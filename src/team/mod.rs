@@ -18,6 +18,7 @@
 pub mod event;
 pub mod listen;
 pub mod outbox;
+pub mod pgpass;
 pub mod redact;
 pub mod sender;
 pub mod shown;
@@ -113,18 +114,28 @@ pub struct Status {
 impl Team {
     /// Connects, or says why not (without the password).
     pub fn connect(cfg: &TeamConfig) -> Result<Team, TeamError> {
-        let redactor = cfg.redactor();
-        let fail = |what: &str, e: &dyn fmt::Display| {
-            TeamError(redactor.scrub(&format!("team server {}: {what}: {e}", cfg.shown())))
+        let mut redactor = cfg.redactor();
+        let fail = |r: &Redactor, what: &str, e: &dyn fmt::Display| {
+            TeamError(r.scrub(&format!("team server {}: {what}: {e}", cfg.shown())))
         };
         let mut pg: postgres::Config = cfg
             .url
             .parse()
-            .map_err(|e: postgres::Error| fail("not a usable postgres:// URL", &e))?;
+            .map_err(|e: postgres::Error| fail(&redactor, "not a usable postgres:// URL", &e))?;
         if pg.get_password().is_none()
             && let Ok(pw) = std::env::var("PGPASSWORD")
         {
             pg.password(pw);
+        }
+        if pg.get_password().is_none() {
+            match password_file_entry(&pg) {
+                Ok(Some(pw)) => {
+                    redactor.add_secret(&pw);
+                    pg.password(pw);
+                }
+                Ok(None) => {}
+                Err(warning) => log::warn!("team: {warning}"),
+            }
         }
         if pg.get_connect_timeout().is_none() {
             pg.connect_timeout(CONNECT_TIMEOUT);
@@ -132,7 +143,7 @@ impl Team {
         pg.application_name("warta");
         let client = pg
             .connect(NoTls)
-            .map_err(|e| fail("cannot connect", &error_text(&e)))?;
+            .map_err(|e| fail(&redactor, "cannot connect", &error_text(&e)))?;
         Ok(Team {
             client,
             cfg: cfg.clone(),
@@ -329,6 +340,41 @@ fn is_retryable(e: &postgres::Error) -> bool {
     e.code().is_some_and(|c| {
         *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
     })
+}
+
+/// The password file's entry for the server `pg` names (see [`pgpass`]); `Err` is a
+/// warning (a file others may read, ignored).
+fn password_file_entry(pg: &postgres::Config) -> Result<Option<String>, String> {
+    let Some(path) = pgpass::file() else {
+        return Ok(None);
+    };
+    let host = match pg.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        // libpq matches a socket connection as localhost.
+        _ => "localhost".to_string(),
+    };
+    let user = pg.get_user().map_or_else(login_name, str::to_string);
+    let database = pg.get_dbname().map_or_else(|| user.clone(), str::to_string);
+    let port = pg.get_ports().first().copied().unwrap_or(5432);
+    pgpass::lookup(
+        &path,
+        &pgpass::Target {
+            host: &host,
+            port,
+            database: &database,
+            user: &user,
+        },
+    )
+}
+
+/// The warning the password file gives for `url`, if any, for commands to print (the
+/// browser logs it instead: its terminal is the screen).
+pub fn password_file_warning(url: &str) -> Option<String> {
+    let pg: postgres::Config = url.parse().ok()?;
+    if pg.get_password().is_some() || std::env::var_os("PGPASSWORD").is_some() {
+        return None;
+    }
+    password_file_entry(&pg).err()
 }
 
 /// The client's error with its cause: "error connecting to server: No such file…".

@@ -203,6 +203,26 @@ impl Pg {
         self.url(name)
     }
 
+    /// A login role `user` that must give `password` over the socket (every other user
+    /// is still trusted), and a URL for `database` as `user` without the password.
+    pub fn password_user(&self, user: &str, password: &str, database: &str) -> String {
+        let mut c = self.client("postgres");
+        // Test-chosen names; the password is a literal the tests write.
+        c.batch_execute(&format!(
+            "CREATE ROLE \"{user}\" LOGIN PASSWORD '{password}'"
+        ))
+        .expect("create role");
+        let hba = self.data().join("pg_hba.conf");
+        let old = std::fs::read_to_string(&hba).expect("read pg_hba.conf");
+        std::fs::write(&hba, format!("local all {user} scram-sha-256\n{old}"))
+            .expect("write pg_hba.conf");
+        c.batch_execute("SELECT pg_reload_conf()").expect("reload");
+        format!(
+            "postgres://{user}@localhost/{database}?host={}",
+            self.socket_dir().display()
+        )
+    }
+
     /// A plain connection, for tests that look at the tables themselves.
     pub fn client(&self, database: &str) -> postgres::Client {
         postgres::Client::connect(&self.url(database), postgres::NoTls)

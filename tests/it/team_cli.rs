@@ -253,3 +253,54 @@ fn status_shows_mode_analysts_counts_conflicts_and_the_queue() {
         "{out}"
     );
 }
+
+#[test]
+fn the_password_file_is_read_when_the_url_has_none_and_ignored_when_others_can_read_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(pg) = Pg::start() else { return };
+    pg.create_db("locked");
+    let secret = "PgPassS3cret";
+    let url = pg.password_user("dewi", secret, "locked");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let run = |pgpass: Option<&Path>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_warta"));
+        cmd.args(["--team", &url, "team", "status"])
+            .env("WARTA_DATA_DIR", d.join("data"))
+            .env("HOME", d)
+            .env("XDG_CONFIG_HOME", d.join("config"))
+            .env_remove("WARTA_TEAM_URL")
+            .env_remove("PGPASSWORD")
+            .env_remove("PGPASSFILE");
+        if let Some(p) = pgpass {
+            cmd.env("PGPASSFILE", p);
+        }
+        let o = cmd.output().unwrap();
+        let text = format!("{}{}", stdout(&o), stderr(&o));
+        assert!(!text.contains(secret), "password shown:\n{text}");
+        (o.status.success(), text)
+    };
+    // No password anywhere: the server refuses.
+    let (ok, text) = run(None);
+    assert!(!ok && text.contains("password"), "{text}");
+    // ~/.pgpass, private, with escapes and a line for another user first.
+    let home_file = d.join(".pgpass");
+    std::fs::write(
+        &home_file,
+        format!("# warta\nlocalhost:*:locked:ana:wrong\nlocalhost:5432:locked:dewi:{secret}\n"),
+    )
+    .unwrap();
+    std::fs::set_permissions(&home_file, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (ok, text) = run(None);
+    assert!(ok && text.contains("schema:    none"), "{text}");
+    // Readable by others: ignored, with libpq's advice.
+    std::fs::set_permissions(&home_file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (ok, text) = run(None);
+    assert!(!ok && text.contains("chmod 600"), "{text}");
+    // PGPASSFILE names another file.
+    let other = d.join("elsewhere");
+    std::fs::write(&other, format!("*:*:*:dewi:{secret}\n")).unwrap();
+    std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let (ok, text) = run(Some(&other));
+    assert!(ok, "{text}");
+}
