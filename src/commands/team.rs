@@ -233,6 +233,15 @@ fn status(global: &GlobalOpts) -> Result<()> {
             bail!("the team server cannot be reached; {queued} action(s) wait to be sent");
         }
     };
+    let tls = t.uses_tls()?;
+    println!(
+        "link:      {}",
+        if tls {
+            "encrypted (TLS)"
+        } else {
+            "not encrypted (a Unix socket, or sslmode allowed it)"
+        }
+    );
     let s = t.status()?;
     match s.schema {
         None => {

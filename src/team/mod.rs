@@ -23,6 +23,7 @@ pub mod redact;
 pub mod sender;
 pub mod shown;
 pub mod sql;
+pub mod tls;
 pub mod view;
 
 use std::collections::HashSet;
@@ -118,8 +119,8 @@ impl Team {
         let fail = |r: &Redactor, what: &str, e: &dyn fmt::Display| {
             TeamError(r.scrub(&format!("team server {}: {what}: {e}", cfg.shown())))
         };
-        let mut pg: postgres::Config = cfg
-            .url
+        let (url, verify) = tls::strip_verify(&cfg.url);
+        let mut pg: postgres::Config = url
             .parse()
             .map_err(|e: postgres::Error| fail(&redactor, "not a usable postgres:// URL", &e))?;
         if pg.get_password().is_none()
@@ -141,9 +142,14 @@ impl Team {
             pg.connect_timeout(CONNECT_TIMEOUT);
         }
         pg.application_name("warta");
-        let client = pg
-            .connect(NoTls)
-            .map_err(|e| fail(&redactor, "cannot connect", &error_text(&e)))?;
+        let connected = match pg.get_ssl_mode() {
+            postgres::config::SslMode::Disable => pg.connect(NoTls),
+            _ => {
+                let tls = tls::connector(verify).map_err(|e| fail(&redactor, "TLS", &e))?;
+                pg.connect(tls)
+            }
+        };
+        let client = connected.map_err(|e| fail(&redactor, "cannot connect", &error_text(&e)))?;
         Ok(Team {
             client,
             cfg: cfg.clone(),
@@ -262,6 +268,11 @@ impl Team {
             })
         })();
         r.map_err(|(e, what)| self.err(&format!("cannot read the {what}"), &e))
+    }
+
+    /// Whether the connection is encrypted, for `warta team status`.
+    pub fn uses_tls(&mut self) -> Result<bool, TeamError> {
+        sql::uses_tls(&mut self.client).map_err(|e| self.err("cannot read the connection", &e))
     }
 
     /// How the team decides. A server without the setting (schema 1) is shared.

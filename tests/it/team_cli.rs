@@ -304,3 +304,99 @@ fn the_password_file_is_read_when_the_url_has_none_and_ignored_when_others_can_r
     let (ok, text) = run(Some(&other));
     assert!(ok, "{text}");
 }
+
+#[test]
+fn sslmode_is_honoured_require_refuses_a_plain_server_and_verify_full_checks_the_certificate() {
+    let Some(pg) = Pg::start() else { return };
+    pg.create_db("tls");
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plain = pg.url("tls");
+    let o = warta(
+        &[
+            "--team",
+            &format!("{plain}&sslmode=disable"),
+            "team",
+            "status",
+        ],
+        d,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("link:      not encrypted"),
+        "{}",
+        stdout(&o)
+    );
+    let o = warta(
+        &[
+            "--team",
+            &format!("{plain}&sslmode=require"),
+            "team",
+            "status",
+        ],
+        d,
+    );
+    assert!(!o.status.success());
+    assert!(
+        stdout(&o).contains("server does not support TLS"),
+        "{}",
+        stdout(&o)
+    );
+
+    let (port, crt) = pg.restart_with_tls();
+    let tcp = |host: &str, mode: &str| {
+        format!(
+            "postgres://{}@{host}:{port}/tls?sslmode={mode}",
+            crate::common::pg::SUPERUSER
+        )
+    };
+    for mode in ["require", "prefer"] {
+        let o = warta(&["--team", &tcp("127.0.0.1", mode), "team", "status"], d);
+        assert!(o.status.success(), "{mode}: {}{}", stdout(&o), stderr(&o));
+        assert!(
+            stdout(&o).contains("link:      encrypted (TLS)"),
+            "{}",
+            stdout(&o)
+        );
+    }
+    let o = warta(
+        &["--team", &tcp("127.0.0.1", "disable"), "team", "status"],
+        d,
+    );
+    assert!(
+        stdout(&o).contains("link:      not encrypted"),
+        "{}",
+        stdout(&o)
+    );
+    // verify-full: no root certificate, the wrong one, then the server's own.
+    let verify = |root: Option<&Path>, host: &str| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_warta"));
+        cmd.args(["--team", &tcp(host, "verify-full"), "team", "status"])
+            .env("WARTA_DATA_DIR", d.join("data"))
+            .env("HOME", d)
+            .env_remove("PGSSLROOTCERT");
+        if let Some(r) = root {
+            cmd.env("PGSSLROOTCERT", r);
+        }
+        let o = cmd.output().unwrap();
+        (o.status.success(), format!("{}{}", stdout(&o), stderr(&o)))
+    };
+    let (ok, text) = verify(None, "localhost");
+    assert!(!ok && text.contains("root.crt"), "{text}");
+    let other = d.join("other.crt");
+    let made = Command::new("openssl")
+        .args([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+        ])
+        .args(["-subj", "/CN=elsewhere", "-keyout"])
+        .arg(d.join("other.key"))
+        .arg("-out")
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let (ok, text) = verify(Some(&other), "localhost");
+    assert!(!ok && text.contains("cannot connect"), "{text}");
+    let (ok, text) = verify(Some(&crt), "localhost");
+    assert!(ok && text.contains("encrypted (TLS)"), "{text}");
+}
