@@ -91,8 +91,17 @@ fn data_dir(global: &GlobalOpts) -> Result<std::path::PathBuf> {
         .ok_or_else(|| anyhow!("no data directory (no home directory?); use --data-dir"))
 }
 
-/// Says on stderr when the password file is ignored (libpq's rule: it must be private).
+/// Says on stderr when the password file is ignored (libpq's rule: it must be private),
+/// and when a password was given on the command line, where the process list shows it.
 fn warn_password_file(cfg: &TeamConfig, global: &GlobalOpts) {
+    let on_command_line =
+        std::env::args().any(|a| a.contains(&cfg.url)) && team::redact_url(&cfg.url) != cfg.url;
+    if on_command_line && !global.quiet {
+        eprintln!(
+            "warta: warning: a password on the command line is visible to every user of this \
+             machine in the process list; put it in ~/.pgpass or $WARTA_TEAM_URL instead"
+        );
+    }
     if let Some(w) = team::password_file_warning(&cfg.url)
         && !global.quiet
     {

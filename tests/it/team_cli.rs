@@ -400,3 +400,40 @@ fn sslmode_is_honoured_require_refuses_a_plain_server_and_verify_full_checks_the
     let (ok, text) = verify(Some(&crt), "localhost");
     assert!(ok && text.contains("encrypted (TLS)"), "{text}");
 }
+
+#[test]
+fn a_password_in_the_url_stays_out_of_exports_status_and_errors_and_the_command_line_is_warned_about()
+ {
+    let Some(pg) = Pg::start() else { return };
+    pg.create_db("pw");
+    let secret = "Exp0rtSecret";
+    let url = pg.url_with_password("pw", secret);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut seen = String::new();
+    for args in [
+        vec!["team", "init", url.as_str(), "--mode", "independent"],
+        vec!["--team", &url, "team", "status"],
+        vec!["--team", &url, "team", "mode"],
+        vec!["--team", &url, "export", "--format", "json"],
+        vec!["--team", &url, "export", "--format", "md"],
+        vec!["--team", &url, "list"],
+    ] {
+        let o = warta(&args, d);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("process list"), "{}", stderr(&o));
+        seen.push_str(&stdout(&o));
+        seen.push_str(&stderr(&o));
+    }
+    pg.stop_immediate();
+    for args in [
+        vec!["--team", url.as_str(), "export"],
+        vec!["--team", &url, "team", "status"],
+    ] {
+        let o = warta(&args, d);
+        seen.push_str(&stdout(&o));
+        seen.push_str(&stderr(&o));
+    }
+    assert!(seen.contains(":***@"), "{seen}");
+    assert!(!seen.contains(secret), "password shown:\n{seen}");
+}
