@@ -186,6 +186,13 @@ impl LogLevel {
     }
 }
 
+/// How a team decides (`crate::team::Mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TeamModeArg {
+    Shared,
+    Independent,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum TeamCommand {
     /// Create the team tables on a server, or upgrade them to this warta's version.
@@ -193,8 +200,19 @@ pub enum TeamCommand {
         /// The server (default: --team, $WARTA_TEAM_URL or the url in the config's team table).
         #[arg(value_name = "URL")]
         url: Option<String>,
+        /// How the team decides, set when the tables are created or upgraded (see `warta
+        /// team mode`); an existing team keeps its mode unless this is given.
+        #[arg(long, value_enum)]
+        mode: Option<TeamModeArg>,
     },
-    /// Analysts, decision counts, conflicts, and what this machine still has to send.
+    /// Show how the team decides, or set it: `shared` (one decision per article, the
+    /// latest stands, everyone sees who decided) or `independent` (each analyst decides
+    /// alone; analysts who disagree are a conflict).
+    Mode {
+        #[arg(value_enum)]
+        mode: Option<TeamModeArg>,
+    },
+    /// The mode, analysts, decision counts, conflicts, and what this machine still has to send.
     Status,
     /// Upload this data directory's triage state as your own, to join a team with your
     /// history (importing twice stores it once).
@@ -302,6 +320,7 @@ Examples:
                       --team URL, $WARTA_TEAM_URL or the config's [team] url.",
         after_help = "Examples:
   warta team init postgres://warta@db.kantor/warta    create (or upgrade) the tables once
+  warta team mode independent            each analyst decides alone (dual screening)
   warta --team postgres://warta@db.kantor/warta team status
   warta --as ana team import             upload this data directory's triage as ana
   warta team send                        deliver what is queued"

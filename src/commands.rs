@@ -24,7 +24,7 @@ use crate::model::Article;
 use crate::query::{self, Hit, Query, Scope, Sort, TextIndex};
 use crate::quick;
 use crate::report::{self, Row, TriageFields};
-use crate::triage::export::export_clustered;
+use crate::triage::export::export_team;
 use crate::triage::output::{self, OutputMode};
 use crate::triage::{self, ExportContext, ExportFormat, Store};
 
@@ -275,6 +275,16 @@ pub fn read_store(global: &GlobalOpts) -> Store {
     store
 }
 
+/// The triage state `list`, `search` and `export` read: the team's (see
+/// [`crate::team::Shown`]) when one is configured and its server answers, else this
+/// machine's store. A server that is away is a warning, never a failure.
+fn triage_source(global: &GlobalOpts) -> (Store, Option<crate::team::Shown>) {
+    match team::shown(global) {
+        Some(shown) => (shown.store(), Some(shown)),
+        None => (read_store(global), None),
+    }
+}
+
 /// The groups of copies of `corpus` when `needed`. Clustering reads every body (seconds at
 /// 100k articles), so commands ask for it only when the query or the output uses it.
 fn clusters_if(corpus: &Corpus, needed: bool) -> Option<Clusters> {
@@ -358,7 +368,7 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
         bail!("--bom is for --format csv (a byte-order mark that tells Excel the file is UTF-8)");
     }
     let query = parse_query(&args.query, global)?;
-    let store = read_store(global);
+    let (store, _team) = triage_source(global);
     let sort = sort_of(args.sort, &query);
     // Other formats print every field: only the table can come from the headlines.
     let quick = args.format == ListFormat::Table;
@@ -553,7 +563,7 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
 
 pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     let query = parse_query(&args.query, global)?;
-    let store = read_store(global);
+    let (store, _team) = triage_source(global);
     let (corpus, hits) = answer(
         &args.paths,
         global,
@@ -652,7 +662,8 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
     let query = parse_query(&args.query, global)?;
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
-    let store = read_store(global);
+    let (store, team) = triage_source(global);
+    let team = team.as_ref().map(|t| t as &dyn crate::report::TeamColumns);
     // Always clustered: every format carries the `cluster` id and the brief nests copies.
     let clusters = clusters_if(corpus, true);
     let clusters = clusters.as_ref();
@@ -676,7 +687,9 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         Some(path) => {
             output::write_output(path, OutputMode::Command, &mut |w| {
                 write_bom(w, args.bom)?;
-                export_clustered(w, format, corpus, &indices, &store, &context, clusters)
+                export_team(
+                    w, format, corpus, &indices, &store, &context, clusters, team,
+                )
             })
             .with_context(|| format!("cannot export to {}", path.display()))?;
             if !global.quiet {
@@ -686,7 +699,9 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         }
         None => with_stdout(|out| {
             write_bom(out, args.bom)?;
-            export_clustered(out, format, corpus, &indices, &store, &context, clusters)
+            export_team(
+                out, format, corpus, &indices, &store, &context, clusters, team,
+            )
         }),
     }
 }

@@ -36,6 +36,9 @@ pub struct Row<'a> {
     /// `Some(None)` (JSON `null`): the report has clusters and the article has no copies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cluster: Option<Option<&'a str>>,
+    /// Who on a team decided, and how their decisions compare (exports with a team).
+    #[serde(flatten)]
+    pub team: Option<TeamFields>,
     /// The rest of what the parser found in the metadata (JSON only).
     #[serde(flatten)]
     pub parsed: Option<ParsedFields>,
@@ -56,6 +59,7 @@ impl<'a> Row<'a> {
             }),
             view: None,
             cluster: None,
+            team: None,
             parsed: None,
             text: None,
         }
@@ -122,6 +126,34 @@ pub struct TriageFields<'a> {
     pub labels_at: Option<&'a str>,
     pub note: Option<&'a str>,
     pub note_at: Option<&'a str>,
+}
+
+/// An article's decisions across a team. The keys are the same in every row of one report
+/// (every analyst the team has, in name order), so a CSV's columns and a JSON record's keys
+/// never depend on the row.
+#[derive(Debug, Default, Serialize)]
+pub struct TeamFields {
+    /// Who made the decision shown (shared mode), or who decided (independent mode, `; `
+    /// between names); `None` while undecided.
+    pub analyst: Option<String>,
+    /// `undecided`, `one analyst`, `agreed` or `conflict`.
+    pub conflict: &'static str,
+    /// `decision:NAME` → that analyst's decision, for every analyst of the team.
+    #[serde(flatten)]
+    pub decisions: std::collections::BTreeMap<String, &'static str>,
+}
+
+/// Fills the team columns of a report: implemented by the team module, so this one needs
+/// to know nothing of servers.
+pub trait TeamColumns {
+    /// Every analyst, in the order of their `decision:NAME` columns.
+    fn analysts(&self) -> &[String];
+    fn fields(&self, id: &str) -> TeamFields;
+}
+
+/// The name of the column holding `analyst`'s decision.
+pub fn decision_column(analyst: &str) -> String {
+    format!("decision:{analyst}")
 }
 
 /// Where an export came from.
@@ -344,19 +376,55 @@ fn csv_cell(cell: &str) -> String {
 pub struct CsvReport<W: Write> {
     out: csv::Writer<W>,
     columns: Vec<&'static Column>,
+    /// The team's analysts, when the report has team columns.
+    team: Option<Vec<String>>,
 }
 
 impl<W: Write> CsvReport<W> {
     /// Starts a report with the columns of `parts`.
     pub fn new(w: W, parts: &[Part]) -> io::Result<CsvReport<W>> {
+        CsvReport::with_team(w, parts, None)
+    }
+
+    /// [`CsvReport::new`] with the team columns after all others (`analyst`, `conflict`,
+    /// then `decision:NAME` per analyst), so the columns of a report without a team keep
+    /// their places.
+    pub fn with_team(
+        w: W,
+        parts: &[Part],
+        analysts: Option<&[String]>,
+    ) -> io::Result<CsvReport<W>> {
         let columns: Vec<&Column> = COLUMNS.iter().filter(|c| parts.contains(&c.part)).collect();
         let mut out = csv::Writer::from_writer(w);
-        out.write_record(columns.iter().map(|c| c.name))?;
-        Ok(CsvReport { out, columns })
+        let mut header: Vec<String> = columns.iter().map(|c| c.name.to_string()).collect();
+        if let Some(names) = analysts {
+            header.push("analyst".into());
+            header.push("conflict".into());
+            header.extend(names.iter().map(|a| decision_column(a)));
+        }
+        out.write_record(header.iter().map(|h| csv_cell(h)))?;
+        Ok(CsvReport {
+            out,
+            columns,
+            team: analysts.map(<[String]>::to_vec),
+        })
     }
 
     pub fn row(&mut self, row: &Row<'_>) -> io::Result<()> {
-        let cells = self.columns.iter().map(|c| csv_cell(&(c.cell)(row)));
+        let mut cells: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| csv_cell(&(c.cell)(row)))
+            .collect();
+        if let Some(names) = &self.team {
+            let t = row.team.as_ref();
+            cells.push(csv_cell(t.and_then(|t| t.analyst.as_deref()).unwrap_or("")));
+            cells.push(csv_cell(t.map_or("", |t| t.conflict)));
+            for a in names {
+                let d = t.and_then(|t| t.decisions.get(&decision_column(a)).copied());
+                cells.push(csv_cell(d.unwrap_or("")));
+            }
+        }
         self.out.write_record(cells)?;
         Ok(())
     }

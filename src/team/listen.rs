@@ -4,7 +4,7 @@
 //!
 //! What it hears goes to a callback (the browser sends it on to its event loop); the
 //! thread ends when the callback says nobody is listening any more. A lost connection is
-//! said once, then retried every [`RETRY`](super::sender::RETRY); on return the thread
+//! said once, then retried every [`RETRY`]; on return the thread
 //! catches up from where it was, so nothing stored meanwhile is missed.
 
 use super::event::Event;

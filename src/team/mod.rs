@@ -18,9 +18,12 @@
 pub mod event;
 pub mod listen;
 pub mod outbox;
+pub mod pgpass;
 pub mod redact;
 pub mod sender;
+pub mod shown;
 pub mod sql;
+pub mod tls;
 pub mod view;
 
 use std::collections::HashSet;
@@ -34,6 +37,7 @@ pub use listen::{Heard, Listener};
 pub use outbox::{OUTBOX_FILE, Outbox, Pending};
 pub use redact::{Redactor, redact_url};
 pub use sender::Sender;
+pub use shown::Shown;
 pub use sql::SCHEMA_VERSION;
 pub use view::{Agreement, Mode, TeamView, Verdict};
 
@@ -111,26 +115,41 @@ pub struct Status {
 impl Team {
     /// Connects, or says why not (without the password).
     pub fn connect(cfg: &TeamConfig) -> Result<Team, TeamError> {
-        let redactor = cfg.redactor();
-        let fail = |what: &str, e: &dyn fmt::Display| {
-            TeamError(redactor.scrub(&format!("team server {}: {what}: {e}", cfg.shown())))
+        let mut redactor = cfg.redactor();
+        let fail = |r: &Redactor, what: &str, e: &dyn fmt::Display| {
+            TeamError(r.scrub(&format!("team server {}: {what}: {e}", cfg.shown())))
         };
-        let mut pg: postgres::Config = cfg
-            .url
+        let (url, verify) = tls::strip_verify(&cfg.url);
+        let mut pg: postgres::Config = url
             .parse()
-            .map_err(|e: postgres::Error| fail("not a usable postgres:// URL", &e))?;
+            .map_err(|e: postgres::Error| fail(&redactor, "not a usable postgres:// URL", &e))?;
         if pg.get_password().is_none()
             && let Ok(pw) = std::env::var("PGPASSWORD")
         {
             pg.password(pw);
         }
+        if pg.get_password().is_none() {
+            match password_file_entry(&pg) {
+                Ok(Some(pw)) => {
+                    redactor.add_secret(&pw);
+                    pg.password(pw);
+                }
+                Ok(None) => {}
+                Err(warning) => log::warn!("team: {warning}"),
+            }
+        }
         if pg.get_connect_timeout().is_none() {
             pg.connect_timeout(CONNECT_TIMEOUT);
         }
         pg.application_name("warta");
-        let client = pg
-            .connect(NoTls)
-            .map_err(|e| fail("cannot connect", &error_text(&e)))?;
+        let connected = match pg.get_ssl_mode() {
+            postgres::config::SslMode::Disable => pg.connect(NoTls),
+            _ => {
+                let tls = tls::connector(verify).map_err(|e| fail(&redactor, "TLS", &e))?;
+                pg.connect(tls)
+            }
+        };
+        let client = connected.map_err(|e| fail(&redactor, "cannot connect", &error_text(&e)))?;
         Ok(Team {
             client,
             cfg: cfg.clone(),
@@ -196,18 +215,38 @@ impl Team {
     /// sent before).
     pub fn send(&mut self, events: &[Event]) -> Result<usize, TeamError> {
         self.check_writable()?;
-        let result = (|| {
-            let mut tx = self.client.transaction()?;
-            let mut new = 0;
-            for e in events {
-                if sql::insert_event(&mut tx, e)? {
-                    new += 1;
+        // Every sender locks state rows in one order (article, analyst, field), so two
+        // offices' batches over the same articles wait for each other instead of
+        // deadlocking. The state does not depend on the order events are stored in.
+        let mut ordered: Vec<&Event> = events.iter().collect();
+        ordered.sort_by_cached_key(|e| {
+            (
+                e.article.clone(),
+                e.analyst.clone(),
+                e.action.field(e.value.as_deref()),
+                e.at_us,
+            )
+        });
+        let mut tries = 0;
+        loop {
+            let result = (|| {
+                let mut tx = self.client.transaction()?;
+                let mut new = 0;
+                for e in &ordered {
+                    if sql::insert_event(&mut tx, e)? {
+                        new += 1;
+                    }
                 }
+                tx.commit()?;
+                Ok(new)
+            })();
+            match result {
+                // Two senders inserting the same event ids can still deadlock (one data
+                // directory sent from two machines): the server rolled back, so try again.
+                Err(e) if tries < 3 && is_retryable(&e) => tries += 1,
+                r => return r.map_err(|e| self.err("cannot store the events", &e)),
             }
-            tx.commit()?;
-            Ok(new)
-        })();
-        result.map_err(|e| self.err("cannot store the events", &e))
+        }
     }
 
     pub fn status(&mut self) -> Result<Status, TeamError> {
@@ -229,6 +268,11 @@ impl Team {
             })
         })();
         r.map_err(|(e, what)| self.err(&format!("cannot read the {what}"), &e))
+    }
+
+    /// Whether the connection is encrypted, for `warta team status`.
+    pub fn uses_tls(&mut self) -> Result<bool, TeamError> {
+        sql::uses_tls(&mut self.client).map_err(|e| self.err("cannot read the connection", &e))
     }
 
     /// How the team decides. A server without the setting (schema 1) is shared.
@@ -300,6 +344,48 @@ impl Team {
         sql::article_state(&mut self.client, article)
             .map_err(|e| self.err("cannot read the article", &e))
     }
+}
+
+fn is_retryable(e: &postgres::Error) -> bool {
+    use postgres::error::SqlState;
+    e.code().is_some_and(|c| {
+        *c == SqlState::T_R_DEADLOCK_DETECTED || *c == SqlState::T_R_SERIALIZATION_FAILURE
+    })
+}
+
+/// The password file's entry for the server `pg` names (see [`pgpass`]); `Err` is a
+/// warning (a file others may read, ignored).
+fn password_file_entry(pg: &postgres::Config) -> Result<Option<String>, String> {
+    let Some(path) = pgpass::file() else {
+        return Ok(None);
+    };
+    let host = match pg.get_hosts().first() {
+        Some(postgres::config::Host::Tcp(h)) => h.clone(),
+        // libpq matches a socket connection as localhost.
+        _ => "localhost".to_string(),
+    };
+    let user = pg.get_user().map_or_else(login_name, str::to_string);
+    let database = pg.get_dbname().map_or_else(|| user.clone(), str::to_string);
+    let port = pg.get_ports().first().copied().unwrap_or(5432);
+    pgpass::lookup(
+        &path,
+        &pgpass::Target {
+            host: &host,
+            port,
+            database: &database,
+            user: &user,
+        },
+    )
+}
+
+/// The warning the password file gives for `url`, if any, for commands to print (the
+/// browser logs it instead: its terminal is the screen).
+pub fn password_file_warning(url: &str) -> Option<String> {
+    let pg: postgres::Config = url.parse().ok()?;
+    if pg.get_password().is_some() || std::env::var_os("PGPASSWORD").is_some() {
+        return None;
+    }
+    password_file_entry(&pg).err()
 }
 
 /// The client's error with its cause: "error connecting to server: No such file…".
@@ -419,8 +505,33 @@ impl Recorder {
         keep: &mut dyn FnMut(&ArticleState, &Event) -> bool,
     ) -> Result<(T, Queued), StoreError> {
         let before: Vec<ArticleState> = ids.iter().map(|id| store.state(id)).collect();
-        let done = change(store)?;
+        // Durable before the journal is written, so a crash between the two writes leaves
+        // something for [`Recorder::recover`] to find. Failing here does not stop the
+        // action: the events are still appended after it, as before intents existed.
+        let intent = if store.mode() == crate::triage::Mode::ReadWrite {
+            self.outbox
+                .begin(
+                    &self.analyst,
+                    ids.iter().cloned().zip(before.iter().cloned()).collect(),
+                )
+                .ok()
+        } else {
+            None
+        };
+        let close = |events: &[Event]| match &intent {
+            Some(x) => self.outbox.finish(x, events),
+            None => self.outbox.append(events),
+        };
+        let done = match change(store) {
+            Ok(done) => done,
+            Err(e) => {
+                // Nothing reached the journal; an intent left open would find no change.
+                let _ = close(&[]);
+                return Err(e);
+            }
+        };
         if !done.durable() {
+            let _ = close(&[]);
             return Ok((done, Ok(0)));
         }
         let events: Vec<Event> = ids
@@ -433,17 +544,34 @@ impl Recorder {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let queued = self
-            .outbox
-            .append(&events)
-            .map(|()| events.len())
-            .map_err(|e| {
-                format!(
-                    "saved locally, but NOT queued for the team ({}: {e})",
-                    self.outbox.path().display()
-                )
-            });
+        let queued = close(&events).map(|()| events.len()).map_err(|e| {
+            format!(
+                "saved locally, but NOT queued for the team ({}: {e})",
+                self.outbox.path().display()
+            )
+        });
         Ok((done, queued))
+    }
+
+    /// Queues what a crash left unqueued: for every intent still open in the outbox, the
+    /// events from the states it recorded to the store's states now. Run it once the store
+    /// is open for writing and before any new action. Returns the events queued.
+    pub fn recover(&self, store: &Store) -> std::io::Result<usize> {
+        let open = self.outbox.pending()?.intents;
+        let mut queued = 0;
+        for x in open {
+            let events: Vec<Event> = x
+                .before
+                .iter()
+                .flat_map(|(id, b)| event::diff(&x.analyst, id, b, &store.state(id)))
+                .collect();
+            self.outbox.finish(&x.intent, &events)?;
+            queued += events.len();
+        }
+        if queued > 0 {
+            log::info!("team: queued {queued} event(s) an interrupted run had not");
+        }
+        Ok(queued)
     }
 }
 

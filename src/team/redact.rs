@@ -87,6 +87,14 @@ impl Redactor {
         Redactor { secrets }
     }
 
+    /// Masks `secret` too (a password found elsewhere, such as the password file).
+    pub fn add_secret(&mut self, secret: &str) {
+        if secret.chars().count() >= 3 && !self.secrets.iter().any(|s| s == secret) {
+            self.secrets.push(secret.to_string());
+            self.secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        }
+    }
+
     /// `text` with every known password masked and any URL's password removed.
     pub fn scrub(&self, text: &str) -> String {
         let mut t = text.to_string();

@@ -307,3 +307,12 @@ pub fn events_since(
         .collect();
     Ok((events, now))
 }
+
+/// Whether this connection is encrypted (false on a Unix socket).
+pub fn uses_tls(c: &mut impl GenericClient) -> Result<bool, postgres::Error> {
+    let row = c.query_opt(
+        "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()",
+        &[],
+    )?;
+    Ok(row.is_some_and(|r| r.get(0)))
+}

@@ -20,7 +20,7 @@ use super::store::Store;
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
 use crate::model::{DateSource, Meta};
-use crate::report::{CsvReport, Part, Row, Text, TriageFields};
+use crate::report::{CsvReport, Part, Row, TeamColumns, TeamFields, Text, TriageFields};
 
 pub use crate::report::{ExportContext, neutralise};
 
@@ -78,6 +78,25 @@ pub fn export_clustered(
     context: &ExportContext,
     clusters: Option<&Clusters>,
 ) -> io::Result<()> {
+    export_team(w, format, corpus, indices, store, context, clusters, None)
+}
+
+/// [`export_clustered`] with a team's columns (who decided, whether analysts agree, each
+/// analyst's decision) when `team` is given; `store` then holds the state the team shows.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "export_clustered's, plus the team"
+)]
+pub fn export_team(
+    w: &mut dyn Write,
+    format: ExportFormat,
+    corpus: &Corpus,
+    indices: &[usize],
+    store: &Store,
+    context: &ExportContext,
+    clusters: Option<&Clusters>,
+    team: Option<&dyn TeamColumns>,
+) -> io::Result<()> {
     // Clusters of another corpus would name wrong representatives: leave them out.
     let clusters = clusters.filter(|c| c.articles() == corpus.len());
     if let Some(&bad) = indices.iter().find(|&&i| i >= corpus.len()) {
@@ -92,6 +111,7 @@ pub fn export_clustered(
         store,
         ctx: context,
         clusters,
+        team,
     };
     match format {
         ExportFormat::Csv => export_csv(w, &x),
@@ -108,6 +128,7 @@ struct Exported<'a> {
     store: &'a Store,
     ctx: &'a ExportContext,
     clusters: Option<&'a Clusters>,
+    team: Option<&'a dyn TeamColumns>,
 }
 
 impl Exported<'_> {
@@ -195,6 +216,7 @@ impl Exported<'_> {
         Row {
             triage: Some(TriageFields::from(st)),
             cluster: Some(self.cluster(index)),
+            team: self.team.map(|t| t.fields(&self.corpus.meta(index).id)),
             ..Row::new(self.corpus.meta(index))
         }
     }
@@ -245,7 +267,7 @@ fn export_jsonl(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
 
 fn export_csv(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     let (corpus, indices, store, ctx) = (x.corpus, x.indices, x.store, x.ctx);
-    let mut out = CsvReport::new(w, &Part::ALL)?;
+    let mut out = CsvReport::with_team(w, &Part::ALL, x.team.map(|t| t.analysts()))?;
     for &i in indices {
         let st = store.state(&corpus.meta(i).id);
         // The text is read for the source record's fields; CSV writes no body.
@@ -408,6 +430,25 @@ fn nesting(x: &Exported<'_>, states: &[ArticleState]) -> Vec<Option<usize>> {
     nested
 }
 
+/// Who decided, and each analyst's decision when they disagree, for a brief's entry.
+fn md_team(t: &TeamFields) -> Option<String> {
+    if t.conflict == "conflict" {
+        let each: Vec<String> = t
+            .decisions
+            .iter()
+            .filter(|(_, d)| **d != "undecided")
+            .map(|(col, d)| {
+                let name = col.strip_prefix("decision:").unwrap_or(col);
+                format!("{} {d}", md_text(name))
+            })
+            .collect();
+        return Some(format!("Conflict: {}", each.join(", ")));
+    }
+    t.analyst
+        .as_deref()
+        .map(|a| format!("Decided by: {}", md_text(a)))
+}
+
 fn export_markdown(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
     let (corpus, indices, store, ctx) = (x.corpus, x.indices, x.store, x.ctx);
     let order = [
@@ -484,6 +525,9 @@ fn export_markdown(w: &mut dyn Write, x: &Exported<'_>) -> io::Result<()> {
             }
             if let Some(note) = &st.note {
                 extra.push(format!("Note: {}", md_text(note)));
+            }
+            if let Some(t) = x.team {
+                extra.extend(md_team(&t.fields(&corpus.meta(i).id)));
             }
             if !extra.is_empty() {
                 writeln!(w, "  {}", extra.join(" · "))?;

@@ -211,11 +211,16 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
     let team = match (team_cfg, store.data_dir()) {
         (Some(cfg), Some(dir)) if store.mode() == crate::triage::Mode::ReadWrite => {
             let outbox = crate::team::Outbox::in_dir(dir);
+            let recorder = crate::team::Recorder {
+                analyst: cfg.analyst.clone(),
+                outbox: outbox.clone(),
+            };
+            // Before the sender starts, so what a crash left unqueued goes with the rest.
+            if let Err(e) = recorder.recover(&store) {
+                log::warn!("team: {}: {e}", outbox.path().display());
+            }
             Some(dispatch::TeamLink {
-                recorder: crate::team::Recorder {
-                    analyst: cfg.analyst.clone(),
-                    outbox: outbox.clone(),
-                },
+                recorder,
                 sender: crate::team::Sender::start(cfg, outbox),
             })
         }

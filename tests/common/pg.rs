@@ -203,6 +203,90 @@ impl Pg {
         self.url(name)
     }
 
+    /// A login role `user` that must give `password` over the socket (every other user
+    /// is still trusted), and a URL for `database` as `user` without the password.
+    pub fn password_user(&self, user: &str, password: &str, database: &str) -> String {
+        let mut c = self.client("postgres");
+        // Test-chosen names; the password is a literal the tests write.
+        c.batch_execute(&format!(
+            "CREATE ROLE \"{user}\" LOGIN PASSWORD '{password}'"
+        ))
+        .expect("create role");
+        let hba = self.data().join("pg_hba.conf");
+        let old = std::fs::read_to_string(&hba).expect("read pg_hba.conf");
+        std::fs::write(&hba, format!("local all {user} scram-sha-256\n{old}"))
+            .expect("write pg_hba.conf");
+        c.batch_execute("SELECT pg_reload_conf()").expect("reload");
+        format!(
+            "postgres://{user}@localhost/{database}?host={}",
+            self.socket_dir().display()
+        )
+    }
+
+    /// Restarts the server listening on a loopback port as well, with TLS on and a
+    /// self-signed certificate for `localhost` and 127.0.0.1 made with the openssl command;
+    /// returns the port and the certificate's path (to trust it as a root). The socket
+    /// moves with the port: use TCP URLs afterwards.
+    pub fn restart_with_tls(&self) -> (u16, PathBuf) {
+        let crt = self.dir.path().join("server.crt");
+        let key = self.dir.path().join("server.key");
+        check(
+            "openssl req",
+            Command::new("openssl")
+                .args([
+                    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                ])
+                .args(["-subj", "/CN=localhost"])
+                .args(["-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
+                // An end-entity certificate (trusted as its own root by the test).
+                .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+                .arg("-keyout")
+                .arg(&key)
+                .arg("-out")
+                .arg(&crt)
+                .output(),
+        );
+        check("chmod", Command::new("chmod").arg("600").arg(&key).output());
+        if self.as_root {
+            check(
+                "chown",
+                Command::new("chown")
+                    .arg(RUN_AS)
+                    .arg(&key)
+                    .arg(&crt)
+                    .output(),
+            );
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        check(
+            "pg_ctl stop",
+            self.command("pg_ctl")
+                .args(["stop", "-w", "-m", "fast", "-D"])
+                .arg(self.data())
+                .output(),
+        );
+        let opts = format!(
+            "-c listen_addresses=127.0.0.1 -p {port} -k {} -c fsync=off -c ssl=on \
+             -c ssl_cert_file={} -c ssl_key_file={}",
+            self.socket_dir().display(),
+            crt.display(),
+            key.display()
+        );
+        check(
+            "pg_ctl start",
+            self.command("pg_ctl")
+                .args(["start", "-w", "-t", "60", "-o", &opts, "-l"])
+                .arg(self.dir.path().join("server.log"))
+                .arg("-D")
+                .arg(self.data())
+                .output(),
+        );
+        (port, crt)
+    }
+
     /// A plain connection, for tests that look at the tables themselves.
     pub fn client(&self, database: &str) -> postgres::Client {
         postgres::Client::connect(&self.url(database), postgres::NoTls)

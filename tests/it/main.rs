@@ -67,6 +67,8 @@ mod store_hostile;
 mod store_model;
 mod store_safety;
 mod team;
+mod team_cli;
+mod team_faults;
 mod team_harness;
 mod team_live;
 mod team_ui;

@@ -280,6 +280,23 @@ impl Store {
         }
     }
 
+    /// A store in memory holding `states` and nothing to undo: what a team server holds, for
+    /// the commands that read it as they read a local store. `reason` says why nothing is
+    /// saved.
+    pub fn from_states(
+        reason: impl Into<String>,
+        states: impl IntoIterator<Item = (String, ArticleState)>,
+    ) -> Store {
+        let mut s = Store::in_memory(reason);
+        s.states = States::from_map(
+            states
+                .into_iter()
+                .filter(|(_, st)| !st.is_default())
+                .collect(),
+        );
+        s
+    }
+
     /// Opens (creating if needed) the store in `data_dir` with default options.
     pub fn open(data_dir: &Path) -> Store {
         Store::open_with(data_dir, StoreOptions::default())

@@ -1,0 +1,144 @@
+//! Team triage timings against a server (scripts/bench-team.sh starts a throwaway one):
+//!
+//! 1. Delivery: one decision from the key to the server's commit — the local journal
+//!    (fsync), the outbox (intent and events, fsync'd), and one send transaction — on an open
+//!    connection, as the browser's sender has. Median and 95th percentile of 200.
+//! 2. Opening: the triage state of a 100k-article corpus with 50k decided articles, read
+//!    from the local store versus from the team (connect, the whole state table, this
+//!    machine's queue on top, the store the commands read). The corpus itself loads the same
+//!    either way, so the difference is what a team adds to opening it.
+//!
+//! Usage: `cargo run --release --example team_bench -- postgres://…` (the database must be
+//! empty). `WARTA_BENCH_STATES` changes the 50k.
+
+use std::time::{Duration, Instant};
+
+use warta::team::{self, Outbox, Recorder, Shown, Team, TeamConfig};
+use warta::triage::{ArticleState, Decision, Op, Store};
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1e3)
+}
+
+fn percentile(v: &mut [Duration], p: f64) -> Duration {
+    v.sort();
+    v[((v.len() - 1) as f64 * p).round() as usize]
+}
+
+fn main() {
+    let url = std::env::args()
+        .nth(1)
+        .expect("usage: team_bench postgres://…");
+    let states: usize = std::env::var("WARTA_BENCH_STATES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50_000);
+    let cfg = TeamConfig {
+        url: url.clone(),
+        analyst: "ana".into(),
+    };
+    let mut t = Team::connect(&cfg).expect("connect");
+    t.init().expect("init");
+
+    // 1. Delivery.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(dir.path());
+    let outbox = Outbox::in_dir(dir.path());
+    let rec = Recorder {
+        analyst: "ana".into(),
+        outbox: outbox.clone(),
+    };
+    let decisions = [Decision::Relevant, Decision::Irrelevant, Decision::Maybe];
+    let mut total = Vec::new();
+    let mut send = Vec::new();
+    for i in 0..200 {
+        let start = Instant::now();
+        let op = Op::Decide {
+            ids: vec![format!("d{}", i % 20)],
+            decision: decisions[i % 3],
+            // As the browser sends it: the first decision on an article also marks it read,
+            // two events in one send.
+            mark_read: true,
+        };
+        rec.apply(&mut store, op).expect("apply").1.expect("queued");
+        let sending = Instant::now();
+        let f = team::flush(&mut t, &outbox).expect("send");
+        assert!(f.sent >= 1);
+        send.push(sending.elapsed());
+        total.push(start.elapsed());
+    }
+    drop(store);
+    println!("| measure | median ms | p95 ms |");
+    println!("|---|---:|---:|");
+    println!(
+        "| decision: key → server commit (journal, outbox, send) | {} | {} |",
+        ms(percentile(&mut total, 0.5)),
+        ms(percentile(&mut total, 0.95))
+    );
+    println!(
+        "| of which the send transaction | {} | {} |",
+        ms(percentile(&mut send, 0.5)),
+        ms(percentile(&mut send, 0.95))
+    );
+
+    // 2. Opening with `states` decided articles, locally and from the team.
+    let local = tempfile::tempdir().expect("temp dir");
+    {
+        let mut s = Store::open(local.path());
+        let ids: Vec<String> = (0..states).map(|i| format!("a{i:06}")).collect();
+        for chunk in ids.chunks(5_000) {
+            let _ = s
+                .apply(Op::Decide {
+                    ids: chunk.to_vec(),
+                    decision: Decision::Relevant,
+                    mark_read: false,
+                })
+                .expect("apply");
+        }
+        s.close().expect("close");
+    }
+    let analysts = ["ana", "budi", "cici"];
+    let events: Vec<team::Event> = (0..states)
+        .flat_map(|i| {
+            let after = ArticleState {
+                decision: decisions[i % 3],
+                ..ArticleState::default()
+            };
+            team::event::diff(
+                analysts[i % 3],
+                &format!("a{i:06}"),
+                &ArticleState::default(),
+                &after,
+            )
+        })
+        .collect();
+    for chunk in events.chunks(1_000) {
+        t.send(chunk).expect("load the server");
+    }
+    let mut local_open = Vec::new();
+    let mut team_open = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let s = Store::open_read_only(local.path());
+        assert!(s.ids().count() >= states);
+        local_open.push(start.elapsed());
+
+        let start = Instant::now();
+        let mut t = Team::connect(&cfg).expect("connect");
+        let (view, _) = t.view("ana").expect("view");
+        let shown = Shown::new(view, &outbox.pending().expect("outbox").events);
+        let s = shown.store();
+        assert!(s.ids().count() >= states);
+        team_open.push(start.elapsed());
+    }
+    let (l, m) = (
+        percentile(&mut local_open, 0.5),
+        percentile(&mut team_open, 0.5),
+    );
+    println!("| open {states} states: local store | {} | |", ms(l));
+    println!(
+        "| open {states} states: team (connect, state table, queue, store) | {} | |",
+        ms(m)
+    );
+    println!("| team minus local | {} | |", ms(m.saturating_sub(l)));
+}

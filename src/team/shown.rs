@@ -1,0 +1,180 @@
+//! What `warta list`, `search` and `export` read when a team is configured: the team's
+//! state as this machine knows it, the server's view with this machine's unsent outbox on
+//! top (a queued event is newer than anything the server has of this analyst), turned
+//! into the state each article shows.
+//!
+//! - *Shared* mode: an article shows the latest value of each field, whoever set it, and
+//!   who made its decision.
+//! - *Independent* mode: an article shows this analyst's own state; the others' decisions
+//!   are the `decision:NAME` columns, and whether they agree the `conflict` column.
+
+use std::collections::BTreeMap;
+
+use super::event::Event;
+use super::view::{Mode, TeamView};
+use crate::report::{TeamColumns, TeamFields, decision_column};
+use crate::triage::{ArticleState, Decision, Store};
+
+/// A team's state ready for the commands that read a store.
+pub struct Shown {
+    pub view: TeamView,
+    analysts: Vec<String>,
+}
+
+impl Shown {
+    /// The server's `view` with the `pending` events of this machine's outbox applied.
+    pub fn new(mut view: TeamView, pending: &[Event]) -> Shown {
+        let seq = view.seq;
+        for e in pending {
+            // The outbox has no log position: the view's stays where the server's was.
+            view.apply(seq, e);
+        }
+        let analysts = view.analysts().map(str::to_string).collect();
+        Shown { view, analysts }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.view.mode
+    }
+
+    /// The state `article` shows in this team's mode.
+    pub fn state(&self, article: &str) -> ArticleState {
+        let v = &self.view;
+        let (mut s, by) = match v.mode {
+            Mode::Shared => {
+                let (s, by) = v.shared_state(article);
+                (s, by.map(str::to_string))
+            }
+            Mode::Independent => (v.state_of(article, &v.me), Some(v.me.clone())),
+        };
+        // The view keeps a decision's time; the store's export columns carry it.
+        if s.decision != Decision::Undecided
+            && let Some(by) = by
+            && let Some(verdict) = v.verdicts(article).into_iter().find(|x| x.analyst == by)
+        {
+            s.decided_at = Some(crate::triage::time::format_rfc3339(
+                verdict.at_us.div_euclid(1_000_000),
+            ));
+        }
+        s
+    }
+
+    /// A store holding every article's shown state, for queries and exports.
+    pub fn store(&self) -> Store {
+        Store::from_states(
+            "the team's state, read from its server",
+            self.view.articles().map(|a| (a.to_string(), self.state(a))),
+        )
+    }
+}
+
+impl TeamColumns for Shown {
+    fn analysts(&self) -> &[String] {
+        &self.analysts
+    }
+
+    fn fields(&self, id: &str) -> TeamFields {
+        let verdicts = self.view.verdicts(id);
+        let analyst = match self.view.mode {
+            Mode::Shared => self.view.shared_state(id).1.map(str::to_string),
+            Mode::Independent if verdicts.is_empty() => None,
+            Mode::Independent => Some(
+                verdicts
+                    .iter()
+                    .map(|v| v.analyst.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        };
+        let mut decisions: BTreeMap<String, &'static str> = self
+            .analysts
+            .iter()
+            .map(|a| (decision_column(a), Decision::Undecided.as_str()))
+            .collect();
+        for v in &verdicts {
+            decisions.insert(decision_column(&v.analyst), v.decision.as_str());
+        }
+        TeamFields {
+            analyst,
+            conflict: self.view.agreement(id).as_str(),
+            decisions,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::team::event::Action;
+
+    fn ev(id: &str, analyst: &str, article: &str, value: &str, at: i64) -> Event {
+        Event {
+            id: id.into(),
+            article: article.into(),
+            analyst: analyst.into(),
+            action: Action::Decision,
+            value: Some(value.into()),
+            previous: None,
+            at_us: at,
+        }
+    }
+
+    fn view(mode: Mode, events: &[Event]) -> TeamView {
+        let mut v = TeamView::new(mode, "ana");
+        for (i, e) in events.iter().enumerate() {
+            v.apply(i as i64 + 1, e);
+        }
+        v
+    }
+
+    #[test]
+    fn the_outbox_is_newer_than_the_server() {
+        let server = view(
+            Mode::Shared,
+            &[
+                ev("e1", "budi", "a1", "relevant", 1_000_000),
+                ev("e2", "ana", "a2", "maybe", 2_000_000),
+            ],
+        );
+        let queued = [ev("q1", "ana", "a1", "irrelevant", 3_000_000)];
+        let shown = Shown::new(server, &queued);
+        let s = shown.state("a1");
+        assert_eq!(s.decision, Decision::Irrelevant);
+        assert_eq!(s.decided_at.as_deref(), Some("1970-01-01T00:00:03Z"));
+        let f = shown.fields("a1");
+        assert_eq!(f.analyst.as_deref(), Some("ana"));
+        assert_eq!(f.conflict, "conflict");
+        assert_eq!(
+            f.decisions.into_iter().collect::<Vec<_>>(),
+            vec![
+                ("decision:ana".to_string(), "irrelevant"),
+                ("decision:budi".to_string(), "relevant")
+            ]
+        );
+        let store = shown.store();
+        assert_eq!(store.state("a2").decision, Decision::Maybe);
+        assert_eq!(shown.view.seq, 2, "the outbox has no log position");
+    }
+
+    #[test]
+    fn independent_shows_my_own_decision_and_everyones_columns() {
+        let v = view(
+            Mode::Independent,
+            &[
+                ev("e1", "budi", "a1", "relevant", 1),
+                ev("e2", "ana", "a1", "relevant", 2),
+                ev("e3", "budi", "a2", "maybe", 3),
+            ],
+        );
+        let shown = Shown::new(v, &[]);
+        assert_eq!(shown.state("a2").decision, Decision::Undecided);
+        assert_eq!(shown.state("a1").decision, Decision::Relevant);
+        let f = shown.fields("a1");
+        assert_eq!(f.analyst.as_deref(), Some("budi; ana"));
+        assert_eq!(f.conflict, "agreed");
+        let g = shown.fields("a2");
+        assert_eq!(g.conflict, "one analyst");
+        assert_eq!(g.decisions["decision:ana"], "undecided");
+        assert_eq!(shown.fields("a9").conflict, "undecided");
+    }
+}
