@@ -388,14 +388,23 @@ fn undo_in_shared_mode_leaves_what_another_analyst_changed_since() {
         "{msg}"
     );
     let sent: Vec<_> = o.queued().split_off(before);
-    assert_eq!(
-        sent,
-        vec![(
+    // The decision marked both read (decide_marks_read): that mark was this analyst's
+    // alone, so it is undone on both; the decision only where nobody changed it since.
+    let mut sent = sent;
+    sent.sort();
+    let mut want = vec![
+        (a.clone(), "read".to_string(), Some("false".to_string())),
+        (b.clone(), "read".to_string(), Some("false".to_string())),
+        (
             b.clone(),
             "decision".to_string(),
-            Some("undecided".to_string())
-        )],
-        "only the article nobody else touched is undone on the server"
+            Some("undecided".to_string()),
+        ),
+    ];
+    want.sort();
+    assert_eq!(
+        sent, want,
+        "only the article nobody else touched has its decision undone on the server"
     );
     assert_eq!(
         o.decision(&a),
