@@ -273,7 +273,8 @@ class Screen:
 
 
 # What the harness reads off the screen.
-TITLE = re.compile(r"Articles (\d+)/(\d+)([^─┐│+|]*)")
+# Counts are printed with thousands separators ("Articles 1,005/20,000").
+TITLE = re.compile(r"Articles ([\d,]+)/([\d,]+)([^─┐│+|]*)")
 
 
 def list_title(screen: Screen) -> tuple[int, int, bool] | None:
@@ -281,7 +282,8 @@ def list_title(screen: Screen) -> tuple[int, int, bool] | None:
     for y in range(screen.rows):
         m = TITLE.search(screen.row(y))
         if m:
-            return int(m.group(1)), int(m.group(2)), "…" in m.group(3)
+            count = lambda g: int(g.replace(",", ""))  # noqa: E731
+            return count(m.group(1)), count(m.group(2)), "…" in m.group(3)
     return None
 
 
