@@ -244,14 +244,19 @@ const WEEKDAY_NAMES: [&str; 10] = [
     "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad", "jum’at",
 ];
 
-/// Whether `needle` occurs in `hay` with no digit glued before it.
+/// Whether `needle` occurs in `hay` with no digit glued before it or after it.
 fn occurs(hay: &str, needle: &str) -> bool {
+    occurs_where(hay, needle, |c| c.is_ascii_digit())
+}
+
+/// `needle` in `hay` with no digit before it and no character `glued` after it.
+fn occurs_where(hay: &str, needle: &str, glued: impl Fn(char) -> bool) -> bool {
     let mut from = 0;
     while let Some(p) = hay[from..].find(needle) {
         let at = from + p;
         let end = at + needle.len();
         let before_ok = !hay[..at].ends_with(|c: char| c.is_ascii_digit());
-        let after_ok = !hay[end..].starts_with(|c: char| c.is_ascii_digit());
+        let after_ok = !hay[end..].starts_with(&glued);
         if before_ok && after_ok {
             return true;
         }
@@ -309,21 +314,7 @@ pub fn writes_near(lower: &str, d: Date) -> bool {
 
 /// [`occurs`] with no letter after `needle` either (`10 sep` is not `10 sepeda`).
 fn occurs_word(hay: &str, needle: &str) -> bool {
-    let mut from = 0;
-    while let Some(p) = hay[from..].find(needle) {
-        let at = from + p;
-        let end = at + needle.len();
-        let before_ok = !hay[..at].ends_with(|c: char| c.is_ascii_digit());
-        let after_ok = !hay[end..].starts_with(|c: char| c.is_alphanumeric());
-        if before_ok && after_ok {
-            return true;
-        }
-        from = at + 1;
-        while !hay.is_char_boundary(from) {
-            from += 1;
-        }
-    }
-    false
+    occurs_where(hay, needle, char::is_alphanumeric)
 }
 
 /// Whether the lower-cased text has a weekday followed by a year-less `(d/m)`.

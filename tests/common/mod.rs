@@ -15,6 +15,7 @@
 )]
 
 pub mod pg;
+pub mod screen;
 pub mod tmux;
 
 pub use tmux::{SHOW_EXIT, Tmux, WARTA_WRITING_PID, searching, status_line};
@@ -25,6 +26,18 @@ use std::time::Duration;
 
 /// How long to sleep between two looks at something awaited.
 pub const POLL: Duration = Duration::from_millis(50);
+
+/// Polls `ok` until it holds; fails the test naming `what` after `limit`.
+pub fn wait_until(what: &str, limit: Duration, mut ok: impl FnMut() -> bool) {
+    let end = std::time::Instant::now() + limit;
+    while !ok() {
+        assert!(
+            std::time::Instant::now() < end,
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(POLL);
+    }
+}
 
 /// True under CI: `CI` set to `true` (or `1`), as CI services do.
 pub fn on_ci() -> bool {

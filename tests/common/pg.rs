@@ -170,15 +170,7 @@ impl Pg {
             "-c listen_addresses='' -k {} -c fsync=off",
             self.socket_dir().display()
         );
-        check(
-            "pg_ctl start",
-            self.command("pg_ctl")
-                .args(["start", "-w", "-t", "60", "-o", &opts, "-l"])
-                .arg(self.dir.path().join("server.log"))
-                .arg("-D")
-                .arg(self.data())
-                .output(),
-        );
+        self.pg_ctl_start(&opts);
     }
 
     /// Stops the server the way a crash would (`pg_ctl stop -m immediate`): no checkpoint,
@@ -275,16 +267,34 @@ impl Pg {
             crt.display(),
             key.display()
         );
+        self.pg_ctl_start(&opts);
+        (port, crt)
+    }
+
+    /// `pg_ctl start` with the server options `opts`, waiting until it accepts connections.
+    fn pg_ctl_start(&self, opts: &str) {
         check(
             "pg_ctl start",
             self.command("pg_ctl")
-                .args(["start", "-w", "-t", "60", "-o", &opts, "-l"])
+                .args(["start", "-w", "-t", "60", "-o", opts, "-l"])
                 .arg(self.dir.path().join("server.log"))
                 .arg("-D")
                 .arg(self.data())
                 .output(),
         );
-        (port, crt)
+    }
+
+    /// (analyst, action, value) of every event stored in `database`, oldest first.
+    pub fn events(&self, database: &str) -> Vec<(String, String, Option<String>)> {
+        self.client(database)
+            .query(
+                "SELECT analyst, action, value FROM warta_events ORDER BY seq",
+                &[],
+            )
+            .expect("read the events")
+            .iter()
+            .map(|r| (r.get(0), r.get(1), r.get(2)))
+            .collect()
     }
 
     /// A plain connection, for tests that look at the tables themselves.

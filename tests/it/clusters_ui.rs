@@ -5,9 +5,8 @@
 use std::sync::Arc;
 
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
+use crate::common::screen::screen;
 use warta::app::clusters::RowKind;
 use warta::app::search::{self, SearchRequest};
 use warta::app::{self, Action, App};
@@ -20,7 +19,6 @@ use warta::loader::parse::parse_text;
 use warta::query::{Query, Sort};
 use warta::triage::export::export_clustered;
 use warta::triage::{Decision, ExportContext, ExportFormat, Store};
-use warta::ui;
 
 fn seed_text(n: usize) -> String {
     String::from_utf8_lossy(EMBEDDED[n].1).replace("\r\n", "\n")
@@ -80,22 +78,6 @@ fn group_row(app: &App) -> usize {
         .iter()
         .position(|k| matches!(k, RowKind::Group { .. }))
         .expect("a group row")
-}
-
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.width, app.height)).expect("test backend");
-    term.draw(|f| ui::render(f, app)).expect("draw");
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 #[test]

@@ -66,17 +66,9 @@ impl Office {
         w
     }
 
-    /// (analyst, action, value) of every stored event on the article shown first.
+    /// (analyst, action, value) of every stored event, oldest first.
     fn events(&self) -> Vec<(String, String, Option<String>)> {
-        let mut c = self.pg.client("office");
-        c.query(
-            "SELECT analyst, action, value FROM warta_events ORDER BY seq",
-            &[],
-        )
-        .unwrap()
-        .iter()
-        .map(|r| (r.get(0), r.get(1), r.get(2)))
-        .collect()
+        self.pg.events("office")
     }
 }
 

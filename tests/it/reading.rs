@@ -2,14 +2,12 @@
 //! next/previous article (`J`/`K`), and an article's text on a 60x20 terminal.
 
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
+use crate::common::screen::screen;
 use warta::app::{self, Action, App, Focus};
 use warta::corpus::Corpus;
 use warta::keymap::Keymap;
 use warta::loader::{self, CacheMode, LoadOptions};
-use warta::ui;
 
 fn seeds() -> Corpus {
     loader::load(
@@ -33,22 +31,6 @@ fn step(app: &mut App, actions: &[Action]) {
     for a in actions {
         app::update_sync(app, a.clone());
     }
-}
-
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.width, app.height)).expect("test backend");
-    term.draw(|f| ui::render(f, app)).expect("draw");
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// The first words of the body of the article under the cursor.

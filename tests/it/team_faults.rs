@@ -5,13 +5,13 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use warta::team::{self, Event, Outbox, Recorder, Team, TeamConfig};
 use warta::triage::{ArticleState, Decision, Op, Store};
 
 use crate::common::pg::Pg;
-use crate::common::{self, Tmux, have_tmux, quote, status_line};
+use crate::common::{self, Tmux, have_tmux, quote, status_line, wait_until};
 
 const DIR_ENV: &str = "WARTA_TEAM_CRASH_DIR";
 const URL_ENV: &str = "WARTA_TEAM_WRITER_URL";
@@ -270,14 +270,6 @@ fn server_events(pg: &Pg, db: &str) -> i64 {
         .get(0)
 }
 
-fn wait_until(what: &str, limit: Duration, mut ok: impl FnMut() -> bool) {
-    let end = Instant::now() + limit;
-    while !ok() {
-        assert!(Instant::now() < end, "timed out waiting for {what}");
-        std::thread::sleep(common::POLL);
-    }
-}
-
 #[test]
 fn a_browser_killed_while_offline_sends_its_queue_when_started_again() {
     if !have_tmux() {
@@ -300,8 +292,9 @@ fn a_browser_killed_while_offline_sends_its_queue_when_started_again() {
     let pid = w.pid();
     w.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     w.keys(&["r", "j", "m", "j", "i"]);
-    w.wait("offline: 3 to send", |s| {
-        status_line(s).contains("offline: 3 to send")
+    // Three decisions, each with the read mark it sets: six events.
+    w.wait("offline: 6 to send", |s| {
+        status_line(s).contains("offline: 6 to send")
     });
     let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap();
     assert!(
@@ -311,12 +304,12 @@ fn a_browser_killed_while_offline_sends_its_queue_when_started_again() {
     assert!(!w.screen().contains(secret));
     common::send_signal(pid, "KILL");
     let outbox = Outbox::in_dir(&data);
-    assert_eq!(outbox.pending().unwrap().events.len(), 3);
+    assert_eq!(outbox.pending().unwrap().events.len(), 6);
 
     pg.start_server();
     let w = Tmux::start_script(120, 30, Some(&data), &script);
     wait_until("the queue on the server", common::timeout() * 2, || {
-        server_events(&pg, "office") == 3
+        server_events(&pg, "office") == 6
     });
     w.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
     assert!(!w.screen().contains(secret));

@@ -3,9 +3,8 @@
 //! (and, for undo, the recorder that queues them for the server).
 
 use insta::assert_snapshot;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
+use crate::common::screen::screen;
 use warta::app::team::{TeamNews, configure};
 use warta::app::{self, Action, App, Effect, FilterRow};
 use warta::corpus::Corpus;
@@ -14,7 +13,6 @@ use warta::keymap::Keymap;
 use warta::loader::{self, CacheMode, LoadOptions};
 use warta::team::{self, Event, Heard, Mode, TeamView};
 use warta::triage::{Agreement, Decision, Store};
-use warta::ui;
 
 fn corpus() -> Corpus {
     loader::load(
@@ -453,22 +451,6 @@ fn a_lost_server_is_said_and_the_view_kept() {
     assert!(m.contains("team server unreachable"), "{m}");
     assert!(!m.contains("rahasia"), "no password: {m}");
     assert_eq!(o.decision(&a), Decision::Relevant, "what was heard stays");
-}
-
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.width, app.height)).expect("test backend");
-    term.draw(|f| ui::render(f, app)).expect("draw");
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 /// A fixed time: 2025-06-02 03:04 UTC, 12:04 in the zone the snapshots are drawn in.

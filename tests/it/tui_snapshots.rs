@@ -6,6 +6,7 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+use crate::common::screen::screen;
 use warta::app::{self, Action, App};
 use warta::corpus::Corpus;
 use warta::keymap::Keymap;
@@ -29,22 +30,6 @@ fn app_at(width: u16, height: u16) -> App {
     app::update(&mut app, Action::Resize(width, height));
     app::search_now(&mut app);
     app
-}
-
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.width, app.height)).expect("test backend");
-    term.draw(|f| ui::render(f, app)).expect("draw");
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
 }
 
 fn type_query(app: &mut App, q: &str) {
