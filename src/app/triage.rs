@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
-use crate::triage::export::export_to_path_clustered;
+use crate::triage::export::{export_team, export_to_path_clustered};
 use crate::triage::output::{existing_file, expand_home};
 use crate::triage::{
     ArticleState, Decision, ExportContext, ExportFormat, Mode as StoreMode, Op, OutputMode,
@@ -32,6 +32,27 @@ use super::update::Effect;
 
 /// The browser's copy of the triage state, keyed by article id (only non-default states).
 pub type TriageMap = Arc<HashMap<String, ArticleState>>;
+
+/// The team's state as this browser shows it, carried by an export: the merged states (your
+/// store under the team's, in the team's mode) and the team's view for the per-analyst
+/// columns. Two are equal when they are the same snapshot.
+#[derive(Clone)]
+pub struct SharedTeam {
+    pub states: TriageMap,
+    pub shown: Arc<crate::team::shown::Shown>,
+}
+
+impl PartialEq for SharedTeam {
+    fn eq(&self, other: &SharedTeam) -> bool {
+        Arc::ptr_eq(&self.states, &other.states) && Arc::ptr_eq(&self.shown, &other.shown)
+    }
+}
+
+impl std::fmt::Debug for SharedTeam {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SharedTeam({} states)", self.states.len())
+    }
+}
 
 /// Groups of copies carried by a command; two are equal when they are the same computation
 /// (comparing the groups themselves would cost a pass over the corpus).
@@ -65,6 +86,9 @@ pub enum TriageCmd {
         context: ExportContext,
         /// The corpus's groups of copies, when known: they fill the `cluster` field.
         clusters: Option<SharedClusters>,
+        /// With a team: the state the browser shows and the team's columns, so the file
+        /// says what the screen does (as `warta export` with a team).
+        team: Option<SharedTeam>,
         /// The user confirmed replacing an existing file; without it an existing file is
         /// left alone and the prompt asks (checked here, where the file is written, since it
         /// may have appeared since the prompt opened).
@@ -315,6 +339,7 @@ pub fn execute_with(
             indices,
             mut context,
             clusters,
+            team,
             replace,
         } => match ExportFormat::from_path(&path) {
             None => {
@@ -333,16 +358,37 @@ pub fn execute_with(
             Some(format) => {
                 context.exported_at = time::now_rfc3339();
                 let clusters = clusters.as_ref().map(|c| &*c.0);
-                match export_to_path_clustered(
-                    &path,
-                    OutputMode::Browser,
-                    format,
-                    corpus,
-                    &indices,
-                    store,
-                    &context,
-                    clusters,
-                ) {
+                let written = match &team {
+                    None => export_to_path_clustered(
+                        &path,
+                        OutputMode::Browser,
+                        format,
+                        corpus,
+                        &indices,
+                        store,
+                        &context,
+                        clusters,
+                    ),
+                    Some(team) => {
+                        let shown = Store::from_states(
+                            "the team's state as the browser shows it",
+                            team.states.iter().map(|(id, st)| (id.clone(), st.clone())),
+                        );
+                        crate::triage::output::write_output(&path, OutputMode::Browser, &mut |w| {
+                            export_team(
+                                w,
+                                format,
+                                corpus,
+                                &indices,
+                                &shown,
+                                &context,
+                                clusters,
+                                Some(&*team.shown),
+                            )
+                        })
+                    }
+                };
+                match written {
                     Ok(()) => {
                         out.applied = true;
                         let n = indices.len();
@@ -726,6 +772,10 @@ fn submit(app: &App, p: &Prompt) -> Result<Effect, String> {
                     exported_at: String::new(),
                 },
                 clusters: app.copies.clusters.clone().map(SharedClusters),
+                team: app.team.as_ref().filter(|t| t.heard).map(|t| SharedTeam {
+                    states: Arc::clone(&app.triage.states),
+                    shown: Arc::new(crate::team::shown::Shown::new(t.view.clone(), &[])),
+                }),
                 replace: p.replace.as_deref() == Some(text),
             }))
         }

@@ -544,3 +544,53 @@ fn the_command_line_says_why_team_terms_need_a_team() {
         assert!(err.contains("--team"), "{q}: {err}");
     }
 }
+
+#[test]
+fn the_browsers_export_writes_what_the_team_shows_with_the_team_columns() {
+    let mut o = office(Mode::Shared, 120, 30);
+    let (a, b) = (o.id(0), o.id(1));
+    o.deliver(vec![decide("budi", &a, "relevant", now())]);
+    // Ana's own decision, not yet back from the server: the file has it all the same.
+    o.act(&[Action::MoveDown, Action::MarkMaybe]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("tim.csv");
+    o.act(&[Action::Export, Action::ClearQuery]);
+    for c in path.to_str().expect("utf-8").chars() {
+        o.act(&[Action::Insert(c)]);
+    }
+    o.act(&[Action::Submit]);
+    assert!(
+        o.message().contains("exported 5 articles"),
+        "{}",
+        o.message()
+    );
+    let text = std::fs::read_to_string(&path).expect("the export");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers = r.headers().expect("headers").clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no {name} column in {headers:?}"))
+    };
+    let (id, decision, by, budi) = (
+        col("id"),
+        col("decision"),
+        col("analyst"),
+        col("decision:budi"),
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+    let row = |article: &str| {
+        rows.iter()
+            .find(|r| &r[id] == article)
+            .unwrap_or_else(|| panic!("{article} not exported"))
+    };
+    assert_eq!(
+        &row(&a)[decision],
+        "relevant",
+        "budi's decision, as on screen"
+    );
+    assert_eq!(&row(&a)[by], "budi");
+    assert_eq!(&row(&a)[budi], "relevant");
+    assert_eq!(&row(&b)[decision], "maybe", "ana's own, not yet echoed");
+}
