@@ -14,6 +14,7 @@
     reason = "shared by several test crates, each using a subset"
 )]
 
+pub mod app;
 pub mod pg;
 pub mod screen;
 pub mod tmux;

@@ -297,6 +297,19 @@ impl Pg {
             .collect()
     }
 
+    /// Creates a database with warta's team tables in `mode` and returns its URL.
+    pub fn create_team(&self, name: &str, mode: warta::team::Mode) -> String {
+        let url = self.create_db(name);
+        let mut t = warta::team::Team::connect(&warta::team::TeamConfig {
+            url: url.clone(),
+            analyst: "setup".into(),
+        })
+        .expect("connect to the test cluster");
+        t.init().expect("team init");
+        t.set_mode(mode).expect("team mode");
+        url
+    }
+
     /// A plain connection, for tests that look at the tables themselves.
     pub fn client(&self, database: &str) -> postgres::Client {
         postgres::Client::connect(&self.url(database), postgres::NoTls)

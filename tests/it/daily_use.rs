@@ -1,6 +1,7 @@
 //! Daily use of the browser (issue 20): marks, messages, query history, undoable clears,
 //! facets from the keyboard. Pure `update()` tests; searches and triage run inline.
 
+use crate::common::app::{act, message};
 use warta::app::{self, Action, App, update};
 use warta::corpus::Corpus;
 use warta::keymap::Keymap;
@@ -37,19 +38,6 @@ fn triage_app(n: usize) -> (App, Store, tempfile::TempDir) {
     let mut app = app_with(corpus(n), 100, 30);
     app::triage::install_store(&mut app, &store);
     (app, store, dir)
-}
-
-fn act(app: &mut App, store: &mut Store, actions: &[Action]) {
-    for a in actions {
-        app::update_with_store(app, store, a.clone());
-    }
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 // ---- Item 8: messages ----

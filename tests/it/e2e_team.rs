@@ -11,13 +11,7 @@ fn decisions_reach_the_server_and_wait_offline_until_it_returns() {
         return;
     }
     let Some(pg) = Pg::start() else { return };
-    let url = pg.create_db("office");
-    let mut t = warta::team::Team::connect(&warta::team::TeamConfig {
-        url: url.clone(),
-        analyst: "setup".into(),
-    })
-    .unwrap();
-    t.init().unwrap();
+    let url = pg.create_team("office", warta::team::Mode::Shared);
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let w = Tmux::start_warta(

@@ -29,14 +29,7 @@ struct Office {
 impl Office {
     fn start(mode: warta::team::Mode) -> Option<Office> {
         let pg = Pg::start()?;
-        let url = pg.create_db("office");
-        let mut t = warta::team::Team::connect(&warta::team::TeamConfig {
-            url: url.clone(),
-            analyst: "setup".into(),
-        })
-        .unwrap();
-        t.init().unwrap();
-        t.set_mode(mode).unwrap();
+        let url = pg.create_team("office", mode);
         Some(Office {
             pg,
             url,

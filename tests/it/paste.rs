@@ -2,6 +2,7 @@
 //! cursor of the search bar or the open prompt, cut to the line limit with a message, one
 //! search whatever its length.
 
+use crate::common::app::message;
 use warta::app::line::{MAX_LINE_CHARS, clean_paste};
 use warta::app::{self, Action, App, Effect, MessageKind, Mode, update};
 use warta::keymap::Keymap;
@@ -23,13 +24,6 @@ fn app() -> App {
 
 fn paste(app: &mut App, text: &str) -> Effect {
     app::update_sync(app, Action::Paste(text.to_string()))
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]

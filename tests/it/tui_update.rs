@@ -8,6 +8,7 @@ use warta::loader::{self, CacheMode, LoadOptions};
 use warta::model::{Article, Date};
 use warta::query::Sort;
 
+use crate::common::app::{act, message};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn seeds() -> Corpus {
@@ -575,21 +576,8 @@ fn triage_app(n: usize) -> (App, Store, tempfile::TempDir) {
     (app, store, dir)
 }
 
-fn act(app: &mut App, store: &mut Store, actions: &[Action]) {
-    for a in actions {
-        app::update_with_store(app, store, a.clone());
-    }
-}
-
 fn decision_at(app: &App, pos: usize) -> Decision {
     app.state_of(app.list.shown[pos].index).decision
-}
-
-fn message(app: &App) -> String {
-    app.message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default()
 }
 
 #[test]
