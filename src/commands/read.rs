@@ -335,7 +335,14 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
 
 pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     let query = parse_query(&args.query, global)?;
-    let (store, _team) = triage_source(global);
+    // A search prints no triage marks, so only a triage term reads triage: the store's
+    // files, or with a team a round trip reading every state from its server, are work a
+    // plain search must not pay.
+    let store = if query.has_triage() {
+        triage_source(global).0
+    } else {
+        Store::in_memory("a search without triage terms reads no triage")
+    };
     let (corpus, hits) = answer(
         &args.paths,
         global,

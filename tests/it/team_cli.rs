@@ -206,6 +206,24 @@ fn export_list_and_search_read_the_teams_state_with_the_local_queue_on_top() {
     );
     let (header, _) = csv_rows(&stdout(&o));
     assert!(!header.iter().any(|h| h == "conflict"), "{header:?}");
+    // A search without a triage term prints no marks: it asks the server nothing, so the
+    // absent server goes unmentioned. One with a triage term reads triage and says so.
+    let args: Vec<&str> = team_args.iter().copied().chain(["search", "asn"]).collect();
+    let o = warta(&args, d);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).is_empty());
+    assert!(!stderr(&o).contains("triage only"), "{}", stderr(&o));
+    let args: Vec<&str> = team_args
+        .iter()
+        .copied()
+        .chain(["search", "asn is:relevant"])
+        .collect();
+    let o = warta(&args, d);
+    assert!(
+        stderr(&o).contains("showing this machine's triage only"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
