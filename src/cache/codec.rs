@@ -12,8 +12,17 @@ use crate::model::{Date, DateSource, Format, Meta, Yearless};
 
 /// The weekday byte of a year-less date written without one.
 const NO_WEEKDAY: u8 = 0xff;
-/// A date without a time of day.
-const NO_TIME: u16 = u16::MAX;
+/// A date without a time of day, as the cache and the headline snapshot write it.
+pub(super) const NO_TIME: u16 = u16::MAX;
+
+/// A stored time of day: `Some(None)` for [`NO_TIME`], `None` for a value no day has.
+pub(super) fn time_of_day(raw: u16) -> Option<Option<u16>> {
+    match raw {
+        NO_TIME => Some(None),
+        m if m < 24 * 60 => Some(Some(m)),
+        _ => None,
+    }
+}
 
 use super::{CachedArticle, CachedFile, CachedSkip};
 
@@ -279,11 +288,8 @@ impl<'a> Dec<'a> {
                     (u16::from_le_bytes([y[0], y[1]]), self.byte()?, self.byte()?);
                 let date = Date::new(year, month, day).ok_or_else(|| "bad date".to_string())?;
                 let t = self.bytes(2)?;
-                let time = match u16::from_le_bytes([t[0], t[1]]) {
-                    NO_TIME => None,
-                    m if m < 24 * 60 => Some(m),
-                    m => return Err(format!("bad time of day {m}")),
-                };
+                let raw = u16::from_le_bytes([t[0], t[1]]);
+                let time = time_of_day(raw).ok_or_else(|| format!("bad time of day {raw}"))?;
                 (Some(date), source, time)
             }
         };

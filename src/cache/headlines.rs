@@ -58,8 +58,6 @@ const MAX_BYTES: u64 = 1 << 30;
 const DIR_REC: usize = 44;
 const FILE_REC: usize = 28;
 const ART_REC: usize = 48;
-/// A date without a time of day.
-const NO_TIME: u16 = u16::MAX;
 const KEY_REC: usize = 12;
 /// An absent outlet's length.
 const NONE: u32 = u32::MAX;
@@ -422,11 +420,9 @@ impl Headlines {
             NO_RECORD => None,
             r => Some(usize::try_from(r).ok()?),
         };
-        let published_time = match u16::from_le_bytes([*rec.get(46)?, *rec.get(47)?]) {
-            NO_TIME => None,
-            t if t < 24 * 60 && published.is_some() => Some(t),
-            _ => return None,
-        };
+        let published_time =
+            super::codec::time_of_day(u16::from_le_bytes([*rec.get(46)?, *rec.get(47)?]))?
+                .filter(|_| published.is_some());
         let format = match rec.get(44)? {
             0 => Format::Txt,
             1 => Format::Json,
@@ -621,7 +617,11 @@ fn encode(
             Format::Csv => 3,
         });
         articles.push(u8::from(m.title_derived));
-        articles.extend_from_slice(&m.published_time.unwrap_or(NO_TIME).to_le_bytes());
+        articles.extend_from_slice(
+            &m.published_time
+                .unwrap_or(super::codec::NO_TIME)
+                .to_le_bytes(),
+        );
     }
     keys.sort_unstable();
     let payload_dirs = dirs.len() / DIR_REC;
