@@ -1,7 +1,7 @@
 //! Daily use of the browser (issue 20): marks, messages, query history, undoable clears,
 //! facets from the keyboard. Pure `update()` tests; searches and triage run inline.
 
-use crate::common::app::{act, message};
+use crate::common::app::{act, app_with, message};
 use warta::app::{self, Action, App, update};
 use warta::corpus::Corpus;
 use warta::keymap::Keymap;
@@ -22,13 +22,6 @@ fn corpus(n: usize) -> Corpus {
         })
         .collect();
     Corpus::from_articles(articles)
-}
-
-fn app_with(corpus: Corpus, w: u16, h: u16) -> App {
-    let mut app = App::new(corpus, Keymap::default().key_help());
-    update(&mut app, Action::Resize(w, h));
-    app::search_now(&mut app);
-    app
 }
 
 fn triage_app(n: usize) -> (App, Store, tempfile::TempDir) {

@@ -1,6 +1,6 @@
 //! Pure `update()` tests: no terminal, searches run inline through `update_sync`.
 
-use warta::app::{self, Action, App, Effect, FilterRow, Focus, Mode, update};
+use warta::app::{self, Action, App, Effect, FilterRow, Focus, Mode};
 use warta::config;
 use warta::corpus::Corpus;
 use warta::keymap::{Key, KeyMode, Keymap};
@@ -8,7 +8,7 @@ use warta::loader::{self, CacheMode, LoadOptions};
 use warta::model::{Article, Date};
 use warta::query::Sort;
 
-use crate::common::app::{act, message};
+use crate::common::app::{act, app_with, message};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn seeds() -> Corpus {
@@ -37,13 +37,6 @@ fn synthetic(n: usize) -> Corpus {
         })
         .collect();
     Corpus::from_articles(articles)
-}
-
-fn app_with(corpus: Corpus, w: u16, h: u16) -> App {
-    let mut app = App::new(corpus, Keymap::default().key_help());
-    update(&mut app, Action::Resize(w, h));
-    app::search_now(&mut app);
-    app
 }
 
 fn step(app: &mut App, actions: &[Action]) {
