@@ -3,13 +3,17 @@
 //! 1. Delivery: one decision from the key to the server's commit — the local journal
 //!    (fsync), the outbox (intent and events, fsync'd), and one send transaction — on an open
 //!    connection, as the browser's sender has. Median and 95th percentile of 200.
-//! 2. Opening: the triage state of a 100k-article corpus with 50k decided articles, read
-//!    from the local store versus from the team (connect, the whole state table, this
-//!    machine's queue on top, the store the commands read). The corpus itself loads the same
-//!    either way, so the difference is what a team adds to opening it.
+//! 2. Opening: the triage state of a 100k-article corpus with 50k decided (and so read)
+//!    articles, read from the local store versus from the team (connect, the whole state
+//!    table, this machine's queue on top, the store the commands read). The corpus itself
+//!    loads the same either way, so the difference is what a team adds to opening it.
 //!
 //! Usage: `cargo run --release --example team_bench -- postgres://…` (the database must be
-//! empty). `WARTA_BENCH_STATES` changes the 50k.
+//! empty). `WARTA_BENCH_STATES` changes the 50k; `WARTA_BENCH_IDS=FILE` takes the decided
+//! articles' ids from a file (one per line, e.g. `warta list --format ids` of a corpus) and
+//! `WARTA_BENCH_KEEP=DIR` keeps the local store there, so `warta list` can be timed on the
+//! same states with and without the team. `WARTA_BENCH_REOPEN=1` measures only the
+//! opening, on a database an earlier run loaded (for profiling it).
 
 use std::time::{Duration, Instant};
 
@@ -51,7 +55,8 @@ fn main() {
     let decisions = [Decision::Relevant, Decision::Irrelevant, Decision::Maybe];
     let mut total = Vec::new();
     let mut send = Vec::new();
-    for i in 0..200 {
+    let reopen = std::env::var_os("WARTA_BENCH_REOPEN").is_some();
+    for i in 0..if reopen { 0 } else { 200 } {
         let start = Instant::now();
         let op = Op::Decide {
             ids: vec![format!("d{}", i % 20)],
@@ -70,66 +75,83 @@ fn main() {
     drop(store);
     println!("| measure | median ms | p95 ms |");
     println!("|---|---:|---:|");
-    println!(
-        "| decision: key → server commit (journal, outbox, send) | {} | {} |",
-        ms(percentile(&mut total, 0.5)),
-        ms(percentile(&mut total, 0.95))
-    );
-    println!(
-        "| of which the send transaction | {} | {} |",
-        ms(percentile(&mut send, 0.5)),
-        ms(percentile(&mut send, 0.95))
-    );
+    if !reopen {
+        println!(
+            "| decision: key → server commit (journal, outbox, send) | {} | {} |",
+            ms(percentile(&mut total, 0.5)),
+            ms(percentile(&mut total, 0.95))
+        );
+        println!(
+            "| of which the send transaction | {} | {} |",
+            ms(percentile(&mut send, 0.5)),
+            ms(percentile(&mut send, 0.95))
+        );
+    }
 
     // 2. Opening with `states` decided articles, locally and from the team.
-    let local = tempfile::tempdir().expect("temp dir");
+    let ids: Vec<String> = match std::env::var_os("WARTA_BENCH_IDS") {
+        Some(file) => std::fs::read_to_string(file)
+            .expect("ids file")
+            .lines()
+            .take(states)
+            .map(str::to_string)
+            .collect(),
+        None => (0..states).map(|i| format!("a{i:06}")).collect(),
+    };
+    let kept = std::env::var_os("WARTA_BENCH_KEEP").map(std::path::PathBuf::from);
+    let temp = tempfile::tempdir().expect("temp dir");
+    let local = kept.as_deref().unwrap_or(temp.path());
     {
-        let mut s = Store::open(local.path());
-        let ids: Vec<String> = (0..states).map(|i| format!("a{i:06}")).collect();
+        let mut s = Store::open(local);
+        let ids = &ids;
         for chunk in ids.chunks(5_000) {
             let _ = s
                 .apply(Op::Decide {
                     ids: chunk.to_vec(),
                     decision: Decision::Relevant,
-                    mark_read: false,
+                    mark_read: true,
                 })
                 .expect("apply");
         }
         s.close().expect("close");
     }
     let analysts = ["ana", "budi", "cici"];
-    let events: Vec<team::Event> = (0..states)
+    let events: Vec<team::Event> = (0..ids.len())
         .flat_map(|i| {
+            // Deciding marks read, so a decided article has two fields on the server.
             let after = ArticleState {
                 decision: decisions[i % 3],
+                read: true,
                 ..ArticleState::default()
             };
-            team::event::diff(
-                analysts[i % 3],
-                &format!("a{i:06}"),
-                &ArticleState::default(),
-                &after,
-            )
+            team::event::diff(analysts[i % 3], &ids[i], &ArticleState::default(), &after)
         })
         .collect();
-    for chunk in events.chunks(1_000) {
+    for chunk in events.chunks(1_000).filter(|_| !reopen) {
         t.send(chunk).expect("load the server");
     }
     let mut local_open = Vec::new();
     let mut team_open = Vec::new();
-    for _ in 0..5 {
+    let mut phases: [Vec<Duration>; 3] = Default::default();
+    for _ in 0..7 {
         let start = Instant::now();
-        let s = Store::open_read_only(local.path());
-        assert!(s.ids().count() >= states);
+        let s = Store::open_read_only(local);
+        assert!(s.ids().count() >= ids.len());
         local_open.push(start.elapsed());
 
         let start = Instant::now();
         let mut t = Team::connect(&cfg).expect("connect");
+        let connected = start.elapsed();
         let (view, _) = t.view("ana").expect("view");
+        let viewed = start.elapsed();
         let shown = Shown::new(view, &outbox.pending().expect("outbox").events);
         let s = shown.store();
-        assert!(s.ids().count() >= states);
-        team_open.push(start.elapsed());
+        assert!(s.ids().count() >= ids.len());
+        let done = start.elapsed();
+        team_open.push(done);
+        phases[0].push(connected);
+        phases[1].push(viewed - connected);
+        phases[2].push(done - viewed);
     }
     let (l, m) = (
         percentile(&mut local_open, 0.5),
@@ -140,5 +162,15 @@ fn main() {
         "| open {states} states: team (connect, state table, queue, store) | {} | |",
         ms(m)
     );
+    for (name, v) in [
+        "connect",
+        "read the state table into the view",
+        "queue and store",
+    ]
+    .iter()
+    .zip(phases.iter_mut())
+    {
+        println!("| — {name} | {} | |", ms(percentile(v, 0.5)));
+    }
     println!("| team minus local | {} | |", ms(m.saturating_sub(l)));
 }

@@ -120,7 +120,7 @@ pub fn heard(app: &mut App, news: &Heard) -> Effect {
     match news {
         Heard::View(view) => {
             let back = team.offline.take().is_some();
-            team.view = view.clone();
+            team.view = (**view).clone();
             team.heard = true;
             let others = team.view.analysts().filter(|a| *a != view.me).count();
             let text = format!(

@@ -2,6 +2,7 @@
 //! and `parse`, with what they share (the query, the sort, the triage source, the answer).
 
 use super::*;
+use std::sync::{Mutex, OnceLock};
 
 /// Parses a query with the configured synonyms and topics; config problems are reported on
 /// stderr (unless --quiet) and never stop the command.
@@ -54,6 +55,56 @@ pub(super) fn triage_source(global: &GlobalOpts) -> (Store, Option<crate::team::
     match team::shown(global) {
         Some(shown) => (shown.store(), Some(shown)),
         None => (read_store(global), None),
+    }
+}
+
+/// [`triage_source`] read on its own thread while the corpus loads. With a team it is a
+/// round trip to the server and every state there (50k states take as long as a warm
+/// load of 100k articles), mostly waiting on the server, so it need not wait for the
+/// corpus, nor the corpus for it.
+pub(super) struct Triage {
+    reading: Mutex<Option<std::thread::JoinHandle<Source>>>,
+    read: OnceLock<Source>,
+}
+
+type Source = (Store, Option<crate::team::Shown>);
+
+impl Triage {
+    pub(super) fn start(global: &GlobalOpts) -> Triage {
+        let global = global.clone();
+        let reading = std::thread::Builder::new()
+            .name("triage".into())
+            .spawn(move || triage_source(&global))
+            .ok();
+        Triage {
+            reading: Mutex::new(reading),
+            read: OnceLock::new(),
+        }
+    }
+
+    /// A source that needs no reading.
+    pub(super) fn ready(store: Store) -> Triage {
+        Triage {
+            reading: Mutex::new(None),
+            read: OnceLock::from((store, None)),
+        }
+    }
+
+    /// The source, waiting for the thread if it is still reading; read here if the thread
+    /// could not be started.
+    pub(super) fn get(&self, global: &GlobalOpts) -> &Source {
+        self.read.get_or_init(|| {
+            let handle = self.reading.lock().ok().and_then(|mut h| h.take());
+            match handle.map(std::thread::JoinHandle::join) {
+                Some(Ok(read)) => read,
+                // A panic there is a bug; reading again here says what it was.
+                Some(Err(_)) | None => triage_source(global),
+            }
+        })
+    }
+
+    pub(super) fn store(&self, global: &GlobalOpts) -> &Store {
+        &self.get(global).0
     }
 }
 
@@ -140,13 +191,22 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
         bail!("--bom is for --format csv (a byte-order mark that tells Excel the file is UTF-8)");
     }
     let query = parse_query(&args.query, global)?;
-    let (store, _team) = triage_source(global);
+    let triage = Triage::start(global);
     let sort = sort_of(args.sort, &query);
     // Other formats print every field: only the table can come from the headlines.
     let quick = args.format == ListFormat::Table;
-    let (corpus, hits) = answer(&args.paths, global, &query, sort, &store, quick, args.limit)?;
+    let (corpus, hits) = answer(
+        &args.paths,
+        global,
+        &query,
+        sort,
+        &triage,
+        quick,
+        args.limit,
+    )?;
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
-    with_stdout(|out| write_list(out, args.format, &corpus, &indices, &store, args.bom))
+    let store = triage.store(global);
+    with_stdout(|out| write_list(out, args.format, &corpus, &indices, store, args.bom))
 }
 
 /// The corpus and the first `limit` hits of `query` in `sort` order: from the headline
@@ -158,7 +218,7 @@ pub(super) fn answer(
     global: &GlobalOpts,
     query: &Query,
     sort: Sort,
-    store: &Store,
+    triage: &Triage,
     quick: bool,
     limit: Option<usize>,
 ) -> Result<(Corpus, Vec<Hit>)> {
@@ -170,7 +230,7 @@ pub(super) fn answer(
     let walked = match prepared {
         quick::Prepared::Fresh(fresh) => {
             let search = |corpus: &Corpus, text: Option<&dyn TextIndex>| {
-                search_triaged(corpus, query, sort, store, None, text)
+                search_triaged(corpus, query, sort, triage.store(global), None, text)
             };
             match fresh.answer(search, limit) {
                 Ok(quick::Answer { rows, hits, report }) => {
@@ -197,7 +257,7 @@ pub(super) fn answer(
         &corpus,
         query,
         sort,
-        store,
+        triage.store(global),
         clusters.as_ref(),
         text.as_ref().map(|t| t as &dyn TextIndex),
     );
@@ -338,17 +398,19 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     // A search prints no triage marks, so only a triage term reads triage: the store's
     // files, or with a team a round trip reading every state from its server, are work a
     // plain search must not pay.
-    let store = if query.has_triage() {
-        triage_source(global).0
+    let triage = if query.has_triage() {
+        Triage::start(global)
     } else {
-        Store::in_memory("a search without triage terms reads no triage")
+        Triage::ready(Store::in_memory(
+            "a search without triage terms reads no triage",
+        ))
     };
     let (corpus, hits) = answer(
         &args.paths,
         global,
         &query,
         Sort::Relevance,
-        &store,
+        &triage,
         true,
         args.limit,
     )?;
@@ -439,9 +501,10 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         );
     }
     let query = parse_query(&args.query, global)?;
+    let triage = Triage::start(global);
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
-    let (store, team) = triage_source(global);
+    let (store, team) = triage.get(global);
     let team = team.as_ref().map(|t| t as &dyn crate::report::TeamColumns);
     // Always clustered: every format carries the `cluster` id and the brief nests copies.
     let clusters = clusters_if(corpus, true);
@@ -452,7 +515,7 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         corpus,
         &query,
         sort,
-        &store,
+        store,
         clusters,
         text.as_ref().map(|t| t as &dyn TextIndex),
     );
@@ -466,9 +529,7 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         Some(path) => {
             output::write_output(path, OutputMode::Command, &mut |w| {
                 write_bom(w, args.bom)?;
-                export_team(
-                    w, format, corpus, &indices, &store, &context, clusters, team,
-                )
+                export_team(w, format, corpus, &indices, store, &context, clusters, team)
             })
             .with_context(|| format!("cannot export to {}", path.display()))?;
             if !global.quiet {
@@ -479,7 +540,7 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         None => with_stdout(|out| {
             write_bom(out, args.bom)?;
             export_team(
-                out, format, corpus, &indices, &store, &context, clusters, team,
+                out, format, corpus, &indices, store, &context, clusters, team,
             )
         }),
     }

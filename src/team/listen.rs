@@ -16,7 +16,7 @@ use super::{Team, TeamConfig, TeamError, TeamView};
 #[derive(Debug, Clone)]
 pub enum Heard {
     /// The whole team state, on first connecting.
-    View(TeamView),
+    View(Box<TeamView>),
     /// Events stored since the last delivery, in log order (some may be known already:
     /// [`TeamView::apply`] ignores those).
     Events(Vec<(i64, Event)>),
@@ -71,7 +71,7 @@ fn session(
         None => {
             let (view, now) = team.view(&cfg.analyst)?;
             *at = Some((view.seq, now));
-            if !deliver(Heard::View(view)) {
+            if !deliver(Heard::View(Box::new(view))) {
                 return Ok(());
             }
         }

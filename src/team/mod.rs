@@ -165,6 +165,16 @@ impl Team {
         )))
     }
 
+    fn read_err(&self, what: &str, e: sql::ReadError) -> TeamError {
+        match e {
+            sql::ReadError::Server(e) => self.err(what, &e),
+            sql::ReadError::Stream(text) => TeamError(
+                self.redactor
+                    .scrub(&format!("team server {}: {what}: {text}", self.cfg.shown())),
+            ),
+        }
+    }
+
     /// Creates the schema, or upgrades an older one. Refuses a newer one.
     pub fn init(&mut self) -> Result<InitOutcome, TeamError> {
         let result = (|| {
@@ -293,9 +303,11 @@ impl Team {
     /// next [`Team::events_since`]).
     pub fn view(&mut self, me: &str) -> Result<(TeamView, i64), TeamError> {
         let mode = self.mode()?;
-        let (rows, seq, now) =
-            sql::all_state(&mut self.client).map_err(|e| self.err("cannot read the state", &e))?;
-        Ok((TeamView::from_rows(mode, me, rows, seq), now))
+        let mut view = TeamView::at(mode, me, 0);
+        let (seq, now) = sql::all_state(&mut self.client, |row| view.put_row(row))
+            .map_err(|e| self.read_err("cannot read the state", e))?;
+        view.seq = seq;
+        Ok((view, now))
     }
 
     /// Events after log position `after` or arrived since `recent_us`, and the server's time.

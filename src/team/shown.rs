@@ -40,20 +40,22 @@ impl Shown {
     /// The state `article` shows in this team's mode.
     pub fn state(&self, article: &str) -> ArticleState {
         let v = &self.view;
-        let (mut s, by) = match v.mode {
-            Mode::Shared => {
-                let (s, by) = v.shared_state(article);
-                (s, by.map(str::to_string))
-            }
-            Mode::Independent => (v.state_of(article, &v.me), Some(v.me.clone())),
+        let (mut s, at_us) = match v.mode {
+            Mode::Shared => (
+                v.shared_state(article).0,
+                v.latest(article, "decision").map(|(_, at)| at),
+            ),
+            Mode::Independent => (
+                v.state_of(article, &v.me),
+                v.set_at(article, &v.me, "decision"),
+            ),
         };
         // The view keeps a decision's time; the store's export columns carry it.
         if s.decision != Decision::Undecided
-            && let Some(by) = by
-            && let Some(verdict) = v.verdicts(article).into_iter().find(|x| x.analyst == by)
+            && let Some(at_us) = at_us
         {
             s.decided_at = Some(crate::triage::time::format_rfc3339(
-                verdict.at_us.div_euclid(1_000_000),
+                at_us.div_euclid(1_000_000),
             ));
         }
         s
@@ -61,9 +63,13 @@ impl Shown {
 
     /// A store holding every article's shown state, for queries and exports.
     pub fn store(&self) -> Store {
+        // The store keeps states in id order: sorting the ids first hands it a sorted run,
+        // which it takes in one pass instead of moving every state while sorting them.
+        let mut ids: Vec<&str> = self.view.articles().collect();
+        ids.sort_unstable();
         Store::from_states(
             "the team's state, read from its server",
-            self.view.articles().map(|a| (a.to_string(), self.state(a))),
+            ids.into_iter().map(|a| (a.to_string(), self.state(a))),
         )
     }
 }

@@ -1,7 +1,7 @@
 //! What the whole team has decided, as this machine last heard it: every analyst's current
 //! value of every field of every article, kept in step with the server's log.
 //!
-//! The view is built from the server's current-state table once ([`TeamView::from_rows`])
+//! The view is built from the server's current-state table once ([`TeamView::put_row`])
 //! and then follows its event log ([`TeamView::apply`]). Both follow the rule the server's
 //! table does: a field changes only for a later event (by the analyst's time, then the
 //! event id), so the view ends the same whatever order events reach it in, and an event
@@ -10,7 +10,7 @@
 //! Domain code: the browser, `warta list/search/export` and `warta team status` all read
 //! the team through this.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
 use super::event::{Action, Event};
@@ -51,31 +51,76 @@ impl fmt::Display for Mode {
     }
 }
 
-/// One field's current value for one analyst.
+/// One analyst's current value of one field of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Cell {
-    value: Option<String>,
+    analyst: u32,
+    field: u32,
+    /// In [`TeamView::values`]: most are `true`, `false` or a decision.
+    value: Option<u32>,
     at_us: i64,
-    event_id: String,
+    event_id: Box<str>,
 }
 
 impl Cell {
     fn newer_than(&self, other: &Cell) -> bool {
-        (self.at_us, self.event_id.as_str()) > (other.at_us, other.event_id.as_str())
+        (self.at_us, &*self.event_id) > (other.at_us, &*other.event_id)
     }
 }
 
-/// Per article: analyst → field → cell. Analysts are few and an article's fields fewer, so
-/// small sorted maps beat hashing here, and keep every listing in name order.
-type Fields = BTreeMap<String, Cell>;
+/// Names seen many times (analysts, fields, values), each kept once and referred to by
+/// number.
+#[derive(Debug, Clone, Default)]
+struct Names {
+    names: Vec<Box<str>>,
+    index: HashMap<Box<str>, u32>,
+    /// The last name asked for: rows of one analyst or field tend to come together, and a
+    /// comparison is cheaper than hashing.
+    last: u32,
+}
 
+impl Names {
+    fn id(&mut self, name: &str) -> u32 {
+        if self
+            .names
+            .get(self.last as usize)
+            .is_some_and(|n| **n == *name)
+        {
+            return self.last;
+        }
+        let i = match self.index.get(name) {
+            Some(&i) => i,
+            None => {
+                let i = self.names.len() as u32;
+                self.names.push(name.into());
+                self.index.insert(name.into(), i);
+                i
+            }
+        };
+        self.last = i;
+        i
+    }
+
+    fn get(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+
+    fn name(&self, i: u32) -> &str {
+        &self.names[i as usize]
+    }
+}
+
+/// Per article, its cells in arrival order. An article has a handful (analysts × fields
+/// set), so a short vector beats maps: opening a team's 50k states builds 50k of these.
 #[derive(Debug, Clone, Default)]
 pub struct TeamView {
     pub mode: Mode,
     /// This machine's analyst.
     pub me: String,
-    articles: HashMap<String, BTreeMap<String, Fields>>,
-    analysts: BTreeSet<String>,
+    articles: HashMap<Box<str>, Vec<Cell>>,
+    analysts: Names,
+    fields: Names,
+    values: Names,
     /// The highest log sequence number applied.
     pub seq: i64,
 }
@@ -89,23 +134,18 @@ impl TeamView {
         }
     }
 
-    /// The view of a current-state snapshot taken at log position `seq`.
-    pub fn from_rows(mode: Mode, me: &str, rows: Vec<StateRow>, seq: i64) -> TeamView {
-        let mut v = TeamView::new(mode, me);
-        v.seq = seq;
-        for r in rows {
-            v.put(
-                r.article,
-                r.analyst,
-                r.field,
-                Cell {
-                    value: r.value,
-                    at_us: r.at_us,
-                    event_id: r.event_id,
-                },
-            );
+    /// The view of a current-state snapshot taken at log position `seq`: call
+    /// [`TeamView::put_row`] for each row.
+    pub fn at(mode: Mode, me: &str, seq: i64) -> TeamView {
+        TeamView {
+            seq,
+            ..TeamView::new(mode, me)
         }
-        v
+    }
+
+    /// Adds one row of the server's current-state table.
+    pub fn put_row(&mut self, r: StateRow<'_>) {
+        self.put(r.article, r.analyst, r.field, r.value, r.at_us, r.event_id);
     }
 
     /// Applies one event from the log; true when it changed what the view shows.
@@ -113,29 +153,41 @@ impl TeamView {
         // Nothing else is needed to apply an event twice harmlessly: its cell is not newer
         // than itself.
         self.seq = self.seq.max(seq);
+        let value = e.action.state_value(e.value.as_deref());
         self.put(
-            e.article.clone(),
-            e.analyst.clone(),
-            e.action.field(e.value.as_deref()),
-            Cell {
-                value: e.action.state_value(e.value.as_deref()),
-                at_us: e.at_us,
-                event_id: e.id.clone(),
-            },
+            &e.article,
+            &e.analyst,
+            &e.action.field(e.value.as_deref()),
+            value.as_deref(),
+            e.at_us,
+            &e.id,
         )
     }
 
-    fn put(&mut self, article: String, analyst: String, field: String, cell: Cell) -> bool {
-        if !self.analysts.contains(&analyst) {
-            self.analysts.insert(analyst.clone());
-        }
-        let fields = self
-            .articles
-            .entry(article)
-            .or_default()
-            .entry(analyst)
-            .or_default();
-        match fields.get_mut(&field) {
+    fn put(
+        &mut self,
+        article: &str,
+        analyst: &str,
+        field: &str,
+        value: Option<&str>,
+        at_us: i64,
+        event_id: &str,
+    ) -> bool {
+        let cell = Cell {
+            analyst: self.analysts.id(analyst),
+            field: self.fields.id(field),
+            value: value.map(|v| self.values.id(v)),
+            at_us,
+            event_id: event_id.into(),
+        };
+        let cells = match self.articles.get_mut(article) {
+            Some(cells) => cells,
+            None => self.articles.entry(article.into()).or_default(),
+        };
+        match cells
+            .iter_mut()
+            .find(|c| c.analyst == cell.analyst && c.field == cell.field)
+        {
             Some(old) if !cell.newer_than(old) => false,
             Some(old) => {
                 let changed = old.value != cell.value;
@@ -143,20 +195,30 @@ impl TeamView {
                 changed
             }
             None => {
-                fields.insert(field, cell);
+                cells.push(cell);
                 true
             }
         }
     }
 
+    fn value(&self, c: &Cell) -> Option<&str> {
+        c.value.map(|v| self.values.name(v))
+    }
+
+    fn cells(&self, article: &str) -> &[Cell] {
+        self.articles.get(article).map_or(&[], Vec::as_slice)
+    }
+
     /// Every analyst the server has heard from, in name order.
     pub fn analysts(&self) -> impl Iterator<Item = &str> {
-        self.analysts.iter().map(String::as_str)
+        let mut names: Vec<&str> = self.analysts.names.iter().map(|n| &**n).collect();
+        names.sort_unstable();
+        names.into_iter()
     }
 
     /// Articles any analyst has touched.
     pub fn articles(&self) -> impl Iterator<Item = &str> {
-        self.articles.keys().map(String::as_str)
+        self.articles.keys().map(|k| &**k)
     }
 
     pub fn len(&self) -> usize {
@@ -169,18 +231,19 @@ impl TeamView {
 
     /// Every analyst's decision on `article` (undecided ones left out), earliest first.
     pub fn verdicts(&self, article: &str) -> Vec<Verdict> {
+        let Some(decision) = self.fields.get(Action::Decision.as_str()) else {
+            return Vec::new();
+        };
         let mut out: Vec<Verdict> = self
-            .articles
-            .get(article)
-            .into_iter()
-            .flatten()
-            .filter_map(|(analyst, fields)| {
-                let cell = fields.get(Action::Decision.as_str())?;
-                let decision = Decision::parse(cell.value.as_deref()?)?;
+            .cells(article)
+            .iter()
+            .filter(|c| c.field == decision)
+            .filter_map(|c| {
+                let decision = Decision::parse(self.value(c)?)?;
                 (decision != Decision::Undecided).then(|| Verdict {
-                    analyst: analyst.clone(),
+                    analyst: self.analysts.name(c.analyst).to_string(),
                     decision,
-                    at_us: cell.at_us,
+                    at_us: c.at_us,
                 })
             })
             .collect();
@@ -195,43 +258,55 @@ impl TeamView {
     /// The analyst whose value of `field` stands on `article` (the latest set), and when
     /// they set it (microseconds since 1970).
     pub fn latest(&self, article: &str, field: &str) -> Option<(&str, i64)> {
-        self.articles
-            .get(article)?
+        let field = self.fields.get(field)?;
+        self.cells(article)
             .iter()
-            .filter_map(|(analyst, fields)| fields.get(field).map(|c| (analyst, c)))
-            .max_by(|a, b| {
-                (a.1.at_us, a.1.event_id.as_str()).cmp(&(b.1.at_us, b.1.event_id.as_str()))
-            })
-            .map(|(analyst, c)| (analyst.as_str(), c.at_us))
+            .filter(|c| c.field == field)
+            .max_by(|a, b| (a.at_us, &a.event_id).cmp(&(b.at_us, &b.event_id)))
+            .map(|c| (self.analysts.name(c.analyst), c.at_us))
+    }
+
+    /// When `analyst` last set `field` of `article`, if ever (microseconds since 1970).
+    pub fn set_at(&self, article: &str, analyst: &str, field: &str) -> Option<i64> {
+        let (a, f) = (self.analysts.get(analyst)?, self.fields.get(field)?);
+        self.cells(article)
+            .iter()
+            .find(|c| c.analyst == a && c.field == f)
+            .map(|c| c.at_us)
     }
 
     /// Whether `analyst` has done anything to `article` (decided, starred, labelled, noted
     /// or read it), for `by:NAME` and the Analyst facet.
     pub fn touched_by(&self, article: &str, analyst: &str) -> bool {
-        self.articles
-            .get(article)
-            .and_then(|a| a.get(analyst))
-            .is_some_and(|fields| fields.values().any(|c| is_set(c.value.as_deref())))
+        let Some(a) = self.analysts.get(analyst) else {
+            return false;
+        };
+        self.cells(article)
+            .iter()
+            .any(|c| c.analyst == a && is_set(self.value(c)))
     }
 
     /// The analysts who have done anything to `article`, in name order.
     pub fn analysts_of(&self, article: &str) -> Vec<&str> {
-        self.articles
-            .get(article)
-            .into_iter()
-            .flatten()
-            .filter(|(_, f)| f.values().any(|c| is_set(c.value.as_deref())))
-            .map(|(a, _)| a.as_str())
-            .collect()
+        let mut out: Vec<&str> = self
+            .cells(article)
+            .iter()
+            .filter(|c| is_set(self.value(c)))
+            .map(|c| self.analysts.name(c.analyst))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// One analyst's state of `article`, as the local store would hold it.
     pub fn state_of(&self, article: &str, analyst: &str) -> ArticleState {
         let mut s = ArticleState::default();
-        if let Some(fields) = self.articles.get(article).and_then(|a| a.get(analyst)) {
-            for (field, cell) in fields {
-                set_field(&mut s, field, cell.value.as_deref());
-            }
+        let Some(a) = self.analysts.get(analyst) else {
+            return s;
+        };
+        for c in self.cells(article).iter().filter(|c| c.analyst == a) {
+            set_field(&mut s, self.fields.name(c.field), self.value(c));
         }
         s
     }
@@ -239,23 +314,18 @@ impl TeamView {
     /// The article's shared state: for each field, the latest value any analyst set (the
     /// rule of [`Mode::Shared`]), and who set the decision.
     pub fn shared_state(&self, article: &str) -> (ArticleState, Option<&str>) {
-        let mut latest: BTreeMap<&str, (&Cell, &str)> = BTreeMap::new();
-        for (analyst, fields) in self.articles.get(article).into_iter().flatten() {
-            for (field, cell) in fields {
-                match latest.get(field.as_str()) {
-                    Some((old, _)) if !cell.newer_than(old) => {}
-                    _ => {
-                        latest.insert(field, (cell, analyst));
-                    }
-                }
-            }
-        }
+        let cells = self.cells(article);
         let mut s = ArticleState::default();
         let mut decided_by = None;
-        for (field, (cell, analyst)) in &latest {
-            set_field(&mut s, field, cell.value.as_deref());
-            if *field == Action::Decision.as_str() && s.decision != Decision::Undecided {
-                decided_by = Some(*analyst);
+        let decision = self.fields.get(Action::Decision.as_str());
+        // An article holds a few cells: comparing each with the others beats sorting.
+        for c in cells {
+            if cells.iter().any(|o| o.field == c.field && o.newer_than(c)) {
+                continue;
+            }
+            set_field(&mut s, self.fields.name(c.field), self.value(c));
+            if Some(c.field) == decision && s.decision != Decision::Undecided {
+                decided_by = Some(self.analysts.name(c.analyst));
             }
         }
         (s, decided_by)
@@ -368,15 +438,15 @@ mod tests {
 
     #[test]
     fn a_snapshot_then_the_log_from_an_overlapping_position() {
-        let rows = vec![StateRow {
-            article: "a1".into(),
-            analyst: "budi".into(),
-            field: "decision".into(),
-            value: Some("maybe".into()),
+        let mut v = TeamView::at(Mode::Shared, "ana", 5);
+        v.put_row(StateRow {
+            article: "a1",
+            analyst: "budi",
+            field: "decision",
+            value: Some("maybe"),
             at_us: 50,
-            event_id: "e5".into(),
-        }];
-        let mut v = TeamView::from_rows(Mode::Shared, "ana", rows, 5);
+            event_id: "e5",
+        });
         // An older event of budi's, re-read because of the overlap, does not go back.
         assert!(!v.apply(4, &ev("e4", "budi", "a1", Action::Decision, "relevant", 40)));
         assert_eq!(v.state_of("a1", "budi").decision, Decision::Maybe);

@@ -39,7 +39,7 @@ fn next(rx: &mpsc::Receiver<Heard>, within: Duration) -> Heard {
 
 fn first_view(rx: &mpsc::Receiver<Heard>) -> TeamView {
     match next(rx, Duration::from_secs(20)) {
-        Heard::View(v) => v,
+        Heard::View(v) => *v,
         other => panic!("expected the team's view first, got {other:?}"),
     }
 }
@@ -60,7 +60,7 @@ fn until(
                     view.apply(*seq, e);
                 }
             }
-            Heard::View(v) => *view = v,
+            Heard::View(v) => *view = *v,
             Heard::Offline(_) => {}
         }
     }

@@ -54,7 +54,7 @@ fn office(mode: Mode, w: u16, h: u16) -> Office {
         _dir: dir,
         seq: 0,
     };
-    o.hear(Heard::View(TeamView::new(mode, "ana")));
+    o.hear(Heard::View(Box::new(TeamView::new(mode, "ana"))));
     o
 }
 
