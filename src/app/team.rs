@@ -177,6 +177,21 @@ pub fn heard(app: &mut App, news: &Heard) -> Effect {
             }
             refresh(app)
         }
+        Heard::Mode(mode) => {
+            if team.view.mode == *mode {
+                return Effect::None;
+            }
+            team.view.mode = *mode;
+            if !team.heard {
+                return Effect::None;
+            }
+            rebuild_all(app);
+            app.set_message(
+                format!("team: the mode is now {mode}: {}", mode.meaning()),
+                MessageKind::Info,
+            );
+            refresh(app)
+        }
         Heard::Offline(e) => {
             let why = e.to_string();
             team.offline = Some(why.clone());

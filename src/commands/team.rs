@@ -77,15 +77,6 @@ fn mode_of(arg: TeamModeArg) -> Mode {
     }
 }
 
-fn mode_meaning(m: Mode) -> &'static str {
-    match m {
-        Mode::Shared => "one decision per article, the latest stands, everyone sees who decided",
-        Mode::Independent => {
-            "each analyst decides alone; articles where analysts disagree are conflicts"
-        }
-    }
-}
-
 fn data_dir(global: &GlobalOpts) -> Result<std::path::PathBuf> {
     crate::paths::data_dir(global.data_dir.as_deref())
         .ok_or_else(|| anyhow!("no data directory (no home directory?); use --data-dir"))
@@ -126,7 +117,7 @@ pub fn run(cmd: &TeamCommand, global: &GlobalOpts) -> Result<()> {
                 t.set_mode(mode_of(*m))?;
             }
             let m = t.mode()?;
-            println!("{m}: {}", mode_meaning(m));
+            println!("{m}: {}", Mode::meaning(m));
             Ok(())
         }
         TeamCommand::Init { url, mode } => {
@@ -154,7 +145,7 @@ pub fn run(cmd: &TeamCommand, global: &GlobalOpts) -> Result<()> {
                 t.set_mode(mode_of(*m))?;
             }
             let m = t.mode()?;
-            println!("mode: {m} ({})", mode_meaning(m));
+            println!("mode: {m} ({})", Mode::meaning(m));
             Ok(())
         }
         TeamCommand::Status => status(global),
@@ -269,7 +260,7 @@ fn status(global: &GlobalOpts) -> Result<()> {
     let (view, _) = t.view(&cfg.analyst)?;
     let shown = Shown::new(view, &pending.events);
     let mode = shown.mode();
-    println!("mode:      {mode} ({})", mode_meaning(mode));
+    println!("mode:      {mode} ({})", Mode::meaning(mode));
     let articles: Vec<&str> = shown.view.articles().collect();
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
     let mut conflicts = 0;

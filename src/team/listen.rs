@@ -10,7 +10,7 @@
 use super::event::Event;
 use super::sender::RETRY;
 use super::sql::RECENT_US;
-use super::{Team, TeamConfig, TeamError, TeamView};
+use super::{Mode, Team, TeamConfig, TeamError, TeamView};
 
 /// What the listener hears.
 #[derive(Debug, Clone)]
@@ -20,6 +20,8 @@ pub enum Heard {
     /// Events stored since the last delivery, in log order (some may be known already:
     /// [`TeamView::apply`] ignores those).
     Events(Vec<(i64, Event)>),
+    /// The team's mode changed (`warta team mode`) since the view was read.
+    Mode(Mode),
     /// The server cannot be reached, or the connection broke; the message has no password.
     Offline(TeamError),
 }
@@ -39,9 +41,12 @@ impl Listener {
     }
 }
 
+/// Where the listener is: the log position and server time reached, and the mode the
+/// browser was last told; `None` until the first full read.
+type Reached = Option<(i64, i64, Mode)>;
+
 fn run(cfg: &TeamConfig, mut deliver: impl FnMut(Heard) -> bool) {
-    // Log position and server time reached; `None` until the first full read.
-    let mut at: Option<(i64, i64)> = None;
+    let mut at: Reached = None;
     let mut was_offline = false;
     loop {
         match session(cfg, &mut at, &mut deliver) {
@@ -61,7 +66,7 @@ fn run(cfg: &TeamConfig, mut deliver: impl FnMut(Heard) -> bool) {
 /// One connection's life: `Ok` when the receiver is gone, `Err` when the server is.
 fn session(
     cfg: &TeamConfig,
-    at: &mut Option<(i64, i64)>,
+    at: &mut Reached,
     deliver: &mut impl FnMut(Heard) -> bool,
 ) -> Result<(), TeamError> {
     let mut team = Team::connect(cfg)?;
@@ -70,7 +75,7 @@ fn session(
     match *at {
         None => {
             let (view, now) = team.view(&cfg.analyst)?;
-            *at = Some((view.seq, now));
+            *at = Some((view.seq, now, view.mode));
             if !deliver(Heard::View(Box::new(view))) {
                 return Ok(());
             }
@@ -92,13 +97,16 @@ fn session(
 /// Fetches and delivers what is new; false when the receiver is gone.
 fn catch_up(
     team: &mut Team,
-    at: &mut Option<(i64, i64)>,
+    at: &mut Reached,
     deliver: &mut impl FnMut(Heard) -> bool,
 ) -> Result<bool, TeamError> {
-    let (seq, now) = at.unwrap_or((0, 0));
-    let (events, server_now) = team.events_since(seq, now - RECENT_US)?;
+    let (seq, now, was) = at.unwrap_or((0, 0, Mode::default()));
+    let (events, server_now, mode) = team.events_since(seq, now - RECENT_US)?;
     let top = events.iter().map(|(s, _)| *s).max().unwrap_or(seq).max(seq);
-    *at = Some((top, server_now));
+    *at = Some((top, server_now, mode));
+    if mode != was && !deliver(Heard::Mode(mode)) {
+        return Ok(false);
+    }
     if events.is_empty() {
         return Ok(true);
     }

@@ -292,7 +292,8 @@ impl Team {
         Ok(stored.as_deref().and_then(Mode::parse).unwrap_or_default())
     }
 
-    /// Sets how the team decides; every browser picks it up when it next connects.
+    /// Sets how the team decides; open browsers hear it at once, the others when they
+    /// next connect.
     pub fn set_mode(&mut self, mode: Mode) -> Result<(), TeamError> {
         self.check_writable()?;
         sql::set_mode(&mut self.client, mode.as_str())
@@ -310,14 +311,17 @@ impl Team {
         Ok((view, now))
     }
 
-    /// Events after log position `after` or arrived since `recent_us`, and the server's time.
+    /// Events after log position `after` or arrived since `recent_us`, the server's time,
+    /// and the team's mode now.
     pub fn events_since(
         &mut self,
         after: i64,
         recent_us: i64,
-    ) -> Result<(Vec<(i64, Event)>, i64), TeamError> {
-        sql::events_since(&mut self.client, after, recent_us)
-            .map_err(|e| self.err("cannot read new events", &e))
+    ) -> Result<(sql::Logged, i64, Mode), TeamError> {
+        let (events, now, mode) = sql::events_since(&mut self.client, after, recent_us)
+            .map_err(|e| self.err("cannot read new events", &e))?;
+        let mode = mode.as_deref().and_then(Mode::parse).unwrap_or_default();
+        Ok((events, now, mode))
     }
 
     /// Asks the server to say when events are stored (see [`Team::wait`]).

@@ -204,6 +204,8 @@ pub fn set_mode(c: &mut impl GenericClient, mode: &str) -> Result<(), postgres::
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
         &[&mode],
     )?;
+    // Open browsers hear it as they hear events, and read the mode again.
+    c.execute("SELECT pg_notify($1, 'mode')", &[&CHANNEL])?;
     Ok(())
 }
 
@@ -367,13 +369,16 @@ impl<'a> Cursor<'a> {
     }
 }
 
+/// Events with their log positions.
+pub type Logged = Vec<(i64, Event)>;
+
 /// How far back [`events_since`] re-reads by arrival time: longer than a send transaction
 /// lasts, an import of a large store included.
 pub const RECENT_US: i64 = 120 * 1_000_000;
 
 /// Events stored after sequence number `after`, or that arrived since `recent_us` (server
 /// time, microseconds since 1970), in log order; and the server's time now, for the next
-/// call's `recent_us` (less [`RECENT_US`]).
+/// call's `recent_us` (less [`RECENT_US`]); and the team's mode as stored now.
 ///
 /// Sequence numbers are taken when a transaction inserts, not when it commits: a long
 /// transaction (an import) can commit low numbers after higher ones were read. Re-reading
@@ -382,13 +387,13 @@ pub fn events_since(
     c: &mut impl GenericClient,
     after: i64,
     recent_us: i64,
-) -> Result<(Vec<(i64, Event)>, i64), postgres::Error> {
-    let now: i64 = c
-        .query_one(
-            "SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint",
-            &[],
-        )?
-        .get(0);
+) -> Result<(Logged, i64, Option<String>), postgres::Error> {
+    let head = c.query_one(
+        "SELECT (extract(epoch FROM clock_timestamp()) * 1000000)::bigint,
+                (SELECT value FROM warta_meta WHERE key = 'mode')",
+        &[],
+    )?;
+    let (now, mode): (i64, Option<String>) = (head.get(0), head.get(1));
     let rows = c.query(
         &format!(
             "SELECT seq, event_id, article_id, analyst, action, value, previous, {AT_US}
@@ -417,7 +422,7 @@ pub fn events_since(
             ))
         })
         .collect();
-    Ok((events, now))
+    Ok((events, now, mode))
 }
 
 /// Whether this connection is encrypted (false on a Unix socket).

@@ -36,6 +36,18 @@ impl Mode {
         }
     }
 
+    /// What the mode means, for a user choosing or meeting it.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Mode::Shared => {
+                "one decision per article, the latest stands, everyone sees who decided"
+            }
+            Mode::Independent => {
+                "each analyst decides alone; articles where analysts disagree are conflicts"
+            }
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Mode> {
         match s.trim().to_ascii_lowercase().as_str() {
             "shared" => Some(Mode::Shared),

@@ -61,10 +61,36 @@ fn until(
                 }
             }
             Heard::View(v) => *view = *v,
+            Heard::Mode(m) => view.mode = m,
             Heard::Offline(_) => {}
         }
     }
     start.elapsed()
+}
+
+#[test]
+fn a_mode_set_from_the_command_line_reaches_an_open_browser() {
+    let Some(pg) = Pg::start() else { return };
+    let url = pg.create_db("mode");
+    let mut admin = Team::connect(&cfg(&url, "admin")).unwrap();
+    admin.init().unwrap();
+    let rx = listen(&url, "ana");
+    let mut view = first_view(&rx);
+    assert_eq!(view.mode, Mode::Shared);
+    admin.set_mode(Mode::Independent).unwrap();
+    let took = until(&rx, &mut view, Duration::from_secs(5), |v| {
+        v.mode == Mode::Independent
+    });
+    assert!(took < Duration::from_secs(1), "heard after {took:?}");
+    // Setting the same mode again is no news.
+    admin.set_mode(Mode::Independent).unwrap();
+    admin
+        .send(&decision("admin", "a1", Decision::Relevant))
+        .unwrap();
+    match next(&rx, Duration::from_secs(5)) {
+        Heard::Events(evs) => assert_eq!(evs.len(), 1),
+        other => panic!("expected only the event, got {other:?}"),
+    }
 }
 
 #[test]

@@ -342,6 +342,39 @@ fn independent_mode_shows_my_decisions_and_marks_conflicts() {
 }
 
 #[test]
+fn a_mode_changed_on_the_server_changes_what_the_open_browser_shows() {
+    let mut o = office(Mode::Shared, 120, 30);
+    let a = o.id(0);
+    o.deliver(vec![decide("budi", &a, "relevant", now())]);
+    assert_eq!(o.decision(&a), Decision::Relevant, "shared: budi's stands");
+    assert_eq!(o.query("is:relevant"), 1);
+    o.hear(Heard::Mode(Mode::Independent));
+    assert!(
+        o.message().contains("mode is now independent"),
+        "{}",
+        o.message()
+    );
+    assert_eq!(
+        o.decision(&a),
+        Decision::Undecided,
+        "independent: budi's decision is not mine"
+    );
+    assert_eq!(o.query("is:relevant"), 0, "the query ran again");
+    assert_eq!(o.query("by:budi"), 1);
+    o.query("");
+    o.act(&[Action::MarkIrrelevant]);
+    assert_eq!(o.query("is:conflict"), 1);
+    o.query("");
+    o.hear(Heard::Mode(Mode::Shared));
+    assert_eq!(
+        o.decision(&a),
+        Decision::Irrelevant,
+        "shared: mine is the latest"
+    );
+    assert_eq!(o.query("is:irrelevant"), 1);
+}
+
+#[test]
 fn team_terms_without_a_team_say_why_instead_of_an_empty_list() {
     let mut app = App::new(corpus(), Keymap::default().key_help());
     app::search_now(&mut app);
