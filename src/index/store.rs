@@ -507,28 +507,22 @@ impl IndexStore {
             if full {
                 keys.values.get_range(0, &mut all);
             }
-            // The lookups (a cache miss or two each) on every core; the first document of
-            // an article to be found keeps it, in document order.
-            let found: Vec<Option<u32>> = (0..docs as DocId)
-                .into_par_iter()
-                .map(|doc| {
-                    let alive = seg.alive_bitset().is_none_or(|a| a.is_alive(doc));
-                    let key = if full {
-                        Some(all[doc as usize])
-                    } else {
-                        keys.first(doc)
-                    };
-                    key.filter(|_| alive).and_then(find)
-                })
-                .collect();
+            // One core: with the lookups spread over every core, the browser's warm start
+            // (which builds views beside its other background work) never finished its file
+            // check in the start-up test; the bucket table is what made them cheap.
             let mut map = vec![u32::MAX; docs];
-            for (doc, i) in found.into_iter().enumerate() {
-                if let Some(i) = i
+            for doc in alive(seg) {
+                let key = if full {
+                    all.get(doc as usize).copied()
+                } else {
+                    keys.first(doc)
+                };
+                if let Some(i) = key.and_then(find)
                     && seen
                         .get_mut(i as usize)
                         .is_some_and(|s| !std::mem::replace(s, true))
                 {
-                    map[doc] = i;
+                    map[doc as usize] = i;
                     covered += 1;
                 }
             }
