@@ -7,8 +7,10 @@
 //! The snapshot is mapped, not read: the search sees articles with only the strings its
 //! query reads (often none: words come from the index, order from stored dates and ranks),
 //! and only the rows printed are decoded in full. The check that the files are unchanged
-//! (a stat of every folder and file the snapshot names, see [`Headlines::unchanged`]) runs
-//! beside the search; the answer is given only once it agrees. Anything else (no usable
+//! (a stat of every folder and file the snapshot names, see [`Headlines::unchanged`]) is
+//! most of a quick answer's work, so it starts first, as soon as the snapshot is mapped,
+//! and everything else (the snapshot's checksum, its articles, the text index, the search,
+//! the printed rows) is done beside it; the answer is given only once it agrees. Anything else (no usable
 //! snapshot, a file changed, added, removed or renamed, an index that does not cover the
 //! corpus exactly, an index that fails to answer) takes the full load, which then writes
 //! the snapshot again from a walk made before it.
@@ -24,13 +26,22 @@ use crate::loader::discover::FileEntry;
 use crate::loader::{CacheMode, LoadReport};
 use crate::query::{Hit, Query, Sort, TextHit, TextIndex, TextQuery};
 
-/// What a command does before searching.
-pub enum Prepared {
-    /// A snapshot to search, if its files turn out unchanged ([`Fresh::answer`]).
-    Fresh(Fresh),
-    /// Load in full; afterwards [`remember`] the walk, when there is one. The warning says
-    /// why a snapshot that was there could not be used.
-    Load(Option<Walked>, Option<String>),
+/// Why there is no quick answer: what to write the next snapshot from after the full load
+/// (a walk made before it, when there is one), and a warning when a snapshot that was there
+/// could not be used.
+pub struct Fallback {
+    pub walked: Option<Walked>,
+    pub warning: Option<String>,
+}
+
+impl Fallback {
+    /// The full load, with no snapshot to write after it.
+    pub fn none() -> Fallback {
+        Fallback {
+            walked: None,
+            warning: None,
+        }
+    }
 }
 
 /// A walk of a root made before loading it, to write its snapshot from.
@@ -41,16 +52,6 @@ pub struct Walked {
     folders: Vec<FolderStamp>,
 }
 
-/// A root's snapshot, its articles (with the strings the query reads) and its text index.
-pub struct Fresh {
-    snapshot: Headlines,
-    corpus: Corpus,
-    text: Option<IndexView>,
-    root_dir: PathBuf,
-    root: PathBuf,
-    cache_dir: PathBuf,
-}
-
 /// A quick answer: the printed rows only (hits numbered from 0 in their order), and what a
 /// full load would have said for the summary line.
 pub struct Answer {
@@ -59,30 +60,117 @@ pub struct Answer {
     pub report: LoadReport,
 }
 
-/// Looks for a quick answer to `query` in `sort` order over `paths`. Only one root with a
-/// cache qualifies (the snapshot and the index are per root), and only queries that
-/// [`Query::reads_headlines_only`].
-pub fn prepare(paths: &[PathBuf], cache: &CacheMode, query: &Query, sort: Sort) -> Prepared {
+/// Answers `query` in `sort` order over `paths` from the root's headline snapshot, when its
+/// files turn out unchanged: runs `search` over the snapshot's articles while the check
+/// that they are unchanged runs beside it (and beside opening the snapshot's articles and
+/// text index: the check is most of a quick answer's work, so it starts first), keeps the
+/// first `limit` hits and decodes their rows. Only one root with a cache qualifies (the
+/// snapshot and the index are per root), and only queries that
+/// [`Query::reads_headlines_only`]. `Err` when the full load must answer: no usable
+/// snapshot, the files changed, or the text index is incomplete or declined a word.
+pub fn answer(
+    paths: &[PathBuf],
+    cache: &CacheMode,
+    query: &Query,
+    sort: Sort,
+    search: impl FnOnce(&Corpus, Option<&dyn TextIndex>) -> Vec<Hit> + Send,
+    limit: Option<usize>,
+) -> Result<Answer, Fallback> {
     let (CacheMode::Dir(cache_dir), [path]) = (cache, paths) else {
-        return Prepared::Load(None, None);
+        return Err(Fallback::none());
     };
     if !query.reads_headlines_only() {
-        return Prepared::Load(None, None);
+        return Err(Fallback::none());
     }
     // Canonical, as the loader walks it and keys its cache.
     let Ok(root) = std::fs::canonicalize(path) else {
-        return Prepared::Load(None, None);
+        return Err(Fallback::none());
     };
     let root_dir = crate::cache::root_dir(cache_dir, &root);
-    let snapshot = match Headlines::open(&root_dir, &root) {
-        Ok(Some(s)) => s,
-        Ok(None) => return Prepared::Load(walk(root_dir, root, cache_dir), None),
-        Err(why) => {
-            let warning = format!("headline snapshot not used ({why}); loading in full");
-            log::warn!("{}: {warning}", root_dir.display());
-            return Prepared::Load(walk(root_dir, root, cache_dir), Some(warning));
-        }
+    let fallback = |warning: Option<String>| Fallback {
+        walked: walk(root_dir.clone(), root.clone(), cache_dir),
+        warning,
     };
+    let unusable = |why: String| {
+        let warning = format!("headline snapshot not used ({why}); loading in full");
+        log::warn!("{}: {warning}", root_dir.display());
+        fallback(Some(warning))
+    };
+    let snapshot = match Headlines::open_unverified(&root_dir, &root) {
+        Ok(Some(s)) => s,
+        Ok(None) => return Err(fallback(None)),
+        Err(why) => return Err(unusable(why)),
+    };
+    let stop = AtomicBool::new(false);
+    let (unchanged, found) = rayon::join(
+        || snapshot.unchanged_unless(&stop),
+        || {
+            let found = match snapshot.verify() {
+                Ok(()) => search_snapshot(&snapshot, &root_dir, query, sort, search, limit),
+                Err(why) => Err(Some(why)),
+            };
+            if found.is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            found
+        },
+    );
+    finish(&snapshot, unchanged, found, &root_dir, fallback, unusable)
+}
+
+/// The answer, once the search found one and the check agrees that the files are those
+/// the snapshot was made from.
+fn finish(
+    snapshot: &Headlines,
+    unchanged: bool,
+    found: Result<Found, Option<String>>,
+    root_dir: &Path,
+    fallback: impl FnOnce(Option<String>) -> Fallback,
+    unusable: impl FnOnce(String) -> Fallback,
+) -> Result<Answer, Fallback> {
+    let Found { corpus, rows, hits } = match found {
+        Ok(found) => found,
+        Err(Some(why)) => return Err(unusable(why)),
+        Err(None) => return Err(fallback(None)),
+    };
+    if !unchanged {
+        return Err(fallback(None));
+    }
+    log::debug!(
+        "{}: answered from the headline snapshot",
+        root_dir.display()
+    );
+    let (files, sources) = snapshot.file_counts();
+    let report = LoadReport {
+        files_seen: files,
+        files_loaded: sources,
+        cache_hits: files,
+        corpus,
+        ..LoadReport::default()
+    };
+    Ok(Answer { rows, hits, report })
+}
+
+/// What a search of the snapshot found: its articles (with only the strings the search
+/// read), the first hits' rows, and those hits numbered in `rows`.
+struct Found {
+    corpus: Corpus,
+    rows: Corpus,
+    hits: Vec<Hit>,
+}
+
+/// The first `limit` hits of `search` over the snapshot's articles, with the strings
+/// `query` and `sort` read and the root's text index when the query has words, and their
+/// rows. `Err` when the text index cannot answer for the snapshot, or the snapshot is
+/// damaged.
+fn search_snapshot(
+    snapshot: &Headlines,
+    root_dir: &Path,
+    query: &Query,
+    sort: Sort,
+    search: impl FnOnce(&Corpus, Option<&dyn TextIndex>) -> Vec<Hit>,
+    limit: Option<usize>,
+) -> Result<Found, Option<String>> {
     let (id, title, outlet) = query.reads_strings();
     let needs = Needs {
         id,
@@ -94,72 +182,35 @@ pub fn prepare(paths: &[PathBuf], cache: &CacheMode, query: &Query, sort: Sort) 
         || snapshot.corpus(needs),
         || {
             if query.has_words() {
-                complete_index(&root_dir, &snapshot).map(Some)
+                complete_index(root_dir, snapshot).map(Some)
             } else {
                 Some(None)
             }
         },
     );
     let (Some(corpus), Some(text)) = (corpus, text) else {
-        return Prepared::Load(walk(root_dir, root, cache_dir), None);
+        return Err(None);
     };
-    Prepared::Fresh(Fresh {
-        snapshot,
-        corpus,
-        text,
-        root_dir,
-        root,
-        cache_dir: cache_dir.clone(),
-    })
-}
-
-impl Fresh {
-    /// Runs `search` over the snapshot's articles while checking that the root's files are
-    /// unchanged; keeps the first `limit` hits and decodes their rows. `Err` (with a walk to
-    /// write the next snapshot from, after the full load) when the files changed or the
-    /// text index declined a word.
-    pub fn answer(
-        self,
-        search: impl FnOnce(&Corpus, Option<&dyn TextIndex>) -> Vec<Hit> + Send,
-        limit: Option<usize>,
-    ) -> Result<Answer, Option<Walked>> {
-        let watched = self.text.as_ref().map(Watched::new);
-        let (unchanged, mut hits) = rayon::join(
-            || self.snapshot.unchanged(),
-            || search(&self.corpus, watched.as_ref().map(|w| w as &dyn TextIndex)),
-        );
-        // Without bodies a search the index declined would have scanned nothing.
-        if !unchanged || watched.as_ref().is_some_and(Watched::declined) {
-            return Err(walk(self.root_dir, self.root, &self.cache_dir));
-        }
-        if let Some(n) = limit {
-            hits.truncate(n);
-        }
-        let Some(rows) = self.snapshot.rows(hits.iter().map(|h| h.index)) else {
-            return Err(walk(self.root_dir, self.root, &self.cache_dir));
-        };
-        let hits = hits
-            .iter()
-            .enumerate()
-            .map(|(index, h)| Hit {
-                index,
-                score: h.score,
-            })
-            .collect();
-        log::debug!(
-            "{}: answered from the headline snapshot",
-            self.root_dir.display()
-        );
-        let (files, sources) = self.snapshot.file_counts();
-        let report = LoadReport {
-            files_seen: files,
-            files_loaded: sources,
-            cache_hits: files,
-            corpus: self.corpus,
-            ..LoadReport::default()
-        };
-        Ok(Answer { rows, hits, report })
+    let watched = text.as_ref().map(Watched::new);
+    let mut hits = search(&corpus, watched.as_ref().map(|w| w as &dyn TextIndex));
+    // Without bodies a search the index declined would have scanned nothing.
+    if watched.as_ref().is_some_and(Watched::declined) {
+        return Err(None);
     }
+    if let Some(n) = limit {
+        hits.truncate(n);
+    }
+    // Decoded before the files are known to be unchanged: beside their check, not after.
+    let rows = snapshot.rows(hits.iter().map(|h| h.index)).ok_or(None)?;
+    let hits = hits
+        .iter()
+        .enumerate()
+        .map(|(index, h)| Hit {
+            index,
+            score: h.score,
+        })
+        .collect();
+    Ok(Found { corpus, rows, hits })
 }
 
 /// A walk of `root` with its folders' stamps, when it found nothing to skip (skips are

@@ -41,6 +41,7 @@ use std::fs::OpenOptions;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use memmap2::Mmap;
@@ -164,9 +165,12 @@ impl Needs {
     };
 }
 
-/// A root's headline snapshot, mapped and checked (header, lengths, hash) but not decoded.
+/// A root's headline snapshot, mapped and checked (header, lengths; the hash by
+/// [`Headlines::verify`]) but not decoded.
 pub struct Headlines {
     map: Mmap,
+    /// The header's xxh3-64 of the payload, checked by [`Headlines::verify`].
+    hash: u64,
     payload: usize,
     dirs: usize,
     files: usize,
@@ -201,6 +205,18 @@ impl Headlines {
     /// `Err` with the reason when there is one that cannot be used (damaged, cut short,
     /// written by another version of warta or for another root).
     pub fn open(root_dir: &Path, root: &Path) -> Result<Option<Headlines>, String> {
+        let h = Headlines::open_unverified(root_dir, root)?;
+        if let Some(h) = &h {
+            h.verify()?;
+        }
+        Ok(h)
+    }
+
+    /// [`Headlines::open`] without the checksum, which [`Headlines::verify`] computes: the
+    /// lengths are checked, so every read stays inside the file, but what is read may be
+    /// damaged until it is verified. Lets the freshness check start while the checksum is
+    /// computed.
+    pub fn open_unverified(root_dir: &Path, root: &Path) -> Result<Option<Headlines>, String> {
         let path = root_dir.join(FILE);
         let (file, meta) =
             match crate::safe_read::open_own_with(&path, OpenOptions::new().read(true)) {
@@ -252,10 +268,8 @@ impl Headlines {
         if size != Some(map.len() - payload) || !fits || header.sources > header.files {
             return Err("cut short or damaged (lengths)".into());
         }
-        if header.hash != xxhash_rust::xxh3::xxh3_64(&map[payload..]) {
-            return Err("damaged (checksum)".into());
-        }
         Ok(Headlines {
+            hash: header.hash,
             payload,
             dirs: header.dirs,
             files: header.files,
@@ -263,6 +277,15 @@ impl Headlines {
             sources: header.sources,
             map,
         })
+    }
+
+    /// Whether the payload is the one the header's checksum was computed from.
+    pub fn verify(&self) -> Result<(), String> {
+        let payload = self.map.get(self.payload..).unwrap_or_default();
+        if self.hash != xxhash_rust::xxh3::xxh3_64(payload) {
+            return Err("damaged (checksum)".into());
+        }
+        Ok(())
     }
 
     pub fn len(&self) -> usize {
@@ -330,6 +353,12 @@ impl Headlines {
     /// file still has the same size and modification time (an edit in place changes only
     /// the file). Stats every folder and file, on every core; walks nothing.
     pub fn unchanged(&self) -> bool {
+        self.unchanged_unless(&AtomicBool::new(false))
+    }
+
+    /// [`Headlines::unchanged`], giving up (false) once `stop` is set: the caller has found
+    /// another reason not to use the snapshot.
+    pub fn unchanged_unless(&self, stop: &AtomicBool) -> bool {
         let dirs = self.section(0);
         let folders_same = dirs.par_chunks(DIR_REC).all(|rec| {
             let (Some(path), Some(dev), Some(ino), Some(m), Some(c), Some(checked)) = (
@@ -350,10 +379,10 @@ impl Headlines {
                 && rustix::fs::stat(path)
                     .is_ok_and(|st| st.st_dev == dev && st.st_ino == ino && times_of(&st) == (m, c))
         });
-        folders_same && self.files_same()
+        folders_same && !stop.load(Ordering::Relaxed) && self.files_same(stop)
     }
 
-    fn files_same(&self) -> bool {
+    fn files_same(&self, stop: &AtomicBool) -> bool {
         use rustix::fs::{AtFlags, FileType, Mode, OFlags};
         let files = self.section(1);
         // Runs of files in one folder (the walk gives each folder's files together), each
@@ -370,6 +399,9 @@ impl Headlines {
             }
         }
         runs.into_par_iter().all(|(start, end)| {
+            if stop.load(Ordering::Relaxed) {
+                return false;
+            }
             let Some(recs) = files.get(start * FILE_REC..end * FILE_REC) else {
                 return false;
             };
@@ -398,10 +430,11 @@ impl Headlines {
 
     /// The article keys of the text index, each with its article number, sorted by key.
     pub fn keys(&self) -> Option<Vec<(u64, u32)>> {
-        self.section(3)
-            .chunks_exact(KEY_REC)
-            .map(|r| Some((u64_at(r, 0)?, u32_at(r, 8)?)))
-            .collect()
+        let mut keys = Vec::with_capacity(self.articles);
+        for r in self.section(3).chunks_exact(KEY_REC) {
+            keys.push((u64_at(r, 0)?, u32_at(r, 8)?));
+        }
+        Some(keys)
     }
 
     /// Article `i` with the strings `needs` asks for (the others empty).
@@ -468,20 +501,35 @@ impl Headlines {
             file: false,
             ..Needs::ALL
         };
-        let metas: Vec<Meta> = indices
-            .par_iter()
-            .map(|&i| self.meta(i, needs))
-            .collect::<Option<_>>()?;
+        let metas = self.metas(indices.into_par_iter(), needs)?;
         Some(Corpus::new(metas, Arc::new(NoBodies)))
+    }
+
+    /// Articles `indices`, decoded on every core straight into their place: collecting
+    /// `Option`s grew the vector by copies and page faults, ~20 ms of CPU at 100k (an
+    /// eighth of a quick answer).
+    fn metas(
+        &self,
+        indices: impl IndexedParallelIterator<Item = usize>,
+        needs: Needs,
+    ) -> Option<Vec<Meta>> {
+        let bad = AtomicBool::new(false);
+        let mut metas = Vec::with_capacity(indices.len());
+        indices
+            .map(|i| {
+                self.meta(i, needs).unwrap_or_else(|| {
+                    bad.store(true, Ordering::Relaxed);
+                    Meta::default()
+                })
+            })
+            .collect_into_vec(&mut metas);
+        (!bad.load(Ordering::Relaxed)).then_some(metas)
     }
 
     /// The snapshot's articles as a corpus without bodies, with only the strings `needs`
     /// asks for, and the full corpus's newest-first order.
     pub fn corpus(&self, needs: Needs) -> Option<Corpus> {
-        let metas: Vec<Meta> = (0..self.articles)
-            .into_par_iter()
-            .map(|i| self.meta(i, needs))
-            .collect::<Option<_>>()?;
+        let metas = self.metas((0..self.articles).into_par_iter(), needs)?;
         let ranks: Vec<u32> = self
             .section(2)
             .chunks_exact(ART_REC)

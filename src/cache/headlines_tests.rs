@@ -313,3 +313,51 @@ fn a_file_named_as_the_root_needs_no_folder() {
     std::fs::write(f.root.join("c.txt"), "Tiga\n").expect("write");
     assert!(h.unchanged());
 }
+
+/// The checksum is what [`Headlines::open_unverified`] leaves for later: a flipped bit in
+/// the records maps, and [`Headlines::verify`] refuses it.
+#[test]
+fn a_damaged_payload_maps_unverified_and_fails_its_verification() {
+    let f = fixture();
+    f.write();
+    let h = Headlines::open_unverified(f.cache.path(), &f.root)
+        .expect("usable")
+        .expect("there");
+    assert_eq!(h.verify(), Ok(()));
+    let mut bytes = std::fs::read(f.file()).expect("read");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 1;
+    std::fs::write(f.file(), &bytes).expect("write");
+    let h = Headlines::open_unverified(f.cache.path(), &f.root)
+        .expect("lengths still fit")
+        .expect("there");
+    assert!(h.verify().is_err());
+    assert!(f.open().is_err());
+}
+
+/// A check told to stop says "changed" (never "unchanged" for files it did not stat), and
+/// one left alone says what [`Headlines::unchanged`] says.
+#[test]
+fn a_stopped_check_never_vouches_for_the_files() {
+    let f = fixture();
+    f.write();
+    let h = f.open().expect("usable").expect("there");
+    assert!(h.unchanged_unless(&AtomicBool::new(false)));
+    assert!(!h.unchanged_unless(&AtomicBool::new(true)));
+}
+
+/// Decoding straight into place keeps the articles' order, for any subset.
+#[test]
+fn rows_come_in_the_order_asked_and_a_bad_number_fails_them_all() {
+    let f = fixture();
+    f.write();
+    let h = f.open().expect("usable").expect("there");
+    let rows = h.rows([2, 0, 1, 0].into_iter()).expect("rows");
+    let ids: Vec<&str> = rows.metas().iter().map(|m| m.id.as_str()).collect();
+    let want: Vec<&str> = [2, 0, 1, 0]
+        .iter()
+        .map(|&i| f.metas[i].id.as_str())
+        .collect();
+    assert_eq!(ids, want);
+    assert!(h.rows([0, 1, 3, 2].into_iter()).is_none());
+}

@@ -104,3 +104,40 @@ fn prefix_and_typo_matches_rank_by_their_commonest_expansions() {
         }
     }
 }
+
+/// The bucketed lookup of article keys finds what a binary search finds, whatever the
+/// keys' spread: hashes, clustered small numbers, the extremes, one key, none.
+#[test]
+fn bucketed_keys_find_what_a_binary_search_finds() {
+    use super::store::Buckets;
+    let hashed: Vec<u64> = (0..5000u64)
+        .map(|i| xxhash_rust::xxh3::xxh3_64(&i.to_le_bytes()))
+        .collect();
+    let sets: Vec<Vec<u64>> = vec![
+        hashed,
+        (0..300).collect(),
+        vec![0, 1, u64::MAX - 1, u64::MAX],
+        vec![42],
+        Vec::new(),
+    ];
+    for keys in sets {
+        let mut sorted: Vec<(u64, u32)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, &k)| (k, i as u32))
+            .collect();
+        sorted.sort_unstable();
+        let b = Buckets::new(&sorted);
+        let probes = keys
+            .iter()
+            .copied()
+            .chain([2, 7, u64::MAX / 2, 1 << 63, 12345]);
+        for k in probes {
+            let want = sorted
+                .binary_search_by_key(&k, |&(key, _)| key)
+                .ok()
+                .map(|at| sorted[at].1);
+            assert_eq!(b.find(&sorted, k), want, "key {k} of {} keys", sorted.len());
+        }
+    }
+}

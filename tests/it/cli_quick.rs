@@ -443,6 +443,13 @@ fn a_damaged_snapshot_is_said_once_and_the_full_load_answers() {
         ("truncated", good[..good.len() / 2].to_vec()),
         ("garbage", b"\x7fELF garbage\n\x00\x01".repeat(50)),
         ("empty", Vec::new()),
+        // Found only by the checksum, which is computed beside the check of the files.
+        ("a flipped bit in the records", {
+            let mut b = good.clone();
+            let mid = line + (b.len() - line) / 2;
+            b[mid] ^= 1;
+            b
+        }),
         ("wrong version", {
             let header =
                 String::from_utf8_lossy(&good[..line]).replacen("\"format\":", "\"format\":9", 1);
