@@ -193,13 +193,39 @@ impl FacetIndex {
             .len()
             .div_ceil(rayon::current_num_threads() * 4)
             .max(4096);
+        let limit = self.len.min(metas.len());
+        if untriaged && selection.meta.iter().all(Option::is_none) {
+            // Nothing selected and no triage state: every hit counts towards every facet,
+            // so each facet is a plain tally over the hits, on a thread of its own, and
+            // every hit's state is the default one.
+            let mut tally = Tally::new(self);
+            tally.meta = self
+                .tables
+                .par_iter()
+                .map(|table| {
+                    let mut counts = vec![0; table.names.len()];
+                    for &i in query_hits.iter().filter(|&&i| i < limit) {
+                        for &id in table.values(i) {
+                            counts[id as usize] += 1;
+                        }
+                    }
+                    counts
+                })
+                .collect();
+            let n = query_hits.iter().filter(|&&i| i < limit).count();
+            tally.add_state(&default, n, &|_| true);
+            return facets
+                .iter()
+                .map(|&facet| (facet, tally.values(self, filters, facet)))
+                .collect();
+        }
         let tally = query_hits
             .par_iter()
             .with_min_len(piece)
             .fold(
                 || Tally::new(self),
                 |mut tally, &i| {
-                    if i >= self.len.min(metas.len()) {
+                    if i >= limit {
                         return tally;
                     }
                     let state = if untriaged {
@@ -339,33 +365,44 @@ impl<'a> Tally<'a> {
                 }
             }
         }
+        self.add_state(state, 1, &counts_for);
+    }
+
+    /// Counts `state` towards the triage facets `times` times, for the facets `counts_for`
+    /// allows.
+    fn add_state(
+        &mut self,
+        state: &'a ArticleState,
+        times: usize,
+        counts_for: &dyn Fn(Facet) -> bool,
+    ) {
         if counts_for(Facet::Decision) {
-            self.decision[decision_slot(state.decision)] += 1;
+            self.decision[decision_slot(state.decision)] += times;
         }
         if counts_for(Facet::Read) {
             if state.read {
-                self.read += 1;
+                self.read += times;
             } else {
-                self.unread += 1;
+                self.unread += times;
             }
         }
         if counts_for(Facet::Star) && state.starred {
-            self.starred += 1;
+            self.starred += times;
         }
         if counts_for(Facet::Label) {
             for label in &state.labels {
-                *self.labels.entry(label.as_str()).or_default() += 1;
+                *self.labels.entry(label.as_str()).or_default() += times;
             }
         }
         if let Some(team) = &state.team {
             if counts_for(Facet::Analyst) {
                 for a in &team.analysts {
-                    *self.analysts.entry(a.as_str()).or_default() += 1;
+                    *self.analysts.entry(a.as_str()).or_default() += times;
                 }
             }
             if counts_for(Facet::Conflict) {
                 let slot = Agreement::ALL.iter().position(|x| *x == team.agreement);
-                self.agreement[slot.unwrap_or(0)] += 1;
+                self.agreement[slot.unwrap_or(0)] += times;
             }
         }
     }
