@@ -192,6 +192,28 @@ fn collect(
         .then(|| resolved.intersection(&query.required_slots(), scope.candidates))
         .flatten();
     laps.lap("intersection");
+    if let Some(c) = required.as_deref()
+        && query.only_words()
+        && filters.is_empty()
+        && scope.extra.is_none()
+    {
+        // Every article of the intersection matches, with the sum of its words' scores: no
+        // metadata, triage or filter to test (a cancelled search is dropped whole anyway).
+        let hits = c
+            .par_iter()
+            .with_min_len(PIECE)
+            .map(|&index| {
+                let mut score = query.words_score(&resolved, index, scored);
+                if together.is_some() {
+                    let bonus = resolved.score(terms.len() - 1, index);
+                    score = score.saturating_add((bonus * TEXT_SCALE).round() as i64);
+                }
+                Hit { index, score }
+            })
+            .collect();
+        laps.lap("per-article pass");
+        return (hits, WordForms::new(query.source(), resolved.forms));
+    }
     // Pieces of a few thousand: split down to single articles, collecting cost more than
     // testing.
     let hits = match required.as_deref().or(scope.candidates) {
