@@ -386,7 +386,12 @@ pub fn month_histogram(corpus: &Corpus, hits: &[usize]) -> Vec<(String, u64)> {
         let key = u32::from(d.year) * 12 + u32::from(d.month.saturating_sub(1));
         *by_month.entry(key).or_default() += 1;
     }
-    let Some((first, last)) = core_span(&by_month) else {
+    histogram_of(&by_month)
+}
+
+/// The chart of counts keyed by months since year 0 (see [`month_histogram`]).
+fn histogram_of(by_month: &BTreeMap<u32, u64>) -> Vec<(String, u64)> {
+    let Some((first, last)) = core_span(by_month) else {
         return Vec::new();
     };
     (first..=last)
@@ -605,6 +610,11 @@ mod tests {
         assert_eq!(h.len(), 8);
         assert_eq!(h.iter().map(|(_, n)| n).sum::<u64>(), 4);
         assert!(month_histogram(&c, &[3]).is_empty());
+        // Counted from the facet index, the same chart.
+        let index = FacetIndex::build(&c);
+        for hits in [all.clone(), vec![3], vec![0, 2], vec![], vec![1, 99]] {
+            assert_eq!(index.month_histogram(&hits), month_histogram(&c, &hits));
+        }
     }
 
     #[test]

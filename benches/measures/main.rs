@@ -15,12 +15,15 @@
 //! staged-load PATH       where a staged load's time goes (WARTA_CACHE_DIR: the cache to use)
 //! grouping PATH          copy grouping on one thread, again with the signature memo, and
 //!                        installing the result in the app (cache under target/)
+//! phases PATH...         where a search's time goes, phase by phase, with the full-text
+//!                        index beside WARTA_CACHE_DIR opened read-only
 //! ```
 //!
 //! The corpora are those of `../shared/corpora` next to the checkout; a measurement whose
 //! corpus is absent says so and does nothing.
 
 mod corpus;
+mod phases;
 mod search;
 mod text;
 
@@ -90,6 +93,14 @@ fn main() {
                 corpus::grouping(&p);
             }
         }
+        Some("phases") => {
+            if rest.is_empty() {
+                eprintln!("phases: give the corpus paths after the name");
+            } else {
+                let paths: Vec<PathBuf> = rest.iter().map(PathBuf::from).collect();
+                phases::phases(&paths);
+            }
+        }
         _ => {
             // The list of measurements is the module's documentation.
             eprintln!("usage: cargo bench --bench measures -- NAME [ARGS]; names:");
@@ -102,6 +113,7 @@ fn main() {
                 "region-scan [DIR]",
                 "staged-load PATH",
                 "grouping PATH",
+                "phases PATH...",
             ] {
                 eprintln!("  {name}");
             }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
-use crate::facets::{self, Facet, FacetIndex, Filters};
+use crate::facets::{Facet, FacetIndex, Filters};
 use crate::query::{self, Hit, Query, Scope, Sort, TextIndex, WordForms};
 use crate::triage::{ArticleState, Progress};
 
@@ -74,6 +74,12 @@ impl SearchMemo {
     /// handed to the search worker once, like the corpus, rather than with every request.
     pub fn set_clusters(&mut self, identity: u64, clusters: Arc<Clusters>) {
         self.clusters = Some((identity, clusters));
+    }
+
+    /// Forgets the last result, so the next query is searched from scratch (the facet index
+    /// and the rest are kept).
+    pub fn forget_last(&mut self) {
+        self.last = None;
     }
 
     /// A memo whose searches of the corpus with `identity` look words up in `text`.
@@ -163,15 +169,18 @@ pub fn execute_cancellable(
     // through per-article arrays, and in display (date) order every step is a cache miss,
     // which at a million hits made both several times slower. The hits come in the order of
     // the candidates, which are in corpus order themselves.
+    let mut laps = query::phases::Laps::start();
     let mut base_idx: Vec<usize> = base.iter().map(|h| h.index).collect();
     if !base_idx.is_sorted() {
         base_idx.par_sort_unstable();
     }
+    laps.lap("corpus-order indices");
     query::sort_hits(
         &mut base,
         corpus,
         query::effective_sort(&req.query, req.sort),
     );
+    laps.lap("sort");
     let default = ArticleState::default();
     // Filtered in corpus order too (each test reads the article's metadata), then the hits
     // kept in display order by a mark per article.
@@ -197,6 +206,7 @@ pub fn execute_cancellable(
             (hits, kept)
         }
     };
+    laps.lap("facet filter");
     let index = match &mut memo.index {
         Some((id, index)) if *id == identity && index.fits(corpus) => &*index,
         slot => &slot.insert((identity, FacetIndex::build(corpus))).1,
@@ -224,7 +234,9 @@ pub fn execute_cancellable(
         });
     let family_chosen = req.filters.selected.contains_key(&Facet::Family);
     facet_list.retain(|(f, _)| *f != Facet::Family || family_chosen || groups);
-    let histogram = facets::month_histogram(corpus, hit_idx);
+    laps.lap("facet counts");
+    let histogram = index.month_histogram(hit_idx);
+    laps.lap("histogram");
     let progress = if triage.is_empty() {
         Progress {
             total: hit_idx.len(),
@@ -239,6 +251,7 @@ pub fn execute_cancellable(
             })
             .reduce(Progress::default, Progress::merge)
     };
+    laps.lap("progress");
     memo.last = Some((identity, req.query.clone(), base_idx));
     Some(SearchResults {
         generation: req.generation,
@@ -255,6 +268,7 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     use super::*;
+    use crate::facets;
     use crate::loader::{self, LoadOptions};
 
     fn request(q: &str, generation: u64) -> SearchRequest {

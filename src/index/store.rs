@@ -1,13 +1,16 @@
 //! Opening, repairing and syncing an index on disk, and the view that answers for a corpus.
 
 use std::collections::HashSet;
+use std::collections::VecDeque;
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
+use tantivy::collector::Collector;
+use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::{FAST, INDEXED, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{
     DocId, Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyDocument, TantivyError,
@@ -210,6 +213,14 @@ impl IndexStore {
                 Ok((s, warning))
             }
         }
+    }
+
+    /// Opens the index in `root_dir` to read only, as it is: never locked, repaired or
+    /// created, so measurements can share an index another warta may be using.
+    pub fn open_read_only(root_dir: &Path) -> Result<IndexStore, OpenError> {
+        IndexStore::read(&root_dir.join(INDEX_DIR), None).map_err(|(why, _)| {
+            OpenError::Io(io::Error::other(why.unwrap_or_else(|| "no index".into())))
+        })
     }
 
     /// Opens an existing index. The error is why it is unusable (`None`: there is none, or
@@ -533,6 +544,7 @@ impl IndexStore {
             fields: self.fields,
             maps,
             complete: distinct && covered == len,
+            recent: Mutex::default(),
         })
     }
 }
@@ -707,7 +719,16 @@ pub struct IndexView {
     /// article of this corpus (a stale version, or a file the corpus lacks).
     maps: Vec<Vec<u32>>,
     complete: bool,
+    /// The last answers, newest last: typing a query asks again, at every key, for the
+    /// words already typed (at a million articles a common word's answer takes tens of
+    /// milliseconds, its copy one or two).
+    recent: Mutex<VecDeque<(TextQuery, Vec<TextHit>)>>,
 }
+
+/// Answers an [`IndexView`] keeps, and how many hits they may hold between them (at 8 bytes
+/// a hit, 32 MB).
+const RECENT: usize = 8;
+const RECENT_HITS: usize = 4_000_000;
 
 impl IndexView {
     /// Whether every article of the corpus is in the index as it is in the corpus.
@@ -722,22 +743,52 @@ impl IndexView {
 
     /// Like [`TextIndex::find`], even when the view is not complete.
     pub fn find_partial(&self, query: &TextQuery) -> Result<Vec<TextHit>, String> {
+        let known = self.recent.lock().ok().and_then(|r| {
+            r.iter()
+                .find(|(q, _)| q == query)
+                .map(|(_, hits)| hits.clone())
+        });
+        if let Some(hits) = known {
+            return Ok(hits);
+        }
+        let mut laps = crate::query::phases::Laps::start();
         let q = find::to_query(&self.fields, query);
-        let found = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            self.searcher.search(q.as_ref(), &find::All)
-        }))
-        .map_err(|_| "the text index failed".to_string())?
-        .map_err(|e| e.to_string())?;
-        Ok(found
-            .into_iter()
-            .filter_map(|(seg, doc, score)| {
-                let i = *self.maps.get(seg as usize)?.get(doc as usize)?;
-                (i != u32::MAX).then_some(TextHit {
-                    index: i,
-                    score: score.max(f32::MIN_POSITIVE),
+        // Segments are searched in parallel (tantivy's own search runs them one after the
+        // other), each mapped to corpus positions as it ends.
+        let run = || -> tantivy::Result<Vec<Vec<TextHit>>> {
+            let weight = q.weight(EnableScoring::enabled_from_searcher(&self.searcher))?;
+            self.searcher
+                .segment_readers()
+                .par_iter()
+                .enumerate()
+                .map(|(seg, reader)| {
+                    let found = find::All.collect_segment(weight.as_ref(), seg as u32, reader)?;
+                    let map = self.maps.get(seg).map_or(&[][..], Vec::as_slice);
+                    Ok(found
+                        .into_iter()
+                        .filter_map(|(_, doc, score)| {
+                            let i = *map.get(doc as usize)?;
+                            (i != u32::MAX).then_some(TextHit {
+                                index: i,
+                                score: score.max(f32::MIN_POSITIVE),
+                            })
+                        })
+                        .collect())
                 })
-            })
-            .collect())
+                .collect()
+        };
+        let hits = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+            .map_err(|_| "the text index failed".to_string())?
+            .map_err(|e| e.to_string())?
+            .concat();
+        laps.lap("  index: search");
+        if let Ok(mut r) = self.recent.lock() {
+            r.push_back((query.clone(), hits.clone()));
+            while r.len() > RECENT || r.iter().map(|(_, h)| h.len()).sum::<usize>() > RECENT_HITS {
+                r.pop_front();
+            }
+        }
+        Ok(hits)
     }
 }
 

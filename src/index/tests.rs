@@ -141,3 +141,73 @@ fn bucketed_keys_find_what_a_binary_search_finds() {
         }
     }
 }
+
+const WORDS: &[&str] = &[
+    "asn", "pns", "medsos", "media", "sosial", "bupati", "kpk", "viral", "kabar", "p", "v",
+];
+const TERMS: &[&str] = &[
+    "asn",
+    "medsos",
+    "!kpk",
+    "bup",
+    "b",
+    "p",
+    "kpk|viral",
+    "body:viral",
+    "body:v",
+    "title:kabar",
+    "\"media sosial\"",
+    "~kbr",
+    "!(asn|pns)",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// With the index answering, the fast path (only articles in every required word's
+    /// match set tested, a radix sort) gives exactly the plain path's hits, scores and
+    /// order.
+    #[test]
+    fn indexed_searches_agree_with_the_plain_path(
+        arts in proptest::collection::vec(
+            (
+                proptest::collection::vec(0usize..20, 0..5),
+                proptest::collection::vec(0usize..20, 0..9),
+            ),
+            1..30,
+        ),
+        queries in proptest::collection::vec(
+            proptest::collection::vec(0usize..TERMS.len(), 1..4),
+            1..6,
+        ),
+    ) {
+        use crate::facets::Filters;
+        use crate::query::{Query, Scope, Sort, search, search_plain};
+        let words = |w: &[usize]| -> String {
+            w.iter().map(|&i| WORDS[i % WORDS.len()]).collect::<Vec<_>>().join(" ")
+        };
+        let c = Corpus::from_articles(
+            arts.iter()
+                .enumerate()
+                .map(|(i, (title, body))| {
+                    let body = words(body);
+                    let paragraphs: Vec<&str> = body.split(" bupati ").collect();
+                    art(&format!("{i}.txt"), &words(title), &paragraphs)
+                })
+                .collect(),
+        );
+        let (_t, v) = built(&c);
+        for terms in &queries {
+            let text: Vec<&str> = terms.iter().map(|&t| TERMS[t]).collect();
+            let Ok(q) = Query::parse(&text.join(" ")) else {
+                continue;
+            };
+            for sort in [Sort::Relevance, Sort::DateDesc] {
+                let scope = Scope { text: Some(&v), ..Scope::default() };
+                let fast = search(&c, &q, &Filters::default(), sort, scope);
+                let plain = search_plain(&c, &q, &Filters::default(), sort, scope);
+                proptest::prop_assert_eq!(&fast, &plain, "{:?} {:?}", text, sort);
+            }
+        }
+    }
+}

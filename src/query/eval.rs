@@ -18,6 +18,34 @@ impl Query {
     }
 }
 
+impl Query {
+    /// Every group is one word term, not negated: an article's match is then decided by the
+    /// word sets alone.
+    pub(super) fn only_words(&self) -> bool {
+        self.required_slots().len() == self.groups.len()
+    }
+
+    /// What [`Query::eval`] gives an article in the set of every word of a query of
+    /// [`Query::only_words`], without the per-term dispatch.
+    pub(super) fn words_score(&self, resolved: &Resolved, index: usize, scored: bool) -> i64 {
+        if !scored {
+            return 0;
+        }
+        self.order.iter().fold(0i64, |total, &g| {
+            let score = match self.groups[g].as_slice() {
+                [
+                    Term {
+                        pred: Pred::Text(t),
+                        ..
+                    },
+                ] => (resolved.score(t.slot, index) * TEXT_SCALE).round() as i64,
+                _ => 0,
+            };
+            total.saturating_add(score)
+        })
+    }
+}
+
 /// Case- and diacritic-insensitive substring test against an already folded needle, without
 /// allocating for ASCII haystacks.
 pub(super) fn contains_folded(hay: &str, needle: &str) -> bool {

@@ -43,6 +43,7 @@ mod help;
 mod highlight;
 mod model;
 mod parse;
+pub mod phases;
 mod search;
 #[cfg(test)]
 mod testing;
@@ -51,6 +52,8 @@ mod words;
 
 pub use help::SYNTAX_HELP;
 pub use model::{Query, QueryError};
+#[cfg(test)]
+pub(crate) use search::search_plain;
 pub use search::{ExtraFilter, Hit, Scope, Sort, effective_sort, matches, search, sort_hits};
 pub use text_index::{BuildProgress, Field, TextHit, TextIndex, TextQuery, Word};
 pub use words::WordForms;

@@ -179,6 +179,23 @@ impl Query {
         out
     }
 
+    /// The slots of the word terms every match has: those alone in their group, not
+    /// negated. An article outside any of their match sets fails the query.
+    pub(super) fn required_slots(&self) -> Vec<usize> {
+        self.groups
+            .iter()
+            .filter_map(|g| match g.as_slice() {
+                [
+                    Term {
+                        negated: false,
+                        pred: Pred::Text(t),
+                    },
+                ] => Some(t.slot),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// True when the query tests triage state (`is:`, `label:`, `has:`), so its results
     /// change when the state does.
     pub fn has_triage(&self) -> bool {

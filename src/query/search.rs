@@ -63,6 +63,9 @@ pub struct Scope<'a> {
     pub text: Option<&'a dyn super::TextIndex>,
 }
 
+/// Articles a thread tests in one go (see [`collect`]).
+const PIECE: usize = 4096;
+
 /// Every article in `scope` matching `query` and `filters`, in `sort` order.
 pub fn search(
     corpus: &Corpus,
@@ -72,7 +75,9 @@ pub fn search(
     scope: Scope<'_>,
 ) -> Vec<Hit> {
     let (mut hits, _) = matches(corpus, query, filters, sort, scope);
+    let mut laps = super::phases::Laps::start();
     sort_hits(&mut hits, corpus, effective_sort(query, sort));
+    laps.lap("sort");
     hits
 }
 
@@ -96,6 +101,38 @@ pub fn matches(
     sort: Sort,
     scope: Scope<'_>,
 ) -> (Vec<Hit>, WordForms) {
+    collect(corpus, query, filters, sort, scope, true)
+}
+
+/// The plain path the fast one must agree with: every article of the scope tested, and
+/// sorted by comparing wide keys. Only the tests use it.
+#[cfg(test)]
+pub(crate) fn search_plain(
+    corpus: &Corpus,
+    query: &Query,
+    filters: &Filters,
+    sort: Sort,
+    scope: Scope<'_>,
+) -> Vec<Hit> {
+    let (mut hits, _) = collect(corpus, query, filters, sort, scope, false);
+    match effective_sort(query, sort) {
+        Sort::Relevance => sort_by_rank_wide(&mut hits, corpus, true),
+        Sort::DateDesc => sort_by_rank_wide(&mut hits, corpus, false),
+        other => sort_hits(&mut hits, corpus, other),
+    }
+    hits
+}
+
+/// [`matches`]; with `narrow`, only the articles in the match sets of the words every match
+/// has are tested.
+fn collect(
+    corpus: &Corpus,
+    query: &Query,
+    filters: &Filters,
+    sort: Sort,
+    scope: Scope<'_>,
+    narrow: bool,
+) -> (Vec<Hit>, WordForms) {
     let triage: &dyn StateLookup = scope.triage.unwrap_or(&NoState);
     let default = ArticleState::default();
     let metas = corpus.metas();
@@ -117,6 +154,7 @@ pub fn matches(
         terms.push(&together_term);
     }
     let resolved = resolve(&terms, scope.text, &scan);
+    let mut laps = super::phases::Laps::start();
     // Scores only order hits by relevance; any other order needs only to know what matches.
     let scored = sort == Sort::Relevance;
     let check = |index: usize| -> Option<Hit> {
@@ -148,13 +186,49 @@ pub fn matches(
         }
         Some(Hit { index, score })
     };
-    let hits = match scope.candidates {
-        Some(c) => c.par_iter().filter_map(|&i| check(i)).collect(),
+    // Only articles in the match set of every word the query requires can match: with a
+    // rare word that is a few thousand articles to test, not the corpus.
+    let required = narrow
+        .then(|| resolved.intersection(&query.required_slots(), scope.candidates))
+        .flatten();
+    laps.lap("intersection");
+    if let Some(c) = required.as_deref()
+        && query.only_words()
+        && filters.is_empty()
+        && scope.extra.is_none()
+    {
+        // Every article of the intersection matches, with the sum of its words' scores: no
+        // metadata, triage or filter to test (a cancelled search is dropped whole anyway).
+        let hits = c
+            .par_iter()
+            .with_min_len(PIECE)
+            .map(|&index| {
+                let mut score = query.words_score(&resolved, index, scored);
+                if together.is_some() {
+                    let bonus = resolved.score(terms.len() - 1, index);
+                    score = score.saturating_add((bonus * TEXT_SCALE).round() as i64);
+                }
+                Hit { index, score }
+            })
+            .collect();
+        laps.lap("per-article pass");
+        return (hits, WordForms::new(query.source(), resolved.forms));
+    }
+    // Pieces of a few thousand: split down to single articles, collecting cost more than
+    // testing.
+    let hits = match required.as_deref().or(scope.candidates) {
+        Some(c) => c
+            .par_iter()
+            .with_min_len(PIECE)
+            .filter_map(|&i| check(i))
+            .collect(),
         None => (0..corpus.len())
             .into_par_iter()
+            .with_min_len(PIECE)
             .filter_map(check)
             .collect(),
     };
+    laps.lap("per-article pass");
     (hits, WordForms::new(query.source(), resolved.forms))
 }
 
@@ -192,6 +266,20 @@ fn rank_of(ranks: &[u32], index: usize) -> u32 {
 fn sort_by_rank(hits: &mut [Hit], corpus: &Corpus, scored: bool) {
     let ranks = corpus.newest_rank();
     let old = hits.to_vec();
+    if let Some(positions) = radix_order(&old, ranks, scored) {
+        for (slot, pos) in hits.iter_mut().zip(positions) {
+            *slot = old[pos];
+        }
+    } else {
+        sort_by_rank_wide(hits, corpus, scored);
+    }
+}
+
+/// [`sort_by_rank`] by a comparison sort of 128-bit keys, for scores too far apart to fit
+/// the radix sort's 64.
+fn sort_by_rank_wide(hits: &mut [Hit], corpus: &Corpus, scored: bool) {
+    let ranks = corpus.newest_rank();
+    let old = hits.to_vec();
     let low = |pos: usize, h: &Hit| (u64::from(rank_of(ranks, h.index)) << 32) | pos as u64;
     let positions: Vec<usize> = if scored {
         let mut keys: Vec<u128> = old
@@ -217,6 +305,82 @@ fn sort_by_rank(hits: &mut [Hit], corpus: &Corpus, scored: bool) {
     for (slot, pos) in hits.iter_mut().zip(positions) {
         *slot = old[pos];
     }
+}
+
+/// Bits needed to write `x`.
+fn bits(x: u64) -> u32 {
+    u64::BITS - x.leading_zeros()
+}
+
+/// The order [`sort_by_rank`] puts `hits` in, as positions in `hits`, found by a radix sort
+/// when each hit's key (score from the highest down, rank, position) fits in 64 bits: at a
+/// million hits the scores span a few thousand values and ranks and positions 20 bits each,
+/// so three counting passes over the hits replace a comparison sort several times slower.
+/// `None` when the keys do not fit (scores far apart): the caller sorts wider keys.
+fn radix_order(hits: &[Hit], ranks: &[u32], scored: bool) -> Option<Vec<usize>> {
+    let n = hits.len();
+    let pos_bits = bits(n.checked_sub(1)? as u64);
+    let max_rank = hits
+        .par_iter()
+        .map(|h| rank_of(ranks, h.index))
+        .max()
+        .unwrap_or(0);
+    let low_bits = pos_bits + bits(u64::from(max_rank));
+    let (top, score_bits) = if scored {
+        let (lo, hi) = hits
+            .par_iter()
+            .map(|h| (h.score, h.score))
+            .reduce(|| (i64::MAX, i64::MIN), |a, b| (a.0.min(b.0), a.1.max(b.1)));
+        let span = u64::try_from(i128::from(hi) - i128::from(lo)).ok()?;
+        (hi, bits(span))
+    } else {
+        (0, 0)
+    };
+    let total = low_bits + score_bits;
+    if total > u64::BITS || low_bits >= u64::BITS {
+        return None;
+    }
+    let mut keys: Vec<u64> = hits
+        .par_iter()
+        .enumerate()
+        .map(|(pos, h)| {
+            // `top - score` fits in `score_bits` (checked above); highest score first.
+            let score = if scored {
+                (i128::from(top) - i128::from(h.score)) as u64
+            } else {
+                0
+            };
+            (score << low_bits) | (u64::from(rank_of(ranks, h.index)) << pos_bits) | pos as u64
+        })
+        .collect();
+    // Least significant digit first, stable, over the bits above the position (positions
+    // are already in order), in as few passes of at most 12 bits as they need.
+    let passes = (total - pos_bits).div_ceil(12);
+    let width = (total - pos_bits).div_ceil(passes.max(1));
+    let mut scratch = vec![0u64; n];
+    let mut shift = pos_bits;
+    while shift < total {
+        let mut counts = vec![0usize; 1 << width];
+        let digit = |k: u64| ((k >> shift) & ((1 << width) - 1)) as usize;
+        for &k in &keys {
+            counts[digit(k)] += 1;
+        }
+        let mut at = 0;
+        for c in &mut counts {
+            let here = *c;
+            *c = at;
+            at += here;
+        }
+        for &k in &keys {
+            let d = digit(k);
+            scratch[counts[d]] = k;
+            counts[d] += 1;
+        }
+        std::mem::swap(&mut keys, &mut scratch);
+        shift += width;
+    }
+    let mask = (1u64 << pos_bits) - 1;
+    Some(keys.into_iter().map(|k| (k & mask) as usize).collect())
 }
 
 /// Sorts by `primary`, then date (newest first, undated last), then id, then index.
@@ -386,18 +550,116 @@ mod tests {
                     })
                     .collect(),
             );
-            let mut hits: Vec<Hit> = picks
-                .iter()
-                .map(|&(i, score)| Hit { index: i % c.len(), score: score * (i64::MAX / 4) })
-                .collect();
-            hits.sort_by_key(|h| h.index);
-            hits.dedup_by_key(|h| h.index);
-            for sort in [Sort::Relevance, Sort::DateDesc, Sort::DateAsc, Sort::Outlet, Sort::Title] {
-                let mut got = hits.clone();
-                sort_hits(&mut got, &c, sort);
-                let mut want = hits.clone();
-                reference_sort(&mut want, &c, sort);
-                proptest::prop_assert_eq!(got, want, "{:?}", sort);
+            // Scores far apart (sorted as wide keys) and near (the radix sort).
+            for scale in [i64::MAX / 4, 1, 1000] {
+                let mut hits: Vec<Hit> = picks
+                    .iter()
+                    .map(|&(i, score)| Hit { index: i % c.len(), score: score * scale })
+                    .collect();
+                hits.sort_by_key(|h| h.index);
+                hits.dedup_by_key(|h| h.index);
+                for sort in [Sort::Relevance, Sort::DateDesc, Sort::DateAsc, Sort::Outlet, Sort::Title] {
+                    let mut got = hits.clone();
+                    sort_hits(&mut got, &c, sort);
+                    let mut want = hits.clone();
+                    reference_sort(&mut want, &c, sort);
+                    proptest::prop_assert_eq!(got, want, "{:?} scale {}", sort, scale);
+                }
+            }
+        }
+    }
+
+    /// Words and query terms for random corpora: synonyms (asn, pns; medsos, "media
+    /// sosial"), a prefix of a word (bup), one-letter words, fields, negation, `|`.
+    pub(crate) const WORDS: &[&str] = &[
+        "asn", "pns", "medsos", "media", "sosial", "bupati", "kpk", "viral", "kabar", "p", "v",
+    ];
+    pub(crate) const TERMS: &[&str] = &[
+        "asn",
+        "medsos",
+        "!kpk",
+        "bup",
+        "b",
+        "p",
+        "kpk|viral",
+        "body:viral",
+        "body:v",
+        "title:kabar",
+        "\"media sosial\"",
+        "~kbr",
+        "date:2024",
+        "outlet:x",
+        "!(asn|pns)",
+        "presiden",
+    ];
+
+    /// A random small corpus from [`WORDS`]: titles, bodies, dates and outlets.
+    pub(crate) fn random_corpus(arts: &[(Vec<usize>, Vec<usize>, u8, u8)]) -> Corpus {
+        let dates = [
+            None,
+            Some("2024-01-01"),
+            Some("2024-02-03"),
+            Some("2023-05-06"),
+        ];
+        let outlets = [None, Some("x"), Some("y")];
+        let words = |w: &[usize]| -> String {
+            w.iter()
+                .map(|&i| WORDS[i % WORDS.len()])
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        Corpus::from_articles(
+            arts.iter()
+                .enumerate()
+                .map(|(i, (title, body, date, outlet))| {
+                    let id = format!("id{}", i % 7);
+                    let title = words(title);
+                    let body = words(body);
+                    let paragraphs: Vec<&str> = body.split(" bupati ").collect();
+                    article(&A {
+                        id: &id,
+                        title: &title,
+                        date: dates[usize::from(*date) % dates.len()],
+                        outlet: outlets[usize::from(*outlet) % outlets.len()],
+                        body: &paragraphs,
+                        ..BLANK
+                    })
+                })
+                .collect(),
+        )
+    }
+
+    proptest::proptest! {
+        /// The fast path (only articles in every required word's match set tested, a radix
+        /// sort) gives exactly the plain path's hits, scores and order, over the whole
+        /// corpus and over a subset of candidates (a narrowing keystroke).
+        #[test]
+        fn the_fast_path_finds_and_orders_what_the_plain_path_does(
+            arts in proptest::collection::vec(
+                (
+                    proptest::collection::vec(0usize..20, 0..5),
+                    proptest::collection::vec(0usize..20, 0..9),
+                    0u8..4,
+                    0u8..3,
+                ),
+                1..30,
+            ),
+            terms in proptest::collection::vec(0usize..TERMS.len(), 1..4),
+            keep in proptest::collection::vec(proptest::bool::ANY, 30),
+        ) {
+            let c = random_corpus(&arts);
+            let text: Vec<&str> = terms.iter().map(|&t| TERMS[t]).collect();
+            let Ok(q) = Query::parse(&text.join(" ")) else {
+                return Ok(());
+            };
+            let subset: Vec<usize> = (0..c.len()).filter(|&i| keep[i]).collect();
+            for sort in [Sort::Relevance, Sort::DateDesc, Sort::Title] {
+                for candidates in [None, Some(subset.as_slice())] {
+                    let scope = Scope { candidates, ..Scope::default() };
+                    let fast = search(&c, &q, &Filters::default(), sort, scope);
+                    let plain = search_plain(&c, &q, &Filters::default(), sort, scope);
+                    proptest::prop_assert_eq!(&fast, &plain, "{:?} {:?}", text, sort);
+                }
             }
         }
     }

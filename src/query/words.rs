@@ -73,6 +73,10 @@ pub(super) struct Resolved {
     pub(super) sets: Vec<Vec<f32>>,
     /// Per term, the form its set came from: 0 for the word itself, `k` for `loose[k - 1]`.
     pub(super) forms: Vec<u8>,
+    /// Per term, how many articles its set holds.
+    pub(super) counts: Vec<usize>,
+    /// Per term, the hits its set was made of, in no order (some may be out of range).
+    members: Vec<Vec<TextHit>>,
 }
 
 impl Resolved {
@@ -82,6 +86,58 @@ impl Resolved {
             .and_then(|s| s.get(index))
             .copied()
             .unwrap_or(0.0)
+    }
+
+    /// The articles of `within` (the corpus without it) in every one of the sets of `slots`,
+    /// `None` when `slots` is empty: a query whose every match has those terms need test no
+    /// other article. In the order of `within`, corpus order without it.
+    /// The rarest set is walked first, so a rare word bounds the work whatever its place
+    /// in the query.
+    pub(super) fn intersection(
+        &self,
+        slots: &[usize],
+        within: Option<&[usize]>,
+    ) -> Option<Vec<usize>> {
+        let mut slots: Vec<usize> = slots
+            .iter()
+            .copied()
+            .filter(|&s| s < self.sets.len())
+            .collect();
+        slots.sort_by_key(|&s| self.counts[s]);
+        slots.dedup();
+        let in_all = |i: usize| slots.iter().all(|&s| self.score(s, i) > 0.0);
+        let &rarest = slots.first()?;
+        let few = |of: usize| self.counts[rarest].saturating_mul(16) < of;
+        let n = self.sets[rarest].len();
+        // A rare word: its own hits, sorted, rather than a walk over every article.
+        let sparse = |keep: &dyn Fn(usize) -> bool| -> Vec<usize> {
+            let mut out: Vec<usize> = self.members[rarest]
+                .iter()
+                .map(|h| h.index as usize)
+                .filter(|&i| in_all(i) && keep(i))
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
+        };
+        // In long pieces, each filtered on one thread: a parallel filter split down to
+        // single items spends more on collecting than on testing.
+        const PIECE: usize = 1 << 15;
+        Some(match within {
+            Some(c) if few(c.len()) && c.is_sorted() => sparse(&|i| c.binary_search(&i).is_ok()),
+            Some(c) => c
+                .par_iter()
+                .with_min_len(PIECE)
+                .copied()
+                .filter(|&i| in_all(i))
+                .collect(),
+            None if few(n) => sparse(&|_| true),
+            None => (0..n)
+                .into_par_iter()
+                .with_min_len(PIECE)
+                .filter(|&i| in_all(i))
+                .collect(),
+        })
     }
 }
 
@@ -134,6 +190,7 @@ pub(super) fn resolve(
     index: Option<&dyn TextIndex>,
     scope: &ScanScope<'_>,
 ) -> Resolved {
+    let mut laps = super::phases::Laps::start();
     let n = scope.corpus.len();
     let in_range = |hits: &[TextHit]| hits.iter().any(|h| (h.index as usize) < n);
     // Per term, the answer to each of its forms, strictest first; `None` where the index
@@ -166,7 +223,9 @@ pub(super) fn resolve(
         }
         answers.push(forms);
     }
+    laps.lap("index lookups");
     let mut scanned = scan(&to_scan, scope).into_iter();
+    laps.lap("scan");
     let mut out = Resolved::default();
     for (term, forms) in terms.iter().zip(answers) {
         let mut set = vec![0.0f32; n];
@@ -177,21 +236,28 @@ pub(super) fn resolve(
             .map(|f| f.or_else(|| scanned.next()).unwrap_or_default())
             .collect();
         let mut used = 0;
+        let mut count = 0;
+        let mut members = Vec::new();
         for (form, hits) in forms.into_iter().enumerate() {
             if in_range(&hits) {
                 used = u8::try_from(form).unwrap_or(u8::MAX);
-                for h in hits {
+                for h in &hits {
                     if let Some(slot) = set.get_mut(h.index as usize) {
+                        count += usize::from(*slot == 0.0);
                         *slot = h.score.max(f32::MIN_POSITIVE);
                     }
                 }
+                members = hits;
                 break;
             }
         }
         debug_assert_eq!(out.sets.len(), term.slot);
         out.sets.push(set);
         out.forms.push(used);
+        out.counts.push(count);
+        out.members.push(members);
     }
+    laps.lap("score sets");
     out
 }
 
