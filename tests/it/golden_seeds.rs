@@ -394,34 +394,34 @@ fn real_corpora() {
     }
 }
 
-/// A news-shaped worst case (a quote and a date every 75 bytes) on one line: 50 MB in release
-/// builds (about 1.1 s measured), 5 MB in unoptimised test builds, which run ~20x slower.
+/// A news-shaped worst case (a quote and a date every 75 bytes) on one line parses right, and
+/// in time that grows with the line, not its square. Measured as a ratio between two sizes
+/// (the faster of three runs each), not against a clock, so a loaded machine cannot fail it:
+/// 8x the text takes about 8x as long when linear, 64x when quadratic. (Parsing speed
+/// itself is measured by `cargo bench --bench load`; a 50 MB line took about 1.1 s.)
 #[test]
-fn huge_single_line_is_fast() {
-    // A quadratic parse would take minutes; the timeout scale covers a loaded machine.
-    let (size, limit) = if cfg!(debug_assertions) {
-        (
-            5_000_000,
-            common::scaled(std::time::Duration::from_secs(20)),
-        )
-    } else {
-        (
-            50_000_000,
-            common::scaled(std::time::Duration::from_secs(5)),
-        )
-    };
+fn huge_single_line_parses_in_linear_time() {
     let unit = "Kata dia, Rabu (10/4/2024), \"satu dua tiga empat\" ujar Budi viral TikTok. ";
-    let text: String = unit.repeat(size / unit.len());
-    let t = std::time::Instant::now();
-    let a = parse_text(&text, "big.txt");
-    let took = t.elapsed();
-    assert_eq!(a.body.body.len(), 1);
-    assert!(a.meta.title_derived);
-    assert_eq!(a.body.dates_mentioned, vec![d("2024-04-10")]);
-    assert_eq!(a.meta.tags, vec!["TikTok", "viral"]);
+    let fastest = |size: usize| {
+        let text: String = unit.repeat(size / unit.len());
+        (0..3)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                let a = parse_text(&text, "big.txt");
+                let took = t.elapsed();
+                assert_eq!(a.body.body.len(), 1);
+                assert!(a.meta.title_derived);
+                assert_eq!(a.body.dates_mentioned, vec![d("2024-04-10")]);
+                assert_eq!(a.meta.tags, vec!["TikTok", "viral"]);
+                took
+            })
+            .min()
+            .expect("three runs")
+    };
+    let (small, large) = (fastest(250_000), fastest(2_000_000));
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
     assert!(
-        took < limit,
-        "{size}-byte line took {took:?}, more than {limit:?}"
+        ratio < 32.0,
+        "8x the text took {ratio:.1}x as long ({small:?} against {large:?}): not linear"
     );
-    println!("{size}-byte single line parsed in {took:?}");
 }
