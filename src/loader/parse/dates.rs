@@ -629,20 +629,22 @@ fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
         Some(p) => &sentence[p + 1..],
         None => sentence,
     };
-    let clause = if has_prefix(own, REPORT_BEFORE) {
-        own
-    } else if words(own).count() <= 4 {
+    let clause = if words(own).count() <= 4 {
         sentence
     } else {
-        return (false, false);
+        own
     };
-    let report = has_prefix(clause, REPORT_BEFORE);
-    let heard = words(clause).any(|w| {
-        REPORT_BEFORE
+    // One pass: whether any word is a reporting word, and whether one is not a citation's.
+    let (mut report, mut heard) = (false, false);
+    for w in words(clause) {
+        if let Some(s) = REPORT_BEFORE
             .iter()
-            .filter(|s| !CITE_BEFORE.contains(s))
-            .any(|s| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s))
-    });
+            .find(|s| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s))
+        {
+            report = true;
+            heard |= !CITE_BEFORE.contains(s);
+        }
+    }
     (report, report && !heard)
 }
 

@@ -152,7 +152,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
         candidates
             .iter()
             .filter(|(d, f)| rank(f) && !ahead(*d, f))
-            .max_by_key(|(d, _)| *d)
+            .max_by_key(|(d, f)| (*d, !f.yearless))
             .copied()
     };
     let plain = |f: &Found| !f.displaced && !f.weekday && !f.paren && !f.yearless;
@@ -166,7 +166,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     let today = candidates
         .iter()
         .filter(|(d, f)| f.today && (sound(f) || supported(f)) && d.days() >= stale)
-        .max_by_key(|(d, _)| *d)
+        .max_by_key(|(d, f)| (*d, !f.yearless))
         .copied();
     let chosen = today
         .or(by_sound)
@@ -183,6 +183,19 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
                 .filter_map(|f| place(f).map(|d| (d, f)))
                 .max_by_key(|(d, _)| *d)
         });
+    // The same day also written with its year (`hari ini Jumat (9/6)` beside `Jumat
+    // (9/6/2023)`) is a stated date, not an inferred one.
+    let chosen = chosen.map(|(d, f)| {
+        if f.yearless {
+            candidates
+                .iter()
+                .find(|(e, g)| *e == d && !g.yearless)
+                .copied()
+                .unwrap_or((d, f))
+        } else {
+            (d, f)
+        }
+    });
     match chosen {
         Some((d, f)) if f.yearless && weak => Picked {
             date: (!open).then_some((d, DateSource::InferredYear)),
@@ -537,6 +550,17 @@ mod tests {
         assert_eq!(
             date_of("Utas itu ramai sejak Minggu (17/3/2026)."),
             Some(d("2026-03-17"))
+        );
+    }
+
+    #[test]
+    fn a_day_written_with_its_year_too_is_stated() {
+        assert_eq!(
+            pub_of(
+                "\"Hari ini Jumat (13/3) pagi kami panggil,\" kata dia, Jumat (13/3/2026).",
+                Hints::default()
+            ),
+            Some((d("2026-03-13"), DateSource::Text))
         );
     }
 
