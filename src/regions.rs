@@ -115,6 +115,9 @@ struct Words {
     capitalised: Vec<bool>,
     /// No lower-case letter in the word ("OKI").
     upper: Vec<bool>,
+    /// Punctuation (not only spaces) between the word and the one before (`Kecamatan ,,
+    /// Surabaya`, a name scrubbed from the text).
+    apart: Vec<bool>,
 }
 
 impl Words {
@@ -124,6 +127,7 @@ impl Words {
             spans: Vec::new(),
             capitalised: Vec::new(),
             upper: Vec::new(),
+            apart: Vec::new(),
         }
     }
 
@@ -134,14 +138,18 @@ impl Words {
         self.spans.clear();
         self.capitalised.clear();
         self.upper.clear();
+        self.apart.clear();
         // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
         // over every paragraph of every article.
         let bytes = text.as_bytes();
         let mut i = 0;
+        let mut apart = false;
         while i < bytes.len() {
             // Skip to the start of a word.
             let (alnum, upper, width) = class_at(text, i);
             if !alnum {
+                // `Jl. Surabaya`, `Kec. Binjai`: an abbreviation's point keeps the phrase.
+                apart |= !matches!(bytes[i], b' ' | b'.');
                 i += width;
                 continue;
             }
@@ -175,6 +183,7 @@ impl Words {
             self.spans.push((from, self.buf.len()));
             self.capitalised.push(upper);
             self.upper.push(!word.chars().any(char::is_lowercase));
+            self.apart.push(std::mem::take(&mut apart));
         }
     }
 
@@ -351,6 +360,12 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "pemotretan",
     "penampilan",
     "proyek",
+    // A solo singer or release (`penyanyi solo`, `comeback solo`, `single solo`).
+    "penyanyi",
+    "pelantun",
+    "comeback",
+    "single",
+    "musisi",
     "bengawan",
     // Capes, bays and ships named after a place elsewhere (`Tanjung Buton`, `KRI Teluk
     // Cirebon`); a name that starts with the word (`Tanjung Pinang`) is matched before this.
@@ -366,7 +381,37 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "semen",
     // A company (`PT Solo Manufaktur`), wherever it works.
     "pt",
+    // A bridal style (`rias pengantin Yogya`), worn anywhere.
+    "pengantin",
+    // A district or village of the same name as a regency elsewhere (`Kecamatan
+    // Karanganyar, Demak`): not that regency.
+    "kecamatan",
+    "kec",
+    "desa",
+    "kelurahan",
+    "kel",
+    "dusun",
 ];
+
+/// A dish or speciality said to come from a place (`makanan khas dari Lebak`, `kuliner asal
+/// Padang`): the first word two before the place, the second just before it. What is
+/// served or sold that way can be anywhere.
+const FROM_PLACE_DISH: &[&str] = &[
+    "khas", "makanan", "masakan", "kuliner", "camilan", "jajanan", "kue", "minuman", "oleh",
+    "nasi", "sate", "soto", "bakso", "rendang", "mie", "pempek", "gudeg", "martabak", "batik",
+];
+const FROM_PLACE: &[&str] = &["dari", "asal"];
+
+/// Whether the words before `at` make what follows a dish's origin (`makanan khas dari`).
+fn dish_from(words: &Words, at: usize) -> bool {
+    let (Some(p1), Some(p2)) = (
+        at.checked_sub(1).and_then(|i| words.get(i)),
+        at.checked_sub(2).and_then(|i| words.get(i)),
+    ) else {
+        return false;
+    };
+    FROM_PLACE.contains(&p1) && FROM_PLACE_DISH.contains(&p2)
+}
 
 /// Words after a bare name that make it a job title's abbreviation (`Karo Humas` = head of
 /// the public relations bureau) or a unit's name rather than the place.
@@ -434,7 +479,7 @@ fn abbreviates(words: &Words, at: usize) -> bool {
 
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
-    if len == 1 && abbreviates(words, at) {
+    if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
         return true;
     }
     // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `Persib Bandung`);
@@ -449,13 +494,16 @@ fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if club {
         return true;
     }
-    // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`.
-    let before = at.checked_sub(1).is_some_and(|b| {
-        words.get(b).is_some_and(|w| {
-            NOT_PLACE_BEFORE.contains(&w)
-                && (w != "jalan" || words.capitalised.get(b).copied().unwrap_or(false))
-        })
-    });
+    // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`. A
+    // comma between ends the phrase (`Kecamatan ,, Surabaya`).
+    let close = !words.apart.get(at).copied().unwrap_or(true);
+    let before = close
+        && at.checked_sub(1).is_some_and(|b| {
+            words.get(b).is_some_and(|w| {
+                NOT_PLACE_BEFORE.contains(&w)
+                    && (w != "jalan" || words.capitalised.get(b).copied().unwrap_or(false))
+            })
+        });
     let after = words
         .get(at + len)
         .is_some_and(|w| NOT_PLACE_AFTER.contains(&w));
@@ -648,7 +696,9 @@ impl Gazetteer {
             if let Some(hint) = words.get(i).and_then(prefix_hint)
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
-                hit(target, words, i, 1 + len);
+                if !dish_from(words, i) {
+                    hit(target, words, i, 1 + len);
+                }
                 i += 1 + len;
                 continue;
             }
@@ -899,6 +949,11 @@ mod tests {
             "direktur PT Solo Karya Mandiri",
             "diunggah akun @medan_info dan @info_palu",
             "sidang Organisasi Kerja Sama Islam (OKI) di Jeddah",
+            "spesialis rias pengantin Yogya",
+            "warga Desa Contoh, Kecamatan Karanganyar",
+            "kenal pisang sale, makanan khas dari Kabupaten Lebak",
+            "mencicipi kuliner asal Palembang",
+            "soto khas dari Lamongan",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -917,6 +972,19 @@ mod tests {
         );
         assert_eq!(f("Bupati Palu Oki Karya Ilham").regions, ["Palu"]);
         assert_eq!(f("warga Medan merayakan hari merdeka").regions, ["Medan"]);
+        // The regency after its district, a visitor from a place, the place of a dish.
+        assert_eq!(
+            f("Kecamatan Karanganyar, Kabupaten Demak").regions,
+            ["Demak"]
+        );
+        assert_eq!(f("pengantin asal Yogya menikah").regions, ["Yogyakarta"]);
+        assert_eq!(f("di Kec. Binjai, Kab. Langkat").regions, ["Langkat"]);
+        // A name scrubbed from the text leaves the prefix before the next place.
+        assert_eq!(
+            f("Kelurahan Rangkah, Kecamatan ,, Surabaya").regions,
+            ["Surabaya"]
+        );
+        assert_eq!(f("makanan khas warga Palembang").regions, ["Palembang"]);
     }
 
     #[test]
@@ -950,6 +1018,12 @@ mod tests {
         );
         assert_eq!(f("Yogya").provinces, ["DI Yogyakarta"]);
         assert!(f("karier solo dan konser").regions.is_empty());
+        assert!(
+            f("pelantun Solo itu merilis comeback Solo dan single Solo")
+                .regions
+                .is_empty()
+        );
+        assert_eq!(f("penyanyi asal Solo").regions, ["Surakarta"]);
         assert!(
             f("Umumkan Debut Solo dan Album Solo Pertama")
                 .regions

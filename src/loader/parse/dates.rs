@@ -32,15 +32,27 @@ pub struct Found {
     /// In the reporting clause (`kata X, Selasa (...)`, `kepada wartawan (...)`,
     /// `saat dihubungi, ...`): the day the reporter heard it, the report's own day.
     pub report: bool,
+    /// The reporting clause cites another outlet or a post (`dikutip dari X, Selasa (...)`,
+    /// `dilansir X`): that source's day, which may be before events the report tells of.
+    pub cited: bool,
     /// Written in parentheses, `(20/10/2025)`: the convention for the day of the report.
     pub paren: bool,
     /// Written without a year (`Jumat (27/9)`), only kept with a weekday before it.
     pub yearless: bool,
-    /// Said to be today (`Jumat pagi ini (...)`, `(...) hari ini`): the report's own day.
+    /// Said to be today (`Jumat pagi ini (...)`, `(...) hari ini`, `hari ini, Jumat (...)`):
+    /// the report's own day.
     pub today: bool,
-    /// Introduced by `pada` (`digelar pada Sabtu (...)`): the day of an event the report
-    /// tells of, which may lie after the report's own day.
+    /// Introduced by `pada`, `tanggal` or `per` (`digelar pada Sabtu (...)`): the day of an
+    /// event the report tells of, which may lie after the report's own day.
     pub event: bool,
+    /// Marked as future only by a verb earlier in its sentence (`KPK akan memeriksa X,
+    /// Kamis (...)`): a schedule, or the report's own dateline after the plan it reports,
+    /// so it ranks above a bare date of another event.
+    pub planned: bool,
+    /// Said to be yesterday in the reporting clause (`kata dia, Senin (16/9) kemarin`): the
+    /// day the reporter heard it, written the next day, which is the report's own day.
+    /// Such a date is not `displaced`.
+    pub yesterday: bool,
 }
 
 const MONTHS: &[(&str, u8)] = &[
@@ -121,12 +133,37 @@ pub fn weekday_of(d: Date) -> u8 {
 
 /// `kemarin` after a date (`Senin (16/9/2019) kemarin`) makes it the day before the report.
 const PAST_AFTER: &[&[u8]] = &[b"lalu", b"silam", b"sebelumnya", b"kemarin"];
-const PAST_BEFORE: &[&[u8]] = &[b"sejak", b"semenjak"];
+const PAST_BEFORE: &[&[u8]] = &[b"sejak", b"semenjak", b"sebelumnya"];
+/// Words opening a sentence that put its date on another day than the report's
+/// (`Sebelumnya, Selasa (...)`, `Esoknya, Kamis, ...`, `Keesokan harinya, ...`).
+const OTHER_DAY_OPENERS: &[&[u8]] = &[
+    b"sebelumnya",
+    b"esoknya",
+    b"besoknya",
+    b"keesokan",
+    b"lusa",
+    b"sehari",
+    b"dua",
+    b"tiga",
+];
+/// Words that may follow an opener before the date (`Sehari sebelumnya, pada Senin (...)`).
+const OPENER_FILLERS: &[&[u8]] = &[
+    b"harinya",
+    b"hari",
+    b"sebelumnya",
+    b"kemudian",
+    b"setelahnya",
+    b"pada",
+    b"tanggal",
+];
 const FUTURE_BEFORE: &[&[u8]] = &[
     b"akan",
     b"hingga",
     b"sampai",
     b"batas",
+    // A deadline: `paling lambat Senin (...)`, `selambat-lambatnya ...`.
+    b"lambat",
+    b"selambat",
     b"besok",
     b"esok",
     b"terhitung",
@@ -169,6 +206,16 @@ const REPORT_BEFORE: &[&[u8]] = &[
     b"ditemui",
     b"dikutip",
     b"dilansir",
+    b"mengutip",
+    b"melansir",
+    b"dilaporkan",
+    b"melaporkan",
+    b"laporan",
+    // The outlet's own gathering: `TribunTravel merangkum ...`, `informasi yang dihimpun`.
+    b"merangkum",
+    b"dirangkum",
+    b"dihimpun",
+    b"menghimpun",
     b"keterangan",
     b"pantauan",
     b"wartawan",
@@ -177,6 +224,18 @@ const REPORT_BEFORE: &[&[u8]] = &[
     b"pungkas",
     b"tukas",
 ];
+/// Reporting words that cite another outlet or a post rather than someone heard.
+const CITE_BEFORE: &[&[u8]] = &[
+    b"dikutip",
+    b"dilansir",
+    b"mengutip",
+    b"melansir",
+    b"dilaporkan",
+    b"melaporkan",
+    b"laporan",
+];
+/// Times of day that `ini` makes today (`hari ini`, `pagi ini`), unlike `pekan ini`.
+const TODAY_WORDS: &[&[u8]] = &[b"hari", b"pagi", b"siang", b"sore", b"petang", b"malam"];
 /// Words that may stand between a weekday and its date: a time of day (`Senin malam`), `ini`,
 /// `kemarin`, `pekan lalu` (which marks the date as past).
 const BETWEEN_WORDS: &[&[u8]] = &[
@@ -430,29 +489,44 @@ fn weekday_word(b: &[u8], end: usize) -> Option<(usize, u8)> {
         .find_map(|&(w, n)| one_edit(&lower, w).then_some((ws, n)))
 }
 
+/// What the words between a weekday and its date say (`Senin malam (...)`, `Jumat pekan
+/// lalu (...)`, `Senin kemarin (...)`).
+#[derive(Debug, Clone, Copy, Default)]
+struct Between {
+    /// Another day than the report's (`lalu`, `esok`).
+    other: bool,
+    /// Today (`ini`).
+    today: bool,
+    /// Yesterday (`kemarin`).
+    yesterday: bool,
+}
+
 /// The weekday before the date at `start`, allowing `, ` and `(` and up to three words of
-/// time between (`Senin malam (...)`, `Jumat pekan lalu (...)`): its start, day number, and
-/// whether the words between mark the date as another day (`lalu`, `esok`) or as today
-/// (`ini`).
-fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, bool, bool)> {
+/// time between: its start, day number, and what the words between say of the day.
+fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, Between)> {
     let mut i = start;
     let mut skipped = 0;
     while i > 0 && matches!(b[i - 1], b' ' | b'(' | b',') && skipped < 4 {
         i -= 1;
         skipped += 1;
     }
-    let (mut displaced, mut today) = (false, false);
+    let mut between = Between::default();
     for _ in 0..4 {
         if let Some((s, n)) = weekday_word(b, i) {
-            return Some((s, n, displaced, today));
+            return Some((s, n, between));
         }
         let ws = word_start(b, i);
         let word = &b[ws..i];
         if word.is_empty() || !BETWEEN_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             return None;
         }
-        displaced |= word.eq_ignore_ascii_case(b"lalu") || word.eq_ignore_ascii_case(b"esok");
-        today |= word.eq_ignore_ascii_case(b"ini");
+        between.other |= word.eq_ignore_ascii_case(b"lalu") || word.eq_ignore_ascii_case(b"esok");
+        // `Jumat pagi ini (...)` is today, `Jumat pekan ini (...)` this week.
+        if word.eq_ignore_ascii_case(b"ini") {
+            let before = word_start(b, ws.saturating_sub(1));
+            between.today |= !(ws > 0 && b[before..ws - 1].eq_ignore_ascii_case(b"pekan"));
+        }
+        between.yesterday |= word.eq_ignore_ascii_case(b"kemarin");
         i = ws;
         while i > 0 && b[i - 1] == b' ' && ws - i < 2 {
             i -= 1;
@@ -488,9 +562,9 @@ fn clause_before<'a>(b: &'a [u8], at: usize, max: usize, stops: &[u8]) -> &'a [u
     }
 }
 
-/// Past/future markers in a small window around the date, within its sentence.
-fn displaced(b: &[u8], wd_start: usize, end: usize) -> bool {
-    // After: the next couple of words (`8 April 2024 lalu`, `(7/9/2019) lalu`, `... besok`).
+/// The next couple of words after the date, within its clause (`8 April 2024 lalu`,
+/// `(7/9/2019) lalu`, `... besok`).
+fn words_after(b: &[u8], end: usize) -> &[u8] {
     let mut after_end = (end + 16).min(b.len());
     if let Some(p) = b[end..after_end]
         .iter()
@@ -498,8 +572,29 @@ fn displaced(b: &[u8], wd_start: usize, end: usize) -> bool {
     {
         after_end = end + p;
     }
-    let after = &b[end..after_end];
-    if has_word(after, PAST_AFTER) || has_word(after, FUTURE_AFTER) {
+    &b[end..after_end]
+}
+
+/// Past/future markers in a small window around the date, within its sentence; `kemarin`
+/// after it only when `yesterday_is_report` is false.
+fn displaced(b: &[u8], wd_start: usize, end: usize, yesterday_is_report: bool) -> bool {
+    let after = words_after(b, end);
+    let past = words(after).any(|w| {
+        PAST_AFTER.iter().any(|s| s.eq_ignore_ascii_case(w))
+            && !(yesterday_is_report && w.eq_ignore_ascii_case(b"kemarin"))
+    });
+    if past || has_word(after, FUTURE_AFTER) {
+        return true;
+    }
+    // Just before, past a comma: `dimulai besok, Rabu (...)`.
+    if words(clause_before(b, wd_start, 12, b".\""))
+        .last()
+        .is_some_and(|w| {
+            [&b"besok"[..], b"esok", b"lusa"]
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(w))
+        })
+    {
         return true;
     }
     // Before: the same clause (`akan digelar pada Sabtu (...)`, `menjadwalkan sidang
@@ -515,19 +610,63 @@ fn displaced(b: &[u8], wd_start: usize, end: usize) -> bool {
 /// pagi ini`; the caller checks the words after).
 fn scheduled_sentence(b: &[u8], wd_start: usize) -> bool {
     let sentence = clause_before(b, wd_start, 240, b".\"!?");
-    let today_before = has_word(clause_before(b, wd_start, 16, b".\"!?"), &[b"ini"]);
-    has_word(sentence, FUTURE_SENTENCE) && !has_prefix(sentence, REPORT_BEFORE) && !today_before
+    has_word(sentence, FUTURE_SENTENCE) && !has_prefix(sentence, REPORT_BEFORE)
 }
 
-/// Whether the date at `from` closes a reporting clause (`," kata X kepada wartawan, Senin
-/// (...)`): the words since the sentence or the quotation began.
-fn reporting(b: &[u8], from: usize) -> bool {
-    has_prefix(clause_before(b, from, 80, b".\"!?"), REPORT_BEFORE)
+/// Whether the date at `from`..`end` closes a reporting clause (`," kata X kepada wartawan,
+/// Senin (...)`): a reporting word in the date's own clause, or in its sentence (since the
+/// sentence or the quotation began) when the date's clause is a short tail (`ujar X di
+/// kantornya, Senin (...)`). A clause with words of its own between (`Menurut keterangan
+/// saksi, peristiwa itu terjadi Kamis (...)`) tells of an event, and a date inside the quoted
+/// words (`... pada 23 Maret 2026," ujarnya`) is the speaker's. The second value says the
+/// clause only cites another outlet or a post (`dikutip dari X, Senin (...)`).
+fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
+    if quoted(b, end) {
+        return (false, false);
+    }
+    let sentence = clause_before(b, from, 80, b".\"!?");
+    let own = match sentence.iter().rposition(|&c| c == b',') {
+        Some(p) => &sentence[p + 1..],
+        None => sentence,
+    };
+    let clause = if words(own).count() <= 4 {
+        sentence
+    } else {
+        own
+    };
+    // One pass: whether any word is a reporting word, and whether one is not a citation's.
+    let (mut report, mut heard) = (false, false);
+    for w in words(clause) {
+        if let Some(s) = REPORT_BEFORE
+            .iter()
+            .find(|s| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s))
+        {
+            report = true;
+            heard |= !CITE_BEFORE.contains(s);
+        }
+    }
+    (report, report && !heard)
 }
 
-/// Whether `hari ini`, `pagi ini` … follows the date: the report's own day.
+/// Whether a closing quotation mark follows the date (`... 2026," ujarnya`): it is inside
+/// quoted words.
+fn quoted(b: &[u8], end: usize) -> bool {
+    let mut i = end;
+    while i < b.len() && matches!(b[i], b')' | b' ') && i - end < 3 {
+        i += 1;
+    }
+    if i < b.len() && matches!(b[i], b',' | b'.') {
+        i += 1;
+    }
+    b[i..].starts_with(b"\"") || b[i..].starts_with("\u{201d}".as_bytes())
+}
+
+/// Whether `hari ini`, `pagi ini` … follows the date in its sentence: the report's own day.
 fn today_after(b: &[u8], end: usize) -> bool {
-    let window = &b[end..(end + 20).min(b.len())];
+    let mut window = &b[end..(end + 20).min(b.len())];
+    if let Some(p) = window.iter().position(|c| b".!?\"".contains(c)) {
+        window = &window[..p];
+    }
     let mut ws = words(window).take(3).map(|w| w.to_ascii_lowercase());
     let first = ws.next();
     let second = ws.next();
@@ -540,14 +679,50 @@ fn today_after(b: &[u8], end: usize) -> bool {
     )
 }
 
-/// Whether the word just before `at` (past spaces and commas) is `pada`.
+/// Whether `hari ini`, `pagi ini` … stands just before the date or its weekday (`kepada
+/// wartawan hari ini, 11 Maret 2026`, `pada hari ini, Rabu (...)`).
+fn today_before(b: &[u8], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
+        i -= 1;
+    }
+    let ws = word_start(b, i);
+    if !b[ws..i].eq_ignore_ascii_case(b"ini") || ws == 0 || b[ws - 1] != b' ' {
+        return false;
+    }
+    let prev = word_start(b, ws - 1);
+    TODAY_WORDS
+        .iter()
+        .any(|w| b[prev..ws - 1].eq_ignore_ascii_case(w))
+}
+
+/// Whether the date's sentence opens with a word that puts it on another day
+/// (`Sebelumnya, Selasa (...)`, `Keesokan harinya, pada Rabu (...)`): nothing but such words
+/// stand before the date.
+fn other_day_opener(b: &[u8], from: usize) -> bool {
+    let sentence = clause_before(b, from, 48, b".\"!?");
+    let mut ws = words(sentence);
+    ws.next()
+        .is_some_and(|w| OTHER_DAY_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+        && ws.all(|w| {
+            OPENER_FILLERS
+                .iter()
+                .chain(OTHER_DAY_OPENERS)
+                .any(|o| o.eq_ignore_ascii_case(w))
+        })
+}
+
+/// Whether the word just before `at` (past spaces and commas) introduces an event's day:
+/// `pada`, `tanggal`, `per`.
 fn event_before(b: &[u8], at: usize) -> bool {
     let mut i = at;
     while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
         i -= 1;
     }
     let ws = word_start(b, i);
-    b[ws..i].eq_ignore_ascii_case(b"pada")
+    [&b"pada"[..], b"tanggal", b"tgl", b"per"]
+        .iter()
+        .any(|w| b[ws..i].eq_ignore_ascii_case(w))
 }
 
 /// Every date in `text`, in order of appearance.
@@ -566,22 +741,35 @@ pub fn scan(text: &str) -> Vec<Found> {
                 }
                 // The clause checks look before the weekday name, not inside it.
                 let from = wd.map_or(start, |(s, ..)| s);
+                let between = wd.map(|(.., w)| w).unwrap_or_default();
+                let (report, cited) = reporting(b, from, at.end);
+                let today = between.today || today_after(b, at.end) || today_before(b, from);
+                // `kata dia, Senin (16/9) kemarin`: heard yesterday, so reported today.
+                let yesterday = report
+                    && (between.yesterday || has_word(words_after(b, at.end), &[b"kemarin"]));
+                let marked = between.other
+                    || displaced(b, from, at.end, yesterday)
+                    || other_day_opener(b, from);
+                let planned = scheduled_sentence(b, from);
                 out.push(Found {
                     date: at.date,
                     start,
                     end: at.end,
                     weekday: wd.is_some(),
-                    weekday_no: wd.map_or(0, |(_, n, ..)| n),
+                    weekday_no: wd.map_or(0, |(_, n, _)| n),
                     inconsistent: !at.yearless
-                        && wd.is_some_and(|(_, n, ..)| weekday_of(at.date) != n),
-                    displaced: wd.is_some_and(|(_, _, other, _)| other)
-                        || displaced(b, from, at.end)
-                        || (scheduled_sentence(b, from) && !today_after(b, at.end)),
-                    today: wd.is_some_and(|(.., today)| today) || today_after(b, at.end),
-                    report: reporting(b, from),
+                        && wd.is_some_and(|(_, n, _)| weekday_of(at.date) != n),
+                    // A day said to be today is the report's, whatever is planned for it
+                    // (`akan ... pada Jumat (...) pagi ini`).
+                    displaced: !today && (marked || planned),
+                    planned: !today && !marked && planned,
+                    today,
+                    report,
+                    cited,
                     paren: start > 0 && b[start - 1] == b'(',
                     yearless: at.yearless,
                     event: event_before(b, from),
+                    yesterday,
                 });
                 continue;
             }

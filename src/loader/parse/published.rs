@@ -24,26 +24,32 @@ pub struct Hints {
 /// years the text writes as words.
 ///
 /// In order, the first rank that has a date gives the latest date of that rank:
-/// 1. a date said to be today (`Kamis (12/3/2026) hari ini`, `Jumat pagi ini (...)`);
-/// 2. a date with a weekday that agrees, in parentheses, or year-less;
+/// 1. a date said to be today (`Kamis (12/3/2026) hari ini`, `hari ini, Jumat (...)`),
+///    unless more than a week before the latest date of rank 2 (an older article's);
+/// 2. a date with a weekday that agrees, in parentheses, year-less, or bare but closing a
+///    reporting clause (`kata X kepada wartawan, 9 Maret 2026`);
 /// 3. a date whose weekday contradicts it, when another date of the article has its year or
 ///    it is the article's only date (a `2028` among `2025`s is the typo);
-/// 4. a bare date (`Pada 9 Maret 2026,`): about another event more often than a weekday
+/// 4. a dateline after a plan its sentence tells (`KPK akan memeriksa X, Kamis (...)`):
+///    the report's own day as often as a schedule's;
+/// 5. a bare date (`Pada 9 Maret 2026,`): about another event more often than a weekday
 ///    date is, so only when nothing better is there;
-/// 5. as a last resort, an anchored date marked as past or future (`hingga Senin (...)`),
+/// 6. as a last resort, an anchored date marked as past or future (`hingga Senin (...)`),
 ///    then such a year-less one.
 ///
-/// Dates marked as past or future (`lalu`, `besok`, `akan … pada`, `terhitung sejak`) do
-/// not count before rank 5, nor, in ranks 1-4, an event introduced by `pada` later than
-/// the latest date of a reporting clause (`kata X, Selasa (...)`). Dates later than the
-/// bound plus a day never count. "Latest" because a report comes on or after every day it
-/// tells of.
+/// Dates marked as past or future (`lalu`, `besok`, `akan … pada`, `terhitung sejak`,
+/// `Sebelumnya, Senin (...)`) do not count before rank 6, nor, in ranks 2-5, an event
+/// introduced by `pada` later than the latest date of a reporting clause that heard
+/// someone (`kata X, Selasa (...)`, not `dikutip dari X`). A day heard yesterday (`kata X,
+/// Senin (...) kemarin`) stands for the day after. Dates later than the bound plus a day
+/// never count. "Latest" because a report comes on or after every day it tells of.
 ///
 /// A year-less date chosen with no record, URL or anchored full date to place it is also
 /// returned as [`Picked::yearless`], for the corpus to give its year (`loader::years`):
 /// undated meanwhile when the article writes no year at all, else dated by the years it
-/// writes (a guess the corpus's years overrule). Measured with `examples/eval_parse.rs`: preferring the reporting clause's date
-/// outright lost more (same-day events after an older quote) than it won.
+/// writes (a guess the corpus's years overrule). Measured with `examples/eval_parse.rs`:
+/// preferring the reporting clause's date outright lost more (same-day events after an
+/// older quote) than it won.
 pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     let limit = hints.bound.map(|b| b.days() + 1);
     let in_bound = |d: Date| limit.is_none_or(|l| d.days() <= l);
@@ -84,19 +90,34 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
             year_for(f, &evidence, reference, limit)
         }
     };
+    // A day heard yesterday (`kata dia, Senin (16/9) kemarin`) stands for the day after it.
+    let report_day = |f: &Found, d: Date| {
+        if f.yesterday {
+            Date::from_days(d.days() + 1)
+        } else {
+            Some(d)
+        }
+    };
     let mut candidates: Vec<(Date, &Found)> = Vec::new();
-    for f in found.iter().filter(|f| !f.displaced) {
-        if f.yearless {
-            if let Some(d) = place(f) {
-                candidates.push((d, f));
-            }
-        } else if in_bound(f.date) {
-            candidates.push((f.date, f));
+    for f in found.iter().filter(|f| !f.displaced || f.planned) {
+        let day = if f.yearless { place(f) } else { Some(f.date) };
+        if let Some(d) = day.and_then(|d| report_day(f, d))
+            && in_bound(d)
+        {
+            candidates.push((d, f));
         }
     }
     // A date in parentheses is the report's convention; with a weekday that contradicts it
-    // it is a typo like any other.
-    let sound = |f: &Found| (f.weekday && !f.inconsistent) || (f.paren && !f.weekday) || f.yearless;
+    // it is a typo like any other. So is a bare date closing a reporting clause (`kata X
+    // kepada wartawan, 9 Maret 2026`), unless it is an event's (`kata X, rapat digelar pada
+    // 9 Maret 2026`).
+    let sound_form = |f: &Found| {
+        (f.weekday && !f.inconsistent)
+            || (!f.weekday && (f.paren || (f.report && !f.event)))
+            || f.yearless
+    };
+    // Planned dates are candidates of their own rank only (below).
+    let sound = |f: &Found| !f.displaced && sound_form(f);
     // A contradicting weekday is a typo somewhere; the date stands only if the article's
     // other dates share its year (a `2028` among `2025`s is the typo).
     // Counted once, so that the check per date is constant time.
@@ -109,33 +130,50 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     let supported = |f: &Found| {
         // `full` holds `f` itself when it is in bound, so its year counts once for it.
         let same_year = per_year.get(&f.date.year).copied().unwrap_or(0);
-        f.inconsistent
+        !f.displaced
+            && f.inconsistent
             && (one_date
                 || same_year > usize::from(in_bound(f.date))
                 || hints.near.is_some_and(|n| n.year == f.date.year))
     };
     // An event introduced by `pada` after the last day the reporter heard something is
     // scheduled, not the report's day (`kata X, Selasa (...). ... dibuka pada Sabtu (...)`).
+    // A citation of another outlet or a post (`dikutip dari X, Senin (...)`) gives that
+    // source's day, not the reporter's: events after it may be the report's own.
     let heard = candidates
         .iter()
-        .filter(|(_, f)| f.report && sound(f))
+        .filter(|(_, f)| f.report && !f.cited && (sound(f) || supported(f)))
         .map(|(d, _)| *d)
         .max();
-    let ahead = |d: Date, f: &Found| f.event && !f.report && heard.is_some_and(|h| d > h);
+    // A day said to be today is never scheduled (`sidang pada Kamis (...) hari ini`).
+    let ahead =
+        |d: Date, f: &Found| f.event && !f.report && !f.today && heard.is_some_and(|h| d > h);
     let ranked = |rank: &dyn Fn(&Found) -> bool| {
         candidates
             .iter()
             .filter(|(d, f)| rank(f) && !ahead(*d, f))
-            .max_by_key(|(d, _)| *d)
+            .max_by_key(|(d, f)| (*d, !f.yearless))
             .copied()
     };
-    let plain = |f: &Found| !f.weekday && !f.paren && !f.yearless;
-    let today = |f: &Found| f.today && (sound(f) || supported(f));
-    let chosen = ranked(&today)
-        .or_else(|| ranked(&sound))
+    let plain = |f: &Found| !f.displaced && !f.weekday && !f.paren && !f.yearless;
+    // A dateline after a plan (`KPK akan memeriksa X, Kamis (...)`): after every unmarked
+    // anchored date, before a bare one.
+    let planned = |f: &Found| f.planned && sound_form(f);
+    let by_sound = ranked(&sound);
+    // A `hari ini` more than a week before the article's latest sound date is an older
+    // article's (a related story appended to the text).
+    let stale = by_sound.map_or(i64::MIN, |(d, _)| d.days() - 7);
+    let today = candidates
+        .iter()
+        .filter(|(d, f)| f.today && (sound(f) || supported(f)) && d.days() >= stale)
+        .max_by_key(|(d, f)| (*d, !f.yearless))
+        .copied();
+    let chosen = today
+        .or(by_sound)
         .or_else(|| ranked(&supported))
+        .or_else(|| ranked(&planned))
         .or_else(|| ranked(&plain))
-        .or_else(|| last_resort(found, &in_bound))
+        .or_else(|| last_resort(found, &in_bound, one_date))
         .or_else(|| {
             // A year-less date marked as past or future (`Jumat (5/9) lalu`) as the last
             // resort: a few days off the report's day rather than none.
@@ -145,13 +183,28 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
                 .filter_map(|f| place(f).map(|d| (d, f)))
                 .max_by_key(|(d, _)| *d)
         });
+    // The same day also written with its year (`hari ini Jumat (9/6)` beside `Jumat
+    // (9/6/2023)`) is a stated date, not an inferred one.
+    let chosen = chosen.map(|(d, f)| {
+        if f.yearless {
+            candidates
+                .iter()
+                .find(|(e, g)| *e == d && !g.yearless)
+                .copied()
+                .unwrap_or((d, f))
+        } else {
+            (d, f)
+        }
+    });
     match chosen {
         Some((d, f)) if f.yearless && weak => Picked {
             date: (!open).then_some((d, DateSource::InferredYear)),
             yearless: Some(Yearless {
                 day: d.day,
                 month: d.month,
-                weekday: f.weekday.then_some(f.weekday_no),
+                weekday: f
+                    .weekday
+                    .then_some((f.weekday_no + u8::from(f.yesterday)) % 7),
                 bound: hints.bound,
                 guess: (!open).then_some(d),
             }),
@@ -174,14 +227,21 @@ pub struct Picked {
 
 /// With nothing else, the latest date with a weekday or in parentheses even though it is
 /// marked (`hingga Senin (...)`, `sejak Minggu (...)`): a report's only date is more often
-/// its own day or the day before than not.
+/// its own day or the day before than not, also when its weekday contradicts it
+/// (`one_date`: the article writes no other full date).
 fn last_resort<'a>(
     found: &'a [Found],
     in_bound: &dyn Fn(Date) -> bool,
+    one_date: bool,
 ) -> Option<(Date, &'a Found)> {
     found
         .iter()
-        .filter(|f| !f.yearless && !f.inconsistent && (f.weekday || f.paren) && in_bound(f.date))
+        .filter(|f| {
+            !f.yearless
+                && (!f.inconsistent || one_date)
+                && (f.weekday || f.paren)
+                && in_bound(f.date)
+        })
         .map(|f| (f.date, f))
         .max_by_key(|(d, _)| *d)
 }
@@ -338,6 +398,169 @@ mod tests {
                  Episode lalu tayang Senin (9/3/2026)."
             ),
             Some(d("2026-03-11"))
+        );
+    }
+
+    #[test]
+    fn a_day_heard_yesterday_is_reported_the_next_day() {
+        for text in [
+            "Hal itu disampaikan saat dikonfirmasi wartawan, Senin (9/3/2026) kemarin.",
+            "\"Kami siap,\" kata dia, Senin kemarin (9/3/2026).",
+            // Beside an older event and an earlier report.
+            "Pelaku ditangkap Jumat (6/3/2026). Kata Kapolres, Senin (9/3/2026) kemarin.",
+        ] {
+            assert_eq!(date_of(text), Some(d("2026-03-10")), "{text}");
+        }
+        // Year-less, the year from the record: the day after, on the next weekday.
+        let near = Hints {
+            bound: Some(d("2026-03-10")),
+            near: Some(d("2026-03-10")),
+        };
+        assert_eq!(
+            pub_of("Kata dia kepada wartawan, Senin (9/3) kemarin.", near),
+            Some((d("2026-03-10"), DateSource::InferredYear))
+        );
+        // Left to the corpus for its year, the weekday moves with the day.
+        let picked = pick(
+            &scan("Kata dia kepada wartawan, Senin (9/3) kemarin."),
+            &[],
+            Hints::default(),
+        );
+        assert_eq!(
+            picked.yearless.map(|y| (y.day, y.month, y.weekday)),
+            Some((10, 3, Some(2)))
+        );
+        // Outside a reporting clause, yesterday is an event before the report's day.
+        assert_eq!(
+            date_of("Kata dia, Rabu (11/3/2026). Pelaku ditangkap Senin (9/3/2026) kemarin."),
+            Some(d("2026-03-11"))
+        );
+    }
+
+    #[test]
+    fn a_dateline_after_a_plan_is_the_report_day() {
+        // The plan is the day's news; the other dates are older events.
+        assert_eq!(
+            date_of(
+                "KPK akan memeriksa Budi sebagai saksi, Kamis (12/3/2026). Budi ditahan \
+                 pada 20 Februari 2026."
+            ),
+            Some(d("2026-03-12"))
+        );
+        let near = Hints {
+            bound: Some(d("2026-03-12")),
+            near: Some(d("2026-03-12")),
+        };
+        assert_eq!(
+            pub_of(
+                "KPK akan memeriksa Budi sebagai saksi, Kamis (12/3). Budi menjadi \
+                 tersangka pada 20 Februari 2026.",
+                near
+            ),
+            Some((d("2026-03-12"), DateSource::InferredYear))
+        );
+        // Planned for a day said to be today, whatever else is heard.
+        for text in [
+            "Dinas akan menguji rute baru pada Jumat (13/3/2026) pagi ini. Kata kepala \
+             dinas, Kamis (12/3/2026).",
+            "Sidang gugatan digelar pada Jumat (13/3/2026) hari ini. \"Kami siap,\" ujar \
+             pengacara saat dikonfirmasi, Kamis (12/3/2026) malam.",
+            "Kata dia kepada wartawan hari ini, Jumat (13/3/2026). Lalu Kamis (12/3/2026).",
+        ] {
+            assert_eq!(date_of(text), Some(d("2026-03-13")), "{text}");
+        }
+        // `pekan ini` is this week, not today; a `hari ini` in the next sentence is not
+        // the date's.
+        for text in [
+            "Pembalap akan absen di seri akhir pekan ini, (15/3/2026). Kata dia, Kamis \
+             (12/3/2026).",
+            "Kata dia, Kamis (12/3/2026). \"Kami siap,\" ujarnya, Selasa (10/3/2026). Hari \
+             ini, tim berlatih.",
+        ] {
+            assert_eq!(date_of(text), Some(d("2026-03-12")), "{text}");
+        }
+    }
+
+    #[test]
+    fn reporting_clauses_and_what_is_not_one() {
+        // A bare date closing a reporting clause is the report's.
+        assert_eq!(
+            date_of(
+                "Kata dia kepada wartawan, 12 Maret 2026. Rapat digelar Selasa, 10 Maret 2026."
+            ),
+            Some(d("2026-03-12"))
+        );
+        // Not when it is an event's, inside the quoted words, or after a clause of its own.
+        for text in [
+            "\"Berkas diserahkan paling lambat 20 Maret 2026,\" ujarnya, Kamis (12/3/2026).",
+            "Kata dia, syarat berlaku bagi yang berusia 60 tahun per 4 Desember 2026. Rapat \
+             Kamis (12/3/2026).",
+            "Kata dia, pesta itu digelar pada 28 Maret 2026. Lalu Kamis (12/3/2026).",
+        ] {
+            assert_eq!(date_of(text), Some(d("2026-03-12")), "{text}");
+        }
+        // `Menurut keterangan saksi, peristiwa terjadi Kamis (...)` is an event, which does
+        // not make a later event scheduled.
+        assert_eq!(
+            date_of(
+                "Korban ditemukan pada Minggu (15/3/2026) subuh. Menurut keterangan saksi, awal \
+                 mula peristiwa itu terjadi hari Kamis (12/3/2026)."
+            ),
+            Some(d("2026-03-15"))
+        );
+        // A citation's day does not make the report's own later event scheduled.
+        assert_eq!(
+            date_of(
+                "Topik itu ramai pada Rabu (11/3/2026). Dikutip dari media lain, Selasa \
+                 (10/3/2026), perangkat itu diluncurkan."
+            ),
+            Some(d("2026-03-11"))
+        );
+        // The outlet's own gathering is a reporting clause.
+        assert_eq!(
+            date_of(
+                "Redaksi merangkum tiket murah, Selasa (10/3/2026). Tiket untuk terbang pada \
+                 Senin (16/3/2026)."
+            ),
+            Some(d("2026-03-10"))
+        );
+        // A reporting day whose weekday contradicts it still bounds later events.
+        assert_eq!(
+            date_of(
+                "Pameran dimulai besok, Rabu 11 Maret 2026, ujarnya, Rabu 10 Maret 2026. \
+                 Pengunjung gratis pada Kamis 12 Maret 2026."
+            ),
+            Some(d("2026-03-10"))
+        );
+    }
+
+    #[test]
+    fn other_days_told_by_openers_deadlines_and_old_articles() {
+        for text in [
+            "Kata ketua, Rabu (11/3/2026). Sebelumnya, Kamis 12 Maret 2026, komisi rapat.",
+            "Kata ketua, Rabu (11/3/2026). Esoknya, Kamis, 12 Maret 2026, lomba dimulai.",
+            "Kata ketua, Rabu (11/3/2026). Berkas diserahkan paling lambat Senin, 16 Maret 2026.",
+            // An older article's `hari ini` appended to the text.
+            "Kata dia, Rabu (11/3/2026). Artikel lama: hari ini, Senin (23/2/2026), cerai.",
+        ] {
+            assert_eq!(date_of(text), Some(d("2026-03-11")), "{text}");
+        }
+        // The article's only date, its weekday contradicting it and marked past: still the
+        // best there is.
+        assert_eq!(
+            date_of("Utas itu ramai sejak Minggu (17/3/2026)."),
+            Some(d("2026-03-17"))
+        );
+    }
+
+    #[test]
+    fn a_day_written_with_its_year_too_is_stated() {
+        assert_eq!(
+            pub_of(
+                "\"Hari ini Jumat (13/3) pagi kami panggil,\" kata dia, Jumat (13/3/2026).",
+                Hints::default()
+            ),
+            Some((d("2026-03-13"), DateSource::Text))
         );
     }
 
