@@ -1,8 +1,6 @@
 //! The five seed articles against the fields the loader issue names, full-article snapshots,
 //! robustness properties, and a check over the real corpora when they are present.
 
-use crate::common;
-
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
