@@ -1,6 +1,7 @@
 use super::*;
 use crate::corpus::Corpus;
 use crate::model::Article;
+use crate::query::search::tests::{TERMS, WORDS};
 use crate::query::{Field, TextIndex, TextQuery, Word};
 
 fn art(path: &str, title: &str, body: &[&str]) -> Article {
@@ -141,25 +142,6 @@ fn bucketed_keys_find_what_a_binary_search_finds() {
         }
     }
 }
-
-const WORDS: &[&str] = &[
-    "asn", "pns", "medsos", "media", "sosial", "bupati", "kpk", "viral", "kabar", "p", "v",
-];
-const TERMS: &[&str] = &[
-    "asn",
-    "medsos",
-    "!kpk",
-    "bup",
-    "b",
-    "p",
-    "kpk|viral",
-    "body:viral",
-    "body:v",
-    "title:kabar",
-    "\"media sosial\"",
-    "~kbr",
-    "!(asn|pns)",
-];
 
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]

@@ -44,7 +44,7 @@ mod highlight;
 mod model;
 mod parse;
 pub mod phases;
-mod search;
+pub(crate) mod search;
 #[cfg(test)]
 mod testing;
 mod text_index;

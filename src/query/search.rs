@@ -409,7 +409,7 @@ fn sort_by_primary<K: Ord + Send>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::corpus::{date_key, id_prefix};
     use crate::model::Date;

@@ -186,8 +186,9 @@ const FUTURE_SENTENCE: &[&[u8]] = &[
     b"rencananya",
 ];
 const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"esok", b"depan"];
-/// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`).
-const REPORT_BEFORE: &[&[u8]] = &[
+/// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`):
+/// someone heard, and (in [`CITE_BEFORE`]) another outlet or a post cited.
+const HEARD_BEFORE: &[&[u8]] = &[
     b"kata",
     b"ujar",
     b"ungkap",
@@ -204,13 +205,6 @@ const REPORT_BEFORE: &[&[u8]] = &[
     b"dihubungi",
     b"dikonfirmasi",
     b"ditemui",
-    b"dikutip",
-    b"dilansir",
-    b"mengutip",
-    b"melansir",
-    b"dilaporkan",
-    b"melaporkan",
-    b"laporan",
     // The outlet's own gathering: `TribunTravel merangkum ...`, `informasi yang dihimpun`.
     b"merangkum",
     b"dirangkum",
@@ -610,7 +604,9 @@ fn displaced(b: &[u8], wd_start: usize, end: usize, yesterday_is_report: bool) -
 /// pagi ini`; the caller checks the words after).
 fn scheduled_sentence(b: &[u8], wd_start: usize) -> bool {
     let sentence = clause_before(b, wd_start, 240, b".\"!?");
-    has_word(sentence, FUTURE_SENTENCE) && !has_prefix(sentence, REPORT_BEFORE)
+    has_word(sentence, FUTURE_SENTENCE)
+        && !has_prefix(sentence, HEARD_BEFORE)
+        && !has_prefix(sentence, CITE_BEFORE)
 }
 
 /// Whether the date at `from`..`end` closes a reporting clause (`," kata X kepada wartawan,
@@ -637,12 +633,11 @@ fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
     // One pass: whether any word is a reporting word, and whether one is not a citation's.
     let (mut report, mut heard) = (false, false);
     for w in words(clause) {
-        if let Some(s) = REPORT_BEFORE
-            .iter()
-            .find(|s| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s))
-        {
+        let starts = |s: &&[u8]| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s);
+        if HEARD_BEFORE.iter().any(starts) {
+            (report, heard) = (true, true);
+        } else if CITE_BEFORE.iter().any(starts) {
             report = true;
-            heard |= !CITE_BEFORE.contains(s);
         }
     }
     (report, report && !heard)
