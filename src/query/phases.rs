@@ -1,5 +1,5 @@
 //! Where a search's time goes, for the phase benchmark (`benches/measures` `phases`): each
-//! step of [`search`](super::search) and of the browser's search records how long it took
+//! step of [`search`](super::search()) and of the browser's search records how long it took
 //! while recording is on. Off (always, outside that benchmark) a step costs one relaxed
 //! atomic load.
 

@@ -123,7 +123,7 @@ pub(crate) fn search_plain(
     hits
 }
 
-/// [`matches`]; with `narrow`, only the articles in the match sets of the words every match
+/// [`matches()`]; with `narrow`, only the articles in the match sets of the words every match
 /// has are tested.
 fn collect(
     corpus: &Corpus,
