@@ -206,7 +206,12 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
     )?;
     let indices: Vec<usize> = hits.iter().map(|h| h.index).collect();
     let store = triage.store(global);
-    with_stdout(|out| write_list(out, args.format, &corpus, &indices, store, args.bom))
+    let written =
+        with_stdout(|out| write_list(out, args.format, &corpus, &indices, store, args.bom));
+    // The command ends here: freeing every triage state (with a team, its whole view too)
+    // one by one is time the user waits for and nothing needs.
+    std::mem::forget(triage);
+    written
 }
 
 /// The corpus and the first `limit` hits of `query` in `sort` order: from the headline
