@@ -109,6 +109,20 @@ pub fn this_test(module: &str, name: &str) -> Command {
     cmd
 }
 
+/// Runs a [`this_test`] child to its end and returns what it printed; fails unless it
+/// passed and really ran its test (a name that matches nothing passes too).
+pub fn child_passes(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("run the test in a child");
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{text}{err}");
+    assert!(
+        text.contains("1 passed"),
+        "the child ran no test: {text}{err}"
+    );
+    text
+}
+
 /// Sends `signal` (a name such as `TERM`, or a number) to `pid` with kill(1).
 pub fn send_signal(pid: u32, signal: &str) {
     let out = Command::new("kill")

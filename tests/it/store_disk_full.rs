@@ -58,17 +58,7 @@ fn size(p: &Path) -> u64 {
 
 /// Runs `name` in a child process on `dir`; it must succeed.
 fn run_child(name: &str, dir: &Path) -> String {
-    let out = common::this_test(module_path!(), name)
-        .env(DIR_ENV, dir)
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(
-        out.status.success(),
-        "{name}: {text}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    text
+    common::child_passes(common::this_test(module_path!(), name).env(DIR_ENV, dir))
 }
 
 /// The digest the child printed last (`digest N`).

@@ -494,16 +494,10 @@ fn detail_and_list_with_several_analysts() {
     // Times are shown in the local zone: the snapshots are drawn in a process of their own
     // with a fixed one.
     if std::env::var_os("WARTA_TEAM_UI_ZONE").is_none() {
-        let out = crate::common::this_test(module_path!(), "detail_and_list_with_several_analysts")
-            .env("TZ", "WIT-9")
-            .env("WARTA_TEAM_UI_ZONE", "1")
-            .output()
-            .expect("run the test in a child");
-        assert!(
-            out.status.success(),
-            "{}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
+        crate::common::child_passes(
+            crate::common::this_test(module_path!(), "detail_and_list_with_several_analysts")
+                .env("TZ", "WIT-9")
+                .env("WARTA_TEAM_UI_ZONE", "1"),
         );
         return;
     }
