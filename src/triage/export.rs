@@ -6,7 +6,7 @@
 //! says where it came from: CSV and JSONL repeat them on every row (a leading comment would
 //! not be valid CSV), JSON puts them in the enclosing object.
 //!
-//! With groups of syndicated copies known ([`export_clustered`]), every record carries a
+//! With groups of syndicated copies known ([`export_team`]), every record carries a
 //! `cluster`: the article id of its story's representative (the earliest copy), empty
 //! (`null` in JSON) for an article without copies; the Markdown brief lists copies under
 //! their story instead of as stories of their own.
@@ -64,28 +64,16 @@ pub fn export(
     store: &Store,
     context: &ExportContext,
 ) -> io::Result<()> {
-    export_clustered(w, format, corpus, indices, store, context, None)
+    export_team(w, format, corpus, indices, store, context, None, None)
 }
 
 /// [`export()`] with the corpus's groups of copies (computed for `corpus`), which fill the
-/// `cluster` field and nest copies in the Markdown brief.
-pub fn export_clustered(
-    w: &mut dyn Write,
-    format: ExportFormat,
-    corpus: &Corpus,
-    indices: &[usize],
-    store: &Store,
-    context: &ExportContext,
-    clusters: Option<&Clusters>,
-) -> io::Result<()> {
-    export_team(w, format, corpus, indices, store, context, clusters, None)
-}
-
-/// [`export_clustered`] with a team's columns (who decided, whether analysts agree, each
-/// analyst's decision) when `team` is given; `store` then holds the state the team shows.
+/// `cluster` field and nest copies in the Markdown brief, and with a team's columns (who
+/// decided, whether analysts agree, each analyst's decision) when `team` is given; `store`
+/// then holds the state the team shows.
 #[expect(
     clippy::too_many_arguments,
-    reason = "export_clustered's, plus the team"
+    reason = "export's, plus copies and the team"
 )]
 pub fn export_team(
     w: &mut dyn Write,
@@ -161,10 +149,10 @@ pub fn export_to_path(
 }
 
 /// [`export_to_path`] for a command or the browser (see [`OutputMode`]), with groups of copies
-/// (see [`export_clustered`]).
+/// (see [`export_team`]).
 #[expect(
     clippy::too_many_arguments,
-    reason = "export_clustered's, plus where and how"
+    reason = "export_team's, plus where and how"
 )]
 pub fn export_to_path_clustered(
     path: &Path,
@@ -177,7 +165,7 @@ pub fn export_to_path_clustered(
     clusters: Option<&Clusters>,
 ) -> io::Result<()> {
     write_output(path, mode, &mut |w| {
-        export_clustered(w, format, corpus, indices, store, context, clusters)
+        export_team(w, format, corpus, indices, store, context, clusters, None)
     })
 }
 

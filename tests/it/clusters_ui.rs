@@ -17,7 +17,7 @@ use warta::keymap::Keymap;
 use warta::loader::EMBEDDED;
 use warta::loader::parse::parse_text;
 use warta::query::{Query, Sort};
-use warta::triage::export::export_clustered;
+use warta::triage::export::export_team;
 use warta::triage::{Decision, ExportContext, ExportFormat, Store};
 
 fn seed_text(n: usize) -> String {
@@ -293,7 +293,7 @@ fn exports_carry_the_cluster_and_the_brief_nests_copies() {
     let rep_id = app.corpus.meta(clusters.representative(0)).id.clone();
     let export = |format| {
         let mut out = Vec::new();
-        export_clustered(
+        export_team(
             &mut out,
             format,
             &app.corpus,
@@ -301,6 +301,7 @@ fn exports_carry_the_cluster_and_the_brief_nests_copies() {
             &store,
             &ctx,
             Some(&clusters),
+            None,
         )
         .expect("export");
         String::from_utf8(out).expect("utf-8")
