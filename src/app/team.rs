@@ -113,16 +113,20 @@ fn own_of(map: &HashMap<String, ArticleState>) -> HashMap<String, ArticleState> 
 }
 
 /// What the listener heard, folded into the app (see the module docs).
-pub fn heard(app: &mut App, news: &Heard) -> Effect {
+pub fn heard(app: &mut App, news: Arc<Heard>) -> Effect {
     let Some(team) = app.team.as_mut() else {
         return Effect::None;
     };
+    // The loop hands each delivery over once: the whole team's view moves in, where a copy
+    // would cost the UI thread as much as building it (50k articles).
+    let news = Arc::try_unwrap(news).unwrap_or_else(|shared| (*shared).clone());
     match news {
         Heard::View(view) => {
             let back = team.offline.take().is_some();
-            team.view = (**view).clone();
+            team.view = *view;
             team.heard = true;
-            let others = team.view.analysts().filter(|a| *a != view.me).count();
+            let view = &team.view;
+            let others = view.analysts().filter(|a| *a != view.me).count();
             let text = format!(
                 "team: {} mode, {} other analyst{}{}",
                 view.mode,
@@ -138,7 +142,7 @@ pub fn heard(app: &mut App, news: &Heard) -> Effect {
             let back = team.offline.take().is_some();
             let mut changed = BTreeSet::new();
             let mut from_others: Vec<&Event> = Vec::new();
-            for (seq, e) in events {
+            for (seq, e) in &events {
                 if team.view.apply(*seq, e) {
                     changed.insert(e.article.clone());
                     if e.analyst != team.view.me {
@@ -178,10 +182,10 @@ pub fn heard(app: &mut App, news: &Heard) -> Effect {
             refresh(app)
         }
         Heard::Mode(mode) => {
-            if team.view.mode == *mode {
+            if team.view.mode == mode {
                 return Effect::None;
             }
-            team.view.mode = *mode;
+            team.view.mode = mode;
             if !team.heard {
                 return Effect::None;
             }

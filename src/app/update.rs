@@ -63,7 +63,7 @@ pub fn update(app: &mut App, action: Action) -> Effect {
         }
         Action::Mouse(m) => mouse::handle(app, m),
         Action::Paste(text) => paste(app, &text),
-        Action::Team(news) => super::team::heard(app, &news.0),
+        Action::Team(news) => super::team::heard(app, news.0),
         _ => match app.mode {
             Mode::Help => help(app, action),
             Mode::Search => search_bar(app, action),
