@@ -398,6 +398,8 @@ pub struct ListArgs {
     /// right.
     #[arg(long)]
     pub bom: bool,
+    #[command(flatten)]
+    pub check: CheckOpt,
 }
 
 #[derive(Debug, Args)]
@@ -464,6 +466,30 @@ pub struct SearchArgs {
     /// At most this many results.
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
+    #[command(flatten)]
+    pub check: CheckOpt,
+}
+
+/// `--check`, for the commands that can answer from the headline snapshot.
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct CheckOpt {
+    /// What is stat'ed to know the corpus is unchanged when answering from the headline
+    /// snapshot (default: the config's `[search] check`, else folders). `folders` sees files
+    /// added, removed or renamed, and edits to files modified in the hour before the
+    /// snapshot, but not an older file rewritten in place under the same name: stat'ing
+    /// every file (`files`) cost more than fzf --filter's whole run at 100k files. The
+    /// browser, `warta export` and every other full load always check every file.
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub check: Option<CheckArg>,
+}
+
+/// What a quick answer stats (`crate::quick::Check`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckArg {
+    /// Every folder, and the files modified within the hour before the snapshot.
+    Folders,
+    /// Every folder and every file: also sees an older file rewritten in place.
+    Files,
 }
 
 #[derive(Debug, Args)]

@@ -16,8 +16,9 @@ pub mod team;
 
 use crate::cache;
 use crate::cli::{
-    CacheCommand, Cli, CompletionsArgs, ConfigArgs, ExportArgs, ExportFormatArg, GlobalOpts,
-    ListArgs, ListFormat, ManArgs, ParseArgs, SearchArgs, ShowArgs, ShowFormat, SortArg, StatsArgs,
+    CacheCommand, CheckArg, CheckOpt, Cli, CompletionsArgs, ConfigArgs, ExportArgs,
+    ExportFormatArg, GlobalOpts, ListArgs, ListFormat, ManArgs, ParseArgs, SearchArgs, ShowArgs,
+    ShowFormat, SortArg, StatsArgs,
 };
 use crate::cluster::{self, Clusters};
 use crate::corpus::Corpus;

@@ -38,7 +38,17 @@ pub struct Config {
     pub theme: ThemeConfig,
     /// `[team]`: the shared server and who is deciding (see `crate::team`).
     pub team: TeamSettings,
+    /// `[search]`: how `warta search` and `warta list` answer.
+    pub search: SearchSettings,
     pub warnings: Vec<String>,
+}
+
+/// The config file's `[search]` table; `--check` overrides it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SearchSettings {
+    /// What a quick answer stats to know the corpus is unchanged (`check = "files"` for
+    /// every file; see `crate::cache::headlines`).
+    pub check: crate::quick::Check,
 }
 
 /// The config file's `[team]` table; `--team`/`WARTA_TEAM_URL` and `--as` override it.
@@ -129,6 +139,8 @@ struct File {
     synonyms: Option<toml::Table>,
     topics: Option<toml::Table>,
     team: Option<TeamSettings>,
+    /// Checked entry by entry, so a wrong value costs that entry, not the whole file.
+    search: Option<toml::Table>,
     /// Anything else: reported, so a misspelt option does not silently do nothing.
     #[serde(flatten)]
     unknown: BTreeMap<String, toml::Value>,
@@ -168,7 +180,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
     let mut warnings = Vec::new();
     for name in file.unknown.keys() {
         warnings.push(format!(
-            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, rank_while_typing, decide_marks_read, or a [keys.*], [theme], [synonyms], [topics] or [team] table); ignored"
+            "config {origin}: unknown option {name:?} (expected mouse, ascii, hyperlinks, restore_session, rank_while_typing, decide_marks_read, or a [keys.*], [theme], [synonyms], [topics], [team] or [search] table); ignored"
         ));
     }
     for (mode_name, entries) in &file.keys {
@@ -216,6 +228,7 @@ pub fn parse(text: &str, origin: &str) -> Config {
         }
     }
     let theme = parse_theme(&file.theme, text, origin, &mut warnings);
+    let search = parse_search(file.search.as_ref(), origin, &mut warnings);
     let (lexicon, problems) = lexicon_from_tables(file.synonyms.as_ref(), file.topics.as_ref());
     warnings.extend(
         problems
@@ -228,8 +241,31 @@ pub fn parse(text: &str, origin: &str) -> Config {
         theme,
         lexicon: std::sync::Arc::new(lexicon),
         team: file.team.unwrap_or_default(),
+        search,
         warnings,
     }
+}
+
+fn parse_search(
+    table: Option<&toml::Table>,
+    origin: &str,
+    warnings: &mut Vec<String>,
+) -> SearchSettings {
+    use crate::quick::Check;
+    let mut search = SearchSettings::default();
+    for (name, value) in table.into_iter().flatten() {
+        match (name.as_str(), value.as_str()) {
+            ("check", Some("folders")) => search.check = Check::Folders,
+            ("check", Some("files")) => search.check = Check::Files,
+            ("check", _) => warnings.push(format!(
+                "config {origin}: [search] check = {value}: expected \"folders\" or \"files\"; using folders"
+            )),
+            _ => warnings.push(format!(
+                "config {origin}: unknown option {name:?} in [search] (expected check); ignored"
+            )),
+        }
+    }
+    search
 }
 
 /// 1-based line number of byte offset `at`.
@@ -304,7 +340,14 @@ pub fn default_config_toml() -> String {
          rank_while_typing = true\n\
          # A decision (relevant, irrelevant, maybe) also marks the article read; undo takes\n\
          # back both. false leaves the unread dot until the article is opened or marked.\n\
-         decide_marks_read = true\n",
+         decide_marks_read = true\n\n\
+         # How warta search and warta list (table) know the corpus is unchanged since their\n\
+         # headline snapshot: \"folders\" stats every folder and the files modified within the\n\
+         # hour before the snapshot, so an older file rewritten in place under the same name is\n\
+         # not seen until a full load; \"files\" stats every file too (at 100k files that stat\n\
+         # costs more than fzf --filter's whole run). --check overrides it.\n\
+         [search]\n\
+         check = \"folders\"\n",
     );
     out.push_str(&Keymap::default().to_toml());
     out.push_str(
@@ -375,6 +418,7 @@ mod tests {
         assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
         assert_eq!(cfg.keymap, Keymap::default());
         assert_eq!(cfg.options, Options::default());
+        assert_eq!(cfg.search, SearchSettings::default());
     }
 
     #[test]
@@ -415,6 +459,25 @@ mod tests {
         assert!(cfg.options.hyperlinks);
         assert_eq!(cfg.warnings.len(), 1, "{:?}", cfg.warnings);
         assert!(cfg.warnings[0].contains("\"muose\""), "{:?}", cfg.warnings);
+    }
+
+    #[test]
+    fn the_search_check_is_read_and_a_wrong_value_keeps_the_default() {
+        use crate::quick::Check;
+        assert_eq!(parse("", "t").search.check, Check::Folders);
+        let cfg = parse("[search]\ncheck = \"files\"\n", "t");
+        assert_eq!(cfg.search.check, Check::Files);
+        assert!(cfg.warnings.is_empty(), "{:?}", cfg.warnings);
+        let cfg = parse("mouse = false\n[search]\ncheck = \"all\"\nfast = 1\n", "t");
+        assert_eq!(cfg.search.check, Check::Folders);
+        assert!(!cfg.options.mouse, "the rest of the file still applies");
+        assert_eq!(cfg.warnings.len(), 2, "{:?}", cfg.warnings);
+        assert!(
+            cfg.warnings[0].contains("[search] check = \"all\""),
+            "{:?}",
+            cfg.warnings
+        );
+        assert!(cfg.warnings[1].contains("\"fast\""), "{:?}", cfg.warnings);
     }
 
     #[test]

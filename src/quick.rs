@@ -7,7 +7,8 @@
 //! The snapshot is mapped, not read: the search sees articles with only the strings its
 //! query reads (often none: words come from the index, order from stored dates and ranks),
 //! and only the rows printed are decoded in full. The check that the files are unchanged
-//! (a stat of every folder and file the snapshot names, see [`Headlines::unchanged`]) is
+//! (a stat of every folder the snapshot names and of the files that were young when it was
+//! written, or of every file with [`Check::Files`]; see [`Headlines::unchanged`]) is
 //! most of a quick answer's work, so it starts first, as soon as the snapshot is mapped,
 //! and everything else (the snapshot's checksum, its articles, the text index, the search,
 //! the printed rows) is done beside it; the answer is given only once it agrees. Anything else (no usable
@@ -19,6 +20,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
+pub use crate::cache::headlines::Check;
 use crate::cache::headlines::{self, FolderStamp, Headlines, Needs};
 use crate::corpus::Corpus;
 use crate::index::{IndexStore, IndexView};
@@ -61,7 +63,7 @@ pub struct Answer {
 }
 
 /// Answers `query` in `sort` order over `paths` from the root's headline snapshot, when its
-/// files turn out unchanged: runs `search` over the snapshot's articles while the check
+/// files turn out unchanged (as far as `check` looks): runs `search` over the snapshot's articles while the check
 /// that they are unchanged runs beside it (and beside opening the snapshot's articles and
 /// text index: the check is most of a quick answer's work, so it starts first), keeps the
 /// first `limit` hits and decodes their rows. Only one root with a cache qualifies (the
@@ -75,6 +77,7 @@ pub fn answer(
     sort: Sort,
     search: impl FnOnce(&Corpus, Option<&dyn TextIndex>) -> Vec<Hit> + Send,
     limit: Option<usize>,
+    check: Check,
 ) -> Result<Answer, Fallback> {
     let (CacheMode::Dir(cache_dir), [path]) = (cache, paths) else {
         return Err(Fallback::none());
@@ -103,7 +106,7 @@ pub fn answer(
     };
     let stop = AtomicBool::new(false);
     let (unchanged, found) = rayon::join(
-        || snapshot.unchanged_unless(&stop),
+        || snapshot.unchanged_unless(check, &stop),
         || {
             let found = match snapshot.verify() {
                 Ok(()) => search_snapshot(&snapshot, &root_dir, query, sort, search, limit),

@@ -6,10 +6,21 @@
 //! A command that loaded the root without a problem writes it ([`write()`]). A later command
 //! maps it into memory ([`Headlines::open`]) and asks [`Headlines::unchanged`]: every folder
 //! the walk went into has the same inode and change time (so no file was added, removed or
-//! renamed in it), and every file has the same size and modification time (so none was
-//! edited in place: only a stat of each file can see that). Anything else sends the
+//! renamed in it), and the files it stats have the same size and modification time (so none
+//! was edited in place: only a stat of the file can see that). Anything else sends the
 //! command down the full load. The check needs no walk: the names come from the snapshot,
 //! and each file is looked up in its folder's open handle.
+//!
+//! Which files it stats is the [`Check`]. By default ([`Check::Folders`]) only the files
+//! listed as young: modified within [`YOUNG`] of the snapshot's writing (a scraper may still
+//! be writing or rewriting them), changed since the walk the snapshot was made from, reached
+//! through a symbolic link (the folder that would see the target replaced is not walked),
+//! or not in a checked folder (a file named as the root). The list is made by a stat of
+//! every file when the snapshot is written, on the full load's path, so the check is
+//! O(young files). An older file rewritten in place under the same name is therefore not
+//! seen here: the browser and every full load stat each file, and [`Check::Files`] (`warta
+//! search --check files`) restores the stat of every file. The trade is measured: the stat
+//! of 100k files alone cost more than `fzf --filter`'s whole run on a selective query.
 //!
 //! Nothing is decoded for the articles a command does not print: ranking and newest-first
 //! order read fixed-size records (date, precomputed newest-first rank), the text index is
@@ -28,6 +39,7 @@
 //!                          (pool offset, length), format, derived title, time of day
 //!                          (minutes, u16::MAX for none)
 //!     keys      12 B each: the text index's article key and article number, sorted
+//!     young      4 B each: the number of a file every check stats, ascending
 //!     pool      the strings; a file name is followed by a NUL (it is stat'ed as is)
 //! ```
 //!
@@ -35,7 +47,6 @@
 //! whole file; one cut short or damaged fails the header's length and hash checks and is
 //! reported by the caller, which loads in full.
 
-use std::collections::HashMap;
 use std::ffi::CStr;
 use std::fs::OpenOptions;
 use std::io;
@@ -48,18 +59,27 @@ use memmap2::Mmap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{BodySource, Corpus, date_key};
+use crate::corpus::{BodySource, Corpus};
 use crate::model::{Body, Date, Format, Meta, PARSER_VERSION};
 
 const FILE: &str = "headlines.bin";
-/// Bumped with any change of the layout below (3: the time of day).
-const FORMAT: u32 = 3;
+/// Bumped with any change of the layout below (3: the time of day; 4: the young files, whose
+/// absence would make a check by folders trust every file).
+const FORMAT: u32 = 4;
 /// Far above a million articles' headlines (~150 MB); a bigger file is not one of ours.
 const MAX_BYTES: u64 = 1 << 30;
 const DIR_REC: usize = 44;
 const FILE_REC: usize = 28;
 const ART_REC: usize = 48;
 const KEY_REC: usize = 12;
+const YOUNG_REC: usize = 4;
+/// The sections of the payload, in order.
+const DIRS: usize = 0;
+const FILES: usize = 1;
+const ARTICLES: usize = 2;
+const KEYS: usize = 3;
+const YOUNGS: usize = 4;
+const POOL: usize = 5;
 /// An absent outlet's length.
 const NONE: u32 = u32::MAX;
 /// A record number that says "the whole file".
@@ -79,9 +99,28 @@ struct Header {
     articles: usize,
     /// Files with at least one article (a load's "from N files").
     sources: usize,
+    /// Files every check stats (see [`Check`]). Absent from older formats: read as 0 so
+    /// that such a header is refused for its format, not as unreadable.
+    #[serde(default)]
+    young: usize,
     pool: usize,
     /// xxh3-64 of everything after the header line.
     hash: u64,
+}
+
+/// A file modified this close before its snapshot was written (or later) may still be
+/// written or rewritten in place by whatever is producing the corpus: every check stats it.
+pub const YOUNG: Duration = Duration::from_secs(60 * 60);
+
+/// Which files [`Headlines::unchanged`] stats, besides every folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Check {
+    /// The young files only (see the module docs): an older file rewritten in place under
+    /// the same name is not seen.
+    #[default]
+    Folders,
+    /// Every file: also sees an older file rewritten in place, at a stat per file.
+    Files,
 }
 
 /// A walked file: its path, size and modification time (ns since the epoch, 0 unknown).
@@ -176,6 +215,7 @@ pub struct Headlines {
     files: usize,
     articles: usize,
     sources: usize,
+    young: usize,
 }
 
 /// A snapshot's corpus has no bodies: the commands that use it answer word terms from the
@@ -257,6 +297,7 @@ impl Headlines {
             (header.files, FILE_REC),
             (header.articles, ART_REC),
             (header.articles, KEY_REC),
+            (header.young, YOUNG_REC),
         ]
         .iter()
         .try_fold(header.pool, |sum, &(n, rec)| {
@@ -265,7 +306,8 @@ impl Headlines {
         let fits = [header.dirs, header.files, header.articles]
             .iter()
             .all(|&n| u32::try_from(n).is_ok());
-        if size != Some(map.len() - payload) || !fits || header.sources > header.files {
+        let counts_fit = header.sources <= header.files && header.young <= header.files;
+        if size != Some(map.len() - payload) || !fits || !counts_fit {
             return Err("cut short or damaged (lengths)".into());
         }
         Ok(Headlines {
@@ -275,6 +317,7 @@ impl Headlines {
             files: header.files,
             articles: header.articles,
             sources: header.sources,
+            young: header.young,
             map,
         })
     }
@@ -307,6 +350,7 @@ impl Headlines {
             self.files * FILE_REC,
             self.articles * ART_REC,
             self.articles * KEY_REC,
+            self.young * YOUNG_REC,
         ];
         let start = self.payload + sizes[..n].iter().sum::<usize>();
         let end = sizes.get(n).map_or(self.map.len(), |s| start + s);
@@ -315,7 +359,7 @@ impl Headlines {
 
     fn str_at(&self, rec: &[u8], at: usize) -> Option<&str> {
         let (off, len) = (u32_at(rec, at)? as usize, u32_at(rec, at + 4)? as usize);
-        std::str::from_utf8(self.section(4).get(off..off.checked_add(len)?)?).ok()
+        std::str::from_utf8(self.section(POOL).get(off..off.checked_add(len)?)?).ok()
     }
 
     fn opt_str_at(&self, rec: &[u8], at: usize) -> Option<Option<&str>> {
@@ -326,7 +370,7 @@ impl Headlines {
     }
 
     fn dir_path(&self, dir: usize) -> Option<&str> {
-        let rec = self.section(0).get(dir * DIR_REC..(dir + 1) * DIR_REC)?;
+        let rec = self.section(DIRS).get(dir * DIR_REC..(dir + 1) * DIR_REC)?;
         self.str_at(rec, 0)
     }
 
@@ -335,14 +379,14 @@ impl Headlines {
         let dir = u32_at(rec, 0)? as usize;
         let (off, len) = (u32_at(rec, 4)? as usize, u32_at(rec, 8)? as usize);
         let name = self
-            .section(4)
+            .section(POOL)
             .get(off..off.checked_add(len)?.checked_add(1)?)?;
         Some((dir, CStr::from_bytes_with_nul(name).ok()?))
     }
 
     fn file_path(&self, file: usize) -> Option<String> {
         let rec = self
-            .section(1)
+            .section(FILES)
             .get(file * FILE_REC..(file + 1) * FILE_REC)?;
         let (dir, name) = self.file_name(rec)?;
         Some(format!("{}/{}", self.dir_path(dir)?, name.to_str().ok()?))
@@ -350,16 +394,16 @@ impl Headlines {
 
     /// Whether the root's files are still those the snapshot was made from: no folder
     /// walked has changed (a file added, removed or renamed changes its folder), and each
-    /// file still has the same size and modification time (an edit in place changes only
-    /// the file). Stats every folder and file, on every core; walks nothing.
-    pub fn unchanged(&self) -> bool {
-        self.unchanged_unless(&AtomicBool::new(false))
+    /// file `check` stats still has the same size and modification time (an edit in place
+    /// changes only the file). Stats on every core; walks nothing.
+    pub fn unchanged(&self, check: Check) -> bool {
+        self.unchanged_unless(check, &AtomicBool::new(false))
     }
 
     /// [`Headlines::unchanged`], giving up (false) once `stop` is set: the caller has found
     /// another reason not to use the snapshot.
-    pub fn unchanged_unless(&self, stop: &AtomicBool) -> bool {
-        let dirs = self.section(0);
+    pub fn unchanged_unless(&self, check: Check, stop: &AtomicBool) -> bool {
+        let dirs = self.section(DIRS);
         let folders_same = dirs.par_chunks(DIR_REC).all(|rec| {
             let (Some(path), Some(dev), Some(ino), Some(m), Some(c), Some(checked)) = (
                 self.str_at(rec, 0),
@@ -379,40 +423,70 @@ impl Headlines {
                 && rustix::fs::stat(path)
                     .is_ok_and(|st| st.st_dev == dev && st.st_ino == ino && times_of(&st) == (m, c))
         });
-        folders_same && !stop.load(Ordering::Relaxed) && self.files_same(stop)
+        if !folders_same || stop.load(Ordering::Relaxed) {
+            return false;
+        }
+        let files = match check {
+            Check::Files => (0..self.files).collect(),
+            Check::Folders => match self.young() {
+                Some(young) => young,
+                None => return false,
+            },
+        };
+        self.files_same(&files, stop)
     }
 
-    fn files_same(&self, stop: &AtomicBool) -> bool {
+    /// The files every check stats, ascending; `None` when a number is out of range.
+    fn young(&self) -> Option<Vec<usize>> {
+        self.section(YOUNGS)
+            .chunks_exact(YOUNG_REC)
+            .map(|r| u32_at(r, 0).map(|n| n as usize).filter(|&n| n < self.files))
+            .collect()
+    }
+
+    /// Whether files `picked` (numbers in the snapshot, ascending) have their stamps.
+    fn files_same(&self, picked: &[usize], stop: &AtomicBool) -> bool {
         use rustix::fs::{AtFlags, FileType, Mode, OFlags};
-        let files = self.section(1);
+        let files = self.section(FILES);
+        let rec_of = |i: usize| files.get(i * FILE_REC..(i + 1) * FILE_REC);
         // Runs of files in one folder (the walk gives each folder's files together), each
         // stat'ed by name in its folder's handle: the kernel resolves one name per file.
-        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut runs: Vec<&[usize]> = Vec::new();
         let mut last = None;
-        for (i, rec) in files.chunks_exact(FILE_REC).enumerate() {
-            let dir = u32_at(rec, 0);
+        let mut start = 0;
+        for (at, &i) in picked.iter().enumerate() {
+            let dir = rec_of(i).and_then(|r| u32_at(r, 0));
             if last != Some(dir) {
-                runs.push((i, i + 1));
+                if at > start {
+                    runs.push(&picked[start..at]);
+                }
+                start = at;
                 last = Some(dir);
-            } else if let Some(run) = runs.last_mut() {
-                run.1 = i + 1;
             }
         }
-        runs.into_par_iter().all(|(start, end)| {
+        if picked.len() > start {
+            runs.push(&picked[start..]);
+        }
+        runs.into_par_iter().all(|run| {
             if stop.load(Ordering::Relaxed) {
                 return false;
             }
-            let Some(recs) = files.get(start * FILE_REC..end * FILE_REC) else {
-                return false;
-            };
-            let Some(folder) = u32_at(recs, 0).and_then(|d| self.dir_path(d as usize)) else {
+            let Some(folder) = run
+                .first()
+                .and_then(|&i| rec_of(i))
+                .and_then(|r| u32_at(r, 0))
+                .and_then(|d| self.dir_path(d as usize))
+            else {
                 return false;
             };
             let flags = OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC;
             let Ok(fd) = rustix::fs::open(folder, flags, Mode::empty()) else {
                 return false;
             };
-            recs.chunks_exact(FILE_REC).all(|rec| {
+            run.iter().all(|&i| {
+                let Some(rec) = rec_of(i) else {
+                    return false;
+                };
                 let (Some((_, name)), Some(size), Some(mtime)) =
                     (self.file_name(rec), u64_at(rec, 12), i64_at(rec, 20))
                 else {
@@ -431,7 +505,7 @@ impl Headlines {
     /// The article keys of the text index, each with its article number, sorted by key.
     pub fn keys(&self) -> Option<Vec<(u64, u32)>> {
         let mut keys = Vec::with_capacity(self.articles);
-        for r in self.section(3).chunks_exact(KEY_REC) {
+        for r in self.section(KEYS).chunks_exact(KEY_REC) {
             keys.push((u64_at(r, 0)?, u32_at(r, 8)?));
         }
         Some(keys)
@@ -439,7 +513,7 @@ impl Headlines {
 
     /// Article `i` with the strings `needs` asks for (the others empty).
     pub fn meta(&self, i: usize, needs: Needs) -> Option<Meta> {
-        let rec = self.section(2).get(i * ART_REC..(i + 1) * ART_REC)?;
+        let rec = self.section(ARTICLES).get(i * ART_REC..(i + 1) * ART_REC)?;
         let date = u32_at(rec, 4)?;
         let published = match date {
             0 => None,
@@ -531,177 +605,16 @@ impl Headlines {
     pub fn corpus(&self, needs: Needs) -> Option<Corpus> {
         let metas = self.metas((0..self.articles).into_par_iter(), needs)?;
         let ranks: Vec<u32> = self
-            .section(2)
+            .section(ARTICLES)
             .chunks_exact(ART_REC)
             .map(|r| u32_at(r, 0).filter(|&n| (n as usize) < self.articles))
             .collect::<Option<_>>()?;
         Some(Corpus::new(metas, Arc::new(NoBodies)).with_newest_rank(ranks))
     }
 }
-
-/// Writes the snapshot of `root` (canonical) to `root_dir`: `walk` and `folders` are a walk
-/// of the root made before `corpus` was loaded from it, so that a file changed in between
-/// differs from the snapshot at the next check; `key` is the text index's article key.
-/// Writes nothing (and removes an older snapshot) when a file's name could not be cached or
-/// its time is unknown, or an article's file is not in the walk: such roots are always
-/// loaded in full.
-pub fn write(
-    root_dir: &Path,
-    root: &Path,
-    folders: &[FolderStamp],
-    walk: &[Stamp<'_>],
-    corpus: &Corpus,
-    key: &(dyn Fn(&Meta) -> u64 + Sync),
-) -> io::Result<()> {
-    let path = root_dir.join(FILE);
-    match encode(root, folders, walk, corpus, key) {
-        None => remove(&path),
-        Some((line, payload)) => {
-            std::fs::create_dir_all(root_dir)?;
-            crate::fsutil::write_atomic(&path, &mut |w| {
-                w.write_all(&line)?;
-                w.write_all(b"\n")?;
-                w.write_all(&payload)
-            })
-        }
-    }
-}
-
-#[derive(Default)]
-struct Pool(Vec<u8>);
-
-impl Pool {
-    fn add(&mut self, s: &str, nul: bool) -> Option<[u8; 8]> {
-        let off = u32::try_from(self.0.len()).ok()?;
-        let len = u32::try_from(s.len()).ok().filter(|&l| l != NONE)?;
-        self.0.extend_from_slice(s.as_bytes());
-        if nul {
-            self.0.push(0);
-        }
-        let mut out = [0; 8];
-        out[..4].copy_from_slice(&off.to_le_bytes());
-        out[4..].copy_from_slice(&len.to_le_bytes());
-        Some(out)
-    }
-}
-
-/// A name the snapshot can hold: UTF-8, shown as is, without NUL.
-fn plain(s: &str) -> Option<&str> {
-    let shown = matches!(crate::text::escape_path(s), std::borrow::Cow::Borrowed(_));
-    (shown && !s.contains('\0')).then_some(s)
-}
-
-fn encode(
-    root: &Path,
-    folders: &[FolderStamp],
-    walk: &[Stamp<'_>],
-    corpus: &Corpus,
-    key: &(dyn Fn(&Meta) -> u64 + Sync),
-) -> Option<(Vec<u8>, Vec<u8>)> {
-    let mut pool = Pool::default();
-    let mut dirs = Vec::with_capacity(folders.len() * DIR_REC);
-    let mut dir_at: HashMap<&str, u32> = HashMap::with_capacity(folders.len());
-    for (i, f) in folders.iter().enumerate() {
-        let p = plain(f.path.to_str()?)?;
-        dir_at.insert(p, u32::try_from(i).ok()?);
-        dirs.extend_from_slice(&pool.add(p, false)?);
-        dirs.extend_from_slice(&f.dev.to_le_bytes());
-        dirs.extend_from_slice(&f.ino.to_le_bytes());
-        let (m, c) = f.times.unwrap_or((0, 0));
-        dirs.extend_from_slice(&m.to_le_bytes());
-        dirs.extend_from_slice(&c.to_le_bytes());
-        dirs.extend_from_slice(&1u32.to_le_bytes());
-    }
-    let mut files = Vec::with_capacity(walk.len() * FILE_REC);
-    let mut file_at: HashMap<&str, u32> = HashMap::with_capacity(walk.len());
-    for (i, &(path, size, mtime_ns)) in walk.iter().enumerate() {
-        let p = plain(path.to_str()?)?;
-        let slash = p.rfind('/')?;
-        let dir = match dir_at.get(&p[..slash]) {
-            Some(&d) => d,
-            // A file named as the root: its folder is not the corpus, only its handle.
-            None => {
-                let d = u32::try_from(dirs.len() / DIR_REC).ok()?;
-                dir_at.insert(&p[..slash], d);
-                dirs.extend_from_slice(&pool.add(&p[..slash], false)?);
-                dirs.extend_from_slice(&[0; 32]);
-                dirs.extend_from_slice(&0u32.to_le_bytes());
-                d
-            }
-        };
-        let mtime = i64::try_from(mtime_ns).ok().filter(|&t| t != 0)?;
-        file_at.insert(p, u32::try_from(i).ok()?);
-        files.extend_from_slice(&dir.to_le_bytes());
-        files.extend_from_slice(&pool.add(&p[slash + 1..], true)?);
-        files.extend_from_slice(&size.to_le_bytes());
-        files.extend_from_slice(&mtime.to_le_bytes());
-    }
-    let ranks = corpus.newest_rank();
-    let mut articles = Vec::with_capacity(corpus.len() * ART_REC);
-    let mut keys = Vec::with_capacity(corpus.len());
-    let mut sources = std::collections::HashSet::new();
-    for (i, m) in corpus.metas().iter().enumerate() {
-        let file = *file_at.get(m.source_path.as_str())?;
-        sources.insert(file);
-        let n = u32::try_from(i).ok()?;
-        keys.push((key(m), n));
-        articles.extend_from_slice(&ranks.get(i)?.to_le_bytes());
-        articles.extend_from_slice(&date_key(m.published).to_le_bytes());
-        articles.extend_from_slice(&file.to_le_bytes());
-        articles.extend_from_slice(&m.record.map_or(NO_RECORD, |r| r as u64).to_le_bytes());
-        articles.extend_from_slice(&pool.add(&m.id, false)?);
-        articles.extend_from_slice(&pool.add(&m.title, false)?);
-        match &m.outlet {
-            Some(o) => articles.extend_from_slice(&pool.add(o, false)?),
-            None => {
-                articles.extend_from_slice(&0u32.to_le_bytes());
-                articles.extend_from_slice(&NONE.to_le_bytes());
-            }
-        }
-        articles.push(match m.format {
-            Format::Txt => 0,
-            Format::Json => 1,
-            Format::Jsonl => 2,
-            Format::Csv => 3,
-        });
-        articles.push(u8::from(m.title_derived));
-        articles.extend_from_slice(
-            &m.published_time
-                .unwrap_or(super::codec::NO_TIME)
-                .to_le_bytes(),
-        );
-    }
-    keys.sort_unstable();
-    let payload_dirs = dirs.len() / DIR_REC;
-    let mut payload = dirs;
-    payload.extend_from_slice(&files);
-    payload.extend_from_slice(&articles);
-    for (k, n) in keys {
-        payload.extend_from_slice(&k.to_le_bytes());
-        payload.extend_from_slice(&n.to_le_bytes());
-    }
-    payload.extend_from_slice(&pool.0);
-    let header = Header {
-        format: FORMAT,
-        parser: PARSER_VERSION,
-        root: root.to_string_lossy().into_owned(),
-        dirs: payload_dirs,
-        files: walk.len(),
-        articles: corpus.len(),
-        sources: sources.len(),
-        pool: pool.0.len(),
-        hash: xxhash_rust::xxh3::xxh3_64(&payload),
-    };
-    let line = serde_json::to_vec(&header).ok()?;
-    Some((line, payload))
-}
-
-fn remove(path: &Path) -> io::Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
-    }
-}
+#[path = "headlines_write.rs"]
+mod writing;
+pub use writing::write;
 
 #[cfg(test)]
 #[path = "headlines_tests.rs"]

@@ -47,12 +47,18 @@ struct Fixture {
     folders: Vec<FolderStamp>,
 }
 
+/// Files modified a minute ago: young, so every check stats them.
 fn fixture() -> Fixture {
+    fixture_aged(Duration::from_secs(60))
+}
+
+/// The fixture with files (and folder) last modified `age` ago.
+fn fixture_aged(age: Duration) -> Fixture {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = std::fs::canonicalize(dir.path()).expect("canonical");
     std::fs::write(root.join("a.txt"), "Satu\n").expect("write");
     std::fs::write(root.join("b.jsonl"), "{}\n{}\n").expect("write");
-    let old = SystemTime::now() - Duration::from_secs(60);
+    let old = SystemTime::now() - age;
     for f in ["a.txt", "b.jsonl"] {
         std::fs::File::options()
             .write(true)
@@ -137,7 +143,7 @@ fn a_snapshot_gives_back_the_headlines_and_only_what_is_asked() {
     let f = fixture();
     f.write();
     let h = f.open().expect("usable").expect("there");
-    assert!(h.unchanged());
+    assert!(h.unchanged(Check::Folders));
     assert_eq!(h.len(), 3);
     assert_eq!(h.file_counts(), (2, 2));
     let full = h.corpus(Needs::ALL).expect("decoded");
@@ -197,7 +203,12 @@ fn a_file_edited_added_removed_or_renamed_is_a_change() {
     let f = fixture();
     f.write();
     touch(&f.root.join("a.txt"));
-    assert!(!f.open().expect("usable").expect("there").unchanged());
+    assert!(
+        !f.open()
+            .expect("usable")
+            .expect("there")
+            .unchanged(Check::Folders)
+    );
     // Grown, same time.
     let f = fixture();
     f.write();
@@ -208,19 +219,32 @@ fn a_file_edited_added_removed_or_renamed_is_a_change() {
         .open(f.root.join("b.jsonl"))
         .and_then(|x| x.set_modified(before.modified().expect("mtime")))
         .expect("touch");
-    assert!(!f.open().expect("usable").expect("there").unchanged());
+    assert!(
+        !f.open()
+            .expect("usable")
+            .expect("there")
+            .unchanged(Check::Folders)
+    );
     // Added, removed, renamed: the folder.
     for change in ["add", "remove", "rename"] {
         let f = fixture();
         f.write();
-        assert!(f.open().expect("usable").expect("there").unchanged());
+        assert!(
+            f.open()
+                .expect("usable")
+                .expect("there")
+                .unchanged(Check::Folders)
+        );
         match change {
             "add" => std::fs::write(f.root.join("c.txt"), "Tiga\n").expect("write"),
             "remove" => std::fs::remove_file(f.root.join("a.txt")).expect("rm"),
             _ => std::fs::rename(f.root.join("a.txt"), f.root.join("z.txt")).expect("mv"),
         }
         assert!(
-            !f.open().expect("usable").expect("there").unchanged(),
+            !f.open()
+                .expect("usable")
+                .expect("there")
+                .unchanged(Check::Folders),
             "{change}"
         );
     }
@@ -234,7 +258,12 @@ fn a_folder_changed_around_its_walk_is_never_trusted() {
     let corpus = Corpus::new(f.metas.clone(), Arc::new(Empty));
     let walk = stamps(&f.walk);
     write(f.cache.path(), &f.root, &folders, &walk, &corpus, &key).expect("written");
-    assert!(!f.open().expect("usable").expect("there").unchanged());
+    assert!(
+        !f.open()
+            .expect("usable")
+            .expect("there")
+            .unchanged(Check::Folders)
+    );
 }
 
 #[test]
@@ -307,11 +336,11 @@ fn a_file_named_as_the_root_needs_no_folder() {
     let h = Headlines::open(f.cache.path(), &file)
         .expect("usable")
         .expect("there");
-    assert!(h.unchanged());
+    assert!(h.unchanged(Check::Folders));
     assert_eq!(h.corpus(Needs::ALL).expect("decoded").metas(), &metas[..]);
     // Another file next to it is no change to it.
     std::fs::write(f.root.join("c.txt"), "Tiga\n").expect("write");
-    assert!(h.unchanged());
+    assert!(h.unchanged(Check::Folders));
 }
 
 /// The checksum is what [`Headlines::open_unverified`] leaves for later: a flipped bit in
@@ -342,8 +371,8 @@ fn a_stopped_check_never_vouches_for_the_files() {
     let f = fixture();
     f.write();
     let h = f.open().expect("usable").expect("there");
-    assert!(h.unchanged_unless(&AtomicBool::new(false)));
-    assert!(!h.unchanged_unless(&AtomicBool::new(true)));
+    assert!(h.unchanged_unless(Check::Folders, &AtomicBool::new(false)));
+    assert!(!h.unchanged_unless(Check::Folders, &AtomicBool::new(true)));
 }
 
 /// Decoding straight into place keeps the articles' order, for any subset.
@@ -360,4 +389,134 @@ fn rows_come_in_the_order_asked_and_a_bad_number_fails_them_all() {
         .collect();
     assert_eq!(ids, want);
     assert!(h.rows([0, 1, 3, 2].into_iter()).is_none());
+}
+
+const HOURS_2: Duration = Duration::from_secs(2 * 60 * 60);
+
+fn set_mtime(p: &Path, t: SystemTime) {
+    std::fs::File::options()
+        .write(true)
+        .open(p)
+        .and_then(|f| f.set_modified(t))
+        .expect("touch");
+}
+
+/// Files modified within [`YOUNG`] of the writing are listed, older ones left to their
+/// folder; one whose stamp moved since the walk is listed however old it is.
+#[test]
+fn only_young_or_moved_files_are_listed_for_every_check() {
+    let f = fixture();
+    f.write();
+    let h = f.open().expect("usable").expect("there");
+    assert_eq!(h.young(), Some(vec![0, 1]), "a minute old");
+
+    let f = fixture_aged(HOURS_2);
+    f.write();
+    let h = f.open().expect("usable").expect("there");
+    assert_eq!(h.young(), Some(vec![]), "two hours old");
+    assert!(h.unchanged(Check::Folders) && h.unchanged(Check::Files));
+
+    // Changed after the walk (during the load): still old by its time, but not the file
+    // the walk saw, so the next check must look at it.
+    let f = fixture_aged(HOURS_2);
+    set_mtime(&f.root.join("b.jsonl"), SystemTime::now() - 3 * HOURS_2);
+    f.write();
+    let h = f.open().expect("usable").expect("there");
+    assert_eq!(h.young(), Some(vec![1]));
+    assert!(!h.unchanged(Check::Folders));
+}
+
+/// The trade-off a check by folders makes, pinned: an older file rewritten in place under
+/// its name (its folder untouched) is seen only by a check of every file.
+#[test]
+fn an_old_file_edited_in_place_is_seen_only_by_a_check_of_files() {
+    let f = fixture_aged(HOURS_2);
+    f.write();
+    let folder = std::fs::metadata(&f.root).expect("stat");
+    std::fs::write(f.root.join("a.txt"), "Sat2\n").expect("write");
+    assert_eq!(
+        std::fs::metadata(&f.root).expect("stat").modified().ok(),
+        folder.modified().ok(),
+        "an edit in place leaves the folder alone"
+    );
+    let h = f.open().expect("usable").expect("there");
+    assert!(h.unchanged(Check::Folders));
+    assert!(!h.unchanged(Check::Files));
+}
+
+#[test]
+fn a_file_added_removed_or_renamed_in_an_old_folder_is_a_change_by_folders() {
+    for change in ["add", "remove", "rename"] {
+        let f = fixture_aged(HOURS_2);
+        f.write();
+        let h = f.open().expect("usable").expect("there");
+        assert_eq!(h.young(), Some(vec![]));
+        assert!(h.unchanged(Check::Folders));
+        match change {
+            "add" => std::fs::write(f.root.join("c.txt"), "Tiga\n").expect("write"),
+            "remove" => std::fs::remove_file(f.root.join("a.txt")).expect("rm"),
+            _ => std::fs::rename(f.root.join("a.txt"), f.root.join("z.txt")).expect("mv"),
+        }
+        assert!(!h.unchanged(Check::Folders), "{change}");
+    }
+}
+
+/// A file outside a checked folder (named as the root) or reached through a link (whose
+/// target's folder is not walked) has nothing else to vouch for it: always listed.
+#[test]
+fn a_file_named_as_the_root_or_reached_by_a_link_is_always_listed() {
+    let f = fixture_aged(HOURS_2);
+    let file = f.root.join("b.jsonl");
+    let corpus = Corpus::new(f.metas[1..].to_vec(), Arc::new(Empty));
+    let walk = stamps(&f.walk);
+    write(f.cache.path(), &file, &[], &walk[1..], &corpus, &key).expect("written");
+    let h = Headlines::open(f.cache.path(), &file)
+        .expect("usable")
+        .expect("there");
+    assert_eq!(h.young(), Some(vec![0]));
+    std::fs::write(&file, "{}\n{}\n{}\n").expect("write");
+    assert!(!h.unchanged(Check::Folders));
+
+    let f = fixture_aged(HOURS_2);
+    let elsewhere = tempfile::tempdir().expect("tempdir");
+    let target = elsewhere.path().join("t.txt");
+    std::fs::write(&target, "Empat\n").expect("write");
+    set_mtime(&target, SystemTime::now() - HOURS_2);
+    let link = f.root.join("c.txt");
+    std::os::unix::fs::symlink(&target, &link).expect("link");
+    let m = std::fs::metadata(&link).expect("stat");
+    let mut walk = stamps(&f.walk);
+    let mtime = m.modified().expect("mtime").duration_since(UNIX_EPOCH);
+    walk.push((
+        &link,
+        m.len(),
+        mtime.expect("after 1970").as_nanos() as i128,
+    ));
+    let corpus = Corpus::new(f.metas.clone(), Arc::new(Empty));
+    write(f.cache.path(), &f.root, &f.folders, &walk, &corpus, &key).expect("written");
+    let h = f.open().expect("usable").expect("there");
+    assert_eq!(h.young(), Some(vec![2]));
+}
+
+/// A snapshot of the format before the young files (which would read as "no file is young",
+/// trusting every file to its folder) is refused as another version's, never misread.
+#[test]
+fn a_snapshot_of_the_previous_format_is_refused() {
+    let f = fixture_aged(HOURS_2);
+    f.write();
+    let good = std::fs::read(f.file()).expect("read");
+    let line = memchr::memchr(b'\n', &good).expect("header");
+    let mut header: serde_json::Value = serde_json::from_slice(&good[..line]).expect("json");
+    header["format"] = 3.into();
+    header.as_object_mut().expect("object").remove("young");
+    let old = [
+        serde_json::to_vec(&header).expect("json"),
+        good[line..].to_vec(),
+    ]
+    .concat();
+    std::fs::write(f.file(), old).expect("write");
+    assert_eq!(
+        f.open().err().as_deref(),
+        Some("written by another version of warta")
+    );
 }

@@ -7,6 +7,15 @@ use std::sync::{Mutex, OnceLock};
 /// Parses a query with the configured synonyms and topics; config problems are reported on
 /// stderr (unless --quiet) and never stop the command.
 pub(super) fn parse_query(q: &str, global: &GlobalOpts) -> Result<Query> {
+    parse_query_checked(q, global, CheckOpt::default()).map(|(query, _)| query)
+}
+
+/// [`parse_query`], and what a quick answer stats: `--check`, else the config's.
+fn parse_query_checked(
+    q: &str,
+    global: &GlobalOpts,
+    check: CheckOpt,
+) -> Result<(Query, quick::Check)> {
     let cfg = crate::config::load(global.config.as_deref());
     if !global.quiet {
         for w in &cfg.warnings {
@@ -18,7 +27,12 @@ pub(super) fn parse_query(q: &str, global: &GlobalOpts) -> Result<Query> {
     if query.needs_team() && team::configured(global).is_none() {
         anyhow::bail!("{}", crate::query::NO_TEAM);
     }
-    Ok(query)
+    let check = match check.check {
+        Some(CheckArg::Folders) => quick::Check::Folders,
+        Some(CheckArg::Files) => quick::Check::Files,
+        None => cfg.search.check,
+    };
+    Ok((query, check))
 }
 
 pub(super) fn sort_of(arg: Option<SortArg>, query: &Query) -> Sort {
@@ -190,11 +204,11 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
     if args.bom && args.format != ListFormat::Csv {
         bail!("--bom is for --format csv (a byte-order mark that tells Excel the file is UTF-8)");
     }
-    let query = parse_query(&args.query, global)?;
+    let (query, check) = parse_query_checked(&args.query, global, args.check)?;
     let triage = Triage::start(global);
     let sort = sort_of(args.sort, &query);
     // Other formats print every field: only the table can come from the headlines.
-    let quick = args.format == ListFormat::Table;
+    let quick = (args.format == ListFormat::Table).then_some(check);
     let (corpus, hits) = answer(
         &args.paths,
         global,
@@ -215,7 +229,7 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
 }
 
 /// The corpus and the first `limit` hits of `query` in `sort` order: from the headline
-/// snapshot when `quick` allows it and [`quick::answer`] finds it fresh (then the corpus
+/// snapshot when `quick` allows it and [`quick::answer`] finds it fresh by that check (then the corpus
 /// holds the hits' rows only), else from a full load (whose summary and problems go to
 /// stderr), which then writes the snapshot for the next time.
 pub(super) fn answer(
@@ -224,13 +238,13 @@ pub(super) fn answer(
     query: &Query,
     sort: Sort,
     triage: &Triage,
-    quick: bool,
+    quick: Option<quick::Check>,
     limit: Option<usize>,
 ) -> Result<(Corpus, Vec<Hit>)> {
     let search = |corpus: &Corpus, text: Option<&dyn TextIndex>| {
         search_triaged(corpus, query, sort, triage.store(global), None, text)
     };
-    let quick = if quick {
+    let quick = if let Some(check) = quick {
         quick::answer(
             paths,
             &load_options(global).cache,
@@ -238,6 +252,7 @@ pub(super) fn answer(
             sort,
             search,
             limit,
+            check,
         )
     } else {
         Err(quick::Fallback::none())
@@ -404,7 +419,7 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
 }
 
 pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
-    let query = parse_query(&args.query, global)?;
+    let (query, check) = parse_query_checked(&args.query, global, args.check)?;
     // A search prints no triage marks, so only a triage term reads triage: the store's
     // files, or with a team a round trip reading every state from its server, are work a
     // plain search must not pay.
@@ -421,7 +436,7 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
         &query,
         Sort::Relevance,
         &triage,
-        true,
+        Some(check),
         args.limit,
     )?;
     let corpus = &corpus;

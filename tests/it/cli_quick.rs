@@ -68,6 +68,7 @@ fn behind_the_folders_back(dir: &Path, change: impl FnOnce()) {
     assert_eq!(before, after);
 }
 
+/// The files were copied a moment ago: young, so even the default check stats each of them.
 #[test]
 fn a_file_edited_in_place_between_two_searches_is_seen_by_the_second() {
     let cache = tempfile::tempdir().expect("tempdir");
@@ -88,26 +89,24 @@ fn a_file_edited_in_place_between_two_searches_is_seen_by_the_second() {
     assert_eq!(quick_answers(cache.path()), 1);
     assert!(out(&warta(&["search", "zebralut", d, "--quiet"], cache.path())).is_empty());
 
-    // The title rewritten in place, to the same length, with a later modification time.
+    // The title rewritten in place, to the same length, with a later modification time,
+    // the folder untouched: only the stat of this young file can see it.
     let file = dir.path().join("000_4c0f888a8b7f48f0.txt");
-    behind_the_folders_back(dir.path(), || {
-        let text = std::fs::read_to_string(&file).expect("read");
-        let edited = text.replacen(
-            "Viral ASN di Muratara Live",
-            "Viral ASN di Zebralut Live",
-            1,
-        );
-        assert_eq!(edited.len(), text.len());
-        std::fs::write(&file, edited).expect("write");
-        File::options()
-            .write(true)
-            .open(&file)
-            .and_then(|f| f.set_modified(SystemTime::now() + Duration::from_secs(5)))
-            .expect("touch");
-    });
+    rewrite(
+        dir.path(),
+        "000_4c0f888a8b7f48f0.txt",
+        "Viral ASN di Muratara Live",
+        "Viral ASN di Zebralut Live",
+    );
+    File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(SystemTime::now() + Duration::from_secs(5)))
+        .expect("touch");
     let found = out(&warta(&["search", "zebralut", d, "--quiet"], cache.path()));
     assert_eq!(found.lines().count(), 1, "{found}");
     assert!(found.contains("Zebralut"), "{found}");
+    assert_eq!(quick_answers(cache.path()), 2, "the edit is a full load");
     let listed = out(&warta(
         &["list", d, "--query", "zebralut", "--quiet"],
         cache.path(),
@@ -474,5 +473,145 @@ fn a_damaged_snapshot_is_said_once_and_the_full_load_answers() {
             !String::from_utf8_lossy(&o.stderr).contains("snapshot"),
             "{what}"
         );
+    }
+}
+
+/// Sets every file's modification time two hours back: older than the hour within which a
+/// snapshot still has each file stat'ed by default.
+fn age(dir: &Path) {
+    let old = SystemTime::now() - Duration::from_secs(2 * 60 * 60);
+    for e in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if e.file_type().is_file() {
+            File::options()
+                .write(true)
+                .open(e.path())
+                .and_then(|f| f.set_modified(old))
+                .expect("aged");
+        }
+    }
+}
+
+/// Rewrites `from` to `to` (the same length) in the file `name`, in place: its folder is
+/// left alone (putting the folder's time back, as the other tests do, would change its
+/// change time, which the snapshot holds).
+fn rewrite(dir: &Path, name: &str, from: &str, to: &str) {
+    use std::os::unix::fs::MetadataExt;
+    let file = dir.join(name);
+    let folder = std::fs::metadata(dir).expect("stat");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let edited = text.replacen(from, to, 1);
+    assert_eq!(edited.len(), text.len());
+    assert_ne!(edited, text);
+    std::fs::write(&file, edited).expect("write");
+    let after = std::fs::metadata(dir).expect("stat");
+    assert_eq!(
+        (after.mtime_nsec(), after.ctime_nsec(), after.ctime()),
+        (folder.mtime_nsec(), folder.ctime_nsec(), folder.ctime())
+    );
+}
+
+/// The trade-off of the default check, pinned: an older file rewritten in place under its
+/// name (its folder untouched) is not seen by a quick answer; `--check files` and the
+/// config's `[search] check = "files"` see it, and the full load they make writes a
+/// snapshot in which the file is young, so the default sees its next edits.
+#[test]
+fn an_old_file_rewritten_in_place_is_seen_with_check_files_and_not_by_default() {
+    let cache = tempfile::tempdir().expect("tempdir");
+    let dir = corpus();
+    age(dir.path());
+    let d = dir.path().to_str().expect("utf-8");
+    let search = |args: &[&str]| {
+        let mut all = vec!["search"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&[d, "--quiet"]);
+        out(&warta(&all, cache.path()))
+    };
+    assert_eq!(search(&["muratara"]).lines().count(), 1);
+    assert_eq!(search(&["muratara"]).lines().count(), 1);
+    assert_eq!(quick_answers(cache.path()), 1);
+
+    rewrite(
+        dir.path(),
+        "000_4c0f888a8b7f48f0.txt",
+        "Viral ASN di Muratara Live",
+        "Viral ASN di Zebralut Live",
+    );
+    assert!(search(&["zebralut"]).is_empty(), "not seen by default");
+    let listed = out(&warta(
+        &["list", d, "--query", "muratara", "--quiet"],
+        cache.path(),
+    ));
+    assert!(listed.contains("Muratara"), "the old title: {listed}");
+    assert_eq!(quick_answers(cache.path()), 3);
+    let found = search(&["zebralut", "--check", "files"]);
+    assert!(found.contains("Zebralut"), "{found}");
+    assert_eq!(quick_answers(cache.path()), 3, "a full load");
+    let listed = out(&warta(
+        &["list", d, "--query", "zebralut", "--quiet"],
+        cache.path(),
+    ));
+    assert!(listed.contains("Zebralut"), "{listed}");
+    assert_eq!(quick_answers(cache.path()), 4, "answered quickly again");
+
+    // Another old file: the config asks for the check of every file, --check overrides it.
+    rewrite(
+        dir.path(),
+        "004_2693d6224899cf9b.txt",
+        "Bupati Blora Melarang",
+        "Bupati Xyzla Melarang",
+    );
+    let config = cache.path().join("config.toml");
+    std::fs::write(&config, "[search]\ncheck = \"files\"\n").expect("write");
+    let config = config.to_str().expect("utf-8");
+    assert!(search(&["xyzla"]).is_empty(), "not seen by default");
+    assert!(search(&["xyzla", "--config", config, "--check", "folders"]).is_empty());
+    assert_eq!(quick_answers(cache.path()), 6);
+    let found = search(&["xyzla", "--config", config]);
+    assert!(found.contains("Xyzla"), "{found}");
+    assert_eq!(quick_answers(cache.path()), 6, "a full load");
+}
+
+/// What the folders' stamps see without any file stat'ed: a file added, removed or renamed
+/// among files too old to be stat'ed by default.
+#[test]
+fn a_file_added_removed_or_renamed_among_old_files_is_seen_by_default() {
+    for change in ["add", "remove", "rename"] {
+        let cache = tempfile::tempdir().expect("tempdir");
+        let dir = corpus();
+        age(dir.path());
+        let d = dir.path().to_str().expect("utf-8");
+        let list = || out(&warta(&["list", d, "--quiet"], cache.path()));
+        let before = list();
+        assert_eq!(list(), before);
+        assert_eq!(quick_answers(cache.path()), 1, "{change}");
+        behind_the_folders_back(dir.path(), || match change {
+            "add" => std::fs::write(
+                dir.path().join("zz_new.txt"),
+                "Bupati Zebralut Resmikan Pasar\n\nZEBRALUT - Bupati meresmikan pasar.\n",
+            )
+            .expect("write"),
+            "remove" => {
+                std::fs::remove_file(dir.path().join("000_4c0f888a8b7f48f0.txt")).expect("rm")
+            }
+            _ => std::fs::rename(
+                dir.path().join("000_4c0f888a8b7f48f0.txt"),
+                dir.path().join("zzz_moved.txt"),
+            )
+            .expect("mv"),
+        });
+        let now = list();
+        assert_eq!(quick_answers(cache.path()), 1, "{change}: a full load");
+        let rows = now.lines().count();
+        match change {
+            "add" => {
+                assert_eq!(rows, before.lines().count() + 1, "{now}");
+                assert!(now.contains("Bupati Zebralut"), "{now}");
+            }
+            "remove" => {
+                assert_eq!(rows, before.lines().count() - 1, "{now}");
+                assert!(!now.contains("Muratara"), "{now}");
+            }
+            _ => assert_eq!(now, before),
+        }
     }
 }
