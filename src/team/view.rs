@@ -356,7 +356,11 @@ impl TeamView {
             }
         }
         put_u32(out, self.articles.len());
-        for (article, cells) in &self.articles {
+        // In id order: what reads the view after loading it (the store the commands
+        // build) goes through the articles in id order, and finds them laid out in it.
+        let mut articles: Vec<_> = self.articles.iter().collect();
+        articles.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (article, cells) in articles {
             put_str(out, article);
             put_u32(out, cells.len());
             for c in cells {
