@@ -7,6 +7,9 @@
 //!    articles, read from the local store versus from the team (connect, the whole state
 //!    table, this machine's queue on top, the store the commands read). The corpus itself
 //!    loads the same either way, so the difference is what a team adds to opening it.
+//!    Twice: reading the server's whole state (a first open, or one without a cache), and
+//!    from this machine's copy of the team's view (`team::Replica`) with
+//!    `WARTA_BENCH_SINCE` (default 500) events stored since the copy was saved.
 //!
 //! Usage: `cargo run --release --example team_bench -- postgres://…` (the database must be
 //! empty). `WARTA_BENCH_STATES` changes the 50k; `WARTA_BENCH_IDS=FILE` takes the decided
@@ -17,7 +20,7 @@
 
 use std::time::{Duration, Instant};
 
-use warta::team::{self, Outbox, Recorder, Shown, Team, TeamConfig};
+use warta::team::{self, Outbox, Recorder, Replica, Shown, Team, TeamConfig};
 use warta::triage::{ArticleState, Decision, Op, Store};
 
 fn ms(d: Duration) -> String {
@@ -130,47 +133,89 @@ fn main() {
     for chunk in events.chunks(1_000).filter(|_| !reopen) {
         t.send(chunk).expect("load the server");
     }
+    // The states were stored long before: a copy saved now re-reads only what arrives
+    // after it (a copy saved within two minutes of a send re-reads that send too).
+    let mut raw = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    raw.batch_execute("UPDATE warta_events SET received = received - interval '1 hour'")
+        .expect("age the events");
+    // This machine's copy, saved now; then others go on deciding.
+    let cache = tempfile::tempdir().expect("temp dir");
+    let replica = Replica::in_cache(cache.path(), &cfg.shown());
+    Team::connect(&cfg)
+        .and_then(|mut t| t.view_from("ana", Some(&replica)))
+        .expect("save the copy");
+    let since: usize = std::env::var("WARTA_BENCH_SINCE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(500);
+    let later: Vec<team::Event> = ids
+        .iter()
+        .take(since)
+        .flat_map(|id| {
+            let before = ArticleState {
+                decision: Decision::Relevant,
+                read: true,
+                ..ArticleState::default()
+            };
+            let after = ArticleState {
+                decision: Decision::Maybe,
+                ..before.clone()
+            };
+            team::event::diff("dewi", id, &before, &after)
+        })
+        .collect();
+    t.send(&later).expect("events since the copy");
     let mut local_open = Vec::new();
-    let mut team_open = Vec::new();
-    let mut phases: [Vec<Duration>; 3] = Default::default();
+    let mut opens: [Vec<Duration>; 2] = Default::default();
+    let mut phases: [[Vec<Duration>; 3]; 2] = Default::default();
     for _ in 0..7 {
         let start = Instant::now();
         let s = Store::open_read_only(local);
         assert!(s.ids().count() >= ids.len());
         local_open.push(start.elapsed());
 
-        let start = Instant::now();
-        let mut t = Team::connect(&cfg).expect("connect");
-        let connected = start.elapsed();
-        let (view, _) = t.view("ana").expect("view");
-        let viewed = start.elapsed();
-        let shown = Shown::new(view, &outbox.pending().expect("outbox").events);
-        let s = shown.store();
-        assert!(s.ids().count() >= ids.len());
-        let done = start.elapsed();
-        team_open.push(done);
-        phases[0].push(connected);
-        phases[1].push(viewed - connected);
-        phases[2].push(done - viewed);
+        for (i, copy) in [None, Some(&replica)].into_iter().enumerate() {
+            let start = Instant::now();
+            let mut t = Team::connect(&cfg).expect("connect");
+            let connected = start.elapsed();
+            let (view, _) = t.view_from("ana", copy).expect("view");
+            let viewed = start.elapsed();
+            let shown = Shown::new(view, &outbox.pending().expect("outbox").events);
+            let s = shown.store();
+            assert!(s.ids().count() >= ids.len());
+            let done = start.elapsed();
+            opens[i].push(done);
+            phases[i][0].push(connected);
+            phases[i][1].push(viewed - connected);
+            phases[i][2].push(done - viewed);
+        }
     }
-    let (l, m) = (
-        percentile(&mut local_open, 0.5),
-        percentile(&mut team_open, 0.5),
-    );
+    let l = percentile(&mut local_open, 0.5);
     println!("| open {states} states: local store | {} | |", ms(l));
-    println!(
-        "| open {states} states: team (connect, state table, queue, store) | {} | |",
-        ms(m)
-    );
-    for (name, v) in [
-        "connect",
-        "read the state table into the view",
-        "queue and store",
+    for ((how, read), (open, phases)) in [
+        ("the whole state", "read the state table into the view"),
+        (
+            "this machine's copy",
+            "load the copy, catch up from the log",
+        ),
     ]
     .iter()
-    .zip(phases.iter_mut())
+    .zip(opens.iter_mut().zip(phases.iter_mut()))
     {
-        println!("| — {name} | {} | |", ms(percentile(v, 0.5)));
+        let m = percentile(open, 0.5);
+        println!(
+            "| open {states} states: team from {how} (connect, read, queue, store) | {} | |",
+            ms(m)
+        );
+        for (name, v) in ["connect", read, "queue and store"]
+            .iter()
+            .zip(phases.iter_mut())
+        {
+            println!("| — {name} | {} | |", ms(percentile(v, 0.5)));
+        }
+        println!(
+            "| team from {how} minus local | {} | |",
+            ms(m.saturating_sub(l))
+        );
     }
-    println!("| team minus local | {} | |", ms(m.saturating_sub(l)));
 }

@@ -46,7 +46,11 @@ pub fn shown(global: &GlobalOpts) -> Option<Shown> {
             eprintln!("warta: warning: {why}; showing this machine's triage only");
         }
     };
-    let read = Team::connect(&cfg).and_then(|mut t| t.view(&cfg.analyst));
+    let replica = (!global.no_cache)
+        .then(|| crate::paths::cache_dir(global.cache_dir.as_deref()))
+        .flatten()
+        .map(|dir| crate::team::Replica::in_cache(&dir, &cfg.shown()));
+    let read = Team::connect(&cfg).and_then(|mut t| t.view_from(&cfg.analyst, replica.as_ref()));
     let view = match read {
         Ok((view, _)) => view,
         Err(e) => {

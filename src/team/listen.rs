@@ -10,7 +10,7 @@
 use super::event::Event;
 use super::sender::RETRY;
 use super::sql::RECENT_US;
-use super::{Mode, Team, TeamConfig, TeamError, TeamView};
+use super::{Mode, Replica, Team, TeamConfig, TeamError, TeamView};
 
 /// What the listener hears.
 #[derive(Debug, Clone)]
@@ -29,14 +29,16 @@ pub enum Heard {
 pub struct Listener;
 
 impl Listener {
-    /// Starts the thread. `deliver` returns false once nobody wants more.
+    /// Starts the thread. `deliver` returns false once nobody wants more. The first read
+    /// starts from this machine's copy of the view in `replica`, when there is one.
     pub fn start(
         cfg: TeamConfig,
+        replica: Option<Replica>,
         deliver: impl FnMut(Heard) -> bool + Send + 'static,
     ) -> std::io::Result<Listener> {
         std::thread::Builder::new()
             .name("team-listener".into())
-            .spawn(move || run(&cfg, deliver))?;
+            .spawn(move || run(&cfg, replica.as_ref(), deliver))?;
         Ok(Listener)
     }
 }
@@ -45,11 +47,11 @@ impl Listener {
 /// browser was last told; `None` until the first full read.
 type Reached = Option<(i64, i64, Mode)>;
 
-fn run(cfg: &TeamConfig, mut deliver: impl FnMut(Heard) -> bool) {
+fn run(cfg: &TeamConfig, replica: Option<&Replica>, mut deliver: impl FnMut(Heard) -> bool) {
     let mut at: Reached = None;
     let mut was_offline = false;
     loop {
-        match session(cfg, &mut at, &mut deliver) {
+        match session(cfg, replica, &mut at, &mut deliver) {
             Ok(()) => return,
             Err(e) => {
                 if !was_offline && !deliver(Heard::Offline(e)) {
@@ -66,6 +68,7 @@ fn run(cfg: &TeamConfig, mut deliver: impl FnMut(Heard) -> bool) {
 /// One connection's life: `Ok` when the receiver is gone, `Err` when the server is.
 fn session(
     cfg: &TeamConfig,
+    replica: Option<&Replica>,
     at: &mut Reached,
     deliver: &mut impl FnMut(Heard) -> bool,
 ) -> Result<(), TeamError> {
@@ -74,7 +77,7 @@ fn session(
     team.listen()?;
     match *at {
         None => {
-            let (view, now) = team.view(&cfg.analyst)?;
+            let (view, now) = team.view_from(&cfg.analyst, replica)?;
             *at = Some((view.seq, now, view.mode));
             if !deliver(Heard::View(Box::new(view))) {
                 return Ok(());

@@ -20,6 +20,7 @@ pub mod listen;
 pub mod outbox;
 pub mod pgpass;
 pub mod redact;
+pub mod replica;
 pub mod sender;
 pub mod shown;
 pub mod sql;
@@ -36,6 +37,7 @@ pub use event::{Action, Event};
 pub use listen::{Heard, Listener};
 pub use outbox::{OUTBOX_FILE, Outbox, Pending};
 pub use redact::{Redactor, redact_url};
+pub use replica::Replica;
 pub use sender::Sender;
 pub use shown::Shown;
 pub use sql::SCHEMA_VERSION;
@@ -301,14 +303,85 @@ impl Team {
     }
 
     /// Everything the team has decided, as `me` sees it, and the server's time (for the
-    /// next [`Team::events_since`]).
+    /// next [`Team::events_since`]): the server's whole state.
     pub fn view(&mut self, me: &str) -> Result<(TeamView, i64), TeamError> {
+        let (view, head) = self.read_all(me)?;
+        Ok((view, head.now_us))
+    }
+
+    fn read_all(&mut self, me: &str) -> Result<(TeamView, sql::Head), TeamError> {
         let mode = self.mode()?;
         let mut view = TeamView::at(mode, me, 0);
-        let (seq, now) = sql::all_state(&mut self.client, |row| view.put_row(row))
+        let head = sql::all_state(&mut self.client, |row| view.put_row(row))
             .map_err(|e| self.read_err("cannot read the state", e))?;
-        view.seq = seq;
-        Ok((view, now))
+        view.seq = head.seq;
+        Ok((view, head))
+    }
+
+    /// [`Team::view`], starting from this machine's copy of it in `replica` when the server
+    /// confirms the copy is of its log, and catching up from there: a few events read
+    /// instead of every state. Without a usable copy it reads everything and saves the copy
+    /// (also when the catch-up was long). A copy that cannot be saved costs nothing but the
+    /// next open's time, so it is logged, not reported.
+    pub fn view_from(
+        &mut self,
+        me: &str,
+        replica: Option<&Replica>,
+    ) -> Result<(TeamView, i64), TeamError> {
+        let Some(replica) = replica else {
+            return self.view(me);
+        };
+        if let Some(caught_up) = self.catch_up_copy(me, replica)? {
+            return Ok(caught_up);
+        }
+        let (view, head) = self.read_all(me)?;
+        if let Err(e) = replica.save(&view, &head) {
+            log::warn!("team: cannot save {}: {e}", replica.path().display());
+        }
+        Ok((view, head.now_us))
+    }
+
+    /// The saved copy brought up to date, or `None` when there is no copy the server
+    /// vouches for.
+    fn catch_up_copy(
+        &mut self,
+        me: &str,
+        replica: &Replica,
+    ) -> Result<Option<(TeamView, i64)>, TeamError> {
+        let Some(mut saved) = replica.load(Mode::default(), me) else {
+            return Ok(None);
+        };
+        let Some(since) = sql::changes_since(&mut self.client, &saved.head)
+            .map_err(|e| self.err("cannot read new events", &e))?
+        else {
+            log::info!("team: the saved copy is of another log; reading the whole state");
+            return Ok(None);
+        };
+        let view = &mut saved.view;
+        view.mode = since
+            .mode
+            .as_deref()
+            .and_then(Mode::parse)
+            .unwrap_or_default();
+        for (seq, e) in &since.events {
+            view.apply(*seq, e);
+        }
+        view.seq = view.seq.max(since.head.seq);
+        if i64::try_from(view.cells_len()) != Ok(since.state_rows) {
+            log::warn!(
+                "team: the saved copy has {} cells after catching up, the server {} rows; \
+                 reading the whole state",
+                view.cells_len(),
+                since.state_rows
+            );
+            return Ok(None);
+        }
+        if replica::worth_saving(since.events.len())
+            && let Err(e) = replica.save(view, &since.head)
+        {
+            log::warn!("team: cannot save {}: {e}", replica.path().display());
+        }
+        Ok(Some((saved.view, since.head.now_us)))
     }
 
     /// Events after log position `after` or arrived since `recent_us`, the server's time,

@@ -236,9 +236,19 @@ impl From<postgres::Error> for ReadError {
     }
 }
 
-/// The whole current state, row by row to `each`; the log position it reflects and the
-/// server's time: events after that position, or arriving since that time less
-/// [`RECENT_US`], may be newer. Read in one snapshot so they agree.
+/// Where the log stood when the state was read: its last position and that event's id
+/// (which tells this log from another that reached the same position), and the server's
+/// time. Events after that position, or arriving since that time less [`RECENT_US`], may
+/// be newer than the state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub seq: i64,
+    pub last_event: Option<String>,
+    pub now_us: i64,
+}
+
+/// The whole current state, row by row to `each`, and where the log stood ([`Head`]).
+/// Read in one snapshot so they agree.
 ///
 /// Read with a binary `COPY … TO STDOUT` rather than a query: at 100k rows the server's
 /// formatting of times as text, and the extended protocol's per-column strings, cost more
@@ -247,7 +257,7 @@ impl From<postgres::Error> for ReadError {
 pub fn all_state(
     c: &mut postgres::Client,
     mut each: impl FnMut(StateRow<'_>),
-) -> Result<(i64, i64), ReadError> {
+) -> Result<Head, ReadError> {
     use std::io::Read;
     let mut tx = c
         .build_transaction()
@@ -255,13 +265,20 @@ pub fn all_state(
         .read_only(true)
         .start()?;
     let head = tx.query_one(
-        "SELECT coalesce(max(seq), 0),
+        "SELECT coalesce(last.seq, 0), last.event_id,
                 (extract(epoch FROM clock_timestamp()) * 1000000)::bigint,
                 current_setting('server_encoding') IN ('UTF8', 'SQL_ASCII')
-           FROM warta_events",
+           FROM (SELECT 1) one
+           LEFT JOIN (SELECT seq, event_id FROM warta_events ORDER BY seq DESC LIMIT 1) last
+                  ON true",
         &[],
     )?;
-    let (seq, now, utf8): (i64, i64, bool) = (head.get(0), head.get(1), head.get(2));
+    let utf8: bool = head.get(3);
+    let head = Head {
+        seq: head.get(0),
+        last_event: head.get(1),
+        now_us: head.get(2),
+    };
     // Binary text is in the server's encoding: any other than UTF-8 is converted there.
     let text = |col: &str| {
         if utf8 {
@@ -284,7 +301,56 @@ pub fn all_state(
         .map_err(|e| ReadError::Stream(e.to_string()))?;
     tx.commit()?;
     read_binary_state(&bytes, &mut each).map_err(ReadError::Stream)?;
-    Ok((seq, now))
+    Ok(head)
+}
+
+/// What changed since a state read at `since` ([`Head`]): the events a view at `since`
+/// lacks (those of [`events_since`]), where the log stands now, the team's mode, and how
+/// many rows the current state has (a view brought up to date has one cell per row).
+/// `None` when the log is not the one `since` was read from: its event at that position
+/// is another, or gone (the team's tables were made again).
+pub struct Since {
+    pub events: Logged,
+    pub head: Head,
+    pub mode: Option<String>,
+    pub state_rows: i64,
+}
+
+/// [`Since`], read in one snapshot so the events and the count agree.
+pub fn changes_since(
+    c: &mut postgres::Client,
+    since: &Head,
+) -> Result<Option<Since>, postgres::Error> {
+    let mut tx = c
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()?;
+    let row = tx.query_one(
+        "SELECT (SELECT event_id FROM warta_events WHERE seq = $1),
+                (SELECT count(*) FROM warta_state),
+                coalesce(last.seq, 0), last.event_id
+           FROM (SELECT 1) one
+           LEFT JOIN (SELECT seq, event_id FROM warta_events ORDER BY seq DESC LIMIT 1) last
+                  ON true",
+        &[&since.seq],
+    )?;
+    let at_since: Option<String> = row.get(0);
+    if at_since != since.last_event {
+        return Ok(None);
+    }
+    let (events, now_us, mode) = events_since(&mut tx, since.seq, since.now_us - RECENT_US)?;
+    tx.commit()?;
+    Ok(Some(Since {
+        events,
+        head: Head {
+            seq: row.get(2),
+            last_event: row.get(3),
+            now_us,
+        },
+        mode,
+        state_rows: row.get(1),
+    }))
 }
 
 /// PostgreSQL's binary times count microseconds from 2000-01-01.

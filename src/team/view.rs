@@ -344,6 +344,122 @@ impl TeamView {
     }
 }
 
+/// The view's cells as bytes, for [`super::replica`]: its names, then each article with its
+/// cells. Mode and analyst are not kept: the server's mode is read again, and the analyst
+/// is whoever opens it.
+impl TeamView {
+    pub(super) fn encode(&self, out: &mut Vec<u8>) {
+        for names in [&self.analysts, &self.fields, &self.values] {
+            put_u32(out, names.names.len());
+            for n in &names.names {
+                put_str(out, n);
+            }
+        }
+        put_u32(out, self.articles.len());
+        // In id order: what reads the view after loading it (the store the commands
+        // build) goes through the articles in id order, and finds them laid out in it.
+        let mut articles: Vec<_> = self.articles.iter().collect();
+        articles.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (article, cells) in articles {
+            put_str(out, article);
+            put_u32(out, cells.len());
+            for c in cells {
+                out.extend_from_slice(&c.analyst.to_le_bytes());
+                out.extend_from_slice(&c.field.to_le_bytes());
+                out.extend_from_slice(&c.value.unwrap_or(u32::MAX).to_le_bytes());
+                out.extend_from_slice(&c.at_us.to_le_bytes());
+                put_str(out, &c.event_id);
+            }
+        }
+    }
+
+    /// The view [`TeamView::encode`] wrote, at log position `seq`; `None` when the bytes
+    /// are not one (a name or value out of range, a short or overlong run).
+    pub(super) fn decode(bytes: &[u8], mode: Mode, me: &str, seq: i64) -> Option<TeamView> {
+        let mut r = Reader { bytes, at: 0 };
+        let mut view = TeamView::at(mode, me, seq);
+        for names in [&mut view.analysts, &mut view.fields, &mut view.values] {
+            let n = r.u32()?;
+            names.names.reserve(n as usize);
+            for _ in 0..n {
+                let name: Box<str> = r.str()?.into();
+                names.index.insert(name.clone(), names.names.len() as u32);
+                names.names.push(name);
+            }
+        }
+        let (analysts, fields, values) = (
+            view.analysts.names.len() as u32,
+            view.fields.names.len() as u32,
+            view.values.names.len() as u32,
+        );
+        let articles = r.u32()? as usize;
+        // Bounded by what the bytes could hold, so a damaged count cannot ask for more.
+        view.articles.reserve(articles.min(bytes.len() / 8));
+        for _ in 0..articles {
+            let article: Box<str> = r.str()?.into();
+            let n = r.u32()? as usize;
+            let mut cells = Vec::with_capacity(n.min(16));
+            for _ in 0..n {
+                let (analyst, field, value, at_us) = (r.u32()?, r.u32()?, r.u32()?, r.i64()?);
+                let value = (value != u32::MAX).then_some(value);
+                if analyst >= analysts || field >= fields || value.is_some_and(|v| v >= values) {
+                    return None;
+                }
+                cells.push(Cell {
+                    analyst,
+                    field,
+                    value,
+                    at_us,
+                    event_id: r.str()?.into(),
+                });
+            }
+            view.articles.insert(article, cells);
+        }
+        (r.at == bytes.len()).then_some(view)
+    }
+
+    /// How many cells (article, analyst, field) the view holds: as many as the rows of
+    /// the server's state table it follows.
+    pub fn cells_len(&self) -> usize {
+        self.articles.values().map(Vec::len).sum()
+    }
+}
+
+fn put_u32(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_u32(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let out = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(out)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn i64(&mut self) -> Option<i64> {
+        Some(i64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn str(&mut self) -> Option<&'a str> {
+        let n = self.u32()? as usize;
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+}
+
 fn is_set(value: Option<&str>) -> bool {
     !matches!(value, None | Some("false" | "undecided" | ""))
 }

@@ -244,9 +244,15 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
         // Every browser of a team hears the others, the read-only one too; it ends when the
         // loop (the channel's receiver) is gone.
         let team_tx = tx.clone();
-        if let Err(e) =
-            crate::team::Listener::start(cfg, move |heard| team_tx.send(Msg::Team(heard)).is_ok())
-        {
+        let replica = opts.load.as_ref().and_then(|l| match &l.options.cache {
+            crate::loader::CacheMode::Dir(dir) => {
+                Some(crate::team::Replica::in_cache(dir, &cfg.shown()))
+            }
+            crate::loader::CacheMode::Disabled => None,
+        });
+        if let Err(e) = crate::team::Listener::start(cfg, replica, move |heard| {
+            team_tx.send(Msg::Team(heard)).is_ok()
+        }) {
             app.set_message(
                 format!("cannot listen to the team server: {e}"),
                 MessageKind::Error,

@@ -71,6 +71,7 @@ mod team_cli;
 mod team_faults;
 mod team_harness;
 mod team_live;
+mod team_replica;
 mod team_ui;
 mod theme;
 mod triage_store;

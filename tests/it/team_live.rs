@@ -27,7 +27,7 @@ fn decision(analyst: &str, article: &str, d: Decision) -> Vec<team::Event> {
 
 fn listen(url: &str, me: &str) -> mpsc::Receiver<Heard> {
     let (tx, rx) = mpsc::channel();
-    Listener::start(cfg(url, me), move |h| tx.send(h).is_ok()).unwrap();
+    Listener::start(cfg(url, me), None, move |h| tx.send(h).is_ok()).unwrap();
     rx
 }
 
