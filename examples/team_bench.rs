@@ -181,7 +181,7 @@ fn main() {
             let (view, _) = t.view_from("ana", copy).expect("view");
             let viewed = start.elapsed();
             let shown = Shown::new(view, &outbox.pending().expect("outbox").events);
-            let s = shown.store();
+            let s = shown.store(false);
             assert!(s.ids().count() >= ids.len());
             let done = start.elapsed();
             opens[i].push(done);

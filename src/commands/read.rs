@@ -65,9 +65,15 @@ pub fn read_store(global: &GlobalOpts) -> Store {
 /// The triage state `list`, `search` and `export` read: the team's (see
 /// [`crate::team::Shown`]) when one is configured and its server answers, else this
 /// machine's store. A server that is away is a warning, never a failure.
-pub(super) fn triage_source(global: &GlobalOpts) -> (Store, Option<crate::team::Shown>) {
+///
+/// `marks`: with a team, each article's state also carries what the team did to it
+/// ([`crate::team::Shown::marks`]), which the query terms about analysts read.
+pub(super) fn triage_source(
+    global: &GlobalOpts,
+    marks: bool,
+) -> (Store, Option<crate::team::Shown>) {
     match team::shown(global) {
-        Some(shown) => (shown.store(), Some(shown)),
+        Some(shown) => (shown.store(marks), Some(shown)),
         None => (read_store(global), None),
     }
 }
@@ -79,20 +85,26 @@ pub(super) fn triage_source(global: &GlobalOpts) -> (Store, Option<crate::team::
 pub(super) struct Triage {
     reading: Mutex<Option<std::thread::JoinHandle<Source>>>,
     read: OnceLock<Source>,
+    /// The team's marks per article are wanted (see [`triage_source`]).
+    marks: bool,
 }
 
 type Source = (Store, Option<crate::team::Shown>);
 
 impl Triage {
-    pub(super) fn start(global: &GlobalOpts) -> Triage {
+    /// Starts reading the triage source for `query`: with a team, what each analyst did
+    /// to each article is kept only when the query asks about analysts.
+    pub(super) fn start(global: &GlobalOpts, query: &Query) -> Triage {
+        let marks = query.needs_team();
         let global = global.clone();
         let reading = std::thread::Builder::new()
             .name("triage".into())
-            .spawn(move || triage_source(&global))
+            .spawn(move || triage_source(&global, marks))
             .ok();
         Triage {
             reading: Mutex::new(reading),
             read: OnceLock::new(),
+            marks,
         }
     }
 
@@ -101,6 +113,7 @@ impl Triage {
         Triage {
             reading: Mutex::new(None),
             read: OnceLock::from((store, None)),
+            marks: false,
         }
     }
 
@@ -112,7 +125,7 @@ impl Triage {
             match handle.map(std::thread::JoinHandle::join) {
                 Some(Ok(read)) => read,
                 // A panic there is a bug; reading again here says what it was.
-                Some(Err(_)) | None => triage_source(global),
+                Some(Err(_)) | None => triage_source(global, self.marks),
             }
         })
     }
@@ -205,7 +218,7 @@ pub fn list(args: &ListArgs, global: &GlobalOpts) -> Result<()> {
         bail!("--bom is for --format csv (a byte-order mark that tells Excel the file is UTF-8)");
     }
     let (query, check) = parse_query_checked(&args.query, global, args.check)?;
-    let triage = Triage::start(global);
+    let triage = Triage::start(global, &query);
     let sort = sort_of(args.sort, &query);
     // Other formats print every field: only the table can come from the headlines.
     let quick = (args.format == ListFormat::Table).then_some(check);
@@ -424,7 +437,7 @@ pub fn search(args: &SearchArgs, global: &GlobalOpts) -> Result<()> {
     // files, or with a team a round trip reading every state from its server, are work a
     // plain search must not pay.
     let triage = if query.has_triage() {
-        Triage::start(global)
+        Triage::start(global, &query)
     } else {
         Triage::ready(Store::in_memory(
             "a search without triage terms reads no triage",
@@ -526,7 +539,7 @@ pub fn export(args: &ExportArgs, global: &GlobalOpts) -> Result<()> {
         );
     }
     let query = parse_query(&args.query, global)?;
-    let triage = Triage::start(global);
+    let triage = Triage::start(global, &query);
     let report = load_corpus(&args.paths, global)?;
     let corpus = &report.corpus;
     let (store, team) = triage.get(global);

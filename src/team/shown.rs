@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use super::event::Event;
 use super::view::{Mode, TeamView};
 use crate::report::{TeamColumns, TeamFields, decision_column};
-use crate::triage::{ArticleState, Decision, Store};
+use crate::triage::{Agreement, ArticleState, Decision, Store, TeamMarks};
 
 /// A team's state ready for the commands that read a store.
 pub struct Shown {
@@ -61,15 +61,51 @@ impl Shown {
         s
     }
 
-    /// A store holding every article's shown state, for queries and exports.
-    pub fn store(&self) -> Store {
+    /// What the team did to `article`, for the query terms that ask (`by:`, `is:mine`,
+    /// `is:conflict`, `is:agreed`); `None` for an article nobody touched.
+    pub fn marks(&self, article: &str) -> Option<TeamMarks> {
+        let v = &self.view;
+        let analysts: Vec<String> = v
+            .analysts_of(article)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if analysts.is_empty() {
+            return None;
+        }
+        let verdicts = v.verdicts(article);
+        let shared = v.mode == Mode::Shared;
+        Some(TeamMarks {
+            agreement: Agreement::of(&verdicts),
+            mine: v.touched_by(article, &v.me),
+            decided_by: if shared {
+                v.shared_state(article).1.map(str::to_string)
+            } else {
+                None
+            },
+            analysts,
+            verdicts,
+            shared,
+        })
+    }
+
+    /// A store holding every article's shown state, for queries and exports; with
+    /// `marks`, also what the team did to each (see [`Shown::marks`]), which only the
+    /// team's query terms read.
+    pub fn store(&self, marks: bool) -> Store {
         // The store keeps states in id order: sorting the ids first hands it a sorted run,
         // which it takes in one pass instead of moving every state while sorting them.
         let mut ids: Vec<&str> = self.view.articles().collect();
         ids.sort_unstable();
         Store::from_states(
             "the team's state, read from its server",
-            ids.into_iter().map(|a| (a.to_string(), self.state(a))),
+            ids.into_iter().map(|a| {
+                let mut s = self.state(a);
+                if marks {
+                    s.team = self.marks(a).map(Box::new);
+                }
+                (a.to_string(), s)
+            }),
         )
     }
 }
@@ -157,7 +193,7 @@ mod tests {
                 ("decision:budi".to_string(), "relevant")
             ]
         );
-        let store = shown.store();
+        let store = shown.store(false);
         assert_eq!(store.state("a2").decision, Decision::Maybe);
         assert_eq!(shown.view.seq, 2, "the outbox has no log position");
     }
@@ -182,5 +218,12 @@ mod tests {
         assert_eq!(g.conflict, "one analyst");
         assert_eq!(g.decisions["decision:ana"], "undecided");
         assert_eq!(shown.fields("a9").conflict, "undecided");
+        // The marks the analyst terms read: only when asked for.
+        let marks = shown.store(true).state("a1").team.unwrap();
+        assert_eq!(marks.agreement, Agreement::Agreed);
+        assert!(marks.mine && !marks.shared);
+        assert_eq!(marks.analysts, vec!["ana", "budi"]);
+        assert!(shown.store(false).state("a1").team.is_none());
+        assert!(shown.marks("a9").is_none());
     }
 }

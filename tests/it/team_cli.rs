@@ -184,6 +184,33 @@ fn export_list_and_search_read_the_teams_state_with_the_local_queue_on_top() {
     let found = run(&["search", "is:irrelevant"]);
     assert!(found.starts_with(a0.as_str()), "{found}");
 
+    // The terms about analysts, in every command that takes a query.
+    let listed_ids = |q: &str| {
+        let (_, rows) = csv_rows(&run(&["list", "--format", "csv", "--query", q]));
+        let mut got: Vec<String> = rows.iter().map(|r| r["id"].clone()).collect();
+        got.sort();
+        got
+    };
+    let sorted = |v: &[&String]| {
+        let mut v: Vec<String> = v.iter().map(|s| s.to_string()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(listed_ids("is:conflict"), sorted(&[a0]));
+    assert_eq!(listed_ids("is:agreed"), sorted(&[a1]));
+    assert_eq!(listed_ids("by:budi"), sorted(&[a0, a1]));
+    assert_eq!(listed_ids("by:CICI"), sorted(&[a1]), "by: ignores case");
+    assert_eq!(listed_ids("is:mine"), sorted(&[a0, a2]), "the queue counts");
+    assert_eq!(listed_ids("!by:ana is:agreed"), sorted(&[a1]));
+    let found = run(&["search", "is:conflict"]);
+    assert_eq!(found.lines().count(), 1, "{found}");
+    assert!(found.starts_with(a0.as_str()), "{found}");
+    let (_, rows) = csv_rows(&run(&["export", "--query", "by:cici"]));
+    assert_eq!(
+        rows.iter().map(|r| r["id"].clone()).collect::<Vec<_>>(),
+        vec![a1.clone()]
+    );
+
     // Shared: the latest decision stands, and who made it.
     t.set_mode(Mode::Shared).unwrap();
     let (_, rows) = csv_rows(&run(&["export"]));
@@ -193,6 +220,8 @@ fn export_list_and_search_read_the_teams_state_with_the_local_queue_on_top() {
     assert_eq!(row(a1)["decision"], "maybe");
     assert_eq!(row(a1)["analyst"], "cici");
     assert!(!row(a1)["decided_at"].is_empty());
+    assert_eq!(listed_ids("by:budi"), sorted(&[a0, a1]));
+    assert_eq!(listed_ids("is:conflict"), sorted(&[a0]));
 
     // The server away: the local store, said on stderr, and the export still succeeds.
     pg.stop_immediate();
