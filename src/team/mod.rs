@@ -207,20 +207,30 @@ impl Team {
 
     /// Ok when this warta may write: the schema is exactly the version it knows.
     pub fn check_writable(&mut self) -> Result<(), TeamError> {
-        match sql::schema_version(&mut self.client) {
-            Ok(Some(v)) if v == SCHEMA_VERSION => Ok(()),
-            Ok(Some(v)) if v > SCHEMA_VERSION => Err(self.newer(v)),
-            Ok(Some(v)) => Err(TeamError(format!(
+        match self.refusal()? {
+            Some(refused) => Err(refused),
+            None => Ok(()),
+        }
+    }
+
+    /// Why this warta may not write to the server's tables (`None`: it may): they are
+    /// newer or older than it knows, or not there. `Err` only when the server could not
+    /// be asked, so a refusal, which waiting will not cure, is told from an outage.
+    pub fn refusal(&mut self) -> Result<Option<TeamError>, TeamError> {
+        Ok(match sql::schema_version(&mut self.client) {
+            Ok(Some(v)) if v == SCHEMA_VERSION => None,
+            Ok(Some(v)) if v > SCHEMA_VERSION => Some(self.newer(v)),
+            Ok(Some(v)) => Some(TeamError(format!(
                 "team server {}: its tables are at schema version {v}, older than this warta's \
                  ({SCHEMA_VERSION}); run `warta team init` to upgrade them",
                 self.cfg.shown()
             ))),
-            Ok(None) => Err(TeamError(format!(
+            Ok(None) => Some(TeamError(format!(
                 "team server {}: no warta tables there; run `warta team init URL` once to create them",
                 self.cfg.shown()
             ))),
-            Err(e) => Err(self.err("cannot read the schema version", &e)),
-        }
+            Err(e) => return Err(self.err("cannot read the schema version", &e)),
+        })
     }
 
     /// Stores `events` in one transaction; returns how many were new (the rest had been

@@ -21,6 +21,9 @@ pub struct Report {
     pub queued: usize,
     /// Why the last send failed (no password in it); `None` after a success.
     pub offline: Option<String>,
+    /// The server answers but this warta may not write there (its tables are of another
+    /// version, or missing): waiting will not help, someone must act. `None` otherwise.
+    pub refused: Option<String>,
     /// Events delivered since start.
     pub sent: usize,
 }
@@ -89,12 +92,27 @@ fn run(cfg: &TeamConfig, outbox: &Outbox, rx: &mpsc::Receiver<()>, report: &Mute
             Ok(f) => {
                 r.sent += f.sent;
                 r.offline = None;
+                r.refused = None;
             }
             Err(e) => {
                 log::warn!("team: {e}");
-                r.offline = Some(e.0);
-                // A broken connection is not reused.
-                conn = None;
+                match conn.as_mut().map(Team::refusal) {
+                    // Still tried every few seconds: an upgrade of this warta or of the
+                    // tables is what it waits for.
+                    Some(Ok(Some(refused))) => {
+                        // The status line has room for the reason, not the server's URL.
+                        let prefix = format!("team server {}: ", cfg.shown());
+                        let why = refused.0.strip_prefix(&prefix).unwrap_or(&refused.0);
+                        r.refused = Some(format!("the team server: {why}"));
+                        r.offline = None;
+                    }
+                    _ => {
+                        r.offline = Some(e.0);
+                        r.refused = None;
+                        // A broken connection is not reused.
+                        conn = None;
+                    }
+                }
             }
         }
         waiting = queued > 0;

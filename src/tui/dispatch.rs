@@ -86,10 +86,12 @@ pub(super) struct TeamLink {
 }
 
 impl TeamLink {
-    /// Says what the sender last found when it could not send: "offline: N to send".
+    /// Says what the sender last found when it could not send: "offline: N to send", or,
+    /// when the server refuses this warta's writes, that nothing is sent and why (an error:
+    /// it needs someone to act, and the message log keeps the whole reason).
     fn annotate(&self, message: &mut Option<(String, MessageKind)>) {
         let report = self.sender.report();
-        if report.offline.is_none() {
+        if report.offline.is_none() && report.refused.is_none() {
             return;
         }
         let queued = self
@@ -97,10 +99,23 @@ impl TeamLink {
             .outbox
             .pending()
             .map_or(report.queued, |p| p.events.len());
-        let note = format!("offline: {queued} to send");
+        let (note, note_kind) = match &report.refused {
+            Some(why) => (
+                format!("not sent, {queued} kept to send: {why}"),
+                MessageKind::Error,
+            ),
+            None => (format!("offline: {queued} to send"), MessageKind::Info),
+        };
         *message = Some(match message.take() {
-            Some((text, kind)) => (format!("{text} · {note}"), kind),
-            None => (note, MessageKind::Info),
+            Some((text, kind)) => {
+                let kind = if note_kind == MessageKind::Error {
+                    note_kind
+                } else {
+                    kind
+                };
+                (format!("{text} · {note}"), kind)
+            }
+            None => (note, note_kind),
         });
     }
 }

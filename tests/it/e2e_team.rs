@@ -67,3 +67,51 @@ fn decisions_reach_the_server_and_wait_offline_until_it_returns() {
     let outbox = warta::team::Outbox::in_dir(&data);
     assert!(outbox.pending().unwrap().events.is_empty());
 }
+
+#[test]
+fn a_server_whose_tables_are_newer_says_so_and_keeps_the_queue() {
+    if !have_tmux() {
+        return;
+    }
+    let Some(pg) = Pg::start() else { return };
+    let url = pg.create_team("newer", warta::team::Mode::Shared);
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let w = Tmux::start_warta(
+        200,
+        30,
+        Some(&data),
+        &format!("--team {} --as ana", quote(&url)),
+    );
+    w.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    let set_version = |v: i32| {
+        pg.client("newer")
+            .execute(
+                "UPDATE warta_meta SET value = $1 WHERE key = 'schema_version'",
+                &[&v.to_string()],
+            )
+            .unwrap();
+    };
+    set_version(warta::team::SCHEMA_VERSION + 1);
+    w.keys(&["r"]);
+    let log = data.join("warta.log");
+    wait_until(
+        "the sender to meet the newer tables",
+        common::timeout(),
+        || std::fs::read_to_string(&log).is_ok_and(|l| l.contains("newer than this warta")),
+    );
+    w.keys(&["j", "m"]);
+    w.wait("the refusal on the status line", |s| {
+        status_line(s).contains("not sent, 4 kept to send")
+            && status_line(s).contains("newer than this warta")
+    });
+    assert!(pg.events("newer").is_empty());
+    // The tables back at this warta's version: the sender, still trying, delivers.
+    set_version(warta::team::SCHEMA_VERSION);
+    wait_until(
+        "the kept actions on the server",
+        common::timeout() * 2,
+        || pg.events("newer").len() == 4,
+    );
+    w.quit();
+}
