@@ -134,8 +134,17 @@ pub fn heard(app: &mut App, news: Arc<Heard>) -> Effect {
                 if others == 1 { "" } else { "s" },
                 if back { " (server back)" } else { "" }
             );
+            let namesake = view
+                .namesake()
+                .map(|n| crate::team::view::namesake_warning(&view.me, n));
             rebuild_all(app);
             app.notice(text);
+            if let Some(warning) = namesake {
+                app.set_message(
+                    crate::text::sanitize(&format!("team: {warning}")),
+                    MessageKind::Error,
+                );
+            }
             refresh(app)
         }
         Heard::Events(events) => {

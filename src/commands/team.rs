@@ -297,6 +297,14 @@ fn status(global: &GlobalOpts) -> Result<()> {
     if s.analysts.is_empty() {
         println!("  (none yet)");
     }
+    if let Some(namesake) =
+        crate::team::view::namesake_of(&cfg.analyst, s.analysts.iter().map(|a| a.0.as_str()))
+    {
+        println!(
+            "warning: {}",
+            crate::text::sanitize(&crate::team::view::namesake_warning(&cfg.analyst, namesake))
+        );
+    }
     for (name, events, decided, last) in &s.analysts {
         let last = last
             .as_deref()

@@ -228,6 +228,13 @@ impl TeamView {
         names.into_iter()
     }
 
+    /// Another analyst whose name differs from this machine's only in case: the server
+    /// keeps them apart (`Ana` and `ana` are two analysts) while `by:` matches either, so
+    /// it is most likely the same person under two spellings.
+    pub fn namesake(&self) -> Option<&str> {
+        namesake_of(&self.me, self.analysts.names.iter().map(|n| &**n))
+    }
+
     /// Articles any analyst has touched.
     pub fn articles(&self) -> impl Iterator<Item = &str> {
         self.articles.keys().map(|k| &**k)
@@ -460,6 +467,21 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The first of `names` that equals `me` but for case.
+pub fn namesake_of<'a>(me: &str, names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .into_iter()
+        .find(|n| *n != me && n.to_lowercase() == me.to_lowercase())
+}
+
+/// What to tell an analyst whose name has a `namesake` on the server.
+pub fn namesake_warning(me: &str, namesake: &str) -> String {
+    format!(
+        "you are \"{me}\" here, and the server also has \"{namesake}\": names differ in case, so \
+         they are two analysts; use --as {namesake} (or analyst in [team]) to be one"
+    )
+}
+
 fn is_set(value: Option<&str>) -> bool {
     !matches!(value, None | Some("false" | "undecided" | ""))
 }
@@ -581,6 +603,22 @@ mod tests {
         assert_eq!(v.seq, 5);
         assert!(v.apply(6, &ev("e6", "ana", "a1", Action::Note, "cek lagi", 60)));
         assert_eq!(v.shared_state("a1").0.note.as_deref(), Some("cek lagi"));
+    }
+
+    #[test]
+    fn a_name_differing_only_in_case_is_found() {
+        let mut v = TeamView::new(Mode::Shared, "Ana");
+        assert_eq!(v.namesake(), None);
+        v.apply(1, &ev("e1", "Ana", "a1", Action::Star, "true", 1));
+        v.apply(2, &ev("e2", "budi", "a1", Action::Star, "true", 2));
+        assert_eq!(
+            v.namesake(),
+            None,
+            "my own name and others' are no namesakes"
+        );
+        v.apply(3, &ev("e3", "ana", "a2", Action::Star, "true", 3));
+        assert_eq!(v.namesake(), Some("ana"));
+        assert!(namesake_warning("Ana", "ana").contains("--as ana"));
     }
 
     #[test]

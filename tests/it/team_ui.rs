@@ -486,6 +486,23 @@ fn a_lost_server_is_said_and_the_view_kept() {
     assert_eq!(o.decision(&a), Decision::Relevant, "what was heard stays");
 }
 
+#[test]
+fn a_namesake_on_the_server_is_warned_about() {
+    let mut o = office(Mode::Shared, 120, 30);
+    let a = o.id(0);
+    let mut view = TeamView::new(Mode::Shared, "ana");
+    view.apply(1, &decide("Ana", &a, "relevant", now()));
+    o.hear(Heard::View(Box::new(view)));
+    let m = o.message();
+    assert!(m.contains("\"Ana\"") && m.contains("two analysts"), "{m}");
+    // Someone else's name is no namesake.
+    let mut o = office(Mode::Shared, 120, 30);
+    let mut view = TeamView::new(Mode::Shared, "ana");
+    view.apply(1, &decide("budi", &a, "relevant", now()));
+    o.hear(Heard::View(Box::new(view)));
+    assert!(!o.message().contains("two analysts"), "{}", o.message());
+}
+
 /// A fixed time: 2025-06-02 03:04 UTC, 12:04 in the zone the snapshots are drawn in.
 const T0: i64 = 1_748_833_440_000_000;
 
