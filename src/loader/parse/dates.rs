@@ -8,9 +8,9 @@
 use crate::model::Date;
 
 use super::date_words::{
-    BETWEEN_WORDS, CITE_BEFORE, FUTURE_AFTER, FUTURE_BEFORE, FUTURE_SENTENCE, HEARD_BEFORE,
-    OPENER_FILLERS, OTHER_DAY_OPENERS, PAST_AFTER, PAST_BEFORE, TODAY_WORDS, has_prefix, has_word,
-    month_number, weekday_word, word_start, words,
+    BETWEEN_WORDS, event_before, has_word, marked_after, marked_before, month_number,
+    note_on_itself, other_day_opener, past_span, quoted, reporting, scheduled_after,
+    scheduled_sentence, span_end, today_after, today_before, weekday_word, word_start, words_after,
 };
 
 /// One date found in a paragraph.
@@ -59,6 +59,12 @@ pub struct Found {
     /// day the reporter heard it, written the next day, which is the report's own day.
     /// Such a date is not `displaced`.
     pub yesterday: bool,
+    /// Followed by `kemarin` anywhere (`Pelaku ditangkap Senin (16/9) kemarin`): the day
+    /// before the report's, which is the day after it.
+    pub day_before: bool,
+    /// Inside quoted words (`"... masuk kembali Rabu (18/9)," ujarnya`): the speaker's,
+    /// later than the day they spoke only as a plan.
+    pub quoted: bool,
 }
 
 /// Day of the week, 0 = Sunday (Sakamoto's method).
@@ -292,184 +298,13 @@ fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, Between)> {
     None
 }
 
-/// The clause before `at`: up to `max` bytes back, cut after the last of `stops` (any byte
-/// of a multi-byte character, such as a curly quote, also stops it).
-fn clause_before<'a>(b: &'a [u8], at: usize, max: usize, stops: &[u8]) -> &'a [u8] {
-    let window = &b[at.saturating_sub(max)..at];
-    match window.iter().rposition(|c| stops.contains(c) || *c >= 0x80) {
-        Some(p) => &window[p + 1..],
-        None => window,
-    }
-}
-
-/// The next couple of words after the date, within its clause (`8 April 2024 lalu`,
-/// `(7/9/2019) lalu`, `... besok`).
-fn words_after(b: &[u8], end: usize) -> &[u8] {
-    let mut after_end = (end + 16).min(b.len());
-    if let Some(p) = b[end..after_end]
-        .iter()
-        .position(|&c| c == b'.' || c == b',')
-    {
-        after_end = end + p;
-    }
-    &b[end..after_end]
-}
-
-/// Past/future markers in a small window around the date, within its sentence; `kemarin`
-/// after it only when `yesterday_is_report` is false.
-fn displaced(b: &[u8], wd_start: usize, end: usize, yesterday_is_report: bool) -> bool {
-    let after = words_after(b, end);
-    let past = words(after).any(|w| {
-        PAST_AFTER.iter().any(|s| s.eq_ignore_ascii_case(w))
-            && !(yesterday_is_report && w.eq_ignore_ascii_case(b"kemarin"))
-    });
-    if past || has_word(after, FUTURE_AFTER) {
-        return true;
-    }
-    // Just before, past a comma: `dimulai besok, Rabu (...)`.
-    if words(clause_before(b, wd_start, 12, b".\""))
-        .last()
-        .is_some_and(|w| {
-            [&b"besok"[..], b"esok", b"lusa"]
-                .iter()
-                .any(|m| m.eq_ignore_ascii_case(w))
-        })
-    {
-        return true;
-    }
-    // Before: the same clause (`akan digelar pada Sabtu (...)`, `menjadwalkan sidang
-    // putusan pada Senin, ...`).
-    let before = clause_before(b, wd_start, 64, b".,\"");
-    has_word(before, FUTURE_BEFORE) || has_word(before, PAST_BEFORE)
-}
-
-/// A schedule told over several clauses (`X akan bertandang ke markas Y di stadion Z, laga
-/// pekan 18, Jumat (...)`): a future verb anywhere in the date's sentence, unless the date
-/// closes a reporting clause, where the future is what someone said on the report's day, or
-/// is said to be today (`akan ... pada hari ini, Selasa (...)`, `akan ..., Jumat (...)
-/// pagi ini`; the caller checks the words after).
-fn scheduled_sentence(b: &[u8], wd_start: usize) -> bool {
-    let sentence = clause_before(b, wd_start, 240, b".\"!?");
-    has_word(sentence, FUTURE_SENTENCE)
-        && !has_prefix(sentence, HEARD_BEFORE)
-        && !has_prefix(sentence, CITE_BEFORE)
-}
-
-/// Whether the date at `from`..`end` closes a reporting clause (`," kata X kepada wartawan,
-/// Senin (...)`): a reporting word in the date's own clause, or in its sentence (since the
-/// sentence or the quotation began) when the date's clause is a short tail (`ujar X di
-/// kantornya, Senin (...)`). A clause with words of its own between (`Menurut keterangan
-/// saksi, peristiwa itu terjadi Kamis (...)`) tells of an event, and a date inside the quoted
-/// words (`... pada 23 Maret 2026," ujarnya`) is the speaker's. The second value says the
-/// clause only cites another outlet or a post (`dikutip dari X, Senin (...)`).
-fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
-    if quoted(b, end) {
-        return (false, false);
-    }
-    let sentence = clause_before(b, from, 80, b".\"!?");
-    let own = match sentence.iter().rposition(|&c| c == b',') {
-        Some(p) => &sentence[p + 1..],
-        None => sentence,
-    };
-    let clause = if words(own).count() <= 4 {
-        sentence
-    } else {
-        own
-    };
-    // One pass: whether any word is a reporting word, and whether one is not a citation's.
-    let (mut report, mut heard) = (false, false);
-    for w in words(clause) {
-        let starts = |s: &&[u8]| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s);
-        if HEARD_BEFORE.iter().any(starts) {
-            (report, heard) = (true, true);
-        } else if CITE_BEFORE.iter().any(starts) {
-            report = true;
-        }
-    }
-    (report, report && !heard)
-}
-
-/// Whether a closing quotation mark follows the date (`... 2026," ujarnya`): it is inside
-/// quoted words.
-fn quoted(b: &[u8], end: usize) -> bool {
-    let mut i = end;
-    while i < b.len() && matches!(b[i], b')' | b' ') && i - end < 3 {
-        i += 1;
-    }
-    if i < b.len() && matches!(b[i], b',' | b'.') {
-        i += 1;
-    }
-    b[i..].starts_with(b"\"") || b[i..].starts_with("\u{201d}".as_bytes())
-}
-
-/// Whether `hari ini`, `pagi ini` … follows the date in its sentence: the report's own day.
-fn today_after(b: &[u8], end: usize) -> bool {
-    let mut window = &b[end..(end + 20).min(b.len())];
-    if let Some(p) = window.iter().position(|c| b".!?\"".contains(c)) {
-        window = &window[..p];
-    }
-    let mut ws = words(window).take(3).map(|w| w.to_ascii_lowercase());
-    let first = ws.next();
-    let second = ws.next();
-    matches!(
-        (first.as_deref(), second.as_deref()),
-        (
-            Some(b"hari" | b"pagi" | b"siang" | b"sore" | b"malam"),
-            Some(b"ini")
-        )
-    )
-}
-
-/// Whether `hari ini`, `pagi ini` … stands just before the date or its weekday (`kepada
-/// wartawan hari ini, 11 Maret 2026`, `pada hari ini, Rabu (...)`).
-fn today_before(b: &[u8], at: usize) -> bool {
-    let mut i = at;
-    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
-        i -= 1;
-    }
-    let ws = word_start(b, i);
-    if !b[ws..i].eq_ignore_ascii_case(b"ini") || ws == 0 || b[ws - 1] != b' ' {
-        return false;
-    }
-    let prev = word_start(b, ws - 1);
-    TODAY_WORDS
-        .iter()
-        .any(|w| b[prev..ws - 1].eq_ignore_ascii_case(w))
-}
-
-/// Whether the date's sentence opens with a word that puts it on another day
-/// (`Sebelumnya, Selasa (...)`, `Keesokan harinya, pada Rabu (...)`): nothing but such words
-/// stand before the date.
-fn other_day_opener(b: &[u8], from: usize) -> bool {
-    let sentence = clause_before(b, from, 48, b".\"!?");
-    let mut ws = words(sentence);
-    ws.next()
-        .is_some_and(|w| OTHER_DAY_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)))
-        && ws.all(|w| {
-            OPENER_FILLERS
-                .iter()
-                .chain(OTHER_DAY_OPENERS)
-                .any(|o| o.eq_ignore_ascii_case(w))
-        })
-}
-
-/// Whether the word just before `at` (past spaces and commas) introduces an event's day:
-/// `pada`, `tanggal`, `per`.
-fn event_before(b: &[u8], at: usize) -> bool {
-    let mut i = at;
-    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
-        i -= 1;
-    }
-    let ws = word_start(b, i);
-    [&b"pada"[..], b"tanggal", b"tgl", b"per"]
-        .iter()
-        .any(|w| b[ws..i].eq_ignore_ascii_case(w))
-}
-
 /// Every date in `text`, in order of appearance.
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out = Vec::new();
+    // Where the last date (with its weekday) starts and ends, and whether it was marked as
+    // another day.
+    let mut prev: Option<(usize, usize, bool)> = None;
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_alphanumeric())) {
@@ -489,9 +324,23 @@ pub fn scan(text: &str) -> Vec<Found> {
                 let yesterday = report
                     && (between.yesterday || has_word(words_after(b, at.end), &[b"kemarin"]));
                 let marked = between.other
-                    || displaced(b, from, at.end, yesterday)
+                    || marked_after(b, at.end, yesterday)
+                    || marked_before(b, from)
                     || other_day_opener(b, from);
-                let planned = scheduled_sentence(b, from);
+                // `sepanjang Senin (16/9) hingga Selasa (17/9)`: the end of a span that
+                // has passed is marked as its first day is, not by the `hingga` that joins
+                // them.
+                let span = prev.filter(|&(prev_from, prev_end, _)| {
+                    span_end(b, prev_end, from) && past_span(b, prev_from)
+                });
+                let marked = match span {
+                    Some((.., first_marked)) => {
+                        between.other || first_marked || marked_after(b, at.end, yesterday)
+                    }
+                    None => marked,
+                } || note_on_itself(b, from);
+                let planned = scheduled_sentence(b, from)
+                    || (!report && !cited && scheduled_after(b, at.end));
                 out.push(Found {
                     date: at.date,
                     start,
@@ -511,7 +360,11 @@ pub fn scan(text: &str) -> Vec<Found> {
                     yearless: at.yearless,
                     event: event_before(b, from),
                     yesterday,
+                    day_before: between.yesterday
+                        || has_word(words_after(b, at.end), &[b"kemarin"]),
+                    quoted: quoted(b, at.end),
                 });
+                prev = Some((from, at.end, !today && marked));
                 continue;
             }
             while i < b.len() && b[i].is_ascii_digit() {
