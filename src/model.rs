@@ -19,7 +19,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 7: two-digit years in parentheses; region and outlet fidelity fixes (issue 19).
 /// 8: reporting datelines after a plan, days heard yesterday, bare reporting dates;
 ///    districts, villages, dishes and bridal styles named after a place are not regions.
-pub const PARSER_VERSION: u32 = 8;
+/// 9: spans that have passed, plans told after their date, tonight, as-of counts,
+///    correction notes, quoted later days and sentences broken across lines (dates).
+pub const PARSER_VERSION: u32 = 9;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -7,6 +7,12 @@
 
 use crate::model::Date;
 
+use super::date_words::{
+    BETWEEN_WORDS, event_before, has_word, marked_after, marked_before, month_number,
+    note_on_itself, other_day_opener, past_span, quoted, reporting, scheduled_after,
+    scheduled_sentence, span_end, today_after, today_before, weekday_word, word_start, words_after,
+};
+
 /// One date found in a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -53,73 +59,13 @@ pub struct Found {
     /// day the reporter heard it, written the next day, which is the report's own day.
     /// Such a date is not `displaced`.
     pub yesterday: bool,
+    /// Followed by `kemarin` anywhere (`Pelaku ditangkap Senin (16/9) kemarin`): the day
+    /// before the report's, which is the day after it.
+    pub day_before: bool,
+    /// Inside quoted words (`"... masuk kembali Rabu (18/9)," ujarnya`): the speaker's,
+    /// later than the day they spoke only as a plan.
+    pub quoted: bool,
 }
-
-const MONTHS: &[(&str, u8)] = &[
-    ("januari", 1),
-    ("january", 1),
-    ("jan", 1),
-    ("februari", 2),
-    ("pebruari", 2),
-    ("february", 2),
-    ("feb", 2),
-    ("peb", 2),
-    ("maret", 3),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("mei", 5),
-    ("may", 5),
-    ("juni", 6),
-    ("june", 6),
-    ("jun", 6),
-    ("juli", 7),
-    ("july", 7),
-    ("jul", 7),
-    ("agustus", 8),
-    ("august", 8),
-    ("agu", 8),
-    ("agt", 8),
-    ("ags", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("oktober", 10),
-    ("october", 10),
-    ("okt", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nopember", 11),
-    ("nov", 11),
-    ("desember", 12),
-    ("december", 12),
-    ("des", 12),
-    ("dec", 12),
-];
-
-/// Weekday names as byte strings with their day number (0 = Sunday); `jum’at` carries a UTF-8
-/// right single quote.
-const WEEKDAYS: &[(&[u8], u8)] = &[
-    (b"senin", 1),
-    (b"selasa", 2),
-    (b"rabu", 3),
-    (b"kamis", 4),
-    (b"jumat", 5),
-    (b"jum'at", 5),
-    ("jum\u{2019}at".as_bytes(), 5),
-    (b"sabtu", 6),
-    (b"minggu", 0),
-    (b"ahad", 0),
-    (b"monday", 1),
-    (b"tuesday", 2),
-    (b"wednesday", 3),
-    (b"thursday", 4),
-    (b"friday", 5),
-    (b"saturday", 6),
-    (b"sunday", 0),
-];
 
 /// Day of the week, 0 = Sunday (Sakamoto's method).
 pub fn weekday_of(d: Date) -> u8 {
@@ -129,119 +75,6 @@ pub fn weekday_of(d: Date) -> u8 {
     let w = (y + y / 4 - y / 100 + y / 400 + T[m - 1] + u32::from(d.day)) % 7;
     // `w` < 7, so the conversion cannot fail.
     u8::try_from(w).unwrap_or(0)
-}
-
-/// `kemarin` after a date (`Senin (16/9/2019) kemarin`) makes it the day before the report.
-const PAST_AFTER: &[&[u8]] = &[b"lalu", b"silam", b"sebelumnya", b"kemarin"];
-const PAST_BEFORE: &[&[u8]] = &[b"sejak", b"semenjak", b"sebelumnya"];
-/// Words opening a sentence that put its date on another day than the report's
-/// (`Sebelumnya, Selasa (...)`, `Esoknya, Kamis, ...`, `Keesokan harinya, ...`).
-const OTHER_DAY_OPENERS: &[&[u8]] = &[
-    b"sebelumnya",
-    b"esoknya",
-    b"besoknya",
-    b"keesokan",
-    b"lusa",
-    b"sehari",
-    b"dua",
-    b"tiga",
-];
-/// Words that may follow an opener before the date (`Sehari sebelumnya, pada Senin (...)`).
-const OPENER_FILLERS: &[&[u8]] = &[
-    b"harinya",
-    b"hari",
-    b"sebelumnya",
-    b"kemudian",
-    b"setelahnya",
-    b"pada",
-    b"tanggal",
-];
-const FUTURE_BEFORE: &[&[u8]] = &[
-    b"akan",
-    b"hingga",
-    b"sampai",
-    b"batas",
-    // A deadline: `paling lambat Senin (...)`, `selambat-lambatnya ...`.
-    b"lambat",
-    b"selambat",
-    b"besok",
-    b"esok",
-    b"terhitung",
-    b"mulai",
-    b"dijadwalkan",
-    b"menjadwalkan",
-    b"terjadwal",
-    b"jadwal",
-    b"rencana",
-    b"rencananya",
-    b"direncanakan",
-];
-/// Future markers that hold over a whole sentence, not just the date's own clause.
-const FUTURE_SENTENCE: &[&[u8]] = &[
-    b"akan",
-    b"dijadwalkan",
-    b"menjadwalkan",
-    b"direncanakan",
-    b"rencana",
-    b"rencananya",
-];
-const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"esok", b"depan"];
-/// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`):
-/// someone heard, and (in [`CITE_BEFORE`]) another outlet or a post cited.
-const HEARD_BEFORE: &[&[u8]] = &[
-    b"kata",
-    b"ujar",
-    b"ungkap",
-    b"jelas",
-    b"tutur",
-    b"ucap",
-    b"terang",
-    b"imbuh",
-    b"tambah",
-    b"sebut",
-    b"tegas",
-    b"papar",
-    b"kepada",
-    b"dihubungi",
-    b"dikonfirmasi",
-    b"ditemui",
-    // The outlet's own gathering: `TribunTravel merangkum ...`, `informasi yang dihimpun`.
-    b"merangkum",
-    b"dirangkum",
-    b"dihimpun",
-    b"menghimpun",
-    b"keterangan",
-    b"pantauan",
-    b"wartawan",
-    b"tulis",
-    b"bilang",
-    b"pungkas",
-    b"tukas",
-];
-/// Reporting words that cite another outlet or a post rather than someone heard.
-const CITE_BEFORE: &[&[u8]] = &[
-    b"dikutip",
-    b"dilansir",
-    b"mengutip",
-    b"melansir",
-    b"dilaporkan",
-    b"melaporkan",
-    b"laporan",
-];
-/// Times of day that `ini` makes today (`hari ini`, `pagi ini`), unlike `pekan ini`.
-const TODAY_WORDS: &[&[u8]] = &[b"hari", b"pagi", b"siang", b"sore", b"petang", b"malam"];
-/// Words that may stand between a weekday and its date: a time of day (`Senin malam`), `ini`,
-/// `kemarin`, `pekan lalu` (which marks the date as past).
-const BETWEEN_WORDS: &[&[u8]] = &[
-    b"pagi", b"siang", b"sore", b"petang", b"malam", b"dini", b"hari", b"subuh", b"ini", b"tadi",
-    b"kemarin", b"lalu", b"pekan",
-];
-
-fn month_number(word: &[u8]) -> Option<u8> {
-    MONTHS
-        .iter()
-        .find(|(name, _)| name.as_bytes().eq_ignore_ascii_case(word))
-        .map(|&(_, n)| n)
 }
 
 /// Reads a run of ASCII digits at `i`; returns (value, end). At most 4 digits count.
@@ -419,70 +252,6 @@ fn date_at(b: &[u8], i: usize) -> Option<At> {
     }
 }
 
-/// The ASCII letters run ending at `end`: its start.
-fn word_start(b: &[u8], end: usize) -> usize {
-    let mut s = end;
-    while s > 0 && b[s - 1].is_ascii_alphabetic() {
-        s -= 1;
-    }
-    s
-}
-
-/// Whether `a` and `b` differ by one edit (a letter changed, added, dropped or two swapped).
-fn one_edit(a: &[u8], b: &[u8]) -> bool {
-    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if b.len() - a.len() > 1 {
-        return false;
-    }
-    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-    if a.len() == b.len() {
-        if p == a.len() {
-            return false;
-        }
-        let swapped = p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p];
-        a[p + 1..] == b[p + 1..] || (swapped && a[p + 2..] == b[p + 2..])
-    } else {
-        a[p..] == b[p + 1..]
-    }
-}
-
-/// The weekday of the word ending at `end`: the name itself, a name glued after a lower-case
-/// word by the scraper (`dihubungiSenin`), or a capitalised name misspelt by one edit
-/// (`Selsa`, `Kamsi`). Returns its start and day number.
-fn weekday_word(b: &[u8], end: usize) -> Option<(usize, u8)> {
-    let exact = WEEKDAYS.iter().find_map(|&(w, n)| {
-        (end >= w.len()
-            && b[end - w.len()..end].eq_ignore_ascii_case(w)
-            && (end == w.len() || !b[end - w.len() - 1].is_ascii_alphabetic()))
-        .then(|| (end - w.len(), n))
-    });
-    if exact.is_some() {
-        return exact;
-    }
-    let ws = word_start(b, end);
-    let word = &b[ws..end];
-    if word.is_empty() || !word[0].is_ascii_uppercase() {
-        // Glued: `...detikcomSenin`, the name capitalised after a lower-case letter.
-        return WEEKDAYS.iter().find_map(|&(w, n)| {
-            let s = end.checked_sub(w.len())?;
-            (s > ws
-                && b[s].is_ascii_uppercase()
-                && b[s - 1].is_ascii_lowercase()
-                && b[s..end].eq_ignore_ascii_case(w))
-            .then_some((s, n))
-        });
-    }
-    // Only the longer Indonesian names: a one-letter slip of `Rabu` is too many real words.
-    if word.len() < 5 {
-        return None;
-    }
-    let lower: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
-    WEEKDAYS[..10]
-        .iter()
-        .filter(|(w, _)| w.len() >= 5 && w.iter().all(u8::is_ascii_alphabetic))
-        .find_map(|&(w, n)| one_edit(&lower, w).then_some((ws, n)))
-}
-
 /// What the words between a weekday and its date say (`Senin malam (...)`, `Jumat pekan
 /// lalu (...)`, `Senin kemarin (...)`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -529,201 +298,13 @@ fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, Between)> {
     None
 }
 
-/// The ASCII words (lower-cased on comparison) in `b`, as slices.
-fn words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
-    b.split(|c| !c.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-}
-
-fn has_word(window: &[u8], set: &[&[u8]]) -> bool {
-    words(window).any(|w| set.iter().any(|s| s.eq_ignore_ascii_case(w)))
-}
-
-fn has_prefix(window: &[u8], set: &[&[u8]]) -> bool {
-    words(window).any(|w| {
-        set.iter()
-            .any(|s| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s))
-    })
-}
-
-/// The clause before `at`: up to `max` bytes back, cut after the last of `stops` (any byte
-/// of a multi-byte character, such as a curly quote, also stops it).
-fn clause_before<'a>(b: &'a [u8], at: usize, max: usize, stops: &[u8]) -> &'a [u8] {
-    let window = &b[at.saturating_sub(max)..at];
-    match window.iter().rposition(|c| stops.contains(c) || *c >= 0x80) {
-        Some(p) => &window[p + 1..],
-        None => window,
-    }
-}
-
-/// The next couple of words after the date, within its clause (`8 April 2024 lalu`,
-/// `(7/9/2019) lalu`, `... besok`).
-fn words_after(b: &[u8], end: usize) -> &[u8] {
-    let mut after_end = (end + 16).min(b.len());
-    if let Some(p) = b[end..after_end]
-        .iter()
-        .position(|&c| c == b'.' || c == b',')
-    {
-        after_end = end + p;
-    }
-    &b[end..after_end]
-}
-
-/// Past/future markers in a small window around the date, within its sentence; `kemarin`
-/// after it only when `yesterday_is_report` is false.
-fn displaced(b: &[u8], wd_start: usize, end: usize, yesterday_is_report: bool) -> bool {
-    let after = words_after(b, end);
-    let past = words(after).any(|w| {
-        PAST_AFTER.iter().any(|s| s.eq_ignore_ascii_case(w))
-            && !(yesterday_is_report && w.eq_ignore_ascii_case(b"kemarin"))
-    });
-    if past || has_word(after, FUTURE_AFTER) {
-        return true;
-    }
-    // Just before, past a comma: `dimulai besok, Rabu (...)`.
-    if words(clause_before(b, wd_start, 12, b".\""))
-        .last()
-        .is_some_and(|w| {
-            [&b"besok"[..], b"esok", b"lusa"]
-                .iter()
-                .any(|m| m.eq_ignore_ascii_case(w))
-        })
-    {
-        return true;
-    }
-    // Before: the same clause (`akan digelar pada Sabtu (...)`, `menjadwalkan sidang
-    // putusan pada Senin, ...`).
-    let before = clause_before(b, wd_start, 64, b".,\"");
-    has_word(before, FUTURE_BEFORE) || has_word(before, PAST_BEFORE)
-}
-
-/// A schedule told over several clauses (`X akan bertandang ke markas Y di stadion Z, laga
-/// pekan 18, Jumat (...)`): a future verb anywhere in the date's sentence, unless the date
-/// closes a reporting clause, where the future is what someone said on the report's day, or
-/// is said to be today (`akan ... pada hari ini, Selasa (...)`, `akan ..., Jumat (...)
-/// pagi ini`; the caller checks the words after).
-fn scheduled_sentence(b: &[u8], wd_start: usize) -> bool {
-    let sentence = clause_before(b, wd_start, 240, b".\"!?");
-    has_word(sentence, FUTURE_SENTENCE)
-        && !has_prefix(sentence, HEARD_BEFORE)
-        && !has_prefix(sentence, CITE_BEFORE)
-}
-
-/// Whether the date at `from`..`end` closes a reporting clause (`," kata X kepada wartawan,
-/// Senin (...)`): a reporting word in the date's own clause, or in its sentence (since the
-/// sentence or the quotation began) when the date's clause is a short tail (`ujar X di
-/// kantornya, Senin (...)`). A clause with words of its own between (`Menurut keterangan
-/// saksi, peristiwa itu terjadi Kamis (...)`) tells of an event, and a date inside the quoted
-/// words (`... pada 23 Maret 2026," ujarnya`) is the speaker's. The second value says the
-/// clause only cites another outlet or a post (`dikutip dari X, Senin (...)`).
-fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
-    if quoted(b, end) {
-        return (false, false);
-    }
-    let sentence = clause_before(b, from, 80, b".\"!?");
-    let own = match sentence.iter().rposition(|&c| c == b',') {
-        Some(p) => &sentence[p + 1..],
-        None => sentence,
-    };
-    let clause = if words(own).count() <= 4 {
-        sentence
-    } else {
-        own
-    };
-    // One pass: whether any word is a reporting word, and whether one is not a citation's.
-    let (mut report, mut heard) = (false, false);
-    for w in words(clause) {
-        let starts = |s: &&[u8]| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s);
-        if HEARD_BEFORE.iter().any(starts) {
-            (report, heard) = (true, true);
-        } else if CITE_BEFORE.iter().any(starts) {
-            report = true;
-        }
-    }
-    (report, report && !heard)
-}
-
-/// Whether a closing quotation mark follows the date (`... 2026," ujarnya`): it is inside
-/// quoted words.
-fn quoted(b: &[u8], end: usize) -> bool {
-    let mut i = end;
-    while i < b.len() && matches!(b[i], b')' | b' ') && i - end < 3 {
-        i += 1;
-    }
-    if i < b.len() && matches!(b[i], b',' | b'.') {
-        i += 1;
-    }
-    b[i..].starts_with(b"\"") || b[i..].starts_with("\u{201d}".as_bytes())
-}
-
-/// Whether `hari ini`, `pagi ini` … follows the date in its sentence: the report's own day.
-fn today_after(b: &[u8], end: usize) -> bool {
-    let mut window = &b[end..(end + 20).min(b.len())];
-    if let Some(p) = window.iter().position(|c| b".!?\"".contains(c)) {
-        window = &window[..p];
-    }
-    let mut ws = words(window).take(3).map(|w| w.to_ascii_lowercase());
-    let first = ws.next();
-    let second = ws.next();
-    matches!(
-        (first.as_deref(), second.as_deref()),
-        (
-            Some(b"hari" | b"pagi" | b"siang" | b"sore" | b"malam"),
-            Some(b"ini")
-        )
-    )
-}
-
-/// Whether `hari ini`, `pagi ini` … stands just before the date or its weekday (`kepada
-/// wartawan hari ini, 11 Maret 2026`, `pada hari ini, Rabu (...)`).
-fn today_before(b: &[u8], at: usize) -> bool {
-    let mut i = at;
-    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
-        i -= 1;
-    }
-    let ws = word_start(b, i);
-    if !b[ws..i].eq_ignore_ascii_case(b"ini") || ws == 0 || b[ws - 1] != b' ' {
-        return false;
-    }
-    let prev = word_start(b, ws - 1);
-    TODAY_WORDS
-        .iter()
-        .any(|w| b[prev..ws - 1].eq_ignore_ascii_case(w))
-}
-
-/// Whether the date's sentence opens with a word that puts it on another day
-/// (`Sebelumnya, Selasa (...)`, `Keesokan harinya, pada Rabu (...)`): nothing but such words
-/// stand before the date.
-fn other_day_opener(b: &[u8], from: usize) -> bool {
-    let sentence = clause_before(b, from, 48, b".\"!?");
-    let mut ws = words(sentence);
-    ws.next()
-        .is_some_and(|w| OTHER_DAY_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)))
-        && ws.all(|w| {
-            OPENER_FILLERS
-                .iter()
-                .chain(OTHER_DAY_OPENERS)
-                .any(|o| o.eq_ignore_ascii_case(w))
-        })
-}
-
-/// Whether the word just before `at` (past spaces and commas) introduces an event's day:
-/// `pada`, `tanggal`, `per`.
-fn event_before(b: &[u8], at: usize) -> bool {
-    let mut i = at;
-    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
-        i -= 1;
-    }
-    let ws = word_start(b, i);
-    [&b"pada"[..], b"tanggal", b"tgl", b"per"]
-        .iter()
-        .any(|w| b[ws..i].eq_ignore_ascii_case(w))
-}
-
 /// Every date in `text`, in order of appearance.
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out = Vec::new();
+    // Where the last date (with its weekday) starts and ends, and whether it was marked as
+    // another day.
+    let mut prev: Option<(usize, usize, bool)> = None;
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_alphanumeric())) {
@@ -743,9 +324,23 @@ pub fn scan(text: &str) -> Vec<Found> {
                 let yesterday = report
                     && (between.yesterday || has_word(words_after(b, at.end), &[b"kemarin"]));
                 let marked = between.other
-                    || displaced(b, from, at.end, yesterday)
+                    || marked_after(b, at.end, yesterday)
+                    || marked_before(b, from)
                     || other_day_opener(b, from);
-                let planned = scheduled_sentence(b, from);
+                // `sepanjang Senin (16/9) hingga Selasa (17/9)`: the end of a span that
+                // has passed is marked as its first day is, not by the `hingga` that joins
+                // them.
+                let span = prev.filter(|&(prev_from, prev_end, _)| {
+                    span_end(b, prev_end, from) && past_span(b, prev_from)
+                });
+                let marked = match span {
+                    Some((.., first_marked)) => {
+                        between.other || first_marked || marked_after(b, at.end, yesterday)
+                    }
+                    None => marked,
+                } || note_on_itself(b, from);
+                let planned = scheduled_sentence(b, from)
+                    || (!report && !cited && scheduled_after(b, at.end));
                 out.push(Found {
                     date: at.date,
                     start,
@@ -765,7 +360,11 @@ pub fn scan(text: &str) -> Vec<Found> {
                     yearless: at.yearless,
                     event: event_before(b, from),
                     yesterday,
+                    day_before: between.yesterday
+                        || has_word(words_after(b, at.end), &[b"kemarin"]),
+                    quoted: quoted(b, at.end),
                 });
+                prev = Some((from, at.end, !today && marked));
                 continue;
             }
             while i < b.len() && b[i].is_ascii_digit() {

@@ -6,6 +6,7 @@
 //! 50 MB line, so nothing here is quadratic, nothing backtracks, and `&str` is only sliced at
 //! positions found by `char_indices`, `find` or ASCII bytes.
 
+mod date_words;
 mod dateline;
 mod dates;
 mod glued;
@@ -16,6 +17,7 @@ mod published;
 mod quotes;
 mod tags;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::model::{
@@ -358,7 +360,10 @@ fn dates_of<'a>(
     texts: impl IntoIterator<Item = &'a str> + Clone,
     hints: Hints,
 ) -> (Vec<Date>, published::Picked) {
-    let found: Vec<dates::Found> = texts.clone().into_iter().flat_map(dates::scan).collect();
+    let found: Vec<dates::Found> = sentences_of(texts.clone())
+        .iter()
+        .flat_map(|t| dates::scan(t))
+        .collect();
     let years: Vec<u16> = texts.into_iter().flat_map(dates::years).collect();
     let mut seen = HashSet::new();
     let mentioned = found
@@ -368,6 +373,32 @@ fn dates_of<'a>(
         .filter(|d| seen.insert(*d))
         .collect();
     (mentioned, published::pick(&found, &years, hints))
+}
+
+/// The title and body paragraphs as the date scanner reads them: a paragraph the scraper
+/// broke off mid-sentence (the next one going on in lower case, `Minggu (22/9)` then `akan
+/// melawan ...`, or `Rabu (18/9)` then `" ujarnya.`) is read with its continuation, so
+/// the words after a date are seen.
+fn sentences_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
+    let mut out: Vec<Cow<'a, str>> = Vec::new();
+    for (i, t) in texts.into_iter().enumerate() {
+        let goes_on = |b: &[u8]| b.first().is_some_and(u8::is_ascii_lowercase);
+        let t_bytes = t.trim_start().as_bytes();
+        let continues = goes_on(t_bytes)
+            || (t_bytes.first() == Some(&b'"') && goes_on(t_bytes[1..].trim_ascii_start()));
+        match out.last_mut() {
+            // Never onto the title (index 0), which ends without punctuation.
+            Some(prev)
+                if i > 1 && continues && !prev.trim_end().ends_with(['.', '!', '?', ':']) =>
+            {
+                let joined = prev.to_mut();
+                joined.push('\n');
+                joined.push_str(t);
+            }
+            _ => out.push(Cow::Borrowed(t)),
+        }
+    }
+    out
 }
 
 /// Re-dates a parsed article with its file's modification time: no date may be later than

@@ -90,14 +90,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
             year_for(f, &evidence, reference, limit)
         }
     };
-    // A day heard yesterday (`kata dia, Senin (16/9) kemarin`) stands for the day after it.
-    let report_day = |f: &Found, d: Date| {
-        if f.yesterday {
-            Date::from_days(d.days() + 1)
-        } else {
-            Some(d)
-        }
-    };
+    let report_day = |f: &Found, d: Date| report_day(f, d);
     let mut candidates: Vec<(Date, &Found)> = Vec::new();
     for f in found.iter().filter(|f| !f.displaced || f.planned) {
         let day = if f.yearless { place(f) } else { Some(f.date) };
@@ -145,9 +138,23 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
         .filter(|(_, f)| f.report && !f.cited && (sound(f) || supported(f)))
         .map(|(d, _)| *d)
         .max();
-    // A day said to be today is never scheduled (`sidang pada Kamis (...) hari ini`).
-    let ahead =
-        |d: Date, f: &Found| f.event && !f.report && !f.today && heard.is_some_and(|h| d > h);
+    // A day said to be today is never scheduled (`sidang pada Kamis (...) hari ini`). Nor
+    // is a day in quoted words later than the report's a day that has come (`"Sekolah
+    // masuk kembali Rabu (18/9)," ujarnya, Senin (16/9)`).
+    // With no one heard, the quote is measured against the article's other sound days.
+    let said = heard.or_else(|| {
+        candidates
+            .iter()
+            .filter(|(_, f)| !f.quoted && !f.displaced && sound_form(f))
+            .map(|(d, _)| *d)
+            .max()
+    });
+    let ahead = |d: Date, f: &Found| {
+        !f.report
+            && !f.today
+            && ((f.event && heard.is_some_and(|h| d > h))
+                || (f.quoted && said.is_some_and(|h| d > h)))
+    };
     let ranked = |rank: &dyn Fn(&Found) -> bool| {
         candidates
             .iter()
@@ -165,13 +172,25 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     let stale = by_sound.map_or(i64::MIN, |(d, _)| d.days() - 7);
     let today = candidates
         .iter()
-        .filter(|(d, f)| f.today && (sound(f) || supported(f)) && d.days() >= stale)
+        .filter(|(d, f)| {
+            // A bare date said to be today is as sound as a weekday's (`pada rapat hari
+            // ini, 16 September 2019`), unless someone was heard later.
+            let bare = !f.weekday && heard.is_none_or(|h| *d >= h);
+            f.today && (sound(f) || supported(f) || bare) && d.days() >= stale
+        })
         .max_by_key(|(d, f)| (*d, !f.yearless))
         .copied();
     let chosen = today
         .or(by_sound)
         .or_else(|| ranked(&supported))
-        .or_else(|| ranked(&planned))
+        .or_else(|| {
+            // Plans lie after the report: the nearest is the best guess at its day.
+            candidates
+                .iter()
+                .filter(|(d, f)| planned(f) && !ahead(*d, f))
+                .min_by_key(|(d, f)| (*d, f.yearless))
+                .copied()
+        })
         .or_else(|| ranked(&plain))
         .or_else(|| last_resort(found, &in_bound, one_date))
         .or_else(|| {
@@ -180,7 +199,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
             found
                 .iter()
                 .filter(|f| f.yearless)
-                .filter_map(|f| place(f).map(|d| (d, f)))
+                .filter_map(|f| place(f).and_then(|d| report_day(f, d)).map(|d| (d, f)))
                 .max_by_key(|(d, _)| *d)
         });
     // The same day also written with its year (`hari ini Jumat (9/6)` beside `Jumat
@@ -204,7 +223,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
                 month: d.month,
                 weekday: f
                     .weekday
-                    .then_some((f.weekday_no + u8::from(f.yesterday)) % 7),
+                    .then_some((f.weekday_no + u8::from(shifted(f))) % 7),
                 bound: hints.bound,
                 guess: (!open).then_some(d),
             }),
@@ -242,8 +261,24 @@ fn last_resort<'a>(
                 && (f.weekday || f.paren)
                 && in_bound(f.date)
         })
-        .map(|f| (f.date, f))
+        .filter_map(|f| report_day(f, f.date).map(|d| (d, f)))
         .max_by_key(|(d, _)| *d)
+}
+
+/// Whether the report's day is the day after the date: heard yesterday (`kata dia, Senin
+/// (16/9) kemarin`), or, for a date marked as past, an event yesterday (`ditangkap Senin
+/// (16/9) kemarin`), which only counts when nothing better dates the article.
+fn shifted(f: &Found) -> bool {
+    f.yesterday || (f.day_before && f.displaced)
+}
+
+/// The report's day as the date `d` of `f` tells it.
+fn report_day(f: &Found, d: Date) -> Option<Date> {
+    if shifted(f) {
+        Date::from_days(d.days() + 1)
+    } else {
+        Some(d)
+    }
 }
 
 fn source_of(f: &Found) -> DateSource {

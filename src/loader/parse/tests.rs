@@ -543,3 +543,132 @@ fn a_year_less_date_waits_for_the_corpus_and_then_takes_its_year() {
     assert_eq!(corpus[0].meta.published, Some(d("2019-09-27")));
     assert_eq!(corpus[0].meta.date_source, Some(DateSource::CorpusYear));
 }
+
+/// The publication date of a made-up article: a title line, then the body.
+fn published_of(body: &str) -> Option<Date> {
+    p(&format!("Judul berita contoh\n{body}")).meta.published
+}
+
+#[test]
+fn the_end_of_a_span_that_has_passed_is_the_report_day() {
+    assert_eq!(
+        published_of(
+            "Kabar populer yang terjadi sepanjang Senin (9/3/2026) hingga Selasa pagi \
+             (10/3/2026) ada di sini."
+        ),
+        Some(d("2026-03-10"))
+    );
+    // A span still running or ahead keeps its end marked: the report comes at its start.
+    assert_eq!(
+        published_of("Polisi menggelar operasi dari tanggal 9 Maret 2026 hingga 20 Maret 2026."),
+        Some(d("2026-03-09"))
+    );
+}
+
+#[test]
+fn a_future_verb_after_the_date_makes_it_a_plan_and_the_nearest_plan_wins() {
+    // Two plans: the report comes before both, nearest the first.
+    assert_eq!(
+        published_of(
+            "Tim akan menghadapi tamunya di stadion kota, Jumat (13/3/2026).\nPada laga \
+             selanjutnya, Minggu (15/3/2026) tim akan melawan juara grup."
+        ),
+        Some(d("2026-03-13"))
+    );
+    // The scraper broke the sentence after the date: read on into the next line.
+    assert_eq!(
+        published_of(
+            "Tim akan menghadapi tamunya di stadion kota, Jumat (13/3/2026).\nPada laga \
+             selanjutnya, Minggu (15/3/2026)\nakan melawan juara grup."
+        ),
+        Some(d("2026-03-13"))
+    );
+    // Not after a verb of saying, nor in a relative clause.
+    for body in [
+        "Rapat digelar Jumat (6/3/2026).\nPada Senin (9/3/2026), menteri mengatakan akan \
+         menaikkan harga.",
+        "Rapat digelar Jumat (6/3/2026).\nPada Senin (9/3/2026) petugas memeriksa warga yang \
+         akan mudik.",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-09")), "{body}");
+    }
+}
+
+#[test]
+fn tonight_and_today_with_a_bare_date_are_the_report_day() {
+    assert_eq!(
+        published_of(
+            "Jalan ditutup pada Jumat (13/3/2026) malam nanti.\nKata kepala dinas, Kamis \
+             (12/3/2026)."
+        ),
+        Some(d("2026-03-13"))
+    );
+    assert_eq!(
+        published_of(
+            "Dewan menetapkan panitia pada rapat paripurna hari ini, 16 Maret 2026.\nKata \
+             ketua, Minggu (15/3/2026)."
+        ),
+        Some(d("2026-03-16"))
+    );
+    // Unless someone is heard on a later day.
+    assert_eq!(
+        published_of("Program berlaku hari ini, 16 Maret 2026.\nKata dia, Selasa (17/3/2026)."),
+        Some(d("2026-03-17"))
+    );
+}
+
+#[test]
+fn a_correction_note_and_an_as_of_count_are_told_apart() {
+    // The note on the article itself is dated after it was published.
+    assert_eq!(
+        published_of(
+            "Kata dia, Senin (16/3/2026).\nCATATAN: Berita ini mengalami perbaikan pada \
+             Selasa, 17 Maret 2026, karena salah kutip."
+        ),
+        Some(d("2026-03-16"))
+    );
+    // A sentence opening with `Hingga` and a date counts up to the report's day.
+    assert_eq!(
+        published_of(
+            "Tokoh itu wafat pada Rabu 11 Maret 2026.\nHingga Kamis (12/3/2026) pukul 17.12 \
+             WIB, 400 orang menandatangani petisi."
+        ),
+        Some(d("2026-03-12"))
+    );
+    // Within a sentence, `hingga` is still a deadline.
+    assert_eq!(
+        published_of("Berkas diterima hingga Senin (16/3/2026).\nKata dia, Kamis (12/3/2026)."),
+        Some(d("2026-03-12"))
+    );
+}
+
+#[test]
+fn a_quoted_day_after_the_speakers_is_a_plan() {
+    for body in [
+        // The closing quote on the next line, as a scraper breaks it.
+        "Libur diperpanjang, kata wali kota, Minggu (15/3/2026).\n\"Sekolah masuk kembali hari \
+         Rabu (18/3/2026)\n\" ujarnya.",
+        // No one heard: measured against the article's other days.
+        "Udara memburuk di kota itu, Minggu (15/3/2026).\n\"Sekolah masuk kembali hari Rabu \
+         (18/3/2026),\" ujarnya.",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-15")), "{body}");
+    }
+}
+
+#[test]
+fn yesterday_and_the_small_hours() {
+    // An event yesterday, and nothing else: the report is the day after.
+    assert_eq!(
+        published_of("Pelaku ditangkap Senin (9/3/2026) kemarin di rumahnya."),
+        Some(d("2026-03-10"))
+    );
+    // `dinihari` stands between a weekday and its date like `dini hari`.
+    assert_eq!(
+        published_of(
+            "Hasil liga sepanjang Sabtu malam hingga Senin dinihari WIB, 16 Maret 2026.\n\
+             Jadwal Selasa dinihari, 17 Maret 2026: tim A melawan tim B."
+        ),
+        Some(d("2026-03-16"))
+    );
+}

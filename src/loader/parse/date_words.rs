@@ -1,0 +1,602 @@
+//! The words around a date that say what it is: weekday and month names, and the markers of
+//! a reporting clause, a citation, today, the past and the future. `dates.rs` scans for the
+//! dates and asks these tables and the clause checks below about the words beside them.
+
+const MONTHS: &[(&str, u8)] = &[
+    ("januari", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("februari", 2),
+    ("pebruari", 2),
+    ("february", 2),
+    ("feb", 2),
+    ("peb", 2),
+    ("maret", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("agustus", 8),
+    ("august", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("ags", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nopember", 11),
+    ("nov", 11),
+    ("desember", 12),
+    ("december", 12),
+    ("des", 12),
+    ("dec", 12),
+];
+
+/// Weekday names as byte strings with their day number (0 = Sunday); `jum’at` carries a UTF-8
+/// right single quote.
+const WEEKDAYS: &[(&[u8], u8)] = &[
+    (b"senin", 1),
+    (b"selasa", 2),
+    (b"rabu", 3),
+    (b"kamis", 4),
+    (b"jumat", 5),
+    (b"jum'at", 5),
+    ("jum\u{2019}at".as_bytes(), 5),
+    (b"sabtu", 6),
+    (b"minggu", 0),
+    (b"ahad", 0),
+    (b"monday", 1),
+    (b"tuesday", 2),
+    (b"wednesday", 3),
+    (b"thursday", 4),
+    (b"friday", 5),
+    (b"saturday", 6),
+    (b"sunday", 0),
+];
+
+/// `kemarin` after a date (`Senin (16/9/2019) kemarin`) makes it the day before the report.
+pub(super) const PAST_AFTER: &[&[u8]] = &[b"lalu", b"silam", b"sebelumnya", b"kemarin"];
+pub(super) const PAST_BEFORE: &[&[u8]] = &[b"sejak", b"semenjak", b"sebelumnya"];
+/// Words opening a sentence that put its date on another day than the report's
+/// (`Sebelumnya, Selasa (...)`, `Esoknya, Kamis, ...`, `Keesokan harinya, ...`).
+pub(super) const OTHER_DAY_OPENERS: &[&[u8]] = &[
+    b"sebelumnya",
+    b"esoknya",
+    b"besoknya",
+    b"keesokan",
+    b"lusa",
+    b"sehari",
+    b"dua",
+    b"tiga",
+];
+/// Words that may follow an opener before the date (`Sehari sebelumnya, pada Senin (...)`).
+pub(super) const OPENER_FILLERS: &[&[u8]] = &[
+    b"harinya",
+    b"hari",
+    b"sebelumnya",
+    b"kemudian",
+    b"setelahnya",
+    b"pada",
+    b"tanggal",
+];
+pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
+    b"akan",
+    b"hingga",
+    b"sampai",
+    b"batas",
+    // A deadline: `paling lambat Senin (...)`, `selambat-lambatnya ...`.
+    b"lambat",
+    b"selambat",
+    b"besok",
+    b"esok",
+    b"terhitung",
+    b"mulai",
+    b"dijadwalkan",
+    b"menjadwalkan",
+    b"terjadwal",
+    b"jadwal",
+    b"rencana",
+    b"rencananya",
+    b"direncanakan",
+];
+/// Future markers that hold over a whole sentence, not just the date's own clause.
+pub(super) const FUTURE_SENTENCE: &[&[u8]] = &[
+    b"akan",
+    b"dijadwalkan",
+    b"menjadwalkan",
+    b"direncanakan",
+    b"rencana",
+    b"rencananya",
+];
+pub(super) const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"esok", b"depan"];
+/// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`):
+/// someone heard, and (in [`CITE_BEFORE`]) another outlet or a post cited.
+pub(super) const HEARD_BEFORE: &[&[u8]] = &[
+    b"kata",
+    b"ujar",
+    b"ungkap",
+    b"jelas",
+    b"tutur",
+    b"ucap",
+    b"terang",
+    b"imbuh",
+    b"tambah",
+    b"sebut",
+    b"tegas",
+    b"papar",
+    b"kepada",
+    b"dihubungi",
+    b"dikonfirmasi",
+    b"ditemui",
+    // The outlet's own gathering: `TribunTravel merangkum ...`, `informasi yang dihimpun`.
+    b"merangkum",
+    b"dirangkum",
+    b"dihimpun",
+    b"menghimpun",
+    b"keterangan",
+    b"pantauan",
+    b"wartawan",
+    b"tulis",
+    b"bilang",
+    b"pungkas",
+    b"tukas",
+];
+/// Reporting words that cite another outlet or a post rather than someone heard.
+pub(super) const CITE_BEFORE: &[&[u8]] = &[
+    b"dikutip",
+    b"dilansir",
+    b"mengutip",
+    b"melansir",
+    b"dilaporkan",
+    b"melaporkan",
+    b"laporan",
+];
+/// Times of day that `ini` makes today (`hari ini`, `pagi ini`), unlike `pekan ini`.
+pub(super) const TODAY_WORDS: &[&[u8]] =
+    &[b"hari", b"pagi", b"siang", b"sore", b"petang", b"malam"];
+/// Words that may stand between a weekday and its date: a time of day (`Senin malam`), `ini`,
+/// `kemarin`, `pekan lalu` (which marks the date as past).
+pub(super) const BETWEEN_WORDS: &[&[u8]] = &[
+    b"pagi",
+    b"siang",
+    b"sore",
+    b"petang",
+    b"malam",
+    b"dini",
+    b"hari",
+    b"subuh",
+    b"ini",
+    b"tadi",
+    b"kemarin",
+    b"lalu",
+    b"pekan",
+    b"dinihari",
+];
+/// Words that join the two ends of a span of days (`sepanjang Senin (16/9) hingga Selasa
+/// (17/9)`, `13 September s.d 14 September`), and the words of time that may stand beside
+/// them (`Selasa (10/9) pukul 19.00 WIB hingga ...`).
+pub(super) const SPAN_JOINERS: &[&[u8]] = &[b"hingga", b"sampai", b"s", b"sd"];
+/// Words that tell a span has passed: its end is then the report's day or before it.
+pub(super) const SPAN_PAST: &[&[u8]] = &[b"sepanjang", b"sudah", b"telah", b"terjadi"];
+pub(super) const SPAN_FILLERS: &[&[u8]] = &[
+    b"dengan",
+    b"d",
+    b"pukul",
+    b"wib",
+    b"wita",
+    b"wit",
+    b"pagi",
+    b"siang",
+    b"sore",
+    b"petang",
+    b"malam",
+    b"dini",
+    b"hari",
+    b"dinihari",
+    b"waktu",
+    b"setempat",
+];
+/// Roots of reporting verbs, found inside their affixed forms (`mengatakan`,
+/// `menjelaskan`, `menyatakan`): a future verb after one is what was said, not a schedule.
+pub(super) const REPORT_ROOTS: &[&[u8]] = &[
+    b"kata", b"ujar", b"ungkap", b"jelas", b"tutur", b"sebut", b"tegas", b"nyata", b"terang",
+    b"papar", b"umum",
+];
+/// A note on the article itself (`Berita ini mengalami perbaikan pada ...`, `Artikel ini
+/// telah diperbarui ...`): the nouns it names itself by, and the words of a correction.
+pub(super) const SELF_NOUNS: &[&[u8]] = &[b"berita", b"artikel", b"tulisan", b"naskah"];
+pub(super) const CORRECTION_WORDS: &[&[u8]] = &[
+    b"perbaikan",
+    b"diperbaiki",
+    b"diperbarui",
+    b"diperbaharui",
+    b"pembaruan",
+    b"pembaharuan",
+    b"ralat",
+    b"diralat",
+    b"koreksi",
+    b"dikoreksi",
+    b"revisi",
+    b"direvisi",
+    b"update",
+    b"diupdate",
+    b"diubah",
+    b"perubahan",
+];
+
+pub(super) fn month_number(word: &[u8]) -> Option<u8> {
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.as_bytes().eq_ignore_ascii_case(word))
+        .map(|&(_, n)| n)
+}
+
+/// The ASCII letters run ending at `end`: its start.
+pub(super) fn word_start(b: &[u8], end: usize) -> usize {
+    let mut s = end;
+    while s > 0 && b[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    s
+}
+
+/// Whether `a` and `b` differ by one edit (a letter changed, added, dropped or two swapped).
+fn one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if b.len() - a.len() > 1 {
+        return false;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    if a.len() == b.len() {
+        if p == a.len() {
+            return false;
+        }
+        let swapped = p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p];
+        a[p + 1..] == b[p + 1..] || (swapped && a[p + 2..] == b[p + 2..])
+    } else {
+        a[p..] == b[p + 1..]
+    }
+}
+
+/// The weekday of the word ending at `end`: the name itself, a name glued after a lower-case
+/// word by the scraper (`dihubungiSenin`), or a capitalised name misspelt by one edit
+/// (`Selsa`, `Kamsi`). Returns its start and day number.
+pub(super) fn weekday_word(b: &[u8], end: usize) -> Option<(usize, u8)> {
+    let exact = WEEKDAYS.iter().find_map(|&(w, n)| {
+        (end >= w.len()
+            && b[end - w.len()..end].eq_ignore_ascii_case(w)
+            && (end == w.len() || !b[end - w.len() - 1].is_ascii_alphabetic()))
+        .then(|| (end - w.len(), n))
+    });
+    if exact.is_some() {
+        return exact;
+    }
+    let ws = word_start(b, end);
+    let word = &b[ws..end];
+    if word.is_empty() || !word[0].is_ascii_uppercase() {
+        // Glued: `...detikcomSenin`, the name capitalised after a lower-case letter.
+        return WEEKDAYS.iter().find_map(|&(w, n)| {
+            let s = end.checked_sub(w.len())?;
+            (s > ws
+                && b[s].is_ascii_uppercase()
+                && b[s - 1].is_ascii_lowercase()
+                && b[s..end].eq_ignore_ascii_case(w))
+            .then_some((s, n))
+        });
+    }
+    // Only the longer Indonesian names: a one-letter slip of `Rabu` is too many real words.
+    if word.len() < 5 {
+        return None;
+    }
+    let lower: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).collect();
+    WEEKDAYS[..10]
+        .iter()
+        .filter(|(w, _)| w.len() >= 5 && w.iter().all(u8::is_ascii_alphabetic))
+        .find_map(|&(w, n)| one_edit(&lower, w).then_some((ws, n)))
+}
+
+/// The ASCII words (lower-cased on comparison) in `b`, as slices.
+pub(super) fn words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
+    b.split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+}
+
+pub(super) fn has_word(window: &[u8], set: &[&[u8]]) -> bool {
+    words(window).any(|w| set.iter().any(|s| s.eq_ignore_ascii_case(w)))
+}
+
+pub(super) fn has_prefix(window: &[u8], set: &[&[u8]]) -> bool {
+    words(window).any(|w| {
+        set.iter()
+            .any(|s| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s))
+    })
+}
+
+/// The clause before `at`: up to `max` bytes back, cut after the last of `stops` (any byte
+/// of a multi-byte character, such as a curly quote, also stops it).
+pub(super) fn clause_before<'a>(b: &'a [u8], at: usize, max: usize, stops: &[u8]) -> &'a [u8] {
+    let window = &b[at.saturating_sub(max)..at];
+    match window.iter().rposition(|c| stops.contains(c) || *c >= 0x80) {
+        Some(p) => &window[p + 1..],
+        None => window,
+    }
+}
+
+/// The next couple of words after the date, within its clause (`8 April 2024 lalu`,
+/// `(7/9/2019) lalu`, `... besok`).
+pub(super) fn words_after(b: &[u8], end: usize) -> &[u8] {
+    let mut after_end = (end + 16).min(b.len());
+    if let Some(p) = b[end..after_end]
+        .iter()
+        .position(|&c| c == b'.' || c == b',')
+    {
+        after_end = end + p;
+    }
+    &b[end..after_end]
+}
+
+/// Past/future markers just after the date (`8 April 2024 lalu`, `... besok`); `kemarin`
+/// only when `yesterday_is_report` is false.
+pub(super) fn marked_after(b: &[u8], end: usize, yesterday_is_report: bool) -> bool {
+    let after = words_after(b, end);
+    let past = words(after).any(|w| {
+        PAST_AFTER.iter().any(|s| s.eq_ignore_ascii_case(w))
+            && !(yesterday_is_report && w.eq_ignore_ascii_case(b"kemarin"))
+    });
+    past || has_word(after, FUTURE_AFTER)
+}
+
+/// Past/future markers before the date, within its clause (`akan digelar pada Sabtu (...)`,
+/// `sejak Senin (...)`, `dimulai besok, Rabu (...)`). A sentence opening with `Hingga` or
+/// `Sampai` and the date counts up to it (`Hingga Kamis (12/9) pukul 17.00, 400 orang ...`):
+/// the report's day, not a deadline.
+pub(super) fn marked_before(b: &[u8], wd_start: usize) -> bool {
+    // Just before, past a comma: `dimulai besok, Rabu (...)`.
+    if words(clause_before(b, wd_start, 12, b".\""))
+        .last()
+        .is_some_and(|w| {
+            [&b"besok"[..], b"esok", b"lusa"]
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(w))
+        })
+    {
+        return true;
+    }
+    // Before: the same clause (`akan digelar pada Sabtu (...)`, `menjadwalkan sidang
+    // putusan pada Senin, ...`).
+    let before = clause_before(b, wd_start, 64, b".,\"");
+    (has_word(before, FUTURE_BEFORE) && !as_of(b, wd_start)) || has_word(before, PAST_BEFORE)
+}
+
+/// Whether the sentence before `at` is only `Hingga` or `Sampai` (and `pada`, `hari`).
+pub(super) fn as_of(b: &[u8], at: usize) -> bool {
+    let from = at.saturating_sub(24);
+    let window = &b[from..at];
+    let Some(p) = window
+        .iter()
+        .rposition(|c| b".!?\"\n".contains(c))
+        .or((from == 0).then_some(usize::MAX))
+    else {
+        return false;
+    };
+    let sentence = if p == usize::MAX {
+        window
+    } else {
+        &window[p + 1..]
+    };
+    let mut ws = words(sentence);
+    ws.next()
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"hingga") || w.eq_ignore_ascii_case(b"sampai"))
+        && ws.all(|w| w.eq_ignore_ascii_case(b"pada") || w.eq_ignore_ascii_case(b"hari"))
+}
+
+/// Whether the date at `from` closes a span opened by the date ending at `prev_end`
+/// (`sepanjang Senin (16/9) hingga Selasa pagi (17/9)`): only a joining word and times of
+/// day stand between them.
+pub(super) fn span_end(b: &[u8], prev_end: usize, from: usize) -> bool {
+    if from < prev_end || from - prev_end > 48 {
+        return false;
+    }
+    let gap = &b[prev_end..from];
+    if gap.contains(&b'\n') || gap.windows(2).any(|w| w == b". ") {
+        return false;
+    }
+    let mut joined = false;
+    for w in words(gap) {
+        if SPAN_JOINERS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            joined = true;
+        } else if !SPAN_FILLERS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+    }
+    joined
+}
+
+/// Whether the sentence before the date at `from` tells of a span that has passed
+/// (`yang terjadi sepanjang ...`, `sudah berlangsung ...`).
+pub(super) fn past_span(b: &[u8], from: usize) -> bool {
+    has_word(clause_before(b, from, 120, b".!?\""), SPAN_PAST)
+}
+
+/// A future verb after the date in its clause, before any verb of saying (`Minggu (22/9)
+/// akan melawan China`, `Minggu (29/9) menjadi ujung rangkaian yang akan ...` is not, `yang
+/// akan` being a relative clause): a schedule.
+pub(super) fn scheduled_after(b: &[u8], end: usize) -> bool {
+    let mut window = &b[end..(end + 100).min(b.len())];
+    if let Some(p) = window.iter().position(|c| b".,!?".contains(c)) {
+        window = &window[..p];
+    }
+    let mut prev: &[u8] = b"";
+    for w in words(window) {
+        let lower = w.to_ascii_lowercase();
+        if REPORT_ROOTS
+            .iter()
+            .any(|r| lower.windows(r.len()).any(|x| x == *r))
+        {
+            return false;
+        }
+        if FUTURE_SENTENCE.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+            return !prev.eq_ignore_ascii_case(b"yang");
+        }
+        prev = w;
+    }
+    false
+}
+
+/// Whether the date's sentence is a note on the article itself (`Berita ini mengalami
+/// perbaikan pada Selasa, ...`): a correction made after it was published.
+pub(super) fn note_on_itself(b: &[u8], from: usize) -> bool {
+    let sentence = clause_before(b, from, 120, b".!?\"");
+    let ws: Vec<&[u8]> = words(sentence).collect();
+    ws.windows(2).any(|p| {
+        SELF_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(p[0])) && p[1].eq_ignore_ascii_case(b"ini")
+    }) && ws
+        .iter()
+        .any(|w| CORRECTION_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+/// A schedule told over several clauses (`X akan bertandang ke markas Y di stadion Z, laga
+/// pekan 18, Jumat (...)`): a future verb anywhere in the date's sentence, unless the date
+/// closes a reporting clause, where the future is what someone said on the report's day, or
+/// is said to be today (`akan ... pada hari ini, Selasa (...)`, `akan ..., Jumat (...)
+/// pagi ini`; the caller checks the words after).
+pub(super) fn scheduled_sentence(b: &[u8], wd_start: usize) -> bool {
+    let sentence = clause_before(b, wd_start, 240, b".\"!?");
+    has_word(sentence, FUTURE_SENTENCE)
+        && !has_prefix(sentence, HEARD_BEFORE)
+        && !has_prefix(sentence, CITE_BEFORE)
+}
+
+/// Whether the date at `from`..`end` closes a reporting clause (`," kata X kepada wartawan,
+/// Senin (...)`): a reporting word in the date's own clause, or in its sentence (since the
+/// sentence or the quotation began) when the date's clause is a short tail (`ujar X di
+/// kantornya, Senin (...)`). A clause with words of its own between (`Menurut keterangan
+/// saksi, peristiwa itu terjadi Kamis (...)`) tells of an event, and a date inside the quoted
+/// words (`... pada 23 Maret 2026," ujarnya`) is the speaker's. The second value says the
+/// clause only cites another outlet or a post (`dikutip dari X, Senin (...)`).
+pub(super) fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
+    if quoted(b, end) {
+        return (false, false);
+    }
+    let sentence = clause_before(b, from, 80, b".\"!?");
+    let own = match sentence.iter().rposition(|&c| c == b',') {
+        Some(p) => &sentence[p + 1..],
+        None => sentence,
+    };
+    let clause = if words(own).count() <= 4 {
+        sentence
+    } else {
+        own
+    };
+    // One pass: whether any word is a reporting word, and whether one is not a citation's.
+    let (mut report, mut heard) = (false, false);
+    for w in words(clause) {
+        let starts = |s: &&[u8]| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s);
+        if HEARD_BEFORE.iter().any(starts) {
+            (report, heard) = (true, true);
+        } else if CITE_BEFORE.iter().any(starts) {
+            report = true;
+        }
+    }
+    (report, report && !heard)
+}
+
+/// Whether a closing quotation mark follows the date (`... 2026," ujarnya`): it is inside
+/// quoted words.
+pub(super) fn quoted(b: &[u8], end: usize) -> bool {
+    let mut i = end;
+    // The scraper may break the line before the closing mark.
+    while i < b.len() && matches!(b[i], b')' | b' ' | b'\n') && i - end < 3 {
+        i += 1;
+    }
+    if i < b.len() && matches!(b[i], b',' | b'.') {
+        i += 1;
+    }
+    b[i..].starts_with(b"\"") || b[i..].starts_with("\u{201d}".as_bytes())
+}
+
+/// Whether `hari ini`, `pagi ini` … follows the date in its sentence: the report's own day.
+pub(super) fn today_after(b: &[u8], end: usize) -> bool {
+    let mut window = &b[end..(end + 20).min(b.len())];
+    if let Some(p) = window.iter().position(|c| b".!?\"".contains(c)) {
+        window = &window[..p];
+    }
+    let mut ws = words(window).take(3).map(|w| w.to_ascii_lowercase());
+    let first = ws.next();
+    let second = ws.next();
+    // `Jumat (13/9) malam nanti` is tonight. A bare `ini` is not today: `pada Senin (9/9)
+    // ini` is as often a day or two before the report as the report's own day.
+    matches!(
+        (first.as_deref(), second.as_deref()),
+        (
+            Some(b"hari" | b"pagi" | b"siang" | b"sore" | b"malam"),
+            Some(b"ini")
+        ) | (
+            Some(b"pagi" | b"siang" | b"sore" | b"malam"),
+            Some(b"nanti")
+        ) | (
+            Some(b"nanti"),
+            Some(b"pagi" | b"siang" | b"sore" | b"malam")
+        )
+    )
+}
+
+/// Whether `hari ini`, `pagi ini` … stands just before the date or its weekday (`kepada
+/// wartawan hari ini, 11 Maret 2026`, `pada hari ini, Rabu (...)`).
+pub(super) fn today_before(b: &[u8], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
+        i -= 1;
+    }
+    let ws = word_start(b, i);
+    if !b[ws..i].eq_ignore_ascii_case(b"ini") || ws == 0 || b[ws - 1] != b' ' {
+        return false;
+    }
+    let prev = word_start(b, ws - 1);
+    TODAY_WORDS
+        .iter()
+        .any(|w| b[prev..ws - 1].eq_ignore_ascii_case(w))
+}
+
+/// Whether the date's sentence opens with a word that puts it on another day
+/// (`Sebelumnya, Selasa (...)`, `Keesokan harinya, pada Rabu (...)`): nothing but such words
+/// stand before the date.
+pub(super) fn other_day_opener(b: &[u8], from: usize) -> bool {
+    let sentence = clause_before(b, from, 48, b".\"!?");
+    let mut ws = words(sentence);
+    ws.next()
+        .is_some_and(|w| OTHER_DAY_OPENERS.iter().any(|o| o.eq_ignore_ascii_case(w)))
+        && ws.all(|w| {
+            OPENER_FILLERS
+                .iter()
+                .chain(OTHER_DAY_OPENERS)
+                .any(|o| o.eq_ignore_ascii_case(w))
+        })
+}
+
+/// Whether the word just before `at` (past spaces and commas) introduces an event's day:
+/// `pada`, `tanggal`, `per`.
+pub(super) fn event_before(b: &[u8], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
+        i -= 1;
+    }
+    let ws = word_start(b, i);
+    [&b"pada"[..], b"tanggal", b"tgl", b"per"]
+        .iter()
+        .any(|w| b[ws..i].eq_ignore_ascii_case(w))
+}
