@@ -555,3 +555,110 @@ fn or_without_spaces_parentheses_and_query_errors_in_the_browser() {
     }
     t.quit();
 }
+
+/// The browser's text index across three runs in one session (one cache): built in the
+/// background on the first, reused as it is on the second (its files untouched), damaged
+/// between the second and third and rebuilt there with one warning; and on the third a file
+/// added to the live corpus is found by a word of its body.
+#[test]
+fn the_index_survives_restart_and_damage_and_follows_the_live_corpus() {
+    if !have_tmux() {
+        return;
+    }
+    let corpus = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            corpus.path().join(format!("{i}.txt")),
+            format!("Berita {i}\n\nIsi berita nomor {i} diviralkan warganet.\n"),
+        )
+        .unwrap();
+    }
+    let dir = quote(&corpus.path().display().to_string());
+    // Each run ends with `q`; the shell then waits for a line before the next one.
+    let script = format!(
+        "\"$WARTA\" --no-restore {dir}; echo RUN-1-DONE; read x; \"$WARTA\" --no-restore {dir}; echo RUN-2-DONE; read x; \
+         \"$WARTA\" --no-restore {dir}; {}",
+        crate::common::SHOW_EXIT
+    );
+    let t = Tmux::start_script(220, 30, None, &script);
+    let index_files = || -> Vec<std::path::PathBuf> {
+        files_under(&t.path("cache"))
+            .into_iter()
+            .filter(|p| p.components().any(|c| c.as_os_str() == "index"))
+            .collect()
+    };
+    let validated = || index_files().iter().any(|p| p.ends_with("index/validated"));
+    t.wait("the first list", |s| status_line(s).starts_with(" 3/3"));
+    crate::common::wait_until("the index built", crate::common::timeout(), validated);
+    search(&t, "body:diviralkan", "3/3");
+    t.keys(&["q"]);
+    t.wait_for("RUN-1-DONE");
+    let stamps =
+        |files: Vec<std::path::PathBuf>| -> Vec<(std::path::PathBuf, std::time::SystemTime)> {
+            let mut v: Vec<_> = files
+                .into_iter()
+                .filter_map(|p| Some((p.clone(), std::fs::metadata(&p).ok()?.modified().ok()?)))
+                .collect();
+            v.sort();
+            v
+        };
+    let before = stamps(index_files());
+
+    // Second run: the same index answers; nothing in it is written again.
+    t.keys(&["Enter"]);
+    t.wait("the second list", |s| {
+        status_line(s).starts_with(" 3/3") && !s.contains("RUN-2-DONE")
+    });
+    let s = search(&t, "body:diviralkan", "3/3");
+    assert!(!s.contains("rebuilt") && !s.contains("index "), "{s}");
+    t.keys(&["q"]);
+    t.wait_for("RUN-2-DONE");
+    assert_eq!(stamps(index_files()), before, "the index was written again");
+
+    // Damage every segment file, then the third run.
+    let mut damaged = 0;
+    for p in index_files() {
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with(".idx") || name.ends_with(".term") || name.ends_with(".pos") {
+            let mut bytes = std::fs::read(&p).unwrap();
+            let (mid, len) = (bytes.len() / 2, bytes.len());
+            for b in &mut bytes[mid..(mid + 8).min(len)] {
+                *b ^= 0x5a;
+            }
+            std::fs::write(&p, bytes).unwrap();
+            damaged += 1;
+        }
+    }
+    assert!(damaged > 0, "no segment files in {:?}", index_files());
+    t.keys(&["Enter"]);
+    t.wait("the rebuild said once", |s| {
+        status_line(s).contains("text index rebuilt")
+    });
+    search(&t, "body:diviralkan", "3/3");
+
+    // A file added while the browser runs is found by a word of its body.
+    std::fs::write(
+        corpus.path().join("3.txt"),
+        "Berita baru\n\nPegawai menyiarkan siaran langsung unikkata di kantor.\n",
+    )
+    .unwrap();
+    t.wait("the new article listed", |s| status_line(s).contains("/4"));
+    search(&t, "body:unikkata", "1/4");
+    t.quit();
+}
+
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
