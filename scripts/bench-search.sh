@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compare `warta search` with `fzf --filter` over the titles of a generated corpus
+# Compare `warta search` and `warta list --query` with `fzf --filter` over the titles of a generated corpus
 # (examples/gen_corpus.rs). Usage: scripts/bench-search.sh DIR [QUERY...]
 # WARTA overrides the binary (default: target/release/warta, built if missing).
 # warta ranks whole articles and prints id, date, outlet and title; fzf only filters the
@@ -34,20 +34,21 @@ for line in sys.stdin:
     print(t.replace("\n", " "))' >"$titles"
 echo "$(wc -l <"$titles") titles" >&2
 
-printf '| query | warta search median (ms) | fzf --filter median (ms) | ratio warta/fzf |\n'
-printf '|---|---:|---:|---:|\n'
+printf '| query | warta search median (ms) | warta list --query median (ms) | fzf --filter median (ms) | ratio search/fzf | ratio list/fzf |\n'
+printf '|---|---:|---:|---:|---:|---:|\n'
 for q in "${queries[@]}"; do
     json=$work/$q.json
     # Fixed run count: hyperfine's default 3-second minimum makes the fast fzf side dominate
     # the wall time without making its median any more useful.
     hyperfine --warmup 1 --runs "${RUNS:-5}" --style none --export-json "$json" \
         -n warta "$warta search '$q' '$dir/txt' --quiet > /dev/null" \
+        -n list "$warta list '$dir/txt' --query '$q' --quiet > /dev/null" \
         -n fzf "fzf --filter '$q' < '$titles' > /dev/null" >/dev/null 2>"$work/err" \
         || { cat "$work/err" >&2; exit 1; }
     python3 - "$json" "$q" <<'PY'
 import json, sys
 r = {x["command"]: x["median"] * 1000 for x in json.load(open(sys.argv[1]))["results"]}
-w, f = r["warta"], r["fzf"]
-print(f"| `{sys.argv[2]}` | {w:.1f} | {f:.1f} | {w / f:.1f}x |")
+w, l, f = r["warta"], r["list"], r["fzf"]
+print(f"| `{sys.argv[2]}` | {w:.1f} | {l:.1f} | {f:.1f} | {w / f:.1f}x | {l / f:.1f}x |")
 PY
 done
