@@ -67,14 +67,42 @@ impl TeamConfig {
     }
 }
 
-/// The analyst's name when none is configured: the login name.
+/// The analyst's name when none is configured: the login name, from the environment (ssh
+/// and login shells set it) or else the password file's entry for this user (a service or
+/// `env -i` may leave the environment empty), "analyst" only when neither says.
 pub fn login_name() -> String {
     ["USER", "LOGNAME"]
         .iter()
         .filter_map(|k| std::env::var(k).ok())
         .map(|v| v.trim().to_string())
         .find(|v| !v.is_empty())
+        .or_else(passwd_name)
         .unwrap_or_else(|| "analyst".to_string())
+}
+
+/// This process's user name in `/etc/passwd`, found by the owner of `/proc/self`.
+fn passwd_name() -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let uid = std::fs::metadata("/proc/self").ok()?.uid();
+        let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+        name_of_uid(&passwd, uid)
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
+/// The name of `uid` in a password file's text.
+fn name_of_uid(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|line| {
+        let mut f = line.split(':');
+        let name = f.next()?.trim();
+        let id: u32 = f.nth(1)?.parse().ok()?;
+        (id == uid && !name.is_empty() && !name.starts_with('#')).then(|| name.to_string())
+    })
 }
 
 /// A team operation that failed; the message is safe to show (no password in it).
@@ -737,4 +765,19 @@ pub fn import_events(store: &Store, analyst: &str) -> Vec<Event> {
 fn rfc3339_us(s: &str) -> Option<i64> {
     let t: jiff::Timestamp = s.parse().ok()?;
     Some(t.as_microsecond())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_of_uid;
+
+    #[test]
+    fn a_uid_is_named_from_the_password_file() {
+        let passwd = "# comment:x:5:5\nroot:x:0:0:root:/root:/bin/bash\n\
+                      ana:x:1000:1000:Ana,,,:/home/ana:/bin/bash\nbroken line\n";
+        assert_eq!(name_of_uid(passwd, 1000).as_deref(), Some("ana"));
+        assert_eq!(name_of_uid(passwd, 0).as_deref(), Some("root"));
+        assert_eq!(name_of_uid(passwd, 5), None, "a comment names no one");
+        assert_eq!(name_of_uid(passwd, 42), None);
+    }
 }
