@@ -16,6 +16,8 @@ use warta::commands;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    #[cfg(unix)]
+    exec_without_password();
     let cli = Cli::parse();
     let data_dir = warta::paths::data_dir(cli.global.data_dir.as_deref());
     warta::log::init(data_dir.as_deref(), cli.global.log_level.filter());
@@ -98,4 +100,63 @@ fn browse(cli: &Cli) -> anyhow::Result<()> {
         watch: !cli.paths.is_empty() && !cli.browse.no_watch,
         team: commands::team::configured(&cli.global),
     })
+}
+
+/// Set in the environment of the warta that [`exec_without_password`] started, so it does
+/// not start another.
+#[cfg(unix)]
+const PASSWORD_MOVED: &str = "WARTA_PASSWORD_MOVED";
+
+/// A team URL with a password on the command line (`--team postgres://ana:SECRET@…`, or
+/// `team init URL`) is readable by every user of the machine in the process list for as
+/// long as warta runs. So, before anything else, warta runs itself again (the same process,
+/// `exec`) with the password taken out of the URL and put in `PGPASSWORD`, which only the
+/// process's owner can read: the first command line lives for the milliseconds of the exec.
+/// If the exec fails, warta goes on as it is, and says so.
+#[cfg(unix)]
+fn exec_without_password() {
+    use std::ffi::OsString;
+    use std::os::unix::process::CommandExt;
+    if std::env::var_os(PASSWORD_MOVED).is_some() {
+        return;
+    }
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let mut password: Option<String> = None;
+    let rest: Vec<OsString> = args
+        .iter()
+        .skip(1)
+        .map(|arg| {
+            let Some(text) = arg.to_str() else {
+                return arg.clone();
+            };
+            let (flag, url) = match text.split_once('=') {
+                Some((flag, url)) if flag.starts_with("--") => (format!("{flag}="), url),
+                _ => (String::new(), text),
+            };
+            match warta::team::redact::split_password(url) {
+                // One password moves; a second, different one could not share PGPASSWORD.
+                Some((bare, pw)) if password.as_ref().is_none_or(|p| *p == pw) => {
+                    password = Some(pw);
+                    OsString::from(format!("{flag}{bare}"))
+                }
+                _ => arg.clone(),
+            }
+        })
+        .collect();
+    let (Some(password), Ok(exe)) = (password, std::env::current_exe()) else {
+        return;
+    };
+    let mut cmd = std::process::Command::new(exe);
+    if let Some(arg0) = args.first() {
+        cmd.arg0(arg0);
+    }
+    let err = cmd
+        .args(rest)
+        .env("PGPASSWORD", password)
+        .env(PASSWORD_MOVED, "1")
+        .exec();
+    eprintln!(
+        "warta: warning: the team password stays visible in the process list (cannot restart \
+         without it: {err}); prefer ~/.pgpass or $WARTA_TEAM_URL"
+    );
 }

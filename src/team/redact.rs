@@ -25,6 +25,26 @@ pub fn redact_url(url: &str) -> String {
     format!("{scheme}://{authority}{}", redact_params(tail))
 }
 
+/// A `postgres://` URL with a password in its user-info, split into the URL without it and
+/// the password as the server gets it (percent-decoded); `None` for anything else. The
+/// password then travels in `PGPASSWORD`, which only the process's owner can read, while
+/// the command line is readable by every user of the machine.
+pub fn split_password(url: &str) -> Option<(String, String)> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !matches!(scheme, "postgres" | "postgresql") {
+        return None;
+    }
+    let (authority, tail) = match rest.find(['/', '?']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let (userinfo, host) = authority.rsplit_once('@')?;
+    let (user, _) = userinfo.split_once(':')?;
+    let config: postgres::Config = url.parse().ok()?;
+    let password = String::from_utf8(config.get_password()?.to_vec()).ok()?;
+    Some((format!("{scheme}://{user}@{host}{tail}"), password))
+}
+
 /// `password=…` in a query string or a key=value connection string, masked.
 fn redact_params(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -137,6 +157,33 @@ fn percent_decode(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_password_is_split_off_a_url_decoded() {
+        assert_eq!(
+            split_password("postgres://ana:p%40ss:w@db.kantor:5433/warta?sslmode=require"),
+            Some((
+                "postgres://ana@db.kantor:5433/warta?sslmode=require".to_string(),
+                "p@ss:w".to_string()
+            ))
+        );
+        assert_eq!(
+            split_password("postgresql://ana:rahasia@/warta?host=/run/pg"),
+            Some((
+                "postgresql://ana@/warta?host=/run/pg".to_string(),
+                "rahasia".to_string()
+            ))
+        );
+        for none in [
+            "postgres://ana@host/db",
+            "postgres://host/db",
+            "host=x password=y",
+            "http://ana:pw@host/",
+            "/work/berita",
+        ] {
+            assert_eq!(split_password(none), None, "{none}");
+        }
+    }
     use super::*;
 
     #[test]

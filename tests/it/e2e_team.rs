@@ -115,3 +115,52 @@ fn a_server_whose_tables_are_newer_says_so_and_keeps_the_queue() {
     );
     w.quit();
 }
+
+#[test]
+fn a_password_on_the_command_line_leaves_the_process_list() {
+    if !have_tmux() {
+        return;
+    }
+    let Some(pg) = Pg::start() else { return };
+    pg.create_db("locked");
+    let secret = "Cmdl1neS3cret";
+    // This user must give its password (scram): a decision stored proves it arrived.
+    let bare = pg.password_user("dewi", secret, "locked");
+    let url = bare.replacen("://dewi@", &format!("://dewi:{secret}@"), 1);
+    assert_ne!(url, bare);
+    pg.client("locked")
+        .batch_execute("ALTER SCHEMA public OWNER TO dewi")
+        .unwrap();
+    let mut t = warta::team::Team::connect(&warta::team::TeamConfig {
+        url: url.clone(),
+        analyst: "setup".into(),
+    })
+    .unwrap();
+    t.init().unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let script = format!(
+        "echo $$ > \"$PIDFILE\"; exec \"$WARTA\" --team {} --as ana",
+        quote(&url)
+    );
+    let w = Tmux::start_script(120, 30, Some(&data), &script);
+    let pid = w.pid();
+    w.wait("5/5", |s| status_line(s).starts_with(" 5/5"));
+    let cmdline = String::from_utf8_lossy(&std::fs::read(format!("/proc/{pid}/cmdline")).unwrap())
+        .into_owned();
+    assert!(
+        !cmdline.contains(secret),
+        "password in the process list: {cmdline:?}"
+    );
+    assert!(cmdline.contains("dewi@"), "the URL without it: {cmdline:?}");
+    w.keys(&["r"]);
+    wait_until("the decision on the server", common::timeout(), || {
+        pg.events("locked").len() == 2
+    });
+    assert!(!w.screen().contains(secret));
+    // The script ends with warta itself (exec): it is done when its process is gone.
+    w.keys(&["q"]);
+    wait_until("warta to quit", common::timeout(), || {
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+}
