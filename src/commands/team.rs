@@ -87,14 +87,22 @@ fn data_dir(global: &GlobalOpts) -> Result<std::path::PathBuf> {
 }
 
 /// Says on stderr when the password file is ignored (libpq's rule: it must be private),
-/// and when a password was given on the command line, where the process list shows it.
+/// and when a password was given on the command line: warta moved it out of the process
+/// list at start (see `exec_without_password` in main.rs), but it was there for a moment and
+/// stays in the shell's history.
 fn warn_password_file(cfg: &TeamConfig, global: &GlobalOpts) {
-    let on_command_line =
+    let moved = std::env::var_os("WARTA_PASSWORD_MOVED").is_some();
+    let still_there =
         std::env::args().any(|a| a.contains(&cfg.url)) && team::redact_url(&cfg.url) != cfg.url;
-    if on_command_line && !global.quiet {
+    if (moved || still_there) && !global.quiet {
         eprintln!(
-            "warta: warning: a password on the command line is visible to every user of this \
-             machine in the process list; put it in ~/.pgpass or $WARTA_TEAM_URL instead"
+            "warta: warning: a password on the command line stays in the shell's history and \
+             {} in the process list; put it in ~/.pgpass or $WARTA_TEAM_URL instead",
+            if still_there {
+                "is visible to every user of this machine"
+            } else {
+                "was visible to every user of this machine until warta restarted without it"
+            }
         );
     }
     if let Some(w) = team::password_file_warning(&cfg.url)
