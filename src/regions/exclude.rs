@@ -1,0 +1,267 @@
+//! What is not a place although it spells one: the words around a bare name that make it part
+//! of a street, a dish, a title, a company, a club or an acronym of something else.
+
+use super::words::Words;
+
+/// Words before a bare place name that make it part of something else: a street (`Jalan
+/// Medan Merdeka`, `Jl. Solo`, `Gang Sleman`) or a dish or cuisine (`nasi Padang`, `bakso
+/// Malang`, `rumah makan Padang`), which can be anywhere.
+const NOT_PLACE_BEFORE: &[&str] = &[
+    "jalan",
+    "jl",
+    "jln",
+    "gang",
+    "gg",
+    "lorong",
+    "nasi",
+    "sate",
+    "soto",
+    "bakso",
+    "rendang",
+    "mie",
+    "mi",
+    "pempek",
+    "empek",
+    "gudeg",
+    "lumpia",
+    "rawon",
+    "martabak",
+    "masakan",
+    "makan",
+    "gulai",
+    "dendeng",
+    "kuliner",
+    "batik",
+    "tari",
+    "tarian",
+    "logat",
+    "dialek",
+    "gaya",
+    // A solo career, not Solo: `debut solo`, `album solo`, `konser solo`.
+    "debut",
+    "album",
+    "karier",
+    "karir",
+    "konser",
+    "pemotretan",
+    "penampilan",
+    "proyek",
+    // A solo singer or release (`penyanyi solo`, `comeback solo`, `single solo`).
+    "penyanyi",
+    "pelantun",
+    "comeback",
+    "single",
+    "musisi",
+    "bengawan",
+    // Capes, bays and ships named after a place elsewhere (`Tanjung Buton`, `KRI Teluk
+    // Cirebon`); a name that starts with the word (`Tanjung Pinang`) is matched before this.
+    "tanjung",
+    "teluk",
+    "kri",
+    // A restaurant (`RM Padang`), a custom or a speciality of the place (`pakaian adat
+    // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
+    // Padang`, also a football club): they can be anywhere.
+    "rm",
+    "adat",
+    "khas",
+    "semen",
+    // A company (`PT Solo Manufaktur`), wherever it works.
+    "pt",
+    // A bridal style (`rias pengantin Yogya`), worn anywhere.
+    "pengantin",
+    // A district or village of the same name as a regency elsewhere (`Kecamatan
+    // Karanganyar, Demak`): not that regency.
+    "kecamatan",
+    "kec",
+    "desa",
+    "kelurahan",
+    "kel",
+    "dusun",
+];
+
+/// A dish or speciality said to come from a place (`makanan khas dari Lebak`, `kuliner asal
+/// Padang`): the first word two before the place, the second just before it. What is
+/// served or sold that way can be anywhere.
+const FROM_PLACE_DISH: &[&str] = &[
+    "khas", "makanan", "masakan", "kuliner", "camilan", "jajanan", "kue", "minuman", "oleh",
+    "nasi", "sate", "soto", "bakso", "rendang", "mie", "pempek", "gudeg", "martabak", "batik",
+];
+const FROM_PLACE: &[&str] = &["dari", "asal"];
+
+/// Whether the words before `at` make what follows a dish's origin (`makanan khas dari`).
+pub(super) fn dish_from(words: &Words, at: usize) -> bool {
+    let (Some(p1), Some(p2)) = (
+        at.checked_sub(1).and_then(|i| words.get(i)),
+        at.checked_sub(2).and_then(|i| words.get(i)),
+    ) else {
+        return false;
+    };
+    FROM_PLACE.contains(&p1) && FROM_PLACE_DISH.contains(&p2)
+}
+
+/// Words after a bare name that make it a job title's abbreviation (`Karo Humas` = head of
+/// the public relations bureau) or a unit's name rather than the place.
+const NOT_PLACE_AFTER: &[&str] = &[
+    "humas",
+    "ops",
+    "operasi",
+    "penmas",
+    "hukum",
+    "umum",
+    "sdm",
+    "perencanaan",
+    "pemerintahan",
+    "keuangan",
+    "kesra",
+    "logistik",
+    "provos",
+    "binops",
+    "rena",
+    "protokol",
+    "organisasi",
+    "paminal",
+    "wabprof",
+    "renmin",
+    "binopsnal",
+    // `Medan Merdeka`: a square and its streets in Jakarta, named without `Jalan`.
+    "merdeka",
+];
+
+/// Small words an acronym leaves out (`Organisasi Kerja Sama Islam` is OKI).
+const ACRONYM_SKIPS: &[&str] = &[
+    "dan", "sama", "untuk", "dari", "di", "ke", "yang", "of", "and",
+];
+
+/// Whether the capitals at `at` (`OKI`) abbreviate the words just before them
+/// (`Organisasi Kerja Sama Islam (OKI)`): another body's acronym that happens to spell a
+/// region's.
+fn abbreviates(words: &Words, at: usize) -> bool {
+    let Some(acronym) = words.get(at) else {
+        return false;
+    };
+    let letters = acronym.as_bytes();
+    if !(2..=6).contains(&letters.len()) || !words.upper.get(at).copied().unwrap_or(false) {
+        return false;
+    }
+    let mut k = letters.len();
+    let mut i = at;
+    let mut skipped = 0;
+    while k > 0 && i > 0 {
+        i -= 1;
+        let Some(w) = words.get(i) else {
+            return false;
+        };
+        if ACRONYM_SKIPS.contains(&w) && skipped < 2 {
+            skipped += 1;
+            continue;
+        }
+        if w.as_bytes().first() != Some(&letters[k - 1]) {
+            return false;
+        }
+        k -= 1;
+    }
+    k == 0
+}
+
+/// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
+pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
+    if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
+        return true;
+    }
+    // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `Persib Bandung`);
+    // `pers` alone is the press.
+    let club = at
+        .checked_sub(1)
+        .and_then(|b| words.get(b))
+        .is_some_and(|w| {
+            (w.starts_with("ps") && (3..=5).contains(&w.len()))
+                || (w.starts_with("pers") && (6..=9).contains(&w.len()))
+        });
+    if club {
+        return true;
+    }
+    // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`. A
+    // comma between ends the phrase (`Kecamatan ,, Surabaya`).
+    let close = !words.apart.get(at).copied().unwrap_or(true);
+    let before = close
+        && at.checked_sub(1).is_some_and(|b| {
+            words.get(b).is_some_and(|w| {
+                NOT_PLACE_BEFORE.contains(&w)
+                    && (w != "jalan" || words.capitalised.get(b).copied().unwrap_or(false))
+            })
+        });
+    let after = words
+        .get(at + len)
+        .is_some_and(|w| NOT_PLACE_AFTER.contains(&w));
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::regions::{Found, find};
+
+    fn f(text: &str) -> Found {
+        find(None, [text])
+    }
+
+    #[test]
+    fn streets_dishes_titles_and_idioms_are_not_places() {
+        for text in [
+            "demo di Jalan Medan Merdeka Barat",
+            "di Jln. Surabaya nomor 3",
+            "kantor di Jl. Padang Panjang nomor 3",
+            "makan nasi Padang dan bakso Malang",
+            "rumah makan Padang di sana",
+            "kata Karo Humas Polda itu",
+            "jenazah dimasukkan ke liang lahat",
+            "dari Sabang-Merauke bersatu",
+            "laga PSM Makassar melawan Persib Bandung",
+            "kapal KRI Teluk Cirebon bersandar",
+            "Pelabuhan Tanjung Buton ramai",
+            "makan siang di RM Padang Jaya",
+            "mengenakan pakaian adat Padang",
+            "resep soto khas Surabaya",
+            "laga Semen Padang melawan tim tamu",
+            "aksi di Medan Merdeka Barat",
+            "penyanyi Oki Lestari dan Pali Putra",
+            "direktur PT Solo Karya Mandiri",
+            "diunggah akun @medan_info dan @info_palu",
+            "sidang Organisasi Kerja Sama Islam (OKI) di Jeddah",
+            "spesialis rias pengantin Yogya",
+            "warga Desa Contoh, Kecamatan Karanganyar",
+            "kenal pisang sale, makanan khas dari Kabupaten Lebak",
+            "mencicipi kuliner asal Palembang",
+            "soto khas dari Lamongan",
+        ] {
+            assert_eq!(f(text), Found::default(), "{text}");
+        }
+        // The same names as places.
+        assert_eq!(f("warga Medan menonton").regions, ["Medan"]);
+        assert_eq!(f("Bupati Lahat hadir").regions, ["Lahat"]);
+        assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
+        assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);
+        assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
+        assert_eq!(f("kata pers Medan").regions, ["Medan"]);
+        assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
+        assert_eq!(f("banjir di OKI dan PALI").regions.len(), 2);
+        assert_eq!(
+            f("Ogan Komering Ilir (OKI) dan Pemkab OKI").regions,
+            ["Ogan Komering Ilir"]
+        );
+        assert_eq!(f("Bupati Palu Oki Karya Ilham").regions, ["Palu"]);
+        assert_eq!(f("warga Medan merayakan hari merdeka").regions, ["Medan"]);
+        // The regency after its district, a visitor from a place, the place of a dish.
+        assert_eq!(
+            f("Kecamatan Karanganyar, Kabupaten Demak").regions,
+            ["Demak"]
+        );
+        assert_eq!(f("pengantin asal Yogya menikah").regions, ["Yogyakarta"]);
+        assert_eq!(f("di Kec. Binjai, Kab. Langkat").regions, ["Langkat"]);
+        // A name scrubbed from the text leaves the prefix before the next place.
+        assert_eq!(
+            f("Kelurahan Rangkah, Kecamatan ,, Surabaya").regions,
+            ["Surabaya"]
+        );
+        assert_eq!(f("makanan khas warga Palembang").regions, ["Palembang"]);
+    }
+}
