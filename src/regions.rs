@@ -16,9 +16,10 @@ use std::sync::OnceLock;
 
 mod exclude;
 mod resolve;
+mod spelling;
 mod words;
 
-use exclude::{dish_from, not_a_place};
+use exclude::{REPORTED, dish_from, not_a_place};
 use words::{Words, words};
 
 pub use resolve::{PlaceKind, resolve_province, resolve_region};
@@ -134,6 +135,9 @@ pub struct Gazetteer {
     pub regions: Vec<Region>,
     /// First word of a name -> the names starting with it, longest first.
     index: WordMap<Vec<Name>>,
+    /// First half of a long one-word name written as two words -> (second half, place):
+    /// `Padang Sidimpuan`, `Bukit Tinggi`.
+    split: WordMap<Vec<(String, Target)>>,
 }
 
 /// The regions and provinces an article names, in order: the dateline's first, then by first
@@ -276,7 +280,15 @@ impl Gazetteer {
                 .unwrap_or(usize::MAX);
         }
         let mut index: WordMap<Vec<Name>> = WordMap::default();
+        let mut split: WordMap<Vec<(String, Target)>> = WordMap::default();
         for (words, target, bare) in names {
+            if let ([one], Target::Region(_) | Target::Province(_), Bare::Any) =
+                (&words[..], target, bare)
+            {
+                for (first, rest) in spelling::halves(one) {
+                    split.entry(first).or_default().push((rest, target));
+                }
+            }
             let Some(first) = words.first().cloned() else {
                 continue;
             };
@@ -303,6 +315,7 @@ impl Gazetteer {
             provinces,
             regions,
             index,
+            split,
         }
     }
 
@@ -349,7 +362,12 @@ impl Gazetteer {
             if hint.is_none() && !bare_ok {
                 continue;
             }
-            if !words.matches(at, &name.words) {
+            // A set phrase is skipped with its last word misspelt too (`Sabang sampai
+            // Marauke`).
+            let matched = words.matches(at, &name.words)
+                || (name.target == Target::Nothing
+                    && spelling::matches_loosely(words, at, &name.words));
+            if !matched {
                 continue;
             }
             let rank = self.rank(name.target, hint);
@@ -357,7 +375,29 @@ impl Gazetteer {
                 best = Some((name, rank));
             }
         }
-        best.map(|(n, _)| (n.target, n.words.len()))
+        match best {
+            Some((n, _)) if n.words.len() > 1 => Some((n.target, n.words.len())),
+            _ => self
+                .split_name(words, at)
+                .map(|t| (t, 2))
+                .or(best.map(|(n, _)| (n.target, n.words.len()))),
+        }
+    }
+
+    /// A long one-word name written as two capitalised words at `at` (`Padang Sidimpuan`),
+    /// the second maybe a letter off (`Padang Sidempuan`): a name the first word alone may
+    /// spell (Padang) must not take it.
+    fn split_name(&self, words: &Words, at: usize) -> Option<Target> {
+        let list = self.split.get(words.get(at)?)?;
+        let cap = |i: usize| words.capitalised.get(i) == Some(&true);
+        if !cap(at) || !cap(at + 1) || words.apart.get(at + 1) != Some(&false) {
+            return None;
+        }
+        let second = words.get(at + 1)?;
+        list.iter()
+            .find(|(rest, _)| rest == second)
+            .or_else(|| list.iter().find(|(rest, _)| spelling::near(second, rest)))
+            .map(|&(_, t)| t)
     }
 
     /// Every place named in `text`, in order, added to `found`; `words` is scratch space.
@@ -387,7 +427,8 @@ impl Gazetteer {
                 continue;
             }
             if let Some((target, len)) = self.longest(words, i, None) {
-                if !not_a_place(words, i, len) {
+                if !not_a_place(words, i, len) && !self.locality_in_next(words, i, i + len, target)
+                {
                     hit(target, words, i, len);
                 }
                 i += len;
@@ -395,6 +436,58 @@ impl Gazetteer {
             }
             i += 1;
         }
+    }
+
+    /// Whether bare `target` at `at`, followed at `next` by a comma and a region of another
+    /// province, is a neighbourhood, district or village of that region sharing a regency's
+    /// name, not the regency: when the region ends a reporting phrase (`di Manggarai,
+    /// Jakarta Selatan, Selasa`), or the name follows a capitalised word and the region ends
+    /// the names (`Gunung Medan, Dharmasraya, pada`). A place in a list (`Pekanbaru, Padang,
+    /// Palembang`, `Padang, Palembang dan Medan`, `Tanjung Perak Surabaya, Batam, Tanjung
+    /// Priok`) stays.
+    fn locality_in_next(&self, words: &Words, at: usize, next: usize, target: Target) -> bool {
+        const LIST: &[&str] = &["dan", "serta", "atau", "hingga", "sampai", "ke", "dengan"];
+        let Target::Region(x) = target else {
+            return false;
+        };
+        if words.apart.get(next) != Some(&true) {
+            return false;
+        }
+        let before = at.checked_sub(1);
+        let listed = before.is_some_and(|b| {
+            words.get(b).is_some_and(|w| prefix_hint(w).is_some()) || self.ends_a_name(words, b)
+        });
+        if listed {
+            return false;
+        }
+        let named_on = before.is_some_and(|b| {
+            words.apart.get(at) == Some(&false) && words.capitalised.get(b) == Some(&true)
+        });
+        let hint = words.get(next).and_then(prefix_hint);
+        let skip = usize::from(hint.is_some());
+        let Some((Target::Region(y), len)) = self.longest(words, next + skip, hint) else {
+            return false;
+        };
+        let (Some(px), Some(py)) = (self.regions.get(x), self.regions.get(y)) else {
+            return false;
+        };
+        let after = next + skip + len;
+        px.province != py.province
+            && words.get(after).is_some_and(|w| {
+                !LIST.contains(&w)
+                    && prefix_hint(w).is_none()
+                    && self.longest(words, after, None).is_none()
+                    && (REPORTED.contains(&w)
+                        || (named_on && words.capitalised.get(after) == Some(&false)))
+            })
+    }
+
+    /// Whether a place's name ends at word `last` (`Pekanbaru` in `Pekanbaru, Padang`).
+    fn ends_a_name(&self, words: &Words, last: usize) -> bool {
+        (last.saturating_sub(3)..=last).any(|s| {
+            self.longest(words, s, None)
+                .is_some_and(|(_, len)| s + len == last + 1)
+        })
     }
 
     /// Every mention [`Gazetteer::find`] counts in `texts`, with the words around it: what
@@ -631,6 +724,45 @@ mod tests {
         );
         assert_eq!((m[1].before.as_str(), m[1].after.as_str()), ("warga", ""));
         assert!(m[1].capitalised);
+    }
+
+    #[test]
+    fn one_word_names_written_as_two_and_misspelt_phrases() {
+        assert_eq!(f("banjir di Padang Sidimpuan").regions, ["Padangsidimpuan"]);
+        assert_eq!(f("hujan di Padang Sidempuan").regions, ["Padangsidimpuan"]);
+        assert_eq!(f("Pemkot Padang Sidempuan").regions, ["Padangsidimpuan"]);
+        // The place alone, and a lower-case common word after it, stay as they were.
+        assert_eq!(f("warga Padang Sumatera Barat").regions, ["Padang"]);
+        assert_eq!(f("dari Sabang sampai Marauke"), Found::default());
+        assert_eq!(
+            f("Wali Kota Sabang dan Bupati Merauke").regions,
+            ["Sabang", "Merauke"]
+        );
+    }
+
+    #[test]
+    fn a_neighbourhood_named_like_a_regency_elsewhere() {
+        assert_eq!(
+            f("ditemui di Manggarai, Jakarta Selatan, Selasa").regions,
+            ["Jakarta Selatan"]
+        );
+        // A list of places keeps each.
+        assert_eq!(
+            f("di Manggarai, Jakarta Selatan dan Medan").regions,
+            ["Manggarai", "Jakarta Selatan", "Medan"]
+        );
+        assert_eq!(
+            f("kota Medan, Surabaya, Makassar").regions,
+            ["Medan", "Surabaya", "Makassar"]
+        );
+        // The same province: a regency and its neighbour, both places.
+        assert_eq!(
+            f("banjir di Demak, Jepara, Senin")
+                .regions
+                .first()
+                .map(String::as_str),
+            Some("Demak")
+        );
     }
 
     #[test]

@@ -69,6 +69,15 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "pt",
     // A bridal style (`rias pengantin Yogya`), worn anywhere.
     "pengantin",
+    // A work or a style named after a place (`film Solo`, `lagu Ambon`, `festival film
+    // Bandung`, `project Solo`, `paes Solo`): it is about the work, made or shown anywhere.
+    "film",
+    "lagu",
+    "tembang",
+    "vokal",
+    "mv",
+    "project",
+    "paes",
     // A district or village of the same name as a regency elsewhere (`Kecamatan
     // Karanganyar, Demak`): not that regency.
     "kecamatan",
@@ -163,9 +172,119 @@ fn abbreviates(words: &Words, at: usize) -> bool {
     k == 0
 }
 
+/// Words after a place that make it where something was said or held (`..., Jakarta
+/// Selatan, Selasa`, `... Bandung pada Senin`).
+pub(super) const REPORTED: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
+];
+
+/// Words that end a club's or a product's name after its town (`Bali United`, `Blitar
+/// Bandung United`, `Bhayangkara Solo FC`, `Bandung Valley`).
+const NAME_ENDS: &[&str] = &["united", "fc", "valley"];
+
+/// Whether the name at `at`, `len` words long, starts a club's or product's name: a word of
+/// [`NAME_ENDS`] right after it, or after one more capitalised word.
+fn ends_a_name(words: &Words, at: usize, len: usize) -> bool {
+    let close = |i: usize| !words.apart.get(i).copied().unwrap_or(true);
+    let end = |i: usize| close(i) && words.get(i).is_some_and(|w| NAME_ENDS.contains(&w));
+    let next = at + len;
+    end(next) || (close(next) && words.capitalised.get(next) == Some(&true) && end(next + 1))
+}
+
+/// Words that say the next name is a team's (`membela Maung Bandung`, `tim berjuluk Maung
+/// Bandung`, `menghadapi Laskar X`). Not `tim` alone: `tim SAR Padang` is a unit there.
+const TEAM_BEFORE: &[&str] = &[
+    "skuad",
+    "bek",
+    "kiper",
+    "striker",
+    "penyerang",
+    "gelandang",
+    "pertahanan",
+    "membela",
+    "memperkuat",
+    "menghadapi",
+    "melawan",
+    "kontra",
+    "vs",
+    "berjuluk",
+    "berjulukan",
+    "julukan",
+];
+
+/// Whether the name at `at` follows a capitalised nickname after a team word (`tim berjuluk
+/// Maung Bandung`): the team, which plays anywhere.
+fn team_nickname(words: &Words, at: usize) -> bool {
+    let Some(nick) = at.checked_sub(1) else {
+        return false;
+    };
+    words.capitalised.get(nick) == Some(&true)
+        && !words.apart.get(at).copied().unwrap_or(true)
+        && nick
+            .checked_sub(1)
+            .and_then(|t| words.get(t))
+            .is_some_and(|w| TEAM_BEFORE.contains(&w))
+}
+
+/// Heads of a school's proper name (`Universitas Jember`, `Institut Teknologi Bandung`,
+/// `Politeknik Negeri Semarang`).
+const SCHOOL_HEADS: &[&str] = &["universitas", "institut", "politeknik", "akademi"];
+
+/// Words before a school's name that place something there (`di Universitas Jember`,
+/// `kampus Institut X`), rather than name a person's or a study's affiliation (`dosen
+/// Universitas Jember`).
+const AT_SCHOOL: &[&str] = &["di", "ke", "kampus", "dalam", "lingkungan", "gedung"];
+
+/// Whether a word of [`AT_SCHOOL`] stands up to four words before the school's head at
+/// `head`, in the same phrase (`di gedung rektorat Universitas X`, `di dome Universitas X`).
+fn at_school(words: &Words, head: usize) -> bool {
+    let mut i = head;
+    for _ in 0..4 {
+        if words.apart.get(i) != Some(&false) {
+            return false;
+        }
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        if words.get(prev).is_some_and(|w| AT_SCHOOL.contains(&w)) {
+            return true;
+        }
+        i = prev;
+    }
+    false
+}
+
+/// Whether the name at `at` ends a school's name that is not where the news happens (`dosen
+/// Universitas Jember Nurul`): an affiliation. Up to three more capitalised words may stand
+/// between the head and the place (`Institut Pertanian Bogor`).
+fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
+    // `Universitas X Bandung, Minggu (15/9)`: where something was said or held.
+    if words.get(at + len).is_some_and(|w| REPORTED.contains(&w)) {
+        return false;
+    }
+    let mut i = at;
+    for _ in 0..4 {
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        if words.capitalised.get(prev) != Some(&true) {
+            return false;
+        }
+        if words.get(prev).is_some_and(|w| SCHOOL_HEADS.contains(&w)) {
+            return !at_school(words, prev);
+        }
+        i = prev;
+    }
+    false
+}
+
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
+        return true;
+    }
+    if ends_a_name(words, at, len) || team_nickname(words, at) || school_affiliation(words, at, len)
+    {
         return true;
     }
     // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `Persib Bandung`);
@@ -263,5 +382,34 @@ mod tests {
             ["Surabaya"]
         );
         assert_eq!(f("makanan khas warga Palembang").regions, ["Palembang"]);
+    }
+
+    #[test]
+    fn names_of_clubs_works_and_schools_are_not_places() {
+        for text in [
+            "gol kedua Blitar Bandung United di menit akhir",
+            "pemain baru Madiun FC tiba",
+            "produk Andakarya Bandung Valley laris",
+            "bek itu membela Maung Bandung musim ini",
+            "tim berjuluk Laskar Kendari kalah",
+            "nominasi Festival Film Bandung tahun ini",
+            "lagu Ambon yang ia nyanyikan",
+            "promosi project Solo miliknya",
+            "dirias dengan paes Solo putri",
+            "dosen Universitas Jember yang lolos seleksi",
+            "peneliti Institut Pertanian Bogor menyebut",
+        ] {
+            assert_eq!(f(text), Found::default(), "{text}");
+        }
+        // Where the news happens, the place stays.
+        assert_eq!(f("seminar di Universitas Jember").regions, ["Jember"]);
+        assert_eq!(f("tim SAR Padang mencari").regions, ["Padang"]);
+        assert_eq!(f("laga di Stadion Segiri Samarinda").regions, ["Samarinda"]);
+        assert_eq!(f("warga Bandung menonton film").regions, ["Kota Bandung"]);
+        // Named elsewhere in the article, it is the article's region after all.
+        assert_eq!(
+            f("bek Maung Bandung itu lahir di Bandung").regions,
+            ["Kota Bandung"]
+        );
     }
 }
