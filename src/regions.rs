@@ -359,7 +359,7 @@ impl Gazetteer {
                 Bare::Upper => upper,
                 Bare::Never => false,
             };
-            if hint.is_none() && !bare_ok {
+            if hint.is_none() && (!bare_ok || self.acronym_like(words, at, name)) {
                 continue;
             }
             // A set phrase is skipped with its last word misspelt too (`Sabang sampai
@@ -382,6 +382,20 @@ impl Gazetteer {
                 .map(|t| (t, 2))
                 .or(best.map(|(n, _)| (n.target, n.words.len()))),
         }
+    }
+
+    /// Whether a bare regency or city name at `at` is written in capitals among words that
+    /// are not (`LPS Gandeng MAPPI`): another body's acronym that spells the name. Acronyms
+    /// that are the place's own (`OKI`, `PALI`) are aliases of their own kind.
+    fn acronym_like(&self, words: &Words, at: usize, name: &Name) -> bool {
+        let shouted = |i: usize| words.upper.get(i) == Some(&true);
+        matches!(name.target, Target::Region(_))
+            && matches!(name.bare, Bare::Any | Bare::Capitalised)
+            && name.words.len() == 1
+            && name.words[0].len() >= 3
+            && shouted(at)
+            && at.checked_sub(1).is_some_and(|b| !shouted(b))
+            && !shouted(at + 1)
     }
 
     /// A long one-word name written as two capitalised words at `at` (`Padang Sidimpuan`),

@@ -78,6 +78,25 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "mv",
     "project",
     "paes",
+    // Drinks and produce sold under a place's name (`kopi Bogor`, `ubi Cilembu`).
+    "kopi",
+    "teh",
+    "ubi",
+    "dodol",
+    "keripik",
+    "kerupuk",
+    "bolu",
+    // A speaker after a speech verb is a person or a title (`kata Karo Monev`, `ujar Oki`),
+    // never a place.
+    "kata",
+    "ujar",
+    "ucap",
+    "tutur",
+    "ungkap",
+    "imbuh",
+    // A team called by its town (`menjamu Surabaya`), which plays anywhere.
+    "menjamu",
+    "dijamu",
     // A district or village of the same name as a regency elsewhere (`Kecamatan
     // Karanganyar, Demak`): not that regency.
     "kecamatan",
@@ -231,13 +250,41 @@ fn team_nickname(words: &Words, at: usize) -> bool {
 const SCHOOL_HEADS: &[&str] = &["universitas", "institut", "politeknik", "akademi"];
 
 /// Words before a school's name that place something there (`di Universitas Jember`,
-/// `kampus Institut X`), rather than name a person's or a study's affiliation (`dosen
-/// Universitas Jember`).
+/// `kampus Institut X`).
 const AT_SCHOOL: &[&str] = &["di", "ke", "kampus", "dalam", "lingkungan", "gedung"];
 
-/// Whether a word of [`AT_SCHOOL`] stands up to four words before the school's head at
-/// `head`, in the same phrase (`di gedung rektorat Universitas X`, `di dome Universitas X`).
-fn at_school(words: &Words, head: usize) -> bool {
+/// Words before a school's name that make it someone's affiliation (`dosen Universitas
+/// Jember`, `guru besar Fakultas Hukum Universitas X`, `ilmuwan dari Institut X`): the
+/// person speaks or acts anywhere. The school's own news (`Institut X menemukan ...`,
+/// `wisuda Universitas X`) stays its town's.
+const MEMBER_OF_SCHOOL: &[&str] = &[
+    "dosen",
+    "rektor",
+    "dekan",
+    "guru",
+    "besar",
+    "mahasiswa",
+    "mahasiswi",
+    "alumni",
+    "alumnus",
+    "lulusan",
+    "peneliti",
+    "pengamat",
+    "ahli",
+    "pakar",
+    "profesor",
+    "akademisi",
+    "pengajar",
+    "ilmuwan",
+    "analis",
+    "fakultas",
+    "almamater",
+    "dari",
+];
+
+/// Whether a word of `list` stands up to four words before `head`, in the same phrase (`di
+/// gedung rektorat Universitas X`, `dekan fakultas hukum Universitas X`).
+fn said_before(words: &Words, head: usize, list: &[&str]) -> bool {
     let mut i = head;
     for _ in 0..4 {
         if words.apart.get(i) != Some(&false) {
@@ -246,7 +293,7 @@ fn at_school(words: &Words, head: usize) -> bool {
         let Some(prev) = i.checked_sub(1) else {
             return false;
         };
-        if words.get(prev).is_some_and(|w| AT_SCHOOL.contains(&w)) {
+        if words.get(prev).is_some_and(|w| list.contains(&w)) {
             return true;
         }
         i = prev;
@@ -254,24 +301,37 @@ fn at_school(words: &Words, head: usize) -> bool {
     false
 }
 
-/// Whether the name at `at` ends a school's name that is not where the news happens (`dosen
-/// Universitas Jember Nurul`): an affiliation. Up to three more capitalised words may stand
-/// between the head and the place (`Institut Pertanian Bogor`).
+/// Whether the name at `at`, `len` words long, ends a school's name given as someone's
+/// affiliation (`dosen Universitas Jember Nurul`) or in a list of schools (`Politeknik
+/// Negeri Semarang, Politeknik Negeri Madiun`), not where the news happens. Up to five
+/// more capitalised words or numerals may stand between the head and the place (`Institut
+/// Pertanian Bogor`, `Universitas 17 Agustus 1945 (Untag) Surabaya`).
 fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
     // `Universitas X Bandung, Minggu (15/9)`: where something was said or held.
     if words.get(at + len).is_some_and(|w| REPORTED.contains(&w)) {
         return false;
     }
     let mut i = at;
-    for _ in 0..4 {
+    for _ in 0..6 {
         let Some(prev) = i.checked_sub(1) else {
             return false;
         };
-        if words.capitalised.get(prev) != Some(&true) {
+        // `Universitas 17 Agustus 1945 (Untag) Surabaya`.
+        let numeral = words
+            .get(prev)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+        if words.capitalised.get(prev) != Some(&true) && !numeral {
             return false;
         }
         if words.get(prev).is_some_and(|w| SCHOOL_HEADS.contains(&w)) {
-            return !at_school(words, prev);
+            // Another school's head right after the place or a few words before this one.
+            let listed = words
+                .get(at + len)
+                .is_some_and(|w| SCHOOL_HEADS.contains(&w))
+                || (prev.saturating_sub(4)..prev)
+                    .any(|k| words.get(k).is_some_and(|w| SCHOOL_HEADS.contains(&w)));
+            return !said_before(words, prev, AT_SCHOOL)
+                && (listed || said_before(words, prev, MEMBER_OF_SCHOOL));
         }
         i = prev;
     }
@@ -398,11 +458,44 @@ mod tests {
             "dirias dengan paes Solo putri",
             "dosen Universitas Jember yang lolos seleksi",
             "peneliti Institut Pertanian Bogor menyebut",
+            "peringkat Politeknik Negeri Semarang Politeknik Negeri Madiun",
+            "kata guru besar Universitas 17 Agustus 1945 (Untag) Surabaya itu",
+            "oleh-oleh kopi Bogor dan ubi Cilembu",
+            "persiapan menjamu Surabaya pekan depan",
+            "kata Karo Monev Polri itu",
+            "bank itu menggandeng MAPPI untuk menilai aset",
+            "sampah mencemari tanah, laut dan udara",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
+        for (text, region) in [
+            ("bertandang ke Surabaya pekan depan", "Surabaya"),
+            ("warga Tanah Laut mengungsi", "Tanah Laut"),
+            ("bus rute Surabaya-Solo terguling", "Surabaya"),
+            ("PALI dan MAPPI", "Penukal Abab Lematang Ilir"),
+        ] {
+            assert_eq!(
+                f(text).regions.first().map(String::as_str),
+                Some(region),
+                "{text}"
+            );
+        }
+        // A bracket inside a name does not end it, a comma does.
+        assert!(
+            f("titik api di Ogan Komering Ulu (OKU) Timur")
+                .regions
+                .contains(&"Ogan Komering Ulu Timur".to_string())
+        );
         // Where the news happens, the place stays.
         assert_eq!(f("seminar di Universitas Jember").regions, ["Jember"]);
+        assert_eq!(
+            f("Institut Teknologi Bandung membuka prodi baru").regions,
+            ["Kota Bandung"]
+        );
+        assert_eq!(
+            f("kata guru besar Universitas Jember, Senin").regions,
+            ["Jember"]
+        );
         assert_eq!(f("tim SAR Padang mencari").regions, ["Padang"]);
         assert_eq!(f("laga di Stadion Segiri Samarinda").regions, ["Samarinda"]);
         assert_eq!(f("warga Bandung menonton film").regions, ["Kota Bandung"]);

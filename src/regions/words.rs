@@ -14,6 +14,9 @@ pub(super) struct Words {
     /// Punctuation (not only spaces) between the word and the one before (`Kecamatan ,,
     /// Surabaya`, a name scrubbed from the text).
     pub(super) apart: Vec<bool>,
+    /// A comma, semicolon, colon or slash between the word and the one before: the end of a
+    /// name (`tanah, laut`), where a bracket is not (`Ogan Komering Ulu (OKU) Timur`).
+    pub(super) comma: Vec<bool>,
 }
 
 impl Words {
@@ -24,6 +27,7 @@ impl Words {
             capitalised: Vec::new(),
             upper: Vec::new(),
             apart: Vec::new(),
+            comma: Vec::new(),
         }
     }
 
@@ -35,17 +39,21 @@ impl Words {
         self.capitalised.clear();
         self.upper.clear();
         self.apart.clear();
+        self.comma.clear();
         // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
         // over every paragraph of every article.
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut apart = false;
+        let mut comma = false;
         while i < bytes.len() {
             // Skip to the start of a word.
             let (alnum, upper, width) = class_at(text, i);
             if !alnum {
-                // `Jl. Surabaya`, `Kec. Binjai`: an abbreviation's point keeps the phrase.
-                apart |= !matches!(bytes[i], b' ' | b'.');
+                // `Jl. Surabaya`, `Kec. Binjai`: an abbreviation's point keeps the phrase; a
+                // hyphen joins (`Toli-Toli`, `rute Surabaya-Solo`).
+                apart |= !matches!(bytes[i], b' ' | b'.' | b'-');
+                comma |= matches!(bytes[i], b',' | b';' | b':' | b'/');
                 i += width;
                 continue;
             }
@@ -80,6 +88,7 @@ impl Words {
             self.capitalised.push(upper);
             self.upper.push(!word.chars().any(char::is_lowercase));
             self.apart.push(std::mem::take(&mut apart));
+            self.comma.push(std::mem::take(&mut comma));
         }
     }
 
@@ -92,12 +101,13 @@ impl Words {
         self.buf.get(a..b)
     }
 
-    /// Whether the words from `at` on are `expected`.
+    /// Whether the words from `at` on are `expected`, with no comma inside (`tanah, laut` is
+    /// two words, not Tanah Laut).
     pub(super) fn matches(&self, at: usize, expected: &[String]) -> bool {
-        expected
-            .iter()
-            .enumerate()
-            .all(|(k, e)| self.get(at + k) == Some(e.as_str()))
+        expected.iter().enumerate().all(|(k, e)| {
+            self.get(at + k) == Some(e.as_str())
+                && (k == 0 || self.comma.get(at + k) == Some(&false))
+        })
     }
 }
 
