@@ -86,6 +86,11 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "keripik",
     "kerupuk",
     "bolu",
+    "pisang",
+    // A newspaper or site named after its region, cited from anywhere (`dilansir dari
+    // Tribun Jogja`, `Radar Bogor`).
+    "tribun",
+    "radar",
     // A speaker after a speech verb is a person or a title (`kata Karo Monev`, `ujar Oki`),
     // never a place.
     "kata",
@@ -360,8 +365,9 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         return true;
     }
     // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`. A
-    // comma between ends the phrase (`Kecamatan ,, Surabaya`).
-    let close = !words.apart.get(at).copied().unwrap_or(true);
+    // comma between ends the phrase (`Kecamatan ,, Surabaya`); quotes do not (`tembang
+    // "Solo"`, a title).
+    let close = !words.comma.get(at).copied().unwrap_or(true);
     let before = close
         && at.checked_sub(1).is_some_and(|b| {
             words.get(b).is_some_and(|w| {
@@ -465,6 +471,9 @@ mod tests {
             "kata Karo Monev Polri itu",
             "bank itu menggandeng MAPPI untuk menilai aset",
             "sampah mencemari tanah, laut dan udara",
+            "pelantun tembang \"Solo\" itu",
+            "olahan pisang Ambon",
+            "dilansir dari Tribun Jogja",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
