@@ -19,7 +19,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 7: two-digit years in parentheses; region and outlet fidelity fixes (issue 19).
 /// 8: reporting datelines after a plan, days heard yesterday, bare reporting dates;
 ///    districts, villages, dishes and bridal styles named after a place are not regions.
-pub const PARSER_VERSION: u32 = 8;
+/// 9: regions: clubs, works, schools as affiliations, acronyms, speakers, neighbourhoods
+///    named like a regency are not places; one-word names written as two, misspelt names.
+pub const PARSER_VERSION: u32 = 9;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -8,6 +8,8 @@ use super::words::Words;
 /// Malang`, `rumah makan Padang`), which can be anywhere.
 const NOT_PLACE_BEFORE: &[&str] = &[
     "jalan",
+    // A bridge named after its river or town (`Jembatan Siak`), like a street.
+    "jembatan",
     "jl",
     "jln",
     "gang",
@@ -27,6 +29,7 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "rawon",
     "martabak",
     "masakan",
+    "makanan",
     "makan",
     "gulai",
     "dendeng",
@@ -99,9 +102,15 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "tutur",
     "ungkap",
     "imbuh",
-    // A team called by its town (`menjamu Surabaya`), which plays anywhere.
+    // A team called by its town (`menjamu Surabaya`, `striker Bandung`), which plays
+    // anywhere.
     "menjamu",
     "dijamu",
+    "striker",
+    "bek",
+    "kiper",
+    "gelandang",
+    "skuad",
     // A district or village of the same name as a regency elsewhere (`Kecamatan
     // Karanganyar, Demak`): not that regency.
     "kecamatan",
@@ -372,12 +381,19 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         && at.checked_sub(1).is_some_and(|b| {
             words.get(b).is_some_and(|w| {
                 NOT_PLACE_BEFORE.contains(&w)
-                    && (w != "jalan" || words.capitalised.get(b).copied().unwrap_or(false))
+                    && (!matches!(w, "jalan" | "jembatan")
+                        || words.capitalised.get(b).copied().unwrap_or(false))
             })
         });
-    let after = words
-        .get(at + len)
-        .is_some_and(|w| NOT_PLACE_AFTER.contains(&w));
+    // A new town named after an old one elsewhere (`Solo Baru` in Sukoharjo); lower case,
+    // `baru` is "just" (`di Pasuruan baru-baru ini`).
+    let new_town = words.get(at + len) == Some("baru")
+        && words.capitalised.get(at + len) == Some(&true)
+        && words.comma.get(at + len) == Some(&false);
+    let after = new_town
+        || words
+            .get(at + len)
+            .is_some_and(|w| NOT_PLACE_AFTER.contains(&w));
     before || after
 }
 
@@ -474,11 +490,16 @@ mod tests {
             "pelantun tembang \"Solo\" itu",
             "olahan pisang Ambon",
             "dilansir dari Tribun Jogja",
+            "di bawah Jembatan Siak itu",
+            "makanan Padang seperti rendang",
+            "hotel di kawasan Solo Baru, Kecamatan Grogol",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
         for (text, region) in [
             ("bertandang ke Surabaya pekan depan", "Surabaya"),
+            ("jembatan Siak rusak", "Siak"),
+            ("di Pasuruan baru-baru ini", "Kota Pasuruan"),
             ("warga Tanah Laut mengungsi", "Tanah Laut"),
             ("bus rute Surabaya-Solo terguling", "Surabaya"),
             ("PALI dan MAPPI", "Penukal Abab Lematang Ilir"),
