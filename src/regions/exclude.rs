@@ -106,6 +106,8 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // anywhere.
     "menjamu",
     "dijamu",
+    // An ethnic group (`suku Makassar`), wherever its people live.
+    "suku",
     "striker",
     "bek",
     "kiper",
@@ -211,9 +213,10 @@ pub(super) const REPORTED: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
 ];
 
-/// Words that end a club's or a product's name after its town (`Bali United`, `Blitar
-/// Bandung United`, `Bhayangkara Solo FC`, `Bandung Valley`).
-const NAME_ENDS: &[&str] = &["united", "fc", "valley"];
+/// Words that end a club's, league's or product's name after its town (`Bali United`,
+/// `Blitar Bandung United`, `Bhayangkara Solo FC`, `Bandung Premier League`, `Semarang
+/// fans`, `Bandung Valley`).
+const NAME_ENDS: &[&str] = &["united", "fc", "valley", "fans", "premier", "league", "cup"];
 
 /// Whether the name at `at`, `len` words long, starts a club's or product's name: a word of
 /// [`NAME_ENDS`] right after it, or after one more capitalised word.
@@ -227,6 +230,8 @@ fn ends_a_name(words: &Words, at: usize, len: usize) -> bool {
 /// Words that say the next name is a team's (`membela Maung Bandung`, `tim berjuluk Maung
 /// Bandung`, `menghadapi Laskar X`). Not `tim` alone: `tim SAR Padang` is a unit there.
 const TEAM_BEFORE: &[&str] = &[
+    // An ethnic group, not the place (`suku Bugis Makassar`).
+    "suku",
     "skuad",
     "bek",
     "kiper",
@@ -251,7 +256,9 @@ fn team_nickname(words: &Words, at: usize) -> bool {
     let Some(nick) = at.checked_sub(1) else {
         return false;
     };
+    // `Suku Dinas Jakarta Utara` is a city's agency.
     words.capitalised.get(nick) == Some(&true)
+        && words.get(nick) != Some("dinas")
         && !words.apart.get(at).copied().unwrap_or(true)
         && nick
             .checked_sub(1)
@@ -361,13 +368,14 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     {
         return true;
     }
-    // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `Persib Bandung`);
+    // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `PS Sleman`,
+    // `Persib Bandung`);
     // `pers` alone is the press.
     let club = at
         .checked_sub(1)
         .and_then(|b| words.get(b))
         .is_some_and(|w| {
-            (w.starts_with("ps") && (3..=5).contains(&w.len()))
+            (w.starts_with("ps") && (2..=5).contains(&w.len()))
                 || (w.starts_with("pers") && (6..=9).contains(&w.len()))
         });
     if club {
@@ -492,6 +500,10 @@ mod tests {
             "dilansir dari Tribun Jogja",
             "di bawah Jembatan Siak itu",
             "makanan Padang seperti rendang",
+            "pemain PS Sleman itu",
+            "CEO Bandung Premier League",
+            "sebutan suku Bugis Makassar untuk bidan",
+            "adat suku Makassar",
             "hotel di kawasan Solo Baru, Kecamatan Grogol",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
@@ -499,6 +511,7 @@ mod tests {
         for (text, region) in [
             ("bertandang ke Surabaya pekan depan", "Surabaya"),
             ("jembatan Siak rusak", "Siak"),
+            ("Suku Dinas Jakarta Utara memeriksa", "Jakarta Utara"),
             ("di Pasuruan baru-baru ini", "Kota Pasuruan"),
             ("warga Tanah Laut mengungsi", "Tanah Laut"),
             ("bus rute Surabaya-Solo terguling", "Surabaya"),
