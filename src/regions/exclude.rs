@@ -102,6 +102,7 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "tutur",
     "ungkap",
     "imbuh",
+    "menurut",
     // A team called by its town (`menjamu Surabaya`, `striker Bandung`), which plays
     // anywhere.
     "menjamu",
@@ -232,6 +233,7 @@ fn ends_a_name(words: &Words, at: usize, len: usize) -> bool {
 const TEAM_BEFORE: &[&str] = &[
     // An ethnic group, not the place (`suku Bugis Makassar`).
     "suku",
+    "klub",
     "skuad",
     "bek",
     "kiper",
@@ -504,6 +506,8 @@ mod tests {
             "CEO Bandung Premier League",
             "sebutan suku Bugis Makassar untuk bidan",
             "adat suku Makassar",
+            "menurut Karo, lingkup monitoring",
+            "asisten pelatih klub Pelita Bandung Raya",
             "hotel di kawasan Solo Baru, Kecamatan Grogol",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
