@@ -353,7 +353,13 @@ fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
                 .is_some_and(|w| SCHOOL_HEADS.contains(&w))
                 || (prev.saturating_sub(4)..prev)
                     .any(|k| words.get(k).is_some_and(|w| SCHOOL_HEADS.contains(&w)));
-            return !said_before(words, prev, AT_SCHOOL)
+            // `dosen di Universitas X` is a post there, not news from there.
+            let post = prev
+                .checked_sub(2)
+                .and_then(|k| words.get(k))
+                .is_some_and(|w| MEMBER_OF_SCHOOL.contains(&w))
+                && prev.checked_sub(1).and_then(|k| words.get(k)) == Some("di");
+            return (post || !said_before(words, prev, AT_SCHOOL))
                 && (listed || said_before(words, prev, MEMBER_OF_SCHOOL));
         }
         i = prev;
@@ -506,6 +512,7 @@ mod tests {
             "CEO Bandung Premier League",
             "sebutan suku Bugis Makassar untuk bidan",
             "adat suku Makassar",
+            "berstatus dosen di Institut Pertanian Bogor",
             "menurut Karo, lingkup monitoring",
             "asisten pelatih klub Pelita Bandung Raya",
             "hotel di kawasan Solo Baru, Kecamatan Grogol",
