@@ -1,7 +1,8 @@
 //! Extraction fidelity on the shared real corpora, scored against their own metadata.
 //!
 //! ```text
-//! cargo run --example eval_parse -- [--shared DIR] [--show N] [--regions N] [--only TEXT]
+//! cargo run --example eval_parse -- [--shared DIR] [--show N] [--regions N] [--seed S]
+//!     [--all-regions] [--only TEXT]
 //! ```
 //!
 //! Parses `detik2025/*.txt`, `detik2025.jsonl`, `clickid2019/*.txt` and `clickid2019.jsonl`
@@ -12,9 +13,10 @@
 //! in bodies. The measures are defined in `support/parse_eval.rs`. `--show N` prints up to
 //! N misses of "exact where stated", "URL-dated", "year-less resolved" and "later than the
 //! record" and "outlet missed" per corpus; `--regions N` prints N sampled articles' regions
-//! with the words that named each, to judge the region finder's false positives (terminal
-//! only: publisher
-//! text is never copied into the repository). `--only TEXT` evaluates the corpora whose
+//! with the words that named each, to judge the region finder's false positives (`--seed S`
+//! draws another sample; terminal only: publisher text is never copied into the
+//! repository). `--all-regions` prints every article's every region that way, one line each,
+//! to diff two versions of the finder and read what a change gained or lost. `--only TEXT` evaluates the corpora whose
 //! column name contains TEXT. Without the corpora folder it says so and
 //! exits successfully.
 
@@ -32,8 +34,14 @@ fn main() -> ExitCode {
     let mut show = 0usize;
     let mut only = String::new();
     let mut regions = 0usize;
+    let mut seed = 0usize;
+    let mut all_regions = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
+        if a == "--all-regions" {
+            all_regions = true;
+            continue;
+        }
         match (a.as_str(), it.next()) {
             ("--shared", Some(v)) => shared = Some(PathBuf::from(v)),
             ("--only", Some(v)) => only = v,
@@ -41,6 +49,13 @@ fn main() -> ExitCode {
                 Ok(n) => regions = n,
                 Err(e) => {
                     eprintln!("eval_parse: --regions: {e}");
+                    return ExitCode::from(2);
+                }
+            },
+            ("--seed", Some(v)) => match v.parse() {
+                Ok(n) => seed = n,
+                Err(e) => {
+                    eprintln!("eval_parse: --seed: {e}");
                     return ExitCode::from(2);
                 }
             },
@@ -103,11 +118,19 @@ fn main() -> ExitCode {
             }
         }
         if regions > 0 {
-            for (i, region, context) in parse_eval::region_sample(&cases, regions) {
+            for (i, region, context) in parse_eval::region_sample(&cases, regions, seed) {
                 println!(
                     "{name} · region {}: {region} · {context}",
                     cases[i].truth.id
                 );
+            }
+        }
+        if all_regions {
+            for c in &cases {
+                for region in &c.meta.regions {
+                    let context = parse_eval::region_context(c, region);
+                    println!("{name} · all {}: {region} · {context}", c.truth.id);
+                }
             }
         }
         cols.push((name, scores));

@@ -14,7 +14,13 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+mod exclude;
 mod resolve;
+mod spelling;
+mod words;
+
+use exclude::{REPORTED, dish_from, not_a_place};
+use words::{Words, words};
 
 pub use resolve::{PlaceKind, resolve_province, resolve_region};
 
@@ -105,106 +111,6 @@ struct Name {
     bare: Bare,
 }
 
-/// The words of a text, lower case, with whether each began with an upper-case letter. All
-/// words share one buffer, reused across an article's paragraphs: every word of every article
-/// passes through here, and a `String` per word showed up as allocator time in profiles.
-struct Words {
-    buf: String,
-    /// Byte range of each word in `buf`.
-    spans: Vec<(usize, usize)>,
-    capitalised: Vec<bool>,
-    /// No lower-case letter in the word ("OKI").
-    upper: Vec<bool>,
-    /// Punctuation (not only spaces) between the word and the one before (`Kecamatan ,,
-    /// Surabaya`, a name scrubbed from the text).
-    apart: Vec<bool>,
-}
-
-impl Words {
-    fn new() -> Words {
-        Words {
-            buf: String::new(),
-            spans: Vec::new(),
-            capitalised: Vec::new(),
-            upper: Vec::new(),
-            apart: Vec::new(),
-        }
-    }
-
-    /// Replaces the words with those of `text`, reusing the buffers: an article is scanned
-    /// paragraph by paragraph, and a name never spans two paragraphs.
-    fn fill(&mut self, text: &str) {
-        self.buf.clear();
-        self.spans.clear();
-        self.capitalised.clear();
-        self.upper.clear();
-        self.apart.clear();
-        // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
-        // over every paragraph of every article.
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        let mut apart = false;
-        while i < bytes.len() {
-            // Skip to the start of a word.
-            let (alnum, upper, width) = class_at(text, i);
-            if !alnum {
-                // `Jl. Surabaya`, `Kec. Binjai`: an abbreviation's point keeps the phrase.
-                apart |= !matches!(bytes[i], b' ' | b'.');
-                i += width;
-                continue;
-            }
-            let start = i;
-            let mut ascii = true;
-            i += width;
-            while i < bytes.len() {
-                if bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' {
-                    i += 1;
-                    continue;
-                }
-                let (alnum, _, width) = class_at(text, i);
-                if !alnum {
-                    break;
-                }
-                ascii = false;
-                i += width;
-            }
-            let Some(word) = text.get(start..i) else {
-                continue;
-            };
-            let from = self.buf.len();
-            if ascii && width == 1 {
-                self.buf.push_str(word);
-                if let Some(tail) = self.buf.get_mut(from..) {
-                    tail.make_ascii_lowercase();
-                }
-            } else {
-                self.buf.extend(word.chars().flat_map(char::to_lowercase));
-            }
-            self.spans.push((from, self.buf.len()));
-            self.capitalised.push(upper);
-            self.upper.push(!word.chars().any(char::is_lowercase));
-            self.apart.push(std::mem::take(&mut apart));
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.spans.len()
-    }
-
-    fn get(&self, i: usize) -> Option<&str> {
-        let &(a, b) = self.spans.get(i)?;
-        self.buf.get(a..b)
-    }
-
-    /// Whether the words from `at` on are `expected`.
-    fn matches(&self, at: usize, expected: &[String]) -> bool {
-        expected
-            .iter()
-            .enumerate()
-            .all(|(k, e)| self.get(at + k) == Some(e.as_str()))
-    }
-}
-
 /// What a prefix word says the next name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Hint {
@@ -229,6 +135,9 @@ pub struct Gazetteer {
     pub regions: Vec<Region>,
     /// First word of a name -> the names starting with it, longest first.
     index: WordMap<Vec<Name>>,
+    /// First half of a long one-word name written as two words -> (second half, place):
+    /// `Padang Sidimpuan`, `Bukit Tinggi`.
+    split: WordMap<Vec<(String, Target)>>,
 }
 
 /// The regions and provinces an article names, in order: the dateline's first, then by first
@@ -280,34 +189,6 @@ fn push_unique(list: &mut Vec<String>, value: &str) {
     }
 }
 
-/// Lower-case words (runs of letters and digits) of `text`; "Toli-Toli" is two words, so
-/// hyphenated and spaced spellings match alike.
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Whether the char at byte `i` of `text` (a char boundary) is a letter or digit, whether it
-/// is upper case, and its width in bytes.
-fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
-    match text.as_bytes().get(i) {
-        // `_` and `@` join a handle into one word (`@kota_info`): an account, not the place.
-        Some(&b) if b.is_ascii() => (
-            b.is_ascii_alphanumeric() || b == b'_' || b == b'@',
-            b.is_ascii_uppercase(),
-            1,
-        ),
-        Some(_) => match text.get(i..).and_then(|t| t.chars().next()) {
-            Some(c) => (c.is_alphanumeric(), c.is_uppercase(), c.len_utf8()),
-            // Not a boundary, which callers never pass; step over the byte.
-            None => (false, false, 1),
-        },
-        None => (false, false, 1),
-    }
-}
-
 fn prefix_hint(word: &str) -> Option<Hint> {
     match word {
         "kabupaten" | "kab" | "pemkab" | "bupati" => Some(Hint::Regency),
@@ -315,199 +196,6 @@ fn prefix_hint(word: &str) -> Option<Hint> {
         "provinsi" | "prov" | "pemprov" => Some(Hint::Province),
         _ => None,
     }
-}
-
-/// Words before a bare place name that make it part of something else: a street (`Jalan
-/// Medan Merdeka`, `Jl. Solo`, `Gang Sleman`) or a dish or cuisine (`nasi Padang`, `bakso
-/// Malang`, `rumah makan Padang`), which can be anywhere.
-const NOT_PLACE_BEFORE: &[&str] = &[
-    "jalan",
-    "jl",
-    "jln",
-    "gang",
-    "gg",
-    "lorong",
-    "nasi",
-    "sate",
-    "soto",
-    "bakso",
-    "rendang",
-    "mie",
-    "mi",
-    "pempek",
-    "empek",
-    "gudeg",
-    "lumpia",
-    "rawon",
-    "martabak",
-    "masakan",
-    "makan",
-    "gulai",
-    "dendeng",
-    "kuliner",
-    "batik",
-    "tari",
-    "tarian",
-    "logat",
-    "dialek",
-    "gaya",
-    // A solo career, not Solo: `debut solo`, `album solo`, `konser solo`.
-    "debut",
-    "album",
-    "karier",
-    "karir",
-    "konser",
-    "pemotretan",
-    "penampilan",
-    "proyek",
-    // A solo singer or release (`penyanyi solo`, `comeback solo`, `single solo`).
-    "penyanyi",
-    "pelantun",
-    "comeback",
-    "single",
-    "musisi",
-    "bengawan",
-    // Capes, bays and ships named after a place elsewhere (`Tanjung Buton`, `KRI Teluk
-    // Cirebon`); a name that starts with the word (`Tanjung Pinang`) is matched before this.
-    "tanjung",
-    "teluk",
-    "kri",
-    // A restaurant (`RM Padang`), a custom or a speciality of the place (`pakaian adat
-    // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
-    // Padang`, also a football club): they can be anywhere.
-    "rm",
-    "adat",
-    "khas",
-    "semen",
-    // A company (`PT Solo Manufaktur`), wherever it works.
-    "pt",
-    // A bridal style (`rias pengantin Yogya`), worn anywhere.
-    "pengantin",
-    // A district or village of the same name as a regency elsewhere (`Kecamatan
-    // Karanganyar, Demak`): not that regency.
-    "kecamatan",
-    "kec",
-    "desa",
-    "kelurahan",
-    "kel",
-    "dusun",
-];
-
-/// A dish or speciality said to come from a place (`makanan khas dari Lebak`, `kuliner asal
-/// Padang`): the first word two before the place, the second just before it. What is
-/// served or sold that way can be anywhere.
-const FROM_PLACE_DISH: &[&str] = &[
-    "khas", "makanan", "masakan", "kuliner", "camilan", "jajanan", "kue", "minuman", "oleh",
-    "nasi", "sate", "soto", "bakso", "rendang", "mie", "pempek", "gudeg", "martabak", "batik",
-];
-const FROM_PLACE: &[&str] = &["dari", "asal"];
-
-/// Whether the words before `at` make what follows a dish's origin (`makanan khas dari`).
-fn dish_from(words: &Words, at: usize) -> bool {
-    let (Some(p1), Some(p2)) = (
-        at.checked_sub(1).and_then(|i| words.get(i)),
-        at.checked_sub(2).and_then(|i| words.get(i)),
-    ) else {
-        return false;
-    };
-    FROM_PLACE.contains(&p1) && FROM_PLACE_DISH.contains(&p2)
-}
-
-/// Words after a bare name that make it a job title's abbreviation (`Karo Humas` = head of
-/// the public relations bureau) or a unit's name rather than the place.
-const NOT_PLACE_AFTER: &[&str] = &[
-    "humas",
-    "ops",
-    "operasi",
-    "penmas",
-    "hukum",
-    "umum",
-    "sdm",
-    "perencanaan",
-    "pemerintahan",
-    "keuangan",
-    "kesra",
-    "logistik",
-    "provos",
-    "binops",
-    "rena",
-    "protokol",
-    "organisasi",
-    "paminal",
-    "wabprof",
-    "renmin",
-    "binopsnal",
-    // `Medan Merdeka`: a square and its streets in Jakarta, named without `Jalan`.
-    "merdeka",
-];
-
-/// Small words an acronym leaves out (`Organisasi Kerja Sama Islam` is OKI).
-const ACRONYM_SKIPS: &[&str] = &[
-    "dan", "sama", "untuk", "dari", "di", "ke", "yang", "of", "and",
-];
-
-/// Whether the capitals at `at` (`OKI`) abbreviate the words just before them
-/// (`Organisasi Kerja Sama Islam (OKI)`): another body's acronym that happens to spell a
-/// region's.
-fn abbreviates(words: &Words, at: usize) -> bool {
-    let Some(acronym) = words.get(at) else {
-        return false;
-    };
-    let letters = acronym.as_bytes();
-    if !(2..=6).contains(&letters.len()) || !words.upper.get(at).copied().unwrap_or(false) {
-        return false;
-    }
-    let mut k = letters.len();
-    let mut i = at;
-    let mut skipped = 0;
-    while k > 0 && i > 0 {
-        i -= 1;
-        let Some(w) = words.get(i) else {
-            return false;
-        };
-        if ACRONYM_SKIPS.contains(&w) && skipped < 2 {
-            skipped += 1;
-            continue;
-        }
-        if w.as_bytes().first() != Some(&letters[k - 1]) {
-            return false;
-        }
-        k -= 1;
-    }
-    k == 0
-}
-
-/// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
-fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
-    if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
-        return true;
-    }
-    // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `Persib Bandung`);
-    // `pers` alone is the press.
-    let club = at
-        .checked_sub(1)
-        .and_then(|b| words.get(b))
-        .is_some_and(|w| {
-            (w.starts_with("ps") && (3..=5).contains(&w.len()))
-                || (w.starts_with("pers") && (6..=9).contains(&w.len()))
-        });
-    if club {
-        return true;
-    }
-    // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`. A
-    // comma between ends the phrase (`Kecamatan ,, Surabaya`).
-    let close = !words.apart.get(at).copied().unwrap_or(true);
-    let before = close
-        && at.checked_sub(1).is_some_and(|b| {
-            words.get(b).is_some_and(|w| {
-                NOT_PLACE_BEFORE.contains(&w)
-                    && (w != "jalan" || words.capitalised.get(b).copied().unwrap_or(false))
-            })
-        });
-    let after = words
-        .get(at + len)
-        .is_some_and(|w| NOT_PLACE_AFTER.contains(&w));
-    before || after
 }
 
 impl Gazetteer {
@@ -592,7 +280,15 @@ impl Gazetteer {
                 .unwrap_or(usize::MAX);
         }
         let mut index: WordMap<Vec<Name>> = WordMap::default();
+        let mut split: WordMap<Vec<(String, Target)>> = WordMap::default();
         for (words, target, bare) in names {
+            if let ([one], Target::Region(_) | Target::Province(_), Bare::Any) =
+                (&words[..], target, bare)
+            {
+                for (first, rest) in spelling::halves(one) {
+                    split.entry(first).or_default().push((rest, target));
+                }
+            }
             let Some(first) = words.first().cloned() else {
                 continue;
             };
@@ -619,6 +315,7 @@ impl Gazetteer {
             provinces,
             regions,
             index,
+            split,
         }
     }
 
@@ -662,10 +359,15 @@ impl Gazetteer {
                 Bare::Upper => upper,
                 Bare::Never => false,
             };
-            if hint.is_none() && !bare_ok {
+            if hint.is_none() && (!bare_ok || self.acronym_like(words, at, name)) {
                 continue;
             }
-            if !words.matches(at, &name.words) {
+            // A set phrase is skipped with its last word misspelt too (`Sabang sampai
+            // Marauke`).
+            let matched = words.matches(at, &name.words)
+                || (name.target == Target::Nothing
+                    && spelling::matches_loosely(words, at, &name.words));
+            if !matched {
                 continue;
             }
             let rank = self.rank(name.target, hint);
@@ -673,7 +375,43 @@ impl Gazetteer {
                 best = Some((name, rank));
             }
         }
-        best.map(|(n, _)| (n.target, n.words.len()))
+        match best {
+            Some((n, _)) if n.words.len() > 1 => Some((n.target, n.words.len())),
+            _ => self
+                .split_name(words, at)
+                .map(|t| (t, 2))
+                .or(best.map(|(n, _)| (n.target, n.words.len()))),
+        }
+    }
+
+    /// Whether a bare regency or city name at `at` is written in capitals among words that
+    /// are not (`LPS Gandeng MAPPI`): another body's acronym that spells the name. Acronyms
+    /// that are the place's own (`OKI`, `PALI`) are aliases of their own kind.
+    fn acronym_like(&self, words: &Words, at: usize, name: &Name) -> bool {
+        let shouted = |i: usize| words.upper.get(i) == Some(&true);
+        matches!(name.target, Target::Region(_))
+            && matches!(name.bare, Bare::Any | Bare::Capitalised)
+            && name.words.len() == 1
+            && name.words[0].len() >= 3
+            && shouted(at)
+            && at.checked_sub(1).is_some_and(|b| !shouted(b))
+            && !shouted(at + 1)
+    }
+
+    /// A long one-word name written as two capitalised words at `at` (`Padang Sidimpuan`),
+    /// the second maybe a letter off (`Padang Sidempuan`): a name the first word alone may
+    /// spell (Padang) must not take it.
+    fn split_name(&self, words: &Words, at: usize) -> Option<Target> {
+        let list = self.split.get(words.get(at)?)?;
+        let cap = |i: usize| words.capitalised.get(i) == Some(&true);
+        if !cap(at) || !cap(at + 1) || words.apart.get(at + 1) != Some(&false) {
+            return None;
+        }
+        let second = words.get(at + 1)?;
+        list.iter()
+            .find(|(rest, _)| rest == second)
+            .or_else(|| list.iter().find(|(rest, _)| spelling::near(second, rest)))
+            .map(|&(_, t)| t)
     }
 
     /// Every place named in `text`, in order, added to `found`; `words` is scratch space.
@@ -703,7 +441,8 @@ impl Gazetteer {
                 continue;
             }
             if let Some((target, len)) = self.longest(words, i, None) {
-                if !not_a_place(words, i, len) {
+                if !not_a_place(words, i, len) && !self.locality_in_next(words, i, i + len, target)
+                {
                     hit(target, words, i, len);
                 }
                 i += len;
@@ -711,6 +450,58 @@ impl Gazetteer {
             }
             i += 1;
         }
+    }
+
+    /// Whether bare `target` at `at`, followed at `next` by a comma and a region of another
+    /// province, is a neighbourhood, district or village of that region sharing a regency's
+    /// name, not the regency: when the region ends a reporting phrase (`di Manggarai,
+    /// Jakarta Selatan, Selasa`), or the name follows a capitalised word and the region ends
+    /// the names (`Gunung Medan, Dharmasraya, pada`). A place in a list (`Pekanbaru, Padang,
+    /// Palembang`, `Padang, Palembang dan Medan`, `Tanjung Perak Surabaya, Batam, Tanjung
+    /// Priok`) stays.
+    fn locality_in_next(&self, words: &Words, at: usize, next: usize, target: Target) -> bool {
+        const LIST: &[&str] = &["dan", "serta", "atau", "hingga", "sampai", "ke", "dengan"];
+        let Target::Region(x) = target else {
+            return false;
+        };
+        if words.apart.get(next) != Some(&true) {
+            return false;
+        }
+        let before = at.checked_sub(1);
+        let listed = before.is_some_and(|b| {
+            words.get(b).is_some_and(|w| prefix_hint(w).is_some()) || self.ends_a_name(words, b)
+        });
+        if listed {
+            return false;
+        }
+        let named_on = before.is_some_and(|b| {
+            words.apart.get(at) == Some(&false) && words.capitalised.get(b) == Some(&true)
+        });
+        let hint = words.get(next).and_then(prefix_hint);
+        let skip = usize::from(hint.is_some());
+        let Some((Target::Region(y), len)) = self.longest(words, next + skip, hint) else {
+            return false;
+        };
+        let (Some(px), Some(py)) = (self.regions.get(x), self.regions.get(y)) else {
+            return false;
+        };
+        let after = next + skip + len;
+        px.province != py.province
+            && words.get(after).is_some_and(|w| {
+                !LIST.contains(&w)
+                    && prefix_hint(w).is_none()
+                    && self.longest(words, after, None).is_none()
+                    && (REPORTED.contains(&w)
+                        || (named_on && words.capitalised.get(after) == Some(&false)))
+            })
+    }
+
+    /// Whether a place's name ends at word `last` (`Pekanbaru` in `Pekanbaru, Padang`).
+    fn ends_a_name(&self, words: &Words, last: usize) -> bool {
+        (last.saturating_sub(3)..=last).any(|s| {
+            self.longest(words, s, None)
+                .is_some_and(|(_, len)| s + len == last + 1)
+        })
     }
 
     /// Every mention [`Gazetteer::find`] counts in `texts`, with the words around it: what
@@ -812,269 +603,4 @@ pub fn find<'a>(dateline: Option<&str>, texts: impl IntoIterator<Item = &'a str>
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn f(text: &str) -> Found {
-        find(None, [text])
-    }
-
-    #[test]
-    fn table_has_all_provinces_and_regions() {
-        let g = Gazetteer::get();
-        assert_eq!(g.provinces.len(), 38);
-        assert_eq!(g.regions.len(), 514);
-        assert!(g.regions.iter().all(|r| r.province < g.provinces.len()));
-        let mut names: Vec<&str> = g.regions.iter().map(|r| r.name.as_str()).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), 514, "display names must be unique");
-    }
-
-    #[test]
-    fn short_forms() {
-        let x = f("Pemkab OKI dan Muba, warga Muratara di Lubuklinggau, Sumsel");
-        assert_eq!(
-            x.regions,
-            [
-                "Ogan Komering Ilir",
-                "Musi Banyuasin",
-                "Musi Rawas Utara",
-                "Lubuk Linggau"
-            ]
-        );
-        assert_eq!(x.provinces, ["Sumatera Selatan"]);
-        assert_eq!(f("OKU Timur").regions, ["Ogan Komering Ulu Timur"]);
-        assert_eq!(f("OKU").regions, ["Ogan Komering Ulu"]);
-        for (short, long) in [
-            ("Jateng", "Jawa Tengah"),
-            ("jatim", "Jawa Timur"),
-            ("JABAR", "Jawa Barat"),
-            ("Sulsel", "Sulawesi Selatan"),
-            ("NTT", "Nusa Tenggara Timur"),
-            ("DIY", "DI Yogyakarta"),
-            ("Babel", "Kepulauan Bangka Belitung"),
-            ("Kepri", "Kepulauan Riau"),
-            ("Jakarta", "DKI Jakarta"),
-        ] {
-            let x = f(short);
-            assert_eq!(x.provinces, [long], "{short}");
-            assert!(x.regions.is_empty(), "{short}");
-        }
-    }
-
-    #[test]
-    fn prefixes_choose_between_regency_and_city() {
-        assert_eq!(f("Pemkot Sorong").regions, ["Kota Sorong"]);
-        assert_eq!(f("Pemkab Sorong").regions, ["Sorong"]);
-        assert_eq!(f("Kabupaten Bekasi").regions, ["Bekasi"]);
-        assert_eq!(f("Wali Kota Bekasi").regions, ["Kota Bekasi"]);
-        // A bare name shared by both means the city.
-        assert_eq!(f("banjir di Bekasi").regions, ["Kota Bekasi"]);
-        assert_eq!(f("Kota Palembang").regions, ["Palembang"]);
-        // "Kota Blora" is the town: there is no city of that name, so the regency.
-        assert_eq!(f("kota Blora").regions, ["Blora"]);
-        assert_eq!(f("Provinsi Jambi").provinces, ["Jambi"]);
-        assert!(f("Provinsi Jambi").regions.is_empty());
-        assert_eq!(f("Kota Jambi").regions, ["Jambi"]);
-        assert_eq!(
-            f("Pemerintah Kabupaten (Pemkab) Simalungun").regions,
-            ["Simalungun"]
-        );
-        assert_eq!(f("Toli-Toli dan Tolitoli").regions, ["Toli-Toli"]);
-        // The source spells some names letter by letter ("B A T A M").
-        assert_eq!(f("Batam dan Siak").regions, ["Batam", "Siak"]);
-    }
-
-    #[test]
-    fn ambiguous_words_need_a_prefix() {
-        for text in [
-            "karung berisi batu",
-            "nasib malang warga",
-            "tulang bone",
-            "batang pohon",
-            "sampai ke puncak gunung",
-            "minta serang balik",
-            "kota baru itu",
-        ] {
-            assert_eq!(f(text), Found::default(), "{text}");
-        }
-        // Also common words, but usually the place when capitalised.
-        assert!(f("di medan perang, padang rumput").regions.is_empty());
-        assert_eq!(f("warga Medan dan Padang").regions, ["Medan", "Padang"]);
-        assert!(
-            f("harga batu bara naik; kawasan Kuningan")
-                .regions
-                .is_empty()
-        );
-        assert_eq!(f("Pemkab Batu Bara").regions, ["Batu Bara"]);
-        // A figure of speech for the whole country, not news about either end.
-        assert_eq!(f("dari Sabang sampai Merauke"), Found::default());
-        assert_eq!(f("Wali Kota Sabang").regions, ["Sabang"]);
-        assert_eq!(f("Kota Batu").regions, ["Batu"]);
-        assert_eq!(f("Kota Batu").provinces, ["Jawa Timur"]);
-        assert_eq!(f("Pemkab Malang").regions, ["Malang"]);
-        assert_eq!(f("Pemkot Malang").regions, ["Kota Malang"]);
-        assert_eq!(f("Bupati Bone").regions, ["Bone"]);
-        assert_eq!(f("Kabupaten Puncak").provinces, ["Papua Tengah"]);
-        assert_eq!(f("Kabupaten Kota Baru").regions, ["Kotabaru"]);
-        assert_eq!(f("Kotabaru").regions, ["Kotabaru"]);
-        // Whole words only.
-        assert!(f("Blorawan Palembangan").regions.is_empty());
-        // A dateline is a place, so an ambiguous name counts there.
-        assert_eq!(find(Some("Palu"), []).regions, ["Palu"]);
-        assert_eq!(find(Some("Palu"), []).provinces, ["Sulawesi Tengah"]);
-    }
-
-    #[test]
-    fn streets_dishes_titles_and_idioms_are_not_places() {
-        for text in [
-            "demo di Jalan Medan Merdeka Barat",
-            "di Jln. Surabaya nomor 3",
-            "kantor di Jl. Padang Panjang nomor 3",
-            "makan nasi Padang dan bakso Malang",
-            "rumah makan Padang di sana",
-            "kata Karo Humas Polda itu",
-            "jenazah dimasukkan ke liang lahat",
-            "dari Sabang-Merauke bersatu",
-            "laga PSM Makassar melawan Persib Bandung",
-            "kapal KRI Teluk Cirebon bersandar",
-            "Pelabuhan Tanjung Buton ramai",
-            "makan siang di RM Padang Jaya",
-            "mengenakan pakaian adat Padang",
-            "resep soto khas Surabaya",
-            "laga Semen Padang melawan tim tamu",
-            "aksi di Medan Merdeka Barat",
-            "penyanyi Oki Lestari dan Pali Putra",
-            "direktur PT Solo Karya Mandiri",
-            "diunggah akun @medan_info dan @info_palu",
-            "sidang Organisasi Kerja Sama Islam (OKI) di Jeddah",
-            "spesialis rias pengantin Yogya",
-            "warga Desa Contoh, Kecamatan Karanganyar",
-            "kenal pisang sale, makanan khas dari Kabupaten Lebak",
-            "mencicipi kuliner asal Palembang",
-            "soto khas dari Lamongan",
-        ] {
-            assert_eq!(f(text), Found::default(), "{text}");
-        }
-        // The same names as places.
-        assert_eq!(f("warga Medan menonton").regions, ["Medan"]);
-        assert_eq!(f("Bupati Lahat hadir").regions, ["Lahat"]);
-        assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
-        assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);
-        assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
-        assert_eq!(f("kata pers Medan").regions, ["Medan"]);
-        assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
-        assert_eq!(f("banjir di OKI dan PALI").regions.len(), 2);
-        assert_eq!(
-            f("Ogan Komering Ilir (OKI) dan Pemkab OKI").regions,
-            ["Ogan Komering Ilir"]
-        );
-        assert_eq!(f("Bupati Palu Oki Karya Ilham").regions, ["Palu"]);
-        assert_eq!(f("warga Medan merayakan hari merdeka").regions, ["Medan"]);
-        // The regency after its district, a visitor from a place, the place of a dish.
-        assert_eq!(
-            f("Kecamatan Karanganyar, Kabupaten Demak").regions,
-            ["Demak"]
-        );
-        assert_eq!(f("pengantin asal Yogya menikah").regions, ["Yogyakarta"]);
-        assert_eq!(f("di Kec. Binjai, Kab. Langkat").regions, ["Langkat"]);
-        // A name scrubbed from the text leaves the prefix before the next place.
-        assert_eq!(
-            f("Kelurahan Rangkah, Kecamatan ,, Surabaya").regions,
-            ["Surabaya"]
-        );
-        assert_eq!(f("makanan khas warga Palembang").regions, ["Palembang"]);
-    }
-
-    #[test]
-    fn mentions_show_the_words_that_named_each_place() {
-        let m = mentions(["Tamu dari Pemkab Blora makan nasi Padang", "warga Medan"]);
-        let got: Vec<(&str, usize, &str, bool)> = m
-            .iter()
-            .map(|m| (m.place.as_str(), m.text, m.context.as_str(), m.prefixed))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                (
-                    "Blora",
-                    0,
-                    "tamu dari [pemkab blora] makan nasi padang",
-                    true
-                ),
-                ("Medan", 1, "warga [medan]", false),
-            ]
-        );
-        assert_eq!((m[1].before.as_str(), m[1].after.as_str()), ("warga", ""));
-        assert!(m[1].capitalised);
-    }
-
-    #[test]
-    fn well_known_short_names() {
-        assert_eq!(
-            f("macet di Solo dan Jogja").regions,
-            ["Surakarta", "Yogyakarta"]
-        );
-        assert_eq!(f("Yogya").provinces, ["DI Yogyakarta"]);
-        assert!(f("karier solo dan konser").regions.is_empty());
-        assert!(
-            f("pelantun Solo itu merilis comeback Solo dan single Solo")
-                .regions
-                .is_empty()
-        );
-        assert_eq!(f("penyanyi asal Solo").regions, ["Surakarta"]);
-        assert!(
-            f("Umumkan Debut Solo dan Album Solo Pertama")
-                .regions
-                .is_empty()
-        );
-    }
-
-    #[test]
-    fn papua_2022_provinces() {
-        for (text, prov) in [
-            ("Merauke", "Papua Selatan"),
-            ("Asmat", "Papua Selatan"),
-            ("Mimika", "Papua Tengah"),
-            ("Nabire", "Papua Tengah"),
-            ("Jayawijaya", "Papua Pegunungan"),
-            ("Lanny Jaya", "Papua Pegunungan"),
-            ("Raja Ampat", "Papua Barat Daya"),
-            ("Kota Sorong", "Papua Barat Daya"),
-            ("Pemkab Sorong", "Papua Barat Daya"),
-            ("Jayapura", "Papua"),
-            ("Manokwari", "Papua Barat"),
-            ("Fakfak", "Papua Barat"),
-        ] {
-            assert_eq!(f(text).provinces, [prov], "{text}");
-        }
-        // The longest name wins.
-        assert_eq!(f("Papua Barat Daya").provinces, ["Papua Barat Daya"]);
-        assert_eq!(f("Sorong Selatan").regions, ["Sorong Selatan"]);
-    }
-
-    #[test]
-    fn order_dateline_first_then_mentions_without_duplicates() {
-        let x = find(
-            Some("Lubuklinggau"),
-            ["Pemkab Blora dan Muratara", "lalu Blora, Jateng dan Sumsel"],
-        );
-        assert_eq!(x.regions, ["Lubuk Linggau", "Blora", "Musi Rawas Utara"]);
-        assert_eq!(x.provinces, ["Sumatera Selatan", "Jawa Tengah"]);
-        assert_eq!(find(Some("Dusun Antah"), ["tanpa nama"]), Found::default());
-        assert_eq!(find(Some(""), [""]), Found::default());
-    }
-
-    #[test]
-    fn malformed_table_lines_are_skipped() {
-        let g = Gazetteer::parse(
-            "# c\nprovince\t11\t-\tAceh\tAceh\t\t-\nbad line\nregency\t1\t99\tX\tX\t\t-\n",
-        );
-        assert_eq!(g.provinces.len(), 1);
-        let x = g.find(None, ["X di Aceh"]);
-        // A region whose province is unknown still counts as a region.
-        assert_eq!(x.regions, ["X"]);
-        assert_eq!(x.provinces, ["Aceh"]);
-    }
-}
+mod tests;

@@ -688,10 +688,11 @@ pub fn table(cols: &[(&str, Scores)]) -> String {
 pub type RegionSample = (usize, String, String);
 
 /// Up to `n` articles with a region, spread evenly over the corpus in a fixed shuffled order
-/// (the same sample every run), each with one of its regions and the first mention that
-/// named it: the finder's false positives are judged by reading these.
+/// (the same sample for the same `seed`; another seed starts and strides elsewhere, for a
+/// fresh sample), each with one of its regions and the first mention that named it: the
+/// finder's false positives are judged by reading these.
 #[allow(dead_code)]
-pub fn region_sample(cases: &[Case], n: usize) -> Vec<RegionSample> {
+pub fn region_sample(cases: &[Case], n: usize, seed: usize) -> Vec<RegionSample> {
     let with: Vec<usize> = (0..cases.len())
         .filter(|&i| !cases[i].meta.regions.is_empty())
         .collect();
@@ -701,23 +702,30 @@ pub fn region_sample(cases: &[Case], n: usize) -> Vec<RegionSample> {
     if len == 0 {
         return out;
     }
+    // Seed 0 is the walk every earlier measurement read.
     let step = (0..)
-        .map(|k| 7919 + k)
+        .map(|k| 7919 + seed.wrapping_mul(104_729) + k)
         .find(|s| gcd(*s, len) == 1)
         .unwrap_or(1);
+    let start = seed.wrapping_mul(7_753) % len;
     for k in 0..n.min(len) {
-        let i = with[(k * step) % len];
+        let i = with[(start + k * step) % len];
         let c = &cases[i];
-        let region = &c.meta.regions[(k * 31) % c.meta.regions.len()];
-        let texts = std::iter::once(c.meta.title.as_str()).chain(c.body.iter().map(String::as_str));
-        let context = warta::regions::mentions(texts)
-            .into_iter()
-            .find(|m| &m.place == region)
-            .map(|m| m.context)
-            .unwrap_or_else(|| format!("dateline: {}", c.meta.dateline.as_deref().unwrap_or("?")));
-        out.push((i, region.clone(), context));
+        let region = &c.meta.regions[(k * 31 + seed) % c.meta.regions.len()];
+        out.push((i, region.clone(), region_context(c, region)));
     }
     out
+}
+
+/// The first mention of `region` in `c`, in context, or its dateline when only that named it.
+#[allow(dead_code)]
+pub fn region_context(c: &Case, region: &str) -> String {
+    let texts = std::iter::once(c.meta.title.as_str()).chain(c.body.iter().map(String::as_str));
+    warta::regions::mentions(texts)
+        .into_iter()
+        .find(|m| m.place == region)
+        .map(|m| m.context)
+        .unwrap_or_else(|| format!("dateline: {}", c.meta.dateline.as_deref().unwrap_or("?")))
 }
 
 #[allow(dead_code)]

@@ -1,0 +1,562 @@
+//! What is not a place although it spells one: the words around a bare name that make it part
+//! of a street, a dish, a title, a company, a club or an acronym of something else.
+
+use super::words::Words;
+
+/// Words before a bare place name that make it part of something else: a street (`Jalan
+/// Medan Merdeka`, `Jl. Solo`, `Gang Sleman`) or a dish or cuisine (`nasi Padang`, `bakso
+/// Malang`, `rumah makan Padang`), which can be anywhere.
+const NOT_PLACE_BEFORE: &[&str] = &[
+    "jalan",
+    // A bridge named after its river or town (`Jembatan Siak`), like a street.
+    "jembatan",
+    "jl",
+    "jln",
+    "gang",
+    "gg",
+    "lorong",
+    "nasi",
+    "sate",
+    "soto",
+    "bakso",
+    "rendang",
+    "mie",
+    "mi",
+    "pempek",
+    "empek",
+    "gudeg",
+    "lumpia",
+    "rawon",
+    "martabak",
+    "masakan",
+    "makanan",
+    "makan",
+    "gulai",
+    "dendeng",
+    "kuliner",
+    "batik",
+    "tari",
+    "tarian",
+    "logat",
+    "dialek",
+    "gaya",
+    // A solo career, not Solo: `debut solo`, `album solo`, `konser solo`.
+    "debut",
+    "album",
+    "karier",
+    "karir",
+    "konser",
+    "pemotretan",
+    "penampilan",
+    "proyek",
+    // A solo singer or release (`penyanyi solo`, `comeback solo`, `single solo`).
+    "penyanyi",
+    "pelantun",
+    "comeback",
+    "single",
+    "musisi",
+    "bengawan",
+    // Capes, bays and ships named after a place elsewhere (`Tanjung Buton`, `KRI Teluk
+    // Cirebon`); a name that starts with the word (`Tanjung Pinang`) is matched before this.
+    "tanjung",
+    "teluk",
+    "kri",
+    // A restaurant (`RM Padang`), a custom or a speciality of the place (`pakaian adat
+    // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
+    // Padang`, also a football club): they can be anywhere.
+    "rm",
+    "adat",
+    "khas",
+    "semen",
+    // A company (`PT Solo Manufaktur`), wherever it works.
+    "pt",
+    // A bridal style (`rias pengantin Yogya`), worn anywhere.
+    "pengantin",
+    // A work or a style named after a place (`film Solo`, `lagu Ambon`, `festival film
+    // Bandung`, `project Solo`, `paes Solo`): it is about the work, made or shown anywhere.
+    "film",
+    "lagu",
+    "tembang",
+    "vokal",
+    "mv",
+    "project",
+    "paes",
+    // Drinks and produce sold under a place's name (`kopi Bogor`, `ubi Cilembu`).
+    "kopi",
+    "teh",
+    "ubi",
+    "dodol",
+    "keripik",
+    "kerupuk",
+    "bolu",
+    "pisang",
+    // A newspaper or site named after its region, cited from anywhere (`dilansir dari
+    // Tribun Jogja`, `Radar Bogor`).
+    "tribun",
+    "radar",
+    // A speaker after a speech verb is a person or a title (`kata Karo Monev`, `ujar Oki`),
+    // never a place.
+    "kata",
+    "ujar",
+    "ucap",
+    "tutur",
+    "ungkap",
+    "imbuh",
+    "menurut",
+    // A team called by its town (`menjamu Surabaya`, `striker Bandung`), which plays
+    // anywhere.
+    "menjamu",
+    "dijamu",
+    // An ethnic group (`suku Makassar`), wherever its people live.
+    "suku",
+    "striker",
+    "bek",
+    "kiper",
+    "gelandang",
+    "skuad",
+    // A district or village of the same name as a regency elsewhere (`Kecamatan
+    // Karanganyar, Demak`): not that regency.
+    "kecamatan",
+    "kec",
+    "desa",
+    "kelurahan",
+    "kel",
+    "dusun",
+];
+
+/// A dish or speciality said to come from a place (`makanan khas dari Lebak`, `kuliner asal
+/// Padang`): the first word two before the place, the second just before it. What is
+/// served or sold that way can be anywhere.
+const FROM_PLACE_DISH: &[&str] = &[
+    "khas", "makanan", "masakan", "kuliner", "camilan", "jajanan", "kue", "minuman", "oleh",
+    "nasi", "sate", "soto", "bakso", "rendang", "mie", "pempek", "gudeg", "martabak", "batik",
+];
+const FROM_PLACE: &[&str] = &["dari", "asal"];
+
+/// Whether the words before `at` make what follows a dish's origin (`makanan khas dari`).
+pub(super) fn dish_from(words: &Words, at: usize) -> bool {
+    let (Some(p1), Some(p2)) = (
+        at.checked_sub(1).and_then(|i| words.get(i)),
+        at.checked_sub(2).and_then(|i| words.get(i)),
+    ) else {
+        return false;
+    };
+    FROM_PLACE.contains(&p1) && FROM_PLACE_DISH.contains(&p2)
+}
+
+/// Words after a bare name that make it a job title's abbreviation (`Karo Humas` = head of
+/// the public relations bureau) or a unit's name rather than the place.
+const NOT_PLACE_AFTER: &[&str] = &[
+    "humas",
+    "ops",
+    "operasi",
+    "penmas",
+    "hukum",
+    "umum",
+    "sdm",
+    "perencanaan",
+    "pemerintahan",
+    "keuangan",
+    "kesra",
+    "logistik",
+    "provos",
+    "binops",
+    "rena",
+    "protokol",
+    "organisasi",
+    "paminal",
+    "wabprof",
+    "renmin",
+    "binopsnal",
+    // `Medan Merdeka`: a square and its streets in Jakarta, named without `Jalan`.
+    "merdeka",
+];
+
+/// Small words an acronym leaves out (`Organisasi Kerja Sama Islam` is OKI).
+const ACRONYM_SKIPS: &[&str] = &[
+    "dan", "sama", "untuk", "dari", "di", "ke", "yang", "of", "and",
+];
+
+/// Whether the capitals at `at` (`OKI`) abbreviate the words just before them
+/// (`Organisasi Kerja Sama Islam (OKI)`): another body's acronym that happens to spell a
+/// region's.
+fn abbreviates(words: &Words, at: usize) -> bool {
+    let Some(acronym) = words.get(at) else {
+        return false;
+    };
+    let letters = acronym.as_bytes();
+    if !(2..=6).contains(&letters.len()) || !words.upper.get(at).copied().unwrap_or(false) {
+        return false;
+    }
+    let mut k = letters.len();
+    let mut i = at;
+    let mut skipped = 0;
+    while k > 0 && i > 0 {
+        i -= 1;
+        let Some(w) = words.get(i) else {
+            return false;
+        };
+        if ACRONYM_SKIPS.contains(&w) && skipped < 2 {
+            skipped += 1;
+            continue;
+        }
+        if w.as_bytes().first() != Some(&letters[k - 1]) {
+            return false;
+        }
+        k -= 1;
+    }
+    k == 0
+}
+
+/// Words after a place that make it where something was said or held (`..., Jakarta
+/// Selatan, Selasa`, `... Bandung pada Senin`).
+pub(super) const REPORTED: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
+];
+
+/// Words that end a club's, league's or product's name after its town (`Bali United`,
+/// `Blitar Bandung United`, `Bhayangkara Solo FC`, `Bandung Premier League`, `Semarang
+/// fans`, `Bandung Valley`).
+const NAME_ENDS: &[&str] = &["united", "fc", "valley", "fans", "premier", "league", "cup"];
+
+/// Whether the name at `at`, `len` words long, starts a club's or product's name: a word of
+/// [`NAME_ENDS`] right after it, or after one more capitalised word.
+fn ends_a_name(words: &Words, at: usize, len: usize) -> bool {
+    let close = |i: usize| !words.apart.get(i).copied().unwrap_or(true);
+    let end = |i: usize| close(i) && words.get(i).is_some_and(|w| NAME_ENDS.contains(&w));
+    let next = at + len;
+    end(next) || (close(next) && words.capitalised.get(next) == Some(&true) && end(next + 1))
+}
+
+/// Words that say the next name is a team's (`membela Maung Bandung`, `tim berjuluk Maung
+/// Bandung`, `menghadapi Laskar X`). Not `tim` alone: `tim SAR Padang` is a unit there.
+const TEAM_BEFORE: &[&str] = &[
+    // An ethnic group, not the place (`suku Bugis Makassar`).
+    "suku",
+    "klub",
+    "skuad",
+    "bek",
+    "kiper",
+    "striker",
+    "penyerang",
+    "gelandang",
+    "pertahanan",
+    "membela",
+    "memperkuat",
+    "menghadapi",
+    "melawan",
+    "kontra",
+    "vs",
+    "berjuluk",
+    "berjulukan",
+    "julukan",
+];
+
+/// Whether the name at `at` follows a capitalised nickname after a team word (`tim berjuluk
+/// Maung Bandung`): the team, which plays anywhere.
+fn team_nickname(words: &Words, at: usize) -> bool {
+    let Some(nick) = at.checked_sub(1) else {
+        return false;
+    };
+    // `Suku Dinas Jakarta Utara` is a city's agency.
+    words.capitalised.get(nick) == Some(&true)
+        && words.get(nick) != Some("dinas")
+        && !words.apart.get(at).copied().unwrap_or(true)
+        && nick
+            .checked_sub(1)
+            .and_then(|t| words.get(t))
+            .is_some_and(|w| TEAM_BEFORE.contains(&w))
+}
+
+/// Heads of a school's proper name (`Universitas Jember`, `Institut Teknologi Bandung`,
+/// `Politeknik Negeri Semarang`).
+const SCHOOL_HEADS: &[&str] = &["universitas", "institut", "politeknik", "akademi"];
+
+/// Words before a school's name that place something there (`di Universitas Jember`,
+/// `kampus Institut X`).
+const AT_SCHOOL: &[&str] = &["di", "ke", "kampus", "dalam", "lingkungan", "gedung"];
+
+/// Words before a school's name that make it someone's affiliation (`dosen Universitas
+/// Jember`, `guru besar Fakultas Hukum Universitas X`, `ilmuwan dari Institut X`): the
+/// person speaks or acts anywhere. The school's own news (`Institut X menemukan ...`,
+/// `wisuda Universitas X`) stays its town's.
+const MEMBER_OF_SCHOOL: &[&str] = &[
+    "dosen",
+    "rektor",
+    "dekan",
+    "guru",
+    "besar",
+    "mahasiswa",
+    "mahasiswi",
+    "alumni",
+    "alumnus",
+    "lulusan",
+    "peneliti",
+    "pengamat",
+    "ahli",
+    "pakar",
+    "profesor",
+    "akademisi",
+    "pengajar",
+    "ilmuwan",
+    "analis",
+    "fakultas",
+    "almamater",
+    "dari",
+];
+
+/// Whether a word of `list` stands up to four words before `head`, in the same phrase (`di
+/// gedung rektorat Universitas X`, `dekan fakultas hukum Universitas X`).
+fn said_before(words: &Words, head: usize, list: &[&str]) -> bool {
+    let mut i = head;
+    for _ in 0..4 {
+        if words.apart.get(i) != Some(&false) {
+            return false;
+        }
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        if words.get(prev).is_some_and(|w| list.contains(&w)) {
+            return true;
+        }
+        i = prev;
+    }
+    false
+}
+
+/// Whether the name at `at`, `len` words long, ends a school's name given as someone's
+/// affiliation (`dosen Universitas Jember Nurul`) or in a list of schools (`Politeknik
+/// Negeri Semarang, Politeknik Negeri Madiun`), not where the news happens. Up to five
+/// more capitalised words or numerals may stand between the head and the place (`Institut
+/// Pertanian Bogor`, `Universitas 17 Agustus 1945 (Untag) Surabaya`).
+fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
+    // `Universitas X Bandung, Minggu (15/9)`: where something was said or held.
+    if words.get(at + len).is_some_and(|w| REPORTED.contains(&w)) {
+        return false;
+    }
+    let mut i = at;
+    for _ in 0..6 {
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        // `Universitas 17 Agustus 1945 (Untag) Surabaya`.
+        let numeral = words
+            .get(prev)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+        if words.capitalised.get(prev) != Some(&true) && !numeral {
+            return false;
+        }
+        if words.get(prev).is_some_and(|w| SCHOOL_HEADS.contains(&w)) {
+            // Another school's head right after the place or a few words before this one.
+            let listed = words
+                .get(at + len)
+                .is_some_and(|w| SCHOOL_HEADS.contains(&w))
+                || (prev.saturating_sub(4)..prev)
+                    .any(|k| words.get(k).is_some_and(|w| SCHOOL_HEADS.contains(&w)));
+            // `dosen di Universitas X` is a post there, not news from there.
+            let post = prev
+                .checked_sub(2)
+                .and_then(|k| words.get(k))
+                .is_some_and(|w| MEMBER_OF_SCHOOL.contains(&w))
+                && prev.checked_sub(1).and_then(|k| words.get(k)) == Some("di");
+            return (post || !said_before(words, prev, AT_SCHOOL))
+                && (listed || said_before(words, prev, MEMBER_OF_SCHOOL));
+        }
+        i = prev;
+    }
+    false
+}
+
+/// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
+pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
+    if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
+        return true;
+    }
+    if ends_a_name(words, at, len) || team_nickname(words, at) || school_affiliation(words, at, len)
+    {
+        return true;
+    }
+    // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `PS Sleman`,
+    // `Persib Bandung`);
+    // `pers` alone is the press.
+    let club = at
+        .checked_sub(1)
+        .and_then(|b| words.get(b))
+        .is_some_and(|w| {
+            (w.starts_with("ps") && (2..=5).contains(&w.len()))
+                || (w.starts_with("pers") && (6..=9).contains(&w.len()))
+        });
+    if club {
+        return true;
+    }
+    // `jalan Kendari` (the roads of Kendari) is the place; a street is `Jalan Kendari`. A
+    // comma between ends the phrase (`Kecamatan ,, Surabaya`); quotes do not (`tembang
+    // "Solo"`, a title).
+    let close = !words.comma.get(at).copied().unwrap_or(true);
+    let before = close
+        && at.checked_sub(1).is_some_and(|b| {
+            words.get(b).is_some_and(|w| {
+                NOT_PLACE_BEFORE.contains(&w)
+                    && (!matches!(w, "jalan" | "jembatan")
+                        || words.capitalised.get(b).copied().unwrap_or(false))
+            })
+        });
+    // A new town named after an old one elsewhere (`Solo Baru` in Sukoharjo); lower case,
+    // `baru` is "just" (`di Pasuruan baru-baru ini`).
+    let new_town = words.get(at + len) == Some("baru")
+        && words.capitalised.get(at + len) == Some(&true)
+        && words.comma.get(at + len) == Some(&false);
+    let after = new_town
+        || words
+            .get(at + len)
+            .is_some_and(|w| NOT_PLACE_AFTER.contains(&w));
+    before || after
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::regions::{Found, find};
+
+    fn f(text: &str) -> Found {
+        find(None, [text])
+    }
+
+    #[test]
+    fn streets_dishes_titles_and_idioms_are_not_places() {
+        for text in [
+            "demo di Jalan Medan Merdeka Barat",
+            "di Jln. Surabaya nomor 3",
+            "kantor di Jl. Padang Panjang nomor 3",
+            "makan nasi Padang dan bakso Malang",
+            "rumah makan Padang di sana",
+            "kata Karo Humas Polda itu",
+            "jenazah dimasukkan ke liang lahat",
+            "dari Sabang-Merauke bersatu",
+            "laga PSM Makassar melawan Persib Bandung",
+            "kapal KRI Teluk Cirebon bersandar",
+            "Pelabuhan Tanjung Buton ramai",
+            "makan siang di RM Padang Jaya",
+            "mengenakan pakaian adat Padang",
+            "resep soto khas Surabaya",
+            "laga Semen Padang melawan tim tamu",
+            "aksi di Medan Merdeka Barat",
+            "penyanyi Oki Lestari dan Pali Putra",
+            "direktur PT Solo Karya Mandiri",
+            "diunggah akun @medan_info dan @info_palu",
+            "sidang Organisasi Kerja Sama Islam (OKI) di Jeddah",
+            "spesialis rias pengantin Yogya",
+            "warga Desa Contoh, Kecamatan Karanganyar",
+            "kenal pisang sale, makanan khas dari Kabupaten Lebak",
+            "mencicipi kuliner asal Palembang",
+            "soto khas dari Lamongan",
+        ] {
+            assert_eq!(f(text), Found::default(), "{text}");
+        }
+        // The same names as places.
+        assert_eq!(f("warga Medan menonton").regions, ["Medan"]);
+        assert_eq!(f("Bupati Lahat hadir").regions, ["Lahat"]);
+        assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
+        assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);
+        assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
+        assert_eq!(f("kata pers Medan").regions, ["Medan"]);
+        assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
+        assert_eq!(f("banjir di OKI dan PALI").regions.len(), 2);
+        assert_eq!(
+            f("Ogan Komering Ilir (OKI) dan Pemkab OKI").regions,
+            ["Ogan Komering Ilir"]
+        );
+        assert_eq!(f("Bupati Palu Oki Karya Ilham").regions, ["Palu"]);
+        assert_eq!(f("warga Medan merayakan hari merdeka").regions, ["Medan"]);
+        // The regency after its district, a visitor from a place, the place of a dish.
+        assert_eq!(
+            f("Kecamatan Karanganyar, Kabupaten Demak").regions,
+            ["Demak"]
+        );
+        assert_eq!(f("pengantin asal Yogya menikah").regions, ["Yogyakarta"]);
+        assert_eq!(f("di Kec. Binjai, Kab. Langkat").regions, ["Langkat"]);
+        // A name scrubbed from the text leaves the prefix before the next place.
+        assert_eq!(
+            f("Kelurahan Rangkah, Kecamatan ,, Surabaya").regions,
+            ["Surabaya"]
+        );
+        assert_eq!(f("makanan khas warga Palembang").regions, ["Palembang"]);
+    }
+
+    #[test]
+    fn names_of_clubs_works_and_schools_are_not_places() {
+        for text in [
+            "gol kedua Blitar Bandung United di menit akhir",
+            "pemain baru Madiun FC tiba",
+            "produk Andakarya Bandung Valley laris",
+            "bek itu membela Maung Bandung musim ini",
+            "tim berjuluk Laskar Kendari kalah",
+            "nominasi Festival Film Bandung tahun ini",
+            "lagu Ambon yang ia nyanyikan",
+            "promosi project Solo miliknya",
+            "dirias dengan paes Solo putri",
+            "dosen Universitas Jember yang lolos seleksi",
+            "peneliti Institut Pertanian Bogor menyebut",
+            "peringkat Politeknik Negeri Semarang Politeknik Negeri Madiun",
+            "kata guru besar Universitas 17 Agustus 1945 (Untag) Surabaya itu",
+            "oleh-oleh kopi Bogor dan ubi Cilembu",
+            "persiapan menjamu Surabaya pekan depan",
+            "kata Karo Monev Polri itu",
+            "bank itu menggandeng MAPPI untuk menilai aset",
+            "sampah mencemari tanah, laut dan udara",
+            "pelantun tembang \"Solo\" itu",
+            "olahan pisang Ambon",
+            "dilansir dari Tribun Jogja",
+            "di bawah Jembatan Siak itu",
+            "makanan Padang seperti rendang",
+            "pemain PS Sleman itu",
+            "CEO Bandung Premier League",
+            "sebutan suku Bugis Makassar untuk bidan",
+            "adat suku Makassar",
+            "berstatus dosen di Institut Pertanian Bogor",
+            "menurut Karo, lingkup monitoring",
+            "asisten pelatih klub Pelita Bandung Raya",
+            "hotel di kawasan Solo Baru, Kecamatan Grogol",
+        ] {
+            assert_eq!(f(text), Found::default(), "{text}");
+        }
+        for (text, region) in [
+            ("bertandang ke Surabaya pekan depan", "Surabaya"),
+            ("jembatan Siak rusak", "Siak"),
+            ("Suku Dinas Jakarta Utara memeriksa", "Jakarta Utara"),
+            ("di Pasuruan baru-baru ini", "Kota Pasuruan"),
+            ("warga Tanah Laut mengungsi", "Tanah Laut"),
+            ("bus rute Surabaya-Solo terguling", "Surabaya"),
+            ("PALI dan MAPPI", "Penukal Abab Lematang Ilir"),
+        ] {
+            assert_eq!(
+                f(text).regions.first().map(String::as_str),
+                Some(region),
+                "{text}"
+            );
+        }
+        // A bracket inside a name does not end it, a comma does.
+        assert!(
+            f("titik api di Ogan Komering Ulu (OKU) Timur")
+                .regions
+                .contains(&"Ogan Komering Ulu Timur".to_string())
+        );
+        // Where the news happens, the place stays.
+        assert_eq!(f("seminar di Universitas Jember").regions, ["Jember"]);
+        assert_eq!(
+            f("Institut Teknologi Bandung membuka prodi baru").regions,
+            ["Kota Bandung"]
+        );
+        assert_eq!(
+            f("kata guru besar Universitas Jember, Senin").regions,
+            ["Jember"]
+        );
+        assert_eq!(f("tim SAR Padang mencari").regions, ["Padang"]);
+        assert_eq!(f("laga di Stadion Segiri Samarinda").regions, ["Samarinda"]);
+        assert_eq!(f("warga Bandung menonton film").regions, ["Kota Bandung"]);
+        // Named elsewhere in the article, it is the article's region after all.
+        assert_eq!(
+            f("bek Maung Bandung itu lahir di Bandung").regions,
+            ["Kota Bandung"]
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! The region finder on short synthetic texts.
+
+use super::*;
+
+fn f(text: &str) -> Found {
+    find(None, [text])
+}
+
+#[test]
+fn table_has_all_provinces_and_regions() {
+    let g = Gazetteer::get();
+    assert_eq!(g.provinces.len(), 38);
+    assert_eq!(g.regions.len(), 514);
+    assert!(g.regions.iter().all(|r| r.province < g.provinces.len()));
+    let mut names: Vec<&str> = g.regions.iter().map(|r| r.name.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), 514, "display names must be unique");
+}
+
+#[test]
+fn short_forms() {
+    let x = f("Pemkab OKI dan Muba, warga Muratara di Lubuklinggau, Sumsel");
+    assert_eq!(
+        x.regions,
+        [
+            "Ogan Komering Ilir",
+            "Musi Banyuasin",
+            "Musi Rawas Utara",
+            "Lubuk Linggau"
+        ]
+    );
+    assert_eq!(x.provinces, ["Sumatera Selatan"]);
+    assert_eq!(f("OKU Timur").regions, ["Ogan Komering Ulu Timur"]);
+    assert_eq!(f("OKU").regions, ["Ogan Komering Ulu"]);
+    for (short, long) in [
+        ("Jateng", "Jawa Tengah"),
+        ("jatim", "Jawa Timur"),
+        ("JABAR", "Jawa Barat"),
+        ("Sulsel", "Sulawesi Selatan"),
+        ("NTT", "Nusa Tenggara Timur"),
+        ("DIY", "DI Yogyakarta"),
+        ("Babel", "Kepulauan Bangka Belitung"),
+        ("Kepri", "Kepulauan Riau"),
+        ("Jakarta", "DKI Jakarta"),
+    ] {
+        let x = f(short);
+        assert_eq!(x.provinces, [long], "{short}");
+        assert!(x.regions.is_empty(), "{short}");
+    }
+}
+
+#[test]
+fn prefixes_choose_between_regency_and_city() {
+    assert_eq!(f("Pemkot Sorong").regions, ["Kota Sorong"]);
+    assert_eq!(f("Pemkab Sorong").regions, ["Sorong"]);
+    assert_eq!(f("Kabupaten Bekasi").regions, ["Bekasi"]);
+    assert_eq!(f("Wali Kota Bekasi").regions, ["Kota Bekasi"]);
+    // A bare name shared by both means the city.
+    assert_eq!(f("banjir di Bekasi").regions, ["Kota Bekasi"]);
+    assert_eq!(f("Kota Palembang").regions, ["Palembang"]);
+    // "Kota Blora" is the town: there is no city of that name, so the regency.
+    assert_eq!(f("kota Blora").regions, ["Blora"]);
+    assert_eq!(f("Provinsi Jambi").provinces, ["Jambi"]);
+    assert!(f("Provinsi Jambi").regions.is_empty());
+    assert_eq!(f("Kota Jambi").regions, ["Jambi"]);
+    assert_eq!(
+        f("Pemerintah Kabupaten (Pemkab) Simalungun").regions,
+        ["Simalungun"]
+    );
+    assert_eq!(f("Toli-Toli dan Tolitoli").regions, ["Toli-Toli"]);
+    // The source spells some names letter by letter ("B A T A M").
+    assert_eq!(f("Batam dan Siak").regions, ["Batam", "Siak"]);
+}
+
+#[test]
+fn ambiguous_words_need_a_prefix() {
+    for text in [
+        "karung berisi batu",
+        "nasib malang warga",
+        "tulang bone",
+        "batang pohon",
+        "sampai ke puncak gunung",
+        "minta serang balik",
+        "kota baru itu",
+    ] {
+        assert_eq!(f(text), Found::default(), "{text}");
+    }
+    // Also common words, but usually the place when capitalised.
+    assert!(f("di medan perang, padang rumput").regions.is_empty());
+    assert_eq!(f("warga Medan dan Padang").regions, ["Medan", "Padang"]);
+    assert!(
+        f("harga batu bara naik; kawasan Kuningan")
+            .regions
+            .is_empty()
+    );
+    assert_eq!(f("Pemkab Batu Bara").regions, ["Batu Bara"]);
+    // A figure of speech for the whole country, not news about either end.
+    assert_eq!(f("dari Sabang sampai Merauke"), Found::default());
+    assert_eq!(f("Wali Kota Sabang").regions, ["Sabang"]);
+    assert_eq!(f("Kota Batu").regions, ["Batu"]);
+    assert_eq!(f("Kota Batu").provinces, ["Jawa Timur"]);
+    assert_eq!(f("Pemkab Malang").regions, ["Malang"]);
+    assert_eq!(f("Pemkot Malang").regions, ["Kota Malang"]);
+    assert_eq!(f("Bupati Bone").regions, ["Bone"]);
+    assert_eq!(f("Kabupaten Puncak").provinces, ["Papua Tengah"]);
+    assert_eq!(f("Kabupaten Kota Baru").regions, ["Kotabaru"]);
+    assert_eq!(f("Kotabaru").regions, ["Kotabaru"]);
+    // Whole words only.
+    assert!(f("Blorawan Palembangan").regions.is_empty());
+    // A dateline is a place, so an ambiguous name counts there.
+    assert_eq!(find(Some("Palu"), []).regions, ["Palu"]);
+    assert_eq!(find(Some("Palu"), []).provinces, ["Sulawesi Tengah"]);
+}
+
+#[test]
+fn mentions_show_the_words_that_named_each_place() {
+    let m = mentions(["Tamu dari Pemkab Blora makan nasi Padang", "warga Medan"]);
+    let got: Vec<(&str, usize, &str, bool)> = m
+        .iter()
+        .map(|m| (m.place.as_str(), m.text, m.context.as_str(), m.prefixed))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Blora",
+                0,
+                "tamu dari [pemkab blora] makan nasi padang",
+                true
+            ),
+            ("Medan", 1, "warga [medan]", false),
+        ]
+    );
+    assert_eq!((m[1].before.as_str(), m[1].after.as_str()), ("warga", ""));
+    assert!(m[1].capitalised);
+}
+
+#[test]
+fn one_word_names_written_as_two_and_misspelt_phrases() {
+    assert_eq!(f("banjir di Padang Sidimpuan").regions, ["Padangsidimpuan"]);
+    assert_eq!(f("hujan di Padang Sidempuan").regions, ["Padangsidimpuan"]);
+    assert_eq!(f("Pemkot Padang Sidempuan").regions, ["Padangsidimpuan"]);
+    // The place alone, and a lower-case common word after it, stay as they were.
+    assert_eq!(f("warga Padang Sumatera Barat").regions, ["Padang"]);
+    assert_eq!(f("dari Sabang sampai Marauke"), Found::default());
+    assert_eq!(
+        f("Wali Kota Sabang dan Bupati Merauke").regions,
+        ["Sabang", "Merauke"]
+    );
+}
+
+#[test]
+fn a_neighbourhood_named_like_a_regency_elsewhere() {
+    assert_eq!(
+        f("ditemui di Manggarai, Jakarta Selatan, Selasa").regions,
+        ["Jakarta Selatan"]
+    );
+    // A list of places keeps each.
+    assert_eq!(
+        f("di Manggarai, Jakarta Selatan dan Medan").regions,
+        ["Manggarai", "Jakarta Selatan", "Medan"]
+    );
+    assert_eq!(
+        f("kota Medan, Surabaya, Makassar").regions,
+        ["Medan", "Surabaya", "Makassar"]
+    );
+    // The same province: a regency and its neighbour, both places.
+    assert_eq!(
+        f("banjir di Demak, Jepara, Senin")
+            .regions
+            .first()
+            .map(String::as_str),
+        Some("Demak")
+    );
+}
+
+#[test]
+fn well_known_short_names() {
+    assert_eq!(
+        f("macet di Solo dan Jogja").regions,
+        ["Surakarta", "Yogyakarta"]
+    );
+    assert_eq!(f("Yogya").provinces, ["DI Yogyakarta"]);
+    assert!(f("karier solo dan konser").regions.is_empty());
+    assert!(
+        f("pelantun Solo itu merilis comeback Solo dan single Solo")
+            .regions
+            .is_empty()
+    );
+    assert_eq!(f("penyanyi asal Solo").regions, ["Surakarta"]);
+    assert!(
+        f("Umumkan Debut Solo dan Album Solo Pertama")
+            .regions
+            .is_empty()
+    );
+}
+
+#[test]
+fn papua_2022_provinces() {
+    for (text, prov) in [
+        ("Merauke", "Papua Selatan"),
+        ("Asmat", "Papua Selatan"),
+        ("Mimika", "Papua Tengah"),
+        ("Nabire", "Papua Tengah"),
+        ("Jayawijaya", "Papua Pegunungan"),
+        ("Lanny Jaya", "Papua Pegunungan"),
+        ("Raja Ampat", "Papua Barat Daya"),
+        ("Kota Sorong", "Papua Barat Daya"),
+        ("Pemkab Sorong", "Papua Barat Daya"),
+        ("Jayapura", "Papua"),
+        ("Manokwari", "Papua Barat"),
+        ("Fakfak", "Papua Barat"),
+    ] {
+        assert_eq!(f(text).provinces, [prov], "{text}");
+    }
+    // The longest name wins.
+    assert_eq!(f("Papua Barat Daya").provinces, ["Papua Barat Daya"]);
+    assert_eq!(f("Sorong Selatan").regions, ["Sorong Selatan"]);
+}
+
+#[test]
+fn order_dateline_first_then_mentions_without_duplicates() {
+    let x = find(
+        Some("Lubuklinggau"),
+        ["Pemkab Blora dan Muratara", "lalu Blora, Jateng dan Sumsel"],
+    );
+    assert_eq!(x.regions, ["Lubuk Linggau", "Blora", "Musi Rawas Utara"]);
+    assert_eq!(x.provinces, ["Sumatera Selatan", "Jawa Tengah"]);
+    assert_eq!(find(Some("Dusun Antah"), ["tanpa nama"]), Found::default());
+    assert_eq!(find(Some(""), [""]), Found::default());
+}
+
+#[test]
+fn malformed_table_lines_are_skipped() {
+    let g = Gazetteer::parse(
+        "# c\nprovince\t11\t-\tAceh\tAceh\t\t-\nbad line\nregency\t1\t99\tX\tX\t\t-\n",
+    );
+    assert_eq!(g.provinces.len(), 1);
+    let x = g.find(None, ["X di Aceh"]);
+    // A region whose province is unknown still counts as a region.
+    assert_eq!(x.regions, ["X"]);
+    assert_eq!(x.provinces, ["Aceh"]);
+}

@@ -1,0 +1,140 @@
+//! The words of a text as the region finder reads them: lower case, each with its case and
+//! whether punctuation parted it from the word before.
+
+/// The words of a text, lower case, with whether each began with an upper-case letter. All
+/// words share one buffer, reused across an article's paragraphs: every word of every article
+/// passes through here, and a `String` per word showed up as allocator time in profiles.
+pub(super) struct Words {
+    pub(super) buf: String,
+    /// Byte range of each word in `buf`.
+    pub(super) spans: Vec<(usize, usize)>,
+    pub(super) capitalised: Vec<bool>,
+    /// No lower-case letter in the word ("OKI").
+    pub(super) upper: Vec<bool>,
+    /// Punctuation (not only spaces) between the word and the one before (`Kecamatan ,,
+    /// Surabaya`, a name scrubbed from the text).
+    pub(super) apart: Vec<bool>,
+    /// A comma, semicolon, colon or slash between the word and the one before: the end of a
+    /// name (`tanah, laut`), where a bracket is not (`Ogan Komering Ulu (OKU) Timur`).
+    pub(super) comma: Vec<bool>,
+}
+
+impl Words {
+    pub(super) fn new() -> Words {
+        Words {
+            buf: String::new(),
+            spans: Vec::new(),
+            capitalised: Vec::new(),
+            upper: Vec::new(),
+            apart: Vec::new(),
+            comma: Vec::new(),
+        }
+    }
+
+    /// Replaces the words with those of `text`, reusing the buffers: an article is scanned
+    /// paragraph by paragraph, and a name never spans two paragraphs.
+    pub(super) fn fill(&mut self, text: &str) {
+        self.buf.clear();
+        self.spans.clear();
+        self.capitalised.clear();
+        self.upper.clear();
+        self.apart.clear();
+        self.comma.clear();
+        // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
+        // over every paragraph of every article.
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut apart = false;
+        let mut comma = false;
+        while i < bytes.len() {
+            // Skip to the start of a word.
+            let (alnum, upper, width) = class_at(text, i);
+            if !alnum {
+                // `Jl. Surabaya`, `Kec. Binjai`: an abbreviation's point keeps the phrase; a
+                // hyphen joins (`Toli-Toli`, `rute Surabaya-Solo`).
+                apart |= !matches!(bytes[i], b' ' | b'.' | b'-');
+                comma |= matches!(bytes[i], b',' | b';' | b':' | b'/');
+                i += width;
+                continue;
+            }
+            let start = i;
+            let mut ascii = true;
+            i += width;
+            while i < bytes.len() {
+                if bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' {
+                    i += 1;
+                    continue;
+                }
+                let (alnum, _, width) = class_at(text, i);
+                if !alnum {
+                    break;
+                }
+                ascii = false;
+                i += width;
+            }
+            let Some(word) = text.get(start..i) else {
+                continue;
+            };
+            let from = self.buf.len();
+            if ascii && width == 1 {
+                self.buf.push_str(word);
+                if let Some(tail) = self.buf.get_mut(from..) {
+                    tail.make_ascii_lowercase();
+                }
+            } else {
+                self.buf.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            self.spans.push((from, self.buf.len()));
+            self.capitalised.push(upper);
+            self.upper.push(!word.chars().any(char::is_lowercase));
+            self.apart.push(std::mem::take(&mut apart));
+            self.comma.push(std::mem::take(&mut comma));
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub(super) fn get(&self, i: usize) -> Option<&str> {
+        let &(a, b) = self.spans.get(i)?;
+        self.buf.get(a..b)
+    }
+
+    /// Whether the words from `at` on are `expected`, with no comma inside (`tanah, laut` is
+    /// two words, not Tanah Laut).
+    pub(super) fn matches(&self, at: usize, expected: &[String]) -> bool {
+        expected.iter().enumerate().all(|(k, e)| {
+            self.get(at + k) == Some(e.as_str())
+                && (k == 0 || self.comma.get(at + k) == Some(&false))
+        })
+    }
+}
+
+/// Lower-case words (runs of letters and digits) of `text`; "Toli-Toli" is two words, so
+/// hyphenated and spaced spellings match alike.
+pub(super) fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether the char at byte `i` of `text` (a char boundary) is a letter or digit, whether it
+/// is upper case, and its width in bytes.
+fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
+    match text.as_bytes().get(i) {
+        // `_` and `@` join a handle into one word (`@kota_info`): an account, not the place.
+        Some(&b) if b.is_ascii() => (
+            b.is_ascii_alphanumeric() || b == b'_' || b == b'@',
+            b.is_ascii_uppercase(),
+            1,
+        ),
+        Some(_) => match text.get(i..).and_then(|t| t.chars().next()) {
+            Some(c) => (c.is_alphanumeric(), c.is_uppercase(), c.len_utf8()),
+            // Not a boundary, which callers never pass; step over the byte.
+            None => (false, false, 1),
+        },
+        None => (false, false, 1),
+    }
+}
