@@ -30,15 +30,18 @@ Query language: space-separated terms are AND-ed, case never matters. A plain wo
 articles using it, or an affixed form or synonym, as a whole word in the title or body (a
 word no article uses matches as the start of words, then with a typo); \"a phrase\";
 'literal word; title:word body:word; ~fuzzy finds a title by letters close together;
-^prefix suffix$ of the title; !not; a|b or a | b for either; parentheses
-group: '(asn | pns) viral', '!(tiktok | instagram)'; inside \"quotes\" | ( ) are text. Fields
-outlet: city: author: tag: topic: body:word date:2024 date:2024-06 date:2024-01..2024-06
-date:>2025-01-01; prov: region: take official names or short forms (prov:jabar prov:sumsel
-prov:diy region:oki region:jaksel region:solo); triage state is:unread is:read is:starred
-is:relevant is:irrelevant is:maybe is:undecided label:NAME has:note has:labels; is:new
-(added while browsing) and has:copies (syndicated copies). A query that
-does not parse (an unknown field, an unclosed parenthesis, a dangling |, a place that names
-nothing) is an error saying what would work, never an empty result.
+^prefix suffix$ of the title; !not or -not or NOT not; a|b, a | b or a OR b for either (AND
+is optional: a space already ANDs; OR AND NOT only in capitals); parentheses group:
+'(asn | pns) viral', '!(tiktok | instagram)', and after a field give it to each term:
+'title:(asn | pns)'; inside \"quotes\" | ( ) are text. Fields outlet: city: author: tag:
+topic: body:word date:2024 date:2024-06 date:2024-01..2024-06 date:>2025-01-01; prov: region:
+take official names or short forms (prov:jabar prov:sumsel prov:diy region:oki region:jaksel
+region:solo); triage state is:unread is:read is:starred is:relevant is:irrelevant is:maybe
+is:undecided label:NAME has:note has:labels; is:new (added while browsing) and has:copies
+(syndicated copies); with a team (--team or the config's team table) by:NAME (an analyst
+touched it), is:mine, is:conflict, is:agreed. A query that does not parse (an unknown field,
+an unclosed parenthesis, a dangling | or AND, two negations such as !!asn, a place that
+names nothing) is an error saying what would work, never an empty result.
 
 Triage state (read, stars, decisions, labels, notes) lives in --data-dir (default
 ~/.local/share/warta on Linux, ~/Library/Application Support/warta on macOS, or
@@ -224,10 +227,17 @@ pub enum TeamCommand {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List articles, optionally filtered by a query.
-    #[command(after_help = "Examples:
+    #[command(
+        after_help = "The query language is described in `warta --help`: words, \"phrases\",
+a|b or a OR b, !word, -word or NOT word, (groups), title:(a | b), fields, triage terms, and
+with a team by:NAME is:mine is:conflict is:agreed.
+
+Examples:
   warta list ~/berita --query 'outlet:tribun date:2025-06' --sort date
   warta list ~/berita --format csv > artikel.csv
-  warta list --query 'body:viral' --format jsonl | jq .title")]
+  warta list --query 'body:viral' --format jsonl | jq .title
+  warta list ~/berita --team postgres://warta@db.kantor/warta --query 'is:conflict'"
+    )]
     List(ListArgs),
     /// Show one article by id (or a unique id prefix).
     #[command(after_help = "Examples:
@@ -261,12 +271,15 @@ Examples:
         after_help = "Without -o the export goes to standard output (CSV unless --format says
 otherwise); with -o the format follows the file's extension (.csv .json .jsonl .md)
 unless --format is given. The triage state is read without locking, so this works while
-the browser is running.
+the browser is running. With a team, every format ends with the team's columns: analyst
+(who decided), conflict (undecided, one analyst, agreed or conflict) and one decision:NAME
+per analyst.
 
 Examples:
   warta export ~/berita --query 'is:relevant' -o relevan.csv
   warta export ~/berita --query 'is:starred | label:banjir' --format md > brief.md
-  warta export ~/berita --query 'date:2025-06 !is:irrelevant' --format jsonl | jq .title"
+  warta export ~/berita --query 'date:2025-06 !is:irrelevant' --format jsonl | jq .title
+  warta export ~/berita --query 'by:budi is:agreed' -o sepakat.csv    with a team"
     )]
     Export(ExportArgs),
     /// Inspect or clear the parsed-article cache.
@@ -382,7 +395,9 @@ pub struct ListArgs {
         short = 'q',
         value_name = "QUERY",
         default_value = "",
-        hide_default_value = true
+        hide_default_value = true,
+        // `--query -viral` excludes a word; clap would otherwise take it for a flag.
+        allow_hyphen_values = true
     )]
     pub query: String,
     /// Sort order (relevance when a query is given and no sort is asked for).
@@ -413,7 +428,9 @@ pub struct ExportArgs {
         short = 'q',
         value_name = "QUERY",
         default_value = "",
-        hide_default_value = true
+        hide_default_value = true,
+        // `--query -viral` excludes a word; clap would otherwise take it for a flag.
+        allow_hyphen_values = true
     )]
     pub query: String,
     /// Output format (default: from the -o file's extension, else csv).
@@ -459,6 +476,7 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 pub struct SearchArgs {
     /// The query (same language as the browser's search bar).
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Files or folders (default: the bundled sample corpus).
     #[arg(value_name = "PATH")]
@@ -509,7 +527,9 @@ pub struct StatsArgs {
         short = 'q',
         value_name = "QUERY",
         default_value = "",
-        hide_default_value = true
+        hide_default_value = true,
+        // `--query -viral` excludes a word; clap would otherwise take it for a flag.
+        allow_hyphen_values = true
     )]
     pub query: String,
     /// Show at most this many values per facet (months are all shown, oldest first, with

@@ -8,17 +8,25 @@ pub const SYNTAX_HELP: &[(&str, &str)] = &[
     ("bupati", "the word, affixed forms, synonyms; title+body"),
     ("bupa bupatti", "unused word: word start, then one typo"),
     ("asn viral", "both: space-separated terms are AND-ed"),
-    ("tiktok|instagram", "either; spaces around | are optional"),
+    ("tiktok|instagram", "either; spaces optional; also a OR b"),
     ("(a | b) c", "parentheses group, nested as deep as needed"),
     (
         "!viral !(a | b)",
         "not; !(a | b) is !a !b, !(a b) is !a | !b",
+    ),
+    (
+        "-viral NOT pns",
+        "not, too; a AND b is a b; !!x is an error",
     ),
     ("\"kode etik\"", "a phrase; | ( ) inside quotes are text"),
     ("'viral", "the word as written: no affixes, synonyms"),
     (
         "title:asn body:tiktok",
         "the word in the title only / body only",
+    ),
+    (
+        "title:(asn | pns)",
+        "a group after a field: each term gets it",
     ),
     ("~pmkb", "fuzzy title finder: letters close together"),
     ("^start end$", "title starts with / ends with"),

@@ -51,11 +51,11 @@ const FIELDS: &[FieldSpec] = &[
     },
     FieldSpec {
         names: &["title"],
-        parse: |v, lexicon| words_term(v, Field::Title, false, lexicon),
+        parse: |v, lexicon| words_term(plain_value("title", v)?, Field::Title, false, lexicon),
     },
     FieldSpec {
         names: &["body"],
-        parse: |v, lexicon| words_term(v, Field::Body, false, lexicon),
+        parse: |v, lexicon| words_term(plain_value("body", v)?, Field::Body, false, lexicon),
     },
     FieldSpec {
         names: &["topic"],
@@ -94,6 +94,32 @@ const FIELDS: &[FieldSpec] = &[
         },
     },
 ];
+
+/// A `title:`/`body:` value without the marks of other terms, which the word splitter would
+/// otherwise drop: `title:^bupati` would find bupati anywhere, `title:!x` would find x.
+fn plain_value<'a>(field: &str, value: &'a str) -> Result<&'a str, String> {
+    let bare = value.trim_start_matches(['~', '^', '!', '-']);
+    let bare = bare.strip_suffix('$').unwrap_or(bare);
+    if value.starts_with(['!', '-']) {
+        return Err(format!(
+            "the negation goes before the field: !{field}:{bare} or -{field}:{bare}"
+        ));
+    }
+    if value.starts_with(['~', '^']) || value.ends_with('$') {
+        return Err(if field == "title" {
+            format!(
+                "~, ^ and $ already look at the title alone: write ~{bare}, ^{bare} or {bare}$ \
+                 without title:"
+            )
+        } else {
+            format!(
+                "~, ^ and $ work on titles only; {field}: takes a word or a \"phrase\", e.g. \
+                 {field}:{bare}"
+            )
+        });
+    }
+    Ok(value)
+}
 
 /// The triage fields; the message lists the valid values ("must be one of unread, read,
 /// …") because the term is already shown in front of it.
@@ -548,5 +574,35 @@ mod tests {
         assert!(Query::parse("10:30").is_ok());
         assert!(Query::parse("\"foo:bar\"").is_ok());
         assert_eq!(err("\"|\""), "\"|\": needs a word (letters or digits)");
+    }
+
+    #[test]
+    fn title_and_body_values_never_drop_an_operator() {
+        for (q, says) in [
+            (
+                "title:~pmkb",
+                "title:~pmkb: ~, ^ and $ already look at the title alone",
+            ),
+            (
+                "title:^bupati",
+                "write ~bupati, ^bupati or bupati$ without title:",
+            ),
+            ("title:maaf$", "title:maaf$: ~, ^ and $"),
+            ("body:^viral", "body:^viral: ~, ^ and $ work on titles only"),
+            ("body:~x", "e.g. body:x"),
+            (
+                "title:!asn",
+                "title:!asn: the negation goes before the field: !title:asn",
+            ),
+            ("body:-asn", "or -body:asn"),
+            ("title:(asn | ^pns)", "title:^pns: ~, ^ and $"),
+        ] {
+            let e = err(q);
+            assert!(e.contains(says), "{q}: {e}");
+        }
+        // Inside a word, or a price, the marks are text as before.
+        for q in ["title:e-ktp", "body:rp100$rb", "title:\"kode etik\""] {
+            assert!(Query::parse(q).is_ok(), "{q}");
+        }
     }
 }

@@ -115,6 +115,69 @@ fn invalid_query_is_a_clear_error() {
     );
 }
 
+/// Issue 18: the operators analysts bring from other search tools mean what they mean there,
+/// a leading `-` reaches the query instead of being taken for a flag, and a doubled negation
+/// is an error, never the same rows as one.
+#[test]
+fn operators_from_other_tools_work_or_say_why_not() {
+    let cache = tempfile::tempdir().unwrap();
+    let rows = |args: &[&str]| {
+        let o = warta(args, cache.path());
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o).lines().count()
+    };
+    assert_eq!(rows(&["list", "--query", "tag:tiktok"]), 1);
+    for q in [
+        "tag:tiktok OR tag:facebook",
+        "tag:tiktok|tag:facebook",
+        "tag:(tiktok | facebook)",
+    ] {
+        assert_eq!(rows(&["list", "--query", q]), 2, "{q}");
+    }
+    for args in [
+        &["list", "--query", "-tag:tiktok"][..],
+        &["list", "-q", "-tag:tiktok"],
+        &["list", "--query", "NOT tag:tiktok"],
+        &["search", "-tag:tiktok"],
+        &["search", "-n", "9", "-tag:tiktok"],
+        &["export", "--format", "jsonl", "--query", "-tag:tiktok"],
+    ] {
+        assert_eq!(rows(args), 4, "{args:?}");
+    }
+    assert_eq!(rows(&["list", "--query", "bupati AND asn"]), 3);
+    assert_eq!(
+        rows(&["list", "--query", "bupati AND asn"]),
+        rows(&["list", "--query", "bupati asn"])
+    );
+    for (q, says) in [
+        ("!!tag:tiktok", "two negations in a row"),
+        ("asn AND", "dangling \"AND\""),
+        ("title:(body:x)", "inside title:( … )"),
+    ] {
+        let o = warta(&["list", "--query", q], cache.path());
+        assert!(!o.status.success(), "{q}");
+        assert!(stderr(&o).contains(says), "{q}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn the_help_names_the_team_terms_and_columns() {
+    let cache = tempfile::tempdir().unwrap();
+    let top = stdout(&warta(&["--help"], cache.path()));
+    let list = stdout(&warta(&["list", "--help"], cache.path()));
+    let export = stdout(&warta(&["export", "--help"], cache.path()));
+    for term in ["by:NAME", "is:mine", "is:conflict", "is:agreed"] {
+        assert!(top.contains(term), "--help lacks {term}");
+        assert!(list.contains(term), "list --help lacks {term}");
+    }
+    for op in ["a OR b", "-not", "NOT", "title:(asn | pns)"] {
+        assert!(top.contains(op), "--help lacks {op}");
+    }
+    for column in ["analyst", "conflict", "decision:NAME"] {
+        assert!(export.contains(column), "export --help lacks {column}");
+    }
+}
+
 #[test]
 fn show_by_id_prefix_in_text_and_json() {
     let cache = tempfile::tempdir().unwrap();

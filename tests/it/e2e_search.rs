@@ -508,6 +508,13 @@ fn or_without_spaces_parentheses_and_query_errors_in_the_browser() {
     let s = search(&t, "!(tag:tiktok|tag:facebook)", "3/5");
     let rows = list_rows(&s).join("\n");
     assert!(!rows.contains("Grow Med") && !rows.contains("PAB"), "{s}");
+    // The operators of other search tools, and a group after a field.
+    search(&t, "tag:tiktok OR tag:facebook", "2/5");
+    let s = search(&t, "tag:(tiktok | facebook) -region:palembang", "1/5");
+    assert!(list_pane(&s, 2).contains("PAB"), "{s}");
+    search(&t, "NOT tag:tiktok", "4/5");
+    search(&t, "viral", "3/5");
+    search(&t, "viral -tag:tiktok", "2/5");
     // Short forms of the region finder, resolved to the names the articles carry.
     let s = search(&t, "region:oki", "1/5");
     assert!(list_pane(&s, 2).contains("Sumeks.co"), "{s}");
@@ -518,6 +525,7 @@ fn or_without_spaces_parentheses_and_query_errors_in_the_browser() {
     for (q, says, kept) in [
         ("(tag:tiktok", "unclosed \"(\"", Some(" 5/5")),
         ("tag:tiktok||tag:live", "doubled \"|\"", Some(" 1/5")),
+        ("viral !!tag:tiktok", "two negations in a row", Some(" 3/5")),
         ("foo:bar", "unknown field \"foo:\"", None),
         (
             "region:jabar",

@@ -13,6 +13,7 @@ pub(super) fn parse_groups(input: &str, lexicon: &Lexicon) -> Result<Vec<Group>,
         toks: &toks,
         pos: 0,
         lexicon,
+        field: None,
     };
     let mut groups = match parser.seq(false)? {
         Some(groups) => groups,
@@ -43,6 +44,8 @@ struct Parser<'a> {
     toks: &'a [Tok],
     pos: usize,
     lexicon: &'a Lexicon,
+    /// The field of the enclosing `field:( … )` group, given to every term inside it.
+    field: Option<&'a str>,
 }
 
 impl Parser<'_> {
@@ -57,6 +60,13 @@ impl Parser<'_> {
             match self.peek() {
                 None | Some(Tok::Close) => return Ok(acc),
                 Some(Tok::Or) => return Err(dangling_or()),
+                Some(Tok::And) => {
+                    // `AND` only says what a space already does, between two terms.
+                    self.pos += 1;
+                    if acc.is_none() || !self.peek().is_some_and(Tok::starts_term) {
+                        return Err(dangling_and());
+                    }
+                }
                 _ => {}
             }
             let next = self.alternatives(neg)?;
@@ -76,6 +86,7 @@ impl Parser<'_> {
             match self.peek() {
                 None | Some(Tok::Close) => return Err(dangling_or()),
                 Some(Tok::Or) => return Err(doubled_or()),
+                Some(Tok::And) => return Err(dangling_and()),
                 _ => {}
             }
             let next = self.primary(neg)?;
@@ -94,21 +105,61 @@ impl Parser<'_> {
         match tok {
             Tok::Word(word) => {
                 if word.quote_at.is_none() && word.text == "!" {
-                    return Err(QueryError::new(
-                        "\"!\" with nothing after it: write it against a term, e.g. !viral or \
-                         !outlet:detik, or before a group, e.g. !(tiktok | instagram)",
-                    ));
+                    return Err(QueryError::new(format!(
+                        "\"{}\" with nothing after it: write it against a term, e.g. !viral, \
+                         -viral or !outlet:detik, or before a group, e.g. !(tiktok | instagram)",
+                        word.raw
+                    )));
                 }
+                let word = match self.field {
+                    Some(field) => in_field(field, word)?,
+                    None => word.clone(),
+                };
                 let term = if neg {
-                    parse_term(&negate(word), self.lexicon)?
+                    parse_term(&negate(&word), self.lexicon)?
                 } else {
-                    parse_term(word, self.lexicon)?
+                    parse_term(&word, self.lexicon)?
                 };
                 Ok(vec![vec![term]])
             }
-            Tok::Open { negated } => {
+            Tok::Not => {
+                match self.peek() {
+                    None | Some(Tok::Close | Tok::Or | Tok::And) => {
+                        return Err(QueryError::new(
+                            "\"NOT\" with nothing after it: write it before a term or a group, \
+                             e.g. NOT viral or NOT (tiktok | instagram)",
+                        ));
+                    }
+                    Some(Tok::Not) => {
+                        let rest = match self.toks.get(self.pos + 1) {
+                            Some(Tok::Word(w)) => w.raw.as_str(),
+                            _ => "(…)",
+                        };
+                        return Err(double_negation(&format!("NOT NOT {rest}"), rest));
+                    }
+                    Some(Tok::Open { negated: true, .. }) => {
+                        return Err(double_negation("NOT !(…)", "(…)"));
+                    }
+                    Some(Tok::Word(w)) if w.is_negated() => {
+                        let rest = w.raw.trim_start_matches(['!', '-']);
+                        return Err(double_negation(&format!("NOT {}", w.raw), rest));
+                    }
+                    _ => {}
+                }
+                self.primary(!neg)
+            }
+            Tok::Open { negated, field } => {
                 let inner_neg = neg ^ *negated;
-                let Some(inner) = self.seq(inner_neg)? else {
+                let outer = self.field;
+                if let Some(field) = field {
+                    if let Some(outer) = outer {
+                        return Err(field_in_field(outer, &format!("{field}:(")));
+                    }
+                    self.field = Some(field);
+                }
+                let inner = self.seq(inner_neg);
+                self.field = outer;
+                let Some(inner) = inner? else {
                     return Err(match self.peek() {
                         Some(Tok::Close) => QueryError::new(
                             "\"()\" is empty: put terms inside, e.g. (tiktok | instagram) viral",
@@ -126,6 +177,7 @@ impl Parser<'_> {
             }
             Tok::Close => Err(unmatched_close()),
             Tok::Or => Err(dangling_or()),
+            Tok::And => Err(dangling_and()),
         }
     }
 }
@@ -190,11 +242,11 @@ fn negate(tok: &Token) -> Token {
 }
 
 fn dangling_or() -> QueryError {
-    QueryError::new("dangling \"|\": put a term on each side, e.g. tiktok | instagram")
+    QueryError::new("dangling \"|\" or \"OR\": put a term on each side, e.g. tiktok | instagram")
 }
 
 fn doubled_or() -> QueryError {
-    QueryError::new("doubled \"|\": one | means OR, e.g. tiktok | instagram")
+    QueryError::new("doubled \"|\" or \"OR\": one means either, e.g. tiktok | instagram")
 }
 
 fn unclosed_open() -> QueryError {
@@ -207,18 +259,55 @@ fn unmatched_close() -> QueryError {
     )
 }
 
+/// A field's value that is a field itself, e.g. `title:(body:x)`.
+fn field_in_field(outer: &str, inner: &str) -> QueryError {
+    QueryError::new(format!(
+        "\"{inner}\" inside {outer}:( … ): the group after a field holds values of that field, \
+         e.g. {outer}:(asn | pns); write other fields outside the parentheses"
+    ))
+}
+
+/// Two negations stacked on one term (`!!asn`, `-!asn`, `NOT !asn`): almost always a slip,
+/// and reading it either way would silently give the wrong half of the corpus.
+fn double_negation(shown: &str, rest: &str) -> QueryError {
+    QueryError::new(format!(
+        "\"{shown}\": two negations in a row; write !{rest}, -{rest} or NOT {rest} to leave \
+         it out, {rest} to keep it"
+    ))
+}
+
+fn dangling_and() -> QueryError {
+    QueryError::new(
+        "dangling \"AND\": put a term on each side, e.g. asn AND viral (a space does the same: \
+         asn viral)",
+    )
+}
+
 /// One piece of the query: a term, or an operator typed outside quotes.
 pub(super) enum Tok {
     Word(Token),
+    /// `|` or `OR`.
     Or,
-    /// `(`, or `!(` (negated).
+    /// `AND`: what a space between terms already means.
+    And,
+    /// `NOT` before a term or group.
+    Not,
+    /// `(`, `!(` or `-(` (negated), and `field:(` (each term inside gets the field).
     Open {
         negated: bool,
+        field: Option<String>,
     },
     Close,
 }
 
+impl Tok {
+    fn starts_term(&self) -> bool {
+        matches!(self, Tok::Word(_) | Tok::Open { .. } | Tok::Not)
+    }
+}
+
 /// One term of the query, with quotes removed.
+#[derive(Clone)]
 pub(super) struct Token {
     /// The text with quote characters removed.
     pub(super) text: String,
@@ -226,6 +315,95 @@ pub(super) struct Token {
     pub(super) quote_at: Option<usize>,
     /// The piece as typed, for error messages.
     pub(super) raw: String,
+}
+
+impl Token {
+    /// Starts with a `!` typed outside quotes (a leading `-` is turned into one).
+    fn is_negated(&self) -> bool {
+        self.text.starts_with('!') && self.quote_at != Some(0)
+    }
+
+    /// How many `!`/`-` lead the term outside quotes.
+    fn negations(&self) -> usize {
+        let unquoted = &self.text[..self.quote_at.unwrap_or(self.text.len())];
+        unquoted
+            .chars()
+            .take_while(|&c| c == '!' || c == '-')
+            .count()
+    }
+
+    /// `name` when the term, after one negation, is `name:` with nothing after the colon.
+    fn bare_field(&self) -> Option<(bool, &str)> {
+        if self.quote_at.is_some() {
+            return None;
+        }
+        let negated = self.negations() == 1;
+        let text = if negated {
+            &self.text[1..]
+        } else {
+            &self.text[..]
+        };
+        let name = text.strip_suffix(':')?;
+        (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()))
+            .then_some((negated, name))
+    }
+}
+
+/// `word` as typed inside `field:( … )`: the same term with the field in front, after its
+/// negation.
+fn in_field(field: &str, word: &Token) -> Result<Token, QueryError> {
+    let bang = usize::from(word.is_negated());
+    let rest = &word.text[bang..];
+    let quote_at = word.quote_at.map(|q| q - bang);
+    let unquoted = &rest[..quote_at.unwrap_or(rest.len())];
+    if let Some(colon) = unquoted.find(':') {
+        let name = &unquoted[..colon];
+        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) {
+            return Err(field_in_field(
+                field,
+                word.raw.get(bang..).unwrap_or(&word.raw),
+            ));
+        }
+    }
+    let head = format!("{}{field}:", if bang == 1 { "!" } else { "" });
+    Ok(Token {
+        text: format!("{head}{rest}"),
+        quote_at: quote_at.map(|q| q + head.len()),
+        raw: format!("{head}{}", word.raw.get(bang..).unwrap_or(&word.raw)),
+    })
+}
+
+/// A finished piece of text: an upper-case `OR`/`AND`/`NOT`, or a term whose leading `-`
+/// becomes `!` (only at the start: `e-KTP` and `2019-2020` are words).
+fn finish(mut tok: Token) -> Result<Tok, QueryError> {
+    if tok.quote_at.is_none() {
+        match tok.text.as_str() {
+            "OR" => return Ok(Tok::Or),
+            "AND" => return Ok(Tok::And),
+            "NOT" => return Ok(Tok::Not),
+            _ => {}
+        }
+    }
+    match tok.negations() {
+        0 => {}
+        1 => {
+            if tok.text.starts_with('-') {
+                tok.text.replace_range(..1, "!");
+            }
+        }
+        n => {
+            let rest = &tok.raw[n..];
+            if rest.is_empty() {
+                return Err(QueryError::new(format!(
+                    "\"{}\" with nothing after it: write one against a term, e.g. !viral or \
+                     -viral",
+                    tok.raw
+                )));
+            }
+            return Err(double_negation(&tok.raw, rest));
+        }
+    }
+    Ok(Tok::Word(tok))
 }
 
 /// Splits at whitespace, `|`, `(` and `)` outside quotes; each of `|()` is an operator
@@ -240,23 +418,13 @@ fn tokenize(input: &str) -> Result<Vec<Tok>, QueryError> {
             let op = match c {
                 '|' => Some(Tok::Or),
                 ')' => Some(Tok::Close),
-                '(' => {
-                    // `!(` (or `!!(`): the bangs negate the group rather than forming a term.
-                    let bangs = cur
-                        .as_ref()
-                        .filter(|t| t.quote_at.is_none() && t.text.chars().all(|c| c == '!'))
-                        .map(|t| t.text.len());
-                    if bangs.is_some() {
-                        cur = None;
-                    }
-                    Some(Tok::Open {
-                        negated: bangs.unwrap_or(0) % 2 == 1,
-                    })
-                }
+                '(' => Some(open(&mut cur)?),
                 _ => None,
             };
             if c.is_whitespace() || op.is_some() {
-                out.extend(cur.take().map(Tok::Word));
+                if let Some(tok) = cur.take() {
+                    out.push(finish(tok)?);
+                }
                 out.extend(op);
                 continue;
             }
@@ -280,157 +448,45 @@ fn tokenize(input: &str) -> Result<Vec<Tok>, QueryError> {
             "{raw}: unterminated quote (add a closing \")"
         )));
     }
-    out.extend(cur.map(Tok::Word));
+    if let Some(tok) = cur {
+        out.push(finish(tok)?);
+    }
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::query::Query;
-    use crate::query::model::Pred;
-    use crate::query::testing::*;
-
-    /// The groups a query parses to, for comparing two spellings of one query.
-    fn groups(q: &str) -> Vec<Group> {
-        Query::parse(q).expect("query parses").groups
-    }
-
-    #[test]
-    fn or_needs_no_spaces() {
-        let c = corpus();
-        for q in [
-            "'tiktok|'instagram",
-            "'tiktok |'instagram",
-            "'tiktok| 'instagram",
-            "'tiktok | 'instagram",
-        ] {
-            assert_eq!(sorted_ids(&c, q), vec!["a0", "a4"], "{q}");
-            assert_eq!(groups(q), groups("'tiktok | 'instagram"), "{q}");
+/// The `(` after `cur`: `!(` or `-(` negate the group, `field:(` gives it a field; those
+/// prefixes are taken out of `cur`, anything else before the `(` stays a term of its own.
+fn open(cur: &mut Option<Token>) -> Result<Tok, QueryError> {
+    let Some(tok) = cur.as_ref().filter(|t| t.quote_at.is_none()) else {
+        return Ok(Tok::Open {
+            negated: false,
+            field: None,
+        });
+    };
+    let n = tok.negations();
+    let group = if n == tok.text.len() {
+        if n > 1 {
+            let shown = format!("{}(", tok.raw);
+            return Err(double_negation(&shown, "(…)"));
         }
-        assert_eq!(sorted_ids(&c, "tag:asn|tag:pelayanan"), vec!["a0", "a1"]);
-        assert_eq!(
-            sorted_ids(&c, "tag:asn|'blora|tag:pelayanan"),
-            vec!["a0", "a1", "a3"]
-        );
-        // Quoted, `|` and parentheses are text.
-        let g = groups("\"a|b (c)\"");
-        assert_eq!(g.len(), 1);
-        assert_eq!(g[0].len(), 1);
-        assert_eq!(g[0][0].pred, groups("\"a b c\"")[0][0].pred);
-        assert_eq!(
-            groups("outlet:\"x|y\"")[0][0].pred,
-            Pred::Outlet("x|y".into())
-        );
-    }
-
-    #[test]
-    fn parentheses_group_and_distribute() {
-        let c = corpus();
-        assert_eq!(
-            sorted_ids(&c, "('tiktok | 'instagram) 'pejabat"),
-            vec!["a4"]
-        );
-        assert_eq!(sorted_ids(&c, "(tag:asn)"), vec!["a0"]);
-        assert_eq!(
-            sorted_ids(&c, "!('tiktok | 'instagram)"),
-            vec!["a1", "a2", "a3"]
-        );
-        assert_eq!(sorted_ids(&c, "(('blora | 'oki) | 'zzz)"), vec!["a1", "a3"]);
-        assert_eq!(sorted_ids(&c, "('live 'tiktok) | 'blora"), vec!["a0", "a3"]);
-        assert_eq!(
-            sorted_ids(&c, "!('live 'tiktok)"),
-            vec!["a1", "a2", "a3", "a4"]
-        );
-        // The same groups as the query written out by hand.
-        for (grouped, flat) in [
-            ("(a | b) c", "a | b c"),
-            ("(body:asn)", "body:asn"),
-            ("((x))", "x"),
-            ("!(a | b)", "!a !b"),
-            ("!(a b)", "!a | !b"),
-            ("!(!a)", "a"),
-            ("!!(a)", "a"),
-            ("!(tag:x | !tag:y)", "!tag:x tag:y"),
-            ("(a b) | c", "a | c b | c"),
-            ("(a b) | (c d)", "a | c a | d b | c b | d"),
-            ("!((a | b) c)", "!a | !c !b | !c"),
-            ("(a | b) (a | b)", "a | b"),
-            ("a(b)c", "a b c"),
-        ] {
-            assert_eq!(groups(grouped), groups(flat), "{grouped}");
+        Tok::Open {
+            negated: n == 1,
+            field: None,
         }
-        // A negated plain term means "does not use the word", as when typed with `!`.
-        assert_eq!(groups("!(viral)"), groups("!viral"));
-    }
-
-    #[test]
-    fn distribution_is_capped() {
-        let pairs = |n: usize| {
-            (0..n)
-                .map(|i| format!("(a{i} b{i})"))
-                .collect::<Vec<_>>()
-                .join(" | ")
-        };
-        assert_eq!(groups(&pairs(6)).len(), 64);
-        let e = err(&pairs(7));
-        assert!(e.starts_with("too many combinations"), "{e}");
-        assert!(e.contains("64"), "{e}");
-        // Negation of a long AND is as long as the query, not a product.
-        let long = (0..100)
-            .map(|i| format!("t{i}"))
-            .collect::<Vec<_>>()
-            .join(" | ");
-        assert_eq!(groups(&format!("!({long})")).len(), 100);
-    }
-
-    #[test]
-    fn what_does_not_parse_says_why_and_what_works() {
-        for (q, start, works) in [
-            ("(a b", "unclosed \"(\"", "(tiktok | instagram)"),
-            ("((a) b", "unclosed \"(\"", ")"),
-            ("a b)", "\")\" without a \"(\"", "(tiktok | instagram)"),
-            (")", "\")\" without a \"(\"", "("),
-            ("(a))", "\")\" without a \"(\"", "("),
-            ("()", "\"()\" is empty", "(tiktok | instagram)"),
-            ("a !()", "\"()\" is empty", "(tiktok | instagram)"),
-            ("a ||b", "doubled \"|\"", "tiktok | instagram"),
-            ("(a |)", "dangling \"|\"", "tiktok | instagram"),
-            ("(| a)", "dangling \"|\"", "tiktok | instagram"),
-            ("a|", "dangling \"|\"", "tiktok | instagram"),
-            ("!", "\"!\" with nothing after it", "!(tiktok | instagram)"),
-            ("! (a)", "\"!\" with nothing after it", "!viral"),
-            ("a !|b", "\"!\" with nothing after it", "!viral"),
-            ("tag:", "tag: needs a value", "tag:pemilu"),
-            ("tag:|tag:x", "tag: needs a value", "tag:pemilu"),
-            ("(tag: )", "tag: needs a value", "tag:pemilu"),
-            ("foo:bar", "unknown field \"foo:\"", "\"foo:bar\""),
-            (
-                "provinsi:jambi",
-                "unknown field \"provinsi:\"; did you mean prov:?",
-                "prov:",
-            ),
-            (
-                "tags:x",
-                "unknown field \"tags:\"; did you mean tag:?",
-                "tag:",
-            ),
-            (
-                "autor:x",
-                "unknown field \"autor:\"; did you mean author:?",
-                "author:",
-            ),
-        ] {
-            let e = err(q);
-            assert!(e.starts_with(start), "{q}: {e}");
-            assert!(e.contains(works), "{q}: {e}");
+    } else if let Some((negated, name)) = tok.bare_field() {
+        Tok::Open {
+            negated,
+            field: Some(name.to_string()),
         }
-        // Times and URLs are text, not fields.
-        assert_eq!(groups("10:30"), groups("\"10 30\""));
-        assert_eq!(
-            groups("https://Kompas.com/a"),
-            groups("'\"https kompas com a\"")
-        );
-        assert!(groups("!https://x.id")[0][0].negated);
-    }
+    } else {
+        return Ok(Tok::Open {
+            negated: false,
+            field: None,
+        });
+    };
+    *cur = None;
+    Ok(group)
 }
+
+#[cfg(test)]
+mod tests;
