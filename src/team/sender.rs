@@ -34,14 +34,16 @@ pub struct Sender {
 }
 
 impl Sender {
-    /// Starts the thread; it sends what an earlier run left queued at once.
-    pub fn start(cfg: TeamConfig, outbox: Outbox) -> Sender {
+    /// Starts the thread; it sends what an earlier run left queued at once. `on_back` is
+    /// called when a send succeeds after failing (the server was away, or refused this
+    /// warta): what the status line said about the queue is then out of date.
+    pub fn start(cfg: TeamConfig, outbox: Outbox, on_back: impl Fn() + Send + 'static) -> Sender {
         let (wake, rx) = mpsc::channel();
         let report = Arc::new(Mutex::new(Report::default()));
         let shared = Arc::clone(&report);
         let spawned = std::thread::Builder::new()
             .name("team-sender".into())
-            .spawn(move || run(&cfg, &outbox, &rx, &shared));
+            .spawn(move || run(&cfg, &outbox, &rx, &shared, &on_back));
         if let Err(e) = spawned
             && let Ok(mut r) = report.lock()
         {
@@ -61,7 +63,13 @@ impl Sender {
     }
 }
 
-fn run(cfg: &TeamConfig, outbox: &Outbox, rx: &mpsc::Receiver<()>, report: &Mutex<Report>) {
+fn run(
+    cfg: &TeamConfig,
+    outbox: &Outbox,
+    rx: &mpsc::Receiver<()>,
+    report: &Mutex<Report>,
+    on_back: &dyn Fn(),
+) {
     let mut conn: Option<Team> = None;
     let mut waiting = false;
     loop {
@@ -90,9 +98,16 @@ fn run(cfg: &TeamConfig, outbox: &Outbox, rx: &mpsc::Receiver<()>, report: &Mute
         r.queued = queued;
         match result {
             Ok(f) => {
+                let was_down = r.offline.is_some() || r.refused.is_some();
                 r.sent += f.sent;
                 r.offline = None;
                 r.refused = None;
+                if was_down {
+                    drop(r);
+                    on_back();
+                    waiting = queued > 0;
+                    continue;
+                }
             }
             Err(e) => {
                 log::warn!("team: {e}");

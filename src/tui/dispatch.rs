@@ -39,6 +39,9 @@ pub(super) enum Msg {
     StoreChanged,
     /// What the team server's listener heard.
     Team(crate::team::Heard),
+    /// The team sender delivered after failing: what the status line says of the queue
+    /// may be out of date.
+    TeamSent,
     /// A body the body worker read for the corpus with `identity`.
     Body {
         identity: u64,
@@ -117,6 +120,26 @@ impl TeamLink {
             }
             None => (note, note_kind),
         });
+    }
+}
+
+impl TeamLink {
+    /// After a delivery that followed failures: a status line still saying the queue
+    /// waits ("offline: N to send", "not sent, N kept") is replaced by what is true now.
+    fn say_sent(&self, app: &mut App) {
+        let stale = app
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.contains("offline: ") || m.text.contains(" kept to send"));
+        if !stale {
+            return;
+        }
+        let left = self.recorder.outbox.pending().map_or(0, |p| p.events.len());
+        let text = match left {
+            0 => "team: everything queued is sent".to_string(),
+            n => format!("team: server back, {n} still to send"),
+        };
+        app.set_message(text, MessageKind::Info);
     }
 }
 
@@ -268,6 +291,12 @@ pub(super) fn handle(app: &mut App, ctx: &mut Ctx<'_>, msg: Msg) -> Step {
         Msg::Mouse(m) => Action::Mouse(m),
         Msg::Paste(text) => Action::Paste(text),
         Msg::Team(heard) => Action::Team(crate::app::team::TeamNews::new(heard)),
+        Msg::TeamSent => {
+            if let Some(team) = &ctx.team {
+                team.say_sent(app);
+            }
+            return Step::Continue(true);
+        }
         Msg::Key(key) if is_suspend_key(&key) => return Step::Suspend,
         Msg::Key(key) => match ctx.keymap.resolve(app.mode, app.focus, key) {
             Some(a) => a,

@@ -208,6 +208,7 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
         crate::app::team::configure(&mut app, &cfg.analyst, &queued);
     }
     let listen_cfg = team_cfg.clone();
+    let (tx, rx) = mpsc::channel::<Msg>();
     let team = match (team_cfg, store.data_dir()) {
         (Some(cfg), Some(dir)) if store.mode() == crate::triage::Mode::ReadWrite => {
             let outbox = crate::team::Outbox::in_dir(dir);
@@ -221,7 +222,12 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
             }
             Some(dispatch::TeamLink {
                 recorder,
-                sender: crate::team::Sender::start(cfg, outbox),
+                sender: {
+                    let back_tx = tx.clone();
+                    crate::team::Sender::start(cfg, outbox, move || {
+                        let _ = back_tx.send(Msg::TeamSent);
+                    })
+                },
             })
         }
         _ => None,
@@ -239,7 +245,6 @@ pub fn run(mut opts: TuiOptions) -> anyhow::Result<()> {
         app.set_message(format!("session not restored: {e}"), MessageKind::Error);
     }
 
-    let (tx, rx) = mpsc::channel::<Msg>();
     if let Some(cfg) = listen_cfg {
         // Every browser of a team hears the others, the read-only one too; it ends when the
         // loop (the channel's receiver) is gone.

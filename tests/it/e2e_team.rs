@@ -57,6 +57,10 @@ fn decisions_reach_the_server_and_wait_offline_until_it_returns() {
         common::timeout() * 2,
         || pg.events("office").len() == 6,
     );
+    // The status line no longer says the actions wait.
+    w.wait("the queue said sent", |s| {
+        status_line(s).contains("everything queued is sent") && !status_line(s).contains("offline")
+    });
     w.quit();
     let all = pg.events("office");
     let decisions: Vec<_> = all[2..].iter().filter(|e| e.1 == "decision").collect();
@@ -113,6 +117,9 @@ fn a_server_whose_tables_are_newer_says_so_and_keeps_the_queue() {
         common::timeout() * 2,
         || pg.events("newer").len() == 4,
     );
+    w.wait("the refusal replaced", |s| {
+        status_line(s).contains("everything queued is sent")
+    });
     w.quit();
 }
 
