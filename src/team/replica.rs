@@ -175,6 +175,7 @@ pub fn worth_saving(events: usize) -> bool {
 mod tests {
     use super::*;
     use crate::team::event::{Action, Event};
+    use crate::team::view::put_str;
     use crate::triage::Decision;
 
     fn ev(id: &str, analyst: &str, article: &str, action: Action, value: &str) -> Event {
@@ -316,11 +317,6 @@ mod tests {
         bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
         bytes.extend_from_slice(&payload);
         bytes
-    }
-
-    fn put_str(out: &mut Vec<u8>, s: &str) {
-        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
-        out.extend_from_slice(s.as_bytes());
     }
 
     #[test]

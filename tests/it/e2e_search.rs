@@ -590,7 +590,7 @@ fn the_index_survives_restart_and_damage_and_follows_the_live_corpus() {
     );
     let t = Tmux::start_script(220, 30, None, &script);
     let index_files = || -> Vec<std::path::PathBuf> {
-        files_under(&t.path("cache"))
+        crate::index::walkdir(&t.path("cache"))
             .into_iter()
             .filter(|p| p.components().any(|c| c.as_os_str() == "index"))
             .collect()
@@ -653,20 +653,4 @@ fn the_index_survives_restart_and_damage_and_follows_the_live_corpus() {
     t.wait("the new article listed", |s| status_line(s).contains("/4"));
     search(&t, "body:unikkata", "1/4");
     t.quit();
-}
-
-fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(files_under(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }

@@ -408,7 +408,7 @@ fn the_command_line_builds_and_syncs_the_index() {
 
 /// Every file under `dir`. A folder that vanishes while it is listed (the index's temporary
 /// folders come and go while a browser builds it) is passed over, not a failure.
-fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
+pub(crate) fn walkdir(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return out;

@@ -53,6 +53,28 @@ fn fresh(url: &str) -> TeamView {
         .0
 }
 
+/// A team `name` on `pg` where budi decided `prefix0`..`prefix4` relevant, and ana's copy
+/// of it saved in a cache of its own: the URL, the cache (kept alive) and the copy.
+fn team_with_a_copy(pg: &Pg, name: &str, prefix: &str) -> (String, tempfile::TempDir, Replica) {
+    let url = pg.create_team(name, Mode::Shared);
+    let cache = tempfile::tempdir().unwrap();
+    let replica = Replica::in_cache(cache.path(), &url);
+    let mut t = Team::connect(&cfg(&url, "budi")).unwrap();
+    for i in 0..5 {
+        send(
+            &mut t,
+            "budi",
+            &format!("{prefix}{i}"),
+            decided(Decision::Relevant),
+        );
+    }
+    Team::connect(&cfg(&url, "ana"))
+        .unwrap()
+        .view_from("ana", Some(&replica))
+        .unwrap();
+    (url, cache, replica)
+}
+
 #[test]
 fn a_saved_copy_catches_up_to_what_a_full_read_gives() {
     let Some(pg) = Pg::start() else { return };
@@ -122,21 +144,7 @@ fn a_saved_copy_catches_up_to_what_a_full_read_gives() {
 #[test]
 fn a_copy_of_another_log_is_never_used() {
     let Some(pg) = Pg::start() else { return };
-    let url = pg.create_team("remade", Mode::Shared);
-    let cache = tempfile::tempdir().unwrap();
-    let replica = Replica::in_cache(cache.path(), &url);
-    let mut t = Team::connect(&cfg(&url, "budi")).unwrap();
-    for i in 0..5 {
-        send(
-            &mut t,
-            "budi",
-            &format!("old{i}"),
-            decided(Decision::Relevant),
-        );
-    }
-    let mut ana = Team::connect(&cfg(&url, "ana")).unwrap();
-    ana.view_from("ana", Some(&replica)).unwrap();
-    drop(ana);
+    let (url, _cache, replica) = team_with_a_copy(&pg, "remade", "old");
 
     // The team is made again on the same server and database, and its log reaches the
     // same position with as many states, stored long enough ago that no catch-up would
@@ -165,20 +173,8 @@ fn a_copy_of_another_log_is_never_used() {
 #[test]
 fn a_copy_that_disagrees_with_the_server_is_read_again() {
     let Some(pg) = Pg::start() else { return };
-    let url = pg.create_team("disagree", Mode::Shared);
-    let cache = tempfile::tempdir().unwrap();
-    let replica = Replica::in_cache(cache.path(), &url);
-    let mut t = Team::connect(&cfg(&url, "budi")).unwrap();
-    for i in 0..5 {
-        send(
-            &mut t,
-            "budi",
-            &format!("a{i}"),
-            decided(Decision::Relevant),
-        );
-    }
+    let (url, _cache, replica) = team_with_a_copy(&pg, "disagree", "a");
     let mut ana = Team::connect(&cfg(&url, "ana")).unwrap();
-    ana.view_from("ana", Some(&replica)).unwrap();
     // A row removed behind the log's back: the copy, caught up, has a cell more than the
     // server has rows.
     pg.client("disagree")
