@@ -77,4 +77,5 @@ mod theme;
 mod triage_store;
 mod tui_snapshots;
 mod tui_update;
+mod typing;
 mod wide_graphemes;
