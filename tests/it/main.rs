@@ -40,6 +40,7 @@ mod e2e_store;
 mod e2e_team;
 mod e2e_team_browsers;
 mod e2e_tmux;
+mod e2e_typing;
 mod eval_parse;
 mod eval_search;
 mod formats;
