@@ -215,7 +215,7 @@ fn requery(app: &mut App) -> Effect {
         }
         Ok(q) => {
             let q = if app.mode == Mode::Search {
-                q.while_typing()
+                q.while_typing(&app.search.lexicon)
             } else {
                 q
             };

@@ -119,7 +119,11 @@ fn the_word_being_typed_finds_the_same_articles_through_the_index() {
             &["Korupsi lagi, korupsi terus."],
         ),
         art("b.txt", "Pejabat korup ditangkap", &["Ia korup."]),
-        art("c.txt", "Dana yang dikorupsi", &["Ditemui Har di kantor."]),
+        art(
+            "c.txt",
+            "Dana yang dikorupsi",
+            &["Ditemui Har di kantor.", "Ramai di media sosial."],
+        ),
         art("d.txt", "Koran pagi", &["Berita medsos hari ini."]),
     ]);
     let (_t, v) = built(&c);
@@ -146,18 +150,26 @@ fn the_word_being_typed_finds_the_same_articles_through_the_index() {
         "korupsii",
         "koran har",
         "dana k",
+        "meds",
+        "dana meds",
     ] {
         for typing in [false, true] {
             let mut q = Query::parse(text).unwrap();
             if typing {
-                q = q.while_typing();
+                q = q.while_typing(crate::lexicon::Lexicon::builtin());
             }
             assert_eq!(ids(&q, true), ids(&q, false), "{text:?} typing {typing}");
         }
     }
-    let typing = |text: &str| Query::parse(text).unwrap().while_typing();
+    let typing = |text: &str| {
+        Query::parse(text)
+            .unwrap()
+            .while_typing(crate::lexicon::Lexicon::builtin())
+    };
     assert_eq!(ids(&typing("korup"), true), [0, 1]);
     assert_eq!(ids(&Query::parse("korup").unwrap(), true), [1]);
+    // `meds` begins `medsos`: its synonym "media sosial" is found already.
+    assert_eq!(ids(&typing("meds"), true), [2, 3]);
     let scope = Scope {
         text: Some(&v),
         ..Scope::default()
@@ -257,7 +269,7 @@ proptest::proptest! {
             for (q, sort) in [
                 (q.clone(), Sort::Relevance),
                 (q.clone(), Sort::DateDesc),
-                (q.while_typing(), Sort::Relevance),
+                (q.while_typing(crate::lexicon::Lexicon::builtin()), Sort::Relevance),
             ] {
                 let scope = Scope { text: Some(&v), ..Scope::default() };
                 let fast = search(&c, &q, &Filters::default(), sort, scope);

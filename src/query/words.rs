@@ -61,15 +61,39 @@ impl TextTerm {
 
     /// Makes `word`, when it is this term's plain word, also match every word it begins,
     /// alongside its whole and affixed forms and synonyms (the index scores the whole word's
-    /// articles above those with only a longer word). Its looser prefix form is then
-    /// redundant; its typo form stays for when nothing starts with it.
-    pub(super) fn widen(&mut self, word: &str) -> bool {
+    /// articles above those with only a longer word), and the terms of `begun` (the
+    /// synonyms of the words it begins, see [`super::typing`]). Its looser prefix form is
+    /// then redundant; its typo form stays for when nothing starts with it.
+    pub(super) fn widen(&mut self, word: &str, begun: &[String]) -> bool {
         match self.own_word_mut() {
             Some(own) if own.text == word => own.prefix = true,
             _ => return false,
         }
         self.loose
             .retain(|q| !matches!(q, TextQuery::Word(_, w) if w.prefix));
+        let mut parts = match std::mem::replace(&mut self.exact, TextQuery::AnyOf(Vec::new())) {
+            TextQuery::AnyOf(parts) => parts,
+            one => vec![one],
+        };
+        for term in begun {
+            let words = split_words(term);
+            if words.is_empty() {
+                continue;
+            }
+            let q = word_or_phrase(Field::Any, &words, false);
+            let same = |p: &TextQuery| match (p, &q) {
+                (TextQuery::Word(_, a), TextQuery::Word(_, b)) => a.text == b.text,
+                _ => *p == q,
+            };
+            if !parts.iter().any(same) {
+                parts.push(q);
+                self.marks.extend(Phrase::new(term));
+            }
+        }
+        self.exact = match parts.len() {
+            1 => parts.remove(0),
+            _ => TextQuery::AnyOf(parts),
+        };
         true
     }
 
