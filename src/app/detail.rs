@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use crate::cluster::Clusters;
 use crate::corpus::Corpus;
-use crate::lexicon::{Phrase, find_phrases, find_prefixed};
+use crate::lexicon::{Phrase, find_phrases, find_words};
 use crate::model::Body;
+use crate::query::Word;
 use crate::text::wrap;
 use crate::triage::{ArticleState, Decision};
 use crate::url::find_urls;
@@ -75,13 +76,14 @@ impl DocLine {
 
 /// What the detail pane marks up beyond the article itself: the query's terms
 /// ([`crate::query::Query::highlight_terms`], found stem-aware as whole words, and the words
-/// begun by [`crate::query::Query::highlight_prefixes`] in an article holding none of them
-/// whole), the configured topics' keywords ([`crate::lexicon::Lexicon::all_topic_phrases`]),
+/// that matched loosely, [`crate::query::Query::highlight_loose`]: the prefix or typo forms
+/// the search widened to, the word being typed), the configured topics' keywords ([`crate::lexicon::Lexicon::all_topic_phrases`]),
 /// which are highlighted separately, and the groups of copies, named in the header.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Marks<'a> {
     pub terms: &'a [String],
-    pub prefixes: &'a [String],
+    /// Words marked wherever they accept a text word ([`Word::accepts`]).
+    pub loose: &'a [Word],
     pub topics: &'a [Phrase],
     /// The groups of copies computed for the corpus being shown; `None` until clustering has
     /// finished (groups for a corpus of another size are ignored).
@@ -125,8 +127,8 @@ pub struct DetailDoc {
     pub index: usize,
     pub width: usize,
     pub query: String,
-    /// The words marked where they begin longer words ([`Marks::prefixes`]).
-    pub prefixes: Vec<String>,
+    /// The words marked loosely ([`Marks::loose`]).
+    pub loose: Vec<Word>,
     /// The triage state shown in the header (a change re-lays the document out).
     pub state: ArticleState,
     /// The article's group of copies named in the header ([`group_of`]); empty without one.
@@ -155,7 +157,7 @@ pub fn build(
 ) -> DetailDoc {
     let marks = Marks {
         terms,
-        prefixes: &[],
+        loose: &[],
         topics: &[],
         clusters: None,
         body: BodyView::Read,
@@ -180,18 +182,9 @@ pub fn build_marked(
         lines: Vec::new(),
         width,
         phrases: marks.terms.iter().filter_map(|t| Phrase::new(t)).collect(),
-        prefixes: Vec::new(),
+        loose: marks.loose,
         topics: marks.topics,
     };
-    if index < corpus.len() {
-        // A word held whole matched as itself, not as a prefix (see `words` in the query).
-        out.prefixes = marks
-            .prefixes
-            .iter()
-            .filter(|p| Phrase::new(p).is_none_or(|ph| !holds(&ph, corpus, index, marks.body)))
-            .cloned()
-            .collect();
-    }
     let group = group_of(corpus, index, marks.clusters);
     if index < corpus.len() {
         fill(&mut out, corpus, index, state, group, marks);
@@ -207,7 +200,7 @@ pub fn build_marked(
         index,
         width,
         query: query.to_string(),
-        prefixes: marks.prefixes.to_vec(),
+        loose: marks.loose.to_vec(),
         state: state.clone(),
         group: group.to_vec(),
         lines: out.lines,
@@ -508,8 +501,9 @@ struct Builder<'a> {
     width: usize,
     /// The query's words as stem-aware phrases, so `viral` also marks "diviralkan".
     phrases: Vec<Phrase>,
-    /// Words typed halfway that the article holds nowhere whole, marked where they begin a word.
-    prefixes: Vec<String>,
+    /// Words that matched as a prefix or with a typo: every text word they accept is marked,
+    /// as in the list's titles.
+    loose: &'a [Word],
     topics: &'a [Phrase],
 }
 
@@ -517,7 +511,11 @@ impl Builder<'_> {
     /// Byte ranges of query matches and of topic keywords in `text`.
     fn marks(&self, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
         let mut hits = find_phrases(text, &self.phrases);
-        hits.extend(find_prefixed(text, &self.prefixes));
+        if !self.loose.is_empty() {
+            hits.extend(find_words(text, |w| {
+                self.loose.iter().any(|l| l.accepts(w))
+            }));
+        }
         (
             crate::text::merge_ranges(hits),
             find_phrases(text, self.topics),
@@ -646,20 +644,6 @@ fn push_highlighted(
                 _ => line.topics.push(at..at + (e - s)),
             }
         }
-    }
-}
-
-/// Whether the article's title or body holds `phrase`.
-fn holds(phrase: &Phrase, corpus: &Corpus, index: usize, body: BodyView<'_>) -> bool {
-    let has = |t: &str| crate::text::with_folded(t, |f| phrase.is_in(f));
-    if has(&corpus.meta(index).title) {
-        return true;
-    }
-    let check = |b: &Body| b.body.iter().any(|p| has(p));
-    match body {
-        BodyView::Read => corpus.body(index).is_ok_and(|b| check(&b)),
-        BodyView::Loaded(Ok(b)) => check(b),
-        BodyView::Loaded(Err(_)) | BodyView::Loading => false,
     }
 }
 
@@ -838,7 +822,7 @@ mod tests {
         let terms = ["viral".to_string()];
         let marks = Marks {
             terms: &terms,
-            prefixes: &[],
+            loose: &[],
             topics: &topics,
             clusters: None,
             body: BodyView::Read,
@@ -884,10 +868,10 @@ mod tests {
         let none = crate::facets::Filters::default();
         let (_, forms) =
             crate::query::matches(corpus, &q, &none, crate::query::Sort::Relevance, scope);
-        let (terms, prefixes) = (q.highlight_terms(), q.highlight_prefixes(&forms));
+        let (terms, loose) = (q.highlight_terms(), q.highlight_loose(&forms));
         let marks = Marks {
             terms: &terms,
-            prefixes: &prefixes,
+            loose: &loose,
             ..Marks::default()
         };
         let doc = build_marked(corpus, 0, 80, query, marks, &ArticleState::default(), false);

@@ -99,11 +99,15 @@ fn click(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
     if !inside || target == Target::Status {
         return Effect::None;
     }
+    // Leaving the search bar confirms the query, which may search it again (see
+    // `update::confirm`): the click's own effect wins only when it is a search too, which
+    // carries the confirmed query.
+    let mut confirmed = Effect::None;
     if app.mode == Mode::Search {
         if target == Target::Search {
             return Effect::None;
         }
-        update::update(app, Action::LeaveSearch);
+        confirmed = update::update(app, Action::LeaveSearch);
     }
     if target != Target::Filters && panes.filters_overlay && app.filter_pane.open {
         app.filter_pane.open = false;
@@ -111,19 +115,27 @@ fn click(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
             app.focus = Focus::List;
         }
     }
-    match target {
+    let pending = !matches!(confirmed, Effect::None);
+    let effect = match target {
         Target::Search => update::update(app, Action::StartSearch),
-        Target::List => click_list(app, panes, col, row),
+        Target::List => click_list(app, panes, col, row, !pending),
         Target::Detail => {
             app.focus = Focus::Detail;
             Effect::None
         }
         Target::Filters => click_filters(app, panes, col, row),
         Target::Status => Effect::None,
+    };
+    match effect {
+        Effect::None => confirmed,
+        other => other,
     }
 }
 
-fn click_list(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
+/// A click on a list row moves the cursor there; on the cursor's row of the focused list it
+/// opens the article, when `may_open` (not while the list is being searched again: the row
+/// may hold another article by then).
+fn click_list(app: &mut App, panes: &Panes, col: u16, row: u16, may_open: bool) -> Effect {
     let was_focused = app.focus == Focus::List;
     app.focus = Focus::List;
     let Some(r) = panes.list.inner().row_at(col, row) else {
@@ -133,7 +145,7 @@ fn click_list(app: &mut App, panes: &Panes, col: u16, row: u16) -> Effect {
     if pos >= app.list.shown.len() {
         return Effect::None;
     }
-    if was_focused && pos == app.list.cursor {
+    if was_focused && pos == app.list.cursor && may_open {
         return update::list(app, Action::Open);
     }
     app.list.cursor = pos;

@@ -36,6 +36,19 @@ pub struct SearchState {
     /// The full-text index is being built or synced for the corpus shown: how far (the
     /// search scans until it is ready).
     pub indexing: Option<crate::query::BuildProgress>,
+    /// The search bar was left with its last word matched as typed (a prefix too), and the
+    /// confirmed query's search is out: its count is compared when the results come.
+    pub confirming: Option<Confirming>,
+}
+
+/// A query confirmed by leaving the search bar: the word that stops matching the words it
+/// begins, and how many articles the list showed while it was typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirming {
+    /// The search for the confirmed query.
+    pub generation: u64,
+    pub word: String,
+    pub typed: usize,
 }
 
 /// The article list: what matched, what is shown, where the cursor is, what is selected.

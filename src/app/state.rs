@@ -171,6 +171,7 @@ impl App {
                 rank_while_typing: true,
                 lexicon: std::sync::Arc::new(crate::lexicon::Lexicon::default()),
                 indexing: None,
+                confirming: None,
             },
             list: ListView::default(),
             filter_pane: FilterPane::default(),
@@ -621,6 +622,24 @@ impl App {
         }
         self.filter_pane.histogram = r.histogram;
         self.search.forms = r.forms;
+        if let Some(c) = self.search.confirming.take()
+            && c.generation == r.generation
+            && c.typed != self.list.matches.len()
+        {
+            // The list changed under the reader's eyes on Enter: say why.
+            let n = self.list.matches.len();
+            let articles = if n == 1 { "article" } else { "articles" };
+            self.set_message(
+                format!(
+                    "{}: whole words now, {} {articles} ({} while typing, with the words it \
+                     begins)",
+                    c.word,
+                    crate::loader::thousands(n as u64),
+                    crate::loader::thousands(c.typed as u64)
+                ),
+                MessageKind::Info,
+            );
+        }
         // The selection means "these, in this view": articles that left it are dropped.
         if !self.list.selection.is_empty() {
             let in_view: BTreeSet<usize> = self.list.matches.iter().map(|h| h.index).collect();
@@ -757,12 +776,12 @@ impl App {
         // `bodies`), and the document is laid out again when it arrives.
         let ready = self.body_ready(index);
         // What the words matched with arrives with the results, after the query.
-        let prefixes = self.search.query.highlight_prefixes(&self.search.forms);
+        let loose = self.search.query.highlight_loose(&self.search.forms);
         let current = self.detail.doc.as_ref().is_some_and(|d| {
             d.index == index
                 && d.width == width
                 && d.query == self.search.query.source()
-                && d.prefixes == prefixes
+                && d.loose == loose
                 && d.state == state
                 && d.group == group
                 && d.body_ready == ready
@@ -781,7 +800,7 @@ impl App {
                 self.search.query.source(),
                 detail::Marks {
                     terms: &terms,
-                    prefixes: &prefixes,
+                    loose: &loose,
                     topics: &self.detail.topic_phrases,
                     clusters,
                     body: match &body {

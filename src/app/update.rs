@@ -111,7 +111,7 @@ fn search_bar(app: &mut App, action: Action) -> Effect {
         let query = app.search.query.source().to_string();
         app.recall.remember(&query);
         app.recall.pos = None;
-        return Effect::None;
+        return confirm(app);
     }
     if matches!(action, Action::HistoryPrev | Action::HistoryNext) {
         return if app.walk_history(action == Action::HistoryPrev) {
@@ -180,8 +180,33 @@ fn paste(app: &mut App, text: &str) -> Effect {
     effect
 }
 
+/// The query left in the search bar, read precisely: its last word stops matching the words
+/// it begins ([`Query::while_typing`]), so the list, its counts and exports are the articles
+/// using the words. Searched again only when that word was widened.
+fn confirm(app: &mut App) -> Effect {
+    let Some(word) = app.search.query.typed_word().map(str::to_string) else {
+        return Effect::None;
+    };
+    let Ok(q) = Query::parse_with(app.search.query.source(), &app.search.lexicon) else {
+        return Effect::None;
+    };
+    // The count shown is the typing search's only once its results are in.
+    let typed = (!app.search.searching).then_some(app.list.matches.len());
+    app.search.query = q;
+    // The same view read more strictly: an article the reader moved to stays under the
+    // cursor if it still matches.
+    let req = app.request();
+    app.search.confirming = typed.map(|typed| super::parts::Confirming {
+        generation: req.generation,
+        word,
+        typed,
+    });
+    Effect::Search(req)
+}
+
 /// Parses the edited input; a valid query starts a search, an invalid one is reported and
-/// the previous results stay.
+/// the previous results stay. In the search bar the last word is still being typed, so it
+/// also matches the words it begins and each letter narrows the list.
 fn requery(app: &mut App) -> Effect {
     match Query::parse_with(&app.search.input, &app.search.lexicon) {
         Err(e) => {
@@ -189,6 +214,11 @@ fn requery(app: &mut App) -> Effect {
             Effect::None
         }
         Ok(q) => {
+            let q = if app.mode == Mode::Search {
+                q.while_typing(&app.search.lexicon)
+            } else {
+                q
+            };
             if app
                 .message
                 .as_ref()

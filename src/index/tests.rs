@@ -106,6 +106,87 @@ fn prefix_and_typo_matches_rank_by_their_commonest_expansions() {
     }
 }
 
+/// The word being typed (its prefix too) finds through the index what the scan finds, and
+/// the index ranks the article holding the word itself above those with a longer word.
+#[test]
+fn the_word_being_typed_finds_the_same_articles_through_the_index() {
+    use crate::facets::Filters;
+    use crate::query::{Query, Scope, Sort, search};
+    let c = Corpus::from_articles(vec![
+        art(
+            "a.txt",
+            "Kasus korupsi dana desa",
+            &["Korupsi lagi, korupsi terus."],
+        ),
+        art("b.txt", "Pejabat korup ditangkap", &["Ia korup."]),
+        art(
+            "c.txt",
+            "Dana yang dikorupsi",
+            &["Ditemui Har di kantor.", "Ramai di media sosial."],
+        ),
+        art("d.txt", "Koran pagi", &["Berita medsos hari ini."]),
+    ]);
+    let (_t, v) = built(&c);
+    let ids = |q: &Query, index: bool| -> Vec<usize> {
+        let scope = Scope {
+            text: index.then_some(&v as &dyn TextIndex),
+            ..Scope::default()
+        };
+        let mut got: Vec<usize> = search(&c, q, &Filters::default(), Sort::Relevance, scope)
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        got.sort_unstable();
+        got
+    };
+    for text in [
+        "k",
+        "ko",
+        "kor",
+        "koru",
+        "korup",
+        "korups",
+        "korupsi",
+        "korupsii",
+        "koran har",
+        "dana k",
+        "meds",
+        "dana meds",
+    ] {
+        for typing in [false, true] {
+            let mut q = Query::parse(text).unwrap();
+            if typing {
+                q = q.while_typing(crate::lexicon::Lexicon::builtin());
+            }
+            assert_eq!(ids(&q, true), ids(&q, false), "{text:?} typing {typing}");
+        }
+    }
+    let typing = |text: &str| {
+        Query::parse(text)
+            .unwrap()
+            .while_typing(crate::lexicon::Lexicon::builtin())
+    };
+    assert_eq!(ids(&typing("korup"), true), [0, 1]);
+    assert_eq!(ids(&Query::parse("korup").unwrap(), true), [1]);
+    // `meds` begins `medsos`: its synonym "media sosial" is found already.
+    assert_eq!(ids(&typing("meds"), true), [2, 3]);
+    let scope = Scope {
+        text: Some(&v),
+        ..Scope::default()
+    };
+    let ranked = search(
+        &c,
+        &typing("korup"),
+        &Filters::default(),
+        Sort::Relevance,
+        scope,
+    );
+    assert_eq!(
+        ranked[0].index, 1,
+        "the word itself ranks first: {ranked:?}"
+    );
+}
+
 /// The bucketed lookup of article keys finds what a binary search finds, whatever the
 /// keys' spread: hashes, clustered small numbers, the extremes, one key, none.
 #[test]
@@ -184,7 +265,12 @@ proptest::proptest! {
             let Ok(q) = Query::parse(&text.join(" ")) else {
                 continue;
             };
-            for sort in [Sort::Relevance, Sort::DateDesc] {
+            // Typed in the search bar, the last word a prefix too.
+            for (q, sort) in [
+                (q.clone(), Sort::Relevance),
+                (q.clone(), Sort::DateDesc),
+                (q.while_typing(crate::lexicon::Lexicon::builtin()), Sort::Relevance),
+            ] {
                 let scope = Scope { text: Some(&v), ..Scope::default() };
                 let fast = search(&c, &q, &Filters::default(), sort, scope);
                 let plain = search_plain(&c, &q, &Filters::default(), sort, scope);

@@ -39,7 +39,7 @@ mod builtin;
 mod phrase;
 mod stem;
 
-pub use phrase::{Phrase, find_phrases, find_prefixed, find_words, folded_words, normalize};
+pub use phrase::{Phrase, find_phrases, find_words, folded_words, normalize};
 pub use stem::{MIN_ROOT, STEMMER_VERSION, stem, stems};
 
 /// One entry of the synonym table: a key term, the terms that mean the same, and narrower

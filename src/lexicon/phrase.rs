@@ -203,15 +203,6 @@ fn rest_follows(text: &str, mut pos: usize, rest: &[Needle]) -> bool {
     true
 }
 
-/// Byte ranges in `text` (as written) of the words starting with any of the folded
-/// `prefixes`: what a word typed halfway matched.
-pub fn find_prefixed(text: &str, prefixes: &[String]) -> Vec<Range<usize>> {
-    if prefixes.is_empty() {
-        return Vec::new();
-    }
-    find_words(text, |w| prefixes.iter().any(|p| w.starts_with(p.as_str())))
-}
-
 /// Byte ranges in `text` of the words whose folded form `wanted` accepts.
 pub fn find_words(text: &str, wanted: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
     words_of(text)

@@ -2,6 +2,7 @@
 //! and the words to mark in the detail body.
 
 use super::model::{Pred, Query};
+use super::text_index::Word;
 use super::words::{WordForms, loose_match};
 use crate::lexicon::{find_phrases, find_words};
 use crate::text::fold;
@@ -10,16 +11,22 @@ impl Query {
     /// Positions (char indices) in `title` to highlight for this query, sorted and unique.
     /// A word term marks what it matched with in the search that gave `forms`: itself (and
     /// its affixed forms and synonyms), or the words its prefix or typo form accepts when the
-    /// search had to widen to one.
+    /// search had to widen to one; the word being typed also the words it begins.
     pub fn title_highlights(&self, title: &str, forms: &WordForms) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::new();
         let mut folded: Option<FoldedChars> = None;
         for term in self.terms().filter(|t| !t.negated) {
             match &term.pred {
                 Pred::Text(t) => {
-                    let found = match forms.loose(&self.source, t) {
+                    let found = match forms.loose(self, t) {
                         Some(w) => find_words(title, |word| loose_match(word, w)),
-                        None => find_phrases(title, &t.marks),
+                        None => {
+                            let mut found = find_phrases(title, &t.marks);
+                            if let Some(w) = t.typed() {
+                                found.extend(find_words(title, |word| loose_match(word, w)));
+                            }
+                            found
+                        }
                     };
                     for r in &found {
                         let first = title[..r.start].chars().count();
@@ -61,20 +68,22 @@ impl Query {
 }
 
 impl Query {
-    /// The plain words that matched as the start of longer words in the search that gave
-    /// `forms`, because no article used them whole (`bupa`): the detail pane marks the words
-    /// they begin.
-    pub fn highlight_prefixes(&self, forms: &WordForms) -> Vec<String> {
-        self.terms()
-            .filter(|t| !t.negated)
-            .filter_map(|t| match &t.pred {
-                Pred::Text(x) => forms
-                    .loose(&self.source, x)
-                    .filter(|w| w.prefix)
-                    .map(|w| w.text.clone()),
-                _ => None,
-            })
-            .collect()
+    /// The words that matched loosely in the search that gave `forms`, besides the whole
+    /// words of [`Query::highlight_terms`]: a word no article used whole, as the prefix
+    /// (`bupa`) or typo (`bupatti`) form the search widened to, and the word being typed as a
+    /// prefix. The detail pane marks the text words each [`Word::accepts`], as the list does
+    /// in titles.
+    pub fn highlight_loose(&self, forms: &WordForms) -> Vec<Word> {
+        let mut out: Vec<Word> = Vec::new();
+        for term in self.terms().filter(|t| !t.negated) {
+            if let Pred::Text(x) = &term.pred
+                && let Some(w) = forms.loose(self, x).or_else(|| x.typed())
+                && !out.contains(w)
+            {
+                out.push(w.clone());
+            }
+        }
+        out
     }
 }
 

@@ -35,6 +35,7 @@
 //! ```
 //!
 //! `highlight.rs` answers what the display marks for a query: title positions and body words.
+//! `typing.rs` widens the word still being typed in the browser's search bar.
 
 mod date;
 mod eval;
@@ -48,6 +49,7 @@ pub(crate) mod search;
 #[cfg(test)]
 mod testing;
 mod text_index;
+mod typing;
 mod words;
 
 pub use help::SYNTAX_HELP;

@@ -212,7 +212,7 @@ fn collect(
             })
             .collect();
         laps.lap("per-article pass");
-        return (hits, WordForms::new(query.source(), resolved.forms));
+        return (hits, WordForms::new(query, resolved.forms));
     }
     // Pieces of a few thousand: split down to single articles, collecting cost more than
     // testing.
@@ -229,7 +229,7 @@ fn collect(
             .collect(),
     };
     laps.lap("per-article pass");
-    (hits, WordForms::new(query.source(), resolved.forms))
+    (hits, WordForms::new(query, resolved.forms))
 }
 
 /// Orders hits in place; ties are broken by date (newest first), then id, so output is stable.

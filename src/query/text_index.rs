@@ -59,6 +59,13 @@ impl Word {
             edits: 0,
         }
     }
+
+    /// Whether this word matches folded text word `t` as a prefix (when [`Word::prefix`]) or
+    /// within its edits, as the search does: what the panes mark for a word that matched
+    /// loosely.
+    pub fn accepts(&self, t: &str) -> bool {
+        super::words::loose_match(t, self)
+    }
 }
 
 /// A question for the index.

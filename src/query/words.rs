@@ -4,11 +4,12 @@
 //! the scan itself.
 //!
 //! A plain word matches itself and its affixed forms as whole words. Only when no article
-//! holds it that way does it match more loosely: first as the start of words (the word is
-//! still being typed: `bupa` finds "bupati"), then, for words of 5 letters or more, with one
-//! typo (two from 9 letters). Always matching typos would let `kades` find every "kader" and
-//! `banjir` every "Banjar", and always matching prefixes would let `asn` find "Asnawi": the
-//! match set, its counts and exports would no longer be the articles that use the word.
+//! holds it that way does it match more loosely: first as the start of words (`bupa` finds
+//! "bupati"), then, for words of 5 letters or more, with one typo (two from 9 letters).
+//! Always matching typos would let `kades` find every "kader" and `banjir` every "Banjar",
+//! and always matching prefixes would let `asn` find "Asnawi": the match set, its counts and
+//! exports would no longer be the articles that use the word. The one exception is the
+//! word still being typed in the browser's search bar (see [`super::typing`]).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -36,6 +37,78 @@ pub(super) struct TextTerm {
 impl PartialEq for TextTerm {
     fn eq(&self, other: &TextTerm) -> bool {
         self.exact == other.exact && self.loose == other.loose
+    }
+}
+
+impl TextTerm {
+    /// The plain word itself (not a synonym), for a plain single stem-aware word in the
+    /// title or the body: the only kind of term the search bar widens while it is typed.
+    fn own_word_mut(&mut self) -> Option<&mut Word> {
+        if self.loose.is_empty() {
+            // Quoted, `'literal`, negated, a phrase, a topic: matched as written.
+            return None;
+        }
+        let own = match &mut self.exact {
+            TextQuery::Word(Field::Any, w) => w,
+            TextQuery::AnyOf(parts) => match parts.first_mut() {
+                Some(TextQuery::Word(Field::Any, w)) => w,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        (!own.stems.is_empty()).then_some(own)
+    }
+
+    /// Makes `word`, when it is this term's plain word, also match every word it begins,
+    /// alongside its whole and affixed forms and synonyms (the index scores the whole word's
+    /// articles above those with only a longer word), and the terms of `begun` (the
+    /// synonyms of the words it begins, see [`super::typing`]). Its looser prefix form is
+    /// then redundant; its typo form stays for when nothing starts with it.
+    pub(super) fn widen(&mut self, word: &str, begun: &[String]) -> bool {
+        match self.own_word_mut() {
+            Some(own) if own.text == word => own.prefix = true,
+            _ => return false,
+        }
+        self.loose
+            .retain(|q| !matches!(q, TextQuery::Word(_, w) if w.prefix));
+        let mut parts = match std::mem::replace(&mut self.exact, TextQuery::AnyOf(Vec::new())) {
+            TextQuery::AnyOf(parts) => parts,
+            one => vec![one],
+        };
+        for term in begun {
+            let words = split_words(term);
+            if words.is_empty() {
+                continue;
+            }
+            let q = word_or_phrase(Field::Any, &words, false);
+            let same = |p: &TextQuery| match (p, &q) {
+                (TextQuery::Word(_, a), TextQuery::Word(_, b)) => a.text == b.text,
+                _ => *p == q,
+            };
+            if !parts.iter().any(same) {
+                parts.push(q);
+                self.marks.extend(Phrase::new(term));
+            }
+        }
+        self.exact = match parts.len() {
+            1 => parts.remove(0),
+            _ => TextQuery::AnyOf(parts),
+        };
+        true
+    }
+
+    /// The word this term matches as a prefix besides its whole forms, when it was widened
+    /// while being typed ([`TextTerm::widen`]).
+    pub(super) fn typed(&self) -> Option<&Word> {
+        let own = match &self.exact {
+            TextQuery::Word(_, w) => w,
+            TextQuery::AnyOf(parts) => match parts.first() {
+                Some(TextQuery::Word(_, w)) => w,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        own.prefix.then_some(own)
     }
 }
 
@@ -149,22 +222,26 @@ impl Resolved {
 pub struct WordForms {
     /// The query (as typed) the forms are for; another query reads them as all exact.
     source: String,
+    /// The query was the search bar's while typing ([`super::typing`]): its terms' looser
+    /// forms are not those of the same text confirmed.
+    typing: bool,
     /// Per term slot, as in [`Resolved::forms`].
     used: Vec<u8>,
 }
 
 impl WordForms {
-    pub(super) fn new(source: &str, used: Vec<u8>) -> WordForms {
+    pub(super) fn new(query: &super::Query, used: Vec<u8>) -> WordForms {
         WordForms {
-            source: source.to_string(),
+            source: query.source().to_string(),
+            typing: query.typed_word().is_some(),
             used,
         }
     }
 
-    /// The loose form `term` matched with in the search for `source`; `None` when it matched
-    /// as the word itself (or the forms are for another query).
-    pub(super) fn loose<'t>(&self, source: &str, term: &'t TextTerm) -> Option<&'t Word> {
-        if self.source != source {
+    /// The loose form `term` of `query` matched with in the search for it; `None` when it
+    /// matched as the word itself (or the forms are for another query).
+    pub(super) fn loose<'t>(&self, query: &super::Query, term: &'t TextTerm) -> Option<&'t Word> {
+        if self.source != query.source() || self.typing != query.typed_word().is_some() {
             return None;
         }
         let k = usize::from(*self.used.get(term.slot)?);
@@ -342,13 +419,32 @@ enum Matcher {
     /// A word matched loosely (as a prefix or with typos).
     Loose(Field, Word),
     AnyOf(Vec<Matcher>),
+    /// Matches when any part does, scored as the sum of the parts that do.
+    Sum(Vec<Matcher>),
     Nothing,
 }
 
 impl Matcher {
     fn new(q: &TextQuery) -> Matcher {
         match q {
-            TextQuery::Word(f, w) if w.prefix || w.edits > 0 => Matcher::Loose(*f, w.clone()),
+            TextQuery::Word(f, w) if w.prefix || w.edits > 0 => {
+                let loose = Matcher::Loose(*f, w.clone());
+                if w.stems.is_empty() {
+                    return loose;
+                }
+                // As in the index: a prefix or typo word matches its affixed forms too
+                // ("dikorupsi" for `korupsi` being typed), and an article holding the word
+                // itself scores both ways.
+                let plain = Word {
+                    prefix: false,
+                    edits: 0,
+                    ..w.clone()
+                };
+                Matcher::Sum(vec![
+                    phrase_matcher(*f, std::slice::from_ref(&plain)),
+                    loose,
+                ])
+            }
             TextQuery::Word(f, w) => phrase_matcher(*f, std::slice::from_ref(w)),
             TextQuery::Phrase(f, words) => phrase_matcher(*f, words),
             TextQuery::AnyOf(parts) => Matcher::AnyOf(parts.iter().map(Matcher::new).collect()),
@@ -358,10 +454,12 @@ impl Matcher {
     fn fields(&self) -> (bool, bool) {
         match self {
             Matcher::Phrase(f, _) | Matcher::Loose(f, _) => (*f != Field::Body, *f != Field::Title),
-            Matcher::AnyOf(parts) => parts.iter().fold((false, false), |(t, b), p| {
-                let (pt, pb) = p.fields();
-                (t || pt, b || pb)
-            }),
+            Matcher::AnyOf(parts) | Matcher::Sum(parts) => {
+                parts.iter().fold((false, false), |(t, b), p| {
+                    let (pt, pb) = p.fields();
+                    (t || pt, b || pb)
+                })
+            }
             Matcher::Nothing => (false, false),
         }
     }
@@ -375,6 +473,7 @@ impl Matcher {
                     .map(|p| p.score_text(title, body))
                     .fold(0.0, f32::max);
             }
+            Matcher::Sum(parts) => return parts.iter().map(|p| p.score_text(title, body)).sum(),
             Matcher::Phrase(f, p) => (*f, &|t: &str| p.count_in(t)),
             Matcher::Loose(f, w) => (*f, &|t: &str| count_loose(t, w)),
         };

@@ -185,9 +185,10 @@ fn search_typing_backspace_and_escape() {
 fn invalid_query_keeps_previous_results() {
     let mut app = app_with(seeds(), 80, 24);
     step(&mut app, &[Action::StartSearch]);
-    type_str(&mut app, "tiktok");
+    // With the space the word is complete (no longer also a prefix): the last valid query.
+    type_str(&mut app, "tiktok ");
     let before = app.list.shown.clone();
-    type_str(&mut app, " |");
+    type_str(&mut app, "|");
     let msg = app.message.clone().expect("an error message");
     assert_eq!(msg.kind, app::MessageKind::Error);
     assert!(msg.text.contains("invalid query"), "{}", msg.text);
@@ -1034,10 +1035,10 @@ fn marked_in_row(app: &App, row_text: &str, word: &str) -> bool {
     (at..at + word.chars().count()).all(|i| row[i].1 != plain)
 }
 
-/// A word held whole by some article matched as itself: the list does not mark a longer
-/// title word that merely begins with it ("Asnawi" for `asn`), where the article holds
-/// `asn` only in its body. A word nobody holds whole matched as the start of words, and
-/// those words are marked.
+/// A word held whole by some article matched as itself: once the query is confirmed, the
+/// list does not mark a longer title word that merely begins with it ("Asnawi" for `asn`),
+/// where the article holds `asn` only in its body. A word nobody holds whole matched as the
+/// start of words, and those words are marked; so does the word being typed.
 #[test]
 fn list_marks_follow_the_form_the_word_matched_with() {
     let mk = |id: &str, title: &str, body: &str| {
@@ -1055,6 +1056,12 @@ fn list_marks_follow_the_form_the_word_matched_with() {
     let mut app = app_with(corpus, 120, 30);
     step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "asn");
+    // Still being typed, `asn` also matches the words it begins, and marks them.
+    assert_eq!(app.list.matches.len(), 2);
+    assert!(marked_in_row(&app, "ASN dilarang", "ASN"));
+    assert!(marked_in_row(&app, "Asnawi pimpin", "Asnawi"));
+    // Confirmed, it is a word some article holds whole: only that is marked.
+    step(&mut app, &[Action::LeaveSearch]);
     assert_eq!(app.list.matches.len(), 2);
     assert!(
         marked_in_row(&app, "ASN dilarang", "ASN"),
@@ -1065,8 +1072,10 @@ fn list_marks_follow_the_form_the_word_matched_with() {
         "a word that only begins with `asn`"
     );
     assert!(!marked_in_row(&app, "Asnawi pimpin", "Asn"));
-    // Nobody writes "asnaw" whole: it is being typed, and marks the word it begins.
+    // Nobody writes "asnaw" whole: it matches, and marks, the word it begins.
+    step(&mut app, &[Action::StartSearch]);
     type_str(&mut app, "aw");
+    step(&mut app, &[Action::LeaveSearch]);
     assert_eq!(app.list.matches.len(), 1);
     assert!(marked_in_row(&app, "Asnawi pimpin", "Asnawi"));
 }
