@@ -148,6 +148,30 @@ impl Tmux {
         }
     }
 
+    /// Polls until `ok(screen)` holds with no search running, on two captures in a row that
+    /// agree (a load's next chunk or the groups of copies can still redraw the screen);
+    /// fails with the last screen after `limit`.
+    pub fn settled_within(&self, limit: Duration, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        let mut last: Option<String> = None;
+        loop {
+            let s = self.screen();
+            assert!(
+                start.elapsed() < limit,
+                "timed out after {limit:?} waiting for {what}; screen:\n{s}"
+            );
+            if ok(&s) && !searching(&s) {
+                if last.as_ref() == Some(&s) {
+                    return s;
+                }
+                last = Some(s);
+            } else {
+                last = None;
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
     pub fn wait_for(&self, needle: &str) -> String {
         self.wait(needle, |s| s.contains(needle))
     }

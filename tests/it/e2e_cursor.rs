@@ -7,9 +7,9 @@ use crate::common;
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{POLL, Tmux, have_tmux, quote, scaled, searching, status_line};
+use common::{Tmux, have_tmux, quote, scaled, status_line};
 
 const VOCABULARY: [&str; 32] = [
     "warga",
@@ -83,29 +83,6 @@ fn long() -> Duration {
     scaled(Duration::from_secs(120))
 }
 
-/// Polls until `ok` holds with no search running, on two captures in a row that agree (a
-/// load's next chunk or the groups of copies can still redraw the screen).
-fn settled(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    let mut last: Option<String> = None;
-    loop {
-        let s = t.screen();
-        assert!(
-            start.elapsed() < long(),
-            "timed out waiting for {what}; screen:\n{s}"
-        );
-        if ok(&s) && !searching(&s) {
-            if last.as_ref() == Some(&s) {
-                return s;
-            }
-            last = Some(s);
-        } else {
-            last = None;
-        }
-        std::thread::sleep(POLL);
-    }
-}
-
 /// The text of pane `n` (0 filters, 1 list, 2 detail at 120 columns) on screen line `y`.
 fn pane_text(screen: &str, y: usize, n: usize) -> String {
     let line = screen.lines().nth(y).unwrap_or_default();
@@ -173,7 +150,7 @@ fn a_cold_load_of_many_files_ends_on_the_newest_article_at_the_top() {
     write_corpus(corpus.path(), files);
     let dir = quote(&corpus.path().display().to_string());
     let t = Tmux::start_warta(120, 40, None, &dir);
-    let s = settled(&t, "the whole corpus loaded", |s| {
+    let s = t.settled_within(long(), "the whole corpus loaded", |s| {
         status_line(s).contains("loaded 2,000 articles")
     });
     assert!(status_line(&s).starts_with(" 2,000/2,000"), "{s}");
@@ -195,12 +172,14 @@ fn a_typed_query_selects_its_first_result_at_the_top_of_the_list() {
     write_corpus(corpus.path(), files);
     let dir = corpus.path().display().to_string();
     let t = Tmux::start_warta(120, 40, None, &quote(&dir));
-    settled(&t, "the corpus loaded", |s| {
+    t.settled_within(long(), "the corpus loaded", |s| {
         status_line(s).contains("loaded 600 articles")
     });
     // To the bottom of the list: the oldest article, the list scrolled far down.
     t.keys(&["G"]);
-    let s = settled(&t, "the last row", |s| pane_text(s, 2, 2).contains("#0000"));
+    let s = t.settled_within(long(), "the last row", |s| {
+        pane_text(s, 2, 2).contains("#0000")
+    });
     assert!(!pane_text(&s, 2, 1).contains("#0000"), "scrolled:\n{s}");
 
     // What the query ranks first, from the command line over the same files.
@@ -228,7 +207,7 @@ fn a_typed_query_selects_its_first_result_at_the_top_of_the_list() {
     t.keys(&["/"]);
     t.literal("banjir");
     t.keys(&["Enter"]);
-    let s = settled(&t, "the query's results", |s| {
+    let s = t.settled_within(long(), "the query's results", |s| {
         s.contains("Articles 86/600") && pane_text(s, 2, 1).contains("Banjir")
     });
     assert_first_row_selected(&t, &s, &best);

@@ -29,32 +29,6 @@ fn config_without_lexicon(dir: &Path) -> String {
     format!("--config {}", quote(&path.display().to_string()))
 }
 
-/// Polls until `ok` holds with no search running (see [`searching`]), on two captures in a
-/// row that agree. Every key typed into the search bar runs a search, and the result of an
-/// earlier prefix of the query can be on screen next to the finished query text; the busy
-/// marker clears only when the final query's results are in. Two equal captures make sure
-/// the screen read was not a frame half written.
-fn settled(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    let mut last: Option<String> = None;
-    loop {
-        let s = t.screen();
-        assert!(
-            start.elapsed() < timeout(),
-            "timed out waiting for {what}; screen:\n{s}"
-        );
-        if ok(&s) && !searching(&s) {
-            if last.as_ref() == Some(&s) {
-                return s;
-            }
-            last = Some(s);
-        } else {
-            last = None;
-        }
-        std::thread::sleep(POLL);
-    }
-}
-
 /// The screen of the app as a terminal would show it (no attributes).
 fn render(app: &warta::app::App) -> String {
     let backend = ratatui::backend::TestBackend::new(app.width, app.height);
@@ -111,7 +85,7 @@ fn search(t: &Tmux, q: &str, count: &str) -> String {
     t.literal(q);
     let bar = format!(" / {q}");
     let want = format!(" {count} ");
-    let s = settled(t, &format!("{want:?} for {q:?}"), |s| {
+    let s = t.settled_within(timeout(), &format!("{want:?} for {q:?}"), |s| {
         s.lines().next().is_some_and(|l| l.trim_end() == bar) && status_line(s).starts_with(&want)
     });
     t.keys(&["Enter"]);
@@ -439,7 +413,7 @@ fn topic_search_and_underlined_keywords() {
         t.keys(&["BSpace"]);
     }
     t.literal("nosuch");
-    let s = settled(&t, "the unknown-topic error", |s| {
+    let s = t.settled_within(timeout(), "the unknown-topic error", |s| {
         s.lines()
             .next()
             .is_some_and(|l| l.trim_end() == " / topic:nosuch")
@@ -480,7 +454,7 @@ fn topic_search_and_underlined_keywords() {
     t.wait("the search bar", |s| status_line(s).contains("enter done"));
     t.keys(&["C-u"]);
     t.literal("topic:disiplin");
-    settled(&t, "topic:disiplin unknown", |s| {
+    t.settled_within(timeout(), "topic:disiplin unknown", |s| {
         status_line(s).contains("unknown topic")
     });
     t.keys(&["Enter"]);
@@ -538,7 +512,7 @@ fn or_without_spaces_parentheses_and_query_errors_in_the_browser() {
         t.keys(&["C-u"]);
         t.literal(q);
         let bar = format!(" / {q}");
-        let s = settled(&t, &format!("the error for {q:?}"), |s| {
+        let s = t.settled_within(timeout(), &format!("the error for {q:?}"), |s| {
             s.lines().next().is_some_and(|l| l.trim_end() == bar) && status_line(s).contains(says)
         });
         // The rows of the last query that parsed (a prefix of this one) stay listed:

@@ -4,9 +4,8 @@
 //! timeout; never sleeps a fixed time. Skips (passes) when tmux is not installed.
 
 use std::path::Path;
-use std::time::Instant;
 
-use crate::common::{POLL, Tmux, have_tmux, quote, searching, status_line, timeout};
+use crate::common::{Tmux, have_tmux, quote, status_line, timeout};
 
 /// Twelve short articles: one with "korup" itself, three with "korupsi", one "Koran", one
 /// "Korban", six with no word starting with "k".
@@ -28,29 +27,6 @@ fn write_corpus(dir: &Path) {
             i + 1
         );
         std::fs::write(dir.join(format!("{i:02}.txt")), text).expect("write");
-    }
-}
-
-/// The screen once the search bar shows `typed` and the results for it are in: no search
-/// running, two captures in a row alike.
-fn settled(t: &Tmux, what: &str, ok: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    let mut last: Option<String> = None;
-    loop {
-        let s = t.screen();
-        assert!(
-            start.elapsed() < timeout(),
-            "timed out waiting for {what}; screen:\n{s}"
-        );
-        if ok(&s) && !searching(&s) {
-            if last.as_ref() == Some(&s) {
-                return s;
-            }
-            last = Some(s);
-        } else {
-            last = None;
-        }
-        std::thread::sleep(POLL);
     }
 }
 
@@ -79,7 +55,7 @@ fn each_letter_narrows_the_list_and_enter_gives_the_precise_set() {
     let corpus = tempfile::tempdir().expect("tempdir");
     write_corpus(corpus.path());
     let t = Tmux::start_warta(100, 30, None, &quote(&corpus.path().display().to_string()));
-    settled(&t, "the corpus loaded", |s| {
+    t.settled_within(timeout(), "the corpus loaded", |s| {
         status_line(s).starts_with(" 12/12")
     });
     t.keys(&["/"]);
@@ -88,7 +64,7 @@ fn each_letter_narrows_the_list_and_enter_gives_the_precise_set() {
     for c in "korup".chars() {
         typed.push(c);
         t.literal(&c.to_string());
-        let s = settled(&t, &format!("the results for {typed}"), |s| {
+        let s = t.settled_within(timeout(), &format!("the results for {typed}"), |s| {
             bar_shows(s, &typed)
         });
         counts.push(count(&s));
@@ -101,7 +77,7 @@ fn each_letter_narrows_the_list_and_enter_gives_the_precise_set() {
     assert_eq!(counts, [6, 6, 6, 4, 4]);
     // Enter: "korup" is a word one article uses, and now matches only that.
     t.keys(&["Enter"]);
-    let s = settled(&t, "the confirmed query's results", |s| {
+    let s = t.settled_within(timeout(), "the confirmed query's results", |s| {
         status_line(s).starts_with(" 1/12")
     });
     assert!(s.contains("Pejabat korup"), "{s}");
@@ -114,13 +90,13 @@ fn each_letter_narrows_the_list_and_enter_gives_the_precise_set() {
     t.keys(&["/"]);
     for (typed, want) in [("korups", 3), ("korupsi", 3)] {
         t.literal(&typed[typed.len() - 1..]);
-        let s = settled(&t, &format!("the results for {typed}"), |s| {
+        let s = t.settled_within(timeout(), &format!("the results for {typed}"), |s| {
             bar_shows(s, typed)
         });
         assert_eq!(count(&s), want, "{typed}: {s}");
     }
     t.keys(&["Enter"]);
-    let s = settled(&t, "the confirmed query's results", |s| {
+    let s = t.settled_within(timeout(), "the confirmed query's results", |s| {
         bar_shows(s, "korupsi")
     });
     assert_eq!(count(&s), 3, "{s}");
