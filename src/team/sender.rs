@@ -96,18 +96,12 @@ fn run(
         let queued = outbox.pending().map(|p| p.events.len()).unwrap_or(0);
         let Ok(mut r) = report.lock() else { return };
         r.queued = queued;
+        let back = result.is_ok() && (r.offline.is_some() || r.refused.is_some());
         match result {
             Ok(f) => {
-                let was_down = r.offline.is_some() || r.refused.is_some();
                 r.sent += f.sent;
                 r.offline = None;
                 r.refused = None;
-                if was_down {
-                    drop(r);
-                    on_back();
-                    waiting = queued > 0;
-                    continue;
-                }
             }
             Err(e) => {
                 log::warn!("team: {e}");
@@ -129,6 +123,10 @@ fn run(
                     }
                 }
             }
+        }
+        drop(r);
+        if back {
+            on_back();
         }
         waiting = queued > 0;
     }

@@ -83,6 +83,11 @@ pub(super) struct Ctx<'a> {
 }
 
 /// Queues every saved action for the team, and the thread that sends the queue.
+/// How an action's message says the queue waits (see [`TeamLink::annotate`]); a status
+/// line still saying it is out of date once the queue is sent ([`TeamLink::say_sent`]).
+const WAITING_OFFLINE: &str = "offline: ";
+const WAITING_REFUSED: &str = " kept to send";
+
 pub(super) struct TeamLink {
     pub(super) recorder: crate::team::Recorder,
     pub(super) sender: crate::team::Sender,
@@ -104,10 +109,13 @@ impl TeamLink {
             .map_or(report.queued, |p| p.events.len());
         let (note, note_kind) = match &report.refused {
             Some(why) => (
-                format!("not sent, {queued} kept to send: {why}"),
+                format!("not sent, {queued}{WAITING_REFUSED}: {why}"),
                 MessageKind::Error,
             ),
-            None => (format!("offline: {queued} to send"), MessageKind::Info),
+            None => (
+                format!("{WAITING_OFFLINE}{queued} to send"),
+                MessageKind::Info,
+            ),
         };
         *message = Some(match message.take() {
             Some((text, kind)) => {
@@ -130,7 +138,7 @@ impl TeamLink {
         let stale = app
             .message
             .as_ref()
-            .is_some_and(|m| m.text.contains("offline: ") || m.text.contains(" kept to send"));
+            .is_some_and(|m| m.text.contains(WAITING_OFFLINE) || m.text.contains(WAITING_REFUSED));
         if !stale {
             return;
         }
