@@ -247,6 +247,12 @@ pub struct Head {
     pub now_us: i64,
 }
 
+/// A `FROM` giving one row, with `last` the log's last event (its columns NULL when the
+/// log is empty): where a [`Head`] is read from.
+const FROM_LAST_EVENT: &str = "FROM (SELECT 1) one
+           LEFT JOIN (SELECT seq, event_id FROM warta_events ORDER BY seq DESC LIMIT 1) last
+                  ON true";
+
 /// The whole current state, row by row to `each`, and where the log stood ([`Head`]).
 /// Read in one snapshot so they agree.
 ///
@@ -265,12 +271,12 @@ pub fn all_state(
         .read_only(true)
         .start()?;
     let head = tx.query_one(
-        "SELECT coalesce(last.seq, 0), last.event_id,
-                (extract(epoch FROM clock_timestamp()) * 1000000)::bigint,
-                current_setting('server_encoding') IN ('UTF8', 'SQL_ASCII')
-           FROM (SELECT 1) one
-           LEFT JOIN (SELECT seq, event_id FROM warta_events ORDER BY seq DESC LIMIT 1) last
-                  ON true",
+        &format!(
+            "SELECT coalesce(last.seq, 0), last.event_id,
+                    (extract(epoch FROM clock_timestamp()) * 1000000)::bigint,
+                    current_setting('server_encoding') IN ('UTF8', 'SQL_ASCII')
+               {FROM_LAST_EVENT}"
+        ),
         &[],
     )?;
     let utf8: bool = head.get(3);
@@ -327,12 +333,12 @@ pub fn changes_since(
         .read_only(true)
         .start()?;
     let row = tx.query_one(
-        "SELECT (SELECT event_id FROM warta_events WHERE seq = $1),
-                (SELECT count(*) FROM warta_state),
-                coalesce(last.seq, 0), last.event_id
-           FROM (SELECT 1) one
-           LEFT JOIN (SELECT seq, event_id FROM warta_events ORDER BY seq DESC LIMIT 1) last
-                  ON true",
+        &format!(
+            "SELECT (SELECT event_id FROM warta_events WHERE seq = $1),
+                    (SELECT count(*) FROM warta_state),
+                    coalesce(last.seq, 0), last.event_id
+               {FROM_LAST_EVENT}"
+        ),
         &[&since.seq],
     )?;
     let at_since: Option<String> = row.get(0);
