@@ -23,7 +23,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    correction notes, quoted later days and sentences broken across lines (dates).
 /// 10: regions: clubs, works, schools as affiliations, acronyms, speakers, neighbourhoods
 ///    named like a regency are not places; one-word names written as two, misspelt names.
-pub const PARSER_VERSION: u32 = 10;
+/// 11: dates: `bakal` plans, fixtures a preview announces, quotes with a contradicting
+///    weekday, events that happened after the last quote.
+pub const PARSER_VERSION: u32 = 11;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

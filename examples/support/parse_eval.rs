@@ -268,6 +268,99 @@ fn occurs_where(hay: &str, needle: &str, glued: impl Fn(char) -> bool) -> bool {
     false
 }
 
+/// Words that open a reporting clause, matched as word prefixes (`katanya`, `ujarnya`).
+const REPORT_WORDS: [&str; 26] = [
+    "kata",
+    "ujar",
+    "ungkap",
+    "jelas",
+    "tutur",
+    "papar",
+    "tegas",
+    "terang",
+    "imbuh",
+    "tambah",
+    "ucap",
+    "sebut",
+    "dikutip",
+    "dilansir",
+    "keterangan",
+    "wartawan",
+    "dihubungi",
+    "ditemui",
+    "dikonfirmasi",
+    "mengatakan",
+    "menjelaskan",
+    "menuturkan",
+    "mengungkapkan",
+    "menyampaikan",
+    "melansir",
+    "mengutip",
+];
+
+/// The days the lower-cased text writes at the end of a reporting clause (`kata x, senin
+/// (9/9/2019)`, `ujarnya kepada wartawan, senin, 9 september 2019`): the days someone was
+/// heard or a source read. Deliberately simpler than the parser's reading, so that it can
+/// judge it: a reporting word in the date's sentence before it, no quotation mark between.
+pub fn reported_days(lower: &str) -> Vec<Date> {
+    let mut found: Vec<(usize, Date)> = Vec::new();
+    let num = |s: &str| -> Option<u16> { s.parse().ok() };
+    for (at, _) in lower.match_indices('(') {
+        let rest = &lower[at + 1..];
+        let Some(close) = rest.find(')').filter(|&c| c <= 10) else {
+            continue;
+        };
+        let parts: Vec<&str> = rest[..close].split('/').collect();
+        if let [dd, mm, yy] = parts[..]
+            && yy.len() == 4
+            && let (Some(day), Some(month), Some(year)) = (num(dd), num(mm), num(yy))
+            && let (Ok(day), Ok(month)) = (u8::try_from(day), u8::try_from(month))
+            && (1..=12).contains(&month)
+            && (1..=31).contains(&day)
+        {
+            found.push((at, Date { year, month, day }));
+        }
+    }
+    for (m, names) in MONTH_NAMES.iter().enumerate() {
+        let needle = format!(" {} ", names[0]);
+        for (at, _) in lower.match_indices(&needle) {
+            let day = lower[..at]
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next()
+                .and_then(num);
+            let year = lower[at + needle.len()..].get(..4).and_then(num);
+            if let (Some(day), Some(year)) = (day, year)
+                && let Ok(day) = u8::try_from(day)
+                && (1..=31).contains(&day)
+                && year >= 1900
+            {
+                let month = u8::try_from(m + 1).unwrap_or(1);
+                found.push((at, Date { year, month, day }));
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|&(at, _)| {
+            let mut from = at.saturating_sub(160);
+            while !lower.is_char_boundary(from) {
+                from += 1;
+            }
+            let window = &lower[from..at];
+            let clause = window
+                .rfind(['.', '"', '\u{201c}', '\u{201d}', '\n'])
+                .map_or(window, |p| {
+                    let stop = window[p..].chars().next().map_or(1, char::len_utf8);
+                    &window[p + stop..]
+                });
+            clause
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| REPORT_WORDS.iter().any(|r| w.starts_with(r)))
+        })
+        .map(|(_, d)| d)
+        .collect()
+}
+
 /// Whether the lower-cased text writes `d` with its year (see the module doc).
 pub fn states(lower: &str, d: Date) -> bool {
     let days = [format!("{}", d.day), format!("{:02}", d.day)];
@@ -489,6 +582,13 @@ pub struct Scores {
     pub date_near: Share,
     pub date_none: usize,
     pub stated_exact: Share,
+    /// "Exact where stated" split three ways: the record's day is a day the text reports
+    /// someone heard or read / the text reports no day / the text writes the record's day
+    /// only as an event's while its reporting clauses name other days, where a reader
+    /// cannot tell on which of them the report came out.
+    pub stated_reported: Share,
+    pub stated_unreported: Share,
+    pub stated_event_only: Share,
     pub yearless_resolved: Share,
     pub yearless_near: Share,
     pub url_near: Share,
@@ -559,6 +659,14 @@ pub fn score(cases: &[Case]) -> Scores {
         let lower = c.text.to_lowercase();
         let stated = t.date.is_some_and(|d| states(&lower, d));
         s.stated_exact.add(stated, got == t.date);
+        if let (true, Some(truth)) = (stated, t.date) {
+            let reported = reported_days(&lower);
+            let exact = got == t.date;
+            s.stated_reported.add(reported.contains(&truth), exact);
+            s.stated_unreported.add(reported.is_empty(), exact);
+            s.stated_event_only
+                .add(!reported.is_empty() && !reported.contains(&truth), exact);
+        }
         if stated && got != t.date {
             s.stated_misses.push(i);
         }
@@ -629,7 +737,7 @@ pub fn table(cols: &[(&str, Scores)]) -> String {
         out.push_str("---|");
     }
     out.push('\n');
-    let rows: [(&str, &Row); 19] = [
+    let rows: [(&str, &Row); 22] = [
         ("articles", &|s| s.articles.to_string()),
         ("title exact", &|s| s.title.cell()),
         ("date exact", &|s| s.date_exact.cell()),
@@ -638,6 +746,14 @@ pub fn table(cols: &[(&str, Scores)]) -> String {
         ("date exact where the text states it", &|s| {
             s.stated_exact.cell()
         }),
+        ("… the record's day reported", &|s| {
+            s.stated_reported.cell()
+        }),
+        ("… no day reported", &|s| s.stated_unreported.cell()),
+        (
+            "… the record's day only an event's beside reported days",
+            &|s| s.stated_event_only.cell(),
+        ),
         ("year-less date: resolved", &|s| s.yearless_resolved.cell()),
         ("year-less date: ±1 day", &|s| s.yearless_near.cell()),
         ("URL-dated: ±1 day of the URL", &|s| s.url_near.cell()),

@@ -95,6 +95,8 @@ pub(super) const OPENER_FILLERS: &[&[u8]] = &[
 ];
 pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
     b"akan",
+    b"bakal",
+    b"hendak",
     b"hingga",
     b"sampai",
     b"batas",
@@ -116,6 +118,8 @@ pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
 /// Future markers that hold over a whole sentence, not just the date's own clause.
 pub(super) const FUTURE_SENTENCE: &[&[u8]] = &[
     b"akan",
+    b"bakal",
+    b"hendak",
     b"dijadwalkan",
     b"menjadwalkan",
     b"direncanakan",
@@ -316,7 +320,32 @@ pub(super) fn words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
 }
 
 pub(super) fn has_word(window: &[u8], set: &[&[u8]]) -> bool {
-    words(window).any(|w| set.iter().any(|s| s.eq_ignore_ascii_case(w)))
+    let mut ws = words(window).peekable();
+    while let Some(w) = ws.next() {
+        if set.iter().any(|s| s.eq_ignore_ascii_case(w))
+            && !(w.eq_ignore_ascii_case(b"bakal") && ws.peek().is_some_and(|n| candidate_noun(n)))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// `bakal calon`, `bakal pasangan calon`, `bakal caleg`: a nominee-to-be, a noun phrase, not
+/// the future tense `bakal` otherwise is.
+fn candidate_noun(w: &[u8]) -> bool {
+    [
+        &b"cal"[..],
+        b"pasang",
+        b"capres",
+        b"cawapres",
+        b"paslon",
+        b"cagub",
+        b"cabup",
+        b"cawa",
+    ]
+    .iter()
+    .any(|p| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p))
 }
 
 pub(super) fn has_prefix(window: &[u8], set: &[&[u8]]) -> bool {
@@ -449,12 +478,105 @@ pub(super) fn scheduled_after(b: &[u8], end: usize) -> bool {
         {
             return false;
         }
-        if FUTURE_SENTENCE.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+        if has_word(w, FUTURE_SENTENCE) {
             return !prev.eq_ignore_ascii_case(b"yang");
         }
         prev = w;
     }
     false
+}
+
+/// Words of a match or race to come (`menjamu Bali United di Stadion X, Kamis (...)`,
+/// `tampil pada balapan di Sirkuit Misano, Minggu (...)`): a fixture's day, which a preview
+/// names while it is still ahead.
+pub(super) const FIXTURE_WORDS: &[&[u8]] = &[
+    b"menjamu",
+    b"dijamu",
+    b"bertandang",
+    b"menghadapi",
+    b"melawan",
+    b"kontra",
+    b"menantang",
+    b"ditantang",
+    b"laga",
+    b"pertandingan",
+    b"duel",
+    b"balapan",
+    b"sirkuit",
+    b"kickoff",
+];
+/// Words that tell the fixture is over (`menang 2-1 atas X, Sabtu (...)`, `usai laga`).
+const RESULT_WORDS: &[&[u8]] = &[
+    b"menang",
+    b"kalah",
+    b"imbang",
+    b"ditahan",
+    b"takluk",
+    b"tumbang",
+    b"dikalahkan",
+    b"mengalahkan",
+    b"menaklukkan",
+    b"membungkam",
+    b"menundukkan",
+    b"mencetak",
+    b"usai",
+    b"seusai",
+    b"setelah",
+    b"berhasil",
+    b"telah",
+    b"sudah",
+    b"lalu",
+    b"kemarin",
+    b"hasil",
+    b"skor",
+];
+
+/// Whether the date at `from`..`end` is a fixture's day: its sentence, up to the date and a
+/// little after, tells of a match or race and not of its result. Such a day later than the
+/// report's is the preview's schedule, not the report's day (the caller compares).
+pub(super) fn fixture_sentence(b: &[u8], from: usize, end: usize) -> bool {
+    let before = clause_before(b, from, 240, b".\"!?\n");
+    let mut after = &b[end..(end + 60).min(b.len())];
+    if let Some(p) = after.iter().position(|c| b".!?\"\n".contains(c)) {
+        after = &after[..p];
+    }
+    (has_word(before, FIXTURE_WORDS) || has_word(after, FIXTURE_WORDS))
+        && !has_word(before, RESULT_WORDS)
+        && !has_word(after, RESULT_WORDS)
+}
+
+/// Verbs of something that has happened (`meninggal pada Selasa (...) dinihari`, `terjadi
+/// pada Senin (...)`): an event later than the last quote is then the report's own news, not
+/// a schedule.
+const HAPPENED_WORDS: &[&[u8]] = &[
+    b"telah",
+    b"sudah",
+    b"terjadi",
+    b"meninggal",
+    b"wafat",
+    b"tewas",
+    b"ditemukan",
+    b"ditangkap",
+    b"diamankan",
+    b"beredar",
+    b"viral",
+    b"dilaporkan",
+    b"menimpa",
+    b"terbakar",
+    b"dinihari",
+];
+
+/// Whether the date's sentence, up to the date and its next words, tells of something that
+/// has happened and of no plan.
+pub(super) fn happened_sentence(b: &[u8], from: usize, end: usize) -> bool {
+    let before = clause_before(b, from, 240, b".\"!?\n");
+    let mut after = &b[end..(end + 24).min(b.len())];
+    if let Some(p) = after.iter().position(|c| b".,!?\"\n".contains(c)) {
+        after = &after[..p];
+    }
+    (has_word(before, HAPPENED_WORDS) || has_word(after, HAPPENED_WORDS))
+        && !has_word(before, FUTURE_SENTENCE)
+        && !has_word(before, FUTURE_BEFORE)
 }
 
 /// Whether the date's sentence is a note on the article itself (`Berita ini mengalami

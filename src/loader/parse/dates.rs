@@ -8,9 +8,10 @@
 use crate::model::Date;
 
 use super::date_words::{
-    BETWEEN_WORDS, event_before, has_word, marked_after, marked_before, month_number,
-    note_on_itself, other_day_opener, past_span, quoted, reporting, scheduled_after,
-    scheduled_sentence, span_end, today_after, today_before, weekday_word, word_start, words_after,
+    BETWEEN_WORDS, event_before, fixture_sentence, happened_sentence, has_word, marked_after,
+    marked_before, month_number, note_on_itself, other_day_opener, past_span, quoted, reporting,
+    scheduled_after, scheduled_sentence, span_end, today_after, today_before, weekday_word,
+    word_start, words_after,
 };
 
 /// One date found in a paragraph.
@@ -65,6 +66,12 @@ pub struct Found {
     /// Inside quoted words (`"... masuk kembali Rabu (18/9)," ujarnya`): the speaker's,
     /// later than the day they spoke only as a plan.
     pub quoted: bool,
+    /// In a sentence about a match or race, not its result (`menjamu X di Stadion Y, Kamis
+    /// (...)`): later than the report's day, it is the fixture a preview announces.
+    pub fixture: bool,
+    /// In a sentence that tells of something done (`meninggal pada Selasa (...) dinihari`):
+    /// an event later than the last quote that is the report's news, not a schedule.
+    pub happened: bool,
 }
 
 /// Day of the week, 0 = Sunday (Sakamoto's method).
@@ -363,6 +370,8 @@ pub fn scan(text: &str) -> Vec<Found> {
                     day_before: between.yesterday
                         || has_word(words_after(b, at.end), &[b"kemarin"]),
                     quoted: quoted(b, at.end),
+                    fixture: !report && !cited && fixture_sentence(b, from, at.end),
+                    happened: happened_sentence(b, from, at.end),
                 });
                 prev = Some((from, at.end, !today && marked));
                 continue;

@@ -149,11 +149,19 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
             .map(|(d, _)| *d)
             .max()
     });
+    // A match or race later than any reporting clause's day, cited ones too (`kata pelatih
+    // dikutip laman klub, Rabu (...)`), is the fixture a preview announces.
+    let reported = candidates
+        .iter()
+        .filter(|(_, f)| f.report && (sound(f) || supported(f)))
+        .map(|(d, _)| *d)
+        .max();
     let ahead = |d: Date, f: &Found| {
         !f.report
             && !f.today
-            && ((f.event && heard.is_some_and(|h| d > h))
-                || (f.quoted && said.is_some_and(|h| d > h)))
+            && ((f.event && !f.happened && heard.is_some_and(|h| d > h))
+                || (f.quoted && said.is_some_and(|h| d > h))
+                || (f.fixture && reported.is_some_and(|h| d > h)))
     };
     let ranked = |rank: &dyn Fn(&Found) -> bool| {
         candidates
@@ -180,7 +188,15 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
         })
         .max_by_key(|(d, f)| (*d, !f.yearless))
         .copied();
+    // A reporting clause whose weekday contradicts its date (`kata X, Rabu (19/9/2019)`, a
+    // Thursday) is still the day someone spoke, whichever of the two is the typo: the report
+    // is not earlier than either, so it beats the sound days of earlier events. Not when it
+    // lies more than a few days after them: then the day number is as likely the typo
+    // (`Kamis (19/9)` for Thursday the 11th) as the weekday.
+    let heard_typo = ranked(&|f: &Found| f.report && supported(f))
+        .filter(|(d, _)| by_sound.is_none_or(|(s, _)| *d > s && d.days() - s.days() <= 3));
     let chosen = today
+        .or(heard_typo)
         .or(by_sound)
         .or_else(|| ranked(&supported))
         .or_else(|| {

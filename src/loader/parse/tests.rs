@@ -672,3 +672,84 @@ fn yesterday_and_the_small_hours() {
         Some(d("2026-03-16"))
     );
 }
+
+#[test]
+fn bakal_is_a_plan_but_bakal_calon_is_a_nominee() {
+    // `bakal` is the future like `akan`: the quote's day is the report's.
+    assert_eq!(
+        published_of(
+            "Tim tamu bakal menjalani laga tunda di stadion kota, Rabu (11/3/2026).\n\"Kami \
+             siap,\" ujar pelatih, Selasa (10/3/2026)."
+        ),
+        Some(d("2026-03-10"))
+    );
+    // `bakal calon` names a person: the date after it is the report's day.
+    assert_eq!(
+        published_of(
+            "Partai mengumumkan bakal calon bupati di kantornya, Rabu (11/3/2026).\nSebelumnya \
+             rapat digelar Senin (9/3/2026)."
+        ),
+        Some(d("2026-03-11"))
+    );
+}
+
+#[test]
+fn a_fixture_after_the_last_quote_is_the_previews_schedule() {
+    // A match or race later than the quote, also a quote cited from a club's site.
+    for body in [
+        "Tim kota siap menjamu tamunya di stadion utama, Kamis (12/3/2026) sore.\n\"Kami \
+         siap,\" kata pelatih dikutip laman resmi klub, Rabu (11/3/2026).",
+        "Pembalap muda itu ingin meraih poin di balapan seri ketiga, Minggu (15/3/2026).\n\
+         \"Motor sudah siap,\" ujarnya, Rabu (11/3/2026).",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-11")), "{body}");
+    }
+    // A result is news of its own day, after the quotes before the match.
+    assert_eq!(
+        published_of(
+            "\"Kami siap,\" kata pelatih, Rabu (11/3/2026).\nTim kota menang 2-1 saat menjamu \
+             tamunya di stadion utama, Kamis (12/3/2026)."
+        ),
+        Some(d("2026-03-12"))
+    );
+}
+
+#[test]
+fn a_quote_whose_weekday_contradicts_its_date_still_outranks_older_events() {
+    // 19/3/2026 is a Thursday: either way the report is after the Tuesday vote.
+    assert_eq!(
+        published_of(
+            "DPR telah mengesahkan undang-undang itu pada rapat paripurna, Selasa (17/3/2026).\n\
+             \"Kami hormati,\" kata menteri di kantornya, Rabu (19/3/2026)."
+        ),
+        Some(d("2026-03-19"))
+    );
+    // Far after every other day (26/3/2026 is a Thursday), the day number is as likely the
+    // typo: the older sound day stays.
+    assert_eq!(
+        published_of(
+            "Banjir melanda kota, Selasa (10/3/2026).\n\"Air sudah surut,\" ujar warga, Senin \
+             (26/3/2026)."
+        ),
+        Some(d("2026-03-10"))
+    );
+}
+
+#[test]
+fn an_event_that_happened_after_the_last_quote_is_the_news() {
+    // `pada` after the last quote is a schedule, unless its sentence tells it happened.
+    assert_eq!(
+        published_of(
+            "\"Beliau dirawat intensif,\" kata juru bicara, Minggu (8/3/2026).\nKabar tokoh itu \
+             meninggal pada Selasa (10/3/2026) dinihari beredar di media sosial."
+        ),
+        Some(d("2026-03-10"))
+    );
+    assert_eq!(
+        published_of(
+            "\"Kami siapkan tempatnya,\" kata juru bicara, Minggu (8/3/2026).\nUpacara akan \
+             digelar pada Selasa (10/3/2026)."
+        ),
+        Some(d("2026-03-08"))
+    );
+}
