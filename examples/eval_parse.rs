@@ -12,7 +12,7 @@
 //! articles, dates later than the record or the file), outlet, authors and boilerplate left
 //! in bodies. The measures are defined in `support/parse_eval.rs`. `--show N` prints up to
 //! N misses of "exact where stated", "URL-dated", "year-less resolved" and "later than the
-//! record" and "outlet missed" per corpus; `--regions N` prints N sampled articles' regions
+//! record", "outlet missed" and the furniture lines left in bodies per corpus; `--regions N` prints N sampled articles' regions
 //! with the words that named each, to judge the region finder's false positives (`--seed S`
 //! draws another sample; terminal only: publisher text is never copied into the
 //! repository). `--all-regions` prints every article's every region that way, one line each,
@@ -115,6 +115,16 @@ fn main() -> ExitCode {
                         c.meta.source_path
                     );
                 }
+            }
+        }
+        for &i in scores.boiler_misses.iter().take(show) {
+            for p in cases[i]
+                .body
+                .iter()
+                .filter(|p| parse_eval::boiler_form(p).is_some())
+            {
+                let line: String = p.chars().take(160).collect();
+                println!("{name} · boilerplate left: {} · {line}", cases[i].truth.id);
             }
         }
         if regions > 0 {

@@ -617,6 +617,8 @@ pub struct Scores {
     pub later_misses: Vec<usize>,
     /// Articles whose outlet is named but not found, for `--show`.
     pub outlet_misses: Vec<usize>,
+    /// Articles with a furniture line left in the body, for `--show`.
+    pub boiler_misses: Vec<usize>,
 }
 
 fn near(a: Option<Date>, b: Option<Date>) -> bool {
@@ -714,6 +716,9 @@ pub fn score(cases: &[Case]) -> Scores {
         let left = c.body.iter().filter(|p| boiler_form(p).is_some()).count();
         s.boiler_lines += left;
         s.boiler_articles += usize::from(left > 0);
+        if left > 0 {
+            s.boiler_misses.push(i);
+        }
         *sources.entry(source_of(&c.meta)).or_default() += 1;
     }
     let mut sources: Vec<(String, usize)> = sources.into_iter().collect();

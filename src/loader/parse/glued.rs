@@ -35,6 +35,42 @@ pub fn glued_related(line: &str) -> Option<usize> {
     (glued && pos < b.len()).then_some(pos)
 }
 
+/// Furniture that opens a line the scraper joined to the next paragraph with a bare comma
+/// (`Lihat juga: Judul lain,Setelah itu, ...`, `Simak video X:,Mobil ...`, `Penulis:
+/// ,Saat ini ...`), and its kind.
+const JOINED_OPENERS: &[(&str, RemovedKind)] = &[
+    ("baca juga", RemovedKind::Related),
+    ("lihat juga", RemovedKind::Related),
+    ("simak juga video", RemovedKind::Prompt),
+    ("simak video", RemovedKind::Prompt),
+    ("tonton juga", RemovedKind::Prompt),
+    ("tonton video", RemovedKind::Prompt),
+    ("saksikan juga", RemovedKind::Prompt),
+    ("saksikan video", RemovedKind::Prompt),
+    ("penulis", RemovedKind::Credit),
+    ("editor", RemovedKind::Credit),
+];
+
+/// Where the paragraph starts in a line that opens with one of [`JOINED_OPENERS`] and joins
+/// the next paragraph at a comma followed at once by a capital or an opening quote: the
+/// join the scraper made (prose puts a space after a comma). Only within the first 240
+/// bytes: a prompt or a headline is short.
+fn glued_opener(line: &str) -> Option<(RemovedKind, usize)> {
+    let low = lower_prefix(line, 20);
+    let kind = JOINED_OPENERS.iter().find(|(p, _)| low.starts_with(p))?.1;
+    let b = line.as_bytes();
+    let window = &b[..b.len().min(240)];
+    let comma = (0..window.len()).find(|&i| {
+        window[i] == b','
+            && (b
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_uppercase() || *c == b'"')
+                || b[i + 1..].starts_with("\u{201c}".as_bytes()))
+    })?;
+    // The byte after an ASCII comma starts a character.
+    Some((kind, comma + 1))
+}
+
 /// How many bytes at the start (`from_end` false) or end of `line` are an ad or scroll
 /// prompt in capitals glued to a paragraph. At most eight words are looked at.
 fn glued_ad(line: &str, from_end: bool) -> usize {
@@ -100,6 +136,14 @@ pub fn unglue(line: String) -> Vec<(Option<RemovedKind>, String)> {
             rest[..pos].trim_end_matches([',', ' ']).to_string(),
         ));
         rest = &rest[pos..];
+    } else if let Some((kind, pos)) = glued_opener(rest) {
+        // A credit is classified later as the credit it is, so its names are read.
+        let kind = (kind != RemovedKind::Credit).then_some(kind);
+        out.push((
+            kind,
+            rest[..pos].trim_end_matches([',', ' ', ':']).to_string(),
+        ));
+        rest = &rest[pos..];
     }
     let ad = glued_ad(rest, false);
     if ad > 0 && ad < rest.len() {
@@ -163,5 +207,52 @@ mod tests {
         assert_eq!(glued_related("Baca juga: Judul"), None);
         assert_eq!(glued_related("Baca juga:,,"), None);
         assert_eq!(glued_related("Teks biasa"), None);
+    }
+
+    #[test]
+    fn a_prompt_joined_to_a_paragraph_by_a_bare_comma_is_cut_off() {
+        for (line, kind, furniture, text) in [
+            (
+                "Lihat juga: Judul berita lain di sini,Setelah itu, warga pulang.",
+                RemovedKind::Related,
+                "Lihat juga: Judul berita lain di sini",
+                "Setelah itu, warga pulang.",
+            ),
+            (
+                "Simak video perakitan mobil di pabrik:,\"Kami bangga,\" kata dia.",
+                RemovedKind::Prompt,
+                "Simak video perakitan mobil di pabrik",
+                "\"Kami bangga,\" kata dia.",
+            ),
+        ] {
+            assert_eq!(
+                unglue(line.to_string()),
+                vec![
+                    (Some(kind), furniture.to_string()),
+                    (None, text.to_string())
+                ],
+                "{line}"
+            );
+        }
+        // A credit is handed on as a line of its own, for its names to be read.
+        assert_eq!(
+            unglue("Penulis : Kota, Ani Rahma,Artikel ini tayang di Warta.com".to_string()),
+            vec![
+                (None, "Penulis : Kota, Ani Rahma".to_string()),
+                (None, "Artikel ini tayang di Warta.com".to_string())
+            ]
+        );
+        // Prose: a space after every comma, or no furniture word first.
+        for line in [
+            "Penulis buku itu, Ani, datang ke kota.",
+            "Simak juga beragam paparan menarik lainnya di sesi berikut,Nanti.",
+            "Warga melihat juga,Setelah itu pulang.",
+        ] {
+            assert_eq!(
+                unglue(line.to_string()),
+                vec![(None, line.to_string())],
+                "{line}"
+            );
+        }
     }
 }

@@ -72,6 +72,7 @@ const PREFIXES: &[(&str, RemovedKind)] = &[
     ("[gambas", RemovedKind::Prompt),
     ("artikel ini telah tayang", RemovedKind::Credit),
     ("artikel ini sudah tayang", RemovedKind::Credit),
+    ("artikel ini tayang di", RemovedKind::Credit),
     ("artikel ini telah diterbitkan", RemovedKind::Credit),
     ("foto:", RemovedKind::Caption),
     ("caption:", RemovedKind::Caption),
