@@ -24,7 +24,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 10: regions: clubs, works, schools as affiliations, acronyms, speakers, neighbourhoods
 ///    named like a regency are not places; one-word names written as two, misspelt names.
 /// 11: dates: `bakal` plans, fixtures a preview announces, quotes with a contradicting
-///    weekday, events that happened after the last quote.
+///    weekday, events that happened after the last quote, publication stamp lines;
+///    furniture joined to a paragraph by a bare comma.
 pub const PARSER_VERSION: u32 = 11;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
@@ -299,10 +300,13 @@ pub enum RemovedKind {
     Summary,
     /// Lines of punctuation or symbols only.
     Separator,
+    /// The outlet's publication stamp above the lede (`Senin, 20 Okt 2025 14:30 WIB`), read
+    /// for the article's date and time.
+    Stamp,
 }
 
 impl RemovedKind {
-    pub const ALL: [RemovedKind; 7] = [
+    pub const ALL: [RemovedKind; 8] = [
         RemovedKind::Caption,
         RemovedKind::Credit,
         RemovedKind::Related,
@@ -310,6 +314,7 @@ impl RemovedKind {
         RemovedKind::Footer,
         RemovedKind::Summary,
         RemovedKind::Separator,
+        RemovedKind::Stamp,
     ];
 
     /// The kind's name as exports write it.
@@ -322,6 +327,7 @@ impl RemovedKind {
             RemovedKind::Footer => "footer",
             RemovedKind::Summary => "summary",
             RemovedKind::Separator => "separator",
+            RemovedKind::Stamp => "stamp",
         }
     }
 }

@@ -288,6 +288,25 @@ pub fn detect(line: &str) -> Option<Dateline> {
     if prefix.is_empty() {
         return None;
     }
+    // `Jakarta (ANTARA) -`, `JAKARTA (Reuters) -`: the city, then the agency in brackets.
+    if let Some((city, inner)) = prefix.split_once('(')
+        && let Some(agency) = inner.strip_suffix(')')
+    {
+        let city = city.trim();
+        let agency = agency.trim();
+        let agency_ok = agency.chars().next().is_some_and(char::is_uppercase)
+            && (1..=2).contains(&agency.split_whitespace().count())
+            && !agency.contains(['(', ',']);
+        // Only a known place: `BNN (Badan Narkotika) -` opens prose as often as a dateline.
+        if !city.contains(',') && is_header_part(city) && is_known_city(city) && agency_ok {
+            return Some(Dateline {
+                outlet: Some(normalize_outlet(agency)).filter(|s| !s.is_empty()),
+                city: Some(title_case(city)).filter(|s| !s.is_empty()),
+                rest,
+                strong: true,
+            });
+        }
+    }
     let parts: Vec<&str> = prefix.split(',').map(str::trim).collect();
     if parts.len() > 2 || !parts.iter().all(|p| is_header_part(p)) {
         return None;
@@ -514,6 +533,22 @@ mod tests {
         );
         assert!(detect("SIMALUNGUN, (PAB)---").unwrap().strong);
         assert!(!detect("Jakarta - Presiden").unwrap().strong);
+    }
+
+    #[test]
+    fn a_city_then_an_agency_in_brackets() {
+        assert_eq!(
+            dl("Jakarta (ANTARA) - Inspektorat"),
+            (s("Antara"), s("Jakarta"), "Inspektorat".into())
+        );
+        assert_eq!(
+            dl("SURABAYA (Reuters) - Warga"),
+            (s("Reuters"), s("Surabaya"), "Warga".into())
+        );
+        assert!(detect("Jakarta (ANTARA) - Inspektorat").unwrap().strong);
+        // Not a known place, or more than a name in the brackets: prose.
+        assert!(detect("BNN (Badan Narkotika Nasional) - lembaga itu").is_none());
+        assert!(detect("Pejabat (ANTARA) - lain").is_none());
     }
 
     #[test]

@@ -386,6 +386,99 @@ pub fn scan(text: &str) -> Vec<Found> {
     out
 }
 
+/// Words a publication stamp may carry besides its date and time (`Diperbarui 20 Okt 2025,
+/// 14:30 WIB`, `Dipublikasikan: …`, `Terbit …`, `Published …`).
+const STAMP_WORDS: &[&str] = &[
+    "wib",
+    "wita",
+    "wit",
+    "pukul",
+    "jam",
+    "diterbitkan",
+    "dipublikasikan",
+    "terbit",
+    "tayang",
+    "dibuat",
+    "published",
+    "posted",
+    "diperbarui",
+    "pembaruan",
+    "update",
+    "updated",
+    "diupdate",
+    "terakhir",
+    "last",
+    "tanggal",
+    "tgl",
+    "pada",
+    "on",
+    "at",
+];
+/// Of [`STAMP_WORDS`], those of a later update rather than the first publication.
+const UPDATE_WORDS: &[&str] = &[
+    "diperbarui",
+    "pembaruan",
+    "update",
+    "updated",
+    "diupdate",
+    "terakhir",
+    "last",
+];
+
+/// A line that is only the article's publication stamp: one date with its year, and at
+/// most a weekday, a time with its zone, stamp words and two capitalised words (an outlet's
+/// name), with no full stop at its end:
+/// `Senin, 20 Okt 2025 14:30 WIB`, `Kompas.com - 20/10/2025, 14:30 WIB`, `Selasa, 21
+/// Oktober 2025 | 10:15 WIB`. Outlets print it above the lede; scrapers keep it as a line
+/// of its own. Returns the date, the time in minutes when written, and whether the stamp
+/// says it is an update's.
+pub fn stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
+    if line.len() > 100 {
+        return None;
+    }
+    let found = scan(line);
+    let [f] = found.as_slice() else {
+        return None;
+    };
+    // `Rabu (10/4/2024)` alone is a sentence the scraper broke, not a stamp: the bracket is
+    // the reporting clause's form.
+    if f.yearless || f.inconsistent || f.paren {
+        return None;
+    }
+    let head = &line[..f.start];
+    let tail = &line[f.end..];
+    let mut update = false;
+    let mut others = 0;
+    for w in head.split_whitespace().chain(tail.split_whitespace()) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty()
+            || w.bytes()
+                .all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
+        {
+            continue;
+        }
+        let lower = w.to_ascii_lowercase();
+        if weekday_word(lower.as_bytes(), lower.len()).is_some_and(|(s, _)| s == 0) {
+            continue;
+        }
+        if STAMP_WORDS.contains(&lower.as_str()) {
+            update |= UPDATE_WORDS.contains(&lower.as_str());
+            continue;
+        }
+        // Only a name may stand beside the stamp (`Kompas.com`, `CNN Indonesia`): a word in
+        // lower case makes it a sentence (`Rapat digelar Jumat, 17 Oktober 2025`).
+        if !w.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        others += 1;
+    }
+    if others > 2 || line.trim_end().ends_with('.') {
+        return None;
+    }
+    let time = parse_time_loose(&format!("x {}", tail.replace('|', " ")));
+    Some((f.date, time, update))
+}
+
 /// The four-digit years 1900..=2100 written as words (`Liga 1 2019`, `tahun 2025`): where
 /// a year-less date's year may come from.
 pub fn years(text: &str) -> Vec<u16> {

@@ -34,6 +34,8 @@ pub use published::{Hints, url_date};
 /// How many body paragraphs after the title may precede the dateline lead (summary, caption,
 /// photo credit, "Laporan wartawan"); a dateline-like line farther down is prose.
 const LEAD_WINDOW: usize = 6;
+/// How many lines from the top (the title's included) are read for a publication stamp.
+const STAMP_WINDOW: usize = 4;
 /// A first line with more characters than this is a paragraph, not a headline.
 const MAX_TITLE_CHARS: usize = 300;
 /// A derived title (first sentence of the lede) is cut at a word boundary at about this length.
@@ -71,6 +73,9 @@ struct Parts {
     body: Vec<String>,
     boilerplate: Vec<Removed>,
     related: Vec<String>,
+    /// The publication stamps above the lede (`Senin, 20 Okt 2025 14:30 WIB`): date, time,
+    /// and whether it is an update's.
+    stamps: Vec<(Date, Option<u16>, bool)>,
 }
 
 impl Parts {
@@ -178,6 +183,17 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     let mut kinds: Vec<Kind> = paras.iter().map(|p| lines::classify(p)).collect();
     lines::related_runs(&paras, &mut kinds);
     lines::byline_runs(&paras, &mut kinds);
+    // A stamp line near the top is the article's own date: read it, and keep it out of the
+    // body and of the search for the dateline lead (`Kompas.com - 20/10/2025, 14:30 WIB`
+    // would pass for one).
+    for (i, p) in paras.iter().enumerate().take(STAMP_WINDOW) {
+        if matches!(kinds[i], Kind::Body)
+            && let Some(st) = dates::stamp(p)
+        {
+            kinds[i] = Kind::Boiler(RemovedKind::Stamp);
+            parts.stamps.push(st);
+        }
+    }
     let body_idx: Vec<usize> = (0..paras.len())
         .filter(|&i| kinds[i] == Kind::Body)
         .collect();
@@ -437,7 +453,21 @@ fn assemble(
     hints: Hints,
 ) -> Article {
     let texts = std::iter::once(title.as_str()).chain(parts.body.iter().map(String::as_str));
-    let (dates_mentioned, published) = dates_of(texts.clone(), hints);
+    let (dates_mentioned, mut published) = dates_of(texts.clone(), hints);
+    // The stamp is the outlet's own word on the day: the first publication's, else the
+    // earliest update's, unless it is later than the file allows.
+    let stamp = parts
+        .stamps
+        .iter()
+        .filter(|(d, ..)| hints.bound.is_none_or(|b| d.days() <= b.days() + 1))
+        .min_by_key(|(d, _, update)| (*update, *d))
+        .copied();
+    if let Some((d, ..)) = stamp {
+        published = published::Picked {
+            date: Some((d, DateSource::Text)),
+            yearless: None,
+        };
+    }
     let tags = tags::detect(texts.clone());
     let places = crate::regions::find(parts.dateline.as_deref(), texts);
     let quotes = quotes::extract(&parts.body);
@@ -456,7 +486,7 @@ fn assemble(
             authors: parts.authors,
             editor: parts.editor,
             published: published.date.map(|(d, _)| d),
-            published_time: None,
+            published_time: stamp.and_then(|(_, t, _)| t),
             date_source: published.date.map(|(_, s)| s),
             yearless: published.yearless,
             tags,

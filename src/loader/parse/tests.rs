@@ -753,3 +753,78 @@ fn an_event_that_happened_after_the_last_quote_is_the_news() {
         Some(d("2026-03-08"))
     );
 }
+
+#[test]
+fn a_publication_stamp_above_the_lede_dates_the_article_and_leaves_the_body() {
+    for (text, date, time) in [
+        (
+            "Bupati Bantah Pamer Harta\nSenin, 20 Okt 2025 14:30 WIB\nJakarta, CNN Indonesia -- \
+             Bupati membantah tuduhan itu.\nRapat digelar Jumat (17/10/2025).",
+            "2025-10-20",
+            Some(14 * 60 + 30),
+        ),
+        (
+            "ASN Siaran Langsung Saat Jam Kerja\nSelasa, 21 Oktober 2025 | 10:15 WIB\n\
+             Liputan6.com, Jakarta - Seorang ASN viral.",
+            "2025-10-21",
+            Some(10 * 60 + 15),
+        ),
+        // An outlet's name before it; the lede's own dateline is still found.
+        (
+            "Pemkot Gelar Rapat\nKompas.com - 20/10/2025, 14:30 WIB\nJAKARTA, KOMPAS.com - \
+             Pemerintah kota menggelar rapat.",
+            "2025-10-20",
+            Some(14 * 60 + 30),
+        ),
+        // The first publication, not the update.
+        (
+            "Camat Diperiksa\nDiperbarui 23 Oktober 2025, 08:00 WIB\nDiterbitkan 22 Oktober \
+             2025, 19:00 WIB\nBANDUNG - Inspektorat memeriksa camat.",
+            "2025-10-22",
+            Some(19 * 60),
+        ),
+    ] {
+        let a = p(text);
+        assert_eq!(a.meta.published, Some(d(date)), "{text}");
+        assert_eq!(a.meta.published_time, time, "{text}");
+        assert_eq!(a.meta.date_source, Some(DateSource::Text), "{text}");
+        assert!(
+            a.body
+                .boilerplate
+                .iter()
+                .any(|r| r.kind == RemovedKind::Stamp),
+            "{text}"
+        );
+        assert!(
+            a.body.body.iter().all(|l| !l.contains("WIB")),
+            "{:?}",
+            a.body.body
+        );
+        assert!(a.body.body[0].starts_with(|c: char| c.is_uppercase()));
+    }
+    let a = p(
+        "Pemkot Gelar Rapat\nKompas.com - 20/10/2025, 14:30 WIB\nJAKARTA, KOMPAS.com - \
+         Pemerintah kota menggelar rapat.",
+    );
+    assert_eq!(a.meta.dateline.as_deref(), Some("Jakarta"));
+    assert_eq!(
+        a.body.body,
+        vec!["Pemerintah kota menggelar rapat.".to_string()]
+    );
+    // A sentence with a date is not a stamp, nor a line the scraper broke after a date.
+    for text in [
+        "Judul\nRapat digelar pada Senin, 20 Oktober 2025 di balai kota.\nLain.",
+        "Judul\nRapat digelar Jumat, 17 Oktober 2025\nLain.",
+        "Judul\nWarga Berkumpul Jumat, 17 Oktober 2025.\nLain.",
+        "Judul\nRabu (10/4/2024)\nLain.",
+    ] {
+        let a = p(text);
+        assert!(
+            a.body
+                .boilerplate
+                .iter()
+                .all(|r| r.kind != RemovedKind::Stamp),
+            "{text}"
+        );
+    }
+}
