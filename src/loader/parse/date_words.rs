@@ -486,6 +486,23 @@ pub(super) fn scheduled_after(b: &[u8], end: usize) -> bool {
     false
 }
 
+/// The date's sentence before `from` (up to 240 bytes) and the words after `end` (up to
+/// `after_max` bytes, cut at the first of `after_stops`).
+fn around<'a>(
+    b: &'a [u8],
+    from: usize,
+    end: usize,
+    after_max: usize,
+    after_stops: &[u8],
+) -> (&'a [u8], &'a [u8]) {
+    let before = clause_before(b, from, 240, b".\"!?\n");
+    let mut after = &b[end..(end + after_max).min(b.len())];
+    if let Some(p) = after.iter().position(|c| after_stops.contains(c)) {
+        after = &after[..p];
+    }
+    (before, after)
+}
+
 /// Words of a match or race to come (`menjamu Bali United di Stadion X, Kamis (...)`,
 /// `tampil pada balapan di Sirkuit Misano, Minggu (...)`): a fixture's day, which a preview
 /// names while it is still ahead.
@@ -535,11 +552,7 @@ const RESULT_WORDS: &[&[u8]] = &[
 /// little after, tells of a match or race and not of its result. Such a day later than the
 /// report's is the preview's schedule, not the report's day (the caller compares).
 pub(super) fn fixture_sentence(b: &[u8], from: usize, end: usize) -> bool {
-    let before = clause_before(b, from, 240, b".\"!?\n");
-    let mut after = &b[end..(end + 60).min(b.len())];
-    if let Some(p) = after.iter().position(|c| b".!?\"\n".contains(c)) {
-        after = &after[..p];
-    }
+    let (before, after) = around(b, from, end, 60, b".!?\"\n");
     (has_word(before, FIXTURE_WORDS) || has_word(after, FIXTURE_WORDS))
         && !has_word(before, RESULT_WORDS)
         && !has_word(after, RESULT_WORDS)
@@ -569,11 +582,7 @@ const HAPPENED_WORDS: &[&[u8]] = &[
 /// Whether the date's sentence, up to the date and its next words, tells of something that
 /// has happened and of no plan.
 pub(super) fn happened_sentence(b: &[u8], from: usize, end: usize) -> bool {
-    let before = clause_before(b, from, 240, b".\"!?\n");
-    let mut after = &b[end..(end + 24).min(b.len())];
-    if let Some(p) = after.iter().position(|c| b".,!?\"\n".contains(c)) {
-        after = &after[..p];
-    }
+    let (before, after) = around(b, from, end, 24, b".,!?\"\n");
     (has_word(before, HAPPENED_WORDS) || has_word(after, HAPPENED_WORDS))
         && !has_word(before, FUTURE_SENTENCE)
         && !has_word(before, FUTURE_BEFORE)

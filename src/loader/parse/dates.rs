@@ -401,20 +401,13 @@ const STAMP_WORDS: &[&str] = &[
     "dibuat",
     "published",
     "posted",
-    "diperbarui",
-    "pembaruan",
-    "update",
-    "updated",
-    "diupdate",
-    "terakhir",
-    "last",
     "tanggal",
     "tgl",
     "pada",
     "on",
     "at",
 ];
-/// Of [`STAMP_WORDS`], those of a later update rather than the first publication.
+/// Stamp words of a later update rather than the first publication.
 const UPDATE_WORDS: &[&str] = &[
     "diperbarui",
     "pembaruan",
@@ -461,8 +454,11 @@ pub fn stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
         if weekday_word(lower.as_bytes(), lower.len()).is_some_and(|(s, _)| s == 0) {
             continue;
         }
+        if UPDATE_WORDS.contains(&lower.as_str()) {
+            update = true;
+            continue;
+        }
         if STAMP_WORDS.contains(&lower.as_str()) {
-            update |= UPDATE_WORDS.contains(&lower.as_str());
             continue;
         }
         // Only a name may stand beside the stamp (`Kompas.com`, `CNN Indonesia`): a word in
