@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 mod exclude;
 mod resolve;
 mod spelling;
+mod sport;
 mod words;
 
 use exclude::{REPORTED, dish_from, not_a_place};
@@ -109,6 +110,9 @@ struct Name {
     words: Vec<String>,
     target: Target,
     bare: Bare,
+    /// A place named by a common word (`Padang` = plain), which other places' names begin
+    /// with too: see [`Gazetteer::common_word_begins`].
+    common: bool,
 }
 
 /// What a prefix word says the next name is.
@@ -209,8 +213,8 @@ impl Gazetteer {
     pub fn parse(table: &str) -> Gazetteer {
         let mut provinces: Vec<Province> = Vec::new();
         let mut regions: Vec<Region> = Vec::new();
-        // (words, target, bare) before indexing.
-        let mut names: Vec<(Vec<String>, Target, Bare)> = Vec::new();
+        // (words, target, bare, common) before indexing.
+        let mut names: Vec<(Vec<String>, Target, Bare, bool)> = Vec::new();
         let mut pending: Vec<(usize, String)> = Vec::new(); // region index -> province code
         for line in table.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -250,12 +254,24 @@ impl Gazetteer {
                 "cap" => Bare::Capitalised,
                 _ => Bare::Any,
             };
+            let mut common = bare == Bare::Capitalised;
             let main = words(written);
+            // `pulih dairi cederanya`: a slip for `dari`, not the regency.
+            let bare = if bare == Bare::Any
+                && target != Target::Nothing
+                && !matches!(target, Target::Province(_))
+                && spelling::slip_of_function_word(&main)
+            {
+                common = true;
+                Bare::Capitalised
+            } else {
+                bare
+            };
             if main.len() > 1 && target != Target::Nothing {
                 // "Lubuk Linggau" is also written "Lubuklinggau".
-                names.push((vec![main.concat()], target, bare));
+                names.push((vec![main.concat()], target, bare, false));
             }
-            names.push((main, target, bare));
+            names.push((main, target, bare, common));
             for alias in aliases.split(',') {
                 let alias_letters = alias.trim().trim_end_matches('*');
                 let bare = if alias.trim().ends_with('*') {
@@ -269,7 +285,7 @@ impl Gazetteer {
                 };
                 let w = words(alias);
                 if !w.is_empty() {
-                    names.push((w, target, bare));
+                    names.push((w, target, bare, false));
                 }
             }
         }
@@ -281,7 +297,7 @@ impl Gazetteer {
         }
         let mut index: WordMap<Vec<Name>> = WordMap::default();
         let mut split: WordMap<Vec<(String, Target)>> = WordMap::default();
-        for (words, target, bare) in names {
+        for (words, target, bare, common) in names {
             if let ([one], Target::Region(_) | Target::Province(_), Bare::Any) =
                 (&words[..], target, bare)
             {
@@ -300,12 +316,14 @@ impl Gazetteer {
                 .find(|n| n.words == words && n.target == target)
             {
                 same.bare = same.bare.min(bare);
+                same.common &= common;
                 continue;
             }
             list.push(Name {
                 words,
                 target,
                 bare,
+                common,
             });
         }
         for list in index.values_mut() {
@@ -359,7 +377,11 @@ impl Gazetteer {
                 Bare::Upper => upper,
                 Bare::Never => false,
             };
-            if hint.is_none() && (!bare_ok || self.acronym_like(words, at, name)) {
+            if hint.is_none()
+                && (!bare_ok
+                    || self.acronym_like(words, at, name)
+                    || self.common_word_begins(words, at, name))
+            {
                 continue;
             }
             // A set phrase is skipped with its last word misspelt too (`Sabang sampai
@@ -396,6 +418,32 @@ impl Gazetteer {
             && shouted(at)
             && at.checked_sub(1).is_some_and(|b| !shouted(b))
             && !shouted(at + 1)
+    }
+
+    /// Whether a bare name that is also a common word (`Padang` = plain, `Medan` = field) begins
+    /// another place's name at `at`: followed, in the same phrase, by a capitalised word
+    /// that is no direction, day, acronym, district of the city ([`words::SUBPLACES`]) or
+    /// start of another known name (`Padang Luar`, `Padang Pancuran`, `Medan Satria` are
+    /// elsewhere; `Padang Sumatera Barat`, `Medan Johor`, `Padang-Sicincin` are not).
+    fn common_word_begins(&self, words: &Words, at: usize, name: &Name) -> bool {
+        let next = at + 1;
+        let Some(w) = words.get(next) else {
+            return false;
+        };
+        name.common
+            && name.words.len() == 1
+            && matches!(name.target, Target::Region(_))
+            && w.len() >= 3
+            && words.capitalised.get(next) == Some(&true)
+            && words.upper.get(next) == Some(&false)
+            && words.apart.get(next) == Some(&false)
+            && words.hyphen.get(next) == Some(&false)
+            && words.point.get(next) == Some(&false)
+            && !words::SUBPLACES.contains(&w)
+            && !REPORTED.contains(&w)
+            && prefix_hint(w).is_none()
+            && self.longest(words, next, None).is_none()
+            && !words.title_case()
     }
 
     /// A long one-word name written as two capitalised words at `at` (`Padang Sidimpuan`),

@@ -1,6 +1,7 @@
 //! What is not a place although it spells one: the words around a bare name that make it part
 //! of a street, a dish, a title, a company, a club or an acronym of something else.
 
+use super::sport::plays;
 use super::words::Words;
 
 /// Words before a bare place name that make it part of something else: a street (`Jalan
@@ -56,10 +57,13 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "single",
     "musisi",
     "bengawan",
-    // Capes, bays and ships named after a place elsewhere (`Tanjung Buton`, `KRI Teluk
-    // Cirebon`); a name that starts with the word (`Tanjung Pinang`) is matched before this.
+    // Capes, bays, islets, straits and ships named after a place elsewhere (`Tanjung
+    // Buton`, `KRI Teluk Cirebon`, `Gili Ketapang`, `Selat Makassar`); a name that starts
+    // with the word (`Tanjung Pinang`) is matched before this.
     "tanjung",
     "teluk",
+    "gili",
+    "selat",
     "kri",
     // A restaurant (`RM Padang`), a custom or a speciality of the place (`pakaian adat
     // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
@@ -214,60 +218,6 @@ pub(super) const REPORTED: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
 ];
 
-/// Words that end a club's, league's or product's name after its town (`Bali United`,
-/// `Blitar Bandung United`, `Bhayangkara Solo FC`, `Bandung Premier League`, `Semarang
-/// fans`, `Bandung Valley`).
-const NAME_ENDS: &[&str] = &["united", "fc", "valley", "fans", "premier", "league", "cup"];
-
-/// Whether the name at `at`, `len` words long, starts a club's or product's name: a word of
-/// [`NAME_ENDS`] right after it, or after one more capitalised word.
-fn ends_a_name(words: &Words, at: usize, len: usize) -> bool {
-    let close = |i: usize| !words.apart.get(i).copied().unwrap_or(true);
-    let end = |i: usize| close(i) && words.get(i).is_some_and(|w| NAME_ENDS.contains(&w));
-    let next = at + len;
-    end(next) || (close(next) && words.capitalised.get(next) == Some(&true) && end(next + 1))
-}
-
-/// Words that say the next name is a team's (`membela Maung Bandung`, `tim berjuluk Maung
-/// Bandung`, `menghadapi Laskar X`). Not `tim` alone: `tim SAR Padang` is a unit there.
-const TEAM_BEFORE: &[&str] = &[
-    // An ethnic group, not the place (`suku Bugis Makassar`).
-    "suku",
-    "klub",
-    "skuad",
-    "bek",
-    "kiper",
-    "striker",
-    "penyerang",
-    "gelandang",
-    "pertahanan",
-    "membela",
-    "memperkuat",
-    "menghadapi",
-    "melawan",
-    "kontra",
-    "vs",
-    "berjuluk",
-    "berjulukan",
-    "julukan",
-];
-
-/// Whether the name at `at` follows a capitalised nickname after a team word (`tim berjuluk
-/// Maung Bandung`): the team, which plays anywhere.
-fn team_nickname(words: &Words, at: usize) -> bool {
-    let Some(nick) = at.checked_sub(1) else {
-        return false;
-    };
-    // `Suku Dinas Jakarta Utara` is a city's agency.
-    words.capitalised.get(nick) == Some(&true)
-        && words.get(nick) != Some("dinas")
-        && !words.apart.get(at).copied().unwrap_or(true)
-        && nick
-            .checked_sub(1)
-            .and_then(|t| words.get(t))
-            .is_some_and(|w| TEAM_BEFORE.contains(&w))
-}
-
 /// Heads of a school's proper name (`Universitas Jember`, `Institut Teknologi Bandung`,
 /// `Politeknik Negeri Semarang`).
 const SCHOOL_HEADS: &[&str] = &["universitas", "institut", "politeknik", "akademi"];
@@ -367,13 +317,42 @@ fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
     false
 }
 
+/// Heads of a company's or a publisher's name, which may end with a town (`PT Multimas
+/// Nabati Asahan`, `penerbit Pustaka Jaya Bandung`): the firm works and sells anywhere.
+const FIRM_HEADS: &[&str] = &["pt", "cv", "penerbit", "percetakan"];
+
+/// Whether the name at `at`, `len` words long, ends a firm's name: a head of
+/// [`FIRM_HEADS`] before it and only capitalised words between (up to four), in one phrase.
+/// `PT X Bandung, Senin` is where something was said.
+fn ends_a_firm(words: &Words, at: usize, len: usize) -> bool {
+    if words.get(at + len).is_some_and(|w| REPORTED.contains(&w)) {
+        return false;
+    }
+    let mut i = at;
+    for _ in 0..5 {
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        if words.apart.get(i) != Some(&false) {
+            return false;
+        }
+        if words.get(prev).is_some_and(|w| FIRM_HEADS.contains(&w)) {
+            return true;
+        }
+        if words.capitalised.get(prev) != Some(&true) {
+            return false;
+        }
+        i = prev;
+    }
+    false
+}
+
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
         return true;
     }
-    if ends_a_name(words, at, len) || team_nickname(words, at) || school_affiliation(words, at, len)
-    {
+    if plays(words, at, len) || school_affiliation(words, at, len) || ends_a_firm(words, at, len) {
         return true;
     }
     // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `PS Sleman`,
@@ -516,6 +495,11 @@ mod tests {
             "menurut Karo, lingkup monitoring",
             "asisten pelatih klub Pelita Bandung Raya",
             "hotel di kawasan Solo Baru, Kecamatan Grogol",
+            "lahan milik PT Hutan Contoh Ketapang Industri disegel",
+            "saham PT Indonesia Asahan Aluminium naik",
+            "buku itu terbitan penerbit Pustaka Contoh Bandung",
+            "wisata ke Gili Ketapang pekan ini",
+            "kapal melintas di Selat Makassar bagian selatan",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -540,6 +524,12 @@ mod tests {
                 .regions
                 .contains(&"Ogan Komering Ulu Timur".to_string())
         );
+        // A firm's name where something was said, and a town after a firm's.
+        assert_eq!(
+            f("kata direktur PT Contoh Bandung, Senin").regions,
+            ["Kota Bandung"]
+        );
+        assert_eq!(f("pabrik PT Contoh di Garut").regions, ["Garut"]);
         // Where the news happens, the place stays.
         assert_eq!(f("seminar di Universitas Jember").regions, ["Jember"]);
         assert_eq!(
