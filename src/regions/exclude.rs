@@ -64,6 +64,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "teluk",
     "gili",
     "selat",
+    // A mountain range or a canal named after a place or a kingdom (`Pegunungan
+    // Jayawijaya`, `Selokan Mataram`): it runs through other regions.
+    "pegunungan",
+    "selokan",
     "kri",
     // A restaurant (`RM Padang`), a custom or a speciality of the place (`pakaian adat
     // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
@@ -500,6 +504,8 @@ mod tests {
             "buku itu terbitan penerbit Pustaka Contoh Bandung",
             "wisata ke Gili Ketapang pekan ini",
             "kapal melintas di Selat Makassar bagian selatan",
+            "gletser di Pegunungan Jayawijaya menyusut",
+            "jalan di tepi Selokan Mataram",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }

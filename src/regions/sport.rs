@@ -196,6 +196,10 @@ pub(super) fn plays(words: &Words, at: usize, len: usize) -> bool {
     if joined && MATCH_BEFORE.contains(&word(before)) {
         return true;
     }
+    // `tim asal Surabaya`, `klub asal Bandar Lampung`: the team, not a player's home.
+    if joined && word(before) == "asal" && matches!(word(b2), "tim" | "klub" | "kesebelasan") {
+        return true;
+    }
     let after = if MATCH_AUX.contains(&word(Some(next))) {
         next + 1
     } else {
@@ -239,6 +243,7 @@ mod tests {
             "Bandung akan melawan tim tamu pada pekan ke-19 liga",
             "pelatih tim tamu puas ditahan imbang, dan Surabaya unggul di klasemen",
             "mantan pelatih PKT Bontang itu menurunkan delapan pemain",
+            "bermain di kandang lawan, tim asal Surabaya ini berharap dapat poin dari laga",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -254,6 +259,7 @@ mod tests {
             ),
             ("pemain senior itu diperiksa KONI Surabaya", "Surabaya"),
             ("para pemain tiba di Surabaya pada Rabu", "Surabaya"),
+            ("pemain asal Surabaya itu mencetak gol", "Surabaya"),
             // Without sport around, a team word is another team's.
             ("tim SAR Padang menyisir sungai", "Padang"),
             ("kecelakaan bus vs truk di Nganjuk", "Nganjuk"),
