@@ -69,6 +69,8 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "pegunungan",
     "selokan",
     "kri",
+    // A grave (`liang Lahat`), however it is written.
+    "liang",
     // A restaurant (`RM Padang`), a custom or a speciality of the place (`pakaian adat
     // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
     // Padang`, also a football club): they can be anywhere.
@@ -506,6 +508,7 @@ mod tests {
             "kapal melintas di Selat Makassar bagian selatan",
             "gletser di Pegunungan Jayawijaya menyusut",
             "jalan di tepi Selokan Mataram",
+            "jenazah diantar ke liang Lahat",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }

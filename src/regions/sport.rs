@@ -123,6 +123,11 @@ const NICKNAMES: &[&str] = &[
     "banteng", "kesatria", "ksatria", "pendekar", "serigala",
 ];
 
+/// The heads of [`NICKNAMES`] that name a club wherever they stand before a town.
+const ANIMALS: &[&str] = &[
+    "maung", "macan", "singo", "bajul", "pesut", "badak", "harimau",
+];
+
 /// A player's side or standing between a position and the town (`bek kiri Bandung`,
 /// `striker asing Bandung`).
 const POSITION_SIDES: &[&str] = &[
@@ -186,6 +191,14 @@ pub(super) fn plays(words: &Words, at: usize, len: usize) -> bool {
     {
         return true;
     }
+    // An animal's name before a town is a club's nickname even where the paragraph says
+    // nothing of sport (`Maung Bandung mencoba bangkit`).
+    let animal = before.filter(|_| joined).is_some_and(|b| {
+        ANIMALS.contains(&word(Some(b))) && words.capitalised.get(b) == Some(&true)
+    });
+    if animal {
+        return true;
+    }
     let sport = sport_near(words, at, len);
     if team_nickname(words, at, sport) {
         return true;
@@ -235,6 +248,7 @@ mod tests {
     fn teams_called_by_their_town_are_not_places() {
         for text in [
             "di putaran kedua Maung Bandung mencoba bangkit dari papan bawah liga",
+            "di putaran kedua, Maung Bandung mencoba untuk bangkit",
             "prediksi skor Makassar vs Semarang malam ini",
             "jadwal laga Semarang kontra tim tamu",
             "bus rombongan tim Bandung dilempari batu usai laga",
