@@ -462,19 +462,16 @@ impl Gazetteer {
             .map(|&(_, t)| t)
     }
 
-    /// Every place named in `text`, in order, added to `found`; `words` is scratch space.
-    fn scan(&self, text: &str, words: &mut Words, found: &mut Found) {
-        self.scan_with(text, words, |target, _, _, _| found.add(self, target));
-    }
-
-    /// Calls `hit(target, words, first word, word count)` for every place named in `text`,
-    /// in order; the count includes a prefix word.
+    /// Calls `hit(target, words, first word, word count, team)` for every place named in
+    /// `text`, in order; the count includes a prefix word, and `team` says the name is a
+    /// team's if the article is about sport ([`sport::plays_in_sport`]). Returns how many
+    /// words about sport the text has ([`sport::sport_words`]).
     fn scan_with(
         &self,
         text: &str,
         words: &mut Words,
-        mut hit: impl FnMut(Target, &Words, usize, usize),
-    ) {
+        mut hit: impl FnMut(Target, &Words, usize, usize, bool),
+    ) -> usize {
         words.fill(text);
         let words = &*words;
         let mut i = 0;
@@ -483,7 +480,7 @@ impl Gazetteer {
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
                 if !dish_from(words, i) {
-                    hit(target, words, i, 1 + len);
+                    hit(target, words, i, 1 + len, false);
                 }
                 i += 1 + len;
                 continue;
@@ -491,13 +488,14 @@ impl Gazetteer {
             if let Some((target, len)) = self.longest(words, i, None) {
                 if !not_a_place(words, i, len) && !self.locality_in_next(words, i, i + len, target)
                 {
-                    hit(target, words, i, len);
+                    hit(target, words, i, len, sport::plays_in_sport(words, i, len));
                 }
                 i += len;
                 continue;
             }
             i += 1;
         }
+        sport::sport_words(words)
     }
 
     /// Whether bare `target` at `at`, followed at `next` by a comma and a region of another
@@ -556,10 +554,12 @@ impl Gazetteer {
     /// the fidelity evaluation reads to judge whether each found place is one.
     pub fn mentions<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<Mention> {
         const AROUND: usize = 6;
-        let mut out = Vec::new();
+        // (mention, a team's if the article is about sport)
+        let mut out: Vec<(Mention, bool)> = Vec::new();
         let mut words = Words::new();
+        let mut sport = 0;
         for (n, text) in texts.into_iter().enumerate() {
-            self.scan_with(text, &mut words, |target, words, at, len| {
+            sport += self.scan_with(text, &mut words, |target, words, at, len, team| {
                 let place = match target {
                     Target::Nothing => return,
                     Target::Province(p) => self.provinces.get(p).map(|p| p.name.clone()),
@@ -582,7 +582,7 @@ impl Gazetteer {
                     }
                 }
                 let before = at.checked_sub(1).and_then(|b| words.get(b));
-                out.push(Mention {
+                let mention = Mention {
                     place,
                     text: n,
                     context,
@@ -590,10 +590,15 @@ impl Gazetteer {
                     before: before.unwrap_or("").to_string(),
                     after: words.get(at + len).unwrap_or("").to_string(),
                     capitalised: words.capitalised.get(at).copied().unwrap_or(false),
-                });
+                };
+                out.push((mention, team));
             });
         }
-        out
+        let sporty = sport >= sport::SPORT_ARTICLE;
+        out.into_iter()
+            .filter(|(_, team)| !(sporty && *team))
+            .map(|(m, _)| m)
+            .collect()
     }
 
     /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
@@ -622,9 +627,20 @@ impl Gazetteer {
         if let Some(t) = dateline.and_then(|d| self.dateline(d)) {
             found.add(self, t);
         }
+        // Places in order, each with whether it is a team's if the article is about sport.
+        let mut hits: Vec<(Target, bool)> = Vec::new();
         let mut words = Words::new();
+        let mut sport = 0;
         for text in texts {
-            self.scan(text, &mut words, &mut found);
+            sport += self.scan_with(text, &mut words, |target, _, _, _, team| {
+                hits.push((target, team));
+            });
+        }
+        let sporty = sport >= sport::SPORT_ARTICLE;
+        for (target, team) in hits {
+            if !(sporty && team) {
+                found.add(self, target);
+            }
         }
         found
     }

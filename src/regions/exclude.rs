@@ -64,10 +64,11 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "teluk",
     "gili",
     "selat",
-    // A mountain range or a canal named after a place or a kingdom (`Pegunungan
-    // Jayawijaya`, `Selokan Mataram`): it runs through other regions.
+    // A mountain range, a canal or a fault named after a place or a kingdom (`Pegunungan
+    // Jayawijaya`, `Selokan Mataram`, `Sesar Sorong`): it runs through other regions.
     "pegunungan",
     "selokan",
+    "sesar",
     "kri",
     // A grave (`liang Lahat`), however it is written.
     "liang",
@@ -508,6 +509,7 @@ mod tests {
             "kapal melintas di Selat Makassar bagian selatan",
             "gletser di Pegunungan Jayawijaya menyusut",
             "jalan di tepi Selokan Mataram",
+            "gempa itu tidak dipicu Sesar Sorong",
             "jenazah diantar ke liang Lahat",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");

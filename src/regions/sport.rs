@@ -95,6 +95,8 @@ const MATCH_BEFORE: &[&str] = &[
     "dikalahkan",
     "tim",
     "pasukan",
+    "manajer",
+    "pelatih",
 ];
 
 /// Words after a town, in a text about sport, that make it a side (`Bandung akan melawan
@@ -166,8 +168,9 @@ fn team_nickname(words: &Words, at: usize, sport: bool) -> bool {
             .is_some_and(team_word)
 }
 
-/// Whether the bare name at `at`, `len` words long, is a team's: a club's name, a nickname,
-/// a side of a match or a player's team.
+/// Whether the bare name at `at`, `len` words long, is a team's whatever the article is
+/// about: a club's name, an animal's nickname, a side set against another, a player's side;
+/// or, where its paragraph talks sport, by [`plays_in_sport`].
 pub(super) fn plays(words: &Words, at: usize, len: usize) -> bool {
     if ends_a_name(words, at, len) {
         return true;
@@ -196,21 +199,38 @@ pub(super) fn plays(words: &Words, at: usize, len: usize) -> bool {
     let animal = before.filter(|_| joined).is_some_and(|b| {
         ANIMALS.contains(&word(Some(b))) && words.capitalised.get(b) == Some(&true)
     });
-    if animal {
+    animal
+        || team_nickname(words, at, false)
+        || (sport_near(words, at, len) && plays_in_sport(words, at, len))
+}
+
+/// Words two before a town, with `di`, `ke` or `dengan` between, that make it a club a player
+/// joins in a text about sport (`berlabuh di Surabaya`, `bergabung dengan Bandung`).
+const JOINS: &[&str] = &["berlabuh", "bergabung", "hijrah", "pindah"];
+
+/// Whether the bare name at `at`, `len` words long, is a team's in a text about sport: after
+/// a match verb or a team word (`melawan Surabaya`, `tim Bandung`, `manajer Jepara`), before
+/// one (`Bandung akan melawan`), after a player's move (`berlabuh di Surabaya`), a nickname
+/// (`Laskar Mataram`) or a club's initials (`CLS Surabaya`). The caller decides whether the
+/// text is about sport: the paragraph around the name, or the article.
+pub(super) fn plays_in_sport(words: &Words, at: usize, len: usize) -> bool {
+    let word = |i: Option<usize>| i.and_then(|i| words.get(i)).unwrap_or("");
+    let before = at.checked_sub(1);
+    let b2 = at.checked_sub(2);
+    let joined = !words.comma.get(at).copied().unwrap_or(true);
+    let next = at + len;
+    let joined_next = !words.comma.get(next).copied().unwrap_or(true);
+    if team_nickname(words, at, true) {
         return true;
-    }
-    let sport = sport_near(words, at, len);
-    if team_nickname(words, at, sport) {
-        return true;
-    }
-    if !sport {
-        return false;
     }
     if joined && MATCH_BEFORE.contains(&word(before)) {
         return true;
     }
     // `tim asal Surabaya`, `klub asal Bandar Lampung`: the team, not a player's home.
     if joined && word(before) == "asal" && matches!(word(b2), "tim" | "klub" | "kesebelasan") {
+        return true;
+    }
+    if joined && matches!(word(before), "di" | "ke" | "dengan") && JOINS.contains(&word(b2)) {
         return true;
     }
     let after = if MATCH_AUX.contains(&word(Some(next))) {
@@ -236,12 +256,39 @@ pub(super) fn plays(words: &Words, at: usize, len: usize) -> bool {
     nickname || initials
 }
 
+/// How many words of [`SPORT`] a text has: an article with [`SPORT_ARTICLE`] of them is about
+/// sport, and a town in it is a team's by [`plays_in_sport`] in any paragraph.
+pub(super) fn sport_words(words: &Words) -> usize {
+    (0..words.len())
+        .filter(|&i| words.get(i).is_some_and(|w| SPORT.contains(&w)))
+        .count()
+}
+
+/// See [`sport_words`].
+pub(super) const SPORT_ARTICLE: usize = 3;
+
 #[cfg(test)]
 mod tests {
     use crate::regions::{Found, find};
 
     fn f(text: &str) -> Found {
         find(None, [text])
+    }
+
+    #[test]
+    fn a_town_is_a_team_anywhere_in_an_article_about_sport() {
+        let article = [
+            "Klub basket itu vakum dari kompetisi selama satu musim.",
+            "Kini pemain dan pelatih berlatih lagi di GOR kampus.",
+            "CLS Surabaya tidak tergesa-gesa untuk membentuk tim baru.",
+        ];
+        assert!(find(None, article).regions.is_empty());
+        // The same paragraph in an article about something else.
+        assert_eq!(find(None, [article[2]]).regions, ["Surabaya"]);
+        // Named as a place elsewhere in the article, it is the article's region.
+        let mut more = article.to_vec();
+        more.push("Latihan digelar di Surabaya, Jawa Timur.");
+        assert_eq!(find(None, more).regions, ["Surabaya"]);
     }
 
     #[test]
@@ -258,6 +305,7 @@ mod tests {
             "pelatih tim tamu puas ditahan imbang, dan Surabaya unggul di klasemen",
             "mantan pelatih PKT Bontang itu menurunkan delapan pemain",
             "bermain di kandang lawan, tim asal Surabaya ini berharap dapat poin dari laga",
+            "pelatih dan pemain baru tiba; sebelum berlabuh di Surabaya, ia membela klub lain",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
