@@ -362,6 +362,24 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if plays(words, at, len) || school_affiliation(words, at, len) || ends_a_firm(words, at, len) {
         return true;
     }
+    // A citation's publisher town, which prints for anywhere: `(Semarang: Toha Putra,
+    // 1990)`, `al-Adzkar, Semarang: Alawiyah, hal. 74`.
+    let next = at + len;
+    let cited = words.colon.get(next) == Some(&true)
+        && words.capitalised.get(next) == Some(&true)
+        && (next + 1..next + 6).any(|i| {
+            // After the publisher's name and a comma.
+            words.comma.get(i) == Some(&true)
+                && words.get(i).is_some_and(|w| {
+                    matches!(w, "hal" | "halaman" | "cet" | "cetakan")
+                        || (w.len() == 4
+                            && w.bytes().all(|b| b.is_ascii_digit())
+                            && (w.starts_with("19") || w.starts_with("20")))
+                })
+        });
+    if cited {
+        return true;
+    }
     // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `PS Sleman`,
     // `Persib Bandung`);
     // `pers` alone is the press.
@@ -510,6 +528,8 @@ mod tests {
             "gletser di Pegunungan Jayawijaya menyusut",
             "jalan di tepi Selokan Mataram",
             "gempa itu tidak dipicu Sesar Sorong",
+            "seperti ditulis dalam kitab itu (Semarang: Toha Putra, 1990)",
+            "doa itu (Imam Contoh, Kitab Contoh, Semarang: Penerbit Contoh, hal. 74)",
             "jenazah diantar ke liang Lahat",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
@@ -541,6 +561,7 @@ mod tests {
             ["Kota Bandung"]
         );
         assert_eq!(f("pabrik PT Contoh di Garut").regions, ["Garut"]);
+        assert_eq!(f("di Garut: Warga mengungsi pada 2019").regions, ["Garut"]);
         // Where the news happens, the place stays.
         assert_eq!(f("seminar di Universitas Jember").regions, ["Jember"]);
         assert_eq!(

@@ -23,6 +23,9 @@ pub(super) struct Words {
     /// A point between the word and the one before: maybe a sentence's end (`di Padang.
     /// Oleh karena itu`), maybe an abbreviation's (`Jl. Solo`).
     pub(super) point: Vec<bool>,
+    /// A colon between the word and the one before: a citation's publisher reads
+    /// `Semarang: Penerbit, 2001`.
+    pub(super) colon: Vec<bool>,
 }
 
 impl Words {
@@ -36,6 +39,7 @@ impl Words {
             comma: Vec::new(),
             hyphen: Vec::new(),
             point: Vec::new(),
+            colon: Vec::new(),
         }
     }
 
@@ -50,6 +54,7 @@ impl Words {
         self.comma.clear();
         self.hyphen.clear();
         self.point.clear();
+        self.colon.clear();
         // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
         // over every paragraph of every article.
         let bytes = text.as_bytes();
@@ -58,6 +63,7 @@ impl Words {
         let mut comma = false;
         let mut hyphen = false;
         let mut point = false;
+        let mut colon = false;
         while i < bytes.len() {
             // Skip to the start of a word.
             let (alnum, upper, width) = class_at(text, i);
@@ -68,6 +74,7 @@ impl Words {
                 comma |= matches!(bytes[i], b',' | b';' | b':' | b'/');
                 hyphen |= bytes[i] == b'-';
                 point |= bytes[i] == b'.';
+                colon |= bytes[i] == b':';
                 i += width;
                 continue;
             }
@@ -105,6 +112,7 @@ impl Words {
             self.comma.push(std::mem::take(&mut comma));
             self.hyphen.push(std::mem::take(&mut hyphen));
             self.point.push(std::mem::take(&mut point));
+            self.colon.push(std::mem::take(&mut colon));
         }
     }
 
