@@ -362,6 +362,17 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if plays(words, at, len) || school_affiliation(words, at, len) || ends_a_firm(words, at, len) {
         return true;
     }
+    // A reduplicated word that ends in a name (`mengada-ngada`), not the place.
+    let echo = words.hyphen.get(at) == Some(&true)
+        && at.checked_sub(1).is_some_and(|b| {
+            let (Some(prev), Some(name)) = (words.get(b), words.get(at)) else {
+                return false;
+            };
+            prev.len() > name.len() && prev.ends_with(name)
+        });
+    if echo {
+        return true;
+    }
     // A citation's publisher town, which prints for anywhere: `(Semarang: Toha Putra,
     // 1990)`, `al-Adzkar, Semarang: Alawiyah, hal. 74`.
     let next = at + len;
@@ -531,6 +542,7 @@ mod tests {
             "seperti ditulis dalam kitab itu (Semarang: Toha Putra, 1990)",
             "doa itu (Imam Contoh, Kitab Contoh, Semarang: Penerbit Contoh, hal. 74)",
             "jenazah diantar ke liang Lahat",
+            "ia menilai pendapat itu mengada-ngada saja",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }

@@ -7,7 +7,11 @@ use super::words::Words;
 /// Words that end a club's, league's or product's name after its town (`Bali United`,
 /// `Blitar Bandung United`, `Bhayangkara Solo FC`, `Bandung Premier League`, `Semarang
 /// fans`, `Bandung Valley`).
-const NAME_ENDS: &[&str] = &["united", "fc", "valley", "fans", "premier", "league", "cup"];
+const NAME_ENDS: &[&str] = &[
+    "united", "fc", "valley", "fans", "premier", "league", "cup",
+    // A car model named after an island (`Karimun Wagon R`).
+    "wagon",
+];
 
 /// Whether the name at `at`, `len` words long, starts a club's or product's name: a word of
 /// [`NAME_ENDS`] right after it, or after one more capitalised word.
@@ -115,8 +119,17 @@ const MATCH_AFTER: &[&str] = &[
     "kalah",
 ];
 
-/// Words allowed between a town and [`MATCH_AFTER`] (`Bandung akan melawan`).
-const MATCH_AUX: &[&str] = &["akan", "sempat", "berhasil", "gagal", "harus", "bakal"];
+/// Words allowed between a town and [`MATCH_AFTER`], up to two (`Bandung akan melawan`,
+/// `Jayapura dijadwalkan akan menghadapi`).
+const MATCH_AUX: &[&str] = &[
+    "akan",
+    "sempat",
+    "berhasil",
+    "gagal",
+    "harus",
+    "bakal",
+    "dijadwalkan",
+];
 
 /// Capitalised heads of a club's nickname before its town (`Maung Bandung`, `Laskar Sape
 /// Kerap` ...), in a text about sport.
@@ -179,10 +192,9 @@ pub(super) fn plays(words: &Words, at: usize, len: usize) -> bool {
     let before = at.checked_sub(1);
     let joined = !words.comma.get(at).copied().unwrap_or(true);
     let next = at + len;
-    let joined_next = !words.comma.get(next).copied().unwrap_or(true);
-    if (joined && VERSUS.contains(&word(before)))
-        || (joined_next && VERSUS.contains(&word(Some(next))))
-    {
+    // Not even a comma parts the sides: it is what a scrubbed club name leaves (`Makassar vs
+    // , Semarang`).
+    if VERSUS.contains(&word(before)) || VERSUS.contains(&word(Some(next))) {
         return true;
     }
     // `bek kiri Bandung`: a position, then the player's side.
@@ -233,11 +245,10 @@ pub(super) fn plays_in_sport(words: &Words, at: usize, len: usize) -> bool {
     if joined && matches!(word(before), "di" | "ke" | "dengan") && JOINS.contains(&word(b2)) {
         return true;
     }
-    let after = if MATCH_AUX.contains(&word(Some(next))) {
-        next + 1
-    } else {
-        next
-    };
+    let mut after = next;
+    while after < next + 2 && MATCH_AUX.contains(&word(Some(after))) {
+        after += 1;
+    }
     if joined_next && MATCH_AFTER.contains(&word(Some(after))) {
         return true;
     }
@@ -297,6 +308,9 @@ mod tests {
             "di putaran kedua Maung Bandung mencoba bangkit dari papan bawah liga",
             "di putaran kedua, Maung Bandung mencoba untuk bangkit",
             "prediksi skor Makassar vs Semarang malam ini",
+            "prediksi skor Makassar vs , Semarang ,, Rabu",
+            "pekan depan Jayapura dijadwalkan akan menghadapi tim tamu di kandang sendiri",
+            "penjualan pikap Karimun Wagon R naik",
             "jadwal laga Semarang kontra tim tamu",
             "bus rombongan tim Bandung dilempari batu usai laga",
             "pemain muda itu menjadi bek kiri Bandung musim ini",
