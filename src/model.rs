@@ -26,7 +26,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 11: dates: `bakal` plans, fixtures a preview announces, quotes with a contradicting
 ///    weekday, events that happened after the last quote, publication stamp lines;
 ///    furniture joined to a paragraph by a bare comma.
-pub const PARSER_VERSION: u32 = 11;
+/// 12: regions: teams by town or nickname in sport, firms, places named Padang X/Medan X,
+///    islets, straits, ranges, canals, faults, citations and lower-case slips are not places.
+pub const PARSER_VERSION: u32 = 12;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 mod exclude;
 mod resolve;
 mod spelling;
+mod sport;
 mod words;
 
 use exclude::{REPORTED, dish_from, not_a_place};
@@ -109,6 +110,9 @@ struct Name {
     words: Vec<String>,
     target: Target,
     bare: Bare,
+    /// A place named by a common word (`Padang` = plain), which other places' names begin
+    /// with too: see [`Gazetteer::common_word_begins`].
+    common: bool,
 }
 
 /// What a prefix word says the next name is.
@@ -209,8 +213,8 @@ impl Gazetteer {
     pub fn parse(table: &str) -> Gazetteer {
         let mut provinces: Vec<Province> = Vec::new();
         let mut regions: Vec<Region> = Vec::new();
-        // (words, target, bare) before indexing.
-        let mut names: Vec<(Vec<String>, Target, Bare)> = Vec::new();
+        // (words, target, bare, common) before indexing.
+        let mut names: Vec<(Vec<String>, Target, Bare, bool)> = Vec::new();
         let mut pending: Vec<(usize, String)> = Vec::new(); // region index -> province code
         for line in table.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -250,12 +254,24 @@ impl Gazetteer {
                 "cap" => Bare::Capitalised,
                 _ => Bare::Any,
             };
+            let mut common = bare == Bare::Capitalised;
             let main = words(written);
+            // `pulih dairi cederanya`: a slip for `dari`, not the regency.
+            let bare = if bare == Bare::Any
+                && target != Target::Nothing
+                && !matches!(target, Target::Province(_))
+                && spelling::slip_of_function_word(&main)
+            {
+                common = true;
+                Bare::Capitalised
+            } else {
+                bare
+            };
             if main.len() > 1 && target != Target::Nothing {
                 // "Lubuk Linggau" is also written "Lubuklinggau".
-                names.push((vec![main.concat()], target, bare));
+                names.push((vec![main.concat()], target, bare, false));
             }
-            names.push((main, target, bare));
+            names.push((main, target, bare, common));
             for alias in aliases.split(',') {
                 let alias_letters = alias.trim().trim_end_matches('*');
                 let bare = if alias.trim().ends_with('*') {
@@ -269,7 +285,7 @@ impl Gazetteer {
                 };
                 let w = words(alias);
                 if !w.is_empty() {
-                    names.push((w, target, bare));
+                    names.push((w, target, bare, false));
                 }
             }
         }
@@ -281,7 +297,7 @@ impl Gazetteer {
         }
         let mut index: WordMap<Vec<Name>> = WordMap::default();
         let mut split: WordMap<Vec<(String, Target)>> = WordMap::default();
-        for (words, target, bare) in names {
+        for (words, target, bare, common) in names {
             if let ([one], Target::Region(_) | Target::Province(_), Bare::Any) =
                 (&words[..], target, bare)
             {
@@ -300,12 +316,14 @@ impl Gazetteer {
                 .find(|n| n.words == words && n.target == target)
             {
                 same.bare = same.bare.min(bare);
+                same.common &= common;
                 continue;
             }
             list.push(Name {
                 words,
                 target,
                 bare,
+                common,
             });
         }
         for list in index.values_mut() {
@@ -359,7 +377,11 @@ impl Gazetteer {
                 Bare::Upper => upper,
                 Bare::Never => false,
             };
-            if hint.is_none() && (!bare_ok || self.acronym_like(words, at, name)) {
+            if hint.is_none()
+                && (!bare_ok
+                    || self.acronym_like(words, at, name)
+                    || self.common_word_begins(words, at, name))
+            {
                 continue;
             }
             // A set phrase is skipped with its last word misspelt too (`Sabang sampai
@@ -398,6 +420,32 @@ impl Gazetteer {
             && !shouted(at + 1)
     }
 
+    /// Whether a bare name that is also a common word (`Padang` = plain, `Medan` = field) begins
+    /// another place's name at `at`: followed, in the same phrase, by a capitalised word
+    /// that is no direction, day, acronym, district of the city ([`words::SUBPLACES`]) or
+    /// start of another known name (`Padang Luar`, `Padang Pancuran`, `Medan Satria` are
+    /// elsewhere; `Padang Sumatera Barat`, `Medan Johor`, `Padang-Sicincin` are not).
+    fn common_word_begins(&self, words: &Words, at: usize, name: &Name) -> bool {
+        let next = at + 1;
+        let Some(w) = words.get(next) else {
+            return false;
+        };
+        name.common
+            && name.words.len() == 1
+            && matches!(name.target, Target::Region(_))
+            && w.len() >= 3
+            && words.capitalised.get(next) == Some(&true)
+            && words.upper.get(next) == Some(&false)
+            && words.apart.get(next) == Some(&false)
+            && words.hyphen.get(next) == Some(&false)
+            && words.point.get(next) == Some(&false)
+            && !words::SUBPLACES.contains(&w)
+            && !REPORTED.contains(&w)
+            && prefix_hint(w).is_none()
+            && self.longest(words, next, None).is_none()
+            && !words.title_case()
+    }
+
     /// A long one-word name written as two capitalised words at `at` (`Padang Sidimpuan`),
     /// the second maybe a letter off (`Padang Sidempuan`): a name the first word alone may
     /// spell (Padang) must not take it.
@@ -414,19 +462,16 @@ impl Gazetteer {
             .map(|&(_, t)| t)
     }
 
-    /// Every place named in `text`, in order, added to `found`; `words` is scratch space.
-    fn scan(&self, text: &str, words: &mut Words, found: &mut Found) {
-        self.scan_with(text, words, |target, _, _, _| found.add(self, target));
-    }
-
-    /// Calls `hit(target, words, first word, word count)` for every place named in `text`,
-    /// in order; the count includes a prefix word.
+    /// Calls `hit(target, words, first word, word count, team)` for every place named in
+    /// `text`, in order; the count includes a prefix word, and `team` says the name is a
+    /// team's if the article is about sport ([`sport::plays_in_sport`]). Returns how many
+    /// words about sport the text has ([`sport::sport_words`]).
     fn scan_with(
         &self,
         text: &str,
         words: &mut Words,
-        mut hit: impl FnMut(Target, &Words, usize, usize),
-    ) {
+        mut hit: impl FnMut(Target, &Words, usize, usize, bool),
+    ) -> usize {
         words.fill(text);
         let words = &*words;
         let mut i = 0;
@@ -435,7 +480,7 @@ impl Gazetteer {
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
                 if !dish_from(words, i) {
-                    hit(target, words, i, 1 + len);
+                    hit(target, words, i, 1 + len, false);
                 }
                 i += 1 + len;
                 continue;
@@ -443,13 +488,14 @@ impl Gazetteer {
             if let Some((target, len)) = self.longest(words, i, None) {
                 if !not_a_place(words, i, len) && !self.locality_in_next(words, i, i + len, target)
                 {
-                    hit(target, words, i, len);
+                    hit(target, words, i, len, sport::plays_in_sport(words, i, len));
                 }
                 i += len;
                 continue;
             }
             i += 1;
         }
+        sport::sport_words(words)
     }
 
     /// Whether bare `target` at `at`, followed at `next` by a comma and a region of another
@@ -508,10 +554,12 @@ impl Gazetteer {
     /// the fidelity evaluation reads to judge whether each found place is one.
     pub fn mentions<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<Mention> {
         const AROUND: usize = 6;
-        let mut out = Vec::new();
+        // (mention, a team's if the article is about sport)
+        let mut out: Vec<(Mention, bool)> = Vec::new();
         let mut words = Words::new();
+        let mut sport = 0;
         for (n, text) in texts.into_iter().enumerate() {
-            self.scan_with(text, &mut words, |target, words, at, len| {
+            sport += self.scan_with(text, &mut words, |target, words, at, len, team| {
                 let place = match target {
                     Target::Nothing => return,
                     Target::Province(p) => self.provinces.get(p).map(|p| p.name.clone()),
@@ -534,7 +582,7 @@ impl Gazetteer {
                     }
                 }
                 let before = at.checked_sub(1).and_then(|b| words.get(b));
-                out.push(Mention {
+                let mention = Mention {
                     place,
                     text: n,
                     context,
@@ -542,10 +590,15 @@ impl Gazetteer {
                     before: before.unwrap_or("").to_string(),
                     after: words.get(at + len).unwrap_or("").to_string(),
                     capitalised: words.capitalised.get(at).copied().unwrap_or(false),
-                });
+                };
+                out.push((mention, team));
             });
         }
-        out
+        let sporty = sport >= sport::SPORT_ARTICLE;
+        out.into_iter()
+            .filter(|(_, team)| !(sporty && *team))
+            .map(|(m, _)| m)
+            .collect()
     }
 
     /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
@@ -574,9 +627,20 @@ impl Gazetteer {
         if let Some(t) = dateline.and_then(|d| self.dateline(d)) {
             found.add(self, t);
         }
+        // Places in order, each with whether it is a team's if the article is about sport.
+        let mut hits: Vec<(Target, bool)> = Vec::new();
         let mut words = Words::new();
+        let mut sport = 0;
         for text in texts {
-            self.scan(text, &mut words, &mut found);
+            sport += self.scan_with(text, &mut words, |target, _, _, _, team| {
+                hits.push((target, team));
+            });
+        }
+        let sporty = sport >= sport::SPORT_ARTICLE;
+        for (target, team) in hits {
+            if !(sporty && team) {
+                found.add(self, target);
+            }
         }
         found
     }

@@ -1,6 +1,7 @@
 //! What is not a place although it spells one: the words around a bare name that make it part
 //! of a street, a dish, a title, a company, a club or an acronym of something else.
 
+use super::sport::plays;
 use super::words::Words;
 
 /// Words before a bare place name that make it part of something else: a street (`Jalan
@@ -56,11 +57,21 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "single",
     "musisi",
     "bengawan",
-    // Capes, bays and ships named after a place elsewhere (`Tanjung Buton`, `KRI Teluk
-    // Cirebon`); a name that starts with the word (`Tanjung Pinang`) is matched before this.
+    // Capes, bays, islets, straits and ships named after a place elsewhere (`Tanjung
+    // Buton`, `KRI Teluk Cirebon`, `Gili Ketapang`, `Selat Makassar`); a name that starts
+    // with the word (`Tanjung Pinang`) is matched before this.
     "tanjung",
     "teluk",
+    "gili",
+    "selat",
+    // A mountain range, a canal or a fault named after a place or a kingdom (`Pegunungan
+    // Jayawijaya`, `Selokan Mataram`, `Sesar Sorong`): it runs through other regions.
+    "pegunungan",
+    "selokan",
+    "sesar",
     "kri",
+    // A grave (`liang Lahat`), however it is written.
+    "liang",
     // A restaurant (`RM Padang`), a custom or a speciality of the place (`pakaian adat
     // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
     // Padang`, also a football club): they can be anywhere.
@@ -214,60 +225,6 @@ pub(super) const REPORTED: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
 ];
 
-/// Words that end a club's, league's or product's name after its town (`Bali United`,
-/// `Blitar Bandung United`, `Bhayangkara Solo FC`, `Bandung Premier League`, `Semarang
-/// fans`, `Bandung Valley`).
-const NAME_ENDS: &[&str] = &["united", "fc", "valley", "fans", "premier", "league", "cup"];
-
-/// Whether the name at `at`, `len` words long, starts a club's or product's name: a word of
-/// [`NAME_ENDS`] right after it, or after one more capitalised word.
-fn ends_a_name(words: &Words, at: usize, len: usize) -> bool {
-    let close = |i: usize| !words.apart.get(i).copied().unwrap_or(true);
-    let end = |i: usize| close(i) && words.get(i).is_some_and(|w| NAME_ENDS.contains(&w));
-    let next = at + len;
-    end(next) || (close(next) && words.capitalised.get(next) == Some(&true) && end(next + 1))
-}
-
-/// Words that say the next name is a team's (`membela Maung Bandung`, `tim berjuluk Maung
-/// Bandung`, `menghadapi Laskar X`). Not `tim` alone: `tim SAR Padang` is a unit there.
-const TEAM_BEFORE: &[&str] = &[
-    // An ethnic group, not the place (`suku Bugis Makassar`).
-    "suku",
-    "klub",
-    "skuad",
-    "bek",
-    "kiper",
-    "striker",
-    "penyerang",
-    "gelandang",
-    "pertahanan",
-    "membela",
-    "memperkuat",
-    "menghadapi",
-    "melawan",
-    "kontra",
-    "vs",
-    "berjuluk",
-    "berjulukan",
-    "julukan",
-];
-
-/// Whether the name at `at` follows a capitalised nickname after a team word (`tim berjuluk
-/// Maung Bandung`): the team, which plays anywhere.
-fn team_nickname(words: &Words, at: usize) -> bool {
-    let Some(nick) = at.checked_sub(1) else {
-        return false;
-    };
-    // `Suku Dinas Jakarta Utara` is a city's agency.
-    words.capitalised.get(nick) == Some(&true)
-        && words.get(nick) != Some("dinas")
-        && !words.apart.get(at).copied().unwrap_or(true)
-        && nick
-            .checked_sub(1)
-            .and_then(|t| words.get(t))
-            .is_some_and(|w| TEAM_BEFORE.contains(&w))
-}
-
 /// Heads of a school's proper name (`Universitas Jember`, `Institut Teknologi Bandung`,
 /// `Politeknik Negeri Semarang`).
 const SCHOOL_HEADS: &[&str] = &["universitas", "institut", "politeknik", "akademi"];
@@ -367,13 +324,71 @@ fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
     false
 }
 
+/// Heads of a company's or a publisher's name, which may end with a town (`PT Multimas
+/// Nabati Asahan`, `penerbit Pustaka Jaya Bandung`): the firm works and sells anywhere.
+const FIRM_HEADS: &[&str] = &["pt", "cv", "penerbit", "percetakan"];
+
+/// Whether the name at `at`, `len` words long, ends a firm's name: a head of
+/// [`FIRM_HEADS`] before it and only capitalised words between (up to four), in one phrase.
+/// `PT X Bandung, Senin` is where something was said.
+fn ends_a_firm(words: &Words, at: usize, len: usize) -> bool {
+    if words.get(at + len).is_some_and(|w| REPORTED.contains(&w)) {
+        return false;
+    }
+    let mut i = at;
+    for _ in 0..5 {
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        if words.apart.get(i) != Some(&false) {
+            return false;
+        }
+        if words.get(prev).is_some_and(|w| FIRM_HEADS.contains(&w)) {
+            return true;
+        }
+        if words.capitalised.get(prev) != Some(&true) {
+            return false;
+        }
+        i = prev;
+    }
+    false
+}
+
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
         return true;
     }
-    if ends_a_name(words, at, len) || team_nickname(words, at) || school_affiliation(words, at, len)
-    {
+    if plays(words, at, len) || school_affiliation(words, at, len) || ends_a_firm(words, at, len) {
+        return true;
+    }
+    // A reduplicated word that ends in a name (`mengada-ngada`), not the place.
+    let echo = words.hyphen.get(at) == Some(&true)
+        && at.checked_sub(1).is_some_and(|b| {
+            let (Some(prev), Some(name)) = (words.get(b), words.get(at)) else {
+                return false;
+            };
+            prev.len() > name.len() && prev.ends_with(name)
+        });
+    if echo {
+        return true;
+    }
+    // A citation's publisher town, which prints for anywhere: `(Semarang: Toha Putra,
+    // 1990)`, `al-Adzkar, Semarang: Alawiyah, hal. 74`.
+    let next = at + len;
+    let cited = words.colon.get(next) == Some(&true)
+        && words.capitalised.get(next) == Some(&true)
+        && (next + 1..next + 6).any(|i| {
+            // After the publisher's name and a comma.
+            words.comma.get(i) == Some(&true)
+                && words.get(i).is_some_and(|w| {
+                    matches!(w, "hal" | "halaman" | "cet" | "cetakan")
+                        || (w.len() == 4
+                            && w.bytes().all(|b| b.is_ascii_digit())
+                            && (w.starts_with("19") || w.starts_with("20")))
+                })
+        });
+    if cited {
         return true;
     }
     // Football clubs are named PS* or Pers* and a town (`PSM Makassar`, `PS Sleman`,
@@ -516,6 +531,18 @@ mod tests {
             "menurut Karo, lingkup monitoring",
             "asisten pelatih klub Pelita Bandung Raya",
             "hotel di kawasan Solo Baru, Kecamatan Grogol",
+            "lahan milik PT Hutan Contoh Ketapang Industri disegel",
+            "saham PT Indonesia Asahan Aluminium naik",
+            "buku itu terbitan penerbit Pustaka Contoh Bandung",
+            "wisata ke Gili Ketapang pekan ini",
+            "kapal melintas di Selat Makassar bagian selatan",
+            "gletser di Pegunungan Jayawijaya menyusut",
+            "jalan di tepi Selokan Mataram",
+            "gempa itu tidak dipicu Sesar Sorong",
+            "seperti ditulis dalam kitab itu (Semarang: Toha Putra, 1990)",
+            "doa itu (Imam Contoh, Kitab Contoh, Semarang: Penerbit Contoh, hal. 74)",
+            "jenazah diantar ke liang Lahat",
+            "ia menilai pendapat itu mengada-ngada saja",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -540,6 +567,13 @@ mod tests {
                 .regions
                 .contains(&"Ogan Komering Ulu Timur".to_string())
         );
+        // A firm's name where something was said, and a town after a firm's.
+        assert_eq!(
+            f("kata direktur PT Contoh Bandung, Senin").regions,
+            ["Kota Bandung"]
+        );
+        assert_eq!(f("pabrik PT Contoh di Garut").regions, ["Garut"]);
+        assert_eq!(f("di Garut: Warga mengungsi pada 2019").regions, ["Garut"]);
         // Where the news happens, the place stays.
         assert_eq!(f("seminar di Universitas Jember").regions, ["Jember"]);
         assert_eq!(

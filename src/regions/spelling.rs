@@ -26,15 +26,33 @@ pub(super) fn halves(name: &str) -> Vec<(String, String)> {
 /// Whether `written` is `expected` or, when long enough, differs from it by one letter
 /// changed, added or left out.
 pub(super) fn near(written: &str, expected: &str) -> bool {
-    if written == expected {
-        return true;
-    }
-    if expected.len() < LOOSE_MIN {
+    written == expected
+        || (expected.len() >= LOOSE_MIN && one_apart(written.as_bytes(), expected.as_bytes()))
+}
+
+/// Function words a name is one slip away from (`dairi` for `dari`, `barru` for `baru`).
+const FUNCTION_WORDS: &[&str] = &[
+    "dari", "pada", "dan", "yang", "untuk", "dengan", "kepada", "dalam", "atau", "oleh", "juga",
+    "tapi", "agar", "saat", "bagi", "akan", "sudah", "telah", "masih", "hanya", "lagi", "para",
+    "kami", "kita", "bisa", "ada", "karena", "seperti", "sampai", "hingga", "antara", "namun",
+    "serta", "bahwa", "jadi", "maka", "lalu", "kini", "baru", "sama", "mana", "apa",
+];
+
+/// Whether a one-word name is a function word with one letter changed, added or left out:
+/// written in lower case it is that slip, not the place.
+pub(super) fn slip_of_function_word(name: &[String]) -> bool {
+    let [one] = name else {
         return false;
-    }
-    let (a, b) = (written.as_bytes(), expected.as_bytes());
+    };
+    FUNCTION_WORDS
+        .iter()
+        .any(|f| f != one && one_apart(one.as_bytes(), f.as_bytes()))
+}
+
+/// One letter changed, added or left out between `a` and `b` (at least one).
+fn one_apart(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if long.len() - short.len() > 1 {
+    if long.len() - short.len() > 1 || a == b {
         return false;
     }
     let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();

@@ -242,3 +242,36 @@ fn malformed_table_lines_are_skipped() {
     assert_eq!(x.regions, ["X"]);
     assert_eq!(x.provinces, ["Aceh"]);
 }
+
+#[test]
+fn common_word_names_beginning_other_places() {
+    // `Padang` and `Medan` are also common words: other places' names begin with them.
+    for text in [
+        "proyek underpass Padang Luar dikebut",
+        "sumur gas Padang Pancuran di sumatera selatan",
+        "rumah warga Medan Satria terbakar",
+        "kata kepala polsek Padang Tualang itu kepada wartawan",
+        // A function word misspelt: `dairi` for `dari`, `barru` for `baru`.
+        "butuh waktu untuk pulih dairi cederanya",
+        "rumah itu barru dibangun",
+    ] {
+        assert_eq!(f(text).regions, Vec::<String>::new(), "{text}");
+    }
+    for (text, region) in [
+        ("warga Medan Johor mengungsi", "Medan"),
+        ("rumah di Padang Barat terbakar", "Padang"),
+        ("gempa di Padang Sumatera Barat", "Padang"),
+        ("tol Padang-Sicincin dibuka", "Padang"),
+        ("penerbangan rute Medan Kualanamu ke Solo", "Medan"),
+        ("banjir di Padang. Warga mengungsi", "Padang"),
+        // A headline capitalises every word.
+        ("Ratusan Pelajar di Medan Ikut Demo", "Medan"),
+        ("warga Dairi dan Barru", "Dairi"),
+    ] {
+        assert_eq!(
+            f(text).regions.first().map(String::as_str),
+            Some(region),
+            "{text}"
+        );
+    }
+}

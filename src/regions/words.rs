@@ -17,6 +17,15 @@ pub(super) struct Words {
     /// A comma, semicolon, colon or slash between the word and the one before: the end of a
     /// name (`tanah, laut`), where a bracket is not (`Ogan Komering Ulu (OKU) Timur`).
     pub(super) comma: Vec<bool>,
+    /// A hyphen between the word and the one before: a pair or a route (`Padang-Sicincin`),
+    /// not one name.
+    pub(super) hyphen: Vec<bool>,
+    /// A point between the word and the one before: maybe a sentence's end (`di Padang.
+    /// Oleh karena itu`), maybe an abbreviation's (`Jl. Solo`).
+    pub(super) point: Vec<bool>,
+    /// A colon between the word and the one before: a citation's publisher reads
+    /// `Semarang: Penerbit, 2001`.
+    pub(super) colon: Vec<bool>,
 }
 
 impl Words {
@@ -28,6 +37,9 @@ impl Words {
             upper: Vec::new(),
             apart: Vec::new(),
             comma: Vec::new(),
+            hyphen: Vec::new(),
+            point: Vec::new(),
+            colon: Vec::new(),
         }
     }
 
@@ -40,12 +52,18 @@ impl Words {
         self.upper.clear();
         self.apart.clear();
         self.comma.clear();
+        self.hyphen.clear();
+        self.point.clear();
+        self.colon.clear();
         // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
         // over every paragraph of every article.
         let bytes = text.as_bytes();
         let mut i = 0;
         let mut apart = false;
         let mut comma = false;
+        let mut hyphen = false;
+        let mut point = false;
+        let mut colon = false;
         while i < bytes.len() {
             // Skip to the start of a word.
             let (alnum, upper, width) = class_at(text, i);
@@ -54,6 +72,9 @@ impl Words {
                 // hyphen joins (`Toli-Toli`, `rute Surabaya-Solo`).
                 apart |= !matches!(bytes[i], b' ' | b'.' | b'-');
                 comma |= matches!(bytes[i], b',' | b';' | b':' | b'/');
+                hyphen |= bytes[i] == b'-';
+                point |= bytes[i] == b'.';
+                colon |= bytes[i] == b':';
                 i += width;
                 continue;
             }
@@ -89,7 +110,17 @@ impl Words {
             self.upper.push(!word.chars().any(char::is_lowercase));
             self.apart.push(std::mem::take(&mut apart));
             self.comma.push(std::mem::take(&mut comma));
+            self.hyphen.push(std::mem::take(&mut hyphen));
+            self.point.push(std::mem::take(&mut point));
+            self.colon.push(std::mem::take(&mut colon));
         }
+    }
+
+    /// Whether most words are capitalised, as in a headline (`Ratusan Pelajar di Medan Ikut
+    /// Demo`), where a capital says nothing about a name.
+    pub(super) fn title_case(&self) -> bool {
+        let caps = self.capitalised.iter().filter(|&&c| c).count();
+        caps * 5 >= self.capitalised.len() * 3
     }
 
     pub(super) fn len(&self) -> usize {
@@ -110,6 +141,38 @@ impl Words {
         })
     }
 }
+
+/// Words after a city's name that make a district of the city (`Medan Johor`, `Medan Kota`)
+/// or a direction in it (`Padang Barat`), not another place that starts with the name.
+pub(super) const SUBPLACES: &[&str] = &[
+    "utara",
+    "selatan",
+    "barat",
+    "timur",
+    "tengah",
+    "raya",
+    "kota",
+    "baru",
+    // The districts of Medan, and its airport (`Medan Kualanamu`).
+    "kualanamu",
+    "amplas",
+    "area",
+    "belawan",
+    "deli",
+    "denai",
+    "helvetia",
+    "johor",
+    "labuhan",
+    "maimun",
+    "marelan",
+    "perjuangan",
+    "petisah",
+    "polonia",
+    "selayang",
+    "sunggal",
+    "tembung",
+    "tuntungan",
+];
 
 /// Lower-case words (runs of letters and digits) of `text`; "Toli-Toli" is two words, so
 /// hyphenated and spaced spellings match alike.
