@@ -611,4 +611,6 @@ pub fn from_record(
 }
 
 #[cfg(test)]
+mod date_tests;
+#[cfg(test)]
 mod tests;

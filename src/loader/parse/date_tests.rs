@@ -1,0 +1,297 @@
+//! Golden tests of the publication date: one invented article per form the date reader
+//! tells apart (plans, fixtures, quotes, stamps ...). No publisher text.
+
+use super::*;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn p(text: &str) -> Article {
+    parse_text(text, "t.txt")
+}
+
+/// The publication date of a made-up article: a title line, then the body.
+fn published_of(body: &str) -> Option<Date> {
+    p(&format!("Judul berita contoh\n{body}")).meta.published
+}
+
+#[test]
+fn the_end_of_a_span_that_has_passed_is_the_report_day() {
+    assert_eq!(
+        published_of(
+            "Kabar populer yang terjadi sepanjang Senin (9/3/2026) hingga Selasa pagi \
+             (10/3/2026) ada di sini."
+        ),
+        Some(d("2026-03-10"))
+    );
+    // A span still running or ahead keeps its end marked: the report comes at its start.
+    assert_eq!(
+        published_of("Polisi menggelar operasi dari tanggal 9 Maret 2026 hingga 20 Maret 2026."),
+        Some(d("2026-03-09"))
+    );
+}
+
+#[test]
+fn a_future_verb_after_the_date_makes_it_a_plan_and_the_nearest_plan_wins() {
+    // Two plans: the report comes before both, nearest the first.
+    assert_eq!(
+        published_of(
+            "Tim akan menghadapi tamunya di stadion kota, Jumat (13/3/2026).\nPada laga \
+             selanjutnya, Minggu (15/3/2026) tim akan melawan juara grup."
+        ),
+        Some(d("2026-03-13"))
+    );
+    // The scraper broke the sentence after the date: read on into the next line.
+    assert_eq!(
+        published_of(
+            "Tim akan menghadapi tamunya di stadion kota, Jumat (13/3/2026).\nPada laga \
+             selanjutnya, Minggu (15/3/2026)\nakan melawan juara grup."
+        ),
+        Some(d("2026-03-13"))
+    );
+    // Not after a verb of saying, nor in a relative clause.
+    for body in [
+        "Rapat digelar Jumat (6/3/2026).\nPada Senin (9/3/2026), menteri mengatakan akan \
+         menaikkan harga.",
+        "Rapat digelar Jumat (6/3/2026).\nPada Senin (9/3/2026) petugas memeriksa warga yang \
+         akan mudik.",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-09")), "{body}");
+    }
+}
+
+#[test]
+fn tonight_and_today_with_a_bare_date_are_the_report_day() {
+    assert_eq!(
+        published_of(
+            "Jalan ditutup pada Jumat (13/3/2026) malam nanti.\nKata kepala dinas, Kamis \
+             (12/3/2026)."
+        ),
+        Some(d("2026-03-13"))
+    );
+    assert_eq!(
+        published_of(
+            "Dewan menetapkan panitia pada rapat paripurna hari ini, 16 Maret 2026.\nKata \
+             ketua, Minggu (15/3/2026)."
+        ),
+        Some(d("2026-03-16"))
+    );
+    // Unless someone is heard on a later day.
+    assert_eq!(
+        published_of("Program berlaku hari ini, 16 Maret 2026.\nKata dia, Selasa (17/3/2026)."),
+        Some(d("2026-03-17"))
+    );
+}
+
+#[test]
+fn a_correction_note_and_an_as_of_count_are_told_apart() {
+    // The note on the article itself is dated after it was published.
+    assert_eq!(
+        published_of(
+            "Kata dia, Senin (16/3/2026).\nCATATAN: Berita ini mengalami perbaikan pada \
+             Selasa, 17 Maret 2026, karena salah kutip."
+        ),
+        Some(d("2026-03-16"))
+    );
+    // A sentence opening with `Hingga` and a date counts up to the report's day.
+    assert_eq!(
+        published_of(
+            "Tokoh itu wafat pada Rabu 11 Maret 2026.\nHingga Kamis (12/3/2026) pukul 17.12 \
+             WIB, 400 orang menandatangani petisi."
+        ),
+        Some(d("2026-03-12"))
+    );
+    // Within a sentence, `hingga` is still a deadline.
+    assert_eq!(
+        published_of("Berkas diterima hingga Senin (16/3/2026).\nKata dia, Kamis (12/3/2026)."),
+        Some(d("2026-03-12"))
+    );
+}
+
+#[test]
+fn a_quoted_day_after_the_speakers_is_a_plan() {
+    for body in [
+        // The closing quote on the next line, as a scraper breaks it.
+        "Libur diperpanjang, kata wali kota, Minggu (15/3/2026).\n\"Sekolah masuk kembali hari \
+         Rabu (18/3/2026)\n\" ujarnya.",
+        // No one heard: measured against the article's other days.
+        "Udara memburuk di kota itu, Minggu (15/3/2026).\n\"Sekolah masuk kembali hari Rabu \
+         (18/3/2026),\" ujarnya.",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-15")), "{body}");
+    }
+}
+
+#[test]
+fn yesterday_and_the_small_hours() {
+    // An event yesterday, and nothing else: the report is the day after.
+    assert_eq!(
+        published_of("Pelaku ditangkap Senin (9/3/2026) kemarin di rumahnya."),
+        Some(d("2026-03-10"))
+    );
+    // `dinihari` stands between a weekday and its date like `dini hari`.
+    assert_eq!(
+        published_of(
+            "Hasil liga sepanjang Sabtu malam hingga Senin dinihari WIB, 16 Maret 2026.\n\
+             Jadwal Selasa dinihari, 17 Maret 2026: tim A melawan tim B."
+        ),
+        Some(d("2026-03-16"))
+    );
+}
+
+#[test]
+fn bakal_is_a_plan_but_bakal_calon_is_a_nominee() {
+    // `bakal` is the future like `akan`: the quote's day is the report's.
+    assert_eq!(
+        published_of(
+            "Tim tamu bakal menjalani laga tunda di stadion kota, Rabu (11/3/2026).\n\"Kami \
+             siap,\" ujar pelatih, Selasa (10/3/2026)."
+        ),
+        Some(d("2026-03-10"))
+    );
+    // `bakal calon` names a person: the date after it is the report's day.
+    assert_eq!(
+        published_of(
+            "Partai mengumumkan bakal calon bupati di kantornya, Rabu (11/3/2026).\nSebelumnya \
+             rapat digelar Senin (9/3/2026)."
+        ),
+        Some(d("2026-03-11"))
+    );
+}
+
+#[test]
+fn a_fixture_after_the_last_quote_is_the_previews_schedule() {
+    // A match or race later than the quote, also a quote cited from a club's site.
+    for body in [
+        "Tim kota siap menjamu tamunya di stadion utama, Kamis (12/3/2026) sore.\n\"Kami \
+         siap,\" kata pelatih dikutip laman resmi klub, Rabu (11/3/2026).",
+        "Pembalap muda itu ingin meraih poin di balapan seri ketiga, Minggu (15/3/2026).\n\
+         \"Motor sudah siap,\" ujarnya, Rabu (11/3/2026).",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-11")), "{body}");
+    }
+    // A result is news of its own day, after the quotes before the match.
+    assert_eq!(
+        published_of(
+            "\"Kami siap,\" kata pelatih, Rabu (11/3/2026).\nTim kota menang 2-1 saat menjamu \
+             tamunya di stadion utama, Kamis (12/3/2026)."
+        ),
+        Some(d("2026-03-12"))
+    );
+}
+
+#[test]
+fn a_quote_whose_weekday_contradicts_its_date_still_outranks_older_events() {
+    // 19/3/2026 is a Thursday: either way the report is after the Tuesday vote.
+    assert_eq!(
+        published_of(
+            "DPR telah mengesahkan undang-undang itu pada rapat paripurna, Selasa (17/3/2026).\n\
+             \"Kami hormati,\" kata menteri di kantornya, Rabu (19/3/2026)."
+        ),
+        Some(d("2026-03-19"))
+    );
+    // Far after every other day (26/3/2026 is a Thursday), the day number is as likely the
+    // typo: the older sound day stays.
+    assert_eq!(
+        published_of(
+            "Banjir melanda kota, Selasa (10/3/2026).\n\"Air sudah surut,\" ujar warga, Senin \
+             (26/3/2026)."
+        ),
+        Some(d("2026-03-10"))
+    );
+}
+
+#[test]
+fn an_event_that_happened_after_the_last_quote_is_the_news() {
+    // `pada` after the last quote is a schedule, unless its sentence tells it happened.
+    assert_eq!(
+        published_of(
+            "\"Beliau dirawat intensif,\" kata juru bicara, Minggu (8/3/2026).\nKabar tokoh itu \
+             meninggal pada Selasa (10/3/2026) dinihari beredar di media sosial."
+        ),
+        Some(d("2026-03-10"))
+    );
+    assert_eq!(
+        published_of(
+            "\"Kami siapkan tempatnya,\" kata juru bicara, Minggu (8/3/2026).\nUpacara akan \
+             digelar pada Selasa (10/3/2026)."
+        ),
+        Some(d("2026-03-08"))
+    );
+}
+
+#[test]
+fn a_publication_stamp_above_the_lede_dates_the_article_and_leaves_the_body() {
+    for (text, date, time) in [
+        (
+            "Bupati Bantah Pamer Harta\nSenin, 20 Okt 2025 14:30 WIB\nJakarta, CNN Indonesia -- \
+             Bupati membantah tuduhan itu.\nRapat digelar Jumat (17/10/2025).",
+            "2025-10-20",
+            Some(14 * 60 + 30),
+        ),
+        (
+            "ASN Siaran Langsung Saat Jam Kerja\nSelasa, 21 Oktober 2025 | 10:15 WIB\n\
+             Liputan6.com, Jakarta - Seorang ASN viral.",
+            "2025-10-21",
+            Some(10 * 60 + 15),
+        ),
+        // An outlet's name before it; the lede's own dateline is still found.
+        (
+            "Pemkot Gelar Rapat\nKompas.com - 20/10/2025, 14:30 WIB\nJAKARTA, KOMPAS.com - \
+             Pemerintah kota menggelar rapat.",
+            "2025-10-20",
+            Some(14 * 60 + 30),
+        ),
+        // The first publication, not the update.
+        (
+            "Camat Diperiksa\nDiperbarui 23 Oktober 2025, 08:00 WIB\nDiterbitkan 22 Oktober \
+             2025, 19:00 WIB\nBANDUNG - Inspektorat memeriksa camat.",
+            "2025-10-22",
+            Some(19 * 60),
+        ),
+    ] {
+        let a = p(text);
+        assert_eq!(a.meta.published, Some(d(date)), "{text}");
+        assert_eq!(a.meta.published_time, time, "{text}");
+        assert_eq!(a.meta.date_source, Some(DateSource::Text), "{text}");
+        assert!(
+            a.body
+                .boilerplate
+                .iter()
+                .any(|r| r.kind == RemovedKind::Stamp),
+            "{text}"
+        );
+        assert!(
+            a.body.body.iter().all(|l| !l.contains("WIB")),
+            "{:?}",
+            a.body.body
+        );
+        assert!(a.body.body[0].starts_with(|c: char| c.is_uppercase()));
+    }
+    let a = p(
+        "Pemkot Gelar Rapat\nKompas.com - 20/10/2025, 14:30 WIB\nJAKARTA, KOMPAS.com - \
+         Pemerintah kota menggelar rapat.",
+    );
+    assert_eq!(a.meta.dateline.as_deref(), Some("Jakarta"));
+    assert_eq!(
+        a.body.body,
+        vec!["Pemerintah kota menggelar rapat.".to_string()]
+    );
+    // A sentence with a date is not a stamp, nor a line the scraper broke after a date.
+    for text in [
+        "Judul\nRapat digelar pada Senin, 20 Oktober 2025 di balai kota.\nLain.",
+        "Judul\nRapat digelar Jumat, 17 Oktober 2025\nLain.",
+        "Judul\nWarga Berkumpul Jumat, 17 Oktober 2025.\nLain.",
+        "Judul\nRabu (10/4/2024)\nLain.",
+    ] {
+        let a = p(text);
+        assert!(
+            a.body
+                .boilerplate
+                .iter()
+                .all(|r| r.kind != RemovedKind::Stamp),
+            "{text}"
+        );
+    }
+}
