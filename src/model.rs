@@ -25,7 +25,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    named like a regency are not places; one-word names written as two, misspelt names.
 /// 11: dates: `bakal` plans, fixtures a preview announces, quotes with a contradicting
 ///    weekday, events that happened after the last quote, publication stamp lines;
-///    furniture joined to a paragraph by a bare comma.
+///    furniture joined to a paragraph by a bare comma; agency datelines, `Laporan:` and
+///    `;`-separated credits, a syndicated copy's pointer to its original.
 /// 12: regions: teams by town or nickname in sport, firms, places named Padang X/Medan X,
 ///    islets, straits, ranges, canals, faults, citations and lower-case slips are not places.
 pub const PARSER_VERSION: u32 = 12;

@@ -60,6 +60,9 @@ const EXACT: &[(&str, RemovedKind)] = &[
 const PREFIXES: &[(&str, RemovedKind)] = &[
     ("baca berita ", RemovedKind::Prompt),
     ("baca selengkapnya", RemovedKind::Related),
+    // A syndicated copy's pointer to the original (`Baca artikel detiknews, "Judul"
+    // selengkapnya https://...`).
+    ("baca artikel ", RemovedKind::Related),
     ("ikuti kami", RemovedKind::Prompt),
     ("ikuti dan bergabung", RemovedKind::Prompt),
     ("cek berita dan artikel", RemovedKind::Related),
@@ -221,6 +224,7 @@ const AUTHOR_KEYS: &[&str] = &[
     "pewarta",
     "kontributor",
     "jurnalis",
+    "laporan",
 ];
 const EDITOR_KEYS: &[&str] = &["editor", "penyunting", "redaktur"];
 /// Credits for the production crew of a video or photo story: a credit, but not authors.
@@ -242,14 +246,14 @@ const CREW_KEYS: &[&str] = &[
     "infografis",
 ];
 
-/// `Penulis: X | Editor: Y`, `Editor : Y`, `Reporter: X`.
+/// `Penulis: X | Editor: Y`, `Reporter: X; Redaktur: Y`, `Editor : Y`, `Laporan: X`.
 pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     if line.len() > 200 {
         return None;
     }
     let mut authors = Vec::new();
     let mut editor = None;
-    for seg in line.split('|') {
+    for seg in line.split(['|', ';']) {
         let (key, value) = seg.split_once(':')?;
         let key = key.trim().to_lowercase();
         let value = value.trim().trim_end_matches(['.', ',']).trim();

@@ -165,6 +165,22 @@ fn people() {
     let g = p("Judul\nReporter: Ani\nEditor : Budi\nIsi. (Ani)");
     assert_eq!(g.meta.authors, vec!["Ani"]);
     assert_eq!(g.meta.editor.as_deref(), Some("Budi"));
+    // Other outlets' forms: a semicolon between the credits, `Laporan:` for the reporter.
+    let h = p("Judul\nIsi berita.\nReporter: Ani Lestari; Redaktur: Budi Santoso");
+    assert_eq!(h.meta.authors, vec!["Ani Lestari"]);
+    assert_eq!(h.meta.editor.as_deref(), Some("Budi Santoso"));
+    assert_eq!(h.body.body, vec!["Isi berita."]);
+    let i = p("Judul\nIsi berita.\nLaporan: Ani Lestari");
+    assert_eq!(i.meta.authors, vec!["Ani Lestari"]);
+    assert_eq!(i.body.body, vec!["Isi berita."]);
+    // Prose that opens with the word is not a credit.
+    let j = p("Judul\nLaporan keuangan daerah dibahas: anggaran naik.\nLain.");
+    assert!(j.meta.authors.is_empty());
+    // A syndicated copy's pointer to the original is a related link, not body.
+    let k = p(
+        "Judul\nIsi berita.\nBaca artikel warta, \"Judul Lain\" selengkapnya https://contoh.id/x",
+    );
+    assert_eq!(k.body.body, vec!["Isi berita."]);
 }
 
 #[test]
