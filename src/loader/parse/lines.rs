@@ -54,12 +54,17 @@ const EXACT: &[(&str, RemovedKind)] = &[
     ("oleh", RemovedKind::Credit),
     ("loading", RemovedKind::Footer),
     ("penulis", RemovedKind::Credit),
+    ("lihat foto", RemovedKind::Prompt),
+    ("lihat video", RemovedKind::Prompt),
+    ("dengarkan artikel ini", RemovedKind::Prompt),
+    ("dengarkan berita ini", RemovedKind::Prompt),
 ];
 
 /// Line prefixes (case-insensitive) that mark furniture or captions.
 const PREFIXES: &[(&str, RemovedKind)] = &[
     ("baca berita ", RemovedKind::Prompt),
     ("baca selengkapnya", RemovedKind::Related),
+    ("simak breaking news", RemovedKind::Prompt),
     // A syndicated copy's pointer to the original (`Baca artikel detiknews, "Judul"
     // selengkapnya https://...`).
     ("baca artikel ", RemovedKind::Related),
@@ -171,6 +176,28 @@ const MEDIA_MARKS: &[&str] = &[
     "screenshot",
     "tangkapan layar",
     "@",
+    // News outlets' names in a photographer's credit (`(Tribun Jabar/Budi)`).
+    "tribun",
+    "kompas",
+    "tempo",
+    "kumparan",
+    "liputan6",
+    "cnn",
+    "republika",
+    "okezone",
+    "sindo",
+    "suara",
+    "jpnn",
+    "merdeka",
+    "idn times",
+    "viva",
+    "beritasatu",
+    "bisnis",
+    "kontan",
+    "pikiran rakyat",
+    "radar",
+    "jawa pos",
+    "jawapos",
 ];
 
 /// Phrases that mark a short line as furniture wherever they occur in it.
@@ -362,7 +389,8 @@ fn outlet_slash_caption(line: &str) -> bool {
 
 /// A short line closed by a photo credit group: `Warga antre beras (Foto: Ani/detikX)`,
 /// `Name (Outlet/Photographer)`. A sentence that ends in a desk code (`… rumahnya. (MS/Red)`)
-/// ends with its own punctuation before the group and is not one.
+/// ends with its own punctuation before the group and is not one; before `(Foto: …)` a
+/// caption's own full stop is allowed.
 fn credited_caption(line: &str) -> bool {
     if line.len() > 200 {
         return false;
@@ -387,7 +415,8 @@ fn credited_caption(line: &str) -> bool {
         && MEDIA_MARKS.iter().any(|m| group.contains(m))
         && before.split_whitespace().nth(1).is_some()
         && before.len() <= 120
-        && !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ','])
+        // `(Foto: …)` is never a desk code, so a caption may end its sentence before it.
+        && (opener || !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ',']))
 }
 
 /// A weak caption opener's line is a caption when it is shaped like one: a source in it

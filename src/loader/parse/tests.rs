@@ -328,6 +328,21 @@ fn boilerplate_forms_have_kinds() {
             Caption,
         ),
         ("Warga antre beras di pasar (Warta.com/Budi)", Caption),
+        (
+            "Warga antre beras di pasar. (Foto: Budi/detikKota)",
+            Caption,
+        ),
+        ("Warga antre beras di pasar (Tribun Kota/Budi)", Caption),
+        ("Lihat Foto", Prompt),
+        ("Dengarkan artikel ini", Prompt),
+        (
+            "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+            Prompt,
+        ),
+        (
+            "Baca artikel warta, \"Judul Lain\" selengkapnya https://contoh.id/x",
+            Related,
+        ),
         ("Tangkapan layar akun @warta_kota", Caption),
         ("(Penulis: Ani Lestari | Editor: Budi Santoso)", Credit),
         ("Narator: Citra Dewi", Credit),
