@@ -197,14 +197,23 @@ impl IndexStore {
                     log::warn!("{}: {w}", dir.display());
                     w
                 });
+                // Made whole beside it and renamed into place: a warta that exits while the
+                // index is being created (the first run quits before its background open is
+                // done) leaves no index rather than one without its format file, which the
+                // next run would rebuild with a warning.
+                let fresh = root_dir.join(format!("{INDEX_DIR}.new"));
+                if fresh.exists() {
+                    fs::remove_dir_all(&fresh)?;
+                }
+                fs::create_dir_all(&fresh)?;
+                let (schema, _, _) = schema();
+                let index = Index::create_in_dir(&fresh, schema)?;
+                drop(index);
+                write_format(&fresh)?;
                 if dir.exists() {
                     fs::remove_dir_all(&dir)?;
                 }
-                fs::create_dir_all(&dir)?;
-                let (schema, _, _) = schema();
-                let index = Index::create_in_dir(&dir, schema)?;
-                drop(index);
-                write_format(&dir)?;
+                fs::rename(&fresh, &dir)?;
                 let s = IndexStore::read(&dir, lock).map_err(|(why, _)| {
                     OpenError::Io(io::Error::other(
                         why.unwrap_or_else(|| "not created".into()),

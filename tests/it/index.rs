@@ -459,3 +459,20 @@ fn the_browser_builds_the_index_in_the_background() {
         std::thread::sleep(POLL);
     }
 }
+
+#[test]
+fn an_index_left_half_made_by_an_exit_is_made_again_without_a_warning() {
+    let tmp = tempfile::tempdir().unwrap();
+    // What a warta that exited while creating its index leaves: the half-made copy beside
+    // where the index goes, and no index.
+    let half = tmp.path().join("index.new");
+    std::fs::create_dir_all(&half).unwrap();
+    std::fs::write(half.join("meta.json"), b"{").unwrap();
+    let (s, warning) = open(tmp.path());
+    assert!(warning.is_none(), "{warning:?}");
+    drop(s);
+    assert!(!half.exists(), "the half-made copy is gone");
+    assert!(tmp.path().join("index").join("warta-index.json").is_file());
+    // The made index opens quietly.
+    assert!(open(tmp.path()).1.is_none());
+}
