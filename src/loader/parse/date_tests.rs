@@ -295,3 +295,15 @@ fn a_publication_stamp_above_the_lede_dates_the_article_and_leaves_the_body() {
         );
     }
 }
+
+#[test]
+fn a_stamp_later_than_the_file_gives_way_with_its_time() {
+    let mut a = p(
+        "Camat Diperiksa\nSenin, 20 Okt 2025 14:30 WIB\nBANDUNG - Camat diperiksa, \
+                   Jumat (17/10/2025).",
+    );
+    assert_eq!(a.meta.published_time, Some(14 * 60 + 30));
+    settle_date(&mut a, d("2025-10-17"));
+    assert_eq!(a.meta.published, Some(d("2025-10-17")));
+    assert_eq!(a.meta.published_time, None);
+}

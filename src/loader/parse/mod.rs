@@ -438,6 +438,8 @@ pub fn settle_date(article: &mut Article, file: Date) {
         near: None,
     };
     let picked = dates_of(texts, hints).1;
+    // A stamp's time went with the date it gave.
+    meta.published_time = None;
     meta.published = picked.date.map(|(d, _)| d);
     meta.date_source = picked.date.map(|(_, s)| s);
     meta.yearless = picked.yearless;
