@@ -554,50 +554,63 @@ impl Gazetteer {
     /// the fidelity evaluation reads to judge whether each found place is one.
     pub fn mentions<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<Mention> {
         const AROUND: usize = 6;
-        // (mention, a team's if the article is about sport)
-        let mut out: Vec<(Mention, bool)> = Vec::new();
+        self.scan_article(texts, |target, words, at, len, n| {
+            let place = match target {
+                Target::Nothing => None,
+                Target::Province(p) => self.provinces.get(p).map(|p| p.name.clone()),
+                Target::Region(r) => self.regions.get(r).map(|r| r.name.clone()),
+            }?;
+            let from = at.saturating_sub(AROUND);
+            let to = (at + len + AROUND).min(words.len());
+            let mut context = String::new();
+            for k in from..to {
+                if !context.is_empty() {
+                    context.push(' ');
+                }
+                if k == at {
+                    context.push('[');
+                }
+                context.push_str(words.get(k).unwrap_or(""));
+                if k + 1 == at + len {
+                    context.push(']');
+                }
+            }
+            let before = at.checked_sub(1).and_then(|b| words.get(b));
+            Some(Mention {
+                place,
+                text: n,
+                context,
+                prefixed: words.get(at).and_then(prefix_hint).is_some(),
+                before: before.unwrap_or("").to_string(),
+                after: words.get(at + len).unwrap_or("").to_string(),
+                capitalised: words.capitalised.get(at).copied().unwrap_or(false),
+            })
+        })
+    }
+
+    /// What `make(target, words, first word, word count, text number)` makes of every place
+    /// named in `texts`, in order, leaving out a team's town once the whole article turns
+    /// out to be about sport ([`sport::SPORT_ARTICLE`]): which needs every text read first.
+    fn scan_article<'a, T>(
+        &self,
+        texts: impl IntoIterator<Item = &'a str>,
+        mut make: impl FnMut(Target, &Words, usize, usize, usize) -> Option<T>,
+    ) -> Vec<T> {
+        // (what was made, a team's if the article is about sport)
+        let mut out: Vec<(T, bool)> = Vec::new();
         let mut words = Words::new();
         let mut sport = 0;
         for (n, text) in texts.into_iter().enumerate() {
             sport += self.scan_with(text, &mut words, |target, words, at, len, team| {
-                let place = match target {
-                    Target::Nothing => return,
-                    Target::Province(p) => self.provinces.get(p).map(|p| p.name.clone()),
-                    Target::Region(r) => self.regions.get(r).map(|r| r.name.clone()),
-                };
-                let Some(place) = place else { return };
-                let from = at.saturating_sub(AROUND);
-                let to = (at + len + AROUND).min(words.len());
-                let mut context = String::new();
-                for k in from..to {
-                    if !context.is_empty() {
-                        context.push(' ');
-                    }
-                    if k == at {
-                        context.push('[');
-                    }
-                    context.push_str(words.get(k).unwrap_or(""));
-                    if k + 1 == at + len {
-                        context.push(']');
-                    }
+                if let Some(x) = make(target, words, at, len, n) {
+                    out.push((x, team));
                 }
-                let before = at.checked_sub(1).and_then(|b| words.get(b));
-                let mention = Mention {
-                    place,
-                    text: n,
-                    context,
-                    prefixed: words.get(at).and_then(prefix_hint).is_some(),
-                    before: before.unwrap_or("").to_string(),
-                    after: words.get(at + len).unwrap_or("").to_string(),
-                    capitalised: words.capitalised.get(at).copied().unwrap_or(false),
-                };
-                out.push((mention, team));
             });
         }
         let sporty = sport >= sport::SPORT_ARTICLE;
         out.into_iter()
             .filter(|(_, team)| !(sporty && *team))
-            .map(|(m, _)| m)
+            .map(|(x, _)| x)
             .collect()
     }
 
@@ -627,20 +640,8 @@ impl Gazetteer {
         if let Some(t) = dateline.and_then(|d| self.dateline(d)) {
             found.add(self, t);
         }
-        // Places in order, each with whether it is a team's if the article is about sport.
-        let mut hits: Vec<(Target, bool)> = Vec::new();
-        let mut words = Words::new();
-        let mut sport = 0;
-        for text in texts {
-            sport += self.scan_with(text, &mut words, |target, _, _, _, team| {
-                hits.push((target, team));
-            });
-        }
-        let sporty = sport >= sport::SPORT_ARTICLE;
-        for (target, team) in hits {
-            if !(sporty && team) {
-                found.add(self, target);
-            }
+        for target in self.scan_article(texts, |target, _, _, _, _| Some(target)) {
+            found.add(self, target);
         }
         found
     }
