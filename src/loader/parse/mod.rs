@@ -11,6 +11,7 @@ mod dateline;
 mod dates;
 mod glued;
 mod lines;
+mod outlet_words;
 mod outlets;
 mod people;
 mod published;
