@@ -39,8 +39,10 @@
 mod find;
 mod store;
 mod tokens;
+mod view;
 
-pub use store::{IndexStore, IndexView, OpenError, Progress, SyncReport, article_key, index_dir};
+pub use store::{IndexStore, OpenError, Progress, SyncReport, article_key, index_dir};
+pub use view::IndexView;
 
 #[cfg(test)]
 mod tests;

@@ -191,7 +191,7 @@ fn the_word_being_typed_finds_the_same_articles_through_the_index() {
 /// keys' spread: hashes, clustered small numbers, the extremes, one key, none.
 #[test]
 fn bucketed_keys_find_what_a_binary_search_finds() {
-    use super::store::Buckets;
+    use super::view::Buckets;
     let hashed: Vec<u64> = (0..5000u64)
         .map(|i| xxhash_rust::xxh3::xxh3_64(&i.to_le_bytes()))
         .collect();
