@@ -459,6 +459,60 @@ fn a_follower_never_sees_a_state_the_writer_did_not_have() {
     });
 }
 
+/// A follower that opens while a writer's files never hold still (here a history newer than
+/// the state, rewritten without pause, as a compaction under way leaves it for a moment)
+/// warns of nothing: it is the writer at work, not damage. Once the files settle, a refresh
+/// reads them whole.
+#[cfg(unix)]
+#[test]
+fn a_follower_does_not_warn_of_files_a_live_writer_keeps_moving() {
+    use std::fs;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use warta::triage::store::HISTORY_FILE;
+    let dir = tempfile::tempdir().unwrap();
+    let star = |id: &str| Op::SetStar {
+        ids: vec![id.to_string()],
+        star: true,
+    };
+    let mut w = Store::open_with(dir.path(), UNBOUNDED);
+    for i in 0..4 {
+        assert_eq!(w.apply(star(&format!("s{i}"))).unwrap(), Saved::Durable);
+    }
+    w.compact().unwrap();
+    let history = dir.path().join(HISTORY_FILE);
+    let settled = fs::read(&history).unwrap();
+    let mut newer: serde_json::Value = serde_json::from_slice(&settled).unwrap();
+    newer["seq"] = serde_json::json!(w.seq() + 1);
+    let newer = serde_json::to_vec(&newer).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let churn = {
+        let (dir, stop) = (dir.path().to_path_buf(), stop.clone());
+        std::thread::spawn(move || {
+            let mut k = 0u64;
+            while !stop.load(Ordering::SeqCst) {
+                k += 1;
+                let tmp = dir.join(format!("h{}", k % 2));
+                fs::write(&tmp, &newer).unwrap();
+                fs::rename(&tmp, dir.join(HISTORY_FILE)).unwrap();
+            }
+        })
+    };
+    let mut f = Store::open_with(dir.path(), UNBOUNDED);
+    stop.store(true, Ordering::SeqCst);
+    churn.join().unwrap();
+    assert!(f.is_read_only());
+    assert!(f.warnings().is_empty(), "{:?}", f.warnings());
+    assert_eq!(f.seq(), w.seq());
+
+    fs::write(&history, &settled).unwrap();
+    assert_eq!(w.apply(star("late")).unwrap(), Saved::Durable);
+    assert_eq!(f.refresh(), Refresh::Updated);
+    assert!(f.warnings().is_empty(), "{:?}", f.warnings());
+    assert_eq!(f.seq(), w.seq());
+    assert!(f.state("late").starred);
+}
+
 /// ext4 hands a freed inode straight to the next new file and stamps files with a coarse
 /// clock, so two quick compactions can leave a `state.json` with the inode, size and time
 /// the follower saw before. Simulated here with a hard link; the journal it then reads from

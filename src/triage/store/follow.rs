@@ -51,6 +51,8 @@ impl Store {
         const TRIES: usize = 30;
         let warned = self.warnings.len();
         let mut attempt = 1;
+        let first = file_stamps(dir);
+        let mut moved = false;
         let (before, result) = loop {
             let stamps = file_stamps(dir);
             let before = self.follow_pos(dir);
@@ -58,6 +60,7 @@ impl Store {
             let after = file_stamps(dir);
             let scanned = self.scanned.map_or(0, |(len, _)| len);
             let held_still = stamps == after;
+            moved |= !held_still || stamps != first;
             let hung_together = result.is_ok()
                 && !self.unsteady
                 && stamps[..2] == after[..2]
@@ -78,6 +81,16 @@ impl Store {
             self.seq = 0;
             self.scanned = None;
         };
+        if attempt == TRIES && moved && (self.unsteady || result.is_err()) {
+            // Every try met a change, and the files moved meanwhile: a live writer is behind
+            // them, so what looked like damage or a stale history is its work under way
+            // (files at rest that disagree on every try are damage, and warned of). With no
+            // follow position the next refresh (the writer's next write is a file event)
+            // reads everything again.
+            self.warnings.truncate(warned);
+            self.follow = None;
+            return;
+        }
         match result {
             Ok(()) => {
                 self.follow = before.map(|mut f| {
@@ -113,11 +126,12 @@ impl Store {
             return Refresh::Unchanged;
         };
         let Some(was) = self.follow.clone() else {
-            // Read-only because of damage: read it all again, as it may have been repaired.
-            let reason = self.reason.clone();
+            // Read-only because of damage, or a first read that met a writer compacting: read
+            // it all again, as it may have been repaired or have moved on.
+            let (reason, seq) = (self.reason.clone(), self.seq);
             *self = Store::open_with(&dir, self.opts);
             return match self.mode {
-                Mode::ReadOnly if self.reason == reason => Refresh::Unchanged,
+                Mode::ReadOnly if self.reason == reason && self.seq == seq => Refresh::Unchanged,
                 Mode::ReadOnly => Refresh::Updated,
                 _ => Refresh::Writable,
             };
