@@ -4,7 +4,7 @@
 
 use crate::model::RemovedKind;
 
-use super::lines::{AD_WORDS, REPORT_PREFIXES, byline, lower_prefix};
+use super::lines::{AD_WORDS, Kind, REPORT_PREFIXES, byline, classify, lower_prefix};
 use super::people;
 
 /// Some scrapers dropped the linked headline of a "read also" line and glued the next
@@ -58,6 +58,13 @@ const JOINED_OPENERS: &[(&str, RemovedKind)] = &[
 fn glued_opener(line: &str) -> Option<(RemovedKind, usize)> {
     let low = lower_prefix(line, 20);
     let kind = JOINED_OPENERS.iter().find(|(p, _)| low.starts_with(p))?.1;
+    Some((kind, joined_comma(line)?))
+}
+
+/// Where a paragraph starts after a comma the scraper put between two lines: the first
+/// comma in the first 240 bytes followed at once by a capital or an opening quote (prose
+/// puts a space after a comma).
+fn joined_comma(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     let window = &b[..b.len().min(240)];
     let comma = (0..window.len()).find(|&i| {
@@ -68,7 +75,18 @@ fn glued_opener(line: &str) -> Option<(RemovedKind, usize)> {
                 || b[i + 1..].starts_with("\u{201c}".as_bytes()))
     })?;
     // The byte after an ASCII comma starts a character.
-    Some((kind, comma + 1))
+    Some(comma + 1)
+}
+
+/// Any other furniture joined to the next paragraph that way (`Baca selengkapnya,<text>`,
+/// `© Brand,<text>`, `Reporter: Nama,Artikel ini tayang …`): where the paragraph starts,
+/// when the line's classifier takes the head for furniture. A head of one word is left
+/// alone: a sentence's first word and its comma (`Sebelumnya,Polisi …`) read like a pager
+/// word on its own.
+fn glued_furniture(line: &str) -> Option<usize> {
+    let pos = joined_comma(line)?;
+    let head = line[..pos].trim_end_matches([',', ' ', ':']);
+    (head.split_whitespace().nth(1).is_some() && classify(head) != Kind::Body).then_some(pos)
 }
 
 /// How many bytes at the start (`from_end` false) or end of `line` are an ad or scroll
@@ -144,6 +162,10 @@ pub fn unglue(line: String) -> Vec<(Option<RemovedKind>, String)> {
             rest[..pos].trim_end_matches([',', ' ', ':']).to_string(),
         ));
         rest = &rest[pos..];
+    } else if let Some(pos) = glued_furniture(rest) {
+        // Classified later, as a piece of its own, for its kind and its names.
+        out.push((None, rest[..pos].trim_end_matches([',', ' ']).to_string()));
+        rest = &rest[pos..];
     }
     let ad = glued_ad(rest, false);
     if ad > 0 && ad < rest.len() {
@@ -210,6 +232,46 @@ mod tests {
     }
 
     #[test]
+    fn other_furniture_joined_by_a_bare_comma_is_handed_on_as_a_line_of_its_own() {
+        for (line, head, text) in [
+            (
+                "\u{a9} Merek Mi,Setelah itu, ia mencoba mi yang lebih pedas.",
+                "\u{a9} Merek Mi",
+                "Setelah itu, ia mencoba mi yang lebih pedas.",
+            ),
+            (
+                "Baca berita selengkapnya ,Pemerintah kota akan menagih pajak.",
+                "Baca berita selengkapnya",
+                "Pemerintah kota akan menagih pajak.",
+            ),
+            (
+                "Reporter: Ani Rahma,Warga berkumpul di balai desa sejak pagi.",
+                "Reporter: Ani Rahma",
+                "Warga berkumpul di balai desa sejak pagi.",
+            ),
+            (
+                "Foto: Instagram akun_pribadi,Saat itu ia memakai kaus putih.",
+                "Foto: Instagram akun_pribadi",
+                "Saat itu ia memakai kaus putih.",
+            ),
+            (
+                "Simak juga beragam paparan menarik lainnya di sesi berikut,Nanti.",
+                "Simak juga beragam paparan menarik lainnya di sesi berikut",
+                "Nanti.",
+            ),
+        ] {
+            let pieces = unglue(line.to_string());
+            assert_eq!(
+                pieces,
+                vec![(None, head.to_string()), (None, text.to_string())],
+                "{line}"
+            );
+            assert_ne!(classify(head), Kind::Body, "{head}");
+            assert_eq!(classify(text), Kind::Body, "{text}");
+        }
+    }
+
+    #[test]
     fn a_prompt_joined_to_a_paragraph_by_a_bare_comma_is_cut_off() {
         for (line, kind, furniture, text) in [
             (
@@ -242,11 +304,12 @@ mod tests {
                 (None, "Artikel ini tayang di Warta.com".to_string())
             ]
         );
-        // Prose: a space after every comma, or no furniture word first.
+        // Prose: a space after every comma, or no furniture first, or a head of one word.
         for line in [
             "Penulis buku itu, Ani, datang ke kota.",
-            "Simak juga beragam paparan menarik lainnya di sesi berikut,Nanti.",
             "Warga melihat juga,Setelah itu pulang.",
+            "Sebelumnya,Polisi menutup jalan itu.",
+            "Selanjutnya,\"Kami siap,\" kata dia.",
         ] {
             assert_eq!(
                 unglue(line.to_string()),
