@@ -30,7 +30,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 12: regions: teams by town or nickname in sport, firms, places named Padang X/Medan X,
 ///    islets, straits, ranges, canals, faults, citations and lower-case slips are not places.
 /// 13: any furniture the line classifier knows (`© Brand`, `Baca selengkapnya`, a caption
-///    or a byline), joined to a paragraph by a bare comma, is cut off the paragraph.
+///    or a byline), joined to a paragraph by a bare comma, is cut off the paragraph; stamps
+///    written month first (`Oct 16, 2025 09:12`).
 pub const PARSER_VERSION: u32 = 13;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -250,6 +250,19 @@ fn a_publication_stamp_above_the_lede_dates_the_article_and_leaves_the_body() {
             "2025-10-22",
             Some(19 * 60),
         ),
+        // Month first, as a content system set in English prints it.
+        (
+            "Lurah Dilaporkan ke Inspektorat\nOct 16, 2025 09:12 WIB\nSURABAYA - Seorang \
+             lurah dilaporkan warga.",
+            "2025-10-16",
+            Some(9 * 60 + 12),
+        ),
+        (
+            "Lurah Dilaporkan ke Inspektorat\nThursday, October 16 2025, 9:12\nWarga \
+             melapor.",
+            "2025-10-16",
+            Some(9 * 60 + 12),
+        ),
     ] {
         let a = p(text);
         assert_eq!(a.meta.published, Some(d(date)), "{text}");
@@ -284,6 +297,8 @@ fn a_publication_stamp_above_the_lede_dates_the_article_and_leaves_the_body() {
         "Judul\nRapat digelar Jumat, 17 Oktober 2025\nLain.",
         "Judul\nWarga Berkumpul Jumat, 17 Oktober 2025.\nLain.",
         "Judul\nRabu (10/4/2024)\nLain.",
+        "Judul\nRapat digelar Oct 16, 2025\nLain.",
+        "Judul\nMei 2025\nLain.",
     ] {
         let a = p(text);
         assert!(

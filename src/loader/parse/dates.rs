@@ -430,16 +430,15 @@ pub fn stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
         return None;
     }
     let found = scan(line);
-    let [f] = found.as_slice() else {
-        return None;
+    let (date, start, end) = match found.as_slice() {
+        // `Rabu (10/4/2024)` alone is a sentence the scraper broke, not a stamp: the bracket
+        // is the reporting clause's form.
+        [f] if !(f.yearless || f.inconsistent || f.paren) => (f.date, f.start, f.end),
+        [] => month_first(line)?,
+        _ => return None,
     };
-    // `Rabu (10/4/2024)` alone is a sentence the scraper broke, not a stamp: the bracket is
-    // the reporting clause's form.
-    if f.yearless || f.inconsistent || f.paren {
-        return None;
-    }
-    let head = &line[..f.start];
-    let tail = &line[f.end..];
+    let head = &line[..start];
+    let tail = &line[end..];
     let mut update = false;
     let mut others = 0;
     for w in head.split_whitespace().chain(tail.split_whitespace()) {
@@ -472,7 +471,30 @@ pub fn stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
         return None;
     }
     let time = parse_time_loose(&format!("x {}", tail.replace('|', " ")));
-    Some((f.date, time, update))
+    Some((date, time, update))
+}
+
+/// A date written month first, as content systems set in English print their stamps
+/// (`Oct 16, 2025`, `October 16 2025`): the date and its byte range. Running text never
+/// writes it so, which is why only a stamp line is read for it.
+fn month_first(line: &str) -> Option<(Date, usize, usize)> {
+    // Byte offsets of the words, which are slices of `line`.
+    let offset = |w: &str| w.as_ptr() as usize - line.as_ptr() as usize;
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(3).find_map(|w| {
+        let name = w[0].trim_end_matches('.');
+        if name.len() < 3 || !name.bytes().all(|c| c.is_ascii_alphabetic()) {
+            return None;
+        }
+        let month = month_number(name.as_bytes())?;
+        let day: u8 = w[1].parse().ok()?;
+        let year: u16 = (w[2].len() == 4).then(|| w[2].parse().ok())??;
+        let date = Date::new(year, month, day)?;
+        Some((date, offset(w[0]), offset(w[2]) + w[2].len()))
+    })
 }
 
 /// The four-digit years 1900..=2100 written as words (`Liga 1 2019`, `tahun 2025`): where
