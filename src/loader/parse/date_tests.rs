@@ -307,3 +307,16 @@ fn a_stamp_later_than_the_file_gives_way_with_its_time() {
     assert_eq!(a.meta.published, Some(d("2025-10-17")));
     assert_eq!(a.meta.published_time, None);
 }
+
+#[test]
+fn a_two_day_event_told_as_done_is_reported_on_its_last_day() {
+    assert_eq!(
+        published_of("Kontes ternak digelar selama dua hari, 13-14 Maret 2026, di lapangan desa."),
+        Some(d("2026-03-14"))
+    );
+    // A longer fair is reported while it runs as often as after: its first day.
+    assert_eq!(
+        published_of("Pameran mobil berlangsung pada 11-15 Maret 2026 di gedung konvensi."),
+        Some(d("2026-03-11"))
+    );
+}

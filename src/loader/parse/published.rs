@@ -675,10 +675,31 @@ mod tests {
     }
 
     #[test]
-    fn two_day_spans_give_their_first_day() {
-        let f = scan("Pameran digelar 7 - 8 Maret 2026 dan 14-15 Maret 2026, lalu 1–2 April 2026.");
+    fn spans_of_days_give_their_first_day_unless_two_days_have_passed() {
+        // Ahead, under way, or longer than two days: the first day.
+        let f = scan(
+            "Pameran akan digelar 7 - 8 Maret 2026 dan 14-15 Maret 2026 ini, lalu 1–5 April \
+             2026. Libur dua hari ke depan pada Senin dan Selasa, 9-10 Maret 2026.",
+        );
         let got: Vec<Date> = f.iter().map(|x| x.date).collect();
-        assert_eq!(got, vec![d("2026-03-07"), d("2026-03-14"), d("2026-04-01")]);
+        assert_eq!(
+            got,
+            vec![
+                d("2026-03-07"),
+                d("2026-03-14"),
+                d("2026-04-01"),
+                d("2026-03-09")
+            ]
+        );
+        // Two days told as done: the report comes as they close, the weekday range's last
+        // day agreeing with the date's.
+        let f = scan("Festival digelar selama dua hari, Senin-Selasa, 9-10 Maret 2026.");
+        assert_eq!(f[0].date, d("2026-03-10"));
+        assert!(f[0].weekday && !f[0].inconsistent);
+        // A range of weekdays puts the words before it in the date's clause.
+        assert!(
+            scan("Expo akan digelar di balai kota, Kamis–Minggu 12-15 Maret 2026.")[0].displaced
+        );
         // A range that runs backwards or a score is not a span.
         assert!(
             scan("skor 3 - 1 Maret 2026")
