@@ -320,3 +320,18 @@ fn a_two_day_event_told_as_done_is_reported_on_its_last_day() {
         Some(d("2026-03-11"))
     );
 }
+
+#[test]
+fn a_list_of_next_fixtures_is_ahead_of_the_report() {
+    // The scraper joined the list's lines with commas: its head is outside the dates'
+    // clauses.
+    for body in [
+        "Tim tuan rumah menang 2-0 pada Sabtu malam, 14 Maret 2026.\nJadwal liga \
+         berikutnya,Minggu, 15 Maret 2026,Tim A vs Tim B | 19:00 WIB,Senin, 16 Maret \
+         2026,Tim C vs Tim D | 20:00 WIB",
+        "Tim tuan rumah menang 2-0 pada Sabtu malam, 14 Maret 2026.\nLaga selanjutnya:,\
+         Minggu, 15 Maret 2026 Tim A vs Tim B,Senin, 16 Maret 2026 Tim C vs Tim D",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-14")), "{body}");
+    }
+}

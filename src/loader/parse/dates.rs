@@ -8,10 +8,10 @@
 use crate::model::Date;
 
 use super::date_words::{
-    BETWEEN_WORDS, event_before, fixture_sentence, happened_sentence, has_word, marked_after,
-    marked_before, month_number, note_on_itself, other_day_opener, past_span, quoted, reporting,
-    scheduled_after, scheduled_sentence, span_end, span_unfinished, today_after, today_before,
-    weekday_word, word_start, words_after,
+    BETWEEN_WORDS, event_before, fixture_list, fixture_sentence, happened_sentence, has_word,
+    marked_after, marked_before, month_number, note_on_itself, other_day_opener, past_span, quoted,
+    reporting, scheduled_after, scheduled_sentence, span_end, span_unfinished, today_after,
+    today_before, weekday_word, word_start, words_after,
 };
 
 /// One date found in a paragraph.
@@ -371,7 +371,8 @@ pub fn scan(text: &str) -> Vec<Found> {
                 let marked = between.other
                     || marked_after(b, at.end, yesterday)
                     || marked_before(b, from)
-                    || other_day_opener(b, from);
+                    || other_day_opener(b, from)
+                    || fixture_list(b, from);
                 // `sepanjang Senin (16/9) hingga Selasa (17/9)`: the end of a span that
                 // has passed is marked as its first day is, not by the `hingga` that joins
                 // them.
