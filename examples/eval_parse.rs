@@ -103,8 +103,21 @@ fn main() -> ExitCode {
             ] {
                 for &i in misses.iter().take(show) {
                     let c = &cases[i];
+                    // Which row of "exact where stated" a stated miss counts in.
+                    let class = if what == "stated date missed" {
+                        let reported = parse_eval::reported_days(&c.text.to_lowercase());
+                        if reported.is_empty() {
+                            " [no day reported]"
+                        } else if c.truth.date.is_some_and(|d| reported.contains(&d)) {
+                            " [day reported]"
+                        } else {
+                            " [event only]"
+                        }
+                    } else {
+                        ""
+                    };
                     println!(
-                        "{name} · {what}: {} truth {:?} url {:?} got {:?} {:?} outlet {:?}/{:?} ({})",
+                        "{name} · {what}{class}: {} truth {:?} url {:?} got {:?} {:?} outlet {:?}/{:?} ({})",
                         c.truth.id,
                         c.truth.date.map(|d| d.to_string()),
                         parse_eval::url_date(&c.truth.url).map(|d| d.to_string()),

@@ -322,3 +322,31 @@ fn a_stamp_later_than_the_file_gives_way_with_its_time() {
     assert_eq!(a.meta.published, Some(d("2025-10-17")));
     assert_eq!(a.meta.published_time, None);
 }
+
+#[test]
+fn a_two_day_event_told_as_done_is_reported_on_its_last_day() {
+    assert_eq!(
+        published_of("Kontes ternak digelar selama dua hari, 13-14 Maret 2026, di lapangan desa."),
+        Some(d("2026-03-14"))
+    );
+    // A longer fair is reported while it runs as often as after: its first day.
+    assert_eq!(
+        published_of("Pameran mobil berlangsung pada 11-15 Maret 2026 di gedung konvensi."),
+        Some(d("2026-03-11"))
+    );
+}
+
+#[test]
+fn a_list_of_next_fixtures_is_ahead_of_the_report() {
+    // The scraper joined the list's lines with commas: its head is outside the dates'
+    // clauses.
+    for body in [
+        "Tim tuan rumah menang 2-0 pada Sabtu malam, 14 Maret 2026.\nJadwal liga \
+         berikutnya,Minggu, 15 Maret 2026,Tim A vs Tim B | 19:00 WIB,Senin, 16 Maret \
+         2026,Tim C vs Tim D | 20:00 WIB",
+        "Tim tuan rumah menang 2-0 pada Sabtu malam, 14 Maret 2026.\nLaga selanjutnya:,\
+         Minggu, 15 Maret 2026 Tim A vs Tim B,Senin, 16 Maret 2026 Tim C vs Tim D",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-14")), "{body}");
+    }
+}
