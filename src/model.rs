@@ -31,7 +31,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    islets, straits, ranges, canals, faults, citations and lower-case slips are not places.
 /// 13: any furniture the line classifier knows (`© Brand`, `Baca selengkapnya`, a caption
 ///    or a byline), joined to a paragraph by a bare comma, is cut off the paragraph; stamps
-///    written month first (`Oct 16, 2025 09:12`).
+///    written month first (`Oct 16, 2025 09:12`); a two-day span told as done dates the
+///    report on its last day; dates in a list of next fixtures are ahead of the report.
 pub const PARSER_VERSION: u32 = 13;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

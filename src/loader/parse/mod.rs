@@ -16,6 +16,7 @@ mod outlets;
 mod people;
 mod published;
 mod quotes;
+mod stamps;
 mod tags;
 
 use std::borrow::Cow;
@@ -189,7 +190,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     // would pass for one).
     for (i, p) in paras.iter().enumerate().take(STAMP_WINDOW) {
         if matches!(kinds[i], Kind::Body)
-            && let Some(st) = dates::stamp(p)
+            && let Some(st) = stamps::stamp(p)
         {
             kinds[i] = Kind::Boiler(RemovedKind::Stamp);
             parts.stamps.push(st);
