@@ -20,7 +20,7 @@ mod spelling;
 mod sport;
 mod words;
 
-use exclude::{REPORTED, dish_from, not_a_place};
+use exclude::{REPORTED, not_a_place, prefixed_not_a_place};
 use words::{Words, words};
 
 pub use resolve::{PlaceKind, resolve_province, resolve_region};
@@ -479,7 +479,7 @@ impl Gazetteer {
             if let Some(hint) = words.get(i).and_then(prefix_hint)
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
-                if !dish_from(words, i) {
+                if !prefixed_not_a_place(words, i, 1 + len) {
                     hit(target, words, i, 1 + len, false);
                 }
                 i += 1 + len;
