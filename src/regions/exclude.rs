@@ -574,7 +574,7 @@ mod tests {
         assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
         assert_eq!(f("kata pers Medan").regions, ["Medan"]);
         assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
-        assert_eq!(f("banjir di OKI dan PALI").regions.len(), 2);
+        assert_eq!(f("banjir di OKI dan PALI, Sumsel").regions.len(), 2);
         assert_eq!(
             f("Ogan Komering Ilir (OKI) dan Pemkab OKI").regions,
             ["Ogan Komering Ilir"]
@@ -658,7 +658,7 @@ mod tests {
             ("di Pasuruan baru-baru ini", "Kota Pasuruan"),
             ("warga Tanah Laut mengungsi", "Tanah Laut"),
             ("bus rute Surabaya-Solo terguling", "Surabaya"),
-            ("PALI dan MAPPI", "Penukal Abab Lematang Ilir"),
+            ("PALI dan MAPPI di Sumsel", "Penukal Abab Lematang Ilir"),
         ] {
             assert_eq!(
                 f(text).regions.first().map(String::as_str),
