@@ -496,7 +496,9 @@ impl Gazetteer {
                 continue;
             }
             if let Some((target, len)) = self.longest(words, i, None) {
-                if !not_a_place(words, i, len) && !self.locality_in_next(words, i, i + len, target)
+                if !not_a_place(words, i, len)
+                    && !self.locality_in_next(words, i, i + len, target)
+                    && !self.given_name_before(words, i, len)
                 {
                     let doubt = Doubt {
                         team: sport::plays_in_sport(words, i, len),
@@ -510,6 +512,61 @@ impl Gazetteer {
             i += 1;
         }
         sport::sport_words(words)
+    }
+
+    /// Whether the bare one-word name at `at` is a person's given name before a surname
+    /// (`model Kendal Jenner berpose`): a capitalised word after it, joined, that is no
+    /// place, direction, day or acronym, then a lower-case word; and no word before it that
+    /// says where (`di Surabaya Risma berkata` is the town, written without its comma).
+    fn given_name_before(&self, words: &Words, at: usize, len: usize) -> bool {
+        const WHERE: &[&str] = &[
+            "di",
+            "ke",
+            "dari",
+            "asal",
+            "warga",
+            "wilayah",
+            "daerah",
+            "kawasan",
+            "menuju",
+            "dan",
+            "atau",
+            "hingga",
+            "sampai",
+            "kelahiran",
+            "utara",
+            "selatan",
+            "barat",
+            "timur",
+            "sebelah",
+            "khususnya",
+        ];
+        let next = at + len;
+        let Some(w) = words.get(next) else {
+            return false;
+        };
+        let before = at.checked_sub(1).and_then(|b| words.get(b));
+        len == 1
+            && words.capitalised.get(at) == Some(&true)
+            && words.upper.get(at) == Some(&false)
+            && before.is_some_and(|b| !WHERE.contains(&b) && prefix_hint(b).is_none())
+            && at
+                .checked_sub(1)
+                .is_some_and(|b| words.capitalised.get(b) == Some(&false))
+            && w.len() >= 3
+            && words.capitalised.get(next) == Some(&true)
+            && words.upper.get(next) == Some(&false)
+            && words.apart.get(next) == Some(&false)
+            && words.hyphen.get(next) == Some(&false)
+            && words.point.get(next) == Some(&false)
+            && words.capitalised.get(next + 1) == Some(&false)
+            && words.apart.get(next + 1) == Some(&false)
+            && words.point.get(next + 1) == Some(&false)
+            && !words::SUBPLACES.contains(&w)
+            && !REPORTED.contains(&w)
+            && prefix_hint(w).is_none()
+            && self.longest(words, next, None).is_none()
+            && !words.title_case()
     }
 
     /// Whether the bare name at `at`, `len` words long, is one of `target`'s acronyms (`OKI`,

@@ -9,8 +9,10 @@ use super::words::Words;
 /// Malang`, `rumah makan Padang`), which can be anywhere.
 const NOT_PLACE_BEFORE: &[&str] = &[
     "jalan",
-    // A bridge named after its river or town (`Jembatan Siak`), like a street.
+    // A bridge named after its river or town (`Jembatan Siak`), like a street, and a market
+    // (`Pasar Bitung`), named after wherever its traders came from.
     "jembatan",
+    "pasar",
     "jl",
     "jln",
     "gang",
@@ -511,7 +513,7 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         && at.checked_sub(1).is_some_and(|b| {
             words.get(b).is_some_and(|w| {
                 NOT_PLACE_BEFORE.contains(&w)
-                    && (!matches!(w, "jalan" | "jembatan")
+                    && (!matches!(w, "jalan" | "jembatan" | "pasar")
                         || words.capitalised.get(b).copied().unwrap_or(false))
             })
         });
@@ -648,6 +650,9 @@ mod tests {
             "dosen STIE Contoh Surabaya itu menulis buku",
             "MAN 2 Kota Malang menjadi sekolah terbaik tahun ini",
             "peringkat 3 diraih SMAN 1 Jember",
+            // A market named after a town, and a person named like one.
+            "belanja barang antik di Pasar Contoh dan Pasar Kampar",
+            "model Kendal Contohson berpose di karpet merah",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -679,6 +684,14 @@ mod tests {
         );
         assert_eq!(f("pabrik PT Contoh di Garut").regions, ["Garut"]);
         assert_eq!(f("di Garut: Warga mengungsi pada 2019").regions, ["Garut"]);
+        // The market of a town, a town before a day or in a list, and a name after `di`.
+        assert_eq!(f("harga cabai di pasar Kampar naik").regions, ["Kampar"]);
+        assert_eq!(f("banjir di Kendal Senin lalu").regions, ["Kendal"]);
+        assert_eq!(
+            f("hujan di Demak dan Kendal. Warga mengungsi").regions,
+            ["Demak", "Kendal"]
+        );
+        assert_eq!(f("di Kendal Bupati baru dilantik").regions, ["Kendal"]);
         // A pupil's school, a list of schools and a body of students stay the town's.
         assert_eq!(f("siswi SMKN 1 Bandung ditusuk").regions, ["Kota Bandung"]);
         assert_eq!(
