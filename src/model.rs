@@ -29,7 +29,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    `;`-separated credits, a syndicated copy's pointer to its original.
 /// 12: regions: teams by town or nickname in sport, firms, places named Padang X/Medan X,
 ///    islets, straits, ranges, canals, faults, citations and lower-case slips are not places.
-pub const PARSER_VERSION: u32 = 12;
+/// 13: regions: a town set against a club without sport words around, schools without a
+///    known head word and ranked schools, a regency's acronym without its province, markets
+///    and given names spelling a town are not places.
+pub const PARSER_VERSION: u32 = 13;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
