@@ -33,6 +33,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    or a byline), joined to a paragraph by a bare comma, is cut off the paragraph; stamps
 ///    written month first (`Oct 16, 2025 09:12`); a two-day span told as done dates the
 ///    report on its last day; dates in a list of next fixtures are ahead of the report.
+///    Regions: a town set against a club without sport words around, schools without a
+///    known head word and ranked schools, a regency's acronym without its province, markets
+///    and given names spelling a town are not places.
 pub const PARSER_VERSION: u32 = 13;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -20,7 +20,7 @@ mod spelling;
 mod sport;
 mod words;
 
-use exclude::{REPORTED, dish_from, not_a_place};
+use exclude::{REPORTED, not_a_place, prefixed_not_a_place};
 use words::{Words, words};
 
 pub use resolve::{PlaceKind, resolve_province, resolve_region};
@@ -101,6 +101,16 @@ enum Bare {
     Upper,
     /// Also a common word or given name ("batu" = stone): counts only after a prefix.
     Never,
+}
+
+/// Why a bare mention may not be the place after all, which only the whole article decides.
+#[derive(Debug, Clone, Copy, Default)]
+struct Doubt {
+    /// A team's town if the article is about sport ([`sport::plays_in_sport`]).
+    team: bool,
+    /// A region's acronym (`OKI`), which counts only where the article names its province or
+    /// another of its regions in full.
+    acronym: bool,
 }
 
 /// One way of writing a place: its words (lower case), what it names, and how a bare
@@ -462,15 +472,15 @@ impl Gazetteer {
             .map(|&(_, t)| t)
     }
 
-    /// Calls `hit(target, words, first word, word count, team)` for every place named in
-    /// `text`, in order; the count includes a prefix word, and `team` says the name is a
-    /// team's if the article is about sport ([`sport::plays_in_sport`]). Returns how many
+    /// Calls `hit(target, words, first word, word count, doubt)` for every place named in
+    /// `text`, in order; the count includes a prefix word, and `doubt` says what the whole
+    /// article must show for the name to count ([`Doubt`]). Returns how many
     /// words about sport the text has ([`sport::sport_words`]).
     fn scan_with(
         &self,
         text: &str,
         words: &mut Words,
-        mut hit: impl FnMut(Target, &Words, usize, usize, bool),
+        mut hit: impl FnMut(Target, &Words, usize, usize, Doubt),
     ) -> usize {
         words.fill(text);
         let words = &*words;
@@ -479,16 +489,22 @@ impl Gazetteer {
             if let Some(hint) = words.get(i).and_then(prefix_hint)
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
-                if !dish_from(words, i) {
-                    hit(target, words, i, 1 + len, false);
+                if !prefixed_not_a_place(words, i, 1 + len) {
+                    hit(target, words, i, 1 + len, Doubt::default());
                 }
                 i += 1 + len;
                 continue;
             }
             if let Some((target, len)) = self.longest(words, i, None) {
-                if !not_a_place(words, i, len) && !self.locality_in_next(words, i, i + len, target)
+                if !not_a_place(words, i, len)
+                    && !self.locality_in_next(words, i, i + len, target)
+                    && !self.given_name_before(words, i, len)
                 {
-                    hit(target, words, i, len, sport::plays_in_sport(words, i, len));
+                    let doubt = Doubt {
+                        team: sport::plays_in_sport(words, i, len),
+                        acronym: self.acronym_alias(words, i, len, target),
+                    };
+                    hit(target, words, i, len, doubt);
                 }
                 i += len;
                 continue;
@@ -496,6 +512,75 @@ impl Gazetteer {
             i += 1;
         }
         sport::sport_words(words)
+    }
+
+    /// Whether the bare one-word name at `at` is a person's given name before a surname
+    /// (`model Kendal Jenner berpose`): a capitalised word after it, joined, that is no
+    /// place, direction, day or acronym, then a lower-case word; and no word before it that
+    /// says where (`di Surabaya Risma berkata` is the town, written without its comma).
+    fn given_name_before(&self, words: &Words, at: usize, len: usize) -> bool {
+        const WHERE: &[&str] = &[
+            "di",
+            "ke",
+            "dari",
+            "asal",
+            "warga",
+            "wilayah",
+            "daerah",
+            "kawasan",
+            "menuju",
+            "dan",
+            "atau",
+            "hingga",
+            "sampai",
+            "kelahiran",
+            "utara",
+            "selatan",
+            "barat",
+            "timur",
+            "sebelah",
+            "khususnya",
+        ];
+        let next = at + len;
+        let Some(w) = words.get(next) else {
+            return false;
+        };
+        let before = at.checked_sub(1).and_then(|b| words.get(b));
+        len == 1
+            && words.capitalised.get(at) == Some(&true)
+            && words.upper.get(at) == Some(&false)
+            && before.is_some_and(|b| !WHERE.contains(&b) && prefix_hint(b).is_none())
+            && at
+                .checked_sub(1)
+                .is_some_and(|b| words.capitalised.get(b) == Some(&false))
+            && w.len() >= 3
+            && words.capitalised.get(next) == Some(&true)
+            && words.upper.get(next) == Some(&false)
+            && words.apart.get(next) == Some(&false)
+            && words.hyphen.get(next) == Some(&false)
+            && words.point.get(next) == Some(&false)
+            && words.capitalised.get(next + 1) == Some(&false)
+            && words.apart.get(next + 1) == Some(&false)
+            && words.point.get(next + 1) == Some(&false)
+            && !words::SUBPLACES.contains(&w)
+            && !REPORTED.contains(&w)
+            && prefix_hint(w).is_none()
+            && self.longest(words, next, None).is_none()
+            && !words.title_case()
+    }
+
+    /// Whether the bare name at `at`, `len` words long, is one of `target`'s acronyms (`OKI`,
+    /// `PALI`): other bodies share them (the Organisation of Islamic Cooperation is OKI too).
+    fn acronym_alias(&self, words: &Words, at: usize, len: usize, target: Target) -> bool {
+        let Some(w) = words.get(at) else {
+            return false;
+        };
+        len == 1
+            && matches!(target, Target::Region(_))
+            && self.index.get(w).is_some_and(|list| {
+                list.iter()
+                    .any(|n| n.target == target && n.bare == Bare::Upper && n.words.len() == 1)
+            })
     }
 
     /// Whether bare `target` at `at`, followed at `next` by a comma and a region of another
@@ -596,21 +681,33 @@ impl Gazetteer {
         texts: impl IntoIterator<Item = &'a str>,
         mut make: impl FnMut(Target, &Words, usize, usize, usize) -> Option<T>,
     ) -> Vec<T> {
-        // (what was made, a team's if the article is about sport)
-        let mut out: Vec<(T, bool)> = Vec::new();
+        let mut out: Vec<(T, Target, Doubt)> = Vec::new();
         let mut words = Words::new();
         let mut sport = 0;
         for (n, text) in texts.into_iter().enumerate() {
-            sport += self.scan_with(text, &mut words, |target, words, at, len, team| {
+            sport += self.scan_with(text, &mut words, |target, words, at, len, doubt| {
                 if let Some(x) = make(target, words, at, len, n) {
-                    out.push((x, team));
+                    out.push((x, target, doubt));
                 }
             });
         }
         let sporty = sport >= sport::SPORT_ARTICLE;
+        out.retain(|(_, _, d)| !(sporty && d.team));
+        // An acronym counts where the article places it: its province, or another region of
+        // it, named in full.
+        let province = |t: Target| match t {
+            Target::Province(p) => Some(p),
+            Target::Region(r) => self.regions.get(r).map(|r| r.province),
+            Target::Nothing => None,
+        };
+        let placed: Vec<usize> = out
+            .iter()
+            .filter(|(_, _, d)| !d.acronym)
+            .filter_map(|&(_, t, _)| province(t))
+            .collect();
         out.into_iter()
-            .filter(|(_, team)| !(sporty && *team))
-            .map(|(x, _)| x)
+            .filter(|(_, t, d)| !d.acronym || province(*t).is_some_and(|p| placed.contains(&p)))
+            .map(|(x, _, _)| x)
             .collect()
     }
 

@@ -9,8 +9,10 @@ use super::words::Words;
 /// Malang`, `rumah makan Padang`), which can be anywhere.
 const NOT_PLACE_BEFORE: &[&str] = &[
     "jalan",
-    // A bridge named after its river or town (`Jembatan Siak`), like a street.
+    // A bridge named after its river or town (`Jembatan Siak`), like a street, and a market
+    // (`Pasar Bitung`), named after wherever its traders came from.
     "jembatan",
+    "pasar",
     "jl",
     "jln",
     "gang",
@@ -227,7 +229,79 @@ pub(super) const REPORTED: &[&str] = &[
 
 /// Heads of a school's proper name (`Universitas Jember`, `Institut Teknologi Bandung`,
 /// `Politeknik Negeri Semarang`).
-const SCHOOL_HEADS: &[&str] = &["universitas", "institut", "politeknik", "akademi"];
+const SCHOOL_HEADS: &[&str] = &[
+    "universitas",
+    "institut",
+    "politeknik",
+    "akademi",
+    // State Islamic universities and colleges (`UIN Sunan Ampel Surabaya`, `STIE X`).
+    "uin",
+    "iain",
+    "stain",
+    "stie",
+    "stikes",
+    "stkip",
+    "stmik",
+];
+
+/// Heads of a school's name below a university's (`SMAN 1 X`, `MAN 2 Kota X`, `MTs Negeri
+/// 1 X`): news of a pupil there, or of a list of schools, is usually the town's, so only a
+/// ranking makes them a school's standing rather than the place.
+const LOWER_SCHOOL_HEADS: &[&str] = &[
+    "sma", "sman", "smk", "smkn", "smp", "smpn", "sd", "sdn", "man", "mts", "mtsn", "madrasah",
+];
+
+/// Words of a ranking around a school's name (`peringkat Universitas X`, `MAN 2 X menjadi
+/// sekolah terbaik`): the school's standing, not news from its town.
+const RANKING: &[&str] = &[
+    "peringkat",
+    "ranking",
+    "pemeringkatan",
+    "terbaik",
+    "teratas",
+    "daftar",
+];
+
+/// People whose affiliation a school's name after them is, even without a head word
+/// (`mahasiswa Sunan Ampel Surabaya`, `dosen Brawijaya Malang`).
+const STUDENTS: &[&str] = &[
+    "mahasiswa",
+    "mahasiswi",
+    "dosen",
+    "rektor",
+    "alumni",
+    "alumnus",
+    "lulusan",
+];
+
+/// Words before [`STUDENTS`] that make them a body of students (`asrama mahasiswa`,
+/// `Himpunan Mahasiswa`, `korps alumni`), whose branch or home is its town's.
+const STUDENT_BODIES: &[&str] = &[
+    "asrama",
+    "himpunan",
+    "perhimpunan",
+    "aliansi",
+    "gerakan",
+    "ikatan",
+    "persatuan",
+    "kesatuan",
+    "forum",
+    "front",
+    "korps",
+    "keluarga",
+    "serikat",
+    "senat",
+    "badan",
+    "dewan",
+    "komite",
+    "solidaritas",
+    "organisasi",
+];
+
+/// Whether `w` heads a school's name, at university level or below.
+fn school_head(w: &str) -> bool {
+    SCHOOL_HEADS.contains(&w) || LOWER_SCHOOL_HEADS.contains(&w)
+}
 
 /// Words before a school's name that place something there (`di Universitas Jember`,
 /// `kampus Institut X`).
@@ -300,16 +374,36 @@ fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
         let numeral = words
             .get(prev)
             .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+        // `mahasiswa Sunan Ampel Surabaya`: a person's school without its head word, at
+        // least one capitalised word between.
+        if words.get(prev).is_some_and(|w| STUDENTS.contains(&w)) {
+            // `asrama mahasiswa Papua Surabaya`, `Himpunan Mahasiswa Islam X`: a body of
+            // students, named with its town, there. A headline capitalises every word.
+            let body = prev
+                .checked_sub(1)
+                .and_then(|b| words.get(b))
+                .is_some_and(|w| STUDENT_BODIES.contains(&w));
+            return prev + 1 < at
+                && words.apart.get(prev + 1) == Some(&false)
+                && !body
+                && !words.title_case();
+        }
         if words.capitalised.get(prev) != Some(&true) && !numeral {
             return false;
         }
-        if words.get(prev).is_some_and(|w| SCHOOL_HEADS.contains(&w)) {
-            // Another school's head right after the place or a few words before this one.
-            let listed = words
-                .get(at + len)
-                .is_some_and(|w| SCHOOL_HEADS.contains(&w))
-                || (prev.saturating_sub(4)..prev)
-                    .any(|k| words.get(k).is_some_and(|w| SCHOOL_HEADS.contains(&w)));
+        let head = words.get(prev).unwrap_or("");
+        if school_head(head) {
+            // Another school's head a few words after the place or before this one, or a
+            // ranking around it.
+            let listed = (at + len..at + len + 5)
+                .chain(prev.saturating_sub(4)..prev)
+                .any(|k| words.get(k).is_some_and(school_head));
+            let ranked = (prev.saturating_sub(4)..at + len + 5)
+                .any(|k| words.get(k).is_some_and(|w| RANKING.contains(&w)));
+            // A list of schools closed or visited is news from their towns.
+            if LOWER_SCHOOL_HEADS.contains(&head) {
+                return ranked;
+            }
             // `dosen di Universitas X` is a post there, not news from there.
             let post = prev
                 .checked_sub(2)
@@ -317,7 +411,7 @@ fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
                 .is_some_and(|w| MEMBER_OF_SCHOOL.contains(&w))
                 && prev.checked_sub(1).and_then(|k| words.get(k)) == Some("di");
             return (post || !said_before(words, prev, AT_SCHOOL))
-                && (listed || said_before(words, prev, MEMBER_OF_SCHOOL));
+                && (listed || ranked || said_before(words, prev, MEMBER_OF_SCHOOL));
         }
         i = prev;
     }
@@ -352,6 +446,13 @@ fn ends_a_firm(words: &Words, at: usize, len: usize) -> bool {
         i = prev;
     }
     false
+}
+
+/// Whether the name after a prefix word at `at` (`Kota Malang`), `len` words long with the
+/// prefix, is a dish's origin or the end of a school's name given as a standing (`MAN 2
+/// Kota Malang menjadi sekolah terbaik`).
+pub(super) fn prefixed_not_a_place(words: &Words, at: usize, len: usize) -> bool {
+    dish_from(words, at) || school_affiliation(words, at, len)
 }
 
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
@@ -412,7 +513,7 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         && at.checked_sub(1).is_some_and(|b| {
             words.get(b).is_some_and(|w| {
                 NOT_PLACE_BEFORE.contains(&w)
-                    && (!matches!(w, "jalan" | "jembatan")
+                    && (!matches!(w, "jalan" | "jembatan" | "pasar")
                         || words.capitalised.get(b).copied().unwrap_or(false))
             })
         });
@@ -475,7 +576,7 @@ mod tests {
         assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
         assert_eq!(f("kata pers Medan").regions, ["Medan"]);
         assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
-        assert_eq!(f("banjir di OKI dan PALI").regions.len(), 2);
+        assert_eq!(f("banjir di OKI dan PALI, Sumsel").regions.len(), 2);
         assert_eq!(
             f("Ogan Komering Ilir (OKI) dan Pemkab OKI").regions,
             ["Ogan Komering Ilir"]
@@ -543,6 +644,15 @@ mod tests {
             "doa itu (Imam Contoh, Kitab Contoh, Semarang: Penerbit Contoh, hal. 74)",
             "jenazah diantar ke liang Lahat",
             "ia menilai pendapat itu mengada-ngada saja",
+            // Schools without a head word the rule knew, and rankings of schools.
+            "ia tercatat sebagai mahasiswa Sunan Contoh Surabaya",
+            "kata mantan rektor UIN Bandung tersebut",
+            "dosen STIE Contoh Surabaya itu menulis buku",
+            "MAN 2 Kota Malang menjadi sekolah terbaik tahun ini",
+            "peringkat 3 diraih SMAN 1 Jember",
+            // A market named after a town, and a person named like one.
+            "belanja barang antik di Pasar Contoh dan Pasar Kampar",
+            "model Kendal Contohson berpose di karpet merah",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -553,7 +663,7 @@ mod tests {
             ("di Pasuruan baru-baru ini", "Kota Pasuruan"),
             ("warga Tanah Laut mengungsi", "Tanah Laut"),
             ("bus rute Surabaya-Solo terguling", "Surabaya"),
-            ("PALI dan MAPPI", "Penukal Abab Lematang Ilir"),
+            ("PALI dan MAPPI di Sumsel", "Penukal Abab Lematang Ilir"),
         ] {
             assert_eq!(
                 f(text).regions.first().map(String::as_str),
@@ -574,6 +684,29 @@ mod tests {
         );
         assert_eq!(f("pabrik PT Contoh di Garut").regions, ["Garut"]);
         assert_eq!(f("di Garut: Warga mengungsi pada 2019").regions, ["Garut"]);
+        // The market of a town, a town before a day or in a list, and a name after `di`.
+        assert_eq!(f("harga cabai di pasar Kampar naik").regions, ["Kampar"]);
+        assert_eq!(f("banjir di Kendal Senin lalu").regions, ["Kendal"]);
+        assert_eq!(
+            f("hujan di Demak dan Kendal. Warga mengungsi").regions,
+            ["Demak", "Kendal"]
+        );
+        assert_eq!(f("di Kendal Bupati baru dilantik").regions, ["Kendal"]);
+        // A pupil's school, a list of schools and a body of students stay the town's.
+        assert_eq!(f("siswi SMKN 1 Bandung ditusuk").regions, ["Kota Bandung"]);
+        assert_eq!(
+            f("sekolah yang diliburkan adalah SMA Contoh Jember, SMA Lain Lumajang").regions,
+            ["Jember", "Lumajang"]
+        );
+        assert_eq!(
+            f("insiden di asrama mahasiswa Papua Surabaya").regions,
+            ["Surabaya"]
+        );
+        assert_eq!(f("demo mahasiswa Surabaya ricuh").regions, ["Surabaya"]);
+        assert_eq!(
+            f("Demo Mahasiswa Depan Kampus Makassar").regions,
+            ["Makassar"]
+        );
         // Where the news happens, the place stays.
         assert_eq!(f("seminar di Universitas Jember").regions, ["Jember"]);
         assert_eq!(

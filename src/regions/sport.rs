@@ -72,6 +72,14 @@ const SPORT: &[&str] = &[
     "futsal",
     "sepakbola",
     "voli",
+    // Words only a match report uses (`bertandang`, `hasil imbang`, `menjamu`).
+    "klasemen",
+    "imbang",
+    "bertandang",
+    "menjamu",
+    "meladeni",
+    "wasit",
+    "penalti",
 ];
 
 /// How many words either side of a name [`SPORT`] is looked for: about a sentence.
@@ -91,6 +99,14 @@ const VERSUS: &[&str] = &["vs", "versus", "kontra"];
 const MATCH_BEFORE: &[&str] = &[
     "melawan",
     "menghadapi",
+    "menjamu",
+    "meladeni",
+    "menjajal",
+    "membekuk",
+    "menekuk",
+    "menggilas",
+    "membantai",
+    "menumbangkan",
     "mengalahkan",
     "menaklukkan",
     "menundukkan",
@@ -103,12 +119,79 @@ const MATCH_BEFORE: &[&str] = &[
     "pelatih",
 ];
 
+/// The verbs of [`MATCH_BEFORE`]: a side's name after them may be scrubbed to a comma and
+/// still leave the town a side (`menghadapi , Surabaya`).
+const MATCH_VERBS: &[&str] = &[
+    "melawan",
+    "menghadapi",
+    "menjamu",
+    "meladeni",
+    "menjajal",
+    "mengalahkan",
+    "menaklukkan",
+    "menundukkan",
+    "membekuk",
+    "menekuk",
+    "menggilas",
+    "membantai",
+    "menumbangkan",
+    "dikalahkan",
+];
+
+/// Whether the word at `at` begins a side's name: a club's initials (`PSS`, `Persib`) or a
+/// scrubbed name (a comma, then a capitalised word). A town there (`Bandung menghadapi
+/// Surabaya`) is left to the paragraph's sport words: towns also face each other in
+/// politics.
+fn names_a_side(words: &Words, at: usize) -> bool {
+    let Some(w) = words.get(at) else {
+        return false;
+    };
+    let cap = words.capitalised.get(at) == Some(&true);
+    let initials = words.upper.get(at) == Some(&true)
+        && (2..=5).contains(&w.len())
+        && w.bytes().all(|c| c.is_ascii_lowercase())
+        && !TOWN_BODIES.contains(&w);
+    let club = (w.starts_with("ps") && (3..=5).contains(&w.len()))
+        || (w.starts_with("pers") && (6..=9).contains(&w.len()) && w != "persen");
+    cap && (initials || club || words.comma.get(at) == Some(&true))
+}
+
+/// Whether the bare name at `at`, `len` words long, is a side set against another whatever
+/// the text is about: the subject of a match verb whose object is a club (`Jayapura
+/// dijadwalkan akan menghadapi Persib`, `Bandung menjamu PSS`), or the object of a match
+/// verb with the club's own name scrubbed (`menghadapi , Surabaya`). `Surabaya menghadapi
+/// banjir` is the town.
+fn set_against(words: &Words, at: usize, len: usize) -> bool {
+    let word = |i: usize| words.get(i).unwrap_or("");
+    let scrubbed = words.comma.get(at) == Some(&true) && words.apart.get(at) == Some(&true);
+    if scrubbed
+        && at
+            .checked_sub(1)
+            .is_some_and(|b| MATCH_VERBS.contains(&word(b)))
+    {
+        return true;
+    }
+    let next = at + len;
+    if words.comma.get(next) != Some(&false) {
+        return false;
+    }
+    let mut verb = next;
+    while verb < next + 2 && MATCH_AUX.contains(&word(verb)) {
+        verb += 1;
+    }
+    MATCH_VERBS.contains(&word(verb)) && names_a_side(words, verb + 1)
+}
+
 /// Words after a town, in a text about sport, that make it a side (`Bandung akan melawan
 /// Jayapura`, `Surabaya unggul`).
 const MATCH_AFTER: &[&str] = &[
     "melawan",
     "menghadapi",
     "menjamu",
+    "meladeni",
+    "bertandang",
+    "dijamu",
+    "menjajal",
     "mengalahkan",
     "menahan",
     "ditahan",
@@ -212,6 +295,7 @@ pub(super) fn plays(words: &Words, at: usize, len: usize) -> bool {
         ANIMALS.contains(&word(Some(b))) && words.capitalised.get(b) == Some(&true)
     });
     animal
+        || set_against(words, at, len)
         || team_nickname(words, at, false)
         || (sport_near(words, at, len) && plays_in_sport(words, at, len))
 }
@@ -236,6 +320,13 @@ pub(super) fn plays_in_sport(words: &Words, at: usize, len: usize) -> bool {
         return true;
     }
     if joined && MATCH_BEFORE.contains(&word(before)) {
+        return true;
+    }
+    // `menjamu , Jayapura`: a club's name scrubbed from the text leaves its town after the
+    // verb; `menjamu tamunya Jayapura`: the guests are a side.
+    if MATCH_VERBS.contains(&word(before))
+        || (matches!(word(before), "tamu" | "tamunya") && word(b2) == "menjamu")
+    {
         return true;
     }
     // `tim asal Surabaya`, `klub asal Bandar Lampung`: the team, not a player's home.
@@ -320,6 +411,13 @@ mod tests {
             "mantan pelatih PKT Bontang itu menurunkan delapan pemain",
             "bermain di kandang lawan, tim asal Surabaya ini berharap dapat poin dari laga",
             "pelatih dan pemain baru tiba; sebelum berlabuh di Surabaya, ia membela klub lain",
+            // A side set against a club, with no other word of sport around.
+            "pekan depan Jayapura dijadwalkan akan menghadapi Persikota",
+            "Bandung bakal menjamu PSX di kandangnya",
+            "Jayapura bakal bertandang ke markas lawan pada pekan ke-19 liga",
+            // The other side's name scrubbed from the text leaves its town after the verb.
+            "tim tamu akan menjamu , Jayapura pekan ini",
+            "saat menjamu tamunya Jayapura pekan ini di liga",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -340,6 +438,11 @@ mod tests {
             ("tim SAR Padang menyisir sungai", "Padang"),
             ("kecelakaan bus vs truk di Nganjuk", "Nganjuk"),
             ("Surabaya menang penghargaan kota layak anak", "Surabaya"),
+            ("Surabaya akan menghadapi banjir musim ini", "Surabaya"),
+            (
+                "wali kota itu akan menjamu tamu dari Jayapura",
+                "Kota Jayapura",
+            ),
         ] {
             assert_eq!(
                 f(text).regions.first().map(String::as_str),

@@ -32,7 +32,20 @@ fn short_forms() {
     );
     assert_eq!(x.provinces, ["Sumatera Selatan"]);
     assert_eq!(f("OKU Timur").regions, ["Ogan Komering Ulu Timur"]);
-    assert_eq!(f("OKU").regions, ["Ogan Komering Ulu"]);
+    assert_eq!(f("OKU di Sumsel").regions, ["Ogan Komering Ulu"]);
+    // Other bodies share a region's acronym: it counts where the article places it, by its
+    // province or another of its regions named in full, or after a prefix.
+    for text in [
+        "KTT OKI di Jeddah membahas Palestina",
+        "pertemuan darurat OKI digelar pekan lalu",
+    ] {
+        assert!(f(text).regions.is_empty(), "{text}");
+    }
+    assert_eq!(
+        find(None, ["banjir melanda OKI", "warga Palembang membantu"]).regions,
+        ["Ogan Komering Ilir", "Palembang"]
+    );
+    assert_eq!(f("Pemkab OKI membantu").regions, ["Ogan Komering Ilir"]);
     for (short, long) in [
         ("Jateng", "Jawa Tengah"),
         ("jatim", "Jawa Timur"),
