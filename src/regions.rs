@@ -113,6 +113,17 @@ struct Doubt {
     acronym: bool,
 }
 
+/// One place found while an article is read, before the whole article has been.
+struct Hit<T> {
+    made: T,
+    target: Target,
+    doubt: Doubt,
+    /// Named with a prefix (`Kabupaten`, `Kota`, `Bupati` ...), which fixes its level.
+    explicit: bool,
+    /// What a bare city name makes as the regency of the same name, and that regency.
+    twin: Option<(T, usize)>,
+}
+
 /// One way of writing a place: its words (lower case), what it names, and how a bare
 /// mention counts.
 #[derive(Debug, Clone)]
@@ -152,6 +163,9 @@ pub struct Gazetteer {
     /// First half of a long one-word name written as two words -> (second half, place):
     /// `Padang Sidimpuan`, `Bukit Tinggi`.
     split: WordMap<Vec<(String, Target)>>,
+    /// Per region: the regency of the same name, for a city that has one (`Kota Bogor` ->
+    /// `Bogor`). A bare name means the city unless the article says otherwise.
+    twin: Vec<Option<usize>>,
 }
 
 /// The regions and provinces an article names, in order: the dateline's first, then by first
@@ -339,11 +353,25 @@ impl Gazetteer {
         for list in index.values_mut() {
             list.sort_by_key(|n| std::cmp::Reverse(n.words.len()));
         }
+        let twin = regions
+            .iter()
+            .map(|r| {
+                let base = r.name.strip_prefix("Kota ")?;
+                (r.kind == RegionKind::City)
+                    .then(|| {
+                        regions
+                            .iter()
+                            .position(|o| o.kind == RegionKind::Regency && o.name == base)
+                    })
+                    .flatten()
+            })
+            .collect();
         Gazetteer {
             provinces,
             regions,
             index,
             split,
+            twin,
         }
     }
 
@@ -681,18 +709,32 @@ impl Gazetteer {
         texts: impl IntoIterator<Item = &'a str>,
         mut make: impl FnMut(Target, &Words, usize, usize, usize) -> Option<T>,
     ) -> Vec<T> {
-        let mut out: Vec<(T, Target, Doubt)> = Vec::new();
+        let mut out: Vec<Hit<T>> = Vec::new();
         let mut words = Words::new();
         let mut sport = 0;
         for (n, text) in texts.into_iter().enumerate() {
             sport += self.scan_with(text, &mut words, |target, words, at, len, doubt| {
-                if let Some(x) = make(target, words, at, len, n) {
-                    out.push((x, target, doubt));
+                let explicit = words.get(at).and_then(prefix_hint).is_some();
+                // A bare city name that a regency shares is made both ways; the article
+                // decides which it meant once it is read.
+                let twin = match target {
+                    Target::Region(r) if !explicit => self.twin.get(r).copied().flatten(),
+                    _ => None,
+                }
+                .and_then(|t| Some((make(Target::Region(t), words, at, len, n)?, t)));
+                if let Some(made) = make(target, words, at, len, n) {
+                    out.push(Hit {
+                        made,
+                        target,
+                        doubt,
+                        explicit,
+                        twin,
+                    });
                 }
             });
         }
         let sporty = sport >= sport::SPORT_ARTICLE;
-        out.retain(|(_, _, d)| !(sporty && d.team));
+        out.retain(|h| !(sporty && h.doubt.team));
         // An acronym counts where the article places it: its province, or another region of
         // it, named in full.
         let province = |t: Target| match t {
@@ -702,12 +744,27 @@ impl Gazetteer {
         };
         let placed: Vec<usize> = out
             .iter()
-            .filter(|(_, _, d)| !d.acronym)
-            .filter_map(|&(_, t, _)| province(t))
+            .filter(|h| !h.doubt.acronym)
+            .filter_map(|h| province(h.target))
+            .collect();
+        // A bare `Bogor` is the city, unless the article names the regency with its prefix
+        // (`Kabupaten Bogor`, `Bupati Bogor`) and never the city with its own (`Kota Bogor`,
+        // `Wali Kota Bogor`): then the article is about the regency throughout.
+        let explicit: Vec<Target> = out
+            .iter()
+            .filter(|h| h.explicit)
+            .map(|h| h.target)
             .collect();
         out.into_iter()
-            .filter(|(_, t, d)| !d.acronym || province(*t).is_some_and(|p| placed.contains(&p)))
-            .map(|(x, _, _)| x)
+            .filter(|h| !h.doubt.acronym || province(h.target).is_some_and(|p| placed.contains(&p)))
+            .map(|h| match h.twin {
+                Some((made, t))
+                    if explicit.contains(&Target::Region(t)) && !explicit.contains(&h.target) =>
+                {
+                    made
+                }
+                _ => h.made,
+            })
             .collect()
     }
 

@@ -288,3 +288,36 @@ fn common_word_names_beginning_other_places() {
         );
     }
 }
+
+#[test]
+fn a_bare_name_a_city_and_a_regency_share_takes_the_level_the_article_names() {
+    // The city, as news usually means, when nothing says otherwise.
+    assert_eq!(
+        f("Banjir melanda Bogor sejak pagi.").regions,
+        ["Kota Bogor"]
+    );
+    // The regency throughout, when only it is named with its prefix.
+    let x = find(
+        None,
+        [
+            "Polres Sukabumi menangkap dua pelaku.",
+            "Bupati Sukabumi meminta warga tenang.",
+        ],
+    );
+    assert_eq!(x.regions, ["Sukabumi"]);
+    let m = mentions(["Satpol PP Pasuruan menyegel toko di Kabupaten Pasuruan."]);
+    assert!(m.iter().all(|m| m.place == "Pasuruan"), "{m:?}");
+    // Both named with their prefixes: a bare one stays the city.
+    assert_eq!(
+        f("Wali Kota Bogor dan Bupati Bogor bertemu di Bogor.").regions,
+        ["Kota Bogor", "Bogor"]
+    );
+}
+
+#[test]
+fn a_rank_or_a_dish_before_a_town_name_is_not_the_town() {
+    assert!(f("Tim dipimpin Ipda Samosir bersama dua anggota.").regions.is_empty());
+    assert!(f("Bripka Muna menerima penghargaan.").regions.is_empty());
+    assert!(f("Sambal Binjai laris dijual di pasar.").regions.is_empty());
+    assert_eq!(f("Warga Samosir menyambut tamu.").regions, ["Samosir"]);
+}
