@@ -36,7 +36,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    Regions: a town set against a club without sport words around, schools without a
 ///    known head word and ranked schools, a regency's acronym without its province, markets
 ///    and given names spelling a town are not places; a bare name a city shares with a
-///    regency is the regency where only that is named with its prefix; ranks and `sambal`.
+///    regency is the regency where only that is named with its prefix; ranks and `sambal`;
+///    `Sleman, Yogyakarta` names the province.
 pub const PARSER_VERSION: u32 = 13;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

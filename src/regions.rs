@@ -513,12 +513,18 @@ impl Gazetteer {
         words.fill(text);
         let words = &*words;
         let mut i = 0;
+        // The last region found and where its words end: `Sleman, Yogyakarta` names the
+        // province after a regency of it.
+        let mut last: Option<(usize, usize)> = None;
         while i < words.len() {
             if let Some(hint) = words.get(i).and_then(prefix_hint)
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
                 if !prefixed_not_a_place(words, i, 1 + len) {
                     hit(target, words, i, 1 + len, Doubt::default());
+                    if let Target::Region(r) = target {
+                        last = Some((r, i + 1 + len));
+                    }
                 }
                 i += 1 + len;
                 continue;
@@ -532,7 +538,16 @@ impl Gazetteer {
                         team: sport::plays_in_sport(words, i, len),
                         acronym: self.acronym_alias(words, i, len, target),
                     };
+                    let target = match (target, last) {
+                        (Target::Region(r), Some((prev, end))) if end == i => {
+                            self.province_after(prev, r).unwrap_or(target)
+                        }
+                        _ => target,
+                    };
                     hit(target, words, i, len, doubt);
+                    if let Target::Region(r) = target {
+                        last = Some((r, i + len));
+                    }
                 }
                 i += len;
                 continue;
@@ -540,6 +555,21 @@ impl Gazetteer {
             i += 1;
         }
         sport::sport_words(words)
+    }
+
+    /// The province a city named like it stands for after `prev`, another region of that
+    /// province (`Sleman, Yogyakarta`, `Bantul Yogyakarta`): the writer placed `prev` in
+    /// its province, as with `Sleman, Jawa Tengah`.
+    fn province_after(&self, prev: usize, r: usize) -> Option<Target> {
+        let (region, before) = (self.regions.get(r)?, self.regions.get(prev)?);
+        let p = region.province;
+        let province = self.provinces.get(p)?;
+        (prev != r
+            && before.province == p
+            && region.kind == RegionKind::City
+            && (province.name == region.name
+                || province.name.ends_with(&format!(" {}", region.name))))
+        .then_some(Target::Province(p))
     }
 
     /// Whether the bare one-word name at `at` is a person's given name before a surname

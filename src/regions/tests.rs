@@ -316,8 +316,33 @@ fn a_bare_name_a_city_and_a_regency_share_takes_the_level_the_article_names() {
 
 #[test]
 fn a_rank_or_a_dish_before_a_town_name_is_not_the_town() {
-    assert!(f("Tim dipimpin Ipda Samosir bersama dua anggota.").regions.is_empty());
+    assert!(
+        f("Tim dipimpin Ipda Samosir bersama dua anggota.")
+            .regions
+            .is_empty()
+    );
     assert!(f("Bripka Muna menerima penghargaan.").regions.is_empty());
     assert!(f("Sambal Binjai laris dijual di pasar.").regions.is_empty());
     assert_eq!(f("Warga Samosir menyambut tamu.").regions, ["Samosir"]);
+}
+
+#[test]
+fn a_city_named_like_its_province_after_another_region_of_it_is_the_province() {
+    for text in [
+        "Stadion Maguwoharjo, Sleman, Yogyakarta, penuh.",
+        "Pabrik itu berada di Kabupaten Bantul, Yogyakarta.",
+    ] {
+        let x = f(text);
+        assert!(
+            !x.regions.contains(&"Yogyakarta".to_string()),
+            "{text}: {x:?}"
+        );
+        assert_eq!(x.provinces, ["DI Yogyakarta"], "{text}");
+    }
+    // On its own, or after a region of another province, it is the city.
+    assert_eq!(f("Warga Yogyakarta berkumpul.").regions, ["Yogyakarta"]);
+    assert_eq!(
+        f("Dari Klaten ke Yogyakarta hanya sejam.").regions,
+        ["Klaten", "Yogyakarta"]
+    );
 }
