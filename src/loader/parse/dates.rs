@@ -11,7 +11,7 @@ use super::date_words::{
     BETWEEN_WORDS, event_before, fixture_list, fixture_sentence, happened_sentence, has_word,
     marked_after, marked_before, month_number, note_on_itself, other_day_opener, past_span, quoted,
     reporting, scheduled_after, scheduled_sentence, span_end, span_unfinished, today_after,
-    today_before, weekday_word, word_start, words_after,
+    today_before, weekday_word, word_start, words_after, zone_pair,
 };
 
 /// One date found in a paragraph.
@@ -72,6 +72,10 @@ pub struct Found {
     /// In a sentence that tells of something done (`meninggal pada Selasa (...) dinihari`):
     /// an event later than the last quote that is the report's news, not a schedule.
     pub happened: bool,
+    /// Restated in Indonesian time (`Selasa (17/9) waktu lokal atau Rabu (18/9) dini hari
+    /// WIB`): an event close enough for the hour to matter, so a plan written this way is
+    /// the preview's own day or the next, not one of many days ahead.
+    pub zone: bool,
 }
 
 /// Day of the week, 0 = Sunday (Sakamoto's method).
@@ -346,7 +350,7 @@ const SHORT_SPAN: i64 = 1;
 /// Every date in `text`, in order of appearance.
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     // Where the last date (with its weekday) starts and ends, and whether it was marked as
     // another day.
     let mut prev: Option<(usize, usize, bool)> = None;
@@ -403,6 +407,25 @@ pub fn scan(text: &str) -> Vec<Found> {
                     }
                     _ => at.date,
                 };
+                // `Selasa (17/9) waktu lokal atau Rabu (18/9) dini hari WIB`: one event. Ahead
+                // (a plan, a marked day) it is the local day, which a preview comes on or
+                // before; otherwise the Indonesian day, the reader's, when a result is
+                // reported (also after a fixture's words, `menjamu X di Stadion Y`).
+                if let Some((_, prev_end, _)) = prev
+                    && wd.is_some()
+                    && zone_pair(b, prev_end, from, at.end)
+                    && let Some(last) = out.last_mut()
+                {
+                    last.zone = true;
+                    if !(last.displaced || last.planned) {
+                        last.date = date;
+                        last.weekday_no = wd.map_or(0, |(_, n, _)| n);
+                        last.inconsistent = !at.yearless && weekday_of(date) != last.weekday_no;
+                        last.end = at.end;
+                    }
+                    prev = Some((from, at.end, last.displaced));
+                    continue;
+                }
                 out.push(Found {
                     date,
                     start,
@@ -426,6 +449,7 @@ pub fn scan(text: &str) -> Vec<Found> {
                     quoted: quoted(b, at.end),
                     fixture: !report && !cited && fixture_sentence(b, from, at.end),
                     happened: happened_sentence(b, from, at.end),
+                    zone: false,
                 });
                 prev = Some((from, at.end, !today && marked));
                 continue;
