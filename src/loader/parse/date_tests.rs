@@ -371,3 +371,14 @@ fn a_day_restated_in_indonesian_time_is_one_event() {
         Some(d("2026-03-11"))
     );
 }
+
+#[test]
+fn a_bracketed_date_after_a_score_is_a_past_result() {
+    assert_eq!(
+        published_of(
+            "Kedua tim bertemu lagi di stadion kota, Selasa (10/3/2026).\nRiwayat pertemuan:\n\
+             - Tim A 2-1 Tim B (14 Desember 2025, Piala Kota)\n- Tim B vs Tim A 3-0 (28/05/2026)"
+        ),
+        Some(d("2026-03-10"))
+    );
+}

@@ -14,6 +14,37 @@ use super::date_words::{
     today_before, weekday_word, word_start, words_after, zone_pair,
 };
 
+/// Whether the date at `start` is bracketed just after a score (`menang 3-0 (28/5/2019)`,
+/// `X 4-2 Y (17 November 2018, Piala ...)`): a past result in a list of meetings, not the
+/// report's day, which a bare date in parentheses otherwise is.
+fn after_score(b: &[u8], start: usize) -> bool {
+    if start == 0 || b[start - 1] != b'(' {
+        return false;
+    }
+    let mut i = start - 1;
+    while i > 0 && b[i - 1] == b' ' && start - i < 3 {
+        i -= 1;
+    }
+    // A score, or a score then the other side's name (`4-2 Indonesia (...)`).
+    let head = &b[i.saturating_sub(40)..i];
+    let words: Vec<&[u8]> = head
+        .split(|&c| c == b' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().rev().take(3).any(|w| is_score(w))
+}
+
+/// `3-0`, `4-2`: digits, a dash, digits.
+fn is_score(w: &[u8]) -> bool {
+    let Some(p) = w.iter().position(|&c| c == b'-') else {
+        return false;
+    };
+    let (l, r) = (&w[..p], &w[p + 1..]);
+    (1..=2).contains(&l.len())
+        && (1..=2).contains(&r.len())
+        && l.iter().chain(r).all(u8::is_ascii_digit)
+}
+
 /// One date found in a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Found {
@@ -376,7 +407,8 @@ pub fn scan(text: &str) -> Vec<Found> {
                     || marked_after(b, at.end, yesterday)
                     || marked_before(b, from)
                     || other_day_opener(b, from)
-                    || fixture_list(b, from);
+                    || fixture_list(b, from)
+                    || (wd.is_none() && after_score(b, start));
                 // `sepanjang Senin (16/9) hingga Selasa (17/9)`: the end of a span that
                 // has passed is marked as its first day is, not by the `hingga` that joins
                 // them.
