@@ -350,3 +350,35 @@ fn a_list_of_next_fixtures_is_ahead_of_the_report() {
         assert_eq!(published_of(body), Some(d("2026-03-14")), "{body}");
     }
 }
+
+#[test]
+fn a_day_restated_in_indonesian_time_is_one_event() {
+    // A preview: the plan is that near, so it beats an older result, and the local day is
+    // the report's, not the later WIB one.
+    assert_eq!(
+        published_of(
+            "Tim tamu menang 2-0 atas lawannya, Sabtu (7/3/2026).\nMereka akan menjamu juara \
+             bertahan, Selasa (10/3/2026) waktu lokal atau Rabu (11/3/2026) dini hari WIB."
+        ),
+        Some(d("2026-03-10"))
+    );
+    // A result: the Indonesian day is the reader's.
+    assert_eq!(
+        published_of(
+            "Tim tamu menang 2-0 di kandang lawan, Selasa (10/3/2026) waktu setempat atau \
+             Rabu (11/3/2026) dini hari WIB."
+        ),
+        Some(d("2026-03-11"))
+    );
+}
+
+#[test]
+fn a_bracketed_date_after_a_score_is_a_past_result() {
+    assert_eq!(
+        published_of(
+            "Kedua tim bertemu lagi di stadion kota, Selasa (10/3/2026).\nRiwayat pertemuan:\n\
+             - Tim A 2-1 Tim B (14 Desember 2025, Piala Kota)\n- Tim B vs Tim A 3-0 (28/05/2026)"
+        ),
+        Some(d("2026-03-10"))
+    );
+}

@@ -774,3 +774,41 @@ pub(super) fn event_before(b: &[u8], at: usize) -> bool {
         .iter()
         .any(|w| b[ws..i].eq_ignore_ascii_case(w))
 }
+
+/// Whether the date ending at `end`, whose weekday starts at `from`, restates the date that
+/// ended at `prev_end` in Indonesian time (`Selasa (17/9) waktu lokal atau Rabu (18/9) dini
+/// hari WIB`): one event in two time zones, not two days.
+pub(super) fn zone_pair(b: &[u8], prev_end: usize, from: usize, end: usize) -> bool {
+    const JOIN: &[&[u8]] = &[
+        b"waktu",
+        b"lokal",
+        b"setempat",
+        b"atau",
+        b"pukul",
+        b"dini",
+        b"hari",
+        b"pagi",
+        b"siang",
+        b"sore",
+        b"malam",
+    ];
+    if prev_end >= from || from - prev_end > 48 {
+        return false;
+    }
+    let gap = &b[prev_end..from];
+    let mut gap_words = words(gap);
+    let joined = gap
+        .iter()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b',' | b'.' | b':' | b')'))
+        && has_word(gap, &[b"atau"])
+        && has_word(gap, &[b"lokal", b"setempat"])
+        && gap_words.all(|w| {
+            w.iter().all(u8::is_ascii_digit) || JOIN.iter().any(|j| j.eq_ignore_ascii_case(w))
+        });
+    let after = &b[end..(end + 32).min(b.len())];
+    let after = after
+        .iter()
+        .position(|&c| matches!(c, b'.' | b',' | b'"'))
+        .map_or(after, |p| &after[..p]);
+    joined && has_word(after, &[b"wib", b"wita", b"wit"])
+}

@@ -11,8 +11,39 @@ use super::date_words::{
     BETWEEN_WORDS, event_before, fixture_list, fixture_sentence, happened_sentence, has_word,
     marked_after, marked_before, month_number, note_on_itself, other_day_opener, past_span, quoted,
     reporting, scheduled_after, scheduled_sentence, span_end, span_unfinished, today_after,
-    today_before, weekday_word, word_start, words_after,
+    today_before, weekday_word, word_start, words_after, zone_pair,
 };
+
+/// Whether the date at `start` is bracketed just after a score (`menang 3-0 (28/5/2019)`,
+/// `X 4-2 Y (17 November 2018, Piala ...)`): a past result in a list of meetings, not the
+/// report's day, which a bare date in parentheses otherwise is.
+fn after_score(b: &[u8], start: usize) -> bool {
+    if start == 0 || b[start - 1] != b'(' {
+        return false;
+    }
+    let mut i = start - 1;
+    while i > 0 && b[i - 1] == b' ' && start - i < 3 {
+        i -= 1;
+    }
+    // A score, or a score then the other side's name (`4-2 Indonesia (...)`).
+    let head = &b[i.saturating_sub(40)..i];
+    let words: Vec<&[u8]> = head
+        .split(|&c| c == b' ')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().rev().take(3).any(|w| is_score(w))
+}
+
+/// `3-0`, `4-2`: digits, a dash, digits.
+fn is_score(w: &[u8]) -> bool {
+    let Some(p) = w.iter().position(|&c| c == b'-') else {
+        return false;
+    };
+    let (l, r) = (&w[..p], &w[p + 1..]);
+    (1..=2).contains(&l.len())
+        && (1..=2).contains(&r.len())
+        && l.iter().chain(r).all(u8::is_ascii_digit)
+}
 
 /// One date found in a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +103,10 @@ pub struct Found {
     /// In a sentence that tells of something done (`meninggal pada Selasa (...) dinihari`):
     /// an event later than the last quote that is the report's news, not a schedule.
     pub happened: bool,
+    /// Restated in Indonesian time (`Selasa (17/9) waktu lokal atau Rabu (18/9) dini hari
+    /// WIB`): an event close enough for the hour to matter, so a plan written this way is
+    /// the preview's own day or the next, not one of many days ahead.
+    pub zone: bool,
 }
 
 /// Day of the week, 0 = Sunday (Sakamoto's method).
@@ -346,7 +381,7 @@ const SHORT_SPAN: i64 = 1;
 /// Every date in `text`, in order of appearance.
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out: Vec<Found> = Vec::new();
     // Where the last date (with its weekday) starts and ends, and whether it was marked as
     // another day.
     let mut prev: Option<(usize, usize, bool)> = None;
@@ -372,7 +407,8 @@ pub fn scan(text: &str) -> Vec<Found> {
                     || marked_after(b, at.end, yesterday)
                     || marked_before(b, from)
                     || other_day_opener(b, from)
-                    || fixture_list(b, from);
+                    || fixture_list(b, from)
+                    || (wd.is_none() && after_score(b, start));
                 // `sepanjang Senin (16/9) hingga Selasa (17/9)`: the end of a span that
                 // has passed is marked as its first day is, not by the `hingga` that joins
                 // them.
@@ -403,6 +439,25 @@ pub fn scan(text: &str) -> Vec<Found> {
                     }
                     _ => at.date,
                 };
+                // `Selasa (17/9) waktu lokal atau Rabu (18/9) dini hari WIB`: one event. Ahead
+                // (a plan, a marked day) it is the local day, which a preview comes on or
+                // before; otherwise the Indonesian day, the reader's, when a result is
+                // reported (also after a fixture's words, `menjamu X di Stadion Y`).
+                if let Some((_, prev_end, _)) = prev
+                    && wd.is_some()
+                    && zone_pair(b, prev_end, from, at.end)
+                    && let Some(last) = out.last_mut()
+                {
+                    last.zone = true;
+                    if !(last.displaced || last.planned) {
+                        last.date = date;
+                        last.weekday_no = wd.map_or(0, |(_, n, _)| n);
+                        last.inconsistent = !at.yearless && weekday_of(date) != last.weekday_no;
+                        last.end = at.end;
+                    }
+                    prev = Some((from, at.end, last.displaced));
+                    continue;
+                }
                 out.push(Found {
                     date,
                     start,
@@ -426,6 +481,7 @@ pub fn scan(text: &str) -> Vec<Found> {
                     quoted: quoted(b, at.end),
                     fixture: !report && !cited && fixture_sentence(b, from, at.end),
                     happened: happened_sentence(b, from, at.end),
+                    zone: false,
                 });
                 prev = Some((from, at.end, !today && marked));
                 continue;

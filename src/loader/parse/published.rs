@@ -110,7 +110,9 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
             || f.yearless
     };
     // Planned dates are candidates of their own rank only (below).
-    let sound = |f: &Found| !f.displaced && sound_form(f);
+    // A plan restated in Indonesian time is as sound as a dateline: the kick-off is that
+    // near (`akan menjamu X, Selasa (17/9) waktu lokal atau Rabu (18/9) dini hari WIB`).
+    let sound = |f: &Found| (!f.displaced || (f.zone && f.planned)) && sound_form(f);
     // A contradicting weekday is a typo somewhere; the date stands only if the article's
     // other dates share its year (a `2028` among `2025`s is the typo).
     // Counted once, so that the check per date is constant time.
