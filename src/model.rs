@@ -32,7 +32,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 13: any furniture the line classifier knows (`© Brand`, `Baca selengkapnya`, a caption
 ///    or a byline), joined to a paragraph by a bare comma, is cut off the paragraph; stamps
 ///    written month first (`Oct 16, 2025 09:12`); a two-day span told as done dates the
-///    report on its last day; dates in a list of next fixtures are ahead of the report.
+///    report on its last day; dates in a list of next fixtures are ahead of the report; a
+///    day restated in Indonesian time (`… waktu setempat atau Rabu (18/9) WIB`) is one event;
+///    a bracketed date after a score is a past result.
 ///    Regions: a town set against a club without sport words around, schools without a
 ///    known head word and ranked schools, a regency's acronym without its province, markets
 ///    and given names spelling a town are not places; a bare name a city shares with a

@@ -6,6 +6,7 @@
 //! 50 MB line, so nothing here is quadratic, nothing backtracks, and `&str` is only sliced at
 //! positions found by `char_indices`, `find` or ASCII bytes.
 
+mod date_sentences;
 mod date_words;
 mod dateline;
 mod dates;

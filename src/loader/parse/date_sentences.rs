@@ -1,0 +1,121 @@
+//! What a date's sentence says happened on it: a match or race still to come or already
+//! played, an event that took place, a note about the text itself. `dates.rs` asks these
+//! beside the word tables in `date_words.rs`.
+
+use super::date_words::{
+    CORRECTION_WORDS, FUTURE_BEFORE, FUTURE_SENTENCE, SELF_NOUNS, clause_before, has_word, words,
+};
+
+/// The date's sentence before `from` (up to 240 bytes) and the words after `end` (up to
+/// `after_max` bytes, cut at the first of `after_stops`).
+fn around<'a>(
+    b: &'a [u8],
+    from: usize,
+    end: usize,
+    after_max: usize,
+    after_stops: &[u8],
+) -> (&'a [u8], &'a [u8]) {
+    let before = clause_before(b, from, 240, b".\"!?\n");
+    let mut after = &b[end..(end + after_max).min(b.len())];
+    if let Some(p) = after.iter().position(|c| after_stops.contains(c)) {
+        after = &after[..p];
+    }
+    (before, after)
+}
+
+/// Words of a match or race to come (`menjamu Bali United di Stadion X, Kamis (...)`,
+/// `tampil pada balapan di Sirkuit Misano, Minggu (...)`): a fixture's day, which a preview
+/// names while it is still ahead.
+pub(super) const FIXTURE_WORDS: &[&[u8]] = &[
+    b"menjamu",
+    b"dijamu",
+    b"bertandang",
+    b"menghadapi",
+    b"melawan",
+    b"kontra",
+    b"menantang",
+    b"ditantang",
+    b"laga",
+    b"pertandingan",
+    b"duel",
+    b"balapan",
+    b"sirkuit",
+    b"kickoff",
+];
+/// Words that tell the fixture is over (`menang 2-1 atas X, Sabtu (...)`, `usai laga`).
+const RESULT_WORDS: &[&[u8]] = &[
+    b"menang",
+    b"kalah",
+    b"imbang",
+    b"ditahan",
+    b"takluk",
+    b"tumbang",
+    b"dikalahkan",
+    b"mengalahkan",
+    b"menaklukkan",
+    b"membungkam",
+    b"menundukkan",
+    b"mencetak",
+    b"usai",
+    b"seusai",
+    b"setelah",
+    b"berhasil",
+    b"telah",
+    b"sudah",
+    b"lalu",
+    b"kemarin",
+    b"hasil",
+    b"skor",
+];
+
+/// Whether the date at `from`..`end` is a fixture's day: its sentence, up to the date and a
+/// little after, tells of a match or race and not of its result. Such a day later than the
+/// report's is the preview's schedule, not the report's day (the caller compares).
+pub(super) fn fixture_sentence(b: &[u8], from: usize, end: usize) -> bool {
+    let (before, after) = around(b, from, end, 60, b".!?\"\n");
+    (has_word(before, FIXTURE_WORDS) || has_word(after, FIXTURE_WORDS))
+        && !has_word(before, RESULT_WORDS)
+        && !has_word(after, RESULT_WORDS)
+}
+
+/// Verbs of something that has happened (`meninggal pada Selasa (...) dinihari`, `terjadi
+/// pada Senin (...)`): an event later than the last quote is then the report's own news, not
+/// a schedule.
+const HAPPENED_WORDS: &[&[u8]] = &[
+    b"telah",
+    b"sudah",
+    b"terjadi",
+    b"meninggal",
+    b"wafat",
+    b"tewas",
+    b"ditemukan",
+    b"ditangkap",
+    b"diamankan",
+    b"beredar",
+    b"viral",
+    b"dilaporkan",
+    b"menimpa",
+    b"terbakar",
+    b"dinihari",
+];
+
+/// Whether the date's sentence, up to the date and its next words, tells of something that
+/// has happened and of no plan.
+pub(super) fn happened_sentence(b: &[u8], from: usize, end: usize) -> bool {
+    let (before, after) = around(b, from, end, 24, b".,!?\"\n");
+    (has_word(before, HAPPENED_WORDS) || has_word(after, HAPPENED_WORDS))
+        && !has_word(before, FUTURE_SENTENCE)
+        && !has_word(before, FUTURE_BEFORE)
+}
+
+/// Whether the date's sentence is a note on the article itself (`Berita ini mengalami
+/// perbaikan pada Selasa, ...`): a correction made after it was published.
+pub(super) fn note_on_itself(b: &[u8], from: usize) -> bool {
+    let sentence = clause_before(b, from, 120, b".!?\"");
+    let ws: Vec<&[u8]> = words(sentence).collect();
+    ws.windows(2).any(|p| {
+        SELF_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(p[0])) && p[1].eq_ignore_ascii_case(b"ini")
+    }) && ws
+        .iter()
+        .any(|w| CORRECTION_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
