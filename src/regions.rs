@@ -331,11 +331,7 @@ impl Gazetteer {
             && name.words.len() == 1
             && matches!(name.target, Target::Region(_))
             && w.len() >= 3
-            && words.capitalised.get(next) == Some(&true)
-            && words.upper.get(next) == Some(&false)
-            && words.apart.get(next) == Some(&false)
-            && words.hyphen.get(next) == Some(&false)
-            && words.point.get(next) == Some(&false)
+            && words.name_word_joined(next)
             && !words::SUBPLACES.contains(&w)
             && !REPORTED.contains(&w)
             && prefix_hint(w).is_none()
@@ -471,11 +467,7 @@ impl Gazetteer {
                 .checked_sub(1)
                 .is_some_and(|b| words.capitalised.get(b) == Some(&false))
             && w.len() >= 3
-            && words.capitalised.get(next) == Some(&true)
-            && words.upper.get(next) == Some(&false)
-            && words.apart.get(next) == Some(&false)
-            && words.hyphen.get(next) == Some(&false)
-            && words.point.get(next) == Some(&false)
+            && words.name_word_joined(next)
             && words.capitalised.get(next + 1) == Some(&false)
             && words.apart.get(next + 1) == Some(&false)
             && words.point.get(next + 1) == Some(&false)

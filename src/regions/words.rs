@@ -29,6 +29,16 @@ pub(super) struct Words {
 }
 
 impl Words {
+    /// Whether word `i` reads as a further word of a name: capitalised but not in capitals
+    /// (an acronym), joined to the one before by a space alone.
+    pub(super) fn name_word_joined(&self, i: usize) -> bool {
+        self.capitalised.get(i) == Some(&true)
+            && self.upper.get(i) == Some(&false)
+            && self.apart.get(i) == Some(&false)
+            && self.hyphen.get(i) == Some(&false)
+            && self.point.get(i) == Some(&false)
+    }
+
     pub(super) fn new() -> Words {
         Words {
             buf: String::new(),
