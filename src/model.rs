@@ -39,7 +39,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    known head word and ranked schools, a regency's acronym without its province, markets
 ///    and given names spelling a town are not places; a bare name a city shares with a
 ///    regency is the regency where only that is named with its prefix; ranks and `sambal`;
-///    `Sleman, Yogyakarta` names the province.
+///    `Sleman, Yogyakarta` names the province; a district of the regency before a name it
+///    shares with a city (`Cibinong, Bogor`) places it in the regency.
 pub const PARSER_VERSION: u32 = 13;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -28,6 +28,8 @@ pub use resolve::{PlaceKind, resolve_province, resolve_region};
 
 /// The shipped table, so warta works without the reference data it was derived from.
 const TABLE: &str = include_str!("../data/regions.tsv");
+/// Districts of the regencies that share a city's name, and of those cities.
+const DISTRICTS: &str = include_str!("../data/districts.tsv");
 
 /// A multiply-rotate hash (as in rustc's FxHash) for the word index: every word of every
 /// article is looked up, and SipHash was a quarter of the scan. Flooding is no concern:
@@ -112,6 +114,9 @@ struct Doubt {
     /// A region's acronym (`OKI`), which counts only where the article names its province or
     /// another of its regions in full.
     acronym: bool,
+    /// Not a doubt but its opposite: a bare name placed by a district of the regency that
+    /// shares it with a city (`Cibinong, Bogor`), which fixes its level as a prefix would.
+    placed: bool,
 }
 
 /// One place found while an article is read, before the whole article has been.
@@ -167,6 +172,9 @@ pub struct Gazetteer {
     /// Per region: the regency of the same name, for a city that has one (`Kota Bogor` ->
     /// `Bogor`). A bare name means the city unless the article says otherwise.
     twin: Vec<Option<usize>>,
+    /// A district's name (lower case, words joined by a space) -> the regions it is a district
+    /// of, for the regencies in [`Gazetteer::twin`] and their cities.
+    districts: WordMap<Vec<usize>>,
 }
 
 /// The regions and provinces an article names, in order: the dateline's first, then by first
@@ -231,7 +239,47 @@ impl Gazetteer {
     /// The table shipped with warta, parsed once.
     pub fn get() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
-        G.get_or_init(|| Gazetteer::parse(TABLE))
+        G.get_or_init(|| {
+            let mut g = Gazetteer::parse(TABLE);
+            g.add_districts(DISTRICTS);
+            g
+        })
+    }
+
+    /// Reads a districts table in the format of `data/districts.tsv` (a region's code, a
+    /// district's name); lines naming no known region are skipped.
+    pub fn add_districts(&mut self, table: &str) {
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let Some((code, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(r) = self.regions.iter().position(|r| r.code == code) else {
+                continue;
+            };
+            let key = words(name).join(" ");
+            if !key.is_empty() {
+                self.districts.entry(key).or_default().push(r);
+            }
+        }
+    }
+
+    /// For a bare city name at `at` whose regency shares it: the regency, when the words just
+    /// before name one of its districts and none of the city's (`Cibinong, Bogor`, `warga
+    /// Tambun Selatan Bekasi`).
+    fn placed_by_district(&self, words: &Words, at: usize, city: usize) -> Option<usize> {
+        let regency = self.twin.get(city).copied().flatten()?;
+        (1..=3).find_map(|k| {
+            let from = at.checked_sub(k)?;
+            if words.capitalised.get(from) != Some(&true) {
+                return None;
+            }
+            let key = (from..at)
+                .filter_map(|i| words.get(i))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let of = self.districts.get(&key)?;
+            (of.contains(&regency) && !of.contains(&city)).then_some(regency)
+        })
     }
 
     /// How well `target` fits `hint`: 0 best. A bare name that is both a province and a city
@@ -389,14 +437,22 @@ impl Gazetteer {
                     && !self.locality_in_next(words, i, i + len, target)
                     && !self.given_name_before(words, i, len)
                 {
-                    let doubt = Doubt {
+                    let mut doubt = Doubt {
                         team: sport::plays_in_sport(words, i, len),
                         acronym: self.acronym_alias(words, i, len, target),
+                        placed: false,
                     };
                     let target = match (target, last) {
                         (Target::Region(r), Some((prev, end))) if end == i => {
                             self.province_after(prev, r).unwrap_or(target)
                         }
+                        (Target::Region(r), _) => match self.placed_by_district(words, i, r) {
+                            Some(regency) => {
+                                doubt.placed = true;
+                                Target::Region(regency)
+                            }
+                            None => target,
+                        },
                         _ => target,
                     };
                     hit(target, words, i, len, doubt);
@@ -595,7 +651,7 @@ impl Gazetteer {
         let mut sport = 0;
         for (n, text) in texts.into_iter().enumerate() {
             sport += self.scan_with(text, &mut words, |target, words, at, len, doubt| {
-                let explicit = words.get(at).and_then(prefix_hint).is_some();
+                let explicit = doubt.placed || words.get(at).and_then(prefix_hint).is_some();
                 // A bare city name that a regency shares is made both ways; the article
                 // decides which it meant once it is read.
                 let twin = match target {

@@ -143,6 +143,7 @@ impl Gazetteer {
             index,
             split,
             twin,
+            districts: WordMap::default(),
         }
     }
 }

@@ -346,3 +346,37 @@ fn a_city_named_like_its_province_after_another_region_of_it_is_the_province() {
         ["Klaten", "Yogyakarta"]
     );
 }
+
+#[test]
+fn a_district_of_the_regency_before_a_shared_name_places_it_in_the_regency() {
+    // Cibinong and Tambun Selatan are districts of the regencies, not of the cities.
+    assert_eq!(
+        f("Banjir melanda Cibinong, Bogor, sejak pagi.").regions,
+        ["Bogor"]
+    );
+    assert_eq!(
+        f("Warga Tambun Selatan Bekasi mengungsi.").regions,
+        ["Bekasi"]
+    );
+    // The rest of the article follows, as with a prefix.
+    assert_eq!(
+        find(
+            None,
+            [
+                "Pabrik di Cikupa, Tangerang, terbakar.",
+                "Damkar Tangerang datang."
+            ]
+        )
+        .regions,
+        ["Tangerang"]
+    );
+    // A district of the city, or none, leaves the city.
+    assert_eq!(
+        f("Warga Bogor Barat, Bogor, berkumpul.").regions,
+        ["Kota Bogor"]
+    );
+    assert_eq!(
+        f("Banjir melanda Bogor sejak pagi.").regions,
+        ["Kota Bogor"]
+    );
+}
