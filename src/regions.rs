@@ -106,26 +106,25 @@ enum Bare {
     Never,
 }
 
-/// Why a bare mention may not be the place after all, which only the whole article decides.
+/// What the words around a mention say that only the whole article can weigh: why a bare
+/// mention may not be the place after all, or that its level is fixed.
 #[derive(Debug, Clone, Copy, Default)]
-struct Doubt {
+struct Cues {
     /// A team's town if the article is about sport ([`sport::plays_in_sport`]).
     team: bool,
     /// A region's acronym (`OKI`), which counts only where the article names its province or
     /// another of its regions in full.
     acronym: bool,
-    /// Not a doubt but its opposite: a bare name placed by a district of the regency that
-    /// shares it with a city (`Cibinong, Bogor`), which fixes its level as a prefix would.
-    placed: bool,
+    /// The words fix its level: a prefix (`Kabupaten`, `Kota`, `Bupati` ...), or a district
+    /// of the regency that shares the name with a city just before it (`Cibinong, Bogor`).
+    level_named: bool,
 }
 
 /// One place found while an article is read, before the whole article has been.
 struct Hit<T> {
     made: T,
     target: Target,
-    doubt: Doubt,
-    /// Named with a prefix (`Kabupaten`, `Kota`, `Bupati` ...), which fixes its level.
-    explicit: bool,
+    cues: Cues,
     /// What a bare city name makes as the regency of the same name, and that regency.
     twin: Option<(T, usize)>,
 }
@@ -249,11 +248,17 @@ impl Gazetteer {
     /// Reads a districts table in the format of `data/districts.tsv` (a region's code, a
     /// district's name); lines naming no known region are skipped.
     pub fn add_districts(&mut self, table: &str) {
+        let by_code: HashMap<&str, usize> = self
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
         for line in table.lines().filter(|l| !l.starts_with('#')) {
             let Some((code, name)) = line.split_once('\t') else {
                 continue;
             };
-            let Some(r) = self.regions.iter().position(|r| r.code == code) else {
+            let Some(&r) = by_code.get(code) else {
                 continue;
             };
             let key = words(name).join(" ");
@@ -403,15 +408,15 @@ impl Gazetteer {
             .map(|&(_, t)| t)
     }
 
-    /// Calls `hit(target, words, first word, word count, doubt)` for every place named in
-    /// `text`, in order; the count includes a prefix word, and `doubt` says what the whole
-    /// article must show for the name to count ([`Doubt`]). Returns how many
+    /// Calls `hit(target, words, first word, word count, cues)` for every place named in
+    /// `text`, in order; the count includes a prefix word, and `cues` says what the whole
+    /// article must weigh ([`Cues`]). Returns how many
     /// words about sport the text has ([`sport::sport_words`]).
     fn scan_with(
         &self,
         text: &str,
         words: &mut Words,
-        mut hit: impl FnMut(Target, &Words, usize, usize, Doubt),
+        mut hit: impl FnMut(Target, &Words, usize, usize, Cues),
     ) -> usize {
         words.fill(text);
         let words = &*words;
@@ -424,7 +429,11 @@ impl Gazetteer {
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
                 if !prefixed_not_a_place(words, i, 1 + len) {
-                    hit(target, words, i, 1 + len, Doubt::default());
+                    let cues = Cues {
+                        level_named: true,
+                        ..Cues::default()
+                    };
+                    hit(target, words, i, 1 + len, cues);
                     if let Target::Region(r) = target {
                         last = Some((r, i + 1 + len));
                     }
@@ -437,10 +446,10 @@ impl Gazetteer {
                     && !self.locality_in_next(words, i, i + len, target)
                     && !self.given_name_before(words, i, len)
                 {
-                    let mut doubt = Doubt {
+                    let mut cues = Cues {
                         team: sport::plays_in_sport(words, i, len),
                         acronym: self.acronym_alias(words, i, len, target),
-                        placed: false,
+                        level_named: false,
                     };
                     let target = match (target, last) {
                         (Target::Region(r), Some((prev, end))) if end == i => {
@@ -448,14 +457,14 @@ impl Gazetteer {
                         }
                         (Target::Region(r), _) => match self.placed_by_district(words, i, r) {
                             Some(regency) => {
-                                doubt.placed = true;
+                                cues.level_named = true;
                                 Target::Region(regency)
                             }
                             None => target,
                         },
                         _ => target,
                     };
-                    hit(target, words, i, len, doubt);
+                    hit(target, words, i, len, cues);
                     if let Target::Region(r) = target {
                         last = Some((r, i + len));
                     }
@@ -478,8 +487,10 @@ impl Gazetteer {
         (prev != r
             && before.province == p
             && region.kind == RegionKind::City
-            && (province.name == region.name
-                || province.name.ends_with(&format!(" {}", region.name))))
+            && province
+                .name
+                .strip_suffix(region.name.as_str())
+                .is_some_and(|head| head.is_empty() || head.ends_with(' ')))
         .then_some(Target::Province(p))
     }
 
@@ -650,12 +661,11 @@ impl Gazetteer {
         let mut words = Words::new();
         let mut sport = 0;
         for (n, text) in texts.into_iter().enumerate() {
-            sport += self.scan_with(text, &mut words, |target, words, at, len, doubt| {
-                let explicit = doubt.placed || words.get(at).and_then(prefix_hint).is_some();
+            sport += self.scan_with(text, &mut words, |target, words, at, len, cues| {
                 // A bare city name that a regency shares is made both ways; the article
                 // decides which it meant once it is read.
                 let twin = match target {
-                    Target::Region(r) if !explicit => self.twin.get(r).copied().flatten(),
+                    Target::Region(r) if !cues.level_named => self.twin.get(r).copied().flatten(),
                     _ => None,
                 }
                 .and_then(|t| Some((make(Target::Region(t), words, at, len, n)?, t)));
@@ -663,15 +673,14 @@ impl Gazetteer {
                     out.push(Hit {
                         made,
                         target,
-                        doubt,
-                        explicit,
+                        cues,
                         twin,
                     });
                 }
             });
         }
         let sporty = sport >= sport::SPORT_ARTICLE;
-        out.retain(|h| !(sporty && h.doubt.team));
+        out.retain(|h| !(sporty && h.cues.team));
         // An acronym counts where the article places it: its province, or another region of
         // it, named in full.
         let province = |t: Target| match t {
@@ -681,19 +690,19 @@ impl Gazetteer {
         };
         let placed: Vec<usize> = out
             .iter()
-            .filter(|h| !h.doubt.acronym)
+            .filter(|h| !h.cues.acronym)
             .filter_map(|h| province(h.target))
             .collect();
-        // A bare `Bogor` is the city, unless the article names the regency with its prefix
-        // (`Kabupaten Bogor`, `Bupati Bogor`) and never the city with its own (`Kota Bogor`,
-        // `Wali Kota Bogor`): then the article is about the regency throughout.
+        // A bare `Bogor` is the city, unless the article fixes the regency's level (`Kabupaten
+        // Bogor`, `Bupati Bogor`, `Cibinong, Bogor`) and never the city's (`Kota Bogor`, `Wali
+        // Kota Bogor`): then the article is about the regency throughout.
         let explicit: Vec<Target> = out
             .iter()
-            .filter(|h| h.explicit)
+            .filter(|h| h.cues.level_named)
             .map(|h| h.target)
             .collect();
         out.into_iter()
-            .filter(|h| !h.doubt.acronym || province(h.target).is_some_and(|p| placed.contains(&p)))
+            .filter(|h| !h.cues.acronym || province(h.target).is_some_and(|p| placed.contains(&p)))
             .map(|h| match h.twin {
                 Some((made, t))
                     if explicit.contains(&Target::Region(t)) && !explicit.contains(&h.target) =>
