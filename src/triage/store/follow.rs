@@ -51,7 +51,7 @@ impl Store {
         const TRIES: usize = 30;
         let warned = self.warnings.len();
         let mut attempt = 1;
-        let first = file_stamps(dir);
+        let mut first = None;
         let mut moved = false;
         let (before, result) = loop {
             let stamps = file_stamps(dir);
@@ -60,7 +60,7 @@ impl Store {
             let after = file_stamps(dir);
             let scanned = self.scanned.map_or(0, |(len, _)| len);
             let held_still = stamps == after;
-            moved |= !held_still || stamps != first;
+            moved |= !held_still || stamps != *first.get_or_insert(stamps);
             let hung_together = result.is_ok()
                 && !self.unsteady
                 && stamps[..2] == after[..2]
