@@ -330,16 +330,7 @@ fn follow(opts: StoreOptions, steps: &[(Step, bool)]) {
                 } else {
                     drop(w);
                 }
-                // Another test's child may hold a copy of the lock until it execs: the
-                // browser's lock waiter wakes it again then, which this loop stands for.
-                let deadline =
-                    std::time::Instant::now() + common::scaled(std::time::Duration::from_secs(10));
-                let mut r = f.refresh();
-                while r != Refresh::Writable && std::time::Instant::now() < deadline {
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                    r = f.refresh();
-                }
-                assert_eq!(r, Refresh::Writable, "step {i}");
+                assert_eq!(take_over(&mut f), Refresh::Writable, "step {i}");
                 assert_eq!(state(&f), last, "step {i}: taken over with another state");
                 w = f;
                 f = Store::open_read_only(dir.path());
@@ -357,7 +348,20 @@ fn follow(opts: StoreOptions, steps: &[(Step, bool)]) {
     assert_ne!(f.refresh(), Refresh::Writable);
     assert_eq!(state(&f), state(&w), "end: follower differs");
     w.close().unwrap();
-    assert_eq!(f.refresh(), Refresh::Writable);
+    assert_eq!(take_over(&mut f), Refresh::Writable);
+}
+
+/// Refreshes until the follower holds the lock, or ten (scaled) seconds pass.
+fn take_over(f: &mut Store) -> Refresh {
+    // Another test's child may hold a copy of the lock until it execs: the browser's lock
+    // waiter wakes it again then, which this loop stands for.
+    let deadline = std::time::Instant::now() + common::scaled(std::time::Duration::from_secs(10));
+    let mut r = f.refresh();
+    while r != Refresh::Writable && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        r = f.refresh();
+    }
+    r
 }
 
 // ---------------------------------------------------------------------------------------
