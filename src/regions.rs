@@ -10,7 +10,7 @@
 //! name, and names that are also common words ("batu" = stone, "malang" = unlucky) only count
 //! after one.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
@@ -30,6 +30,7 @@ pub use resolve::{PlaceKind, resolve_province, resolve_region};
 const TABLE: &str = include_str!("../data/regions.tsv");
 /// Districts of the regencies that share a city's name, and of those cities.
 const DISTRICTS: &str = include_str!("../data/districts.tsv");
+const VILLAGES: &str = include_str!("../data/villages.tsv");
 
 /// A multiply-rotate hash (as in rustc's FxHash) for the word index: every word of every
 /// article is looked up, and SipHash was a quarter of the scan. Flooding is no concern:
@@ -171,8 +172,8 @@ pub struct Gazetteer {
     /// Per region: the regency of the same name, for a city that has one (`Kota Bogor` ->
     /// `Bogor`). A bare name means the city unless the article says otherwise.
     twin: Vec<Option<usize>>,
-    /// A district's name (lower case, words joined by a space) -> the regions it is a district
-    /// of, for the regencies in [`Gazetteer::twin`] and their cities.
+    /// A district's or village's name (lower case, words joined by a space) -> the regions it
+    /// lies in, for the regencies in [`Gazetteer::twin`] and their cities.
     districts: WordMap<Vec<usize>>,
 }
 
@@ -241,18 +242,27 @@ impl Gazetteer {
         G.get_or_init(|| {
             let mut g = Gazetteer::parse(TABLE);
             g.add_districts(DISTRICTS);
+            g.add_districts(VILLAGES);
             g
         })
     }
 
-    /// Reads a districts table in the format of `data/districts.tsv` (a region's code, a
-    /// district's name); lines naming no known region are skipped.
+    /// Reads a table of places within regions in the format of `data/districts.tsv` (a
+    /// region's code, a district's or village's name); lines naming no known region are
+    /// skipped, and so are names of regions or provinces (villages called `Karanganyar` or
+    /// `Purworejo` would otherwise turn a list of regencies into a placing).
     pub fn add_districts(&mut self, table: &str) {
         let by_code: HashMap<&str, usize> = self
             .regions
             .iter()
             .enumerate()
             .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
+        let places: HashSet<String> = self
+            .regions
+            .iter()
+            .map(|r| words(&r.name).join(" "))
+            .chain(self.provinces.iter().map(|p| words(&p.name).join(" ")))
             .collect();
         for line in table.lines().filter(|l| !l.starts_with('#')) {
             let Some((code, name)) = line.split_once('\t') else {
@@ -262,7 +272,7 @@ impl Gazetteer {
                 continue;
             };
             let key = words(name).join(" ");
-            if !key.is_empty() {
+            if !key.is_empty() && !places.contains(&key) {
                 self.districts.entry(key).or_default().push(r);
             }
         }
@@ -270,10 +280,11 @@ impl Gazetteer {
 
     /// For a bare city name at `at` whose regency shares it: the regency, when the words just
     /// before name one of its districts and none of the city's (`Cibinong, Bogor`, `warga
-    /// Tambun Selatan Bekasi`).
+    /// Tambun Selatan Bekasi`). The longest name decides: `Bogor Tengah, Bogor` is the city's
+    /// district even though a village of the regency is called `Tengah`.
     fn placed_by_district(&self, words: &Words, at: usize, city: usize) -> Option<usize> {
         let regency = self.twin.get(city).copied().flatten()?;
-        (1..=3).find_map(|k| {
+        let of = (1..=3).rev().find_map(|k| {
             let from = at.checked_sub(k)?;
             if words.capitalised.get(from) != Some(&true) {
                 return None;
@@ -282,9 +293,9 @@ impl Gazetteer {
                 .filter_map(|i| words.get(i))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let of = self.districts.get(&key)?;
-            (of.contains(&regency) && !of.contains(&city)).then_some(regency)
-        })
+            self.districts.get(&key)
+        })?;
+        (of.contains(&regency) && !of.contains(&city)).then_some(regency)
     }
 
     /// How well `target` fits `hint`: 0 best. A bare name that is both a province and a city

@@ -380,3 +380,33 @@ fn a_district_of_the_regency_before_a_shared_name_places_it_in_the_regency() {
         ["Kota Bogor"]
     );
 }
+
+#[test]
+fn a_village_of_the_regency_before_a_shared_name_places_it_in_the_regency() {
+    // Pakansari and Tuksongo are villages of the regencies.
+    assert_eq!(
+        f("Laga digelar di Stadion Pakansari, Bogor, Sabtu.").regions,
+        ["Bogor"]
+    );
+    assert_eq!(
+        f("Festival di Balkondes Tuksongo, Magelang, Jawa Tengah.").regions,
+        ["Magelang"]
+    );
+    // The longest name decides: `Bogor Tengah` is the city's district although a village of
+    // the regency is called `Tengah`.
+    assert_eq!(
+        f("Warga Bogor Tengah, Bogor, berkumpul.").regions,
+        ["Kota Bogor"]
+    );
+    // A root the city's places share (`Tawangmas`, `Tawangsari`) spans both: left alone.
+    assert_eq!(
+        f("Ia tiba di Stasiun Tawang, Semarang, pagi tadi.").regions,
+        ["Kota Semarang"]
+    );
+    // A village called like a region does not place anything (`Purworejo` is also a village
+    // of Magelang regency): in a list the city stays the city.
+    assert_eq!(
+        f("Hujan turun di Purworejo, Magelang dan Temanggung.").regions,
+        ["Purworejo", "Kota Magelang", "Temanggung"]
+    );
+}
