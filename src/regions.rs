@@ -298,6 +298,30 @@ impl Gazetteer {
         (of.contains(&regency) && !of.contains(&city)).then_some(regency)
     }
 
+    /// For a bare city name at `at` whose regency shares it: the level a unit's official
+    /// name gives. `Bogor Kota`, `Polres Metro Bekasi Kota`, `Polrestabes Semarang` are the
+    /// city's; a police resort named by the bare name (`Polres Bogor`, `Kapolres Sorong`) is
+    /// the regency's, as the city's carries `Kota`. `Polresta X` and `Polres Metro X` alone
+    /// are left: writers drop the city's `Kota` from them (`Polres Metro Bekasi` for a case
+    /// in the city).
+    fn level_by_unit(&self, words: &Words, at: usize, len: usize, city: usize) -> Option<usize> {
+        let regency = self.twin.get(city).copied().flatten()?;
+        let next = at + len;
+        if words.get(next) == Some("kota") && words.apart.get(next) == Some(&false) {
+            return Some(city);
+        }
+        let before = |k: usize| {
+            at.checked_sub(k)
+                .filter(|&b| words.apart.get(b + 1) == Some(&false))
+                .and_then(|b| words.get(b))
+        };
+        match before(1)? {
+            "polrestabes" | "kapolrestabes" => Some(city),
+            "polres" | "kapolres" => Some(regency),
+            _ => None,
+        }
+    }
+
     /// How well `target` fits `hint`: 0 best. A bare name that is both a province and a city
     /// ("Gorontalo", "Jambi") means the province; one that is both a city and a regency
     /// ("Bekasi") means the city, which is what news usually means.
@@ -342,6 +366,18 @@ impl Gazetteer {
                 && (!bare_ok
                     || self.acronym_like(words, at, name)
                     || self.common_word_begins(words, at, name))
+            {
+                continue;
+            }
+            // After a prefix a common word still needs a capital somewhere: `kota padang
+            // pasir` is a desert town, `kota Padang` and `Kota padang` the city.
+            let prefix_capitalised = at
+                .checked_sub(1)
+                .is_some_and(|b| words.capitalised.get(b) == Some(&true));
+            if hint.is_some()
+                && name.bare == Bare::Capitalised
+                && !capitalised
+                && !prefix_capitalised
             {
                 continue;
             }
@@ -466,10 +502,13 @@ impl Gazetteer {
                         (Target::Region(r), Some((prev, end))) if end == i => {
                             self.province_after(prev, r).unwrap_or(target)
                         }
-                        (Target::Region(r), _) => match self.placed_by_district(words, i, r) {
-                            Some(regency) => {
+                        (Target::Region(r), _) => match self
+                            .level_by_unit(words, i, len, r)
+                            .or_else(|| self.placed_by_district(words, i, r))
+                        {
+                            Some(placed) => {
                                 cues.level_named = true;
-                                Target::Region(regency)
+                                Target::Region(placed)
                             }
                             None => target,
                         },

@@ -281,8 +281,10 @@ const LOWER_SCHOOL_HEADS: &[&str] = &[
 ];
 
 /// Words of a ranking around a school's name (`peringkat Universitas X`, `MAN 2 X menjadi
-/// sekolah terbaik`): the school's standing, not news from its town.
+/// sekolah terbaik`, `juara ketiga Nama SMK X`): the school's standing, not news from its
+/// town.
 const RANKING: &[&str] = &[
+    "juara",
     "peringkat",
     "ranking",
     "pemeringkatan",
@@ -376,7 +378,10 @@ fn said_before(words: &Words, head: usize, list: &[&str]) -> bool {
         let Some(prev) = i.checked_sub(1) else {
             return false;
         };
-        if words.get(prev).is_some_and(|w| list.contains(&w)) {
+        // `di atas Institut X` ranks it above, it is not there.
+        let above = words.get(prev) == Some("di")
+            && matches!(words.get(prev + 1), Some("atas" | "bawah" | "antara"));
+        if !above && words.get(prev).is_some_and(|w| list.contains(&w)) {
             return true;
         }
         i = prev;
@@ -594,6 +599,7 @@ mod tests {
             "kenal pisang sale, makanan khas dari Kabupaten Lebak",
             "mencicipi kuliner asal Palembang",
             "soto khas dari Lamongan",
+            "Marfa merupakan kota padang pasir di Texas",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -625,6 +631,7 @@ mod tests {
             ["Surabaya"]
         );
         assert_eq!(f("makanan khas warga Palembang").regions, ["Palembang"]);
+        assert_eq!(f("warga kota Padang berkumpul").regions, ["Padang"]);
     }
 
     #[test]
@@ -679,6 +686,8 @@ mod tests {
             "dosen STIE Contoh Surabaya itu menulis buku",
             "MAN 2 Kota Malang menjadi sekolah terbaik tahun ini",
             "peringkat 3 diraih SMAN 1 Jember",
+            "selisih 8 peringkat di atas Institut Pertanian Bogor",
+            "dan juara ketiga Budi Contoh SMK Bina Contoh Bekasi",
             // A market named after a town, and a person named like one.
             "belanja barang antik di Pasar Contoh dan Pasar Kampar",
             "model Kendal Contohson berpose di karpet merah",

@@ -410,3 +410,39 @@ fn a_village_of_the_regency_before_a_shared_name_places_it_in_the_regency() {
         ["Purworejo", "Kota Magelang", "Temanggung"]
     );
 }
+
+#[test]
+fn a_police_resort_or_a_unit_named_kota_gives_the_level_of_a_shared_name() {
+    // The city's resort carries `Kota` (or is a Polrestabes); one named by the bare name is
+    // the regency's.
+    assert_eq!(
+        f("Kasat Lantas Polres Bogor AKP Fadli mengatakan mobil terguling.").regions,
+        ["Bogor"]
+    );
+    assert_eq!(
+        f("Kapolres Sorong AKBP Contoh menjelaskan.").regions,
+        ["Sorong"]
+    );
+    assert_eq!(
+        f("Kasubag Humas Polres Blitar Kota Ipda Wahyu menjelaskan.").regions,
+        ["Kota Blitar"]
+    );
+    assert_eq!(
+        f("Polrestabes Bandung menangkap dua pelaku.").regions,
+        ["Kota Bandung"]
+    );
+    // `Polresta X` and `Polres Metro X` alone have named either: the default stands.
+    assert_eq!(
+        f("Polresta Bogor menangkap dua pelaku.").regions,
+        ["Kota Bogor"]
+    );
+    assert_eq!(
+        f("Ia melapor ke Polres Metro Bekasi sejak Agustus.").regions,
+        ["Kota Bekasi"]
+    );
+    // Both levels named: both are the article's.
+    assert_eq!(
+        f("Polres Bogor menangani kecelakaan warga Kota Bogor.").regions,
+        ["Bogor", "Kota Bogor"]
+    );
+}
