@@ -41,6 +41,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    regency is the regency where only that is named with its prefix; ranks and `sambal`;
 ///    `Sleman, Yogyakarta` names the province; a district of the regency before a name it
 ///    shares with a city (`Cibinong, Bogor`) places it in the regency.
+/// 14: regions: a village of the regency places a shared name as a district does; a police
+///    resort named by the bare name is the regency's, `X Kota` the city's; the region carved
+///    out under a shared name and a direction (`Serpong, Tangerang`); a bare `Yogyakarta`
+///    (`Jogja`, `Yogya`) is the province, as `Gorontalo` and `Jambi` are; ranked schools
+///    (`di atas`, `juara`); a common word after a prefix needs a capital somewhere.
 pub const PARSER_VERSION: u32 = 14;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

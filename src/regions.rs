@@ -280,8 +280,11 @@ impl Gazetteer {
 
     /// For a bare city name at `at` whose regency shares it: the regency, when the words just
     /// before name one of its districts and none of the city's (`Cibinong, Bogor`, `warga
-    /// Tambun Selatan Bekasi`). The longest name decides: `Bogor Tengah, Bogor` is the city's
-    /// district even though a village of the regency is called `Tengah`.
+    /// Tambun Selatan Bekasi`); or the region carved out of them under the name and a
+    /// direction, when they name one of its districts and neither twin's (`Serpong,
+    /// Tangerang` is Tangerang Selatan, which writers still call by the old name). The
+    /// longest name decides: `Bogor Tengah, Bogor` is the city's district even though a
+    /// village of the regency is called `Tengah`.
     fn placed_by_district(&self, words: &Words, at: usize, city: usize) -> Option<usize> {
         let regency = self.twin.get(city).copied().flatten()?;
         let of = (1..=3).rev().find_map(|k| {
@@ -295,13 +298,28 @@ impl Gazetteer {
                 .join(" ");
             self.districts.get(&key)
         })?;
-        (of.contains(&regency) && !of.contains(&city)).then_some(regency)
+        if of.contains(&city) {
+            return None;
+        }
+        let stem = format!("{} ", self.regions.get(regency)?.name);
+        // A name is listed once per table it is in (Serpong is a district and a village).
+        let mut carved = of.iter().copied().filter(|&r| {
+            self.regions
+                .get(r)
+                .is_some_and(|region| region.name.starts_with(&stem))
+        });
+        let child = carved.next();
+        match (of.contains(&regency), child) {
+            (true, None) => Some(regency),
+            (false, Some(child)) if carved.all(|r| r == child) => Some(child),
+            _ => None,
+        }
     }
 
     /// For a bare city name at `at` whose regency shares it: the level a unit's official
     /// name gives. `Bogor Kota`, `Polres Metro Bekasi Kota`, `Polrestabes Semarang` are the
-    /// city's; a police resort named by the bare name (`Polres Bogor`, `Kapolres Sorong`) is
-    /// the regency's, as the city's carries `Kota`. `Polresta X` and `Polres Metro X` alone
+    /// city's; a police resort named by the bare name (`Polres Bogor`, `Kapolres Sorong`,
+    /// `Kepolisian Resor Bekasi`) is the regency's, as the city's carries `Kota`. `Polresta X` and `Polres Metro X` alone
     /// are left: writers drop the city's `Kota` from them (`Polres Metro Bekasi` for a case
     /// in the city).
     fn level_by_unit(&self, words: &Words, at: usize, len: usize, city: usize) -> Option<usize> {
@@ -318,6 +336,7 @@ impl Gazetteer {
         match before(1)? {
             "polrestabes" | "kapolrestabes" => Some(city),
             "polres" | "kapolres" => Some(regency),
+            "resor" if before(2) == Some("kepolisian") => Some(regency),
             _ => None,
         }
     }

@@ -623,7 +623,10 @@ mod tests {
             f("Kecamatan Karanganyar, Kabupaten Demak").regions,
             ["Demak"]
         );
-        assert_eq!(f("pengantin asal Yogya menikah").regions, ["Yogyakarta"]);
+        assert_eq!(
+            f("pengantin asal Yogya menikah").provinces,
+            ["DI Yogyakarta"]
+        );
         assert_eq!(f("di Kec. Binjai, Kab. Langkat").regions, ["Langkat"]);
         // A name scrubbed from the text leaves the prefix before the next place.
         assert_eq!(

@@ -190,10 +190,10 @@ fn a_neighbourhood_named_like_a_regency_elsewhere() {
 
 #[test]
 fn well_known_short_names() {
-    assert_eq!(
-        f("macet di Solo dan Jogja").regions,
-        ["Surakarta", "Yogyakarta"]
-    );
+    let x = f("macet di Solo dan Jogja");
+    assert_eq!(x.regions, ["Surakarta"]);
+    assert_eq!(x.provinces, ["Jawa Tengah", "DI Yogyakarta"]);
+    assert_eq!(f("Pemkot Jogja menata pasar").regions, ["Yogyakarta"]);
     assert_eq!(f("Yogya").provinces, ["DI Yogyakarta"]);
     assert!(f("karier solo dan konser").regions.is_empty());
     assert!(
@@ -327,7 +327,7 @@ fn a_rank_or_a_dish_before_a_town_name_is_not_the_town() {
 }
 
 #[test]
-fn a_city_named_like_its_province_after_another_region_of_it_is_the_province() {
+fn a_name_a_province_shares_with_its_capital_is_the_province_unless_the_city_is_named() {
     for text in [
         "Stadion Maguwoharjo, Sleman, Yogyakarta, penuh.",
         "Pabrik itu berada di Kabupaten Bantul, Yogyakarta.",
@@ -339,12 +339,24 @@ fn a_city_named_like_its_province_after_another_region_of_it_is_the_province() {
         );
         assert_eq!(x.provinces, ["DI Yogyakarta"], "{text}");
     }
-    // On its own, or after a region of another province, it is the city.
-    assert_eq!(f("Warga Yogyakarta berkumpul.").regions, ["Yogyakarta"]);
-    assert_eq!(
-        f("Dari Klaten ke Yogyakarta hanya sejam.").regions,
-        ["Klaten", "Yogyakarta"]
-    );
+    // On its own, or after a region of another province, it is the province too, as
+    // `Gorontalo` and `Jambi` are: writers use it of the whole province (`Stadion
+    // Maguwoharjo, Yogyakarta` is in Sleman).
+    let x = f("Warga Yogyakarta berkumpul.");
+    assert!(x.regions.is_empty(), "{x:?}");
+    assert_eq!(x.provinces, ["DI Yogyakarta"]);
+    let x = f("Dari Klaten ke Yogyakarta hanya sejam.");
+    assert_eq!(x.regions, ["Klaten"]);
+    assert_eq!(x.provinces, ["Jawa Tengah", "DI Yogyakarta"]);
+    assert!(f("Warga Gorontalo berkumpul.").regions.is_empty());
+    // The city's own words name the city.
+    for text in [
+        "Wali Kota Yogyakarta meninjau pasar.",
+        "Pemkot Yogyakarta menata Malioboro.",
+        "Warga Kota Yogyakarta berkumpul.",
+    ] {
+        assert_eq!(f(text).regions, ["Yogyakarta"], "{text}");
+    }
 }
 
 #[test]
@@ -398,6 +410,16 @@ fn a_village_of_the_regency_before_a_shared_name_places_it_in_the_regency() {
         f("Warga Bogor Tengah, Bogor, berkumpul.").regions,
         ["Kota Bogor"]
     );
+    // A district of the city carved out of the regency under its name and a direction:
+    // writers still call it by the old name.
+    assert_eq!(
+        f("Pameran mobil di Serpong, Tangerang, ramai.").regions,
+        ["Tangerang Selatan"]
+    );
+    assert_eq!(
+        f("Wisata di Lembang, Bandung, macet.").regions,
+        ["Bandung Barat"]
+    );
     // A root the city's places share (`Tawangmas`, `Tawangsari`) spans both: left alone.
     assert_eq!(
         f("Ia tiba di Stasiun Tawang, Semarang, pagi tadi.").regions,
@@ -422,6 +444,10 @@ fn a_police_resort_or_a_unit_named_kota_gives_the_level_of_a_shared_name() {
     assert_eq!(
         f("Kapolres Sorong AKBP Contoh menjelaskan.").regions,
         ["Sorong"]
+    );
+    assert_eq!(
+        f("Kepala Kepolisian Resor Bekasi menjelaskan.").regions,
+        ["Bekasi"]
     );
     assert_eq!(
         f("Kasubag Humas Polres Blitar Kota Ipda Wahyu menjelaskan.").regions,
