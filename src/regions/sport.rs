@@ -319,6 +319,16 @@ pub(super) fn plays_in_sport(words: &Words, at: usize, len: usize) -> bool {
     if team_nickname(words, at, true) {
         return true;
     }
+    // `Bek kiri , Bandung, Ardi`: a club's name scrubbed from the text leaves its town behind
+    // a bare comma; after a word of place it was the venue's (`digelar di , Sleman`).
+    if words.scrubbed.get(at) == Some(&true)
+        && !matches!(
+            word(before),
+            "di" | "ke" | "dari" | "menuju" | "stadion" | "sirkuit" | "gor" | "lapangan"
+        )
+    {
+        return true;
+    }
     if joined && MATCH_BEFORE.contains(&word(before)) {
         return true;
     }
@@ -391,6 +401,20 @@ mod tests {
         let mut more = article.to_vec();
         more.push("Latihan digelar di Surabaya, Jawa Timur.");
         assert_eq!(find(None, more).regions, ["Surabaya"]);
+        // A club's name scrubbed from the text leaves its town behind a bare comma; after a
+        // word of place the scrubbed name was the venue's.
+        let scrubbed = [
+            "Pelatih klub itu memuji pemain belakang usai laga liga, gol kedua lahir di menit akhir.",
+            "Bek kiri , Bandung, Ardi Contoh, siap bermain.",
+        ];
+        assert!(find(None, scrubbed).regions.is_empty());
+        let venue = [
+            "Pelatih klub itu memuji pemain belakang usai laga liga, gol kedua lahir di menit akhir.",
+            "Laga itu akan dihelat di , Sleman, Kamis.",
+        ];
+        assert_eq!(find(None, venue).regions, ["Sleman"]);
+        // Without sport around it is the place.
+        assert_eq!(f("Warga , Bandung, mengungsi.").regions, ["Kota Bandung"]);
     }
 
     #[test]

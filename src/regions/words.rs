@@ -26,6 +26,9 @@ pub(super) struct Words {
     /// A colon between the word and the one before: a citation's publisher reads
     /// `Semarang: Penerbit, 2001`.
     pub(super) colon: Vec<bool>,
+    /// A comma after a space, or two commas, before the word (or a comma before a text's
+    /// first word): what a name scrubbed from the text leaves (`Bek kiri , Bandung`).
+    pub(super) scrubbed: Vec<bool>,
 }
 
 impl Words {
@@ -50,6 +53,7 @@ impl Words {
             hyphen: Vec::new(),
             point: Vec::new(),
             colon: Vec::new(),
+            scrubbed: Vec::new(),
         }
     }
 
@@ -65,6 +69,7 @@ impl Words {
         self.hyphen.clear();
         self.point.clear();
         self.colon.clear();
+        self.scrubbed.clear();
         // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
         // over every paragraph of every article.
         let bytes = text.as_bytes();
@@ -74,6 +79,9 @@ impl Words {
         let mut hyphen = false;
         let mut point = false;
         let mut colon = false;
+        let mut scrubbed = false;
+        let mut commas = 0;
+        let mut space = true;
         while i < bytes.len() {
             // Skip to the start of a word.
             let (alnum, upper, width) = class_at(text, i);
@@ -85,6 +93,11 @@ impl Words {
                 hyphen |= bytes[i] == b'-';
                 point |= bytes[i] == b'.';
                 colon |= bytes[i] == b':';
+                if bytes[i] == b',' {
+                    commas += 1;
+                    scrubbed |= space || commas > 1;
+                }
+                space = bytes[i] == b' ';
                 i += width;
                 continue;
             }
@@ -123,6 +136,9 @@ impl Words {
             self.hyphen.push(std::mem::take(&mut hyphen));
             self.point.push(std::mem::take(&mut point));
             self.colon.push(std::mem::take(&mut colon));
+            self.scrubbed.push(std::mem::take(&mut scrubbed));
+            commas = 0;
+            space = false;
         }
     }
 
