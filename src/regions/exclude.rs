@@ -285,6 +285,7 @@ const LOWER_SCHOOL_HEADS: &[&str] = &[
 /// town.
 const RANKING: &[&str] = &[
     "juara",
+    "finalis",
     "peringkat",
     "ranking",
     "pemeringkatan",
@@ -334,6 +335,21 @@ fn school_head(w: &str) -> bool {
     SCHOOL_HEADS.contains(&w) || LOWER_SCHOOL_HEADS.contains(&w)
 }
 
+/// Whether word `i` reads as a university's or institute's initials (`ITB`, `UGM`, `UNS`):
+/// two to six capitals starting with U or I, not a roman numeral with a class letter (`Rutan
+/// Kelas IIB`). Only counted where [`school_affiliation`] also finds a member, a ranking or
+/// a list around it.
+fn school_initials(words: &Words, i: usize) -> bool {
+    words.upper.get(i) == Some(&true)
+        && words.get(i).is_some_and(|w| {
+            let numeral = w
+                .trim_end_matches(['a', 'b'])
+                .bytes()
+                .all(|b| matches!(b, b'i' | b'v' | b'x' | b'l'));
+            (2..=6).contains(&w.len()) && matches!(w.as_bytes()[0], b'u' | b'i') && !numeral
+        })
+}
+
 /// Words before a school's name that place something there (`di Universitas Jember`,
 /// `kampus Institut X`).
 const AT_SCHOOL: &[&str] = &["di", "ke", "kampus", "dalam", "lingkungan", "gedung"];
@@ -365,6 +381,17 @@ const MEMBER_OF_SCHOOL: &[&str] = &[
     "fakultas",
     "almamater",
     "dari",
+    // Study there, past or present (`kuliah di ITB Bandung`, `studi di Institut X`).
+    "kuliah",
+    "studi",
+    "belajar",
+    "sarjana",
+    // Its work or partnership, which happen anywhere (`mobil buatan ITS Surabaya`).
+    "buatan",
+    "karya",
+    "menggandeng",
+    "bermitra",
+    "mitra",
 ];
 
 /// Whether a word of `list` stands up to four words before `head`, in the same phrase (`di
@@ -426,7 +453,14 @@ fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
             return false;
         }
         let head = words.get(prev).unwrap_or("");
-        if school_head(head) {
+        // Initials after the school's full name (`Universitas Sebelas Maret (UNS) Solo`) are
+        // part of it: the full name's head decides.
+        let repeated = !school_head(head)
+            && (prev.saturating_sub(5)..prev).any(|k| words.get(k).is_some_and(school_head));
+        // `Sekolah Tinggi Transportasi Darat X`: a college (a `Pengadilan Tinggi` is a court).
+        let college =
+            head == "tinggi" && prev.checked_sub(1).and_then(|k| words.get(k)) == Some("sekolah");
+        if school_head(head) || college || (school_initials(words, prev) && !repeated) {
             // Another school's head a few words after the place or before this one, or a
             // ranking around it.
             let listed = (at + len..at + len + 5)
@@ -691,6 +725,13 @@ mod tests {
             "peringkat 3 diraih SMAN 1 Jember",
             "selisih 8 peringkat di atas Institut Pertanian Bogor",
             "dan juara ketiga Budi Contoh SMK Bina Contoh Bekasi",
+            "lima finalis itu antara lain SMK Negeri 3 Jepara",
+            // Study, work and partners of a university, which happen anywhere.
+            "mobil listrik buatan Institut Teknologi Contoh ITS Surabaya",
+            "ia pernah studi di Institut Teknologi Bandung",
+            "setahun kuliah di ITB Bandung",
+            "program itu menggandeng Institut Teknologi Bandung dan dua bank",
+            "peringkat Sekolah Tinggi Transportasi Darat Bekasi naik",
             // A market named after a town, and a person named like one.
             "belanja barang antik di Pasar Contoh dan Pasar Kampar",
             "model Kendal Contohson berpose di karpet merah",
@@ -698,6 +739,16 @@ mod tests {
             assert_eq!(f(text), Found::default(), "{text}");
         }
         for (text, region) in [
+            // A university's own news, a jail's class, a high court.
+            (
+                "Universitas Sebelas Maret (UNS) Solo akan memberikan gelar",
+                "Surakarta",
+            ),
+            ("tahanan Rutan Kelas IIB Sumenep kabur", "Sumenep"),
+            (
+                "ia hakim tinggi pada Pengadilan Tinggi Denpasar",
+                "Denpasar",
+            ),
             ("bertandang ke Surabaya pekan depan", "Surabaya"),
             ("jembatan Siak rusak", "Siak"),
             ("Suku Dinas Jakarta Utara memeriksa", "Jakarta Utara"),
