@@ -227,3 +227,9 @@ fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
         None => (false, false, 1),
     }
 }
+
+/// Words after a place that make it where something was said or held (`..., Jakarta
+/// Selatan, Selasa`, `... Bandung pada Senin`).
+pub(super) const REPORTED: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
+];

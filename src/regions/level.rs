@@ -1,0 +1,132 @@
+//! Which level a shared name means: a regency or the city of the same name (or the region
+//! carved out of them), read from the districts and villages named before it and from the
+//! units named with it; and a city named like its province after another region of it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::words::{Words, words};
+use super::{Gazetteer, RegionKind, Target};
+
+impl Gazetteer {
+    /// Reads a table of places within regions in the format of `data/districts.tsv` (a
+    /// region's code, a district's or village's name); lines naming no known region are
+    /// skipped, and so are names of regions or provinces (villages called `Karanganyar` or
+    /// `Purworejo` would otherwise turn a list of regencies into a placing).
+    pub fn add_districts(&mut self, table: &str) {
+        let by_code: HashMap<&str, usize> = self
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
+        let places: HashSet<String> = self
+            .regions
+            .iter()
+            .map(|r| words(&r.name).join(" "))
+            .chain(self.provinces.iter().map(|p| words(&p.name).join(" ")))
+            .collect();
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let Some((code, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let Some(&r) = by_code.get(code) else {
+                continue;
+            };
+            let key = words(name).join(" ");
+            if !key.is_empty() && !places.contains(&key) {
+                self.districts.entry(key).or_default().push(r);
+            }
+        }
+    }
+
+    /// For a bare city name at `at` whose regency shares it: the regency, when the words just
+    /// before name one of its districts and none of the city's (`Cibinong, Bogor`, `warga
+    /// Tambun Selatan Bekasi`); or the region carved out of them under the name and a
+    /// direction, when they name one of its districts and neither twin's (`Serpong,
+    /// Tangerang` is Tangerang Selatan, which writers still call by the old name). The
+    /// longest name decides: `Bogor Tengah, Bogor` is the city's district even though a
+    /// village of the regency is called `Tengah`.
+    pub(super) fn placed_by_district(
+        &self,
+        words: &Words,
+        at: usize,
+        city: usize,
+    ) -> Option<usize> {
+        let regency = self.twin.get(city).copied().flatten()?;
+        let of = (1..=3).rev().find_map(|k| {
+            let from = at.checked_sub(k)?;
+            if words.capitalised.get(from) != Some(&true) {
+                return None;
+            }
+            let key = (from..at)
+                .filter_map(|i| words.get(i))
+                .collect::<Vec<_>>()
+                .join(" ");
+            self.districts.get(&key)
+        })?;
+        if of.contains(&city) {
+            return None;
+        }
+        let stem = format!("{} ", self.regions.get(regency)?.name);
+        // A name is listed once per table it is in (Serpong is a district and a village).
+        let mut carved = of.iter().copied().filter(|&r| {
+            self.regions
+                .get(r)
+                .is_some_and(|region| region.name.starts_with(&stem))
+        });
+        let child = carved.next();
+        match (of.contains(&regency), child) {
+            (true, None) => Some(regency),
+            (false, Some(child)) if carved.all(|r| r == child) => Some(child),
+            _ => None,
+        }
+    }
+
+    /// For a bare city name at `at` whose regency shares it: the level a unit's official
+    /// name gives. `Bogor Kota`, `Polres Metro Bekasi Kota`, `Polrestabes Semarang` are the
+    /// city's; a police resort named by the bare name (`Polres Bogor`, `Kapolres Sorong`,
+    /// `Kepolisian Resor Bekasi`) is the regency's, as the city's carries `Kota`. `Polresta X` and `Polres Metro X` alone
+    /// are left: writers drop the city's `Kota` from them (`Polres Metro Bekasi` for a case
+    /// in the city).
+    pub(super) fn level_by_unit(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        city: usize,
+    ) -> Option<usize> {
+        let regency = self.twin.get(city).copied().flatten()?;
+        let next = at + len;
+        if words.get(next) == Some("kota") && words.apart.get(next) == Some(&false) {
+            return Some(city);
+        }
+        let before = |k: usize| {
+            at.checked_sub(k)
+                .filter(|&b| words.apart.get(b + 1) == Some(&false))
+                .and_then(|b| words.get(b))
+        };
+        match before(1)? {
+            "polrestabes" | "kapolrestabes" => Some(city),
+            "polres" | "kapolres" => Some(regency),
+            "resor" if before(2) == Some("kepolisian") => Some(regency),
+            _ => None,
+        }
+    }
+
+    /// The province a city named like it stands for after `prev`, another region of that
+    /// province (`Sleman, Yogyakarta`, `Bantul Yogyakarta`): the writer placed `prev` in
+    /// its province, as with `Sleman, Jawa Tengah`.
+    pub(super) fn province_after(&self, prev: usize, r: usize) -> Option<Target> {
+        let (region, before) = (self.regions.get(r)?, self.regions.get(prev)?);
+        let p = region.province;
+        let province = self.provinces.get(p)?;
+        (prev != r
+            && before.province == p
+            && region.kind == RegionKind::City
+            && province
+                .name
+                .strip_suffix(region.name.as_str())
+                .is_some_and(|head| head.is_empty() || head.ends_with(' ')))
+        .then_some(Target::Province(p))
+    }
+}
