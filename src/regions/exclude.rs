@@ -213,6 +213,15 @@ const NOT_PLACE_AFTER: &[&str] = &[
     "binopsnal",
     // `Medan Merdeka`: a square and its streets in Jakarta, named without `Jalan`.
     "merdeka",
+    // The common words at a sentence's start: `Medan terjal` (rough terrain), `Medan
+    // perang`, `Padang pasir` (a desert), `Padang rumput`.
+    "terjal",
+    "perang",
+    "tempur",
+    "magnet",
+    "pasir",
+    "rumput",
+    "ilalang",
 ];
 
 /// Small words an acronym leaves out (`Organisasi Kerja Sama Islam` is OKI).
@@ -369,6 +378,10 @@ mod tests {
             "mencicipi kuliner asal Palembang",
             "soto khas dari Lamongan",
             "Marfa merupakan kota padang pasir di Texas",
+            "Medan terjal dan angin kencang menghambat pendakian",
+            "Padang rumput itu menguning",
+            "ia memang sudah tua bangka",
+            "kerajinan dari buah ketapang",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
