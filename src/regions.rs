@@ -118,6 +118,10 @@ struct Cues {
     /// A region's acronym (`OKI`), which counts only where the article names its province or
     /// another of its regions in full.
     acronym: bool,
+    /// A region named like a neighbourhood of Jakarta ([`words::JAKARTA_NAMESAKES`]), which
+    /// counts in an article that names Jakarta only where it names the region's province or
+    /// another region of it too.
+    namesake: bool,
     /// The words fix its level: a prefix (`Kabupaten`, `Kota`, `Bupati` ...), or a district
     /// of the regency that shares the name with a city just before it (`Cibinong, Bogor`).
     level_named: bool,
@@ -423,6 +427,10 @@ impl Gazetteer {
                     let mut cues = Cues {
                         team: sport::plays_in_sport(words, i, len),
                         acronym: self.acronym_alias(words, i, len, target),
+                        namesake: len == 1
+                            && words
+                                .get(i)
+                                .is_some_and(|w| words::JAKARTA_NAMESAKES.contains(&w)),
                         level_named: false,
                     };
                     let target = match (target, last) {
@@ -641,8 +649,8 @@ impl Gazetteer {
         }
         let sporty = sport >= sport::SPORT_ARTICLE;
         out.retain(|h| !(sporty && h.cues.team));
-        // An acronym counts where the article places it: its province, or another region of
-        // it, named in full.
+        // An acronym, or a Jakarta neighbourhood's namesake in an article about Jakarta, counts
+        // where the article places it: its province, or another region of it, named in full.
         let province = |t: Target| match t {
             Target::Province(p) => Some(p),
             Target::Region(r) => self.regions.get(r).map(|r| r.province),
@@ -650,9 +658,14 @@ impl Gazetteer {
         };
         let placed: Vec<usize> = out
             .iter()
-            .filter(|h| !h.cues.acronym)
+            .filter(|h| !h.cues.acronym && !h.cues.namesake)
             .filter_map(|h| province(h.target))
             .collect();
+        let jakarta = self
+            .provinces
+            .iter()
+            .position(|p| p.name == "DKI Jakarta")
+            .is_some_and(|dki| placed.contains(&dki));
         // A bare `Bogor` is the city, unless the article fixes the regency's level (`Kabupaten
         // Bogor`, `Bupati Bogor`, `Cibinong, Bogor`) and never the city's (`Kota Bogor`, `Wali
         // Kota Bogor`): then the article is about the regency throughout.
@@ -662,7 +675,10 @@ impl Gazetteer {
             .map(|h| h.target)
             .collect();
         out.into_iter()
-            .filter(|h| !h.cues.acronym || province(h.target).is_some_and(|p| placed.contains(&p)))
+            .filter(|h| {
+                let doubted = h.cues.acronym || (h.cues.namesake && jakarta);
+                !doubted || province(h.target).is_some_and(|p| placed.contains(&p))
+            })
             .map(|h| match h.twin {
                 Some((made, t))
                     if explicit.contains(&Target::Region(t)) && !explicit.contains(&h.target) =>

@@ -169,10 +169,14 @@ fn a_neighbourhood_named_like_a_regency_elsewhere() {
         f("ditemui di Manggarai, Jakarta Selatan, Selasa").regions,
         ["Jakarta Selatan"]
     );
-    // A list of places keeps each.
+    // A list of places keeps each; `Manggarai` beside Jakarta is its neighbourhood even so.
+    assert_eq!(
+        f("di Sorong, Jakarta Selatan dan Medan").regions,
+        ["Kota Sorong", "Jakarta Selatan", "Medan"]
+    );
     assert_eq!(
         f("di Manggarai, Jakarta Selatan dan Medan").regions,
-        ["Manggarai", "Jakarta Selatan", "Medan"]
+        ["Jakarta Selatan", "Medan"]
     );
     assert_eq!(
         f("kota Medan, Surabaya, Makassar").regions,
@@ -470,5 +474,20 @@ fn a_police_resort_or_a_unit_named_kota_gives_the_level_of_a_shared_name() {
     assert_eq!(
         f("Polres Bogor menangani kecelakaan warga Kota Bogor.").regions,
         ["Bogor", "Kota Bogor"]
+    );
+}
+
+#[test]
+fn a_region_named_like_a_jakarta_neighbourhood_is_the_neighbourhood_in_news_of_jakarta() {
+    let x = f("Tawuran pecah di Manggarai, Pemkot Jakarta Selatan mendirikan posko.");
+    assert_eq!(x.regions, ["Jakarta Selatan"]);
+    // Named with its own province, or without Jakarta around, it is the regency.
+    assert_eq!(
+        f("Ia pulang ke Manggarai, NTT, setelah bekerja di Jakarta Selatan.").regions,
+        ["Manggarai", "Jakarta Selatan"]
+    );
+    assert_eq!(
+        f("Upacara adat digelar di Manggarai.").regions,
+        ["Manggarai"]
     );
 }

@@ -233,3 +233,10 @@ fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
 pub(super) const REPORTED: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
 ];
+
+/// Regions named like a kelurahan of Jakarta: in news of Jakarta the name is the
+/// neighbourhood (`tawuran di Manggarai`, a station and a busy junction in Tebet). Of the two
+/// such names in the Kepmendagri code list the other, Bangka (in Mampang Prapatan), is left
+/// out: news of Jakarta names the island and its regency far more often than the kelurahan
+/// (`Sungailiat, Bangka` in a list of destinations beside Jakarta).
+pub(super) const JAKARTA_NAMESAKES: &[&str] = &["manggarai"];
