@@ -179,8 +179,10 @@ pub struct Gazetteer {
     /// `Bogor`). A bare name means the city unless the article says otherwise.
     twin: Vec<Option<usize>>,
     /// A district's or village's name (lower case, words joined by a space) -> the regions it
-    /// lies in, for the regencies in [`Gazetteer::twin`] and their cities.
+    /// lies in: districts of every region, villages of those in [`Gazetteer::twin`].
     districts: WordMap<Vec<usize>>,
+    /// The same for districts alone, of every region.
+    kecamatan: WordMap<Vec<usize>>,
 }
 
 /// The regions and provinces an article names, in order: the dateline's first, then by first
@@ -248,7 +250,7 @@ impl Gazetteer {
         G.get_or_init(|| {
             let mut g = Gazetteer::parse(TABLE);
             g.add_districts(DISTRICTS);
-            g.add_districts(VILLAGES);
+            g.add_villages(VILLAGES);
             g
         })
     }
@@ -533,7 +535,8 @@ impl Gazetteer {
     /// Jakarta Selatan, Selasa`), or the name follows a capitalised word and the region ends
     /// the names (`Gunung Medan, Dharmasraya, pada`). A place in a list (`Pekanbaru, Padang,
     /// Palembang`, `Padang, Palembang dan Medan`, `Tanjung Perak Surabaya, Batam, Tanjung
-    /// Priok`) stays.
+    /// Priok`) stays. So is a name followed by a district of a region in another province
+    /// (`Jombang, Ciputat`: a kelurahan of Tangerang Selatan, not the regency in East Java).
     fn locality_in_next(&self, words: &Words, at: usize, next: usize, target: Target) -> bool {
         const LIST: &[&str] = &["dan", "serta", "atau", "hingga", "sampai", "ke", "dengan"];
         let Target::Region(x) = target else {
@@ -541,6 +544,9 @@ impl Gazetteer {
         };
         if words.apart.get(next) != Some(&true) {
             return false;
+        }
+        if self.district_elsewhere(words, next, x) {
+            return true;
         }
         let before = at.checked_sub(1);
         let listed = before.is_some_and(|b| {

@@ -8,11 +8,29 @@ use super::words::{Words, words};
 use super::{Gazetteer, RegionKind, Target};
 
 impl Gazetteer {
-    /// Reads a table of places within regions in the format of `data/districts.tsv` (a
-    /// region's code, a district's or village's name); lines naming no known region are
-    /// skipped, and so are names of regions or provinces (villages called `Karanganyar` or
-    /// `Purworejo` would otherwise turn a list of regencies into a placing).
+    /// Reads a districts table in the format of `data/districts.tsv` (a region's code, a
+    /// district's name); lines naming no known region are skipped, and so are names of
+    /// regions or provinces.
     pub fn add_districts(&mut self, table: &str) {
+        for (key, r) in self.places_within(table) {
+            self.districts.entry(key.clone()).or_default().push(r);
+            self.kecamatan.entry(key).or_default().push(r);
+        }
+    }
+
+    /// Reads a villages table in the same format (`data/villages.tsv`): villages place a
+    /// shared name as districts do, but are too many and too plain (`Jawa`, `Tengah`) to
+    /// tell that a name before them is a village elsewhere.
+    pub fn add_villages(&mut self, table: &str) {
+        for (key, r) in self.places_within(table) {
+            self.districts.entry(key).or_default().push(r);
+        }
+    }
+
+    /// The (lower-case name, region) pairs of a table of places within regions. Names of
+    /// regions or provinces are left out: villages called `Karanganyar` or `Purworejo` would
+    /// otherwise turn a list of regencies into a placing.
+    fn places_within(&self, table: &str) -> Vec<(String, usize)> {
         let by_code: HashMap<&str, usize> = self
             .regions
             .iter()
@@ -25,18 +43,16 @@ impl Gazetteer {
             .map(|r| words(&r.name).join(" "))
             .chain(self.provinces.iter().map(|p| words(&p.name).join(" ")))
             .collect();
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let Some((code, name)) = line.split_once('\t') else {
-                continue;
-            };
-            let Some(&r) = by_code.get(code) else {
-                continue;
-            };
-            let key = words(name).join(" ");
-            if !key.is_empty() && !places.contains(&key) {
-                self.districts.entry(key).or_default().push(r);
-            }
-        }
+        table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let (code, name) = line.split_once('\t')?;
+                let &r = by_code.get(code)?;
+                let key = words(name).join(" ");
+                (!key.is_empty() && !places.contains(&key)).then_some((key, r))
+            })
+            .collect()
     }
 
     /// For a bare city name at `at` whose regency shares it: the regency, when the words just
@@ -82,12 +98,57 @@ impl Gazetteer {
         }
     }
 
+    /// Whether the capitalised words from `next` name a district of a region in another
+    /// province than region `x`'s, and that region (or its province) follows (`Jombang,
+    /// Ciputat, Tangerang Selatan`): the name before them is a village there. A district alone
+    /// is not enough, as lists of towns name district seats (`Rembang, Brondong dan
+    /// Sangihe`). Names of regions never count as districts ([`Gazetteer::add_districts`]).
+    pub(super) fn district_elsewhere(&self, words: &Words, next: usize, x: usize) -> bool {
+        let Some(own) = self.regions.get(x).map(|r| r.province) else {
+            return false;
+        };
+        if self.longest(words, next, None).is_some() {
+            return false;
+        }
+        (1..=3).rev().any(|k| {
+            let joined = (next + 1..next + k).all(|i| words.apart.get(i) == Some(&false));
+            if !joined || !(next..next + k).all(|i| words.capitalised.get(i) == Some(&true)) {
+                return false;
+            }
+            let key = (next..next + k)
+                .filter_map(|i| words.get(i))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let Some(of) = self.kecamatan.get(&key) else {
+                return false;
+            };
+            let province = |t: Target| match t {
+                Target::Region(r) => self.regions.get(r).map(|r| r.province),
+                Target::Province(p) => Some(p),
+                Target::Nothing => None,
+            };
+            let after = next + k;
+            let hint = words.get(after).and_then(super::prefix_hint);
+            let skip = usize::from(hint.is_some());
+            words.comma.get(after) == Some(&true)
+                && self
+                    .longest(words, after + skip, hint)
+                    .and_then(|(t, _)| province(t))
+                    .is_some_and(|p| {
+                        p != own
+                            && of
+                                .iter()
+                                .any(|&r| self.regions.get(r).is_some_and(|r| r.province == p))
+                    })
+        })
+    }
+
     /// For a bare city name at `at` whose regency shares it: the level a unit's official
     /// name gives. `Bogor Kota`, `Polres Metro Bekasi Kota`, `Polrestabes Semarang` are the
     /// city's; a police resort named by the bare name (`Polres Bogor`, `Kapolres Sorong`,
-    /// `Kepolisian Resor Bekasi`) is the regency's, as the city's carries `Kota`. `Polresta X` and `Polres Metro X` alone
-    /// are left: writers drop the city's `Kota` from them (`Polres Metro Bekasi` for a case
-    /// in the city).
+    /// `Kepolisian Resor Bekasi`) is the regency's, as the city's carries `Kota`. `Polresta
+    /// X` and `Polres Metro X` alone are left: writers drop the city's `Kota` from them
+    /// (`Polres Metro Bekasi` for a case in the city).
     pub(super) fn level_by_unit(
         &self,
         words: &Words,

@@ -144,6 +144,7 @@ impl Gazetteer {
             split,
             twin,
             districts: WordMap::default(),
+            kecamatan: WordMap::default(),
         }
     }
 }

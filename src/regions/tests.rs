@@ -491,3 +491,22 @@ fn a_region_named_like_a_jakarta_neighbourhood_is_the_neighbourhood_in_news_of_j
         ["Manggarai"]
     );
 }
+
+#[test]
+fn a_name_followed_by_a_district_and_its_region_elsewhere_is_a_village_there() {
+    // Jombang is a kelurahan of Ciputat, Tangerang Selatan, besides a regency in East Java.
+    assert_eq!(
+        f("Warga Kampung Cicalung, Jombang, Ciputat, Tangerang Selatan, antre gas.").regions,
+        ["Tangerang Selatan"]
+    );
+    // A district seat in a list of towns is no placing.
+    assert_eq!(
+        f("Pelabuhan di Natuna, Rembang, Brondong dan Sangihe.").regions,
+        ["Natuna", "Rembang"]
+    );
+    // The region's own district keeps it.
+    assert_eq!(
+        f("Warga Jombang, Ngoro, Jawa Timur, mengungsi.").regions,
+        ["Jombang"]
+    );
+}
