@@ -92,6 +92,8 @@ pub(super) const OPENER_FILLERS: &[&[u8]] = &[
     b"setelahnya",
     b"pada",
     b"tanggal",
+    // `Sehari berselang, Rabu (...)`: a day later.
+    b"berselang",
 ];
 pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
     b"akan",
@@ -114,6 +116,10 @@ pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
     b"rencana",
     b"rencananya",
     b"direncanakan",
+    b"berencana",
+    // Awaited: `menanti hasil rapat pada Kamis (...)`.
+    b"menanti",
+    b"menantikan",
 ];
 /// Future markers that hold over a whole sentence, not just the date's own clause.
 pub(super) const FUTURE_SENTENCE: &[&[u8]] = &[
@@ -125,6 +131,7 @@ pub(super) const FUTURE_SENTENCE: &[&[u8]] = &[
     b"direncanakan",
     b"rencana",
     b"rencananya",
+    b"berencana",
 ];
 pub(super) const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"esok", b"depan"];
 /// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`):
@@ -168,10 +175,15 @@ pub(super) const CITE_BEFORE: &[&[u8]] = &[
     b"dilaporkan",
     b"melaporkan",
     b"laporan",
+    b"dinukil",
+    b"menukil",
 ];
 /// Times of day that `ini` makes today (`hari ini`, `pagi ini`), unlike `pekan ini`.
 pub(super) const TODAY_WORDS: &[&[u8]] =
     &[b"hari", b"pagi", b"siang", b"sore", b"petang", b"malam"];
+/// Times of day that `tadi` makes earlier today (`pagi tadi`, `sore tadi`); `malam tadi` is
+/// as often last night.
+pub(super) const TADI_WORDS: &[&[u8]] = &[b"pagi", b"siang", b"sore"];
 /// Words that may stand between a weekday and its date: a time of day (`Senin malam`), `ini`,
 /// `kemarin`, `pekan lalu` (which marks the date as past).
 pub(super) const BETWEEN_WORDS: &[&[u8]] = &[
@@ -589,6 +601,55 @@ pub(super) fn quoted(b: &[u8], end: usize) -> bool {
     b[i..].starts_with(b"\"") || b[i..].starts_with("\u{201d}".as_bytes())
 }
 
+/// Whether a date stands inside quoted words that go on after it (`"Rabu (11/9) libur.
+/// Kamis (12/9) sekolah kembali," kata X`): an odd number of straight marks, or more opening
+/// than closing curly ones, before it in its paragraph, and a closing mark after. Dates are
+/// asked in order, so the marks are counted once over the paragraph (the scan stays linear).
+pub(super) struct Quotes<'a> {
+    b: &'a [u8],
+    upto: usize,
+    straight: usize,
+    open: usize,
+    close: usize,
+    last_straight: Option<usize>,
+    last_close: Option<usize>,
+}
+
+const OPEN_MARK: &[u8] = "\u{201c}".as_bytes();
+const CLOSE_MARK: &[u8] = "\u{201d}".as_bytes();
+
+impl<'a> Quotes<'a> {
+    pub(super) fn new(b: &'a [u8]) -> Self {
+        Quotes {
+            b,
+            upto: 0,
+            straight: 0,
+            open: 0,
+            close: 0,
+            last_straight: b.iter().rposition(|&c| c == b'"'),
+            last_close: b.windows(CLOSE_MARK.len()).rposition(|w| w == CLOSE_MARK),
+        }
+    }
+
+    /// Whether the date at `start`..`end` is inside quoted words; `start` never decreases
+    /// from one call to the next.
+    pub(super) fn inside(&mut self, start: usize, end: usize) -> bool {
+        while self.upto < start.min(self.b.len()) {
+            let rest = &self.b[self.upto..];
+            if rest[0] == b'"' {
+                self.straight += 1;
+            } else if rest.starts_with(OPEN_MARK) {
+                self.open += 1;
+            } else if rest.starts_with(CLOSE_MARK) {
+                self.close += 1;
+            }
+            self.upto += 1;
+        }
+        (self.straight % 2 == 1 && self.last_straight.is_some_and(|p| p >= end))
+            || (self.open > self.close && self.last_close.is_some_and(|p| p >= end))
+    }
+}
+
 /// Whether `hari ini`, `pagi ini` … follows the date in its sentence: the report's own day.
 pub(super) fn today_after(b: &[u8], end: usize) -> bool {
     let mut window = &b[end..(end + 20).min(b.len())];
@@ -605,13 +666,15 @@ pub(super) fn today_after(b: &[u8], end: usize) -> bool {
         (
             Some(b"hari" | b"pagi" | b"siang" | b"sore" | b"malam"),
             Some(b"ini")
-        ) | (
-            Some(b"pagi" | b"siang" | b"sore" | b"malam"),
-            Some(b"nanti")
-        ) | (
-            Some(b"nanti"),
-            Some(b"pagi" | b"siang" | b"sore" | b"malam")
-        )
+        ) | (Some(b"pagi" | b"siang" | b"sore"), Some(b"tadi"))
+            | (
+                Some(b"pagi" | b"siang" | b"sore" | b"malam"),
+                Some(b"nanti")
+            )
+            | (
+                Some(b"nanti"),
+                Some(b"pagi" | b"siang" | b"sore" | b"malam")
+            )
     )
 }
 
@@ -623,11 +686,13 @@ pub(super) fn today_before(b: &[u8], at: usize) -> bool {
         i -= 1;
     }
     let ws = word_start(b, i);
-    if !b[ws..i].eq_ignore_ascii_case(b"ini") || ws == 0 || b[ws - 1] != b' ' {
+    let tadi = b[ws..i].eq_ignore_ascii_case(b"tadi");
+    if !(tadi || b[ws..i].eq_ignore_ascii_case(b"ini")) || ws == 0 || b[ws - 1] != b' ' {
         return false;
     }
     let prev = word_start(b, ws - 1);
-    TODAY_WORDS
+    let words: &[&[u8]] = if tadi { TADI_WORDS } else { TODAY_WORDS };
+    words
         .iter()
         .any(|w| b[prev..ws - 1].eq_ignore_ascii_case(w))
 }

@@ -9,9 +9,10 @@ use crate::model::Date;
 
 use super::date_sentences::{fixture_sentence, happened_sentence, note_on_itself};
 use super::date_words::{
-    BETWEEN_WORDS, event_before, fixture_list, has_word, marked_after, marked_before, month_number,
-    other_day_opener, past_span, quoted, reporting, scheduled_after, scheduled_sentence, span_end,
-    span_unfinished, today_after, today_before, weekday_word, word_start, words_after, zone_pair,
+    BETWEEN_WORDS, Quotes, TADI_WORDS, event_before, fixture_list, has_word, marked_after,
+    marked_before, month_number, other_day_opener, past_span, quoted, reporting, scheduled_after,
+    scheduled_sentence, span_end, span_unfinished, today_after, today_before, weekday_word,
+    word_start, words_after, zone_pair,
 };
 
 /// Whether the date at `start` is bracketed just after a score (`menang 3-0 (28/5/2019)`,
@@ -336,10 +337,17 @@ fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, Between)> {
             return None;
         }
         between.other |= word.eq_ignore_ascii_case(b"lalu") || word.eq_ignore_ascii_case(b"esok");
-        // `Jumat pagi ini (...)` is today, `Jumat pekan ini (...)` this week.
+        // `Jumat pagi ini (...)` is today, `Jumat pekan ini (...)` this week; `Kamis pagi tadi
+        // (...)` earlier today.
         if word.eq_ignore_ascii_case(b"ini") {
             let before = word_start(b, ws.saturating_sub(1));
             between.today |= !(ws > 0 && b[before..ws - 1].eq_ignore_ascii_case(b"pekan"));
+        }
+        if word.eq_ignore_ascii_case(b"tadi") && ws > 0 {
+            let before = word_start(b, ws - 1);
+            between.today |= TADI_WORDS
+                .iter()
+                .any(|t| b[before..ws - 1].eq_ignore_ascii_case(t));
         }
         between.yesterday |= word.eq_ignore_ascii_case(b"kemarin");
         i = ws;
@@ -382,6 +390,7 @@ const SHORT_SPAN: i64 = 1;
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out: Vec<Found> = Vec::new();
+    let mut quotes = Quotes::new(b);
     // Where the last date (with its weekday) starts and ends, and whether it was marked as
     // another day.
     let mut prev: Option<(usize, usize, bool)> = None;
@@ -478,7 +487,7 @@ pub fn scan(text: &str) -> Vec<Found> {
                     yesterday,
                     day_before: between.yesterday
                         || has_word(words_after(b, at.end), &[b"kemarin"]),
-                    quoted: quoted(b, at.end),
+                    quoted: quoted(b, at.end) || quotes.inside(start, at.end),
                     fixture: !report && !cited && fixture_sentence(b, from, at.end),
                     happened: happened_sentence(b, from, at.end),
                     zone: false,

@@ -185,8 +185,13 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
         .filter(|(d, f)| {
             // A bare date said to be today is as sound as a weekday's (`pada rapat hari
             // ini, 16 September 2019`), unless someone was heard later.
-            let bare = !f.weekday && heard.is_none_or(|h| *d >= h);
-            f.today && (sound(f) || supported(f) || bare) && d.days() >= stale
+            // Nor is a day someone was heard after (`... Senin (16/9) malam ini," ujarnya,
+            // Selasa (17/9)`): that today is the speaker's or an older article's.
+            let bare = !f.weekday;
+            f.today
+                && (sound(f) || supported(f) || bare)
+                && d.days() >= stale
+                && heard.is_none_or(|h| *d >= h)
         })
         .max_by_key(|(d, f)| (*d, !f.yearless))
         .copied();
