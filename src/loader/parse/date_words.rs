@@ -119,7 +119,12 @@ pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
     b"berencana",
     // Awaited: `menanti hasil rapat pada Kamis (...)`.
     b"menanti",
-    b"menantikan",
+    b"menantikan", // A condition: `jika menang pada Sabtu (...)`.
+    b"apabila",
+    b"jika",
+    b"bila",
+    b"kalau",
+    b"seandainya",
 ];
 /// Future markers that hold over a whole sentence, not just the date's own clause.
 pub(super) const FUTURE_SENTENCE: &[&[u8]] = &[
@@ -370,10 +375,40 @@ pub(super) fn has_prefix(window: &[u8], set: &[&[u8]]) -> bool {
 /// The clause before `at`: up to `max` bytes back, cut after the last of `stops` (any byte
 /// of a multi-byte character, such as a curly quote, also stops it).
 pub(super) fn clause_before<'a>(b: &'a [u8], at: usize, max: usize, stops: &[u8]) -> &'a [u8] {
-    let window = &b[at.saturating_sub(max)..at];
-    match window.iter().rposition(|c| stops.contains(c) || *c >= 0x80) {
-        Some(p) => &window[p + 1..],
-        None => window,
+    let from = at.saturating_sub(max);
+    let window = &b[from..at];
+    // A dot between digits is a time or a number (`pukul 01.45`, `Rp 2.500`), not a
+    // sentence's end; of the letters beyond ASCII only the curly quotation marks end a
+    // clause (`D’Italia`, `Malmö` do not).
+    let stop = |p: usize| {
+        let c = window[p];
+        let at_b = from + p;
+        if c == b'.'
+            && at_b > 0
+            && b[at_b - 1].is_ascii_digit()
+            && b.get(at_b + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return false;
+        }
+        stops.contains(&c)
+            || (matches!(c, 0x9C | 0x9D) && at_b >= 2 && b[at_b - 2..at_b] == [0xE2, 0x80])
+    };
+    match (0..window.len()).rev().find(|&p| stop(p)) {
+        Some(p) => {
+            // Past the whole of a multi-byte mark, or a letter cut by the window's start.
+            let mut q = p + 1;
+            while q < window.len() && window[q] >= 0x80 && window[q] < 0xC0 {
+                q += 1;
+            }
+            &window[q..]
+        }
+        None => {
+            let mut q = 0;
+            while q < window.len() && window[q] >= 0x80 && window[q] < 0xC0 {
+                q += 1;
+            }
+            &window[q..]
+        }
     }
 }
 
@@ -420,7 +455,23 @@ pub(super) fn marked_before(b: &[u8], wd_start: usize) -> bool {
     // Before: the same clause (`akan digelar pada Sabtu (...)`, `menjadwalkan sidang
     // putusan pada Senin, ...`).
     let before = clause_before(b, wd_start, 64, b".,\"");
-    (has_word(before, FUTURE_BEFORE) && !as_of(b, wd_start)) || has_word(before, PAST_BEFORE)
+    (future_word(before) && !as_of(b, wd_start)) || has_word(before, PAST_BEFORE)
+}
+
+/// Whether `window` has a future marker; `mulai pukul 20.00` is a start time, not a start
+/// ahead (`telah digelar pada Minggu (...) mulai pukul 20.00 waktu setempat atau Senin`).
+fn future_word(window: &[u8]) -> bool {
+    let mut ws = words(window).peekable();
+    while let Some(w) = ws.next() {
+        let next = ws.peek().copied().unwrap_or_default();
+        if FUTURE_BEFORE.iter().any(|f| f.eq_ignore_ascii_case(w))
+            && !(w.eq_ignore_ascii_case(b"bakal") && candidate_noun(next))
+            && !(w.eq_ignore_ascii_case(b"mulai") && next.eq_ignore_ascii_case(b"pukul"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the sentence before `at` is only `Hingga` or `Sampai` (and `pada`, `hari`).

@@ -201,7 +201,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     // lies more than a few days after them: then the day number is as likely the typo
     // (`Kamis (19/9)` for Thursday the 11th) as the weekday.
     let heard_typo = ranked(&|f: &Found| f.report && supported(f))
-        .filter(|(d, _)| by_sound.is_none_or(|(s, _)| *d > s && d.days() - s.days() <= 3));
+        .filter(|(d, _)| by_sound.is_none_or(|(s, _)| *d > s && d.days() - s.days() <= 7));
     let chosen = today
         .or(heard_typo)
         .or(by_sound)
