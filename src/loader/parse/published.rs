@@ -83,11 +83,21 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     // Only years written as words or bare dates (a birth year, last season's final): the
     // year they give is a guess the corpus's years overrule.
     let weak = hints.near.is_none() && !full.iter().any(|f| anchor(f));
+    // A year-less date that restates a day the article writes with its year (`Senin
+    // (18/9/2019)` ... `kata X, Selasa (18/9)`) is that day, whichever weekday is the typo;
+    // not a day decades before (a birth date `16 September 1949`).
+    let restated = |f: &Found| {
+        full.iter()
+            .filter(|g| g.date.month == f.date.month && g.date.day == f.date.day)
+            .map(|g| g.date)
+            .filter(|d| reference.is_none_or(|r| (d.days() - r.days()).abs() <= 366))
+            .max()
+    };
     let place = |f: &Found| {
         if open {
             Some(f.date)
         } else {
-            year_for(f, &evidence, reference, limit)
+            restated(f).or_else(|| year_for(f, &evidence, reference, limit))
         }
     };
     let report_day = |f: &Found, d: Date| report_day(f, d);
