@@ -41,7 +41,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    regency is the regency where only that is named with its prefix; ranks and `sambal`;
 ///    `Sleman, Yogyakarta` names the province; a district of the regency before a name it
 ///    shares with a city (`Cibinong, Bogor`) places it in the regency.
-pub const PARSER_VERSION: u32 = 14;
+pub const PARSER_VERSION: u32 = 15;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
