@@ -615,7 +615,7 @@ pub(super) fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
     if quoted(b, end) {
         return (false, false);
     }
-    let sentence = clause_before(b, from, 80, b".\"!?");
+    let sentence = clause_before(b, from, 160, b".\"!?");
     let own = match sentence.iter().rposition(|&c| c == b',') {
         Some(p) => &sentence[p + 1..],
         None => sentence,

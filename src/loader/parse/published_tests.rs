@@ -517,3 +517,13 @@ fn typos_in_a_reporting_clause_or_a_restated_day() {
         Some(d("1950-03-18"))
     );
 }
+
+#[test]
+fn a_reporting_clause_naming_a_long_title_is_still_one() {
+    // The speaker's title and place run past eighty bytes: the day is still the one heard,
+    // and the return told with `pada` after it a plan.
+    let text = "Petugas kembali ke kota asal pada Kamis (12/3/2026). \"Semua sudah pulang,\" \
+                kata Kepala Daerah Kerja Bandara Contoh, Panitia Penyelenggara Kegiatan \
+                2026, Budi Santoso usai melepas rombongan terakhir, Rabu (11/3/2026).";
+    assert_eq!(date_of(text), Some(d("2026-03-11")));
+}
