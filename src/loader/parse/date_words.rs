@@ -777,6 +777,34 @@ pub(super) fn event_before(b: &[u8], at: usize) -> bool {
         .any(|w| b[ws..i].eq_ignore_ascii_case(w))
 }
 
+/// Whether the date whose weekday starts at `from` is joined to the date that ended at
+/// `prev_end` by `dan` or `serta` alone, with times of day between (`pada Rabu (11/9) dan
+/// Kamis (12/9)`, `Senin (9/9) pukul 10.00 serta Selasa (10/9)`): a pair told alike.
+pub(super) fn paired(b: &[u8], prev_end: usize, from: usize) -> bool {
+    const TIMES: &[&[u8]] = &[
+        b"pukul", b"wib", b"wita", b"wit", b"pagi", b"siang", b"sore", b"petang", b"malam",
+        b"dini", b"hari",
+    ];
+    if prev_end >= from || from - prev_end > 40 {
+        return false;
+    }
+    let gap = &b[prev_end..from];
+    if gap.contains(&b'\n') || gap.windows(2).any(|w| w == b". ") {
+        return false;
+    }
+    let mut joined = false;
+    for w in words(gap) {
+        if w.eq_ignore_ascii_case(b"dan") || w.eq_ignore_ascii_case(b"serta") {
+            joined = true;
+        } else if !(w.iter().all(u8::is_ascii_digit)
+            || TIMES.iter().any(|t| t.eq_ignore_ascii_case(w)))
+        {
+            return false;
+        }
+    }
+    joined
+}
+
 /// Whether the date ending at `end`, whose weekday starts at `from`, restates the date that
 /// ended at `prev_end` in Indonesian time (`Selasa (17/9) waktu lokal atau Rabu (18/9) dini
 /// hari WIB`): one event in two time zones, not two days.

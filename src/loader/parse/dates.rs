@@ -10,9 +10,9 @@ use crate::model::Date;
 use super::date_sentences::{fixture_sentence, happened_sentence, note_on_itself};
 use super::date_words::{
     BETWEEN_WORDS, Quotes, TADI_WORDS, event_before, fixture_list, has_word, marked_after,
-    marked_before, month_number, other_day_opener, past_span, quoted, reporting, scheduled_after,
-    scheduled_sentence, span_end, span_unfinished, today_after, today_before, weekday_word,
-    word_start, words_after, zone_pair,
+    marked_before, month_number, other_day_opener, paired, past_span, quoted, reporting,
+    scheduled_after, scheduled_sentence, span_end, span_unfinished, today_after, today_before,
+    weekday_word, word_start, words_after, zone_pair,
 };
 
 /// Whether the date at `start` is bracketed just after a score (`menang 3-0 (28/5/2019)`,
@@ -432,6 +432,18 @@ pub fn scan(text: &str) -> Vec<Found> {
                 } || note_on_itself(b, from);
                 let planned = scheduled_sentence(b, from)
                     || (!report && !cited && scheduled_after(b, at.end));
+                // `digelar pada Rabu (11/9) dan Kamis (12/9)`: the second day of a pair is
+                // told as the first is, its `pada` and its plan.
+                let pair = prev
+                    .filter(|&(_, prev_end, _)| wd.is_some() && paired(b, prev_end, from))
+                    .and_then(|_| out.last().copied());
+                let (marked, planned) = match pair {
+                    Some(first) if !today => (
+                        marked || (first.displaced && !first.planned),
+                        planned || first.planned,
+                    ),
+                    _ => (marked, planned),
+                };
                 // A two-day span told as neither ahead nor under way (`digelar selama dua
                 // hari, 13-14 September`) is over: the report comes on its last day, not
                 // before its first, where a span ahead (`akan digelar`, `ke depan`) or still
@@ -483,7 +495,7 @@ pub fn scan(text: &str) -> Vec<Found> {
                     cited,
                     paren: start > 0 && b[start - 1] == b'(',
                     yearless: at.yearless,
-                    event: event_before(b, from),
+                    event: event_before(b, from) || pair.is_some_and(|p| p.event),
                     yesterday,
                     day_before: between.yesterday
                         || has_word(words_after(b, at.end), &[b"kemarin"]),

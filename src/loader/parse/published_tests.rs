@@ -527,3 +527,11 @@ fn a_reporting_clause_naming_a_long_title_is_still_one() {
                 2026, Budi Santoso usai melepas rombongan terakhir, Rabu (11/3/2026).";
     assert_eq!(date_of(text), Some(d("2026-03-11")));
 }
+
+#[test]
+fn the_second_day_of_a_pair_is_told_as_the_first() {
+    // `pada Rabu (...) dan Kamis (...)`: both days of the event after the day heard.
+    let text = "\"Kami kirim surat,\" kata dia, Selasa (10/3/2026). Seleksi itu digelar pada \
+                Rabu (11/3/2026) dan Kamis (12/3/2026).";
+    assert_eq!(date_of(text), Some(d("2026-03-10")));
+}
