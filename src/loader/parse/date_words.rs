@@ -119,7 +119,11 @@ pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
     b"berencana",
     // Awaited: `menanti hasil rapat pada Kamis (...)`.
     b"menanti",
-    b"menantikan", // A condition: `jika menang pada Sabtu (...)`.
+    b"menantikan",
+    // An obligation: `harus mengambil SIM pada Jumat (...)`.
+    b"harus",
+    b"wajib",
+    // A condition: `jika menang pada Sabtu (...)`.
     b"apabila",
     b"jika",
     b"bila",
@@ -599,7 +603,13 @@ pub(super) fn scheduled_after(b: &[u8], end: usize) -> bool {
 /// pagi ini`; the caller checks the words after).
 pub(super) fn scheduled_sentence(b: &[u8], wd_start: usize) -> bool {
     let sentence = clause_before(b, wd_start, 240, b".\"!?");
-    has_word(sentence, FUTURE_SENTENCE)
+    // `Setelah ini, X menghadapi Y, Selasa (...)`: after now.
+    let mut ws = words(sentence);
+    let after_now = ws
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"setelah"))
+        && ws.next().is_some_and(|w| w.eq_ignore_ascii_case(b"ini"));
+    (after_now || has_word(sentence, FUTURE_SENTENCE))
         && !has_prefix(sentence, HEARD_BEFORE)
         && !has_prefix(sentence, CITE_BEFORE)
 }

@@ -535,3 +535,15 @@ fn the_second_day_of_a_pair_is_told_as_the_first() {
                 Rabu (11/3/2026) dan Kamis (12/3/2026).";
     assert_eq!(date_of(text), Some(d("2026-03-10")));
 }
+
+#[test]
+fn obligations_and_what_comes_after_now_lie_ahead() {
+    for text in [
+        "Razia digelar Rabu (11/3/2026). Pelanggar harus mengambil SIM di kejaksaan pada \
+         Jumat (13/3/2026).",
+        "Tim itu kalah 0-3 dari tamunya, Rabu (11/3/2026). Setelah ini, tim menghadapi \
+         Vietnam, Selasa, 17 Maret 2026.",
+    ] {
+        assert_eq!(date_of(text), Some(d("2026-03-11")), "{text}");
+    }
+}
