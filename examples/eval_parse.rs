@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --example eval_parse -- [--shared DIR] [--show N] [--regions N] [--seed S]
-//!     [--all-regions] [--only TEXT]
+//!     [--all-regions] [--all-dates] [--only TEXT]
 //! ```
 //!
 //! Parses `detik2025/*.txt`, `detik2025.jsonl`, `clickid2019/*.txt` and `clickid2019.jsonl`
@@ -16,7 +16,9 @@
 //! with the words that named each, to judge the region finder's false positives (`--seed S`
 //! draws another sample; terminal only: publisher text is never copied into the
 //! repository). `--all-regions` prints every article's every region that way, one line each,
-//! to diff two versions of the finder and read what a change gained or lost. `--only TEXT` evaluates the corpora whose
+//! to diff two versions of the finder and read what a change gained or lost; `--all-dates`
+//! prints every article's record date and parsed date, one line each, to diff two versions
+//! of the date resolver article by article. `--only TEXT` evaluates the corpora whose
 //! column name contains TEXT. Without the corpora folder it says so and
 //! exits successfully.
 
@@ -36,10 +38,15 @@ fn main() -> ExitCode {
     let mut regions = 0usize;
     let mut seed = 0usize;
     let mut all_regions = false;
+    let mut all_dates = false;
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         if a == "--all-regions" {
             all_regions = true;
+            continue;
+        }
+        if a == "--all-dates" {
+            all_dates = true;
             continue;
         }
         match (a.as_str(), it.next()) {
@@ -92,6 +99,17 @@ fn main() -> ExitCode {
         }
         let cases = parse_eval::load(&shared, rel, jsonl, mode);
         let scores = parse_eval::score(&cases);
+        if all_dates {
+            for c in &cases {
+                println!(
+                    "{name}\t{}\t{}\t{}\t{}",
+                    c.truth.id,
+                    c.truth.date.map(|d| d.to_string()).unwrap_or_default(),
+                    c.meta.published.map(|d| d.to_string()).unwrap_or_default(),
+                    c.meta.date_source.map_or("", |s| s.name()),
+                );
+            }
+        }
         if show > 0 {
             for (what, misses) in [
                 ("stated date missed", &scores.stated_misses),

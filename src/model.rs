@@ -45,8 +45,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    resort named by the bare name is the regency's, `X Kota` the city's; the region carved
 ///    out under a shared name and a direction (`Serpong, Tangerang`); a bare `Yogyakarta`
 ///    (`Jogja`, `Yogya`) is the province, as `Gorontalo` and `Jambi` are; ranked schools
-///    (`di atas`, `juara`); a common word after a prefix needs a capital somewhere.
-pub const PARSER_VERSION: u32 = 14;
+///    (`di atas`, `juara`), study at and partners of a university; a common word after a
+///    prefix needs a capital somewhere; `Jombang, Ciputat, Tangerang Selatan`; Manggarai
+///    beside Jakarta; a town behind a scrubbed club's comma in sport text.
+/// 15: dates: fixture words (`liga`, `stadion`, broadcasts), dates inside quoted words,
+///    other-day words (`Sehari berselang`, `berencana`), clauses no longer cut by a time's
+///    dot, a reporting clause with a wrong weekday against sound dates up to 7 days earlier,
+///    a year-less restatement of a full date, longer reporting clauses, the second day of a
+///    `dan` pair, obligations (`harus`, `wajib`) as plans.
+pub const PARSER_VERSION: u32 = 15;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

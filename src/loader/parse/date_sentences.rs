@@ -41,6 +41,19 @@ pub(super) const FIXTURE_WORDS: &[&[u8]] = &[
     b"balapan",
     b"sirkuit",
     b"kickoff",
+    // A league round, a ground, a race series, a broadcast (`lanjutan Liga 1 di Stadion X`,
+    // `MotoGP San Marino, Minggu (...)`, `live streaming ..., Rabu (...) dini hari`).
+    b"liga",
+    b"stadion",
+    b"derby",
+    b"melakoni",
+    b"meladeni",
+    b"motogp",
+    b"moto2",
+    b"moto3",
+    b"live",
+    b"streaming",
+    b"disiarkan",
 ];
 /// Words that tell the fixture is over (`menang 2-1 atas X, Sabtu (...)`, `usai laga`).
 const RESULT_WORDS: &[&[u8]] = &[
@@ -68,14 +81,44 @@ const RESULT_WORDS: &[&[u8]] = &[
     b"skor",
 ];
 
+/// Words of a wish or an aim: a result word after one is what a side hopes for
+/// (`bertekad mengalahkan X`, `yakin bisa menang`), not a result.
+const INTENT_WORDS: &[&[u8]] = &[
+    b"bertekad",
+    b"ingin",
+    b"berharap",
+    b"berambisi",
+    b"yakin",
+    b"bisa",
+    b"mampu",
+    b"siap",
+    b"target",
+    b"demi",
+    b"untuk",
+];
+
+/// Whether `window` has a result word not right after a word of intent.
+fn tells_result(window: &[u8]) -> bool {
+    let mut prev: &[u8] = b"";
+    for w in words(window) {
+        if RESULT_WORDS.iter().any(|r| r.eq_ignore_ascii_case(w))
+            && !INTENT_WORDS.iter().any(|i| i.eq_ignore_ascii_case(prev))
+        {
+            return true;
+        }
+        prev = w;
+    }
+    false
+}
+
 /// Whether the date at `from`..`end` is a fixture's day: its sentence, up to the date and a
 /// little after, tells of a match or race and not of its result. Such a day later than the
 /// report's is the preview's schedule, not the report's day (the caller compares).
 pub(super) fn fixture_sentence(b: &[u8], from: usize, end: usize) -> bool {
     let (before, after) = around(b, from, end, 60, b".!?\"\n");
     (has_word(before, FIXTURE_WORDS) || has_word(after, FIXTURE_WORDS))
-        && !has_word(before, RESULT_WORDS)
-        && !has_word(after, RESULT_WORDS)
+        && !tells_result(before)
+        && !tells_result(after)
 }
 
 /// Verbs of something that has happened (`meninggal pada Selasa (...) dinihari`, `terjadi

@@ -92,6 +92,8 @@ pub(super) const OPENER_FILLERS: &[&[u8]] = &[
     b"setelahnya",
     b"pada",
     b"tanggal",
+    // `Sehari berselang, Rabu (...)`: a day later.
+    b"berselang",
 ];
 pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
     b"akan",
@@ -114,6 +116,19 @@ pub(super) const FUTURE_BEFORE: &[&[u8]] = &[
     b"rencana",
     b"rencananya",
     b"direncanakan",
+    b"berencana",
+    // Awaited: `menanti hasil rapat pada Kamis (...)`.
+    b"menanti",
+    b"menantikan",
+    // An obligation: `harus mengambil SIM pada Jumat (...)`.
+    b"harus",
+    b"wajib",
+    // A condition: `jika menang pada Sabtu (...)`.
+    b"apabila",
+    b"jika",
+    b"bila",
+    b"kalau",
+    b"seandainya",
 ];
 /// Future markers that hold over a whole sentence, not just the date's own clause.
 pub(super) const FUTURE_SENTENCE: &[&[u8]] = &[
@@ -125,6 +140,7 @@ pub(super) const FUTURE_SENTENCE: &[&[u8]] = &[
     b"direncanakan",
     b"rencana",
     b"rencananya",
+    b"berencana",
 ];
 pub(super) const FUTURE_AFTER: &[&[u8]] = &[b"mendatang", b"nanti", b"besok", b"esok", b"depan"];
 /// Words of the reporting clause, matched as word prefixes (`ujarnya`, `dihubungidetikcom`):
@@ -168,10 +184,15 @@ pub(super) const CITE_BEFORE: &[&[u8]] = &[
     b"dilaporkan",
     b"melaporkan",
     b"laporan",
+    b"dinukil",
+    b"menukil",
 ];
 /// Times of day that `ini` makes today (`hari ini`, `pagi ini`), unlike `pekan ini`.
 pub(super) const TODAY_WORDS: &[&[u8]] =
     &[b"hari", b"pagi", b"siang", b"sore", b"petang", b"malam"];
+/// Times of day that `tadi` makes earlier today (`pagi tadi`, `sore tadi`); `malam tadi` is
+/// as often last night.
+pub(super) const TADI_WORDS: &[&[u8]] = &[b"pagi", b"siang", b"sore"];
 /// Words that may stand between a weekday and its date: a time of day (`Senin malam`), `ini`,
 /// `kemarin`, `pekan lalu` (which marks the date as past).
 pub(super) const BETWEEN_WORDS: &[&[u8]] = &[
@@ -358,10 +379,40 @@ pub(super) fn has_prefix(window: &[u8], set: &[&[u8]]) -> bool {
 /// The clause before `at`: up to `max` bytes back, cut after the last of `stops` (any byte
 /// of a multi-byte character, such as a curly quote, also stops it).
 pub(super) fn clause_before<'a>(b: &'a [u8], at: usize, max: usize, stops: &[u8]) -> &'a [u8] {
-    let window = &b[at.saturating_sub(max)..at];
-    match window.iter().rposition(|c| stops.contains(c) || *c >= 0x80) {
-        Some(p) => &window[p + 1..],
-        None => window,
+    let from = at.saturating_sub(max);
+    let window = &b[from..at];
+    // A dot between digits is a time or a number (`pukul 01.45`, `Rp 2.500`), not a
+    // sentence's end; of the letters beyond ASCII only the curly quotation marks end a
+    // clause (`D’Italia`, `Malmö` do not).
+    let stop = |p: usize| {
+        let c = window[p];
+        let at_b = from + p;
+        if c == b'.'
+            && at_b > 0
+            && b[at_b - 1].is_ascii_digit()
+            && b.get(at_b + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return false;
+        }
+        stops.contains(&c)
+            || (matches!(c, 0x9C | 0x9D) && at_b >= 2 && b[at_b - 2..at_b] == [0xE2, 0x80])
+    };
+    match (0..window.len()).rev().find(|&p| stop(p)) {
+        Some(p) => {
+            // Past the whole of a multi-byte mark, or a letter cut by the window's start.
+            let mut q = p + 1;
+            while q < window.len() && window[q] >= 0x80 && window[q] < 0xC0 {
+                q += 1;
+            }
+            &window[q..]
+        }
+        None => {
+            let mut q = 0;
+            while q < window.len() && window[q] >= 0x80 && window[q] < 0xC0 {
+                q += 1;
+            }
+            &window[q..]
+        }
     }
 }
 
@@ -408,7 +459,23 @@ pub(super) fn marked_before(b: &[u8], wd_start: usize) -> bool {
     // Before: the same clause (`akan digelar pada Sabtu (...)`, `menjadwalkan sidang
     // putusan pada Senin, ...`).
     let before = clause_before(b, wd_start, 64, b".,\"");
-    (has_word(before, FUTURE_BEFORE) && !as_of(b, wd_start)) || has_word(before, PAST_BEFORE)
+    (future_word(before) && !as_of(b, wd_start)) || has_word(before, PAST_BEFORE)
+}
+
+/// Whether `window` has a future marker; `mulai pukul 20.00` is a start time, not a start
+/// ahead (`telah digelar pada Minggu (...) mulai pukul 20.00 waktu setempat atau Senin`).
+fn future_word(window: &[u8]) -> bool {
+    let mut ws = words(window).peekable();
+    while let Some(w) = ws.next() {
+        let next = ws.peek().copied().unwrap_or_default();
+        if FUTURE_BEFORE.iter().any(|f| f.eq_ignore_ascii_case(w))
+            && !(w.eq_ignore_ascii_case(b"bakal") && candidate_noun(next))
+            && !(w.eq_ignore_ascii_case(b"mulai") && next.eq_ignore_ascii_case(b"pukul"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the sentence before `at` is only `Hingga` or `Sampai` (and `pada`, `hari`).
@@ -536,7 +603,13 @@ pub(super) fn scheduled_after(b: &[u8], end: usize) -> bool {
 /// pagi ini`; the caller checks the words after).
 pub(super) fn scheduled_sentence(b: &[u8], wd_start: usize) -> bool {
     let sentence = clause_before(b, wd_start, 240, b".\"!?");
-    has_word(sentence, FUTURE_SENTENCE)
+    // `Setelah ini, X menghadapi Y, Selasa (...)`: after now.
+    let mut ws = words(sentence);
+    let after_now = ws
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"setelah"))
+        && ws.next().is_some_and(|w| w.eq_ignore_ascii_case(b"ini"));
+    (after_now || has_word(sentence, FUTURE_SENTENCE))
         && !has_prefix(sentence, HEARD_BEFORE)
         && !has_prefix(sentence, CITE_BEFORE)
 }
@@ -552,7 +625,7 @@ pub(super) fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
     if quoted(b, end) {
         return (false, false);
     }
-    let sentence = clause_before(b, from, 80, b".\"!?");
+    let sentence = clause_before(b, from, 160, b".\"!?");
     let own = match sentence.iter().rposition(|&c| c == b',') {
         Some(p) => &sentence[p + 1..],
         None => sentence,
@@ -589,6 +662,55 @@ pub(super) fn quoted(b: &[u8], end: usize) -> bool {
     b[i..].starts_with(b"\"") || b[i..].starts_with("\u{201d}".as_bytes())
 }
 
+/// Whether a date stands inside quoted words that go on after it (`"Rabu (11/9) libur.
+/// Kamis (12/9) sekolah kembali," kata X`): an odd number of straight marks, or more opening
+/// than closing curly ones, before it in its paragraph, and a closing mark after. Dates are
+/// asked in order, so the marks are counted once over the paragraph (the scan stays linear).
+pub(super) struct Quotes<'a> {
+    b: &'a [u8],
+    upto: usize,
+    straight: usize,
+    open: usize,
+    close: usize,
+    last_straight: Option<usize>,
+    last_close: Option<usize>,
+}
+
+const OPEN_MARK: &[u8] = "\u{201c}".as_bytes();
+const CLOSE_MARK: &[u8] = "\u{201d}".as_bytes();
+
+impl<'a> Quotes<'a> {
+    pub(super) fn new(b: &'a [u8]) -> Self {
+        Quotes {
+            b,
+            upto: 0,
+            straight: 0,
+            open: 0,
+            close: 0,
+            last_straight: b.iter().rposition(|&c| c == b'"'),
+            last_close: b.windows(CLOSE_MARK.len()).rposition(|w| w == CLOSE_MARK),
+        }
+    }
+
+    /// Whether the date at `start`..`end` is inside quoted words; `start` never decreases
+    /// from one call to the next.
+    pub(super) fn inside(&mut self, start: usize, end: usize) -> bool {
+        while self.upto < start.min(self.b.len()) {
+            let rest = &self.b[self.upto..];
+            if rest[0] == b'"' {
+                self.straight += 1;
+            } else if rest.starts_with(OPEN_MARK) {
+                self.open += 1;
+            } else if rest.starts_with(CLOSE_MARK) {
+                self.close += 1;
+            }
+            self.upto += 1;
+        }
+        (self.straight % 2 == 1 && self.last_straight.is_some_and(|p| p >= end))
+            || (self.open > self.close && self.last_close.is_some_and(|p| p >= end))
+    }
+}
+
 /// Whether `hari ini`, `pagi ini` … follows the date in its sentence: the report's own day.
 pub(super) fn today_after(b: &[u8], end: usize) -> bool {
     let mut window = &b[end..(end + 20).min(b.len())];
@@ -605,13 +727,15 @@ pub(super) fn today_after(b: &[u8], end: usize) -> bool {
         (
             Some(b"hari" | b"pagi" | b"siang" | b"sore" | b"malam"),
             Some(b"ini")
-        ) | (
-            Some(b"pagi" | b"siang" | b"sore" | b"malam"),
-            Some(b"nanti")
-        ) | (
-            Some(b"nanti"),
-            Some(b"pagi" | b"siang" | b"sore" | b"malam")
-        )
+        ) | (Some(b"pagi" | b"siang" | b"sore"), Some(b"tadi"))
+            | (
+                Some(b"pagi" | b"siang" | b"sore" | b"malam"),
+                Some(b"nanti")
+            )
+            | (
+                Some(b"nanti"),
+                Some(b"pagi" | b"siang" | b"sore" | b"malam")
+            )
     )
 }
 
@@ -623,11 +747,13 @@ pub(super) fn today_before(b: &[u8], at: usize) -> bool {
         i -= 1;
     }
     let ws = word_start(b, i);
-    if !b[ws..i].eq_ignore_ascii_case(b"ini") || ws == 0 || b[ws - 1] != b' ' {
+    let tadi = b[ws..i].eq_ignore_ascii_case(b"tadi");
+    if !(tadi || b[ws..i].eq_ignore_ascii_case(b"ini")) || ws == 0 || b[ws - 1] != b' ' {
         return false;
     }
     let prev = word_start(b, ws - 1);
-    TODAY_WORDS
+    let words: &[&[u8]] = if tadi { TADI_WORDS } else { TODAY_WORDS };
+    words
         .iter()
         .any(|w| b[prev..ws - 1].eq_ignore_ascii_case(w))
 }
@@ -659,6 +785,34 @@ pub(super) fn event_before(b: &[u8], at: usize) -> bool {
     [&b"pada"[..], b"tanggal", b"tgl", b"per"]
         .iter()
         .any(|w| b[ws..i].eq_ignore_ascii_case(w))
+}
+
+/// Whether the date whose weekday starts at `from` is joined to the date that ended at
+/// `prev_end` by `dan` or `serta` alone, with times of day between (`pada Rabu (11/9) dan
+/// Kamis (12/9)`, `Senin (9/9) pukul 10.00 serta Selasa (10/9)`): a pair told alike.
+pub(super) fn paired(b: &[u8], prev_end: usize, from: usize) -> bool {
+    const TIMES: &[&[u8]] = &[
+        b"pukul", b"wib", b"wita", b"wit", b"pagi", b"siang", b"sore", b"petang", b"malam",
+        b"dini", b"hari",
+    ];
+    if prev_end >= from || from - prev_end > 40 {
+        return false;
+    }
+    let gap = &b[prev_end..from];
+    if gap.contains(&b'\n') || gap.windows(2).any(|w| w == b". ") {
+        return false;
+    }
+    let mut joined = false;
+    for w in words(gap) {
+        if w.eq_ignore_ascii_case(b"dan") || w.eq_ignore_ascii_case(b"serta") {
+            joined = true;
+        } else if !(w.iter().all(u8::is_ascii_digit)
+            || TIMES.iter().any(|t| t.eq_ignore_ascii_case(w)))
+        {
+            return false;
+        }
+    }
+    joined
 }
 
 /// Whether the date ending at `end`, whose weekday starts at `from`, restates the date that

@@ -9,9 +9,10 @@ use crate::model::Date;
 
 use super::date_sentences::{fixture_sentence, happened_sentence, note_on_itself};
 use super::date_words::{
-    BETWEEN_WORDS, event_before, fixture_list, has_word, marked_after, marked_before, month_number,
-    other_day_opener, past_span, quoted, reporting, scheduled_after, scheduled_sentence, span_end,
-    span_unfinished, today_after, today_before, weekday_word, word_start, words_after, zone_pair,
+    BETWEEN_WORDS, Quotes, TADI_WORDS, event_before, fixture_list, has_word, marked_after,
+    marked_before, month_number, other_day_opener, paired, past_span, quoted, reporting,
+    scheduled_after, scheduled_sentence, span_end, span_unfinished, today_after, today_before,
+    weekday_word, word_start, words_after, zone_pair,
 };
 
 /// Whether the date at `start` is bracketed just after a score (`menang 3-0 (28/5/2019)`,
@@ -336,10 +337,17 @@ fn weekday_before(b: &[u8], start: usize) -> Option<(usize, u8, Between)> {
             return None;
         }
         between.other |= word.eq_ignore_ascii_case(b"lalu") || word.eq_ignore_ascii_case(b"esok");
-        // `Jumat pagi ini (...)` is today, `Jumat pekan ini (...)` this week.
+        // `Jumat pagi ini (...)` is today, `Jumat pekan ini (...)` this week; `Kamis pagi tadi
+        // (...)` earlier today.
         if word.eq_ignore_ascii_case(b"ini") {
             let before = word_start(b, ws.saturating_sub(1));
             between.today |= !(ws > 0 && b[before..ws - 1].eq_ignore_ascii_case(b"pekan"));
+        }
+        if word.eq_ignore_ascii_case(b"tadi") && ws > 0 {
+            let before = word_start(b, ws - 1);
+            between.today |= TADI_WORDS
+                .iter()
+                .any(|t| b[before..ws - 1].eq_ignore_ascii_case(t));
         }
         between.yesterday |= word.eq_ignore_ascii_case(b"kemarin");
         i = ws;
@@ -382,6 +390,7 @@ const SHORT_SPAN: i64 = 1;
 pub fn scan(text: &str) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out: Vec<Found> = Vec::new();
+    let mut quotes = Quotes::new(b);
     // Where the last date (with its weekday) starts and ends, and whether it was marked as
     // another day.
     let mut prev: Option<(usize, usize, bool)> = None;
@@ -423,6 +432,18 @@ pub fn scan(text: &str) -> Vec<Found> {
                 } || note_on_itself(b, from);
                 let planned = scheduled_sentence(b, from)
                     || (!report && !cited && scheduled_after(b, at.end));
+                // `digelar pada Rabu (11/9) dan Kamis (12/9)`: the second day of a pair is
+                // told as the first is, its `pada` and its plan.
+                let pair = prev
+                    .filter(|&(_, prev_end, _)| wd.is_some() && paired(b, prev_end, from))
+                    .and_then(|_| out.last().copied());
+                let (marked, planned) = match pair {
+                    Some(first) if !today => (
+                        marked || (first.displaced && !first.planned),
+                        planned || first.planned,
+                    ),
+                    _ => (marked, planned),
+                };
                 // A two-day span told as neither ahead nor under way (`digelar selama dua
                 // hari, 13-14 September`) is over: the report comes on its last day, not
                 // before its first, where a span ahead (`akan digelar`, `ke depan`) or still
@@ -474,11 +495,11 @@ pub fn scan(text: &str) -> Vec<Found> {
                     cited,
                     paren: start > 0 && b[start - 1] == b'(',
                     yearless: at.yearless,
-                    event: event_before(b, from),
+                    event: event_before(b, from) || pair.is_some_and(|p| p.event),
                     yesterday,
                     day_before: between.yesterday
                         || has_word(words_after(b, at.end), &[b"kemarin"]),
-                    quoted: quoted(b, at.end),
+                    quoted: quoted(b, at.end) || quotes.inside(start, at.end),
                     fixture: !report && !cited && fixture_sentence(b, from, at.end),
                     happened: happened_sentence(b, from, at.end),
                     zone: false,

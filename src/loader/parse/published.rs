@@ -83,11 +83,21 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     // Only years written as words or bare dates (a birth year, last season's final): the
     // year they give is a guess the corpus's years overrule.
     let weak = hints.near.is_none() && !full.iter().any(|f| anchor(f));
+    // A year-less date that restates a day the article writes with its year (`Senin
+    // (18/9/2019)` ... `kata X, Selasa (18/9)`) is that day, whichever weekday is the typo;
+    // not a day decades before (a birth date `16 September 1949`).
+    let restated = |f: &Found| {
+        full.iter()
+            .filter(|g| g.date.month == f.date.month && g.date.day == f.date.day)
+            .map(|g| g.date)
+            .filter(|d| reference.is_none_or(|r| (d.days() - r.days()).abs() <= 366))
+            .max()
+    };
     let place = |f: &Found| {
         if open {
             Some(f.date)
         } else {
-            year_for(f, &evidence, reference, limit)
+            restated(f).or_else(|| year_for(f, &evidence, reference, limit))
         }
     };
     let report_day = |f: &Found, d: Date| report_day(f, d);
@@ -185,8 +195,13 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
         .filter(|(d, f)| {
             // A bare date said to be today is as sound as a weekday's (`pada rapat hari
             // ini, 16 September 2019`), unless someone was heard later.
-            let bare = !f.weekday && heard.is_none_or(|h| *d >= h);
-            f.today && (sound(f) || supported(f) || bare) && d.days() >= stale
+            // Nor is a day someone was heard after (`... Senin (16/9) malam ini," ujarnya,
+            // Selasa (17/9)`): that today is the speaker's or an older article's.
+            let bare = !f.weekday;
+            f.today
+                && (sound(f) || supported(f) || bare)
+                && d.days() >= stale
+                && heard.is_none_or(|h| *d >= h)
         })
         .max_by_key(|(d, f)| (*d, !f.yearless))
         .copied();
@@ -196,7 +211,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     // lies more than a few days after them: then the day number is as likely the typo
     // (`Kamis (19/9)` for Thursday the 11th) as the weekday.
     let heard_typo = ranked(&|f: &Found| f.report && supported(f))
-        .filter(|(d, _)| by_sound.is_none_or(|(s, _)| *d > s && d.days() - s.days() <= 3));
+        .filter(|(d, _)| by_sound.is_none_or(|(s, _)| *d > s && d.days() - s.days() <= 7));
     let chosen = today
         .or(heard_typo)
         .or(by_sound)

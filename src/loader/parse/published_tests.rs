@@ -428,3 +428,122 @@ fn url_dates() {
     assert_eq!(url_date("https://x.test/2026/13/09/x"), None);
     assert_eq!(url_date("https://x.test/12026/03/09/x"), None);
 }
+
+#[test]
+fn fixtures_told_by_league_ground_series_or_broadcast_lie_ahead_of_the_report() {
+    for text in [
+        // An aim is no result (`bertekad mengalahkan`).
+        "Tim itu bertekad mengalahkan tuan rumah dalam lanjutan Liga 1 di Stadion Merdeka, \
+         Jumat (13/3/2026). Kata pelatih menjelang laga, Kamis (12/3/2026).",
+        "Pembalap itu ingin meraih podium di MotoGP Mandalika, Minggu (15/3/2026). Kata dia \
+         dilansir laman resmi, Kamis (12/3/2026).",
+        "Live streaming Persija vs Persib bisa disaksikan Sabtu (14/3/2026) malam. Kata \
+         pelatih, Kamis (12/3/2026).",
+        // A citation by `dinukil`.
+        "Laga Persija vs Persib digelar Sabtu (14/3/2026). Dinukil dari laman klub, Kamis \
+         (12/3/2026).",
+        // A time's dot and a letter beyond ASCII end no clause.
+        "Pertandingan akan kick-off pukul 01.45, Sabtu (14/3/2026) dini hari. Dikutip dari \
+         laman klub, Kamis (12/3/2026).",
+        "Juventus akan melakoni Derby d\u{2019}Italia di Milan, Senin (16/3/2026) dini hari. \
+         Seperti dilaporkan laman klub, Kamis (12/3/2026).",
+    ] {
+        assert_eq!(date_of(text), Some(d("2026-03-12")), "{text}");
+    }
+    // A result stays the report's news.
+    assert_eq!(
+        date_of(
+            "Tim itu menang 2-1 dalam lanjutan Liga 1 di Stadion Merdeka, Jumat (13/3/2026). \
+             Kata pelatih sebelum laga, Kamis (12/3/2026)."
+        ),
+        Some(d("2026-03-13"))
+    );
+}
+
+#[test]
+fn days_inside_quoted_words_and_other_days_by_their_words() {
+    for text in [
+        // Quoted words that go on after the date are the speaker's plans.
+        "Murid dipulangkan, Rabu (11/3/2026). \"Besok, Kamis (12/3/2026) libur. Jumat \
+         (13/3/2026) sekolah kembali, tergantung cuaca,\" kata kepala sekolah.",
+        // A day after, awaited, conditional.
+        "Laga pertama digelar Rabu (11/3/2026). Sehari berselang, Kamis (12/3/2026), laga \
+         kedua dimainkan.",
+        "Pasar menanti hasil rapat bank sentral pada Kamis (12/3/2026). Rupiah melemah, Rabu \
+         (11/3/2026).",
+        "Bank itu berencana memangkas bunga pada pertemuan Kamis (12/3/2026). Rupiah melemah, \
+         Rabu (11/3/2026).",
+        "Jika menang pada Sabtu (14/3/2026), tim itu lolos. Tim berlatih, Rabu (11/3/2026).",
+        // A today told before the day someone was heard is an older text's.
+        "Sebelumnya, kecelakaan terjadi pada Selasa (10/3/2026) siang ini. Kata menteri, Rabu \
+         (11/3/2026).",
+        "\"Asap pada Selasa (10/3/2026) malam ini sangat pekat,\" ujarnya. Kata dokter itu \
+         kepada wartawan, Rabu (11/3/2026).",
+        // `pagi tadi` is today.
+        "Kata pelatih dalam jumpa pers pagi tadi, Rabu (11/3/2026). Latihan digelar Kamis \
+         (12/3/2026).",
+    ] {
+        assert_eq!(date_of(text), Some(d("2026-03-11")), "{text}");
+    }
+    // `mulai pukul` is a start time, not a start ahead.
+    assert_eq!(
+        date_of(
+            "Panitia membuka gerbang Jumat (13/3/2026). Konser digelar mulai pukul 19.00 WIB \
+             Sabtu (14/3/2026)."
+        ),
+        Some(d("2026-03-14"))
+    );
+}
+
+#[test]
+fn typos_in_a_reporting_clause_or_a_restated_day() {
+    // `Kamis (10/3/2026)`, a Tuesday: the day someone spoke, five days after the event.
+    assert_eq!(
+        date_of(
+            "Kejadian bermula Kamis (5/3/2026) malam. Kata dia kepada wartawan, Kamis \
+             (10/3/2026)."
+        ),
+        Some(d("2026-03-10"))
+    );
+    // A year-less day restating a day written with its year takes that year, although its
+    // weekday fits the year before.
+    assert_eq!(
+        date_of("Laga digelar Senin (18/3/2026). Kata pelatih, Selasa (18/3)."),
+        Some(d("2026-03-18"))
+    );
+    // Not a birth date's year.
+    assert_ne!(
+        date_of("Ia lahir 18 Maret 1950. Kata dia, Rabu (18/3). Rapat Senin (16/3/2026)."),
+        Some(d("1950-03-18"))
+    );
+}
+
+#[test]
+fn a_reporting_clause_naming_a_long_title_is_still_one() {
+    // The speaker's title and place run past eighty bytes: the day is still the one heard,
+    // and the return told with `pada` after it a plan.
+    let text = "Petugas kembali ke kota asal pada Kamis (12/3/2026). \"Semua sudah pulang,\" \
+                kata Kepala Daerah Kerja Bandara Contoh, Panitia Penyelenggara Kegiatan \
+                2026, Budi Santoso usai melepas rombongan terakhir, Rabu (11/3/2026).";
+    assert_eq!(date_of(text), Some(d("2026-03-11")));
+}
+
+#[test]
+fn the_second_day_of_a_pair_is_told_as_the_first() {
+    // `pada Rabu (...) dan Kamis (...)`: both days of the event after the day heard.
+    let text = "\"Kami kirim surat,\" kata dia, Selasa (10/3/2026). Seleksi itu digelar pada \
+                Rabu (11/3/2026) dan Kamis (12/3/2026).";
+    assert_eq!(date_of(text), Some(d("2026-03-10")));
+}
+
+#[test]
+fn obligations_and_what_comes_after_now_lie_ahead() {
+    for text in [
+        "Razia digelar Rabu (11/3/2026). Pelanggar harus mengambil SIM di kejaksaan pada \
+         Jumat (13/3/2026).",
+        "Tim itu kalah 0-3 dari tamunya, Rabu (11/3/2026). Setelah ini, tim menghadapi \
+         Vietnam, Selasa, 17 Maret 2026.",
+    ] {
+        assert_eq!(date_of(text), Some(d("2026-03-11")), "{text}");
+    }
+}
