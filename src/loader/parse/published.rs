@@ -86,13 +86,17 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     // A year-less date that restates a day the article writes with its year (`Senin
     // (18/9/2019)` ... `kata X, Selasa (18/9)`) is that day, whichever weekday is the typo;
     // not a day decades before (a birth date `16 September 1949`).
-    let restated = |f: &Found| {
-        full.iter()
-            .filter(|g| g.date.month == f.date.month && g.date.day == f.date.day)
-            .map(|g| g.date)
-            .filter(|d| reference.is_none_or(|r| (d.days() - r.days()).abs() <= 366))
-            .max()
-    };
+    // Each day and month once, latest first, so the lookup stays linear in the dates.
+    let mut restatable: HashMap<(u8, u8), Date> = HashMap::new();
+    for d in full
+        .iter()
+        .map(|g| g.date)
+        .filter(|d| reference.is_none_or(|r| (d.days() - r.days()).abs() <= 366))
+    {
+        let slot = restatable.entry((d.month, d.day)).or_insert(d);
+        *slot = (*slot).max(d);
+    }
+    let restated = |f: &Found| restatable.get(&(f.date.month, f.date.day)).copied();
     let place = |f: &Found| {
         if open {
             Some(f.date)
