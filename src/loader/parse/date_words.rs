@@ -504,18 +504,36 @@ pub(super) fn as_of(b: &[u8], at: usize) -> bool {
 /// (`sepanjang Senin (16/9) hingga Selasa pagi (17/9)`): only a joining word and times of
 /// day stand between them.
 pub(super) fn span_end(b: &[u8], prev_end: usize, from: usize) -> bool {
-    if from < prev_end || from - prev_end > 48 {
+    joined_by(
+        b,
+        prev_end..from,
+        48,
+        |w| SPAN_JOINERS.iter().any(|s| s.eq_ignore_ascii_case(w)),
+        |w| SPAN_FILLERS.iter().any(|s| s.eq_ignore_ascii_case(w)),
+    )
+}
+
+/// Whether the words of `gap` (at most `max` bytes, within one sentence and line) are a
+/// joining word and fillers only, the joining word at least once.
+fn joined_by(
+    b: &[u8],
+    gap: std::ops::Range<usize>,
+    max: usize,
+    joiner: impl Fn(&[u8]) -> bool,
+    filler: impl Fn(&[u8]) -> bool,
+) -> bool {
+    if gap.end <= gap.start || gap.end - gap.start > max {
         return false;
     }
-    let gap = &b[prev_end..from];
+    let gap = &b[gap];
     if gap.contains(&b'\n') || gap.windows(2).any(|w| w == b". ") {
         return false;
     }
     let mut joined = false;
     for w in words(gap) {
-        if SPAN_JOINERS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+        if joiner(w) {
             joined = true;
-        } else if !SPAN_FILLERS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+        } else if !filler(w) {
             return false;
         }
     }
@@ -795,24 +813,13 @@ pub(super) fn paired(b: &[u8], prev_end: usize, from: usize) -> bool {
         b"pukul", b"wib", b"wita", b"wit", b"pagi", b"siang", b"sore", b"petang", b"malam",
         b"dini", b"hari",
     ];
-    if prev_end >= from || from - prev_end > 40 {
-        return false;
-    }
-    let gap = &b[prev_end..from];
-    if gap.contains(&b'\n') || gap.windows(2).any(|w| w == b". ") {
-        return false;
-    }
-    let mut joined = false;
-    for w in words(gap) {
-        if w.eq_ignore_ascii_case(b"dan") || w.eq_ignore_ascii_case(b"serta") {
-            joined = true;
-        } else if !(w.iter().all(u8::is_ascii_digit)
-            || TIMES.iter().any(|t| t.eq_ignore_ascii_case(w)))
-        {
-            return false;
-        }
-    }
-    joined
+    joined_by(
+        b,
+        prev_end..from,
+        40,
+        |w| w.eq_ignore_ascii_case(b"dan") || w.eq_ignore_ascii_case(b"serta"),
+        |w| w.iter().all(u8::is_ascii_digit) || TIMES.iter().any(|t| t.eq_ignore_ascii_case(w)),
+    )
 }
 
 /// Whether the date ending at `end`, whose weekday starts at `from`, restates the date that
