@@ -255,6 +255,15 @@ impl Gazetteer {
         })
     }
 
+    /// The province `target` is or lies in.
+    fn province_of(&self, target: Target) -> Option<usize> {
+        match target {
+            Target::Province(p) => Some(p),
+            Target::Region(r) => self.regions.get(r).map(|r| r.province),
+            Target::Nothing => None,
+        }
+    }
+
     /// How well `target` fits `hint`: 0 best. A bare name that is both a province and a city
     /// ("Gorontalo", "Jambi") means the province; one that is both a city and a regency
     /// ("Bekasi") means the city, which is what news usually means.
@@ -282,6 +291,13 @@ impl Gazetteer {
         let list = self.index.get(words.get(at)?)?;
         let capitalised = words.capitalised.get(at).copied().unwrap_or(false);
         let upper = words.upper.get(at).copied().unwrap_or(false);
+        // After a prefix a common word still needs a capital somewhere: `kota padang pasir`
+        // is a desert town, `kota Padang` and `Kota padang` the city.
+        let capital_near = capitalised
+            || (hint.is_some()
+                && at
+                    .checked_sub(1)
+                    .is_some_and(|b| words.capitalised.get(b) == Some(&true)));
         let mut best: Option<(&Name, u8)> = None;
         for name in list {
             if let Some((b, _)) = best
@@ -302,16 +318,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            // After a prefix a common word still needs a capital somewhere: `kota padang
-            // pasir` is a desert town, `kota Padang` and `Kota padang` the city.
-            let prefix_capitalised = at
-                .checked_sub(1)
-                .is_some_and(|b| words.capitalised.get(b) == Some(&true));
-            if hint.is_some()
-                && name.bare == Bare::Capitalised
-                && !capitalised
-                && !prefix_capitalised
-            {
+            if name.bare == Bare::Capitalised && !capital_near {
                 continue;
             }
             // A set phrase is skipped with its last word misspelt too (`Sabang sampai
@@ -657,21 +664,17 @@ impl Gazetteer {
         out.retain(|h| !(sporty && h.cues.team));
         // An acronym, or a Jakarta neighbourhood's namesake in an article about Jakarta, counts
         // where the article places it: its province, or another region of it, named in full.
-        let province = |t: Target| match t {
-            Target::Province(p) => Some(p),
-            Target::Region(r) => self.regions.get(r).map(|r| r.province),
-            Target::Nothing => None,
-        };
         let placed: Vec<usize> = out
             .iter()
             .filter(|h| !h.cues.acronym && !h.cues.namesake)
-            .filter_map(|h| province(h.target))
+            .filter_map(|h| self.province_of(h.target))
             .collect();
-        let jakarta = self
-            .provinces
-            .iter()
-            .position(|p| p.name == "DKI Jakarta")
-            .is_some_and(|dki| placed.contains(&dki));
+        let jakarta = out.iter().any(|h| h.cues.namesake)
+            && self
+                .provinces
+                .iter()
+                .position(|p| p.name == "DKI Jakarta")
+                .is_some_and(|dki| placed.contains(&dki));
         // A bare `Bogor` is the city, unless the article fixes the regency's level (`Kabupaten
         // Bogor`, `Bupati Bogor`, `Cibinong, Bogor`) and never the city's (`Kota Bogor`, `Wali
         // Kota Bogor`): then the article is about the regency throughout.
@@ -683,7 +686,10 @@ impl Gazetteer {
         out.into_iter()
             .filter(|h| {
                 let doubted = h.cues.acronym || (h.cues.namesake && jakarta);
-                !doubted || province(h.target).is_some_and(|p| placed.contains(&p))
+                !doubted
+                    || self
+                        .province_of(h.target)
+                        .is_some_and(|p| placed.contains(&p))
             })
             .map(|h| match h.twin {
                 Some((made, t))

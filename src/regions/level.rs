@@ -74,11 +74,7 @@ impl Gazetteer {
             if words.capitalised.get(from) != Some(&true) {
                 return None;
             }
-            let key = (from..at)
-                .filter_map(|i| words.get(i))
-                .collect::<Vec<_>>()
-                .join(" ");
-            self.districts.get(&key)
+            self.districts.get(&words.phrase(from, at))
         })?;
         if of.contains(&city) {
             return None;
@@ -115,17 +111,8 @@ impl Gazetteer {
             if !joined || !(next..next + k).all(|i| words.capitalised.get(i) == Some(&true)) {
                 return false;
             }
-            let key = (next..next + k)
-                .filter_map(|i| words.get(i))
-                .collect::<Vec<_>>()
-                .join(" ");
-            let Some(of) = self.kecamatan.get(&key) else {
+            let Some(of) = self.kecamatan.get(&words.phrase(next, next + k)) else {
                 return false;
-            };
-            let province = |t: Target| match t {
-                Target::Region(r) => self.regions.get(r).map(|r| r.province),
-                Target::Province(p) => Some(p),
-                Target::Nothing => None,
             };
             let after = next + k;
             let hint = words.get(after).and_then(super::prefix_hint);
@@ -133,7 +120,7 @@ impl Gazetteer {
             words.comma.get(after) == Some(&true)
                 && self
                     .longest(words, after + skip, hint)
-                    .and_then(|(t, _)| province(t))
+                    .and_then(|(t, _)| self.province_of(t))
                     .is_some_and(|p| {
                         p != own
                             && of

@@ -158,6 +158,14 @@ impl Words {
         self.buf.get(a..b)
     }
 
+    /// The words `from..to`, joined by a space: the key of the districts table.
+    pub(super) fn phrase(&self, from: usize, to: usize) -> String {
+        (from..to)
+            .filter_map(|i| self.get(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// Whether the words from `at` on are `expected`, with no comma inside (`tanah, laut` is
     /// two words, not Tanah Laut).
     pub(super) fn matches(&self, at: usize, expected: &[String]) -> bool {
