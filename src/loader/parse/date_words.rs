@@ -340,11 +340,16 @@ pub(super) fn words(b: &[u8]) -> impl Iterator<Item = &[u8]> {
         .filter(|w| !w.is_empty())
 }
 
+/// Whether `window` has a word of `set`, read with the word after it: `bakal calon` is a
+/// nominee, not the future `bakal`; `mulai pukul 20.00` is a start time, not a start ahead
+/// (`telah digelar pada Minggu (...) mulai pukul 20.00 waktu setempat`).
 pub(super) fn has_word(window: &[u8], set: &[&[u8]]) -> bool {
     let mut ws = words(window).peekable();
     while let Some(w) = ws.next() {
+        let next = ws.peek().copied().unwrap_or_default();
         if set.iter().any(|s| s.eq_ignore_ascii_case(w))
-            && !(w.eq_ignore_ascii_case(b"bakal") && ws.peek().is_some_and(|n| candidate_noun(n)))
+            && !(w.eq_ignore_ascii_case(b"bakal") && candidate_noun(next))
+            && !(w.eq_ignore_ascii_case(b"mulai") && next.eq_ignore_ascii_case(b"pukul"))
         {
             return true;
         }
@@ -459,23 +464,7 @@ pub(super) fn marked_before(b: &[u8], wd_start: usize) -> bool {
     // Before: the same clause (`akan digelar pada Sabtu (...)`, `menjadwalkan sidang
     // putusan pada Senin, ...`).
     let before = clause_before(b, wd_start, 64, b".,\"");
-    (future_word(before) && !as_of(b, wd_start)) || has_word(before, PAST_BEFORE)
-}
-
-/// Whether `window` has a future marker; `mulai pukul 20.00` is a start time, not a start
-/// ahead (`telah digelar pada Minggu (...) mulai pukul 20.00 waktu setempat atau Senin`).
-fn future_word(window: &[u8]) -> bool {
-    let mut ws = words(window).peekable();
-    while let Some(w) = ws.next() {
-        let next = ws.peek().copied().unwrap_or_default();
-        if FUTURE_BEFORE.iter().any(|f| f.eq_ignore_ascii_case(w))
-            && !(w.eq_ignore_ascii_case(b"bakal") && candidate_noun(next))
-            && !(w.eq_ignore_ascii_case(b"mulai") && next.eq_ignore_ascii_case(b"pukul"))
-        {
-            return true;
-        }
-    }
-    false
+    (has_word(before, FUTURE_BEFORE) && !as_of(b, wd_start)) || has_word(before, PAST_BEFORE)
 }
 
 /// Whether the sentence before `at` is only `Hingga` or `Sampai` (and `pada`, `hari`).

@@ -27,12 +27,12 @@ fn after_score(b: &[u8], start: usize) -> bool {
         i -= 1;
     }
     // A score, or a score then the other side's name (`4-2 Indonesia (...)`).
-    let head = &b[i.saturating_sub(40)..i];
-    let words: Vec<&[u8]> = head
+    b[i.saturating_sub(40)..i]
         .split(|&c| c == b' ')
         .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().rev().take(3).any(|w| is_score(w))
+        .rev()
+        .take(3)
+        .any(is_score)
 }
 
 /// `3-0`, `4-2`: digits, a dash, digits.
