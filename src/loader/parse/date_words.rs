@@ -819,7 +819,6 @@ pub(super) fn zone_pair(b: &[u8], prev_end: usize, from: usize, end: usize) -> b
         b"waktu",
         b"lokal",
         b"setempat",
-        b"atau",
         b"pukul",
         b"dini",
         b"hari",
@@ -828,19 +827,18 @@ pub(super) fn zone_pair(b: &[u8], prev_end: usize, from: usize, end: usize) -> b
         b"sore",
         b"malam",
     ];
-    if prev_end >= from || from - prev_end > 48 {
-        return false;
-    }
-    let gap = &b[prev_end..from];
-    let mut gap_words = words(gap);
-    let joined = gap
-        .iter()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b',' | b'.' | b':' | b')'))
-        && has_word(gap, &[b"atau"])
-        && has_word(gap, &[b"lokal", b"setempat"])
-        && gap_words.all(|w| {
-            w.iter().all(u8::is_ascii_digit) || JOIN.iter().any(|j| j.eq_ignore_ascii_case(w))
-        });
+    let joined = joined_by(
+        b,
+        prev_end..from,
+        48,
+        |w| w.eq_ignore_ascii_case(b"atau"),
+        |w| w.iter().all(u8::is_ascii_digit) || JOIN.iter().any(|j| j.eq_ignore_ascii_case(w)),
+    ) && {
+        let gap = &b[prev_end..from];
+        gap.iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b',' | b'.' | b':' | b')'))
+            && has_word(gap, &[b"lokal", b"setempat"])
+    };
     let after = &b[end..(end + 32).min(b.len())];
     let after = after
         .iter()
