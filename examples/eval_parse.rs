@@ -122,17 +122,12 @@ fn main() -> ExitCode {
                 for &i in misses.iter().take(show) {
                     let c = &cases[i];
                     // Which row of "exact where stated" a stated miss counts in.
-                    let class = if what == "stated date missed" {
-                        let reported = parse_eval::reported_days(&c.text.to_lowercase());
-                        if reported.is_empty() {
-                            " [no day reported]"
-                        } else if c.truth.date.is_some_and(|d| reported.contains(&d)) {
-                            " [day reported]"
-                        } else {
-                            " [event only]"
-                        }
-                    } else {
-                        ""
+                    let class = match c.truth.date {
+                        Some(d) if what == "stated date missed" => format!(
+                            " [{}]",
+                            parse_eval::StatedRow::of(&c.text.to_lowercase(), d).tag()
+                        ),
+                        _ => String::new(),
                     };
                     println!(
                         "{name} · {what}{class}: {} truth {:?} url {:?} got {:?} {:?} outlet {:?}/{:?} ({})",

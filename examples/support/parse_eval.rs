@@ -298,6 +298,39 @@ const REPORT_WORDS: [&str; 26] = [
     "mengutip",
 ];
 
+/// Which split row of "exact where stated" an article whose record says `truth` counts in:
+/// the text reports that day, reports no day, or writes it only as an event's beside
+/// reported days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatedRow {
+    Reported,
+    Unreported,
+    EventOnly,
+}
+
+impl StatedRow {
+    pub fn of(lower: &str, truth: Date) -> StatedRow {
+        let reported = reported_days(lower);
+        if reported.contains(&truth) {
+            StatedRow::Reported
+        } else if reported.is_empty() {
+            StatedRow::Unreported
+        } else {
+            StatedRow::EventOnly
+        }
+    }
+
+    /// How `--show` tags a miss in this row.
+    #[allow(dead_code)] // printed by the example only; the test binary includes this file too
+    pub fn tag(self) -> &'static str {
+        match self {
+            StatedRow::Reported => "day reported",
+            StatedRow::Unreported => "no day reported",
+            StatedRow::EventOnly => "event only",
+        }
+    }
+}
+
 /// The days the lower-cased text writes at the end of a reporting clause (`kata x, senin
 /// (9/9/2019)`, `ujarnya kepada wartawan, senin, 9 september 2019`): the days someone was
 /// heard or a source read. Deliberately simpler than the parser's reading, so that it can
@@ -662,12 +695,11 @@ pub fn score(cases: &[Case]) -> Scores {
         let stated = t.date.is_some_and(|d| states(&lower, d));
         s.stated_exact.add(stated, got == t.date);
         if let (true, Some(truth)) = (stated, t.date) {
-            let reported = reported_days(&lower);
+            let row = StatedRow::of(&lower, truth);
             let exact = got == t.date;
-            s.stated_reported.add(reported.contains(&truth), exact);
-            s.stated_unreported.add(reported.is_empty(), exact);
-            s.stated_event_only
-                .add(!reported.is_empty() && !reported.contains(&truth), exact);
+            s.stated_reported.add(row == StatedRow::Reported, exact);
+            s.stated_unreported.add(row == StatedRow::Unreported, exact);
+            s.stated_event_only.add(row == StatedRow::EventOnly, exact);
         }
         if stated && got != t.date {
             s.stated_misses.push(i);

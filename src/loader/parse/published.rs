@@ -86,7 +86,8 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     // A year-less date that restates a day the article writes with its year (`Senin
     // (18/9/2019)` ... `kata X, Selasa (18/9)`) is that day, whichever weekday is the typo;
     // not a day decades before (a birth date `16 September 1949`).
-    // Each day and month once, latest first, so the lookup stays linear in the dates.
+    // The latest full date of each day and month, kept once, so the lookup stays linear in
+    // the dates.
     let mut restatable: HashMap<(u8, u8), Date> = HashMap::new();
     for d in full
         .iter()
