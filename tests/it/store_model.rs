@@ -463,6 +463,14 @@ fn a_follower_never_sees_a_state_the_writer_did_not_have() {
     });
 }
 
+/// Stars one article: the smallest action, for the follower tests below.
+fn star(id: &str) -> Op {
+    Op::SetStar {
+        ids: vec![id.to_string()],
+        star: true,
+    }
+}
+
 /// A follower that opens while a writer's files never hold still (here a history newer than
 /// the state, rewritten without pause, as a compaction under way leaves it for a moment)
 /// warns of nothing: it is the writer at work, not damage. Once the files settle, a refresh
@@ -475,10 +483,6 @@ fn a_follower_does_not_warn_of_files_a_live_writer_keeps_moving() {
     use std::sync::atomic::{AtomicBool, Ordering};
     use warta::triage::store::HISTORY_FILE;
     let dir = tempfile::tempdir().unwrap();
-    let star = |id: &str| Op::SetStar {
-        ids: vec![id.to_string()],
-        star: true,
-    };
     let mut w = Store::open_with(dir.path(), UNBOUNDED);
     for i in 0..4 {
         assert_eq!(w.apply(star(&format!("s{i}"))).unwrap(), Saved::Durable);
@@ -527,10 +531,6 @@ fn a_follower_is_not_fooled_by_a_state_file_that_looks_unchanged() {
     use std::fs;
     use warta::triage::store::{JOURNAL_FILE, SNAPSHOT_FILE};
     let dir = tempfile::tempdir().unwrap();
-    let star = |id: &str| Op::SetStar {
-        ids: vec![id.to_string()],
-        star: true,
-    };
     let mut w = Store::open_with(dir.path(), UNBOUNDED);
     for i in 0..10 {
         assert_eq!(w.apply(star(&format!("s{i}"))).unwrap(), Saved::Durable);
@@ -575,10 +575,6 @@ fn a_restart_does_not_bring_back_forgotten_undo_steps() {
     let opts = StoreOptions {
         history_limit: 1,
         ..UNBOUNDED
-    };
-    let star = |id: &str| Op::SetStar {
-        ids: vec![id.into()],
-        star: true,
     };
     let mut s = Store::open_with(dir.path(), opts);
     assert_eq!(s.apply(star("a")).unwrap(), Saved::Durable);
