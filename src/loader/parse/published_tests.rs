@@ -13,6 +13,22 @@ fn pub_of(text: &str, hints: Hints) -> Option<(Date, DateSource)> {
     pick(&scan(text), &years(text), hints).date
 }
 
+/// Hints from a record's or URL's date, which bounds the date too.
+fn near(s: &str) -> Hints {
+    Hints {
+        bound: Some(d(s)),
+        near: Some(d(s)),
+    }
+}
+
+/// Hints from the file's time alone.
+fn bounded(s: &str) -> Hints {
+    Hints {
+        bound: Some(d(s)),
+        near: None,
+    }
+}
+
 fn date_of(text: &str) -> Option<Date> {
     pub_of(text, Hints::default()).map(|(d, _)| d)
 }
@@ -73,12 +89,11 @@ fn a_day_heard_yesterday_is_reported_the_next_day() {
         assert_eq!(date_of(text), Some(d("2026-03-10")), "{text}");
     }
     // Year-less, the year from the record: the day after, on the next weekday.
-    let near = Hints {
-        bound: Some(d("2026-03-10")),
-        near: Some(d("2026-03-10")),
-    };
     assert_eq!(
-        pub_of("Kata dia kepada wartawan, Senin (9/3) kemarin.", near),
+        pub_of(
+            "Kata dia kepada wartawan, Senin (9/3) kemarin.",
+            near("2026-03-10")
+        ),
         Some((d("2026-03-10"), DateSource::InferredYear))
     );
     // Left to the corpus for its year, the weekday moves with the day.
@@ -108,15 +123,11 @@ fn a_dateline_after_a_plan_is_the_report_day() {
         ),
         Some(d("2026-03-12"))
     );
-    let near = Hints {
-        bound: Some(d("2026-03-12")),
-        near: Some(d("2026-03-12")),
-    };
     assert_eq!(
         pub_of(
             "KPK akan memeriksa Budi sebagai saksi, Kamis (12/3). Budi menjadi \
              tersangka pada 20 Februari 2026.",
-            near
+            near("2026-03-12")
         ),
         Some((d("2026-03-12"), DateSource::InferredYear))
     );
@@ -328,20 +339,13 @@ fn year_less_dates_take_the_year_the_article_points_to() {
         Some(d("2026-02-27"))
     );
     // From the URL or record date: the nearest fitting year.
-    let near = Hints {
-        bound: Some(d("2026-03-01")),
-        near: Some(d("2026-03-01")),
-    };
     assert_eq!(
-        pub_of("Kata pelatih, Jumat (27/2).", near),
+        pub_of("Kata pelatih, Jumat (27/2).", near("2026-03-01")),
         Some((d("2026-02-27"), DateSource::InferredYear))
     );
     // Nothing in the article gives a year: the date waits for the corpus's years
     // (`loader::years`), with the file's time as its bound.
-    let file = Hints {
-        bound: Some(d("2026-03-20")),
-        near: None,
-    };
+    let file = bounded("2026-03-20");
     let text = "Tiba Kamis (26/2) lalu. Kata pelatih, Jumat (27/2). Laga Sabtu (28/2) besok.";
     assert_eq!(
         pick(&scan(text), &years(text), file),
@@ -392,10 +396,7 @@ fn impossible_dates_are_refused() {
         Some(d("2026-03-09"))
     );
     // Later than the bound plus a day.
-    let bound = Hints {
-        bound: Some(d("2026-03-10")),
-        near: None,
-    };
+    let bound = bounded("2026-03-10");
     assert_eq!(pub_of("Kata dia, Kamis (12/3/2026).", bound), None);
     assert_eq!(
         pub_of("Kata dia, Rabu (11/3/2026).", bound),
