@@ -79,12 +79,15 @@ impl Gazetteer {
         if of.contains(&city) {
             return None;
         }
-        let stem = format!("{} ", self.regions.get(regency)?.name);
+        let stem = self.regions.get(regency)?.name.as_str();
         // A name is listed once per table it is in (Serpong is a district and a village).
         let mut carved = of.iter().copied().filter(|&r| {
-            self.regions
-                .get(r)
-                .is_some_and(|region| region.name.starts_with(&stem))
+            self.regions.get(r).is_some_and(|region| {
+                region
+                    .name
+                    .strip_prefix(stem)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
         });
         let child = carved.next();
         match (of.contains(&regency), child) {
