@@ -15,6 +15,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 mod exclude;
+mod landmark;
 mod level;
 mod resolve;
 mod schools;
@@ -24,6 +25,7 @@ mod table;
 mod words;
 
 use exclude::{not_a_place, prefixed_not_a_place};
+use landmark::AfterLandmark;
 use words::{REPORTED, Words, words};
 
 pub use resolve::{PlaceKind, resolve_province, resolve_region};
@@ -33,6 +35,7 @@ const TABLE: &str = include_str!("../data/regions.tsv");
 /// Districts of the regencies that share a city's name, and of those cities.
 const DISTRICTS: &str = include_str!("../data/districts.tsv");
 const VILLAGES: &str = include_str!("../data/villages.tsv");
+const LANDMARKS: &str = include_str!("../data/landmarks.tsv");
 
 /// A multiply-rotate hash (as in rustc's FxHash) for the word index: every word of every
 /// article is looked up, and SipHash was a quarter of the scan. Flooding is no concern:
@@ -125,6 +128,9 @@ struct Cues {
     /// The words fix its level: a prefix (`Kabupaten`, `Kota`, `Bupati` ...), or a district
     /// of the regency that shares the name with a city just before it (`Cibinong, Bogor`).
     level_named: bool,
+    /// Not a mention of the region but a sign of which level the article means: a district
+    /// of the regency named by its kind (`Kecamatan Simpenan`).
+    evidence: bool,
 }
 
 /// One place found while an article is read, before the whole article has been.
@@ -183,6 +189,8 @@ pub struct Gazetteer {
     districts: WordMap<Vec<usize>>,
     /// The same for districts alone, of every region.
     kecamatan: WordMap<Vec<usize>>,
+    /// First word of a landmark's name -> the landmarks starting with it, longest first.
+    landmarks: WordMap<Vec<landmark::Landmark>>,
 }
 
 /// The regions and provinces an article names, in order: the dateline's first, then by first
@@ -251,6 +259,7 @@ impl Gazetteer {
             let mut g = Gazetteer::parse(TABLE);
             g.add_districts(DISTRICTS);
             g.add_villages(VILLAGES);
+            g.add_landmarks(LANDMARKS);
             g
         })
     }
@@ -411,6 +420,9 @@ impl Gazetteer {
         // The last region found and where its words end: `Sleman, Yogyakarta` names the
         // province after a regency of it.
         let mut last: Option<(usize, usize)> = None;
+        // Where the last landmark's words end and the regions it lies in: the bare town
+        // written right after it is placed or labelled by it ([`Gazetteer::after_landmark`]).
+        let mut landmark: Option<(usize, &landmark::Landmark)> = None;
         while i < words.len() {
             if let Some(hint) = words.get(i).and_then(prefix_hint)
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
@@ -428,7 +440,55 @@ impl Gazetteer {
                 i += 1 + len;
                 continue;
             }
+            if let Some((regencies, len)) = self.district_by_kind(words, i) {
+                let cues = Cues {
+                    level_named: true,
+                    evidence: true,
+                    ..Cues::default()
+                };
+                for r in regencies {
+                    hit(Target::Region(r), words, i, len, cues);
+                }
+                i += len;
+                continue;
+            }
+            if let Some((mark, len)) = self.landmark_at(words, i) {
+                // `PT Jababeka`: a firm named after its estate works anywhere; an airport
+                // after its operator's name (`PT Angkasa Pura I Bandara Adisutjipto`) is
+                // still the airport.
+                if !mark.airport && not_a_place(words, i, len) {
+                    i += len;
+                    continue;
+                }
+                if let Some(target) = Gazetteer::landmark_region(mark) {
+                    let cues = Cues {
+                        level_named: true,
+                        ..Cues::default()
+                    };
+                    hit(target, words, i, len, cues);
+                    if let Target::Region(r) = target {
+                        last = Some((r, i + len));
+                    }
+                }
+                landmark = Some((i + len, mark));
+                i += len;
+                continue;
+            }
             if let Some((target, len)) = self.longest(words, i, None) {
+                let named_with = landmark
+                    .filter(|&(end, _)| {
+                        end == i
+                            && words.point.get(i) == Some(&false)
+                            && words.hyphen.get(i) == Some(&false)
+                    })
+                    .and_then(|(_, mark)| match target {
+                        Target::Region(r) => Some(self.after_landmark(mark, r)),
+                        _ => None,
+                    });
+                if named_with == Some(AfterLandmark::Label) {
+                    i += len;
+                    continue;
+                }
                 if !not_a_place(words, i, len)
                     && !self.locality_in_next(words, i, i + len, target)
                     && !self.given_name_before(words, i, len)
@@ -441,12 +501,17 @@ impl Gazetteer {
                                 .get(i)
                                 .is_some_and(|w| words::JAKARTA_NAMESAKES.contains(&w)),
                         level_named: false,
+                        evidence: false,
                     };
-                    let target = match (target, last) {
-                        (Target::Region(r), Some((prev, end))) if end == i => {
+                    let target = match (target, last, named_with) {
+                        (_, _, Some(AfterLandmark::Placed(placed))) => {
+                            cues.level_named = true;
+                            Target::Region(placed)
+                        }
+                        (Target::Region(r), Some((prev, end)), _) if end == i => {
                             self.province_after(prev, r).unwrap_or(target)
                         }
-                        (Target::Region(r), _) => match self
+                        (Target::Region(r), _, _) => match self
                             .level_by_unit(words, i, len, r)
                             .or_else(|| self.placed_by_district(words, i, r))
                         {
@@ -684,6 +749,7 @@ impl Gazetteer {
             .map(|h| h.target)
             .collect();
         out.into_iter()
+            .filter(|h| !h.cues.evidence)
             .filter(|h| {
                 let doubted = h.cues.acronym || (h.cues.namesake && jakarta);
                 !doubted

@@ -134,7 +134,7 @@ impl Gazetteer {
     }
 
     /// For a bare city name at `at` whose regency shares it: the level a unit's official
-    /// name gives. `Bogor Kota`, `Polres Metro Bekasi Kota`, `Polrestabes Semarang` are the
+    /// name, or a district named by it and a direction (`Bekasi Barat`), gives. `Bogor Kota`, `Polres Metro Bekasi Kota`, `Polrestabes Semarang` are the
     /// city's; a police resort named by the bare name (`Polres Bogor`, `Kapolres Sorong`,
     /// `Kepolisian Resor Bekasi`) is the regency's, as the city's carries `Kota`. `Polresta
     /// X` and `Polres Metro X` alone are left: writers drop the city's `Kota` from them
@@ -150,6 +150,17 @@ impl Gazetteer {
         let next = at + len;
         if words.get(next) == Some("kota") && words.apart.get(next) == Some(&false) {
             return Some(city);
+        }
+        // `Bekasi Barat`, `Bandung Kulon`: the name begins one of the city's districts.
+        if words.apart.get(next) == Some(&false)
+            && words.capitalised.get(next) == Some(&true)
+            && let Some(of) = self.kecamatan.get(&words.phrase(at, next + 1))
+        {
+            match (of.contains(&city), of.contains(&regency)) {
+                (true, false) => return Some(city),
+                (false, true) => return Some(regency),
+                _ => {}
+            }
         }
         let before = |k: usize| {
             at.checked_sub(k)

@@ -510,3 +510,104 @@ fn a_name_followed_by_a_district_and_its_region_elsewhere_is_a_village_there() {
         ["Jombang"]
     );
 }
+
+#[test]
+fn a_landmark_places_the_bare_town_written_with_it() {
+    // Venues in the regency that shares the city's name.
+    assert_eq!(
+        f("Konser digelar di ICE BSD, Tangerang, Sabtu.").regions,
+        ["Tangerang"]
+    );
+    assert_eq!(
+        f("Laga digelar di Stadion Si Jalak Harupat Bandung malam ini").regions,
+        ["Bandung"]
+    );
+    // The writer's own placing in another region of the province stays beside it.
+    assert_eq!(
+        f("Pameran di ICE BSD Tangerang Selatan dibuka").regions,
+        ["Tangerang", "Tangerang Selatan"]
+    );
+    // A landmark on a boundary names no region alone, but still places the town after it.
+    assert_eq!(
+        f("Wisatawan memadati Gunung Bromo, Probolinggo, pekan ini").regions,
+        ["Probolinggo"]
+    );
+    assert!(
+        f("Wisatawan memadati Gunung Bromo pekan ini")
+            .regions
+            .is_empty()
+    );
+    // Named alone, a landmark in one region names it, and fixes the level of the bare
+    // name anywhere in the article.
+    assert_eq!(
+        find(
+            None,
+            [
+                "Pameran dibuka di ICE BSD.",
+                "Warga Tangerang antusias datang."
+            ]
+        )
+        .regions,
+        ["Tangerang"]
+    );
+    // A firm named after an estate works anywhere.
+    assert!(f("Saham PT Jababeka Tbk naik").regions.is_empty());
+}
+
+#[test]
+fn an_airport_named_for_a_town_it_lies_outside_is_placed_where_it_is() {
+    assert_eq!(
+        f("Penerbangan di Bandara Juanda Surabaya tertunda").regions,
+        ["Sidoarjo"]
+    );
+    assert_eq!(
+        f("Bandar Udara Internasional Supadio Pontianak lumpuh").regions,
+        ["Kubu Raya"]
+    );
+    // A town in another province is another place (a route).
+    assert_eq!(
+        f("Pesawat dari Bandara Kualanamu, Pekanbaru tujuannya").regions,
+        ["Deli Serdang", "Pekanbaru"]
+    );
+    // Named after a person: only after a word for an airport.
+    assert_eq!(f("Jalan Juanda di Surabaya macet").regions, ["Surabaya"]);
+}
+
+#[test]
+fn a_district_named_by_its_kind_fixes_the_level_of_the_bare_name() {
+    assert_eq!(
+        find(
+            None,
+            [
+                "Warga Sukabumi keracunan makanan.",
+                "Kejadian di Desa Mekar, Kecamatan Simpenan."
+            ]
+        )
+        .regions,
+        ["Sukabumi"]
+    );
+    // The city's own district keeps the city.
+    assert_eq!(
+        find(
+            None,
+            ["Warga Bogor berdemo.", "Camat Bogor Tengah menemui mereka."]
+        )
+        .regions,
+        ["Kota Bogor"]
+    );
+    // A city's district written as its name and a direction is the city's, even beside the
+    // regency.
+    let x = f("Ruas tol Cikunir-Bekasi Barat dan jalan di Kabupaten Bekasi");
+    assert!(x.regions.contains(&"Kota Bekasi".to_string()), "{x:?}");
+}
+
+#[test]
+fn every_landmark_row_names_known_regions() {
+    let rows = LANDMARKS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .count();
+    let loaded: usize = Gazetteer::get().landmarks.values().map(Vec::len).sum();
+    assert_eq!(loaded, rows, "a landmark row names an unknown region code");
+    assert!(rows > 100);
+}

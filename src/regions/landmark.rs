@@ -1,0 +1,155 @@
+//! Landmarks (`data/landmarks.tsv`): venues, estates and airports that lie in another region
+//! than the town writers name with them, and the districts an article names with their
+//! kind (`Kecamatan Simpenan`): both tell which of two regions sharing a name the article
+//! means, which the bare name alone cannot.
+
+use std::collections::HashMap;
+
+use super::words::{Words, words};
+use super::{Gazetteer, Target};
+
+/// One landmark: its words (lower case) and the regions it lies in.
+#[derive(Debug, Clone)]
+pub(super) struct Landmark {
+    words: Vec<String>,
+    pub(super) regions: Vec<usize>,
+    /// Named after a person or a common word (`Juanda`, `Minangkabau`, `Lombok`): counts only
+    /// after a word for an airport.
+    pub(super) airport: bool,
+}
+
+/// What a bare town named right after a landmark is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AfterLandmark {
+    /// The region the landmark lies in (`Tangerang` after `ICE BSD` is the regency).
+    Placed(usize),
+    /// The town an airport is named for, which it lies outside (`Surabaya` after `Bandara
+    /// Juanda`, in Sidoarjo): a label, not a place the article is at.
+    Label,
+    /// Neither: another region (`ICE BSD, Tangerang, Banten` ... `Jakarta`).
+    Other,
+}
+
+/// Words that introduce a district by its kind: what follows is a district, so its regency
+/// is the one the article means by a shared name.
+const DISTRICT_KIND: &[&str] = &["kecamatan", "kec", "camat", "polsek", "kapolsek"];
+
+impl Gazetteer {
+    /// Reads a landmarks table in the format of `data/landmarks.tsv`; lines naming no known
+    /// region are skipped.
+    pub fn add_landmarks(&mut self, table: &str) {
+        let by_code: HashMap<&str, usize> = self
+            .regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect();
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(codes), Some(kind), Some(name)) = (cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let regions: Option<Vec<usize>> = codes
+                .split(',')
+                .map(|c| by_code.get(c.trim()).copied())
+                .collect();
+            let name = words(name);
+            let (Some(regions), Some(first)) = (regions, name.first().cloned()) else {
+                continue;
+            };
+            self.landmarks.entry(first).or_default().push(Landmark {
+                words: name,
+                regions,
+                airport: kind == "airport",
+            });
+        }
+        for list in self.landmarks.values_mut() {
+            list.sort_by_key(|l| std::cmp::Reverse(l.words.len()));
+        }
+    }
+
+    /// The longest landmark named at `at` and how many words it spans: capitalised, and an
+    /// airport's name after a word for one (`Bandara Internasional Juanda`).
+    pub(super) fn landmark_at(&self, words: &Words, at: usize) -> Option<(&Landmark, usize)> {
+        let list = self.landmarks.get(words.get(at)?)?;
+        if words.capitalised.get(at) != Some(&true) {
+            return None;
+        }
+        list.iter()
+            .find(|l| words.matches(at, &l.words) && (!l.airport || after_airport_word(words, at)))
+            .map(|l| (l, l.words.len()))
+    }
+
+    /// What region `r`, named bare right after `landmark`, stands for. Only an airport is
+    /// named for a town it lies outside; a venue written with another region of the
+    /// province keeps it (`ICE BSD Tangerang Selatan`: the writer's own placing).
+    pub(super) fn after_landmark(&self, landmark: &Landmark, r: usize) -> AfterLandmark {
+        let regions = &landmark.regions;
+        if regions.contains(&r) {
+            return AfterLandmark::Placed(r);
+        }
+        if let Some(t) = self.twin.get(r).copied().flatten()
+            && regions.contains(&t)
+        {
+            return AfterLandmark::Placed(t);
+        }
+        let province = self.regions.get(r).map(|x| x.province);
+        let nearby = regions
+            .iter()
+            .any(|&l| self.regions.get(l).map(|x| x.province) == province);
+        if nearby && landmark.airport {
+            AfterLandmark::Label
+        } else {
+            AfterLandmark::Other
+        }
+    }
+
+    /// The regencies sharing a city's name that a district named by its kind at `at` lies in
+    /// (`Kecamatan Simpenan` is Kabupaten Sukabumi's), with how many words it spans. A
+    /// district the city has too says nothing.
+    pub(super) fn district_by_kind(&self, words: &Words, at: usize) -> Option<(Vec<usize>, usize)> {
+        if !DISTRICT_KIND.contains(&words.get(at)?) {
+            return None;
+        }
+        let from = at + 1;
+        (1..=3).rev().find_map(|k| {
+            let joined = (from + 1..from + k).all(|i| words.apart.get(i) == Some(&false));
+            if !joined || words.capitalised.get(from) != Some(&true) || from + k > words.len() {
+                return None;
+            }
+            let of = self.kecamatan.get(&words.phrase(from, from + k))?;
+            let regencies: Vec<usize> = of
+                .iter()
+                .copied()
+                .filter(|&r| {
+                    self.twin
+                        .iter()
+                        .enumerate()
+                        .any(|(city, t)| *t == Some(r) && !of.contains(&city))
+                })
+                .collect();
+            (!regencies.is_empty()).then_some((regencies, 1 + k))
+        })
+    }
+
+    /// The one region a landmark names, when it lies in one alone.
+    pub(super) fn landmark_region(landmark: &Landmark) -> Option<Target> {
+        match landmark.regions[..] {
+            [r] => Some(Target::Region(r)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the words before `at` name an airport: `bandara`, `bandar udara`, `lanud` or
+/// `airport`, maybe with `internasional` between.
+fn after_airport_word(words: &Words, at: usize) -> bool {
+    let before = |k: usize| at.checked_sub(k).and_then(|b| words.get(b));
+    let kind = |k: usize| match before(k) {
+        Some("bandara" | "lanud" | "airport") => true,
+        Some("udara") => before(k + 1) == Some("bandar"),
+        _ => false,
+    };
+    kind(1) || (matches!(before(1), Some("internasional" | "international")) && kind(2))
+}
