@@ -72,10 +72,11 @@ impl Gazetteer {
     /// The longest landmark named at `at` and how many words it spans: capitalised, and an
     /// airport's name after a word for one (`Bandara Internasional Juanda`).
     pub(super) fn landmark_at(&self, words: &Words, at: usize) -> Option<(&Landmark, usize)> {
-        let list = self.landmarks.get(words.get(at)?)?;
+        // Most words are lower case: no hashing for them.
         if words.capitalised.get(at) != Some(&true) {
             return None;
         }
+        let list = self.landmarks.get(words.get(at)?)?;
         list.iter()
             .find(|l| words.matches(at, &l.words) && (!l.airport || after_airport_word(words, at)))
             .map(|l| (l, l.words.len()))
