@@ -267,6 +267,14 @@ pub(super) fn prefixed_not_a_place(words: &Words, at: usize, len: usize) -> bool
     dish_from(words, at) || school_affiliation(words, at, len)
 }
 
+/// Islands divided among several regions, one of them named after the island: Nias (four
+/// regencies and Gunungsitoli), Sumbawa (with Sumbawa Barat, Dompu, Bima), Bintan (with
+/// Tanjung Pinang), Bangka, Belitung, Buru, Buton and Muna. (The police of `Pulau Ambon`
+/// are the city's.)
+const SHARED_ISLANDS: &[&str] = &[
+    "nias", "sumbawa", "bintan", "bangka", "belitung", "buru", "buton", "muna",
+];
+
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
@@ -329,6 +337,19 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
                         || words.capitalised.get(b).copied().unwrap_or(false))
             })
         });
+    // An island that several regions share, named as the island (`Pulau Nias`, the `Sail
+    // Nias` festival of its waters): not the regency called after it. An island that is its
+    // regency (`Pulau Simeulue`) is the place.
+    let island = close
+        && len == 1
+        && at
+            .checked_sub(1)
+            .and_then(|b| words.get(b))
+            .is_some_and(|w| matches!(w, "pulau" | "sail"))
+        && words.get(at).is_some_and(|w| SHARED_ISLANDS.contains(&w));
+    if island {
+        return true;
+    }
     // A new town named after an old one elsewhere (`Solo Baru` in Sukoharjo); lower case,
     // `baru` is "just" (`di Pasuruan baru-baru ini`).
     let new_town = words.get(at + len) == Some("baru")
@@ -382,6 +403,8 @@ mod tests {
             "Padang rumput itu menguning",
             "ia memang sudah tua bangka",
             "kerajinan dari buah ketapang",
+            "rokok ilegal disita di Pulau Sumbawa",
+            "puncak Sail Nias digelar di dermaga",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -393,6 +416,8 @@ mod tests {
         assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
         assert_eq!(f("kata pers Medan").regions, ["Medan"]);
         assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
+        assert_eq!(f("wisata di Pulau Simeulue").regions, ["Simeulue"]);
+        assert_eq!(f("banjir di Sumbawa, NTB").regions, ["Sumbawa"]);
         assert_eq!(f("banjir di OKI dan PALI, Sumsel").regions.len(), 2);
         assert_eq!(
             f("Ogan Komering Ilir (OKI) dan Pemkab OKI").regions,
