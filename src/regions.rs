@@ -485,10 +485,20 @@ impl Gazetteer {
                         Target::Region(r) => Some(self.after_landmark(mark, r)),
                         _ => None,
                     });
-                if named_with == Some(AfterLandmark::Label) {
+                let district_after = match target {
+                    Target::Region(r) if named_with.is_none() => {
+                        self.placed_by_district_after(words, i + len, r)
+                    }
+                    _ => None,
+                };
+                if named_with == Some(AfterLandmark::Label) || district_after == Some(None) {
                     i += len;
                     continue;
                 }
+                let named_with = named_with.or(match district_after {
+                    Some(Some(placed)) => Some(AfterLandmark::Placed(placed)),
+                    _ => None,
+                });
                 if !not_a_place(words, i, len)
                     && !self.locality_in_next(words, i, i + len, target)
                     && !self.given_name_before(words, i, len)

@@ -72,6 +72,17 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "pegunungan",
     "selokan",
     "sesar",
+    // A river's basin (`DAS Solo`) spans the regions it drains.
+    "das",
+    // A hamlet or islet (`Pulo Padang`), and a tunnel named after the street above it
+    // (`Terowongan Kendal` in Jakarta).
+    "pulo",
+    "terowongan",
+    // Descent (`berdarah Ambon`, `keturunan Minang`) and a chronicle's title (`Babad
+    // Demak`): about people or a story, not where the article happens.
+    "berdarah",
+    "keturunan",
+    "babad",
     "kri",
     // A grave (`liang Lahat`), however it is written.
     "liang",
@@ -405,6 +416,10 @@ mod tests {
             "kerajinan dari buah ketapang",
             "rokok ilegal disita di Pulau Sumbawa",
             "puncak Sail Nias digelar di dermaga",
+            "peran pemerintah dan DAS Solo menata sungai",
+            "pembalap muda berdarah Ambon itu",
+            "naskah itu memuat Babad Demak",
+            "mobil berhenti di Terowongan Kendal",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }

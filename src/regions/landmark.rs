@@ -31,7 +31,7 @@ pub(super) enum AfterLandmark {
 }
 
 /// Words that introduce a district by its kind: what follows is a district, so its regency
-/// is the one the article means by a shared name.
+/// is the one the article means by a shared name. The first two name the district itself.
 const DISTRICT_KIND: &[&str] = &["kecamatan", "kec", "camat", "polsek", "kapolsek"];
 
 impl Gazetteer {
@@ -95,6 +95,20 @@ impl Gazetteer {
         {
             return AfterLandmark::Placed(t);
         }
+        // `Bintaro, Tangerang`: in the region carved out under the name.
+        let stem = self
+            .regions
+            .get(r)
+            .map(|x| x.name.trim_start_matches("Kota "));
+        let carved = regions.iter().copied().find(|&l| {
+            self.regions.get(l).is_some_and(|x| {
+                stem.and_then(|stem| x.name.strip_prefix(stem))
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
+        });
+        if let Some(carved) = carved {
+            return AfterLandmark::Placed(carved);
+        }
         let province = self.regions.get(r).map(|x| x.province);
         let nearby = regions
             .iter()
@@ -132,6 +146,49 @@ impl Gazetteer {
                 .collect();
             (!regencies.is_empty()).then_some((regencies, 1 + k))
         })
+    }
+
+    /// For bare region `r` followed at `next` by a district named by its kind (`Bogor,
+    /// Kecamatan Cibinong`): `Some(Some(region))` when the district lies in `r`, the regency
+    /// sharing its name, or a region carved out of it under the name; `Some(None)` when it
+    /// lies in none of them, as the name is then a village or street inside that district
+    /// (`Pulo Padang, Kecamatan Rantau Utara` is in Labuhanbatu); `None` when no known
+    /// district follows.
+    pub(super) fn placed_by_district_after(
+        &self,
+        words: &Words,
+        next: usize,
+        r: usize,
+    ) -> Option<Option<usize>> {
+        if !DISTRICT_KIND[..2].contains(&words.get(next)?) {
+            return None;
+        }
+        let from = next + 1;
+        let of = (1..=3).rev().find_map(|k| {
+            let joined = (from + 1..from + k).all(|i| words.apart.get(i) == Some(&false));
+            if !joined || words.capitalised.get(from) != Some(&true) || from + k > words.len() {
+                return None;
+            }
+            self.kecamatan.get(&words.phrase(from, from + k))
+        })?;
+        if of.contains(&r) {
+            return Some(Some(r));
+        }
+        if let Some(t) = self.twin.get(r).copied().flatten()
+            && of.contains(&t)
+        {
+            return Some(Some(t));
+        }
+        let stem = self.regions.get(r)?.name.trim_start_matches("Kota ");
+        let carved = of.iter().copied().find(|&d| {
+            self.regions.get(d).is_some_and(|region| {
+                region
+                    .name
+                    .strip_prefix(stem)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
+        });
+        Some(carved)
     }
 
     /// The one region a landmark names, when it lies in one alone.

@@ -611,3 +611,25 @@ fn every_landmark_row_names_known_regions() {
     assert_eq!(loaded, rows, "a landmark row names an unknown region code");
     assert!(rows > 100);
 }
+
+#[test]
+fn a_district_named_after_a_bare_name_places_it_or_makes_it_a_village() {
+    assert_eq!(
+        f("Warga Bogor, Kecamatan Cibinong, berdemo").regions,
+        ["Bogor"]
+    );
+    assert_eq!(
+        f("Rumahnya di Tangerang, Kecamatan Pondok Aren, terbakar").regions,
+        ["Tangerang Selatan"]
+    );
+    // A village named like a city, in a district of another regency.
+    assert!(
+        f("Banjir melanda desa di Sungai Kupang, Kecamatan Kandangan")
+            .regions
+            .is_empty()
+    );
+    assert_eq!(
+        f("Akad nikah di masjid Bintaro, Tangerang").regions,
+        ["Tangerang Selatan"]
+    );
+}
