@@ -54,8 +54,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    a year-less restatement of a full date, longer reporting clauses, the second day of a
 ///    `dan` pair, obligations (`harus`, `wajib`) as plans.
 /// 16: dates: a day said to be tomorrow (`Rabu (11/9) besok`) dates the report the day
-///    before when no sound day does; a reporting clause naming a post (`dalam unggahannya`)
-///    gives the post's day, not a day heard; a weekday named as tomorrow without its date
+///    before when no sound day does; a weekday named as tomorrow without its date
 ///    (`parade Minggu besok`) makes that weekday's dates tomorrow's.
 pub const PARSER_VERSION: u32 = 16;
 

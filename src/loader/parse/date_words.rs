@@ -187,9 +187,6 @@ pub(super) const CITE_BEFORE: &[&[u8]] = &[
     b"dinukil",
     b"menukil",
 ];
-/// Roots of a post on social media, found inside a word (`unggahannya`, `diunggah`,
-/// `cuitannya`, `postingan`).
-pub(super) const POST_ROOTS: &[&[u8]] = &[b"unggah", b"cuit", b"posting"];
 /// Times of day that `ini` makes today (`hari ini`, `pagi ini`), unlike `pekan ini`.
 pub(super) const TODAY_WORDS: &[&[u8]] =
     &[b"hari", b"pagi", b"siang", b"sore", b"petang", b"malam"];
@@ -646,9 +643,7 @@ pub(super) fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
         own
     };
     // One pass: whether any word is a reporting word, and whether one is not a citation's.
-    // A clause that names a post (`tulis X dalam unggahannya di Instagram, Ahad (...)`)
-    // gives the post's day, not the day the reporter heard someone.
-    let (mut report, mut heard, mut post) = (false, false, false);
+    let (mut report, mut heard) = (false, false);
     for w in words(clause) {
         let starts = |s: &&[u8]| w.len() >= s.len() && w[..s.len()].eq_ignore_ascii_case(s);
         if HEARD_BEFORE.iter().any(starts) {
@@ -656,11 +651,8 @@ pub(super) fn reporting(b: &[u8], from: usize, end: usize) -> (bool, bool) {
         } else if CITE_BEFORE.iter().any(starts) {
             report = true;
         }
-        post |= POST_ROOTS
-            .iter()
-            .any(|r| w.windows(r.len()).any(|x| x.eq_ignore_ascii_case(r)));
     }
-    (report, report && (!heard || post))
+    (report, report && !heard)
 }
 
 /// Whether a closing quotation mark follows the date (`... 2026," ujarnya`): it is inside
