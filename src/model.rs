@@ -53,7 +53,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    dot, a reporting clause with a wrong weekday against sound dates up to 7 days earlier,
 ///    a year-less restatement of a full date, longer reporting clauses, the second day of a
 ///    `dan` pair, obligations (`harus`, `wajib`) as plans.
-pub const PARSER_VERSION: u32 = 15;
+/// 16: dates: a day said to be tomorrow (`Rabu (11/9) besok`) dates the report the day
+///    before when no sound day does; a weekday named as tomorrow without its date
+///    (`parade Minggu besok`) makes that weekday's dates tomorrow's.
+pub const PARSER_VERSION: u32 = 16;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -4,6 +4,7 @@
 
 use super::date_words::{
     CORRECTION_WORDS, FUTURE_BEFORE, FUTURE_SENTENCE, SELF_NOUNS, clause_before, has_word, words,
+    words_after,
 };
 
 /// The date's sentence before `from` (up to 240 bytes) and the words after `end` (up to
@@ -161,4 +162,14 @@ pub(super) fn note_on_itself(b: &[u8], from: usize) -> bool {
     }) && ws
         .iter()
         .any(|w| CORRECTION_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the date at `from`..`end` is said to be tomorrow: `besok` right after it (`Rabu
+/// (11/9) besok`) or right before its weekday (`besok, Rabu (...)`).
+pub(super) fn said_tomorrow(b: &[u8], from: usize, end: usize) -> bool {
+    let besok = |w: &[u8]| w.eq_ignore_ascii_case(b"besok");
+    words(words_after(b, end)).next().is_some_and(besok)
+        || words(clause_before(b, from, 12, b".\""))
+            .last()
+            .is_some_and(besok)
 }

@@ -382,3 +382,21 @@ fn a_bracketed_date_after_a_score_is_a_past_result() {
         Some(d("2026-03-10"))
     );
 }
+
+#[test]
+fn a_weekday_named_as_tomorrow_makes_its_date_tomorrow() {
+    // The headline names Sunday as tomorrow (a number after it starts no date): the body's
+    // Sunday is the parade's, the report comes on the Saturday heard.
+    let a = p("Parade Mobil Listrik Minggu Besok, 3 Ruas Jalan Ditutup\n\
+         \"Jalan ditutup sementara,\" kata kepala dinas dalam keterangannya, Sabtu (14/3/2026).\n\
+         Berikut rekayasa lalu lintas saat parade, Minggu, 15 Maret 2026.");
+    assert_eq!(a.meta.published, Some(d("2026-03-14")));
+    // Someone heard on that weekday was heard then, whatever is planned for the next one.
+    assert_eq!(
+        published_of(
+            "Warga berharap parade Minggu besok berjalan lancar.\n\"Kami siap,\" kata \
+             panitia kepada wartawan, Minggu (15/3/2026)."
+        ),
+        Some(d("2026-03-15"))
+    );
+}

@@ -7,7 +7,7 @@
 
 use crate::model::Date;
 
-use super::date_sentences::{fixture_sentence, happened_sentence, note_on_itself};
+use super::date_sentences::{fixture_sentence, happened_sentence, note_on_itself, said_tomorrow};
 use super::date_words::{
     BETWEEN_WORDS, Quotes, TADI_WORDS, event_before, fixture_list, has_word, marked_after,
     marked_before, month_number, other_day_opener, paired, past_span, quoted, reporting,
@@ -108,6 +108,9 @@ pub struct Found {
     /// WIB`): an event close enough for the hour to matter, so a plan written this way is
     /// the preview's own day or the next, not one of many days ahead.
     pub zone: bool,
+    /// Said to be tomorrow (`Rabu (11/9) besok`, `besok, Rabu (...)`): the report's own day
+    /// is the day before. Such a date is also `displaced`.
+    pub tomorrow: bool,
 }
 
 /// Day of the week, 0 = Sunday (Sakamoto's method).
@@ -503,6 +506,7 @@ pub fn scan(text: &str) -> Vec<Found> {
                     fixture: !report && !cited && fixture_sentence(b, from, at.end),
                     happened: happened_sentence(b, from, at.end),
                     zone: false,
+                    tomorrow: !today && said_tomorrow(b, from, at.end),
                 });
                 prev = Some((from, at.end, !today && marked));
                 continue;

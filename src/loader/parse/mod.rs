@@ -6,6 +6,7 @@
 //! 50 MB line, so nothing here is quadratic, nothing backtracks, and `&str` is only sliced at
 //! positions found by `char_indices`, `find` or ASCII bytes.
 
+mod date_headline;
 mod date_sentences;
 mod date_words;
 mod dateline;
@@ -379,10 +380,26 @@ fn dates_of<'a>(
     texts: impl IntoIterator<Item = &'a str> + Clone,
     hints: Hints,
 ) -> (Vec<Date>, published::Picked) {
-    let found: Vec<dates::Found> = sentences_of(texts.clone())
+    let mut found: Vec<dates::Found> = sentences_of(texts.clone())
         .iter()
         .flat_map(|t| dates::scan(t))
         .collect();
+    // `parade digelar Minggu besok` names the weekday of tomorrow: a date on that weekday
+    // (`Minggu, 27 Oktober`) is tomorrow's too, not the report's, unless someone was heard
+    // on it.
+    let tomorrow: Vec<u8> = texts
+        .clone()
+        .into_iter()
+        .flat_map(date_headline::weekdays_tomorrow)
+        .collect();
+    for f in found
+        .iter_mut()
+        .filter(|f| f.weekday && !f.today && !f.report && tomorrow.contains(&f.weekday_no))
+    {
+        f.tomorrow = true;
+        f.displaced = true;
+        f.planned = false;
+    }
     let years: Vec<u16> = texts.into_iter().flat_map(dates::years).collect();
     let mut seen = HashSet::new();
     let mentioned = found

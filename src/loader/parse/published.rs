@@ -221,6 +221,7 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
         .or(heard_typo)
         .or(by_sound)
         .or_else(|| ranked(&supported))
+        .or_else(|| tomorrow_eve(found, &place, &in_bound))
         .or_else(|| {
             // Plans lie after the report: the nearest is the best guess at its day.
             candidates
@@ -259,9 +260,11 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
             yearless: Some(Yearless {
                 day: d.day,
                 month: d.month,
-                weekday: f
-                    .weekday
-                    .then_some((f.weekday_no + u8::from(shifted(f))) % 7),
+                weekday: f.weekday.then(|| {
+                    let w = i64::from(f.weekday_no) + offset(f) + 7;
+                    // In 0..7 by the modulo, so the conversion cannot fail.
+                    u8::try_from(w % 7).unwrap_or(0)
+                }),
                 bound: hints.bound,
                 guess: (!open).then_some(d),
             }),
@@ -280,6 +283,24 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
 pub struct Picked {
     pub date: Option<(Date, DateSource)>,
     pub yearless: Option<Yearless>,
+}
+
+/// The day before the nearest day said to be tomorrow (`Rabu (11/9) besok`): with no sound
+/// day, the report's own day as the text states it. Not above a sound day: `besok` is also
+/// loose for "the coming" (`paling cepat Jumat (13/9) besok`, three days ahead).
+fn tomorrow_eve<'a>(
+    found: &'a [Found],
+    place: &dyn Fn(&Found) -> Option<Date>,
+    in_bound: &dyn Fn(Date) -> bool,
+) -> Option<(Date, &'a Found)> {
+    found
+        .iter()
+        .filter(|f| f.tomorrow && !f.inconsistent && (f.weekday || f.paren))
+        .filter_map(|f| {
+            let d = if f.yearless { place(f)? } else { f.date };
+            report_day(f, d).filter(|&e| in_bound(e)).map(|e| (e, f))
+        })
+        .min_by_key(|(d, _)| *d)
 }
 
 /// With nothing else, the latest date with a weekday or in parentheses even though it is
@@ -310,13 +331,21 @@ fn shifted(f: &Found) -> bool {
     f.yesterday || (f.day_before && f.displaced)
 }
 
+/// How many days after the date the report comes: one when [`shifted`], minus one for a
+/// day said to be tomorrow.
+fn offset(f: &Found) -> i64 {
+    if shifted(f) {
+        1
+    } else if f.tomorrow {
+        -1
+    } else {
+        0
+    }
+}
+
 /// The report's day as the date `d` of `f` tells it.
 fn report_day(f: &Found, d: Date) -> Option<Date> {
-    if shifted(f) {
-        Date::from_days(d.days() + 1)
-    } else {
-        Some(d)
-    }
+    Date::from_days(d.days() + offset(f))
 }
 
 fn source_of(f: &Found) -> DateSource {

@@ -555,3 +555,31 @@ fn obligations_and_what_comes_after_now_lie_ahead() {
         assert_eq!(date_of(text), Some(d("2026-03-11")), "{text}");
     }
 }
+
+#[test]
+fn a_day_said_to_be_tomorrow_gives_the_day_before() {
+    for text in [
+        "Polisi akan memeriksa saksi itu pada Rabu (11/3/2026) besok pukul 10.00.",
+        "Festival desa siap digelar besok, Rabu (11/3/2026), di lapangan kecamatan.",
+        // Beside a span the warning runs over: its end is no report's day.
+        "Peringatan berlaku sejak Selasa (10/3/2026) pukul 19.00 hingga Rabu (11/3/2026) \
+         pukul 07.00. Hujan lebat diperkirakan turun pada Rabu (11/3/2026) besok.",
+    ] {
+        assert_eq!(date_of(text), Some(d("2026-03-10")), "{text}");
+    }
+    // A sound day outranks it: `besok` is loose for "the coming" too.
+    assert_eq!(
+        date_of("Kata dia, Senin (9/3/2026). Saksi hadir paling cepat Jumat (13/3/2026) besok."),
+        Some(d("2026-03-09"))
+    );
+    // Left to the corpus for its year, the weekday moves back with the day.
+    let picked = pick(
+        &scan("Episode barunya tayang pada Jumat (13/3) besok."),
+        &[],
+        Hints::default(),
+    );
+    assert_eq!(
+        picked.yearless.map(|y| (y.day, y.month, y.weekday)),
+        Some((12, 3, Some(4)))
+    );
+}
