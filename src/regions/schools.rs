@@ -141,26 +141,97 @@ const MEMBER_OF_SCHOOL: &[&str] = &[
     "mitra",
 ];
 
-/// Whether a word of `list` stands up to four words before `head`, in the same phrase (`di
-/// gedung rektorat Universitas X`, `dekan fakultas hukum Universitas X`).
-fn said_before(words: &Words, head: usize, list: &[&str]) -> bool {
+/// Words before `di` that make the school after it someone's post or study rather than
+/// where the news happens (`dosen psikologi di UNS`, `mengajar di Fakultas X Universitas
+/// Y`, `menempuh pendidikan S2 di Institut X`).
+const POST_BEFORE_AT: &[&str] = &[
+    "mengajar",
+    "bekerja",
+    "menjabat",
+    "bertugas",
+    "pendidikan",
+    "menempuh",
+    "kuliah",
+    "studi",
+    "belajar",
+    "sekolah",
+    "bersekolah",
+    "s1",
+    "s2",
+    "s3",
+    "doktor",
+    "magister",
+    "doktoral",
+];
+
+/// What the nearest telling word before a school's name says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Something happens there (`di`, `kampus`).
+    At,
+    /// Someone's affiliation, study or partner ([`MEMBER_OF_SCHOOL`]), or a post there
+    /// (`dosen psikologi di`).
+    Member,
+}
+
+/// The nearest word of [`AT_SCHOOL`] or [`MEMBER_OF_SCHOOL`] up to four words before `head`,
+/// in the same phrase: the nearest decides (`lulusan pertanian dari Universitas X` is a
+/// degree from there, `dosen yang hadir di Universitas X` a visit). `Fakultas` is part of the
+/// name: a faculty's member unless a word before it places something there (`pusat kajian
+/// Fakultas Hukum Universitas X`, `seminar di Fakultas Hukum Universitas X`). `Di` after a
+/// word of a post or study (`dosen psikologi di`, `mengajar di`) is that post.
+fn cue_before(words: &Words, head: usize) -> Option<Cue> {
     let mut i = head;
+    let mut faculty = false;
+    let fallback = |faculty: bool| faculty.then_some(Cue::Member);
     for _ in 0..4 {
         if words.apart.get(i) != Some(&false) {
-            return false;
+            return fallback(faculty);
         }
         let Some(prev) = i.checked_sub(1) else {
-            return false;
+            return fallback(faculty);
         };
+        let w = words.get(prev).unwrap_or("");
         // `di atas Institut X` ranks it above, it is not there.
-        let above = words.get(prev) == Some("di")
-            && matches!(words.get(prev + 1), Some("atas" | "bawah" | "antara"));
-        if !above && words.get(prev).is_some_and(|w| list.contains(&w)) {
-            return true;
+        let above = w == "di" && matches!(words.get(prev + 1), Some("atas" | "bawah" | "antara"));
+        if w == "fakultas" {
+            faculty = true;
+        } else if !above && AT_SCHOOL.contains(&w) {
+            let post = w == "di"
+                && (prev.saturating_sub(2)..prev).any(|k| {
+                    words.apart.get(k + 1) == Some(&false)
+                        && words.get(k).is_some_and(|p| {
+                            POST_BEFORE_AT.contains(&p)
+                                || (p != "dari" && MEMBER_OF_SCHOOL.contains(&p))
+                        })
+                });
+            return Some(if post { Cue::Member } else { Cue::At });
+        } else if !above && MEMBER_OF_SCHOOL.contains(&w) {
+            return Some(Cue::Member);
         }
         i = prev;
     }
-    false
+    fallback(faculty)
+}
+
+/// Whether the word at `next`, after a school's name, makes the name where something was said
+/// or held: a day (`Universitas X Bandung, Senin`), or `pada` and a day or a date (`pada
+/// Senin`, `pada 15/9`), in the same sentence. A year is a past event (`lulus dari
+/// Universitas X Surabaya pada 2001`, `pada tahun 2001`); after a point the word begins the
+/// next sentence (`... Universitas X Pontianak. Pada Pilpres 2019`).
+fn reported_after(words: &Words, next: usize) -> bool {
+    let Some(w) = words.get(next) else {
+        return false;
+    };
+    if !REPORTED.contains(&w) || words.point.get(next) == Some(&true) {
+        return false;
+    }
+    w != "pada"
+        || words.get(next + 1).is_some_and(|d| {
+            (d != "pada" && REPORTED.contains(&d))
+                || d == "hari"
+                || ((1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 /// Whether the name at `at`, `len` words long, ends a school's name given as someone's
@@ -170,7 +241,7 @@ fn said_before(words: &Words, head: usize, list: &[&str]) -> bool {
 /// Pertanian Bogor`, `Universitas 17 Agustus 1945 (Untag) Surabaya`).
 pub(super) fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
     // `Universitas X Bandung, Minggu (15/9)`: where something was said or held.
-    if words.get(at + len).is_some_and(|w| REPORTED.contains(&w)) {
+    if reported_after(words, at + len) {
         return false;
     }
     let mut i = at;
@@ -219,14 +290,8 @@ pub(super) fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
             if LOWER_SCHOOL_HEADS.contains(&head) {
                 return ranked;
             }
-            // `dosen di Universitas X` is a post there, not news from there.
-            let post = prev
-                .checked_sub(2)
-                .and_then(|k| words.get(k))
-                .is_some_and(|w| MEMBER_OF_SCHOOL.contains(&w))
-                && prev.checked_sub(1).and_then(|k| words.get(k)) == Some("di");
-            return (post || !said_before(words, prev, AT_SCHOOL))
-                && (listed || ranked || said_before(words, prev, MEMBER_OF_SCHOOL));
+            let cue = cue_before(words, prev);
+            return cue != Some(Cue::At) && (listed || ranked || cue == Some(Cue::Member));
         }
         i = prev;
     }

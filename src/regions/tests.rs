@@ -510,3 +510,30 @@ fn a_name_followed_by_a_district_and_its_region_elsewhere_is_a_village_there() {
         ["Jombang"]
     );
 }
+
+#[test]
+fn the_nearest_word_before_a_school_says_whether_it_is_a_post_or_a_venue() {
+    // A post, a study or a degree there: someone's affiliation, the town not the news's.
+    for text in [
+        "Menurut dosen sosiologi di UNS Contoh Surakarta, ada tiga sebab.",
+        "Ia pernah mengajar di Fakultas Teknik Universitas Contoh Makassar, Sulawesi Selatan.",
+        "Ia meraih gelar sarjana dari Universitas Contoh Surabaya pada tahun 1999.",
+        "Ia menempuh pendidikan S2 di Institut Contoh Bogor hingga lulus.",
+        "Ia guru besar Universitas Contoh Pontianak. Pada pemilu lalu ia terpilih.",
+    ] {
+        assert_eq!(f(text).regions, Vec::<String>::new(), "{text}");
+    }
+    // An event there, or where and when something was said, stays the town's.
+    assert_eq!(
+        f("Seminar itu digelar di Fakultas Hukum Universitas Contoh Mataram.").regions,
+        ["Mataram"]
+    );
+    assert_eq!(
+        f("Kata dosen Universitas Contoh Jember pada Senin (9/9).").regions,
+        ["Jember"]
+    );
+    assert_eq!(
+        f("Wisuda digelar di Universitas Contoh Surabaya pada tahun ini.").regions,
+        ["Surabaya"]
+    );
+}
