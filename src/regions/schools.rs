@@ -97,6 +97,16 @@ fn school_initials(words: &Words, i: usize) -> bool {
         })
 }
 
+/// Universities' short names written as words (`Unair`, `Unhas Makassar`), which
+/// [`school_initials`] misses: like initials, they head a school's name only where a member,
+/// a ranking or a list stands around it.
+const UNIVERSITY_WORDS: &[&str] = &[
+    "unair", "unhas", "unpad", "undip", "unesa", "untag", "unsri", "unsrat", "unand", "unej",
+    "unram", "unud", "unila", "unmul", "unimed", "unib", "unpar", "unisba", "unsoed", "unnes",
+    "untan", "unpatti", "unsyiah", "undana", "uinsa", "unri", "unja", "unibraw", "umsu", "unsika",
+    "unjani", "unitomo", "unisma", "unikom", "unpam", "unsil", "untirta", "unima",
+];
+
 /// Words before a school's name that place something there (`di Universitas Jember`,
 /// `kampus Institut X`).
 const AT_SCHOOL: &[&str] = &["di", "ke", "kampus", "dalam", "lingkungan", "gedung"];
@@ -139,6 +149,14 @@ const MEMBER_OF_SCHOOL: &[&str] = &[
     "menggandeng",
     "bermitra",
     "mitra",
+    // A partner in a work or a study (`bekerja sama dengan Institut X`, `kolaborasi dengan
+    // Universitas X`), a graduate (`jebolan Universitas X`).
+    "bekerja",
+    "bekerjasama",
+    "kerjasama",
+    "kolaborasi",
+    "berkolaborasi",
+    "jebolan",
 ];
 
 /// Words before `di` that make the school after it someone's post or study rather than
@@ -185,7 +203,9 @@ fn cue_before(words: &Words, head: usize) -> Option<Cue> {
     let mut faculty = false;
     let fallback = |faculty: bool| faculty.then_some(Cue::Member);
     for _ in 0..4 {
-        if words.apart.get(i) != Some(&false) {
+        // A point ends the sentence the cue would be in, or an abbreviation (`Prof.`), which
+        // names a member anyway.
+        if words.apart.get(i) != Some(&false) || words.point.get(i) == Some(&true) {
             return fallback(faculty);
         }
         let Some(prev) = i.checked_sub(1) else {
@@ -234,6 +254,20 @@ fn reported_after(words: &Words, next: usize) -> bool {
         })
 }
 
+/// Whether another school's head stands in the same sentence within five words after the
+/// name ending before `end` or eight before its head at `head`: a list of schools (`UII
+/// Yogyakarta, dan UIN Sunan Ampel Surabaya`, a full name and its initials between them).
+fn listed_with_schools(words: &Words, head: usize, end: usize) -> bool {
+    let after = (end..end + 5)
+        .take_while(|&k| k == end || words.point.get(k) != Some(&true))
+        .any(|k| words.get(k).is_some_and(school_head));
+    let before = (head.saturating_sub(8)..head)
+        .rev()
+        .take_while(|&k| words.point.get(k + 1) != Some(&true))
+        .any(|k| words.get(k).is_some_and(school_head));
+    after || before
+}
+
 /// Whether the name at `at`, `len` words long, ends a school's name given as someone's
 /// affiliation (`dosen Universitas Jember Nurul`) or in a list of schools (`Politeknik
 /// Negeri Semarang, Politeknik Negeri Madiun`), not where the news happens. Up to five
@@ -278,12 +312,13 @@ pub(super) fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
         // `Sekolah Tinggi Transportasi Darat X`: a college (a `Pengadilan Tinggi` is a court).
         let college =
             head == "tinggi" && prev.checked_sub(1).and_then(|k| words.get(k)) == Some("sekolah");
-        if school_head(head) || college || (school_initials(words, prev) && !repeated) {
+        if school_head(head)
+            || college
+            || ((school_initials(words, prev) || UNIVERSITY_WORDS.contains(&head)) && !repeated)
+        {
             // Another school's head a few words after the place or before this one, or a
             // ranking around it.
-            let listed = (at + len..at + len + 5)
-                .chain(prev.saturating_sub(4)..prev)
-                .any(|k| words.get(k).is_some_and(school_head));
+            let listed = listed_with_schools(words, prev, at + len);
             let ranked = (prev.saturating_sub(4)..at + len + 5)
                 .any(|k| words.get(k).is_some_and(|w| RANKING.contains(&w)));
             // A list of schools closed or visited is news from their towns.

@@ -537,3 +537,27 @@ fn the_nearest_word_before_a_school_says_whether_it_is_a_post_or_a_venue() {
         ["Surabaya"]
     );
 }
+
+#[test]
+fn a_school_as_a_partner_in_a_list_or_by_its_short_name_is_an_affiliation() {
+    for text in [
+        // A partner in a work.
+        "Alat itu dibuat bekerja sama dengan Institut Teknologi Contoh Bandung tahun lalu.",
+        // A list of schools, with initials between their names.
+        "Pesertanya Universitas Contoh (UCO) Yogyakarta, dan UIN Sunan Contoh Surabaya.",
+        // A short name written as a word after a member.
+        "Semasa menjadi dosen di Unhas Makassar, ia rajin menulis.",
+    ] {
+        assert_eq!(f(text).regions, Vec::<String>::new(), "{text}");
+    }
+    // A school's own news, and a list in another sentence, stay the town's.
+    assert_eq!(
+        f("Unhas Makassar membuka program studi baru.").regions,
+        ["Makassar"]
+    );
+    assert_eq!(
+        f("Rektor datang dari Universitas Contoh. Institut Contoh Bandung lalu membuka pameran.")
+            .regions,
+        ["Kota Bandung"]
+    );
+}
