@@ -51,6 +51,8 @@ const STUDENTS: &[&str] = &[
     "alumni",
     "alumnus",
     "lulusan",
+    // A club's or a school's graduate (`pemain jebolan PB Contoh Bandung`).
+    "jebolan",
 ];
 
 /// Words before [`STUDENTS`] that make them a body of students (`asrama mahasiswa`,
@@ -361,4 +363,90 @@ pub(super) fn ends_a_firm(words: &Words, at: usize, len: usize) -> bool {
         i = prev;
     }
     false
+}
+
+/// Heads of an office's, a body's or a branch's name that may end with its town (`LBH
+/// Medan`, `Kantor Bea Cukai Semarang`, `RS Contoh Bandung`): named in a list of such bodies
+/// (a coalition, award winners, partners) the town is the body's, not where the news happens.
+/// Police, courts, prosecutors and local agencies are left out: their lists report each
+/// region's own figures (`Polres Serang 2.078 pelanggar, Polres Pandeglang 1.472`).
+const BODY_HEADS: &[&str] = &[
+    "lbh",
+    "kantor",
+    "rs",
+    "rsud",
+    "rsup",
+    "rsia",
+    "pb",
+    "yayasan",
+    "lembaga",
+    "bank",
+    "pt",
+    "cv",
+    "komunitas",
+    "forum",
+    "persatuan",
+    "ikatan",
+    "perkumpulan",
+    "walhi",
+];
+
+/// Whether word `k` begins a named body or school, after a comma or a list's `dan`/`serta`
+/// (`..., LBH Medan, LBH Padang dan Kantor X`).
+fn body_listed_at(words: &Words, k: usize) -> bool {
+    let Some(w) = words.get(k) else {
+        return false;
+    };
+    let after_list = words.comma.get(k) == Some(&true)
+        || k.checked_sub(1)
+            .and_then(|b| words.get(b))
+            .is_some_and(|b| matches!(b, "dan" | "serta"));
+    after_list
+        && words.capitalised.get(k) == Some(&true)
+        && (BODY_HEADS.contains(&w) || school_head(w) || school_initials(words, k))
+}
+
+/// Whether the name at `at`, `len` words long, ends a body's name (a head of [`BODY_HEADS`]
+/// or a school's and up to four capitalised words before it) listed with two more such bodies
+/// in its sentence, each after a comma or `dan`: `LBH Contoh Medan, YLBHI, LBH Padang dan
+/// Walhi Riau`. A body that something happens at (`di Kantor X Semarang`) or where something
+/// was said (`..., Senin`) stays.
+pub(super) fn listed_body(words: &Words, at: usize, len: usize) -> bool {
+    if reported_after(words, at + len) {
+        return false;
+    }
+    let mut head = None;
+    let mut i = at;
+    for _ in 0..5 {
+        let Some(prev) = i.checked_sub(1) else {
+            break;
+        };
+        if words.apart.get(i) != Some(&false) || words.capitalised.get(prev) != Some(&true) {
+            break;
+        }
+        if words.get(prev).is_some_and(|w| BODY_HEADS.contains(&w)) {
+            head = Some(prev);
+            break;
+        }
+        i = prev;
+    }
+    let Some(head) = head else {
+        return false;
+    };
+    if cue_before(words, head) == Some(Cue::At) {
+        return false;
+    }
+    let start = (head.saturating_sub(30)..head)
+        .rev()
+        .take_while(|&k| words.point.get(k + 1) != Some(&true))
+        .last()
+        .unwrap_or(head);
+    let end = (at + len..at + len + 30)
+        .take_while(|&k| k == at + len || words.point.get(k) != Some(&true))
+        .last()
+        .unwrap_or(at + len);
+    let others = (start..=end)
+        .filter(|&k| k != head && body_listed_at(words, k))
+        .count();
+    others >= 2
 }

@@ -561,3 +561,25 @@ fn a_school_as_a_partner_in_a_list_or_by_its_short_name_is_an_affiliation() {
         ["Kota Bandung"]
     );
 }
+
+#[test]
+fn a_town_ending_a_body_listed_with_others_or_a_graduates_club_is_not_the_news() {
+    for text in [
+        "Koalisi itu terdiri atas Kontras, Walhi, LBH Contoh Medan, dan Yayasan Contoh.",
+        "Rujukannya RS Contoh, RS Lain, RS Baru dan RSUD Contoh Tarakan.",
+        "Kata pemain jebolan PB Contoh Bandung itu.",
+    ] {
+        assert_eq!(f(text).regions, Vec::<String>::new(), "{text}");
+    }
+    // Each region's own figures, a body where something happens, and one body alone.
+    assert_eq!(
+        f("Polres Garut mencatat 20 pelanggar, Polres Pandeglang 14, dan Polres Sumedang 9.")
+            .regions,
+        ["Garut", "Pandeglang", "Sumedang"]
+    );
+    assert_eq!(
+        f("Rapat digelar di Kantor Contoh Semarang, LBH Lain, dan Yayasan Contoh.").regions,
+        ["Kota Semarang"]
+    );
+    assert_eq!(f("LBH Contoh Medan mendampingi warga.").regions, ["Medan"]);
+}
