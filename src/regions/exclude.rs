@@ -1,7 +1,7 @@
 //! What is not a place although it spells one: the words around a bare name that make it part
 //! of a street, a dish, a title, a company, a club or an acronym of something else.
 
-use super::schools::{ends_a_firm, school_affiliation};
+use super::schools::{ends_a_firm, listed_body, school_affiliation};
 use super::sport::plays;
 use super::words::Words;
 
@@ -291,7 +291,11 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
         return true;
     }
-    if plays(words, at, len) || school_affiliation(words, at, len) || ends_a_firm(words, at, len) {
+    if plays(words, at, len)
+        || school_affiliation(words, at, len)
+        || ends_a_firm(words, at, len)
+        || listed_body(words, at, len)
+    {
         return true;
     }
     // A reduplicated word that ends in a name (`mengada-ngada`), not the place.

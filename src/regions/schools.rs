@@ -51,6 +51,8 @@ const STUDENTS: &[&str] = &[
     "alumni",
     "alumnus",
     "lulusan",
+    // A club's or a school's graduate (`pemain jebolan PB Contoh Bandung`).
+    "jebolan",
 ];
 
 /// Words before [`STUDENTS`] that make them a body of students (`asrama mahasiswa`,
@@ -97,6 +99,16 @@ fn school_initials(words: &Words, i: usize) -> bool {
         })
 }
 
+/// Universities' short names written as words (`Unair`, `Unhas Makassar`), which
+/// [`school_initials`] misses: like initials, they head a school's name only where a member,
+/// a ranking or a list stands around it.
+const UNIVERSITY_WORDS: &[&str] = &[
+    "unair", "unhas", "unpad", "undip", "unesa", "untag", "unsri", "unsrat", "unand", "unej",
+    "unram", "unud", "unila", "unmul", "unimed", "unib", "unpar", "unisba", "unsoed", "unnes",
+    "untan", "unpatti", "unsyiah", "undana", "uinsa", "unri", "unja", "unibraw", "umsu", "unsika",
+    "unjani", "unitomo", "unisma", "unikom", "unpam", "unsil", "untirta", "unima",
+];
+
 /// Words before a school's name that place something there (`di Universitas Jember`,
 /// `kampus Institut X`).
 const AT_SCHOOL: &[&str] = &["di", "ke", "kampus", "dalam", "lingkungan", "gedung"];
@@ -139,28 +151,123 @@ const MEMBER_OF_SCHOOL: &[&str] = &[
     "menggandeng",
     "bermitra",
     "mitra",
+    // A partner in a work or a study (`bekerja sama dengan Institut X`, `kolaborasi dengan
+    // Universitas X`), a graduate (`jebolan Universitas X`).
+    "bekerja",
+    "bekerjasama",
+    "kerjasama",
+    "kolaborasi",
+    "berkolaborasi",
+    "jebolan",
 ];
 
-/// Whether a word of `list` stands up to four words before `head`, in the same phrase (`di
-/// gedung rektorat Universitas X`, `dekan fakultas hukum Universitas X`).
-fn said_before(words: &Words, head: usize, list: &[&str]) -> bool {
+/// Words before `di` that make the school after it someone's post or study rather than
+/// where the news happens (`dosen psikologi di UNS`, `mengajar di Fakultas X Universitas
+/// Y`, `menempuh pendidikan S2 di Institut X`).
+const POST_BEFORE_AT: &[&str] = &[
+    "mengajar",
+    "bekerja",
+    "menjabat",
+    "bertugas",
+    "pendidikan",
+    "menempuh",
+    "kuliah",
+    "studi",
+    "belajar",
+    "sekolah",
+    "bersekolah",
+    "s1",
+    "s2",
+    "s3",
+    "doktor",
+    "magister",
+    "doktoral",
+];
+
+/// What the nearest telling word before a school's name says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// Something happens there (`di`, `kampus`).
+    At,
+    /// Someone's affiliation, study or partner ([`MEMBER_OF_SCHOOL`]), or a post there
+    /// (`dosen psikologi di`).
+    Member,
+}
+
+/// The nearest word of [`AT_SCHOOL`] or [`MEMBER_OF_SCHOOL`] up to four words before `head`,
+/// in the same phrase: the nearest decides (`lulusan pertanian dari Universitas X` is a
+/// degree from there, `dosen yang hadir di Universitas X` a visit). `Fakultas` is part of the
+/// name: a faculty's member unless a word before it places something there (`pusat kajian
+/// Fakultas Hukum Universitas X`, `seminar di Fakultas Hukum Universitas X`). `Di` after a
+/// word of a post or study (`dosen psikologi di`, `mengajar di`) is that post.
+fn cue_before(words: &Words, head: usize) -> Option<Cue> {
     let mut i = head;
+    let mut faculty = false;
+    let fallback = |faculty: bool| faculty.then_some(Cue::Member);
     for _ in 0..4 {
-        if words.apart.get(i) != Some(&false) {
-            return false;
+        // A point ends the sentence the cue would be in, or an abbreviation (`Prof.`), which
+        // names a member anyway.
+        if words.apart.get(i) != Some(&false) || words.point.get(i) == Some(&true) {
+            return fallback(faculty);
         }
         let Some(prev) = i.checked_sub(1) else {
-            return false;
+            return fallback(faculty);
         };
+        let w = words.get(prev).unwrap_or("");
         // `di atas Institut X` ranks it above, it is not there.
-        let above = words.get(prev) == Some("di")
-            && matches!(words.get(prev + 1), Some("atas" | "bawah" | "antara"));
-        if !above && words.get(prev).is_some_and(|w| list.contains(&w)) {
-            return true;
+        let above = w == "di" && matches!(words.get(prev + 1), Some("atas" | "bawah" | "antara"));
+        if w == "fakultas" {
+            faculty = true;
+        } else if !above && AT_SCHOOL.contains(&w) {
+            let post = w == "di"
+                && (prev.saturating_sub(2)..prev).any(|k| {
+                    words.apart.get(k + 1) == Some(&false)
+                        && words.get(k).is_some_and(|p| {
+                            POST_BEFORE_AT.contains(&p)
+                                || (p != "dari" && MEMBER_OF_SCHOOL.contains(&p))
+                        })
+                });
+            return Some(if post { Cue::Member } else { Cue::At });
+        } else if !above && MEMBER_OF_SCHOOL.contains(&w) {
+            return Some(Cue::Member);
         }
         i = prev;
     }
-    false
+    fallback(faculty)
+}
+
+/// Whether the word at `next`, after a school's name, makes the name where something was said
+/// or held: a day (`Universitas X Bandung, Senin`), or `pada` and a day or a date (`pada
+/// Senin`, `pada 15/9`), in the same sentence. A year is a past event (`lulus dari
+/// Universitas X Surabaya pada 2001`, `pada tahun 2001`); after a point the word begins the
+/// next sentence (`... Universitas X Pontianak. Pada Pilpres 2019`).
+fn reported_after(words: &Words, next: usize) -> bool {
+    let Some(w) = words.get(next) else {
+        return false;
+    };
+    if !REPORTED.contains(&w) || words.point.get(next) == Some(&true) {
+        return false;
+    }
+    w != "pada"
+        || words.get(next + 1).is_some_and(|d| {
+            (d != "pada" && REPORTED.contains(&d))
+                || d == "hari"
+                || ((1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+        })
+}
+
+/// Whether another school's head stands in the same sentence within five words after the
+/// name ending before `end` or eight before its head at `head`: a list of schools (`UII
+/// Yogyakarta, dan UIN Sunan Ampel Surabaya`, a full name and its initials between them).
+fn listed_with_schools(words: &Words, head: usize, end: usize) -> bool {
+    let after = (end..end + 5)
+        .take_while(|&k| k == end || words.point.get(k) != Some(&true))
+        .any(|k| words.get(k).is_some_and(school_head));
+    let before = (head.saturating_sub(8)..head)
+        .rev()
+        .take_while(|&k| words.point.get(k + 1) != Some(&true))
+        .any(|k| words.get(k).is_some_and(school_head));
+    after || before
 }
 
 /// Whether the name at `at`, `len` words long, ends a school's name given as someone's
@@ -170,7 +277,7 @@ fn said_before(words: &Words, head: usize, list: &[&str]) -> bool {
 /// Pertanian Bogor`, `Universitas 17 Agustus 1945 (Untag) Surabaya`).
 pub(super) fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
     // `Universitas X Bandung, Minggu (15/9)`: where something was said or held.
-    if words.get(at + len).is_some_and(|w| REPORTED.contains(&w)) {
+    if reported_after(words, at + len) {
         return false;
     }
     let mut i = at;
@@ -207,26 +314,21 @@ pub(super) fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
         // `Sekolah Tinggi Transportasi Darat X`: a college (a `Pengadilan Tinggi` is a court).
         let college =
             head == "tinggi" && prev.checked_sub(1).and_then(|k| words.get(k)) == Some("sekolah");
-        if school_head(head) || college || (school_initials(words, prev) && !repeated) {
+        if school_head(head)
+            || college
+            || ((school_initials(words, prev) || UNIVERSITY_WORDS.contains(&head)) && !repeated)
+        {
             // Another school's head a few words after the place or before this one, or a
             // ranking around it.
-            let listed = (at + len..at + len + 5)
-                .chain(prev.saturating_sub(4)..prev)
-                .any(|k| words.get(k).is_some_and(school_head));
+            let listed = listed_with_schools(words, prev, at + len);
             let ranked = (prev.saturating_sub(4)..at + len + 5)
                 .any(|k| words.get(k).is_some_and(|w| RANKING.contains(&w)));
             // A list of schools closed or visited is news from their towns.
             if LOWER_SCHOOL_HEADS.contains(&head) {
                 return ranked;
             }
-            // `dosen di Universitas X` is a post there, not news from there.
-            let post = prev
-                .checked_sub(2)
-                .and_then(|k| words.get(k))
-                .is_some_and(|w| MEMBER_OF_SCHOOL.contains(&w))
-                && prev.checked_sub(1).and_then(|k| words.get(k)) == Some("di");
-            return (post || !said_before(words, prev, AT_SCHOOL))
-                && (listed || ranked || said_before(words, prev, MEMBER_OF_SCHOOL));
+            let cue = cue_before(words, prev);
+            return cue != Some(Cue::At) && (listed || ranked || cue == Some(Cue::Member));
         }
         i = prev;
     }
@@ -261,4 +363,90 @@ pub(super) fn ends_a_firm(words: &Words, at: usize, len: usize) -> bool {
         i = prev;
     }
     false
+}
+
+/// Heads of an office's, a body's or a branch's name that may end with its town (`LBH
+/// Medan`, `Kantor Bea Cukai Semarang`, `RS Contoh Bandung`): named in a list of such bodies
+/// (a coalition, award winners, partners) the town is the body's, not where the news happens.
+/// Police, courts, prosecutors and local agencies are left out: their lists report each
+/// region's own figures (`Polres Serang 2.078 pelanggar, Polres Pandeglang 1.472`).
+const BODY_HEADS: &[&str] = &[
+    "lbh",
+    "kantor",
+    "rs",
+    "rsud",
+    "rsup",
+    "rsia",
+    "pb",
+    "yayasan",
+    "lembaga",
+    "bank",
+    "pt",
+    "cv",
+    "komunitas",
+    "forum",
+    "persatuan",
+    "ikatan",
+    "perkumpulan",
+    "walhi",
+];
+
+/// Whether word `k` begins a named body or school, after a comma or a list's `dan`/`serta`
+/// (`..., LBH Medan, LBH Padang dan Kantor X`).
+fn body_listed_at(words: &Words, k: usize) -> bool {
+    let Some(w) = words.get(k) else {
+        return false;
+    };
+    let after_list = words.comma.get(k) == Some(&true)
+        || k.checked_sub(1)
+            .and_then(|b| words.get(b))
+            .is_some_and(|b| matches!(b, "dan" | "serta"));
+    after_list
+        && words.capitalised.get(k) == Some(&true)
+        && (BODY_HEADS.contains(&w) || school_head(w) || school_initials(words, k))
+}
+
+/// Whether the name at `at`, `len` words long, ends a body's name (a head of [`BODY_HEADS`]
+/// or a school's and up to four capitalised words before it) listed with two more such bodies
+/// in its sentence, each after a comma or `dan`: `LBH Contoh Medan, YLBHI, LBH Padang dan
+/// Walhi Riau`. A body that something happens at (`di Kantor X Semarang`) or where something
+/// was said (`..., Senin`) stays.
+pub(super) fn listed_body(words: &Words, at: usize, len: usize) -> bool {
+    if reported_after(words, at + len) {
+        return false;
+    }
+    let mut head = None;
+    let mut i = at;
+    for _ in 0..5 {
+        let Some(prev) = i.checked_sub(1) else {
+            break;
+        };
+        if words.apart.get(i) != Some(&false) || words.capitalised.get(prev) != Some(&true) {
+            break;
+        }
+        if words.get(prev).is_some_and(|w| BODY_HEADS.contains(&w)) {
+            head = Some(prev);
+            break;
+        }
+        i = prev;
+    }
+    let Some(head) = head else {
+        return false;
+    };
+    if cue_before(words, head) == Some(Cue::At) {
+        return false;
+    }
+    let start = (head.saturating_sub(30)..head)
+        .rev()
+        .take_while(|&k| words.point.get(k + 1) != Some(&true))
+        .last()
+        .unwrap_or(head);
+    let end = (at + len..at + len + 30)
+        .take_while(|&k| k == at + len || words.point.get(k) != Some(&true))
+        .last()
+        .unwrap_or(at + len);
+    let others = (start..=end)
+        .filter(|&k| k != head && body_listed_at(words, k))
+        .count();
+    others >= 2
 }
