@@ -184,7 +184,7 @@ pub struct Gazetteer {
     /// Per region: the regency of the same name, for a city that has one (`Kota Bogor` ->
     /// `Bogor`). A bare name means the city unless the article says otherwise.
     twin: Vec<Option<usize>>,
-    /// A district's or village's name (lower case, words joined by a space) -> the regions it
+    /// A district's or village's name (lower case, its words run together) -> the regions it
     /// lies in: districts of every region, villages of those in [`Gazetteer::twin`].
     districts: WordMap<Vec<usize>>,
     /// The same for districts alone, of every region.
@@ -452,7 +452,13 @@ impl Gazetteer {
                 i += len;
                 continue;
             }
-            if let Some((mark, len)) = self.landmark_at(words, i) {
+            // A landmark's name may begin a region's (`Puncak`, `Puncak Jaya`): the longer
+            // wins.
+            let landmark_here = self.landmark_at(words, i).filter(|&(_, len)| {
+                self.longest(words, i, None)
+                    .is_none_or(|(_, region)| region < len)
+            });
+            if let Some((mark, len)) = landmark_here {
                 // `PT Jababeka`: a firm named after its estate works anywhere; an airport
                 // after its operator's name (`PT Angkasa Pura I Bandara Adisutjipto`) is
                 // still the airport.

@@ -72,8 +72,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "pegunungan",
     "selokan",
     "sesar",
-    // A river's basin (`DAS Solo`) spans the regions it drains.
+    // A river's basin (`DAS Solo`) spans the regions it drains; a kingdom of old
+    // (`Kerajaan Mataram`) is history, not the region that now bears its name.
     "das",
+    "kerajaan",
     // A hamlet or islet (`Pulo Padang`), and a tunnel named after the street above it
     // (`Terowongan Kendal` in Jakarta).
     "pulo",
@@ -424,6 +426,7 @@ mod tests {
             "pembalap muda berdarah Ambon itu",
             "naskah itu memuat Babad Demak",
             "mobil berhenti di Terowongan Kendal",
+            "sejarah Kerajaan Mataram",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
@@ -436,6 +439,8 @@ mod tests {
         assert_eq!(f("kata pers Medan").regions, ["Medan"]);
         assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);
         assert_eq!(f("wisata di Pulau Simeulue").regions, ["Simeulue"]);
+        // `timur laut` is north-east.
+        assert_eq!(f("gempa 65 km timur laut Rembang").regions, ["Rembang"]);
         assert_eq!(f("banjir di Sumbawa, NTB").regions, ["Sumbawa"]);
         assert_eq!(f("banjir di OKI dan PALI, Sumsel").regions.len(), 2);
         assert_eq!(

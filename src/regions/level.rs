@@ -27,7 +27,8 @@ impl Gazetteer {
         }
     }
 
-    /// The (lower-case name, region) pairs of a table of places within regions. Names of
+    /// The (lower-case name run together, region) pairs of a table of places within regions
+    /// ([`Words::phrase`]). Names of
     /// regions or provinces are left out: villages called `Karanganyar` or `Purworejo` would
     /// otherwise turn a list of regencies into a placing.
     fn places_within(&self, table: &str) -> Vec<(String, usize)> {
@@ -40,8 +41,8 @@ impl Gazetteer {
         let places: HashSet<String> = self
             .regions
             .iter()
-            .map(|r| words(&r.name).join(" "))
-            .chain(self.provinces.iter().map(|p| words(&p.name).join(" ")))
+            .map(|r| words(&r.name).concat())
+            .chain(self.provinces.iter().map(|p| words(&p.name).concat()))
             .collect();
         table
             .lines()
@@ -49,7 +50,7 @@ impl Gazetteer {
             .filter_map(|line| {
                 let (code, name) = line.split_once('\t')?;
                 let &r = by_code.get(code)?;
-                let key = words(name).join(" ");
+                let key = words(name).concat();
                 (!key.is_empty() && !places.contains(&key)).then_some((key, r))
             })
             .collect()

@@ -632,6 +632,14 @@ fn a_district_named_after_a_bare_name_places_it_or_makes_it_a_village() {
         f("Akad nikah di masjid Bintaro, Tangerang").regions,
         ["Tangerang Selatan"]
     );
+    // Districts written in two words where the list joins them (`Gunungsindur`).
+    assert_eq!(f("Dimakamkan di Gunung Sindur, Bogor").regions, ["Bogor"]);
+    // A landmark named like the start of a region gives way to it.
+    assert_eq!(
+        f("warga Puncak Jaya dan wisata Puncak, Bogor").regions,
+        ["Puncak Jaya", "Bogor"]
+    );
+    assert_eq!(f("bandara di Karimun Jawa").regions, ["Jepara"]);
 }
 
 #[test]

@@ -158,12 +158,10 @@ impl Words {
         self.buf.get(a..b)
     }
 
-    /// The words `from..to`, joined by a space: the key of the districts table.
+    /// The words `from..to`, run together: the key of the districts table, which so finds a
+    /// district however its parts are spaced (`Gunung Sindur` is `Gunungsindur`).
     pub(super) fn phrase(&self, from: usize, to: usize) -> String {
-        (from..to)
-            .filter_map(|i| self.get(i))
-            .collect::<Vec<_>>()
-            .join(" ")
+        (from..to).filter_map(|i| self.get(i)).collect()
     }
 
     /// Whether the words from `at` on are `expected`, with no comma inside (`tanah, laut` is
