@@ -189,6 +189,9 @@ pub struct Gazetteer {
     districts: WordMap<Vec<usize>>,
     /// The same for districts alone, of every region.
     kecamatan: WordMap<Vec<usize>>,
+    /// Districts named like a region or province (`Mesuji` in Ogan Komering Ilir) -> the
+    /// regions they lie in.
+    namesakes: WordMap<Vec<usize>>,
     /// First word of a landmark's name -> the landmarks starting with it, longest first.
     landmarks: WordMap<Vec<landmark::Landmark>>,
 }
@@ -507,6 +510,7 @@ impl Gazetteer {
                 });
                 if !not_a_place(words, i, len)
                     && !self.locality_in_next(words, i, i + len, target)
+                    && !matches!(target, Target::Region(r) if self.district_in_list(words, i, len, r))
                     && !self.given_name_before(words, i, len)
                 {
                     let mut cues = Cues {

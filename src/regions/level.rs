@@ -12,9 +12,13 @@ impl Gazetteer {
     /// district's name); lines naming no known region are skipped, and so are names of
     /// regions or provinces.
     pub fn add_districts(&mut self, table: &str) {
-        for (key, r) in self.places_within(table) {
-            self.districts.entry(key.clone()).or_default().push(r);
-            self.kecamatan.entry(key).or_default().push(r);
+        for (key, r, namesake) in self.places_within(table) {
+            if namesake {
+                self.namesakes.entry(key).or_default().push(r);
+            } else {
+                self.districts.entry(key.clone()).or_default().push(r);
+                self.kecamatan.entry(key).or_default().push(r);
+            }
         }
     }
 
@@ -22,16 +26,18 @@ impl Gazetteer {
     /// shared name as districts do, but are too many and too plain (`Jawa`, `Tengah`) to
     /// tell that a name before them is a village elsewhere.
     pub fn add_villages(&mut self, table: &str) {
-        for (key, r) in self.places_within(table) {
-            self.districts.entry(key).or_default().push(r);
+        for (key, r, namesake) in self.places_within(table) {
+            if !namesake {
+                self.districts.entry(key).or_default().push(r);
+            }
         }
     }
 
-    /// The (lower-case name run together, region) pairs of a table of places within regions
-    /// ([`Words::phrase`]). Names of
-    /// regions or provinces are left out: villages called `Karanganyar` or `Purworejo` would
-    /// otherwise turn a list of regencies into a placing.
-    fn places_within(&self, table: &str) -> Vec<(String, usize)> {
+    /// The (lower-case name run together, region, named like a region or province) triples
+    /// of a table of places within regions ([`Words::phrase`]). Names of regions or
+    /// provinces place nothing: villages called `Karanganyar` or `Purworejo` would otherwise
+    /// turn a list of regencies into a placing.
+    fn places_within(&self, table: &str) -> Vec<(String, usize, bool)> {
         let by_code: HashMap<&str, usize> = self
             .regions
             .iter()
@@ -51,7 +57,8 @@ impl Gazetteer {
                 let (code, name) = line.split_once('\t')?;
                 let &r = by_code.get(code)?;
                 let key = words(name).concat();
-                (!key.is_empty() && !places.contains(&key)).then_some((key, r))
+                let namesake = places.contains(&key);
+                (!key.is_empty()).then_some((key, r, namesake))
             })
             .collect()
     }
@@ -132,6 +139,61 @@ impl Gazetteer {
                                 .any(|&r| self.regions.get(r).is_some_and(|r| r.province == p))
                     })
         })
+    }
+
+    /// Whether bare region `r` at `at`, `len` words long, is listed among districts of
+    /// another region that has a district of its name (`Air Sugihan, Pedamaran dan Mesuji`
+    /// are districts of Ogan Komering Ilir, not the regency in Lampung): a neighbour in the
+    /// list, by comma or `dan`, is a district of that region and names no region itself.
+    pub(super) fn district_in_list(&self, words: &Words, at: usize, len: usize, r: usize) -> bool {
+        let Some(of) = self.namesakes.get(&words.phrase(at, at + len)) else {
+            return false;
+        };
+        // The regency sharing a city's name is the level question, not another place.
+        let twin = self.twin.get(r).copied().flatten();
+        let others: Vec<usize> = of
+            .iter()
+            .copied()
+            .filter(|&o| o != r && Some(o) != twin && self.twin.get(o) != Some(&Some(r)))
+            .collect();
+        if others.is_empty() {
+            return false;
+        }
+        let joins = |i: usize| {
+            words.comma.get(i) == Some(&true)
+                || matches!(words.get(i), Some("dan" | "serta"))
+                    && words.comma.get(i + 1) == Some(&false)
+        };
+        let district_of_others = |from: usize, to: usize| {
+            (from..to).all(|i| words.capitalised.get(i) == Some(&true))
+                && (from + 1..to).all(|i| words.apart.get(i) == Some(&false))
+                && self.longest(words, from, None).is_none()
+                && self
+                    .kecamatan
+                    .get(&words.phrase(from, to))
+                    .is_some_and(|d| d.iter().any(|x| others.contains(x)))
+        };
+        // The item before: ends at `at - 1`, or before a `dan` there.
+        let before = if words.comma.get(at) == Some(&true) {
+            at.checked_sub(1)
+        } else if at > 0 && matches!(words.get(at - 1), Some("dan" | "serta")) {
+            at.checked_sub(2)
+        } else {
+            None
+        };
+        let listed_before = before.is_some_and(|end| {
+            (1..=3).any(|k| end + 1 >= k && district_of_others(end + 1 - k, end + 1))
+        });
+        let next = at + len;
+        let start = if words.comma.get(next) == Some(&true) {
+            Some(next)
+        } else if joins(next) {
+            Some(next + 1)
+        } else {
+            None
+        };
+        let listed_after = start.is_some_and(|s| (1..=3).any(|k| district_of_others(s, s + k)));
+        listed_before || listed_after
     }
 
     /// For a bare city name at `at` whose regency shares it: the level a unit's official

@@ -145,6 +145,7 @@ impl Gazetteer {
             twin,
             districts: WordMap::default(),
             kecamatan: WordMap::default(),
+            namesakes: WordMap::default(),
             landmarks: WordMap::default(),
         }
     }

@@ -714,3 +714,19 @@ fn a_town_ending_a_body_listed_with_others_or_a_graduates_club_is_not_the_news()
     );
     assert_eq!(f("LBH Contoh Medan mendampingi warga.").regions, ["Medan"]);
 }
+
+#[test]
+fn a_regency_named_like_a_district_in_a_list_of_another_regions_districts_is_that_district() {
+    assert!(
+        f("Titik api ada di Air Sugihan, Pedamaran, Mesuji dan Tulung Selapan")
+            .regions
+            .is_empty()
+    );
+    assert!(f("api di Pedamaran dan Mesuji").regions.is_empty());
+    // Among regions, or named alone, it is the regency.
+    assert_eq!(
+        f("banjir di Tulang Bawang, Mesuji").regions,
+        ["Tulangbawang", "Mesuji"]
+    );
+    assert_eq!(f("warga Mesuji mengungsi").regions, ["Mesuji"]);
+}
