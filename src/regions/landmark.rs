@@ -3,8 +3,6 @@
 //! kind (`Kecamatan Simpenan`): both tell which of two regions sharing a name the article
 //! means, which the bare name alone cannot.
 
-use std::collections::HashMap;
-
 use super::words::{Words, words};
 use super::{Gazetteer, Target};
 
@@ -38,31 +36,29 @@ impl Gazetteer {
     /// Reads a landmarks table in the format of `data/landmarks.tsv`; lines naming no known
     /// region are skipped.
     pub fn add_landmarks(&mut self, table: &str) {
-        let by_code: HashMap<&str, usize> = self
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.code.as_str(), i))
+        let by_code = self.by_code();
+        let rows: Vec<(String, Landmark)> = table
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let (codes, kind, name) = (cols.next()?, cols.next()?, cols.next()?);
+                let regions: Option<Vec<usize>> = codes
+                    .split(',')
+                    .map(|c| by_code.get(c.trim()).copied())
+                    .collect();
+                let name = words(name);
+                let first = name.first()?.clone();
+                let landmark = Landmark {
+                    words: name,
+                    regions: regions?,
+                    airport: kind == "airport",
+                };
+                Some((first, landmark))
+            })
             .collect();
-        for line in table.lines().filter(|l| !l.starts_with('#')) {
-            let mut cols = line.split('\t');
-            let (Some(codes), Some(kind), Some(name)) = (cols.next(), cols.next(), cols.next())
-            else {
-                continue;
-            };
-            let regions: Option<Vec<usize>> = codes
-                .split(',')
-                .map(|c| by_code.get(c.trim()).copied())
-                .collect();
-            let name = words(name);
-            let (Some(regions), Some(first)) = (regions, name.first().cloned()) else {
-                continue;
-            };
-            self.landmarks.entry(first).or_default().push(Landmark {
-                words: name,
-                regions,
-                airport: kind == "airport",
-            });
+        for (first, landmark) in rows {
+            self.landmarks.entry(first).or_default().push(landmark);
         }
         for list in self.landmarks.values_mut() {
             list.sort_by_key(|l| std::cmp::Reverse(l.words.len()));
@@ -127,25 +123,18 @@ impl Gazetteer {
         if !DISTRICT_KIND.contains(&words.get(at)?) {
             return None;
         }
-        let from = at + 1;
-        (1..=3).rev().find_map(|k| {
-            let joined = (from + 1..from + k).all(|i| words.apart.get(i) == Some(&false));
-            if !joined || words.capitalised.get(from) != Some(&true) || from + k > words.len() {
-                return None;
-            }
-            let of = self.kecamatan.get(&words.phrase(from, from + k))?;
-            let regencies: Vec<usize> = of
-                .iter()
-                .copied()
-                .filter(|&r| {
-                    self.twin
-                        .iter()
-                        .enumerate()
-                        .any(|(city, t)| *t == Some(r) && !of.contains(&city))
-                })
-                .collect();
-            (!regencies.is_empty()).then_some((regencies, 1 + k))
-        })
+        let (of, k) = self.district_at(words, at + 1)?;
+        let regencies: Vec<usize> = of
+            .iter()
+            .copied()
+            .filter(|&r| {
+                self.twin
+                    .iter()
+                    .enumerate()
+                    .any(|(city, t)| *t == Some(r) && !of.contains(&city))
+            })
+            .collect();
+        (!regencies.is_empty()).then_some((regencies, 1 + k))
     }
 
     /// For bare region `r` followed at `next` by a district named by its kind (`Bogor,
@@ -163,14 +152,7 @@ impl Gazetteer {
         if !DISTRICT_KIND[..2].contains(&words.get(next)?) {
             return None;
         }
-        let from = next + 1;
-        let of = (1..=3).rev().find_map(|k| {
-            let joined = (from + 1..from + k).all(|i| words.apart.get(i) == Some(&false));
-            if !joined || words.capitalised.get(from) != Some(&true) || from + k > words.len() {
-                return None;
-            }
-            self.kecamatan.get(&words.phrase(from, from + k))
-        })?;
+        let (of, _) = self.district_at(words, next + 1)?;
         if of.contains(&r) {
             return Some(Some(r));
         }

@@ -33,17 +33,35 @@ impl Gazetteer {
         }
     }
 
+    /// Each region's index by its code, for the tables that name regions by code.
+    pub(super) fn by_code(&self) -> HashMap<&str, usize> {
+        self.regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.code.as_str(), i))
+            .collect()
+    }
+
+    /// The regions the district written in words `from..` lies in (up to three words,
+    /// capitalised and joined; the longest that names one), with how many words it spans.
+    pub(super) fn district_at(&self, words: &Words, from: usize) -> Option<(&Vec<usize>, usize)> {
+        (1..=3).rev().find_map(|k| {
+            let joined = (from + 1..from + k).all(|i| words.apart.get(i) == Some(&false));
+            if !joined || words.capitalised.get(from) != Some(&true) || from + k > words.len() {
+                return None;
+            }
+            self.kecamatan
+                .get(&words.phrase(from, from + k))
+                .map(|of| (of, k))
+        })
+    }
+
     /// The (lower-case name run together, region, named like a region or province) triples
     /// of a table of places within regions ([`Words::phrase`]). Names of regions or
     /// provinces place nothing: villages called `Karanganyar` or `Purworejo` would otherwise
     /// turn a list of regencies into a placing.
     fn places_within(&self, table: &str) -> Vec<(String, usize, bool)> {
-        let by_code: HashMap<&str, usize> = self
-            .regions
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.code.as_str(), i))
-            .collect();
+        let by_code = self.by_code();
         let places: HashSet<String> = self
             .regions
             .iter()
