@@ -1,0 +1,141 @@
+//! What the words next to a bare name say it is instead of the place: a person's given name
+//! before a surname, a region's acronym shared with other bodies, a neighbourhood or village
+//! named like a regency elsewhere.
+
+use super::words::{self, REPORTED, Words};
+use super::{Bare, Gazetteer, Target, prefix_hint};
+
+impl Gazetteer {
+    /// Whether the bare one-word name at `at` is a person's given name before a surname
+    /// (`model Kendal Jenner berpose`): a capitalised word after it, joined, that is no
+    /// place, direction, day or acronym, then a lower-case word; and no word before it that
+    /// says where (`di Surabaya Risma berkata` is the town, written without its comma).
+    pub(super) fn given_name_before(&self, words: &Words, at: usize, len: usize) -> bool {
+        const WHERE: &[&str] = &[
+            "di",
+            "ke",
+            "dari",
+            "asal",
+            "warga",
+            "wilayah",
+            "daerah",
+            "kawasan",
+            "menuju",
+            "dan",
+            "atau",
+            "hingga",
+            "sampai",
+            "kelahiran",
+            "utara",
+            "selatan",
+            "barat",
+            "timur",
+            "sebelah",
+            "khususnya",
+        ];
+        let next = at + len;
+        let Some(w) = words.get(next) else {
+            return false;
+        };
+        let before = at.checked_sub(1).and_then(|b| words.get(b));
+        len == 1
+            && words.capitalised.get(at) == Some(&true)
+            && words.upper.get(at) == Some(&false)
+            && before.is_some_and(|b| !WHERE.contains(&b) && prefix_hint(b).is_none())
+            && at
+                .checked_sub(1)
+                .is_some_and(|b| words.capitalised.get(b) == Some(&false))
+            && w.len() >= 3
+            && words.name_word_joined(next)
+            && words.capitalised.get(next + 1) == Some(&false)
+            && words.apart.get(next + 1) == Some(&false)
+            && words.point.get(next + 1) == Some(&false)
+            && !words::SUBPLACES.contains(&w)
+            && !REPORTED.contains(&w)
+            && prefix_hint(w).is_none()
+            && self.longest(words, next, None).is_none()
+            && !words.title_case()
+    }
+
+    /// Whether the bare name at `at`, `len` words long, is one of `target`'s acronyms (`OKI`,
+    /// `PALI`): other bodies share them (the Organisation of Islamic Cooperation is OKI too).
+    pub(super) fn acronym_alias(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        target: Target,
+    ) -> bool {
+        let Some(w) = words.get(at) else {
+            return false;
+        };
+        len == 1
+            && matches!(target, Target::Region(_))
+            && self.index.get(w).is_some_and(|list| {
+                list.iter()
+                    .any(|n| n.target == target && n.bare == Bare::Upper && n.words.len() == 1)
+            })
+    }
+
+    /// Whether bare `target` at `at`, followed at `next` by a comma and a region of another
+    /// province, is a neighbourhood, district or village of that region sharing a regency's
+    /// name, not the regency: when the region ends a reporting phrase (`di Manggarai,
+    /// Jakarta Selatan, Selasa`), or the name follows a capitalised word and the region ends
+    /// the names (`Gunung Medan, Dharmasraya, pada`). A place in a list (`Pekanbaru, Padang,
+    /// Palembang`, `Padang, Palembang dan Medan`, `Tanjung Perak Surabaya, Batam, Tanjung
+    /// Priok`) stays. So is a name followed by a district of a region in another province
+    /// (`Jombang, Ciputat`: a kelurahan of Tangerang Selatan, not the regency in East Java).
+    pub(super) fn locality_in_next(
+        &self,
+        words: &Words,
+        at: usize,
+        next: usize,
+        target: Target,
+    ) -> bool {
+        const LIST: &[&str] = &["dan", "serta", "atau", "hingga", "sampai", "ke", "dengan"];
+        let Target::Region(x) = target else {
+            return false;
+        };
+        if words.apart.get(next) != Some(&true) {
+            return false;
+        }
+        if self.district_elsewhere(words, next, x) {
+            return true;
+        }
+        let before = at.checked_sub(1);
+        let listed = before.is_some_and(|b| {
+            words.get(b).is_some_and(|w| prefix_hint(w).is_some()) || self.ends_a_name(words, b)
+        });
+        if listed {
+            return false;
+        }
+        let named_on = before.is_some_and(|b| {
+            words.apart.get(at) == Some(&false) && words.capitalised.get(b) == Some(&true)
+        });
+        let hint = words.get(next).and_then(prefix_hint);
+        let skip = usize::from(hint.is_some());
+        let Some((Target::Region(y), len)) = self.longest(words, next + skip, hint) else {
+            return false;
+        };
+        let (Some(px), Some(py)) = (self.regions.get(x), self.regions.get(y)) else {
+            return false;
+        };
+        let after = next + skip + len;
+        px.province != py.province
+            && words.get(after).is_some_and(|w| {
+                !LIST.contains(&w)
+                    && prefix_hint(w).is_none()
+                    && self.longest(words, after, None).is_none()
+                    && (REPORTED.contains(&w)
+                        || (named_on && words.capitalised.get(after) == Some(&false)))
+            })
+    }
+
+    /// Whether a place's name ends at word `last` (`Pekanbaru` in `Pekanbaru, Padang`).
+    pub(super) fn ends_a_name(&self, words: &Words, last: usize) -> bool {
+        (last.saturating_sub(3)..=last).any(|s| {
+            self.longest(words, s, None)
+                .is_some_and(|(_, len)| s + len == last + 1)
+        })
+    }
+}
