@@ -513,6 +513,7 @@ impl Gazetteer {
                     && !self.locality_in_next(words, i, i + len, target)
                     && !matches!(target, Target::Region(r) if self.district_in_list(words, i, len, r))
                     && !self.given_name_before(words, i, len)
+                    && !self.title_abbreviation(words, i, len)
                 {
                     let mut cues = Cues {
                         team: sport::plays_in_sport(words, i, len),

@@ -435,6 +435,14 @@ mod tests {
         assert_eq!(f("Bupati Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);
+        // `Karo` heading any bureau is its head's title; beside a place or a district of
+        // its own it is the regency.
+        assert!(
+            f("usulan itu diterima Karo Lemtala Srena Polri")
+                .regions
+                .is_empty()
+        );
+        assert_eq!(f("erupsi di Karo Berastagi, kemarin").regions, ["Karo"]);
         assert_eq!(f("perbaikan jalan Kendari").regions, ["Kendari"]);
         assert_eq!(f("kata pers Medan").regions, ["Medan"]);
         assert_eq!(f("warga Tanjung Pinang").regions, ["Tanjung Pinang"]);

@@ -138,4 +138,27 @@ impl Gazetteer {
                 .is_some_and(|(_, len)| s + len == last + 1)
         })
     }
+
+    /// Whether the bare name at `at` is a title's abbreviation before the unit it heads:
+    /// `Karo` is also `Kepala Biro`, and `Karo Provost`, `Karo Persidangan` name a bureau's
+    /// head, whatever the bureau. Followed by a place, a district of its own, a day or a
+    /// direction it is the regency (`Karo, Sumut`, `Karo Berastagi`).
+    pub(super) fn title_abbreviation(&self, words: &Words, at: usize, len: usize) -> bool {
+        let next = at + len;
+        let Some(w) = words.get(next) else {
+            return false;
+        };
+        len == 1
+            && words.get(at).is_some_and(|n| TITLES.contains(&n))
+            && words.name_word_joined(next)
+            && !words::SUBPLACES.contains(&w)
+            && !REPORTED.contains(&w)
+            && prefix_hint(w).is_none()
+            && self.longest(words, next, None).is_none()
+            && self.district_at(words, next).is_none()
+            && !words.title_case()
+    }
 }
+
+/// Region names that are also the abbreviation of a title (`Karo` = Kepala Biro).
+const TITLES: &[&str] = &["karo"];
