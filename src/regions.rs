@@ -27,7 +27,7 @@ mod words;
 
 use exclude::{not_a_place, prefixed_not_a_place};
 use landmark::AfterLandmark;
-use words::{REPORTED, Words, words};
+use words::{Words, words};
 
 pub use resolve::{PlaceKind, resolve_province, resolve_region};
 
@@ -376,20 +376,10 @@ impl Gazetteer {
     /// start of another known name (`Padang Luar`, `Padang Pancuran`, `Medan Satria` are
     /// elsewhere; `Padang Sumatera Barat`, `Medan Johor`, `Padang-Sicincin` are not).
     fn common_word_begins(&self, words: &Words, at: usize, name: &Name) -> bool {
-        let next = at + 1;
-        let Some(w) = words.get(next) else {
-            return false;
-        };
         name.common
             && name.words.len() == 1
             && matches!(name.target, Target::Region(_))
-            && w.len() >= 3
-            && words.name_word_joined(next)
-            && !words::SUBPLACES.contains(&w)
-            && !REPORTED.contains(&w)
-            && prefix_hint(w).is_none()
-            && self.longest(words, next, None).is_none()
-            && !words.title_case()
+            && self.plain_name_word(words, at + 1)
     }
 
     /// A long one-word name written as two capitalised words at `at` (`Padang Sidimpuan`),

@@ -34,9 +34,6 @@ impl Gazetteer {
             "khususnya",
         ];
         let next = at + len;
-        let Some(w) = words.get(next) else {
-            return false;
-        };
         let before = at.checked_sub(1).and_then(|b| words.get(b));
         len == 1
             && words.capitalised.get(at) == Some(&true)
@@ -45,15 +42,28 @@ impl Gazetteer {
             && at
                 .checked_sub(1)
                 .is_some_and(|b| words.capitalised.get(b) == Some(&false))
-            && w.len() >= 3
-            && words.name_word_joined(next)
+            && self.plain_name_word(words, next)
             && words.capitalised.get(next + 1) == Some(&false)
             && words.apart.get(next + 1) == Some(&false)
             && words.point.get(next + 1) == Some(&false)
+    }
+
+    /// Whether word `i` goes on a name as one of its further words, and names nothing a
+    /// place's name goes on with: capitalised and joined ([`Words::name_word_joined`]), no
+    /// direction or district word ([`words::SUBPLACES`]), day, prefix or place, in a text
+    /// whose capitals mean something (not a headline's title case). What follows a given
+    /// name (`Kendal Jenner`), a title (`Karo Provost`) or a common word starting another
+    /// place's name (`Padang Luar`).
+    pub(super) fn plain_name_word(&self, words: &Words, i: usize) -> bool {
+        let Some(w) = words.get(i) else {
+            return false;
+        };
+        w.len() >= 3
+            && words.name_word_joined(i)
             && !words::SUBPLACES.contains(&w)
             && !REPORTED.contains(&w)
             && prefix_hint(w).is_none()
-            && self.longest(words, next, None).is_none()
+            && self.longest(words, i, None).is_none()
             && !words.title_case()
     }
 
@@ -145,18 +155,10 @@ impl Gazetteer {
     /// direction it is the regency (`Karo, Sumut`, `Karo Berastagi`).
     pub(super) fn title_abbreviation(&self, words: &Words, at: usize, len: usize) -> bool {
         let next = at + len;
-        let Some(w) = words.get(next) else {
-            return false;
-        };
         len == 1
             && words.get(at).is_some_and(|n| TITLES.contains(&n))
-            && words.name_word_joined(next)
-            && !words::SUBPLACES.contains(&w)
-            && !REPORTED.contains(&w)
-            && prefix_hint(w).is_none()
-            && self.longest(words, next, None).is_none()
+            && self.plain_name_word(words, next)
             && self.district_at(words, next).is_none()
-            && !words.title_case()
     }
 }
 
