@@ -26,7 +26,7 @@ mod table;
 mod words;
 
 use exclude::{not_a_place, prefixed_not_a_place};
-use landmark::AfterLandmark;
+use landmark::Placing;
 use words::{Words, words};
 
 pub use resolve::{PlaceKind, resolve_province, resolve_region};
@@ -414,8 +414,8 @@ impl Gazetteer {
         // The last region found and where its words end: `Sleman, Yogyakarta` names the
         // province after a regency of it.
         let mut last: Option<(usize, usize)> = None;
-        // Where the last landmark's words end and the regions it lies in: the bare town
-        // written right after it is placed or labelled by it ([`Gazetteer::after_landmark`]).
+        // Where the last landmark's words end, and the landmark: the bare town written right
+        // after it is placed by it ([`Gazetteer::after_landmark`]).
         let mut landmark: Option<(usize, &landmark::Landmark)> = None;
         while i < words.len() {
             if let Some(hint) = words.get(i).and_then(prefix_hint)
@@ -446,12 +446,12 @@ impl Gazetteer {
                 i += len;
                 continue;
             }
+            let region = self.longest(words, i, None);
             // A landmark's name may begin a region's (`Puncak`, `Puncak Jaya`): the longer
             // wins.
-            let landmark_here = self.landmark_at(words, i).filter(|&(_, len)| {
-                self.longest(words, i, None)
-                    .is_none_or(|(_, region)| region < len)
-            });
+            let landmark_here = self
+                .landmark_at(words, i)
+                .filter(|&(_, len)| region.is_none_or(|(_, named)| named < len));
             if let Some((mark, len)) = landmark_here {
                 // `PT Jababeka`: a firm named after its estate works anywhere; an airport
                 // after its operator's name (`PT Angkasa Pura I Bandara Adisutjipto`) is
@@ -460,7 +460,7 @@ impl Gazetteer {
                     i += len;
                     continue;
                 }
-                if let Some(target) = Gazetteer::landmark_region(mark) {
+                if let Some(target) = mark.region() {
                     let cues = Cues {
                         level_named: true,
                         ..Cues::default()
@@ -474,31 +474,22 @@ impl Gazetteer {
                 i += len;
                 continue;
             }
-            if let Some((target, len)) = self.longest(words, i, None) {
-                let named_with = landmark
-                    .filter(|&(end, _)| {
-                        end == i
-                            && words.point.get(i) == Some(&false)
-                            && words.hyphen.get(i) == Some(&false)
-                    })
-                    .and_then(|(_, mark)| match target {
-                        Target::Region(r) => Some(self.after_landmark(mark, r)),
-                        _ => None,
-                    });
-                let district_after = match target {
-                    Target::Region(r) if named_with.is_none() => {
-                        self.placed_by_district_after(words, i + len, r)
-                    }
+            if let Some((target, len)) = region {
+                let placing = match target {
+                    Target::Region(r) => landmark
+                        .filter(|&(end, _)| {
+                            end == i
+                                && words.point.get(i) == Some(&false)
+                                && words.hyphen.get(i) == Some(&false)
+                        })
+                        .map(|(_, mark)| self.after_landmark(mark, r))
+                        .or_else(|| self.placed_by_district_after(words, i + len, r)),
                     _ => None,
                 };
-                if named_with == Some(AfterLandmark::Label) || district_after == Some(None) {
+                if placing == Some(Placing::Elsewhere) {
                     i += len;
                     continue;
                 }
-                let named_with = named_with.or(match district_after {
-                    Some(Some(placed)) => Some(AfterLandmark::Placed(placed)),
-                    _ => None,
-                });
                 if !not_a_place(words, i, len)
                     && !self.locality_in_next(words, i, i + len, target)
                     && !matches!(target, Target::Region(r) if self.district_in_list(words, i, len, r))
@@ -515,8 +506,8 @@ impl Gazetteer {
                         level_named: false,
                         evidence: false,
                     };
-                    let target = match (target, last, named_with) {
-                        (_, _, Some(AfterLandmark::Placed(placed))) => {
+                    let target = match (target, last, placing) {
+                        (_, _, Some(Placing::At(placed))) => {
                             cues.level_named = true;
                             Target::Region(placed)
                         }

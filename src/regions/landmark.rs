@@ -16,14 +16,16 @@ pub(super) struct Landmark {
     pub(super) airport: bool,
 }
 
-/// What a bare town named right after a landmark is.
+/// What a bare town named right after a landmark or before a district is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum AfterLandmark {
-    /// The region the landmark lies in (`Tangerang` after `ICE BSD` is the regency).
-    Placed(usize),
-    /// The town an airport is named for, which it lies outside (`Surabaya` after `Bandara
-    /// Juanda`, in Sidoarjo): a label, not a place the article is at.
-    Label,
+pub(super) enum Placing {
+    /// The region it lies in, of the same name or carved out under it (`Tangerang` after
+    /// `ICE BSD` is the regency; `Bogor, Kecamatan Cibinong` too).
+    At(usize),
+    /// No place the article is at: the town an airport is named for and lies outside
+    /// (`Surabaya` after `Bandara Juanda`, in Sidoarjo), or a village inside a district of
+    /// another region (`Sungai Kupang, Kecamatan Kandangan`).
+    Elsewhere,
     /// Neither: another region (`ICE BSD, Tangerang, Banten` ... `Jakarta`).
     Other,
 }
@@ -81,38 +83,19 @@ impl Gazetteer {
     /// What region `r`, named bare right after `landmark`, stands for. Only an airport is
     /// named for a town it lies outside; a venue written with another region of the
     /// province keeps it (`ICE BSD Tangerang Selatan`: the writer's own placing).
-    pub(super) fn after_landmark(&self, landmark: &Landmark, r: usize) -> AfterLandmark {
-        let regions = &landmark.regions;
-        if regions.contains(&r) {
-            return AfterLandmark::Placed(r);
-        }
-        if let Some(t) = self.twin.get(r).copied().flatten()
-            && regions.contains(&t)
-        {
-            return AfterLandmark::Placed(t);
-        }
-        // `Bintaro, Tangerang`: in the region carved out under the name.
-        let stem = self
-            .regions
-            .get(r)
-            .map(|x| x.name.trim_start_matches("Kota "));
-        let carved = regions.iter().copied().find(|&l| {
-            self.regions.get(l).is_some_and(|x| {
-                stem.and_then(|stem| x.name.strip_prefix(stem))
-                    .is_some_and(|rest| rest.starts_with(' '))
-            })
-        });
-        if let Some(carved) = carved {
-            return AfterLandmark::Placed(carved);
+    pub(super) fn after_landmark(&self, landmark: &Landmark, r: usize) -> Placing {
+        if let Some(placed) = self.same_name_in(&landmark.regions, r) {
+            return Placing::At(placed);
         }
         let province = self.regions.get(r).map(|x| x.province);
-        let nearby = regions
+        let nearby = landmark
+            .regions
             .iter()
             .any(|&l| self.regions.get(l).map(|x| x.province) == province);
         if nearby && landmark.airport {
-            AfterLandmark::Label
+            Placing::Elsewhere
         } else {
-            AfterLandmark::Other
+            Placing::Other
         }
     }
 
@@ -138,44 +121,31 @@ impl Gazetteer {
     }
 
     /// For bare region `r` followed at `next` by a district named by its kind (`Bogor,
-    /// Kecamatan Cibinong`): `Some(Some(region))` when the district lies in `r`, the regency
-    /// sharing its name, or a region carved out of it under the name; `Some(None)` when it
-    /// lies in none of them, as the name is then a village or street inside that district
-    /// (`Pulo Padang, Kecamatan Rantau Utara` is in Labuhanbatu); `None` when no known
-    /// district follows.
+    /// Kecamatan Cibinong`): where the district lies in `r`, the regency sharing its name, or
+    /// a region carved out of it under the name, that region; otherwise the name is a village
+    /// or street inside the district (`Pulo Padang, Kecamatan Rantau Utara` is in
+    /// Labuhanbatu). `None` when no known district follows.
     pub(super) fn placed_by_district_after(
         &self,
         words: &Words,
         next: usize,
         r: usize,
-    ) -> Option<Option<usize>> {
+    ) -> Option<Placing> {
         if !DISTRICT_KIND[..2].contains(&words.get(next)?) {
             return None;
         }
         let (of, _) = self.district_at(words, next + 1)?;
-        if of.contains(&r) {
-            return Some(Some(r));
-        }
-        if let Some(t) = self.twin.get(r).copied().flatten()
-            && of.contains(&t)
-        {
-            return Some(Some(t));
-        }
-        let stem = self.regions.get(r)?.name.trim_start_matches("Kota ");
-        let carved = of.iter().copied().find(|&d| {
-            self.regions.get(d).is_some_and(|region| {
-                region
-                    .name
-                    .strip_prefix(stem)
-                    .is_some_and(|rest| rest.starts_with(' '))
-            })
-        });
-        Some(carved)
+        Some(
+            self.same_name_in(of, r)
+                .map_or(Placing::Elsewhere, Placing::At),
+        )
     }
+}
 
-    /// The one region a landmark names, when it lies in one alone.
-    pub(super) fn landmark_region(landmark: &Landmark) -> Option<Target> {
-        match landmark.regions[..] {
+impl Landmark {
+    /// The one region the landmark names, when it lies in one alone.
+    pub(super) fn region(&self) -> Option<Target> {
+        match self.regions[..] {
             [r] => Some(Target::Region(r)),
             _ => None,
         }

@@ -105,22 +105,41 @@ impl Gazetteer {
         if of.contains(&city) {
             return None;
         }
-        let stem = self.regions.get(regency)?.name.as_str();
         // A name is listed once per table it is in (Serpong is a district and a village).
-        let mut carved = of.iter().copied().filter(|&r| {
-            self.regions.get(r).is_some_and(|region| {
-                region
-                    .name
-                    .strip_prefix(stem)
-                    .is_some_and(|rest| rest.starts_with(' '))
-            })
-        });
+        let mut carved = of.iter().copied().filter(|&r| self.carved_from(r, regency));
         let child = carved.next();
         match (of.contains(&regency), child) {
             (true, None) => Some(regency),
             (false, Some(child)) if carved.all(|r| r == child) => Some(child),
             _ => None,
         }
+    }
+
+    /// Whether region `child` was carved out of `parent` under its name and a direction
+    /// (`Tangerang Selatan` out of Tangerang; `Kota Tangerang` counts as Tangerang).
+    pub(super) fn carved_from(&self, child: usize, parent: usize) -> bool {
+        let (Some(child), Some(parent)) = (self.regions.get(child), self.regions.get(parent))
+        else {
+            return false;
+        };
+        child
+            .name
+            .strip_prefix(parent.name.trim_start_matches("Kota "))
+            .is_some_and(|rest| rest.starts_with(' '))
+    }
+
+    /// Which of `regions` bare region `r` names: itself, the regency sharing a city's name,
+    /// or a region carved out under the name, in that order.
+    pub(super) fn same_name_in(&self, regions: &[usize], r: usize) -> Option<usize> {
+        if regions.contains(&r) {
+            return Some(r);
+        }
+        if let Some(t) = self.twin.get(r).copied().flatten()
+            && regions.contains(&t)
+        {
+            return Some(t);
+        }
+        regions.iter().copied().find(|&c| self.carved_from(c, r))
     }
 
     /// Whether the capitalised words from `next` name a district of a region in another
