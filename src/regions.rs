@@ -119,8 +119,8 @@ enum Bare {
 struct Cues {
     /// A team's town if the article is about sport ([`sport::plays_in_sport`]).
     team: bool,
-    /// A region's acronym (`OKI`), which counts only where the article names its province or
-    /// another of its regions in full.
+    /// A region's acronym (`OKI`) or a clan's name ([`words::CLANS`]), which counts only
+    /// where the article names its province or another of its regions in full.
     acronym: bool,
     /// A region named like a neighbourhood of Jakarta ([`words::JAKARTA_NAMESAKES`]), which
     /// counts in an article that names Jakarta only where it names the region's province or
@@ -498,7 +498,8 @@ impl Gazetteer {
                 {
                     let mut cues = Cues {
                         team: sport::plays_in_sport(words, i, len),
-                        acronym: self.acronym_alias(words, i, len, target),
+                        acronym: self.acronym_alias(words, i, len, target)
+                            || nearby::bare_clan_name(words, i, len),
                         namesake: len == 1
                             && words
                                 .get(i)

@@ -76,6 +76,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // (`Kerajaan Mataram`) is history, not the region that now bears its name.
     "das",
     "kerajaan",
+    // A lineage (`trah Mataram`, `dinasti Banten`) is a family, not where the article happens.
+    "trah",
+    "dinasti",
+    "wangsa",
     // A hamlet or islet (`Pulo Padang`), and a tunnel named after the street above it
     // (`Terowongan Kendal` in Jakarta).
     "pulo",
@@ -92,6 +96,11 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // Padang`, `kuliner khas Surabaya`), and companies named after their plant (`Semen
     // Padang`, also a football club): they can be anywhere.
     "rm",
+    "restoran",
+    "resto",
+    "warung",
+    "kedai",
+    "depot",
     "adat",
     "khas",
     "semen",
@@ -117,6 +126,9 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "kerupuk",
     "bolu",
     "pisang",
+    "lapis",
+    // Goods named after where they are mined (`aspal Buton`), traded anywhere.
+    "aspal",
     // A newspaper or site named after its region, cited from anywhere (`dilansir dari
     // Tribun Jogja`, `Radar Bogor`).
     "tribun",
@@ -346,13 +358,22 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     // comma between ends the phrase (`Kecamatan ,, Surabaya`); quotes do not (`tembang
     // "Solo"`, a title).
     let close = !words.comma.get(at).copied().unwrap_or(true);
+    let street_word = |b: usize| {
+        words.get(b).is_some_and(|w| {
+            NOT_PLACE_BEFORE.contains(&w)
+                && (!matches!(w, "jalan" | "jembatan" | "pasar")
+                    || words.capitalised.get(b).copied().unwrap_or(false))
+        })
+    };
+    // A main road is named after the town it leads to (`Jalan Raya Bekasi` runs through
+    // East Jakarta, `Jl. Raya Bogor` through Depok): a street like any other.
     let before = close
         && at.checked_sub(1).is_some_and(|b| {
-            words.get(b).is_some_and(|w| {
-                NOT_PLACE_BEFORE.contains(&w)
-                    && (!matches!(w, "jalan" | "jembatan" | "pasar")
-                        || words.capitalised.get(b).copied().unwrap_or(false))
-            })
+            street_word(b)
+                || (words.get(b) == Some("raya")
+                    && b.checked_sub(1).is_some_and(|s| {
+                        matches!(words.get(s), Some("jalan" | "jl" | "jln")) && street_word(s)
+                    }))
         });
     // An island that several regions share, named as the island (`Pulau Nias`, the `Sail
     // Nias` festival of its waters): not the regency called after it. An island that is its

@@ -162,5 +162,18 @@ impl Gazetteer {
     }
 }
 
+/// Whether the name at `at` is a clan's ([`words::CLANS`]) with no word before it that says
+/// where (`di Karo`, `warga Samosir`, `Tanah Karo`): a surname or a title as often as the
+/// regency.
+pub(super) fn bare_clan_name(words: &Words, at: usize, len: usize) -> bool {
+    const WHERE: &[&str] = &["di", "ke", "warga", "tanah", "wilayah", "daerah", "kawasan"];
+    len == 1
+        && words.get(at).is_some_and(|w| words::CLANS.contains(&w))
+        && !at
+            .checked_sub(1)
+            .and_then(|b| words.get(b))
+            .is_some_and(|b| WHERE.contains(&b))
+}
+
 /// Region names that are also the abbreviation of a title (`Karo` = Kepala Biro).
 const TITLES: &[&str] = &["karo"];

@@ -331,6 +331,64 @@ fn a_rank_or_a_dish_before_a_town_name_is_not_the_town() {
 }
 
 #[test]
+fn a_clan_name_counts_only_where_the_article_places_it() {
+    // A surname or a title (`Karo` = Kepala Biro) in news from elsewhere.
+    for text in [
+        "Ketua paguyuban pasien, Budi Samosir, mengatakan iuran naik.",
+        "Ganda campuran Andi Samosir dan Citra Dewi melaju ke final.",
+        "Pesan itu disampaikan Brigjen Contoh dari Karo Persidangan Setjen.",
+        "Hal itu dijelaskan Karo BKN di Jakarta.",
+    ] {
+        assert!(f(text).regions.is_empty(), "{text}");
+    }
+    // Named with its province or another region of it, or after a word that says where.
+    assert_eq!(
+        f("Budi Samosir, Kepala Dinas Pariwisata Sumatera Utara, meninjau Danau Toba.").regions,
+        ["Samosir"]
+    );
+    assert_eq!(
+        f("Banjir melanda Langkat, Karo dan Dairi.").regions,
+        ["Langkat", "Karo", "Dairi"]
+    );
+    assert_eq!(f("Erupsi terjadi di Karo kemarin.").regions, ["Karo"]);
+    assert_eq!(f("Petani Tanah Karo panen jeruk.").regions, ["Karo"]);
+}
+
+#[test]
+fn a_main_road_lineage_eatery_or_good_named_after_a_town_is_not_the_town() {
+    for text in [
+        "Macet panjang terjadi di Jalan Raya Bekasi, Jakarta Timur.",
+        "Kecelakaan di Jl. Raya Pandeglang, Serang.",
+        "Ia keturunan trah Mataram dari Yogyakarta.",
+        "Mereka makan di Restoran Padang Sederhana Jakarta.",
+        "Kami antre di kedai Medan di Kemang.",
+        "Oleh-oleh lapis Bogor laris di Jakarta.",
+        "Pasokan aspal Buton defisit di Kalimantan.",
+    ] {
+        let found = f(text).regions;
+        assert!(
+            !found.iter().any(|r| [
+                "Kota Bekasi",
+                "Bekasi",
+                "Pandeglang",
+                "Mataram",
+                "Padang",
+                "Medan",
+                "Kota Bogor",
+                "Buton"
+            ]
+            .contains(&r.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+    // A road of the town, lower case, is the town.
+    assert_eq!(
+        f("Warga mengeluhkan jalan raya Bekasi yang rusak.").regions,
+        ["Kota Bekasi"]
+    );
+}
+
+#[test]
 fn a_name_a_province_shares_with_its_capital_is_the_province_unless_the_city_is_named() {
     for text in [
         "Stadion Maguwoharjo, Sleman, Yogyakarta, penuh.",
@@ -461,13 +519,22 @@ fn a_police_resort_or_a_unit_named_kota_gives_the_level_of_a_shared_name() {
         f("Polrestabes Bandung menangkap dua pelaku.").regions,
         ["Kota Bandung"]
     );
-    // `Polresta X` and `Polres Metro X` alone have named either: the default stands.
+    // `Polresta X` alone has named either: the default stands.
     assert_eq!(
         f("Polresta Bogor menangkap dua pelaku.").regions,
         ["Kota Bogor"]
     );
+    // Polres Metro Bekasi is the regency's resort, whatever unit of it is named; the
+    // city's carries `Kota`.
+    for text in [
+        "Ia melapor ke Polres Metro Bekasi sejak Agustus.",
+        "Kasat Lantas Polres Metro Bekasi mengimbau pengendara.",
+        "Satlantas Metro Bekasi mengajak warga tertib.",
+    ] {
+        assert_eq!(f(text).regions, ["Bekasi"], "{text}");
+    }
     assert_eq!(
-        f("Ia melapor ke Polres Metro Bekasi sejak Agustus.").regions,
+        f("Kapolres Metro Bekasi Kota Kombes Contoh menjelaskan.").regions,
         ["Kota Bekasi"]
     );
     // Both levels named: both are the article's.

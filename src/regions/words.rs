@@ -246,3 +246,9 @@ pub(super) const REPORTED: &[&str] = &[
 /// out: news of Jakarta names the island and its regency far more often than the kelurahan
 /// (`Sungailiat, Bangka` in a list of destinations beside Jakarta).
 pub(super) const JAKARTA_NAMESAKES: &[&str] = &["manggarai"];
+
+/// Regions named like a Batak clan (`Samosir`, `Karo`): bare, the word is as often a person's
+/// surname (`Tony Samosir` of a patients' association in Jakarta, the fire victim `Karo-Karo`)
+/// or a title (`Karo` = Kepala Biro) as the regency, so after no word that says where
+/// (`di`, `warga`, `Tanah`) it counts only where the article places it, as an acronym does.
+pub(super) const CLANS: &[&str] = &["karo", "samosir"];
