@@ -417,11 +417,26 @@ impl Gazetteer {
         // Where the last landmark's words end, and the landmark: the bare town written right
         // after it is placed by it ([`Gazetteer::after_landmark`]).
         let mut landmark: Option<(usize, &landmark::Landmark)> = None;
+        // The level a prefix gave the first name of a list and where the list's last name
+        // ends: `Kabupaten Tulungagung, Blitar dan Kediri` are all regencies.
+        let mut list: Option<(Hint, usize)> = None;
         while i < words.len() {
             if let Some(hint) = words.get(i).and_then(prefix_hint)
                 && let Some((target, len)) = self.longest(words, i + 1, Some(hint))
             {
-                if !prefixed_not_a_place(words, i, 1 + len) {
+                // `Provinsi Kapuas Raya`, `Provinsi Bogor Raya`: a province proposed to be
+                // carved out, named after a regency it would not be. `ibu kota provinsi
+                // Pekanbaru` has lost the comma before the capital's name.
+                let capital = matches!(
+                    (
+                        i.checked_sub(2).and_then(|b| words.get(b)),
+                        i.checked_sub(1).and_then(|b| words.get(b))
+                    ),
+                    (Some("ibu"), Some("kota")) | (_, Some("ibukota"))
+                );
+                let proposed =
+                    hint == Hint::Province && matches!(target, Target::Region(_)) && !capital;
+                if !proposed && !prefixed_not_a_place(words, i, 1 + len) {
                     let cues = Cues {
                         level_named: true,
                         ..Cues::default()
@@ -429,6 +444,7 @@ impl Gazetteer {
                     hit(target, words, i, 1 + len, cues);
                     if let Target::Region(r) = target {
                         last = Some((r, i + 1 + len));
+                        list = Some((hint, i + 1 + len));
                     }
                 }
                 i += 1 + len;
@@ -525,6 +541,26 @@ impl Gazetteer {
                             }
                             None => target,
                         },
+                        _ => target,
+                    };
+                    let listed = list
+                        .filter(|&(_, end)| words.next_in_list(end, i))
+                        .map(|(hint, _)| hint);
+                    let target = match (target, listed) {
+                        (Target::Region(r), Some(hint)) if !cues.level_named => {
+                            list = Some((hint, i + len));
+                            match (hint, self.twin.get(r).copied().flatten()) {
+                                (Hint::Regency, Some(regency)) => {
+                                    cues.level_named = true;
+                                    Target::Region(regency)
+                                }
+                                (Hint::City, Some(_)) => {
+                                    cues.level_named = true;
+                                    target
+                                }
+                                _ => target,
+                            }
+                        }
                         _ => target,
                     };
                     hit(target, words, i, len, cues);

@@ -29,6 +29,9 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "pempek",
     "empek",
     "gudeg",
+    "goreng",
+    "susu",
+    "hidangan",
     "lumpia",
     "rawon",
     "martabak",
@@ -41,6 +44,7 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "batik",
     "tari",
     "tarian",
+    "topeng",
     "logat",
     "dialek",
     "gaya",
@@ -89,6 +93,11 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "berdarah",
     "keturunan",
     "babad",
+    // A Javanese noble's title before his name (`GPH Haryo Mataram`, after whom a hall is
+    // named): a person.
+    "haryo",
+    "gph",
+    "kgph",
     "kri",
     // A grave (`liang Lahat`), however it is written.
     "liang",
@@ -133,6 +142,8 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // Tribun Jogja`, `Radar Bogor`).
     "tribun",
     "radar",
+    // `Pos Kupang` (capitalised: a `pos` is also a guard post).
+    "pos",
     // A speaker after a speech verb is a person or a title (`kata Karo Monev`, `ujar Oki`),
     // never a place.
     "kata",
@@ -146,6 +157,9 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // anywhere.
     "menjamu",
     "dijamu",
+    // A regency's or city's football association (`Askab Bekasi`) fields a team.
+    "askab",
+    "askot",
     // An ethnic group (`suku Makassar`), wherever its people live.
     "suku",
     "striker",
@@ -236,6 +250,8 @@ const NOT_PLACE_AFTER: &[&str] = &[
     "wabprof",
     "renmin",
     "binopsnal",
+    // A newspaper named after its town (`Banjarmasin Post`), cited from anywhere.
+    "post",
     // `Medan Merdeka`: a square and its streets in Jakarta, named without `Jalan`.
     "merdeka",
     // The common words at a sentence's start: `Medan terjal` (rough terrain), `Medan
@@ -377,7 +393,7 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     let street_word = |b: usize| {
         words.get(b).is_some_and(|w| {
             NOT_PLACE_BEFORE.contains(&w)
-                && (!matches!(w, "jalan" | "jembatan" | "pasar")
+                && (!matches!(w, "jalan" | "jembatan" | "pasar" | "pos")
                     || words.capitalised.get(b).copied().unwrap_or(false))
         })
     };

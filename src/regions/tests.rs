@@ -355,6 +355,63 @@ fn a_clan_name_counts_only_where_the_article_places_it() {
 }
 
 #[test]
+fn a_prefix_gives_its_level_to_the_whole_list_it_begins() {
+    assert_eq!(
+        f("Banjir melanda Kabupaten Tulungagung, Blitar dan Kediri.").regions,
+        ["Tulungagung", "Blitar", "Kediri"]
+    );
+    assert_eq!(
+        f("Polusi tertinggi di Kabupaten Karawang dan Bekasi, lalu Kota Bogor.").regions,
+        ["Karawang", "Bekasi", "Kota Bogor"]
+    );
+    // A new sentence or a word between ends the list.
+    assert_eq!(
+        f("Warga Kabupaten Karawang mengeluh. Bekasi juga terdampak.").regions,
+        ["Karawang", "Kota Bekasi"]
+    );
+}
+
+#[test]
+fn a_regency_after_provinsi_is_a_proposed_province_unless_it_is_the_capital() {
+    assert!(
+        f("DPD mendukung pemekaran Provinsi Kapuas Raya dari Kalimantan Barat.")
+            .regions
+            .is_empty()
+    );
+    assert_eq!(
+        f("Kabut asap menyelimuti ibu kota provinsi Pekanbaru sejak pagi.").regions,
+        ["Pekanbaru"]
+    );
+    assert_eq!(
+        f("Pemprov Jambi menetapkan siaga darurat.").provinces,
+        ["Jambi"]
+    );
+}
+
+#[test]
+fn a_newspaper_a_noble_a_football_association_or_a_dish_named_with_a_town_is_not_the_town() {
+    for text in [
+        "Hal itu dikatakannya kepada Pos Kupang, Selasa.",
+        "Liputan itu dimuat Banjarmasin Post dan media lain.",
+        "Wisuda digelar di Auditorium GPH Haryo Mataram kampus itu.",
+        "Pemain belakang Andi (Askab Bekasi) dipanggil ke tim nasional.",
+        "Menu andalannya ayam goreng Bukittinggi dan susu Kebumen.",
+        "Penari membawakan tari topeng Cirebon di Yogyakarta.",
+        "Restoran itu menawarkan hidangan Padang di Jakarta Selatan.",
+    ] {
+        let found = f(text).regions;
+        assert!(
+            found
+                .iter()
+                .all(|r| ["Yogyakarta", "Jakarta Selatan"].contains(&r.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+    // A guard post in the town is the town.
+    assert_eq!(f("Petugas berjaga di pos Kupang.").regions, ["Kota Kupang"]);
+}
+
+#[test]
 fn a_main_road_lineage_eatery_or_good_named_after_a_town_is_not_the_town() {
     for text in [
         "Macet panjang terjadi di Jalan Raya Bekasi, Jakarta Timur.",

@@ -42,6 +42,15 @@ impl Words {
             && self.point.get(i) == Some(&false)
     }
 
+    /// Whether the word at `at` goes on a list whose last name ends at `end`: after a comma
+    /// (`Tulungagung, Blitar`) or a joining word (`Blitar dan Kediri`).
+    pub(super) fn next_in_list(&self, end: usize, at: usize) -> bool {
+        (at == end && self.comma.get(at) == Some(&true))
+            || (at == end + 1
+                && self.comma.get(at) == Some(&false)
+                && matches!(self.get(end), Some("dan" | "serta" | "atau")))
+    }
+
     pub(super) fn new() -> Words {
         Words {
             buf: String::new(),
