@@ -316,25 +316,9 @@ const SHARED_ISLANDS: &[&str] = &[
     "nias", "sumbawa", "bintan", "bangka", "belitung", "buru", "buton", "muna",
 ];
 
-/// Whether the name at `at` is a pilgrims' embarkation named with its three-letter code
-/// (`kloter 19 embarkasi Banjarmasin (BDJ)`, `Embarkasi Jakarta-Bekasi (JKS)`): a label of the
-/// groups in lists from Mecca and Medina, where the news is. The hostel itself, named
-/// without the code (`Asrama Haji Embarkasi Balikpapan`), is the town.
-fn pilgrims_flight(words: &Words, at: usize, len: usize) -> bool {
-    let before = |k: usize| at.checked_sub(k).and_then(|b| words.get(b));
-    let embarkation = |w: Option<&str>| matches!(w, Some("embarkasi" | "debarkasi"));
-    let next = at + len;
-    (embarkation(before(1)) || (before(1) == Some("jakarta") && embarkation(before(2))))
-        && words.get(next).is_some_and(|w| w.len() == 3)
-        && words.upper.get(next) == Some(&true)
-}
-
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
-    if (len == 1 && abbreviates(words, at))
-        || dish_from(words, at)
-        || pilgrims_flight(words, at, len)
-    {
+    if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
         return true;
     }
     if plays(words, at, len)
@@ -462,7 +446,6 @@ mod tests {
             "penyanyi Oki Lestari dan Pali Putra",
             "direktur PT Solo Karya Mandiri",
             "diunggah akun @medan_info dan @info_palu",
-            "kloter 19 embarkasi Banjarmasin (BDJ) tiba di Madinah",
             "sidang Organisasi Kerja Sama Islam (OKI) di Jeddah",
             "spesialis rias pengantin Yogya",
             "warga Desa Contoh, Kecamatan Karanganyar",
@@ -489,15 +472,6 @@ mod tests {
         assert_eq!(f("Bupati Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);
-        assert!(
-            f("jemaah Embarkasi Jakarta-Bekasi (JKS) menempati hotel di Mekah")
-                .regions
-                .is_empty()
-        );
-        assert_eq!(
-            f("di Asrama Haji Embarkasi Balikpapan kemarin").regions,
-            ["Balikpapan"]
-        );
         // `Karo` heading any bureau is its head's title; beside a place or a district of
         // its own it is the regency.
         assert!(
