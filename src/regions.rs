@@ -486,6 +486,16 @@ impl Gazetteer {
                         last = Some((r, i + len));
                     }
                 }
+                // `Sentul Selatan, Bogor`: a part of the landmark named by its direction.
+                let len = if words.name_word_joined(i + len)
+                    && matches!(
+                        words.get(i + len),
+                        Some("utara" | "selatan" | "barat" | "timur" | "tengah")
+                    ) {
+                    len + 1
+                } else {
+                    len
+                };
                 landmark = Some((i + len, mark));
                 i += len;
                 continue;
@@ -508,7 +518,7 @@ impl Gazetteer {
                 }
                 if !not_a_place(words, i, len)
                     && !self.locality_in_next(words, i, i + len, target)
-                    && !matches!(target, Target::Region(r) if self.district_in_list(words, i, len, r))
+                    && !matches!(target, Target::Region(r) if self.district_in_list(words, i, len, r) || self.ends_a_district(words, i, len, r))
                     && !self.given_name_before(words, i, len)
                     && !self.title_abbreviation(words, i, len)
                 {

@@ -252,6 +252,11 @@ const NOT_PLACE_AFTER: &[&str] = &[
     "binopsnal",
     // A newspaper named after its town (`Banjarmasin Post`), cited from anywhere.
     "post",
+    // A business group or a maker named after its home town (`Surya Dumai Group`, `Solo
+    // Manufaktur Kreasi`), which works anywhere.
+    "group",
+    "grup",
+    "manufaktur",
     // `Medan Merdeka`: a square and its streets in Jakarta, named without `Jalan`.
     "merdeka",
     // The common words at a sentence's start: `Medan terjal` (rough terrain), `Medan

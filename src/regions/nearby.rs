@@ -149,6 +149,20 @@ impl Gazetteer {
         })
     }
 
+    /// Whether the bare name at `at`, `len` words long, ends the name of a district of another
+    /// region written as two words (`Rangkas Bitung` is Rangkasbitung in Lebak, not the city of
+    /// Bitung).
+    pub(super) fn ends_a_district(&self, words: &Words, at: usize, len: usize, r: usize) -> bool {
+        at.checked_sub(1).is_some_and(|prev| {
+            words.capitalised.get(prev) == Some(&true)
+                && words.name_word_joined(at)
+                && self
+                    .kecamatan
+                    .get(&words.phrase(prev, at + len))
+                    .is_some_and(|of| !of.contains(&r))
+        })
+    }
+
     /// Whether the bare name at `at` is a title's abbreviation before the unit it heads:
     /// `Karo` is also `Kepala Biro`, and `Karo Provost`, `Karo Persidangan` name a bureau's
     /// head, whatever the bureau. Followed by a place, a district of its own, a day or a

@@ -854,3 +854,25 @@ fn a_regency_named_like_a_district_in_a_list_of_another_regions_districts_is_tha
     );
     assert_eq!(f("warga Mesuji mengungsi").regions, ["Mesuji"]);
 }
+
+#[test]
+fn a_landmark_with_a_direction_or_a_district_written_as_two_words_places_the_town() {
+    // `Cikarang Barat` is still the estate's area: the town after it is the regency.
+    assert_eq!(
+        f("Banjir merendam Cikarang Barat, Bekasi, sejak pagi.").regions,
+        ["Bekasi"]
+    );
+    // `Rangkas Bitung` is Rangkasbitung in Lebak, and `Pangkalan Kerinci` the seat of
+    // Pelalawan: neither names the region its second word spells.
+    for text in [
+        "Kereta jurusan Tanah Abang-Rangkas Bitung tertahan.",
+        "Api dipadamkan di Pangkalan Kerinci kemarin.",
+    ] {
+        let found = f(text).regions;
+        assert!(
+            !found.iter().any(|r| r == "Bitung" || r == "Kerinci"),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(f("Gunung Kerinci kembali erupsi.").regions, ["Kerinci"]);
+}
