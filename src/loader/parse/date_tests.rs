@@ -219,6 +219,18 @@ fn an_event_that_happened_after_the_last_quote_is_the_news() {
         ),
         Some(d("2026-03-08"))
     );
+    // An arrival told as done is news of its day; one to come is a plan.
+    for (verb, day) in [
+        ("datang", "2026-03-10"),
+        ("tiba", "2026-03-10"),
+        ("akan datang", "2026-03-08"),
+    ] {
+        let body = format!(
+            "\"Kami sudah memesan,\" tulis panitia di akunnya, Minggu, 8 Maret 2026.\nKiriman \
+             bunga itu {verb} pada Selasa, 10 Maret 2026."
+        );
+        assert_eq!(published_of(&body), Some(d(day)), "{body}");
+    }
 }
 
 #[test]
