@@ -424,10 +424,10 @@ fn a_headline_that_puts_its_event_today_dates_the_preview_on_that_day() {
         "Link Siaran Langsung Tim Kota Malam Ini\n{preview}"
     ));
     assert_eq!(a.meta.published, Some(d("2026-03-12")));
-    let a = p(&format!(
+    let a = p(
         "Rapat Anggaran Dibahas Siang Ini\n\"Bahan sudah lengkap,\" ujar \
-         ketua panitia, Rabu (11/3/2026).\nRapat akan digelar pada Kamis, 12 Maret 2026."
-    ));
+         ketua panitia, Rabu (11/3/2026).\nRapat akan digelar pada Kamis, 12 Maret 2026.",
+    );
     assert_eq!(a.meta.published, Some(d("2026-03-12")));
     // Without the headline's today the preview comes on the day of its quotes.
     assert_eq!(published_of(preview), Some(d("2026-03-11")));
