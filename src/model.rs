@@ -56,7 +56,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 16: dates: a day said to be tomorrow (`Rabu (11/9) besok`) dates the report the day
 ///    before when no sound day does; a weekday named as tomorrow without its date
 ///    (`parade Minggu besok`) makes that weekday's dates tomorrow's.
-pub const PARSER_VERSION: u32 = 16;
+/// 17: dates: a headline that puts its news today (`Malam Ini`) dates a preview on the
+///    event it tells of as ahead; an arrival (`datang`, `tiba`) after the last quote is news.
+pub const PARSER_VERSION: u32 = 17;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -141,6 +141,9 @@ const HAPPENED_WORDS: &[&[u8]] = &[
     b"menimpa",
     b"terbakar",
     b"dinihari",
+    // Arrivals (`kiriman itu datang pada Selasa (...)`); `akan datang` is a plan.
+    b"datang",
+    b"tiba",
 ];
 
 /// Whether the date's sentence, up to the date and its next words, tells of something that

@@ -219,6 +219,18 @@ fn an_event_that_happened_after_the_last_quote_is_the_news() {
         ),
         Some(d("2026-03-08"))
     );
+    // An arrival told as done is news of its day; one to come is a plan.
+    for (verb, day) in [
+        ("datang", "2026-03-10"),
+        ("tiba", "2026-03-10"),
+        ("akan datang", "2026-03-08"),
+    ] {
+        let body = format!(
+            "\"Kami sudah memesan,\" tulis panitia di akunnya, Minggu, 8 Maret 2026.\nKiriman \
+             bunga itu {verb} pada Selasa, 10 Maret 2026."
+        );
+        assert_eq!(published_of(&body), Some(d(day)), "{body}");
+    }
 }
 
 #[test]
@@ -399,4 +411,38 @@ fn a_weekday_named_as_tomorrow_makes_its_date_tomorrow() {
         ),
         Some(d("2026-03-15"))
     );
+}
+
+#[test]
+fn a_headline_that_puts_its_event_today_dates_the_preview_on_that_day() {
+    // Quotes gathered the day before, the match ahead in the body: the headline's `malam
+    // ini` says the report comes on the match day.
+    let preview = "\"Kami siap,\" kata pelatih dalam jumpa pers, Rabu (11/3/2026).\n\
+                   Tim kota akan menjamu tamunya di stadion utama, Kamis (12/3/2026) pukul \
+                   19.30 WIB.";
+    let a = p(&format!(
+        "Link Siaran Langsung Tim Kota Malam Ini\n{preview}"
+    ));
+    assert_eq!(a.meta.published, Some(d("2026-03-12")));
+    let a = p(
+        "Rapat Anggaran Dibahas Siang Ini\n\"Bahan sudah lengkap,\" ujar \
+         ketua panitia, Rabu (11/3/2026).\nRapat akan digelar pada Kamis, 12 Maret 2026.",
+    );
+    assert_eq!(a.meta.published, Some(d("2026-03-12")));
+    // Without the headline's today the preview comes on the day of its quotes.
+    assert_eq!(published_of(preview), Some(d("2026-03-11")));
+    // Nights counted (`2 Malam Ini`) and days up to now are no today; a round a week ahead
+    // is too far; a day said to be tomorrow stays tomorrow.
+    for text in [
+        format!("Liburan 3 Hari 2 Malam Ini Murah\n{preview}"),
+        format!("Tim Kota Berlatih Keras Beberapa Hari Ini\n{preview}"),
+        "Tim Kota Berlatih Hari Ini\n\"Kami siap,\" kata pelatih, Rabu (11/3/2026).\nTim \
+         kota akan menjamu tamunya di stadion utama, Kamis (19/3/2026)."
+            .to_string(),
+        "Tim Kota Berlatih Hari Ini\n\"Kami siap,\" kata pelatih, Rabu (11/3/2026).\nTim \
+         kota akan menjamu tamunya besok, Kamis (12/3/2026)."
+            .to_string(),
+    ] {
+        assert_eq!(p(&text).meta.published, Some(d("2026-03-11")), "{text}");
+    }
 }

@@ -400,6 +400,15 @@ fn dates_of<'a>(
         f.displaced = true;
         f.planned = false;
     }
+    // The title comes first.
+    let hints = Hints {
+        headline_today: texts
+            .clone()
+            .into_iter()
+            .next()
+            .is_some_and(date_headline::headline_today),
+        ..hints
+    };
     let years: Vec<u16> = texts.into_iter().flat_map(dates::years).collect();
     let mut seen = HashSet::new();
     let mentioned = found
@@ -456,6 +465,7 @@ pub fn settle_date(article: &mut Article, file: Date) {
     let hints = Hints {
         bound: Some(file),
         near: None,
+        headline_today: false,
     };
     let picked = dates_of(texts, hints).1;
     // A stamp's time went with the date it gave.
@@ -615,6 +625,7 @@ pub fn from_record(
     let hints = Hints {
         bound: known.map(|(d, _)| d),
         near: known.map(|(d, _)| d),
+        headline_today: false,
     };
     let mut article = assemble(parts, title, derived, id, source_path, hints);
     if let Some((d, source)) = known {

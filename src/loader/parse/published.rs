@@ -18,6 +18,9 @@ pub struct Hints {
     /// A date known to be near the publication (the record's or URL's): where a year-less
     /// date's year is looked for first.
     pub near: Option<Date>,
+    /// The headline says its news happens today (`Timnas Main Malam Ini`): an event the
+    /// text tells of as ahead of the day it was heard is the report's own day.
+    pub headline_today: bool,
 }
 
 /// The publication date among `found` (in order of appearance); `years` are the four-digit
@@ -241,6 +244,34 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
                 .filter_map(|f| place(f).and_then(|d| report_day(f, d)).map(|d| (d, f)))
                 .max_by_key(|(d, _)| *d)
         });
+    // A headline that puts its news today (`Timnas Main Malam Ini`) over a body that tells
+    // the event as ahead (`akan digelar pada Selasa (10/9/2019)`, quotes gathered the day
+    // before): the event's day, the nearest a few days after the chosen one, is the
+    // report's, also where its plan marked it as another day than the report's. Not a day
+    // the text calls tomorrow or writes only in quoted words (the speaker's), nor past a few
+    // days (a later round the preview also lists).
+    let tomorrows: Vec<Date> = found
+        .iter()
+        .filter(|f| f.tomorrow)
+        .filter_map(|f| if f.yearless { place(f) } else { Some(f.date) })
+        .collect();
+    let chosen = match chosen {
+        Some((d, f)) if hints.headline_today && !f.today => full
+            .iter()
+            .filter(|g| {
+                let e = g.date;
+                (1..=HEADLINE_REACH).contains(&(e.days() - d.days()))
+                    && !g.tomorrow
+                    && !g.quoted
+                    && !g.day_before
+                    && !tomorrows.contains(&e)
+                    && (!g.displaced || g.planned || g.event || g.fixture)
+            })
+            .min_by_key(|g| g.date)
+            .map(|g| (g.date, *g))
+            .or(chosen),
+        other => other,
+    };
     // The same day also written with its year (`hari ini Jumat (9/6)` beside `Jumat
     // (9/6/2023)`) is a stated date, not an inferred one.
     let chosen = chosen.map(|(d, f)| {
@@ -276,6 +307,10 @@ pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
         None => Picked::default(),
     }
 }
+
+/// How many days after the day a report's quotes were heard a headline's `hari ini` may
+/// still place the event it previews.
+const HEADLINE_REACH: i64 = 3;
 
 /// What [`pick`] found: the publication date, or the year-less date it would be once the
 /// corpus gives it a year.

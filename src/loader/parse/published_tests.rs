@@ -18,6 +18,7 @@ fn near(s: &str) -> Hints {
     Hints {
         bound: Some(d(s)),
         near: Some(d(s)),
+        headline_today: false,
     }
 }
 
@@ -26,6 +27,7 @@ fn bounded(s: &str) -> Hints {
     Hints {
         bound: Some(d(s)),
         near: None,
+        headline_today: false,
     }
 }
 
