@@ -396,15 +396,15 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
                         matches!(words.get(s), Some("jalan" | "jl" | "jln")) && street_word(s)
                     }))
         });
-    // An island that several regions share, named as the island (`Pulau Nias`, the `Sail
-    // Nias` festival of its waters): not the regency called after it. An island that is its
-    // regency (`Pulau Simeulue`) is the place.
+    // An island that several regions share, named as the island (`Pulau Nias`, `Kepulauan
+    // Nias`, the `Sail Nias` festival of its waters): not the regency called after it. An
+    // island that is its regency (`Pulau Simeulue`) is the place.
     let island = close
         && len == 1
         && at
             .checked_sub(1)
             .and_then(|b| words.get(b))
-            .is_some_and(|w| matches!(w, "pulau" | "sail"))
+            .is_some_and(|w| matches!(w, "pulau" | "kepulauan" | "sail"))
         && words.get(at).is_some_and(|w| SHARED_ISLANDS.contains(&w));
     if island {
         return true;
@@ -464,6 +464,7 @@ mod tests {
             "kerajinan dari buah ketapang",
             "rokok ilegal disita di Pulau Sumbawa",
             "puncak Sail Nias digelar di dermaga",
+            "menjadikan Kepulauan Nias destinasi wisata dunia",
             "peran pemerintah dan DAS Solo menata sungai",
             "pembalap muda berdarah Ambon itu",
             "naskah itu memuat Babad Demak",
