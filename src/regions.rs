@@ -122,10 +122,10 @@ struct Cues {
     /// A region's acronym (`OKI`) or a clan's name ([`words::CLANS`]), which counts only
     /// where the article names its province or another of its regions in full.
     acronym: bool,
-    /// A region named like a neighbourhood of Jakarta ([`words::JAKARTA_NAMESAKES`]), which
+    /// The province of the neighbourhood a region is named like ([`words::NAMESAKES`]), which
     /// counts in an article that names Jakarta only where it names the region's province or
     /// another region of it too.
-    namesake: bool,
+    namesake: Option<&'static str>,
     /// The words fix its level: a prefix (`Kabupaten`, `Kota`, `Bupati` ...), or a district
     /// of the regency that shares the name with a city just before it (`Cibinong, Bogor`).
     level_named: bool,
@@ -526,10 +526,10 @@ impl Gazetteer {
                         team: sport::plays_in_sport(words, i, len),
                         acronym: self.acronym_alias(words, i, len, target)
                             || nearby::bare_clan_name(words, i, len),
-                        namesake: len == 1
-                            && words
-                                .get(i)
-                                .is_some_and(|w| words::JAKARTA_NAMESAKES.contains(&w)),
+                        namesake: words::NAMESAKES
+                            .iter()
+                            .find(|(name, _)| len == 1 && words.get(i) == Some(*name))
+                            .map(|&(_, province)| province),
                         level_named: false,
                         evidence: false,
                     };
@@ -656,19 +656,20 @@ impl Gazetteer {
         }
         let sporty = sport >= sport::SPORT_ARTICLE;
         out.retain(|h| !(sporty && h.cues.team));
-        // An acronym, or a Jakarta neighbourhood's namesake in an article about Jakarta, counts
-        // where the article places it: its province, or another region of it, named in full.
+        // An acronym, or a neighbourhood's namesake in an article about the neighbourhood's
+        // province, counts where the article places it: its province, or another region of
+        // it, named in full.
         let placed: Vec<usize> = out
             .iter()
-            .filter(|h| !h.cues.acronym && !h.cues.namesake)
+            .filter(|h| !h.cues.acronym && h.cues.namesake.is_none())
             .filter_map(|h| self.province_of(h.target))
             .collect();
-        let jakarta = out.iter().any(|h| h.cues.namesake)
-            && self
-                .provinces
+        let about = |province: &str| {
+            self.provinces
                 .iter()
-                .position(|p| p.name == "DKI Jakarta")
-                .is_some_and(|dki| placed.contains(&dki));
+                .position(|p| p.name == province)
+                .is_some_and(|p| placed.contains(&p))
+        };
         // A bare `Bogor` is the city, unless the article fixes the regency's level (`Kabupaten
         // Bogor`, `Bupati Bogor`, `Cibinong, Bogor`) and never the city's (`Kota Bogor`, `Wali
         // Kota Bogor`): then the article is about the regency throughout.
@@ -680,7 +681,7 @@ impl Gazetteer {
         out.into_iter()
             .filter(|h| !h.cues.evidence)
             .filter(|h| {
-                let doubted = h.cues.acronym || (h.cues.namesake && jakarta);
+                let doubted = h.cues.acronym || h.cues.namesake.is_some_and(about);
                 !doubted
                     || self
                         .province_of(h.target)

@@ -252,6 +252,8 @@ const NOT_PLACE_AFTER: &[&str] = &[
     "binopsnal",
     // A newspaper named after its town (`Banjarmasin Post`), cited from anywhere.
     "post",
+    // A show's format or name (`Solo Show`, `Bandung Show`), staged anywhere.
+    "show",
     // A business group or a maker named after its home town (`Surya Dumai Group`, `Solo
     // Manufaktur Kreasi`), which works anywhere.
     "group",

@@ -614,6 +614,20 @@ fn a_region_named_like_a_jakarta_neighbourhood_is_the_neighbourhood_in_news_of_j
         f("Upacara adat digelar di Manggarai.").regions,
         ["Manggarai"]
     );
+    // The same for a neighbourhood outside Jakarta: Jombang in Ciputat, Tangerang Selatan.
+    assert_eq!(
+        f("Warga Cilalung, Jombang, Tangerang Selatan, mengeluhkan banjir.").regions,
+        ["Tangerang Selatan"]
+    );
+    assert_eq!(
+        f("Santri dari Jombang, Jawa Timur, berkunjung ke Tangerang Selatan.").regions,
+        ["Jombang", "Tangerang Selatan"]
+    );
+    assert!(
+        f("Dia mengisi acara Solo Show di televisi.")
+            .regions
+            .is_empty()
+    );
 }
 
 #[test]

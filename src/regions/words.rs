@@ -249,12 +249,14 @@ pub(super) const REPORTED: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
 ];
 
-/// Regions named like a kelurahan of Jakarta: in news of Jakarta the name is the
-/// neighbourhood (`tawuran di Manggarai`, a station and a busy junction in Tebet). Of the two
-/// such names in the Kepmendagri code list the other, Bangka (in Mampang Prapatan), is left
-/// out: news of Jakarta names the island and its regency far more often than the kelurahan
-/// (`Sungailiat, Bangka` in a list of destinations beside Jakarta).
-pub(super) const JAKARTA_NAMESAKES: &[&str] = &["manggarai"];
+/// Regions named like a neighbourhood of a region in another province, with that province: in
+/// its news the name is the neighbourhood (`tawuran di Manggarai`, a station and a busy
+/// junction in Tebet; `Cilalung, Jombang` in Ciputat, Tangerang Selatan). Of the two such
+/// names of Jakarta in the Kepmendagri code list the other, Bangka (in Mampang Prapatan), is
+/// left out: news of Jakarta names the island and its regency far more often than the
+/// kelurahan (`Sungailiat, Bangka` in a list of destinations beside Jakarta).
+pub(super) const NAMESAKES: &[(&str, &str)] =
+    &[("manggarai", "DKI Jakarta"), ("jombang", "Banten")];
 
 /// Regions named like a Batak clan (`Samosir`, `Karo`): bare, the word is as often a person's
 /// surname (`Tony Samosir` of a patients' association in Jakarta, the fire victim `Karo-Karo`)
