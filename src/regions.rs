@@ -122,9 +122,9 @@ struct Cues {
     /// A region's acronym (`OKI`) or a clan's name ([`words::CLANS`]), which counts only
     /// where the article names its province or another of its regions in full.
     acronym: bool,
-    /// The province of the neighbourhood a region is named like ([`words::NAMESAKES`]), which
-    /// counts in an article that names Jakarta only where it names the region's province or
-    /// another region of it too.
+    /// The province of the neighbourhood a region is named like ([`words::NAMESAKES`]): in an
+    /// article that names that province the region counts only where it names the region's
+    /// own province or another region of it too.
     namesake: Option<&'static str>,
     /// The words fix its level: a prefix (`Kabupaten`, `Kota`, `Bupati` ...), or a district
     /// of the regency that shares the name with a city just before it (`Cibinong, Bogor`).
@@ -516,9 +516,15 @@ impl Gazetteer {
                     i += len;
                     continue;
                 }
+                // A district of another region: listed among its districts, or the end of
+                // one's name written as two words.
+                let district = |r: usize| {
+                    self.district_in_list(words, i, len, r)
+                        || self.ends_a_district(words, i, len, r)
+                };
                 if !not_a_place(words, i, len)
                     && !self.locality_in_next(words, i, i + len, target)
-                    && !matches!(target, Target::Region(r) if self.district_in_list(words, i, len, r) || self.ends_a_district(words, i, len, r))
+                    && !matches!(target, Target::Region(r) if district(r))
                     && !self.given_name_before(words, i, len)
                     && !self.title_abbreviation(words, i, len)
                 {

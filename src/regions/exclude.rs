@@ -80,9 +80,9 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // (`Kerajaan Mataram`) is history, not the region that now bears its name.
     "das",
     "kerajaan",
-    // A lineage (`trah Mataram`, `dinasti Banten`) is a family, not where the article happens.
+    // A lineage (`trah Mataram`, `wangsa Sanjaya`) is a family, not where the article
+    // happens. Not `dinasti`: a political dynasty (`dinasti Banten`) is the region's news.
     "trah",
-    "dinasti",
     "wangsa",
     // A hamlet or islet (`Pulo Padang`), and a tunnel named after the street above it
     // (`Terowongan Kendal` in Jakarta).

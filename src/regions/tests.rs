@@ -438,6 +438,11 @@ fn a_main_road_lineage_eatery_or_good_named_after_a_town_is_not_the_town() {
             "{text}: {found:?}"
         );
     }
+    // A political dynasty is the region's own news.
+    assert_eq!(
+        f("Kritik terhadap dinasti Banten menguat.").provinces,
+        ["Banten"]
+    );
     // A road of the town, lower case, is the town.
     assert_eq!(
         f("Warga mengeluhkan jalan raya Bekasi yang rusak.").regions,
