@@ -380,12 +380,15 @@ fn a_list_of_next_fixtures_runs_on_over_its_lines() {
 
 #[test]
 fn a_result_below_a_list_of_fixtures_ends_the_list() {
-    // The line after the list tells of a match played: the report's own day.
-    let body = "Jadwal laga berikutnya: Tim A vs Tim B.\n\
+    // The line after the list tells of a match played: the report's own day, after the
+    // older result above.
+    let body = "Tim A menang 1-0 atas Tim E, Sabtu (14/3/2026).\n\
+                Jadwal laga berikutnya: Tim A vs Tim B.\n\
                 Minggu, 15 Maret 2026, Tim C vs Tim D berakhir imbang 1-1.";
     assert_eq!(published_of(body), Some(d("2026-03-15")));
     // Prose below the list is no line of it.
-    let body = "Laga selanjutnya: Tim A vs Tim B.\n\
+    let body = "Tim A menang 1-0 atas Tim E, Sabtu (14/3/2026).\n\
+                Laga selanjutnya: Tim A vs Tim B.\n\
                 Minggu, 15 Maret 2026, ribuan suporter memadati alun-alun kota untuk nonton \
                 bareng.";
     assert_eq!(published_of(body), Some(d("2026-03-15")));
