@@ -58,7 +58,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    (`parade Minggu besok`) makes that weekday's dates tomorrow's.
 /// 17: dates: a headline that puts its news today (`Malam Ini`) dates a preview on the
 ///    event it tells of as ahead; an arrival (`datang`, `tiba`) after the last quote is news.
-pub const PARSER_VERSION: u32 = 17;
+/// 18: dates: a list of fixtures to come that runs on over paragraphs of their own (match
+///    lines, day lines over them) keeps its later days another event's, as in its head.
+pub const PARSER_VERSION: u32 = 18;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -122,6 +122,64 @@ pub(super) fn fixture_sentence(b: &[u8], from: usize, end: usize) -> bool {
         && !tells_result(after)
 }
 
+/// Whether the date at `from` is in a list of fixtures to come: its paragraph, before it,
+/// heads a list with `berikutnya` or `selanjutnya` after `jadwal` or before a colon
+/// (`Jadwal pekan berikutnya, Ahad, 15 September ...`, `... selanjutnya:,15 September`).
+/// Scrapers join such a list's lines with commas, so the list head is outside the date's
+/// clause and sentence.
+pub(super) fn fixture_list(b: &[u8], from: usize) -> bool {
+    let window = &b[from.saturating_sub(600)..from];
+    let para = match window.iter().rposition(|&c| c == b'\n') {
+        Some(p) => &window[p + 1..],
+        None => window,
+    };
+    list_head(para)
+}
+
+/// Whether `para` (text before a date, within its paragraph) heads a list of fixtures.
+fn list_head(para: &[u8]) -> bool {
+    let mut scheduled = false;
+    for w in words(para) {
+        if w.eq_ignore_ascii_case(b"jadwal") {
+            scheduled = true;
+        }
+        if w.eq_ignore_ascii_case(b"berikutnya") || w.eq_ignore_ascii_case(b"selanjutnya") {
+            // The word's end in `para`: a colon right after it heads a list.
+            let end = w.as_ptr() as usize - para.as_ptr() as usize + w.len();
+            if scheduled || para.get(end) == Some(&b':') {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Which of `paras` (the title first) go on with a list of fixtures to come that a
+/// paragraph above heads (as [`fixture_list`] reads it): each a line of the list, up from
+/// the paragraph to the head. Where the scraper kept the list's line breaks, its later
+/// days are in paragraphs of their own, away from its head.
+pub(super) fn listed_fixtures(paras: &[&[u8]]) -> Vec<bool> {
+    let mut out = vec![false; paras.len()];
+    // The title heads no list of the body's.
+    for i in 2..paras.len() {
+        let prev = paras[i - 1];
+        let headed = out[i - 1] || list_head(&prev[prev.len().saturating_sub(600)..]);
+        out[i] = headed && list_line(paras[i], paras.get(i + 1).copied());
+    }
+    out
+}
+
+/// Words joining a fixture's two sides (`Tim A vs Tim B`).
+const VERSUS_WORDS: &[&[u8]] = &[b"vs", b"versus", b"kontra"];
+
+/// Whether `para` is a line of a fixture list: a short match line with no result (`Senin,
+/// 16 Maret 2026,Tim C vs Tim D | 20:00 WIB`), or a shorter day line over one (`Senin, 16
+/// Maret 2026` above `Tim C vs Tim D`); a result or prose ends the list.
+fn list_line(para: &[u8], next: Option<&[u8]>) -> bool {
+    let fixture = |p: &[u8]| p.len() <= 200 && has_word(p, VERSUS_WORDS) && !tells_result(p);
+    fixture(para) || (para.len() <= 40 && !tells_result(para) && next.is_some_and(fixture))
+}
+
 /// Verbs of something that has happened (`meninggal pada Selasa (...) dinihari`, `terjadi
 /// pada Senin (...)`): an event later than the last quote is then the report's own news, not
 /// a schedule.

@@ -364,6 +364,37 @@ fn a_list_of_next_fixtures_is_ahead_of_the_report() {
 }
 
 #[test]
+fn a_list_of_next_fixtures_runs_on_over_its_lines() {
+    // The list's later items, on lines of their own, are as far ahead as its first.
+    for body in [
+        "Tim tuan rumah menang 2-0 pada Sabtu malam, 14 Maret 2026.\nJadwal liga \
+         berikutnya,Minggu, 15 Maret 2026,Tim A vs Tim B | 19:00 WIB.\nSenin, 16 Maret \
+         2026,Tim C vs Tim D | 20:00 WIB.",
+        "Tim tuan rumah menang 2-0 pada Sabtu malam, 14 Maret 2026.\nLaga selanjutnya:\n\
+         15 Maret 2026 Tim A vs Tim B\n16 Maret 2026\nTim C vs Tim D\n\
+         17 Maret 2026: Tim E vs Tim F",
+    ] {
+        assert_eq!(published_of(body), Some(d("2026-03-14")), "{body}");
+    }
+}
+
+#[test]
+fn a_result_below_a_list_of_fixtures_ends_the_list() {
+    // The line after the list tells of a match played: the report's own day, after the
+    // older result above.
+    let body = "Tim A menang 1-0 atas Tim E, Sabtu (14/3/2026).\n\
+                Jadwal laga berikutnya: Tim A vs Tim B.\n\
+                Minggu, 15 Maret 2026, Tim C vs Tim D berakhir imbang 1-1.";
+    assert_eq!(published_of(body), Some(d("2026-03-15")));
+    // Prose below the list is no line of it.
+    let body = "Tim A menang 1-0 atas Tim E, Sabtu (14/3/2026).\n\
+                Laga selanjutnya: Tim A vs Tim B.\n\
+                Minggu, 15 Maret 2026, ribuan suporter memadati alun-alun kota untuk nonton \
+                bareng.";
+    assert_eq!(published_of(body), Some(d("2026-03-15")));
+}
+
+#[test]
 fn a_day_restated_in_indonesian_time_is_one_event() {
     // A preview: the plan is that near, so it beats an older result, and the local day is
     // the report's, not the later WIB one.

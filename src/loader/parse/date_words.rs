@@ -545,33 +545,6 @@ pub(super) fn span_unfinished(b: &[u8], from: usize, end: usize) -> bool {
         })
 }
 
-/// Whether the date at `from` is in a list of fixtures to come: its paragraph, before it,
-/// heads a list with `berikutnya` or `selanjutnya` after `jadwal` or before a colon
-/// (`Jadwal pekan berikutnya, Ahad, 15 September ...`, `... selanjutnya:,15 September`).
-/// Scrapers join such a list's lines with commas, so the list head is outside the date's
-/// clause and sentence.
-pub(super) fn fixture_list(b: &[u8], from: usize) -> bool {
-    let window = &b[from.saturating_sub(600)..from];
-    let para = match window.iter().rposition(|&c| c == b'\n') {
-        Some(p) => &window[p + 1..],
-        None => window,
-    };
-    let mut scheduled = false;
-    for w in words(para) {
-        if w.eq_ignore_ascii_case(b"jadwal") {
-            scheduled = true;
-        }
-        if w.eq_ignore_ascii_case(b"berikutnya") || w.eq_ignore_ascii_case(b"selanjutnya") {
-            // The word's end in `para`: a colon right after it heads a list.
-            let end = w.as_ptr() as usize - para.as_ptr() as usize + w.len();
-            if scheduled || para.get(end) == Some(&b':') {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 /// Whether the sentence before the date at `from` tells of a span that has passed
 /// (`yang terjadi sepanjang ...`, `sudah berlangsung ...`).
 pub(super) fn past_span(b: &[u8], from: usize) -> bool {

@@ -7,12 +7,14 @@
 
 use crate::model::Date;
 
-use super::date_sentences::{fixture_sentence, happened_sentence, note_on_itself, said_tomorrow};
+use super::date_sentences::{
+    fixture_list, fixture_sentence, happened_sentence, note_on_itself, said_tomorrow,
+};
 use super::date_words::{
-    BETWEEN_WORDS, Quotes, TADI_WORDS, event_before, fixture_list, has_word, marked_after,
-    marked_before, month_number, other_day_opener, paired, past_span, quoted, reporting,
-    scheduled_after, scheduled_sentence, span_end, span_unfinished, today_after, today_before,
-    weekday_word, word_start, words_after, zone_pair,
+    BETWEEN_WORDS, Quotes, TADI_WORDS, event_before, has_word, marked_after, marked_before,
+    month_number, other_day_opener, paired, past_span, quoted, reporting, scheduled_after,
+    scheduled_sentence, span_end, span_unfinished, today_after, today_before, weekday_word,
+    word_start, words_after, zone_pair,
 };
 
 /// Whether the date at `start` is bracketed just after a score (`menang 3-0 (28/5/2019)`,
