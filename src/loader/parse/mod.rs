@@ -7,6 +7,7 @@
 //! positions found by `char_indices`, `find` or ASCII bytes.
 
 mod date_headline;
+mod date_lexicon;
 mod date_sentences;
 mod date_words;
 mod dateline;
