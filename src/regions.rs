@@ -122,9 +122,9 @@ struct Cues {
     /// A region's acronym (`OKI`) or a clan's name ([`words::CLANS`]), which counts only
     /// where the article names its province or another of its regions in full.
     acronym: bool,
-    /// The province of the neighbourhood a region is named like ([`words::NAMESAKES`]): in an
-    /// article that names that province the region counts only where it names the region's
-    /// own province or another region of it too.
+    /// Where the neighbourhood a region is named like lies ([`words::NAMESAKES`]): in an
+    /// article that names that place the region counts only where it names the region's own
+    /// province or another region of it too.
     namesake: Option<&'static str>,
     /// The words fix its level: a prefix (`Kabupaten`, `Kota`, `Bupati` ...), or a district
     /// of the regency that shares the name with a city just before it (`Cibinong, Bogor`).
@@ -523,6 +523,7 @@ impl Gazetteer {
                         || self.ends_a_district(words, i, len, r)
                 };
                 if !not_a_place(words, i, len)
+                    && !exclude::main_road(words, i)
                     && !self.locality_in_next(words, i, i + len, target)
                     && !matches!(target, Target::Region(r) if district(r))
                     && !self.given_name_before(words, i, len)
@@ -531,7 +532,8 @@ impl Gazetteer {
                     let mut cues = Cues {
                         team: sport::plays_in_sport(words, i, len),
                         acronym: self.acronym_alias(words, i, len, target)
-                            || nearby::bare_clan_name(words, i, len),
+                            || (nearby::bare_clan_name(words, i, len)
+                                && !matches!(target, Target::Region(r) if self.own_district_before(words, i, r))),
                         namesake: words::NAMESAKES
                             .iter()
                             .find(|(name, _)| len == 1 && words.get(i) == Some(*name))
@@ -670,11 +672,20 @@ impl Gazetteer {
             .filter(|h| !h.cues.acronym && h.cues.namesake.is_none())
             .filter_map(|h| self.province_of(h.target))
             .collect();
-        let about = |province: &str| {
+        let named: Vec<usize> = out
+            .iter()
+            .filter(|h| h.cues.namesake.is_none())
+            .filter_map(|h| match h.target {
+                Target::Region(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let about = |place: &str| {
             self.provinces
                 .iter()
-                .position(|p| p.name == province)
+                .position(|p| p.name == place)
                 .is_some_and(|p| placed.contains(&p))
+                || named.iter().any(|&r| self.regions[r].name == place)
         };
         // A bare `Bogor` is the city, unless the article fixes the regency's level (`Kabupaten
         // Bogor`, `Bupati Bogor`, `Cibinong, Bogor`) and never the city's (`Kota Bogor`, `Wali

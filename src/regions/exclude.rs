@@ -30,7 +30,6 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "empek",
     "gudeg",
     "goreng",
-    "susu",
     "hidangan",
     "lumpia",
     "rawon",
@@ -323,6 +322,32 @@ const SHARED_ISLANDS: &[&str] = &[
     "nias", "sumbawa", "bintan", "bangka", "belitung", "buru", "buton", "muna",
 ];
 
+/// Whether word `b` makes the name after it part of something else ([`NOT_PLACE_BEFORE`]).
+/// `Jalan`, `Jembatan`, `Pasar` and `Pos` do so capitalised (`jalan Kendari` is the roads of
+/// Kendari, a `pos` a guard post), and `Pos` not after `Kantor` (the town's post office).
+fn names_another_thing(words: &Words, b: usize) -> bool {
+    words.get(b).is_some_and(|w| {
+        NOT_PLACE_BEFORE.contains(&w)
+            && (!matches!(w, "jalan" | "jembatan" | "pasar" | "pos")
+                || words.capitalised.get(b).copied().unwrap_or(false))
+            && !(w == "pos" && b.checked_sub(1).and_then(|k| words.get(k)) == Some("kantor"))
+    })
+}
+
+/// Whether the region name at `at` ends a main road's name: a road is named after the town it
+/// leads to (`Jalan Raya Bekasi` runs through East Jakarta, `Jl. Raya Bogor` through Depok),
+/// a street like any other. A landmark's road (`Jalan Raya Puncak`) is in the landmark.
+pub(super) fn main_road(words: &Words, at: usize) -> bool {
+    words.comma.get(at) == Some(&false)
+        && at.checked_sub(1).is_some_and(|b| {
+            words.get(b) == Some("raya")
+                && b.checked_sub(1).is_some_and(|s| {
+                    matches!(words.get(s), Some("jalan" | "jl" | "jln"))
+                        && names_another_thing(words, s)
+                })
+        })
+}
+
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
@@ -381,23 +406,10 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     // comma between ends the phrase (`Kecamatan ,, Surabaya`); quotes do not (`tembang
     // "Solo"`, a title).
     let close = !words.comma.get(at).copied().unwrap_or(true);
-    let street_word = |b: usize| {
-        words.get(b).is_some_and(|w| {
-            NOT_PLACE_BEFORE.contains(&w)
-                && (!matches!(w, "jalan" | "jembatan" | "pasar" | "pos")
-                    || words.capitalised.get(b).copied().unwrap_or(false))
-        })
-    };
-    // A main road is named after the town it leads to (`Jalan Raya Bekasi` runs through
-    // East Jakarta, `Jl. Raya Bogor` through Depok): a street like any other.
     let before = close
-        && at.checked_sub(1).is_some_and(|b| {
-            street_word(b)
-                || (words.get(b) == Some("raya")
-                    && b.checked_sub(1).is_some_and(|s| {
-                        matches!(words.get(s), Some("jalan" | "jl" | "jln")) && street_word(s)
-                    }))
-        });
+        && at
+            .checked_sub(1)
+            .is_some_and(|b| names_another_thing(words, b));
     // An island that several regions share, named as the island (`Pulau Nias`, `Kepulauan
     // Nias`, the `Sail Nias` festival of its waters): not the regency called after it. An
     // island that is its regency (`Pulau Simeulue`) is the place.

@@ -149,6 +149,21 @@ impl Gazetteer {
         })
     }
 
+    /// Whether one of region `r`'s own districts is written just before the name at `at`,
+    /// after a comma (`Kabanjahe, Karo`, `Pangururan, Samosir`): the writer placed it.
+    pub(super) fn own_district_before(&self, words: &Words, at: usize, r: usize) -> bool {
+        words.comma.get(at) == Some(&true)
+            && (1..=3).any(|k| {
+                at.checked_sub(k).is_some_and(|from| {
+                    words.capitalised.get(from) == Some(&true)
+                        && self
+                            .kecamatan
+                            .get(&words.phrase(from, at))
+                            .is_some_and(|of| of.contains(&r))
+                })
+            })
+    }
+
     /// Whether the bare name at `at`, `len` words long, ends the name of a district of another
     /// region written as two words (`Rangkas Bitung` is Rangkasbitung in Lebak, not the city of
     /// Bitung).
@@ -177,10 +192,21 @@ impl Gazetteer {
 }
 
 /// Whether the name at `at` is a clan's ([`words::CLANS`]) with no word before it that says
-/// where (`di Karo`, `warga Samosir`, `Tanah Karo`): a surname or a title as often as the
-/// regency.
+/// where (`di Karo`, `warga Samosir`, `Tanah Karo`, `Pulau Samosir`, `asal Karo`): a surname
+/// or a title as often as the regency.
 pub(super) fn bare_clan_name(words: &Words, at: usize, len: usize) -> bool {
-    const WHERE: &[&str] = &["di", "ke", "warga", "tanah", "wilayah", "daerah", "kawasan"];
+    const WHERE: &[&str] = &[
+        "di",
+        "ke",
+        "warga",
+        "tanah",
+        "wilayah",
+        "daerah",
+        "kawasan",
+        "pulau",
+        "asal",
+        "kelahiran",
+    ];
     len == 1
         && words.get(at).is_some_and(|w| words::CLANS.contains(&w))
         && !at

@@ -352,6 +352,15 @@ fn a_clan_name_counts_only_where_the_article_places_it() {
     );
     assert_eq!(f("Erupsi terjadi di Karo kemarin.").regions, ["Karo"]);
     assert_eq!(f("Petani Tanah Karo panen jeruk.").regions, ["Karo"]);
+    for text in [
+        "Wisatawan memadati Pulau Samosir saat libur.",
+        "Mahasiswa asal Karo menggelar aksi.",
+        // One of its own districts before it places it too.
+        "Pengunjung ramai di Pangururan, Samosir.",
+        "Warga Kabanjahe, Karo, mengungsi.",
+    ] {
+        assert_eq!(f(text).regions.len(), 1, "{text}");
+    }
 }
 
 #[test]
@@ -368,6 +377,10 @@ fn a_prefix_gives_its_level_to_the_whole_list_it_begins() {
     assert_eq!(
         f("Warga Kabupaten Karawang mengeluh. Bekasi juga terdampak.").regions,
         ["Karawang", "Kota Bekasi"]
+    );
+    assert_eq!(
+        f("Banjir di Kabupaten Malang. Dan Blitar juga terdampak.").regions,
+        ["Malang", "Kota Blitar"]
     );
 }
 
@@ -395,7 +408,7 @@ fn a_newspaper_a_noble_a_football_association_or_a_dish_named_with_a_town_is_not
         "Liputan itu dimuat Banjarmasin Post dan media lain.",
         "Wisuda digelar di Auditorium GPH Haryo Mataram kampus itu.",
         "Pemain belakang Andi (Askab Bekasi) dipanggil ke tim nasional.",
-        "Menu andalannya ayam goreng Bukittinggi dan susu Kebumen.",
+        "Menu andalannya ayam goreng Bukittinggi di Jakarta Selatan.",
         "Penari membawakan tari topeng Cirebon di Yogyakarta.",
         "Restoran itu menawarkan hidangan Padang di Jakarta Selatan.",
     ] {
@@ -407,8 +420,16 @@ fn a_newspaper_a_noble_a_football_association_or_a_dish_named_with_a_town_is_not
             "{text}: {found:?}"
         );
     }
-    // A guard post in the town is the town.
+    // A guard post or the post office of the town is the town, and so is its milk.
     assert_eq!(f("Petugas berjaga di pos Kupang.").regions, ["Kota Kupang"]);
+    assert_eq!(
+        f("Antrean warga mengular di Kantor Pos Bogor.").regions,
+        ["Kota Bogor"]
+    );
+    assert_eq!(
+        f("Produksi susu Boyolali naik tahun ini.").regions,
+        ["Boyolali"]
+    );
 }
 
 #[test]
@@ -442,6 +463,11 @@ fn a_main_road_lineage_eatery_or_good_named_after_a_town_is_not_the_town() {
     assert_eq!(
         f("Kritik terhadap dinasti Banten menguat.").provinces,
         ["Banten"]
+    );
+    // A landmark's road is in the landmark.
+    assert_eq!(
+        f("Truk terguling di Jalan Raya Puncak, Bogor.").regions,
+        ["Bogor"]
     );
     // A road of the town, lower case, is the town.
     assert_eq!(
@@ -627,6 +653,11 @@ fn a_region_named_like_a_jakarta_neighbourhood_is_the_neighbourhood_in_news_of_j
     assert_eq!(
         f("Santri dari Jombang, Jawa Timur, berkunjung ke Tangerang Selatan.").regions,
         ["Jombang", "Tangerang Selatan"]
+    );
+    // Only Tangerang Selatan makes it the kelurahan, not the rest of Banten.
+    assert_eq!(
+        f("Santri asal Jombang ditangkap polisi di Tangerang.").regions,
+        ["Jombang", "Kota Tangerang"]
     );
     assert!(
         f("Dia mengisi acara Solo Show di televisi.")

@@ -43,11 +43,13 @@ impl Words {
     }
 
     /// Whether the word at `at` goes on a list whose last name ends at `end`: after a comma
-    /// (`Tulungagung, Blitar`) or a joining word (`Blitar dan Kediri`).
+    /// (`Tulungagung, Blitar`) or a joining word (`Blitar dan Kediri`, `Blitar, dan Kediri`),
+    /// not one opening a new sentence (`Malang. Dan Blitar`).
     pub(super) fn next_in_list(&self, end: usize, at: usize) -> bool {
         (at == end && self.comma.get(at) == Some(&true))
             || (at == end + 1
                 && self.comma.get(at) == Some(&false)
+                && self.point.get(end) == Some(&false)
                 && matches!(self.get(end), Some("dan" | "serta" | "atau")))
     }
 
@@ -249,14 +251,17 @@ pub(super) const REPORTED: &[&str] = &[
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad", "pada",
 ];
 
-/// Regions named like a neighbourhood of a region in another province, with that province: in
-/// its news the name is the neighbourhood (`tawuran di Manggarai`, a station and a busy
-/// junction in Tebet; `Cilalung, Jombang` in Ciputat, Tangerang Selatan). Of the two such
+/// Regions named like a neighbourhood of a region in another province, with where it lies (a
+/// province, or a region when the rest of its province is far from it): in its news the name
+/// is the neighbourhood (`tawuran di Manggarai`, a station and a busy junction in Tebet;
+/// `Cilalung, Jombang` in Ciputat, Tangerang Selatan). Of the two such
 /// names of Jakarta in the Kepmendagri code list the other, Bangka (in Mampang Prapatan), is
 /// left out: news of Jakarta names the island and its regency far more often than the
 /// kelurahan (`Sungailiat, Bangka` in a list of destinations beside Jakarta).
-pub(super) const NAMESAKES: &[(&str, &str)] =
-    &[("manggarai", "DKI Jakarta"), ("jombang", "Banten")];
+pub(super) const NAMESAKES: &[(&str, &str)] = &[
+    ("manggarai", "DKI Jakarta"),
+    ("jombang", "Tangerang Selatan"),
+];
 
 /// Regions named like a Batak clan (`Samosir`, `Karo`): bare, the word is as often a person's
 /// surname (`Tony Samosir` of a patients' association in Jakarta, the fire victim `Karo-Karo`)
