@@ -60,7 +60,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    event it tells of as ahead; an arrival (`datang`, `tiba`) after the last quote is news.
 /// 18: dates: a list of fixtures to come that runs on over paragraphs of their own (match
 ///    lines, day lines over them) keeps its later days another event's, as in its head.
-pub const PARSER_VERSION: u32 = 18;
+/// 19: dates: such a list's lines are marked while their paragraph is read, as its head is,
+///    so a time-zone pair or a span inside them is read as the head's would be.
+pub const PARSER_VERSION: u32 = 19;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

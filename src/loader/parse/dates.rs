@@ -393,6 +393,14 @@ const SHORT_SPAN: i64 = 1;
 
 /// Every date in `text`, in order of appearance.
 pub fn scan(text: &str) -> Vec<Found> {
+    scan_paragraph(text, false)
+}
+
+/// Every date in paragraph `text`, in order of appearance; `listed` when the paragraph goes
+/// on with a list of fixtures to come that a paragraph above heads
+/// ([`super::date_sentences::listed_fixtures`]): its days are another event's, as in the
+/// list's head.
+pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out: Vec<Found> = Vec::new();
     let mut quotes = Quotes::new(b);
@@ -421,6 +429,7 @@ pub fn scan(text: &str) -> Vec<Found> {
                     || marked_after(b, at.end, yesterday)
                     || marked_before(b, from)
                     || other_day_opener(b, from)
+                    || listed
                     || fixture_list(b, from)
                     || (wd.is_none() && after_score(b, start));
                 // `sepanjang Senin (16/9) hingga Selasa (17/9)`: the end of a span that

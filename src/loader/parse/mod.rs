@@ -384,17 +384,11 @@ fn dates_of<'a>(
     let paras = sentences_of(texts.clone());
     let bytes: Vec<&[u8]> = paras.iter().map(|t| t.as_bytes()).collect();
     let listed = date_sentences::listed_fixtures(&bytes);
-    let mut found: Vec<dates::Found> = Vec::new();
-    for (t, listed) in paras.iter().zip(listed) {
-        let at = found.len();
-        found.extend(dates::scan(t));
-        // A day in a list of fixtures to come is another event's, as in the list's head
-        // paragraph (`dates::scan`), unless said to be today.
-        for f in found[at..].iter_mut().filter(|f| listed && !f.today) {
-            f.displaced = true;
-            f.planned = false;
-        }
-    }
+    let mut found: Vec<dates::Found> = paras
+        .iter()
+        .zip(listed)
+        .flat_map(|(t, listed)| dates::scan_paragraph(t, listed))
+        .collect();
     // `parade digelar Minggu besok` names the weekday of tomorrow: a date on that weekday
     // (`Minggu, 27 Oktober`) is tomorrow's too, not the report's, unless someone was heard
     // on it.
