@@ -532,8 +532,7 @@ impl Gazetteer {
                     let mut cues = Cues {
                         team: sport::plays_in_sport(words, i, len),
                         acronym: self.acronym_alias(words, i, len, target)
-                            || (nearby::bare_clan_name(words, i, len)
-                                && !matches!(target, Target::Region(r) if self.own_district_before(words, i, r))),
+                            || self.unplaced_clan_name(words, i, len, target),
                         namesake: words::NAMESAKES
                             .iter()
                             .find(|(name, _)| len == 1 && words.get(i) == Some(*name))

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::words::{Words, words};
-use super::{Gazetteer, RegionKind, Target};
+use super::{Gazetteer, RegionKind, Target, WordMap};
 
 impl Gazetteer {
     /// Reads a districts table in the format of `data/districts.tsv` (a region's code, a
@@ -95,13 +95,7 @@ impl Gazetteer {
         city: usize,
     ) -> Option<usize> {
         let regency = self.twin.get(city).copied().flatten()?;
-        let of = (1..=3).rev().find_map(|k| {
-            let from = at.checked_sub(k)?;
-            if words.capitalised.get(from) != Some(&true) {
-                return None;
-            }
-            self.districts.get(&words.phrase(from, at))
-        })?;
+        let of = named_before(&self.districts, words, at)?;
         if of.contains(&city) {
             return None;
         }
@@ -234,11 +228,12 @@ impl Gazetteer {
     }
 
     /// For a bare city name at `at` whose regency shares it: the level a unit's official
-    /// name, or a district named by it and a direction (`Bekasi Barat`), gives. `Bogor Kota`, `Polres Metro Bekasi Kota`, `Polrestabes Semarang` are the
-    /// city's; a police resort named by the bare name (`Polres Bogor`, `Kapolres Sorong`,
-    /// `Kepolisian Resor Bekasi`) is the regency's, as the city's carries `Kota`. `Polresta
-    /// X` and `Polres Metro X` alone are left: writers drop the city's `Kota` from them
-    /// (`Polres Metro Bekasi` for a case in the city).
+    /// name, or a district named by it and a direction (`Bekasi Barat`), gives. `Bogor Kota`,
+    /// `Polrestabes Semarang` are the city's; a police resort named by the bare name (`Polres
+    /// Bogor`, `Kapolres Sorong`, `Kepolisian Resor Bekasi`) is the regency's, as the city's
+    /// carries `Kota`. `Polresta X` and `Polres Metro X` alone are left: writers drop the
+    /// city's `Kota` from them (`Polres Metro Tangerang` for the city's). The one `Polres
+    /// Metro` that serves a regency, Bekasi's, is a row of `data/landmarks.tsv`.
     pub(super) fn level_by_unit(
         &self,
         words: &Words,
@@ -291,4 +286,20 @@ impl Gazetteer {
                 .is_some_and(|head| head.is_empty() || head.ends_with(' ')))
         .then_some(Target::Province(p))
     }
+}
+
+/// The regions of the longest name of `table` (districts, villages) written in up to three
+/// capitalised words just before `at` (`Cibinong, Bogor`, `Tambun Selatan Bekasi`).
+pub(super) fn named_before<'a>(
+    table: &'a WordMap<Vec<usize>>,
+    words: &Words,
+    at: usize,
+) -> Option<&'a Vec<usize>> {
+    (1..=3).rev().find_map(|k| {
+        let from = at.checked_sub(k)?;
+        if words.capitalised.get(from) != Some(&true) {
+            return None;
+        }
+        table.get(&words.phrase(from, at))
+    })
 }

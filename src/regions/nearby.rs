@@ -2,6 +2,7 @@
 //! before a surname, a region's acronym shared with other bodies, a neighbourhood or village
 //! named like a regency elsewhere.
 
+use super::level::named_before;
 use super::words::{self, REPORTED, Words};
 use super::{Bare, Gazetteer, Target, prefix_hint};
 
@@ -149,19 +150,41 @@ impl Gazetteer {
         })
     }
 
-    /// Whether one of region `r`'s own districts is written just before the name at `at`,
-    /// after a comma (`Kabanjahe, Karo`, `Pangururan, Samosir`): the writer placed it.
-    pub(super) fn own_district_before(&self, words: &Words, at: usize, r: usize) -> bool {
-        words.comma.get(at) == Some(&true)
-            && (1..=3).any(|k| {
-                at.checked_sub(k).is_some_and(|from| {
-                    words.capitalised.get(from) == Some(&true)
-                        && self
-                            .kecamatan
-                            .get(&words.phrase(from, at))
-                            .is_some_and(|of| of.contains(&r))
-                })
-            })
+    /// Whether the name at `at` is a clan's ([`words::CLANS`]) that nothing around it places:
+    /// no word before it that says where (`di Karo`, `warga Samosir`, `Tanah Karo`, `Pulau
+    /// Samosir`, `asal Karo`) and none of its own districts before it and a comma (`Kabanjahe,
+    /// Karo`). As often a surname or a title as the regency.
+    pub(super) fn unplaced_clan_name(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        target: Target,
+    ) -> bool {
+        const WHERE: &[&str] = &[
+            "di",
+            "ke",
+            "warga",
+            "tanah",
+            "wilayah",
+            "daerah",
+            "kawasan",
+            "pulau",
+            "asal",
+            "kelahiran",
+        ];
+        let Target::Region(r) = target else {
+            return false;
+        };
+        let own_district = words.comma.get(at) == Some(&true)
+            && named_before(&self.kecamatan, words, at).is_some_and(|of| of.contains(&r));
+        len == 1
+            && words.get(at).is_some_and(|w| words::CLANS.contains(&w))
+            && !at
+                .checked_sub(1)
+                .and_then(|b| words.get(b))
+                .is_some_and(|b| WHERE.contains(&b))
+            && !own_district
     }
 
     /// Whether the bare name at `at`, `len` words long, ends the name of a district of another
@@ -189,30 +212,6 @@ impl Gazetteer {
             && self.plain_name_word(words, next)
             && self.district_at(words, next).is_none()
     }
-}
-
-/// Whether the name at `at` is a clan's ([`words::CLANS`]) with no word before it that says
-/// where (`di Karo`, `warga Samosir`, `Tanah Karo`, `Pulau Samosir`, `asal Karo`): a surname
-/// or a title as often as the regency.
-pub(super) fn bare_clan_name(words: &Words, at: usize, len: usize) -> bool {
-    const WHERE: &[&str] = &[
-        "di",
-        "ke",
-        "warga",
-        "tanah",
-        "wilayah",
-        "daerah",
-        "kawasan",
-        "pulau",
-        "asal",
-        "kelahiran",
-    ];
-    len == 1
-        && words.get(at).is_some_and(|w| words::CLANS.contains(&w))
-        && !at
-            .checked_sub(1)
-            .and_then(|b| words.get(b))
-            .is_some_and(|b| WHERE.contains(&b))
 }
 
 /// Region names that are also the abbreviation of a title (`Karo` = Kepala Biro).

@@ -343,26 +343,28 @@ const FIRM_HEADS: &[&str] = &["pt", "cv", "penerbit", "percetakan"];
 /// [`FIRM_HEADS`] before it and only capitalised words between (up to four), in one phrase.
 /// `PT X Bandung, Senin` is where something was said.
 pub(super) fn ends_a_firm(words: &Words, at: usize, len: usize) -> bool {
-    if words.get(at + len).is_some_and(|w| REPORTED.contains(&w)) {
-        return false;
-    }
+    !words.get(at + len).is_some_and(|w| REPORTED.contains(&w))
+        && head_before(words, at, FIRM_HEADS).is_some()
+}
+
+/// The word of `heads` that begins the name ending with the place at `at`: up to five words
+/// back, in one phrase, every word after it capitalised (`PT Multimas Nabati Asahan`).
+fn head_before(words: &Words, at: usize, heads: &[&str]) -> Option<usize> {
     let mut i = at;
     for _ in 0..5 {
-        let Some(prev) = i.checked_sub(1) else {
-            return false;
-        };
+        let prev = i.checked_sub(1)?;
         if words.apart.get(i) != Some(&false) {
-            return false;
+            return None;
         }
-        if words.get(prev).is_some_and(|w| FIRM_HEADS.contains(&w)) {
-            return true;
+        if words.get(prev).is_some_and(|w| heads.contains(&w)) {
+            return Some(prev);
         }
         if words.capitalised.get(prev) != Some(&true) {
-            return false;
+            return None;
         }
         i = prev;
     }
-    false
+    None
 }
 
 /// Heads of an office's, a body's or a branch's name that may end with its town (`LBH
@@ -415,22 +417,10 @@ pub(super) fn listed_body(words: &Words, at: usize, len: usize) -> bool {
     if reported_after(words, at + len) {
         return false;
     }
-    let mut head = None;
-    let mut i = at;
-    for _ in 0..5 {
-        let Some(prev) = i.checked_sub(1) else {
-            break;
-        };
-        if words.apart.get(i) != Some(&false) || words.capitalised.get(prev) != Some(&true) {
-            break;
-        }
-        if words.get(prev).is_some_and(|w| BODY_HEADS.contains(&w)) {
-            head = Some(prev);
-            break;
-        }
-        i = prev;
-    }
-    let Some(head) = head else {
+    // The body's head is capitalised like its name (`Kantor`, not a `kantor` of it).
+    let Some(head) =
+        head_before(words, at, BODY_HEADS).filter(|&h| words.capitalised.get(h) == Some(&true))
+    else {
         return false;
     };
     if cue_before(words, head) == Some(Cue::At) {
