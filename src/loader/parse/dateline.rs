@@ -56,6 +56,17 @@ const MEDIA_WORDS: &[&str] = &[
     "jpnn",
     "kumparan",
     "sumeks",
+    // The vocabulary regional outlets are named from (`Pikiran Rakyat`, `Radar Bogor`,
+    // `Jurnal Metro`, `Warta Kota`, `Koran Jakarta`, `Bogor Daily`, `Banten Network`).
+    "rakyat",
+    "radar",
+    "jurnal",
+    "koran",
+    "warta",
+    "daily",
+    "channel",
+    "network",
+    "portal",
 ];
 
 /// Labels that are captions or section kickers, never datelines (`VIRAL - ASN di ...`).
@@ -212,7 +223,7 @@ pub(super) fn is_known_city(part: &str) -> bool {
 fn is_media_named(part: &str) -> bool {
     lower(part)
         .split([' ', '.'])
-        .any(|w| MEDIA_WORDS.contains(&w))
+        .any(|w| MEDIA_WORDS.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit())))
 }
 
 fn is_outlet_marked(part: &str) -> bool {
@@ -228,13 +239,21 @@ fn is_header_part(part: &str) -> bool {
         return false;
     }
     let domain = is_domain(part);
-    part.split_whitespace().all(|w| {
-        let first = w.chars().next().unwrap_or(' ');
-        first.is_uppercase() || first == '('
-    }) && (domain || !part.chars().any(|c| c.is_ascii_digit()))
-        && part
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '(' | ')' | '\'' | '&'))
+    // Sites write their own names in lower case (`jpnn.com`, `tirto.id`, `iNews.id`,
+    // `kumparan`): a domain, or one media word, heads a dateline as written.
+    let lower_outlet = domain || (n == 1 && is_media_named(part) && !part.contains('.'));
+    (lower_outlet
+        || part.split_whitespace().all(|w| {
+            let first = w.chars().next().unwrap_or(' ');
+            first.is_uppercase() || first == '('
+        }))
+        && (domain || !part.chars().any(|c| c.is_ascii_digit()))
+        && part.chars().all(|c| {
+            c.is_alphanumeric()
+                    || matches!(c, ' ' | '.' | '(' | ')' | '\'' | '&')
+                    // `TRIBUN-PAPUA.COM`, `POS-KUPANG.COM`
+                    || (domain && c == '-')
+        })
 }
 
 fn is_all_caps(part: &str) -> bool {
@@ -283,22 +302,76 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
 
 /// Reads a dateline at the start of `line`.
 pub fn detect(line: &str) -> Option<Dateline> {
+    let Some(mut d) = by_separator(line) else {
+        return colon_dateline(line).or_else(|| unseparated(line));
+    };
+    // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
+    // Badan ...`).
+    if d.outlet.is_some()
+        && d.city.is_none()
+        && let Some((place, _)) = line[d.rest..].split_once(". ")
+        && place.split_whitespace().count() <= 3
+        && is_all_caps(place)
+        && is_known_city(place)
+    {
+        d.city = Some(title_case(place));
+        d.rest += place.len() + 2;
+    }
+    Some(d)
+}
+
+/// `Liputan6.com, Jakarta Kabar ...`: a site and its place whose dash the scraper lost. Only
+/// a domain, then a known place of up to three words, then a capitalised word.
+fn unseparated(line: &str) -> Option<Dateline> {
+    let (site, after) = line.split_once(", ")?;
+    if !is_domain(site) || site.contains(' ') {
+        return None;
+    }
+    let words: Vec<&str> = after.split(' ').take(4).collect();
+    (1..words.len().min(4)).rev().find_map(|n| {
+        let place = words[..n].join(" ");
+        let next_capital = words[n].chars().next().is_some_and(char::is_uppercase);
+        (next_capital && is_header_part(&place) && is_known_city(&place)).then(|| Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(&place)),
+            rest: site.len() + 2 + place.len() + 1,
+            strong: true,
+        })
+    })
+}
+
+/// A dateline ended by a dash.
+fn by_separator(line: &str) -> Option<Dateline> {
     let (sep, rest) = find_separator(line)?;
     let prefix = line[..sep].trim().trim_end_matches(',').trim();
     if prefix.is_empty() {
         return None;
     }
-    // `Jakarta (ANTARA) -`, `JAKARTA (Reuters) -`: the city, then the agency in brackets.
-    if let Some((city, inner)) = prefix.split_once('(')
+    // `Jakarta (ANTARA) -`, `JAKARTA (Reuters) -`, `Sidoarjo (republikjatim.com) -`: the
+    // city, then the agency in brackets; the city may carry its province or the day
+    // (`Bandung, Jawa Barat (ANTARA News) -`, `BLORA, 14/10 (BeritaJateng.net) -`).
+    if let Some((place, inner)) = prefix.split_once('(')
         && let Some(agency) = inner.strip_suffix(')')
     {
-        let city = city.trim();
+        let mut place_parts = place.split(',').map(str::trim);
+        let city = place_parts.next().unwrap_or("");
+        let qualified = place_parts.all(|q| {
+            is_all_caps(q)
+                || is_known_city(q)
+                || (!q.is_empty() && q.chars().all(|c| c.is_ascii_digit() || c == '/'))
+        });
         let agency = agency.trim();
-        let agency_ok = agency.chars().next().is_some_and(char::is_uppercase)
-            && (1..=2).contains(&agency.split_whitespace().count())
+        let domain = is_domain(agency);
+        let agency_ok = (domain
+            || (agency.chars().next().is_some_and(char::is_uppercase)
+                && (1..=2).contains(&agency.split_whitespace().count())))
             && !agency.contains(['(', ',']);
-        // Only a known place: `BNN (Badan Narkotika) -` opens prose as often as a dateline.
-        if !city.contains(',') && is_header_part(city) && is_known_city(city) && agency_ok {
+        // Only a known place, or a place in capitals beside an agency in capitals or a
+        // domain (`TEGALREJO (MERAPI) -`): `BNN (Badan Narkotika) -` opens prose as often as
+        // a dateline.
+        let place_ok = is_known_city(city)
+            || (is_all_caps(city) && (domain || is_all_caps(agency)) && city.len() > 3);
+        if qualified && is_header_part(city) && place_ok && agency_ok {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(agency)).filter(|s| !s.is_empty()),
                 city: Some(title_case(city)).filter(|s| !s.is_empty()),
@@ -307,9 +380,43 @@ pub fn detect(line: &str) -> Option<Dateline> {
             });
         }
     }
-    let parts: Vec<&str> = prefix.split(',').map(str::trim).collect();
-    if parts.len() > 2 || !parts.iter().all(|p| is_header_part(p)) {
+    // A pipe parts outlet and place as a comma does (`VISI.NEWS | BANDUNG -`).
+    let parts: Vec<&str> = prefix.split([',', '|']).map(str::trim).collect();
+    if parts.len() > 3 || !parts.iter().all(|p| is_header_part(p)) {
         return None;
+    }
+    // A domain and a place with no comma between (`RGOL.ID LIMBOTO -`).
+    if let [part] = parts[..]
+        && let Some((site, place)) = part.split_once(' ')
+        && is_domain(site)
+        && (is_all_caps(place) || is_known_city(place))
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)).filter(|s| !s.is_empty()),
+            rest,
+            strong: true,
+        });
+    }
+    // Three parts name the outlet, the place and its province (`tegas.co, KOLAKA, SULTRA -`,
+    // `BOJONEGORO, JATIM, BATARA.NEWS -`): one unmistakable outlet, the others places
+    // written as a dateline writes them. Anything else with two commas is a list.
+    if parts.len() == 3 {
+        let marked = |p: &str| is_domain(p) || is_parenthesised(p);
+        let outlets: Vec<usize> = (0..3).filter(|&k| marked(parts[k])).collect();
+        let [o] = outlets[..] else {
+            return None;
+        };
+        let places: Vec<&str> = (0..3).filter(|&k| k != o).map(|k| parts[k]).collect();
+        if !places.iter().all(|p| is_all_caps(p) || is_known_city(p)) {
+            return None;
+        }
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(parts[o])).filter(|s| !s.is_empty()),
+            city: Some(title_case(places[0])).filter(|s| !s.is_empty()),
+            rest,
+            strong: true,
+        });
     }
     // Mixed-case prose such as `Glandy Burnama, Tangerang -` or `Populer Jabodetabek -` looks
     // like a heading too; real datelines are upper case, a domain, parenthesised, or a known
@@ -363,6 +470,27 @@ pub fn detect(line: &str) -> Option<Dateline> {
         rest,
         strong,
     })
+}
+
+/// `Jakarta: Presiden ...`, the dateline some sites end with a colon: only a place named
+/// bare (`Bupati Serang: Kami ...` is a headline's speaker), and only before a paragraph of
+/// sentences (`Jakarta: 1.204 kasus` opens a list, `Jakarta: Banjir Surut` is a headline).
+fn colon_dateline(line: &str) -> Option<Dateline> {
+    let (prefix, after) = line.split_once(": ")?;
+    let starts_sentence = after.chars().next().is_some_and(char::is_uppercase);
+    let paragraph = after.split_whitespace().nth(11).is_some()
+        && (after.trim_end().ends_with('.') || after.contains(". "));
+    let bare_place = CITIES.contains(&lower(prefix).as_str())
+        || (crate::regions::is_place_name(prefix)
+            && !prefix.contains(' ')
+            && !prefix.contains('.'));
+    (prefix.len() <= 40 && starts_sentence && paragraph && is_header_part(prefix) && bare_place)
+        .then(|| Dateline {
+            outlet: None,
+            city: Some(title_case(prefix)),
+            rest: prefix.len() + 2,
+            strong: false,
+        })
 }
 
 /// Title case for place names: `LUBUKLINGGAU` -> `Lubuklinggau`, `BANDA ACEH` -> `Banda Aceh`.
@@ -597,6 +725,89 @@ mod tests {
         }
         let long = format!("{} - x", "A".repeat(200));
         assert_eq!(detect(&long), None);
+    }
+
+    #[test]
+    fn forms_of_sites_never_tuned_on() {
+        let lead =
+            "Warga memadati balai desa sejak pagi untuk menerima bantuan beras dari pemerintah.";
+        for (prefix, outlet, city) in [
+            ("jpnn.com, JAKARTA - ", Some("Jpnn.com"), Some("Jakarta")),
+            ("JAKARTA, iNews.id - ", Some("Inews.id"), Some("Jakarta")),
+            (
+                "Gorontalo, mimoza.tv \u{2013} ",
+                Some("Mimoza.tv"),
+                Some("Gorontalo"),
+            ),
+            ("Bandung, kumparan - ", Some("Kumparan"), Some("Bandung")),
+            (
+                "tegas.co, KOLAKA, SULTRA \u{2013} ",
+                Some("Tegas.co"),
+                Some("Kolaka"),
+            ),
+            (
+                "TRIBUN-PAPUA.COM, SENTANI - ",
+                Some("Tribun-papua.com"),
+                Some("Sentani"),
+            ),
+            (
+                "TEGALREJO (MERAPI) \u{2013} ",
+                Some("MERAPI"),
+                Some("Tegalrejo"),
+            ),
+            (
+                "Sidoarjo (republikjatim.com) - ",
+                Some("Republikjatim.com"),
+                Some("Sidoarjo"),
+            ),
+            (
+                "BLORA, 14/10 (BeritaJateng.net) - ",
+                Some("Beritajateng.net"),
+                Some("Blora"),
+            ),
+            (
+                "Bandung, Jawa Barat (ANTARA News) - ",
+                Some("ANTARA News"),
+                Some("Bandung"),
+            ),
+            (
+                "VISI.NEWS | BANDUNG \u{2013} ",
+                Some("Visi.news"),
+                Some("Bandung"),
+            ),
+            (
+                "RGOL.ID LIMBOTO \u{2013} ",
+                Some("Rgol.id"),
+                Some("Limboto"),
+            ),
+            (
+                "KONTAN.CO.ID - JAKARTA. ",
+                Some("Kontan.co.id"),
+                Some("Jakarta"),
+            ),
+            (
+                "Liputan6.com, Jakarta ",
+                Some("Liputan6.com"),
+                Some("Jakarta"),
+            ),
+            ("PIKIRAN RAKYAT - ", Some("Pikiran Rakyat"), None),
+            ("Jakarta: ", None, Some("Jakarta")),
+        ] {
+            let line = format!("{prefix}{lead}");
+            let d = detect(&line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+            let want = (outlet.map(normalize_outlet), city.map(String::from));
+            assert_eq!((d.outlet, d.city), want, "{prefix}");
+            assert_eq!(&line[d.rest..], lead, "{prefix}");
+        }
+        // A headline's speaker, a list, a headline and a lower-case word are no datelines.
+        assert_eq!(detect("Bupati Serang: Kami Berikan Layanan Terbaik"), None);
+        assert_eq!(detect("Jakarta: 1.204 kasus, Bandung: 310 kasus"), None);
+        assert_eq!(
+            detect("Jakarta: Banjir Surut, Warga Kembali ke Rumah"),
+            None
+        );
+        assert_eq!(detect("media, warga dan pejabat - semua hadir"), None);
+        assert_eq!(detect("JAKARTA, BANDUNG, SURABAYA - tiga kota"), None);
     }
 
     #[test]
