@@ -737,10 +737,27 @@ impl Gazetteer {
         texts: impl IntoIterator<Item = &'a str>,
     ) -> Found {
         let mut found = Found::default();
+        let named = self.scan_article(texts, |target, _, _, _, _| Some(target));
         if let Some(t) = dateline.and_then(|d| self.dateline(d)) {
+            // A bare dateline (`BOGOR -`) is written the same for the city and the regency:
+            // it means the level its article speaks of, as a bare name in the text does.
+            let bare =
+                dateline.is_some_and(|d| words(d).first().and_then(|w| prefix_hint(w)).is_none());
+            let t = match t {
+                Target::Region(r) if bare => match self.twin.get(r).copied().flatten() {
+                    Some(regency)
+                        if named.contains(&Target::Region(regency))
+                            && !named.contains(&Target::Region(r)) =>
+                    {
+                        Target::Region(regency)
+                    }
+                    _ => t,
+                },
+                _ => t,
+            };
             found.add(self, t);
         }
-        for target in self.scan_article(texts, |target, _, _, _, _| Some(target)) {
+        for target in named {
             found.add(self, target);
         }
         found

@@ -123,6 +123,19 @@ fn ambiguous_words_need_a_prefix() {
     assert!(f("Blorawan Palembangan").regions.is_empty());
     // A dateline is a place, so an ambiguous name counts there.
     assert_eq!(find(Some("Palu"), []).regions, ["Palu"]);
+    // A bare dateline shared by a city and a regency is the level its article speaks of.
+    let about_regency = ["Bupati Bogor meresmikan pasar baru di Kecamatan Cibinong."];
+    assert_eq!(find(Some("BOGOR"), about_regency).regions, ["Bogor"]);
+    assert_eq!(
+        find(Some("Kota Bogor"), about_regency).regions,
+        ["Kota Bogor", "Bogor"]
+    );
+    let both = ["Bupati Bogor dan Wali Kota Bogor bertemu."];
+    assert_eq!(find(Some("BOGOR"), both).regions, ["Kota Bogor", "Bogor"]);
+    assert_eq!(
+        find(Some("BOGOR"), ["Warga berkumpul di alun-alun."]).regions,
+        ["Kota Bogor"]
+    );
     assert_eq!(find(Some("Palu"), []).provinces, ["Sulawesi Tengah"]);
 }
 
