@@ -477,3 +477,22 @@ fn a_headline_that_puts_its_event_today_dates_the_preview_on_that_day() {
         assert_eq!(p(&text).meta.published, Some(d("2026-03-11")), "{text}");
     }
 }
+
+#[test]
+fn the_year_of_a_law_is_no_year_of_the_article() {
+    use super::dates::years;
+    assert_eq!(
+        years("melanggar UU Nomor 11 Tahun 2008 tentang ITE"),
+        Vec::<u16>::new()
+    );
+    assert_eq!(
+        years("sesuai Perpres No. 5 Tahun 2010 dan UU 11/2008"),
+        Vec::<u16>::new()
+    );
+    assert_eq!(years("target tahun 2025 dan anggaran 2024"), [2025, 2024]);
+    assert_eq!(years("pada 12/2021 dan sejak tahun 2019"), [2021, 2019]);
+    // A year-less report cited beside a law: no year of its own, not the law's.
+    let body = "Polisi memeriksa pengunggah video yang dinilai melanggar UU Nomor 11 Tahun \
+                2008 tentang ITE, kata Kapolres kepada wartawan, Senin (17/10).";
+    assert_eq!(published_of(body), None);
+}

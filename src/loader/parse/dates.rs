@@ -548,6 +548,7 @@ pub fn years(text: &str) -> Vec<u16> {
                 || (i < b.len() && b[i].is_ascii_alphanumeric());
             if i - s == 4
                 && !glued
+                && !cites_a_rule(b, s)
                 && let Some((y, _)) = digits(b, s)
                 && (1900..=2100).contains(&y)
             {
@@ -558,6 +559,32 @@ pub fn years(text: &str) -> Vec<u16> {
         i += 1;
     }
     out
+}
+
+/// Words that open the number of a law or regulation (`UU Nomor 11 Tahun 2008`, `Perpres
+/// 12/2021`).
+const RULE_WORDS: &[&str] = &[
+    "nomor", "no", "uu", "pp", "perpres", "perpu", "perppu", "perda", "permen", "keppres",
+    "kepres", "inpres", "pergub", "perbup", "perwal", "perkap", "perma", "sk", "se",
+];
+
+/// Whether the year at `s` numbers a law or regulation (`Nomor 11 Tahun 2008`, `No. 5/2010`,
+/// `UU 11/2008`): the year it was enacted, not one near the article's.
+fn cites_a_rule(b: &[u8], s: usize) -> bool {
+    let before = &b[s.saturating_sub(32)..s];
+    let text = String::from_utf8_lossy(before).to_lowercase();
+    let mut ws = text
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .rev();
+    let slashed = before.last() == Some(&b'/');
+    let number = |w: Option<&str>| w.is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()));
+    let rule = |w: Option<&str>| w.is_some_and(|w| RULE_WORDS.contains(&w.trim_end_matches('.')));
+    if slashed {
+        number(ws.next()) && rule(ws.next())
+    } else {
+        ws.next() == Some("tahun") && number(ws.next()) && rule(ws.next())
+    }
 }
 
 /// Parses a date written the way record fields write them. Tries, in order: ISO
