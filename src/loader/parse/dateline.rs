@@ -256,6 +256,13 @@ fn is_header_part(part: &str) -> bool {
         })
 }
 
+/// A weekday or month name (`Senin`, `Oktober`), which follows a place in prose, not a site.
+fn is_calendar_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    super::date_words::month_number(b).is_some()
+        || super::date_words::weekday_word(b, b.len()).is_some_and(|(s, _)| s == 0)
+}
+
 fn is_all_caps(part: &str) -> bool {
     part.chars()
         .filter(|c| c.is_alphabetic())
@@ -431,10 +438,20 @@ fn by_separator(line: &str) -> Option<Dateline> {
             || other.is_some_and(|o| is_domain(o) || is_parenthesised(o))
     };
     let (outlet, city, strong) = if let [a, b] = parts[..] {
-        if !plain_ok(a, Some(b)) || !plain_ok(b, Some(a)) {
+        // A regional site's name after its place (`Kupang, Jubi -`, `Kefamenanu, Vox NTT -`):
+        // a place first (known, or in capitals), then a short name that is no place, day or
+        // month. Not the
+        // other way round: `Glandy Burnama, Tangerang -` is a person's name before a place.
+        let place_first = is_known_city(a) || (is_all_caps(a) && a.len() > 3);
+        let site_after_place = place_first
+            && !is_known_city(b)
+            && b.split_whitespace().count() <= 2
+            && !b.split_whitespace().any(is_calendar_word);
+        if !site_after_place && (!plain_ok(a, Some(b)) || !plain_ok(b, Some(a))) {
             return None;
         }
         let (outlet, city) = match (is_outlet_marked(a), is_outlet_marked(b)) {
+            _ if site_after_place && !is_all_caps(b) => (b, a),
             (true, false) => (a, b),
             (false, true) => (b, a),
             // Both or neither marked: a known place decides; otherwise outlet first, as in
@@ -799,6 +816,15 @@ mod tests {
             assert_eq!((d.outlet, d.city), want, "{prefix}");
             assert_eq!(&line[d.rest..], lead, "{prefix}");
         }
+        for (line, outlet) in [
+            ("Kupang, Jubi - Warga", "Jubi"),
+            ("KEFAMENANU, Vox NTT - Warga", "Vox NTT"),
+        ] {
+            let d = detect(line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+            assert_eq!(d.outlet.as_deref(), Some(outlet), "{line}");
+        }
+        assert_eq!(detect("Jakarta, Senin - Warga"), None);
+        assert_eq!(detect("Jakarta, Oktober - Warga"), None);
         // A headline's speaker, a list, a headline and a lower-case word are no datelines.
         assert_eq!(detect("Bupati Serang: Kami Berikan Layanan Terbaik"), None);
         assert_eq!(detect("Jakarta: 1.204 kasus, Bandung: 310 kasus"), None);
