@@ -275,6 +275,30 @@ pub fn runs(paras: &[String], kinds: &mut [Kind]) {
             kinds[i] = Kind::Boiler(RemovedKind::Credit);
         }
     }
+    repeated_labels(paras, kinds);
+}
+
+/// A short line without a sentence's end written twice in a row among the text's lines
+/// (furniture between them aside): a caption, credit or headline the page rendered twice
+/// (`Nama Pejabat`, `Nama Pejabat`). Prose is not written twice in a row, and a line that
+/// ends like a sentence is left alone. The first text line (the title) and a repeat of it
+/// are the title's business.
+fn repeated_labels(paras: &[String], kinds: &mut [Kind]) {
+    let body: Vec<usize> = (0..paras.len())
+        .filter(|&i| kinds[i] == Kind::Body)
+        .collect();
+    for w in body.windows(3) {
+        let (a, b) = (w[1], w[2]);
+        let p = &paras[a];
+        if p == &paras[b]
+            && p.len() <= 120
+            && p.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !p.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ','])
+        {
+            kinds[a] = Kind::Boiler(RemovedKind::Caption);
+            kinds[b] = Kind::Boiler(RemovedKind::Caption);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -390,5 +414,25 @@ mod tests {
         assert_eq!(kinds[1], Kind::Body);
         assert_eq!(kinds[2], Kind::Boiler(RemovedKind::Prompt));
         assert_eq!(kinds[4], Kind::Boiler(RemovedKind::Credit));
+    }
+
+    #[test]
+    fn a_short_line_rendered_twice_in_the_text_is_furniture() {
+        let paras: Vec<String> = [
+            "Judul Berita Kota",
+            "Judul Berita Kota",
+            "Budi Santoso",
+            "Budi Santoso",
+            "Wali kota meninjau pasar pada Senin pagi.",
+            "Wali kota meninjau pasar pada Senin pagi.",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut kinds: Vec<Kind> = paras.iter().map(|p| classify(p)).collect();
+        runs(&paras, &mut kinds);
+        let body: Vec<usize> = (0..6).filter(|&i| kinds[i] == Kind::Body).collect();
+        // The title and its repeat, and a sentence written twice, are not this rule's.
+        assert_eq!(body, vec![0, 1, 4, 5]);
     }
 }
