@@ -4,7 +4,8 @@
 
 use crate::model::RemovedKind;
 
-use super::lines::{AD_WORDS, Kind, REPORT_PREFIXES, byline, classify, lower_prefix};
+use super::line_words::{AD_WORDS, HEADLINE_SMALL_WORDS};
+use super::lines::{Kind, REPORT_PREFIXES, byline, classify, lower_prefix};
 use super::people;
 
 /// Some scrapers dropped the linked headline of a "read also" line and glued the next
@@ -142,6 +143,46 @@ fn glued_byline(line: &str) -> Option<usize> {
     .then_some(pos)
 }
 
+/// `Baca juga: Judul Berita Lain Sejumlah warga terlihat …`: a "read also" whose headline,
+/// in title case, runs on into the next paragraph. The paragraph starts at the capital just
+/// before the first run of small letters outside the headline's small words; the headline
+/// needs four words and the text a sentence's length. Returns where the text starts.
+fn related_then_text(line: &str) -> Option<usize> {
+    if !lower_prefix(line, 9).eq("baca juga") || line.len() < 120 {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut pos = 0;
+    for w in line.split(' ') {
+        if !w.is_empty() {
+            words.push((pos, w));
+        }
+        pos += w.len() + 1;
+    }
+    // Skip `Baca juga:` itself.
+    let first = words
+        .iter()
+        .position(|(_, w)| w.ends_with(':'))
+        .filter(|&k| k <= 2)?;
+    let lower_at = |k: usize| {
+        let w: &str = words[k].1;
+        w.starts_with(char::is_lowercase)
+            && !HEADLINE_SMALL_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let j = (first + 1..words.len()).find(|&k| lower_at(k))?;
+    let start = j.checked_sub(1)?;
+    let opener = words[start].1;
+    let prose_follows =
+        (j + 1 < words.len() && lower_at(j + 1)) || (j + 2 < words.len() && lower_at(j + 2));
+    (start > first + 4
+        && opener.starts_with(char::is_uppercase)
+        && !opener.contains(',')
+        && !words[start - 1].1.ends_with(['.', ':', ','])
+        && words.len() - start >= 8
+        && prose_follows)
+        .then_some(words[start].0)
+}
+
 /// Splits furniture a scraper glued onto a paragraph (a "read also" with no headline, ad
 /// prompts, a lazy-loading footer, a credit line before the first paragraph) from it: the
 /// pieces in order, furniture with its kind and text with `None`.
@@ -165,6 +206,10 @@ pub fn unglue(line: String) -> Vec<(Option<RemovedKind>, String)> {
     } else if let Some(pos) = glued_furniture(rest) {
         // Classified later, as a piece of its own, for its kind and its names.
         out.push((None, rest[..pos].trim_end_matches([',', ' ']).to_string()));
+        rest = &rest[pos..];
+    } else if let Some(pos) = related_then_text(rest) {
+        // Classified later as the "read also" it is, so its headline is kept.
+        out.push((None, rest[..pos].trim_end().to_string()));
         rest = &rest[pos..];
     }
     let ad = glued_ad(rest, false);
@@ -219,6 +264,30 @@ pub fn report_with_text(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_read_also_headline_running_on_into_the_next_paragraph_is_split_off() {
+        let line = "Baca juga: Banjir Rendam Ratusan Rumah di Tepi Sungai, Warga Mengungsi ke Balai \
+                    Desa Petugas gabungan masih berjaga di sekitar tanggul sejak Senin malam untuk \
+                    memantau ketinggian air.";
+        let pieces = unglue(line.to_string());
+        assert_eq!(pieces.len(), 2, "{pieces:?}");
+        assert_eq!(
+            classify(&pieces[0].1),
+            Kind::Related(
+                "Banjir Rendam Ratusan Rumah di Tepi Sungai, Warga Mengungsi ke Balai Desa".into()
+            )
+        );
+        assert!(pieces[1].1.starts_with("Petugas gabungan masih berjaga"));
+        // A headline in sentence case, or one that ends before the line does, is left whole.
+        for line in [
+            "Baca juga: Banjir rendam ratusan rumah di tepi sungai, warga mengungsi ke balai desa \
+             terdekat sejak Senin malam untuk memantau ketinggian air",
+            "Baca juga: Banjir Rendam Ratusan Rumah di Tepi Sungai, Warga Mengungsi ke Balai Desa",
+        ] {
+            assert_eq!(unglue(line.to_string()).len(), 1, "{line}");
+        }
+    }
 
     #[test]
     fn glued_read_also() {

@@ -3,6 +3,11 @@
 
 use crate::model::RemovedKind;
 
+use super::furniture;
+use super::line_words::{
+    AD_WORDS, BULLETS, CONTAINS, EXACT, HEADLINE_SMALL_WORDS, MEDIA_MARKS, PAGE_WORDS, PREFIXES,
+    PROMPT_OPENERS, WEAK_CAPTION_OPENERS,
+};
 use super::people;
 
 /// What one paragraph line is.
@@ -23,190 +28,6 @@ pub enum Kind {
 /// Longest line that can be furniture matched by a phrase anywhere in it; longer lines are prose.
 const SHORT: usize = 250;
 
-/// Exact (case-insensitive, trailing `:` ignored) furniture lines.
-const EXACT: &[(&str, RemovedKind)] = &[
-    ("rekomendasi untuk anda", RemovedKind::Related),
-    ("berita terkini", RemovedKind::Related),
-    ("berita lainnya", RemovedKind::Related),
-    ("berita terkait", RemovedKind::Related),
-    ("berita populer", RemovedKind::Related),
-    ("terpopuler", RemovedKind::Related),
-    ("index", RemovedKind::Footer),
-    ("indeks", RemovedKind::Footer),
-    ("indeks berita", RemovedKind::Footer),
-    ("post a comment", RemovedKind::Footer),
-    ("advertisement", RemovedKind::Prompt),
-    ("iklan", RemovedKind::Prompt),
-    ("scroll to continue with content", RemovedKind::Prompt),
-    ("scroll to resume content", RemovedKind::Prompt),
-    ("aa", RemovedKind::Footer),
-    ("sumber", RemovedKind::Credit),
-    ("tags", RemovedKind::Footer),
-    ("tag", RemovedKind::Footer),
-    ("topik", RemovedKind::Footer),
-    ("share", RemovedKind::Prompt),
-    ("bagikan", RemovedKind::Prompt),
-    ("komentar", RemovedKind::Footer),
-    ("ikuti kami di", RemovedKind::Prompt),
-    ("ikuti kami", RemovedKind::Prompt),
-    ("editor", RemovedKind::Credit),
-    ("loading...", RemovedKind::Footer),
-    ("oleh", RemovedKind::Credit),
-    ("loading", RemovedKind::Footer),
-    ("penulis", RemovedKind::Credit),
-    ("lihat foto", RemovedKind::Prompt),
-    ("lihat video", RemovedKind::Prompt),
-    ("dengarkan artikel ini", RemovedKind::Prompt),
-    ("dengarkan berita ini", RemovedKind::Prompt),
-];
-
-/// Line prefixes (case-insensitive) that mark furniture or captions.
-const PREFIXES: &[(&str, RemovedKind)] = &[
-    ("baca berita ", RemovedKind::Prompt),
-    ("baca selengkapnya", RemovedKind::Related),
-    ("simak breaking news", RemovedKind::Prompt),
-    // A syndicated copy's pointer to the original (`Baca artikel detiknews, "Judul"
-    // selengkapnya https://...`).
-    ("baca artikel ", RemovedKind::Related),
-    ("ikuti kami", RemovedKind::Prompt),
-    ("ikuti dan bergabung", RemovedKind::Prompt),
-    ("cek berita dan artikel", RemovedKind::Related),
-    ("simak juga video", RemovedKind::Prompt),
-    ("simak video", RemovedKind::Prompt),
-    ("simak juga:", RemovedKind::Prompt),
-    ("tonton juga video", RemovedKind::Prompt),
-    ("saksikan live", RemovedKind::Prompt),
-    ("saksikan video", RemovedKind::Prompt),
-    ("[gambas", RemovedKind::Prompt),
-    ("artikel ini telah tayang", RemovedKind::Credit),
-    ("artikel ini sudah tayang", RemovedKind::Credit),
-    ("artikel ini tayang di", RemovedKind::Credit),
-    ("artikel ini telah diterbitkan", RemovedKind::Credit),
-    ("foto:", RemovedKind::Caption),
-    ("caption:", RemovedKind::Caption),
-    ("keterangan foto", RemovedKind::Caption),
-    ("foto :", RemovedKind::Caption),
-    ("(foto:", RemovedKind::Caption),
-    ("(foto :", RemovedKind::Caption),
-    ("dok.", RemovedKind::Caption),
-    ("dok:", RemovedKind::Caption),
-    ("(dok.", RemovedKind::Caption),
-    ("(dok ", RemovedKind::Caption),
-    ("ilustrasi -", RemovedKind::Caption),
-    ("ilustrasi:", RemovedKind::Caption),
-    ("ilustrasi.", RemovedKind::Caption),
-    ("ilustrasi –", RemovedKind::Caption),
-    ("©", RemovedKind::Footer),
-    ("(c) ", RemovedKind::Footer),
-    ("copyright", RemovedKind::Footer),
-    ("download aplikasi", RemovedKind::Prompt),
-    ("dapatkan update berita", RemovedKind::Prompt),
-];
-
-/// Openings (after any quote mark) of calls to watch, follow or open something.
-const PROMPT_OPENERS: &[&str] = &[
-    "simak juga",
-    "simak video",
-    "tonton juga",
-    "tonton video",
-    "lihat juga video",
-    "lihat video",
-    "saksikan juga",
-    "saksikan video",
-    "saksikan live",
-    "[gambas",
-    "klik di sini",
-    "video:",
-    "video by:",
-    "klik link",
-    "klik tautan",
-];
-
-/// Caption openings that also open prose (`Tangkapan layar yang beredar menunjukkan …`):
-/// a caption only when the line has a caption's shape.
-const WEAK_CAPTION_OPENERS: &[&str] = &["tangkapan layar", "kolase ", "ilustrasi ", "screenshot"];
-
-/// Words of advertisement and scroll prompts, which some scrapes put on one line.
-pub(super) const AD_WORDS: &[&str] = &[
-    "advertisement",
-    "scroll",
-    "to",
-    "continue",
-    "resume",
-    "with",
-    "content",
-    "iklan",
-];
-
-/// Words of pagination prompts (`Halaman selanjutnya`, `1 2 3 Next »`).
-const PAGE_WORDS: &[&str] = &[
-    "halaman",
-    "selanjutnya",
-    "berikutnya",
-    "sebelumnya",
-    "next",
-    "prev",
-    "previous",
-    "page",
-    "of",
-    "dari",
-    "baca",
-    "ke",
-];
-
-/// Marks of a photo or video source inside a trailing `( … )` credit.
-const MEDIA_MARKS: &[&str] = &[
-    "foto",
-    "dok",
-    ".com",
-    ".co",
-    ".id",
-    "detik",
-    "antara",
-    "instagram",
-    "twitter",
-    "istimewa",
-    "youtube",
-    "facebook",
-    "tiktok",
-    "reuters",
-    "afp",
-    "getty",
-    "shutterstock",
-    "screenshot",
-    "tangkapan layar",
-    "@",
-    // News outlets' names in a photographer's credit (`(Tribun Jabar/Budi)`).
-    "tribun",
-    "kompas",
-    "tempo",
-    "kumparan",
-    "liputan6",
-    "cnn",
-    "republika",
-    "okezone",
-    "sindo",
-    "suara",
-    "jpnn",
-    "merdeka",
-    "idn times",
-    "viva",
-    "beritasatu",
-    "bisnis",
-    "kontan",
-    "pikiran rakyat",
-    "radar",
-    "jawa pos",
-    "jawapos",
-];
-
-/// Phrases that mark a short line as furniture wherever they occur in it.
-const CONTAINS: &[(&str, RemovedKind)] = &[
-    ("google news", RemovedKind::Prompt),
-    ("all right reserved", RemovedKind::Footer),
-    ("all rights reserved", RemovedKind::Footer),
-];
-
 pub(super) fn lower_prefix(line: &str, max_chars: usize) -> String {
     line.chars()
         .take(max_chars)
@@ -222,7 +43,11 @@ fn related(line: &str, low: &str) -> Option<String> {
     let t = rest_low.trim_start();
     // `Baca juga Headline` without a colon counts; `Baca buku ...` (prose) does not.
     let juga = low.starts_with("baca juga");
-    if !(t.starts_with(':') || (juga && (t.is_empty() || rest_low.starts_with(' ')))) {
+    // `BACA JUGAJudul`: the label in capitals glued to a headline's capital.
+    let glued = juga
+        && (line.starts_with("BACA JUGA") || line.starts_with("Baca Juga"))
+        && line["baca juga".len()..].starts_with(char::is_uppercase);
+    if !(t.starts_with(':') || glued || (juga && (t.is_empty() || rest_low.starts_with(' ')))) {
         return None;
     }
     // Map the lowered prefix length back onto the original line by counting chars.
@@ -412,9 +237,12 @@ fn credited_caption(line: &str) -> bool {
         || group == "dok";
     !line.starts_with(['"', '\'', '\u{201c}', '\u{2018}'])
         && (slash_names || opener)
-        && MEDIA_MARKS.iter().any(|m| group.contains(m))
+        // `(Agency/Paper Name/Photographer Name)`: two slashes between names credit a
+        // picture whatever the names; a desk code (`(ant/red/mg)`) has no spaces.
+        && (MEDIA_MARKS.iter().any(|m| group.contains(m))
+            || (group.matches('/').count() >= 2 && group.contains(' ')))
         && before.split_whitespace().nth(1).is_some()
-        && before.len() <= 120
+        && before.len() <= if opener { 200 } else { 120 }
         // `(Foto: …)` is never a desk code, so a caption may end its sentence before it.
         && (opener || !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ',']))
 }
@@ -427,18 +255,6 @@ fn caption_shaped(line: &str) -> bool {
             || line.ends_with(')')
             || (line.chars().nth(120).is_none() && !line.contains(". ")))
 }
-
-/// Marks that open a bulleted list item.
-const BULLETS: &[char] = &[
-    '\u{2022}', '\u{b7}', '\u{25aa}', '\u{25ba}', '-', '*', '\u{2013}', '\u{bb}',
-];
-
-/// Lower-case words a headline leaves in lower case.
-const HEADLINE_SMALL_WORDS: &[&str] = &[
-    "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "ini", "itu", "soal", "jadi",
-    "bagi", "atau", "vs", "usai", "jelang", "akan", "ada", "bisa", "tak", "juga", "hingga",
-    "sampai", "saat", "agar", "buat", "oleh", "ala", "the", "of", "in", "and",
-];
 
 /// A headline's shape: a short line in title case that does not end like a sentence.
 pub fn is_title_like(line: &str) -> bool {
@@ -463,7 +279,7 @@ pub fn is_title_like(line: &str) -> bool {
 }
 
 /// The headline of a bulleted list item (`• Headline`), if the line is one.
-fn bulleted(line: &str) -> Option<&str> {
+pub(super) fn bulleted(line: &str) -> Option<&str> {
     let rest = line.strip_prefix(BULLETS)?;
     let rest = rest.trim_start();
     (rest.len() < line.len() && line.len() <= 200 && !rest.is_empty()).then_some(rest)
@@ -489,30 +305,6 @@ pub fn byline_runs(paras: &[String], kinds: &mut [Kind]) {
     }
 }
 
-/// Headlines under a "read also" or "related news" heading: the bulleted or title-shaped
-/// lines that directly follow it become related links. Linear in the number of lines.
-pub fn related_runs(paras: &[String], kinds: &mut [Kind]) {
-    let mut open = false;
-    for (p, kind) in paras.iter().zip(kinds.iter_mut()) {
-        match kind {
-            Kind::Related(h) => open = h.is_empty() || open,
-            Kind::Boiler(RemovedKind::Related) => open = true,
-            Kind::Body if open => {
-                if let Some(h) = bulleted(p) {
-                    *kind = Kind::Related(h.to_string());
-                } else if is_title_like(p) {
-                    *kind = Kind::Related(p.clone());
-                    // One bare headline per heading; a list needs bullets.
-                    open = false;
-                } else {
-                    open = false;
-                }
-            }
-            _ => open = false,
-        }
-    }
-}
-
 /// The article's last line is a related headline without a "read also" prefix: it repeats
 /// one of the links, or it has a headline's shape in an article that has links.
 pub fn is_bare_headline(line: &str, related: &[String]) -> bool {
@@ -528,8 +320,18 @@ pub fn classify(line: &str) -> Kind {
     // `(Penulis: X | Editor: Y)`. The inside has no parentheses, so this recurses once.
     if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')'))
         && !inner.contains(['(', ')'])
+        // `(2)` numbers a list item; only a bare number is a counter.
+        && !inner.bytes().all(|c| c.is_ascii_digit())
     {
         let kind = classify(inner.trim());
+        if kind != Kind::Body {
+            return kind;
+        }
+    }
+    if let Some(inner) = furniture::wrapped(line)
+        && !inner.is_empty()
+    {
+        let kind = classify(inner);
         if kind != Kind::Body {
             return kind;
         }
@@ -624,6 +426,9 @@ pub fn classify(line: &str) -> Kind {
         let full = line.to_lowercase();
         if let Some(&(_, kind)) = CONTAINS.iter().find(|(p, _)| full.contains(p)) {
             return Kind::Boiler(kind);
+        }
+        if let Some(kind) = furniture::classify(line, &full) {
+            return kind;
         }
         if low.starts_with("ikuti ")
             && [

@@ -12,13 +12,16 @@ mod date_sentences;
 mod date_words;
 mod dateline;
 mod dates;
+mod furniture;
 mod glued;
+mod line_words;
 mod lines;
 mod outlet_words;
 mod outlets;
 mod people;
 mod published;
 mod quotes;
+mod related_runs;
 mod stamps;
 mod tags;
 
@@ -186,7 +189,8 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     }
     let paras = split;
     let mut kinds: Vec<Kind> = paras.iter().map(|p| lines::classify(p)).collect();
-    lines::related_runs(&paras, &mut kinds);
+    related_runs::mark(&paras, &mut kinds);
+    furniture::runs(&paras, &mut kinds);
     lines::byline_runs(&paras, &mut kinds);
     // A stamp line near the top is the article's own date: read it, and keep it out of the
     // body and of the search for the dateline lead (`Kompas.com - 20/10/2025, 14:30 WIB`

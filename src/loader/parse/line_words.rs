@@ -1,0 +1,236 @@
+//! Word tables of the line classifier: exact furniture lines, furniture openings, media
+//! credit marks and headline words.
+
+use crate::model::RemovedKind;
+
+/// Exact (case-insensitive, trailing `:` ignored) furniture lines.
+pub(super) const EXACT: &[(&str, RemovedKind)] = &[
+    ("rekomendasi untuk anda", RemovedKind::Related),
+    ("berita terkini", RemovedKind::Related),
+    ("berita lainnya", RemovedKind::Related),
+    ("berita terkait", RemovedKind::Related),
+    ("berita populer", RemovedKind::Related),
+    ("terpopuler", RemovedKind::Related),
+    ("index", RemovedKind::Footer),
+    ("indeks", RemovedKind::Footer),
+    ("indeks berita", RemovedKind::Footer),
+    ("post a comment", RemovedKind::Footer),
+    ("advertisement", RemovedKind::Prompt),
+    ("iklan", RemovedKind::Prompt),
+    ("scroll to continue with content", RemovedKind::Prompt),
+    ("scroll to resume content", RemovedKind::Prompt),
+    ("aa", RemovedKind::Footer),
+    ("sumber", RemovedKind::Credit),
+    ("tags", RemovedKind::Footer),
+    ("tag", RemovedKind::Footer),
+    ("topik", RemovedKind::Footer),
+    ("share", RemovedKind::Prompt),
+    ("bagikan", RemovedKind::Prompt),
+    ("komentar", RemovedKind::Footer),
+    ("ikuti kami di", RemovedKind::Prompt),
+    ("ikuti kami", RemovedKind::Prompt),
+    ("editor", RemovedKind::Credit),
+    ("loading...", RemovedKind::Footer),
+    ("oleh", RemovedKind::Credit),
+    ("loading", RemovedKind::Footer),
+    ("penulis", RemovedKind::Credit),
+    ("lihat foto", RemovedKind::Prompt),
+    ("lihat video", RemovedKind::Prompt),
+    ("dengarkan artikel ini", RemovedKind::Prompt),
+    ("dengarkan berita ini", RemovedKind::Prompt),
+    // Labels of related-story widgets; the headlines under them are read by `related_runs`.
+    ("artikel terkait", RemovedKind::Related),
+    ("artikel lainnya", RemovedKind::Related),
+    ("bacaan lainnya", RemovedKind::Related),
+    ("baca lainnya", RemovedKind::Related),
+    ("pos terkait", RemovedKind::Related),
+    ("rekomendasi", RemovedKind::Related),
+    ("berita pilihan", RemovedKind::Related),
+    ("pilihan", RemovedKind::Related),
+    ("pilihan editor", RemovedKind::Related),
+    ("read previous post", RemovedKind::Related),
+    ("read next post", RemovedKind::Related),
+    // Blog-theme footers: tag box, comment form, pop-up buttons.
+    ("kata kunci", RemovedKind::Footer),
+    ("perlihatkan lebih", RemovedKind::Footer),
+    ("tinggalkan balasan", RemovedKind::Footer),
+    ("tinggalkan komentar", RemovedKind::Footer),
+    ("leave a reply", RemovedKind::Footer),
+    ("close", RemovedKind::Footer),
+    ("pin it on pinterest", RemovedKind::Prompt),
+    ("sebarkan artikel ini", RemovedKind::Prompt),
+    ("bagikan artikel ini", RemovedKind::Prompt),
+    ("bagikan berita ini", RemovedKind::Prompt),
+    // An image's placeholder word left where the picture was.
+    ("photo", RemovedKind::Caption),
+    ("foto", RemovedKind::Caption),
+];
+
+/// Line prefixes (case-insensitive) that mark furniture or captions.
+pub(super) const PREFIXES: &[(&str, RemovedKind)] = &[
+    ("baca berita ", RemovedKind::Prompt),
+    ("baca selengkapnya", RemovedKind::Related),
+    ("simak breaking news", RemovedKind::Prompt),
+    // A syndicated copy's pointer to the original (`Baca artikel detiknews, "Judul"
+    // selengkapnya https://...`).
+    ("baca artikel ", RemovedKind::Related),
+    ("ikuti kami", RemovedKind::Prompt),
+    ("ikuti dan bergabung", RemovedKind::Prompt),
+    ("cek berita dan artikel", RemovedKind::Related),
+    ("simak juga video", RemovedKind::Prompt),
+    ("simak video", RemovedKind::Prompt),
+    ("simak juga:", RemovedKind::Prompt),
+    ("tonton juga video", RemovedKind::Prompt),
+    ("saksikan live", RemovedKind::Prompt),
+    ("saksikan video", RemovedKind::Prompt),
+    ("[gambas", RemovedKind::Prompt),
+    ("artikel ini telah tayang", RemovedKind::Credit),
+    ("artikel ini sudah tayang", RemovedKind::Credit),
+    ("artikel ini tayang di", RemovedKind::Credit),
+    ("artikel ini telah diterbitkan", RemovedKind::Credit),
+    ("foto:", RemovedKind::Caption),
+    ("caption:", RemovedKind::Caption),
+    ("keterangan foto", RemovedKind::Caption),
+    ("foto :", RemovedKind::Caption),
+    ("(foto:", RemovedKind::Caption),
+    ("(foto :", RemovedKind::Caption),
+    ("dok.", RemovedKind::Caption),
+    ("dok:", RemovedKind::Caption),
+    ("(dok.", RemovedKind::Caption),
+    ("(dok ", RemovedKind::Caption),
+    ("ilustrasi -", RemovedKind::Caption),
+    ("ilustrasi:", RemovedKind::Caption),
+    ("ilustrasi.", RemovedKind::Caption),
+    ("ilustrasi –", RemovedKind::Caption),
+    ("©", RemovedKind::Footer),
+    ("(c) ", RemovedKind::Footer),
+    ("copyright", RemovedKind::Footer),
+    ("download aplikasi", RemovedKind::Prompt),
+    ("dapatkan update berita", RemovedKind::Prompt),
+    (
+        "alamat email anda tidak akan dipublikasikan",
+        RemovedKind::Footer,
+    ),
+    (
+        "your email address will not be published",
+        RemovedKind::Footer,
+    ),
+    ("read previous post", RemovedKind::Related),
+    ("read next post", RemovedKind::Related),
+];
+
+/// Openings (after any quote mark) of calls to watch, follow or open something.
+pub(super) const PROMPT_OPENERS: &[&str] = &[
+    "simak juga",
+    "simak video",
+    "tonton juga",
+    "tonton video",
+    "lihat juga video",
+    "lihat video",
+    "saksikan juga",
+    "saksikan video",
+    "saksikan live",
+    "[gambas",
+    "klik di sini",
+    "video:",
+    "video by:",
+    "klik link",
+    "klik tautan",
+];
+
+/// Caption openings that also open prose (`Tangkapan layar yang beredar menunjukkan …`):
+/// a caption only when the line has a caption's shape.
+pub(super) const WEAK_CAPTION_OPENERS: &[&str] =
+    &["tangkapan layar", "kolase ", "ilustrasi ", "screenshot"];
+
+/// Words of advertisement and scroll prompts, which some scrapes put on one line.
+pub(super) const AD_WORDS: &[&str] = &[
+    "advertisement",
+    "scroll",
+    "to",
+    "continue",
+    "resume",
+    "with",
+    "content",
+    "iklan",
+];
+
+/// Words of pagination prompts (`Halaman selanjutnya`, `1 2 3 Next »`).
+pub(super) const PAGE_WORDS: &[&str] = &[
+    "halaman",
+    "selanjutnya",
+    "berikutnya",
+    "sebelumnya",
+    "next",
+    "prev",
+    "previous",
+    "page",
+    "of",
+    "dari",
+    "baca",
+    "ke",
+];
+
+/// Marks of a photo or video source inside a trailing `( … )` credit.
+pub(super) const MEDIA_MARKS: &[&str] = &[
+    "foto",
+    "dok",
+    ".com",
+    ".co",
+    ".id",
+    "detik",
+    "antara",
+    "instagram",
+    "twitter",
+    "istimewa",
+    "youtube",
+    "facebook",
+    "tiktok",
+    "reuters",
+    "afp",
+    "getty",
+    "shutterstock",
+    "screenshot",
+    "tangkapan layar",
+    "@",
+    // News outlets' names in a photographer's credit (`(Tribun Jabar/Budi)`).
+    "tribun",
+    "kompas",
+    "tempo",
+    "kumparan",
+    "liputan6",
+    "cnn",
+    "republika",
+    "okezone",
+    "sindo",
+    "suara",
+    "jpnn",
+    "merdeka",
+    "idn times",
+    "viva",
+    "beritasatu",
+    "bisnis",
+    "kontan",
+    "pikiran rakyat",
+    "radar",
+    "jawa pos",
+    "jawapos",
+];
+
+/// Phrases that mark a short line as furniture wherever they occur in it.
+pub(super) const CONTAINS: &[(&str, RemovedKind)] = &[
+    ("google news", RemovedKind::Prompt),
+    ("all right reserved", RemovedKind::Footer),
+    ("all rights reserved", RemovedKind::Footer),
+];
+/// Marks that open a bulleted list item.
+pub(super) const BULLETS: &[char] = &[
+    '\u{2022}', '\u{b7}', '\u{25aa}', '\u{25ba}', '-', '*', '\u{2013}', '\u{bb}',
+];
+
+/// Lower-case words a headline leaves in lower case.
+pub(super) const HEADLINE_SMALL_WORDS: &[&str] = &[
+    "di", "ke", "dari", "dan", "yang", "untuk", "dengan", "pada", "ini", "itu", "soal", "jadi",
+    "bagi", "atau", "vs", "usai", "jelang", "akan", "ada", "bisa", "tak", "juga", "hingga",
+    "sampai", "saat", "agar", "buat", "oleh", "ala", "the", "of", "in", "and",
+];

@@ -1,0 +1,241 @@
+//! Lists of related stories left between or after the paragraphs: the headlines under a
+//! "read also" or "related news" label, before a label that closes a list, or in a bulleted
+//! list of headlines that ends the article. Headlines with no label, bullet or separator
+//! around them look like short sentences and are left alone.
+
+use crate::model::RemovedKind;
+
+use super::lines::{Kind, bulleted, is_title_like};
+
+/// A label that opens (or closes) a list of links: `Baca juga:` with no headline,
+/// `Berita Terkait`, an age stamp (`Regional2 hari ago`).
+fn is_label(kind: &Kind) -> bool {
+    matches!(kind, Kind::Related(h) if h.is_empty()) || *kind == Kind::Boiler(RemovedKind::Related)
+}
+
+/// A headline in sentence case (`Warga bertahan di pengungsian meski banjir surut`): short,
+/// opening with a capital, not ending like a sentence.
+fn headline_shaped(line: &str) -> bool {
+    line.chars().nth(160).is_none()
+        && line.split_whitespace().nth(2).is_some()
+        && line.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !line.ends_with(['.', ',', ':', ';', '"', '\u{201d}', '\'', ')'])
+}
+
+/// A separator line as a list draws it between items (`-`, `•`).
+fn is_item_separator(p: &str, kind: &Kind) -> bool {
+    *kind == Kind::Boiler(RemovedKind::Separator) && p.chars().count() <= 2
+}
+
+/// Marks the related headlines of one article's lines. Linear in the number of lines.
+pub fn mark(paras: &[String], kinds: &mut [Kind]) {
+    under_labels(paras, kinds);
+    before_labels(paras, kinds);
+    trailing_list(paras, kinds);
+}
+
+/// The bulleted or title-shaped lines that directly follow a label. A bare headline closes
+/// the list unless a separator line follows it (a list drawn with separators). Under an
+/// empty "read also", headlines in sentence case count too when the run of them ends the
+/// text or meets other furniture: a paragraph goes on into the text.
+fn under_labels(paras: &[String], kinds: &mut [Kind]) {
+    let (mut open, mut item) = (false, false);
+    let mut i = 0;
+    while i < paras.len() {
+        if matches!(&kinds[i], Kind::Related(h) if h.is_empty()) {
+            let end = (i + 1..paras.len())
+                .find(|&j| {
+                    kinds[j] != Kind::Body
+                        || !headline_shaped(&paras[j])
+                        || bulleted(&paras[j]).is_some()
+                })
+                .unwrap_or(paras.len());
+            if end > i + 1 && (end == paras.len() || kinds[end] != Kind::Body) {
+                for j in i + 1..end {
+                    kinds[j] = Kind::Related(paras[j].clone());
+                }
+                (open, item) = (false, false);
+                i = end;
+                continue;
+            }
+        }
+        let p = &paras[i];
+        let kind = &mut kinds[i];
+        match kind {
+            Kind::Related(h) => {
+                open = h.is_empty() || open;
+                item = false;
+            }
+            Kind::Boiler(RemovedKind::Related) => (open, item) = (true, false),
+            _ if is_item_separator(p, kind) => {
+                open |= item;
+                item = false;
+            }
+            Kind::Body if open => {
+                if let Some(h) = bulleted(p) {
+                    *kind = Kind::Related(h.to_string());
+                } else if is_title_like(p) {
+                    *kind = Kind::Related(p.clone());
+                    // One bare headline per label; a list needs bullets or separators.
+                    (open, item) = (false, true);
+                } else {
+                    (open, item) = (false, false);
+                }
+            }
+            _ => (open, item) = (false, false),
+        }
+        i += 1;
+    }
+}
+
+/// Bulleted headlines just before a label that closes their list (`- Judul`, `- Judul`,
+/// `Baca Juga`). A list a sentence introduces (`… berikut:`) is text.
+fn before_labels(paras: &[String], kinds: &mut [Kind]) {
+    for i in 1..paras.len() {
+        if !is_label(&kinds[i]) {
+            continue;
+        }
+        let start = (0..i)
+            .rev()
+            .take_while(|&j| kinds[j] == Kind::Body && bulleted_headline(&paras[j]).is_some())
+            .last();
+        if let Some(start) = start
+            && !introduced(paras, kinds, start)
+        {
+            for j in start..i {
+                let h = bulleted_headline(&paras[j]).unwrap_or_default().to_string();
+                kinds[j] = Kind::Related(h);
+            }
+        }
+    }
+}
+
+/// A bulleted list of two or more title-case headlines with which the text ends (only
+/// furniture after it), not introduced by a sentence.
+fn trailing_list(paras: &[String], kinds: &mut [Kind]) {
+    let Some(last) = (0..paras.len()).rev().find(|&j| kinds[j] == Kind::Body) else {
+        return;
+    };
+    let start = (0..=last)
+        .rev()
+        .take_while(|&j| {
+            kinds[j] == Kind::Body && bulleted_headline(&paras[j]).is_some_and(is_title_like)
+        })
+        .last();
+    if let Some(start) = start
+        && last > start
+        && !introduced(paras, kinds, start)
+    {
+        for j in start..=last {
+            let h = bulleted_headline(&paras[j]).unwrap_or_default().to_string();
+            kinds[j] = Kind::Related(h);
+        }
+    }
+}
+
+/// The headline of a bulleted line shaped like one.
+fn bulleted_headline(line: &str) -> Option<&str> {
+    bulleted(line).filter(|h| headline_shaped(h))
+}
+
+/// The body line before `start` introduces a list (`Syaratnya sebagai berikut:`).
+fn introduced(paras: &[String], kinds: &[Kind], start: usize) -> bool {
+    start > 0 && kinds[start - 1] == Kind::Body && paras[start - 1].trim_end().ends_with(':')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::classify;
+    use super::*;
+
+    fn run(lines: &[&str]) -> Vec<Kind> {
+        let paras: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let mut kinds: Vec<Kind> = paras.iter().map(|p| classify(p)).collect();
+        mark(&paras, &mut kinds);
+        kinds
+    }
+
+    fn body(kinds: &[Kind]) -> Vec<usize> {
+        (0..kinds.len())
+            .filter(|&i| kinds[i] == Kind::Body)
+            .collect()
+    }
+
+    #[test]
+    fn sentence_case_headlines_under_an_empty_read_also_that_end_the_text() {
+        let k = run(&[
+            "Warga kembali ke rumah setelah air surut pada Selasa pagi.",
+            "Baca juga:",
+            "Kota siaga hadapi musim hujan",
+            "Ratusan warga masih bertahan di tenda darurat",
+            "Penulis: Ani",
+        ]);
+        assert_eq!(body(&k), vec![0]);
+        // A paragraph that goes on after the run keeps its lines in the text.
+        let k = run(&[
+            "Baca juga:",
+            "Pasar kembali ramai sejak pagi tadi",
+            "Pedagang mengatakan harga cabai naik dua kali lipat dalam sepekan terakhir.",
+        ]);
+        assert_eq!(body(&k), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_list_drawn_with_separators_goes_on_after_each_headline() {
+        let k = run(&[
+            "Petugas memeriksa kendaraan di gerbang tol sepanjang hari.",
+            "Berita Terkait",
+            "-",
+            "Jalan Tol Baru Dibuka untuk Pemudik Tahun Ini",
+            "-",
+            "Harga Tiket Kereta Naik Jelang Libur Panjang",
+        ]);
+        assert_eq!(body(&k), vec![0]);
+        // Without separators only one bare headline follows a label.
+        let k = run(&[
+            "Berita Terkait",
+            "Jalan Tol Baru Dibuka untuk Pemudik Tahun Ini",
+            "Harga Tiket Kereta Naik Jelang Libur Panjang",
+        ]);
+        assert_eq!(body(&k), vec![2]);
+    }
+
+    #[test]
+    fn age_stamps_label_the_headline_under_each() {
+        let k = run(&[
+            "Ia berharap acara berjalan lancar hingga akhir pekan.",
+            "Regional2 hari ago",
+            "Sopir Angkot Mogok Massal di Terminal Kota",
+            "Nasional 3 jam lalu",
+            "Menteri Tinjau Gudang Beras di Pelabuhan",
+        ]);
+        assert_eq!(body(&k), vec![0]);
+    }
+
+    #[test]
+    fn bulleted_headlines_before_a_closing_label_or_ending_the_text() {
+        let k = run(&[
+            "- Dinas Buka Posko Pengaduan Harga Gas",
+            "- Wali Kota Resmikan Pasar Rakyat Baru",
+            "Baca Juga",
+            "Polisi masih mendalami keterangan para saksi di lokasi.",
+            "- Warga Gotong Royong Bersihkan Saluran Air",
+            "- Lomba Perahu Hias Meriahkan Hari Jadi Kota",
+        ]);
+        assert_eq!(body(&k), vec![3]);
+        // A list a sentence introduces is the article's own.
+        let k = run(&[
+            "Panitia menetapkan para pemenang sebagai berikut:",
+            "- Juara Pertama Sekolah Dasar Negeri Satu",
+            "- Juara Kedua Sekolah Dasar Negeri Dua",
+        ]);
+        assert_eq!(body(&k), vec![0, 1, 2]);
+        // Items in sentence case ending the text are facts, not headlines.
+        let k = run(&[
+            "Warga diminta membawa sejumlah dokumen.",
+            "- kartu keluarga yang masih berlaku",
+            "- surat pengantar dari kelurahan",
+        ]);
+        assert_eq!(body(&k), vec![0, 1, 2]);
+    }
+}
