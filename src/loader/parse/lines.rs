@@ -71,6 +71,7 @@ fn is_count_footer(low: &str) -> bool {
 
 const AUTHOR_KEYS: &[&str] = &[
     "penulis",
+    "rep",
     "reporter",
     "wartawan",
     "pewarta",
@@ -78,7 +79,7 @@ const AUTHOR_KEYS: &[&str] = &[
     "jurnalis",
     "laporan",
 ];
-const EDITOR_KEYS: &[&str] = &["editor", "penyunting", "redaktur"];
+const EDITOR_KEYS: &[&str] = &["editor", "penyunting", "redaktur", "red"];
 /// Credits for the production crew of a video or photo story: a credit, but not authors.
 const CREW_KEYS: &[&str] = &[
     "narator",
@@ -98,14 +99,45 @@ const CREW_KEYS: &[&str] = &[
     "infografis",
 ];
 
-/// `Penulis: X | Editor: Y`, `Reporter: X; Redaktur: Y`, `Editor : Y`, `Laporan: X`.
+/// Whether `text` opens with a credit key and its colon (`Red: `, `Editor :`).
+fn opens_with_key(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(key, _)| {
+        let key = key.trim().to_lowercase();
+        [AUTHOR_KEYS, EDITOR_KEYS, CREW_KEYS]
+            .iter()
+            .any(|keys| keys.contains(&key.as_str()))
+    })
+}
+
+/// The credits of a byline: split at `|` and `;`, and at a `/` that opens the next key
+/// (`Rep: X/ Red: Y`); a `/` inside a value lists several people.
+fn credit_segments(line: &str) -> Vec<&str> {
+    let mut segs = Vec::new();
+    for seg in line.split(['|', ';']) {
+        let mut from = 0;
+        for (i, _) in seg.match_indices('/') {
+            if opens_with_key(&seg[i + 1..]) {
+                segs.push(&seg[from..i]);
+                from = i + 1;
+            }
+        }
+        segs.push(&seg[from..]);
+    }
+    segs
+}
+
+/// `Penulis: X | Editor: Y`, `Reporter: X; Redaktur: Y`, `Rep: X/ Red: Y`, `Editor : Y`,
+/// `Laporan: X`, and a desk credit (`Redaksi Warta.com / X | WARTA.com`).
 pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     if line.len() > 200 {
         return None;
     }
+    if let Some(authors) = super::credits::desk_credit(line) {
+        return Some((authors, None));
+    }
     let mut authors = Vec::new();
     let mut editor = None;
-    for seg in line.split(['|', ';']) {
+    for seg in credit_segments(line) {
         let (key, value) = seg.split_once(':')?;
         let key = key.trim().to_lowercase();
         let value = value.trim().trim_end_matches(['.', ',']).trim();
@@ -560,5 +592,49 @@ mod tests {
             }
         );
         assert_eq!(classify("Penulis buku itu: seorang guru"), Kind::Body);
+        // A reporter and an editor abbreviated, one slash apart; the editor alone.
+        assert_eq!(
+            classify("Rep: Ani Lestari/ Red: Budi Santoso"),
+            Kind::Credit {
+                authors: vec!["Ani Lestari".into()],
+                editor: Some("Budi Santoso".into())
+            }
+        );
+        assert_eq!(
+            classify("Red: M Akbar"),
+            Kind::Credit {
+                authors: vec![],
+                editor: Some("M Akbar".into())
+            }
+        );
+        assert_eq!(
+            classify("Wartawan: Ani Lestari**"),
+            Kind::Credit {
+                authors: vec!["Ani Lestari".into()],
+                editor: None
+            }
+        );
+        assert_eq!(
+            classify("Editor : Citra Dewi SiregarEditor Kota"),
+            Kind::Credit {
+                authors: vec![],
+                editor: Some("Citra Dewi Siregar".into())
+            }
+        );
+        // Two reporters listed with a slash stay two reporters.
+        assert_eq!(
+            classify("Reporter: Ani Lestari/Budi Santoso"),
+            Kind::Credit {
+                authors: vec!["Ani Lestari".into(), "Budi Santoso".into()],
+                editor: None
+            }
+        );
+        assert_eq!(
+            classify("Redaksi Warta.com / Ani Lestari | WARTA.com"),
+            Kind::Credit {
+                authors: vec!["Ani Lestari".into()],
+                editor: None
+            }
+        );
     }
 }

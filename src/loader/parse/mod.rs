@@ -6,6 +6,7 @@
 //! 50 MB line, so nothing here is quadratic, nothing backtracks, and `&str` is only sliced at
 //! positions found by `char_indices`, `find` or ASCII bytes.
 
+mod credits;
 mod date_headline;
 mod date_lexicon;
 mod date_sentences;
@@ -112,69 +113,6 @@ fn is_lede_line(line: &str) -> bool {
     })
 }
 
-/// `(MS/Red)`, `.(Setyorini)`, `(adv/eth)` at the very end of the last paragraph: returns the
-/// byte offset where the credit starts and the person names in it (service words such as
-/// `Red` = redaksi and lower-case desk codes are not people).
-fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
-    // `(MS/Red)` or, in some outlets, `[MS]`.
-    let (inner_end, open) = match p.strip_suffix(')') {
-        Some(head) => (head.len(), head.rfind('(')?),
-        None => {
-            let head = p.strip_suffix(']')?;
-            (head.len(), head.rfind('[')?)
-        }
-    };
-    let inner = &p[open + 1..inner_end];
-    if inner.is_empty()
-        || inner.chars().count() > 40
-        || !inner
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '.' | ',' | '-' | '\''))
-    {
-        return None;
-    }
-    let before = p[..open].trim_end();
-    if !(before.is_empty()
-        || before.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ')']))
-    {
-        return None;
-    }
-    let mut names = Vec::new();
-    for part in inner
-        .split(['/', ','])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        let low = part.to_lowercase();
-        let service = [
-            "red",
-            "redaksi",
-            "rls",
-            "rilis",
-            "adv",
-            "advertorial",
-            "ant",
-            "antara",
-            "*",
-        ]
-        .contains(&low.as_str());
-        let first = part.chars().next().unwrap_or(' ');
-        if service || !first.is_uppercase() {
-            // A desk code (`eth`) or a service word; a credit only if every part is one.
-            if part.split_whitespace().count() > 1 {
-                return None;
-            }
-            continue;
-        }
-        if part.split_whitespace().count() > 4 {
-            return None;
-        }
-        // A unit or an outlet (`Humas Pemkab`, `Warta.com`) credits the text but is nobody.
-        names.extend(people::person(part));
-    }
-    Some((open, names))
-}
-
 /// The line-level pass over the paragraphs of one article.
 fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     let mut parts = Parts::default();
@@ -196,10 +134,18 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     // body and of the search for the dateline lead (`Kompas.com - 20/10/2025, 14:30 WIB`
     // would pass for one).
     for (i, p) in paras.iter().enumerate().take(STAMP_WINDOW) {
-        if matches!(kinds[i], Kind::Body)
-            && let Some(st) = stamps::stamp(p)
-        {
+        if !matches!(kinds[i], Kind::Body) {
+            continue;
+        }
+        if let Some(st) = stamps::stamp(p) {
             kinds[i] = Kind::Boiler(RemovedKind::Stamp);
+            parts.stamps.push(st);
+        } else if let Some((name, st)) = credits::stamped_byline(p) {
+            // A byline printed inside the stamp: both are read, the line leaves the body.
+            kinds[i] = Kind::Credit {
+                authors: vec![name],
+                editor: None,
+            };
             parts.stamps.push(st);
         }
     }
@@ -322,7 +268,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         parts.remove(RemovedKind::Related, line);
     }
     if let Some(last) = parts.body.pop() {
-        match trailing_credit(&last) {
+        match credits::trailing_credit(&last) {
             Some((cut, names)) => {
                 for n in &names {
                     parts.add_author(n);

@@ -26,6 +26,10 @@ const NOT_NAME_WORDS: &[&str] = &[
     "kantor",
     "tim",
     "redaksi",
+    "harian",
+    "koran",
+    "majalah",
+    "tabloid",
     "admin",
     "rilis",
     "kontributor",
@@ -222,6 +226,52 @@ fn is_initials(tok: &str) -> bool {
     tok.chars().all(|c| c.is_uppercase() || c == '.') && tok.chars().any(char::is_uppercase)
 }
 
+/// A desk code that signs a text (`HK`, `JPR`, `Ny`, `Ald`, `Fhr`): two to four letters in
+/// capitals, two letters, or a short run no name is spelt with (no vowel, or two consonants
+/// together in three letters). Short names (`Ani`, `Eko`, `Budi`, `Andi`) alternate
+/// consonants and vowels and stay names.
+fn is_desk_code(tok: &str) -> bool {
+    let letters: Vec<char> = tok.chars().filter(|c| *c != '.').collect();
+    let n = letters.len();
+    if !(2..=4).contains(&n) || !letters.iter().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    let vowel = |c: &char| "aeiouyAEIOUY".contains(*c);
+    n == 2
+        || letters.iter().all(|c| c.is_uppercase())
+        || !letters.iter().any(vowel)
+        || (n == 3 && letters.windows(2).any(|w| !vowel(&w[0]) && !vowel(&w[1])))
+}
+
+/// Role labels a scraper glues onto the end of a credited name (`Ani LestariEditor`).
+const GLUED_LABELS: &[&str] = &[
+    "editor",
+    "penulis",
+    "reporter",
+    "wartawan",
+    "redaktur",
+    "penyunting",
+    "pewarta",
+    "kontributor",
+    "fotografer",
+];
+
+/// The name before a role label glued to its last word (`Vitri SiregarEditor Jakarta` ->
+/// `Vitri Siregar`): the label and what follows it belong to the next credit.
+fn cut_glued_label(s: &str) -> &str {
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        if prev.is_some_and(char::is_lowercase) && c.is_uppercase() {
+            let rest = s[i..].to_lowercase();
+            if GLUED_LABELS.iter().any(|l| rest.starts_with(l)) {
+                return &s[..i];
+            }
+        }
+        prev = Some(c);
+    }
+    s
+}
+
 /// The person named by `raw`, cleaned (`Name,#tag` -> `Name`), or `None` when `raw` is not
 /// shaped like a personal name: an outlet, a unit, a role, a sentence fragment.
 pub fn person(raw: &str) -> Option<String> {
@@ -232,12 +282,13 @@ pub fn person(raw: &str) -> Option<String> {
             s = &s[..i];
         }
     }
-    let s = s
+    // `Name**`: the marks some outlets close a credit with.
+    let s = cut_glued_label(s)
         .trim()
-        .trim_end_matches([',', '.', ';', ':', '-', ' '])
+        .trim_end_matches([',', '.', ';', ':', '-', ' ', '*'])
         .trim_start_matches(['-', ':', ' ']);
     let toks: Vec<&str> = s.split_whitespace().collect();
-    if toks.is_empty() || toks.len() > 6 {
+    if toks.is_empty() || toks.len() > 6 || (toks.len() == 1 && is_desk_code(toks[0])) {
         return None;
     }
     let mut caps = 0;
@@ -499,7 +550,18 @@ mod tests {
             person("Budi K. Santoso.").as_deref(),
             Some("Budi K. Santoso")
         );
-        assert_eq!(person("HK").as_deref(), Some("HK"));
+        // Desk codes sign a text but name nobody; short names stay.
+        for code in ["HK", "JPR", "Ny", "Ald", "Fhr", "Ncc", "rvk"] {
+            assert_eq!(person(code), None, "{code}");
+        }
+        for name in ["Ani", "Eko", "Budi", "Andi", "Yus", "Setyorini"] {
+            assert_eq!(person(name).as_deref(), Some(name));
+        }
+        assert_eq!(person("Ani Lestari**").as_deref(), Some("Ani Lestari"));
+        assert_eq!(
+            person("Citra Dewi SiregarEditor Kota").as_deref(),
+            Some("Citra Dewi Siregar")
+        );
         assert_eq!(
             person("Ani Lestari,#SehatBersama di Majalah").as_deref(),
             Some("Ani Lestari")

@@ -1,0 +1,274 @@
+//! Credit lines that are not `Key: Name`: a byline printed inside the publication stamp
+//! (`Ani Lestari | Rabu, 12 Oktober 2022 | 14:38`, `oleh Ani Lestari diperbarui …`), a desk
+//! credit beside the outlet (`Redaksi Warta.com / Ani Lestari | WARTA.com`) and the credit
+//! group that closes the last paragraph (`… katanya. (MS/Red)`, `(ANI LESTARI)`).
+
+use crate::model::Date;
+
+use super::date_words::{month_number, weekday_word};
+use super::dateline::{is_known_city, title_case};
+use super::people;
+use super::stamps;
+
+/// A publication stamp: date, time in minutes when written, and whether it is an update's.
+pub type Stamp = (Date, Option<u16>, bool);
+
+/// Words that introduce the name in a stamped byline.
+const BY_WORDS: &[&str] = &["oleh", "by", "penulis", "reporter"];
+/// Time zones that close the time of a stamp.
+const ZONES: &[&str] = &["wib", "wita", "wit"];
+/// Share prompts some outlets print at the end of the stamp line.
+const SHARE_WORDS: &[&str] = &["share", "bagikan"];
+
+/// A word that may be part of a name in a stamp line: capitalised letters (`M.`, `Ani`),
+/// not a word in capitals (`WIB`, `SLEMAN`), a weekday or a month.
+fn name_word(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = w.to_lowercase();
+    w.starts_with(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
+        && (letters <= 1 || w.chars().any(char::is_lowercase))
+        && month_number(lower.trim_end_matches('.').as_bytes()).is_none()
+        && weekday_word(lower.as_bytes(), lower.len()).is_none_or(|(s, _)| s != 0)
+}
+
+/// `14:38`, `14.38`: a time of day.
+fn is_clock(w: &str) -> bool {
+    w.split_once([':', '.']).is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+    })
+}
+
+/// A stamp line that also names the writer (`Ani Lestari | Rabu, 12 Oktober 2022 | 14:38`,
+/// `oleh Ani Lestari diperbarui 09 Sep 2021, 18:51 WIB`, `12 Maret 2020 17:37 WIB Ani
+/// Lestari Sleman Share :`): the name, and the stamp the line is without it. A desk (a
+/// place) or a share prompt after the name is left with the stamp.
+pub fn stamped_byline(line: &str) -> Option<(String, Stamp)> {
+    if line.len() > 120 {
+        return None;
+    }
+    let offset = |w: &str| w.as_ptr() as usize - line.as_ptr() as usize;
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let mut i = 0;
+    while i < words.len() {
+        if !name_word(words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < words.len() && name_word(words[j]) {
+            j += 1;
+        }
+        let mut end = j;
+        while end > i
+            && (is_known_city(words[end - 1])
+                || SHARE_WORDS.contains(&words[end - 1].to_lowercase().as_str()))
+        {
+            end -= 1;
+        }
+        if (2..=4).contains(&(end - i)) {
+            let (from, to) = (
+                offset(words[i]),
+                offset(words[end - 1]) + words[end - 1].len(),
+            );
+            let span = &line[from..to];
+            let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
+            let by = before
+                .as_deref()
+                .is_some_and(|w| BY_WORDS.contains(&w.trim_end_matches(':')));
+            // The name sits at a seam of the stamp: after `oleh`, a `|`, the time or its
+            // zone, or first on the line before a `|`. A headline that merely ends in a date
+            // (`Sinopsis Sinetron 'X' Tayang Senin, 22 April 2019`) has none.
+            let anchored = by
+                || before
+                    .as_deref()
+                    .is_some_and(|w| w == "|" || ZONES.contains(&w) || is_clock(w))
+                || (i == 0 && words.get(end).is_some_and(|w| *w == "|"));
+            let cut = if by { offset(words[i - 1]) } else { from };
+            if anchored
+                && !is_known_city(span)
+                && !is_known_city(words[i])
+                && let Some(name) = people::person(span)
+                && let Some(st) = stamps::stamp(format!("{} {}", &line[..cut], &line[to..]).trim())
+            {
+                return Some((name, st));
+            }
+        }
+        i = j;
+    }
+    None
+}
+
+/// `Redaksi Warta.com / Ani Lestari | WARTA.com`: the desk, the writer and the outlet in one
+/// line. Returns the people; `None` unless a part names the desk (`Redaksi …`) and every
+/// other part is a person or an outlet's web name.
+pub fn desk_credit(line: &str) -> Option<Vec<String>> {
+    if line.len() > 100 {
+        return None;
+    }
+    let parts: Vec<&str> = line
+        .split(['/', '|'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let (mut desk, mut names) = (false, Vec::new());
+    for part in parts {
+        let low = part.to_lowercase();
+        if low.starts_with("redaksi") || low.starts_with("tim redaksi") {
+            desk = true;
+        } else if !part.contains(' ')
+            && [".com", ".co.id", ".id", ".net"]
+                .iter()
+                .any(|d| low.ends_with(d))
+        {
+            // The outlet's web name.
+        } else {
+            names.push(people::person(part)?);
+        }
+    }
+    (desk && !names.is_empty()).then_some(names)
+}
+
+/// Service words in a closing credit group (`Red` = redaksi), which name nobody.
+const SERVICE_WORDS: &[&str] = &[
+    "red",
+    "redaksi",
+    "rls",
+    "rilis",
+    "adv",
+    "advertorial",
+    "ant",
+    "antara",
+    "*",
+];
+
+/// `(MS/Red)`, `.(Setyorini)`, `(adv/eth)`, `(ANI LESTARI)` at the very end of the last
+/// paragraph: returns the byte offset where the credit starts and the person names in it
+/// (service words, desk codes and units are not people).
+pub fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
+    // `(MS/Red)` or, in some outlets, `[MS]`.
+    let (inner_end, open) = match p.strip_suffix(')') {
+        Some(head) => (head.len(), head.rfind('(')?),
+        None => {
+            let head = p.strip_suffix(']')?;
+            (head.len(), head.rfind('[')?)
+        }
+    };
+    let inner = &p[open + 1..inner_end];
+    if inner.is_empty()
+        || inner.chars().count() > 40
+        || !inner
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '.' | ',' | '-' | '\''))
+    {
+        return None;
+    }
+    let before = p[..open].trim_end();
+    if !(before.is_empty()
+        || before.ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ')']))
+    {
+        return None;
+    }
+    let mut names = Vec::new();
+    for part in inner
+        .split(['/', ','])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        let low = part.to_lowercase();
+        let first = part.chars().next().unwrap_or(' ');
+        let words = part.split_whitespace().count();
+        if SERVICE_WORDS.contains(&low.as_str()) || !first.is_uppercase() {
+            // A desk code (`eth`) or a service word; a credit only if every part is one.
+            if words > 1 {
+                return None;
+            }
+            continue;
+        }
+        if words > 4 {
+            return None;
+        }
+        // A writer's full name in capitals (`ANI LESTARI`) is a name; a unit or an outlet
+        // (`Humas Pemkab`, `Warta.com`) credits the text but is nobody.
+        let caps = words > 1 && !part.chars().any(char::is_lowercase);
+        let part = if caps {
+            title_case(part)
+        } else {
+            part.to_string()
+        };
+        names.extend(people::person(&part));
+    }
+    Some((open, names))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_in_stamps() {
+        for (line, name, update) in [
+            (
+                "Ani Lestari | Rabu, 12 Oktober 2022 | 14:38",
+                "Ani Lestari",
+                false,
+            ),
+            (
+                "oleh Budi Santoso diperbarui 09 Sep 2021, 18:51 WIB",
+                "Budi Santoso",
+                true,
+            ),
+            (
+                "12 Maret 2020 17:37 WIB Citra Dewi Ayu Sleman Share :",
+                "Citra Dewi Ayu",
+                false,
+            ),
+        ] {
+            let (n, st) = stamped_byline(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(n, name, "{line}");
+            assert_eq!(st.2, update, "{line}");
+        }
+        for line in [
+            "Rabu, 12 Oktober 2022 | 14:38",
+            "Kota Jakarta Selatan | Rabu, 12 Oktober 2022 | 14:38",
+            "Warga Desa Contoh menanam padi pada 12 Oktober 2022.",
+            "Ani Lestari tiba di kota pada Rabu, 12 Oktober 2022 pukul 14.38",
+            "Sinopsis Drama 'LANGIT BIRU' Tayang Senin, 22 April 2019",
+        ] {
+            assert_eq!(stamped_byline(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn desk_credits() {
+        assert_eq!(
+            desk_credit("Redaksi Warta.com  /  Ani Lestari  | WARTA.com"),
+            Some(vec!["Ani Lestari".to_string()])
+        );
+        // A photo credit names its photographer beside the outlet, with no desk.
+        assert_eq!(desk_credit("Warta.com / Ani Lestari"), None);
+        assert_eq!(desk_credit("Redaksi Warta.com / Humas Pemkab"), None);
+    }
+
+    #[test]
+    fn closing_groups() {
+        let names = |p: &str| trailing_credit(p).map(|(_, n)| n);
+        assert_eq!(
+            names("Selesai. (ANI LESTARI)"),
+            Some(vec!["Ani Lestari".into()])
+        );
+        assert_eq!(names("Selesai.(Setyorini)"), Some(vec!["Setyorini".into()]));
+        // Desk codes in any case sign the text but name nobody.
+        assert_eq!(names("Selesai. (Abd/Red)"), Some(vec![]));
+        assert_eq!(names("Selesai. [Fhr]"), Some(vec![]));
+        assert_eq!(names("Selesai. (MS/Red)"), Some(vec![]));
+        assert_eq!(names("Selesai. (IKP DISKOMINFO)"), Some(vec![]));
+        assert_eq!(names("Komisi Pemberantasan Korupsi (KPK)"), None);
+    }
+}
