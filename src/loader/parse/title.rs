@@ -49,9 +49,9 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
             while j < body.len().min(HEAD_WINDOW + 1) {
                 let l = line(j);
                 if furniture(l).is_none() && is_headline(l) && words(l) > longest {
-                    for i in k..j {
-                        let kind = furniture(line(i)).unwrap_or(RemovedKind::Footer);
-                        out.furniture.push((body[i], kind));
+                    for &i in &body[k..j] {
+                        let kind = furniture(&paras[i]).unwrap_or(RemovedKind::Footer);
+                        out.furniture.push((i, kind));
                     }
                     k = j;
                     break;
@@ -276,8 +276,7 @@ fn credited_caption(line: &str) -> bool {
 /// A section label or kicker: a few words, no sentence or headline punctuation.
 fn is_label(line: &str) -> bool {
     let n = words(line);
-    n >= 1
-        && n <= LABEL_WORDS
+    (1..=LABEL_WORDS).contains(&n)
         && line.chars().nth(40).is_none()
         && !line.contains([':', '?', '!', '"', '\u{201c}', ','])
         && !line.ends_with('.')
