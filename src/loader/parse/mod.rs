@@ -25,6 +25,7 @@ mod quotes;
 mod related_runs;
 mod stamps;
 mod tags;
+mod title;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -100,19 +101,6 @@ impl Parts {
     }
 }
 
-/// A first line that is really the dateline lead (`GROW MEDIA - Viral di ...`) or a whole
-/// paragraph, so the text has no headline.
-fn is_lede_line(line: &str) -> bool {
-    if line.chars().nth(MAX_TITLE_CHARS).is_some() {
-        return true;
-    }
-    // An unknown word before a dash is a title's kicker (`SATURDATE - ...`), not a dateline.
-    dateline::detect(line).is_some_and(|d| {
-        (d.outlet.is_some() || d.city.as_deref().is_some_and(dateline::is_known_city))
-            && line[d.rest..].split_whitespace().nth(5).is_some()
-    })
-}
-
 /// The line-level pass over the paragraphs of one article.
 fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     let mut parts = Parts::default();
@@ -153,22 +141,19 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         .filter(|&i| kinds[i] == Kind::Body)
         .collect();
 
-    // Title: the first body-kind line, merged with a next line that repeats or completes it.
+    // Title: the first headline-like line under any site furniture, merged with a next line
+    // that repeats or completes it; none when the text opens on its lede.
     let mut first_body = 0; // position in body_idx where the article proper starts
-    if detect_title
-        && let Some(&t0) = body_idx.first()
-        && !is_lede_line(&paras[t0])
-    {
-        first_body = 1;
-        let mut title = paras[t0].clone();
-        if let Some(&t1) = body_idx.get(1)
-            && paras[t1].starts_with(title.as_str())
-            && paras[t1].chars().nth(MAX_TITLE_CHARS).is_none()
-        {
-            title = paras[t1].clone();
-            first_body = 2;
+    if detect_title {
+        let head = title::head(&paras, &body_idx);
+        for &(i, kind) in &head.furniture {
+            kinds[i] = Kind::Boiler(kind);
         }
-        parts.title = Some(title);
+        for (kind, text) in head.glued {
+            parts.remove(kind, text);
+        }
+        first_body = head.first_body;
+        parts.title = head.title;
     }
 
     // The dateline lead: a strong dateline in the first few paragraphs, else a weak one
@@ -289,6 +274,25 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
 
 /// A title from the lede: its first sentence, cut at a word boundary near 100 characters.
 fn derive_title(lede: &str) -> String {
+    let lede = title::without_loose_dateline(lede);
+    // A place or outlet closed by a full stop (`JAKARTA. Badan ...`, `KOTA WartaKita. Com-`)
+    // is a dateline's remnant, not the first sentence.
+    let lede = match lede.split_once(". ") {
+        Some((place, rest))
+            if rest.split_whitespace().nth(2).is_some()
+                && place.len() <= 40
+                && place.split_whitespace().count() <= 3
+                && place.split_whitespace().next().is_some_and(|w| {
+                    w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '-')
+                })
+                && place
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase)) =>
+        {
+            title::without_loose_dateline(rest)
+        }
+        _ => lede,
+    };
     let mut end = lede.len();
     let mut word_start = 0;
     for (i, c) in lede.char_indices() {

@@ -575,3 +575,96 @@ fn a_year_less_date_waits_for_the_corpus_and_then_takes_its_year() {
     assert_eq!(corpus[0].meta.published, Some(d("2019-09-27")));
     assert_eq!(corpus[0].meta.date_source, Some(DateSource::CorpusYear));
 }
+
+#[test]
+fn furniture_above_the_headline_is_not_the_title() {
+    // A section label or kicker, a UI word or an ad prompt above a longer headline.
+    for head in [
+        "Daerah",
+        "Kabar Kota Contoh",
+        "Sorotan Warta Harian",
+        "Ok\nMode Gelap",
+        "IKLAN - SCROLL UNTUK MELANJUTKAN",
+        "Beranda \u{bb} Berita, Daerah \u{bb} Warga Desa Gelar Kerja Bakti Massal",
+    ] {
+        let a = p(&format!(
+            "{head}\nWarga Desa Gelar Kerja Bakti Massal\nKOTABARU - Warga berkumpul di balai desa."
+        ));
+        assert_eq!(
+            a.meta.title, "Warga Desa Gelar Kerja Bakti Massal",
+            "{head}"
+        );
+        assert_eq!(
+            a.body.body,
+            vec!["Warga berkumpul di balai desa."],
+            "{head}"
+        );
+        // Furniture lines leave with a kind; a breadcrumb is the headline's own line.
+        assert_eq!(
+            a.body.boilerplate.is_empty(),
+            head.contains('\u{bb}'),
+            "{head}"
+        );
+    }
+    // A short headline over its lede stays the headline.
+    let a = p("Kerja Bakti\nWarga Desa Contoh berkumpul di balai desa sejak pagi.");
+    assert_eq!(a.meta.title, "Kerja Bakti");
+    // A breadcrumb glued before the headline the next line repeats.
+    let b = p("Home Utama Warga Desa Gelar Kerja Bakti\nWarga Desa Gelar Kerja Bakti\nIsi.");
+    assert_eq!(b.meta.title, "Warga Desa Gelar Kerja Bakti");
+    assert_eq!(b.body.body, vec!["Isi."]);
+    // A footer menu run together and a copyright line above the headline.
+    let c = p(
+        "Tentang KamiRedaksiPedoman SiberKontak\n2025 \u{a9} PT Contoh\n\
+               Warga Desa Gelar Kerja Bakti Massal\nIsi.",
+    );
+    assert_eq!(c.meta.title, "Warga Desa Gelar Kerja Bakti Massal");
+}
+
+#[test]
+fn a_text_opening_on_its_lede_has_a_derived_title() {
+    for (text, title) in [
+        (
+            "Warga Desa Contoh berkumpul di balai desa sejak pagi untuk membahas jalan baru.\nLanjut.",
+            "Warga Desa Contoh berkumpul di balai desa sejak pagi untuk membahas jalan baru",
+        ),
+        (
+            "KOTABARU,- Warga Desa Contoh berkumpul di balai desa sejak pagi untuk membahas jalan.\n\
+             Lanjut.",
+            "Warga Desa Contoh berkumpul di balai desa sejak pagi untuk membahas jalan",
+        ),
+        (
+            "Kotabaru_Warta.com- Warga Desa Contoh berkumpul di balai desa sejak pagi tadi \
+             sekali.\nLanjut.",
+            "Warga Desa Contoh berkumpul di balai desa sejak pagi tadi sekali",
+        ),
+        (
+            "Sumber, Humas Polres Contoh/Redaksi\nWarga Desa Contoh berkumpul di balai desa sejak \
+             pagi untuk membahas jalan baru.\nLanjut.",
+            "Warga Desa Contoh berkumpul di balai desa sejak pagi untuk membahas jalan baru",
+        ),
+    ] {
+        let a = p(text);
+        assert!(a.meta.title_derived, "{text}");
+        assert_eq!(a.meta.title, title, "{text}");
+        // The lede stays in the body.
+        assert_eq!(a.body.body.len(), 2, "{text}");
+    }
+}
+
+#[test]
+fn caption_and_markup_leave_the_headline() {
+    let a = p("Warga Desa Gelar Kerja Bakti Massal\n\
+               Warga Desa Gelar Kerja Bakti Massal BERSIH - Warga membersihkan saluran air di \
+               desa pada pagi hari\nIsi.");
+    assert_eq!(a.meta.title, "Warga Desa Gelar Kerja Bakti Massal");
+    assert_eq!(a.body.body, vec!["Isi."]);
+    assert!(
+        a.body
+            .boilerplate
+            .iter()
+            .any(|r| r.kind == RemovedKind::Caption && r.text.starts_with("BERSIH"))
+    );
+    let b = p("Kasus <i>Viral</i> di Desa Contoh\nIsi.");
+    assert_eq!(b.meta.title, "Kasus Viral di Desa Contoh");
+}

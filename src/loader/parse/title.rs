@@ -1,0 +1,396 @@
+//! The headline of a scraped text: which of its first lines is the title, which lines above
+//! it are site furniture (section labels, ad prompts, UI text, source credits, captions), and
+//! whether the text has no headline at all because it opens on the lede.
+
+use crate::model::RemovedKind;
+
+use super::{MAX_TITLE_CHARS, dateline, lines};
+
+/// How many body lines from the top may be furniture before the headline.
+const HEAD_WINDOW: usize = 5;
+/// A section label or kicker above a headline (`Hukum`, `Papua Terkini`) has at most this
+/// many words; the headline under it has more.
+const LABEL_WORDS: usize = 4;
+/// A line ending in a full stop with at least this many words is a sentence, not a headline
+/// (headlines with a full stop are short: `Konvoi Hari Ini, Begini Rekayasanya.`).
+const SENTENCE_WORDS: usize = 12;
+/// A dateline-like opening (`PLACE,-`, `Place_Outlet.com-`) has at most this many words
+/// before its dash, colon or comma-dash.
+const DATELINE_WORDS: usize = 5;
+
+/// What the top of the text holds: the headline (none when the text opens on the lede), the
+/// furniture above or glued to it, and how many body lines the head takes.
+#[derive(Debug, Default)]
+pub(super) struct Head {
+    pub title: Option<String>,
+    /// Paragraph indices of lines above the headline that are furniture, with their kind.
+    pub furniture: Vec<(usize, RemovedKind)>,
+    /// Text split off the headline's line (a photo caption glued after it).
+    pub glued: Vec<(RemovedKind, String)>,
+    /// Position in the body lines where the article proper starts.
+    pub first_body: usize,
+}
+
+/// Reads the head of the text from its body lines (`body` holds paragraph indices).
+pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
+    let mut out = Head::default();
+    let line = |k: usize| paras[body[k]].as_str();
+    let mut k = 0;
+    while k < body.len().min(HEAD_WINDOW) {
+        if let Some(kind) = furniture(line(k)) {
+            out.furniture.push((body[k], kind));
+            k += 1;
+            continue;
+        }
+        // A run of short labels is furniture when a longer headline follows it.
+        if is_label(line(k)) {
+            let mut longest = words(line(k));
+            let mut j = k + 1;
+            while j < body.len().min(HEAD_WINDOW + 1) {
+                let l = line(j);
+                if furniture(l).is_none() && is_headline(l) && words(l) > longest {
+                    for &i in &body[k..j] {
+                        let kind = furniture(&paras[i]).unwrap_or(RemovedKind::Footer);
+                        out.furniture.push((i, kind));
+                    }
+                    k = j;
+                    break;
+                }
+                if !(is_label(l) || furniture(l).is_some()) {
+                    break;
+                }
+                longest = longest.max(words(l));
+                j += 1;
+            }
+        }
+        break;
+    }
+    if k >= body.len() {
+        // Nothing but furniture-like lines: read the text as it stands.
+        if body.is_empty() {
+            return out;
+        }
+        out.furniture.clear();
+        k = 0;
+    }
+    let t0 = line(k);
+    if is_lede(t0) {
+        out.first_body = k;
+        return out;
+    }
+    let next = body.get(k + 1).map(|&i| paras[i].as_str());
+    out.first_body = k + 1;
+    let mut title = t0;
+    if let Some(t1) = next
+        && t1.chars().nth(MAX_TITLE_CHARS).is_none()
+    {
+        if let Some(rest) = t1.strip_prefix(t0).map(str::trim) {
+            out.first_body = k + 2;
+            if rest.is_empty() {
+                // The page repeats its headline.
+            } else if glued_caption(t0, rest) {
+                out.glued.push((RemovedKind::Caption, rest.to_string()));
+            } else {
+                // The next line completes a headline the page cut short.
+                title = t1;
+            }
+        } else if let Some(crumb) = t0.strip_suffix(t1)
+            && t1.split_whitespace().nth(2).is_some()
+            && (1..=3).contains(&crumb.split_whitespace().count())
+        {
+            // `Home Headline Judul` over `Judul`: the first line is a breadcrumb to it.
+            out.furniture.push((body[k], RemovedKind::Footer));
+            out.first_body = k + 2;
+            title = t1;
+        }
+    }
+    let title = breadcrumb_tail(title);
+    if title != t0 && body.get(out.first_body).is_some_and(|&i| paras[i] == title) {
+        // The headline a breadcrumb ended on, repeated.
+        out.first_body += 1;
+    }
+    out.title = Some(strip_tags(title));
+    out
+}
+
+fn words(line: &str) -> usize {
+    line.split_whitespace().count()
+}
+
+/// A first line that is really the lede, so the text has no headline: a whole paragraph, a
+/// sentence (many words ending in a full stop), or a line opening on a dateline.
+pub(super) fn is_lede(line: &str) -> bool {
+    if line.chars().nth(MAX_TITLE_CHARS).is_some() {
+        return true;
+    }
+    let n = words(line);
+    if n >= SENTENCE_WORDS && ends_sentence(line) {
+        return true;
+    }
+    // An unknown word before a dash is a title's kicker (`SATURDATE - ...`), not a dateline.
+    let known = dateline::detect(line).is_some_and(|d| {
+        (d.outlet.is_some() || d.city.as_deref().is_some_and(dateline::is_known_city))
+            && line[d.rest..].split_whitespace().nth(5).is_some()
+    });
+    // A loose dateline opens a lede in sentence case; a headline's kicker heads title case.
+    known || (n >= SENTENCE_WORDS && loose_dateline(line).is_some() && !lines::is_title_like(line))
+}
+
+/// Ends like a sentence: a full stop (not an ellipsis, which teasers end on), maybe inside a
+/// closing quote or bracket.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']);
+    t.ends_with('.') && !t.ends_with("..") && !t.ends_with("\u{2026}")
+}
+
+/// A dateline opening the strict detector leaves alone for its punctuation: `PLACE,- `,
+/// `Place_Outlet.com- `, `Place,Outlet- `, `PLACE,OUTLET.ID : `, `OUTLET.ID PLACE – `.
+/// Returns the byte offset where the text after it starts.
+fn loose_dateline(line: &str) -> Option<usize> {
+    let head_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
+    let head = &line[..head_end];
+    let (cut, sep) = [
+        ",-",
+        " - ",
+        "- ",
+        " \u{2013} ",
+        "\u{2013} ",
+        " : ",
+        " \u{2014} ",
+    ]
+    .iter()
+    .filter_map(|s| head.find(s).map(|i| (i, s.len())))
+    .min()?;
+    let before = &head[..cut];
+    let n = words(before);
+    if n == 0 || n > DATELINE_WORDS {
+        return None;
+    }
+    let low = before.to_lowercase();
+    let domain = [".com", ".id", ".tv", ".co", ".net", ". com", "news"]
+        .iter()
+        .any(|d| low.contains(d));
+    let caps_place = before
+        .split([' ', ',', '_'])
+        .next()
+        .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
+    (domain || caps_place || before.contains([',', '_'])).then(|| {
+        let rest = &line[cut + sep..];
+        line.len() - rest.trim_start_matches(['-', ' ']).len()
+    })
+}
+
+/// The lede without a loose dateline opening it, for a title derived from it.
+pub(super) fn without_loose_dateline(lede: &str) -> &str {
+    let lede = match loose_dateline(lede) {
+        Some(at) if words(&lede[at..]) >= 3 => &lede[at..],
+        _ => lede,
+    };
+    // The tail of a domain the scraper spaced off (`Outlet. Com-Teks`).
+    match lede.split_once('-') {
+        Some((tld, rest))
+            if ["com", "id", "co.id", "net", "tv"].contains(&tld.to_lowercase().as_str())
+                && words(rest) >= 3 =>
+        {
+            rest.trim_start()
+        }
+        _ => lede,
+    }
+}
+
+/// Furniture that can stand above a headline, whatever follows it.
+fn furniture(line: &str) -> Option<RemovedKind> {
+    let low = lines::lower_prefix(line, 60);
+    let n = words(line);
+    // Ad and scroll prompts (`Iklan - Scroll untuk Melanjutkan`).
+    let first = low
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if n <= 8 && (first == "iklan" || first == "advertisement" || low.contains("scroll")) {
+        return Some(RemovedKind::Prompt);
+    }
+    // A source credit (`Sumber, Humas Polres/Redaksi`, `Sumber: ...`).
+    if n <= 8
+        && low
+            .strip_prefix("sumber")
+            .is_some_and(|r| r.trim_start().starts_with([',', ':']))
+    {
+        return Some(RemovedKind::Credit);
+    }
+    // A view or comment count, or a copyright line.
+    if line
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+    {
+        return Some(RemovedKind::Footer);
+    }
+    if line.contains('\u{a9}') && n <= 10 {
+        return Some(RemovedKind::Footer);
+    }
+    // A footer menu whose links ran together (`Tentang KamiPedoman Media SiberKarir`).
+    if run_together(line) >= 3 {
+        return Some(RemovedKind::Footer);
+    }
+    if credited_caption(line) {
+        return Some(RemovedKind::Caption);
+    }
+    None
+}
+
+/// How many words glue a lower-case word straight onto a capital (`KamiPedoman`); hashtags
+/// and names (`iPhone`, `detikJateng`, `WhatsApp`) are one each at most, a run-together menu
+/// has several.
+fn run_together(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| !w.starts_with(['#', '@']) && !w.contains('.'))
+        .filter(|w| {
+            let mut lower_run = 0;
+            for c in w.chars() {
+                if c.is_uppercase() && lower_run >= 3 {
+                    return true;
+                }
+                lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+            }
+            false
+        })
+        .count()
+}
+
+/// A photo caption closing on its credit group with a slash between names (`... (Outlet/
+/// Photographer)`, `... (twitter.com/akun)`): no headline ends on one.
+fn credited_caption(line: &str) -> bool {
+    let Some(inner) = line
+        .strip_suffix(')')
+        .and_then(|h| h.rfind('(').map(|o| &h[o + 1..]))
+    else {
+        return false;
+    };
+    line.len() <= 250
+        && words(line) >= 3
+        && inner.split_once('/').is_some_and(|(a, b)| {
+            a.chars().any(char::is_alphabetic) && b.chars().any(char::is_alphabetic)
+        })
+}
+
+/// A section label or kicker: a few words, no sentence or headline punctuation.
+fn is_label(line: &str) -> bool {
+    let n = words(line);
+    (1..=LABEL_WORDS).contains(&n)
+        && line.chars().nth(40).is_none()
+        && !line.contains([':', '?', '!', '"', '\u{201c}', ','])
+        && !line.ends_with('.')
+}
+
+/// A headline under a label: title case, not a sentence, short of a paragraph.
+fn is_headline(line: &str) -> bool {
+    words(line) >= 4 && !ends_sentence(line) && lines::is_title_like(line)
+}
+
+/// The rest of a line that repeats the headline and goes on: a photo caption (sentence case,
+/// several words) rather than the headline's own end.
+fn glued_caption(title: &str, rest: &str) -> bool {
+    !title.ends_with(['\u{2026}', '.', ':', ',', '-'])
+        && words(title) >= 5
+        && words(rest) >= 6
+        && !lines::is_title_like(rest)
+}
+
+/// The last step of a breadcrumb (`Home » Berita, Jogja » Judul`).
+fn breadcrumb_tail(line: &str) -> &str {
+    let Some((crumbs, tail)) = line.rsplit_once(['\u{bb}', '\u{203a}']) else {
+        return line;
+    };
+    let first = crumbs.split(['\u{bb}', '\u{203a}']).next().unwrap_or("");
+    let tail = tail.trim();
+    if words(first) <= 3 && words(tail) >= 3 {
+        tail
+    } else {
+        line
+    }
+}
+
+/// Inline HTML tags a scraper may leave in a headline; other `<WORD>` text is the title's
+/// own (`<FOCUS>`, a group's name).
+const INLINE_TAGS: &[&str] = &[
+    "i", "b", "em", "strong", "u", "s", "br", "span", "sup", "sub", "small", "mark",
+];
+
+/// The headline without inline markup the scraper kept (`<i>Flexing</i>`).
+fn strip_tags(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(open) = rest.find('<') {
+        let after = &rest[open + 1..];
+        let close = after.find('>').filter(|&c| {
+            let name = after[..c]
+                .trim_start_matches('/')
+                .trim_end_matches('/')
+                .trim();
+            INLINE_TAGS.contains(&name)
+        });
+        match close {
+            Some(c) => {
+                out.push_str(&rest[..open]);
+                rest = &after[c + 1..];
+            }
+            None => {
+                out.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    let cleaned = super::clean_line(&out);
+    if cleaned.is_empty() {
+        line.to_string()
+    } else {
+        cleaned
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_breadcrumbs_leave_the_headline() {
+        assert_eq!(
+            strip_tags("Kasus <i>Viral</i> di Kota"),
+            "Kasus Viral di Kota"
+        );
+        assert_eq!(strip_tags("Harga < 5 dan > 2"), "Harga < 5 dan > 2");
+        assert_eq!(
+            breadcrumb_tail("Beranda \u{bb} Berita, Daerah \u{bb} Warga Desa Gelar Kerja Bakti"),
+            "Warga Desa Gelar Kerja Bakti"
+        );
+        assert_eq!(breadcrumb_tail("Skor 2 \u{bb} 1"), "Skor 2 \u{bb} 1");
+    }
+
+    #[test]
+    fn sentences_and_loose_datelines_are_ledes() {
+        assert!(is_lede(
+            "Warga Desa Contoh berkumpul di balai desa sejak pagi untuk membahas rencana \
+             pembangunan jalan baru."
+        ));
+        assert!(!is_lede(
+            "Konvoi Mobil Listrik Hari Ini, Begini Rekayasa Lalu Lintasnya."
+        ));
+        assert!(!is_lede(
+            "Warga Desa Contoh Berkumpul di Balai Desa Sejak Pagi, Bahas Jalan Baru dan Irigasi..."
+        ));
+        for lead in [
+            "KOTABARU,- Warga berkumpul di balai",
+            "Kotabaru_Warta.com- Warga berkumpul di balai",
+            "KOTABARU,WARTA.ID : Warga berkumpul di balai",
+            "warta.com, KOTABARU \u{2013} Warga berkumpul di balai",
+        ] {
+            assert_eq!(
+                without_loose_dateline(lead),
+                "Warga berkumpul di balai",
+                "{lead}"
+            );
+        }
+        assert_eq!(loose_dateline("Viral Lagi - Warga berkumpul"), None);
+    }
+}
