@@ -44,8 +44,10 @@ pub use published::{Hints, url_date};
 /// How many body paragraphs after the title may precede the dateline lead (summary, caption,
 /// photo credit, "Laporan wartawan"); a dateline-like line farther down is prose.
 const LEAD_WINDOW: usize = 6;
-/// How many lines from the top (the title's included) are read for a publication stamp.
-const STAMP_WINDOW: usize = 4;
+/// How many lines from the top (the title's included) are read for a publication stamp: a
+/// page's menus, banners and version lines may come first (measured: no date of the shared
+/// corpora changes between 4 and 8).
+const STAMP_WINDOW: usize = 8;
 /// A first line with more characters than this is a paragraph, not a headline.
 const MAX_TITLE_CHARS: usize = 300;
 /// A derived title (first sentence of the lede) is cut at a word boundary at about this length.

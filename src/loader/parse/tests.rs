@@ -668,3 +668,20 @@ fn caption_and_markup_leave_the_headline() {
     let b = p("Kasus <i>Viral</i> di Desa Contoh\nIsi.");
     assert_eq!(b.meta.title, "Kasus Viral di Desa Contoh");
 }
+
+#[test]
+fn a_stamp_under_site_furniture_is_still_the_date() {
+    let a = p("Tentang KamiPedomanKebijakanKarir\n\
+               2024 © PT Contoh Media Jaringan\n\
+               Version 1.2.3\n\
+               Iklan - Scroll untuk Melanjutkan\n\
+               Warga Desa Sukamaju Gelar Kerja Bakti Bersihkan Sungai\n\
+               26 Oktober 2024 9:00 WIB\n\
+               Warga membersihkan sungai yang tersumbat sampah sejak Jumat (25/10) pagi.\n\
+               \"Kami bergotong royong,\" kata kepala desa.");
+    assert_eq!(a.meta.published, Some(d("2024-10-26")));
+    assert_eq!(
+        a.meta.title,
+        "Warga Desa Sukamaju Gelar Kerja Bakti Bersihkan Sungai"
+    );
+}
