@@ -442,9 +442,11 @@ fn by_separator(line: &str) -> Option<Dateline> {
         // a place first (known, or in capitals), then a short name that is no place, day or
         // month. Not the
         // other way round: `Glandy Burnama, Tangerang -` is a person's name before a place.
-        let place_first = is_known_city(a) || (is_all_caps(a) && a.len() > 3);
+        let place_first =
+            !is_outlet_marked(a) && (is_known_city(a) || (is_all_caps(a) && a.len() > 3));
         let site_after_place = place_first
             && !is_known_city(b)
+            && !b.contains('.')
             && b.split_whitespace().count() <= 2
             && !b.split_whitespace().any(is_calendar_word);
         if !site_after_place && (!plain_ok(a, Some(b)) || !plain_ok(b, Some(a))) {
@@ -824,6 +826,15 @@ mod tests {
             assert_eq!(d.outlet.as_deref(), Some(outlet), "{line}");
         }
         assert_eq!(detect("Jakarta, Senin - Warga"), None);
+        // The outlet first, then a place the gazetteer does not hold: the old order stands.
+        assert_eq!(
+            dl("TEMPO.CO, Seoul - Warga"),
+            (s("Tempo.co"), s("Seoul"), "Warga".into())
+        );
+        assert_eq!(
+            detect("TEMPO, CO. Jakarta - Warga").and_then(|d| d.outlet),
+            None
+        );
         assert_eq!(detect("Jakarta, Oktober - Warga"), None);
         // A headline's speaker, a list, a headline and a lower-case word are no datelines.
         assert_eq!(detect("Bupati Serang: Kami Berikan Layanan Terbaik"), None);
