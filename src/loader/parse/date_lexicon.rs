@@ -262,3 +262,10 @@ pub(super) const CORRECTION_WORDS: &[&[u8]] = &[
     b"diubah",
     b"perubahan",
 ];
+
+/// Words that open the number of a law or regulation (`UU Nomor 11 Tahun 2008`, `Perpres
+/// 12/2021`).
+pub(super) const RULE_WORDS: &[&str] = &[
+    "nomor", "no", "uu", "pp", "perpres", "perpu", "perppu", "perda", "permen", "keppres",
+    "kepres", "inpres", "pergub", "perbup", "perwal", "perkap", "perma", "sk", "se",
+];

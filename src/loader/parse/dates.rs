@@ -11,10 +11,10 @@ use super::date_sentences::{
     fixture_list, fixture_sentence, happened_sentence, note_on_itself, said_tomorrow,
 };
 use super::date_words::{
-    BETWEEN_WORDS, Quotes, TADI_WORDS, event_before, has_word, marked_after, marked_before,
-    month_number, other_day_opener, paired, past_span, quoted, reporting, scheduled_after,
-    scheduled_sentence, span_end, span_unfinished, today_after, today_before, weekday_word,
-    word_start, words_after, zone_pair,
+    BETWEEN_WORDS, Quotes, RULE_WORDS, TADI_WORDS, event_before, has_word, marked_after,
+    marked_before, month_number, other_day_opener, paired, past_span, quoted, reporting,
+    scheduled_after, scheduled_sentence, span_end, span_unfinished, today_after, today_before,
+    weekday_word, word_start, words_after, zone_pair,
 };
 
 /// Whether the date at `start` is bracketed just after a score (`menang 3-0 (28/5/2019)`,
@@ -560,13 +560,6 @@ pub fn years(text: &str) -> Vec<u16> {
     }
     out
 }
-
-/// Words that open the number of a law or regulation (`UU Nomor 11 Tahun 2008`, `Perpres
-/// 12/2021`).
-const RULE_WORDS: &[&str] = &[
-    "nomor", "no", "uu", "pp", "perpres", "perpu", "perppu", "perda", "permen", "keppres",
-    "kepres", "inpres", "pergub", "perbup", "perwal", "perkap", "perma", "sk", "se",
-];
 
 /// Whether the year at `s` numbers a law or regulation (`Nomor 11 Tahun 2008`, `No. 5/2010`,
 /// `UU 11/2008`): the year it was enacted, not one near the article's.

@@ -48,6 +48,9 @@ const LEAD_WINDOW: usize = 6;
 /// page's menus, banners and version lines may come first (measured: no date of the shared
 /// corpora changes between 4 and 8).
 const STAMP_WINDOW: usize = 8;
+/// Within this many lines a stamp may also follow the lede (`Kompas.com - 20/10/2025` under a
+/// one-sentence summary); farther down only when no sentence came before it.
+const STAMP_NEAR: usize = 4;
 /// A first line with more characters than this is a paragraph, not a headline.
 const MAX_TITLE_CHARS: usize = 300;
 /// A derived title (first sentence of the lede) is cut at a word boundary at about this length.
@@ -123,10 +126,18 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     // A stamp line near the top is the article's own date: read it, and keep it out of the
     // body and of the search for the dateline lead (`Kompas.com - 20/10/2025, 14:30 WIB`
     // would pass for one).
+    let mut lede_seen = false;
     for (i, p) in paras.iter().enumerate().take(STAMP_WINDOW) {
         if !matches!(kinds[i], Kind::Body) {
             continue;
         }
+        // Past the first few lines, a stamp stands above the lede: a date line under a
+        // sentence is the text's own (a fixture list's `16 Maret 2026`).
+        if i >= STAMP_NEAR && lede_seen {
+            break;
+        }
+        lede_seen |= p.split_whitespace().nth(5).is_some()
+            && p.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
         if let Some(st) = stamps::stamp(p) {
             kinds[i] = Kind::Boiler(RemovedKind::Stamp);
             parts.stamps.push(st);

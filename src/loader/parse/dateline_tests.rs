@@ -1,0 +1,257 @@
+//! Golden tests of datelines: every lead form the detector reads, and prose it must not.
+
+use super::*;
+
+fn dl(line: &str) -> (Option<String>, Option<String>, String) {
+    let d = detect(line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+    (d.outlet, d.city, line[d.rest..].to_string())
+}
+
+fn s(x: &str) -> Option<String> {
+    Some(x.to_string())
+}
+
+#[test]
+fn dateline_styles() {
+    assert_eq!(
+        dl("TRIBUNSUMSEL.COM, LUBUKLINGGAU - Viral"),
+        (s("Tribunsumsel.com"), s("Lubuklinggau"), "Viral".into())
+    );
+    assert_eq!(
+        dl("KAYUAGUNG, SUMEKS.CO - Beberapa"),
+        (s("Sumeks.co"), s("Kayuagung"), "Beberapa".into())
+    );
+    assert_eq!(
+        dl("SIMALUNGUN, (PAB)---"),
+        (s("PAB"), s("Simalungun"), String::new())
+    );
+    assert_eq!(
+        dl("INFOKU, BLORA - Bupati"),
+        (s("Infoku"), s("Blora"), "Bupati".into())
+    );
+    assert_eq!(
+        dl("GROW MEDIA - Viral di"),
+        (s("Grow Media"), None, "Viral di".into())
+    );
+    assert_eq!(
+        dl("JAKARTA, KOMPAS.com - Presiden"),
+        (s("Kompas.com"), s("Jakarta"), "Presiden".into())
+    );
+    assert_eq!(
+        dl("Jakarta - Presiden"),
+        (None, s("Jakarta"), "Presiden".into())
+    );
+    assert_eq!(
+        dl("JAKARTA \u{2013} Presiden"),
+        (None, s("Jakarta"), "Presiden".into())
+    );
+    assert_eq!(
+        dl("KOTA BANDUNG \u{2014} Wakil"),
+        (None, s("Kota Bandung"), "Wakil".into())
+    );
+    assert_eq!(
+        dl("Jakarta, CNN Indonesia -- Kata"),
+        (s("CNN Indonesia"), s("Jakarta"), "Kata".into())
+    );
+    assert_eq!(
+        dl("BLORA, INFOKU - Bupati"),
+        (s("Infoku"), s("Blora"), "Bupati".into())
+    );
+    assert_eq!(
+        dl("TRIBUNNEWS.COM - Kapten"),
+        (s("Tribunnews.com"), None, "Kapten".into())
+    );
+    assert!(detect("SIMALUNGUN, (PAB)---").unwrap().strong);
+    assert!(!detect("Jakarta - Presiden").unwrap().strong);
+}
+
+#[test]
+fn a_city_then_an_agency_in_brackets() {
+    assert_eq!(
+        dl("Jakarta (ANTARA) - Inspektorat"),
+        (s("Antara"), s("Jakarta"), "Inspektorat".into())
+    );
+    assert_eq!(
+        dl("SURABAYA (Reuters) - Warga"),
+        (s("Reuters"), s("Surabaya"), "Warga".into())
+    );
+    assert!(detect("Jakarta (ANTARA) - Inspektorat").unwrap().strong);
+    // Not a known place, or more than a name in the brackets: prose.
+    assert!(detect("BNN (Badan Narkotika Nasional) - lembaga itu").is_none());
+    assert!(detect("Pejabat (ANTARA) - lain").is_none());
+}
+
+#[test]
+fn not_datelines() {
+    assert_eq!(detect("VIRAL - ASN di Muratara yang Viral"), None);
+    assert_eq!(detect("Kerja sama Prabowo-Gibran dimulai - kata dia"), None);
+    assert_eq!(
+        detect("Menurut Kapolres, AKBP Budi dan warga - hadir"),
+        None
+    );
+    assert_eq!(detect("Tanpa tanda pisah sama sekali"), None);
+    assert_eq!(detect(" - hanya tanda"), None);
+    assert_eq!(detect("A, B, C - tiga bagian"), None);
+    assert_eq!(detect("Glandy Burnama, Tangerang - kata"), None);
+    assert_eq!(detect("Mulai Go Public, Jennifer Dunn - x"), None);
+    assert_eq!(detect("Berita Persib Hari Ini - x"), None);
+    assert_eq!(detect("Nurdin - x"), None);
+    assert_eq!(
+        dl("Tangerang Selatan, Tempo.co - Warga"),
+        (s("Tempo.co"), s("Tangerang Selatan"), "Warga".into())
+    );
+    assert_eq!(detect("POPULER JABODETABEK - Judul berita"), None);
+    assert_eq!(detect("POPULER KOTA- Judul berita"), None);
+    assert_eq!(detect("TNI- Polri bersinergi"), None);
+    assert_eq!(
+        dl("JAKARTA, KOMPAS.com- Presiden"),
+        (s("Kompas.com"), s("Jakarta"), "Presiden".into())
+    );
+    assert_eq!(
+        dl("TEMPO.CO, Jakarta- Presiden"),
+        (s("Tempo.co"), s("Jakarta"), "Presiden".into())
+    );
+    // Every regency and city of the gazetteer heads a title-case dateline.
+    for place in [
+        "Karanganyar",
+        "Wonogiri",
+        "Sleman",
+        "Kulon Progo",
+        "Kab. Sleman",
+    ] {
+        assert_eq!(
+            dl(&format!("{place} - Warga")),
+            (None, Some(title_case(place)), "Warga".into()),
+            "{place}"
+        );
+    }
+    let long = format!("{} - x", "A".repeat(200));
+    assert_eq!(detect(&long), None);
+}
+
+#[test]
+fn forms_of_sites_never_tuned_on() {
+    let lead = "Warga memadati balai desa sejak pagi untuk menerima bantuan beras dari pemerintah.";
+    for (prefix, outlet, city) in [
+        ("jpnn.com, JAKARTA - ", Some("Jpnn.com"), Some("Jakarta")),
+        ("JAKARTA, iNews.id - ", Some("Inews.id"), Some("Jakarta")),
+        (
+            "Gorontalo, mimoza.tv \u{2013} ",
+            Some("Mimoza.tv"),
+            Some("Gorontalo"),
+        ),
+        ("Bandung, kumparan - ", Some("Kumparan"), Some("Bandung")),
+        (
+            "tegas.co, KOLAKA, SULTRA \u{2013} ",
+            Some("Tegas.co"),
+            Some("Kolaka"),
+        ),
+        (
+            "TRIBUN-PAPUA.COM, SENTANI - ",
+            Some("Tribun-papua.com"),
+            Some("Sentani"),
+        ),
+        (
+            "TEGALREJO (MERAPI) \u{2013} ",
+            Some("MERAPI"),
+            Some("Tegalrejo"),
+        ),
+        (
+            "Sidoarjo (republikjatim.com) - ",
+            Some("Republikjatim.com"),
+            Some("Sidoarjo"),
+        ),
+        (
+            "BLORA, 14/10 (BeritaJateng.net) - ",
+            Some("Beritajateng.net"),
+            Some("Blora"),
+        ),
+        (
+            "Bandung, Jawa Barat (ANTARA News) - ",
+            Some("ANTARA News"),
+            Some("Bandung"),
+        ),
+        (
+            "VISI.NEWS | BANDUNG \u{2013} ",
+            Some("Visi.news"),
+            Some("Bandung"),
+        ),
+        (
+            "RGOL.ID LIMBOTO \u{2013} ",
+            Some("Rgol.id"),
+            Some("Limboto"),
+        ),
+        (
+            "KONTAN.CO.ID - JAKARTA. ",
+            Some("Kontan.co.id"),
+            Some("Jakarta"),
+        ),
+        (
+            "Liputan6.com, Jakarta ",
+            Some("Liputan6.com"),
+            Some("Jakarta"),
+        ),
+        ("PIKIRAN RAKYAT - ", Some("Pikiran Rakyat"), None),
+        ("Jakarta: ", None, Some("Jakarta")),
+    ] {
+        let line = format!("{prefix}{lead}");
+        let d = detect(&line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+        let want = (outlet.map(normalize_outlet), city.map(String::from));
+        assert_eq!((d.outlet, d.city), want, "{prefix}");
+        assert_eq!(&line[d.rest..], lead, "{prefix}");
+    }
+    for (line, outlet) in [
+        ("Kupang, Jubi - Warga", "Jubi"),
+        ("KEFAMENANU, Vox NTT - Warga", "Vox NTT"),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+        assert_eq!(d.outlet.as_deref(), Some(outlet), "{line}");
+    }
+    assert_eq!(detect("Jakarta, Senin - Warga"), None);
+    // The outlet first, then a place the gazetteer does not hold: the old order stands.
+    assert_eq!(
+        dl("TEMPO.CO, Seoul - Warga"),
+        (s("Tempo.co"), s("Seoul"), "Warga".into())
+    );
+    assert_eq!(
+        detect("TEMPO, CO. Jakarta - Warga").and_then(|d| d.outlet),
+        None
+    );
+    assert_eq!(detect("Jakarta, Oktober - Warga"), None);
+    // A headline's speaker, a list, a headline and a lower-case word are no datelines.
+    assert_eq!(detect("Bupati Serang: Kami Berikan Layanan Terbaik"), None);
+    assert_eq!(detect("Jakarta: 1.204 kasus, Bandung: 310 kasus"), None);
+    assert_eq!(
+        detect("Jakarta: Banjir Surut, Warga Kembali ke Rumah"),
+        None
+    );
+    assert_eq!(detect("media, warga dan pejabat - semua hadir"), None);
+    assert_eq!(detect("JAKARTA, BANDUNG, SURABAYA - tiga kota"), None);
+}
+
+#[test]
+fn outlet_normalisation() {
+    assert_eq!(normalize_outlet("TRIBUNSUMSEL.COM"), "Tribunsumsel.com");
+    assert_eq!(normalize_outlet("Tribunsumsel.com"), "Tribunsumsel.com");
+    assert_eq!(normalize_outlet("SUMEKS.CO"), "Sumeks.co");
+    assert_eq!(normalize_outlet("KOMPAS.com"), "Kompas.com");
+    assert_eq!(normalize_outlet("(PAB)"), "PAB");
+    assert_eq!(normalize_outlet("INFOKU"), "Infoku");
+    assert_eq!(normalize_outlet("GROW MEDIA"), "Grow Media");
+    assert_eq!(normalize_outlet("news.detik.com"), "Detik.com");
+    assert_eq!(normalize_outlet("www.tribunnews.com"), "Tribunnews.com");
+    assert_eq!(normalize_outlet("tribunnews.com"), "Tribunnews.com");
+    assert_eq!(
+        normalize_outlet("https://finance.detik.com/berita/x"),
+        "Detik.com"
+    );
+    assert_eq!(normalize_outlet("www.antaranews.co.id"), "Antaranews.co.id");
+    assert_eq!(
+        normalize_outlet("sumsel.tribunnews.com"),
+        "Sumsel.tribunnews.com"
+    );
+    assert_eq!(normalize_outlet("RRI NEWS"), "RRI News");
+    assert_eq!(normalize_outlet("  "), "");
+    assert_eq!(title_case("LUBUKLINGGAU"), "Lubuklinggau");
+    assert_eq!(title_case("banda ACEH"), "Banda Aceh");
+}
