@@ -5,7 +5,7 @@
 
 use crate::model::Date;
 
-use super::date_words::{month_number, weekday_word};
+use super::date_words::is_calendar_word;
 use super::dateline::{is_known_city, title_case};
 use super::people;
 use super::stamps;
@@ -24,13 +24,11 @@ const SHARE_WORDS: &[&str] = &["share", "bagikan"];
 /// not a word in capitals (`WIB`, `SLEMAN`), a weekday or a month.
 fn name_word(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    let lower = w.to_lowercase();
     w.starts_with(char::is_uppercase)
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
         && (letters <= 1 || w.chars().any(char::is_lowercase))
-        && month_number(lower.trim_end_matches('.').as_bytes()).is_none()
-        && weekday_word(lower.as_bytes(), lower.len()).is_none_or(|(s, _)| s != 0)
+        && !is_calendar_word(w)
 }
 
 /// `14:38`, `14.38`: a time of day.

@@ -11,6 +11,14 @@ pub(super) fn month_number(word: &[u8]) -> Option<u8> {
         .map(|&(_, n)| n)
 }
 
+/// A weekday or month name as a whole word (`Senin`, `Okt.`, `Oktober`), in any case: it
+/// follows a place in prose and sits in stamps, never in a site's or a person's name.
+pub(super) fn is_calendar_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    month_number(lower.trim_end_matches('.').as_bytes()).is_some()
+        || weekday_word(lower.as_bytes(), lower.len()).is_some_and(|(s, _)| s == 0)
+}
+
 /// The ASCII letters run ending at `end`: its start.
 pub(super) fn word_start(b: &[u8], end: usize) -> usize {
     let mut s = end;

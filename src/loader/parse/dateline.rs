@@ -256,13 +256,6 @@ fn is_header_part(part: &str) -> bool {
         })
 }
 
-/// A weekday or month name (`Senin`, `Oktober`), which follows a place in prose, not a site.
-fn is_calendar_word(w: &str) -> bool {
-    let b = w.as_bytes();
-    super::date_words::month_number(b).is_some()
-        || super::date_words::weekday_word(b, b.len()).is_some_and(|(s, _)| s == 0)
-}
-
 fn is_all_caps(part: &str) -> bool {
     part.chars()
         .filter(|c| c.is_alphabetic())
@@ -448,7 +441,9 @@ fn by_separator(line: &str) -> Option<Dateline> {
             && !is_known_city(b)
             && !b.contains('.')
             && b.split_whitespace().count() <= 2
-            && !b.split_whitespace().any(is_calendar_word);
+            && !b
+                .split_whitespace()
+                .any(super::date_words::is_calendar_word);
         if !site_after_place && (!plain_ok(a, Some(b)) || !plain_ok(b, Some(a))) {
             return None;
         }

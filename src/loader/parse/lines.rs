@@ -248,21 +248,32 @@ fn outlet_slash_caption(line: &str) -> bool {
 /// `Name (Outlet/Photographer)`. A sentence that ends in a desk code (`… rumahnya. (MS/Red)`)
 /// ends with its own punctuation before the group and is not one; before `(Foto: …)` a
 /// caption's own full stop is allowed.
+/// The parenthesised group that closes `line` (`... (Outlet/Name)`): where it opens, and
+/// what it holds.
+pub(super) fn closing_group(line: &str) -> Option<(usize, &str)> {
+    let head = line.strip_suffix(')')?;
+    let open = head.rfind('(')?;
+    Some((open, &head[open + 1..]))
+}
+
+/// A group of two names parted by a slash (`Outlet/Photographer`, `twitter.com/akun`): how
+/// a picture is credited.
+pub(super) fn slash_names(group: &str) -> bool {
+    group.split_once('/').is_some_and(|(a, b)| {
+        a.chars().any(char::is_alphabetic) && b.chars().any(char::is_alphabetic)
+    })
+}
+
 fn credited_caption(line: &str) -> bool {
     if line.len() > 200 {
         return false;
     }
-    let Some(inner_end) = line.strip_suffix(')').map(str::len) else {
+    let Some((open, group)) = closing_group(line) else {
         return false;
     };
-    let Some(open) = line[..inner_end].rfind('(') else {
-        return false;
-    };
-    let group = line[open + 1..inner_end].to_lowercase();
+    let group = group.to_lowercase();
     let before = line[..open].trim_end();
-    let slash_names = group.split_once('/').is_some_and(|(a, b)| {
-        a.chars().any(char::is_alphabetic) && b.chars().any(char::is_alphabetic)
-    });
+    let slash_names = slash_names(&group);
     let opener = ["foto", "dok.", "dok:", "dok ", "sumber foto"]
         .iter()
         .any(|o| group.starts_with(o))

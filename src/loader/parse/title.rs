@@ -260,17 +260,9 @@ fn run_together(line: &str) -> usize {
 /// A photo caption closing on its credit group with a slash between names (`... (Outlet/
 /// Photographer)`, `... (twitter.com/akun)`): no headline ends on one.
 fn credited_caption(line: &str) -> bool {
-    let Some(inner) = line
-        .strip_suffix(')')
-        .and_then(|h| h.rfind('(').map(|o| &h[o + 1..]))
-    else {
-        return false;
-    };
     line.len() <= 250
         && words(line) >= 3
-        && inner.split_once('/').is_some_and(|(a, b)| {
-            a.chars().any(char::is_alphabetic) && b.chars().any(char::is_alphabetic)
-        })
+        && lines::closing_group(line).is_some_and(|(_, group)| lines::slash_names(group))
 }
 
 /// A section label or kicker: a few words, no sentence or headline punctuation.
