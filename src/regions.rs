@@ -109,7 +109,11 @@ enum Bare {
     /// An acronym ("OKI", "PALI"): counts when written in capitals, not as a given name
     /// ("Oki Setiana").
     Upper,
-    /// Also a common word or given name ("batu" = stone): counts only after a prefix.
+    /// Also a common word ("malang" = unlucky, "serang" = attack): counts capitalised where
+    /// the words around place it ([`Gazetteer::placed`]), otherwise only after a prefix.
+    Placed,
+    /// Also a common word or given name ("bima", "kuningan" in Jakarta): counts only after
+    /// a prefix.
     Never,
 }
 
@@ -322,6 +326,7 @@ impl Gazetteer {
                 Bare::Any => true,
                 Bare::Capitalised => capitalised,
                 Bare::Upper => upper,
+                Bare::Placed => capitalised && self.placed(words, at, name),
                 Bare::Never => false,
             };
             if hint.is_none()
@@ -354,6 +359,57 @@ impl Gazetteer {
                 .map(|t| (t, 2))
                 .or(best.map(|(n, _)| (n.target, n.words.len()))),
         }
+    }
+
+    /// Whether a name of [`Bare::Placed`] at `at` is written as a place: a word of place or
+    /// an office just before it (`di Malang`, `warga Pati`, `Polres Lebak`), or its own
+    /// province just after it (`Pati, Jawa Tengah`, `Agam Sumatera Barat`). A further name
+    /// word after it (`Lebak Bulus`, `Serang Baru`) is another place, which
+    /// [`Gazetteer::common_word_begins`] tells.
+    fn placed(&self, words: &Words, at: usize, name: &Name) -> bool {
+        const PLACING: &[&str] = &[
+            "di",
+            "ke",
+            "dari",
+            "asal",
+            "warga",
+            "kawasan",
+            "wilayah",
+            "daerah",
+            "sekitar",
+            "menuju",
+            "polres",
+            "kapolres",
+            "mapolres",
+            "polresta",
+            "kapolresta",
+            "mapolresta",
+            "kejari",
+            "kajari",
+            "dprd",
+            "kpu",
+            "bawaslu",
+            "bpbd",
+            "rsud",
+            "kodim",
+            "dandim",
+            "lapas",
+            "rutan",
+            "sekda",
+            "pemda",
+            "kemenag",
+        ];
+        let before = at
+            .checked_sub(1)
+            .filter(|_| words.apart.get(at) == Some(&false))
+            .and_then(|b| words.get(b))
+            .is_some_and(|w| PLACING.contains(&w));
+        let next = at + name.words.len();
+        let province_after = self.province_of(name.target).is_some_and(|own| {
+            self.longest(words, next, Some(Hint::Province))
+                .is_some_and(|(t, _)| t == Target::Province(own))
+        });
+        before || province_after
     }
 
     /// Whether a bare regency or city name at `at` is written in capitals among words that
@@ -516,10 +572,13 @@ impl Gazetteer {
                     i += len;
                     continue;
                 }
-                // A district of another region: listed among its districts, or the end of
-                // one's name written as two words.
+                // A district of another region: listed among its districts, written before
+                // it in an address, its police sector's name, or the end of one's name
+                // written as two words.
                 let district = |r: usize| {
                     self.district_in_list(words, i, len, r)
+                        || self.district_before_its_region(words, i, len, r)
+                        || self.police_sector_elsewhere(words, i, len, r)
                         || self.ends_a_district(words, i, len, r)
                 };
                 if !not_a_place(words, i, len)

@@ -159,6 +159,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // A regency's or city's football association (`Askab Bekasi`) fields a team.
     "askab",
     "askot",
+    // A derby is named after a region or an old kingdom (`Derbi Mataram` is Yogyakarta
+    // against Solo), not where it is played.
+    "derbi",
+    "derby",
     // An ethnic group (`suku Makassar`), wherever its people live.
     "suku",
     "striker",

@@ -81,6 +81,73 @@ impl Gazetteer {
             .collect()
     }
 
+    /// Whether bare region `r` at `at`, `len` words long, is a district written before the
+    /// region it lies in, as an address runs (`Caturtunggal, Depok, Sleman`: Sleman's
+    /// district, not the city in West Java): a comma, then a region of another province
+    /// with a district of that name, and no further region listed after it. Within one
+    /// province `Jombang, Jember` is as likely a list of regencies, so it is left.
+    pub(super) fn district_before_its_region(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        r: usize,
+    ) -> bool {
+        let Some(of) = self.namesakes.get(&words.phrase(at, at + len)) else {
+            return false;
+        };
+        let next = at + len;
+        if words.comma.get(next) != Some(&true) {
+            return false;
+        }
+        let Some((Target::Region(home), home_len)) = self.longest(words, next, None) else {
+            return false;
+        };
+        let province = |x: usize| self.regions.get(x).map(|x| x.province);
+        if !of.contains(&home) || province(home) == province(r) {
+            return false;
+        }
+        let after = next + home_len;
+        let item = if matches!(words.get(after), Some("dan" | "serta")) {
+            after + 1
+        } else {
+            after
+        };
+        let listed_on = (words.comma.get(after) == Some(&true) || item > after)
+            && matches!(
+                self.longest(words, item, None),
+                Some((Target::Region(_), _))
+            );
+        !listed_on
+    }
+
+    /// Whether bare region `r` at `at`, `len` words long, names a police sector (`Polsek
+    /// Depok Barat`, in Sleman): a sector is named after its district, so a name that is a
+    /// district of other regions only, none of `r` or its twin, is that district.
+    pub(super) fn police_sector_elsewhere(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        r: usize,
+    ) -> bool {
+        let sector = at
+            .checked_sub(1)
+            .filter(|_| words.apart.get(at) == Some(&false))
+            .and_then(|b| words.get(b))
+            .is_some_and(|w| matches!(w, "polsek" | "kapolsek" | "mapolsek"));
+        // The regency sharing a city's name is the level question, not another place.
+        let twin = self.twin.get(r).copied().flatten();
+        sector
+            && self
+                .namesakes
+                .get(&words.phrase(at, at + len))
+                .is_some_and(|of| {
+                    of.iter()
+                        .all(|&o| o != r && Some(o) != twin && self.twin.get(o) != Some(&Some(r)))
+                })
+    }
+
     /// For a bare city name at `at` whose regency shares it: the regency, when the words just
     /// before name one of its districts and none of the city's (`Cibinong, Bogor`, `warga
     /// Tambun Selatan Bekasi`); or the region carved out of them under the name and a

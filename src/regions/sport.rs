@@ -151,9 +151,17 @@ fn names_a_side(words: &Words, at: usize) -> bool {
         && (2..=5).contains(&w.len())
         && w.bytes().all(|c| c.is_ascii_lowercase())
         && !TOWN_BODIES.contains(&w);
-    let club = (w.starts_with("ps") && (3..=5).contains(&w.len()))
-        || (w.starts_with("pers") && (6..=9).contains(&w.len()) && w != "persen");
-    cap && (initials || club || words.comma.get(at) == Some(&true))
+    cap && (initials || club_name(w) || words.comma.get(at) == Some(&true))
+}
+
+/// Whether `w` (lower case) has the shape of an Indonesian football club's name: `PS` or
+/// `Pers` and a short stem (`PSIS`, `Persib`, `Persebaya`), the forms the clubs' unions
+/// (*Persatuan Sepakbola*) give them.
+fn club_name(w: &str) -> bool {
+    (w.starts_with("ps") && (3..=5).contains(&w.len()))
+        || (w.starts_with("pers")
+            && (6..=9).contains(&w.len())
+            && !matches!(w, "persen" | "persero" | "perseroan" | "persada" | "persil"))
 }
 
 /// Whether the bare name at `at`, `len` words long, is a side set against another whatever
@@ -365,7 +373,9 @@ pub(super) fn plays_in_sport(words: &Words, at: usize, len: usize) -> bool {
         && prefix.bytes().all(|c| c.is_ascii_lowercase())
         && !TOWN_BODIES.contains(&prefix)
         && !VENUE_BEFORE.contains(&word(b.checked_sub(1)));
-    nickname || initials
+    // A club's name before its town (`Persib Bandung`).
+    let club = words.capitalised.get(b) == Some(&true) && club_name(prefix);
+    nickname || initials || club
 }
 
 /// How many words of [`SPORT`] a text has: an article with [`SPORT_ARTICLE`] of them is about
@@ -442,6 +452,9 @@ mod tests {
             // The other side's name scrubbed from the text leaves its town after the verb.
             "tim tamu akan menjamu , Jayapura pekan ini",
             "saat menjamu tamunya Jayapura pekan ini di liga",
+            // A club's own name before its town, in a text about sport.
+            "Persib Bandung sukses menumbangkan tamunya dengan skor telak di laga liga",
+            "hasil liga: Persib Bandung 3-0 Persipura Jayapura",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }

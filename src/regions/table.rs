@@ -46,10 +46,11 @@ impl Gazetteer {
             };
             let bare = match flags.trim() {
                 "prefix" => Bare::Never,
+                "placed" => Bare::Placed,
                 "cap" => Bare::Capitalised,
                 _ => Bare::Any,
             };
-            let mut common = bare == Bare::Capitalised;
+            let mut common = matches!(bare, Bare::Capitalised | Bare::Placed);
             let main = words(written);
             // `pulih dairi cederanya`: a slip for `dari`, not the regency.
             let bare = if bare == Bare::Any

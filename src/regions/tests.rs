@@ -424,6 +424,7 @@ fn a_newspaper_a_noble_a_football_association_or_a_dish_named_with_a_town_is_not
         "Menu andalannya ayam goreng Bukittinggi di Jakarta Selatan.",
         "Penari membawakan tari topeng Cirebon di Yogyakarta.",
         "Restoran itu menawarkan hidangan Padang di Jakarta Selatan.",
+        "Tiket Derbi Mataram di Yogyakarta ludes.",
     ] {
         let found = f(text).regions;
         assert!(
@@ -903,6 +904,35 @@ fn a_town_ending_a_body_listed_with_others_or_a_graduates_club_is_not_the_news()
 }
 
 #[test]
+fn a_name_that_is_also_a_common_word_counts_where_the_words_around_place_it() {
+    for (text, region) in [
+        ("laga kedua berlangsung di Malang.", "Kota Malang"),
+        ("warga Pati berdemo di alun-alun.", "Pati"),
+        ("Kapolres Lebak memimpin apel.", "Lebak"),
+        ("dirawat di RSUD Contoh Pati, Jawa Tengah.", "Pati"),
+        ("banjir melanda Agam Sumatera Barat.", "Agam"),
+    ] {
+        assert_eq!(f(text).regions, [region], "{text}");
+    }
+    for text in [
+        // The common word, a name going on into another place, an unplaced capital, a
+        // given name or a place elsewhere kept for a prefix.
+        "nasib malang menimpa warga itu.",
+        "macet di Lebak Bulus pagi ini.",
+        "Malang benar nasib pedagang itu.",
+        "pesan dari Bima Arya untuk warga.",
+        "kantor di Kuningan, Jakarta Selatan.",
+    ] {
+        let found = f(text).regions;
+        assert!(
+            found.iter().all(|r| r == "Jakarta Selatan"),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(f("Pemkab Malang membuka pasar.").regions, ["Malang"]);
+}
+
+#[test]
 fn a_regency_named_like_a_district_in_a_list_of_another_regions_districts_is_that_district() {
     assert!(
         f("Titik api ada di Air Sugihan, Pedamaran, Mesuji dan Tulung Selapan")
@@ -916,6 +946,44 @@ fn a_regency_named_like_a_district_in_a_list_of_another_regions_districts_is_tha
         ["Tulangbawang", "Mesuji"]
     );
     assert_eq!(f("warga Mesuji mengungsi").regions, ["Mesuji"]);
+}
+
+#[test]
+fn a_region_named_like_a_district_written_before_the_region_it_lies_in_is_that_district() {
+    // An address runs from the village up: `Depok` here is Sleman's district.
+    assert_eq!(
+        f("bentrok di Nologaten, Caturtunggal, Depok, Sleman, Rabu malam.").regions,
+        ["Sleman"]
+    );
+    assert_eq!(
+        f("belajar di PKBM Contoh Sukabumi, Bandar Lampung.").regions,
+        ["Bandar Lampung"]
+    );
+    // A list of regions that goes on after the second is a list, and so is one within a
+    // province, where both readings are as likely.
+    assert_eq!(
+        f("hujan di Depok, Sleman, dan Bantul").regions,
+        ["Depok", "Sleman", "Bantul"]
+    );
+    assert_eq!(
+        f("pameran di Lamongan, Jombang, Jember, dan Banyuwangi.").regions,
+        ["Lamongan", "Jombang", "Jember", "Banyuwangi"]
+    );
+    assert_eq!(
+        f("warga Depok mengungsi ke Sleman.").regions,
+        ["Depok", "Sleman"]
+    );
+    // A police sector is named after its district: Depok's are Sleman's and Cirebon's, not
+    // the city's; Sleman has a district of its own name.
+    assert!(
+        f("petugas Polsek Depok Barat menangkap pemuda")
+            .regions
+            .is_empty()
+    );
+    assert_eq!(
+        f("petugas Polsek Sleman menangkap pemuda").regions,
+        ["Sleman"]
+    );
 }
 
 #[test]

@@ -251,9 +251,15 @@ fn is_header_part(part: &str) -> bool {
         && part.chars().all(|c| {
             c.is_alphanumeric()
                     || matches!(c, ' ' | '.' | '(' | ')' | '\'' | '&')
-                    // `TRIBUN-PAPUA.COM`, `POS-KUPANG.COM`
-                    || (domain && c == '-')
+                    // `TRIBUN-PAPUA.COM`, `POS-KUPANG.COM`, `WANGI-WANGI`
+                    || c == '-'
         })
+        // A hyphen inside a word only in a domain or a doubled name (`WANGI-WANGI`).
+        && (domain
+            || part.split_whitespace().all(|w| match w.split_once('-') {
+                Some((x, y)) => x.eq_ignore_ascii_case(y),
+                None => true,
+            }))
 }
 
 fn is_all_caps(part: &str) -> bool {
@@ -268,8 +274,42 @@ fn is_all_caps(part: &str) -> bool {
 fn glued_dash(before: &str, next: Option<&u8>) -> bool {
     let word = before.rsplit([' ', ',']).next().unwrap_or("");
     let ends = matches!(next, None | Some(b' '));
-    (is_domain(word) && (ends || next.is_some_and(u8::is_ascii_uppercase)))
-        || (before.contains(',') && ends)
+    ((is_domain(word) || spaced_domain_end(before).is_some())
+        && (ends || next.is_some_and(u8::is_ascii_uppercase)))
+        || ((before.contains(',') || before.contains('|')) && ends)
+        // A known place alone, its dash glued on (`Tangerang- Dua ...`).
+        || (ends && !before.contains(' ') && before.len() > 3 && is_known_city(before))
+}
+
+/// Where the `. ` a scraper put inside a domain starts, when `text` ends with one
+/// (`TribuneIndonesia. Com`): a top-level domain alone after a full stop and a space, the
+/// word before it glued to the stop.
+fn spaced_domain_end(text: &str) -> Option<usize> {
+    let (head, tld) = text.rsplit_once(". ")?;
+    let glued = head.chars().last().is_some_and(char::is_alphanumeric);
+    (glued && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))).then_some(head.len())
+}
+
+/// A prefix with the space a scraper put inside its domain taken out (`MEDAN
+/// TribuneIndonesia. Com` -> `MEDAN TribuneIndonesia.Com`).
+fn join_spaced_domain(prefix: &str) -> std::borrow::Cow<'_, str> {
+    match spaced_domain_end(prefix) {
+        Some(at) => format!("{}.{}", &prefix[..at], &prefix[at + 2..]).into(),
+        None => prefix.into(),
+    }
+}
+
+/// A place and a site glued by a hyphen (`Oelamasi-infontt.com`, `Oelamasi-InfoNTT.com`): a
+/// title-case word, then a domain. Domains with a hyphen of their own are written in one
+/// case (`POS-KUPANG.COM`, `tribun-papua.com`), and a media word before the hyphen is the
+/// site's (`Pos-kupang.com`, `Tribun-Papua.com`).
+fn place_glued_to_site(part: &str) -> Option<(&str, &str)> {
+    let (place, site) = part.split_once('-')?;
+    let mut chars = place.chars();
+    let title = chars.next().is_some_and(char::is_uppercase)
+        && place.chars().count() >= 3
+        && chars.all(char::is_lowercase);
+    (title && is_domain(site) && !is_media_named(place)).then_some((place, site))
 }
 
 /// Finds the dash separating the prefix: ` - `, `--`, `---`, `–`, `—` (a hyphen inside a
@@ -302,22 +342,47 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
 
 /// Reads a dateline at the start of `line`.
 pub fn detect(line: &str) -> Option<Dateline> {
+    // A page's machine date stamp before its dateline (`date 2025-10-10 jatim.jpnn.com,
+    // SURABAYA - ...`).
+    if let Some(after) = iso_stamp(line) {
+        return detect(&line[after..]).map(|d| Dateline {
+            rest: d.rest + after,
+            ..d
+        });
+    }
     let Some(mut d) = by_separator(line) else {
-        return colon_dateline(line).or_else(|| unseparated(line));
+        return colon_dateline(line)
+            .or_else(|| unseparated(line))
+            .or_else(|| own_line(line));
     };
     // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
-    // Badan ...`).
+    // Badan ...`, `Outlet.go.id - Semarang. Polisi ...`).
     if d.outlet.is_some()
         && d.city.is_none()
         && let Some((place, _)) = line[d.rest..].split_once(". ")
         && place.split_whitespace().count() <= 3
-        && is_all_caps(place)
+        && is_header_part(place)
         && is_known_city(place)
     {
         d.city = Some(title_case(place));
         d.rest += place.len() + 2;
     }
     Some(d)
+}
+
+/// Where the text after a leading ISO date stamp (`date 2025-10-10 `, `2025-10-10 `) starts.
+fn iso_stamp(line: &str) -> Option<usize> {
+    let stamp = line.strip_prefix("date ").unwrap_or(line);
+    let b = stamp.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let iso = digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10)
+        && b.get(10) == Some(&b' ');
+    iso.then(|| line.len() - stamp[11..].trim_start().len())
 }
 
 /// `Liputan6.com, Jakarta Kabar ...`: a site and its place whose dash the scraper lost. Only
@@ -369,8 +434,12 @@ fn by_separator(line: &str) -> Option<Dateline> {
         // Only a known place, or a place in capitals beside an agency in capitals or a
         // domain (`TEGALREJO (MERAPI) -`): `BNN (Badan Narkotika) -` opens prose as often as
         // a dateline.
+        // A town the gazetteer does not hold may stand before a news agency's name too
+        // (`Singaraja (Antara Bali) - Warga`), when a sentence starts after the dash.
+        let sentence_after = line[rest..].starts_with(char::is_uppercase);
         let place_ok = is_known_city(city)
-            || (is_all_caps(city) && (domain || is_all_caps(agency)) && city.len() > 3);
+            || (is_all_caps(city) && (domain || is_all_caps(agency)) && city.len() > 3)
+            || (!city.contains(' ') && city.len() > 3 && is_media_named(agency) && sentence_after);
         if qualified && is_header_part(city) && place_ok && agency_ok {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(agency)).filter(|s| !s.is_empty()),
@@ -380,23 +449,39 @@ fn by_separator(line: &str) -> Option<Dateline> {
             });
         }
     }
-    // A pipe parts outlet and place as a comma does (`VISI.NEWS | BANDUNG -`).
-    let parts: Vec<&str> = prefix.split([',', '|']).map(str::trim).collect();
+    // A pipe parts outlet and place as a comma does (`VISI.NEWS | BANDUNG -`), and so does
+    // the underscore a scraper joins them with (`Oelamasi_KlikNTT.com-`) or a hyphen between
+    // a place and a site in lower case (`Oelamasi-infontt.com,-`).
+    let joined = join_spaced_domain(prefix);
+    let parts: Vec<&str> = joined
+        .split([',', '|', '_'])
+        .map(str::trim)
+        .flat_map(|p| match place_glued_to_site(p) {
+            Some((place, site)) => vec![place, site],
+            None => vec![p],
+        })
+        .collect();
     if parts.len() > 3 || !parts.iter().all(|p| is_header_part(p)) {
         return None;
     }
-    // A domain and a place with no comma between (`RGOL.ID LIMBOTO -`).
-    if let [part] = parts[..]
-        && let Some((site, place)) = part.split_once(' ')
-        && is_domain(site)
-        && (is_all_caps(place) || is_known_city(place))
-    {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(place)).filter(|s| !s.is_empty()),
-            rest,
-            strong: true,
+    // A domain and a place with no comma between, either way round (`RGOL.ID LIMBOTO -`,
+    // `MEDAN TribuneIndonesia.Com-`).
+    if let [part] = parts[..] {
+        let site_first = part.split_once(' ').filter(|(site, place)| {
+            is_domain(site) && (is_all_caps(place) || is_known_city(place))
         });
+        let place_first = part
+            .rsplit_once(' ')
+            .filter(|(place, site)| is_domain(site) && (is_all_caps(place) || is_known_city(place)))
+            .map(|(place, site)| (site, place));
+        if let Some((site, place)) = site_first.or(place_first) {
+            return Some(Dateline {
+                outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+                city: Some(title_case(place)).filter(|s| !s.is_empty()),
+                rest,
+                strong: true,
+            });
+        }
     }
     // Three parts name the outlet, the place and its province (`tegas.co, KOLAKA, SULTRA -`,
     // `BOJONEGORO, JATIM, BATARA.NEWS -`): one unmistakable outlet, the others places
@@ -431,12 +516,26 @@ fn by_separator(line: &str) -> Option<Dateline> {
             || other.is_some_and(|o| is_domain(o) || is_parenthesised(o))
     };
     let (outlet, city, strong) = if let [a, b] = parts[..] {
+        // A place and its province (`Batang Hari, Jambi -`), no outlet.
+        if is_known_city(a) && !is_outlet_marked(a) && is_province(b) {
+            return Some(Dateline {
+                outlet: None,
+                city: Some(title_case(a)),
+                rest,
+                strong: true,
+            });
+        }
         // A regional site's name after its place (`Kupang, Jubi -`, `Kefamenanu, Vox NTT -`):
         // a place first (known, or in capitals), then a short name that is no place, day or
         // month. Not the
         // other way round: `Glandy Burnama, Tangerang -` is a person's name before a place.
+        // No space after the comma (`Kefamenanu,Vox NTT-`) is a scraper's dateline, never
+        // prose: the place comes first there too.
+        let tight = prefix
+            .split_once(',')
+            .is_some_and(|(_, after)| after.starts_with(|c: char| !c.is_whitespace()));
         let place_first =
-            !is_outlet_marked(a) && (is_known_city(a) || (is_all_caps(a) && a.len() > 3));
+            !is_outlet_marked(a) && (is_known_city(a) || (is_all_caps(a) && a.len() > 3) || tight);
         let site_after_place = place_first
             && !is_known_city(b)
             && !b.contains('.')
@@ -492,19 +591,75 @@ fn by_separator(line: &str) -> Option<Dateline> {
 fn colon_dateline(line: &str) -> Option<Dateline> {
     let (prefix, after) = line.split_once(": ")?;
     let starts_sentence = after.chars().next().is_some_and(char::is_uppercase);
+    // A site, its colon, then a dash dateline with the place (`OUTLET.COM: WAKATOBI - ...`).
+    if is_domain(prefix.trim())
+        && let Some(d) = by_separator(after)
+        && d.outlet.is_none()
+        && d.city.is_some()
+    {
+        let at = prefix.len() + 2;
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(prefix.trim())).filter(|s| !s.is_empty()),
+            rest: d.rest + at,
+            strong: true,
+            ..d
+        });
+    }
+    // A place and a domain before the colon (`AMBON,TM.ID : Selasa ...`) are a dateline
+    // whatever follows.
+    if let Some((place, site)) = prefix.trim_end().split_once(',')
+        && prefix.len() <= 40
+        && starts_sentence
+        && is_domain(site.trim())
+        && is_header_part(place.trim())
+        && (is_all_caps(place) || is_known_city(place.trim()))
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site.trim())).filter(|s| !s.is_empty()),
+            city: Some(title_case(place.trim())),
+            rest: prefix.len() + 2,
+            strong: true,
+        });
+    }
     let paragraph = after.split_whitespace().nth(11).is_some()
         && (after.trim_end().ends_with('.') || after.contains(". "));
-    let bare_place = CITIES.contains(&lower(prefix).as_str())
-        || (crate::regions::is_place_name(prefix)
-            && !prefix.contains(' ')
-            && !prefix.contains('.'));
-    (prefix.len() <= 40 && starts_sentence && paragraph && is_header_part(prefix) && bare_place)
-        .then(|| Dateline {
+    // The place as written, with a space before the colon or not (`Bandar Lampung : ...`).
+    let place = prefix.trim_end();
+    let bare_place = CITIES.contains(&lower(place).as_str())
+        || (crate::regions::is_place_name(place)
+            && place.split_whitespace().count() <= 3
+            && !place.contains('.'));
+    (place.len() <= 40 && starts_sentence && paragraph && is_header_part(place) && bare_place).then(
+        || Dateline {
             outlet: None,
-            city: Some(title_case(prefix)),
+            city: Some(title_case(place)),
             rest: prefix.len() + 2,
             strong: false,
-        })
+        },
+    )
+}
+
+/// A dateline alone on its line with no dash (`Deli Serdang, MISTAR.ID`, `BERITABALI.COM,
+/// BULELENG.`): a place and a domain, nothing more; the lead is the next paragraph.
+fn own_line(line: &str) -> Option<Dateline> {
+    let (a, b) = line.trim_end_matches('.').split_once(',')?;
+    let (a, b) = (a.trim(), b.trim());
+    let (site, place) = match (is_domain(a), is_domain(b)) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    (is_header_part(place) && is_header_part(site) && is_known_city(place)).then(|| Dateline {
+        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+        city: Some(title_case(place)),
+        rest: line.len(),
+        strong: true,
+    })
+}
+
+/// Whether `part` names a province (`Jambi`, `Jawa Barat`, `Sumbar`).
+fn is_province(part: &str) -> bool {
+    !crate::regions::resolve_province(part).is_empty()
 }
 
 /// Title case for place names: `LUBUKLINGGAU` -> `Lubuklinggau`, `BANDA ACEH` -> `Banda Aceh`.

@@ -193,6 +193,64 @@ fn forms_of_sites_never_tuned_on() {
         ),
         ("PIKIRAN RAKYAT - ", Some("Pikiran Rakyat"), None),
         ("Jakarta: ", None, Some("Jakarta")),
+        // A scraper's joins: an underscore, a hyphen before a lower-case site, no space
+        // after the comma, a space inside the domain, a colon after place and domain.
+        (
+            "Oelamasi_KlikNTT.com- ",
+            Some("KlikNTT.com"),
+            Some("Oelamasi"),
+        ),
+        (
+            "Oelamasi-infontt.com,- ",
+            Some("infontt.com"),
+            Some("Oelamasi"),
+        ),
+        (
+            "Oelamasi-InfoNTT.com,- ",
+            Some("InfoNTT.com"),
+            Some("Oelamasi"),
+        ),
+        ("Kefamenanu,Vox NTT- ", Some("Vox NTT"), Some("Kefamenanu")),
+        (
+            "MEDAN TribuneIndonesia. Com-",
+            Some("TribuneIndonesia.Com"),
+            Some("Medan"),
+        ),
+        ("AMBON,TM.ID : ", Some("TM.ID"), Some("Ambon")),
+        (
+            "Outlet.polri.go.id - Semarang. ",
+            Some("Outlet.polri.go.id"),
+            Some("Semarang"),
+        ),
+        (
+            "Singaraja (Antara Bali) - ",
+            Some("Antara Bali"),
+            Some("Singaraja"),
+        ),
+        ("Tangerang- ", None, Some("Tangerang")),
+        ("Batang Hari, Jambi - ", None, Some("Batang Hari")),
+        (
+            "ZONASULTRA.COM, WANGI-WANGI \u{2013} ",
+            Some("ZONASULTRA.COM"),
+            Some("Wangi-Wangi"),
+        ),
+        (
+            "JAYAPURA | PAPUA TIMES- ",
+            Some("PAPUA TIMES"),
+            Some("Jayapura"),
+        ),
+        ("Bandar Lampung : ", None, Some("Bandar Lampung")),
+        ("Aceh Utara: ", None, Some("Aceh Utara")),
+        (
+            "SULTRAKINI.COM: WAKATOBI \u{2013} ",
+            Some("SULTRAKINI.COM"),
+            Some("Wakatobi"),
+        ),
+        (
+            "date 2025-10-10 jatim.jpnn.com, SURABAYA - ",
+            Some("jatim.jpnn.com"),
+            Some("Surabaya"),
+        ),
     ] {
         let line = format!("{prefix}{lead}");
         let d = detect(&line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
@@ -227,6 +285,31 @@ fn forms_of_sites_never_tuned_on() {
     );
     assert_eq!(detect("media, warga dan pejabat - semua hadir"), None);
     assert_eq!(detect("JAKARTA, BANDUNG, SURABAYA - tiga kota"), None);
+    // A place and a site alone on their line: the lead is the next paragraph.
+    for line in ["Deli Serdang, MISTAR.ID", "BERITABALI.COM, BULELENG."] {
+        let d = detect(line).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+        assert_eq!(d.rest, line.len(), "{line}");
+        assert!(d.outlet.is_some() && d.city.is_some(), "{line}");
+    }
+    assert_eq!(detect("Jakarta, Bandung"), None);
+    // A hyphen joining two names is no doubled place.
+    assert_eq!(detect("PRABOWO-GIBRAN - Warga"), None);
+    // A hyphenated domain in one case is the site's own name, and a media word before the
+    // hyphen is part of it.
+    assert_eq!(
+        dl("POS-KUPANG.COM, BETUN - Warga"),
+        (s("Pos-kupang.com"), s("Betun"), "Warga".into())
+    );
+    assert_eq!(
+        dl("Tribun-Papua.com, Sentani - Warga"),
+        (s("Tribun-papua.com"), s("Sentani"), "Warga".into())
+    );
+    assert_eq!(
+        dl("Pos-kupang.com, Betun - Warga"),
+        (s("Pos-kupang.com"), s("Betun"), "Warga".into())
+    );
+    // A sentence's full stop before a word like a domain ending is prose.
+    assert_eq!(detect("Harga naik. Info-nya dari pasar"), None);
 }
 
 #[test]

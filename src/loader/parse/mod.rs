@@ -44,6 +44,15 @@ pub use published::{Hints, url_date};
 /// How many body paragraphs after the title may precede the dateline lead (summary, caption,
 /// photo credit, "Laporan wartawan"); a dateline-like line farther down is prose.
 const LEAD_WINDOW: usize = 6;
+/// How far down a weak dateline (`JAKARTA -`) may stand under bylines and captions.
+const WEAK_LEAD_WINDOW: usize = 4;
+
+/// A line that reads as a paragraph of the text: it ends like a sentence, and not on a
+/// caption's closing credit (`... di Jakarta. (Antara)`).
+fn reads_as_prose(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['.', '!', '?', '"', '\u{201d}']) && !t.ends_with(')')
+}
 /// How many lines from the top (the title's included) are read for a publication stamp: a
 /// page's menus, banners and version lines may come first (measured: no date of the shared
 /// corpora changes between 4 and 8).
@@ -186,6 +195,27 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     {
         lead = dateline::detect(&paras[i]).map(|d| (0, d));
     }
+    // A weak dateline in capitals (`MATARAM -`) a few lines down, under lines that are no
+    // sentences (a byline, a caption ending on its credit, `Bagikan:`).
+    if lead.is_none() {
+        lead = window
+            .iter()
+            .take(WEAK_LEAD_WINDOW)
+            .enumerate()
+            .skip(1)
+            .find_map(|(k, &i)| {
+                let d = dateline::detect(&paras[i])?;
+                let prefix = &paras[i][..d.rest.min(paras[i].len())];
+                let shouted = prefix.chars().any(char::is_alphabetic)
+                    && prefix
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase);
+                let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
+                (shouted && above && d.city.as_deref().is_some_and(dateline::is_known_city))
+                    .then_some((k, d))
+            });
+    }
     let (lead_pos, lead_rest) = match &lead {
         Some((k, d)) => (*k, d.rest),
         None => (0, 0),
@@ -287,7 +317,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
 
 /// A title from the lede: its first sentence, cut at a word boundary near 100 characters.
 fn derive_title(lede: &str) -> String {
-    let lede = title::without_loose_dateline(lede);
+    let lede = title::without_dateline(lede);
     // A place or outlet closed by a full stop (`JAKARTA. Badan ...`, `KOTA WartaKita. Com-`)
     // is a dateline's remnant, not the first sentence.
     let lede = match lede.split_once(". ") {
@@ -302,7 +332,7 @@ fn derive_title(lede: &str) -> String {
                     .split_whitespace()
                     .all(|w| w.chars().next().is_some_and(char::is_uppercase)) =>
         {
-            title::without_loose_dateline(rest)
+            title::without_dateline(rest)
         }
         _ => lede,
     };

@@ -30,8 +30,39 @@ fn is_item_separator(p: &str, kind: &Kind) -> bool {
 /// Marks the related headlines of one article's lines. Linear in the number of lines.
 pub fn mark(paras: &[String], kinds: &mut [Kind]) {
     under_labels(paras, kinds);
+    teaser_excerpt(paras, kinds);
     before_labels(paras, kinds);
     trailing_list(paras, kinds);
+}
+
+/// The excerpt under a labelled headline that ends the text (`Read previous post:`, a
+/// headline, then its lede cut mid-sentence): another story's teaser, not this one's last
+/// paragraph. Only a cut excerpt counts; a whole sentence there may be the text going on.
+fn teaser_excerpt(paras: &[String], kinds: &mut [Kind]) {
+    let Some(last) = (0..paras.len()).rev().find(|&j| kinds[j] == Kind::Body) else {
+        return;
+    };
+    let headline = last.checked_sub(1);
+    let labelled = headline.is_some_and(|h| {
+        matches!(&kinds[h], Kind::Related(t) if !t.is_empty())
+            && h.checked_sub(1).is_some_and(|l| is_label(&kinds[l]))
+    });
+    if labelled && cut_short(&paras[last]) {
+        kinds[last] = Kind::Boiler(RemovedKind::Related);
+    }
+}
+
+/// A paragraph cut mid-sentence, as an excerpt is: ten words or more, not in title case,
+/// with no closing punctuation or with an ellipsis. A shorter line there is a headline.
+fn cut_short(p: &str) -> bool {
+    let p = p.trim_end();
+    if p.split_whitespace().nth(9).is_none() || is_title_like(p) {
+        return false;
+    }
+    p.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        || p.ends_with("...")
+        || p.ends_with('\u{2026}')
+        || p.ends_with("[…]")
 }
 
 /// The bulleted or title-shaped lines that directly follow a label. A bare headline closes
@@ -178,6 +209,32 @@ mod tests {
             "Pedagang mengatakan harga cabai naik dua kali lipat dalam sepekan terakhir.",
         ]);
         assert_eq!(body(&k), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_labelled_teasers_cut_excerpt_ending_the_text_goes_with_its_headline() {
+        let k = run(&[
+            "Polisi tidak menahan para pelajar itu.",
+            "Read previous post:",
+            "Dijajaki Pemanfaatan Musuh Alami Tikus",
+            "KOTA (OUTLET) - Petani di kota itu menjajaki cara baru untuk mengendalikan hama seperti",
+            "Close",
+        ]);
+        assert_eq!(body(&k), vec![0]);
+        // A whole sentence there is the text going on, and so is any paragraph after it.
+        let k = run(&[
+            "Read previous post:",
+            "Dijajaki Pemanfaatan Musuh Alami Tikus",
+            "Petani di kota itu menjajaki cara baru untuk mengendalikan hama.",
+        ]);
+        assert_eq!(body(&k), vec![2]);
+        let k = run(&[
+            "Berita Terkait",
+            "Dijajaki Pemanfaatan Musuh Alami Tikus",
+            "Petani di kota itu menjajaki cara baru untuk mengendalikan hama seperti",
+            "Cara itu dinilai murah dan aman bagi sawah.",
+        ]);
+        assert_eq!(body(&k), vec![2, 3]);
     }
 
     #[test]

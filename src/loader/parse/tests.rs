@@ -92,6 +92,34 @@ fn lines_before_the_lead_are_not_body() {
 }
 
 #[test]
+fn a_dateline_in_capitals_under_a_byline_or_a_caption_is_the_lead() {
+    for head in [
+        "Nama Penulis",
+        "Warga melintas di jalan rusak. (Dok. Contoh)",
+        "RUSAK: Kondisi jalan kampung.-DOK/Contoh\nBagikan:",
+    ] {
+        let a = p(&format!(
+            "Judul Berita Jalan Rusak\n{head}\nMATARAM - Jalan kampung kembali rusak.\nLanjut."
+        ));
+        assert_eq!(a.meta.dateline.as_deref(), Some("Mataram"), "{head}");
+        assert_eq!(
+            a.body.body,
+            vec!["Jalan kampung kembali rusak.", "Lanjut."],
+            "{head}"
+        );
+    }
+    // Under a paragraph of the text it is prose, and so is a place in title case there.
+    for text in [
+        "Judul\nWarga mengeluh jalan rusak.\nMATARAM - kota itu juga begitu.\nLanjut.",
+        "Judul\nNama Penulis\nMataram - kota itu juga begitu.\nLanjut.",
+    ] {
+        let a = p(text);
+        assert_eq!(a.meta.dateline, None, "{text}");
+        assert_eq!(a.body.body.len(), 3, "{text}");
+    }
+}
+
+#[test]
 fn dateline_like_prose_deep_in_the_body_is_prose() {
     let a = p(
         "Judul\nSatu.\nDua.\nTiga.\nEmpat.\nLima.\nEnam.\nTujuh.\nJAKARTA, KOMPAS.com - bukan lead.",
@@ -619,6 +647,29 @@ fn furniture_above_the_headline_is_not_the_title() {
                Warga Desa Gelar Kerja Bakti Massal\nIsi.",
     );
     assert_eq!(c.meta.title, "Warga Desa Gelar Kerja Bakti Massal");
+    // A side rail of related headlines in bullets over the headline, however long, one of
+    // them ending on a quote.
+    let d = p("- Polres Contoh Musnahkan Barang Bukti Sabu\n\
+         - Jalan Baru Desa Contoh Diresmikan Bupati\n\
+         - Pasar Rakyat Contoh Ramai Jelang Lebaran\n\
+         - Warga Gelar Lomba Perahu Hias di Sungai\n\
+         - Sekolah Contoh Raih Juara Lomba Sains\n\
+         - Bupati dan Wakil Kompak \"Pecah Kendi\"\n\
+         Karhutla Terus Menyala di Kabupaten Contoh\n\
+         KOTABARU - Kebakaran lahan kembali terjadi di desa itu.");
+    assert_eq!(d.meta.title, "Karhutla Terus Menyala di Kabupaten Contoh");
+    assert_eq!(
+        d.body.body,
+        vec!["Kebakaran lahan kembali terjadi di desa itu."]
+    );
+    let related = d.body.boilerplate.iter();
+    assert_eq!(
+        related.filter(|b| b.kind == RemovedKind::Related).count(),
+        6
+    );
+    // A bulleted list of facts a lede opens is the text's own.
+    let e = p("Syarat Daftar Ulang Siswa Baru\n- Kartu Keluarga\n- Akta Kelahiran\nIsi.");
+    assert_eq!(e.meta.title, "Syarat Daftar Ulang Siswa Baru");
 }
 
 #[test]

@@ -14,9 +14,6 @@ const LABEL_WORDS: usize = 4;
 /// A line ending in a full stop with at least this many words is a sentence, not a headline
 /// (headlines with a full stop are short: `Konvoi Hari Ini, Begini Rekayasanya.`).
 const SENTENCE_WORDS: usize = 12;
-/// A dateline-like opening (`PLACE,-`, `Place_Outlet.com-`) has at most this many words
-/// before its dash, colon or comma-dash.
-const DATELINE_WORDS: usize = 5;
 
 /// What the top of the text holds: the headline (none when the text opens on the lede), the
 /// furniture above or glued to it, and how many body lines the head takes.
@@ -37,6 +34,27 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
     let line = |k: usize| paras[body[k]].as_str();
     let mut k = 0;
     while k < body.len().min(HEAD_WINDOW) {
+        // A side rail of related headlines in bullets above the headline (`- Judul`, `- Judul`,
+        // `Judul Artikel`), however many.
+        let bullets = (k..body.len())
+            .take_while(|&j| lines::bulleted(line(j)).is_some())
+            .count();
+        // Headlines in title case, most of them (one may end on a quote).
+        let titled = (k..k + bullets)
+            .filter(|&j| lines::bulleted(line(j)).is_some_and(lines::is_title_like))
+            .count();
+        if bullets >= 2
+            && titled * 3 >= bullets * 2
+            && body
+                .get(k + bullets)
+                .is_some_and(|&i| is_headline(&paras[i]) && !is_lede(&paras[i]))
+        {
+            for &i in &body[k..k + bullets] {
+                out.furniture.push((i, RemovedKind::Related));
+            }
+            k += bullets;
+            continue;
+        }
         if let Some(kind) = furniture(line(k)) {
             out.furniture.push((body[k], kind));
             k += 1;
@@ -132,8 +150,9 @@ pub(super) fn is_lede(line: &str) -> bool {
         (d.outlet.is_some() || d.city.as_deref().is_some_and(dateline::is_known_city))
             && line[d.rest..].split_whitespace().nth(5).is_some()
     });
-    // A loose dateline opens a lede in sentence case; a headline's kicker heads title case.
-    known || (n >= SENTENCE_WORDS && loose_dateline(line).is_some() && !lines::is_title_like(line))
+    // Any other dateline opens a lede in sentence case; a headline's kicker heads title case.
+    known
+        || (n >= SENTENCE_WORDS && dateline::detect(line).is_some() && !lines::is_title_like(line))
 }
 
 /// Ends like a sentence: a full stop (not an ellipsis, which teasers end on), maybe inside a
@@ -143,47 +162,10 @@ fn ends_sentence(line: &str) -> bool {
     t.ends_with('.') && !t.ends_with("..") && !t.ends_with("\u{2026}")
 }
 
-/// A dateline opening the strict detector leaves alone for its punctuation: `PLACE,- `,
-/// `Place_Outlet.com- `, `Place,Outlet- `, `PLACE,OUTLET.ID : `, `OUTLET.ID PLACE – `.
-/// Returns the byte offset where the text after it starts.
-fn loose_dateline(line: &str) -> Option<usize> {
-    let head_end = line.char_indices().nth(60).map_or(line.len(), |(i, _)| i);
-    let head = &line[..head_end];
-    let (cut, sep) = [
-        ",-",
-        " - ",
-        "- ",
-        " \u{2013} ",
-        "\u{2013} ",
-        " : ",
-        " \u{2014} ",
-    ]
-    .iter()
-    .filter_map(|s| head.find(s).map(|i| (i, s.len())))
-    .min()?;
-    let before = &head[..cut];
-    let n = words(before);
-    if n == 0 || n > DATELINE_WORDS {
-        return None;
-    }
-    let low = before.to_lowercase();
-    let domain = [".com", ".id", ".tv", ".co", ".net", ". com", "news"]
-        .iter()
-        .any(|d| low.contains(d));
-    let caps_place = before
-        .split([' ', ',', '_'])
-        .next()
-        .is_some_and(|w| w.chars().count() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()));
-    (domain || caps_place || before.contains([',', '_'])).then(|| {
-        let rest = &line[cut + sep..];
-        line.len() - rest.trim_start_matches(['-', ' ']).len()
-    })
-}
-
-/// The lede without a loose dateline opening it, for a title derived from it.
-pub(super) fn without_loose_dateline(lede: &str) -> &str {
-    let lede = match loose_dateline(lede) {
-        Some(at) if words(&lede[at..]) >= 3 => &lede[at..],
+/// The lede without a dateline opening it, for a title derived from it.
+pub(super) fn without_dateline(lede: &str) -> &str {
+    let lede = match dateline::detect(lede) {
+        Some(d) if words(&lede[d.rest..]) >= 3 => &lede[d.rest..],
         _ => lede,
     };
     // The tail of a domain the scraper spaced off (`Outlet. Com-Teks`).
@@ -360,7 +342,7 @@ mod tests {
     }
 
     #[test]
-    fn sentences_and_loose_datelines_are_ledes() {
+    fn sentences_and_datelines_are_ledes() {
         assert!(is_lede(
             "Warga Desa Contoh berkumpul di balai desa sejak pagi untuk membahas rencana \
              pembangunan jalan baru."
@@ -377,12 +359,11 @@ mod tests {
             "KOTABARU,WARTA.ID : Warga berkumpul di balai",
             "warta.com, KOTABARU \u{2013} Warga berkumpul di balai",
         ] {
-            assert_eq!(
-                without_loose_dateline(lead),
-                "Warga berkumpul di balai",
-                "{lead}"
-            );
+            assert_eq!(without_dateline(lead), "Warga berkumpul di balai", "{lead}");
         }
-        assert_eq!(loose_dateline("Viral Lagi - Warga berkumpul"), None);
+        assert_eq!(
+            without_dateline("Viral Lagi - Warga berkumpul"),
+            "Viral Lagi - Warga berkumpul"
+        );
     }
 }
