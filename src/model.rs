@@ -74,7 +74,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    `Place,Site-`, `Site. Com-`, `PLACE,SITE.ID :`), a place and its province, a place and
 ///    a site alone on a line, a weak dateline in capitals under a byline or caption; the
 ///    title's own loose dateline reader is gone.
-pub const PARSER_VERSION: u32 = 21;
+/// 22: the file's day is kept with the article, and an article nothing dates takes it in a
+///    folder whose dated files were saved as their articles came out (`file-time`).
+pub const PARSER_VERSION: u32 = 22;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -197,16 +199,21 @@ pub enum DateSource {
     /// Written without a year and nothing else in the article dates it; the year is one the
     /// other articles of its folder (or file of records) state, and the weekday agrees.
     CorpusYear,
+    /// Nothing in the text dates it; the day its file was saved, in a folder whose dated
+    /// articles were each saved within two days of their publication (a scraper's own
+    /// output, not a copy).
+    FileTime,
 }
 
 impl DateSource {
     /// In the order the cache numbers them: new sources go last.
-    pub const ALL: [DateSource; 5] = [
+    pub const ALL: [DateSource; 6] = [
         DateSource::Text,
         DateSource::Url,
         DateSource::Record,
         DateSource::InferredYear,
         DateSource::CorpusYear,
+        DateSource::FileTime,
     ];
 
     /// The name exports and the detail pane show.
@@ -217,6 +224,7 @@ impl DateSource {
             DateSource::Record => "record",
             DateSource::InferredYear => "inferred-year",
             DateSource::CorpusYear => "corpus-year",
+            DateSource::FileTime => "file-time",
         }
     }
 }
@@ -290,6 +298,11 @@ pub struct Meta {
     /// `loader::years`). Internal: exports show `published` and `date_source`.
     #[serde(skip)]
     pub yearless: Option<Yearless>,
+    /// The day the article's file was last modified (UTC), for a file read from disk: what
+    /// dates an article nothing else dates, where the folder shows its files were saved as
+    /// their articles came out (see `loader::file_day`). Internal, like `yearless`.
+    #[serde(skip)]
+    pub file_day: Option<Date>,
     pub tags: Vec<String>,
     /// Regencies and cities the article is about, by display name ("Musi Rawas Utara",
     /// "Kota Sorong"): the dateline's first, then in order of first mention.

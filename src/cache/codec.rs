@@ -101,6 +101,7 @@ impl Enc {
                 self.date(y.guess);
             }
         }
+        self.date(m.file_day);
         self.strs(&m.tags);
         self.strs(&m.regions);
         self.strs(&m.provinces);
@@ -312,6 +313,7 @@ impl<'a> Dec<'a> {
         } else {
             None
         };
+        let file_day = self.date()?;
         let tags = self.strs()?;
         let regions = self.strs()?;
         let provinces = self.strs()?;
@@ -342,6 +344,7 @@ impl<'a> Dec<'a> {
             published_time,
             date_source,
             yearless,
+            file_day,
             tags,
             regions,
             provinces,
@@ -417,6 +420,7 @@ mod tests {
                             bound: Date::new(2024, 3, 1),
                             guess: None,
                         }),
+                        file_day: Date::new(2024, 3, 1),
                         tags: vec!["t".into()],
                         regions: vec!["Kota Sorong".into()],
                         provinces: vec![],

@@ -8,6 +8,7 @@
 
 pub mod discover;
 mod engine;
+mod file_day;
 pub mod formats;
 pub mod parse;
 pub mod patch;

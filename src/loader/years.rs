@@ -34,8 +34,15 @@ const MIN_SHARE: usize = 5;
 /// this share (in percent): a scrape's core years.
 const CORE_SHARE: usize = 20;
 
-/// Gives every article waiting with a year-less date ([`Meta::yearless`]) its year.
+/// Gives every article waiting with a year-less date ([`Meta::yearless`]) its year, then
+/// those nothing dates their file's day where their folder's files track their articles
+/// ([`super::file_day`]).
 pub fn settle(metas: &mut [Meta]) {
+    settle_years(metas);
+    super::file_day::settle(metas);
+}
+
+fn settle_years(metas: &mut [Meta]) {
     if metas.iter().all(|m| m.yearless.is_none()) {
         return;
     }
@@ -92,7 +99,7 @@ pub fn settle_articles(articles: &mut [Article]) {
 
 /// Articles share a prior with those of the same file of records, else of the same folder.
 /// Borrowed from the path: this runs over every article after every live change.
-fn group_key(m: &Meta) -> &str {
+pub(super) fn group_key(m: &Meta) -> &str {
     if m.record.is_some() {
         return &m.source_path;
     }

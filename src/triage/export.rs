@@ -375,6 +375,7 @@ fn md_entry(m: &Meta, st: &ArticleState) -> String {
         (Some(d), Some(DateSource::InferredYear | DateSource::CorpusYear)) => {
             format!("{d} (year inferred)")
         }
+        (Some(d), Some(DateSource::FileTime)) => format!("{d} (file's date)"),
         (Some(d), _) => d.to_string(),
         (None, _) => "undated".to_string(),
     });
@@ -550,6 +551,24 @@ mod tests {
         }
         assert_eq!(neutralise("Banjir"), "Banjir");
         assert_eq!(neutralise(""), "");
+    }
+
+    #[test]
+    fn a_brief_says_which_dates_are_guesses() {
+        let st = ArticleState::default();
+        let at = |source: Option<DateSource>| {
+            let m = Meta {
+                title: "Judul".into(),
+                published: "2025-10-13".parse().ok().filter(|_| source.is_some()),
+                date_source: source,
+                ..Meta::default()
+            };
+            md_entry(&m, &st)
+        };
+        assert!(at(Some(DateSource::Text)).contains("2025-10-13 —"));
+        assert!(at(Some(DateSource::CorpusYear)).contains("2025-10-13 (year inferred)"));
+        assert!(at(Some(DateSource::FileTime)).contains("2025-10-13 (file's date)"));
+        assert!(at(None).contains("undated"));
     }
 
     #[test]

@@ -531,3 +531,73 @@ fn a_year_less_date_takes_its_folders_year_in_a_full_load_a_cached_load_and_a_pa
     assert_eq!(date_of(&p.report.corpus).0.as_deref(), Some("2024-09-27"));
     assert_eq!(contents(&p.report.corpus), contents(&full_load(&root)));
 }
+
+/// Sets a file's modification time to noon UTC of `day` (`YYYY-MM-DD`).
+fn saved_on(path: &Path, day: &str) {
+    let days = day.parse::<warta::model::Date>().expect("date").days();
+    let secs = u64::try_from(days * 86_400 + 12 * 3_600).expect("after 1970");
+    let t = std::time::UNIX_EPOCH + Duration::from_secs(secs);
+    std::fs::File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(t))
+        .expect("set mtime");
+}
+
+/// A made-up article that states no date at all.
+fn undated_article() -> String {
+    "Warga Gotong Royong Bersihkan Saluran Air\n\n\
+     SEKAYU - Warga bergotong royong membersihkan saluran air di kampung mereka.\n"
+        .to_string()
+}
+
+#[test]
+fn an_undated_article_takes_its_files_day_where_the_folder_was_saved_as_it_came_out() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let cache = tempfile::tempdir().expect("tempdir");
+    let root = tmp.path().join("scrape");
+    std::fs::create_dir(&root).expect("mkdir");
+    // A scraper's folder: each file saved the day after the date its article states.
+    for (n, date, saved) in [
+        (1, "Senin (6/10/2025)", "2025-10-07"),
+        (2, "Selasa (7/10/2025)", "2025-10-08"),
+        (3, "Rabu (8/10/2025)", "2025-10-09"),
+        (4, "Kamis (9/10/2025)", "2025-10-10"),
+        (5, "Jumat (10/10/2025)", "2025-10-11"),
+    ] {
+        let p = root.join(format!("d{n}.txt"));
+        std::fs::write(&p, dated_article(n, date)).expect("write");
+        saved_on(&p, saved);
+    }
+    let undated = root.join("u.txt");
+    std::fs::write(&undated, undated_article()).expect("write");
+    saved_on(&undated, "2025-10-14");
+    let date_of = |c: &Corpus| {
+        let m = c
+            .metas()
+            .iter()
+            .find(|m| m.source_path.ends_with("u.txt"))
+            .expect("the undated article");
+        (
+            m.published.map(|d| d.to_string()),
+            m.date_source.map(|s| s.name()),
+        )
+    };
+    let want = (Some("2025-10-13".to_string()), Some("file-time"));
+    let opts = LoadOptions {
+        cache: loader::CacheMode::Dir(cache.path().to_path_buf()),
+    };
+    assert_eq!(date_of(&loader::load(&inputs(&root), &opts).corpus), want);
+    let warm = loader::load(&inputs(&root), &opts);
+    assert!(warm.cache_hits > 0, "read from the cache");
+    assert_eq!(
+        date_of(&warm.corpus),
+        want,
+        "the cache keeps the file's day"
+    );
+    // Copied today, the same files carry the copy's time: the article stays undated.
+    for entry in std::fs::read_dir(&root).expect("read dir") {
+        saved_on(&entry.expect("entry").path(), "2026-12-01");
+    }
+    assert_eq!(date_of(&full_load(&root)), (None, None));
+}

@@ -450,11 +450,14 @@ fn sentences_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Cow<'a, str
 
 /// Re-dates a parsed article with its file's modification time: no date may be later than
 /// the file plus a day, nor a year-less date's year once the corpus gives it one. Dates from
-/// a record or URL stand. An article nothing dates stays undated rather than taking the
+/// a record or URL stand. An article nothing dates stays undated here rather than taking the
 /// file's day: copied or re-synced files carry the copy's time, and a guessed "today"
-/// would sort them above every real article.
+/// would sort them above every real article. The day is kept, and the corpus pass gives it
+/// where the folder shows its files were saved as their articles came out
+/// (`loader::file_day`).
 pub fn settle_date(article: &mut Article, file: Date) {
     let meta = &mut article.meta;
+    meta.file_day = Some(file);
     if matches!(meta.date_source, Some(DateSource::Record | DateSource::Url)) {
         return;
     }
@@ -523,6 +526,7 @@ fn assemble(
             published_time: stamp.and_then(|(_, t, _)| t),
             date_source: published.date.map(|(_, s)| s),
             yearless: published.yearless,
+            file_day: None,
             tags,
             regions: places.regions,
             provinces: places.provinces,
