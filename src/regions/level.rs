@@ -136,16 +136,18 @@ impl Gazetteer {
             .filter(|_| words.apart.get(at) == Some(&false))
             .and_then(|b| words.get(b))
             .is_some_and(|w| matches!(w, "polsek" | "kapolsek" | "mapolsek"));
-        // The regency sharing a city's name is the level question, not another place.
-        let twin = self.twin.get(r).copied().flatten();
         sector
             && self
                 .namesakes
                 .get(&words.phrase(at, at + len))
-                .is_some_and(|of| {
-                    of.iter()
-                        .all(|&o| o != r && Some(o) != twin && self.twin.get(o) != Some(&Some(r)))
-                })
+                .is_some_and(|of| of.iter().all(|&o| self.elsewhere(o, r)))
+    }
+
+    /// Whether region `o` is another place than `r`: not `r`, nor the regency or city that
+    /// shares its name, which is the level question.
+    fn elsewhere(&self, o: usize, r: usize) -> bool {
+        let twin = self.twin.get(r).copied().flatten();
+        o != r && Some(o) != twin && self.twin.get(o) != Some(&Some(r))
     }
 
     /// For a bare city name at `at` whose regency shares it: the regency, when the words just
@@ -247,12 +249,10 @@ impl Gazetteer {
         let Some(of) = self.namesakes.get(&words.phrase(at, at + len)) else {
             return false;
         };
-        // The regency sharing a city's name is the level question, not another place.
-        let twin = self.twin.get(r).copied().flatten();
         let others: Vec<usize> = of
             .iter()
             .copied()
-            .filter(|&o| o != r && Some(o) != twin && self.twin.get(o) != Some(&Some(r)))
+            .filter(|&o| self.elsewhere(o, r))
             .collect();
         if others.is_empty() {
             return false;

@@ -142,7 +142,11 @@ pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
         let key = key.trim().to_lowercase();
         let value = value.trim().trim_end_matches(['.', ',']).trim();
         if AUTHOR_KEYS.contains(&key.as_str()) {
-            authors.extend(people::people(value));
+            let found = people::people(value);
+            if found.is_empty() {
+                authors.extend(labelled_name(value).map_or_else(Vec::new, |n| people::people(&n)));
+            }
+            authors.extend(found);
         } else if EDITOR_KEYS.contains(&key.as_str()) {
             if let Some(e) = people::people(value).into_iter().next() {
                 editor = Some(e);
@@ -152,6 +156,33 @@ pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
         }
     }
     Some((authors, editor))
+}
+
+/// A name after an author's key that the writer left partly in lower case (`Pewarta: Boyke
+/// ledy watra`): two to four words of letters, the first capitalised and a later one not,
+/// in title case, for the name reader to judge as it judges any other.
+fn labelled_name(value: &str) -> Option<String> {
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let letters = |w: &&str| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '.' || c == '\'')
+    };
+    let ok = (2..=4).contains(&words.len())
+        && words.iter().all(letters)
+        && words[0].starts_with(char::is_uppercase)
+        && words[1..].iter().any(|w| w.starts_with(char::is_lowercase));
+    ok.then(|| {
+        words
+            .iter()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                    .unwrap_or_default()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 pub(super) const REPORT_PREFIXES: &[&str] = &[

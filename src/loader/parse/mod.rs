@@ -109,7 +109,9 @@ impl Parts {
 
     fn add_author(&mut self, name: &str) {
         let name = name.trim();
-        if !name.is_empty() && !self.authors.iter().any(|a| a.eq_ignore_ascii_case(name)) {
+        // A lone letter (`(D/R)`, `(B)`) is a desk's mark no reader can tell apart.
+        let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+        if letters >= 2 && !self.authors.iter().any(|a| a.eq_ignore_ascii_case(name)) {
             self.authors.push(name.to_string());
         }
     }
@@ -507,6 +509,20 @@ fn assemble(
     }
     let tags = tags::detect(texts.clone());
     let places = crate::regions::find(parts.dateline.as_deref(), texts);
+    // A credit that ends on the site's own name (`(Wahyono/RL/Read)` on read.id) names the
+    // outlet, not a writer.
+    let site = parts.outlet.as_deref().map(|o| {
+        o.split('.')
+            .next()
+            .unwrap_or(o)
+            .replace([' ', '-'], "")
+            .to_lowercase()
+    });
+    let mut parts = parts;
+    parts.authors.retain(|a| {
+        site.as_deref()
+            .is_none_or(|s| a.replace([' ', '-'], "").to_lowercase() != s)
+    });
     let quotes = quotes::extract(&parts.body);
     let word_count = parts
         .body

@@ -188,6 +188,18 @@ fn people() {
     assert_eq!(c.body.body, vec!["Komisi Pemberantasan Korupsi (KPK)"]);
     let e = p("Judul\nSelesai. (adv/eth)");
     assert!(e.meta.authors.is_empty());
+    // A lone letter is no writer anyone can tell apart; a labelled name the writer left
+    // partly in lower case is still a name.
+    let f = p("Judul\nIsi berita.\nAkhir berita. (D/R)");
+    assert!(f.meta.authors.is_empty(), "{:?}", f.meta.authors);
+    let g = p("Judul\nIsi berita.\nPewarta: Ani lestari wati");
+    assert_eq!(g.meta.authors, vec!["Ani Lestari Wati"]);
+    assert_eq!(g.body.body, vec!["Isi berita."]);
+    // The site's own name closing a credit is the outlet.
+    let i = p("Judul\nBACA.ID, KOTA - Isi berita.\nAkhir berita. (Wahyono/Baca)");
+    assert_eq!(i.meta.authors, vec!["Wahyono"]);
+    let h = p("Judul\nIsi berita.\nPenulis: Tim redaksi");
+    assert!(h.meta.authors.is_empty(), "{:?}", h.meta.authors);
     assert_eq!(e.body.body, vec!["Selesai."]);
     let f = p("Judul\nRabu (10/4/2024)");
     assert_eq!(f.body.body, vec!["Rabu (10/4/2024)"]);
@@ -613,6 +625,8 @@ fn furniture_above_the_headline_is_not_the_title() {
         "Sorotan Warta Harian",
         "Ok\nMode Gelap",
         "IKLAN - SCROLL UNTUK MELANJUTKAN",
+        "Lompat ke konten Lompat ke sidebar Lompat ke footer",
+        "WARTA.CO,",
         "Beranda \u{bb} Berita, Daerah \u{bb} Warga Desa Gelar Kerja Bakti Massal",
     ] {
         let a = p(&format!(

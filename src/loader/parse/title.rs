@@ -217,6 +217,18 @@ fn furniture(line: &str) -> Option<RemovedKind> {
     if credited_caption(line) {
         return Some(RemovedKind::Caption);
     }
+    // A page's skip links (`Lompat ke konten Lompat ke sidebar`, `Skip to content`).
+    if ["lompat ke ", "loncat ke ", "skip to "]
+        .iter()
+        .any(|p| low.starts_with(p))
+        && n <= 12
+    {
+        return Some(RemovedKind::Footer);
+    }
+    // The site's name alone on its line (`PROKAL.CO,`): the outlet, read from the text.
+    if n == 1 && dateline::is_domain(line.trim_end_matches([',', '.', ':'])) {
+        return Some(RemovedKind::Footer);
+    }
     None
 }
 
