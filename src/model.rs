@@ -76,7 +76,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    title's own loose dateline reader is gone.
 /// 22: the file's day is kept with the article, and an article nothing dates takes it in a
 ///    folder whose dated files were saved as their articles came out (`file-time`).
-pub const PARSER_VERSION: u32 = 22;
+/// 23: skip links and a lone site name above the lede are furniture; a lone letter or the
+///    site's own name in a credit is no author; a page's ISO stamp before its dateline
+///    dates the article.
+pub const PARSER_VERSION: u32 = 23;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -370,6 +370,13 @@ pub fn detect(line: &str) -> Option<Dateline> {
     Some(d)
 }
 
+/// The date of a leading ISO date stamp (`date 2025-10-10 `), which a page prints before its
+/// dateline as its own publication date.
+pub(super) fn leading_stamp(line: &str) -> Option<crate::model::Date> {
+    let at = iso_stamp(line)?;
+    line[..at].trim().trim_start_matches("date ").parse().ok()
+}
+
 /// Where the text after a leading ISO date stamp (`date 2025-10-10 `, `2025-10-10 `) starts.
 fn iso_stamp(line: &str) -> Option<usize> {
     let stamp = line.strip_prefix("date ").unwrap_or(line);

@@ -230,6 +230,12 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         parts.outlet = outlets::from_text(paras.iter().map(String::as_str));
     }
     let lead_para = window.get(lead_pos).copied();
+    // A page's machine stamp before the dateline is its publication date.
+    if lead_rest > 0
+        && let Some(d) = lead_para.and_then(|i| dateline::leading_stamp(&paras[i]))
+    {
+        parts.stamps.push((d, None, false));
+    }
     // Lines before the lead are summaries and captions that repeat the lede, not body.
     let pre_lead: HashSet<usize> = window[..lead_pos].iter().copied().collect();
     let title_lines: HashSet<usize> = body_idx[..first_body.min(body_idx.len())]

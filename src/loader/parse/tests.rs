@@ -120,6 +120,19 @@ fn a_dateline_in_capitals_under_a_byline_or_a_caption_is_the_lead() {
 }
 
 #[test]
+fn a_pages_iso_stamp_before_the_dateline_dates_the_article() {
+    let a = p("Judul Berita Aduan Warga\n\
+         date 2026-02-04 jogja.warta.com, YOGYAKARTA - Aduan warga tercatat tinggi, kata kepala \
+         dinas, Selasa (3/2).\nLanjut.");
+    assert_eq!(a.meta.published, Some(d("2026-02-04")));
+    assert_eq!(a.meta.dateline.as_deref(), Some("Yogyakarta"));
+    assert_eq!(
+        a.body.body[0],
+        "Aduan warga tercatat tinggi, kata kepala dinas, Selasa (3/2)."
+    );
+}
+
+#[test]
 fn dateline_like_prose_deep_in_the_body_is_prose() {
     let a = p(
         "Judul\nSatu.\nDua.\nTiga.\nEmpat.\nLima.\nEnam.\nTujuh.\nJAKARTA, KOMPAS.com - bukan lead.",
