@@ -79,7 +79,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 23: skip links and a lone site name above the lede are furniture; a lone letter or the
 ///    site's own name in a credit is no author; a page's ISO stamp before its dateline
 ///    dates the article.
-pub const PARSER_VERSION: u32 = 23;
+/// 24: dates: the day the story went out (`hingga berita ini dinaikkan pada ...`) is the
+///    report's, as `hari ini` is.
+pub const PARSER_VERSION: u32 = 24;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -85,6 +85,26 @@ fn tonight_and_today_with_a_bare_date_are_the_report_day() {
 }
 
 #[test]
+fn the_day_the_story_went_out_is_the_report_day() {
+    // `hingga berita ini dinaikkan pada ...` dates the story, over an earlier quote's day.
+    assert_eq!(
+        published_of(
+            "Kata kepala dinas, Minggu (11/6/2023).
+Hingga berita ini dinaikkan pada Senin,              12 Juni 2023, belum ada tanggapan."
+        ),
+        Some(d("2023-06-12"))
+    );
+    // The same words about something else are no such day.
+    assert_eq!(
+        published_of(
+            "Kata kepala dinas, Minggu (11/6/2023).
+Bantuan ini diturunkan pada Senin, 5 Juni              2023, kepada warga."
+        ),
+        Some(d("2023-06-11"))
+    );
+}
+
+#[test]
 fn a_correction_note_and_an_as_of_count_are_told_apart() {
     // The note on the article itself is dated after it was published.
     assert_eq!(

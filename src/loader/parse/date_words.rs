@@ -471,6 +471,9 @@ pub(super) fn today_after(b: &[u8], end: usize) -> bool {
 /// Whether `hari ini`, `pagi ini` … stands just before the date or its weekday (`kepada
 /// wartawan hari ini, 11 Maret 2026`, `pada hari ini, Rabu (...)`).
 pub(super) fn today_before(b: &[u8], at: usize) -> bool {
+    if published_clause_before(b, at) {
+        return true;
+    }
     let mut i = at;
     while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
         i -= 1;
@@ -485,6 +488,35 @@ pub(super) fn today_before(b: &[u8], at: usize) -> bool {
     words
         .iter()
         .any(|w| b[prev..ws - 1].eq_ignore_ascii_case(w))
+}
+
+/// Verbs of putting a story out (`hingga berita ini diturunkan`, `dinaikkan`, `ditulis`).
+const PUBLISH_VERBS: &[&[u8]] = &[
+    b"diturunkan",
+    b"dinaikkan",
+    b"dinaikan",
+    b"ditulis",
+    b"diterbitkan",
+    b"dimuat",
+    b"ditayangkan",
+    b"dipublikasikan",
+    b"dirilis",
+];
+
+/// Whether the date closes the phrase that says when the story went out (`hingga berita
+/// ini dinaikkan pada Senin, 12 Juni 2023`): the report's own day, as `hari ini` is.
+fn published_clause_before(b: &[u8], at: usize) -> bool {
+    let clause = clause_before(b, at, 60, b".\"!?");
+    let ws: Vec<&[u8]> = words(clause).collect();
+    let mut k = ws.len();
+    if k > 0 && ws[k - 1].eq_ignore_ascii_case(b"pada") {
+        k -= 1;
+    }
+    let is = |i: usize, set: &[&[u8]]| set.iter().any(|w| ws[i].eq_ignore_ascii_case(w));
+    k >= 3
+        && is(k - 1, PUBLISH_VERBS)
+        && is(k - 2, &[b"ini"])
+        && is(k - 3, &[b"berita", b"artikel", b"tulisan", b"laporan"])
 }
 
 /// Whether the date's sentence opens with a word that puts it on another day
