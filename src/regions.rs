@@ -361,57 +361,6 @@ impl Gazetteer {
         }
     }
 
-    /// Whether a name of [`Bare::Placed`] at `at` is written as a place: a word of place or
-    /// an office just before it (`di Malang`, `warga Pati`, `Polres Lebak`), or its own
-    /// province just after it (`Pati, Jawa Tengah`, `Agam Sumatera Barat`). A further name
-    /// word after it (`Lebak Bulus`, `Serang Baru`) is another place, which
-    /// [`Gazetteer::common_word_begins`] tells.
-    fn placed(&self, words: &Words, at: usize, name: &Name) -> bool {
-        const PLACING: &[&str] = &[
-            "di",
-            "ke",
-            "dari",
-            "asal",
-            "warga",
-            "kawasan",
-            "wilayah",
-            "daerah",
-            "sekitar",
-            "menuju",
-            "polres",
-            "kapolres",
-            "mapolres",
-            "polresta",
-            "kapolresta",
-            "mapolresta",
-            "kejari",
-            "kajari",
-            "dprd",
-            "kpu",
-            "bawaslu",
-            "bpbd",
-            "rsud",
-            "kodim",
-            "dandim",
-            "lapas",
-            "rutan",
-            "sekda",
-            "pemda",
-            "kemenag",
-        ];
-        let before = at
-            .checked_sub(1)
-            .filter(|_| words.apart.get(at) == Some(&false))
-            .and_then(|b| words.get(b))
-            .is_some_and(|w| PLACING.contains(&w));
-        let next = at + name.words.len();
-        let province_after = self.province_of(name.target).is_some_and(|own| {
-            self.longest(words, next, Some(Hint::Province))
-                .is_some_and(|(t, _)| t == Target::Province(own))
-        });
-        before || province_after
-    }
-
     /// Whether a bare regency or city name at `at` is written in capitals among words that
     /// are not (`LPS Gandeng MAPPI`): another body's acronym that spells the name. Acronyms
     /// that are the place's own (`OKI`, `PALI`) are aliases of their own kind.
@@ -845,3 +794,5 @@ pub fn find<'a>(dateline: Option<&str>, texts: impl IntoIterator<Item = &'a str>
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_places;

@@ -1,12 +1,64 @@
-//! What the words next to a bare name say it is instead of the place: a person's given name
-//! before a surname, a region's acronym shared with other bodies, a neighbourhood or village
-//! named like a regency elsewhere.
+//! What the words next to a bare name say it is: the place, for a name that is also a common
+//! word (`di Malang`); or instead of the place, a person's given name before a surname, a
+//! region's acronym shared with other bodies, a neighbourhood or village named like a regency
+//! elsewhere.
 
 use super::level::named_before;
 use super::words::{self, REPORTED, Words};
-use super::{Bare, Gazetteer, Target, prefix_hint};
+use super::{Bare, Gazetteer, Hint, Name, Target, prefix_hint};
 
 impl Gazetteer {
+    /// Whether a name of [`Bare::Placed`] at `at` is written as a place: a word of place or
+    /// an office just before it (`di Malang`, `warga Pati`, `Polres Lebak`), or its own
+    /// province just after it (`Pati, Jawa Tengah`, `Agam Sumatera Barat`). A further name
+    /// word after it (`Lebak Bulus`, `Serang Baru`) is another place, which
+    /// [`Gazetteer::common_word_begins`] tells.
+    pub(super) fn placed(&self, words: &Words, at: usize, name: &Name) -> bool {
+        const PLACING: &[&str] = &[
+            "di",
+            "ke",
+            "dari",
+            "asal",
+            "warga",
+            "kawasan",
+            "wilayah",
+            "daerah",
+            "sekitar",
+            "menuju",
+            "polres",
+            "kapolres",
+            "mapolres",
+            "polresta",
+            "kapolresta",
+            "mapolresta",
+            "kejari",
+            "kajari",
+            "dprd",
+            "kpu",
+            "bawaslu",
+            "bpbd",
+            "rsud",
+            "kodim",
+            "dandim",
+            "lapas",
+            "rutan",
+            "sekda",
+            "pemda",
+            "kemenag",
+        ];
+        let before = at
+            .checked_sub(1)
+            .filter(|_| words.apart.get(at) == Some(&false))
+            .and_then(|b| words.get(b))
+            .is_some_and(|w| PLACING.contains(&w));
+        let next = at + name.words.len();
+        let province_after = self.province_of(name.target).is_some_and(|own| {
+            self.longest(words, next, Some(Hint::Province))
+                .is_some_and(|(t, _)| t == Target::Province(own))
+        });
+        before || province_after
+    }
+
     /// Whether the bare one-word name at `at` is a person's given name before a surname
     /// (`model Kendal Jenner berpose`): a capitalised word after it, joined, that is no
     /// place, direction, day or acronym, then a lower-case word; and no word before it that

@@ -1,0 +1,493 @@
+//! The region finder on short synthetic texts: which level, district or neighbourhood a
+//! bare name means, landmarks, schools and names placed by their words.
+
+use super::*;
+
+fn f(text: &str) -> Found {
+    find(None, [text])
+}
+
+#[test]
+fn a_district_of_the_regency_before_a_shared_name_places_it_in_the_regency() {
+    // Cibinong and Tambun Selatan are districts of the regencies, not of the cities.
+    assert_eq!(
+        f("Banjir melanda Cibinong, Bogor, sejak pagi.").regions,
+        ["Bogor"]
+    );
+    assert_eq!(
+        f("Warga Tambun Selatan Bekasi mengungsi.").regions,
+        ["Bekasi"]
+    );
+    // The rest of the article follows, as with a prefix.
+    assert_eq!(
+        find(
+            None,
+            [
+                "Pabrik di Cikupa, Tangerang, terbakar.",
+                "Damkar Tangerang datang."
+            ]
+        )
+        .regions,
+        ["Tangerang"]
+    );
+    // A district of the city, or none, leaves the city.
+    assert_eq!(
+        f("Warga Bogor Barat, Bogor, berkumpul.").regions,
+        ["Kota Bogor"]
+    );
+    assert_eq!(
+        f("Banjir melanda Bogor sejak pagi.").regions,
+        ["Kota Bogor"]
+    );
+}
+
+#[test]
+fn a_village_of_the_regency_before_a_shared_name_places_it_in_the_regency() {
+    // Pakansari and Tuksongo are villages of the regencies.
+    assert_eq!(
+        f("Laga digelar di Stadion Pakansari, Bogor, Sabtu.").regions,
+        ["Bogor"]
+    );
+    assert_eq!(
+        f("Festival di Balkondes Tuksongo, Magelang, Jawa Tengah.").regions,
+        ["Magelang"]
+    );
+    // The longest name decides: `Bogor Tengah` is the city's district although a village of
+    // the regency is called `Tengah`.
+    assert_eq!(
+        f("Warga Bogor Tengah, Bogor, berkumpul.").regions,
+        ["Kota Bogor"]
+    );
+    // A district of the city carved out of the regency under its name and a direction:
+    // writers still call it by the old name.
+    assert_eq!(
+        f("Pameran mobil di Serpong, Tangerang, ramai.").regions,
+        ["Tangerang Selatan"]
+    );
+    assert_eq!(
+        f("Wisata di Lembang, Bandung, macet.").regions,
+        ["Bandung Barat"]
+    );
+    // A root the city's places share (`Tawangmas`, `Tawangsari`) spans both: left alone.
+    assert_eq!(
+        f("Ia tiba di Stasiun Tawang, Semarang, pagi tadi.").regions,
+        ["Kota Semarang"]
+    );
+    // A village called like a region does not place anything (`Purworejo` is also a village
+    // of Magelang regency): in a list the city stays the city.
+    assert_eq!(
+        f("Hujan turun di Purworejo, Magelang dan Temanggung.").regions,
+        ["Purworejo", "Kota Magelang", "Temanggung"]
+    );
+}
+
+#[test]
+fn a_police_resort_or_a_unit_named_kota_gives_the_level_of_a_shared_name() {
+    // The city's resort carries `Kota` (or is a Polrestabes); one named by the bare name is
+    // the regency's.
+    assert_eq!(
+        f("Kasat Lantas Polres Bogor AKP Fadli mengatakan mobil terguling.").regions,
+        ["Bogor"]
+    );
+    assert_eq!(
+        f("Kapolres Sorong AKBP Contoh menjelaskan.").regions,
+        ["Sorong"]
+    );
+    assert_eq!(
+        f("Kepala Kepolisian Resor Bekasi menjelaskan.").regions,
+        ["Bekasi"]
+    );
+    assert_eq!(
+        f("Kasubag Humas Polres Blitar Kota Ipda Wahyu menjelaskan.").regions,
+        ["Kota Blitar"]
+    );
+    assert_eq!(
+        f("Polrestabes Bandung menangkap dua pelaku.").regions,
+        ["Kota Bandung"]
+    );
+    // `Polresta X` alone has named either: the default stands.
+    assert_eq!(
+        f("Polresta Bogor menangkap dua pelaku.").regions,
+        ["Kota Bogor"]
+    );
+    // Polres Metro Bekasi is the regency's resort, whatever unit of it is named; the
+    // city's carries `Kota`.
+    for text in [
+        "Ia melapor ke Polres Metro Bekasi sejak Agustus.",
+        "Kasat Lantas Polres Metro Bekasi mengimbau pengendara.",
+        "Satlantas Metro Bekasi mengajak warga tertib.",
+    ] {
+        assert_eq!(f(text).regions, ["Bekasi"], "{text}");
+    }
+    assert_eq!(
+        f("Kapolres Metro Bekasi Kota Kombes Contoh menjelaskan.").regions,
+        ["Kota Bekasi"]
+    );
+    // Both levels named: both are the article's.
+    assert_eq!(
+        f("Polres Bogor menangani kecelakaan warga Kota Bogor.").regions,
+        ["Bogor", "Kota Bogor"]
+    );
+}
+
+#[test]
+fn a_region_named_like_a_jakarta_neighbourhood_is_the_neighbourhood_in_news_of_jakarta() {
+    let x = f("Tawuran pecah di Manggarai, Pemkot Jakarta Selatan mendirikan posko.");
+    assert_eq!(x.regions, ["Jakarta Selatan"]);
+    // Named with its own province, or without Jakarta around, it is the regency.
+    assert_eq!(
+        f("Ia pulang ke Manggarai, NTT, setelah bekerja di Jakarta Selatan.").regions,
+        ["Manggarai", "Jakarta Selatan"]
+    );
+    assert_eq!(
+        f("Upacara adat digelar di Manggarai.").regions,
+        ["Manggarai"]
+    );
+    // The same for a neighbourhood outside Jakarta: Jombang in Ciputat, Tangerang Selatan.
+    assert_eq!(
+        f("Warga Cilalung, Jombang, Tangerang Selatan, mengeluhkan banjir.").regions,
+        ["Tangerang Selatan"]
+    );
+    assert_eq!(
+        f("Santri dari Jombang, Jawa Timur, berkunjung ke Tangerang Selatan.").regions,
+        ["Jombang", "Tangerang Selatan"]
+    );
+    // Only Tangerang Selatan makes it the kelurahan, not the rest of Banten.
+    assert_eq!(
+        f("Santri asal Jombang ditangkap polisi di Tangerang.").regions,
+        ["Jombang", "Kota Tangerang"]
+    );
+    assert!(
+        f("Dia mengisi acara Solo Show di televisi.")
+            .regions
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_name_followed_by_a_district_and_its_region_elsewhere_is_a_village_there() {
+    // Jombang is a kelurahan of Ciputat, Tangerang Selatan, besides a regency in East Java.
+    assert_eq!(
+        f("Warga Kampung Cicalung, Jombang, Ciputat, Tangerang Selatan, antre gas.").regions,
+        ["Tangerang Selatan"]
+    );
+    // A district seat in a list of towns is no placing.
+    assert_eq!(
+        f("Pelabuhan di Natuna, Rembang, Brondong dan Sangihe.").regions,
+        ["Natuna", "Rembang"]
+    );
+    // The region's own district keeps it.
+    assert_eq!(
+        f("Warga Jombang, Ngoro, Jawa Timur, mengungsi.").regions,
+        ["Jombang"]
+    );
+}
+
+#[test]
+fn a_landmark_places_the_bare_town_written_with_it() {
+    // Venues in the regency that shares the city's name.
+    assert_eq!(
+        f("Konser digelar di ICE BSD, Tangerang, Sabtu.").regions,
+        ["Tangerang"]
+    );
+    assert_eq!(
+        f("Laga digelar di Stadion Si Jalak Harupat Bandung malam ini").regions,
+        ["Bandung"]
+    );
+    // The writer's own placing in another region of the province stays beside it.
+    assert_eq!(
+        f("Pameran di ICE BSD Tangerang Selatan dibuka").regions,
+        ["Tangerang", "Tangerang Selatan"]
+    );
+    // A landmark on a boundary names no region alone, but still places the town after it.
+    assert_eq!(
+        f("Wisatawan memadati Gunung Bromo, Probolinggo, pekan ini").regions,
+        ["Probolinggo"]
+    );
+    assert!(
+        f("Wisatawan memadati Gunung Bromo pekan ini")
+            .regions
+            .is_empty()
+    );
+    // Named alone, a landmark in one region names it, and fixes the level of the bare
+    // name anywhere in the article.
+    assert_eq!(
+        find(
+            None,
+            [
+                "Pameran dibuka di ICE BSD.",
+                "Warga Tangerang antusias datang."
+            ]
+        )
+        .regions,
+        ["Tangerang"]
+    );
+    // A firm named after an estate works anywhere.
+    assert!(f("Saham PT Jababeka Tbk naik").regions.is_empty());
+}
+
+#[test]
+fn an_airport_named_for_a_town_it_lies_outside_is_placed_where_it_is() {
+    assert_eq!(
+        f("Penerbangan di Bandara Juanda Surabaya tertunda").regions,
+        ["Sidoarjo"]
+    );
+    assert_eq!(
+        f("Bandar Udara Internasional Supadio Pontianak lumpuh").regions,
+        ["Kubu Raya"]
+    );
+    // A town in another province is another place (a route).
+    assert_eq!(
+        f("Pesawat dari Bandara Kualanamu, Pekanbaru tujuannya").regions,
+        ["Deli Serdang", "Pekanbaru"]
+    );
+    // Named after a person: only after a word for an airport.
+    assert_eq!(f("Jalan Juanda di Surabaya macet").regions, ["Surabaya"]);
+}
+
+#[test]
+fn a_district_named_by_its_kind_fixes_the_level_of_the_bare_name() {
+    assert_eq!(
+        find(
+            None,
+            [
+                "Warga Sukabumi keracunan makanan.",
+                "Kejadian di Desa Mekar, Kecamatan Simpenan."
+            ]
+        )
+        .regions,
+        ["Sukabumi"]
+    );
+    // The city's own district keeps the city.
+    assert_eq!(
+        find(
+            None,
+            ["Warga Bogor berdemo.", "Camat Bogor Tengah menemui mereka."]
+        )
+        .regions,
+        ["Kota Bogor"]
+    );
+    // A city's district written as its name and a direction is the city's, even beside the
+    // regency.
+    let x = f("Ruas tol Cikunir-Bekasi Barat dan jalan di Kabupaten Bekasi");
+    assert!(x.regions.contains(&"Kota Bekasi".to_string()), "{x:?}");
+}
+
+#[test]
+fn every_landmark_row_names_known_regions() {
+    let rows = LANDMARKS
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .count();
+    let loaded: usize = Gazetteer::get().landmarks.values().map(Vec::len).sum();
+    assert_eq!(loaded, rows, "a landmark row names an unknown region code");
+    assert!(rows > 100);
+}
+
+#[test]
+fn a_district_named_after_a_bare_name_places_it_or_makes_it_a_village() {
+    assert_eq!(
+        f("Warga Bogor, Kecamatan Cibinong, berdemo").regions,
+        ["Bogor"]
+    );
+    assert_eq!(
+        f("Rumahnya di Tangerang, Kecamatan Pondok Aren, terbakar").regions,
+        ["Tangerang Selatan"]
+    );
+    // A village named like a city, in a district of another regency.
+    assert!(
+        f("Banjir melanda desa di Sungai Kupang, Kecamatan Kandangan")
+            .regions
+            .is_empty()
+    );
+    assert_eq!(
+        f("Akad nikah di masjid Bintaro, Tangerang").regions,
+        ["Tangerang Selatan"]
+    );
+    // Districts written in two words where the list joins them (`Gunungsindur`).
+    assert_eq!(f("Dimakamkan di Gunung Sindur, Bogor").regions, ["Bogor"]);
+    // A landmark named like the start of a region gives way to it.
+    assert_eq!(
+        f("warga Puncak Jaya dan wisata Puncak, Bogor").regions,
+        ["Puncak Jaya", "Bogor"]
+    );
+    assert_eq!(f("bandara di Karimun Jawa").regions, ["Jepara"]);
+}
+
+#[test]
+fn the_nearest_word_before_a_school_says_whether_it_is_a_post_or_a_venue() {
+    // A post, a study or a degree there: someone's affiliation, the town not the news's.
+    for text in [
+        "Menurut dosen sosiologi di UNS Contoh Surakarta, ada tiga sebab.",
+        "Ia pernah mengajar di Fakultas Teknik Universitas Contoh Makassar, Sulawesi Selatan.",
+        "Ia meraih gelar sarjana dari Universitas Contoh Surabaya pada tahun 1999.",
+        "Ia menempuh pendidikan S2 di Institut Contoh Bogor hingga lulus.",
+        "Ia guru besar Universitas Contoh Pontianak. Pada pemilu lalu ia terpilih.",
+    ] {
+        assert_eq!(f(text).regions, Vec::<String>::new(), "{text}");
+    }
+    // An event there, or where and when something was said, stays the town's.
+    assert_eq!(
+        f("Seminar itu digelar di Fakultas Hukum Universitas Contoh Mataram.").regions,
+        ["Mataram"]
+    );
+    assert_eq!(
+        f("Kata dosen Universitas Contoh Jember pada Senin (9/9).").regions,
+        ["Jember"]
+    );
+    assert_eq!(
+        f("Wisuda digelar di Universitas Contoh Surabaya pada tahun ini.").regions,
+        ["Surabaya"]
+    );
+}
+
+#[test]
+fn a_school_as_a_partner_in_a_list_or_by_its_short_name_is_an_affiliation() {
+    for text in [
+        // A partner in a work.
+        "Alat itu dibuat bekerja sama dengan Institut Teknologi Contoh Bandung tahun lalu.",
+        // A list of schools, with initials between their names.
+        "Pesertanya Universitas Contoh (UCO) Yogyakarta, dan UIN Sunan Contoh Surabaya.",
+        // A short name written as a word after a member.
+        "Semasa menjadi dosen di Unhas Makassar, ia rajin menulis.",
+    ] {
+        assert_eq!(f(text).regions, Vec::<String>::new(), "{text}");
+    }
+    // A school's own news, and a list in another sentence, stay the town's.
+    assert_eq!(
+        f("Unhas Makassar membuka program studi baru.").regions,
+        ["Makassar"]
+    );
+    assert_eq!(
+        f("Rektor datang dari Universitas Contoh. Institut Contoh Bandung lalu membuka pameran.")
+            .regions,
+        ["Kota Bandung"]
+    );
+}
+
+#[test]
+fn a_town_ending_a_body_listed_with_others_or_a_graduates_club_is_not_the_news() {
+    for text in [
+        "Koalisi itu terdiri atas Kontras, Walhi, LBH Contoh Medan, dan Yayasan Contoh.",
+        "Rujukannya RS Contoh, RS Lain, RS Baru dan RSUD Contoh Tarakan.",
+        "Kata pemain jebolan PB Contoh Bandung itu.",
+    ] {
+        assert_eq!(f(text).regions, Vec::<String>::new(), "{text}");
+    }
+    // Each region's own figures, a body where something happens, and one body alone.
+    assert_eq!(
+        f("Polres Garut mencatat 20 pelanggar, Polres Pandeglang 14, dan Polres Sumedang 9.")
+            .regions,
+        ["Garut", "Pandeglang", "Sumedang"]
+    );
+    assert_eq!(
+        f("Rapat digelar di Kantor Contoh Semarang, LBH Lain, dan Yayasan Contoh.").regions,
+        ["Kota Semarang"]
+    );
+    assert_eq!(f("LBH Contoh Medan mendampingi warga.").regions, ["Medan"]);
+}
+
+#[test]
+fn a_name_that_is_also_a_common_word_counts_where_the_words_around_place_it() {
+    for (text, region) in [
+        ("laga kedua berlangsung di Malang.", "Kota Malang"),
+        ("warga Pati berdemo di alun-alun.", "Pati"),
+        ("Kapolres Lebak memimpin apel.", "Lebak"),
+        ("dirawat di RSUD Contoh Pati, Jawa Tengah.", "Pati"),
+        ("banjir melanda Agam Sumatera Barat.", "Agam"),
+    ] {
+        assert_eq!(f(text).regions, [region], "{text}");
+    }
+    for text in [
+        // The common word, a name going on into another place, an unplaced capital, a
+        // given name or a place elsewhere kept for a prefix.
+        "nasib malang menimpa warga itu.",
+        "macet di Lebak Bulus pagi ini.",
+        "Malang benar nasib pedagang itu.",
+        "pesan dari Bima Arya untuk warga.",
+        "kantor di Kuningan, Jakarta Selatan.",
+    ] {
+        let found = f(text).regions;
+        assert!(
+            found.iter().all(|r| r == "Jakarta Selatan"),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(f("Pemkab Malang membuka pasar.").regions, ["Malang"]);
+}
+
+#[test]
+fn a_regency_named_like_a_district_in_a_list_of_another_regions_districts_is_that_district() {
+    assert!(
+        f("Titik api ada di Air Sugihan, Pedamaran, Mesuji dan Tulung Selapan")
+            .regions
+            .is_empty()
+    );
+    assert!(f("api di Pedamaran dan Mesuji").regions.is_empty());
+    // Among regions, or named alone, it is the regency.
+    assert_eq!(
+        f("banjir di Tulang Bawang, Mesuji").regions,
+        ["Tulangbawang", "Mesuji"]
+    );
+    assert_eq!(f("warga Mesuji mengungsi").regions, ["Mesuji"]);
+}
+
+#[test]
+fn a_region_named_like_a_district_written_before_the_region_it_lies_in_is_that_district() {
+    // An address runs from the village up: `Depok` here is Sleman's district.
+    assert_eq!(
+        f("bentrok di Nologaten, Caturtunggal, Depok, Sleman, Rabu malam.").regions,
+        ["Sleman"]
+    );
+    assert_eq!(
+        f("belajar di PKBM Contoh Sukabumi, Bandar Lampung.").regions,
+        ["Bandar Lampung"]
+    );
+    // A list of regions that goes on after the second is a list, and so is one within a
+    // province, where both readings are as likely.
+    assert_eq!(
+        f("hujan di Depok, Sleman, dan Bantul").regions,
+        ["Depok", "Sleman", "Bantul"]
+    );
+    assert_eq!(
+        f("pameran di Lamongan, Jombang, Jember, dan Banyuwangi.").regions,
+        ["Lamongan", "Jombang", "Jember", "Banyuwangi"]
+    );
+    assert_eq!(
+        f("warga Depok mengungsi ke Sleman.").regions,
+        ["Depok", "Sleman"]
+    );
+    // A police sector is named after its district: Depok's are Sleman's and Cirebon's, not
+    // the city's; Sleman has a district of its own name.
+    assert!(
+        f("petugas Polsek Depok Barat menangkap pemuda")
+            .regions
+            .is_empty()
+    );
+    assert_eq!(
+        f("petugas Polsek Sleman menangkap pemuda").regions,
+        ["Sleman"]
+    );
+}
+
+#[test]
+fn a_landmark_with_a_direction_or_a_district_written_as_two_words_places_the_town() {
+    // `Cikarang Barat` is still the estate's area: the town after it is the regency.
+    assert_eq!(
+        f("Banjir merendam Cikarang Barat, Bekasi, sejak pagi.").regions,
+        ["Bekasi"]
+    );
+    // `Rangkas Bitung` is Rangkasbitung in Lebak, and `Pangkalan Kerinci` the seat of
+    // Pelalawan: neither names the region its second word spells.
+    for text in [
+        "Kereta jurusan Tanah Abang-Rangkas Bitung tertahan.",
+        "Api dipadamkan di Pangkalan Kerinci kemarin.",
+    ] {
+        let found = f(text).regions;
+        assert!(
+            !found.iter().any(|r| r == "Bitung" || r == "Kerinci"),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(f("Gunung Kerinci kembali erupsi.").regions, ["Kerinci"]);
+}
