@@ -782,6 +782,15 @@ pub fn is_place_name(written: &str) -> bool {
     )
 }
 
+/// Whether `written` as a whole spells a province, as a dateline writes it ("Jambi", "Jawa
+/// Barat", "Sumbar").
+pub fn is_province_name(written: &str) -> bool {
+    matches!(
+        Gazetteer::get().dateline(written),
+        Some(Target::Province(_))
+    )
+}
+
 /// [`Gazetteer::mentions`] over the shipped table.
 pub fn mentions<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Mention> {
     Gazetteer::get().mentions(texts)

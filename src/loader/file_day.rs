@@ -53,18 +53,20 @@ pub fn settle(metas: &mut [Meta]) {
             all.push(lag);
         }
     }
-    let usual: HashMap<&str, Option<i64>> = lags.iter().map(|(&g, l)| (g, usual_lag(l))).collect();
+    // A group with enough dated articles answers for itself; a smaller one follows the
+    // corpus.
+    let usual: HashMap<&str, Option<i64>> = lags
+        .iter()
+        .filter(|(_, l)| l.len() >= MIN_DATED)
+        .map(|(&g, l)| (g, usual_lag(l)))
+        .collect();
     let whole = usual_lag(&all);
     let mut dated: Vec<(usize, Date)> = Vec::new();
     for (i, m) in metas.iter().enumerate() {
         let Some(f) = m.file_day.filter(|_| m.published.is_none()) else {
             continue;
         };
-        let key = group_key(m);
-        let lag = match lags.get(key) {
-            Some(l) if l.len() >= MIN_DATED => usual.get(key).copied().flatten(),
-            _ => whole,
-        };
+        let lag = usual.get(group_key(m)).copied().unwrap_or(whole);
         if let Some(d) = lag.and_then(|lag| Date::from_days(f.days() - lag)) {
             dated.push((i, d));
         }

@@ -14,15 +14,9 @@ impl Gazetteer {
     /// word after it (`Lebak Bulus`, `Serang Baru`) is another place, which
     /// [`Gazetteer::common_word_begins`] tells.
     pub(super) fn placed(&self, words: &Words, at: usize, name: &Name) -> bool {
+        // Words of place, and offices named by their town.
         const PLACING: &[&str] = &[
-            "di",
-            "ke",
             "dari",
-            "asal",
-            "warga",
-            "kawasan",
-            "wilayah",
-            "daerah",
             "sekitar",
             "menuju",
             "polres",
@@ -50,7 +44,7 @@ impl Gazetteer {
             .checked_sub(1)
             .filter(|_| words.apart.get(at) == Some(&false))
             .and_then(|b| words.get(b))
-            .is_some_and(|w| PLACING.contains(&w));
+            .is_some_and(|w| words::PLACE_BEFORE.contains(&w) || PLACING.contains(&w));
         let next = at + name.words.len();
         let province_after = self.province_of(name.target).is_some_and(|own| {
             self.longest(words, next, Some(Hint::Province))
@@ -213,18 +207,8 @@ impl Gazetteer {
         len: usize,
         target: Target,
     ) -> bool {
-        const WHERE: &[&str] = &[
-            "di",
-            "ke",
-            "warga",
-            "tanah",
-            "wilayah",
-            "daerah",
-            "kawasan",
-            "pulau",
-            "asal",
-            "kelahiran",
-        ];
+        // A clan's land and island (`Tanah Karo`, `Pulau Samosir`), and birth there.
+        const WHERE: &[&str] = &["tanah", "pulau", "kelahiran"];
         let Target::Region(r) = target else {
             return false;
         };
@@ -235,7 +219,7 @@ impl Gazetteer {
             && !at
                 .checked_sub(1)
                 .and_then(|b| words.get(b))
-                .is_some_and(|b| WHERE.contains(&b))
+                .is_some_and(|b| words::PLACE_BEFORE.contains(&b) || WHERE.contains(&b))
             && !own_district
     }
 

@@ -245,6 +245,11 @@ fn class_at(text: &str, i: usize) -> (bool, bool, usize) {
     }
 }
 
+/// Words before a name that say it is where something is or someone is from (`di Karo`,
+/// `warga Pati`, `asal Samosir`): what places a name that could be something else.
+pub(super) const PLACE_BEFORE: &[&str] =
+    &["di", "ke", "asal", "warga", "kawasan", "wilayah", "daerah"];
+
 /// Words after a place that make it where something was said or held (`..., Jakarta
 /// Selatan, Selasa`, `... Bandung pada Senin`).
 pub(super) const REPORTED: &[&str] = &[

@@ -262,7 +262,7 @@ fn is_header_part(part: &str) -> bool {
             }))
 }
 
-fn is_all_caps(part: &str) -> bool {
+pub(super) fn is_all_caps(part: &str) -> bool {
     part.chars()
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase)
@@ -276,7 +276,7 @@ fn glued_dash(before: &str, next: Option<&u8>) -> bool {
     let ends = matches!(next, None | Some(b' '));
     ((is_domain(word) || spaced_domain_end(before).is_some())
         && (ends || next.is_some_and(u8::is_ascii_uppercase)))
-        || ((before.contains(',') || before.contains('|')) && ends)
+        || (before.contains([',', '|']) && ends)
         // A known place alone, its dash glued on (`Tangerang- Dua ...`).
         || (ends && !before.contains(' ') && before.len() > 3 && is_known_city(before))
 }
@@ -524,7 +524,7 @@ fn by_separator(line: &str) -> Option<Dateline> {
     };
     let (outlet, city, strong) = if let [a, b] = parts[..] {
         // A place and its province (`Batang Hari, Jambi -`), no outlet.
-        if is_known_city(a) && !is_outlet_marked(a) && is_province(b) {
+        if is_known_city(a) && !is_outlet_marked(a) && crate::regions::is_province_name(b) {
             return Some(Dateline {
                 outlet: None,
                 city: Some(title_case(a)),
@@ -613,19 +613,14 @@ fn colon_dateline(line: &str) -> Option<Dateline> {
         });
     }
     // A place and a domain before the colon (`AMBON,TM.ID : Selasa ...`) are a dateline
-    // whatever follows.
-    if let Some((place, site)) = prefix.trim_end().split_once(',')
-        && prefix.len() <= 40
+    // whatever follows, as they are alone on a line.
+    if prefix.len() <= 40
         && starts_sentence
-        && is_domain(site.trim())
-        && is_header_part(place.trim())
-        && (is_all_caps(place) || is_known_city(place.trim()))
+        && let Some(d) = own_line(prefix.trim_end())
     {
         return Some(Dateline {
-            outlet: Some(normalize_outlet(site.trim())).filter(|s| !s.is_empty()),
-            city: Some(title_case(place.trim())),
             rest: prefix.len() + 2,
-            strong: true,
+            ..d
         });
     }
     let paragraph = after.split_whitespace().nth(11).is_some()
@@ -662,11 +657,6 @@ fn own_line(line: &str) -> Option<Dateline> {
         rest: line.len(),
         strong: true,
     })
-}
-
-/// Whether `part` names a province (`Jambi`, `Jawa Barat`, `Sumbar`).
-fn is_province(part: &str) -> bool {
-    !crate::regions::resolve_province(part).is_empty()
 }
 
 /// Title case for place names: `LUBUKLINGGAU` -> `Lubuklinggau`, `BANDA ACEH` -> `Banda Aceh`.

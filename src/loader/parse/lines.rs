@@ -171,18 +171,7 @@ fn labelled_name(value: &str) -> Option<String> {
         && words.iter().all(letters)
         && words[0].starts_with(char::is_uppercase)
         && words[1..].iter().any(|w| w.starts_with(char::is_lowercase));
-    ok.then(|| {
-        words
-            .iter()
-            .map(|w| {
-                let mut c = w.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
+    ok.then(|| super::dateline::title_case(value))
 }
 
 pub(super) const REPORT_PREFIXES: &[&str] = &[

@@ -207,12 +207,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
             .skip(1)
             .find_map(|(k, &i)| {
                 let d = dateline::detect(&paras[i])?;
-                let prefix = &paras[i][..d.rest.min(paras[i].len())];
-                let shouted = prefix.chars().any(char::is_alphabetic)
-                    && prefix
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase);
+                let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
                 let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
                 (shouted && above && d.city.as_deref().is_some_and(dateline::is_known_city))
                     .then_some((k, d))

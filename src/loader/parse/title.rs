@@ -146,13 +146,13 @@ pub(super) fn is_lede(line: &str) -> bool {
         return true;
     }
     // An unknown word before a dash is a title's kicker (`SATURDATE - ...`), not a dateline.
-    let known = dateline::detect(line).is_some_and(|d| {
-        (d.outlet.is_some() || d.city.as_deref().is_some_and(dateline::is_known_city))
-            && line[d.rest..].split_whitespace().nth(5).is_some()
-    });
+    let Some(d) = dateline::detect(line) else {
+        return false;
+    };
+    let known = (d.outlet.is_some() || d.city.as_deref().is_some_and(dateline::is_known_city))
+        && line[d.rest..].split_whitespace().nth(5).is_some();
     // Any other dateline opens a lede in sentence case; a headline's kicker heads title case.
-    known
-        || (n >= SENTENCE_WORDS && dateline::detect(line).is_some() && !lines::is_title_like(line))
+    known || (n >= SENTENCE_WORDS && !lines::is_title_like(line))
 }
 
 /// Ends like a sentence: a full stop (not an ellipsis, which teasers end on), maybe inside a
