@@ -81,7 +81,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    dates the article.
 /// 24: dates: the day the story went out (`hingga berita ini dinaikkan pada ...`) is the
 ///    report's, as `hari ini` is.
-pub const PARSER_VERSION: u32 = 24;
+pub const PARSER_VERSION: u32 = 25;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

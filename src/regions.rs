@@ -106,6 +106,10 @@ enum Bare {
     Any,
     /// Also a common word ("medan" = field): counts when its first letter is upper case.
     Capitalised,
+    /// A short form that is also a word, a name or another place (`Mabar` = playing together,
+    /// `Basel` in Switzerland, `Loteng` = attic): counts capitalised where the article places
+    /// it, as an acronym does.
+    Doubted,
     /// An acronym ("OKI", "PALI"): counts when written in capitals, not as a given name
     /// ("Oki Setiana").
     Upper,
@@ -324,7 +328,7 @@ impl Gazetteer {
             }
             let bare_ok = match name.bare {
                 Bare::Any => true,
-                Bare::Capitalised => capitalised,
+                Bare::Capitalised | Bare::Doubted => capitalised,
                 Bare::Upper => upper,
                 Bare::Placed => capitalised && self.placed(words, at, name),
                 Bare::Never => false,
@@ -336,7 +340,7 @@ impl Gazetteer {
             {
                 continue;
             }
-            if name.bare == Bare::Capitalised && !capital_near {
+            if matches!(name.bare, Bare::Capitalised | Bare::Doubted) && !capital_near {
                 continue;
             }
             // A set phrase is skipped with its last word misspelt too (`Sabang sampai
@@ -367,7 +371,7 @@ impl Gazetteer {
     fn acronym_like(&self, words: &Words, at: usize, name: &Name) -> bool {
         let shouted = |i: usize| words.upper.get(i) == Some(&true);
         matches!(name.target, Target::Region(_))
-            && matches!(name.bare, Bare::Any | Bare::Capitalised)
+            && matches!(name.bare, Bare::Any | Bare::Capitalised | Bare::Doubted)
             && name.words.len() == 1
             && name.words[0].len() >= 3
             && shouted(at)

@@ -129,8 +129,11 @@ impl Gazetteer {
         len == 1
             && matches!(target, Target::Region(_))
             && self.index.get(w).is_some_and(|list| {
-                list.iter()
-                    .any(|n| n.target == target && n.bare == Bare::Upper && n.words.len() == 1)
+                list.iter().any(|n| {
+                    n.target == target
+                        && matches!(n.bare, Bare::Upper | Bare::Doubted)
+                        && n.words.len() == 1
+                })
             })
     }
 

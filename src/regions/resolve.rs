@@ -3,16 +3,9 @@
 
 use super::{Gazetteer, Hint, Target, prefix_hint, words};
 
-/// Short forms a query may use that the text finder does not count, by the display name they
-/// stand for: "Solo" is also a common word ("konser solo"), and adding the others to the table
-/// would change what cached articles were found to name.
+/// Short forms a query may use beyond the table's spellings: `jogja` and `yogya` alone mean
+/// the city as well as the province a bare one names in text.
 const QUERY_ALIASES: &[(&str, &str, PlaceKind)] = &[
-    ("jaksel", "Jakarta Selatan", PlaceKind::Region),
-    ("jakbar", "Jakarta Barat", PlaceKind::Region),
-    ("jaktim", "Jakarta Timur", PlaceKind::Region),
-    ("jakut", "Jakarta Utara", PlaceKind::Region),
-    ("jakpus", "Jakarta Pusat", PlaceKind::Region),
-    ("solo", "Surakarta", PlaceKind::Region),
     ("jogja", "Yogyakarta", PlaceKind::Region),
     ("yogya", "Yogyakarta", PlaceKind::Region),
     ("jogjakarta", "Yogyakarta", PlaceKind::Region),

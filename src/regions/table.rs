@@ -69,9 +69,11 @@ impl Gazetteer {
             }
             names.push((main, target, bare, common));
             for alias in aliases.split(',') {
-                let alias_letters = alias.trim().trim_end_matches('*');
+                let alias_letters = alias.trim().trim_end_matches(['*', '^']);
                 let bare = if alias.trim().ends_with('*') {
                     Bare::Capitalised
+                } else if alias.trim().ends_with('^') {
+                    Bare::Doubted
                 } else if alias_letters.len() > 1
                     && alias_letters.chars().all(|c| c.is_ascii_uppercase())
                 {

@@ -227,6 +227,55 @@ fn well_known_short_names() {
 }
 
 #[test]
+fn regional_short_forms_name_their_regions() {
+    // The coined short forms regional news writes for its regencies and cities.
+    assert_eq!(
+        f("Warga Tangsel dan Jaksel terjebak macet, Pemkab Kukar dan Polres Sergai siaga").regions,
+        [
+            "Tangerang Selatan",
+            "Jakarta Selatan",
+            "Kutai Kartanegara",
+            "Serdang Bedagai"
+        ]
+    );
+    assert_eq!(f("DPRD Rohul menggelar rapat").provinces, ["Riau"]);
+    // Written in lower case they are not the place.
+    assert!(f("kobar semangat para pemain").regions.is_empty());
+    // A renamed regency keeps its old name and takes its new one.
+    assert_eq!(
+        f("Bupati Kepulauan Tanimbar meresmikan pasar").regions,
+        ["Maluku Tenggara Barat"]
+    );
+    // A short form a capital-letter acronym would be: only in capitals.
+    assert_eq!(
+        f("Buruh KBB demo di Soreang, Bandung")
+            .regions
+            .first()
+            .map(String::as_str),
+        Some("Bandung Barat")
+    );
+    assert!(f("Kbb adalah singkatan").regions.is_empty());
+}
+
+#[test]
+fn a_short_form_that_is_also_a_word_or_another_place_counts_where_the_article_places_it() {
+    // `Mabar` is also gamers' slang (playing together), `Basel` a Swiss city, `Loteng` an
+    // attic: alone they are not the regency.
+    assert!(f("Ayo Mabar malam ini di server baru").regions.is_empty());
+    assert!(f("FC Basel menang 2-0").regions.is_empty());
+    assert!(f("Loteng rumah itu bocor").regions.is_empty());
+    // With their province, or another of its regions, named in full they are.
+    assert_eq!(
+        f("Wisatawan memadati Labuan Bajo, Mabar, NTT").regions,
+        ["Manggarai Barat"]
+    );
+    assert_eq!(
+        f("Pemkab Loteng dan Pemkab Lombok Timur bekerja sama").regions,
+        ["Lombok Tengah", "Lombok Timur"]
+    );
+}
+
+#[test]
 fn papua_2022_provinces() {
     for (text, prov) in [
         ("Merauke", "Papua Selatan"),
