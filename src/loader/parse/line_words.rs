@@ -8,9 +8,17 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("rekomendasi untuk anda", RemovedKind::Related),
     ("berita terkini", RemovedKind::Related),
     ("berita lainnya", RemovedKind::Related),
+    ("berita lain", RemovedKind::Related),
     ("berita terkait", RemovedKind::Related),
     ("berita populer", RemovedKind::Related),
     ("terpopuler", RemovedKind::Related),
+    ("populer", RemovedKind::Related),
+    ("paling populer", RemovedKind::Related),
+    ("terkini", RemovedKind::Related),
+    ("berita terbaru", RemovedKind::Related),
+    ("artikel terbaru", RemovedKind::Related),
+    ("latest update", RemovedKind::Related),
+    ("most popular", RemovedKind::Related),
     ("index", RemovedKind::Footer),
     ("indeks", RemovedKind::Footer),
     ("indeks berita", RemovedKind::Footer),
@@ -64,6 +72,21 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     // An image's placeholder word left where the picture was.
     ("photo", RemovedKind::Caption),
     ("foto", RemovedKind::Caption),
+];
+
+/// Openings (case-insensitive) of a blog theme's comment form, which follows the story: see
+/// `story_end`.
+pub(super) const COMMENT_FORM: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "tinggalkan balasan",
+    "tinggalkan komentar",
+    "you must be logged in to post a comment",
+    "click to comment",
+    "continue reading",
+    "post a comment",
+    "alamat email anda tidak akan dipublikasikan",
+    "your email address will not be published",
 ];
 
 /// Line prefixes (case-insensitive) that mark furniture or captions.

@@ -220,6 +220,11 @@ fn is_ad_line(low: &str) -> bool {
             .all(|w| AD_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric())))
 }
 
+/// A short line of page words or numbers ([`is_pagination`]).
+pub(super) fn is_pagination_line(line: &str) -> bool {
+    line.len() <= 60 && is_pagination(&line.to_lowercase())
+}
+
 /// `Halaman selanjutnya`, `Halaman 2 dari 3`, `1 2 3 4 Next`: page words, or page numbers
 /// counting up from 1 or 2. A lone number (`1.`, `(2)`, `19'`) is a list item or a score.
 fn is_pagination(low: &str) -> bool {

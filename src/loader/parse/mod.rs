@@ -24,6 +24,7 @@ mod published;
 mod quotes;
 mod related_runs;
 mod stamps;
+mod story_end;
 mod tags;
 mod title;
 
@@ -134,6 +135,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     related_runs::mark(&paras, &mut kinds);
     furniture::runs(&paras, &mut kinds);
     lines::byline_runs(&paras, &mut kinds);
+    story_end::mark(&paras, &mut kinds);
     // A stamp line near the top is the article's own date: read it, and keep it out of the
     // body and of the search for the dateline lead (`Kompas.com - 20/10/2025, 14:30 WIB`
     // would pass for one).

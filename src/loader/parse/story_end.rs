@@ -1,0 +1,209 @@
+//! Where the story ends on a saved page: what a scraper keeps after it (a comment form, the
+//! next story's teaser, a rail of other headlines with their excerpts and dates).
+//!
+//! Other stories' headlines set between the paragraphs with no label stay: detik's
+//! subheadings are title-case lines of the same length (`Faktor Kenaikan Angka Kemiskinan di
+//! Jakarta`), and a rule for one took those (measured on detik2025: 25 articles).
+//!
+//! These lines look like text one at a time: an excerpt is a sentence cut short, a teaser's
+//! headline a short line. What gives them away is where they stand: after the line that
+//! closes the story (its credit, its page numbers, a rail's label), in a run that holds a cut
+//! excerpt or a date alone on its line, and no paragraph.
+
+use crate::model::RemovedKind;
+
+use super::line_words::COMMENT_FORM;
+use super::lines::{Kind, is_pagination_line};
+use super::stamps;
+
+/// Words a paragraph of the story runs to at least; a rail's dek (one short sentence under a
+/// headline) stays under it.
+const PARAGRAPH_WORDS: usize = 16;
+
+/// Marks the lines after the story's end as related or footer. Linear in the number of
+/// lines.
+pub fn mark(paras: &[String], kinds: &mut [Kind]) {
+    after_comment_form(paras, kinds);
+    after_closing_line(paras, kinds);
+}
+
+fn is_body(kinds: &[Kind], i: usize) -> bool {
+    kinds.get(i) == Some(&Kind::Body)
+}
+
+/// Whether the story has begun by line `i`: two of its paragraphs stand above it. A credit,
+/// a label or a form above them belongs to the page's head.
+fn story_above(paras: &[String], kinds: &[Kind], i: usize) -> bool {
+    (0..i)
+        .filter(|&j| is_body(kinds, j) && paras[j].split_whitespace().nth(7).is_some())
+        .nth(1)
+        .is_some()
+}
+
+/// A blog theme's comment form (`Leave a Reply`, `You must be logged in to post a comment`)
+/// comes after the story, and nothing after it is the story: other posts, their teasers.
+fn after_comment_form(paras: &[String], kinds: &mut [Kind]) {
+    let Some(form) =
+        (0..paras.len()).find(|&i| is_comment_form(&paras[i]) && story_above(paras, kinds, i))
+    else {
+        return;
+    };
+    for k in kinds.iter_mut().skip(form) {
+        if *k == Kind::Body {
+            *k = Kind::Boiler(RemovedKind::Footer);
+        }
+    }
+}
+
+fn is_comment_form(p: &str) -> bool {
+    let low = p.trim().trim_end_matches(':').to_lowercase();
+    COMMENT_FORM.iter().any(|f| low.starts_with(f))
+}
+
+/// A line that closes the story on a page: its credit (`Editor: X`, `Laporan: X`), its page
+/// numbers (`Page: 1 2`), or the label of a rail of other stories (`Populer`).
+fn is_closing(p: &str, kind: &Kind) -> bool {
+    match kind {
+        Kind::Credit { .. } => true,
+        Kind::Related(h) => h.is_empty(),
+        Kind::Boiler(RemovedKind::Related) => true,
+        Kind::Boiler(RemovedKind::Prompt) => is_pagination_line(p),
+        _ => false,
+    }
+}
+
+/// After a line that closes the story, the rest of the page is other stories' teasers when
+/// it holds one sure sign of them (an excerpt cut with an ellipsis, a date alone on its line)
+/// and no paragraph: every line there is a headline, a cut excerpt, a short dek or line, or
+/// furniture. Anything longer that ends like a sentence is the story going on (an inline
+/// `Baca juga:` label is followed by more of it). The earliest closing line whose rest
+/// qualifies ends the story.
+fn after_closing_line(paras: &[String], kinds: &mut [Kind]) {
+    // From the bottom up: whether a sign of teasers, or a paragraph, lies below each line.
+    let n = paras.len();
+    let (mut sign_below, mut paragraph_below) = (vec![false; n + 1], vec![false; n + 1]);
+    for j in (0..n).rev() {
+        let body = is_body(kinds, j);
+        sign_below[j] =
+            sign_below[j + 1] || (body && (cut_with_ellipsis(&paras[j]) || date_alone(&paras[j])));
+        paragraph_below[j] = paragraph_below[j + 1] || (body && is_paragraph(&paras[j]));
+    }
+    let Some(close) = (0..n).find(|&i| {
+        sign_below[i + 1]
+            && !paragraph_below[i + 1]
+            && is_closing(&paras[i], &kinds[i])
+            && story_above(paras, kinds, i)
+    }) else {
+        return;
+    };
+    for k in kinds.iter_mut().skip(close + 1) {
+        if *k == Kind::Body {
+            *k = Kind::Boiler(RemovedKind::Related);
+        }
+    }
+}
+
+/// An excerpt cut with an ellipsis (`… dikabarkan mengalami kerusakan…`): six words or
+/// more, so a trailing-off quote line or a `...` alone is not one.
+fn cut_with_ellipsis(p: &str) -> bool {
+    let t = p.trim_end();
+    (t.ends_with('\u{2026}') || t.ends_with("...")) && t.split_whitespace().nth(5).is_some()
+}
+
+/// A date, with a time or an outlet perhaps, alone on its line (`11 Desember 2019`,
+/// `Sabtu, 20 Desember 2025 | 12:33`): a teaser's stamp.
+fn date_alone(p: &str) -> bool {
+    p.split_whitespace().nth(8).is_none() && stamps::stamp(p).is_some()
+}
+
+/// A paragraph of the story: long, and ending like a sentence.
+fn is_paragraph(p: &str) -> bool {
+    let t = p.trim_end();
+    t.split_whitespace().nth(PARAGRAPH_WORDS - 1).is_some()
+        && t.ends_with(['.', '!', '?', '"', '\u{201d}'])
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::loader::parse::parse_text;
+    use crate::model::{Article, Date};
+
+    fn p(text: &str) -> Article {
+        parse_text(text, "t.txt")
+    }
+
+    const STORY: &str = "Judul Berita Banjir Kota\n\
+        KOTA, Site.com - Banjir merendam puluhan rumah warga di tepi sungai sejak Senin (3/2/2025) pagi.\n\
+        Warga mengungsi ke balai desa karena air terus naik hingga setinggi satu meter di jalan.\n\
+        Petugas membagikan makanan dan selimut kepada para pengungsi yang bertahan di sana.\n";
+
+    fn ends_the_story(a: &Article) {
+        assert_eq!(a.body.body.len(), 3, "{:?}", a.body.body);
+        assert_eq!(
+            a.meta.published,
+            Some("2025-02-03".parse::<Date>().unwrap())
+        );
+    }
+
+    #[test]
+    fn a_comment_form_ends_the_story_and_what_follows_is_not_it() {
+        let a = p(&format!(
+            "{STORY}Continue Reading\nLeave a Reply\nWali Kota Resmikan Pasar Baru di Pusat Kota\n\
+             Site.com - Wali kota meresmikan pasar baru pada Jumat (24/10/2025) bersama warga"
+        ));
+        ends_the_story(&a);
+    }
+
+    #[test]
+    fn teasers_cut_with_an_ellipsis_after_the_closing_credit_are_not_the_story() {
+        let a = p(&format!(
+            "{STORY}Editor: Nama Penyunting\n\
+             SITE.COM,- Sebanyak 12 unit rumah warga Desa Contoh rusak diterjang angin puting…\n\
+             SITE.COM,- Seorang nelayan di desa lain dipukul ombak hingga perahunya…"
+        ));
+        ends_the_story(&a);
+        assert!(
+            a.body
+                .boilerplate
+                .iter()
+                .any(|r| r.text.contains("dipukul ombak"))
+        );
+    }
+
+    #[test]
+    fn a_rail_of_popular_stories_with_their_dates_is_not_the_story() {
+        let a = p(&format!(
+            "{STORY}Populer\nKetika Harga Beras Naik Diam-diam di Pasar\nSabtu, 20 Desember 2025 | 12:33\n\
+             Page: 1 2\n“Anggaran dari pusat dipangkas cukup besar, maka daerah mencari cara…"
+        ));
+        ends_the_story(&a);
+    }
+
+    #[test]
+    fn page_numbers_then_excerpts_end_the_story() {
+        let a = p(&format!(
+            "{STORY}Page: 1 2\nFraksi mengingatkan kembali bahwa undang-undang itu lahir tahun 2001…\n\
+             Menurutnya kondisi cuaca saat ini buruk dan beberapa titik mengalami longsor"
+        ));
+        ends_the_story(&a);
+    }
+
+    #[test]
+    fn the_story_going_on_after_a_label_or_a_credit_stays() {
+        // An inline "read also" with paragraphs after it, one trailing off in a quote.
+        let a = p(&format!(
+            "{STORY}Baca juga:\nPetugas Gabungan Siaga di Lokasi Banjir\n\
+             Kepala desa mengatakan bantuan logistik akan terus disalurkan sampai air benar-benar surut dan warga \
+             bisa kembali ke rumah masing-masing dengan aman, terutama anak-anak dan para lansia yang mengungsi.\n\
+             \"Kami terus berjaga di sini sampai semuanya aman...\""
+        ));
+        assert_eq!(a.body.body.len(), 5, "{:?}", a.body.body);
+        // A credit with a paragraph after it: the text is not a page's tail.
+        let a = p(&format!(
+            "{STORY}Laporan: Nama Wartawan\nSementara itu, pemerintah daerah menyiapkan anggaran darurat untuk \
+             memperbaiki tanggul yang jebol dan membersihkan lumpur yang menutup jalan desa sejak pekan lalu.\n\
+             Sumber lain menyebut perbaikan dimulai pekan depan…"
+        ));
+        assert_eq!(a.body.body.len(), 5, "{:?}", a.body.body);
+    }
+}
