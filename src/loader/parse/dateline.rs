@@ -224,6 +224,45 @@ fn is_media_named(part: &str) -> bool {
     lower(part)
         .split([' ', '.'])
         .any(|w| MEDIA_WORDS.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit())))
+        || (!part.contains([' ', '.']) && media_compound(part, false))
+}
+
+/// Media words a regional site glues to a place or a word to make its one-word name, at
+/// its end (`Murianews`, `JATIMTIMES`, `IDXChannel`) or its start (`Kabarminang`,
+/// `Infonegeri`, `VOICESULSEL`). Short or place-like affixes (`pos`: Poso; `tv`) are left
+/// out: no place of the gazetteer is built this way.
+const MEDIA_SUFFIXES: &[&str] = &[
+    "news", "times", "channel", "online", "media", "today", "daily", "network", "portal", "post",
+    "ekspres", "express",
+];
+const MEDIA_PREFIXES: &[&str] = &[
+    "kabar", "info", "berita", "warta", "radar", "media", "voice", "jurnal", "portal", "suara",
+];
+/// Letters a compound's other part has at least (`IDX` in `IDXChannel`).
+const COMPOUND_REST: usize = 3;
+
+/// Whether one word is a site's name made of a media word and another part. Words start
+/// with a media word too (`Informasi`, `Wartawan`, `Kabarnya`, `Jurnalis`): a media word
+/// first counts only with its other part capitalised (`InfoNegeri`, `VOICESULSEL`), unless
+/// `loose` (the word stands beside a known place in a dateline, `Infonegeri, BENGKULU -`).
+fn media_compound(word: &str, loose: bool) -> bool {
+    let low = lower(word);
+    if !low.chars().all(char::is_alphanumeric) || crate::regions::is_place_name(word) {
+        return false;
+    }
+    let long = |r: &str| r.chars().count() >= COMPOUND_REST;
+    let suffixed = MEDIA_SUFFIXES
+        .iter()
+        .any(|m| low.strip_suffix(m).is_some_and(long));
+    let prefixed = MEDIA_PREFIXES.iter().any(|m| {
+        low.strip_prefix(m).is_some_and(long)
+            && (loose
+                || is_all_caps(word)
+                || word
+                    .get(m.len()..)
+                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())))
+    });
+    suffixed || prefixed
 }
 
 fn is_outlet_marked(part: &str) -> bool {
@@ -250,7 +289,7 @@ fn is_header_part(part: &str) -> bool {
         && (domain || !part.chars().any(|c| c.is_ascii_digit()))
         && part.chars().all(|c| {
             c.is_alphanumeric()
-                    || matches!(c, ' ' | '.' | '(' | ')' | '\'' | '&')
+                    || matches!(c, ' ' | '.' | '(' | ')' | '\'' | '\u{2019}' | '&')
                     // `TRIBUN-PAPUA.COM`, `POS-KUPANG.COM`, `WANGI-WANGI`
                     || c == '-'
         })
@@ -367,7 +406,49 @@ pub fn detect(line: &str) -> Option<Dateline> {
         d.city = Some(title_case(place));
         d.rest += place.len() + 2;
     }
+    // A site's name, then its place in capitals after the dash and the lede's first word
+    // (`Kitasulsel–MAKASSAR Pemerintah ...`, `IDXChannel - JAKARTA Kementerian ...`): the
+    // place is the dateline's, and a lone word before the dash that is no place the site.
+    let lone_unknown = d.outlet.is_none()
+        && d.city
+            .as_deref()
+            .is_some_and(|c| !c.contains(' ') && !is_known_city(c));
+    if (lone_unknown || (d.outlet.is_some() && d.city.is_none()))
+        && let Some((len, lede)) = caps_place_then_sentence(&line[d.rest..])
+    {
+        if lone_unknown {
+            d.outlet = d.city.take().map(|c| normalize_outlet(&c));
+        }
+        d.city = Some(title_case(&line[d.rest..d.rest + len]));
+        d.rest += lede;
+        d.strong = true;
+    }
     Some(d)
+}
+
+/// A known place in capitals (up to three words) at the start of `text`, then the lede's
+/// first word, capitalised and in lower case, perhaps after a dash of its own (`MAKASSAR
+/// Pemerintah`, `KAB. BANDUNG – Sebanyak`): the place's length, and where the lede starts.
+fn caps_place_then_sentence(text: &str) -> Option<(usize, usize)> {
+    let words: Vec<&str> = text.splitn(6, ' ').collect();
+    (1..words.len().min(4)).rev().find_map(|n| {
+        let place = words[..n].join(" ");
+        let dashed = words
+            .get(n)
+            .is_some_and(|w| matches!(*w, "-" | "\u{2013}" | "\u{2014}"));
+        let at = n + usize::from(dashed);
+        let next = words.get(at)?;
+        let sentence = next.chars().next().is_some_and(char::is_uppercase)
+            && next.chars().skip(1).any(char::is_lowercase);
+        let lede = words[..at].iter().map(|w| w.len() + 1).sum();
+        (sentence
+            && words[..n]
+                .iter()
+                .all(|w| w.chars().any(char::is_alphabetic))
+            && is_all_caps(&place)
+            && is_known_city(&place))
+        .then_some((place.len(), lede))
+    })
 }
 
 /// The date of a leading ISO date stamp (`date 2025-10-10 `), which a page prints before its
@@ -446,7 +527,10 @@ fn by_separator(line: &str) -> Option<Dateline> {
         let sentence_after = line[rest..].starts_with(char::is_uppercase);
         let place_ok = is_known_city(city)
             || (is_all_caps(city) && (domain || is_all_caps(agency)) && city.len() > 3)
-            || (!city.contains(' ') && city.len() > 3 && is_media_named(agency) && sentence_after);
+            || (city.split_whitespace().count() <= 2
+                && city.len() > 3
+                && is_media_named(agency)
+                && sentence_after);
         if qualified && is_header_part(city) && place_ok && agency_ok {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(agency)).filter(|s| !s.is_empty()),
@@ -519,7 +603,8 @@ fn by_separator(line: &str) -> Option<Dateline> {
             || is_parenthesised(x)
             || is_all_caps(x)
             || is_known_city(x)
-            || (is_media_named(x) && other.is_some_and(is_known_city))
+            || ((is_media_named(x) || (!x.contains(' ') && media_compound(x, true)))
+                && other.is_some_and(is_known_city))
             || other.is_some_and(|o| is_domain(o) || is_parenthesised(o))
     };
     let (outlet, city, strong) = if let [a, b] = parts[..] {
@@ -568,6 +653,20 @@ fn by_separator(line: &str) -> Option<Dateline> {
         let l = lower(p);
         if KICKERS.contains(&l.as_str()) {
             return None;
+        }
+        // A site's one-word name in mixed case (`IDXChannel -`, `Kitasulsel–MAKASSAR`): made
+        // of a media word, or followed by its place in capitals; `detect` reads that place.
+        let one_word = !p.contains(' ') && p.chars().next().is_some_and(char::is_uppercase);
+        let site_word = one_word
+            && !is_known_city(p)
+            && (media_compound(p, false) || caps_place_then_sentence(&line[rest..]).is_some());
+        if site_word {
+            return Some(Dateline {
+                outlet: Some(normalize_outlet(p)).filter(|s| !s.is_empty()),
+                city: None,
+                rest,
+                strong: false,
+            });
         }
         if !plain_ok(p, None) {
             return None;

@@ -338,3 +338,72 @@ fn outlet_normalisation() {
     assert_eq!(title_case("LUBUKLINGGAU"), "Lubuklinggau");
     assert_eq!(title_case("banda ACEH"), "Banda Aceh");
 }
+
+#[test]
+fn a_site_named_by_a_media_word_glued_to_another() {
+    // Media word last: the name alone heads the lede.
+    assert_eq!(
+        dl("KOTANEWS - Kementerian menyampaikan"),
+        (s("Kotanews"), None, "Kementerian menyampaikan".into())
+    );
+    assert_eq!(
+        dl("XYZChannel - Kementerian menyampaikan"),
+        (s("Xyzchannel"), None, "Kementerian menyampaikan".into())
+    );
+    assert_eq!(
+        dl("Desanews, Kudus – Polisi"),
+        (s("Desanews"), s("Kudus"), "Polisi".into())
+    );
+    assert_eq!(
+        dl("Surabaya, kampungnews – Terdakwa"),
+        (s("Kampungnews"), s("Surabaya"), "Terdakwa".into())
+    );
+    // Media word first: in capitals, or beside a known place.
+    assert_eq!(
+        dl("VOICEKOTA — PSM akan"),
+        (s("Voicekota"), None, "PSM akan".into())
+    );
+    assert_eq!(
+        dl("Infodesa, BENGKULU – Gubernur"),
+        (s("Infodesa"), s("Bengkulu"), "Gubernur".into())
+    );
+    // Ordinary words that start with a media word are not sites.
+    assert_eq!(detect("Informasi - kata dia"), None);
+    assert_eq!(detect("Kabarnya - kata dia"), None);
+    assert_eq!(detect("Wartawan - kata dia"), None);
+}
+
+#[test]
+fn a_site_then_its_place_after_the_dash() {
+    // `Site–PLACE Lede`: the place in capitals right after the dash.
+    assert_eq!(
+        dl("Kitakota–MAKASSAR Pemerintah Provinsi"),
+        (s("Kitakota"), s("Makassar"), "Pemerintah Provinsi".into())
+    );
+    // A domain, its dash, then the place with a dash of its own.
+    assert_eq!(
+        dl("Contohsite.com – KAB. BANDUNG – Sebanyak 3.275"),
+        (
+            s("Contohsite.com"),
+            s("Kab. Bandung"),
+            "Sebanyak 3.275".into()
+        )
+    );
+    // A lone unknown word before a lower-case lede stays a place, as before.
+    assert_eq!(
+        dl("PALEMBANG – Warga"),
+        (None, s("Palembang"), "Warga".into())
+    );
+}
+
+#[test]
+fn a_town_outside_the_gazetteer_before_a_media_agency_and_a_curly_apostrophe() {
+    assert_eq!(
+        dl("Giri Menang (Suara NTB) – KPU Lombok Barat"),
+        (s("Suara NTB"), s("Giri Menang"), "KPU Lombok Barat".into())
+    );
+    assert_eq!(
+        dl("BA\u{2019}A, ROLLE.id–Pesan berantai"),
+        (s("Rolle.id"), s("Ba\u{2019}a"), "Pesan berantai".into())
+    );
+}
