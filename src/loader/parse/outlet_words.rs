@@ -128,6 +128,31 @@ pub(super) const MEDIA_WORDS: &[&str] = &[
     "koran", "harian", "majalah", "tabloid", "portal", "situs", "laman", "kanal", "rubrik",
 ];
 
+/// Words that end a regional paper's or site's name (`Kalteng Pos`, `Palangka Ekspres`), or
+/// begin one (`Radar Lombok`, `Suara NTB`, `Harian Rakyat Merdeka`): such a name after a
+/// reporter's cue or in a photo credit is the outlet, known or not.
+pub(super) const NAME_TAILS: &[&str] = &["pos", "ekspres"];
+pub(super) const NAME_HEADS: &[&str] = &[
+    "radar", "suara", "harian", "koran", "jurnal", "warta", "tribun", "media", "kabar",
+];
+/// English ends of a name (`Kaltim Post`, `Bali Times`): also the foreign outlets an article
+/// quotes (`kata dia kepada Fox News`), so they count only with an Indonesian place in it.
+pub(super) const NAME_TAILS_EN: &[&str] = &[
+    "post", "express", "times", "news", "online", "today", "daily",
+];
+/// The cues of a reporter's own outlet that a multi-word name follows (`kata dia kepada
+/// Kalteng Pos`, `saat dikonfirmasi Warta Kota`). Not `wartawan`: `mantan wartawan Media
+/// Indonesia` is someone's past.
+pub(super) const NAME_CUES: &[&str] = &[
+    "kepada",
+    "dihubungi",
+    "diterima",
+    "pantauan",
+    "ditemui",
+    "dikonfirmasi",
+    "wawancara",
+];
+
 /// Words a few places before `di X` that make it the outlet's own promotion (`bisa Anda simak
 /// di Tempo.co`, `hanya di detikcom`): outlets send readers to their own site.
 pub(super) const PROMO: &[&str] = &[

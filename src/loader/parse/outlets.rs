@@ -11,7 +11,7 @@
 use super::dateline::{is_domain, normalize_outlet};
 use super::outlet_words::{
     AGENT_PASSIVES, AUXILIARIES, BRANDS, CITE, CITE_WEAK, CLAUSE_WORDS, CUE_AFTER, CUE_BEFORE,
-    DETIK_DESKS, MEDIA_WORDS, PROMO, WORDLIKE,
+    DETIK_DESKS, MEDIA_WORDS, NAME_CUES, NAME_HEADS, NAME_TAILS, NAME_TAILS_EN, PROMO, WORDLIKE,
 };
 
 /// Whether a word addresses the outlet's readers by its brand (`Okezoners`, `detikers`).
@@ -236,9 +236,73 @@ fn credit_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
     }
 }
 
+/// A paper's or site's name of two to four capitalised words made with a media word
+/// (`Kalteng Pos`, `Radar Lombok`, `Harian Rakyat Merdeka`), at the start of `words`: the
+/// name as written, without the punctuation after it.
+fn media_name(words: &[&str]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    for w in words.iter().take(4) {
+        let t = trim_word(w);
+        if !t.starts_with(|c: char| c.is_uppercase()) || t.len() > MAX_WORD {
+            break;
+        }
+        run.push(t);
+        if w.ends_with([',', '.', ')', ';', ':']) {
+            break;
+        }
+    }
+    // A known brand in it is read word by word (`kepada Tribun Medan`, `Harian Kompas`).
+    if run.iter().any(|w| outlet_word(w).is_some()) {
+        return None;
+    }
+    let low = |w: &str| w.to_lowercase();
+    // The shortest run that ends on a tail, else the longest that begins with a head.
+    let placed = |n: usize| {
+        run[..n - 1]
+            .iter()
+            .any(|w| crate::regions::is_place_name(w))
+    };
+    let tail = (2..=run.len()).find(|&n| {
+        let last = low(run[n - 1]);
+        NAME_TAILS.contains(&last.as_str()) || (NAME_TAILS_EN.contains(&last.as_str()) && placed(n))
+    });
+    let head = (run.len() >= 2 && NAME_HEADS.contains(&low(run[0]).as_str())).then_some(run.len());
+    tail.or(head).map(|n| run[..n].join(" "))
+}
+
+/// Outlets named by a name made with a media word after a reporter's cue (`kata dia kepada
+/// Kalteng Pos, Selasa`) or after the slash of a photo credit (`(Fahmy/Radar Lombok)`).
+fn media_named_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if NAME_CUES.contains(&trim_word(w).to_lowercase().as_str())
+            && !w.ends_with([',', '.'])
+            && let Some(name) = media_name(&words[i + 1..])
+        {
+            out.push((name, Strength::Strong));
+        }
+    }
+    let mut from = 0;
+    while let Some(k) = p[from..].find('(') {
+        let open = from + k + 1;
+        let inner = &p[open..super::quotes::window_end(p, open, 80)];
+        let Some(close) = inner.find(')') else {
+            break;
+        };
+        if let Some((_, last)) = inner[..close].rsplit_once('/') {
+            let parts: Vec<&str> = last.split_whitespace().collect();
+            if let Some(name) = media_name(&parts).filter(|n| n.len() == last.trim().len()) {
+                out.push((name, Strength::Strong));
+            }
+        }
+        from = open + close;
+    }
+}
+
 /// Outlets a paragraph names as its own or cites, in order.
 fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
     credit_outlets(p, out);
+    media_named_outlets(p, out);
     let mut prev: Option<&str> = None;
     // The words before `prev`, nearest first, for cues a medium word or a promotion
     // separates from the outlet.
@@ -390,6 +454,37 @@ mod tests {
 
     fn t(paras: &[&str]) -> Option<String> {
         from_text(paras.iter().copied())
+    }
+
+    #[test]
+    fn papers_named_with_a_media_word_after_a_cue_or_in_a_credit() {
+        assert_eq!(
+            t(&["kata seorang pedagang kepada Kota Pos, Selasa (3/12)."]).as_deref(),
+            Some("Kota Pos")
+        );
+        assert_eq!(
+            t(&["Para calon ditetapkan, Minggu (22/9). (Fahmy/Radar Kota)"]).as_deref(),
+            Some("Radar Kota")
+        );
+        assert_eq!(
+            t(&["ujarnya saat dihubungi Harian Rakyat Daerah kemarin."]).as_deref(),
+            Some("Harian Rakyat Daerah")
+        );
+        // An English name is a foreign source unless an Indonesian place is in it.
+        assert_eq!(t(&["katanya kepada Fox News, Senin."]), None);
+        assert_eq!(
+            t(&["katanya kepada Kaltim Post, Senin."]).as_deref(),
+            Some("Kaltim Post")
+        );
+        assert_eq!(t(&["Ia mantan wartawan Media Indonesia itu."]), None);
+        // Not a paper: no media word, or a cue ending its clause.
+        assert_eq!(t(&["kata dia kepada Kepala Dinas Sosial."]), None);
+        assert_eq!(t(&["disampaikan kepada, Radar Kota"]), None);
+        // A known brand keeps its own reading.
+        assert_eq!(
+            t(&["kata dia kepada Tribun Medan, Senin."]).as_deref(),
+            Some("Tribun Medan")
+        );
     }
 
     #[test]
