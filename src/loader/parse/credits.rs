@@ -115,16 +115,35 @@ pub fn desk_credit(line: &str) -> Option<Vec<String>> {
     if parts.len() < 2 {
         return None;
     }
+    // Writers first and the outlet's web name last, after a pipe (`Ani Lestari / Budi
+    // Santoso | WARTA.com`): a byline. The other way round (`Warta.com / Ani`) is a photo's.
+    let web = |p: &str| {
+        let low = p.to_lowercase();
+        !p.contains(' ')
+            && [".com", ".co.id", ".id", ".net"]
+                .iter()
+                .any(|d| low.ends_with(d))
+    };
+    if let Some((writers, site)) = line.rsplit_once('|')
+        && web(site.trim())
+        && !writers.contains('|')
+    {
+        let names: Option<Vec<String>> = writers
+            .split('/')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(people::person)
+            .collect();
+        if let Some(names) = names.filter(|n| !n.is_empty()) {
+            return Some(names);
+        }
+    }
     let (mut desk, mut names) = (false, Vec::new());
     for part in parts {
         let low = part.to_lowercase();
         if low.starts_with("redaksi") || low.starts_with("tim redaksi") {
             desk = true;
-        } else if !part.contains(' ')
-            && [".com", ".co.id", ".id", ".net"]
-                .iter()
-                .any(|d| low.ends_with(d))
-        {
+        } else if web(part) {
             // The outlet's web name.
         } else {
             names.push(people::person(part)?);
@@ -251,6 +270,11 @@ mod tests {
         );
         // A photo credit names its photographer beside the outlet, with no desk.
         assert_eq!(desk_credit("Warta.com / Ani Lestari"), None);
+        // Writers, then the outlet after a pipe: a byline.
+        assert_eq!(
+            desk_credit("Ani Lestari  /  Budi Santoso  | WARTA.com"),
+            Some(vec!["Ani Lestari".to_string(), "Budi Santoso".to_string()])
+        );
         assert_eq!(desk_credit("Redaksi Warta.com / Humas Pemkab"), None);
     }
 

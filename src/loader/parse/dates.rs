@@ -410,6 +410,12 @@ pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_alphanumeric())) {
+            // `pekan ke-25 Juni 2021`: an ordinal, not a day.
+            let ordinal = i >= 3 && b[i - 1] == b'-' && b[i - 3..i - 1].eq_ignore_ascii_case(b"ke");
+            if ordinal {
+                i = digits(b, i).map_or(i + 1, |(_, j)| j);
+                continue;
+            }
             if let Some(at) = date_at(b, i) {
                 let start = i;
                 i = at.end;
@@ -711,6 +717,12 @@ mod tests {
         // Bare or unclosed, `9/9/19` is a number, a ratio or a reference.
         assert!(dates("nomor 9/9/19 dan (9/9/19 dan 9/9/19)").is_empty());
         assert!(dates("(9/9/195)").is_empty());
+    }
+
+    #[test]
+    fn an_ordinal_before_a_month_is_no_day() {
+        assert!(dates("kasus tertinggi pada pekan ke-25 Juni 2021, kata pejabat").is_empty());
+        assert_eq!(dates("pada Jumat, 25 Juni 2021"), [d("2021-06-25")]);
     }
 
     #[test]

@@ -115,8 +115,10 @@ fn credit_segments(line: &str) -> Vec<&str> {
     let mut segs = Vec::new();
     for seg in line.split(['|', ';']) {
         let mut from = 0;
-        for (i, _) in seg.match_indices('/') {
-            if opens_with_key(&seg[i + 1..]) {
+        // A `/` or a space that opens the next key (`Rep: X/ Red: Y`, `Editor : X  Reporter
+        // : Y`).
+        for (i, c) in seg.char_indices() {
+            if matches!(c, '/' | ' ') && i + 1 > from && opens_with_key(&seg[i + 1..]) {
                 segs.push(&seg[from..i]);
                 from = i + 1;
             }
@@ -137,7 +139,12 @@ pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     }
     let mut authors = Vec::new();
     let mut editor = None;
-    for seg in credit_segments(line) {
+    // `Pewarta | : Irqam |`: a key parted from its colon by a pipe.
+    let line = line.replace("| :", " :");
+    for seg in credit_segments(&line) {
+        if seg.trim().is_empty() {
+            continue;
+        }
         let (key, value) = seg.split_once(':')?;
         let key = key.trim().to_lowercase();
         let value = value.trim().trim_end_matches(['.', ',']).trim();
@@ -355,6 +362,29 @@ pub(super) fn bulleted(line: &str) -> Option<&str> {
 
 /// The line after a lone `Oleh:` names the column's author (`Name, degrees, role`).
 pub fn byline_runs(paras: &[String], kinds: &mut [Kind]) {
+    // A name over its key alone (`Irene Anggita` then `Penulis`): a page's author box.
+    for i in 1..paras.len() {
+        let key = paras[i].trim_end_matches(':').trim().to_lowercase();
+        let author = AUTHOR_KEYS.contains(&key.as_str());
+        if (author || EDITOR_KEYS.contains(&key.as_str()))
+            && kinds[i - 1] == Kind::Body
+            && paras[i - 1].split_whitespace().nth(4).is_none()
+            && let Some(name) = people::person(&paras[i - 1])
+        {
+            kinds[i - 1] = if author {
+                Kind::Credit {
+                    authors: vec![name],
+                    editor: None,
+                }
+            } else {
+                Kind::Credit {
+                    authors: Vec::new(),
+                    editor: Some(name),
+                }
+            };
+            kinds[i] = Kind::Boiler(RemovedKind::Credit);
+        }
+    }
     for i in 1..paras.len() {
         let after_oleh = matches!(&kinds[i - 1], Kind::Boiler(RemovedKind::Credit))
             && paras[i - 1]

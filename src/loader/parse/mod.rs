@@ -151,15 +151,15 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         }
         lede_seen |= p.split_whitespace().nth(5).is_some()
             && p.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
-        if let Some(st) = stamps::stamp(p) {
-            kinds[i] = Kind::Boiler(RemovedKind::Stamp);
-            parts.stamps.push(st);
-        } else if let Some((name, st)) = credits::stamped_byline(p) {
+        if let Some((name, st)) = credits::stamped_byline(p) {
             // A byline printed inside the stamp: both are read, the line leaves the body.
             kinds[i] = Kind::Credit {
                 authors: vec![name],
                 editor: None,
             };
+            parts.stamps.push(st);
+        } else if let Some(st) = stamps::stamp(p) {
+            kinds[i] = Kind::Boiler(RemovedKind::Stamp);
             parts.stamps.push(st);
         }
     }
@@ -495,7 +495,17 @@ fn assemble(
     hints: Hints,
 ) -> Article {
     let texts = std::iter::once(title.as_str()).chain(parts.body.iter().map(String::as_str));
-    let (dates_mentioned, mut published) = dates_of(texts.clone(), hints);
+    // The summary or caption over the lede repeats its day, and sometimes alone writes it
+    // in full (`Senin (1/9/2025)` over `Pada Senin pagi, ...`).
+    let summaries = parts
+        .boilerplate
+        .iter()
+        .filter(|r| r.kind == RemovedKind::Summary)
+        .map(|r| r.text.as_str());
+    let dated = std::iter::once(title.as_str())
+        .chain(summaries)
+        .chain(parts.body.iter().map(String::as_str));
+    let (dates_mentioned, mut published) = dates_of(dated, hints);
     // The stamp is the outlet's own word on the day: the first publication's, else the
     // earliest update's, unless it is later than the file allows.
     let stamp = parts
@@ -668,6 +678,8 @@ pub fn from_record(
     article
 }
 
+#[cfg(test)]
+mod credit_tests;
 #[cfg(test)]
 mod date_tests;
 #[cfg(test)]
