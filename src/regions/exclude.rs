@@ -137,10 +137,24 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "lapis",
     // Goods named after where they are mined (`aspal Buton`), traded anywhere.
     "aspal",
+    // Breeds named after their home (`domba Garut`, `sapi Bali`, `tembakau Deli`): raised,
+    // grown and shown anywhere. Not fruit, `kuda` or `beras`: they also end the names of
+    // places and sights (`Kebon Jeruk, Jakarta Barat`, `Gunung Salak, Bogor`, `Patung Kuda`)
+    // and `stok beras Sumut` is the province's news.
+    "domba",
+    "sapi",
+    "kambing",
+    "kerbau",
+    "ayam",
+    "itik",
+    "tembakau",
     // A newspaper or site named after its region, cited from anywhere (`dilansir dari
     // Tribun Jogja`, `Radar Bogor`).
     "tribun",
     "radar",
+    "posmetro",
+    "harian",
+    "koran",
     // `Pos Kupang` (capitalised: a `pos` is also a guard post).
     "pos",
     // A speaker after a speech verb is a person or a title (`kata Karo Monev`, `ujar Oki`),
@@ -253,8 +267,13 @@ const NOT_PLACE_AFTER: &[&str] = &[
     "wabprof",
     "renmin",
     "binopsnal",
-    // A newspaper named after its town (`Banjarmasin Post`), cited from anywhere.
+    // A newspaper named after its town (`Banjarmasin Post`, `Kalteng Pos`, `Palangka
+    // Ekspres`), cited from anywhere.
     "post",
+    "pos",
+    "ekspres",
+    "express",
+    "times",
     // A show's format or name (`Solo Show`, `Bandung Show`), staged anywhere.
     "show",
     // A business group or a maker named after its home town (`Surya Dumai Group`, `Solo
@@ -362,6 +381,18 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         || ends_a_firm(words, at, len)
         || listed_body(words, at, len)
     {
+        return true;
+    }
+    // A street named `X Raya` after `jalan` in any case (`trotoar jalan Banyuasin Raya` in
+    // Depok): the capitalised `Raya` makes it a name, where `jalan Kendari` is the roads
+    // of Kendari.
+    let street = words.comma.get(at + len - 1) == Some(&false)
+        && words.get(at + len) == Some("raya")
+        && words.capitalised.get(at + len) == Some(&true)
+        && at
+            .checked_sub(1)
+            .is_some_and(|b| matches!(words.get(b), Some("jalan" | "jl" | "jln")));
+    if street {
         return true;
     }
     // A reduplicated word that ends in a name (`mengada-ngada`), not the place.

@@ -522,6 +522,38 @@ fn a_main_road_lineage_eatery_or_good_named_after_a_town_is_not_the_town() {
             "{text}: {found:?}"
         );
     }
+    // Breeds, produce, papers and a hospital named after a town elsewhere; a country named
+    // with a province.
+    for (text, not) in [
+        ("Kontes ternak domba Garut digelar di Depok.", "Garut"),
+        (
+            "kata pedagang kepada Kalteng Pos di Jakarta.",
+            "Kalimantan Tengah",
+        ),
+        (
+            "Pantauan Posmetro Medan di Langkat, antrean mengular.",
+            "Medan",
+        ),
+        ("Korban dibawa ke RSUD Tarakan di Jakarta.", "Tarakan"),
+        (
+            "Warga Papua Nugini menyeberang ke Jayapura.",
+            "Papua Nugini",
+        ),
+    ] {
+        let found = f(text);
+        assert!(
+            !found.regions.iter().any(|r| r == not) && !found.provinces.iter().any(|p| p == not),
+            "{text}: {found:?}"
+        );
+    }
+    assert_eq!(
+        f("Warga Papua Nugini menyeberang.").provinces,
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        f("Korban dibawa ke RSUD Tarakan.").regions,
+        ["Jakarta Pusat"]
+    );
     // A political dynasty is the region's own news.
     assert_eq!(
         f("Kritik terhadap dinasti Banten menguat.").provinces,
