@@ -1,5 +1,5 @@
-//! Golden tests of bylines in the forms regional pages print them, and of a date written in
-//! full only in the summary over the lede.
+//! Golden tests of bylines in the forms regional pages print them, of a date written in full
+//! only in the summary over the lede, and of a site's tagline under the headline.
 
 use super::*;
 
@@ -69,4 +69,14 @@ fn the_summary_over_the_lede_dates_a_lede_that_names_only_its_weekday() {
         Site.id, Jakarta - Pada Senin pagi ratusan warga tiba di depan kantor bupati.\n\
         Sebelumnya, tepatnya pada 27 Agustus 2025, bupati dipanggil untuk memberi keterangan.\n");
     assert_eq!(a.meta.published, Some("2025-09-01".parse().unwrap()));
+}
+
+#[test]
+fn a_sites_tagline_under_a_short_headline_is_neither_title_nor_body() {
+    let a = p("Rob Landa Wilayah Pantura\n\
+        SITUS.COM - Panduan Informasi dan Inspirasi\n\
+        Semarang - Banjir air laut pasang kembali merendam beberapa daerah di pantura pada Kamis (19/1/2023).\n\
+        Warga mengungsi ke tempat yang lebih tinggi sejak pagi hari.\n");
+    assert_eq!(a.meta.title, "Rob Landa Wilayah Pantura");
+    assert!(!a.body.body.iter().any(|b| b.contains("Panduan")));
 }

@@ -365,6 +365,15 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
                 b.get(i + 1) == Some(&b'-')
                     || (i > 0 && b[i - 1] == b' ' && matches!(b.get(i + 1), None | Some(b' ')))
                     || (i > 0 && b[i - 1] != b' ' && glued_dash(&line[..i], b.get(i + 1)))
+                    // `AMBON, AMEKS.FAJAR.CO.ID -Kecelakaan`: the dash glued to the lede,
+                    // after a site's web name.
+                    || (i > 1
+                        && b[i - 1] == b' '
+                        && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                        && line[..i - 1]
+                            .rsplit([' ', ','])
+                            .next()
+                            .is_some_and(is_domain))
             }
             _ => false,
         };
@@ -539,6 +548,42 @@ fn by_separator(line: &str) -> Option<Dateline> {
                 strong: true,
             });
         }
+    }
+    // A place and the day (`Jakarta, 15/8 -`), as an agency's datelines write it.
+    if let Some((place, day)) = prefix.split_once(',')
+        && let day = day.trim()
+        && (3..=5).contains(&day.len())
+        && day.split_once('/').is_some_and(|(d, m)| {
+            !d.is_empty()
+                && !m.is_empty()
+                && d.len() <= 2
+                && m.len() <= 2
+                && d.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+        })
+        && is_known_city(place.trim())
+    {
+        return Some(Dateline {
+            outlet: None,
+            city: Some(title_case(place.trim())),
+            rest,
+            strong: true,
+        });
+    }
+    // A site's name and its place in capitals parted by a full stop (`INFO INDONESIA.
+    // JAKARTA -`).
+    if let Some((site, place)) = prefix.rsplit_once(". ")
+        && is_all_caps(place)
+        && is_known_city(place)
+        && is_header_part(site)
+        && !is_known_city(site)
+        && !is_known_city(prefix)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest,
+            strong: true,
+        });
     }
     // A pipe parts outlet and place as a comma does (`VISI.NEWS | BANDUNG -`), and so does
     // the underscore a scraper joins them with (`Oelamasi_KlikNTT.com-`) or a hyphen between

@@ -407,3 +407,33 @@ fn a_town_outside_the_gazetteer_before_a_media_agency_and_a_curly_apostrophe() {
         (s("Rolle.id"), s("Ba\u{2019}a"), "Pesan berantai".into())
     );
 }
+
+#[test]
+fn more_forms_from_the_third_probe() {
+    // The dash glued to the lede after a site's web name.
+    assert_eq!(
+        dl("AMBON, CONTOH.SITE.CO.ID -Kecelakaan lalu lintas"),
+        (
+            s("Contoh.site.co.id"),
+            s("Ambon"),
+            "Kecelakaan lalu lintas".into()
+        )
+    );
+    // An agency's day after the place.
+    assert_eq!(
+        dl("Jakarta, 15/8 - Kementerian siap"),
+        (None, s("Jakarta"), "Kementerian siap".into())
+    );
+    // A site and its place parted by a full stop.
+    assert_eq!(
+        dl("INFO KOTA. JAKARTA – Kementerian mencatat"),
+        (s("Info Kota"), s("Jakarta"), "Kementerian mencatat".into())
+    );
+    // A prefix is no site (`KAB. CIREBON`).
+    assert_eq!(
+        dl("KAB. CIREBON – Warga"),
+        (None, s("Kab. Cirebon"), "Warga".into())
+    );
+    // Prose with a dash after a lower-case word stays prose.
+    assert_eq!(detect("Warga, kata dia -Bupati datang"), None);
+}

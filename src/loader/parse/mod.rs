@@ -151,7 +151,10 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         }
         lede_seen |= p.split_whitespace().nth(5).is_some()
             && p.trim_end().ends_with(['.', '!', '?', '"', '\u{201d}']);
-        if let Some((name, st)) = credits::stamped_byline(p) {
+        if title::site_tagline(p) {
+            // `SOLOPOS.COM - Panduan Informasi dan Inspirasi`: the site's motto, no lede.
+            kinds[i] = Kind::Boiler(RemovedKind::Footer);
+        } else if let Some((name, st)) = credits::stamped_byline(p) {
             // A byline printed inside the stamp: both are read, the line leaves the body.
             kinds[i] = Kind::Credit {
                 authors: vec![name],

@@ -66,7 +66,11 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
             let mut j = k + 1;
             while j < body.len().min(HEAD_WINDOW + 1) {
                 let l = line(j);
-                if furniture(l).is_none() && is_headline(l) && words(l) > longest {
+                if furniture(l).is_none()
+                    && is_headline(l)
+                    && !site_tagline(l)
+                    && words(l) > longest
+                {
                     for &i in &body[k..j] {
                         let kind = furniture(&paras[i]).unwrap_or(RemovedKind::Footer);
                         out.furniture.push((i, kind));
@@ -267,6 +271,22 @@ fn is_label(line: &str) -> bool {
         && !line.contains([':', '?', '!', '"', '\u{201c}', ','])
         && !line.ends_with('.')
 }
+
+/// A site's name and dash before a title-case line (`SOLOPOS.COM - Panduan Informasi dan
+/// Inspirasi`): its tagline. A headline's kicker is a word, not a web name.
+pub(super) fn site_tagline(line: &str) -> bool {
+    dateline::detect(line).is_some_and(|d| {
+        d.outlet.is_some_and(|o| o.contains('.'))
+            && line[d.rest..]
+                .split_whitespace()
+                .nth(TAGLINE_WORDS)
+                .is_none()
+            && lines::is_title_like(&line[d.rest..])
+    })
+}
+
+/// Words a site's tagline runs to at most (`Panduan Informasi dan Inspirasi`).
+const TAGLINE_WORDS: usize = 6;
 
 /// A headline under a label: title case, not a sentence, short of a paragraph.
 fn is_headline(line: &str) -> bool {
