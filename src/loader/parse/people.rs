@@ -31,6 +31,8 @@ const NOT_NAME_WORDS: &[&str] = &[
     "majalah",
     "tabloid",
     "admin",
+    "administrator",
+    "video",
     "rilis",
     "kontributor",
     "wartawan",
@@ -280,6 +282,10 @@ pub fn person(raw: &str) -> Option<String> {
         let low = low.trim_end_matches('.');
         if NOT_NAME_WORDS.contains(&low)
             || MEDIA_WORDS.contains(&low)
+            // A site's one-word name (`Bangsaonline`, `Murianews`).
+            || ["online", "news", "times", "channel"]
+                .iter()
+                .any(|m| low.len() > m.len() + 2 && low.ends_with(m))
             || low.contains(".com")
             || low.contains(".co")
             || low.starts_with("detik")
@@ -557,6 +563,8 @@ mod tests {
             "TribunKota.com",
             "massa juga melempari kantor",
             "Dua Hari Lalu 2019",
+            "Kotaonline Video",
+            "Administrator",
             "",
         ] {
             assert_eq!(person(bad), None, "{bad}");
