@@ -192,6 +192,18 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "kelurahan",
     "kel",
     "dusun",
+    // The same below the district, as Yogyakarta and other towns name them (`Padukuhan
+    // Depok, Kalurahan Ambarketawang, Kapanewon Gamping`; `Lingkungan Kendal` in Serang).
+    "padukuhan",
+    "pedukuhan",
+    "dukuh",
+    "kalurahan",
+    "kapanewon",
+    "kemantren",
+    "lingkungan",
+    "kampung",
+    // A river runs through the regions it drains (`sungai Batang Hari`), as its basin does.
+    "sungai",
     "sambal",
     // A police or military rank is followed by its holder's name (`Ipda Samosir`,
     // `Bripka Muna`), never a place.

@@ -554,6 +554,17 @@ fn a_main_road_lineage_eatery_or_good_named_after_a_town_is_not_the_town() {
         f("Korban dibawa ke RSUD Tarakan.").regions,
         ["Jakarta Pusat"]
     );
+    // Units below the district named like a region elsewhere, and a river.
+    assert_eq!(
+        f("Warga Padukuhan Depok, Kalurahan Ambarketawang, Kapanewon Gamping, Sleman").regions,
+        ["Sleman"]
+    );
+    assert_eq!(
+        f("Festival digelar di tepi sungai Batang Hari, Kota Jambi").regions,
+        ["Jambi"]
+    );
+    // Within a government (`di lingkungan Pemkab Sleman`) the region stays.
+    assert_eq!(f("ASN di lingkungan Pemkab Sleman").regions, ["Sleman"]);
     // A political dynasty is the region's own news.
     assert_eq!(
         f("Kritik terhadap dinasti Banten menguat.").provinces,

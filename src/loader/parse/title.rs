@@ -282,6 +282,8 @@ pub(super) fn site_tagline(line: &str) -> bool {
                 .nth(TAGLINE_WORDS)
                 .is_none()
             && lines::is_title_like(&line[d.rest..])
+            // `Kompas.com - 20/10/2025, 14:30 WIB` is the stamp.
+            && !line[d.rest..].chars().any(|c| c.is_ascii_digit())
     })
 }
 
