@@ -80,3 +80,12 @@ fn a_sites_tagline_under_a_short_headline_is_neither_title_nor_body() {
     assert_eq!(a.meta.title, "Rob Landa Wilayah Pantura");
     assert!(!a.body.body.iter().any(|b| b.contains("Panduan")));
 }
+
+#[test]
+fn a_releases_dateline_with_its_day_in_full_dates_the_article() {
+    let a = p("Menteri Kunjungi Kota\n\
+        Gorontalo, 27 Oktober 2019 – Menteri berkunjung ke rumah sakit pada Minggu pagi bersama rombongan.\n\
+        Ia meninjau ruang rawat inap.\n");
+    assert_eq!(a.meta.dateline.as_deref(), Some("Gorontalo"));
+    assert_eq!(a.meta.published, Some("2019-10-27".parse().unwrap()));
+}

@@ -18,7 +18,8 @@ pub struct Dateline {
 const MAX_PREFIX: usize = 90;
 
 const TLDS: &[&str] = &[
-    "com", "co", "id", "net", "org", "news", "tv", "info", "me", "online", "web",
+    "com", "co", "id", "net", "org", "news", "tv", "info", "me", "online", "web", "asia", "biz",
+    "xyz", "site", "live", "press",
 ];
 
 /// Words that make an unmarked name an outlet rather than a place.
@@ -310,7 +311,7 @@ pub(super) fn is_all_caps(part: &str) -> bool {
 /// A dash glued to the word before it ends a dateline when that word is a domain
 /// (`JAKARTA, KOMPAS.com-`) or the prefix has two parts (`TEMPO.CO, Jakarta- `); elsewhere it
 /// joins words (`Prabowo-Gibran`, `TNI-`).
-fn glued_dash(before: &str, next: Option<&u8>) -> bool {
+fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
     let word = before.rsplit([' ', ',']).next().unwrap_or("");
     let ends = matches!(next, None | Some(b' '));
     ((is_domain(word) || spaced_domain_end(before).is_some())
@@ -318,6 +319,14 @@ fn glued_dash(before: &str, next: Option<&u8>) -> bool {
         || (before.contains([',', '|']) && ends)
         // A known place alone, its dash glued on (`Tangerang- Dua ...`).
         || (ends && !before.contains(' ') && before.len() > 3 && is_known_city(before))
+        // A place in capitals glued to both its dash and the lede (`SAMPIT-Konflik lahan
+        // ...`); a route in capitals (`JAKARTA-BANDUNG`) goes on in capitals.
+        || (!before.contains(' ')
+            && before.len() > 3
+            && before.chars().all(|c| c.is_ascii_uppercase())
+            && !KICKERS.contains(&lower(before).as_str())
+            && next.is_some_and(u8::is_ascii_uppercase)
+            && after.is_some_and(u8::is_ascii_lowercase))
 }
 
 /// Where the `. ` a scraper put inside a domain starts, when `text` ends with one
@@ -364,7 +373,7 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
             '-' => {
                 b.get(i + 1) == Some(&b'-')
                     || (i > 0 && b[i - 1] == b' ' && matches!(b.get(i + 1), None | Some(b' ')))
-                    || (i > 0 && b[i - 1] != b' ' && glued_dash(&line[..i], b.get(i + 1)))
+                    || (i > 0 && b[i - 1] != b' ' && glued_dash(&line[..i], b.get(i + 1), b.get(i + 2)))
                     // `AMBON, AMEKS.FAJAR.CO.ID -Kecelakaan`: the dash glued to the lede,
                     // after a site's web name.
                     || (i > 1
@@ -401,6 +410,7 @@ pub fn detect(line: &str) -> Option<Dateline> {
     let Some(mut d) = by_separator(line) else {
         return colon_dateline(line)
             .or_else(|| unseparated(line))
+            .or_else(|| pipe_dateline(line))
             .or_else(|| own_line(line));
     };
     // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
@@ -482,6 +492,35 @@ fn iso_stamp(line: &str) -> Option<usize> {
     iso.then(|| line.len() - stamp[11..].trim_start().len())
 }
 
+/// A pipe or a broken bar for the dash (`MEDAN, KabarMedan.com | Di Provinsi ...`, `Lebak ¦
+/// Gabungan ...`): a known place with a site, or a known place alone, before it.
+fn pipe_dateline(line: &str) -> Option<Dateline> {
+    let (prefix, rest) = line
+        .split_once(" | ")
+        .or_else(|| line.split_once(" \u{a6} "))?;
+    if prefix.len() > 60 || !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let at = line.len() - rest.len();
+    match prefix.split_once(',') {
+        Some((place, site)) if is_known_city(place.trim()) && is_domain(site.trim()) => {
+            Some(Dateline {
+                outlet: Some(normalize_outlet(site.trim())).filter(|s| !s.is_empty()),
+                city: Some(title_case(place.trim())),
+                rest: at,
+                strong: true,
+            })
+        }
+        None if is_known_city(prefix.trim()) && is_header_part(prefix.trim()) => Some(Dateline {
+            outlet: None,
+            city: Some(title_case(prefix.trim())),
+            rest: at,
+            strong: false,
+        }),
+        _ => None,
+    }
+}
+
 /// `Liputan6.com, Jakarta Kabar ...`: a site and its place whose dash the scraper lost. Only
 /// a domain, then a known place of up to three words, then a capitalised word.
 fn unseparated(line: &str) -> Option<Dateline> {
@@ -549,17 +588,28 @@ fn by_separator(line: &str) -> Option<Dateline> {
             });
         }
     }
-    // A place and the day (`Jakarta, 15/8 -`), as an agency's datelines write it.
+    // A place and the day (`Jakarta, 15/8 -`, `Gorontalo, 27 Oktober 2019 –`), as an
+    // agency's or a release's datelines write it.
+    let day_words = |day: &str| {
+        let ws: Vec<&str> = day.split_whitespace().collect();
+        (2..=3).contains(&ws.len())
+            && ws.iter().any(|w| super::date_words::is_calendar_word(w))
+            && ws.iter().all(|w| {
+                super::date_words::is_calendar_word(w)
+                    || (w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
+            })
+    };
     if let Some((place, day)) = prefix.split_once(',')
         && let day = day.trim()
-        && (3..=5).contains(&day.len())
-        && day.split_once('/').is_some_and(|(d, m)| {
-            !d.is_empty()
-                && !m.is_empty()
-                && d.len() <= 2
-                && m.len() <= 2
-                && d.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
-        })
+        && (((3..=5).contains(&day.len())
+            && day.split_once('/').is_some_and(|(d, m)| {
+                !d.is_empty()
+                    && !m.is_empty()
+                    && d.len() <= 2
+                    && m.len() <= 2
+                    && d.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+            }))
+            || day_words(day))
         && is_known_city(place.trim())
     {
         return Some(Dateline {
@@ -592,6 +642,8 @@ fn by_separator(line: &str) -> Option<Dateline> {
     let parts: Vec<&str> = joined
         .split([',', '|', '_'])
         .map(str::trim)
+        // `Site.co.id || SLEMAN`: a doubled pipe parts them once.
+        .filter(|p| !p.is_empty())
         .flat_map(|p| match place_glued_to_site(p) {
             Some((place, site)) => vec![place, site],
             None => vec![p],
@@ -651,6 +703,13 @@ fn by_separator(line: &str) -> Option<Dateline> {
             || ((is_media_named(x) || (!x.contains(' ') && media_compound(x, true)))
                 && other.is_some_and(is_known_city))
             || other.is_some_and(|o| is_domain(o) || is_parenthesised(o))
+            // A site's one-word name made with a media word vouches for the place beside it
+            // (`BORNEONEWS, Sampit -`).
+            || other.is_some_and(|o| !o.contains(' ') && media_compound(o, false))
+            // A town and a media word, or the other way round, name a paper (`Jember Pos -`).
+            || (x.split_whitespace().count() == 2
+                && is_media_named(x)
+                && x.split_whitespace().any(is_known_city))
     };
     let (outlet, city, strong) = if let [a, b] = parts[..] {
         // A place and its province (`Batang Hari, Jambi -`), no outlet.
@@ -742,6 +801,20 @@ fn by_separator(line: &str) -> Option<Dateline> {
 fn colon_dateline(line: &str) -> Option<Dateline> {
     let (prefix, after) = line.split_once(": ")?;
     let starts_sentence = after.chars().next().is_some_and(char::is_uppercase);
+    // A place and its agency in brackets spaced out (`SEMARANG ( Merdeka News ): ...`).
+    if let Some((place, inner)) = prefix.split_once('(')
+        && let Some(agency) = inner.trim_end().strip_suffix(')')
+        && starts_sentence
+        && is_known_city(place.trim())
+        && is_media_named(agency.trim())
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(agency.trim())).filter(|s| !s.is_empty()),
+            city: Some(title_case(place.trim())),
+            rest: prefix.len() + 2,
+            strong: true,
+        });
+    }
     // A site, its colon, then a dash dateline with the place (`OUTLET.COM: WAKATOBI - ...`).
     if is_domain(prefix.trim())
         && let Some(d) = by_separator(after)

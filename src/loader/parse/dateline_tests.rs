@@ -437,3 +437,58 @@ fn more_forms_from_the_third_probe() {
     // Prose with a dash after a lower-case word stays prose.
     assert_eq!(detect("Warga, kata dia -Bupati datang"), None);
 }
+
+#[test]
+fn forms_from_the_fourth_probe() {
+    // A place in capitals glued to its dash and the lede.
+    assert_eq!(
+        dl("SAMPIT-Konflik lahan berkepanjangan"),
+        (None, s("Sampit"), "Konflik lahan berkepanjangan".into())
+    );
+    assert_eq!(detect("JAKARTA-BANDUNG DITEMPUH"), None);
+    // A site's one-word media name vouches for a town outside the gazetteer.
+    assert_eq!(
+        dl("KOTANEWS, Sampit - DPRD menyatakan"),
+        (s("Kotanews"), s("Sampit"), "DPRD menyatakan".into())
+    );
+    // A town and a media word.
+    assert_eq!(
+        dl("Jember Pos – Bapak dan anak"),
+        (s("Jember Pos"), None, "Bapak dan anak".into())
+    );
+    // A pipe or a broken bar for the dash.
+    assert_eq!(
+        dl("MEDAN, KabarKota.com | Di Provinsi Sumatera Utara"),
+        (
+            s("Kabarkota.com"),
+            s("Medan"),
+            "Di Provinsi Sumatera Utara".into()
+        )
+    );
+    assert_eq!(
+        dl("Lebak \u{a6} Gabungan organisasi meminta"),
+        (None, s("Lebak"), "Gabungan organisasi meminta".into())
+    );
+    // An agency in brackets spaced out, then a colon.
+    assert_eq!(
+        dl("SEMARANG ( Merdeka News ): Universitas menggelar"),
+        (
+            s("Merdeka News"),
+            s("Semarang"),
+            "Universitas menggelar".into()
+        )
+    );
+    // A doubled pipe; a release's full date after the place; a newer top-level domain.
+    assert_eq!(
+        dl("KotaJogja.co.id || SLEMAN — Peristiwa"),
+        (s("Kotajogja.co.id"), s("Sleman"), "Peristiwa".into())
+    );
+    assert_eq!(
+        dl("Gorontalo, 27 Oktober 2019 – Kementerian"),
+        (None, s("Gorontalo"), "Kementerian".into())
+    );
+    assert_eq!(
+        dl("Ecokota.asia — Pemerintah terus"),
+        (s("Ecokota.asia"), None, "Pemerintah terus".into())
+    );
+}

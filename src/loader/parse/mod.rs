@@ -236,6 +236,16 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     {
         parts.stamps.push((d, None, false));
     }
+    // A release's dateline writes its day in full (`Gorontalo, 27 Oktober 2019 –`): the
+    // lede loses it with the dateline, so it is read here.
+    if lead_rest > 0
+        && let Some(i) = lead_para
+        && let Some((_, day)) = paras[i][..lead_rest.min(paras[i].len())].split_once(',')
+        && let Some(d) =
+            dates::parse_date_loose(day.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    {
+        parts.stamps.push((d, None, false));
+    }
     // Lines before the lead are summaries and captions that repeat the lede, not body.
     let pre_lead: HashSet<usize> = window[..lead_pos].iter().copied().collect();
     let title_lines: HashSet<usize> = body_idx[..first_body.min(body_idx.len())]
