@@ -89,3 +89,16 @@ fn a_releases_dateline_with_its_day_in_full_dates_the_article() {
     assert_eq!(a.meta.dateline.as_deref(), Some("Gorontalo"));
     assert_eq!(a.meta.published, Some("2019-10-27".parse().unwrap()));
 }
+
+#[test]
+fn a_date_spaced_out_in_its_brackets_is_read() {
+    let a = p("Kecelakaan di Jalan Wates\n\
+        SLEMAN - Kecelakaan terjadi di Jalan Wates, Sleman, Minggu ( 21/11/ 2021 ) dinihari.\n\
+        Dua orang luka ringan.\n");
+    assert_eq!(a.meta.published, Some("2021-11-21".parse().unwrap()));
+    assert_eq!(super::tighten_spaced_dates("kata dia (3 orang)"), None);
+    assert_eq!(
+        super::tighten_spaced_dates("Minggu ( 21/11/ 2021 ) pagi").as_deref(),
+        Some("Minggu (21/11/2021) pagi")
+    );
+}

@@ -400,6 +400,22 @@ pub fn scan(text: &str) -> Vec<Found> {
 /// on with a list of fixtures to come that a paragraph above heads
 /// ([`super::date_sentences::listed_fixtures`]): its days are another event's, as in the
 /// list's head.
+/// Words a date names a place or a body after (`Universitas 17 Agustus 1945`, `Jalan 17
+/// Agustus`, `Stadion Gelora 10 November`): the date there is part of a name.
+const NAMED_BY_DATE: &[&[u8]] = &[
+    b"universitas",
+    b"jalan",
+    b"jl",
+    b"jln",
+    b"gelora",
+    b"stadion",
+    b"gedung",
+    b"lapangan",
+    b"taman",
+    b"monumen",
+    b"tugu",
+];
+
 pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out: Vec<Found> = Vec::new();
@@ -410,9 +426,14 @@ pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
     let mut i = 0;
     while i < b.len() {
         if b[i].is_ascii_digit() && (i == 0 || !(b[i - 1].is_ascii_alphanumeric())) {
-            // `pekan ke-25 Juni 2021`: an ordinal, not a day.
+            // `pekan ke-25 Juni 2021`: an ordinal, not a day; `Universitas 17 Agustus 1945`,
+            // `Jalan 10 November`: a name.
             let ordinal = i >= 3 && b[i - 1] == b'-' && b[i - 3..i - 1].eq_ignore_ascii_case(b"ke");
-            if ordinal {
+            let named = b[..i].ends_with(b" ")
+                && super::date_words::words(&b[i.saturating_sub(16)..i])
+                    .last()
+                    .is_some_and(|w| NAMED_BY_DATE.iter().any(|n| n.eq_ignore_ascii_case(w)));
+            if ordinal || named {
                 i = digits(b, i).map_or(i + 1, |(_, j)| j);
                 continue;
             }
@@ -722,6 +743,8 @@ mod tests {
     #[test]
     fn an_ordinal_before_a_month_is_no_day() {
         assert!(dates("kasus tertinggi pada pekan ke-25 Juni 2021, kata pejabat").is_empty());
+        assert!(dates("dosen Universitas 17 Agustus 1945 Surabaya meneliti").is_empty());
+        assert!(dates("macet di Jalan 17 Agustus 1945 pagi tadi").is_empty());
         assert_eq!(dates("pada Jumat, 25 Juni 2021"), [d("2021-06-25")]);
     }
 

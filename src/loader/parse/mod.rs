@@ -463,7 +463,50 @@ fn sentences_of<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Cow<'a, str
             _ => out.push(Cow::Borrowed(t)),
         }
     }
+    for s in &mut out {
+        if let Some(tight) = tighten_spaced_dates(s) {
+            *s = Cow::Owned(tight);
+        }
+    }
     out
+}
+
+/// A date the writer spaced out inside its brackets or after a slash (`Minggu ( 21/11/ 2021
+/// )`), written tight (`Minggu (21/11/2021)`) so the date reader sees its form; `None` when
+/// `s` has none.
+fn tighten_spaced_dates(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let spaced = |i: usize| {
+        (b[i] == b'('
+            && b.get(i + 1) == Some(&b' ')
+            && b.get(i + 2).is_some_and(u8::is_ascii_digit))
+            || (b[i] == b'/'
+                && i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1) == Some(&b' ')
+                && b.get(i + 2).is_some_and(u8::is_ascii_digit))
+    };
+    if !(0..b.len()).any(spaced) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut skip_close = false;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        out.push(c);
+        if c.is_ascii() && spaced(i) {
+            chars.next();
+            skip_close |= c == '(';
+        } else if skip_close && c.is_ascii_digit() && chars.peek().map(|&(_, n)| n) == Some(' ') {
+            let mut look = chars.clone();
+            look.next();
+            if look.peek().map(|&(_, n)| n) == Some(')') {
+                chars.next();
+                skip_close = false;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Re-dates a parsed article with its file's modification time: no date may be later than
