@@ -468,6 +468,17 @@ pub(super) fn today_after(b: &[u8], end: usize) -> bool {
     )
 }
 
+/// Whether `kemarin` (yesterday) stands just before the date or its weekday (`Kemarin
+/// (17/12/2018), Gubernur melantik ...`): the report comes the day after.
+pub(super) fn yesterday_before(b: &[u8], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
+        i -= 1;
+    }
+    let ws = word_start(b, i);
+    b[ws..i].eq_ignore_ascii_case(b"kemarin")
+}
+
 /// Whether `hari ini`, `pagi ini` … stands just before the date or its weekday (`kepada
 /// wartawan hari ini, 11 Maret 2026`, `pada hari ini, Rabu (...)`).
 pub(super) fn today_before(b: &[u8], at: usize) -> bool {

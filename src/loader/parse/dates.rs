@@ -450,8 +450,15 @@ pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
                 let (report, cited) = reporting(b, from, at.end);
                 let today = between.today || today_after(b, at.end) || today_before(b, from);
                 // `kata dia, Senin (16/9) kemarin`: heard yesterday, so reported today.
-                let yesterday = report
-                    && (between.yesterday || has_word(words_after(b, at.end), &[b"kemarin"]));
+                // `Kemarin (17/12/2018), Gubernur melantik ...`: yesterday, written today.
+                // Not where the weekday contradicts the date (`kemarin, Kamis 20 September
+                // 2019`, a Friday): the writer's yesterday is then the weekday's, and the
+                // date as written is already the report's.
+                let kemarin_before = super::date_words::yesterday_before(b, from)
+                    && wd.is_none_or(|(_, n, _)| at.yearless || weekday_of(at.date) == n);
+                let yesterday = kemarin_before
+                    || (report
+                        && (between.yesterday || has_word(words_after(b, at.end), &[b"kemarin"])));
                 let marked = between.other
                     || marked_after(b, at.end, yesterday)
                     || marked_before(b, from)
@@ -538,7 +545,8 @@ pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
                     yearless: at.yearless,
                     event: event_before(b, from) || pair.is_some_and(|p| p.event),
                     yesterday,
-                    day_before: between.yesterday
+                    day_before: kemarin_before
+                        || between.yesterday
                         || has_word(words_after(b, at.end), &[b"kemarin"]),
                     quoted: quoted(b, at.end) || quotes.inside(start, at.end),
                     fixture: !report && !cited && fixture_sentence(b, from, at.end),

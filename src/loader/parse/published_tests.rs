@@ -585,3 +585,23 @@ fn a_day_said_to_be_tomorrow_gives_the_day_before() {
         Some((12, 3, Some(4)))
     );
 }
+
+#[test]
+fn yesterday_before_a_date_puts_the_report_the_day_after() {
+    let none = Hints::default();
+    assert_eq!(
+        pub_of(
+            "Mutasi kembali bergerak. Kemarin (17/12/2018), Gubernur melantik pejabat.",
+            none
+        ),
+        Some((d("2018-12-18"), DateSource::Text))
+    );
+    // A weekday that contradicts the date is the writer's yesterday: the date stands.
+    assert_eq!(
+        pub_of(
+            "Mahasiswa menuju Gedung DPR kemarin, Kamis 20 September 2019, untuk berunjuk rasa.",
+            none
+        ),
+        Some((d("2019-09-20"), DateSource::Text))
+    );
+}
