@@ -102,3 +102,14 @@ fn a_date_spaced_out_in_its_brackets_is_read() {
         Some("Minggu (21/11/2021) pagi")
     );
 }
+
+#[test]
+fn page_widgets_and_labels_are_not_the_body() {
+    let a = p("Harga Cabai Naik di Pasar Kota\n\
+        Headline\n\
+        KOTA - Harga cabai rawit di pasar kota terus naik sejak pekan lalu, kata pedagang pada Senin (1/3/2021).\n\
+        close icon\nScroll ke atas untuk melanjutkan\nswipe\n\
+        Pedagang berharap pasokan dari daerah penghasil segera pulih.\n\
+        Tag: Kota, cabai, harga pangan\nShare and Enjoy !\nLoad more\nRelated posts\n");
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+}

@@ -69,6 +69,19 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("sebarkan artikel ini", RemovedKind::Prompt),
     ("bagikan artikel ini", RemovedKind::Prompt),
     ("bagikan berita ini", RemovedKind::Prompt),
+    // Page widgets and labels a scraper keeps: a feed's buttons, an image viewer's, a blog's
+    // category and post list, a section label, a release's heading.
+    ("load more", RemovedKind::Prompt),
+    ("muat lebih banyak", RemovedKind::Prompt),
+    ("more", RemovedKind::Prompt),
+    ("close icon", RemovedKind::Prompt),
+    ("swipe", RemovedKind::Prompt),
+    ("related posts", RemovedKind::Related),
+    ("published on", RemovedKind::Footer),
+    ("tak berkategori", RemovedKind::Footer),
+    ("uncategorized", RemovedKind::Footer),
+    ("headline", RemovedKind::Footer),
+    ("siaran pers", RemovedKind::Footer),
     // An image's placeholder word left where the picture was.
     ("photo", RemovedKind::Caption),
     ("foto", RemovedKind::Caption),
@@ -140,6 +153,16 @@ pub(super) const PREFIXES: &[(&str, RemovedKind)] = &[
     ),
     ("read previous post", RemovedKind::Related),
     ("read next post", RemovedKind::Related),
+    ("scroll ke atas", RemovedKind::Prompt),
+    ("share and enjoy", RemovedKind::Prompt),
+    ("artikel ini sudah terbit", RemovedKind::Credit),
+    ("artikel ini telah terbit", RemovedKind::Credit),
+    ("terverifikasi administratif", RemovedKind::Footer),
+    ("terverifikasi faktual", RemovedKind::Footer),
+    ("bagaimana tanggapan anda", RemovedKind::Prompt),
+    ("tag:", RemovedKind::Footer),
+    ("tags:", RemovedKind::Footer),
+    ("[crosslink", RemovedKind::Related),
 ];
 
 /// Openings (after any quote mark) of calls to watch, follow or open something.
