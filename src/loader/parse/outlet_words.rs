@@ -84,17 +84,24 @@ pub(super) const DETIK_DESKS: &[&str] = &[
     "banten",
 ];
 
-/// Words before an outlet that make it the reporting outlet: the reporter spoke to, watched,
-/// received or recorded for it, or it signs the text.
-pub(super) const CUE_BEFORE: &[&str] = &[
+/// Words before an outlet that make it the reporting outlet because its reporter met,
+/// watched or called the source there (`kata dia kepada Kalteng Pos`, `saat dikonfirmasi
+/// Warta Kota`): cues a multi-word paper's name may follow too ([`CUE_BEFORE`] has the
+/// rest). Not `wartawan`: `mantan wartawan Media Indonesia` is someone's past.
+pub(super) const CONTACT_CUES: &[&str] = &[
     "kepada",
     "dihubungi",
     "diterima",
     "pantauan",
     "ditemui",
     "dikonfirmasi",
-    "catatan",
     "wawancara",
+];
+
+/// The other words before an outlet that make it the reporting outlet: the reporter
+/// recorded for it, or it signs the text.
+pub(super) const CUE_BEFORE: &[&str] = &[
+    "catatan",
     "redaksi",
     "wartawan",
     "jurnalis",
@@ -140,19 +147,6 @@ pub(super) const NAME_HEADS: &[&str] = &[
 pub(super) const NAME_TAILS_EN: &[&str] = &[
     "post", "express", "times", "news", "online", "today", "daily",
 ];
-/// The cues of a reporter's own outlet that a multi-word name follows (`kata dia kepada
-/// Kalteng Pos`, `saat dikonfirmasi Warta Kota`). Not `wartawan`: `mantan wartawan Media
-/// Indonesia` is someone's past.
-pub(super) const NAME_CUES: &[&str] = &[
-    "kepada",
-    "dihubungi",
-    "diterima",
-    "pantauan",
-    "ditemui",
-    "dikonfirmasi",
-    "wawancara",
-];
-
 /// Words a few places before `di X` that make it the outlet's own promotion (`bisa Anda simak
 /// di Tempo.co`, `hanya di detikcom`): outlets send readers to their own site.
 pub(super) const PROMO: &[&str] = &[

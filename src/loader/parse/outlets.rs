@@ -10,8 +10,8 @@
 
 use super::dateline::{is_domain, normalize_outlet};
 use super::outlet_words::{
-    AGENT_PASSIVES, AUXILIARIES, BRANDS, CITE, CITE_WEAK, CLAUSE_WORDS, CUE_AFTER, CUE_BEFORE,
-    DETIK_DESKS, MEDIA_WORDS, NAME_CUES, NAME_HEADS, NAME_TAILS, NAME_TAILS_EN, PROMO, WORDLIKE,
+    AGENT_PASSIVES, AUXILIARIES, BRANDS, CITE, CITE_WEAK, CLAUSE_WORDS, CONTACT_CUES, CUE_AFTER,
+    CUE_BEFORE, DETIK_DESKS, MEDIA_WORDS, NAME_HEADS, NAME_TAILS, NAME_TAILS_EN, PROMO, WORDLIKE,
 };
 
 /// Whether a word addresses the outlet's readers by its brand (`Okezoners`, `detikers`).
@@ -180,8 +180,9 @@ fn glued(word: &str) -> Option<(String, String)> {
     if w.len() < 7 || w.len() > MAX_WORD || !w.is_ascii() {
         return None;
     }
-    let cues = CUE_BEFORE
+    let cues = CONTACT_CUES
         .iter()
+        .chain(CUE_BEFORE)
         .chain(CITE_WEAK)
         .chain(AGENT_PASSIVES)
         .chain(&["di"]);
@@ -275,7 +276,7 @@ fn media_name(words: &[&str]) -> Option<String> {
 fn media_named_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
     let words: Vec<&str> = p.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        if NAME_CUES.contains(&trim_word(w).to_lowercase().as_str())
+        if CONTACT_CUES.contains(&trim_word(w).to_lowercase().as_str())
             && !w.ends_with([',', '.'])
             && let Some(name) = media_name(&words[i + 1..])
         {
@@ -361,7 +362,8 @@ fn scan(p: &str, out: &mut Vec<(String, Strength)>) {
             // is not taken as a subject or agent.
             let plain = CLAUSE_WORDS.contains(&trim_word(w).to_lowercase().as_str());
             let (agent, subject) = (agent && !plain, subject && !plain);
-            let strength = if CUE_BEFORE.contains(&before)
+            let strength = if CONTACT_CUES.contains(&before)
+                || CUE_BEFORE.contains(&before)
                 || CUE_AFTER.contains(&after)
                 || cited_from
                 || agent
