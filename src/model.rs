@@ -81,6 +81,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    dates the article.
 /// 24: dates: the day the story went out (`hingga berita ini dinaikkan pada ...`) is the
 ///    report's, as `hari ini` is.
+/// 25: regional short forms (`Tangsel`, `Kukar`) and more non-places; where the story ends
+///    on a saved page; sites named by a media word; more dateline, credit and date forms
+///    from the third and fourth probes.
 pub const PARSER_VERSION: u32 = 25;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -145,7 +145,6 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "sapi",
     "kambing",
     "kerbau",
-    "ayam",
     "itik",
     "tembakau",
     // A newspaper or site named after its region, cited from anywhere (`dilansir dari
@@ -358,13 +357,25 @@ const SHARED_ISLANDS: &[&str] = &[
 ];
 
 /// Whether word `b` makes the name after it part of something else ([`NOT_PLACE_BEFORE`]).
-/// `Jalan`, `Jembatan`, `Pasar` and `Pos` do so capitalised (`jalan Kendari` is the roads of
-/// Kendari, a `pos` a guard post), and `Pos` not after `Kantor` (the town's post office).
+/// `Jalan`, `Jembatan`, `Pasar`, `Pos`, `Harian`, `Koran`, `Lingkungan`, `Kampung` and
+/// `Sungai` do so capitalised (`jalan Kendari` is the roads of Kendari, a `pos` a guard post,
+/// `lingkungan Bogor` its environment, `pulang kampung Garut` a trip home, `kasus harian
+/// Jakarta` its daily cases), and `Pos` not after `Kantor` (the town's post office).
 fn names_another_thing(words: &Words, b: usize) -> bool {
     words.get(b).is_some_and(|w| {
         NOT_PLACE_BEFORE.contains(&w)
-            && (!matches!(w, "jalan" | "jembatan" | "pasar" | "pos")
-                || words.capitalised.get(b).copied().unwrap_or(false))
+            && (!matches!(
+                w,
+                "jalan"
+                    | "jembatan"
+                    | "pasar"
+                    | "pos"
+                    | "harian"
+                    | "koran"
+                    | "lingkungan"
+                    | "kampung"
+                    | "sungai"
+            ) || words.capitalised.get(b).copied().unwrap_or(false))
             && !(w == "pos" && b.checked_sub(1).and_then(|k| words.get(k)) == Some("kantor"))
     })
 }
@@ -393,18 +404,6 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         || ends_a_firm(words, at, len)
         || listed_body(words, at, len)
     {
-        return true;
-    }
-    // A street named `X Raya` after `jalan` in any case (`trotoar jalan Banyuasin Raya` in
-    // Depok): the capitalised `Raya` makes it a name, where `jalan Kendari` is the roads
-    // of Kendari.
-    let street = words.comma.get(at + len - 1) == Some(&false)
-        && words.get(at + len) == Some("raya")
-        && words.capitalised.get(at + len) == Some(&true)
-        && at
-            .checked_sub(1)
-            .is_some_and(|b| matches!(words.get(b), Some("jalan" | "jl" | "jln")));
-    if street {
         return true;
     }
     // A reduplicated word that ends in a name (`mengada-ngada`), not the place.

@@ -560,9 +560,20 @@ fn a_main_road_lineage_eatery_or_good_named_after_a_town_is_not_the_town() {
         ["Sleman"]
     );
     assert_eq!(
-        f("Festival digelar di tepi sungai Batang Hari, Kota Jambi").regions,
+        f("Festival digelar di tepi Sungai Batang Hari, Kota Jambi").regions,
         ["Jambi"]
     );
+    // In lower case those words are ordinary: the place counts.
+    for (text, place) in [
+        (
+            "Warga diajak menjaga lingkungan Bogor tetap bersih.",
+            "Kota Bogor",
+        ),
+        ("Perantau pulang kampung Garut jelang Lebaran.", "Garut"),
+        ("Kasus harian Surabaya turun.", "Surabaya"),
+    ] {
+        assert_eq!(f(text).regions, [place], "{text}");
+    }
     // Within a government (`di lingkungan Pemkab Sleman`) the region stays.
     assert_eq!(f("ASN di lingkungan Pemkab Sleman").regions, ["Sleman"]);
     // A political dynasty is the region's own news.

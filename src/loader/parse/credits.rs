@@ -100,9 +100,10 @@ pub fn stamped_byline(line: &str) -> Option<(String, Stamp)> {
     None
 }
 
-/// `Redaksi Warta.com / Ani Lestari | WARTA.com`: the desk, the writer and the outlet in one
-/// line. Returns the people; `None` unless a part names the desk (`Redaksi …`) and every
-/// other part is a person or an outlet's web name.
+/// `Redaksi Warta.com / Ani Lestari | WARTA.com` (the desk, the writer and the outlet) or
+/// `Ani Lestari / Budi Santoso | WARTA.com` (writers, then the outlet after a pipe) in one
+/// line. Returns the people; `None` unless the line is one of those two shapes, every other
+/// part a person or an outlet's web name.
 pub fn desk_credit(line: &str) -> Option<Vec<String>> {
     if line.len() > 100 {
         return None;
@@ -117,13 +118,7 @@ pub fn desk_credit(line: &str) -> Option<Vec<String>> {
     }
     // Writers first and the outlet's web name last, after a pipe (`Ani Lestari / Budi
     // Santoso | WARTA.com`): a byline. The other way round (`Warta.com / Ani`) is a photo's.
-    let web = |p: &str| {
-        let low = p.to_lowercase();
-        !p.contains(' ')
-            && [".com", ".co.id", ".id", ".net"]
-                .iter()
-                .any(|d| low.ends_with(d))
-    };
+    let web = |p: &str| super::dateline::is_domain(p);
     if let Some((writers, site)) = line.rsplit_once('|')
         && web(site.trim())
         && !writers.contains('|')

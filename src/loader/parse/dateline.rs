@@ -14,60 +14,18 @@ pub struct Dateline {
     pub strong: bool,
 }
 
+mod media;
+mod undashed;
+use media::is_media_named;
+pub(super) use media::media_compound;
+use undashed::{colon_dateline, own_line, pipe_dateline, unseparated};
+
 /// Prefixes found only this far into a line are datelines; beyond that a dash is prose.
 const MAX_PREFIX: usize = 90;
 
 const TLDS: &[&str] = &[
     "com", "co", "id", "net", "org", "news", "tv", "info", "me", "online", "web", "asia", "biz",
     "xyz", "site", "live", "press",
-];
-
-/// Words that make an unmarked name an outlet rather than a place.
-const MEDIA_WORDS: &[&str] = &[
-    "media",
-    "news",
-    "pos",
-    "post",
-    "tv",
-    "online",
-    "times",
-    "today",
-    "indonesia",
-    "radio",
-    "berita",
-    "kabar",
-    "info",
-    "pers",
-    "ekspres",
-    "express",
-    "harian",
-    "tribun",
-    "antara",
-    "detik",
-    "kompas",
-    "tempo",
-    "okezone",
-    "sindonews",
-    "liputan6",
-    "republika",
-    "merdeka",
-    "suara",
-    "viva",
-    "cnn",
-    "jpnn",
-    "kumparan",
-    "sumeks",
-    // The vocabulary regional outlets are named from (`Pikiran Rakyat`, `Radar Bogor`,
-    // `Jurnal Metro`, `Warta Kota`, `Koran Jakarta`, `Bogor Daily`, `Banten Network`).
-    "rakyat",
-    "radar",
-    "jurnal",
-    "koran",
-    "warta",
-    "daily",
-    "channel",
-    "network",
-    "portal",
 ];
 
 /// Labels that are captions or section kickers, never datelines (`VIRAL - ASN di ...`).
@@ -93,6 +51,8 @@ const KICKERS: &[&str] = &[
 
 /// Indonesian places that often head a dateline, to tell `INFOKU, BLORA` from `BLORA, INFOKU`.
 const CITIES: &[&str] = &[
+    // Towns that head their regency's news but are no regency or city themselves.
+    "sampit",
     "jakarta",
     "bandung",
     "surabaya",
@@ -221,51 +181,6 @@ pub(super) fn is_known_city(part: &str) -> bool {
         || crate::regions::is_place_name(part)
 }
 
-fn is_media_named(part: &str) -> bool {
-    lower(part)
-        .split([' ', '.'])
-        .any(|w| MEDIA_WORDS.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit())))
-        || (!part.contains([' ', '.']) && media_compound(part, false))
-}
-
-/// Media words a regional site glues to a place or a word to make its one-word name, at
-/// its end (`Murianews`, `JATIMTIMES`, `IDXChannel`) or its start (`Kabarminang`,
-/// `Infonegeri`, `VOICESULSEL`). Short or place-like affixes (`pos`: Poso; `tv`) are left
-/// out: no place of the gazetteer is built this way.
-const MEDIA_SUFFIXES: &[&str] = &[
-    "news", "times", "channel", "online", "media", "today", "daily", "network", "portal", "post",
-    "ekspres", "express",
-];
-const MEDIA_PREFIXES: &[&str] = &[
-    "kabar", "info", "berita", "warta", "radar", "media", "voice", "jurnal", "portal", "suara",
-];
-/// Letters a compound's other part has at least (`IDX` in `IDXChannel`).
-const COMPOUND_REST: usize = 3;
-
-/// Whether one word is a site's name made of a media word and another part. Words start
-/// with a media word too (`Informasi`, `Wartawan`, `Kabarnya`, `Jurnalis`): a media word
-/// first counts only with its other part capitalised (`InfoNegeri`, `VOICESULSEL`), unless
-/// `loose` (the word stands beside a known place in a dateline, `Infonegeri, BENGKULU -`).
-fn media_compound(word: &str, loose: bool) -> bool {
-    let low = lower(word);
-    if !low.chars().all(char::is_alphanumeric) || crate::regions::is_place_name(word) {
-        return false;
-    }
-    let long = |r: &str| r.chars().count() >= COMPOUND_REST;
-    let suffixed = MEDIA_SUFFIXES
-        .iter()
-        .any(|m| low.strip_suffix(m).is_some_and(long));
-    let prefixed = MEDIA_PREFIXES.iter().any(|m| {
-        low.strip_prefix(m).is_some_and(long)
-            && (loose
-                || is_all_caps(word)
-                || word
-                    .get(m.len()..)
-                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())))
-    });
-    suffixed || prefixed
-}
-
 fn is_outlet_marked(part: &str) -> bool {
     is_domain(part) || is_parenthesised(part) || is_media_named(part)
 }
@@ -319,12 +234,13 @@ fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
         || (before.contains([',', '|']) && ends)
         // A known place alone, its dash glued on (`Tangerang- Dua ...`).
         || (ends && !before.contains(' ') && before.len() > 3 && is_known_city(before))
-        // A place in capitals glued to both its dash and the lede (`SAMPIT-Konflik lahan
-        // ...`); a route in capitals (`JAKARTA-BANDUNG`) goes on in capitals.
+        // A known place in capitals glued to both its dash and the lede (`SAMPIT-Konflik
+        // lahan ...`); a route in capitals (`JAKARTA-BANDUNG`) goes on in capitals, and a
+        // pair of bodies (`PDIP-Gerindra`) is no place.
         || (!before.contains(' ')
             && before.len() > 3
             && before.chars().all(|c| c.is_ascii_uppercase())
-            && !KICKERS.contains(&lower(before).as_str())
+            && is_known_city(before)
             && next.is_some_and(u8::is_ascii_uppercase)
             && after.is_some_and(u8::is_ascii_lowercase))
 }
@@ -428,10 +344,14 @@ pub fn detect(line: &str) -> Option<Dateline> {
     // A site's name, then its place in capitals after the dash and the lede's first word
     // (`Kitasulsel–MAKASSAR Pemerintah ...`, `IDXChannel - JAKARTA Kementerian ...`): the
     // place is the dateline's, and a lone word before the dash that is no place the site.
+    // The lone word is a site only glued to its dash (`Kitasulsel–MAKASSAR`) or made with a
+    // media word: `Presiden - JAKARTA Pemerintah ...` is a headline's speaker.
     let lone_unknown = d.outlet.is_none()
-        && d.city
-            .as_deref()
-            .is_some_and(|c| !c.contains(' ') && !is_known_city(c));
+        && d.city.as_deref().is_some_and(|c| {
+            !c.contains(' ')
+                && !is_known_city(c)
+                && (media_compound(c, false) || !line[..d.rest].contains(' '))
+        });
     if (lone_unknown || (d.outlet.is_some() && d.city.is_none()))
         && let Some((len, lede)) = caps_place_then_sentence(&line[d.rest..])
     {
@@ -490,55 +410,6 @@ fn iso_stamp(line: &str) -> Option<usize> {
         && digits(8..10)
         && b.get(10) == Some(&b' ');
     iso.then(|| line.len() - stamp[11..].trim_start().len())
-}
-
-/// A pipe or a broken bar for the dash (`MEDAN, KabarMedan.com | Di Provinsi ...`, `Lebak ¦
-/// Gabungan ...`): a known place with a site, or a known place alone, before it.
-fn pipe_dateline(line: &str) -> Option<Dateline> {
-    let (prefix, rest) = line
-        .split_once(" | ")
-        .or_else(|| line.split_once(" \u{a6} "))?;
-    if prefix.len() > 60 || !rest.starts_with(char::is_uppercase) {
-        return None;
-    }
-    let at = line.len() - rest.len();
-    match prefix.split_once(',') {
-        Some((place, site)) if is_known_city(place.trim()) && is_domain(site.trim()) => {
-            Some(Dateline {
-                outlet: Some(normalize_outlet(site.trim())).filter(|s| !s.is_empty()),
-                city: Some(title_case(place.trim())),
-                rest: at,
-                strong: true,
-            })
-        }
-        None if is_known_city(prefix.trim()) && is_header_part(prefix.trim()) => Some(Dateline {
-            outlet: None,
-            city: Some(title_case(prefix.trim())),
-            rest: at,
-            strong: false,
-        }),
-        _ => None,
-    }
-}
-
-/// `Liputan6.com, Jakarta Kabar ...`: a site and its place whose dash the scraper lost. Only
-/// a domain, then a known place of up to three words, then a capitalised word.
-fn unseparated(line: &str) -> Option<Dateline> {
-    let (site, after) = line.split_once(", ")?;
-    if !is_domain(site) || site.contains(' ') {
-        return None;
-    }
-    let words: Vec<&str> = after.split(' ').take(4).collect();
-    (1..words.len().min(4)).rev().find_map(|n| {
-        let place = words[..n].join(" ");
-        let next_capital = words[n].chars().next().is_some_and(char::is_uppercase);
-        (next_capital && is_header_part(&place) && is_known_city(&place)).then(|| Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(&place)),
-            rest: site.len() + 2 + place.len() + 1,
-            strong: true,
-        })
-    })
 }
 
 /// A dateline ended by a dash.
@@ -792,87 +663,6 @@ fn by_separator(line: &str) -> Option<Dateline> {
         city: city.map(title_case).filter(|s| !s.is_empty()),
         rest,
         strong,
-    })
-}
-
-/// `Jakarta: Presiden ...`, the dateline some sites end with a colon: only a place named
-/// bare (`Bupati Serang: Kami ...` is a headline's speaker), and only before a paragraph of
-/// sentences (`Jakarta: 1.204 kasus` opens a list, `Jakarta: Banjir Surut` is a headline).
-fn colon_dateline(line: &str) -> Option<Dateline> {
-    let (prefix, after) = line.split_once(": ")?;
-    let starts_sentence = after.chars().next().is_some_and(char::is_uppercase);
-    // A place and its agency in brackets spaced out (`SEMARANG ( Merdeka News ): ...`).
-    if let Some((place, inner)) = prefix.split_once('(')
-        && let Some(agency) = inner.trim_end().strip_suffix(')')
-        && starts_sentence
-        && is_known_city(place.trim())
-        && is_media_named(agency.trim())
-    {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(agency.trim())).filter(|s| !s.is_empty()),
-            city: Some(title_case(place.trim())),
-            rest: prefix.len() + 2,
-            strong: true,
-        });
-    }
-    // A site, its colon, then a dash dateline with the place (`OUTLET.COM: WAKATOBI - ...`).
-    if is_domain(prefix.trim())
-        && let Some(d) = by_separator(after)
-        && d.outlet.is_none()
-        && d.city.is_some()
-    {
-        let at = prefix.len() + 2;
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(prefix.trim())).filter(|s| !s.is_empty()),
-            rest: d.rest + at,
-            strong: true,
-            ..d
-        });
-    }
-    // A place and a domain before the colon (`AMBON,TM.ID : Selasa ...`) are a dateline
-    // whatever follows, as they are alone on a line.
-    if prefix.len() <= 40
-        && starts_sentence
-        && let Some(d) = own_line(prefix.trim_end())
-    {
-        return Some(Dateline {
-            rest: prefix.len() + 2,
-            ..d
-        });
-    }
-    let paragraph = after.split_whitespace().nth(11).is_some()
-        && (after.trim_end().ends_with('.') || after.contains(". "));
-    // The place as written, with a space before the colon or not (`Bandar Lampung : ...`).
-    let place = prefix.trim_end();
-    let bare_place = CITIES.contains(&lower(place).as_str())
-        || (crate::regions::is_place_name(place)
-            && place.split_whitespace().count() <= 3
-            && !place.contains('.'));
-    (place.len() <= 40 && starts_sentence && paragraph && is_header_part(place) && bare_place).then(
-        || Dateline {
-            outlet: None,
-            city: Some(title_case(place)),
-            rest: prefix.len() + 2,
-            strong: false,
-        },
-    )
-}
-
-/// A dateline alone on its line with no dash (`Deli Serdang, MISTAR.ID`, `BERITABALI.COM,
-/// BULELENG.`): a place and a domain, nothing more; the lead is the next paragraph.
-fn own_line(line: &str) -> Option<Dateline> {
-    let (a, b) = line.trim_end_matches('.').split_once(',')?;
-    let (a, b) = (a.trim(), b.trim());
-    let (site, place) = match (is_domain(a), is_domain(b)) {
-        (true, false) => (a, b),
-        (false, true) => (b, a),
-        _ => return None,
-    };
-    (is_header_part(place) && is_header_part(site) && is_known_city(place)).then(|| Dateline {
-        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-        city: Some(title_case(place)),
-        rest: line.len(),
-        strong: true,
     })
 }
 

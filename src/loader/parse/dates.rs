@@ -396,10 +396,6 @@ pub fn scan(text: &str) -> Vec<Found> {
     scan_paragraph(text, false)
 }
 
-/// Every date in paragraph `text`, in order of appearance; `listed` when the paragraph goes
-/// on with a list of fixtures to come that a paragraph above heads
-/// ([`super::date_sentences::listed_fixtures`]): its days are another event's, as in the
-/// list's head.
 /// Words a date names a place or a body after (`Universitas 17 Agustus 1945`, `Jalan 17
 /// Agustus`, `Stadion Gelora 10 November`): the date there is part of a name.
 const NAMED_BY_DATE: &[&[u8]] = &[
@@ -416,6 +412,10 @@ const NAMED_BY_DATE: &[&[u8]] = &[
     b"tugu",
 ];
 
+/// Every date in paragraph `text`, in order of appearance; `listed` when the paragraph goes
+/// on with a list of fixtures to come that a paragraph above heads
+/// ([`super::date_sentences::listed_fixtures`]): its days are another event's, as in the
+/// list's head.
 pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
     let b = text.as_bytes();
     let mut out: Vec<Found> = Vec::new();
@@ -429,10 +429,15 @@ pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
             // `pekan ke-25 Juni 2021`: an ordinal, not a day; `Universitas 17 Agustus 1945`,
             // `Jalan 10 November`: a name.
             let ordinal = i >= 3 && b[i - 1] == b'-' && b[i - 3..i - 1].eq_ignore_ascii_case(b"ke");
-            let named = b[..i].ends_with(b" ")
-                && super::date_words::words(&b[i.saturating_sub(16)..i])
-                    .last()
-                    .is_some_and(|w| NAMED_BY_DATE.iter().any(|n| n.eq_ignore_ascii_case(w)));
+            // Only a capitalised name word right before, a space apart: `turun ke lapangan
+            // 12 Mei 2025` is a day.
+            let named = i >= 2 && b[i - 1] == b' ' && {
+                let ws = super::date_words::word_start(b, i - 1);
+                b[ws].is_ascii_uppercase()
+                    && NAMED_BY_DATE
+                        .iter()
+                        .any(|n| n.eq_ignore_ascii_case(&b[ws..i - 1]))
+            };
             if ordinal || named {
                 i = digits(b, i).map_or(i + 1, |(_, j)| j);
                 continue;
@@ -753,6 +758,10 @@ mod tests {
         assert!(dates("kasus tertinggi pada pekan ke-25 Juni 2021, kata pejabat").is_empty());
         assert!(dates("dosen Universitas 17 Agustus 1945 Surabaya meneliti").is_empty());
         assert!(dates("macet di Jalan 17 Agustus 1945 pagi tadi").is_empty());
+        assert_eq!(
+            dates("Tim sudah turun ke lapangan 12 Mei 2025 lalu."),
+            [d("2025-05-12")]
+        );
         assert_eq!(dates("pada Jumat, 25 Juni 2021"), [d("2021-06-25")]);
     }
 

@@ -72,6 +72,7 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     // Page widgets and labels a scraper keeps: a feed's buttons, an image viewer's, a blog's
     // category and post list, a section label, a release's heading.
     ("load more", RemovedKind::Prompt),
+    ("continue reading", RemovedKind::Prompt),
     ("muat lebih banyak", RemovedKind::Prompt),
     ("more", RemovedKind::Prompt),
     ("close icon", RemovedKind::Prompt),
@@ -96,7 +97,6 @@ pub(super) const COMMENT_FORM: &[&str] = &[
     "tinggalkan komentar",
     "you must be logged in to post a comment",
     "click to comment",
-    "continue reading",
     "post a comment",
     "alamat email anda tidak akan dipublikasikan",
     "your email address will not be published",

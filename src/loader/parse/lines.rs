@@ -118,7 +118,7 @@ fn credit_segments(line: &str) -> Vec<&str> {
         // A `/` or a space that opens the next key (`Rep: X/ Red: Y`, `Editor : X  Reporter
         // : Y`).
         for (i, c) in seg.char_indices() {
-            if matches!(c, '/' | ' ') && i + 1 > from && opens_with_key(&seg[i + 1..]) {
+            if matches!(c, '/' | ' ') && i > from && opens_with_key(&seg[i + 1..]) {
                 segs.push(&seg[from..i]);
                 from = i + 1;
             }

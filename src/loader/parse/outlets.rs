@@ -252,8 +252,14 @@ fn media_name(words: &[&str]) -> Option<String> {
             break;
         }
     }
-    // A known brand in it is read word by word (`kepada Tribun Medan`, `Harian Kompas`).
-    if run.iter().any(|w| outlet_word(w).is_some()) {
+    // A known brand in it is read word by word (`kepada Tribun Medan`, `Harian Kompas`); an
+    // office's or a post's name is nobody's paper (`Kepala Pos SAR`, `Kantor Pos`, `Media
+    // Center Satgas`).
+    if run.iter().any(|w| {
+        outlet_word(w).is_some()
+            || ["kepala", "kantor", "petugas", "pusat", "center", "centre"]
+                .contains(&w.to_lowercase().as_str())
+    }) {
         return None;
     }
     let low = |w: &str| w.to_lowercase();
@@ -479,6 +485,8 @@ mod tests {
             Some("Kaltim Post")
         );
         assert_eq!(t(&["Ia mantan wartawan Media Indonesia itu."]), None);
+        assert_eq!(t(&["kata dia kepada Kepala Pos SAR Cilacap."]), None);
+        assert_eq!(t(&["kata dia kepada Media Center Satgas."]), None);
         // Not a paper: no media word, or a cue ending its clause.
         assert_eq!(t(&["kata dia kepada Kepala Dinas Sosial."]), None);
         assert_eq!(t(&["disampaikan kepada, Radar Kota"]), None);

@@ -283,9 +283,7 @@ pub fn person(raw: &str) -> Option<String> {
         if NOT_NAME_WORDS.contains(&low)
             || MEDIA_WORDS.contains(&low)
             // A site's one-word name (`Bangsaonline`, `Murianews`).
-            || ["online", "news", "times", "channel"]
-                .iter()
-                .any(|m| low.len() > m.len() + 2 && low.ends_with(m))
+            || super::dateline::media_compound(t, false)
             || low.contains(".com")
             || low.contains(".co")
             || low.starts_with("detik")

@@ -31,21 +31,26 @@ fn is_body(kinds: &[Kind], i: usize) -> bool {
     kinds.get(i) == Some(&Kind::Body)
 }
 
-/// Whether the story has begun by line `i`: two of its paragraphs stand above it. A credit,
-/// a label or a form above them belongs to the page's head.
-fn story_above(paras: &[String], kinds: &[Kind], i: usize) -> bool {
-    (0..i)
-        .filter(|&j| is_body(kinds, j) && paras[j].split_whitespace().nth(7).is_some())
-        .nth(1)
-        .is_some()
+/// Per line, whether the story has begun above it: two of its paragraphs (eight words or
+/// more) stand before it. A credit, a label or a form above them belongs to the page's head.
+fn story_above(paras: &[String], kinds: &[Kind]) -> Vec<bool> {
+    let mut seen = 0;
+    (0..paras.len())
+        .map(|i| {
+            let begun = seen >= 2;
+            if is_body(kinds, i) && paras[i].split_whitespace().nth(7).is_some() {
+                seen += 1;
+            }
+            begun
+        })
+        .collect()
 }
 
 /// A blog theme's comment form (`Leave a Reply`, `You must be logged in to post a comment`)
 /// comes after the story, and nothing after it is the story: other posts, their teasers.
 fn after_comment_form(paras: &[String], kinds: &mut [Kind]) {
-    let Some(form) =
-        (0..paras.len()).find(|&i| is_comment_form(&paras[i]) && story_above(paras, kinds, i))
-    else {
+    let above = story_above(paras, kinds);
+    let Some(form) = (0..paras.len()).find(|&i| is_comment_form(&paras[i]) && above[i]) else {
         return;
     };
     for k in kinds.iter_mut().skip(form) {
@@ -88,11 +93,9 @@ fn after_closing_line(paras: &[String], kinds: &mut [Kind]) {
             sign_below[j + 1] || (body && (cut_with_ellipsis(&paras[j]) || date_alone(&paras[j])));
         paragraph_below[j] = paragraph_below[j + 1] || (body && is_paragraph(&paras[j]));
     }
+    let above = story_above(paras, kinds);
     let Some(close) = (0..n).find(|&i| {
-        sign_below[i + 1]
-            && !paragraph_below[i + 1]
-            && is_closing(&paras[i], &kinds[i])
-            && story_above(paras, kinds, i)
+        sign_below[i + 1] && !paragraph_below[i + 1] && is_closing(&paras[i], &kinds[i]) && above[i]
     }) else {
         return;
     };

@@ -1,0 +1,135 @@
+//! Datelines without a dash: a site and its place whose dash the scraper lost, a pipe or a
+//! broken bar for the dash, a colon after the place, and a place and a site alone on their
+//! line.
+
+use super::*;
+
+/// `Liputan6.com, Jakarta Kabar ...`: a site and its place whose dash the scraper lost. Only
+/// a domain, then a known place of up to three words, then a capitalised word.
+pub(super) fn unseparated(line: &str) -> Option<Dateline> {
+    let (site, after) = line.split_once(", ")?;
+    if !is_domain(site) || site.contains(' ') {
+        return None;
+    }
+    let words: Vec<&str> = after.split(' ').take(4).collect();
+    (1..words.len().min(4)).rev().find_map(|n| {
+        let place = words[..n].join(" ");
+        let next_capital = words[n].chars().next().is_some_and(char::is_uppercase);
+        (next_capital && is_header_part(&place) && is_known_city(&place)).then(|| Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(&place)),
+            rest: site.len() + 2 + place.len() + 1,
+            strong: true,
+        })
+    })
+}
+
+/// A pipe or a broken bar for the dash (`MEDAN, KabarMedan.com | Di Provinsi ...`, `Lebak ¦
+/// Gabungan ...`): a known place with a site, or a known place alone, before it.
+pub(super) fn pipe_dateline(line: &str) -> Option<Dateline> {
+    let (prefix, rest) = line
+        .split_once(" | ")
+        .or_else(|| line.split_once(" \u{a6} "))?;
+    if prefix.len() > 60 || !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let at = line.len() - rest.len();
+    match prefix.split_once(',') {
+        Some((place, site)) if is_known_city(place.trim()) && is_domain(site.trim()) => {
+            Some(Dateline {
+                outlet: Some(normalize_outlet(site.trim())).filter(|s| !s.is_empty()),
+                city: Some(title_case(place.trim())),
+                rest: at,
+                strong: true,
+            })
+        }
+        None if is_known_city(prefix.trim()) && is_header_part(prefix.trim()) => Some(Dateline {
+            outlet: None,
+            city: Some(title_case(prefix.trim())),
+            rest: at,
+            strong: false,
+        }),
+        _ => None,
+    }
+}
+
+/// `Jakarta: Presiden ...`, the dateline some sites end with a colon: only a place named
+/// bare (`Bupati Serang: Kami ...` is a headline's speaker), and only before a paragraph of
+/// sentences (`Jakarta: 1.204 kasus` opens a list, `Jakarta: Banjir Surut` is a headline).
+pub(super) fn colon_dateline(line: &str) -> Option<Dateline> {
+    let (prefix, after) = line.split_once(": ")?;
+    let starts_sentence = after.chars().next().is_some_and(char::is_uppercase);
+    // A place and its agency in brackets spaced out (`SEMARANG ( Merdeka News ): ...`).
+    if let Some((place, inner)) = prefix.split_once('(')
+        && let Some(agency) = inner.trim_end().strip_suffix(')')
+        && starts_sentence
+        && is_known_city(place.trim())
+        && is_media_named(agency.trim())
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(agency.trim())).filter(|s| !s.is_empty()),
+            city: Some(title_case(place.trim())),
+            rest: prefix.len() + 2,
+            strong: true,
+        });
+    }
+    // A site, its colon, then a dash dateline with the place (`OUTLET.COM: WAKATOBI - ...`).
+    if is_domain(prefix.trim())
+        && let Some(d) = by_separator(after)
+        && d.outlet.is_none()
+        && d.city.is_some()
+    {
+        let at = prefix.len() + 2;
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(prefix.trim())).filter(|s| !s.is_empty()),
+            rest: d.rest + at,
+            strong: true,
+            ..d
+        });
+    }
+    // A place and a domain before the colon (`AMBON,TM.ID : Selasa ...`) are a dateline
+    // whatever follows, as they are alone on a line.
+    if prefix.len() <= 40
+        && starts_sentence
+        && let Some(d) = own_line(prefix.trim_end())
+    {
+        return Some(Dateline {
+            rest: prefix.len() + 2,
+            ..d
+        });
+    }
+    let paragraph = after.split_whitespace().nth(11).is_some()
+        && (after.trim_end().ends_with('.') || after.contains(". "));
+    // The place as written, with a space before the colon or not (`Bandar Lampung : ...`).
+    let place = prefix.trim_end();
+    let bare_place = CITIES.contains(&lower(place).as_str())
+        || (crate::regions::is_place_name(place)
+            && place.split_whitespace().count() <= 3
+            && !place.contains('.'));
+    (place.len() <= 40 && starts_sentence && paragraph && is_header_part(place) && bare_place).then(
+        || Dateline {
+            outlet: None,
+            city: Some(title_case(place)),
+            rest: prefix.len() + 2,
+            strong: false,
+        },
+    )
+}
+
+/// A dateline alone on its line with no dash (`Deli Serdang, MISTAR.ID`, `BERITABALI.COM,
+/// BULELENG.`): a place and a domain, nothing more; the lead is the next paragraph.
+pub(super) fn own_line(line: &str) -> Option<Dateline> {
+    let (a, b) = line.trim_end_matches('.').split_once(',')?;
+    let (a, b) = (a.trim(), b.trim());
+    let (site, place) = match (is_domain(a), is_domain(b)) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    (is_header_part(place) && is_header_part(site) && is_known_city(place)).then(|| Dateline {
+        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+        city: Some(title_case(place)),
+        rest: line.len(),
+        strong: true,
+    })
+}
