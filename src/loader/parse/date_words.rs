@@ -471,12 +471,17 @@ pub(super) fn today_after(b: &[u8], end: usize) -> bool {
 /// Whether `kemarin` (yesterday) stands just before the date or its weekday (`Kemarin
 /// (17/12/2018), Gubernur melantik ...`): the report comes the day after.
 pub(super) fn yesterday_before(b: &[u8], at: usize) -> bool {
+    word_before(b, at).eq_ignore_ascii_case(b"kemarin")
+}
+
+/// The word just before `at`, over at most a few spaces, commas or an opening bracket (`pada
+/// Rabu`, `Kemarin (`): where the words that mark a date stand.
+fn word_before(b: &[u8], at: usize) -> &[u8] {
     let mut i = at;
     while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
         i -= 1;
     }
-    let ws = word_start(b, i);
-    b[ws..i].eq_ignore_ascii_case(b"kemarin")
+    &b[word_start(b, i)..i]
 }
 
 /// Whether `hari ini`, `pagi ini` … stands just before the date or its weekday (`kepada
@@ -549,14 +554,10 @@ pub(super) fn other_day_opener(b: &[u8], from: usize) -> bool {
 /// Whether the word just before `at` (past spaces and commas) introduces an event's day:
 /// `pada`, `tanggal`, `per`.
 pub(super) fn event_before(b: &[u8], at: usize) -> bool {
-    let mut i = at;
-    while i > 0 && matches!(b[i - 1], b' ' | b',' | b'(') && at - i < 3 {
-        i -= 1;
-    }
-    let ws = word_start(b, i);
+    let w = word_before(b, at);
     [&b"pada"[..], b"tanggal", b"tgl", b"per"]
         .iter()
-        .any(|w| b[ws..i].eq_ignore_ascii_case(w))
+        .any(|x| w.eq_ignore_ascii_case(x))
 }
 
 /// Whether the date whose weekday starts at `from` is joined to the date that ended at
