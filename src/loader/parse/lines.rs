@@ -99,9 +99,16 @@ const CREW_KEYS: &[&str] = &[
     "infografis",
 ];
 
+/// Bytes the longest credit key (`desain grafis`, `pengisi suara`) runs to, with spaces.
+const KEY_MAX: usize = 20;
+
 /// Whether `text` opens with a credit key and its colon (`Red: `, `Editor :`).
 fn opens_with_key(text: &str) -> bool {
+    // Checked at every space of a byline: a colon farther than the longest key is prose.
     text.split_once(':').is_some_and(|(key, _)| {
+        if key.len() > KEY_MAX {
+            return false;
+        }
         let key = key.trim().to_lowercase();
         [AUTHOR_KEYS, EDITOR_KEYS, CREW_KEYS]
             .iter()
@@ -140,7 +147,11 @@ pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     let mut authors = Vec::new();
     let mut editor = None;
     // `Pewarta | : Irqam |`: a key parted from its colon by a pipe.
-    let line = line.replace("| :", " :");
+    let line: std::borrow::Cow<str> = if line.contains("| :") {
+        line.replace("| :", " :").into()
+    } else {
+        line.into()
+    };
     for seg in credit_segments(&line) {
         if seg.trim().is_empty() {
             continue;

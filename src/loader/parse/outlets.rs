@@ -282,7 +282,10 @@ fn media_name(words: &[&str]) -> Option<String> {
 fn media_named_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
     let words: Vec<&str> = p.split_whitespace().collect();
     for (i, w) in words.iter().enumerate() {
-        if CONTACT_CUES.contains(&trim_word(w).to_lowercase().as_str())
+        // Every word of every paragraph passes here: compared in place, not lower-cased.
+        if CONTACT_CUES
+            .iter()
+            .any(|c| trim_word(w).eq_ignore_ascii_case(c))
             && !w.ends_with([',', '.'])
             && let Some(name) = media_name(&words[i + 1..])
         {

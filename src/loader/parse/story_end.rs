@@ -13,7 +13,7 @@
 use crate::model::RemovedKind;
 
 use super::line_words::COMMENT_FORM;
-use super::lines::{Kind, is_pagination_line};
+use super::lines::{Kind, is_pagination_line, lower_prefix};
 use super::stamps;
 
 /// Words a paragraph of the story runs to at least; a rail's dek (one short sentence under a
@@ -61,9 +61,13 @@ fn after_comment_form(paras: &[String], kinds: &mut [Kind]) {
 }
 
 fn is_comment_form(p: &str) -> bool {
-    let low = p.trim().trim_end_matches(':').to_lowercase();
+    // Every line is asked: only its opening is lower-cased.
+    let low = lower_prefix(p.trim(), COMMENT_FORM_CHARS);
     COMMENT_FORM.iter().any(|f| low.starts_with(f))
 }
+
+/// Characters the longest comment-form opening runs to.
+const COMMENT_FORM_CHARS: usize = 48;
 
 /// A line that closes the story on a page: its credit (`Editor: X`, `Laporan: X`), its page
 /// numbers (`Page: 1 2`), or the label of a rail of other stories (`Populer`).
