@@ -333,6 +333,55 @@ fn credited_caption(line: &str) -> bool {
         && (opener || !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ',']))
 }
 
+/// One sentence closed by its day and a picture's credit: `Petugas menunjukkan kardus
+/// kosmetik yang disita, Kamis (3/9). (VOA/Yudha Satriawan)`, `… Senin (3/4/2017).(NAMA
+/// FOTOGRAFER/KOMPAS.COM)`, `… Kamis (3/1). (Antara Foto)`. A story's paragraph that ends on a
+/// desk code (`(MS/Red)`, `(*/ROLLE/JIT)`) has no space in the code, or quotes someone.
+pub(super) fn dated_caption(line: &str) -> bool {
+    if line.len() > SHORT || line.starts_with(['"', '\'', '\u{201c}', '\u{2018}']) {
+        return false;
+    }
+    let Some((open, group)) = closing_group(line) else {
+        return false;
+    };
+    let credit = group.trim();
+    let named = credit.contains(' ')
+        || MEDIA_MARKS
+            .iter()
+            .any(|m| lower_prefix(credit, 60).contains(m));
+    let has_name = credit
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_uppercase()));
+    if !named || !has_name || credit.starts_with('*') {
+        return false;
+    }
+    let sentence = line[..open].trim_end();
+    let Some(dated) = sentence.strip_suffix('.').map(str::trim_end) else {
+        return false;
+    };
+    let is_day = closing_group(dated).is_some_and(|(_, d)| {
+        let d = d.trim();
+        (1..=2).contains(&d.matches('/').count())
+            && d.chars()
+                .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+    });
+    is_day
+        && !sentence.contains(['"', '\u{201c}', '\u{201d}'])
+        && !has_sentence_break(dated)
+        && !dated
+            .split_whitespace()
+            .any(|w| super::quotes::is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// A full stop after a lower-case word and before the next (`… disita. Polisi …`); initials
+/// (`F.X. Hadi`) and numbers (`Rp 1.500`) are no break.
+fn has_sentence_break(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        w.strip_suffix(['.', '!', '?'])
+            .is_some_and(|stem| stem.len() >= 3 && stem.chars().all(|c| c.is_lowercase()))
+    })
+}
+
 /// A weak caption opener's line is a caption when it is shaped like one: a source in it
 /// (`/`, `@`, a closing credit group) or short with no sentence break.
 fn caption_shaped(line: &str) -> bool {
@@ -521,6 +570,7 @@ pub fn classify(line: &str) -> Kind {
         if (WEAK_CAPTION_OPENERS.iter().any(|p| low.starts_with(p)) && caption_shaped(line))
             || outlet_slash_caption(line)
             || credited_caption(line)
+            || dated_caption(line)
         {
             return Kind::Boiler(RemovedKind::Caption);
         }

@@ -257,6 +257,14 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         match kind {
             Kind::Body if title_lines.contains(&i) => {}
             Kind::Body if pre_lead.contains(&i) => parts.remove(RemovedKind::Summary, p),
+            // A dated caption over the lede repeats its day like a summary, and is read so.
+            Kind::Boiler(RemovedKind::Caption)
+                if lead_rest > 0
+                    && lead_para.is_some_and(|l| i < l)
+                    && lines::dated_caption(&p) =>
+            {
+                parts.remove(RemovedKind::Summary, p)
+            }
             Kind::Body if Some(i) == lead_para && lead_rest > 0 => {
                 // The header shows outlet and city; the body keeps the lede only.
                 let rest = p[lead_rest.min(p.len())..].trim();
@@ -738,5 +746,7 @@ pub fn from_record(
 mod credit_tests;
 #[cfg(test)]
 mod date_tests;
+#[cfg(test)]
+mod page_tests;
 #[cfg(test)]
 mod tests;

@@ -240,6 +240,16 @@ fn read_name<'a>(words: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     name
 }
 
+/// `word` (letters only) reports speech: `kata`, `ujarnya`, `mengatakan`.
+pub(super) fn is_speech_verb(word: &str) -> bool {
+    if word.len() > 16 || word.is_empty() {
+        return false;
+    }
+    let low = word.to_lowercase();
+    let root = low.strip_suffix("nya").unwrap_or(&low);
+    VERBS.contains(&root) || INTRO_VERBS.contains(&low.as_str())
+}
+
 /// Reads the speaker after a closing quote: `, ujar Ratu Dewa, Kamis` -> Named("Ratu Dewa").
 fn speaker_after(after: &str) -> Speaker {
     let after = after.trim_start_matches([',', ' ', '.']);

@@ -131,8 +131,64 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
         // The headline a breadcrumb ended on, repeated.
         out.first_body += 1;
     }
+    repeated_headline(paras, body, title, &mut out);
     out.title = Some(strip_tags(title));
     out
+}
+
+/// How many body lines under the headline may hold the page's furniture and the headline
+/// printed again over the story (section label, photo and caption, share bar).
+const REPEAT_WINDOW: usize = 8;
+
+/// The page prints its headline again a few lines down (`Bisnis`, a photo's caption, `icon
+/// caption`, then the headline and the lede): what stands between is furniture above the
+/// story, and the story starts after the last repeat. A dateline or a long paragraph
+/// between means the story began earlier, and nothing is moved.
+fn repeated_headline(paras: &[String], body: &[usize], title: &str, out: &mut Head) {
+    let key = headline_key(title);
+    if words(title) < 3 {
+        return;
+    }
+    let start = out.first_body;
+    let Some(last) = (start..body.len().min(start + REPEAT_WINDOW))
+        .rev()
+        .find(|&k| headline_key(&paras[body[k]]) == key)
+    else {
+        return;
+    };
+    let between = &body[start..last];
+    if between.iter().any(|&i| {
+        let l = paras[i].as_str();
+        words(l) > CAPTION_WORDS || dateline::detect(l).is_some()
+    }) {
+        return;
+    }
+    for &i in between {
+        let l = paras[i].as_str();
+        let kind = furniture(l).unwrap_or(if headline_key(l) == key {
+            RemovedKind::Footer
+        } else if words(l) > LABEL_WORDS {
+            RemovedKind::Caption
+        } else {
+            RemovedKind::Footer
+        });
+        out.furniture.push((i, kind));
+    }
+    out.furniture.push((body[last], RemovedKind::Footer));
+    out.first_body = last + 1;
+}
+
+/// A photo's caption over a story runs to at most this many words; more is a paragraph.
+const CAPTION_WORDS: usize = 45;
+
+/// A line's words in lower case without punctuation or a bullet, to find a headline again.
+fn headline_key(line: &str) -> String {
+    let rest = lines::bulleted(line).unwrap_or(line);
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn words(line: &str) -> usize {
