@@ -18,6 +18,7 @@ mod media;
 mod undashed;
 use media::is_media_named;
 pub(super) use media::media_compound;
+pub(super) use undashed::lone_place;
 use undashed::{colon_dateline, own_line, pipe_dateline, unseparated};
 
 /// Prefixes found only this far into a line are datelines; beyond that a dash is prose.

@@ -197,6 +197,48 @@ fn fact_check_link(line: &str, low: &str) -> Option<String> {
     (line.len() <= 200 && !head.contains(". ")).then(|| head.trim().to_string())
 }
 
+/// `grosir-buah-surabaya`, `pt-vale-indonesia`: a page's slug or an ad slot's name alone on
+/// its line, lower case and hyphenated, never written in a story.
+fn slug(line: &str) -> bool {
+    (6..=80).contains(&line.len())
+        && line.matches('-').count() >= 2
+        && !line.starts_with('-')
+        && !line.ends_with('-')
+        && !line.contains("--")
+        && line
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+        && line.bytes().any(|c| c.is_ascii_lowercase())
+}
+
+/// `11:00 WIB`, `Feb`: a stamp's time or month left alone on its line by the page's layout.
+fn stamp_fragment(line: &str, low: &str) -> bool {
+    if line.len() > 12 {
+        return false;
+    }
+    let time = low
+        .trim_end_matches(" wib")
+        .trim_end_matches(" wita")
+        .trim_end_matches(" wit")
+        .split_once([':', '.'])
+        .is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+        });
+    time || super::date_words::month_number(low.trim_end_matches('.').as_bytes()).is_some()
+}
+
+/// `Nomor : SP. 297 /HUMAS/PP/HMS.3/10/2017`: a press release's number under its heading.
+fn release_number(line: &str, low: &str) -> bool {
+    line.len() <= 80
+        && ["nomor", "no."].iter().any(|k| {
+            low.strip_prefix(k)
+                .is_some_and(|r| r.trim_start().starts_with(':'))
+        })
+        && line.matches('/').count() >= 2
+}
+
 /// The kind of a short line (at most the classifier's short limit) that is furniture by its
 /// form; `low` is the whole line lower-cased.
 pub fn classify(line: &str, low: &str) -> Option<Kind> {
@@ -209,6 +251,9 @@ pub fn classify(line: &str, low: &str) -> Option<Kind> {
     let kind = if share_row(low) || ad_slot(low) || channel_prompt(low) {
         RemovedKind::Prompt
     } else if counter(line)
+        || slug(line)
+        || stamp_fragment(line, low)
+        || release_number(line, low)
         || notice(line, low)
         || reuse_notice(low)
         || (line.len() <= 60

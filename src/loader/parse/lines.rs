@@ -373,6 +373,28 @@ pub(super) fn dated_caption(line: &str) -> bool {
             .any(|w| super::quotes::is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())))
 }
 
+/// One sentence closed by its picture's credit after the full stop: `Warga menyingkirkan
+/// tanah yang menimpa rumah. Foto : SB/Nama`, `… Kota Contoh. Foto: Kris, Biro Pers`.
+fn photo_credit_tail(line: &str) -> bool {
+    if line.len() > SHORT {
+        return false;
+    }
+    let Some(at) = ["Foto", "FOTO", "Photo"].iter().find_map(|k| line.rfind(k)) else {
+        return false;
+    };
+    let (sentence, credit) = (line[..at].trim_end(), &line[at..]);
+    let credit = credit
+        .split_once([':', ';'])
+        .filter(|(key, _)| key.trim().len() <= 5)
+        .map(|(_, c)| c.trim());
+    credit.is_some_and(|c| {
+        !c.is_empty() && c.len() <= 60 && !c.contains(". ") && c.split_whitespace().count() <= 8
+    }) && sentence.ends_with(['.', ')'])
+        && sentence.split_whitespace().nth(2).is_some()
+        && !sentence.contains(['"', '\u{201c}', '\u{201d}'])
+        && !has_sentence_break(sentence.trim_end_matches(['.', ')']))
+}
+
 /// A full stop after a lower-case word and before the next (`… disita. Polisi …`); initials
 /// (`F.X. Hadi`) and numbers (`Rp 1.500`) are no break.
 fn has_sentence_break(text: &str) -> bool {
@@ -513,6 +535,17 @@ pub fn classify(line: &str) -> Kind {
             editor: None,
         };
     }
+    // `avatar Mahmud`: a blog theme's author box, the picture's alt text before the name.
+    if line.len() <= 60
+        && let Some(name) = low
+            .strip_prefix("avatar ")
+            .and_then(|_| people::person(&line["avatar ".len()..]))
+    {
+        return Kind::Credit {
+            authors: vec![name],
+            editor: None,
+        };
+    }
     let bare = low.trim_end_matches([':', ' ']);
     if line.len() <= 60 {
         if let Some(&(_, kind)) = EXACT.iter().find(|(e, _)| *e == bare) {
@@ -571,6 +604,7 @@ pub fn classify(line: &str) -> Kind {
             || outlet_slash_caption(line)
             || credited_caption(line)
             || dated_caption(line)
+            || photo_credit_tail(line)
         {
             return Kind::Boiler(RemovedKind::Caption);
         }

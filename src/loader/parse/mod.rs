@@ -202,6 +202,13 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     {
         lead = dateline::detect(&paras[i]).map(|d| (0, d));
     }
+    // The place alone on the first line, over a lede that reads as prose.
+    if lead.is_none()
+        && let [i, j, ..] = window
+        && reads_as_prose(&paras[*j])
+    {
+        lead = dateline::lone_place(&paras[*i]).map(|d| (0, d));
+    }
     // A weak dateline in capitals (`MATARAM -`) a few lines down, under lines that are no
     // sentences (a byline, a caption ending on its credit, `Bagikan:`).
     if lead.is_none() {
@@ -307,6 +314,15 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         for n in &names {
             parts.add_author(n);
         }
+        let line = parts.body.pop().unwrap_or_default();
+        parts.remove(RemovedKind::Credit, line);
+    }
+    // A writer's initials alone on the last line (`FIA`): a desk code, nobody's name.
+    if let Some(last) = parts.body.last()
+        && parts.body.len() > 1
+        && (2..=5).contains(&last.len())
+        && last.bytes().all(|c| c.is_ascii_uppercase())
+    {
         let line = parts.body.pop().unwrap_or_default();
         parts.remove(RemovedKind::Credit, line);
     }

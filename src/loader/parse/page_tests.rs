@@ -104,3 +104,76 @@ fn a_headline_printed_again_under_the_pages_furniture_starts_the_story() {
         assert_eq!(a.body.body.len(), 3, "{before}: {:?}", a.body.body);
     }
 }
+
+#[test]
+fn widget_and_layout_leftovers_leave_the_body() {
+    use RemovedKind::*;
+    for (line, kind) in [
+        ("grosir-buah-contoh", Footer),
+        ("pt-contoh-indonesia", Footer),
+        ("11:00 WIB", Footer),
+        ("Feb", Footer),
+        ("Nomor : SP. 297 /HUMAS/PP/HMS.3/10/2017", Footer),
+        ("icon caption", Footer),
+        ("\u{2022} URL berhasil dicopy", Prompt),
+        ("Artikel ini sudah terbit di contoh-warta.com", Credit),
+        (
+            "Warga menyingkirkan tanah yang menimpa rumah korban. Foto : AB/Ani Lestari",
+            Caption,
+        ),
+    ] {
+        let a = p(&format!(
+            "Judul Berita Yang Cukup Panjang\nKOTABARU - Warga berkumpul di balai desa.\n{line}\nParagraf dua."
+        ));
+        assert_eq!(
+            a.body.body,
+            ["Warga berkumpul di balai desa.", "Paragraf dua."],
+            "{line}"
+        );
+        assert_eq!(kinds(&a), [kind], "{line}");
+    }
+    // Hyphenated words, a time in a sentence and a month in one stay.
+    for line in [
+        "Anak-anak bermain di halaman.",
+        "Rapat dimulai pukul 11:00 WIB.",
+        "Pada Februari lalu warga juga berkumpul.",
+        "Warga bergotong-royong. Foto bersama dilakukan setelahnya: semua tersenyum.",
+    ] {
+        let a = p(&format!(
+            "Judul Berita Yang Cukup Panjang\nKOTABARU - Warga berkumpul di balai desa.\n{line}\nParagraf dua."
+        ));
+        assert_eq!(a.body.body.len(), 3, "{line}: {:?}", a.body.boilerplate);
+    }
+}
+
+#[test]
+fn an_avatar_names_the_author_and_initials_close_as_a_desk_code() {
+    let a = p(
+        "Judul Berita Yang Cukup Panjang\navatar Ani Lestari\nKOTABARU - Warga berkumpul di balai desa.\nParagraf dua.\nFIA",
+    );
+    assert_eq!(a.meta.authors, ["Ani Lestari"]);
+    assert_eq!(
+        a.body.body,
+        ["Warga berkumpul di balai desa.", "Paragraf dua."]
+    );
+    assert_eq!(kinds(&a), [RemovedKind::Credit, RemovedKind::Credit]);
+}
+
+#[test]
+fn a_year_first_stamp_and_a_place_alone_over_the_lede() {
+    let a = p(
+        "Judul Berita Yang Cukup Panjang\n2023.10.09\nJakarta\nKomisi itu pada Senin mengatakan akan menyelidiki bentrokan.\nParagraf dua.",
+    );
+    assert_eq!(a.meta.published, Some("2023-10-09".parse().unwrap()));
+    assert_eq!(a.meta.dateline.as_deref(), Some("Jakarta"));
+    assert_eq!(
+        a.body.body,
+        [
+            "Komisi itu pada Senin mengatakan akan menyelidiki bentrokan.",
+            "Paragraf dua."
+        ]
+    );
+    // A place alone over a line that is no sentence is a label, not a dateline.
+    let b = p("Judul Berita Yang Cukup Panjang\nJakarta\nDaftar Harga\nParagraf dua.");
+    assert_eq!(b.meta.dateline, None);
+}

@@ -55,7 +55,7 @@ pub fn stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
         // `Rabu (10/4/2024)` alone is a sentence the scraper broke, not a stamp: the bracket
         // is the reporting clause's form.
         [f] if !(f.yearless || f.inconsistent || f.paren) => (f.date, f.start, f.end),
-        [] => month_first(line)?,
+        [] => month_first(line).or_else(|| year_first(line))?,
         _ => return None,
     };
     let head = &line[..start];
@@ -93,6 +93,30 @@ pub fn stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
     }
     let time = parse_time_loose(&format!("x {}", tail.replace('|', " ")));
     Some((date, time, update))
+}
+
+/// A date written year first (`2023.10.09`, `2023-10-09`), as some content systems print
+/// their stamps: the date and its byte range. Read only on a stamp line, like
+/// [`month_first`].
+fn year_first(line: &str) -> Option<(Date, usize, usize)> {
+    let start = line.len() - line.trim_start().len();
+    let token = line[start..].split_whitespace().next()?;
+    let token = token.trim_end_matches(',');
+    let sep = *token.as_bytes().get(4)?;
+    if !matches!(sep, b'.' | b'-' | b'/') {
+        return None;
+    }
+    let mut parts = token.split(sep as char);
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&m.len())
+        || !(1..=2).contains(&d.len())
+    {
+        return None;
+    }
+    let date = Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+    Some((date, start, start + token.len()))
 }
 
 /// A date written month first, as content systems set in English print their stamps

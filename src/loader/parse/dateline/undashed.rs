@@ -133,3 +133,21 @@ pub(super) fn own_line(line: &str) -> Option<Dateline> {
         strong: true,
     })
 }
+
+/// A place alone on the line over the lede (`Jakarta`, `KOTA CONTOH,`): a dateline the page
+/// set on its own line with no outlet. Read only on the first line under the headline.
+pub(in crate::loader::parse) fn lone_place(line: &str) -> Option<Dateline> {
+    let place = line
+        .trim()
+        .trim_end_matches([',', '-', '\u{2013}', '\u{2014}', ':', ' ']);
+    (place.split_whitespace().count() <= 3
+        && !place.contains(['.', ',', '(', '/'])
+        && is_header_part(place)
+        && is_known_city(place))
+    .then(|| Dateline {
+        outlet: None,
+        city: Some(title_case(place)),
+        rest: line.len(),
+        strong: false,
+    })
+}
