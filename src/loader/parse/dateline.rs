@@ -238,12 +238,21 @@ fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
         // A known place in capitals glued to both its dash and the lede (`SAMPIT-Konflik
         // lahan ...`); a route in capitals (`JAKARTA-BANDUNG`) goes on in capitals, and a
         // pair of bodies (`PDIP-Gerindra`) is no place.
-        || (!before.contains(' ')
-            && before.len() > 3
-            && before.chars().all(|c| c.is_ascii_uppercase())
-            && is_known_city(before)
+        // After a site's name too (`FAJAR, MAKASSAR-Universitas …`).
+        || ((!before.contains(' ') || before.contains(','))
+            && word.len() > 3
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && is_known_city(word)
             && next.is_some_and(u8::is_ascii_uppercase)
             && after.is_some_and(u8::is_ascii_lowercase))
+        // A known place, its comma, and the dash glued to the lede (`SENTANI,-Komisi …`).
+        || (next.is_some_and(u8::is_ascii_uppercase)
+            && before
+                .strip_suffix(',')
+                .is_some_and(|p| {
+                    p.split_whitespace().count() <= 2
+                        && (is_known_city(p) || (is_all_caps(p) && p.len() > 3))
+                }))
 }
 
 /// Where the `. ` a scraper put inside a domain starts, when `text` ends with one
@@ -313,6 +322,42 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
     }
     None
 }
+
+/// Words that open a sentence with a comma after them, before a place as a dateline's site
+/// name would stand (`Sementara, Jakarta …`).
+const PROSE_OPENERS: &[&str] = &[
+    "sementara",
+    "sebelumnya",
+    "namun",
+    "kemudian",
+    "selanjutnya",
+    "adapun",
+    "akhirnya",
+    "kini",
+    "saat",
+    "lalu",
+    "selain",
+    "bahkan",
+    "misalnya",
+    "contohnya",
+    "padahal",
+    "meski",
+    "sehingga",
+    "karena",
+    "jadi",
+    "dulu",
+    "nah",
+    "kemarin",
+    "besok",
+    "tadi",
+    "pagi",
+    "siang",
+    "sore",
+    "malam",
+    "sedangkan",
+    "tetapi",
+    "tapi",
+];
 
 /// Reads a dateline at the start of `line`.
 pub fn detect(line: &str) -> Option<Dateline> {
@@ -435,7 +480,12 @@ fn by_separator(line: &str) -> Option<Dateline> {
         });
         let agency = agency.trim();
         let domain = is_domain(agency);
+        // A site's one-word name in lower case beside a known place (`TERNATE (kalesang) –`).
+        let lower_site = is_known_city(city)
+            && (4..=24).contains(&agency.len())
+            && agency.chars().all(|c| c.is_ascii_alphanumeric());
         let agency_ok = (domain
+            || lower_site
             || (agency.chars().next().is_some_and(char::is_uppercase)
                 && (1..=2).contains(&agency.split_whitespace().count())))
             && !agency.contains(['(', ',']);
@@ -499,6 +549,27 @@ fn by_separator(line: &str) -> Option<Dateline> {
         && is_header_part(site)
         && !is_known_city(site)
         && !is_known_city(prefix)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest,
+            strong: true,
+        });
+    }
+    // A site's one-word name, in any case, then a known place and the lede (`titastory,
+    // Ambon – Hujan …`): no sentence opens on a word, a comma, a place and a dash.
+    if let Some((site, place)) = prefix.split_once(',')
+        && let (site, place) = (site.trim(), place.trim())
+        && (4..=24).contains(&site.len())
+        && site.chars().all(|c| c.is_ascii_alphanumeric())
+        && !is_known_city(site)
+        && !super::date_words::is_calendar_word(site)
+        && !PROSE_OPENERS.contains(&lower(site).as_str())
+        && place.split_whitespace().count() <= 3
+        && is_header_part(place)
+        && is_known_city(place)
+        && line[rest..].starts_with(char::is_uppercase)
     {
         return Some(Dateline {
             outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),

@@ -492,3 +492,41 @@ fn forms_from_the_fourth_probe() {
         (s("Ecokota.asia"), None, "Pemerintah terus".into())
     );
 }
+
+#[test]
+fn forms_from_the_fifth_probe() {
+    // A site's one-word name in any case before a known place.
+    assert_eq!(
+        dl("ceritakota, Ambon \u{2013} Hujan deras"),
+        (s("Ceritakota"), s("Ambon"), "Hujan deras".into())
+    );
+    assert_eq!(
+        detect("Sementara, Jakarta - Bandung ditempuh tiga jam"),
+        None
+    );
+    // A lower-case site in brackets after a known place.
+    assert_eq!(
+        dl("TERNATE (kotaku) \u{2013} Kasus demam"),
+        (s("Kotaku"), s("Ternate"), "Kasus demam".into())
+    );
+    // A place in capitals glued to its dash and the lede after a site's name, and a place,
+    // its comma and a glued dash.
+    assert_eq!(
+        dl("WARTAKU, MAKASSAR-Universitas menggelar"),
+        (s("Wartaku"), s("Makassar"), "Universitas menggelar".into())
+    );
+    assert_eq!(
+        dl("SENTANI,-Komisi Pemilihan"),
+        (None, s("Sentani"), "Komisi Pemilihan".into())
+    );
+    // `klik` and `lensa` name sites, glued to a place in any case.
+    assert_eq!(
+        dl("KLIK BANGGAI - Terdapat empat"),
+        (s("Klik Banggai"), None, "Terdapat empat".into())
+    );
+    assert_eq!(
+        dl("Lensapapua \u{2013} Kapolres menyebut"),
+        (s("Lensapapua"), None, "Kapolres menyebut".into())
+    );
+    assert_eq!(detect("Lensa kamera - Warga"), None);
+}

@@ -321,6 +321,48 @@ pub fn runs(paras: &[String], kinds: &mut [Kind]) {
         }
     }
     repeated_labels(paras, kinds);
+    share_column(paras, kinds);
+}
+
+/// A share bar laid out one button per line (`Facebook`, `Twitter`, `WhatsApp`, `Print`):
+/// three or more such lines in a row, a platform among them.
+fn share_column(paras: &[String], kinds: &mut [Kind]) {
+    let word = |i: usize| {
+        let w = paras[i].trim();
+        (w.len() <= 12).then(|| w.to_lowercase())
+    };
+    let button = |i: usize| {
+        word(i).is_some_and(|w| {
+            SHARE_WORDS.contains(&w.as_str()) && !matches!(w.as_str(), "on" | "line")
+        })
+    };
+    let platform = |i: usize| {
+        word(i).is_some_and(|w| {
+            !matches!(
+                w.as_str(),
+                "share"
+                    | "copy"
+                    | "link"
+                    | "salin"
+                    | "tautan"
+                    | "print"
+                    | "cetak"
+                    | "bagikan"
+                    | "email"
+                    | "e-mail"
+            )
+        })
+    };
+    let mut i = 0;
+    while i < paras.len() {
+        let run = (i..paras.len()).take_while(|&j| button(j)).count();
+        if run >= 3 && (i..i + run).any(platform) {
+            for k in &mut kinds[i..i + run] {
+                *k = Kind::Boiler(RemovedKind::Prompt);
+            }
+        }
+        i += run.max(1);
+    }
 }
 
 /// A short line without a sentence's end written twice in a row among the text's lines

@@ -233,8 +233,22 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         parts.outlet = d.outlet;
         parts.dateline = d.city;
     }
-    if parts.outlet.is_none() {
-        parts.outlet = outlets::from_text(paras.iter().map(String::as_str));
+    // A dateline names its site as a word (`TERNATE (kalesang) –`); the text may give its
+    // web name (`kalesang.id`), which is the fuller name.
+    let bare_name = parts.outlet.as_deref().filter(|o| !o.contains(['.', ' ']));
+    if parts.outlet.is_none() || bare_name.is_some() {
+        let named = outlets::from_text(paras.iter().map(String::as_str));
+        parts.outlet = match (bare_name, named) {
+            (Some(o), Some(n))
+                if n.len() > o.len()
+                    && n[..o.len()].eq_ignore_ascii_case(o)
+                    && n[o.len()..].starts_with('.') =>
+            {
+                Some(n)
+            }
+            (Some(o), _) => Some(o.to_string()),
+            (None, n) => n,
+        };
     }
     let lead_para = window.get(lead_pos).copied();
     // A page's machine stamp before the dateline is its publication date.

@@ -98,6 +98,10 @@ fn outlet_word(word: &str) -> Option<String> {
     if w.len() < 3 || w.len() > MAX_WORD {
         return None;
     }
+    // An e-mail address (`info@site.ac.id`) is a contact, not a byline's outlet.
+    if w.contains('@') {
+        return None;
+    }
     // A credit glued by its slash (`PURNOMO/KOMPAS.COM`, `Ani/detikJatim`): the outlet is
     // after the slash; before it is a name. A web address keeps its host before the path.
     if let Some((head, _)) = w.split_once('/')

@@ -177,3 +177,49 @@ fn a_year_first_stamp_and_a_place_alone_over_the_lede() {
     let b = p("Judul Berita Yang Cukup Panjang\nJakarta\nDaftar Harga\nParagraf dua.");
     assert_eq!(b.meta.dateline, None);
 }
+
+#[test]
+fn a_caption_printed_twice_and_a_share_column_leave_the_top() {
+    let a = p("Judul Berita Yang Cukup Panjang\n\
+        Ilustrasi, Warga Mengungsi dari Desa Contoh\n\
+        Ilustrasi, Warga Mengungsi dari Desa Contoh /AGENSI FOTO/Ani Lestari\n\
+        WARTAKLIK - Ratusan warga mengungsi dari desa itu sejak Senin pagi karena banjir.\n\
+        Paragraf dua.");
+    assert_eq!(a.meta.outlet.as_deref(), Some("Wartaklik"));
+    assert_eq!(
+        a.body.body,
+        [
+            "Ratusan warga mengungsi dari desa itu sejak Senin pagi karena banjir.",
+            "Paragraf dua."
+        ]
+    );
+    assert_eq!(kinds(&a), [RemovedKind::Caption, RemovedKind::Caption]);
+    // The lede printed twice with nothing longer after it stays.
+    let b = p("Judul Berita Yang Cukup Panjang\n\
+        Ratusan warga mengungsi dari desa itu sejak Senin pagi.\n\
+        Ratusan warga mengungsi dari desa itu sejak Senin pagi.\n\
+        Banjir surut.");
+    assert_eq!(b.body.body.len(), 3, "{:?}", b.body.boilerplate);
+    let c = p(
+        "Judul Berita Yang Cukup Panjang\nFacebook\nTwitter\nWhatsApp\nPrint\n\
+        Purworejo \u{2013} Warga berkumpul di balai desa.\nParagraf dua.",
+    );
+    assert_eq!(c.meta.dateline.as_deref(), Some("Purworejo"));
+    assert_eq!(
+        c.body.body,
+        ["Warga berkumpul di balai desa.", "Paragraf dua."]
+    );
+}
+
+#[test]
+fn a_dateline_names_its_site_fully_when_the_text_gives_its_web_name() {
+    let a = p("Judul Berita Yang Cukup Panjang\n\
+        TERNATE (kotaku) \u{2013} Kasus demam berdarah naik.\n\
+        Baca berita lain di kotaku.id setiap hari.\n\
+        Hubungi redaksi@kotaku.id untuk koreksi.");
+    assert_eq!(a.meta.outlet.as_deref(), Some("Kotaku.id"));
+    // An e-mail address names no outlet.
+    let b =
+        p("Judul Berita Yang Cukup Panjang\nWarga berkumpul.\nHubungi info@kampus.ac.id segera.");
+    assert_eq!(b.meta.outlet, None);
+}

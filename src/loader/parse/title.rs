@@ -132,13 +132,14 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
         out.first_body += 1;
     }
     repeated_headline(paras, body, title, &mut out);
+    doubled_caption(paras, body, &mut out);
     out.title = Some(strip_tags(title));
     out
 }
 
 /// How many body lines under the headline may hold the page's furniture and the headline
 /// printed again over the story (section label, photo and caption, share bar).
-const REPEAT_WINDOW: usize = 8;
+const REPEAT_WINDOW: usize = 16;
 
 /// The page prints its headline again a few lines down (`Bisnis`, a photo's caption, `icon
 /// caption`, then the headline and the lede): what stands between is furniture above the
@@ -176,6 +177,37 @@ fn repeated_headline(paras: &[String], body: &[usize], title: &str, out: &mut He
     }
     out.furniture.push((body[last], RemovedKind::Footer));
     out.first_body = last + 1;
+}
+
+/// The first line under the headline printed twice, the second time maybe with its credit
+/// (`Ilustrasi, Warga …` then `Ilustrasi, Warga … /AGENCY FOTO/Name`): a picture's alt text
+/// and caption, or a summary over the story, which starts after them. The lede printed twice
+/// would be followed by no prose, and is left.
+fn doubled_caption(paras: &[String], body: &[usize], out: &mut Head) {
+    let k = out.first_body;
+    let (Some(&a), Some(&b), Some(&next)) = (body.get(k), body.get(k + 1), body.get(k + 2)) else {
+        return;
+    };
+    let (first, second) = (paras[a].trim(), paras[b].trim());
+    let Some(credit) = second.strip_prefix(first) else {
+        return;
+    };
+    let n = words(first);
+    if !(4..=CAPTION_WORDS).contains(&n)
+        || credit.len() > 60
+        || first.starts_with(['"', '\'', '\u{201c}', '\u{2018}'])
+        || words(&paras[next]) <= n
+    {
+        return;
+    }
+    let kind = if !credit.trim().is_empty() || n <= 25 {
+        RemovedKind::Caption
+    } else {
+        RemovedKind::Summary
+    };
+    out.furniture.push((a, kind));
+    out.furniture.push((b, kind));
+    out.first_body = k + 2;
 }
 
 /// A photo's caption over a story runs to at most this many words; more is a paragraph.

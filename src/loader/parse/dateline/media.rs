@@ -17,6 +17,7 @@ const MEDIA_WORDS: &[&str] = &[
     "radio",
     "berita",
     "kabar",
+    "klik",
     "info",
     "pers",
     "ekspres",
@@ -68,6 +69,7 @@ const MEDIA_SUFFIXES: &[&str] = &[
 ];
 const MEDIA_PREFIXES: &[&str] = &[
     "kabar", "info", "berita", "warta", "radar", "media", "voice", "jurnal", "portal", "suara",
+    "klik", "lensa",
 ];
 /// Letters a compound's other part has at least (`IDX` in `IDXChannel`).
 const COMPOUND_REST: usize = 3;
@@ -85,13 +87,18 @@ pub(in crate::loader::parse) fn media_compound(word: &str, loose: bool) -> bool 
     let suffixed = MEDIA_SUFFIXES
         .iter()
         .any(|m| low.strip_suffix(m).is_some_and(long));
+    // A media word and a place's name run together (`Lensapapua`, `Klikbanggai`) is a
+    // site's name in any case: no word is built so.
     let prefixed = MEDIA_PREFIXES.iter().any(|m| {
-        low.strip_prefix(m).is_some_and(long)
-            && (loose
-                || is_all_caps(word)
-                || word
-                    .get(m.len()..)
-                    .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase())))
+        low.strip_prefix(m).is_some_and(|r| {
+            long(r)
+                && (loose
+                    || is_all_caps(word)
+                    || word
+                        .get(m.len()..)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                    || crate::regions::is_place_name(r))
+        })
     });
     suffixed || prefixed
 }
