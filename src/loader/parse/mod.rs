@@ -54,6 +54,9 @@ fn reads_as_prose(line: &str) -> bool {
     let t = line.trim_end();
     t.ends_with(['.', '!', '?', '"', '\u{201d}']) && !t.ends_with(')')
 }
+/// Days a date-only stamp may follow the story's own reporting day and still be its
+/// publication's (a weekend's story put out on Monday).
+const WIDGET_GAP: i64 = 3;
 /// How many lines from the top (the title's included) are read for a publication stamp: a
 /// page's menus, banners and version lines may come first (measured: no date of the shared
 /// corpora changes between 4 and 8).
@@ -608,7 +611,16 @@ fn assemble(
         .filter(|(d, ..)| hints.bound.is_none_or(|b| d.days() <= b.days() + 1))
         .min_by_key(|(d, _, update)| (*update, *d))
         .copied();
-    if let Some((d, ..)) = stamp {
+    // A date alone, no time, days after every day the story reports is the page's
+    // today-widget (`Sabtu, 20 April 2024` over a story of 2022), not its stamp.
+    let widget = stamp.is_some_and(|(d, time, update)| {
+        time.is_none()
+            && !update
+            && published
+                .date
+                .is_some_and(|(t, src)| src == DateSource::Text && t.days() + WIDGET_GAP < d.days())
+    });
+    if let Some((d, ..)) = stamp.filter(|_| !widget) {
         published = published::Picked {
             date: Some((d, DateSource::Text)),
             yearless: None,

@@ -223,3 +223,19 @@ fn a_dateline_names_its_site_fully_when_the_text_gives_its_web_name() {
         p("Judul Berita Yang Cukup Panjang\nWarga berkumpul.\nHubungi info@kampus.ac.id segera.");
     assert_eq!(b.meta.outlet, None);
 }
+
+#[test]
+fn a_date_only_stamp_days_after_the_story_is_the_pages_today_widget() {
+    let a = p("Judul Berita Yang Cukup Panjang\nSabtu, 20 April 2024\n\
+        Warga berkumpul di balai desa, kata Kepala Desa Ani Lestari, Rabu (9/11/2022).\nParagraf dua.");
+    assert_eq!(a.meta.published, Some("2022-11-09".parse().unwrap()));
+    // A day after the story it is the stamp; with a time, it is the stamp however late.
+    let b = p("Judul Berita Yang Cukup Panjang\nKamis, 10 November 2022\n\
+        Warga berkumpul di balai desa, kata Kepala Desa Ani Lestari, Rabu (9/11/2022).\nParagraf dua.");
+    assert_eq!(b.meta.published, Some("2022-11-10".parse().unwrap()));
+    let c = p(
+        "Judul Berita Yang Cukup Panjang\nSabtu, 20 April 2024 10:15 WIB\n\
+        Warga berkumpul di balai desa, kata Kepala Desa Ani Lestari, Rabu (9/11/2022).\nParagraf dua.",
+    );
+    assert_eq!(c.meta.published, Some("2024-04-20".parse().unwrap()));
+}
