@@ -11,6 +11,8 @@ impl Gazetteer {
         // (words, target, bare, common) before indexing.
         let mut names: Vec<(Vec<String>, Target, Bare, bool)> = Vec::new();
         let mut pending: Vec<(usize, String)> = Vec::new(); // region index -> province code
+        // (region, words, bare) of every short form, for its direction forms.
+        let mut short_forms: Vec<(usize, Vec<String>, Bare)> = Vec::new();
         for line in table.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -83,7 +85,22 @@ impl Gazetteer {
                 };
                 let w = words(alias);
                 if !w.is_empty() {
+                    if let Target::Region(r) = target {
+                        short_forms.push((r, w.clone(), bare));
+                    }
                     names.push((w, target, bare, false));
+                }
+            }
+        }
+        // A short form and a direction name the region split off with that direction
+        // (`Bolmong Utara` is Bolaang Mongondow Utara, as `Bolmut` is).
+        for (r, w, bare) in short_forms {
+            for direction in ["Utara", "Selatan", "Timur", "Barat", "Tengah"] {
+                let full = format!("{} {direction}", regions[r].name);
+                if let Some(split_off) = regions.iter().position(|o| o.name == full) {
+                    let mut named = w.clone();
+                    named.push(direction.to_lowercase());
+                    names.push((named, Target::Region(split_off), bare, false));
                 }
             }
         }

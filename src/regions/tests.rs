@@ -625,3 +625,15 @@ fn a_name_a_province_shares_with_its_capital_is_the_province_unless_the_city_is_
         assert_eq!(f(text).regions, ["Yogyakarta"], "{text}");
     }
 }
+
+#[test]
+fn a_short_form_and_a_direction_name_the_region_split_off() {
+    assert_eq!(
+        f("ASN pindahan dari Kabupaten Bolmong Utara (Bolmut) diperiksa.").regions,
+        ["Bolaang Mongondow Utara"]
+    );
+    assert_eq!(
+        f("Warga Bolmong Timur dan Bolmong berkumpul.").regions,
+        ["Bolaang Mongondow Timur", "Bolaang Mongondow"]
+    );
+}
