@@ -254,6 +254,13 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         };
     }
     let lead_para = window.get(lead_pos).copied();
+    // Only under a lede that is a paragraph: a site's caption (`SOLOPOS.COM - Ketua …`) may
+    // pass for the lead over the real one.
+    if let Some(&first) = window.get(lead_pos)
+        && story_end::is_paragraph(&paras[first])
+    {
+        story_end::later_stories(&paras, &mut kinds, first + 1);
+    }
     // A page's machine stamp before the dateline is its publication date.
     if lead_rest > 0
         && let Some(d) = lead_para.and_then(|i| dateline::leading_stamp(&paras[i]))

@@ -27,6 +27,36 @@ pub fn mark(paras: &[String], kinds: &mut [Kind]) {
     after_closing_line(paras, kinds);
 }
 
+/// Other stories the page runs after this one, each opening on its own dateline with the
+/// site's name (`KalbarOnline, Sambas - Dalam rangka …`): a teaser when cut with an ellipsis,
+/// and where one runs on whole (`JAKARTA, Site.com – Gubernur …`), every line from it on,
+/// with the headline over it. A story's own later paragraph never opens on its site's
+/// dateline. `from` is the first line after the lede.
+pub fn later_stories(paras: &[String], kinds: &mut [Kind], from: usize) {
+    for i in from..paras.len() {
+        if kinds[i] != Kind::Body {
+            continue;
+        }
+        let Some(d) = super::dateline::detect(&paras[i]).filter(|d| d.outlet.is_some()) else {
+            continue;
+        };
+        if cut_with_ellipsis(&paras[i]) {
+            kinds[i] = Kind::Boiler(RemovedKind::Related);
+        } else if d.strong && is_paragraph(&paras[i]) {
+            let headline = (from..i)
+                .rev()
+                .find(|&j| kinds[j] == Kind::Body)
+                .filter(|&j| super::lines::is_title_like(&paras[j]));
+            for k in &mut kinds[headline.unwrap_or(i)..] {
+                if matches!(k, Kind::Body | Kind::Related(_)) {
+                    *k = Kind::Boiler(RemovedKind::Related);
+                }
+            }
+            return;
+        }
+    }
+}
+
 fn is_body(kinds: &[Kind], i: usize) -> bool {
     kinds.get(i) == Some(&Kind::Body)
 }
@@ -124,7 +154,7 @@ fn date_alone(p: &str) -> bool {
 }
 
 /// A paragraph of the story: long, and ending like a sentence.
-fn is_paragraph(p: &str) -> bool {
+pub(super) fn is_paragraph(p: &str) -> bool {
     let t = p.trim_end();
     t.split_whitespace().nth(PARAGRAPH_WORDS - 1).is_some()
         && t.ends_with(['.', '!', '?', '"', '\u{201d}'])
@@ -212,5 +242,42 @@ mod tests {
              Sumber lain menyebut perbaikan dimulai pekan depan…"
         ));
         assert_eq!(a.body.body.len(), 5, "{:?}", a.body.body);
+    }
+
+    #[test]
+    fn other_stories_on_their_own_datelines_end_the_story() {
+        const LONG: &str = "Judul Berita Banjir Kota\n\
+            KOTA, Site.com - Banjir merendam puluhan rumah warga di tepi sungai sejak Senin (3/2/2025) \
+            pagi, dan warga mengungsi ke balai desa.\n\
+            Petugas membagikan makanan dan selimut kepada para pengungsi yang bertahan di sana.\n";
+        // Teasers cut with an ellipsis, each on the site's dateline.
+        let a = p(&format!(
+            "{LONG}Site.com, Sambas - Dalam rangka optimalisasi lahan pertanian di provinsi itu, Menteri…\n\
+             Site.com - Film baru tayang di bioskop mulai Kamis, 21…"
+        ));
+        assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+        // A whole second story with its headline.
+        let b = p(&format!(
+            "{LONG}Gubernur Minta Pemerintah Pusat Fokus Bangun Perbatasan\n\
+             JAKARTA, Site.com \u{2013} Gubernur mengikuti rapat dengar pendapat bersama komisi di gedung \
+             parlemen pada Jumat (5/7/2024) untuk membahas jalan perbatasan.\n\
+             Sejumlah isu penting dibahas dalam rapat itu."
+        ));
+        assert_eq!(b.body.body.len(), 2, "{:?}", b.body.body);
+        assert_eq!(
+            b.meta.published,
+            Some("2025-02-03".parse::<Date>().unwrap())
+        );
+        // A site's caption passing for the lead is no story: the real lede after it stays.
+        let c = p("Judul Berita Banjir Kota\n\
+            SITE.COM - Kepala desa Ani Lestari. (Site.com/Budi)\n\
+            Site.com, KOTA \u{2013} Banjir merendam puluhan rumah warga di tepi sungai sejak Senin pagi, dan \
+            warga mengungsi ke balai desa.\n\
+            Petugas membagikan makanan.");
+        assert!(
+            c.body.body.iter().any(|p| p.contains("Banjir merendam")),
+            "{:?}",
+            c.body
+        );
     }
 }
