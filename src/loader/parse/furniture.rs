@@ -211,6 +211,12 @@ fn slug(line: &str) -> bool {
         && line.bytes().any(|c| c.is_ascii_lowercase())
 }
 
+/// `(function(f,b,n,j,x,e){x=b.createElement(n);…`: a page's script left as text.
+fn script(low: &str) -> bool {
+    (low.starts_with("(function(") || low.starts_with("function(") || low.starts_with("var "))
+        && (low.contains("document.") || low.contains("window") || low.contains("createelement"))
+}
+
 /// `11:00 WIB`, `Feb`: a stamp's time or month left alone on its line by the page's layout.
 fn stamp_fragment(line: &str, low: &str) -> bool {
     if line.len() > 12 {
@@ -248,9 +254,14 @@ pub fn classify(line: &str, low: &str) -> Option<Kind> {
     if age_stamp(low) {
         return Some(Kind::Boiler(RemovedKind::Related));
     }
-    let kind = if share_row(low) || ad_slot(low) || channel_prompt(low) {
+    // A share bar's label glued to its first button (`Bagikan keFacebook`).
+    let glued_share = line.len() <= 40
+        && low.starts_with("bagikan ke")
+        && line["bagikan ke".len()..].starts_with(|c: char| c.is_uppercase());
+    let kind = if glued_share || share_row(low) || ad_slot(low) || channel_prompt(low) {
         RemovedKind::Prompt
     } else if counter(line)
+        || script(low)
         || slug(line)
         || stamp_fragment(line, low)
         || release_number(line, low)

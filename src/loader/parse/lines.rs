@@ -61,12 +61,22 @@ fn related(line: &str, low: &str) -> Option<String> {
 }
 
 fn is_count_footer(low: &str) -> bool {
-    let mut it = low.split_whitespace();
-    let (Some(n), Some(w), None) = (it.next(), it.next(), it.next()) else {
-        return false;
-    };
-    n.chars().all(|c| c.is_ascii_digit())
-        && matches!(w, "comment" | "comments" | "komentar" | "tanggapan")
+    let words: Vec<&str> = low.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.');
+    match words[..] {
+        [n, w] => {
+            number(n)
+                && matches!(
+                    w,
+                    "comment" | "comments" | "komentar" | "tanggapan" | "views"
+                )
+        }
+        // `Dilihat 349 kali`, `Dibaca 1.204 kali`: a view counter.
+        [v, n, "kali"] => matches!(v, "dilihat" | "dibaca") && number(n),
+        // `Bacaan 2 Menit`: the reading time.
+        ["bacaan" | "baca", n, "menit"] => number(n),
+        _ => false,
+    }
 }
 
 const AUTHOR_KEYS: &[&str] = &[

@@ -299,7 +299,9 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
             Kind::Body if Some(i) == lead_para && lead_rest > 0 => {
                 // The header shows outlet and city; the body keeps the lede only.
                 let rest = p[lead_rest.min(p.len())..].trim();
-                if !rest.is_empty() {
+                // `Binjai - Site-name.com` on its own line: the site after the place's dash.
+                let site_alone = !rest.contains(' ') && dateline::is_domain(rest);
+                if !rest.is_empty() && !site_alone {
                     parts.body.push(rest.to_string());
                 }
             }

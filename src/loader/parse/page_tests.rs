@@ -115,6 +115,17 @@ fn widget_and_layout_leftovers_leave_the_body() {
         ("Feb", Footer),
         ("Nomor : SP. 297 /HUMAS/PP/HMS.3/10/2017", Footer),
         ("icon caption", Footer),
+        ("Dilihat 349 kali", Footer),
+        ("Bacaan 2 Menit", Footer),
+        ("Komentar Anda :", Footer),
+        (
+            "(function(f,b,n){x=b.createElement(n);})(window,document,'script')",
+            Footer,
+        ),
+        ("Share this", Prompt),
+        ("Bagikan keFacebook", Prompt),
+        ("(ilustrasi)", Caption),
+        ("Berita Selanjutnya", Related),
         ("\u{2022} URL berhasil dicopy", Prompt),
         ("Artikel ini sudah terbit di contoh-warta.com", Credit),
         (
@@ -137,6 +148,7 @@ fn widget_and_layout_leftovers_leave_the_body() {
         "Anak-anak bermain di halaman.",
         "Rapat dimulai pukul 11:00 WIB.",
         "Pada Februari lalu warga juga berkumpul.",
+        "Bagikan kepada tetangga informasi ini.",
         "Warga bergotong-royong. Foto bersama dilakukan setelahnya: semua tersenyum.",
     ] {
         let a = p(&format!(
@@ -238,4 +250,13 @@ fn a_date_only_stamp_days_after_the_story_is_the_pages_today_widget() {
         Warga berkumpul di balai desa, kata Kepala Desa Ani Lestari, Rabu (9/11/2022).\nParagraf dua.",
     );
     assert_eq!(c.meta.published, Some("2024-04-20".parse().unwrap()));
+}
+
+#[test]
+fn a_place_and_a_site_alone_on_the_first_line() {
+    let a = p("Judul Berita Yang Cukup Panjang\nBinjai - Kabar-kota.com\n\
+        Pengadilan Negeri menggelar sidang kedua terdakwa pada Kamis (23/9) siang.\nParagraf dua.");
+    assert_eq!(a.meta.dateline.as_deref(), Some("Binjai"));
+    assert_eq!(a.meta.outlet.as_deref(), Some("Kabar-kota.com"));
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
 }
