@@ -786,6 +786,27 @@ pub fn is_place_name(written: &str) -> bool {
     )
 }
 
+/// Whether `written` as a whole spells a district (kecamatan) of the shipped table, a town
+/// a dateline may name (`Sentani`, `Tahuna`, `Tanjungpandan`); one-word districts that are
+/// also common words (`Batu`, `Merdeka`, `Tanjung`) do not count.
+pub fn is_district_name(written: &str) -> bool {
+    let key: String = written
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    key.len() >= 5
+        && !COMMON_DISTRICT_WORDS.contains(&key.as_str())
+        && Gazetteer::get().kecamatan.contains_key(&key)
+}
+
+/// One-word district names that are also words of a sentence or of other names.
+const COMMON_DISTRICT_WORDS: &[&str] = &[
+    "tanjung", "muara", "kuala", "ujung", "merdeka", "makmur", "damai", "bukit", "barat",
+    "timur", "utara", "selatan", "tengah", "pusat", "pasar", "teluk", "pantai", "gunung",
+    "sungai", "pulau", "kampung",
+];
+
 /// Whether `written` as a whole spells a province, as a dateline writes it ("Jambi", "Jawa
 /// Barat", "Sumbar").
 pub fn is_province_name(written: &str) -> bool {

@@ -180,6 +180,7 @@ pub(super) fn is_known_city(part: &str) -> bool {
             .iter()
             .any(|p| l.starts_with(p))
         || crate::regions::is_place_name(part)
+        || crate::regions::is_district_name(part)
 }
 
 fn is_outlet_marked(part: &str) -> bool {

@@ -29,6 +29,7 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("scroll to resume content", RemovedKind::Prompt),
     ("aa", RemovedKind::Footer),
     ("sumber", RemovedKind::Credit),
+    ("redaksi", RemovedKind::Credit),
     ("tags", RemovedKind::Footer),
     ("tag", RemovedKind::Footer),
     ("topik", RemovedKind::Footer),

@@ -18,6 +18,7 @@ const MEDIA_WORDS: &[&str] = &[
     "berita",
     "kabar",
     "klik",
+    "radar",
     "info",
     "pers",
     "ekspres",
