@@ -802,9 +802,9 @@ pub fn is_district_name(written: &str) -> bool {
 
 /// One-word district names that are also words of a sentence or of other names.
 const COMMON_DISTRICT_WORDS: &[&str] = &[
-    "tanjung", "muara", "kuala", "ujung", "merdeka", "makmur", "damai", "bukit", "barat",
-    "timur", "utara", "selatan", "tengah", "pusat", "pasar", "teluk", "pantai", "gunung",
-    "sungai", "pulau", "kampung",
+    "tanjung", "muara", "kuala", "ujung", "merdeka", "makmur", "damai", "bukit", "barat", "timur",
+    "utara", "selatan", "tengah", "pusat", "pasar", "teluk", "pantai", "gunung", "sungai", "pulau",
+    "kampung",
 ];
 
 /// Whether `written` as a whole spells a province, as a dateline writes it ("Jambi", "Jawa

@@ -119,9 +119,11 @@ pub fn desk_credit(line: &str) -> Option<Vec<String>> {
     // Writers first and the outlet's web name last, after a pipe (`Ani Lestari / Budi
     // Santoso | WARTA.com`): a byline. The other way round (`Warta.com / Ani`) is a photo's.
     let web = |p: &str| super::dateline::is_domain(p);
+    // A place before the pipe is the dateline (`MEDAN | site.com`), not a writer.
     if let Some((writers, site)) = line.rsplit_once('|')
         && web(site.trim())
         && !writers.contains('|')
+        && !super::dateline::is_known_city(writers.trim())
     {
         let names: Option<Vec<String>> = writers
             .split('/')
@@ -271,6 +273,8 @@ mod tests {
             Some(vec!["Ani Lestari".to_string(), "Budi Santoso".to_string()])
         );
         assert_eq!(desk_credit("Redaksi Warta.com / Humas Pemkab"), None);
+        // A place before the pipe is a dateline.
+        assert_eq!(desk_credit("MEDAN | warta-kota.com"), None);
     }
 
     #[test]

@@ -19,7 +19,10 @@ mod undashed;
 use media::is_media_named;
 pub(super) use media::media_compound;
 pub(super) use undashed::lone_place;
-use undashed::{colon_dateline, own_line, pipe_dateline, unseparated};
+use undashed::{
+    colon_dateline, own_line, pipe_dateline, place_then_bracketed_site, place_then_glued_site,
+    unseparated,
+};
 
 /// Prefixes found only this far into a line are datelines; beyond that a dash is prose.
 const MAX_PREFIX: usize = 90;
@@ -374,7 +377,9 @@ pub fn detect(line: &str) -> Option<Dateline> {
         return colon_dateline(line)
             .or_else(|| unseparated(line))
             .or_else(|| pipe_dateline(line))
-            .or_else(|| own_line(line));
+            .or_else(|| own_line(line))
+            .or_else(|| place_then_bracketed_site(line))
+            .or_else(|| place_then_glued_site(line));
     };
     // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
     // Badan ...`, `Outlet.go.id - Semarang. Polisi ...`).

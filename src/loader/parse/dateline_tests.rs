@@ -529,4 +529,31 @@ fn forms_from_the_fifth_probe() {
         (s("Lensapapua"), None, "Kapolres menyebut".into())
     );
     assert_eq!(detect("Lensa kamera - Warga"), None);
+    // A district's name is a known town.
+    assert_eq!(
+        dl("TANJUNGPANDAN, SITUSKU \u{2013} Pemerintah menargetkan"),
+        (
+            s("Situsku"),
+            s("Tanjungpandan"),
+            "Pemerintah menargetkan".into()
+        )
+    );
+    // A place and its site in brackets with no dash; a place and a web name glued to the
+    // lede; a place and a site alone after a pipe.
+    assert_eq!(
+        dl("Medan(KotaKita) Sidang kasus"),
+        (s("Kotakita"), s("Medan"), "Sidang kasus".into())
+    );
+    assert_eq!(
+        detect("Bupati Kotawaringin Barat (Kobar) Nurhidayah meliburkan"),
+        None
+    );
+    assert_eq!(
+        dl("PAMEKASAN, Situs.co.idPuluhan warga"),
+        (s("Situs.co.id"), s("Pamekasan"), "Puluhan warga".into())
+    );
+    assert_eq!(
+        dl("MEDAN | situs-kota.com"),
+        (s("Situs-kota.com"), s("Medan"), String::new())
+    );
 }

@@ -301,7 +301,15 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 let rest = p[lead_rest.min(p.len())..].trim();
                 // `Binjai - Site-name.com` on its own line: the site after the place's dash.
                 let site_alone = !rest.contains(' ') && dateline::is_domain(rest);
-                if !rest.is_empty() && !site_alone {
+                // `Bontang - M Rifki` on its own line: the place and the writer, no lede.
+                let writer = (rest.split_whitespace().count() <= 4
+                    && !rest.ends_with(['.', '!', '?', ':']))
+                .then(|| people::person(rest))
+                .flatten()
+                .filter(|n| n.contains(' '));
+                if let Some(name) = &writer {
+                    parts.add_author(name);
+                } else if !rest.is_empty() && !site_alone {
                     parts.body.push(rest.to_string());
                 }
             }

@@ -260,3 +260,12 @@ fn a_place_and_a_site_alone_on_the_first_line() {
     assert_eq!(a.meta.outlet.as_deref(), Some("Kabar-kota.com"));
     assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
 }
+
+#[test]
+fn a_place_and_a_writer_alone_on_the_first_line() {
+    let a = p("Judul Berita Yang Cukup Panjang\nBontang - Ani Lestari\n\
+        Wali Kota meninjau dapur umum di kelurahan itu pada Kamis (21/8/2025) pagi.\nParagraf dua.");
+    assert_eq!(a.meta.dateline.as_deref(), Some("Bontang"));
+    assert_eq!(a.meta.authors, ["Ani Lestari"]);
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+}

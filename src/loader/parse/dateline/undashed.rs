@@ -117,9 +117,9 @@ pub(super) fn colon_dateline(line: &str) -> Option<Dateline> {
 }
 
 /// A dateline alone on its line with no dash (`Deli Serdang, MISTAR.ID`, `BERITABALI.COM,
-/// BULELENG.`): a place and a domain, nothing more; the lead is the next paragraph.
+/// BULELENG.`, `MEDAN | site.com`): a place and a domain, nothing more; the lead is the next paragraph.
 pub(super) fn own_line(line: &str) -> Option<Dateline> {
-    let (a, b) = line.trim_end_matches('.').split_once(',')?;
+    let (a, b) = line.trim_end_matches('.').split_once([',', '|'])?;
     let (a, b) = (a.trim(), b.trim());
     let (site, place) = match (is_domain(a), is_domain(b)) {
         (true, false) => (a, b),
@@ -149,5 +149,57 @@ pub(in crate::loader::parse) fn lone_place(line: &str) -> Option<Dateline> {
         city: Some(title_case(place)),
         rest: line.len(),
         strong: false,
+    })
+}
+
+/// A known place and its site in brackets, no dash, the lede glued on or a space after
+/// (`Medan(MedanPunya) Sidang …`).
+pub(super) fn place_then_bracketed_site(line: &str) -> Option<Dateline> {
+    let (place, after) = line.split_once('(')?;
+    let (site, lede) = after.split_once(')')?;
+    // Glued (`Medan(`) or in capitals (`MEDAN (`): `Bupati Kotawaringin Barat (Kobar)
+    // Nurhidayah …` is a sentence with an acronym in brackets.
+    if !(place.ends_with(|c: char| c.is_alphabetic()) || is_all_caps(place.trim())) {
+        return None;
+    }
+    let place = place.trim();
+    let lede_start = line.len() - lede.trim_start().len();
+    (place.split_whitespace().count() <= 3
+        && !is_known_city(site)
+        && is_header_part(place)
+        && is_known_city(place)
+        && !site.contains(' ')
+        && (3..=30).contains(&site.len())
+        && site.chars().next().is_some_and(char::is_uppercase)
+        && lede.trim_start().starts_with(char::is_uppercase))
+    .then(|| Dateline {
+        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+        city: Some(title_case(place)),
+        rest: lede_start,
+        strong: true,
+    })
+}
+
+/// A known place, a comma, and a site's web name glued to the lede's first word
+/// (`PAMEKASAN, Site.co.idPuluhan warga …`).
+pub(super) fn place_then_glued_site(line: &str) -> Option<Dateline> {
+    let (place, after) = line.split_once(", ")?;
+    if !(is_header_part(place) && is_known_city(place)) {
+        return None;
+    }
+    let word = after.split(' ').next()?;
+    let (site, glued) = TLDS.iter().find_map(|tld| {
+        let dotted = format!(".{tld}");
+        let at = word.to_ascii_lowercase().find(&dotted)? + dotted.len();
+        let glued = &word[at..];
+        glued
+            .starts_with(|c: char| c.is_ascii_uppercase())
+            .then(|| (&word[..at], glued))
+    })?;
+    (is_domain(site) && glued.len() >= 2).then(|| Dateline {
+        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+        city: Some(title_case(place)),
+        rest: place.len() + 2 + site.len(),
+        strong: true,
     })
 }
