@@ -190,11 +190,21 @@ pub fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
         return None;
     }
     let mut names = Vec::new();
-    for part in inner
+    for (k, part) in inner
         .split(['/', ','])
         .map(str::trim)
         .filter(|s| !s.is_empty())
+        .enumerate()
     {
+        // After the writer's name, a short code in capitals is an editor's mark
+        // (`(MAHMUD/ROS/VEM)`); after a unit it is the writer's (`(IKP Kominfo/HK)`).
+        if k > 0
+            && !names.is_empty()
+            && part.chars().count() <= 4
+            && part.chars().all(|c| c.is_uppercase() || c == '.')
+        {
+            continue;
+        }
         let low = part.to_lowercase();
         let first = part.chars().next().unwrap_or(' ');
         let words = part.split_whitespace().count();
@@ -290,6 +300,7 @@ mod tests {
         assert_eq!(names("Selesai. (Abd/Red)"), Some(vec!["Abd".into()]));
         assert_eq!(names("Selesai. [Fhr]"), Some(vec!["Fhr".into()]));
         assert_eq!(names("Selesai. (MS/Red)"), Some(vec!["MS".into()]));
+        assert_eq!(names("Selesai. (ANI/ROS/VEM)"), Some(vec!["ANI".into()]));
         assert_eq!(names("Selesai. (eth/Red)"), Some(vec![]));
         assert_eq!(names("Selesai. (IKP DISKOMINFO)"), Some(vec![]));
         assert_eq!(names("Komisi Pemberantasan Korupsi (KPK)"), None);

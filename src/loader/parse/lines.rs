@@ -215,7 +215,15 @@ fn report_credit(line: &str, low: &str) -> Option<Vec<String>> {
     if line.len() > 160 || !REPORT_PREFIXES.iter().any(|p| low.starts_with(p)) {
         return None;
     }
-    let rest = line.splitn(3, ' ').nth(2).unwrap_or("");
+    let mut words = line.splitn(3, ' ');
+    let key = words.nth(1).unwrap_or("");
+    let rest = words.next().unwrap_or("");
+    // `Laporan reporter: Gusti Ayu Purnamiasih`: after a key's colon comes the name alone.
+    if key.ends_with(':')
+        && let Some(name) = people::person(rest)
+    {
+        return Some(vec![name]);
+    }
     let (head, tail) = rest.split_once(',').unwrap_or((rest, ""));
     if let Some(name) = people::person(tail) {
         return Some(vec![name]);

@@ -269,3 +269,28 @@ fn a_place_and_a_writer_alone_on_the_first_line() {
     assert_eq!(a.meta.authors, ["Ani Lestari"]);
     assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
 }
+
+#[test]
+fn a_meta_row_a_window_title_and_a_reporters_key() {
+    // A meta row: the stamp between keyed fields.
+    let a = p(
+        "Judul Berita Yang Cukup Panjang\nOleh : | 03 Februari 2026 | Dibaca : 3 Pengunjung\n\
+        Pemerintah kabupaten mengukuhkan pengurus desa adat pada Senin (2/2/2026) lalu.\nParagraf dua.",
+    );
+    assert_eq!(a.meta.published, Some("2026-02-03".parse().unwrap()));
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+    // The headline again with the site's name after it, as the window title has it.
+    let b = p(
+        "Suporter Serbu Stadion Hari Ini\n\nSuporter Serbu Stadion Hari Ini - Situs.co KOTA\n\
+        Pengamanan pertandingan di stadion itu diperketat hari ini.",
+    );
+    assert_eq!(b.meta.title, "Suporter Serbu Stadion Hari Ini");
+    let c = p("Suporter Serbu Stadion\nSuporter Serbu Stadion - Ini Kata Polisi\nIsi berita.");
+    assert_eq!(c.meta.title, "Suporter Serbu Stadion - Ini Kata Polisi");
+    // After a reporter's key and its colon the name comes whole.
+    let d = p(
+        "Judul Berita Yang Cukup Panjang\nLaporan reporter: Gusti Ayu Lestari\n\
+        KOTA - Warga berkumpul di balai desa.",
+    );
+    assert_eq!(d.meta.authors, ["Gusti Ayu Lestari"]);
+}

@@ -50,6 +50,40 @@ pub fn stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
     if line.len() > 100 {
         return None;
     }
+    whole_stamp(line).or_else(|| meta_row(line))
+}
+
+/// Keys of the fields a page's meta row sets beside its date (`Oleh : | 03 Februari 2026 |
+/// Dibaca : 3 Pengunjung`).
+const META_KEYS: &[&str] = &[
+    "oleh", "dibaca", "dilihat", "views", "editor", "penulis", "reporter", "redaktur", "kategori",
+];
+
+/// A meta row of fields parted by pipes, one of them the stamp and the others keyed fields.
+fn meta_row(line: &str) -> Option<(Date, Option<u16>, bool)> {
+    if !line.contains('|') {
+        return None;
+    }
+    let mut found = None;
+    for field in line.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+        let key = field
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if META_KEYS.contains(&key.as_str()) {
+            continue;
+        }
+        if found.is_some() {
+            return None;
+        }
+        found = Some(whole_stamp(field)?);
+    }
+    found
+}
+
+/// A line that is one stamp as a whole.
+fn whole_stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
     let found = scan(line);
     let (date, start, end) = match found.as_slice() {
         // `Rabu (10/4/2024)` alone is a sentence the scraper broke, not a stamp: the bracket

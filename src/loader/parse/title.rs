@@ -108,8 +108,9 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
     {
         if let Some(rest) = t1.strip_prefix(t0).map(str::trim) {
             out.first_body = k + 2;
-            if rest.is_empty() {
-                // The page repeats its headline.
+            if rest.is_empty() || site_suffix(rest) {
+                // The page repeats its headline, maybe with the site's name after it as its
+                // window title has it (`Judul - GenPI.co JATENG`, `Judul |`).
             } else if glued_caption(t0, rest) {
                 out.glued.push((RemovedKind::Caption, rest.to_string()));
             } else {
@@ -208,6 +209,21 @@ fn doubled_caption(paras: &[String], body: &[usize], out: &mut Head) {
     out.furniture.push((a, kind));
     out.furniture.push((b, kind));
     out.first_body = k + 2;
+}
+
+/// What a page's window title adds after the headline: a separator and the site's name
+/// (`- GenPI.co JATENG`, `| Warta Kota`), or a separator alone.
+fn site_suffix(rest: &str) -> bool {
+    let Some(name) = rest.strip_prefix(['-', '\u{2013}', '\u{2014}', '|']) else {
+        return false;
+    };
+    let name = name.trim();
+    name.is_empty()
+        || (words(name) <= 4
+            && !name.ends_with(['.', '?', '!'])
+            && name
+                .split_whitespace()
+                .any(|w| w.contains('.') || super::dateline::media_compound(w, false)))
 }
 
 /// A photo's caption over a story runs to at most this many words; more is a paragraph.
