@@ -13,6 +13,7 @@
 //! or `dateline` when only the dateline named it. Terminal only: publisher text is never
 //! copied into the repository.
 
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,7 +30,19 @@ fn main() -> ExitCode {
     for s in &loaded.skipped {
         eprintln!("skipped {}: {}", s.path, s.reason);
     }
-    let corpus = loaded.corpus;
+    // A closed pipe (`read_regions … | head`) ends the listing quietly.
+    match print(&loaded.corpus) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("read_regions: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn print(corpus: &warta::corpus::Corpus) -> io::Result<()> {
+    let mut out = io::stdout().lock();
     let mut order: Vec<usize> = (0..corpus.len()).collect();
     order.sort_by(|&a, &b| {
         let (ma, mb) = (corpus.meta(a), corpus.meta(b));
@@ -42,9 +55,10 @@ fn main() -> ExitCode {
             Some(r) => format!("{} (record {r})", meta.source_path),
             None => meta.source_path.clone(),
         };
-        println!("=== {name}");
-        println!("  title: {}", meta.title);
-        println!(
+        writeln!(out, "=== {name}")?;
+        writeln!(out, "  title: {}", meta.title)?;
+        writeln!(
+            out,
             "  dateline: {} · date: {} ({}) · outlet: {} · authors: {}",
             meta.dateline.as_deref().unwrap_or("-"),
             meta.published.map(|d| d.to_string()).unwrap_or("-".into()),
@@ -55,12 +69,12 @@ fn main() -> ExitCode {
             } else {
                 meta.authors.join("; ")
             },
-        );
+        )?;
         let texts = std::iter::once(meta.title.as_str()).chain(body.iter().map(String::as_str));
         let mentions = warta::regions::mentions(texts);
         for (kind, places) in [("region", &meta.regions), ("province", &meta.provinces)] {
             for place in places {
-                println!("  {kind}: {place}");
+                writeln!(out, "  {kind}: {place}")?;
                 let mut any = false;
                 for m in mentions.iter().filter(|m| &m.place == place) {
                     let at = if m.text == 0 {
@@ -68,21 +82,22 @@ fn main() -> ExitCode {
                     } else {
                         format!("body {}", m.text)
                     };
-                    println!("    - {at}: {}", m.context);
+                    writeln!(out, "    - {at}: {}", m.context)?;
                     any = true;
                 }
                 if !any {
-                    println!(
+                    writeln!(
+                        out,
                         "    - {}",
                         if meta.dateline.is_some() {
                             "dateline (or through one of its regions)"
                         } else {
                             "through one of its regions"
                         }
-                    );
+                    )?;
                 }
             }
         }
     }
-    ExitCode::SUCCESS
+    Ok(())
 }

@@ -40,8 +40,10 @@ impl Tmux {
         let dir = |name: &str| home.path().join(name).display().to_string();
         let data = data.map_or_else(|| dir("data"), |d| d.display().to_string());
         let cmd = format!(
-            "env -i PATH={} HOME={} WARTA_CACHE_DIR={} WARTA_DATA_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' WARTA={} PIDFILE={} {}",
+            // TMPDIR too: a rescue file falls back there, and is the test's to clean.
+            "env -i PATH={} HOME={} TMPDIR={} WARTA_CACHE_DIR={} WARTA_DATA_DIR={} WARTA_CONFIG={} XDG_CONFIG_HOME={} TERM=xterm-256color LANG=C.UTF-8 PS1='$ ' WARTA={} PIDFILE={} {}",
             quote(&std::env::var("PATH").unwrap_or_default()),
+            quote(&home.path().display().to_string()),
             quote(&home.path().display().to_string()),
             quote(&dir("cache")),
             quote(&data),

@@ -141,7 +141,13 @@ fn child_still_full_at_quit(dir: std::ffi::OsString) {
     match s.close() {
         Err(StoreError::Unsaved {
             changes: 1, rescue, ..
-        }) => println!("rescue {rescue:?}"),
+        }) => {
+            println!("rescue {rescue:?}");
+            // Beside the data or in the temp dir; either way the test's to clean.
+            if let Some(r) = rescue {
+                let _ = fs::remove_file(r);
+            }
+        }
         other => panic!("{other:?}"),
     }
 }

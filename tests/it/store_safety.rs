@@ -313,6 +313,8 @@ fn a_directory_replaced_by_other_data_is_not_overwritten_and_quit_rescues() {
     };
     assert!(err.to_string().contains("NOT saved"), "{err}");
     let text = fs::read_to_string(rescue).unwrap();
+    // The data directory is not ours, so the rescue went to the temp dir: clean it up.
+    fs::remove_file(rescue).unwrap();
     assert!(text.contains("\"x\"") && text.contains("\"y\""), "{text}");
     assert_eq!(fs::read(dir.join(SNAPSHOT_FILE)).unwrap(), before);
 }
@@ -329,6 +331,13 @@ fn a_store_that_could_not_save_says_so_at_close() {
         matches!(err, StoreError::Unsaved { changes: 1, .. }),
         "{err:?}"
     );
+    // With no data directory the rescue went to the temp dir, and is the test's to clean.
+    if let StoreError::Unsaved {
+        rescue: Some(r), ..
+    } = &err
+    {
+        fs::remove_file(r).unwrap();
+    }
 }
 
 // ---------------------------------------------------------------------------------------
