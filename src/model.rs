@@ -84,7 +84,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 25: regional short forms (`Tangsel`, `Kukar`) and more non-places; where the story ends
 ///    on a saved page; sites named by a media word; more dateline, credit and date forms
 ///    from the third and fourth probes.
-pub const PARSER_VERSION: u32 = 25;
+/// 26: from the fifth probe: dated captions closed by a credit, a headline printed again
+///    under the page's furniture, other stories on the site's own dateline, a page's
+///    today-widget and meta row, more dateline forms (a district's name, a lower-case site,
+///    a place and its site glued), a short form with a direction (`Bolmong Utara`).
+pub const PARSER_VERSION: u32 = 26;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -21,7 +21,7 @@ pub(super) use media::media_compound;
 pub(super) use undashed::lone_place;
 use undashed::{
     colon_dateline, own_line, pipe_dateline, place_then_bracketed_site, place_then_glued_site,
-    unseparated,
+    place_then_stop, unseparated,
 };
 
 /// Prefixes found only this far into a line are datelines; beyond that a dash is prose.
@@ -379,7 +379,8 @@ pub fn detect(line: &str) -> Option<Dateline> {
             .or_else(|| pipe_dateline(line))
             .or_else(|| own_line(line))
             .or_else(|| place_then_bracketed_site(line))
-            .or_else(|| place_then_glued_site(line));
+            .or_else(|| place_then_glued_site(line))
+            .or_else(|| place_then_stop(line));
     };
     // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
     // Badan ...`, `Outlet.go.id - Semarang. Polisi ...`).

@@ -294,3 +294,26 @@ fn a_meta_row_a_window_title_and_a_reporters_key() {
     );
     assert_eq!(d.meta.authors, ["Gusti Ayu Lestari"]);
 }
+
+#[test]
+fn a_caption_under_a_label_in_capitals_leaves_the_top() {
+    let a = p("Sekolah Rusak Parah di Kecamatan Contoh\n\
+        RUSAK. Sekretaris Komisi IV DPRD saat memantau sekolah yang rusak di Kecamatan Contoh.\n\
+        Murid sekolah dasar itu terpaksa belajar di rumah warga sejak atap kelas runtuh bulan lalu.\n\
+        Paragraf dua.");
+    assert_eq!(kinds(&a), [RemovedKind::Caption]);
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+    // A site's name with its stop, and a place in capitals with its stop, are datelines.
+    let b = p("Judul Berita Yang Cukup Panjang\n\
+        TEMPO.CO, Jakarta - Kepolisian mengklaim penyelidikan telah rampung pekan ini.\nParagraf dua.");
+    assert_eq!(b.meta.dateline.as_deref(), Some("Jakarta"));
+    assert!(b.body.boilerplate.is_empty(), "{:?}", b.body.boilerplate);
+    let c = p("Judul Berita Yang Cukup Panjang\n\
+        JAKARTA. Sebagai upaya mencegah kebakaran lahan, kementerian memetakan daerah rawan.\nParagraf dua.");
+    assert_eq!(c.meta.dateline.as_deref(), Some("Jakarta"));
+    assert!(
+        c.body.body[0].starts_with("Sebagai upaya"),
+        "{:?}",
+        c.body.body
+    );
+}

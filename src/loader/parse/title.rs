@@ -134,6 +134,7 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
     }
     repeated_headline(paras, body, title, &mut out);
     doubled_caption(paras, body, &mut out);
+    labelled_caption(paras, body, &mut out);
     out.title = Some(strip_tags(title));
     out
 }
@@ -225,6 +226,43 @@ fn site_suffix(rest: &str) -> bool {
                 .split_whitespace()
                 .any(|w| w.contains('.') || super::dateline::media_compound(w, false)))
 }
+
+/// A photo's caption under the headline that opens on a label in capitals (`RUSAK.
+/// Sekretaris Komisi IV … saat memantau sekolah …`, `DITAHAN: Tersangka …`), as the papers
+/// of one group set them, over a story that follows. A place in capitals there is the
+/// dateline (`JAKARTA. Sebagai upaya …`).
+fn labelled_caption(paras: &[String], body: &[usize], out: &mut Head) {
+    let k = out.first_body;
+    let (Some(&a), Some(&next)) = (body.get(k), body.get(k + 1)) else {
+        return;
+    };
+    let line = paras[a].as_str();
+    let Some(cut) = line.find(['.', ':']) else {
+        return;
+    };
+    let label = line[..cut].trim();
+    let after = &line[cut + 1..];
+    // A space after the stop: `TEMPO.CO, Jakarta -` is a site's name, and a dateline is none.
+    let spaced = after.starts_with(' ');
+    let after = after.trim_start();
+    let labelled = spaced
+        && dateline::detect(line).is_none()
+        && (1..=3).contains(&words(label))
+        && label.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && label.chars().all(|c| c.is_uppercase() || c == ' ')
+        && !dateline::is_known_city(label)
+        && after.starts_with(char::is_uppercase)
+        && words(line) <= LABELLED_CAPTION_WORDS
+        && words(&paras[next]) >= 8;
+    if labelled {
+        out.furniture.push((a, RemovedKind::Caption));
+        out.first_body = k + 1;
+    }
+}
+
+/// A labelled caption (`DITAHAN: Tersangka …`) runs longer than a plain one: it names
+/// everyone in the picture.
+const LABELLED_CAPTION_WORDS: usize = 60;
 
 /// A photo's caption over a story runs to at most this many words; more is a paragraph.
 const CAPTION_WORDS: usize = 45;

@@ -203,3 +203,20 @@ pub(super) fn place_then_glued_site(line: &str) -> Option<Dateline> {
         strong: true,
     })
 }
+
+/// A known place in capitals closed by a full stop (`JAKARTA. Sebagai upaya …`), as some
+/// releases and papers set their dateline.
+pub(super) fn place_then_stop(line: &str) -> Option<Dateline> {
+    let (place, lede) = line.split_once(". ")?;
+    (place.split_whitespace().count() <= 3
+        && place.len() > 3
+        && is_all_caps(place)
+        && is_known_city(place)
+        && lede.starts_with(char::is_uppercase))
+    .then(|| Dateline {
+        outlet: None,
+        city: Some(title_case(place)),
+        rest: place.len() + 2,
+        strong: false,
+    })
+}
