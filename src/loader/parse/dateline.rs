@@ -16,7 +16,7 @@ pub struct Dateline {
 
 mod media;
 mod undashed;
-use media::is_media_named;
+pub(super) use media::is_media_named;
 pub(super) use media::media_compound;
 pub(super) use undashed::lone_place;
 use undashed::{
@@ -168,8 +168,14 @@ pub(super) fn is_domain(part: &str) -> bool {
     }
 }
 
+/// An outlet's name or code in brackets (`(PAB)`, `(ANTARA)`, `(republikjatim.com)`): a
+/// word in lower case in brackets is a list's or a caption's note (`(aktor) - 17 poin`).
 fn is_parenthesised(part: &str) -> bool {
-    part.starts_with('(') && part.ends_with(')') && part.len() > 2
+    part.starts_with('(')
+        && part.ends_with(')')
+        && part.len() > 2
+        && (part[1..].starts_with(|c: char| c.is_uppercase() || c == '*')
+            || is_domain(&part[1..part.len() - 1]))
 }
 
 fn lower(part: &str) -> String {
@@ -183,7 +189,9 @@ pub(super) fn is_known_city(part: &str) -> bool {
             .iter()
             .any(|p| l.starts_with(p))
         || crate::regions::is_place_name(part)
-        || crate::regions::is_district_name(part)
+        // A district's name only in capitals, as a dateline sets it (`SENTANI,`): in title
+        // case many are words (`Tarik - Menarik …`).
+        || (is_all_caps(part) && crate::regions::is_district_name(part))
 }
 
 fn is_outlet_marked(part: &str) -> bool {
@@ -599,7 +607,7 @@ fn by_separator(line: &str) -> Option<Dateline> {
             None => vec![p],
         })
         .collect();
-    if parts.len() > 3 || !parts.iter().all(|p| is_header_part(p)) {
+    if parts.is_empty() || parts.len() > 3 || !parts.iter().all(|p| is_header_part(p)) {
         return None;
     }
     // A domain and a place with no comma between, either way round (`RGOL.ID LIMBOTO -`,

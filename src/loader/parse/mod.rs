@@ -224,8 +224,11 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 let d = dateline::detect(&paras[i])?;
                 let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
                 let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
-                (shouted && above && d.city.as_deref().is_some_and(dateline::is_known_city))
-                    .then_some((k, d))
+                // The place was in capitals (`shouted`), as a district's name must be.
+                let known = d.city.as_deref().is_some_and(|c| {
+                    dateline::is_known_city(c) || dateline::is_known_city(&c.to_uppercase())
+                });
+                (shouted && above && known).then_some((k, d))
             });
     }
     let (lead_pos, lead_rest) = match &lead {

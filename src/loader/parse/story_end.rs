@@ -37,7 +37,16 @@ pub fn later_stories(paras: &[String], kinds: &mut [Kind], from: usize) {
         if kinds[i] != Kind::Body {
             continue;
         }
-        let Some(d) = super::dateline::detect(&paras[i]).filter(|d| d.outlet.is_some()) else {
+        // A site's name: a web name or one made with a media word (`(aktor) - 17 poin` is a
+        // list's line, not `aktor`'s dateline).
+        let site = |o: &str| {
+            super::dateline::is_domain(o)
+                || super::dateline::media_compound(o, false)
+                || super::dateline::is_media_named(o)
+        };
+        let Some(d) =
+            super::dateline::detect(&paras[i]).filter(|d| d.outlet.as_deref().is_some_and(site))
+        else {
             continue;
         };
         if cut_with_ellipsis(&paras[i]) {

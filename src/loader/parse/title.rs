@@ -251,11 +251,18 @@ fn labelled_caption(paras: &[String], body: &[usize], out: &mut Head) {
         && label.chars().filter(|c| c.is_alphabetic()).count() >= 4
         && label.chars().all(|c| c.is_uppercase() || c == ' ')
         && !dateline::is_known_city(label)
-        && after.starts_with(char::is_uppercase)
+        // The caption's first word in title case (`Sekretaris`, `Tersangka`): a lede may
+        // open on a title in capitals (`AVENGERS: ENDGAME adalah …`).
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
         && words(line) <= LABELLED_CAPTION_WORDS
         && words(&paras[next]) >= 8;
     if labelled {
-        out.furniture.push((a, RemovedKind::Caption));
+        // Kept as a summary over the lede: its day may be the only one the text writes
+        // (`RESMI : Persija … usai kalah, Kamis (19/9/2019).`).
+        out.furniture.push((a, RemovedKind::Summary));
         out.first_body = k + 1;
     }
 }

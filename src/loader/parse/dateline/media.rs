@@ -53,7 +53,7 @@ const MEDIA_WORDS: &[&str] = &[
     "portal",
 ];
 
-pub(super) fn is_media_named(part: &str) -> bool {
+pub(in crate::loader::parse) fn is_media_named(part: &str) -> bool {
     lower(part)
         .split([' ', '.'])
         .any(|w| MEDIA_WORDS.contains(&w.trim_end_matches(|c: char| c.is_ascii_digit())))
