@@ -25,7 +25,7 @@ use undashed::{
 };
 
 /// Prefixes found only this far into a line are datelines; beyond that a dash is prose.
-const MAX_PREFIX: usize = 90;
+pub(super) const MAX_PREFIX: usize = 90;
 
 const TLDS: &[&str] = &[
     "com", "co", "id", "net", "org", "news", "tv", "info", "me", "online", "web", "asia", "biz",

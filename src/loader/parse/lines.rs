@@ -61,10 +61,12 @@ fn related(line: &str, low: &str) -> Option<String> {
 }
 
 fn is_count_footer(low: &str) -> bool {
-    let words: Vec<&str> = low.split_whitespace().collect();
+    // Up to four words, no list: every short line comes here.
+    let mut it = low.split_whitespace();
+    let words = [it.next(), it.next(), it.next(), it.next()];
     let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '.');
-    match words[..] {
-        [n, w] => {
+    match words {
+        [Some(n), Some(w), None, None] => {
             number(n)
                 && matches!(
                     w,
@@ -72,9 +74,9 @@ fn is_count_footer(low: &str) -> bool {
                 )
         }
         // `Dilihat 349 kali`, `Dibaca 1.204 kali`: a view counter.
-        [v, n, "kali"] => matches!(v, "dilihat" | "dibaca") && number(n),
+        [Some(v), Some(n), Some("kali"), None] => matches!(v, "dilihat" | "dibaca") && number(n),
         // `Bacaan 2 Menit`: the reading time.
-        ["bacaan" | "baca", n, "menit"] => number(n),
+        [Some("bacaan" | "baca"), Some(n), Some("menit"), None] => number(n),
         _ => false,
     }
 }
@@ -394,7 +396,8 @@ pub(super) fn dated_caption(line: &str) -> bool {
 /// One sentence closed by its picture's credit after the full stop: `Warga menyingkirkan
 /// tanah yang menimpa rumah. Foto : SB/Nama`, `… Kota Contoh. Foto: Kris, Biro Pers`.
 fn photo_credit_tail(line: &str) -> bool {
-    if line.len() > SHORT {
+    // The credit's key has a colon: most lines have none, and are not searched.
+    if line.len() > SHORT || !line.contains([':', ';']) {
         return false;
     }
     let Some(at) = ["Foto", "FOTO", "Photo"].iter().find_map(|k| line.rfind(k)) else {

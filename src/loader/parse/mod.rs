@@ -241,7 +241,11 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     }
     // A dateline names its site as a word (`TERNATE (kalesang) –`); the text may give its
     // web name (`kalesang.id`), which is the fuller name.
-    let bare_name = parts.outlet.as_deref().filter(|o| !o.contains(['.', ' ']));
+    // A known brand's desk (`detikNews`) is its own name; only an unknown one is looked up.
+    let bare_name = parts
+        .outlet
+        .as_deref()
+        .filter(|o| !o.contains(['.', ' ']) && outlets::family(o) == *o);
     if parts.outlet.is_none() || bare_name.is_some() {
         let named = outlets::from_text(paras.iter().map(String::as_str));
         parts.outlet = match (bare_name, named) {

@@ -37,6 +37,18 @@ pub fn later_stories(paras: &[String], kinds: &mut [Kind], from: usize) {
         if kinds[i] != Kind::Body {
             continue;
         }
+        // Read only lines that could be either: cut with an ellipsis or a whole paragraph,
+        // with a dash near the start (every line after every lede passes here).
+        let p = &paras[i];
+        let head = &p.as_bytes()[..p.len().min(super::dateline::MAX_PREFIX)];
+        // `-`, `|`, or an en or em dash (E2 80 93/94 in UTF-8).
+        let dashed = head.iter().any(|&b| b == b'-' || b == b'|')
+            || head
+                .windows(3)
+                .any(|w| w[0] == 0xE2 && w[1] == 0x80 && (w[2] == 0x93 || w[2] == 0x94));
+        if !dashed || !(cut_with_ellipsis(p) || is_paragraph(p)) {
+            continue;
+        }
         // A site's name: a web name or one made with a media word (`(aktor) - 17 poin` is a
         // list's line, not `aktor`'s dateline).
         let site = |o: &str| {

@@ -148,14 +148,16 @@ const REPEAT_WINDOW: usize = 16;
 /// story, and the story starts after the last repeat. A dateline or a long paragraph
 /// between means the story began earlier, and nothing is moved.
 fn repeated_headline(paras: &[String], body: &[usize], title: &str, out: &mut Head) {
-    let key = headline_key(title);
     if words(title) < 3 {
         return;
     }
+    let key = headline_key(title);
     let start = out.first_body;
+    // Only lines about the headline's length are compared (a bullet or punctuation more).
+    let near = |l: &str| l.len() + 8 >= title.len() && l.len() <= title.len() + 16;
     let Some(last) = (start..body.len().min(start + REPEAT_WINDOW))
         .rev()
-        .find(|&k| headline_key(&paras[body[k]]) == key)
+        .find(|&k| near(&paras[body[k]]) && headline_key(&paras[body[k]]) == key)
     else {
         return;
     };
