@@ -8,6 +8,21 @@ fn p(text: &str) -> Article {
     parse_text(text, "t.txt")
 }
 
+/// A headline, a lede on its dateline, `line`, and a second paragraph.
+fn between(line: &str) -> Article {
+    p(&format!(
+        "Judul Berita Yang Cukup Panjang\nKOTABARU - Warga berkumpul di balai desa.\n{line}\nParagraf dua."
+    ))
+}
+
+/// Every line of `lines` between two paragraphs stays in the body.
+fn all_stay(lines: &[&str]) {
+    for line in lines {
+        let a = between(line);
+        assert_eq!(a.body.body.len(), 3, "{line}: {:?}", a.body.boilerplate);
+    }
+}
+
 fn kinds(a: &Article) -> Vec<RemovedKind> {
     a.body.boilerplate.iter().map(|r| r.kind).collect()
 }
@@ -20,9 +35,7 @@ fn a_dated_caption_closed_by_a_credit_leaves_the_body() {
         "Kawasan industri dari atas bukit Desa Contoh, Kecamatan Contoh, Kamis (3/1). (Antara Foto)",
         "Wali Kota Contoh F.X. Budi memakai masker, Selasa (9/6/2020). (Warta-Ani Lestari P.D.)",
     ] {
-        let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\nKOTABARU - Warga berkumpul di balai desa.\n{caption}\nParagraf dua."
-        ));
+        let a = between(caption);
         assert_eq!(
             a.body.body,
             ["Warga berkumpul di balai desa.", "Paragraf dua."],
@@ -34,7 +47,7 @@ fn a_dated_caption_closed_by_a_credit_leaves_the_body() {
 
 #[test]
 fn a_dated_sentence_closed_by_a_desk_code_or_quoting_someone_stays() {
-    for line in [
+    all_stay(&[
         // A desk code has no space in it.
         "Polisi menangkap pelaku di rumahnya, Senin (30/9). (MS/Red)",
         "Polisi menangkap pelaku di rumahnya, Senin (30/9). (*/ROLLE/JIT)",
@@ -45,12 +58,7 @@ fn a_dated_sentence_closed_by_a_desk_code_or_quoting_someone_stays() {
         "Polisi menangkap pelaku. Barang bukti disita, Senin (30/9). (Ani Lestari)",
         // No day before the credit.
         "Polisi menangkap pelaku di rumahnya. (Ani Lestari)",
-    ] {
-        let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\nKOTABARU - Warga berkumpul di balai desa.\n{line}\nParagraf dua."
-        ));
-        assert_eq!(a.body.body.len(), 3, "{line}: {:?}", a.body.boilerplate);
-    }
+    ]);
 }
 
 #[test]
@@ -133,9 +141,7 @@ fn widget_and_layout_leftovers_leave_the_body() {
             Caption,
         ),
     ] {
-        let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\nKOTABARU - Warga berkumpul di balai desa.\n{line}\nParagraf dua."
-        ));
+        let a = between(line);
         assert_eq!(
             a.body.body,
             ["Warga berkumpul di balai desa.", "Paragraf dua."],
@@ -144,18 +150,13 @@ fn widget_and_layout_leftovers_leave_the_body() {
         assert_eq!(kinds(&a), [kind], "{line}");
     }
     // Hyphenated words, a time in a sentence and a month in one stay.
-    for line in [
+    all_stay(&[
         "Anak-anak bermain di halaman.",
         "Rapat dimulai pukul 11:00 WIB.",
         "Pada Februari lalu warga juga berkumpul.",
         "Bagikan kepada tetangga informasi ini.",
         "Warga bergotong-royong. Foto bersama dilakukan setelahnya: semua tersenyum.",
-    ] {
-        let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\nKOTABARU - Warga berkumpul di balai desa.\n{line}\nParagraf dua."
-        ));
-        assert_eq!(a.body.body.len(), 3, "{line}: {:?}", a.body.boilerplate);
-    }
+    ]);
 }
 
 #[test]
