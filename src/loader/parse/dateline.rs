@@ -572,6 +572,28 @@ fn by_separator(line: &str) -> Option<Dateline> {
             strong: true,
         });
     }
+    // A site's name and its place joined by a full stop (`SURON.Trenggalek –`), or a place
+    // and a site parted by a capital I for a pipe (`Denpasar I barometerbali –`).
+    let joined_pair = prefix
+        .split_once('.')
+        .filter(|_| !prefix.contains(' ') && !is_domain(prefix))
+        .or_else(|| prefix.split_once(" I ").map(|(place, site)| (site, place)));
+    if let Some((site, place)) = joined_pair
+        && (3..=24).contains(&site.len())
+        && site.chars().all(|c| c.is_ascii_alphanumeric())
+        && !is_known_city(site)
+        && place.split_whitespace().count() <= 3
+        && is_header_part(place)
+        && is_known_city(place)
+        && line[rest..].starts_with(char::is_uppercase)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest,
+            strong: true,
+        });
+    }
     // A site's one-word name, in any case, then a known place and the lede (`titastory,
     // Ambon – Hujan …`): no sentence opens on a word, a comma, a place and a dash.
     if let Some((site, place)) = prefix.split_once(',')

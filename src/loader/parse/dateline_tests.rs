@@ -552,6 +552,16 @@ fn forms_from_the_fifth_probe() {
         dl("PAMEKASAN, Situs.co.idPuluhan warga"),
         (s("Situs.co.id"), s("Pamekasan"), "Puluhan warga".into())
     );
+    // A site and its place joined by a full stop; a capital I for the pipe.
+    assert_eq!(
+        dl("SITUS.Trenggalek \u{2013} Pesta rakyat"),
+        (s("Situs"), s("Trenggalek"), "Pesta rakyat".into())
+    );
+    assert_eq!(
+        dl("Denpasar I situsbali \u{2013} Pasangan calon"),
+        (s("Situsbali"), s("Denpasar"), "Pasangan calon".into())
+    );
+    assert_eq!(detect("Dr.Jakarta - x"), None);
     assert_eq!(
         dl("MEDAN | situs-kota.com"),
         (s("Situs-kota.com"), s("Medan"), String::new())
