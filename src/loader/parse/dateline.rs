@@ -335,6 +335,24 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
     None
 }
 
+/// A site's one-word name (letters or digits, no known place) and a known place of up to
+/// three words, with a sentence after the dash at `rest`: the dateline they make.
+fn one_word_site_and_place(site: &str, place: &str, line: &str, rest: usize) -> Option<Dateline> {
+    ((3..=24).contains(&site.len())
+        && site.chars().all(|c| c.is_ascii_alphanumeric())
+        && !is_known_city(site)
+        && place.split_whitespace().count() <= 3
+        && is_header_part(place)
+        && is_known_city(place)
+        && line[rest..].starts_with(char::is_uppercase))
+    .then(|| Dateline {
+        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+        city: Some(title_case(place)),
+        rest,
+        strong: true,
+    })
+}
+
 /// Words that open a sentence with a comma after them, before a place as a dateline's site
 /// name would stand (`Sementara, Jakarta …`).
 const PROSE_OPENERS: &[&str] = &[
@@ -579,41 +597,20 @@ fn by_separator(line: &str) -> Option<Dateline> {
         .filter(|_| !prefix.contains(' ') && !is_domain(prefix))
         .or_else(|| prefix.split_once(" I ").map(|(place, site)| (site, place)));
     if let Some((site, place)) = joined_pair
-        && (3..=24).contains(&site.len())
-        && site.chars().all(|c| c.is_ascii_alphanumeric())
-        && !is_known_city(site)
-        && place.split_whitespace().count() <= 3
-        && is_header_part(place)
-        && is_known_city(place)
-        && line[rest..].starts_with(char::is_uppercase)
+        && let Some(d) = one_word_site_and_place(site, place, line, rest)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(place)),
-            rest,
-            strong: true,
-        });
+        return Some(d);
     }
     // A site's one-word name, in any case, then a known place and the lede (`titastory,
     // Ambon – Hujan …`): no sentence opens on a word, a comma, a place and a dash.
     if let Some((site, place)) = prefix.split_once(',')
         && let (site, place) = (site.trim(), place.trim())
-        && (4..=24).contains(&site.len())
-        && site.chars().all(|c| c.is_ascii_alphanumeric())
-        && !is_known_city(site)
+        && site.len() >= 4
         && !super::date_words::is_calendar_word(site)
         && !PROSE_OPENERS.contains(&lower(site).as_str())
-        && place.split_whitespace().count() <= 3
-        && is_header_part(place)
-        && is_known_city(place)
-        && line[rest..].starts_with(char::is_uppercase)
+        && let Some(d) = one_word_site_and_place(site, place, line, rest)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(place)),
-            rest,
-            strong: true,
-        });
+        return Some(d);
     }
     // A pipe parts outlet and place as a comma does (`VISI.NEWS | BANDUNG -`), and so does
     // the underscore a scraper joins them with (`Oelamasi_KlikNTT.com-`) or a hyphen between
