@@ -790,11 +790,8 @@ pub fn is_place_name(written: &str) -> bool {
 /// a dateline may name (`Sentani`, `Tahuna`, `Tanjungpandan`); one-word districts that are
 /// also common words (`Batu`, `Merdeka`, `Tanjung`) do not count.
 pub fn is_district_name(written: &str) -> bool {
-    let key: String = written
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    // Keyed as the districts table is (`places_within`): lower-case words run together.
+    let key = words(written).concat();
     key.len() >= 5
         && !COMMON_DISTRICT_WORDS.contains(&key.as_str())
         && Gazetteer::get().kecamatan.contains_key(&key)

@@ -249,10 +249,10 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     if parts.outlet.is_none() || bare_name.is_some() {
         let named = outlets::from_text(paras.iter().map(String::as_str));
         parts.outlet = match (bare_name, named) {
+            // `get`: the name may not split at a char boundary where the bare name ends.
             (Some(o), Some(n))
-                if n.len() > o.len()
-                    && n[..o.len()].eq_ignore_ascii_case(o)
-                    && n[o.len()..].starts_with('.') =>
+                if n.get(..o.len()).is_some_and(|h| h.eq_ignore_ascii_case(o))
+                    && n.get(o.len()..).is_some_and(|t| t.starts_with('.')) =>
             {
                 Some(n)
             }

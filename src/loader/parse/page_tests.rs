@@ -344,3 +344,12 @@ fn lines_shaped_like_the_new_forms_that_are_prose_stay() {
         (aktris) - 9 poin");
     assert_eq!(c.body.body.len(), 6, "{:?}", c.body);
 }
+
+#[test]
+fn a_web_name_that_splits_a_letter_where_the_bare_name_ends_is_no_crash() {
+    // `kabarkü.id`: byte 7 falls inside `ü`, where `Kabarku` ends.
+    let a = p("Judul Berita Yang Cukup Panjang\n\
+        TERNATE (kabarku) \u{2013} Kasus demam berdarah naik.\n\
+        Baca berita lain di kabarkü.id setiap hari.");
+    assert_eq!(a.meta.outlet.as_deref(), Some("Kabarku"));
+}

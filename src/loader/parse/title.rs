@@ -170,9 +170,8 @@ fn repeated_headline(paras: &[String], body: &[usize], title: &str, out: &mut He
     }
     for &i in between {
         let l = paras[i].as_str();
-        let kind = furniture(l).unwrap_or(if headline_key(l) == key {
-            RemovedKind::Footer
-        } else if words(l) > LABEL_WORDS {
+        // The headline again (`• Judul`) is no caption however long.
+        let kind = furniture(l).unwrap_or(if headline_key(l) != key && words(l) > LABEL_WORDS {
             RemovedKind::Caption
         } else {
             RemovedKind::Footer

@@ -188,9 +188,10 @@ pub(super) fn place_then_glued_site(line: &str) -> Option<Dateline> {
         return None;
     }
     let word = after.split(' ').next()?;
+    let low = word.to_ascii_lowercase();
     let (site, glued) = TLDS.iter().find_map(|tld| {
         let dotted = format!(".{tld}");
-        let at = word.to_ascii_lowercase().find(&dotted)? + dotted.len();
+        let at = low.find(&dotted)? + dotted.len();
         let glued = &word[at..];
         glued
             .starts_with(|c: char| c.is_ascii_uppercase())
