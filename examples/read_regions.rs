@@ -8,7 +8,8 @@
 //! The fidelity evaluation (`eval_parse`) scores the shared corpora against their own
 //! metadata; articles from other outlets have no such metadata, so their regions, dates,
 //! outlets and authors are judged by reading. This prints, per article: its file, title,
-//! dateline, date with its source, outlet and authors, then each region and province with
+//! dateline, date with its source, outlet and authors, then each region (the article's places,
+//! then as `passing` those it names only in passing) and province with
 //! every mention the finder counted (the lower-case words around it, the name in brackets),
 //! or `dateline` when only the dateline named it. Terminal only: publisher text is never
 //! copied into the repository.
@@ -72,7 +73,11 @@ fn print(corpus: &warta::corpus::Corpus) -> io::Result<()> {
         )?;
         let texts = std::iter::once(meta.title.as_str()).chain(body.iter().map(String::as_str));
         let mentions = warta::regions::mentions(texts);
-        for (kind, places) in [("region", &meta.regions), ("province", &meta.provinces)] {
+        for (kind, places) in [
+            ("region", &meta.regions),
+            ("passing", &meta.regions_passing),
+            ("province", &meta.provinces),
+        ] {
             for place in places {
                 writeln!(out, "  {kind}: {place}")?;
                 let mut any = false;

@@ -36,7 +36,8 @@ is optional: a space already ANDs; OR AND NOT only in capitals); parentheses gro
 'title:(asn | pns)'; inside \"quotes\" | ( ) are text. Fields outlet: city: author: tag:
 topic: body:word date:2024 date:2024-06 date:2024-01..2024-06 date:>2025-01-01; prov: region:
 take official names or short forms (prov:jabar prov:sumsel prov:diy region:oki region:jaksel
-region:solo); triage state is:unread is:read is:starred is:relevant is:irrelevant is:maybe
+region:solo); region: keeps to the article's places, named:medan also finds a town it names
+only in passing; triage state is:unread is:read is:starred is:relevant is:irrelevant is:maybe
 is:undecided label:NAME has:note has:labels; is:new (added while browsing) and has:copies
 (syndicated copies); with a team (--team or the config's team table) by:NAME (an analyst
 touched it), is:mine, is:conflict, is:agreed. A query that does not parse (an unknown field,

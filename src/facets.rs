@@ -30,8 +30,10 @@ pub enum Facet {
     Tag,
     /// Provinces the article names (its dateline's, or through one of its regions).
     Province,
-    /// Regencies and cities the article names.
+    /// Regencies and cities the article is about (see `regions::salience`).
     Region,
+    /// Regencies and cities the article names only in passing.
+    Named,
     /// relevant / irrelevant / maybe / undecided.
     Decision,
     /// read / unread.
@@ -48,7 +50,7 @@ pub enum Facet {
 
 impl Facet {
     /// The metadata facets.
-    pub const ALL: [Facet; 7] = [
+    pub const ALL: [Facet; 8] = [
         Facet::Outlet,
         Facet::Family,
         Facet::Month,
@@ -56,6 +58,7 @@ impl Facet {
         Facet::Tag,
         Facet::Province,
         Facet::Region,
+        Facet::Named,
     ];
     /// The facets over triage state (the team's two have values only with a team server).
     pub const TRIAGE: [Facet; 6] = [
@@ -77,6 +80,7 @@ impl Facet {
             Facet::Tag => "tag",
             Facet::Province => "province",
             Facet::Region => "region",
+            Facet::Named => "named",
             Facet::Decision => "decision",
             Facet::Read => "read",
             Facet::Star => "star",
@@ -165,6 +169,7 @@ fn has_any(meta: &Meta, state: &ArticleState, facet: Facet, wanted: &BTreeSet<St
         Facet::Tag => meta.tags.iter().any(|t| wanted.contains(t)),
         Facet::Province => meta.provinces.iter().any(|p| wanted.contains(p)),
         Facet::Region => meta.regions.iter().any(|r| wanted.contains(r)),
+        Facet::Named => meta.regions_passing.iter().any(|r| wanted.contains(r)),
         Facet::Month => meta
             .published
             .is_some_and(|d| wanted.contains(&d.year_month())),
@@ -265,6 +270,7 @@ pub fn values_with(meta: &Meta, state: &ArticleState, facet: Facet) -> Vec<Strin
         // The parser deduplicates these, so each article counts once per value.
         Facet::Province => meta.provinces.clone(),
         Facet::Region => meta.regions.clone(),
+        Facet::Named => meta.regions_passing.clone(),
         Facet::Tag => {
             // A tag repeated in one article must count that article once.
             let mut tags: Vec<String> = meta.tags.clone();

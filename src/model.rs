@@ -88,7 +88,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    under the page's furniture, other stories on the site's own dateline, a page's
 ///    today-widget and meta row, more dateline forms (a district's name, a lower-case site,
 ///    a place and its site glued), a short form with a direction (`Bolmong Utara`).
-pub const PARSER_VERSION: u32 = 26;
+/// 27: regions the article names only in passing (an office's seat, once deep in the body)
+///    kept apart from its places (`regions_passing`).
+pub const PARSER_VERSION: u32 = 27;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -320,6 +322,10 @@ pub struct Meta {
     /// "Kota Sorong"): the dateline's first, then in order of first mention.
     #[serde(default)]
     pub regions: Vec<String>,
+    /// Regencies and cities the article names only in passing (an office's seat, one item of
+    /// a list, once deep in the body), in order of first mention; see `regions::salience`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub regions_passing: Vec<String>,
     /// Provinces named directly or through one of their regions ("Sumatera Selatan"), in the
     /// same order.
     #[serde(default)]

@@ -14,11 +14,13 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+mod article;
 mod exclude;
 mod landmark;
 mod level;
 mod nearby;
 mod resolve;
+mod salience;
 mod schools;
 mod spelling;
 mod sport;
@@ -209,18 +211,29 @@ pub struct Gazetteer {
 /// mention; without duplicates.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
+    /// The article's places ([`salience`] tells them from the rest).
     pub regions: Vec<String>,
+    /// Regions the article names only in passing.
+    pub passing: Vec<String>,
     pub provinces: Vec<String>,
 }
 
 impl Found {
-    fn add(&mut self, g: &Gazetteer, target: Target) {
+    /// Adds `target`, to the article's places when `main`; a province counts through either.
+    fn add(&mut self, g: &Gazetteer, target: Target, main: bool) {
         let province = match target {
             Target::Nothing => return,
             Target::Province(p) => p,
             Target::Region(r) => {
                 let region = &g.regions[r];
-                push_unique(&mut self.regions, &region.name);
+                push_unique(
+                    if main {
+                        &mut self.regions
+                    } else {
+                        &mut self.passing
+                    },
+                    &region.name,
+                );
                 region.province
             }
         };
@@ -542,7 +555,11 @@ impl Gazetteer {
                     && !self.title_abbreviation(words, i, len)
                 {
                     let mut cues = Cues {
-                        team: sport::plays_in_sport(words, i, len),
+                        team: sport::plays_in_sport(words, i, len)
+                            || (sport::sponsored(words, i, len)
+                                && !words
+                                    .get(i + len)
+                                    .is_some_and(|w| self.index.contains_key(w))),
                         acronym: self.acronym_alias(words, i, len, target)
                             || self.unplaced_clan_name(words, i, len, target),
                         namesake: words::NAMESAKES
@@ -724,55 +741,6 @@ impl Gazetteer {
                 _ => h.made,
             })
             .collect()
-    }
-
-    /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
-    /// must be one name. A dateline is a place by construction, so ambiguous names count.
-    fn dateline(&self, dateline: &str) -> Option<Target> {
-        let mut ws = words(dateline);
-        let hint = ws.first().and_then(|w| prefix_hint(w));
-        if hint.is_some() && ws.len() > 1 {
-            ws.remove(0);
-        }
-        let list = self.index.get(ws.first()?)?;
-        list.iter()
-            .filter(|n| n.words == ws)
-            .min_by_key(|n| self.rank(n.target, hint))
-            .map(|n| n.target)
-    }
-
-    /// The regions and provinces of an article with `dateline` and `texts` (title and body
-    /// paragraphs).
-    pub fn find<'a>(
-        &self,
-        dateline: Option<&str>,
-        texts: impl IntoIterator<Item = &'a str>,
-    ) -> Found {
-        let mut found = Found::default();
-        let named = self.scan_article(texts, |target, _, _, _, _| Some(target));
-        if let Some(t) = dateline.and_then(|d| self.dateline(d)) {
-            // A bare dateline (`BOGOR -`) is written the same for the city and the regency:
-            // it means the level its article speaks of, as a bare name in the text does.
-            let bare =
-                dateline.is_some_and(|d| words(d).first().and_then(|w| prefix_hint(w)).is_none());
-            let t = match t {
-                Target::Region(r) if bare => match self.twin.get(r).copied().flatten() {
-                    Some(regency)
-                        if named.contains(&Target::Region(regency))
-                            && !named.contains(&Target::Region(r)) =>
-                    {
-                        Target::Region(regency)
-                    }
-                    _ => t,
-                },
-                _ => t,
-            };
-            found.add(self, t);
-        }
-        for target in named {
-            found.add(self, target);
-        }
-        found
     }
 }
 

@@ -56,6 +56,7 @@ impl<'a> Row<'a> {
             place: Some(PlaceFields {
                 provinces: &m.provinces,
                 regions: &m.regions,
+                regions_passing: &m.regions_passing,
             }),
             view: None,
             cluster: None,
@@ -104,11 +105,12 @@ impl<'a> From<&'a Meta> for ArticleFields<'a> {
 }
 
 /// The places an article is about: its provinces and regions (regencies and cities), the
-/// values of the `prov:` and `region:` facets.
+/// values of the `prov:` and `region:` facets, and the regions it names only in passing.
 #[derive(Debug, Serialize)]
 pub struct PlaceFields<'a> {
     pub provinces: &'a [String],
     pub regions: &'a [String],
+    pub regions_passing: &'a [String],
 }
 
 /// An article's triage state, every field always present so that every record has the
@@ -330,6 +332,9 @@ pub const COLUMNS: &[Column] = &[
         place(r, |p| joined(p.provinces))
     }),
     col("regions", Part::Place, |r| place(r, |p| joined(p.regions))),
+    col("regions_passing", Part::Place, |r| {
+        place(r, |p| joined(p.regions_passing))
+    }),
     col("query", Part::View, |r| view(r, |v| &v.query)),
     col("filters", Part::View, |r| view(r, |v| &v.filters)),
     col("exported_at", Part::View, |r| view(r, |v| &v.exported_at)),

@@ -410,12 +410,16 @@ fn header_fields(
         Some(r) => format!("{} #{r}", meta.source_path),
         None => meta.source_path.clone(),
     });
-    let fields: [(&str, Option<String>); 10] = [
+    let fields: [(&str, Option<String>); 11] = [
         ("Outlet", meta.outlet.clone()),
         ("Dateline", meta.dateline.clone()),
         (
             "Regions",
             (!meta.regions.is_empty()).then(|| meta.regions.join(", ")),
+        ),
+        (
+            "In passing",
+            (!meta.regions_passing.is_empty()).then(|| meta.regions_passing.join(", ")),
         ),
         (
             "Provinces",
@@ -688,6 +692,28 @@ mod tests {
                 > 1
         );
         assert!(linked.contains(&("https://b.id/x".into(), "https://b.id/x".into())));
+    }
+
+    #[test]
+    fn regions_named_in_passing_have_their_own_row_under_the_articles_places() {
+        let mut a = crate::model::Article::default();
+        a.meta.title = "Banjir".into();
+        a.meta.source_path = "a.txt".into();
+        a.meta.regions = vec!["Kerinci".into()];
+        a.meta.regions_passing = vec!["Pekanbaru".into(), "Medan".into()];
+        let corpus = Corpus::from_articles(vec![a]);
+        let doc = build(&corpus, 0, 80, "", &[], &ArticleState::default(), false);
+        let lines: Vec<String> = doc.lines.iter().map(DocLine::text).collect();
+        let at = |start: &str| lines.iter().position(|l| l.starts_with(start));
+        assert!(
+            lines.contains(&"Regions    Kerinci".to_string()),
+            "{lines:#?}"
+        );
+        assert!(
+            lines.contains(&"In passing Pekanbaru, Medan".to_string()),
+            "{lines:#?}"
+        );
+        assert_eq!(at("In passing"), at("Regions").map(|r| r + 1));
     }
 
     #[test]

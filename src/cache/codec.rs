@@ -104,6 +104,7 @@ impl Enc {
         self.date(m.file_day);
         self.strs(&m.tags);
         self.strs(&m.regions);
+        self.strs(&m.regions_passing);
         self.strs(&m.provinces);
         self.opt_str(&m.url);
         self.str(&m.source_path);
@@ -316,6 +317,7 @@ impl<'a> Dec<'a> {
         let file_day = self.date()?;
         let tags = self.strs()?;
         let regions = self.strs()?;
+        let regions_passing = self.strs()?;
         let provinces = self.strs()?;
         let url = self.opt_str()?;
         let source_path = self.str()?;
@@ -347,6 +349,7 @@ impl<'a> Dec<'a> {
             file_day,
             tags,
             regions,
+            regions_passing,
             provinces,
             url,
             source_path,
@@ -423,6 +426,7 @@ mod tests {
                         file_day: Date::new(2024, 3, 1),
                         tags: vec!["t".into()],
                         regions: vec!["Kota Sorong".into()],
+                        regions_passing: vec!["Raja Ampat".into()],
                         provinces: vec![],
                         url: Some("https://x".into()),
                         source_path: "a/b.jsonl".into(),

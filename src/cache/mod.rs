@@ -61,7 +61,8 @@ pub use info::{CacheInfo, CorpusInfo, clear, info};
 /// Format 2: binary metadata in checksummed chunks (format 1 was JSON lines).
 /// Format 4: a meta carries the year-less date waiting for the corpus's year.
 /// Format 5: a dated meta carries its time of day (two bytes, `u16::MAX` for none).
-pub const CACHE_FORMAT: u32 = 5;
+/// Format 6: a meta carries the regions named in passing after the article's places.
+pub const CACHE_FORMAT: u32 = 6;
 
 const META_FILE: &str = "meta.bin";
 /// Entries per chunk of the meta file: chunks are checksummed and decoded in parallel, and

@@ -404,6 +404,7 @@ pub fn write_article_text(out: &mut dyn Write, a: &Article) -> io::Result<()> {
     field("Outlet:", m.outlet.clone())?;
     field("Dateline:", m.dateline.clone())?;
     field("Regions:", Some(m.regions.join(", ")))?;
+    field("Passing:", Some(m.regions_passing.join(", ")))?;
     field("Province:", Some(m.provinces.join(", ")))?;
     field(
         "Date:",

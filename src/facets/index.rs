@@ -63,6 +63,7 @@ fn meta_values<'a>(meta: &'a Meta, facet: Facet, month: &'a mut String) -> Vec<&
         Facet::Tag => meta.tags.iter().map(String::as_str).collect(),
         Facet::Province => meta.provinces.iter().map(String::as_str).collect(),
         Facet::Region => meta.regions.iter().map(String::as_str).collect(),
+        Facet::Named => meta.regions_passing.iter().map(String::as_str).collect(),
         Facet::Decision
         | Facet::Read
         | Facet::Star
@@ -542,6 +543,11 @@ mod tests {
                     .filter(|b| regions & (1 << b) != 0)
                     .map(|b| REGIONS[b].to_string())
                     .collect();
+                // Bits 3 to 5: the same regions named only in passing, where not places.
+                a.meta.regions_passing = (0..3)
+                    .filter(|b| regions & (1 << b) == 0 && regions & (8 << b) != 0)
+                    .map(|b| REGIONS[b].to_string())
+                    .collect();
                 a.meta.provinces = a.meta.regions.iter().map(|r| format!("P {r}")).collect();
                 if state != 0 {
                     let st = ArticleState {
@@ -568,6 +574,7 @@ mod tests {
             .map(|o| (Facet::Outlet, o.to_string()))
             .chain(TAGS.iter().map(|t| (Facet::Tag, t.to_string())))
             .chain(REGIONS.iter().map(|r| (Facet::Region, r.to_string())))
+            .chain(REGIONS.iter().map(|r| (Facet::Named, r.to_string())))
             .chain([
                 (Facet::Month, "2024-03".to_string()),
                 (Facet::Month, "2024-07".to_string()),
@@ -600,7 +607,7 @@ mod tests {
         #[test]
         fn counts_equal_the_reference(
             specs in prop::collection::vec(
-                (prop::option::of(0usize..3), prop::option::of(0u8..12), 0u8..32, 0u8..8, 0u8..64),
+                (prop::option::of(0usize..3), prop::option::of(0u8..12), 0u8..32, 0u8..64, 0u8..64),
                 0..60,
             ),
             picks in prop::collection::vec((0usize..64, 0usize..1), 0..4),

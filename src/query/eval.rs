@@ -149,6 +149,11 @@ fn eval_term(term: &Term, meta: &Meta, env: &Env<'_>) -> Option<i64> {
         Pred::Author(n) => meta.authors.iter().any(|a| contains_folded(a, n)),
         Pred::Province(place) => meta.provinces.iter().any(|p| place.matches(p)),
         Pred::Region(place) => meta.regions.iter().any(|r| place.matches(r)),
+        Pred::Named(place) => meta
+            .regions
+            .iter()
+            .chain(&meta.regions_passing)
+            .any(|r| place.matches(r)),
         Pred::Tag(n) => meta
             .tags
             .iter()

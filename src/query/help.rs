@@ -35,6 +35,7 @@ pub const SYNTAX_HELP: &[(&str, &str)] = &[
         "prov:jabar region:oki",
         "place; short forms too: sumsel diy solo",
     ),
+    ("named:medan", "a town named, even only in passing"),
     (
         "date:2024-06",
         "also date:2024-01..2024-06 date:>2025-01-01",

@@ -47,8 +47,10 @@ pub(super) enum Pred {
     Tag(String),
     /// One of the provinces the article names.
     Province(Place),
-    /// One of the regencies and cities the article names.
+    /// One of the regencies and cities the article is about (not those named in passing).
     Region(Place),
+    /// One of the regencies and cities the article names, about it or in passing.
+    Named(Place),
     Date(DateRange),
     /// Triage state (`is:starred`, `label:banjir`, `has:note`), looked up by article id in
     /// the state the caller supplies.
@@ -329,7 +331,10 @@ fn term_implies(s: &Term, p: &Term) -> bool {
         | (Pred::Outlet(a), Pred::Outlet(b))
         | (Pred::Dateline(a), Pred::Dateline(b))
         | (Pred::Author(a), Pred::Author(b)) => a.starts_with(b.as_str()),
-        (Pred::Province(a), Pred::Province(b)) | (Pred::Region(a), Pred::Region(b)) => a.implies(b),
+        (Pred::Province(a), Pred::Province(b))
+        | (Pred::Region(a), Pred::Region(b))
+        | (Pred::Named(a), Pred::Named(b))
+        | (Pred::Region(a), Pred::Named(b)) => a.implies(b),
         _ => false,
     }
 }
@@ -367,6 +372,10 @@ mod tests {
         assert!(r("region:blora", "region:blo"));
         assert!(!r("region:jambi", "prov:jambi"));
         assert!(r("region:blora", "region:bl"));
+        // An article's place is also a region it names; not the reverse.
+        assert!(r("region:blora", "named:blora"));
+        assert!(r("named:blora", "named:blo"));
+        assert!(!r("named:blora", "region:blora"));
         assert!(r("prov:jabar", "prov:jawa"));
         assert!(r("prov:jabar", "prov:\"jawa barat\""));
         assert!(r("prov:\"papua barat\"", "prov:papua"));

@@ -50,6 +50,10 @@ const FIELDS: &[FieldSpec] = &[
         parse: |v, _| parse_place(PlaceKind::Region, v).map(Pred::Region),
     },
     FieldSpec {
+        names: &["named"],
+        parse: |v, _| parse_place(PlaceKind::Region, v).map(Pred::Named),
+    },
+    FieldSpec {
         names: &["title"],
         parse: |v, lexicon| words_term(plain_value("title", v)?, Field::Title, false, lexicon),
     },
@@ -429,7 +433,8 @@ fn value_hint(field: &str, lexicon: &Lexicon) -> String {
         "author" => "an author's name, e.g. author:budi",
         "tag" => "a tag, e.g. tag:pemilu",
         "prov" => "a province, e.g. prov:\"sumatera selatan\"",
-        "region" => "a regency or city, e.g. region:muratara",
+        "region" => "a regency or city the article is about, e.g. region:muratara",
+        "named" => "a regency or city the article names, even in passing, e.g. named:medan",
         "body" => "a word of the text, e.g. body:viral",
         "title" => "a word of the title, e.g. title:bupati",
         "topic" => {
@@ -557,7 +562,7 @@ mod tests {
         );
         assert_eq!(
             err("foo:bar"),
-            "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: title: \
+            "unknown field \"foo:\"; fields are outlet: city: author: tag: prov: region: named: title: \
              body: topic: date: is: label: by: has: (to search the text, quote it: \"foo:bar\")"
         );
         assert!(err("| a").starts_with("dangling \"|\""));

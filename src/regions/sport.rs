@@ -378,6 +378,81 @@ pub(super) fn plays_in_sport(words: &Words, at: usize, len: usize) -> bool {
     nickname || initials || club
 }
 
+/// Words that may follow a town's name in its own right (a direction, `Raya`, a level), so
+/// never start a sponsor's name.
+const TOWN_WORDS: &[&str] = &[
+    "barat",
+    "timur",
+    "utara",
+    "selatan",
+    "tengah",
+    "pusat",
+    "raya",
+    "kota",
+    "kabupaten",
+    "kab",
+    "baru",
+    "lama",
+    "kulon",
+    "wetan",
+    "kidul",
+    "lor",
+    // A day or month the writer put after the venue (`di Gresik Minggu (15/12)`).
+    "senin",
+    "selasa",
+    "rabu",
+    "kamis",
+    "jumat",
+    "sabtu",
+    "minggu",
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+];
+
+/// Words that open a venue's name: a town right after one begins the venue's name (`GOR
+/// Surabaya Indah`), not a club's.
+const VENUES: &[&str] = &[
+    "stadion", "gor", "lapangan", "sirkuit", "arena", "gedung", "gelora",
+];
+
+/// Whether the name at `at`, `len` words long, starts a team named by its town and its
+/// sponsor (`Palembang Bank Sumsel Babel`, `Gresik Petrokimia`, `Bekasi BVN`, `Surabaya
+/// Bhayangkara Samator`), as volleyball and basketball leagues name their clubs: a
+/// capitalised word follows with nothing but a space between. Not a name inside a longer one
+/// (`Gelora Bandung Lautan Api`, a stadium) or a venue's, not someone's home town (`pebalap
+/// asal Bulukumba`), nor before a day or a month. The caller rules out a place's name after it
+/// (`Cimahi Jawa Barat`) and decides whether the article is about sport.
+pub(super) fn sponsored(words: &Words, at: usize, len: usize) -> bool {
+    if words.get(at).is_some_and(|w| VENUES.contains(&w)) {
+        return false;
+    }
+    let next = at + len;
+    let joined_next = !words.apart.get(next).copied().unwrap_or(true)
+        && !words.hyphen.get(next).copied().unwrap_or(true)
+        && !words.point.get(next).copied().unwrap_or(true);
+    let inside = at.checked_sub(1).is_some_and(|b| {
+        !words.apart.get(at).copied().unwrap_or(true)
+            && (words.capitalised.get(b) == Some(&true)
+                || words
+                    .get(b)
+                    .is_some_and(|w| VENUES.contains(&w) || w == "asal"))
+    });
+    joined_next
+        && !inside
+        && words.capitalised.get(next) == Some(&true)
+        && words.get(next).is_some_and(|w| !TOWN_WORDS.contains(&w))
+}
+
 /// How many words of [`SPORT`] a text has: an article with [`SPORT_ARTICLE`] of them is about
 /// sport, and a town in it is a team's by [`plays_in_sport`] in any paragraph.
 pub(super) fn sport_words(words: &Words) -> usize {

@@ -637,3 +637,117 @@ fn a_short_form_and_a_direction_name_the_region_split_off() {
         ["Bolaang Mongondow Timur", "Bolaang Mongondow"]
     );
 }
+
+#[test]
+fn places_named_in_passing_are_kept_apart_from_the_articles_places() {
+    let body = [
+        "Banjir Rendam Ratusan Rumah",
+        "Banjir merendam ratusan rumah di Kabupaten Kerinci sejak Senin.",
+        "Warga mengungsi ke balai desa.",
+        "Bantuan datang dari relawan.",
+        "Kepala Basarnas Pekanbaru ikut memantau dari jauh.",
+        "Relawan dari Medan dan Padang juga tiba.",
+    ];
+    let x = find(None, body);
+    // The lede's regency is the article's place; an office's seat and one item of a list
+    // deep in the body are named in passing; the provinces count through both.
+    assert_eq!(x.regions, ["Kerinci"]);
+    assert_eq!(x.passing, ["Pekanbaru", "Medan", "Padang"]);
+    assert_eq!(
+        x.provinces,
+        ["Jambi", "Riau", "Sumatera Utara", "Sumatera Barat"]
+    );
+    // Named twice, or with its level, a town deep in the body is a place of the story.
+    let mut twice = body.to_vec();
+    twice.push("Di Medan, relawan membuka dapur umum.");
+    assert_eq!(find(None, twice).regions, ["Kerinci", "Medan"]);
+    let mut level = body.to_vec();
+    level.push("Pemkot Padang mengirim logistik.");
+    assert_eq!(find(None, level).regions, ["Kerinci", "Padang"]);
+    // The dateline and the title name the article's place whatever the body says.
+    assert_eq!(find(Some("PADANG"), body).regions, ["Padang", "Kerinci"]);
+    let x = find(
+        None,
+        [
+            "Relawan Medan Tiba di Kerinci",
+            body[1],
+            body[2],
+            body[3],
+            body[5],
+        ],
+    );
+    assert_eq!(x.regions, ["Medan", "Kerinci"]);
+    assert_eq!(x.passing, ["Padang"]);
+}
+
+#[test]
+fn an_offices_seat_alone_is_named_in_passing_even_in_the_lede() {
+    let x = find(
+        None,
+        [
+            "Tanah Longsor Tutup Jalan",
+            "Kapolres Kerinci AKBP Budi menyebut longsor menutup jalan di Kota Sungai Penuh.",
+        ],
+    );
+    assert_eq!(x.regions, ["Sungai Penuh"]);
+    assert_eq!(x.passing, ["Kerinci"]);
+    // The only region the article has is its place, however it is named once.
+    let x = find(
+        None,
+        [
+            "Longsor Tutup Jalan",
+            "Dua warga terluka.",
+            "Tiga rumah rusak.",
+            "Warga Medan membantu.",
+        ],
+    );
+    assert_eq!(x.regions, ["Medan"]);
+    assert!(x.passing.is_empty());
+}
+
+#[test]
+fn a_team_named_by_its_town_and_its_sponsor_is_no_place_in_a_sport_article() {
+    let article = [
+        "Jadwal Proliga Pekan Ini",
+        "Laga pembuka turnamen voli Proliga digelar di GOR Tri Dharma, Gresik, Jumat.",
+        "Tim putra Palembang Bank Contoh akan melawan Surabaya Bhayangkara Contoh.",
+        "Kompetisi berlanjut pekan depan. Pebalap asal Bulukumba ikut menonton.",
+        "Pebulutangkis asal Cimahi Jawa Barat itu juga hadir.",
+    ];
+    let x = find(None, article);
+    let all: Vec<&String> = x.regions.iter().chain(&x.passing).collect();
+    // The venue's town stays; the sponsors' teams go; a player's home town and a town
+    // followed by its province are no teams.
+    assert!(all.iter().any(|r| *r == "Gresik"), "{x:?}");
+    assert!(
+        !all.iter().any(|r| *r == "Palembang" || *r == "Surabaya"),
+        "{x:?}"
+    );
+    assert!(all.iter().any(|r| *r == "Bulukumba"), "{x:?}");
+    assert!(all.iter().any(|r| *r == "Cimahi"), "{x:?}");
+    // Outside an article about sport the same words are places.
+    let x = find(
+        None,
+        ["Warga Palembang Bank Contoh menabung di Surabaya Bhayangkara Contoh."],
+    );
+    assert_eq!(x.regions, ["Palembang", "Surabaya"]);
+}
+
+#[test]
+fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
+    let body = [
+        "Laga Tunda Hujan",
+        "Pertandingan di Kabupaten Kudus ditunda karena hujan deras.",
+    ];
+    let x = find(Some("JAYAPURA"), body);
+    assert_eq!(x.regions, ["Kudus"]);
+    assert_eq!(x.passing, ["Kota Jayapura"]);
+    // Over a story in its own province, or named in the text, the dateline's city stays.
+    let x = find(Some("SEMARANG"), body);
+    assert_eq!(x.regions, ["Kota Semarang", "Kudus"]);
+    let x = find(
+        Some("JAYAPURA"),
+        [body[0], body[1], "Tim tamu terbang dari Jayapura."],
+    );
+    assert_eq!(x.regions, ["Kota Jayapura", "Kudus"]);
+}

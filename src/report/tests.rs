@@ -10,6 +10,7 @@ fn meta() -> Meta {
         authors: vec!["Ani".into(), "Budi".into()],
         tags: vec!["asn".into()],
         regions: vec!["Musi Rawas Utara".into()],
+        regions_passing: vec!["Palembang".into()],
         source_path: "/berita/a.txt".into(),
         word_count: 120,
         ..Meta::default()
@@ -78,7 +79,7 @@ fn a_lists_columns_are_the_first_of_an_exports() {
     let all = columns(&Part::ALL);
     let list = columns(&Part::LIST);
     assert_eq!(list[..], all[..list.len()]);
-    assert_eq!(list.last(), Some(&"regions"));
+    assert_eq!(list.last(), Some(&"regions_passing"));
     assert_eq!(all.last(), Some(&"source_fields"));
 }
 
@@ -121,6 +122,7 @@ fn csv_cells_join_lists_and_are_inert() {
     assert_eq!(col("query"), "'=1+1");
     assert_eq!(col("cluster"), "0123456789abcdef");
     assert_eq!(col("regions"), "Musi Rawas Utara");
+    assert_eq!(col("regions_passing"), "Palembang");
     assert_eq!(col("provinces"), "");
 }
 
@@ -175,6 +177,7 @@ fn json_text_is_the_paragraphs_the_whole_body_or_why_not() {
     };
     let v = serde_json::to_value(&row).unwrap();
     assert_eq!(v["regions"], serde_json::json!(["Musi Rawas Utara"]));
+    assert_eq!(v["regions_passing"], serde_json::json!(["Palembang"]));
     assert_eq!(v["format"], "txt");
     assert!(v.get("cluster").is_none());
     let row = Row {

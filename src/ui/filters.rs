@@ -139,6 +139,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
 }
 
 fn heading_title(facet: crate::facets::Facet) -> String {
+    if facet == crate::facets::Facet::Named {
+        return "Named in passing".to_string();
+    }
     let name = facet.name();
     let mut title = name[..1].to_uppercase();
     title.push_str(&name[1..]);

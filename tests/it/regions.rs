@@ -136,3 +136,46 @@ fn province_and_region_facets() {
         "province: Sumatera Selatan; region: Palembang"
     );
 }
+
+#[test]
+fn regions_named_in_passing_have_their_own_facet() {
+    // The seeds name no region only in passing.
+    assert!(seeds().iter().all(|a| a.meta.regions_passing.is_empty()));
+    let rec = Record {
+        title: Some("Banjir rendam ratusan rumah".into()),
+        body: Some(
+            [
+                "Banjir merendam ratusan rumah di Kabupaten Kerinci sejak Senin.",
+                "Warga mengungsi ke balai desa.",
+                "Bantuan datang dari relawan.",
+                "Kepala Basarnas Pekanbaru ikut memantau.",
+            ]
+            .join("\n\n"),
+        ),
+        ..Record::default()
+    };
+    let flood = from_record(&rec, "x.jsonl", Some(0), Format::Jsonl);
+    assert_eq!(flood.meta.regions, ["Kerinci"]);
+    assert_eq!(flood.meta.regions_passing, ["Pekanbaru"]);
+    let mut articles = seeds();
+    articles.push(flood);
+    let c = Corpus::from_articles(articles);
+    let all: Vec<usize> = (0..c.len()).collect();
+    assert_eq!(
+        facets::counts(&c, &all, Facet::Named),
+        [("Pekanbaru".to_string(), 1)]
+    );
+    assert!(
+        !facets::counts(&c, &all, Facet::Region)
+            .iter()
+            .any(|(r, _)| r == "Pekanbaru")
+    );
+    let mut f = Filters::default();
+    f.toggle(Facet::Named, "Pekanbaru");
+    let h = search(&c, &Query::default(), &f, Sort::DateDesc, Scope::default());
+    assert_eq!(h.len(), 1);
+    assert_eq!(c.meta(h[0].index).regions, ["Kerinci"]);
+    assert_eq!(f.to_string(), "named: Pekanbaru");
+    assert_eq!(hits(&c, "region:pekanbaru"), Vec::<String>::new());
+    assert_eq!(hits(&c, "named:pekanbaru"), ["x.j"]);
+}

@@ -335,3 +335,38 @@ fn only_the_label_prompt_offers_tab_completion() {
         assert!(!line.contains("complete"), "{kind:?}: {line}");
     }
 }
+
+/// The bundled seeds and one article that names two towns only in passing.
+fn corpus_with_passing_regions() -> Corpus {
+    let mut articles: Vec<warta::model::Article> = (0..corpus().len())
+        .map(|i| {
+            let c = corpus();
+            warta::model::Article {
+                meta: c.meta(i).clone(),
+                body: c.body(i).expect("a seed's body"),
+            }
+        })
+        .collect();
+    let text = "Banjir rendam ratusan rumah\n\
+        Banjir merendam ratusan rumah di Kabupaten Kerinci sejak Senin.\n\n\
+        Warga mengungsi ke balai desa.\n\n\
+        Bantuan datang dari relawan.\n\n\
+        Kepala Basarnas Pekanbaru ikut memantau. Relawan dari Medan dan Padang juga tiba.\n";
+    articles.push(warta::loader::parse::parse_text(text, "banjir.txt"));
+    Corpus::from_articles(articles)
+}
+
+#[test]
+fn regions_named_in_passing_show_under_their_own_heading() {
+    let mut app = App::new(corpus_with_passing_regions(), Keymap::default().key_help());
+    app.settings.no_color = true;
+    app::update(&mut app, Action::Resize(80, 24));
+    app::search_now(&mut app);
+    app::update_sync(&mut app, Action::ToggleFilters);
+    // The last facet: from the top, one jump back wraps to it.
+    app::update_sync(&mut app, Action::PrevFacet);
+    let s = screen(&app);
+    assert!(s.contains("Named in passing"), "{s}");
+    assert!(s.contains("Pekanbaru"), "{s}");
+    assert_snapshot!("named_in_passing_80x24", s);
+}

@@ -688,6 +688,7 @@ fn assemble(
             file_day: None,
             tags,
             regions: places.regions,
+            regions_passing: places.passing,
             provinces: places.provinces,
             url: None,
             source_path: source_path.to_string(),

@@ -121,6 +121,18 @@ mod tests {
         ] {
             assert_eq!(sorted_ids(&c, q), want, "{q}");
         }
+        // `region:` keeps to the article's places; `named:` also finds a region named in
+        // passing.
+        let mut passing = place("p7", &["Sumatera Utara"], &["Karo"]);
+        passing.meta.regions_passing = vec!["Medan".to_string()];
+        let c = crate::corpus::Corpus::from_articles(vec![
+            place("p0", &["Sumatera Utara"], &["Medan"]),
+            passing,
+        ]);
+        assert_eq!(sorted_ids(&c, "region:medan"), ["p0"]);
+        assert_eq!(sorted_ids(&c, "named:medan"), ["p0", "p7"]);
+        assert_eq!(sorted_ids(&c, "named:karo"), ["p7"]);
+        assert_eq!(sorted_ids(&c, "named:medan !region:medan"), ["p7"]);
         // The short form and the official name are one query.
         assert_eq!(groups("prov:jabar"), groups("prov:\"Jawa Barat\""));
         assert_eq!(groups("region:solo"), groups("region:surakarta"));

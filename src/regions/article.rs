@@ -1,0 +1,102 @@
+//! An article's regions: the dateline's place and the text's, each the article's own or
+//! named in passing ([`salience`](super::salience)).
+
+use super::words::words;
+use super::{Found, Gazetteer, Target, prefix_hint, salience};
+
+impl Gazetteer {
+    /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
+    /// must be one name. A dateline is a place by construction, so ambiguous names count.
+    pub(super) fn dateline(&self, dateline: &str) -> Option<Target> {
+        let mut ws = words(dateline);
+        let hint = ws.first().and_then(|w| prefix_hint(w));
+        if hint.is_some() && ws.len() > 1 {
+            ws.remove(0);
+        }
+        let list = self.index.get(ws.first()?)?;
+        list.iter()
+            .filter(|n| n.words == ws)
+            .min_by_key(|n| self.rank(n.target, hint))
+            .map(|n| n.target)
+    }
+
+    /// The regions and provinces of an article with `dateline` and `texts` (title and body
+    /// paragraphs).
+    pub fn find<'a>(
+        &self,
+        dateline: Option<&str>,
+        texts: impl IntoIterator<Item = &'a str>,
+    ) -> Found {
+        let mut found = Found::default();
+        let named = self.scan_article(texts, |target, words, at, _, n| {
+            Some((
+                target,
+                salience::Sighting {
+                    text: n,
+                    prefixed: words.get(at).and_then(prefix_hint).is_some(),
+                    seat: salience::is_seat(words, at),
+                },
+            ))
+        });
+        let is_named = |t: Target| named.iter().any(|(n, _)| *n == t);
+        let headline = dateline.and_then(|d| self.dateline(d)).map(|t| {
+            // A bare dateline (`BOGOR -`) is written the same for the city and the regency:
+            // it means the level its article speaks of, as a bare name in the text does.
+            let bare =
+                dateline.is_some_and(|d| words(d).first().and_then(|w| prefix_hint(w)).is_none());
+            match t {
+                Target::Region(r) if bare => match self.twin.get(r).copied().flatten() {
+                    Some(regency)
+                        if is_named(Target::Region(regency)) && !is_named(Target::Region(r)) =>
+                    {
+                        Target::Region(regency)
+                    }
+                    _ => t,
+                },
+                _ => t,
+            }
+        });
+        let mut order: Vec<Target> = headline.into_iter().collect();
+        for (t, _) in &named {
+            if !order.contains(t) {
+                order.push(*t);
+            }
+        }
+        let regions = order
+            .iter()
+            .filter(|t| matches!(t, Target::Region(_)))
+            .count();
+        let weighed: Vec<(Target, Vec<salience::Sighting>)> = order
+            .into_iter()
+            .map(|target| {
+                let sightings = named
+                    .iter()
+                    .filter(|(t, _)| *t == target)
+                    .map(|(_, s)| *s)
+                    .collect();
+                (target, sightings)
+            })
+            .collect();
+        // The provinces of the regions the text itself makes the article's places.
+        let text_places: Vec<Option<usize>> = weighed
+            .iter()
+            .filter(|(t, s)| {
+                matches!(t, Target::Region(_))
+                    && headline != Some(*t)
+                    && salience::is_main(s, regions)
+            })
+            .map(|(t, _)| self.province_of(*t))
+            .collect();
+        for (target, sightings) in &weighed {
+            let main = if !matches!(target, Target::Region(_)) {
+                true
+            } else if headline == Some(*target) {
+                salience::dateline_is_main(sightings, &text_places, self.province_of(*target))
+            } else {
+                salience::is_main(sightings, regions)
+            };
+            found.add(self, *target, main);
+        }
+        found
+    }
+}
