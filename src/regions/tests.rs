@@ -751,3 +751,17 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
     );
     assert_eq!(x.regions, ["Kota Jayapura", "Kudus"]);
 }
+
+#[test]
+fn a_bare_bangka_is_the_island_and_its_province() {
+    let x = f("Ia terbang ke Bangka pekan lalu.");
+    assert!(x.regions.is_empty(), "{x:?}");
+    assert_eq!(x.provinces, ["Kepulauan Bangka Belitung"]);
+    assert_eq!(f("Bupati Bangka meninjau pantai.").regions, ["Bangka"]);
+    assert_eq!(
+        f("Pemkab Bangka Barat membuka pasar.").regions,
+        ["Bangka Barat"]
+    );
+    // An old man (`tua bangka`) is no island.
+    assert!(f("dasar tua bangka itu").provinces.is_empty());
+}
