@@ -1,5 +1,5 @@
 //! An article's regions: the dateline's place and the text's, each the article's own or
-//! named in passing ([`salience`](super::salience)).
+//! named in passing ([`salience`] tells them apart).
 
 use super::words::words;
 use super::{Found, Gazetteer, Target, prefix_hint, salience};
