@@ -333,11 +333,17 @@ impl Gazetteer {
                     .checked_sub(1)
                     .is_some_and(|b| words.capitalised.get(b) == Some(&true)));
         let mut best: Option<(&Name, u8)> = None;
+        // A longer name the words spell but that needs a prefix here (`Polres Batu Bara`):
+        // no shorter name at the same word (`Batu`, another region) may take its words.
+        let mut spelt_longer = 0;
         for name in list {
             if let Some((b, _)) = best
                 && b.words.len() > name.words.len()
             {
                 break;
+            }
+            if name.words.len() < spelt_longer {
+                return None;
             }
             let bare_ok = match name.bare {
                 Bare::Any => true,
@@ -351,6 +357,9 @@ impl Gazetteer {
                     || self.acronym_like(words, at, name)
                     || self.common_word_begins(words, at, name))
             {
+                if !bare_ok && name.words.len() > 1 && words.matches(at, &name.words) {
+                    spelt_longer = name.words.len();
+                }
                 continue;
             }
             if matches!(name.bare, Bare::Capitalised | Bare::Doubted) && !capital_near {

@@ -187,6 +187,8 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // Karanganyar, Demak`): not that regency.
     "kecamatan",
     "kec",
+    // Papua's districts (`Distrik Manokwari Selatan, Kabupaten Manokwari`).
+    "distrik",
     "desa",
     "kelurahan",
     "kel",

@@ -46,6 +46,8 @@ const SEATS: &[&str] = &[
     "kapolsek",
     "wakapolsek",
     "basarnas",
+    // A weather office's region (`BMKG Wilayah IV Makassar`) spans provinces.
+    "bmkg",
     "daop",
     "bpom",
     "bbpom",
@@ -154,5 +156,21 @@ mod tests {
         assert!(!is_main(&[seat], 1));
         assert!(is_main(&[seat, seen(6)], 2));
         assert!(is_main(&[Sighting { text: 0, ..seat }], 2));
+    }
+
+    #[test]
+    fn an_offices_word_up_to_three_words_before_makes_a_seat() {
+        let mut w = Words::new();
+        for (text, seat) in [
+            ("kata Kapolres Kerinci", true),
+            ("BMKG Wilayah IV Makassar", true),
+            ("KAI Daop 8 Surabaya", true),
+            ("warga Kerinci", false),
+            ("Polres tiba di desa Kerinci", false),
+        ] {
+            w.fill(text);
+            let at = w.len() - 1;
+            assert_eq!(is_seat(&w, at), seat, "{text}");
+        }
     }
 }

@@ -765,3 +765,19 @@ fn a_bare_bangka_is_the_island_and_its_province() {
     // An old man (`tua bangka`) is no island.
     assert!(f("dasar tua bangka itu").provinces.is_empty());
 }
+
+#[test]
+fn a_papuan_district_and_a_regency_spelt_only_with_its_prefix_are_no_other_region() {
+    // `Distrik` is Papua's word for a district.
+    assert_eq!(
+        f("Warga Distrik Manokwari Selatan, Kabupaten Manokwari, memilih.").regions,
+        ["Manokwari"]
+    );
+    // `Batu Bara` needs its prefix; bare it is no Kota Batu either.
+    assert!(f("Kapolres Batu Bara meninjau lokasi.").regions.is_empty());
+    assert_eq!(
+        f("Pemkab Batu Bara meninjau lokasi.").regions,
+        ["Batu Bara"]
+    );
+    assert_eq!(f("Polres Batu menangkap pelaku.").regions, ["Batu"]);
+}

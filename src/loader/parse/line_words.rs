@@ -110,6 +110,13 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("tautan berhasil disalin", RemovedKind::Prompt),
     ("swipe", RemovedKind::Prompt),
     ("related posts", RemovedKind::Related),
+    // The same widgets in English themes.
+    ("also read", RemovedKind::Related),
+    ("read also", RemovedKind::Related),
+    ("you may also like", RemovedKind::Related),
+    ("you might also like", RemovedKind::Related),
+    ("posting komentar", RemovedKind::Footer),
+    ("discussion about this post", RemovedKind::Footer),
     ("published on", RemovedKind::Footer),
     ("tak berkategori", RemovedKind::Footer),
     ("uncategorized", RemovedKind::Footer),
@@ -198,6 +205,15 @@ pub(super) const PREFIXES: &[(&str, RemovedKind)] = &[
     ("tag:", RemovedKind::Footer),
     ("tags:", RemovedKind::Footer),
     ("[crosslink", RemovedKind::Related),
+    // English themes' "read also" with the headline after its colon.
+    ("you may also like:", RemovedKind::Related),
+    ("you may also like :", RemovedKind::Related),
+    ("you might also like:", RemovedKind::Related),
+    ("you might also like :", RemovedKind::Related),
+    ("you might be interested:", RemovedKind::Related),
+    ("you might be interested :", RemovedKind::Related),
+    ("also read:", RemovedKind::Related),
+    ("read also:", RemovedKind::Related),
 ];
 
 /// Openings (after any quote mark) of calls to watch, follow or open something.

@@ -35,18 +35,22 @@ pub(super) fn lower_prefix(line: &str, max_chars: usize) -> String {
         .collect()
 }
 
-/// `Baca juga: X`, `BACA JUGA:X`, `Baca juga : X`, `Baca: X` -> the headline.
+/// `Baca juga: X`, `BACA JUGA:X`, `Baca juga : X`, `Baca: X`, `Bacaaja: X` -> the headline.
 fn related(line: &str, low: &str) -> Option<String> {
     let rest_low = low
         .strip_prefix("baca juga")
+        .or_else(|| low.strip_prefix("bacaaja"))
+        .or_else(|| low.strip_prefix("baca aja"))
         .or_else(|| low.strip_prefix("baca"))?;
     let t = rest_low.trim_start();
     // `Baca juga Headline` without a colon counts; `Baca buku ...` (prose) does not.
     let juga = low.starts_with("baca juga");
-    // `BACA JUGAJudul`: the label in capitals glued to a headline's capital.
+    // `BACA JUGAJudul`, `Baca jugaJudul`: the label glued to a headline's capital.
     let glued = juga
-        && (line.starts_with("BACA JUGA") || line.starts_with("Baca Juga"))
-        && line["baca juga".len()..].starts_with(char::is_uppercase);
+        && line.get(..1) == Some("B")
+        && line
+            .get("baca juga".len()..)
+            .is_some_and(|r| r.starts_with(char::is_uppercase));
     if !(t.starts_with(':') || glued || (juga && (t.is_empty() || rest_low.starts_with(' ')))) {
         return None;
     }

@@ -353,3 +353,82 @@ fn a_web_name_that_splits_a_letter_where_the_bare_name_ends_is_no_crash() {
         Baca berita lain di kabarkü.id setiap hari.");
     assert_eq!(a.meta.outlet.as_deref(), Some("Kabarku"));
 }
+
+#[test]
+fn english_and_informal_read_also_prompts_leave_the_body() {
+    use RemovedKind::*;
+    for (line, kind) in [
+        ("Also Read", Related),
+        ("You may also like", Related),
+        ("Posting Komentar", Footer),
+        ("Discussion about this post", Footer),
+        (
+            "You may also like : Peringatan Dini Cuaca Contoh Hujan Lebat di Kota Contoh",
+            Related,
+        ),
+        (
+            "You might be interested : Prediksi Cuaca Hari Ini Kota Contoh Hujan Sedang",
+            Related,
+        ),
+        (
+            "Bacaaja: Wali Kota Contoh Jajaki Kolaborasi Kota Berseri",
+            Related,
+        ),
+        (
+            "Baca jugaWali Kota Contoh: Kota Harus Jadi Rumah Bersama",
+            Related,
+        ),
+    ] {
+        let a = between(line);
+        assert_eq!(
+            a.body.body,
+            ["Warga berkumpul di balai desa.", "Paragraf dua."],
+            "{line}"
+        );
+        assert_eq!(kinds(&a), [kind], "{line}");
+    }
+    all_stay(&["You may also like the new park, said a visitor."]);
+}
+
+#[test]
+fn a_bulleted_sentence_under_a_related_label_is_the_storys_own_list() {
+    let a = p("Judul Berita Yang Cukup Panjang\n\
+        KOTABARU - Bentrokan terjadi di desa itu.\n\
+        Korban:\n\
+        Also Read\n\
+        - Bripka Contoh: anggota yang tewas saat melerai bentrokan.\n\
+        - Empat warga: dilaporkan mengalami luka-luka.\n\
+        Paragraf dua.");
+    assert!(
+        a.body.body.iter().any(|b| b.starts_with("- Empat warga")),
+        "{:?}",
+        a.body.body
+    );
+    assert!(a.meta.title.starts_with("Judul"));
+}
+
+#[test]
+fn a_weak_dateline_under_scraps_of_a_page_opens_the_story() {
+    for scrap in ["84 0", "ADVERTORIAL", "- Editor"] {
+        let a = p(&format!(
+            "Judul Berita Yang Cukup Panjang\n{scrap}\n\
+             Kota Sorong \u{2013} Kabupaten Contoh mempunyai potensi pariwisata yang beragam.\n\
+             Paragraf dua."
+        ));
+        assert_eq!(a.meta.dateline.as_deref(), Some("Kota Sorong"), "{scrap}");
+        assert_eq!(
+            a.body.body,
+            [
+                "Kabupaten Contoh mempunyai potensi pariwisata yang beragam.",
+                "Paragraf dua."
+            ],
+            "{scrap}"
+        );
+    }
+    // Under a line of prose, or over one that is none, no dateline.
+    let a = p("Judul Berita Yang Cukup Panjang\n\
+        Warga sudah berkumpul sejak pagi tadi di sana.\n\
+        Kota Sorong \u{2013} Kabupaten Contoh mempunyai potensi pariwisata.\n\
+        Paragraf dua.");
+    assert_eq!(a.meta.dateline, None);
+}

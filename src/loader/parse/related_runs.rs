@@ -103,7 +103,8 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
                 item = false;
             }
             Kind::Body if open => {
-                if let Some(h) = bulleted(p) {
+                // A bulleted sentence (`- Empat warga: luka-luka.`) is the story's own list.
+                if let Some(h) = bulleted(p).filter(|h| headline_shaped(h)) {
                     *kind = Kind::Related(h.to_string());
                 } else if is_title_like(p) {
                     *kind = Kind::Related(p.clone());
