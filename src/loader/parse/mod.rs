@@ -249,7 +249,12 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         None => (0, 0),
     };
     if let Some((_, d)) = lead {
-        parts.outlet = d.outlet;
+        // A code's stops and brackets are the dateline's punctuation (`AMBON, MM. –`,
+        // `KOTA CIREBON, (FC).-`), not the outlet's name.
+        parts.outlet = d
+            .outlet
+            .map(|o| o.trim_matches(['.', '(', ')', ',']).trim().to_string())
+            .filter(|o| !o.is_empty());
         parts.dateline = d.city;
     }
     // A dateline names its site as a word (`TERNATE (kalesang) –`); the text may give its

@@ -432,3 +432,26 @@ fn a_weak_dateline_under_scraps_of_a_page_opens_the_story() {
         Paragraf dua.");
     assert_eq!(a.meta.dateline, None);
 }
+
+#[test]
+fn a_dateline_codes_stops_and_brackets_are_no_part_of_the_outlet() {
+    for (lede, outlet) in [
+        (
+            "AMBON, MM. \u{2013} Pemerintah Kota Contoh menggelar rapat.",
+            "MM",
+        ),
+        (
+            "KOTA CIREBON, (FC).- Pemerintah Daerah Contoh terus berinovasi.",
+            "FC",
+        ),
+        (
+            "JAKARTA, KOMPAS.com - Warga berkumpul di balai desa.",
+            "Kompas.com",
+        ),
+    ] {
+        let a = p(&format!(
+            "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
+        ));
+        assert_eq!(a.meta.outlet.as_deref(), Some(outlet), "{lede}");
+    }
+}
