@@ -21,7 +21,7 @@ pub(super) use media::media_compound;
 pub(super) use undashed::lone_place;
 use undashed::{
     colon_dateline, own_line, pipe_dateline, place_then_bracketed_site, place_then_glued_site,
-    place_then_stop, unseparated,
+    place_then_stop, site_glued_to_place, unseparated,
 };
 
 /// Prefixes found only this far into a line are datelines; beyond that a dash is prose.
@@ -406,8 +406,17 @@ pub fn detect(line: &str) -> Option<Dateline> {
             .or_else(|| own_line(line))
             .or_else(|| place_then_bracketed_site(line))
             .or_else(|| place_then_glued_site(line))
+            .or_else(|| site_glued_to_place(line))
             .or_else(|| place_then_stop(line));
     };
+    // A site's name with its place in brackets (`KBOBABEL.COM (BANGKA) –`): the other way
+    // round from `TERNATE (kalesang) –`.
+    if let (Some(c), Some(o)) = (&d.city, &d.outlet)
+        && is_domain(c)
+        && is_known_city(o)
+    {
+        (d.city, d.outlet) = (Some(title_case(o)), Some(normalize_outlet(c)));
+    }
     // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
     // Badan ...`, `Outlet.go.id - Semarang. Polisi ...`).
     if d.outlet.is_some()

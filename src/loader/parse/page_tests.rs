@@ -455,3 +455,45 @@ fn a_dateline_codes_stops_and_brackets_are_no_part_of_the_outlet() {
         assert_eq!(a.meta.outlet.as_deref(), Some(outlet), "{lede}");
     }
 }
+
+#[test]
+fn a_site_glued_to_its_place_or_with_the_place_in_brackets() {
+    for (lede, outlet, place) in [
+        (
+            "KBOBABEL.COM (BANGKA) \u{2013} Pemerintah Contoh menggelar rapat.",
+            "Kbobabel.com",
+            "Bangka",
+        ),
+        (
+            "PAPUAinside.comJAYAPURA \u{2013} Kapolda meresmikan gedung.",
+            "Papuainside.com",
+            "Jayapura",
+        ),
+        (
+            "eQuator.co.idPONTIANAK-RK. Pemerintah Contoh menggelar rapat.",
+            "Equator.co.id",
+            "Pontianak",
+        ),
+    ] {
+        let a = p(&format!(
+            "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
+        ));
+        assert_eq!(a.meta.outlet.as_deref(), Some(outlet), "{lede}");
+        assert_eq!(a.meta.dateline.as_deref(), Some(place), "{lede}");
+        assert!(
+            a.body.body[0].starts_with(['P', 'K']),
+            "{lede}: {:?}",
+            a.body.body
+        );
+    }
+    // A web name glued to a word that is no place, or a long code, is no dateline.
+    for lede in [
+        "Contoh.comBERITA \u{2013} Pemerintah menggelar rapat.",
+        "Contoh.co.idPONTIANAK-REDAKSI. Pemerintah menggelar rapat.",
+    ] {
+        let a = p(&format!(
+            "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
+        ));
+        assert_eq!(a.meta.dateline, None, "{lede}");
+    }
+}

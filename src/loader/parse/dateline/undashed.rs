@@ -205,6 +205,43 @@ pub(super) fn place_then_glued_site(line: &str) -> Option<Dateline> {
     })
 }
 
+/// A site's web name glued to its place in capitals, then a dash (`PAPUAinside.comJAYAPURA –
+/// Kapolda …`), or the place's own dash and the desk's code (`eQuator.co.idPONTIANAK-RK.
+/// Pemerintah …`).
+pub(super) fn site_glued_to_place(line: &str) -> Option<Dateline> {
+    let token = line.split(' ').next()?;
+    let low = token.to_ascii_lowercase();
+    let (site, tail) = TLDS.iter().find_map(|tld| {
+        let dotted = format!(".{tld}");
+        let at = low.find(&dotted)? + dotted.len();
+        let tail = token.get(at..)?;
+        tail.starts_with(|c: char| c.is_ascii_uppercase())
+            .then(|| (&token[..at], tail))
+    })?;
+    let (place, code) = match tail.split_once(['-', '\u{2013}']) {
+        Some((p, c)) => (p, Some(c.trim_end_matches('.'))),
+        None => (tail, None),
+    };
+    if !(is_domain(site) && place.len() > 3 && is_all_caps(place) && is_known_city(place)) {
+        return None;
+    }
+    let after = line[token.len()..].trim_start();
+    let lede = match code {
+        // A desk's code is a few capitals (`RK`), or nothing.
+        Some(c) if c.len() <= 4 && c.chars().all(|ch| ch.is_ascii_uppercase()) => after,
+        Some(_) => return None,
+        None => after
+            .strip_prefix(['-', '\u{2013}', '\u{2014}'])
+            .map(str::trim_start)?,
+    };
+    lede.starts_with(char::is_uppercase).then(|| Dateline {
+        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+        city: Some(title_case(place)),
+        rest: line.len() - lede.len(),
+        strong: true,
+    })
+}
+
 /// A known place in capitals closed by a full stop (`JAKARTA. Sebagai upaya …`), as some
 /// releases and papers set their dateline.
 pub(super) fn place_then_stop(line: &str) -> Option<Dateline> {
