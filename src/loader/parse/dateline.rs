@@ -306,8 +306,15 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
         if i > MAX_PREFIX {
             return None;
         }
+        let spaced = i > 0 && b[i - 1] == b' ' && b.get(i + c.len_utf8()) == Some(&b' ');
+        let glued_then_space = i > 0 && b[i - 1].is_ascii_alphabetic();
         let is_sep = match c {
             '\u{2013}' | '\u{2014}' => true,
+            // A dash the text's encoding lost (`BANDAR LAMPUNG \u{fffd} Polisi`).
+            '\u{fffd}' => spaced,
+            // `Waingapu_ Bupati`, `Kabupaten Cirebon// Bupati`: a theme's odd dash.
+            '_' => glued_then_space && b.get(i + 1) == Some(&b' '),
+            '/' => glued_then_space && b.get(i + 1) == Some(&b'/') && b.get(i + 2) == Some(&b' '),
             '-' => {
                 b.get(i + 1) == Some(&b'-')
                     || (i > 0 && b[i - 1] == b' ' && matches!(b.get(i + 1), None | Some(b' ')))
@@ -327,7 +334,12 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
         if is_sep {
             let rest = line[i..]
                 .char_indices()
-                .find(|&(_, ch)| !matches!(ch, '-' | '\u{2013}' | '\u{2014}' | ' ' | ':'))
+                .find(|&(_, ch)| {
+                    !matches!(
+                        ch,
+                        '-' | '\u{2013}' | '\u{2014}' | ' ' | ':' | '_' | '/' | '\u{fffd}'
+                    )
+                })
                 .map_or(line.len(), |(k, _)| i + k);
             return Some((i, rest));
         }

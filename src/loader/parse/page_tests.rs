@@ -497,3 +497,34 @@ fn a_site_glued_to_its_place_or_with_the_place_in_brackets() {
         assert_eq!(a.meta.dateline, None, "{lede}");
     }
 }
+
+#[test]
+fn a_dash_lost_to_the_encoding_or_drawn_oddly_still_closes_the_dateline() {
+    for (lede, place) in [
+        (
+            "BANDAR LAMPUNG \u{fffd} Polisi menangkap dua pelaku.",
+            "Bandar Lampung",
+        ),
+        (
+            "Kabupaten Cirebon// Bupati meresmikan pasar.",
+            "Kabupaten Cirebon",
+        ),
+        ("SLEMAN_ Bupati meresmikan pasar.", "Sleman"),
+    ] {
+        let a = p(&format!(
+            "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
+        ));
+        assert_eq!(a.meta.dateline.as_deref(), Some(place), "{lede}");
+        assert!(
+            a.body.body[0].starts_with(['P', 'B']),
+            "{lede}: {:?}",
+            a.body.body
+        );
+    }
+    // A web address and a name glued to a stroke stay prose.
+    all_stay(&[
+        "Lihat di https://contoh.com/ berita ini.",
+        "Nama_ saya Budi dan saya tinggal di sini.",
+        "Warga \u{fffd} yang tinggal di sini \u{fffd} berkumpul.",
+    ]);
+}
