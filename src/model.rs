@@ -89,7 +89,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    today-widget and meta row, more dateline forms (a district's name, a lower-case site,
 ///    a place and its site glued), a short form with a direction (`Bolmong Utara`).
 /// 27: regions the article names only in passing (an office's seat, once deep in the body)
-///    kept apart from its places (`regions_passing`).
+///    kept apart from its places (`regions_passing`); a bare Bangka is the province; from a
+///    sixth probe: English and informal read-also prompts, a dateline under a page's scraps,
+///    a site glued to its place, odd and lost dashes, a dateline code's punctuation.
 pub const PARSER_VERSION: u32 = 27;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
