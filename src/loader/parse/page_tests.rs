@@ -15,11 +15,31 @@ fn between(line: &str) -> Article {
     ))
 }
 
+/// A headline, `lede` as the first paragraph, and a second paragraph.
+fn with_lede(lede: &str) -> Article {
+    p(&format!(
+        "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
+    ))
+}
+
 /// Every line of `lines` between two paragraphs stays in the body.
 fn all_stay(lines: &[&str]) {
     for line in lines {
         let a = between(line);
         assert_eq!(a.body.body.len(), 3, "{line}: {:?}", a.body.boilerplate);
+    }
+}
+
+/// Every line of `lines` between two paragraphs leaves the body as its kind.
+fn all_leave(lines: &[(&str, RemovedKind)]) {
+    for &(line, kind) in lines {
+        let a = between(line);
+        assert_eq!(
+            a.body.body,
+            ["Warga berkumpul di balai desa.", "Paragraf dua."],
+            "{line}"
+        );
+        assert_eq!(kinds(&a), [kind], "{line}");
     }
 }
 
@@ -116,7 +136,7 @@ fn a_headline_printed_again_under_the_pages_furniture_starts_the_story() {
 #[test]
 fn widget_and_layout_leftovers_leave_the_body() {
     use RemovedKind::*;
-    for (line, kind) in [
+    all_leave(&[
         ("grosir-buah-contoh", Footer),
         ("pt-contoh-indonesia", Footer),
         ("11:00 WIB", Footer),
@@ -140,15 +160,7 @@ fn widget_and_layout_leftovers_leave_the_body() {
             "Warga menyingkirkan tanah yang menimpa rumah korban. Foto : AB/Ani Lestari",
             Caption,
         ),
-    ] {
-        let a = between(line);
-        assert_eq!(
-            a.body.body,
-            ["Warga berkumpul di balai desa.", "Paragraf dua."],
-            "{line}"
-        );
-        assert_eq!(kinds(&a), [kind], "{line}");
-    }
+    ]);
     // Hyphenated words, a time in a sentence and a month in one stay.
     all_stay(&[
         "Anak-anak bermain di halaman.",
@@ -357,7 +369,7 @@ fn a_web_name_that_splits_a_letter_where_the_bare_name_ends_is_no_crash() {
 #[test]
 fn english_and_informal_read_also_prompts_leave_the_body() {
     use RemovedKind::*;
-    for (line, kind) in [
+    all_leave(&[
         ("Also Read", Related),
         ("You may also like", Related),
         ("Posting Komentar", Footer),
@@ -378,15 +390,7 @@ fn english_and_informal_read_also_prompts_leave_the_body() {
             "Baca jugaWali Kota Contoh: Kota Harus Jadi Rumah Bersama",
             Related,
         ),
-    ] {
-        let a = between(line);
-        assert_eq!(
-            a.body.body,
-            ["Warga berkumpul di balai desa.", "Paragraf dua."],
-            "{line}"
-        );
-        assert_eq!(kinds(&a), [kind], "{line}");
-    }
+    ]);
     all_stay(&["You may also like the new park, said a visitor."]);
 }
 
@@ -433,32 +437,25 @@ fn a_weak_dateline_under_scraps_of_a_page_opens_the_story() {
     assert_eq!(a.meta.dateline, None);
 }
 
+/// A code's stops and brackets (`AMBON, MM. –`) are the dateline's punctuation.
 #[test]
-fn a_dateline_codes_stops_and_brackets_are_no_part_of_the_outlet() {
-    for (lede, outlet) in [
+fn a_site_glued_to_its_place_with_the_place_in_brackets_or_as_a_punctuated_code() {
+    for (lede, outlet, place) in [
         (
             "AMBON, MM. \u{2013} Pemerintah Kota Contoh menggelar rapat.",
             "MM",
+            "Ambon",
         ),
         (
             "KOTA CIREBON, (FC).- Pemerintah Daerah Contoh terus berinovasi.",
             "FC",
+            "Kota Cirebon",
         ),
         (
-            "JAKARTA, KOMPAS.com - Warga berkumpul di balai desa.",
+            "JAKARTA, KOMPAS.com - Pemerintah berkumpul di balai desa.",
             "Kompas.com",
+            "Jakarta",
         ),
-    ] {
-        let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
-        ));
-        assert_eq!(a.meta.outlet.as_deref(), Some(outlet), "{lede}");
-    }
-}
-
-#[test]
-fn a_site_glued_to_its_place_or_with_the_place_in_brackets() {
-    for (lede, outlet, place) in [
         (
             "KBOBABEL.COM (BANGKA) \u{2013} Pemerintah Contoh menggelar rapat.",
             "Kbobabel.com",
@@ -475,9 +472,7 @@ fn a_site_glued_to_its_place_or_with_the_place_in_brackets() {
             "Pontianak",
         ),
     ] {
-        let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
-        ));
+        let a = with_lede(lede);
         assert_eq!(a.meta.outlet.as_deref(), Some(outlet), "{lede}");
         assert_eq!(a.meta.dateline.as_deref(), Some(place), "{lede}");
         assert!(
@@ -491,9 +486,7 @@ fn a_site_glued_to_its_place_or_with_the_place_in_brackets() {
         "Contoh.comBERITA \u{2013} Pemerintah menggelar rapat.",
         "Contoh.co.idPONTIANAK-REDAKSI. Pemerintah menggelar rapat.",
     ] {
-        let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
-        ));
+        let a = with_lede(lede);
         assert_eq!(a.meta.dateline, None, "{lede}");
     }
 }
@@ -511,9 +504,7 @@ fn a_dash_lost_to_the_encoding_or_drawn_oddly_still_closes_the_dateline() {
         ),
         ("SLEMAN_ Bupati meresmikan pasar.", "Sleman"),
     ] {
-        let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\n{lede}\nParagraf dua."
-        ));
+        let a = with_lede(lede);
         assert_eq!(a.meta.dateline.as_deref(), Some(place), "{lede}");
         assert!(
             a.body.body[0].starts_with(['P', 'B']),
