@@ -33,7 +33,7 @@ pub enum Facet {
     /// Regencies and cities the article is about (see `regions::salience`).
     Region,
     /// Regencies and cities the article names only in passing.
-    Named,
+    Passing,
     /// relevant / irrelevant / maybe / undecided.
     Decision,
     /// read / unread.
@@ -58,7 +58,7 @@ impl Facet {
         Facet::Tag,
         Facet::Province,
         Facet::Region,
-        Facet::Named,
+        Facet::Passing,
     ];
     /// The facets over triage state (the team's two have values only with a team server).
     pub const TRIAGE: [Facet; 6] = [
@@ -80,7 +80,7 @@ impl Facet {
             Facet::Tag => "tag",
             Facet::Province => "province",
             Facet::Region => "region",
-            Facet::Named => "named",
+            Facet::Passing => "passing",
             Facet::Decision => "decision",
             Facet::Read => "read",
             Facet::Star => "star",
@@ -169,7 +169,7 @@ fn has_any(meta: &Meta, state: &ArticleState, facet: Facet, wanted: &BTreeSet<St
         Facet::Tag => meta.tags.iter().any(|t| wanted.contains(t)),
         Facet::Province => meta.provinces.iter().any(|p| wanted.contains(p)),
         Facet::Region => meta.regions.iter().any(|r| wanted.contains(r)),
-        Facet::Named => meta.regions_passing.iter().any(|r| wanted.contains(r)),
+        Facet::Passing => meta.regions_passing.iter().any(|r| wanted.contains(r)),
         Facet::Month => meta
             .published
             .is_some_and(|d| wanted.contains(&d.year_month())),
@@ -270,7 +270,7 @@ pub fn values_with(meta: &Meta, state: &ArticleState, facet: Facet) -> Vec<Strin
         // The parser deduplicates these, so each article counts once per value.
         Facet::Province => meta.provinces.clone(),
         Facet::Region => meta.regions.clone(),
-        Facet::Named => meta.regions_passing.clone(),
+        Facet::Passing => meta.regions_passing.clone(),
         Facet::Tag => {
             // A tag repeated in one article must count that article once.
             let mut tags: Vec<String> = meta.tags.clone();

@@ -63,7 +63,7 @@ fn meta_values<'a>(meta: &'a Meta, facet: Facet, month: &'a mut String) -> Vec<&
         Facet::Tag => meta.tags.iter().map(String::as_str).collect(),
         Facet::Province => meta.provinces.iter().map(String::as_str).collect(),
         Facet::Region => meta.regions.iter().map(String::as_str).collect(),
-        Facet::Named => meta.regions_passing.iter().map(String::as_str).collect(),
+        Facet::Passing => meta.regions_passing.iter().map(String::as_str).collect(),
         Facet::Decision
         | Facet::Read
         | Facet::Star
@@ -574,7 +574,7 @@ mod tests {
             .map(|o| (Facet::Outlet, o.to_string()))
             .chain(TAGS.iter().map(|t| (Facet::Tag, t.to_string())))
             .chain(REGIONS.iter().map(|r| (Facet::Region, r.to_string())))
-            .chain(REGIONS.iter().map(|r| (Facet::Named, r.to_string())))
+            .chain(REGIONS.iter().map(|r| (Facet::Passing, r.to_string())))
             .chain([
                 (Facet::Month, "2024-03".to_string()),
                 (Facet::Month, "2024-07".to_string()),

@@ -65,13 +65,43 @@ const SEATS: &[&str] = &[
     "rutan",
 ];
 
+/// Words that join an office's word to its town in lower case (`BPOM di Semarang`, `BMKG
+/// wilayah IV Makassar`, `Lapas kelas IIA Cirebon`).
+const SEAT_JOINS: &[&str] = &["di", "wilayah", "kelas", "stasiun", "kota", "kabupaten"];
+
 /// How many words before a name an office's word may stand (`Daop 8 Surabaya`, `Pondok
 /// Pesantren Al-Bahjah Cirebon`).
 const SEAT_REACH: usize = 3;
 
-/// Whether the name at word `at` is an office's seat: an office's word stands just before it.
+/// Whether the name at word `at` is an office's seat: an office's word stands before it in
+/// the same phrase, with nothing between but the office's own name or number (`Kapolres
+/// Kerinci`, `Daop 8 Surabaya`, `BMKG Wilayah IV Makassar`, `Pesantren Al-Bahjah Cirebon`;
+/// not `Kapolres menyebut warga Kerinci` nor `ke Polsek. Kerinci`).
 pub(super) fn is_seat(words: &Words, at: usize) -> bool {
-    (at.saturating_sub(SEAT_REACH)..at).any(|k| words.get(k).is_some_and(|w| SEATS.contains(&w)))
+    // A stop ends the phrase, and so does a comma within the office's name; brackets and
+    // hyphens do not (`Geofisika (BMKG) wilayah IV Makassar`), nor a comma before the town
+    // (`Pondok Pesantren Al-Bahjah, Cirebon`).
+    let parted = |j: usize| {
+        words.point.get(j).copied().unwrap_or(true)
+            || (j != at && words.comma.get(j).copied().unwrap_or(true))
+    };
+    let named = |j: usize| {
+        words.capitalised.get(j) == Some(&true)
+            || words
+                .get(j)
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()) || SEAT_JOINS.contains(&w))
+    };
+    let mut k = at;
+    while k > at.saturating_sub(SEAT_REACH) && !parted(k) {
+        k -= 1;
+        if words.get(k).is_some_and(|w| SEATS.contains(&w)) {
+            return true;
+        }
+        if !named(k) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Whether the region the dateline names, in `province`, with these `sightings` in the text,
@@ -165,8 +195,15 @@ mod tests {
             ("kata Kapolres Kerinci", true),
             ("BMKG Wilayah IV Makassar", true),
             ("KAI Daop 8 Surabaya", true),
+            ("Pesantren Al-Bahjah, Cirebon", true),
+            ("Kapolres Contoh, Budi, dan warga Kerinci", false),
+            ("kata juru bicara BPOM di Semarang", true),
+            ("BMKG wilayah IV Makassar", true),
+            ("Geofisika (BMKG) wilayah IV Makassar", true),
             ("warga Kerinci", false),
             ("Polres tiba di desa Kerinci", false),
+            ("Kapolres menyebut warga Kerinci", false),
+            ("ke Polsek. Kerinci", false),
         ] {
             w.fill(text);
             let at = w.len() - 1;

@@ -433,15 +433,14 @@ const VENUES: &[&str] = &[
 /// asal Bulukumba`), nor before a day or a month. The caller rules out a place's name after it
 /// (`Cimahi Jawa Barat`) and decides whether the article is about sport.
 pub(super) fn sponsored(words: &Words, at: usize, len: usize) -> bool {
-    if words.get(at).is_some_and(|w| VENUES.contains(&w)) {
-        return false;
-    }
     let next = at + len;
     let joined_next = !words.apart.get(next).copied().unwrap_or(true)
         && !words.hyphen.get(next).copied().unwrap_or(true)
         && !words.point.get(next).copied().unwrap_or(true);
+    // A full stop before the town ends the phrase: `GOR Jayabaya. Surabaya Samator menang`.
     let inside = at.checked_sub(1).is_some_and(|b| {
         !words.apart.get(at).copied().unwrap_or(true)
+            && !words.point.get(at).copied().unwrap_or(true)
             && (words.capitalised.get(b) == Some(&true)
                 || words
                     .get(b)

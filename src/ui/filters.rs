@@ -139,7 +139,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: bool) {
 }
 
 fn heading_title(facet: crate::facets::Facet) -> String {
-    if facet == crate::facets::Facet::Named {
+    if facet == crate::facets::Facet::Passing {
         return "Named in passing".to_string();
     }
     let name = facet.name();

@@ -197,6 +197,7 @@ fn show_by_id_prefix_in_text_and_json() {
     );
     assert!(out.contains("Outlet:   Infoku"), "{out}");
     assert!(out.contains("\nRegions:  Blora\n"), "{out}");
+    assert!(!out.contains("Passing:"), "{out}");
     assert!(out.contains("\nProvince: Jawa Tengah\n"), "{out}");
     assert!(!out.to_lowercase().contains("baca juga :"), "{out}");
 
@@ -723,4 +724,27 @@ fn a_folder_of_only_bad_files_says_why_nothing_loaded() {
         err.contains("all 2 files were skipped (1 ") && err.contains("binary"),
         "{err}"
     );
+}
+
+#[test]
+fn show_names_the_regions_an_article_names_only_in_passing() {
+    let cache = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("banjir.txt"),
+        "Banjir Rendam Ratusan Rumah\n\
+         Banjir merendam ratusan rumah di Kabupaten Kerinci sejak Senin.\n\n\
+         Warga mengungsi ke balai desa.\n\n\
+         Bantuan datang dari relawan.\n\n\
+         Kepala Basarnas Pekanbaru ikut memantau.\n",
+    )
+    .unwrap();
+    let dir = corpus.path().to_str().unwrap();
+    let o = warta(&["list", "--format", "jsonl", dir], cache.path());
+    let v: serde_json::Value = serde_json::from_str(stdout(&o).lines().next().unwrap()).unwrap();
+    let id = v["id"].as_str().unwrap().to_string();
+    let o = warta(&["show", &id, dir], cache.path());
+    let out = stdout(&o);
+    assert!(out.contains("\nRegions:  Kerinci\n"), "{out}");
+    assert!(out.contains("\nPassing:  Pekanbaru\n"), "{out}");
 }

@@ -162,7 +162,7 @@ fn regions_named_in_passing_have_their_own_facet() {
     let c = Corpus::from_articles(articles);
     let all: Vec<usize> = (0..c.len()).collect();
     assert_eq!(
-        facets::counts(&c, &all, Facet::Named),
+        facets::counts(&c, &all, Facet::Passing),
         [("Pekanbaru".to_string(), 1)]
     );
     assert!(
@@ -171,11 +171,11 @@ fn regions_named_in_passing_have_their_own_facet() {
             .any(|(r, _)| r == "Pekanbaru")
     );
     let mut f = Filters::default();
-    f.toggle(Facet::Named, "Pekanbaru");
+    f.toggle(Facet::Passing, "Pekanbaru");
     let h = search(&c, &Query::default(), &f, Sort::DateDesc, Scope::default());
     assert_eq!(h.len(), 1);
     assert_eq!(c.meta(h[0].index).regions, ["Kerinci"]);
-    assert_eq!(f.to_string(), "named: Pekanbaru");
+    assert_eq!(f.to_string(), "passing: Pekanbaru");
     assert_eq!(hits(&c, "region:pekanbaru"), Vec::<String>::new());
     assert_eq!(hits(&c, "named:pekanbaru"), ["x.j"]);
 }

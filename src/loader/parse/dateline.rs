@@ -298,8 +298,10 @@ fn place_glued_to_site(part: &str) -> Option<(&str, &str)> {
     (title && is_domain(site) && !is_media_named(place)).then_some((place, site))
 }
 
-/// Finds the dash separating the prefix: ` - `, `--`, `---`, `–`, `—` (a hyphen inside a
-/// word, `Prabowo-Gibran`, is not one). Returns (prefix end, rest start) in bytes.
+/// Finds the dash separating the prefix: ` - `, `--`, `---`, `–`, `—`, a replacement
+/// character between spaces (a dash the text's encoding lost), `Word_ ` and `Word// ` (a
+/// hyphen inside a word, `Prabowo-Gibran`, is not one). The rest starts after every dash,
+/// stroke, underscore, colon or space that follows. Returns (prefix end, rest start) in bytes.
 fn find_separator(line: &str) -> Option<(usize, usize)> {
     let b = line.as_bytes();
     for (i, c) in line.char_indices() {
@@ -847,10 +849,9 @@ const SECOND_LEVEL: &[&str] = &["co", "go", "or", "ac", "web", "my", "sch", "net
 /// `Kompas.com`); parentheses go (`(PAB)` -> `PAB`); short acronyms stay upper case; other
 /// names become title case (`GROW MEDIA` -> `Grow Media`).
 pub fn normalize_outlet(raw: &str) -> String {
-    let s = raw
-        .trim()
-        .trim_matches(|c: char| c == '(' || c == ')')
-        .trim();
+    // A code's stops and brackets are the dateline's punctuation (`AMBON, MM. –`, `KOTA
+    // CIREBON, (FC).-`), not the outlet's name.
+    let s = raw.trim().trim_matches(['(', ')', '.', ',']).trim();
     let s = s
         .strip_prefix("https://")
         .or_else(|| s.strip_prefix("http://"))

@@ -229,9 +229,9 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 let d = dateline::detect(&paras[i])?;
                 let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
                 let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
-                let scraps = window[..k].iter().all(|&j| {
-                    !reads_as_prose(&paras[j]) && paras[j].split_whitespace().count() <= SCRAP_WORDS
-                });
+                let scraps = window[..k]
+                    .iter()
+                    .all(|&j| paras[j].split_whitespace().count() <= SCRAP_WORDS);
                 // The place was in capitals (`shouted`), as a district's name must be.
                 let known = d.city.as_deref().is_some_and(|c| {
                     dateline::is_known_city(c) || dateline::is_known_city(&c.to_uppercase())
@@ -249,12 +249,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         None => (0, 0),
     };
     if let Some((_, d)) = lead {
-        // A code's stops and brackets are the dateline's punctuation (`AMBON, MM. –`,
-        // `KOTA CIREBON, (FC).-`), not the outlet's name.
-        parts.outlet = d
-            .outlet
-            .map(|o| o.trim_matches(['.', '(', ')', ',']).trim().to_string())
-            .filter(|o| !o.is_empty());
+        parts.outlet = d.outlet;
         parts.dateline = d.city;
     }
     // A dateline names its site as a word (`TERNATE (kalesang) –`); the text may give its

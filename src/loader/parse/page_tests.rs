@@ -403,11 +403,13 @@ fn a_bulleted_sentence_under_a_related_label_is_the_storys_own_list() {
         - Bripka Contoh: anggota yang tewas saat melerai bentrokan.\n\
         - Empat warga: dilaporkan mengalami luka-luka.\n\
         Paragraf dua.");
-    assert!(
-        a.body.body.iter().any(|b| b.starts_with("- Empat warga")),
-        "{:?}",
-        a.body.body
-    );
+    for item in ["- Bripka Contoh", "- Empat warga"] {
+        assert!(
+            a.body.body.iter().any(|b| b.starts_with(item)),
+            "{item}: {:?}",
+            a.body.body
+        );
+    }
     assert!(a.meta.title.starts_with("Judul"));
 }
 
@@ -429,7 +431,12 @@ fn a_weak_dateline_under_scraps_of_a_page_opens_the_story() {
             "{scrap}"
         );
     }
-    // Under a line of prose, or over one that is none, no dateline.
+    // Under a line of prose, or a long line that is none, no dateline.
+    let a = p("Judul Berita Yang Cukup Panjang\n\
+        Suasana rapat warga di balai desa Contoh pada sore hari\n\
+        Kota Sorong \u{2013} Kabupaten Contoh mempunyai potensi pariwisata.\n\
+        Paragraf dua.");
+    assert_eq!(a.meta.dateline, None);
     let a = p("Judul Berita Yang Cukup Panjang\n\
         Warga sudah berkumpul sejak pagi tadi di sana.\n\
         Kota Sorong \u{2013} Kabupaten Contoh mempunyai potensi pariwisata.\n\

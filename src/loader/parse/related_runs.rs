@@ -104,7 +104,7 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
             }
             Kind::Body if open => {
                 // A bulleted sentence (`- Empat warga: luka-luka.`) is the story's own list.
-                if let Some(h) = bulleted(p).filter(|h| headline_shaped(h)) {
+                if let Some(h) = bulleted_headline(p) {
                     *kind = Kind::Related(h.to_string());
                 } else if is_title_like(p) {
                     *kind = Kind::Related(p.clone());

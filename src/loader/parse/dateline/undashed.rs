@@ -218,7 +218,7 @@ pub(super) fn site_glued_to_place(line: &str) -> Option<Dateline> {
         tail.starts_with(|c: char| c.is_ascii_uppercase())
             .then(|| (&token[..at], tail))
     })?;
-    let (place, code) = match tail.split_once(['-', '\u{2013}']) {
+    let (place, code) = match tail.split_once(['-', '\u{2013}', '\u{2014}']) {
         Some((p, c)) => (p, Some(c.trim_end_matches('.'))),
         None => (tail, None),
     };
