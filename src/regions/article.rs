@@ -56,44 +56,42 @@ impl Gazetteer {
                 _ => t,
             }
         });
-        let mut order: Vec<Target> = headline.into_iter().collect();
-        for (t, _) in &named {
-            if !order.contains(t) {
-                order.push(*t);
+        // Each target once, the dateline's first, then by first mention, with its sightings.
+        let mut weighed: Vec<(Target, Vec<salience::Sighting>)> =
+            headline.into_iter().map(|t| (t, Vec::new())).collect();
+        for &(target, sighting) in &named {
+            match weighed.iter_mut().find(|(t, _)| *t == target) {
+                Some((_, sightings)) => sightings.push(sighting),
+                None => weighed.push((target, vec![sighting])),
             }
         }
-        let regions = order
+        let regions = weighed
             .iter()
-            .filter(|t| matches!(t, Target::Region(_)))
+            .filter(|(t, _)| matches!(t, Target::Region(_)))
             .count();
-        let weighed: Vec<(Target, Vec<salience::Sighting>)> = order
-            .into_iter()
-            .map(|target| {
-                let sightings = named
-                    .iter()
-                    .filter(|(t, _)| *t == target)
-                    .map(|(_, s)| *s)
-                    .collect();
-                (target, sightings)
+        // Whether each region the dateline does not name is one of the article's places.
+        let in_text: Vec<bool> = weighed
+            .iter()
+            .map(|(t, s)| {
+                matches!(t, Target::Region(_))
+                    && headline != Some(*t)
+                    && salience::is_main(s, regions)
             })
             .collect();
         // The provinces of the regions the text itself makes the article's places.
         let text_places: Vec<Option<usize>> = weighed
             .iter()
-            .filter(|(t, s)| {
-                matches!(t, Target::Region(_))
-                    && headline != Some(*t)
-                    && salience::is_main(s, regions)
-            })
-            .map(|(t, _)| self.province_of(*t))
+            .zip(&in_text)
+            .filter(|(_, main)| **main)
+            .map(|((t, _), _)| self.province_of(*t))
             .collect();
-        for (target, sightings) in &weighed {
-            let main = if !matches!(target, Target::Region(_)) {
-                true
-            } else if headline == Some(*target) {
-                salience::dateline_is_main(sightings, &text_places, self.province_of(*target))
-            } else {
-                salience::is_main(sightings, regions)
+        for ((target, sightings), &main) in weighed.iter().zip(&in_text) {
+            let main = match target {
+                Target::Region(_) if headline == Some(*target) => {
+                    salience::dateline_is_main(sightings, &text_places, self.province_of(*target))
+                }
+                Target::Region(_) => main,
+                _ => true,
             };
             found.add(self, *target, main);
         }
