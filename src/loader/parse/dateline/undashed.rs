@@ -188,15 +188,7 @@ pub(super) fn place_then_glued_site(line: &str) -> Option<Dateline> {
         return None;
     }
     let word = after.split(' ').next()?;
-    let low = word.to_ascii_lowercase();
-    let (site, glued) = TLDS.iter().find_map(|tld| {
-        let dotted = format!(".{tld}");
-        let at = low.find(&dotted)? + dotted.len();
-        let glued = &word[at..];
-        glued
-            .starts_with(|c: char| c.is_ascii_uppercase())
-            .then(|| (&word[..at], glued))
-    })?;
+    let (site, glued) = split_after_tld(word)?;
     (is_domain(site) && glued.len() >= 2).then(|| Dateline {
         outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
         city: Some(title_case(place)),
@@ -205,19 +197,26 @@ pub(super) fn place_then_glued_site(line: &str) -> Option<Dateline> {
     })
 }
 
+/// A word that is a web name glued to a capital (`Site.co.idPuluhan`, `PAPUAinside.comJAYAPURA`):
+/// the web name and what is glued to it.
+fn split_after_tld(word: &str) -> Option<(&str, &str)> {
+    let low = word.to_ascii_lowercase();
+    TLDS.iter().find_map(|tld| {
+        let dotted = format!(".{tld}");
+        let at = low.find(&dotted)? + dotted.len();
+        let glued = word.get(at..)?;
+        glued
+            .starts_with(|c: char| c.is_ascii_uppercase())
+            .then(|| (&word[..at], glued))
+    })
+}
+
 /// A site's web name glued to its place in capitals, then a dash (`PAPUAinside.comJAYAPURA –
 /// Kapolda …`), or the place's own dash and the desk's code (`eQuator.co.idPONTIANAK-RK.
 /// Pemerintah …`).
 pub(super) fn site_glued_to_place(line: &str) -> Option<Dateline> {
     let token = line.split(' ').next()?;
-    let low = token.to_ascii_lowercase();
-    let (site, tail) = TLDS.iter().find_map(|tld| {
-        let dotted = format!(".{tld}");
-        let at = low.find(&dotted)? + dotted.len();
-        let tail = token.get(at..)?;
-        tail.starts_with(|c: char| c.is_ascii_uppercase())
-            .then(|| (&token[..at], tail))
-    })?;
+    let (site, tail) = split_after_tld(token)?;
     let (place, code) = match tail.split_once(['-', '\u{2013}', '\u{2014}']) {
         Some((p, c)) => (p, Some(c.trim_end_matches('.'))),
         None => (tail, None),
