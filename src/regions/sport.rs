@@ -240,11 +240,16 @@ const POSITION_SIDES: &[&str] = &[
     "kiri", "kanan", "tengah", "sayap", "asing", "lokal", "muda", "senior", "andalan", "utama",
 ];
 
-/// Words before a club's initials that make them a venue's (`Stadion GBLA Bandung`) or a
-/// place (`di GOR Surabaya`).
-const VENUE_BEFORE: &[&str] = &[
-    "stadion", "gor", "lapangan", "sirkuit", "arena", "gedung", "di", "ke", "dari",
+/// Words that open a venue's name: initials after one are the venue's (`Stadion GBLA
+/// Bandung`), and so is a town with a name after it (`GOR Surabaya Indah`), not a club's.
+const VENUES: &[&str] = &[
+    "stadion", "gor", "lapangan", "sirkuit", "arena", "gedung", "gelora",
 ];
+
+/// Words before a club's initials that make them a venue's or a place (`di GOR Surabaya`).
+fn venue_before(word: &str) -> bool {
+    VENUES.contains(&word) || matches!(word, "di" | "ke" | "dari")
+}
 
 /// Initials before a town that name its own bodies, in sport too (`KONI Surabaya`, `Askot
 /// PSSI Bandung`, `DPRD Bandung`): the town's, not a club's.
@@ -372,7 +377,7 @@ pub(super) fn plays_in_sport(words: &Words, at: usize, len: usize) -> bool {
         && (2..=5).contains(&prefix.len())
         && prefix.bytes().all(|c| c.is_ascii_lowercase())
         && !TOWN_BODIES.contains(&prefix)
-        && !VENUE_BEFORE.contains(&word(b.checked_sub(1)));
+        && !venue_before(word(b.checked_sub(1)));
     // A club's name before its town (`Persib Bandung`).
     let club = words.capitalised.get(b) == Some(&true) && club_name(prefix);
     nickname || initials || club
@@ -417,12 +422,6 @@ const TOWN_WORDS: &[&str] = &[
     "oktober",
     "november",
     "desember",
-];
-
-/// Words that open a venue's name: a town right after one begins the venue's name (`GOR
-/// Surabaya Indah`), not a club's.
-const VENUES: &[&str] = &[
-    "stadion", "gor", "lapangan", "sirkuit", "arena", "gedung", "gelora",
 ];
 
 /// Whether the name at `at`, `len` words long, starts a team named by its town and its
