@@ -655,12 +655,18 @@ fn push_highlighted(
 mod tests {
     use super::*;
 
+    /// An article with `title`, read from `a.txt`.
+    fn titled(title: &str) -> crate::model::Article {
+        let mut a = crate::model::Article::default();
+        a.meta.title = title.into();
+        a.meta.source_path = "a.txt".into();
+        a
+    }
+
     #[test]
     fn a_wrapped_address_is_linked_on_every_line() {
-        let mut a = crate::model::Article::default();
-        a.meta.title = "Judul".into();
+        let mut a = titled("Judul");
         a.meta.url = Some("https://news.example.id/read/2025/06/03/panjang-sekali".into());
-        a.meta.source_path = "a.txt".into();
         a.body.body = vec!["Sumber: https://b.id/x.".into()];
         let corpus = Corpus::from_articles(vec![a]);
         let doc = build(&corpus, 0, 30, "", &[], &ArticleState::default(), false);
@@ -696,9 +702,7 @@ mod tests {
 
     #[test]
     fn regions_named_in_passing_have_their_own_row_under_the_articles_places() {
-        let mut a = crate::model::Article::default();
-        a.meta.title = "Banjir".into();
-        a.meta.source_path = "a.txt".into();
+        let mut a = titled("Banjir");
         a.meta.regions = vec!["Kerinci".into()];
         a.meta.regions_passing = vec!["Pekanbaru".into(), "Medan".into()];
         let corpus = Corpus::from_articles(vec![a]);
@@ -838,9 +842,7 @@ mod tests {
 
     #[test]
     fn query_terms_match_inflections_and_topics_are_marked_apart() {
-        let mut a = crate::model::Article::default();
-        a.meta.title = "Video viral".into();
-        a.meta.source_path = "a.txt".into();
+        let mut a = titled("Video viral");
         a.body.body = vec!["Ia diviralkan lalu ditegur oleh Inspektorat.".into()];
         let corpus = Corpus::from_articles(vec![a]);
         let lex = crate::lexicon::Lexicon::default();
@@ -914,9 +916,7 @@ mod tests {
 
     #[test]
     fn whole_words_are_marked_and_a_word_typed_halfway_marks_what_it_begins() {
-        let mut a = crate::model::Article::default();
-        a.meta.title = "Bupati dan Asnawi".into();
-        a.meta.source_path = "a.txt".into();
+        let mut a = titled("Bupati dan Asnawi");
         a.body.body = vec!["Para ASN menemui bupatinya.".into()];
         let corpus = Corpus::from_articles(vec![a]);
         // "asn" is a word here: "Asnawi" is not marked.
