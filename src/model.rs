@@ -92,7 +92,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    kept apart from its places (`regions_passing`); a bare Bangka is the province; from a
 ///    sixth probe: English and informal read-also prompts, a dateline under a page's scraps,
 ///    a site glued to its place, odd and lost dashes, a dateline code's punctuation.
-pub const PARSER_VERSION: u32 = 27;
+/// 28: a venue placed by the writer in another region of its province is where it lies
+///    (Jakarta's venues added); a newsroom's dateline over a neighbouring regency's story.
+pub const PARSER_VERSION: u32 = 28;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

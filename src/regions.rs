@@ -28,7 +28,7 @@ mod table;
 mod words;
 
 use exclude::{not_a_place, prefixed_not_a_place};
-use landmark::Placing;
+use landmark::{Placing, area_between};
 use words::{Words, words};
 
 pub use resolve::{PlaceKind, resolve_province, resolve_region};
@@ -535,11 +535,14 @@ impl Gazetteer {
                 let placing = match target {
                     Target::Region(r) => landmark
                         .filter(|&(end, _)| {
-                            end == i
+                            (end == i || area_between(words, end, i))
                                 && words.point.get(i) == Some(&false)
                                 && words.hyphen.get(i) == Some(&false)
                         })
-                        .map(|(_, mark)| self.after_landmark(mark, r))
+                        .map(|(_, mark)| {
+                            let listed = words.next_in_list(i + len, i + len + 1);
+                            self.after_landmark(mark, r, listed)
+                        })
                         .or_else(|| self.placed_by_district_after(words, i + len, r)),
                     _ => None,
                 };

@@ -28,13 +28,14 @@ impl Gazetteer {
         texts: impl IntoIterator<Item = &'a str>,
     ) -> Found {
         let mut found = Found::default();
-        let named = self.scan_article(texts, |target, words, at, _, n| {
+        let named = self.scan_article(texts, |target, words, at, len, n| {
             Some((
                 target,
                 salience::Sighting {
                     text: n,
                     prefixed: words.get(at).and_then(prefix_hint).is_some(),
                     seat: salience::is_seat(words, at),
+                    landmark: self.landmark_at(words, at).is_some_and(|(_, l)| l == len),
                 },
             ))
         });
@@ -67,7 +68,7 @@ impl Gazetteer {
         }
         let regions = weighed
             .iter()
-            .filter(|(t, _)| matches!(t, Target::Region(_)))
+            .filter(|(t, s)| matches!(t, Target::Region(_)) && salience::counts(s))
             .count();
         // Whether each region the dateline does not name is one of the article's places.
         let in_text: Vec<bool> = weighed
@@ -85,10 +86,30 @@ impl Gazetteer {
             .filter(|(_, main)| **main)
             .map(|((t, _), _)| self.province_of(*t))
             .collect();
+        let opening = |province: Option<usize>| {
+            let early = |s: &[salience::Sighting], level: bool| {
+                s.iter()
+                    .any(|s| s.text <= 1 && (!level || (s.prefixed && !s.seat)))
+            };
+            salience::Opening {
+                province: weighed.iter().any(|(t, s)| {
+                    matches!(t, Target::Province(_))
+                        && self.province_of(*t) == province
+                        && early(s, false)
+                }),
+                neighbour: weighed.iter().any(|(t, s)| {
+                    matches!(t, Target::Region(_))
+                        && headline != Some(*t)
+                        && self.province_of(*t) == province
+                        && early(s, true)
+                }),
+            }
+        };
         for ((target, sightings), &main) in weighed.iter().zip(&in_text) {
             let main = match target {
                 Target::Region(_) if headline == Some(*target) => {
-                    salience::dateline_is_main(sightings, &text_places, self.province_of(*target))
+                    let province = self.province_of(*target);
+                    salience::dateline_is_main(sightings, &text_places, province, opening(province))
                 }
                 Target::Region(_) => main,
                 _ => true,

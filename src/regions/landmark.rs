@@ -80,10 +80,14 @@ impl Gazetteer {
             .map(|l| (l, l.words.len()))
     }
 
-    /// What region `r`, named bare right after `landmark`, stands for. Only an airport is
-    /// named for a town it lies outside; a venue written with another region of the
-    /// province keeps it (`ICE BSD Tangerang Selatan`: the writer's own placing).
-    pub(super) fn after_landmark(&self, landmark: &Landmark, r: usize) -> Placing {
+    /// What region `r`, named bare right after `landmark`, stands for. Another region of
+    /// the landmark's province is no place the article is at: an airport named for a town
+    /// it lies outside, or a venue the writer placed by the area around it (`ICE BSD,
+    /// Tangerang Selatan` is in Kabupaten Tangerang, `JCC, Senayan, Jakarta Selatan` in
+    /// Jakarta Pusat); readers judged those false. A venue's region `listed` before a
+    /// joining word is one of a list of places (`kawasan industri di Cikarang, Karawang dan
+    /// Cibitung`), not the venue's.
+    pub(super) fn after_landmark(&self, landmark: &Landmark, r: usize, listed: bool) -> Placing {
         if let Some(placed) = self.same_name_in(&landmark.regions, r) {
             return Placing::At(placed);
         }
@@ -92,7 +96,7 @@ impl Gazetteer {
             .regions
             .iter()
             .any(|&l| self.regions.get(l).map(|x| x.province) == province);
-        if nearby && landmark.airport {
+        if nearby && (landmark.airport || !listed) {
             Placing::Elsewhere
         } else {
             Placing::Other
@@ -150,6 +154,20 @@ impl Landmark {
             _ => None,
         }
     }
+}
+
+/// Whether the one word at `end`, between a landmark ending there and a region at `at`,
+/// names the area the landmark stands in (`JCC, Senayan, Jakarta Selatan`, `GBK Senayan
+/// Jakarta Pusat`): capitalised, in the same sentence, and no day.
+pub(super) fn area_between(words: &Words, end: usize, at: usize) -> bool {
+    end + 1 == at
+        && words.capitalised.get(end) == Some(&true)
+        && words.upper.get(end) == Some(&false)
+        && words.point.get(end) == Some(&false)
+        && words.hyphen.get(end) == Some(&false)
+        && words
+            .get(end)
+            .is_some_and(|w| !super::words::REPORTED.contains(&w))
 }
 
 /// Whether the words before `at` name an airport: `bandara`, `bandar udara`, `lanud` or

@@ -126,10 +126,11 @@ fn ambiguous_words_need_a_prefix() {
     // A bare dateline shared by a city and a regency is the level its article speaks of.
     let about_regency = ["Bupati Bogor meresmikan pasar baru di Kecamatan Cibinong."];
     assert_eq!(find(Some("BOGOR"), about_regency).regions, ["Bogor"]);
-    assert_eq!(
-        find(Some("Kota Bogor"), about_regency).regions,
-        ["Kota Bogor", "Bogor"]
-    );
+    // A dateline's level stays as written; over a story of the regency its opening names
+    // by level, the city is the newsroom's.
+    let x = find(Some("Kota Bogor"), about_regency);
+    assert_eq!(x.regions, ["Bogor"]);
+    assert_eq!(x.passing, ["Kota Bogor"]);
     let both = ["Bupati Bogor dan Wali Kota Bogor bertemu."];
     assert_eq!(find(Some("BOGOR"), both).regions, ["Kota Bogor", "Bogor"]);
     assert_eq!(
@@ -743,8 +744,22 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
     assert_eq!(x.regions, ["Kudus"]);
     assert_eq!(x.passing, ["Kota Jayapura"]);
     // Over a story in its own province, or named in the text, the dateline's city stays.
-    let x = find(Some("SEMARANG"), body);
+    let bare = [body[0], "Pertandingan di Kudus ditunda karena hujan deras."];
+    let x = find(Some("SEMARANG"), bare);
     assert_eq!(x.regions, ["Kota Semarang", "Kudus"]);
+    // Unless the opening names another regency of the province by its level and not the
+    // province: then the city is the newsroom's.
+    let x = find(Some("SEMARANG"), body);
+    assert_eq!(x.regions, ["Kudus"]);
+    assert_eq!(x.passing, ["Kota Semarang"]);
+    let provincial = [
+        body[0],
+        "Gubernur Jawa Tengah meninjau Kabupaten Kudus yang dilanda banjir.",
+    ];
+    assert_eq!(
+        find(Some("SEMARANG"), provincial).regions,
+        ["Kota Semarang", "Kudus"]
+    );
     let x = find(
         Some("JAYAPURA"),
         [body[0], body[1], "Tim tamu terbang dari Jayapura."],

@@ -194,10 +194,34 @@ fn a_landmark_places_the_bare_town_written_with_it() {
         f("Laga digelar di Stadion Si Jalak Harupat Bandung malam ini").regions,
         ["Bandung"]
     );
-    // The writer's own placing in another region of the province stays beside it.
+    // A venue placed by the writer in the area around it, another region of the province,
+    // is where it lies.
     assert_eq!(
         f("Pameran di ICE BSD Tangerang Selatan dibuka").regions,
-        ["Tangerang", "Tangerang Selatan"]
+        ["Tangerang"]
+    );
+    assert_eq!(
+        f("ujar Oki saat ditemui di JCC, Senayan, Jakarta Selatan, Minggu.").regions,
+        ["Jakarta Pusat"]
+    );
+    assert_eq!(
+        f("kata Ridha di Menara Astra, Jakarta Selatan, Jumat.").regions,
+        ["Jakarta Pusat"]
+    );
+    // The area's word is one word in the same sentence: a day, or a new sentence, is not.
+    assert_eq!(
+        f("Konser di JCC. Senayan Jakarta Selatan ramai.").regions,
+        ["Jakarta Pusat", "Jakarta Selatan"]
+    );
+    // One of a list of places after a venue is no placing of it.
+    assert_eq!(
+        f("Truk menuju kawasan industri di Cikarang, Karawang dan Cibitung.").regions,
+        ["Bekasi", "Karawang"]
+    );
+    // A region of another province after a venue is the writer's own.
+    assert_eq!(
+        f("Setelah tampil di GBK, Bandung menjadi tujuan berikutnya.").regions,
+        ["Jakarta Pusat", "Kota Bandung"]
     );
     // A landmark on a boundary names no region alone, but still places the town after it.
     assert_eq!(
@@ -222,6 +246,20 @@ fn a_landmark_places_the_bare_town_written_with_it() {
         .regions,
         ["Tangerang"]
     );
+    // A landmark met deep in the body does not push the article's one region into
+    // passing.
+    let x = find(
+        None,
+        [
+            "Ribuan Pelayat Datangi Rumah Duka",
+            "Ribuan pelayat mendatangi rumah duka.",
+            "Keluarga menerima tamu sejak pagi.",
+            "Rumah duka berada di Bekasi.",
+            "Ini juga bukan Gelora Bung Karno, ada batasnya.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kota Bekasi"]);
+    assert_eq!(x.passing, ["Jakarta Pusat"]);
     // A firm named after an estate works anywhere.
     assert!(f("Saham PT Jababeka Tbk naik").regions.is_empty());
 }
