@@ -18,11 +18,11 @@ mod media;
 mod undashed;
 pub(super) use media::is_media_named;
 pub(super) use media::media_compound;
-pub(super) use undashed::lone_place;
 use undashed::{
     colon_dateline, own_line, pipe_dateline, place_then_bracketed_site, place_then_glued_site,
     place_then_stop, site_glued_to_place, unseparated,
 };
+pub(super) use undashed::{lone_place, place_and_day};
 
 /// Prefixes found only this far into a line are datelines; beyond that a dash is prose.
 pub(super) const MAX_PREFIX: usize = 90;
@@ -299,7 +299,8 @@ fn place_glued_to_site(part: &str) -> Option<(&str, &str)> {
 }
 
 /// Finds the dash separating the prefix: ` - `, `--`, `---`, `–`, `—`, a replacement
-/// character between spaces (a dash the text's encoding lost), `Word_ ` and `Word// ` (a
+/// character between spaces (a dash the text's encoding lost), `Word_ ` and `Word// ` or
+/// `Word//Lede` (a
 /// hyphen inside a word, `Prabowo-Gibran`, is not one). The rest starts after every dash,
 /// stroke, underscore, colon or space that follows. Returns (prefix end, rest start) in bytes.
 fn find_separator(line: &str) -> Option<(usize, usize)> {
@@ -316,7 +317,12 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
             '\u{fffd}' => spaced,
             // `Waingapu_ Bupati`, `Kabupaten Cirebon// Bupati`: a theme's odd dash.
             '_' => glued_then_space && b.get(i + 1) == Some(&b' '),
-            '/' => glued_then_space && b.get(i + 1) == Some(&b'/') && b.get(i + 2) == Some(&b' '),
+            '/' => {
+                glued_then_space
+                    && b.get(i + 1) == Some(&b'/')
+                    && b.get(i + 2)
+                        .is_some_and(|&c| c == b' ' || c.is_ascii_uppercase())
+            }
             '-' => {
                 b.get(i + 1) == Some(&b'-')
                     || (i > 0 && b[i - 1] == b' ' && matches!(b.get(i + 1), None | Some(b' ')))
@@ -514,6 +520,17 @@ fn iso_stamp(line: &str) -> Option<usize> {
     iso.then(|| line.len() - stamp[11..].trim_start().len())
 }
 
+/// A day written in words after a dateline's place (`27 Oktober 2019`, `Senin 3 Maret`).
+pub(super) fn day_words(day: &str) -> bool {
+    let ws: Vec<&str> = day.split_whitespace().collect();
+    (2..=3).contains(&ws.len())
+        && ws.iter().any(|w| super::date_words::is_calendar_word(w))
+        && ws.iter().all(|w| {
+            super::date_words::is_calendar_word(w)
+                || (w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
+        })
+}
+
 /// A dateline ended by a dash.
 fn by_separator(line: &str) -> Option<Dateline> {
     let (sep, rest) = find_separator(line)?;
@@ -568,15 +585,6 @@ fn by_separator(line: &str) -> Option<Dateline> {
     }
     // A place and the day (`Jakarta, 15/8 -`, `Gorontalo, 27 Oktober 2019 –`), as an
     // agency's or a release's datelines write it.
-    let day_words = |day: &str| {
-        let ws: Vec<&str> = day.split_whitespace().collect();
-        (2..=3).contains(&ws.len())
-            && ws.iter().any(|w| super::date_words::is_calendar_word(w))
-            && ws.iter().all(|w| {
-                super::date_words::is_calendar_word(w)
-                    || (w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
-            })
-    };
     if let Some((place, day)) = prefix.split_once(',')
         && let day = day.trim()
         && (((3..=5).contains(&day.len())
@@ -772,7 +780,12 @@ fn by_separator(line: &str) -> Option<Dateline> {
                 strong: false,
             });
         }
-        if !plain_ok(p, None) {
+        // An odd dash (`Waingapu_ `, `Sentani// `) before a sentence ends no phrase of
+        // prose: a town the gazetteer does not hold is written before it in title case too.
+        let odd_dash = matches!(line.as_bytes().get(sep), Some(b'_' | b'/'));
+        let town_before_odd_dash =
+            odd_dash && !p.contains(' ') && line[rest..].starts_with(|c: char| c.is_uppercase());
+        if !plain_ok(p, None) && !town_before_odd_dash {
             return None;
         }
         let marked = is_domain(p) || is_parenthesised(p);

@@ -146,6 +146,8 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     // body and of the search for the dateline lead (`Kompas.com - 20/10/2025, 14:30 WIB`
     // would pass for one).
     let mut lede_seen = false;
+    // A place read from a stamp line (`Jember, 21 Januari 2022`), the dateline when no other.
+    let mut stamp_place: Option<String> = None;
     for (i, p) in paras.iter().enumerate().take(STAMP_WINDOW) {
         if !matches!(kinds[i], Kind::Body) {
             continue;
@@ -170,6 +172,8 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         } else if let Some(st) = stamps::stamp(p) {
             kinds[i] = Kind::Boiler(RemovedKind::Stamp);
             parts.stamps.push(st);
+            // `Jember, 21 Januari 2022`: a release's dateline with its day is a stamp too.
+            stamp_place = stamp_place.or_else(|| dateline::place_and_day(p).and_then(|d| d.city));
         }
     }
     let body_idx: Vec<usize> = (0..paras.len())
@@ -251,6 +255,8 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     if let Some((_, d)) = lead {
         parts.outlet = d.outlet;
         parts.dateline = d.city;
+    } else {
+        parts.dateline = stamp_place;
     }
     // A dateline names its site as a word (`TERNATE (kalesang) –`); the text may give its
     // web name (`kalesang.id`), which is the fuller name.

@@ -510,6 +510,12 @@ fn a_dash_lost_to_the_encoding_or_drawn_oddly_still_closes_the_dateline() {
             "Kabupaten Cirebon",
         ),
         ("SLEMAN_ Bupati meresmikan pasar.", "Sleman"),
+        // Glued to the lede; a town the gazetteer does not hold, in title case.
+        (
+            "Kabupaten Cirebon//Bupati meresmikan pasar.",
+            "Kabupaten Cirebon",
+        ),
+        ("Waingapu_ Bupati meresmikan pasar.", "Waingapu"),
     ] {
         let a = with_lede(lede);
         assert_eq!(a.meta.dateline.as_deref(), Some(place), "{lede}");
@@ -525,4 +531,31 @@ fn a_dash_lost_to_the_encoding_or_drawn_oddly_still_closes_the_dateline() {
         "Nama_ saya Budi dan saya tinggal di sini.",
         "Warga \u{fffd} yang tinggal di sini \u{fffd} berkumpul.",
     ]);
+}
+
+#[test]
+fn a_dateline_alone_on_its_line_with_its_site_in_brackets_or_its_day() {
+    for line in ["Medan (situsku.com)", "Medan(situsku.com)"] {
+        let a = p(&format!(
+            "Judul Berita Yang Cukup Panjang\n{line}\nWarga berkumpul di balai desa.\nParagraf dua."
+        ));
+        assert_eq!(a.meta.dateline.as_deref(), Some("Medan"), "{line}");
+        assert_eq!(a.meta.outlet.as_deref(), Some("Situsku.com"), "{line}");
+        assert_eq!(a.body.body[0], "Warga berkumpul di balai desa.", "{line}");
+    }
+    // A release's place and day: the dateline and the page's stamp.
+    let a = p(
+        "Judul Berita Yang Cukup Panjang\nJember, 21 Januari 2022\nUniversitas menggelar wisuda di gedung auditorium.\nParagraf dua.",
+    );
+    assert_eq!(a.meta.dateline.as_deref(), Some("Jember"));
+    assert_eq!(a.meta.published, Some("2022-01-21".parse().unwrap()));
+    assert_eq!(
+        a.body.body[0],
+        "Universitas menggelar wisuda di gedung auditorium."
+    );
+    // An unknown word in brackets alone on a line is no dateline.
+    let b = p(
+        "Judul Berita Yang Cukup Panjang\nMedan (ilustrasi)\nWarga berkumpul di balai desa.\nParagraf dua.",
+    );
+    assert_eq!(b.meta.dateline, None);
 }

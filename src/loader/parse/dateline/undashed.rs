@@ -116,9 +116,26 @@ pub(super) fn colon_dateline(line: &str) -> Option<Dateline> {
     )
 }
 
+/// A known place and the day alone on a line, as a release heads its text (`Jember, 21
+/// Januari 2022`): a dateline, and the page's stamp too.
+pub(in crate::loader::parse) fn place_and_day(line: &str) -> Option<Dateline> {
+    let (a, b) = line.trim_end_matches('.').split_once(',')?;
+    let (a, b) = (a.trim(), b.trim());
+    (day_words(b) && is_header_part(a) && is_known_city(a)).then(|| Dateline {
+        outlet: None,
+        city: Some(title_case(a)),
+        rest: line.len(),
+        strong: true,
+    })
+}
+
 /// A dateline alone on its line with no dash (`Deli Serdang, MISTAR.ID`, `BERITABALI.COM,
-/// BULELENG.`, `MEDAN | site.com`): a place and a domain, nothing more; the lead is the next paragraph.
+/// BULELENG.`, `MEDAN | site.com`): a place and a domain, nothing more, or a place and the
+/// day ([`place_and_day`]); the lead is the next paragraph.
 pub(super) fn own_line(line: &str) -> Option<Dateline> {
+    if let Some(d) = place_and_day(line) {
+        return Some(d);
+    }
     let (a, b) = line.trim_end_matches('.').split_once([',', '|'])?;
     let (a, b) = (a.trim(), b.trim());
     let (site, place) = match (is_domain(a), is_domain(b)) {
@@ -153,13 +170,17 @@ pub(in crate::loader::parse) fn lone_place(line: &str) -> Option<Dateline> {
 }
 
 /// A known place and its site in brackets, no dash, the lede glued on or a space after
-/// (`Medan(MedanPunya) Sidang …`).
+/// (`Medan(MedanPunya) Sidang …`), or alone on the line over the lede (`Medan
+/// (harianSIB.com)`).
 pub(super) fn place_then_bracketed_site(line: &str) -> Option<Dateline> {
     let (place, after) = line.split_once('(')?;
     let (site, lede) = after.split_once(')')?;
+    // Alone on its line, a site's web or media name in brackets makes the line a dateline
+    // however the place is written.
+    let alone = lede.trim().is_empty() && (is_domain(site) || is_media_named(site));
     // Glued (`Medan(`) or in capitals (`MEDAN (`): `Bupati Kotawaringin Barat (Kobar)
     // Nurhidayah …` is a sentence with an acronym in brackets.
-    if !(place.ends_with(|c: char| c.is_alphabetic()) || is_all_caps(place.trim())) {
+    if !(alone || place.ends_with(|c: char| c.is_alphabetic()) || is_all_caps(place.trim())) {
         return None;
     }
     let place = place.trim();
@@ -170,8 +191,8 @@ pub(super) fn place_then_bracketed_site(line: &str) -> Option<Dateline> {
         && is_known_city(place)
         && !site.contains(' ')
         && (3..=30).contains(&site.len())
-        && site.chars().next().is_some_and(char::is_uppercase)
-        && lede.trim_start().starts_with(char::is_uppercase))
+        && (site.chars().next().is_some_and(char::is_uppercase) || (alone && is_domain(site)))
+        && (alone || lede.trim_start().starts_with(char::is_uppercase)))
     .then(|| Dateline {
         outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
         city: Some(title_case(place)),
