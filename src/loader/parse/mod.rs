@@ -47,9 +47,6 @@ pub use published::{Hints, url_date};
 const LEAD_WINDOW: usize = 6;
 /// How far down a weak dateline (`JAKARTA -`) may stand under bylines and captions.
 const WEAK_LEAD_WINDOW: usize = 4;
-/// How many words a line over a weak dateline in any case may have and still be a page's
-/// scrap (a counter, a label, a byline's leftover) rather than a paragraph.
-const SCRAP_WORDS: usize = 3;
 
 /// A line that reads as a paragraph of the text: it ends like a sentence, and not on a
 /// caption's closing credit (`... di Jakarta. (Antara)`).
@@ -219,10 +216,12 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     {
         lead = dateline::lone_place(&paras[*i]).map(|d| (0, d));
     }
-    // A weak dateline in capitals (`MATARAM -`) a few lines down, under lines that are no
-    // sentences (a byline, a caption ending on its credit, `Bagikan:`); in any case under
-    // scraps of a few words alone (`84 0` counters, `ADVERTORIAL`, `- Editor`), over a lede
-    // that reads as prose (`Kota Sorong – Kabupaten Sorong … beragam.`).
+    // A weak dateline a few lines down, under lines that are no sentences (a byline, a
+    // caption ending on its credit or on no stop, `Bagikan:`, `84 0` counters, a teaser cut
+    // short): in capitals (`MATARAM -`), or in any case over a lede that reads as prose
+    // (`Kota Sorong – Kabupaten Sorong … beragam.`). Over every shared corpus, probe and
+    // record, the title-case ones this reads under a line of more than three words (widened
+    // from scraps alone) were all datelines.
     if lead.is_none() {
         lead = window
             .iter()
@@ -233,9 +232,6 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 let d = dateline::detect(&paras[i])?;
                 let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
                 let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
-                let scraps = window[..k]
-                    .iter()
-                    .all(|&j| paras[j].split_whitespace().count() <= SCRAP_WORDS);
                 // The place was in capitals (`shouted`), as a district's name must be.
                 let known = d.city.as_deref().is_some_and(|c| {
                     dateline::is_known_city(c) || dateline::is_known_city(&c.to_uppercase())
@@ -245,7 +241,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                     && paras[i]
                         .get(d.rest..)
                         .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
-                ((shouted || (scraps && prose)) && above && known).then_some((k, d))
+                ((shouted || prose) && above && known).then_some((k, d))
             });
     }
     let (lead_pos, lead_rest) = match &lead {

@@ -414,32 +414,39 @@ fn a_bulleted_sentence_under_a_related_label_is_the_storys_own_list() {
 }
 
 #[test]
-fn a_weak_dateline_under_scraps_of_a_page_opens_the_story() {
-    for scrap in ["84 0", "ADVERTORIAL", "- Editor"] {
+fn a_weak_dateline_under_lines_that_are_no_sentences_opens_the_story() {
+    // Scraps of a page, a caption with no stop, a teaser cut short.
+    for above in [
+        "84 0",
+        "ADVERTORIAL",
+        "- Editor",
+        "Suasana rapat warga di balai desa Contoh pada sore hari",
+        "Kapolres turun langsung ke desa untuk meninjau lahan yang menjadi sumber konflik antara",
+    ] {
         let a = p(&format!(
-            "Judul Berita Yang Cukup Panjang\n{scrap}\n\
+            "Judul Berita Yang Cukup Panjang\n{above}\n\
              Kota Sorong \u{2013} Kabupaten Contoh mempunyai potensi pariwisata yang beragam.\n\
              Paragraf dua."
         ));
-        assert_eq!(a.meta.dateline.as_deref(), Some("Kota Sorong"), "{scrap}");
+        assert_eq!(a.meta.dateline.as_deref(), Some("Kota Sorong"), "{above}");
         assert_eq!(
             a.body.body,
             [
                 "Kabupaten Contoh mempunyai potensi pariwisata yang beragam.",
                 "Paragraf dua."
             ],
-            "{scrap}"
+            "{above}"
         );
     }
-    // Under a line of prose, or a long line that is none, no dateline.
+    // Under a line of prose no dateline, nor over a lede that is no sentence.
     let a = p("Judul Berita Yang Cukup Panjang\n\
-        Suasana rapat warga di balai desa Contoh pada sore hari\n\
+        Warga sudah berkumpul sejak pagi tadi di sana.\n\
         Kota Sorong \u{2013} Kabupaten Contoh mempunyai potensi pariwisata.\n\
         Paragraf dua.");
     assert_eq!(a.meta.dateline, None);
     let a = p("Judul Berita Yang Cukup Panjang\n\
-        Warga sudah berkumpul sejak pagi tadi di sana.\n\
-        Kota Sorong \u{2013} Kabupaten Contoh mempunyai potensi pariwisata.\n\
+        Suasana rapat warga di balai desa Contoh pada sore hari\n\
+        Kota Sorong \u{2013} kota itu juga begitu ramai.\n\
         Paragraf dua.");
     assert_eq!(a.meta.dateline, None);
 }
