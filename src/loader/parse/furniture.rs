@@ -30,6 +30,9 @@ const SHARE_WORDS: &[&str] = &[
     "bagikan",
     "print",
     "cetak",
+    // A theme's buttons read by their pictures' names (`facebook icon twitter icon`).
+    "icon",
+    "ikon",
 ];
 
 /// Platforms whose name, a slash and an account credit a picture (`Facebook/Akun Warga`).
@@ -83,10 +86,27 @@ fn share_row(low: &str) -> bool {
         n += 1;
         platform |= !matches!(
             w,
-            "share" | "on" | "copy" | "link" | "salin" | "tautan" | "print"
+            "share" | "on" | "copy" | "link" | "salin" | "tautan" | "print" | "icon" | "ikon"
         );
     }
     n >= 2 && platform
+}
+
+/// A post embedded from a social network, as a scraper keeps its text: the post with its
+/// picture's link (`… pic.twitter.com/AbC123`), or its signature, a dash, the author's name
+/// and handle and the day (`— Nama (@akun) September 5, 2025`).
+fn embedded_post(line: &str, low: &str) -> bool {
+    if low.contains("pic.twitter.com/") {
+        return true;
+    }
+    let signed = line
+        .strip_prefix(['\u{2014}', '\u{2013}', '-'])
+        .is_some_and(|rest| rest.starts_with(' '));
+    let year_end = line
+        .rsplit(|c: char| !c.is_ascii_digit())
+        .next()
+        .is_some_and(|y| y.len() == 4);
+    signed && line.len() <= 120 && line.contains("(@") && year_end
 }
 
 /// `banner 970x250`, `Ads 300x250`: an ad slot's size in pixels.
@@ -274,7 +294,7 @@ pub fn classify(line: &str, low: &str) -> Option<Kind> {
         RemovedKind::Footer
     } else if platform_credit(line, low) {
         RemovedKind::Credit
-    } else if handle_caption(line) {
+    } else if handle_caption(line) || embedded_post(line, low) {
         RemovedKind::Caption
     } else {
         return None;

@@ -335,16 +335,19 @@ fn credited_caption(line: &str) -> bool {
     if line.len() > 200 {
         return false;
     }
-    let Some((open, group)) = closing_group(line) else {
+    // `… di Sulsel (Foto: IG Akun).`: a stop after the bracket of a credit that says it is
+    // a picture's (a group of slashed names may close a sentence of the text).
+    let stopped = line.strip_suffix(").").map(|l| &line[..=l.len()]);
+    let Some((open, group)) = closing_group(stopped.unwrap_or(line)) else {
         return false;
     };
     let group = group.to_lowercase();
     let before = line[..open].trim_end();
-    let slash_names = slash_names(&group);
     let opener = ["foto", "dok.", "dok:", "dok ", "sumber foto"]
         .iter()
         .any(|o| group.starts_with(o))
         || group == "dok";
+    let slash_names = slash_names(&group) && stopped.is_none();
     !line.starts_with(['"', '\'', '\u{201c}', '\u{2018}'])
         && (slash_names || opener)
         // `(Agency/Paper Name/Photographer Name)`: two slashes between names credit a

@@ -566,3 +566,31 @@ fn a_dateline_alone_on_its_line_with_its_site_in_brackets_or_its_day() {
     );
     assert_eq!(b.meta.dateline, None);
 }
+
+#[test]
+fn share_icons_embedded_posts_and_a_credit_before_a_stop_leave_the_body() {
+    all_leave(&[
+        (
+            "facebook icon twitter icon whatsapp icon telegram icon line icon copy",
+            RemovedKind::Prompt,
+        ),
+        (
+            "Kalau mau protes jangan di sini ya pak pic.twitter.com/AbCd123",
+            RemovedKind::Caption,
+        ),
+        (
+            "\u{2014} Nama Akun (@namaakun) September 5, 2025",
+            RemovedKind::Caption,
+        ),
+        (
+            "Peringatan dini cuaca ekstrem di wilayah ini (Foto: IG Akun Contoh).",
+            RemovedKind::Caption,
+        ),
+    ]);
+    // A sentence of the story that mentions an account or closes on slashed words stays.
+    all_stay(&[
+        "Warga menyebut akun itu (@akun) sudah aktif sejak 2025.",
+        "Ia merinci larangan impor (barang larangan dan/atau pembatasan /lartas).",
+        "Kata icon dipakai warga untuk menyebut tokoh idola mereka di kampung.",
+    ]);
+}
