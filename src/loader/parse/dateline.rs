@@ -714,10 +714,9 @@ fn by_separator(line: &str) -> Option<Dateline> {
             // A site's one-word name made with a media word vouches for the place beside it
             // (`BORNEONEWS, Sampit -`).
             || other.is_some_and(|o| !o.contains(' ') && media_compound(o, false))
-            // A town and a media word, or the other way round, name a paper (`Jember Pos -`).
-            || (x.split_whitespace().count() == 2
-                && is_media_named(x)
-                && x.split_whitespace().any(is_known_city))
+            // A town and a media word, or the other way round, name a paper (`Jember Pos -`,
+            // `Kilas Bengkulu Utara -`).
+            || media_and_town(x)
     };
     let (outlet, city, strong) = if let [a, b] = parts[..] {
         // A place and its province (`Batang Hari, Jambi -`), no outlet.
@@ -806,6 +805,22 @@ fn by_separator(line: &str) -> Option<Dateline> {
         rest,
         strong,
     })
+}
+
+/// A media word and a known town of up to three words, either way round: a paper's name
+/// (`Jember Pos`, `Kilas Bengkulu Utara`, `LINGGA TERKINI`).
+fn media_and_town(x: &str) -> bool {
+    let words: Vec<&str> = x.split_whitespace().collect();
+    let media = |w: &str| is_media_named(w) && !is_known_city(w);
+    match words[..] {
+        [first, ref rest @ ..] if (1..=3).contains(&rest.len()) && media(first) => {
+            is_known_city(&rest.join(" "))
+        }
+        [ref rest @ .., last] if (1..=3).contains(&rest.len()) && media(last) => {
+            is_known_city(&rest.join(" "))
+        }
+        _ => false,
+    }
 }
 
 /// Title case for place names: `LUBUKLINGGAU` -> `Lubuklinggau`, `BANDA ACEH` -> `Banda Aceh`.

@@ -567,3 +567,25 @@ fn forms_from_the_fifth_probe() {
         (s("Situs-kota.com"), s("Medan"), String::new())
     );
 }
+
+#[test]
+fn forms_from_the_sixth_probe() {
+    // A media word and a known town of up to three words name a paper.
+    assert_eq!(
+        dl("Kilas Bengkulu Utara \u{2013} Dunia pendidikan"),
+        (s("Kilas Bengkulu Utara"), None, "Dunia pendidikan".into())
+    );
+    assert_eq!(
+        dl("LINGGA TERKINI \u{2013} Dunia pendidikan"),
+        (s("Lingga Terkini"), None, "Dunia pendidikan".into())
+    );
+    // Not a town and a word that is no media word, nor a media word and no town.
+    assert_eq!(detect("Warga Bengkulu Utara - Dunia pendidikan"), None);
+    assert_eq!(detect("Kilas Balik Sejarah - Dunia pendidikan"), None);
+    // A town before an odd dash and a sentence; not before a word in lower case.
+    assert_eq!(
+        dl("Waingapu_ Sebuah kasus"),
+        (None, s("Waingapu"), "Sebuah kasus".into())
+    );
+    assert_eq!(detect("Bapak_ ini adalah kalimat"), None);
+}

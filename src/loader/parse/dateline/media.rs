@@ -51,6 +51,9 @@ const MEDIA_WORDS: &[&str] = &[
     "channel",
     "network",
     "portal",
+    // News in brief and latest news (`Kilas Bengkulu`, `Lingga Terkini`).
+    "kilas",
+    "terkini",
 ];
 
 pub(in crate::loader::parse) fn is_media_named(part: &str) -> bool {
