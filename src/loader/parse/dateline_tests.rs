@@ -588,4 +588,9 @@ fn forms_from_the_sixth_probe() {
         (None, s("Waingapu"), "Sebuah kasus".into())
     );
     assert_eq!(detect("Bapak_ ini adalah kalimat"), None);
+    // A place and a site's web name alone after a pipe: the dateline and its site.
+    assert_eq!(
+        dl("Banda Aceh | SITUSKU.com"),
+        (s("Situsku.com"), s("Banda Aceh"), String::new())
+    );
 }

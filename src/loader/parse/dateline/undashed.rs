@@ -30,7 +30,8 @@ pub(super) fn pipe_dateline(line: &str) -> Option<Dateline> {
     let (prefix, rest) = line
         .split_once(" | ")
         .or_else(|| line.split_once(" \u{a6} "))?;
-    if prefix.len() > 60 || !rest.starts_with(char::is_uppercase) {
+    // A web name alone after the pipe is the site's (`Banda Aceh | SITE.com`, [`own_line`]).
+    if prefix.len() > 60 || !rest.starts_with(char::is_uppercase) || is_domain(rest.trim()) {
         return None;
     }
     let at = line.len() - rest.len();
