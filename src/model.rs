@@ -93,7 +93,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    sixth probe: English and informal read-also prompts, a dateline under a page's scraps,
 ///    a site glued to its place, odd and lost dashes, a dateline code's punctuation.
 /// 28: a venue placed by the writer in another region of its province is where it lies
-///    (Jakarta's venues added); a newsroom's dateline over a neighbouring regency's story.
+///    (Jakarta's venues added); a newsroom's dateline over a neighbouring regency's story;
+///    the districts an article names decide a bare shared name's level; car models.
 pub const PARSER_VERSION: u32 = 28;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

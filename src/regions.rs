@@ -683,7 +683,8 @@ impl Gazetteer {
         let mut out: Vec<Hit<T>> = Vec::new();
         let mut words = Words::new();
         let mut sport = 0;
-        for (n, text) in texts.into_iter().enumerate() {
+        let texts: Vec<&str> = texts.into_iter().collect();
+        for (n, &text) in texts.iter().enumerate() {
             sport += self.scan_with(text, &mut words, |target, words, at, len, cues| {
                 // A bare city name that a regency shares is made both ways; the article
                 // decides which it meant once it is read.
@@ -735,6 +736,25 @@ impl Gazetteer {
             .filter(|h| h.cues.level_named)
             .map(|h| h.target)
             .collect();
+        // Neither level fixed: the districts the article names decide (`Wonosari`,
+        // `Purwosari` are Kabupaten Malang's and Kabupaten Pasuruan's).
+        let mut undecided: Vec<(usize, usize)> = out
+            .iter()
+            .filter_map(|h| match (h.target, &h.twin) {
+                (Target::Region(city), Some((_, t)))
+                    if !explicit.contains(&Target::Region(*t)) && !explicit.contains(&h.target) =>
+                {
+                    Some((city, *t))
+                }
+                _ => None,
+            })
+            .collect();
+        undecided.dedup();
+        let by_districts = if undecided.is_empty() {
+            Vec::new()
+        } else {
+            self.regencies_by_districts(&texts, &undecided, &mut words)
+        };
         out.into_iter()
             .filter(|h| !h.cues.evidence)
             .filter(|h| {
@@ -746,7 +766,8 @@ impl Gazetteer {
             })
             .map(|h| match h.twin {
                 Some((made, t))
-                    if explicit.contains(&Target::Region(t)) && !explicit.contains(&h.target) =>
+                    if (explicit.contains(&Target::Region(t)) && !explicit.contains(&h.target))
+                        || by_districts.contains(&t) =>
                 {
                     made
                 }
@@ -779,9 +800,45 @@ pub fn is_district_name(written: &str) -> bool {
 
 /// One-word district names that are also words of a sentence or of other names.
 const COMMON_DISTRICT_WORDS: &[&str] = &[
-    "tanjung", "muara", "kuala", "ujung", "merdeka", "makmur", "damai", "bukit", "barat", "timur",
-    "utara", "selatan", "tengah", "pusat", "pasar", "teluk", "pantai", "gunung", "sungai", "pulau",
+    "tanjung",
+    "muara",
+    "kuala",
+    "ujung",
+    "merdeka",
+    "makmur",
+    "damai",
+    "bukit",
+    "barat",
+    "timur",
+    "utara",
+    "selatan",
+    "tengah",
+    "pusat",
+    "pasar",
+    "teluk",
+    "pantai",
+    "gunung",
+    "sungai",
+    "pulau",
     "kampung",
+    // Words of names an article writes capitalised (`Taman Safari`, `Sumber Daya Manusia`,
+    // `Pondok Pesantren`, `Semen Padang`, `Kramat Jati`), which would otherwise tell a bare
+    // shared name's level ([`Gazetteer::regencies_by_districts`]).
+    "taman",
+    "sumber",
+    "pesantren",
+    "semen",
+    "salam",
+    "dukun",
+    "benda",
+    "telaga",
+    "talang",
+    "pinang",
+    "kramat",
+    "curug",
+    "gading",
+    "kemang",
+    "kotalama",
 ];
 
 /// Whether `written` as a whole spells a province, as a dateline writes it ("Jambi", "Jawa

@@ -114,6 +114,18 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "semen",
     // A company (`PT Solo Manufaktur`), wherever it works.
     "pt",
+    // A car or a motorbike named after a place (`Suzuki Karimun`, `mobil Karimun`): the
+    // model, driven anywhere.
+    "suzuki",
+    "toyota",
+    "daihatsu",
+    "honda",
+    "mitsubishi",
+    "nissan",
+    "isuzu",
+    "yamaha",
+    "kawasaki",
+    "mobil",
     // A bridal style (`rias pengantin Yogya`), worn anywhere.
     "pengantin",
     // A work or a style named after a place (`film Solo`, `lagu Ambon`, `festival film

@@ -56,6 +56,44 @@ impl Gazetteer {
         })
     }
 
+    /// Of the (city, regency) pairs sharing a bare name in `undecided`, the regencies whose
+    /// districts `texts` name, capitalised, with none of the city's: an article about
+    /// `Purwosari` and `Pasuruan` means the regency. Districts named like common words count
+    /// no more than in a dateline ([`super::is_district_name`]).
+    pub(super) fn regencies_by_districts(
+        &self,
+        texts: &[&str],
+        undecided: &[(usize, usize)],
+        words: &mut Words,
+    ) -> Vec<usize> {
+        let mut regency = vec![false; undecided.len()];
+        let mut city = vec![false; undecided.len()];
+        for text in texts {
+            words.fill(text);
+            let mut i = 0;
+            while i < words.len() {
+                let Some((of, k)) = self.district_at(words, i) else {
+                    i += 1;
+                    continue;
+                };
+                let key = words.phrase(i, i + k);
+                if key.len() >= 5 && !super::COMMON_DISTRICT_WORDS.contains(&key.as_str()) {
+                    for (n, &(c, r)) in undecided.iter().enumerate() {
+                        regency[n] |= of.contains(&r) && !of.contains(&c);
+                        city[n] |= of.contains(&c) && !of.contains(&r);
+                    }
+                }
+                i += k;
+            }
+        }
+        undecided
+            .iter()
+            .enumerate()
+            .filter(|&(n, _)| regency[n] && !city[n])
+            .map(|(_, &(_, r))| r)
+            .collect()
+    }
+
     /// The (lower-case name run together, region, named like a region or province) triples
     /// of a table of places within regions ([`Words::phrase`]). Names of regions or
     /// provinces place nothing: villages called `Karanganyar` or `Purworejo` would otherwise

@@ -529,3 +529,35 @@ fn a_landmark_with_a_direction_or_a_district_written_as_two_words_places_the_tow
     }
     assert_eq!(f("Gunung Kerinci kembali erupsi.").regions, ["Kerinci"]);
 }
+
+#[test]
+fn the_districts_an_article_names_decide_a_bare_shared_name() {
+    let title = "Jalan Raya Pasuruan-Purwosari Terendam Banjir";
+    // Purwosari is a district of the regency: the bare name is the regency's.
+    let x = find(None, [title, "Hujan lebat mengguyur Pasuruan sejak sore."]);
+    assert_eq!(x.regions, ["Pasuruan"]);
+    // A district of the city named too leaves the bare name to the city.
+    let x = find(
+        None,
+        [
+            title,
+            "Hujan lebat mengguyur Pasuruan sejak sore.",
+            "Warga Gadingrejo ikut membersihkan saluran.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kota Pasuruan"]);
+    // No district: the city, as news usually means.
+    let x = find(None, ["Hujan lebat mengguyur Pasuruan sejak sore."]);
+    assert_eq!(x.regions, ["Kota Pasuruan"]);
+}
+
+#[test]
+fn a_car_named_after_a_place_is_no_place() {
+    assert!(
+        f("Minibus Suzuki Karimun itu terguling di tikungan.")
+            .regions
+            .is_empty()
+    );
+    assert!(f("Warga membeli mobil Karimun bekas.").regions.is_empty());
+    assert_eq!(f("Warga Karimun membeli mobil baru.").regions, ["Karimun"]);
+}
