@@ -1,7 +1,7 @@
 //! An article's regions: the dateline's place and the text's, each the article's own or
 //! named in passing ([`salience`] tells them apart).
 
-use super::words::words;
+use super::words::{Words, words};
 use super::{Found, Gazetteer, Target, prefix_hint, salience};
 
 impl Gazetteer {
@@ -28,7 +28,8 @@ impl Gazetteer {
         texts: impl IntoIterator<Item = &'a str>,
     ) -> Found {
         let mut found = Found::default();
-        let named = self.scan_article(texts, |target, words, at, len, n| {
+        let texts: Vec<&str> = texts.into_iter().collect();
+        let named = self.scan_article(texts.iter().copied(), |target, words, at, len, n| {
             Some((
                 target,
                 salience::Sighting {
@@ -47,8 +48,18 @@ impl Gazetteer {
                 dateline.is_some_and(|d| words(d).first().and_then(|w| prefix_hint(w)).is_none());
             match t {
                 Target::Region(r) if bare => match self.twin.get(r).copied().flatten() {
+                    // Or, the text naming neither level, its districts do (`BIMA -` over
+                    // `Kecamatan Monta`).
                     Some(regency)
-                        if is_named(Target::Region(regency)) && !is_named(Target::Region(r)) =>
+                        if !is_named(Target::Region(r))
+                            && (is_named(Target::Region(regency))
+                                || self
+                                    .regencies_by_districts(
+                                        &texts,
+                                        &[(r, regency)],
+                                        &mut Words::new(),
+                                    )
+                                    .contains(&regency)) =>
                     {
                         Target::Region(regency)
                     }

@@ -561,3 +561,13 @@ fn a_car_named_after_a_place_is_no_place() {
     assert!(f("Warga membeli mobil Karimun bekas.").regions.is_empty());
     assert_eq!(f("Warga Karimun membeli mobil baru.").regions, ["Karimun"]);
 }
+
+#[test]
+fn a_bare_shared_dateline_takes_the_level_its_districts_give() {
+    let body = ["Polisi menangkap tersangka pembakaran rumah di Kecamatan Monta."];
+    assert_eq!(find(Some("BIMA"), body).regions, ["Bima"]);
+    assert_eq!(
+        find(Some("BIMA"), ["Polisi menangkap tersangka di pasar."]).regions,
+        ["Kota Bima"]
+    );
+}
