@@ -429,11 +429,15 @@ pub fn detect(line: &str) -> Option<Dateline> {
             .or_else(|| site_glued_to_place(line))
             .or_else(|| place_then_stop(line));
     };
-    // A site's name with its place in brackets (`KBOBABEL.COM (BANGKA) –`): the other way
-    // round from `TERNATE (kalesang) –`.
+    // A site's name with its place in brackets (`KBOBABEL.COM (BANGKA) –`, `SALAM PAPUA
+    // (NABIRE) –`) or after a comma (`MOMENTUM, Gunungsugih --`, `MASOHI, AT.--`): the
+    // other way round from `TERNATE (kalesang) –`. A district's name counts as a place here
+    // in any case: it stands beside a name that is none.
+    let place_like = |p: &str| is_known_city(p) || crate::regions::is_district_name(p);
     if let (Some(c), Some(o)) = (&d.city, &d.outlet)
-        && is_domain(c)
-        && is_known_city(o)
+        && (is_domain(c) || !place_like(c))
+        && !is_domain(o)
+        && place_like(o)
     {
         (d.city, d.outlet) = (Some(title_case(o)), Some(normalize_outlet(c)));
     }

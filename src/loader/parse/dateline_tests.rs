@@ -594,3 +594,22 @@ fn forms_from_the_sixth_probe() {
         (s("Situsku.com"), s("Banda Aceh"), String::new())
     );
 }
+
+#[test]
+fn forms_from_the_seventh_probe() {
+    // A site's unmarked name with its place in brackets or after a comma, the place a
+    // known one or a district's name in any case: read the right way round.
+    assert_eq!(
+        dl("SALAM PAPUA (NABIRE) \u{2013} Sebanyak"),
+        (s("Salam Papua"), s("Nabire"), "Sebanyak".into())
+    );
+    assert_eq!(
+        dl("MOMENTUM, Gunungsugih -- Harga"),
+        (s("Momentum"), s("Gunungsugih"), "Harga".into())
+    );
+    // A news agency in brackets stays the outlet.
+    assert_eq!(
+        dl("Jakarta (ANTARA) - Presiden"),
+        (s("Antara"), s("Jakarta"), "Presiden".into())
+    );
+}

@@ -183,6 +183,49 @@ fn related_then_text(line: &str) -> Option<usize> {
         .then_some(words[start].0)
 }
 
+/// A caption or a picture's credit the scraper glued to the dateline that opens the lede
+/// (`Foto: istTakengon - Komisi …`, `… turun ke lapanganKUKAR – Desa …`): where the lede
+/// starts. The place is a known one written right after a lower-case letter, and a sentence
+/// of six words or more follows its dash; a site's name glued to its desk (`detikJatim`)
+/// is no caption.
+fn glued_dateline(line: &str) -> Option<usize> {
+    let b = line.as_bytes();
+    (1..b.len().min(300)).find(|&i| {
+        b[i].is_ascii_uppercase()
+            && b[i - 1].is_ascii_lowercase()
+            && line[..i].contains(' ')
+            && line[..i]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| !w.contains('.') && !super::dateline::is_media_named(w))
+            && (super::dateline::detect(&line[i..]).is_some_and(|d| {
+                d.city.as_deref().is_some_and(|c| {
+                    super::dateline::is_known_city(c)
+                        || super::dateline::is_known_city(&c.to_uppercase())
+                }) && line[i + d.rest.min(line.len() - i)..]
+                    .split_whitespace()
+                    .nth(5)
+                    .is_some()
+            }) || (classify(&line[..i]) != Kind::Body && word_dash_sentence(&line[i..])))
+    })
+}
+
+/// A word, a spaced dash and a sentence of six words or more (`Takengon - Komisi …`): how a
+/// lede opens on a town the gazetteer does not hold. Read only after a caption glued to it
+/// (`Foto: istTakengon - …`), which would otherwise take the lede out with it.
+fn word_dash_sentence(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(place), Some(dash)) = (words.next(), words.next()) else {
+        return false;
+    };
+    place.chars().all(char::is_alphabetic)
+        && matches!(dash, "-" | "\u{2013}" | "\u{2014}" | "--")
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.nth(4).is_some()
+}
+
 /// Splits furniture a scraper glued onto a paragraph (a "read also" with no headline, ad
 /// prompts, a lazy-loading footer, a credit line before the first paragraph) from it: the
 /// pieces in order, furniture with its kind and text with `None`.
@@ -209,6 +252,10 @@ pub fn unglue(line: String) -> Vec<(Option<RemovedKind>, String)> {
         rest = &rest[pos..];
     } else if let Some(pos) = related_then_text(rest) {
         // Classified later as the "read also" it is, so its headline is kept.
+        out.push((None, rest[..pos].trim_end().to_string()));
+        rest = &rest[pos..];
+    } else if let Some(pos) = glued_dateline(rest) {
+        // The caption before the lede is read as the line over a dateline it is.
         out.push((None, rest[..pos].trim_end().to_string()));
         rest = &rest[pos..];
     }
@@ -264,6 +311,31 @@ pub fn report_with_text(line: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_glued_to_the_dateline_is_split_from_the_lede() {
+        let lede = "Desa Muara Ritan di Kecamatan Tabang mendadak ramai pagi itu.";
+        for (head, place) in [
+            ("Polisi turun ke lapangan", "KUKAR \u{2013} "),
+            ("Foto: ist", "KUKAR \u{2013} "),
+            // A town the gazetteer does not hold, after a caption's credit.
+            ("Foto: ist", "Takengon - "),
+        ] {
+            let line = format!("{head}{place}{lede}");
+            let pieces = unglue(line.clone());
+            assert_eq!(pieces.len(), 2, "{line}");
+            assert_eq!(pieces[0], (None, head.to_string()));
+            assert_eq!(pieces[1], (None, format!("{place}{lede}")));
+        }
+        // A site glued to its desk, a short rest, or an unknown town after prose: one line.
+        for line in [
+            format!("Dikutip dari detikJATIM \u{2013} {lede}"),
+            "Warga pergi ke lapanganKUKAR \u{2013} ramai sekali".to_string(),
+            format!("Warga pergi ke lapanganTakengon - {lede}"),
+        ] {
+            assert_eq!(unglue(line.clone()).len(), 1, "{line}");
+        }
+    }
 
     #[test]
     fn a_read_also_headline_running_on_into_the_next_paragraph_is_split_off() {
