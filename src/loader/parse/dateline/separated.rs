@@ -1,0 +1,310 @@
+//! Datelines ended by a dash or a stroke: a place, a site or both before it, in every order
+//! and punctuation the detector reads (`JAKARTA, KOMPAS.com -`, `Jakarta (ANTARA) -`,
+//! `Kupang, Jubi -`, `tegas.co, KOLAKA, SULTRA -`, `Gorontalo, 27 Oktober 2019 –`).
+
+use super::*;
+
+/// A day written in words after a dateline's place (`27 Oktober 2019`, `Senin 3 Maret`).
+pub(super) fn day_words(day: &str) -> bool {
+    let ws: Vec<&str> = day.split_whitespace().collect();
+    (2..=3).contains(&ws.len())
+        && ws
+            .iter()
+            .any(|w| super::super::date_words::is_calendar_word(w))
+        && ws.iter().all(|w| {
+            super::super::date_words::is_calendar_word(w)
+                || (w.len() <= 4 && w.bytes().all(|c| c.is_ascii_digit()))
+        })
+}
+
+/// A dateline ended by a dash.
+pub(super) fn by_separator(line: &str) -> Option<Dateline> {
+    let (sep, rest) = find_separator(line)?;
+    let prefix = line[..sep].trim().trim_end_matches(',').trim();
+    if prefix.is_empty() {
+        return None;
+    }
+    // `Jakarta (ANTARA) -`, `JAKARTA (Reuters) -`, `Sidoarjo (republikjatim.com) -`: the
+    // city, then the agency in brackets; the city may carry its province or the day
+    // (`Bandung, Jawa Barat (ANTARA News) -`, `BLORA, 14/10 (BeritaJateng.net) -`).
+    if let Some((place, inner)) = prefix.split_once('(')
+        && let Some(agency) = inner.strip_suffix(')')
+    {
+        let mut place_parts = place.split(',').map(str::trim);
+        let city = place_parts.next().unwrap_or("");
+        let qualified = place_parts.all(|q| {
+            is_all_caps(q)
+                || is_known_city(q)
+                || (!q.is_empty() && q.chars().all(|c| c.is_ascii_digit() || c == '/'))
+        });
+        let agency = agency.trim();
+        let domain = is_domain(agency);
+        // A site's one-word name in lower case beside a known place (`TERNATE (kalesang) –`).
+        let lower_site = is_known_city(city)
+            && (4..=24).contains(&agency.len())
+            && agency.chars().all(|c| c.is_ascii_alphanumeric());
+        let agency_ok = (domain
+            || lower_site
+            || (agency.chars().next().is_some_and(char::is_uppercase)
+                && (1..=2).contains(&agency.split_whitespace().count())))
+            && !agency.contains(['(', ',']);
+        // Only a known place, or a place in capitals beside an agency in capitals or a
+        // domain (`TEGALREJO (MERAPI) -`): `BNN (Badan Narkotika) -` opens prose as often as
+        // a dateline.
+        // A town the gazetteer does not hold may stand before a news agency's name too
+        // (`Singaraja (Antara Bali) - Warga`), when a sentence starts after the dash.
+        let sentence_after = line[rest..].starts_with(char::is_uppercase);
+        let place_ok = is_known_city(city)
+            || (is_all_caps(city) && (domain || is_all_caps(agency)) && city.len() > 3)
+            || (city.split_whitespace().count() <= 2
+                && city.len() > 3
+                && is_media_named(agency)
+                && sentence_after);
+        if qualified && is_header_part(city) && place_ok && agency_ok {
+            return Some(Dateline {
+                outlet: Some(normalize_outlet(agency)).filter(|s| !s.is_empty()),
+                city: Some(title_case(city)).filter(|s| !s.is_empty()),
+                rest,
+                strong: true,
+            });
+        }
+    }
+    // A place and the day (`Jakarta, 15/8 -`, `Gorontalo, 27 Oktober 2019 –`), as an
+    // agency's or a release's datelines write it.
+    if let Some((place, day)) = prefix.split_once(',')
+        && let day = day.trim()
+        && (((3..=5).contains(&day.len())
+            && day.split_once('/').is_some_and(|(d, m)| {
+                !d.is_empty()
+                    && !m.is_empty()
+                    && d.len() <= 2
+                    && m.len() <= 2
+                    && d.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
+            }))
+            || day_words(day))
+        && is_known_city(place.trim())
+    {
+        return Some(Dateline {
+            outlet: None,
+            city: Some(title_case(place.trim())),
+            rest,
+            strong: true,
+        });
+    }
+    // A site's name and its place in capitals parted by a full stop (`INFO INDONESIA.
+    // JAKARTA -`).
+    if let Some((site, place)) = prefix.rsplit_once(". ")
+        && is_all_caps(place)
+        && is_known_city(place)
+        && is_header_part(site)
+        && !is_known_city(site)
+        && !is_known_city(prefix)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest,
+            strong: true,
+        });
+    }
+    // A site's name and its place joined by a full stop (`SURON.Trenggalek –`), or a place
+    // and a site parted by a capital I for a pipe (`Denpasar I barometerbali –`).
+    let joined_pair = prefix
+        .split_once('.')
+        .filter(|_| !prefix.contains(' ') && !is_domain(prefix))
+        .or_else(|| prefix.split_once(" I ").map(|(place, site)| (site, place)));
+    if let Some((site, place)) = joined_pair
+        && let Some(d) = one_word_site_and_place(site, place, line, rest)
+    {
+        return Some(d);
+    }
+    // A site's one-word name, in any case, then a known place and the lede (`titastory,
+    // Ambon – Hujan …`): no sentence opens on a word, a comma, a place and a dash.
+    if let Some((site, place)) = prefix.split_once(',')
+        && let (site, place) = (site.trim(), place.trim())
+        && site.len() >= 4
+        && !super::super::date_words::is_calendar_word(site)
+        && !PROSE_OPENERS.contains(&lower(site).as_str())
+        && let Some(d) = one_word_site_and_place(site, place, line, rest)
+    {
+        return Some(d);
+    }
+    // A pipe parts outlet and place as a comma does (`VISI.NEWS | BANDUNG -`), and so does
+    // the underscore a scraper joins them with (`Oelamasi_KlikNTT.com-`) or a hyphen between
+    // a place and a site in lower case (`Oelamasi-infontt.com,-`).
+    let joined = join_spaced_domain(prefix);
+    let parts: Vec<&str> = joined
+        .split([',', '|', '_'])
+        .map(str::trim)
+        // `Site.co.id || SLEMAN`: a doubled pipe parts them once.
+        .filter(|p| !p.is_empty())
+        .flat_map(|p| match place_glued_to_site(p) {
+            Some((place, site)) => vec![place, site],
+            None => vec![p],
+        })
+        .collect();
+    if parts.is_empty() || parts.len() > 3 || !parts.iter().all(|p| is_header_part(p)) {
+        return None;
+    }
+    // A domain and a place with no comma between, either way round (`RGOL.ID LIMBOTO -`,
+    // `MEDAN TribuneIndonesia.Com-`).
+    if let [part] = parts[..] {
+        let site_first = part.split_once(' ').filter(|(site, place)| {
+            is_domain(site) && (is_all_caps(place) || is_known_city(place))
+        });
+        let place_first = part
+            .rsplit_once(' ')
+            .filter(|(place, site)| is_domain(site) && (is_all_caps(place) || is_known_city(place)))
+            .map(|(place, site)| (site, place));
+        if let Some((site, place)) = site_first.or(place_first) {
+            return Some(Dateline {
+                outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+                city: Some(title_case(place)).filter(|s| !s.is_empty()),
+                rest,
+                strong: true,
+            });
+        }
+    }
+    // Three parts name the outlet, the place and its province (`tegas.co, KOLAKA, SULTRA -`,
+    // `BOJONEGORO, JATIM, BATARA.NEWS -`): one unmistakable outlet, the others places
+    // written as a dateline writes them. Anything else with two commas is a list.
+    if parts.len() == 3 {
+        let marked = |p: &str| is_domain(p) || is_parenthesised(p);
+        let outlets: Vec<usize> = (0..3).filter(|&k| marked(parts[k])).collect();
+        let [o] = outlets[..] else {
+            return None;
+        };
+        let places: Vec<&str> = (0..3).filter(|&k| k != o).map(|k| parts[k]).collect();
+        if !places.iter().all(|p| is_all_caps(p) || is_known_city(p)) {
+            return None;
+        }
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(parts[o])).filter(|s| !s.is_empty()),
+            city: Some(title_case(places[0])).filter(|s| !s.is_empty()),
+            rest,
+            strong: true,
+        });
+    }
+    // Mixed-case prose such as `Glandy Burnama, Tangerang -` or `Populer Jabodetabek -` looks
+    // like a heading too; real datelines are upper case, a domain, parenthesised, or a known
+    // place (`Jakarta -`); a mixed-case outlet name needs a known place beside it
+    // (`Jakarta, CNN Indonesia --`), a mixed-case place a domain (`Tangerang Selatan, Tempo.co`).
+    let plain_ok = |x: &str, other: Option<&str>| {
+        is_domain(x)
+            || is_parenthesised(x)
+            || is_all_caps(x)
+            || is_known_city(x)
+            || ((is_media_named(x) || (!x.contains(' ') && media_compound(x, true)))
+                && other.is_some_and(is_known_city))
+            || other.is_some_and(|o| is_domain(o) || is_parenthesised(o))
+            // A site's one-word name made with a media word vouches for the place beside it
+            // (`BORNEONEWS, Sampit -`).
+            || other.is_some_and(|o| !o.contains(' ') && media_compound(o, false))
+            // A town and a media word, or the other way round, name a paper (`Jember Pos -`,
+            // `Kilas Bengkulu Utara -`).
+            || media_and_town(x)
+    };
+    let (outlet, city, strong) = if let [a, b] = parts[..] {
+        // A place and its province (`Batang Hari, Jambi -`), no outlet.
+        if is_known_city(a) && !is_outlet_marked(a) && crate::regions::is_province_name(b) {
+            return Some(Dateline {
+                outlet: None,
+                city: Some(title_case(a)),
+                rest,
+                strong: true,
+            });
+        }
+        // A regional site's name after its place (`Kupang, Jubi -`, `Kefamenanu, Vox NTT -`):
+        // a place first (known, or in capitals), then a short name that is no place, day or
+        // month. Not the
+        // other way round: `Glandy Burnama, Tangerang -` is a person's name before a place.
+        // No space after the comma (`Kefamenanu,Vox NTT-`) is a scraper's dateline, never
+        // prose: the place comes first there too.
+        let tight = prefix
+            .split_once(',')
+            .is_some_and(|(_, after)| after.starts_with(|c: char| !c.is_whitespace()));
+        let place_first =
+            !is_outlet_marked(a) && (is_known_city(a) || (is_all_caps(a) && a.len() > 3) || tight);
+        let site_after_place = place_first
+            && !is_known_city(b)
+            && !b.contains('.')
+            && b.split_whitespace().count() <= 2
+            && !b
+                .split_whitespace()
+                .any(super::super::date_words::is_calendar_word);
+        if !site_after_place && (!plain_ok(a, Some(b)) || !plain_ok(b, Some(a))) {
+            return None;
+        }
+        let (outlet, city) = match (is_outlet_marked(a), is_outlet_marked(b)) {
+            _ if site_after_place && !is_all_caps(b) => (b, a),
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            // Both or neither marked: a known place decides; otherwise outlet first, as in
+            // `INFOKU, BLORA` (city-first datelines nearly always carry a domain, `KOMPAS.com`).
+            _ if is_known_city(a) && !is_known_city(b) => (b, a),
+            _ => (a, b),
+        };
+        (Some(outlet), Some(city), true)
+    } else {
+        let p = parts[0];
+        let l = lower(p);
+        if KICKERS.contains(&l.as_str()) {
+            return None;
+        }
+        // A site's one-word name in mixed case (`IDXChannel -`, `Kitasulsel–MAKASSAR`): made
+        // of a media word, or followed by its place in capitals; `detect` reads that place.
+        let one_word = !p.contains(' ') && p.chars().next().is_some_and(char::is_uppercase);
+        let site_word = one_word
+            && !is_known_city(p)
+            && (media_compound(p, false) || caps_place_then_sentence(&line[rest..]).is_some());
+        if site_word {
+            return Some(Dateline {
+                outlet: Some(normalize_outlet(p)).filter(|s| !s.is_empty()),
+                city: None,
+                rest,
+                strong: false,
+            });
+        }
+        // An odd dash (`Waingapu_ `, `Sentani// `) before a sentence ends no phrase of
+        // prose: a town the gazetteer does not hold is written before it in title case too.
+        let odd_dash = matches!(line.as_bytes().get(sep), Some(b'_' | b'/'));
+        let town_before_odd_dash =
+            odd_dash && !p.contains(' ') && line[rest..].starts_with(|c: char| c.is_uppercase());
+        if !plain_ok(p, None) && !town_before_odd_dash {
+            return None;
+        }
+        let marked = is_domain(p) || is_parenthesised(p);
+        if marked || (is_media_named(p) && !is_known_city(p)) {
+            (Some(p), None, marked)
+        } else if is_known_city(p) || p.split_whitespace().count() == 1 {
+            // Lone unknown words are places far more often than outlets (`PALEMBANG –`).
+            (None, Some(p), false)
+        } else {
+            // Several unknown capitalised words are a title's kicker (`POPULER JABODETABEK -`);
+            // outlets carry a media word (`GROW MEDIA`) and places are in the gazetteer.
+            return None;
+        }
+    };
+    Some(Dateline {
+        outlet: outlet.map(normalize_outlet).filter(|s| !s.is_empty()),
+        city: city.map(title_case).filter(|s| !s.is_empty()),
+        rest,
+        strong,
+    })
+}
+
+/// A media word and a known town of up to three words, either way round: a paper's name
+/// (`Jember Pos`, `Kilas Bengkulu Utara`, `LINGGA TERKINI`).
+fn media_and_town(x: &str) -> bool {
+    let words: Vec<&str> = x.split_whitespace().collect();
+    let media = |w: &str| is_media_named(w) && !is_known_city(w);
+    match words[..] {
+        [first, ref rest @ ..] if (1..=3).contains(&rest.len()) && media(first) => {
+            is_known_city(&rest.join(" "))
+        }
+        [ref rest @ .., last] if (1..=3).contains(&rest.len()) && media(last) => {
+            is_known_city(&rest.join(" "))
+        }
+        _ => false,
+    }
+}
