@@ -612,4 +612,11 @@ fn forms_from_the_seventh_probe() {
         dl("Jakarta (ANTARA) - Presiden"),
         (s("Antara"), s("Jakarta"), "Presiden".into())
     );
+    // A district's town in title case before a sentence; not a short one that reads as
+    // prose.
+    assert_eq!(
+        dl("Tenggarong \u{2013} Sebanyak warga"),
+        (None, s("Tenggarong"), "Sebanyak warga".into())
+    );
+    assert_eq!(detect("Tarik - Menarik tambang dilakukan warga"), None);
 }

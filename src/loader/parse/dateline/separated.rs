@@ -270,7 +270,13 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         let odd_dash = matches!(line.as_bytes().get(sep), Some(b'_' | b'/'));
         let town_before_odd_dash =
             odd_dash && !p.contains(' ') && line[rest..].starts_with(|c: char| c.is_uppercase());
-        if !plain_ok(p, None) && !town_before_odd_dash {
+        // A district's town in title case (`Tenggarong –`), a word of six letters or more
+        // before a sentence: shorter ones and common words read as prose (`Tarik - Menarik`).
+        let district_town = !p.contains(' ')
+            && p.chars().count() >= 6
+            && crate::regions::is_district_name(p)
+            && line[rest..].starts_with(|c: char| c.is_uppercase());
+        if !plain_ok(p, None) && !town_before_odd_dash && !district_town {
             return None;
         }
         let marked = is_domain(p) || is_parenthesised(p);
