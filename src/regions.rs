@@ -142,6 +142,8 @@ struct Cues {
     /// Not a mention of the region but a sign of which level the article means: a district
     /// of the regency named by its kind (`Kecamatan Simpenan`).
     evidence: bool,
+    /// Named by a landmark that lies in it (`Stadion Gelora Bung Karno`), not by its name.
+    landmark: bool,
 }
 
 /// One place found while an article is read, before the whole article has been.
@@ -510,6 +512,7 @@ impl Gazetteer {
                 if let Some(target) = mark.region() {
                     let cues = Cues {
                         level_named: true,
+                        landmark: true,
                         ..Cues::default()
                     };
                     hit(target, words, i, len, cues);
@@ -580,6 +583,7 @@ impl Gazetteer {
                             .map(|&(_, province)| province),
                         level_named: false,
                         evidence: false,
+                        landmark: false,
                     };
                     let target = match (target, last, placing) {
                         (_, _, Some(Placing::At(placed))) => {
@@ -638,7 +642,7 @@ impl Gazetteer {
     /// the fidelity evaluation reads to judge whether each found place is one.
     pub fn mentions<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<Mention> {
         const AROUND: usize = 6;
-        self.scan_article(texts, |target, words, at, len, n| {
+        self.scan_article(texts, |target, words, at, len, n, _| {
             let place = match target {
                 Target::Nothing => None,
                 Target::Province(p) => self.provinces.get(p).map(|p| p.name.clone()),
@@ -672,13 +676,13 @@ impl Gazetteer {
         })
     }
 
-    /// What `make(target, words, first word, word count, text number)` makes of every place
+    /// What `make(target, words, first word, word count, text number, cues)` makes of every place
     /// named in `texts`, in order, leaving out a team's town once the whole article turns
     /// out to be about sport ([`sport::SPORT_ARTICLE`]): which needs every text read first.
     fn scan_article<'a, T>(
         &self,
         texts: impl IntoIterator<Item = &'a str>,
-        mut make: impl FnMut(Target, &Words, usize, usize, usize) -> Option<T>,
+        mut make: impl FnMut(Target, &Words, usize, usize, usize, &Cues) -> Option<T>,
     ) -> Vec<T> {
         let mut out: Vec<Hit<T>> = Vec::new();
         let mut words = Words::new();
@@ -692,8 +696,8 @@ impl Gazetteer {
                     Target::Region(r) if !cues.level_named => self.twin.get(r).copied().flatten(),
                     _ => None,
                 }
-                .and_then(|t| Some((make(Target::Region(t), words, at, len, n)?, t)));
-                if let Some(made) = make(target, words, at, len, n) {
+                .and_then(|t| Some((make(Target::Region(t), words, at, len, n, &cues)?, t)));
+                if let Some(made) = make(target, words, at, len, n, &cues) {
                     out.push(Hit {
                         made,
                         target,

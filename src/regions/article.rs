@@ -29,14 +29,14 @@ impl Gazetteer {
     ) -> Found {
         let mut found = Found::default();
         let texts: Vec<&str> = texts.into_iter().collect();
-        let named = self.scan_article(texts.iter().copied(), |target, words, at, len, n| {
+        let named = self.scan_article(texts.iter().copied(), |target, words, at, _, n, cues| {
             Some((
                 target,
                 salience::Sighting {
                     text: n,
                     prefixed: words.get(at).and_then(prefix_hint).is_some(),
                     seat: salience::is_seat(words, at),
-                    landmark: self.landmark_at(words, at).is_some_and(|(_, l)| l == len),
+                    landmark: cues.landmark,
                 },
             ))
         });
