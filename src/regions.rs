@@ -753,6 +753,7 @@ impl Gazetteer {
                 _ => None,
             })
             .collect();
+        undecided.sort_unstable();
         undecided.dedup();
         let by_districts = if undecided.is_empty() {
             Vec::new()

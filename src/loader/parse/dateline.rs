@@ -197,6 +197,12 @@ pub(super) fn is_known_city(part: &str) -> bool {
         || (is_all_caps(part) && crate::regions::is_district_name(part))
 }
 
+/// Whether a dateline's place as [`detect`] gives it, in title case, is a known one: a
+/// district's name counts only as the dateline set it in capitals, so those are asked too.
+pub(super) fn is_known_place(city: &str) -> bool {
+    is_known_city(city) || is_known_city(&city.to_uppercase())
+}
+
 fn is_outlet_marked(part: &str) -> bool {
     is_domain(part) || is_parenthesised(part) || is_media_named(part)
 }
@@ -433,7 +439,7 @@ pub fn detect(line: &str) -> Option<Dateline> {
             .or_else(|| place_then_stop(line));
     };
     // A site's name with its place in brackets (`KBOBABEL.COM (BANGKA) –`, `SALAM PAPUA
-    // (NABIRE) –`) or after a comma (`MOMENTUM, Gunungsugih --`, `MASOHI, AT.--`): the
+    // (NABIRE) –`) or after a comma (`MOMENTUM, Gunungsugih --`): the
     // other way round from `TERNATE (kalesang) –`. A district's name counts as a place here
     // in any case: it stands beside a name that is none.
     let place_like = |p: &str| is_known_city(p) || crate::regions::is_district_name(p);

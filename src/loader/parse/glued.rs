@@ -199,14 +199,14 @@ fn glued_dateline(line: &str) -> Option<usize> {
                 .next()
                 .is_some_and(|w| !w.contains('.') && !super::dateline::is_media_named(w))
             && (super::dateline::detect(&line[i..]).is_some_and(|d| {
-                d.city.as_deref().is_some_and(|c| {
-                    super::dateline::is_known_city(c)
-                        || super::dateline::is_known_city(&c.to_uppercase())
-                }) && line[i + d.rest.min(line.len() - i)..]
-                    .split_whitespace()
-                    .nth(5)
-                    .is_some()
-            }) || (classify(&line[..i]) != Kind::Body && word_dash_sentence(&line[i..])))
+                d.city
+                    .as_deref()
+                    .is_some_and(super::dateline::is_known_place)
+                    && line[i + d.rest.min(line.len() - i)..]
+                        .split_whitespace()
+                        .nth(5)
+                        .is_some()
+            }) || (word_dash_sentence(&line[i..]) && classify(&line[..i]) != Kind::Body))
     })
 }
 

@@ -233,9 +233,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
                 let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
                 // The place was in capitals (`shouted`), as a district's name must be.
-                let known = d.city.as_deref().is_some_and(|c| {
-                    dateline::is_known_city(c) || dateline::is_known_city(&c.to_uppercase())
-                });
+                let known = d.city.as_deref().is_some_and(dateline::is_known_place);
                 // A lede opens on a capital (`Mataram - kota itu juga begitu.` is prose).
                 let prose = reads_as_prose(&paras[i])
                     && paras[i]
