@@ -95,7 +95,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 28: a venue placed by the writer in another region of its province is where it lies
 ///    (Jakarta's venues added); a newsroom's dateline over a neighbouring regency's story;
 ///    the districts an article names decide a bare shared name's level; car models.
-pub const PARSER_VERSION: u32 = 28;
+/// 29: a bare name that is a district of another named region in another province is that
+///    district.
+pub const PARSER_VERSION: u32 = 29;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -40,6 +40,40 @@ impl Gazetteer {
                 },
             ))
         });
+        // A name met only bare that is a district of another region the article names, in
+        // another province, is that district ([`Gazetteer::district_of_named`]).
+        let dated = dateline.and_then(|d| self.dateline(d));
+        let regions_named: Vec<usize> = dated
+            .into_iter()
+            .chain(named.iter().map(|(t, _)| *t))
+            .filter_map(|t| match t {
+                Target::Region(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        let homonyms: Vec<Target> = regions_named
+            .iter()
+            .filter(|&&x| {
+                let t = Target::Region(x);
+                let province = self.province_of(t).map(Target::Province);
+                // `warga Depok, Jawa Barat`: its province beside it says which it is.
+                let own_province = |text: usize| {
+                    named
+                        .iter()
+                        .any(|(n, s)| Some(*n) == province && s.text == text)
+                };
+                dated != Some(t)
+                    && named
+                        .iter()
+                        .all(|(n, s)| *n != t || !(s.prefixed || own_province(s.text)))
+                    && self.district_of_named(x, &regions_named)
+            })
+            .map(|&x| Target::Region(x))
+            .collect();
+        let named: Vec<_> = named
+            .into_iter()
+            .filter(|(t, _)| !homonyms.contains(t))
+            .collect();
         let is_named = |t: Target| named.iter().any(|(n, _)| *n == t);
         let headline = dateline.and_then(|d| self.dateline(d)).map(|t| {
             // A bare dateline (`BOGOR -`) is written the same for the city and the regency:

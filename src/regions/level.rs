@@ -181,6 +181,25 @@ impl Gazetteer {
                 .is_some_and(|of| of.iter().all(|&o| self.elsewhere(o, r)))
     }
 
+    /// Whether region `x`, named only bare, is a district of another region in `named` that
+    /// lies in another province: `Ndondo Kotabaru` in a story on Ende is Ende's district, not
+    /// the regency in South Kalimantan; `kawasan Jombang Wetan` beside `Kota Cilegon`.
+    /// Within one province the name is as likely the region itself, so it is left.
+    pub(super) fn district_of_named(&self, x: usize, named: &[usize]) -> bool {
+        let Some(region) = self.regions.get(x) else {
+            return false;
+        };
+        self.namesakes
+            .get(&words(&region.name).concat())
+            .is_some_and(|of| {
+                of.iter().any(|&o| {
+                    named.contains(&o)
+                        && self.elsewhere(o, x)
+                        && self.regions.get(o).map(|o| o.province) != Some(region.province)
+                })
+            })
+    }
+
     /// Whether region `o` is another place than `r`: not `r`, nor the regency or city that
     /// shares its name, which is the level question.
     fn elsewhere(&self, o: usize, r: usize) -> bool {

@@ -481,18 +481,19 @@ fn a_region_named_like_a_district_written_before_the_region_it_lies_in_is_that_d
         f("belajar di PKBM Contoh Sukabumi, Bandar Lampung.").regions,
         ["Bandar Lampung"]
     );
-    // A list of regions that goes on after the second is a list, and so is one within a
-    // province, where both readings are as likely.
-    assert_eq!(
-        f("hujan di Depok, Sleman, dan Bantul").regions,
-        ["Depok", "Sleman", "Bantul"]
-    );
+    // A list within a province is a list, where both readings are as likely.
     assert_eq!(
         f("pameran di Lamongan, Jombang, Jember, dan Banyuwangi.").regions,
         ["Lamongan", "Jombang", "Jember", "Banyuwangi"]
     );
+    // Across provinces, Sleman named anywhere makes a bare Depok its district, in a list too;
+    // the city's level keeps the city.
     assert_eq!(
-        f("warga Depok mengungsi ke Sleman.").regions,
+        f("hujan di Depok, Sleman, dan Bantul").regions,
+        ["Sleman", "Bantul"]
+    );
+    assert_eq!(
+        f("warga Kota Depok mengungsi ke Sleman.").regions,
         ["Depok", "Sleman"]
     );
     // A police sector is named after its district: Depok's are Sleman's and Cirebon's, not
@@ -569,5 +570,59 @@ fn a_bare_shared_dateline_takes_the_level_its_districts_give() {
     assert_eq!(
         find(Some("BIMA"), ["Polisi menangkap tersangka di pasar."]).regions,
         ["Kota Bima"]
+    );
+}
+
+#[test]
+fn a_bare_name_that_is_a_district_of_a_named_region_in_another_province_is_that_district() {
+    // Ende has a district called Kota Baru; the regency of Kotabaru is in South Kalimantan.
+    let ende = find(
+        None,
+        [
+            "Bupati Lakukan Kunjungan Kerja di Ndondo Kotabaru",
+            "Bupati Ende meninjau jalan desa bersama warga.",
+        ],
+    );
+    assert_eq!(ende.regions, ["Ende"]);
+    assert_eq!(ende.provinces, ["Nusa Tenggara Timur"]);
+    // Cilegon has a district called Jombang.
+    let cilegon = find(
+        None,
+        ["Polisi Kota Cilegon mengamankan tiga remaja di kawasan Jombang Wetan."],
+    );
+    assert_eq!(cilegon.regions, ["Cilegon"]);
+    assert_eq!(cilegon.provinces, ["Banten"]);
+    // Its level, or its province beside it, names the region itself.
+    let named = find(
+        None,
+        ["Bupati Ende bertemu Bupati Kotabaru di Jakarta untuk membahas kerja sama."],
+    );
+    assert!(named.regions.contains(&"Kotabaru".to_string()), "{named:?}");
+    let home = find(
+        None,
+        [
+            "Kecelakaan terjadi di Ngaglik, Kabupaten Sleman.",
+            "Korban adalah warga Depok, Jawa Barat.",
+        ],
+    );
+    assert!(
+        home.regions
+            .iter()
+            .chain(&home.passing)
+            .any(|r| r == "Depok"),
+        "{home:?}"
+    );
+    // Within one province the bare name stays the region (Jember has a Jombang too).
+    let jatim = find(
+        None,
+        ["Bupati Jember menerima tamu dari Jombang di pendopo."],
+    );
+    assert!(
+        jatim
+            .regions
+            .iter()
+            .chain(&jatim.passing)
+            .any(|r| r == "Jombang"),
+        "{jatim:?}"
     );
 }
