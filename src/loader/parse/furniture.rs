@@ -265,6 +265,17 @@ fn release_number(line: &str, low: &str) -> bool {
         && line.matches('/').count() >= 2
 }
 
+/// `![Bupati meninjau banjir (Foto: Ist)](https://site.id/…/foto.jpg)`: a picture a page
+/// converted to markdown kept as its own line, its alt text the caption. A link or a picture
+/// within a sentence is the sentence's.
+pub fn markdown_image(line: &str) -> bool {
+    line.starts_with("![")
+        && line.ends_with(')')
+        && line
+            .rsplit_once("](")
+            .is_some_and(|(_, target)| !target.contains(char::is_whitespace))
+}
+
 /// The kind of a short line (at most the classifier's short limit) that is furniture by its
 /// form; `low` is the whole line lower-cased.
 pub fn classify(line: &str, low: &str) -> Option<Kind> {

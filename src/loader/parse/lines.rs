@@ -524,6 +524,9 @@ pub fn classify(line: &str) -> Kind {
     if !line.chars().any(char::is_alphanumeric) {
         return Kind::Boiler(RemovedKind::Separator);
     }
+    if furniture::markdown_image(line) {
+        return Kind::Boiler(RemovedKind::Caption);
+    }
     // A whole line in parentheses is what its inside is: `(Foto: …)`, `(Baca: …)`,
     // `(Penulis: X | Editor: Y)`. The inside has no parentheses, so this recurses once.
     if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')'))

@@ -594,3 +594,19 @@ fn share_icons_embedded_posts_and_a_credit_before_a_stop_leave_the_body() {
         "Kata icon dipakai warga untuk menyebut tokoh idola mereka di kampung.",
     ]);
 }
+
+#[test]
+fn a_picture_kept_as_markdown_on_its_own_line_is_a_caption() {
+    all_leave(&[
+        (
+            "![Bupati menyerahkan buku kepada Pemda Kota Contoh [Foto. Ist.]](https://site.id/wp-content/uploads/2023/05/2-2-300x178.jpg)",
+            RemovedKind::Caption,
+        ),
+        ("![](https://site.id/foto.jpg)", RemovedKind::Caption),
+    ]);
+    // A picture or a link within a sentence is the sentence's.
+    all_stay(&[
+        "Warga melihat ![foto](https://site.id/a.jpg) di balai desa kemarin.",
+        "![Bupati menyerahkan buku](https://site.id/a.jpg) kepada warga desa pada Senin lalu.",
+    ]);
+}
