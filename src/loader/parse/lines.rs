@@ -360,12 +360,31 @@ fn credited_caption(line: &str) -> bool {
         && (opener || !before.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ',']))
 }
 
+/// Characters a picture's caption runs to at most: a scene, its place and its day.
+const CAPTION_CHARS: usize = 360;
+
+/// Words of the hour a caption may give after its day, and how many at most.
+const TIME_OF_DAY: &[&str] = &[
+    "pagi",
+    "siang",
+    "sore",
+    "petang",
+    "malam",
+    "tengah",
+    "dini",
+    "hari",
+    "jelang",
+    "menjelang",
+    "subuh",
+];
+const HOUR_WORDS: usize = 5;
+
 /// One sentence closed by its day and a picture's credit: `Petugas menunjukkan kardus
 /// kosmetik yang disita, Kamis (3/9). (VOA/Yudha Satriawan)`, `… Senin (3/4/2017).(NAMA
 /// FOTOGRAFER/KOMPAS.COM)`, `… Kamis (3/1). (Antara Foto)`. A story's paragraph that ends on a
 /// desk code (`(MS/Red)`, `(*/ROLLE/JIT)`) has no space in the code, or quotes someone.
 pub(super) fn dated_caption(line: &str) -> bool {
-    if line.len() > SHORT || line.starts_with(['"', '\'', '\u{201c}', '\u{2018}']) {
+    if line.len() > CAPTION_CHARS || line.starts_with(['"', '\'', '\u{201c}', '\u{2018}']) {
         return false;
     }
     let Some((open, group)) = closing_group(line) else {
@@ -386,6 +405,17 @@ pub(super) fn dated_caption(line: &str) -> bool {
     let Some(dated) = sentence.strip_suffix('.').map(str::trim_end) else {
         return false;
     };
+    // `Sabtu (29/8/2020) tengah malam jelang dini hari.`: the hour may follow the day.
+    let day = dated.trim_end_matches(|c: char| c.is_alphabetic() || c == ' ');
+    let hour = &dated[day.len()..];
+    if hour.split_whitespace().nth(HOUR_WORDS).is_some()
+        || !hour
+            .split_whitespace()
+            .all(|w| TIME_OF_DAY.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let dated = day;
     let is_day = closing_group(dated).is_some_and(|(_, d)| {
         let d = d.trim();
         (1..=2).contains(&d.matches('/').count())
@@ -672,6 +702,10 @@ pub fn classify(line: &str) -> Kind {
         {
             return Kind::Boiler(RemovedKind::Prompt);
         }
+    }
+    // A long caption (a scene, its place, its day and hour) is past the short lines' checks.
+    if line.len() > SHORT && dated_caption(line) {
+        return Kind::Boiler(RemovedKind::Caption);
     }
     Kind::Body
 }

@@ -54,6 +54,10 @@ fn a_dated_caption_closed_by_a_credit_leaves_the_body() {
         "Tim voli putri berpose di sela latihan di GOR Contoh, Senin (3/4/2017).(ANI LESTARI/WARTA.COM)",
         "Kawasan industri dari atas bukit Desa Contoh, Kecamatan Contoh, Kamis (3/1). (Antara Foto)",
         "Wali Kota Contoh F.X. Budi memakai masker, Selasa (9/6/2020). (Warta-Ani Lestari P.D.)",
+        // A long scene, its day and hour.
+        "Tim gabungan terdiri dari polisi, satpol pp, TNI dan Polri melakukan razia penginapan di \
+         Kota Contoh, ibu kota Kabupaten Contoh, untuk memastikan para pengunjung tidak \
+         melanggar aturan, Sabtu (29/8/2020) tengah malam jelang dini hari. (ANTARA)",
     ] {
         let a = between(caption);
         assert_eq!(
@@ -78,6 +82,8 @@ fn a_dated_sentence_closed_by_a_desk_code_or_quoting_someone_stays() {
         "Polisi menangkap pelaku. Barang bukti disita, Senin (30/9). (Ani Lestari)",
         // No day before the credit.
         "Polisi menangkap pelaku di rumahnya. (Ani Lestari)",
+        // The day, then more than its hour.
+        "Polisi menangkap pelaku di rumahnya, Senin (30/9) bersama barang bukti. (ANTARA)",
     ]);
 }
 
