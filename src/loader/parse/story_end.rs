@@ -125,6 +125,8 @@ const COMMENT_FORM_CHARS: usize = 48;
 fn is_closing(p: &str, kind: &Kind) -> bool {
     match kind {
         Kind::Credit { .. } => true,
+        // `… kata dia. (ren)`: the last paragraph closed by its desk's credit group.
+        Kind::Body => super::credits::trailing_credit(p).is_some(),
         Kind::Related(h) => h.is_empty(),
         Kind::Boiler(RemovedKind::Related) => true,
         Kind::Boiler(RemovedKind::Prompt) => is_pagination_line(p),
@@ -144,9 +146,12 @@ fn after_closing_line(paras: &[String], kinds: &mut [Kind]) {
     let (mut sign_below, mut paragraph_below) = (vec![false; n + 1], vec![false; n + 1]);
     for j in (0..n).rev() {
         let body = is_body(kinds, j);
-        sign_below[j] =
-            sign_below[j + 1] || (body && (cut_with_ellipsis(&paras[j]) || date_alone(&paras[j])));
-        paragraph_below[j] = paragraph_below[j + 1] || (body && is_paragraph(&paras[j]));
+        let caption = body && closes_on_its_day(&paras[j]);
+        sign_below[j] = sign_below[j + 1]
+            || caption
+            || (body && (cut_with_ellipsis(&paras[j]) || date_alone(&paras[j])));
+        paragraph_below[j] =
+            paragraph_below[j + 1] || (body && !caption && is_paragraph(&paras[j]));
     }
     let above = story_above(paras, kinds);
     let Some(close) = (0..n).find(|&i| {
@@ -173,6 +178,35 @@ fn cut_with_ellipsis(p: &str) -> bool {
 fn date_alone(p: &str) -> bool {
     p.split_whitespace().nth(8).is_none() && stamps::stamp(p).is_some()
 }
+
+/// Another story's picture under its headline: one sentence with nobody speaking, closed by
+/// its weekday and date (`Warga melintas di depan rumah yang rusak, Rabu, 8 Desember 2021.`).
+/// Read only after the story's closing line.
+fn closes_on_its_day(p: &str) -> bool {
+    let Some(sentence) = p.trim_end().strip_suffix('.') else {
+        return false;
+    };
+    if sentence.len() > CAPTION_CHARS
+        || sentence.contains(['"', '\u{201c}', '\u{201d}'])
+        || sentence.contains(". ")
+    {
+        return false;
+    }
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let Some(tail) = words.len().checked_sub(4).map(|k| &words[k..]) else {
+        return false;
+    };
+    let weekday = tail[0].trim_end_matches(',');
+    super::date_words::is_calendar_word(weekday)
+        && super::date_words::month_number(weekday.to_lowercase().as_bytes()).is_none()
+        && stamps::stamp(&tail.join(" ")).is_some()
+        && !words
+            .iter()
+            .any(|w| super::quotes::is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// Characters a caption runs to at most.
+const CAPTION_CHARS: usize = 360;
 
 /// A paragraph of the story: long, and ending like a sentence.
 pub(super) fn is_paragraph(p: &str) -> bool {
@@ -244,6 +278,45 @@ mod tests {
              Menurutnya kondisi cuaca saat ini buruk dan beberapa titik mengalami longsor"
         ));
         ends_the_story(&a);
+    }
+
+    #[test]
+    fn another_storys_picture_and_headline_after_the_desks_credit_are_not_the_story() {
+        // The last paragraph closes on the desk's group; another story's captioned picture
+        // and headline follow, the caption dated years later.
+        let story = STORY.replace("di sana.\n", "di sana. (ren)\n");
+        let a = p(&format!(
+            "{story}Salah seorang warga Dusun Contoh, Kecamatan Contoh, Kabupaten Lumajang, melintas di \
+             depan rumah yang rusak akibat awan panas guguran, Rabu, 8 Desember 2027.\n\
+             PVMBG: Teramati Sinar Api di Puncak"
+        ));
+        ends_the_story(&a);
+        assert!(
+            !a.body.body.iter().any(|p| p.contains("(ren)")),
+            "{:?}",
+            a.body.body
+        );
+        // Without the desk's group, or with someone speaking, the dated sentence is the story's.
+        let a = p(&format!(
+            "{STORY}Salah seorang warga Dusun Contoh, Kecamatan Contoh, Kabupaten Lumajang, melintas di \
+             depan rumah yang rusak akibat awan panas guguran, Rabu, 8 Desember 2027.\n\
+             PVMBG: Teramati Sinar Api di Puncak"
+        ));
+        assert!(
+            a.body.body.iter().any(|p| p.contains("Lumajang")),
+            "{:?}",
+            a.body.body
+        );
+        let a = p(&format!(
+            "{story}Kepala desa mengatakan warga akan kembali ke rumah masing-masing setelah air \
+             benar-benar surut, Rabu, 5 Februari 2025.\n\
+             PVMBG: Teramati Sinar Api di Puncak"
+        ));
+        assert!(
+            a.body.body.iter().any(|p| p.contains("Kepala desa")),
+            "{:?}",
+            a.body.body
+        );
     }
 
     #[test]
