@@ -141,6 +141,16 @@ pub(super) const COMMENT_FORM: &[&str] = &[
     "your email address will not be published",
 ];
 
+/// A comment form's label alone on its line (`Berikan Komentar`, `Komentar Anda :`); the
+/// same words open sentences too (`tulis komentar salah satu warganet`).
+pub(super) const COMMENT_LABELS: &[&str] = &[
+    "berikan komentar",
+    "beri komentar",
+    "kirim komentar",
+    "tulis komentar",
+    "komentar anda",
+];
+
 /// Line prefixes (case-insensitive) that mark furniture or captions.
 pub(super) const PREFIXES: &[(&str, RemovedKind)] = &[
     ("baca berita ", RemovedKind::Prompt),

@@ -12,7 +12,7 @@
 
 use crate::model::RemovedKind;
 
-use super::line_words::COMMENT_FORM;
+use super::line_words::{COMMENT_FORM, COMMENT_LABELS};
 use super::lines::{Kind, is_pagination_line, lower_prefix};
 use super::stamps;
 
@@ -115,6 +115,7 @@ fn is_comment_form(p: &str) -> bool {
     // Every line is asked: only its opening is lower-cased.
     let low = lower_prefix(p.trim(), COMMENT_FORM_CHARS);
     COMMENT_FORM.iter().any(|f| low.starts_with(f))
+        || COMMENT_LABELS.contains(&low.trim_end_matches([':', ' ']))
 }
 
 /// Characters the longest comment-form opening runs to.
@@ -244,6 +245,17 @@ mod tests {
              Site.com - Wali kota meresmikan pasar baru pada Jumat (24/10/2025) bersama warga"
         ));
         ends_the_story(&a);
+        // A form's label alone on its line, then the site's rails of sections and sponsors.
+        let a = p(&format!(
+            "{STORY}Berikan Komentar\nAndai ada 10 saja media dan jurnalis yang menjadi...\n\
+             Olahraga\nBandar Lampung\nUniversitas Contoh\nDPRD Kota Metro"
+        ));
+        ends_the_story(&a);
+        // The same words opening a sentence are the story's.
+        let a = p(&format!(
+            "{STORY}tulis komentar salah satu warganet yang mengunggah foto banjir itu di media sosial."
+        ));
+        assert_eq!(a.body.body.len(), 4, "{:?}", a.body.body);
     }
 
     #[test]
