@@ -15,6 +15,7 @@ mod dateline;
 mod dates;
 mod furniture;
 mod glued;
+mod lead;
 mod line_words;
 mod lines;
 mod outlet_words;
@@ -42,18 +43,6 @@ use lines::Kind;
 pub use outlets::family as outlet_family;
 pub use published::{Hints, url_date};
 
-/// How many body paragraphs after the title may precede the dateline lead (summary, caption,
-/// photo credit, "Laporan wartawan"); a dateline-like line farther down is prose.
-const LEAD_WINDOW: usize = 6;
-/// How far down a weak dateline (`JAKARTA -`) may stand under bylines and captions.
-const WEAK_LEAD_WINDOW: usize = 4;
-
-/// A line that reads as a paragraph of the text: it ends like a sentence, and not on a
-/// caption's closing credit (`... di Jakarta. (Antara)`).
-fn reads_as_prose(line: &str) -> bool {
-    let t = line.trim_end();
-    t.ends_with(['.', '!', '?', '"', '\u{201d}']) && !t.ends_with(')')
-}
 /// Days a date-only stamp may follow the story's own reporting day and still be its
 /// publication's (a weekend's story put out on Monday).
 const WIDGET_GAP: i64 = 3;
@@ -192,56 +181,8 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         parts.title = head.title;
     }
 
-    // The dateline lead: a strong dateline in the first few paragraphs, else a weak one
-    // (`Jakarta -`) on the first paragraph only.
     let window = &body_idx[first_body.min(body_idx.len())..];
-    let mut lead: Option<(usize, dateline::Dateline)> = window
-        .iter()
-        .take(LEAD_WINDOW)
-        .enumerate()
-        .find_map(|(k, &i)| {
-            dateline::detect(&paras[i])
-                .filter(|d| d.strong)
-                .map(|d| (k, d))
-        });
-    if lead.is_none()
-        && let Some(&i) = window.first()
-    {
-        lead = dateline::detect(&paras[i]).map(|d| (0, d));
-    }
-    // The place alone on the first line, over a lede that reads as prose.
-    if lead.is_none()
-        && let [i, j, ..] = window
-        && reads_as_prose(&paras[*j])
-    {
-        lead = dateline::lone_place(&paras[*i]).map(|d| (0, d));
-    }
-    // A weak dateline a few lines down, under lines that are no sentences (a byline, a
-    // caption ending on its credit or on no stop, `Bagikan:`, `84 0` counters, a teaser cut
-    // short): in capitals (`MATARAM -`), or in any case over a lede that reads as prose
-    // (`Kota Sorong – Kabupaten Sorong … beragam.`). Over every shared corpus, probe and
-    // record, the title-case ones this reads under a line of more than three words (widened
-    // from scraps alone) were all datelines.
-    if lead.is_none() {
-        lead = window
-            .iter()
-            .take(WEAK_LEAD_WINDOW)
-            .enumerate()
-            .skip(1)
-            .find_map(|(k, &i)| {
-                let d = dateline::detect(&paras[i])?;
-                let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
-                let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
-                // The place was in capitals (`shouted`), as a district's name must be.
-                let known = d.city.as_deref().is_some_and(dateline::is_known_place);
-                // A lede opens on a capital (`Mataram - kota itu juga begitu.` is prose).
-                let prose = reads_as_prose(&paras[i])
-                    && paras[i]
-                        .get(d.rest..)
-                        .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
-                ((shouted || prose) && above && known).then_some((k, d))
-            });
-    }
+    let lead = lead::find(&paras, window);
     let (lead_pos, lead_rest) = match &lead {
         Some((k, d)) => (*k, d.rest),
         None => (0, 0),

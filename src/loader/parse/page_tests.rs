@@ -616,3 +616,41 @@ fn a_picture_kept_as_markdown_on_its_own_line_is_a_caption() {
         "![Bupati menyerahkan buku](https://site.id/a.jpg) kepada warga desa pada Senin lalu.",
     ]);
 }
+
+#[test]
+fn the_sites_dateline_under_a_rail_of_teasers_is_the_lede() {
+    let teasers = "Keluarga Contoh kehilangan tanah di dekat pantai yang ditempati selama berdekade oleh pengusaha asal Surabaya\n\
+        Sejumlah media memuat berita berisi tudingan terkait polemik geotermal. Apa yang keliru dengan tudingan itu?\n\
+        Narasi yang mereduksi makna tanah hanya dari segi ekonomi melanggengkan praktek perampasan lahan warga\n\
+        Ia merintis komunitas pemberdayaan mantan pekerja migran agar mereka tak lagi memilih merantau jauh\n\
+        Sidang kasus pekerja migran yang selamat dari rumah majikan akan diputuskan pada akhir Juni mendatang\n\
+        Kelompok perempuan terlibat aktif dalam gerakan perlawanan menolak proyek yang mengancam lingkungan\n\
+        Meski judul buku itu mengandung kata pemburu, ia tak sekalipun menyebut pemburu untuk nelayan di sana\n";
+    let lede = "Site.co \u{2013} Warga Desa Contoh di Kabupaten Manggarai yang menolak proyek panas bumi mengadakan aksi protes di Ruteng pada Rabu, 9 Agustus.\n\
+        Aksi tersebut adalah salah satu cara yang mereka lakukan untuk menyatakan penolakan.\n";
+    let a = p(&format!(
+        "Aksi Protes Warga Tolak Proyek Panas Bumi\n{teasers}{lede}"
+    ));
+    assert_eq!(a.meta.outlet.as_deref(), Some("Site.co"));
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+    assert!(
+        a.body.body[0].starts_with("Warga Desa Contoh"),
+        "{:?}",
+        a.body.body
+    );
+    // Under a story's paragraphs, the same line opens another story, and the story stays.
+    let story = "Warga desa menggelar rapat di balai desa untuk membahas proyek itu.\n\
+        Kepala desa mengatakan warga akan menyampaikan keberatan secara tertulis.\n";
+    let b = p(&format!(
+        "Aksi Protes Warga Tolak Proyek Panas Bumi\n{}{story}{lede}",
+        teasers.lines().take(5).collect::<Vec<_>>().join("\n") + "\n"
+    ));
+    assert!(
+        b.body
+            .body
+            .iter()
+            .any(|l| l.starts_with("Warga desa menggelar")),
+        "{:?}",
+        b.body.body
+    );
+}

@@ -1,0 +1,97 @@
+//! Where the story's lede stands, and its dateline: a strong dateline in the first few
+//! paragraphs, else a weak one on the first, a place alone over a prose lede, a weak one a
+//! few lines down under lines that are no sentences, or the site's own under a rail of
+//! teasers.
+
+use super::dateline::{self, Dateline};
+use super::story_end;
+
+/// How many body paragraphs after the title may precede the dateline lead (summary, caption,
+/// photo credit, "Laporan wartawan"); a dateline-like line farther down is prose.
+const LEAD_WINDOW: usize = 6;
+/// How far down the site's own dateline may stand under a rail of teasers.
+const RAIL_LEAD_WINDOW: usize = 12;
+/// How far down a weak dateline (`JAKARTA -`) may stand under bylines and captions.
+const WEAK_LEAD_WINDOW: usize = 4;
+
+/// A line that reads as a paragraph of the text: it ends like a sentence, and not on a
+/// caption's closing credit (`... di Jakarta. (Antara)`).
+fn reads_as_prose(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['.', '!', '?', '"', '\u{201d}']) && !t.ends_with(')')
+}
+
+/// The lede's place in `window` (the body's paragraphs from the first after the title, as
+/// indices into `paras`) and its dateline.
+pub(super) fn find(paras: &[String], window: &[usize]) -> Option<(usize, Dateline)> {
+    // The dateline lead: a strong dateline in the first few paragraphs, else a weak one
+    // (`Jakarta -`) on the first paragraph only.
+    let mut lead: Option<(usize, Dateline)> =
+        window
+            .iter()
+            .take(LEAD_WINDOW)
+            .enumerate()
+            .find_map(|(k, &i)| {
+                dateline::detect(&paras[i])
+                    .filter(|d| d.strong)
+                    .map(|d| (k, d))
+            });
+    if lead.is_none()
+        && let Some(&i) = window.first()
+    {
+        lead = dateline::detect(&paras[i]).map(|d| (0, d));
+    }
+    // The place alone on the first line, over a lede that reads as prose.
+    if lead.is_none()
+        && let [i, j, ..] = window
+        && reads_as_prose(&paras[*j])
+    {
+        lead = dateline::lone_place(&paras[*i]).map(|d| (0, d));
+    }
+    // A weak dateline a few lines down, under lines that are no sentences (a byline, a
+    // caption ending on its credit or on no stop, `Bagikan:`, `84 0` counters, a teaser cut
+    // short): in capitals (`MATARAM -`), or in any case over a lede that reads as prose
+    // (`Kota Sorong – Kabupaten Sorong … beragam.`). Over every shared corpus, probe and
+    // record, the title-case ones this reads under a line of more than three words (widened
+    // from scraps alone) were all datelines.
+    if lead.is_none() {
+        lead = window
+            .iter()
+            .take(WEAK_LEAD_WINDOW)
+            .enumerate()
+            .skip(1)
+            .find_map(|(k, &i)| {
+                let d = dateline::detect(&paras[i])?;
+                let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
+                let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
+                // The place was in capitals (`shouted`), as a district's name must be.
+                let known = d.city.as_deref().is_some_and(dateline::is_known_place);
+                // A lede opens on a capital (`Mataram - kota itu juga begitu.` is prose).
+                let prose = reads_as_prose(&paras[i])
+                    && paras[i]
+                        .get(d.rest..)
+                        .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
+                ((shouted || prose) && above && known).then_some((k, d))
+            });
+    }
+    // The site's own dateline farther down, under a rail of other stories' teasers (lines
+    // with no stop, a dek's question): at most one line above it reads as a sentence. Under
+    // a story's paragraphs it opens another story ([`story_end::later_stories`]).
+    if lead.is_none() {
+        lead = window
+            .iter()
+            .enumerate()
+            .take(RAIL_LEAD_WINDOW)
+            .skip(LEAD_WINDOW)
+            .find_map(|(k, &i)| {
+                let d = dateline::detect(&paras[i])
+                    .filter(|d| d.strong && d.outlet.as_deref().is_some_and(dateline::is_domain))?;
+                let prose = window[..k]
+                    .iter()
+                    .filter(|&&j| reads_as_prose(&paras[j]))
+                    .count();
+                (prose <= 1 && story_end::is_paragraph(&paras[i])).then_some((k, d))
+            });
+    }
+    lead
+}
