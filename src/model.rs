@@ -96,7 +96,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    (Jakarta's venues added); a newsroom's dateline over a neighbouring regency's story;
 ///    the districts an article names decide a bare shared name's level; car models.
 /// 29: a bare name that is a district of another named region in another province is that
-///    district.
+///    district; a title placing the story in a neighbour makes the dateline the newsroom's;
+///    village and district heads; captions, comment forms and rails of teasers in bodies.
 pub const PARSER_VERSION: u32 = 29;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

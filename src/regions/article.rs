@@ -37,6 +37,9 @@ impl Gazetteer {
                     prefixed: words.get(at).and_then(prefix_hint).is_some(),
                     seat: salience::is_seat(words, at),
                     landmark: cues.landmark,
+                    at: at
+                        .checked_sub(1)
+                        .is_some_and(|b| words.get(b) == Some("di")),
                 },
             ))
         });
@@ -147,6 +150,12 @@ impl Gazetteer {
                         && headline != Some(*t)
                         && self.province_of(*t) == province
                         && early(s, true)
+                }),
+                placed: weighed.iter().any(|(t, s)| {
+                    matches!(t, Target::Region(_))
+                        && headline != Some(*t)
+                        && self.province_of(*t) == province
+                        && s.iter().any(|s| s.text == 0 && s.at)
                 }),
             }
         };

@@ -199,6 +199,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // Karanganyar, Demak`): not that regency.
     "kecamatan",
     "kec",
+    // Their heads (`Lurah Banjarnegara`, a village in Cilegon; `Camat Karanganyar`).
+    "camat",
+    "lurah",
+    "kades",
     // Papua's districts (`Distrik Manokwari Selatan, Kabupaten Manokwari`).
     "distrik",
     "desa",

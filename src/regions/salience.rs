@@ -32,6 +32,8 @@ pub(super) struct Sighting {
     pub seat: bool,
     /// Named by a landmark in it (`Stadion Gelora Bung Karno`, `ICE BSD`), not by name.
     pub landmark: bool,
+    /// Named right after `di` (`… nelayan kecil di Malra`): where something happens.
+    pub at: bool,
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -123,6 +125,9 @@ pub(super) struct Opening {
     /// They name another region of the province with its level (`Bupati Kepulauan
     /// Tanimbar`, `Pemerintah Kabupaten Kubu Raya`).
     pub neighbour: bool,
+    /// The title places the story in another region of the province (`DKP Maluku gelar
+    /// kegiatan … di Malra`).
+    pub placed: bool,
 }
 
 /// Whether the region the dateline names, in `province`, with these `sightings` in the text,
@@ -131,7 +136,8 @@ pub(super) struct Opening {
 /// has it) over a story the text places in other provinces only (`FAKFAK -` over a story in
 /// Konawe Selatan, `JAYAPURA, Site -` over a match in Kudus), or over one whose opening names
 /// another regency of its province by its level and not the province (`AMBON, Site - Bupati
-/// Kepulauan Tanimbar ...`). Elsewhere in its own province the dateline's city was the
+/// Kepulauan Tanimbar ...`), or whose title places it there (`… nelayan kecil di Malra`,
+/// `Viral ASN di Muratara …` under `LUBUKLINGGAU`). Elsewhere in its own province the dateline's city was the
 /// story's more often than not where readers judged it: a provincial office's news
 /// (`PALU - ... Kejati Sulteng ...`) is made in the capital.
 pub(super) fn dateline_is_main(
@@ -142,7 +148,9 @@ pub(super) fn dateline_is_main(
 ) -> bool {
     !sightings.is_empty()
         || text_places.is_empty()
-        || (text_places.contains(&province) && (opening.province || !opening.neighbour))
+        || (text_places.contains(&province)
+            && !opening.placed
+            && (opening.province || !opening.neighbour))
 }
 
 /// Whether a region with these `sightings` in the text (not the dateline's: see
@@ -172,6 +180,7 @@ mod tests {
             prefixed: false,
             seat: false,
             landmark: false,
+            at: false,
         }
     }
 
@@ -236,6 +245,7 @@ mod tests {
         let neighbour = Opening {
             province: false,
             neighbour: true,
+            placed: false,
         };
         assert!(!dateline_is_main(&[], &[Some(2)], Some(2), neighbour));
         // The province named in the opening: its capital's offices make the news.
@@ -244,6 +254,12 @@ mod tests {
             ..neighbour
         };
         assert!(dateline_is_main(&[], &[Some(2)], Some(2), both));
+        // The title placing the story in the neighbour outweighs the province's office.
+        let placed = Opening {
+            placed: true,
+            ..both
+        };
+        assert!(!dateline_is_main(&[], &[Some(2)], Some(2), placed));
         // Named in the text, the dateline's city stays whatever the opening says.
         assert!(dateline_is_main(&[seen(5)], &[Some(2)], Some(2), neighbour));
     }

@@ -765,6 +765,36 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
         [body[0], body[1], "Tim tamu terbang dari Jayapura."],
     );
     assert_eq!(x.regions, ["Kota Jayapura", "Kudus"]);
+    // A title that places the story in another regency of the province (`di Kudus`) makes
+    // the dateline the newsroom's, even with the province's office at work.
+    let titled = [
+        "Dinas Jawa Tengah Gelar Pelatihan Nelayan di Kudus",
+        "Dinas Provinsi Jawa Tengah menggelar pelatihan bagi nelayan kecil.",
+    ];
+    let x = find(Some("SEMARANG"), titled);
+    assert_eq!(x.regions, ["Kudus"]);
+    assert_eq!(x.passing, ["Kota Semarang"]);
+    // Named bare elsewhere in the title, the neighbour does not place it.
+    let x = find(
+        Some("SEMARANG"),
+        [
+            "Nelayan Rembang Ikut Pelatihan Dinas Provinsi",
+            "Dinas Provinsi Jawa Tengah menggelar pelatihan bagi nelayan kecil.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kota Semarang", "Rembang"]);
+}
+
+#[test]
+fn a_village_or_district_head_is_named_after_the_village_not_a_regency() {
+    // Banjarnegara is also a village of Cilegon.
+    let x = f("Warga Cilegon mengeluh, Lurah Banjarnegara meminta maaf.");
+    assert_eq!(x.regions, ["Cilegon"]);
+    assert!(
+        f("Kades Kendal dan Camat Karanganyar hadir.")
+            .regions
+            .is_empty()
+    );
 }
 
 #[test]

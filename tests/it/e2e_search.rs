@@ -206,12 +206,13 @@ fn regions_show_in_the_detail_facets_and_queries() {
         s.contains("Regions    Blora") && s.contains("Provinces  Jawa Tengah")
     });
     assert!(list_pane(&s, 2).contains("Infoku"), "{s}");
-    // The next article (000, Lubuklinggau dateline) has its own regions, not Blora's.
+    // The next article (000, Lubuklinggau dateline) has its own regions, not Blora's: the
+    // regency its title places it in, and the newsroom's city in passing.
     t.keys(&["j"]);
-    // A poll can catch a frame half drawn, so the wait names every line asserted on. The
-    // pane is 42 columns wide: "Musi Rawas Utara" wraps after "Rawas".
+    // A poll can catch a frame half drawn, so the wait names every line asserted on.
     let s = t.wait("the Muratara article's regions", |s| {
-        s.contains("Regions    Lubuk Linggau, Musi Rawas")
+        s.contains("Regions    Musi Rawas Utara")
+            && s.contains("In passing Lubuk Linggau")
             && s.contains("Provinces  Sumatera Selatan")
     });
     assert!(!s.contains("Regions    Blora"), "{s}");
