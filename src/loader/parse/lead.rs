@@ -8,7 +8,7 @@ use super::story_end;
 
 /// How many body paragraphs after the title may precede the dateline lead (summary, caption,
 /// photo credit, "Laporan wartawan"); a dateline-like line farther down is prose.
-const LEAD_WINDOW: usize = 6;
+pub(super) const LEAD_WINDOW: usize = 6;
 /// How far down the site's own dateline may stand under a rail of teasers.
 const RAIL_LEAD_WINDOW: usize = 12;
 /// How far down a weak dateline (`JAKARTA -`) may stand under bylines and captions.
@@ -94,4 +94,74 @@ pub(super) fn find(paras: &[String], window: &[usize]) -> Option<(usize, Datelin
             });
     }
     lead
+}
+
+/// A paragraph of the story over its dateline: a standfirst (`Selama seratus hari pasangan
+/// … memimpin Kota Kendari. Situasinya …`), not a picture's caption nor a summary that
+/// repeats `lede`. A caption shows a moment (`saat`, `ketika`, `tampak`, `(kanan)`, a day in
+/// brackets), carries a label or a credit, or names its picture.
+pub(super) fn standfirst(line: &str, lede: &str) -> bool {
+    if !story_end::is_paragraph(line) || line.len() > STANDFIRST_CHARS {
+        return false;
+    }
+    let low = line.to_lowercase();
+    let words: Vec<&str> = low
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let moment = words.windows(2).any(|w| {
+        matches!(
+            w[0],
+            "ketika" | "tampak" | "terlihat" | "suasana" | "berpose"
+        ) || (w[0] == "saat" && w[1] != "ini")
+    }) || words
+        .last()
+        .is_some_and(|w| matches!(*w, "ketika" | "tampak" | "terlihat"));
+    let marked = CAPTION_WORDS.iter().any(|m| words.contains(m))
+        || low.contains("(kiri)")
+        || low.contains("(kanan)")
+        || low.contains("(tengah)")
+        || low.contains("(ki-ka)")
+        || line.trim_end_matches(['.', ' ']).ends_with(')')
+        || has_day_group(line);
+    // `REKAPITULASI: Komisioner …`: a caption's label in capitals.
+    let labelled = line
+        .split_once(':')
+        .is_some_and(|(head, _)| head.len() <= 30 && !head.chars().any(char::is_lowercase));
+    let lede_words: std::collections::HashSet<&str> = lede
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 3)
+        .collect();
+    let own: Vec<&str> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 3)
+        .collect();
+    let shared = own.iter().filter(|w| lede_words.contains(*w)).count();
+    let repeats = shared * 2 >= own.len();
+    !moment && !marked && !labelled && !repeats
+}
+
+/// Characters a standfirst runs to at most.
+const STANDFIRST_CHARS: usize = 600;
+
+/// Words that name a picture or its credit.
+const CAPTION_WORDS: &[&str] = &[
+    "foto",
+    "ilustrasi",
+    "dok",
+    "dokumentasi",
+    "keterangan",
+    "caption",
+    "gambar",
+    "istimewa",
+];
+
+/// A day in brackets (`(16/2)`, `Kamis (16/2/2023)`), as captions give it.
+fn has_day_group(line: &str) -> bool {
+    line.split('(').skip(1).any(|g| {
+        let inside = g.split(')').next().unwrap_or_default();
+        (1..=2).contains(&inside.matches('/').count())
+            && inside.len() <= 10
+            && inside.chars().all(|c| c.is_ascii_digit() || c == '/')
+    })
 }

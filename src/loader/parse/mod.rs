@@ -239,7 +239,14 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         parts.stamps.push((d, None, false));
     }
     // Lines before the lead are summaries and captions that repeat the lede, not body.
-    let pre_lead: HashSet<usize> = window[..lead_pos].iter().copied().collect();
+    // A paragraph of the story's own over its dateline (a standfirst that does not repeat
+    // the lede) stays; a rail of other stories' teasers does not.
+    let lede = lead_para.map(|l| paras[l].as_str()).unwrap_or_default();
+    let pre_lead: HashSet<usize> = window[..lead_pos]
+        .iter()
+        .copied()
+        .filter(|&i| lead_pos >= lead::LEAD_WINDOW || !lead::standfirst(&paras[i], lede))
+        .collect();
     let title_lines: HashSet<usize> = body_idx[..first_body.min(body_idx.len())]
         .iter()
         .copied()

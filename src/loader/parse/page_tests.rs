@@ -654,3 +654,30 @@ fn the_sites_dateline_under_a_rail_of_teasers_is_the_lede() {
         b.body.body
     );
 }
+
+#[test]
+fn a_standfirst_over_the_dateline_stays_and_a_caption_there_leaves() {
+    let lede = "KOTA, Site.id \u{2013} Pemerintah Kota Contoh menggelar ekspos kinerja seratus hari \
+        kepemimpinan wali kota di sebuah hotel pada Kamis (10/6/2025).\nParagraf dua.";
+    let standfirst = "Selama seratus hari pasangan wali kota memimpin Kota Contoh, situasinya relatif \
+        kurang sejuk. Pemerintah juga mesti mengetatkan ikat pinggang menyusul terbitnya aturan efisiensi.";
+    let a = p(&format!("Ujian Seratus Hari Bekerja\n{standfirst}\n{lede}"));
+    assert_eq!(a.meta.dateline.as_deref(), Some("Kota"));
+    assert_eq!(a.body.body[0], standfirst, "{:?}", a.body.body);
+    assert_eq!(a.body.body.len(), 3, "{:?}", a.body.body);
+    // A caption shows a moment, names a picture, carries a label or repeats the lede.
+    for caption in [
+        "Wali kota didampingi sekretaris daerah saat memberikan sambutan di acara warga yang sepi \
+         pengunjung di halaman balai kota.",
+        "Suasana pasar tradisional di pusat Kota Contoh terlihat sepi dari pembeli sejak pagi hingga \
+         siang hari menjelang libur panjang.",
+        "REKAPITULASI: Komisioner komisi pemilihan melakukan rekapitulasi perolehan suara pemilu di \
+         sebuah hotel beberapa hari lalu.",
+        "Pemerintah Kota Contoh menggelar ekspos kinerja seratus hari kepemimpinan wali kota di \
+         sebuah hotel kemarin siang.",
+    ] {
+        let a = p(&format!("Ujian Seratus Hari Bekerja\n{caption}\n{lede}"));
+        assert_eq!(a.body.body.len(), 2, "{caption}: {:?}", a.body.body);
+        assert_eq!(kinds(&a), [RemovedKind::Summary], "{caption}");
+    }
+}
