@@ -475,6 +475,7 @@ fn caption_shaped(line: &str) -> bool {
 pub fn is_title_like(line: &str) -> bool {
     if line.chars().nth(160).is_some()
         || line.ends_with(['.', ',', ':', ';', '"', '\u{201d}', '\'', ')'])
+        || opens_on_a_connective(line)
     {
         return false;
     }
@@ -492,6 +493,39 @@ pub fn is_title_like(line: &str) -> bool {
     }
     words >= 3 && caps * 10 >= words * 8
 }
+
+/// `Sementara, Anggota Komisi A DPRD …`, `Selain itu, …`: a sentence going on from the one
+/// before, however many of its words are capitalised; a headline stands alone.
+fn opens_on_a_connective(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or_default().to_lowercase();
+    let head = match first.strip_suffix(',') {
+        Some(w) => w.to_string(),
+        None if words.next().is_some_and(|w| w.eq_ignore_ascii_case("itu,")) => first,
+        None => return false,
+    };
+    CONNECTIVES.contains(&head.as_str())
+}
+
+/// Words that carry a sentence on from the one before it.
+const CONNECTIVES: &[&str] = &[
+    "sementara",
+    "namun",
+    "selain",
+    "adapun",
+    "kemudian",
+    "sedangkan",
+    "bahkan",
+    "sebelumnya",
+    "selanjutnya",
+    "akhirnya",
+    "lalu",
+    "padahal",
+    "meski",
+    "meskipun",
+    "setelah",
+    "karena",
+];
 
 /// The headline of a bulleted list item (`• Headline`), if the line is one.
 pub(super) fn bulleted(line: &str) -> Option<&str> {

@@ -681,3 +681,28 @@ fn a_standfirst_over_the_dateline_stays_and_a_caption_there_leaves() {
         assert_eq!(kinds(&a), [RemovedKind::Summary], "{caption}");
     }
 }
+
+#[test]
+fn a_last_paragraph_going_on_from_the_one_before_is_no_related_headline() {
+    let story = "Judul Berita Banjir Yang Cukup Panjang\n\
+        KOTA - Banjir merendam puluhan rumah warga di tepi sungai sejak Senin pagi.\n\
+        Baca Juga: Dewan Usul Kewenangan SMA dan SMK Ditarik ke Kota\n\
+        Warga mengungsi ke balai desa karena air terus naik.\n";
+    for last in [
+        "Sementara, Anggota Komisi A DPRD Kota Contoh, Ani Lestari Melakukan Sosialisasi Komisi di RW 1",
+        "Sementara itu, Lanjut Budi Untuk Daerah Padang Lawas, Tebing Tinggi dan Pematang Siantar",
+    ] {
+        let a = p(&format!("{story}{last}"));
+        assert_eq!(
+            a.body.body.last().map(String::as_str),
+            Some(last),
+            "{:?}",
+            a.body.body
+        );
+    }
+    // A headline in title case after the links is still one of them.
+    let a = p(&format!(
+        "{story}Imigrasi Kota Deportasi Tiga WNA dari Yaman dan Turki"
+    ));
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+}
