@@ -9,6 +9,15 @@ impl Gazetteer {
     /// must be one name. A dateline is a place by construction, so ambiguous names count.
     pub(super) fn dateline(&self, dateline: &str) -> Option<Target> {
         let mut ws = words(dateline);
+        // `Pemprov Kalteng`, `Bupati Sleman`: an office, a tag or a kicker, never a dateline.
+        if ws.first().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "pemkab" | "bupati" | "pemkot" | "walikota" | "pemprov"
+            )
+        }) {
+            return None;
+        }
         let hint = ws.first().and_then(|w| prefix_hint(w));
         if hint.is_some() && ws.len() > 1 {
             ws.remove(0);

@@ -63,7 +63,12 @@ pub(super) fn find(paras: &[String], window: &[usize]) -> Option<(usize, Datelin
             .find_map(|(k, &i)| {
                 let d = dateline::detect(&paras[i])?;
                 let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
-                let above = window[..k].iter().all(|&j| !reads_as_prose(&paras[j]));
+                // Over a dateline in capitals, a caption or a dek short of a paragraph may end
+                // like a sentence (`Gubernur X dan Ibu Y.`, `Suasana … saat warga menunggu.`).
+                let above = window[..k].iter().all(|&j| {
+                    let p = &paras[j];
+                    !reads_as_prose(p) || (shouted && (caption_marked(p) || !story_like(p)))
+                });
                 // The place was in capitals (`shouted`), as a district's name must be.
                 let known = d.city.as_deref().is_some_and(dateline::is_known_place);
                 // A lede opens on a capital (`Mataram - kota itu juga begitu.` is prose).
@@ -101,9 +106,24 @@ pub(super) fn find(paras: &[String], window: &[usize]) -> Option<(usize, Datelin
 /// repeats `lede`. A caption shows a moment (`saat`, `ketika`, `tampak`, `(kanan)`, a day in
 /// brackets), carries a label or a credit, or names its picture.
 pub(super) fn standfirst(line: &str, lede: &str) -> bool {
-    if !story_end::is_paragraph(line) || line.len() > STANDFIRST_CHARS {
+    if !story_like(line) || line.len() > STANDFIRST_CHARS || caption_marked(line) {
         return false;
     }
+    let lede_words: std::collections::HashSet<&str> = lede
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 3)
+        .collect();
+    let own: Vec<&str> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 3)
+        .collect();
+    let shared = own.iter().filter(|w| lede_words.contains(*w)).count();
+    shared * 2 < own.len()
+}
+
+/// Whether a line bears a caption's marks: it shows a moment (`saat`, `ketika`, `tampak`,
+/// who stands where, a day in brackets), names its picture or credit, or opens on a label.
+fn caption_marked(line: &str) -> bool {
     let low = line.to_lowercase();
     let words: Vec<&str> = low
         .split(|c: char| !c.is_alphanumeric())
@@ -128,18 +148,23 @@ pub(super) fn standfirst(line: &str, lede: &str) -> bool {
     let labelled = line
         .split_once(':')
         .is_some_and(|(head, _)| head.len() <= 30 && !head.chars().any(char::is_lowercase));
-    let lede_words: std::collections::HashSet<&str> = lede
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 3)
-        .collect();
-    let own: Vec<&str> = line
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 3)
-        .collect();
-    let shared = own.iter().filter(|w| lede_words.contains(*w)).count();
-    let repeats = shared * 2 >= own.len();
-    !moment && !marked && !labelled && !repeats
+    moment || marked || labelled
 }
+
+/// A paragraph as a story writes one: long, ending like a sentence, and mostly words in
+/// lower case (a caption naming people with their titles is capitals: `Gubernur Kaltara Drs
+/// H Zainal … SH M Hum dan Ibu Hj …`).
+fn story_like(line: &str) -> bool {
+    story_end::is_paragraph(line)
+        && line
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .nth(STORY_LOWER_WORDS - 1)
+            .is_some()
+}
+
+/// Words in lower case a story's paragraph has at least.
+const STORY_LOWER_WORDS: usize = 8;
 
 /// Characters a standfirst runs to at most.
 const STANDFIRST_CHARS: usize = 600;

@@ -706,3 +706,43 @@ fn a_last_paragraph_going_on_from_the_one_before_is_no_related_headline() {
     ));
     assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
 }
+
+#[test]
+fn a_dateline_in_capitals_under_a_caption_that_ends_like_a_sentence_is_the_lede() {
+    let lede = "TANJUNG SELOR \u{2013} Gubernur provinsi mendukung ibu kota kabupaten kembali ke tempat \
+        lamanya di tepi sungai.\nParagraf dua cukup panjang.";
+    for caption in [
+        // People and their titles, in capitals.
+        "Gubernur Kaltara Drs H Ani Lestari Contoh SH M Hum dan Ibu Hj Budi Santoso Contoh SH.",
+        // A moment.
+        "Suasana di salah satu ruangan kantor dinas saat warga menunggu kedua pejabat terkait di dinas tersebut.",
+        // A dek short of a paragraph.
+        "Wali kota meminta siapa pun tidak segan untuk melaporkan apabila ada bencana alam.",
+    ] {
+        let a = p(&format!(
+            "Gubernur Mendukung Ibu Kota Kembali\nPublished\n{caption}\n{lede}"
+        ));
+        assert_eq!(
+            a.meta.dateline.as_deref(),
+            Some("Tanjung Selor"),
+            "{caption}"
+        );
+        assert!(
+            a.body.body[0].starts_with("Gubernur provinsi"),
+            "{:?}",
+            a.body.body
+        );
+    }
+    // Under a paragraph of a story, a place in capitals opens a later section.
+    let a = p(&format!(
+        "Gubernur Mendukung Ibu Kota Kembali\nWarga tiga desa menggelar pertemuan di balai desa untuk \
+         membahas rencana pemindahan ibu kota kabupaten yang sudah lama mereka tunggu bersama.\n{lede}"
+    ));
+    assert_eq!(a.meta.dateline, None);
+    // A tag naming an office of a province is no dateline (`Pemprov Kalteng` over a caption).
+    let a = p(&format!(
+        "Pemprov Gelar Rakor Persiapan Kunjungan\nPemprov Kalteng\nSekda memimpin rapat persiapan \
+         kunjungan kerja ke ibu kota provinsi.\n{lede}"
+    ));
+    assert_ne!(a.meta.dateline.as_deref(), Some("Pemprov Kalteng"));
+}
