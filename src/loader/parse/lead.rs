@@ -65,17 +65,18 @@ pub(super) fn find(paras: &[String], window: &[usize]) -> Option<(usize, Datelin
                 let shouted = dateline::is_all_caps(&paras[i][..d.rest.min(paras[i].len())]);
                 // Over a dateline in capitals, a caption or a dek short of a paragraph may end
                 // like a sentence (`Gubernur X dan Ibu Y.`, `Suasana … saat warga menunggu.`).
+                // A lede opens on a capital (`Mataram - kota itu juga begitu.` is prose).
+                let capital = paras[i]
+                    .get(d.rest..)
+                    .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
                 let above = window[..k].iter().all(|&j| {
                     let p = &paras[j];
-                    !reads_as_prose(p) || (shouted && (caption_marked(p) || !story_like(p)))
+                    !reads_as_prose(p)
+                        || (shouted && capital && (caption_marked(p) || !story_like(p)))
                 });
                 // The place was in capitals (`shouted`), as a district's name must be.
                 let known = d.city.as_deref().is_some_and(dateline::is_known_place);
-                // A lede opens on a capital (`Mataram - kota itu juga begitu.` is prose).
-                let prose = reads_as_prose(&paras[i])
-                    && paras[i]
-                        .get(d.rest..)
-                        .is_some_and(|r| r.trim_start().starts_with(char::is_uppercase));
+                let prose = reads_as_prose(&paras[i]) && capital;
                 ((shouted || prose) && above && known).then_some((k, d))
             });
     }
