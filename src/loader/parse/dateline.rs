@@ -450,6 +450,28 @@ pub fn detect(line: &str) -> Option<Dateline> {
     {
         (d.city, d.outlet) = (Some(title_case(o)), Some(normalize_outlet(c)));
     }
+    // A town the gazetteer knows, then its province (`Sentani, Papua –`): the town is the
+    // dateline's place and no site is named. A name it does not know is a site's as often
+    // (`Pedomanrakyat, Riau –`).
+    if let (Some(c), Some(o)) = (&d.city, &d.outlet)
+        && crate::regions::is_province_name(c)
+        && !CITIES.contains(&lower(c).as_str())
+        && !is_outlet_marked(o)
+        && place_like(o)
+        && !crate::regions::is_province_name(o)
+    {
+        (d.city, d.outlet) = (Some(title_case(o)), None);
+    }
+    // An outlet's dash, then its place and the day before a dash of their own (`RMJABAR.COM -
+    // Bandung, 24 Februari 2025 - Ketua …`).
+    if d.outlet.is_some()
+        && d.city.is_none()
+        && let Some((head, start)) = find_separator(&line[d.rest..])
+        && let Some(day) = undashed::place_and_day(line[d.rest..d.rest + head].trim_end())
+    {
+        d.city = day.city;
+        d.rest += start;
+    }
     // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
     // Badan ...`, `Outlet.go.id - Semarang. Polisi ...`).
     if d.outlet.is_some()
@@ -483,6 +505,12 @@ pub fn detect(line: &str) -> Option<Dateline> {
         d.rest += lede;
         d.strong = true;
     }
+    // `Patmamedia.com (SLEMAN) -`, `radarselatan.co - BENGKULU, Gubernur …`: the place
+    // without its brackets or comma.
+    d.city = d
+        .city
+        .map(|c| c.trim_matches(['(', ')', ',', ' ']).to_string())
+        .filter(|c| !c.is_empty());
     Some(d)
 }
 

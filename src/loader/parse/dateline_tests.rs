@@ -620,3 +620,59 @@ fn forms_from_the_seventh_probe() {
     );
     assert_eq!(detect("Tarik - Menarik tambang dilakukan warga"), None);
 }
+
+#[test]
+fn eighth_probe_forms() {
+    // The place without the brackets or comma the page set around it.
+    assert_eq!(
+        dl("Patmamedia.com (SLEMAN) - Pengadilan"),
+        (s("Patmamedia.com"), s("Sleman"), "Pengadilan".into())
+    );
+    assert_eq!(
+        dl("Kontras.id, (Gorontalo) \u{2013} Mobil"),
+        (s("Kontras.id"), s("Gorontalo"), "Mobil".into())
+    );
+    assert_eq!(
+        dl("radarselatan.bacakoran.co - BENGKULU, Gubernur"),
+        (
+            s("Radarselatan.bacakoran.co"),
+            s("Bengkulu"),
+            "Gubernur".into()
+        )
+    );
+    // The site's dash, then the place and the day before a dash of their own.
+    assert_eq!(
+        dl("RMJABAR.COM - Bandung, 24 Februari 2025 - Ketua"),
+        (s("Rmjabar.com"), s("Bandung"), "Ketua".into())
+    );
+    // A known town, then its province: no site.
+    assert_eq!(
+        dl("SENTANI, Papua \u{2013} Bupati"),
+        (None, s("Sentani"), "Bupati".into())
+    );
+    // A name the gazetteer does not hold before a province is a site's.
+    assert_eq!(
+        dl("Pedomanrakyat, Riau \u{2013} Bupati").0,
+        s("Pedomanrakyat")
+    );
+    // A site's name with a number, spaced or glued to its dash, or after a pipe.
+    for line in ["TERNATE, Gapi72- Bupati", "TERNATE, Gapi72 - Bupati"] {
+        assert_eq!(
+            dl(line),
+            (s("Gapi72"), s("Ternate"), "Bupati".into()),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        dl("Surabaya | SIGAP88 \u{2013} Polda"),
+        (s("Sigap88"), s("Surabaya"), "Polda".into())
+    );
+    assert!(detect("JAKARTA, 2025 - Bupati datang.").is_none());
+    // A place and a paper's word run together, in lower case, before a sentence.
+    assert_eq!(
+        dl("batampos \u{2013} Direktorat"),
+        (s("Batampos"), None, "Direktorat".into())
+    );
+    assert!(detect("kompos \u{2013} Direktorat").is_none());
+    assert!(detect("sementara \u{2013} Direktorat").is_none());
+}

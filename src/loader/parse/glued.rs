@@ -187,7 +187,8 @@ fn related_then_text(line: &str) -> Option<usize> {
 /// (`Foto: istTakengon - Komisi …`, `… turun ke lapanganKUKAR – Desa …`): where the lede
 /// starts. The place is a known one written right after a lower-case letter, and a sentence
 /// of six words or more follows its dash; a site's name glued to its desk (`detikJatim`)
-/// is no caption.
+/// or to its province after the dateline's place (`LOMBOK TIMUR, IndepthNTB –`) is no
+/// caption.
 fn glued_dateline(line: &str) -> Option<usize> {
     let b = line.as_bytes();
     (1..b.len().min(300)).find(|&i| {
@@ -207,6 +208,13 @@ fn glued_dateline(line: &str) -> Option<usize> {
                         .nth(5)
                         .is_some()
             }) || (word_dash_sentence(&line[i..]) && classify(&line[..i]) != Kind::Body))
+            // `LOMBOK TIMUR, IndepthNTB – …`: the line opens on its dateline already, and
+            // the capitals end a site's name.
+            && !super::dateline::detect(line).is_some_and(|d| {
+                d.city
+                    .as_deref()
+                    .is_some_and(super::dateline::is_known_place)
+            })
     })
 }
 

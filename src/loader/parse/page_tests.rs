@@ -746,3 +746,12 @@ fn a_dateline_in_capitals_under_a_caption_that_ends_like_a_sentence_is_the_lede(
     ));
     assert_ne!(a.meta.dateline.as_deref(), Some("Pemprov Kalteng"));
 }
+
+#[test]
+fn a_site_glued_to_its_province_after_the_place_is_no_caption_glued_to_a_dateline() {
+    let a = p("Pemerintah Gelar Pasar Rakyat Menyambut Ramadhan\n\
+        LOMBOK TIMUR, IndepthNTB \u{2013} Menyambut bulan suci Ramadhan, pemerintah provinsi bersama \
+        pemerintah daerah menggelar pasar rakyat.\nParagraf dua.");
+    assert_eq!(a.meta.dateline.as_deref(), Some("Lombok Timur"));
+    assert!(a.body.body[0].starts_with("Menyambut"), "{:?}", a.body.body);
+}

@@ -104,5 +104,14 @@ pub(in crate::loader::parse) fn media_compound(word: &str, loose: bool) -> bool 
                     || crate::regions::is_place_name(r))
         })
     });
-    suffixed || prefixed
+    // A place and a paper's word run together (`batampos`, `Sumutpos`); `pos` alone ends
+    // words too (`kompos`).
+    let paper = PLACE_SUFFIXES.iter().any(|m| {
+        low.strip_suffix(m)
+            .is_some_and(|r| long(r) && crate::regions::is_place_name(r))
+    });
+    suffixed || prefixed || paper
 }
+
+/// Media words that make a site's name only after a place's (`batampos`).
+const PLACE_SUFFIXES: &[&str] = &["pos", "terkini", "kita"];

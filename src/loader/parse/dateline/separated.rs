@@ -143,7 +143,22 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             None => vec![p],
         })
         .collect();
-    if parts.is_empty() || parts.len() > 3 || !parts.iter().all(|p| is_header_part(p)) {
+    // `TERNATE, Gapi72 -`: a site's name with a number in it, after its place.
+    let numbered_site = |p: &str| {
+        parts.len() == 2
+            && parts[0] != p
+            && is_known_city(parts[0])
+            && (4..=20).contains(&p.len())
+            && p.starts_with(|c: char| c.is_ascii_uppercase())
+            && p.bytes().all(|c| c.is_ascii_alphanumeric())
+            && p.bytes().any(|c| c.is_ascii_digit())
+    };
+    if parts.is_empty()
+        || parts.len() > 3
+        || !parts
+            .iter()
+            .all(|p| is_header_part(p) || numbered_site(p) || lower_site(p, &line[rest..]))
+    {
         return None;
     }
     // A domain and a place with no comma between, either way round (`RGOL.ID LIMBOTO -`,
@@ -254,7 +269,9 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         // A site's one-word name in mixed case (`IDXChannel -`, `Kitasulsel–MAKASSAR`): made
         // of a media word, or followed by its place in capitals; `detect` reads that place.
         let one_word = !p.contains(' ') && p.chars().next().is_some_and(char::is_uppercase);
-        let site_word = one_word
+        // Or in lower case, made with a media word, before a sentence (`batampos – Polisi
+        // …`): prose never opens on a word in lower case and a dash.
+        let site_word = (one_word || lower_site(p, &line[rest..]))
             && !is_known_city(p)
             && (media_compound(p, false) || caps_place_then_sentence(&line[rest..]).is_some());
         if site_word {
@@ -297,6 +314,17 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         rest,
         strong,
     })
+}
+
+/// A site's one-word name in lower case, made with a media word, before a sentence
+/// (`batampos – Polisi …`): prose never opens on a word in lower case and a dash.
+fn lower_site(p: &str, after: &str) -> bool {
+    !p.contains(' ')
+        && p.len() >= 5
+        && p.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && media_compound(p, false)
+        && after.starts_with(|c: char| c.is_uppercase())
 }
 
 /// A media word and a known town of up to three words, either way round: a paper's name
