@@ -276,6 +276,24 @@ pub fn markdown_image(line: &str) -> bool {
             .is_some_and(|(_, target)| !target.contains(char::is_whitespace))
 }
 
+/// `Simak Radio Live, KLIK DISINI`: a call to click, ending its short line.
+fn klik_prompt(low: &str) -> bool {
+    low.len() <= 100
+        && ["klik disini", "klik di sini", "klik link ini"]
+            .iter()
+            .any(|k| low.trim_end_matches(['.', '!', ' ']).ends_with(k))
+}
+
+/// `KLM-Surya-Indah.jpg`, `.jpeg)`: a picture's file name, or what is left of its link.
+fn image_file(line: &str) -> bool {
+    let name = line.trim_end_matches(')').to_ascii_lowercase();
+    !line.contains(' ')
+        && line.len() <= 120
+        && [".jpg", ".jpeg", ".png", ".webp", ".gif"]
+            .iter()
+            .any(|x| name.ends_with(x))
+}
+
 /// The kind of a short line (at most the classifier's short limit) that is furniture by its
 /// form; `low` is the whole line lower-cased.
 pub fn classify(line: &str, low: &str) -> Option<Kind> {
@@ -291,6 +309,10 @@ pub fn classify(line: &str, low: &str) -> Option<Kind> {
         && line["bagikan ke".len()..].starts_with(|c: char| c.is_uppercase());
     let kind = if glued_share || share_row(low) || ad_slot(low) || channel_prompt(low) {
         RemovedKind::Prompt
+    } else if klik_prompt(low) {
+        RemovedKind::Prompt
+    } else if image_file(line) {
+        RemovedKind::Caption
     } else if counter(line)
         || script(low)
         || slug(line)

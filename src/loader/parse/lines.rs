@@ -646,6 +646,14 @@ pub fn classify(line: &str) -> Kind {
         if let Some(&(_, kind)) = EXACT.iter().find(|(e, _)| *e == bare) {
             return Kind::Boiler(kind);
         }
+        // A widget's label with its spaces lost (`BERITALAINNYA`).
+        if !bare.contains(' ')
+            && let Some(&(_, kind)) = EXACT
+                .iter()
+                .find(|(e, _)| e.contains(' ') && e.replace(' ', "") == bare)
+        {
+            return Kind::Boiler(kind);
+        }
         if is_count_footer(bare) {
             return Kind::Boiler(RemovedKind::Footer);
         }

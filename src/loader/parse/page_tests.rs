@@ -755,3 +755,26 @@ fn a_site_glued_to_its_province_after_the_place_is_no_caption_glued_to_a_datelin
     assert_eq!(a.meta.dateline.as_deref(), Some("Lombok Timur"));
     assert!(a.body.body[0].starts_with("Menyambut"), "{:?}", a.body.body);
 }
+
+#[test]
+fn widget_labels_prompts_and_picture_files_leave_the_body() {
+    all_leave(&[
+        ("Bagikan Ke Teman", RemovedKind::Prompt),
+        ("Foto Hanya Ilustrasi", RemovedKind::Caption),
+        ("LINK SUMBER :", RemovedKind::Credit),
+        ("Komentar Via Facebook :", RemovedKind::Footer),
+        // A label with its spaces lost.
+        ("BERITALAINNYA", RemovedKind::Related),
+        ("KEYWORD :Pengedar Sabu Kapolda", RemovedKind::Footer),
+        ("Simak Radio Contoh Live, KLIK DISINI", RemovedKind::Prompt),
+        ("KLM-Surya-Indah.jpg", RemovedKind::Caption),
+        (".jpeg)", RemovedKind::Caption),
+    ]);
+    // A sentence that mentions clicking, a picture's file within prose, and words run
+    // together that are no label stay.
+    all_stay(&[
+        "Warga diminta mengakses laman resmi dan klik di sini untuk mendaftar sebelum akhir bulan ini pada pukul 12.",
+        "Berkas foto.jpg dikirim lewat surel kepada panitia.",
+        "BERITASATU",
+    ]);
+}

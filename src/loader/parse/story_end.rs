@@ -251,6 +251,11 @@ mod tests {
              Olahraga\nBandar Lampung\nUniversitas Contoh\nDPRD Kota Metro"
         ));
         ends_the_story(&a);
+        let a = p(&format!(
+            "{STORY}Posting Komentar untuk \"Judul Berita Banjir Kota\"\n\
+             Wali Kota Resmikan Pasar Baru di Pusat Kota\nSabtu, 20 Desember 2025"
+        ));
+        ends_the_story(&a);
         // The same words opening a sentence are the story's.
         let a = p(&format!(
             "{STORY}tulis komentar salah satu warganet yang mengunggah foto banjir itu di media sosial."
