@@ -307,31 +307,31 @@ pub fn classify(line: &str, low: &str) -> Option<Kind> {
     let glued_share = line.len() <= 40
         && low.starts_with("bagikan ke")
         && line["bagikan ke".len()..].starts_with(|c: char| c.is_uppercase());
-    let kind = if glued_share || share_row(low) || ad_slot(low) || channel_prompt(low) {
-        RemovedKind::Prompt
-    } else if klik_prompt(low) {
-        RemovedKind::Prompt
-    } else if image_file(line) {
-        RemovedKind::Caption
-    } else if counter(line)
-        || script(low)
-        || slug(line)
-        || stamp_fragment(line, low)
-        || release_number(line, low)
-        || notice(line, low)
-        || reuse_notice(low)
-        || (line.len() <= 60
-            && (low.starts_with("adblock")
-                || (low.starts_with("waktu baca") && low.contains("menit"))))
-    {
-        RemovedKind::Footer
-    } else if platform_credit(line, low) {
-        RemovedKind::Credit
-    } else if handle_caption(line) || embedded_post(line, low) {
-        RemovedKind::Caption
-    } else {
-        return None;
-    };
+    let kind =
+        if glued_share || share_row(low) || ad_slot(low) || channel_prompt(low) || klik_prompt(low)
+        {
+            RemovedKind::Prompt
+        } else if image_file(line) {
+            RemovedKind::Caption
+        } else if counter(line)
+            || script(low)
+            || slug(line)
+            || stamp_fragment(line, low)
+            || release_number(line, low)
+            || notice(line, low)
+            || reuse_notice(low)
+            || (line.len() <= 60
+                && (low.starts_with("adblock")
+                    || (low.starts_with("waktu baca") && low.contains("menit"))))
+        {
+            RemovedKind::Footer
+        } else if platform_credit(line, low) {
+            RemovedKind::Credit
+        } else if handle_caption(line) || embedded_post(line, low) {
+            RemovedKind::Caption
+        } else {
+            return None;
+        };
     Some(Kind::Boiler(kind))
 }
 
