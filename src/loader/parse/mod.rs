@@ -18,6 +18,7 @@ mod glued;
 mod lead;
 mod line_words;
 mod lines;
+mod markup;
 mod outlet_words;
 mod outlets;
 mod people;
@@ -73,10 +74,16 @@ fn clean_line(line: &str) -> String {
 }
 
 fn paragraphs(text: &str) -> Vec<String> {
-    text.split('\n')
-        .map(clean_line)
-        .filter(|l| !l.is_empty())
-        .collect()
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        if markup::has_markup(line) {
+            out.extend(markup::lines(line).iter().map(|l| clean_line(l)));
+        } else {
+            out.push(clean_line(line));
+        }
+    }
+    out.retain(|l| !l.is_empty());
+    out
 }
 
 /// What the line-level pass finds; the title is `None` when the text has no headline line.

@@ -778,3 +778,20 @@ fn widget_labels_prompts_and_picture_files_leave_the_body() {
         "BERITASATU",
     ]);
 }
+
+#[test]
+fn paragraphs_a_page_left_in_markup_are_parted_and_its_tags_gone() {
+    let a = p(
+        "Judul Berita Yang Cukup Panjang\n<p style=\"text-align: justify;\">KOTABARU - Warga \
+        berkumpul di <strong>balai desa</strong>.<br />Paragraf dua.<br />Harga naik per <em>ounce</em>.</p>",
+    );
+    assert_eq!(
+        a.body.body,
+        [
+            "Warga berkumpul di balai desa.",
+            "Paragraf dua.",
+            "Harga naik per ounce."
+        ]
+    );
+    assert_eq!(a.meta.dateline.as_deref(), Some("Kotabaru"));
+}
