@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(lines("Rp 5 &mdash; harga"), ["Rp 5 &mdash; harga"]);
         // Letters of several bytes anywhere around a bracket.
         let long = format!("<{}", "é".repeat(300));
-        assert_eq!(lines(&long), [long.clone()]);
+        assert_eq!(lines(&long), vec![long.clone()]);
         assert_eq!(lines("<b>é</b>è<"), ["éè<"]);
     }
 }
