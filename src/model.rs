@@ -97,7 +97,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    the districts an article names decide a bare shared name's level; car models.
 /// 29: a bare name that is a district of another named region in another province is that
 ///    district; a title placing the story in a neighbour makes the dateline the newsroom's;
-///    village and district heads; captions, comment forms and rails of teasers in bodies.
+///    village and district heads; captions, comment forms and rails of teasers in bodies;
+///    standfirsts kept; HTML left in text read; dateline forms from an eighth probe.
 pub const PARSER_VERSION: u32 = 29;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
