@@ -650,7 +650,7 @@ pub fn classify(line: &str) -> Kind {
         if !bare.contains(' ')
             && let Some(&(_, kind)) = EXACT
                 .iter()
-                .find(|(e, _)| e.contains(' ') && e.replace(' ', "") == bare)
+                .find(|(e, _)| e.contains(' ') && e.bytes().filter(|&c| c != b' ').eq(bare.bytes()))
         {
             return Kind::Boiler(kind);
         }

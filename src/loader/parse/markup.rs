@@ -33,7 +33,8 @@ const MAX_TAG: usize = 400;
 
 /// Whether `line` may hold markup to read ([`lines`]).
 pub(super) fn has_markup(line: &str) -> bool {
-    line.contains(['<', '&'])
+    // Two single-byte searches run as memchr; a search for either char steps through chars.
+    line.contains('<') || line.contains('&')
 }
 
 /// The lines `line` holds once its markup is read.
