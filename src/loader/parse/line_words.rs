@@ -350,3 +350,38 @@ pub(super) const HEADLINE_SMALL_WORDS: &[&str] = &[
     "bagi", "atau", "vs", "usai", "jelang", "akan", "ada", "bisa", "tak", "juga", "hingga",
     "sampai", "saat", "agar", "buat", "oleh", "ala", "the", "of", "in", "and",
 ];
+
+/// Words that carry a sentence on from the one before it.
+pub(super) const CONNECTIVES: &[&str] = &[
+    "sementara",
+    "namun",
+    "selain",
+    "adapun",
+    "kemudian",
+    "sedangkan",
+    "bahkan",
+    "sebelumnya",
+    "selanjutnya",
+    "akhirnya",
+    "lalu",
+    "padahal",
+    "meski",
+    "meskipun",
+    "setelah",
+    "karena",
+];
+
+/// Words of the hour a caption may give after its day (`tengah malam jelang dini hari`).
+pub(super) const TIME_OF_DAY: &[&str] = &[
+    "pagi",
+    "siang",
+    "sore",
+    "petang",
+    "malam",
+    "tengah",
+    "dini",
+    "hari",
+    "jelang",
+    "menjelang",
+    "subuh",
+];

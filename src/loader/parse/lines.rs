@@ -5,8 +5,8 @@ use crate::model::RemovedKind;
 
 use super::furniture;
 use super::line_words::{
-    AD_WORDS, BULLETS, CONTAINS, EXACT, HEADLINE_SMALL_WORDS, MEDIA_MARKS, PAGE_WORDS, PREFIXES,
-    PROMPT_OPENERS, WEAK_CAPTION_OPENERS,
+    AD_WORDS, BULLETS, CONNECTIVES, CONTAINS, EXACT, HEADLINE_SMALL_WORDS, MEDIA_MARKS, PAGE_WORDS,
+    PREFIXES, PROMPT_OPENERS, TIME_OF_DAY, WEAK_CAPTION_OPENERS,
 };
 use super::people;
 
@@ -362,21 +362,7 @@ fn credited_caption(line: &str) -> bool {
 
 /// Characters a picture's caption runs to at most: a scene, its place and its day.
 const CAPTION_CHARS: usize = 360;
-
-/// Words of the hour a caption may give after its day, and how many at most.
-const TIME_OF_DAY: &[&str] = &[
-    "pagi",
-    "siang",
-    "sore",
-    "petang",
-    "malam",
-    "tengah",
-    "dini",
-    "hari",
-    "jelang",
-    "menjelang",
-    "subuh",
-];
+/// Words of the hour a caption may give after its day ([`TIME_OF_DAY`]) at most.
 const HOUR_WORDS: usize = 5;
 
 /// One sentence closed by its day and a picture's credit: `Petugas menunjukkan kardus
@@ -506,26 +492,6 @@ fn opens_on_a_connective(line: &str) -> bool {
     };
     CONNECTIVES.contains(&head.as_str())
 }
-
-/// Words that carry a sentence on from the one before it.
-const CONNECTIVES: &[&str] = &[
-    "sementara",
-    "namun",
-    "selain",
-    "adapun",
-    "kemudian",
-    "sedangkan",
-    "bahkan",
-    "sebelumnya",
-    "selanjutnya",
-    "akhirnya",
-    "lalu",
-    "padahal",
-    "meski",
-    "meskipun",
-    "setelah",
-    "karena",
-];
 
 /// The headline of a bulleted list item (`• Headline`), if the line is one.
 pub(super) fn bulleted(line: &str) -> Option<&str> {
