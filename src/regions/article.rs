@@ -68,7 +68,8 @@ impl Gazetteer {
             .filter(|&&x| {
                 let t = Target::Region(x);
                 let province = self.province_of(t).map(Target::Province);
-                // `warga Depok, Jawa Barat`: its province beside it says which it is.
+                // `warga Depok, Jawa Barat`: its province in the same paragraph says which it
+                // is.
                 let own_province = |text: usize| {
                     named
                         .iter()
@@ -87,7 +88,7 @@ impl Gazetteer {
             .filter(|(t, _)| !homonyms.contains(t))
             .collect();
         let is_named = |t: Target| named.iter().any(|(n, _)| *n == t);
-        let headline = dateline.and_then(|d| self.dateline(d)).map(|t| {
+        let headline = dated.map(|t| {
             // A bare dateline (`BOGOR -`) is written the same for the city and the regency:
             // it means the level its article speaks of, as a bare name in the text does.
             let bare =

@@ -204,7 +204,9 @@ fn channel_prompt(full: &str) -> bool {
 
 /// `Promosi Judul Artikel Berbayar`: a sponsored headline slotted between paragraphs.
 fn promo(line: &str, low: &str) -> bool {
-    low.starts_with("promosi ") && line.len() <= 160 && is_title_like(&line["promosi ".len()..])
+    low.starts_with("promosi ")
+        && line.len() <= 160
+        && line.get("promosi ".len()..).is_some_and(is_title_like)
 }
 
 /// `Cek fakta: Judul`: a fact-check desk's link to another of its checks.
@@ -278,7 +280,10 @@ pub fn markdown_image(line: &str) -> bool {
 
 /// `Simak Radio Live, KLIK DISINI`: a call to click, ending its short line.
 fn klik_prompt(low: &str) -> bool {
+    // A sentence telling the reader where to click (`Untuk mendaftar, klik di sini.`) ends
+    // on its stop; the page's call does not.
     low.len() <= 100
+        && !low.trim_end().ends_with('.')
         && ["klik disini", "klik di sini", "klik link ini"]
             .iter()
             .any(|k| low.trim_end_matches(['.', '!', ' ']).ends_with(k))
@@ -306,7 +311,10 @@ pub fn classify(line: &str, low: &str) -> Option<Kind> {
     // A share bar's label glued to its first button (`Bagikan keFacebook`).
     let glued_share = line.len() <= 40
         && low.starts_with("bagikan ke")
-        && line["bagikan ke".len()..].starts_with(|c: char| c.is_uppercase());
+        // `get`: a letter that lower-cases to fewer bytes (the Kelvin sign) shifts the cut.
+        && line
+            .get("bagikan ke".len()..)
+            .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()));
     let kind =
         if glued_share || share_row(low) || ad_slot(low) || channel_prompt(low) || klik_prompt(low)
         {

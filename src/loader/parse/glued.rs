@@ -191,6 +191,8 @@ fn related_then_text(line: &str) -> Option<usize> {
 /// caption.
 fn glued_dateline(line: &str) -> Option<usize> {
     let b = line.as_bytes();
+    // Asked once, and only of a line that has a candidate.
+    let opens_on_dateline = std::cell::OnceCell::new();
     (1..b.len().min(300)).find(|&i| {
         b[i].is_ascii_uppercase()
             && b[i - 1].is_ascii_lowercase()
@@ -210,10 +212,12 @@ fn glued_dateline(line: &str) -> Option<usize> {
             }) || (word_dash_sentence(&line[i..]) && classify(&line[..i]) != Kind::Body))
             // `LOMBOK TIMUR, IndepthNTB – …`: the line opens on its dateline already, and
             // the capitals end a site's name.
-            && !super::dateline::detect(line).is_some_and(|d| {
-                d.city
-                    .as_deref()
-                    .is_some_and(super::dateline::is_known_place)
+            && !*opens_on_dateline.get_or_init(|| {
+                super::dateline::detect(line).is_some_and(|d| {
+                    d.city
+                        .as_deref()
+                        .is_some_and(super::dateline::is_known_place)
+                })
             })
     })
 }

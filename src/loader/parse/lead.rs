@@ -4,6 +4,7 @@
 //! teasers.
 
 use super::dateline::{self, Dateline};
+use super::line_words::MEDIA_MARKS;
 use super::story_end;
 
 /// How many body paragraphs after the title may precede the dateline lead (summary, caption,
@@ -130,25 +131,30 @@ fn caption_marked(line: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
-    let moment = words.windows(2).any(|w| {
-        matches!(
-            w[0],
-            "ketika" | "tampak" | "terlihat" | "suasana" | "berpose"
-        ) || (w[0] == "saat" && w[1] != "ini")
-    }) || words
-        .last()
-        .is_some_and(|w| matches!(*w, "ketika" | "tampak" | "terlihat"));
+    let moment = words.iter().enumerate().any(|(k, w)| {
+        matches!(*w, "ketika" | "tampak" | "terlihat" | "suasana" | "berpose")
+            || (*w == "saat" && words.get(k + 1) != Some(&"ini"))
+    });
+    // A credit's group closes it (`(Foto: X)`, `(Ani/Warta)`); an acronym's does not
+    // (`Badan Pusat Statistik (BPS).`).
+    let credited =
+        super::lines::closing_group(line.trim_end_matches(['.', ' '])).is_some_and(|(_, g)| {
+            let g = g.to_lowercase();
+            g.contains('/') || MEDIA_MARKS.iter().any(|m| g.contains(m))
+        });
     let marked = CAPTION_WORDS.iter().any(|m| words.contains(m))
         || low.contains("(kiri)")
         || low.contains("(kanan)")
         || low.contains("(tengah)")
         || low.contains("(ki-ka)")
-        || line.trim_end_matches(['.', ' ']).ends_with(')')
+        || credited
         || has_day_group(line);
-    // `REKAPITULASI: Komisioner …`: a caption's label in capitals.
-    let labelled = line
-        .split_once(':')
-        .is_some_and(|(head, _)| head.len() <= 30 && !head.chars().any(char::is_lowercase));
+    // `REKAPITULASI: Komisioner …`: a caption's label in capitals (`10.30:` is none).
+    let labelled = line.split_once(':').is_some_and(|(head, _)| {
+        head.len() <= 30
+            && head.chars().any(char::is_uppercase)
+            && !head.chars().any(char::is_lowercase)
+    });
     moment || marked || labelled
 }
 

@@ -26,7 +26,7 @@ pub enum Kind {
 }
 
 /// Longest line that can be furniture matched by a phrase anywhere in it; longer lines are prose.
-const SHORT: usize = 250;
+pub(super) const SHORT: usize = 250;
 
 pub(super) fn lower_prefix(line: &str, max_chars: usize) -> String {
     line.chars()
@@ -361,7 +361,16 @@ fn credited_caption(line: &str) -> bool {
 }
 
 /// Characters a picture's caption runs to at most: a scene, its place and its day.
-const CAPTION_CHARS: usize = 360;
+pub(super) const CAPTION_CHARS: usize = 360;
+
+/// Whether the group closing `line` credits a picture (`(Foto: X)`, `(ANTARA FOTO/X)`,
+/// `(Dok. X)`, `(Outlet/Photographer)`).
+fn picture_credit(line: &str) -> bool {
+    closing_group(line).is_some_and(|(_, g)| {
+        let g = g.to_lowercase();
+        g.contains("foto") || g.contains("photo") || g.starts_with("dok") || g.contains('/')
+    })
+}
 /// Words of the hour a caption may give after its day ([`TIME_OF_DAY`]) at most.
 const HOUR_WORDS: usize = 5;
 
@@ -600,7 +609,8 @@ pub fn classify(line: &str) -> Kind {
     if line.len() <= 60
         && let Some(name) = low
             .strip_prefix("avatar ")
-            .and_then(|_| people::person(&line["avatar ".len()..]))
+            .and_then(|_| line.get("avatar ".len()..))
+            .and_then(people::person)
     {
         return Kind::Credit {
             authors: vec![name],
@@ -711,8 +721,10 @@ pub fn classify(line: &str) -> Kind {
             return Kind::Boiler(RemovedKind::Prompt);
         }
     }
-    // A long caption (a scene, its place, its day and hour) is past the short lines' checks.
-    if line.len() > SHORT && dated_caption(line) {
+    // A long caption (a scene, its place, its day and hour) is past the short lines' checks;
+    // a wire story's paragraph closes on its agency too, so the credit must name a picture
+    // (the body's first paragraph is read for the rest in `extract`).
+    if line.len() > SHORT && dated_caption(line) && picture_credit(line) {
         return Kind::Boiler(RemovedKind::Caption);
     }
     Kind::Body

@@ -71,7 +71,8 @@ fn push(out: &mut [String], text: &str) {
 /// A tag with a known name at the start of `s`: its length, and whether it parts lines.
 fn tag(s: &str) -> Option<(usize, bool)> {
     let inner = s.strip_prefix('<')?;
-    let end = inner.find('>').filter(|&e| e <= MAX_TAG)?;
+    // Only the first bytes are searched: a long line of `<` stays linear.
+    let end = inner.bytes().take(MAX_TAG + 1).position(|b| b == b'>')?;
     let body = inner[..end].trim_start_matches('/');
     let name: String = body
         .chars()

@@ -188,7 +188,17 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         parts.title = head.title;
     }
 
-    let window = &body_idx[first_body.min(body_idx.len())..];
+    let mut window = &body_idx[first_body.min(body_idx.len())..];
+    // The body's first paragraph, long, one sentence closed by its day and any credit
+    // (`… Sabtu (29/8/2020) tengah malam jelang dini hari. (ANTARA)`), is the picture's
+    // caption over the story; elsewhere a wire story's paragraph may close so.
+    if let Some((&first, rest)) = window.split_first()
+        && paras[first].len() > lines::SHORT
+        && lines::dated_caption(&paras[first])
+    {
+        kinds[first] = Kind::Boiler(RemovedKind::Caption);
+        window = rest;
+    }
     let lead = lead::find(&paras, window);
     let (lead_pos, lead_rest) = match &lead {
         Some((k, d)) => (*k, d.rest),

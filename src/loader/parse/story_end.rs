@@ -147,7 +147,13 @@ fn after_closing_line(paras: &[String], kinds: &mut [Kind]) {
     let (mut sign_below, mut paragraph_below) = (vec![false; n + 1], vec![false; n + 1]);
     for j in (0..n).rev() {
         let body = is_body(kinds, j);
-        let caption = body && closes_on_its_day(&paras[j]);
+        // A caption under another story's headline: a headline-shaped line follows it
+        // (`…, Rabu, 8 Desember 2021.` then `PVMBG: Teramati Sinar Api`); the story's own
+        // last paragraph may close on its day too.
+        let headline_next = (j + 1..n)
+            .find(|&k| is_body(kinds, k))
+            .is_some_and(|k| super::lines::is_title_like(&paras[k]));
+        let caption = body && headline_next && closes_on_its_day(&paras[j]);
         sign_below[j] = sign_below[j + 1]
             || caption
             || (body && (cut_with_ellipsis(&paras[j]) || date_alone(&paras[j])));
@@ -187,7 +193,7 @@ fn closes_on_its_day(p: &str) -> bool {
     let Some(sentence) = p.trim_end().strip_suffix('.') else {
         return false;
     };
-    if sentence.len() > CAPTION_CHARS
+    if sentence.len() > super::lines::CAPTION_CHARS
         || sentence.contains(['"', '\u{201c}', '\u{201d}'])
         || sentence.contains(". ")
     {
@@ -205,9 +211,6 @@ fn closes_on_its_day(p: &str) -> bool {
             .iter()
             .any(|w| super::quotes::is_speech_verb(w.trim_matches(|c: char| !c.is_alphabetic())))
 }
-
-/// Characters a caption runs to at most.
-const CAPTION_CHARS: usize = 360;
 
 /// A paragraph of the story: long, and ending like a sentence.
 pub(super) fn is_paragraph(p: &str) -> bool {
@@ -331,6 +334,16 @@ mod tests {
         ));
         assert!(
             a.body.body.iter().any(|p| p.contains("Kepala desa")),
+            "{:?}",
+            a.body.body
+        );
+        // The story's own last paragraph closing on its day, no headline after it, stays.
+        let a = p(&format!(
+            "{story}Pembagian bantuan tahap kedua akan dilakukan di balai desa yang sama, Sabtu, \
+             8 Februari 2025."
+        ));
+        assert!(
+            a.body.body.iter().any(|p| p.contains("tahap kedua")),
             "{:?}",
             a.body.body
         );

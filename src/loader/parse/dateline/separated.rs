@@ -144,9 +144,9 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         })
         .collect();
     // `TERNATE, Gapi72 -`: a site's name with a number in it, after its place.
-    let numbered_site = |p: &str| {
+    let numbered_site = |k: usize, p: &str| {
         parts.len() == 2
-            && parts[0] != p
+            && k == 1
             && is_known_city(parts[0])
             && (4..=20).contains(&p.len())
             && p.starts_with(|c: char| c.is_ascii_uppercase())
@@ -157,7 +157,8 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         || parts.len() > 3
         || !parts
             .iter()
-            .all(|p| is_header_part(p) || numbered_site(p) || lower_site(p, &line[rest..]))
+            .enumerate()
+            .all(|(k, p)| is_header_part(p) || numbered_site(k, p) || lower_site(p, &line[rest..]))
     {
         return None;
     }
