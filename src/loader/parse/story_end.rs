@@ -145,15 +145,17 @@ fn after_closing_line(paras: &[String], kinds: &mut [Kind]) {
     // From the bottom up: whether a sign of teasers, or a paragraph, lies below each line.
     let n = paras.len();
     let (mut sign_below, mut paragraph_below) = (vec![false; n + 1], vec![false; n + 1]);
+    // Whether the nearest body line below is shaped like a headline, kept as the loop climbs.
+    let mut headline_below = false;
     for j in (0..n).rev() {
         let body = is_body(kinds, j);
         // A caption under another story's headline: a headline-shaped line follows it
         // (`…, Rabu, 8 Desember 2021.` then `PVMBG: Teramati Sinar Api`); the story's own
         // last paragraph may close on its day too.
-        let headline_next = (j + 1..n)
-            .find(|&k| is_body(kinds, k))
-            .is_some_and(|k| super::lines::is_title_like(&paras[k]));
-        let caption = body && headline_next && closes_on_its_day(&paras[j]);
+        let caption = body && headline_below && closes_on_its_day(&paras[j]);
+        if body {
+            headline_below = super::lines::is_title_like(&paras[j]);
+        }
         sign_below[j] = sign_below[j + 1]
             || caption
             || (body && (cut_with_ellipsis(&paras[j]) || date_alone(&paras[j])));
