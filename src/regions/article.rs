@@ -55,7 +55,7 @@ impl Gazetteer {
         // A name met only bare that is a district of another region the article names, in
         // another province, is that district ([`Gazetteer::district_of_named`]).
         let dated = dateline.and_then(|d| self.dateline(d));
-        let regions_named: Vec<usize> = dated
+        let mut regions_named: Vec<usize> = dated
             .into_iter()
             .chain(named.iter().map(|(t, _)| *t))
             .filter_map(|t| match t {
@@ -63,6 +63,9 @@ impl Gazetteer {
                 _ => None,
             })
             .collect();
+        // Sightings repeat a region; each is weighed once.
+        regions_named.sort_unstable();
+        regions_named.dedup();
         let homonyms: Vec<Target> = regions_named
             .iter()
             .filter(|&&x| {
@@ -75,11 +78,13 @@ impl Gazetteer {
                         .iter()
                         .any(|(n, s)| Some(*n) == province && s.text == text)
                 };
+                // The table lookup first: few names are a district elsewhere, and only
+                // theirs need their sightings read.
                 dated != Some(t)
+                    && self.district_of_named(x, &regions_named)
                     && named
                         .iter()
                         .all(|(n, s)| *n != t || !(s.prefixed || own_province(s.text)))
-                    && self.district_of_named(x, &regions_named)
             })
             .map(|&x| Target::Region(x))
             .collect();
