@@ -190,10 +190,7 @@ const CAPTION_WORDS: &[&str] = &[
 
 /// A day in brackets (`(16/2)`, `Kamis (16/2/2023)`), as captions give it.
 fn has_day_group(line: &str) -> bool {
-    line.split('(').skip(1).any(|g| {
-        let inside = g.split(')').next().unwrap_or_default();
-        (1..=2).contains(&inside.matches('/').count())
-            && inside.len() <= 10
-            && inside.chars().all(|c| c.is_ascii_digit() || c == '/')
-    })
+    line.split('(')
+        .skip(1)
+        .any(|g| super::lines::is_day_group(g.split(')').next().unwrap_or_default()))
 }

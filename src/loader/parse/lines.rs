@@ -363,6 +363,15 @@ fn credited_caption(line: &str) -> bool {
 /// Characters a picture's caption runs to at most: a scene, its place and its day.
 pub(super) const CAPTION_CHARS: usize = 360;
 
+/// The inside of a bracketed day, as news writes it after a weekday: `3/9`, `3/9/2024`.
+pub(super) fn is_day_group(inside: &str) -> bool {
+    let d = inside.trim();
+    (1..=2).contains(&d.matches('/').count())
+        && d.len() <= 12
+        && d.chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
+}
+
 /// Whether the group closing `line` credits a picture (`(Foto: X)`, `(ANTARA FOTO/X)`,
 /// `(Dok. X)`, `(Outlet/Photographer)`).
 fn picture_credit(line: &str) -> bool {
@@ -411,13 +420,7 @@ pub(super) fn dated_caption(line: &str) -> bool {
         return false;
     }
     let dated = day;
-    let is_day = closing_group(dated).is_some_and(|(_, d)| {
-        let d = d.trim();
-        (1..=2).contains(&d.matches('/').count())
-            && d.chars()
-                .all(|c| c.is_ascii_digit() || c == '/' || c == ' ')
-    });
-    is_day
+    closing_group(dated).is_some_and(|(_, d)| is_day_group(d))
         && !sentence.contains(['"', '\u{201c}', '\u{201d}'])
         && !has_sentence_break(dated)
         && !dated
