@@ -20,6 +20,7 @@ mod landmark;
 mod level;
 mod nearby;
 mod resolve;
+mod route;
 mod salience;
 mod schools;
 mod spelling;

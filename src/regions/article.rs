@@ -2,7 +2,7 @@
 //! named in passing ([`salience`] tells them apart).
 
 use super::words::{Words, words};
-use super::{Found, Gazetteer, Target, prefix_hint, salience};
+use super::{Found, Gazetteer, Target, prefix_hint, route, salience};
 
 impl Gazetteer {
     /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
@@ -38,7 +38,7 @@ impl Gazetteer {
     ) -> Found {
         let mut found = Found::default();
         let texts: Vec<&str> = texts.into_iter().collect();
-        let named = self.scan_article(texts.iter().copied(), |target, words, at, _, n, cues| {
+        let named = self.scan_article(texts.iter().copied(), |target, words, at, len, n, cues| {
             Some((
                 target,
                 salience::Sighting {
@@ -49,6 +49,7 @@ impl Gazetteer {
                     at: at
                         .checked_sub(1)
                         .is_some_and(|b| words.get(b) == Some("di")),
+                    route: route::route_end(words, at, len),
                 },
             ))
         });
@@ -134,14 +135,22 @@ impl Gazetteer {
             .filter(|(t, s)| matches!(t, Target::Region(_)) && salience::counts(s))
             .count();
         // Whether each region the dateline does not name is one of the article's places.
-        let in_text: Vec<bool> = weighed
-            .iter()
-            .map(|(t, s)| {
-                matches!(t, Target::Region(_))
-                    && headline != Some(*t)
-                    && salience::is_main(s, regions)
-            })
-            .collect();
+        let in_text_with = |road_ends: bool| -> Vec<bool> {
+            weighed
+                .iter()
+                .map(|(t, s)| {
+                    matches!(t, Target::Region(_))
+                        && headline != Some(*t)
+                        && salience::is_main(s, regions, road_ends)
+                })
+                .collect()
+        };
+        let mut in_text = in_text_with(false);
+        // With no dateline and no other place, a road's ends are the article's (it is about
+        // the road, or the road is all it says of where).
+        if headline.is_none() && !in_text.contains(&true) {
+            in_text = in_text_with(true);
+        }
         // The provinces of the regions the text itself makes the article's places.
         let text_places: Vec<Option<usize>> = weighed
             .iter()

@@ -34,6 +34,8 @@ pub(super) struct Sighting {
     pub landmark: bool,
     /// Named right after `di` (`… nelayan kecil di Malra`): where something happens.
     pub at: bool,
+    /// Named as a road's or a line's end (`tol Jombang-Mojokerto`, [`super::route`]).
+    pub route: bool,
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -156,7 +158,15 @@ pub(super) fn dateline_is_main(
 /// Whether a region with these `sightings` in the text (not the dateline's: see
 /// [`dateline_is_main`]) is the article's place; `regions` how many regions the article has
 /// in all that [`counts`].
-pub(super) fn is_main(sightings: &[Sighting], regions: usize) -> bool {
+///
+/// A region named only as a road's end (`tol Jombang-Mojokerto`) is not, even in a title
+/// (`Jalur Pantura Semarang-Demak Banjir` over a flood in Semarang's Genuk): a road says where
+/// it goes, not where the story is. With `road_ends`, asked when nothing else places the
+/// article, it is: the road is then the story (`Tol Medan-Binjai`) or all it says of where.
+pub(super) fn is_main(sightings: &[Sighting], regions: usize, road_ends: bool) -> bool {
+    if !road_ends && !sightings.is_empty() && sightings.iter().all(|s| s.route) {
+        return false;
+    }
     if sightings.iter().any(|s| s.text == 0) {
         return true;
     }
@@ -181,6 +191,7 @@ mod tests {
             seat: false,
             landmark: false,
             at: false,
+            route: false,
         }
     }
 
@@ -198,20 +209,20 @@ mod tests {
 
     #[test]
     fn the_title_and_the_lede_make_a_place() {
-        assert!(is_main(&[seen(0)], 3));
-        assert!(is_main(&[seen(2)], 3));
-        assert!(!is_main(&[seen(3)], 3));
+        assert!(is_main(&[seen(0)], 3, false));
+        assert!(is_main(&[seen(2)], 3, false));
+        assert!(!is_main(&[seen(3)], 3, false));
     }
 
     #[test]
     fn twice_with_its_level_or_alone_makes_a_place() {
-        assert!(is_main(&[seen(5), seen(9)], 3));
+        assert!(is_main(&[seen(5), seen(9)], 3, false));
         let prefixed = Sighting {
             prefixed: true,
             ..seen(7)
         };
-        assert!(is_main(&[prefixed], 3));
-        assert!(is_main(&[seen(7)], 1));
+        assert!(is_main(&[prefixed], 3, false));
+        assert!(is_main(&[seen(7)], 1, false));
     }
 
     #[test]
@@ -270,10 +281,22 @@ mod tests {
             seat: true,
             ..seen(1)
         };
-        assert!(!is_main(&[seat, seat], 2));
-        assert!(!is_main(&[seat], 1));
-        assert!(is_main(&[seat, seen(6)], 2));
-        assert!(is_main(&[Sighting { text: 0, ..seat }], 2));
+        assert!(!is_main(&[seat, seat], 2, false));
+        assert!(!is_main(&[seat], 1, false));
+        assert!(is_main(&[seat, seen(6)], 2, false));
+        assert!(is_main(&[Sighting { text: 0, ..seat }], 2, false));
+    }
+
+    #[test]
+    fn a_roads_end_is_a_place_only_when_nothing_else_places_the_article() {
+        let end = Sighting {
+            route: true,
+            ..seen(0)
+        };
+        assert!(!is_main(&[end, Sighting { text: 3, ..end }], 2, false));
+        assert!(is_main(&[end], 2, true));
+        // Named once more off the road, it is the article's place as any other.
+        assert!(is_main(&[end, seen(4)], 2, false));
     }
 
     #[test]

@@ -307,8 +307,11 @@ fn a_district_named_by_its_kind_fixes_the_level_of_the_bare_name() {
     );
     // A city's district written as its name and a direction is the city's, even beside the
     // regency.
-    let x = f("Ruas tol Cikunir-Bekasi Barat dan jalan di Kabupaten Bekasi");
+    let x = f("Genangan di Bekasi Barat dan jalan di Kabupaten Bekasi");
     assert!(x.regions.contains(&"Kota Bekasi".to_string()), "{x:?}");
+    // As a road's end it is where the road goes, named in passing.
+    let x = f("Ruas tol Cikunir-Bekasi Barat dan jalan di Kabupaten Bekasi");
+    assert!(x.passing.contains(&"Kota Bekasi".to_string()), "{x:?}");
 }
 
 #[test]
@@ -625,4 +628,56 @@ fn a_bare_name_that_is_a_district_of_a_named_region_in_another_province_is_that_
             .any(|r| r == "Jombang"),
         "{jatim:?}"
     );
+}
+
+#[test]
+fn a_roads_ends_are_named_in_passing_unless_nothing_else_places_the_article() {
+    // Synthetic, in the forms met: a flood on a road named after two towns, in one of them.
+    let x = find(
+        None,
+        [
+            "Jalur Pantura Semarang-Demak Banjir",
+            "Banjir merendam jalan di Kecamatan Genuk, Kota Semarang, sejak pagi.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kota Semarang"], "{x:?}");
+    assert_eq!(x.passing, ["Demak"], "{x:?}");
+    // A crash on a trunk road, placed by its regency.
+    let x = find(
+        None,
+        [
+            "Truk Terguling di Jalan Lintas Kendari-Kolaka",
+            "Truk terguling di ruas jalan lintas Kendari-Kolaka, Kabupaten Konawe, Senin.",
+        ],
+    );
+    assert_eq!(x.regions, ["Konawe"], "{x:?}");
+    assert_eq!(x.passing, ["Kendari", "Kolaka"], "{x:?}");
+    // A bus line's ends, and where the road goes.
+    let x = find(
+        None,
+        [
+            "Banjir Rendam Jalan di Pasuruan",
+            "Banjir di jalan jurusan Pasuruan menuju Malang ini terjadi sejak sore.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kota Pasuruan"], "{x:?}");
+    assert_eq!(x.passing, ["Kota Malang"], "{x:?}");
+    // An article about the road itself, or placed only on it, has the road's ends.
+    let x = find(
+        None,
+        [
+            "Proyek Jalan Tol Medan-Binjai Dikebut",
+            "Warga diminta segera meninggalkan lahan proyek.",
+        ],
+    );
+    assert_eq!(x.regions, ["Medan", "Binjai"], "{x:?}");
+    // A town between the road's ends is where it is built.
+    let x = find(
+        None,
+        [
+            "Tol Cisumdawu Dibangun",
+            "Tol Cileunyi-Sumedang-Dawuan sepanjang 61 km dibangun.",
+        ],
+    );
+    assert!(x.regions.contains(&"Sumedang".to_string()), "{x:?}");
 }

@@ -1,0 +1,143 @@
+//! A road's or a bus line's ends: `tol Jombang-Mojokerto`, `jalur pantura Semarang-Demak`,
+//! `jalan lintas Kendari-Kolaka`, `bus jurusan Surabaya-Trenggalek`, `jalan jurusan Pasuruan
+//! menuju Malang`. A road is named after the towns it joins and runs through others; its ends
+//! say where it goes, not where the story is (a flood on the Semarang-Demak road in Genuk,
+//! Semarang; a crash on the Kendari-Kolaka road in Konawe).
+
+use super::words::Words;
+
+/// Words that name a road or a line, before its ends.
+const ROADS: &[&str] = &[
+    "tol", "jalan", "jl", "jln", "jalur", "ruas", "lintas", "pantura", "pansela", "jurusan",
+    "trayek", "rute",
+];
+
+/// How far before a route's end its road word may stand (`ruas jalan tol Bogor-Ciawi-Sukabumi`
+/// puts `tol` four words before `Sukabumi`).
+const ROAD_REACH: usize = 6;
+
+/// Whether the name at `at`, `len` words long, is one end of a road or a line: joined to
+/// another name by a hyphen on one side (`Jombang-Mojokerto`) or after `menuju` (`Pasuruan menuju Malang`),
+/// with the road's word before it in the same clause, or, after `menuju`, right after it
+/// (`menuju Mojokerto di tol Jomo`).
+pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
+    let before = words.hyphen.get(at) == Some(&true);
+    let after = words.hyphen.get(at + len) == Some(&true);
+    // A name between two others (`Cileunyi-Sumedang-Dawuan`) is a town the road is built
+    // through, not where it goes.
+    if before && after {
+        return false;
+    }
+    let joined = before || after;
+    let toward = at.checked_sub(1).and_then(|b| words.get(b)) == Some("menuju");
+    if !joined && !toward {
+        return false;
+    }
+    let road = |k: usize| {
+        words.get(k).is_some_and(|w| ROADS.contains(&w))
+            // `jalan-jalan ke …` is a stroll, not a road.
+            && words.hyphen.get(k) != Some(&true)
+            && words.hyphen.get(k + 1) != Some(&true)
+    };
+    let mut k = at;
+    for _ in 0..ROAD_REACH {
+        // A clause's end between the name and the word before it parts them.
+        if words.comma.get(k) == Some(&true) || words.point.get(k) == Some(&true) {
+            break;
+        }
+        let Some(before) = k.checked_sub(1) else {
+            break;
+        };
+        if road(before) {
+            return true;
+        }
+        k = before;
+    }
+    toward
+        && words.get(at + len) == Some("di")
+        && words.comma.get(at + len) == Some(&false)
+        && road(at + len + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::Words;
+    use super::route_end;
+
+    /// Whether `name` (its first occurrence in `text`) is read as a route's end.
+    fn end(text: &str, name: &str) -> bool {
+        let mut words = Words::new();
+        words.fill(text);
+        let name_words: Vec<String> = name.split(' ').map(str::to_lowercase).collect();
+        let at = (0..words.spans.len())
+            .find(|&i| {
+                name_words
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| words.get(i + j) == Some(w.as_str()))
+            })
+            .expect("the name is in the text");
+        route_end(&words, at, name_words.len())
+    }
+
+    #[test]
+    fn a_roads_and_a_lines_ends_are_read_as_such() {
+        assert!(end("Jalur Pantura Semarang-Demak Banjir", "Demak"));
+        assert!(end("Jalur Pantura Semarang-Demak Banjir", "Semarang"));
+        assert!(end(
+            "di KM 695 ruas Tol Jombang-Mojokerto (Jomo)",
+            "Mojokerto"
+        ));
+        assert!(end(
+            "di pinggir jalan tol Bogor-Ciawi-Sukabumi (Bocimi)",
+            "Sukabumi"
+        ));
+        assert!(end(
+            "kecelakaan di ruas jalan lintas Kendari-Kolaka",
+            "Kolaka"
+        ));
+        assert!(end(
+            "bus Harapan Jaya jurusan Surabaya-Trenggalek",
+            "Surabaya"
+        ));
+        assert!(end(
+            "banjir di jalan jurusan Pasuruan menuju Malang ini",
+            "Malang"
+        ));
+        assert!(end(
+            "dari arah Nganjuk menuju Mojokerto di tol Jomo",
+            "Mojokerto"
+        ));
+        assert!(end("di Jalan Raya Padang-Bukittinggi", "Bukittinggi"));
+    }
+
+    #[test]
+    fn an_address_a_pair_or_a_journey_is_no_route() {
+        // An address: the city after the street is where it is.
+        assert!(!end(
+            "di Jalan Gatot Subroto, Jakarta Pusat",
+            "Jakarta Pusat"
+        ));
+        assert!(!end(
+            "di Jalan Patumbak Kabupaten Deli Serdang",
+            "Deli Serdang"
+        ));
+        // A pair of towns with no road.
+        assert!(!end("laga Persib-Persija di Bandung-Jakarta", "Jakarta"));
+        assert!(!end("tim gabungan Polres Jombang-Mojokerto", "Mojokerto"));
+        // A journey: where someone went is no road.
+        assert!(!end("langsung tancap gas menuju Cilacap guna", "Cilacap"));
+        // A clause's end parts the road from the name.
+        assert!(!end(
+            "Jalan itu ditutup. Menuju Malang, warga memutar",
+            "Malang"
+        ));
+        // The road is built through the town between its ends.
+        assert!(!end(
+            "proyek Tol Cileunyi-Sumedang-Dawuan (Cisumdawu)",
+            "Sumedang"
+        ));
+        // A stroll is no road.
+        assert!(!end("jalan-jalan ke Bandung-Garut", "Garut"));
+    }
+}
