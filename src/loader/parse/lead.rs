@@ -138,7 +138,7 @@ fn caption_marked(line: &str) -> bool {
     // A credit's group closes it (`(Foto: X)`, `(Ani/Warta)`); an acronym's does not
     // (`Badan Pusat Statistik (BPS).`).
     let credited =
-        super::lines::closing_group(line.trim_end_matches(['.', ' '])).is_some_and(|(_, g)| {
+        super::captions::closing_group(line.trim_end_matches(['.', ' '])).is_some_and(|(_, g)| {
             let g = g.to_lowercase();
             g.contains('/') || MEDIA_MARKS.iter().any(|m| g.contains(m))
         });
@@ -192,5 +192,5 @@ const CAPTION_WORDS: &[&str] = &[
 fn has_day_group(line: &str) -> bool {
     line.split('(')
         .skip(1)
-        .any(|g| super::lines::is_day_group(g.split(')').next().unwrap_or_default()))
+        .any(|g| super::captions::is_day_group(g.split(')').next().unwrap_or_default()))
 }

@@ -6,6 +6,7 @@
 //! 50 MB line, so nothing here is quadratic, nothing backtracks, and `&str` is only sliced at
 //! positions found by `char_indices`, `find` or ASCII bytes.
 
+mod captions;
 mod credits;
 mod date_headline;
 mod date_lexicon;
@@ -194,7 +195,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     // caption over the story; elsewhere a wire story's paragraph may close so.
     if let Some((&first, rest)) = window.split_first()
         && paras[first].len() > lines::SHORT
-        && lines::dated_caption(&paras[first])
+        && captions::dated_caption(&paras[first])
     {
         kinds[first] = Kind::Boiler(RemovedKind::Caption);
         window = rest;
@@ -277,7 +278,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
             Kind::Boiler(RemovedKind::Caption)
                 if lead_rest > 0
                     && lead_para.is_some_and(|l| i < l)
-                    && lines::dated_caption(&p) =>
+                    && captions::dated_caption(&p) =>
             {
                 parts.remove(RemovedKind::Summary, p)
             }

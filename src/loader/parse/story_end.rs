@@ -24,7 +24,45 @@ const PARAGRAPH_WORDS: usize = 16;
 /// lines.
 pub fn mark(paras: &[String], kinds: &mut [Kind]) {
     after_comment_form(paras, kinds);
+    after_desk_group(paras, kinds);
     after_closing_line(paras, kinds);
+}
+
+/// The desk's codes closing a sentence (`… jelasnya. (sul/ima)`, `(har/red)`): the writer's
+/// and the editor's, two or more, each a few letters. One code alone (`(antara)`) credits an
+/// agency and the story may go on under it.
+fn desk_group(p: &str) -> bool {
+    let Some(head) = p.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    let Some(open) = head.rfind('(') else {
+        return false;
+    };
+    let codes: Vec<&str> = head[open + 1..].split('/').collect();
+    codes.len() >= 2
+        && codes
+            .iter()
+            .all(|c| (2..=6).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_alphabetic()))
+        && head[..open]
+            .trim_end()
+            .ends_with(['.', '!', '?', '"', '\u{201d}'])
+}
+
+/// A paragraph closed by its desk's codes is the story's last: what a page shows under it
+/// is other stories' ledes, an advertisement's slot or readers' comments (over the shared
+/// corpora and nine probes, every body line under such a paragraph was one).
+fn after_desk_group(paras: &[String], kinds: &mut [Kind]) {
+    let above = story_above(paras, kinds);
+    let Some(close) =
+        (0..paras.len()).find(|&i| above[i] && is_body(kinds, i) && desk_group(&paras[i]))
+    else {
+        return;
+    };
+    for k in kinds.iter_mut().skip(close + 1) {
+        if *k == Kind::Body {
+            *k = Kind::Boiler(RemovedKind::Related);
+        }
+    }
 }
 
 /// Other stories the page runs after this one, each opening on its own dateline with the
@@ -195,7 +233,7 @@ fn closes_on_its_day(p: &str) -> bool {
     let Some(sentence) = p.trim_end().strip_suffix('.') else {
         return false;
     };
-    if sentence.len() > super::lines::CAPTION_CHARS
+    if sentence.len() > super::captions::CAPTION_CHARS
         || sentence.contains(['"', '\u{201c}', '\u{201d}'])
         || sentence.contains(". ")
     {
@@ -266,6 +304,29 @@ mod tests {
             "{STORY}tulis komentar salah satu warganet yang mengunggah foto banjir itu di media sosial."
         ));
         assert_eq!(a.body.body.len(), 4, "{:?}", a.body.body);
+    }
+
+    #[test]
+    fn other_stories_ledes_under_the_desks_codes_are_not_the_story() {
+        let story = STORY.replace("di sana.\n", "di sana,\" jelasnya. (sul/ima)\n");
+        let a = p(&format!(
+            "{story}Sebanyak 42 hektare tanaman bawang merah di dua kecamatan di Kabupaten Contoh \
+             terendam saat terjadi banjir beberapa hari yang lalu menurut data dinas.\n\
+             Sembari gowes, gubernur meninjau rumah pompa hingga banjir di kota lama pada pagi itu.\n\
+             Pemadaman listrik"
+        ));
+        assert_eq!(a.body.body.len(), 3, "{:?}", a.body.body);
+        assert!(a.body.body[2].contains("jelasnya"), "{:?}", a.body.body);
+        // An agency's one code may stand over more of the story; a bracketed pair of
+        // acronyms closes no sentence.
+        for closing in ["di sana. (antara)", "di sana (PPK/PPS)"] {
+            let story = STORY.replace("di sana.", closing);
+            let a = p(&format!(
+                "{story}Operasi ini digelar selama dua pekan oleh seluruh jajaran kepolisian di \
+                 wilayah itu dengan sasaran pelanggaran yang kerap memicu kecelakaan.\n"
+            ));
+            assert_eq!(a.body.body.len(), 4, "{closing}: {:?}", a.body.body);
+        }
     }
 
     #[test]

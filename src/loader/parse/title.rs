@@ -4,7 +4,7 @@
 
 use crate::model::RemovedKind;
 
-use super::{MAX_TITLE_CHARS, dateline, lines};
+use super::{MAX_TITLE_CHARS, captions, dateline, lines};
 
 /// How many body lines from the top may be furniture before the headline.
 const HEAD_WINDOW: usize = 5;
@@ -410,7 +410,7 @@ fn run_together(line: &str) -> usize {
 fn credited_caption(line: &str) -> bool {
     line.len() <= 250
         && words(line) >= 3
-        && lines::closing_group(line).is_some_and(|(_, group)| lines::slash_names(group))
+        && captions::closing_group(line).is_some_and(|(_, group)| captions::slash_names(group))
 }
 
 /// A section label or kicker: a few words, no sentence or headline punctuation.
