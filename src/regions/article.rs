@@ -39,12 +39,14 @@ impl Gazetteer {
         let mut found = Found::default();
         let texts: Vec<&str> = texts.into_iter().collect();
         let named = self.scan_article(texts.iter().copied(), |target, words, at, len, n, cues| {
+            let seat = salience::seat_word(words, at);
             Some((
                 target,
                 salience::Sighting {
                     text: n,
                     prefixed: words.get(at).and_then(prefix_hint).is_some(),
-                    seat: salience::is_seat(words, at),
+                    seat: seat.is_some(),
+                    wide_seat: seat.is_some_and(salience::reaches_wide),
                     landmark: cues.landmark,
                     at: at
                         .checked_sub(1)
@@ -135,13 +137,22 @@ impl Gazetteer {
             .filter(|(t, s)| matches!(t, Target::Region(_)) && salience::counts(s))
             .count();
         // Whether each region the dateline does not name is one of the article's places.
+        // The regions the title names other than as an office's seat.
+        let in_title: Vec<Target> = weighed
+            .iter()
+            .filter(|(t, s)| {
+                matches!(t, Target::Region(_)) && s.iter().any(|s| s.text == 0 && !s.seat)
+            })
+            .map(|(t, _)| *t)
+            .collect();
         let in_text_with = |road_ends: bool| -> Vec<bool> {
             weighed
                 .iter()
                 .map(|(t, s)| {
+                    let elsewhere = in_title.iter().any(|o| o != t);
                     matches!(t, Target::Region(_))
                         && headline != Some(*t)
-                        && salience::is_main(s, regions, road_ends)
+                        && salience::is_main(s, regions, road_ends, elsewhere)
                 })
                 .collect()
         };

@@ -79,6 +79,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // (`Kerajaan Mataram`) is history, not the region that now bears its name.
     "das",
     "kerajaan",
+    // A sultanate (`Kesultanan Buton`) likewise, and a people's culture (`adat dan budaya
+    // Minahasa`), which is theirs wherever they live.
+    "kesultanan",
+    "budaya",
     // A lineage (`trah Mataram`, `wangsa Sanjaya`) is a family, not where the article
     // happens. Not `dinasti`: a political dynasty (`dinasti Banten`) is the region's news.
     "trah",
@@ -147,8 +151,16 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "bolu",
     "pisang",
     "lapis",
-    // Goods named after where they are mined (`aspal Buton`), traded anywhere.
+    // Goods named after where they are mined (`aspal Buton`), traded anywhere; cloth named
+    // after where it is woven (`tenun Buton`, `songket Palembang`), and fruit named after
+    // where it is grown (`duku Palembang`), sold anywhere.
     "aspal",
+    "tenun",
+    "songket",
+    "duku",
+    "manggis",
+    "markisa",
+    "nanas",
     // Breeds named after their home (`domba Garut`, `sapi Bali`, `tembakau Deli`): raised,
     // grown and shown anywhere. Not fruit, `kuda` or `beras`: they also end the names of
     // places and sights (`Kebon Jeruk, Jakarta Barat`, `Gunung Salak, Bogor`, `Patung Kuda`)
@@ -548,6 +560,10 @@ mod tests {
             "naskah itu memuat Babad Demak",
             "mobil berhenti di Terowongan Kendal",
             "sejarah Kerajaan Mataram",
+            "pusat peradaban Kesultanan Buton",
+            "kental dengan adat dan budaya Minahasa",
+            "ragam motif tenun Buton dan songket Palembang",
+            "harga duku Palembang dan nanas Subang turun",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }

@@ -30,6 +30,9 @@ pub(super) struct Sighting {
     pub prefixed: bool,
     /// Named as an office's seat.
     pub seat: bool,
+    /// Named as the seat of an office that works across a province or more (`KPT Manado`,
+    /// `Kantor SAR Pangkalpinang`).
+    pub wide_seat: bool,
     /// Named by a landmark in it (`Stadion Gelora Bung Karno`, `ICE BSD`), not by name.
     pub landmark: bool,
     /// Named right after `di` (`… nelayan kecil di Malra`): where something happens.
@@ -60,6 +63,11 @@ const SEATS: &[&str] = &[
     "kapolsek",
     "wakapolsek",
     "basarnas",
+    // A search and rescue office (`Kepala Kantor SAR Pangkalpinang`, `Kansar`) and a high
+    // court's chief (`KPT Manado`) act across their province.
+    "sar",
+    "kansar",
+    "kpt",
     // A weather office's region (`BMKG Wilayah IV Makassar`) spans provinces.
     "bmkg",
     "daop",
@@ -87,11 +95,23 @@ const SEAT_JOINS: &[&str] = &["di", "wilayah", "kelas", "stasiun", "kota", "kabu
 /// Pesantren Al-Bahjah Cirebon`).
 const SEAT_REACH: usize = 3;
 
-/// Whether the name at word `at` is an office's seat: an office's word stands before it in
-/// the same phrase, with nothing between but the office's own name or number (`Kapolres
-/// Kerinci`, `Daop 8 Surabaya`, `BMKG Wilayah IV Makassar`, `Pesantren Al-Bahjah Cirebon`;
-/// not `Kapolres menyebut warga Kerinci` nor `ke Polsek. Kerinci`).
-pub(super) fn is_seat(words: &Words, at: usize) -> bool {
+/// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
+/// line (a police resort's is its regency).
+const WIDE_SEATS: &[&str] = &[
+    "basarnas", "sar", "kansar", "kpt", "bmkg", "daop", "bpom", "bbpom",
+];
+
+/// Whether an office's word (from [`seat_word`]) names one that works across a province or
+/// more ([`WIDE_SEATS`]).
+pub(super) fn reaches_wide(office: &str) -> bool {
+    WIDE_SEATS.contains(&office)
+}
+
+/// The office's word, when the name at word `at` is an office's seat: the word stands before
+/// it in the same phrase, with nothing between but the office's own name or number
+/// (`Kapolres Kerinci`, `Daop 8 Surabaya`, `BMKG Wilayah IV Makassar`, `Pesantren Al-Bahjah
+/// Cirebon`; not `Kapolres menyebut warga Kerinci` nor `ke Polsek. Kerinci`).
+pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
     // A stop ends the phrase, and so does a comma within the office's name; brackets and
     // hyphens do not (`Geofisika (BMKG) wilayah IV Makassar`), nor a comma before the town
     // (`Pondok Pesantren Al-Bahjah, Cirebon`).
@@ -108,14 +128,14 @@ pub(super) fn is_seat(words: &Words, at: usize) -> bool {
     let mut k = at;
     while k > at.saturating_sub(SEAT_REACH) && !parted(k) {
         k -= 1;
-        if words.get(k).is_some_and(|w| SEATS.contains(&w)) {
-            return true;
+        if let Some(w) = words.get(k).filter(|w| SEATS.contains(w)) {
+            return Some(w);
         }
         if !named(k) {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 /// What the title and the first paragraph say of the dateline's province.
@@ -163,14 +183,28 @@ pub(super) fn dateline_is_main(
 /// (`Jalur Pantura Semarang-Demak Banjir` over a flood in Semarang's Genuk): a road says where
 /// it goes, not where the story is. With `road_ends`, asked when nothing else places the
 /// article, it is: the road is then the story (`Tol Medan-Binjai`) or all it says of where.
-pub(super) fn is_main(sightings: &[Sighting], regions: usize, road_ends: bool) -> bool {
+///
+/// A wide-reaching office's seat (`KPT Manado`, `Basarnas Pekanbaru`) the title names beside
+/// another region it names not as a seat (`… dalam Pembinaan di PN Bitung`) is the office's,
+/// named in passing: the story is where the office went (`title_elsewhere`). A police
+/// resort's town in a title stays: its regency is where it works.
+pub(super) fn is_main(
+    sightings: &[Sighting],
+    regions: usize,
+    road_ends: bool,
+    title_elsewhere: bool,
+) -> bool {
     if !road_ends && !sightings.is_empty() && sightings.iter().all(|s| s.route) {
+        return false;
+    }
+    let seats = !sightings.is_empty() && sightings.iter().all(|s| s.seat);
+    if title_elsewhere && !sightings.is_empty() && sightings.iter().all(|s| s.wide_seat) {
         return false;
     }
     if sightings.iter().any(|s| s.text == 0) {
         return true;
     }
-    if !sightings.is_empty() && sightings.iter().all(|s| s.seat) {
+    if seats {
         return false;
     }
     sightings
@@ -189,6 +223,7 @@ mod tests {
             text,
             prefixed: false,
             seat: false,
+            wide_seat: false,
             landmark: false,
             at: false,
             route: false,
@@ -209,20 +244,20 @@ mod tests {
 
     #[test]
     fn the_title_and_the_lede_make_a_place() {
-        assert!(is_main(&[seen(0)], 3, false));
-        assert!(is_main(&[seen(2)], 3, false));
-        assert!(!is_main(&[seen(3)], 3, false));
+        assert!(is_main(&[seen(0)], 3, false, false));
+        assert!(is_main(&[seen(2)], 3, false, false));
+        assert!(!is_main(&[seen(3)], 3, false, false));
     }
 
     #[test]
     fn twice_with_its_level_or_alone_makes_a_place() {
-        assert!(is_main(&[seen(5), seen(9)], 3, false));
+        assert!(is_main(&[seen(5), seen(9)], 3, false, false));
         let prefixed = Sighting {
             prefixed: true,
             ..seen(7)
         };
-        assert!(is_main(&[prefixed], 3, false));
-        assert!(is_main(&[seen(7)], 1, false));
+        assert!(is_main(&[prefixed], 3, false, false));
+        assert!(is_main(&[seen(7)], 1, false, false));
     }
 
     #[test]
@@ -279,12 +314,28 @@ mod tests {
     fn an_offices_seat_alone_is_in_passing_unless_the_title_names_it() {
         let seat = Sighting {
             seat: true,
+            wide_seat: true,
             ..seen(1)
         };
-        assert!(!is_main(&[seat, seat], 2, false));
-        assert!(!is_main(&[seat], 1, false));
-        assert!(is_main(&[seat, seen(6)], 2, false));
-        assert!(is_main(&[Sighting { text: 0, ..seat }], 2, false));
+        assert!(!is_main(&[seat, seat], 2, false, false));
+        assert!(!is_main(&[seat], 1, false, false));
+        assert!(is_main(&[seat, seen(6)], 2, false, false));
+        assert!(is_main(&[Sighting { text: 0, ..seat }], 2, false, false));
+        // Unless the title places the story in another region (`KPT Manado … di PN Bitung`).
+        assert!(!is_main(&[Sighting { text: 0, ..seat }], 2, false, true));
+        assert!(is_main(
+            &[Sighting { text: 0, ..seat }, seen(3)],
+            2,
+            false,
+            true
+        ));
+        // A police resort's town stays in its title.
+        let resort = Sighting {
+            text: 0,
+            wide_seat: false,
+            ..seat
+        };
+        assert!(is_main(&[resort], 2, false, true));
     }
 
     #[test]
@@ -293,10 +344,15 @@ mod tests {
             route: true,
             ..seen(0)
         };
-        assert!(!is_main(&[end, Sighting { text: 3, ..end }], 2, false));
-        assert!(is_main(&[end], 2, true));
+        assert!(!is_main(
+            &[end, Sighting { text: 3, ..end }],
+            2,
+            false,
+            false
+        ));
+        assert!(is_main(&[end], 2, true, false));
         // Named once more off the road, it is the article's place as any other.
-        assert!(is_main(&[end, seen(4)], 2, false));
+        assert!(is_main(&[end, seen(4)], 2, false, false));
     }
 
     #[test]
@@ -318,7 +374,7 @@ mod tests {
         ] {
             w.fill(text);
             let at = w.len() - 1;
-            assert_eq!(is_seat(&w, at), seat, "{text}");
+            assert_eq!(seat_word(&w, at).is_some(), seat, "{text}");
         }
     }
 }

@@ -681,3 +681,28 @@ fn a_roads_ends_are_named_in_passing_unless_nothing_else_places_the_article() {
     );
     assert!(x.regions.contains(&"Sumedang".to_string()), "{x:?}");
 }
+
+#[test]
+fn an_offices_seat_in_a_title_that_places_the_story_elsewhere_is_named_in_passing() {
+    let x = find(
+        Some("Bitung"),
+        [
+            "KPT Manado Tekankan Kualitas Putusan dalam Pembinaan di PN Bitung",
+            "Ketua Pengadilan Tinggi (KPT) Manado memberi pembinaan di PN Bitung, Jumat.",
+        ],
+    );
+    assert_eq!(x.regions, ["Bitung"], "{x:?}");
+    assert_eq!(x.passing, ["Manado"], "{x:?}");
+    // Search and rescue offices act across their province.
+    let x = find(
+        None,
+        [
+            "Nelayan Hilang di Perairan Bangka Barat",
+            "Warga Bangka Barat dilaporkan hilang. Kepala Kantor SAR Pangkalpinang menggerakkan tim.",
+        ],
+    );
+    assert_eq!(x.regions, ["Bangka Barat"], "{x:?}");
+    // A sultanate's keraton lies in the city carved out of its old regency.
+    let x = f("Festival Keraton Buton digelar setiap tahun");
+    assert_eq!(x.regions, ["Baubau"], "{x:?}");
+}
