@@ -511,6 +511,12 @@ fn the_year_of_a_law_is_no_year_of_the_article() {
     );
     assert_eq!(years("target tahun 2025 dan anggaran 2024"), [2025, 2024]);
     assert_eq!(years("pada 12/2021 dan sejak tahun 2019"), [2021, 2019]);
+    // A vehicle's number and history are no year a year-less date can be in.
+    assert_eq!(
+        years("menabrak toyota avanza BH 1943 FM dan truk B 2019 TKR pada 2021"),
+        [2021]
+    );
+    assert_eq!(years("berdiri sejak 1945 dan dipugar pada 2019"), [2019]);
     // A year-less report cited beside a law: no year of its own, not the law's.
     let body = "Polisi memeriksa pengunggah video yang dinilai melanggar UU Nomor 11 Tahun \
                 2008 tentang ITE, kata Kapolres kepada wartawan, Senin (17/10).";

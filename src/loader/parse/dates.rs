@@ -572,8 +572,14 @@ pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
     out
 }
 
-/// The four-digit years 1900..=2100 written as words (`Liga 1 2019`, `tahun 2025`): where
-/// a year-less date's year may come from.
+/// The first year scraped online news can be published in, or a year-less date in it be
+/// placed in: the first news sites went up in the mid-1990s. An earlier date the text writes
+/// is history (`18 September 48` in a speech on 1948), and a year-less day's weekday fits
+/// some year of history as well as the right one.
+pub(super) const EARLIEST_NEWS_YEAR: u32 = 1995;
+
+/// The four-digit years 1995..=2100 written as words (`Liga 1 2019`, `tahun 2025`): where
+/// a year-less date's year may come from. Not a vehicle's number (`BH 1943 FM`).
 pub fn years(text: &str) -> Vec<u16> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -589,8 +595,9 @@ pub fn years(text: &str) -> Vec<u16> {
             if i - s == 4
                 && !glued
                 && !cites_a_rule(b, s)
+                && !on_a_plate(b, s, i)
                 && let Some((y, _)) = digits(b, s)
-                && (1900..=2100).contains(&y)
+                && (EARLIEST_NEWS_YEAR..=2100).contains(&y)
             {
                 out.push(y as u16);
             }
@@ -599,6 +606,27 @@ pub fn years(text: &str) -> Vec<u16> {
         i += 1;
     }
     out
+}
+
+/// Whether the number at `s..e` is a vehicle's registration (`BH 1943 FM`, `B 2019 TKR`):
+/// an area code of one or two capitals before it, one to three capitals after.
+fn on_a_plate(b: &[u8], s: usize, e: usize) -> bool {
+    let capitals = |w: &[u8], most: usize| {
+        (1..=most).contains(&w.len()) && w.iter().all(u8::is_ascii_uppercase)
+    };
+    let Some(head) = s.checked_sub(1).and_then(|k| b.get(..k)) else {
+        return false;
+    };
+    if b.get(s - 1) != Some(&b' ') || b.get(e) != Some(&b' ') {
+        return false;
+    }
+    let area = head.rsplit(|&c| c == b' ').next().unwrap_or_default();
+    let tail = b.get(e + 1..).unwrap_or_default();
+    let series = tail
+        .split(|c| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    capitals(area, 2) && capitals(series, 3)
 }
 
 /// Whether the year at `s` numbers a law or regulation (`Nomor 11 Tahun 2008`, `No. 5/2010`,

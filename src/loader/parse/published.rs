@@ -55,7 +55,9 @@ pub struct Hints {
 /// older quote) than it won.
 pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
     let limit = hints.bound.map(|b| b.days() + 1);
-    let in_bound = |d: Date| limit.is_none_or(|l| d.days() <= l);
+    let in_bound = |d: Date| {
+        u32::from(d.year) >= super::dates::EARLIEST_NEWS_YEAR && limit.is_none_or(|l| d.days() <= l)
+    };
     let full: Vec<&Found> = found
         .iter()
         .filter(|f| !f.yearless && in_bound(f.date))

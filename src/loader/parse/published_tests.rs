@@ -362,14 +362,22 @@ fn year_less_dates_take_the_year_the_article_points_to() {
             }),
         }
     );
-    // Only a year written as a word (a birth year): a guess, handed on with the date.
-    let text = "Lahir 1976, kata pelatih, Jumat (27/2).";
+    // Only a year written as a word: a guess, handed on with the date.
+    let text = "Klub berdiri 2015, kata pelatih, Jumat (27/2).";
     let picked = pick(&scan(text), &years(text), Hints::default());
     assert_eq!(
         picked.date,
-        Some((d("1976-02-27"), DateSource::InferredYear))
+        Some((d("2015-02-27"), DateSource::InferredYear))
     );
-    assert_eq!(picked.yearless.and_then(|y| y.guess), Some(d("1976-02-27")));
+    assert_eq!(picked.yearless.and_then(|y| y.guess), Some(d("2015-02-27")));
+    // A year before online news (a birth year) or a vehicle's number is none: no guess.
+    for text in [
+        "Lahir 1976, kata pelatih, Jumat (27/2).",
+        "Avanza BH 1943 FM terbalik, kata polisi, Minggu (4/4).",
+    ] {
+        let picked = pick(&scan(text), &years(text), Hints::default());
+        assert_eq!(picked.date, None, "{text}");
+    }
     // An anchored full date places it for good.
     let text = "Tim tiba Senin (23/2/2026). Kata pelatih, Jumat (27/2).";
     assert_eq!(
