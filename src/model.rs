@@ -103,7 +103,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    nothing else places the article.
 /// 31: culture, cloth and fruit named after a place; wide-reaching offices' seats; nothing
 ///    under a desk's codes is the story; English related labels.
-pub const PARSER_VERSION: u32 = 31;
+/// 32: no date before online news (1995) is a publication date or a year-less date's year,
+///    nor a vehicle's number; regional offices' seats; rails of recent posts.
+pub const PARSER_VERSION: u32 = 32;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -68,6 +68,11 @@ const SEATS: &[&str] = &[
     "sar",
     "kansar",
     "kpt",
+    // A ministry's or an agency's regional office (`BKN Kantor Regional II di Surabaya`,
+    // `Kanwil Kemenag`) serves provinces.
+    "regional",
+    "kanreg",
+    "kanwil",
     // A weather office's region (`BMKG Wilayah IV Makassar`) spans provinces.
     "bmkg",
     "daop",
@@ -98,7 +103,8 @@ const SEAT_REACH: usize = 3;
 /// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
 /// line (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
-    "basarnas", "sar", "kansar", "kpt", "bmkg", "daop", "bpom", "bbpom",
+    "basarnas", "sar", "kansar", "kpt", "regional", "kanreg", "kanwil", "bmkg", "daop", "bpom",
+    "bbpom",
 ];
 
 /// Whether an office's word (from [`seat_word`]) names one that works across a province or
@@ -168,6 +174,12 @@ pub(super) fn dateline_is_main(
     province: Option<usize>,
     opening: Opening,
 ) -> bool {
+    // Named only as a wide-reaching office's seat (`BKN Kantor Regional II di Surabaya`
+    // under `SURABAYA` over a meeting in Jember), the city is the office's: the story is
+    // where the text places it, if anywhere.
+    if !sightings.is_empty() && sightings.iter().all(|s| s.wide_seat) {
+        return text_places.is_empty();
+    }
     !sightings.is_empty()
         || text_places.is_empty()
         || (text_places.contains(&province)
@@ -270,6 +282,17 @@ mod tests {
             Opening::default()
         ));
         assert!(dateline_is_main(&[], &[], Some(2), Opening::default()));
+        // Named only as a regional office's seat, over a story the text places anywhere: the
+        // office's.
+        let office = Sighting {
+            seat: true,
+            wide_seat: true,
+            ..seen(1)
+        };
+        let opening = Opening::default();
+        assert!(!dateline_is_main(&[office], &[Some(1)], Some(2), opening));
+        assert!(!dateline_is_main(&[office], &[Some(2)], Some(2), opening));
+        assert!(dateline_is_main(&[office], &[], Some(2), opening));
         // The text's places lie in its province: kept.
         assert!(dateline_is_main(
             &[],

@@ -115,6 +115,7 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("tautan berhasil disalin", RemovedKind::Prompt),
     ("swipe", RemovedKind::Prompt),
     ("related posts", RemovedKind::Related),
+    ("recent posts", RemovedKind::Related),
     // The same widgets in English themes.
     ("also read", RemovedKind::Related),
     ("read also", RemovedKind::Related),

@@ -213,12 +213,25 @@ fn after_closing_line(paras: &[String], kinds: &mut [Kind]) {
     }
 }
 
-/// An excerpt cut with an ellipsis (`… dikabarkan mengalami kerusakan…`): six words or
-/// more, so a trailing-off quote line or a `...` alone is not one.
+/// An excerpt cut with an ellipsis (`… dikabarkan mengalami kerusakan…`), perhaps with its
+/// link after it (`… di Pendopo… Read More`): six words or more, so a trailing-off quote
+/// line or a `...` alone is not one.
 fn cut_with_ellipsis(p: &str) -> bool {
     let t = p.trim_end();
+    let t = READ_ON
+        .iter()
+        .find_map(|r| {
+            t.len()
+                .checked_sub(r.len())
+                .and_then(|k| t.get(k..).filter(|tail| tail.eq_ignore_ascii_case(r)))
+                .map(|_| t[..t.len() - r.len()].trim_end())
+        })
+        .unwrap_or(t);
     (t.ends_with('\u{2026}') || t.ends_with("...")) && t.split_whitespace().nth(5).is_some()
 }
+
+/// A teaser's link after its cut excerpt.
+const READ_ON: &[&str] = &["read more", "selengkapnya", "baca selengkapnya"];
 
 /// A date, with a time or an outlet perhaps, alone on its line (`11 Desember 2019`,
 /// `Sabtu, 20 Desember 2025 | 12:33`): a teaser's stamp.
@@ -350,6 +363,17 @@ mod tests {
         let a = p(&format!(
             "{STORY}Populer\nKetika Harga Beras Naik Diam-diam di Pasar\nSabtu, 20 Desember 2025 | 12:33\n\
              Page: 1 2\n“Anggaran dari pusat dipangkas cukup besar, maka daerah mencari cara…"
+        ));
+        ends_the_story(&a);
+    }
+
+    #[test]
+    fn a_rail_of_recent_posts_with_their_links_is_not_the_story() {
+        let a = p(&format!(
+            "{STORY}Recent Posts\nKontingen Kota Ikuti Lomba Se-Provinsi\n\
+             Site.com, KOTA - Pelantikan pengurus karang taruna kabupaten tahun ini di Pendopo… Read More\n\
+             13 jam ago\nSatgas Pangan Beraksi Pantau Ketersediaan Bahan Pokok\n\
+             Site.com, KOTA - Menjelang Natal dan tahun baru satgas pangan kabupaten… Read More"
         ));
         ends_the_story(&a);
     }
