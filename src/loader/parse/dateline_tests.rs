@@ -676,3 +676,21 @@ fn eighth_probe_forms() {
     assert!(detect("kompos \u{2013} Direktorat").is_none());
     assert!(detect("sementara \u{2013} Direktorat").is_none());
 }
+
+#[test]
+fn a_place_and_its_site_parted_by_a_slash() {
+    assert_eq!(
+        dl("PALANGKA RAYA/TABENGAN.CO.ID-Badan Meteorologi"),
+        (
+            s("Tabengan.co.id"),
+            s("Palangka Raya"),
+            "Badan Meteorologi".into()
+        )
+    );
+    assert_eq!(
+        dl("SAMPIT/TABENGAN.COM \u{2013} Warga"),
+        (s("Tabengan.com"), s("Sampit"), "Warga".into())
+    );
+    // A photo credit keeps its shape: no site's web name after the slash.
+    assert_eq!(detect("ANTARA FOTO/Budi Santoso - Warga melintas"), None);
+}

@@ -129,6 +129,22 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     {
         return Some(d);
     }
+    // A place and its site's web name parted by a slash (`PALANGKA RAYA/TABENGAN.CO.ID-`,
+    // `SAMPIT/TABENGAN.COM –`): a photo credit's shape, but the dash opens a lede.
+    if let Some((place, site)) = prefix.split_once('/')
+        && let (place, site) = (place.trim(), site.trim())
+        && is_domain(site)
+        && !site.contains(' ')
+        && is_header_part(place)
+        && (is_known_city(place) || (is_all_caps(place) && place.len() > 3))
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest,
+            strong: true,
+        });
+    }
     // A pipe parts outlet and place as a comma does (`VISI.NEWS | BANDUNG -`), and so does
     // the underscore a scraper joins them with (`Oelamasi_KlikNTT.com-`) or a hyphen between
     // a place and a site in lower case (`Oelamasi-infontt.com,-`).
