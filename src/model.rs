@@ -105,7 +105,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    under a desk's codes is the story; English related labels.
 /// 32: no date before online news (1995) is a publication date or a year-less date's year,
 ///    nor a vehicle's number; regional offices' seats; rails of recent posts.
-pub const PARSER_VERSION: u32 = 32;
+/// 33: datelines with a place and its site parted by a slash, a site's place in spaced
+///    brackets or with the day, a place in capitals closed by a comma.
+pub const PARSER_VERSION: u32 = 33;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -22,8 +22,8 @@ pub(super) use media::media_compound;
 use separated::by_separator;
 use separated::day_words;
 use undashed::{
-    colon_dateline, own_line, pipe_dateline, place_then_bracketed_site, place_then_glued_site,
-    place_then_stop, site_glued_to_place, unseparated,
+    colon_dateline, own_line, pipe_dateline, place_then_bracketed_site, place_then_comma,
+    place_then_glued_site, place_then_stop, site_glued_to_place, unseparated,
 };
 pub(super) use undashed::{lone_place, place_and_day};
 
@@ -436,7 +436,8 @@ pub fn detect(line: &str) -> Option<Dateline> {
             .or_else(|| place_then_bracketed_site(line))
             .or_else(|| place_then_glued_site(line))
             .or_else(|| site_glued_to_place(line))
-            .or_else(|| place_then_stop(line));
+            .or_else(|| place_then_stop(line))
+            .or_else(|| place_then_comma(line));
     };
     // A site's name with its place in brackets (`KBOBABEL.COM (BANGKA) –`, `SALAM PAPUA
     // (NABIRE) –`) or after a comma (`MOMENTUM, Gunungsugih --`): the

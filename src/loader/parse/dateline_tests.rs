@@ -694,3 +694,45 @@ fn a_place_and_its_site_parted_by_a_slash() {
     // A photo credit keeps its shape: no site's web name after the slash.
     assert_eq!(detect("ANTARA FOTO/Budi Santoso - Warga melintas"), None);
 }
+
+#[test]
+fn tenth_probe_forms() {
+    // A site's web name, then its place in brackets spaced out.
+    assert_eq!(
+        dl("PORTALLNEWS.ID ( Bandar Lampung ) \u{2014} Pemerintah"),
+        (
+            s("Portallnews.id"),
+            s("Bandar Lampung"),
+            "Pemerintah".into()
+        )
+    );
+    // A place, then a site whose web name has a hyphen of its own.
+    assert_eq!(
+        dl("TEMANGGUNG, Suaramerdeka-kedu.com - Pemerintah"),
+        (
+            s("Suaramerdeka-kedu.com"),
+            s("Temanggung"),
+            "Pemerintah".into()
+        )
+    );
+    // A site's web name, then its place and the day.
+    assert_eq!(
+        dl("Penamadura.com, Sumenep 01 Februari 2019 \u{2013} Pemerintah"),
+        (s("Penamadura.com"), s("Sumenep"), "Pemerintah".into())
+    );
+    // A place in capitals and a comma, then a paragraph.
+    let d = detect(
+        "MIMIKA, Pemerintah Kabupaten menggelar rapat koordinasi bersama warga di balai desa.",
+    )
+    .expect("a dateline");
+    assert_eq!((d.city.as_deref(), d.strong), (Some("Mimika"), false));
+    // Not a list of places, a place and its province, nor a heading.
+    for line in [
+        "BANDUNG, Cimahi dan Garut dilanda banjir sejak pagi hingga sore hari ini.",
+        "BANDUNG, Jawa Barat dilanda banjir sejak pagi hingga sore hari ini.",
+        "MIMIKA, Papua Tengah",
+        "Mimika, Pemerintah Kabupaten menggelar rapat koordinasi bersama warga di balai desa.",
+    ] {
+        assert_eq!(detect(line), None, "{line}");
+    }
+}

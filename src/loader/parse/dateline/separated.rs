@@ -56,6 +56,9 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         let sentence_after = line[rest..].starts_with(char::is_uppercase);
         let place_ok = is_known_city(city)
             || (is_all_caps(city) && (domain || is_all_caps(agency)) && city.len() > 3)
+            // A site's web name, then its place in brackets (`PORTALLNEWS.ID ( Bandar
+            // Lampung ) —`): read the other way round below.
+            || (is_domain(city) && is_known_city(agency))
             || (city.split_whitespace().count() <= 2
                 && city.len() > 3
                 && is_media_named(agency)
@@ -154,11 +157,32 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         .map(str::trim)
         // `Site.co.id || SLEMAN`: a doubled pipe parts them once.
         .filter(|p| !p.is_empty())
-        .flat_map(|p| match place_glued_to_site(p) {
+        .enumerate()
+        // A place glued to its site leads (`Oelamasi-infontt.com`); after a place a
+        // hyphen is the site's own (`TEMANGGUNG, Suaramerdeka-kedu.com`).
+        .flat_map(|(k, p)| match place_glued_to_site(p).filter(|_| k == 0) {
             Some((place, site)) => vec![place, site],
             None => vec![p],
         })
         .collect();
+    // A site's web name, then its place and the day (`Penamadura.com, Sumenep 01 Februari
+    // 2019 –`).
+    if let [a, b] = parts[..]
+        && is_domain(a)
+        && let Some(place) = (1..=3).rev().find_map(|n| {
+            let ws: Vec<&str> = b.split_whitespace().collect();
+            let place = ws.get(..n)?.join(" ");
+            let day = ws.get(n..)?.join(" ");
+            (day_words(&day) && is_known_city(&place)).then_some(place)
+        })
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(a)).filter(|s| !s.is_empty()),
+            city: Some(title_case(&place)),
+            rest,
+            strong: true,
+        });
+    }
     // `TERNATE, Gapi72 -`: a site's name with a number in it, after its place.
     let numbered_site = |k: usize, p: &str| {
         parts.len() == 2

@@ -279,3 +279,34 @@ pub(super) fn place_then_stop(line: &str) -> Option<Dateline> {
         strong: false,
     })
 }
+
+/// A known place in capitals closed by a comma, then a paragraph (`MIMIKA, Pemerintah
+/// Kabupaten …`): the dateline of a page that dropped its dash. Not a list of places
+/// (`BANDUNG, JAWA BARAT`, `BANDUNG, Cimahi dan Garut …`) nor a heading (the lede runs on as
+/// a sentence).
+pub(super) fn place_then_comma(line: &str) -> Option<Dateline> {
+    let (place, lede) = line.split_once(", ")?;
+    let first = lede.split_whitespace().next()?;
+    let second = lede.split_whitespace().nth(1).unwrap_or_default();
+    let paragraph = lede.split_whitespace().nth(7).is_some()
+        && (lede.trim_end().ends_with(['.', '"', '\u{201d}']) || lede.contains(". "));
+    (place.split_whitespace().count() <= 3
+        && place.len() > 3
+        && is_all_caps(place)
+        && is_known_city(place)
+        && first.starts_with(char::is_uppercase)
+        && first.chars().skip(1).any(char::is_lowercase)
+        && ![first.to_string(), format!("{first} {second}")]
+            .iter()
+            .any(|w| {
+                let w = w.trim_end_matches(',');
+                is_known_city(w) || crate::regions::is_province_name(w)
+            })
+        && paragraph)
+        .then(|| Dateline {
+            outlet: None,
+            city: Some(title_case(place)),
+            rest: place.len() + 2,
+            strong: false,
+        })
+}
