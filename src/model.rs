@@ -107,7 +107,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    nor a vehicle's number; regional offices' seats; rails of recent posts.
 /// 33: datelines with a place and its site parted by a slash, a site's place in spaced
 ///    brackets or with the day, a place in capitals closed by a comma.
-pub const PARSER_VERSION: u32 = 33;
+/// 34: the review's narrowings: desk codes in lower case and the last of them, a slash
+///    dateline's place a known one, roads' ends joined to a name, culture in lower case.
+pub const PARSER_VERSION: u32 = 34;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -79,10 +79,6 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // (`Kerajaan Mataram`) is history, not the region that now bears its name.
     "das",
     "kerajaan",
-    // A sultanate (`Kesultanan Buton`) likewise, and a people's culture (`adat dan budaya
-    // Minahasa`), which is theirs wherever they live.
-    "kesultanan",
-    "budaya",
     // A lineage (`trah Mataram`, `wangsa Sanjaya`) is a family, not where the article
     // happens. Not `dinasti`: a political dynasty (`dinasti Banten`) is the region's news.
     "trah",
@@ -152,15 +148,13 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "pisang",
     "lapis",
     // Goods named after where they are mined (`aspal Buton`), traded anywhere; cloth named
-    // after where it is woven (`tenun Buton`, `songket Palembang`), and fruit named after
-    // where it is grown (`duku Palembang`), sold anywhere.
+    // after where it is woven (`tenun Buton`, `songket Palembang`), like batik; the duku
+    // variety (`duku Palembang`), sold anywhere (a fruit's word that ends no place's name,
+    // as `jeruk` and `manggis` do: `Kebon Jeruk`, `Kebon Manggis`).
     "aspal",
     "tenun",
     "songket",
     "duku",
-    "manggis",
-    "markisa",
-    "nanas",
     // Breeds named after their home (`domba Garut`, `sapi Bali`, `tembakau Deli`): raised,
     // grown and shown anywhere. Not fruit, `kuda` or `beras`: they also end the names of
     // places and sights (`Kebon Jeruk, Jakarta Barat`, `Gunung Salak, Bogor`, `Patung Kuda`)
@@ -436,6 +430,17 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     {
         return true;
     }
+    // A people's culture written in lower case (`adat dan budaya Minahasa`, `budaya Minahasa
+    // yang ditampilkan`), theirs wherever they live; not a festival's name or a heritage
+    // (`Festival Budaya Banyuwangi`, `cagar budaya Semarang`), which are the place's.
+    let customs = at >= 1
+        && words.get(at - 1) == Some("budaya")
+        && words.capitalised.get(at - 1) == Some(&false)
+        && words.comma.get(at) == Some(&false)
+        && at.checked_sub(2).and_then(|b| words.get(b)) != Some("cagar");
+    if customs {
+        return true;
+    }
     // A reduplicated word that ends in a name (`mengada-ngada`), not the place.
     let echo = words.hyphen.get(at) == Some(&true)
         && at.checked_sub(1).is_some_and(|b| {
@@ -560,15 +565,28 @@ mod tests {
             "naskah itu memuat Babad Demak",
             "mobil berhenti di Terowongan Kendal",
             "sejarah Kerajaan Mataram",
-            "pusat peradaban Kesultanan Buton",
             "kental dengan adat dan budaya Minahasa",
             "ragam motif tenun Buton dan songket Palembang",
-            "harga duku Palembang dan nanas Subang turun",
+            "harga duku Palembang turun",
         ] {
             assert_eq!(f(text), Found::default(), "{text}");
         }
         // The same names as places.
         assert_eq!(f("warga Medan menonton").regions, ["Medan"]);
+        assert_eq!(
+            f("Festival Budaya Banyuwangi dibuka").regions,
+            ["Banyuwangi"]
+        );
+        assert_eq!(f("cagar budaya Semarang rusak").regions, ["Kota Semarang"]);
+        assert!(
+            f("jadi wajar kalau budaya Minahasa yang ditampilkan")
+                .regions
+                .is_empty()
+        );
+        assert_eq!(
+            f("Warga di Kebon Manggis Jakarta Timur").regions,
+            ["Jakarta Timur"]
+        );
         assert_eq!(f("Bupati Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Lahat hadir").regions, ["Lahat"]);
         assert_eq!(f("warga Karo mengungsi").regions, ["Karo"]);

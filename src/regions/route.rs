@@ -13,7 +13,7 @@ const ROADS: &[&str] = &[
 ];
 
 /// How far before a route's end its road word may stand (`ruas jalan tol Bogor-Ciawi-Sukabumi`
-/// puts `tol` four words before `Sukabumi`).
+/// puts `tol` three words before `Sukabumi`).
 const ROAD_REACH: usize = 6;
 
 /// Whether the name at `at`, `len` words long, is one end of a road or a line: joined to
@@ -21,8 +21,11 @@ const ROAD_REACH: usize = 6;
 /// with the road's word before it in the same clause, or, after `menuju`, right after it
 /// (`menuju Mojokerto di tol Jomo`).
 pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
-    let before = words.hyphen.get(at) == Some(&true);
-    let after = words.hyphen.get(at + len) == Some(&true);
+    // Joined to another name (`Semarang-Demak`), not set off by a dash before a lower-case
+    // aside (`di Demak - terutama di Sayung`).
+    let named = |i: usize| words.capitalised.get(i) == Some(&true);
+    let before = words.hyphen.get(at) == Some(&true) && at.checked_sub(1).is_some_and(named);
+    let after = words.hyphen.get(at + len) == Some(&true) && named(at + len);
     // A name between two others (`Cileunyi-Sumedang-Dawuan`) is a town the road is built
     // through, not where it goes.
     if before && after {
@@ -35,19 +38,23 @@ pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
     }
     let road = |k: usize| {
         words.get(k).is_some_and(|w| ROADS.contains(&w))
-            // `jalan-jalan ke …` is a stroll, not a road.
+            // `jalan-jalan ke …` is a stroll, `jalan kaki` a walk, not a road.
             && words.hyphen.get(k) != Some(&true)
             && words.hyphen.get(k + 1) != Some(&true)
+            && !(words.get(k) == Some("jalan") && words.get(k + 1) == Some("kaki"))
     };
     let mut k = at;
     for _ in 0..ROAD_REACH {
-        // A clause's end between the name and the word before it parts them.
-        if words.comma.get(k) == Some(&true) || words.point.get(k) == Some(&true) {
-            break;
-        }
         let Some(before) = k.checked_sub(1) else {
             break;
         };
+        // A clause's end between the name and the word before it parts them; an
+        // abbreviation's point does not (`Jl. Semarang-Demak`).
+        let abbreviation = matches!(words.get(before), Some("jl" | "jln"));
+        if words.comma.get(k) == Some(&true) || (words.point.get(k) == Some(&true) && !abbreviation)
+        {
+            break;
+        }
         if road(before) {
             return true;
         }
@@ -109,6 +116,7 @@ mod tests {
             "Mojokerto"
         ));
         assert!(end("di Jalan Raya Padang-Bukittinggi", "Bukittinggi"));
+        assert!(end("kecelakaan di Jl. Semarang-Demak kemarin", "Demak"));
     }
 
     #[test]
@@ -137,6 +145,9 @@ mod tests {
             "proyek Tol Cileunyi-Sumedang-Dawuan (Cisumdawu)",
             "Sumedang"
         ));
+        // A walk, or a dash before an aside, is no road.
+        assert!(!end("Santri Jalan Kaki Menuju Demak", "Demak"));
+        assert!(!end("jalan rusak di Demak - terutama di Sayung", "Demak"));
         // A stroll is no road.
         assert!(!end("jalan-jalan ke Bandung-Garut", "Garut"));
     }

@@ -68,9 +68,8 @@ const SEATS: &[&str] = &[
     "sar",
     "kansar",
     "kpt",
-    // A ministry's or an agency's regional office (`BKN Kantor Regional II di Surabaya`,
-    // `Kanwil Kemenag`) serves provinces.
-    "regional",
+    // A ministry's or an agency's regional office (`Kanreg BKN`, `Kanwil Kemenag`; `Kantor
+    // Regional II di Surabaya`, see [`seat_word`]) serves provinces.
     "kanreg",
     "kanwil",
     // A weather office's region (`BMKG Wilayah IV Makassar`) spans provinces.
@@ -103,8 +102,7 @@ const SEAT_REACH: usize = 3;
 /// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
 /// line (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
-    "basarnas", "sar", "kansar", "kpt", "regional", "kanreg", "kanwil", "bmkg", "daop", "bpom",
-    "bbpom",
+    "basarnas", "sar", "kansar", "kpt", "kanreg", "kanwil", "bmkg", "daop", "bpom", "bbpom",
 ];
 
 /// Whether an office's word (from [`seat_word`]) names one that works across a province or
@@ -136,6 +134,13 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
         k -= 1;
         if let Some(w) = words.get(k).filter(|w| SEATS.contains(w)) {
             return Some(w);
+        }
+        // `regional` is an office's word only in its name (`Kantor Regional`): `ekonomi
+        // regional Makassar` is the city's.
+        if words.get(k) == Some("regional")
+            && k.checked_sub(1).and_then(|b| words.get(b)) == Some("kantor")
+        {
+            return Some("kanreg");
         }
         if !named(k) {
             return None;

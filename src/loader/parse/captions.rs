@@ -23,10 +23,6 @@ pub(super) fn outlet_slash_caption(line: &str) -> bool {
         && super::dateline::detect(line).is_none()
 }
 
-/// A short line closed by a photo credit group: `Warga antre beras (Foto: Ani/detikX)`,
-/// `Name (Outlet/Photographer)`. A sentence that ends in a desk code (`… rumahnya. (MS/Red)`)
-/// ends with its own punctuation before the group and is not one; before `(Foto: …)` a
-/// caption's own full stop is allowed.
 /// The parenthesised group that closes `line` (`... (Outlet/Name)`): where it opens, and
 /// what it holds.
 pub(super) fn closing_group(line: &str) -> Option<(usize, &str)> {
@@ -43,6 +39,10 @@ pub(super) fn slash_names(group: &str) -> bool {
     })
 }
 
+/// A short line closed by a photo credit group: `Warga antre beras (Foto: Ani/detikX)`,
+/// `Name (Outlet/Photographer)`. A sentence that ends in a desk code (`… rumahnya. (MS/Red)`)
+/// ends with its own punctuation before the group and is not one; before `(Foto: …)` a
+/// caption's own full stop is allowed.
 pub(super) fn credited_caption(line: &str) -> bool {
     if line.len() > 200 {
         return false;

@@ -517,6 +517,9 @@ fn the_year_of_a_law_is_no_year_of_the_article() {
         [2021]
     );
     assert_eq!(years("berdiri sejak 1945 dan dipugar pada 2019"), [2019]);
+    // A headline in capitals is no plate.
+    assert_eq!(years("PON XX 2021 DI PAPUA RESMI DIBUKA"), [2021]);
+    assert_eq!(years("HUT RI 2024 DI ISTANA"), [2024]);
     // A year-less report cited beside a law: no year of its own, not the law's.
     let body = "Polisi memeriksa pengunggah video yang dinilai melanggar UU Nomor 11 Tahun \
                 2008 tentang ITE, kata Kapolres kepada wartawan, Senin (17/10).";

@@ -687,12 +687,13 @@ fn a_place_and_its_site_parted_by_a_slash() {
             "Badan Meteorologi".into()
         )
     );
-    assert_eq!(
-        dl("SAMPIT/TABENGAN.COM \u{2013} Warga"),
-        (s("Tabengan.com"), s("Sampit"), "Warga".into())
-    );
-    // A photo credit keeps its shape: no site's web name after the slash.
+    // A photo credit keeps its shape: a photographer's name or no web name.
     assert_eq!(detect("ANTARA FOTO/Budi Santoso - Warga melintas"), None);
+    assert_eq!(
+        detect("KRISTIANTO PURNOMO/KOMPAS.COM - Warga melintas"),
+        None
+    );
+    assert_eq!(detect("ISTIMEWA/TRIBUNJATENG.COM - Warga melintas"), None);
 }
 
 #[test]
@@ -729,6 +730,7 @@ fn tenth_probe_forms() {
     // Not a list of places, a place and its province, nor a heading.
     for line in [
         "BANDUNG, Cimahi dan Garut dilanda banjir sejak pagi hingga sore hari ini.",
+        "BANDUNG, Lembang dan Cimahi diguyur hujan sejak pagi hingga sore hari ini.",
         "BANDUNG, Jawa Barat dilanda banjir sejak pagi hingga sore hari ini.",
         "MIMIKA, Papua Tengah",
         "Mimika, Pemerintah Kabupaten menggelar rapat koordinasi bersama warga di balai desa.",

@@ -626,7 +626,15 @@ fn on_a_plate(b: &[u8], s: usize, e: usize) -> bool {
         .split(|c| !c.is_ascii_alphanumeric())
         .next()
         .unwrap_or_default();
-    capitals(area, 2) && capitals(series, 3)
+    // Words a headline in capitals sets around a year (`PON XX 2021 DI PAPUA`, `HUT RI 2024
+    // DI ISTANA`).
+    let word = |w: &[u8]| {
+        matches!(
+            w,
+            b"DI" | b"KE" | b"RI" | b"DAN" | b"YANG" | b"TA" | b"TH" | b"THN" | b"HUT" | b"SE"
+        )
+    };
+    capitals(area, 2) && capitals(series, 3) && !word(area) && !word(series)
 }
 
 /// Whether the year at `s` numbers a law or regulation (`Nomor 11 Tahun 2008`, `No. 5/2010`,

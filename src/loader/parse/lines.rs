@@ -57,7 +57,15 @@ fn english_related(line: &str) -> Option<String> {
         let spaced = rest.starts_with(char::is_whitespace)
             && headline.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
         let capitals = head.bytes().all(|b| !b.is_ascii_lowercase());
-        if !headline.is_empty() && (colon || (spaced && (label != "read" || capitals))) {
+        // Without a colon, only a headline's shape after it: no full stop at its end, no
+        // clause going on after a comma (`Read More Than Words, komunitas literasi, …` and
+        // `READ ME, sebuah aplikasi …` open sentences).
+        let shaped = !headline.ends_with('.')
+            && !headline
+                .split(", ")
+                .skip(1)
+                .any(|c| c.starts_with(char::is_lowercase));
+        if !headline.is_empty() && (colon || (spaced && (label != "read" || capitals) && shaped)) {
             return Some(headline.to_string());
         }
     }
@@ -634,6 +642,14 @@ mod tests {
             Kind::Body
         );
         assert_eq!(classify("Readiness menjadi kata kunci."), Kind::Body);
+        assert_eq!(
+            classify("Read More Than Words, komunitas literasi, menggelar diskusi buku."),
+            Kind::Body
+        );
+        assert_eq!(
+            classify("READ ME, sebuah aplikasi baca untuk anak"),
+            Kind::Body
+        );
     }
 
     #[test]

@@ -29,8 +29,9 @@ pub fn mark(paras: &[String], kinds: &mut [Kind]) {
 }
 
 /// The desk's codes closing a sentence (`… jelasnya. (sul/ima)`, `(har/red)`): the writer's
-/// and the editor's, two or more, each a few letters. One code alone (`(antara)`) credits an
-/// agency and the story may go on under it.
+/// and the editor's, two or more, each a few letters in lower case. One code alone
+/// (`(antara)`) credits an agency and the story may go on under it; a pair of acronyms or
+/// units (`(TNI/Polri)`, `(Rp/kg)`) closes a sentence of the story.
 fn desk_group(p: &str) -> bool {
     let Some(head) = p.trim_end().strip_suffix(')') else {
         return false;
@@ -42,19 +43,21 @@ fn desk_group(p: &str) -> bool {
     codes.len() >= 2
         && codes
             .iter()
-            .all(|c| (2..=6).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_alphabetic()))
+            .all(|c| (2..=6).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase()))
         && head[..open]
             .trim_end()
             .ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
 
-/// A paragraph closed by its desk's codes is the story's last: what a page shows under it
-/// is other stories' ledes, an advertisement's slot or readers' comments (over the shared
-/// corpora and nine probes, every body line under such a paragraph was one).
+/// The last paragraph closed by its desk's codes is the story's last: what a page shows under
+/// it is other stories' ledes, an advertisement's slot or readers' comments (over the shared
+/// corpora and nine probes, every body line under such a paragraph was one). The last, as a
+/// roundup closes each of its items so.
 fn after_desk_group(paras: &[String], kinds: &mut [Kind]) {
     let above = story_above(paras, kinds);
-    let Some(close) =
-        (0..paras.len()).find(|&i| above[i] && is_body(kinds, i) && desk_group(&paras[i]))
+    let Some(close) = (0..paras.len())
+        .rev()
+        .find(|&i| above[i] && is_body(kinds, i) && desk_group(&paras[i]))
     else {
         return;
     };
@@ -231,7 +234,7 @@ fn cut_with_ellipsis(p: &str) -> bool {
 }
 
 /// A teaser's link after its cut excerpt.
-const READ_ON: &[&str] = &["read more", "selengkapnya", "baca selengkapnya"];
+const READ_ON: &[&str] = &["read more", "baca selengkapnya", "selengkapnya"];
 
 /// A date, with a time or an outlet perhaps, alone on its line (`11 Desember 2019`,
 /// `Sabtu, 20 Desember 2025 | 12:33`): a teaser's stamp.
@@ -332,7 +335,11 @@ mod tests {
         assert!(a.body.body[2].contains("jelasnya"), "{:?}", a.body.body);
         // An agency's one code may stand over more of the story; a bracketed pair of
         // acronyms closes no sentence.
-        for closing in ["di sana. (antara)", "di sana (PPK/PPS)"] {
+        for closing in [
+            "di sana. (antara)",
+            "di sana (PPK/PPS)",
+            "di sana. (TNI/Polri)",
+        ] {
             let story = STORY.replace("di sana.", closing);
             let a = p(&format!(
                 "{story}Operasi ini digelar selama dua pekan oleh seluruh jajaran kepolisian di \

@@ -139,7 +139,9 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && is_domain(site)
         && !site.contains(' ')
         && is_header_part(place)
-        && (is_known_city(place) || (is_all_caps(place) && place.len() > 3))
+        // Only a place the gazetteer knows: a photographer's name in capitals before the
+        // slash (`KRISTIANTO PURNOMO/KOMPAS.COM -`, `ISTIMEWA/…`) is a credit.
+        && is_known_city(place)
     {
         return Some(Dateline {
             outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),

@@ -300,7 +300,9 @@ pub(super) fn place_then_comma(line: &str) -> Option<Dateline> {
             .iter()
             .any(|w| {
                 let w = w.trim_end_matches(',');
-                is_known_city(w) || crate::regions::is_province_name(w)
+                is_known_city(w)
+                    || crate::regions::is_province_name(w)
+                    || crate::regions::is_district_name(w)
             })
         && paragraph)
         .then(|| Dateline {
