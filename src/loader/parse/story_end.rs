@@ -23,9 +23,21 @@ const PARAGRAPH_WORDS: usize = 16;
 /// Marks the lines after the story's end as related or footer. Linear in the number of
 /// lines.
 pub fn mark(paras: &[String], kinds: &mut [Kind]) {
-    after_comment_form(paras, kinds);
-    after_desk_group(paras, kinds);
-    after_closing_line(paras, kinds);
+    // Read once: each step below marks only lines after the story's end, which changes
+    // neither where the story began nor what the next steps read above it.
+    let above = story_above(paras, kinds);
+    after_comment_form(paras, kinds, &above);
+    after_desk_group(paras, kinds, &above);
+    after_closing_line(paras, kinds, &above);
+}
+
+/// Marks every body line from `from` on as `kind`: what follows the story's end.
+fn mark_rest(kinds: &mut [Kind], from: usize, kind: RemovedKind) {
+    for k in kinds.iter_mut().skip(from) {
+        if *k == Kind::Body {
+            *k = Kind::Boiler(kind);
+        }
+    }
 }
 
 /// The desk's codes closing a sentence (`… jelasnya. (sul/ima)`, `(har/red)`): the writer's
@@ -33,18 +45,14 @@ pub fn mark(paras: &[String], kinds: &mut [Kind]) {
 /// (`(antara)`) credits an agency and the story may go on under it; a pair of acronyms or
 /// units (`(TNI/Polri)`, `(Rp/kg)`) closes a sentence of the story.
 fn desk_group(p: &str) -> bool {
-    let Some(head) = p.trim_end().strip_suffix(')') else {
+    let p = p.trim_end();
+    let Some((open, group)) = super::captions::closing_group(p) else {
         return false;
     };
-    let Some(open) = head.rfind('(') else {
-        return false;
-    };
-    let codes: Vec<&str> = head[open + 1..].split('/').collect();
-    codes.len() >= 2
-        && codes
-            .iter()
-            .all(|c| (2..=6).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase()))
-        && head[..open]
+    let code = |c: &str| (2..=6).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_lowercase());
+    group.contains('/')
+        && group.split('/').all(code)
+        && p[..open]
             .trim_end()
             .ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
@@ -53,19 +61,14 @@ fn desk_group(p: &str) -> bool {
 /// it is other stories' ledes, an advertisement's slot or readers' comments (over the shared
 /// corpora and nine probes, every body line under such a paragraph was one). The last, as a
 /// roundup closes each of its items so.
-fn after_desk_group(paras: &[String], kinds: &mut [Kind]) {
-    let above = story_above(paras, kinds);
+fn after_desk_group(paras: &[String], kinds: &mut [Kind], above: &[bool]) {
     let Some(close) = (0..paras.len())
         .rev()
         .find(|&i| above[i] && is_body(kinds, i) && desk_group(&paras[i]))
     else {
         return;
     };
-    for k in kinds.iter_mut().skip(close + 1) {
-        if *k == Kind::Body {
-            *k = Kind::Boiler(RemovedKind::Related);
-        }
-    }
+    mark_rest(kinds, close + 1, RemovedKind::Related);
 }
 
 /// Other stories the page runs after this one, each opening on its own dateline with the
@@ -140,16 +143,11 @@ fn story_above(paras: &[String], kinds: &[Kind]) -> Vec<bool> {
 
 /// A blog theme's comment form (`Leave a Reply`, `You must be logged in to post a comment`)
 /// comes after the story, and nothing after it is the story: other posts, their teasers.
-fn after_comment_form(paras: &[String], kinds: &mut [Kind]) {
-    let above = story_above(paras, kinds);
+fn after_comment_form(paras: &[String], kinds: &mut [Kind], above: &[bool]) {
     let Some(form) = (0..paras.len()).find(|&i| is_comment_form(&paras[i]) && above[i]) else {
         return;
     };
-    for k in kinds.iter_mut().skip(form) {
-        if *k == Kind::Body {
-            *k = Kind::Boiler(RemovedKind::Footer);
-        }
-    }
+    mark_rest(kinds, form, RemovedKind::Footer);
 }
 
 fn is_comment_form(p: &str) -> bool {
@@ -182,7 +180,7 @@ fn is_closing(p: &str, kind: &Kind) -> bool {
 /// furniture. Anything longer that ends like a sentence is the story going on (an inline
 /// `Baca juga:` label is followed by more of it). The earliest closing line whose rest
 /// qualifies ends the story.
-fn after_closing_line(paras: &[String], kinds: &mut [Kind]) {
+fn after_closing_line(paras: &[String], kinds: &mut [Kind], above: &[bool]) {
     // From the bottom up: whether a sign of teasers, or a paragraph, lies below each line.
     let n = paras.len();
     let (mut sign_below, mut paragraph_below) = (vec![false; n + 1], vec![false; n + 1]);
@@ -203,17 +201,12 @@ fn after_closing_line(paras: &[String], kinds: &mut [Kind]) {
         paragraph_below[j] =
             paragraph_below[j + 1] || (body && !caption && is_paragraph(&paras[j]));
     }
-    let above = story_above(paras, kinds);
     let Some(close) = (0..n).find(|&i| {
         sign_below[i + 1] && !paragraph_below[i + 1] && is_closing(&paras[i], &kinds[i]) && above[i]
     }) else {
         return;
     };
-    for k in kinds.iter_mut().skip(close + 1) {
-        if *k == Kind::Body {
-            *k = Kind::Boiler(RemovedKind::Related);
-        }
-    }
+    mark_rest(kinds, close + 1, RemovedKind::Related);
 }
 
 /// An excerpt cut with an ellipsis (`… dikabarkan mengalami kerusakan…`), perhaps with its
