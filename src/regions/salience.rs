@@ -102,7 +102,8 @@ const SEAT_REACH: usize = 3;
 /// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
 /// line (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
-    "basarnas", "sar", "kansar", "kpt", "kanreg", "kanwil", "bmkg", "daop", "bpom", "bbpom",
+    "basarnas", "sar", "kansar", "kpt", "kanreg", "regional", "kanwil", "bmkg", "daop", "bpom",
+    "bbpom",
 ];
 
 /// Whether an office's word (from [`seat_word`]) names one that works across a province or
@@ -137,10 +138,10 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
         }
         // `regional` is an office's word only in its name (`Kantor Regional`): `ekonomi
         // regional Makassar` is the city's.
-        if words.get(k) == Some("regional")
+        if let Some(w) = words.get(k).filter(|&w| w == "regional")
             && k.checked_sub(1).and_then(|b| words.get(b)) == Some("kantor")
         {
-            return Some("kanreg");
+            return Some(w);
         }
         if !named(k) {
             return None;

@@ -171,8 +171,8 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     // 2019 –`).
     if let [a, b] = parts[..]
         && is_domain(a)
+        && let ws = b.split_whitespace().collect::<Vec<_>>()
         && let Some(place) = (1..=3).rev().find_map(|n| {
-            let ws: Vec<&str> = b.split_whitespace().collect();
             let place = ws.get(..n)?.join(" ");
             let day = ws.get(n..)?.join(" ");
             (day_words(&day) && is_known_city(&place)).then_some(place)

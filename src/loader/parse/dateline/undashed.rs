@@ -286,24 +286,28 @@ pub(super) fn place_then_stop(line: &str) -> Option<Dateline> {
 /// a sentence).
 pub(super) fn place_then_comma(line: &str) -> Option<Dateline> {
     let (place, lede) = line.split_once(", ")?;
-    let first = lede.split_whitespace().next()?;
-    let second = lede.split_whitespace().nth(1).unwrap_or_default();
+    if place.split_whitespace().count() > 3
+        || place.len() <= 3
+        || !is_all_caps(place)
+        || !is_known_city(place)
+    {
+        return None;
+    }
+    let mut ws = lede.split_whitespace();
+    let first = ws.next()?;
+    let second = ws.next().unwrap_or_default();
+    let place_like = |w: &str| {
+        let w = w.trim_end_matches(',');
+        is_known_city(w)
+            || crate::regions::is_province_name(w)
+            || crate::regions::is_district_name(w)
+    };
     let paragraph = lede.split_whitespace().nth(7).is_some()
         && (lede.trim_end().ends_with(['.', '"', '\u{201d}']) || lede.contains(". "));
-    (place.split_whitespace().count() <= 3
-        && place.len() > 3
-        && is_all_caps(place)
-        && is_known_city(place)
-        && first.starts_with(char::is_uppercase)
+    (first.starts_with(char::is_uppercase)
         && first.chars().skip(1).any(char::is_lowercase)
-        && ![first.to_string(), format!("{first} {second}")]
-            .iter()
-            .any(|w| {
-                let w = w.trim_end_matches(',');
-                is_known_city(w)
-                    || crate::regions::is_province_name(w)
-                    || crate::regions::is_district_name(w)
-            })
+        && !place_like(first)
+        && !place_like(&format!("{first} {second}"))
         && paragraph)
         .then(|| Dateline {
             outlet: None,
