@@ -109,7 +109,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    brackets or with the day, a place in capitals closed by a comma.
 /// 34: the review's narrowings: desk codes in lower case and the last of them, a slash
 ///    dateline's place a known one, roads' ends joined to a name, culture in lower case.
-pub const PARSER_VERSION: u32 = 34;
+/// 35: datelines alone on their line with a site in capitals or a district beside a
+///    domain, two dashes, glued and odd separators; keys that lost their colons; an ethnic
+///    group named after a place.
+pub const PARSER_VERSION: u32 = 35;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

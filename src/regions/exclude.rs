@@ -194,8 +194,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // against Solo), not where it is played.
     "derbi",
     "derby",
-    // An ethnic group (`suku Makassar`), wherever its people live.
+    // An ethnic group (`suku Makassar`, `etnik Minahasa`), wherever its people live.
     "suku",
+    "etnik",
+    "etnis",
     "striker",
     "bek",
     "kiper",
@@ -661,6 +663,8 @@ mod tests {
             "CEO Bandung Premier League",
             "sebutan suku Bugis Makassar untuk bidan",
             "adat suku Makassar",
+            "didominasi oleh etnik Minahasa dan kristen",
+            "etnis Bolaang Mongondow",
             "berstatus dosen di Institut Pertanian Bogor",
             "menurut Karo, lingkup monitoring",
             "asisten pelatih klub Pelita Bandung Raya",

@@ -25,7 +25,7 @@ use undashed::{
     colon_dateline, own_line, pipe_dateline, place_then_bracketed_site, place_then_comma,
     place_then_glued_site, place_then_stop, site_glued_to_place, unseparated,
 };
-pub(super) use undashed::{lone_place, place_and_day};
+pub(super) use undashed::{lone_place, place_and_day, titled_place_then_stop};
 
 /// Prefixes found only this far into a line are datelines; beyond that a dash is prose.
 pub(super) const MAX_PREFIX: usize = 90;
@@ -266,6 +266,26 @@ fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
             && is_known_city(word)
             && next.is_some_and(u8::is_ascii_uppercase)
             && after.is_some_and(u8::is_ascii_lowercase))
+        // A place in brackets after a site's web name, the dash glued to the bracket
+        // (`Jambiekspose.com (Jambi)- Buruknya …`).
+        || (ends
+            && before.strip_suffix(')').and_then(|b| b.rsplit_once(" (")).is_some_and(
+                |(site, place)| is_domain(site) && !site.contains(' ') && is_known_city(place),
+            ))
+        // A place in capitals, then a site's name in capitals glued to the dash and the lede
+        // (`PURWOKERTO, SATELITPOST-Dengan …`): a town the gazetteer does not hold too, as
+        // the shape is a dateline's alone.
+        || (next.is_some_and(u8::is_ascii_uppercase)
+            && after.is_some_and(u8::is_ascii_lowercase)
+            && word.len() > 3
+            && is_all_caps(word)
+            && before.split_once(',').is_some_and(|(place, site)| {
+                let place = place.trim();
+                site.trim() == word
+                    && is_all_caps(place)
+                    && place.len() > 3
+                    && place.split_whitespace().count() <= 3
+            }))
         // A known place, its comma, and the dash glued to the lede (`SENTANI,-Komisi …`).
         || (next.is_some_and(u8::is_ascii_uppercase)
             && before
@@ -324,6 +344,18 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
             '\u{2013}' | '\u{2014}' => true,
             // A dash the text's encoding lost (`BANDAR LAMPUNG \u{fffd} Polisi`).
             '\u{fffd}' => spaced,
+            // `SUKOHARJO = Budaya …`: an equals sign for the dash, after a known place alone
+            // (`BBM = bahan bakar minyak` glosses a word).
+            '=' => spaced && is_all_caps(line[..i].trim()) && is_known_city(line[..i].trim()),
+            // A capital I for a pipe after a site's web name (`Bireuen-Realitasonline.id I
+            // Kampanye …`).
+            'I' => {
+                spaced
+                    && line[..i - 1]
+                        .rsplit([' ', ','])
+                        .next()
+                        .is_some_and(is_domain)
+            }
             // `Waingapu_ Bupati`, `Kabupaten Cirebon// Bupati`: a theme's odd dash.
             '_' => glued_then_space && b.get(i + 1) == Some(&b' '),
             '/' => {
@@ -349,15 +381,17 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
             _ => false,
         };
         if is_sep {
-            let rest = line[i..]
+            // The pipe's capital I is a letter: only the one standing for the pipe is skipped.
+            let from = if c == 'I' { i + 1 } else { i };
+            let rest = line[from..]
                 .char_indices()
                 .find(|&(_, ch)| {
                     !matches!(
                         ch,
-                        '-' | '\u{2013}' | '\u{2014}' | ' ' | ':' | '_' | '/' | '\u{fffd}'
+                        '-' | '\u{2013}' | '\u{2014}' | ' ' | ':' | '_' | '/' | '\u{fffd}' | '='
                     )
                 })
-                .map_or(line.len(), |(k, _)| i + k);
+                .map_or(line.len(), |(k, _)| from + k);
             return Some((i, rest));
         }
     }
@@ -465,13 +499,34 @@ pub fn detect(line: &str) -> Option<Dateline> {
     }
     // An outlet's dash, then its place and the day before a dash of their own (`RMJABAR.COM -
     // Bandung, 24 Februari 2025 - Ketua …`).
-    if d.outlet.is_some()
-        && d.city.is_none()
-        && let Some((head, start)) = find_separator(&line[d.rest..])
-        && let Some(day) = undashed::place_and_day(line[d.rest..d.rest + head].trim_end())
+    // Or its place alone before a second dash (`Jelitapos.com – Kota Kendari – Tim …`), and
+    // the other way round, a place's dash, then the site's web name and its own
+    // (`Makassar – Bollo.id — Tak …`).
+    if let Some((head, start)) = find_separator(&line[d.rest..])
+        && let second = line[d.rest..d.rest + head].trim()
+        && !second.is_empty()
     {
-        d.city = day.city;
-        d.rest += start;
+        if d.outlet.is_some() && d.city.is_none() {
+            let place = undashed::place_and_day(second)
+                .and_then(|day| day.city)
+                .or_else(|| {
+                    (second.split_whitespace().count() <= 3
+                        && is_header_part(second)
+                        && is_known_city(second))
+                    .then(|| title_case(second))
+                });
+            if place.is_some() {
+                d.city = place;
+                d.rest += start;
+            }
+        } else if d.outlet.is_none()
+            && d.city.as_deref().is_some_and(is_known_place)
+            && is_domain(second)
+            && !second.contains(' ')
+        {
+            d.outlet = Some(normalize_outlet(second));
+            d.rest += start;
+        }
     }
     // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
     // Badan ...`, `Outlet.go.id - Semarang. Polisi ...`).
@@ -510,7 +565,11 @@ pub fn detect(line: &str) -> Option<Dateline> {
     // without its brackets or comma.
     d.city = d
         .city
-        .map(|c| c.trim_matches(['(', ')', ',', ' ']).to_string())
+        // `SIAK-` after a site's dash: the place's own glued dash.
+        .map(|c| {
+            c.trim_matches(['(', ')', ',', ' ', '-', '\u{2013}', '\u{2014}', '.'])
+                .to_string()
+        })
         .filter(|c| !c.is_empty());
     Some(d)
 }

@@ -738,3 +738,122 @@ fn tenth_probe_forms() {
         assert_eq!(detect(line), None, "{line}");
     }
 }
+
+#[test]
+fn forms_left_by_the_tenth_probe() {
+    // A place in brackets after a site's web name, the dash glued to the bracket.
+    assert_eq!(
+        dl("Jambiekspose.com (Jambi)- Buruknya sistem"),
+        (s("Jambiekspose.com"), s("Jambi"), "Buruknya sistem".into())
+    );
+    // An equals sign for the dash after a known place in capitals; a gloss is no dateline.
+    assert_eq!(
+        dl("SUKOHARJO = Budaya perang sarung"),
+        (None, s("Sukoharjo"), "Budaya perang sarung".into())
+    );
+    assert_eq!(detect("BBM = bahan bakar minyak yang dipakai warga."), None);
+    assert_eq!(detect("Tarif = harga dasar ditambah pajak."), None);
+    // A site's name in title case, then a known place in capitals.
+    assert_eq!(
+        dl("Gentra Jabar, KOTA BANDUNG \u{2013} Cahaya lembut"),
+        (s("Gentra Jabar"), s("Kota Bandung"), "Cahaya lembut".into())
+    );
+    for line in [
+        "Glandy Burnama, Tangerang - Polisi menangkap dua orang.",
+        "Kapolres Bima, AKBP Budi \u{2013} Polisi menangkap dua orang.",
+    ] {
+        assert_eq!(detect(line), None, "{line}");
+    }
+}
+
+#[test]
+fn eleventh_probe_forms() {
+    // A place and a site alone on their line: a district's name beside a domain, a site's
+    // name in capitals beside a known place; not a place and its province or country.
+    for (line, outlet, city) in [
+        ("Pancur Batu, desernews.com", "Desernews.com", "Pancur Batu"),
+        ("Palembang, SN", "SN", "Palembang"),
+        ("DELI SERDANG, BERSAMA", "Bersama", "Deli Serdang"),
+        ("GROBOGAN, WARTA JAVAINDO", "Warta Javaindo", "Grobogan"),
+        (
+            "Kab.Bogor, Bogorpolitan.com ||",
+            "Bogorpolitan.com",
+            "Kab. Bogor",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (Some(outlet), Some(city)),
+            "{line}"
+        );
+        assert_eq!(d.rest, line.len(), "{line}");
+    }
+    for line in [
+        "BANDUNG, JAWA BARAT",
+        "JAKARTA, INDONESIA",
+        "Bandung, SENIN",
+        "Budi, SN",
+    ] {
+        assert_eq!(detect(line), None, "{line}");
+    }
+    // A place alone with a stop before its dash; a regency's name in title case and a stop
+    // over a paragraph.
+    assert_eq!(
+        undashed::lone_place("BLORA.-").and_then(|d| d.city),
+        s("Blora")
+    );
+    let line = "Sambas. Bertahun-tahun warga Dusun Sintete menantikan jalan layak di desa itu.";
+    assert_eq!(detect(line), None, "only on the first line");
+    let d = undashed::titled_place_then_stop(line).expect("a dateline");
+    assert_eq!(
+        (d.city.as_deref(), &line[d.rest..]),
+        (
+            Some("Sambas"),
+            "Bertahun-tahun warga Dusun Sintete menantikan jalan layak di desa itu."
+        )
+    );
+    assert_eq!(undashed::titled_place_then_stop("Sambas. Kota itu."), None);
+    // Two dashes: the site's, then the place's, either way round; the place's own glued dash
+    // is no part of its name.
+    assert_eq!(
+        dl("Jelitapos.com \u{2013} Kota Kendari \u{2013} Tim Patroli"),
+        (s("Jelitapos.com"), s("Kota Kendari"), "Tim Patroli".into())
+    );
+    assert_eq!(
+        dl("Makassar \u{2013} Bollo.id \u{2014} Tak hanya"),
+        (s("Bollo.id"), s("Makassar"), "Tak hanya".into())
+    );
+    assert_eq!(
+        dl("RIAU24.COM -  SIAK- Ketua Tim"),
+        (s("Riau24.com"), s("Siak"), "Ketua Tim".into())
+    );
+    // A site's name glued to the dash and the lede after a place in capitals; a site in
+    // capitals glued to its place before a colon; a capital I for a pipe after a domain.
+    assert_eq!(
+        dl("PURWOKERTO, SATELITPOST-Dengan banyaknya"),
+        (s("Satelitpost"), s("Purwokerto"), "Dengan banyaknya".into())
+    );
+    assert_eq!(
+        dl("BICARAINDONESIA-Medan : Sebanyak 4 orang"),
+        (s("Bicaraindonesia"), s("Medan"), "Sebanyak 4 orang".into())
+    );
+    assert_eq!(
+        dl("Bireuen-Realitasonline.id I Kampanye melalui grup"),
+        (
+            s("Realitasonline.id"),
+            s("Bireuen"),
+            "Kampanye melalui grup".into()
+        )
+    );
+    assert_eq!(
+        dl("JAKARTA, KOMPAS.com - Indah"),
+        (s("Kompas.com"), s("Jakarta"), "Indah".into())
+    );
+    // A site's name ending on a word only sites end on.
+    assert_eq!(
+        dl("Teraju News Network \u{2013} Kondisi jalan"),
+        (s("Teraju News Network"), None, "Kondisi jalan".into())
+    );
+    assert_eq!(detect("Breaking News \u{2013} Kondisi jalan"), None);
+}

@@ -202,9 +202,13 @@ fn glued_dateline(line: &str) -> Option<usize> {
                 .next()
                 .is_some_and(|w| !w.contains('.') && !super::dateline::is_media_named(w))
             && (super::dateline::detect(&line[i..]).is_some_and(|d| {
+                let head = line[i..].get(..d.rest).unwrap_or_default().trim_end();
                 d.city
                     .as_deref()
                     .is_some_and(super::dateline::is_known_place)
+                    // A sentence ends on a town glued to a word (`PT TransJakarta. Karena
+                    // …`): a stop is a dateline's only in capitals.
+                    && (!head.ends_with('.') || super::dateline::is_all_caps(head))
                     && line[i + d.rest.min(line.len() - i)..]
                         .split_whitespace()
                         .nth(5)

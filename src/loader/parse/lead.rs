@@ -40,7 +40,9 @@ pub(super) fn find(paras: &[String], window: &[usize]) -> Option<(usize, Datelin
     if lead.is_none()
         && let Some(&i) = window.first()
     {
-        lead = dateline::detect(&paras[i]).map(|d| (0, d));
+        lead = dateline::detect(&paras[i])
+            .or_else(|| dateline::titled_place_then_stop(&paras[i]))
+            .map(|d| (0, d));
     }
     // The place alone on the first line, over a lede that reads as prose.
     if lead.is_none()

@@ -232,6 +232,35 @@ pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     Some((authors, editor))
 }
 
+/// A byline whose keys lost their colons (`Reporter Wandrizal`, `Penulis Eva Nur Fauziyah |
+/// Editor Budi`): a whole short line of one-word keys, each followed by a person's name
+/// alone. Only a whole line: after a comma in prose, `Penulis Ahmad Tohari` is an apposition.
+fn bare_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
+    if line.len() > 80 || line.contains(':') {
+        return None;
+    }
+    let mut authors = Vec::new();
+    let mut editor = None;
+    for seg in line.split('|').map(str::trim).filter(|s| !s.is_empty()) {
+        let (key, value) = seg.split_once(char::is_whitespace)?;
+        let key = key.to_lowercase();
+        // A name starts with a capital (`Penulis buku itu` is a sentence's subject).
+        let value = value.trim().trim_end_matches('.');
+        if !value.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let name = people::person(value)?;
+        match key.as_str() {
+            "penulis" | "reporter" | "wartawan" | "pewarta" | "kontributor" | "jurnalis" => {
+                authors.push(name)
+            }
+            "editor" | "penyunting" | "redaktur" => editor = Some(name),
+            _ => return None,
+        }
+    }
+    (!authors.is_empty() || editor.is_some()).then_some((authors, editor))
+}
+
 /// A name after an author's key that the writer left partly in lower case (`Pewarta: Boyke
 /// ledy watra`): two to four words of letters, the first capitalised and a later one not,
 /// in title case, for the name reader to judge as it judges any other.
@@ -275,10 +304,16 @@ fn report_credit(line: &str, low: &str) -> Option<Vec<String>> {
         return Some(vec![name]);
     }
     let head = head.split(" dari ").next().unwrap_or(head);
-    // The outlet comes first (`Warta.com`, `TribunKota.com`); the name follows it.
+    // The outlet comes first (`Warta.com`, `TribunKota.com`); the name follows it. With no
+    // outlet named the whole rest is the name (`Laporan wartawan Budi Santoso`).
+    let outlet_first = |outlet: &str| {
+        outlet.contains('.')
+            || super::dateline::media_compound(outlet, false)
+            || people::person(head).is_none()
+    };
     let name = head
         .split_once(' ')
-        .filter(|(outlet, _)| outlet.contains('.') || outlet.chars().any(char::is_uppercase))
+        .filter(|(outlet, _)| outlet.chars().any(char::is_uppercase) && outlet_first(outlet))
         .map_or(head, |(_, n)| n);
     Some(people::person(name).into_iter().collect())
 }
@@ -434,9 +469,11 @@ pub fn classify(line: &str) -> Kind {
         return Kind::Boiler(RemovedKind::Caption);
     }
     // A whole line in parentheses is what its inside is: `(Foto: …)`, `(Baca: …)`,
-    // `(Penulis: X | Editor: Y)`. The inside has no parentheses, so this recurses once.
-    if let Some(inner) = line.strip_prefix('(').and_then(|l| l.strip_suffix(')'))
-        && !inner.contains(['(', ')'])
+    // `(Penulis: X | Editor: Y)`, `[Ikuti Site.com Melalui Sosial Media]`. The inside has no
+    // brackets, so this recurses once.
+    if let Some(inner) = (line.strip_prefix('(').and_then(|l| l.strip_suffix(')')))
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+        && !inner.contains(['(', ')', '[', ']'])
         // `(2)` numbers a list item; only a bare number is a counter.
         && !inner.bytes().all(|c| c.is_ascii_digit())
     {
@@ -460,6 +497,9 @@ pub fn classify(line: &str) -> Kind {
     if let Some((authors, editor)) = byline(line) {
         return Kind::Credit { authors, editor };
     }
+    if let Some((authors, editor)) = bare_byline(line) {
+        return Kind::Credit { authors, editor };
+    }
     if let Some(authors) = report_credit(line, &low) {
         return Kind::Credit {
             authors,
@@ -478,6 +518,17 @@ pub fn classify(line: &str) -> Kind {
             .strip_prefix("avatar ")
             .and_then(|_| line.get("avatar ".len()..))
             .and_then(people::person)
+    {
+        return Kind::Credit {
+            authors: vec![name],
+            editor: None,
+        };
+    }
+    // `Lukman Husain by Lukman Husain`: the picture's alt text, then the theme's byline.
+    if line.len() <= 80
+        && let Some((alt, name)) = line.split_once(" by ")
+        && alt.trim() == name.trim()
+        && let Some(name) = people::person(name)
     {
         return Kind::Credit {
             authors: vec![name],
@@ -570,7 +621,7 @@ pub fn classify(line: &str) -> Kind {
             return kind;
         }
         if low.starts_with("ikuti ")
-            && [
+            && ([
                 "whatsapp",
                 "saluran",
                 "channel",
@@ -581,9 +632,14 @@ pub fn classify(line: &str) -> Kind {
                 "tiktok",
                 "youtube",
                 "telegram",
+                "google news",
+                // `[Ikuti Site.com Melalui Sosial Media]`: prose says `media sosial`.
+                "sosial media",
             ]
             .iter()
             .any(|p| full.contains(p))
+                // `Ikuti Site.com …`: the site's own web name.
+                || line.split_whitespace().any(super::dateline::is_domain))
         {
             return Kind::Boiler(RemovedKind::Prompt);
         }
@@ -682,6 +738,8 @@ mod tests {
             "(Foto: Antara)",
             "Dok. Pemkab",
             "ILUSTRASI - Gedung DPR",
+            "[Ikuti GagasanRiau.com Melalui Sosial Media]",
+            "Ikuti Warta.co.id di Google News",
         ] {
             assert!(matches!(classify(l), Kind::Boiler(_)), "{l}");
         }
@@ -689,6 +747,7 @@ mod tests {
             "Sumber daya manusia menjadi prioritas pemerintah daerah.",
             "Index harga naik tajam bulan ini menurut BPS dan para ekonom.",
             "Ikuti aturan yang berlaku, kata dia.",
+            "Ikuti arahan petugas dan jangan percaya kabar di media sosial.",
             "0 orang tewas dalam kejadian itu",
         ] {
             assert_eq!(classify(l), Kind::Body, "{l}");
@@ -726,6 +785,46 @@ mod tests {
             }
         );
         assert_eq!(classify("Penulis buku itu: seorang guru"), Kind::Body);
+        assert_eq!(
+            classify("Lukman Husain by Lukman Husain"),
+            Kind::Credit {
+                authors: vec!["Lukman Husain".into()],
+                editor: None
+            }
+        );
+        assert_eq!(classify("Ditulis by Budi"), Kind::Body);
+        // Keys that lost their colons, on a line of their own.
+        assert_eq!(
+            classify("Reporter Wandrizal"),
+            Kind::Credit {
+                authors: vec!["Wandrizal".into()],
+                editor: None
+            }
+        );
+        assert_eq!(
+            classify("Penulis Eva Nur Fauziyah | Editor Budi Santoso"),
+            Kind::Credit {
+                authors: vec!["Eva Nur Fauziyah".into()],
+                editor: Some("Budi Santoso".into())
+            }
+        );
+        assert_eq!(classify("Penulis buku itu"), Kind::Body);
+        assert_eq!(classify("Wartawan senior itu ditangkap"), Kind::Body);
+        // No outlet before the reporter's name: the whole name.
+        assert_eq!(
+            classify("Laporan wartawan Budi Santoso"),
+            Kind::Credit {
+                authors: vec!["Budi Santoso".into()],
+                editor: None
+            }
+        );
+        assert_eq!(
+            classify("Laporan wartawan Tribunnews Budi Santoso"),
+            Kind::Credit {
+                authors: vec!["Budi Santoso".into()],
+                editor: None
+            }
+        );
         // A reporter and an editor abbreviated, one slash apart; the editor alone.
         assert_eq!(
             classify("Rep: Ani Lestari/ Red: Budi Santoso"),

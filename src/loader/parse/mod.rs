@@ -228,6 +228,16 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
             {
                 Some(n)
             }
+            // The dateline's word is the distinctive part of the web name (`DELI SERDANG,
+            // BERSAMA` on harianbersama.com).
+            (Some(o), Some(n))
+                if o.len() >= 5
+                    && n.split('.')
+                        .next()
+                        .is_some_and(|host| host.to_lowercase().ends_with(&o.to_lowercase())) =>
+            {
+                Some(n)
+            }
             (Some(o), _) => Some(o.to_string()),
             (None, n) => n,
         };
@@ -270,7 +280,18 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         .copied()
         .collect();
 
+    // A dateline alone on its line (`Kintamani, baliilu.com`) may leave its dash to open the
+    // next paragraph (`– Bali tak pernah …`).
+    let dash_after_lead = lead_para
+        .filter(|&l| lead_rest >= paras[l].len())
+        .and_then(|l| window.iter().find(|&&j| j > l).copied());
     for (i, (p, kind)) in paras.into_iter().zip(kinds).enumerate() {
+        let p = match p.strip_prefix(['-', '\u{2013}', '\u{2014}']) {
+            Some(rest) if Some(i) == dash_after_lead && rest.starts_with(' ') => {
+                rest.trim_start().to_string()
+            }
+            _ => p,
+        };
         match kind {
             Kind::Body if title_lines.contains(&i) => {}
             Kind::Body if pre_lead.contains(&i) => parts.remove(RemovedKind::Summary, p),
@@ -287,10 +308,17 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 let rest = p[lead_rest.min(p.len())..].trim();
                 // `Binjai - Site-name.com` on its own line: the site after the place's dash.
                 let site_alone = !rest.contains(' ') && dateline::is_domain(rest);
-                // `Bontang - M Rifki` on its own line: the place and the writer, no lede.
+                // `Bontang - M Rifki` on its own line: the place and the writer, no lede;
+                // in capitals too (`TVRI YOGYAKARTA NEWS – PAULUS YESAYA JATI`).
                 let writer = (rest.split_whitespace().count() <= 4
                     && !rest.ends_with(['.', '!', '?', ':']))
-                .then(|| people::person(rest))
+                .then(|| {
+                    if dateline::is_all_caps(rest) {
+                        people::person(&dateline::title_case(rest))
+                    } else {
+                        people::person(rest)
+                    }
+                })
                 .flatten()
                 .filter(|n| n.contains(' '));
                 if let Some(name) = &writer {

@@ -287,6 +287,24 @@ fn a_place_and_a_writer_alone_on_the_first_line() {
     assert_eq!(a.meta.dateline.as_deref(), Some("Bontang"));
     assert_eq!(a.meta.authors, ["Ani Lestari"]);
     assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+    // A site's name and its writer, both in capitals.
+    let a = p(
+        "Judul Berita Yang Cukup Panjang\nTVRI YOGYAKARTA NEWS \u{2013} PAULUS YESAYA JATI\n\
+        Pamor pasar-pasar tradisional kian hari terus turun di kota itu.\nParagraf dua.",
+    );
+    assert_eq!(a.meta.authors, ["Paulus Yesaya Jati"]);
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+}
+
+#[test]
+fn a_dateline_alone_whose_dash_opens_the_lede() {
+    let a = p("Judul Berita Yang Cukup Panjang\nKintamani, baliilu.com\n\
+        \u{2013} Bali tak pernah surut diguncang musibah di pulau itu.\nParagraf dua.");
+    assert_eq!(a.meta.dateline.as_deref(), Some("Kintamani"));
+    assert_eq!(
+        a.body.body[0],
+        "Bali tak pernah surut diguncang musibah di pulau itu."
+    );
 }
 
 #[test]

@@ -4,17 +4,19 @@
 //! desk credits name units and outlets as often as people, so every candidate passes
 //! [`person`], which accepts only the shape of a personal name.
 
-/// Words that make a candidate a unit, an outlet or a role rather than a person.
-const NOT_NAME_WORDS: &[&str] = &[
+/// Words that name a government unit or its press office (`Humas Polresta Manado`).
+const UNIT_WORDS: &[&str] = &[
     "kominfo",
     "diskominfo",
     "humas",
     "ikp",
+    "prokopim",
     "pemkab",
     "pemkot",
     "pemprov",
     "pemda",
     "polres",
+    "polresta",
     "polda",
     "polri",
     "dinas",
@@ -24,6 +26,21 @@ const NOT_NAME_WORDS: &[&str] = &[
     "kementerian",
     "badan",
     "kantor",
+];
+
+/// Whether `word` names a government unit or its press office.
+pub fn is_unit_word(word: &str) -> bool {
+    UNIT_WORDS.contains(&word.to_lowercase().trim_end_matches('.'))
+}
+
+/// Words that make a candidate an outlet or a role rather than a person (units are
+/// [`UNIT_WORDS`]).
+const NOT_NAME_WORDS: &[&str] = &[
+    // A page's stamp (`Last Updated 2026-01-07T07:21:11Z`).
+    "last",
+    "updated",
+    "update",
+    "diperbarui",
     "tim",
     "redaksi",
     "harian",
@@ -281,6 +298,7 @@ pub fn person(raw: &str) -> Option<String> {
         let low = t.to_lowercase();
         let low = low.trim_end_matches('.');
         if NOT_NAME_WORDS.contains(&low)
+            || UNIT_WORDS.contains(&low)
             || MEDIA_WORDS.contains(&low)
             // A site's one-word name (`Bangsaonline`, `Murianews`).
             || super::dateline::media_compound(t, false)
@@ -555,6 +573,7 @@ mod tests {
         );
         for bad in [
             "IKP Diskominfo",
+            "Last Updated",
             "Humas Pemkab",
             "Kabarpagi.com",
             "detikJateng",

@@ -261,6 +261,14 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             // A town and a media word, or the other way round, name a paper (`Jember Pos -`,
             // `Kilas Bengkulu Utara -`).
             || media_and_town(x)
+            // A name in title case beside a known place in capitals, as datelines set
+            // places (`Gentra Jabar, KOTA BANDUNG –`): the site's name.
+            // A government unit's press office is no site (`MANADO, Humas Polresta Manado –`).
+            || (other.is_some_and(|o| is_all_caps(o) && o.len() > 3 && is_known_city(o))
+                && !x
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(super::super::people::is_unit_word))
     };
     let (outlet, city, strong) = if let [a, b] = parts[..] {
         // A place and its province (`Batang Hari, Jambi -`), no outlet.
@@ -336,6 +344,25 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             && p.chars().count() >= 6
             && crate::regions::is_district_name(p)
             && line[rest..].starts_with(|c: char| c.is_uppercase());
+        // A site's name of two or three words in title case ending on a word only sites end
+        // on (`Teraju News Network –`, `Rakyat Sulut Online –`), before a sentence.
+        let titled_site = {
+            let ws: Vec<&str> = p.split_whitespace().collect();
+            (2..=3).contains(&ws.len())
+                && !is_all_caps(p)
+                && ws
+                    .last()
+                    .is_some_and(|w| SITE_ENDS.contains(&lower(w).as_str()))
+                && line[rest..].starts_with(|c: char| c.is_uppercase())
+        };
+        if titled_site {
+            return Some(Dateline {
+                outlet: Some(normalize_outlet(p)).filter(|s| !s.is_empty()),
+                city: None,
+                rest,
+                strong: false,
+            });
+        }
         if !plain_ok(p, None) && !town_before_odd_dash && !district_town {
             return None;
         }
@@ -358,6 +385,12 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         strong,
     })
 }
+
+/// Words a site's name ends on and a kicker or a heading does not (`Breaking News` is a
+/// kicker, listed apart; `Berita Terkini` ends on no such word).
+const SITE_ENDS: &[&str] = &[
+    "network", "online", "times", "post", "channel", "daily", "today", "ekspres", "express",
+];
 
 /// A site's one-word name in lower case, made with a media word, before a sentence
 /// (`batampos – Polisi …`): prose never opens on a word in lower case and a dash.

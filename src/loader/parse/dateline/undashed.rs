@@ -88,6 +88,25 @@ pub(super) fn colon_dateline(line: &str) -> Option<Dateline> {
             ..d
         });
     }
+    // A site's name in capitals glued to its place by a hyphen (`BICARAINDONESIA-Medan :
+    // Sebanyak …`).
+    if let Some((site, place)) = prefix.trim_end().split_once('-')
+        && starts_sentence
+        && site.len() >= 4
+        && is_all_caps(site)
+        && !site.contains(' ')
+        && !is_known_city(site)
+        && place.split_whitespace().count() <= 3
+        && is_header_part(place)
+        && is_known_city(place)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest: prefix.len() + 2,
+            strong: true,
+        });
+    }
     // A place and a domain before the colon (`AMBON,TM.ID : Selasa ...`) are a dateline
     // whatever follows, as they are alone on a line.
     if prefix.len() <= 40
@@ -133,21 +152,58 @@ pub(in crate::loader::parse) fn place_and_day(line: &str) -> Option<Dateline> {
 /// A dateline alone on its line with no dash (`Deli Serdang, MISTAR.ID`, `BERITABALI.COM,
 /// BULELENG.`, `MEDAN | site.com`): a place and a domain, nothing more, or a place and the
 /// day ([`place_and_day`]); the lead is the next paragraph.
+///
+/// Beside a domain, a district's name counts in any case (`Pancur Batu, desernews.com`); a
+/// site's name in capitals after a known place stands without one (`Palembang, SN`,
+/// `GROBOGAN, WARTA JAVAINDO`), but not a province or another place (`BANDUNG, JAWA BARAT`
+/// lists places).
 pub(super) fn own_line(line: &str) -> Option<Dateline> {
     if let Some(d) = place_and_day(line) {
         return Some(d);
     }
-    let (a, b) = line.trim_end_matches('.').split_once([',', '|'])?;
+    let line_end = line.len();
+    let line = line.trim_end_matches(['.', '|', ' ']);
+    let (a, b) = line.split_once([',', '|'])?;
     let (a, b) = (a.trim(), b.trim());
+    // `Kab.Bogor`: the scraper lost the space after the abbreviation.
+    let spaced = |p: &str| match p.get(..4) {
+        Some(k) if k.eq_ignore_ascii_case("kab.") && !p[4..].starts_with(' ') => {
+            format!("{k} {}", &p[4..])
+        }
+        _ => p.to_string(),
+    };
     let (site, place) = match (is_domain(a), is_domain(b)) {
-        (true, false) => (a, b),
-        (false, true) => (b, a),
+        (true, false) => (a, spaced(b)),
+        (false, true) => (b, spaced(a)),
+        (false, false) => {
+            let site_in_caps = is_all_caps(b)
+                && (2..=30).contains(&b.len())
+                && b.split_whitespace().count() <= 3
+                && !is_known_city(b)
+                && !crate::regions::is_province_name(b)
+                && !crate::regions::is_district_name(b)
+                && !b.eq_ignore_ascii_case("indonesia")
+                && !b
+                    .split_whitespace()
+                    .any(super::super::date_words::is_calendar_word);
+            let place = a.trim_end_matches(['.', ' ']);
+            if !(site_in_caps
+                && is_header_part(place)
+                && is_known_city(place)
+                && !crate::regions::is_province_name(place))
+            {
+                return None;
+            }
+            (b, place.to_string())
+        }
         _ => return None,
     };
-    (is_header_part(place) && is_header_part(site) && is_known_city(place)).then(|| Dateline {
+    let known =
+        is_known_city(&place) || (is_domain(site) && crate::regions::is_district_name(&place));
+    (is_header_part(&place) && is_header_part(site) && known).then(|| Dateline {
         outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-        city: Some(title_case(place)),
-        rest: line.len(),
+        city: Some(title_case(&place)),
+        rest: line_end,
         strong: true,
     })
 }
@@ -157,7 +213,8 @@ pub(super) fn own_line(line: &str) -> Option<Dateline> {
 pub(in crate::loader::parse) fn lone_place(line: &str) -> Option<Dateline> {
     let place = line
         .trim()
-        .trim_end_matches([',', '-', '\u{2013}', '\u{2014}', ':', ' ']);
+        // `BLORA.-`: a stop before the dash.
+        .trim_end_matches([',', '-', '\u{2013}', '\u{2014}', ':', ' ', '.']);
     (place.split_whitespace().count() <= 3
         && !place.contains(['.', ',', '(', '/'])
         && is_header_part(place)
@@ -271,6 +328,26 @@ pub(super) fn place_then_stop(line: &str) -> Option<Dateline> {
         && place.len() > 3
         && is_all_caps(place)
         && is_known_city(place)
+        && lede.starts_with(char::is_uppercase))
+    .then(|| Dateline {
+        outlet: None,
+        city: Some(title_case(place)),
+        rest: place.len() + 2,
+        strong: false,
+    })
+}
+
+/// A regency's or a city's name in title case closed by a full stop over a paragraph
+/// (`Sambas. Bertahun-tahun warga …`). Read only on the first line under the headline: a
+/// line the scraper broke mid-sentence opens so too (`… Ketergantungan Obat (RSKO)` over
+/// `Jakarta. Selama …`).
+pub(in crate::loader::parse) fn titled_place_then_stop(line: &str) -> Option<Dateline> {
+    let (place, lede) = line.split_once(". ")?;
+    (place.split_whitespace().count() <= 3
+        && place.len() > 3
+        && is_header_part(place)
+        && crate::regions::is_place_name(place)
+        && lede.split_whitespace().nth(7).is_some()
         && lede.starts_with(char::is_uppercase))
     .then(|| Dateline {
         outlet: None,
