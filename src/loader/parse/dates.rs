@@ -446,7 +446,12 @@ pub fn scan_paragraph(text: &str, listed: bool) -> Vec<Found> {
                 let start = i;
                 i = at.end;
                 let wd = weekday_before(b, start);
-                if at.yearless && wd.is_none() {
+                // A day and month alone are a date only after a weekday, or in brackets
+                // after `hari ini` (`dijadwalkan, hari ini (6/4),`): a score or a ratio
+                // is written so too.
+                let today_paren =
+                    start > 0 && b[start - 1] == b'(' && super::date_words::today_before(b, start);
+                if at.yearless && wd.is_none() && !today_paren {
                     continue;
                 }
                 // The clause checks look before the weekday name, not inside it.

@@ -54,6 +54,8 @@ pub struct Hints {
 /// preferring the reporting clause's date outright lost more (same-day events after an
 /// older quote) than it won.
 pub fn pick(found: &[Found], years: &[u16], hints: Hints) -> Picked {
+    let with_weekdays = weekdays_from_neighbours(found);
+    let found = with_weekdays.as_deref().unwrap_or(found);
     let limit = hints.bound.map(|b| b.days() + 1);
     let in_bound = |d: Date| {
         u32::from(d.year) >= super::dates::EARLIEST_NEWS_YEAR && limit.is_none_or(|l| d.days() <= l)
@@ -368,6 +370,32 @@ fn shifted(f: &Found) -> bool {
     f.yesterday || (f.day_before && f.displaced)
 }
 
+/// A year-less day with no weekday (`hari ini (6/4)`) takes the weekday a year-less
+/// neighbour's gives it (`dikutip Minggu (5/4)`: a Monday), so that its year is found as
+/// theirs is; `None` when no date needs one. The scanner puts year-less dates in one leap
+/// year, so the days between them count as written.
+fn weekdays_from_neighbours(found: &[Found]) -> Option<Vec<Found>> {
+    let needs = |f: &Found| f.yearless && !f.weekday;
+    if !found.iter().any(needs) {
+        return None;
+    }
+    let mut out = found.to_vec();
+    for f in out.iter_mut().filter(|f| needs(f)) {
+        let near = found
+            .iter()
+            .filter(|g| g.yearless && g.weekday)
+            .min_by_key(|g| (g.date.days() - f.date.days()).abs())
+            .filter(|g| (g.date.days() - f.date.days()).abs() <= 7);
+        if let Some(g) = near {
+            let w = i64::from(g.weekday_no) + f.date.days() - g.date.days();
+            f.weekday = true;
+            // In 0..7 by the Euclidean remainder, so the conversion cannot fail.
+            f.weekday_no = u8::try_from(w.rem_euclid(7)).unwrap_or(0);
+        }
+    }
+    Some(out)
+}
+
 /// How many days after the date the report comes: one when [`shifted`], minus one for a
 /// day said to be tomorrow.
 fn offset(f: &Found) -> i64 {
@@ -423,7 +451,8 @@ fn year_for(
             let Some(d) = Date::new(y, f.date.month, f.date.day) else {
                 continue;
             };
-            if weekday_of(d) != f.weekday_no || limit.is_some_and(|l| d.days() > l) {
+            // A day said to be today (`hari ini (6/4)`) has no weekday to fit.
+            if (f.weekday && weekday_of(d) != f.weekday_no) || limit.is_some_and(|l| d.days() > l) {
                 continue;
             }
             // Without a reference the latest fitting year wins.
@@ -442,7 +471,7 @@ fn year_for(
             let Some(d) = Date::new(y, f.date.month, f.date.day) else {
                 continue;
             };
-            if weekday_of(d) != f.weekday_no || limit.is_some_and(|l| d.days() > l) {
+            if (f.weekday && weekday_of(d) != f.weekday_no) || limit.is_some_and(|l| d.days() > l) {
                 continue;
             }
             let distance = (d.days() - r.days()).abs();

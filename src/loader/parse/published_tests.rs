@@ -613,3 +613,22 @@ fn yesterday_before_a_date_puts_the_report_the_day_after() {
         Some((d("2019-09-20"), DateSource::Text))
     );
 }
+
+#[test]
+fn a_day_and_month_said_to_be_today_are_the_report_day() {
+    // No weekday: the bracket after `hari ini` makes it a date, and the year comes from the
+    // text's other dates.
+    let text = "Pemilihan ketua dijadwalkan, hari ini (6/4), sesuai surat edaran tanggal \
+        2 April 2020. Surat itu dikutip Minggu (5/4).";
+    assert_eq!(
+        pub_of(text, bounded("2021-01-01")),
+        Some((d("2020-04-06"), DateSource::InferredYear))
+    );
+    // A day and month alone elsewhere are no date (a score, a ratio).
+    assert!(scan("Skor akhir (6/4) untuk tuan rumah.").is_empty());
+    let found = scan("Laga hari ini (6/4) untuk tuan rumah.");
+    assert!(
+        found.len() == 1 && found[0].today && found[0].yearless,
+        "{found:?}"
+    );
+}
