@@ -194,10 +194,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // against Solo), not where it is played.
     "derbi",
     "derby",
-    // An ethnic group (`suku Makassar`, `etnik Minahasa`), wherever its people live.
+    // An ethnic group (`suku Makassar`, `etnik Minahasa`), wherever its people live; not
+    // `etnis`, which names conflicts by their place too (`kerusuhan etnis Poso`).
     "suku",
     "etnik",
-    "etnis",
     "striker",
     "bek",
     "kiper",
@@ -664,7 +664,6 @@ mod tests {
             "sebutan suku Bugis Makassar untuk bidan",
             "adat suku Makassar",
             "didominasi oleh etnik Minahasa dan kristen",
-            "etnis Bolaang Mongondow",
             "berstatus dosen di Institut Pertanian Bogor",
             "menurut Karo, lingkup monitoring",
             "asisten pelatih klub Pelita Bandung Raya",

@@ -272,20 +272,6 @@ fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
             && before.strip_suffix(')').and_then(|b| b.rsplit_once(" (")).is_some_and(
                 |(site, place)| is_domain(site) && !site.contains(' ') && is_known_city(place),
             ))
-        // A place in capitals, then a site's name in capitals glued to the dash and the lede
-        // (`PURWOKERTO, SATELITPOST-Dengan …`): a town the gazetteer does not hold too, as
-        // the shape is a dateline's alone.
-        || (next.is_some_and(u8::is_ascii_uppercase)
-            && after.is_some_and(u8::is_ascii_lowercase)
-            && word.len() > 3
-            && is_all_caps(word)
-            && before.split_once(',').is_some_and(|(place, site)| {
-                let place = place.trim();
-                site.trim() == word
-                    && is_all_caps(place)
-                    && place.len() > 3
-                    && place.split_whitespace().count() <= 3
-            }))
         // A known place, its comma, and the dash glued to the lede (`SENTANI,-Komisi …`).
         || (next.is_some_and(u8::is_ascii_uppercase)
             && before
@@ -502,9 +488,18 @@ pub fn detect(line: &str) -> Option<Dateline> {
     // Or its place alone before a second dash (`Jelitapos.com – Kota Kendari – Tim …`), and
     // the other way round, a place's dash, then the site's web name and its own
     // (`Makassar – Bollo.id — Tak …`).
+    // Not a route (`KOMPAS.com - Jakarta - Bandung kini …`): a place after the second dash
+    // goes on from the first; nor a sentence about a site (`JAKARTA – Tokopedia.com – situs
+    // …`): a lede opens on a capital.
     if let Some((head, start)) = find_separator(&line[d.rest..])
         && let second = line[d.rest..d.rest + head].trim()
         && !second.is_empty()
+        && let after = &line[d.rest + start..]
+        && after.starts_with(char::is_uppercase)
+        && !(1..=3).any(|n| {
+            let ws: Vec<&str> = after.split_whitespace().take(n).collect();
+            ws.len() == n && is_known_city(ws.join(" ").trim_end_matches([',', '.']))
+        })
     {
         if d.outlet.is_some() && d.city.is_none() {
             let place = undashed::place_and_day(second)

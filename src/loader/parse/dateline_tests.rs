@@ -753,14 +753,12 @@ fn forms_left_by_the_tenth_probe() {
     );
     assert_eq!(detect("BBM = bahan bakar minyak yang dipakai warga."), None);
     assert_eq!(detect("Tarif = harga dasar ditambah pajak."), None);
-    // A site's name in title case, then a known place in capitals.
-    assert_eq!(
-        dl("Gentra Jabar, KOTA BANDUNG \u{2013} Cahaya lembut"),
-        (s("Gentra Jabar"), s("Kota Bandung"), "Cahaya lembut".into())
-    );
+    // A name in title case before a place in capitals is a venue or a person as often as a
+    // site (`Kecamatan Cibinong, BOGOR –`, `Budi Santoso, JAKARTA –`): left.
     for line in [
         "Glandy Burnama, Tangerang - Polisi menangkap dua orang.",
         "Kapolres Bima, AKBP Budi \u{2013} Polisi menangkap dua orang.",
+        "Budi Santoso, JAKARTA \u{2013} Polisi menangkap dua orang.",
     ] {
         assert_eq!(detect(line), None, "{line}");
     }
@@ -780,6 +778,7 @@ fn eleventh_probe_forms() {
             "Bogorpolitan.com",
             "Kab. Bogor",
         ),
+        ("Kab.bogor, radarbogor.id", "Radarbogor.id", "Kab. Bogor"),
     ] {
         let d = detect(line).unwrap_or_else(|| panic!("{line}"));
         assert_eq!(
@@ -794,6 +793,10 @@ fn eleventh_probe_forms() {
         "JAKARTA, INDONESIA",
         "Bandung, SENIN",
         "Budi, SN",
+        "GARUT, DISKOMINFO",
+        "Bandung, HUMAS",
+        "BANDUNG, BREAKING NEWS",
+        "MEDAN, BUDI SANTOSO",
     ] {
         assert_eq!(detect(line), None, "{line}");
     }
@@ -828,12 +831,30 @@ fn eleventh_probe_forms() {
         dl("RIAU24.COM -  SIAK- Ketua Tim"),
         (s("Riau24.com"), s("Siak"), "Ketua Tim".into())
     );
-    // A site's name glued to the dash and the lede after a place in capitals; a site in
-    // capitals glued to its place before a colon; a capital I for a pipe after a domain.
+    // Not a route after a site's dash, nor a sentence about a site after a place's.
     assert_eq!(
-        dl("PURWOKERTO, SATELITPOST-Dengan banyaknya"),
-        (s("Satelitpost"), s("Purwokerto"), "Dengan banyaknya".into())
+        dl("KOMPAS.com - Jakarta - Bandung kini bisa ditempuh"),
+        (
+            s("Kompas.com"),
+            None,
+            "Jakarta - Bandung kini bisa ditempuh".into()
+        )
     );
+    assert_eq!(
+        dl("JAKARTA \u{2013} Tokopedia.com \u{2013} situs belanja itu"),
+        (
+            None,
+            s("Jakarta"),
+            "Tokopedia.com \u{2013} situs belanja itu".into()
+        )
+    );
+    // A pair of bodies after a place's comma is no site and its dash.
+    assert_eq!(
+        detect("JAKARTA, PDIP-Gerindra sepakat berkoalisi di daerah itu."),
+        None
+    );
+    // A site in capitals glued to its place before a colon; a capital I for a pipe after a
+    // domain.
     assert_eq!(
         dl("BICARAINDONESIA-Medan : Sebanyak 4 orang"),
         (s("Bicaraindonesia"), s("Medan"), "Sebanyak 4 orang".into())
@@ -855,5 +876,11 @@ fn eleventh_probe_forms() {
         dl("Teraju News Network \u{2013} Kondisi jalan"),
         (s("Teraju News Network"), None, "Kondisi jalan".into())
     );
-    assert_eq!(detect("Breaking News \u{2013} Kondisi jalan"), None);
+    for line in [
+        "Breaking News \u{2013} Kondisi jalan",
+        "Judi Online \u{2013} Polres Garut menangkap",
+        "YouTube Channel \u{2013} Polres Garut menangkap",
+    ] {
+        assert_eq!(detect(line).and_then(|d| d.outlet), None, "{line}");
+    }
 }

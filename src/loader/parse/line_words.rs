@@ -97,6 +97,13 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("blank", RemovedKind::Footer),
     ("x", RemovedKind::Prompt),
     ("share this", RemovedKind::Prompt),
+    ("share this article", RemovedKind::Prompt),
+    // A teaser's link left on a line of its own.
+    ("read more", RemovedKind::Prompt),
+    // A theme's link for screen readers.
+    ("skip to content", RemovedKind::Prompt),
+    ("press \"enter\" to skip to content", RemovedKind::Prompt),
+    ("press enter to skip to content", RemovedKind::Prompt),
     ("shares", RemovedKind::Prompt),
     ("+ gabung", RemovedKind::Prompt),
     ("tetap terhubung dengan kami", RemovedKind::Prompt),

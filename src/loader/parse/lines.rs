@@ -234,8 +234,9 @@ pub(super) fn byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
 
 /// A byline whose keys lost their colons (`Reporter Wandrizal`, `Penulis Eva Nur Fauziyah |
 /// Editor Budi`): a whole short line of one-word keys, each followed by a person's name
-/// alone. Only a whole line: after a comma in prose, `Penulis Ahmad Tohari` is an apposition.
-fn bare_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
+/// alone. Asked only of the story's last line: elsewhere such a line is a crosshead or a
+/// kicker (`Wartawan Dikeroyok Massa`), and after a comma an apposition.
+pub(super) fn bare_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
     if line.len() > 80 || line.contains(':') {
         return None;
     }
@@ -247,6 +248,22 @@ fn bare_byline(line: &str) -> Option<(Vec<String>, Option<String>)> {
         // A name starts with a capital (`Penulis buku itu` is a sentence's subject).
         let value = value.trim().trim_end_matches('.');
         if !value.starts_with(char::is_uppercase) {
+            return None;
+        }
+        // A role's rank or kind, not a name (`Penulis Tamu`, `Redaktur Pelaksana`).
+        if value.split_whitespace().any(|w| {
+            [
+                "tamu",
+                "senior",
+                "pelaksana",
+                "warga",
+                "lepas",
+                "muda",
+                "buku",
+                "utama",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        }) {
             return None;
         }
         let name = people::person(value)?;
@@ -306,9 +323,12 @@ fn report_credit(line: &str, low: &str) -> Option<Vec<String>> {
     let head = head.split(" dari ").next().unwrap_or(head);
     // The outlet comes first (`Warta.com`, `TribunKota.com`); the name follows it. With no
     // outlet named the whole rest is the name (`Laporan wartawan Budi Santoso`).
+    // A name of two words alone is the whole rest; before a longer one a word stands for
+    // the outlet (`Beritasatu Ahmad Yani`).
     let outlet_first = |outlet: &str| {
         outlet.contains('.')
             || super::dateline::media_compound(outlet, false)
+            || head.split_whitespace().nth(2).is_some()
             || people::person(head).is_none()
     };
     let name = head
@@ -497,9 +517,6 @@ pub fn classify(line: &str) -> Kind {
     if let Some((authors, editor)) = byline(line) {
         return Kind::Credit { authors, editor };
     }
-    if let Some((authors, editor)) = bare_byline(line) {
-        return Kind::Credit { authors, editor };
-    }
     if let Some(authors) = report_credit(line, &low) {
         return Kind::Credit {
             authors,
@@ -621,7 +638,7 @@ pub fn classify(line: &str) -> Kind {
             return kind;
         }
         if low.starts_with("ikuti ")
-            && ([
+            && [
                 "whatsapp",
                 "saluran",
                 "channel",
@@ -638,8 +655,6 @@ pub fn classify(line: &str) -> Kind {
             ]
             .iter()
             .any(|p| full.contains(p))
-                // `Ikuti Site.com …`: the site's own web name.
-                || line.split_whitespace().any(super::dateline::is_domain))
         {
             return Kind::Boiler(RemovedKind::Prompt);
         }
@@ -739,6 +754,9 @@ mod tests {
             "Dok. Pemkab",
             "ILUSTRASI - Gedung DPR",
             "[Ikuti GagasanRiau.com Melalui Sosial Media]",
+            "Press \"Enter\" to skip to content",
+            "Share this article",
+            "Read More",
             "Ikuti Warta.co.id di Google News",
         ] {
             assert!(matches!(classify(l), Kind::Boiler(_)), "{l}");
@@ -748,6 +766,7 @@ mod tests {
             "Index harga naik tajam bulan ini menurut BPS dan para ekonom.",
             "Ikuti aturan yang berlaku, kata dia.",
             "Ikuti arahan petugas dan jangan percaya kabar di media sosial.",
+            "Ikuti petunjuk di laman lapor.go.id untuk mengadu.",
             "0 orang tewas dalam kejadian itu",
         ] {
             assert_eq!(classify(l), Kind::Body, "{l}");
@@ -793,28 +812,38 @@ mod tests {
             }
         );
         assert_eq!(classify("Ditulis by Budi"), Kind::Body);
-        // Keys that lost their colons, on a line of their own.
+        // Keys that lost their colons, on a line of their own (asked of the last line).
         assert_eq!(
-            classify("Reporter Wandrizal"),
-            Kind::Credit {
-                authors: vec!["Wandrizal".into()],
-                editor: None
-            }
+            bare_byline("Reporter Wandrizal"),
+            Some((vec!["Wandrizal".into()], None))
         );
         assert_eq!(
-            classify("Penulis Eva Nur Fauziyah | Editor Budi Santoso"),
-            Kind::Credit {
-                authors: vec!["Eva Nur Fauziyah".into()],
-                editor: Some("Budi Santoso".into())
-            }
+            bare_byline("Penulis Eva Nur Fauziyah | Editor Budi Santoso"),
+            Some((vec!["Eva Nur Fauziyah".into()], Some("Budi Santoso".into())))
         );
-        assert_eq!(classify("Penulis buku itu"), Kind::Body);
-        assert_eq!(classify("Wartawan senior itu ditangkap"), Kind::Body);
+        for line in [
+            "Penulis buku itu",
+            "Wartawan senior itu ditangkap",
+            "Penulis Tamu",
+            "Redaktur Pelaksana",
+            "Jurnalis Warga",
+            "Penulis Buku Laskar Pelangi",
+        ] {
+            assert_eq!(bare_byline(line), None, "{line}");
+        }
+        assert_eq!(classify("Wartawan Dikeroyok Massa"), Kind::Body);
         // No outlet before the reporter's name: the whole name.
         assert_eq!(
             classify("Laporan wartawan Budi Santoso"),
             Kind::Credit {
                 authors: vec!["Budi Santoso".into()],
+                editor: None
+            }
+        );
+        assert_eq!(
+            classify("Laporan wartawan Beritasatu Ahmad Yani"),
+            Kind::Credit {
+                authors: vec!["Ahmad Yani".into()],
                 editor: None
             }
         );

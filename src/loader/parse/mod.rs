@@ -205,6 +205,10 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         Some((k, d)) => (*k, d.rest),
         None => (0, 0),
     };
+    // A site's name alone before the dash (`TVRI YOGYAKARTA NEWS –`).
+    let lead_site_only = lead
+        .as_ref()
+        .is_some_and(|(_, d)| d.outlet.is_some() && d.city.is_none());
     if let Some((_, d)) = lead {
         parts.outlet = d.outlet;
         parts.dateline = d.city;
@@ -313,8 +317,12 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 let writer = (rest.split_whitespace().count() <= 4
                     && !rest.ends_with(['.', '!', '?', ':']))
                 .then(|| {
+                    // In capitals only after a site's name alone: after a place the words
+                    // are a kicker as often (`JAKARTA – SIARAN PERS`).
                     if dateline::is_all_caps(rest) {
-                        people::person(&dateline::title_case(rest))
+                        lead_site_only
+                            .then(|| people::person(&dateline::title_case(rest)))
+                            .flatten()
                     } else {
                         people::person(rest)
                     }
@@ -361,6 +369,19 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     {
         for n in &names {
             parts.add_author(n);
+        }
+        let line = parts.body.pop().unwrap_or_default();
+        parts.remove(RemovedKind::Credit, line);
+    }
+    // A byline whose keys lost their colons closes the story (`Reporter Wandrizal`).
+    if let Some((authors, editor)) = parts.body.last().and_then(|l| lines::bare_byline(l))
+        && parts.body.len() > 1
+    {
+        for a in &authors {
+            parts.add_author(a);
+        }
+        if editor.is_some() {
+            parts.editor = editor;
         }
         let line = parts.body.pop().unwrap_or_default();
         parts.remove(RemovedKind::Credit, line);

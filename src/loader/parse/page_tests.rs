@@ -294,6 +294,12 @@ fn a_place_and_a_writer_alone_on_the_first_line() {
     );
     assert_eq!(a.meta.authors, ["Paulus Yesaya Jati"]);
     assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+    // After a place, words in capitals are a kicker as often.
+    let a = p(
+        "Judul Berita Yang Cukup Panjang\nJAKARTA \u{2013} SIARAN PERS\n\
+        Pamor pasar-pasar tradisional kian hari terus turun di kota itu.\nParagraf dua.",
+    );
+    assert!(a.meta.authors.is_empty(), "{:?}", a.meta.authors);
 }
 
 #[test]

@@ -261,14 +261,6 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             // A town and a media word, or the other way round, name a paper (`Jember Pos -`,
             // `Kilas Bengkulu Utara -`).
             || media_and_town(x)
-            // A name in title case beside a known place in capitals, as datelines set
-            // places (`Gentra Jabar, KOTA BANDUNG –`): the site's name.
-            // A government unit's press office is no site (`MANADO, Humas Polresta Manado –`).
-            || (other.is_some_and(|o| is_all_caps(o) && o.len() > 3 && is_known_city(o))
-                && !x
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(super::super::people::is_unit_word))
     };
     let (outlet, city, strong) = if let [a, b] = parts[..] {
         // A place and its province (`Batang Hari, Jambi -`), no outlet.
@@ -388,9 +380,9 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
 
 /// Words a site's name ends on and a kicker or a heading does not (`Breaking News` is a
 /// kicker, listed apart; `Berita Terkini` ends on no such word).
-const SITE_ENDS: &[&str] = &[
-    "network", "online", "times", "post", "channel", "daily", "today", "ekspres", "express",
-];
+/// Not `online`, `channel` or `ekspres`: `Judi Online`, `YouTube Channel` and `Kereta
+/// Ekspres` are kickers.
+const SITE_ENDS: &[&str] = &["network", "times", "post", "daily", "today"];
 
 /// A site's one-word name in lower case, made with a media word, before a sentence
 /// (`batampos – Polisi …`): prose never opens on a word in lower case and a dash.

@@ -168,7 +168,7 @@ pub(super) fn own_line(line: &str) -> Option<Dateline> {
     // `Kab.Bogor`: the scraper lost the space after the abbreviation.
     let spaced = |p: &str| match p.get(..4) {
         Some(k) if k.eq_ignore_ascii_case("kab.") && !p[4..].starts_with(' ') => {
-            format!("{k} {}", &p[4..])
+            format!("{k} {}", title_case(&p[4..]))
         }
         _ => p.to_string(),
     };
@@ -183,6 +183,13 @@ pub(super) fn own_line(line: &str) -> Option<Dateline> {
                 && !crate::regions::is_province_name(b)
                 && !crate::regions::is_district_name(b)
                 && !b.eq_ignore_ascii_case("indonesia")
+                // A unit or a kicker (`GARUT, DISKOMINFO`, `BANDUNG, BREAKING NEWS`), or a
+                // person (`MEDAN, BUDI SANTOSO`), is no site.
+                && !b.split_whitespace().any(super::super::people::is_unit_word)
+                && !KICKERS.contains(&lower(b).as_str())
+                && !(b.contains(' ')
+                    && !is_media_named(b)
+                    && super::super::people::person(&title_case(b)).is_some())
                 && !b
                     .split_whitespace()
                     .any(super::super::date_words::is_calendar_word);
