@@ -317,7 +317,18 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         let site_word = (one_word || lower_site(p, &line[rest..]))
             && !is_known_city(p)
             && (media_compound(p, false) || caps_place_then_sentence(&line[rest..]).is_some());
-        if site_word {
+        // A site's name of two or three words in title case ending on a word only sites end
+        // on (`Teraju News Network –`, `Jakarta Post –`), before a sentence.
+        let titled_site = {
+            let ws: Vec<&str> = p.split_whitespace().collect();
+            (2..=3).contains(&ws.len())
+                && !is_all_caps(p)
+                && ws
+                    .last()
+                    .is_some_and(|w| SITE_ENDS.contains(&lower(w).as_str()))
+                && line[rest..].starts_with(|c: char| c.is_uppercase())
+        };
+        if site_word || titled_site {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(p)).filter(|s| !s.is_empty()),
                 city: None,
@@ -336,25 +347,6 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             && p.chars().count() >= 6
             && crate::regions::is_district_name(p)
             && line[rest..].starts_with(|c: char| c.is_uppercase());
-        // A site's name of two or three words in title case ending on a word only sites end
-        // on (`Teraju News Network –`, `Rakyat Sulut Online –`), before a sentence.
-        let titled_site = {
-            let ws: Vec<&str> = p.split_whitespace().collect();
-            (2..=3).contains(&ws.len())
-                && !is_all_caps(p)
-                && ws
-                    .last()
-                    .is_some_and(|w| SITE_ENDS.contains(&lower(w).as_str()))
-                && line[rest..].starts_with(|c: char| c.is_uppercase())
-        };
-        if titled_site {
-            return Some(Dateline {
-                outlet: Some(normalize_outlet(p)).filter(|s| !s.is_empty()),
-                city: None,
-                rest,
-                strong: false,
-            });
-        }
         if !plain_ok(p, None) && !town_before_odd_dash && !district_town {
             return None;
         }

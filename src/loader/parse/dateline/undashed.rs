@@ -330,18 +330,7 @@ pub(super) fn site_glued_to_place(line: &str) -> Option<Dateline> {
 /// A known place in capitals closed by a full stop (`JAKARTA. Sebagai upaya …`), as some
 /// releases and papers set their dateline.
 pub(super) fn place_then_stop(line: &str) -> Option<Dateline> {
-    let (place, lede) = line.split_once(". ")?;
-    (place.split_whitespace().count() <= 3
-        && place.len() > 3
-        && is_all_caps(place)
-        && is_known_city(place)
-        && lede.starts_with(char::is_uppercase))
-    .then(|| Dateline {
-        outlet: None,
-        city: Some(title_case(place)),
-        rest: place.len() + 2,
-        strong: false,
-    })
+    stopped_place(line, |place, _| is_all_caps(place) && is_known_city(place))
 }
 
 /// A regency's or a city's name in title case closed by a full stop over a paragraph
@@ -349,13 +338,21 @@ pub(super) fn place_then_stop(line: &str) -> Option<Dateline> {
 /// line the scraper broke mid-sentence opens so too (`… Ketergantungan Obat (RSKO)` over
 /// `Jakarta. Selama …`).
 pub(in crate::loader::parse) fn titled_place_then_stop(line: &str) -> Option<Dateline> {
+    stopped_place(line, |place, lede| {
+        is_header_part(place)
+            && crate::regions::is_place_name(place)
+            && lede.split_whitespace().nth(7).is_some()
+    })
+}
+
+/// A place of up to three words closed by a full stop, then a capitalised lede, that
+/// `fits`: the weak dateline it makes.
+fn stopped_place(line: &str, fits: impl Fn(&str, &str) -> bool) -> Option<Dateline> {
     let (place, lede) = line.split_once(". ")?;
     (place.split_whitespace().count() <= 3
         && place.len() > 3
-        && is_header_part(place)
-        && crate::regions::is_place_name(place)
-        && lede.split_whitespace().nth(7).is_some()
-        && lede.starts_with(char::is_uppercase))
+        && lede.starts_with(char::is_uppercase)
+        && fits(place, lede))
     .then(|| Dateline {
         outlet: None,
         city: Some(title_case(place)),
