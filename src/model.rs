@@ -111,7 +111,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    dateline's place a known one, roads' ends joined to a name, culture in lower case.
 /// 35: datelines alone on their line with a site in capitals or a district beside a
 ///    domain, two dashes, glued and odd separators; keys that lost their colons; an ethnic
-///    group named after a place; a day and month said to be today (`hari ini (6/4)`).
+///    group named after a place; a day and month said to be today (`hari ini (6/4)`); a
+///    dateline that is a district decides a bare shared name's level.
 pub const PARSER_VERSION: u32 = 35;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

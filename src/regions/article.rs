@@ -95,6 +95,38 @@ impl Gazetteer {
             .into_iter()
             .filter(|(t, _)| !homonyms.contains(t))
             .collect();
+        // A dateline that is a district, not a region (`AIMAS-` over `Unimuda Sorong`), says
+        // which level a bare shared name means, as the text's districts do: Aimas lies in
+        // Kabupaten Sorong, so its bare `Sorong` is the regency.
+        let named: Vec<_> = match dateline {
+            Some(d) if !matches!(dated, Some(Target::Region(_))) => {
+                let bare_cities: Vec<(usize, usize)> = regions_named
+                    .iter()
+                    .filter_map(|&c| Some((c, self.twin.get(c).copied().flatten()?)))
+                    .filter(|&(c, _)| {
+                        named
+                            .iter()
+                            .all(|(n, s)| *n != Target::Region(c) || !s.prefixed)
+                    })
+                    .collect();
+                let regencies = if bare_cities.is_empty() {
+                    Vec::new()
+                } else {
+                    self.regencies_by_districts(&[d], &bare_cities, &mut Words::new())
+                };
+                named
+                    .into_iter()
+                    .map(|(t, s)| match t {
+                        Target::Region(c) => match bare_cities.iter().find(|&&(x, _)| x == c) {
+                            Some(&(_, r)) if regencies.contains(&r) => (Target::Region(r), s),
+                            _ => (t, s),
+                        },
+                        _ => (t, s),
+                    })
+                    .collect()
+            }
+            _ => named,
+        };
         let is_named = |t: Target| named.iter().any(|(n, _)| *n == t);
         let headline = dated.map(|t| {
             // A bare dateline (`BOGOR -`) is written the same for the city and the regency:

@@ -77,6 +77,10 @@ const SEATS: &[&str] = &[
     "daop",
     "bpom",
     "bbpom",
+    // The national roads agency's offices (`Kantor BBPJN Kaltim Balikpapan`) build across a
+    // province.
+    "bbpjn",
+    "bpjn",
     "kphp",
     "cukai",
     "politeknik",
@@ -103,7 +107,7 @@ const SEAT_REACH: usize = 3;
 /// line (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
     "basarnas", "sar", "kansar", "kpt", "kanreg", "regional", "kanwil", "bmkg", "daop", "bpom",
-    "bbpom",
+    "bbpom", "bbpjn", "bpjn",
 ];
 
 /// Whether an office's word (from [`seat_word`]) names one that works across a province or

@@ -556,6 +556,18 @@ fn the_districts_an_article_names_decide_a_bare_shared_name() {
 }
 
 #[test]
+fn a_dateline_that_is_a_district_decides_a_bare_shared_name() {
+    // Aimas is a district of Kabupaten Sorong: the campus's bare `Sorong` is the regency.
+    let text = "Universitas Unimuda Sorong menggelar wisuda sarjana.";
+    assert_eq!(find(Some("Aimas"), [text]).regions, ["Sorong"]);
+    // Without it, or under a district of the city, the city.
+    assert_eq!(find(None, [text]).regions, ["Kota Sorong"]);
+    // Written with its level, the name keeps it.
+    let text = "Universitas Unimuda Kota Sorong menggelar wisuda sarjana.";
+    assert_eq!(find(Some("Aimas"), [text]).regions, ["Kota Sorong"]);
+}
+
+#[test]
 fn a_car_named_after_a_place_is_no_place() {
     assert!(
         f("Minibus Suzuki Karimun itu terguling di tikungan.")
