@@ -112,8 +112,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "adat",
     "khas",
     "semen",
-    // A company (`PT Solo Manufaktur`), wherever it works.
+    // A company (`PT Solo Manufaktur`) or a foundation (`Yayasan Mataram Yogyakarta`),
+    // wherever it works.
     "pt",
+    "yayasan",
     // A car or a motorbike named after a place (`Suzuki Karimun`, `mobil Karimun`): the
     // model, driven anywhere.
     "suzuki",
@@ -663,6 +665,7 @@ mod tests {
             "CEO Bandung Premier League",
             "sebutan suku Bugis Makassar untuk bidan",
             "adat suku Makassar",
+            "Ketua Yayasan Mataram sekaligus menteri",
             "didominasi oleh etnik Minahasa dan kristen",
             "berstatus dosen di Institut Pertanian Bogor",
             "menurut Karo, lingkup monitoring",
