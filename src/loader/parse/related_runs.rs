@@ -33,6 +33,44 @@ pub fn mark(paras: &[String], kinds: &mut [Kind]) {
     teaser_excerpt(paras, kinds);
     before_labels(paras, kinds);
     trailing_list(paras, kinds);
+    middle_lists(paras, kinds);
+}
+
+/// A run of three or more bulleted headlines of five words or more anywhere in the text,
+/// no sentence introducing it (`- Tersangka Pembunuhan Ayah Kandung di Jember Terancam …`
+/// between two paragraphs): a box of teasers the page set without its label. A list the
+/// text introduces (`Berikut tokoh-tokoh yang tiba di Istana:`) is the story's own; so are
+/// short items (`- Kabupaten Kubu Raya`).
+fn middle_lists(paras: &[String], kinds: &mut [Kind]) {
+    let teaser = |kinds: &[Kind], j: usize| {
+        kinds[j] == Kind::Body
+            && bulleted_headline(&paras[j])
+                .is_some_and(|h| is_title_like(h) && h.split_whitespace().nth(4).is_some())
+    };
+    let mut i = 0;
+    while i < paras.len() {
+        if !teaser(kinds, i) {
+            i += 1;
+            continue;
+        }
+        let end = (i..paras.len())
+            .find(|&j| !teaser(kinds, j))
+            .unwrap_or(paras.len());
+        // The list may open on shorter items (`- Menteri BUMN Erick Thohir`): its start is
+        // where the bullets start.
+        let start = (0..i)
+            .rev()
+            .take_while(|&j| kinds[j] == Kind::Body && bulleted(&paras[j]).is_some())
+            .last()
+            .unwrap_or(i);
+        if end - i >= 3 && !introduced(paras, kinds, start) {
+            for j in i..end {
+                let h = bulleted_headline(&paras[j]).unwrap_or_default().to_string();
+                kinds[j] = Kind::Related(h);
+            }
+        }
+        i = end;
+    }
 }
 
 /// The excerpt under a labelled headline that ends the text (`Read previous post:`, a
@@ -268,6 +306,41 @@ mod tests {
             "Menteri Tinjau Gudang Beras di Pelabuhan",
         ]);
         assert_eq!(body(&k), vec![0]);
+    }
+
+    #[test]
+    fn a_box_of_bulleted_teasers_between_paragraphs() {
+        let story = "Ruangan hakim di gedung pengadilan itu disegel sejak Kamis pagi.";
+        let teasers = [
+            "- Tersangka Pembunuhan Ayah Kandung di Jember Terancam Penjara Seumur Hidup",
+            "- Dugaan Korupsi PJU Tenaga Surya Naik ke Penyidikan, Kejari Lamongan Panggil Saksi",
+            "- Dugaan Persekongkolan Jahat PKPU Hitakara, KY Dukung Kuasa Hukum Lapor Polisi",
+        ];
+        let after = "Sementara itu, penyidik masih memeriksa sejumlah saksi di kantor itu.";
+        let lines: Vec<&str> = [story].into_iter().chain(teasers).chain([after]).collect();
+        assert_eq!(body(&run(&lines)), [0, 4]);
+        // Introduced by the text, or two alone, or short items: the story's own.
+        let mut introduced = lines.clone();
+        introduced[0] = "Berikut perkara yang ditangani pengadilan itu:";
+        assert_eq!(body(&run(&introduced)), [0, 1, 2, 3, 4]);
+        // Also when the list opens on a shorter item.
+        let mut opened = introduced.clone();
+        opened.insert(1, "- Menteri BUMN Erick Thohir");
+        assert_eq!(body(&run(&opened)), [0, 1, 2, 3, 4, 5]);
+        let two: Vec<&str> = [story]
+            .into_iter()
+            .chain(teasers[..2].iter().copied())
+            .chain([after])
+            .collect();
+        assert_eq!(body(&run(&two)), [0, 1, 2, 3]);
+        let short = [
+            story,
+            "- Kabupaten Kubu Raya",
+            "- Kabupaten Mempawah",
+            "- Kota Pontianak",
+            after,
+        ];
+        assert_eq!(body(&run(&short)), [0, 1, 2, 3, 4]);
     }
 
     #[test]
