@@ -36,8 +36,8 @@ pub fn mark(paras: &[String], kinds: &mut [Kind]) {
     middle_lists(paras, kinds);
 }
 
-/// A run of three or more bulleted headlines of five words or more anywhere in the text,
-/// no sentence introducing it (`- Tersangka Pembunuhan Ayah Kandung di Jember Terancam …`
+/// A run of three or more bulleted headlines of five words or more under a paragraph of the
+/// story, no sentence introducing it (`- Tersangka Pembunuhan Ayah Kandung di Jember Terancam …`
 /// between two paragraphs): a box of teasers the page set without its label. A list the
 /// text introduces (`Berikut tokoh-tokoh yang tiba di Istana:`) is the story's own; so are
 /// short items (`- Kabupaten Kubu Raya`).
@@ -63,7 +63,16 @@ fn middle_lists(paras: &[String], kinds: &mut [Kind]) {
             .take_while(|&j| kinds[j] == Kind::Body && bulleted(&paras[j]).is_some())
             .last()
             .unwrap_or(i);
-        if end - i >= 3 && !introduced(paras, kinds, start) {
+        // Between paragraphs: above the story, a rail of headlines is the title's
+        // furniture to read ([`super::title`]).
+        let story_above = (0..start).any(|j| {
+            kinds[j] == Kind::Body
+                && paras[j].split_whitespace().nth(7).is_some()
+                && paras[j]
+                    .trim_end()
+                    .ends_with(['.', '!', '?', '"', '\u{201d}'])
+        });
+        if end - i >= 3 && story_above && !introduced(paras, kinds, start) {
             for j in i..end {
                 let h = bulleted_headline(&paras[j]).unwrap_or_default().to_string();
                 kinds[j] = Kind::Related(h);
@@ -310,7 +319,7 @@ mod tests {
 
     #[test]
     fn a_box_of_bulleted_teasers_between_paragraphs() {
-        let story = "Ruangan hakim di gedung pengadilan itu disegel sejak Kamis pagi.";
+        let story = "Ruangan hakim di gedung pengadilan itu disegel penyidik sejak Kamis pagi.";
         let teasers = [
             "- Tersangka Pembunuhan Ayah Kandung di Jember Terancam Penjara Seumur Hidup",
             "- Dugaan Korupsi PJU Tenaga Surya Naik ke Penyidikan, Kejari Lamongan Panggil Saksi",
@@ -321,12 +330,14 @@ mod tests {
         assert_eq!(body(&run(&lines)), [0, 4]);
         // Introduced by the text, or two alone, or short items: the story's own.
         let mut introduced = lines.clone();
-        introduced[0] = "Berikut perkara yang ditangani pengadilan itu:";
-        assert_eq!(body(&run(&introduced)), [0, 1, 2, 3, 4]);
+        introduced.insert(1, "Berikut perkara yang ditangani pengadilan itu:");
+        assert_eq!(body(&run(&introduced)), [0, 1, 2, 3, 4, 5]);
         // Also when the list opens on a shorter item.
         let mut opened = introduced.clone();
-        opened.insert(1, "- Menteri BUMN Erick Thohir");
-        assert_eq!(body(&run(&opened)), [0, 1, 2, 3, 4, 5]);
+        opened.insert(2, "- Menteri BUMN Erick Thohir");
+        assert_eq!(body(&run(&opened)), [0, 1, 2, 3, 4, 5, 6]);
+        // Above the story, the title's reading decides.
+        assert_eq!(body(&run(&lines[1..])), [0, 1, 2, 3]);
         let two: Vec<&str> = [story]
             .into_iter()
             .chain(teasers[..2].iter().copied())
