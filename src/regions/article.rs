@@ -38,26 +38,33 @@ impl Gazetteer {
     ) -> Found {
         let mut found = Found::default();
         let texts: Vec<&str> = texts.into_iter().collect();
-        let named = self.scan_article(texts.iter().copied(), |target, words, at, len, n, cues| {
-            let seat = salience::seat_word(words, at);
-            Some((
-                target,
-                salience::Sighting {
-                    text: n,
-                    prefixed: words.get(at).and_then(prefix_hint).is_some(),
-                    seat: seat.is_some(),
-                    wide_seat: seat.is_some_and(salience::reaches_wide),
-                    landmark: cues.landmark,
-                    at: at
-                        .checked_sub(1)
-                        .is_some_and(|b| words.get(b) == Some("di")),
-                    route: route::route_end(words, at, len),
-                },
-            ))
-        });
+        let dated = dateline.and_then(|d| self.dateline(d));
+        // A dateline that is no region (`Aimas`, a district of Kabupaten Sorong) decides a bare
+        // shared name's level as the text's districts do.
+        let district = dateline.filter(|_| !matches!(dated, Some(Target::Region(_))));
+        let named = self.scan_article(
+            texts.iter().copied(),
+            district,
+            |target, words, at, len, n, cues| {
+                let seat = salience::seat_word(words, at);
+                Some((
+                    target,
+                    salience::Sighting {
+                        text: n,
+                        prefixed: words.get(at).and_then(prefix_hint).is_some(),
+                        seat: seat.is_some(),
+                        wide_seat: seat.is_some_and(salience::reaches_wide),
+                        landmark: cues.landmark,
+                        at: at
+                            .checked_sub(1)
+                            .is_some_and(|b| words.get(b) == Some("di")),
+                        route: route::route_end(words, at, len),
+                    },
+                ))
+            },
+        );
         // A name met only bare that is a district of another region the article names, in
         // another province, is that district ([`Gazetteer::district_of_named`]).
-        let dated = dateline.and_then(|d| self.dateline(d));
         let mut regions_named: Vec<usize> = dated
             .into_iter()
             .chain(named.iter().map(|(t, _)| *t))
@@ -95,38 +102,6 @@ impl Gazetteer {
             .into_iter()
             .filter(|(t, _)| !homonyms.contains(t))
             .collect();
-        // A dateline that is a district, not a region (`AIMAS-` over `Unimuda Sorong`), says
-        // which level a bare shared name means, as the text's districts do: Aimas lies in
-        // Kabupaten Sorong, so its bare `Sorong` is the regency.
-        let named: Vec<_> = match dateline {
-            Some(d) if !matches!(dated, Some(Target::Region(_))) => {
-                let bare_cities: Vec<(usize, usize)> = regions_named
-                    .iter()
-                    .filter_map(|&c| Some((c, self.twin.get(c).copied().flatten()?)))
-                    .filter(|&(c, _)| {
-                        named
-                            .iter()
-                            .all(|(n, s)| *n != Target::Region(c) || !s.prefixed)
-                    })
-                    .collect();
-                let regencies = if bare_cities.is_empty() {
-                    Vec::new()
-                } else {
-                    self.regencies_by_districts(&[d], &bare_cities, &mut Words::new())
-                };
-                named
-                    .into_iter()
-                    .map(|(t, s)| match t {
-                        Target::Region(c) => match bare_cities.iter().find(|&&(x, _)| x == c) {
-                            Some(&(_, r)) if regencies.contains(&r) => (Target::Region(r), s),
-                            _ => (t, s),
-                        },
-                        _ => (t, s),
-                    })
-                    .collect()
-            }
-            _ => named,
-        };
         let is_named = |t: Target| named.iter().any(|(n, _)| *n == t);
         let headline = dated.map(|t| {
             // A bare dateline (`BOGOR -`) is written the same for the city and the regency:

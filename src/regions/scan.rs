@@ -219,7 +219,7 @@ impl Gazetteer {
     /// the fidelity evaluation reads to judge whether each found place is one.
     pub fn mentions<'a>(&self, texts: impl IntoIterator<Item = &'a str>) -> Vec<Mention> {
         const AROUND: usize = 6;
-        self.scan_article(texts, |target, words, at, len, n, _| {
+        self.scan_article(texts, None, |target, words, at, len, n, _| {
             let place = match target {
                 Target::Nothing => None,
                 Target::Province(p) => self.provinces.get(p).map(|p| p.name.clone()),
@@ -256,9 +256,11 @@ impl Gazetteer {
     /// What `make(target, words, first word, word count, text number, cues)` makes of every place
     /// named in `texts`, in order, leaving out a team's town once the whole article turns
     /// out to be about sport ([`sport::SPORT_ARTICLE`]): which needs every text read first.
+    /// `dateline_district`, a dateline that names no region, is read for districts only.
     pub(super) fn scan_article<'a, T>(
         &self,
         texts: impl IntoIterator<Item = &'a str>,
+        dateline_district: Option<&str>,
         mut make: impl FnMut(Target, &Words, usize, usize, usize, &Cues) -> Option<T>,
     ) -> Vec<T> {
         let mut out: Vec<Hit<T>> = Vec::new();
@@ -335,7 +337,10 @@ impl Gazetteer {
         let by_districts = if undecided.is_empty() {
             Vec::new()
         } else {
-            self.regencies_by_districts(&texts, &undecided, &mut words)
+            // A dateline that is a district (`AIMAS-` over `Unimuda Sorong`) counts as one
+            // the text names.
+            let read: Vec<&str> = texts.iter().copied().chain(dateline_district).collect();
+            self.regencies_by_districts(&read, &undecided, &mut words)
         };
         out.into_iter()
             .filter(|h| !h.cues.evidence)
