@@ -108,6 +108,23 @@ impl Parts {
         self.boilerplate.push(Removed::new(kind, text));
     }
 
+    /// A credit line: its authors and editor read, the line removed as a credit.
+    fn credit(&mut self, authors: &[String], editor: Option<String>, line: String) {
+        for a in authors {
+            self.add_author(a);
+        }
+        if editor.is_some() {
+            self.editor = editor;
+        }
+        self.remove(RemovedKind::Credit, line);
+    }
+
+    /// The body's last line is a credit ([`Parts::credit`]).
+    fn last_line_credit(&mut self, authors: &[String], editor: Option<String>) {
+        let line = self.body.pop().unwrap_or_default();
+        self.credit(authors, editor, line);
+    }
+
     fn add_author(&mut self, name: &str) {
         let name = name.trim();
         // A lone letter (`(D/R)`, `(B)`) is a desk's mark no reader can tell apart.
@@ -343,15 +360,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
                 parts.remove(RemovedKind::Related, p);
             }
             Kind::Boiler(kind) => parts.remove(kind, p),
-            Kind::Credit { authors, editor } => {
-                for a in &authors {
-                    parts.add_author(a);
-                }
-                if editor.is_some() {
-                    parts.editor = editor;
-                }
-                parts.remove(RemovedKind::Credit, p);
-            }
+            Kind::Credit { authors, editor } => parts.credit(&authors, editor, p),
         }
     }
 
@@ -359,32 +368,19 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     if let Some(name) = parts.body.last().and_then(|l| people::signature(l))
         && parts.body.len() > 1
     {
-        parts.add_author(&name);
-        let line = parts.body.pop().unwrap_or_default();
-        parts.remove(RemovedKind::Credit, line);
+        parts.last_line_credit(&[name], None);
     }
     // Reporters or sources in capitals close some outlets' articles.
     if let Some(names) = parts.body.last().and_then(|l| people::caps_credit(l))
         && parts.body.len() > 1
     {
-        for n in &names {
-            parts.add_author(n);
-        }
-        let line = parts.body.pop().unwrap_or_default();
-        parts.remove(RemovedKind::Credit, line);
+        parts.last_line_credit(&names, None);
     }
     // A byline whose keys lost their colons closes the story (`Reporter Wandrizal`).
     if let Some((authors, editor)) = parts.body.last().and_then(|l| lines::bare_byline(l))
         && parts.body.len() > 1
     {
-        for a in &authors {
-            parts.add_author(a);
-        }
-        if editor.is_some() {
-            parts.editor = editor;
-        }
-        let line = parts.body.pop().unwrap_or_default();
-        parts.remove(RemovedKind::Credit, line);
+        parts.last_line_credit(&authors, editor);
     }
     // A writer's initials alone on the last line (`FIA`): a desk code, nobody's name.
     if let Some(last) = parts.body.last()
@@ -392,8 +388,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
         && (2..=5).contains(&last.len())
         && last.bytes().all(|c| c.is_ascii_uppercase())
     {
-        let line = parts.body.pop().unwrap_or_default();
-        parts.remove(RemovedKind::Credit, line);
+        parts.last_line_credit(&[], None);
     }
     // A last line shaped like a headline, with other links already removed, is one more.
     if let Some(last) = parts.body.last()

@@ -65,13 +65,8 @@ fn middle_lists(paras: &[String], kinds: &mut [Kind]) {
             .unwrap_or(i);
         // Between paragraphs: above the story, a rail of headlines is the title's
         // furniture to read ([`super::title`]).
-        let story_above = (0..start).any(|j| {
-            kinds[j] == Kind::Body
-                && paras[j].split_whitespace().nth(7).is_some()
-                && paras[j]
-                    .trim_end()
-                    .ends_with(['.', '!', '?', '"', '\u{201d}'])
-        });
+        let story_above =
+            (0..start).any(|j| kinds[j] == Kind::Body && super::story_end::is_paragraph(&paras[j]));
         if end - i >= 3 && story_above && !introduced(paras, kinds, start) {
             for j in i..end {
                 let h = bulleted_headline(&paras[j]).unwrap_or_default().to_string();
@@ -319,7 +314,8 @@ mod tests {
 
     #[test]
     fn a_box_of_bulleted_teasers_between_paragraphs() {
-        let story = "Ruangan hakim di gedung pengadilan itu disegel penyidik sejak Kamis pagi.";
+        let story = "Ruangan hakim di lantai empat gedung pengadilan negeri itu disegel penyidik \
+            sejak Kamis pagi setelah operasi tangkap tangan.";
         let teasers = [
             "- Tersangka Pembunuhan Ayah Kandung di Jember Terancam Penjara Seumur Hidup",
             "- Dugaan Korupsi PJU Tenaga Surya Naik ke Penyidikan, Kejari Lamongan Panggil Saksi",
