@@ -321,10 +321,8 @@ fn report_credit(line: &str, low: &str) -> Option<Vec<String>> {
         return Some(vec![name]);
     }
     let head = head.split(" dari ").next().unwrap_or(head);
-    // The outlet comes first (`Warta.com`, `TribunKota.com`); the name follows it. With no
-    // outlet named the whole rest is the name (`Laporan wartawan Budi Santoso`).
-    // A name of two words alone is the whole rest; before a longer one a word stands for
-    // the outlet (`Beritasatu Ahmad Yani`).
+    // The outlet comes first (`Warta.com`, `TribunKota.com`, `Beritasatu Ahmad Yani`); a
+    // name of two words alone is the whole rest (`Laporan wartawan Budi Santoso`).
     let outlet_first = |outlet: &str| {
         outlet.contains('.')
             || super::dateline::media_compound(outlet, false)
