@@ -38,6 +38,7 @@ const TABLE: &str = include_str!("../data/regions.tsv");
 /// Districts of the regencies that share a city's name, and of those cities.
 const DISTRICTS: &str = include_str!("../data/districts.tsv");
 const VILLAGES: &str = include_str!("../data/villages.tsv");
+const NAMED_VILLAGES: &str = include_str!("../data/villages_named.tsv");
 const LANDMARKS: &str = include_str!("../data/landmarks.tsv");
 
 /// A multiply-rotate hash (as in rustc's FxHash) for the word index: every word of every
@@ -207,6 +208,9 @@ pub struct Gazetteer {
     namesakes: WordMap<Vec<usize>>,
     /// First word of a landmark's name -> the landmarks starting with it, longest first.
     landmarks: WordMap<Vec<landmark::Landmark>>,
+    /// A village's name holding a region's (`Tongute Ternate`), its words run together -> the
+    /// regions it lies in ([`Gazetteer::add_named_villages`]).
+    named_villages: WordMap<Vec<usize>>,
 }
 
 /// The regions and provinces an article names, in order: the dateline's first, then by first
@@ -286,6 +290,7 @@ impl Gazetteer {
             let mut g = Gazetteer::parse(TABLE);
             g.add_districts(DISTRICTS);
             g.add_villages(VILLAGES);
+            g.add_named_villages(NAMED_VILLAGES);
             g.add_landmarks(LANDMARKS);
             g
         })

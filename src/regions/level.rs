@@ -33,6 +33,16 @@ impl Gazetteer {
         }
     }
 
+    /// Reads a table of villages whose names hold a region's (`data/villages_named.tsv`):
+    /// such a name written whole names the village, not the region inside it.
+    pub fn add_named_villages(&mut self, table: &str) {
+        for (key, r, namesake) in self.places_within(table) {
+            if !namesake {
+                self.named_villages.entry(key).or_default().push(r);
+            }
+        }
+    }
+
     /// Each region's index by its code, for the tables that name regions by code.
     pub(super) fn by_code(&self) -> HashMap<&str, usize> {
         self.regions

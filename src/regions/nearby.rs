@@ -240,6 +240,39 @@ impl Gazetteer {
         })
     }
 
+    /// Whether the name of `target` at `at`, `len` words long, lies inside a village's name
+    /// written whole, the village outside it (`Desa Tongute Ternate` in Halmahera Barat,
+    /// `Bali Mester` in Jakarta Timur): up to two capitalised words on either side, joined
+    /// to it by spaces alone.
+    pub(super) fn inside_a_village(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        target: Target,
+    ) -> bool {
+        let elsewhere = |of: &Vec<usize>| match target {
+            Target::Region(r) => !of.contains(&r),
+            Target::Province(p) => of.iter().all(|&x| self.regions[x].province != p),
+            Target::Nothing => false,
+        };
+        let end = at + len;
+        (at.saturating_sub(2)..=at).any(|from| {
+            let before_joined = words.capitalised.get(from) == Some(&true)
+                && (from + 1..=at).all(|k| words.name_word_joined(k));
+            before_joined
+                && (end..=end + 2).any(|to| {
+                    (from < at || to > end)
+                        && to <= words.len()
+                        && (end..to).all(|k| words.name_word_joined(k))
+                        && self
+                            .named_villages
+                            .get(&words.phrase(from, to))
+                            .is_some_and(elsewhere)
+                })
+        })
+    }
+
     /// Whether the bare name at `at` is a title's abbreviation before the unit it heads:
     /// `Karo` is also `Kepala Biro`, and `Karo Provost`, `Karo Persidangan` name a bureau's
     /// head, whatever the bureau. Followed by a place, a district of its own, a day or a

@@ -143,6 +143,7 @@ impl Gazetteer {
                     && !exclude::main_road(words, i)
                     && !self.locality_in_next(words, i, i + len, target)
                     && !matches!(target, Target::Region(r) if district(r))
+                    && !self.inside_a_village(words, i, len, target)
                     && !self.given_name_before(words, i, len)
                     && !self.title_abbreviation(words, i, len)
                 {

@@ -718,3 +718,27 @@ fn an_offices_seat_in_a_title_that_places_the_story_elsewhere_is_named_in_passin
     let x = f("Festival Keraton Buton digelar setiap tahun");
     assert_eq!(x.regions, ["Baubau"], "{x:?}");
 }
+
+#[test]
+fn a_region_inside_a_village_name_written_whole_is_the_village() {
+    // A village of Halmahera Barat, written with or without its kind: not Kota Ternate.
+    assert_eq!(
+        f("Siswa SD Negeri Tongute Ternate di Kecamatan Ibu, Halmahera Barat, belajar di tenda")
+            .regions,
+        ["Halmahera Barat"]
+    );
+    assert!(f("Warga Desa Tongute Ternate Asal mengungsi").regions.is_empty());
+    // A province's name inside one (a kelurahan of Jakarta Timur) is no province either.
+    assert!(
+        f("Banjir merendam rumah warga di Bali Mester, Jatinegara")
+            .provinces
+            .iter()
+            .all(|p| p != "Bali")
+    );
+    // The region itself, alone or beside other capitalised words that name no village.
+    assert_eq!(f("Wali Kota Ternate meninjau pasar").regions, ["Ternate"]);
+    assert_eq!(
+        f("Pemerintah Kota Ternate Bangun Pasar Baru").regions,
+        ["Ternate"]
+    );
+}
