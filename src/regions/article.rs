@@ -176,6 +176,21 @@ impl Gazetteer {
             .filter(|(_, main)| **main)
             .map(|((t, _), _)| self.province_of(*t))
             .collect();
+        // The regions the title's and the first paragraph's districts named by their kind lie
+        // in (`Demo LPM Kecamatan Sunggal …` under `Medan –`): where the opening places the
+        // story as surely as a regency named by its level.
+        let mut scratch = Words::new();
+        let opening_districts: Vec<Vec<usize>> = texts
+            .iter()
+            .take(2)
+            .map(|t| self.regions_of_districts_by_kind(t, &mut scratch))
+            .collect();
+        let district_in = |n: usize, province: Option<usize>| {
+            opening_districts.iter().take(n).flatten().any(|&r| {
+                headline != Some(Target::Region(r))
+                    && self.province_of(Target::Region(r)) == province
+            })
+        };
         let opening = |province: Option<usize>| {
             let early = |s: &[salience::Sighting], level: bool| {
                 s.iter()
@@ -192,13 +207,13 @@ impl Gazetteer {
                         && headline != Some(*t)
                         && self.province_of(*t) == province
                         && early(s, true)
-                }),
+                }) || district_in(2, province),
                 placed: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Region(_))
                         && headline != Some(*t)
                         && self.province_of(*t) == province
                         && s.iter().any(|s| s.text == 0 && s.at)
-                }),
+                }) || district_in(1, province),
             }
         };
         for ((target, sightings), &main) in weighed.iter().zip(&in_text) {

@@ -124,6 +124,22 @@ impl Gazetteer {
         (!regencies.is_empty()).then_some((regencies, 1 + k))
     }
 
+    /// The regions each district named by its kind in `text` lies in, when only one has a
+    /// district of that name (`Kecamatan Sunggal`, `Kapolsek Sunggal`: Deli Serdang).
+    pub(super) fn regions_of_districts_by_kind(&self, text: &str, words: &mut Words) -> Vec<usize> {
+        words.fill(text);
+        let mut found = Vec::new();
+        for at in 0..words.len() {
+            if words.get(at).is_some_and(|w| DISTRICT_KIND.contains(&w))
+                && let Some((of, _)) = self.district_at(words, at + 1)
+                && let [r] = of.as_slice()
+            {
+                found.push(*r);
+            }
+        }
+        found
+    }
+
     /// For bare region `r` followed at `next` by a district named by its kind (`Bogor,
     /// Kecamatan Cibinong`): where the district lies in `r`, the regency sharing its name, or
     /// a region carved out of it under the name, that region; otherwise the name is a village

@@ -783,6 +783,23 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
         ],
     );
     assert_eq!(x.regions, ["Kota Semarang", "Rembang"]);
+    // A district named by its kind in the title or the lede places the story in its regency
+    // as surely (`Kecamatan Sunggal` is Deli Serdang's), even with the province named.
+    let district = [
+        "Demo di Kecamatan Sunggal Ganggu Pelayanan",
+        "Warga berunjuk rasa di kantor camat, Sumatera Utara.",
+        "Tuntutan mereka menjadi kewenangan Kabupaten Deli Serdang.",
+    ];
+    let x = find(Some("MEDAN"), district);
+    assert_eq!(x.regions, ["Deli Serdang"]);
+    assert_eq!(x.passing, ["Medan"]);
+    // A district of the dateline's own city says nothing against it.
+    let own = [
+        "Demo di Kecamatan Medan Johor Ganggu Pelayanan",
+        district[1],
+        district[2],
+    ];
+    assert_eq!(find(Some("MEDAN"), own).regions, ["Medan", "Deli Serdang"]);
 }
 
 #[test]

@@ -727,7 +727,11 @@ fn a_region_inside_a_village_name_written_whole_is_the_village() {
             .regions,
         ["Halmahera Barat"]
     );
-    assert!(f("Warga Desa Tongute Ternate Asal mengungsi").regions.is_empty());
+    assert!(
+        f("Warga Desa Tongute Ternate Asal mengungsi")
+            .regions
+            .is_empty()
+    );
     // A province's name inside one (a kelurahan of Jakarta Timur) is no province either.
     assert!(
         f("Banjir merendam rumah warga di Bali Mester, Jatinegara")
