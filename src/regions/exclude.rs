@@ -200,6 +200,11 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // `etnis`, which names conflicts by their place too (`kerusuhan etnis Poso`).
     "suku",
     "etnik",
+    // A people named with its subgroup after a place (`adat Bugis Makassar`, `Bugis-Bone`,
+    // `Batak Toba`, `Batak Karo`, `Dayak Kapuas`): the people, wherever they live.
+    "bugis",
+    "batak",
+    "dayak",
     "striker",
     "bek",
     "kiper",
@@ -665,6 +670,9 @@ mod tests {
             "CEO Bandung Premier League",
             "sebutan suku Bugis Makassar untuk bidan",
             "adat suku Makassar",
+            "memakai baju adat Bugis Makassar",
+            "gereja orang Batak Toba di kota itu",
+            "seni ukir Dayak Kapuas",
             "Ketua Yayasan Mataram sekaligus menteri",
             "didominasi oleh etnik Minahasa dan kristen",
             "berstatus dosen di Institut Pertanian Bogor",
