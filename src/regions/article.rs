@@ -2,7 +2,7 @@
 //! named in passing ([`salience`] tells them apart).
 
 use super::words::{Words, words};
-use super::{Found, Gazetteer, Target, prefix_hint, route, salience};
+use super::{Found, Gazetteer, RegionKind, Target, prefix_hint, route, salience};
 
 impl Gazetteer {
     /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
@@ -59,6 +59,7 @@ impl Gazetteer {
                             .checked_sub(1)
                             .is_some_and(|b| words.get(b) == Some("di")),
                         route: route::route_end(words, at, len),
+                        listed: self.listed(words, at, at + len),
                     },
                 ))
             },
@@ -161,6 +162,36 @@ impl Gazetteer {
                         && headline != Some(*t)
                         && salience::is_main(s, regions, road_ends, elsewhere)
                 })
+                .collect()
+        };
+        // A regency named only bare where the article names another of its province whose
+        // name goes on from it (`Demo Warga Konawe` over `Kabupaten Konawe Kepulauan`,
+        // `wilayah Konawe` in news of Konawe Utara): the writer's short name for that one, so
+        // it is named in passing.
+        let shortened: Vec<bool> = weighed
+            .iter()
+            .map(|(t, s)| {
+                let Target::Region(x) = *t else {
+                    return false;
+                };
+                let region = &self.regions[x];
+                let prefix = format!("{} ", region.name);
+                region.kind == RegionKind::Regency
+                    && !self.twin.contains(&Some(x))
+                    && headline != Some(*t)
+                    && s.iter().all(|s| !s.prefixed && !s.listed && !s.seat)
+                    && weighed.iter().any(|(o, _)| {
+                        matches!(*o, Target::Region(y)
+                            if self.regions[y].name.starts_with(&prefix)
+                                && self.regions[y].province == region.province)
+                    })
+            })
+            .collect();
+        let in_text_with = |road_ends: bool| -> Vec<bool> {
+            in_text_with(road_ends)
+                .into_iter()
+                .zip(&shortened)
+                .map(|(main, short)| main && !short)
                 .collect()
         };
         let mut in_text = in_text_with(false);

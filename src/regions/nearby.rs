@@ -240,6 +240,26 @@ impl Gazetteer {
         })
     }
 
+    /// Whether the name in words `from..to` stands in a list of regions (`Nias, Nias Selatan
+    /// dan Nias Utara`): another region's name right before or after it, past a comma or a
+    /// joining word. A province after a comma is where it lies, not a list.
+    pub(super) fn listed(&self, words: &Words, from: usize, to: usize) -> bool {
+        let joins = |i: usize| matches!(words.get(i), Some("dan" | "serta" | "atau"));
+        let region_at = |i: usize, end: Option<usize>| {
+            matches!(self.longest(words, i, None), Some((Target::Region(_), len))
+                if end.is_none_or(|e| i + len == e))
+        };
+        let after = (words.comma.get(to) == Some(&true) && region_at(to, None))
+            || (joins(to) && region_at(to + 1, None));
+        let ends_before =
+            |end: usize| (end.saturating_sub(3)..end).any(|start| region_at(start, Some(end)));
+        let before = (words.comma.get(from) == Some(&true) && ends_before(from))
+            || from
+                .checked_sub(1)
+                .is_some_and(|b| joins(b) && ends_before(b));
+        after || before
+    }
+
     /// Whether the name of `target` at `at`, `len` words long, lies inside a village's name
     /// written whole, the village outside it (`Desa Tongute Ternate` in Halmahera Barat,
     /// `Bali Mester` in Jakarta Timur): up to two capitalised words on either side, joined

@@ -39,6 +39,8 @@ pub(super) struct Sighting {
     pub at: bool,
     /// Named as a road's or a line's end (`tol Jombang-Mojokerto`, [`super::route`]).
     pub route: bool,
+    /// Named beside another capitalised name in a list (`Nias, Nias Selatan dan Nias Utara`).
+    pub listed: bool,
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -250,6 +252,7 @@ mod tests {
             landmark: false,
             at: false,
             route: false,
+            listed: false,
         }
     }
 

@@ -843,3 +843,47 @@ fn a_papuan_district_and_a_regency_spelt_only_with_its_prefix_are_no_other_regio
     );
     assert_eq!(f("Polres Batu menangkap pelaku.").regions, ["Batu"]);
 }
+
+#[test]
+fn a_regency_named_bare_beside_one_whose_name_goes_on_from_it_is_its_short_name() {
+    // `Konawe` for the Konawe Kepulauan the text names in full: in passing.
+    let x = find(
+        None,
+        [
+            "Demo Warga Konawe Disambut Aparat",
+            "Ratusan warga dari Kabupaten Konawe Kepulauan berunjuk rasa.",
+        ],
+    );
+    assert_eq!(x.regions, ["Konawe Kepulauan"]);
+    assert_eq!(x.passing, ["Konawe"]);
+    // Named with its level, in a list of regions, or as an office's seat, it is itself.
+    let listed = find(
+        None,
+        ["Banjir melanda Konawe, Konawe Selatan dan Konawe Utara pekan ini."],
+    );
+    assert_eq!(listed.regions, ["Konawe", "Konawe Selatan", "Konawe Utara"]);
+    let level = find(
+        None,
+        ["Bupati Konawe dan Bupati Konawe Utara membahas tapal batas."],
+    );
+    assert_eq!(level.regions, ["Konawe", "Konawe Utara"]);
+    let seat = find(
+        None,
+        [
+            "Enam ASN Kolaka Timur Divonis",
+            "Hakim PN Kolaka memvonis mereka.",
+            "Mereka akan menjalani hukuman di Rutan Kolaka.",
+        ],
+    );
+    assert!(seat.regions.contains(&"Kolaka".to_string()));
+    // A province after the name is where it lies, not a list (`wilayah Konawe, Sulawesi
+    // Tenggara` in news of Konawe Utara).
+    let x = find(
+        None,
+        [
+            "Eks Bupati Konawe Utara Diperiksa",
+            "Izin tambang di wilayah Konawe, Sulawesi Tenggara, diperiksa.",
+        ],
+    );
+    assert_eq!(x.regions, ["Konawe Utara"]);
+}
