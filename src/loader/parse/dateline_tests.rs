@@ -884,3 +884,23 @@ fn eleventh_probe_forms() {
         assert_eq!(detect(line).and_then(|d| d.outlet), None, "{line}");
     }
 }
+
+#[test]
+fn thirteenth_probe_forms() {
+    // A site named after a place, in title case, beside a known place on its own line; not
+    // a second place, the province or a day.
+    let line = "Bukittinggi, Padang Expo";
+    let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+    assert_eq!(
+        (d.outlet.as_deref(), d.city.as_deref(), d.rest),
+        (Some("Padang Expo"), Some("Bukittinggi"), line.len())
+    );
+    for line in [
+        "Bukittinggi, Padang Panjang",
+        "Bukittinggi, Sumatera Barat",
+        "Bukittinggi, Padang Selasa",
+        "Bukittinggi, Budi Santoso",
+    ] {
+        assert_eq!(detect(line), None, "{line}");
+    }
+}

@@ -155,8 +155,9 @@ pub(in crate::loader::parse) fn place_and_day(line: &str) -> Option<Dateline> {
 ///
 /// Beside a domain, a district's name counts in any case (`Pancur Batu, desernews.com`); a
 /// site's name in capitals after a known place stands without one (`Palembang, SN`,
-/// `GROBOGAN, WARTA JAVAINDO`), but not a province or another place (`BANDUNG, JAWA BARAT`
-/// lists places).
+/// `GROBOGAN, WARTA JAVAINDO`), and so does one named after a place in title case
+/// (`Bukittinggi, Padang Expo`), but not a province or another place (`BANDUNG, JAWA BARAT`,
+/// `Bukittinggi, Padang Panjang` list places).
 pub(super) fn own_line(line: &str) -> Option<Dateline> {
     if let Some(d) = place_and_day(line) {
         return Some(d);
@@ -193,8 +194,23 @@ pub(super) fn own_line(line: &str) -> Option<Dateline> {
                 && !b
                     .split_whitespace()
                     .any(super::super::date_words::is_calendar_word);
+            // A site named after a place, in title case (`Bukittinggi, Padang Expo`): two or
+            // three words, the first a known place, the whole none.
+            let words: Vec<&str> = b.split_whitespace().collect();
+            let site_titled = (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).any(char::is_lowercase)
+                })
+                && is_known_city(words[0])
+                && !is_known_city(b)
+                && !crate::regions::is_province_name(b)
+                && !crate::regions::is_district_name(b)
+                && !words
+                    .iter()
+                    .any(|w| super::super::date_words::is_calendar_word(w));
             let place = a.trim_end_matches(['.', ' ']);
-            if !(site_in_caps
+            if !((site_in_caps || site_titled)
                 && is_header_part(place)
                 && is_known_city(place)
                 && !crate::regions::is_province_name(place))
