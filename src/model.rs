@@ -113,7 +113,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    domain, two dashes, glued and odd separators; keys that lost their colons; an ethnic
 ///    group named after a place; a day and month said to be today (`hari ini (6/4)`); a
 ///    dateline that is a district decides a bare shared name's level.
-pub const PARSER_VERSION: u32 = 35;
+/// 36: a region's name inside a village's; a district by its kind in the opening places the
+///    story; a people's subgroup; a regency's short name beside one extending it; datelines
+///    with a site named after a place, a web name and its place, pipes, a colon, a village
+///    and its day; the day a dateline writes kept over later events.
+pub const PARSER_VERSION: u32 = 36;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

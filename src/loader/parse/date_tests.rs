@@ -525,3 +525,15 @@ fn the_year_of_a_law_is_no_year_of_the_article() {
                 2008 tentang ITE, kata Kapolres kepada wartawan, Senin (17/10).";
     assert_eq!(published_of(body), None);
 }
+
+#[test]
+fn the_day_a_dateline_writes_is_the_story_s_however_long_after_its_events() {
+    // Days after the event the lede reports: still the dateline's day, not a page widget's.
+    assert_eq!(
+        published_of(
+            "Palu, 3 Oktober 2025 \u{2014} Sosialisasi yang digelar perusahaan pada 28 September \
+             2025 di desa itu berakhir tanpa kesepakatan.\nWarga menolak tawaran itu."
+        ),
+        Some(d("2025-10-03"))
+    );
+}

@@ -22,8 +22,8 @@ pub(super) use media::media_compound;
 use separated::by_separator;
 use separated::day_words;
 use undashed::{
-    colon_dateline, own_line, pipe_dateline, place_then_bracketed_site, place_then_comma,
-    place_then_glued_site, place_then_stop, site_glued_to_place, unseparated,
+    colon_dateline, double_pipe_dateline, own_line, pipe_dateline, place_then_bracketed_site,
+    place_then_comma, place_then_glued_site, place_then_stop, site_glued_to_place, unseparated,
 };
 pub(super) use undashed::{lone_place, place_and_day, titled_place_then_stop};
 
@@ -164,8 +164,15 @@ const CITIES: &[&str] = &[
 pub(super) fn is_domain(part: &str) -> bool {
     let p = part.trim_matches(|c: char| c == '(' || c == ')');
     match p.rsplit_once('.') {
+        // No pipe or colon in a web name (`BULUKUMBA||Site.com` is a place and a name,
+        // `https://site.go.id` a link); a bracket or a slash may glue it to its place
+        // (`WONOSOBO(SUARABARU.ID)-`, `PALANGKA RAYA/TABENGAN.CO.ID-`).
         Some((host, tld)) => {
-            !host.is_empty() && !p.contains(' ') && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
+            !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '(' | ')' | '/'))
+                && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
         }
         None => false,
     }
@@ -272,6 +279,14 @@ fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
             && before.strip_suffix(')').and_then(|b| b.rsplit_once(" (")).is_some_and(
                 |(site, place)| is_domain(site) && !site.contains(' ') && is_known_city(place),
             ))
+        // A site's one-word name in capitals made with a media word, glued to its dash and
+        // the lede (`HARIANCILACAP-Bupati …`).
+        || (!before.contains(' ')
+            && word.len() > 5
+            && is_all_caps(word)
+            && media_compound(word, false)
+            && next.is_some_and(u8::is_ascii_uppercase)
+            && after.is_some_and(u8::is_ascii_lowercase))
         // A known place, its comma, and the dash glued to the lede (`SENTANI,-Komisi …`).
         || (next.is_some_and(u8::is_ascii_uppercase)
             && before
@@ -280,6 +295,22 @@ fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
                     p.split_whitespace().count() <= 2
                         && (is_known_city(p) || (is_all_caps(p) && p.len() > 3))
                 }))
+}
+
+/// A site's web name, its place, and the dash glued to the lede (`Site.id,
+/// Jakarta-Masyarakat …`); not a route (`Site.id, Jakarta-Bandung …`).
+fn site_place_glued(before: &str, after: &str) -> bool {
+    let next_word = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    before
+        .split_once(',')
+        .is_some_and(|(site, place)| is_domain(site.trim()) && is_known_city(place.trim()))
+        && next_word.starts_with(|c: char| c.is_uppercase())
+        && next_word.chars().skip(1).all(char::is_lowercase)
+        && next_word.len() > 1
+        && !is_known_city(next_word)
 }
 
 /// Where the `. ` a scraper put inside a domain starts, when `text` ends with one
@@ -354,6 +385,7 @@ fn find_separator(line: &str) -> Option<(usize, usize)> {
                 b.get(i + 1) == Some(&b'-')
                     || (i > 0 && b[i - 1] == b' ' && matches!(b.get(i + 1), None | Some(b' ')))
                     || (i > 0 && b[i - 1] != b' ' && glued_dash(&line[..i], b.get(i + 1), b.get(i + 2)))
+                    || (i > 0 && b[i - 1] != b' ' && site_place_glued(&line[..i], &line[i + 1..]))
                     // `AMBON, AMEKS.FAJAR.CO.ID -Kecelakaan`: the dash glued to the lede,
                     // after a site's web name.
                     || (i > 1
@@ -452,6 +484,7 @@ pub fn detect(line: &str) -> Option<Dateline> {
         return colon_dateline(line)
             .or_else(|| unseparated(line))
             .or_else(|| pipe_dateline(line))
+            .or_else(|| double_pipe_dateline(line))
             .or_else(|| own_line(line))
             .or_else(|| place_then_bracketed_site(line))
             .or_else(|| place_then_glued_site(line))
@@ -523,17 +556,26 @@ pub fn detect(line: &str) -> Option<Dateline> {
             d.rest += start;
         }
     }
-    // An outlet's dash, then its place closed by a full stop (`KONTAN.CO.ID - JAKARTA.
-    // Badan ...`, `Outlet.go.id - Semarang. Polisi ...`).
+    // An outlet's dash, then its place closed by a full stop or a colon (`KONTAN.CO.ID -
+    // JAKARTA. Badan ...`, `Outlet.go.id - Semarang. Polisi ...`, `Site.co.id – Deli Serdang
+    // : Sebanyak …`).
     if d.outlet.is_some()
         && d.city.is_none()
-        && let Some((place, _)) = line[d.rest..].split_once(". ")
+        && let Some((place, skip)) = [". ", " : ", ": "]
+            .iter()
+            .filter_map(|stop| {
+                line[d.rest..]
+                    .split_once(stop)
+                    .map(|(p, _)| (p, stop.len()))
+            })
+            .min_by_key(|(p, _)| p.len())
         && place.split_whitespace().count() <= 3
         && is_header_part(place)
         && is_known_city(place)
+        && line[d.rest + place.len() + skip..].starts_with(char::is_uppercase)
     {
         d.city = Some(title_case(place));
-        d.rest += place.len() + 2;
+        d.rest += place.len() + skip;
     }
     // A site's name, then its place in capitals after the dash and the lede's first word
     // (`Kitasulsel–MAKASSAR Pemerintah ...`, `IDXChannel - JAKARTA Kementerian ...`): the

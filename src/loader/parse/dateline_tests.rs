@@ -903,4 +903,95 @@ fn thirteenth_probe_forms() {
     ] {
         assert_eq!(detect(line), None, "{line}");
     }
+    // Forms of the lede's opening, each with the lede's first word where the dateline ends.
+    for (line, outlet, city) in [
+        // A village named with its kind, the day and its year.
+        (
+            "Nagari Sumpur, 30 November 2025 \u{2014} Bupati meninjau lokasi.",
+            None,
+            Some("Nagari Sumpur"),
+        ),
+        // A web name, a space, the place in capitals, or a known one with its province.
+        (
+            "trendingpublik.com BOROKO \u{2013} Gubernur hadir.",
+            Some("Trendingpublik.com"),
+            Some("Boroko"),
+        ),
+        (
+            "Site.com Bengkalis Riau,- Kapolres hadir.",
+            Some("Site.com"),
+            Some("Bengkalis"),
+        ),
+        // The place and the dash glued to the lede after a web name.
+        (
+            "ProPublik.id, Jakarta-Masyarakat Adat mendesak.",
+            Some("Propublik.id"),
+            Some("Jakarta"),
+        ),
+        // A pipe after a site's name with a capital inside it; two pipes before a web name.
+        (
+            "Jakarta, JaringPos | Badan Meteorologi merilis.",
+            Some("Jaringpos"),
+            Some("Jakarta"),
+        ),
+        (
+            "BULUKUMBA||Legion-news.com Marak terjadi.",
+            Some("Legion-news.com"),
+            Some("Bulukumba"),
+        ),
+        // A colon closing the place after the site's dash.
+        (
+            "RADARINDO.co.id \u{2013} Deli Serdang : Sebanyak ratusan warga datang. Mereka pulang.",
+            Some("Radarindo.co.id"),
+            Some("Deli Serdang"),
+        ),
+        // A site's one-word name made with a media word, in capitals, glued to its dash.
+        (
+            "HARIANCILACAP-Bupati Cilacap melantik.",
+            Some("Hariancilacap"),
+            None,
+        ),
+        (
+            "TANGSELXPRESS \u{2013} Anggota teroris ditangkap.",
+            Some("Tangselxpress"),
+            None,
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, city),
+            "{line}"
+        );
+        let first = [
+            "Bupati",
+            "Gubernur",
+            "Kapolres",
+            "Masyarakat",
+            "Badan",
+            "Marak",
+            "Sebanyak",
+            "Anggota",
+        ];
+        assert!(
+            first.iter().any(|w| line[d.rest..].starts_with(w)),
+            "{line}: {}",
+            &line[d.rest..]
+        );
+    }
+    // Not a person before the day, a route after a web name and its place, a day after a
+    // pipe, a link, nor a pair of bodies glued.
+    for line in [
+        "Budi Santoso, 30 November 2025 \u{2014} Bupati meninjau lokasi.",
+        "ProPublik.id, Jakarta-Bandung dilanda banjir.",
+        "Jakarta, Senin | Badan Meteorologi merilis.",
+        "KPK-Polri bekerja sama menangkap tersangka.",
+    ] {
+        assert!(
+            detect(line).is_none_or(|d| d.city.is_none() && d.outlet.is_none()),
+            "{line}"
+        );
+    }
+    assert!(!is_domain("https://sscn.bkn.go.id"));
+    assert!(is_domain("WONOSOBO(SUARABARU.ID)"));
 }

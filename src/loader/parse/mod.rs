@@ -101,6 +101,9 @@ struct Parts {
     /// The publication stamps above the lede (`Senin, 20 Okt 2025 14:30 WIB`): date, time,
     /// and whether it is an update's.
     stamps: Vec<(Date, Option<u16>, bool)>,
+    /// The day a dateline writes in full (`Gorontalo, 27 Oktober 2019 –`): the story's own,
+    /// however long after the events it reports.
+    dateline_day: Option<Date>,
 }
 
 impl Parts {
@@ -286,6 +289,7 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
             dates::parse_date_loose(day.trim_end_matches(|c: char| !c.is_alphanumeric()))
     {
         parts.stamps.push((d, None, false));
+        parts.dateline_day = Some(d);
     }
     // Lines before the lead are summaries and captions that repeat the lede, not body.
     // A paragraph of the story's own over its dateline (a standfirst that does not repeat
@@ -659,10 +663,12 @@ fn assemble(
         .min_by_key(|(d, _, update)| (*update, *d))
         .copied();
     // A date alone, no time, days after every day the story reports is the page's
-    // today-widget (`Sabtu, 20 April 2024` over a story of 2022), not its stamp.
+    // today-widget (`Sabtu, 20 April 2024` over a story of 2022), not its stamp; the day its
+    // dateline writes is no widget's (`Palu, 3 Oktober 2025 — … pada 28 September`).
     let widget = stamp.is_some_and(|(d, time, update)| {
         time.is_none()
             && !update
+            && parts.dateline_day != Some(d)
             && published
                 .date
                 .is_some_and(|(t, src)| src == DateSource::Text && t.days() + WIDGET_GAP < d.days())

@@ -69,11 +69,11 @@ pub(in crate::loader::parse) fn is_media_named(part: &str) -> bool {
 /// out: no place of the gazetteer is built this way.
 const MEDIA_SUFFIXES: &[&str] = &[
     "news", "times", "channel", "online", "today", "daily", "network", "portal", "post", "ekspres",
-    "express",
+    "express", "xpress",
 ];
 const MEDIA_PREFIXES: &[&str] = &[
     "kabar", "info", "berita", "warta", "radar", "media", "voice", "jurnal", "portal", "suara",
-    "klik", "lensa",
+    "klik", "lensa", "harian",
 ];
 /// Letters a compound's other part has at least (`IDX` in `IDXChannel`).
 const COMPOUND_REST: usize = 3;

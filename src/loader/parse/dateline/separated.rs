@@ -17,6 +17,38 @@ pub(super) fn day_words(day: &str) -> bool {
         })
 }
 
+/// Words naming a place's kind below the district, that open a village's name (`Nagari
+/// Sumpur`, `Gampong Lamteh`, `Desa Sukamaju`).
+const VILLAGE_KINDS: &[&str] = &[
+    "desa",
+    "kelurahan",
+    "nagari",
+    "jorong",
+    "gampong",
+    "kampung",
+    "dusun",
+    "negeri",
+    "distrik",
+    "pulau",
+    "kecamatan",
+];
+
+/// A place the gazetteer does not hold, before a day with its year and a dash (`Nagari
+/// Sumpur, 30 November 2025 —`): a village named with its kind, or a district.
+fn unlisted_place_and_year(place: &str, day: &str) -> bool {
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let village = (2..=4).contains(&words.len())
+        && VILLAGE_KINDS.contains(&lower(words[0]).as_str())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    (village || crate::regions::is_district_name(place))
+        && day
+            .split_whitespace()
+            .any(|w| w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit()))
+        && is_header_part(place)
+}
+
 /// A dateline ended by a dash.
 pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     let (sep, rest) = find_separator(line)?;
@@ -72,6 +104,43 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             });
         }
     }
+    // A site's web name, a space and its place (`trendingpublik.com BOROKO –`, `Site.com
+    // Bengkalis Riau,-`): in capitals any place, for the web name vouches for the shape;
+    // otherwise a known one, its province after it or not.
+    if let Some((site, place)) = prefix.split_once(' ')
+        && is_domain(site)
+        && let place = place.trim().trim_end_matches(',')
+        && line[rest..].starts_with(char::is_uppercase)
+    {
+        let words: Vec<&str> = place.split_whitespace().collect();
+        let town = (1..words.len())
+            .rev()
+            .map(|k| (words[..k].join(" "), words[k..].join(" ")))
+            .find(|(town, province)| {
+                crate::regions::is_province_name(province)
+                    && is_header_part(town)
+                    && is_known_city(town)
+            })
+            .map(|(town, _)| town);
+        let place = if let Some(town) = town {
+            Some(town)
+        } else if (1..=3).contains(&words.len())
+            && is_header_part(place)
+            && ((is_all_caps(place) && place.len() > 3) || is_known_city(place))
+        {
+            Some(place.to_string())
+        } else {
+            None
+        };
+        if let Some(place) = place {
+            return Some(Dateline {
+                outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+                city: Some(title_case(&place)),
+                rest,
+                strong: true,
+            });
+        }
+    }
     // A place and the day (`Jakarta, 15/8 -`, `Gorontalo, 27 Oktober 2019 –`), as an
     // agency's or a release's datelines write it.
     if let Some((place, day)) = prefix.split_once(',')
@@ -85,7 +154,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
                     && d.bytes().chain(m.bytes()).all(|c| c.is_ascii_digit())
             }))
             || day_words(day))
-        && is_known_city(place.trim())
+        && (is_known_city(place.trim()) || unlisted_place_and_year(place.trim(), day))
     {
         return Some(Dateline {
             outlet: None,

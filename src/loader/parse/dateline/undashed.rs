@@ -24,6 +24,48 @@ pub(super) fn unseparated(line: &str) -> Option<Dateline> {
     })
 }
 
+/// A site's name as it stands beside a place: a web name, a name made with a media word, one
+/// word with a capital inside (`JaringPos`), or up to three words in capitals that are no
+/// known place.
+fn is_site_name(site: &str) -> bool {
+    let camel = !site.contains(' ')
+        && site.len() >= 4
+        && site.chars().next().is_some_and(char::is_uppercase)
+        && site.chars().any(char::is_lowercase)
+        && site
+            .char_indices()
+            .skip(1)
+            .any(|(i, c)| c.is_uppercase() && site[..i].ends_with(char::is_lowercase));
+    let caps = is_all_caps(site)
+        && site.len() > 2
+        && site.split_whitespace().count() <= 3
+        && !is_known_city(site)
+        && !crate::regions::is_province_name(site);
+    is_header_part(site)
+        && !super::super::date_words::is_calendar_word(site)
+        && (is_domain(site) || is_media_named(site) || camel || caps)
+}
+
+/// A site's place in capitals glued by two pipes to its web name, and the lede after a space
+/// (`BULUKUMBA||Site-news.com Marak …`).
+pub(super) fn double_pipe_dateline(line: &str) -> Option<Dateline> {
+    let (place, after) = line.split_once("||")?;
+    let (site, lede) = after.trim_start().split_once(' ')?;
+    let place = place.trim();
+    (place.len() <= 30
+        && is_all_caps(place)
+        && is_header_part(place)
+        && is_known_city(place)
+        && is_domain(site)
+        && lede.starts_with(char::is_uppercase))
+    .then(|| Dateline {
+        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+        city: Some(title_case(place)),
+        rest: line.len() - lede.len(),
+        strong: true,
+    })
+}
+
 /// A pipe or a broken bar for the dash (`MEDAN, KabarMedan.com | Di Provinsi ...`, `Lebak ¦
 /// Gabungan ...`): a known place with a site, or a known place alone, before it.
 pub(super) fn pipe_dateline(line: &str) -> Option<Dateline> {
@@ -36,7 +78,7 @@ pub(super) fn pipe_dateline(line: &str) -> Option<Dateline> {
     }
     let at = line.len() - rest.len();
     match prefix.split_once(',') {
-        Some((place, site)) if is_known_city(place.trim()) && is_domain(site.trim()) => {
+        Some((place, site)) if is_known_city(place.trim()) && is_site_name(site.trim()) => {
             Some(Dateline {
                 outlet: Some(normalize_outlet(site.trim())).filter(|s| !s.is_empty()),
                 city: Some(title_case(place.trim())),
