@@ -164,10 +164,10 @@ impl Gazetteer {
                 })
                 .collect()
         };
-        // A regency named only bare where the article names another of its province whose
-        // name goes on from it (`Demo Warga Konawe` over `Kabupaten Konawe Kepulauan`,
-        // `wilayah Konawe` in news of Konawe Utara): the writer's short name for that one, so
-        // it is named in passing.
+        // A regency named once, bare, where the article names another of its province whose
+        // name goes on from it with its level or more often (`Demo Warga Konawe` over
+        // `Kabupaten Konawe Kepulauan`, `wilayah Konawe` in news of Konawe Utara): the
+        // writer's short name for that one, so it is named in passing.
         let shortened: Vec<bool> = weighed
             .iter()
             .map(|(t, s)| {
@@ -179,11 +179,13 @@ impl Gazetteer {
                 region.kind == RegionKind::Regency
                     && !self.twin.contains(&Some(x))
                     && headline != Some(*t)
+                    && s.len() == 1
                     && s.iter().all(|s| !s.prefixed && !s.listed && !s.seat)
-                    && weighed.iter().any(|(o, _)| {
+                    && weighed.iter().any(|(o, os)| {
                         matches!(*o, Target::Region(y)
                             if self.regions[y].name.starts_with(&prefix)
-                                && self.regions[y].province == region.province)
+                                && self.regions[y].province == region.province
+                                && (os.len() >= 2 || os.iter().any(|s| s.prefixed)))
                     })
             })
             .collect();
@@ -207,13 +209,14 @@ impl Gazetteer {
             .filter(|(_, main)| **main)
             .map(|((t, _), _)| self.province_of(*t))
             .collect();
-        // The regions the title's and the first paragraph's districts named by their kind lie
-        // in (`Demo LPM Kecamatan Sunggal …` under `Medan –`): where the opening places the
-        // story as surely as a regency named by its level.
+        // The regions the title's districts named by their kind lie in (`Demo LPM Kecamatan
+        // Sunggal …` under `Medan –`): where the title places the story. In the lede a
+        // district is as often where someone or something comes from (`pasokan dari
+        // Kecamatan Perbaungan`).
         let mut scratch = Words::new();
         let opening_districts: Vec<Vec<usize>> = texts
             .iter()
-            .take(2)
+            .take(1)
             .map(|t| self.regions_of_districts_by_kind(t, &mut scratch))
             .collect();
         let district_in = |n: usize, province: Option<usize>| {
@@ -238,7 +241,7 @@ impl Gazetteer {
                         && headline != Some(*t)
                         && self.province_of(*t) == province
                         && early(s, true)
-                }) || district_in(2, province),
+                }),
                 placed: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Region(_))
                         && headline != Some(*t)

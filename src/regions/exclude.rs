@@ -200,11 +200,6 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // `etnis`, which names conflicts by their place too (`kerusuhan etnis Poso`).
     "suku",
     "etnik",
-    // A people named with its subgroup after a place (`adat Bugis Makassar`, `Bugis-Bone`,
-    // `Batak Toba`, `Batak Karo`, `Dayak Kapuas`): the people, wherever they live.
-    "bugis",
-    "batak",
-    "dayak",
     "striker",
     "bek",
     "kiper",
@@ -427,6 +422,23 @@ pub(super) fn main_road(words: &Words, at: usize) -> bool {
         })
 }
 
+/// Peoples and their subgroups named after a place ([`not_a_place`]).
+const PEOPLES: &[(&str, &[&str])] = &[
+    ("bugis", &["makassar"]),
+    (
+        "batak",
+        &[
+            "toba",
+            "karo",
+            "simalungun",
+            "pakpak",
+            "mandailing",
+            "angkola",
+        ],
+    ),
+    ("dayak", &["paser"]),
+];
+
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
@@ -448,6 +460,24 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         && words.comma.get(at) == Some(&false)
         && at.checked_sub(2).and_then(|b| words.get(b)) != Some("cagar");
     if customs {
+        return true;
+    }
+    // A people and its subgroup named after a place (`adat Bugis Makassar`, `Batak Toba`,
+    // `Dayak Paser`): the people, wherever they live. Only these pairs: a council or a
+    // quarter is named the same way after the place it is in (`Dewan Adat Dayak Sintang`,
+    // `Kampung Bugis Tanjungpinang`).
+    let subgroup = at >= 1
+        && words.comma.get(at) == Some(&false)
+        && words.capitalised.get(at - 1) == Some(&true)
+        && words
+            .get(at - 1)
+            .zip(words.get(at))
+            .is_some_and(|(people, place)| {
+                PEOPLES
+                    .iter()
+                    .any(|(p, groups)| *p == people && groups.contains(&place))
+            });
+    if subgroup {
         return true;
     }
     // A reduplicated word that ends in a name (`mengada-ngada`), not the place.
@@ -582,6 +612,15 @@ mod tests {
         }
         // The same names as places.
         assert_eq!(f("warga Medan menonton").regions, ["Medan"]);
+        // A council or a quarter named after where it is, not a people's subgroup.
+        assert_eq!(
+            f("Ketua Dewan Adat Dayak Sintang membuka ritual").regions,
+            ["Sintang"]
+        );
+        assert_eq!(
+            f("banjir rob di Kampung Bugis Tanjungpinang").regions,
+            ["Tanjung Pinang"]
+        );
         assert_eq!(
             f("Festival Budaya Banyuwangi dibuka").regions,
             ["Banyuwangi"]
@@ -672,7 +711,7 @@ mod tests {
             "adat suku Makassar",
             "memakai baju adat Bugis Makassar",
             "gereja orang Batak Toba di kota itu",
-            "seni ukir Dayak Kapuas",
+            "tari Dayak Paser dipentaskan",
             "Ketua Yayasan Mataram sekaligus menteri",
             "didominasi oleh etnik Minahasa dan kristen",
             "berstatus dosen di Institut Pertanian Bogor",

@@ -125,12 +125,16 @@ impl Gazetteer {
     }
 
     /// The regions each district named by its kind in `text` lies in, when only one has a
-    /// district of that name (`Kecamatan Sunggal`, `Kapolsek Sunggal`: Deli Serdang).
+    /// district of that name (`Kecamatan Sunggal`, `Camat Sunggal`: Deli Serdang).
     pub(super) fn regions_of_districts_by_kind(&self, text: &str, words: &mut Words) -> Vec<usize> {
         words.fill(text);
         let mut found = Vec::new();
         for at in 0..words.len() {
-            if words.get(at).is_some_and(|w| DISTRICT_KIND.contains(&w))
+            // Not a police sector's (`Kapolsek Sunggal`): a city's police may keep a sector
+            // in a neighbour's district.
+            if words
+                .get(at)
+                .is_some_and(|w| DISTRICT_KIND[..3].contains(&w))
                 && let Some((of, _)) = self.district_at(words, at + 1)
                 && let [r] = of.as_slice()
             {

@@ -177,8 +177,8 @@ pub(super) struct Opening {
 /// Konawe Selatan, `JAYAPURA, Site -` over a match in Kudus), or over one whose opening names
 /// another regency of its province by its level and not the province (`AMBON, Site - Bupati
 /// Kepulauan Tanimbar ...`), or whose title places it there (`… nelayan kecil di Malra`,
-/// `Viral ASN di Muratara …` under `LUBUKLINGGAU`); a district named by its kind counts as
-/// its regency named by its level (`Demo LPM Kecamatan Sunggal …` under `Medan`). Elsewhere in its own province the dateline's city was the
+/// `Viral ASN di Muratara …` under `LUBUKLINGGAU`, or a district named by its kind, `Demo
+/// LPM Kecamatan Sunggal …` under `Medan`). Elsewhere in its own province the dateline's city was the
 /// story's more often than not where readers judged it: a provincial office's news
 /// (`PALU - ... Kejati Sulteng ...`) is made in the capital.
 pub(super) fn dateline_is_main(

@@ -800,6 +800,16 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
         district[2],
     ];
     assert_eq!(find(Some("MEDAN"), own).regions, ["Medan", "Deli Serdang"]);
+    // In the lede a district is as often where something comes from.
+    let origin = [
+        "Harga Beras Naik",
+        "Pasokan dari Kecamatan Perbaungan berkurang, Sumatera Utara.",
+    ];
+    assert!(
+        find(Some("MEDAN"), origin)
+            .regions
+            .contains(&"Medan".to_string())
+    );
 }
 
 #[test]
@@ -886,4 +896,14 @@ fn a_regency_named_bare_beside_one_whose_name_goes_on_from_it_is_its_short_name(
         ],
     );
     assert_eq!(x.regions, ["Konawe Utara"]);
+    // Named bare more than once it is the story's own, whatever its neighbour.
+    let x = find(
+        None,
+        [
+            "Banjir merendam ribuan rumah di Konawe sejak Jumat.",
+            "Warga di Konawe mengungsi.",
+            "Bupati Konawe Utara mengirim bantuan.",
+        ],
+    );
+    assert_eq!(x.regions, ["Konawe", "Konawe Utara"]);
 }

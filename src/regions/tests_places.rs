@@ -739,6 +739,13 @@ fn a_region_inside_a_village_name_written_whole_is_the_village() {
             .iter()
             .all(|p| p != "Bali")
     );
+    // Nor beside a person's name that a village also bears (`Bali Agung`).
+    assert!(
+        f("Kepala Pelaksana BPBD Bali Agung Wirawan mengatakan hal itu")
+            .provinces
+            .iter()
+            .any(|p| p == "Bali")
+    );
     // The region itself, alone or beside other capitalised words that name no village.
     assert_eq!(f("Wali Kota Ternate meninjau pasar").regions, ["Ternate"]);
     assert_eq!(

@@ -166,6 +166,20 @@ const SERVICE_WORDS: &[&str] = &[
 /// paragraph: returns the byte offset where the credit starts and the person names in it
 /// (service words, desk codes and units are not people).
 pub fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
+    // A full stop after the bracket closing a writer's one name (`… itu. (Hendra).`); not a
+    // ticker's or a version's (`Tbk. (PGAS).`, `(Korean Ver.).`).
+    let p = match p.strip_suffix(").") {
+        Some(head)
+            if head.rsplit_once('(').is_some_and(|(_, name)| {
+                name.starts_with(|c: char| c.is_uppercase())
+                    && name.chars().skip(1).all(char::is_lowercase)
+                    && name.chars().count() >= 3
+            }) =>
+        {
+            &p[..head.len() + 1]
+        }
+        _ => p,
+    };
     // `(MS/Red)` or, in some outlets, `[MS]`.
     let (inner_end, open) = match p.strip_suffix(')') {
         Some(head) => (head.len(), head.rfind('(')?),
@@ -175,11 +189,16 @@ pub fn trailing_credit(p: &str) -> Option<(usize, Vec<String>)> {
         }
     };
     let inner = &p[open + 1..inner_end];
+    // A writer's code may carry a digit (`(N1)`), alone and short.
+    let coded = inner.chars().count() <= 4
+        && inner.starts_with(|c: char| c.is_ascii_uppercase())
+        && inner.chars().all(|c| c.is_ascii_alphanumeric());
     if inner.is_empty()
         || inner.chars().count() > 40
-        || !inner
-            .chars()
-            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '.' | ',' | '-' | '\''))
+        || !(coded
+            || inner
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '/' | '.' | ',' | '-' | '\'')))
     {
         return None;
     }
@@ -304,5 +323,9 @@ mod tests {
         assert_eq!(names("Selesai. (eth/Red)"), Some(vec![]));
         assert_eq!(names("Selesai. (IKP DISKOMINFO)"), Some(vec![]));
         assert_eq!(names("Komisi Pemberantasan Korupsi (KPK)"), None);
+        // A full stop after the bracket; a code with a digit.
+        assert_eq!(names("Selesai. (Hendra)."), Some(vec!["Hendra".into()]));
+        assert_eq!(names("(N1)"), Some(vec![]));
+        assert_eq!(names("Lihat tabel (2024)"), None);
     }
 }

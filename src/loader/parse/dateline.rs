@@ -279,12 +279,11 @@ fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
             && before.strip_suffix(')').and_then(|b| b.rsplit_once(" (")).is_some_and(
                 |(site, place)| is_domain(site) && !site.contains(' ') && is_known_city(place),
             ))
-        // A site's one-word name in capitals made with a media word, glued to its dash and
-        // the lede (`HARIANCILACAP-Bupati …`).
+        // A site's one-word name in capitals, a media word and a place, glued to its dash
+        // and the lede (`HARIANCILACAP-Bupati …`; not `INFORMASI-Pendaftaran …`).
         || (!before.contains(' ')
-            && word.len() > 5
             && is_all_caps(word)
-            && media_compound(word, false)
+            && media_word_and_place(word)
             && next.is_some_and(u8::is_ascii_uppercase)
             && after.is_some_and(u8::is_ascii_lowercase))
         // A known place, its comma, and the dash glued to the lede (`SENTANI,-Komisi …`).
@@ -295,6 +294,21 @@ fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
                     p.split_whitespace().count() <= 2
                         && (is_known_city(p) || (is_all_caps(p) && p.len() > 3))
                 }))
+}
+
+/// Whether one word is a media word and a known place run together (`HARIANCILACAP`,
+/// `RADARBOGOR`, `TANGSELXPRESS`).
+fn media_word_and_place(word: &str) -> bool {
+    const FIRST: &[&str] = &[
+        "harian", "radar", "warta", "kabar", "berita", "info", "suara",
+    ];
+    const LAST: &[&str] = &[
+        "news", "xpress", "express", "ekspres", "post", "pos", "today",
+    ];
+    let low = word.to_lowercase();
+    let place = |rest: &str| rest.len() >= 4 && is_known_place(rest);
+    FIRST.iter().any(|f| low.strip_prefix(f).is_some_and(place))
+        || LAST.iter().any(|l| low.strip_suffix(l).is_some_and(place))
 }
 
 /// A site's web name, its place, and the dash glued to the lede (`Site.id,
@@ -310,7 +324,7 @@ fn site_place_glued(before: &str, after: &str) -> bool {
         && next_word.starts_with(|c: char| c.is_uppercase())
         && next_word.chars().skip(1).all(char::is_lowercase)
         && next_word.len() > 1
-        && !is_known_city(next_word)
+        && !is_known_place(next_word)
 }
 
 /// Where the `. ` a scraper put inside a domain starts, when `text` ends with one
@@ -558,7 +572,8 @@ pub fn detect(line: &str) -> Option<Dateline> {
     }
     // An outlet's dash, then its place closed by a full stop or a colon (`KONTAN.CO.ID -
     // JAKARTA. Badan ...`, `Outlet.go.id - Semarang. Polisi ...`, `Site.co.id – Deli Serdang
-    // : Sebanyak …`).
+    // : Sebanyak …`); a colon only over a paragraph (`Batu: Harga emas naik` heads a list
+    // or a headline as often).
     if d.outlet.is_some()
         && d.city.is_none()
         && let Some((place, skip)) = [". ", " : ", ": "]
@@ -572,10 +587,23 @@ pub fn detect(line: &str) -> Option<Dateline> {
         && place.split_whitespace().count() <= 3
         && is_header_part(place)
         && is_known_city(place)
-        && line[d.rest + place.len() + skip..].starts_with(char::is_uppercase)
+        && let lede = &line[d.rest + place.len() + skip..]
+        && lede.starts_with(char::is_uppercase)
+        && (skip == 2 && line[d.rest + place.len()..].starts_with('.')
+            || (lede.split_whitespace().nth(11).is_some()
+                && (lede.trim_end().ends_with('.') || lede.contains(". "))))
     {
         d.city = Some(title_case(place));
         d.rest += place.len() + skip;
+    }
+    // A lone word that is a media word and a place run together is the site's
+    // (`HARIANCILACAP-Bupati …`), not a place.
+    if d.outlet.is_none()
+        && let Some(c) = d.city.as_deref()
+        && !c.contains(' ')
+        && media_word_and_place(c)
+    {
+        d.outlet = d.city.take().map(|c| normalize_outlet(&c));
     }
     // A site's name, then its place in capitals after the dash and the lede's first word
     // (`Kitasulsel–MAKASSAR Pemerintah ...`, `IDXChannel - JAKARTA Kementerian ...`): the

@@ -900,6 +900,7 @@ fn thirteenth_probe_forms() {
         "Bukittinggi, Sumatera Barat",
         "Bukittinggi, Padang Selasa",
         "Bukittinggi, Budi Santoso",
+        "Surabaya, Malang Raya",
     ] {
         assert_eq!(detect(line), None, "{line}");
     }
@@ -941,7 +942,8 @@ fn thirteenth_probe_forms() {
         ),
         // A colon closing the place after the site's dash.
         (
-            "RADARINDO.co.id \u{2013} Deli Serdang : Sebanyak ratusan warga datang. Mereka pulang.",
+            "RADARINDO.co.id \u{2013} Deli Serdang : Sebanyak ratusan warga dari delapan dusun \
+             mendatangi kantor camat pada pagi hari. Mereka pulang.",
             Some("Radarindo.co.id"),
             Some("Deli Serdang"),
         ),
@@ -984,6 +986,10 @@ fn thirteenth_probe_forms() {
     for line in [
         "Budi Santoso, 30 November 2025 \u{2014} Bupati meninjau lokasi.",
         "ProPublik.id, Jakarta-Bandung dilanda banjir.",
+        "Kompas.com, Jakarta-Cikampek padat merayap sejak pagi.",
+        "INFORMASI-Pendaftaran calon pegawai dibuka.",
+        "HARIANSYAH-Warga desa berkumpul.",
+        "MEDAN, PSMS | Pelatih kepala memanggil pemain.",
         "Jakarta, Senin | Badan Meteorologi merilis.",
         "KPK-Polri bekerja sama menangkap tersangka.",
     ] {
@@ -992,6 +998,9 @@ fn thirteenth_probe_forms() {
             "{line}"
         );
     }
+    // A place and a colon over a headline's words, not a paragraph.
+    let d = detect("Kompas.com - Batu: Harga emas naik");
+    assert!(d.is_some_and(|d| d.city.is_none()));
     assert!(!is_domain("https://sscn.bkn.go.id"));
     assert!(is_domain("WONOSOBO(SUARABARU.ID)"));
 }

@@ -460,6 +460,34 @@ fn repeated_labels(paras: &[String], kinds: &mut [Kind]) {
     }
 }
 
+/// What an icon's ligature name stands for at the start of a line a page's theme drew
+/// (`• account_circle Ainu`, `• calendar_month Selasa, 23 Sep 2025`, `• comment 0 komentar`):
+/// the scraper kept the icon font's text. Returns the line as a reader sees it (the writer
+/// under its key, the day, the count), or `None` when the line opens on no such icon.
+pub fn icon_ligature(line: &str) -> Option<String> {
+    let bare = line.trim_start_matches(['\u{2022}', '\u{b7}', '*', ' ']);
+    let (icon, rest) = bare.split_once(' ')?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    match icon {
+        "account_circle" | "person_outline" | "account_box" => Some(format!("Penulis: {rest}")),
+        "calendar_month"
+        | "calendar_today"
+        | "date_range"
+        | "event_note"
+        | "access_time"
+        | "watch_later"
+        | "chat_bubble"
+        | "chat_bubble_outline"
+        | "mode_comment" => Some(rest.to_string()),
+        // `comment` is a word too: only before a count.
+        "comment" if rest.starts_with(|c: char| c.is_ascii_digit()) => Some(rest.to_string()),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::lines::classify;

@@ -91,6 +91,13 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("kirim komentar", RemovedKind::Footer),
     ("komentar & reaksi", RemovedKind::Footer),
     ("no more posts available.", RemovedKind::Footer),
+    ("no comments", RemovedKind::Footer),
+    ("post bottom ad", RemovedKind::Prompt),
+    ("post top ad", RemovedKind::Prompt),
+    ("- advertisement -", RemovedKind::Prompt),
+    // An icon font's names for a theme's buttons, kept as text.
+    ("light_mode", RemovedKind::Footer),
+    ("dark_mode", RemovedKind::Footer),
     ("no more pages to load", RemovedKind::Footer),
     ("avatar", RemovedKind::Footer),
     ("img_title", RemovedKind::Footer),
@@ -167,6 +174,8 @@ pub(super) const COMMENT_LABELS: &[&str] = &[
 
 /// Line prefixes (case-insensitive) that mark furniture or captions.
 pub(super) const PREFIXES: &[(&str, RemovedKind)] = &[
+    // A comment box's disclaimer (`Komentar yang tampil sepenuhnya menjadi tanggung jawab …`).
+    ("komentar yang tampil", RemovedKind::Footer),
     ("baca berita ", RemovedKind::Prompt),
     ("baca selengkapnya", RemovedKind::Related),
     ("simak breaking news", RemovedKind::Prompt),
@@ -343,6 +352,9 @@ pub(super) const MEDIA_MARKS: &[&str] = &[
 
 /// Phrases that mark a short line as furniture wherever they occur in it.
 pub(super) const CONTAINS: &[(&str, RemovedKind)] = &[
+    // A site's greeting in its footer (`PT … Media Group, Mengucapkan: Selamat datang di
+    // www.…`).
+    ("selamat datang di www", RemovedKind::Footer),
     ("google news", RemovedKind::Prompt),
     ("all right reserved", RemovedKind::Footer),
     ("all rights reserved", RemovedKind::Footer),

@@ -635,7 +635,17 @@ pub fn classify(line: &str) -> Kind {
         if let Some(kind) = furniture::classify(line, &full) {
             return kind;
         }
-        if low.starts_with("ikuti ")
+        // A call to follow the site's accounts (`Ikuti kami di …`, `Jangan lupa ikuti
+        // Facebook, Instagram dan Tiktok …`).
+        let follow = ["ikuti ", "jangan lupa ikuti ", "yuk ikuti ", "mari ikuti "]
+            .iter()
+            .any(|p| low.starts_with(p));
+        // A teaser's `More Site …` link to the rest of a site's stories.
+        if low.starts_with("more ") && line.ends_with("...") && line.split_whitespace().count() <= 4
+        {
+            return Kind::Boiler(RemovedKind::Prompt);
+        }
+        if follow
             && [
                 "whatsapp",
                 "saluran",

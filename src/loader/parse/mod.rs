@@ -80,7 +80,8 @@ fn paragraphs(text: &str) -> Vec<String> {
         if markup::has_markup(line) {
             out.extend(markup::lines(line).iter().map(|l| clean_line(l)));
         } else {
-            out.push(clean_line(line));
+            let line = clean_line(line);
+            out.push(furniture::icon_ligature(&line).unwrap_or(line));
         }
     }
     out.retain(|l| !l.is_empty());

@@ -845,3 +845,39 @@ fn a_letter_that_lower_cases_to_fewer_bytes_breaks_no_check() {
     let a = between("BAGIKAN \u{212a}E Facebook");
     assert_eq!(a.body.body.len(), 3, "{:?}", a.body.body);
 }
+
+#[test]
+fn a_theme_s_icon_names_widgets_and_greetings_leave_the_body() {
+    let a = p("Judul Berita Yang Cukup Panjang Di Sini\n\
+         light_mode\n\
+         \u{2022} account_circle Ani Lestari\n\
+         \u{2022} calendar_month Selasa, 23 Sep 2025\n\
+         \u{2022} comment 0 komentar\n\
+         Warta Contoh (SAMBAS) \u{2013} Warga menggelar aksi di depan gedung dewan pada Selasa pagi.\n\
+         Aksi berlangsung tertib hingga siang.\n\
+         - Advertisement -\n\
+         Massa kemudian membubarkan diri.\n\
+         Jangan lupa ikuti Facebook, Instagram dan Tiktok Warta Contoh\n\
+         (N1)\n\
+         No comments\n\
+         Post Bottom Ad\n\
+         PT. Contoh Media Group, Mengucapkan: Selamat datang di www.\n\
+         More wartacontoh ...");
+    assert_eq!(a.meta.authors, ["Ani Lestari"]);
+    assert_eq!(a.meta.published, Some("2025-09-23".parse().unwrap()));
+    assert_eq!(a.meta.dateline.as_deref(), Some("Sambas"));
+    assert_eq!(a.meta.outlet.as_deref(), Some("Warta Contoh"));
+    assert_eq!(
+        a.body.body,
+        [
+            "Warga menggelar aksi di depan gedung dewan pada Selasa pagi.",
+            "Aksi berlangsung tertib hingga siang.",
+            "Massa kemudian membubarkan diri.",
+        ]
+    );
+    // `comment` is a word too: only an icon before a count.
+    let b = p("Judul Berita Yang Cukup Panjang Di Sini\n\
+         JAKARTA - Warga menggelar aksi di depan gedung dewan pada Selasa pagi.\n\
+         comment section ditutup oleh pengelola situs selama aksi berlangsung hari itu.");
+    assert_eq!(b.body.body.len(), 2);
+}

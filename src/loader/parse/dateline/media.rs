@@ -73,7 +73,7 @@ const MEDIA_SUFFIXES: &[&str] = &[
 ];
 const MEDIA_PREFIXES: &[&str] = &[
     "kabar", "info", "berita", "warta", "radar", "media", "voice", "jurnal", "portal", "suara",
-    "klik", "lensa", "harian",
+    "klik", "lensa",
 ];
 /// Letters a compound's other part has at least (`IDX` in `IDXChannel`).
 const COMPOUND_REST: usize = 3;

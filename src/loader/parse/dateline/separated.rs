@@ -49,6 +49,24 @@ fn unlisted_place_and_year(place: &str, day: &str) -> bool {
         && is_header_part(place)
 }
 
+/// Offices and kinds that make a name before a place in brackets a person's title or a
+/// region's (`Bupati Sambas (SAMBAS)`), not a site's.
+const OFFICE_WORDS: &[&str] = &[
+    "bupati",
+    "wali",
+    "walikota",
+    "gubernur",
+    "camat",
+    "kapolres",
+    "kapolda",
+    "kades",
+    "lurah",
+    "kabupaten",
+    "kota",
+    "provinsi",
+    "warga",
+];
+
 /// A dateline ended by a dash.
 pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     let (sep, rest) = find_separator(line)?;
@@ -91,6 +109,18 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             // A site's web name, then its place in brackets (`PORTALLNEWS.ID ( Bandar
             // Lampung ) —`): read the other way round below.
             || (is_domain(city) && is_known_city(agency))
+            // A site's name, then its place in capitals in brackets (`Seputar Kalbar
+            // (SAMBAS) –`): read the other way round below.
+            || (is_all_caps(agency)
+                && agency.len() > 3
+                && is_known_city(agency)
+                && !is_known_city(city)
+                && city.len() > 3
+                && !city.split_whitespace().any(|w| {
+                    super::super::people::is_unit_word(w)
+                        || OFFICE_WORDS.contains(&lower(w).as_str())
+                })
+                && sentence_after)
             || (city.split_whitespace().count() <= 2
                 && city.len() > 3
                 && is_media_named(agency)

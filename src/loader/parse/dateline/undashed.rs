@@ -36,8 +36,9 @@ fn is_site_name(site: &str) -> bool {
             .char_indices()
             .skip(1)
             .any(|(i, c)| c.is_uppercase() && site[..i].ends_with(char::is_lowercase));
+    // Five letters at least: a club's or a body's acronym is shorter (`MEDAN, PSMS |`).
     let caps = is_all_caps(site)
-        && site.len() > 2
+        && site.chars().filter(|c| c.is_alphabetic()).count() >= 5
         && site.split_whitespace().count() <= 3
         && !is_known_city(site)
         && !crate::regions::is_province_name(site);
@@ -246,6 +247,14 @@ pub(super) fn own_line(line: &str) -> Option<Dateline> {
                 })
                 && is_known_city(words[0])
                 && !is_known_city(b)
+                // `Malang Raya`, `Bandung Utara`: an area, not a site.
+                && !words[1..].iter().all(|w| {
+                    matches!(
+                        lower(w).as_str(),
+                        "raya" | "utara" | "selatan" | "barat" | "timur" | "tengah" | "kota"
+                            | "baru" | "lama" | "besar" | "kecil" | "hulu" | "hilir"
+                    )
+                })
                 && !crate::regions::is_province_name(b)
                 && !crate::regions::is_district_name(b)
                 && !words
