@@ -198,9 +198,41 @@ impl Gazetteer {
         };
         let mut in_text = in_text_with(false);
         // With no dateline and no other place, a road's ends are the article's (it is about
-        // the road, or the road is all it says of where).
-        if headline.is_none() && !in_text.contains(&true) {
+        // the road, or the road is all it says of where). A province the text says something
+        // happens in (`konferensi pers di Jakarta`) is such a place.
+        let province_at = weighed
+            .iter()
+            .any(|(t, s)| matches!(t, Target::Province(_)) && s.iter().any(|s| s.at));
+        if headline.is_none() && !province_at && !in_text.contains(&true) {
             in_text = in_text_with(true);
+        }
+        // A region named only as a wide-reaching office's seat (`RRI Samarinda Berkomitmen …`
+        // over a festival in Kabupaten Kutai Barat), where the dateline or the text makes
+        // another region its place, is the office's, as a dateline named so is.
+        let other_place = |i: usize| {
+            weighed
+                .iter()
+                .zip(&in_text)
+                .enumerate()
+                .any(|(k, ((t, s), main))| {
+                    k != i
+                        && (*main || headline == Some(*t))
+                        && matches!(t, Target::Region(_))
+                        && !s.iter().all(|s| s.wide_seat)
+                })
+        };
+        let wide_only: Vec<bool> = weighed
+            .iter()
+            .enumerate()
+            .map(|(i, (t, s))| {
+                matches!(t, Target::Region(_))
+                    && !s.is_empty()
+                    && s.iter().all(|s| s.wide_seat)
+                    && other_place(i)
+            })
+            .collect();
+        for (main, wide) in in_text.iter_mut().zip(wide_only) {
+            *main &= !wide;
         }
         // The provinces of the regions the text itself makes the article's places.
         let text_places: Vec<Option<usize>> = weighed

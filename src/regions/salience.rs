@@ -83,6 +83,9 @@ const SEATS: &[&str] = &[
     // province.
     "bbpjn",
     "bpjn",
+    // A public broadcaster's station (`Kepala RRI Samarinda`) covers its province.
+    "rri",
+    "tvri",
     "kphp",
     "cukai",
     "politeknik",
@@ -109,7 +112,7 @@ const SEAT_REACH: usize = 3;
 /// line (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
     "basarnas", "sar", "kansar", "kpt", "kanreg", "regional", "kanwil", "bmkg", "daop", "bpom",
-    "bbpom", "bbpjn", "bpjn",
+    "bbpom", "bbpjn", "bpjn", "rri", "tvri",
 ];
 
 /// Whether an office's word (from [`seat_word`]) names one that works across a province or

@@ -106,7 +106,9 @@ const UNIVERSITY_WORDS: &[&str] = &[
     "unair", "unhas", "unpad", "undip", "unesa", "untag", "unsri", "unsrat", "unand", "unej",
     "unram", "unud", "unila", "unmul", "unimed", "unib", "unpar", "unisba", "unsoed", "unnes",
     "untan", "unpatti", "unsyiah", "undana", "uinsa", "unri", "unja", "unibraw", "umsu", "unsika",
-    "unjani", "unitomo", "unisma", "unikom", "unpam", "unsil", "untirta", "unima",
+    "unjani", "unitomo", "unisma", "unikom", "unpam", "unsil", "untirta", "unima", "unmas",
+    "undiksha", "unhalu", "unimal", "unimus", "unissula", "unsulbar", "unipa", "uncen", "unkhair",
+    "unwar",
 ];
 
 /// Words before a school's name that place something there (`di Universitas Jember`,

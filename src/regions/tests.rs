@@ -907,3 +907,29 @@ fn a_regency_named_bare_beside_one_whose_name_goes_on_from_it_is_its_short_name(
     );
     assert_eq!(x.regions, ["Konawe", "Konawe Utara"]);
 }
+
+#[test]
+fn a_wide_office_s_seat_or_a_road_s_end_gives_way_to_the_story_s_place() {
+    // A broadcaster's station in the title over a festival the dateline and text place in a
+    // regency: the station's town is named in passing.
+    let x = find(
+        Some("Kutai Barat"),
+        [
+            "RRI Samarinda Berkomitmen Menjadi Wadah Pemuda",
+            "Festival digelar di Kabupaten Kutai Barat, kata Kepala RRI Samarinda.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kutai Barat"]);
+    assert_eq!(x.passing, ["Samarinda"]);
+    // A road's end, in news the text places in a province (`di Jakarta`), is no place.
+    let x = find(
+        None,
+        [
+            "Kejagung Periksa Kasus Proyek Tol",
+            "Kasus proyek ruas tol Cikunir-Karawang Barat diumumkan dalam konferensi pers di \
+             Jakarta.",
+        ],
+    );
+    assert!(x.regions.is_empty());
+    assert_eq!(x.passing, ["Karawang"]);
+}
