@@ -56,6 +56,24 @@ const KICKERS: &[&str] = &[
     "baca juga",
 ];
 
+/// Offices and kinds that make a name before a place in brackets a person's title or a
+/// region's (`Bupati Sambas (SAMBAS)`, `Ambon, Bupati Maluku:`), not a site's.
+pub(super) const OFFICE_WORDS: &[&str] = &[
+    "bupati",
+    "wali",
+    "walikota",
+    "gubernur",
+    "camat",
+    "kapolres",
+    "kapolda",
+    "kades",
+    "lurah",
+    "kabupaten",
+    "kota",
+    "provinsi",
+    "warga",
+];
+
 /// Indonesian places that often head a dateline, to tell `INFOKU, BLORA` from `BLORA, INFOKU`.
 const CITIES: &[&str] = &[
     // Towns that head their regency's news but are no regency or city themselves.
@@ -576,7 +594,7 @@ pub fn detect(line: &str) -> Option<Dateline> {
     // or a headline as often).
     if d.outlet.is_some()
         && d.city.is_none()
-        && let Some((place, skip)) = [". ", " : ", ": "]
+        && let Some((place, skip)) = [". ", " : ", ": ", " | "]
             .iter()
             .filter_map(|stop| {
                 line[d.rest..]
@@ -589,7 +607,8 @@ pub fn detect(line: &str) -> Option<Dateline> {
         && is_known_city(place)
         && let lede = &line[d.rest + place.len() + skip..]
         && lede.starts_with(char::is_uppercase)
-        && (skip == 2 && line[d.rest + place.len()..].starts_with('.')
+        && ((skip == 2 && line[d.rest + place.len()..].starts_with('.'))
+            || skip == 3 && line[d.rest + place.len()..].starts_with(" |")
             || (lede.split_whitespace().nth(11).is_some()
                 && (lede.trim_end().ends_with('.') || lede.contains(". "))))
     {

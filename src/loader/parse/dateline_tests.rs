@@ -1004,3 +1004,54 @@ fn thirteenth_probe_forms() {
     assert!(!is_domain("https://sscn.bkn.go.id"));
     assert!(is_domain("WONOSOBO(SUARABARU.ID)"));
 }
+
+#[test]
+fn fourteenth_probe_forms() {
+    for (line, outlet, city) in [
+        // A place and a site named after its province, closed by a colon over a paragraph.
+        (
+            "Ambon, Warta Maluku: Banjir bandang melanda sejumlah wilayah di kota itu sejak \
+             Jumat malam hingga Sabtu pagi. Warga mengungsi.",
+            Some("Warta Maluku"),
+            "Ambon",
+        ),
+        // A pipe closing the place after the site's dash.
+        (
+            "Situsjabar.id - Karawang | Pemerintah menggelar rapat.",
+            Some("Situsjabar.id"),
+            "Karawang",
+        ),
+        // A site's one-word name in lower case after the place.
+        (
+            "Padang Panjang, kabarkita \u{2013} Pemerintah menggelar rapat.",
+            Some("Kabarkita"),
+            "Padang Panjang",
+        ),
+        // A town and its province's short form with no comma.
+        ("Mataram NTB - Pemerintah menggelar rapat.", None, "Mataram"),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with(['P', 'B']), "{line}");
+    }
+    // A place whose name ends like a province's stays whole; an office is no site; a day
+    // after the comma is no site.
+    assert_eq!(
+        detect("Banda Aceh - Pemerintah menggelar rapat.").and_then(|d| d.city),
+        s("Banda Aceh")
+    );
+    for line in [
+        "Ambon, Bupati Maluku: Banjir bandang melanda sejumlah wilayah di kota itu sejak \
+         Jumat malam hingga Sabtu pagi. Warga mengungsi.",
+        "Jakarta, kemarin \u{2013} Pemerintah menggelar rapat.",
+    ] {
+        assert!(
+            detect(line).is_none_or(|d| d.outlet.is_none() && d.city.is_none()),
+            "{line}"
+        );
+    }
+}

@@ -49,24 +49,6 @@ fn unlisted_place_and_year(place: &str, day: &str) -> bool {
         && is_header_part(place)
 }
 
-/// Offices and kinds that make a name before a place in brackets a person's title or a
-/// region's (`Bupati Sambas (SAMBAS)`), not a site's.
-const OFFICE_WORDS: &[&str] = &[
-    "bupati",
-    "wali",
-    "walikota",
-    "gubernur",
-    "camat",
-    "kapolres",
-    "kapolda",
-    "kades",
-    "lurah",
-    "kabupaten",
-    "kota",
-    "provinsi",
-    "warga",
-];
-
 /// A dateline ended by a dash.
 pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     let (sep, rest) = find_separator(line)?;
@@ -170,6 +152,49 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
                 strong: true,
             });
         }
+    }
+    // A known place, then its site's one-word name in lower case (`Padang Panjang, pasbana
+    // –`), or its province's name or short form with no comma (`Mataram NTB -`).
+    if let Some((place, site)) = prefix.split_once(',')
+        && let (place, site) = (place.trim(), site.trim())
+        && (4..=24).contains(&site.len())
+        && site
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && !super::super::date_words::is_calendar_word(site)
+        && !PROSE_OPENERS.contains(&site)
+        && is_header_part(place)
+        && is_known_city(place)
+        && line[rest..].starts_with(char::is_uppercase)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest,
+            strong: true,
+        });
+    }
+    if !prefix.contains(',')
+        && !is_known_city(prefix)
+        && let words = prefix.split_whitespace().collect::<Vec<_>>()
+        && (2..=4).contains(&words.len())
+        && line[rest..].starts_with(char::is_uppercase)
+        && let Some(town) = (1..words.len())
+            .map(|k| (words[..k].join(" "), words[k..].join(" ")))
+            .find(|(town, province)| {
+                crate::regions::is_province_name(province)
+                    && is_header_part(town)
+                    && is_known_city(town)
+                    && !crate::regions::is_province_name(town)
+            })
+            .map(|(town, _)| town)
+    {
+        return Some(Dateline {
+            outlet: None,
+            city: Some(title_case(&town)),
+            rest,
+            strong: true,
+        });
     }
     // A place and the day (`Jakarta, 15/8 -`, `Gorontalo, 27 Oktober 2019 –`), as an
     // agency's or a release's datelines write it.

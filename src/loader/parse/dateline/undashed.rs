@@ -117,6 +117,39 @@ pub(super) fn colon_dateline(line: &str) -> Option<Dateline> {
             strong: true,
         });
     }
+    // A known place and its site's name, then the colon, over a paragraph (`Ambon, Warta
+    // Maluku: Banjir …`): a site's name as [`is_site_name`] reads it, or two or three
+    // title-case words one of them a place (a site named after its province).
+    let paragraph = after.split_whitespace().nth(11).is_some()
+        && (after.trim_end().ends_with('.') || after.contains(". "));
+    if let Some((place, site)) = prefix.split_once(',')
+        && let (place, site) = (place.trim(), site.trim())
+        && starts_sentence
+        && paragraph
+        && is_header_part(place)
+        && is_known_city(place)
+        && !is_known_city(site)
+        && !crate::regions::is_province_name(site)
+        && (is_site_name(site) || {
+            let ws: Vec<&str> = site.split_whitespace().collect();
+            (2..=3).contains(&ws.len())
+                && is_header_part(site)
+                && ws
+                    .iter()
+                    .any(|w| is_known_city(w) || crate::regions::is_province_name(w))
+                && !ws.iter().any(|w| {
+                    super::super::people::is_unit_word(w)
+                        || OFFICE_WORDS.contains(&lower(w).as_str())
+                })
+        })
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest: prefix.len() + 2,
+            strong: true,
+        });
+    }
     // A site, its colon, then a dash dateline with the place (`OUTLET.COM: WAKATOBI - ...`).
     if is_domain(prefix.trim())
         && let Some(d) = by_separator(after)
