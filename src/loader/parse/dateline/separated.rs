@@ -158,6 +158,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     if let Some((place, site)) = prefix.split_once(',')
         && let (place, site) = (place.trim(), site.trim())
         && (4..=24).contains(&site.len())
+        && site.starts_with(|c: char| c.is_ascii_lowercase())
         && site
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
