@@ -115,6 +115,63 @@ const WIDE_SEATS: &[&str] = &[
     "bbpom", "bbpjn", "bpjn", "rri", "tvri",
 ];
 
+/// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
+const LEADERS: &[&str] = &[
+    "ketua",
+    "koordinator",
+    "sekretaris",
+    "bendahara",
+    "pimpinan",
+    "pemimpin",
+    "presiden",
+    "direktur",
+];
+
+/// Words that make an organisation a region's own government, assembly or commission, whose
+/// leaders speak of the region (`Ketua DPRD Kota Bekasi`, `Ketua Komisi Perlindungan Anak
+/// Daerah (KPAD) Kota Bekasi`).
+const GOVERNMENT: &[&str] = &[
+    "dprd", "dprk", "pemkab", "pemkot", "pemda", "pemprov", "dinas", "bupati", "wali", "kpu",
+    "kpud", "bawaslu", "sekda", "setda", "daerah", "komisi", "badan",
+];
+
+/// Whether the region at `at`, `len` words long, ends the name of an organisation's chapter
+/// whose leader the text names after a comma (`Ketua DPC Serikat Pengemudi Daring (Speed)
+/// Kota Bekasi, Syarif …`, `Koordinator KAHMI Polewali Mandar, Muhsin …`): the person's
+/// affiliation, as an office's seat is; not a region's own government (`Ketua DPRD Kota
+/// Bekasi, …`).
+pub(super) fn leads_a_chapter(words: &Words, at: usize, len: usize) -> bool {
+    const REACH: usize = 8;
+    let end = at + len;
+    let named_after = words.comma.get(end) == Some(&true)
+        && words.capitalised.get(end) == Some(&true)
+        && words.capitalised.get(end + 1) == Some(&true);
+    if !named_after {
+        return false;
+    }
+    let mut k = at;
+    while k > at.saturating_sub(REACH) {
+        if words.point.get(k) == Some(&true) || words.comma.get(k) == Some(&true) {
+            return false;
+        }
+        k -= 1;
+        let Some(w) = words.get(k) else {
+            return false;
+        };
+        if GOVERNMENT.contains(&w) {
+            return false;
+        }
+        if LEADERS.contains(&w) {
+            // The organisation's name between the title and the region.
+            return k + 1 < at;
+        }
+        if words.capitalised.get(k) != Some(&true) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether an office's word (from [`seat_word`]) names one that works across a province or
 /// more ([`WIDE_SEATS`]).
 pub(super) fn reaches_wide(office: &str) -> bool {

@@ -933,3 +933,28 @@ fn a_wide_office_s_seat_or_a_road_s_end_gives_way_to_the_story_s_place() {
     assert!(x.regions.is_empty());
     assert_eq!(x.passing, ["Karawang"]);
 }
+
+#[test]
+fn a_chapter_its_leader_is_named_with_is_an_affiliation() {
+    // Supporters listed by the chapters they lead: their towns are not the story's.
+    let x = find(
+        None,
+        [
+            "Warga Halmahera Timur Datangi Kementerian",
+            "Hadir antara lain Koordinator Korps Alumni (KAHMI) Polewali Mandar, Muhsin Fattah; \
+             dan Ketua DPC Serikat Pengemudi (Speed) Kota Bekasi, Syarif Hidayat.",
+        ],
+    );
+    assert_eq!(x.regions, ["Halmahera Timur"]);
+    assert_eq!(x.passing, ["Polewali Mandar", "Kota Bekasi"]);
+    // A region's own assembly or commission speaks of it.
+    let x = find(
+        None,
+        [
+            "Korban Trauma",
+            "Ketua Komisi Perlindungan Anak Daerah (KPAD) Kota Bekasi, Aris Setiawan, mengatakan \
+             lembaganya fokus pada pemulihan.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kota Bekasi"]);
+}
