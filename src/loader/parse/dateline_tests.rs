@@ -958,6 +958,11 @@ fn thirteenth_probe_forms() {
             Some("Tangselxpress"),
             None,
         ),
+        (
+            "DEPOKNET \u{2013} Anggota dewan meninjau jalan.",
+            Some("Depoknet"),
+            None,
+        ),
     ] {
         let d = detect(line).unwrap_or_else(|| panic!("{line}"));
         assert_eq!(

@@ -48,13 +48,13 @@ pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) ->
 }
 
 /// Whether one word is a media word and a known place run together (`HARIANCILACAP`,
-/// `RADARBOGOR`, `TANGSELXPRESS`).
+/// `RADARBOGOR`, `TANGSELXPRESS`, `DEPOKNET`).
 pub(super) fn media_word_and_place(word: &str) -> bool {
     const FIRST: &[&str] = &[
         "harian", "radar", "warta", "kabar", "berita", "info", "suara",
     ];
     const LAST: &[&str] = &[
-        "news", "xpress", "express", "ekspres", "post", "pos", "today",
+        "news", "xpress", "express", "ekspres", "post", "pos", "today", "net", "tv", "online",
     ];
     let low = word.to_lowercase();
     let place = |rest: &str| rest.len() >= 4 && is_known_place(rest);
