@@ -245,14 +245,11 @@ impl Gazetteer {
         // Sunggal …` under `Medan –`): where the title places the story. In the lede a
         // district is as often where someone or something comes from (`pasokan dari
         // Kecamatan Perbaungan`).
-        let mut scratch = Words::new();
-        let opening_districts: Vec<Vec<usize>> = texts
-            .iter()
-            .take(1)
-            .map(|t| self.regions_of_districts_by_kind(t, &mut scratch))
-            .collect();
-        let district_in = |n: usize, province: Option<usize>| {
-            opening_districts.iter().take(n).flatten().any(|&r| {
+        let title_districts = texts.first().map_or_else(Vec::new, |t| {
+            self.regions_of_districts_by_kind(t, &mut Words::new())
+        });
+        let district_in_title = |province: Option<usize>| {
+            title_districts.iter().any(|&r| {
                 headline != Some(Target::Region(r))
                     && self.province_of(Target::Region(r)) == province
             })
@@ -279,7 +276,7 @@ impl Gazetteer {
                         && headline != Some(*t)
                         && self.province_of(*t) == province
                         && s.iter().any(|s| s.text == 0 && s.at)
-                }) || district_in(1, province),
+                }) || district_in_title(province),
             }
         };
         for ((target, sightings), &main) in weighed.iter().zip(&in_text) {

@@ -49,6 +49,21 @@ fn unlisted_place_and_year(place: &str, day: &str) -> bool {
         && is_header_part(place)
 }
 
+/// A known town and its province's name or short form after it (`Bengkalis Riau`, `Mataram
+/// NTB`): the town, the longest that fits.
+fn town_then_province(words: &[&str]) -> Option<String> {
+    (1..words.len())
+        .rev()
+        .map(|k| (words[..k].join(" "), words[k..].join(" ")))
+        .find(|(town, province)| {
+            crate::regions::is_province_name(province)
+                && is_header_part(town)
+                && is_known_city(town)
+                && !crate::regions::is_province_name(town)
+        })
+        .map(|(town, _)| town)
+}
+
 /// A dateline ended by a dash.
 pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     let (sep, rest) = find_separator(line)?;
@@ -125,16 +140,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && line[rest..].starts_with(char::is_uppercase)
     {
         let words: Vec<&str> = place.split_whitespace().collect();
-        let town = (1..words.len())
-            .rev()
-            .map(|k| (words[..k].join(" "), words[k..].join(" ")))
-            .find(|(town, province)| {
-                crate::regions::is_province_name(province)
-                    && is_header_part(town)
-                    && is_known_city(town)
-            })
-            .map(|(town, _)| town);
-        let place = if let Some(town) = town {
+        let place = if let Some(town) = town_then_province(&words) {
             Some(town)
         } else if (1..=3).contains(&words.len())
             && is_header_part(place)
@@ -180,15 +186,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && let words = prefix.split_whitespace().collect::<Vec<_>>()
         && (2..=4).contains(&words.len())
         && line[rest..].starts_with(char::is_uppercase)
-        && let Some(town) = (1..words.len())
-            .map(|k| (words[..k].join(" "), words[k..].join(" ")))
-            .find(|(town, province)| {
-                crate::regions::is_province_name(province)
-                    && is_header_part(town)
-                    && is_known_city(town)
-                    && !crate::regions::is_province_name(town)
-            })
-            .map(|(town, _)| town)
+        && let Some(town) = town_then_province(&words)
     {
         return Some(Dateline {
             outlet: None,
