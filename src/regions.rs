@@ -27,6 +27,7 @@ mod schools;
 mod spelling;
 mod sport;
 mod table;
+mod villages;
 mod words;
 
 use words::{Words, words};
@@ -453,10 +454,19 @@ pub fn is_place_name(written: &str) -> bool {
 pub fn is_district_name(written: &str) -> bool {
     // Keyed as the districts table is (`places_within`): lower-case words run together.
     let key = words(written).concat();
+    let districts = &Gazetteer::get().kecamatan;
     key.len() >= 5
         && !COMMON_DISTRICT_WORDS.contains(&key.as_str())
-        && Gazetteer::get().kecamatan.contains_key(&key)
+        && (districts.contains_key(&key)
+            // A town whose district is named `Kota X` (`Kota Masohi`, `Kota Waingapu`) is
+            // written without the word in its dateline (`MASOHI-`).
+            || (!TOWN_DISTRICT_WORDS.contains(&key.as_str())
+                && districts.contains_key(&format!("kota{key}"))))
 }
+
+/// Words of districts named `Kota X` that are words or names of their own (`Kota Agung`,
+/// `Kota Bahagia`), not a town's name.
+const TOWN_DISTRICT_WORDS: &[&str] = &["agung", "bahagia", "juang", "gajah", "baharu", "komba"];
 
 /// One-word district names that are also words of a sentence or of other names.
 const COMMON_DISTRICT_WORDS: &[&str] = &[
@@ -508,6 +518,19 @@ pub fn is_province_name(written: &str) -> bool {
         Gazetteer::get().dateline(written),
         Some(Target::Province(_))
     )
+}
+
+/// Whether `a` and `b` each spell a regency or city, and the two lie in different
+/// provinces (`Payakumbuh` and `Metro`): written side by side in a dateline the second is no
+/// place of the first's, but a site's name (`PAYAKUMBUH, METRO –`).
+pub fn in_other_provinces(a: &str, b: &str) -> bool {
+    let g = Gazetteer::get();
+    match (g.dateline(a), g.dateline(b)) {
+        (Some(Target::Region(x)), Some(Target::Region(y))) => {
+            g.regions[x].province != g.regions[y].province
+        }
+        _ => false,
+    }
 }
 
 /// [`Gazetteer::mentions`] over the shipped table.

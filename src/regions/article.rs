@@ -2,7 +2,7 @@
 //! named in passing ([`salience`] tells them apart).
 
 use super::words::{Words, words};
-use super::{Found, Gazetteer, RegionKind, Target, prefix_hint, route, salience};
+use super::{Found, Gazetteer, RegionKind, Target, prefix_hint, route, salience, schools};
 
 impl Gazetteer {
     /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
@@ -60,6 +60,7 @@ impl Gazetteer {
                             .is_some_and(|b| words.get(b) == Some("di")),
                         route: route::route_end(words, at, len),
                         listed: self.listed(words, at, at + len),
+                        school: schools::ends_a_school(words, at),
                     },
                 ))
             },
@@ -277,6 +278,11 @@ impl Gazetteer {
                         && self.province_of(*t) == province
                         && s.iter().any(|s| s.text == 0 && s.at)
                 }) || district_in_title(province),
+                other_province_at: weighed.iter().any(|(t, s)| {
+                    matches!(t, Target::Province(_))
+                        && self.province_of(*t) != province
+                        && s.iter().any(|s| s.at)
+                }),
             }
         };
         for ((target, sightings), &main) in weighed.iter().zip(&in_text) {

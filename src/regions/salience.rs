@@ -41,6 +41,9 @@ pub(super) struct Sighting {
     pub route: bool,
     /// Named beside another capitalised name in a list (`Nias, Nias Selatan dan Nias Utara`).
     pub listed: bool,
+    /// Named as the end of a university's name (`Institut Teknologi Bandung`), whose work
+    /// goes wherever it sends it.
+    pub school: bool,
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -228,6 +231,9 @@ pub(super) struct Opening {
     /// The title places the story in another region of the province (`DKP Maluku gelar
     /// kegiatan … di Malra`).
     pub placed: bool,
+    /// The text (anywhere in it) says something happens in another province, named as a
+    /// province (`dilaksanakan di Provinsi Nusa Tenggara Timur`).
+    pub other_province_at: bool,
 }
 
 /// Whether the region the dateline names, in `province`, with these `sightings` in the text,
@@ -252,6 +258,12 @@ pub(super) fn dateline_is_main(
     // where the text places it, if anywhere.
     if !sightings.is_empty() && sightings.iter().all(|s| s.wide_seat) {
         return text_places.is_empty();
+    }
+    // Named only as a university's (`BANDUNG, Site - Institut Teknologi Bandung ...` over
+    // outreach it runs in Nusa Tenggara Timur), the city is the school's newsroom: the story
+    // is where the text places it in other provinces.
+    if !sightings.is_empty() && sightings.iter().all(|s| s.school) {
+        return !opening.other_province_at && text_places.iter().all(|&p| p == province);
     }
     !sightings.is_empty()
         || text_places.is_empty()
@@ -313,6 +325,7 @@ mod tests {
             at: false,
             route: false,
             listed: false,
+            school: false,
         }
     }
 
@@ -367,6 +380,21 @@ mod tests {
         assert!(!dateline_is_main(&[office], &[Some(1)], Some(2), opening));
         assert!(!dateline_is_main(&[office], &[Some(2)], Some(2), opening));
         assert!(dateline_is_main(&[office], &[], Some(2), opening));
+        // A university's town: the newsroom's, where the text places the story in other
+        // provinces only.
+        let school = Sighting {
+            school: true,
+            ..seen(3)
+        };
+        assert!(!dateline_is_main(&[school], &[Some(1)], Some(2), opening));
+        assert!(dateline_is_main(&[school], &[Some(2)], Some(2), opening));
+        assert!(dateline_is_main(&[school], &[], Some(2), opening));
+        let elsewhere = Opening {
+            other_province_at: true,
+            ..opening
+        };
+        assert!(!dateline_is_main(&[school], &[], Some(2), elsewhere));
+        assert!(dateline_is_main(&[seen(3)], &[], Some(2), elsewhere));
         // The text's places lie in its province: kept.
         assert!(dateline_is_main(
             &[],
@@ -386,9 +414,8 @@ mod tests {
     #[test]
     fn a_dateline_over_a_neighbours_story_is_the_newsrooms_unless_the_province_acts() {
         let neighbour = Opening {
-            province: false,
             neighbour: true,
-            placed: false,
+            ..Opening::default()
         };
         assert!(!dateline_is_main(&[], &[Some(2)], Some(2), neighbour));
         // The province named in the opening: its capital's offices make the news.

@@ -5,7 +5,7 @@
 use super::exclude::{self, not_a_place, prefixed_not_a_place};
 use super::landmark::{self, Placing, area_between};
 use super::words::{self, Words};
-use super::{Cues, Gazetteer, Hint, Hit, Mention, Target, prefix_hint, sport};
+use super::{Cues, Gazetteer, Hint, Hit, Mention, Target, prefix_hint, sport, villages};
 
 impl Gazetteer {
     /// Calls `hit(target, words, first word, word count, cues)` for every place named in
@@ -268,8 +268,12 @@ impl Gazetteer {
         let mut words = Words::new();
         let mut sport = 0;
         let texts: Vec<&str> = texts.into_iter().collect();
+        let villages = villages::named_with_kind(&texts, &mut words);
         for (n, &text) in texts.iter().enumerate() {
             sport += self.scan_with(text, &mut words, |target, words, at, len, cues| {
+                if villages::opens_a_village(words, at, len, &villages) {
+                    return;
+                }
                 // A bare city name that a regency shares is made both ways; the article
                 // decides which it meant once it is read.
                 let twin = match target {

@@ -330,11 +330,59 @@ pub(super) fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
                 return ranked;
             }
             let cue = cue_before(words, prev);
-            return cue != Some(Cue::At) && (listed || ranked || cue == Some(Cue::Member));
+            return cue != Some(Cue::At)
+                && (listed
+                    || ranked
+                    || cue == Some(Cue::Member)
+                    || sends_elsewhere(words, prev, at + len));
         }
         i = prev;
     }
     false
+}
+
+/// Kinds of place a school's outreach is sent to (`di Desa X, Kecamatan Y`).
+const OUTREACH_KINDS: &[&str] = &[
+    "desa",
+    "kelurahan",
+    "kecamatan",
+    "kabupaten",
+    "kab",
+    "kota",
+    "provinsi",
+    "nagari",
+    "dusun",
+    "gampong",
+    "pulau",
+];
+
+/// Whether the school whose name begins at `head` and ends before `end` opens its sentence
+/// (alone or after `Tim`) and the sentence, after the name, sends its work to a place named
+/// by its kind (`Universitas X Denpasar menerjunkan 22 mahasiswa ... di Desa Y, Kecamatan Z
+/// Kabupaten Tabanan`): the school's own outreach, whose town is the school's and whose
+/// news is the place it goes to.
+fn sends_elsewhere(words: &Words, head: usize, end: usize) -> bool {
+    let opens = |k: usize| k == 0 || words.point.get(k) == Some(&true);
+    let subject =
+        opens(head) || (head >= 1 && words.get(head - 1) == Some("tim") && opens(head - 1));
+    subject
+        && (end..end + 40)
+            .take_while(|&k| k == end || words.point.get(k) != Some(&true))
+            .any(|k| {
+                matches!(words.get(k), Some("di" | "ke"))
+                    && (k + 1..k + 4).any(|j| {
+                        words.point.get(j) != Some(&true)
+                            && words.capitalised.get(j) == Some(&true)
+                            && words.get(j).is_some_and(|w| OUTREACH_KINDS.contains(&w))
+                    })
+            })
+}
+
+/// Whether the name at `at` ends a university's or an institute's name (`Institut
+/// Teknologi Bandung`, `Unhas Makassar`): a head and only capitalised words up to it.
+pub(super) fn ends_a_school(words: &Words, at: usize) -> bool {
+    head_before(words, at, SCHOOL_HEADS).is_some()
+        || head_before(words, at, UNIVERSITY_WORDS).is_some()
 }
 
 /// Heads of a company's or a publisher's name, which may end with a town (`PT Multimas

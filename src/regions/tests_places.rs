@@ -407,6 +407,36 @@ fn a_school_as_a_partner_in_a_list_or_by_its_short_name_is_an_affiliation() {
 }
 
 #[test]
+fn a_school_sending_its_work_to_a_place_named_by_kind_is_that_place_s_news() {
+    // The school's outreach: its town is the school's, the news the village's regency.
+    assert_eq!(
+        f(
+            "Universitas Contoh Denpasar (Unco Denpasar) menerjunkan 22 mahasiswa untuk KKN di \
+           Desa Pangkung Karung, Kecamatan Kerambitan Kabupaten Tabanan."
+        )
+        .regions,
+        ["Tabanan"]
+    );
+    assert_eq!(
+        f(
+            "Tim Politeknik Negeri Contoh Malang menggelar pelatihan ke Desa Sumber, Kabupaten \
+           Blitar."
+        )
+        .regions,
+        ["Blitar"]
+    );
+    // Not the sentence's subject, no place named by its kind, or a place in another
+    // sentence: the school's town stays.
+    for text in [
+        "Menteri mengunjungi Universitas Contoh Denpasar di Kota Denpasar.",
+        "Universitas Contoh Denpasar membuka program studi di kampus barunya.",
+        "Universitas Contoh Denpasar membuka program studi baru. Desa Sumber di Kabupaten Tabanan.",
+    ] {
+        assert!(f(text).regions.contains(&"Denpasar".to_string()), "{text}");
+    }
+}
+
+#[test]
 fn a_town_ending_a_body_listed_with_others_or_a_graduates_club_is_not_the_news() {
     for text in [
         "Koalisi itu terdiri atas Kontras, Walhi, LBH Contoh Medan, dan Yayasan Contoh.",

@@ -412,13 +412,30 @@ pub fn detect(line: &str) -> Option<Dateline> {
             d.rest += start;
         }
     }
+    // A place's dash, then the site's web name and a pipe (`KARAWANG — METROPLUS.ID |
+    // Pemerintah …`).
+    if d.outlet.is_none()
+        && d.city.as_deref().is_some_and(is_known_place)
+        && let Some((site, _)) = line[d.rest..].split_once(" | ")
+        && let site = site.trim()
+        && is_domain(site)
+        && !site.contains(' ')
+        && line[d.rest + site.len()..]
+            .trim_start()
+            .strip_prefix('|')
+            .is_some_and(|after| after.trim_start().starts_with(char::is_uppercase))
+    {
+        let skip = line[d.rest..].find(" | ").map_or(0, |k| k + 3);
+        d.outlet = Some(normalize_outlet(site));
+        d.rest += skip;
+    }
     // An outlet's dash, then its place closed by a full stop or a colon (`KONTAN.CO.ID -
     // JAKARTA. Badan ...`, `Outlet.go.id - Semarang. Polisi ...`, `Site.co.id – Deli Serdang
     // : Sebanyak …`); a colon only over a paragraph (`Batu: Harga emas naik` heads a list
     // or a headline as often).
     if d.outlet.is_some()
         && d.city.is_none()
-        && let Some((place, skip)) = [". ", " : ", ": ", " | "]
+        && let Some((place, skip)) = [". ", " : ", ": ", " | ", ", "]
             .iter()
             .filter_map(|stop| {
                 line[d.rest..]
@@ -431,6 +448,13 @@ pub fn detect(line: &str) -> Option<Dateline> {
         && is_known_city(place)
         && let lede = &line[d.rest + place.len() + skip..]
         && lede.starts_with(char::is_uppercase)
+        // After a comma the lede, not a list of places (`kabarin.co – Jakarta, Direktorat
+        // …`, not `Site.com - Jakarta, Bogor dan Depok …`).
+        && (!line[d.rest + place.len()..].starts_with(',')
+            || !(1..=3).any(|n| {
+                let ws: Vec<&str> = lede.split_whitespace().take(n).collect();
+                ws.len() == n && is_known_place(ws.join(" ").trim_end_matches([',', '.']))
+            }))
         && ((skip == 2 && line[d.rest + place.len()..].starts_with('.'))
             || skip == 3 && line[d.rest + place.len()..].starts_with(" |")
             || (lede.split_whitespace().nth(11).is_some()

@@ -655,3 +655,111 @@ fn fourteenth_probe_forms() {
         );
     }
 }
+
+#[test]
+fn fifteenth_probe_forms() {
+    for (line, outlet, city) in [
+        // Two towns of different provinces: the place, then a site named like a town.
+        (
+            "PAYAKUMBUH, METRO \u{2014}Polisi menangkap pria itu.",
+            Some("Metro"),
+            "Payakumbuh",
+        ),
+        // A place's dash, then the site's web name and a pipe.
+        (
+            "KARAWANG \u{2014} METROPLUS.ID | Pemerintah menggelar rapat.",
+            Some("Metroplus.id"),
+            "Karawang",
+        ),
+        // A web name, its place and the day, each after a comma.
+        (
+            "Situs.co.id, Jakarta, 7 Desember 2025 \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs.co.id"),
+            "Jakarta",
+        ),
+        // A comma typed for a web name's point, in brackets.
+        (
+            "GRESIK (situs-news.co,id) \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs-news.co.id"),
+            "Gresik",
+        ),
+        // An outlet's dash, then its place and a comma before the lede.
+        (
+            "situs.co \u{2013} Jakarta, Direktorat Jenderal Pemasyarakatan menyatakan ratusan \
+             narapidana kabur dari lembaga pemasyarakatan. Petugas masih mencari.",
+            Some("Situs.co"),
+            "Jakarta",
+        ),
+        // A site's name and its place together in brackets.
+        (
+            "(Matra, Jambi) \u{2013} Pemerintah menggelar rapat.",
+            Some("Matra"),
+            "Jambi",
+        ),
+        // A district's town in title case before a web name.
+        (
+            "Lhoksukon Situs.News \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs.news"),
+            "Lhoksukon",
+        ),
+        // A desk's kicker of a media word and a town, then the web name.
+        (
+            "Berita Bandar Lampung, Situs.com \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs.com"),
+            "Bandar Lampung",
+        ),
+        // A site's name and a short form of a regency, the dash glued to the lede.
+        (
+            "Kabarintens, Kukar -Pemerintah menggelar rapat.",
+            Some("Kabarintens"),
+            "Kukar",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with(['P', 'D']), "{line}");
+    }
+    // A district named `Kota X` is its town `X`, glued to its dash; a place in capitals
+    // before a capital I for a pipe.
+    for (line, city) in [
+        ("MASOHI-Dua kelompok warga bertikai.", "Masohi"),
+        (
+            "LABUHANBATU I Seorang pria diamankan petugas.",
+            "Labuhanbatu",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(d.city.as_deref(), Some(city), "{line}");
+        assert!(line[d.rest..].starts_with(['D', 'S']), "{line}");
+    }
+    // A site's one-word name ending on a province's short form is the site.
+    let d = detect("NOSAKALTARA \u{2013} Komisi menggelar rapat.").unwrap();
+    assert_eq!(
+        (d.outlet.as_deref(), d.city.as_deref()),
+        (Some("Nosakaltara"), None)
+    );
+    // Two towns of one province, a list after a comma, a Balinese name after `I`, and a
+    // word before a comma and a place (prose): no site.
+    assert_ne!(
+        detect("CIBINONG, BOGOR - Pemerintah menggelar rapat.").and_then(|d| d.city),
+        s("Cibinong")
+    );
+    assert_eq!(
+        detect(
+            "situs.co \u{2013} Kota Bekasi, Jawa Barat, kembali viral. Setelah kasus itu, wali \
+             kota menanggapi keluhan warga di kantor wali kota kemarin."
+        )
+        .and_then(|d| d.city),
+        None
+    );
+    for line in [
+        "DENPASAR I Wayan Koster berkata.",
+        "Namun, Jakarta -Bogor macet.",
+    ] {
+        assert!(detect(line).is_none_or(|d| d.city.is_none()), "{line}");
+    }
+}

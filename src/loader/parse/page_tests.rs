@@ -322,6 +322,19 @@ fn a_meta_row_a_window_title_and_a_reporters_key() {
     );
     assert_eq!(a.meta.published, Some("2026-02-03".parse().unwrap()));
     assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+    // A desk's name and a view counter either side of the date.
+    let v = p(
+        "Judul Berita Yang Cukup Panjang\nBerita 20 Agustus 2024 Dilihat 255 Orang\n\
+        Pemerintah kabupaten mengukuhkan pengurus desa adat di balai desa.\nParagraf dua.",
+    );
+    assert_eq!(v.meta.published, Some("2024-08-20".parse().unwrap()));
+    assert_eq!(v.body.body.len(), 2, "{:?}", v.body.body);
+    // The same words in a sentence are no stamp.
+    let w = p(
+        "Judul Berita Yang Cukup Panjang\nBerita itu dilihat 255 orang pada 20 Agustus 2024\n\
+        Pemerintah kabupaten mengukuhkan pengurus desa adat di balai desa.",
+    );
+    assert_eq!(w.body.body.len(), 2, "{:?}", w.body.body);
     // The headline again with the site's name after it, as the window title has it.
     let b = p(
         "Suporter Serbu Stadion Hari Ini\n\nSuporter Serbu Stadion Hari Ini - Situs.co KOTA\n\

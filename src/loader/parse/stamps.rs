@@ -39,6 +39,10 @@ const UPDATE_WORDS: &[&str] = &[
     "last",
 ];
 
+/// Words of a view counter printed beside a stamp, and the units after its number.
+const VIEW_WORDS: &[&str] = &["dilihat", "dibaca", "views", "viewed"];
+const VIEW_UNITS: &[&str] = &["kali", "orang", "pengunjung", "pembaca", "views", "x"];
+
 /// A line that is only the article's publication stamp: one date with its year, and at
 /// most a weekday, a time with its zone, stamp words and two capitalised words (an outlet's
 /// name), with no full stop at its end:
@@ -96,15 +100,23 @@ fn whole_stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
     let tail = &line[end..];
     let mut update = false;
     let mut others = 0;
+    let mut after_count = false;
     for w in head.split_whitespace().chain(tail.split_whitespace()) {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         if w.is_empty()
             || w.bytes()
                 .all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
         {
+            after_count = !w.is_empty();
             continue;
         }
         let lower = w.to_ascii_lowercase();
+        // A view counter beside the stamp (`Berita 20 Agustus 2024 Dilihat 255 Orang`).
+        let counted = after_count && VIEW_UNITS.contains(&lower.as_str());
+        after_count = false;
+        if counted || VIEW_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
         if weekday_word(lower.as_bytes(), lower.len()).is_some_and(|(s, _)| s == 0) {
             continue;
         }

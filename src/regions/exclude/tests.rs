@@ -14,6 +14,8 @@ fn streets_dishes_titles_and_idioms_are_not_places() {
         "kantor di Jl. Padang Panjang nomor 3",
         "makan nasi Padang dan bakso Malang",
         "rumah makan Padang di sana",
+        "spesies baru cicak pecel Madiun dan oleh-oleh bika Ambon",
+        "sarapan coto Makassar lalu membeli dodol Garut",
         "kata Karo Humas Polda itu",
         "jenazah dimasukkan ke liang lahat",
         "dari Sabang-Merauke bersatu",

@@ -71,6 +71,29 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     if prefix.is_empty() {
         return None;
     }
+    // The site's name and its place together in brackets (`(Matra, Jambi) –`), either way
+    // round: the known place decides.
+    if let Some(inner) = prefix.strip_prefix('(').and_then(|p| p.strip_suffix(')'))
+        && let Some((x, y)) = inner.split_once(',')
+        && let (x, y) = (x.trim(), y.trim())
+        && !y.contains(',')
+        && [x, y]
+            .iter()
+            .all(|p| (1..=2).contains(&p.split_whitespace().count()) && is_header_part(p))
+        && line[rest..].starts_with(char::is_uppercase)
+        && let Some((site, place)) = match (is_known_city(x), is_known_city(y)) {
+            (false, true) => Some((x, y)),
+            (true, false) => Some((y, x)),
+            _ => None,
+        }
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest,
+            strong: true,
+        });
+    }
     // `Jakarta (ANTARA) -`, `JAKARTA (Reuters) -`, `Sidoarjo (republikjatim.com) -`: the
     // city, then the agency in brackets; the city may carry its province or the day
     // (`Bandung, Jawa Barat (ANTARA News) -`, `BLORA, 14/10 (BeritaJateng.net) -`).
@@ -85,6 +108,13 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
                 || (!q.is_empty() && q.chars().all(|c| c.is_ascii_digit() || c == '/'))
         });
         let agency = agency.trim();
+        // A comma typed for the point of a web name (`GRESIK (global-news.co,id) –`).
+        let mended = agency.replace(',', ".");
+        let agency = if agency.contains(',') && !agency.contains(' ') && is_domain(&mended) {
+            mended.as_str()
+        } else {
+            agency
+        };
         let domain = is_domain(agency);
         // A site's one-word name in lower case beside a known place (`TERNATE (kalesang) –`).
         let lower_site = is_known_city(city)
@@ -308,6 +338,21 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             strong: true,
         });
     }
+    // A site's web name, its place and the day, each after a comma (`Site.co.id, Jakarta, 7
+    // Desember 2025 –`).
+    if let [a, b, c] = parts[..]
+        && is_domain(a)
+        && is_known_city(b)
+        && is_header_part(b)
+        && day_words(c)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(a)).filter(|s| !s.is_empty()),
+            city: Some(title_case(b)),
+            rest,
+            strong: true,
+        });
+    }
     // `TERNATE, Gapi72 -`: a site's name with a number in it, after its place.
     let numbered_site = |k: usize, p: &str| {
         parts.len() == 2
@@ -333,9 +378,16 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         let site_first = part.split_once(' ').filter(|(site, place)| {
             is_domain(site) && (is_all_caps(place) || is_known_city(place))
         });
+        // The web name vouches for a district's town in title case (`Lhoksukon Buana.News
+        // –`).
         let place_first = part
             .rsplit_once(' ')
-            .filter(|(place, site)| is_domain(site) && (is_all_caps(place) || is_known_city(place)))
+            .filter(|(place, site)| {
+                is_domain(site)
+                    && (is_all_caps(place)
+                        || is_known_city(place)
+                        || crate::regions::is_district_name(place))
+            })
             .map(|(place, site)| (site, place));
         if let Some((site, place)) = site_first.or(place_first) {
             return Some(Dateline {
@@ -385,6 +437,22 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             // `Kilas Bengkulu Utara -`).
             || media_and_town(x)
     };
+    // A desk's kicker of a media word and a town, then the site's web name (`Berita Bandar
+    // Lampung, Jejamo.com –`): the town is the place.
+    if let [a, b] = parts[..]
+        && is_domain(b)
+        && !is_domain(a)
+        && let Some((_, town)) = a.split_once(' ')
+        && media_and_town(a)
+        && is_known_city(town)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(b)).filter(|s| !s.is_empty()),
+            city: Some(title_case(town)),
+            rest,
+            strong: true,
+        });
+    }
     let (outlet, city, strong) = if let [a, b] = parts[..] {
         // A place and its province (`Batang Hari, Jambi -`), no outlet.
         if is_known_city(a) && !is_outlet_marked(a) && crate::regions::is_province_name(b) {
@@ -423,6 +491,9 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             // Both or neither marked: a known place decides; otherwise outlet first, as in
             // `INFOKU, BLORA` (city-first datelines nearly always carry a domain, `KOMPAS.com`).
             _ if is_known_city(a) && !is_known_city(b) => (b, a),
+            // Two towns of different provinces: the place, then a site named like a town
+            // (`PAYAKUMBUH, METRO –`).
+            _ if crate::regions::in_other_provinces(a, b) => (b, a),
             _ => (a, b),
         };
         (Some(outlet), Some(city), true)
@@ -474,7 +545,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             return None;
         }
         let marked = is_domain(p) || is_parenthesised(p);
-        if marked || (is_media_named(p) && !is_known_city(p)) {
+        if marked || (is_media_named(p) && !is_known_city(p)) || site_and_province(p) {
             (Some(p), None, marked)
         } else if is_known_city(p) || p.split_whitespace().count() == 1 {
             // Lone unknown words are places far more often than outlets (`PALEMBANG –`).
@@ -491,6 +562,18 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         rest,
         strong,
     })
+}
+
+/// A lone word in capitals that no place spells, a name of three letters or more run
+/// into a province's name or short form of four letters or more (`NOSAKALTARA –`,
+/// `BERITASULSEL –`): a regional site's name.
+fn site_and_province(p: &str) -> bool {
+    !p.contains(' ')
+        && is_all_caps(p)
+        && p.is_ascii()
+        && !is_known_city(p)
+        && !crate::regions::is_district_name(p)
+        && (3..p.len().saturating_sub(3)).any(|k| crate::regions::is_province_name(&p[k..]))
 }
 
 /// Words a site's name ends on and a kicker or a heading does not (`Breaking News` is a

@@ -47,6 +47,43 @@ pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) ->
                 }))
 }
 
+/// A one-word name, a comma and a known place of up to three words, either way round
+/// (`Kabarintens, Kukar`, `NUNUKAN, infoSTI`).
+fn site_comma_place(prefix: &str) -> bool {
+    prefix.split_once(',').is_some_and(|(a, b)| {
+        let (a, b) = (a.trim(), b.trim());
+        let one = |w: &str| {
+            !w.is_empty() && !w.contains([' ', ',']) && w.starts_with(|c: char| c.is_alphabetic())
+        };
+        let place = |p: &str| {
+            (1..=3).contains(&p.split_whitespace().count()) && !p.contains(',') && is_known_city(p)
+        };
+        (one(a) && place(b) && !is_known_city(a)) || (place(a) && one(b) && !is_known_city(b))
+    })
+}
+
+/// Balinese birth-order names that follow the article `I` (`I Wayan Koster`): after a place
+/// in capitals `I` opens a name, not a pipe.
+const BALINESE_NAMES: &[&str] = &[
+    "wayan", "made", "nyoman", "ketut", "gede", "gusti", "putu", "komang", "kadek", "nengah",
+    "dewa", "luh", "ida",
+];
+
+/// A known place in capitals alone before a capital I for a pipe, and the lede after it
+/// (`LABUHANBATU I Seorang pria …`), not a Balinese name (`DENPASAR I Wayan …`).
+fn caps_place_before_pipe(before: &str, after: &str) -> bool {
+    let place = before.trim();
+    let next = after.split_whitespace().next().unwrap_or("");
+    place.len() > 3
+        && is_all_caps(place)
+        && place.split_whitespace().count() <= 3
+        && is_known_city(place)
+        && next.starts_with(|c: char| c.is_uppercase())
+        && next.chars().skip(1).all(char::is_lowercase)
+        && next.len() > 1
+        && !BALINESE_NAMES.contains(&next.to_lowercase().as_str())
+}
+
 /// Whether one word is a media word and a known place run together (`HARIANCILACAP`,
 /// `RADARBOGOR`, `TANGSELXPRESS`, `DEPOKNET`).
 pub(super) fn media_word_and_place(word: &str) -> bool {
@@ -133,10 +170,11 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
             // Kampanye …`).
             'I' => {
                 spaced
-                    && line[..i - 1]
+                    && (line[..i - 1]
                         .rsplit([' ', ','])
                         .next()
                         .is_some_and(is_domain)
+                        || caps_place_before_pipe(&line[..i - 1], &line[i + 2..]))
             }
             // `Waingapu_ Bupati`, `Kabupaten Cirebon// Bupati`: a theme's odd dash.
             '_' => glued_then_space && b.get(i + 1) == Some(&b' '),
@@ -160,6 +198,13 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                             .rsplit([' ', ','])
                             .next()
                             .is_some_and(is_domain))
+                    // `Kabarintens, Kukar -Dinas …`: a site's name and a known place, the
+                    // dash glued to the lede.
+                    || (i > 1
+                        && b[i - 1] == b' '
+                        && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                        && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+                        && site_comma_place(&line[..i - 1]))
             }
             _ => false,
         };
