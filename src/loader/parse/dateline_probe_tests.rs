@@ -603,6 +603,10 @@ fn thirteenth_probe_forms() {
     assert!(d.is_some_and(|d| d.city.is_none()));
     assert!(!is_domain("https://sscn.bkn.go.id"));
     assert!(is_domain("WONOSOBO(SUARABARU.ID)"));
+    // A suffix named alone, and a degree, are no web names.
+    assert!(!is_domain(".go.id"));
+    assert!(!is_domain("M.Com"));
+    assert!(is_domain("RM.id"));
 }
 
 #[test]

@@ -95,7 +95,8 @@ fn trim_word(w: &str) -> &str {
 /// (`Okezone`, `SINDOnews`, `detikJatim`, `20detik`). Returns the display name.
 fn outlet_word(word: &str) -> Option<String> {
     let w = trim_word(word);
-    if w.len() < 3 || w.len() > MAX_WORD {
+    // A web suffix named alone (`situs berakhiran .go.id`) is no site.
+    if w.len() < 3 || w.len() > MAX_WORD || word.starts_with('.') {
         return None;
     }
     // One pass over the bytes: every word of every paragraph comes here.
@@ -306,6 +307,21 @@ fn media_named_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
             && let Some(name) = media_name(&words[i + 1..])
         {
             out.push((name, Strength::Strong));
+        }
+        // A promotion's channel then the site's name (`Klik berita lainnya di Google News
+        // SUARA INDONESIA`).
+        if trim_word(w).eq_ignore_ascii_case("news")
+            && i >= 2
+            && words[i - 1].eq_ignore_ascii_case("google")
+            && words[i - 2].eq_ignore_ascii_case("di")
+            && let rest = &words[i + 1..]
+            && (1..=4).contains(&rest.len())
+            && rest
+                .iter()
+                .all(|w| trim_word(w).starts_with(|c: char| c.is_uppercase()))
+        {
+            let name: Vec<&str> = rest.iter().map(|w| trim_word(w)).collect();
+            out.push((normalize_outlet(&name.join(" ")), Strength::Strong));
         }
     }
     let mut from = 0;
@@ -654,6 +670,13 @@ mod tests {
             Some("detikFinance")
         );
         assert_eq!(t(&["menonton di tribun stadion"]), None);
+        assert_eq!(
+            t(&["» Klik berita lainnya di Google News SUARA INDONESIA"]).as_deref(),
+            Some("Suara Indonesia")
+        );
+        // A web suffix named alone, and a degree, are no outlets.
+        assert_eq!(t(&["Situs resmi pemerintah berakhiran .go.id"]), None);
+        assert_eq!(t(&["disampaikan Prof. Didi, S.E., M.Com., Ak."]), None);
     }
 
     #[test]

@@ -499,7 +499,13 @@ fn strip_tags(line: &str) -> String {
         }
     }
     out.push_str(rest);
-    let cleaned = super::clean_line(&out);
+    // What is left of an HTML comment's marks at either end (`Judul -->`).
+    let out = out
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    let cleaned = super::clean_line(out);
     if cleaned.is_empty() {
         line.to_string()
     } else {
@@ -518,6 +524,10 @@ mod tests {
             "Kasus Viral di Kota"
         );
         assert_eq!(strip_tags("Harga < 5 dan > 2"), "Harga < 5 dan > 2");
+        assert_eq!(
+            strip_tags("Bupati Pimpin Panen Raya Jagung -->"),
+            "Bupati Pimpin Panen Raya Jagung"
+        );
         assert_eq!(
             breadcrumb_tail("Beranda \u{bb} Berita, Daerah \u{bb} Warga Desa Gelar Kerja Bakti"),
             "Warga Desa Gelar Kerja Bakti"
