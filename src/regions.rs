@@ -466,7 +466,9 @@ pub fn is_district_name(written: &str) -> bool {
 
 /// Words of districts named `Kota X` that are words or names of their own (`Kota Agung`,
 /// `Kota Bahagia`), not a town's name.
-const TOWN_DISTRICT_WORDS: &[&str] = &["agung", "bahagia", "juang", "gajah", "baharu", "komba"];
+const TOWN_DISTRICT_WORDS: &[&str] = &[
+    "agung", "bahagia", "juang", "gajah", "baharu", "komba", "bangun",
+];
 
 /// One-word district names that are also words of a sentence or of other names.
 const COMMON_DISTRICT_WORDS: &[&str] = &[

@@ -281,7 +281,7 @@ impl Gazetteer {
                 other_province_at: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Province(_))
                         && self.province_of(*t) != province
-                        && s.iter().any(|s| s.at)
+                        && s.iter().any(|s| s.at && s.prefixed)
                 }),
             }
         };

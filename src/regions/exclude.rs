@@ -73,6 +73,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "single",
     "musisi",
     "bengawan",
+    // Toraja's funeral rite (`Rambu Solo`), not Solo; and an ulama known by his town (`Guru
+    // Padang`, `Guru Sekumpul` in South Kalimantan), capitalised in running text.
+    "rambu",
+    "guru",
     // Capes, bays, islets, straits and ships named after a place elsewhere (`Tanjung
     // Buton`, `KRI Teluk Cirebon`, `Gili Ketapang`, `Selat Makassar`); a name that starts
     // with the word (`Tanjung Pinang`) is matched before this.
@@ -401,6 +405,13 @@ const SHARED_ISLANDS: &[&str] = &[
 /// Jakarta` its daily cases), and `Pos` not after `Kantor` (the town's post office).
 fn names_another_thing(words: &Words, b: usize) -> bool {
     words.get(b).is_some_and(|w| {
+        // `guru Padang` in lower case, or in a headline, is the town's teachers.
+        if w == "guru" {
+            return words.capitalised.get(b) == Some(&true)
+                && words.point.get(b) == Some(&false)
+                && b > 0
+                && !words.title_case();
+        }
         NOT_PLACE_BEFORE.contains(&w)
             && (!matches!(
                 w,

@@ -231,8 +231,9 @@ pub(super) struct Opening {
     /// The title places the story in another region of the province (`DKP Maluku gelar
     /// kegiatan … di Malra`).
     pub placed: bool,
-    /// The text (anywhere in it) says something happens in another province, named as a
-    /// province (`dilaksanakan di Provinsi Nusa Tenggara Timur`).
+    /// The text (anywhere in it) says something happens in another province, named with
+    /// its level (`dilaksanakan di Provinsi Nusa Tenggara Timur`; not `sekolah di Papua`,
+    /// which is as often a side detail).
     pub other_province_at: bool,
 }
 

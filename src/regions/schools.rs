@@ -341,41 +341,36 @@ pub(super) fn school_affiliation(words: &Words, at: usize, len: usize) -> bool {
     false
 }
 
-/// Kinds of place a school's outreach is sent to (`di Desa X, Kecamatan Y`).
-const OUTREACH_KINDS: &[&str] = &[
-    "desa",
-    "kelurahan",
-    "kecamatan",
-    "kabupaten",
-    "kab",
-    "kota",
-    "provinsi",
-    "nagari",
-    "dusun",
-    "gampong",
-    "pulau",
-];
+/// Levels a school's outreach names the regency or city it goes to by (`Kabupaten Tabanan`).
+const OUTREACH_KINDS: &[&str] = &["kabupaten", "kab", "kota"];
 
-/// Whether the school whose name begins at `head` and ends before `end` opens its sentence
-/// (alone or after `Tim`) and the sentence, after the name, sends its work to a place named
-/// by its kind (`Universitas X Denpasar menerjunkan 22 mahasiswa ... di Desa Y, Kecamatan Z
-/// Kabupaten Tabanan`): the school's own outreach, whose town is the school's and whose
-/// news is the place it goes to.
+/// Whether the school whose name begins at `head` and ends before `end` (its town the word
+/// before `end`) opens its sentence (alone or after `Tim`) and the sentence, after the name,
+/// sends its work (`di`, `ke`) to a place whose regency or city it names by its level, not
+/// the school's town (`Universitas X Denpasar menerjunkan 22 mahasiswa ... di Desa Y,
+/// Kecamatan Z Kabupaten Tabanan`): the school's own outreach, whose town is the school's
+/// and whose news is the place it goes to. A district or a province may be the town's own
+/// or hold it.
 fn sends_elsewhere(words: &Words, head: usize, end: usize) -> bool {
     let opens = |k: usize| k == 0 || words.point.get(k) == Some(&true);
     let subject =
         opens(head) || (head >= 1 && words.get(head - 1) == Some("tim") && opens(head - 1));
+    let town = end.checked_sub(1).and_then(|k| words.get(k));
+    let sentence: Vec<usize> = (end..end + 40)
+        .take_while(|&k| k < words.len() && (k == end || words.point.get(k) != Some(&true)))
+        .collect();
+    let sent = sentence
+        .iter()
+        .position(|&k| matches!(words.get(k), Some("di" | "ke")));
     subject
-        && (end..end + 40)
-            .take_while(|&k| k == end || words.point.get(k) != Some(&true))
-            .any(|k| {
-                matches!(words.get(k), Some("di" | "ke"))
-                    && (k + 1..k + 4).any(|j| {
-                        words.point.get(j) != Some(&true)
-                            && words.capitalised.get(j) == Some(&true)
-                            && words.get(j).is_some_and(|w| OUTREACH_KINDS.contains(&w))
-                    })
+        && sent.is_some_and(|from| {
+            sentence[from..].iter().any(|&j| {
+                words.capitalised.get(j) == Some(&true)
+                    && words.get(j).is_some_and(|w| OUTREACH_KINDS.contains(&w))
+                    && words.capitalised.get(j + 1) == Some(&true)
+                    && words.get(j + 1).is_some_and(|w| Some(w) != town)
             })
+        })
 }
 
 /// Whether the name at `at` ends a university's or an institute's name (`Institut

@@ -430,6 +430,10 @@ fn a_school_sending_its_work_to_a_place_named_by_kind_is_that_place_s_news() {
     for text in [
         "Menteri mengunjungi Universitas Contoh Denpasar di Kota Denpasar.",
         "Universitas Contoh Denpasar membuka program studi di kampus barunya.",
+        // Its own town's district or city, or a province that holds it.
+        "Universitas Contoh Denpasar mengirim 500 mahasiswa KKN ke Kecamatan Denpasar Selatan.",
+        "Universitas Contoh Denpasar menggelar wisuda di gedung rektorat, Kota Denpasar.",
+        "Universitas Contoh Denpasar punya mahasiswa terbanyak di Provinsi Bali.",
         "Universitas Contoh Denpasar membuka program studi baru. Desa Sumber di Kabupaten Tabanan.",
     ] {
         assert!(f(text).regions.contains(&"Denpasar".to_string()), "{text}");

@@ -61,8 +61,12 @@ pub(super) fn named_with_kind(texts: &[&str], words: &mut Words) -> Vec<String> 
                 continue;
             }
             // After a capitalised word of the same name the kind word is part of another
-            // name (`Pengadilan Negeri Ambon`, `SMA Negeri 1`), except in a headline.
-            if !headline && k > 0 && words.name_word_joined(k) {
+            // name (`Pengadilan Negeri Ambon`, `SMA Negeri 1`), except in a headline, where
+            // every word is capitalised; `Negeri` after one is an office's or a school's
+            // even there (`Kejaksaan Negeri Garut Tahan …`).
+            let joined =
+                k > 0 && words.name_word_joined(k) && words.capitalised.get(k - 1) == Some(&true);
+            if joined && (!headline || words.get(k) == Some("negeri")) {
                 continue;
             }
             let mut end = k + 1;
@@ -110,6 +114,26 @@ mod tests {
         assert_eq!(found.regions, ["Ambon"]);
         // Without the body's village, the headline's name is the town's.
         assert_eq!(find(None, [title]).regions, ["Batu"]);
+    }
+
+    #[test]
+    fn a_court_or_a_school_named_negeri_in_a_headline_names_no_village() {
+        for (title, region) in [
+            (
+                "Pengadilan Negeri Medan Vonis Bandar Sabu 15 Tahun",
+                "Medan",
+            ),
+            (
+                "Kejaksaan Negeri Garut Tahan Kepala Desa Tersangka",
+                "Garut",
+            ),
+            (
+                "Universitas Negeri Padang Gelar Wisuda Periode Desember",
+                "Padang",
+            ),
+        ] {
+            assert_eq!(find(None, [title]).regions, [region], "{title}");
+        }
     }
 
     #[test]

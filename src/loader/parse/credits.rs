@@ -322,6 +322,12 @@ mod tests {
         assert_eq!(names("Selesai. (ANI/ROS/VEM)"), Some(vec!["ANI".into()]));
         assert_eq!(names("Selesai. (eth/Red)"), Some(vec![]));
         assert_eq!(names("Selesai. (IKP DISKOMINFO)"), Some(vec![]));
+        // A unit's name run into its region's.
+        assert_eq!(names("Selesai. (Adv/DiskominfoKukar)"), Some(vec![]));
+        assert_eq!(
+            names("Selesai. (Humas/Hendra)"),
+            Some(vec!["Hendra".into()])
+        );
         assert_eq!(names("Komisi Pemberantasan Korupsi (KPK)"), None);
         // A full stop after the bracket; a code with a digit.
         assert_eq!(names("Selesai. (Hendra)."), Some(vec!["Hendra".into()]));

@@ -187,12 +187,13 @@ pub(super) fn is_domain(part: &str) -> bool {
         // No pipe or colon in a web name (`BULUKUMBA||Site.com` is a place and a name,
         // `https://site.go.id` a link); a bracket or a slash may glue it to its place
         // (`WONOSOBO(SUARABARU.ID)-`, `PALANGKA RAYA/TABENGAN.CO.ID-`).
-        // A web name's first label has two characters at least: `.go.id` alone is a suffix
-        // named (`situs berakhiran .go.id`), `M.Com.` a degree.
+        // A web name's first label has two characters at least, unless another follows
+        // (`m.liputan6.com`): `.go.id` alone is a suffix named (`situs berakhiran .go.id`),
+        // `M.Com.` a degree.
         Some((host, tld)) => {
             host.split('.')
                 .next()
-                .is_some_and(|l| l.chars().count() >= 2)
+                .is_some_and(|l| l.chars().count() >= 2 || (!l.is_empty() && host.contains('.')))
                 && host
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '(' | ')' | '/'))

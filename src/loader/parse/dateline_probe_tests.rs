@@ -607,6 +607,7 @@ fn thirteenth_probe_forms() {
     assert!(!is_domain(".go.id"));
     assert!(!is_domain("M.Com"));
     assert!(is_domain("RM.id"));
+    assert!(is_domain("m.situs6.com"));
 }
 
 #[test]
@@ -663,12 +664,6 @@ fn fourteenth_probe_forms() {
 #[test]
 fn fifteenth_probe_forms() {
     for (line, outlet, city) in [
-        // Two towns of different provinces: the place, then a site named like a town.
-        (
-            "PAYAKUMBUH, METRO \u{2014}Polisi menangkap pria itu.",
-            Some("Metro"),
-            "Payakumbuh",
-        ),
         // A place's dash, then the site's web name and a pipe.
         (
             "KARAWANG \u{2014} METROPLUS.ID | Pemerintah menggelar rapat.",

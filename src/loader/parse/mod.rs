@@ -233,6 +233,26 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     if let Some((_, d)) = lead {
         parts.outlet = d.outlet;
         parts.dateline = d.city;
+        // Two towns of different provinces (`PAYAKUMBUH, METRO –`, `METRO, BATAM –`): one is
+        // a site named like a town, either way round. The text names its own place, the
+        // site's town not at all.
+        if let (Some(o), Some(c)) = (&parts.outlet, &parts.dateline)
+            && crate::regions::in_other_provinces(c, o)
+        {
+            let named = |town: &str| {
+                let town = town.to_lowercase();
+                window
+                    .iter()
+                    .map(|&i| paras[i].to_lowercase().matches(town.as_str()).count())
+                    .sum::<usize>()
+            };
+            // The dateline's own line names both once.
+            if named(o) > named(c) + 1 {
+                let (o, c) = (o.clone(), c.clone());
+                parts.outlet = Some(c);
+                parts.dateline = Some(o);
+            }
+        }
     } else {
         parts.dateline = stamp_place;
     }

@@ -316,12 +316,15 @@ fn media_named_outlets(p: &str, out: &mut Vec<(String, Strength)>) {
             && words[i - 2].eq_ignore_ascii_case("di")
             && let rest = &words[i + 1..]
             && (1..=4).contains(&rest.len())
-            && rest
-                .iter()
-                .all(|w| trim_word(w).starts_with(|c: char| c.is_uppercase()))
+            // In capitals, as a site sets its name (not `Klik Disini`, `Showcase`).
+            && rest.iter().all(|w| {
+                let w = trim_word(w);
+                w.chars().count() >= 2 && !w.chars().any(char::is_lowercase)
+            })
         {
             let name: Vec<&str> = rest.iter().map(|w| trim_word(w)).collect();
-            out.push((normalize_outlet(&name.join(" ")), Strength::Strong));
+            // Weak: the site's web name, where the text gives it, is the fuller name.
+            out.push((normalize_outlet(&name.join(" ")), Strength::Weak));
         }
     }
     let mut from = 0;
@@ -674,6 +677,13 @@ mod tests {
             t(&["» Klik berita lainnya di Google News SUARA INDONESIA"]).as_deref(),
             Some("Suara Indonesia")
         );
+        for line in [
+            "Ikuti berita terbaru kami di Google News Klik Disini",
+            "Konten yang beredar di Google News Indonesia",
+            "Situs itu bergabung di Google News Showcase",
+        ] {
+            assert_eq!(t(&[line]), None, "{line}");
+        }
         // A web suffix named alone, and a degree, are no outlets.
         assert_eq!(t(&["Situs resmi pemerintah berakhiran .go.id"]), None);
         assert_eq!(t(&["disampaikan Prof. Didi, S.E., M.Com., Ak."]), None);

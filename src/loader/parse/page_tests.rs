@@ -314,6 +314,31 @@ fn a_dateline_alone_whose_dash_opens_the_lede() {
 }
 
 #[test]
+fn of_two_towns_in_other_provinces_the_dateline_is_the_one_the_text_names() {
+    // `METRO` is a site named like a town, before or after the place.
+    for (lede, place, site) in [
+        (
+            "PAYAKUMBUH, METRO \u{2014}Polisi menangkap pria itu.",
+            "Payakumbuh",
+            "Metro",
+        ),
+        (
+            "METRO, PAYAKUMBUH \u{2014}Polisi menangkap pria itu.",
+            "Payakumbuh",
+            "Metro",
+        ),
+    ] {
+        let a = p(&format!(
+            "Polisi Gadungan Ditangkap Warga\n{lede}\nPria itu dibawa ke Mapolres Payakumbuh \
+             untuk diperiksa.\nKapolres Payakumbuh membenarkan penangkapan itu.\nWarga \
+             Payakumbuh diminta tenang."
+        ));
+        assert_eq!(a.meta.dateline.as_deref(), Some(place), "{lede}");
+        assert_eq!(a.meta.outlet.as_deref(), Some(site), "{lede}");
+    }
+}
+
+#[test]
 fn a_meta_row_a_window_title_and_a_reporters_key() {
     // A meta row: the stamp between keyed fields.
     let a = p(
@@ -328,6 +353,13 @@ fn a_meta_row_a_window_title_and_a_reporters_key() {
         Pemerintah kabupaten mengukuhkan pengurus desa adat di balai desa.\nParagraf dua.",
     );
     assert_eq!(v.meta.published, Some("2024-08-20".parse().unwrap()));
+    // The headline repeated with a stop under the stamp is the same headline.
+    let r = p(
+        "Judul Berita Yang Cukup Panjang\nBerita 20 Agustus 2024 Dilihat 255 Orang\n\
+        Judul Berita Yang Cukup Panjang.\nPemerintah kabupaten mengukuhkan pengurus desa adat.",
+    );
+    assert_eq!(r.meta.title, "Judul Berita Yang Cukup Panjang");
+    assert_eq!(r.body.body.len(), 1, "{:?}", r.body.body);
     assert_eq!(v.body.body.len(), 2, "{:?}", v.body.body);
     // The same words in a sentence are no stamp.
     let w = p(

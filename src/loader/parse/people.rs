@@ -299,6 +299,13 @@ pub fn person(raw: &str) -> Option<String> {
         let low = low.trim_end_matches('.');
         if NOT_NAME_WORDS.contains(&low)
             || UNIT_WORDS.contains(&low)
+            // A unit's name run into its region's (`DiskominfoKukar`, `HumasPolres`).
+            || UNIT_WORDS.iter().any(|u| {
+                low.len() > u.len() + 2
+                    && low.starts_with(u)
+                    && t.get(u.len()..)
+                        .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+            })
             || MEDIA_WORDS.contains(&low)
             // A site's one-word name (`Bangsaonline`, `Murianews`).
             || super::dateline::media_compound(t, false)
@@ -349,12 +356,13 @@ pub fn oleh_byline(line: &str) -> Option<String> {
     if line.len() > 80 {
         return None;
     }
-    let head = line.get(..4)?;
-    if !head.eq_ignore_ascii_case("oleh") {
-        return None;
-    }
-    let rest = line[4..].trim_start_matches([' ', ':']);
-    if rest.len() == line.len() - 4 && !rest.is_empty() {
+    // An English theme's key too (`by Raja H. Napitupulu`).
+    let key = ["oleh", "by"].into_iter().find(|k| {
+        line.get(..k.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(k))
+    })?;
+    let rest = line[key.len()..].trim_start_matches([' ', ':']);
+    if rest.len() == line.len() - key.len() && !rest.is_empty() {
         // `Olehnya`: no space or colon after the word.
         return None;
     }
@@ -364,7 +372,19 @@ pub fn oleh_byline(line: &str) -> Option<String> {
 /// The author of a line that names them with a role: `Name, Role …`, `Name, S.Si., Role`
 /// (the line after a lone `Oleh:`, or a footnote `*) Name, role`). Needs two or more words.
 pub fn name_before_role(line: &str) -> Option<String> {
-    let head = line.split(',').next()?;
+    let (head, role) = line.split_once(',').unwrap_or((line, ""));
+    // A sentence after the comma is a caption's or the lede's (`Didampingi Sambari,
+    // Khofifah memberikan keterangan pers.`): a role has no verb.
+    // Active verbs only: nouns start with `di` as often (`diaspora`, `dinas`).
+    let verb = role.split_whitespace().take(4).any(|w| {
+        w.len() >= 7
+            && w.starts_with(|c: char| c.is_lowercase())
+            && ["mem", "men", "ber"].iter().any(|p| w.starts_with(p))
+            && !["menteri", "mentor"].iter().any(|n| w.starts_with(n))
+    });
+    if verb {
+        return None;
+    }
     person(strip_titles(head)).filter(|n| n.contains(' '))
 }
 
@@ -619,6 +639,12 @@ mod tests {
         );
         assert_eq!(oleh_byline("Oleh karena itu, warga pindah."), None);
         assert_eq!(oleh_byline("Olehnya, warga pindah"), None);
+        assert_eq!(
+            oleh_byline("by Raja H. Napitupulu").as_deref(),
+            Some("Raja H. Napitupulu")
+        );
+        assert_eq!(oleh_byline("Bypass Sentul Macet"), None);
+        assert_eq!(oleh_byline("By the way, warga pindah"), None);
         assert_eq!(oleh_byline("Oleh Soleh dari Partai (Ketua)"), None);
     }
 

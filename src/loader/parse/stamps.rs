@@ -101,20 +101,29 @@ fn whole_stamp(line: &str) -> Option<(Date, Option<u16>, bool)> {
     let mut update = false;
     let mut others = 0;
     let mut after_count = false;
-    for w in head.split_whitespace().chain(tail.split_whitespace()) {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty()
-            || w.bytes()
-                .all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
-        {
-            after_count = !w.is_empty();
+    let mut words = head
+        .split_whitespace()
+        .chain(tail.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let number = |w: &str| {
+        w.bytes()
+            .all(|c| c.is_ascii_digit() || c == b':' || c == b'.')
+    };
+    while let Some(w) = words.next() {
+        if number(w) {
+            after_count = true;
             continue;
         }
         let lower = w.to_ascii_lowercase();
-        // A view counter beside the stamp (`Berita 20 Agustus 2024 Dilihat 255 Orang`).
+        // A view counter beside the stamp (`Berita 20 Agustus 2024 Dilihat 255 Orang`): its
+        // word before a count, its unit after one.
         let counted = after_count && VIEW_UNITS.contains(&lower.as_str());
         after_count = false;
-        if counted || VIEW_WORDS.contains(&lower.as_str()) {
+        if counted
+            || (VIEW_WORDS.contains(&lower.as_str()) && words.peek().is_some_and(|n| number(n)))
+        {
             continue;
         }
         if weekday_word(lower.as_bytes(), lower.len()).is_some_and(|(s, _)| s == 0) {

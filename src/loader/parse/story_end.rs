@@ -78,7 +78,8 @@ fn after_desk_group(paras: &[String], kinds: &mut [Kind], above: &[bool]) {
 /// dateline. `from` is the first line after the lede.
 pub fn later_stories(paras: &[String], kinds: &mut [Kind], from: usize) {
     for i in from..paras.len() {
-        if kinds[i] != Kind::Body {
+        // A line that may be a related headline is read too: a teaser cut short is one.
+        if !matches!(kinds[i], Kind::Body | Kind::Related(_)) {
             continue;
         }
         // Read only lines that could be either: cut with an ellipsis or a whole paragraph,
@@ -100,9 +101,15 @@ pub fn later_stories(paras: &[String], kinds: &mut [Kind], from: usize) {
                 || super::dateline::media_compound(o, false)
                 || super::dateline::is_media_named(o)
         };
-        let Some(d) =
-            super::dateline::detect(&paras[i]).filter(|d| d.outlet.as_deref().is_some_and(site))
-        else {
+        // Or, cut with an ellipsis, a place in capitals (`LHOKSEUMAWE - Satuan … terus
+        // mengedepankan upaya pencegahan dini terhadap…`): a rail of the desk's other stories.
+        let cut = cut_with_ellipsis(p);
+        let Some(d) = super::dateline::detect(&paras[i]).filter(|d| {
+            d.outlet.as_deref().is_some_and(site)
+                || (cut
+                    && d.city.is_some()
+                    && super::dateline::is_all_caps(&p[..d.rest.min(p.len())]))
+        }) else {
             continue;
         };
         if cut_with_ellipsis(&paras[i]) {
@@ -356,6 +363,15 @@ mod tests {
                 .iter()
                 .any(|r| r.text.contains("dipukul ombak"))
         );
+        // A place's dateline in capitals alone, the excerpt cut.
+        let b = p("Judul Berita Banjir Kota\n\
+             KOTA, Site.com - Banjir merendam puluhan rumah warga di tepi sungai sejak Senin \
+             (3/2/2025) pagi setelah hujan deras mengguyur kawasan itu semalaman tanpa henti.\n\
+             Warga mengungsi ke balai desa karena air terus naik hingga setinggi satu meter.\n\
+             Petugas membagikan makanan dan selimut kepada para pengungsi yang bertahan.\n\
+             MEDAN - Satuan Pembinaan Masyarakat Polres Kota terus mengedepankan upaya…\n\
+             MEDAN - Seksi Kedokteran dan Kesehatan Polres Kota melaksanakan kegiatan bakti…");
+        ends_the_story(&b);
     }
 
     #[test]

@@ -524,6 +524,15 @@ fn column_authors() {
     );
     assert_eq!(f.meta.authors, vec!["Rina Wati"]);
     assert_eq!(f.body.body, vec!["Isi opini.", "Lanjut."]);
+    // A caption under an empty `oleh` names nobody.
+    let h = p(
+        "Judul Berita Gubernur Sidak Banjir\noleh\nDidampingi Sambari, Khofifah memberikan \
+         keterangan pers.\nGRESIK - Gubernur mengunjungi korban banjir di sejumlah desa.",
+    );
+    assert!(h.meta.authors.is_empty(), "{:?}", h.meta.authors);
+    // An English theme's `by` line.
+    let by = p("Judul Berita Yang Cukup Panjang\nby Raja H. Napitupulu\nIsi berita cukup panjang.");
+    assert_eq!(by.meta.authors, vec!["Raja H. Napitupulu"]);
     let g = p(
         "Judul\nIsi opini.\n*)Rina Wati, pemerhati pendidikan di Kota Contoh.\nSimak selengkapnya di halaman selanjutnya.",
     );

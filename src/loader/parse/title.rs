@@ -108,7 +108,8 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
     {
         if let Some(rest) = t1.strip_prefix(t0).map(str::trim) {
             out.first_body = k + 2;
-            if rest.is_empty() || site_suffix(rest) {
+            // A stop after the repeat is no more of the headline (`Judul.`).
+            if rest.chars().all(|c| c.is_ascii_punctuation()) || site_suffix(rest) {
                 // The page repeats its headline, maybe with the site's name after it as its
                 // window title has it (`Judul - GenPI.co JATENG`, `Judul |`).
             } else if glued_caption(t0, rest) {

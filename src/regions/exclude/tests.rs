@@ -15,6 +15,8 @@ fn streets_dishes_titles_and_idioms_are_not_places() {
         "makan nasi Padang dan bakso Malang",
         "rumah makan Padang di sana",
         "spesies baru cicak pecel Madiun dan oleh-oleh bika Ambon",
+        "wisatawan menghadiri upacara Rambu Solo di kampung itu",
+        "jemaah menghadiri haul Guru Padang yang dikenal luas",
         "sarapan coto Makassar lalu membeli dodol Garut",
         "kata Karo Humas Polda itu",
         "jenazah dimasukkan ke liang lahat",
@@ -57,6 +59,9 @@ fn streets_dishes_titles_and_idioms_are_not_places() {
     }
     // The same names as places.
     assert_eq!(f("warga Medan menonton").regions, ["Medan"]);
+    // Teachers of a town in lower case or in a headline.
+    assert_eq!(f("para guru Padang mogok").regions, ["Padang"]);
+    assert_eq!(f("Ratusan Guru Padang Mogok Mengajar").regions, ["Padang"]);
     // A council or a quarter named after where it is, not a people's subgroup.
     assert_eq!(
         f("Ketua Dewan Adat Dayak Sintang membuka ritual").regions,

@@ -86,6 +86,8 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             (true, false) => Some((y, x)),
             _ => None,
         }
+        // A day is no site (`(Senin, Jambi)`).
+        && !site.split_whitespace().any(super::super::date_words::is_calendar_word)
     {
         return Some(Dateline {
             outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
@@ -491,9 +493,6 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             // Both or neither marked: a known place decides; otherwise outlet first, as in
             // `INFOKU, BLORA` (city-first datelines nearly always carry a domain, `KOMPAS.com`).
             _ if is_known_city(a) && !is_known_city(b) => (b, a),
-            // Two towns of different provinces: the place, then a site named like a town
-            // (`PAYAKUMBUH, METRO –`).
-            _ if crate::regions::in_other_provinces(a, b) => (b, a),
             _ => (a, b),
         };
         (Some(outlet), Some(city), true)
@@ -573,8 +572,36 @@ fn site_and_province(p: &str) -> bool {
         && p.is_ascii()
         && !is_known_city(p)
         && !crate::regions::is_district_name(p)
-        && (3..p.len().saturating_sub(3)).any(|k| crate::regions::is_province_name(&p[k..]))
+        && (3..p.len().saturating_sub(3)).any(|k| {
+            let (head, tail) = (lower(&p[..k]), lower(&p[k..]));
+            crate::regions::is_province_name(tail.as_str())
+                && !FULL_PROVINCE_WORDS.contains(&tail.as_str())
+                && !OFFICE_HEADS.iter().any(|o| head.ends_with(o))
+        })
 }
+
+/// Provinces whose full name is one word: run into another word (`KAMPUNGBALI`) they make
+/// a place's name as often as a site's; a site runs its name into a short form (`kaltara`,
+/// `sulsel`).
+const FULL_PROVINCE_WORDS: &[&str] = &[
+    "aceh",
+    "riau",
+    "jambi",
+    "bengkulu",
+    "lampung",
+    "banten",
+    "bali",
+    "gorontalo",
+    "maluku",
+    "papua",
+];
+
+/// An office's or a rank's word run into its province (`KAPOLDAJATIM`, `PEMPROVSULSEL`): a
+/// person's or a body's, no site.
+const OFFICE_HEADS: &[&str] = &[
+    "kapolda", "polda", "pemprov", "gubernur", "wagub", "pangdam", "kajati", "kejati", "dprd",
+    "kanwil",
+];
 
 /// Words a site's name ends on and a kicker or a heading does not (`Breaking News` is a
 /// kicker, listed apart; `Berita Terkini` ends on no such word).

@@ -66,7 +66,8 @@ fn site_comma_place(prefix: &str) -> bool {
 /// in capitals `I` opens a name, not a pipe.
 const BALINESE_NAMES: &[&str] = &[
     "wayan", "made", "nyoman", "ketut", "gede", "gusti", "putu", "komang", "kadek", "nengah",
-    "dewa", "luh", "ida",
+    "dewa", "luh", "ida", "gde", "ngurah", "wyn", "nym", "kt", "md", "pt", "ngr", "gst", "agung",
+    "bagus", "kompiang",
 ];
 
 /// A known place in capitals alone before a capital I for a pipe, and the lede after it
@@ -82,6 +83,12 @@ fn caps_place_before_pipe(before: &str, after: &str) -> bool {
         && next.chars().skip(1).all(char::is_lowercase)
         && next.len() > 1
         && !BALINESE_NAMES.contains(&next.to_lowercase().as_str())
+        // Nor a command's or a unit's number (`MEDAN I Bukit Barisan`): the lede's first
+        // word goes on in lower case.
+        && after
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
 }
 
 /// Whether one word is a media word and a known place run together (`HARIANCILACAP`,
