@@ -34,7 +34,7 @@ pub(super) const MAX_PREFIX: usize = 90;
 
 const TLDS: &[&str] = &[
     "com", "co", "id", "net", "org", "news", "tv", "info", "me", "online", "web", "asia", "biz",
-    "xyz", "site", "live", "press",
+    "xyz", "site", "live", "press", "today", "media",
 ];
 
 /// Labels that are captions or section kickers, never datelines (`VIRAL - ASN di ...`).
@@ -358,10 +358,17 @@ pub fn detect(line: &str) -> Option<Dateline> {
     // other way round from `TERNATE (kalesang) –`. A district's name counts as a place here
     // in any case: it stands beside a name that is none.
     let place_like = |p: &str| is_known_city(p) || crate::regions::is_district_name(p);
+    // A web name, then a word in capitals in brackets (`TATIYE.ID (KABGOR) –`): a place,
+    // maybe its short form.
+    let caps_word = |p: &str| {
+        !p.contains(' ')
+            && p.chars().count() >= 4
+            && line[..d.rest.min(line.len())].contains(&format!("({})", p.to_uppercase()))
+    };
     if let (Some(c), Some(o)) = (&d.city, &d.outlet)
         && (is_domain(c) || !place_like(c))
         && !is_domain(o)
-        && place_like(o)
+        && (place_like(o) || (is_domain(c) && caps_word(o)))
     {
         (d.city, d.outlet) = (Some(title_case(o)), Some(normalize_outlet(c)));
     }
@@ -401,8 +408,13 @@ pub fn detect(line: &str) -> Option<Dateline> {
                 .or_else(|| {
                     (second.split_whitespace().count() <= 3
                         && is_header_part(second)
-                        && is_known_city(second))
-                    .then(|| title_case(second))
+                        && (is_known_city(second)
+                            // A town in capitals between the two dashes (`EDUKADI NEWS –
+                            // MAUMERE –`).
+                            || (is_all_caps(second)
+                                && !second.contains(' ')
+                                && second.chars().count() >= 4)))
+                        .then(|| title_case(second))
                 });
             if place.is_some() {
                 d.city = place;
@@ -421,16 +433,18 @@ pub fn detect(line: &str) -> Option<Dateline> {
     // Pemerintah …`).
     if d.outlet.is_none()
         && d.city.as_deref().is_some_and(is_known_place)
-        && let Some((site, _)) = line[d.rest..].split_once(" | ")
+        && let Some((site, stop)) = [" | ", ". "]
+            .iter()
+            .filter_map(|stop| line[d.rest..].split_once(stop).map(|(s, _)| (s, *stop)))
+            .min_by_key(|(s, _)| s.len())
         && let site = site.trim()
         && is_domain(site)
         && !site.contains(' ')
-        && line[d.rest + site.len()..]
-            .trim_start()
-            .strip_prefix('|')
-            .is_some_and(|after| after.trim_start().starts_with(char::is_uppercase))
+        && line[d.rest..]
+            .split_once(stop)
+            .is_some_and(|(_, after)| after.trim_start().starts_with(char::is_uppercase))
     {
-        let skip = line[d.rest..].find(" | ").map_or(0, |k| k + 3);
+        let skip = line[d.rest..].find(stop).map_or(0, |k| k + stop.len());
         d.outlet = Some(normalize_outlet(site));
         d.rest += skip;
     }

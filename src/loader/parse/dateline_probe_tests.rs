@@ -762,3 +762,81 @@ fn fifteenth_probe_forms() {
         assert!(detect(line).is_none_or(|d| d.city.is_none()), "{line}");
     }
 }
+
+#[test]
+fn sixteenth_probe_forms() {
+    for (line, outlet, city) in [
+        // A web name, then a place's short form in capitals in brackets.
+        (
+            "SITUS.ID (KABGOR) \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs.id"),
+            "Kabgor",
+        ),
+        // A town the gazetteer does not hold before a web name in brackets.
+        (
+            "Timika (situsmimika.com) \u{2013} Pemerintah menggelar rapat.",
+            Some("Situsmimika.com"),
+            "Timika",
+        ),
+        // A site's web name on a newer suffix, then its place.
+        (
+            "situsnews.today Mataram \u{2013} Pemerintah menggelar rapat.",
+            Some("Situsnews.today"),
+            "Mataram",
+        ),
+        // An outlet's dash, then a town in capitals and a dash of its own.
+        (
+            "SITUS NEWS \u{2013} MAUMERE \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs News"),
+            "Maumere",
+        ),
+        // A place and a site's name made with a media word, the dash glued to the lede.
+        (
+            "Kabupaten Karawang, SituNews-Pemerintah menggelar rapat.",
+            Some("Situnews"),
+            "Kabupaten Karawang",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with('P'), "{line}");
+    }
+    // A place, perhaps with its province's short form, then the day in brackets; a town
+    // named by a word of towns and its regency.
+    for (line, city) in [
+        (
+            "Kota Sorong, PBD (10/03/25) \u{2013} Pemerintah menggelar rapat.",
+            "Kota Sorong",
+        ),
+        (
+            "LOMBOK (9 Desember 2024) \u{2013} Pemerintah menggelar rapat.",
+            "Lombok",
+        ),
+        (
+            "KUALA KAPUAS \u{2013} Pemerintah menggelar rapat.",
+            "Kuala Kapuas",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (None, Some(city)),
+            "{line}"
+        );
+    }
+    // A pair of names glued by a hyphen after a place is no site's dash; two capitalised
+    // words of no town are a kicker.
+    for line in [
+        "Jakarta, Prabowo-Gibran menang.",
+        "POPULER JABODETABEK \u{2013} Pemerintah menggelar rapat.",
+    ] {
+        assert!(detect(line).is_none_or(|d| d.city.is_none()), "{line}");
+    }
+    // A web name's own hyphen is no dash glued to the lede.
+    let d = detect("Maluku Tenggara, Situsulsel-Indonesia.com | Bupati menggelar rapat.").unwrap();
+    assert_eq!(d.outlet.as_deref(), Some("Situsulsel-indonesia.com"));
+}

@@ -303,11 +303,23 @@ fn extract(paras: Vec<String>, detect_title: bool) -> Parts {
     }
     // A release's dateline writes its day in full (`Gorontalo, 27 Oktober 2019 –`): the
     // lede loses it with the dateline, so it is read here.
+    // Or in brackets (`Kota Sorong, PBD (10/03/25) –`, `LOMBOK (9 Desember 2024) –`).
+    let day_in = |prefix: &str| {
+        let bracketed = prefix
+            .rsplit_once('(')
+            .and_then(|(_, d)| d.split_once(')'))
+            .map(|(d, _)| d);
+        let after_comma = prefix.split_once(',').map(|(_, d)| d);
+        [after_comma, bracketed]
+            .into_iter()
+            .flatten()
+            .find_map(|day| {
+                dates::parse_date_loose(day.trim().trim_end_matches(|c: char| !c.is_alphanumeric()))
+            })
+    };
     if lead_rest > 0
         && let Some(i) = lead_para
-        && let Some((_, day)) = paras[i][..lead_rest.min(paras[i].len())].split_once(',')
-        && let Some(d) =
-            dates::parse_date_loose(day.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        && let Some(d) = day_in(&paras[i][..lead_rest.min(paras[i].len())])
     {
         parts.stamps.push((d, None, false));
         parts.dateline_day = Some(d);

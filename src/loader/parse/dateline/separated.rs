@@ -96,6 +96,26 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             strong: true,
         });
     }
+    // A place, perhaps its province's short form, then the day in brackets (`Kota Sorong,
+    // PBD (10/03/25) –`, `LOMBOK (9 Desember 2024) –`).
+    if let Some((place, inner)) = prefix.split_once('(')
+        && let Some(day) = inner.strip_suffix(')').map(str::trim)
+        && (day_words(day)
+            || (day.contains('/') && day.chars().all(|c| c.is_ascii_digit() || c == '/')))
+        && let mut place_parts = place.split(',').map(str::trim)
+        && let city = place_parts.next().unwrap_or("")
+        && place_parts.all(|q| is_all_caps(q) && !q.contains(' '))
+        && is_header_part(city)
+        && (is_known_city(city) || (is_all_caps(city) && city.len() > 3))
+        && line[rest..].starts_with(char::is_uppercase)
+    {
+        return Some(Dateline {
+            outlet: None,
+            city: Some(title_case(city)),
+            rest,
+            strong: true,
+        });
+    }
     // `Jakarta (ANTARA) -`, `JAKARTA (Reuters) -`, `Sidoarjo (republikjatim.com) -`: the
     // city, then the agency in brackets; the city may carry its province or the day
     // (`Bandung, Jawa Barat (ANTARA News) -`, `BLORA, 14/10 (BeritaJateng.net) -`).
@@ -153,7 +173,10 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             || (city.split_whitespace().count() <= 2
                 && city.len() > 3
                 && is_media_named(agency)
-                && sentence_after);
+                && sentence_after)
+            // A town the gazetteer does not hold before a web name in brackets
+            // (`Timika (suaramimika.com) –`).
+            || (domain && sentence_after && !city.contains(' ') && city.chars().count() >= 5);
         if qualified && is_header_part(city) && place_ok && agency_ok {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(agency)).filter(|s| !s.is_empty()),
@@ -404,7 +427,15 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     // `BOJONEGORO, JATIM, BATARA.NEWS -`): one unmistakable outlet, the others places
     // written as a dateline writes them. Anything else with two commas is a list.
     if parts.len() == 3 {
-        let marked = |p: &str| is_domain(p) || is_parenthesised(p);
+        // Or a site's one-word name made with a media word (`KABARKALIMANTAN1, Tabalong,
+        // Kalsel –`).
+        let marked = |p: &str| {
+            is_domain(p)
+                || is_parenthesised(p)
+                || (!p.contains(' ')
+                    && !is_known_city(p)
+                    && media_compound(p.trim_end_matches(|c: char| c.is_ascii_digit()), false))
+        };
         let outlets: Vec<usize> = (0..3).filter(|&k| marked(parts[k])).collect();
         let [o] = outlets[..] else {
             return None;
@@ -546,6 +577,8 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         let marked = is_domain(p) || is_parenthesised(p);
         if marked || (is_media_named(p) && !is_known_city(p)) || site_and_province(p) {
             (Some(p), None, marked)
+        } else if town_of_regency(p) {
+            (None, Some(p), true)
         } else if is_known_city(p) || p.split_whitespace().count() == 1 {
             // Lone unknown words are places far more often than outlets (`PALEMBANG –`).
             (None, Some(p), false)
@@ -561,6 +594,21 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         rest,
         strong,
     })
+}
+
+/// Words that open a town's name before its river's or regency's (`Kuala Kapuas`, `Muara
+/// Teweh`, `Tanjung Selor`).
+const TOWN_WORDS: &[&str] = &["kuala", "muara", "tanjung", "teluk", "sungai", "pangkalan"];
+
+/// Two words in capitals, a word of [`TOWN_WORDS`] and a regency's name (`KUALA KAPUAS –`):
+/// the regency's town, which the gazetteer does not hold.
+fn town_of_regency(p: &str) -> bool {
+    is_all_caps(p)
+        && p.split_once(' ').is_some_and(|(first, rest)| {
+            TOWN_WORDS.contains(&lower(first).as_str())
+                && !rest.contains(' ')
+                && crate::regions::is_place_name(rest)
+        })
 }
 
 /// A lone word in capitals that no place spells, a name of three letters or more run

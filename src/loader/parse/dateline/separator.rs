@@ -47,6 +47,22 @@ pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) ->
                 }))
 }
 
+/// A place and a site's name made with a media word, the dash glued to the lede
+/// (`Kabupaten Karawang, SpiritNews-Bedungan …`); not a web name's hyphen
+/// (`Kabarsulsel-Indonesia.com |`).
+fn site_glued_to_lede(before: &str, after: &str) -> bool {
+    let next_word = after.split_whitespace().next().unwrap_or("");
+    let mut chars = after.chars();
+    site_comma_place(before)
+        && before
+            .rsplit(',')
+            .next()
+            .is_some_and(|s| media_compound(s.trim(), false))
+        && chars.next().is_some_and(|c| c.is_uppercase())
+        && chars.next().is_some_and(|c| c.is_lowercase())
+        && !next_word.contains('.')
+}
+
 /// A one-word name, a comma and a known place of up to three words, either way round
 /// (`Kabarintens, Kukar`, `NUNUKAN, infoSTI`).
 fn site_comma_place(prefix: &str) -> bool {
@@ -196,6 +212,7 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                     || (i > 0 && b[i - 1] == b' ' && matches!(b.get(i + 1), None | Some(b' ')))
                     || (i > 0 && b[i - 1] != b' ' && glued_dash(&line[..i], b.get(i + 1), b.get(i + 2)))
                     || (i > 0 && b[i - 1] != b' ' && site_place_glued(&line[..i], &line[i + 1..]))
+                    || (i > 0 && b[i - 1] != b' ' && site_glued_to_lede(&line[..i], &line[i + 1..]))
                     // `AMBON, AMEKS.FAJAR.CO.ID -Kecelakaan`: the dash glued to the lede,
                     // after a site's web name.
                     || (i > 1
