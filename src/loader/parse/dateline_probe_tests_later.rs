@@ -1,0 +1,365 @@
+//! Golden tests of the dateline forms met on the later held-out probes (thirteenth on), with
+//! the prose each must not take for one.
+
+use super::*;
+
+#[test]
+fn thirteenth_probe_forms() {
+    // A site named after a place, in title case, beside a known place on its own line; not
+    // a second place, the province or a day.
+    let line = "Bukittinggi, Padang Expo";
+    let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+    assert_eq!(
+        (d.outlet.as_deref(), d.city.as_deref(), d.rest),
+        (Some("Padang Expo"), Some("Bukittinggi"), line.len())
+    );
+    for line in [
+        "Bukittinggi, Padang Panjang",
+        "Bukittinggi, Sumatera Barat",
+        "Bukittinggi, Padang Selasa",
+        "Bukittinggi, Budi Santoso",
+        "Surabaya, Malang Raya",
+    ] {
+        assert_eq!(detect(line), None, "{line}");
+    }
+    // Forms of the lede's opening, each with the lede's first word where the dateline ends.
+    for (line, outlet, city) in [
+        // A village named with its kind, the day and its year.
+        (
+            "Nagari Sumpur, 30 November 2025 \u{2014} Bupati meninjau lokasi.",
+            None,
+            Some("Nagari Sumpur"),
+        ),
+        // A web name, a space, the place in capitals, or a known one with its province.
+        (
+            "trendingpublik.com BOROKO \u{2013} Gubernur hadir.",
+            Some("Trendingpublik.com"),
+            Some("Boroko"),
+        ),
+        (
+            "Site.com Bengkalis Riau,- Kapolres hadir.",
+            Some("Site.com"),
+            Some("Bengkalis"),
+        ),
+        // The place and the dash glued to the lede after a web name.
+        (
+            "ProPublik.id, Jakarta-Masyarakat Adat mendesak.",
+            Some("Propublik.id"),
+            Some("Jakarta"),
+        ),
+        // A pipe after a site's name with a capital inside it; two pipes before a web name.
+        (
+            "Jakarta, JaringPos | Badan Meteorologi merilis.",
+            Some("Jaringpos"),
+            Some("Jakarta"),
+        ),
+        (
+            "BULUKUMBA||Legion-news.com Marak terjadi.",
+            Some("Legion-news.com"),
+            Some("Bulukumba"),
+        ),
+        // A colon closing the place after the site's dash.
+        (
+            "RADARINDO.co.id \u{2013} Deli Serdang : Sebanyak ratusan warga dari delapan dusun \
+             mendatangi kantor camat pada pagi hari. Mereka pulang.",
+            Some("Radarindo.co.id"),
+            Some("Deli Serdang"),
+        ),
+        // A site's one-word name made with a media word, in capitals, glued to its dash.
+        (
+            "HARIANCILACAP-Bupati Cilacap melantik.",
+            Some("Hariancilacap"),
+            None,
+        ),
+        (
+            "TANGSELXPRESS \u{2013} Anggota teroris ditangkap.",
+            Some("Tangselxpress"),
+            None,
+        ),
+        (
+            "DEPOKNET \u{2013} Anggota dewan meninjau jalan.",
+            Some("Depoknet"),
+            None,
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, city),
+            "{line}"
+        );
+        let first = [
+            "Bupati",
+            "Gubernur",
+            "Kapolres",
+            "Masyarakat",
+            "Badan",
+            "Marak",
+            "Sebanyak",
+            "Anggota",
+        ];
+        assert!(
+            first.iter().any(|w| line[d.rest..].starts_with(w)),
+            "{line}: {}",
+            &line[d.rest..]
+        );
+    }
+    // Not a person before the day, a route after a web name and its place, a day after a
+    // pipe, a link, nor a pair of bodies glued.
+    for line in [
+        "Budi Santoso, 30 November 2025 \u{2014} Bupati meninjau lokasi.",
+        "ProPublik.id, Jakarta-Bandung dilanda banjir.",
+        "Kompas.com, Jakarta-Cikampek padat merayap sejak pagi.",
+        "INFORMASI-Pendaftaran calon pegawai dibuka.",
+        "HARIANSYAH-Warga desa berkumpul.",
+        "MEDAN, PSMS | Pelatih kepala memanggil pemain.",
+        "Jakarta, Senin | Badan Meteorologi merilis.",
+        "KPK-Polri bekerja sama menangkap tersangka.",
+    ] {
+        assert!(
+            detect(line).is_none_or(|d| d.city.is_none() && d.outlet.is_none()),
+            "{line}"
+        );
+    }
+    // A place and a colon over a headline's words, not a paragraph.
+    let d = detect("Kompas.com - Batu: Harga emas naik");
+    assert!(d.is_some_and(|d| d.city.is_none()));
+    assert!(!is_domain("https://sscn.bkn.go.id"));
+    assert!(is_domain("WONOSOBO(SUARABARU.ID)"));
+    // A suffix named alone, and a degree, are no web names.
+    assert!(!is_domain(".go.id"));
+    assert!(!is_domain("M.Com"));
+    assert!(is_domain("RM.id"));
+    assert!(is_domain("m.situs6.com"));
+}
+
+#[test]
+fn fourteenth_probe_forms() {
+    for (line, outlet, city) in [
+        // A place and a site named after its province, closed by a colon over a paragraph.
+        (
+            "Ambon, Warta Maluku: Banjir bandang melanda sejumlah wilayah di kota itu sejak \
+             Jumat malam hingga Sabtu pagi. Warga mengungsi.",
+            Some("Warta Maluku"),
+            "Ambon",
+        ),
+        // A pipe closing the place after the site's dash.
+        (
+            "Situsjabar.id - Karawang | Pemerintah menggelar rapat.",
+            Some("Situsjabar.id"),
+            "Karawang",
+        ),
+        // A site's one-word name in lower case after the place.
+        (
+            "Padang Panjang, kabarkita \u{2013} Pemerintah menggelar rapat.",
+            Some("Kabarkita"),
+            "Padang Panjang",
+        ),
+        // A town and its province's short form with no comma.
+        ("Mataram NTB - Pemerintah menggelar rapat.", None, "Mataram"),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with(['P', 'B']), "{line}");
+    }
+    // A place whose name ends like a province's stays whole; an office is no site; a day
+    // after the comma is no site.
+    assert_eq!(
+        detect("Banda Aceh - Pemerintah menggelar rapat.").and_then(|d| d.city),
+        s("Banda Aceh")
+    );
+    for line in [
+        "Ambon, Bupati Maluku: Banjir bandang melanda sejumlah wilayah di kota itu sejak \
+         Jumat malam hingga Sabtu pagi. Warga mengungsi.",
+        "Jakarta, kemarin \u{2013} Pemerintah menggelar rapat.",
+    ] {
+        assert!(
+            detect(line).is_none_or(|d| d.outlet.is_none() && d.city.is_none()),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn fifteenth_probe_forms() {
+    for (line, outlet, city) in [
+        // A place's dash, then the site's web name and a pipe.
+        (
+            "KARAWANG \u{2014} METROPLUS.ID | Pemerintah menggelar rapat.",
+            Some("Metroplus.id"),
+            "Karawang",
+        ),
+        // A web name, its place and the day, each after a comma.
+        (
+            "Situs.co.id, Jakarta, 7 Desember 2025 \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs.co.id"),
+            "Jakarta",
+        ),
+        // A comma typed for a web name's point, in brackets.
+        (
+            "GRESIK (situs-news.co,id) \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs-news.co.id"),
+            "Gresik",
+        ),
+        // An outlet's dash, then its place and a comma before the lede.
+        (
+            "situs.co \u{2013} Jakarta, Direktorat Jenderal Pemasyarakatan menyatakan ratusan \
+             narapidana kabur dari lembaga pemasyarakatan. Petugas masih mencari.",
+            Some("Situs.co"),
+            "Jakarta",
+        ),
+        // A site's name and its place together in brackets.
+        (
+            "(Matra, Jambi) \u{2013} Pemerintah menggelar rapat.",
+            Some("Matra"),
+            "Jambi",
+        ),
+        // A district's town in title case before a web name.
+        (
+            "Lhoksukon Situs.News \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs.news"),
+            "Lhoksukon",
+        ),
+        // A desk's kicker of a media word and a town, then the web name.
+        (
+            "Berita Bandar Lampung, Situs.com \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs.com"),
+            "Bandar Lampung",
+        ),
+        // A site's name and a short form of a regency, the dash glued to the lede.
+        (
+            "Kabarintens, Kukar -Pemerintah menggelar rapat.",
+            Some("Kabarintens"),
+            "Kukar",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with(['P', 'D']), "{line}");
+    }
+    // A district named `Kota X` is its town `X`, glued to its dash; a place in capitals
+    // before a capital I for a pipe.
+    for (line, city) in [
+        ("MASOHI-Dua kelompok warga bertikai.", "Masohi"),
+        (
+            "LABUHANBATU I Seorang pria diamankan petugas.",
+            "Labuhanbatu",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(d.city.as_deref(), Some(city), "{line}");
+        assert!(line[d.rest..].starts_with(['D', 'S']), "{line}");
+    }
+    // A site's one-word name ending on a province's short form is the site.
+    let d = detect("NOSAKALTARA \u{2013} Komisi menggelar rapat.").unwrap();
+    assert_eq!(
+        (d.outlet.as_deref(), d.city.as_deref()),
+        (Some("Nosakaltara"), None)
+    );
+    // Two towns of one province, a list after a comma, a Balinese name after `I`, and a
+    // word before a comma and a place (prose): no site.
+    assert_ne!(
+        detect("CIBINONG, BOGOR - Pemerintah menggelar rapat.").and_then(|d| d.city),
+        s("Cibinong")
+    );
+    assert_eq!(
+        detect(
+            "situs.co \u{2013} Kota Bekasi, Jawa Barat, kembali viral. Setelah kasus itu, wali \
+             kota menanggapi keluhan warga di kantor wali kota kemarin."
+        )
+        .and_then(|d| d.city),
+        None
+    );
+    for line in [
+        "DENPASAR I Wayan Koster berkata.",
+        "Namun, Jakarta -Bogor macet.",
+    ] {
+        assert!(detect(line).is_none_or(|d| d.city.is_none()), "{line}");
+    }
+}
+
+#[test]
+fn sixteenth_probe_forms() {
+    for (line, outlet, city) in [
+        // A web name, then a place's short form in capitals in brackets.
+        (
+            "SITUS.ID (KABGOR) \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs.id"),
+            "Kabgor",
+        ),
+        // A town the gazetteer does not hold before a web name in brackets.
+        (
+            "Timika (situsmimika.com) \u{2013} Pemerintah menggelar rapat.",
+            Some("Situsmimika.com"),
+            "Timika",
+        ),
+        // A site's web name on a newer suffix, then its place.
+        (
+            "situsnews.today Mataram \u{2013} Pemerintah menggelar rapat.",
+            Some("Situsnews.today"),
+            "Mataram",
+        ),
+        // An outlet's dash, then a town in capitals and a dash of its own.
+        (
+            "SITUS NEWS \u{2013} MAUMERE \u{2013} Pemerintah menggelar rapat.",
+            Some("Situs News"),
+            "Maumere",
+        ),
+        // A place and a site's name made with a media word, the dash glued to the lede.
+        (
+            "Kabupaten Karawang, SituNews-Pemerintah menggelar rapat.",
+            Some("Situnews"),
+            "Kabupaten Karawang",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with('P'), "{line}");
+    }
+    // A place, perhaps with its province's short form, then the day in brackets; a town
+    // named by a word of towns and its regency.
+    for (line, city) in [
+        (
+            "Kota Sorong, PBD (10/03/25) \u{2013} Pemerintah menggelar rapat.",
+            "Kota Sorong",
+        ),
+        (
+            "LOMBOK (9 Desember 2024) \u{2013} Pemerintah menggelar rapat.",
+            "Lombok",
+        ),
+        (
+            "KUALA KAPUAS \u{2013} Pemerintah menggelar rapat.",
+            "Kuala Kapuas",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (None, Some(city)),
+            "{line}"
+        );
+    }
+    // A pair of names glued by a hyphen after a place is no site's dash; two capitalised
+    // words of no town are a kicker.
+    for line in [
+        "Jakarta, Prabowo-Gibran menang.",
+        "POPULER JABODETABEK \u{2013} Pemerintah menggelar rapat.",
+    ] {
+        assert!(detect(line).is_none_or(|d| d.city.is_none()), "{line}");
+    }
+    // A web name's own hyphen is no dash glued to the lede.
+    let d = detect("Maluku Tenggara, Situsulsel-Indonesia.com | Bupati menggelar rapat.").unwrap();
+    assert_eq!(d.outlet.as_deref(), Some("Situsulsel-indonesia.com"));
+}
