@@ -408,9 +408,9 @@ fn a_town_outside_the_gazetteer_before_a_media_agency_and_a_curly_apostrophe() {
     );
 }
 
-/// The forms each held-out probe brought, in the order the probes came.
-#[path = "dateline_probe_tests.rs"]
-mod probes;
 /// The later probes' forms.
 #[path = "dateline_probe_tests_later.rs"]
 mod later_probes;
+/// The forms each held-out probe brought, in the order the probes came.
+#[path = "dateline_probe_tests.rs"]
+mod probes;
