@@ -433,20 +433,21 @@ pub fn detect(line: &str) -> Option<Dateline> {
     // Pemerintah …`).
     if d.outlet.is_none()
         && d.city.as_deref().is_some_and(is_known_place)
-        && let Some((site, stop)) = [" | ", ". "]
+        && let Some((raw, after, stop)) = [" | ", ". "]
             .iter()
-            .filter_map(|stop| line[d.rest..].split_once(stop).map(|(s, _)| (s, *stop)))
-            .min_by_key(|(s, _)| s.len())
-        && let site = site.trim()
+            .filter_map(|stop| {
+                line[d.rest..]
+                    .split_once(stop)
+                    .map(|(s, a)| (s, a, stop.len()))
+            })
+            .min_by_key(|(s, _, _)| s.len())
+        && let site = raw.trim()
         && is_domain(site)
         && !site.contains(' ')
-        && line[d.rest..]
-            .split_once(stop)
-            .is_some_and(|(_, after)| after.trim_start().starts_with(char::is_uppercase))
+        && after.trim_start().starts_with(char::is_uppercase)
     {
-        let skip = line[d.rest..].find(stop).map_or(0, |k| k + stop.len());
         d.outlet = Some(normalize_outlet(site));
-        d.rest += skip;
+        d.rest += raw.len() + stop;
     }
     // An outlet's dash, then its place closed by a full stop or a colon (`KONTAN.CO.ID -
     // JAKARTA. Badan ...`, `Outlet.go.id - Semarang. Polisi ...`, `Site.co.id – Deli Serdang

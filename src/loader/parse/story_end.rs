@@ -91,7 +91,8 @@ pub fn later_stories(paras: &[String], kinds: &mut [Kind], from: usize) {
             || head
                 .windows(3)
                 .any(|w| w[0] == 0xE2 && w[1] == 0x80 && (w[2] == 0x93 || w[2] == 0x94));
-        if !dashed || !(cut_with_ellipsis(p) || is_paragraph(p)) {
+        let cut = cut_with_ellipsis(p);
+        if !dashed || !(cut || is_paragraph(p)) {
             continue;
         }
         // A site's name: a web name or one made with a media word (`(aktor) - 17 poin` is a
@@ -103,7 +104,6 @@ pub fn later_stories(paras: &[String], kinds: &mut [Kind], from: usize) {
         };
         // Or, cut with an ellipsis, a place in capitals (`LHOKSEUMAWE - Satuan … terus
         // mengedepankan upaya pencegahan dini terhadap…`): a rail of the desk's other stories.
-        let cut = cut_with_ellipsis(p);
         let Some(d) = super::dateline::detect(&paras[i]).filter(|d| {
             d.outlet.as_deref().is_some_and(site)
                 || (cut
@@ -112,7 +112,7 @@ pub fn later_stories(paras: &[String], kinds: &mut [Kind], from: usize) {
         }) else {
             continue;
         };
-        if cut_with_ellipsis(&paras[i]) {
+        if cut {
             kinds[i] = Kind::Boiler(RemovedKind::Related);
         } else if d.strong && is_paragraph(&paras[i]) {
             let headline = (from..i)

@@ -620,12 +620,15 @@ fn site_and_province(p: &str) -> bool {
         && p.is_ascii()
         && !is_known_city(p)
         && !crate::regions::is_district_name(p)
-        && (3..p.len().saturating_sub(3)).any(|k| {
-            let (head, tail) = (lower(&p[..k]), lower(&p[k..]));
-            crate::regions::is_province_name(tail.as_str())
-                && !FULL_PROVINCE_WORDS.contains(&tail.as_str())
-                && !OFFICE_HEADS.iter().any(|o| head.ends_with(o))
-        })
+        && {
+            let low = lower(p);
+            (3..low.len().saturating_sub(3)).any(|k| {
+                let (head, tail) = low.split_at(k);
+                crate::regions::is_province_name(tail)
+                    && !FULL_PROVINCE_WORDS.contains(&tail)
+                    && !OFFICE_HEADS.iter().any(|o| head.ends_with(o))
+            })
+        }
 }
 
 /// Provinces whose full name is one word: run into another word (`KAMPUNGBALI`) they make

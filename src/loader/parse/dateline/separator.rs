@@ -214,21 +214,17 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                     || (i > 0 && b[i - 1] != b' ' && site_place_glued(&line[..i], &line[i + 1..]))
                     || (i > 0 && b[i - 1] != b' ' && site_glued_to_lede(&line[..i], &line[i + 1..]))
                     // `AMBON, AMEKS.FAJAR.CO.ID -Kecelakaan`: the dash glued to the lede,
-                    // after a site's web name.
+                    // after a site's web name, or a site's name and a known place
+                    // (`Kabarintens, Kukar -Dinas …`).
                     || (i > 1
                         && b[i - 1] == b' '
                         && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-                        && line[..i - 1]
+                        && (line[..i - 1]
                             .rsplit([' ', ','])
                             .next()
-                            .is_some_and(is_domain))
-                    // `Kabarintens, Kukar -Dinas …`: a site's name and a known place, the
-                    // dash glued to the lede.
-                    || (i > 1
-                        && b[i - 1] == b' '
-                        && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
-                        && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
-                        && site_comma_place(&line[..i - 1]))
+                            .is_some_and(is_domain)
+                            || (b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+                                && site_comma_place(&line[..i - 1]))))
             }
             _ => false,
         };
