@@ -396,12 +396,18 @@ impl Gazetteer {
                 .filter(|&b| words.apart.get(b + 1) == Some(&false))
                 .and_then(|b| words.get(b))
         };
-        match before(1)? {
+        let by_unit = match before(1)? {
             "polrestabes" | "kapolrestabes" => Some(city),
             "polres" | "kapolres" => Some(regency),
             "resor" if before(2) == Some("kepolisian") => Some(regency),
             _ => None,
-        }
+        };
+        by_unit.or_else(|| {
+            // The sea off a shared name whose city lies inland is the regency's coast.
+            let sea = |w: Option<&str>| w.is_some_and(|w| SEA_WORDS.contains(&w));
+            let off = sea(before(1)) || (DIRECTIONS.contains(&before(1)?) && sea(before(2)));
+            (off && INLAND_CITIES.contains(&words.phrase(at, next).as_str())).then_some(regency)
+        })
     }
 
     /// The province a city named like it stands for after `prev`, another region of that
@@ -421,6 +427,26 @@ impl Gazetteer {
         .then_some(Target::Province(p))
     }
 }
+
+/// Words for the sea by a coast (`perairan selatan Sukabumi`, `pantai Tangerang`).
+const SEA_WORDS: &[&str] = &[
+    "perairan", "pantai", "pesisir", "laut", "lautan", "teluk", "selat", "samudra", "samudera",
+];
+
+/// Directions between a sea word and the coast's name.
+const DIRECTIONS: &[&str] = &["utara", "selatan", "barat", "timur", "tenggara"];
+
+/// Shared names whose city lies inland while its regency has the coast (Kota Sukabumi has no
+/// sea; Kabupaten Sukabumi has Palabuhanratu's), from the regions' maps. Where both touch
+/// the sea (Cirebon, Kupang, Bima …) a sea word decides nothing.
+const INLAND_CITIES: &[&str] = &[
+    "bekasi",
+    "blitar",
+    "malang",
+    "sukabumi",
+    "tangerang",
+    "tasikmalaya",
+];
 
 /// The regions of the longest name of `table` (districts, villages) written in up to three
 /// capitalised words just before `at` (`Cibinong, Bogor`, `Tambun Selatan Bekasi`).

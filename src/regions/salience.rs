@@ -101,6 +101,9 @@ const SEATS: &[&str] = &[
     "dandim",
     "lapas",
     "rutan",
+    // A legislator's electoral district (`anggota DPRD dapil Kerinci`) is where the member
+    // was elected from, as an office's town is where it sits.
+    "dapil",
 ];
 
 /// Words that join an office's word to its town in lower case (`BPOM di Semarang`, `BMKG
@@ -203,7 +206,14 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
     while k > at.saturating_sub(SEAT_REACH) && !parted(k) {
         k -= 1;
         if let Some(w) = words.get(k).filter(|w| SEATS.contains(w)) {
-            return Some(w);
+            // An electoral district's own name and number (`Dapil Jateng 1 (Kota Semarang,
+            // …)`) lists the regions it covers, which a candidate's story is about.
+            let numbered = (k + 1..at).any(|j| {
+                words
+                    .get(j)
+                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+            });
+            return (w != "dapil" || !numbered).then_some(w);
         }
         // `regional` is an office's word only in its name (`Kantor Regional`): `ekonomi
         // regional Makassar` is the city's.

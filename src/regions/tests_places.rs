@@ -131,6 +131,70 @@ fn a_police_resort_or_a_unit_named_kota_gives_the_level_of_a_shared_name() {
 }
 
 #[test]
+fn the_sea_off_a_shared_name_whose_city_is_inland_is_the_regency() {
+    // Kota Sukabumi and Kota Tangerang have no sea; their regencies have the coast.
+    for text in [
+        "Nelayan hilang di perairan selatan Sukabumi sejak Senin.",
+        "Kapal terbalik di perairan Sukabumi, Jawa Barat.",
+        "Sampah menumpuk di pesisir utara Tangerang.",
+        "Perahu terbalik di pantai selatan Blitar, Jawa Timur.",
+    ] {
+        let x = f(text);
+        assert_eq!(x.regions.len(), 1, "{text}");
+        assert!(!x.regions[0].starts_with("Kota"), "{text}: {:?}", x.regions);
+    }
+    // Inland, or where both levels touch the sea, the bare name stays the city.
+    assert_eq!(
+        f("Warga Sukabumi mengeluhkan jalan rusak.").regions,
+        ["Kota Sukabumi"]
+    );
+    assert_eq!(
+        f("Nelayan hilang di perairan Cirebon sejak Senin.").regions,
+        ["Kota Cirebon"]
+    );
+    // A sea word that is not next to the name decides nothing.
+    assert_eq!(
+        f("Laut tenang, kata warga Sukabumi.").regions,
+        ["Kota Sukabumi"]
+    );
+}
+
+#[test]
+fn an_electoral_district_is_a_members_seat() {
+    // A legislator's electoral district, named beside the place the story happens, is where
+    // the member was elected from, not where the story is.
+    let x = find(
+        None,
+        [
+            "Petani Mengadu ke Dewan",
+            "Anggota DPRD Provinsi Jambi dapil Kerinci-Sungai Penuh, Budi, menggelar rapat.",
+            "Rapat digelar di Kabupaten Muaro Jambi bersama petani.",
+        ],
+    );
+    assert_eq!(x.regions, ["Muaro Jambi"], "{x:?}");
+    assert!(x.passing.iter().any(|r| r == "Kerinci"), "{x:?}");
+    // A visit to the district itself places the story there.
+    let x = find(
+        None,
+        [
+            "Reses Dewan",
+            "Anggota DPR dapil Kerinci menggelar reses.",
+            "Reses digelar di Kerinci bersama petani.",
+        ],
+    );
+    assert!(x.regions.iter().any(|r| r == "Kerinci"), "{x:?}");
+    // A district named by its own name and number lists the regions a candidate runs in.
+    let x = find(
+        None,
+        [
+            "Artis Maju Caleg",
+            "Ia maju sebagai caleg Dapil Jateng 1 (Kota Semarang, Kabupaten Kendal).",
+        ],
+    );
+    assert_eq!(x.regions, ["Kota Semarang", "Kendal"], "{x:?}");
+}
+
+#[test]
 fn a_region_named_like_a_jakarta_neighbourhood_is_the_neighbourhood_in_news_of_jakarta() {
     let x = f("Tawuran pecah di Manggarai, Pemkot Jakarta Selatan mendirikan posko.");
     assert_eq!(x.regions, ["Jakarta Selatan"]);

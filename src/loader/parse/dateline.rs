@@ -24,8 +24,9 @@ use separated::by_separator;
 use separated::day_words;
 use separator::{find_separator, join_spaced_domain, media_word_and_place, place_glued_to_site};
 use undashed::{
-    colon_dateline, double_pipe_dateline, own_line, pipe_dateline, place_then_bracketed_site,
-    place_then_comma, place_then_glued_site, place_then_stop, site_glued_to_place, unseparated,
+    colon_dateline, double_pipe_dateline, own_line, pipe_dateline, place_then_bracketed_day,
+    place_then_bracketed_site, place_then_comma, place_then_glued_site, place_then_stop,
+    site_glued_to_place, unseparated,
 };
 pub(super) use undashed::{lone_place, place_and_day, titled_place_then_stop};
 
@@ -351,7 +352,8 @@ pub fn detect(line: &str) -> Option<Dateline> {
             .or_else(|| place_then_glued_site(line))
             .or_else(|| site_glued_to_place(line))
             .or_else(|| place_then_stop(line))
-            .or_else(|| place_then_comma(line));
+            .or_else(|| place_then_comma(line))
+            .or_else(|| place_then_bracketed_day(line));
     };
     // A site's name with its place in brackets (`KBOBABEL.COM (BANGKA) –`, `SALAM PAPUA
     // (NABIRE) –`) or after a comma (`MOMENTUM, Gunungsugih --`): the

@@ -363,3 +363,89 @@ fn sixteenth_probe_forms() {
     let d = detect("Maluku Tenggara, Situsulsel-Indonesia.com | Bupati menggelar rapat.").unwrap();
     assert_eq!(d.outlet.as_deref(), Some("Situsulsel-indonesia.com"));
 }
+
+#[test]
+fn seventeenth_probe_forms() {
+    // Long enough to be a lede and not a list of places after the comma.
+    let lede = "Pemerintah menggelar rapat di kantor bupati bersama warga dan tokoh adat \
+                setempat. Rapat berlangsung lancar.";
+    for (head, outlet, city) in [
+        // A place, then a site's name run together in capitals with no media word.
+        (
+            "Maumere, GardaFlores \u{2013} ",
+            Some("Gardaflores"),
+            "Maumere",
+        ),
+        // A town in capitals, the site in brackets.
+        (
+            "SUNGAI PAKNING (Riaulantang) \u{2013} ",
+            Some("Riaulantang"),
+            "Sungai Pakning",
+        ),
+        // A site in lower case with a media word, then the place in capitals and a comma.
+        (
+            "suara banua news \u{2013} BANJAR, ",
+            Some("Suara Banua News"),
+            "Banjar",
+        ),
+        // A site, a pipe, then the place and its province.
+        (
+            "Restorasidaily| SIMALUNGUN, SUMATERA UTARA \u{2013} ",
+            Some("Restorasidaily"),
+            "Simalungun",
+        ),
+        // A web name, a comma and the place with no space, a dash glued to it.
+        ("IGNNews.id,Anambas- ", Some("Ignnews.id"), "Anambas"),
+        // A place, a web name after its dash.
+        (
+            "LABUHAN BAJO-Klikpena.com \u{2013} ",
+            Some("Klikpena.com"),
+            "Labuhan Bajo",
+        ),
+        // A place, then a web name after a space.
+        (
+            "Jembrana suarajembrana.com \u{2013} ",
+            Some("Suarajembrana.com"),
+            "Jembrana",
+        ),
+        // A site's name in capitals run into `News`, then the place.
+        ("TVRINews, Jakarta \u{2013} ", Some("Tvrinews"), "Jakarta"),
+    ] {
+        let line = format!("{head}{lede}");
+        let d = detect(&line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with('P'), "{line}");
+    }
+    // A place alone before a tilde, a glued dash, its province's short form in lower case,
+    // or the day in brackets with no dash.
+    for (head, city) in [
+        ("Serdang Bedagai~ ", "Serdang Bedagai"),
+        ("Sikka- ", "Sikka"),
+        ("Luwu sulsel \u{2013} ", "Luwu"),
+        ("Kota Kupang (25/01/2016) \u{2013} ", "Kota Kupang"),
+        ("Kota Kupang (25/01/2016) ", "Kota Kupang"),
+    ] {
+        let line = format!("{head}{lede}");
+        let d = detect(&line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (None, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with('P'), "{line}");
+    }
+    // Not a web name's own hyphen, a photographer's credit, a day, or prose.
+    for line in [
+        "bali-express.com \u{2013} Pemerintah menggelar rapat.",
+        "KRISTIANTO PURNOMO/KOMPAS.COM \u{2013} Pemerintah menggelar rapat.",
+        "Namun, McDonald \u{2013} Pemerintah menggelar rapat.",
+        "kabar baik \u{2013} Pemerintah menggelar rapat.",
+    ] {
+        let d = detect(line);
+        assert!(d.as_ref().is_none_or(|d| d.city.is_none()), "{line}: {d:?}");
+    }
+}

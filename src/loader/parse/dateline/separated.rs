@@ -176,7 +176,10 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
                 && sentence_after)
             // A town the gazetteer does not hold before a web name in brackets
             // (`Timika (suaramimika.com) –`).
-            || (domain && sentence_after && !city.contains(' ') && city.chars().count() >= 5);
+            || (domain && sentence_after && !city.contains(' ') && city.chars().count() >= 5)
+            // A town in capitals before a site named by its region run into a word
+            // (`SUNGAI PAKNING (Riaulantang) –`).
+            || (is_all_caps(city) && city.len() > 3 && region_run_site(agency) && sentence_after);
         if qualified && is_header_part(city) && place_ok && agency_ok {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(agency)).filter(|s| !s.is_empty()),
@@ -214,19 +217,44 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             });
         }
     }
+    // A known place, a space and its site's web name (`Jembrana suarajembrana.com –`).
+    if let Some((place, site)) = prefix.rsplit_once(' ')
+        && is_domain(site)
+        && let place = place.trim().trim_end_matches(',')
+        && (1..=3).contains(&place.split_whitespace().count())
+        && is_header_part(place)
+        && is_known_city(place)
+        && line[rest..].starts_with(char::is_uppercase)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest,
+            strong: true,
+        });
+    }
     // A known place, then its site's one-word name in lower case (`Padang Panjang, pasbana
-    // –`), or its province's name or short form with no comma (`Mataram NTB -`).
+    // –`) or with a capital inside (`Maumere, GardaFlores –`), or its province's name or
+    // short form with no comma (`Mataram NTB -`).
     if let Some((place, site)) = prefix.split_once(',')
         && let (place, site) = (place.trim(), site.trim())
         && (4..=24).contains(&site.len())
-        && site.starts_with(|c: char| c.is_ascii_lowercase())
-        && site
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && ((site.starts_with(|c: char| c.is_ascii_lowercase())
+            && site
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+            || camel_word(site))
         && !super::super::date_words::is_calendar_word(site)
         && !PROSE_OPENERS.contains(&site)
         && is_header_part(place)
-        && is_known_city(place)
+        // A site's name with a capital inside vouches for a town the gazetteer does not
+        // hold (`Maumere, GardaFlores –`).
+        && (is_known_city(place)
+            || (camel_word(site)
+                && !place.contains(' ')
+                && place.chars().count() >= 4
+                && !super::super::date_words::is_calendar_word(place)
+                && !PROSE_OPENERS.contains(&lower(place).as_str())))
         && line[rest..].starts_with(char::is_uppercase)
     {
         return Some(Dateline {
@@ -312,14 +340,23 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     }
     // A place and its site's web name parted by a slash (`PALANGKA RAYA/TABENGAN.CO.ID-`,
     // `SAMPIT/TABENGAN.COM –`): a photo credit's shape, but the dash opens a lede.
-    if let Some((place, site)) = prefix.split_once('/')
+    // Or a place in capitals and a web name not in capitals parted by a hyphen (`LABUHAN
+    // BAJO-Klikpena.com –`): a web name's own hyphen is in one case (`bali-express.com`).
+    let hyphened = prefix.split_once('-').filter(|(place, site)| {
+        is_all_caps(place)
+            && place.trim().chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && site.chars().any(|c| c.is_ascii_lowercase())
+    });
+    // Before a slash only a place the gazetteer knows: a photographer's name in capitals
+    // (`KRISTIANTO PURNOMO/KOMPAS.COM -`, `ISTIMEWA/…`) is a credit.
+    let slashed = prefix
+        .split_once('/')
+        .filter(|(place, _)| is_known_city(place.trim()));
+    if let Some((place, site)) = slashed.or(hyphened)
         && let (place, site) = (place.trim(), site.trim())
         && is_domain(site)
         && !site.contains(' ')
         && is_header_part(place)
-        // Only a place the gazetteer knows: a photographer's name in capitals before the
-        // slash (`KRISTIANTO PURNOMO/KOMPAS.COM -`, `ISTIMEWA/…`) is a credit.
-        && is_known_city(place)
     {
         return Some(Dateline {
             outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
@@ -390,10 +427,12 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     };
     if parts.is_empty()
         || parts.len() > 3
-        || !parts
-            .iter()
-            .enumerate()
-            .all(|(k, p)| is_header_part(p) || numbered_site(k, p) || lower_site(p, &line[rest..]))
+        || !parts.iter().enumerate().all(|(k, p)| {
+            is_header_part(p)
+                || numbered_site(k, p)
+                || lower_site(p, &line[rest..])
+                || lower_named_site(p, &line[rest..])
+        })
     {
         return None;
     }
@@ -552,7 +591,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
                     .is_some_and(|w| SITE_ENDS.contains(&lower(w).as_str()))
                 && line[rest..].starts_with(|c: char| c.is_uppercase())
         };
-        if site_word || titled_site {
+        if site_word || titled_site || lower_named_site(p, &line[rest..]) {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(p)).filter(|s| !s.is_empty()),
                 city: None,
@@ -671,6 +710,21 @@ fn lower_site(p: &str, after: &str) -> bool {
         && after.starts_with(|c: char| c.is_uppercase())
 }
 
+/// Words a site's name of several words in lower case ends on (`suara banua news`).
+const LOWER_SITE_ENDS: &[&str] = &[
+    "news", "post", "pos", "online", "times", "today", "daily", "media", "tv", "channel", "network",
+];
+
+/// A site's name of two or three words in lower case ending on a media word, before a
+/// sentence (`suara banua news – BANJAR, …`): prose opens on no such words and a dash.
+fn lower_named_site(p: &str, after: &str) -> bool {
+    let ws: Vec<&str> = p.split_whitespace().collect();
+    (2..=3).contains(&ws.len())
+        && ws.iter().all(|w| w.bytes().all(|c| c.is_ascii_lowercase()))
+        && ws.last().is_some_and(|w| LOWER_SITE_ENDS.contains(w))
+        && after.starts_with(|c: char| c.is_uppercase())
+}
+
 /// A media word and a known town of up to three words, either way round: a paper's name
 /// (`Jember Pos`, `Kilas Bengkulu Utara`, `LINGGA TERKINI`).
 fn media_and_town(x: &str) -> bool {
@@ -685,4 +739,29 @@ fn media_and_town(x: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// One word with a capital inside after a lower-case letter (`GardaFlores`, `JaringPos`): a
+/// site's name, as no word of prose is written so.
+pub(super) fn camel_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_alphanumeric())
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.char_indices().skip(1).any(|(i, c)| {
+            c.is_ascii_uppercase() && w[..i].ends_with(|c: char| c.is_ascii_lowercase())
+        })
+}
+
+/// One capitalised word, no place's, that runs a province's or a region's name into a word of
+/// three letters or more (`Riaulantang`, `Jambiupdate`): a regional site's name.
+fn region_run_site(w: &str) -> bool {
+    let low = lower(w);
+    w.len() >= 7
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && w.chars().all(|c| c.is_ascii_alphanumeric())
+        && !is_known_city(w)
+        && !crate::regions::is_district_name(w)
+        && (4..low.len().saturating_sub(2)).any(|k| {
+            let head = &low[..k];
+            crate::regions::is_province_name(head) || crate::regions::is_place_name(head)
+        })
 }

@@ -199,6 +199,13 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                         .is_some_and(is_domain)
                         || caps_place_before_pipe(&line[..i - 1], &line[i + 2..]))
             }
+            // `Serdang Bedagai~ Bupati`: a tilde for the dash, after a known place alone.
+            '~' => {
+                (glued_then_space || spaced)
+                    && b.get(i + 1) == Some(&b' ')
+                    && is_header_part(line[..i].trim())
+                    && is_known_city(line[..i].trim())
+            }
             // `Waingapu_ Bupati`, `Kabupaten Cirebon// Bupati`: a theme's odd dash.
             '_' => glued_then_space && b.get(i + 1) == Some(&b' '),
             '/' => {
@@ -236,7 +243,15 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                 .find(|&(_, ch)| {
                     !matches!(
                         ch,
-                        '-' | '\u{2013}' | '\u{2014}' | ' ' | ':' | '_' | '/' | '\u{fffd}' | '='
+                        '-' | '\u{2013}'
+                            | '\u{2014}'
+                            | ' '
+                            | ':'
+                            | '_'
+                            | '/'
+                            | '\u{fffd}'
+                            | '='
+                            | '~'
                     )
                 })
                 .map_or(line.len(), |(k, _)| from + k);

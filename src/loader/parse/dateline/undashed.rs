@@ -497,3 +497,25 @@ pub(super) fn place_then_comma(line: &str) -> Option<Dateline> {
             strong: false,
         })
 }
+
+/// A known place and the day in brackets, the scraper's dash lost before the lede (`Kota
+/// Kupang (25/01/2016) Pemerintah …`): no sentence opens on a place, a bracketed date and a
+/// capital.
+pub(super) fn place_then_bracketed_day(line: &str) -> Option<Dateline> {
+    let (place, after) = line.split_once(" (")?;
+    let (day, lede) = after.split_once(") ")?;
+    let numeric =
+        day.contains('/') && day.len() >= 6 && day.chars().all(|c| c.is_ascii_digit() || c == '/');
+    (numeric
+        && (1..=3).contains(&place.split_whitespace().count())
+        && is_header_part(place)
+        && is_known_city(place)
+        && lede.starts_with(char::is_uppercase)
+        && lede.split_whitespace().nth(3).is_some())
+    .then(|| Dateline {
+        outlet: None,
+        city: Some(title_case(place)),
+        rest: place.len() + 2 + day.len() + 2,
+        strong: true,
+    })
+}
