@@ -61,6 +61,10 @@ impl Gazetteer {
                         route: route::route_end(words, at, len),
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
+                        locator: words.comma.get(at) == Some(&true)
+                            && at
+                                .checked_sub(1)
+                                .is_some_and(|b| words.capitalised.get(b) == Some(&true)),
                     },
                 ))
             },
@@ -264,7 +268,7 @@ impl Gazetteer {
                 province: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Province(_))
                         && self.province_of(*t) == province
-                        && early(s, false)
+                        && s.iter().any(|s| s.text <= 1 && !s.locator)
                 }),
                 neighbour: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Region(_))

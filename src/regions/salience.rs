@@ -44,6 +44,9 @@ pub(super) struct Sighting {
     /// Named as the end of a university's name (`Institut Teknologi Bandung`), whose work
     /// goes wherever it sends it.
     pub school: bool,
+    /// Named after a comma that follows another capitalised name (`Kabupaten Garut, Jawa
+    /// Barat`): a province said to locate a place, not one at work.
+    pub locator: bool,
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -234,6 +237,7 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
 pub(super) struct Opening {
     /// They name the province itself (`Kejati Sulteng`, `Gubernur Sultra`, `Provinsi
     /// Maluku`): its capital's offices are at work, and the capital is the story's place.
+    /// Not where it only locates another place (`Kabupaten Garut, Jawa Barat`).
     pub province: bool,
     /// They name another region of the province with its level (`Bupati Kepulauan
     /// Tanimbar`, `Pemerintah Kabupaten Kubu Raya`).
@@ -337,6 +341,7 @@ mod tests {
             route: false,
             listed: false,
             school: false,
+            locator: false,
         }
     }
 

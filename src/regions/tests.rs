@@ -760,6 +760,15 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
         find(Some("SEMARANG"), provincial).regions,
         ["Kota Semarang", "Kudus"]
     );
+    // A province said only to locate the regency (`Kabupaten Kudus, Jawa Tengah`) is no
+    // provincial office at work.
+    let located = [
+        body[0],
+        "Pemudik dilarang memasuki Kabupaten Kudus, Jawa Tengah, mulai hari ini.",
+    ];
+    let x = find(Some("SEMARANG"), located);
+    assert_eq!(x.regions, ["Kudus"]);
+    assert_eq!(x.passing, ["Kota Semarang"]);
     let x = find(
         Some("JAYAPURA"),
         [body[0], body[1], "Tim tamu terbang dari Jayapura."],

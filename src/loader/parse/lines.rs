@@ -81,7 +81,13 @@ fn related(line: &str, low: &str) -> Option<String> {
         .strip_prefix("baca juga")
         .or_else(|| low.strip_prefix("bacaaja"))
         .or_else(|| low.strip_prefix("baca aja"))
-        .or_else(|| low.strip_prefix("baca"))?;
+        .or_else(|| low.strip_prefix("baca"))
+        // `Lihat juga:` heads a list of links as `Baca juga:` does; `Lihat juga video …` is
+        // a prompt to watch.
+        .or_else(|| {
+            low.strip_prefix("lihat juga")
+                .filter(|r| r.trim_start().starts_with(':') && !r.contains("video"))
+        })?;
     let t = rest_low.trim_start();
     // `Baca juga Headline` without a colon counts; `Baca buku ...` (prose) does not.
     let juga = low.starts_with("baca juga");
@@ -701,6 +707,10 @@ mod tests {
         assert_eq!(classify("Baca Juga: Program Cek"), rel("Program Cek"));
         assert_eq!(classify("Baca: Judul Lain"), rel("Judul Lain"));
         assert_eq!(classify("Baca juga"), rel(""));
+        assert_eq!(classify("Lihat juga:"), rel(""));
+        assert_eq!(classify("Lihat juga: Program Cek"), rel("Program Cek"));
+        assert_ne!(classify("Lihat juga: video banjir"), rel("video banjir"));
+        assert_eq!(classify("Lihat juga bagaimana warga bertahan."), Kind::Body);
         assert_eq!(classify("Baca buku itu penting bagi anak."), Kind::Body);
         assert_eq!(classify("Bacaan doa dibacakan."), Kind::Body);
         assert_eq!(classify("Baca Juga :,,"), rel(""));

@@ -236,6 +236,18 @@ mod tests {
     }
 
     #[test]
+    fn bulleted_headlines_under_see_also_that_end_the_text() {
+        let k = run(&[
+            "Warga kembali ke rumah setelah air surut pada Selasa pagi.",
+            "Lihat juga:",
+            "- Pemkot Fasilitasi Seragam Gratis Bagi Siswa Kurang Mampu",
+            "- Wisatawan Makin Ramai, Pengeluaran Capai Rp2,87 Juta",
+            "- Refleksi Hari Jadi Kota ke",
+        ]);
+        assert_eq!(body(&k), vec![0]);
+    }
+
+    #[test]
     fn sentence_case_headlines_under_an_empty_read_also_that_end_the_text() {
         let k = run(&[
             "Warga kembali ke rumah setelah air surut pada Selasa pagi.",
