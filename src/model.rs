@@ -126,7 +126,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 39: an electoral district is a member's seat; the sea off a shared name whose city is
 ///    inland is the regency's; datelines with a site named with a capital inside, a site
 ///    run into its region's name, a site's name of words in lower case, a web name after a
-///    hyphen or a space, a tilde for the dash, the day in brackets before the lede; a
+///    hyphen or a space, a tilde for the dash, the day in brackets before the lede (each
+///    narrowed by the review); a
 ///    province that only locates a place; links under `Lihat juga:`.
 pub const PARSER_VERSION: u32 = 39;
 

@@ -62,9 +62,12 @@ impl Gazetteer {
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
                         locator: words.comma.get(at) == Some(&true)
-                            && at
-                                .checked_sub(1)
-                                .is_some_and(|b| words.capitalised.get(b) == Some(&true)),
+                            && (1..=3).any(|n| {
+                                at.checked_sub(n).is_some_and(|b| {
+                                    words.capitalised.get(b) == Some(&true)
+                                        && super::is_place_name(&spaced(words, b, at))
+                                })
+                            }),
                     },
                 ))
             },
@@ -302,4 +305,12 @@ impl Gazetteer {
         }
         found
     }
+}
+
+/// Words `from..to` joined by spaces, as a name is written.
+fn spaced(words: &Words, from: usize, to: usize) -> String {
+    (from..to)
+        .filter_map(|i| words.get(i))
+        .collect::<Vec<_>>()
+        .join(" ")
 }

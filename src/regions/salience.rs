@@ -209,14 +209,7 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
     while k > at.saturating_sub(SEAT_REACH) && !parted(k) {
         k -= 1;
         if let Some(w) = words.get(k).filter(|w| SEATS.contains(w)) {
-            // An electoral district's own name and number (`Dapil Jateng 1 (Kota Semarang,
-            // …)`) lists the regions it covers, which a candidate's story is about.
-            let numbered = (k + 1..at).any(|j| {
-                words
-                    .get(j)
-                    .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-            });
-            return (w != "dapil" || !numbered).then_some(w);
+            return (w != "dapil" || members_district(words, k, at)).then_some(w);
         }
         // `regional` is an office's word only in its name (`Kantor Regional`): `ekonomi
         // regional Makassar` is the city's.
@@ -230,6 +223,26 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
         }
     }
     None
+}
+
+/// Whether `dapil` at word `k` names a member's electoral district before the region at
+/// `at`: after the assembly or party the member sits for (`anggota DPRD Provinsi Jambi dapil
+/// Kerinci`), not where something happens (`reses di dapil Banyumas`, `Warga di dapil
+/// Lombok Timur`), and not a district's own name and number (`Dapil Jateng 1 (Kota
+/// Semarang, …)`, `dapil Sleman 3`), which lists the regions a candidate runs in.
+fn members_district(words: &Words, k: usize, at: usize) -> bool {
+    let digits = |j: usize| {
+        words
+            .get(j)
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let numbered = (k + 1..at).any(digits) || (at + 1..at + 4).any(digits);
+    let after_body = k
+        .checked_sub(1)
+        .is_some_and(|b| words.capitalised.get(b) == Some(&true))
+        && words.point.get(k) == Some(&false)
+        && words.comma.get(k) == Some(&false);
+    after_body && !numbered
 }
 
 /// What the title and the first paragraph say of the dateline's province.

@@ -769,6 +769,16 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
     let x = find(Some("SEMARANG"), located);
     assert_eq!(x.regions, ["Kudus"]);
     assert_eq!(x.passing, ["Kota Semarang"]);
+    // A province at work after a comma that follows no place (`Sejak Januari, Jawa Tengah
+    // mencatat …`) still keeps the city (the review's case).
+    let counted = [
+        body[0],
+        "Sejak Januari, Jawa Tengah mencatat 5.000 kasus, terbanyak di Kabupaten Kudus.",
+    ];
+    assert_eq!(
+        find(Some("SEMARANG"), counted).regions,
+        ["Kota Semarang", "Kudus"]
+    );
     let x = find(
         Some("JAYAPURA"),
         [body[0], body[1], "Tim tamu terbang dari Jayapura."],

@@ -192,6 +192,18 @@ fn an_electoral_district_is_a_members_seat() {
         ],
     );
     assert_eq!(x.regions, ["Kota Semarang", "Kendal"], "{x:?}");
+    // Where something happens in the district, or a district named with its number after
+    // the name, the region is the story's (the review's cases).
+    for text in [
+        "Anggota DPR RI menggelar reses di dapil Banyumas bersama petani.",
+        "Anggota DPRD Provinsi DIY turun ke dapil Kulon Progo untuk menyerap aspirasi.",
+        "Warga di dapil Lombok Timur menagih janji anggota dewan.",
+        "Jumlah calon legislatif perempuan di Dapil Bantul meningkat.",
+        "KPU mengumumkan daftar calon tetap untuk dapil Sleman 3 pekan ini.",
+    ] {
+        let x = find(None, ["Kabar Dewan", text]);
+        assert_eq!(x.regions.len(), 1, "{text}: {x:?}");
+    }
 }
 
 #[test]

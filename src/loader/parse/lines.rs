@@ -85,8 +85,16 @@ fn related(line: &str, low: &str) -> Option<String> {
         // `Lihat juga:` heads a list of links as `Baca juga:` does; `Lihat juga video …` is
         // a prompt to watch.
         .or_else(|| {
-            low.strip_prefix("lihat juga")
-                .filter(|r| r.trim_start().starts_with(':') && !r.contains("video"))
+            low.strip_prefix("lihat juga").filter(|r| {
+                r.trim_start().starts_with(':')
+                    && !r.contains("video")
+                    // A headline or nothing after the colon: `Lihat juga: tabel di bawah
+                    // ini …` points within the story.
+                    && line
+                        .get(line.len() - r.len()..)
+                        .and_then(|r| r.trim_start().strip_prefix(':'))
+                        .is_some_and(|h| !h.trim_start().starts_with(char::is_lowercase))
+            })
         })?;
     let t = rest_low.trim_start();
     // `Baca juga Headline` without a colon counts; `Baca buku ...` (prose) does not.
@@ -711,6 +719,10 @@ mod tests {
         assert_eq!(classify("Lihat juga: Program Cek"), rel("Program Cek"));
         assert_ne!(classify("Lihat juga: video banjir"), rel("video banjir"));
         assert_eq!(classify("Lihat juga bagaimana warga bertahan."), Kind::Body);
+        assert_eq!(
+            classify("Lihat juga: daftar posko pengungsian di bawah ini."),
+            Kind::Body
+        );
         assert_eq!(classify("Baca buku itu penting bagi anak."), Kind::Body);
         assert_eq!(classify("Bacaan doa dibacakan."), Kind::Body);
         assert_eq!(classify("Baca Juga :,,"), rel(""));

@@ -89,12 +89,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         // A day is no site (`(Senin, Jambi)`).
         && !site.split_whitespace().any(super::super::date_words::is_calendar_word)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(place)),
-            rest,
-            strong: true,
-        });
+        return Some(site_and_place(site, place, rest));
     }
     // A place, perhaps its province's short form, then the day in brackets (`Kota Sorong,
     // PBD (10/03/25) –`, `LOMBOK (9 Desember 2024) –`).
@@ -179,7 +174,12 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             || (domain && sentence_after && !city.contains(' ') && city.chars().count() >= 5)
             // A town in capitals before a site named by its region run into a word
             // (`SUNGAI PAKNING (Riaulantang) –`).
-            || (is_all_caps(city) && city.len() > 3 && region_run_site(agency) && sentence_after);
+            // Two words at least, or a known place: one word in capitals is as often a
+            // body's or a club's name (`PERSEBAYA (Surabayajaya) –`).
+            || (is_all_caps(city)
+                && (city.contains(' ') || is_known_city(city))
+                && region_run_site(agency)
+                && sentence_after);
         if qualified && is_header_part(city) && place_ok && agency_ok {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(agency)).filter(|s| !s.is_empty()),
@@ -209,12 +209,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             None
         };
         if let Some(place) = place {
-            return Some(Dateline {
-                outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-                city: Some(title_case(&place)),
-                rest,
-                strong: true,
-            });
+            return Some(site_and_place(site, &place, rest));
         }
     }
     // A known place, a space and its site's web name (`Jembrana suarajembrana.com –`).
@@ -226,12 +221,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && is_known_city(place)
         && line[rest..].starts_with(char::is_uppercase)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(place)),
-            rest,
-            strong: true,
-        });
+        return Some(site_and_place(site, place, rest));
     }
     // A known place, then its site's one-word name in lower case (`Padang Panjang, pasbana
     // –`) or with a capital inside (`Maumere, GardaFlores –`), or its province's name or
@@ -247,22 +237,12 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && !super::super::date_words::is_calendar_word(site)
         && !PROSE_OPENERS.contains(&site)
         && is_header_part(place)
-        // A site's name with a capital inside vouches for a town the gazetteer does not
-        // hold (`Maumere, GardaFlores –`).
-        && (is_known_city(place)
-            || (camel_word(site)
-                && !place.contains(' ')
-                && place.chars().count() >= 4
-                && !super::super::date_words::is_calendar_word(place)
-                && !PROSE_OPENERS.contains(&lower(place).as_str())))
+        // Only a known place: brands are written with a capital inside too (`Ternyata,
+        // WhatsApp – …`, `Google, YouTube – …`).
+        && is_known_city(place)
         && line[rest..].starts_with(char::is_uppercase)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(place)),
-            rest,
-            strong: true,
-        });
+        return Some(site_and_place(site, place, rest));
     }
     if !prefix.contains(',')
         && !is_known_city(prefix)
@@ -309,12 +289,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && !is_known_city(site)
         && !is_known_city(prefix)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(place)),
-            rest,
-            strong: true,
-        });
+        return Some(site_and_place(site, place, rest));
     }
     // A site's name and its place joined by a full stop (`SURON.Trenggalek –`), or a place
     // and a site parted by a capital I for a pipe (`Denpasar I barometerbali –`).
@@ -340,11 +315,14 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     }
     // A place and its site's web name parted by a slash (`PALANGKA RAYA/TABENGAN.CO.ID-`,
     // `SAMPIT/TABENGAN.COM –`): a photo credit's shape, but the dash opens a lede.
-    // Or a place in capitals and a web name not in capitals parted by a hyphen (`LABUHAN
-    // BAJO-Klikpena.com –`): a web name's own hyphen is in one case (`bali-express.com`).
+    // Or a known place in capitals and a web name not in capitals parted by a hyphen
+    // (`SIKKA-Klikpena.com –`): a web name's own hyphen is in one case
+    // (`bali-express.com`).
+    // A known place only, as before a slash: `DOK HUMAS-Site.go.id`, `ISTIMEWA-Site.com`
+    // are credits.
     let hyphened = prefix.split_once('-').filter(|(place, site)| {
         is_all_caps(place)
-            && place.trim().chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && is_known_city(place.trim())
             && site.chars().any(|c| c.is_ascii_lowercase())
     });
     // Before a slash only a place the gazetteer knows: a photographer's name in capitals
@@ -358,12 +336,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && !site.contains(' ')
         && is_header_part(place)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
-            city: Some(title_case(place)),
-            rest,
-            strong: true,
-        });
+        return Some(site_and_place(site, place, rest));
     }
     // A pipe parts outlet and place as a comma does (`VISI.NEWS | BANDUNG -`), and so does
     // the underscore a scraper joins them with (`Oelamasi_KlikNTT.com-`) or a hyphen between
@@ -393,12 +366,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             (day_words(&day) && is_known_city(&place)).then_some(place)
         })
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(a)).filter(|s| !s.is_empty()),
-            city: Some(title_case(&place)),
-            rest,
-            strong: true,
-        });
+        return Some(site_and_place(a, &place, rest));
     }
     // A site's web name, its place and the day, each after a comma (`Site.co.id, Jakarta, 7
     // Desember 2025 –`).
@@ -408,12 +376,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && is_header_part(b)
         && day_words(c)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(a)).filter(|s| !s.is_empty()),
-            city: Some(title_case(b)),
-            rest,
-            strong: true,
-        });
+        return Some(site_and_place(a, b, rest));
     }
     // `TERNATE, Gapi72 -`: a site's name with a number in it, after its place.
     let numbered_site = |k: usize, p: &str| {
@@ -518,12 +481,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         && media_and_town(a)
         && is_known_city(town)
     {
-        return Some(Dateline {
-            outlet: Some(normalize_outlet(b)).filter(|s| !s.is_empty()),
-            city: Some(title_case(town)),
-            rest,
-            strong: true,
-        });
+        return Some(site_and_place(b, town, rest));
     }
     let (outlet, city, strong) = if let [a, b] = parts[..] {
         // A place and its province (`Batang Hari, Jambi -`), no outlet.
@@ -722,6 +680,8 @@ fn lower_named_site(p: &str, after: &str) -> bool {
     (2..=3).contains(&ws.len())
         && ws.iter().all(|w| w.bytes().all(|c| c.is_ascii_lowercase()))
         && ws.last().is_some_and(|w| LOWER_SITE_ENDS.contains(w))
+        // Opening on a media word too (`suara`, `kabar`): `berbagai media online –` is prose.
+        && ws.first().is_some_and(|w| is_media_named(w))
         && after.starts_with(|c: char| c.is_uppercase())
 }
 
@@ -764,4 +724,14 @@ fn region_run_site(w: &str) -> bool {
             let head = &low[..k];
             crate::regions::is_province_name(head) || crate::regions::is_place_name(head)
         })
+}
+
+/// The dateline a site's name and its place make, the lede at `rest`.
+fn site_and_place(site: &str, place: &str, rest: usize) -> Dateline {
+    Dateline {
+        outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+        city: Some(title_case(place)),
+        rest,
+        strong: true,
+    }
 }

@@ -200,8 +200,9 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                         || caps_place_before_pipe(&line[..i - 1], &line[i + 2..]))
             }
             // `Serdang Bedagai~ Bupati`: a tilde for the dash, after a known place alone.
+            // Glued only: `Jakarta ~ Bandung` is a route.
             '~' => {
-                (glued_then_space || spaced)
+                glued_then_space
                     && b.get(i + 1) == Some(&b' ')
                     && is_header_part(line[..i].trim())
                     && is_known_city(line[..i].trim())
