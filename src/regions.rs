@@ -549,3 +549,5 @@ pub fn find<'a>(dateline: Option<&str>, texts: impl IntoIterator<Item = &'a str>
 mod tests;
 #[cfg(test)]
 mod tests_places;
+#[cfg(test)]
+mod tests_schools;
