@@ -146,6 +146,9 @@ struct Cues {
     evidence: bool,
     /// Named by a landmark that lies in it (`Stadion Gelora Bung Karno`), not by its name.
     landmark: bool,
+    /// Named right after another region's words (`Kabupaten Garut, Jawa Barat`, `Sleman,
+    /// Yogyakarta`): said to locate that region.
+    after_region: bool,
 }
 
 /// One place found while an article is read, before the whole article has been.
@@ -520,6 +523,19 @@ pub fn is_province_name(written: &str) -> bool {
         Gazetteer::get().dateline(written),
         Some(Target::Province(_))
     )
+}
+
+/// Whether `written` is a province's short form (`Sulsel`, `Kaltara`, `Jatim`), not its
+/// full name (`Bali`, `Jambi`).
+pub fn is_province_short_form(written: &str) -> bool {
+    let g = Gazetteer::get();
+    match g.dateline(written) {
+        Some(Target::Province(p)) => g
+            .provinces
+            .get(p)
+            .is_some_and(|p| words(&p.name).concat() != words(written).concat()),
+        _ => false,
+    }
 }
 
 /// Whether `a` and `b` each spell a regency or city, and the two lie in different

@@ -61,13 +61,7 @@ impl Gazetteer {
                         route: route::route_end(words, at, len),
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
-                        locator: words.comma.get(at) == Some(&true)
-                            && (1..=3).any(|n| {
-                                at.checked_sub(n).is_some_and(|b| {
-                                    words.capitalised.get(b) == Some(&true)
-                                        && super::is_place_name(&spaced(words, b, at))
-                                })
-                            }),
+                        locator: cues.after_region && words.comma.get(at) == Some(&true),
                     },
                 ))
             },
@@ -305,12 +299,4 @@ impl Gazetteer {
         }
         found
     }
-}
-
-/// Words `from..to` joined by spaces, as a name is written.
-fn spaced(words: &Words, from: usize, to: usize) -> String {
-    (from..to)
-        .filter_map(|i| words.get(i))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

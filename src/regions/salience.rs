@@ -44,8 +44,8 @@ pub(super) struct Sighting {
     /// Named as the end of a university's name (`Institut Teknologi Bandung`), whose work
     /// goes wherever it sends it.
     pub school: bool,
-    /// Named after a comma that follows another capitalised name (`Kabupaten Garut, Jawa
-    /// Barat`): a province said to locate a place, not one at work.
+    /// Named after a comma right after another region (`Kabupaten Garut, Jawa Barat`): a
+    /// province said to locate a place, not one at work.
     pub locator: bool,
 }
 

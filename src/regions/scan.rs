@@ -49,6 +49,7 @@ impl Gazetteer {
                 if !proposed && !prefixed_not_a_place(words, i, 1 + len) {
                     let cues = Cues {
                         level_named: true,
+                        after_region: last.is_some_and(|(_, end)| end == i),
                         ..Cues::default()
                     };
                     hit(target, words, i, 1 + len, cues);
@@ -162,6 +163,7 @@ impl Gazetteer {
                         level_named: false,
                         evidence: false,
                         landmark: false,
+                        after_region: last.is_some_and(|(_, end)| end == i),
                     };
                     let target = match (target, last, placing) {
                         (_, _, Some(Placing::At(placed))) => {

@@ -3,7 +3,7 @@
 
 use super::*;
 
-fn f(text: &str) -> Found {
+pub(super) fn f(text: &str) -> Found {
     find(None, [text])
 }
 

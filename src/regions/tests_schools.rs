@@ -1,11 +1,7 @@
 //! The region finder on short synthetic texts: universities and schools, whose town is a
 //! post, a venue, an affiliation or the place their work is sent to.
 
-use super::*;
-
-fn f(text: &str) -> Found {
-    find(None, [text])
-}
+use super::tests_places::f;
 
 #[test]
 fn the_nearest_word_before_a_school_says_whether_it_is_a_post_or_a_venue() {

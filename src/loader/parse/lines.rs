@@ -85,16 +85,8 @@ fn related(line: &str, low: &str) -> Option<String> {
         // `Lihat juga:` heads a list of links as `Baca juga:` does; `Lihat juga video …` is
         // a prompt to watch.
         .or_else(|| {
-            low.strip_prefix("lihat juga").filter(|r| {
-                r.trim_start().starts_with(':')
-                    && !r.contains("video")
-                    // A headline or nothing after the colon: `Lihat juga: tabel di bawah
-                    // ini …` points within the story.
-                    && line
-                        .get(line.len() - r.len()..)
-                        .and_then(|r| r.trim_start().strip_prefix(':'))
-                        .is_some_and(|h| !h.trim_start().starts_with(char::is_lowercase))
-            })
+            low.strip_prefix("lihat juga")
+                .filter(|r| r.trim_start().starts_with(':') && !r.contains("video"))
         })?;
     let t = rest_low.trim_start();
     // `Baca juga Headline` without a colon counts; `Baca buku ...` (prose) does not.
@@ -115,7 +107,13 @@ fn related(line: &str, low: &str) -> Option<String> {
         .trim_start()
         .strip_prefix(':')
         .unwrap_or(rest.trim_start());
-    Some(rest.trim().trim_matches(',').trim().to_string())
+    let headline = rest.trim().trim_matches(',').trim();
+    // A headline or nothing after `Lihat juga:`; `Lihat juga: tabel di bawah ini …` points
+    // within the story.
+    if low.starts_with("lihat juga") && headline.starts_with(char::is_lowercase) {
+        return None;
+    }
+    Some(headline.to_string())
 }
 
 fn is_count_footer(low: &str) -> bool {

@@ -17,6 +17,11 @@ pub(super) fn day_words(day: &str) -> bool {
         })
 }
 
+/// A day in digits and slashes (`10/03/25`, `25/01/2016`).
+pub(super) fn numeric_day(day: &str) -> bool {
+    day.contains('/') && day.chars().all(|c| c.is_ascii_digit() || c == '/')
+}
+
 /// Words naming a place's kind below the district, that open a village's name (`Nagari
 /// Sumpur`, `Gampong Lamteh`, `Desa Sukamaju`).
 const VILLAGE_KINDS: &[&str] = &[
@@ -95,8 +100,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     // PBD (10/03/25) –`, `LOMBOK (9 Desember 2024) –`).
     if let Some((place, inner)) = prefix.split_once('(')
         && let Some(day) = inner.strip_suffix(')').map(str::trim)
-        && (day_words(day)
-            || (day.contains('/') && day.chars().all(|c| c.is_ascii_digit() || c == '/')))
+        && (day_words(day) || numeric_day(day))
         && let mut place_parts = place.split(',').map(str::trim)
         && let city = place_parts.next().unwrap_or("")
         && place_parts.all(|q| is_all_caps(q) && !q.contains(' '))
@@ -609,8 +613,9 @@ fn town_of_regency(p: &str) -> bool {
 }
 
 /// A lone word in capitals that no place spells, a name of three letters or more run
-/// into a province's name or short form of four letters or more (`NOSAKALTARA –`,
-/// `BERITASULSEL –`): a regional site's name.
+/// into a province's short form of four letters or more (`NOSAKALTARA –`, `BERITASULSEL
+/// –`): a regional site's name. Not its full name: run into another word (`KAMPUNGBALI`) a
+/// one-word province makes a place's name as often as a site's.
 fn site_and_province(p: &str) -> bool {
     !p.contains(' ')
         && is_all_caps(p)
@@ -621,28 +626,11 @@ fn site_and_province(p: &str) -> bool {
             let low = lower(p);
             (3..low.len().saturating_sub(3)).any(|k| {
                 let (head, tail) = low.split_at(k);
-                crate::regions::is_province_name(tail)
-                    && !FULL_PROVINCE_WORDS.contains(&tail)
+                crate::regions::is_province_short_form(tail)
                     && !OFFICE_HEADS.iter().any(|o| head.ends_with(o))
             })
         }
 }
-
-/// Provinces whose full name is one word: run into another word (`KAMPUNGBALI`) they make
-/// a place's name as often as a site's; a site runs its name into a short form (`kaltara`,
-/// `sulsel`).
-const FULL_PROVINCE_WORDS: &[&str] = &[
-    "aceh",
-    "riau",
-    "jambi",
-    "bengkulu",
-    "lampung",
-    "banten",
-    "bali",
-    "gorontalo",
-    "maluku",
-    "papua",
-];
 
 /// An office's or a rank's word run into its province (`KAPOLDAJATIM`, `PEMPROVSULSEL`): a
 /// person's or a body's, no site.
@@ -701,14 +689,19 @@ fn media_and_town(x: &str) -> bool {
     }
 }
 
-/// One word with a capital inside after a lower-case letter (`GardaFlores`, `JaringPos`): a
-/// site's name, as no word of prose is written so.
-pub(super) fn camel_word(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_alphanumeric())
-        && w.starts_with(|c: char| c.is_ascii_uppercase())
-        && w.char_indices().skip(1).any(|(i, c)| {
-            c.is_ascii_uppercase() && w[..i].ends_with(|c: char| c.is_ascii_lowercase())
-        })
+/// One word of letters and digits with a capital inside after a lower-case letter
+/// (`GardaFlores`): a site's name, as no word of prose is written so.
+fn camel_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_alphanumeric()) && inner_capital(w)
+}
+
+/// A capitalised word with a capital inside after a lower-case letter (`JaringPos`,
+/// `GardaFlores`), as sites write their names.
+pub(super) fn inner_capital(w: &str) -> bool {
+    w.starts_with(char::is_uppercase)
+        && w.char_indices()
+            .skip(1)
+            .any(|(i, c)| c.is_uppercase() && w[..i].ends_with(char::is_lowercase))
 }
 
 /// One capitalised word, no place's, that runs a province's or a region's name into a word of

@@ -28,14 +28,7 @@ pub(super) fn unseparated(line: &str) -> Option<Dateline> {
 /// word with a capital inside (`JaringPos`), or up to three words in capitals that are no
 /// known place.
 fn is_site_name(site: &str) -> bool {
-    let camel = !site.contains(' ')
-        && site.len() >= 4
-        && site.chars().next().is_some_and(char::is_uppercase)
-        && site.chars().any(char::is_lowercase)
-        && site
-            .char_indices()
-            .skip(1)
-            .any(|(i, c)| c.is_uppercase() && site[..i].ends_with(char::is_lowercase));
+    let camel = !site.contains(' ') && site.len() >= 4 && separated::inner_capital(site);
     // Five letters at least: a club's or a body's acronym is shorter (`MEDAN, PSMS |`).
     let caps = is_all_caps(site)
         && site.chars().filter(|c| c.is_alphabetic()).count() >= 5
@@ -504,9 +497,8 @@ pub(super) fn place_then_comma(line: &str) -> Option<Dateline> {
 pub(super) fn place_then_bracketed_day(line: &str) -> Option<Dateline> {
     let (place, after) = line.split_once(" (")?;
     let (day, lede) = after.split_once(") ")?;
-    let numeric =
-        day.contains('/') && day.len() >= 6 && day.chars().all(|c| c.is_ascii_digit() || c == '/');
-    (numeric
+    (separated::numeric_day(day)
+        && day.len() >= 6
         && (1..=3).contains(&place.split_whitespace().count())
         && is_header_part(place)
         && is_known_city(place)
