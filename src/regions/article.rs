@@ -62,6 +62,11 @@ impl Gazetteer {
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
                         locator: cues.after_region && words.comma.get(at) == Some(&true),
+                        from: at
+                            .checked_sub(1)
+                            .is_some_and(|b| matches!(words.get(b), Some("asal" | "dari"))),
+                        people: salience::after_people(words, at),
+                        origin: self.home_of_people_elsewhere(words, at, len, target),
                     },
                 ))
             },
@@ -236,6 +241,34 @@ impl Gazetteer {
         for (main, wide) in in_text.iter_mut().zip(wide_only) {
             *main &= !wide;
         }
+        // A region named only as the home of people living elsewhere (`warga Manggarai di
+        // Jakarta`) is where they come from when the story's place is another region of its
+        // province named with its level (`tapal batas Kabupaten Manggarai Timur dan
+        // Kabupaten Ngada`). Otherwise the story is as often about their home (`mahasiswa
+        // Merauke di Jayapura menolak …`).
+        let homes: Vec<bool> = weighed
+            .iter()
+            .enumerate()
+            .map(|(i, (t, s))| {
+                let province = self.province_of(*t);
+                matches!(t, Target::Region(_))
+                    && salience::home_only(s)
+                    && weighed
+                        .iter()
+                        .zip(&in_text)
+                        .enumerate()
+                        .any(|(k, ((o, os), &main))| {
+                            k != i
+                                && main
+                                && matches!(o, Target::Region(_))
+                                && self.province_of(*o) == province
+                                && os.iter().any(|s| s.prefixed && !s.seat && !s.origin)
+                        })
+            })
+            .collect();
+        for (main, home) in in_text.iter_mut().zip(homes) {
+            *main &= !home;
+        }
         // The provinces of the regions the text itself makes the article's places.
         let text_places: Vec<Option<usize>> = weighed
             .iter()
@@ -257,21 +290,21 @@ impl Gazetteer {
             })
         };
         let opening = |province: Option<usize>| {
-            let early = |s: &[salience::Sighting], level: bool| {
-                s.iter()
-                    .any(|s| s.text <= 1 && (!level || (s.prefixed && !s.seat)))
-            };
+            // Set there: after `di` or with its level, not as a seat or where someone comes
+            // from (`pemuda asal Kabupaten Gowa`).
+            let sets = |s: &salience::Sighting| !s.from && (s.at || (s.prefixed && !s.seat));
             salience::Opening {
                 province: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Province(_))
                         && self.province_of(*t) == province
-                        && s.iter().any(|s| s.text <= 1 && !s.locator)
+                        && s.iter().any(|s| s.text <= 1 && !s.locator && !s.at)
                 }),
-                neighbour: weighed.iter().any(|(t, s)| {
+                neighbour: weighed.iter().zip(&in_text).any(|((t, s), &main)| {
                     matches!(t, Target::Region(_))
                         && headline != Some(*t)
                         && self.province_of(*t) == province
-                        && early(s, true)
+                        && (s.iter().any(|s| s.text <= 1 && sets(s))
+                            || (main && s.len() >= 3 && s.iter().any(sets)))
                 }),
                 placed: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Region(_))

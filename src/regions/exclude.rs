@@ -460,6 +460,25 @@ const PEOPLES: &[(&str, &[&str])] = &[
     ("dayak", &["paser"]),
 ];
 
+/// Countries near Indonesia and the Malaysian states its migrant workers' news names
+/// (`Malaka`, a regency, is written `Melaka` for the state).
+const ABROAD: &[&str] = &[
+    "malaysia",
+    "singapura",
+    "brunei",
+    "sabah",
+    "sarawak",
+    "johor",
+    "melaka",
+    "selangor",
+    "kedah",
+    "pahang",
+    "kelantan",
+    "terengganu",
+    "filipina",
+    "thailand",
+];
+
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
@@ -499,6 +518,15 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
                     .any(|(p, groups)| *p == people && groups.contains(&place))
             });
     if subgroup {
+        return true;
+    }
+    // A place abroad named like a region, its name going on in capitals before its state or
+    // country (`Hospital Alor Gajah, Melaka, Malaysia`, `Batu Pahat, Johor`).
+    let abroad = words.name_word_joined(at + len)
+        && (at + len + 1..at + len + 4)
+            .take_while(|&i| words.capitalised.get(i) == Some(&true))
+            .any(|i| words.get(i).is_some_and(|w| ABROAD.contains(&w)));
+    if abroad {
         return true;
     }
     // A reduplicated word that ends in a name (`mengada-ngada`), not the place.

@@ -5,7 +5,7 @@
 
 use super::level::named_before;
 use super::words::{self, REPORTED, Words};
-use super::{Bare, Gazetteer, Hint, Name, Target, prefix_hint};
+use super::{Bare, Gazetteer, Hint, Name, RegionKind, Target, prefix_hint};
 
 impl Gazetteer {
     /// Whether a name of [`Bare::Placed`] at `at` is written as a place: a word of place or
@@ -238,6 +238,70 @@ impl Gazetteer {
                     .get(&words.phrase(prev, at + len))
                     .is_some_and(|of| !of.contains(&r))
         })
+    }
+
+    /// Whether `target`, named at `at`, `len` words long, after a word for people, is where
+    /// those people come from: the same phrase says they live in another region or province
+    /// (`warga Manggarai di Jakarta`, `warga Manggarai Raya yang berdomisili di Jakarta`), not
+    /// somewhere inside it (`warga Bekasi di Tambun`, a district, is no region).
+    pub(super) fn home_of_people_elsewhere(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        target: Target,
+    ) -> bool {
+        const LIVING: &[&str] = &["berdomisili", "tinggal", "bermukim", "menetap", "berada"];
+        if !super::salience::after_people(words, at) {
+            return false;
+        }
+        let mut j = at + len;
+        // `Manggarai Raya`: the people of the regencies that share the name.
+        if words.get(j) == Some("raya") {
+            j += 1;
+        }
+        if words.get(j) == Some("yang") && words.get(j + 1).is_some_and(|w| LIVING.contains(&w)) {
+            j += 2;
+        }
+        let unbroken = (at + len..=j + 1)
+            .all(|k| words.point.get(k) != Some(&true) && words.comma.get(k) != Some(&true));
+        let home = |t: Target| match (target, t) {
+            (Target::Region(r), Target::Region(y)) => y != r,
+            (Target::Region(r), Target::Province(p)) => self.regions[r].province != p,
+            _ => false,
+        };
+        // Not a place inside the home region that bears another's name: one of its districts
+        // (`warga Sleman di Depok`), or a longer name (`di Solo Baru`, `di Medan Estate`).
+        let inside = |len: usize| {
+            words.name_word_joined(j + 1 + len)
+                || matches!((target, self.district_at(words, j + 1)),
+                    (Target::Region(r), Some((of, _))) if of.contains(&r))
+        };
+        unbroken
+            && words.get(j) == Some("di")
+            && words.capitalised.get(j + 1) == Some(&true)
+            && self
+                .longest(words, j + 1, None)
+                .is_some_and(|(t, len)| home(t) && !inside(len))
+    }
+
+    /// Whether the bare name of regency `target` at `at` names a town as a region's seat
+    /// (`Kabupaten Banggai Laut dengan ibukota Banggai`, `beribukota di Banggai`): a regency
+    /// is no one's capital, so the town is another that bears its name.
+    pub(super) fn seat_town(&self, words: &Words, at: usize, target: Target) -> bool {
+        let Target::Region(r) = target else {
+            return false;
+        };
+        let before = |n: usize| at.checked_sub(n).and_then(|b| words.get(b));
+        let capital = |n: usize| {
+            matches!(before(n), Some("ibukota" | "beribukota" | "ibukotanya"))
+                || (before(n) == Some("kota") && before(n + 1) == Some("ibu"))
+        };
+        // A name a city shares (`ibukota Bekasi`) may be the city.
+        self.regions[r].kind == RegionKind::Regency
+            && !self.twin.contains(&Some(r))
+            && words.comma.get(at) == Some(&false)
+            && (capital(1) || (before(1) == Some("di") && capital(2)))
     }
 
     /// Whether the name in words `from..to` stands in a list of regions (`Nias, Nias Selatan

@@ -31,6 +31,9 @@ pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
     if before && after {
         return false;
     }
+    if spaced_route(words, at, len) {
+        return true;
+    }
     let joined = before || after;
     let toward = at.checked_sub(1).and_then(|b| words.get(b)) == Some("menuju");
     if !joined && !toward {
@@ -64,6 +67,29 @@ pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
         && words.get(at + len) == Some("di")
         && words.comma.get(at + len) == Some(&false)
         && road(at + len + 1)
+}
+
+/// Words for a road through towns that name it by them with no hyphen (`jalan lintas
+/// Sumbawa Dompu`, `Jalan Poros Samarinda Bontang`, `tol Jakarta Cikampek`). Not `trans`,
+/// which begins brands as often (`Trans Luxury Hotel Kota Bandung`).
+const THROUGH: &[&str] = &["lintas", "poros", "tol"];
+
+/// Whether the name at `at`, `len` words long, is one of names run together right after a
+/// [`THROUGH`] word: the first, another name following it, or a later one (up to three
+/// name words after the road's word).
+fn spaced_route(words: &Words, at: usize, len: usize) -> bool {
+    let through = |k: usize| words.get(k).is_some_and(|w| THROUGH.contains(&w));
+    let first = at.checked_sub(1).is_some_and(through) && words.name_word_joined(at + len);
+    let later = (1..=3).any(|n| {
+        at.checked_sub(n + 1).is_some_and(|k| {
+            through(k)
+                && words.capitalised.get(k + 1) == Some(&true)
+                // `jalan poros Kabupaten Sigi` is a road in one regency.
+                && (k + 1..at).all(|i| words.get(i).and_then(super::prefix_hint).is_none())
+                && (k + 2..=at).all(|i| words.name_word_joined(i) || words.hyphen.get(i) == Some(&true))
+        })
+    });
+    first || later
 }
 
 #[cfg(test)]
@@ -117,6 +143,19 @@ mod tests {
         ));
         assert!(end("di Jalan Raya Padang-Bukittinggi", "Bukittinggi"));
         assert!(end("kecelakaan di Jl. Semarang-Demak kemarin", "Demak"));
+        // Run together with no hyphen after a road through towns.
+        assert!(end("memblokir jalan lintas Sumbawa Dompu- Bima", "Sumbawa"));
+        assert!(end("di Jalan Poros Samarinda Bontang", "Bontang"));
+        assert!(end("di Jalan Poros Samarinda Bontang", "Samarinda"));
+        assert!(end("ruas tol Jakarta Cikampek macet", "Cikampek"));
+    }
+
+    #[test]
+    fn one_name_after_a_roads_word_is_where_the_road_is() {
+        assert!(!end("jalan poros Kabupaten Sigi rusak parah", "Sigi"));
+        assert!(!end("jalan lintas Sumbawa rusak parah", "Sumbawa"));
+        assert!(!end("di jalan poros Sigi, Palu terendam", "Palu"));
+        assert!(!end("di Trans Luxury Hotel Kota Bandung", "Bandung"));
     }
 
     #[test]

@@ -47,6 +47,14 @@ pub(super) struct Sighting {
     /// Named after a comma right after another region (`Kabupaten Garut, Jawa Barat`): a
     /// province said to locate a place, not one at work.
     pub locator: bool,
+    /// Named after `asal` or `dari` (`pemuda asal Kabupaten Gowa`, `pasokan dari Demak`):
+    /// where someone or something comes from.
+    pub from: bool,
+    /// Named after a word for people (`warga Manggarai`, `perantau Minang`).
+    pub people: bool,
+    /// Named as the home of people the same phrase says live in another region or province
+    /// (`warga Manggarai di Jakarta`): where they come from.
+    pub origin: bool,
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -54,6 +62,16 @@ pub(super) struct Sighting {
 /// Karno` in a story in Bekasi), which would push the article's one place into passing.
 pub(super) fn counts(sightings: &[Sighting]) -> bool {
     sightings.is_empty() || !sightings.iter().all(|s| s.landmark && s.text > 2)
+}
+
+/// Whether a region with these `sightings` is named only as the home of people the text
+/// says live elsewhere (`warga Manggarai di Jakarta`), its people theirs wherever it names
+/// them (`kami warga Manggarai tidak terima`); not where the title names it otherwise.
+pub(super) fn home_only(sightings: &[Sighting]) -> bool {
+    sightings.iter().any(|s| s.origin)
+        && sightings
+            .iter()
+            .all(|s| s.people && (s.text > 0 || s.origin))
 }
 
 /// Offices and units named after the town they sit in, whose work (and whose spokesmen's
@@ -71,11 +89,17 @@ const SEATS: &[&str] = &[
     "kapolsek",
     "wakapolsek",
     "basarnas",
+    // A coastal radio station (`SROP Ambon`) keeps watch over a sea area.
+    "srop",
     // A search and rescue office (`Kepala Kantor SAR Pangkalpinang`, `Kansar`) and a high
     // court's chief (`KPT Manado`) act across their province.
     "sar",
     "kansar",
     "kpt",
+    // A corruption court (`Pengadilan Tipikor Palembang`) and an administrative court
+    // (`PTUN Medan`) sit in a province's capital and try its whole province's cases.
+    "tipikor",
+    "ptun",
     // A ministry's or an agency's regional office (`Kanreg BKN`, `Kanwil Kemenag`; `Kantor
     // Regional II di Surabaya`, see [`seat_word`]) serves provinces.
     "kanreg",
@@ -120,8 +144,8 @@ const SEAT_REACH: usize = 3;
 /// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
 /// line (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
-    "basarnas", "sar", "kansar", "kpt", "kanreg", "regional", "kanwil", "bmkg", "daop", "bpom",
-    "bbpom", "bbpjn", "bpjn", "rri", "tvri",
+    "basarnas", "srop", "sar", "kansar", "kpt", "tipikor", "ptun", "kanreg", "regional", "kanwil",
+    "bmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn", "rri", "tvri",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
@@ -187,6 +211,22 @@ pub(super) fn reaches_wide(office: &str) -> bool {
     WIDE_SEATS.contains(&office)
 }
 
+/// Whether the name at word `at` follows a word for a place's people (`warga Manggarai`,
+/// `perantau Minang`, `mahasiswa Merauke`).
+pub(super) fn after_people(words: &Words, at: usize) -> bool {
+    const PEOPLE: &[&str] = &[
+        "warga",
+        "masyarakat",
+        "perantau",
+        "diaspora",
+        "mahasiswa",
+        "paguyuban",
+    ];
+    at.checked_sub(1)
+        .and_then(|b| words.get(b))
+        .is_some_and(|w| PEOPLE.contains(&w))
+}
+
 /// The office's word, when the name at word `at` is an office's seat: the word stands before
 /// it in the same phrase, with nothing between but the office's own name or number
 /// (`Kapolres Kerinci`, `Daop 8 Surabaya`, `BMKG Wilayah IV Makassar`, `Pesantren Al-Bahjah
@@ -250,10 +290,15 @@ fn members_district(words: &Words, k: usize, at: usize) -> bool {
 pub(super) struct Opening {
     /// They name the province itself (`Kejati Sulteng`, `Gubernur Sultra`, `Provinsi
     /// Maluku`): its capital's offices are at work, and the capital is the story's place.
-    /// Not where it only locates another place (`Kabupaten Garut, Jawa Barat`).
+    /// Not where it only locates another place (`Kabupaten Garut, Jawa Barat`), nor where
+    /// it is the area something happens in (`cuaca di Sulawesi Tengah`).
     pub province: bool,
-    /// They name another region of the province with its level (`Bupati Kepulauan
-    /// Tanimbar`, `Pemerintah Kabupaten Kubu Raya`).
+    /// They set the story in another region of the province, after `di` or with its level
+    /// (`Bupati Kepulauan Tanimbar`, `Pertandingan di Kudus ditunda`), or the text makes one
+    /// its subject, named three times or more and once so (`banjir melanda tiga kecamatan di
+    /// Kabupaten Banggai`). Not where someone or something comes from (`pemuda asal
+    /// Kabupaten Gowa`, `pasokan dari Kabupaten Demak`), nor one side detail deep in a city's
+    /// story (`dimakamkan di Kabupaten Grobogan`).
     pub neighbour: bool,
     /// The title places the story in another region of the province (`DKP Maluku gelar
     /// kegiatan … di Malra`).
@@ -269,12 +314,12 @@ pub(super) struct Opening {
 /// provinces). A dateline the text never names is the newsroom's (the Dateline facet still
 /// has it) over a story the text places in other provinces only (`FAKFAK -` over a story in
 /// Konawe Selatan, `JAYAPURA, Site -` over a match in Kudus), or over one whose opening names
-/// another regency of its province by its level and not the province (`AMBON, Site - Bupati
-/// Kepulauan Tanimbar ...`), or whose title places it there (`… nelayan kecil di Malra`,
-/// `Viral ASN di Muratara …` under `LUBUKLINGGAU`, or a district named by its kind, `Demo
-/// LPM Kecamatan Sunggal …` under `Medan`). Elsewhere in its own province the dateline's city was the
-/// story's more often than not where readers judged it: a provincial office's news
-/// (`PALU - ... Kejati Sulteng ...`) is made in the capital.
+/// another regency of its province by its level, or whose text sets it in one (`WARTA
+/// SULTENG, PALU –` over floods `di Kabupaten Banggai`), where the opening does not name the
+/// province at work (`AMBON, Site - Bupati Kepulauan Tanimbar ...`), or whose title places it
+/// there (`… nelayan kecil di Malra`, `Viral ASN di Muratara …` under `LUBUKLINGGAU`, or a
+/// district named by its kind, `Demo LPM Kecamatan Sunggal …` under `Medan`). A provincial
+/// office's news (`PALU - ... Kejati Sulteng ...`) is made in the capital, which stays.
 pub(super) fn dateline_is_main(
     sightings: &[Sighting],
     text_places: &[Option<usize>],
@@ -355,6 +400,9 @@ mod tests {
             listed: false,
             school: false,
             locator: false,
+            from: false,
+            people: false,
+            origin: false,
         }
     }
 

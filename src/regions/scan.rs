@@ -147,6 +147,7 @@ impl Gazetteer {
                     && !self.inside_a_village(words, i, len, target)
                     && !self.given_name_before(words, i, len)
                     && !self.title_abbreviation(words, i, len)
+                    && !self.seat_town(words, i, target)
                 {
                     let mut cues = Cues {
                         team: sport::plays_in_sport(words, i, len)

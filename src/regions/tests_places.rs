@@ -756,3 +756,18 @@ fn a_region_inside_a_village_name_written_whole_is_the_village() {
         ["Ternate"]
     );
 }
+
+#[test]
+fn a_place_abroad_named_like_a_region_is_not_the_region() {
+    for text in [
+        "Ia meninggal di Hospital Alor Gajah Melaka Malaysia pada Sabtu.",
+        "Ia bekerja di ladang sawit Batu Pahat, Johor, sejak 2019.",
+    ] {
+        assert!(f(text).regions.is_empty(), "{text}");
+    }
+    // At home the name stays, even before a word in capitals.
+    assert_eq!(
+        f("Warga Alor Yohanes Lau pulang dari Malaysia kemarin.").regions,
+        ["Alor"]
+    );
+}

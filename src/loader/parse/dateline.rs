@@ -353,7 +353,8 @@ pub fn detect(line: &str) -> Option<Dateline> {
             .or_else(|| site_glued_to_place(line))
             .or_else(|| place_then_stop(line))
             .or_else(|| place_then_comma(line))
-            .or_else(|| place_then_bracketed_day(line));
+            .or_else(|| place_then_bracketed_day(line))
+            .or_else(|| without_bracketed_day(line));
     };
     // A site's name with its place in brackets (`KBOBABEL.COM (BANGKA) –`, `SALAM PAPUA
     // (NABIRE) –`) or after a comma (`MOMENTUM, Gunungsugih --`): the
@@ -531,6 +532,25 @@ pub fn detect(line: &str) -> Option<Dateline> {
 /// A known place in capitals (up to three words) at the start of `text`, then the lede's
 /// first word, capitalised and in lower case, perhaps after a dash of its own (`MAKASSAR
 /// Pemerintah`, `KAB. BANDUNG – Sebanyak`): the place's length, and where the lede starts.
+/// A dateline of another form with the day in brackets before its dash (`Padang, KemenP2MI
+/// (23/05/2025) –`, `Jayapura, (28/12)-—`): read as that form without the day, which the
+/// dates' reader finds on its own.
+fn without_bracketed_day(line: &str) -> Option<Dateline> {
+    let (sep, rest) = find_separator(line)?;
+    let head = line[..sep].trim_end_matches(['-', ' ']);
+    let open = head.rfind('(')?;
+    let day = head.strip_suffix(')')?[open + 1..].trim();
+    if !(day_words(day) || separated::numeric_day(day)) || line[..open].trim().is_empty() {
+        return None;
+    }
+    // With a plain dash for whatever the page used (`)-—`), the lede where it was.
+    let head = format!("{} \u{2013} ", line[..open].trim_end());
+    let lede = line[rest..].trim_start_matches(['-', '\u{2013}', '\u{2014}', ' ']);
+    let rest = line.len() - lede.len();
+    let d = detect(&format!("{head}{lede}"))?;
+    (d.rest == head.len()).then_some(Dateline { rest, ..d })
+}
+
 fn caps_place_then_sentence(text: &str) -> Option<(usize, usize)> {
     let words: Vec<&str> = text.splitn(6, ' ').collect();
     (1..words.len().min(4)).rev().find_map(|n| {

@@ -454,3 +454,35 @@ fn seventeenth_probe_forms() {
         assert!(d.as_ref().is_none_or(|d| d.city.is_none()), "{line}: {d:?}");
     }
 }
+
+#[test]
+fn nineteenth_probe_forms() {
+    let lede = "Pemerintah menggelar rapat di kantor bupati bersama warga dan tokoh adat \
+                setempat. Rapat berlangsung lancar.";
+    // Any dateline form with the day in brackets before its dash: the form decides.
+    for (head, outlet, city) in [
+        (
+            "Padang, KemenP2MI (23/05/2025) \u{2013} ",
+            Some("Kemenp2mi"),
+            "Padang",
+        ),
+        ("Jayapura, (28/12)-\u{2014}", None, "Jayapura"),
+    ] {
+        let line = format!("{head}{lede}");
+        let d = detect(&line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (outlet, Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with('P'), "{line}");
+    }
+    // Prose that ends a clause on a bracketed day before a dash stays prose.
+    for line in [
+        "Rapat digelar kemarin (23/05/2025) \u{2013} Pemerintah menggelar rapat.",
+        "Menurut dia, banjir (Senin, 3/12) \u{2013} Pemerintah menggelar rapat.",
+    ] {
+        let d = detect(line);
+        assert!(d.as_ref().is_none_or(|d| d.city.is_none()), "{line}: {d:?}");
+    }
+}
