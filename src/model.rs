@@ -134,6 +134,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    people said to live elsewhere name their home in passing; a coastal radio station's,
 ///    a corruption court's and an administrative court's town is their seat; roads named
 ///    by towns with no hyphen; a town named as a seat; places abroad named like a region;
+///    a clock's zone;
 ///    any dateline with the day in brackets before its dash.
 pub const PARSER_VERSION: u32 = 40;
 

@@ -520,6 +520,17 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if subgroup {
         return true;
     }
+    // A clock's zone (`pukul 15.00 waktu Papua`), not where anything happens; `waktu` alone
+    // is as often `when` (`pada waktu Bandung dilanda banjir`).
+    let zone = at.checked_sub(1).and_then(|b| words.get(b)) == Some("waktu")
+        && (2..=3).any(|n| {
+            at.checked_sub(n)
+                .and_then(|b| words.get(b))
+                .is_some_and(|w| w == "pukul" || w.bytes().all(|c| c.is_ascii_digit()))
+        });
+    if zone {
+        return true;
+    }
     // A place abroad named like a region, its name going on in capitals before its state or
     // country (`Hospital Alor Gajah, Melaka, Malaysia`, `Batu Pahat, Johor`).
     let abroad = words.name_word_joined(at + len)

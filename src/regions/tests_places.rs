@@ -771,3 +771,22 @@ fn a_place_abroad_named_like_a_region_is_not_the_region() {
         ["Alor"]
     );
 }
+
+#[test]
+fn a_clocks_zone_is_no_place() {
+    assert!(
+        f("Ia ditangkap sekitar pukul 15.00 waktu Papua di depan kantor.")
+            .provinces
+            .is_empty()
+    );
+    assert!(
+        f("Sidang dimulai pukul 09.00 waktu Jakarta.")
+            .provinces
+            .is_empty()
+    );
+    // `waktu` as `when` leaves the place.
+    assert_eq!(
+        f("Pada waktu Bandung dilanda banjir, warga mengungsi.").regions,
+        ["Kota Bandung"]
+    );
+}
