@@ -58,7 +58,8 @@ impl Gazetteer {
                         at: at
                             .checked_sub(1)
                             .is_some_and(|b| words.get(b) == Some("di")),
-                        route: route::route_end(words, at, len),
+                        route: route::route_end(words, at, len)
+                            || self.spaced_route(words, at, len),
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
                         locator: cues.after_region && words.comma.get(at) == Some(&true),

@@ -479,6 +479,9 @@ const ABROAD: &[&str] = &[
     "thailand",
 ];
 
+/// The countries among [`ABROAD`]; the rest are Malaysian states.
+const COUNTRIES: &[&str] = &["malaysia", "singapura", "brunei", "filipina", "thailand"];
+
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
 pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if (len == 1 && abbreviates(words, at)) || dish_from(words, at) {
@@ -526,17 +529,40 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         && (2..=3).any(|n| {
             at.checked_sub(n)
                 .and_then(|b| words.get(b))
-                .is_some_and(|w| w == "pukul" || w.bytes().all(|c| c.is_ascii_digit()))
+                .is_some_and(|w| {
+                    matches!(w, "pukul" | "jam")
+                        || (w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit()))
+                })
         });
     if zone {
         return true;
     }
     // A place abroad named like a region, its name going on in capitals before its state or
     // country (`Hospital Alor Gajah, Melaka, Malaysia`, `Batu Pahat, Johor`).
-    let abroad = words.name_word_joined(at + len)
+    // In prose only (a lower-case word just before): a headline capitalises its verbs
+    // (`Warga Natuna Meninggal Di Malaysia`); and no word of motion or place between
+    // (`Karimun Menuju Johor`).
+    let prose = (1..=3).any(|n| {
+        at.checked_sub(n)
+            .is_some_and(|b| words.capitalised.get(b) == Some(&false))
+    });
+    let abroad = prose
+        && words.name_word_joined(at + len)
         && (at + len + 1..at + len + 4)
-            .take_while(|&i| words.capitalised.get(i) == Some(&true))
-            .any(|i| words.get(i).is_some_and(|w| ABROAD.contains(&w)));
+            .take_while(|&i| {
+                words.capitalised.get(i) == Some(&true)
+                    && !words
+                        .get(i)
+                        .is_some_and(|w| matches!(w, "di" | "ke" | "dari" | "menuju" | "oleh"))
+            })
+            // A country right after the name is as often a route's end (`feri rute Batam
+            // Centre Singapura`): only a state, or a country after a comma, places it.
+            .any(|i| {
+                words.get(i).is_some_and(|w| {
+                    ABROAD.contains(&w)
+                        && (!COUNTRIES.contains(&w) || words.comma.get(i) == Some(&true))
+                })
+            });
     if abroad {
         return true;
     }

