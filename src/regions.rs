@@ -564,6 +564,8 @@ pub fn find<'a>(dateline: Option<&str>, texts: impl IntoIterator<Item = &'a str>
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_elsewhere;
+#[cfg(test)]
 mod tests_passing;
 #[cfg(test)]
 mod tests_places;

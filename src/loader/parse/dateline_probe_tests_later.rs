@@ -407,14 +407,7 @@ fn seventeenth_probe_forms() {
         // A site's name in capitals run into `News`, then the place.
         ("TVRINews, Jakarta \u{2013} ", Some("Tvrinews"), "Jakarta"),
     ] {
-        let line = format!("{head}{lede}");
-        let d = detect(&line).unwrap_or_else(|| panic!("{line}"));
-        assert_eq!(
-            (d.outlet.as_deref(), d.city.as_deref()),
-            (outlet, Some(city)),
-            "{line}"
-        );
-        assert!(line[d.rest..].starts_with('P'), "{line}");
+        reads(head, lede, outlet, city);
     }
     // A place alone before a tilde, a glued dash, its province's short form in lower case,
     // or the day in brackets with no dash.
@@ -425,14 +418,7 @@ fn seventeenth_probe_forms() {
         ("Kota Kupang (25/01/2016) \u{2013} ", "Kota Kupang"),
         ("Kota Kupang (25/01/2016) ", "Kota Kupang"),
     ] {
-        let line = format!("{head}{lede}");
-        let d = detect(&line).unwrap_or_else(|| panic!("{line}"));
-        assert_eq!(
-            (d.outlet.as_deref(), d.city.as_deref()),
-            (None, Some(city)),
-            "{line}"
-        );
-        assert!(line[d.rest..].starts_with('P'), "{line}");
+        reads(head, lede, None, city);
     }
     // Not a web name's own hyphen, a photographer's credit, a day, or prose.
     for line in [
@@ -468,14 +454,7 @@ fn nineteenth_probe_forms() {
         ),
         ("Jayapura, (28/12)-\u{2014}", None, "Jayapura"),
     ] {
-        let line = format!("{head}{lede}");
-        let d = detect(&line).unwrap_or_else(|| panic!("{line}"));
-        assert_eq!(
-            (d.outlet.as_deref(), d.city.as_deref()),
-            (outlet, Some(city)),
-            "{line}"
-        );
-        assert!(line[d.rest..].starts_with('P'), "{line}");
+        reads(head, lede, outlet, city);
     }
     // Prose that ends a clause on a bracketed day before a dash stays prose.
     for line in [
@@ -485,4 +464,17 @@ fn nineteenth_probe_forms() {
         let d = detect(line);
         assert!(d.as_ref().is_none_or(|d| d.city.is_none()), "{line}: {d:?}");
     }
+}
+
+/// Asserts that `head` before `lede` (which opens on `P`) reads as a dateline of `city` and
+/// `outlet`, the lede left whole.
+fn reads(head: &str, lede: &str, outlet: Option<&str>, city: &str) {
+    let line = format!("{head}{lede}");
+    let d = detect(&line).unwrap_or_else(|| panic!("{line}"));
+    assert_eq!(
+        (d.outlet.as_deref(), d.city.as_deref()),
+        (outlet, Some(city)),
+        "{line}"
+    );
+    assert!(line[d.rest..].starts_with('P'), "{line}");
 }
