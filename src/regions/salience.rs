@@ -249,18 +249,12 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
     while k > at.saturating_sub(SEAT_REACH) && !parted(k) {
         k -= 1;
         if let Some(w) = words.get(k).filter(|w| SEATS.contains(w)) {
-            return (w != "dapil" || members_district(words, k, at)).then_some(w);
-        }
-        // `tipikor` is the court only after its name (`Pengadilan Tipikor`, `PN Tipikor`,
-        // `ruang sidang Tipikor`): `kasus Tipikor Bone Bolango` is the crime, where it was.
-        if words.get(k) == Some("tipikor")
-            && !(1..=2).any(|n| {
-                k.checked_sub(n)
-                    .and_then(|b| words.get(b))
-                    .is_some_and(|w| matches!(w, "pengadilan" | "pn" | "negeri" | "sidang"))
-            })
-        {
-            return None;
+            let office = match w {
+                "dapil" => members_district(words, k, at),
+                "tipikor" => names_the_court(words, k),
+                _ => true,
+            };
+            return office.then_some(w);
         }
         // `regional` is an office's word only in its name (`Kantor Regional`): `ekonomi
         // regional Makassar` is the city's.
@@ -274,6 +268,17 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
         }
     }
     None
+}
+
+/// Whether `tipikor` at word `k` is the court, after its name (`Pengadilan Tipikor`, `PN
+/// Tipikor`, `ruang sidang Tipikor`): `kasus Tipikor Bone Bolango` is the crime, where it
+/// was done.
+fn names_the_court(words: &Words, k: usize) -> bool {
+    (1..=2).any(|n| {
+        k.checked_sub(n)
+            .and_then(|b| words.get(b))
+            .is_some_and(|w| matches!(w, "pengadilan" | "pn" | "negeri" | "sidang"))
+    })
 }
 
 /// Whether `dapil` at word `k` names a member's electoral district before the region at

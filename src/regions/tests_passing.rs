@@ -313,7 +313,15 @@ fn a_courts_town_alone_is_the_place_and_tipikor_alone_is_the_crime() {
     );
     assert_eq!(x.regions, ["Muara Enim"]);
     assert_eq!(x.passing, ["Palembang"]);
-    // `Tipikor` for the crime names where it was done.
+    // `Tipikor` for the crime names where it was done, beside another place too.
     let x = f("Polisi menuntaskan berkas kasus Tipikor Bone Bolango pekan ini.");
     assert_eq!(x.regions, ["Bone Bolango"]);
+    let x = find(
+        None,
+        [
+            "Berkas Dilimpahkan",
+            "Polisi menuntaskan berkas kasus Tipikor Bone Bolango di Kabupaten Gorontalo.",
+        ],
+    );
+    assert_eq!(x.regions, ["Bone Bolango", "Gorontalo"]);
 }
