@@ -529,9 +529,6 @@ pub fn detect(line: &str) -> Option<Dateline> {
     Some(d)
 }
 
-/// A known place in capitals (up to three words) at the start of `text`, then the lede's
-/// first word, capitalised and in lower case, perhaps after a dash of its own (`MAKASSAR
-/// Pemerintah`, `KAB. BANDUNG – Sebanyak`): the place's length, and where the lede starts.
 /// A dateline of another form with the day in brackets before its dash (`Padang, KemenP2MI
 /// (23/05/2025) –`, `Jayapura, (28/12)-—`): read as that form without the day, which the
 /// dates' reader finds on its own.
@@ -551,6 +548,9 @@ fn without_bracketed_day(line: &str) -> Option<Dateline> {
     (d.rest == head.len()).then_some(Dateline { rest, ..d })
 }
 
+/// A known place in capitals (up to three words) at the start of `text`, then the lede's
+/// first word, capitalised and in lower case, perhaps after a dash of its own (`MAKASSAR
+/// Pemerintah`, `KAB. BANDUNG – Sebanyak`): the place's length, and where the lede starts.
 fn caps_place_then_sentence(text: &str) -> Option<(usize, usize)> {
     let words: Vec<&str> = text.splitn(6, ' ').collect();
     (1..words.len().min(4)).rev().find_map(|n| {
