@@ -2,7 +2,7 @@
 //! named in passing ([`salience`] tells them apart).
 
 use super::words::{Words, words};
-use super::{Found, Gazetteer, RegionKind, Target, prefix_hint, route, salience, schools};
+use super::{Found, Gazetteer, RegionKind, Target, prefix_hint, salience, schools};
 
 impl Gazetteer {
     /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
@@ -47,6 +47,7 @@ impl Gazetteer {
             district,
             |target, words, at, len, n, cues| {
                 let seat = salience::seat_word(words, at);
+                let people = salience::after_people(words, at);
                 Some((
                     target,
                     salience::Sighting {
@@ -58,16 +59,15 @@ impl Gazetteer {
                         at: at
                             .checked_sub(1)
                             .is_some_and(|b| words.get(b) == Some("di")),
-                        route: route::route_end(words, at, len)
-                            || self.spaced_route(words, at, len),
+                        route: self.route_end(words, at, len),
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
                         locator: cues.after_region && words.comma.get(at) == Some(&true),
                         from: at
                             .checked_sub(1)
                             .is_some_and(|b| matches!(words.get(b), Some("asal" | "dari"))),
-                        people: salience::after_people(words, at),
-                        origin: self.home_of_people_elsewhere(words, at, len, target),
+                        people,
+                        origin: people && self.home_of_people_elsewhere(words, at, len, target),
                     },
                 ))
             },

@@ -460,12 +460,9 @@ const PEOPLES: &[(&str, &[&str])] = &[
     ("dayak", &["paser"]),
 ];
 
-/// Countries near Indonesia and the Malaysian states its migrant workers' news names
-/// (`Malaka`, a regency, is written `Melaka` for the state).
-const ABROAD: &[&str] = &[
-    "malaysia",
-    "singapura",
-    "brunei",
+/// Malaysian states its migrant workers' news names (`Malaka`, a regency, is written
+/// `Melaka` for the state).
+const STATES_ABROAD: &[&str] = &[
     "sabah",
     "sarawak",
     "johor",
@@ -475,11 +472,9 @@ const ABROAD: &[&str] = &[
     "pahang",
     "kelantan",
     "terengganu",
-    "filipina",
-    "thailand",
 ];
 
-/// The countries among [`ABROAD`]; the rest are Malaysian states.
+/// Countries near Indonesia.
 const COUNTRIES: &[&str] = &["malaysia", "singapura", "brunei", "filipina", "thailand"];
 
 /// Whether the bare name at `at`, `len` words long, is part of a street, a dish or a title.
@@ -559,8 +554,8 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
             // Centre Singapura`): only a state, or a country after a comma, places it.
             .any(|i| {
                 words.get(i).is_some_and(|w| {
-                    ABROAD.contains(&w)
-                        && (!COUNTRIES.contains(&w) || words.comma.get(i) == Some(&true))
+                    STATES_ABROAD.contains(&w)
+                        || (COUNTRIES.contains(&w) && words.comma.get(i) == Some(&true))
                 })
             });
     if abroad {

@@ -240,8 +240,9 @@ impl Gazetteer {
         })
     }
 
-    /// Whether `target`, named at `at`, `len` words long, after a word for people, is where
-    /// those people come from: the same phrase says they live in another region or province
+    /// Whether `target`, named at `at`, `len` words long, after a word for people
+    /// ([`super::salience::after_people`], asked by the caller), is where those people come
+    /// from: the same phrase says they live in another region or province
     /// (`warga Manggarai di Jakarta`, `warga Manggarai Raya yang berdomisili di Jakarta`), not
     /// somewhere inside it (`warga Bekasi di Tambun`, a district, is no region).
     pub(super) fn home_of_people_elsewhere(
@@ -252,9 +253,6 @@ impl Gazetteer {
         target: Target,
     ) -> bool {
         const LIVING: &[&str] = &["berdomisili", "tinggal", "bermukim", "menetap", "berada"];
-        if !super::salience::after_people(words, at) {
-            return false;
-        }
         let mut j = at + len;
         // `Manggarai Raya`: the people of the regencies that share the name.
         if words.get(j) == Some("raya") {

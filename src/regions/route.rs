@@ -17,11 +17,11 @@ const ROADS: &[&str] = &[
 /// puts `tol` three words before `Sukabumi`).
 const ROAD_REACH: usize = 6;
 
-/// Whether the name at `at`, `len` words long, is one end of a road or a line: joined to
+/// Whether the name at `at`, `len` words long, is one end of a road or a line joined to
 /// another name by a hyphen on one side (`Jombang-Mojokerto`) or after `menuju` (`Pasuruan menuju Malang`),
 /// with the road's word before it in the same clause, or, after `menuju`, right after it
 /// (`menuju Mojokerto di tol Jomo`).
-pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
+fn joined_end(words: &Words, at: usize, len: usize) -> bool {
     // Joined to another name (`Semarang-Demak`), not set off by a dash before a lower-case
     // aside (`di Demak - terutama di Sayung`).
     let named = |i: usize| words.capitalised.get(i) == Some(&true);
@@ -73,12 +73,19 @@ pub(super) fn route_end(words: &Words, at: usize, len: usize) -> bool {
 const THROUGH: &[&str] = &["lintas", "poros", "tol"];
 
 impl Gazetteer {
+    /// Whether the region named at `at`, `len` words long, is one end of a road or a line:
+    /// joined to another by a hyphen or `menuju` (`tol Jombang-Mojokerto`), or run together
+    /// with other regions' names after a road's word (`jalan lintas Sumbawa Dompu`).
+    pub(super) fn route_end(&self, words: &Words, at: usize, len: usize) -> bool {
+        joined_end(words, at, len) || self.spaced_route(words, at, len)
+    }
+
     /// Whether the region named at `at`, `len` words long, is one of two or more regions'
     /// names run together right after a [`THROUGH`] word (`jalan lintas Sumbawa Dompu`):
     /// each name must be a region's, so a headline's next word (`Jalan Lintas Dompu Putus`)
     /// or a road's own name (`Jalan Lintas Sumatera Lahat`) leaves the one region where the
     /// road is.
-    pub(super) fn spaced_route(&self, words: &Words, at: usize, len: usize) -> bool {
+    fn spaced_route(&self, words: &Words, at: usize, len: usize) -> bool {
         let through = |k: usize| words.get(k).is_some_and(|w| THROUGH.contains(&w));
         let region_at = |i: usize| match self.longest(words, i, None) {
             Some((Target::Region(_), l))
@@ -117,8 +124,8 @@ impl Gazetteer {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Gazetteer;
     use super::super::words::Words;
-    use super::route_end;
 
     /// Whether `name` (its first occurrence in `text`) is read as a route's end.
     fn end(text: &str, name: &str) -> bool {
@@ -133,8 +140,7 @@ mod tests {
                     .all(|(j, w)| words.get(i + j) == Some(w.as_str()))
             })
             .expect("the name is in the text");
-        let len = name_words.len();
-        route_end(&words, at, len) || super::super::Gazetteer::get().spaced_route(&words, at, len)
+        Gazetteer::get().route_end(&words, at, name_words.len())
     }
 
     #[test]
