@@ -153,11 +153,14 @@ impl Gazetteer {
             .filter(|(t, s)| matches!(t, Target::Region(_)) && salience::counts(s))
             .count();
         // Whether each region the dateline does not name is one of the article's places.
-        // The regions the title names other than as an office's seat.
+        // The regions the title names other than as an office's seat, or as where someone
+        // comes from (`Polres Bogor Tangani Kecelakaan Warga Kota Bogor`).
         let in_title: Vec<Target> = weighed
             .iter()
             .filter(|(t, s)| {
-                matches!(t, Target::Region(_)) && s.iter().any(|s| s.text == 0 && !s.seat)
+                matches!(t, Target::Region(_))
+                    && s.iter()
+                        .any(|s| s.text == 0 && !s.seat && !s.from && !s.people)
             })
             .map(|(t, _)| *t)
             .collect();
@@ -290,10 +293,23 @@ impl Gazetteer {
                     && self.province_of(Target::Region(r)) == province
             })
         };
+        let real_title = match texts.as_slice() {
+            [title, lede, ..] => {
+                let title = title.trim_end_matches(['\u{2026}', '.', ' ']);
+                !title.is_empty() && !lede.starts_with(title)
+            }
+            _ => false,
+        };
         let opening = |province: Option<usize>| {
             // Set there: after `di` or with its level, not as a seat or where someone comes
             // from (`pemuda asal Kabupaten Gowa`).
             let sets = |s: &salience::Sighting| !s.from && (s.at || (s.prefixed && !s.seat));
+            // A title naming another regency of the province with its level (`Polda Jateng
+            // Tetapkan Sekda Kabupaten Pemalang Tersangka`) says whose story it is.
+            // Not a title cut from the lede's first sentence, which says what the lede does.
+            let titled = |s: &salience::Sighting| {
+                real_title && s.prefixed && !s.seat && !s.from && !s.people
+            };
             salience::Opening {
                 province: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Province(_))
@@ -311,7 +327,7 @@ impl Gazetteer {
                     matches!(t, Target::Region(_))
                         && headline != Some(*t)
                         && self.province_of(*t) == province
-                        && s.iter().any(|s| s.text == 0 && s.at)
+                        && s.iter().any(|s| s.text == 0 && (s.at || titled(s)))
                 }) || district_in_title(province),
                 other_province_at: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Province(_))

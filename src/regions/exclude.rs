@@ -90,9 +90,15 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "selokan",
     "sesar",
     // A river's basin (`DAS Solo`) spans the regions it drains; a kingdom of old
-    // (`Kerajaan Mataram`) is history, not the region that now bears its name.
+    // (`Kerajaan Mataram`) is history, not the region that now bears its name, and so is a
+    // sultanate or a datu's realm (`Kesultanan Buton`, whose keraton stands in Baubau;
+    // `Kedatuan Luwu`).
     "das",
     "kerajaan",
+    "kesultanan",
+    "kasultanan",
+    "kasunanan",
+    "kedatuan",
     // A lineage (`trah Mataram`, `wangsa Sanjaya`) is a family, not where the article
     // happens. Not `dinasti`: a political dynasty (`dinasti Banten`) is the region's news.
     "trah",

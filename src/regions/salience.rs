@@ -126,6 +126,17 @@ const SEATS: &[&str] = &[
     "lanud",
     "kodim",
     "dandim",
+    // A military resort command (`Danrem 161/Wira Sakti Kupang`) and a naval base
+    // (`Lanal Bitung`, `Lantamal VI Makassar`) guard several regencies or a sea.
+    "korem",
+    "danrem",
+    "lanal",
+    "danlanal",
+    "lantamal",
+    "danlantamal",
+    // Spelt out: `Kepolisian Resor Tual`, `Komando Resor Militer 161 Kupang` (see
+    // [`seat_word`]).
+    "resor",
     "lapas",
     "rutan",
     // A legislator's electoral district (`anggota DPRD dapil Kerinci`) is where the member
@@ -144,8 +155,30 @@ const SEAT_REACH: usize = 3;
 /// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
 /// line (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
-    "basarnas", "srop", "sar", "kansar", "kpt", "tipikor", "ptun", "kanreg", "regional", "kanwil",
-    "bmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn", "rri", "tvri",
+    "basarnas",
+    "srop",
+    "sar",
+    "kansar",
+    "kpt",
+    "tipikor",
+    "ptun",
+    "kanreg",
+    "regional",
+    "kanwil",
+    "bmkg",
+    "daop",
+    "bpom",
+    "bbpom",
+    "bbpjn",
+    "bpjn",
+    "rri",
+    "tvri",
+    "korem",
+    "danrem",
+    "lanal",
+    "danlanal",
+    "lantamal",
+    "danlantamal",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
@@ -249,9 +282,17 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
     while k > at.saturating_sub(SEAT_REACH) && !parted(k) {
         k -= 1;
         if let Some(w) = words.get(k).filter(|w| SEATS.contains(w)) {
+            let before = k.checked_sub(1).and_then(|b| words.get(b));
             let office = match w {
                 "dapil" => members_district(words, k, at),
                 "tipikor" => names_the_court(words, k),
+                // A resort is a police or military command only in the command's name: `resor
+                // wisata Lombok Tengah` is a resort where it stands.
+                "resor" => match before {
+                    Some("kepolisian") => return Some(w),
+                    Some("komando") => return Some("korem"),
+                    _ => false,
+                },
                 _ => true,
             };
             return office.then_some(w);
@@ -370,10 +411,11 @@ pub(super) fn dateline_is_main(
 /// it goes, not where the story is. With `road_ends`, asked when nothing else places the
 /// article, it is: the road is then the story (`Tol Medan-Binjai`) or all it says of where.
 ///
-/// A wide-reaching office's seat (`KPT Manado`, `Basarnas Pekanbaru`) the title names beside
-/// another region it names not as a seat (`… dalam Pembinaan di PN Bitung`) is the office's,
-/// named in passing: the story is where the office went (`title_elsewhere`). A police
-/// resort's town in a title stays: its regency is where it works.
+/// An office's seat (`KPT Manado`, `Kapolres Tual`) the title names beside another region it
+/// names not as a seat (`… dalam Pembinaan di PN Bitung`, `Ricuh di Ohoibun Malra, Kapolres
+/// Tual Damaikan …`) is the office's, named in passing: the story is where the office went
+/// (`title_elsewhere`). Alone in a title, a police resort's town stays: its regency is where
+/// it works.
 pub(super) fn is_main(
     sightings: &[Sighting],
     regions: usize,
@@ -384,7 +426,7 @@ pub(super) fn is_main(
         return false;
     }
     let seats = !sightings.is_empty() && sightings.iter().all(|s| s.seat);
-    if title_elsewhere && !sightings.is_empty() && sightings.iter().all(|s| s.wide_seat) {
+    if title_elsewhere && !sightings.is_empty() && sightings.iter().all(|s| s.seat) {
         return false;
     }
     if sightings.iter().any(|s| s.text == 0) {
@@ -395,7 +437,11 @@ pub(super) fn is_main(
     // gives way only to another place ([`super::Gazetteer::find`]'s `wide_only`).
     // Named so once deep in the body (`kepala Kanwil Kemenag Gresik` in a trial in
     // Jakarta), it stays the office's.
+    // The only region, named three times or more only as an office's seat, is where the
+    // story is: the office is its subject (`Bea Cukai Ternate mencanangkan …`).
+    let subject = regions == 1 && sightings.len() >= 3;
     if seats
+        && !subject
         && (!sightings.iter().all(|s| s.wide_seat)
             || (sightings.len() < 2 && sightings.iter().all(|s| s.text > 2)))
     {
@@ -562,13 +608,15 @@ mod tests {
             false,
             true
         ));
-        // A police resort's town stays in its title.
+        // A police resort's town stays in its title, unless the title places the story
+        // elsewhere.
         let resort = Sighting {
             text: 0,
             wide_seat: false,
             ..seat
         };
-        assert!(is_main(&[resort], 2, false, true));
+        assert!(is_main(&[resort], 2, false, false));
+        assert!(!is_main(&[resort], 2, false, true));
     }
 
     #[test]

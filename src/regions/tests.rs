@@ -231,7 +231,7 @@ fn well_known_short_names() {
 fn regional_short_forms_name_their_regions() {
     // The coined short forms regional news writes for its regencies and cities.
     assert_eq!(
-        f("Warga Tangsel dan Jaksel terjebak macet, Pemkab Kukar dan Polres Sergai siaga").regions,
+        f("Warga Tangsel dan Jaksel terjebak macet, Pemkab Kukar dan Pemkab Sergai siaga").regions,
         [
             "Tangerang Selatan",
             "Jakarta Selatan",

@@ -48,6 +48,53 @@ fn places_named_in_passing_are_kept_apart_from_the_articles_places() {
 }
 
 #[test]
+fn military_commands_and_spelt_out_police_resorts_are_seats() {
+    let story = |office: &str| {
+        find(
+            None,
+            [
+                "Terduga Teroris Ditangkap",
+                &format!(
+                    "{office} mengatakan terduga teroris ditangkap di Kabupaten Manggarai Barat."
+                ),
+            ],
+        )
+    };
+    for office in [
+        "Danrem 161 Wirasakti Ende",
+        "Komandan Komando Resor Militer Ende",
+        "Danlanal Ende",
+        "Kepala Kepolisian Resor Ende",
+    ] {
+        let x = story(office);
+        assert_eq!(x.regions, ["Manggarai Barat"], "{office}");
+        assert_eq!(x.passing, ["Ende"], "{office}");
+    }
+    // A resort that is no command is where it stands.
+    let x = f("Resor wisata Mandalika Lombok Tengah penuh, kata pengelola di Kabupaten Bima.");
+    assert!(x.regions.contains(&"Lombok Tengah".to_string()), "{x:?}");
+    // The only region, named three times only as an office's seat, is the story's: the
+    // office is its subject.
+    let x = find(
+        None,
+        [
+            "Bea Cukai Canangkan Zona Integritas",
+            "Bea Cukai Ternate mencanangkan zona integritas.",
+            "Pencanangan di lingkungan Bea Cukai Ternate dihadiri Danlanal Ternate.",
+        ],
+    );
+    assert_eq!(x.regions, ["Ternate"], "{x:?}");
+    let x = find(
+        None,
+        [
+            "Bea Cukai Canangkan Zona Integritas",
+            "Bea Cukai Ternate mencanangkan zona integritas.",
+        ],
+    );
+    assert_eq!(x.passing, ["Ternate"], "{x:?}");
+}
+
+#[test]
 fn an_offices_seat_alone_is_named_in_passing_even_in_the_lede() {
     let x = find(
         None,
@@ -178,6 +225,28 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
         ],
     );
     assert_eq!(x.regions, ["Kota Semarang", "Rembang"]);
+    // A title naming another regency of the province with its level says whose story a
+    // provincial office's news is (`Polda Jateng Tetapkan Sekda Kabupaten Pemalang …`).
+    let lede = "Polda Jawa Tengah menetapkan Sekda nonaktif Kabupaten Kudus sebagai tersangka.";
+    let x = find(
+        Some("SEMARANG"),
+        [
+            "Polda Jateng Tetapkan Sekda Kabupaten Kudus Tersangka",
+            lede,
+        ],
+    );
+    assert_eq!(x.regions, ["Kudus"]);
+    assert_eq!(x.passing, ["Kota Semarang"]);
+    // Not where the title is the lede's first sentence cut short, nor where the regency is
+    // where someone comes from or an office's seat.
+    for title in [
+        "Polda Jawa Tengah menetapkan Sekda nonaktif Kabupaten Kudus…",
+        "Polda Jateng Periksa Pemuda asal Kabupaten Kudus",
+        "Polda Jateng Periksa Kapolres Kudus",
+    ] {
+        let x = find(Some("SEMARANG"), [title, lede]);
+        assert_eq!(x.regions[0], "Kota Semarang", "{title}");
+    }
     // A district named by its kind in the title or the lede places the story in its regency
     // as surely (`Kecamatan Sunggal` is Deli Serdang's), even with the province named.
     let district = [

@@ -708,6 +708,16 @@ fn an_offices_seat_in_a_title_that_places_the_story_elsewhere_is_named_in_passin
     );
     assert_eq!(x.regions, ["Bitung"], "{x:?}");
     assert_eq!(x.passing, ["Manado"], "{x:?}");
+    // So is a police resort's or a military command's town beside the story's place.
+    let lede = "Bentrok warga di Ohoibun, Kabupaten Maluku Tenggara, akhirnya didamaikan.";
+    let x = find(
+        None,
+        ["Ricuh di Ohoibun Malra, Kapolres Tual Damaikan Warga", lede],
+    );
+    assert_eq!(x.regions, ["Maluku Tenggara"], "{x:?}");
+    assert_eq!(x.passing, ["Tual"], "{x:?}");
+    let x = find(None, ["Kapolres Tual Damaikan Warga", lede]);
+    assert_eq!(x.regions, ["Tual", "Maluku Tenggara"], "{x:?}");
     // Search and rescue offices act across their province.
     let x = find(
         None,
