@@ -140,7 +140,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    office's dateline the newsroom's; a sultanate's or a datu's realm is history; military
 ///    commands, naval bases and spelt-out police resorts are seats; an office's seat in a
 ///    title that names another place is named in passing; the only region, named three
-///    times as an office's seat, is the story's.
+///    times as an office's seat, or only as a police resort's, is the story's.
 pub const PARSER_VERSION: u32 = 41;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -54,6 +54,7 @@ impl Gazetteer {
                         text: n,
                         prefixed: words.get(at).and_then(prefix_hint).is_some(),
                         seat: seat.is_some() || salience::leads_a_chapter(words, at, len),
+                        police: seat.is_some_and(salience::polices),
                         wide_seat: seat.is_some_and(salience::reaches_wide),
                         landmark: cues.landmark,
                         at: at

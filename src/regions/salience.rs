@@ -12,7 +12,9 @@
 //! A region is the article's place when the title names it; otherwise when the lede (the
 //! first two paragraphs) names it, the text names it twice, names it with its level
 //! (`Kabupaten`, `Bupati`, `Pemkot`), or it is the only region the article has; unless every
-//! mention is an office's seat (`Polres Kerinci`, `Basarnas Pekanbaru`, `Daop 8 Surabaya`).
+//! mention is an office's seat (`Polres Kerinci`, `Basarnas Pekanbaru`, `Daop 8 Surabaya`)
+//! and the article places the story elsewhere, or names the office's town once or twice only
+//! (a police resort's town that is the only region is where its case is).
 //! The dateline's region is, unless the text never names it and places the story only in
 //! other provinces, or opens on another regency of its province named by its level and not
 //! on the province. On the judged pairs this kept 643 of 683 article's places and 329 of 500
@@ -30,6 +32,9 @@ pub(super) struct Sighting {
     pub prefixed: bool,
     /// Named as an office's seat.
     pub seat: bool,
+    /// Named as a police resort's or sector's seat (`Polres Ngawi`, `Kapolsek Denpasar
+    /// Barat`, `Kepolisian Resor Tangerang Selatan`), whose cases are its area's.
+    pub police: bool,
     /// Named as the seat of an office that works across a province or more (`KPT Manado`,
     /// `Kantor SAR Pangkalpinang`).
     pub wide_seat: bool,
@@ -244,6 +249,11 @@ pub(super) fn reaches_wide(office: &str) -> bool {
     WIDE_SEATS.contains(&office)
 }
 
+/// Whether an office's word (from [`seat_word`]) names a police resort or sector.
+pub(super) fn polices(office: &str) -> bool {
+    office.contains("polres") || office.contains("polsek") || office == "resor"
+}
+
 /// Whether the name at word `at` follows a word for a place's people (`warga Manggarai`,
 /// `perantau Minang`, `mahasiswa Merauke`).
 pub(super) fn after_people(words: &Words, at: usize) -> bool {
@@ -440,8 +450,12 @@ pub(super) fn is_main(
     // The only region, named three times or more only as an office's seat, is where the
     // story is: the office is its subject (`Bea Cukai Ternate mencanangkan …`).
     let subject = regions == 1 && sightings.len() >= 3;
+    // A police resort's or sector's town that is the only region is where its case is: the
+    // police act in their own area.
+    let policed = regions == 1 && sightings.iter().all(|s| s.police);
     if seats
         && !subject
+        && !policed
         && (!sightings.iter().all(|s| s.wide_seat)
             || (sightings.len() < 2 && sightings.iter().all(|s| s.text > 2)))
     {
@@ -463,6 +477,7 @@ mod tests {
             text,
             prefixed: false,
             seat: false,
+            police: false,
             wide_seat: false,
             landmark: false,
             at: false,

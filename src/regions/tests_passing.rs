@@ -95,6 +95,30 @@ fn military_commands_and_spelt_out_police_resorts_are_seats() {
 }
 
 #[test]
+fn a_police_resorts_town_that_is_the_only_region_is_the_story_s() {
+    let x = find(
+        None,
+        [
+            "Perampok Bersenjata Gondol 10 Kg Emas",
+            "Perampok menggasak toko emas dalam lima menit.",
+            "Kasat Reskrim Polres Grobogan AKP Contoh mengatakan pelaku berjumlah empat orang.",
+        ],
+    );
+    assert_eq!(x.regions, ["Grobogan"], "{x:?}");
+    // Other offices' towns alone stay their own (a boarding school's elder speaking on
+    // national news).
+    let x = find(
+        None,
+        [
+            "Ulama Dukung Menteri Awasi Anggaran",
+            "Para ulama mendukung langkah menteri keuangan.",
+            "Pengasuh Ponpes Langitan Tuban menilai langkah itu tepat.",
+        ],
+    );
+    assert_eq!(x.passing, ["Tuban"], "{x:?}");
+}
+
+#[test]
 fn an_offices_seat_alone_is_named_in_passing_even_in_the_lede() {
     let x = find(
         None,
