@@ -109,8 +109,10 @@ const SEATS: &[&str] = &[
     // Regional II di Surabaya`, see [`seat_word`]) serves provinces.
     "kanreg",
     "kanwil",
-    // A weather office's region (`BMKG Wilayah IV Makassar`) spans provinces.
+    // A weather office's region (`BMKG Wilayah IV Makassar`, `BBMKG Wilayah IV Makassar`)
+    // spans provinces.
     "bmkg",
+    "bbmkg",
     "daop",
     "bpom",
     "bbpom",
@@ -171,6 +173,7 @@ const WIDE_SEATS: &[&str] = &[
     "regional",
     "kanwil",
     "bmkg",
+    "bbmkg",
     "daop",
     "bpom",
     "bbpom",
@@ -247,6 +250,11 @@ pub(super) fn leads_a_chapter(words: &Words, at: usize, len: usize) -> bool {
 /// more ([`WIDE_SEATS`]).
 pub(super) fn reaches_wide(office: &str) -> bool {
     WIDE_SEATS.contains(&office)
+}
+
+/// Whether `word` is an office's word of [`SEATS`].
+pub(super) fn is_seat_word(word: &str) -> bool {
+    SEATS.contains(&word)
 }
 
 /// Whether an office's word (from [`seat_word`]) names a police resort or sector.

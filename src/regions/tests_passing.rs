@@ -95,6 +95,29 @@ fn military_commands_and_spelt_out_police_resorts_are_seats() {
 }
 
 #[test]
+fn an_offices_word_after_a_firms_head_names_the_office() {
+    // `Pt` for `Plt` (acting head): the weather office's seat, not a firm's name, and so the
+    // newsroom's dateline over a quake in another province.
+    let x = find(
+        Some("MAKASSAR"),
+        [
+            "Gempa Guncang Mamasa Tadi Subuh",
+            "Gempa bumi masih terus mengguncang Mamasa, Sulawesi Barat.",
+            "Warga Mamasa memilih mengungsi.",
+            "Pt Kepala BBMKG Wilayah IV Makassar, Joharman, mengatakan gempa itu dangkal.",
+        ],
+    );
+    assert_eq!(x.regions, ["Mamasa"], "{x:?}");
+    assert_eq!(x.passing, ["Makassar"], "{x:?}");
+    // A firm's name alone is still the firm's.
+    assert!(
+        f("Direktur PT Maju Jaya Makassar ditahan")
+            .regions
+            .is_empty()
+    );
+}
+
+#[test]
 fn a_police_resorts_town_that_is_the_only_region_is_the_story_s() {
     let x = find(
         None,
