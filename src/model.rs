@@ -136,11 +136,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    by towns with no hyphen; a town named as a seat; places abroad named like a region;
 ///    a clock's zone;
 ///    any dateline with the day in brackets before its dash.
-/// 41: a title naming another regency of the province with its level makes a provincial
-///    office's dateline the newsroom's; a sultanate's or a datu's realm is history; military
-///    commands, naval bases and spelt-out police resorts are seats; an office's seat in a
-///    title that names another place is named in passing; the only region, named three
-///    times as an office's seat, or only as a police resort's, is the story's.
+/// 41: a sultanate's realm beside its province's place is named in passing; military
+///    resort commands, spelt-out police resorts and BBMKG are seats; any office's seat in a
+///    title that places the story in another region is named in passing; the only region,
+///    named three times as an office's seat, or only as a police resort's, is the story's;
+///    `Pt Kepala` before an office's word is no firm.
 pub const PARSER_VERSION: u32 = 41;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -68,6 +68,7 @@ impl Gazetteer {
                             .checked_sub(1)
                             .is_some_and(|b| matches!(words.get(b), Some("asal" | "dari"))),
                         people,
+                        realm: salience::after_realm(words, at),
                         origin: people && self.home_of_people_elsewhere(words, at, len, target),
                     },
                 ))
@@ -156,20 +157,28 @@ impl Gazetteer {
         // Whether each region the dateline does not name is one of the article's places.
         // The regions the title names other than as an office's seat, or as where someone
         // comes from (`Polres Bogor Tangani Kecelakaan Warga Kota Bogor`).
-        let in_title: Vec<Target> = weighed
+        // With each, whether the title places the story there (`di Kudus`, `Kabupaten
+        // Kudus`) rather than naming it as a gang's, a load's or a bus's (`Komplotan
+        // Curanmor Wonogiri`, `Truk Tujuan Banyuwangi`).
+        let in_title: Vec<(Target, bool)> = weighed
             .iter()
-            .filter(|(t, s)| {
-                matches!(t, Target::Region(_))
-                    && s.iter()
-                        .any(|s| s.text == 0 && !s.seat && !s.from && !s.people)
+            .filter_map(|(t, s)| {
+                let named: Vec<_> = s
+                    .iter()
+                    .filter(|s| s.text == 0 && !s.seat && !s.from && !s.people)
+                    .collect();
+                (matches!(t, Target::Region(_)) && !named.is_empty())
+                    .then(|| (*t, named.iter().any(|s| s.at || s.prefixed)))
             })
-            .map(|(t, _)| *t)
             .collect();
         let in_text_with = |road_ends: bool| -> Vec<bool> {
             weighed
                 .iter()
                 .map(|(t, s)| {
-                    let elsewhere = in_title.iter().any(|o| o != t);
+                    let elsewhere = salience::TitleElsewhere {
+                        named: in_title.iter().any(|(o, _)| o != t),
+                        placed: in_title.iter().any(|(o, at)| o != t && *at),
+                    };
                     matches!(t, Target::Region(_))
                         && headline != Some(*t)
                         && salience::is_main(s, regions, road_ends, elsewhere)
@@ -250,14 +259,15 @@ impl Gazetteer {
         // Jakarta`) is where they come from when the story's place is another region of its
         // province named with its level (`tapal batas Kabupaten Manggarai Timur dan
         // Kabupaten Ngada`). Otherwise the story is as often about their home (`mahasiswa
-        // Merauke di Jayapura menolak …`).
+        // Merauke di Jayapura menolak …`). So is one named only as an old sultanate's realm
+        // and its people (`Kesultanan Buton` in news of Kota Baubau).
         let homes: Vec<bool> = weighed
             .iter()
             .enumerate()
             .map(|(i, (t, s))| {
                 let province = self.province_of(*t);
                 matches!(t, Target::Region(_))
-                    && salience::home_only(s)
+                    && (salience::home_only(s) || salience::realm_only(s))
                     && weighed
                         .iter()
                         .zip(&in_text)
@@ -294,23 +304,10 @@ impl Gazetteer {
                     && self.province_of(Target::Region(r)) == province
             })
         };
-        let real_title = match texts.as_slice() {
-            [title, lede, ..] => {
-                let title = title.trim_end_matches(['\u{2026}', '.', ' ']);
-                !title.is_empty() && !lede.starts_with(title)
-            }
-            _ => false,
-        };
         let opening = |province: Option<usize>| {
             // Set there: after `di` or with its level, not as a seat or where someone comes
             // from (`pemuda asal Kabupaten Gowa`).
             let sets = |s: &salience::Sighting| !s.from && (s.at || (s.prefixed && !s.seat));
-            // A title naming another regency of the province with its level (`Polda Jateng
-            // Tetapkan Sekda Kabupaten Pemalang Tersangka`) says whose story it is.
-            // Not a title cut from the lede's first sentence, which says what the lede does.
-            let titled = |s: &salience::Sighting| {
-                real_title && s.prefixed && !s.seat && !s.from && !s.people
-            };
             salience::Opening {
                 province: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Province(_))
@@ -328,7 +325,7 @@ impl Gazetteer {
                     matches!(t, Target::Region(_))
                         && headline != Some(*t)
                         && self.province_of(*t) == province
-                        && s.iter().any(|s| s.text == 0 && (s.at || titled(s)))
+                        && s.iter().any(|s| s.text == 0 && s.at)
                 }) || district_in_title(province),
                 other_province_at: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Province(_))

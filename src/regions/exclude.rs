@@ -90,15 +90,10 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     "selokan",
     "sesar",
     // A river's basin (`DAS Solo`) spans the regions it drains; a kingdom of old
-    // (`Kerajaan Mataram`) is history, not the region that now bears its name, and so is a
-    // sultanate or a datu's realm (`Kesultanan Buton`, whose keraton stands in Baubau;
-    // `Kedatuan Luwu`).
+    // (`Kerajaan Mataram`) is history, not the region that now bears its name. (A sultanate
+    // still has its court: see [`super::salience::after_realm`].)
     "das",
     "kerajaan",
-    "kesultanan",
-    "kasultanan",
-    "kasunanan",
-    "kedatuan",
     // A lineage (`trah Mataram`, `wangsa Sanjaya`) is a family, not where the article
     // happens. Not `dinasti`: a political dynasty (`dinasti Banten`) is the region's news.
     "trah",

@@ -57,6 +57,8 @@ pub(super) struct Sighting {
     pub from: bool,
     /// Named after a word for people (`warga Manggarai`, `perantau Minang`).
     pub people: bool,
+    /// Named as a sultanate's or a datu's realm (`Kesultanan Buton`, `Kedatuan Luwu`).
+    pub realm: bool,
     /// Named as the home of people the same phrase says live in another region or province
     /// (`warga Manggarai di Jakarta`): where they come from.
     pub origin: bool,
@@ -77,6 +79,21 @@ pub(super) fn home_only(sightings: &[Sighting]) -> bool {
         && sightings
             .iter()
             .all(|s| s.people && (s.text > 0 || s.origin))
+}
+
+/// Whether a region with these `sightings` is named only as a sultanate's realm and its
+/// people (`Festival Kesultanan Buton`, `masyarakat Buton` in news of Kota Baubau, where the
+/// old sultanate's court stands); asked only where another region of its province is the
+/// story's, named with its level. A court's own town stays (`Kirab Kasunanan Surakarta`).
+pub(super) fn realm_only(sightings: &[Sighting]) -> bool {
+    sightings.iter().any(|s| s.realm) && sightings.iter().all(|s| s.realm || s.people)
+}
+
+/// Whether the name at word `at` follows a word for a sultanate or a datu's realm.
+pub(super) fn after_realm(words: &Words, at: usize) -> bool {
+    at.checked_sub(1)
+        .and_then(|b| words.get(b))
+        .is_some_and(|w| matches!(w, "kesultanan" | "kasultanan" | "kasunanan" | "kedatuan"))
 }
 
 /// Offices and units named after the town they sit in, whose work (and whose spokesmen's
@@ -133,14 +150,10 @@ const SEATS: &[&str] = &[
     "lanud",
     "kodim",
     "dandim",
-    // A military resort command (`Danrem 161/Wira Sakti Kupang`) and a naval base
-    // (`Lanal Bitung`, `Lantamal VI Makassar`) guard several regencies or a sea.
+    // A military resort command (`Danrem 161/Wira Sakti Kupang`) guards several regencies.
+    // (Not a naval base: `Lanal Cilacap` works the waters off its own town.)
     "korem",
     "danrem",
-    "lanal",
-    "danlanal",
-    "lantamal",
-    "danlantamal",
     // Spelt out: `Kepolisian Resor Tual`, `Komando Resor Militer 161 Kupang` (see
     // [`seat_word`]).
     "resor",
@@ -162,31 +175,8 @@ const SEAT_REACH: usize = 3;
 /// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
 /// line (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
-    "basarnas",
-    "srop",
-    "sar",
-    "kansar",
-    "kpt",
-    "tipikor",
-    "ptun",
-    "kanreg",
-    "regional",
-    "kanwil",
-    "bmkg",
-    "bbmkg",
-    "daop",
-    "bpom",
-    "bbpom",
-    "bbpjn",
-    "bpjn",
-    "rri",
-    "tvri",
-    "korem",
-    "danrem",
-    "lanal",
-    "danlanal",
-    "lantamal",
-    "danlantamal",
+    "basarnas", "srop", "sar", "kansar", "kpt", "tipikor", "ptun", "kanreg", "regional", "kanwil",
+    "bmkg", "bbmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn", "rri", "tvri", "korem", "danrem",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
@@ -420,6 +410,15 @@ pub(super) fn dateline_is_main(
             && (opening.province || !opening.neighbour))
 }
 
+/// What the title says of regions other than the one weighed: whether it names one not as
+/// an office's seat nor as where someone comes from, and whether it places the story in one
+/// (after `di` or with its level).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct TitleElsewhere {
+    pub named: bool,
+    pub placed: bool,
+}
+
 /// Whether a region with these `sightings` in the text (not the dateline's: see
 /// [`dateline_is_main`]) is the article's place; `regions` how many regions the article has
 /// in all that [`counts`].
@@ -429,22 +428,27 @@ pub(super) fn dateline_is_main(
 /// it goes, not where the story is. With `road_ends`, asked when nothing else places the
 /// article, it is: the road is then the story (`Tol Medan-Binjai`) or all it says of where.
 ///
-/// An office's seat (`KPT Manado`, `Kapolres Tual`) the title names beside another region it
-/// names not as a seat (`… dalam Pembinaan di PN Bitung`, `Ricuh di Ohoibun Malra, Kapolres
-/// Tual Damaikan …`) is the office's, named in passing: the story is where the office went
-/// (`title_elsewhere`). Alone in a title, a police resort's town stays: its regency is where
-/// it works.
+/// A wide-reaching office's seat (`KPT Manado`, `Basarnas Pekanbaru`) the title names beside
+/// another region it names not as a seat (`… dalam Pembinaan di PN Bitung`) is the office's,
+/// named in passing: the story is where the office went (`title_elsewhere`). So is any
+/// office's where the title places the story in the other region (`Kapolres Sumenep Bantu
+/// Warga di Pamekasan`); a police resort's town stays beside a region the title names
+/// otherwise (`Polres Jember Amankan Truk Tujuan Banyuwangi`): its regency is where it
+/// works.
 pub(super) fn is_main(
     sightings: &[Sighting],
     regions: usize,
     road_ends: bool,
-    title_elsewhere: bool,
+    title_elsewhere: TitleElsewhere,
 ) -> bool {
     if !road_ends && !sightings.is_empty() && sightings.iter().all(|s| s.route) {
         return false;
     }
     let seats = !sightings.is_empty() && sightings.iter().all(|s| s.seat);
-    if title_elsewhere && !sightings.is_empty() && sightings.iter().all(|s| s.seat) {
+    let all = |f: fn(&Sighting) -> bool| !sightings.is_empty() && sightings.iter().all(f);
+    if (title_elsewhere.named && all(|s| s.wide_seat))
+        || (title_elsewhere.placed && all(|s| s.seat))
+    {
         return false;
     }
     if sightings.iter().any(|s| s.text == 0) {
@@ -480,6 +484,19 @@ pub(super) fn is_main(
 mod tests {
     use super::*;
 
+    const NONE: TitleElsewhere = TitleElsewhere {
+        named: false,
+        placed: false,
+    };
+    const NAMED: TitleElsewhere = TitleElsewhere {
+        named: true,
+        placed: false,
+    };
+    const PLACED: TitleElsewhere = TitleElsewhere {
+        named: true,
+        placed: true,
+    };
+
     fn seen(text: usize) -> Sighting {
         Sighting {
             text,
@@ -495,6 +512,7 @@ mod tests {
             locator: false,
             from: false,
             people: false,
+            realm: false,
             origin: false,
         }
     }
@@ -513,20 +531,20 @@ mod tests {
 
     #[test]
     fn the_title_and_the_lede_make_a_place() {
-        assert!(is_main(&[seen(0)], 3, false, false));
-        assert!(is_main(&[seen(2)], 3, false, false));
-        assert!(!is_main(&[seen(3)], 3, false, false));
+        assert!(is_main(&[seen(0)], 3, false, NONE));
+        assert!(is_main(&[seen(2)], 3, false, NONE));
+        assert!(!is_main(&[seen(3)], 3, false, NONE));
     }
 
     #[test]
     fn twice_with_its_level_or_alone_makes_a_place() {
-        assert!(is_main(&[seen(5), seen(9)], 3, false, false));
+        assert!(is_main(&[seen(5), seen(9)], 3, false, NONE));
         let prefixed = Sighting {
             prefixed: true,
             ..seen(7)
         };
-        assert!(is_main(&[prefixed], 3, false, false));
-        assert!(is_main(&[seen(7)], 1, false, false));
+        assert!(is_main(&[prefixed], 3, false, NONE));
+        assert!(is_main(&[seen(7)], 1, false, NONE));
     }
 
     #[test]
@@ -615,21 +633,21 @@ mod tests {
             wide_seat: false,
             ..seat
         };
-        assert!(!is_main(&[office, office], 2, false, false));
-        assert!(!is_main(&[office], 1, false, false));
-        assert!(is_main(&[office, seen(6)], 2, false, false));
+        assert!(!is_main(&[office, office], 2, false, NONE));
+        assert!(!is_main(&[office], 1, false, NONE));
+        assert!(is_main(&[office, seen(6)], 2, false, NONE));
         // A wide office's seat is left to give way to another place, where there is one;
         // named once deep in the body it stays the office's.
-        assert!(is_main(&[seat, seat], 2, false, false));
-        assert!(!is_main(&[Sighting { text: 7, ..seat }], 1, false, false));
-        assert!(is_main(&[Sighting { text: 0, ..seat }], 2, false, false));
+        assert!(is_main(&[seat, seat], 2, false, NONE));
+        assert!(!is_main(&[Sighting { text: 7, ..seat }], 1, false, NONE));
+        assert!(is_main(&[Sighting { text: 0, ..seat }], 2, false, NONE));
         // Unless the title places the story in another region (`KPT Manado … di PN Bitung`).
-        assert!(!is_main(&[Sighting { text: 0, ..seat }], 2, false, true));
+        assert!(!is_main(&[Sighting { text: 0, ..seat }], 2, false, NAMED));
         assert!(is_main(
             &[Sighting { text: 0, ..seat }, seen(3)],
             2,
             false,
-            true
+            NAMED
         ));
         // A police resort's town stays in its title, unless the title places the story
         // elsewhere.
@@ -638,8 +656,9 @@ mod tests {
             wide_seat: false,
             ..seat
         };
-        assert!(is_main(&[resort], 2, false, false));
-        assert!(!is_main(&[resort], 2, false, true));
+        assert!(is_main(&[resort], 2, false, NONE));
+        assert!(is_main(&[resort], 2, false, NAMED));
+        assert!(!is_main(&[resort], 2, false, PLACED));
     }
 
     #[test]
@@ -652,11 +671,11 @@ mod tests {
             &[end, Sighting { text: 3, ..end }],
             2,
             false,
-            false
+            NONE
         ));
-        assert!(is_main(&[end], 2, true, false));
+        assert!(is_main(&[end], 2, true, NONE));
         // Named once more off the road, it is the article's place as any other.
-        assert!(is_main(&[end, seen(4)], 2, false, false));
+        assert!(is_main(&[end, seen(4)], 2, false, NONE));
     }
 
     #[test]

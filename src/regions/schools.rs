@@ -386,13 +386,14 @@ const FIRM_HEADS: &[&str] = &["pt", "cv", "penerbit", "percetakan"];
 
 /// Whether the name at `at`, `len` words long, ends a firm's name: a head of
 /// [`FIRM_HEADS`] before it and only capitalised words between (up to four), in one phrase.
-/// `PT X Bandung, Senin` is where something was said. An office's word between the head and
-/// the place names the office (`PT KAI Daop 8 Surabaya`; `Pt Kepala BBMKG Wilayah IV
-/// Makassar`, a slip for `Plt`), whose seat it is ([`super::salience::seat_word`]).
+/// `PT X Bandung, Senin` is where something was said. A head, then `Kepala` and an office's
+/// word, is a slip for `Plt` (acting head: `Pt Kepala BBMKG Wilayah IV Makassar`), the
+/// office's seat ([`super::salience::seat_word`]); no firm is named `PT Kepala …`.
 pub(super) fn ends_a_firm(words: &Words, at: usize, len: usize) -> bool {
     !words.get(at + len).is_some_and(|w| REPORTED.contains(&w))
         && head_before(words, at, FIRM_HEADS).is_some_and(|head| {
-            !(head + 1..at).any(|k| words.get(k).is_some_and(super::salience::is_seat_word))
+            !(words.get(head + 1) == Some("kepala")
+                && (head + 2..at).any(|k| words.get(k).is_some_and(super::salience::is_seat_word)))
         })
 }
 

@@ -708,16 +708,38 @@ fn an_offices_seat_in_a_title_that_places_the_story_elsewhere_is_named_in_passin
     );
     assert_eq!(x.regions, ["Bitung"], "{x:?}");
     assert_eq!(x.passing, ["Manado"], "{x:?}");
-    // So is a police resort's or a military command's town beside the story's place.
+    // So is a police resort's town where the title places the story in another region.
     let lede = "Bentrok warga di Ohoibun, Kabupaten Maluku Tenggara, akhirnya didamaikan.";
     let x = find(
         None,
-        ["Ricuh di Ohoibun Malra, Kapolres Tual Damaikan Warga", lede],
+        ["Kapolres Tual Damaikan Warga di Maluku Tenggara", lede],
     );
     assert_eq!(x.regions, ["Maluku Tenggara"], "{x:?}");
     assert_eq!(x.passing, ["Tual"], "{x:?}");
     let x = find(None, ["Kapolres Tual Damaikan Warga", lede]);
     assert_eq!(x.regions, ["Tual", "Maluku Tenggara"], "{x:?}");
+    // Not where the title names the other region as a gang's, a load's or a bus's (the
+    // review's cases).
+    for (title, seat) in [
+        (
+            "Polresta Surakarta Bekuk Komplotan Curanmor Wonogiri",
+            "Surakarta",
+        ),
+        (
+            "Polres Jember Amankan Truk Pupuk Tujuan Banyuwangi",
+            "Jember",
+        ),
+        ("Polres Sleman Sita Miras Oplosan Kiriman Klaten", "Sleman"),
+    ] {
+        let x = find(
+            None,
+            [
+                title,
+                "Polisi menangkap para pelaku di sebuah gudang, Senin.",
+            ],
+        );
+        assert!(x.regions.contains(&seat.to_string()), "{title}: {x:?}");
+    }
     // Search and rescue offices act across their province.
     let x = find(
         None,

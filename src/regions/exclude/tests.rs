@@ -51,8 +51,6 @@ fn streets_dishes_titles_and_idioms_are_not_places() {
         "naskah itu memuat Babad Demak",
         "mobil berhenti di Terowongan Kendal",
         "sejarah Kerajaan Mataram",
-        "budaya Kesultanan Buton dipamerkan",
-        "naskah Kedatuan Luwu disimpan rapi",
         "kental dengan adat dan budaya Minahasa",
         "ragam motif tenun Buton dan songket Palembang",
         "harga duku Palembang turun",
