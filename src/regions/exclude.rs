@@ -444,6 +444,14 @@ pub(super) fn main_road(words: &Words, at: usize) -> bool {
         })
 }
 
+/// Academic degrees written after a name (`MM`, `S.Sos`: its first part, `S`, is none of
+/// these, so a degree must open with its own letters).
+const DEGREES: &[&str] = &[
+    "mm", "sh", "se", "mh", "msi", "spd", "mpd", "ssos", "sip", "skm", "amd", "mkes", "mt", "msc",
+    "phd", "sstp", "stp", "mba", "sag", "mag", "shi", "skom", "mkom", "ssi", "sth", "ssn", "sked",
+    "mkn", "mpa", "map",
+];
+
 /// Peoples and their subgroups named after a place ([`not_a_place`]).
 const PEOPLES: &[(&str, &[&str])] = &[
     ("bugis", &["makassar"]),
@@ -517,6 +525,29 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
                     .any(|(p, groups)| *p == people && groups.contains(&place))
             });
     if subgroup {
+        return true;
+    }
+    // A surname between a given name and an academic degree (`Kepala Dinas Sosial Pakpak
+    // Bharat Supardi Padang MM`, `Rahmat Bima, S.Sos`): a person, as a Pakpak or a Batak
+    // clan's name often is.
+    let degree = |k: usize| {
+        words.capitalised.get(k) == Some(&true)
+            && words.point.get(k) == Some(&false)
+            && words.get(k).is_some_and(|w| {
+                DEGREES.contains(&w)
+                    // Written with stops (`S.Sos`, `M.Si`): its first letter, then a short
+                    // capitalised rest.
+                    || (matches!(w, "s" | "m")
+                        && words.capitalised.get(k + 1) == Some(&true)
+                        && words.get(k + 1).is_some_and(|r| (1..=4).contains(&r.len())))
+            })
+    };
+    let surname = at >= 1
+        && words.capitalised.get(at - 1) == Some(&true)
+        && words.point.get(at) == Some(&false)
+        && words.comma.get(at) == Some(&false)
+        && degree(at + len);
+    if surname {
         return true;
     }
     // A clock's zone (`pukul 15.00 waktu Papua`), not where anything happens; `waktu` alone

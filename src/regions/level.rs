@@ -171,7 +171,9 @@ impl Gazetteer {
 
     /// Whether bare region `r` at `at`, `len` words long, names a police sector (`Polsek
     /// Depok Barat`, in Sleman): a sector is named after its district, so a name that is a
-    /// district of other regions only, none of `r` or its twin, is that district.
+    /// district of other regions only, none of `r` or its twin, is that district; so is the
+    /// name with the capitalised words after it, where they make such a district's name
+    /// (`Polsek Mesuji Raya`, in Ogan Komering Ilir).
     pub(super) fn police_sector_elsewhere(
         &self,
         words: &Words,
@@ -184,11 +186,24 @@ impl Gazetteer {
             .filter(|_| words.apart.get(at) == Some(&false))
             .and_then(|b| words.get(b))
             .is_some_and(|w| matches!(w, "polsek" | "kapolsek" | "mapolsek"));
+        let elsewhere = |of: &Vec<usize>| of.iter().all(|&o| self.elsewhere(o, r));
+        let longer = (1..=2).find_map(|extra| {
+            let end = at + len + extra;
+            let written = (at + len..end).all(|k| {
+                words.capitalised.get(k) == Some(&true) && words.apart.get(k) == Some(&false)
+            });
+            written
+                .then(|| self.kecamatan.get(&words.phrase(at, end)))
+                .flatten()
+        });
         sector
-            && self
-                .namesakes
-                .get(&words.phrase(at, at + len))
-                .is_some_and(|of| of.iter().all(|&o| self.elsewhere(o, r)))
+            && match longer {
+                Some(of) => elsewhere(of),
+                None => self
+                    .namesakes
+                    .get(&words.phrase(at, at + len))
+                    .is_some_and(elsewhere),
+            }
     }
 
     /// Whether region `x`, named only bare, is a district of another region in `named` that

@@ -513,6 +513,18 @@ fn a_region_named_like_a_district_written_before_the_region_it_lies_in_is_that_d
         f("petugas Polsek Sleman menangkap pemuda").regions,
         ["Sleman"]
     );
+    // So is one whose district's name goes on past a region's (`Mesuji Raya` is a district
+    // of Ogan Komering Ilir, not the regency in Lampung); a sector of the region's own
+    // district stays.
+    assert!(
+        f("Polsek Mesuji Raya menangkap pencuri sapi")
+            .regions
+            .is_empty()
+    );
+    assert_eq!(
+        f("Polsek Mesuji Timur menangkap pencuri sapi").regions,
+        ["Mesuji"]
+    );
 }
 
 #[test]

@@ -51,6 +51,8 @@ fn streets_dishes_titles_and_idioms_are_not_places() {
         "naskah itu memuat Babad Demak",
         "mobil berhenti di Terowongan Kendal",
         "sejarah Kerajaan Mataram",
+        "bantuan diserahkan Kadis Sosial Supardi Padang, MM kepada warga",
+        "sambutan Camat Rahmat Bima, S.Sos di balai desa",
         "kental dengan adat dan budaya Minahasa",
         "ragam motif tenun Buton dan songket Palembang",
         "harga duku Palembang turun",
@@ -59,6 +61,10 @@ fn streets_dishes_titles_and_idioms_are_not_places() {
     }
     // The same names as places.
     assert_eq!(f("warga Medan menonton").regions, ["Medan"]);
+    assert_eq!(
+        f("Wali Kota Padang, Hendri Septa, SE menyerahkan bantuan").regions,
+        ["Padang"]
+    );
     // Teachers of a town in lower case or in a headline.
     assert_eq!(f("para guru Padang mogok").regions, ["Padang"]);
     assert_eq!(f("Ratusan Guru Padang Mogok Mengajar").regions, ["Padang"]);
