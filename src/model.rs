@@ -140,7 +140,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    resort commands, spelt-out police resorts and BBMKG are seats; any office's seat in a
 ///    title that places the story in another region is named in passing; the only region,
 ///    named three times as an office's seat, or only as a police resort's, is the story's;
-///    `Pt Kepala` before an office's word is no firm.
+///    `Pt Kepala` before an office's word is no firm; a surname before a degree; a police
+///    sector's longer district name; a district the first paragraph sets something in.
 pub const PARSER_VERSION: u32 = 41;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

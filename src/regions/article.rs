@@ -298,8 +298,15 @@ impl Gazetteer {
         let title_districts = texts.first().map_or_else(Vec::new, |t| {
             self.regions_of_districts_by_kind(t, &mut Words::new())
         });
+        // A district the first paragraph sets something in, named by its kind (`ditangkap di
+        // perairan Pulau Jampea, Kecamatan Pasimasunggu, Kepulauan Selayar` under `MAKASSAR`
+        // with the provincial police at work): the story is there, the capital's office
+        // only speaks of it.
+        let lede_districts = texts.get(1).map_or_else(Vec::new, |t| {
+            self.regions_of_districts_set_in(t, &mut Words::new())
+        });
         let district_in_title = |province: Option<usize>| {
-            title_districts.iter().any(|&r| {
+            title_districts.iter().chain(&lede_districts).any(|&r| {
                 headline != Some(Target::Region(r))
                     && self.province_of(Target::Region(r)) == province
             })

@@ -127,9 +127,33 @@ impl Gazetteer {
     /// The regions each district named by its kind in `text` lies in, when only one has a
     /// district of that name (`Kecamatan Sunggal`, `Camat Sunggal`: Deli Serdang).
     pub(super) fn regions_of_districts_by_kind(&self, text: &str, words: &mut Words) -> Vec<usize> {
+        self.districts_by_kind(text, words, false)
+    }
+
+    /// As [`Self::regions_of_districts_by_kind`], leaving out a district named as where
+    /// someone or something comes from (`pemuda asal Desa Belanting, Kecamatan Sambelia`,
+    /// `pasokan dari Kecamatan Perbaungan`, `warga Kecamatan Baki`): where the text sets
+    /// something in it.
+    pub(super) fn regions_of_districts_set_in(&self, text: &str, words: &mut Words) -> Vec<usize> {
+        self.districts_by_kind(text, words, true)
+    }
+
+    fn districts_by_kind(&self, text: &str, words: &mut Words, set_in: bool) -> Vec<usize> {
         words.fill(text);
+        let origin = |at: usize| {
+            (1..=4).any(|n| {
+                at.checked_sub(n)
+                    .and_then(|b| words.get(b))
+                    .is_some_and(|w| {
+                        matches!(w, "asal" | "dari" | "warga" | "penduduk" | "berasal")
+                    })
+            })
+        };
         let mut found = Vec::new();
         for at in 0..words.len() {
+            if set_in && origin(at) {
+                continue;
+            }
             // Not a police sector's (`Kapolsek Sunggal`): a city's police may keep a sector
             // in a neighbour's district.
             if words

@@ -326,6 +326,20 @@ fn a_dateline_over_a_story_in_another_province_is_named_in_passing() {
         district[2],
     ];
     assert_eq!(find(Some("MEDAN"), own).regions, ["Medan", "Deli Serdang"]);
+    // One the first paragraph sets something in places the story there too, even with the
+    // provincial police at work: the capital's office only speaks of it.
+    let sea = "Polda Sulsel menangkap enam kapal di perairan Pulau Jampea, Kecamatan \
+               Pasimasunggu, Kepulauan Selayar, Senin.";
+    let x = find(
+        Some("MAKASSAR"),
+        ["Enam Kapal Pembawa Bom Ikan Ditangkap", sea],
+    );
+    assert_eq!(x.regions, ["Kepulauan Selayar"], "{x:?}");
+    assert_eq!(x.passing, ["Makassar"], "{x:?}");
+    let origin = "Polda Sulsel menahan pemuda asal Desa Bonea, Kecamatan Pasimasunggu, \
+                  Kepulauan Selayar, Senin.";
+    let x = find(Some("MAKASSAR"), ["Pemuda Ditahan Polda", origin]);
+    assert_eq!(x.regions[0], "Makassar", "{x:?}");
     // In the lede a district is as often where something comes from.
     let origin = [
         "Harga Beras Naik",
