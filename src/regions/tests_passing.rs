@@ -470,3 +470,60 @@ fn a_courts_town_alone_is_the_place_and_tipikor_alone_is_the_crime() {
     );
     assert_eq!(x.regions, ["Bone Bolango", "Gorontalo"]);
 }
+
+#[test]
+fn an_offices_seat_in_a_title_that_places_the_story_elsewhere_is_named_in_passing() {
+    let x = find(
+        Some("Bitung"),
+        [
+            "KPT Manado Tekankan Kualitas Putusan dalam Pembinaan di PN Bitung",
+            "Ketua Pengadilan Tinggi (KPT) Manado memberi pembinaan di PN Bitung, Jumat.",
+        ],
+    );
+    assert_eq!(x.regions, ["Bitung"], "{x:?}");
+    assert_eq!(x.passing, ["Manado"], "{x:?}");
+    // So is a police resort's town where the title places the story in another region.
+    let lede = "Bentrok warga di Ohoibun, Kabupaten Maluku Tenggara, akhirnya didamaikan.";
+    let x = find(
+        None,
+        ["Kapolres Tual Damaikan Warga di Maluku Tenggara", lede],
+    );
+    assert_eq!(x.regions, ["Maluku Tenggara"], "{x:?}");
+    assert_eq!(x.passing, ["Tual"], "{x:?}");
+    let x = find(None, ["Kapolres Tual Damaikan Warga", lede]);
+    assert_eq!(x.regions, ["Tual", "Maluku Tenggara"], "{x:?}");
+    // Not where the title names the other region as a gang's, a load's or a bus's (the
+    // review's cases).
+    for (title, seat) in [
+        (
+            "Polresta Surakarta Bekuk Komplotan Curanmor Wonogiri",
+            "Surakarta",
+        ),
+        (
+            "Polres Jember Amankan Truk Pupuk Tujuan Banyuwangi",
+            "Jember",
+        ),
+        ("Polres Sleman Sita Miras Oplosan Kiriman Klaten", "Sleman"),
+    ] {
+        let x = find(
+            None,
+            [
+                title,
+                "Polisi menangkap para pelaku di sebuah gudang, Senin.",
+            ],
+        );
+        assert!(x.regions.contains(&seat.to_string()), "{title}: {x:?}");
+    }
+    // Search and rescue offices act across their province.
+    let x = find(
+        None,
+        [
+            "Nelayan Hilang di Perairan Bangka Barat",
+            "Warga Bangka Barat dilaporkan hilang. Kepala Kantor SAR Pangkalpinang menggerakkan tim.",
+        ],
+    );
+    assert_eq!(x.regions, ["Bangka Barat"], "{x:?}");
+    // A sultanate's keraton lies in the city carved out of its old regency.
+    let x = f("Festival Keraton Buton digelar setiap tahun");
+    assert_eq!(x.regions, ["Baubau"], "{x:?}");
+}
