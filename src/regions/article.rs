@@ -292,21 +292,27 @@ impl Gazetteer {
             .map(|((t, _), _)| self.province_of(*t))
             .collect();
         // The regions the title's districts named by their kind lie in (`Demo LPM Kecamatan
-        // Sunggal …` under `Medan –`): where the title places the story. In the lede a
-        // district is as often where someone or something comes from (`pasokan dari
-        // Kecamatan Perbaungan`).
-        let title_districts = texts.first().map_or_else(Vec::new, |t| {
-            self.regions_of_districts_by_kind(t, &mut Words::new())
-        });
-        // A district the first paragraph sets something in, named by its kind (`ditangkap di
-        // perairan Pulau Jampea, Kecamatan Pasimasunggu, Kepulauan Selayar` under `MAKASSAR`
-        // with the provincial police at work): the story is there, the capital's office
-        // only speaks of it.
-        let lede_districts = texts.get(1).map_or_else(Vec::new, |t| {
-            self.regions_of_districts_set_in(t, &mut Words::new())
-        });
-        let district_in_title = |province: Option<usize>| {
-            title_districts.iter().chain(&lede_districts).any(|&r| {
+        // Sunggal …` under `Medan –`), and those of the districts the first paragraph sets
+        // something in (`ditangkap di perairan Pulau Jampea, Kecamatan Pasimasunggu,
+        // Kepulauan Selayar` under `MAKASSAR`, with the provincial police at work): where the
+        // opening places the story. Not a district the lede names as where someone or
+        // something comes from (`pasokan dari Kecamatan Perbaungan`). Only a dateline's
+        // region asks.
+        let opening_districts = match headline {
+            Some(Target::Region(_)) => {
+                let mut words = Words::new();
+                let mut found = texts.first().map_or_else(Vec::new, |t| {
+                    self.regions_of_districts_by_kind(t, &mut words)
+                });
+                if let Some(lede) = texts.get(1) {
+                    found.extend(self.regions_of_districts_set_in(lede, &mut words));
+                }
+                found
+            }
+            _ => Vec::new(),
+        };
+        let district_in_opening = |province: Option<usize>| {
+            opening_districts.iter().any(|&r| {
                 headline != Some(Target::Region(r))
                     && self.province_of(Target::Region(r)) == province
             })
@@ -333,7 +339,7 @@ impl Gazetteer {
                         && headline != Some(*t)
                         && self.province_of(*t) == province
                         && s.iter().any(|s| s.text == 0 && s.at)
-                }) || district_in_title(province),
+                }) || district_in_opening(province),
                 other_province_at: weighed.iter().any(|(t, s)| {
                     matches!(t, Target::Province(_))
                         && self.province_of(*t) != province

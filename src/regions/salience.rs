@@ -242,11 +242,6 @@ pub(super) fn reaches_wide(office: &str) -> bool {
     WIDE_SEATS.contains(&office)
 }
 
-/// Whether `word` is an office's word of [`SEATS`].
-pub(super) fn is_seat_word(word: &str) -> bool {
-    SEATS.contains(&word)
-}
-
 /// Whether an office's word (from [`seat_word`]) names a police resort or sector.
 pub(super) fn polices(office: &str) -> bool {
     office.contains("polres") || office.contains("polsek") || office == "resor"
@@ -366,7 +361,8 @@ pub(super) struct Opening {
     /// story (`dimakamkan di Kabupaten Grobogan`).
     pub neighbour: bool,
     /// The title places the story in another region of the province (`DKP Maluku gelar
-    /// kegiatan … di Malra`).
+    /// kegiatan … di Malra`), or a district named by its kind in the title or set in the
+    /// first paragraph lies in one (`Kecamatan Pasimasunggu, Kepulauan Selayar`).
     pub placed: bool,
     /// The text (anywhere in it) says something happens in another province, named with
     /// its level (`dilaksanakan di Provinsi Nusa Tenggara Timur`; not `sekolah di Papua`,
@@ -441,14 +437,13 @@ pub(super) fn is_main(
     road_ends: bool,
     title_elsewhere: TitleElsewhere,
 ) -> bool {
-    if !road_ends && !sightings.is_empty() && sightings.iter().all(|s| s.route) {
+    // Every sighting so (and at least one).
+    let all = |f: fn(&Sighting) -> bool| !sightings.is_empty() && sightings.iter().all(f);
+    if !road_ends && all(|s| s.route) {
         return false;
     }
-    let seats = !sightings.is_empty() && sightings.iter().all(|s| s.seat);
-    let all = |f: fn(&Sighting) -> bool| !sightings.is_empty() && sightings.iter().all(f);
-    if (title_elsewhere.named && all(|s| s.wide_seat))
-        || (title_elsewhere.placed && all(|s| s.seat))
-    {
+    let seats = all(|s| s.seat);
+    if (title_elsewhere.named && all(|s| s.wide_seat)) || (title_elsewhere.placed && seats) {
         return false;
     }
     if sightings.iter().any(|s| s.text == 0) {
@@ -464,12 +459,11 @@ pub(super) fn is_main(
     let subject = regions == 1 && sightings.len() >= 3;
     // A police resort's or sector's town that is the only region is where its case is: the
     // police act in their own area.
-    let policed = regions == 1 && sightings.iter().all(|s| s.police);
+    let policed = regions == 1 && all(|s| s.police);
     if seats
         && !subject
         && !policed
-        && (!sightings.iter().all(|s| s.wide_seat)
-            || (sightings.len() < 2 && sightings.iter().all(|s| s.text > 2)))
+        && (!all(|s| s.wide_seat) || (sightings.len() < 2 && all(|s| s.text > 2)))
     {
         return false;
     }

@@ -393,7 +393,7 @@ pub(super) fn ends_a_firm(words: &Words, at: usize, len: usize) -> bool {
     !words.get(at + len).is_some_and(|w| REPORTED.contains(&w))
         && head_before(words, at, FIRM_HEADS).is_some_and(|head| {
             !(words.get(head + 1) == Some("kepala")
-                && (head + 2..at).any(|k| words.get(k).is_some_and(super::salience::is_seat_word)))
+                && super::salience::seat_word(words, at).is_some())
         })
 }
 
