@@ -95,9 +95,9 @@ fn print(corpus: &warta::corpus::Corpus) -> io::Result<()> {
                         out,
                         "    - {}",
                         if meta.dateline.is_some() {
-                            "dateline (or through one of its regions)"
+                            "dateline, a district of it, or through one of its regions"
                         } else {
-                            "through one of its regions"
+                            "a district of it, or through one of its regions"
                         }
                     )?;
                 }

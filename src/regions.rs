@@ -207,6 +207,10 @@ pub struct Gazetteer {
     districts: WordMap<Vec<usize>>,
     /// The same for districts alone, of every region.
     kecamatan: WordMap<Vec<usize>>,
+    /// The leading words of districts' names of two words or more, run together
+    /// (`simpang` of `Simpang Keuramat`): a district of that name followed by more
+    /// capitalised words may be the start of another's.
+    district_heads: WordMap<()>,
     /// Districts named like a region or province (`Mesuji` in Ogan Komering Ilir) -> the
     /// regions they lie in.
     namesakes: WordMap<Vec<usize>>,
@@ -563,6 +567,8 @@ pub fn find<'a>(dateline: Option<&str>, texts: impl IntoIterator<Item = &'a str>
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_districts;
 #[cfg(test)]
 mod tests_elsewhere;
 #[cfg(test)]

@@ -57,9 +57,7 @@ impl Gazetteer {
                         police: seat.is_some_and(salience::polices),
                         wide_seat: seat.is_some_and(salience::reaches_wide),
                         landmark: cues.landmark,
-                        at: at
-                            .checked_sub(1)
-                            .is_some_and(|b| words.get(b) == Some("di")),
+                        at: salience::placed_at(words, at),
                         route: self.route_end(words, at, len),
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
@@ -296,21 +294,19 @@ impl Gazetteer {
         // something in (`ditangkap di perairan Pulau Jampea, Kecamatan Pasimasunggu,
         // Kepulauan Selayar` under `MAKASSAR`, with the provincial police at work): where the
         // opening places the story. Not a district the lede names as where someone or
-        // something comes from (`pasokan dari Kecamatan Perbaungan`). Only a dateline's
-        // region asks.
-        let opening_districts = match headline {
-            Some(Target::Region(_)) => {
-                let mut words = Words::new();
-                let mut found = texts.first().map_or_else(Vec::new, |t| {
-                    self.regions_of_districts_by_kind(t, &mut words)
-                });
-                if let Some(lede) = texts.get(1) {
-                    found.extend(self.regions_of_districts_set_in(lede, &mut words));
-                }
-                found
+        // something comes from (`pasokan dari Kecamatan Perbaungan`).
+        let mut opening_districts = {
+            let mut words = Words::new();
+            let mut found = texts.first().map_or_else(Vec::new, |t| {
+                self.regions_of_districts_by_kind(t, &mut words)
+            });
+            if let Some(lede) = texts.get(1) {
+                found.extend(self.regions_of_districts_set_in(lede, &mut words));
             }
-            _ => Vec::new(),
+            found
         };
+        opening_districts.sort_unstable();
+        opening_districts.dedup();
         let district_in_opening = |province: Option<usize>| {
             opening_districts.iter().any(|&r| {
                 headline != Some(Target::Region(r))
@@ -357,6 +353,15 @@ impl Gazetteer {
                 _ => true,
             };
             found.add(self, *target, main);
+        }
+        // A district the opening sets the story in whose regency the text never names
+        // (`Longsor di Merek` over `Desa Pengambatan, Kecamatan Merek`, in Karo) is the
+        // article's place all the same: writers name the district, readers file the regency.
+        for &r in &opening_districts {
+            let t = Target::Region(r);
+            if headline != Some(t) && !weighed.iter().any(|(o, _)| *o == t) {
+                found.add(self, t, true);
+            }
         }
         found
     }

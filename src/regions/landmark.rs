@@ -159,13 +159,45 @@ impl Gazetteer {
             if words
                 .get(at)
                 .is_some_and(|w| DISTRICT_KIND[..3].contains(&w))
-                && let Some((of, _)) = self.district_at(words, at + 1)
+                && let Some((of, k)) = self.district_at(words, at + 1)
                 && let [r] = of.as_slice()
+                && self.district_stands(words, at + 1, k, *r)
             {
                 found.push(*r);
             }
         }
         found
+    }
+
+    /// Whether the district of region `r` written in words `from..from + k` is the whole
+    /// name and the writer puts it in no other region. A short or common word (`Kecamatan
+    /// Kota Bangkalan`) or the start of longer districts' names that the text runs on past
+    /// (`Kecamatan Simpang Keramat`, in Aceh Utara, is no `Simpang`) may be part of another
+    /// district's name; a region named
+    /// right after it other than `r` (`Kecamatan Medan Sunggal, Kabupaten Deliserdang`) is
+    /// where the writer puts it, rightly or not.
+    fn district_stands(&self, words: &Words, from: usize, k: usize, r: usize) -> bool {
+        let key = words.phrase(from, from + k);
+        if key.len() < 5 || super::COMMON_DISTRICT_WORDS.contains(&key.as_str()) {
+            return false;
+        }
+        let mut next = from + k;
+        // A new sentence says nothing of it.
+        if words.point.get(next) == Some(&true) {
+            return true;
+        }
+        let hint = words.get(next).and_then(super::prefix_hint);
+        let runs_on = hint.is_none()
+            && words.name_word_joined(next)
+            && self.district_heads.contains_key(&key);
+        if hint.is_some() {
+            next += 1;
+        }
+        match self.longest(words, next, hint) {
+            Some((Target::Region(o), _)) => o == r,
+            Some((Target::Province(_), _)) => true,
+            _ => !runs_on,
+        }
     }
 
     /// For bare region `r` followed at `next` by a district named by its kind (`Bogor,

@@ -20,6 +20,15 @@ impl Gazetteer {
                 self.kecamatan.entry(key).or_default().push(r);
             }
         }
+        let names = table.lines().filter(|l| !l.starts_with('#'));
+        for name in names
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(_, n)| words(n))
+        {
+            for j in 1..name.len() {
+                self.district_heads.insert(name[..j].concat(), ());
+            }
+        }
     }
 
     /// Reads a villages table in the same format (`data/villages.tsv`): villages place a

@@ -96,6 +96,25 @@ pub(super) fn after_realm(words: &Words, at: usize) -> bool {
         .is_some_and(|w| matches!(w, "kesultanan" | "kasultanan" | "kasunanan" | "kedatuan"))
 }
 
+/// Whether the name at word `at` says where something happens: right after `di`, or after
+/// `di` and a place of one or two words that the name locates (`Ricuh di Ohoibun Malra`,
+/// `bentrok di Langgur, Malra`). Not an office's seat (`di Mapolres Tual`) nor after an
+/// acronym (`di PN Bitung`), nor across a sentence's end.
+pub(super) fn placed_at(words: &Words, at: usize) -> bool {
+    let before = |k: usize| at.checked_sub(k).and_then(|b| words.get(b));
+    if before(1) == Some("di") {
+        return true;
+    }
+    // Each joined to the word before by a space alone, `di` included.
+    let place_word = |k: usize| words.name_word_joined(k);
+    let region_joined = words.point.get(at) == Some(&false)
+        && words.hyphen.get(at) == Some(&false)
+        && (words.apart.get(at) == Some(&false) || words.comma.get(at) == Some(&true));
+    region_joined
+        && seat_word(words, at).is_none()
+        && (1..=2).any(|n| before(n + 1) == Some("di") && (at - n..at).all(place_word))
+}
+
 /// Offices and units named after the town they sit in, whose work (and whose spokesmen's
 /// comments) reaches well past it: police resorts and sectors, search and rescue, customs,
 /// food and drug control, forest management units, rail operations areas, prosecutors,
@@ -392,6 +411,12 @@ pub(super) fn dateline_is_main(
     // where the text places it, if anywhere.
     if !sightings.is_empty() && sightings.iter().all(|s| s.wide_seat) {
         return text_places.is_empty();
+    }
+    // Named only as a road's end (`jalan lintas Kecamatan Merek menuju Kabupaten Dairi`
+    // under `Dairi-`) where the opening sets the story in another region of the province,
+    // the city is the newsroom's: the road only says where the place leads.
+    if !sightings.is_empty() && sightings.iter().all(|s| s.route) && opening.placed {
+        return false;
     }
     // Named only as a university's (`BANDUNG, Site - Institut Teknologi Bandung ...` over
     // outreach it runs in Nusa Tenggara Timur), the city is the school's newsroom: the story

@@ -165,6 +165,7 @@ impl Gazetteer {
             twin,
             districts: WordMap::default(),
             kecamatan: WordMap::default(),
+            district_heads: WordMap::default(),
             named_villages: WordMap::default(),
             namesakes: WordMap::default(),
             landmarks: WordMap::default(),

@@ -492,6 +492,24 @@ fn an_offices_seat_in_a_title_that_places_the_story_elsewhere_is_named_in_passin
     assert_eq!(x.passing, ["Tual"], "{x:?}");
     let x = find(None, ["Kapolres Tual Damaikan Warga", lede]);
     assert_eq!(x.regions, ["Tual", "Maluku Tenggara"], "{x:?}");
+    // `di` and a village the region locates place the story as `di` alone does.
+    for title in [
+        "Ricuh di Ohoibun Malra, Kapolres Tual Damaikan Kedua Belah Pihak",
+        "Ricuh di Ohoibun, Malra, Kapolres Tual Damaikan Warga",
+    ] {
+        let x = find(None, [title, lede]);
+        assert_eq!(x.regions, ["Maluku Tenggara"], "{title}: {x:?}");
+        assert_eq!(x.passing, ["Tual"], "{title}: {x:?}");
+    }
+    // Not an office's seat after `di` (`di Polres`, `di PN`).
+    for title in [
+        "Kapolres Tual Periksa Saksi di Polres Malra",
+        "Ricuh di PN Malra, Kapolres Tual Damaikan Warga",
+    ] {
+        let x = find(None, [title, lede]);
+        assert!(x.regions.contains(&"Tual".to_string()), "{title}: {x:?}");
+        assert!(x.passing.is_empty(), "{title}: {x:?}");
+    }
     // Not where the title names the other region as a gang's, a load's or a bus's (the
     // review's cases).
     for (title, seat) in [

@@ -1,0 +1,97 @@
+//! The region finder on short synthetic texts: a district named by its kind (`Kecamatan
+//! Merek`) in the opening places the story in its regency, even where the text never names
+//! the regency.
+
+use super::tests_places::f;
+use super::*;
+
+#[test]
+fn a_district_the_opening_sets_the_story_in_adds_its_unnamed_regency() {
+    // The landslide is in Kecamatan Merek (Karo); the newsroom's dateline and the road's
+    // other end are Dairi's.
+    let x = find(
+        Some("Dairi"),
+        [
+            "Longsor di Merek, Dua Kios Rubuh",
+            "Tebing di jalan lintas Kecamatan Merek menuju Kabupaten Dairi longsor, Jumat.",
+            "Dua warung milik warga ikut terbawa longsor.",
+        ],
+    );
+    assert_eq!(x.regions, ["Karo"], "{x:?}");
+    assert_eq!(x.passing, ["Dairi"], "{x:?}");
+    assert_eq!(x.provinces, ["Sumatera Utara"], "{x:?}");
+    // In a title, and with no dateline.
+    let x = f("Demo Warga di Kecamatan Jabon Tuntut Pondok Ditutup");
+    assert_eq!(x.regions, ["Sidoarjo"], "{x:?}");
+    // A camat speaks for the district.
+    let x = find(
+        None,
+        [
+            "Sumur Tua Semburkan Lumpur",
+            "Camat Kebomas mengatakan sumur peninggalan Belanda itu aktif kembali.",
+        ],
+    );
+    assert_eq!(x.regions, ["Gresik"], "{x:?}");
+    // Named beside the regency the dateline gives, it adds nothing.
+    let x = find(
+        Some("GRESIK"),
+        [
+            "Sumur Tua Semburkan Lumpur",
+            "Sumur di Desa Sekarkurung, Kecamatan Kebomas, aktif kembali.",
+        ],
+    );
+    assert_eq!(x.regions, ["Gresik"], "{x:?}");
+}
+
+#[test]
+fn a_district_that_may_be_part_of_another_name_or_is_placed_elsewhere_adds_nothing() {
+    for (lede, not) in [
+        // Where someone comes from, not where the story is.
+        (
+            "Pelaku merupakan warga Kecamatan Jabon yang bekerja di pabrik.",
+            "Sidoarjo",
+        ),
+        // `Simpang Keramat` (Aceh Utara's `Simpang Keuramat`) is no `Simpang` of Ogan
+        // Komering Ulu Selatan.
+        (
+            "Ia tinggal di Desa Paya Leupah, Kecamatan Simpang Keramat, bersama cucunya.",
+            "Ogan Komering Ulu Selatan",
+        ),
+        // `Kota` alone is Kota Kediri's district, and a word.
+        (
+            "Jenazah dimakamkan di Desa Martajesah, Kecamatan Kota Bangkalan.",
+            "Kota Kediri",
+        ),
+        // The writer puts the district in another region, rightly or not.
+        (
+            "Rumah warga di Kecamatan Medan Sunggal, Kabupaten Deliserdang, rusak diterjang angin.",
+            "Medan",
+        ),
+    ] {
+        let x = find(None, ["Warga Terkejut", lede]);
+        assert!(!x.regions.contains(&not.to_string()), "{lede}: {x:?}");
+        assert!(!x.passing.contains(&not.to_string()), "{lede}: {x:?}");
+    }
+    // Deep in the body a district is one detail of many.
+    let x = find(
+        None,
+        [
+            "Warga Terkejut",
+            "Harga cabai naik tajam pekan ini.",
+            "Pedagang di Kecamatan Jabon mengeluh.",
+        ],
+    );
+    assert!(x.regions.is_empty(), "{x:?}");
+}
+
+#[test]
+fn renamed_regencies_are_found_by_their_new_names() {
+    assert_eq!(
+        f("Bupati Pasangkayu meninjau puskesmas.").regions,
+        ["Mamuju Utara"]
+    );
+    assert_eq!(
+        f("BPBD Kabupaten Sitaro mengevakuasi warga.").regions,
+        ["Siau Tagulandang Biaro"]
+    );
+}
