@@ -145,7 +145,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 42: a district the opening sets the story in adds its regency where the text never
 ///    names it (not a short or common name, the start of a longer one, or one the writer
 ///    puts in another region), and a dateline named only as a road's end then gives way;
-///    `di` and a village before a region place the story there; `Pasangkayu` and `Sitaro`.
+///    `di` and a village before a region place the story there; renamed and islands'
+///    regencies by their writers' names (`Pasangkayu`, `Sitaro`, `Anambas`, `Limapuluh
+///    Kota`); a search office spelt out, a vessel's home and a former office are seats; a
+///    web name written with spaces in a dateline's brackets; a rail of cut teasers.
 pub const PARSER_VERSION: u32 = 42;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -53,7 +53,9 @@ impl Gazetteer {
                     salience::Sighting {
                         text: n,
                         prefixed: words.get(at).and_then(prefix_hint).is_some(),
-                        seat: seat.is_some() || salience::leads_a_chapter(words, at, len),
+                        seat: seat.is_some()
+                            || salience::leads_a_chapter(words, at, len)
+                            || salience::former_office(words, at),
                         police: seat.is_some_and(salience::polices),
                         wide_seat: seat.is_some_and(salience::reaches_wide),
                         landmark: cues.landmark,

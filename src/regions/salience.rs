@@ -136,6 +136,11 @@ const SEATS: &[&str] = &[
     // court's chief (`KPT Manado`) act across their province.
     "sar",
     "kansar",
+    // Spelt out: `Kantor Pencarian dan Pertolongan Natuna`.
+    "pertolongan",
+    // A vessel named after its home base (`kapal RIB 02 Natuna`, a search and rescue boat
+    // at work off Anambas): see [`seat_word`].
+    "kapal",
     "kpt",
     // A corruption court (`Pengadilan Tipikor Palembang`) and an administrative court
     // (`PTUN Medan`) sit in a province's capital and try its whole province's cases.
@@ -192,10 +197,31 @@ const SEAT_JOINS: &[&str] = &["di", "wilayah", "kelas", "stasiun", "kota", "kabu
 const SEAT_REACH: usize = 3;
 
 /// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
-/// line (a police resort's is its regency).
+/// line, a ship's voyage (a police resort's is its regency).
 const WIDE_SEATS: &[&str] = &[
-    "basarnas", "srop", "sar", "kansar", "kpt", "tipikor", "ptun", "kanreg", "regional", "kanwil",
-    "bmkg", "bbmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn", "rri", "tvri", "korem", "danrem",
+    "basarnas",
+    "srop",
+    "sar",
+    "kansar",
+    "pertolongan",
+    "kapal",
+    "kpt",
+    "tipikor",
+    "ptun",
+    "kanreg",
+    "regional",
+    "kanwil",
+    "bmkg",
+    "bbmkg",
+    "daop",
+    "bpom",
+    "bbpom",
+    "bbpjn",
+    "bpjn",
+    "rri",
+    "tvri",
+    "korem",
+    "danrem",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
@@ -266,6 +292,20 @@ pub(super) fn polices(office: &str) -> bool {
     office.contains("polres") || office.contains("polsek") || office == "resor"
 }
 
+/// Whether the region at word `at` is named by someone's former office (`mantan Bupati
+/// Malinau`, `eks Wakil Wali Kota Batu`): where the person once served, as an office's
+/// seat is where it sits.
+pub(super) fn former_office(words: &Words, at: usize) -> bool {
+    let before = |k: usize| at.checked_sub(k).and_then(|b| words.get(b));
+    let title = match words.get(at) {
+        Some("bupati" | "walikota") => 1,
+        Some("kota") if before(1) == Some("wali") => 2,
+        _ => return false,
+    };
+    let deputy = usize::from(before(title) == Some("wakil"));
+    matches!(before(title + deputy), Some("mantan" | "eks"))
+}
+
 /// Whether the name at word `at` follows a word for a place's people (`warga Manggarai`,
 /// `perantau Minang`, `mahasiswa Merauke`).
 pub(super) fn after_people(words: &Words, at: usize) -> bool {
@@ -308,6 +348,12 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
             let office = match w {
                 "dapil" => members_district(words, k, at),
                 "tipikor" => names_the_court(words, k),
+                // Only with the vessel's own name or code between: `kapal di Natuna` are
+                // ships where they are.
+                "kapal" => (k + 1..at).any(|j| {
+                    words.capitalised.get(j) == Some(&true)
+                        && words.get(j).is_some_and(|w| !SEAT_JOINS.contains(&w))
+                }),
                 // A resort is a police or military command only in the command's name: `resor
                 // wisata Lombok Tengah` is a resort where it stands.
                 "resor" => match before {

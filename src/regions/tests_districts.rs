@@ -94,4 +94,15 @@ fn renamed_regencies_are_found_by_their_new_names() {
         f("BPBD Kabupaten Sitaro mengevakuasi warga.").regions,
         ["Siau Tagulandang Biaro"]
     );
+    // And by the short names writers give islands' regencies.
+    for (written, region) in [
+        ("Kabupaten Anambas", "Kepulauan Anambas"),
+        ("Kabupaten Mentawai", "Kepulauan Mentawai"),
+        ("Kabupaten Selayar", "Kepulauan Selayar"),
+        ("Kabupaten Limapuluh Kota", "Lima Puluh Kota"),
+        ("Kabupaten Tanimbar", "Maluku Tenggara Barat"),
+    ] {
+        let x = f(&format!("Banjir melanda {written} sejak Senin."));
+        assert_eq!(x.regions, [region], "{written}: {x:?}");
+    }
 }

@@ -545,3 +545,45 @@ fn an_offices_seat_in_a_title_that_places_the_story_elsewhere_is_named_in_passin
     let x = f("Festival Keraton Buton digelar setiap tahun");
     assert_eq!(x.regions, ["Baubau"], "{x:?}");
 }
+
+#[test]
+fn a_search_office_spelt_out_a_vessels_home_and_a_former_office_are_named_in_passing() {
+    // The search office at Natuna and its boat work off Anambas, the newsroom's dateline
+    // notwithstanding.
+    let x = find(
+        Some("Natuna"),
+        [
+            "Nelayan Hilang, Tim SAR Sisir Perairan Anambas",
+            "Seorang nelayan asal Kabupaten Anambas dilaporkan hilang sejak Selasa.",
+            "Tim bergerak menggunakan kapal RIB 02 Natuna sejak pagi.",
+            "Hal itu dikatakan Kepala Kantor Pencarian dan Pertolongan Natuna.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kepulauan Anambas"], "{x:?}");
+    assert_eq!(x.passing, ["Natuna"], "{x:?}");
+    // Ships where they are stay there.
+    let x = f("Ratusan kapal di Natuna berlabuh menghindari badai.");
+    assert_eq!(x.regions, ["Natuna"], "{x:?}");
+    // Where someone once served is theirs, not the story's.
+    for former in ["mantan Bupati Malinau", "eks Wakil Wali Kota Malinau"] {
+        let x = find(
+            None,
+            [
+                "Warga Tana Tidung Datangi Kantor Gubernur",
+                "Warga Kabupaten Tana Tidung mengadu soal lahan.",
+                &format!("Wakil gubernur, {former}, menerima mereka."),
+            ],
+        );
+        assert_eq!(x.regions, ["Tana Tidung"], "{former}: {x:?}");
+        assert_eq!(x.passing, ["Malinau"], "{former}: {x:?}");
+    }
+    let x = find(
+        None,
+        [
+            "Warga Tana Tidung Datangi Kantor Gubernur",
+            "Warga Kabupaten Tana Tidung mengadu soal lahan.",
+            "Bupati Malinau juga hadir bersama warganya.",
+        ],
+    );
+    assert!(x.regions.contains(&"Malinau".to_string()), "{x:?}");
+}

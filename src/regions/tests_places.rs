@@ -250,7 +250,7 @@ fn a_name_followed_by_a_district_and_its_region_elsewhere_is_a_village_there() {
     // A district seat in a list of towns is no placing.
     assert_eq!(
         f("Pelabuhan di Natuna, Rembang, Brondong dan Sangihe.").regions,
-        ["Natuna", "Rembang"]
+        ["Natuna", "Rembang", "Kepulauan Sangihe"]
     );
     // The region's own district keeps it.
     assert_eq!(

@@ -478,3 +478,24 @@ fn reads(head: &str, lede: &str, outlet: Option<&str>, city: &str) {
     );
     assert!(line[d.rest..].starts_with('P'), "{line}");
 }
+
+#[test]
+fn twenty_second_probe_forms() {
+    let lede = "Pasar besi di kota itu hangus terbakar.";
+    // A web name written with spaces for its points is the site, not a place (Bandung).
+    reads(
+        "TASIKMALAYA (TUGU BANDUNG ID), \u{2013} ",
+        lede,
+        Some("Tugubandung.id"),
+        "Tasikmalaya",
+    );
+    reads(
+        "SERANG (KABAR BANTEN COM) - ",
+        lede,
+        Some("Kabarbanten.com"),
+        "Serang",
+    );
+    // Words in capitals with no web suffix stay an agency's name.
+    let d = detect(&format!("JAKARTA (ANTARA NEWS) - {lede}")).expect("dateline");
+    assert_eq!(d.outlet.as_deref(), Some("Antara News"), "{d:?}");
+}

@@ -30,6 +30,7 @@ fn is_item_separator(p: &str, kind: &Kind) -> bool {
 /// Marks the related headlines of one article's lines. Linear in the number of lines.
 pub fn mark(paras: &[String], kinds: &mut [Kind]) {
     under_labels(paras, kinds);
+    opening_rail(paras, kinds);
     teaser_excerpt(paras, kinds);
     before_labels(paras, kinds);
     trailing_list(paras, kinds);
@@ -74,6 +75,48 @@ fn middle_lists(paras: &[String], kinds: &mut [Kind]) {
             }
         }
         i = end;
+    }
+}
+
+/// Whether a line ends cut short with an ellipsis (`Permudah Masyarakat Sampaikan
+/// Aspirasi,...`).
+fn ends_cut(p: &str) -> bool {
+    let p = p.trim_end();
+    p.ends_with("...") || p.ends_with('\u{2026}')
+}
+
+/// A rail of other stories' teasers over the story, each headline and excerpt cut with an
+/// ellipsis (`Sidak ke Beberapa SKPK,...` then `SUBULUSSALAM - Aparatur Sipil Negara …
+/// bekerja dengan...`): four cut lines or more in a row, two of them opening on a dateline,
+/// before any paragraph of the page. Left in, its first headline passes for the title and
+/// its towns for the story's. A story's own paragraphs are not cut so in a row.
+fn opening_rail(paras: &[String], kinds: &mut [Kind]) {
+    let Some(start) = (0..paras.len()).find(|&j| kinds[j] == Kind::Body && ends_cut(&paras[j]))
+    else {
+        return;
+    };
+    if (0..start).any(|j| kinds[j] == Kind::Body && super::story_end::is_paragraph(&paras[j])) {
+        return;
+    }
+    // Blank-free runs only: the page's other furniture (a date, a separator) may stand
+    // between the items.
+    let end = (start..paras.len())
+        .find(|&j| kinds[j] == Kind::Body && !ends_cut(&paras[j]))
+        .unwrap_or(paras.len());
+    let cut: Vec<usize> = (start..end).filter(|&j| kinds[j] == Kind::Body).collect();
+    let datelined = cut
+        .iter()
+        .filter(|&&j| super::dateline::detect(&paras[j]).is_some())
+        .count();
+    if cut.len() < 4 || datelined < 2 || end == paras.len() {
+        return;
+    }
+    for j in cut {
+        kinds[j] = if super::dateline::detect(&paras[j]).is_some() {
+            Kind::Boiler(RemovedKind::Related)
+        } else {
+            Kind::Related(paras[j].trim_end().to_string())
+        };
     }
 }
 
@@ -264,6 +307,43 @@ mod tests {
             "Pedagang mengatakan harga cabai naik dua kali lipat dalam sepekan terakhir.",
         ]);
         assert_eq!(body(&k), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_rail_of_cut_teasers_over_the_story_is_furniture() {
+        let rail = [
+            "Permudah Masyarakat Sampaikan Aspirasi,...",
+            "SUBULUSSALAM - Sekretariat DPRK Subulussalam melaksanakan sosialisasi fasilitas layanan...",
+            "Penonton Membeludak Pertandingan Terakhir...",
+            "KUTACANE - Penonton membeludak di venue arung jeram Pekan Olahraga Nasional...",
+            "BerandaBerita Gayo LuesHarga Gabah Kopi...",
+        ];
+        let story = [
+            "Harga Gabah Kopi di Gayo Lues Tidak Bergerak",
+            "BLANGKEJEREN – Petani kopi arabika di Kabupaten Gayo Lues mulai khawatir dengan harga yang \
+             dibeli agen penampung sejak beberapa bulan terakhir karena tidak ada kenaikan.",
+        ];
+        let lines: Vec<&str> = ["Kamis, September 19, 2024"]
+            .into_iter()
+            .chain(rail)
+            .chain(story)
+            .collect();
+        let k = run(&lines);
+        assert_eq!(body(&k)[1..], [6, 7]);
+        assert_eq!(k[1], Kind::Related(rail[0].to_string()));
+        assert_eq!(k[2], Kind::Boiler(RemovedKind::Related));
+        // Under a paragraph of the page, or with one dateline only, the lines stay.
+        let under: Vec<&str> = [story[1]].into_iter().chain(rail).chain(story).collect();
+        assert_eq!(body(&run(&under)), (0..8).collect::<Vec<_>>());
+        let one: Vec<&str> = rail[..2]
+            .iter()
+            .chain(&[rail[2], rail[4], rail[0]])
+            .copied()
+            .chain(story)
+            .collect();
+        assert_eq!(body(&run(&one)), (0..7).collect::<Vec<_>>());
+        // A rail that runs to the end of the text is no rail over a story.
+        assert_eq!(body(&run(&rail)), (0..5).collect::<Vec<_>>());
     }
 
     #[test]

@@ -131,8 +131,24 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         let agency = agency.trim();
         // A comma typed for the point of a web name (`GRESIK (global-news.co,id) –`).
         let mended = agency.replace(',', ".");
+        // A web name written with spaces for its points (`TASIKMALAYA (TUGU BANDUNG ID), –`,
+        // tugubandung.id): a site, not a place.
+        let spaced = agency.split_whitespace().collect::<Vec<_>>();
+        let spelt = match spaced.as_slice() {
+            // Only the common suffixes: `ANTARA NEWS` is an agency's name.
+            [name @ .., tld]
+                if (1..=3).contains(&name.len())
+                    && is_all_caps(agency)
+                    && matches!(*tld, "ID" | "COM" | "NET" | "ORG") =>
+            {
+                format!("{}.{}", name.concat(), tld.to_lowercase())
+            }
+            _ => String::new(),
+        };
         let agency = if agency.contains(',') && !agency.contains(' ') && is_domain(&mended) {
             mended.as_str()
+        } else if !spelt.is_empty() && is_domain(&spelt) {
+            spelt.as_str()
         } else {
             agency
         };
