@@ -23,6 +23,8 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("berita terbaru", RemovedKind::Related),
     ("artikel terbaru", RemovedKind::Related),
     ("latest update", RemovedKind::Related),
+    // A ticker of other stories' headlines over the page.
+    ("breaking news", RemovedKind::Related),
     ("most popular", RemovedKind::Related),
     ("index", RemovedKind::Footer),
     ("indeks", RemovedKind::Footer),

@@ -156,6 +156,9 @@ fn cut_short(p: &str) -> bool {
 /// text or meets other furniture: a paragraph goes on into the text.
 fn under_labels(paras: &[String], kinds: &mut [Kind]) {
     let (mut open, mut item) = (false, false);
+    // The open list's items are bulleted: a bare headline after them is the page's own
+    // (the story's title under a ticker), not one more item.
+    let mut bullets = false;
     let mut i = 0;
     while i < paras.len() {
         if matches!(&kinds[i], Kind::Related(h) if h.is_empty()) {
@@ -181,8 +184,9 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
             Kind::Related(h) => {
                 open = h.is_empty() || open;
                 item = false;
+                bullets &= !h.is_empty();
             }
-            Kind::Boiler(RemovedKind::Related) => (open, item) = (true, false),
+            Kind::Boiler(RemovedKind::Related) => (open, item, bullets) = (true, false, false),
             _ if is_item_separator(p, kind) => {
                 open |= item;
                 item = false;
@@ -191,7 +195,8 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
                 // A bulleted sentence (`- Empat warga: luka-luka.`) is the story's own list.
                 if let Some(h) = bulleted_headline(p) {
                     *kind = Kind::Related(h.to_string());
-                } else if is_title_like(p) {
+                    bullets = true;
+                } else if is_title_like(p) && !bullets {
                     *kind = Kind::Related(p.clone());
                     // One bare headline per label; a list needs bullets or separators.
                     (open, item) = (false, true);
@@ -307,6 +312,22 @@ mod tests {
             "Pedagang mengatakan harga cabai naik dua kali lipat dalam sepekan terakhir.",
         ]);
         assert_eq!(body(&k), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_breaking_news_ticker_is_a_list_of_other_stories() {
+        let k = run(&[
+            "Kamis, 29 Januari 2026",
+            "Breaking News",
+            "\u{2022} Pemkab Bengkalis Dorong Kolaborasi Pemerintah dan Dunia Usaha   \u{25cf}",
+            "\u{2022} Kabupaten Rokan Hulu Raih Penghargaan UHC 2026 Kategori Madya   \u{25cf}",
+            "Tiga Warga Meranti Terindikasi Covid-19",
+            "Tiga orang warga Kabupaten Kepulauan Meranti terindikasi terjangkit Covid-19.",
+        ]);
+        assert_eq!(k[1], Kind::Boiler(RemovedKind::Related));
+        assert!(matches!(&k[2], Kind::Related(_)), "{:?}", k[2]);
+        assert!(matches!(k[3], Kind::Related(_)), "{k:?}");
+        assert_eq!(body(&k)[1..], [4, 5]);
     }
 
     #[test]
