@@ -148,7 +148,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    `di` and a village before a region place the story there; renamed and islands'
 ///    regencies by their writers' names (`Pasangkayu`, `Sitaro`, `Anambas`, `Limapuluh
 ///    Kota`); a search office spelt out, a vessel's home and a former office are seats; a
-///    web name written with spaces in a dateline's brackets; a rail of cut teasers.
+///    web name written with spaces in a dateline's brackets; a rail of cut teasers; a
+///    name among villages listed after their kind.
 pub const PARSER_VERSION: u32 = 42;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -385,6 +385,100 @@ impl Gazetteer {
         listed_before || listed_after
     }
 
+    /// Whether the bare name at `at`, `len` words long, is one item of a list of villages or
+    /// districts the text opens with their kind (`lima desa lainnya yakni Desa Satu Barat,
+    /// Jombang, Satui Timur, Sungai Danau, dan Sejahtera Mulia`; `Nagari Kurnia Selatan,
+    /// Gunung Medan, Silago, …`): a village of that name, not the region. Two items at least
+    /// follow it, and no item is a region, a province or a day: an address runs on into its
+    /// regency and province (`Desa X, Kecamatan Y, Garut, Jawa Barat, Senin`).
+    pub(super) fn village_in_list(&self, words: &Words, at: usize, len: usize) -> bool {
+        const KINDS: &[&str] = &[
+            "desa",
+            "kelurahan",
+            "nagari",
+            "dusun",
+            "kampung",
+            "gampong",
+            "jorong",
+            "kecamatan",
+            "distrik",
+            "kalurahan",
+            "padukuhan",
+        ];
+        let capital = |k: usize| {
+            words.capitalised.get(k) == Some(&true) && words.upper.get(k) == Some(&false)
+        };
+        // Where an item ending at `end` starts: its capitalised words joined by spaces.
+        let item_start = |end: usize| {
+            let mut b = end;
+            while b > 0 && end - b < 3 && words.name_word_joined(b) && capital(b - 1) {
+                b -= 1;
+            }
+            b
+        };
+        let plain = |b: usize, e: usize| {
+            (b..=e).all(capital)
+                && self.longest(words, b, None).is_none()
+                && !words
+                    .get(b)
+                    .is_some_and(|w| super::words::REPORTED.contains(&w))
+        };
+        // Back from the name's own item to the item that opens with the kind.
+        let mut b = item_start(at);
+        let mut opened = false;
+        for _ in 0..12 {
+            let end = if words.comma.get(b) == Some(&true) {
+                b.checked_sub(1)
+            } else if b >= 2 && words.get(b - 1) == Some("dan") {
+                Some(b - 2)
+            } else {
+                None
+            };
+            let Some(end) = end else {
+                break;
+            };
+            b = item_start(end);
+            if words.get(b).is_some_and(|w| KINDS.contains(&w)) && capital(b) {
+                opened = end > b;
+                break;
+            }
+            if !plain(b, end) {
+                return false;
+            }
+        }
+        if !opened {
+            return false;
+        }
+        // Forward: two plain items at least after the name.
+        let mut next = at + len;
+        let mut after = 0;
+        while after < 12 {
+            let start = if words.comma.get(next) == Some(&true) {
+                next
+            } else if words.get(next) == Some("dan") {
+                next + 1
+            } else {
+                break;
+            };
+            // `, dan Sejahtera`: the comma before the joining word.
+            let start = if words.get(start) == Some("dan") {
+                start + 1
+            } else {
+                start
+            };
+            let mut end = start;
+            while words.name_word_joined(end + 1) && end - start < 3 {
+                end += 1;
+            }
+            if !plain(start, end) {
+                return false;
+            }
+            after += 1;
+            next = end + 1;
+        }
+        after >= 2
+    }
+
     /// For a bare city name at `at` whose regency shares it: the level a unit's official
     /// name, or a district named by it and a direction (`Bekasi Barat`), gives. `Bogor Kota`,
     /// `Polrestabes Semarang` are the city's; a police resort named by the bare name (`Polres

@@ -131,11 +131,13 @@ impl Gazetteer {
                     i += len;
                     continue;
                 }
-                // A district of another region: listed among its districts, written before
+                // A district of another region: listed among its districts or among villages
+                // named by their kind, written before
                 // it in an address, its police sector's name, or the end of one's name
                 // written as two words.
                 let district = |r: usize| {
                     self.district_in_list(words, i, len, r)
+                        || self.village_in_list(words, i, len)
                         || self.district_before_its_region(words, i, len, r)
                         || self.police_sector_elsewhere(words, i, len, r)
                         || self.ends_a_district(words, i, len, r)

@@ -106,3 +106,35 @@ fn renamed_regencies_are_found_by_their_new_names() {
         assert_eq!(x.regions, [region], "{written}: {x:?}");
     }
 }
+
+#[test]
+fn a_name_in_a_list_of_villages_opened_by_their_kind_is_a_village() {
+    let x = find(
+        None,
+        [
+            "Banjir di Kabupaten Tanah Bumbu Belum Surut",
+            "Banjir juga berdampak pada lima desa lainnya yakni Desa Satu Barat, Jombang, Satui \
+             Timur, Sungai Danau, dan Sejahtera Mulia.",
+        ],
+    );
+    assert_eq!(x.regions, ["Tanah Bumbu"], "{x:?}");
+    assert!(x.passing.is_empty(), "{x:?}");
+    let x = find(
+        Some("Dharmasraya"),
+        [
+            "Bupati Dharmasraya Buka Rakor Wali Nagari",
+            "Dana desa tercepat untuk 10 nagari, Nagari Sungai Duo, Nagari Kurnia Selatan, \
+             Gunung Medan, Silago, Lubuk Karak, Tabek dan Bonjol.",
+        ],
+    );
+    assert_eq!(x.regions, ["Dharmasraya"], "{x:?}");
+    assert!(x.passing.is_empty(), "{x:?}");
+    // An address runs on into its regency and province, or stops: those stay.
+    for text in [
+        "Longsor terjadi di Desa Sukamaju, Kecamatan Cibinong, Garut, Jawa Barat, Senin.",
+        "Longsor terjadi di Desa Sukamaju, Kecamatan Cibinong, Garut, kemarin.",
+        "Bantuan dikirim ke Desa Sukamaju, Garut, Tasikmalaya dan Ciamis.",
+    ] {
+        assert!(f(text).regions.contains(&"Garut".to_string()), "{text}");
+    }
+}
