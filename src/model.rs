@@ -149,7 +149,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    regencies by their writers' names (`Pasangkayu`, `Sitaro`, `Anambas`, `Limapuluh
 ///    Kota`); a search office spelt out, a vessel's home and a former office are seats; a
 ///    web name written with spaces in a dateline's brackets; a rail of cut teasers; a
-///    name among villages listed after their kind.
+///    name among villages listed after their kind; a church's synod's lands and a fault's
+///    segment are no places.
 pub const PARSER_VERSION: u32 = 42;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

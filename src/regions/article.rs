@@ -47,16 +47,16 @@ impl Gazetteer {
             district,
             |target, words, at, len, n, cues| {
                 let seat = salience::seat_word(words, at);
+                let former = salience::former_office(words, at);
                 let people = salience::after_people(words, at);
                 Some((
                     target,
                     salience::Sighting {
                         text: n,
                         prefixed: words.get(at).and_then(prefix_hint).is_some(),
-                        seat: seat.is_some()
-                            || salience::leads_a_chapter(words, at, len)
-                            || salience::former_office(words, at),
+                        seat: seat.is_some() || salience::leads_a_chapter(words, at, len) || former,
                         police: seat.is_some_and(salience::polices),
+                        former,
                         wide_seat: seat.is_some_and(salience::reaches_wide),
                         landmark: cues.landmark,
                         at: salience::placed_at(words, at),

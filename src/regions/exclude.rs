@@ -214,6 +214,9 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // An ethnic group (`suku Makassar`, `etnik Minahasa`), wherever its people live; not
     // `etnis`, which names conflicts by their place too (`kerusuhan etnis Poso`).
     "suku",
+    // A fault's segment is named after the coast it lies off (`megathrust Mentawai-Siberut`),
+    // a warning for a whole seaboard.
+    "megathrust",
     "etnik",
     "striker",
     "bek",
@@ -548,6 +551,24 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         && words.comma.get(at) == Some(&false)
         && degree(at + len);
     if surname {
+        return true;
+    }
+    // A church's synod named after the lands it serves (`Gereja Masehi Injil Sangihe Talaud`,
+    // `Gereja Kristen Sulawesi Tengah`): the church, wherever it meets; not a parish named
+    // after its town (`Gereja Santo Yosef Purwokerto`).
+    let synod = (1..=4).any(|n| {
+        at.checked_sub(n).is_some_and(|b| {
+            words.get(b) == Some("gereja")
+                && (b + 1..at).all(|k| words.name_word_joined(k))
+                && words.name_word_joined(at)
+                && (b + 1..at).any(|k| {
+                    words.get(k).is_some_and(|w| {
+                        matches!(w, "masehi" | "injil" | "injili" | "kristen" | "protestan")
+                    })
+                })
+        })
+    });
+    if synod {
         return true;
     }
     // A clock's zone (`pukul 15.00 waktu Papua`), not where anything happens; `waktu` alone

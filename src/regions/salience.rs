@@ -35,6 +35,9 @@ pub(super) struct Sighting {
     /// Named as a police resort's or sector's seat (`Polres Ngawi`, `Kapolsek Denpasar
     /// Barat`, `Kepolisian Resor Tangerang Selatan`), whose cases are its area's.
     pub police: bool,
+    /// Named by someone's former office (`mantan Bupati Malinau`): a seat, see
+    /// [`former_office`].
+    pub former: bool,
     /// Named as the seat of an office that works across a province or more (`KPT Manado`,
     /// `Kantor SAR Pangkalpinang`).
     pub wide_seat: bool,
@@ -530,7 +533,11 @@ pub(super) fn is_main(
     let subject = regions == 1 && sightings.len() >= 3;
     // A police resort's or sector's town that is the only region is where its case is: the
     // police act in their own area.
-    let policed = regions == 1 && all(|s| s.police);
+    // So is a town named only as someone's former office where it is the only region: a
+    // former mayor's case or death is his town's news (`Eks Wali Kota Bima … ditahan KPK`);
+    // beside the story's place it is his past (`mantan Bupati Malinau` receiving Tana Tidung's
+    // people).
+    let policed = regions == 1 && all(|s| s.police || s.former);
     if seats
         && !subject
         && !policed
@@ -568,6 +575,7 @@ mod tests {
             prefixed: false,
             seat: false,
             police: false,
+            former: false,
             wide_seat: false,
             landmark: false,
             at: false,

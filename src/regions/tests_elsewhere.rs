@@ -52,3 +52,30 @@ fn a_clocks_zone_is_no_place() {
         ["Kota Bandung"]
     );
 }
+
+#[test]
+fn a_synods_lands_and_a_faults_segment_are_no_places() {
+    for text in [
+        "Pengungsi ditampung di Gereja Masehi Injil Sangihe Talaud (GMIST) di Siau.",
+        "Sinode Gereja Kristen Sulawesi Tengah menggelar rapat di Tentena.",
+        "BMKG mengingatkan potensi gempa dari segmen megathrust Mentawai-Siberut.",
+    ] {
+        let x = f(text);
+        for not in [
+            "Kepulauan Sangihe",
+            "Kepulauan Talaud",
+            "Kepulauan Mentawai",
+        ] {
+            assert!(!x.regions.contains(&not.to_string()), "{text}: {x:?}");
+        }
+        assert!(
+            !x.provinces.contains(&"Sulawesi Tengah".to_string()),
+            "{text}: {x:?}"
+        );
+    }
+    // A parish is named after its town.
+    assert_eq!(
+        f("Misa digelar di Gereja Santo Yosef Ambon.").regions,
+        ["Ambon"]
+    );
+}

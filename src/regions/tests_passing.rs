@@ -586,4 +586,14 @@ fn a_search_office_spelt_out_a_vessels_home_and_a_former_office_are_named_in_pas
         ],
     );
     assert!(x.regions.contains(&"Malinau".to_string()), "{x:?}");
+    // A former mayor's case or death, with no other region, is his town's news (the review's
+    // cases).
+    for lede in [
+        "Eks Wali Kota Bima Muhammad Lutfi ditahan KPK terkait korupsi pengadaan.",
+        "Mantan Bupati Karo Terkelin Brahmana meninggal dunia di rumahnya.",
+    ] {
+        let x = find(None, ["Kabar Duka dan Perkara", lede]);
+        assert_eq!(x.regions.len(), 1, "{lede}: {x:?}");
+        assert!(x.passing.is_empty(), "{lede}: {x:?}");
+    }
 }
