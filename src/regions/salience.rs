@@ -201,30 +201,11 @@ const SEAT_REACH: usize = 3;
 
 /// Offices whose reach is wider than the town they sit in: a province, a coast, a rail
 /// line, a ship's voyage (a police resort's is its regency).
+#[rustfmt::skip]
 const WIDE_SEATS: &[&str] = &[
-    "basarnas",
-    "srop",
-    "sar",
-    "kansar",
-    "pertolongan",
-    "kapal",
-    "kpt",
-    "tipikor",
-    "ptun",
-    "kanreg",
-    "regional",
-    "kanwil",
-    "bmkg",
-    "bbmkg",
-    "daop",
-    "bpom",
-    "bbpom",
-    "bbpjn",
-    "bpjn",
-    "rri",
-    "tvri",
-    "korem",
-    "danrem",
+    "basarnas", "srop", "sar", "kansar", "pertolongan", "kapal", "kpt", "tipikor", "ptun",
+    "kanreg", "regional", "kanwil", "bmkg", "bbmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn",
+    "rri", "tvri", "korem", "danrem",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
