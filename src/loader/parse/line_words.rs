@@ -10,6 +10,8 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("bagikan ke teman", RemovedKind::Prompt),
     ("foto hanya ilustrasi", RemovedKind::Caption),
     ("foto ilustrasi", RemovedKind::Caption),
+    // A picture's label alone (`Ilustrasi` over the lede, twice where the page repeats it).
+    ("ilustrasi", RemovedKind::Caption),
     ("link sumber", RemovedKind::Credit),
     ("komentar via facebook", RemovedKind::Footer),
     ("berita lainnya", RemovedKind::Related),

@@ -772,3 +772,23 @@ fn a_stamp_under_site_furniture_is_still_the_date() {
         "Warga Desa Sukamaju Gelar Kerja Bakti Bersihkan Sungai"
     );
 }
+
+#[test]
+fn a_pictures_label_alone_is_no_title() {
+    let a = p(
+        "Ilustrasi\nIlustrasi\n\nLASUSUA, KORAN SULTRA - Brimob menciduk empat orang \
+               preman yang diduga pelaku kejahatan di Kolaka Utara.\n\nMereka ditangkap di jalan \
+               poros dengan senjata tajam.",
+    );
+    assert!(
+        a.meta.title.starts_with("Brimob menciduk"),
+        "{}",
+        a.meta.title
+    );
+    assert_eq!(a.meta.dateline.as_deref(), Some("Lasusua"));
+    assert!(
+        a.body.body.iter().all(|l| l != "Ilustrasi"),
+        "{:?}",
+        a.body.body
+    );
+}
