@@ -462,13 +462,18 @@ pub fn is_district_name(written: &str) -> bool {
     // Keyed as the districts table is (`places_within`): lower-case words run together.
     let key = words(written).concat();
     let districts = &Gazetteer::get().kecamatan;
-    key.len() >= 5
-        && !COMMON_DISTRICT_WORDS.contains(&key.as_str())
+    distinctive_district(&key)
         && (districts.contains_key(&key)
             // A town whose district is named `Kota X` (`Kota Masohi`, `Kota Waingapu`) is
             // written without the word in its dateline (`MASOHI-`).
             || (!TOWN_DISTRICT_WORDS.contains(&key.as_str())
                 && districts.contains_key(&format!("kota{key}"))))
+}
+
+/// Whether a district's key (lower-case words run together) can tell a place on its own: not
+/// short (`kota`) nor a common word (`tanjung`, `merdeka`).
+fn distinctive_district(key: &str) -> bool {
+    key.len() >= 5 && !COMMON_DISTRICT_WORDS.contains(&key)
 }
 
 /// Words of districts named `Kota X` that are words or names of their own (`Kota Agung`,

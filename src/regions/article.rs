@@ -59,7 +59,7 @@ impl Gazetteer {
                         former,
                         wide_seat: seat.is_some_and(salience::reaches_wide),
                         landmark: cues.landmark,
-                        at: salience::placed_at(words, at),
+                        at: salience::placed_at(words, at, seat.is_some()),
                         route: self.route_end(words, at, len),
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
@@ -160,15 +160,14 @@ impl Gazetteer {
         // With each, whether the title places the story there (`di Kudus`, `Kabupaten
         // Kudus`) rather than naming it as a gang's, a load's or a bus's (`Komplotan
         // Curanmor Wonogiri`, `Truk Tujuan Banyuwangi`).
+        let named_in_title =
+            |s: &&salience::Sighting| s.text == 0 && !s.seat && !s.from && !s.people;
         let in_title: Vec<(Target, bool)> = weighed
             .iter()
-            .filter_map(|(t, s)| {
-                let named: Vec<_> = s
-                    .iter()
-                    .filter(|s| s.text == 0 && !s.seat && !s.from && !s.people)
-                    .collect();
-                (matches!(t, Target::Region(_)) && !named.is_empty())
-                    .then(|| (*t, named.iter().any(|s| s.at || s.prefixed)))
+            .filter(|(t, s)| matches!(t, Target::Region(_)) && s.iter().any(|s| named_in_title(&s)))
+            .map(|(t, s)| {
+                let placed = s.iter().filter(named_in_title).any(|s| s.at || s.prefixed);
+                (*t, placed)
             })
             .collect();
         let in_text_with = |road_ends: bool| -> Vec<bool> {

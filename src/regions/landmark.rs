@@ -178,7 +178,7 @@ impl Gazetteer {
     /// where the writer puts it, rightly or not.
     fn district_stands(&self, words: &Words, from: usize, k: usize, r: usize) -> bool {
         let key = words.phrase(from, from + k);
-        if key.len() < 5 || super::COMMON_DISTRICT_WORDS.contains(&key.as_str()) {
+        if !super::distinctive_district(&key) {
             return false;
         }
         let mut next = from + k;

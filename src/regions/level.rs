@@ -96,7 +96,7 @@ impl Gazetteer {
                     continue;
                 };
                 let key = words.phrase(i, i + k);
-                if key.len() >= 5 && !super::COMMON_DISTRICT_WORDS.contains(&key.as_str()) {
+                if super::distinctive_district(&key) {
                     for (n, &(c, r)) in undecided.iter().enumerate() {
                         regency[n] |= of.contains(&r) && !of.contains(&c);
                         city[n] |= of.contains(&c) && !of.contains(&r);
@@ -453,19 +453,12 @@ impl Gazetteer {
         let mut next = at + len;
         let mut after = 0;
         while after < 12 {
-            let start = if words.comma.get(next) == Some(&true) {
-                next
-            } else if words.get(next) == Some("dan") {
-                next + 1
-            } else {
+            // After a comma, a joining word or both (`, dan Sejahtera`).
+            let joined = words.get(next) == Some("dan");
+            if !joined && words.comma.get(next) != Some(&true) {
                 break;
-            };
-            // `, dan Sejahtera`: the comma before the joining word.
-            let start = if words.get(start) == Some("dan") {
-                start + 1
-            } else {
-                start
-            };
+            }
+            let start = next + usize::from(joined);
             let mut end = start;
             while words.name_word_joined(end + 1) && end - start < 3 {
                 end += 1;

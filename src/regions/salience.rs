@@ -101,21 +101,21 @@ pub(super) fn after_realm(words: &Words, at: usize) -> bool {
 
 /// Whether the name at word `at` says where something happens: right after `di`, or after
 /// `di` and a place of one or two words that the name locates (`Ricuh di Ohoibun Malra`,
-/// `bentrok di Langgur, Malra`). Not an office's seat (`di Mapolres Tual`) nor after an
-/// acronym (`di PN Bitung`), nor across a sentence's end.
-pub(super) fn placed_at(words: &Words, at: usize) -> bool {
+/// `bentrok di Langgur, Malra`). Not an office's `seat` (`di Polres Malra`, from
+/// [`seat_word`]) nor after an acronym (`di PN Bitung`), nor across a sentence's end.
+pub(super) fn placed_at(words: &Words, at: usize, seat: bool) -> bool {
     let before = |k: usize| at.checked_sub(k).and_then(|b| words.get(b));
     if before(1) == Some("di") {
         return true;
     }
-    // Each joined to the word before by a space alone, `di` included.
-    let place_word = |k: usize| words.name_word_joined(k);
     let region_joined = words.point.get(at) == Some(&false)
         && words.hyphen.get(at) == Some(&false)
         && (words.apart.get(at) == Some(&false) || words.comma.get(at) == Some(&true));
+    // The place's words each joined to the one before by a space alone, `di` included.
     region_joined
-        && seat_word(words, at).is_none()
-        && (1..=2).any(|n| before(n + 1) == Some("di") && (at - n..at).all(place_word))
+        && !seat
+        && (1..=2)
+            .any(|n| before(n + 1) == Some("di") && (at - n..at).all(|k| words.name_word_joined(k)))
 }
 
 /// Offices and units named after the town they sit in, whose work (and whose spokesmen's

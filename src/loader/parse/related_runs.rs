@@ -104,15 +104,19 @@ fn opening_rail(paras: &[String], kinds: &mut [Kind]) {
         .find(|&j| kinds[j] == Kind::Body && !ends_cut(&paras[j]))
         .unwrap_or(paras.len());
     let cut: Vec<usize> = (start..end).filter(|&j| kinds[j] == Kind::Body).collect();
-    let datelined = cut
-        .iter()
-        .filter(|&&j| super::dateline::detect(&paras[j]).is_some())
-        .count();
-    if cut.len() < 4 || datelined < 2 || end == paras.len() {
+    if cut.len() < 4 || end == paras.len() {
         return;
     }
-    for j in cut {
-        kinds[j] = if super::dateline::detect(&paras[j]).is_some() {
+    // Each line's dateline read once: it decides both the rail and each line's kind.
+    let datelined: Vec<bool> = cut
+        .iter()
+        .map(|&j| super::dateline::detect(&paras[j]).is_some())
+        .collect();
+    if datelined.iter().filter(|&&d| d).count() < 2 {
+        return;
+    }
+    for (j, excerpt) in cut.into_iter().zip(datelined) {
+        kinds[j] = if excerpt {
             Kind::Boiler(RemovedKind::Related)
         } else {
             Kind::Related(paras[j].trim_end().to_string())
