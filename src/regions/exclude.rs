@@ -559,8 +559,7 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     let synod = (1..=4).any(|n| {
         at.checked_sub(n).is_some_and(|b| {
             words.get(b) == Some("gereja")
-                && (b + 1..at).all(|k| words.name_word_joined(k))
-                && words.name_word_joined(at)
+                && (b + 1..=at).all(|k| words.name_word_joined(k))
                 && (b + 1..at).any(|k| {
                     words.get(k).is_some_and(|w| {
                         matches!(w, "masehi" | "injil" | "injili" | "kristen" | "protestan")
