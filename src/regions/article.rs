@@ -188,6 +188,10 @@ impl Gazetteer {
         // name goes on from it with its level or more often (`Demo Warga Konawe` over
         // `Kabupaten Konawe Kepulauan`, `wilayah Konawe` in news of Konawe Utara): the
         // writer's short name for that one, so it is named in passing.
+        // So is one named bare as an office's seat, once or twice, beside a regency split
+        // from it that the text names more: a command or court keeps the name of the regency
+        // it served before the split and serves the new ones still (`Kodim 0213/Nias` and
+        // `Dandim 0213 Nias` in news of Nias Selatan).
         let shortened: Vec<bool> = weighed
             .iter()
             .map(|(t, s)| {
@@ -196,16 +200,18 @@ impl Gazetteer {
                 };
                 let region = &self.regions[x];
                 let prefix = format!("{} ", region.name);
+                let once = s.len() == 1 && s.iter().all(|s| !s.seat);
+                let seated = s.len() <= 2 && s.iter().any(|s| s.seat);
                 region.kind == RegionKind::Regency
                     && !self.twin.contains(&Some(x))
                     && headline != Some(*t)
-                    && s.len() == 1
-                    && s.iter().all(|s| !s.prefixed && !s.listed && !s.seat)
+                    && (once || seated)
+                    && s.iter().all(|s| !s.prefixed && !s.listed)
                     && weighed.iter().any(|(o, os)| {
                         matches!(*o, Target::Region(y)
                             if self.regions[y].name.starts_with(&prefix)
                                 && self.regions[y].province == region.province
-                                && (os.len() >= 2 || os.iter().any(|s| s.prefixed)))
+                                && (os.len() > s.len().max(1) || os.iter().any(|s| s.prefixed)))
                     })
             })
             .collect();

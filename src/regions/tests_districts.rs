@@ -94,6 +94,11 @@ fn renamed_regencies_are_found_by_their_new_names() {
         f("BPBD Kabupaten Sitaro mengevakuasi warga.").regions,
         ["Siau Tagulandang Biaro"]
     );
+    // And by its old name, in its history: Polewali Mamasa before Mamasa was split off.
+    assert_eq!(
+        f("Bupati pertama Polewali Mamasa dilantik pada 1960.").regions,
+        ["Polewali Mandar"]
+    );
     // And by the short names writers give islands' regencies.
     for (written, region) in [
         ("Kabupaten Anambas", "Kepulauan Anambas"),

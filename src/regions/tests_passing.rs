@@ -597,3 +597,30 @@ fn a_search_office_spelt_out_a_vessels_home_and_a_former_office_are_named_in_pas
         assert!(x.passing.is_empty(), "{lede}: {x:?}");
     }
 }
+
+/// A command named after the regency it served before a split serves the regencies split
+/// from it: in news of one of them, the old regency is the command's, in passing.
+#[test]
+fn a_command_keeps_the_name_of_the_regency_it_served_before_a_split() {
+    let x = find(
+        None,
+        [
+            "Bupati Nias Selatan Salurkan Bantuan di Lolowau",
+            "Bupati Nias Selatan bersama Forkopimda Nias Selatan menyalurkan bantuan.",
+            "Bupati didampingi Danlanal Nias dan Dandim 0213 Nias di Kecamatan Lolowau.",
+        ],
+    );
+    assert_eq!(
+        (x.regions, x.passing),
+        (vec!["Nias Selatan".to_string()], vec!["Nias".to_string()])
+    );
+    // Named with its level, the old regency is one of the story's.
+    let x = find(
+        None,
+        [
+            "Bupati Nias Selatan Salurkan Bantuan",
+            "Bupati Nias Selatan dan Bupati Nias menyalurkan bantuan bersama Dandim 0213 Nias.",
+        ],
+    );
+    assert!(x.regions.contains(&"Nias".to_string()), "{x:?}");
+}

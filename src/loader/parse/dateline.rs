@@ -35,7 +35,8 @@ pub(super) const MAX_PREFIX: usize = 90;
 
 const TLDS: &[&str] = &[
     "com", "co", "id", "net", "org", "news", "tv", "info", "me", "online", "web", "asia", "biz",
-    "xyz", "site", "live", "press", "today", "media",
+    "xyz", "site", "live", "press", "today", "media", "click", "top", "space", "website", "cloud",
+    "digital",
 ];
 
 /// Labels that are captions or section kickers, never datelines (`VIRAL - ASN di ...`).

@@ -499,3 +499,16 @@ fn twenty_second_probe_forms() {
     let d = detect(&format!("JAKARTA (ANTARA NEWS) - {lede}")).expect("dateline");
     assert_eq!(d.outlet.as_deref(), Some("Antara News"), "{d:?}");
 }
+
+#[test]
+fn place_and_web_name_each_boxed_by_a_pipe() {
+    let line = "Sungai Penuh, | Deraphukum.click | pada Rabu (3/12/2025). Festival itu meriah.";
+    let d = detect(line).expect("dateline");
+    assert_eq!(
+        (d.outlet.as_deref(), d.city.as_deref()),
+        (Some("Deraphukum.click"), Some("Sungai Penuh")),
+    );
+    assert!(line[d.rest..].starts_with("pada Rabu"), "{d:?}");
+    // No web name between the pipes: a headline's parts, not a dateline.
+    assert!(detect("Sungai Penuh, | Festival Budaya | pada Rabu (3/12/2025).").is_none());
+}

@@ -515,6 +515,37 @@ fn derive_title(lede: &str) -> String {
     )
 }
 
+/// A cut title with the name it was cut inside made whole, for finding its places: a cut may
+/// fall inside a region's name (`… di Kabupaten Luwu…` of `Kabupaten Luwu Utara`). Only the
+/// capitalised words that run on from the cut are put back, so the title still says no more
+/// than it did. A cut title that no paragraph holds is read as it stands.
+fn uncut_title<'a>(title: &'a str, body: &[String]) -> Cow<'a, str> {
+    let Some(stem) = title.strip_suffix('\u{2026}').map(str::trim_end) else {
+        return Cow::Borrowed(title);
+    };
+    let held = body.iter().take(3).find_map(|p| {
+        let after = p.find(stem)? + stem.len();
+        // Only where the cut fell between words of a name, with no stop or comma at it.
+        if stem.ends_with([',', '.', ';', ':']) || !p[after..].starts_with(' ') {
+            return None;
+        }
+        let mut whole = stem.to_string();
+        for word in p[after..].split_whitespace() {
+            if !word.starts_with(char::is_uppercase) {
+                break;
+            }
+            let bare = word.trim_end_matches([',', '.', ';', ':', ')']);
+            whole.push(' ');
+            whole.push_str(bare);
+            if bare.len() != word.len() {
+                break;
+            }
+        }
+        Some(whole)
+    });
+    held.map_or(Cow::Borrowed(title), Cow::Owned)
+}
+
 /// Dates of the title and body: all distinct ones written with a year, in order, and the
 /// publication date with where it came from (or the year-less date it waits to become).
 fn dates_of<'a>(
@@ -713,7 +744,11 @@ fn assemble(
         };
     }
     let tags = tags::detect(texts.clone());
-    let places = crate::regions::find(parts.dateline.as_deref(), texts);
+    let whole = uncut_title(&title, &parts.body);
+    let places = crate::regions::find(
+        parts.dateline.as_deref(),
+        std::iter::once(whole.as_ref()).chain(parts.body.iter().map(String::as_str)),
+    );
     // A credit that ends on the site's own name (`(Wahyono/RL/Read)` on read.id) names the
     // outlet, not a writer.
     let site = parts.outlet.as_deref().map(|o| {

@@ -792,3 +792,22 @@ fn a_pictures_label_alone_is_no_title() {
         a.body.body
     );
 }
+
+/// A title cut from a long lede may end inside a region's name; its places are read from the
+/// whole sentence.
+#[test]
+fn a_cut_title_names_the_region_its_sentence_names() {
+    let a = p(
+        "Jakarta, CNN Indonesia -- Badan Nasional Penanggulangan Bencana (BNPB) menyatakan \
+         sebanyak empat kecamatan di Kabupaten Luwu Utara, Sulawesi Selatan terendam banjir \
+         sejak Senin (15/7) malam.\n\
+         Genangan air mencapai tinggi 60 hingga 70 cm di beberapa titik permukiman warga.\n\
+         Hujan dengan intensitas tinggi masih terjadi ke depan untuk wilayah itu.",
+    );
+    assert!(
+        a.meta.title_derived && a.meta.title.ends_with("Luwu\u{2026}"),
+        "{}",
+        a.meta.title
+    );
+    assert_eq!(a.meta.regions, ["Luwu Utara"]);
+}

@@ -66,6 +66,22 @@ pub(super) fn pipe_dateline(line: &str) -> Option<Dateline> {
     let (prefix, rest) = line
         .split_once(" | ")
         .or_else(|| line.split_once(" \u{a6} "))?;
+    // Place and web name each boxed by a pipe (`Sungai Penuh, | Deraphukum.click | pada
+    // Rabu …`): the web name makes it a dateline whatever case the text after it takes.
+    if let Some((site, lede)) = rest.split_once(" | ")
+        && let place = prefix.trim().trim_end_matches(',').trim()
+        && is_domain(site.trim())
+        && !lede.trim().is_empty()
+        && is_known_city(place)
+        && is_header_part(place)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site.trim())).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest: line.len() - lede.len(),
+            strong: true,
+        });
+    }
     // A web name alone after the pipe is the site's (`Banda Aceh | SITE.com`, [`own_line`]).
     if prefix.len() > 60 || !rest.starts_with(char::is_uppercase) || is_domain(rest.trim()) {
         return None;
