@@ -355,7 +355,8 @@ pub fn detect(line: &str) -> Option<Dateline> {
             .or_else(|| place_then_stop(line))
             .or_else(|| place_then_comma(line))
             .or_else(|| place_then_bracketed_day(line))
-            .or_else(|| without_bracketed_day(line));
+            .or_else(|| without_bracketed_day(line))
+            .or_else(|| closed_otherwise(line));
     };
     // A site's name with its place in brackets (`KBOBABEL.COM (BANGKA) –`, `SALAM PAPUA
     // (NABIRE) –`) or after a comma (`MOMENTUM, Gunungsugih --`): the
@@ -547,6 +548,46 @@ fn without_bracketed_day(line: &str) -> Option<Dateline> {
     let rest = line.len() - lede.len();
     let d = detect(&format!("{head}{lede}"))?;
     (d.rest == head.len()).then_some(Dateline { rest, ..d })
+}
+
+/// A site's name and its place closed by a colon (`MALUKUnews, Ambon: Ketegangan …`,
+/// `KabarSemesta, Kaur : Dalam …`), or a place, the day and the agency in brackets closed by a
+/// full stop (`PONTIANAK, 10/2/2020 (Dayak News). Perayaan …`): read as the dash would be,
+/// only where both an outlet and a place stand in it (`Bupati Serang: Kami …` is a speaker's).
+fn closed_otherwise(line: &str) -> Option<Dateline> {
+    let colon = line
+        .find(':')
+        .filter(|&i| line[..i].contains(',') && !line[..i].contains(['(', '"', '\u{201c}']));
+    // Before the full stop the place and the day come first (`PONTIANAK, 10/2/2020`): a
+    // region's short form in brackets ends a sentence a scraper broke (`Sumatera Utara
+    // (Sumut). Aiptu …`).
+    let (end, after) = match colon {
+        Some(i) => (i, i + 1),
+        None => {
+            let i = line.find(").")?;
+            line[..line[..i].find('(')?]
+                .contains(',')
+                .then_some((i + 1, i + 2))?
+        }
+    };
+    let lede = line[after..].strip_prefix(' ')?.trim_start();
+    if end > MAX_PREFIX || !lede.starts_with(char::is_uppercase) {
+        return None;
+    }
+    // A part written as only outlets are (`MALUKUnews`, `KabarSemesta`, `(Dayak News)`):
+    // `Ambon, Bupati Maluku:` is a speaker's.
+    if !line[..end]
+        .split([',', '('])
+        .any(|p| is_outlet_marked(p.trim()) || is_outlet_marked(&format!("({}", p.trim())))
+    {
+        return None;
+    }
+    let head = format!("{} \u{2013} ", line[..end].trim_end());
+    let d = detect(&format!("{head}{lede}"))?;
+    (d.rest == head.len() && d.outlet.is_some() && d.city.is_some()).then_some(Dateline {
+        rest: line.len() - lede.len(),
+        ..d
+    })
 }
 
 /// A known place in capitals (up to three words) at the start of `text`, then the lede's

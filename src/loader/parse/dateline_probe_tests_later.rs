@@ -512,3 +512,71 @@ fn place_and_web_name_each_boxed_by_a_pipe() {
     // No web name between the pipes: a headline's parts, not a dateline.
     assert!(detect("Sungai Penuh, | Festival Budaya | pada Rabu (3/12/2025).").is_none());
 }
+
+#[test]
+fn twenty_third_probe_forms() {
+    for (line, outlet, city) in [
+        // A site's name and its place closed by a colon, either spacing.
+        (
+            "MALUKUnews, Ambon: Ketegangan antara warga dan polisi belum usai.",
+            "Malukunews",
+            "Ambon",
+        ),
+        (
+            "KabarSemesta, Kaur : Dalam rangka memeriahkan HUT RI, pemda menggelar lomba.",
+            "Kabarsemesta",
+            "Kaur",
+        ),
+        // A place, the day and the agency in brackets closed by a full stop.
+        (
+            "PONTIANAK, 10/2/2020 (Dayak News). Perayaan Cap Go Meh di Kota Singkawang meriah.",
+            "Dayak News",
+            "Pontianak",
+        ),
+        // A site's one word written as only names are, then its place, no comma.
+        (
+            "PALAKAT Minahasa Utara \u{2013} Pemilihan Hukum Tua segera dilaksanakan.",
+            "Palakat",
+            "Minahasa Utara",
+        ),
+        (
+            "PortalBMR BOLTIM \u{2013} Pasca pemasangan garis polisi, tambang sepi.",
+            "Portalbmr",
+            "Boltim",
+        ),
+        // A site's media word run into its province's name beside a district's town.
+        (
+            "Kilaspapua, Sentani- Berdasarkan data Kementerian Sosial, pengungsi bertambah.",
+            "Kilaspapua",
+            "Sentani",
+        ),
+    ] {
+        let d = detect(line).unwrap_or_else(|| panic!("{line}"));
+        assert_eq!(
+            (d.outlet.as_deref(), d.city.as_deref()),
+            (Some(outlet), Some(city)),
+            "{line}"
+        );
+        assert!(line[d.rest..].starts_with(['K', 'D', 'P', 'B']), "{line}");
+    }
+    // A paper's name alone, a paper's word first.
+    let d = detect("Koran Mandala \u{2013} Kondisi jalan di Kabupaten Majalengka kian parah.")
+        .expect("dateline");
+    assert_eq!((d.outlet.as_deref(), d.city), (Some("Koran Mandala"), None));
+    for line in [
+        // A speaker's office before a colon; a region's short form ending a broken sentence.
+        "Ambon, Bupati Maluku: Banjir bandang melanda sejumlah wilayah di kota itu.",
+        "Sumatera Utara (Sumut). Aiptu Pariadi dan istrinya ditemukan tewas.",
+        // A kicker in capitals and an office before a place are no site's names.
+        "VIRAL Kota Bandung \u{2013} Warga heboh oleh video itu.",
+        "Polres Sleman \u{2013} Dua pelaku ditangkap.",
+        // Words in capitals on both sides: a headline's, not a site's and its place.
+        "BANJIR SLEMAN \u{2013} Warga mengungsi ke balai desa.",
+    ] {
+        assert!(
+            detect(line).is_none_or(|d| d.outlet.is_none()),
+            "{line}: {:?}",
+            detect(line)
+        );
+    }
+}

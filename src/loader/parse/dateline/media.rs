@@ -73,7 +73,7 @@ const MEDIA_SUFFIXES: &[&str] = &[
 ];
 const MEDIA_PREFIXES: &[&str] = &[
     "kabar", "info", "berita", "warta", "radar", "media", "voice", "jurnal", "portal", "suara",
-    "klik", "lensa",
+    "klik", "lensa", "kilas",
 ];
 /// Letters a compound's other part has at least (`IDX` in `IDXChannel`).
 const COMPOUND_REST: usize = 3;
@@ -101,7 +101,8 @@ pub(in crate::loader::parse) fn media_compound(word: &str, loose: bool) -> bool 
                     || word
                         .get(m.len()..)
                         .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
-                    || crate::regions::is_place_name(r))
+                    || crate::regions::is_place_name(r)
+                    || crate::regions::is_province_name(r))
         })
     });
     // A place and a paper's word run together (`batampos`, `Sumutpos`); `pos` alone ends

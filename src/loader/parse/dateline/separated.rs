@@ -482,8 +482,10 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             || is_parenthesised(x)
             || is_all_caps(x)
             || is_known_city(x)
+            // Beside a site's media-word name a district's town counts in title case too
+            // (`Kilaspapua, Sentani-`).
             || ((is_media_named(x) || (!x.contains(' ') && media_compound(x, true)))
-                && other.is_some_and(is_known_city))
+                && other.is_some_and(|o| is_known_city(o) || crate::regions::is_district_name(o)))
             || other.is_some_and(|o| is_domain(o) || is_parenthesised(o))
             // A site's one-word name made with a media word vouches for the place beside it
             // (`BORNEONEWS, Sampit -`).
@@ -569,13 +571,39 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
                     .is_some_and(|w| SITE_ENDS.contains(&lower(w).as_str()))
                 && line[rest..].starts_with(|c: char| c.is_uppercase())
         };
-        if site_word || titled_site || lower_named_site(p, &line[rest..]) {
+        // A paper's name, a paper's word first (`Koran Mandala –`, `Harian Singgalang –`),
+        // before a sentence: a title's kicker is no paper.
+        let paper = {
+            let ws: Vec<&str> = p.split_whitespace().collect();
+            (2..=3).contains(&ws.len())
+                && is_header_part(p)
+                && PAPER_WORDS.contains(&lower(ws[0]).as_str())
+                && line[rest..].starts_with(|c: char| c.is_uppercase())
+        };
+        if site_word || titled_site || paper || lower_named_site(p, &line[rest..]) {
             return Some(Dateline {
                 outlet: Some(normalize_outlet(p)).filter(|s| !s.is_empty()),
                 city: None,
                 rest,
                 strong: false,
             });
+        }
+        // A site's one-word name written as only names are, in capitals or with a capital
+        // inside, then its place written otherwise, no comma between (`PALAKAT Minahasa
+        // Utara –`, `PortalBMR BOLTIM –`).
+        if let Some((site, place)) = p.split_once(' ')
+            && (1..=3).contains(&place.split_whitespace().count())
+            && site.chars().count() >= 4
+            && site.chars().all(char::is_alphanumeric)
+            && ((is_all_caps(site) && !is_all_caps(place)) || camel_word(site))
+            && !is_known_city(site)
+            && !KICKERS.contains(&lower(site).as_str())
+            && !OFFICE_WORDS.contains(&lower(site).as_str())
+            && !super::super::people::is_unit_word(site)
+            && is_known_city(place)
+            && line[rest..].starts_with(|c: char| c.is_uppercase())
+        {
+            return Some(site_and_place(site, place, rest));
         }
         // An odd dash (`Waingapu_ `, `Sentani// `) before a sentence ends no phrase of
         // prose: a town the gazetteer does not hold is written before it in title case too.
@@ -612,6 +640,9 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         strong,
     })
 }
+
+/// Words a paper's name opens with (`Koran Mandala`, `Harian Singgalang`, `Tabloid Jubi`).
+const PAPER_WORDS: &[&str] = &["koran", "harian", "tabloid", "majalah", "surat"];
 
 /// Words that open a town's name before its river's or regency's (`Kuala Kapuas`, `Muara
 /// Teweh`, `Tanjung Selor`).
