@@ -42,6 +42,16 @@ impl Gazetteer {
         // A dateline that is no region (`Aimas`, a district of Kabupaten Sorong) decides a bare
         // shared name's level as the text's districts do.
         let district = dateline.filter(|_| !matches!(dated, Some(Target::Region(_))));
+        // And it names the one regency that has a district of its name, as a town names its
+        // regency (`NAMLEA –` is Buru's, `SENTANI –` Kabupaten Jayapura's): the newsroom is
+        // there. A name of districts in several regencies says none.
+        let dated = dated.or_else(|| {
+            let of = self.kecamatan.get(&words(district?).concat())?;
+            match of[..] {
+                [r] => Some(Target::Region(r)),
+                _ => None,
+            }
+        });
         let named = self.scan_article(
             texts.iter().copied(),
             district,
@@ -244,7 +254,8 @@ impl Gazetteer {
                     k != i
                         && (*main || headline == Some(*t))
                         && matches!(t, Target::Region(_))
-                        && !s.iter().all(|s| s.wide_seat)
+                        // A dateline the text never names is no office's seat.
+                        && (s.is_empty() || !s.iter().all(|s| s.wide_seat))
                 })
         };
         let wide_only: Vec<bool> = weighed

@@ -181,6 +181,12 @@ const SEATS: &[&str] = &[
     // (Not a naval base: `Lanal Cilacap` works the waters off its own town.)
     "korem",
     "danrem",
+    // A military area command (`Pangdam XVI Pattimura Ambon`) and a main naval base
+    // (`Lantamal IX Ambon`) serve a province or two.
+    "kodam",
+    "pangdam",
+    "lantamal",
+    "danlantamal",
     // Spelt out: `Kepolisian Resor Tual`, `Komando Resor Militer 161 Kupang` (see
     // [`seat_word`]).
     "resor",
@@ -205,7 +211,7 @@ const SEAT_REACH: usize = 3;
 const WIDE_SEATS: &[&str] = &[
     "basarnas", "srop", "sar", "kansar", "pertolongan", "kapal", "kpt", "tipikor", "ptun",
     "kanreg", "regional", "kanwil", "bmkg", "bbmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn",
-    "rri", "tvri", "korem", "danrem",
+    "rri", "tvri", "korem", "danrem", "kodam", "pangdam", "lantamal", "danlantamal",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
@@ -313,10 +319,13 @@ pub(super) fn after_people(words: &Words, at: usize) -> bool {
 pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
     // A stop ends the phrase, and so does a comma within the office's name; brackets and
     // hyphens do not (`Geofisika (BMKG) wilayah IV Makassar`), nor a comma before the town
-    // (`Pondok Pesantren Al-Bahjah, Cirebon`).
+    // (`Pondok Pesantren Al-Bahjah, Cirebon`), nor a slash inside a unit's name (`Pangdam
+    // XVI/Pattimura Ambon`).
     let parted = |j: usize| {
         words.point.get(j).copied().unwrap_or(true)
-            || (j != at && words.comma.get(j).copied().unwrap_or(true))
+            || (j != at
+                && words.comma.get(j).copied().unwrap_or(true)
+                && words.slash.get(j) != Some(&true))
     };
     let named = |j: usize| {
         words.capitalised.get(j) == Some(&true)

@@ -62,6 +62,8 @@ fn military_commands_and_spelt_out_police_resorts_are_seats() {
     };
     for office in [
         "Danrem 161 Wirasakti Ende",
+        "Pangdam IX Udayana Ende",
+        "Danlantamal VII Ende",
         "Komandan Komando Resor Militer Ende",
         "Kepala Kepolisian Resor Ende",
     ] {
@@ -623,4 +625,34 @@ fn a_command_keeps_the_name_of_the_regency_it_served_before_a_split() {
         ],
     );
     assert!(x.regions.contains(&"Nias".to_string()), "{x:?}");
+}
+
+/// A dateline that is a district's town names the one regency with a district of its name;
+/// a military area command named with its slash is a wide seat, and gives way to it.
+#[test]
+fn a_district_dateline_names_its_regency_over_a_commands_seat() {
+    for t in [
+        "Warga berharap agar Pangdam XVI/Pattimura Ambon mengembalikan pos.",
+        "Warga berharap kepada Pangdam XVI Pattimura Ambon agar pos kembali.",
+    ] {
+        let x = find(
+            Some("Namlea"),
+            [
+                "Tambang Emas Gunung Botak",
+                "Penambang di Gunung Botak bekerja.",
+                t,
+            ],
+        );
+        assert_eq!(
+            (x.regions, x.passing),
+            (vec!["Buru".to_string()], vec!["Ambon".to_string()]),
+            "{t}"
+        );
+    }
+    // A name of districts in two regencies names neither.
+    let x = find(
+        Some("Kota Baru"),
+        ["Warga Antre Minyak", "Warga antre sejak pagi."],
+    );
+    assert!(x.regions.is_empty(), "{x:?}");
 }

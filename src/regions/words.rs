@@ -26,6 +26,9 @@ pub(super) struct Words {
     /// A colon between the word and the one before: a citation's publisher reads
     /// `Semarang: Penerbit, 2001`.
     pub(super) colon: Vec<bool>,
+    /// A slash between the word and the one before: inside a unit's name (`Kodam
+    /// XVI/Pattimura`, `Kodim 0213/Nias`) as often as between names.
+    pub(super) slash: Vec<bool>,
     /// A comma after a space, or two commas, before the word (or a comma before a text's
     /// first word): what a name scrubbed from the text leaves (`Bek kiri , Bandung`).
     pub(super) scrubbed: Vec<bool>,
@@ -64,6 +67,7 @@ impl Words {
             hyphen: Vec::new(),
             point: Vec::new(),
             colon: Vec::new(),
+            slash: Vec::new(),
             scrubbed: Vec::new(),
         }
     }
@@ -80,6 +84,7 @@ impl Words {
         self.hyphen.clear();
         self.point.clear();
         self.colon.clear();
+        self.slash.clear();
         self.scrubbed.clear();
         // Word boundaries by bytes with an ASCII fast path, each word copied whole: this runs
         // over every paragraph of every article.
@@ -90,6 +95,7 @@ impl Words {
         let mut hyphen = false;
         let mut point = false;
         let mut colon = false;
+        let mut slash = false;
         let mut scrubbed = false;
         let mut commas = 0;
         let mut space = true;
@@ -104,6 +110,7 @@ impl Words {
                 hyphen |= bytes[i] == b'-';
                 point |= bytes[i] == b'.';
                 colon |= bytes[i] == b':';
+                slash |= bytes[i] == b'/';
                 if bytes[i] == b',' {
                     commas += 1;
                     scrubbed |= space || commas > 1;
@@ -147,6 +154,7 @@ impl Words {
             self.hyphen.push(std::mem::take(&mut hyphen));
             self.point.push(std::mem::take(&mut point));
             self.colon.push(std::mem::take(&mut colon));
+            self.slash.push(std::mem::take(&mut slash));
             self.scrubbed.push(std::mem::take(&mut scrubbed));
             commas = 0;
             space = false;

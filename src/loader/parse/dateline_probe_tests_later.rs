@@ -559,6 +559,13 @@ fn twenty_third_probe_forms() {
         );
         assert!(line[d.rest..].starts_with(['K', 'D', 'P', 'B']), "{line}");
     }
+    // A place and its site's name in capitals, the dash glued to both.
+    reads(
+        "BANGGAI, LUWUK POST-",
+        "Pelabuhan itu sepi.",
+        Some("Luwuk Post"),
+        "Banggai",
+    );
     // A paper's name alone, a paper's word first.
     let d = detect("Koran Mandala \u{2013} Kondisi jalan di Kabupaten Majalengka kian parah.")
         .expect("dateline");

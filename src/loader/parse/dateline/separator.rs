@@ -24,6 +24,16 @@ pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) ->
             && is_known_city(word)
             && next.is_some_and(u8::is_ascii_uppercase)
             && after.is_some_and(u8::is_ascii_lowercase))
+        // A known place and its site's name in capitals made with a media word, glued to
+        // the lede (`BANGGAI, LUWUK POST-Sejumlah …`).
+        || (before.rsplit_once(',').is_some_and(|(place, site)| {
+            let site = site.trim();
+            site.len() > 3
+                && is_all_caps(site)
+                && is_media_named(site)
+                && is_known_city(place.trim())
+        }) && next.is_some_and(u8::is_ascii_uppercase)
+            && after.is_some_and(u8::is_ascii_lowercase))
         // A place in brackets after a site's web name, the dash glued to the bracket
         // (`Jambiekspose.com (Jambi)- Buruknya …`).
         || (ends
