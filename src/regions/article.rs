@@ -42,16 +42,6 @@ impl Gazetteer {
         // A dateline that is no region (`Aimas`, a district of Kabupaten Sorong) decides a bare
         // shared name's level as the text's districts do.
         let district = dateline.filter(|_| !matches!(dated, Some(Target::Region(_))));
-        // And it names the one regency that has a district of its name, as a town names its
-        // regency (`NAMLEA –` is Buru's, `SENTANI –` Kabupaten Jayapura's): the newsroom is
-        // there. A name of districts in several regencies says none.
-        let dated = dated.or_else(|| {
-            let of = self.kecamatan.get(&words(district?).concat())?;
-            match of[..] {
-                [r] => Some(Target::Region(r)),
-                _ => None,
-            }
-        });
         let named = self.scan_article(
             texts.iter().copied(),
             district,
@@ -84,6 +74,23 @@ impl Gazetteer {
                 ))
             },
         );
+        // A dateline that is no region names the one regency with a district of its name, as
+        // a town names its regency (`NAMLEA –` is Buru's, `SENTANI –` Kabupaten Jayapura's):
+        // the newsroom is there. Only where the text names that regency's province or a
+        // place in it: the name is as often a town abroad, a misspelt city or a
+        // neighbourhood elsewhere (`MIRI –` in Sarawak, `MAKASAR –`, `KEMANG –` in South
+        // Jakarta). A name of districts in several regencies says none.
+        let dated = dated.or_else(|| {
+            let of = self.kecamatan.get(&words(district?).concat())?;
+            let [r] = of[..] else {
+                return None;
+            };
+            let province = self.province_of(Target::Region(r));
+            named
+                .iter()
+                .any(|(t, _)| self.province_of(*t) == province)
+                .then_some(Target::Region(r))
+        });
         // A name met only bare that is a district of another region the article names, in
         // another province, is that district ([`Gazetteer::district_of_named`]).
         let mut regions_named: Vec<usize> = dated

@@ -649,6 +649,24 @@ fn a_district_dateline_names_its_regency_over_a_commands_seat() {
             "{t}"
         );
     }
+    // Nor where the text names nothing of that regency's province: a town abroad, a
+    // neighbourhood elsewhere (the review's cases).
+    let x = find(
+        Some("Miri"),
+        [
+            "Pekerja Migran Dipulangkan",
+            "Sebanyak 14 pekerja migran di Miri, Sarawak, dipulangkan.",
+        ],
+    );
+    assert!(x.regions.is_empty() && x.provinces.is_empty(), "{x:?}");
+    let x = find(
+        Some("Kemang"),
+        [
+            "Kafe Digerebek",
+            "Polisi menggerebek kafe di kawasan Kemang, Jakarta Selatan.",
+        ],
+    );
+    assert_eq!(x.regions, ["Jakarta Selatan"], "{x:?}");
     // A name of districts in two regencies names neither.
     let x = find(
         Some("Kota Baru"),

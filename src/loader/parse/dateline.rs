@@ -574,6 +574,18 @@ fn closed_otherwise(line: &str) -> Option<Dateline> {
     if end > MAX_PREFIX || !lede.starts_with(char::is_uppercase) {
         return None;
     }
+    // A credit in the brackets is a picture's (`(Foto: Istimewa).`, `(Dok. Humas).`).
+    if colon.is_none()
+        && line[..end].rsplit_once('(').is_some_and(|(_, inner)| {
+            let inner = lower(inner);
+            inner.contains(':')
+                || ["foto", "dok", "ist", "ilustrasi", "sumber"]
+                    .iter()
+                    .any(|w| inner.starts_with(w))
+        })
+    {
+        return None;
+    }
     // A part written as only outlets are (`MALUKUnews`, `KabarSemesta`, `(Dayak News)`):
     // `Ambon, Bupati Maluku:` is a speaker's.
     if !line[..end]

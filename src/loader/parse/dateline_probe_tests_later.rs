@@ -533,12 +533,7 @@ fn twenty_third_probe_forms() {
             "Dayak News",
             "Pontianak",
         ),
-        // A site's one word written as only names are, then its place, no comma.
-        (
-            "PALAKAT Minahasa Utara \u{2013} Pemilihan Hukum Tua segera dilaksanakan.",
-            "Palakat",
-            "Minahasa Utara",
-        ),
+        // A site's one word made with a media word, then its place, no comma.
         (
             "PortalBMR BOLTIM \u{2013} Pasca pemasangan garis polisi, tambang sepi.",
             "Portalbmr",
@@ -579,6 +574,16 @@ fn twenty_third_probe_forms() {
         "Polres Sleman \u{2013} Dua pelaku ditangkap.",
         // Words in capitals on both sides: a headline's, not a site's and its place.
         "BANJIR SLEMAN \u{2013} Warga mengungsi ke balai desa.",
+        // A kicker, a body or a brand before a place (the review's cases).
+        "GEMPA Cianjur \u{2013} Warga mengungsi ke lapangan.",
+        "BULOG Ambon \u{2013} Stok beras aman hingga Lebaran.",
+        "TikTok Bandung \u{2013} Video warga viral di media sosial.",
+        "PALAKAT Minahasa Utara \u{2013} Pemilihan Hukum Tua segera dilaksanakan.",
+        // A letter's title and a kicker naming the lede's subject are no papers.
+        "Surat Terbuka \u{2013} Kami, para guru honorer, memohon perhatian.",
+        "Koran Bekas \u{2013} Penjual koran bekas di pasar mengeluh sepi.",
+        // A picture's credit in the brackets.
+        "PONTIANAK, 10/3/2025 (Foto: Istimewa). Petugas memadamkan api di pasar.",
     ] {
         assert!(
             detect(line).is_none_or(|d| d.outlet.is_none()),

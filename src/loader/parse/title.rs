@@ -34,6 +34,19 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
     let line = |k: usize| paras[body[k]].as_str();
     let mut k = 0;
     while k < body.len().min(HEAD_WINDOW) {
+        // A breadcrumb (`Home / Tanjab Barat`) stands under the page's menu or its ticker of
+        // headlines: both are the page's, and the headline comes after them.
+        if k + 2 < body.len() && breadcrumb(line(k + 1)) && !line(k + 1).contains(line(k)) {
+            out.furniture.push((body[k], RemovedKind::Footer));
+            out.furniture.push((body[k + 1], RemovedKind::Footer));
+            k += 2;
+            continue;
+        }
+        if k + 1 < body.len() && breadcrumb(line(k)) {
+            out.furniture.push((body[k], RemovedKind::Footer));
+            k += 1;
+            continue;
+        }
         // A side rail of related headlines in bullets above the headline (`- Judul`, `- Judul`,
         // `Judul Artikel`), however many.
         let bullets = (k..body.len())
@@ -455,6 +468,18 @@ fn glued_caption(title: &str, rest: &str) -> bool {
         && !lines::is_title_like(rest)
 }
 
+/// A breadcrumb alone on its line: the home page's name, then up to four steps parted by
+/// slashes or chevrons (`Home / Tanjab Barat`, `Beranda » Daerah`).
+fn breadcrumb(line: &str) -> bool {
+    let Some((home, rest)) = line.split_once(['/', '\u{bb}', '\u{203a}', '>']) else {
+        return false;
+    };
+    matches!(home.trim().to_lowercase().as_str(), "home" | "beranda")
+        && !rest.trim().is_empty()
+        && rest.split(['/', '\u{bb}', '\u{203a}', '>']).count() <= 4
+        && words(rest) <= 8
+}
+
 /// The last step of a breadcrumb (`Home » Berita, Jogja » Judul`).
 fn breadcrumb_tail(line: &str) -> &str {
     let Some((crumbs, tail)) = line.rsplit_once(['\u{bb}', '\u{203a}']) else {
@@ -534,6 +559,29 @@ mod tests {
             "Warga Desa Gelar Kerja Bakti"
         );
         assert_eq!(breadcrumb_tail("Skor 2 \u{bb} 1"), "Skor 2 \u{bb} 1");
+    }
+
+    #[test]
+    fn a_ticker_over_a_breadcrumb_is_the_pages() {
+        let paras: Vec<String> = [
+            "Polres Amankan Dua Pelaku Curanmor  Bupati Hadiri Pelepasan Siswa  DPC PPP Buka \
+             Pendaftaran Bakal Calon",
+            "Home / Tanjab Barat",
+            "Kasus Narkoba Selama Tahun 2021 Mengalami Peningkatan",
+            "Tanjab Barat \u{2013} Perkara narkoba banyak terjadi sepanjang tahun 2021.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let h = head(&paras, &[0, 1, 2, 3]);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("Kasus Narkoba Selama Tahun 2021 Mengalami Peningkatan")
+        );
+        assert_eq!(h.furniture.len(), 2);
+        assert!(breadcrumb("Beranda \u{bb} Daerah"));
+        // A headline with a slash in it is no breadcrumb.
+        assert!(!breadcrumb("Harga Cabai Rp50 Ribu/Kg di Pasar Induk"));
+        assert!(!breadcrumb("Home"));
     }
 
     #[test]

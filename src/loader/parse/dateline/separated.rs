@@ -572,13 +572,15 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
                 && line[rest..].starts_with(|c: char| c.is_uppercase())
         };
         // A paper's name, a paper's word first (`Koran Mandala –`, `Harian Singgalang –`),
-        // before a sentence: a title's kicker is no paper.
+        // before a sentence: a title's kicker is no paper, and a kicker names what the lede
+        // speaks of (`Koran Bekas – Penjual koran bekas …`).
         let paper = {
             let ws: Vec<&str> = p.split_whitespace().collect();
             (2..=3).contains(&ws.len())
                 && is_header_part(p)
                 && PAPER_WORDS.contains(&lower(ws[0]).as_str())
                 && line[rest..].starts_with(|c: char| c.is_uppercase())
+                && !lower(&line[rest..]).contains(&lower(p))
         };
         if site_word || titled_site || paper || lower_named_site(p, &line[rest..]) {
             return Some(Dateline {
@@ -588,14 +590,16 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
                 strong: false,
             });
         }
-        // A site's one-word name written as only names are, in capitals or with a capital
-        // inside, then its place written otherwise, no comma between (`PALAKAT Minahasa
-        // Utara –`, `PortalBMR BOLTIM –`).
+        // A site's one-word name made with a media word, in capitals or with a capital
+        // inside, then its place written otherwise, no comma between (`PortalBMR BOLTIM
+        // –`). Without the media word it is as often a kicker's, a body's or a brand's
+        // (`GEMPA Cianjur –`, `BULOG Ambon –`, `TikTok Bandung –`).
         if let Some((site, place)) = p.split_once(' ')
             && (1..=3).contains(&place.split_whitespace().count())
             && site.chars().count() >= 4
             && site.chars().all(char::is_alphanumeric)
             && ((is_all_caps(site) && !is_all_caps(place)) || camel_word(site))
+            && media_compound(site, true)
             && !is_known_city(site)
             && !KICKERS.contains(&lower(site).as_str())
             && !OFFICE_WORDS.contains(&lower(site).as_str())
@@ -642,7 +646,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
 }
 
 /// Words a paper's name opens with (`Koran Mandala`, `Harian Singgalang`, `Tabloid Jubi`).
-const PAPER_WORDS: &[&str] = &["koran", "harian", "tabloid", "majalah", "surat"];
+const PAPER_WORDS: &[&str] = &["koran", "harian", "tabloid", "majalah"];
 
 /// Words that open a town's name before its river's or regency's (`Kuala Kapuas`, `Muara
 /// Teweh`, `Tanjung Selor`).
