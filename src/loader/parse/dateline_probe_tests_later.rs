@@ -592,3 +592,33 @@ fn twenty_third_probe_forms() {
         );
     }
 }
+
+#[test]
+fn twenty_third_probe_forms_more() {
+    let lede = "Perkara narkoba banyak terjadi sepanjang tahun itu.";
+    // A comma typed for a web name's last point.
+    reads(
+        "Pangkalpinang, growmedia-indo,com\u{2013} ",
+        lede,
+        Some("Growmedia-indo.com"),
+        "Pangkalpinang",
+    );
+    // A web name spaced after a word of the site's name, then its place.
+    reads(
+        "Bulenon News.Com Tanjab Barat \u{2013} ",
+        lede,
+        Some("Bulenon News.com"),
+        "Tanjab Barat",
+    );
+    reads(
+        "trendingpublik.com BOROKO \u{2013} ",
+        lede,
+        Some("Trendingpublik.com"),
+        "Boroko",
+    );
+    // One word in capitals with its dash glued on, before a capital.
+    reads("UNGARAN- ", lede, None, "Ungaran");
+    // Not a number's hyphen, nor a word in title case.
+    assert!(detect("COVID- 19 kembali merebak di kota itu.").is_none());
+    assert!(detect("Tarik- Menarik anggaran terjadi lagi.").is_none_or(|d| d.city.is_none()));
+}

@@ -113,6 +113,16 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
         out.first_body = k;
         return out;
     }
+    // A dateline of a place and its site alone on its line over the lede (`Tebo,
+    // targetjurnalis.id`): the text has no headline.
+    if body.get(k + 1).is_some_and(|&i| is_lede(&paras[i]))
+        && dateline::detect(t0).is_some_and(|d| {
+            d.outlet.is_some() && d.city.is_some() && d.rest >= t0.trim_end().len()
+        })
+    {
+        out.first_body = k;
+        return out;
+    }
     let next = body.get(k + 1).map(|&i| paras[i].as_str());
     out.first_body = k + 1;
     let mut title = t0;
@@ -582,6 +592,19 @@ mod tests {
         // A headline with a slash in it is no breadcrumb.
         assert!(!breadcrumb("Harga Cabai Rp50 Ribu/Kg di Pasar Induk"));
         assert!(!breadcrumb("Home"));
+    }
+
+    #[test]
+    fn a_dateline_alone_over_the_lede_is_no_headline() {
+        let paras: Vec<String> = [
+            "Tebo, targetjurnalis.id",
+            "Kapolres Tebo dan anggotanya tadi malam datang ke lokasi banjir yang melanda desa \
+             itu, yang terdampak parah ialah dusun di tepi sungai.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let h = head(&paras, &[0, 1]);
+        assert_eq!((h.title, h.first_body), (None, 0));
     }
 
     #[test]

@@ -76,6 +76,20 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     if prefix.is_empty() {
         return None;
     }
+    // A comma typed for a web name's last point (`Pangkalpinang, growmedia-indo,com–`).
+    let mended;
+    let prefix = match prefix.rsplit_once(',') {
+        Some((head, tld))
+            if matches!(tld, "com" | "id" | "co.id" | "net" | "org")
+                && head.rsplit([',', ' ']).next().is_some_and(|h| {
+                    h.len() >= 3 && !h.contains('.') && is_domain(&format!("{h}.{tld}"))
+                }) =>
+        {
+            mended = format!("{head}.{tld}");
+            mended.as_str()
+        }
+        _ => prefix,
+    };
     // The site's name and its place together in brackets (`(Matra, Jambi) –`), either way
     // round: the known place decides.
     if let Some(inner) = prefix.strip_prefix('(').and_then(|p| p.strip_suffix(')'))
@@ -211,9 +225,21 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     }
     // A site's web name, a space and its place (`trendingpublik.com BOROKO –`, `Site.com
     // Bengkalis Riau,-`): in capitals any place, for the web name vouches for the shape;
-    // otherwise a known one, its province after it or not.
-    if let Some((site, place)) = prefix.split_once(' ')
-        && is_domain(site)
+    // otherwise a known one, its province after it or not. The web name may be spaced
+    // after a word of the site's name (`Bulenon News.Com Tanjab Barat –`).
+    let spaced_site = prefix.match_indices(' ').take(2).find_map(|(i, _)| {
+        let site = &prefix[..i];
+        let last = site.rsplit(' ').next().unwrap_or(site);
+        (is_domain(last)
+            && site
+                .split(' ')
+                .rev()
+                .skip(1)
+                .all(|w| w.starts_with(char::is_uppercase)))
+        .then(|| (site, &prefix[i + 1..]))
+    });
+    if let Some((site, place)) = spaced_site
+        && is_domain(site.rsplit(' ').next().unwrap_or(site))
         && let place = place.trim().trim_end_matches(',')
         && line[rest..].starts_with(char::is_uppercase)
     {
