@@ -215,6 +215,31 @@ impl Gazetteer {
             }
     }
 
+    /// Whether bare region `r` at `at`, `len` words long, runs on with one or two capitalised
+    /// words into the name of a district of other regions only (`Tiyuh Panaragan
+    /// Tulangbawang Tengah`, a district of Tulang Bawang Barat): the district, not `r`.
+    pub(super) fn runs_on_into_a_district(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        r: usize,
+    ) -> bool {
+        (1..=2).any(|extra| {
+            let end = at + len + extra;
+            let written = (at + len..end).all(|k| {
+                words.capitalised.get(k) == Some(&true)
+                    && words.apart.get(k) == Some(&false)
+                    && words.point.get(k) == Some(&false)
+            });
+            written
+                && self
+                    .kecamatan
+                    .get(&words.phrase(at, end))
+                    .is_some_and(|of| of.iter().all(|&o| self.elsewhere(o, r)))
+        })
+    }
+
     /// Whether region `x`, named only bare, is a district of another region in `named` that
     /// lies in another province: `Ndondo Kotabaru` in a story on Ende is Ende's district, not
     /// the regency in South Kalimantan; `kawasan Jombang Wetan` beside `Kota Cilegon`.

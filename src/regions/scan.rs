@@ -140,6 +140,7 @@ impl Gazetteer {
                         || self.village_in_list(words, i, len)
                         || self.district_before_its_region(words, i, len, r)
                         || self.police_sector_elsewhere(words, i, len, r)
+                        || self.runs_on_into_a_district(words, i, len, r)
                         || self.ends_a_district(words, i, len, r)
                 };
                 if !not_a_place(words, i, len)

@@ -143,3 +143,17 @@ fn a_name_in_a_list_of_villages_opened_by_their_kind_is_a_village() {
         assert!(f(text).regions.contains(&"Garut".to_string()), "{text}");
     }
 }
+
+/// A region's name run on into a district of another region is that district
+/// (`Tulangbawang Tengah` is Tulang Bawang Barat's), not the region.
+#[test]
+fn a_region_run_on_into_another_regions_district_is_the_district() {
+    let x = f(
+        "Mantan kepala tiyuh Panaragan Tulangbawang Tengah dan Gunungkatun Tulangbawang \
+               Udik ikut mendaftar di Kabupaten Tulang Bawang Barat.",
+    );
+    assert_eq!(x.regions, ["Tulang Bawang Barat"], "{x:?}");
+    // A district of the region itself stays the region's.
+    let x = f("Banjir merendam Kecamatan Medan Baru sejak pagi.");
+    assert_eq!(x.regions, ["Medan"], "{x:?}");
+}

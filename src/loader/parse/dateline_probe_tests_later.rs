@@ -616,9 +616,33 @@ fn twenty_third_probe_forms_more() {
         Some("Trendingpublik.com"),
         "Boroko",
     );
-    // One word in capitals with its dash glued on, before a capital.
-    reads("UNGARAN- ", lede, None, "Ungaran");
-    // Not a number's hyphen, nor a word in title case.
-    assert!(detect("COVID- 19 kembali merebak di kota itu.").is_none());
-    assert!(detect("Tarik- Menarik anggaran terjadi lagi.").is_none_or(|d| d.city.is_none()));
+    // A full stop before a glued dash.
+    reads(
+        "Jakarta, hariandialog.co.id.- ",
+        lede,
+        Some("Hariandialog.co.id"),
+        "Jakarta",
+    );
+    reads("Mukomuko .- ", lede, None, "Mukomuko");
+    // A credit's or a citation's word before the web name, and a name in capitals beside a
+    // spaced one (the review's cases).
+    for line in [
+        "Dok Tribunnews.com JEPRIMA \u{2013} Suasana banjir di jalan itu.",
+        "Dikutip Kompas.com Surabaya \u{2013} Harga cabai naik tajam.",
+        "Reporter Tribunnews.com Bekasi \u{2013} Warga berkumpul di balai.",
+    ] {
+        let d = detect(line);
+        assert!(
+            d.as_ref()
+                .is_none_or(|d| d.outlet.as_deref().is_none_or(|o| !o.contains(' '))),
+            "{line}: {d:?}"
+        );
+    }
+    // A pair of bodies or a kicker in capitals glued to a hyphen is no dateline.
+    for line in [
+        "GOLKAR- PDIP sepakat mengusung calon bersama di pilkada.",
+        "BREAKING- Gempa berkekuatan 5,2 mengguncang kota itu.",
+    ] {
+        assert!(detect(line).is_none_or(|d| d.city.is_none()), "{line}");
+    }
 }

@@ -72,7 +72,11 @@ fn town_then_province(words: &[&str]) -> Option<String> {
 /// A dateline ended by a dash.
 pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     let (sep, rest) = find_separator(line)?;
-    let prefix = line[..sep].trim().trim_end_matches(',').trim();
+    let prefix = line[..sep]
+        .trim()
+        .trim_end_matches(',')
+        .trim_end_matches('.')
+        .trim();
     if prefix.is_empty() {
         return None;
     }
@@ -227,20 +231,22 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     // Bengkalis Riau,-`): in capitals any place, for the web name vouches for the shape;
     // otherwise a known one, its province after it or not. The web name may be spaced
     // after a word of the site's name (`Bulenon News.Com Tanjab Barat –`).
+    // Not a credit's or a citation's word before the web name (`Dok Tribunnews.com
+    // JEPRIMA –`, `Dikutip Kompas.com Surabaya –`); and beside such a name only a known
+    // place, for a name in capitals after it is as often a photographer's.
     let spaced_site = prefix.match_indices(' ').take(2).find_map(|(i, _)| {
         let site = &prefix[..i];
         let last = site.rsplit(' ').next().unwrap_or(site);
         (is_domain(last)
-            && site
-                .split(' ')
-                .rev()
-                .skip(1)
-                .all(|w| w.starts_with(char::is_uppercase)))
+            && site.split(' ').rev().skip(1).all(|w| {
+                w.starts_with(char::is_uppercase) && !CREDIT_WORDS.contains(&lower(w).as_str())
+            }))
         .then(|| (site, &prefix[i + 1..]))
     });
     if let Some((site, place)) = spaced_site
         && is_domain(site.rsplit(' ').next().unwrap_or(site))
         && let place = place.trim().trim_end_matches(',')
+        && (!site.contains(' ') || is_known_city(place))
         && line[rest..].starts_with(char::is_uppercase)
     {
         let words: Vec<&str> = place.split_whitespace().collect();
@@ -670,6 +676,34 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         strong,
     })
 }
+
+/// Words that credit or cite a source before its web name (`Dok Tribunnews.com`, `Dikutip
+/// Kompas.com`): no site's name opens with them.
+const CREDIT_WORDS: &[&str] = &[
+    "dok",
+    "dokumen",
+    "foto",
+    "sumber",
+    "dikutip",
+    "kutip",
+    "mengutip",
+    "dilansir",
+    "lansir",
+    "reporter",
+    "wartawan",
+    "kontributor",
+    "penulis",
+    "editor",
+    "redaksi",
+    "laporan",
+    "info",
+    "oleh",
+    "via",
+    "baca",
+    "simak",
+    "lihat",
+    "tangkapan",
+];
 
 /// Words a paper's name opens with (`Koran Mandala`, `Harian Singgalang`, `Tabloid Jubi`).
 const PAPER_WORDS: &[&str] = &["koran", "harian", "tabloid", "majalah"];

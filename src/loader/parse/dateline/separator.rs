@@ -7,20 +7,16 @@ use super::*;
 /// (`JAKARTA, KOMPAS.com-`) or the prefix has two parts (`TEMPO.CO, Jakarta- `); elsewhere it
 /// joins words (`Prabowo-Gibran`, `TNI-`).
 pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) -> bool {
+    // A full stop before the dash is the dateline's own (`Jakarta, hariandialog.co.id.- `,
+    // `Mukomuko .- `).
+    let before = before.strip_suffix('.').map_or(before, str::trim_end);
     let word = before.rsplit([' ', ',']).next().unwrap_or("");
     let ends = matches!(next, None | Some(b' '));
     ((is_domain(word) || spaced_domain_end(before).is_some())
         && (ends || next.is_some_and(u8::is_ascii_uppercase)))
         || (before.contains([',', '|']) && ends)
-        // A known place alone, its dash glued on (`Tangerang- Dua ...`), or any one word in
-        // capitals before a capital (`UNGARAN- Ada …`), as a dateline in capitals with its
-        // dash spaced is read.
+        // A known place alone, its dash glued on (`Tangerang- Dua ...`).
         || (ends && !before.contains(' ') && before.len() > 3 && is_known_city(before))
-        || (next == Some(&b' ')
-            && after.is_some_and(u8::is_ascii_uppercase)
-            && !before.contains([' ', ','])
-            && before.len() >= 5
-            && before.bytes().all(|b| b.is_ascii_uppercase()))
         // A known place in capitals glued to both its dash and the lede (`SAMPIT-Konflik
         // lahan ...`); a route in capitals (`JAKARTA-BANDUNG`) goes on in capitals, and a
         // pair of bodies (`PDIP-Gerindra`) is no place.
