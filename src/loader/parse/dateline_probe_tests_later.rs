@@ -616,6 +616,13 @@ fn twenty_third_probe_forms_more() {
         Some("Trendingpublik.com"),
         "Boroko",
     );
+    // A site's web name with its point lost before its place.
+    reads(
+        "SPcom PANDEGLANG \u{2013} ",
+        lede,
+        Some("Spcom"),
+        "Pandeglang",
+    );
     // A full stop before a glued dash.
     reads(
         "Jakarta, hariandialog.co.id.- ",

@@ -630,8 +630,13 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             && (1..=3).contains(&place.split_whitespace().count())
             && site.chars().count() >= 4
             && site.chars().all(char::is_alphanumeric)
-            && ((is_all_caps(site) && !is_all_caps(place)) || camel_word(site))
-            && media_compound(site, true)
+            && ((((is_all_caps(site) && !is_all_caps(place)) || camel_word(site))
+                && media_compound(site, true))
+                // Or its web name with the point lost (`SPcom PANDEGLANG –`).
+                || (site.len() >= 5
+                    && site.starts_with(char::is_uppercase)
+                    && !is_all_caps(site)
+                    && site.ends_with("com")))
             && !is_known_city(site)
             && !KICKERS.contains(&lower(site).as_str())
             && !OFFICE_WORDS.contains(&lower(site).as_str())
