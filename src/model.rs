@@ -157,7 +157,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    bases are wide seats, a slash inside a unit's name kept; `Polewali Mamasa`; a ticker
 ///    over a breadcrumb; datelines closed by a colon or by an agency's brackets and a full
 ///    stop, a site made with a media word before its place with no comma, a paper's name,
-///    a place and web name each boxed by a pipe, a site in capitals glued to the lede.
+///    a place and web name each boxed by a pipe, a site in capitals glued to the lede; a
+///    place and its site alone over the lede is no headline; a comma for a web name's
+///    point, a web name spaced after the site's word or with its point lost, a full stop
+///    before a glued dash; a region run on into another region's district.
 pub const PARSER_VERSION: u32 = 43;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
