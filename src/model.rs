@@ -160,7 +160,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    a place and web name each boxed by a pipe, a site in capitals glued to the lede; a
 ///    place and its site alone over the lede is no headline; a comma for a web name's
 ///    point, a web name spaced after the site's word or with its point lost, a full stop
-///    before a glued dash; a region run on into another region's district.
+///    before a glued dash; a region run on into another region's district; river basin
+///    and numbered regional offices are wide seats.
 pub const PARSER_VERSION: u32 = 43;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -217,7 +217,9 @@ impl Gazetteer {
 
     /// Whether bare region `r` at `at`, `len` words long, runs on with one or two capitalised
     /// words into the name of a district of other regions only (`Tiyuh Panaragan
-    /// Tulangbawang Tengah`, a district of Tulang Bawang Barat): the district, not `r`.
+    /// Tulangbawang Tengah`, a district of Tulang Bawang Barat): the district, not `r`. Not
+    /// where capitalised words run on past it, as a headline's do (`Mesuji Raya Juara Umum
+    /// MTQ`).
     pub(super) fn runs_on_into_a_district(
         &self,
         words: &Words,
@@ -232,7 +234,10 @@ impl Gazetteer {
                     && words.apart.get(k) == Some(&false)
                     && words.point.get(k) == Some(&false)
             });
+            let ends = !(words.capitalised.get(end) == Some(&true)
+                && words.apart.get(end) == Some(&false));
             written
+                && ends
                 && self
                     .kecamatan
                     .get(&words.phrase(at, end))

@@ -187,6 +187,12 @@ const SEATS: &[&str] = &[
     "pangdam",
     "lantamal",
     "danlantamal",
+    // A river basin office (`BWS Sulawesi IV Kendari`, `BBWS Pemali Juana`) and a
+    // ministry's numbered regional office (`Balai Sulawesi IV Kendari`, see [`seat_word`])
+    // serve provinces.
+    "bws",
+    "bbws",
+    "balai",
     // Spelt out: `Kepolisian Resor Tual`, `Komando Resor Militer 161 Kupang` (see
     // [`seat_word`]).
     "resor",
@@ -211,7 +217,8 @@ const SEAT_REACH: usize = 3;
 const WIDE_SEATS: &[&str] = &[
     "basarnas", "srop", "sar", "kansar", "pertolongan", "kapal", "kpt", "tipikor", "ptun",
     "kanreg", "regional", "kanwil", "bmkg", "bbmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn",
-    "rri", "tvri", "korem", "danrem", "kodam", "pangdam", "lantamal", "danlantamal",
+    "rri", "tvri", "korem", "danrem", "kodam", "pangdam", "lantamal", "danlantamal", "bws", "bbws",
+    "balai",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
@@ -346,6 +353,13 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
                 "kapal" => (k + 1..at).any(|j| {
                     words.capitalised.get(j) == Some(&true)
                         && words.get(j).is_some_and(|w| !SEAT_JOINS.contains(&w))
+                }),
+                // A hall is an office only numbered as a ministry's regional one: `Balai Kota
+                // Kendari` is the city's own hall.
+                "balai" => (k + 1..at).any(|j| {
+                    words.get(j).is_some_and(|w| {
+                        w.len() <= 4 && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'))
+                    })
                 }),
                 // A resort is a police or military command only in the command's name: `resor
                 // wisata Lombok Tengah` is a resort where it stands.

@@ -149,10 +149,20 @@ fn a_name_in_a_list_of_villages_opened_by_their_kind_is_a_village() {
 #[test]
 fn a_region_run_on_into_another_regions_district_is_the_district() {
     let x = f(
-        "Mantan kepala tiyuh Panaragan Tulangbawang Tengah dan Gunungkatun Tulangbawang \
-               Udik ikut mendaftar di Kabupaten Tulang Bawang Barat.",
+        "Mantan kepala tiyuh Panaragan Tulangbawang Tengah dan mantan kepala tiyuh di \
+         Tulangbawang Udik ikut mendaftar sebagai calon dalam pemilihan di Kabupaten Tulang \
+         Bawang Barat tahun ini.",
     );
     assert_eq!(x.regions, ["Tulang Bawang Barat"], "{x:?}");
+    // A headline capitalises every word: there the name stays the region's.
+    let x = find(
+        None,
+        [
+            "Mesuji Raya Juara Umum MTQ",
+            "Kafilah Kabupaten Mesuji meraih juara umum.",
+        ],
+    );
+    assert_eq!(x.regions, ["Mesuji"], "{x:?}");
     // A district of the region itself stays the region's.
     let x = f("Banjir merendam Kecamatan Medan Baru sejak pagi.");
     assert_eq!(x.regions, ["Medan"], "{x:?}");

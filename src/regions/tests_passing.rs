@@ -367,6 +367,30 @@ fn a_wide_office_s_seat_or_a_road_s_end_gives_way_to_the_story_s_place() {
     );
     assert_eq!(x.regions, ["Kutai Barat"]);
     assert_eq!(x.passing, ["Samarinda"]);
+    // A river basin office and a ministry's numbered regional office beside the regency
+    // the dateline names; a city's own hall is the city's.
+    let x = find(
+        Some("Kolaka Timur"),
+        [
+            "BPD Gelar Musyawarah Irigasi",
+            "Musyawarah dihadiri pihak BWS Sulawesi IV Kendari dan Balai Sulawesi IV Kendari.",
+        ],
+    );
+    assert_eq!(
+        (x.regions, x.passing),
+        (
+            vec!["Kolaka Timur".to_string()],
+            vec!["Kendari".to_string()]
+        )
+    );
+    let x = find(
+        None,
+        [
+            "Warga Berunjuk Rasa",
+            "Warga berunjuk rasa di Balai Kota Kendari.",
+        ],
+    );
+    assert_eq!(x.regions, ["Kendari"]);
     // A road's end, in news the text places in a province (`di Jakarta`), is no place.
     let x = find(
         None,

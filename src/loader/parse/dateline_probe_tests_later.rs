@@ -623,6 +623,13 @@ fn twenty_third_probe_forms_more() {
         Some("Spcom"),
         "Pandeglang",
     );
+    // Not a firm's or a genre's name before a place in title case (the review's cases).
+    for line in [
+        "Telecom Makassar \u{2013} Perluasan Jaringan 5G Dimulai Bulan Depan",
+        "Sitcom Jakarta \u{2013} Serial komedi itu tayang lagi.",
+    ] {
+        assert!(detect(line).is_none_or(|d| d.outlet.is_none()), "{line}");
+    }
     // A full stop before a glued dash.
     reads(
         "Jakarta, hariandialog.co.id.- ",

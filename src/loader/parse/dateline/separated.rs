@@ -632,11 +632,13 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             && site.chars().all(char::is_alphanumeric)
             && ((((is_all_caps(site) && !is_all_caps(place)) || camel_word(site))
                 && media_compound(site, true))
-                // Or its web name with the point lost (`SPcom PANDEGLANG –`).
+                // Or its web name with the point lost before its place in capitals (`SPcom
+                // PANDEGLANG –`; `Telecom Makassar –` heads a headline).
                 || (site.len() >= 5
                     && site.starts_with(char::is_uppercase)
                     && !is_all_caps(site)
-                    && site.ends_with("com")))
+                    && site.ends_with("com")
+                    && is_all_caps(place)))
             && !is_known_city(site)
             && !KICKERS.contains(&lower(site).as_str())
             && !OFFICE_WORDS.contains(&lower(site).as_str())
