@@ -196,15 +196,7 @@ impl Gazetteer {
             .and_then(|b| words.get(b))
             .is_some_and(|w| matches!(w, "polsek" | "kapolsek" | "mapolsek"));
         let elsewhere = |of: &Vec<usize>| of.iter().all(|&o| self.elsewhere(o, r));
-        let longer = (1..=2).find_map(|extra| {
-            let end = at + len + extra;
-            let written = (at + len..end).all(|k| {
-                words.capitalised.get(k) == Some(&true) && words.apart.get(k) == Some(&false)
-            });
-            written
-                .then(|| self.kecamatan.get(&words.phrase(at, end)))
-                .flatten()
-        });
+        let longer = (1..=2).find_map(|extra| self.run_on_district(words, at, len, extra));
         sector
             && match longer {
                 Some(of) => elsewhere(of),
@@ -229,20 +221,32 @@ impl Gazetteer {
     ) -> bool {
         (1..=2).any(|extra| {
             let end = at + len + extra;
-            let written = (at + len..end).all(|k| {
-                words.capitalised.get(k) == Some(&true)
-                    && words.apart.get(k) == Some(&false)
-                    && words.point.get(k) == Some(&false)
-            });
             let ends = !(words.capitalised.get(end) == Some(&true)
                 && words.apart.get(end) == Some(&false));
-            written
-                && ends
-                && self
-                    .kecamatan
-                    .get(&words.phrase(at, end))
-                    .is_some_and(|of| of.iter().all(|&o| self.elsewhere(o, r)))
+            ends && self
+                .run_on_district(words, at, len, extra)
+                .is_some_and(|of| of.iter().all(|&o| self.elsewhere(o, r)))
         })
+    }
+
+    /// The regions of the district the name at `at`, `len` words long, makes with the
+    /// `extra` capitalised words joined after it (`Mesuji Raya`, `Tulangbawang Tengah`).
+    fn run_on_district(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        extra: usize,
+    ) -> Option<&Vec<usize>> {
+        let end = at + len + extra;
+        let written = (at + len..end).all(|k| {
+            words.capitalised.get(k) == Some(&true)
+                && words.apart.get(k) == Some(&false)
+                && words.point.get(k) == Some(&false)
+        });
+        written
+            .then(|| self.kecamatan.get(&words.phrase(at, end)))
+            .flatten()
     }
 
     /// Whether region `x`, named only bare, is a district of another region in `named` that
