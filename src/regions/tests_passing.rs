@@ -376,13 +376,8 @@ fn a_wide_office_s_seat_or_a_road_s_end_gives_way_to_the_story_s_place() {
             "Musyawarah dihadiri pihak BWS Sulawesi IV Kendari dan Balai Sulawesi IV Kendari.",
         ],
     );
-    assert_eq!(
-        (x.regions, x.passing),
-        (
-            vec!["Kolaka Timur".to_string()],
-            vec!["Kendari".to_string()]
-        )
-    );
+    assert_eq!(x.regions, ["Kolaka Timur"], "{x:?}");
+    assert_eq!(x.passing, ["Kendari"], "{x:?}");
     let x = find(
         None,
         [
@@ -636,10 +631,8 @@ fn a_command_keeps_the_name_of_the_regency_it_served_before_a_split() {
             "Bupati didampingi Danlanal Nias dan Dandim 0213 Nias di Kecamatan Lolowau.",
         ],
     );
-    assert_eq!(
-        (x.regions, x.passing),
-        (vec!["Nias Selatan".to_string()], vec!["Nias".to_string()])
-    );
+    assert_eq!(x.regions, ["Nias Selatan"], "{x:?}");
+    assert_eq!(x.passing, ["Nias"], "{x:?}");
     // Named with its level, the old regency is one of the story's.
     let x = find(
         None,
@@ -667,11 +660,8 @@ fn a_district_dateline_names_its_regency_over_a_commands_seat() {
                 t,
             ],
         );
-        assert_eq!(
-            (x.regions, x.passing),
-            (vec!["Buru".to_string()], vec!["Ambon".to_string()]),
-            "{t}"
-        );
+        assert_eq!(x.regions, ["Buru"], "{t}");
+        assert_eq!(x.passing, ["Ambon"], "{t}");
     }
     // Nor where the text names nothing of that regency's province: a town abroad, a
     // neighbourhood elsewhere (the review's cases).

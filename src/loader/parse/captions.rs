@@ -85,11 +85,16 @@ pub(super) fn is_day_group(inside: &str) -> bool {
 }
 
 /// Whether the group closing `line` credits a picture (`(Foto: X)`, `(ANTARA FOTO/X)`,
-/// `(Dok. X)`, `(Outlet/Photographer)`).
+/// `(Dok. X)`, `(Outlet/Photographer)`, `(Istimewa)`, `(Ilustrasi)`, `(Sumber: X)`).
 pub(super) fn picture_credit(line: &str) -> bool {
     closing_group(line).is_some_and(|(_, g)| {
         let g = g.to_lowercase();
-        g.contains("foto") || g.contains("photo") || g.starts_with("dok") || g.contains('/')
+        g.contains("foto")
+            || g.contains("photo")
+            || g.contains('/')
+            || ["dok", "ist", "ilustrasi", "sumber"]
+                .iter()
+                .any(|w| g.starts_with(w))
     })
 }
 /// Words of the hour a caption may give after its day ([`TIME_OF_DAY`]) at most.

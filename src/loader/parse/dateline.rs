@@ -574,27 +574,24 @@ fn closed_otherwise(line: &str) -> Option<Dateline> {
     if end > MAX_PREFIX || !lede.starts_with(char::is_uppercase) {
         return None;
     }
-    // A credit in the brackets is a picture's (`(Foto: Istimewa).`, `(Dok. Humas).`).
+    // A credit in the brackets is a picture's (`(Foto: Istimewa).`, `(Dok. Humas).`), and so
+    // is any labelled one.
+    let prefix = &line[..end];
     if colon.is_none()
-        && line[..end].rsplit_once('(').is_some_and(|(_, inner)| {
-            let inner = lower(inner);
-            inner.contains(':')
-                || ["foto", "dok", "ist", "ilustrasi", "sumber"]
-                    .iter()
-                    .any(|w| inner.starts_with(w))
-        })
+        && (super::captions::picture_credit(prefix)
+            || super::captions::closing_group(prefix).is_some_and(|(_, g)| g.contains(':')))
     {
         return None;
     }
     // A part written as only outlets are (`MALUKUnews`, `KabarSemesta`, `(Dayak News)`):
     // `Ambon, Bupati Maluku:` is a speaker's.
-    if !line[..end]
+    if !prefix
         .split([',', '('])
         .any(|p| is_outlet_marked(p.trim()) || is_outlet_marked(&format!("({}", p.trim())))
     {
         return None;
     }
-    let head = format!("{} \u{2013} ", line[..end].trim_end());
+    let head = format!("{} \u{2013} ", prefix.trim_end());
     let d = detect(&format!("{head}{lede}"))?;
     (d.rest == head.len() && d.outlet.is_some() && d.city.is_some()).then_some(Dateline {
         rest: line.len() - lede.len(),

@@ -148,10 +148,7 @@ fn cut_short(p: &str) -> bool {
     if p.split_whitespace().nth(9).is_none() || is_title_like(p) {
         return false;
     }
-    p.ends_with(|c: char| c.is_alphanumeric() || c == ',')
-        || p.ends_with("...")
-        || p.ends_with('\u{2026}')
-        || p.ends_with("[…]")
+    p.ends_with(|c: char| c.is_alphanumeric() || c == ',') || ends_cut(p) || p.ends_with("[…]")
 }
 
 /// The bulleted or title-shaped lines that directly follow a label. A bare headline closes

@@ -481,12 +481,13 @@ fn glued_caption(title: &str, rest: &str) -> bool {
 /// A breadcrumb alone on its line: the home page's name, then up to four steps parted by
 /// slashes or chevrons (`Home / Tanjab Barat`, `Beranda » Daerah`).
 fn breadcrumb(line: &str) -> bool {
-    let Some((home, rest)) = line.split_once(['/', '\u{bb}', '\u{203a}', '>']) else {
+    const STEPS: [char; 4] = ['/', '\u{bb}', '\u{203a}', '>'];
+    let Some((home, rest)) = line.split_once(STEPS) else {
         return false;
     };
     matches!(home.trim().to_lowercase().as_str(), "home" | "beranda")
         && !rest.trim().is_empty()
-        && rest.split(['/', '\u{bb}', '\u{203a}', '>']).count() <= 4
+        && rest.split(STEPS).count() <= 4
         && words(rest) <= 8
 }
 
