@@ -38,6 +38,8 @@ pub use resolve::{PlaceKind, resolve_province, resolve_region};
 const TABLE: &str = include_str!("../data/regions.tsv");
 /// Districts of the regencies that share a city's name, and of those cities.
 const DISTRICTS: &str = include_str!("../data/districts.tsv");
+/// Regencies' seats that no district is named after, read as districts.
+const CAPITALS: &str = include_str!("../data/capitals.tsv");
 const VILLAGES: &str = include_str!("../data/villages.tsv");
 const NAMED_VILLAGES: &str = include_str!("../data/villages_named.tsv");
 const LANDMARKS: &str = include_str!("../data/landmarks.tsv");
@@ -297,6 +299,7 @@ impl Gazetteer {
         G.get_or_init(|| {
             let mut g = Gazetteer::parse(TABLE);
             g.add_districts(DISTRICTS);
+            g.add_districts(CAPITALS);
             g.add_villages(VILLAGES);
             g.add_named_villages(NAMED_VILLAGES);
             g.add_landmarks(LANDMARKS);

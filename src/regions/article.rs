@@ -54,6 +54,7 @@ impl Gazetteer {
                     salience::Sighting {
                         text: n,
                         prefixed: words.get(at).and_then(prefix_hint).is_some(),
+                        level_named: cues.level_named,
                         seat: seat.is_some() || salience::leads_a_chapter(words, at, len) || former,
                         police: seat.is_some_and(salience::polices),
                         former,
@@ -118,8 +119,28 @@ impl Gazetteer {
                 };
                 // The table lookup first: few names are a district elsewhere, and only
                 // theirs need their sightings read.
+                // The provinces the text names, where no other place of `x`'s is named and
+                // `x` never stands in a list of places (`Jakarta, Bogor, …, Padang`).
+                let mut elsewhere: Vec<usize> = named
+                    .iter()
+                    .filter_map(|(n, _)| match n {
+                        Target::Province(p) => Some(*p),
+                        _ => None,
+                    })
+                    .collect();
+                let own_named = dated.iter().chain(named.iter().map(|(n, _)| n)).any(|&n| {
+                    n != t && self.province_of(n) == self.province_of(t) && n != Target::Nothing
+                });
+                if own_named
+                    || named
+                        .iter()
+                        .any(|(n, s)| *n == t && (s.listed || s.level_named))
+                {
+                    elsewhere.clear();
+                }
                 dated != Some(t)
-                    && self.district_of_named(x, &regions_named)
+                    && (self.district_of_named(x, &regions_named)
+                        || self.district_of_named_province(x, &elsewhere))
                     && named
                         .iter()
                         .all(|(n, s)| *n != t || !(s.prefixed || own_province(s.text)))
@@ -370,9 +391,18 @@ impl Gazetteer {
         };
         for ((target, sightings), &main) in weighed.iter().zip(&in_text) {
             let main = match target {
-                Target::Region(_) if headline == Some(*target) => {
+                // The opening setting the story in one of the dateline's own districts
+                // (`BETUN –` over `Kecamatan Malaka Tengah`) names its region as a place,
+                // however the text writes the region's name.
+                Target::Region(r) if headline == Some(*target) => {
                     let province = self.province_of(*target);
-                    salience::dateline_is_main(sightings, &text_places, province, opening(province))
+                    opening_districts.contains(r)
+                        || salience::dateline_is_main(
+                            sightings,
+                            &text_places,
+                            province,
+                            opening(province),
+                        )
                 }
                 Target::Region(_) => main,
                 _ => true,

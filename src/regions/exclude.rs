@@ -211,9 +211,11 @@ const NOT_PLACE_BEFORE: &[&str] = &[
     // against Solo), not where it is played.
     "derbi",
     "derby",
-    // An ethnic group (`suku Makassar`, `etnik Minahasa`), wherever its people live; not
-    // `etnis`, which names conflicts by their place too (`kerusuhan etnis Poso`).
+    // An ethnic group (`suku Makassar`, `etnik Minahasa`), wherever its people live; `etnis`
+    // only outside a conflict, which is named by its place (`kerusuhan etnis Poso`): see
+    // [`names_another_thing`].
     "suku",
+    "etnis",
     // A fault's segment is named after the coast it lies off (`megathrust Mentawai-Siberut`),
     // a warning for a whole seaboard.
     "megathrust",
@@ -288,6 +290,12 @@ const FROM_PLACE_DISH: &[&str] = &[
     "nasi", "sate", "soto", "bakso", "rendang", "mie", "pempek", "gudeg", "martabak", "batik",
 ];
 const FROM_PLACE: &[&str] = &["dari", "asal"];
+
+/// Dishes named after a town, capitalised as a stall's or a menu's name.
+const DISHES: &[&str] = &[
+    "nasi", "sate", "soto", "bakso", "mie", "mi", "pempek", "gudeg", "lumpia", "rawon", "martabak",
+    "gulai", "ayam", "bebek",
+];
 
 /// Whether the words before `at` make what follows a dish's origin (`makanan khas dari`).
 pub(super) fn dish_from(words: &Words, at: usize) -> bool {
@@ -410,6 +418,21 @@ const SHARED_ISLANDS: &[&str] = &[
 fn names_another_thing(words: &Words, b: usize) -> bool {
     words.get(b).is_some_and(|w| {
         // `guru Padang` in lower case, or in a headline, is the town's teachers.
+        if w == "etnis" {
+            const CONFLICTS: &[&str] = &[
+                "kerusuhan",
+                "konflik",
+                "bentrok",
+                "bentrokan",
+                "pertikaian",
+                "perang",
+                "tragedi",
+            ];
+            return !b
+                .checked_sub(1)
+                .and_then(|k| words.get(k))
+                .is_some_and(|k| CONFLICTS.contains(&k));
+        }
         if w == "guru" {
             return words.capitalised.get(b) == Some(&true)
                 && words.point.get(b) == Some(&false)
@@ -499,6 +522,27 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         || ends_a_firm(words, at, len)
         || listed_body(words, at, len)
     {
+        return true;
+    }
+    // A dish named with more words before its town (`Warung Soto Dok Lamongan`, `Sate
+    // Kambing Tegal`), served wherever the stall is: the dish's word capitalised, every word
+    // after it joined to the town.
+    let dish_name = (2..=3).any(|k| {
+        at.checked_sub(k).is_some_and(|d| {
+            words.capitalised.get(d) == Some(&true)
+                && words.get(d).is_some_and(|w| DISHES.contains(&w))
+                && (d + 1..=at).all(|j| words.name_word_joined(j))
+        })
+    });
+    // A radio station named with its town and frequency (`Semarang Idola 92.6 FM`), whose
+    // news is anywhere it reaches.
+    let station = (at + len..=at + len + 3).any(|j| {
+        words.get(j) == Some("fm")
+            && j.checked_sub(1)
+                .and_then(|k| words.get(k))
+                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    });
+    if dish_name || station {
         return true;
     }
     // A people's culture written in lower case (`adat dan budaya Minahasa`, `budaya Minahasa

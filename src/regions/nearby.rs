@@ -95,6 +95,68 @@ impl Gazetteer {
             && words.point.get(next + 1) == Some(&false)
     }
 
+    /// Whether the bare one-word name at `at` is a person's, paired by `dan` with another
+    /// person's given name (`dikomandoi Basir dan Asmat yang …`): a capitalised word before
+    /// `dan` that names no place the gazetteer knows, after a lower-case word that says
+    /// nothing of where (not `di Wamena dan Asmat`, `antara Singapura dan Batam`), and a
+    /// lower-case word after the name.
+    pub(super) fn paired_with_a_person(&self, words: &Words, at: usize, len: usize) -> bool {
+        const WHERE: &[&str] = &[
+            "di",
+            "ke",
+            "dari",
+            "asal",
+            "antara",
+            "negara",
+            "pulau",
+            "wilayah",
+            "daerah",
+            "kawasan",
+            "provinsi",
+            "kota",
+            "kabupaten",
+            "menuju",
+            "hingga",
+            "sampai",
+            "via",
+            "kecamatan",
+            "desa",
+            "kelurahan",
+            "distrik",
+            "kampung",
+            "warga",
+            "masyarakat",
+            "se",
+        ];
+        let (Some(other), Some(before)) = (at.checked_sub(2), at.checked_sub(3)) else {
+            return false;
+        };
+        let next = at + len;
+        len == 1
+            && words.get(at - 1) == Some("dan")
+            && words.apart.get(at) == Some(&false)
+            && words.apart.get(at - 1) == Some(&false)
+            && words.apart.get(other) == Some(&false)
+            && words.hyphen.get(other) == Some(&false)
+            && words.capitalised.get(at) == Some(&true)
+            && words.upper.get(at) == Some(&false)
+            && words.capitalised.get(other) == Some(&true)
+            && words.upper.get(other) == Some(&false)
+            && words.capitalised.get(before) == Some(&false)
+            && words
+                .get(before)
+                .is_some_and(|w| !WHERE.contains(&w) && prefix_hint(w).is_none())
+            && words.get(other).is_some_and(|w| w.len() >= 3)
+            && self.longest(words, other, None).is_none()
+            && self.district_at(words, other).is_none()
+            && self.landmark_at(words, other).is_none()
+            && !self
+                .districts
+                .contains_key(words.get(other).unwrap_or_default())
+            && words.capitalised.get(next) == Some(&false)
+            && words.apart.get(next) == Some(&false)
+    }
+
     /// Whether word `i` goes on a name as one of its further words, and names nothing a
     /// place's name goes on with: capitalised and joined ([`Words::name_word_joined`]), no
     /// direction or district word ([`words::SUBPLACES`]), day, prefix or place, in a text

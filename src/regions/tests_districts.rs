@@ -167,3 +167,32 @@ fn a_region_run_on_into_another_regions_district_is_the_district() {
     let x = f("Banjir merendam Kecamatan Medan Baru sejak pagi.");
     assert_eq!(x.regions, ["Medan"], "{x:?}");
 }
+
+/// A regency's seat that no district is named after names its regency as a district does:
+/// in a dateline, and placing a shared name before it.
+#[test]
+fn a_regencys_seat_names_the_regency() {
+    let x = find(
+        Some("Lewoleba"),
+        [
+            "Pemkab Ajukan Trayek Baru",
+            "Pemerintah daerah di Nusa Tenggara Timur mengajukan trayek penerbangan baru.",
+        ],
+    );
+    assert_eq!(x.regions, ["Lembata"], "{x:?}");
+    // The opening setting the story in the seat's regency's district keeps the dateline
+    // its place, however the text writes the regency (`Malaka` needs its level).
+    let x = find(
+        Some("Betun"),
+        [
+            "Banjir Sungai Benenai, Empat Desa di Malaka Tengah Terendam",
+            "Sungai meluap dan merendam rumah warga di empat desa di Kecamatan Malaka Tengah \
+             pada Senin. Banjir akibat hujan di Kabupaten Belu, Malaka dan TTU.",
+        ],
+    );
+    assert!(x.regions.contains(&"Malaka".to_string()), "{x:?}");
+    assert_eq!(
+        f("Banjir melanda Ungaran, Semarang, sejak pagi.").regions,
+        ["Semarang"]
+    );
+}

@@ -1,6 +1,7 @@
 //! The region finder on short synthetic texts: a region's name that names no place of it
 //! (a town abroad, a clock's zone).
 
+use super::find;
 use super::tests_places::f;
 
 #[test]
@@ -77,5 +78,102 @@ fn a_synods_lands_and_a_faults_segment_are_no_places() {
     assert_eq!(
         f("Misa digelar di Gereja Santo Yosef Ambon.").regions,
         ["Ambon"]
+    );
+}
+
+#[test]
+fn a_name_only_bare_in_an_article_set_in_a_province_with_a_district_of_that_name_is_the_district() {
+    // Ketapang is a district of Sampang and a port of Banyuwangi, both in East Java; the
+    // regency lies in West Kalimantan, which the text never names.
+    let port = [
+        "Kapal tenggelam di Selat Bali",
+        "Kapal berangkat dari Pelabuhan Ketapang, Bayuwangi, Jawa Timur ke Pelabuhan \
+         Gilimanuk, Bali.",
+        "Sebanyak 20 orang diserahkan ke keluarga di Ketapang dan sembilan di Gilimanuk.",
+    ];
+    let x = find(None, port);
+    assert!(x.regions.is_empty() && x.passing.is_empty(), "{x:?}");
+    // Where the text names the regency's province, or another place of it, it is the
+    // regency.
+    let home = [
+        "Kapal tenggelam di perairan Ketapang",
+        "Kapal dari Ketapang, Kalimantan Barat, menuju Jawa Timur tenggelam.",
+    ];
+    assert_eq!(find(None, home).regions, ["Ketapang"]);
+    let neighbour = [
+        "Banjir di Ketapang",
+        "Banjir melanda Ketapang dan Kayong Utara; bantuan dikirim dari Jawa Timur.",
+    ];
+    assert!(
+        find(None, neighbour)
+            .regions
+            .contains(&"Ketapang".to_string())
+    );
+    // Placed by one of its own districts, or listed with other places, the name stays.
+    let listed = "Korban berasal dari Jakarta, Bogor, Padang, Palembang, Lampung dan Surabaya.";
+    assert!(f(listed).regions.contains(&"Padang".to_string()));
+    let district = [
+        "Jasad dibakar di Sukabumi",
+        "Jenazah dibawa ke Cidahu, Sukabumi, lalu dibakar. Pelaku ditangkap di Lampung.",
+    ];
+    assert_eq!(find(None, district).regions, ["Sukabumi"]);
+}
+
+#[test]
+fn a_name_paired_with_a_persons_given_name_is_a_person() {
+    let x = f("Farhan dihadang sekumpulan pemuda yang dikomandoi Basir dan Asmat yang melarang.");
+    assert!(x.regions.is_empty() && x.passing.is_empty(), "{x:?}");
+    // Beside a place, after a word of place, or joined to another name, it is the region.
+    for text in [
+        "Bantuan dikirim ke Wamena dan Asmat yang terdampak banjir.",
+        "Kapal berlayar antara Singapura dan Batam setiap hari.",
+        "Mahasiswa se-Jabodetabek dan Bandung akan berdemo.",
+        "Tim tiba di Merauke dan Asmat kemarin.",
+    ] {
+        assert!(!f(text).regions.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_dish_a_radio_station_and_a_people_named_after_a_region_are_no_places() {
+    for (text, not) in [
+        (
+            "Kenikmatan makan di Warung Soto Dok Lamongan tidak terlupakan.",
+            "Lamongan",
+        ),
+        (
+            "Warga antre di kedai Sate Kambing Tegal milik Pak Ali.",
+            "Kota Tegal",
+        ),
+        (
+            "Hal itu disampaikan kepada radio Semarang Idola 92.6 FM pagi ini.",
+            "Kota Semarang",
+        ),
+        (
+            "Tumou tou adalah nilai filosofi etnis Minahasa yang dipegang warga.",
+            "Minahasa",
+        ),
+    ] {
+        let x = f(text);
+        assert!(!x.regions.contains(&not.to_string()), "{text}: {x:?}");
+    }
+    // A conflict is named by its place; the dish's word alone before a place is a trip.
+    assert_eq!(
+        f("Ia mengenang kerusuhan etnis Poso tahun 2000.").regions,
+        ["Poso"]
+    );
+    assert_eq!(
+        f("Pedagang soto pulang ke Lamongan kemarin.").regions,
+        ["Lamongan"]
+    );
+}
+
+#[test]
+fn an_island_named_like_a_regency_it_lies_outside_is_its_own_regencys() {
+    let x = f("Kapal rute Mansalean menuju Pulau Banggai tenggelam di perairan Labobo.");
+    assert_eq!(x.regions, ["Banggai Laut"]);
+    assert_eq!(
+        f("Banjir melanda Luwuk, Banggai, kemarin.").regions,
+        ["Banggai"]
     );
 }

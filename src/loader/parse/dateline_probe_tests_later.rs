@@ -660,3 +660,30 @@ fn twenty_third_probe_forms_more() {
         assert!(detect(line).is_none_or(|d| d.city.is_none()), "{line}");
     }
 }
+
+#[test]
+fn twenty_fifth_probe_forms() {
+    let lede = "Pemerintah kabupaten mengajukan permohonan trayek baru.";
+    // A regency's seat that no district is named after, in title case or capitals.
+    reads("Lewoleba \u{2014} ", lede, None, "Lewoleba");
+    reads("Muntok \u{2014} ", lede, None, "Muntok");
+    reads("UNGARAN- ", lede, None, "Ungaran");
+    // Before a slash and a web name, as a known place is.
+    reads(
+        "PURUK CAHU/TABENGAN.CO.ID \u{2013} ",
+        lede,
+        Some("Tabengan.co.id"),
+        "Puruk Cahu",
+    );
+    // The site's web name alone before a pipe, then a paragraph: the outlet's dateline.
+    let line = "WahanaNews.co | KPK memeriksa lima orang saksi untuk mengonfirmasi dugaan \
+                tersangka Bupati nonaktif di gedung KPK. Pemeriksaan berlangsung lama.";
+    let d = detect(line).expect("dateline");
+    assert_eq!(
+        (d.outlet.as_deref(), d.city.as_deref()),
+        (Some("Wahananews.co"), None)
+    );
+    assert!(line[d.rest..].starts_with("KPK"), "{d:?}");
+    // A page's title after the web name is no lede.
+    assert_eq!(detect("WahanaNews.co | Berita Terkini Hari Ini"), None);
+}

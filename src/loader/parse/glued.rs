@@ -335,7 +335,7 @@ mod tests {
             ("Polisi turun ke lapangan", "KUKAR \u{2013} "),
             ("Foto: ist", "KUKAR \u{2013} "),
             // A town the gazetteer does not hold, after a caption's credit.
-            ("Foto: ist", "Takengon - "),
+            ("Foto: ist", "Lampahan - "),
         ] {
             let line = format!("{head}{place}{lede}");
             let pieces = unglue(line.clone());
@@ -347,7 +347,7 @@ mod tests {
         for line in [
             format!("Dikutip dari detikJATIM \u{2013} {lede}"),
             "Warga pergi ke lapanganKUKAR \u{2013} ramai sekali".to_string(),
-            format!("Warga pergi ke lapanganTakengon - {lede}"),
+            format!("Warga pergi ke lapanganLampahan - {lede}"),
         ] {
             assert_eq!(unglue(line.clone()).len(), 1, "{line}");
         }

@@ -22,6 +22,13 @@ fn headline_shaped(line: &str) -> bool {
         && !line.ends_with(['.', ',', ':', ';', '"', '\u{201d}', '\'', ')'])
 }
 
+/// A sentence of the story's, however short (`Wilayah terdampak … di 12 dusun.`): eight
+/// words or more, ended as a sentence is.
+fn ends_a_sentence(p: &str) -> bool {
+    let t = p.trim_end();
+    t.split_whitespace().nth(7).is_some() && t.ends_with(['.', '!', '?', '"', '\u{201d}'])
+}
+
 /// A separator line as a list draws it between items (`-`, `•`).
 fn is_item_separator(p: &str, kind: &Kind) -> bool {
     *kind == Kind::Boiler(RemovedKind::Separator) && p.chars().count() <= 2
@@ -170,7 +177,16 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
                         || bulleted(&paras[j]).is_some()
                 })
                 .unwrap_or(paras.len());
-            if end > i + 1 && (end == paras.len() || kinds[end] != Kind::Body) {
+            // Headlines stacked under the label in one block, the story going on after them
+            // (`BACA JUGA:`, three headlines, then `Wilayah terdampak … 12 dusun.`): each
+            // a title of five words or more, which a story's subheading seldom is.
+            let stacked = end > i + 2
+                && end < paras.len()
+                && ends_a_sentence(&paras[end])
+                && (i + 1..end).all(|j| {
+                    is_title_like(&paras[j]) && paras[j].split_whitespace().nth(4).is_some()
+                });
+            if end > i + 1 && (end == paras.len() || kinds[end] != Kind::Body || stacked) {
                 for j in i + 1..end {
                     kinds[j] = Kind::Related(paras[j].clone());
                 }
@@ -412,6 +428,28 @@ mod tests {
             "Harga Tiket Kereta Naik Jelang Libur Panjang",
         ]);
         assert_eq!(body(&k), vec![2]);
+    }
+
+    #[test]
+    fn headlines_stacked_under_a_bare_label_before_the_story_goes_on() {
+        let k = run(&[
+            "Setiap hari sekitar 5.000 liter air dikirim secara bergantian ke dusun-dusun.",
+            "BACA JUGA:",
+            "Karhutla di Jatim Tahun Ini Terparah",
+            "Air Sungai dan Sumur Susut, Warga Kediri Bergeser ke Hutan",
+            "Karhutla, Bupati Banyuwangi Keluarkan Status Tanggap Darurat",
+            "Wilayah terdampak krisis air bersih, sambung Titik, meluas ke 12 dusun.",
+        ]);
+        assert_eq!(body(&k), vec![0, 5]);
+        // A short subheading after one headline is the story's own: one headline per label.
+        let k = run(&[
+            "Setiap hari sekitar 5.000 liter air dikirim secara bergantian ke dusun-dusun.",
+            "BACA JUGA:",
+            "Karhutla di Jatim Tahun Ini Terparah",
+            "Krisis Air Meluas",
+            "Wilayah terdampak krisis air bersih, sambung Titik, meluas ke 12 dusun.",
+        ]);
+        assert_eq!(body(&k), vec![0, 3, 4]);
     }
 
     #[test]

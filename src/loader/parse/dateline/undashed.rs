@@ -86,6 +86,17 @@ pub(super) fn pipe_dateline(line: &str) -> Option<Dateline> {
     if prefix.len() > 60 || !rest.starts_with(char::is_uppercase) || is_domain(rest.trim()) {
         return None;
     }
+    // The site's web name alone before the pipe, then the lede (`WahanaNews.co | KPK
+    // memeriksa …`): a paragraph of sentences after it, not a page's title (`Site.com |
+    // Berita Terkini`).
+    if is_domain(prefix.trim()) && !prefix.trim().contains(' ') && is_paragraph(rest) {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(prefix.trim())).filter(|s| !s.is_empty()),
+            city: None,
+            rest: line.len() - rest.len(),
+            strong: true,
+        });
+    }
     let at = line.len() - rest.len();
     match prefix.split_once(',') {
         Some((place, site)) if is_known_city(place.trim()) && is_site_name(site.trim()) => {
@@ -129,8 +140,7 @@ pub(super) fn colon_dateline(line: &str) -> Option<Dateline> {
     // A known place and its site's name, then the colon, over a paragraph (`Ambon, Warta
     // Maluku: Banjir …`): a site's name as [`is_site_name`] reads it, or two or three
     // title-case words one of them a place (a site named after its province).
-    let paragraph = after.split_whitespace().nth(11).is_some()
-        && (after.trim_end().ends_with('.') || after.contains(". "));
+    let paragraph = is_paragraph(after);
     if let Some((place, site)) = prefix.split_once(',')
         && let (place, site) = (place.trim(), site.trim())
         && starts_sentence
@@ -203,8 +213,6 @@ pub(super) fn colon_dateline(line: &str) -> Option<Dateline> {
             ..d
         });
     }
-    let paragraph = after.split_whitespace().nth(11).is_some()
-        && (after.trim_end().ends_with('.') || after.contains(". "));
     // The place as written, with a space before the colon or not (`Bandar Lampung : ...`).
     let place = prefix.trim_end();
     let bare_place = CITIES.contains(&lower(place).as_str())
@@ -219,6 +227,12 @@ pub(super) fn colon_dateline(line: &str) -> Option<Dateline> {
             strong: false,
         },
     )
+}
+
+/// Twelve words or more with a sentence's end: a lede, not a headline.
+fn is_paragraph(text: &str) -> bool {
+    text.split_whitespace().nth(11).is_some()
+        && (text.trim_end().ends_with('.') || text.contains(". "))
 }
 
 /// A known place and the day alone on a line, as a release heads its text (`Jember, 21
