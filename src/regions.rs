@@ -148,6 +148,10 @@ struct Cues {
     evidence: bool,
     /// Named by a landmark that lies in it (`Stadion Gelora Bung Karno`), not by its name.
     landmark: bool,
+    /// Not a mention of the region but of a town of another province that bears its name
+    /// ([`Gazetteer::town_of_another_province`]): the name's other bare mentions are that
+    /// town too.
+    elsewhere: bool,
     /// Named right after another region's words (`Kabupaten Garut, Jawa Barat`, `Sleman,
     /// Yogyakarta`): said to locate that region.
     after_region: bool,

@@ -54,7 +54,6 @@ impl Gazetteer {
                     salience::Sighting {
                         text: n,
                         prefixed: words.get(at).and_then(prefix_hint).is_some(),
-                        level_named: cues.level_named,
                         seat: seat.is_some() || salience::leads_a_chapter(words, at, len) || former,
                         police: seat.is_some_and(salience::polices),
                         former,
@@ -119,28 +118,8 @@ impl Gazetteer {
                 };
                 // The table lookup first: few names are a district elsewhere, and only
                 // theirs need their sightings read.
-                // The provinces the text names, where no other place of `x`'s is named and
-                // `x` never stands in a list of places (`Jakarta, Bogor, …, Padang`).
-                let mut elsewhere: Vec<usize> = named
-                    .iter()
-                    .filter_map(|(n, _)| match n {
-                        Target::Province(p) => Some(*p),
-                        _ => None,
-                    })
-                    .collect();
-                let own_named = dated.iter().chain(named.iter().map(|(n, _)| n)).any(|&n| {
-                    n != t && self.province_of(n) == self.province_of(t) && n != Target::Nothing
-                });
-                if own_named
-                    || named
-                        .iter()
-                        .any(|(n, s)| *n == t && (s.listed || s.level_named))
-                {
-                    elsewhere.clear();
-                }
                 dated != Some(t)
-                    && (self.district_of_named(x, &regions_named)
-                        || self.district_of_named_province(x, &elsewhere))
+                    && self.district_of_named(x, &regions_named)
                     && named
                         .iter()
                         .all(|(n, s)| *n != t || !(s.prefixed || own_province(s.text)))

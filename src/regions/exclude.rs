@@ -293,7 +293,7 @@ const FROM_PLACE: &[&str] = &["dari", "asal"];
 
 /// Dishes named after a town, capitalised as a stall's or a menu's name.
 const DISHES: &[&str] = &[
-    "nasi", "sate", "soto", "bakso", "mie", "mi", "pempek", "gudeg", "lumpia", "rawon", "martabak",
+    "nasi", "sate", "soto", "bakso", "mie", "pempek", "gudeg", "lumpia", "rawon", "martabak",
     "gulai", "ayam", "bebek",
 ];
 
@@ -530,19 +530,12 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     let dish_name = (2..=3).any(|k| {
         at.checked_sub(k).is_some_and(|d| {
             words.capitalised.get(d) == Some(&true)
+                && words.upper.get(d) == Some(&false)
                 && words.get(d).is_some_and(|w| DISHES.contains(&w))
                 && (d + 1..=at).all(|j| words.name_word_joined(j))
         })
     });
-    // A radio station named with its town and frequency (`Semarang Idola 92.6 FM`), whose
-    // news is anywhere it reaches.
-    let station = (at + len..=at + len + 3).any(|j| {
-        words.get(j) == Some("fm")
-            && j.checked_sub(1)
-                .and_then(|k| words.get(k))
-                .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
-    });
-    if dish_name || station {
+    if dish_name {
         return true;
     }
     // A people's culture written in lower case (`adat dan budaya Minahasa`, `budaya Minahasa

@@ -268,28 +268,6 @@ impl Gazetteer {
             })
     }
 
-    /// Whether region `x`, named only bare, is a district of that name in a province the
-    /// article is set in (`provinces`: those it names and those of its other places),
-    /// where nothing else it names lies in `x`'s own: `Pelabuhan Ketapang, Bayuwangi, Jawa
-    /// Timur` is no port of Kabupaten Ketapang in West Kalimantan, the East Javan town's
-    /// regency misspelt.
-    pub(super) fn district_of_named_province(&self, x: usize, provinces: &[usize]) -> bool {
-        let Some(region) = self.regions.get(x) else {
-            return false;
-        };
-        !provinces.contains(&region.province)
-            && self
-                .namesakes
-                .get(&words(&region.name).concat())
-                .is_some_and(|of| {
-                    of.iter().any(|&o| {
-                        self.regions
-                            .get(o)
-                            .is_some_and(|o| provinces.contains(&o.province))
-                    })
-                })
-    }
-
     /// Whether region `o` is another place than `r`: not `r`, nor the regency or city that
     /// shares its name, which is the level question.
     fn elsewhere(&self, o: usize, r: usize) -> bool {

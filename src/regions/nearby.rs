@@ -96,37 +96,30 @@ impl Gazetteer {
     }
 
     /// Whether the bare one-word name at `at` is a person's, paired by `dan` with another
-    /// person's given name (`dikomandoi Basir dan Asmat yang …`): a capitalised word before
-    /// `dan` that names no place the gazetteer knows, after a lower-case word that says
-    /// nothing of where (not `di Wamena dan Asmat`, `antara Singapura dan Batam`), and a
-    /// lower-case word after the name.
+    /// person's given name after a word that introduces people (`dikomandoi Basir dan Asmat
+    /// yang …`, `pihak Basir dan Asmat`): a capitalised word before `dan` that names no
+    /// place the gazetteer knows, and a lower-case word after the name. Any other word
+    /// before the pair may open a route or a list of towns, one of them abroad (`menghubungkan
+    /// Darwin dan Kupang`, `jaringan Malaysia dan Dumai`).
     pub(super) fn paired_with_a_person(&self, words: &Words, at: usize, len: usize) -> bool {
-        const WHERE: &[&str] = &[
-            "di",
-            "ke",
-            "dari",
-            "asal",
-            "antara",
-            "negara",
-            "pulau",
-            "wilayah",
-            "daerah",
-            "kawasan",
-            "provinsi",
-            "kota",
-            "kabupaten",
-            "menuju",
-            "hingga",
-            "sampai",
-            "via",
-            "kecamatan",
-            "desa",
-            "kelurahan",
-            "distrik",
-            "kampung",
-            "warga",
-            "masyarakat",
-            "se",
+        const PEOPLE_BEFORE: &[&str] = &[
+            "dikomandoi",
+            "dipimpin",
+            "pimpinan",
+            "pihak",
+            "kubu",
+            "bernama",
+            "saudara",
+            "sdr",
+            "tersangka",
+            "pelaku",
+            "terdakwa",
+            "terpidana",
+            "korban",
+            "saksi",
+            "pasangan",
+            "inisial",
+            "berinisial",
         ];
         let (Some(other), Some(before)) = (at.checked_sub(2), at.checked_sub(3)) else {
             return false;
@@ -137,7 +130,6 @@ impl Gazetteer {
             && words.apart.get(at) == Some(&false)
             && words.apart.get(at - 1) == Some(&false)
             && words.apart.get(other) == Some(&false)
-            && words.hyphen.get(other) == Some(&false)
             && words.capitalised.get(at) == Some(&true)
             && words.upper.get(at) == Some(&false)
             && words.capitalised.get(other) == Some(&true)
@@ -145,7 +137,7 @@ impl Gazetteer {
             && words.capitalised.get(before) == Some(&false)
             && words
                 .get(before)
-                .is_some_and(|w| !WHERE.contains(&w) && prefix_hint(w).is_none())
+                .is_some_and(|w| PEOPLE_BEFORE.contains(&w))
             && words.get(other).is_some_and(|w| w.len() >= 3)
             && self.longest(words, other, None).is_none()
             && self.district_at(words, other).is_none()
@@ -155,6 +147,63 @@ impl Gazetteer {
                 .contains_key(words.get(other).unwrap_or_default())
             && words.capitalised.get(next) == Some(&false)
             && words.apart.get(next) == Some(&false)
+    }
+
+    /// Whether bare `target` at `at`, the name ending at `next`, is a town of another
+    /// province that holds a district of its name: a comma and that province follow, at
+    /// once or past one place the gazetteer does not know (`Pelabuhan Ketapang, Bayuwangi,
+    /// Jawa Timur`: Ketapang is a district of Sampang in East Java and Banyuwangi's port,
+    /// not Kabupaten Ketapang in West Kalimantan). Writers get a region's province wrong
+    /// too (`Gowa, Sumatera Selatan`), so a province alone is not enough; nor is a
+    /// province that is one more item of a list (`Aceh, Medan, Jawa Timur dan Bali`).
+    pub(super) fn town_of_another_province(
+        &self,
+        words: &Words,
+        at: usize,
+        next: usize,
+        target: Target,
+    ) -> bool {
+        const LIST: &[&str] = &["dan", "serta", "atau", "hingga", "sampai"];
+        let Target::Region(x) = target else {
+            return false;
+        };
+        let own = self.regions[x].province;
+        let Some(namesakes) = self.namesakes.get(&words.phrase(at, next)) else {
+            return false;
+        };
+        let listed_before = at.checked_sub(1).is_some_and(|b| {
+            words.get(b).is_some_and(|w| LIST.contains(&w))
+                || (words.comma.get(at) == Some(&true) && self.ends_a_name(words, b))
+        });
+        if listed_before || words.comma.get(next) != Some(&true) {
+            return false;
+        }
+        // One unknown place between: up to two capitalised words, joined, then a comma.
+        let past_unknown = (1..=2).find(|&k| {
+            (next..next + k).all(|i| words.capitalised.get(i) == Some(&true))
+                && (next + 1..next + k).all(|i| words.name_word_joined(i))
+                && (next..next + k).all(|i| self.longest(words, i, None).is_none())
+                && words.comma.get(next + k) == Some(&true)
+        });
+        [Some(next), past_unknown.map(|k| next + k)]
+            .into_iter()
+            .flatten()
+            .any(|from| {
+                let Some((Target::Province(p), len)) =
+                    self.longest(words, from, Some(Hint::Province))
+                else {
+                    return false;
+                };
+                let after = from + len;
+                let list_goes_on = words.get(after).is_some_and(|w| LIST.contains(&w))
+                    || (words.comma.get(after) == Some(&true)
+                        && self.longest(words, after, None).is_some());
+                p != own
+                    && !list_goes_on
+                    && namesakes
+                        .iter()
+                        .any(|&o| self.regions.get(o).is_some_and(|o| o.province == p))
+            })
     }
 
     /// Whether word `i` goes on a name as one of its further words, and names nothing a

@@ -30,9 +30,6 @@ pub(super) struct Sighting {
     pub text: usize,
     /// Named with its level (`Kabupaten X`, `Wali Kota X`).
     pub prefixed: bool,
-    /// Its level fixed by the words around it some other way: one of its districts before
-    /// it (`Cidahu, Sukabumi`), its police resort's kind (`Polres Bogor`).
-    pub level_named: bool,
     /// Named as an office's seat.
     pub seat: bool,
     /// Named as a police resort's or sector's seat (`Polres Ngawi`, `Kapolsek Denpasar
@@ -196,11 +193,6 @@ const SEATS: &[&str] = &[
     "bws",
     "bbws",
     "balai",
-    // The migrant workers' protection offices (`BP3TKI Pontianak`, `BP3MI`, the agency's
-    // `BP2MI` units) serve a province from its capital.
-    "bp3tki",
-    "bp3mi",
-    "bp2mi",
     // Spelt out: `Kepolisian Resor Tual`, `Komando Resor Militer 161 Kupang` (see
     // [`seat_word`]).
     "resor",
@@ -226,7 +218,7 @@ const WIDE_SEATS: &[&str] = &[
     "basarnas", "srop", "sar", "kansar", "pertolongan", "kapal", "kpt", "tipikor", "ptun",
     "kanreg", "regional", "kanwil", "bmkg", "bbmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn",
     "rri", "tvri", "korem", "danrem", "kodam", "pangdam", "lantamal", "danlantamal", "bws", "bbws",
-    "balai", "bp3tki", "bp3mi", "bp2mi",
+    "balai",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
@@ -585,7 +577,6 @@ mod tests {
         Sighting {
             text,
             prefixed: false,
-            level_named: false,
             seat: false,
             police: false,
             former: false,

@@ -143,6 +143,15 @@ impl Gazetteer {
                         || self.runs_on_into_a_district(words, i, len, r)
                         || self.ends_a_district(words, i, len, r)
                 };
+                if self.town_of_another_province(words, i, i + len, target) {
+                    let cues = Cues {
+                        elsewhere: true,
+                        ..Cues::default()
+                    };
+                    hit(target, words, i, len, cues);
+                    i += len;
+                    continue;
+                }
                 if !not_a_place(words, i, len)
                     && !exclude::main_road(words, i)
                     && !self.locality_in_next(words, i, i + len, target)
@@ -169,6 +178,7 @@ impl Gazetteer {
                         evidence: false,
                         landmark: false,
                         after_region: last.is_some_and(|(_, end)| end == i),
+                        elsewhere: false,
                     };
                     let target = match (target, last, placing) {
                         (_, _, Some(Placing::At(placed))) => {
@@ -354,8 +364,16 @@ impl Gazetteer {
             let read: Vec<&str> = texts.iter().copied().chain(dateline_district).collect();
             self.regencies_by_districts(&read, &undecided, &mut words)
         };
+        // A name the text once places in another province that holds a district of its
+        // name (`Ketapang, Banyuwangi, Jawa Timur`) is that town wherever it stands bare.
+        let elsewhere: Vec<Target> = out
+            .iter()
+            .filter(|h| h.cues.elsewhere)
+            .map(|h| h.target)
+            .collect();
         out.into_iter()
-            .filter(|h| !h.cues.evidence)
+            .filter(|h| !h.cues.evidence && !h.cues.elsewhere)
+            .filter(|h| !elsewhere.contains(&h.target) || h.cues.level_named || h.cues.landmark)
             .filter(|h| {
                 let doubted = h.cues.acronym || h.cues.namesake.is_some_and(about);
                 !doubted

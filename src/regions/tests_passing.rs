@@ -688,20 +688,3 @@ fn a_district_dateline_names_its_regency_over_a_commands_seat() {
     );
     assert!(x.regions.is_empty(), "{x:?}");
 }
-
-/// The migrant workers' protection office serves its province from the capital: a
-/// regency's story keeps its own place.
-#[test]
-fn a_migrant_workers_office_is_a_wide_seat() {
-    let x = find(
-        Some("Mempawah"),
-        [
-            "Jenazah Migran Asal Mempawah Dipulangkan",
-            "Jenazah warga Desa Sepang, Mempawah, tiba dari Malaysia.",
-            "Kepulangan dibantu Dinas Sosial Mempawah dan BP3TKI Pontianak.",
-            "Kasi perlindungan BP3TKI Pontianak, Nurli, mendampingi keluarga.",
-        ],
-    );
-    assert_eq!(x.regions, ["Mempawah"], "{x:?}");
-    assert_eq!(x.passing, ["Pontianak"], "{x:?}");
-}
