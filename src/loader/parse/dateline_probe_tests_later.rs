@@ -684,6 +684,20 @@ fn twenty_fifth_probe_forms() {
         (Some("Wahananews.co"), None)
     );
     assert!(line[d.rest..].starts_with("KPK"), "{d:?}");
+    // A known place glued to its site's media-word name, alone on its line.
+    let d = detect("Nias-SuaraNias").expect("dateline");
+    assert_eq!(
+        (d.outlet.as_deref(), d.city.as_deref()),
+        (Some("Suaranias"), Some("Nias"))
+    );
+    // Not a route, nor a place and a word (`Padang-Bukittinggi`, `Medan-Kota`).
+    for line in ["Padang-Bukittinggi", "Medan-Binjai", "Bogor-Kota"] {
+        assert!(
+            detect(line).is_none_or(|d| d.outlet.is_none()),
+            "{line}: {:?}",
+            detect(line)
+        );
+    }
     // A page's title after the web name is no lede.
     assert_eq!(detect("WahanaNews.co | Berita Terkini Hari Ini"), None);
 }

@@ -67,6 +67,8 @@ const CHANNEL_CALLS: &[&str] = &[
     "yuk ",
     "dapatkan ",
     "klik ",
+    "nikmati ",
+    "jangan lewatkan ",
 ];
 
 /// Units of a story list's age stamp (`Regional2 hari ago`, `3 jam lalu`).
@@ -515,6 +517,7 @@ mod tests {
                 RemovedKind::Footer,
             ),
             ("Adblock Detected", RemovedKind::Footer),
+            ("Logo", RemovedKind::Caption),
             ("Tinggalkan Balasan", RemovedKind::Footer),
             ("Sebarkan artikel ini", RemovedKind::Prompt),
             (
@@ -523,6 +526,11 @@ mod tests {
             ),
             (
                 "Simak kabar pilihan lain dari redaksi di Saluran WhatsApp kami",
+                RemovedKind::Prompt,
+            ),
+            (
+                "Nikmati Update Berita Terbaru dari Situs.com Setiap Hari Melalui Saluran \
+                 Whatsapp, Bisa Klik Disini",
                 RemovedKind::Prompt,
             ),
             ("Instagram/@warga.kota", RemovedKind::Credit),

@@ -12,6 +12,8 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("foto ilustrasi", RemovedKind::Caption),
     // A picture's label alone (`Ilustrasi` over the lede, twice where the page repeats it).
     ("ilustrasi", RemovedKind::Caption),
+    // A site's logo's alternative text alone over the headline.
+    ("logo", RemovedKind::Caption),
     ("link sumber", RemovedKind::Credit),
     ("komentar via facebook", RemovedKind::Footer),
     ("berita lainnya", RemovedKind::Related),

@@ -263,6 +263,22 @@ pub(super) fn own_line(line: &str) -> Option<Dateline> {
     }
     let line_end = line.len();
     let line = line.trim_end_matches(['.', '|', ' ']);
+    // A known place glued by a hyphen to its site's one-word name made with a media word
+    // (`Nias-SuaraNias`).
+    if let Some((place, site)) = line.split_once('-')
+        && !site.contains([' ', '-'])
+        && is_header_part(place)
+        && is_known_city(place)
+        && !is_known_city(site)
+        && media_compound(site, true)
+    {
+        return Some(Dateline {
+            outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
+            city: Some(title_case(place)),
+            rest: line_end,
+            strong: true,
+        });
+    }
     let (a, b) = line.split_once([',', '|'])?;
     let (a, b) = (a.trim(), b.trim());
     // `Kab.Bogor`: the scraper lost the space after the abbreviation.
