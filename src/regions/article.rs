@@ -46,7 +46,12 @@ impl Gazetteer {
             texts.iter().copied(),
             district,
             |target, words, at, len, n, cues| {
-                let seat = salience::seat_word(words, at);
+                // A provincial office's border post is its town's own.
+                let seat = salience::seat_word(words, at).filter(|w| {
+                    !salience::PROVINCIAL_OFFICES.contains(w)
+                        || matches!(target, Target::Region(r)
+                            if salience::PROVINCE_CAPITALS.contains(&self.regions[r].code.as_str()))
+                });
                 let former = salience::former_office(words, at);
                 let people = salience::after_people(words, at);
                 Some((

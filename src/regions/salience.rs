@@ -201,6 +201,27 @@ const SEATS: &[&str] = &[
     // A legislator's electoral district (`anggota DPRD dapil Kerinci`) is where the member
     // was elected from, as an office's town is where it sits.
     "dapil",
+    // The migrant workers' protection offices, in a province's capital only: see
+    // [`PROVINCIAL_OFFICES`].
+    "bp3tki",
+    "bp3mi",
+    "bp2mi",
+];
+
+/// Offices that serve a province from its capital (`BP3TKI Pontianak` over a Mempawah
+/// story) and keep posts at the borders, whose towns are their own stories' places
+/// (`BP3MI Nunukan` houses the deportees): seats only named after a province's capital
+/// ([`PROVINCE_CAPITALS`]).
+pub(super) const PROVINCIAL_OFFICES: &[&str] = &["bp3tki", "bp3mi", "bp2mi"];
+
+/// The codes (data/regions.tsv) of the cities and regencies that hold a province's seat of
+/// government: Banjarbaru beside Banjarmasin, Bulungan (Tanjung Selor), Tidore Kepulauan
+/// (Sofifi), Jayawijaya (Wamena).
+pub(super) const PROVINCE_CAPITALS: &[&str] = &[
+    "1171", "1275", "1371", "1471", "1571", "1671", "1771", "1871", "1971", "2172", "3273",
+    "3374", "3471", "3578", "3673", "5171", "5271", "5371", "6171", "6271", "6371", "6372",
+    "6472", "6502", "7171", "7271", "7371", "7471", "7571", "7604", "8171", "8272", "9105",
+    "9171", "9401", "9402", "9404", "9471",
 ];
 
 /// Words that join an office's word to its town in lower case (`BPOM di Semarang`, `BMKG
@@ -218,7 +239,7 @@ const WIDE_SEATS: &[&str] = &[
     "basarnas", "srop", "sar", "kansar", "pertolongan", "kapal", "kpt", "tipikor", "ptun",
     "kanreg", "regional", "kanwil", "bmkg", "bbmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn",
     "rri", "tvri", "korem", "danrem", "kodam", "pangdam", "lantamal", "danlantamal", "bws", "bbws",
-    "balai",
+    "balai", "bp3tki", "bp3mi", "bp2mi",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).

@@ -688,3 +688,30 @@ fn a_district_dateline_names_its_regency_over_a_commands_seat() {
     );
     assert!(x.regions.is_empty(), "{x:?}");
 }
+
+/// A migrant workers' protection office serves its province from the capital; its border
+/// post is its own town's story.
+#[test]
+fn a_migrant_workers_office_is_a_seat_only_in_a_provinces_capital() {
+    let x = find(
+        Some("Mempawah"),
+        [
+            "Jenazah Migran Asal Mempawah Dipulangkan",
+            "Jenazah warga Desa Sepang, Mempawah, tiba dari Malaysia.",
+            "Kepulangan dibantu Dinas Sosial Mempawah dan BP3TKI Pontianak.",
+            "Kasi perlindungan BP3TKI Pontianak, Nurli, mendampingi keluarga.",
+        ],
+    );
+    assert_eq!(x.regions, ["Mempawah"], "{x:?}");
+    assert_eq!(x.passing, ["Pontianak"], "{x:?}");
+    let x = find(
+        None,
+        [
+            "Ratusan PMI Dideportasi dari Sabah",
+            "Sebanyak 215 pekerja migran dideportasi dari Sabah, Malaysia, pada Kamis.",
+            "Kepala BP3MI Nunukan mengatakan para deportan akan ditampung sementara.",
+            "Petugas BP3MI Nunukan juga memeriksa kesehatan seluruh deportan.",
+        ],
+    );
+    assert_eq!(x.regions, ["Nunukan"], "{x:?}");
+}
