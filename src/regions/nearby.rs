@@ -95,67 +95,13 @@ impl Gazetteer {
             && words.point.get(next + 1) == Some(&false)
     }
 
-    /// Whether the bare one-word name at `at` is a person's, paired by `dan` with another
-    /// person's given name after a word that introduces people (`dikomandoi Basir dan Asmat
-    /// yang …`, `pihak Basir dan Asmat`): a capitalised word before `dan` that names no
-    /// place the gazetteer knows, and a lower-case word after the name. Any other word
-    /// before the pair may open a route or a list of towns, one of them abroad (`menghubungkan
-    /// Darwin dan Kupang`, `jaringan Malaysia dan Dumai`).
-    pub(super) fn paired_with_a_person(&self, words: &Words, at: usize, len: usize) -> bool {
-        const PEOPLE_BEFORE: &[&str] = &[
-            "dikomandoi",
-            "dipimpin",
-            "pimpinan",
-            "pihak",
-            "kubu",
-            "bernama",
-            "saudara",
-            "sdr",
-            "tersangka",
-            "pelaku",
-            "terdakwa",
-            "terpidana",
-            "korban",
-            "saksi",
-            "pasangan",
-            "inisial",
-            "berinisial",
-        ];
-        let (Some(other), Some(before)) = (at.checked_sub(2), at.checked_sub(3)) else {
-            return false;
-        };
-        let next = at + len;
-        len == 1
-            && words.get(at - 1) == Some("dan")
-            && words.apart.get(at) == Some(&false)
-            && words.apart.get(at - 1) == Some(&false)
-            && words.apart.get(other) == Some(&false)
-            && words.capitalised.get(at) == Some(&true)
-            && words.upper.get(at) == Some(&false)
-            && words.capitalised.get(other) == Some(&true)
-            && words.upper.get(other) == Some(&false)
-            && words.capitalised.get(before) == Some(&false)
-            && words
-                .get(before)
-                .is_some_and(|w| PEOPLE_BEFORE.contains(&w))
-            && words.get(other).is_some_and(|w| w.len() >= 3)
-            && self.longest(words, other, None).is_none()
-            && self.district_at(words, other).is_none()
-            && self.landmark_at(words, other).is_none()
-            && !self
-                .districts
-                .contains_key(words.get(other).unwrap_or_default())
-            && words.capitalised.get(next) == Some(&false)
-            && words.apart.get(next) == Some(&false)
-    }
-
     /// Whether bare `target` at `at`, the name ending at `next`, is a town of another
-    /// province that holds a district of its name: a comma and that province follow, at
-    /// once or past one place the gazetteer does not know (`Pelabuhan Ketapang, Bayuwangi,
-    /// Jawa Timur`: Ketapang is a district of Sampang in East Java and Banyuwangi's port,
-    /// not Kabupaten Ketapang in West Kalimantan). Writers get a region's province wrong
-    /// too (`Gowa, Sumatera Selatan`), so a province alone is not enough; nor is a
-    /// province that is one more item of a list (`Aceh, Medan, Jawa Timur dan Bali`).
+    /// province that holds a district of its name: a comma, a place the gazetteer does not
+    /// know and that province follow (`Pelabuhan Ketapang, Bayuwangi, Jawa Timur`:
+    /// Ketapang is a district of Sampang in East Java and Banyuwangi's port, not Kabupaten
+    /// Ketapang in West Kalimantan). Writers get a region's province wrong too (`Gowa,
+    /// Sumatera Selatan`), so a province alone is not enough; nor is a province that is
+    /// one more item of a list (`Aceh, Medan, Jawa Timur dan Bali`).
     pub(super) fn town_of_another_province(
         &self,
         words: &Words,
@@ -185,25 +131,24 @@ impl Gazetteer {
                 && (next..next + k).all(|i| self.longest(words, i, None).is_none())
                 && words.comma.get(next + k) == Some(&true)
         });
-        [Some(next), past_unknown.map(|k| next + k)]
-            .into_iter()
-            .flatten()
-            .any(|from| {
-                let Some((Target::Province(p), len)) =
-                    self.longest(words, from, Some(Hint::Province))
-                else {
-                    return false;
-                };
-                let after = from + len;
-                let list_goes_on = words.get(after).is_some_and(|w| LIST.contains(&w))
-                    || (words.comma.get(after) == Some(&true)
-                        && self.longest(words, after, None).is_some());
-                p != own
-                    && !list_goes_on
-                    && namesakes
-                        .iter()
-                        .any(|&o| self.regions.get(o).is_some_and(|o| o.province == p))
-            })
+        // The name alone before the province is as often a clause's end (`Selain di
+        // Sukabumi, Lampung juga …`) or a writer's wrong province (`Rembang, Jawa Timur`):
+        // only a town, its regency and its province, as an address gives them, say so.
+        past_unknown.map(|k| next + k).into_iter().any(|from| {
+            let Some((Target::Province(p), len)) = self.longest(words, from, Some(Hint::Province))
+            else {
+                return false;
+            };
+            let after = from + len;
+            let list_goes_on = words.get(after).is_some_and(|w| LIST.contains(&w))
+                || (words.comma.get(after) == Some(&true)
+                    && self.longest(words, after, None).is_some());
+            p != own
+                && !list_goes_on
+                && namesakes
+                    .iter()
+                    .any(|&o| self.regions.get(o).is_some_and(|o| o.province == p))
+        })
     }
 
     /// Whether word `i` goes on a name as one of its further words, and names nothing a

@@ -158,7 +158,6 @@ impl Gazetteer {
                     && !matches!(target, Target::Region(r) if district(r))
                     && !self.inside_a_village(words, i, len, target)
                     && !self.given_name_before(words, i, len)
-                    && !self.paired_with_a_person(words, i, len)
                     && !self.title_abbreviation(words, i, len)
                     && !self.seat_town(words, i, target)
                 {

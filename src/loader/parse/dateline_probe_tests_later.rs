@@ -684,6 +684,13 @@ fn twenty_fifth_probe_forms() {
         (Some("Wahananews.co"), None)
     );
     assert!(line[d.rest..].starts_with("KPK"), "{d:?}");
+    // A radio station after its place, its frequency with a decimal comma.
+    reads(
+        "Semarang, Idola 92,6 FM \u{2013} ",
+        lede,
+        Some("Idola 92.6 FM"),
+        "Semarang",
+    );
     // A known place glued to its site's media-word name, alone on its line.
     let d = detect("Nias-SuaraNias").expect("dateline");
     assert_eq!(
@@ -691,7 +698,13 @@ fn twenty_fifth_probe_forms() {
         (Some("Suaranias"), Some("Nias"))
     );
     // Not a route, nor a place and a word (`Padang-Bukittinggi`, `Medan-Kota`).
-    for line in ["Padang-Bukittinggi", "Medan-Binjai", "Bogor-Kota"] {
+    for line in [
+        "Padang-Bukittinggi",
+        "Medan-Binjai",
+        "Bogor-Kota",
+        "Bandung-Informasi",
+        "Bandung-Infografis",
+    ] {
         assert!(
             detect(line).is_none_or(|d| d.outlet.is_none()),
             "{line}: {:?}",

@@ -67,9 +67,13 @@ const CHANNEL_CALLS: &[&str] = &[
     "yuk ",
     "dapatkan ",
     "klik ",
-    "nikmati ",
-    "jangan lewatkan ",
 ];
+
+/// Calls that open a prompt only where it names the site's web address (`Nikmati Update
+/// Berita Terbaru dari Situs.com … Saluran Whatsapp`): a story quotes an office's call to
+/// follow its own channel in these words too (`Nikmati informasi lengkap jadwal festival
+/// melalui saluran WhatsApp resmi …, ujar …`).
+const SITE_CALLS: &[&str] = &["nikmati ", "jangan lewatkan "];
 
 /// Units of a story list's age stamp (`Regional2 hari ago`, `3 jam lalu`).
 const AGE_UNITS: &[&str] = &[
@@ -199,8 +203,13 @@ fn handle_caption(line: &str) -> bool {
 
 /// `Simak berita pilihan … di Saluran WhatsApp …`: a call to follow the outlet's channel.
 fn channel_prompt(full: &str) -> bool {
+    let site_named = || {
+        full.split_whitespace()
+            .any(|w| super::dateline::is_domain(w.trim_end_matches([',', '.'])))
+    };
     full.len() <= 250
-        && CHANNEL_CALLS.iter().any(|c| full.starts_with(c))
+        && (CHANNEL_CALLS.iter().any(|c| full.starts_with(c))
+            || (SITE_CALLS.iter().any(|c| full.starts_with(c)) && site_named()))
         && CHANNEL_WORDS.iter().any(|w| full.contains(w))
 }
 
@@ -570,6 +579,8 @@ mod tests {
             "1.",
             "KABARKOTA.COM - Polisi menangkap dua pelaku pencurian motor di pasar pada Senin.",
             "Promosi Jabatan Kepala Dinas Dilakukan Pekan Depan",
+            "Nikmati informasi lengkap jadwal festival melalui saluran WhatsApp resmi Pemkab, \
+             ujar Kepala Dinas.",
         ] {
             assert_eq!(classify(line), Kind::Body, "{line}");
         }

@@ -183,6 +183,7 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
             // subheading may follow (`Pelaku Bersembunyi di Rumah Kerabatnya di Purworejo`).
             let stacked = end > i + 3
                 && end < paras.len()
+                && !introduced(paras, kinds, i)
                 && ends_a_sentence(&paras[end])
                 && (i + 1..end).all(|j| {
                     is_title_like(&paras[j]) && paras[j].split_whitespace().nth(4).is_some()
@@ -246,23 +247,6 @@ fn before_labels(paras: &[String], kinds: &mut [Kind]) {
                 let h = bulleted_headline(&paras[j]).unwrap_or_default().to_string();
                 kinds[j] = Kind::Related(h);
             }
-            continue;
-        }
-        // A label that opens nothing, the story going on after it, under a headline between
-        // two of the story's sentences (`… kata AKP Syahrul.`, `DPRD Kota Makassar 2023`,
-        // `Baca Juga`, `Namun, …`): the page set its link's headline above the label.
-        let opens_nothing = matches!(&kinds[i], Kind::Related(h) if h.is_empty())
-            && paras
-                .get(i + 1)
-                .is_some_and(|p| kinds[i + 1] == Kind::Body && ends_a_sentence(p));
-        if opens_nothing
-            && i >= 2
-            && kinds[i - 1] == Kind::Body
-            && kinds[i - 2] == Kind::Body
-            && is_title_like(&paras[i - 1])
-            && ends_a_sentence(&paras[i - 2])
-        {
-            kinds[i - 1] = Kind::Related(paras[i - 1].trim_end().to_string());
         }
     }
 }
@@ -477,25 +461,6 @@ mod tests {
             "Polisi menangkap pelaku di rumah kerabatnya itu pada Senin malam tanpa perlawanan.",
         ]);
         assert_eq!(body(&k), vec![0, 3, 4]);
-    }
-
-    #[test]
-    fn a_headline_over_a_label_that_opens_nothing() {
-        let said = "Rombongan pendukung melintas di depan rumah calon kepala desa itu, kata AKP \
-                    Syahrul.";
-        let on = "Namun, personel Polsek Tamalatea langsung turun ke lokasi untuk mengamankan \
-                  situasi.";
-        let k = run(&[said, "DPRD Kota Makassar 2023", "Baca Juga", on]);
-        assert_eq!(body(&k), vec![0, 3]);
-        // A label with its headline under it leaves the line above it the story's.
-        let k = run(&[
-            said,
-            "Situasi Kembali Kondusif Malam Itu",
-            "Baca Juga:",
-            "Polisi Jaga Ketat Rekapitulasi Suara Pilkades",
-            on,
-        ]);
-        assert_eq!(body(&k), vec![0, 1, 4]);
     }
 
     #[test]

@@ -394,6 +394,9 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
     // the underscore a scraper joins them with (`Oelamasi_KlikNTT.com-`) or a hyphen between
     // a place and a site in lower case (`Oelamasi-infontt.com,-`).
     let joined = join_spaced_domain(prefix);
+    // A radio's frequency written with a decimal comma (`Semarang, Idola 92,6 FM –`) is one
+    // part, the station's name.
+    let joined = decimal_point(&joined);
     let parts: Vec<&str> = joined
         .split([',', '|', '_'])
         .map(str::trim)
@@ -445,6 +448,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         || !parts.iter().enumerate().all(|(k, p)| {
             is_header_part(p)
                 || numbered_site(k, p)
+                || (k == 1 && parts.len() == 2 && radio_station(p))
                 || lower_site(p, &line[rest..])
                 || lower_named_site(p, &line[rest..])
         })
@@ -560,8 +564,7 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
             !is_outlet_marked(a) && (is_known_city(a) || (is_all_caps(a) && a.len() > 3) || tight);
         let site_after_place = place_first
             && !is_known_city(b)
-            && !b.contains('.')
-            && b.split_whitespace().count() <= 2
+            && ((!b.contains('.') && b.split_whitespace().count() <= 2) || radio_station(b))
             && !b
                 .split_whitespace()
                 .any(super::super::date_words::is_calendar_word);
@@ -682,6 +685,37 @@ pub(super) fn by_separator(line: &str) -> Option<Dateline> {
         rest,
         strong,
     })
+}
+
+/// `92,6` as `92.6`: a comma between digits is a decimal point, not a dateline's part.
+fn decimal_point(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let decimal = |i: usize| {
+        b[i] == b','
+            && i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    };
+    if !(0..b.len()).any(decimal) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.char_indices()
+            .map(|(i, c)| if decimal(i) { '.' } else { c })
+            .collect(),
+    )
+}
+
+/// A radio station's name ending on its frequency (`Idola 92.6 FM`, `Suara Surabaya 100 FM`):
+/// one to three words, then the number and the band.
+fn radio_station(p: &str) -> bool {
+    let ws: Vec<&str> = p.split_whitespace().collect();
+    matches!(ws.as_slice(), [name @ .., freq, band]
+        if (1..=3).contains(&name.len())
+            && matches!(*band, "FM" | "AM")
+            && freq.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+            && freq.starts_with(|c: char| c.is_ascii_digit())
+            && name.iter().all(|w| w.starts_with(char::is_uppercase)))
 }
 
 /// Words that credit or cite a source before its web name (`Dok Tribunnews.com`, `Dikutip

@@ -264,13 +264,13 @@ pub(super) fn own_line(line: &str) -> Option<Dateline> {
     let line_end = line.len();
     let line = line.trim_end_matches(['.', '|', ' ']);
     // A known place glued by a hyphen to its site's one-word name made with a media word
-    // (`Nias-SuaraNias`).
+    // and a capitalised other part (`Nias-SuaraNias`; not `Bandung-Informasi`).
     if let Some((place, site)) = line.split_once('-')
         && !site.contains([' ', '-'])
         && is_header_part(place)
         && is_known_city(place)
         && !is_known_city(site)
-        && media_compound(site, true)
+        && media_compound(site, false)
     {
         return Some(Dateline {
             outlet: Some(normalize_outlet(site)).filter(|s| !s.is_empty()),
