@@ -164,13 +164,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    and numbered regional offices are wide seats.
 /// 44: regencies' seats that no district is named after read as districts (`LEWOLEBA –`,
 ///    `Muntok —`, `Ungaran, Semarang`); a dateline over a story its opening sets in one of
-///    its districts is a place; a name the text places in another province that holds a
-///    district of its name is that town throughout (`Pelabuhan Ketapang, Bayuwangi, Jawa
-///    Timur`); a name paired by `dan` with a person's given name after a word that
-///    introduces people is a person; a dish's name of several words and `etnis` outside a
-///    conflict name no place; `Pulau Banggai` is Banggai Laut's; three headlines or more
-///    stacked under a bare read-also label, and one over a label that opens nothing; a web
-///    name alone before a pipe and a lede.
+///    its districts is a place; a name written as a town with an unknown regency and
+///    another province that holds a district of its name is that town throughout
+///    (`Pelabuhan Ketapang, Bayuwangi, Jawa Timur`); a dish's name of several words and
+///    `etnis` outside a conflict name no place; `Pulau Banggai` is Banggai Laut's; a
+///    migrant workers' office named after a province's capital is a wide seat; three
+///    headlines or more stacked under a bare read-also label; a web name alone before a
+///    pipe and a lede, a radio's name and frequency after its place, a place hyphened to
+///    its site's media-word name; a lone `Logo` line and a site's call to follow its
+///    channel.
 pub const PARSER_VERSION: u32 = 44;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
