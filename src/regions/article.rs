@@ -312,6 +312,64 @@ impl Gazetteer {
         for (main, home) in in_text.iter_mut().zip(homes) {
             *main &= !home;
         }
+        // A region named once or twice, only bare with no word of place, office or people
+        // about it (`dikomandoi Basir dan Asmat`, `festival budaya Buton` held in Fakfak),
+        // not in the title, of a province the text names nothing else of (nor the province
+        // it was split from or into: writers still say `Papua` of Wamena), in a story the
+        // text places in another province (a region there named with its level or after
+        // `di`): a name, a people or a namesake, not where the story is. A story about the
+        // far region names it more often, or says `di Asmat`, `Kabupaten Asmat` or `warga
+        // Asmat`.
+        let akin = |a: Option<usize>, b: Option<usize>| match (a, b) {
+            (Some(a), Some(b)) => a == b || self.split_from(a, b) || self.split_from(b, a),
+            _ => false,
+        };
+        let placed_elsewhere = |i: usize| {
+            let province = self.province_of(weighed[i].0);
+            weighed
+                .iter()
+                .zip(&in_text)
+                .enumerate()
+                .any(|(k, ((o, os), &main))| {
+                    k != i
+                        && (main || headline == Some(*o))
+                        && matches!(o, Target::Region(_))
+                        && !akin(self.province_of(*o), province)
+                        && os.iter().any(|s| s.prefixed || s.at)
+                })
+        };
+        let far_names: Vec<bool> = weighed
+            .iter()
+            .enumerate()
+            .map(|(i, (t, s))| {
+                let province = self.province_of(*t);
+                matches!(t, Target::Region(_))
+                    && headline != Some(*t)
+                    && (1..=2).contains(&s.len())
+                    && s.iter().all(|s| {
+                        // The title names what the story is about.
+                        !(s.text == 0
+                            || s.prefixed
+                            || s.at
+                            || s.from
+                            || s.people
+                            || s.seat
+                            || s.landmark
+                            || s.route
+                            || s.listed
+                            || s.locator)
+                    })
+                    && !weighed
+                        .iter()
+                        .enumerate()
+                        .any(|(k, (o, _))| k != i && akin(self.province_of(*o), province))
+                    && !akin(headline.and_then(|h| self.province_of(h)), province)
+                    && placed_elsewhere(i)
+            })
+            .collect();
+        for (main, far) in in_text.iter_mut().zip(far_names) {
+            *main &= !far;
+        }
         // The provinces of the regions the text itself makes the article's places.
         let text_places: Vec<Option<usize>> = weighed
             .iter()

@@ -268,6 +268,29 @@ impl Gazetteer {
             })
     }
 
+    /// Whether province `child` was carved out of province `parent` (Kalimantan Utara from
+    /// Kalimantan Timur, Papua Pegunungan from Papua), by their codes.
+    pub(super) fn split_from(&self, child: usize, parent: usize) -> bool {
+        const SPLITS: &[(&str, &str)] = &[
+            ("19", "16"),
+            ("21", "14"),
+            ("36", "32"),
+            ("65", "64"),
+            ("75", "71"),
+            ("76", "73"),
+            ("82", "81"),
+            ("92", "91"),
+            ("93", "91"),
+            ("94", "91"),
+            ("95", "91"),
+            ("96", "92"),
+        ];
+        let (Some(c), Some(p)) = (self.provinces.get(child), self.provinces.get(parent)) else {
+            return false;
+        };
+        SPLITS.iter().any(|&(x, y)| c.code == x && p.code == y)
+    }
+
     /// Whether region `o` is another place than `r`: not `r`, nor the regency or city that
     /// shares its name, which is the level question.
     fn elsewhere(&self, o: usize, r: usize) -> bool {

@@ -715,3 +715,38 @@ fn a_migrant_workers_office_is_a_seat_only_in_a_provinces_capital() {
     );
     assert_eq!(x.regions, ["Nunukan"], "{x:?}");
 }
+
+/// A far region named only bare, once or twice, with no word of place about it, in a story
+/// set in another province, is named in passing: a person's name, a people's festival.
+#[test]
+fn a_far_regions_bare_name_in_a_story_set_elsewhere_is_in_passing() {
+    let story = |line: &'static str| {
+        find(
+            Some("Sampang"),
+            [
+                "Bentrok Antarkelompok Pemuda di Desa Tlambah",
+                "Bentrokan terjadi di Desa Tlambah, Kecamatan Karang Penang, Kabupaten Sampang.",
+                line,
+            ],
+        )
+    };
+    let x = story("Pemuda yang dikomandoi Basir dan Asmat melarang Farhan menjemput Nia.");
+    assert_eq!(x.regions, ["Sampang"], "{x:?}");
+    assert_eq!(x.passing, ["Asmat"], "{x:?}");
+    // A word of place, or its province named, keeps it the story's.
+    for line in [
+        "Sebagian pemuda itu pernah bekerja di Asmat selama dua tahun.",
+        "Pemuda yang dikomandoi Basir dan Asmat dari Papua Selatan melarang Farhan.",
+    ] {
+        assert!(story(line).regions.contains(&"Asmat".to_string()), "{line}");
+    }
+    // Named in the title, it is what the story is about.
+    let x = find(
+        Some("Makassar"),
+        [
+            "Pantai Akkarena dan Gunung Kidul Diserbu Wisatawan",
+            "Kunjungan ke Pantai Akkarena, Kota Makassar, melonjak selama libur panjang.",
+        ],
+    );
+    assert!(x.regions.contains(&"Gunung Kidul".to_string()), "{x:?}");
+}
