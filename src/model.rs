@@ -172,8 +172,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    headlines or more stacked under a bare read-also label; a web name alone before a
 ///    pipe and a lede, a radio's name and frequency after its place, a place hyphened to
 ///    its site's media-word name; a lone `Logo` line and a site's call to follow its
-///    channel; a far region named only bare once or twice, of a province the text names
-///    nothing else of, in a story placed in another province, is named in passing.
+///    channel; a far region named once or twice only as a person's or a people's name,
+///    of a province the text names nothing else of, in a story placed in another
+///    province, is named in passing.
 pub const PARSER_VERSION: u32 = 44;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

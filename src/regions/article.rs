@@ -75,6 +75,7 @@ impl Gazetteer {
                         people,
                         realm: salience::after_realm(words, at),
                         origin: people && self.home_of_people_elsewhere(words, at, len, target),
+                        name_like: self.name_like(words, at),
                     },
                 ))
             },
@@ -312,14 +313,14 @@ impl Gazetteer {
         for (main, home) in in_text.iter_mut().zip(homes) {
             *main &= !home;
         }
-        // A region named once or twice, only bare with no word of place, office or people
-        // about it (`dikomandoi Basir dan Asmat`, `festival budaya Buton` held in Fakfak),
-        // not in the title, of a province the text names nothing else of (nor the province
-        // it was split from or into: writers still say `Papua` of Wamena), in a story the
-        // text places in another province (a region there named with its level or after
-        // `di`): a name, a people or a namesake, not where the story is. A story about the
-        // far region names it more often, or says `di Asmat`, `Kabupaten Asmat` or `warga
-        // Asmat`.
+        // A region named once or twice, each time as a person's or a people's name
+        // (`dikomandoi Basir dan Asmat`, `festival budaya Buton` held in Fakfak) and never
+        // with a word of place, office or people about it, not in the title, of a province
+        // the text names nothing else of (nor the province it was split from or into:
+        // writers still say `Papua` of Wamena), in a story the text places in another
+        // province (a region there named with its level or after `di`): a name, not where
+        // the story is. A far place the story goes to is written bare too (`memburu pelaku
+        // hingga Tarakan`, `juga menyelimuti Pontianak`), hence the name's own shape.
         let akin = |a: Option<usize>, b: Option<usize>| match (a, b) {
             (Some(a), Some(b)) => a == b || self.split_from(a, b) || self.split_from(b, a),
             _ => false,
@@ -348,16 +349,17 @@ impl Gazetteer {
                     && (1..=2).contains(&s.len())
                     && s.iter().all(|s| {
                         // The title names what the story is about.
-                        !(s.text == 0
-                            || s.prefixed
-                            || s.at
-                            || s.from
-                            || s.people
-                            || s.seat
-                            || s.landmark
-                            || s.route
-                            || s.listed
-                            || s.locator)
+                        s.name_like
+                            && !(s.text == 0
+                                || s.prefixed
+                                || s.at
+                                || s.from
+                                || s.people
+                                || s.seat
+                                || s.landmark
+                                || s.route
+                                || s.listed
+                                || s.locator)
                     })
                     && !weighed
                         .iter()

@@ -95,6 +95,29 @@ impl Gazetteer {
             && words.point.get(next + 1) == Some(&false)
     }
 
+    /// Whether the name at `at` is written as a person's or a people's: after `budaya`
+    /// (`festival budaya Buton`), or after another given name and `dan` (`dikomandoi Basir
+    /// dan Asmat`), that name capitalised, not in capitals, and no place the gazetteer
+    /// knows. Only the far-name rule of [`Gazetteer::find`] reads it: a route or a list
+    /// is written the same way (`menghubungkan Darwin dan Kupang`).
+    pub(super) fn name_like(&self, words: &Words, at: usize) -> bool {
+        let before = |n: usize| at.checked_sub(n).and_then(|b| words.get(b));
+        let joined = words.apart.get(at) == Some(&false);
+        let pair = at.checked_sub(2).is_some_and(|other| {
+            before(1) == Some("dan")
+                && words.apart.get(at - 1) == Some(&false)
+                && words.capitalised.get(other) == Some(&true)
+                && words.upper.get(other) == Some(&false)
+                && words.get(other).is_some_and(|w| w.len() >= 3)
+                && self.longest(words, other, None).is_none()
+                && self.district_at(words, other).is_none()
+                && !self
+                    .districts
+                    .contains_key(words.get(other).unwrap_or_default())
+        });
+        joined && (before(1) == Some("budaya") || pair)
+    }
+
     /// Whether bare `target` at `at`, the name ending at `next`, is a town of another
     /// province that holds a district of its name: a comma, a place the gazetteer does not
     /// know and that province follow (`Pelabuhan Ketapang, Bayuwangi, Jawa Timur`:

@@ -65,6 +65,10 @@ pub(super) struct Sighting {
     /// Named as the home of people the same phrase says live in another region or province
     /// (`warga Manggarai di Jakarta`): where they come from.
     pub origin: bool,
+    /// Named as a person's or a people's: after another person's given name and `dan`
+    /// (`dikomandoi Basir dan Asmat`) or after `budaya` (`festival budaya Buton`); see
+    /// [`super::Gazetteer::name_like`].
+    pub name_like: bool,
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -612,6 +616,7 @@ mod tests {
             people: false,
             realm: false,
             origin: false,
+            name_like: false,
         }
     }
 

@@ -716,8 +716,8 @@ fn a_migrant_workers_office_is_a_seat_only_in_a_provinces_capital() {
     assert_eq!(x.regions, ["Nunukan"], "{x:?}");
 }
 
-/// A far region named only bare, once or twice, with no word of place about it, in a story
-/// set in another province, is named in passing: a person's name, a people's festival.
+/// A far region named once or twice only as a person's or a people's name, in a story set
+/// in another province, is named in passing: a person's name, a people's festival.
 #[test]
 fn a_far_regions_bare_name_in_a_story_set_elsewhere_is_in_passing() {
     let story = |line: &'static str| {
@@ -740,6 +740,16 @@ fn a_far_regions_bare_name_in_a_story_set_elsewhere_is_in_passing() {
     ] {
         assert!(story(line).regions.contains(&"Asmat".to_string()), "{line}");
     }
+    // A far place the story goes to is written bare too (the third review's cases).
+    let x = find(
+        Some("Makassar"),
+        [
+            "Pelaku Penipuan Ditangkap",
+            "Penipuan terjadi di Kecamatan Tamalate, Kota Makassar, pekan lalu.",
+            "Polisi memburu pelaku hingga Tarakan dan menangkapnya saat hendak naik kapal.",
+        ],
+    );
+    assert!(x.regions.contains(&"Tarakan".to_string()), "{x:?}");
     // Named in the title, it is what the story is about.
     let x = find(
         Some("Makassar"),
