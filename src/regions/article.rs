@@ -347,19 +347,13 @@ impl Gazetteer {
                 matches!(t, Target::Region(_))
                     && headline != Some(*t)
                     && (1..=2).contains(&s.len())
+                    // `dan` or `budaya` just before the name leaves no prefix, `di`,
+                    // `dari` or people's word there; the title names what the story is
+                    // about.
                     && s.iter().all(|s| {
-                        // The title names what the story is about.
                         s.name_like
-                            && !(s.text == 0
-                                || s.prefixed
-                                || s.at
-                                || s.from
-                                || s.people
-                                || s.seat
-                                || s.landmark
-                                || s.route
-                                || s.listed
-                                || s.locator)
+                            && s.text != 0
+                            && !(s.seat || s.landmark || s.route || s.listed)
                     })
                     && !weighed
                         .iter()

@@ -124,7 +124,9 @@ impl Gazetteer {
     /// Ketapang is a district of Sampang in East Java and Banyuwangi's port, not Kabupaten
     /// Ketapang in West Kalimantan). Writers get a region's province wrong too (`Gowa,
     /// Sumatera Selatan`), so a province alone is not enough; nor is a province that is
-    /// one more item of a list (`Aceh, Medan, Jawa Timur dan Bali`).
+    /// one more item of a list (`Aceh, Medan, Jawa Timur dan Bali`). The address with the
+    /// regency known is [`Gazetteer::district_before_its_region`]'s; this one, its regency
+    /// unknown or misspelt, makes the name's other bare mentions that town too.
     pub(super) fn town_of_another_province(
         &self,
         words: &Words,
@@ -147,31 +149,32 @@ impl Gazetteer {
         if listed_before || words.comma.get(next) != Some(&true) {
             return false;
         }
-        // One unknown place between: up to two capitalised words, joined, then a comma.
-        let past_unknown = (1..=2).find(|&k| {
+        // One unknown place between: up to two capitalised words, joined, then a comma. The
+        // name alone before the province is as often a clause's end (`Selain di Sukabumi,
+        // Lampung juga …`) or a writer's wrong province (`Rembang, Jawa Timur`): only a
+        // town, its regency and its province, as an address gives them, say so.
+        let Some(k) = (1..=2).find(|&k| {
             (next..next + k).all(|i| words.capitalised.get(i) == Some(&true))
                 && (next + 1..next + k).all(|i| words.name_word_joined(i))
                 && (next..next + k).all(|i| self.longest(words, i, None).is_none())
                 && words.comma.get(next + k) == Some(&true)
-        });
-        // The name alone before the province is as often a clause's end (`Selain di
-        // Sukabumi, Lampung juga …`) or a writer's wrong province (`Rembang, Jawa Timur`):
-        // only a town, its regency and its province, as an address gives them, say so.
-        past_unknown.map(|k| next + k).into_iter().any(|from| {
-            let Some((Target::Province(p), len)) = self.longest(words, from, Some(Hint::Province))
-            else {
-                return false;
-            };
-            let after = from + len;
-            let list_goes_on = words.get(after).is_some_and(|w| LIST.contains(&w))
-                || (words.comma.get(after) == Some(&true)
-                    && self.longest(words, after, None).is_some());
-            p != own
-                && !list_goes_on
-                && namesakes
-                    .iter()
-                    .any(|&o| self.regions.get(o).is_some_and(|o| o.province == p))
-        })
+        }) else {
+            return false;
+        };
+        let from = next + k;
+        let Some((Target::Province(p), len)) = self.longest(words, from, Some(Hint::Province))
+        else {
+            return false;
+        };
+        let after = from + len;
+        let list_goes_on = words.get(after).is_some_and(|w| LIST.contains(&w))
+            || (words.comma.get(after) == Some(&true)
+                && self.longest(words, after, None).is_some());
+        p != own
+            && !list_goes_on
+            && namesakes
+                .iter()
+                .any(|&o| self.regions.get(o).is_some_and(|o| o.province == p))
     }
 
     /// Whether word `i` goes on a name as one of its further words, and names nothing a

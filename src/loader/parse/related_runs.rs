@@ -22,13 +22,6 @@ fn headline_shaped(line: &str) -> bool {
         && !line.ends_with(['.', ',', ':', ';', '"', '\u{201d}', '\'', ')'])
 }
 
-/// A sentence of the story's, however short (`Wilayah terdampak … di 12 dusun.`): eight
-/// words or more, ended as a sentence is.
-fn ends_a_sentence(p: &str) -> bool {
-    let t = p.trim_end();
-    t.split_whitespace().nth(7).is_some() && t.ends_with(['.', '!', '?', '"', '\u{201d}'])
-}
-
 /// A separator line as a list draws it between items (`-`, `•`).
 fn is_item_separator(p: &str, kind: &Kind) -> bool {
     *kind == Kind::Boiler(RemovedKind::Separator) && p.chars().count() <= 2
@@ -184,7 +177,8 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
             let stacked = end > i + 3
                 && end < paras.len()
                 && !introduced(paras, kinds, i)
-                && ends_a_sentence(&paras[end])
+                // A sentence of the story's, however short (`… di 12 dusun.`).
+                && super::story_end::is_sentence(&paras[end], 8)
                 && (i + 1..end).all(|j| {
                     is_title_like(&paras[j]) && paras[j].split_whitespace().nth(4).is_some()
                 });

@@ -270,9 +270,13 @@ fn closes_on_its_day(p: &str) -> bool {
 
 /// A paragraph of the story: long, and ending like a sentence.
 pub(super) fn is_paragraph(p: &str) -> bool {
+    is_sentence(p, PARAGRAPH_WORDS)
+}
+
+/// Whether `p` has `words` words or more and ends like a sentence.
+pub(super) fn is_sentence(p: &str, words: usize) -> bool {
     let t = p.trim_end();
-    t.split_whitespace().nth(PARAGRAPH_WORDS - 1).is_some()
-        && t.ends_with(['.', '!', '?', '"', '\u{201d}'])
+    t.split_whitespace().nth(words - 1).is_some() && t.ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
 
 #[cfg(test)]
