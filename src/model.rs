@@ -175,7 +175,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    channel; a far region named once or twice only as a person's or a people's name,
 ///    of a province the text names nothing else of, in a story placed in another
 ///    province, is named in passing.
-pub const PARSER_VERSION: u32 = 44;
+/// 45: a read-also inside a paragraph leaves the body: in brackets after a sentence
+///    (`… kata dia. (Baca juga: Judul)`, `(Baca juga: ,)`), or with its headline dropped
+///    between two paragraphs a scraper joined with commas (`…,Baca juga:,,Sebelumnya …`).
+pub const PARSER_VERSION: u32 = 45;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -242,11 +242,73 @@ fn word_dash_sentence(text: &str) -> bool {
         && words.nth(4).is_some()
 }
 
+/// A "read also" inside a line: in brackets after the text (`… kata dia. (Baca juga: Judul
+/// Lain)`, `(Baca juga: ,)` with its headline dropped), or joined between two paragraphs by
+/// bare commas with its headline dropped (`… kategori 4,Baca juga:,,Sebelumnya …`). Returns
+/// the byte range of the furniture; never the whole line, which the line's classifier reads.
+fn inner_related(line: &str) -> Option<(usize, usize)> {
+    let b = line.as_bytes();
+    let label_at = |i: usize| {
+        let low = lower_prefix(&line[i..], 10);
+        ["baca juga", "baca:", "baca :", "lihat juga"]
+            .iter()
+            .any(|l| low.starts_with(l))
+    };
+    for (i, _) in line.match_indices(['(', ',']) {
+        let at = i + 1;
+        if at >= b.len() || !label_at(at) {
+            continue;
+        }
+        if b[i] == b'(' {
+            // After a sentence, capitalised: inside one, `(baca: polisi)` glosses a word.
+            let after_sentence = line[..i]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}', '\'', '\u{2019}', ')'])
+                || line[..i].trim().is_empty();
+            if !after_sentence || !b[at].is_ascii_uppercase() {
+                continue;
+            }
+            // Short, unnested, and read as a link by the line's classifier.
+            let Some(close) = line[at..].find([')', '(']).map(|c| at + c) else {
+                continue;
+            };
+            if b[close] != b')' || close - i > 250 {
+                continue;
+            }
+            let span = &line[i..=close];
+            if (i, close + 1) != (0, line.len()) && matches!(classify(span), Kind::Related(_)) {
+                return Some((i, close + 1));
+            }
+        } else if let Some(pos) = glued_related(&line[at..]) {
+            return Some((i, at + pos));
+        } else if line[at..]
+            .trim_end_matches([' ', ':', ','])
+            .eq_ignore_ascii_case("baca juga")
+        {
+            return Some((i, line.len()));
+        }
+    }
+    None
+}
+
 /// Splits furniture a scraper glued onto a paragraph (a "read also" with no headline, ad
 /// prompts, a lazy-loading footer, a credit line before the first paragraph) from it: the
 /// pieces in order, furniture with its kind and text with `None`.
 pub fn unglue(line: String) -> Vec<(Option<RemovedKind>, String)> {
     let mut out = Vec::new();
+    if let Some((start, end)) = inner_related(&line) {
+        let before = line[..start].trim_end_matches([',', ' ']);
+        if before.chars().any(char::is_alphanumeric) {
+            out.extend(unglue(before.to_string()));
+        }
+        // Classified later as the "read also" it is, so its headline is kept.
+        out.push((None, line[start..end].trim_matches([',', ' ']).to_string()));
+        let after = line[end..].trim_start_matches([',', ' ']);
+        if after.chars().any(char::is_alphanumeric) {
+            out.extend(unglue(after.to_string()));
+        }
+        return out;
+    }
     let mut rest: &str = &line;
     if let Some(pos) = glued_related(rest) {
         out.push((
@@ -374,6 +436,52 @@ mod tests {
             "Baca juga: Banjir Rendam Ratusan Rumah di Tepi Sungai, Warga Mengungsi ke Balai Desa",
         ] {
             assert_eq!(unglue(line.to_string()).len(), 1, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_read_also_inside_a_line_is_split_out() {
+        let text = "Warga mengungsi ke balai desa sejak Senin malam.";
+        let next = "Sementara itu, petugas masih berjaga di tanggul.";
+        for (line, link, after) in [
+            (
+                format!("{text} (Baca juga: Banjir Rendam Ratusan Rumah di Tepi Sungai)"),
+                "(Baca juga: Banjir Rendam Ratusan Rumah di Tepi Sungai)",
+                None,
+            ),
+            (format!("{text} (Baca juga: ,)"), "(Baca juga: ,)", None),
+            (
+                format!("{text} (Baca juga: ,){next}"),
+                "(Baca juga: ,)",
+                Some(next),
+            ),
+            (
+                format!("{text} (Baca: Harga Beras Naik Lagi) {next}"),
+                "(Baca: Harga Beras Naik Lagi)",
+                Some(next),
+            ),
+            (
+                format!("{text},Baca juga:,,{next}"),
+                "Baca juga:",
+                Some(next),
+            ),
+            (format!("{text},,,Baca Juga :"), "Baca Juga :", None),
+        ] {
+            let mut want = vec![(None, text.to_string()), (None, link.to_string())];
+            want.extend(after.map(|a| (None, a.to_string())));
+            assert_eq!(unglue(line.clone()), want, "{line}");
+            assert!(matches!(classify(link), Kind::Related(_)), "{link}");
+        }
+        // Prose about reading, a bracket that is no link, and a whole line: left alone.
+        for line in [
+            format!("{text} (baca buku sejarah di perpustakaan) {next}"),
+            format!("{text} Ia suka baca juga, katanya, buku sejarah."),
+            "(Baca juga: Banjir Rendam Ratusan Rumah)".to_string(),
+            format!("Taman Baca Kedaung di RW 05. {next}"),
+            format!("Ia menyebut saudara tua (baca: polisi) masuk ke kantor. {next}"),
+            format!("Ia menyebut saudara tua (Baca: polisi) masuk ke kantor. {next}"),
+        ] {
+            assert_eq!(unglue(line.clone()), vec![(None, line.clone())], "{line}");
         }
     }
 
