@@ -118,6 +118,62 @@ impl Gazetteer {
         joined && (before(1) == Some("budaya") || pair)
     }
 
+    /// Whether bare `target` at `at`, the name ending at `next`, is a village the text
+    /// places in a district of another province's regency (`desa Buleleng, Kecamatan Bungku
+    /// Pesisir, Kabupaten Morowali`: a village in Central Sulawesi, not Kabupaten Buleleng in
+    /// Bali): then its other bare mentions (`masyarakat Buleleng`) are that village too. In
+    /// its own province the one mention alone is the village's
+    /// ([`Gazetteer::placed_by_district_after`]).
+    pub(super) fn village_of_another_province(
+        &self,
+        words: &Words,
+        next: usize,
+        target: Target,
+    ) -> bool {
+        let Target::Region(x) = target else {
+            return false;
+        };
+        let own = self.regions[x].province;
+        words
+            .get(next)
+            .is_some_and(|w| matches!(w, "kecamatan" | "kec"))
+            && self.district_at(words, next + 1).is_some_and(|(of, _)| {
+                !of.is_empty() && of.iter().all(|&r| self.regions[r].province != own)
+            })
+    }
+
+    /// Whether region `r`, named bare at `at`, `len` words long, after `pulau`, is an
+    /// island the text places in another region by its level (`pulau Rangsang, pulau
+    /// Merbau dan pulau Padang di Kabupaten Kepulauan Meranti`, `Pulau Padang, Kabupaten
+    /// Kepulauan Meranti`): the island, not the city it shares a name with.
+    pub(super) fn island_of_another_region(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        r: usize,
+    ) -> bool {
+        let island = at
+            .checked_sub(1)
+            .is_some_and(|b| words.get(b) == Some("pulau") && words.comma.get(at) == Some(&false));
+        if !island {
+            return false;
+        }
+        let mut k = at + len;
+        if words.get(k) == Some("di") && words.comma.get(k) == Some(&false) {
+            k += 1;
+        } else if words.comma.get(k) != Some(&true) {
+            return false;
+        }
+        let Some(hint) = words.get(k).and_then(prefix_hint) else {
+            return false;
+        };
+        matches!(
+            self.longest(words, k + 1, Some(hint)),
+            Some((Target::Region(o), _)) if o != r
+        )
+    }
+
     /// Whether bare `target` at `at`, the name ending at `next`, is a town of another
     /// province that holds a district of its name: a comma, a place the gazetteer does not
     /// know and that province follow (`Pelabuhan Ketapang, Bayuwangi, Jawa Timur`:

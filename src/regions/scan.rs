@@ -74,6 +74,19 @@ impl Gazetteer {
                 continue;
             }
             let region = self.longest(words, i, None);
+            // `Ogan Komering Ulu (OKU) Timur`: the name with its short form in brackets
+            // inside it is the longer region the short form and the last word name.
+            if let Some((Target::Region(short), len)) = region
+                && words.apart.get(i + len) == Some(&true)
+                && words.comma.get(i + len) == Some(&false)
+                && let Some((Target::Region(long), _)) = self.longest(words, i + len, None)
+                && long != short
+                && words::words(&self.regions[long].name)
+                    .starts_with(&words::words(&self.regions[short].name))
+            {
+                i += len;
+                continue;
+            }
             // A landmark's name may begin a region's (`Puncak`, `Puncak Jaya`): the longer
             // wins.
             let landmark_here = self
@@ -128,6 +141,13 @@ impl Gazetteer {
                     _ => None,
                 };
                 if placing == Some(Placing::Elsewhere) {
+                    if self.village_of_another_province(words, i + len, target) {
+                        let cues = Cues {
+                            elsewhere: true,
+                            ..Cues::default()
+                        };
+                        hit(target, words, i, len, cues);
+                    }
                     i += len;
                     continue;
                 }
@@ -142,6 +162,7 @@ impl Gazetteer {
                         || self.police_sector_elsewhere(words, i, len, r)
                         || self.runs_on_into_a_district(words, i, len, r)
                         || self.ends_a_district(words, i, len, r)
+                        || self.island_of_another_region(words, i, len, r)
                 };
                 if self.town_of_another_province(words, i, i + len, target) {
                     let cues = Cues {

@@ -170,3 +170,40 @@ fn an_island_named_like_a_regency_it_lies_outside_is_its_own_regencys() {
         ["Banggai"]
     );
 }
+
+#[test]
+fn a_village_placed_in_another_provinces_district_is_that_village_throughout() {
+    let opening = "Massa aksi dari desa Buleleng, Kecamatan Bungku Pesisir, Kabupaten Morowali, \
+                   mendatangi kantor perusahaan.";
+    let demand = "Masyarakat Buleleng meminta perusahaan mengembalikan lahan warga.";
+    assert_eq!(find(None, [opening, demand]).regions, ["Morowali"]);
+    // The bare name alone is the regency.
+    assert_eq!(find(None, [demand]).regions, ["Buleleng"]);
+    // A district of the region's own province places only the one mention.
+    let home = "Warga desa Pasuruan, Kecamatan Kedungkandang, Kota Malang, berkumpul.";
+    let again = "Hujan juga mengguyur Pasuruan sore itu.";
+    assert_eq!(
+        find(None, [home, again]).regions,
+        ["Kota Malang", "Kota Pasuruan"]
+    );
+}
+
+#[test]
+fn an_island_placed_in_another_region_is_the_island() {
+    for text in [
+        "Gelombang tinggi menghantam pulau Rangsang, pulau Merbau dan pulau Padang di \
+         Kabupaten Kepulauan Meranti.",
+        "Abrasi melanda Pulau Padang, Kabupaten Kepulauan Meranti, sejak pekan lalu.",
+    ] {
+        assert_eq!(f(text).regions, ["Kepulauan Meranti"], "{text}");
+    }
+    // An island that is its region, or one the text places in it, stays.
+    assert_eq!(
+        f("Wisatawan ramai mengunjungi Pulau Simeulue di Kabupaten Simeulue.").regions,
+        ["Simeulue"]
+    );
+    assert_eq!(
+        f("Kapal merapat di pulau Padang pagi tadi.").regions,
+        ["Padang"]
+    );
+}

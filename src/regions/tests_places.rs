@@ -571,6 +571,23 @@ fn the_districts_an_article_names_decide_a_bare_shared_name() {
 }
 
 #[test]
+fn a_mountain_on_the_regencys_land_decides_a_bare_shared_name() {
+    let lost = "Dua pendaki tersesat di Gunung Penanggungan karena kabut tebal.";
+    let team = "BPBD Pasuruan langsung menyebarkan informasi pencarian.";
+    // The mountain is Kabupaten Pasuruan's and Kabupaten Mojokerto's, none of the city's.
+    assert_eq!(find(None, [lost, team]).regions, ["Pasuruan"]);
+    assert_eq!(find(None, [team]).regions, ["Kota Pasuruan"]);
+    // A street named after a mountain is in a city as often.
+    let street = "Kantor itu berdiri di Jalan Gunung Salak, tak jauh dari pasar.";
+    let office = "Warga Bogor memadati pasar itu sejak pagi.";
+    assert_eq!(find(None, [street, office]).regions, ["Kota Bogor"]);
+    assert_eq!(
+        find(None, ["Pendaki Gunung Salak dievakuasi ke Bogor."]).regions,
+        ["Bogor"]
+    );
+}
+
+#[test]
 fn a_dateline_that_is_a_district_decides_a_bare_shared_name() {
     // Aimas is a district of Kabupaten Sorong: the campus's bare `Sorong` is the regency.
     let text = "Universitas Unimuda Sorong menggelar wisuda sarjana.";

@@ -233,10 +233,13 @@ fn names_of_clubs_works_and_schools_are_not_places() {
         );
     }
     // A bracket inside a name does not end it, a comma does.
-    assert!(
-        f("titik api di Ogan Komering Ulu (OKU) Timur")
-            .regions
-            .contains(&"Ogan Komering Ulu Timur".to_string())
+    assert_eq!(
+        f("titik api di Ogan Komering Ulu (OKU) Timur").regions,
+        ["Ogan Komering Ulu Timur"]
+    );
+    assert_eq!(
+        f("titik api di Ogan Komering Ulu (OKU) dan Muara Enim").regions,
+        ["Ogan Komering Ulu", "Muara Enim"]
     );
     // A firm's name where something was said, and a town after a firm's.
     assert_eq!(
