@@ -178,13 +178,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 45: a read-also inside a paragraph leaves the body: in brackets after a sentence
 ///    (`… kata dia. (Baca juga: Judul)`, `(Baca juga: ,)`), or with its headline dropped
 ///    between two paragraphs a scraper joined with commas (`…,Baca juga:,,Sebelumnya …`);
-///    a mountain on a regency's land decides a bare name the regency shares with a city,
-///    as its districts do (`Gunung Penanggungan` and `BPBD Pasuruan`); a region's name
-///    with its short form in brackets before a last word is the longer region (`Ogan
-///    Komering Ulu (OKU) Timur`); a village placed in a district of another province is
-///    that village throughout (`desa Buleleng, Kecamatan Bungku Pesisir`); an island
-///    placed in another region is the island (`pulau Padang di Kabupaten Kepulauan
-///    Meranti`).
+///    mountains on regencies' land place the town written after them (`Gunung Salak,
+///    Bogor`); a region's name with its short form in brackets before a last word is the
+///    longer region (`Ogan Komering Ulu (OKU) Timur`); a village placed in a district of
+///    another province is that village throughout (`desa Buleleng, Kecamatan Bungku
+///    Pesisir`); an island placed in another region is the island (`pulau Padang di
+///    Kabupaten Kepulauan Meranti`); a place and its dash alone on the first line are the
+///    dateline, not a headline (`Banda Aceh –`).
 pub const PARSER_VERSION: u32 = 45;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -76,8 +76,9 @@ impl Gazetteer {
     }
 
     /// Of the (city, regency) pairs sharing a bare name in `undecided`, the regencies whose
-    /// districts or landmarks `texts` name, capitalised, with none of the city's: an article
-    /// about `Purwosari` and `Pasuruan` means the regency. Districts named like common words count
+    /// districts `texts` name, capitalised, with none of the city's: an article about
+    /// `Purwosari` and `Pasuruan` means the regency. Not a landmark such as a mountain: a
+    /// city's people climb it and see it (`Istana Bogor` with its view of `Gunung Salak`). Districts named like common words count
     /// no more than in a dateline ([`super::is_district_name`]).
     pub(super) fn regencies_by_districts(
         &self,
@@ -91,23 +92,6 @@ impl Gazetteer {
             words.fill(text);
             let mut i = 0;
             while i < words.len() {
-                // A landmark on the regency's land and none of the city's decides it as a
-                // district does (`Gunung Penanggungan` and `BPBD Pasuruan`); not a street
-                // named after it (`Jalan Gunung Salak`).
-                if let Some((mark, k)) = self.landmark_at(words, i)
-                    && !mark.airport
-                    && !i
-                        .checked_sub(1)
-                        .and_then(|b| words.get(b))
-                        .is_some_and(|w| matches!(w, "jalan" | "jl" | "jln"))
-                {
-                    for (n, &(c, r)) in undecided.iter().enumerate() {
-                        regency[n] |= mark.regions.contains(&r) && !mark.regions.contains(&c);
-                        city[n] |= mark.regions.contains(&c) && !mark.regions.contains(&r);
-                    }
-                    i += k;
-                    continue;
-                }
                 let Some((of, k)) = self.district_at(words, i) else {
                     i += 1;
                     continue;

@@ -127,6 +127,7 @@ impl Gazetteer {
     pub(super) fn village_of_another_province(
         &self,
         words: &Words,
+        at: usize,
         next: usize,
         target: Target,
     ) -> bool {
@@ -134,9 +135,17 @@ impl Gazetteer {
             return false;
         };
         let own = self.regions[x].province;
-        words
-            .get(next)
-            .is_some_and(|w| matches!(w, "kecamatan" | "kec"))
+        // Written as a village (`desa Buleleng`, `Kelurahan Wajo`): a bare name before a
+        // district is as often a list's item along a border (`di Cilacap, Kecamatan Lakbok,
+        // dan …`) or a street's (`Jalan Bandung, Kecamatan Klojen`).
+        let village = at
+            .checked_sub(1)
+            .and_then(|b| words.get(b))
+            .is_some_and(|w| matches!(w, "desa" | "kelurahan" | "dusun" | "dukuh" | "kampung"));
+        village
+            && words
+                .get(next)
+                .is_some_and(|w| matches!(w, "kecamatan" | "kec"))
             && self.district_at(words, next + 1).is_some_and(|(of, _)| {
                 !of.is_empty() && of.iter().all(|&r| self.regions[r].province != own)
             })
@@ -144,8 +153,8 @@ impl Gazetteer {
 
     /// Whether region `r`, named bare at `at`, `len` words long, after `pulau`, is an
     /// island the text places in another region by its level (`pulau Rangsang, pulau
-    /// Merbau dan pulau Padang di Kabupaten Kepulauan Meranti`, `Pulau Padang, Kabupaten
-    /// Kepulauan Meranti`): the island, not the city it shares a name with.
+    /// Merbau dan pulau Padang di Kabupaten Kepulauan Meranti`): the island, not the city it
+    /// shares a name with.
     pub(super) fn island_of_another_region(
         &self,
         words: &Words,
@@ -159,10 +168,16 @@ impl Gazetteer {
         if !island {
             return false;
         }
-        let mut k = at + len;
-        if words.get(k) == Some("di") && words.comma.get(k) == Some(&false) {
-            k += 1;
-        } else if words.comma.get(k) != Some(&true) {
+        // After `di`, with the region's level: a comma may go on a list of islands and
+        // regions (`pulau Alor, Kabupaten Lembata, dan Flores Timur`), and an official
+        // (`Bupati Lembata`) says who acts, not where the island is.
+        let k = at + len + 1;
+        if words.get(at + len) != Some("di")
+            || words.comma.get(at + len) != Some(&false)
+            || !words
+                .get(k)
+                .is_some_and(|w| matches!(w, "kabupaten" | "kab" | "kota"))
+        {
             return false;
         }
         let Some(hint) = words.get(k).and_then(prefix_hint) else {

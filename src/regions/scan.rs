@@ -79,7 +79,10 @@ impl Gazetteer {
             if let Some((Target::Region(short), len)) = region
                 && words.apart.get(i + len) == Some(&true)
                 && words.comma.get(i + len) == Some(&false)
-                && let Some((Target::Region(long), _)) = self.longest(words, i + len, None)
+                && words.upper.get(i + len) == Some(&true)
+                && words.apart.get(i + len + 1) == Some(&true)
+                && words.comma.get(i + len + 1) == Some(&false)
+                && let Some((Target::Region(long), 2)) = self.longest(words, i + len, None)
                 && long != short
                 && words::words(&self.regions[long].name)
                     .starts_with(&words::words(&self.regions[short].name))
@@ -141,7 +144,7 @@ impl Gazetteer {
                     _ => None,
                 };
                 if placing == Some(Placing::Elsewhere) {
-                    if self.village_of_another_province(words, i + len, target) {
+                    if self.village_of_another_province(words, i, i + len, target) {
                         let cues = Cues {
                             elsewhere: true,
                             ..Cues::default()

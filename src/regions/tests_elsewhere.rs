@@ -180,6 +180,21 @@ fn a_village_placed_in_another_provinces_district_is_that_village_throughout() {
     // The bare name alone is the regency.
     assert_eq!(find(None, [demand]).regions, ["Buleleng"]);
     // A district of the region's own province places only the one mention.
+    // Not written as a village: a list along a border, or a street.
+    for (text, kept) in [
+        (
+            "Banjir merendam rumah di Cilacap, Kecamatan Lakbok, dan Kecamatan Purwadadi, \
+             Kabupaten Ciamis. BPBD Cilacap mengirim perahu karet ke Cilacap.",
+            "Cilacap",
+        ),
+        (
+            "Gudang di Jalan Bandung, Kecamatan Klojen, Kota Malang digerebek. Jaringan itu \
+             dikendalikan dari Bandung.",
+            "Kota Bandung",
+        ),
+    ] {
+        assert!(f(text).regions.contains(&kept.to_string()), "{text}");
+    }
     let home = "Warga desa Pasuruan, Kecamatan Kedungkandang, Kota Malang, berkumpul.";
     let again = "Hujan juga mengguyur Pasuruan sore itu.";
     assert_eq!(
@@ -193,9 +208,15 @@ fn an_island_placed_in_another_region_is_the_island() {
     for text in [
         "Gelombang tinggi menghantam pulau Rangsang, pulau Merbau dan pulau Padang di \
          Kabupaten Kepulauan Meranti.",
-        "Abrasi melanda Pulau Padang, Kabupaten Kepulauan Meranti, sejak pekan lalu.",
     ] {
         assert_eq!(f(text).regions, ["Kepulauan Meranti"], "{text}");
+    }
+    // A comma goes on a list, and an official says who acts.
+    for text in [
+        "Getaran kuat dirasakan di pulau Alor, Kabupaten Lembata, dan Flores Timur.",
+        "Kapal tenggelam di perairan pulau Alor, Bupati Lembata langsung mengirim tim SAR.",
+    ] {
+        assert!(f(text).regions.contains(&"Alor".to_string()), "{text}");
     }
     // An island that is its region, or one the text places in it, stays.
     assert_eq!(

@@ -250,9 +250,9 @@ fn inner_related(line: &str) -> Option<(usize, usize)> {
     let b = line.as_bytes();
     let label_at = |i: usize| {
         let low = lower_prefix(&line[i..], 10);
-        ["baca juga", "baca:", "baca :", "lihat juga"]
-            .iter()
-            .any(|l| low.starts_with(l))
+        // Only `Baca juga`: `(Baca: QS Al-Baqarah ayat 183)` cites, `(Lihat juga: Tabel 2
+        // di bawah)` points within the story.
+        low.starts_with("baca juga")
     };
     for (i, _) in line.match_indices(['(', ',']) {
         let at = i + 1;
@@ -456,8 +456,8 @@ mod tests {
                 Some(next),
             ),
             (
-                format!("{text} (Baca: Harga Beras Naik Lagi) {next}"),
-                "(Baca: Harga Beras Naik Lagi)",
+                format!("{text} (Baca Juga: Harga Beras Naik Lagi) {next}"),
+                "(Baca Juga: Harga Beras Naik Lagi)",
                 Some(next),
             ),
             (
@@ -480,6 +480,8 @@ mod tests {
             format!("Taman Baca Kedaung di RW 05. {next}"),
             format!("Ia menyebut saudara tua (baca: polisi) masuk ke kantor. {next}"),
             format!("Ia menyebut saudara tua (Baca: polisi) masuk ke kantor. {next}"),
+            format!("{text} (Baca: QS Al-Baqarah ayat 183) {next}"),
+            format!("{text} (Lihat juga: Tabel 2 di bawah) {next}"),
         ] {
             assert_eq!(unglue(line.clone()), vec![(None, line.clone())], "{line}");
         }

@@ -123,6 +123,16 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
         out.first_body = k;
         return out;
     }
+    // A place and its dash alone on their line over the lede (`Banda Aceh –`): a headline
+    // never ends on a dash, so the text has none.
+    if body
+        .get(k + 1)
+        .is_some_and(|&i| is_lede(&paras[i]) || (words(&paras[i]) >= 8 && ends_sentence(&paras[i])))
+        && dateline_alone(t0)
+    {
+        out.first_body = k;
+        return out;
+    }
     let next = body.get(k + 1).map(|&i| paras[i].as_str());
     out.first_body = k + 1;
     let mut title = t0;
@@ -331,6 +341,24 @@ pub(super) fn is_lede(line: &str) -> bool {
         && line[d.rest..].split_whitespace().nth(5).is_some();
     // Any other dateline opens a lede in sentence case; a headline's kicker heads title case.
     known || (n >= SENTENCE_WORDS && !lines::is_title_like(line))
+}
+
+/// A dateline alone on its line: up to four words, the first capitalised, before a spaced
+/// dash that ends the line (`Banda Aceh –`, `SAMARINDA -`).
+fn dateline_alone(line: &str) -> bool {
+    let Some(head) = line
+        .trim_end()
+        .strip_suffix(['-', '\u{2013}', '\u{2014}'])
+        .filter(|h| h.ends_with(' '))
+    else {
+        return false;
+    };
+    let n = words(head);
+    (1..=4).contains(&n)
+        && head.trim_start().starts_with(char::is_uppercase)
+        && head
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-'))
 }
 
 /// Ends like a sentence: a full stop (not an ellipsis, which teasers end on), maybe inside a
@@ -606,6 +634,42 @@ mod tests {
         .to_vec();
         let h = head(&paras, &[0, 1]);
         assert_eq!((h.title, h.first_body), (None, 0));
+        // A place and its dash alone, over a lede or a short paragraph of sentences.
+        for (line, lede) in [
+            (
+                "Banda Aceh \u{2013}",
+                "Tiga kecamatan di Aceh Tamiang terendam banjir dan ribuan warga mengungsi ke \
+                 tempat yang lebih aman.",
+            ),
+            (
+                "SAMARINDA -",
+                "Dua pendaki dilaporkan hilang di kawasan gunung itu. Keduanya selamat.",
+            ),
+        ] {
+            let paras = vec![line.to_string(), lede.to_string()];
+            let h = head(&paras, &[0, 1]);
+            assert_eq!((h.title, h.first_body), (None, 0), "{line}");
+        }
+        // A title with a dash inside stays the title; over a headline, the headline is.
+        for (line, next, title) in [
+            (
+                "Banjir Rendam Aceh Tamiang - Ribuan Mengungsi",
+                "Tiga kecamatan di Aceh Tamiang terendam banjir dan ribuan warga mengungsi.",
+                "Banjir Rendam Aceh Tamiang - Ribuan Mengungsi",
+            ),
+            (
+                "Banda Aceh \u{2013}",
+                "Banjir Rendam Aceh Tamiang",
+                "Banjir Rendam Aceh Tamiang",
+            ),
+        ] {
+            let paras = vec![line.to_string(), next.to_string()];
+            assert_eq!(
+                head(&paras, &[0, 1]).title.as_deref(),
+                Some(title),
+                "{line}"
+            );
+        }
     }
 
     #[test]

@@ -241,6 +241,11 @@ fn names_of_clubs_works_and_schools_are_not_places() {
         f("titik api di Ogan Komering Ulu (OKU) dan Muara Enim").regions,
         ["Ogan Komering Ulu", "Muara Enim"]
     );
+    // Only a short form in brackets: two regions side by side stay two.
+    assert_eq!(
+        f("Gempa mengguncang Buton & Buton Tengah pagi tadi.").regions,
+        ["Buton", "Buton Tengah"]
+    );
     // A firm's name where something was said, and a town after a firm's.
     assert_eq!(
         f("kata direktur PT Contoh Bandung, Senin").regions,
