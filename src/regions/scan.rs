@@ -5,7 +5,9 @@
 use super::exclude::{self, not_a_place, prefixed_not_a_place};
 use super::landmark::{self, Placing, area_between};
 use super::words::{self, Words};
-use super::{Cues, Gazetteer, Hint, Hit, Mention, Target, prefix_hint, sport, villages};
+use super::{
+    Cues, Gazetteer, Hint, Hit, Mention, RegionKind, Target, prefix_hint, sport, villages,
+};
 
 impl Gazetteer {
     /// Calls `hit(target, words, first word, word count, cues)` for every place named in
@@ -394,8 +396,9 @@ impl Gazetteer {
             .filter(|h| h.cues.elsewhere)
             .map(|h| h.target)
             .collect();
+        let towns = self.towns_written_as_cities(&out);
         out.into_iter()
-            .filter(|h| !h.cues.evidence && !h.cues.elsewhere)
+            .filter(|h| !h.cues.evidence && !h.cues.elsewhere && !towns.contains(&h.target))
             .filter(|h| !elsewhere.contains(&h.target) || h.cues.level_named || h.cues.landmark)
             .filter(|h| {
                 let doubted = h.cues.acronym || h.cues.namesake.is_some_and(about);
@@ -414,5 +417,44 @@ impl Gazetteer {
                 _ => h.made,
             })
             .collect()
+    }
+
+    /// The cities whose name the text writes as `Kota X` where X is a regency's town: a
+    /// district of a regency of another province that the text names with its level, and
+    /// nothing else of the city's province is named (`Kota Tebing Tinggi dengan Kecamatan
+    /// Pendopo di Kabupaten Empat Lawang`: Empat Lawang's seat in South Sumatra, not the
+    /// city in North Sumatra). Writers call a regency's seat a town (`kota`) as often as
+    /// they name it bare.
+    fn towns_written_as_cities<T>(&self, out: &[Hit<T>]) -> Vec<Target> {
+        let region = |h: &Hit<T>| match h.target {
+            Target::Region(r) => Some(r),
+            _ => None,
+        };
+        let mut towns = Vec::new();
+        for h in out.iter().filter(|h| h.cues.level_named) {
+            let Some(c) = region(h) else { continue };
+            let city = &self.regions[c];
+            if city.kind != RegionKind::City || towns.contains(&h.target) {
+                continue;
+            }
+            let name = city.name.strip_prefix("Kota ").unwrap_or(&city.name);
+            // Districts named like a region are kept apart from the others.
+            let Some(of) = self.namesakes.get(&words::words(name).concat()) else {
+                continue;
+            };
+            let seat_named = out.iter().any(|o| {
+                o.cues.level_named
+                    && region(o).is_some_and(|y| {
+                        of.contains(&y) && self.regions[y].province != city.province
+                    })
+            });
+            let home_named = out
+                .iter()
+                .any(|o| o.target != h.target && self.province_of(o.target) == Some(city.province));
+            if seat_named && !home_named {
+                towns.push(h.target);
+            }
+        }
+        towns
     }
 }

@@ -225,3 +225,20 @@ fn an_island_placed_in_another_region_is_the_island() {
         ["Padang"]
     );
 }
+
+#[test]
+fn a_regencys_town_written_as_a_city_is_the_town() {
+    let road = "Ruas jalan yang menghubungkan Kota Tebing Tinggi dengan Kecamatan Pendopo di \
+                Kabupaten Empat Lawang tertimbun longsor.";
+    let warning = "Warga di Pendopo maupun Kota Tebing Tinggi diminta tidak melintas.";
+    assert_eq!(find(None, [road, warning]).regions, ["Empat Lawang"]);
+    // The city, where the text names its own province's places or no regency holding a
+    // town of its name.
+    let north = "Truk dari Kabupaten Serdang Bedagai juga melintas di jalan itu.";
+    assert!(
+        find(None, [road, warning, north])
+            .regions
+            .contains(&"Tebing Tinggi".to_string())
+    );
+    assert_eq!(f(warning).regions, ["Tebing Tinggi"]);
+}

@@ -926,3 +926,23 @@ fn a_theme_s_icon_names_widgets_and_greetings_leave_the_body() {
          comment section ditutup oleh pengelola situs selama aksi berlangsung hari itu.");
     assert_eq!(b.body.body.len(), 2);
 }
+
+#[test]
+fn a_pages_controls_and_ticker_over_the_story_leave_it() {
+    let a = p("Menu\n\nMode Gelap\n\
+         OTT Wali Kota Contoh, KPK Amankan 15 Orang Warga Desa Lain Ajukan Sanggah Nilai \
+         Seleksi Perangkat Desa Anak Purnawirawan Dilaporkan Kasus Penganiayaan\n\n\
+         PERISTIWA\n\nWarga Pronojiwo Dihimbau Tetap Tenang\n\nbadge-check\n\n\
+         Warga Pronojiwo Dihimbau Tetap Tenang Perbesar\n\n\
+         Lumajang, Warta.com \u{2013} Guguran awan panas dari gunung meluncur sejauh tiga \
+         kilometer ke arah Besuk Kobokan, Kecamatan Pronojiwo, Selasa sore.\n\n\
+         Warga diminta menjauhi aliran sungai yang berhulu di puncak gunung.");
+    assert_ne!(a.meta.title, "Menu");
+    assert_eq!(a.meta.dateline.as_deref(), Some("Lumajang"));
+    assert!(
+        a.body.body[0].starts_with("Guguran awan panas"),
+        "{:?}",
+        a.body.body
+    );
+    assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+}
