@@ -185,8 +185,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    Pesisir`); an island placed in another region is the island (`pulau Padang di
 ///    Kabupaten Kepulauan Meranti`); a place and its dash alone on the first line are the
 ///    dateline, not a headline (`Banda Aceh –`); a page's menu, theme switch, badge icon
-///    and zoom label are furniture; a regency's town written as a city of another
-///    province (`Kota Tebing Tinggi … di Kabupaten Empat Lawang`) is the town.
+///    or zoom label with no headline under it is never the title; a regency's town
+///    written as a city of another province, beside another of the regency's districts
+///    named by its kind (`Kota Tebing Tinggi dengan Kecamatan Pendopo`), is the town.
 pub const PARSER_VERSION: u32 = 45;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

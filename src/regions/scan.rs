@@ -396,7 +396,7 @@ impl Gazetteer {
             .filter(|h| h.cues.elsewhere)
             .map(|h| h.target)
             .collect();
-        let towns = self.towns_written_as_cities(&out);
+        let towns = self.towns_written_as_cities(&out, &texts, &mut words);
         out.into_iter()
             .filter(|h| !h.cues.evidence && !h.cues.elsewhere && !towns.contains(&h.target))
             .filter(|h| !elsewhere.contains(&h.target) || h.cues.level_named || h.cues.landmark)
@@ -420,17 +420,24 @@ impl Gazetteer {
     }
 
     /// The cities whose name the text writes as `Kota X` where X is a regency's town: a
-    /// district of a regency of another province that the text names with its level, and
-    /// nothing else of the city's province is named (`Kota Tebing Tinggi dengan Kecamatan
+    /// district of a regency of another province whose other districts the text names by
+    /// their kind, and nothing else of the city's province is named (`Kota Tebing Tinggi dengan Kecamatan
     /// Pendopo di Kabupaten Empat Lawang`: Empat Lawang's seat in South Sumatra, not the
     /// city in North Sumatra). Writers call a regency's seat a town (`kota`) as often as
     /// they name it bare.
-    fn towns_written_as_cities<T>(&self, out: &[Hit<T>]) -> Vec<Target> {
+    fn towns_written_as_cities<T>(
+        &self,
+        out: &[Hit<T>],
+        texts: &[&str],
+        words: &mut Words,
+    ) -> Vec<Target> {
         let region = |h: &Hit<T>| match h.target {
             Target::Region(r) => Some(r),
             _ => None,
         };
         let mut towns = Vec::new();
+        // Read only for an article that writes such a city.
+        let mut by_kind: Option<Vec<usize>> = None;
         for h in out.iter().filter(|h| h.cues.level_named) {
             let Some(c) = region(h) else { continue };
             let city = &self.regions[c];
@@ -442,15 +449,23 @@ impl Gazetteer {
             let Some(of) = self.namesakes.get(&words::words(name).concat()) else {
                 continue;
             };
-            let seat_named = out.iter().any(|o| {
-                o.cues.level_named
-                    && region(o).is_some_and(|y| {
-                        of.contains(&y) && self.regions[y].province != city.province
-                    })
+            // Another district of that regency named by its kind (`Kecamatan Pendopo`): a
+            // city named beside a regency's officials or a partner regency is the city.
+            let by_kind = by_kind.get_or_insert_with(|| {
+                texts
+                    .iter()
+                    .flat_map(|t| self.regions_of_districts_by_kind(t, words))
+                    .collect()
             });
-            let home_named = out
+            let seat_named = by_kind
                 .iter()
-                .any(|o| o.target != h.target && self.province_of(o.target) == Some(city.province));
+                .any(|&y| of.contains(&y) && self.regions[y].province != city.province);
+            // The city's own districts by their kind (`Kecamatan Beji, Kota Depok`) count as
+            // its province's places.
+            let home_named = out.iter().any(|o| {
+                (o.target != h.target || o.cues.evidence)
+                    && self.province_of(o.target) == Some(city.province)
+            });
             if seat_named && !home_named {
                 towns.push(h.target);
             }

@@ -241,4 +241,22 @@ fn a_regencys_town_written_as_a_city_is_the_town() {
             .contains(&"Tebing Tinggi".to_string())
     );
     assert_eq!(f(warning).regions, ["Tebing Tinggi"]);
+    // A city beside a visiting or partner regency is the city (the review's cases).
+    for (text, city) in [
+        (
+            "Wali Kota Kediri menerima kunjungan kerja Bupati Tabanan di Balai Kota Kediri.",
+            "Kota Kediri",
+        ),
+        (
+            "Pemerintah Kota Padang mengirim bantuan untuk korban erupsi di Kabupaten \
+             Lumajang.",
+            "Padang",
+        ),
+        (
+            "Mahasiswa asal Kabupaten Sleman ditemukan meninggal di Kecamatan Beji, Kota Depok.",
+            "Depok",
+        ),
+    ] {
+        assert!(f(text).regions.contains(&city.to_string()), "{text}");
+    }
 }

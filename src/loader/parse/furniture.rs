@@ -527,10 +527,6 @@ mod tests {
             ),
             ("Adblock Detected", RemovedKind::Footer),
             ("Logo", RemovedKind::Caption),
-            ("Menu", RemovedKind::Footer),
-            ("Mode Gelap", RemovedKind::Footer),
-            ("badge-check", RemovedKind::Footer),
-            ("Perbesar", RemovedKind::Footer),
             ("Tinggalkan Balasan", RemovedKind::Footer),
             ("Sebarkan artikel ini", RemovedKind::Prompt),
             (

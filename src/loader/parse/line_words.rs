@@ -14,14 +14,6 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("ilustrasi", RemovedKind::Caption),
     // A site's logo's alternative text alone over the headline.
     ("logo", RemovedKind::Caption),
-    // A page's controls over the headline: its menu button, its theme switch, a verified
-    // badge's icon name, a picture's zoom.
-    ("menu", RemovedKind::Footer),
-    ("mode gelap", RemovedKind::Footer),
-    ("mode terang", RemovedKind::Footer),
-    ("dark mode", RemovedKind::Footer),
-    ("badge-check", RemovedKind::Footer),
-    ("perbesar", RemovedKind::Footer),
     ("link sumber", RemovedKind::Credit),
     ("komentar via facebook", RemovedKind::Footer),
     ("berita lainnya", RemovedKind::Related),

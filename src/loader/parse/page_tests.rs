@@ -278,6 +278,12 @@ fn a_place_and_a_site_alone_on_the_first_line() {
     assert_eq!(a.meta.dateline.as_deref(), Some("Binjai"));
     assert_eq!(a.meta.outlet.as_deref(), Some("Kabar-kota.com"));
     assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
+    // Over a short headline and its deck, the control goes and the headline stays.
+    let a = p("Menu\n\nBanjir Rendam Kabupaten Demak\n\n\
+         Ribuan Warga Mengungsi ke Masjid dan Sekolah Terdekat\n\n\
+         Air setinggi satu meter merendam permukiman warga sejak Senin malam.\n\n\
+         Bantuan juga datang dari kota tetangga.");
+    assert_eq!(a.meta.title, "Banjir Rendam Kabupaten Demak");
 }
 
 #[test]

@@ -98,7 +98,14 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
                 j += 1;
             }
         }
-        break;
+        // A page's control with no headline after it (`Menu`, `Mode Gelap` over a ticker
+        // of other stories): never the title. Over a headline it is read as any label is,
+        // and a short headline with its deck under it stays the title.
+        if !is_control(line(k)) {
+            break;
+        }
+        out.furniture.push((body[k], RemovedKind::Footer));
+        k += 1;
     }
     if k >= body.len() {
         // Nothing but furniture-like lines: read the text as it stands.
@@ -343,8 +350,8 @@ pub(super) fn is_lede(line: &str) -> bool {
     known || (n >= SENTENCE_WORDS && !lines::is_title_like(line))
 }
 
-/// A dateline alone on its line: up to four words, the first capitalised, before a spaced
-/// dash that ends the line (`Banda Aceh –`, `SAMARINDA -`).
+/// A dateline alone on its line: a known place of up to four words before a spaced dash
+/// that ends the line (`Banda Aceh –`, `SAMARINDA -`).
 fn dateline_alone(line: &str) -> bool {
     let Some(head) = line
         .trim_end()
@@ -353,12 +360,8 @@ fn dateline_alone(line: &str) -> bool {
     else {
         return false;
     };
-    let n = words(head);
-    (1..=4).contains(&n)
-        && head.trim_start().starts_with(char::is_uppercase)
-        && head
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | ',' | '-'))
+    // A known place: a kicker (`EKSKLUSIF –`, `MEGAPOLITAN -`) heads a headline as often.
+    (1..=4).contains(&words(head)) && dateline::is_known_place(head.trim())
 }
 
 /// Ends like a sentence: a full stop (not an ellipsis, which teasers end on), maybe inside a
@@ -466,6 +469,20 @@ fn credited_caption(line: &str) -> bool {
 }
 
 /// A section label or kicker: a few words, no sentence or headline punctuation.
+/// A page's control standing alone on its line: its menu button, its theme switch, a
+/// verified badge's icon name, a picture's zoom.
+fn is_control(line: &str) -> bool {
+    const CONTROLS: &[&str] = &[
+        "menu",
+        "mode gelap",
+        "mode terang",
+        "dark mode",
+        "badge-check",
+        "perbesar",
+    ];
+    CONTROLS.contains(&line.trim().to_lowercase().as_str())
+}
+
 fn is_label(line: &str) -> bool {
     let n = words(line);
     (1..=LABEL_WORDS).contains(&n)
@@ -650,6 +667,13 @@ mod tests {
             let h = head(&paras, &[0, 1]);
             assert_eq!((h.title, h.first_body), (None, 0), "{line}");
         }
+        // A kicker is no place: the line is read as before.
+        let paras = vec![
+            "EKSKLUSIF \u{2013}".to_string(),
+            "Bupati itu mengaku siap diperiksa terkait dugaan korupsi dana hibah daerah."
+                .to_string(),
+        ];
+        assert_eq!(head(&paras, &[0, 1]).first_body, 1);
         // A title with a dash inside stays the title; over a headline, the headline is.
         for (line, next, title) in [
             (
