@@ -187,7 +187,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    dateline, not a headline (`Banda Aceh –`); a page's menu, theme switch, badge icon
 ///    or zoom label with no headline under it is never the title; a regency's town
 ///    written as a city of another province, beside another of the regency's districts
-///    named by its kind (`Kota Tebing Tinggi dengan Kecamatan Pendopo`), is the town.
+///    named by its kind (`Kota Tebing Tinggi dengan Kecamatan Pendopo`), is the town; a
+///    former head of an organisation's chapter names its region as a former office does
+///    (`mantan Ketua HIPMI Kota Ternate`).
 pub const PARSER_VERSION: u32 = 45;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

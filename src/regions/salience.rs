@@ -315,13 +315,24 @@ pub(super) fn polices(office: &str) -> bool {
 }
 
 /// Whether the region at word `at` is named by someone's former office (`mantan Bupati
-/// Malinau`, `eks Wakil Wali Kota Batu`): where the person once served, as an office's
-/// seat is where it sits.
+/// Malinau`, `eks Wakil Wali Kota Batu`, `mantan Ketua HIPMI Kota Ternate`): where the
+/// person once served, as an office's seat is where it sits.
 pub(super) fn former_office(words: &Words, at: usize) -> bool {
     let before = |k: usize| at.checked_sub(k).and_then(|b| words.get(b));
     let title = match words.get(at) {
         Some("bupati" | "walikota") => 1,
         Some("kota") if before(1) == Some("wali") => 2,
+        // A former head of an organisation's chapter named after the region (`mantan
+        // Ketua HIPMI Kota Ternate`): the acronym in capitals, a leader's word before it.
+        _ if at.checked_sub(1).is_some_and(|b| {
+            words.upper.get(b) == Some(&true) && words.get(b).is_some_and(|w| w.len() >= 3)
+        }) && matches!(
+            before(2),
+            Some("ketua" | "ketum" | "koordinator" | "sekretaris")
+        ) =>
+        {
+            3
+        }
         _ => return false,
     };
     let deputy = usize::from(before(title) == Some("wakil"));

@@ -586,7 +586,12 @@ fn a_search_office_spelt_out_a_vessels_home_and_a_former_office_are_named_in_pas
     let x = f("Ratusan kapal di Natuna berlabuh menghindari badai.");
     assert_eq!(x.regions, ["Natuna"], "{x:?}");
     // Where someone once served is theirs, not the story's.
-    for former in ["mantan Bupati Malinau", "eks Wakil Wali Kota Malinau"] {
+    for former in [
+        "mantan Bupati Malinau",
+        "eks Wakil Wali Kota Malinau",
+        "mantan Ketua HIPMI Kota Malinau",
+        "mantan Wakil Ketua KNPI Malinau",
+    ] {
         let x = find(
             None,
             [
