@@ -421,10 +421,10 @@ impl Gazetteer {
 
     /// The cities whose name the text writes as `Kota X` where X is a regency's town: a
     /// district of a regency of another province whose other districts the text names by
-    /// their kind, and nothing else of the city's province is named (`Kota Tebing Tinggi dengan Kecamatan
-    /// Pendopo di Kabupaten Empat Lawang`: Empat Lawang's seat in South Sumatra, not the
-    /// city in North Sumatra). Writers call a regency's seat a town (`kota`) as often as
-    /// they name it bare.
+    /// their kind, and nothing else of the city's province is named (`Kota Tebing Tinggi
+    /// dengan Kecamatan Pendopo di Kabupaten Empat Lawang`: Empat Lawang's seat in South
+    /// Sumatra, not the city in North Sumatra). Writers call a regency's seat a town
+    /// (`kota`) as often as they name it bare.
     fn towns_written_as_cities<T>(
         &self,
         out: &[Hit<T>],
@@ -462,10 +462,12 @@ impl Gazetteer {
                 .any(|&y| of.contains(&y) && self.regions[y].province != city.province);
             // The city's own districts by their kind (`Kecamatan Beji, Kota Depok`) count as
             // its province's places.
-            let home_named = out.iter().any(|o| {
-                (o.target != h.target || o.cues.evidence)
-                    && self.province_of(o.target) == Some(city.province)
-            });
+            let home_named = by_kind
+                .iter()
+                .any(|&y| self.regions[y].province == city.province)
+                || out.iter().any(|o| {
+                    o.target != h.target && self.province_of(o.target) == Some(city.province)
+                });
             if seat_named && !home_named {
                 towns.push(h.target);
             }

@@ -468,7 +468,6 @@ fn credited_caption(line: &str) -> bool {
         && captions::closing_group(line).is_some_and(|(_, group)| captions::slash_names(group))
 }
 
-/// A section label or kicker: a few words, no sentence or headline punctuation.
 /// A page's control standing alone on its line: its menu button, its theme switch, a
 /// verified badge's icon name, a picture's zoom.
 fn is_control(line: &str) -> bool {
@@ -483,6 +482,7 @@ fn is_control(line: &str) -> bool {
     CONTROLS.contains(&line.trim().to_lowercase().as_str())
 }
 
+/// A section label or kicker: a few words, no sentence or headline punctuation.
 fn is_label(line: &str) -> bool {
     let n = words(line);
     (1..=LABEL_WORDS).contains(&n)
