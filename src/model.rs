@@ -189,7 +189,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    written as a city of another province, beside another of the regency's districts
 ///    named by its kind (`Kota Tebing Tinggi dengan Kecamatan Pendopo`), is the town; a
 ///    former head of an organisation's chapter names its region as a former office does
-///    (`mantan Ketua HIPMI Kota Ternate`).
+///    (`mantan Ketua HIPMI Kota Ternate`); a shared name's border with another regency is
+///    the regency's (`perbatasan Bandung-Garut`).
 pub const PARSER_VERSION: u32 = 45;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -571,6 +571,24 @@ impl Gazetteer {
             "resor" if before(2) == Some("kepolisian") => Some(regency),
             _ => None,
         };
+        // `perbatasan Bandung-Garut`: a border with another regency is the regency's; a
+        // city borders the regency around it as a rule (`perbatasan Bogor-Depok` is left).
+        let border = before(1) == Some("perbatasan") && {
+            let other = if words.hyphen.get(next) == Some(&true) {
+                Some(next)
+            } else {
+                (words.get(next) == Some("dan")).then_some(next + 1)
+            };
+            other
+                .and_then(|k| self.longest(words, k, None))
+                .is_some_and(|(t, _)| {
+                    matches!(t, Target::Region(o)
+                        if o != regency && self.regions[o].kind == RegionKind::Regency)
+                })
+        };
+        if border {
+            return Some(regency);
+        }
         by_unit.or_else(|| {
             // The sea off a shared name whose city lies inland is the regency's coast.
             let sea = |w: Option<&str>| w.is_some_and(|w| SEA_WORDS.contains(&w));

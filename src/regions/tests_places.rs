@@ -585,6 +585,28 @@ fn a_mountain_places_only_the_town_written_after_it() {
 }
 
 #[test]
+fn a_border_with_a_regency_is_the_shared_names_regency() {
+    let text = "Atlet disambut sejak di perbatasan Bandung-Garut lalu diarak ke alun-alun.";
+    assert!(
+        f(text).regions.contains(&"Bandung".to_string()),
+        "{:?}",
+        f(text)
+    );
+    // With a city, or without the border, the city.
+    let city = "Kemacetan terjadi di perbatasan Bogor-Depok sejak pagi.";
+    assert!(
+        f(city).regions.contains(&"Kota Bogor".to_string()),
+        "{:?}",
+        f(city)
+    );
+    assert!(
+        f("Atlet diarak dari Bandung ke Garut.")
+            .regions
+            .contains(&"Kota Bandung".to_string())
+    );
+}
+
+#[test]
 fn a_dateline_that_is_a_district_decides_a_bare_shared_name() {
     // Aimas is a district of Kabupaten Sorong: the campus's bare `Sorong` is the regency.
     let text = "Universitas Unimuda Sorong menggelar wisuda sarjana.";
