@@ -145,8 +145,17 @@ impl Gazetteer {
                         .or_else(|| self.placed_by_district_after(words, i + len, r)),
                     _ => None,
                 };
-                if placing == Some(Placing::Elsewhere) {
-                    if self.village_of_another_province(words, i, i + len, target) {
+                // A place elsewhere: the one mention's alone, or, where the text places the
+                // name in another province (a village there, or a town written with that
+                // province), the name's throughout the article.
+                let elsewhere = if placing == Some(Placing::Elsewhere) {
+                    Some(self.village_of_another_province(words, i, i + len, target))
+                } else {
+                    self.town_of_another_province(words, i, i + len, target)
+                        .then_some(true)
+                };
+                if let Some(throughout) = elsewhere {
+                    if throughout {
                         let cues = Cues {
                             elsewhere: true,
                             ..Cues::default()
@@ -169,15 +178,6 @@ impl Gazetteer {
                         || self.ends_a_district(words, i, len, r)
                         || self.island_of_another_region(words, i, len, r)
                 };
-                if self.town_of_another_province(words, i, i + len, target) {
-                    let cues = Cues {
-                        elsewhere: true,
-                        ..Cues::default()
-                    };
-                    hit(target, words, i, len, cues);
-                    i += len;
-                    continue;
-                }
                 if !not_a_place(words, i, len)
                     && !exclude::main_road(words, i)
                     && !self.locality_in_next(words, i, i + len, target)

@@ -120,22 +120,18 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
         out.first_body = k;
         return out;
     }
-    // A dateline of a place and its site alone on its line over the lede (`Tebo,
-    // targetjurnalis.id`): the text has no headline.
-    if body.get(k + 1).is_some_and(|&i| is_lede(&paras[i]))
+    // A dateline alone on its line over the lede: a place and its site (`Tebo,
+    // targetjurnalis.id`), or a known place and its dash (`Banda Aceh –`; a headline never
+    // ends on a dash, and a kicker, `EKSKLUSIF –`, is no place). The text has no headline.
+    let lede_next = body.get(k + 1).is_some_and(|&i| {
+        is_lede(&paras[i]) || (words(&paras[i]) >= 8 && ends_sentence(&paras[i]))
+    });
+    if lede_next
         && dateline::detect(t0).is_some_and(|d| {
-            d.outlet.is_some() && d.city.is_some() && d.rest >= t0.trim_end().len()
+            d.rest >= t0.trim_end().len()
+                && (d.outlet.is_some() || d.city.as_deref().is_some_and(dateline::is_known_place))
+                && d.city.is_some()
         })
-    {
-        out.first_body = k;
-        return out;
-    }
-    // A place and its dash alone on their line over the lede (`Banda Aceh –`): a headline
-    // never ends on a dash, so the text has none.
-    if body
-        .get(k + 1)
-        .is_some_and(|&i| is_lede(&paras[i]) || (words(&paras[i]) >= 8 && ends_sentence(&paras[i])))
-        && dateline_alone(t0)
     {
         out.first_body = k;
         return out;
@@ -348,20 +344,6 @@ pub(super) fn is_lede(line: &str) -> bool {
         && line[d.rest..].split_whitespace().nth(5).is_some();
     // Any other dateline opens a lede in sentence case; a headline's kicker heads title case.
     known || (n >= SENTENCE_WORDS && !lines::is_title_like(line))
-}
-
-/// A dateline alone on its line: a known place of up to four words before a spaced dash
-/// that ends the line (`Banda Aceh –`, `SAMARINDA -`).
-fn dateline_alone(line: &str) -> bool {
-    let Some(head) = line
-        .trim_end()
-        .strip_suffix(['-', '\u{2013}', '\u{2014}'])
-        .filter(|h| h.ends_with(' '))
-    else {
-        return false;
-    };
-    // A known place: a kicker (`EKSKLUSIF –`, `MEGAPOLITAN -`) heads a headline as often.
-    (1..=4).contains(&words(head)) && dateline::is_known_place(head.trim())
 }
 
 /// Ends like a sentence: a full stop (not an ellipsis, which teasers end on), maybe inside a
