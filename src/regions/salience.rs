@@ -323,13 +323,11 @@ pub(super) fn former_office(words: &Words, at: usize) -> bool {
         Some("bupati" | "walikota") => 1,
         Some("kota") if before(1) == Some("wali") => 2,
         // A former head of an organisation's chapter named after the region (`mantan
-        // Ketua HIPMI Kota Ternate`): the acronym in capitals, a leader's word before it.
-        _ if at.checked_sub(1).is_some_and(|b| {
-            words.upper.get(b) == Some(&true) && words.get(b).is_some_and(|w| w.len() >= 3)
-        }) && matches!(
-            before(2),
-            Some("ketua" | "ketum" | "koordinator" | "sekretaris")
-        ) =>
+        // Ketua HIPMI Kota Ternate`): the acronym in capitals, a leader's word
+        // ([`leads_a_chapter`]'s) before it.
+        _ if before(1).is_some_and(|w| w.len() >= 3)
+            && words.upper.get(at - 1) == Some(&true)
+            && before(2).is_some_and(|w| LEADERS.contains(&w)) =>
         {
             3
         }
