@@ -191,7 +191,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    former head of an organisation's chapter names its region as a former office does
 ///    (`mantan Ketua HIPMI Kota Ternate`); a shared name's border with another regency is
 ///    the regency's (`perbatasan Bandung-Garut`).
-pub const PARSER_VERSION: u32 = 45;
+/// 46: a town named only as its police's seat is no place of a case set in a district,
+///    named by its kind, the town does not have (`Polres Tebingtinggi` over `Kecamatan
+///    Tebing Tinggi`); a read-also headline run into a paragraph without brackets places
+///    nothing (`… pedesaan. Baca juga Tertimbun Longsor, Pendaki asal Semarang Tewas …`).
+pub const PARSER_VERSION: u32 = 46;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

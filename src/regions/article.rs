@@ -52,6 +52,9 @@ impl Gazetteer {
                         || matches!(target, Target::Region(r)
                             if salience::PROVINCE_CAPITALS.contains(&self.regions[r].code.as_str()))
                 });
+                if words.in_read_also(at) {
+                    return None;
+                }
                 let former = salience::former_office(words, at);
                 let people = salience::after_people(words, at);
                 Some((
@@ -283,6 +286,28 @@ impl Gazetteer {
             .collect();
         for (main, wide) in in_text.iter_mut().zip(wide_only) {
             *main &= !wide;
+        }
+        // A town named only as its police's seat is no place of a case the text sets in a
+        // district, named by its kind, that neither the town nor its twin has (`Polres
+        // Tebingtinggi` over a body found in `Kecamatan Tebing Tinggi`, Serdang Bedagai's):
+        // a resort's area may reach past its town, and the district says where the case is.
+        // Not one the title names: the police are then its subject, wherever they made the
+        // arrest (`Satres Narkoba Polres Pakpak Bharat …` in Kabupaten Dairi).
+        if in_text.contains(&true) {
+            let districts = self.districts_named_by_kind(&texts, &mut Words::new());
+            for ((t, s), main) in weighed.iter().zip(in_text.iter_mut()) {
+                let Target::Region(r) = *t else { continue };
+                let own = |of: &Vec<usize>| {
+                    of.iter().any(|&o| {
+                        o == r
+                            || self.twin.get(r) == Some(&Some(o))
+                            || self.twin.get(o) == Some(&Some(r))
+                    })
+                };
+                *main &= !(!s.is_empty()
+                    && s.iter().all(|s| s.police && s.text > 0)
+                    && districts.iter().any(|of| !own(of)));
+            }
         }
         // A region named only as the home of people living elsewhere (`warga Manggarai di
         // Jakarta`) is where they come from when the story's place is another region of its

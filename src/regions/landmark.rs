@@ -138,6 +138,31 @@ impl Gazetteer {
         self.districts_by_kind(text, words, true)
     }
 
+    /// The regions of each district `texts` name by its kind (`Kecamatan Tebing Tinggi`:
+    /// Serdang Bedagai, Kepulauan Meranti, Tanjung Jabung Barat, Empat Lawang, Balangan), one
+    /// set per naming, however many regions have a district of that name.
+    pub(super) fn districts_named_by_kind(
+        &self,
+        texts: &[&str],
+        words: &mut Words,
+    ) -> Vec<Vec<usize>> {
+        let mut found = Vec::new();
+        for text in texts {
+            words.fill(text);
+            for at in 0..words.len() {
+                if words
+                    .get(at)
+                    .is_some_and(|w| DISTRICT_KIND[..3].contains(&w))
+                    && let Some((of, k)) = self.district_at(words, at + 1)
+                    && super::distinctive_district(&words.phrase(at + 1, at + 1 + k))
+                {
+                    found.push(of.clone());
+                }
+            }
+        }
+        found
+    }
+
     fn districts_by_kind(&self, text: &str, words: &mut Words, set_in: bool) -> Vec<usize> {
         words.fill(text);
         let origin = |at: usize| {

@@ -156,6 +156,31 @@ fn a_police_resorts_town_that_is_the_only_region_is_the_story_s() {
         ],
     );
     assert_eq!(x.regions, ["Grobogan"], "{x:?}");
+    // Not where the text sets the case in a district, named by its kind, that the town does
+    // not have: the resort's area reaches past its town, and the district is elsewhere.
+    let body = [
+        "Mayat Tanpa Identitas Ditemukan di Kebun",
+        "Warga menemukan mayat di areal perkebunan.",
+        "Petugas Polsek dan Pemerintah Kecamatan Tebing Tinggi turun ke lokasi.",
+        "Polsek menghubungi tim Inafis Polres Tebingtinggi.",
+    ];
+    let x = find(None, body);
+    assert!(x.regions.is_empty(), "{x:?}");
+    assert_eq!(x.passing, ["Tebing Tinggi"], "{x:?}");
+    // A district of the town itself leaves it the place.
+    let mut own = body.to_vec();
+    own[2] = "Petugas Polsek dan Pemerintah Kecamatan Rambutan turun ke lokasi.";
+    assert_eq!(find(None, own).regions, ["Tebing Tinggi"]);
+    // Nor where the title names the resort: the police are its subject.
+    let x = find(
+        None,
+        [
+            "Satres Narkoba Polres Pakpak Bharat Tangkap Pengguna Sabu",
+            "Polisi menangkap pengguna sabu di Desa Harapan, Kecamatan Tanah Pinem.",
+            "Pelaku dibawa ke Polres Pakpak Bharat.",
+        ],
+    );
+    assert_eq!(x.regions, ["Pakpak Bharat", "Dairi"], "{x:?}");
     // Other offices' towns alone stay their own (a boarding school's elder speaking on
     // national news).
     let x = find(
@@ -764,4 +789,41 @@ fn a_far_regions_bare_name_in_a_story_set_elsewhere_is_in_passing() {
         ],
     );
     assert!(x.regions.contains(&"Gunung Kidul".to_string()), "{x:?}");
+}
+
+#[test]
+fn a_read_also_run_into_a_paragraph_places_nothing() {
+    let body = |paragraph: &str| {
+        find(
+            None,
+            [
+                "Satu Raperda Ditolak DPRD Temanggung",
+                "Sidang paripurna DPRD Temanggung membahas sembilan raperda.",
+                paragraph,
+            ],
+        )
+    };
+    // The other article's headline, with its small lower-case words, names no place here.
+    let x = body(
+        "Satu di antaranya ditolak. Baca juga Tertimbun Longsor, Pendaki asal Semarang Tewas \
+         di Gunung Sumbing Terkait dengan raperda itu, pansus menolaknya.",
+    );
+    assert_eq!(x.regions, ["Temanggung"], "{x:?}");
+    assert!(x.passing.is_empty(), "{x:?}");
+    // The sentence after it does, and so does a name after lower-case words of the
+    // paragraph, or a `baca juga` inside a sentence.
+    for paragraph in [
+        "Baca juga Tertimbun Longsor di Gunung Sumbing. Relawan Semarang ikut mencari korban.",
+        "Baca juga Tertimbun Longsor ketika hujan turun di Semarang sepanjang hari.",
+        "Anggota dewan membaca dan baca juga Laporan Semarang tahun lalu.",
+    ] {
+        let x = body(paragraph);
+        assert!(
+            x.regions
+                .iter()
+                .chain(&x.passing)
+                .any(|r| r == "Semarang" || r == "Kota Semarang"),
+            "{paragraph}: {x:?}"
+        );
+    }
 }

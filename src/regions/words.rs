@@ -168,6 +168,43 @@ impl Words {
         caps * 5 >= self.capitalised.len() * 3
     }
 
+    /// Whether the word at `at` is in a "read also" headline a scraper ran into a paragraph
+    /// without brackets (`… pedesaan. Baca juga Tertimbun Longsor, Pendaki asal Semarang
+    /// Tewas di Gunung Sumbing Terkait …`): after `Baca juga` opening a sentence, with only
+    /// a headline's words between, capitalised or its small lower-case ones. Another
+    /// article's headline places nothing here. The body keeps the run: where the headline
+    /// ends and the paragraph goes on is not marked.
+    pub(super) fn in_read_also(&self, at: usize) -> bool {
+        const SMALL: &[&str] = &[
+            "di", "ke", "dari", "asal", "dan", "yang", "untuk", "dengan", "pada", "atau", "oleh",
+            "soal", "usai", "jadi", "ini", "itu", "bagi", "akan", "saat", "jelang", "tak",
+        ];
+        let mut k = at;
+        for _ in 0..24 {
+            let Some(b) = k.checked_sub(1) else {
+                return false;
+            };
+            if self.point.get(k) == Some(&true) {
+                return false;
+            }
+            if self.get(b) == Some("juga")
+                && let Some(label) = b.checked_sub(1)
+                && self.get(label) == Some("baca")
+                && self.capitalised.get(label) == Some(&true)
+                && (label == 0 || self.point.get(label) == Some(&true))
+            {
+                return true;
+            }
+            let headline_word = self.capitalised.get(b) == Some(&true)
+                || self.get(b).is_some_and(|w| SMALL.contains(&w));
+            if !headline_word {
+                return false;
+            }
+            k = b;
+        }
+        false
+    }
+
     pub(super) fn len(&self) -> usize {
         self.spans.len()
     }
