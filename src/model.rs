@@ -194,7 +194,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// 46: a town named only as its police's seat is no place of a case set in a district,
 ///    named by its kind, the town does not have (`Polres Tebingtinggi` over `Kecamatan
 ///    Tebing Tinggi`); a read-also headline run into a paragraph without brackets places
-///    nothing (`… pedesaan. Baca juga Tertimbun Longsor, Pendaki asal Semarang Tewas …`).
+///    nothing (`… pedesaan. Baca juga Tertimbun Longsor, Pendaki asal Semarang Tewas …`);
+///    three headlines or more under a list's label (`Berita Lainnya`, a blog's `Postingan
+///    populer dari blog ini`) that end the text leave it, those ending on a quoted word
+///    too; a far region's name after a given name the text uses alone (`Lukman Padang`,
+///    then `dengan Lukman`) is a surname, named in passing where the dateline places the
+///    story in another province; a region in a list of peoples (`suku Mongondow, Jawa,
+///    Sanger, Arab, Minahasa`) is its people; an organisation spelt out, its short form in
+///    brackets before a region and its leader after a comma (`Direktur … (LP3BH)
+///    Manokwari, Yan …`), is the leader's affiliation.
 pub const PARSER_VERSION: u32 = 46;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -78,7 +78,7 @@ impl Gazetteer {
                         people,
                         realm: salience::after_realm(words, at),
                         origin: people && self.home_of_people_elsewhere(words, at, len, target),
-                        name_like: self.name_like(words, at),
+                        name_like: self.name_like(words, at, &texts),
                     },
                 ))
             },
@@ -338,7 +338,7 @@ impl Gazetteer {
         for (main, home) in in_text.iter_mut().zip(homes) {
             *main &= !home;
         }
-        // A region named once or twice, each time as a person's or a people's name
+        // A region named up to three times, each time as a person's or a people's name
         // (`dikomandoi Basir dan Asmat`, `festival budaya Buton` held in Fakfak) and never
         // with a word of place, office or people about it, not in the title, of a province
         // the text names nothing else of (nor the province it was split from or into:
@@ -361,7 +361,8 @@ impl Gazetteer {
                         && (main || headline == Some(*o))
                         && matches!(o, Target::Region(_))
                         && !akin(self.province_of(*o), province)
-                        && os.iter().any(|s| s.prefixed || s.at)
+                        // The dateline places the story as a level or `di` does.
+                        && (headline == Some(*o) || os.iter().any(|s| s.prefixed || s.at))
                 })
         };
         let far_names: Vec<bool> = weighed
@@ -371,7 +372,7 @@ impl Gazetteer {
                 let province = self.province_of(*t);
                 matches!(t, Target::Region(_))
                     && headline != Some(*t)
-                    && (1..=2).contains(&s.len())
+                    && (1..=3).contains(&s.len())
                     // `dan` or `budaya` just before the name leaves no prefix, `di`,
                     // `dari` or people's word there; the title names what the story is
                     // about.

@@ -495,6 +495,78 @@ const PEOPLES: &[(&str, &[&str])] = &[
     ("dayak", &["paser"]),
 ];
 
+/// Peoples' names that are no region's (`Sanger`, `Mongondow`, `Arab`): a list with two of
+/// them names peoples ([`listed_among_peoples`]). Not peoples named as their place is
+/// (`Ambon`, `Flores`, `Gorontalo`): a list of towns holds them too. `Jawa` counts, but one
+/// alone never makes a list of peoples.
+const PEOPLE_NAMES: &[&str] = &[
+    "arab",
+    "tionghoa",
+    "cina",
+    "china",
+    "sanger",
+    "sangir",
+    "mongondow",
+    "bugis",
+    "batak",
+    "dayak",
+    "minang",
+    "minangkabau",
+    "melayu",
+    "sunda",
+    "betawi",
+    "jawa",
+];
+
+/// Whether the name at `at`, `len` words long, is an item of a list of peoples (`warga dari
+/// suku Mongondow, Jawa, Sanger, Makasar, Arab, Minahasa, Gorontalo`): two items or more in
+/// the same run of one-word items parted by commas or `dan` are peoples' names only. Then
+/// the region's name is its people's too.
+fn listed_among_peoples(words: &Words, at: usize, len: usize) -> bool {
+    // Each one-word item back and forth from the name, while the list goes on.
+    let item = |k: usize| {
+        words.capitalised.get(k) == Some(&true)
+            && words.point.get(k) == Some(&false)
+            && words.point.get(k + 1) != Some(&true)
+    };
+    let parted = |k: usize| {
+        words.comma.get(k) == Some(&true)
+            || k.checked_sub(1)
+                .is_some_and(|b| matches!(words.get(b), Some("dan" | "serta")))
+    };
+    let mut peoples = 0;
+    // Backwards: the item before the name ends right before its part.
+    let mut k = at;
+    while parted(k) {
+        let back = if words.comma.get(k) == Some(&true) {
+            1
+        } else {
+            2
+        };
+        let Some(prev) = k.checked_sub(back).filter(|&p| item(p)) else {
+            break;
+        };
+        peoples += usize::from(words.get(prev).is_some_and(|w| PEOPLE_NAMES.contains(&w)));
+        k = prev;
+    }
+    let mut k = at + len;
+    loop {
+        let next = if words.comma.get(k) == Some(&true) {
+            k
+        } else if matches!(words.get(k), Some("dan" | "serta")) {
+            k + 1
+        } else {
+            break;
+        };
+        if !item(next) {
+            break;
+        }
+        peoples += usize::from(words.get(next).is_some_and(|w| PEOPLE_NAMES.contains(&w)));
+        k = next + 1;
+    }
+    peoples >= 2
+}
+
 /// Malaysian states its migrant workers' news names (`Malaka`, a regency, is written
 /// `Melaka` for the state).
 const STATES_ABROAD: &[&str] = &[
@@ -518,6 +590,7 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
         return true;
     }
     if plays(words, at, len)
+        || listed_among_peoples(words, at, len)
         || school_affiliation(words, at, len)
         || ends_a_firm(words, at, len)
         || listed_body(words, at, len)

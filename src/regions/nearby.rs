@@ -96,11 +96,11 @@ impl Gazetteer {
     }
 
     /// Whether the name at `at` is written as a person's or a people's: after `budaya`
-    /// (`festival budaya Buton`), or after another given name and `dan` (`dikomandoi Basir
-    /// dan Asmat`), that name capitalised, not in capitals, and no place the gazetteer
-    /// knows. Only the far-name rule of [`Gazetteer::find`] reads it: a route or a list
+    /// (`festival budaya Buton`), after another given name and `dan` (`dikomandoi Basir
+    /// dan Asmat`), or right after a given name (`Lukman Padang`), that name capitalised,
+    /// not in capitals, and no place the gazetteer knows. Only the far-name rule of [`Gazetteer::find`] reads it: a route or a list
     /// is written the same way (`menghubungkan Darwin dan Kupang`).
-    pub(super) fn name_like(&self, words: &Words, at: usize) -> bool {
+    pub(super) fn name_like(&self, words: &Words, at: usize, texts: &[&str]) -> bool {
         let before = |n: usize| at.checked_sub(n).and_then(|b| words.get(b));
         let joined = words.apart.get(at) == Some(&false);
         let pair = at.checked_sub(2).is_some_and(|other| {
@@ -115,7 +115,32 @@ impl Gazetteer {
                     .districts
                     .contains_key(words.get(other).unwrap_or_default())
         });
-        joined && (before(1) == Some("budaya") || pair)
+        // A surname after a given name (`anggota DPRD dari Partai Golkar Lukman Padang`): a
+        // capitalised word, not in capitals, that is no place, level or direction, and that
+        // the text writes elsewhere without the name after it, as it shortens a person's
+        // name (`antara Parulian dengan Lukman`); a facility's name is not so shortened
+        // (`Stadion Maguwoharjo Sleman`). Not before a level (`Ketua Bawaslu Kota
+        // Makassar` names an office's seat).
+        let given = at.checked_sub(1).is_some_and(|g| {
+            words.get(at).and_then(super::prefix_hint).is_none()
+                && words.capitalised.get(g) == Some(&true)
+                && words.upper.get(g) == Some(&false)
+                && words.point.get(at) == Some(&false)
+                && words.comma.get(at) == Some(&false)
+                && words.get(g).is_some_and(|w| {
+                    w.len() >= 3
+                        && super::prefix_hint(w).is_none()
+                        && !super::words::SUBPLACES.contains(&w)
+                        && !self.districts.contains_key(w)
+                })
+                && self.longest(words, g, None).is_none()
+                && self.district_at(words, g).is_none()
+                && words
+                    .get(g)
+                    .zip(words.get(at))
+                    .is_some_and(|(g, x)| stands_alone(texts, g, x))
+        });
+        joined && (before(1) == Some("budaya") || pair || given)
     }
 
     /// Whether bare `target` at `at`, the name ending at `next`, is a village the text
@@ -526,3 +551,43 @@ impl Gazetteer {
 
 /// Region names that are also the abbreviation of a title (`Karo` = Kepala Biro).
 const TITLES: &[&str] = &["karo"];
+
+/// Words before a person's name (`dengan Lukman`, `kata Lukman`) or after it (`Lukman
+/// mengatakan`).
+const PERSON_BEFORE: &[&str] = &[
+    "dengan", "kata", "ujar", "oleh", "antara", "bersama", "menurut", "pak", "bu", "bapak", "ibu",
+    "saudara", "kepada", "terhadap", "tutur", "ungkap", "imbuh", "tambah", "jelas",
+];
+const PERSON_AFTER: &[&str] = &[
+    "mengatakan",
+    "menyebut",
+    "menjelaskan",
+    "menuturkan",
+    "mengaku",
+    "menambahkan",
+    "menegaskan",
+    "berkata",
+];
+
+/// Whether capitalised word `given` (lower case here) stands in `texts` somewhere as a
+/// person's name without the word `next` after it (`antara Parulian dengan Lukman`,
+/// `Lukman mengatakan`): a given name the text uses alone. A facility's name is used alone
+/// too (`di Maguwoharjo`), but not so.
+fn stands_alone(texts: &[&str], given: &str, next: &str) -> bool {
+    texts.iter().any(|t| {
+        let ws: Vec<&str> = t
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        ws.iter().enumerate().any(|(k, w)| {
+            let after = ws.get(k + 1).map(|n| n.to_lowercase());
+            w.starts_with(char::is_uppercase)
+                && w.eq_ignore_ascii_case(given)
+                && after.as_deref() != Some(next)
+                && (k
+                    .checked_sub(1)
+                    .is_some_and(|b| PERSON_BEFORE.contains(&ws[b].to_lowercase().as_str()))
+                    || after.is_some_and(|a| PERSON_AFTER.contains(&a.as_str())))
+        })
+    })
+}

@@ -280,6 +280,32 @@ pub(super) fn leads_a_chapter(words: &Words, at: usize, len: usize) -> bool {
     if !named_after {
         return false;
     }
+    // An organisation spelt out, its short form in brackets before the region (`Direktur
+    // Eksekutif Lembaga Penelitian, Pengkajian dan Pengembangan Bantuan Hukum (LP3BH)
+    // Manokwari, Yan …`): its name may hold commas and small words; a leader's word in
+    // the sentence before it is enough.
+    let short_form = at.checked_sub(1).filter(|&b| {
+        words.upper.get(b) == Some(&true)
+            && words.apart.get(at) == Some(&true)
+            && words.apart.get(b) == Some(&true)
+            && words
+                .get(b)
+                .is_some_and(|w| w.len() >= 3 && !GOVERNMENT.contains(&w))
+    });
+    if let Some(b) = short_form {
+        for k in (b.saturating_sub(20)..b).rev() {
+            if words.get(k).is_some_and(|w| GOVERNMENT.contains(&w)) {
+                return false;
+            }
+            if words.get(k).is_some_and(|w| LEADERS.contains(&w)) {
+                return true;
+            }
+            if words.point.get(k) == Some(&true) {
+                return false;
+            }
+        }
+        return false;
+    }
     let mut k = at;
     while k > at.saturating_sub(REACH) {
         if words.point.get(k) == Some(&true) || words.comma.get(k) == Some(&true) {

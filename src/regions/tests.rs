@@ -776,6 +776,18 @@ fn a_chapter_its_leader_is_named_with_is_an_affiliation() {
     );
     assert_eq!(x.regions, ["Halmahera Timur"]);
     assert_eq!(x.passing, ["Polewali Mandar", "Kota Bekasi"]);
+    // An organisation spelt out with commas in its name, its short form in brackets.
+    let x = find(
+        None,
+        [
+            "Pejabat Teluk Bintuni Dilaporkan",
+            "Direktur Eksekutif Lembaga Penelitian, Pengkajian dan Pengembangan Bantuan Hukum \
+             (LP3BH) Manokwari, Yan Christian Warinussy menyesalkan sikap pejabat di Kabupaten \
+             Teluk Bintuni.",
+        ],
+    );
+    assert_eq!(x.regions, ["Teluk Bintuni"], "{x:?}");
+    assert_eq!(x.passing, ["Manokwari"], "{x:?}");
     // A region's own assembly or commission speaks of it.
     let x = find(
         None,

@@ -260,3 +260,48 @@ fn a_regencys_town_written_as_a_city_is_the_town() {
         assert!(f(text).regions.contains(&city.to_string()), "{text}");
     }
 }
+
+#[test]
+fn a_far_regions_name_as_a_persons_surname_is_named_in_passing() {
+    let body = |extra: &str| {
+        find(
+            Some("Pakpak Bharat"),
+            [
+                "Ricuh di Gedung DPRD",
+                "Dua anggota DPRD nyaris baku hantam di gedung dewan.",
+                "Parulian terlibat adu mulut dengan anggota DPRD dari Partai Golkar Lukman Padang.",
+                extra,
+            ],
+        )
+    };
+    // The given name alone elsewhere, as a person's (`dengan Lukman`): the surname.
+    let x = body("Penyebab kericuhan antara Parulian dengan Lukman belum diketahui.");
+    assert_eq!(x.regions, ["Pakpak Bharat"], "{x:?}");
+    assert_eq!(x.passing, ["Padang"], "{x:?}");
+    // Never alone so, the words before the name are a facility's or a body's: the town.
+    let x = body("Rapat itu digelar usai kunjungan ke Padang pekan lalu.");
+    assert!(x.regions.iter().any(|r| r == "Padang"), "{x:?}");
+    // A level before the name is an office's seat, not a surname.
+    let x = find(
+        Some("Pakpak Bharat"),
+        [
+            "Ricuh di Gedung DPRD",
+            "Ketua Bawaslu Kota Padang hadir dalam rapat dengan Bawaslu setempat.",
+        ],
+    );
+    assert!(!x.passing.is_empty() || x.regions.len() > 1, "{x:?}");
+}
+
+#[test]
+fn a_region_in_a_list_of_peoples_is_its_people() {
+    let x = f(
+        "Di Kabupaten Bolaang Mongondow Timur hidup warga dari suku Mongondow, Jawa, \
+         Sanger, Arab, Minahasa, Gorontalo dan lainnya.",
+    );
+    assert_eq!(x.regions, ["Bolaang Mongondow Timur"], "{x:?}");
+    // A list of towns with a people's name or one place-named people in it stays towns.
+    let x = f("Audisi digelar di Manado, Ambon, Kupang, Flores dan Semarang bulan ini.");
+    assert!(x.regions.iter().any(|r| r == "Manado"), "{x:?}");
+    let x = f("Peserta datang dari Jawa, Minahasa dan Manado.");
+    assert!(x.regions.iter().any(|r| r == "Minahasa"), "{x:?}");
+}

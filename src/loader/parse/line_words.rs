@@ -68,6 +68,11 @@ pub(super) const EXACT: &[(&str, RemovedKind)] = &[
     ("berita pilihan", RemovedKind::Related),
     ("pilihan", RemovedKind::Related),
     ("pilihan editor", RemovedKind::Related),
+    // A blog theme's widget of the blog's other posts ("Popular posts from this blog").
+    ("postingan populer dari blog ini", RemovedKind::Related),
+    ("postingan populer", RemovedKind::Related),
+    ("postingan terbaru", RemovedKind::Related),
+    ("popular posts from this blog", RemovedKind::Related),
     ("read previous post", RemovedKind::Related),
     ("read next post", RemovedKind::Related),
     // Blog-theme footers: tag box, comment form, pop-up buttons.

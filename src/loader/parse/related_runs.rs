@@ -22,6 +22,18 @@ fn headline_shaped(line: &str) -> bool {
         && !line.ends_with(['.', ',', ':', ';', '"', '\u{201d}', '\'', ')'])
 }
 
+/// A headline as a list under a label sets it: shaped as one, or in title case ending on a
+/// quoted word or phrase (`Dumai Punya 'Sesuatu'`, `Marten Tualaka : "Saya Bukan Politisi
+/// Pinggiran"`), which a sentence closes with its point inside or after the quote.
+fn listed_headline(line: &str) -> bool {
+    const QUOTES: [char; 4] = ['"', '\'', '\u{201d}', '\u{2019}'];
+    if headline_shaped(line) {
+        return true;
+    }
+    let bare = line.trim_end_matches(QUOTES);
+    bare.len() < line.len() && bare.ends_with(|c: char| c.is_alphanumeric()) && is_title_like(bare)
+}
+
 /// A separator line as a list draws it between items (`-`, `•`).
 fn is_item_separator(p: &str, kind: &Kind) -> bool {
     *kind == Kind::Boiler(RemovedKind::Separator) && p.chars().count() <= 2
@@ -153,8 +165,9 @@ fn cut_short(p: &str) -> bool {
 
 /// The bulleted or title-shaped lines that directly follow a label. A bare headline closes
 /// the list unless a separator line follows it (a list drawn with separators). Under an
-/// empty "read also", headlines in sentence case count too when the run of them ends the
-/// text or meets other furniture: a paragraph goes on into the text.
+/// empty "read also" or a list's label (`Berita Lainnya`, `Postingan populer dari blog
+/// ini`), headlines in sentence case count too when the run of them ends the text or meets
+/// other furniture: a paragraph goes on into the text.
 fn under_labels(paras: &[String], kinds: &mut [Kind]) {
     let (mut open, mut item) = (false, false);
     // The open list's items are bulleted: a bare headline after them is the page's own
@@ -162,11 +175,11 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
     let mut bullets = false;
     let mut i = 0;
     while i < paras.len() {
-        if matches!(&kinds[i], Kind::Related(h) if h.is_empty()) {
+        if is_label(&kinds[i]) {
             let end = (i + 1..paras.len())
                 .find(|&j| {
                     kinds[j] != Kind::Body
-                        || !headline_shaped(&paras[j])
+                        || !listed_headline(&paras[j])
                         || bulleted(&paras[j]).is_some()
                 })
                 .unwrap_or(paras.len());
@@ -182,7 +195,11 @@ fn under_labels(paras: &[String], kinds: &mut [Kind]) {
                 && (i + 1..end).all(|j| {
                     is_title_like(&paras[j]) && paras[j].split_whitespace().nth(4).is_some()
                 });
-            if end > i + 1 && (end == paras.len() || kinds[end] != Kind::Body || stacked) {
+            // Under a list's label (`Berita Lainnya`) a run that ends the text holds three
+            // headlines or more: after one or two the text may go on in a title-like line.
+            let list_label = !matches!(&kinds[i], Kind::Related(_));
+            let ends = end == paras.len() || kinds[end] != Kind::Body;
+            if end > i + 1 && ((ends && (!list_label || end > i + 3)) || stacked) {
                 for j in i + 1..end {
                     kinds[j] = Kind::Related(paras[j].clone());
                 }
@@ -306,6 +323,32 @@ mod tests {
             "- Refleksi Hari Jadi Kota ke",
         ]);
         assert_eq!(body(&k), vec![0]);
+    }
+
+    #[test]
+    fn headlines_under_a_lists_label_that_end_the_text() {
+        // Under `Berita Lainnya` or a blog's popular-posts widget, every headline of the
+        // run, those ending on a quoted word too.
+        for label in ["Berita Lainnya", "Postingan populer dari blog ini"] {
+            let k = run(&[
+                "Paslon kedua mendaftar ke kantor KPU pada sore hari.",
+                label,
+                "Haji Sukma Disebut Balon Alternatif 'Banteng' di Pilkada Dumai",
+                "Lonjakan Drastis Balon di Pilkada 2020, Dumai Punya 'Sesuatu'",
+                "Diminta Mundur, Marten Tualaka : \"Saya Bukan Politisi Pinggiran\"",
+                "Mitra Energi Dumai Gelar Deklarasi Dukungan",
+            ]);
+            assert_eq!(body(&k), vec![0], "{label}");
+        }
+        // A paragraph after the label goes on into the text; a sentence ending on a quote
+        // is no headline.
+        let k = run(&[
+            "Berita Lainnya",
+            "Warga Dumai Antre Minyak Goreng",
+            "Ia berkata, \"Kami sudah menunggu sejak pagi.\"",
+            "Antrean berlangsung hingga sore hari di depan kantor kelurahan.",
+        ]);
+        assert_eq!(body(&k), vec![2, 3]);
     }
 
     #[test]
