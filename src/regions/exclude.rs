@@ -523,21 +523,28 @@ const PEOPLE_NAMES: &[&str] = &[
 /// the same run of one-word items parted by commas or `dan` are peoples' names only. Then
 /// the region's name is its people's too.
 fn listed_among_peoples(words: &Words, at: usize, len: usize) -> bool {
-    // Each one-word item back and forth from the name, while the list goes on.
+    // A list's items here are one word each: no capitalised word joined on either side
+    // (`Kampung Arab`, `Jawa Timur` are names of their own in an address).
+    let joined = |k: usize| words.apart.get(k) == Some(&false);
     let item = |k: usize| {
         words.capitalised.get(k) == Some(&true)
             && words.point.get(k) == Some(&false)
-            && words.point.get(k + 1) != Some(&true)
+            && !(k > 0 && words.capitalised.get(k - 1) == Some(&true) && joined(k))
+            && !(words.capitalised.get(k + 1) == Some(&true) && joined(k + 1))
     };
     let parted = |k: usize| {
         words.comma.get(k) == Some(&true)
             || k.checked_sub(1)
                 .is_some_and(|b| matches!(words.get(b), Some("dan" | "serta")))
     };
+    let people = |k: usize| usize::from(words.get(k).is_some_and(|w| PEOPLE_NAMES.contains(&w)));
+    // A dozen items each way: a longer run is a table, and each name would walk it again.
     let mut peoples = 0;
-    // Backwards: the item before the name ends right before its part.
     let mut k = at;
-    while parted(k) {
+    for _ in 0..12 {
+        if !parted(k) {
+            break;
+        }
         let back = if words.comma.get(k) == Some(&true) {
             1
         } else {
@@ -546,11 +553,11 @@ fn listed_among_peoples(words: &Words, at: usize, len: usize) -> bool {
         let Some(prev) = k.checked_sub(back).filter(|&p| item(p)) else {
             break;
         };
-        peoples += usize::from(words.get(prev).is_some_and(|w| PEOPLE_NAMES.contains(&w)));
+        peoples += people(prev);
         k = prev;
     }
     let mut k = at + len;
-    loop {
+    for _ in 0..12 {
         let next = if words.comma.get(k) == Some(&true) {
             k
         } else if matches!(words.get(k), Some("dan" | "serta")) {
@@ -561,7 +568,7 @@ fn listed_among_peoples(words: &Words, at: usize, len: usize) -> bool {
         if !item(next) {
             break;
         }
-        peoples += usize::from(words.get(next).is_some_and(|w| PEOPLE_NAMES.contains(&w)));
+        peoples += people(next);
         k = next + 1;
     }
     peoples >= 2

@@ -123,6 +123,12 @@ impl Gazetteer {
         // Makassar` names an office's seat).
         let given = at.checked_sub(1).is_some_and(|g| {
             words.get(at).and_then(super::prefix_hint).is_none()
+                // Not a sentence's first word (`Pedagang Padang mengeluhkan …`), nor a hero's
+                // name in a street's (`Jalan Jenderal Sudirman Pekanbaru`).
+                && g > 0
+                && words.point.get(g) == Some(&false)
+                && !(g.saturating_sub(3)..g)
+                    .any(|k| words.get(k).is_some_and(|w| super::route::ROADS.contains(&w)))
                 && words.capitalised.get(g) == Some(&true)
                 && words.upper.get(g) == Some(&false)
                 && words.point.get(at) == Some(&false)
@@ -552,26 +558,16 @@ impl Gazetteer {
 /// Region names that are also the abbreviation of a title (`Karo` = Kepala Biro).
 const TITLES: &[&str] = &["karo"];
 
-/// Words before a person's name (`dengan Lukman`, `kata Lukman`) or after it (`Lukman
-/// mengatakan`).
+/// Words before a person's name (`dengan Lukman`, `kata Lukman`). Not a speech verb after
+/// it: a sentence's first noun goes before one as often (`Warga mengatakan`).
 const PERSON_BEFORE: &[&str] = &[
     "dengan", "kata", "ujar", "oleh", "antara", "bersama", "menurut", "pak", "bu", "bapak", "ibu",
     "saudara", "kepada", "terhadap", "tutur", "ungkap", "imbuh", "tambah", "jelas",
 ];
-const PERSON_AFTER: &[&str] = &[
-    "mengatakan",
-    "menyebut",
-    "menjelaskan",
-    "menuturkan",
-    "mengaku",
-    "menambahkan",
-    "menegaskan",
-    "berkata",
-];
 
 /// Whether capitalised word `given` (lower case here) stands in `texts` somewhere as a
-/// person's name without the word `next` after it (`antara Parulian dengan Lukman`,
-/// `Lukman mengatakan`): a given name the text uses alone. A facility's name is used alone
+/// person's name without the word `next` after it (`antara Parulian dengan Lukman`): a
+/// given name the text uses alone. A facility's name is used alone
 /// too (`di Maguwoharjo`), but not so.
 fn stands_alone(texts: &[&str], given: &str, next: &str) -> bool {
     texts.iter().any(|t| {
@@ -584,10 +580,8 @@ fn stands_alone(texts: &[&str], given: &str, next: &str) -> bool {
             w.starts_with(char::is_uppercase)
                 && w.eq_ignore_ascii_case(given)
                 && after.as_deref() != Some(next)
-                && (k
-                    .checked_sub(1)
+                && k.checked_sub(1)
                     .is_some_and(|b| PERSON_BEFORE.contains(&ws[b].to_lowercase().as_str()))
-                    || after.is_some_and(|a| PERSON_AFTER.contains(&a.as_str())))
         })
     })
 }

@@ -8,7 +8,7 @@ use super::words::Words;
 use super::{Gazetteer, Target};
 
 /// Words that name a road or a line, before its ends.
-const ROADS: &[&str] = &[
+pub(super) const ROADS: &[&str] = &[
     "tol", "jalan", "jl", "jln", "jalur", "ruas", "lintas", "pantura", "pansela", "jurusan",
     "trayek", "rute",
 ];

@@ -281,6 +281,21 @@ fn a_far_regions_name_as_a_persons_surname_is_named_in_passing() {
     // Never alone so, the words before the name are a facility's or a body's: the town.
     let x = body("Rapat itu digelar usai kunjungan ke Padang pekan lalu.");
     assert!(x.regions.iter().any(|r| r == "Padang"), "{x:?}");
+    // A sentence's first noun used alone again, or a hero's name in a street's, is no
+    // given name (the review's cases).
+    for (place, other) in [
+        (
+            "Pedagang Padang mengeluhkan sepinya pembeli di pasar.",
+            "Pedagang mengatakan pasar di Kota Medan lebih ramai, kata dia kepada Pedagang lain.",
+        ),
+        (
+            "Proyek di Jalan Jenderal Sudirman Padang molor.",
+            "Hal itu disampaikan oleh Sudirman, warga setempat, yang membandingkan proyek di Kota Medan.",
+        ),
+    ] {
+        let x = find(None, ["Proyek dan Pasar", place, other]);
+        assert!(x.regions.iter().any(|r| r == "Padang"), "{place}: {x:?}");
+    }
     // A level before the name is an office's seat, not a surname.
     let x = find(
         Some("Pakpak Bharat"),
@@ -304,4 +319,23 @@ fn a_region_in_a_list_of_peoples_is_its_people() {
     assert!(x.regions.iter().any(|r| r == "Manado"), "{x:?}");
     let x = f("Peserta datang dari Jawa, Minahasa dan Manado.");
     assert!(x.regions.iter().any(|r| r == "Minahasa"), "{x:?}");
+    // An address whose street or quarter is named after a people, then its province, is
+    // the town's (the review's cases).
+    for (text, town) in [
+        (
+            "Festival digelar di Kampung Arab, Pekalongan, Jawa Tengah, pekan ini.",
+            "Pekalongan",
+        ),
+        (
+            "Kebakaran melanda toko di Jalan Sunda, Bandung, Jawa Barat, Senin.",
+            "Bandung",
+        ),
+        (
+            "Gudang di Jalan Jawa, Sumbersari, Jember, Jawa Timur, terbakar.",
+            "Jember",
+        ),
+    ] {
+        let x = f(text);
+        assert!(x.regions.iter().any(|r| r.ends_with(town)), "{text}: {x:?}");
+    }
 }

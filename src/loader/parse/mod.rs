@@ -525,8 +525,10 @@ fn uncut_title<'a>(title: &'a str, body: &[String]) -> Cow<'a, str> {
     };
     let held = body.iter().take(3).find_map(|p| {
         let after = p.find(stem)? + stem.len();
-        // Only where the cut fell between words of a name, with no stop or comma at it.
-        if stem.ends_with([',', '.', ';', ':']) || !p[after..].starts_with(' ') {
+        // Only where the cut fell between words of a name, with no stop or comma at it, nor
+        // a closing bracket: a short form in brackets ends its name (`… Bantuan Hukum
+        // (LP3BH)…` of `(LP3BH) Manokwari, Yan …`).
+        if stem.ends_with([',', '.', ';', ':', ')']) || !p[after..].starts_with(' ') {
             return None;
         }
         let mut whole = stem.to_string();

@@ -810,4 +810,20 @@ fn a_cut_title_names_the_region_its_sentence_names() {
         a.meta.title
     );
     assert_eq!(a.meta.regions, ["Luwu Utara"]);
+    // Cut after a short form in brackets, the title ends the organisation's name: the region
+    // after it is read in the lede, as its leader's chapter.
+    let a = p(
+        "Sebagai Direktur Eksekutif Lembaga Penelitian, Pengkajian dan Pengembangan Bantuan \
+         Hukum (LP3BH) Manokwari, Yan Christian Warinussy menyesalkan sikap seorang pejabat di \
+         Kabupaten Teluk Bintuni yang diduga melanggar netralitas aparatur sipil negara.\n\
+         Pejabat itu hadir dalam rapat partai politik di Jakarta pekan lalu.\n\
+         Bawaslu Kabupaten Teluk Bintuni telah melaporkan hal itu.",
+    );
+    assert!(
+        a.meta.title_derived && a.meta.title.ends_with("(LP3BH)\u{2026}"),
+        "{}",
+        a.meta.title
+    );
+    assert_eq!(a.meta.regions, ["Teluk Bintuni"]);
+    assert_eq!(a.meta.regions_passing, ["Manokwari"]);
 }
