@@ -788,6 +788,18 @@ fn a_chapter_its_leader_is_named_with_is_an_affiliation() {
     );
     assert_eq!(x.regions, ["Teluk Bintuni"], "{x:?}");
     assert_eq!(x.passing, ["Manokwari"], "{x:?}");
+    // With no other region placed in the paragraph, a local body's head speaks of his own
+    // region's news (the review's case).
+    let x = find(
+        None,
+        [
+            "Pedagang Tolak Relokasi",
+            "Ratusan pedagang menolak rencana relokasi ke gedung baru.",
+            "Ketua Asosiasi Pedagang Pasar, Kaki Lima, dan Asongan (APPKLA) Kota Padang, \
+             Andri Putra, mengatakan lokasi baru sepi pembeli.",
+        ],
+    );
+    assert_eq!(x.regions, ["Padang"], "{x:?}");
     // A region's own assembly or commission speaks of it.
     let x = find(
         None,
