@@ -203,7 +203,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    Sanger, Arab, Minahasa`) is its people; an organisation spelt out, its short form in
 ///    brackets before a region and its leader after a comma (`Direktur … (LP3BH)
 ///    Manokwari, Yan …`), is the leader's affiliation.
-pub const PARSER_VERSION: u32 = 46;
+/// 47: a known place alone before a dash glued to the lede is the dateline (`Kota Bima
+///    -Dalam rangka …`), not a route's end (`Jakarta -Bandung`).
+pub const PARSER_VERSION: u32 = 47;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -414,3 +414,26 @@ mod later_probes;
 /// The forms each held-out probe brought, in the order the probes came.
 #[path = "dateline_probe_tests.rs"]
 mod probes;
+
+#[test]
+fn a_known_place_alone_its_dash_glued_to_the_lede() {
+    assert_eq!(
+        dl("Kota Bima -Dalam rangka memperingati hari jadi"),
+        (
+            None,
+            s("Kota Bima"),
+            "Dalam rangka memperingati hari jadi".into()
+        )
+    );
+    assert_eq!(
+        dl("Pasaman Barat -Rapat paripurna DPRD digelar"),
+        (
+            None,
+            s("Pasaman Barat"),
+            "Rapat paripurna DPRD digelar".into()
+        )
+    );
+    // A route's other end, or an unknown name, is no lede.
+    assert!(detect("Jakarta -Bandung ditempuh tiga jam").is_none_or(|d| d.city.is_none()));
+    assert!(detect("Ketua Panitia -Dalam sambutannya").is_none());
+}

@@ -60,6 +60,19 @@ pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) ->
                 }))
 }
 
+/// Whether `place` is a known place of up to three words alone before a dash glued to the
+/// lede `after`, whose first word is no known place (a route's other end).
+fn place_glued_to_lede(place: &str, after: &str) -> bool {
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    (1..=3).contains(&place.split_whitespace().count())
+        && is_header_part(place)
+        && is_known_city(place)
+        && !is_known_city(next)
+}
+
 /// A place and a site's name made with a media word, the dash glued to the lede
 /// (`Kabupaten Karawang, SpiritNews-Bedungan …`); not a web name's hyphen
 /// (`Kabarsulsel-Indonesia.com |`).
@@ -237,6 +250,14 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                     // `AMBON, AMEKS.FAJAR.CO.ID -Kecelakaan`: the dash glued to the lede,
                     // after a site's web name, or a site's name and a known place
                     // (`Kabarintens, Kukar -Dinas …`).
+                    // A known place alone, its dash glued to the lede (`Kota Bima -Dalam
+                    // rangka …`, `Pasaman Barat -Rapat …`); not a route, whose other end is
+                    // a place too (`Jakarta -Bandung`).
+                    || (i > 1
+                        && b[i - 1] == b' '
+                        && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+                        && b.get(i + 2).is_some_and(u8::is_ascii_lowercase)
+                        && place_glued_to_lede(line[..i - 1].trim(), &line[i + 1..]))
                     || (i > 1
                         && b[i - 1] == b' '
                         && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
