@@ -204,7 +204,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    brackets before a region and its leader after a comma (`Direktur … (LP3BH)
 ///    Manokwari, Yan …`), is the leader's affiliation.
 /// 47: a known place alone before a dash glued to the lede is the dateline (`Kota Bima
-///    -Dalam rangka …`), not a route's end (`Jakarta -Bandung`).
+///    -Dalam rangka …`, `KUALA KAPUAS-Air …`), not a route's end (`Jakarta -Bandung`).
 pub const PARSER_VERSION: u32 = 47;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.

@@ -433,7 +433,12 @@ fn a_known_place_alone_its_dash_glued_to_the_lede() {
             "Rapat paripurna DPRD digelar".into()
         )
     );
+    assert_eq!(
+        dl("KUALA KAPUAS-Air sungai meluap"),
+        (None, s("Kuala Kapuas"), "Air sungai meluap".into())
+    );
     // A route's other end, or an unknown name, is no lede.
     assert!(detect("Jakarta -Bandung ditempuh tiga jam").is_none_or(|d| d.city.is_none()));
     assert!(detect("Ketua Panitia -Dalam sambutannya").is_none());
+    assert!(detect("DEMO BURUH-Ratusan buruh berunjuk rasa").is_none_or(|d| d.city.is_none()));
 }

@@ -27,6 +27,14 @@ pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) ->
             && is_known_city(word)
             && next.is_some_and(u8::is_ascii_uppercase)
             && after.is_some_and(u8::is_ascii_lowercase))
+        // So is a known place of two or three words (`KUALA KAPUAS-Air sungai …`).
+        || (before.contains(' ')
+            && !before.contains(',')
+            && before.split_whitespace().count() <= 3
+            && is_all_caps(before)
+            && is_known_city(before.trim())
+            && next.is_some_and(u8::is_ascii_uppercase)
+            && after.is_some_and(u8::is_ascii_lowercase))
         // A known place and its site's name in capitals made with a media word, glued to
         // the lede (`BANGGAI, LUWUK POST-Sejumlah …`).
         || (before.rsplit_once(',').is_some_and(|(place, site)| {
