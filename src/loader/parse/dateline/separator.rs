@@ -17,22 +17,12 @@ pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) ->
         || (before.contains([',', '|']) && ends)
         // A known place alone, its dash glued on (`Tangerang- Dua ...`).
         || (ends && !before.contains(' ') && before.len() > 3 && is_known_city(before))
-        // A known place in capitals glued to both its dash and the lede (`SAMPIT-Konflik
-        // lahan ...`); a route in capitals (`JAKARTA-BANDUNG`) goes on in capitals, and a
-        // pair of bodies (`PDIP-Gerindra`) is no place.
-        // After a site's name too (`FAJAR, MAKASSAR-Universitas …`).
-        || ((!before.contains(' ') || before.contains(','))
-            && word.len() > 3
-            && word.chars().all(|c| c.is_ascii_uppercase())
-            && is_known_city(word)
-            && next.is_some_and(u8::is_ascii_uppercase)
-            && after.is_some_and(u8::is_ascii_lowercase))
-        // So is a known place of two or three words (`KUALA KAPUAS-Air sungai …`).
-        || (before.contains(' ')
-            && !before.contains(',')
-            && before.split_whitespace().count() <= 3
-            && is_all_caps(before)
-            && is_known_city(before.trim())
+        // A known place in capitals, of up to three words, glued to both its dash and the
+        // lede (`SAMPIT-Konflik lahan ...`, `KUALA KAPUAS-Air sungai …`); a route in
+        // capitals (`JAKARTA-BANDUNG`) goes on in capitals, and a pair of bodies
+        // (`PDIP-Gerindra`) is no place.
+        // After a site's name too (`FAJAR, MAKASSAR-Universitas …`): the word after it.
+        || (caps_place(if before.contains(',') { word } else { before.trim() })
             && next.is_some_and(u8::is_ascii_uppercase)
             && after.is_some_and(u8::is_ascii_lowercase))
         // A known place and its site's name in capitals made with a media word, glued to
@@ -66,6 +56,15 @@ pub(super) fn glued_dash(before: &str, next: Option<&u8>, after: Option<&u8>) ->
                     p.split_whitespace().count() <= 2
                         && (is_known_city(p) || (is_all_caps(p) && p.len() > 3))
                 }))
+}
+
+/// Whether `place` is a known place of up to three words in capitals (`SAMPIT`, `KUALA
+/// KAPUAS`).
+fn caps_place(place: &str) -> bool {
+    place.len() > 3
+        && place.split_whitespace().count() <= 3
+        && place.chars().all(|c| c.is_ascii_uppercase() || c == ' ')
+        && is_known_city(place)
 }
 
 /// Whether `place` is a known place of up to three words alone before a dash glued to the
