@@ -2,7 +2,7 @@
 //! named in passing ([`salience`] tells them apart).
 
 use super::words::{Words, words};
-use super::{Found, Gazetteer, RegionKind, Target, prefix_hint, salience, schools};
+use super::{Found, Gazetteer, RegionKind, Target, nearby, prefix_hint, salience, schools};
 
 impl Gazetteer {
     /// The place a dateline names ("Lubuklinggau", "Kota Batu", "Palu"): the whole dateline
@@ -42,6 +42,7 @@ impl Gazetteer {
         // A dateline that is no region (`Aimas`, a district of Kabupaten Sorong) decides a bare
         // shared name's level as the text's districts do.
         let district = dateline.filter(|_| !matches!(dated, Some(Target::Region(_))));
+        let given_names = nearby::GivenNames::new(&texts);
         let named = self.scan_article(
             texts.iter().copied(),
             district,
@@ -78,7 +79,7 @@ impl Gazetteer {
                         people,
                         realm: salience::after_realm(words, at),
                         origin: people && self.home_of_people_elsewhere(words, at, len, target),
-                        name_like: self.name_like(words, at, &texts),
+                        name_like: self.name_like(words, at, &given_names),
                     },
                 ))
             },
@@ -293,21 +294,23 @@ impl Gazetteer {
         // a resort's area may reach past its town, and the district says where the case is.
         // Not one the title names: the police are then its subject, wherever they made the
         // arrest (`Satres Narkoba Polres Pakpak Bharat …` in Kabupaten Dairi).
-        if in_text.contains(&true) {
-            let districts = self.districts_named_by_kind(&texts, &mut Words::new());
-            for ((t, s), main) in weighed.iter().zip(in_text.iter_mut()) {
-                let Target::Region(r) = *t else { continue };
-                let own = |of: &Vec<usize>| {
-                    of.iter().any(|&o| {
-                        o == r
-                            || self.twin.get(r) == Some(&Some(o))
-                            || self.twin.get(o) == Some(&Some(r))
-                    })
-                };
-                *main &= !(!s.is_empty()
-                    && s.iter().all(|s| s.police && s.text > 0)
-                    && districts.iter().any(|of| !own(of)));
+        // The districts are read only for an article with such a town.
+        let mut districts: Option<Vec<Vec<usize>>> = None;
+        for ((t, s), main) in weighed.iter().zip(in_text.iter_mut()) {
+            let Target::Region(r) = *t else { continue };
+            if !*main || s.is_empty() || !s.iter().all(|s| s.police && s.text > 0) {
+                continue;
             }
+            let own = |of: &Vec<usize>| {
+                of.iter().any(|&o| {
+                    o == r
+                        || self.twin.get(r) == Some(&Some(o))
+                        || self.twin.get(o) == Some(&Some(r))
+                })
+            };
+            let districts = districts
+                .get_or_insert_with(|| self.districts_named_by_kind(&texts, &mut Words::new()));
+            *main = !districts.iter().any(|of| !own(of));
         }
         // A region named only as the home of people living elsewhere (`warga Manggarai di
         // Jakarta`) is where they come from when the story's place is another region of its

@@ -149,18 +149,34 @@ impl Gazetteer {
         let mut found = Vec::new();
         for text in texts {
             words.fill(text);
-            for at in 0..words.len() {
-                if words
-                    .get(at)
-                    .is_some_and(|w| DISTRICT_KIND[..3].contains(&w))
-                    && let Some((of, k)) = self.district_at(words, at + 1)
-                    && super::distinctive_district(&words.phrase(at + 1, at + 1 + k))
-                {
-                    found.push(of.clone());
-                }
-            }
+            found.extend(
+                self.each_district_by_kind(words)
+                    .filter(|&(at, _, k)| {
+                        super::distinctive_district(&words.phrase(at + 1, at + 1 + k))
+                    })
+                    .map(|(_, of, _)| of.clone()),
+            );
         }
         found
+    }
+
+    /// Each district named after a word of its kind, not a police sector's (`Kapolsek
+    /// Sunggal`: a city's police may keep a sector in a neighbour's district): the kind's
+    /// word, the regions with a district of that name, and its word count.
+    fn each_district_by_kind<'w>(
+        &'w self,
+        words: &'w Words,
+    ) -> impl Iterator<Item = (usize, &'w Vec<usize>, usize)> + 'w {
+        (0..words.len()).filter_map(move |at| {
+            if !words
+                .get(at)
+                .is_some_and(|w| DISTRICT_KIND[..3].contains(&w))
+            {
+                return None;
+            }
+            let (of, k) = self.district_at(words, at + 1)?;
+            Some((at, of, k))
+        })
     }
 
     fn districts_by_kind(&self, text: &str, words: &mut Words, set_in: bool) -> Vec<usize> {
@@ -174,24 +190,13 @@ impl Gazetteer {
                     })
             })
         };
-        let mut found = Vec::new();
-        for at in 0..words.len() {
-            if set_in && origin(at) {
-                continue;
-            }
-            // Not a police sector's (`Kapolsek Sunggal`): a city's police may keep a sector
-            // in a neighbour's district.
-            if words
-                .get(at)
-                .is_some_and(|w| DISTRICT_KIND[..3].contains(&w))
-                && let Some((of, k)) = self.district_at(words, at + 1)
-                && let [r] = of.as_slice()
-                && self.district_stands(words, at + 1, k, *r)
-            {
-                found.push(*r);
-            }
-        }
-        found
+        self.each_district_by_kind(words)
+            .filter(|&(at, ..)| !(set_in && origin(at)))
+            .filter_map(|(at, of, k)| match of.as_slice() {
+                [r] if self.district_stands(words, at + 1, k, *r) => Some(*r),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Whether the district of region `r` written in words `from..from + k` is the whole

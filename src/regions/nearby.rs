@@ -3,6 +3,8 @@
 //! region's acronym shared with other bodies, a neighbourhood or village named like a regency
 //! elsewhere.
 
+use std::cell::OnceCell;
+
 use super::level::named_before;
 use super::words::{self, REPORTED, Words};
 use super::{Bare, Gazetteer, Hint, Name, RegionKind, Target, prefix_hint};
@@ -98,9 +100,10 @@ impl Gazetteer {
     /// Whether the name at `at` is written as a person's or a people's: after `budaya`
     /// (`festival budaya Buton`), after another given name and `dan` (`dikomandoi Basir
     /// dan Asmat`), or right after a given name (`Lukman Padang`), that name capitalised,
-    /// not in capitals, and no place the gazetteer knows. Only the far-name rule of [`Gazetteer::find`] reads it: a route or a list
-    /// is written the same way (`menghubungkan Darwin dan Kupang`).
-    pub(super) fn name_like(&self, words: &Words, at: usize, texts: &[&str]) -> bool {
+    /// not in capitals, and no place the gazetteer knows. Only the far-name rule of
+    /// [`Gazetteer::find`] reads it: a route or a list is written the same way
+    /// (`menghubungkan Darwin dan Kupang`).
+    pub(super) fn name_like(&self, words: &Words, at: usize, given_names: &GivenNames) -> bool {
         let before = |n: usize| at.checked_sub(n).and_then(|b| words.get(b));
         let joined = words.apart.get(at) == Some(&false);
         let pair = at.checked_sub(2).is_some_and(|other| {
@@ -144,7 +147,7 @@ impl Gazetteer {
                 && words
                     .get(g)
                     .zip(words.get(at))
-                    .is_some_and(|(g, x)| stands_alone(texts, g, x))
+                    .is_some_and(|(g, x)| given_names.stand_alone(g, x))
         });
         joined && (before(1) == Some("budaya") || pair || given)
     }
@@ -565,23 +568,45 @@ const PERSON_BEFORE: &[&str] = &[
     "saudara", "kepada", "terhadap", "tutur", "ungkap", "imbuh", "tambah", "jelas",
 ];
 
-/// Whether capitalised word `given` (lower case here) stands in `texts` somewhere as a
-/// person's name without the word `next` after it (`antara Parulian dengan Lukman`): a
-/// given name the text uses alone. A facility's name is used alone
-/// too (`di Maguwoharjo`), but not so.
-fn stands_alone(texts: &[&str], given: &str, next: &str) -> bool {
-    texts.iter().any(|t| {
-        let ws: Vec<&str> = t
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        ws.iter().enumerate().any(|(k, w)| {
-            let after = ws.get(k + 1).map(|n| n.to_lowercase());
-            w.starts_with(char::is_uppercase)
-                && w.eq_ignore_ascii_case(given)
-                && after.as_deref() != Some(next)
-                && k.checked_sub(1)
-                    .is_some_and(|b| PERSON_BEFORE.contains(&ws[b].to_lowercase().as_str()))
-        })
-    })
+/// The given names an article uses alone, as a person's (`antara Parulian dengan Lukman`),
+/// with the word after each: read once per article, and only when a name is asked about.
+pub(super) struct GivenNames<'a> {
+    texts: &'a [&'a str],
+    used: OnceCell<Vec<(String, String)>>,
+}
+
+impl<'a> GivenNames<'a> {
+    pub(super) fn new(texts: &'a [&'a str]) -> Self {
+        GivenNames {
+            texts,
+            used: OnceCell::new(),
+        }
+    }
+
+    /// Whether capitalised word `given` (lower case here) stands in the text somewhere as a
+    /// person's name without the word `next` after it: a given name the text uses alone. A
+    /// facility's name is used alone too (`di Maguwoharjo`), but not so.
+    fn stand_alone(&self, given: &str, next: &str) -> bool {
+        self.used
+            .get_or_init(|| {
+                let mut used = Vec::new();
+                for t in self.texts {
+                    let ws: Vec<&str> = t
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    for (k, pair) in ws.windows(2).enumerate() {
+                        if pair[1].starts_with(char::is_uppercase)
+                            && PERSON_BEFORE.contains(&pair[0].to_lowercase().as_str())
+                        {
+                            let after = ws.get(k + 2).map_or(String::new(), |w| w.to_lowercase());
+                            used.push((pair[1].to_lowercase(), after));
+                        }
+                    }
+                }
+                used
+            })
+            .iter()
+            .any(|(g, after)| g == given && after != next)
+    }
 }

@@ -295,15 +295,15 @@ pub(super) fn leads_a_chapter(words: &Words, at: usize, len: usize) -> bool {
     // Only where the paragraph places something at another region's level (`… di
     // Kabupaten Teluk Bintuni`): a local body's head alone speaks as often of his own
     // region's news (`Ketua … (APPKLA) Kota Padang, Andri …` on the market's relocation).
-    let elsewhere = (0..words.len()).any(|j| {
-        (j < at || j >= end)
-            && words
-                .get(j)
-                .is_some_and(|w| matches!(w, "kabupaten" | "kab" | "kota" | "provinsi"))
-            && words.capitalised.get(j + 1) == Some(&true)
-            && !(at..end).contains(&(j + 1))
-    });
-    if let Some(b) = short_form.filter(|_| elsewhere) {
+    let elsewhere = || {
+        (0..words.len()).any(|j| {
+            (j < at || j >= end)
+                && words.get(j).and_then(super::prefix_hint).is_some()
+                && words.capitalised.get(j + 1) == Some(&true)
+                && !(at..end).contains(&(j + 1))
+        })
+    };
+    if let Some(b) = short_form.filter(|_| elsewhere()) {
         for k in (b.saturating_sub(20)..b).rev() {
             if words.get(k).is_some_and(|w| GOVERNMENT.contains(&w)) {
                 return false;
