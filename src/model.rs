@@ -205,7 +205,18 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    Manokwari, Yan …`), is the leader's affiliation.
 /// 47: a known place alone before a dash glued to the lede is the dateline (`Kota Bima
 ///    -Dalam rangka …`, `KUALA KAPUAS-Air …`), not a route's end (`Jakarta -Bandung`).
-pub const PARSER_VERSION: u32 = 47;
+/// 48: a great city's police (`Polrestabes Medan`) are a seat like a resort's, and a
+///    dateline's town named only so is no place of a case set in another region's district;
+///    a bare name is the split-off region the text places the story in with its level
+///    (`Nelayan di Minahasa Hilang` over `di Minahasa Utara`); an office's short form in
+///    brackets clipped from its words (`Dinas Ketahanan Pangan (Ketapang)`) is no region; a
+///    locality named after a region (`di Sampang Pendeuy`) is where its sentence places it;
+///    the corruption court spelt out or as a special-class court (`Pengadilan Negeri Kelas IA
+///    Khusus Palembang`), a rescue or tax office (`KPP`) and a hajj embarkation are seats
+///    reaching past their town, and a rescue office's town named besides only as a voyage's
+///    start or end (`dievakuasi ke Sorong`) is the office's; a pipe after a site and its place
+///    ends a dateline (`situs.com, Medan | Sejumlah …`).
+pub const PARSER_VERSION: u32 = 48;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -76,6 +76,9 @@ impl Gazetteer {
                         from: at
                             .checked_sub(1)
                             .is_some_and(|b| matches!(words.get(b), Some("asal" | "dari"))),
+                        to: at
+                            .checked_sub(1)
+                            .is_some_and(|b| matches!(words.get(b), Some("ke" | "menuju"))),
                         people,
                         realm: salience::after_realm(words, at),
                         origin: people && self.home_of_people_elsewhere(words, at, len, target),
@@ -233,7 +236,8 @@ impl Gazetteer {
                     && !self.twin.contains(&Some(x))
                     && headline != Some(*t)
                     && (once || seated)
-                    && s.iter().all(|s| !s.prefixed && !s.listed)
+                    && s.iter()
+                        .all(|s| !s.prefixed && !s.listed && (!s.at || s.text == 0))
                     && weighed.iter().any(|(o, os)| {
                         matches!(*o, Target::Region(y)
                             if self.regions[y].name.starts_with(&prefix)
@@ -272,17 +276,14 @@ impl Gazetteer {
                         && (*main || headline == Some(*t))
                         && matches!(t, Target::Region(_))
                         // A dateline the text never names is no office's seat.
-                        && (s.is_empty() || !s.iter().all(|s| s.wide_seat))
+                        && (s.is_empty() || !salience::wide_seat_only(s))
                 })
         };
         let wide_only: Vec<bool> = weighed
             .iter()
             .enumerate()
             .map(|(i, (t, s))| {
-                matches!(t, Target::Region(_))
-                    && !s.is_empty()
-                    && s.iter().all(|s| s.wide_seat)
-                    && other_place(i)
+                matches!(t, Target::Region(_)) && salience::wide_seat_only(s) && other_place(i)
             })
             .collect();
         for (main, wide) in in_text.iter_mut().zip(wide_only) {
@@ -295,10 +296,18 @@ impl Gazetteer {
         // Not one the title names: the police are then its subject, wherever they made the
         // arrest (`Satres Narkoba Polres Pakpak Bharat …` in Kabupaten Dairi).
         // The districts are read only for an article with such a town.
+        // So is a dateline's town named only so (`MEDAN –` over `wilayah hukum Polrestabes
+        // Medan` guarding an office wrecked in `Kecamatan Pancur Batu`, Deli Serdang's).
         let mut districts: Option<Vec<Vec<usize>>> = None;
-        for ((t, s), main) in weighed.iter().zip(in_text.iter_mut()) {
+        let mut police_elsewhere = vec![false; weighed.len()];
+        for (((t, s), main), elsewhere) in weighed
+            .iter()
+            .zip(in_text.iter_mut())
+            .zip(police_elsewhere.iter_mut())
+        {
             let Target::Region(r) = *t else { continue };
-            if !*main || s.is_empty() || !s.iter().all(|s| s.police && s.text > 0) {
+            let dated = headline == Some(*t);
+            if !(*main || dated) || s.is_empty() || !s.iter().all(|s| s.police && s.text > 0) {
                 continue;
             }
             let own = |of: &Vec<usize>| {
@@ -310,7 +319,8 @@ impl Gazetteer {
             };
             let districts = districts
                 .get_or_insert_with(|| self.districts_named_by_kind(&texts, &mut Words::new()));
-            *main = !districts.iter().any(|of| !own(of));
+            *elsewhere = districts.iter().any(|of| !own(of));
+            *main &= !*elsewhere;
         }
         // A region named only as the home of people living elsewhere (`warga Manggarai di
         // Jakarta`) is where they come from when the story's place is another region of its
@@ -395,6 +405,37 @@ impl Gazetteer {
         for (main, far) in in_text.iter_mut().zip(far_names) {
             *main &= !far;
         }
+        // A region named only bare (`Nelayan di Minahasa Hilang`, `Damkar Banggai`) where the
+        // text sets the story, with its level, in a region of its province whose name runs on
+        // from it (`di Minahasa Utara`, `Kabupaten Banggai Kepulauan`) is that region cut
+        // short: the regencies split off keep their parent's name and a direction or a word.
+        // Not one listed beside it (`Nias, Nias Selatan dan Nias Utara`), nor the dateline,
+        // nor one the body sets something in (`Dalam Loka … di Sumbawa`, beside festivals in
+        // `Kabupaten Sumbawa Barat`): titles shorten, the body says where.
+        let extends = |long: usize, short: usize| {
+            let (l, s) = (&self.regions[long], &self.regions[short]);
+            l.province == s.province
+                && l.name
+                    .strip_prefix(s.name.as_str())
+                    .is_some_and(|rest| rest.starts_with(' '))
+        };
+        let cut_short: Vec<bool> = weighed
+            .iter()
+            .map(|(t, s)| {
+                let Target::Region(r) = *t else { return false };
+                headline != Some(*t)
+                    && !s.is_empty()
+                    && s.iter()
+                        .all(|s| !s.prefixed && !s.listed && (!s.at || s.text == 0))
+                    && weighed.iter().zip(&in_text).any(|((o, os), &main)| {
+                        matches!(*o, Target::Region(l) if main && extends(l, r))
+                            && os.iter().any(|s| (s.prefixed && !s.seat) || s.at)
+                    })
+            })
+            .collect();
+        for (main, short) in in_text.iter_mut().zip(cut_short) {
+            *main &= !short;
+        }
         // The provinces of the regions the text itself makes the article's places.
         let text_places: Vec<Option<usize>> = weighed
             .iter()
@@ -456,7 +497,9 @@ impl Gazetteer {
                 }),
             }
         };
-        for ((target, sightings), &main) in weighed.iter().zip(&in_text) {
+        for (((target, sightings), &main), &police_elsewhere) in
+            weighed.iter().zip(&in_text).zip(&police_elsewhere)
+        {
             let main = match target {
                 // The opening setting the story in one of the dateline's own districts
                 // (`BETUN –` over `Kecamatan Malaka Tengah`) names its region as a place,
@@ -464,12 +507,13 @@ impl Gazetteer {
                 Target::Region(r) if headline == Some(*target) => {
                     let province = self.province_of(*target);
                     opening_districts.contains(r)
-                        || salience::dateline_is_main(
-                            sightings,
-                            &text_places,
-                            province,
-                            opening(province),
-                        )
+                        || !police_elsewhere
+                            && salience::dateline_is_main(
+                                sightings,
+                                &text_places,
+                                province,
+                                opening(province),
+                            )
                 }
                 Target::Region(_) => main,
                 _ => true,

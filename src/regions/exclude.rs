@@ -395,6 +395,41 @@ fn abbreviates(words: &Words, at: usize) -> bool {
     k == 0
 }
 
+/// Whether the word at `at`, set off by a bracket (`Dinas Ketahanan Pangan (Ketapang)`),
+/// is the words just before it clipped and joined, a syllable or more of each: an office's
+/// short form that happens to spell a region's name. Two to four capitalised words, each
+/// giving at least two letters. Asked only of a region's own name: its short forms are
+/// clipped from its name that way (`Indragiri Hulu (Inhu)`).
+pub(super) fn clips(words: &Words, at: usize) -> bool {
+    fn joins(short: &str, parts: &[&str]) -> bool {
+        match parts.split_first() {
+            None => short.is_empty(),
+            Some((first, rest)) => (2..=first.len().min(short.len())).any(|n| {
+                first.as_bytes()[..n] == short.as_bytes()[..n] && joins(&short[n..], rest)
+            }),
+        }
+    }
+    let Some(short) = words.get(at) else {
+        return false;
+    };
+    let bracketed = words.apart.get(at) == Some(&true)
+        && words.comma.get(at) == Some(&false)
+        && words.point.get(at) == Some(&false)
+        && words.hyphen.get(at) == Some(&false);
+    if !bracketed || !short.is_ascii() {
+        return false;
+    }
+    (2..=4).any(|k| {
+        at.checked_sub(k).is_some_and(|from| {
+            let parts: Vec<&str> = (from..at).filter_map(|i| words.get(i)).collect();
+            parts.len() == k
+                && (from..at).all(|i| words.capitalised.get(i) == Some(&true))
+                && (from + 1..at).all(|i| words.name_word_joined(i))
+                && joins(short, &parts)
+        })
+    })
+}
+
 /// Whether the name after a prefix word at `at` (`Kota Malang`), `len` words long with the
 /// prefix, is a dish's origin or the end of a school's name given as a standing (`MAN 2
 /// Kota Malang menjadi sekolah terbaik`).

@@ -512,6 +512,47 @@ impl Gazetteer {
         after || before
     }
 
+    /// Whether bare `target` at `at`, `len` words long, set after `di`, runs on with a
+    /// capitalised word no table knows into a locality's name (`di Sampang Pendeuy`) that the
+    /// same sentence then places, by its district's kind or its region's level, in another
+    /// province (`tepatnya berada di wilayah Kecamatan Cimarga …, Kabupaten Lebak`).
+    pub(super) fn locality_placed_elsewhere(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        target: Target,
+    ) -> bool {
+        let Target::Region(x) = target else {
+            return false;
+        };
+        let own = self.regions[x].province;
+        let end = at + len;
+        // A headline capitalises every word (`Perusahaan di Bandung Gugat …`).
+        let runs_on = at.checked_sub(1).and_then(|b| words.get(b)) == Some("di")
+            && !words.title_case()
+            && words.name_word_joined(end)
+            && words.get(end).and_then(prefix_hint).is_none()
+            && self.longest(words, end, None).is_none()
+            && self.district_at(words, end).is_none();
+        if !runs_on {
+            return false;
+        }
+        let elsewhere = |k: usize| match words.get(k) {
+            Some("kecamatan" | "kec") => self
+                .district_at(words, k + 1)
+                .is_some_and(|(of, _)| of.iter().all(|&r| self.regions[r].province != own)),
+            w => w.and_then(prefix_hint).is_some_and(|hint| {
+                self.longest(words, k + 1, Some(hint))
+                    .and_then(|(t, _)| self.province_of(t))
+                    .is_some_and(|p| p != own)
+            }),
+        };
+        (end + 1..words.len().min(end + 16))
+            .take_while(|&k| words.point.get(k) != Some(&true))
+            .any(elsewhere)
+    }
+
     /// Whether the name of `target` at `at`, `len` words long, lies inside a village's name
     /// written whole, the village outside it (`Desa Tongute Ternate` in Halmahera Barat,
     /// `Bali Mester` in Jakarta Timur): up to two capitalised words on either side, joined

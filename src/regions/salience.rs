@@ -58,6 +58,8 @@ pub(super) struct Sighting {
     /// Named after `asal` or `dari` (`pemuda asal Kabupaten Gowa`, `pasokan dari Demak`):
     /// where someone or something comes from.
     pub from: bool,
+    /// Named after `ke` or `menuju` (`dievakuasi ke Sorong`): where someone or something goes.
+    pub to: bool,
     /// Named after a word for people (`warga Manggarai`, `perantau Minang`).
     pub people: bool,
     /// Named as a sultanate's or a datu's realm (`Kesultanan Buton`, `Kedatuan Luwu`).
@@ -69,6 +71,18 @@ pub(super) struct Sighting {
     /// (`dikomandoi Basir dan Asmat`) or after `budaya` (`festival budaya Buton`); see
     /// [`super::Gazetteer::name_like`].
     pub name_like: bool,
+}
+
+/// Whether a region with these `sightings` is named only as the seat of an office that works
+/// across a province or more (`Kantor SAR Pangkalpinang`), and besides only as where a voyage
+/// set out or the rescued were taken (`berangkat dari Ambon`, `dievakuasi ke Sorong`) when it
+/// names the office twice or more: the office's town, wherever the story is.
+pub(super) fn wide_seat_only(sightings: &[Sighting]) -> bool {
+    let seats = sightings.iter().filter(|s| s.wide_seat).count();
+    seats > 0
+        && sightings
+            .iter()
+            .all(|s| s.wide_seat || (seats >= 2 && (s.from || s.to)))
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -133,6 +147,16 @@ const SEATS: &[&str] = &[
     "kapolresta",
     "wakapolres",
     "wakapolresta",
+    // A great city's resort (`wilayah hukum Polrestabes Medan`) keeps districts of the
+    // regencies around it.
+    "polrestabes",
+    "kapolrestabes",
+    "wakapolrestabes",
+    // A hajj embarkation (`Embarkasi Padang`, `kloter 9 Padang`) flies pilgrims of
+    // provinces.
+    "embarkasi",
+    "debarkasi",
+    "kloter",
     "polsek",
     "kapolsek",
     "wakapolsek",
@@ -143,6 +167,9 @@ const SEATS: &[&str] = &[
     // court's chief (`KPT Manado`) act across their province.
     "sar",
     "kansar",
+    // `KPP Sorong`: a search and rescue office (Kantor Pencarian dan Pertolongan) or a tax
+    // office (Kantor Pelayanan Pajak), each serving regencies around its town.
+    "kpp",
     // Spelt out: `Kantor Pencarian dan Pertolongan Natuna`.
     "pertolongan",
     // A vessel named after its home base (`kapal RIB 02 Natuna`, a search and rescue boat
@@ -152,6 +179,8 @@ const SEATS: &[&str] = &[
     // A corruption court (`Pengadilan Tipikor Palembang`) and an administrative court
     // (`PTUN Medan`) sit in a province's capital and try its whole province's cases.
     "tipikor",
+    "korupsi",
+    "khusus",
     "ptun",
     // A ministry's or an agency's regional office (`Kanreg BKN`, `Kanwil Kemenag`; `Kantor
     // Regional II di Surabaya`, see [`seat_word`]) serves provinces.
@@ -240,10 +269,10 @@ const SEAT_REACH: usize = 3;
 /// line, a ship's voyage (a police resort's is its regency).
 #[rustfmt::skip]
 const WIDE_SEATS: &[&str] = &[
-    "basarnas", "srop", "sar", "kansar", "pertolongan", "kapal", "kpt", "tipikor", "ptun",
-    "kanreg", "regional", "kanwil", "bmkg", "bbmkg", "daop", "bpom", "bbpom", "bbpjn", "bpjn",
-    "rri", "tvri", "korem", "danrem", "kodam", "pangdam", "lantamal", "danlantamal", "bws", "bbws",
-    "balai", "bp3tki", "bp3mi", "bp2mi",
+    "basarnas", "srop", "sar", "kansar", "kpp", "pertolongan", "kapal", "kpt", "tipikor",
+    "korupsi", "khusus", "ptun", "kanreg", "regional", "kanwil", "bmkg", "bbmkg", "daop", "bpom",
+    "bbpom", "bbpjn", "bpjn", "rri", "tvri", "korem", "danrem", "kodam", "pangdam", "lantamal",
+    "danlantamal", "bws", "bbws", "balai", "bp3tki", "bp3mi", "bp2mi",
 ];
 
 /// Titles of those who lead an organisation (`Ketua`, `Koordinator`, `Pemimpin Redaksi`).
@@ -419,6 +448,8 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
             let office = match w {
                 "dapil" => members_district(words, k, at),
                 "tipikor" => names_the_court(words, k),
+                "korupsi" => spells_the_court(words, k),
+                "khusus" => special_court(words, k),
                 // Only with the vessel's own name or code between: `kapal di Natuna` are
                 // ships where they are.
                 "kapal" => (k + 1..at).any(|j| {
@@ -464,8 +495,24 @@ fn names_the_court(words: &Words, k: usize) -> bool {
     (1..=2).any(|n| {
         k.checked_sub(n)
             .and_then(|b| words.get(b))
-            .is_some_and(|w| matches!(w, "pengadilan" | "pn" | "negeri" | "sidang"))
+            .is_some_and(|w| matches!(w, "pengadilan" | "pn" | "negeri" | "sidang" | "korupsi"))
     })
+}
+
+/// Whether `korupsi` at word `k` ends the corruption court's name spelt out (`Pengadilan
+/// Tindak Pidana Korupsi Surabaya`), not a crime's (`kasus tindak pidana korupsi Bone`).
+fn spells_the_court(words: &Words, k: usize) -> bool {
+    let before = |n: usize| k.checked_sub(n).and_then(|b| words.get(b));
+    before(1) == Some("pidana") && before(2) == Some("tindak") && before(3) == Some("pengadilan")
+}
+
+/// Whether `khusus` at word `k` ends a special-class district court's name (`Pengadilan
+/// Negeri Kelas IA Khusus Palembang`): the court that hosts its province's corruption,
+/// labour and commercial chambers.
+fn special_court(words: &Words, k: usize) -> bool {
+    let before = |n: usize| k.checked_sub(n).and_then(|b| words.get(b));
+    (1..=3).any(|n| before(n) == Some("kelas"))
+        && (2..=6).any(|n| matches!(before(n), Some("pengadilan" | "pn")))
 }
 
 /// Whether `dapil` at word `k` names a member's electoral district before the region at
@@ -533,7 +580,7 @@ pub(super) fn dateline_is_main(
     // Named only as a wide-reaching office's seat (`BKN Kantor Regional II di Surabaya`
     // under `SURABAYA` over a meeting in Jember), the city is the office's: the story is
     // where the text places it, if anywhere.
-    if !sightings.is_empty() && sightings.iter().all(|s| s.wide_seat) {
+    if wide_seat_only(sightings) {
         return text_places.is_empty();
     }
     // Named only as a road's end (`jalan lintas Kecamatan Merek menuju Kabupaten Dairi`
@@ -659,6 +706,7 @@ mod tests {
             school: false,
             locator: false,
             from: false,
+            to: false,
             people: false,
             realm: false,
             origin: false,

@@ -183,8 +183,13 @@ impl Gazetteer {
                     && !self.locality_in_next(words, i, i + len, target)
                     && !matches!(target, Target::Region(r) if district(r))
                     && !self.inside_a_village(words, i, len, target)
+                    && !self.locality_placed_elsewhere(words, i, len, target)
                     && !self.given_name_before(words, i, len)
                     && !self.title_abbreviation(words, i, len)
+                    && !(len == 1
+                        && matches!(target, Target::Region(r)
+                            if self.regions[r].name.eq_ignore_ascii_case(words.get(i).unwrap_or("")))
+                        && exclude::clips(words, i))
                     && !self.seat_town(words, i, target)
                 {
                     let mut cues = Cues {

@@ -339,3 +339,102 @@ fn a_region_in_a_list_of_peoples_is_its_people() {
         assert!(x.regions.iter().any(|r| r.ends_with(town)), "{text}: {x:?}");
     }
 }
+
+#[test]
+fn a_great_city_police_seat_is_no_place_of_a_case_in_a_neighbour_district() {
+    // `Polrestabes Medan` keeps districts of Deli Serdang: under the city's dateline, a case
+    // the lede sets in one of them is the regency's.
+    let body = [
+        "Polisi Buru Perusak Kantor Ormas",
+        "Polisi memburu perusak kantor ormas di Kecamatan Pancur Batu, Kabupaten Deli Serdang, Jumat dini hari.",
+        "Kami minta warga tetap menjaga suasana kondusif di wilayah hukum Polrestabes Medan, kata Kabid Humas.",
+    ];
+    let x = find(Some("Medan"), body);
+    assert_eq!(x.regions, ["Deli Serdang"]);
+    // A case in the city's own district keeps the city.
+    let x = find(
+        Some("Medan"),
+        [
+            body[0],
+            "Polisi memburu perusak kantor ormas di Kecamatan Medan Sunggal, Jumat dini hari.",
+            body[2],
+        ],
+    );
+    assert_eq!(x.regions, ["Medan"]);
+}
+
+#[test]
+fn a_bare_name_is_the_split_off_region_the_text_places_the_story_in() {
+    // The title shortens `Minahasa Utara`; the body says where.
+    let x = find(
+        None,
+        [
+            "Nelayan di Minahasa Hilang Diterjang Badai",
+            "Dua nelayan di Minahasa Utara, Sulawesi Utara, dilaporkan hilang pada Rabu pagi.",
+        ],
+    );
+    assert_eq!(x.regions, ["Minahasa Utara"]);
+    // A unit named bare beside a fire the text sets in `Kabupaten Banggai Kepulauan`.
+    let x = find(
+        None,
+        [
+            "Sebelas Rumah Ludes Terbakar",
+            "Kebakaran terjadi di Desa Bongganan, Kecamatan Tinangkung, Kabupaten Banggai Kepulauan, Minggu siang.",
+            "Seorang warga menghubungi pihak Damkar Banggai.",
+        ],
+    );
+    assert_eq!(x.regions, ["Banggai Kepulauan"]);
+    // Named with its own level, or set in by the body, the parent stays.
+    let x = find(
+        None,
+        [
+            "Sebelas Rumah Ludes Terbakar",
+            "Kebakaran terjadi di Kabupaten Banggai Kepulauan, Minggu siang.",
+            "Bupati Banggai mengirim bantuan.",
+        ],
+    );
+    assert_eq!(x.regions, ["Banggai Kepulauan", "Banggai"]);
+    let x = find(
+        None,
+        [
+            "Festival Budaya Digelar",
+            "Festival dibuka di Kabupaten Sumbawa Barat pada Senin.",
+            "Malam budaya dilaksanakan di Sumbawa pada Selasa.",
+        ],
+    );
+    assert_eq!(x.regions, ["Sumbawa Barat", "Sumbawa"]);
+}
+
+#[test]
+fn an_office_short_form_in_brackets_is_no_region() {
+    // `Ketahanan Pangan` clipped is `Ketapang`, a regency in West Kalimantan.
+    let x = f(
+        "Pegawai live TikTok di Kantor Dinas Ketahanan Pangan (Ketapang) Kabupaten Mandailing Natal.",
+    );
+    assert_eq!(x.regions, ["Mandailing Natal"]);
+    // A region's own short form is clipped from its name the same way.
+    assert_eq!(
+        f("Titik panas terbanyak di Indragiri Hulu (Inhu) pekan ini.").regions,
+        ["Indragiri Hulu"]
+    );
+    // Not in brackets, the name is the region's.
+    assert_eq!(
+        f("Dinas Ketahanan Pangan Ketapang meninjau sawah warga.").regions,
+        ["Ketapang"]
+    );
+}
+
+#[test]
+fn a_locality_named_after_a_region_is_where_the_sentence_places_it() {
+    // `Sampang Pendeuy` is a hamlet in Lebak, Banten, not Madura's regency.
+    let x = f(
+        "Konflik lahan terjadi di Sampang Pendeuy, tepatnya di wilayah Kecamatan Cimarga, Kabupaten Lebak, Banten.",
+    );
+    assert_eq!(x.regions, ["Lebak"]);
+    // Placed in its own province, the name stays.
+    let x = f("Konflik lahan terjadi di Sampang Kota, tepatnya di Kabupaten Sampang, Jawa Timur.");
+    assert_eq!(x.regions, ["Sampang"]);
+    // A headline capitalises its verbs.
+    let x = f("Perusahaan di Bandung Gugat Pemprov DKI Jakarta");
+    assert_eq!(x.regions, ["Kota Bandung"]);
+}

@@ -827,3 +827,69 @@ fn a_read_also_run_into_a_paragraph_places_nothing() {
         );
     }
 }
+
+#[test]
+fn a_court_or_rescue_office_seat_gives_way_to_the_case_s_place() {
+    // The corruption court spelt out, or as the special-class district court, tries its
+    // province's cases in the capital.
+    for court in [
+        "Pengadilan Tindak Pidana Korupsi (Tipikor) Surabaya",
+        "Pengadilan Tindak Pidana Korupsi Surabaya",
+    ] {
+        let x = find(
+            Some("Sampang"),
+            [
+                "Kades Tanah Merah Disidang",
+                &format!(
+                    "Kasus dana desa Tanah Merah, Kecamatan Torjun, Sampang, bergulir di {court}, Senin."
+                ),
+            ],
+        );
+        assert_eq!(x.regions, ["Sampang"], "{court}");
+    }
+    let x = find(
+        Some("Palembang"),
+        [
+            "Mantan Kades Disidang",
+            "Mantan kades di Kecamatan Rawas Ulu, Kabupaten Musi Rawas Utara, menjalani sidang di Pengadilan Negeri Kelas IA Khusus Palembang, Rabu.",
+        ],
+    );
+    assert_eq!(x.regions, ["Musi Rawas Utara"]);
+    // A crime's name is no court.
+    assert_eq!(
+        f("Kasus tindak pidana korupsi Surabaya diusut kejaksaan.").regions,
+        ["Surabaya"]
+    );
+    // A rescue office named twice, the boat's port of departure and the survivors'
+    // destination besides, is the office's town.
+    let body = [
+        "Kapal Tenggelam di Perairan Pulau Ram",
+        "Kapal tenggelam di perairan Pulau Ram, Kabupaten Raja Ampat, Sabtu.",
+        "Kepala Kantor Pencarian dan Pertolongan Sorong mengatakan tim bergerak.",
+        "Korban dievakuasi ke Sorong dengan kapal SAR Sorong.",
+    ];
+    assert_eq!(find(None, body).regions, ["Raja Ampat"]);
+    // Named once as the office's, the destination is more than its seat.
+    let x = find(
+        None,
+        [
+            body[0],
+            body[1],
+            "Korban dievakuasi ke Sorong dengan kapal SAR Sorong.",
+        ],
+    );
+    assert_eq!(x.regions, ["Raja Ampat", "Kota Sorong"]);
+}
+
+#[test]
+fn a_hajj_embarkation_is_where_pilgrims_fly_from() {
+    let body = [
+        "Jamaah Haji Kloter Terakhir Tiba di Madinah",
+        "Petugas haji menyambut jamaah di Bandara Madinah, Arab Saudi, Selasa.",
+        "Kloter terakhir berasal dari kloter 97 Embarkasi Solo.",
+        "Menyusul kloter 15 Embarkasi Balikpapan pada sore hari.",
+    ];
+    let x = find(None, body);
+    assert!(x.regions.is_empty(), "{:?}", x.regions);
+    assert_eq!(x.passing, ["Surakarta", "Balikpapan"]);
+}

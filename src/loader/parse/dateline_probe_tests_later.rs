@@ -714,3 +714,27 @@ fn twenty_fifth_probe_forms() {
     // A page's title after the web name is no lede.
     assert_eq!(detect("WahanaNews.co | Berita Terkini Hari Ini"), None);
 }
+
+#[test]
+fn a_pipe_after_a_site_and_its_place_ends_the_dateline() {
+    assert_eq!(
+        dl("contohsitus.com, Medan | Sejumlah pejabat eselon"),
+        (
+            s("Contohsitus.com"),
+            s("Medan"),
+            "Sejumlah pejabat eselon".into()
+        )
+    );
+    // A page's menu or a kicker keeps its pipe: no site's web name and place before it.
+    for line in [
+        "Berita | Daerah Sejumlah warga",
+        "MEDAN, PSMS | Pelatih kepala memanggil pemain.",
+        "Hukum, Kriminal | Sejumlah warga",
+    ] {
+        assert!(
+            detect(line).is_none_or(|d| d.city.is_none()),
+            "{line}: {:?}",
+            detect(line)
+        );
+    }
+}

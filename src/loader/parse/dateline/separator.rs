@@ -232,6 +232,15 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                         .is_some_and(is_domain)
                         || caps_place_before_pipe(&line[..i - 1], &line[i + 2..]))
             }
+            // A pipe between a site's web name and its place and the lede (`tobasatu.com,
+            // Medan | Sejumlah …`), as a dash is; a pipe elsewhere parts a page's menu or a
+            // kicker (`MEDAN, PSMS | Pelatih …`).
+            '|' => {
+                spaced
+                    && site_comma_place(&line[..i - 1])
+                    && line[..i - 1].split(',').any(|p| is_domain(p.trim()))
+                    && line[i + 1..].trim_start().starts_with(char::is_uppercase)
+            }
             // `Serdang Bedagai~ Bupati`: a tilde for the dash, after a known place alone.
             // Glued only: `Jakarta ~ Bandung` is a route.
             '~' => {
@@ -294,6 +303,7 @@ pub(super) fn find_separator(line: &str) -> Option<(usize, usize)> {
                             | '\u{fffd}'
                             | '='
                             | '~'
+                            | '|'
                     )
                 })
                 .map_or(line.len(), |(k, _)| from + k);
