@@ -589,3 +589,5 @@ mod tests_passing;
 mod tests_places;
 #[cfg(test)]
 mod tests_schools;
+#[cfg(test)]
+mod tests_seats;

@@ -63,7 +63,9 @@ impl Gazetteer {
                     salience::Sighting {
                         text: n,
                         prefixed: words.get(at).and_then(prefix_hint).is_some(),
-                        seat: seat.is_some() || salience::leads_a_chapter(words, at, len) || former,
+                        seat: seat.is_some_and(|w| !salience::great_city_police(w))
+                            || salience::leads_a_chapter(words, at, len)
+                            || former,
                         police: seat.is_some_and(salience::polices),
                         former,
                         wide_seat: seat.is_some_and(salience::reaches_wide),
@@ -310,11 +312,19 @@ impl Gazetteer {
             if !(*main || dated) || s.is_empty() || !s.iter().all(|s| s.police && s.text > 0) {
                 continue;
             }
+            // A district of a region whose own police the text names is theirs to tell
+            // (`razia … Polresta Sidoarjo di Kecamatan Buduran` beside Surabaya's own).
+            let policed = |o: usize| {
+                weighed
+                    .iter()
+                    .any(|(t, s)| *t == Target::Region(o) && o != r && s.iter().any(|s| s.police))
+            };
             let own = |of: &Vec<usize>| {
                 of.iter().any(|&o| {
                     o == r
                         || self.twin.get(r) == Some(&Some(o))
                         || self.twin.get(o) == Some(&Some(r))
+                        || policed(o)
                 })
             };
             let districts = districts
@@ -412,9 +422,12 @@ impl Gazetteer {
         // Not one listed beside it (`Nias, Nias Selatan dan Nias Utara`), nor the dateline,
         // nor one the body sets something in (`Dalam Loka … di Sumbawa`, beside festivals in
         // `Kabupaten Sumbawa Barat`): titles shorten, the body says where.
+        // Only a regency's name (a city's is its own: `Padang`, `Padang Panjang`), and only
+        // where the opening sets the story in the longer one, named at least as often.
         let extends = |long: usize, short: usize| {
             let (l, s) = (&self.regions[long], &self.regions[short]);
             l.province == s.province
+                && s.kind == RegionKind::Regency
                 && l.name
                     .strip_prefix(s.name.as_str())
                     .is_some_and(|rest| rest.starts_with(' '))
@@ -429,7 +442,10 @@ impl Gazetteer {
                         .all(|s| !s.prefixed && !s.listed && (!s.at || s.text == 0))
                     && weighed.iter().zip(&in_text).any(|((o, os), &main)| {
                         matches!(*o, Target::Region(l) if main && extends(l, r))
-                            && os.iter().any(|s| (s.prefixed && !s.seat) || s.at)
+                            && os.len() >= s.len()
+                            && os
+                                .iter()
+                                .any(|s| s.text <= 1 && ((s.prefixed && !s.seat) || s.at))
                     })
             })
             .collect();

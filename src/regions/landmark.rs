@@ -153,6 +153,7 @@ impl Gazetteer {
                 self.each_district_by_kind(words)
                     .filter(|&(at, _, k)| {
                         super::distinctive_district(&words.phrase(at + 1, at + 1 + k))
+                            && !named_as_origin(words, at)
                     })
                     .map(|(_, of, _)| of.clone()),
             );
@@ -181,17 +182,8 @@ impl Gazetteer {
 
     fn districts_by_kind(&self, text: &str, words: &mut Words, set_in: bool) -> Vec<usize> {
         words.fill(text);
-        let origin = |at: usize| {
-            (1..=4).any(|n| {
-                at.checked_sub(n)
-                    .and_then(|b| words.get(b))
-                    .is_some_and(|w| {
-                        matches!(w, "asal" | "dari" | "warga" | "penduduk" | "berasal")
-                    })
-            })
-        };
         self.each_district_by_kind(words)
-            .filter(|&(at, ..)| !(set_in && origin(at)))
+            .filter(|&(at, ..)| !(set_in && named_as_origin(words, at)))
             .filter_map(|(at, of, k)| match of.as_slice() {
                 [r] if self.district_stands(words, at + 1, k, *r) => Some(*r),
                 _ => None,
@@ -286,4 +278,15 @@ fn after_airport_word(words: &Words, at: usize) -> bool {
         _ => false,
     };
     kind(1) || (matches!(before(1), Some("internasional" | "international")) && kind(2))
+}
+
+/// Whether the district named by its kind at `at` is where someone or something comes from
+/// (`pemuda asal Desa Belanting, Kecamatan Sambelia`, `pasokan dari Kecamatan Perbaungan`,
+/// `warga Kecamatan Baki`), not where the story happens.
+fn named_as_origin(words: &Words, at: usize) -> bool {
+    (1..=4).any(|n| {
+        at.checked_sub(n)
+            .and_then(|b| words.get(b))
+            .is_some_and(|w| matches!(w, "asal" | "dari" | "warga" | "penduduk" | "berasal"))
+    })
 }

@@ -528,10 +528,15 @@ impl Gazetteer {
         };
         let own = self.regions[x].province;
         let end = at + len;
-        // A headline capitalises every word (`Perusahaan di Bandung Gugat …`).
+        // A headline capitalises every word (`Perusahaan di Bandung Gugat …`); a day follows
+        // a place (`di Palembang Jumat (24/5)`); and the locality's name ends at a comma
+        // before the words that place it (`di Sampang Pendeuy, tepatnya …`), where a mall's
+        // or a quarter's runs on (`di Batam Centre mendeportasi …`).
         let runs_on = at.checked_sub(1).and_then(|b| words.get(b)) == Some("di")
             && !words.title_case()
             && words.name_word_joined(end)
+            && words.comma.get(end + 1) == Some(&true)
+            && !words.get(end).is_some_and(|w| REPORTED.contains(&w))
             && words.get(end).and_then(prefix_hint).is_none()
             && self.longest(words, end, None).is_none()
             && self.district_at(words, end).is_none();

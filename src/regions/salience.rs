@@ -74,15 +74,26 @@ pub(super) struct Sighting {
 }
 
 /// Whether a region with these `sightings` is named only as the seat of an office that works
-/// across a province or more (`Kantor SAR Pangkalpinang`), and besides only as where a voyage
-/// set out or the rescued were taken (`berangkat dari Ambon`, `dievakuasi ke Sorong`) when it
-/// names the office twice or more: the office's town, wherever the story is.
+/// across a province or more (`Kantor SAR Pangkalpinang`), and besides only as another
+/// office's seat or where a voyage set out or the rescued were taken (`berangkat dari
+/// Ambon`, `dievakuasi ke Sorong`), and once more deep in the body, when it names the wide
+/// office twice or more: the office's town, wherever the story is.
 pub(super) fn wide_seat_only(sightings: &[Sighting]) -> bool {
     let seats = sightings.iter().filter(|s| s.wide_seat).count();
+    let aside = |s: &Sighting| seats >= 2 && (s.from || s.to || s.seat);
+    // Named twice or more so, one more naming deep in the body changes nothing (`rescuer
+    // KPP Sorong` in a list of the teams).
+    let other = sightings
+        .iter()
+        .filter(|s| !s.wide_seat && !aside(s))
+        .count();
     seats > 0
-        && sightings
-            .iter()
-            .all(|s| s.wide_seat || (seats >= 2 && (s.from || s.to)))
+        && (other == 0
+            || (other == 1
+                && seats >= 2
+                && sightings
+                    .iter()
+                    .all(|s| s.wide_seat || aside(s) || s.text > 2)))
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -148,7 +159,8 @@ const SEATS: &[&str] = &[
     "wakapolres",
     "wakapolresta",
     // A great city's resort (`wilayah hukum Polrestabes Medan`) keeps districts of the
-    // regencies around it.
+    // regencies around it; its town is a seat only to the police rules
+    // ([`great_city_police`]).
     "polrestabes",
     "kapolrestabes",
     "wakapolrestabes",
@@ -167,9 +179,6 @@ const SEATS: &[&str] = &[
     // court's chief (`KPT Manado`) act across their province.
     "sar",
     "kansar",
-    // `KPP Sorong`: a search and rescue office (Kantor Pencarian dan Pertolongan) or a tax
-    // office (Kantor Pelayanan Pajak), each serving regencies around its town.
-    "kpp",
     // Spelt out: `Kantor Pencarian dan Pertolongan Natuna`.
     "pertolongan",
     // A vessel named after its home base (`kapal RIB 02 Natuna`, a search and rescue boat
@@ -269,7 +278,7 @@ const SEAT_REACH: usize = 3;
 /// line, a ship's voyage (a police resort's is its regency).
 #[rustfmt::skip]
 const WIDE_SEATS: &[&str] = &[
-    "basarnas", "srop", "sar", "kansar", "kpp", "pertolongan", "kapal", "kpt", "tipikor",
+    "basarnas", "srop", "sar", "kansar", "pertolongan", "kapal", "kpt", "tipikor",
     "korupsi", "khusus", "ptun", "kanreg", "regional", "kanwil", "bmkg", "bbmkg", "daop", "bpom",
     "bbpom", "bbpjn", "bpjn", "rri", "tvri", "korem", "danrem", "kodam", "pangdam", "lantamal",
     "danlantamal", "bws", "bbws", "balai", "bp3tki", "bp3mi", "bp2mi",
@@ -373,6 +382,14 @@ pub(super) fn leads_a_chapter(words: &Words, at: usize, len: usize) -> bool {
 /// more ([`WIDE_SEATS`]).
 pub(super) fn reaches_wide(office: &str) -> bool {
     WIDE_SEATS.contains(&office)
+}
+
+/// Whether an office's word (from [`seat_word`]) names a great city's police resort
+/// (`Polrestabes Makassar`): it works mostly in its own city, so the city is no mere seat
+/// beside other places; only where the text sets the case in another region's district is
+/// it the police's alone.
+pub(super) fn great_city_police(office: &str) -> bool {
+    office.contains("polrestabes")
 }
 
 /// Whether an office's word (from [`seat_word`]) names a police resort or sector.
@@ -499,20 +516,22 @@ fn names_the_court(words: &Words, k: usize) -> bool {
     })
 }
 
+/// Whether `khusus` at word `k` ends a special-class district court's name (`Pengadilan
+/// Negeri Kelas IA Khusus Palembang`) where the paragraph has just told of a corruption case:
+/// the court's corruption chamber, which tries its province's cases. Its other trials are
+/// its own city's.
+fn special_court(words: &Words, k: usize) -> bool {
+    let before = |n: usize| k.checked_sub(n).and_then(|b| words.get(b));
+    (1..=3).any(|n| before(n) == Some("kelas"))
+        && (2..=6).any(|n| matches!(before(n), Some("pengadilan" | "pn")))
+        && (1..=30).any(|n| matches!(before(n), Some("korupsi" | "tipikor")))
+}
+
 /// Whether `korupsi` at word `k` ends the corruption court's name spelt out (`Pengadilan
 /// Tindak Pidana Korupsi Surabaya`), not a crime's (`kasus tindak pidana korupsi Bone`).
 fn spells_the_court(words: &Words, k: usize) -> bool {
     let before = |n: usize| k.checked_sub(n).and_then(|b| words.get(b));
     before(1) == Some("pidana") && before(2) == Some("tindak") && before(3) == Some("pengadilan")
-}
-
-/// Whether `khusus` at word `k` ends a special-class district court's name (`Pengadilan
-/// Negeri Kelas IA Khusus Palembang`): the court that hosts its province's corruption,
-/// labour and commercial chambers.
-fn special_court(words: &Words, k: usize) -> bool {
-    let before = |n: usize| k.checked_sub(n).and_then(|b| words.get(b));
-    (1..=3).any(|n| before(n) == Some("kelas"))
-        && (2..=6).any(|n| matches!(before(n), Some("pengadilan" | "pn")))
 }
 
 /// Whether `dapil` at word `k` names a member's electoral district before the region at

@@ -195,8 +195,11 @@ impl Words {
             {
                 return true;
             }
+            // A number is a headline's word too (`Tinjau TPS 3R …`, `11 Kecamatan …`).
             let headline_word = self.capitalised.get(b) == Some(&true)
-                || self.get(b).is_some_and(|w| SMALL.contains(&w));
+                || self.get(b).is_some_and(|w| {
+                    SMALL.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit())
+                });
             if !headline_word {
                 return false;
             }

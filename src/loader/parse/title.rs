@@ -165,6 +165,7 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
         }
     }
     let title = breadcrumb_tail(title);
+    let title = window_title_head(paras, body, out.first_body, title).unwrap_or(title);
     if title != t0 && body.get(out.first_body).is_some_and(|&i| paras[i] == title) {
         // The headline a breadcrumb ended on, repeated.
         out.first_body += 1;
@@ -174,6 +175,33 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
     labelled_caption(paras, body, &mut out);
     out.title = Some(strip_tags(title));
     out
+}
+
+/// The headline of a window title that adds the site's name after a separator (`Judul –
+/// Berita Kota Makassar`), where the page prints the headline again alone a few lines down:
+/// the site's name is no part of it, and its place names no place of the story.
+fn window_title_head<'a>(
+    paras: &[String],
+    body: &[usize],
+    start: usize,
+    title: &'a str,
+) -> Option<&'a str> {
+    let (head, site) = [" \u{2013} ", " \u{2014} ", " - ", " | "]
+        .iter()
+        .find_map(|sep| title.rsplit_once(sep))?;
+    let (head, site) = (head.trim(), site.trim());
+    let named = (1..=4).contains(&words(site))
+        && !site.ends_with(['.', '?', '!'])
+        && site
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if !named || words(head) < 3 {
+        return None;
+    }
+    let key = headline_key(head);
+    (start..body.len().min(start + REPEAT_WINDOW))
+        .any(|k| headline_key(&paras[body[k]]) == key)
+        .then_some(head)
 }
 
 /// How many body lines under the headline may hold the page's furniture and the headline
@@ -620,6 +648,29 @@ mod tests {
         // A headline with a slash in it is no breadcrumb.
         assert!(!breadcrumb("Harga Cabai Rp50 Ribu/Kg di Pasar Induk"));
         assert!(!breadcrumb("Home"));
+    }
+
+    #[test]
+    fn a_window_title_s_site_name_leaves_the_headline_printed_again_below() {
+        let paras: Vec<String> = [
+            "11 Kecamatan Ikut Festival Budaya \u{2013} Berita Kota Contoh",
+            "Sulselbar",
+            "11 Kecamatan Ikut Festival Budaya",
+            "LEPAS -- Sekretaris daerah melepas peserta pawai budaya di depan kantor bupati.",
+        ]
+        .map(String::from)
+        .to_vec();
+        let h = head(&paras, &[0, 1, 2, 3]);
+        assert_eq!(
+            h.title.as_deref(),
+            Some("11 Kecamatan Ikut Festival Budaya")
+        );
+        assert_eq!(h.first_body, 3);
+        // Not printed again, the dash is the headline's own (`Persib – Persija …`).
+        let mut own = paras.clone();
+        own[2] = "Sulselbar lain".into();
+        let h = head(&own, &[0, 1, 2, 3]);
+        assert_eq!(h.title.as_deref(), Some(paras[0].as_str()));
     }
 
     #[test]
