@@ -225,7 +225,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    place; a read-also headline runs over numbers (`TPS 3R`); a window title's site name
 ///    leaves the headline printed again below (`Judul – Berita Kota Makassar`); a town of two
 ///    words is a dateline in title case (`Muara Teweh -`).
-pub const PARSER_VERSION: u32 = 49;
+/// 50: another story's headline set alone between paragraphs (seven to twenty-five words in
+///    title case, no sentence's end) places nothing.
+pub const PARSER_VERSION: u32 = 50;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -204,3 +204,21 @@ fn a_read_also_headline_with_numbers_places_nothing() {
     assert_eq!(x.regions, ["Lampung Timur"]);
     assert!(x.passing.is_empty(), "{x:?}");
 }
+
+#[test]
+fn another_story_s_headline_alone_between_paragraphs_places_nothing() {
+    let body = [
+        "Polisi Gerebek Tambang Pasir Ilegal",
+        "Polresta Magelang menggerebek tambang pasir ilegal di Kecamatan Srumbung, Kabupaten Magelang.",
+        "Lima tersangka diamankan bersama alat berat, kata Kapolresta.",
+        "Bupati Sukoharjo Tutup Tambang Galian C Ilegal, Sebut Ada Keterlibatan Tokoh",
+        "Diketahui, sehari sebelum penggerebekan, petugas telah memantau lokasi tambang itu dari kejauhan selama beberapa jam.",
+    ];
+    let x = find(None, body);
+    assert_eq!(x.regions, ["Magelang"]);
+    assert!(x.passing.is_empty(), "{x:?}");
+    // A heading of the story's own is its prose's too; a table's row is no headline.
+    let mut row = body;
+    row[3] = "Tambang Ilegal Ditemukan di 3 Titik Sukoharjo 12 Titik Magelang 5 Titik Lain";
+    assert!(find(None, row).passing.contains(&"Sukoharjo".to_string()));
+}
