@@ -53,7 +53,7 @@ impl Gazetteer {
                         || matches!(target, Target::Region(r)
                             if salience::PROVINCE_CAPITALS.contains(&self.regions[r].code.as_str()))
                 });
-                if words.in_read_also(at) || related_headline(&texts, n, words) {
+                if words.in_read_also(at) {
                     return None;
                 }
                 let former = salience::former_office(words, at);
@@ -547,33 +547,4 @@ impl Gazetteer {
         }
         found
     }
-}
-
-/// Whether text `n` is another story's headline a page set alone between two paragraphs of
-/// prose (`Bupati Sukoharjo Tutup Tambang Galian C Ilegal, Sebut Ada Keterlibatan Tokoh`), a
-/// related link without its label: seven to twenty-five words in title case, few numbers,
-/// no sentence's end, the paragraph before ending one. It places nothing here. The body keeps it: a heading of
-/// the story's own reads the same, and its regions are named in its prose as well.
-fn related_headline(texts: &[&str], n: usize, words: &Words) -> bool {
-    let ends_sentence = |t: &str| {
-        t.trim_end()
-            .ends_with(['.', '!', '?', '"', '\u{201d}', ':', ')'])
-    };
-    // Not a table's row or a list run together (`73 SPPG Polda Jatim 13 …`).
-    let numbers = (0..words.len())
-        .filter(|&i| {
-            words
-                .get(i)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        })
-        .count();
-    n > 1
-        && (7..=25).contains(&words.len())
-        && numbers <= 2
-        && words.title_case()
-        && texts.get(n).is_some_and(|t| !ends_sentence(t))
-        && texts.get(n - 1).is_some_and(|t| ends_sentence(t))
-        && texts
-            .get(n + 1)
-            .is_some_and(|t| t.split_whitespace().nth(12).is_some())
 }

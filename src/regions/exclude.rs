@@ -664,41 +664,6 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if customs {
         return true;
     }
-    // A people or its language named after a place, in lower case (`yang disebut orang
-    // Manado cengkeh budo`, `bahasa Manggarai artinya …`): theirs wherever they are. Not a
-    // count of people (`dua orang Bandung tewas`), who are from the place.
-    let people_or_tongue = at >= 1
-        && matches!(words.get(at - 1), Some("orang" | "bahasa"))
-        && words.capitalised.get(at - 1) == Some(&false)
-        && words.comma.get(at) == Some(&false)
-        && !at
-            .checked_sub(2)
-            .and_then(|b| words.get(b))
-            .is_some_and(|w| {
-                w.starts_with(|c: char| c.is_ascii_digit())
-                    || matches!(
-                        w,
-                        "dua"
-                            | "tiga"
-                            | "empat"
-                            | "lima"
-                            | "enam"
-                            | "tujuh"
-                            | "delapan"
-                            | "sembilan"
-                            | "sepuluh"
-                            | "puluhan"
-                            | "ratusan"
-                            | "ribuan"
-                            | "beberapa"
-                            | "para"
-                            | "banyak"
-                            | "sejumlah"
-                    )
-            });
-    if people_or_tongue {
-        return true;
-    }
     // A people and its subgroup named after a place (`adat Bugis Makassar`, `Batak Toba`,
     // `Dayak Paser`): the people, wherever they live. Only these pairs: a council or a
     // quarter is named the same way after the place it is in (`Dewan Adat Dayak Sintang`,

@@ -174,24 +174,6 @@ fn a_tax_office_or_one_rescue_office_naming_keeps_its_town() {
 }
 
 #[test]
-fn a_people_or_its_tongue_named_after_a_place_is_no_place() {
-    let x = find(
-        None,
-        [
-            "Harga Cengkeh Turun",
-            "Harga cengkeh di Kabupaten Bolaang Mongondow Timur turun.",
-            "Cengkeh putih yang disebut orang Manado cengkeh budo dihargai murah.",
-            "Dalam bahasa Manggarai artinya memohon.",
-        ],
-    );
-    assert_eq!(x.regions, ["Bolaang Mongondow Timur"]);
-    assert!(x.passing.is_empty(), "{x:?}");
-    // A count of people is of people from the place.
-    let x = f("Dua orang Sumenep tewas tertimpa pohon tumbang.");
-    assert_eq!(x.regions, ["Sumenep"]);
-}
-
-#[test]
 fn a_read_also_headline_with_numbers_places_nothing() {
     let x = find(
         None,
@@ -203,22 +185,4 @@ fn a_read_also_headline_with_numbers_places_nothing() {
     );
     assert_eq!(x.regions, ["Lampung Timur"]);
     assert!(x.passing.is_empty(), "{x:?}");
-}
-
-#[test]
-fn another_story_s_headline_alone_between_paragraphs_places_nothing() {
-    let body = [
-        "Polisi Gerebek Tambang Pasir Ilegal",
-        "Polresta Magelang menggerebek tambang pasir ilegal di Kecamatan Srumbung, Kabupaten Magelang.",
-        "Lima tersangka diamankan bersama alat berat, kata Kapolresta.",
-        "Bupati Sukoharjo Tutup Tambang Galian C Ilegal, Sebut Ada Keterlibatan Tokoh",
-        "Diketahui, sehari sebelum penggerebekan, petugas telah memantau lokasi tambang itu dari kejauhan selama beberapa jam.",
-    ];
-    let x = find(None, body);
-    assert_eq!(x.regions, ["Magelang"]);
-    assert!(x.passing.is_empty(), "{x:?}");
-    // A heading of the story's own is its prose's too; a table's row is no headline.
-    let mut row = body;
-    row[3] = "Tambang Ilegal Ditemukan di 3 Titik Sukoharjo 12 Titik Magelang 5 Titik Lain";
-    assert!(find(None, row).passing.contains(&"Sukoharjo".to_string()));
 }

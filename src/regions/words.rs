@@ -195,10 +195,14 @@ impl Words {
             {
                 return true;
             }
-            // A number is a headline's word too (`Tinjau TPS 3R …`, `11 Kecamatan …`).
+            // A code of digits and letters is a headline's word too (`Tinjau TPS 3R …`); a
+            // bare number as often opens the paragraph's own words (`… Cuaca Buruk 2 Desa di
+            // Indramayu paling parah …`).
             let headline_word = self.capitalised.get(b) == Some(&true)
                 || self.get(b).is_some_and(|w| {
-                    SMALL.contains(&w) || w.starts_with(|c: char| c.is_ascii_digit())
+                    SMALL.contains(&w)
+                        || (w.starts_with(|c: char| c.is_ascii_digit())
+                            && w.contains(|c: char| c.is_ascii_alphabetic()))
                 });
             if !headline_word {
                 return false;

@@ -227,10 +227,8 @@ pub(super) fn is_known_city(part: &str) -> bool {
             .any(|p| l.starts_with(p))
         || crate::regions::is_place_name(part)
         // A district's name only in capitals, as a dateline sets it (`SENTANI,`): in title
-        // case many are words (`Tarik - Menarik …`); a town's of two words or more is a name
-        // however it is written (`Muara Teweh -`, `Tarogong Kaler –`).
-        || ((is_all_caps(part) || part.split_whitespace().count() >= 2)
-            && crate::regions::is_district_name(part))
+        // case many are words (`Tarik - Menarik …`, `Pasar Minggu - Pasar …`).
+        || (is_all_caps(part) && crate::regions::is_district_name(part))
 }
 
 /// Whether a dateline's place as [`detect`] gives it, in title case, is a known one: a

@@ -738,22 +738,3 @@ fn a_pipe_after_a_site_and_its_place_ends_the_dateline() {
         );
     }
 }
-
-#[test]
-fn a_town_of_two_words_is_a_dateline_in_title_case_too() {
-    for (line, town) in [
-        ("Muara Teweh - Warga desa berkumpul", "Muara Teweh"),
-        (
-            "Tarogong Kaler \u{2013} Warga desa berkumpul",
-            "Tarogong Kaler",
-        ),
-    ] {
-        assert_eq!(
-            dl(line),
-            (None, s(town), "Warga desa berkumpul".into()),
-            "{line}"
-        );
-    }
-    // One word in title case is as often a word as a district (`Tarik - Menarik`).
-    assert!(detect("Tarik - Menarik perhatian warga").is_none_or(|d| d.city.is_none()));
-}

@@ -190,11 +190,20 @@ fn window_title_head<'a>(
         .iter()
         .find_map(|sep| title.rsplit_once(sep))?;
     let (head, site) = (head.trim(), site.trim());
+    // A site's name opens on a paper's word (`Berita Kota Makassar`, `Harian Rakyat`) or is
+    // a web name; a speaker or a second clause (`– Pelatih PSM Makassar`, `- Warga Lebak
+    // Blokade Jalan`) is the headline's own.
+    const PAPERS: &[&str] = &[
+        "berita", "harian", "koran", "radar", "tribun", "warta", "kabar", "suara", "media",
+        "portal", "info",
+    ];
+    let first = site.split_whitespace().next().unwrap_or("").to_lowercase();
     let named = (1..=4).contains(&words(site))
         && !site.ends_with(['.', '?', '!'])
         && site
             .split_whitespace()
-            .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        && (PAPERS.contains(&first.as_str()) || site_suffix(&format!("- {site}")));
     if !named || words(head) < 3 {
         return None;
     }
