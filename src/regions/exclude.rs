@@ -664,6 +664,19 @@ pub(super) fn not_a_place(words: &Words, at: usize, len: usize) -> bool {
     if customs {
         return true;
     }
+    // A thing named as a people calls it (`cengkeh putih yang disebut orang Manado cengkeh
+    // budo`, `istilah orang Bugis`): the people's word, wherever the thing is. Not what a
+    // people say (`kata orang Tasikmalaya`), often of their own town.
+    let named_by_people = at >= 2
+        && words.get(at - 1) == Some("orang")
+        && words.capitalised.get(at - 1) == Some(&false)
+        && matches!(
+            words.get(at - 2),
+            Some("disebut" | "dinamai" | "dinamakan" | "istilah" | "sebutan" | "julukan")
+        );
+    if named_by_people {
+        return true;
+    }
     // A people and its subgroup named after a place (`adat Bugis Makassar`, `Batak Toba`,
     // `Dayak Paser`): the people, wherever they live. Only these pairs: a council or a
     // quarter is named the same way after the place it is in (`Dewan Adat Dayak Sintang`,

@@ -186,3 +186,20 @@ fn a_read_also_headline_with_numbers_places_nothing() {
     assert_eq!(x.regions, ["Lampung Timur"]);
     assert!(x.passing.is_empty(), "{x:?}");
 }
+
+#[test]
+fn a_thing_named_as_a_people_call_it_names_no_place() {
+    let x = find(
+        None,
+        [
+            "Harga Cengkeh Turun",
+            "Harga cengkeh di Kabupaten Bolaang Mongondow Timur turun.",
+            "Cengkeh putih yang disebut orang Manado cengkeh budo dihargai murah.",
+        ],
+    );
+    assert_eq!(x.regions, ["Bolaang Mongondow Timur"]);
+    assert!(x.passing.is_empty(), "{x:?}");
+    // What a town's people say is often of their own town.
+    let x = f("Kata orang Tasikmalaya, mi bakso di Jalan HZ Mustofa paling enak.");
+    assert_eq!(x.regions, ["Kota Tasikmalaya"]);
+}
