@@ -57,6 +57,7 @@ impl Gazetteer {
                     return None;
                 }
                 let former = salience::former_office(words, at);
+                let before = at.checked_sub(1).and_then(|b| words.get(b));
                 let people = salience::after_people(words, at);
                 Some((
                     target,
@@ -75,12 +76,8 @@ impl Gazetteer {
                         listed: self.listed(words, at, at + len),
                         school: schools::ends_a_school(words, at),
                         locator: cues.after_region && words.comma.get(at) == Some(&true),
-                        from: at
-                            .checked_sub(1)
-                            .is_some_and(|b| matches!(words.get(b), Some("asal" | "dari"))),
-                        to: at
-                            .checked_sub(1)
-                            .is_some_and(|b| matches!(words.get(b), Some("ke" | "menuju"))),
+                        from: matches!(before, Some("asal" | "dari")),
+                        to: matches!(before, Some("ke" | "menuju")),
                         people,
                         realm: salience::after_realm(words, at),
                         origin: people && self.home_of_people_elsewhere(words, at, len, target),
@@ -224,6 +221,12 @@ impl Gazetteer {
         // from it that the text names more: a command or court keeps the name of the regency
         // it served before the split and serves the new ones still (`Kodim 0213/Nias` and
         // `Dandim 0213 Nias` in news of Nias Selatan).
+        // So, however often, is one named bare in a title or a unit (`Nelayan di Minahasa
+        // Hilang`, `Damkar Banggai`) where the opening sets the story in the longer one with
+        // its level or `di`, and names it at least as often (`di Minahasa Utara`, `Kabupaten
+        // Banggai Kepulauan`).
+        // Never one the body sets something in (`Dalam Loka … di Sumbawa`, beside festivals
+        // in `Kabupaten Sumbawa Barat`): titles shorten, the body says where.
         let shortened: Vec<bool> = weighed
             .iter()
             .map(|(t, s)| {
@@ -234,17 +237,25 @@ impl Gazetteer {
                 let prefix = format!("{} ", region.name);
                 let once = s.len() == 1 && s.iter().all(|s| !s.seat);
                 let seated = s.len() <= 2 && s.iter().any(|s| s.seat);
+                let opening = |os: &[salience::Sighting]| {
+                    os.len() >= s.len()
+                        && os
+                            .iter()
+                            .any(|s| s.text <= 1 && ((s.prefixed && !s.seat) || s.at))
+                };
                 region.kind == RegionKind::Regency
                     && !self.twin.contains(&Some(x))
                     && headline != Some(*t)
-                    && (once || seated)
                     && s.iter()
                         .all(|s| !s.prefixed && !s.listed && (!s.at || s.text == 0))
                     && weighed.iter().any(|(o, os)| {
                         matches!(*o, Target::Region(y)
                             if self.regions[y].name.starts_with(&prefix)
                                 && self.regions[y].province == region.province
-                                && (os.len() > s.len().max(1) || os.iter().any(|s| s.prefixed)))
+                                && (((once || seated)
+                                    && (os.len() > s.len().max(1)
+                                        || os.iter().any(|s| s.prefixed)))
+                                    || opening(os)))
                     })
             })
             .collect();
@@ -414,43 +425,6 @@ impl Gazetteer {
             .collect();
         for (main, far) in in_text.iter_mut().zip(far_names) {
             *main &= !far;
-        }
-        // A region named only bare (`Nelayan di Minahasa Hilang`, `Damkar Banggai`) where the
-        // text sets the story, with its level, in a region of its province whose name runs on
-        // from it (`di Minahasa Utara`, `Kabupaten Banggai Kepulauan`) is that region cut
-        // short: the regencies split off keep their parent's name and a direction or a word.
-        // Not one listed beside it (`Nias, Nias Selatan dan Nias Utara`), nor the dateline,
-        // nor one the body sets something in (`Dalam Loka … di Sumbawa`, beside festivals in
-        // `Kabupaten Sumbawa Barat`): titles shorten, the body says where.
-        // Only a regency's name (a city's is its own: `Padang`, `Padang Panjang`), and only
-        // where the opening sets the story in the longer one, named at least as often.
-        let extends = |long: usize, short: usize| {
-            let (l, s) = (&self.regions[long], &self.regions[short]);
-            l.province == s.province
-                && s.kind == RegionKind::Regency
-                && l.name
-                    .strip_prefix(s.name.as_str())
-                    .is_some_and(|rest| rest.starts_with(' '))
-        };
-        let cut_short: Vec<bool> = weighed
-            .iter()
-            .map(|(t, s)| {
-                let Target::Region(r) = *t else { return false };
-                headline != Some(*t)
-                    && !s.is_empty()
-                    && s.iter()
-                        .all(|s| !s.prefixed && !s.listed && (!s.at || s.text == 0))
-                    && weighed.iter().zip(&in_text).any(|((o, os), &main)| {
-                        matches!(*o, Target::Region(l) if main && extends(l, r))
-                            && os.len() >= s.len()
-                            && os
-                                .iter()
-                                .any(|s| s.text <= 1 && ((s.prefixed && !s.seat) || s.at))
-                    })
-            })
-            .collect();
-        for (main, short) in in_text.iter_mut().zip(cut_short) {
-            *main &= !short;
         }
         // The provinces of the regions the text itself makes the article's places.
         let text_places: Vec<Option<usize>> = weighed

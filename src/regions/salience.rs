@@ -80,20 +80,17 @@ pub(super) struct Sighting {
 /// office twice or more: the office's town, wherever the story is.
 pub(super) fn wide_seat_only(sightings: &[Sighting]) -> bool {
     let seats = sightings.iter().filter(|s| s.wide_seat).count();
-    let aside = |s: &Sighting| seats >= 2 && (s.from || s.to || s.seat);
+    let mut others = sightings
+        .iter()
+        .filter(|s| !s.wide_seat && !(seats >= 2 && (s.from || s.to || s.seat)));
     // Named twice or more so, one more naming deep in the body changes nothing (`rescuer
     // KPP Sorong` in a list of the teams).
-    let other = sightings
-        .iter()
-        .filter(|s| !s.wide_seat && !aside(s))
-        .count();
     seats > 0
-        && (other == 0
-            || (other == 1
-                && seats >= 2
-                && sightings
-                    .iter()
-                    .all(|s| s.wide_seat || aside(s) || s.text > 2)))
+        && match (others.next(), others.next()) {
+            (None, _) => true,
+            (Some(other), None) => seats >= 2 && other.text > 2,
+            _ => false,
+        }
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
