@@ -398,8 +398,7 @@ fn abbreviates(words: &Words, at: usize) -> bool {
 /// Whether the word at `at`, set off by a bracket (`Dinas Ketahanan Pangan (Ketapang)`),
 /// is the words just before it clipped and joined, a syllable or more of each: an office's
 /// short form that happens to spell a region's name. Two to four capitalised words, each
-/// giving at least two letters. Asked only of a region's own name: its short forms are
-/// clipped from its name that way (`Indragiri Hulu (Inhu)`).
+/// giving at least two letters. Asked by [`super::Gazetteer::clipped_office`].
 pub(super) fn clips(words: &Words, at: usize) -> bool {
     fn joins(short: &str, parts: &[&str]) -> bool {
         match parts.split_first() {

@@ -591,6 +591,23 @@ impl Gazetteer {
         })
     }
 
+    /// Whether the one word at `at` naming `target` by its own name, not a short form, is an
+    /// office's short form in brackets clipped from the words before it ([`super::exclude::clips`],
+    /// `Dinas Ketahanan Pangan (Ketapang)`); a region's short forms are clipped from its name
+    /// that way (`Indragiri Hulu (Inhu)`) and stay.
+    pub(super) fn clipped_office(
+        &self,
+        words: &Words,
+        at: usize,
+        len: usize,
+        target: Target,
+    ) -> bool {
+        len == 1
+            && matches!(target, Target::Region(r)
+                if words.get(at).is_some_and(|w| self.regions[r].name.eq_ignore_ascii_case(w)))
+            && super::exclude::clips(words, at)
+    }
+
     /// Whether the bare name at `at` is a title's abbreviation before the unit it heads:
     /// `Karo` is also `Kepala Biro`, and `Karo Provost`, `Karo Persidangan` name a bureau's
     /// head, whatever the bureau. Followed by a place, a district of its own, a day or a

@@ -186,10 +186,7 @@ impl Gazetteer {
                     && !self.locality_placed_elsewhere(words, i, len, target)
                     && !self.given_name_before(words, i, len)
                     && !self.title_abbreviation(words, i, len)
-                    && !(len == 1
-                        && matches!(target, Target::Region(r)
-                            if self.regions[r].name.eq_ignore_ascii_case(words.get(i).unwrap_or("")))
-                        && exclude::clips(words, i))
+                    && !self.clipped_office(words, i, len, target)
                     && !self.seat_town(words, i, target)
                 {
                     let mut cues = Cues {
