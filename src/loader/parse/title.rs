@@ -190,20 +190,16 @@ fn window_title_head<'a>(
         .iter()
         .find_map(|sep| title.rsplit_once(sep))?;
     let (head, site) = (head.trim(), site.trim());
-    // A site's name opens on a paper's word (`Berita Kota Makassar`, `Harian Rakyat`) or is
-    // a web name; a speaker or a second clause (`– Pelatih PSM Makassar`, `- Warga Lebak
-    // Blokade Jalan`) is the headline's own.
-    const PAPERS: &[&str] = &[
-        "berita", "harian", "koran", "radar", "tribun", "warta", "kabar", "suara", "media",
-        "portal", "info",
-    ];
-    let first = site.split_whitespace().next().unwrap_or("").to_lowercase();
+    // A site's name opens on a media word (`Berita Kota Makassar`, `Harian Rakyat`:
+    // [`dateline::is_media_named`]) or is a web name; a speaker or a second clause (`–
+    // Pelatih PSM Makassar`, `- Warga Lebak Blokade Jalan`) is the headline's own.
+    let first = site.split_whitespace().next().unwrap_or("");
     let named = (1..=4).contains(&words(site))
         && !site.ends_with(['.', '?', '!'])
         && site
             .split_whitespace()
             .all(|w| w.starts_with(|c: char| c.is_uppercase()))
-        && (PAPERS.contains(&first.as_str()) || site_suffix(&format!("- {site}")));
+        && (dateline::is_media_named(first) || site_suffix(&format!("- {site}")));
     if !named || words(head) < 3 {
         return None;
     }
