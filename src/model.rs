@@ -233,7 +233,15 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    title's tail is a site's only when it opens on a paper's word or is a web name.
 /// 52: a thing named as a people call it (`yang disebut orang Manado cengkeh budo`) names no
 ///    place.
-pub const PARSER_VERSION: u32 = 52;
+/// 53: a ticker of headlines run together over the page's own headline is the page's, and the
+///    headline again as its photo's caption (`Judul Perbesar`) ends the head; a wide office's
+///    town where its head spoke (`kata Kepala Basarnas Ambon … di Ambon, Rabu`) is its seat;
+///    the regions a member's electoral district is said to cover (`anggota DPRD … Dapil II
+///    yang meliputi Halmahera Utara dan Morotai`) are the member's seat; a shared name after
+///    `di` with villages counted there (`rob di Pekalongan … tiga desa terendam`) is the
+///    regency; a sultanate of old named by its court's landmark (`eks Kesultanan Buton`)
+///    is a realm, and its court's town under the dateline gives way to a neighbour.
+pub const PARSER_VERSION: u32 = 53;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

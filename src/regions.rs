@@ -164,6 +164,8 @@ struct Hit<T> {
     cues: Cues,
     /// What a bare city name makes as the regency of the same name, and that regency.
     twin: Option<(T, usize)>,
+    /// A bare city name in a sentence that speaks of villages ([`Gazetteer::among_villages`]).
+    rural: bool,
 }
 
 /// One way of writing a place: its words (lower case), what it names, and how a bare

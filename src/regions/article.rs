@@ -78,6 +78,7 @@ impl Gazetteer {
                         locator: cues.after_region && words.comma.get(at) == Some(&true),
                         from: matches!(before, Some("asal" | "dari")),
                         to: matches!(before, Some("ke" | "menuju")),
+                        said: salience::said_at(words, at, len),
                         people,
                         realm: salience::after_realm(words, at),
                         origin: people && self.home_of_people_elsewhere(words, at, len, target),

@@ -597,6 +597,74 @@ impl Gazetteer {
         })
     }
 
+    /// Whether the bare name of `city` at `at`, `len` words long, after `di`, and the rest
+    /// of its sentence count villages there and name no other region or province (`…,
+    /// sedangkan rob di Pekalongan mengakibatkan tanggul jebol … tiga desa terendam`, `sawah
+    /// di tiga desa di Madiun`): a regency's, for the cities that share a regency's name
+    /// are divided into kelurahan, none into desa. Not villages the sentence places
+    /// elsewhere (`tiga desa di kabupaten tetangga`, `di Jalan Raya Nganjuk-Madiun, Desa
+    /// Selorejo`) or where a name was scrubbed from the text (`Kabupaten ,`), nor the word
+    /// for villages in general (`perangkat desa`, `Dana Desa`, `desa-desa di sekitar
+    /// Cirebon`, `berbagai desa dan kota`), which a city's news has too.
+    pub(super) fn among_villages(&self, words: &Words, at: usize, len: usize, city: usize) -> bool {
+        const REACH: usize = 25;
+        const COUNTS: &[&str] = &[
+            "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+            "belasan", "puluhan", "ratusan",
+        ];
+        if at == 0 || words.get(at - 1) != Some("di") {
+            return false;
+        }
+        // `point` and `comma` mark a stop or a comma before their word: back to the
+        // clause's start, on to the sentence's end.
+        let open = |j: usize| words.point.get(j) == Some(&false);
+        let next = at + len;
+        let mut from = at;
+        while from > 0 && at - from < REACH && open(from) && words.comma.get(from) == Some(&false) {
+            from -= 1;
+        }
+        let mut to = next;
+        while to < next + REACH && open(to) {
+            to += 1;
+        }
+        if (from..=to).any(|j| words.scrubbed.get(j) == Some(&true)) {
+            return false;
+        }
+        let own = self.regions.get(city).map(|c| c.province);
+        let counted = |j: usize| {
+            j.checked_sub(1)
+                .and_then(|b| words.get(b))
+                .is_some_and(|w| COUNTS.contains(&w) || w.bytes().all(|b| b.is_ascii_digit()))
+                && match words.get(j + 1) {
+                    Some("di") => j + 2 == at,
+                    Some(w) => !matches!(w, "desa" | "lain" | "lainnya" | "sekitar" | "tetangga"),
+                    None => true,
+                }
+        };
+        let mut villages = false;
+        let mut j = from;
+        while j < to {
+            if j == at {
+                j = next;
+                continue;
+            }
+            villages |= words.get(j) == Some("desa") && counted(j);
+            if words.capitalised.get(j) == Some(&true)
+                && let Some((t, n)) = self.longest(words, j, None)
+            {
+                match t {
+                    Target::Region(_) => return false,
+                    Target::Province(p) if Some(p) != own => return false,
+                    _ => {}
+                }
+                j += n;
+                continue;
+            }
+            j += 1;
+        }
+        villages
+    }
+
     /// The province a city named like it stands for after `prev`, another region of that
     /// province (`Sleman, Yogyakarta`, `Bantul Yogyakarta`): the writer placed `prev` in
     /// its province, as with `Sleman, Jawa Tengah`.

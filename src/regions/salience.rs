@@ -60,6 +60,9 @@ pub(super) struct Sighting {
     pub from: bool,
     /// Named after `ke` or `menuju` (`dievakuasi ke Sorong`): where someone or something goes.
     pub to: bool,
+    /// Named after `di` and before a day or `pada` (`kata Kepala Basarnas di Ambon, Rabu`):
+    /// where someone spoke or something was said.
+    pub said: bool,
     /// Named after a word for people (`warga Manggarai`, `perantau Minang`).
     pub people: bool,
     /// Named as a sultanate's or a datu's realm (`Kesultanan Buton`, `Kedatuan Luwu`).
@@ -75,14 +78,15 @@ pub(super) struct Sighting {
 
 /// Whether a region with these `sightings` is named only as the seat of an office that works
 /// across a province or more (`Kantor SAR Pangkalpinang`), and besides only as another
-/// office's seat or where a voyage set out or the rescued were taken (`berangkat dari
-/// Ambon`, `dievakuasi ke Sorong`), and once more deep in the body, when it names the wide
-/// office twice or more: the office's town, wherever the story is.
+/// office's seat, where a voyage set out or the rescued were taken (`berangkat dari
+/// Ambon`, `dievakuasi ke Sorong`) or where the office's head spoke (`di Ambon, Rabu`), and
+/// once more deep in the body, when it names the wide office twice or more: the office's
+/// town, wherever the story is.
 pub(super) fn wide_seat_only(sightings: &[Sighting]) -> bool {
     let seats = sightings.iter().filter(|s| s.wide_seat).count();
     let mut others = sightings
         .iter()
-        .filter(|s| !s.wide_seat && !(seats >= 2 && (s.from || s.to || s.seat)));
+        .filter(|s| !s.wide_seat && !(seats >= 2 && (s.from || s.to || s.said || s.seat)));
     // Named twice or more so, one more naming deep in the body changes nothing (`rescuer
     // KPP Sorong` in a list of the teams).
     seats > 0
@@ -91,6 +95,50 @@ pub(super) fn wide_seat_only(sightings: &[Sighting]) -> bool {
             (Some(other), None) => seats >= 2 && other.text > 2,
             _ => false,
         }
+}
+
+/// Whether the name at word `at`, `len` words long, says where someone spoke: after `di`,
+/// before a day or `pada`, in a sentence that a word of speech opens (`kata Kepala Basarnas
+/// Ambon, Muhammad Arafah, di Ambon, Rabu`). Not where something happened on that day
+/// (`speedboat terbalik di Ambon, Rabu`).
+pub(super) fn said_at(words: &Words, at: usize, len: usize) -> bool {
+    const SPEECH: &[&str] = &[
+        "kata",
+        "ujar",
+        "ucap",
+        "tutur",
+        "ungkap",
+        "jelas",
+        "terang",
+        "imbuh",
+        "tegas",
+        "katanya",
+        "ujarnya",
+        "ucapnya",
+        "tuturnya",
+        "ungkapnya",
+        "jelasnya",
+        "tegasnya",
+        "mengatakan",
+        "menjelaskan",
+        "mengungkapkan",
+        "menyampaikan",
+        "menuturkan",
+        "menerangkan",
+        "menegaskan",
+        "menyebutkan",
+        "mengimbau",
+        "menurut",
+    ];
+    /// Words between the word of speech and the place, at most (a speaker's long title).
+    const SPEECH_REACH: usize = 16;
+    let reported = words
+        .get(at + len)
+        .is_some_and(|w| super::words::REPORTED.contains(&w));
+    let spoken = (1..=SPEECH_REACH)
+        .take_while(|&n| at >= n && words.point.get(at + 1 - n) == Some(&false))
+        .any(|n| words.get(at - n).is_some_and(|w| SPEECH.contains(&w)));
+    at > 0 && words.get(at - 1) == Some("di") && reported && spoken
 }
 
 /// Whether a region with these `sightings` counts among an article's regions when it has
@@ -118,11 +166,25 @@ pub(super) fn realm_only(sightings: &[Sighting]) -> bool {
     sightings.iter().any(|s| s.realm) && sightings.iter().all(|s| s.realm || s.people)
 }
 
-/// Whether the name at word `at` follows a word for a sultanate or a datu's realm.
+/// Whether the name at word `at` follows a word for a sultanate or a datu's realm, or opens
+/// with it as a landmark of its court's town named as a realm of old (`eks Kesultanan
+/// Buton`, `peninggalan Kesultanan Buton`; the court stands in Kota Baubau). Not the court
+/// as a venue (`di Benteng Keraton Kesultanan Buton`, `Kompleks Kesultanan Buton dipadati
+/// wisatawan`), where things happen.
 pub(super) fn after_realm(words: &Words, at: usize) -> bool {
-    at.checked_sub(1)
-        .and_then(|b| words.get(b))
-        .is_some_and(|w| matches!(w, "kesultanan" | "kasultanan" | "kasunanan" | "kedatuan"))
+    const REALMS: &[&str] = &["kesultanan", "kasultanan", "kasunanan", "kedatuan"];
+    const OF_OLD: &[&str] = &[
+        "eks",
+        "bekas",
+        "warisan",
+        "peninggalan",
+        "sejarah",
+        "wilayah",
+    ];
+    let before = |n: usize| at.checked_sub(n).and_then(|b| words.get(b));
+    before(1).is_some_and(|w| REALMS.contains(&w))
+        || (words.get(at).is_some_and(|w| REALMS.contains(&w))
+            && before(1).is_some_and(|w| OF_OLD.contains(&w)))
 }
 
 /// Whether the name at word `at` says where something happens: right after `di`, or after
@@ -378,8 +440,14 @@ pub(super) fn leads_a_chapter(words: &Words, at: usize, len: usize) -> bool {
 /// Whether an office's word (from [`seat_word`]) names one that works across a province or
 /// more ([`WIDE_SEATS`]).
 pub(super) fn reaches_wide(office: &str) -> bool {
-    WIDE_SEATS.contains(&office)
+    WIDE_SEATS.contains(&office) || office == COVERED_DISTRICT
 }
+
+/// What [`seat_word`] gives for a region among those a member's electoral district is said
+/// to cover ([`covered_by_members_district`]): a seat that, like a wide office's, gives way
+/// to another place where the text has one; alone, the member's district is where the
+/// member works (`meninjau jalan rusak di perbatasan kedua kabupaten itu`).
+const COVERED_DISTRICT: &str = "dapil yang meliputi";
 
 /// Whether an office's word (from [`seat_word`]) names a great city's police resort
 /// (`Polrestabes Makassar`): it works mostly in its own city, so the city is no mere seat
@@ -454,6 +522,9 @@ pub(super) fn seat_word(words: &Words, at: usize) -> Option<&str> {
                 .get(j)
                 .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()) || SEAT_JOINS.contains(&w))
     };
+    if covered_by_members_district(words, at) {
+        return Some(COVERED_DISTRICT);
+    }
     let mut k = at;
     while k > at.saturating_sub(SEAT_REACH) && !parted(k) {
         k -= 1;
@@ -530,6 +601,71 @@ fn spells_the_court(words: &Words, k: usize) -> bool {
     let before = |n: usize| k.checked_sub(n).and_then(|b| words.get(b));
     before(1) == Some("pidana") && before(2) == Some("tindak") && before(3) == Some("pengadilan")
 }
+
+/// Whether the region at word `at` is one of those a member's electoral district is said to
+/// cover, after the assembly the member sits for (`anggota DPRD Provinsi Maluku Utara dapil
+/// II yang meliputi Halmahera Utara dan Morotai`, `DPRD Malut Dapil I, yaitu Ternate dan
+/// Halbar`): where the member was elected, as `dapil Kerinci` alone is
+/// ([`members_district`]).
+fn covered_by_members_district(words: &Words, at: usize) -> bool {
+    const COVERS: &[&str] = &["meliputi", "mencakup", "mencakupi", "yaitu", "yakni"];
+    /// Words of the list before the region, at most.
+    const LIST_REACH: usize = 10;
+    let stop = |j: usize| words.point.get(j) != Some(&false);
+    // Back over the regions listed before it (`Halmahera Utara dan`) to the word of covering.
+    let mut k = at;
+    let cue = loop {
+        if stop(k) || at - k > LIST_REACH {
+            return false;
+        }
+        let Some(b) = k.checked_sub(1) else {
+            return false;
+        };
+        match words.get(b) {
+            Some(w) if COVERS.contains(&w) => break b,
+            Some("dan" | "serta") => k = b,
+            Some(_) if words.capitalised.get(b) == Some(&true) => k = b,
+            _ => return false,
+        }
+    };
+    // Then `yang` and the district's number (`dapil II yang meliputi`, `Dapil 3 yaitu`).
+    let mut d = cue;
+    if d > 0 && words.get(d - 1) == Some("yang") {
+        d -= 1;
+    }
+    let numeral = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || (w.len() <= 4 && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
+    };
+    if d > 0 && words.get(d - 1).is_some_and(numeral) {
+        d -= 1;
+    }
+    let Some(dapil) = d.checked_sub(1).filter(|&k| words.get(k) == Some("dapil")) else {
+        return false;
+    };
+    // The assembly earlier in the sentence (`anggota DPRD Provinsi Maluku Utara Dapil II`,
+    // `anggota DPRD Provinsi Maluku Utara, terutama untuk Dapil II`). Not a candidate's
+    // district, where the campaign is (`calon anggota DPRD … di Dapil II yang meliputi …
+    // membagikan uang`), nor something done in the district (`di Dapil 2 yang meliputi …,
+    // PSU akan digelar`).
+    let before: Vec<&str> = (1..=ASSEMBLY_REACH)
+        .take_while(|&n| dapil >= n && !stop(dapil + 1 - n))
+        .filter_map(|n| words.get(dapil - n))
+        .collect();
+    let assembly = before.iter().any(|w| ASSEMBLIES.contains(w));
+    let campaign = before
+        .iter()
+        .any(|w| matches!(*w, "calon" | "caleg" | "bacaleg"));
+    (dapil..=cue).all(|j| !stop(j))
+        && assembly
+        && !campaign
+        && !matches!(before.first(), Some(&("di" | "ke")))
+}
+
+/// Assemblies whose members are elected by district.
+const ASSEMBLIES: &[&str] = &["dpr", "dprd", "dprk", "dpra", "dprp", "dprpb", "dpd"];
+/// Words before `dapil` that may stand between it and the assembly in the same sentence.
+const ASSEMBLY_REACH: usize = 10;
 
 /// Whether `dapil` at word `k` names a member's electoral district before the region at
 /// `at`: after the assembly or party the member sits for (`anggota DPRD Provinsi Jambi dapil
@@ -610,6 +746,13 @@ pub(super) fn dateline_is_main(
     // is where the text places it in other provinces.
     if !sightings.is_empty() && sightings.iter().all(|s| s.school) {
         return !opening.other_province_at && text_places.iter().all(|&p| p == province);
+    }
+    // Named only as an old sultanate's realm and its people (`BAUBAU -` over a festival of
+    // `eks Kesultanan Buton` that Pemkab Buton holds) where the opening sets the story in
+    // another region of the province, the city is the newsroom's, as with other realms
+    // ([`realm_only`]).
+    if realm_only(sightings) && opening.neighbour {
+        return false;
     }
     !sightings.is_empty()
         || text_places.is_empty()
@@ -723,6 +866,7 @@ mod tests {
             locator: false,
             from: false,
             to: false,
+            said: false,
             people: false,
             realm: false,
             origin: false,

@@ -325,12 +325,15 @@ impl Gazetteer {
                     _ => None,
                 }
                 .and_then(|t| Some((make(Target::Region(t), words, at, len, n, &cues)?, t)));
+                let rural = matches!(target, Target::Region(c) if twin.is_some()
+                    && self.among_villages(words, at, len, c));
                 if let Some(made) = make(target, words, at, len, n, &cues) {
                     out.push(Hit {
                         made,
                         target,
                         cues,
                         twin,
+                        rural,
                     });
                 }
             });
@@ -383,7 +386,7 @@ impl Gazetteer {
             .collect();
         undecided.sort_unstable();
         undecided.dedup();
-        let by_districts = if undecided.is_empty() {
+        let mut by_districts = if undecided.is_empty() {
             Vec::new()
         } else {
             // A dateline that is a district (`AIMAS-` over `Unimuda Sorong`) counts as one
@@ -391,6 +394,14 @@ impl Gazetteer {
             let read: Vec<&str> = texts.iter().copied().chain(dateline_district).collect();
             self.regencies_by_districts(&read, &undecided, &mut words)
         };
+        // Or a sentence that speaks of villages around the bare name (`rob di Pekalongan …
+        // tiga desa terendam`): a city is divided into kelurahan.
+        by_districts.extend(
+            undecided
+                .iter()
+                .filter(|&&(c, _)| out.iter().any(|h| h.rural && h.target == Target::Region(c)))
+                .map(|&(_, r)| r),
+        );
         // A name the text once places in another province that holds a district of its
         // name (`Ketapang, Banyuwangi, Jawa Timur`) is that town wherever it stands bare.
         let elsewhere: Vec<Target> = out

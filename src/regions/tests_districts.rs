@@ -196,3 +196,36 @@ fn a_regencys_seat_names_the_regency() {
         ["Semarang"]
     );
 }
+
+#[test]
+fn a_shared_name_among_villages_is_the_regency() {
+    // A city is divided into kelurahan: villages flooded where the bare name is are the
+    // regency's, the title's bare name with them.
+    let title = "Rob Rendam Pantura dan Jebolkan Tanggul di Pekalongan";
+    let x = find(
+        None,
+        [
+            title,
+            "Rob merendam jalur Pantura, sedangkan rob di Pekalongan menjebol tanggul sehingga tiga desa terendam.",
+        ],
+    );
+    assert_eq!(x.regions, ["Pekalongan"], "{x:?}");
+    // Not villages the sentence places in another region, a village's head, nor a bare
+    // name alone.
+    for lede in [
+        "Kecelakaan di Jalan Raya Nganjuk-Pekalongan, Desa Selorejo, Kecamatan Bagor.",
+        "Seorang wanita asal Pekalongan mengaku dihamili seorang kepala desa.",
+        "Rob di Pekalongan menjebol tanggul sehingga tiga kelurahan terendam.",
+        // Villages in general, or placed elsewhere (the review's cases).
+        "Ribuan perangkat desa berunjuk rasa di Pekalongan, Selasa.",
+        "Hujan deras mengguyur di Pekalongan, sedangkan banjir merendam tiga desa di kabupaten tetangga.",
+        "Warga dari desa-desa di sekitar Pekalongan memadati alun-alun.",
+        "Penyaluran Dana Desa dibahas dalam rapat di Pekalongan.",
+    ] {
+        let x = find(None, [title, lede]);
+        assert!(
+            x.regions.iter().any(|r| r == "Kota Pekalongan"),
+            "{lede}: {x:?}"
+        );
+    }
+}

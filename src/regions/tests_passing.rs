@@ -135,6 +135,30 @@ fn a_sultanates_realm_beside_its_provinces_place_is_named_in_passing() {
     );
     assert_eq!(x.regions, ["Baubau"], "{x:?}");
     assert_eq!(x.passing, ["Buton"], "{x:?}");
+    // The sultanate named as its court's landmark, under the city's dateline, over a
+    // festival the regency holds: the city is the newsroom's.
+    let festival = [
+        "Festival Budaya Tua Buton Akan Kembali Dihelat Pemerintah Kabupaten Buton",
+        "Festival digelar Pemerintah Kabupaten Buton di Pasarwajo pada Agustus mendatang.",
+        "Festival merupakan warisan leluhur eks Kesultanan Buton, kata Bupati Buton.",
+    ];
+    let x = find(Some("Baubau"), festival);
+    assert_eq!(x.regions, ["Buton"], "{x:?}");
+    assert_eq!(x.passing, ["Baubau"], "{x:?}");
+    // Named otherwise too, the city stays.
+    let mut more = festival.to_vec();
+    more.push("Tamu menginap di hotel di Kota Baubau.");
+    let x = find(Some("Baubau"), more);
+    assert_eq!(x.regions, ["Baubau", "Buton"], "{x:?}");
+    // So does the court as a venue (the review's case).
+    let x = find(
+        Some("Baubau"),
+        [
+            "Bupati Buton Tengah Hadiri Haroa di Keraton",
+            "Bupati Buton Tengah menghadiri tradisi Haroa di Benteng Keraton Kesultanan Buton, Jumat.",
+        ],
+    );
+    assert_eq!(x.regions, ["Baubau", "Buton Tengah"], "{x:?}");
     // A court's own town, where nothing else places the story, is its place (the review's
     // cases: a procession, a palace's visitors).
     for text in [

@@ -192,6 +192,53 @@ fn an_electoral_district_is_a_members_seat() {
         ],
     );
     assert_eq!(x.regions, ["Kota Semarang", "Kendal"], "{x:?}");
+    // The regions a member's district is said to cover are where the member was elected.
+    for text in [
+        "Anggota DPRD Provinsi Maluku Utara Dapil II yang meliputi Halmahera Utara dan Morotai terkesan bungkam.",
+        "Isu ini perhatian anggota DPRD Provinsi Maluku Utara, terutama untuk Dapil II yang mencakup Halut dan Morotai.",
+        "Anggota DPRD Malut Dapil I, yaitu Ternate dan Halbar, diam saja.",
+    ] {
+        let x = find(
+            None,
+            [
+                "Nelayan Bentrok di Perairan Morotai",
+                "Nelayan bentrok di Desa Sangowo, Kecamatan Morotai Timur, Kabupaten Pulau Morotai.",
+                text,
+            ],
+        );
+        assert_eq!(x.regions, ["Pulau Morotai"], "{text}: {x:?}");
+    }
+    // Not a listing in another sentence, nor one that no assembly's member is elected by,
+    // nor a candidate's district or one something is done in (the review's cases).
+    for text in [
+        "Anggota DPRD Provinsi Maluku Utara bicara. Wilayah yang meliputi Halmahera Utara dan Morotai juga terdampak.",
+        "Tim patroli yang meliputi Halmahera Utara dan Morotai juga bersiaga.",
+        "Seorang calon anggota DPRD Provinsi Maluku Utara di Dapil II yang meliputi Halmahera Utara dan Morotai membagikan uang.",
+        "Di Dapil 2 yang meliputi Halmahera Utara dan Morotai, PSU akan digelar di tujuh TPS.",
+    ] {
+        let x = find(
+            None,
+            [
+                "Nelayan Bentrok di Perairan Morotai",
+                "Nelayan bentrok di Desa Sangowo, Kecamatan Morotai Timur, Kabupaten Pulau Morotai.",
+                text,
+            ],
+        );
+        assert_eq!(
+            x.regions,
+            ["Pulau Morotai", "Halmahera Utara"],
+            "{text}: {x:?}"
+        );
+    }
+    // Alone, the member's district is where the member works.
+    let x = find(
+        None,
+        [
+            "Legislator Tinjau Jalan Rusak",
+            "Anggota DPRD Sulawesi Selatan Dapil X yang meliputi Tana Toraja dan Toraja Utara, Yohanis, meninjau jalan poros yang rusak parah.",
+        ],
+    );
+    assert_eq!(x.regions, ["Tana Toraja", "Toraja Utara"], "{x:?}");
     // Where something happens in the district, or a district named with its number after
     // the name, the region is the story's (the review's cases).
     for text in [

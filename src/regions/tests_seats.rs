@@ -67,6 +67,25 @@ fn a_court_or_rescue_office_seat_gives_way_to_the_case_s_place() {
         ],
     );
     assert_eq!(x.regions, ["Raja Ampat", "Kota Sorong"]);
+    // Where the office's head spoke is its town too.
+    let said = [
+        "Cari Nelayan Hilang di Perairan Amahai, Maluku Tengah",
+        "Pencarian nelayan asal Amahai, Kabupaten Maluku Tengah, yang hilang saat melaut memasuki hari ketiga.",
+        "Laporan diterima dari Polairud, kata Kepala Basarnas Ambon, Muhammad Arafah, di Ambon, Rabu.",
+        "Basarnas Ambon langsung mengerahkan kapal KN SAR ke lokasi.",
+    ];
+    let x = find(None, said);
+    assert_eq!(x.regions, ["Maluku Tengah"], "{x:?}");
+    assert_eq!(x.passing, ["Ambon"], "{x:?}");
+    // Not without the day that marks the statement's place and time, nor where something
+    // happened on that day (the review's case).
+    for text in [
+        "Laporan diterima dari Polairud, kata Kepala Basarnas Ambon, Muhammad Arafah, di Ambon.",
+        "Sebuah speedboat tujuan Piru terbalik di Ambon, Rabu, setelah Basarnas Ambon memberi peringatan.",
+    ] {
+        let x = find(None, [said[0], said[1], text, said[3]]);
+        assert_eq!(x.regions, ["Maluku Tengah", "Ambon"], "{text}: {x:?}");
+    }
 }
 
 #[test]

@@ -73,6 +73,15 @@ pub(super) fn head(paras: &[String], body: &[usize]) -> Head {
             k += 1;
             continue;
         }
+        if let Some(j) = ticker_over(paras, body, k) {
+            out.furniture.push((body[k], RemovedKind::Related));
+            for &i in &body[k + 1..j] {
+                let kind = furniture(&paras[i]).unwrap_or(RemovedKind::Footer);
+                out.furniture.push((i, kind));
+            }
+            k = j;
+            continue;
+        }
         // A run of short labels is furniture when a longer headline follows it.
         if is_label(line(k)) {
             let mut longest = words(line(k));
@@ -209,6 +218,51 @@ fn window_title_head<'a>(
         .then_some(head)
 }
 
+/// Where the page's headline stands under a ticker of the site's headlines run together on
+/// line `k` (`Kemenlu … di Timur Tengah Jalan Rusak …, Pengalaman Pahit Warga 2 Kampung di
+/// Polman Pemerintah perkuat …`) that holds it among the others: a few lines down, with at
+/// most labels and the page's controls between. The ticker's other stories are no part of
+/// this one, and their places name none of its.
+fn ticker_over(paras: &[String], body: &[usize], k: usize) -> Option<usize> {
+    let ticker = paras[body[k]].as_str();
+    if words(ticker) < TICKER_WORDS {
+        return None;
+    }
+    // Run together between others' headlines: a word before it and a capital after it, no
+    // punctuation between (`… Timur Tengah Jalan Rusak …`, `… di Polman Pemerintah …`). A
+    // long headline's own clause (`…, Warga Tiga Desa Kini …`) or a roundup's item
+    // (`Hari Ini: Banjir di Jember, Kebakaran Pasar …`) is set off by punctuation.
+    let held = |l: &str| {
+        ticker.match_indices(l).any(|(at, _)| {
+            let (before, after) = (&ticker[..at], &ticker[at + l.len()..]);
+            before.len() >= TICKER_MORE
+                && after.len() >= TICKER_MORE
+                && before.ends_with(' ')
+                && before.trim_end().ends_with(char::is_alphanumeric)
+                && after.starts_with(' ')
+                && after.trim_start().starts_with(char::is_uppercase)
+        })
+    };
+    for (j, &i) in body.iter().enumerate().skip(k + 1).take(TICKER_REACH) {
+        let l = paras[i].trim();
+        if is_headline(l) && held(l) {
+            return Some(j);
+        }
+        if !(is_label(l) || is_control(l) || furniture(l).is_some()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A ticker runs to this many words at least: three headlines or more.
+const TICKER_WORDS: usize = 20;
+/// Lines under a ticker that may stand before the headline it holds.
+const TICKER_REACH: usize = 3;
+/// Characters a ticker has before and after the headline it holds: another story's headline
+/// at least.
+const TICKER_MORE: usize = 30;
+
 /// How many body lines under the headline may hold the page's furniture and the headline
 /// printed again over the story (section label, photo and caption, share bar).
 const REPEAT_WINDOW: usize = 16;
@@ -225,9 +279,17 @@ fn repeated_headline(paras: &[String], body: &[usize], title: &str, out: &mut He
     let start = out.first_body;
     // Only lines about the headline's length are compared (a bullet or punctuation more).
     let near = |l: &str| l.len() + 8 >= title.len() && l.len() <= title.len() + 16;
+    let line = |k: usize| paras[body[k]].as_str();
+    // The headline again with the control to enlarge its photo after it (`Judul Perbesar`)
+    // only where nothing but the page's controls stands before it.
+    let captioned = || {
+        let first = (start..body.len()).find(|&k| !is_control(line(k)))?;
+        (near(line(first)) && repeats(line(first), &key)).then_some(first)
+    };
     let Some(last) = (start..body.len().min(start + REPEAT_WINDOW))
         .rev()
-        .find(|&k| near(&paras[body[k]]) && headline_key(&paras[body[k]]) == key)
+        .find(|&k| near(line(k)) && headline_key(line(k)) == key)
+        .or_else(captioned)
     else {
         return;
     };
@@ -346,6 +408,16 @@ const LABELLED_CAPTION_WORDS: usize = 60;
 const CAPTION_WORDS: usize = 45;
 
 /// A line's words in lower case without punctuation or a bullet, to find a headline again.
+/// Whether `line` is the headline whose [`headline_key`] is `key` again, maybe as a photo's
+/// caption with the page's control to enlarge it after it (`Judul Perbesar`).
+fn repeats(line: &str, key: &str) -> bool {
+    let own = headline_key(line);
+    own == key
+        || own
+            .rsplit_once(' ')
+            .is_some_and(|(head, control)| head == key && is_control(control))
+}
+
 fn headline_key(line: &str) -> String {
     let rest = lines::bulleted(line).unwrap_or(line);
     rest.split(|c: char| !c.is_alphanumeric())
@@ -653,6 +725,46 @@ mod tests {
         // A headline with a slash in it is no breadcrumb.
         assert!(!breadcrumb("Harga Cabai Rp50 Ribu/Kg di Pasar Induk"));
         assert!(!breadcrumb("Home"));
+    }
+
+    #[test]
+    fn a_ticker_holding_the_headline_is_the_pages() {
+        let headline =
+            "Jalan Rusak dan Anak Putus Sekolah, Pengalaman Pahit Warga 2 Kampung di Polman";
+        let ticker = format!(
+            "Kemenlu RI Pastikan Koordinasi Intensif Pelindungan WNI di Timur Tengah {headline} \
+             Kejaksaan Negeri Merauke Dalami Aliran Dana Dugaan Korupsi BUMD"
+        );
+        let lede = "Tingginya angka putus sekolah ternyata juga dipengaruhi kondisi jalan di \
+                    Kabupaten Polewali Mandar.";
+        let paras: Vec<String> = [
+            "Menu",
+            "Mode Gelap",
+            &ticker,
+            "Warta Utama",
+            headline,
+            "badge-check",
+            &format!("{headline} Perbesar"),
+            lede,
+        ]
+        .map(String::from)
+        .to_vec();
+        let body: Vec<usize> = (0..paras.len()).collect();
+        let h = head(&paras, &body);
+        assert_eq!(h.title.as_deref(), Some(headline));
+        assert!(h.furniture.contains(&(2, RemovedKind::Related)), "{h:?}");
+        // The headline again as a photo's caption with its control to enlarge it.
+        assert_eq!(h.first_body, 7, "{h:?}");
+        // A label the ticker holds is no headline under it.
+        let paras: Vec<String> = [&ticker, "Warta Utama", "Kejaksaan Negeri Merauke", lede]
+            .map(String::from)
+            .to_vec();
+        let h = head(&paras, &[0, 1, 2, 3]);
+        assert_eq!(h.title.as_deref(), Some(ticker.as_str()), "{h:?}");
+        // Nor one with a paragraph between it and the headline.
+        let paras: Vec<String> = [&ticker, lede, headline, lede].map(String::from).to_vec();
+        let h = head(&paras, &[0, 1, 2, 3]);
+        assert_ne!(h.title.as_deref(), Some(headline), "{h:?}");
     }
 
     #[test]
