@@ -241,7 +241,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 ///    `di` with villages counted there (`rob di Pekalongan … tiga desa terendam`) is the
 ///    regency; a sultanate of old named by its court's landmark (`eks Kesultanan Buton`)
 ///    is a realm, and its court's town under the dateline gives way to a neighbour.
-pub const PARSER_VERSION: u32 = 53;
+/// 54: a read-also headline's excerpt cut against its link (`…Selanjutnya`) and a site's
+///    bulleted menu of sections and towns leave the text; an office someone once held or ran
+///    for (`pernah menjabat Bupati Minahasa`) is a seat, as a `mantan` one is.
+pub const PARSER_VERSION: u32 = 54;
 
 /// A calendar date (proleptic Gregorian), serialised as `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

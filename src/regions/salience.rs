@@ -463,8 +463,10 @@ pub(super) fn polices(office: &str) -> bool {
 }
 
 /// Whether the region at word `at` is named by someone's former office (`mantan Bupati
-/// Malinau`, `eks Wakil Wali Kota Batu`, `mantan Ketua HIPMI Kota Ternate`): where the
-/// person once served, as an office's seat is where it sits.
+/// Malinau`, `eks Wakil Wali Kota Batu`, `mantan Ketua HIPMI Kota Ternate`, `pernah
+/// menjabat Bupati Malinau`) or one the person once ran for (`pernah mencalonkan diri
+/// sebagai Wali Kota Ternate`): where the person once served or stood, as an office's seat
+/// is where it sits.
 pub(super) fn former_office(words: &Words, at: usize) -> bool {
     let before = |k: usize| at.checked_sub(k).and_then(|b| words.get(b));
     let title = match words.get(at) {
@@ -482,7 +484,27 @@ pub(super) fn former_office(words: &Words, at: usize) -> bool {
         _ => return false,
     };
     let deputy = usize::from(before(title) == Some("wakil"));
-    matches!(before(title + deputy), Some("mantan" | "eks"))
+    let start = title + deputy;
+    if matches!(before(start), Some("mantan" | "eks")) {
+        return true;
+    }
+    // Or told as what the person once held or ran for (`pernah menjabat Bupati Malinau`,
+    // `pernah mencalonkan diri sebagai Wali Kota Ternate`): `pernah` and the words of
+    // holding or running between, in one clause.
+    const HELD: &[&str] = &[
+        "menjabat",
+        "sebagai",
+        "mencalonkan",
+        "diri",
+        "maju",
+        "calon",
+        "menjadi",
+    ];
+    (start..start + HELD.len())
+        .take_while(|&k| at >= k && words.point.get(at + 1 - k) == Some(&false))
+        .map_while(before)
+        .take_while(|w| *w == "pernah" || HELD.contains(w))
+        .any(|w| w == "pernah")
 }
 
 /// Whether the name at word `at` follows a word for a place's people (`warga Manggarai`,

@@ -640,6 +640,8 @@ fn a_search_office_spelt_out_a_vessels_home_and_a_former_office_are_named_in_pas
         "eks Wakil Wali Kota Malinau",
         "mantan Ketua HIPMI Kota Malinau",
         "mantan Wakil Ketua KNPI Malinau",
+        "yang pernah menjabat Bupati Malinau",
+        "yang pernah mencalonkan diri sebagai Wali Kota Malinau",
     ] {
         let x = find(
             None,
@@ -658,6 +660,17 @@ fn a_search_office_spelt_out_a_vessels_home_and_a_former_office_are_named_in_pas
             "Warga Tana Tidung Datangi Kantor Gubernur",
             "Warga Kabupaten Tana Tidung mengadu soal lahan.",
             "Bupati Malinau juga hadir bersama warganya.",
+        ],
+    );
+    assert!(x.regions.contains(&"Malinau".to_string()), "{x:?}");
+    // Not what someone holds now after `pernah` said of another thing (`pernah datang ke
+    // sini bersama Bupati Malinau`).
+    let x = find(
+        None,
+        [
+            "Warga Tana Tidung Datangi Kantor Gubernur",
+            "Warga Kabupaten Tana Tidung mengadu soal lahan.",
+            "Mereka pernah datang bersama Bupati Malinau ke kantor itu.",
         ],
     );
     assert!(x.regions.contains(&"Malinau".to_string()), "{x:?}");

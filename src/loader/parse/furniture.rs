@@ -4,7 +4,7 @@
 
 use crate::model::RemovedKind;
 
-use super::lines::{Kind, is_title_like, lower_prefix};
+use super::lines::{self, Kind, is_title_like, lower_prefix};
 
 /// Words of a row of share buttons (`Facebook Twitter Share on Google+`).
 const SHARE_WORDS: &[&str] = &[
@@ -405,6 +405,84 @@ pub fn runs(paras: &[String], kinds: &mut [Kind]) {
     }
     repeated_labels(paras, kinds);
     share_column(paras, kinds);
+    menu_column(paras, kinds);
+}
+
+/// A site's menu laid out one bulleted item per line (`• Tentang Kami`, `• Redaksi`, `•
+/// Kaltara`, `• Bulungan`, `• Politik`): five or more short items in a row, two of them a
+/// site's sections or pages. Left in, its first item passes for the title and the towns it
+/// files news under for the story's places. A story's own bulleted list (`• Kabupaten
+/// Bulungan`, `• Kota Tarakan`) names no section.
+fn menu_column(paras: &[String], kinds: &mut [Kind]) {
+    const SECTIONS: &[&str] = &[
+        "home",
+        "beranda",
+        "tentang kami",
+        "redaksi",
+        "kontak",
+        "kontak kami",
+        "pedoman media siber",
+        "pedoman penulisan",
+        "privacy policy",
+        "kebijakan privasi",
+        "disclaimer",
+        "terms and conditions",
+        "berita",
+        "nasional",
+        "internasional",
+        "daerah",
+        "regional",
+        "politik",
+        "hukum",
+        "hukum & kriminal",
+        "kriminal",
+        "ekonomi",
+        "bisnis",
+        "olahraga",
+        "sport",
+        "teknologi",
+        "pendidikan",
+        "kesehatan",
+        "gaya hidup",
+        "lifestyle",
+        "hiburan",
+        "kuliner",
+        "traveling",
+        "wisata",
+        "opini",
+        "video",
+        "foto",
+        "indeks",
+        "pemerintahan",
+        "parlementer",
+        "ragam",
+        "investigasi",
+        "advertorial",
+        "advetorial",
+    ];
+    /// Words an item has at most.
+    const ITEM_WORDS: usize = 3;
+    const MIN_ITEMS: usize = 5;
+    // Whatever a line was read as (`• Redaksi` passes for a credit's label).
+    let item = |i: usize| {
+        lines::bulleted(paras[i].trim()).is_some_and(|t| {
+            t.split_whitespace().nth(ITEM_WORDS).is_none() && !t.ends_with(['.', ':', ','])
+        })
+    };
+    let section = |i: usize| {
+        lines::bulleted(paras[i].trim())
+            .is_some_and(|t| SECTIONS.contains(&t.trim().to_lowercase().as_str()))
+    };
+    let mut i = 0;
+    while i < paras.len() {
+        let run = (i..paras.len()).take_while(|&j| item(j)).count();
+        if run >= MIN_ITEMS && (i..i + run).filter(|&j| section(j)).count() >= 2 {
+            for k in kinds[i..i + run].iter_mut().filter(|k| **k == Kind::Body) {
+                *k = Kind::Boiler(RemovedKind::Footer);
+            }
+        }
+        i += run.max(1);
+    }
 }
 
 /// A share bar laid out one button per line (`Facebook`, `Twitter`, `WhatsApp`, `Print`):

@@ -952,3 +952,29 @@ fn a_pages_controls_and_ticker_over_the_story_leave_it() {
     );
     assert_eq!(a.body.body.len(), 2, "{:?}", a.body.body);
 }
+
+#[test]
+fn a_sites_bulleted_menu_leaves_the_text() {
+    let a = p("Senin, Februari 9, 2026\n\
+        \u{2022} Tentang Kami\n\u{2022} Redaksi\n\u{2022} Pedoman Media Siber\n\u{2022} Disclaimer\n\
+        \u{2022} Kaltara\n\u{2022} Bulungan\n\u{2022} Tarakan\n\u{2022} Nunukan\n\u{2022} Politik\n\
+        Banjir Rob Kembali Rendam Pesisir\n\
+        Banjir rob kembali terjadi di Kelurahan Karang Anyar Pantai, Kota Tarakan, Senin.\n\
+        Paragraf dua.");
+    assert_eq!(a.meta.title, "Banjir Rob Kembali Rendam Pesisir");
+    assert!(
+        a.body.body.iter().all(|l| !l.contains("Bulungan")),
+        "{:?}",
+        a.body.body
+    );
+    // A story's own bulleted list of places names no section of a site, and stays.
+    let b = p("Banjir Rob Rendam Lima Daerah\n\
+        Banjir rob merendam permukiman di lima daerah berikut, Senin.\n\
+        \u{2022} Bulungan\n\u{2022} Tarakan\n\u{2022} Nunukan\n\u{2022} Malinau\n\u{2022} Tana Tidung\n\
+        Paragraf dua.");
+    assert!(
+        b.body.body.iter().any(|l| l.contains("Bulungan")),
+        "{:?}",
+        b.body.body
+    );
+}

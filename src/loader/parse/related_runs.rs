@@ -44,6 +44,7 @@ pub fn mark(paras: &[String], kinds: &mut [Kind]) {
     under_labels(paras, kinds);
     opening_rail(paras, kinds);
     teaser_excerpt(paras, kinds);
+    read_more_excerpt(paras, kinds);
     before_labels(paras, kinds);
     trailing_list(paras, kinds);
     middle_lists(paras, kinds);
@@ -150,6 +151,38 @@ fn teaser_excerpt(paras: &[String], kinds: &mut [Kind]) {
     });
     if labelled && cut_short(&paras[last]) {
         kinds[last] = Kind::Boiler(RemovedKind::Related);
+    }
+}
+
+/// The excerpt under a read-also headline anywhere in the text, cut with an ellipsis before
+/// the link to the rest (`Baca juga : Polres Sanggau … Datangi PKS …` then `Kanit Tipidter
+/// Satreskrim Polres Sanggau ……Selanjutnya…..`): the other story's lede, not a paragraph of
+/// this one. A sentence of the story ends on its own word (`dibahas selanjutnya.`).
+fn read_more_excerpt(paras: &[String], kinds: &mut [Kind]) {
+    const MORE: &[&str] = &["selanjutnya", "selengkapnya", "read more"];
+    for j in 1..paras.len() {
+        let under_headline = matches!(&kinds[j - 1], Kind::Related(t) if !t.is_empty());
+        // Only once the story has begun: a page may set a read-also line over its own lede,
+        // cut short the same way.
+        let story_begun =
+            (0..j - 1).any(|i| kinds[i] == Kind::Body && super::story_end::is_paragraph(&paras[i]));
+        if !under_headline || !story_begun || kinds[j] != Kind::Body {
+            continue;
+        }
+        let bare = paras[j]
+            .trim_end()
+            .trim_end_matches(['.', '\u{2026}', ' '])
+            .to_lowercase();
+        // The ellipsis right against the link (`Sanggau…Selanjutnya`), as a teaser's
+        // template joins them; a speaker trailing off writes a space (`berjuang...
+        // selanjutnya...`).
+        let cut = MORE
+            .iter()
+            .filter_map(|m| bare.strip_suffix(m))
+            .any(|head| head.ends_with(['.', '\u{2026}']) && ends_cut(head));
+        if cut {
+            kinds[j] = Kind::Boiler(RemovedKind::Related);
+        }
     }
 }
 
@@ -323,6 +356,44 @@ mod tests {
             "- Refleksi Hari Jadi Kota ke",
         ]);
         assert_eq!(body(&k), vec![0]);
+    }
+
+    #[test]
+    fn a_read_also_excerpt_cut_before_its_link_is_the_other_story_s() {
+        let story = "Harga gabah di pasaran lokal Kecamatan Jatipurno dan sekitarnya turun drastis \
+                     sepekan ini, pulih seperti pada masa panen tahun lalu, ucap Kartono.";
+        let k = run(&[
+            story,
+            "Baca juga : Polres Sanggau dan Dinas Lingkungan Hidup Datangi PKS",
+            "Kanit Tipidter Satreskrim Polres Sanggau dan Dinas Lingkungan Hidup Kabupaten \
+             Sanggau\u{2026}Selanjutnya\u{2026}..",
+            story,
+        ]);
+        assert_eq!(body(&k), vec![0, 3]);
+        // A sentence of the story that ends on the word stays.
+        let k = run(&[
+            story,
+            "Baca juga : Polres Sanggau dan Dinas Lingkungan Hidup Datangi PKS",
+            "Hasil panen berikutnya akan dibahas selanjutnya.",
+            story,
+        ]);
+        assert_eq!(body(&k), vec![0, 2, 3]);
+        // Nor a speaker trailing off, nor the page's own lede under a read-also line over
+        // the story (the review's cases).
+        let k = run(&[
+            story,
+            "Baca juga : Polres Sanggau dan Dinas Lingkungan Hidup Datangi PKS",
+            "Kata dia, kami akan terus berjuang sampai tuntas... selanjutnya...",
+            story,
+        ]);
+        assert_eq!(body(&k), vec![0, 2, 3]);
+        let k = run(&[
+            "Polisi Bongkar Praktik Tambang Emas Ilegal di Sintang",
+            "Baca juga : Polres Sanggau dan Dinas Lingkungan Hidup Datangi PKS",
+            "SINTANG - Satreskrim Polres Sintang membongkar tambang emas ilegal\u{2026}Selengkapnya",
+            story,
+        ]);
+        assert_eq!(body(&k), vec![0, 2, 3]);
     }
 
     #[test]
