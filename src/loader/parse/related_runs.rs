@@ -160,12 +160,16 @@ fn teaser_excerpt(paras: &[String], kinds: &mut [Kind]) {
 /// this one. A sentence of the story ends on its own word (`dibahas selanjutnya.`).
 fn read_more_excerpt(paras: &[String], kinds: &mut [Kind]) {
     const MORE: &[&str] = &["selanjutnya", "selengkapnya", "read more"];
+    // Only once the story has begun (a paragraph of it before the read-also line): a page
+    // may set a read-also line over its own lede, cut short the same way. Kept as the lines
+    // go by, so that a text of any length is read once.
+    let mut story_begun = false;
     for j in 1..paras.len() {
+        if j >= 2 {
+            story_begun |=
+                kinds[j - 2] == Kind::Body && super::story_end::is_paragraph(&paras[j - 2]);
+        }
         let under_headline = matches!(&kinds[j - 1], Kind::Related(t) if !t.is_empty());
-        // Only once the story has begun: a page may set a read-also line over its own lede,
-        // cut short the same way.
-        let story_begun =
-            (0..j - 1).any(|i| kinds[i] == Kind::Body && super::story_end::is_paragraph(&paras[i]));
         if !under_headline || !story_begun || kinds[j] != Kind::Body {
             continue;
         }
